@@ -1,0 +1,31 @@
+"""The `kehoach` command: thin commands over the library.
+
+Each command module registers its commands on `app`; heavy libraries are
+imported inside the command bodies so `kehoach --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="kehoach",
+    help="Đọc và theo dõi kế hoạch phát triển văn hóa. "
+    "Reads Vietnamese culture-development plans and tracks their implementation.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+bench_app = typer.Typer(help="Benchmarks: throughput and latency figures.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+# Registration order is the order in --help.
+from kehoach.cli import extract_cmd  # noqa: E402,F401
+from kehoach.cli import store_cmd  # noqa: E402,F401
+from kehoach.cli import web_cmd  # noqa: E402,F401
+from kehoach.cli import bench_cmd  # noqa: E402,F401
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

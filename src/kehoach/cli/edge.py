@@ -1,0 +1,42 @@
+"""The one place where the CLI turns library errors into a line for the user."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import typer
+
+from kehoach.errors import KehoachError
+
+T = TypeVar("T")
+
+
+def error_line(exc: KehoachError) -> str:
+    """`kehoach: FILE: message` — one line, no traceback."""
+    return f"kehoach: {exc}"
+
+
+def report(exc: KehoachError) -> None:
+    """Print a library error as one line on stderr."""
+    print(error_line(exc), file=sys.stderr)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn a `KehoachError` raised inside into a one-line message and exit code 2."""
+    try:
+        yield
+    except KehoachError as exc:
+        report(exc)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def attempt(fn: Callable[[], T]) -> tuple[T | None, KehoachError | None]:
+    """Run fn; return (result, None) or (None, the user error it raised)."""
+    try:
+        return fn(), None
+    except KehoachError as exc:
+        return None, exc

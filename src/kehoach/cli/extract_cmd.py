@@ -1,0 +1,79 @@
+"""`kehoach extract` and `kehoach eval`: read plan documents into plan records."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from kehoach.cli import app
+from kehoach.cli.edge import report, user_errors
+
+
+class Format(str, Enum):
+    json = "json"
+    table = "table"
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .docx .pdf)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Write NAME.json per input here."),
+    fmt: Format = typer.Option(Format.json, "--format", "-f", help="json or table."),
+    show_repairs: bool = typer.Option(False, "--show-repairs", help="List OCR repairs made."),
+) -> None:
+    """Read plan documents and print their plan records (kehoach.plan/1).
+
+    Example: kehoach extract ke-hoach.docx --format table
+    """
+    from kehoach.extract.files import expand_paths, extract_many
+
+    files, missing = expand_paths(paths)
+    for exc in missing:
+        report(exc)
+    failed = bool(missing)
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+    results = extract_many(files, progress=len(files) > 1 and sys.stderr.isatty())
+    for path, record, doc, exc in results:
+        if exc is not None:
+            report(exc)
+            failed = True
+            continue
+        if show_repairs and doc is not None:
+            from kehoach.cli.render import print_repairs
+
+            print_repairs(doc)
+        data = record.to_json()
+        if out:
+            (out / f"{path.stem}.json").write_text(
+                json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+        elif fmt is Format.table:
+            from kehoach.cli.render import print_record
+
+            print_record(record)
+        else:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command("eval")
+def evaluate(
+    samples: Path = typer.Argument(..., help="Folder of plan documents."),
+    expected: Path = typer.Argument(..., help="Folder of expected NAME.json records."),
+) -> None:
+    """Compare extraction with expected records and print the accuracy figures.
+
+    Example: kehoach eval ../shared/samples ../shared/samples/expected
+    """
+    from kehoach.cli.render import print_scores
+    from kehoach.extract.evaluate import evaluate_folder
+
+    with user_errors():
+        rows = evaluate_folder(samples, expected)
+    print_scores(rows)

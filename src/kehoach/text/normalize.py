@@ -1,0 +1,53 @@
+"""Unicode NFC, whitespace, tone-mark placement and diacritic folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old and new placement of the tone mark on oa/oe/uy: `hoá` and `hóa` are one
+# word. The schema writes the new placement (hóa, ủy), so we rewrite to that.
+# "quý"/"thúy" stay: after q the u is part of the onset (the mark sits on y).
+_TONE_PLACEMENT = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(k for k in _TONE_PLACEMENT) + "|"
+    + "|".join(k.upper() for k in _TONE_PLACEMENT) + "|"
+    + "|".join(k[0].upper() + k[1] for k in _TONE_PLACEMENT) + r")(?![a-zA-Zàáảãạâầấẩẫậăằắẳẵặ"
+    r"èéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ])"
+)
+_WS = re.compile(r"\s+")
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
+_HYPHEN_WRAP = re.compile(r"(\w)-\s*\n\s*(\w)")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC (composed) form."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _retone(match: re.Match[str]) -> str:
+    s = match.group(0)
+    low = s.lower()
+    new = _TONE_PLACEMENT[low]
+    return "".join(n.upper() if o.isupper() else n for o, n in zip(s, new, strict=True))
+
+
+def unify_tone_marks(text: str) -> str:
+    """Rewrite old-style tone placement (hoá, uỷ) to the new style (hóa, ủy) at word ends."""
+    return _TONE_RE.sub(_retone, text)
+
+
+def clean(text: str) -> str:
+    """NFC, old tone placement unified, whitespace runs collapsed, ends stripped."""
+    return _WS.sub(" ", unify_tone_marks(nfc(text))).strip()
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, for search and matching: `Số hóa` -> `so hoa`."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE).lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _WS.sub(" ", stripped).strip()
