@@ -1,0 +1,26 @@
+"""Extraction: a read `Document` -> a plan record (`kehoach.plan/1`).
+
+The extractor knows nothing of files or databases: `extract_document` is a
+pure function of the document's blocks. `extract_file` reads then extracts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kehoach.intake import Document, read_document
+from kehoach.model import PlanRecord
+
+__all__ = ["extract_document", "extract_file"]
+
+
+def extract_document(doc: Document) -> PlanRecord:
+    """Extract the plan record from a read document."""
+    from kehoach.extract.plan import build_record
+
+    return build_record(doc)
+
+
+def extract_file(path: str | Path) -> PlanRecord:
+    """Read a file and extract its plan record (raises `KehoachError` subclasses on bad input)."""
+    return extract_document(read_document(path))

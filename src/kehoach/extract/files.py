@@ -1,0 +1,51 @@
+"""Running extraction over many files and folders, one failure never stopping the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from kehoach.errors import KehoachError, MissingFile
+from kehoach.intake import SUPPORTED, Document, read_document
+from kehoach.model import PlanRecord
+
+
+def expand_paths(paths: list[Path]) -> tuple[list[Path], list[KehoachError]]:
+    """Files named, plus every supported file inside named folders (sorted); missing paths apart."""
+    files: list[Path] = []
+    missing: list[KehoachError] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in SUPPORTED))
+        elif p.exists():
+            files.append(p)
+        else:
+            missing.append(MissingFile("no such file or folder", where=str(p)))
+    return files, missing
+
+
+def extract_many(
+    files: list[Path], *, progress: bool = False
+) -> Iterator[tuple[Path, PlanRecord | None, Document | None, KehoachError | None]]:
+    """Yield (path, record, document, error) per file; exactly one of record/error is set."""
+    from kehoach.extract import extract_document
+
+    bar = None
+    if progress:
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        bar.start()
+        task = bar.add_task("Đang đọc", total=len(files))
+    try:
+        for path in files:
+            try:
+                doc = read_document(path)
+                yield path, extract_document(doc), doc, None
+            except KehoachError as exc:
+                yield path, None, None, exc
+            if bar is not None:
+                bar.advance(task)
+    finally:
+        if bar is not None:
+            bar.stop()
