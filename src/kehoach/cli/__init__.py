@@ -24,6 +24,7 @@ from kehoach.cli import extract_cmd  # noqa: E402,F401
 from kehoach.cli import store_cmd  # noqa: E402,F401
 from kehoach.cli import web_cmd  # noqa: E402,F401
 from kehoach.cli import bench_cmd  # noqa: E402,F401
+from kehoach.cli import bench_web  # noqa: E402,F401
 
 
 def main() -> None:

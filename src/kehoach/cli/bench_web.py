@@ -1,0 +1,3 @@
+"""Commands registered on the main app (see kehoach.cli)."""
+
+from __future__ import annotations
