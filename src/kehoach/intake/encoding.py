@@ -1,21 +1,267 @@
-"""Decoding text files: UTF-8, UTF-16 (with BOM), and telling legacy Vietnamese encodings apart."""
+"""Decoding text files: UTF-8, UTF-16, and the legacy Vietnamese 8-bit encodings.
+
+Old Vietnamese documents were typed in TCVN3 (ABC, the `.VnTime` fonts) or
+VNI-Windows (the `VNI-Times` fonts): 8-bit encodings whose bytes, read as
+Windows-1252, look like `Ch­¬ng tr×nh` or `Chöông trình`. Such text reaches us
+either as raw bytes (a .txt saved in that encoding) or already "Unicode" (text
+copied out of a document set in one of those fonts). `fix_legacy` recognises
+both and converts them with the complete tables in `kehoach/data/legacy_encodings/`.
+"""
 
 from __future__ import annotations
 
-from kehoach.errors import UnsupportedFormat
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from kehoach.errors import EmptyDocument, UnsupportedFormat
+
+_IMAGE_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+
+# Letters that only Unicode Vietnamese has (never produced by reading a legacy byte).
+_UNICODE_VN = re.compile(r"[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
+
+
+def reject_images(data: bytes, name: str) -> None:
+    """Raise `UnsupportedFormat` when the bytes are an image file, whatever its extension."""
+    for magic, _kind in _IMAGE_MAGIC:
+        if data.startswith(magic):
+            raise UnsupportedFormat("an image file, not a document", where=name)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        raise UnsupportedFormat("an image file, not a document", where=name)
 
 
 def decode_text(data: bytes, name: str) -> str:
     """Decode a text file's bytes to str, or raise a named error saying what the file is."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    reject_images(data, name)
+    text = _decode(data, name)
+    if not text.strip():
+        raise EmptyDocument("the file is empty", where=name)
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data[:4096]:
+        return _utf8(data[3:], name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _utf16(data, "utf-16", name)
+    head = data[:8192]
+    if b"\x00" in head:
+        codec = _bomless_utf16(head)
+        if codec is None:
+            raise UnsupportedFormat("binary data, not a text document", where=name)
+        return _utf16(data, codec, name)
+    if _looks_binary(head):
         raise UnsupportedFormat("binary data, not a text document", where=name)
     try:
-        return data.decode("utf-8")
+        return fix_legacy(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    text = _decode_8bit(data)
+    fixed = fix_legacy(text)
+    if fixed is text:  # no legacy Vietnamese encoding recognised
+        raise UnsupportedFormat(
+            f"not UTF-8 text (byte {first_bad}); save the file as UTF-8", where=name
+        )
+    return fixed
+
+
+def _utf8(data: bytes, name: str) -> str:
+    try:
+        return fix_legacy(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise UnsupportedFormat(
-            f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", where=name
+            f"not UTF-8 text (byte {exc.start + 3}); save the file as UTF-8", where=name
         ) from None
+
+
+def _utf16(data: bytes, codec: str, name: str) -> str:
+    if codec != "utf-16" and len(data) % 2:
+        data = data[:-1]  # a stray last byte of a truncated file
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        raise UnsupportedFormat(
+            "damaged UTF-16 text; save the file again as UTF-8", where=name
+        ) from None
+    if _looks_binary(text[:4096].encode("utf-8", errors="replace")):
+        raise UnsupportedFormat("binary data, not a text document", where=name)
+    return fix_legacy(text)
+
+
+def _bomless_utf16(head: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when NUL bytes sit on one parity (text without a BOM)."""
+    even, odd = head[0::2], head[1::2]
+    if not even or not odd:
+        return None
+    nul_even = even.count(0) / len(even)
+    nul_odd = odd.count(0) / len(odd)
+    if nul_odd > 0.2 and nul_even < 0.02:
+        return "utf-16-le"
+    if nul_even > 0.2 and nul_odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _looks_binary(head: bytes) -> bool:
+    """More than 5% control bytes (other than tab, newlines, form feed) is not text."""
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 11, 12, 13, 26))
+    return controls / len(head) > 0.05
+
+
+@cache
+def _byte_chars() -> tuple[str, ...]:
+    """Each byte as Windows-1252 reads it (its five holes as Latin-1)."""
+    out = []
+    for b in range(256):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return tuple(out)
+
+
+def _decode_8bit(data: bytes) -> str:
+    chars = _byte_chars()
+    return "".join(chars[b] for b in data)
+
+
+@cache
+def legacy_table(encoding: str) -> dict[str, str]:
+    """The legacy -> Unicode table ('tcvn3' or 'vni'), keys as Windows-1252 characters."""
+    path = resources.files("kehoach") / "data" / "legacy_encodings" / f"{encoding}.tsv"
+    chars = _byte_chars()
+    table: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        codes, letter = line.split("\t")[:2]
+        key = "".join(chars[int(h, 16)] for h in codes.split())
+        table[key] = letter
+    return table
+
+
+@cache
+def _pattern(encoding: str) -> re.Pattern[str]:
+    keys = sorted(legacy_table(encoding), key=len, reverse=True)  # two-byte sequences first
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+@cache
+def _tcvn3_marks() -> str:
+    """TCVN3 codes that VNI never uses and that are not Vietnamese Unicode letters either."""
+    vni_chars = set("".join(legacy_table("vni")))
+    vietnamese = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+    return "".join(sorted(set(legacy_table("tcvn3")) - vni_chars - vietnamese))
+
+
+_VNI_SEQUENCE = re.compile(
+    r"[aeouyAEOUYôöÔÖ][øùûõïØÙÛÕÏ]|[aeoAEO][âáàåãäÂÁÀÅÃÄ]|[aA][êéèúüëÊÉÈÚÜË]"
+)
+
+
+def detect_legacy(text: str) -> str | None:
+    """'tcvn3' or 'vni' when the text is (mostly) in that legacy encoding, else None."""
+    sample = text[:200_000]
+    words = sample.split()
+    if not words:
+        return None
+    marks = set(_tcvn3_marks())
+    tcvn3 = sum(1 for w in words if any(c in marks for c in w))
+    vni = sum(1 for w in words if _VNI_SEQUENCE.search(w))
+    unicode_vn = sum(1 for w in words if _UNICODE_VN.search(w))
+    floor = max(3, len(words) // 50)  # a legacy document has such a word every few words
+    for name, hits, other in (("tcvn3", tcvn3, vni), ("vni", vni, tcvn3)):
+        if hits >= floor and hits > 3 * other and unicode_vn * 10 < hits:
+            return name
+    return None
+
+
+def fix_legacy(text: str) -> str:
+    """Convert TCVN3/VNI text to Unicode NFC; return `text` itself when it is neither."""
+    encoding = detect_legacy(text)
+    if encoding is None:
+        return text
+    return convert_legacy(text, encoding)
+
+
+def convert_legacy(text: str, encoding: str) -> str:
+    """Convert text in a legacy encoding ('tcvn3' or 'vni') to Unicode NFC.
+
+    Words that already hold Unicode Vietnamese letters are left alone. In TCVN3,
+    letters with a tone mark only have lower-case codes (capitals were set with an
+    upper-case font), so a lower-case letter inside an upper-case word or line is
+    raised to upper case.
+    """
+    table, pattern = legacy_table(encoding), _pattern(encoding)
+    out_lines = []
+    for line in text.split("\n"):
+        parts = re.split(r"(\s+)", line)
+        words = []
+        for part in parts:
+            if not part or part.isspace() or _UNICODE_VN.search(part):
+                words.append((part, None))
+                continue
+            converted, unsure = [], []
+            pos = 0
+            for m in pattern.finditer(part):
+                converted.append(part[pos : m.start()])
+                unsure.extend([False] * (m.start() - pos))
+                letter = table[m.group(0)]
+                converted.append(letter)
+                unsure.append(letter.islower() and encoding == "tcvn3")
+                pos = m.end()
+            converted.append(part[pos:])
+            unsure.extend([False] * (len(part) - pos))
+            words.append(("".join(converted), unsure))
+        if encoding == "tcvn3":
+            words = _recase(words)
+        out_lines.append("".join(w for w, _ in words))
+    return unicodedata.normalize("NFC", "\n".join(out_lines))
+
+
+def _recase(words: list[tuple[str, list[bool] | None]]) -> list[tuple[str, None]]:
+    """Raise TCVN3's lower-case-only letters in upper-case words and upper-case lines."""
+
+    def sure_letters(word: str, unsure: list[bool]) -> list[str]:
+        return [c for c, u in zip(word, unsure, strict=False) if c.isalpha() and not u]
+
+    caps_words = lower_words = 0
+    for word, unsure in words:
+        if unsure is None:
+            continue
+        sure = sure_letters(word, unsure)
+        if len(sure) >= 2:
+            if all(c.isupper() for c in sure):
+                caps_words += 1
+            else:
+                lower_words += 1
+    caps_line = caps_words > 0 and lower_words == 0
+    out: list[tuple[str, None]] = []
+    sentence_start = True
+    for word, unsure in words:
+        if unsure is None or not any(unsure):
+            out.append((word, None))
+        else:
+            sure = sure_letters(word, unsure)
+            upper = (len(sure) >= 2 and all(c.isupper() for c in sure)) or (
+                caps_line and all(c.isupper() for c in sure)
+            )
+            if upper:
+                word = word.upper()
+            elif sentence_start and unsure[0] and word[0].isalpha():
+                word = word[0].upper() + word[1:]  # `Ủy ban …` at the start of a sentence
+            out.append((word, None))
+        if word.strip():
+            sentence_start = word.rstrip()[-1] in ".!?:"
+    return out
