@@ -1,0 +1,83 @@
+"""Agencies: one record per canonical name across all plans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from kehoach.errors import NotFound
+from kehoach.store.tables import Agency, Task, TaskAgency
+from kehoach.text.normalize import clean, fold
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    id: int
+    name: str
+    lead_tasks: int = 0
+    coordinating_tasks: int = 0
+    directing_tasks: int = 0
+
+
+def agency_key(name: str) -> str:
+    """The folded key that makes `Sở Văn hoá …` and `sở văn hóa …` one agency."""
+    return fold(clean(name))
+
+
+def ensure_agencies(session: Session, names: Iterable[str]) -> dict[str, int]:
+    """Ids of the named agencies (folded key -> id), creating the missing ones."""
+    wanted: dict[str, str] = {}
+    for name in names:
+        if name and name.strip():
+            wanted.setdefault(agency_key(name), clean(name))
+    if not wanted:
+        return {}
+    found = dict(
+        session.execute(
+            select(Agency.fold_key, Agency.id).where(Agency.fold_key.in_(list(wanted)))
+        ).all()
+    )
+    for key, name in wanted.items():
+        if key not in found:
+            agency = Agency(name=name, fold_key=key)
+            session.add(agency)
+            session.flush()
+            found[key] = agency.id
+    return found
+
+
+def _counts():
+    def n(role: str):
+        return func.count(case(((TaskAgency.role == role) & Task.id.is_not(None), 1)))
+
+    return (
+        select(Agency.id, Agency.name, n("lead"), n("coordinating"), n("directing"))
+        .outerjoin(TaskAgency, TaskAgency.agency_id == Agency.id)
+        .outerjoin(Task, (Task.id == TaskAgency.task_id) & Task.active)
+        .group_by(Agency.id, Agency.name)
+    )
+
+
+def list_agencies(session: Session, q: str | None = None) -> list[AgencyRow]:
+    """All agencies with how many tasks each leads, coordinates and directs; `q` folds."""
+    stmt = _counts().order_by(Agency.name)
+    if q:
+        stmt = stmt.where(Agency.fold_key.contains(fold(q)))
+    return [AgencyRow(*row) for row in session.execute(stmt).all()]
+
+
+def get_agency(session: Session, agency_id: int) -> AgencyRow:
+    """One agency with its task counts."""
+    row = session.execute(_counts().where(Agency.id == agency_id)).first()
+    if row is None:
+        raise NotFound(f"no agency with id {agency_id}")
+    return AgencyRow(*row)
+
+
+def find_agency(session: Session, name: str) -> AgencyRow | None:
+    """The agency whose folded name equals `name` folded, or None."""
+    row = session.execute(_counts().where(Agency.fold_key == agency_key(name))).first()
+    return AgencyRow(*row) if row else None

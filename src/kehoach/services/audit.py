@@ -1,0 +1,56 @@
+"""The audit log: who changed what, when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kehoach.services.types import UserView
+from kehoach.store.tables import AuditLog, User
+
+
+@dataclass(frozen=True)
+class AuditView:
+    id: int
+    at: datetime
+    username: str | None
+    action: str
+    entity: str
+    entity_id: int | None
+    detail: str
+
+
+def record(
+    session: Session,
+    user: UserView | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    detail: str = "",
+) -> None:
+    """Append one audit row (flushed with the caller's transaction)."""
+    session.add(
+        AuditLog(
+            user_id=user.id if user else None,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+        )
+    )
+
+
+def recent(session: Session, limit: int = 50) -> list[AuditView]:
+    """The newest audit rows first."""
+    rows = session.execute(
+        select(AuditLog, User.username)
+        .outerjoin(User, User.id == AuditLog.user_id)
+        .order_by(AuditLog.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        AuditView(a.id, a.at, name, a.action, a.entity, a.entity_id, a.detail) for a, name in rows
+    ]

@@ -1,0 +1,320 @@
+"""Task status for a date, computed from the task, its reports and the date.
+
+`task_status` is a pure function; `statuses` gathers the facts for many tasks
+in a constant number of queries and applies it. Status is never stored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kehoach.services.periods import current_period, last_due_period
+from kehoach.store.tables import (
+    DeadlineExtension,
+    Plan,
+    ProgressReport,
+    ReportingDuty,
+    StatusOverride,
+    Task,
+    TaskAgency,
+)
+
+STATUS_CODES = (
+    "not_started",
+    "in_progress",
+    "due_soon",
+    "overdue",
+    "done_on_time",
+    "done_late",
+    "missing_report",
+    "not_applicable",
+)
+DONE = ("done_on_time", "done_late")
+PERIODIC_KINDS = ("recurring", "continuous", "unknown", "from")
+
+
+@dataclass(frozen=True)
+class TaskFacts:
+    """What status depends on, besides the reports and the date."""
+
+    task_id: int
+    kind: str  # timeframe kind
+    start: date | None = None
+    end: date | None = None  # the original deadline
+    extended_end: date | None = None  # the latest extension, if any
+    duties: tuple[tuple[str, str | None], ...] = ()
+    tracked_from: date = date(2000, 1, 1)  # periods due before this need no report
+    last_update: date | None = None  # import, extension, override: activity besides reports
+    override: tuple[str, str] | None = None  # (status, reason)
+
+
+@dataclass(frozen=True)
+class ReportFact:
+    """One lead-agency report version."""
+
+    period: str
+    status: str
+    percent: int | None
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    code: str
+    computed: str
+    overridden: bool = False
+    override_reason: str | None = None
+    deadline: date | None = None
+    original_deadline: date | None = None
+    extended: bool = False
+    stalled: bool = False
+    last_activity: date | None = None
+    percent: int | None = None
+    done_on: date | None = None
+    period: str | None = None
+    reported_this_period: bool = False
+    on_time_original: bool | None = None  # against the original deadline; None: not yet known
+    report_status: str | None = field(default=None)  # the latest declared status
+
+
+def _done_on(reps: list[ReportFact]) -> date | None:
+    """First day of the trailing run of `hoan_thanh` reports."""
+    first = None
+    for r in reversed(reps):
+        if r.status != "hoan_thanh":
+            break
+        first = r.submitted_at.date()
+    return first
+
+
+def _window(facts: TaskFacts, reps: list[ReportFact], on: date, soon: int) -> str:
+    latest = reps[-1] if reps else None
+    deadline = facts.extended_end or facts.end
+    if latest is not None and latest.status == "hoan_thanh":
+        done = _done_on(reps)
+        return "done_on_time" if deadline is None or done <= deadline else "done_late"
+    if deadline is not None and on > deadline:
+        return "overdue"
+    if facts.start and on < facts.start and latest is None:
+        return "not_started"
+    if deadline is not None and (deadline - on).days <= soon:
+        return "due_soon"
+    if latest is not None and (latest.status == "dang_trien_khai" or (latest.percent or 0) > 0):
+        return "in_progress"
+    return "not_started"
+
+
+def _periodic(facts: TaskFacts, reps: list[ReportFact], on: date, soon: int) -> str:
+    if facts.kind == "from" and facts.start and on < facts.start:
+        return "not_started"
+    cur = current_period(facts.duties, on)
+    prev = last_due_period(facts.duties, on)
+    by_period = {r.period: r for r in reps}  # later versions win
+    mine = by_period.get(cur.code)
+    if mine is not None:
+        if mine.status == "hoan_thanh":
+            return "done_on_time" if mine.submitted_at.date() <= cur.due else "done_late"
+        return "in_progress" if mine.status == "dang_trien_khai" else "not_started"
+    prev_needed = (
+        prev is not None
+        and prev.due >= facts.tracked_from
+        and (facts.start is None or prev.end >= facts.start)
+    )
+    if prev_needed and prev.code not in by_period:
+        return "missing_report"
+    if cur.due >= facts.tracked_from and (cur.due - on).days <= soon:
+        return "due_soon"
+    latest = reps[-1] if reps else None
+    if latest is not None and latest.status in ("dang_trien_khai", "hoan_thanh"):
+        return "in_progress"
+    return "not_started"
+
+
+def task_status(
+    facts: TaskFacts,
+    reports: list[ReportFact],
+    on: date,
+    due_soon_days: int = 30,
+    stalled_days: int = 60,
+) -> StatusInfo:
+    """The status of one task on `on` from its facts and its lead agency's reports."""
+    reps = sorted(
+        (r for r in reports if r.submitted_at.date() <= on), key=lambda r: r.submitted_at
+    )
+    latest = reps[-1] if reps else None
+    declared_na = latest is not None and latest.status == "khong_thuc_hien"
+    if declared_na or (facts.kind == "on_request" and latest is None):
+        computed = "not_applicable"
+    elif facts.kind in ("window", "on_request"):
+        computed = _window(facts, reps, on, due_soon_days)
+    else:
+        computed = _periodic(facts, reps, on, due_soon_days)
+
+    period = None
+    reported = False
+    if facts.kind not in ("window", "on_request") or facts.duties:
+        cur = current_period(facts.duties, on)
+        period = cur.code
+        reported = any(r.period == cur.code for r in reps)
+
+    done_on = _done_on(reps) if computed in DONE else None
+    on_time = None
+    if facts.kind == "window" and facts.end is not None:
+        if done_on is not None:
+            on_time = done_on <= facts.end
+        elif on > facts.end and computed != "not_applicable":
+            on_time = False
+    elif computed in DONE:
+        on_time = computed == "done_on_time"
+
+    activity = [d for d in (latest and latest.submitted_at.date(), facts.last_update) if d]
+    last_activity = max(activity) if activity else None
+    stalled = (
+        computed not in (*DONE, "not_applicable")
+        and last_activity is not None
+        and (on - last_activity).days > stalled_days
+    )
+    code = computed
+    if facts.override is not None:
+        code = facts.override[0]
+    return StatusInfo(
+        code=code,
+        computed=computed,
+        overridden=facts.override is not None,
+        override_reason=facts.override[1] if facts.override else None,
+        deadline=facts.extended_end or facts.end,
+        original_deadline=facts.end,
+        extended=facts.extended_end is not None and facts.extended_end != facts.end,
+        stalled=stalled,
+        last_activity=last_activity,
+        percent=latest.percent if latest else None,
+        done_on=done_on,
+        period=period,
+        reported_this_period=reported,
+        on_time_original=on_time,
+        report_status=latest.status if latest else None,
+    )
+
+
+def task_scope(
+    plan_id: int | None = None,
+    agency_id: int | None = None,
+    task_ids: list[int] | None = None,
+    agency_roles: tuple[str, ...] = ("lead", "coordinating"),
+):
+    """A select of active task ids matching the filters (used as a subquery)."""
+    stmt = select(Task.id).where(Task.active)
+    if plan_id is not None:
+        stmt = stmt.where(Task.plan_id == plan_id)
+    if agency_id is not None:
+        stmt = stmt.where(
+            Task.id.in_(
+                select(TaskAgency.task_id).where(
+                    TaskAgency.agency_id == agency_id, TaskAgency.role.in_(agency_roles)
+                )
+            )
+        )
+    if task_ids is not None:
+        stmt = stmt.where(Task.id.in_(task_ids))
+    return stmt
+
+
+def _as_date(value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+def gather_facts(
+    session: Session, on: date, scope
+) -> tuple[dict[int, TaskFacts], dict[int, list[ReportFact]]]:
+    """Facts and lead reports of the tasks in `scope`, in five queries."""
+    ids = scope
+    rows = session.execute(
+        select(
+            Task.id, Task.plan_id, Task.tf_kind, Task.tf_start, Task.tf_end,
+            Task.updated_at, Plan.tracked_from,
+        )
+        .join(Plan, Plan.id == Task.plan_id)
+        .where(Task.id.in_(ids))
+    ).all()
+    duties: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    for plan_id, every, due in session.execute(
+        select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due).order_by(
+            ReportingDuty.plan_id, ReportingDuty.position
+        )
+    ):
+        duties[plan_id].append((every, due))
+    until = datetime.combine(on + timedelta(days=1), datetime.min.time(), UTC)
+    extended: dict[int, tuple[date, date]] = {}
+    for task_id, new_end, created in session.execute(
+        select(DeadlineExtension.task_id, DeadlineExtension.new_end, DeadlineExtension.created_at)
+        .where(DeadlineExtension.task_id.in_(ids))
+        .order_by(DeadlineExtension.id)
+    ):
+        extended[task_id] = (new_end, created.date())
+    overrides: dict[int, tuple[str, str, date]] = {}
+    for task_id, status, reason, created in session.execute(
+        select(
+            StatusOverride.task_id, StatusOverride.status, StatusOverride.reason,
+            StatusOverride.created_at,
+        )
+        .where(StatusOverride.task_id.in_(ids), StatusOverride.active)
+        .order_by(StatusOverride.id)
+    ):
+        overrides[task_id] = (status, reason, created.date())
+    reports: dict[int, list[ReportFact]] = defaultdict(list)
+    for task_id, period, status, percent, at in session.execute(
+        select(
+            ProgressReport.task_id, ProgressReport.period, ProgressReport.status,
+            ProgressReport.percent, ProgressReport.submitted_at,
+        )
+        .where(
+            ProgressReport.task_id.in_(ids),
+            ProgressReport.role == "lead",
+            ProgressReport.submitted_at < until,
+        )
+        .order_by(ProgressReport.submitted_at, ProgressReport.id)
+    ):
+        reports[task_id].append(ReportFact(period, status, percent, at))
+    facts: dict[int, TaskFacts] = {}
+    for task_id, plan_id, kind, start, end, updated, tracked in rows:
+        ext = extended.get(task_id)
+        ovr = overrides.get(task_id)
+        updates = [d for d in (_as_date(updated), ext and ext[1], ovr and ovr[2]) if d]
+        facts[task_id] = TaskFacts(
+            task_id=task_id,
+            kind=kind,
+            start=start,
+            end=end,
+            extended_end=ext[0] if ext else None,
+            duties=tuple(duties.get(plan_id, ())),
+            tracked_from=tracked,
+            last_update=max(d for d in updates if d <= on) if any(d <= on for d in updates)
+            else None,
+            override=(ovr[0], ovr[1]) if ovr else None,
+        )
+    return facts, reports
+
+
+def statuses(
+    session: Session,
+    on: date,
+    plan_id: int | None = None,
+    agency_id: int | None = None,
+    task_ids: list[int] | None = None,
+    settings=None,
+) -> dict[int, StatusInfo]:
+    """Status of every active task matching the filters on `on` (task id -> StatusInfo)."""
+    if settings is None:
+        from kehoach.settings import get_settings
+
+        settings = get_settings()
+    facts, reports = gather_facts(session, on, task_scope(plan_id, agency_id, task_ids))
+    return {
+        tid: task_status(f, reports.get(tid, []), on, settings.due_soon_days, settings.stalled_days)
+        for tid, f in facts.items()
+    }

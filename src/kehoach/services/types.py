@@ -1,0 +1,35 @@
+"""Value types shared by several services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a longer list."""
+
+    items: list[T]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the whole list fills (at least 1)."""
+        return max(1, -(-self.total // self.per_page))
+
+
+@dataclass(frozen=True)
+class UserView:
+    """A user as the rest of the system sees it (no password hash)."""
+
+    id: int
+    username: str
+    role: str
+    agency_id: int | None
+    agency_name: str | None
+    active: bool

@@ -1,0 +1,235 @@
+"""Accounts, roles, passwords (argon2), API tokens and permission checks."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from kehoach.services import audit
+from kehoach.services.agencies import ensure_agencies, find_agency
+from kehoach.services.types import UserView
+from kehoach.store.tables import Agency, ApiToken, User
+
+ROLES = ("admin", "officer", "reporter", "viewer")
+MIN_PASSWORD = 8
+_hasher = None
+
+
+def _ph():
+    global _hasher
+    if _hasher is None:
+        from argon2 import PasswordHasher
+
+        _hasher = PasswordHasher()
+    return _hasher
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of the password."""
+    return _ph().hash(password)
+
+
+def _view(user: User, agency_name: str | None) -> UserView:
+    return UserView(user.id, user.username, user.role, user.agency_id, agency_name, user.active)
+
+
+def _load(session: Session, where) -> UserView | None:
+    row = session.execute(
+        select(User, Agency.name).outerjoin(Agency, Agency.id == User.agency_id).where(where)
+    ).first()
+    return _view(*row) if row else None
+
+
+def _agency_id(session: Session, agency: str | int | None) -> int | None:
+    if agency is None or agency == "":
+        return None
+    if isinstance(agency, int):
+        if session.get(Agency, agency) is None:
+            raise ValidationError(f"no agency with id {agency}", field="agency")
+        return agency
+    found = find_agency(session, agency)
+    if found is not None:
+        return found.id
+    return next(iter(ensure_agencies(session, [agency]).values()))
+
+
+def create_user(
+    session: Session,
+    username: str,
+    password: str,
+    role: str,
+    agency: str | int | None = None,
+    actor: UserView | None = None,
+) -> UserView:
+    """Add an account; a reporter must belong to an agency."""
+    username = username.strip()
+    if not username:
+        raise ValidationError("a username is required", field="username")
+    if role not in ROLES:
+        raise ValidationError(f"role must be one of {', '.join(ROLES)}", field="role")
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            f"the password must have at least {MIN_PASSWORD} characters", field="password"
+        )
+    agency_id = _agency_id(session, agency)
+    if role == "reporter" and agency_id is None:
+        raise ValidationError("a reporter must belong to an agency: give --agency", field="agency")
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise Conflict(f"the username '{username}' is taken; choose another", where="username")
+    user = User(
+        username=username, password_hash=hash_password(password), role=role, agency_id=agency_id
+    )
+    session.add(user)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise Conflict(f"the username '{username}' is taken", where="username") from None
+    audit.record(session, actor, "create", "user", user.id, f"{username} ({role})")
+    return get_user(session, user.id)
+
+
+def get_user(session: Session, user_id: int) -> UserView:
+    """One account."""
+    view = _load(session, User.id == user_id)
+    if view is None:
+        raise NotFound(f"no user with id {user_id}")
+    return view
+
+
+def list_users(session: Session) -> list[UserView]:
+    """All accounts by username."""
+    rows = session.execute(
+        select(User, Agency.name).outerjoin(Agency, Agency.id == User.agency_id).order_by(
+            User.username
+        )
+    ).all()
+    return [_view(u, a) for u, a in rows]
+
+
+def authenticate(session: Session, username: str, password: str) -> UserView:
+    """The account for these credentials; `PermissionDenied` for any failure (same message)."""
+    from argon2.exceptions import InvalidHashError, VerifyMismatchError
+
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    denied = PermissionDenied("wrong username or password")
+    if user is None or not user.active:
+        hash_password(password)  # same time either way
+        raise denied
+    try:
+        _ph().verify(user.password_hash, password)
+    except (VerifyMismatchError, InvalidHashError):
+        raise denied from None
+    if _ph().check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return get_user(session, user.id)
+
+
+def set_password(session: Session, user_id: int, password: str, actor: UserView | None) -> None:
+    """Replace an account's password."""
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            f"the password must have at least {MIN_PASSWORD} characters", field="password"
+        )
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"no user with id {user_id}")
+    user.password_hash = hash_password(password)
+    audit.record(session, actor, "set_password", "user", user_id)
+
+
+def set_active(session: Session, user_id: int, active: bool, actor: UserView | None) -> None:
+    """Enable or disable an account (its tokens stop working while disabled)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"no user with id {user_id}")
+    user.active = active
+    audit.record(session, actor, "activate" if active else "deactivate", "user", user_id)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_token(
+    session: Session, user_id: int, name: str = "api", actor: UserView | None = None
+) -> str:
+    """A new API token for the user; the plaintext is returned once, only its hash is kept."""
+    get_user(session, user_id)
+    token = "kh_" + secrets.token_urlsafe(32)
+    row = ApiToken(user_id=user_id, name=name, token_hash=_token_hash(token))
+    session.add(row)
+    session.flush()
+    audit.record(session, actor, "create", "api_token", row.id, name)
+    return token
+
+
+def verify_token(session: Session, token: str) -> UserView:
+    """The active account owning this token; `PermissionDenied` otherwise."""
+    row = session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == _token_hash(token), ~ApiToken.revoked)
+    )
+    if row is None:
+        raise PermissionDenied("invalid or revoked API token")
+    user = get_user(session, row.user_id)
+    if not user.active:
+        raise PermissionDenied("the account of this token is disabled")
+    row.last_used_at = datetime.now(UTC)
+    return user
+
+
+def revoke_token(session: Session, token_id: int, actor: UserView | None) -> None:
+    """Stop a token from working."""
+    row = session.get(ApiToken, token_id)
+    if row is None:
+        raise NotFound(f"no API token with id {token_id}")
+    row.revoked = True
+    audit.record(session, actor, "revoke", "api_token", token_id)
+
+
+def can_edit_plan(user: UserView | None) -> bool:
+    """Administrators and plan officers edit plans and follow up."""
+    return user is not None and user.active and user.role in ("admin", "officer")
+
+
+def can_manage_users(user: UserView | None) -> bool:
+    """Only administrators manage accounts."""
+    return user is not None and user.active and user.role == "admin"
+
+
+def _agency_ids(task: Any, roles: tuple[str, ...]) -> set[int]:
+    return {a.agency_id for a in getattr(task, "agencies", []) if a.role in roles}
+
+
+def can_report(user: UserView | None, task: Any, agency_id: int | None = None) -> bool:
+    """May `user` report on `task` (a TaskDetail) for `agency_id` (default: the user's own)?
+
+    Officers and administrators may report for any agency named on the task; a
+    reporter only for its own agency, and only when that agency leads or
+    coordinates the task.
+    """
+    if user is None or not user.active:
+        return False
+    named = _agency_ids(task, ("lead", "coordinating"))
+    if user.role in ("admin", "officer"):
+        return agency_id is None or agency_id in named
+    if user.role == "reporter":
+        if agency_id is not None and agency_id != user.agency_id:
+            return False
+        return user.agency_id in named
+    return False
+
+
+def can_see_task(user: UserView | None, agency_ids: set[int], public: bool) -> bool:
+    """Reporters see their agency's tasks; officers, admins and viewers see all; others public."""
+    if user is None or not user.active:
+        return public
+    if user.role == "reporter":
+        return user.agency_id in agency_ids or public
+    return True

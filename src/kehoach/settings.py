@@ -1,0 +1,58 @@
+"""The one settings object, read from the environment (`KEHOACH_*`) and checked at start-up."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from kehoach.errors import KehoachError
+
+DEV_SECRET = "dev-secret-change-me"
+MIN_SECRET_LENGTH = 32
+
+
+class Settings(BaseSettings):
+    """Everything configurable: `KEHOACH_DATABASE_URL`, `KEHOACH_DATA_DIR`, …"""
+
+    model_config = SettingsConfigDict(env_prefix="KEHOACH_", extra="ignore")
+
+    env: str = "development"
+    data_dir: Path = Path("./var")
+    database_url: str = ""  # empty: sqlite:///<data_dir>/kehoach.db
+    secret_key: str = DEV_SECRET
+    due_soon_days: int = 30
+    stalled_days: int = 60
+    max_attachment_bytes: int = 10 * 1024 * 1024
+    allowed_attachment_types: tuple[str, ...] = ("pdf", "docx", "xlsx", "jpg", "png")
+    public_base_url: str = "http://127.0.0.1:8000"
+
+    @model_validator(mode="after")
+    def _fill_and_check(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir / 'kehoach.db'}"
+        if self.env == "production":
+            if self.secret_key == DEV_SECRET:
+                raise KehoachError(
+                    "KEHOACH_SECRET_KEY is the development default; set a random secret "
+                    f"of at least {MIN_SECRET_LENGTH} characters before running in production"
+                )
+            if len(self.secret_key) < MIN_SECRET_LENGTH:
+                raise KehoachError(
+                    f"KEHOACH_SECRET_KEY is shorter than {MIN_SECRET_LENGTH} characters; "
+                    "use e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`"
+                )
+        return self
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Where uploaded files are stored, one file per sha256."""
+        return self.data_dir / "attachments"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process's settings (cached; `get_settings.cache_clear()` re-reads the environment)."""
+    return Settings()

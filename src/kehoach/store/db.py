@@ -1,0 +1,106 @@
+"""Engines, sessions and migrations: one place that turns a URL into a working database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from kehoach.errors import KehoachError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _prepare_sqlite_path(url: str) -> None:
+    path = url.split("///", 1)[1] if "///" in url else ""
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def make_engine(url: str) -> Engine:
+    """A new engine for `url`; SQLite gets foreign keys on and WAL."""
+    if url.startswith("sqlite"):
+        _prepare_sqlite_path(url)
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@lru_cache(maxsize=16)
+def cached_engine(url: str) -> Engine:
+    """One engine per URL per process."""
+    return make_engine(url)
+
+
+def _alembic_config(url: str):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade_database(url: str, revision: str = "head") -> None:
+    """Bring the database at `url` to `revision` (default the newest), keeping its data."""
+    from alembic import command
+    from sqlalchemy.exc import OperationalError
+
+    cfg = _alembic_config(url)
+    engine = cached_engine(url)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+    except OperationalError as exc:
+        raise KehoachError(
+            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
+            f"{exc.orig}; check KEHOACH_DATABASE_URL"
+        ) from None
+
+
+def current_revision(url: str) -> str | None:
+    """The database's alembic revision, None when it was never migrated."""
+    from alembic.runtime.migration import MigrationContext
+
+    with cached_engine(url).connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def open_database(url: str | None = None) -> sessionmaker[Session]:
+    """Upgrade the database (default: the settings' URL) and return a session factory."""
+    if url is None:
+        from kehoach.settings import get_settings
+
+        url = get_settings().database_url
+    upgrade_database(url)
+    return sessionmaker(cached_engine(url), expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(factory: sessionmaker[Session] | str) -> Iterator[Session]:
+    """A session whose work is one transaction: committed on success, rolled back on error."""
+    if isinstance(factory, str):
+        factory = sessionmaker(cached_engine(factory), expire_on_commit=False)
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,278 @@
+"""The database tables (SQLAlchemy 2 typed declarative models).
+
+Only `kehoach.store` and `kehoach.services` import this module; everything
+above the services sees plain value types.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+Stamp = DateTime(timezone=True)
+
+
+class Agency(Base):
+    """One row per canonical agency name across all plans (unique on the folded name)."""
+
+    __tablename__ = "agencies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    fold_key: Mapped[str] = mapped_column(String(500), unique=True)
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100), default="api")
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(Stamp)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Document(Base):
+    """A plan record's document part, or a placeholder for a document only referenced."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    number: Mapped[str | None] = mapped_column(String(100))
+    number_key: Mapped[str | None] = mapped_column(String(100), unique=True)
+    issuer: Mapped[str | None] = mapped_column(String(500))
+    province: Mapped[str | None] = mapped_column(String(100))
+    date: Mapped[str | None] = mapped_column(String(10))
+    draft: Mapped[bool] = mapped_column(Boolean, default=False)
+    title: Mapped[str | None] = mapped_column(Text)
+    signer: Mapped[str | None] = mapped_column(String(200))
+    placeholder: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DocumentLink(Base):
+    __tablename__ = "document_links"
+    __table_args__ = (UniqueConstraint("document_id", "target_id", "relation"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    relation: Mapped[str] = mapped_column(String(20), default="implements")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Plan(Base):
+    """One per imported document."""
+
+    __tablename__ = "plans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)
+    source_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    format: Mapped[str] = mapped_column(String(10))
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    record_json: Mapped[str] = mapped_column(Text)  # the record as last imported
+    tracked_from: Mapped[date] = mapped_column(Date)  # reports are expected from here on
+    imported_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    imported_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Target(Base):
+    __tablename__ = "targets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
+    key: Mapped[str] = mapped_column(String(50))
+    text: Mapped[str] = mapped_column(Text)
+    horizon: Mapped[int | None] = mapped_column(Integer)
+    section: Mapped[str | None] = mapped_column(String(50))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Metric(Base):
+    __tablename__ = "metrics"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("targets.id"), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(200))
+    subject: Mapped[str | None] = mapped_column(Text)
+    by_year: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Task(Base):
+    __tablename__ = "tasks"
+    __table_args__ = (
+        Index("ix_tasks_plan_position", "plan_id", "active", "position"),
+        Index("ix_tasks_plan_group", "plan_id", "group_code"),
+        Index("ix_tasks_plan_match", "plan_id", "match_key"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    key: Mapped[str] = mapped_column(String(50))
+    group_code: Mapped[str | None] = mapped_column(String(50))
+    group_title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text)  # folded text + agency names
+    match_key: Mapped[str] = mapped_column(String(64))
+    tf_raw: Mapped[str | None] = mapped_column(Text)
+    tf_kind: Mapped[str] = mapped_column(String(20), default="unknown", index=True)
+    tf_start: Mapped[date | None] = mapped_column(Date)
+    tf_end: Mapped[date | None] = mapped_column(Date, index=True)
+    tf_every: Mapped[str | None] = mapped_column(String(10))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class TaskAgency(Base):
+    __tablename__ = "task_agencies"
+    __table_args__ = (
+        Index("ix_task_agencies_agency_role", "agency_id", "role", "task_id"),
+        Index("ix_task_agencies_task", "task_id", "role", "position"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    role: Mapped[str] = mapped_column(String(20))  # directing | lead | coordinating
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReportingDuty(Base):
+    __tablename__ = "reporting_duties"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
+    every: Mapped[str] = mapped_column(String(20))
+    due: Mapped[str | None] = mapped_column(String(10))
+    to_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    via_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProgressReport(Base):
+    """Append-only: a correction is a new row that supersedes the previous version."""
+
+    __tablename__ = "progress_reports"
+    __table_args__ = (
+        Index("ix_progress_reports_task_period", "task_id", "period", "submitted_at"),
+        Index("ix_progress_reports_agency_period", "agency_id", "period"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    role: Mapped[str] = mapped_column(String(20), default="lead")  # lead | coordinating
+    period: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(20))
+    percent: Mapped[int | None] = mapped_column(Integer)
+    done_text: Mapped[str] = mapped_column(Text, default="")
+    difficulties: Mapped[str] = mapped_column(Text, default="")
+    proposals: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    submitted_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("progress_reports.id"))
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("progress_reports.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class DeadlineExtension(Base):
+    __tablename__ = "deadline_extensions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)
+    original_end: Mapped[date | None] = mapped_column(Date)
+    new_end: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class StatusOverride(Base):
+    __tablename__ = "status_overrides"
+    __table_args__ = (Index("ix_status_overrides_task_active", "task_id", "active"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"))
+    status: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Revision(Base):
+    """An officer's correction of one field; a re-import keeps the corrected value."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (Index("ix_revisions_entity", "entity", "entity_id", "field"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(50))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(Stamp, default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(50))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(Text, default="")
