@@ -1,0 +1,362 @@
+"""Repair OCR-garbled Vietnamese text: wrong diacritics, letter confusions, stray marks.
+
+Each run of letters between spaces is a syllable. Where OCR damaged one, the
+right syllable usually has the same base letters (`thông nhát` -> `thống nhất`),
+so the candidates for a syllable are the known syllables with the same
+skeleton (`skeleton()`: diacritics dropped), plus, for syllables that cannot be
+Vietnamese, a few letter confusions Tesseract makes (`rn` -> `m`). A syllable
+bigram model built from clean administrative text (`tools/build_ocr_model.py`)
+chooses among them along each phrase (Viterbi); a correct-looking syllable is
+only replaced when the bigram evidence outweighs a high change cost.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kehoach.text.normalize import unify_tone_marks
+from kehoach.text.syllables import apply_case, is_valid_syllable, skeleton
+
+NUM = "<num>"  # a number as a context token: `số 370`, `ngày 21/6/2024`
+
+# Change costs (in nats of bigram log-probability the change has to win).
+_KEEP_UNKNOWN = 2.5  # keeping a well-formed syllable never seen in clean text
+_KEEP_INVALID = 12.0  # keeping a syllable that cannot be Vietnamese
+_CHANGE_KNOWN = 7.0  # replacing a syllable seen in clean text
+_CHANGE_UNKNOWN = 0.5
+_CHANGE_INVALID = 0.5
+_CONFUSION = 1.0  # extra for a letter confusion (beyond diacritics)
+_SMOOTH = 3.0  # Dirichlet weight of the unigram in the bigram estimate
+_LEX_BIGRAM = 3.0  # weight of a syllable pair inside a lexicon word
+_LEX_UNIGRAM = 0.3  # weight of a syllable's occurrence in a lexicon word
+
+_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_WORD_RE = re.compile(f"[{_LETTERS}]+")
+_NUM_GAP_RE = re.compile(r"[ \t]*\n?[ \t]+\d[\d.,/]*[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*\d[\d.,/]*[ \t]+")
+_CODE_JOINERS = "-/_&"
+
+# Letter confusions of Tesseract on Vietnamese print (lower case; tried only on
+# syllables that cannot be Vietnamese as read).
+_CONFUSIONS = (
+    ("ứi", "th"), ("ii", "n"), ("li", "h"), ("rn", "m"), ("ri", "n"), ("cl", "d"),
+    ("ụự", "ự"), ("ựụ", "ự"), ("ưự", "ự"), ("ìi", "ì"), ("iì", "ì"), ("íi", "í"),
+    ("ll", "u"), ("in", "m"), ("fh", "th"), ("tli", "th"), ("ỉ", "i"),
+)
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One change made by `repair`: 1-based line number, text before and after."""
+
+    line: int
+    original: str
+    replacement: str
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    low: str
+    fixed: bool
+
+
+def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> bool:
+    """True for letters that are part of a code (`84-KL/TW`), an abbreviation or a numeral."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before.isdigit() or after.isdigit():
+        return True
+    if before and before in _CODE_JOINERS and start >= 2 and text[start - 2].isalnum():
+        return True
+    if after and after in _CODE_JOINERS and end + 1 < len(text) and text[end + 1].isalnum():
+        return True
+    if word.isascii() and (len(word) == 1 or not is_valid_syllable(word)):
+        return True
+    if len(word) > 1 and word.isupper():
+        # An abbreviation (VHNT, HĐND) unless the line is an all-caps heading.
+        return not heading and (word.isascii() or not is_valid_syllable(word))
+    return False
+
+
+def _heading_lines(text: str) -> set[int]:
+    """Start offsets of lines whose letters are mostly upper case."""
+    out = set()
+    pos = 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            out.add(pos)
+        pos += len(line) + 1
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _lower(word: str) -> str:
+    """Lower case with the new tone placement (`Hoá` -> `hóa`), as the model spells."""
+    return unify_tone_marks(word.lower())
+
+
+def _chunks(text: str) -> Iterator[list[_Token]]:
+    """Runs of syllables joined by plain spaces (or numbers); punctuation ends a run."""
+    headings = _heading_lines(text)
+    line_start = 0
+    chunk: list[_Token] = []
+    prev_end = 0
+    for m in _WORD_RE.finditer(text):
+        start, end = m.span()
+        gap = text[prev_end:start]
+        newline = gap.rfind("\n")
+        if newline >= 0:
+            line_start = prev_end + newline + 1
+        if chunk and not (gap.isspace() and gap.count("\n") <= 1):
+            if _NUM_GAP_RE.fullmatch(gap):
+                chunk.append(_Token(prev_end, prev_end, NUM, NUM, True))
+            else:
+                yield chunk
+                chunk = []
+        word = m.group()
+        fixed = _is_protected(text, start, end, word, line_start in headings)
+        chunk.append(_Token(start, end, word, _lower(word), fixed))
+        prev_end = end
+    if chunk:
+        yield chunk
+
+
+def training_sequences(text: str) -> Iterator[list[str]]:
+    """Lower-case syllable sequences of `text` as the model sees them (for the build tool)."""
+    text = unicodedata.normalize("NFC", text)
+    for chunk in _chunks(text):
+        yield [NUM if t.low == NUM else (t.low if not t.fixed else "<x>") for t in chunk]
+
+
+class _Model:
+    """Syllable unigram and bigram counts with the indexes candidate generation needs."""
+
+    def __init__(self, data: dict) -> None:
+        uni: dict[str, float] = dict(data["corpus_unigrams"])
+        for syl, n in data["lexicon_unigrams"].items():
+            uni[syl] = uni.get(syl, 0.0) + _LEX_UNIGRAM * n
+        bi: dict[tuple[str, str], float] = {}
+        for key, n in data["corpus_bigrams"].items():
+            a, b = key.split(" ")
+            bi[(a, b)] = float(n)
+        for key in data["lexicon_bigrams"]:
+            a, b = key.split(" ")
+            bi[(a, b)] = bi.get((a, b), 0.0) + _LEX_BIGRAM
+        self.uni = uni
+        self.bi = bi
+        self.total = sum(uni.values())
+        self.vocab = len(uni)
+        by_skel: dict[str, list[str]] = {}
+        for syl in uni:
+            if syl != NUM and is_valid_syllable(syl):
+                by_skel.setdefault(skeleton(syl), []).append(syl)
+        for lst in by_skel.values():
+            lst.sort(key=lambda s: -uni[s])
+        self.by_skel = by_skel
+        pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for a, b in bi:
+            pairs.setdefault((skeleton(a), skeleton(b)), []).append((a, b))
+        self.pairs = pairs
+        corpus = data["corpus_unigrams"]
+        self.suspect = frozenset(
+            s for sib in by_skel.values() for s in sib
+            if corpus.get(sib[0], 0) >= 20 * (corpus.get(s, 0) + 1)
+        )
+        self._logp_cache: dict[tuple[str | None, str], float] = {}
+
+    def logp(self, a: str | None, b: str) -> float:
+        """log P(b | a), a None at the start of a run."""
+        key = (a, b)
+        got = self._logp_cache.get(key)
+        if got is None:
+            pu = (self.uni.get(b, 0.0) + 0.1) / (self.total + 0.1 * self.vocab)
+            if a is None:
+                got = math.log(pu)
+            else:
+                got = math.log(
+                    (self.bi.get(key, 0.0) + _SMOOTH * pu) / (self.uni.get(a, 0.0) + _SMOOTH)
+                )
+            if len(self._logp_cache) < 500_000:
+                self._logp_cache[key] = got
+        return got
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    path = resources.files("kehoach.data") / "ocr" / "model.json.gz"
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+        return _Model(json.load(f))
+
+
+def _confusion_variants(low: str) -> set[str]:
+    out = set()
+    for wrong, right in _CONFUSIONS:
+        i = low.find(wrong)
+        while i >= 0:
+            out.add(low[:i] + right + low[i + len(wrong):])
+            i = low.find(wrong, i + 1)
+    if not low.isascii():
+        out.update(low[:i] + low[i + 1:] for i in range(len(low)) if len(low) > 2)
+    return out
+
+
+def _candidates(
+    model: _Model, chunk: list[_Token], i: int
+) -> list[tuple[str, float, bool]]:
+    """(syllable, change cost, by letter confusion) for position i of a run."""
+    tok = chunk[i]
+    low = tok.low
+    if tok.fixed:
+        return [(low, 0.0, False)]
+    known = low in model.uni
+    valid = known or is_valid_syllable(low)
+    if known:
+        keep, change = 0.0, _CHANGE_KNOWN
+    elif valid:
+        keep, change = _KEEP_UNKNOWN, _CHANGE_UNKNOWN
+        if tok.text[0].isupper() and i > 0:
+            keep, change = 0.0, _CHANGE_KNOWN  # probably a proper name
+    else:
+        keep, change = _KEEP_INVALID, _CHANGE_INVALID
+    out = {low: (keep, False)}
+    sk = skeleton(low)
+    if i > 0:
+        for _, b in model.pairs.get((skeleton(chunk[i - 1].low), sk), ()):
+            out.setdefault(b, (change, False))
+    if i + 1 < len(chunk):
+        for a, _ in model.pairs.get((sk, skeleton(chunk[i + 1].low)), ()):
+            out.setdefault(a, (change, False))
+    if not known:
+        for s in model.by_skel.get(sk, ())[:6]:
+            out.setdefault(s, (change, False))
+    if not valid and not (tok.text.isupper() and len(tok.text) > 1 and False):
+        for v in _confusion_variants(low):
+            for s in model.by_skel.get(skeleton(v), ())[:3]:
+                out.setdefault(s, (change + _CONFUSION, True))
+    return [(s, c, conf) for s, (c, conf) in out.items()]
+
+
+def _decode(model: _Model, chunk: list[_Token]) -> list[tuple[str, bool]]:
+    """Best syllable for each position of a run (Viterbi over the candidates)."""
+    lattice = [_candidates(model, chunk, i) for i in range(len(chunk))]
+    if all(len(c) == 1 for c in lattice):
+        return [(c[0][0], False) for c in lattice]
+    prev = [(model.logp(None, s) - cost, -1) for s, cost, _ in lattice[0]]
+    back = [prev]
+    for i in range(1, len(lattice)):
+        cur = []
+        for s, cost, _ in lattice[i]:
+            best, arg = -math.inf, 0
+            for j, (ps, _, _) in enumerate(lattice[i - 1]):
+                score = back[-1][j][0] + model.logp(ps, s)
+                if score > best:
+                    best, arg = score, j
+            cur.append((best - cost, arg))
+        back.append(cur)
+    j = max(range(len(back[-1])), key=lambda k: back[-1][k][0])
+    out = []
+    for i in range(len(lattice) - 1, -1, -1):
+        s, _, conf = lattice[i][j]
+        out.append((s, conf))
+        j = back[i][j][1]
+    return out[::-1]
+
+
+def _cased(tok: _Token, new: str, confusion: bool) -> str:
+    template = tok.text
+    if confusion and len(template) > 2:
+        template = template[1:] if template[1:].islower() else template
+    return apply_case(template, new)
+
+
+def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
+    model = _model()
+    pieces = []
+    pos = 0
+    for chunk in _chunks(text):
+        for tok, (new, conf) in zip(chunk, _decode(model, chunk), strict=True):
+            if tok.fixed:
+                continue
+            if new == tok.low:
+                word = tok.text
+                if not word[0].isupper() and not word.islower() and is_valid_syllable(word):
+                    word = word.lower()  # triỆt -> triệt
+            else:
+                word = _cased(tok, new, conf)
+            if word != tok.text:
+                pieces.append(text[pos:tok.start])
+                pieces.append(word)
+                pos = tok.end
+                repairs.append((tok.start, tok.text, word))
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+# Marks OCR leaves around words: (b/©) for (b/c), a stray quote at a line start,
+# a footnote number read as an apostrophe (`Tỉnh ủy'`), `1V.` for the heading `IV.`.
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_SYMBOL_FIXES = (
+    (re.compile(r"\(b/[©®]\)|\(b/\)"), lambda m: "(b/c)"),
+    (re.compile(r"(?m)^([ \t]*)'[ \t]?(?=[" + _LETTERS + "])"), lambda m: m.group(1)),
+    (re.compile(r"(?<=[" + _LETTERS + r"])'(?=[,;:.)]|[ \t]|$)", re.M), lambda m: ""),
+    (
+        re.compile(r"(?m)^([ \t]*)([1lIVX]{1,4})(?=\.[ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8])"),
+        lambda m: m.group(1) + _roman(m.group(2)),
+    ),
+)
+
+
+def _roman(s: str) -> str:
+    fixed = s.replace("1", "I").replace("l", "I")
+    if fixed != s and ("V" in s or "X" in s or len(s) > 1) and fixed in _ROMAN:
+        return fixed
+    return s
+
+
+def _fix_symbols(text: str, repairs: list[tuple[int, str, str]]) -> str:
+    for pattern, fix in _SYMBOL_FIXES:
+        if "'" in pattern.pattern and "'" not in text:
+            continue
+        pieces = []
+        pos = 0
+        for m in pattern.finditer(text):
+            new = fix(m)
+            if new != m.group():
+                pieces.append(text[pos:m.start()])
+                pieces.append(new)
+                pos = m.end()
+                repairs.append((m.start(), m.group(), new))
+        if pos:
+            pieces.append(text[pos:])
+            text = "".join(pieces)
+    return text
+
+
+def _line_numbers(text: str, found: list[tuple[int, str, str]]) -> list[Repair]:
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    return [Repair(bisect_left(newlines, off) + 1, old, new) for off, old, new in found]
+
+
+def repair(text: str) -> tuple[str, list[Repair]]:
+    """Repair OCR damage in Vietnamese text; the same lines come back, with the changes made."""
+    text = unicodedata.normalize("NFC", text)
+    symbol_fixes: list[tuple[int, str, str]] = []
+    fixed = _fix_symbols(text, symbol_fixes)
+    word_fixes: list[tuple[int, str, str]] = []
+    repaired = _repair_words(fixed, word_fixes)
+    # Symbol fixes never add or remove a newline, so line numbers match in either text.
+    changes = _line_numbers(text, symbol_fixes) + _line_numbers(fixed, word_fixes)
+    changes.sort(key=lambda r: r.line)
+    return repaired, changes
