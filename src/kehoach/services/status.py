@@ -143,9 +143,7 @@ def task_status(
     stalled_days: int = 60,
 ) -> StatusInfo:
     """The status of one task on `on` from its facts and its lead agency's reports."""
-    reps = sorted(
-        (r for r in reports if r.submitted_at.date() <= on), key=lambda r: r.submitted_at
-    )
+    reps = sorted((r for r in reports if r.submitted_at.date() <= on), key=lambda r: r.submitted_at)
     latest = reps[-1] if reps else None
     declared_na = latest is not None and latest.status == "khong_thuc_hien"
     if declared_na or (facts.kind == "on_request" and latest is None):
@@ -235,8 +233,13 @@ def gather_facts(
     ids = scope
     rows = session.execute(
         select(
-            Task.id, Task.plan_id, Task.tf_kind, Task.tf_start, Task.tf_end,
-            Task.updated_at, Plan.tracked_from,
+            Task.id,
+            Task.plan_id,
+            Task.tf_kind,
+            Task.tf_start,
+            Task.tf_end,
+            Task.updated_at,
+            Plan.tracked_from,
         )
         .join(Plan, Plan.id == Task.plan_id)
         .where(Task.id.in_(ids))
@@ -259,7 +262,9 @@ def gather_facts(
     overrides: dict[int, tuple[str, str, date]] = {}
     for task_id, status, reason, created in session.execute(
         select(
-            StatusOverride.task_id, StatusOverride.status, StatusOverride.reason,
+            StatusOverride.task_id,
+            StatusOverride.status,
+            StatusOverride.reason,
             StatusOverride.created_at,
         )
         .where(StatusOverride.task_id.in_(ids), StatusOverride.active)
@@ -269,8 +274,11 @@ def gather_facts(
     reports: dict[int, list[ReportFact]] = defaultdict(list)
     for task_id, period, status, percent, at in session.execute(
         select(
-            ProgressReport.task_id, ProgressReport.period, ProgressReport.status,
-            ProgressReport.percent, ProgressReport.submitted_at,
+            ProgressReport.task_id,
+            ProgressReport.period,
+            ProgressReport.status,
+            ProgressReport.percent,
+            ProgressReport.submitted_at,
         )
         .where(
             ProgressReport.task_id.in_(ids),
@@ -293,7 +301,8 @@ def gather_facts(
             extended_end=ext[0] if ext else None,
             duties=tuple(duties.get(plan_id, ())),
             tracked_from=tracked,
-            last_update=max(d for d in updates if d <= on) if any(d <= on for d in updates)
+            last_update=max(d for d in updates if d <= on)
+            if any(d <= on for d in updates)
             else None,
             override=(ovr[0], ovr[1]) if ovr else None,
         )

@@ -106,9 +106,9 @@ def get_user(session: Session, user_id: int) -> UserView:
 def list_users(session: Session) -> list[UserView]:
     """All accounts by username."""
     rows = session.execute(
-        select(User, Agency.name).outerjoin(Agency, Agency.id == User.agency_id).order_by(
-            User.username
-        )
+        select(User, Agency.name)
+        .outerjoin(Agency, Agency.id == User.agency_id)
+        .order_by(User.username)
     ).all()
     return [_view(u, a) for u, a in rows]
 
