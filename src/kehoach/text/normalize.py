@@ -51,3 +51,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE).lower())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _WS.sub(" ", stripped).strip()
+
+
+def fold_chars(text: str) -> str:
+    """Like `fold` but one output character per input character (NFC input), so a match's
+    positions in the folded text are its positions in the original."""
+    out = []
+    for c in text:
+        base = unicodedata.normalize("NFD", c)[0] if c not in "đĐ" else "d"
+        out.append(base.lower() if len(base.lower()) == 1 else c)
+    return "".join(out)

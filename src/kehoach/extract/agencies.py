@@ -1,0 +1,257 @@
+"""Agency names: canonical forms, splitting lists, roles written inside a cell.
+
+Canonical names come from a shipped alias table (`data/agencies.tsv`); names not
+in it are kept as written with abbreviations expanded. Matching folds case,
+diacritics and the hoá/hóa spellings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from kehoach.text.normalize import clean, fold
+
+_ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in [
+        (r"\bUBMTTQ\s*(?:VN)?\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+        (r"\bMTTQ\s*(?:VN)?\b", "Mặt trận Tổ quốc Việt Nam"),
+        (r"\bUBND\b", "Ủy ban nhân dân"),
+        (r"\bHĐND\b", "Hội đồng nhân dân"),
+        (r"\bVHTTDL\b", "Văn hóa, Thể thao và Du lịch"),
+        (r"\bVH\s*,\s*TT\s*&\s*DL\b", "Văn hóa, Thể thao và Du lịch"),
+        (r"\bTT\s*&\s*DL\b", "Thể thao và Du lịch"),
+        (r"\bKH\s*&\s*CN\b|\bKH-CN\b", "Khoa học và Công nghệ"),
+        (r"\bGD\s*&\s*ĐT\b", "Giáo dục và Đào tạo"),
+        (r"\bTG\s*&\s*DV\b", "Tuyên giáo và Dân vận"),
+        (r"\bCT-XH\b", "chính trị - xã hội"),
+        (r"\bBTV\b", "Ban Thường vụ"),
+        (r"\bBCH\s+(?=Quân sự)", "Bộ Chỉ huy "),
+        (r"\bVHNT\b", "Văn học Nghệ thuật"),
+    ]
+]
+
+# Words that begin a named body; after `,` or `và` they start a new agency.
+_BODY_START = (
+    r"(?:Sở|Ban|Bộ|Báo|Đài|Hội|Công an|Ủy ban|Uỷ ban|UBND|HĐND|UBMTTQ(?:VN)?|MTTQ|Đảng ủy|Đảng uỷ"
+    r"|Thường trực|Văn phòng|Trung tâm|Trường|Viện|Cục|Chi cục|Kho bạc|Liên đoàn|Liên hiệp"
+    r"|Tỉnh đoàn|Tỉnh ủy|Tỉnh uỷ|Đoàn|Mặt trận|Cơ quan|Tòa án|Toà án|Ngân hàng|Bảo tàng"
+    r"|Thư viện|Nhà hát|Thanh tra|BCH|Bảo hiểm|Các|các|Cấp ủy|Cấp uỷ|Chủ tịch|Hiệp hội|Quỹ)"
+)
+_BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
+_SPLIT_RE = re.compile(r"\s*(?:,|\bvà\b)\s*(?=" + _BODY_START + r"(?:\s|$))")
+_ROLE_MARK_RE = re.compile(r"\(\s*(chủ trì|phối hợp|phội hợp)\s*\)", re.IGNORECASE)
+_TRAIL = " .,;:-–"
+
+
+@dataclass(frozen=True)
+class AgencyTable:
+    """Aliases folded to their canonical names."""
+
+    by_key: dict[str, str]
+    canonical: list[str]
+    provinces: list[str]
+    aliases_longest_first: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s,\-–]+", " ", fold(name)).strip(" .;:")
+
+
+@lru_cache(maxsize=1)
+def table() -> AgencyTable:
+    """The shipped alias table, loaded once."""
+    data = resources.files("kehoach.data")
+    by_key: dict[str, str] = {}
+    canonical: list[str] = []
+    for line in data.joinpath("agencies.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names = [clean(n) for n in line.split("\t") if n.strip()]
+        canonical.append(names[0])
+        for n in names:
+            by_key.setdefault(_key(n), names[0])
+            by_key.setdefault(_key(expand_abbreviations(n)), names[0])
+    provinces = [
+        clean(p)
+        for p in data.joinpath("provinces.txt").read_text(encoding="utf-8").splitlines()
+        if p.strip() and not p.startswith("#")
+    ]
+    aliases = sorted(by_key.items(), key=lambda kv: -len(kv[0]))
+    return AgencyTable(by_key, canonical, provinces, aliases)
+
+
+def expand_abbreviations(text: str) -> str:
+    """`UBND tỉnh` -> `Ủy ban nhân dân tỉnh`, `Sở VHTTDL` -> `Sở Văn hóa, Thể thao và Du lịch`."""
+    for pattern, full in _ABBREVIATIONS:
+        text = pattern.sub(full, text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _province_re() -> re.Pattern[str]:
+    names = sorted(table().provinces, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(r"((?:\b[tT]ỉnh|Tỉnh [uủ]ỷ?y?))\s+(?:" + alt + r")\s*$")
+
+
+def strip_province(name: str) -> str:
+    """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit."""
+    return _province_re().sub(r"\1", name).strip()
+
+
+def canonical(name: str) -> str:
+    """The canonical form of one agency name."""
+    name = clean(name).strip(_TRAIL)
+    name = re.sub(r"^\s*(?:-|\+|•)\s*", "", name)
+    if not name:
+        return name
+    name = strip_province(name)
+    tab = table()
+    hit = tab.by_key.get(_key(name))
+    if hit:
+        return hit
+    expanded = clean(expand_abbreviations(name))
+    hit = tab.by_key.get(_key(expanded))
+    if hit:
+        return hit
+    if not re.match(r"(?i)các\b", expanded):
+        best = _fuzzy(expanded)
+        if best:
+            return best
+    return expanded[0].upper() + expanded[1:] if expanded[0].islower() and not re.match(
+        r"(?i)các\b", expanded
+    ) else expanded
+
+
+def _fuzzy(name: str) -> str | None:
+    from rapidfuzz import fuzz, process
+
+    tab = table()
+    key = _key(name)
+    match = process.extractOne(key, list(tab.by_key), scorer=fuzz.ratio, score_cutoff=93)
+    return tab.by_key[match[0]] if match else None
+
+
+def split_list(cell: str) -> list[str]:
+    """Split a cell or phrase listing agencies into the names it lists (not yet canonical)."""
+    out: list[str] = []
+    for part in re.split(r"\s*[;\n]\s*", cell):
+        part = part.strip(_TRAIL)
+        if not part:
+            continue
+        out.extend(p.strip(_TRAIL) for p in _SPLIT_RE.split(part) if p.strip(_TRAIL))
+    return out
+
+
+def parse_list(cell: str) -> list[str]:
+    """Split and canonicalize; duplicates dropped, order kept."""
+    seen: set[str] = set()
+    names: list[str] = []
+    for raw in split_list(cell):
+        name = canonical(raw)
+        k = _key(name)
+        if name and k not in seen:
+            seen.add(k)
+            names.append(name)
+    return names
+
+
+_CHU_TRI = re.compile(r"\s*\bchủ\s+trì\b[\s,;]*", re.IGNORECASE)
+_PHOI_HOP = re.compile(r"^\s*(?:và\s+)?(?:phối|phội)\s+hợp(?:\s+với)?\s*[:,]?\s*", re.IGNORECASE)
+
+
+def parse_roles(cell: str) -> tuple[list[str], list[str]]:
+    """A cell's (lead, coordinating): `X chủ trì, phối hợp với Y` gives ([X], [Y]);
+    `X (chủ trì); Y (phối hợp)` likewise; a plain list is all lead."""
+    cell = clean(cell)
+    if _ROLE_MARK_RE.search(cell):
+        lead: list[str] = []
+        coord: list[str] = []
+        for part in re.split(r"\s*;\s*", cell):
+            m = _ROLE_MARK_RE.search(part)
+            target = coord if m and fold(m.group(1)).startswith("phoi") else lead
+            target.extend(parse_list(_ROLE_MARK_RE.sub("", part)))
+        return lead, coord
+    m = _CHU_TRI.search(cell)
+    if m:
+        before, after = cell[: m.start()], cell[m.end() :]
+        after = _PHOI_HOP.sub("", after, count=1)
+        return parse_list(before), parse_list(after)
+    m = re.search(r"\s*,?\s*\b(?:phối|phội)\s+hợp\s+với\s+", cell, re.IGNORECASE)
+    if m and m.start() > 0:
+        return parse_list(cell[: m.start()]), parse_list(cell[m.end() :])
+    if _PHOI_HOP.match(cell):
+        return [], parse_list(_PHOI_HOP.sub("", cell, count=1))
+    return parse_list(cell), []
+
+
+def starts_with_agency(text: str) -> bool:
+    """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`)."""
+    return bool(_BODY_START_RE.match(text.strip()))
+
+
+def known_prefix(text: str) -> tuple[str, int] | None:
+    """The longest known agency name at the start of text: (canonical, characters consumed)."""
+    head = text[:120]
+    key = _key(head)
+    for alias, canon in table().aliases_longest_first:
+        if key.startswith(alias) and (len(key) == len(alias) or not key[len(alias)].isalnum()):
+            return canon, _consumed(head, alias)
+    return None
+
+
+def _consumed(text: str, alias_key: str) -> int:
+    """How many characters of text make up alias_key (keys collapse separators)."""
+    n = len(alias_key)
+    while n <= len(text) and _key(text[:n]) != alias_key:
+        n += 1
+    return min(n, len(text))
+
+
+_GENERIC_RE = re.compile(r"(?i)^các\b[^;.:]*?\bliên quan\b|^các\b[^;.:,]*")
+_NAME_WORD_RE = re.compile(r"\s*(\S+)")
+_NAME_LOWER_OK = {"và", "các", "tỉnh", "xã", "phường", "thuộc", "cấp", "đặc", "khu", "nhân", "dân"}
+
+
+def take_agencies(text: str) -> tuple[list[str], str]:
+    """Read the agencies named at the start of running text; return them and the rest.
+
+    `Sở Văn hóa, Thể thao và Du lịch tham mưu …` gives (["Sở Văn hóa, …"], "tham mưu …")."""
+    names: list[str] = []
+    rest = text
+    while True:
+        probe = re.sub(r"^\s*(?:,|;|\bvà\b)?\s*", "", rest) if names else rest.lstrip()
+        if names and probe is rest.lstrip() and not re.match(r"\s*(?:,|;|và\b)", rest):
+            break
+        hit = known_prefix(probe)
+        if hit:
+            names.append(hit[0])
+            rest = probe[hit[1]:]
+            continue
+        m = _GENERIC_RE.match(probe)
+        if m:
+            names.append(canonical(m.group(0)))
+            rest = probe[m.end():]
+            continue
+        if not _BODY_START_RE.match(probe):
+            break
+        words: list[str] = []
+        pos = 0
+        for wm in _NAME_WORD_RE.finditer(probe):
+            w = wm.group(1)
+            bare = w.strip(",;.")
+            if words and not (bare[:1].isupper() or bare in _NAME_LOWER_OK):
+                break
+            words.append(bare)
+            pos = wm.end() - (len(w) - len(w.rstrip(",;."))) 
+            if w != bare:
+                break
+        if not words:
+            break
+        names.append(canonical(" ".join(words)))
+        rest = probe[pos:]
+    return names, rest.strip()

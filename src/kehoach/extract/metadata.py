@@ -1,0 +1,243 @@
+"""The document part of the record: kind, number, issuer, province, date, title, signer, implements."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.extract.agencies import canonical, starts_with_agency, strip_province, table
+from kehoach.extract.outline import Para, Section
+from kehoach.intake.document import Table
+from kehoach.model import DocRef, DocumentInfo
+from kehoach.text.normalize import fold, fold_chars
+
+KIND_WORDS: list[tuple[str, str]] = [
+    ("chuong trinh hanh dong", "chuong_trinh"),
+    ("chuong trinh", "chuong_trinh"),
+    ("ke hoach", "ke_hoach"),
+    ("nghi quyet", "nghi_quyet"),
+    ("ket luan", "ket_luan"),
+    ("quyet dinh", "quyet_dinh"),
+    ("chi thi", "chi_thi"),
+    ("de an", "de_an"),
+    ("bao cao", "bao_cao"),
+    ("cong van", "cong_van"),
+]
+# Kind from the letters of a document number: 14-CTr/TU, 19/KH-SVHTTDL, 2640/QĐ-TTg.
+NUMBER_KINDS = {"ctr": "chuong_trinh", "kh": "ke_hoach", "nq": "nghi_quyet", "kl": "ket_luan",
+                "qd": "quyet_dinh", "ct": "chi_thi", "da": "de_an", "bc": "bao_cao"}
+_DOCNUM = r"\d+[\w]*(?:[/-][\wĐđ]+)+"
+_REF_RE = re.compile(
+    r"(?P<kind>chuong trinh hanh dong|chuong trinh|ke hoach|nghi quyet|ket luan|quyet dinh|chi thi|"
+    r"de an|cong van|thong bao|huong dan)\s+(?:so\s*)?(?P<num>" + _DOCNUM + r")"
+    r"(?=(?P<tail>[^;]{0,160}))"
+)
+_DATE_RE = re.compile(r"ngày\s*(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
+_PLACE_DATE_RE = re.compile(
+    r"^(?P<place>[^,\d]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_ISSUER_RE = re.compile(r"^(?P<who>.{3,80}?)\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|"
+                        r"chi thi|de an|ket luan)")
+_SIGN_TITLE_RE = re.compile(r"^(?:T/?M\.?|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?)\s*(?P<who>.+)$", re.IGNORECASE)
+
+
+def _doc_date(d: str, m: str, y: str) -> str | None:
+    if not m:
+        return y if y else None
+    if not d:
+        return f"{int(y):04d}-{int(m):02d}"
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def kind_of(text: str) -> str | None:
+    """The document kind named by a heading such as `KẾ HOẠCH`."""
+    f = fold(text)
+    for words, kind in KIND_WORDS:
+        if f.startswith(words):
+            return kind
+    return None
+
+
+def _number_kind(number: str) -> str | None:
+    letters = re.findall(r"[A-Za-zĐđ]+", number)
+    for part in letters:
+        k = NUMBER_KINDS.get(fold(part))
+        if k:
+            return k
+    return None
+
+
+def _province(header: list[str], body_text: str) -> str | None:
+    provinces = table().provinces
+    folded = {fold(p): p for p in provinces}
+    for line in header:
+        m = _PLACE_DATE_RE.match(line)
+        if m and fold(m.group("place").strip()) in folded:
+            return folded[fold(m.group("place").strip())]
+        f = fold(line)
+        for key, name in folded.items():
+            if re.search(r"\b(?:tinh|tinh uy|thanh pho|ubnd tinh|uy ban nhan dan tinh) " + re.escape(key) + r"\b", f):
+                return name
+    counts: dict[str, int] = {}
+    fb = fold(body_text)
+    for key, name in folded.items():
+        n = len(re.findall(r"\btinh " + re.escape(key) + r"\b", fb))
+        if n:
+            counts[name] = n
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _refs(text: str, own: str | None) -> list[DocRef]:
+    refs: list[DocRef] = []
+    seen: set[str] = set()
+    for m in _REF_RE.finditer(fold_chars(text)):
+        num = text[m.start("num") : m.end("num")]
+        key = re.sub(r"\s+", "", fold(num))
+        if key in seen or (own and key == re.sub(r"\s+", "", fold(own))):
+            continue
+        seen.add(key)
+        kind = kind_of(m.group("kind")) or _number_kind(num) or "other"
+        tail = text[m.start("tail") : m.end("tail")]
+        dm = _DATE_RE.match(tail.lstrip(" ,"))
+        date = None
+        if dm:
+            date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
+        issuer = None
+        im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
+        if im and (not dm or im.start() < 60):
+            who = re.split(r"\s+(?:về|ban hành|tiếp tục|triển khai|thực hiện|khóa|khoá|nhiệm kỳ|\()|[,;(“\"¹²³']",
+                           im.group("who"))[0]
+            who = who.strip(" .,")
+            if who and len(who) < 60:
+                issuer = canonical(who) if who[0].isupper() else None
+        refs.append(DocRef(kind=kind, number=num, date=date, issuer=issuer))  # type: ignore[arg-type]
+    return refs
+
+
+def _signer(signature: Section | None) -> str | None:
+    if signature is None:
+        return None
+    best = None
+    for b in signature.all_blocks():
+        if isinstance(b, Table) or b.kind == "bullet":
+            continue
+        t = b.text.strip(" .")
+        words = t.split()
+        if 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words) \
+                and not re.search(r"\d|[:;,/()]", t) and not fold(t).startswith(("noi nhan", "luu")):
+            best = t
+    return best
+
+
+def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -> DocumentInfo:
+    """The document part of the plan record."""
+    paras = [p for p in items if isinstance(p, Para)]
+    first_heading = next((i for i, p in enumerate(paras) if p.kind == "roman"), min(len(paras), 40))
+    header = [p.text for p in paras[:first_heading]]
+    kind = None
+    kind_idx = None
+    for i, line in enumerate(header):
+        k = kind_of(line)
+        if k and len(line) < 60 and line.upper() == line:
+            kind, kind_idx = k, i
+            break
+    number = None
+    date = None
+    draft = any(re.search(r"\bdu thao\b", fold(h)) for h in header[: (kind_idx or 10) + 1]) or any(
+        fold(h).strip("() ") == "du thao" for h in header
+    )
+    province = _province(header, body_text)
+    for line in header:
+        m = re.match(r"^Số\s*:?\s*(?P<num>.+)$", line, re.IGNORECASE)
+        if m and number is None and "/" in m.group("num"):
+            raw = re.sub(r"\s+", "", m.group("num").split("Dự")[0])
+            number = raw if re.match(r"^\d", raw) else None
+            if number is None:
+                number = ""  # printed but left blank
+        pm = _PLACE_DATE_RE.search(line)
+        if pm and date is None:
+            date = _doc_date(pm.group("d"), pm.group("m"), pm.group("y"))
+    title, preamble = _title_and_preamble(header, kind_idx)
+    # Appendix captions repeat the number and date: "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)"
+    if number is None or date is None:
+        for p in paras:
+            m = re.search(r"kèm theo\s+(?:\S+\s+){1,3}?số\s*(?P<num>[^,;)]*?)\s*,?\s*ngày\s*"
+                          r"(?P<d>\d{0,2})\s*(?:/|tháng)\s*(?P<m>\d{0,2})\s*(?:/|năm)\s*(?P<y>\d{4})",
+                          p.text, re.IGNORECASE)
+            if m:
+                raw = re.sub(r"\s+", "", m.group("num"))
+                if number is None:
+                    number = raw if re.match(r"^\d", raw) else ""
+                if date is None:
+                    date = _doc_date(m.group("d"), m.group("m"), m.group("y"))
+                break
+    issuer = _issuer(preamble, header, paras)
+    if kind is None and number:
+        kind = _number_kind(number)
+    implements = _refs(" ".join([title or "", *preamble]), number)
+    return DocumentInfo(
+        kind=kind or "other",  # type: ignore[arg-type]
+        number=number or None,
+        issuer=issuer,
+        province=province,
+        date=date,
+        draft=draft,
+        title=title,
+        signer=_signer(next((s for s in root.children if s.kind == "signature"), None)),
+        implements=implements,
+    )
+
+
+def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | None, list[str]]:
+    if kind_idx is None:
+        return None, header
+    title_lines: list[str] = []
+    rest = header[kind_idx + 1 :]
+    i = 0
+    for i, line in enumerate(rest):
+        f = fold(line)
+        if re.fullmatch(r"[-–_=*]{3,}", line):
+            i += 1
+            break
+        if title_lines and (re.match(r"^(thuc hien|can cu|trien khai|theo de nghi|xet de nghi)\b", f)
+                            or len(line) > 250 or line.endswith((":", ";"))):
+            break
+        if re.match(r"^\(?du thao\)?$", f):
+            continue
+        title_lines.append(line)
+    else:
+        i = len(rest)
+    title = " ".join(title_lines).strip() or None
+    if title:
+        title = title[0].upper() + title[1:]
+    return title, rest[i:]
+
+
+def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | None:
+    for line in preamble:
+        for clause in re.split(r"[,;]\s*", line):
+            clause = clause.strip()
+            m = _ISSUER_RE.search(fold_chars(clause))
+            if m:
+                who = re.sub(r"\s*\([^)]*\)", "", clause[: m.end("who")]).strip()
+                if starts_with_agency(who):
+                    return canonical(strip_province(who))
+    for p in paras[::-1]:
+        m = _SIGN_TITLE_RE.match(p.text)
+        if m:
+            who = fold(m.group("who"))
+            if "ban thuong vu" in who:
+                return "Ban Thường vụ Tỉnh ủy"
+            if "uy ban nhan dan" in who or "ubnd" in who:
+                return "Ủy ban nhân dân tỉnh"
+            if "tinh uy" in who:
+                return "Tỉnh ủy"
+    for line in header[:6]:
+        f = fold(line)
+        if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")):
+            return "Ủy ban nhân dân tỉnh"
+        if f.startswith("tinh uy"):
+            return "Tỉnh ủy"
+        if f.startswith("so "):
+            return canonical(line.title() if line.isupper() else line)
+    return None

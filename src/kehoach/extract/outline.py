@@ -1,0 +1,212 @@
+"""From lines to paragraphs and a section outline.
+
+Lines wrapped by a PDF or an OCR engine are joined back into paragraphs; each
+paragraph gets its list marker (roman heading, `2.1.`, `(3)`, `a)`, `-`), and
+paragraphs are grouped into sections by their headings (I → 1 → 1.1 …).
+Appendices (`PHỤ LỤC`) and the signature part (`Nơi nhận:`) are top-level
+sections of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kehoach.intake.document import Block, Table
+from kehoach.text.normalize import clean, fold
+
+_ROMAN_RE = re.compile(r"^(?P<num>X{0,1}(?:IX|IV|V?I{0,3})|1V|1)\s*(?:[.\-–)/]|\s)\s*(?P<rest>\S.*)$")
+_DECIMAL_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))\s*(?P<rest>[^\d\s].*)$")
+_PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
+_LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
+_BULLET_RE = re.compile(r"^[-–+•*·]\s*(?P<rest>\S.*)$")
+_APPENDIX_RE = re.compile(r"^phu luc\b")
+_SIGNATURE_RE = re.compile(r"^noi nhan\b")
+_SENTENCE_END = (".", ";", ":", "!", "?", "./.", "…")
+_CONNECTOR_END = {"của", "và", "các", "về", "với", "cho", "tại", "trong", "theo", "số", "là", "có",
+                  "được", "những", "để", "từ", "đến", "ngày", "hoặc", "cùng", "nhằm", "trên", "bảo"}
+
+
+@dataclass
+class Para:
+    """A paragraph: its text (one line, cleaned), its marker kind and number."""
+
+    text: str
+    kind: str  # roman | decimal | paren | letter | bullet | plain | rule
+    num: str = ""
+    body: str = ""  # text after the marker
+    start: int = -1  # index of its first line in the document's blocks
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+@dataclass
+class Section:
+    """A heading and everything under it."""
+
+    num: str
+    title: str
+    level: int
+    kind: str  # root | roman | decimal | appendix | signature
+    blocks: list[Para | Table] = field(default_factory=list)  # content before sub-sections
+    children: list[Section] = field(default_factory=list)
+    path: str = ""
+
+    def walk(self):
+        """This section and all below it, depth first."""
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    @property
+    def folded_title(self) -> str:
+        return fold(self.title)
+
+    def all_blocks(self) -> list[Para | Table]:
+        """Content of this section and its sub-sections, in order (headings as Paras)."""
+        out: list[Para | Table] = list(self.blocks)
+        for c in self.children:
+            out.append(Para(text=f"{c.num}. {c.title}".strip(". "), kind=c.kind, num=c.num, body=c.title))
+            out.extend(c.all_blocks())
+        return out
+
+
+def _is_upper_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+def classify(text: str) -> Para:
+    """A paragraph's marker kind and number."""
+    if re.fullmatch(r"[-–_=*]{3,}", text):
+        return Para(text, "rule")
+    m = _ROMAN_RE.match(text)
+    if m and m.group("num"):
+        num = m.group("num").replace("1V", "IV")
+        rest = m.group("rest")
+        if num == "1" and not _is_upper_heading(rest):
+            m = None  # "1 xyz" / "1. Mục đích" is decimal, unless an OCR'd all-caps "I."
+        elif num == "1":
+            num = "I"
+        if m:
+            return Para(text, "roman", num, rest.strip())
+    m = _DECIMAL_RE.match(text)
+    if m:
+        return Para(text, "decimal", m.group("num"), m.group("rest").strip())
+    for regex, kind in ((_PAREN_RE, "paren"), (_LETTER_RE, "letter"), (_BULLET_RE, "bullet")):
+        m = regex.match(text)
+        if m:
+            return Para(text, kind, m.groupdict().get("num") or "", m.group("rest").strip())
+    return Para(text, "plain", "", text)
+
+
+def _starts_new(line: str) -> bool:
+    p = classify(line)
+    return p.kind != "plain" or bool(_APPENDIX_RE.match(fold(line))) or bool(
+        _SIGNATURE_RE.match(fold(line))
+    )
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Does `line` continue the paragraph ending with `prev` (a wrapped line)?"""
+    if _starts_new(line):
+        return False
+    if prev.endswith("-") and re.search(r"\d-$", prev):
+        return True  # a document number wrapped: "80-" / "NQ/TW"
+    first = line[0]
+    if len(prev) > 3 and _is_upper_heading(prev) and not _is_upper_heading(line):
+        return False  # an all-caps heading ("KẾ HOẠCH") never runs on into body text
+    if prev.endswith(_SENTENCE_END):
+        return False
+    if first.islower() or first in ",;)”\"'’":
+        return True
+    last_word = prev.rsplit(" ", 1)[-1].lower()
+    return prev.endswith((",", "-", "–", "(")) or last_word in _CONNECTOR_END
+
+
+def paragraphs(blocks: list[Block]) -> list[Para | Table]:
+    """Join wrapped lines into paragraphs and classify them; tables pass through."""
+    out: list[Para | Table] = []
+    buf: list[str] = []
+    first = 0
+
+    def flush() -> None:
+        if buf:
+            text = buf[0]
+            for nxt in buf[1:]:
+                if re.search(r"\d-$", text) and re.match(r"[A-ZĐ]{1,4}/", nxt):
+                    text += nxt
+                else:
+                    text += " " + nxt
+            para = classify(text)
+            para.start = first
+            out.append(para)
+            buf.clear()
+
+    for i, b in enumerate(blocks):
+        if isinstance(b, Table):
+            flush()
+            out.append(b)
+            continue
+        # bold markers (`**…**`) glued to a heading split it: "I- MỤC ĐÍCH**1. Mục đích**"
+        for piece in b.split("**") if "**" in b else (b,):
+            line = clean(piece)
+            if not line:
+                continue
+            if buf and _continues(buf[-1], line):
+                buf.append(line)
+            else:
+                flush()
+                first = i
+                buf.append(line)
+    flush()
+    return out
+
+
+def _level(p: Para) -> int | None:
+    if p.kind == "roman":
+        return 1
+    if p.kind == "decimal":
+        return 1 + p.num.count(".") + 1
+    return None
+
+
+def build_outline(items: list[Para | Table]) -> Section:
+    """Group paragraphs into sections by their headings."""
+    root = Section("", "", 0, "root")
+    stack = [root]
+    for it in items:
+        if isinstance(it, Para):
+            f = it.folded
+            if _APPENDIX_RE.match(f) and len(it.text) < 120:
+                sec = Section(it.text, it.text, 0, "appendix", path=it.text)
+                root.children.append(sec)
+                stack = [root, sec]
+                continue
+            if _SIGNATURE_RE.match(f):
+                sec = Section("", it.text, 0, "signature", path="signature")
+                root.children.append(sec)
+                stack = [root, sec]
+                rest = it.text.split(":", 1)[1].strip() if ":" in it.text else ""
+                if rest:
+                    sec.blocks.append(classify(rest))
+                continue
+            lvl = _level(it)
+            if lvl is not None and stack[-1].kind != "signature":
+                base = stack[1].level if stack[1:] and stack[1].kind == "appendix" else 0
+                lvl += base
+                while len(stack) > 1 and stack[-1].level >= lvl:
+                    stack.pop()
+                parent = stack[-1]
+                sec = Section(it.num, it.body, lvl, it.kind)
+                roman = next((s for s in reversed(stack) if s.kind in ("roman", "appendix")), None)
+                sec.path = f"{roman.path}.{it.num}" if roman and it.kind == "decimal" else (
+                    f"{parent.path}.{it.num}".strip(".") if parent.kind != "root" else it.num
+                )
+                parent.children.append(sec)
+                stack.append(sec)
+                continue
+        stack[-1].blocks.append(it)
+    return root

@@ -1,0 +1,97 @@
+"""Timeframe wordings -> `Timeframe` (kind, start, end, every), per the schema's table."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from kehoach.model import Timeframe
+from kehoach.text.normalize import clean, fold
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_Y = r"((?:19|20)\d{2})"
+
+
+def _window(y1: int, m1: int, y2: int, m2: int, d2: int | None = None) -> tuple[str, str]:
+    last = d2 or calendar.monthrange(y2, m2)[1]
+    return f"{y1:04d}-{m1:02d}-01", f"{y2:04d}-{m2:02d}-{last:02d}"
+
+
+def _tf(raw: str, kind: str, start: str | None = None, end: str | None = None,
+        every: str | None = None) -> Timeframe:
+    return Timeframe(raw=raw, kind=kind, start=start, end=end, every=every)  # type: ignore[arg-type]
+
+
+def _quarter(q: str) -> int | None:
+    q = q.lower()
+    return _ROMAN.get(q) or (int(q) if q.isdigit() and 1 <= int(q) <= 4 else None)
+
+
+def _valid_date(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
+    """Read a timeframe wording; `doc_year` dates the start of `trước ngày …` deadlines."""
+    if raw is None or not clean(raw):
+        return Timeframe()
+    raw = clean(raw).strip(" .;,")
+    f = fold(raw)
+    if re.search(r"\b(hang|moi) (nam|thang|quy)\b|\bnam sau\b", f):
+        every = re.search(r"\b(?:hang|moi) (nam|thang|quy)\b", f)
+        unit = every.group(1) if every else "nam"
+        if re.search(r"truoc ngay \d{1,2}\b(?!/)", f) and "hang thang" in f:
+            unit = "thang"
+        return _tf(raw, "recurring", every={"nam": "year", "thang": "month", "quy": "quarter"}[unit])
+    if re.search(r"\bthuong xuyen\b", f) and re.search(r"\byeu cau\b", f):
+        return _tf(raw, "on_request")
+    if re.search(r"\b(dinh ky )?theo yeu cau\b|\bkhi co yeu cau\b", f):
+        return _tf(raw, "on_request")
+    first = _first_period(raw, f, doc_year)
+    if first is not None:
+        return first
+    if re.search(r"\bthuong xuyen\b|\blien tuc\b", f):
+        return _tf(raw, "continuous")
+    return _tf(raw, "unknown")
+
+
+def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
+    """The first date or period stated in the wording, as a window/from."""
+    candidates: list[tuple[int, Timeframe]] = []
+
+    def add(pos: int, tf: Timeframe) -> None:
+        candidates.append((pos, tf))
+
+    for m in re.finditer(r"\b(?:tu|bat dau tu)(?: nam)? " + _Y + r"(?! ?- ?(?:nam )?\d)", f):
+        add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
+    for m in re.finditer(r"(?:nam )?" + _Y + r",? (?:va|den) cac nam tiep theo", f):
+        add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
+    for m in re.finditer(_Y + r" ?(?:-|–|den|toi) ?(?:nam )?" + _Y, f):
+        y1, y2 = int(m.group(1)), int(m.group(2))
+        if y1 <= y2:
+            add(m.start(), _tf(raw, "window", *_window(y1, 1, y2, 12)))
+    for m in re.finditer(r"\bquy (i{1,3}|iv|[1-4])\b(?: ?/ ?| nam | cua nam )" + _Y, f):
+        q = _quarter(m.group(1))
+        if q:
+            y = int(m.group(2))
+            add(m.start(), _tf(raw, "window", *_window(y, 3 * q - 2, y, 3 * q)))
+    for m in re.finditer(r"\b(6|06|sau) thang (dau|cuoi) nam " + _Y, f):
+        y = int(m.group(3))
+        first_half = m.group(2) == "dau"
+        add(m.start(), _tf(raw, "window", *(_window(y, 1, y, 6) if first_half else _window(y, 7, y, 12))))
+    for m in re.finditer(r"\b(?:ngay )?(\d{1,2})/(\d{1,2})/" + _Y, f):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if _valid_date(y, mo, d):
+            start_year = doc_year or y
+            add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", f"{y:04d}-{mo:02d}-{d:02d}"))
+    for m in re.finditer(r"\bthang (\d{1,2})(?: ?/ ?| nam )" + _Y, f):
+        mo, y = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            add(m.start(), _tf(raw, "window", *_window(y, mo, y, mo)))
+    for m in re.finditer(r"\bnam " + _Y + r"\b(?! ?(?:-|–|den|toi) ?(?:nam )?\d{4})(?!,? (?:va|den) cac nam)|^" + _Y + r"$", f):
+        y = int(m.group(1) or m.group(2))
+        add(m.start(), _tf(raw, "window", *_window(y, 1, y, 12)))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1].kind != "from"))
+    return candidates[0][1]
