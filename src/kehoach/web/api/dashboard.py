@@ -1,0 +1,84 @@
+"""`/api/dashboard`, `/api/status`, `/api/my-unit`: computed status on a date."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from kehoach.web.api.inputs import OptId
+from kehoach.web.api.schemas import (
+    ERRORS,
+    AgencySummaryOut,
+    CompletenessOut,
+    DashboardOut,
+    MyUnitOut,
+    TaskStatusOut,
+)
+from kehoach.web.deps import AppSettings, CurrentUser, Db, On
+
+router = APIRouter(tags=["status"], responses=ERRORS)
+
+
+@router.get("/dashboard", response_model=DashboardOut)
+def dashboard(db: Db, user: CurrentUser, on: On, plan_id: OptId = None) -> DashboardOut:
+    """Status counts, overdue tasks, agencies by completion, reporting completeness, due dates."""
+    from kehoach.services import dashboard as svc
+
+    return DashboardOut.model_validate(svc.dashboard(db, on=on, user=user, plan_id=plan_id))
+
+
+@router.get("/status", response_model=list[TaskStatusOut])
+def statuses(
+    db: Db, user: CurrentUser, on: On, settings: AppSettings,
+    plan_id: OptId = None, agency_id: OptId = None,
+) -> list[TaskStatusOut]:
+    """The computed status of every task (of a plan / an agency) on a date."""
+    from kehoach.services import status
+    from kehoach.web.permissions import visible_agency
+
+    agency_id = visible_agency(user, agency_id)
+    found = status.statuses(db, on, plan_id=plan_id, agency_id=agency_id, settings=settings)
+    return [
+        TaskStatusOut.model_validate({**_attrs(info), "task_id": task_id})
+        for task_id, info in sorted(found.items())
+    ]
+
+
+@router.get("/status/agencies", response_model=list[AgencySummaryOut])
+def agency_summaries(
+    db: Db, user: CurrentUser, on: On, plan_id: OptId = None
+) -> list[AgencySummaryOut]:
+    """Per agency: status counts, on-time rate, reporting completeness for the current period."""
+    from kehoach.services import summaries
+    from kehoach.web.permissions import visible_agency
+
+    agency = visible_agency(user, None)
+    ids = [agency] if agency is not None else None
+    rows = summaries.agency_summaries(db, on, plan_id=plan_id, agency_ids=ids)
+    return [AgencySummaryOut.model_validate(r) for r in rows]
+
+
+@router.get("/status/completeness", response_model=list[CompletenessOut])
+def completeness(
+    db: Db, user: CurrentUser, on: On, plan_id: OptId = None, agency_id: OptId = None
+) -> list[CompletenessOut]:
+    """Who has reported for the current period, who late, who not at all."""
+    from kehoach.services import summaries
+    from kehoach.web.permissions import visible_agency
+
+    agency_id = visible_agency(user, agency_id)
+    rows = summaries.completeness(db, on, plan_id=plan_id, agency_id=agency_id)
+    return [CompletenessOut.model_validate(r) for r in rows]
+
+
+@router.get("/my-unit", response_model=MyUnitOut)
+def my_unit(db: Db, user: CurrentUser, on: On) -> MyUnitOut:
+    """The reporter's agency: its tasks and what is due now."""
+    from kehoach.services import dashboard as svc
+
+    return MyUnitOut.model_validate(svc.my_unit(db, user, on=on))
+
+
+def _attrs(obj) -> dict:
+    from dataclasses import asdict, is_dataclass
+
+    return asdict(obj) if is_dataclass(obj) else dict(obj.__dict__)

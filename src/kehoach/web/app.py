@@ -1,0 +1,52 @@
+"""The application factory: `create_app(settings)` -> a FastAPI app serving pages and `/api`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
+
+from kehoach.settings import Settings, get_settings
+from kehoach.web import errors
+from kehoach.web.i18n import make_templates
+
+STATIC_DIR = Path(__file__).parent / "static"
+SESSION_COOKIE = "kehoach_session"
+SESSION_MAX_AGE = 12 * 3600  # one working day
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Open (and migrate) the database named by `settings`, then wire pages, API and errors."""
+    from kehoach.store.db import open_database
+    from kehoach.web import api, auth, pages
+
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="kehoach API",
+        version="1",
+        summary="Plans, tasks, agencies, progress reports and status of culture-development plans.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.sessions = open_database(settings.database_url)
+    app.state.templates = make_templates()
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=settings.secret_key,
+        session_cookie=SESSION_COOKIE,
+        max_age=SESSION_MAX_AGE,
+        same_site="lax",
+        https_only=settings.env == "production",
+    )
+    app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    app.include_router(auth.router)
+    for router in pages.routers():
+        app.include_router(router)
+    for router in api.routers():
+        app.include_router(router, prefix="/api")
+    errors.install(app)
+    return app

@@ -1,0 +1,122 @@
+"""Logging in and out, and the CSRF token that every POST form must carry.
+
+Sessions are Starlette's signed cookies (itsdangerous, `settings.secret_key`).
+Each session holds a random CSRF token; a form without it, or with another,
+gets a 403 page. API calls authenticated by `Authorization: Bearer …` carry
+no cookie, so they need no CSRF token.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+from urllib.parse import urlparse
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from kehoach.errors import PermissionDenied
+from kehoach.web.deps import Db, OptionalUser
+from kehoach.web.errors import CsrfFailed
+from kehoach.web.i18n import _
+from kehoach.web.render import flash, render
+
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def csrf_token(request: Request) -> str:
+    """This session's CSRF token (created on first use)."""
+    if "session" not in request.scope:
+        return ""
+    token = request.session.get("csrf")
+    if not token:
+        token = secrets.token_urlsafe(32)
+        request.session["csrf"] = token
+    return token
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse a state-changing request whose CSRF token is missing or wrong."""
+    if request.method not in UNSAFE_METHODS:
+        return
+    if request.headers.get("authorization", "").lower().startswith("bearer "):
+        return
+    expected = request.session.get("csrf") if "session" in request.scope else None
+    sent = request.headers.get(CSRF_HEADER)
+    if not sent:
+        content_type = request.headers.get("content-type", "")
+        if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            form = await request.form()
+            value = form.get(CSRF_FIELD)
+            sent = value if isinstance(value, str) else None
+    if not expected or not sent or not secrets.compare_digest(str(expected), str(sent)):
+        raise CsrfFailed()
+
+
+CsrfChecked = Depends(check_csrf)
+
+router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site paths may follow a log-in (no open redirect)."""
+    if not target:
+        return "/"
+    parsed = urlparse(target)
+    if parsed.scheme or parsed.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+def start_session(request: Request, user) -> None:
+    """Remember the user in the session cookie; rotate the CSRF token."""
+    request.session.clear()
+    request.session["user_id"] = user.id
+    request.session["csrf"] = secrets.token_urlsafe(32)
+
+
+@router.get("/login")
+def login_page(request: Request, user: OptionalUser, next: str = "/") -> Response:
+    """The log-in form."""
+    if user is not None:
+        return RedirectResponse(_safe_next(next), status_code=303)
+    return render(request, "login.html", {"title": _("Log in"), "next": _safe_next(next)})
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    db: Db,
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    """Check the password through the users service and start a session."""
+    from kehoach.services import users
+
+    try:
+        user = users.authenticate(db, username.strip(), password)
+    except PermissionDenied:
+        context = {
+            "title": _("Log in"),
+            "next": _safe_next(next),
+            "username": username,
+            "error": _("Wrong username or password."),
+        }
+        return render(request, "login.html", context, status_code=401)
+    start_session(request, user)
+    request.state.user = user
+    flash(request, _("Welcome, %(name)s.") % {"name": user.username})
+    target = _safe_next(next)
+    if target == "/" and user.role == "reporter":
+        target = "/my-unit"
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    """End the session."""
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)

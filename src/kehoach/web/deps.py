@@ -1,0 +1,112 @@
+"""What handlers receive: a database session, the current user, role checks, today's date.
+
+Handlers never hold SQL; they take `Db` (a SQLAlchemy session opened for the
+request, committed when the handler returns without error) and pass it to
+services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from sqlalchemy.orm import Session
+
+from kehoach.errors import KehoachError, PermissionDenied
+from kehoach.settings import Settings
+from kehoach.web.errors import NotLoggedIn
+
+
+def get_settings_dep(request: Request) -> Settings:
+    """The app's settings object."""
+    return request.app.state.settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """A session for this request: commit when the handler succeeds, roll back on error."""
+    from kehoach.store.db import session_scope
+
+    with session_scope(request.app.state.sessions) as session:
+        yield session
+
+
+Db = Annotated[Session, Depends(get_db, scope="function")]
+AppSettings = Annotated[Settings, Depends(get_settings_dep)]
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return None
+
+
+def load_user(request: Request, db: Db):
+    """The logged-in user (session cookie or `Authorization: Bearer` token), or None."""
+    from kehoach.services import users
+
+    token = _bearer(request)
+    user = None
+    if token:
+        # A wrong token is an error, not an anonymous request: the caller meant to log in.
+        user = users.verify_token(db, token)
+    elif "session" in request.scope and request.session.get("user_id"):
+        try:
+            user = users.get_user(db, int(request.session["user_id"]))
+        except (KehoachError, ValueError):
+            request.session.pop("user_id", None)
+            user = None
+        if user is not None and not user.active:
+            request.session.pop("user_id", None)
+            user = None
+    request.state.user = user
+    request.state.via_token = bool(token)
+    return user
+
+
+OptionalUser = Annotated[object | None, Depends(load_user)]
+
+
+def require_user(user: OptionalUser):
+    """The logged-in user; anonymous visitors are sent to log in."""
+    if user is None:
+        raise NotLoggedIn()
+    return user
+
+
+CurrentUser = Annotated[object, Depends(require_user)]
+
+
+def require_officer(user: CurrentUser):
+    """An administrator or plan officer."""
+    from kehoach.services import users
+
+    if not users.can_edit_plan(user):
+        raise PermissionDenied("Only a plan officer or an administrator can do this.")
+    return user
+
+
+def require_admin(user: CurrentUser):
+    """An administrator."""
+    from kehoach.services import users
+
+    if not users.can_manage_users(user):
+        raise PermissionDenied("Only an administrator can manage accounts.")
+    return user
+
+
+Officer = Annotated[object, Depends(require_officer)]
+Admin = Annotated[object, Depends(require_admin)]
+
+
+def today(
+    on: Annotated[dt.date | None, Query(description="Compute status as of this date")] = None,
+) -> dt.date:
+    """The date status is computed for: `?on=YYYY-MM-DD`, else today."""
+    return on or dt.date.today()
+
+
+On = Annotated[dt.date, Depends(today)]

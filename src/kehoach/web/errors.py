@@ -1,0 +1,142 @@
+"""The one place where the web app turns errors into a page or JSON.
+
+`KehoachError`s from the library become a page (for browsers) or
+`{"error": message, "field": field}` (for `/api/…`), with a 4xx code.
+Request-shape errors from FastAPI take the same JSON form. A traceback a
+user sees is a bug, so anything unexpected becomes a plain 500 page.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kehoach.errors import (
+    Conflict,
+    InputError,
+    KehoachError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
+from kehoach.web.i18n import _
+
+log = logging.getLogger("kehoach.web")
+
+
+class NotLoggedIn(PermissionDenied):
+    """The page or call needs a logged-in user."""
+
+    def __init__(self, message: str = "Log in to continue.") -> None:
+        super().__init__(message)
+
+
+class CsrfFailed(PermissionDenied):
+    """A form came without the session's CSRF token (or with a wrong one)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The form has expired or did not come from this site; reload and try again."
+        )
+
+
+def status_code(exc: KehoachError) -> int:
+    """The HTTP status for a library error."""
+    if isinstance(exc, NotLoggedIn):
+        return 401
+    if isinstance(exc, PermissionDenied):
+        return 403
+    if isinstance(exc, NotFound):
+        return 404
+    if isinstance(exc, Conflict):
+        return 409
+    if isinstance(exc, ValidationError | InputError):
+        return 422
+    return 400
+
+
+def error_field(exc: KehoachError) -> str | None:
+    """The form or API field an error is about, if any."""
+    return getattr(exc, "field", None) or exc.where
+
+
+def is_api(request: Request) -> bool:
+    """True for `/api/…` calls, which get JSON rather than pages."""
+    return request.url.path.startswith("/api/")
+
+
+def json_error(message: str, field: str | None, code: int) -> JSONResponse:
+    """The API's error body: `{"error": message, "field": field}`."""
+    return JSONResponse({"error": message, "field": field}, status_code=code)
+
+
+def error_page(request: Request, code: int, message: str) -> Response:
+    """A page that explains what went wrong, in Vietnamese."""
+    from kehoach.web.render import render
+
+    headings = {
+        401: _("Please log in"),
+        403: _("Not allowed"),
+        404: _("Not found"),
+        409: _("Conflict"),
+        422: _("Check what you entered"),
+    }
+    heading = headings.get(code, _("Something went wrong"))
+    context = {"heading": heading, "message": _(message), "title": heading}
+    return render(request, "error.html", context, status_code=code)
+
+
+async def on_kehoach_error(request: Request, exc: Exception) -> Response:
+    """KehoachError -> JSON for the API, a page (or a log-in redirect) for browsers."""
+    assert isinstance(exc, KehoachError)
+    code = status_code(exc)
+    if is_api(request):
+        return json_error(exc.message, error_field(exc), code)
+    if code == 401 and request.method == "GET":
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+    return error_page(request, code, exc.message)
+
+
+async def on_request_validation(request: Request, exc: Exception) -> Response:
+    """A malformed request (bad query parameter, missing body field) -> 422 naming the field."""
+    assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
+    first = errors[0] if errors else {}
+    loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path", "header")]
+    field = ".".join(loc) or None
+    message = first.get("msg", "Invalid request")
+    if is_api(request):
+        return json_error(message, field, 422)
+    return error_page(request, 422, f"{field}: {message}" if field else message)
+
+
+async def on_http_exception(request: Request, exc: Exception) -> Response:
+    """Starlette's own HTTP errors (404 route, 405 method) in our shape."""
+    assert isinstance(exc, StarletteHTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else "Request not accepted"
+    if is_api(request):
+        return json_error(detail, None, exc.status_code)
+    messages = {404: "This page does not exist.", 405: "This action is not available here."}
+    return error_page(request, exc.status_code, messages.get(exc.status_code, detail))
+
+
+async def on_unexpected(request: Request, exc: Exception) -> Response:
+    """Log the bug; show a short message, never a traceback."""
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    if is_api(request):
+        return json_error("Internal error; it has been logged.", None, 500)
+    return error_page(request, 500, "An internal error occurred; it has been logged.")
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on the app."""
+    app.add_exception_handler(KehoachError, on_kehoach_error)
+    app.add_exception_handler(RequestValidationError, on_request_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http_exception)
+    app.add_exception_handler(Exception, on_unexpected)

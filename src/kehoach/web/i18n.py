@@ -1,0 +1,88 @@
+"""Translations and the Jinja2 environment: every visible string goes through `_()`.
+
+Source strings are English msgids; `locale/vi/LC_MESSAGES/messages.po` holds
+the Vietnamese catalogue (compiled to `messages.mo`, committed). Dates are
+written `20/06/2026` and numbers `23.100`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+from babel.support import NullTranslations, Translations
+from fastapi.templating import Jinja2Templates
+
+from kehoach.text.numbers import format_number
+
+HERE = Path(__file__).parent
+LOCALE_DIR = HERE / "locale"
+TEMPLATE_DIR = HERE / "templates"
+DEFAULT_LOCALE = "vi"
+
+
+@lru_cache(maxsize=8)
+def translations(locale: str = DEFAULT_LOCALE) -> NullTranslations:
+    """The compiled catalogue for `locale` (English msgids if there is none)."""
+    return Translations.load(str(LOCALE_DIR), [locale], domain="messages")
+
+
+def gettext(message: str, locale: str = DEFAULT_LOCALE) -> str:
+    """Translate one msgid outside a template (flash messages, page titles)."""
+    return translations(locale).gettext(message)
+
+
+_ = gettext
+
+
+def vdate(value: dt.date | dt.datetime | str | None) -> str:
+    """`2026-06-20` -> `20/06/2026`; empty for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return value.strftime("%d/%m/%Y")
+
+
+def vdatetime(value: dt.datetime | str | None) -> str:
+    """`20/06/2026 14:05` for a timestamp."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if not isinstance(value, dt.datetime):
+        return vdate(value)
+    return value.strftime("%d/%m/%Y %H:%M")
+
+
+def vnumber(value: float | int | None) -> str:
+    """`23100` -> `23.100`, `3.5` -> `3,5`."""
+    if value is None or value == "":
+        return ""
+    try:
+        return format_number(value)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def make_templates(locale: str = DEFAULT_LOCALE) -> Jinja2Templates:
+    """The Jinja2 templates with gettext installed and the Vietnamese filters."""
+    templates = Jinja2Templates(directory=str(TEMPLATE_DIR), extensions=["jinja2.ext.i18n"])
+    env = templates.env
+    env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["vdate"] = vdate
+    env.filters["vdatetime"] = vdatetime
+    env.filters["vnumber"] = vnumber
+    env.globals["locale"] = locale
+    from kehoach.web.labels import label, options
+
+    env.globals["label"] = label
+    env.globals["options"] = options
+    return templates

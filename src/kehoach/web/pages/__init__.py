@@ -1,0 +1,15 @@
+"""Server-rendered pages: one module per page group."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def routers() -> list[APIRouter]:
+    """Every page router."""
+    from kehoach.web.pages import dashboard, home, imports, my_unit, plans, tasks, users
+
+    return [
+        home.router, plans.router, tasks.router, my_unit.router, dashboard.router,
+        imports.router, users.router,
+    ]

@@ -1,0 +1,104 @@
+"""Plans list with the document tree; the plan page with targets and the task table."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from kehoach.errors import ValidationError
+from kehoach.web.api.inputs import PlanId
+from kehoach.web.auth import CsrfChecked
+from kehoach.web.deps import Db, Officer, On, OptionalUser
+from kehoach.web.filters import TaskFilters
+from kehoach.web.i18n import _
+from kehoach.web.render import flash, render
+
+router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
+
+Text = Annotated[str | None, Query(max_length=200)]
+IntQ = Annotated[str | None, Query(max_length=12)]
+
+
+def _int(value: str | None) -> int | None:
+    """A query value as an id; empty or malformed means "no filter"."""
+    try:
+        number = int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+    return number if number is not None and 0 < number < 2**31 else None
+
+
+@router.get("/plans")
+def plans_page(request: Request, db: Db, user: OptionalUser) -> Response:
+    """All plans the user may see, and the tree of documents they carry out."""
+    from kehoach.services import plans
+
+    rows = plans.list_plans(db, user=user)
+    tree = plans.document_tree(db, user=user)
+    return render(request, "plans.html", {
+        "title": _("Plans"), "section": "plans", "plans": rows, "tree": tree,
+    })
+
+
+def _filters(plan_id, group, agency, role, status, timeframe, q, sort, page) -> TaskFilters:
+    return TaskFilters(
+        plan_id=plan_id, group=group, agency_id=_int(agency), role=role, status=status,
+        timeframe=timeframe, q=q, sort=sort or "position", page=_int(page) or 1,
+    )
+
+
+@router.get("/plans/{plan_id}")
+def plan_page(
+    request: Request, plan_id: PlanId, db: Db, user: OptionalUser, on: On,
+    group: Text = None, agency: IntQ = None, role: Text = None, status: Text = None,
+    timeframe: Text = None, q: Text = None, sort: Text = None, page: IntQ = None,
+) -> Response:
+    """Document, targets, reporting duties, summary and the filterable task table."""
+    from kehoach.services import agencies, plans
+
+    detail = plans.get_plan(db, plan_id, user=user, on=on)
+    filters = _filters(plan_id, group, agency, role, status, timeframe, q, sort, page)
+    tasks = filters.run(db, user, on)
+    revisions = plans.list_revisions(db, "document", detail.plan.document.id) if user else []
+    template = "_task_table.html" if request.headers.get("hx-request") else "plan.html"
+    return render(request, template, {
+        "title": detail.plan.document.title or detail.plan.source_name,
+        "section": "plans", "detail": detail, "tasks": tasks, "filters": filters,
+        "agencies": agencies.list_agencies(db), "on": on,
+        "base_url": f"/plans/{plan_id}", "revisions": revisions,
+    })
+
+
+@router.post("/plans/{plan_id}/public")
+def set_public(
+    request: Request, plan_id: PlanId, db: Db, user: Officer,
+    public: Annotated[str, Form()] = "",
+) -> Response:
+    """Show the plan to visitors who are not logged in, or hide it."""
+    from kehoach.services import plans
+
+    plans.set_public(db, plan_id, public == "1", user)
+    flash(request, _("Saved."))
+    return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+
+
+@router.post("/plans/{plan_id}/correct")
+def correct_plan_field(
+    request: Request, plan_id: PlanId, db: Db, user: Officer,
+    entity: Annotated[str, Form(max_length=20)],
+    entity_id: Annotated[int, Form(ge=1, le=2**31 - 1)],
+    field: Annotated[str, Form(max_length=40)],
+    value: Annotated[str, Form(max_length=20_000)] = "",
+) -> Response:
+    """Correct a field of the plan's document or one of its targets; kept as a revision."""
+    from kehoach.services import plans
+
+    detail = plans.get_plan(db, plan_id, user=user)
+    allowed = {("document", detail.plan.document.id)} | {("target", t.id) for t in detail.targets}
+    if (entity, entity_id) not in allowed:
+        raise ValidationError("That field does not belong to this plan.", field="entity_id")
+    plans.correct_field(db, entity, entity_id, field, value, user)
+    flash(request, _("The correction was saved."))
+    return RedirectResponse(f"/plans/{plan_id}", status_code=303)
