@@ -34,7 +34,7 @@ def record(
     """Append one audit row (flushed with the caller's transaction)."""
     session.add(
         AuditLog(
-            user_id=user.id if user else None,
+            user_id=user.id if user and user.id else None,
             action=action,
             entity=entity,
             entity_id=entity_id,

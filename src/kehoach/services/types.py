@@ -33,3 +33,9 @@ class UserView:
     agency_id: int | None
     agency_name: str | None
     active: bool
+
+
+# The acting user of command-line and system actions (never stored as a user id).
+SYSTEM = UserView(
+    id=0, username="system", role="admin", agency_id=None, agency_name=None, active=True
+)
