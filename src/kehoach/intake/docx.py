@@ -1,0 +1,234 @@
+"""Word (.docx): the body's paragraphs and tables in document order.
+
+Paragraphs become text blocks (soft line breaks kept inside the one block as
+spaces, typed numbering kept as written). Tables become `Table`s on the Word
+grid: a merged cell (gridSpan across, vMerge down) has its text repeated in
+each grid position it covers, with `spans` marking the copies, so every row has
+the same number of cells. Paragraphs inside one cell are joined with a newline;
+a table nested in a cell is flattened into that cell's text. Headers, footers
+and footnotes are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from kehoach.errors import EmptyDocument, UnsupportedFormat
+from kehoach.intake.document import Block, Document, Table
+from kehoach.intake.encoding import convert_legacy, detect_legacy, reject_images
+from kehoach.text.normalize import nfc
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
+    f"{_W}p",
+    f"{_W}tbl",
+    f"{_W}tr",
+    f"{_W}tc",
+    f"{_W}sdt",
+    f"{_W}sdtContent",
+)
+_SKIP = {f"{_W}pPr", f"{_W}rPr", f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", _MC_FALLBACK}
+_TABS = re.compile(r"[ \t]*\t[ \t]*")
+
+
+def read(data: bytes, name: str, sha256: str) -> Document:
+    """Read a .docx file."""
+    reject_images(data, name)
+    body = _open_body(data, name)
+    blocks = _fix_encoding(list(_body_blocks(body)))
+    if not any(isinstance(b, Table) or b.strip() for b in blocks):
+        raise EmptyDocument("the document holds no text", where=name)
+    return Document(name=name, format="docx", sha256=sha256, blocks=blocks)
+
+
+def _open_body(data: bytes, name: str):
+    """The `w:body` element, or `UnsupportedFormat` saying why the file cannot be read."""
+    if data.startswith(b"%PDF"):
+        raise UnsupportedFormat("a PDF file named .docx; rename it to .pdf", where=name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnsupportedFormat(
+            "an old Word 97-2003 (.doc) file; open it in Word or LibreOffice and save it as .docx",
+            where=name,
+        )
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+    except ImportError as exc:  # pragma: no cover - a broken installation
+        raise UnsupportedFormat(f"reading .docx needs python-docx ({exc})", where=name) from None
+    try:
+        return docx.Document(io.BytesIO(data)).element.body
+    except (zipfile.BadZipFile, PackageNotFoundError):
+        reason = "not a Word document (not a ZIP package)"
+    except KeyError as exc:
+        reason = f"part {exc} is missing"
+    except Exception as exc:  # lxml, zlib, python-docx: any damage is the file's, not ours
+        reason = _short(exc)
+    raise UnsupportedFormat(f"this .docx file cannot be read: {reason}", where=name)
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+
+
+def _body_blocks(container):
+    """Paragraphs and tables of a body (or content control) in order."""
+    for child in container:
+        if child.tag == _P:
+            yield from _paragraph_blocks(child)
+        elif child.tag == _TBL:
+            yield _table(child)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _body_blocks(content)
+
+
+def _paragraph_blocks(p) -> list[str]:
+    """A paragraph's text, then the paragraphs of any text box anchored in it."""
+    parts: list[str] = []
+    boxes: list = []
+    _collect(p, parts, boxes)
+    blocks = [_clean_line("".join(parts))]
+    for box in boxes:
+        blocks.extend(b for b in _body_blocks(box) if isinstance(b, str) and b.strip())
+    return blocks
+
+
+def _collect(el, parts: list[str], boxes: list) -> None:
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{_W}tab", f"{_W}ptab"):
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append(" ")  # a soft line break keeps the paragraph one block
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        elif tag == f"{_W}txbxContent":
+            boxes.append(child)
+        else:
+            _collect(child, parts, boxes)
+
+
+def _clean_line(text: str) -> str:
+    """NFC; tabs between parts become two spaces, as the text reader does."""
+    return nfc(_TABS.sub("  ", text)).strip()
+
+
+def _cell_text(tc) -> str:
+    lines: list[str] = []
+    for block in _body_blocks(tc):
+        if isinstance(block, Table):  # a nested table: its rows, one line each
+            lines.extend(" ".join(c for c in row if c) for row in _distinct(block))
+        elif block:
+            lines.append(block)
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _distinct(table: Table) -> list[list[str]]:
+    """Rows of a table with merged copies left out (for flattening)."""
+    spans = table.spans or [[False] * len(r) for r in table.rows]
+    return [
+        [c for c, s in zip(r, sp, strict=False) if not s]
+        for r, sp in zip(table.rows, spans, strict=False)
+    ]
+
+
+def _children(el, tag: str):
+    """Direct children with `tag`, looking through content controls."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+
+
+def _prop(el, path: str) -> str | None:
+    """The w:val of a property element (None when absent, '' when it has no value)."""
+    found = el.find(path)
+    if found is None:
+        return None
+    return found.get(f"{_W}val", "")
+
+
+def _int_prop(el, path: str, default: int) -> int:
+    value = _prop(el, path)
+    try:
+        return max(int(value), 0) if value else default
+    except ValueError:
+        return default
+
+
+def _table(tbl) -> Table:
+    grid = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
+    rows: list[list[str]] = []
+    spans: list[list[bool]] = []
+    for tr in _children(tbl, _TR):
+        cells: list[str] = []
+        copies: list[bool] = []
+        before = _int_prop(tr, f"{_W}trPr/{_W}gridBefore", 0)
+        cells += [""] * before
+        copies += [False] * before
+        above = rows[-1] if rows else []
+        for tc in _children(tr, _TC):
+            width = _int_prop(tc, f"{_W}tcPr/{_W}gridSpan", 1) or 1
+            vmerge = _prop(tc, f"{_W}tcPr/{_W}vMerge")
+            hmerge = _prop(tc, f"{_W}tcPr/{_W}hMerge")
+            col = len(cells)
+            if vmerge is not None and vmerge != "restart":  # continues the cell above
+                for k in range(width):
+                    cells.append(above[col + k] if col + k < len(above) else "")
+                    copies.append(True)
+                continue
+            if hmerge is not None and hmerge != "restart" and cells:  # legacy horizontal merge
+                cells += [cells[-1]] * width
+                copies += [True] * width
+                continue
+            text = _cell_text(tc)
+            cells += [text] * width
+            copies += [False] + [True] * (width - 1)
+        rows.append(cells)
+        spans.append(copies)
+    width = max([grid, *(len(r) for r in rows)]) if rows else grid
+    for cells, copies in zip(rows, spans, strict=True):
+        copies += [False] * (width - len(cells))
+        cells += [""] * (width - len(cells))
+    keep = _without_repeated_header(rows)
+    return Table(rows=[rows[i] for i in keep], spans=[spans[i] for i in keep])
+
+
+def _without_repeated_header(rows: list[list[str]]) -> list[int]:
+    """Indexes of the rows to keep: a later copy of the header row (a table pasted from
+    a PDF repeats it at each page) is dropped."""
+    header = rows[0] if rows else []
+    if sum(1 for c in header if c.strip()) < 2:
+        return list(range(len(rows)))
+    return [i for i, r in enumerate(rows) if i == 0 or r != header]
+
+
+def _fix_encoding(blocks: list[Block]) -> list[Block]:
+    """Convert the whole document from TCVN3/VNI when it was typed in such fonts."""
+    texts = [b for b in blocks if isinstance(b, str)]
+    texts += [c for b in blocks if isinstance(b, Table) for r in b.rows for c in r]
+    encoding = detect_legacy("\n".join(texts))
+    if encoding is None:
+        return blocks
+
+    def conv(s: str) -> str:
+        return convert_legacy(s, encoding) if s else s
+
+    return [
+        conv(b)
+        if isinstance(b, str)
+        else Table(rows=[[conv(c) for c in r] for r in b.rows], spans=b.spans, page=b.page)
+        for b in blocks
+    ]

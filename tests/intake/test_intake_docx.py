@@ -1,0 +1,239 @@
+"""Reading .docx files: the committed fixtures built from sample 000, and small documents
+written with python-docx in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from kehoach.errors import EmptyDocument, UnsupportedFormat
+from kehoach.intake import Table, read_document
+
+FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
+SAMPLES = Path(__file__).parents[2] / "src" / "kehoach" / "data" / "samples"
+SAMPLE_000 = SAMPLES / "000_c6c358976faa1d91.txt"
+
+
+def sample_rows() -> list[list[str]]:
+    """The appendix rows of sample 000 as tab-separated text, header repeats left out."""
+    lines = SAMPLE_000.read_text(encoding="utf-8").split("\n")
+    rows: list[list[str]] = []
+    for line in lines[lines.index("PHỤ LỤC") :]:
+        if "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]
+            if not rows or cells != rows[0]:
+                rows.append(cells)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def doc000():
+    return read_document(FIXTURES / "000_table.docx")
+
+
+def test_paragraphs_then_table_in_document_order(doc000):
+    kinds = ["table" if isinstance(b, Table) else "text" for b in doc000.blocks]
+    assert kinds.count("table") == 1
+    table_at = kinds.index("table")
+    assert doc000.blocks[0] == "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+    assert doc000.blocks[table_at - 3] == "PHỤ LỤC"
+    assert doc000.blocks[table_at - 1] == (
+        "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 của Ban Thường vụ Tỉnh ủy)"
+    )
+    assert doc000.blocks[table_at + 1] == "Ghi chú: bảng trên là phụ lục của Chương trình."
+    assert doc000.format == "docx"
+
+
+def test_table_has_every_row_of_the_sample_once(doc000):
+    """53 rows in the sample (header, 8 group rows, 44 tasks) + the second sub-row of task I.4;
+    the header, repeated physically before group II, is read once."""
+    table = doc000.tables[0]
+    assert len(table.rows) == 54
+    assert all(len(r) == 5 for r in table.rows)
+    assert all(len(s) == 5 for s in table.spans)
+    assert [r[0] for r in table.rows].count("TT") == 1
+    expected = sample_rows()
+    distinct = [r for r, s in zip(table.rows, table.spans, strict=True) if not s[0]]
+    for got, want in zip(distinct, expected, strict=True):
+        if want[0] in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII"):
+            assert got[:2] == want[:2]
+        elif got[0] == "4" and got[2] == "Các cấp ủy, tổ chức đảng":
+            assert got[3] == want[3].split(";")[0]
+        else:
+            assert got == want
+
+
+def test_group_row_merged_across_the_columns_repeats_its_title(doc000):
+    row = doc000.tables[0].rows[1]
+    spans = doc000.tables[0].spans[1]
+    title = "Tăng cường công tác lãnh đạo, chỉ đạo, đổi mới mạnh mẽ tư duy, nâng cao về nhận thức"
+    assert row[0] == "I"
+    assert row[1].startswith(title)
+    assert row[2] == row[3] == row[4] == row[1]
+    assert spans == [False, False, True, True, True]
+
+
+def test_vertically_merged_task_cells_repeat_in_the_second_sub_row(doc000):
+    table = doc000.tables[0]
+    at = next(i for i, r in enumerate(table.rows) if r[0] == "4" and r[2].startswith("Các cấp"))
+    first, second = table.rows[at], table.rows[at + 1]
+    assert first[1].startswith("Tuyên truyền thường xuyên, liên tục, hiệu quả chủ trương")
+    assert first == [
+        "4",
+        first[1],
+        "Các cấp ủy, tổ chức đảng",
+        "Các sở, ngành, địa phương",
+        "Thường xuyên",
+    ]
+    assert second == [
+        "4",
+        first[1],
+        "Các cấp ủy, tổ chức đảng",
+        "Báo và Phát thanh, truyền hình Cao Bằng",
+        "Thường xuyên",
+    ]
+    assert table.spans[at] == [False] * 5
+    assert table.spans[at + 1] == [True, True, True, False, True]
+
+
+def test_extra_columns_and_row_numbers_as_written():
+    table = read_document(FIXTURES / "000_table_extra_col.docx").tables[0]
+    assert table.rows[0] == [
+        "TT",
+        "Nhiệm vụ",
+        "Sản phẩm",
+        "Cơ quan chủ trì/ chỉ đạo triển khai",
+        "Cơ quan phối hợp",
+        "Theo dõi, đôn đốc",
+        "Thời gian thực hiện",
+    ]
+    assert len(table.rows) == 54
+    numbers = [r[0] for r, s in zip(table.rows, table.spans, strict=True) if not s[0]]
+    assert numbers[1:4] == ["I", "1.", "2."]
+    assert "a)" in numbers and "b)" in numbers and "3.1" in numbers and "8.5" in numbers
+    task_rows = [r for r, s in zip(table.rows, table.spans, strict=True) if not s[5]][1:]
+    assert {r[5] for r in task_rows} == {"Văn phòng Tỉnh ủy"}
+    assert len(task_rows) == 44  # the second sub-row of task I.4 repeats its column
+
+
+# -- small documents written here --------------------------------------------------------
+
+
+def save(doc, tmp_path: Path, name: str = "t.docx") -> Path:
+    path = tmp_path / name
+    doc.save(path)
+    return path
+
+
+def test_soft_line_break_keeps_one_block_and_tabs_become_two_spaces(tmp_path):
+    d = docx.Document()
+    p = d.add_paragraph("Số: 14-CTr/TU")
+    p.add_run().add_tab()
+    p.add_run("Cao Bằng, ngày 20 tháng 5 năm 2026")
+    q = d.add_paragraph("Thực hiện Nghị quyết")
+    q.add_run().add_break()
+    q.add_run("số 80-NQ/TW")
+    doc = read_document(save(d, tmp_path))
+    assert doc.blocks == [
+        "Số: 14-CTr/TU  Cao Bằng, ngày 20 tháng 5 năm 2026",
+        "Thực hiện Nghị quyết số 80-NQ/TW",
+    ]
+
+
+def test_text_is_nfc(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("Ke\u0302\u0301 hoa\u0323ch")  # decomposed: Kế hoạch
+    assert read_document(save(d, tmp_path)).blocks == ["Kế hoạch"]
+
+
+def test_nested_table_is_flattened_into_its_cell(tmp_path):
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "1"
+    inner = t.cell(0, 1).add_table(rows=2, cols=2)
+    for (r, c), v in {
+        (0, 0): "Sở Nội vụ",
+        (0, 1): "chủ trì",
+        (1, 0): "Sở Tài chính",
+        (1, 1): "phối hợp",
+    }.items():
+        inner.cell(r, c).text = v
+    table = read_document(save(d, tmp_path)).tables[0]
+    assert table.rows == [["1", "Sở Nội vụ chủ trì\nSở Tài chính phối hợp"]]
+
+
+def test_paragraphs_in_a_cell_are_joined_with_newlines(tmp_path):
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "Sở Văn hóa, Thể thao và Du lịch;"
+    t.cell(0, 0).add_paragraph("Sở Tài chính")
+    t.cell(0, 1).text = "Năm 2026"
+    assert read_document(save(d, tmp_path)).tables[0].rows == [
+        ["Sở Văn hóa, Thể thao và Du lịch;\nSở Tài chính", "Năm 2026"]
+    ]
+
+
+def test_tcvn3_typed_document_is_converted(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("KÕ HO¹CH")
+    d.add_paragraph("Thùc hiÖn NghÞ quyÕt sè 80-NQ/TW cña Bé ChÝnh trÞ vÒ ph¸t triÓn v¨n hãa")
+    assert read_document(save(d, tmp_path)).blocks == [
+        "KẾ HOẠCH",
+        "Thực hiện Nghị quyết số 80-NQ/TW của Bộ Chính trị về phát triển văn hóa",
+    ]
+
+
+def test_document_without_text_is_empty(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("")
+    with pytest.raises(EmptyDocument) as err:
+        read_document(save(d, tmp_path))
+    assert err.value.message == "the document holds no text"
+
+
+def test_corrupt_docx(tmp_path):
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(FIXTURES / "random.docx")
+    assert err.value.message == (
+        "this .docx file cannot be read: not a Word document (not a ZIP package)"
+    )
+    assert err.value.where.endswith("random.docx")
+
+
+def test_zip_that_is_not_a_word_document(tmp_path):
+    import zipfile
+
+    path = tmp_path / "archive.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("readme.txt", "hello")
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(path)
+    assert err.value.message.startswith("this .docx file cannot be read: ")
+
+
+def test_old_word_doc_renamed(tmp_path):
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(path)
+    assert err.value.message == (
+        "an old Word 97-2003 (.doc) file; open it in Word or LibreOffice and save it as .docx"
+    )
+
+
+def test_pdf_renamed_docx(tmp_path):
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes((FIXTURES / "002_table.pdf").read_bytes())
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(path)
+    assert err.value.message == "a PDF file named .docx; rename it to .pdf"
+
+
+def test_image_renamed_docx(tmp_path):
+    path = tmp_path / "photo.docx"
+    path.write_bytes((FIXTURES / "image.txt").read_bytes())
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(path)
+    assert err.value.message == "an image file, not a document"
