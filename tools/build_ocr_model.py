@@ -27,7 +27,7 @@ DATA = ROOT / "src" / "kehoach" / "data"
 CORPUS = [
     *sorted((DATA / "samples").glob("000_*.txt")),
     *sorted((DATA / "samples").glob("002_*.txt")),
-    DATA / "ocr" / "phrases.txt",
+    PHRASES := DATA / "ocr" / "phrases.txt",
 ]
 LEXICON = DATA / "ocr" / "lexicon.txt.gz"
 OUTPUT = DATA / "ocr" / "model.json.gz"
@@ -38,7 +38,11 @@ def count_corpus(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
     uni: Counter[str] = Counter()
     bi: Counter[str] = Counter()
     for path in paths:
-        text = unify_tone_marks(nfc(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        if path == PHRASES:
+            # One phrase a line (a blank line keeps phrases apart), `#` comments.
+            text = "\n\n".join(ln for ln in text.splitlines() if not ln.startswith("#"))
+        text = unify_tone_marks(nfc(text))
         for seq in training_sequences(text):
             uni.update(s for s in seq if s != "<x>")
             bi.update(f"{a} {b}" for a, b in itertools.pairwise(seq) if "<x>" not in (a, b))

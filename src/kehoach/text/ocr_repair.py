@@ -15,9 +15,12 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import random
 import re
+import time
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,12 +35,17 @@ NUM = "<num>"  # a number as a context token: `số 370`, `ngày 21/6/2024`
 _KEEP_UNKNOWN = 2.5  # keeping a well-formed syllable never seen in clean text
 _KEEP_INVALID = 12.0  # keeping a syllable that cannot be Vietnamese
 _CHANGE_KNOWN = 7.0  # replacing a syllable seen in clean text
+_CHANGE_SUSPECT = 3.5  # replacing a known syllable far rarer than a sibling
 _CHANGE_UNKNOWN = 0.5
+_NAME = 6.0  # extra for changing a syllable of a proper name
 _CHANGE_INVALID = 0.5
 _CONFUSION = 1.0  # extra for a letter confusion (beyond diacritics)
 _SMOOTH = 3.0  # Dirichlet weight of the unigram in the bigram estimate
 _LEX_BIGRAM = 3.0  # weight of a syllable pair inside a lexicon word
 _LEX_UNIGRAM = 0.3  # weight of a syllable's occurrence in a lexicon word
+_SUSPECT_MIN = 5.0
+_SUSPECT_RATIO = 8.0
+_TELLTALE_MIN = 10
 
 _LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _WORD_RE = re.compile(f"[{_LETTERS}]+")
@@ -69,6 +77,7 @@ class _Token:
     text: str
     low: str
     fixed: bool
+    heading: bool = False
 
 
 def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> bool:
@@ -119,15 +128,19 @@ def _chunks(text: str) -> Iterator[list[_Token]]:
         newline = gap.rfind("\n")
         if newline >= 0:
             line_start = prev_end + newline + 1
+        word = m.group()
+        heading = line_start in headings
         if chunk and not (gap.isspace() and gap.count("\n") <= 1):
             if _NUM_GAP_RE.fullmatch(gap):
                 chunk.append(_Token(prev_end, prev_end, NUM, NUM, True))
             else:
                 yield chunk
                 chunk = []
-        word = m.group()
-        fixed = _is_protected(text, start, end, word, line_start in headings)
-        chunk.append(_Token(start, end, word, _lower(word), fixed))
+        elif chunk and not heading and word[0].isupper() and chunk[-1].text.islower():
+            yield chunk  # `tỉnh Điện Biên`: a name starts, no word runs across
+            chunk = []
+        fixed = _is_protected(text, start, end, word, heading)
+        chunk.append(_Token(start, end, word, _lower(word), fixed, heading))
         prev_end = end
     if chunk:
         yield chunk
@@ -169,10 +182,16 @@ class _Model:
         for a, b in bi:
             pairs.setdefault((skeleton(a), skeleton(b)), []).append((a, b))
         self.pairs = pairs
+        # Syllables far rarer in clean text than a sibling: what OCR damage looks like.
         corpus = data["corpus_unigrams"]
         self.suspect = frozenset(
+            s for sib in by_skel.values() for s in sib[1:]
+            if uni[sib[0]] >= _SUSPECT_MIN and uni[sib[0]] >= _SUSPECT_RATIO * uni[s]
+        )
+        # Stricter, for detection: never seen in clean text, a sibling seen often.
+        self.telltale = frozenset(
             s for sib in by_skel.values() for s in sib
-            if corpus.get(sib[0], 0) >= 20 * (corpus.get(s, 0) + 1)
+            if corpus.get(s, 0) == 0 and corpus.get(sib[0], 0) >= _TELLTALE_MIN
         )
         self._logp_cache: dict[tuple[str | None, str], float] = {}
 
@@ -212,6 +231,17 @@ def _confusion_variants(low: str) -> set[str]:
     return out
 
 
+def _title(tok: _Token) -> bool:
+    return tok.text[0].isupper() and not tok.heading and (len(tok.text) == 1 or tok.text[1:].islower())
+
+
+def _in_name(chunk: list[_Token], i: int) -> bool:
+    """True for a capitalized syllable next to another: a proper name (`Cao Bằng`)."""
+    if not _title(chunk[i]):
+        return False
+    return (i > 0 and _title(chunk[i - 1])) or (i + 1 < len(chunk) and _title(chunk[i + 1]))
+
+
 def _candidates(
     model: _Model, chunk: list[_Token], i: int
 ) -> list[tuple[str, float, bool]]:
@@ -223,11 +253,13 @@ def _candidates(
     known = low in model.uni
     valid = known or is_valid_syllable(low)
     if known:
-        keep, change = 0.0, _CHANGE_KNOWN
+        keep, change = 0.0, _CHANGE_SUSPECT if low in model.suspect else _CHANGE_KNOWN
+        if _in_name(chunk, i):
+            change += _NAME
     elif valid:
         keep, change = _KEEP_UNKNOWN, _CHANGE_UNKNOWN
-        if tok.text[0].isupper() and i > 0:
-            keep, change = 0.0, _CHANGE_KNOWN  # probably a proper name
+        if tok.text[0].isupper() and (i > 0 or _in_name(chunk, i)):
+            keep, change = 0.0, _CHANGE_KNOWN + _NAME  # probably a proper name
     else:
         keep, change = _KEEP_INVALID, _CHANGE_INVALID
     out = {low: (keep, False)}
@@ -241,10 +273,12 @@ def _candidates(
     if not known:
         for s in model.by_skel.get(sk, ())[:6]:
             out.setdefault(s, (change, False))
-    if not valid and not (tok.text.isupper() and len(tok.text) > 1 and False):
+    if not valid:
         for v in _confusion_variants(low):
+            if v in model.uni or is_valid_syllable(v):
+                out.setdefault(v, (change + _CONFUSION, True))  # marks kept: vịnli -> vịnh
             for s in model.by_skel.get(skeleton(v), ())[:3]:
-                out.setdefault(s, (change + _CONFUSION, True))
+                out.setdefault(s, (change + _CONFUSION + 3.0, True))
     return [(s, c, conf) for s, (c, conf) in out.items()]
 
 
@@ -360,3 +394,67 @@ def repair(text: str) -> tuple[str, list[Repair]]:
     changes = _line_numbers(text, symbol_fixes) + _line_numbers(fixed, word_fixes)
     changes.sort(key=lambda r: r.line)
     return repaired, changes
+
+
+_OCR_SCAN_CHARS = 400_000  # enough text to judge; keeps the check fast on huge files
+_OCR_THRESHOLD = 0.015  # share of damaged-looking syllables above which text is OCR
+
+
+def _damage(word: str, model: _Model) -> int:
+    """1 when a syllable looks OCR-damaged: impossible, oddly cased, or a rare sibling."""
+    if len(word) > 1 and word.isupper():
+        return 0  # abbreviation or heading: judged elsewhere
+    low = _lower(word)
+    if not low.isascii() and not is_valid_syllable(low):
+        return 1
+    if not word[0].isupper() and not word.islower():
+        return 1  # triỆt
+    return int(low in model.telltale)
+
+
+def ocr_score(text: str) -> float:
+    """Share of syllables that look OCR-damaged (see `looks_like_ocr`)."""
+    model = _model()
+    counts = Counter(_WORD_RE.findall(text, 0, _OCR_SCAN_CHARS))
+    total = damaged = 0
+    for word, n in counts.items():
+        if len(word) > 1 and word.isupper():
+            continue
+        total += n
+        damaged += n * _damage(word, model)
+    return damaged / total if total else 0.0
+
+
+def looks_like_ocr(text: str) -> bool:
+    """True when the text reads like unrepaired OCR of a Vietnamese scan."""
+    return ocr_score(text) > _OCR_THRESHOLD
+
+
+def bench_repair(mb: float = 1.0) -> dict:
+    """Throughput of `looks_like_ocr` and `repair` on `mb` megabytes of OCR-like text."""
+    path = resources.files("kehoach.data") / "samples" / "ocr" / "001_ocr.txt"
+    sample = path.read_text(encoding="utf-8")
+    rng = random.Random(0)
+    paragraphs = [p for p in sample.split("\n\n") if p.strip()]
+    size = int(mb * 1_000_000)
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        p = rng.choice(paragraphs)
+        parts.append(p)
+        length += len(p.encode("utf-8")) + 2
+    text = "\n\n".join(parts)
+    real_mb = len(text.encode("utf-8")) / 1_000_000
+    _model()  # loading is a one-off cost, not throughput
+    t0 = time.perf_counter()
+    flagged = looks_like_ocr(text)
+    t1 = time.perf_counter()
+    _, changes = repair(text)
+    t2 = time.perf_counter()
+    return {
+        "mb": round(real_mb, 3),
+        "looks_like_ocr": flagged,
+        "detect_mb_per_s": round(real_mb / max(t1 - t0, 1e-9), 2),
+        "repair_mb_per_s": round(real_mb / max(t2 - t1, 1e-9), 2),
+        "repairs": len(changes),
+    }

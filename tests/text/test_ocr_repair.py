@@ -1,0 +1,166 @@
+"""OCR repair: word error rate on the OCR sample, precision on clean text, properties."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kehoach.text.normalize import fold, nfc, unify_tone_marks
+from kehoach.text.ocr_repair import Repair, bench_repair, looks_like_ocr, repair
+from kehoach.text.syllables import is_valid_syllable
+
+SAMPLES = resources.files("kehoach.data") / "samples"
+
+
+def sample(prefix: str) -> str:
+    """Text of the packaged sample whose name starts with `prefix` (`001_`, `ocr/001_`)."""
+    folder, _, stem = prefix.rpartition("/")
+    base = SAMPLES / folder if folder else SAMPLES
+    (path,) = [p for p in base.iterdir() if p.name.startswith(stem) and p.name.endswith(".txt")]
+    return path.read_text(encoding="utf-8")
+
+
+def words(text: str) -> list[str]:
+    """Word tokens, tone placement unified (`hoá` and `hóa` are one word)."""
+    return re.findall(r"\w+", unify_tone_marks(nfc(text)))
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """Mismatched words after aligning both texts on their folded words, over reference words."""
+    ref, hyp = words(reference), words(hypothesis)
+    matcher = difflib.SequenceMatcher(
+        None, [fold(w) for w in ref], [fold(w) for w in hyp], autojunk=False
+    )
+    errors = 0
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            errors += sum(a != b for a, b in zip(ref[i1:i2], hyp[j1:j2], strict=True))
+        else:
+            errors += max(i2 - i1, j2 - j1)
+    return errors / len(ref)
+
+
+def test_repair_halves_the_word_error_rate_of_the_ocr_sample():
+    clean, ocr = sample("001_"), sample("ocr/001_")
+    repaired, changes = repair(ocr)
+    raw_wer = word_error_rate(clean, ocr)
+    repaired_wer = word_error_rate(clean, repaired)
+    print(f"001_ocr WER raw {raw_wer:.2%}, repaired {repaired_wer:.2%}, {len(changes)} repairs")
+    assert raw_wer > 0.05
+    assert repaired_wer <= raw_wer / 2
+
+
+@pytest.mark.parametrize("prefix", ["000_", "001_", "002_"])
+def test_repair_leaves_clean_text_almost_unchanged(prefix):
+    text = sample(prefix)
+    repaired, changes = repair(text)
+    assert repaired.count("\n") == text.count("\n")
+    assert len(changes) <= 0.002 * len(words(text)), changes
+
+
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        ("ban hành Kê hoạch triển khai", "ban hành Kế hoạch triển khai"),
+        ("KÊ HOẠCH", "KẾ HOẠCH"),
+        ("nâng cao nhận thức vẻ vị trí, vai trò", "nâng cao nhận thức về vị trí, vai trò"),
+        ("tạo sự thông nhát nhận thức", "tạo sự thống nhất nhận thức"),
+        ("cán bộ, đẳng viên và Nhân dân", "cán bộ, đảng viên và Nhân dân"),
+        ("đáp ứng yêu câu nhiệm vụ", "đáp ứng yêu cầu nhiệm vụ"),
+        ("bố trí từ nguôn ngân sách nhà nước", "bố trí từ nguồn ngân sách nhà nước"),
+        ("Két luận số 84-KL/TW", "Kết luận số 84-KL/TW"),
+        ("Kế hoạch sô 370-KH/TU", "Kế hoạch số 370-KH/TU"),
+        ("IV. TỔ CHỨC THỤỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN"),
+        ("chỉ đạo quán triỆt, triển khai", "chỉ đạo quán triệt, triển khai"),
+        ("tổ chức ứiực hiện", "tổ chức thực hiện"),
+        ("Tuy Iihiên, vẫn còn hạn chế", "Tuy nhiên, vẫn còn hạn chế"),
+        ("phát triền văn hóa", "phát triển văn hóa"),
+        ("tồ chức thực hiện", "tổ chức thực hiện"),
+        ("bảo tồn di sản vịnli Hạ Long", "bảo tồn di sản vịnh Hạ Long"),
+        ("nâng cao chất lượng rnôi trường văn hóa", "nâng cao chất lượng môi trường văn hóa"),
+        ("1V. TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN"),
+        ("- Thường trực Tỉnh ủy (b/©);", "- Thường trực Tỉnh ủy (b/c);"),
+        ("' Triển khai thực hiện", "Triển khai thực hiện"),
+        ("của Tỉnh ủy', Ủy ban nhân dân", "của Tỉnh ủy, Ủy ban nhân dân"),
+    ],
+)
+def test_known_ocr_damage_is_repaired_in_context(ocr, expected):
+    assert repair(ocr)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "phát triển VHNT, UBND tỉnh, KH-CN và HĐND",
+        "Kết luận số 84-KL/TW, Quyết định số 2640/QĐ-TTg",
+        "1. Mục đích",
+        "Cao Bằng, ngày 21/6/2024",
+        "Hoá học và uỷ ban",  # old tone placement is not an OCR error
+    ],
+)
+def test_abbreviations_codes_and_correct_text_are_left_alone(text):
+    assert repair(text) == (nfc(text), [])
+
+
+def test_repairs_name_their_line():
+    text = "KÊ HOẠCH\n\nTriển khai Két luận số 84-KL/TW"
+    _, changes = repair(text)
+    assert Repair(1, "KÊ", "KẾ") in changes
+    assert Repair(3, "Két", "Kết") in changes
+
+
+def test_repair_of_empty_and_odd_text():
+    assert repair("") == ("", [])
+    assert repair("\n\n")[0] == "\n\n"
+    assert repair("\x00\ufffd ©' 1V.")[0].count("\n") == 0
+
+
+_VIET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_ALPHABET = _VIET + _VIET.upper() + "  \n\n.,;:-/()'©“”0123456789"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=300) | st.text(max_size=200))
+def test_repair_never_fails_and_keeps_lines(text):
+    repaired, changes = repair(text)
+    assert repaired.count("\n") == nfc(text).count("\n")
+    assert all(isinstance(c, Repair) and c.line >= 1 for c in changes)
+    again, more = repair(repaired)
+    # Idempotent-ish: a second pass finds at most a stray change or two.
+    assert len(more) <= max(2, len(changes) // 10)
+
+
+def test_repair_is_idempotent_on_the_ocr_sample():
+    repaired, _ = repair(sample("ocr/001_"))
+    assert repair(repaired)[1] == []
+
+
+def test_looks_like_ocr_tells_scans_from_clean_text():
+    assert looks_like_ocr(sample("ocr/001_"))
+    for prefix in ("000_", "001_", "002_"):
+        assert not looks_like_ocr(sample(prefix)), prefix
+    assert not looks_like_ocr("")
+
+
+@pytest.mark.parametrize(
+    ("syllable", "valid"),
+    [
+        ("thống", True), ("nghiêng", True), ("quốc", True), ("khuya", True), ("gìn", True),
+        ("hòa", True), ("hoà", True), ("thực", True), ("thựt", True),
+        ("thửc", False), ("quóc", False), ("THỤỰC", False), ("ngie", False), ("VHNT", False),
+        ("gìá", False),
+    ],
+)
+def test_syllable_validity(syllable, valid):
+    assert is_valid_syllable(syllable) is valid
+
+
+def test_bench_repair_reports_throughput():
+    result = bench_repair(0.05)
+    assert result["looks_like_ocr"] is True
+    assert result["detect_mb_per_s"] > 0 and result["repair_mb_per_s"] > 0
