@@ -1,0 +1,218 @@
+"""Officer corrections of extracted fields (kept as revisions) and publishing a plan."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from kehoach.errors import NotFound, PermissionDenied, ValidationError
+from kehoach.model import DocKind, TimeframeKind
+from kehoach.services import audit
+from kehoach.services.types import SYSTEM, UserView
+from kehoach.store.tables import Agency, Document, Plan, Revision, Target, Task, TaskAgency, User
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    id: int
+    entity: str
+    entity_id: int
+    field: str
+    old: str | None
+    new: str | None
+    username: str | None
+    at: datetime
+
+
+def set_public(session: Session, plan_id: int, public: bool, user: UserView | None) -> None:
+    """Publish a plan (anyone may see it) or take it back."""
+    _officer(user)
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise NotFound(f"no plan with id {plan_id}")
+    if plan.public != public:
+        _revise(session, "plan", plan_id, "public", plan.public, public, user)
+        plan.public = public
+
+
+def list_revisions(session: Session, entity: str, entity_id: int) -> list[RevisionView]:
+    """Corrections of one record, newest first."""
+    return [
+        RevisionView(r.id, r.entity, r.entity_id, r.field, r.old, r.new, name, r.created_at)
+        for r, name in session.execute(
+            select(Revision, User.username)
+            .outerjoin(User, User.id == Revision.user_id)
+            .where(Revision.entity == entity, Revision.entity_id == entity_id)
+            .order_by(Revision.id.desc())
+        )
+    ]
+
+
+def _officer(user: UserView | None) -> None:
+    from kehoach.services.users import can_edit_plan
+
+    if user is not None and not can_edit_plan(user):
+        raise PermissionDenied("only a plan officer or an administrator can correct a plan")
+
+
+def _text_of(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list | tuple):
+        return json.dumps(list(value), ensure_ascii=False)
+    return str(value)
+
+
+def _revise(session, entity, entity_id, name, old, new, user) -> RevisionView:
+    rev = Revision(
+        entity=entity,
+        entity_id=entity_id,
+        field=name,
+        old=_text_of(old),
+        new=_text_of(new),
+        user_id=user.id if user and user.id else None,
+    )
+    session.add(rev)
+    session.flush()
+    audit.record(session, user, "correct", entity, entity_id, f"{name}: {_text_of(new)}")
+    return RevisionView(
+        rev.id,
+        entity,
+        entity_id,
+        name,
+        rev.old,
+        rev.new,
+        user.username if user else None,
+        rev.created_at,
+    )
+
+
+EDITABLE = {
+    "document": {"kind", "number", "issuer", "province", "date", "title", "signer", "draft"},
+    "task": {
+        "text",
+        "group",
+        "group_title",
+        "timeframe_raw",
+        "timeframe_kind",
+        "timeframe_start",
+        "timeframe_end",
+        "lead",
+        "coordinating",
+        "directing",
+    },
+    "target": {"text", "horizon", "section"},
+}
+TASK_COLUMNS = {
+    "group": "group_code",
+    "timeframe_raw": "tf_raw",
+    "timeframe_kind": "tf_kind",
+    "timeframe_start": "tf_start",
+    "timeframe_end": "tf_end",
+}
+
+
+def _clean_value(entity: str, name: str, value):
+    from kehoach.text.normalize import clean
+
+    if name in ("lead", "coordinating", "directing"):
+        items = value if isinstance(value, list | tuple) else str(value or "").split(";")
+        return [clean(str(v)) for v in items if str(v).strip()]
+    if name == "draft":
+        return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+    if name == "horizon":
+        if value in (None, ""):
+            return None
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ValidationError("the horizon must be a year", field=name) from None
+    if name in ("timeframe_start", "timeframe_end"):
+        if value in (None, ""):
+            return None
+        try:
+            return value if isinstance(value, date) else date.fromisoformat(str(value))
+        except ValueError:
+            raise ValidationError("write the date as YYYY-MM-DD", field=name) from None
+    value = clean(str(value)) if value is not None else None
+    if name == "kind" and value not in DocKind.__args__:
+        raise ValidationError(f"kind must be one of {', '.join(DocKind.__args__)}", field=name)
+    if name == "timeframe_kind" and value not in TimeframeKind.__args__:
+        raise ValidationError(
+            f"timeframe kind must be one of {', '.join(TimeframeKind.__args__)}", field=name
+        )
+    if name == "text" and not value:
+        raise ValidationError("the text cannot be empty", field=name)
+    return value or None
+
+
+def correct_field(
+    session: Session, entity: str, entity_id: int, field: str, value, user: UserView | None
+) -> RevisionView:
+    """Correct one extracted field; kept as a revision, never overwritten by a re-import."""
+    _officer(user)
+    if entity not in EDITABLE:
+        raise ValidationError(f"entity must be one of {', '.join(EDITABLE)}", field="entity")
+    if field not in EDITABLE[entity]:
+        raise ValidationError(
+            f"'{field}' cannot be corrected; choose one of {', '.join(sorted(EDITABLE[entity]))}",
+            field="field",
+        )
+    model = {"document": Document, "task": Task, "target": Target}[entity]
+    row = session.get(model, entity_id)
+    if row is None:
+        raise NotFound(f"no {entity} with id {entity_id}")
+    new = _clean_value(entity, field, value)
+    if field in ("lead", "coordinating", "directing"):
+        return _correct_agencies(session, row, field, new, user or SYSTEM)
+    column = TASK_COLUMNS.get(field, field) if entity == "task" else field
+    old = getattr(row, column)
+    setattr(row, column, new)
+    if entity == "document" and field == "number":
+        from kehoach.services.importing import number_key
+
+        row.number_key = number_key(new)
+    if entity == "task" and field == "text":
+        _refresh_search(session, row)
+    return _revise(session, entity, entity_id, field, old, new, user)
+
+
+def _refresh_search(session: Session, task: Task) -> None:
+    from kehoach.services.importing import search_text
+
+    names = list(
+        session.scalars(
+            select(Agency.name)
+            .join(TaskAgency, TaskAgency.agency_id == Agency.id)
+            .where(TaskAgency.task_id == task.id)
+        )
+    )
+    task.search_text = search_text(task.key, task.text, names)
+
+
+def _correct_agencies(session, task: Task, role: str, names: list[str], user) -> RevisionView:
+    from kehoach.services.agencies import agency_key, ensure_agencies
+
+    old = list(
+        session.scalars(
+            select(Agency.name)
+            .join(TaskAgency, TaskAgency.agency_id == Agency.id)
+            .where(TaskAgency.task_id == task.id, TaskAgency.role == role)
+            .order_by(TaskAgency.position)
+        )
+    )
+    ids = ensure_agencies(session, names)
+    session.execute(
+        delete(TaskAgency).where(TaskAgency.task_id == task.id, TaskAgency.role == role)
+    )
+    for i, name in enumerate(names):
+        session.add(
+            TaskAgency(task_id=task.id, agency_id=ids[agency_key(name)], role=role, position=i)
+        )
+    session.flush()
+    _refresh_search(session, task)
+    return _revise(session, "task", task.id, role, old, names, user if user.id else None)
