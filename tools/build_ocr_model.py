@@ -78,8 +78,10 @@ def main() -> None:
     raw = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with gzip.GzipFile(OUTPUT, "wb", compresslevel=9, mtime=0) as f:
         f.write(raw)
-    print(f"{OUTPUT.relative_to(ROOT)}: {len(uni)} syllables, {len(bi)} pairs, "
-          f"{len(lex_pairs)} lexicon pairs, {OUTPUT.stat().st_size} bytes")
+    print(
+        f"{OUTPUT.relative_to(ROOT)}: {len(uni)} syllables, {len(bi)} pairs, "
+        f"{len(lex_pairs)} lexicon pairs, {OUTPUT.stat().st_size} bytes"
+    )
 
 
 if __name__ == "__main__":

@@ -130,7 +130,7 @@ def test_repair_never_fails_and_keeps_lines(text):
     repaired, changes = repair(text)
     assert repaired.count("\n") == nfc(text).count("\n")
     assert all(isinstance(c, Repair) and c.line >= 1 for c in changes)
-    again, more = repair(repaired)
+    _, more = repair(repaired)
     # Idempotent-ish: a second pass finds at most a stray change or two.
     assert len(more) <= max(2, len(changes) // 10)
 
@@ -150,9 +150,20 @@ def test_looks_like_ocr_tells_scans_from_clean_text():
 @pytest.mark.parametrize(
     ("syllable", "valid"),
     [
-        ("thống", True), ("nghiêng", True), ("quốc", True), ("khuya", True), ("gìn", True),
-        ("hòa", True), ("hoà", True), ("thực", True), ("thựt", True),
-        ("thửc", False), ("quóc", False), ("THỤỰC", False), ("ngie", False), ("VHNT", False),
+        ("thống", True),
+        ("nghiêng", True),
+        ("quốc", True),
+        ("khuya", True),
+        ("gìn", True),
+        ("hòa", True),
+        ("hoà", True),
+        ("thực", True),
+        ("thựt", True),
+        ("thửc", False),
+        ("quóc", False),
+        ("THỤỰC", False),
+        ("ngie", False),
+        ("VHNT", False),
         ("gìá", False),
     ],
 )

@@ -55,9 +55,23 @@ _CODE_JOINERS = "-/_&"
 # Letter confusions of Tesseract on Vietnamese print (lower case; tried only on
 # syllables that cannot be Vietnamese as read).
 _CONFUSIONS = (
-    ("ứi", "th"), ("ii", "n"), ("li", "h"), ("rn", "m"), ("ri", "n"), ("cl", "d"),
-    ("ụự", "ự"), ("ựụ", "ự"), ("ưự", "ự"), ("ìi", "ì"), ("iì", "ì"), ("íi", "í"),
-    ("ll", "u"), ("in", "m"), ("fh", "th"), ("tli", "th"), ("ỉ", "i"),
+    ("ứi", "th"),
+    ("ii", "n"),
+    ("li", "h"),
+    ("rn", "m"),
+    ("ri", "n"),
+    ("cl", "d"),
+    ("ụự", "ự"),
+    ("ựụ", "ự"),
+    ("ưự", "ự"),
+    ("ìi", "ì"),
+    ("iì", "ì"),
+    ("íi", "í"),
+    ("ll", "u"),
+    ("in", "m"),
+    ("fh", "th"),
+    ("tli", "th"),
+    ("ỉ", "i"),
 )
 
 
@@ -185,12 +199,16 @@ class _Model:
         # Syllables far rarer in clean text than a sibling: what OCR damage looks like.
         corpus = data["corpus_unigrams"]
         self.suspect = frozenset(
-            s for sib in by_skel.values() for s in sib[1:]
+            s
+            for sib in by_skel.values()
+            for s in sib[1:]
             if uni[sib[0]] >= _SUSPECT_MIN and uni[sib[0]] >= _SUSPECT_RATIO * uni[s]
         )
         # Stricter, for detection: never seen in clean text, a sibling seen often.
         self.telltale = frozenset(
-            s for sib in by_skel.values() for s in sib
+            s
+            for sib in by_skel.values()
+            for s in sib
             if corpus.get(s, 0) == 0 and corpus.get(sib[0], 0) >= _TELLTALE_MIN
         )
         self._logp_cache: dict[tuple[str | None, str], float] = {}
@@ -224,15 +242,16 @@ def _confusion_variants(low: str) -> set[str]:
     for wrong, right in _CONFUSIONS:
         i = low.find(wrong)
         while i >= 0:
-            out.add(low[:i] + right + low[i + len(wrong):])
+            out.add(low[:i] + right + low[i + len(wrong) :])
             i = low.find(wrong, i + 1)
     if not low.isascii():
-        out.update(low[:i] + low[i + 1:] for i in range(len(low)) if len(low) > 2)
+        out.update(low[:i] + low[i + 1 :] for i in range(len(low)) if len(low) > 2)
     return out
 
 
 def _title(tok: _Token) -> bool:
-    return tok.text[0].isupper() and not tok.heading and (len(tok.text) == 1 or tok.text[1:].islower())
+    word = tok.text
+    return word[0].isupper() and not tok.heading and (len(word) == 1 or word[1:].islower())
 
 
 def _in_name(chunk: list[_Token], i: int) -> bool:
@@ -242,9 +261,7 @@ def _in_name(chunk: list[_Token], i: int) -> bool:
     return (i > 0 and _title(chunk[i - 1])) or (i + 1 < len(chunk) and _title(chunk[i + 1]))
 
 
-def _candidates(
-    model: _Model, chunk: list[_Token], i: int
-) -> list[tuple[str, float, bool]]:
+def _candidates(model: _Model, chunk: list[_Token], i: int) -> list[tuple[str, float, bool]]:
     """(syllable, change cost, by letter confusion) for position i of a run."""
     tok = chunk[i]
     low = tok.low
@@ -330,7 +347,7 @@ def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
             else:
                 word = _cased(tok, new, conf)
             if word != tok.text:
-                pieces.append(text[pos:tok.start])
+                pieces.append(text[pos : tok.start])
                 pieces.append(word)
                 pos = tok.end
                 repairs.append((tok.start, tok.text, word))
@@ -368,7 +385,7 @@ def _fix_symbols(text: str, repairs: list[tuple[int, str, str]]) -> str:
         for m in pattern.finditer(text):
             new = fix(m)
             if new != m.group():
-                pieces.append(text[pos:m.start()])
+                pieces.append(text[pos : m.start()])
                 pieces.append(new)
                 pos = m.end()
                 repairs.append((m.start(), m.group(), new))

@@ -13,15 +13,11 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-# Combining marks: the five tones, and the three vowel marks (â ê ô / ă / ơ ư).
+# The five combining tone marks and their tone numbers:
 _TONE_MARKS = {"\u0300": 2, "\u0301": 1, "\u0309": 3, "\u0303": 4, "\u0323": 5}
-TONE_COMBINING = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
 # 0 ngang, 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng
 
-_ONSETS = (
-    "", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng",
-    "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
-)
+_ONSETS = ("", *"b c ch d đ g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split())  # noqa: SIM905
 
 # Toneless rhymes (with the medial o/u where written), grouped by main vowel.
 _RHYMES = """
@@ -115,9 +111,7 @@ def is_valid_syllable(token: str) -> bool:
 _SKELETON_TABLE: dict[int, str] = {}
 for _c in range(0xC0, 0x1EFA):
     _ch = chr(_c)
-    _base = "".join(
-        x for x in unicodedata.normalize("NFD", _ch) if not unicodedata.combining(x)
-    )
+    _base = "".join(x for x in unicodedata.normalize("NFD", _ch) if not unicodedata.combining(x))
     if _base != _ch and _base.isascii():
         _SKELETON_TABLE[_c] = _base.lower()
 _SKELETON_TABLE[ord("đ")] = "d"
