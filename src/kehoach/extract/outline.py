@@ -120,7 +120,7 @@ def _continues(prev: str, line: str) -> bool:
         return False  # an all-caps heading ("KẾ HOẠCH") never runs on into body text
     if prev.endswith(_SENTENCE_END):
         return False
-    if first.islower() or first in ",;)”\"'’":
+    if first.islower() or first.isdigit() or first in ",;)”\"'’%":
         return True
     last_word = prev.rsplit(" ", 1)[-1].lower()
     return prev.endswith((",", "-", "–", "(")) or last_word in _CONNECTOR_END

@@ -1,0 +1,109 @@
+"""Tasks of plans without a task table: the bullets that `Tổ chức thực hiện` assigns to agencies.
+
+Each numbered item there names an agency (`1. Sở Văn hóa, Thể thao và Du lịch`, or
+`2. Sở Giáo dục và Đào tạo: Chỉ đạo …`); that agency leads every bullet under it,
+even one that begins `Phối hợp với Y …` (Y then coordinates).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.extract.agencies import parse_list, starts_with_agency, take_agencies
+from kehoach.extract.outline import Para, Section
+from kehoach.extract.timeframes import parse_timeframe
+from kehoach.intake.document import Table
+from kehoach.model import Task
+from kehoach.text.normalize import fold
+
+_IMPLEMENTATION = re.compile(r"\bto chuc th\w* hien\b|\btrach nhiem thuc hien\b|\bphan cong\b")
+_PHOI_HOP = re.compile(r"^(?:chủ động\s+)?(?:phối|phội)\s+hợp\s+(?:chặt chẽ\s+)?với\s+", re.IGNORECASE)
+# Timeframe phrases a bullet may carry; only explicit ones, so "Định kỳ đánh giá" stays unknown.
+_TIME_PHRASE = re.compile(
+    r"\(\s*(?:thời gian|thời hạn|hoàn thành)[^)]*\)|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành)?\s*:\s*[^;.]+"
+    r"|(?:hoàn thành|xong)\s+(?:trong|trước|vào)\s+(?:ngày|tháng|quý|năm)\s+[^;,.]+"
+    r"|(?:trước|chậm nhất(?: là)?(?: vào)?)\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
+    r"|\btrong\s+(?:tháng|quý)\s+[\dIVX]+(?:/| năm )\d{4}"
+    r"|^(?:hằng|hàng)\s+năm\b",
+    re.IGNORECASE,
+)
+
+
+def implementation_section(root: Section) -> Section | None:
+    """The `Tổ chức thực hiện` section, if any."""
+    for sec in root.children:
+        for s in sec.walk():
+            if s.kind in ("roman", "decimal") and _IMPLEMENTATION.search(s.folded_title):
+                return s
+    return None
+
+
+def _split_heading(title: str) -> tuple[list[str], str]:
+    """(agencies the item names, task text in the item itself)."""
+    head, sep, rest = title.partition(":")
+    if sep and starts_with_agency(head) and len(head) < 150:
+        return parse_list(head), rest.strip()
+    if starts_with_agency(title) and len(title) < 90 and not re.search(r"[.;]", title):
+        return parse_list(title), ""
+    names, _ = take_agencies(title)
+    return (names, title) if names else ([], title)
+
+
+def timeframe_phrase(text: str) -> str | None:
+    """The explicit timeframe wording in a bullet, if any."""
+    m = _TIME_PHRASE.search(text)
+    return m.group(0).strip(" ()") if m else None
+
+
+def tasks_from_implementation(sec: Section, doc_year: int | None) -> list[Task]:
+    """One task per bullet (or per item that carries its own text) under an agency heading."""
+    group = sec.num or None
+    tasks: list[Task] = []
+
+    def add(tid: str, text: str, lead: list[str]) -> None:
+        coord: list[str] = []
+        m = _PHOI_HOP.match(text)
+        if m:
+            coord, _ = take_agencies(text[m.end():])
+        raw = timeframe_phrase(text)
+        tasks.append(Task(id=tid, group=group, group_title=sec.title, text=text, lead=lead,
+                          coordinating=coord, timeframe=parse_timeframe(raw, doc_year)))
+
+    for child in sec.children:
+        lead, own = _split_heading(child.title)
+        if not lead:
+            continue
+        prefix = f"{group}.{child.num}" if group else child.num
+        bullets = _bullets(child)
+        if own and not bullets:
+            add(prefix, own, lead)
+        elif own:
+            add(f"{prefix}.0", own, lead)
+        for i, text in enumerate(bullets, start=1):
+            add(f"{prefix}.{i}", text, lead)
+    for b in _loose_items(sec):  # "- Sở X: …" items straight under the section
+        names, own = _split_heading(b)
+        if names and own and own != b:
+            add(f"{group}.{len(tasks) + 1}" if group else str(len(tasks) + 1), own, names)
+    return tasks
+
+
+def _bullets(sec: Section) -> list[str]:
+    out: list[str] = []
+    for b in sec.all_blocks():
+        if isinstance(b, Table) or b.kind == "rule":
+            continue
+        if b.text.startswith("+") and out:
+            out[-1] = f"{out[-1]} {b.body}"
+        elif b.kind in ("bullet", "letter", "paren") or (b.kind == "plain" and out):
+            if b.kind == "plain" and out and not fold(b.text)[:1].isupper() and not b.text[:1].isupper():
+                out[-1] = f"{out[-1]} {b.text}"
+            else:
+                out.append(b.body)
+        elif b.kind == "plain":
+            out.append(b.text)
+    return [t for t in out if len(t) > 10]
+
+
+def _loose_items(sec: Section) -> list[str]:
+    return [b.body for b in sec.blocks if isinstance(b, Para) and b.kind in ("bullet", "letter", "paren")]

@@ -1,0 +1,96 @@
+"""Putting the record together: metadata, targets, tasks, reporting duties."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.errors import NoPlanStructure
+from kehoach.extract.flattened import flattened_tables
+from kehoach.extract.implementation import implementation_section, tasks_from_implementation
+from kehoach.extract.metadata import extract_metadata
+from kehoach.extract.outline import Para, build_outline, paragraphs
+from kehoach.extract.reporting import extract_reporting
+from kehoach.extract.tables import tasks_from_table
+from kehoach.extract.targets import extract_targets
+from kehoach.intake.document import Document, Table
+from kehoach.model import PlanRecord, Source, Task
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date else None
+
+
+def _plan_horizon(title: str | None) -> int | None:
+    if not title:
+        return None
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", title)]
+    m = re.search(r"(?:giai đoạn|đến năm|năm)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", title, re.IGNORECASE)
+    return int(m.group(1)) if m else (max(years) if years and len(set(years)) == 1 else None)
+
+
+def build_record(doc: Document) -> PlanRecord:
+    """The plan record of a read document."""
+    doc = _repaired(doc)
+    items = paragraphs(doc.blocks)
+    root = build_outline(items)
+    body_text = "\n".join(p.text for p in items if isinstance(p, Para))
+    info = extract_metadata(items, root, body_text)
+    doc_year = _year(info.date) or _first_year(body_text)
+    horizon = _plan_horizon(info.title)
+
+    tasks: list[Task] = []
+    target_rows: list[str] = []
+    appendix_horizon = None
+    for block in items:
+        if isinstance(block, Table):
+            got = tasks_from_table(block, doc_year)
+            if got:
+                tasks.extend(_renumber(got[0], len(tasks)))
+                target_rows.extend(got[1])
+    if not tasks:
+        flat = flattened_tables(doc.blocks, items, doc_year)
+        tasks = flat.tasks
+        target_rows.extend(flat.target_rows)
+        appendix_horizon = flat.target_horizon
+    implementation = implementation_section(root)
+    if not tasks and implementation is not None:
+        tasks = tasks_from_implementation(implementation, doc_year)
+    targets = extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
+    reporting = extract_reporting(root, implementation)
+    if not (tasks or targets or reporting or info.title or info.kind != "other"):
+        raise NoPlanStructure(
+            "no plan found: no document heading, targets, tasks or reporting duties", where=doc.name
+        )
+    return PlanRecord(
+        source=Source(name=doc.name, sha256=doc.sha256, format=doc.format),
+        document=info,
+        targets=targets,
+        tasks=tasks,
+        reporting=reporting,
+    )
+
+
+def _renumber(tasks: list[Task], already: int) -> list[Task]:
+    return tasks
+
+
+def _first_year(text: str) -> int | None:
+    m = re.search(r"\b(20\d{2})\b", text)
+    return int(m.group(1)) if m else None
+
+
+def _repaired(doc: Document) -> Document:
+    """OCR'd text is repaired to correct Vietnamese before extraction (repairs kept on the doc)."""
+    try:
+        from kehoach.text import ocr_repair
+    except ImportError:  # pragma: no cover - until the repair module lands
+        return doc
+    lines = [b for b in doc.blocks if isinstance(b, str)]
+    text = "\n".join(lines)
+    if not (doc.ocr or ocr_repair.looks_like_ocr(text)):
+        return doc
+    fixed, repairs = ocr_repair.repair(text)
+    fixed_lines = iter(fixed.split("\n"))
+    blocks = [next(fixed_lines, b) if isinstance(b, str) else b for b in doc.blocks]
+    return Document(name=doc.name, format=doc.format, sha256=doc.sha256, blocks=blocks, ocr=True,
+                    repairs=list(repairs))

@@ -1,0 +1,102 @@
+"""Reporting duties (chế độ báo cáo): who reports to whom, how often, by when."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.extract.agencies import canonical, take_agencies
+from kehoach.extract.outline import Section
+from kehoach.intake.document import Table
+from kehoach.model import ReportingDuty
+from kehoach.text.normalize import fold_chars
+
+_REPORT = re.compile(r"\bbao cao\b")
+_DUTY_HINT = re.compile(
+    r"\bbao cao\b.{0,80}?\b(ket qua|tinh hinh|dinh ky|ve|voi|len|gui|truoc ngay|ubnd|uy ban|ban thuong vu|"
+    r"tinh uy|thuong truc|so )|\b(dinh ky|gui|tong hop|che do)\b.{0,40}\bbao cao\b"
+)
+_GENERAL_CALL = re.compile(r"\b(thuc hien nghiem|thuc hien tot|dam bao)\s+(che do\s+)?(thong tin,?\s+)?bao cao\b")
+_NOT_DUTY = re.compile(r"\bbao cao cap co tham quyen\b|\bbao cao (de xuat|xin y kien)\b")
+_PERIODS = [
+    (re.compile(r"\b(?:06|6|sau) thang\b|\bnua nam\b|\b6 thang dau nam\b"), "half_year"),
+    (re.compile(r"\b(?:hang|hàng|moi) quy\b|\bdinh ky quy\b|\btheo quy\b"), "quarter"),
+    (re.compile(r"\b(?:hang|moi) thang\b"), "month"),
+    (re.compile(r"\b(?:hang|moi|ca) nam\b|\bbao cao nam\b|\bdinh ky nam\b|\btong ket nam\b"), "year"),
+    (re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b"), "ad_hoc"),
+]
+_DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
+
+
+def _sentences(sec: Section) -> list[tuple[str, str]]:
+    """(sentence, its item's first words) pairs of a section, headings included."""
+    out: list[tuple[str, str]] = []
+    for item in [sec.title, *(b.text for b in sec.all_blocks() if not isinstance(b, Table))]:
+        for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
+            out.append((s, item))
+    return out
+
+
+def _duties_in(sentence: str, item: str) -> list[ReportingDuty]:
+    f = fold_chars(sentence).lower()
+    if not _REPORT.search(f) or _NOT_DUTY.search(f) or not _DUTY_HINT.search(f):
+        return []
+    if _GENERAL_CALL.search(f) and not re.search(r"\b(truoc ngay|thang|quy|nam|dot xuat)\b", f):
+        return []
+    found: list[tuple[int, str]] = []
+    for rx, every in _PERIODS:
+        found.extend((m.start(), every) for m in rx.finditer(f))
+    found.sort()
+    dues = [(m.start(), m) for m in _DUE.finditer(f)]
+    duties: list[ReportingDuty] = []
+    to, via = _to_via(sentence, item)
+    for i, (pos, every) in enumerate(found):
+        nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
+        due = next((m for p, m in dues if pos <= p < nxt), None)
+        due_s = f"{int(due.group(2)):02d}-{int(due.group(1)):02d}" if due and every != "ad_hoc" else None
+        duties.append(ReportingDuty(every=every, due=due_s, to=to, via=via))  # type: ignore[arg-type]
+    if not found:
+        once = next((m for _, m in dues if m.group(3)), None)
+        if once:
+            due = f"{int(once.group(3)):04d}-{int(once.group(2)):02d}-{int(once.group(1)):02d}"
+            duties.append(ReportingDuty(every="once", due=due, to=to, via=via))
+        else:
+            duties.append(ReportingDuty(every="ad_hoc", due=None, to=to, via=via))
+    return duties
+
+
+def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
+    f = fold_chars(sentence).lower()
+    via = None
+    m = re.search(r"\(qua ", f)
+    if m:
+        names, _ = take_agencies(sentence[m.end():])
+        via = names[0] if names else None
+    to = None
+    for m in re.finditer(r"\bbao cao\b(?:[^.;(]{0,60}?\b(?:ve|voi|len|gui|cho)\b)?\s+", f):
+        names, _ = take_agencies(sentence[m.end():])
+        if names:
+            to = names[0]
+            break
+    if via is None:
+        subject, _ = take_agencies(item)
+        if subject and subject[0] != to:
+            via = subject[0]
+    return (canonical(to) if to else None), via
+
+
+def extract_reporting(root: Section, implementation: Section | None) -> list[ReportingDuty]:
+    """One entry per (every, due) duty, from the reporting section, else the implementation one."""
+    scope = [s for top in root.children for s in top.walk()
+             if s.kind in ("roman", "decimal") and re.search(r"\bbao cao\b", fold_chars(s.title).lower())
+             and s.level <= 2]
+    if not scope and implementation is not None:
+        scope = [implementation]
+    duties: list[ReportingDuty] = []
+    seen: set[tuple[str, str | None]] = set()
+    for sec in scope:
+        for sentence, item in _sentences(sec):
+            for d in _duties_in(sentence, item):
+                if (d.every, d.due) not in seen:
+                    seen.add((d.every, d.due))
+                    duties.append(d)
+    return duties

@@ -1,0 +1,200 @@
+"""Task tables (and target tables): columns told apart by their headings.
+
+Works on `Table` blocks from any source: tab-separated or pipe text, Word
+tables (merged cells repeated, `spans` marked) and PDF tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kehoach.extract.agencies import parse_list, parse_roles
+from kehoach.extract.timeframes import parse_timeframe
+from kehoach.intake.document import Table
+from kehoach.model import Task
+from kehoach.text.normalize import clean, fold
+
+_ROMAN_NUM = re.compile(r"^(?P<g>[IVX]{1,5}|[A-ZĐ])\s*[.\-–)]?\s*(?P<title>.*)$")
+_ROW_NUM = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|\d{1,3}\))$")
+
+
+@dataclass
+class Columns:
+    """Which column holds what; -1 when absent."""
+
+    num: int = -1
+    text: int = -1
+    directing: int = -1
+    lead: int = -1
+    coordinating: int = -1
+    time: int = -1
+    is_targets: bool = False
+    ignored: list[int] = field(default_factory=list)
+
+
+def _role_of(h: str) -> str | None:
+    if not h:
+        return None
+    if re.fullmatch(r"(s\s*)?tt|so tt|stt|so thu tu|thu tu", h):
+        return "num"
+    agency = re.search(r"\b(co quan|don vi|chu tri|phoi hop|chi dao|tham muu|trach nhiem)\b", h)
+    if re.search(r"\b(theo doi|don doc|san pham|ket qua|ghi chu|kinh phi|nguon von|du kien)\b", h) and not (
+        agency and re.search(r"\bchu tri\b", h)
+    ):
+        return "ignore"
+    if re.search(r"\b(thoi gian|thoi han|tien do|moc thoi gian|thoi diem)\b", h):
+        return "time"
+    if agency:
+        if re.search(r"\bphoi hop\b", h) and not re.search(r"\bchu tri\b", h):
+            return "coordinating"
+        if re.search(r"\bchi dao\b", h) and not re.search(r"\b(chu tri|trien khai|tham muu)\b", h):
+            return "directing"
+        return "lead"
+    if re.search(r"\b(nhiem vu|noi dung|cong viec|hoat dong|de an|chuong trinh|ten)\b", h):
+        return "text"
+    if re.search(r"\bchi tieu\b", h):
+        return "targets"
+    return None
+
+
+def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
+    """Find the header (one or two rows) and map its columns; None if it is no task/target table."""
+    for start in range(min(3, len(rows))):
+        for depth in (1, 2):
+            if start + depth > len(rows):
+                continue
+            width = max(len(r) for r in rows[start : start + depth])
+            heads = []
+            for c in range(width):
+                parts = []
+                for r in rows[start : start + depth]:
+                    if c < len(r) and r[c] and (not parts or fold(r[c]) != parts[-1]):
+                        parts.append(fold(r[c]))
+                heads.append(" ".join(parts))
+            cols = Columns()
+            for i, h in enumerate(heads):
+                role = _role_of(h)
+                if role == "targets":
+                    cols.is_targets, role = True, "text"
+                if role == "ignore":
+                    cols.ignored.append(i)
+                elif role and getattr(cols, role) == -1:
+                    setattr(cols, role, i)
+            agencies = max(cols.lead, cols.coordinating, cols.directing)
+            if cols.text >= 0 and (agencies >= 0 or cols.is_targets):
+                if depth == 2 and _row_is_header(rows[start + 1]) is False:
+                    continue
+                return cols, start + depth
+    return None
+
+
+def _row_is_header(row: list[str]) -> bool:
+    cells = [fold(c) for c in row if c.strip()]
+    if any(len(c) > 60 or _ROW_NUM.match(c) for c in cells):
+        return False
+    return sum(_role_of(c) is not None for c in cells) >= 2
+
+
+def _cell(row: list[str], i: int) -> str:
+    return clean(row[i]) if 0 <= i < len(row) else ""
+
+
+def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
+    cells = [clean(c) for c in row]
+    filled = [c for c in cells if c]
+    if not filled:
+        return None
+    first = _cell(row, cols.num) if cols.num >= 0 else cells[0]
+    text = _cell(row, cols.text)
+    others = [c for i, c in enumerate(cells) if c and i not in (cols.num, cols.text)]
+    all_same = len(set(filled)) == 1
+    m = _ROMAN_NUM.match(first) if first else None
+    if m and not _ROW_NUM.match(first) and (not others or all_same):
+        title = m.group("title") or (text if text != first else "")
+        if re.fullmatch(r"[IVX]{1,5}|[A-ZĐ]", m.group("g")):
+            return m.group("g"), clean(title)
+    if all_same and len(filled) > 1:
+        m = _ROMAN_NUM.match(filled[0])
+        if m and m.group("title"):
+            return m.group("g"), clean(m.group("title"))
+    return None
+
+
+def tasks_from_table(table: Table, doc_year: int | None) -> tuple[list[Task], list[str]] | None:
+    """(tasks, target statements) read from a table, or None if it is neither kind of table."""
+    head = read_header(table.rows)
+    if head is None:
+        return None
+    cols, first = head
+    header_keys = [fold(" ".join(r)) for r in table.rows[:first]]
+    tasks: list[dict] = []
+    targets: list[str] = []
+    group, group_title = None, None
+    for r, row in enumerate(table.rows[first:], start=first):
+        if not any(c.strip() for c in row) or fold(" ".join(row)) in header_keys or _row_is_header(row):
+            continue
+        g = _group_row(row, cols)
+        if g:
+            group, group_title = g
+            continue
+        text = _cell(row, cols.text)
+        num = _cell(row, cols.num)
+        spans = table.spans[r] if r < len(table.spans) else []
+        text_is_repeat = bool(spans) and cols.text < len(spans) and spans[cols.text]
+        if cols.is_targets:
+            if text:
+                targets.append(text)
+            continue
+        if tasks and (text_is_repeat or (not num and (not text or text == tasks[-1]["text"]))):
+            _merge_into(tasks[-1], row, cols, text if not text_is_repeat and text != tasks[-1]["text"] else "")
+            continue
+        if not text:
+            continue
+        tasks.append(_new_task(row, cols, num, text, group, group_title, len(tasks) + 1))
+    return [_finish(t, doc_year) for t in tasks], targets
+
+
+def _new_task(row, cols, num, text, group, group_title, n) -> dict:
+    t = {"num": num.rstrip(".)") or str(n), "text": text, "group": group, "group_title": group_title,
+         "directing": [], "lead": [], "coordinating": [], "time": []}
+    _add_agencies(t, row, cols)
+    return t
+
+
+def _add_agencies(t: dict, row: list[str], cols: Columns) -> None:
+    if cols.directing >= 0:
+        t["directing"] += parse_list(_cell(row, cols.directing))
+    if cols.lead >= 0:
+        lead, coord = parse_roles(_cell(row, cols.lead))
+        t["lead"] += lead
+        t["coordinating"] += coord
+    if cols.coordinating >= 0:
+        t["coordinating"] += parse_list(_cell(row, cols.coordinating))
+    time = _cell(row, cols.time)
+    if time and time not in t["time"]:
+        t["time"].append(time)
+
+
+def _merge_into(t: dict, row: list[str], cols: Columns, more_text: str) -> None:
+    if more_text:
+        t["text"] = f'{t["text"]} {more_text}'
+    before = {k: list(t[k]) for k in ("directing", "lead", "coordinating")}
+    _add_agencies(t, row, cols)
+    for k in ("directing", "lead", "coordinating"):
+        t[k] = list(dict.fromkeys(before[k] + [a for a in t[k] if a not in before[k]]))
+
+
+def _finish(t: dict, doc_year: int | None) -> Task:
+    raw = " ".join(t["time"]) or None
+    group = t["group"]
+    return Task(
+        id=f'{group}.{t["num"]}' if group else t["num"],
+        group=group,
+        group_title=t["group_title"],
+        text=t["text"],
+        directing=list(dict.fromkeys(t["directing"])),
+        lead=list(dict.fromkeys(t["lead"])),
+        coordinating=list(dict.fromkeys(t["coordinating"])),
+        timeframe=parse_timeframe(raw, doc_year),
+    )

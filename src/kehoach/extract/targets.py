@@ -1,0 +1,172 @@
+"""Targets (chỉ tiêu): numbered or bulleted statements with numbers in the objectives part."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.extract.outline import Para, Section
+from kehoach.intake.document import Table
+from kehoach.model import Metric, Target
+from kehoach.text.normalize import fold, fold_chars
+from kehoach.text.numbers import NUMBER, parse_number
+
+_OBJECTIVE = re.compile(r"\b(muc tieu|chi tieu|tam nhin)\b")
+_NOT_OBJECTIVE = re.compile(r"\b(quan diem|nhiem vu|giai phap|to chuc thuc hien|muc dich|yeu cau)\b")
+_EXCLUDED_UNITS = {"nam", "thang", "ngay", "quy", "cap", "dieu", "lan", "khoa", "gio", "tuoi", "tuan"}
+_KNOWN_UNITS = [
+    "nghìn lượt khách", "triệu lượt khách", "lượt khách", "tỷ đồng", "triệu đồng", "nghìn tỷ đồng",
+    "di tích", "di sản", "sự kiện", "thương hiệu", "điểm", "mô hình", "lễ hội", "hoạt động",
+    "công trình", "tác phẩm", "đề án", "dự án", "sản phẩm", "câu lạc bộ", "đội", "nhà văn hóa",
+    "thiết chế", "làng", "bản", "tour", "tuyến", "giải", "cuộc thi", "chương trình", "người", "hộ",
+]
+# A number with its unit: "23.100 nghìn lượt khách", "trên 80%", "01 - 02 thương hiệu".
+_QTY_RE = re.compile(
+    r"(?<![\w/.,-])(?P<a>" + NUMBER + r")(?:\s*(?:-|–|đến)\s*(?P<b>" + NUMBER + r"))?"
+    r"\s*(?P<unit>%|phần trăm|[^\W\d_][^\s,;.:()]*(?:\s+[^\W\d_][^\s,;.:()]*){0,3})"
+)
+_YEAR_RE = re.compile(r"\b(?:năm|đến|giai đoạn|trước|sau)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s*-\s*(?:19|20)\d{2}\b")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _unit(raw: str) -> str:
+    if raw in ("%", "phần trăm"):
+        return "%"
+    for u in _KNOWN_UNITS:
+        if raw.lower().startswith(u):
+            return u
+    return raw.split()[0]
+
+
+def quantities(text: str) -> list[tuple[float | int, str, int]]:
+    """Every (value, unit, position) in a statement; years, dates, numbers of documents left out."""
+    out: list[tuple[float | int, str, int]] = []
+    for m in _QTY_RE.finditer(text):
+        unit_raw = m.group("unit")
+        first = fold(unit_raw.split()[0]) if unit_raw not in ("%",) else "%"
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if first in _EXCLUDED_UNITS or re.search(r"(số|năm|khóa|thứ|ngày)\s*$", before):
+            continue
+        a = m.group("a")
+        if re.fullmatch(r"(19|20)\d{2}", a) and unit_raw != "%":
+            continue
+        try:
+            values = [parse_number(a)] + ([parse_number(m.group("b"))] if m.group("b") else [])
+        except ValueError:
+            continue
+        unit = _unit(unit_raw)
+        out.extend((v, unit, m.start()) for v in values)
+    return out
+
+
+def _year_in(text: str) -> int | None:
+    m = _YEAR_RE.search(text)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _horizon_of(title: str) -> int | None:
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", title)]
+    return max(years) if years else None
+
+
+def _metrics(text: str) -> list[Metric]:
+    metrics: list[Metric] = []
+    for sentence in re.split(r"(?<=\.)\s+", text):
+        years = [(m.start(), int(m.group(1))) for m in re.finditer(r"năm\s+((?:19|20)\d{2})", sentence)]
+        for value, unit, pos in quantities(sentence):
+            before = [y for p, y in years if p < pos]
+            by = before[-1] if before else None
+            subject = re.split(r"[;,.]", sentence[pos:])[0]
+            metrics.append(Metric(value=value, unit=unit, subject=subject.strip()[:120] or None, by=by))
+    return metrics
+
+
+def _statements(section: Section) -> list[str]:
+    """Item paragraphs are one statement each; prose paragraphs give one per sentence."""
+    out: list[str] = []
+    for b in section.blocks:
+        if isinstance(b, Table) or b.kind == "rule":
+            continue
+        if b.kind in ("bullet", "paren", "letter", "decimal"):
+            out.append(b.body)
+        else:
+            out.extend(s for s in _SENTENCE_SPLIT.split(b.text) if s)
+    return out
+
+
+def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
+    found: list[tuple[Section, int | None]] = []
+
+    def visit(sec: Section, inside: bool, horizon: int | None) -> None:
+        title = sec.folded_title
+        if sec.kind in ("signature",):
+            return
+        here = inside
+        if _OBJECTIVE.search(title) and not (sec.kind == "appendix"):
+            here = True
+        if inside and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
+            here = False
+        if here and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
+            here = False
+        h = _horizon_of(sec.title) or horizon
+        if here:
+            found.append((sec, h))
+        for c in sec.children:
+            visit(c, here, h)
+
+    for top in root.children:
+        if top.kind != "appendix":
+            visit(top, False, None)
+    return found
+
+
+def extract_targets(root: Section, doc_year: int | None, plan_horizon: int | None,
+                    appendix_rows: list[str] | None = None, appendix_horizon: int | None = None) -> list[Target]:
+    """All targets: the objectives part, then appendix rows not already stated in the body."""
+    targets: list[Target] = []
+    seen: list[str] = []
+    for sec, horizon in _objective_sections(root):
+        for text in _statements(sec):
+            metrics = _metrics(text)
+            if not metrics:
+                continue
+            targets.append(_target(len(targets) + 1, text, horizon or plan_horizon, metrics, sec.path))
+            seen.append(fold(text))
+    if not targets:
+        for sec, text in _body_commitments(root):
+            metrics = _metrics(text)
+            targets.append(_target(len(targets) + 1, text, plan_horizon or doc_year, metrics, sec.path))
+            seen.append(fold(text))
+    for text in appendix_rows or []:
+        metrics = _metrics(text)
+        if not metrics or _similar_to_any(fold(text), seen):
+            continue
+        targets.append(_target(len(targets) + 1, text, appendix_horizon or plan_horizon, metrics, "appendix"))
+        seen.append(fold(text))
+    return targets
+
+
+def _target(n: int, text: str, horizon: int | None, metrics: list[Metric], section: str) -> Target:
+    return Target(id=f"t{n}", text=text, horizon=horizon, metrics=metrics, section=section or None)
+
+
+def _similar_to_any(text: str, seen: list[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    return any(fuzz.token_sort_ratio(text, s) >= 75 for s in seen)
+
+
+_COMMITMENT = re.compile(r"\b(phan dau|dat|don|thu hut|it nhat|toi thieu|tren|hoan thanh|tang)\b")
+_SKIP_SECTIONS = re.compile(r"\b(to chuc thuc hien|kinh phi|bao cao|muc dich|yeu cau)\b")
+
+
+def _body_commitments(root: Section):
+    """Quantified commitments of a document with no objectives part."""
+    for top in root.children:
+        if top.kind in ("signature", "appendix") or _SKIP_SECTIONS.search(top.folded_title):
+            continue
+        for sec in top.walk():
+            if _SKIP_SECTIONS.search(sec.folded_title):
+                continue
+            for text in _statements(sec):
+                if _COMMITMENT.search(fold_chars(text).lower()) and quantities(text):
+                    yield sec, text
