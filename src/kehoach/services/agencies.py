@@ -27,6 +27,13 @@ def agency_key(name: str) -> str:
     return fold(clean(name))
 
 
+def canonical_name(name: str) -> str:
+    """A name a person typed, in canonical form (`Sở VHTTDL` -> `Sở Văn hóa, Thể thao và Du lịch`)."""
+    from kehoach.extract.agencies import canonical
+
+    return canonical(name) or clean(name)
+
+
 def ensure_agencies(session: Session, names: Iterable[str]) -> dict[str, int]:
     """Ids of the named agencies (folded key -> id), creating the missing ones."""
     wanted: dict[str, str] = {}
@@ -78,6 +85,7 @@ def get_agency(session: Session, agency_id: int) -> AgencyRow:
 
 
 def find_agency(session: Session, name: str) -> AgencyRow | None:
-    """The agency whose folded name equals `name` folded, or None."""
-    row = session.execute(_counts().where(Agency.fold_key == agency_key(name))).first()
+    """The agency named `name` (abbreviations expanded, case and diacritics folded), or None."""
+    keys = {agency_key(name), agency_key(canonical_name(name))}
+    row = session.execute(_counts().where(Agency.fold_key.in_(keys))).first()
     return AgencyRow(*row) if row else None

@@ -121,7 +121,9 @@ def _clean_value(entity: str, name: str, value):
 
     if name in ("lead", "coordinating", "directing"):
         items = value if isinstance(value, list | tuple) else str(value or "").split(";")
-        return [clean(str(v)) for v in items if str(v).strip()]
+        from kehoach.services.agencies import canonical_name
+
+        return [canonical_name(str(v)) for v in items if str(v).strip()]
     if name == "draft":
         return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
     if name == "horizon":

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
-from kehoach.services.agencies import ensure_agencies, find_agency
+from kehoach.services.agencies import find_agency
 from kehoach.services.types import UserView
 from kehoach.store.tables import Agency, ApiToken, User
 
@@ -55,9 +55,13 @@ def _agency_id(session: Session, agency: str | int | None) -> int | None:
             raise ValidationError(f"no agency with id {agency}", field="agency")
         return agency
     found = find_agency(session, agency)
-    if found is not None:
-        return found.id
-    return next(iter(ensure_agencies(session, [agency]).values()))
+    if found is None:
+        raise ValidationError(
+            f"no agency named '{agency}'; import a plan that names it first "
+            "(kehoach status lists the agencies)",
+            field="agency",
+        )
+    return found.id
 
 
 def create_user(
