@@ -28,7 +28,7 @@ def agency_key(name: str) -> str:
 
 
 def canonical_name(name: str) -> str:
-    """A name a person typed, in canonical form (`Sở VHTTDL` -> `Sở Văn hóa, Thể thao và Du lịch`)."""
+    """A typed name in canonical form: `Sở VHTTDL` -> `Sở Văn hóa, Thể thao và Du lịch`."""
     from kehoach.extract.agencies import canonical
 
     return canonical(name) or clean(name)
