@@ -16,8 +16,8 @@ import re
 import zipfile
 
 from kehoach.errors import EmptyDocument, UnsupportedFormat
-from kehoach.intake.document import Block, Document, Table
-from kehoach.intake.encoding import convert_legacy, detect_legacy, reject_images
+from kehoach.intake.document import Document, Table
+from kehoach.intake.encoding import fix_legacy_blocks, reject_images
 from kehoach.text.normalize import nfc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -38,7 +38,7 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     """Read a .docx file."""
     reject_images(data, name)
     body = _open_body(data, name)
-    blocks = _fix_encoding(list(_body_blocks(body)))
+    blocks = fix_legacy_blocks(list(_body_blocks(body)))
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the document holds no text", where=name)
     return Document(name=name, format="docx", sha256=sha256, blocks=blocks)
@@ -213,22 +213,3 @@ def _without_repeated_header(rows: list[list[str]]) -> list[int]:
     if sum(1 for c in header if c.strip()) < 2:
         return list(range(len(rows)))
     return [i for i, r in enumerate(rows) if i == 0 or r != header]
-
-
-def _fix_encoding(blocks: list[Block]) -> list[Block]:
-    """Convert the whole document from TCVN3/VNI when it was typed in such fonts."""
-    texts = [b for b in blocks if isinstance(b, str)]
-    texts += [c for b in blocks if isinstance(b, Table) for r in b.rows for c in r]
-    encoding = detect_legacy("\n".join(texts))
-    if encoding is None:
-        return blocks
-
-    def conv(s: str) -> str:
-        return convert_legacy(s, encoding) if s else s
-
-    return [
-        conv(b)
-        if isinstance(b, str)
-        else Table(rows=[[conv(c) for c in r] for r in b.rows], spans=b.spans, page=b.page)
-        for b in blocks
-    ]

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 
 from kehoach.errors import EmptyDocument, UnsupportedFormat
+from kehoach.intake.document import Block, Table
 
 _IMAGE_MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -195,6 +196,25 @@ def fix_legacy(text: str) -> str:
     return convert_legacy(text, encoding)
 
 
+def fix_legacy_blocks(blocks: list[Block]) -> list[Block]:
+    """Convert a whole document's blocks when its text is TCVN3/VNI (typed in such fonts)."""
+    texts = [b for b in blocks if isinstance(b, str)]
+    texts += [c for b in blocks if isinstance(b, Table) for r in b.rows for c in r]
+    encoding = detect_legacy("\n".join(texts))
+    if encoding is None:
+        return blocks
+
+    def conv(s: str) -> str:
+        return convert_legacy(s, encoding) if s else s
+
+    return [
+        conv(b)
+        if isinstance(b, str)
+        else Table(rows=[[conv(c) for c in r] for r in b.rows], spans=b.spans, page=b.page)
+        for b in blocks
+    ]
+
+
 def convert_legacy(text: str, encoding: str) -> str:
     """Convert text in a legacy encoding ('tcvn3' or 'vni') to Unicode NFC.
 
@@ -242,10 +262,10 @@ def _recase(words: list[tuple[str, list[bool] | None]]) -> list[tuple[str, None]
             continue
         sure = sure_letters(word, unsure)
         if len(sure) >= 2:
-            if all(c.isupper() for c in sure):
-                caps_words += 1
-            else:
+            if not all(c.isupper() for c in sure):
                 lower_words += 1
+            elif any(unsure) or not word.isascii():  # `KH-UBND` alone proves nothing
+                caps_words += 1
     caps_line = caps_words > 0 and lower_words == 0
     out: list[tuple[str, None]] = []
     sentence_start = True
@@ -262,6 +282,15 @@ def _recase(words: list[tuple[str, list[bool] | None]]) -> list[tuple[str, None]
             elif sentence_start and unsure[0] and word[0].isalpha():
                 word = word[0].upper() + word[1:]  # `Ủy ban …` at the start of a sentence
             out.append((word, None))
-        if word.strip():
-            sentence_start = word.rstrip()[-1] in ".!?:"
+        token = word.strip()
+        if token:  # a bullet or number at the start of a line keeps it a sentence start
+            bullet = not any(c.isalpha() for c in token)
+            sentence_start = _ends_sentence(token) or (sentence_start and bullet)
     return out
+
+
+def _ends_sentence(token: str) -> bool:
+    """After this token a new sentence (or list item) begins: `…. `, `…: `, `a) `, `1. `."""
+    if token[-1] in ".!?:":
+        return True
+    return len(token) <= 3 and token[-1] == ")"

@@ -1,0 +1,269 @@
+"""PDF: each page's text lines and ruled tables, top to bottom, pages in order.
+
+Tables are found from their ruling lines (pdfplumber's "lines" strategy). A
+table that runs on from one page to the next is one `Table`: the header row
+repeated on the new page is dropped, and a row split by the page break (its
+continuation has no row number) is joined back to the row it belongs to. Text
+inside a cell is one line: wrapped lines are joined with a space, or with
+nothing after a hyphen that ends a wrapped line (`80-` + `NQ/TW`). A line that
+is only a page number at the top or bottom of a page is dropped. A PDF with no
+text layer at all (a scan) raises `NeedsOcr`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from kehoach.errors import EmptyDocument, NeedsOcr, UnsupportedFormat
+from kehoach.intake.document import Block, Document, Table
+from kehoach.intake.encoding import fix_legacy_blocks, reject_images
+from kehoach.text.normalize import fold, nfc
+
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_PAGE_NUMBER = re.compile(r"^[\s\-–—.]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.]*$", re.I)
+_WRAP_HYPHEN = re.compile(r"\w-$")
+_WS = re.compile(r"\s+")
+_MARGIN = 0.15  # page numbers sit in the top or bottom 15% of the page
+_GAP = 24.0  # points of empty space that split a line into parts (two-column headings)
+
+
+@dataclass
+class _Grid:
+    """A table being assembled, possibly across pages."""
+
+    rows: list[list[str]]
+    spans: list[list[bool]]
+    page: int
+    top: float = 0.0
+    ends_page: bool = field(default=False)
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+
+def read(data: bytes, name: str, sha256: str) -> Document:
+    """Read a .pdf file."""
+    reject_images(data, name)
+    if data.startswith(b"PK\x03\x04"):
+        raise UnsupportedFormat(
+            "a Word (.docx) or other ZIP file named .pdf; rename it to .docx", where=name
+        )
+    if b"%PDF" not in data[:1024]:
+        raise UnsupportedFormat("this .pdf file cannot be read: it is not a PDF", where=name)
+    pdf = _open(data, name)
+    try:
+        pages = _read_pages(pdf, name)
+    finally:
+        pdf.close()
+    blocks = fix_legacy_blocks(_join_pages(pages))
+    if not any(isinstance(b, Table) or b.strip() for b in blocks):
+        raise EmptyDocument("the PDF holds no text", where=name)
+    return Document(name=name, format="pdf", sha256=sha256, blocks=blocks)
+
+
+def _open(data: bytes, name: str):
+    try:
+        import pdfplumber
+    except ImportError as exc:  # pragma: no cover - a broken installation
+        raise UnsupportedFormat(f"reading .pdf needs pdfplumber ({exc})", where=name) from None
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pdf.pages  # noqa: B018 - parses the page tree, where damage shows
+        return pdf
+    except Exception as exc:  # pdfminer's many errors: the file's fault, not ours
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if type(cause).__name__ == "PDFPasswordIncorrect":
+            raise UnsupportedFormat(
+                "the PDF is protected by a password; save a copy without the password",
+                where=name,
+            ) from None
+        raise UnsupportedFormat(
+            f"this .pdf file cannot be read: {_short(cause)}", where=name
+        ) from None
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return (text.splitlines()[0] if text else type(exc).__name__)[:120]
+
+
+def _read_pages(pdf, name: str) -> list[list[str | _Grid]]:
+    """Per page, its items in reading order (page numbers dropped)."""
+    pages: list[list[str | _Grid]] = []
+    chars = images = 0
+    for page in pdf.pages:
+        try:
+            chars += len(page.chars)
+            images += len(page.images)
+            pages.append(_page_items(page))
+        except Exception as exc:  # a damaged page stream
+            raise UnsupportedFormat(
+                f"this .pdf file cannot be read: page {page.page_number}: {_short(exc)}",
+                where=name,
+            ) from None
+    if not pages:
+        raise EmptyDocument("the PDF has no pages", where=name)
+    if chars == 0 and images:
+        raise NeedsOcr("scanned PDF with no text layer; OCR is not supported yet", where=name)
+    return pages
+
+
+def _page_items(page) -> list[str | _Grid]:
+    """The page's text lines and tables, top to bottom, without its page number."""
+    found = [t for t in page.find_tables(_TABLE_SETTINGS) if t.rows]
+    items: list[tuple[float, int, str | _Grid]] = []
+    boxes = []
+    for t in found:
+        grid = _grid(t, page.page_number)
+        boxes.append(t.bbox)
+        if grid.width >= 2 and len(grid.rows) >= 1:
+            items.append((t.bbox[1], 1, grid))
+        else:  # a one-column "table" is a frame around text
+            for i, line in enumerate(c for r in grid.rows for c in r if c):
+                items.append((t.bbox[1] + i * 0.01, 0, line))
+    outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
+    for top, line in _lines(outside):
+        items.append((top, 0, line))
+    items.sort(key=lambda it: (it[0], it[1]))
+    ordered = _drop_page_numbers(items, page.height)
+    if ordered and isinstance(ordered[-1], _Grid):
+        ordered[-1].ends_page = True
+    return ordered
+
+
+def _inside(obj, boxes) -> bool:
+    x = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
+    y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+
+def _lines(page) -> list[tuple[float, str]]:
+    """Words grouped into lines by baseline; wide gaps become two spaces."""
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    words.sort(key=lambda w: (round(w["bottom"]), w["x0"]))
+    lines: list[list[dict]] = []
+    for w in words:
+        if lines and abs(w["bottom"] - lines[-1][-1]["bottom"]) <= 2.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out = []
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        text = line[0]["text"]
+        for prev, w in pairwise(line):
+            text += ("  " if w["x0"] - prev["x1"] > _GAP else " ") + w["text"]
+        out.append((min(w["top"] for w in line), nfc(text).strip()))
+    return out
+
+
+def _drop_page_numbers(items, height: float) -> list[str | _Grid]:
+    kept = list(items)
+    for index in (0, -1):
+        if not kept:
+            break
+        top, _, item = kept[index]
+        near_edge = top < height * _MARGIN or top > height * (1 - _MARGIN)
+        if isinstance(item, str) and near_edge and _PAGE_NUMBER.match(item):
+            kept.pop(index)
+    return [it[2] for it in kept]
+
+
+def _cell_text(text: str | None) -> str:
+    """A cell's lines as one line: wrapped lines joined, a hyphen at a wrap kept unspaced."""
+    if not text:
+        return ""
+    out = ""
+    for line in (ln.strip() for ln in text.split("\n")):
+        if not line:
+            continue
+        if out and not (_WRAP_HYPHEN.search(out) and line[:1].isalnum()):
+            out += " "
+        out += line
+    return nfc(_WS.sub(" ", out)).strip()
+
+
+def _grid(table, page_number: int) -> _Grid:
+    """Rows of a found table; a cell covered by a merged cell repeats that cell's text."""
+    texts = table.extract()
+    cells = [row.cells for row in table.rows]
+    columns: dict[int, tuple[float, float]] = {}
+    for row in cells:
+        for c, box in enumerate(row):
+            if box is not None and c not in columns:
+                columns[c] = (box[0], box[2])
+    real = [
+        (box, _cell_text(texts[r][c]))
+        for r, row in enumerate(cells)
+        for c, box in enumerate(row)
+        if box is not None
+    ]
+    rows: list[list[str]] = []
+    spans: list[list[bool]] = []
+    for r, row in enumerate(cells):
+        y = (table.rows[r].bbox[1] + table.rows[r].bbox[3]) / 2
+        out_row, out_spans = [], []
+        for c, box in enumerate(row):
+            if box is not None:
+                out_row.append(_cell_text(texts[r][c]))
+                out_spans.append(False)
+                continue
+            x0, x1 = columns.get(c, (0.0, 0.0))
+            x = (x0 + x1) / 2
+            cover = next(
+                (t for b, t in real if b[0] <= x <= b[2] and b[1] <= y <= b[3]),
+                None,
+            )
+            out_row.append(cover or "")
+            out_spans.append(cover is not None)
+        rows.append(out_row)
+        spans.append(out_spans)
+    return _Grid(rows=rows, spans=spans, page=page_number, top=table.bbox[1])
+
+
+def _same_row(a: list[str], b: list[str]) -> bool:
+    return [fold(x) for x in a] == [fold(x) for x in b]
+
+
+def _continue(grid: _Grid, more: _Grid) -> None:
+    """Append a table's continuation from the next page onto `grid`."""
+    rows, spans = list(more.rows), list(more.spans)
+    for k in range(min(3, len(grid.rows), len(rows)), 0, -1):
+        if all(_same_row(grid.rows[i], rows[i]) for i in range(k)):
+            rows, spans = rows[k:], spans[k:]  # the header, repeated on the new page
+            break
+    if rows and grid.rows and not rows[0][0].strip() and any(c.strip() for c in rows[0]):
+        last = grid.rows[-1]
+        for c, piece in enumerate(rows[0]):  # the rest of a row split by the page break
+            if piece and not spans[0][c]:
+                joiner = "" if _WRAP_HYPHEN.search(last[c]) else " "
+                last[c] = f"{last[c]}{joiner}{piece}".strip() if last[c] else piece
+        rows, spans = rows[1:], spans[1:]
+    grid.rows.extend(rows)
+    grid.spans.extend(spans)
+    grid.ends_page = more.ends_page
+
+
+def _join_pages(pages: list[list[str | _Grid]]) -> list[Block]:
+    blocks: list[str | _Grid] = []
+    for items in pages:
+        for i, item in enumerate(items):
+            prev = blocks[-1] if blocks else None
+            if (
+                i == 0
+                and isinstance(item, _Grid)
+                and isinstance(prev, _Grid)
+                and prev.ends_page
+                and prev.width == item.width
+            ):
+                _continue(prev, item)
+                continue
+            blocks.append(item)
+    return [
+        Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Grid) else b
+        for b in blocks
+    ]

@@ -1,0 +1,174 @@
+"""Reading .pdf files: the committed fixture built from sample 002's Phụ lục 2 (portrait text
+page, then landscape table pages with a repeated header, a split row and page numbers)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kehoach.errors import NeedsOcr, UnsupportedFormat
+from kehoach.intake import Table, read_document
+
+FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
+EXPECTED = Path(__file__).parents[1] / "data" / "samples" / "expected"
+HEADER = [
+    "TT",
+    "NHIỆM VỤ CỤ THỂ",
+    "CƠ QUAN CHỈ ĐẠO",
+    "CƠ QUAN, THAM MƯU THỰC HIỆN",
+    "THỜI GIAN THỰC HIỆN",
+]
+
+
+def expected_rows() -> list[list[str]]:
+    """The rows the fixture was drawn from (see tests/data/make_fixtures.py)."""
+    record = json.loads((EXPECTED / "002_06834df7b106b0a8.json").read_text(encoding="utf-8"))
+
+    def names(agencies: list[str]) -> str:
+        return "; ".join(a.replace("Ủy ban nhân dân", "UBND") for a in agencies)
+
+    rows, group = [], None
+    for task in record["tasks"]:
+        if task["group"] != group:
+            group = task["group"]
+            rows.append([group, task["group_title"], "", "", ""])
+        executing = names(task["lead"])
+        if task["coordinating"]:
+            executing += " chủ trì, phối hợp với " + names(task["coordinating"])
+        rows.append(
+            [
+                task["id"].split(".")[1],
+                task["text"],
+                names(task["directing"]),
+                executing,
+                task["timeframe"]["raw"] or "",
+            ]
+        )
+    return rows
+
+
+@pytest.fixture(scope="module")
+def doc002():
+    return read_document(FIXTURES / "002_table.pdf")
+
+
+def test_text_of_the_portrait_page_then_the_appendix_title_then_one_table(doc002):
+    assert doc002.format == "pdf"
+    assert doc002.blocks[:3] == ["TỈNH ỦY ĐIỆN BIÊN", "Số - KH/TU", "(Dự thảo)"]
+    kinds = ["table" if isinstance(b, Table) else "text" for b in doc002.blocks]
+    assert kinds.count("table") == 1
+    at = kinds.index("table")
+    assert doc002.blocks[at - 3 : at] == [
+        "PHỤ LỤC 2",
+        "DANH MỤC NHIỆM VỤ",
+        "(Kèm theo Kế hoạch số -KH/TU ngày tháng 02 năm 2026 của Ban Thường vụ Tỉnh ủy)",
+    ]
+    assert at == len(doc002.blocks) - 1
+
+
+def test_page_numbers_are_dropped(doc002):
+    assert not [b for b in doc002.lines if b.strip().isdigit()]
+
+
+def test_table_across_five_pages_is_one_table_with_the_header_once(doc002):
+    table = doc002.tables[0]
+    assert table.page == 2
+    assert table.rows[0] == HEADER  # `THỜI GIAN\nTHỰC HIỆN` wrapped in its cell: one line
+    assert len(table.rows) == 1 + 8 + 47
+    assert sum(1 for r in table.rows if r[0] == "TT") == 1
+    assert all(len(r) == 5 for r in table.rows)
+
+
+def test_every_row_reads_back_as_drawn(doc002):
+    """Wrapped cell text joined, the split row 10 whole again, `80-` + `NQ/TW` unspaced."""
+    table = doc002.tables[0]
+    for got, want in zip(table.rows[1:], expected_rows(), strict=True):
+        if want[2]:
+            assert got == want
+        else:  # a group row: its title spans the columns after the numeral
+            assert got == [want[0], want[1], want[1], want[1], want[1]]
+
+
+def test_row_split_across_the_page_break_is_joined(doc002):
+    row = next(r for r in doc002.tables[0].rows if r[0] == "10")
+    assert row[1] == (
+        "Hỗ trợ doanh nghiệp hoạt động trong lĩnh vực công nghiệp văn hóa tiếp cận, ứng dụng "
+        "công nghệ tiên tiến, phát triển sản phẩm, dịch vụ văn hóa số."
+    )
+    assert row[3] == "Sở Văn hóa, Thể thao và Du lịch; Sở Tài chính; Sở Khoa học và Công nghệ"
+    assert not any(r[0] == "" for r in doc002.tables[0].rows)
+
+
+def test_hyphen_at_a_wrapped_line_end_is_kept_unspaced(doc002):
+    row = next(r for r in doc002.tables[0].rows if r[0] == "5")
+    assert (
+        row[1] == "Tổ chức hội nghị quán triệt Nghị quyết số 80-NQ/TW cho cán bộ chủ chốt các cấp."
+    )
+
+
+def test_group_rows_repeat_their_merged_title(doc002):
+    table = doc002.tables[0]
+    at = [i for i, r in enumerate(table.rows) if r[0] in ("I", "II", "VIII")]
+    assert len(at) == 3
+    for i in at:
+        assert table.spans[i] == [False, False, True, True, True]
+        assert table.rows[i][2] == table.rows[i][1]
+
+
+def test_scanned_pdf_needs_ocr():
+    with pytest.raises(NeedsOcr) as err:
+        read_document(FIXTURES / "scan.pdf")
+    assert err.value.message == "scanned PDF with no text layer; OCR is not supported yet"
+    assert str(err.value).endswith(
+        "scan.pdf: scanned PDF with no text layer; OCR is not supported yet"
+    )
+
+
+def test_password_protected_pdf():
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(FIXTURES / "encrypted.pdf")
+    assert err.value.message == (
+        "the PDF is protected by a password; save a copy without the password"
+    )
+
+
+def test_random_bytes_named_pdf():
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(FIXTURES / "random.pdf")
+    assert err.value.message == "this .pdf file cannot be read: it is not a PDF"
+
+
+def test_damaged_pdf(tmp_path):
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(path)
+    assert err.value.message.startswith("this .pdf file cannot be read: ")
+    assert err.value.where == "damaged.pdf"  # read_bytes is given the file name
+
+
+def test_truncated_pdf(tmp_path):
+    data = (FIXTURES / "002_table.pdf").read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(path)
+    assert err.value.message.startswith("this .pdf file cannot be read: ")
+
+
+def test_docx_named_pdf(tmp_path):
+    path = tmp_path / "ke-hoach.pdf"
+    path.write_bytes((FIXTURES / "000_table.docx").read_bytes())
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(path)
+    assert err.value.message == "a Word (.docx) or other ZIP file named .pdf; rename it to .docx"
+
+
+def test_image_named_pdf(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes((FIXTURES / "image.txt").read_bytes())
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(path)
+    assert err.value.message == "an image file, not a document"
