@@ -25,6 +25,7 @@ from kehoach.errors import (
     ValidationError,
 )
 from kehoach.web.i18n import _
+from kehoach.web.labels import N_
 
 log = logging.getLogger("kehoach.web")
 
@@ -32,7 +33,7 @@ log = logging.getLogger("kehoach.web")
 class NotLoggedIn(PermissionDenied):
     """The page or call needs a logged-in user."""
 
-    def __init__(self, message: str = "Log in to continue.") -> None:
+    def __init__(self, message: str = N_("Log in to continue.")) -> None:
         super().__init__(message)
 
 
@@ -41,7 +42,7 @@ class CsrfFailed(PermissionDenied):
 
     def __init__(self) -> None:
         super().__init__(
-            "The form has expired or did not come from this site; reload and try again."
+            N_("The form has expired or did not come from this site; reload and try again.")
         )
 
 
@@ -122,7 +123,10 @@ async def on_http_exception(request: Request, exc: Exception) -> Response:
     detail = exc.detail if isinstance(exc.detail, str) else "Request not accepted"
     if is_api(request):
         return json_error(detail, None, exc.status_code)
-    messages = {404: "This page does not exist.", 405: "This action is not available here."}
+    messages = {
+        404: N_("This page does not exist."),
+        405: N_("This action is not available here."),
+    }
     return error_page(request, exc.status_code, messages.get(exc.status_code, detail))
 
 
@@ -131,7 +135,7 @@ async def on_unexpected(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     if is_api(request):
         return json_error("Internal error; it has been logged.", None, 500)
-    return error_page(request, 500, "An internal error occurred; it has been logged.")
+    return error_page(request, 500, N_("An internal error occurred; it has been logged."))
 
 
 def install(app: FastAPI) -> None:

@@ -8,12 +8,13 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from kehoach.web.i18n import _
+from kehoach.web.labels import N_
 
 ROLE_LABELS = {
-    "admin": "Administrator",
-    "officer": "Plan officer",
-    "reporter": "Agency reporter",
-    "viewer": "Viewer",
+    "admin": N_("Administrator"),
+    "officer": N_("Plan officer"),
+    "reporter": N_("Agency reporter"),
+    "viewer": N_("Viewer"),
 }
 
 
