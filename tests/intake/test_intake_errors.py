@@ -1,0 +1,75 @@
+"""Bad inputs: each gives one named error whose text says what the file is and what to do."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kehoach.errors import EmptyDocument, NeedsOcr, UnsupportedFormat
+from kehoach.intake import read_bytes, read_document
+
+FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
+
+CASES = [
+    ("empty.txt", EmptyDocument, "the file is empty"),
+    ("image.txt", UnsupportedFormat, "an image file, not a document"),
+    ("random.pdf", UnsupportedFormat, "this .pdf file cannot be read: it is not a PDF"),
+    (
+        "random.docx",
+        UnsupportedFormat,
+        "this .docx file cannot be read: not a Word document (not a ZIP package)",
+    ),
+    (
+        "plan.rtf",
+        UnsupportedFormat,
+        "unsupported file type '.rtf'; kehoach reads .txt, .md, .docx, .pdf",
+    ),
+    ("scan.pdf", NeedsOcr, "scanned PDF with no text layer; OCR is not supported yet"),
+    (
+        "encrypted.pdf",
+        UnsupportedFormat,
+        "the PDF is protected by a password; save a copy without the password",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "error", "message"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_gives_a_named_error(name, error, message):
+    with pytest.raises(error) as err:
+        read_document(FIXTURES / name)
+    assert err.value.message == message
+    assert str(err.value).endswith(f"{name}: {message}")
+
+
+@pytest.mark.parametrize(("name", "error", "message"), CASES[1:4] + CASES[5:], ids=str)
+def test_same_errors_from_bytes(name, error, message):
+    """The web upload path reads bytes; the errors are the same."""
+    with pytest.raises(error) as err:
+        read_bytes((FIXTURES / name).read_bytes(), name)
+    assert err.value.message == message
+    assert err.value.where == name
+
+
+def test_empty_docx_and_pdf_bytes(tmp_path):
+    for name in ("empty.docx", "empty.pdf"):
+        (tmp_path / name).write_bytes(b"")
+        with pytest.raises(EmptyDocument) as err:
+            read_document(tmp_path / name)
+        assert err.value.message == "the file is empty"
+
+
+def test_cli_prints_one_line_per_bad_file():
+    names = [c[0] for c in CASES]
+    proc = subprocess.run(
+        [sys.executable, "-m", "kehoach", "extract", *names],
+        cwd=FIXTURES,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines() == [f"kehoach: {n}: {m}" for n, _, m in CASES]
