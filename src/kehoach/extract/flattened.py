@@ -1,12 +1,53 @@
-"""Task tables whose cells a PDF-to-text step flattened into wrapped lines (family 3)."""
+"""Task tables whose cells a PDF-to-text step flattened into wrapped lines (family 3).
+
+Such a table reads: a header (`TT NHIỆM VỤ … CƠ QUAN CHỈ ĐẠO … THỜI GIAN`) over several
+lines, then rows each starting with its number on a line of its own (or before the
+first words of the task), the task text wrapped over lines, then each agency cell,
+then the timeframe. Page numbers and repeated headers interrupt rows, and a row cut
+by a page break resumes its text (and its last agency) after the timeframe.
+
+The header's column order says which agency cell is which role; each following line
+is classed as text, agency or time by what it holds.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from kehoach.extract.agencies import known_prefix, parse_list, parse_roles, table
 from kehoach.extract.outline import Para
+from kehoach.extract.tables import _role_of
+from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Block, Table
 from kehoach.model import Task
+from kehoach.text.normalize import clean, fold, fold_chars
+
+_HEADER_START = re.compile(r"^s?tt\b.*\b(nhiem vu|noi dung|chi tieu|cong viec)\b")
+_HEADER_WORDS = re.compile(r"^(?:co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien|thoi gian|"
+                           r"thoi han|hoan thanh|ghi chu|san pham|tien do|,|\s)+$")
+_ROW_START = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
+_GROUP_START = re.compile(r"^([IVX]{1,5})(?:\s*[.\-–]?\s+(\S.*))?$")
+_END = re.compile(r"^(phu luc\b|noi nhan\b|t/?m\.? |kt\.? |tm\. )")
+_TIME_FULL = re.compile(
+    r"^(?:quy [ivx]+ ?/ ?\d{4}|(?:trong )?nam \d{4}(?: ?- ?\d{4})?|hang nam|hang thang|hang quy|"
+    r"giai doan(?: \d{4} ?- ?\d{4})?|tu(?: nam)? \d{4}(?: ?-(?: ?\d{4})?)?|dinh ky(?: theo)?(?: yeu cau)?|"
+    r"thuong xuyen|\d{4} ?- ?\d{4}|theo yeu cau|(?:truoc|den) (?:ngay|thang) [\d/ ]+)[.;]?$"
+)
+_TIME_TAIL = re.compile(
+    r"\s(quy [ivx]+ ?/ ?\d{4}|nam \d{4}(?: ?- ?\d{4})?|hang nam|giai doan(?: \d{4} ?- ?\d{4})?|"
+    r"tu(?: nam)? \d{4}(?: ?-(?: ?\d{4})?)?|dinh ky(?: theo)?(?: yeu cau)?|thuong xuyen)\s*$"
+)
+_TIME_MORE = re.compile(r"^(?:\d{4}|yeu cau|\d{4} ?- ?\d{4}|nam \d{4})[.;]?$")
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
+_AGENCY_HEAD = re.compile(
+    r"^(?:Sở|Ban|Bộ|Báo|Đài|Hội|Công an|Ủy ban|Uỷ ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Đảng ủy|Đảng uỷ|"
+    r"Thường trực|Văn phòng|Trung tâm|Trường|Viện|Cục|Chi cục|Kho bạc|Liên đoàn|Liên hiệp|Tỉnh đoàn|"
+    r"Tỉnh ủy|Tỉnh uỷ|Mặt trận|Cơ quan|Tòa án|Ngân hàng|Bảo tàng|Thư viện|Nhà hát|Thanh tra|BCH|"
+    r"Bảo hiểm|Cấp ủy|Cấp uỷ|Hiệp hội)\s+(?:[" + _UPPER + r"]|và\b|các\b|tỉnh\b|xã\b|phường\b|cấp\b|nhân\b|thuế\b)"
+    r"|^Các\s+(?:cơ quan|sở|Sở|ban|ngành|đơn vị|địa phương|cấp|tổ chức|xã|phòng|hội|doanh nghiệp)\b"
+)
+_CAP_START = re.compile(r"(?<=\s)(?=" + _AGENCY_HEAD.pattern.replace("^", "") + ")")
 
 
 @dataclass
@@ -18,6 +59,226 @@ class Flattened:
     target_horizon: int | None = None
 
 
+@dataclass
+class _Row:
+    num: str
+    group: str | None
+    group_title: str | None
+    text: list[str] = field(default_factory=list)
+    cells: list[list[str]] = field(default_factory=list)  # agency cells, lines each
+    time: list[str] = field(default_factory=list)
+    seen_time: bool = False
+
+
+def _roles_from_header(header: str) -> list[str]:
+    """Column roles in order from the flattened header text."""
+    parts = re.split(r"(?=\b(?:co quan|don vi|thoi gian|thoi han|tien do|ghi chu|san pham)\b)", header)
+    roles: list[str] = []
+    for p in parts:
+        p = p.strip(" ,")
+        if not p:
+            continue
+        r = _role_of(p)
+        if r in ("text", "targets") or re.search(r"\b(nhiem vu|noi dung|chi tieu)\b", p):
+            roles.append("text" if r != "targets" else "targets")
+        elif r and r not in ("num", "ignore"):
+            roles.append(r)
+    return roles
+
+
+def is_agency_line(line: str) -> bool:
+    """Does the line begin with an agency name (so it opens or continues an agency cell)?"""
+    return bool(_AGENCY_HEAD.match(line)) or known_prefix(line) is not None and line[:1].isupper()
+
+
+def split_cells(line: str) -> list[str]:
+    """Split a line holding several agency cells side by side (no separator between them)."""
+    cells: list[str] = []
+    rest = line
+    while rest:
+        hit = known_prefix(rest)
+        if hit and rest[:1].isupper():
+            taken = rest[: hit[1]]
+            after = rest[hit[1]:]
+            m = _CAP_START.search(" " + after) if not re.match(r"\s*[,;]|\s*(và|chủ trì|phối hợp)\b", after) else None
+            if m and m.start() == 0 or (after.strip() and _AGENCY_HEAD.match(after.strip())):
+                cells.append(taken.strip())
+                rest = after.strip()
+                continue
+            cells.append(rest.strip())
+            break
+        nxt = None
+        for m in _CAP_START.finditer(rest):
+            before = rest[: m.start()].rstrip()
+            if before and not re.search(r"(,|;|\bvà|\bvới|\bhợp)$", before):
+                nxt = m.start()
+                break
+        if nxt is None:
+            cells.append(rest.strip())
+            break
+        cells.append(rest[:nxt].strip())
+        rest = rest[nxt:].strip()
+    return [c for c in cells if c]
+
+
+def _completes_agency(cell_text: str, line: str) -> bool:
+    """Does `line` finish the last agency name of a cell cut by a page break (`… Thể thao` + `và Du lịch;`)?"""
+    if not line[:1].islower():
+        return False
+    known = set(table().by_key.values())
+
+    def last(text: str) -> str | None:
+        lead, coord = parse_roles(text)
+        names = coord or lead
+        return names[-1] if names else None
+
+    before, after = last(cell_text), last(f"{cell_text} {line}")
+    return after in known and before not in known
+
+
+def _find_regions(lines: list[str]) -> list[tuple[list[str], int, int]]:
+    """(roles, first body line, end line) of each flattened table."""
+    regions = []
+    i = 0
+    while i < len(lines):
+        f = fold(lines[i])
+        if _HEADER_START.match(f):
+            header = [f]
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or _HEADER_WORDS.match(fold(lines[j]) or " ")):
+                if lines[j].strip():
+                    header.append(fold(lines[j]))
+                j += 1
+            roles = _roles_from_header(" ".join(header))
+            if ("text" in roles or "targets" in roles) and len(roles) >= 2:
+                k = j
+                while k < len(lines) and not _END.match(fold(lines[k]) + " "):
+                    k += 1
+                regions.append((roles, j, k))
+                i = k
+                continue
+        i += 1
+    return regions
+
+
 def flattened_tables(blocks: list[Block], items: list[Para | Table], doc_year: int | None) -> Flattened:
     """Read task and target tables laid out as flattened text lines."""
-    return Flattened()
+    lines = [clean(b) for b in blocks if isinstance(b, str)]
+    out = Flattened()
+    for roles, start, end in _find_regions(lines):
+        header_text = fold(" ".join(lines[max(0, start - 6) : start]))
+        rows = _rows(lines[start:end], header_text)
+        if "targets" in roles:
+            out.target_rows.extend(" ".join(r.text) for r in rows if r.text)
+            years = [int(y) for y in re.findall(r"\b(20\d{2})\b", header_text)]
+            out.target_horizon = max(years) if years else None
+            continue
+        out.tasks.extend(_task(r, roles, doc_year) for r in rows if r.text)
+    return out
+
+
+def _rows(lines: list[str], header_text: str) -> list[_Row]:
+    rows: list[_Row] = []
+    expected = 1
+    group = group_title = None
+    in_group_title = False
+    for line in lines:
+        if not line:
+            continue
+        f = fold(line)
+        if _HEADER_START.match(f) or (_HEADER_WORDS.match(f) and rows and rows[-1].seen_time):
+            continue  # a header repeated after a page break
+        g = _GROUP_START.match(line)
+        if g and (g.group(2) is None or g.group(2)[:1].isupper()):
+            group, group_title = g.group(1), g.group(2) or ""
+            in_group_title = True
+            continue
+        m = _ROW_START.match(line)
+        if m and int(m.group(1)) in (expected, 1) and (m.group(2) is None or not m.group(2)[:1].islower()):
+            rows.append(_Row(m.group(1), group, group_title))
+            expected = int(m.group(1)) + 1
+            in_group_title = False
+            if m.group(2):
+                _add_line(rows[-1], m.group(2))
+            continue
+        if m and m.group(2) is None:
+            continue  # a page number
+        if in_group_title:
+            group_title = f"{group_title} {line}".strip()
+            continue
+        if rows:
+            _add_line(rows[-1], line)
+    for r in rows:
+        r.group_title = r.group_title
+    return _fix_titles(rows)
+
+
+def _fix_titles(rows: list[_Row]) -> list[_Row]:
+    return rows
+
+
+def _add_line(row: _Row, line: str) -> None:
+    f = fold_chars(line).lower()
+    if _TIME_FULL.match(f) or (row.seen_time and row.time and _TIME_MORE.match(f) and not row.text_after):
+        row.time.append(line)
+        row.seen_time = True
+        return
+    if not row.text:
+        row.text.append(line)
+        return
+    tail = _TIME_TAIL.search(f)
+    body, time = (line[: tail.start()].strip(), line[tail.start():].strip()) if tail else (line, "")
+    if row.seen_time:
+        if row.cells and _completes_agency(" ".join(row.cells[-1]), line):
+            row.cells[-1].append(line)
+        else:
+            row.text.append(line)
+            row.text_after = True
+        return
+    if body and is_agency_line(body):
+        cells = split_cells(body)
+        prev = row.cells[-1][-1] if row.cells else ""
+        if row.cells and prev.rstrip().endswith((",", ";")) :
+            row.cells[-1].append(cells[0])
+            cells = cells[1:]
+        row.cells.extend([c] for c in cells)
+    elif row.cells:
+        row.cells[-1].append(body)
+    else:
+        row.text.append(body)
+    if time:
+        row.time.append(time)
+        row.seen_time = True
+
+
+_Row.text_after = False  # set on rows whose text resumed after the timeframe
+
+
+def _task(row: _Row, roles: list[str], doc_year: int | None) -> Task:
+    agency_roles = [r for r in roles if r in ("directing", "lead", "coordinating")]
+    directing: list[str] = []
+    lead: list[str] = []
+    coordinating: list[str] = []
+    cells = [" ".join(c) for c in row.cells]
+    if len(cells) > len(agency_roles) and agency_roles:
+        cells = [*cells[: len(agency_roles) - 1], "; ".join(cells[len(agency_roles) - 1 :])]
+    for role, cell in zip(agency_roles or ["lead"], cells, strict=False):
+        if role == "directing":
+            directing += parse_list(cell)
+        elif role == "lead":
+            ld, co = parse_roles(cell)
+            lead += ld
+            coordinating += co
+        else:
+            coordinating += parse_list(cell)
+    raw = clean(" ".join(row.time)) or None
+    return Task(
+        id=f"{row.group}.{row.num}" if row.group else row.num,
+        group=row.group,
+        group_title=clean(row.group_title or "") or None,
+        text=clean(" ".join(row.text)),
+        directing=list(dict.fromkeys(directing)),
+        lead=list(dict.fromkeys(lead)),
+        coordinating=list(dict.fromkeys(coordinating)),
+        timeframe=parse_timeframe(raw, doc_year),
+    )

@@ -19,7 +19,7 @@ _GENERAL_CALL = re.compile(r"\b(thuc hien nghiem|thuc hien tot|dam bao)\s+(che d
 _NOT_DUTY = re.compile(r"\bbao cao cap co tham quyen\b|\bbao cao (de xuat|xin y kien)\b")
 _PERIODS = [
     (re.compile(r"\b(?:06|6|sau) thang\b|\bnua nam\b|\b6 thang dau nam\b"), "half_year"),
-    (re.compile(r"\b(?:hang|hàng|moi) quy\b|\bdinh ky quy\b|\btheo quy\b"), "quarter"),
+    (re.compile(r"\b(?:hang|moi) quy\b|\bdinh ky quy\b|\bbao cao quy\b"), "quarter"),
     (re.compile(r"\b(?:hang|moi) thang\b"), "month"),
     (re.compile(r"\b(?:hang|moi|ca) nam\b|\bbao cao nam\b|\bdinh ky nam\b|\btong ket nam\b"), "year"),
     (re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b"), "ad_hoc"),
@@ -30,7 +30,8 @@ _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
 def _sentences(sec: Section) -> list[tuple[str, str]]:
     """(sentence, its item's first words) pairs of a section, headings included."""
     out: list[tuple[str, str]] = []
-    for item in [sec.title, *(b.text for b in sec.all_blocks() if not isinstance(b, Table))]:
+    head = [sec.title] if len(sec.title) > 80 else []  # a heading "Chế độ báo cáo" is no duty
+    for item in [*head, *(b.text for b in sec.all_blocks() if not isinstance(b, Table))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             out.append((s, item))
     return out
@@ -72,8 +73,12 @@ def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
         names, _ = take_agencies(sentence[m.end():])
         via = names[0] if names else None
     to = None
-    for m in re.finditer(r"\bbao cao\b(?:[^.;(]{0,60}?\b(?:ve|voi|len|gui|cho)\b)?\s+", f):
-        names, _ = take_agencies(sentence[m.end():])
+    start = f.find("bao cao")
+    for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi)\s+", f[start:]):
+        at = start + m.end()
+        if f[max(0, at - 5) : at].startswith("(qua"):
+            continue
+        names, _ = take_agencies(sentence[at:])
         if names:
             to = names[0]
             break
