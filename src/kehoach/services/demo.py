@@ -1,0 +1,365 @@
+"""Demo data: the three sample plans with accounts and reports, and a synthetic province."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dtime
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+DEMO_AGENCY = "Sở Văn hóa, Thể thao và Du lịch"
+DEMO_ACCOUNTS = (
+    ("admin", "admin-demo", "admin", None),
+    ("officer", "officer-demo", "officer", None),
+    ("reporter", "reporter-demo", "reporter", DEMO_AGENCY),
+    ("viewer", "viewer-demo", "viewer", None),
+)
+
+
+@dataclass(frozen=True)
+class DemoInfo:
+    accounts: list[tuple[str, str, str]]  # (username, password, role)
+    plan_ids: list[int]
+
+
+@dataclass(frozen=True)
+class ProvinceInfo:
+    plans: int
+    tasks: int
+    agencies: int
+    reports: int
+    seconds: float
+
+
+def _at(day: date, hour: int = 9) -> datetime:
+    return datetime.combine(day, dtime(hour, 0), UTC)
+
+
+def seed_demo(session: Session, settings=None, today: date | None = None) -> DemoInfo:
+    """Import the three samples, add the demo accounts and a few progress reports."""
+    from kehoach.services import importing, reports, tasks, users
+    from kehoach.services.agencies import find_agency
+    from kehoach.store.tables import User
+
+    today = today or date.today()
+    plan_ids = [
+        importing.import_plan(session, path, user=None).plan_id
+        for path in sorted(SAMPLES.glob("*.txt"))
+    ]
+    for username, password, role, agency in DEMO_ACCOUNTS:
+        if session.scalar(select(User.id).where(User.username == username)) is None:
+            users.create_user(session, username, password, role, agency=agency)
+    officer = users.authenticate(session, "officer", "officer-demo")
+    reporter = users.authenticate(session, "reporter", "reporter-demo")
+    agency = find_agency(session, DEMO_AGENCY)
+    if agency is None:
+        return DemoInfo([a[:3] for a in DEMO_ACCOUNTS], plan_ids)
+    mine = tasks.list_tasks(
+        session, user=officer, agency_id=agency.id, role="lead", on=today, per_page=12
+    ).items
+    plan = [
+        ("hoan_thanh", 100, "Đã hoàn thành, có báo cáo kết quả gửi kèm."),
+        ("dang_trien_khai", 60, "Đang triển khai theo kế hoạch."),
+        ("dang_trien_khai", 30, "Đã xây dựng dự thảo, đang lấy ý kiến."),
+        ("chua_trien_khai", 0, ""),
+    ]
+    when = _at(today - timedelta(days=3))
+    for row, (status, percent, text) in zip(mine, plan, strict=False):
+        if row.status.reported_this_period:
+            continue
+        reports.submit_report(
+            session,
+            task_id=row.id,
+            user=reporter,
+            status=status,
+            percent=percent,
+            done_text=text,
+            now=when,
+        )
+    if len(mine) > 5 and not mine[5].status.reported_this_period:
+        first = reports.submit_report(
+            session,
+            task_id=mine[5].id,
+            user=reporter,
+            status="dang_trien_khai",
+            percent=20,
+            done_text="Báo cáo lần đầu.",
+            now=when,
+        )
+        reports.submit_report(
+            session,
+            task_id=first.task_id,
+            user=reporter,
+            status="dang_trien_khai",
+            percent=45,
+            done_text="Báo cáo bổ sung: đã tổ chức hội nghị triển khai.",
+            now=when + timedelta(hours=2),
+        )
+    windowed = [r for r in mine if r.original_deadline and not r.status.extended]
+    if windowed:
+        tasks.extend_deadline(
+            session,
+            windowed[0].id,
+            windowed[0].original_deadline + timedelta(days=180),
+            "Chờ bố trí kinh phí.",
+            officer,
+        )
+    return DemoInfo([a[:3] for a in DEMO_ACCOUNTS], plan_ids)
+
+
+AGENCY_NAMES = [
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Nội vụ",
+    "Sở Tài chính",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Khoa học và Công nghệ",
+    "Sở Xây dựng",
+    "Sở Y tế",
+    "Sở Tư pháp",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Dân tộc và Tôn giáo",
+    "Công an tỉnh",
+    "Bộ Chỉ huy Quân sự tỉnh",
+    "Báo và Phát thanh, Truyền hình tỉnh",
+    "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+    "Đảng ủy Ủy ban nhân dân tỉnh",
+    "Tỉnh đoàn",
+    "Hội Liên hiệp Phụ nữ tỉnh",
+    "Liên đoàn Lao động tỉnh",
+    "Ủy ban Mặt trận Tổ quốc tỉnh",
+]
+VERBS = [
+    "Triển khai",
+    "Tổ chức",
+    "Xây dựng",
+    "Số hóa",
+    "Bảo tồn",
+    "Tuyên truyền",
+    "Đầu tư",
+    "Hoàn thiện",
+    "Phát huy",
+    "Kiểm tra",
+]
+OBJECTS = [
+    "di tích lịch sử văn hóa",
+    "di sản văn hóa phi vật thể",
+    "nhà văn hóa thôn, bản",
+    "lễ hội truyền thống",
+    "thư viện số",
+    "hồ sơ di sản",
+    "đội văn nghệ quần chúng",
+    "bảo tàng tỉnh",
+    "làng văn hóa du lịch",
+    "chương trình nghệ thuật",
+]
+
+
+def _province_tasks(rng: random.Random, n: int, plans: int, first_year: int, years: int):
+    for i in range(n):
+        kind = rng.choices(
+            ["window", "recurring", "continuous", "from", "on_request"], [50, 30, 10, 5, 5]
+        )[0]
+        start = end = None
+        if kind == "window":
+            y0 = first_year + rng.randrange(years)
+            start, end = (
+                date(y0, 1, 1),
+                date(min(y0 + rng.randrange(5), first_year + years), 12, 31),
+            )
+        elif kind == "from":
+            start = date(first_year + rng.randrange(years), 1, 1)
+        text = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} giai đoạn {i % 97 + 1}"
+        yield i % plans, kind, start, end, text
+
+
+def build_province(
+    session: Session,
+    plans: int = 30,
+    tasks: int = 2000,
+    agencies: int = 60,
+    years: int = 5,
+    seed: int = 1,
+    today: date | None = None,
+) -> ProvinceInfo:
+    """A synthetic province: plans, tasks, agencies and `years` of half-year and annual reports."""
+    from kehoach.services.importing import match_key, search_text
+    from kehoach.services.periods import plan_periods
+    from kehoach.store import tables as t
+    from kehoach.text.normalize import fold
+
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    today = today or date.today()
+    first_year = today.year - years  # `years` full years of history, then this year
+    names = AGENCY_NAMES[:agencies] + [
+        f"Ủy ban nhân dân xã {i + 1}" for i in range(max(0, agencies - len(AGENCY_NAMES)))
+    ]
+    existing = set(session.scalars(select(t.Agency.fold_key)))
+    names = [n for n in names if fold(n) not in existing] or names[:0]
+    agency_ids = (
+        list(
+            session.scalars(
+                insert(t.Agency).returning(t.Agency.id, sort_by_parameter_order=True),
+                [{"name": n, "fold_key": fold(n)} for n in names],
+            )
+        )
+        if names
+        else []
+    )
+    agency_ids += list(session.scalars(select(t.Agency.id).where(t.Agency.fold_key.in_(existing))))
+    root = session.scalar(
+        insert(t.Document).returning(t.Document.id),
+        [
+            {
+                "kind": "nghi_quyet",
+                "number": None,
+                "title": "Nghị quyết (mô phỏng)",
+                "placeholder": True,
+            }
+        ],
+    )
+    doc_ids = list(
+        session.scalars(
+            insert(t.Document).returning(t.Document.id, sort_by_parameter_order=True),
+            [
+                {
+                    "kind": "ke_hoach",
+                    "title": f"Kế hoạch mô phỏng số {i + 1}",
+                    "province": "Mô phỏng",
+                    "date": f"{first_year}-01-15",
+                    "draft": False,
+                    "placeholder": False,
+                }
+                for i in range(plans)
+            ],
+        )
+    )
+    session.execute(
+        insert(t.DocumentLink),
+        [
+            {"document_id": d, "target_id": root, "relation": "implements", "position": 0}
+            for d in doc_ids
+        ],
+    )
+    tag = f"{seed}-{rng.random():.6f}"
+    plan_ids = list(
+        session.scalars(
+            insert(t.Plan).returning(t.Plan.id, sort_by_parameter_order=True),
+            [
+                {
+                    "document_id": d,
+                    "source_name": f"province-{i + 1}.txt",
+                    "format": "txt",
+                    "sha256": f"province-{tag}-{i}",
+                    "record_json": "{}",
+                    "public": i % 5 == 0,
+                    "tracked_from": date(first_year, 1, 1),
+                }
+                for i, d in enumerate(doc_ids)
+            ],
+        )
+    )
+    duties = (("half_year", "06-20"), ("year", "11-30"))
+    session.execute(
+        insert(t.ReportingDuty),
+        [
+            {"plan_id": p, "every": e, "due": d, "position": i}
+            for p in plan_ids
+            for i, (e, d) in enumerate(duties)
+        ],
+    )
+    specs = list(_province_tasks(rng, tasks, plans, first_year, years))
+    created = _at(date(first_year, 1, 15))
+    task_ids = list(
+        session.scalars(
+            insert(t.Task).returning(t.Task.id, sort_by_parameter_order=True),
+            [
+                {
+                    "plan_id": plan_ids[p],
+                    "key": f"{i + 1}",
+                    "group_code": ["I", "II", "III"][i % 3],
+                    "group_title": "Nhóm nhiệm vụ",
+                    "text": text,
+                    "search_text": search_text(str(i + 1), text, []),
+                    "match_key": match_key(text),
+                    "tf_raw": None,
+                    "tf_kind": kind,
+                    "tf_start": start,
+                    "tf_end": end,
+                    "tf_every": "year" if kind == "recurring" else None,
+                    "position": i,
+                    "active": True,
+                    "created_at": created,
+                    "updated_at": created,
+                }
+                for i, (p, kind, start, end, text) in enumerate(specs)
+            ],
+        )
+    )
+    links = []
+    roles: dict[int, tuple[int, list[int]]] = {}
+    for tid in task_ids:
+        lead = rng.choice(agency_ids)
+        coords = rng.sample([a for a in agency_ids if a != lead], rng.randrange(3))
+        roles[tid] = (lead, coords)
+        links.append({"task_id": tid, "agency_id": lead, "role": "lead", "position": 0})
+        links += [
+            {"task_id": tid, "agency_id": a, "role": "coordinating", "position": j}
+            for j, a in enumerate(coords)
+        ]
+    session.execute(insert(t.TaskAgency), links)
+    periods = [p for p in plan_periods(duties, first_year, today.year) if p.due < today]
+    rows = []
+    for tid, (_, kind, start, end, _text) in zip(task_ids, specs, strict=True):
+        lead, coords = roles[tid]
+        percent = 0
+        for p in periods:
+            if kind == "on_request" or (start and start > p.end):
+                continue
+            if rng.random() > 0.97:
+                continue
+            percent = min(100, percent + rng.randrange(5, 25))
+            done = kind == "window" and (
+                percent >= 100 or (end and end <= p.end and rng.random() < 0.4)
+            )
+            status = "hoan_thanh" if done else "dang_trien_khai"
+            late = rng.random() < 0.1
+            at = _at(
+                p.due + timedelta(days=rng.randrange(1, 40))
+                if late
+                else p.due - timedelta(days=rng.randrange(0, 30))
+            )
+            base = {
+                "task_id": tid,
+                "period": p.code,
+                "status": status,
+                "percent": 100 if done else percent,
+                "done_text": "Đã triển khai.",
+                "difficulties": "",
+                "proposals": "",
+                "reason": "",
+                "submitted_at": at,
+                "submitted_by": None,
+                "version": 1,
+                "supersedes_id": None,
+            }
+            rows.append({**base, "agency_id": lead, "role": "lead"})
+            rows += [
+                {**base, "agency_id": a, "role": "coordinating", "status": "dang_trien_khai"}
+                for a in coords
+                if rng.random() < 0.5
+            ]
+            if done:
+                break
+    session.execute(insert(t.ProgressReport), rows)
+    session.flush()
+    return ProvinceInfo(
+        len(plan_ids), len(task_ids), len(agency_ids), len(rows), time.perf_counter() - started
+    )
