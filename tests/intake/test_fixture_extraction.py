@@ -1,0 +1,45 @@
+"""The DOCX and PDF fixtures hold the same task tables as samples 000 and 002: extraction
+must find the same tasks, with the same agencies and timeframes, as from the text samples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kehoach.extract import extract_file
+from kehoach.extract.plan_score import score
+
+FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
+EXPECTED = Path(__file__).parents[1] / "data" / "samples" / "expected"
+
+CASES = [
+    ("000_table.docx", "000_c6c358976faa1d91.json"),
+    ("000_table_extra_col.docx", "000_c6c358976faa1d91.json"),
+    ("002_table.pdf", "002_06834df7b106b0a8.json"),
+]
+
+# Group rows (I, II, …) whose title cell is merged across the columns arrive with the
+# title repeated in every column (spans marked); the extractor reads them as tasks so far.
+GROUP_ROWS_PENDING = pytest.mark.xfail(
+    strict=False,
+    reason="extractor takes merged group rows (title repeated, spans marked) for tasks",
+)
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[c[0] for c in CASES])
+def figures(request):
+    fixture, expected = request.param
+    record = extract_file(FIXTURES / fixture).to_json()
+    return score(json.loads((EXPECTED / expected).read_text(encoding="utf-8")), record)
+
+
+@GROUP_ROWS_PENDING
+def test_same_tasks_as_the_text_sample(figures):
+    assert figures["tasks_f1"] >= 0.95
+
+
+def test_same_agencies_and_timeframes_as_the_text_sample(figures):
+    for key in ("directing", "lead", "coordinating", "timeframe"):
+        assert figures[f"task_{key}_accuracy"] >= 0.95, key
