@@ -1,0 +1,62 @@
+"""Agency names: canonical forms, list splitting, roles inside a cell."""
+
+import pytest
+
+from kehoach.extract.agencies import canonical, parse_list, parse_roles
+
+SPLITS = [
+    ("Đảng ủy UBND tỉnh và các cơ quan liên quan", ["Đảng ủy Ủy ban nhân dân tỉnh", "các cơ quan liên quan"]),
+    ("Các Sở, ban, ngành và các địa phương liên quan", ["Các Sở, ban, ngành", "các địa phương liên quan"]),
+    ("Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương", ["Cơ quan thuế", "các đơn vị cấp tỉnh", "các địa phương"]),
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Báo và Phát thanh, Truyền hình Điện Biên", ["Báo và Phát thanh, Truyền hình Điện Biên"]),
+    ("Ủy ban nhân dân các xã, phường, đặc khu", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+    ("Các cơ quan, đơn vị, địa phương liên quan", ["Các cơ quan, đơn vị, địa phương liên quan"]),
+    ("Các sở, ban, ngành và địa phương", ["Các sở, ban, ngành và địa phương"]),
+    ("Sở Văn hóa, Thể thao và Du lịch; Bộ Chỉ huy Quân sự tỉnh; Công an tỉnh; UBND các xã, phường,",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"]),
+    ("Sở Tài chính, Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+]
+
+
+@pytest.mark.parametrize(("cell", "names"), SPLITS, ids=[s[0] for s in SPLITS])
+def test_split(cell, names) -> None:
+    assert parse_list(cell) == names
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Văn hóa, Thể Thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+        ("Sở Khoa học Công nghệ", "Sở Khoa học và Công nghệ"),
+        ("BCH Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+        ("Đảng uỷ UBND tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"),
+        ("UBND các xã, phường", "Ủy ban nhân dân các xã, phường"),
+        ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+        ("Công an tỉnh Điện Biên", "Công an tỉnh"),
+        ("Ban Thường vụ Tỉnh ủy Cao Bằng", "Ban Thường vụ Tỉnh ủy"),
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+    ],
+)
+def test_canonical(written, name) -> None:
+    assert canonical(written) == name
+
+
+def test_lead_and_coordinating_from_the_cell_words() -> None:
+    lead, coord = parse_roles("Sở Nội vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch; UBND các xã, phường.")
+    assert lead == ["Sở Nội vụ"]
+    assert coord == ["Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_role_marks_in_parentheses() -> None:
+    assert parse_roles("Sở VHTTDL (chủ trì); Sở Tài chính, Sở Nội vụ (phối hợp)") == (
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Sở Tài chính", "Sở Nội vụ"],
+    )
+
+
+def test_plain_list_is_all_lead() -> None:
+    assert parse_roles("Sở Tài chính; Sở Nội vụ") == (["Sở Tài chính", "Sở Nội vụ"], [])

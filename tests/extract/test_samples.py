@@ -1,0 +1,51 @@
+"""The accuracy bar on the real samples, measured with the maintainers' plan_score."""
+
+import json
+
+import pytest
+
+from kehoach.extract import extract_file
+from kehoach.extract.plan_score import score
+
+from .conftest import EXPECTED, SAMPLES
+
+CASES = [
+    ("000_c6c358976faa1d91.txt", "expected/000_c6c358976faa1d91.json"),  # family 1: tab table
+    ("001_47cec5a30aa91629.txt", "expected/001_47cec5a30aa91629.json"),  # family 2: §IV bullets
+    ("002_06834df7b106b0a8.txt", "expected/002_06834df7b106b0a8.json"),  # family 3: PDF text
+    ("ocr/001_ocr.txt", "ocr/expected/001_ocr.json"),  # family 4: OCR
+]
+BAR = {
+    "score": 0.97,
+    "tasks_f1": 0.98,
+    "task_lead_accuracy": 0.95,
+    "task_timeframe_accuracy": 0.98,
+    "targets_f1": 0.95,
+}
+
+
+@pytest.mark.parametrize(("doc", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_sample_reaches_the_bar(doc: str, expected: str) -> None:
+    record = extract_file(SAMPLES / doc).to_json()
+    figures = score(json.loads((EXPECTED / expected).read_text(encoding="utf-8")), record)
+    print(doc, {k: round(v, 3) for k, v in figures.items()})
+    for name, bar in BAR.items():
+        assert figures[name] >= bar, f"{doc}: {name} {figures[name]:.3f} < {bar}"
+
+
+def test_record_has_every_schema_key() -> None:
+    record = extract_file(SAMPLES / "000_c6c358976faa1d91.txt").to_json()
+    assert list(record) == ["schema", "source", "document", "targets", "tasks", "reporting"]
+    assert record["schema"] == "kehoach.plan/1"
+    assert set(record["document"]) == {
+        "kind", "number", "issuer", "province", "date", "draft", "title", "signer", "implements"
+    }
+    task = record["tasks"][0]
+    assert set(task) == {"id", "group", "group_title", "text", "directing", "lead", "coordinating", "timeframe"}
+    assert set(task["timeframe"]) == {"raw", "kind", "start", "end", "every"}
+
+
+def test_same_plan_from_clean_and_ocr_text_is_the_same_record() -> None:
+    clean = extract_file(SAMPLES / "001_47cec5a30aa91629.txt").to_json()
+    ocr = extract_file(SAMPLES / "ocr/001_ocr.txt").to_json()
+    assert score(clean, ocr)["score"] >= 0.97

@@ -1,0 +1,58 @@
+"""Every row of the schema's timeframe table, plus the other wordings real plans use."""
+
+import pytest
+
+from kehoach.extract.timeframes import parse_timeframe
+
+TABLE = [
+    ("Quý I/2026", "window", "2026-01-01", "2026-03-31", None),
+    ("Năm 2026", "window", "2026-01-01", "2026-12-31", None),
+    ("Giai đoạn 2026 - 2030", "window", "2026-01-01", "2030-12-31", None),
+    ("Từ 2026 - 2030", "window", "2026-01-01", "2030-12-31", None),
+    ("2028 - 2030", "window", "2028-01-01", "2030-12-31", None),
+    ("Năm 2026 - 2027", "window", "2026-01-01", "2027-12-31", None),
+    ("Hằng năm", "recurring", None, None, "year"),
+    ("Hàng năm", "recurring", None, None, "year"),
+    ("Định kỳ hằng năm, giai đoạn", "recurring", None, None, "year"),
+    ("Thường xuyên", "continuous", None, None, None),
+    ("Từ năm 2027", "from", "2027-01-01", None, None),
+    ("Định kỳ theo yêu cầu", "on_request", None, None, None),
+    ("Thường xuyên, khi có yêu cầu", "on_request", None, None, None),
+    ("Hoàn thành trong tháng 8/2026", "window", "2026-08-01", "2026-08-31", None),
+    ("Trong quý III năm 2026", "window", "2026-07-01", "2026-09-30", None),
+    ("xong trong Quý IV/2027", "window", "2027-10-01", "2027-12-31", None),
+    ("6 tháng đầu năm 2026", "window", "2026-01-01", "2026-06-30", None),
+    ("trước ngày 30/9/2026", "window", "2026-01-01", "2026-09-30", None),
+    ("chậm nhất là ngày 31/3/2027 …", "window", "2026-01-01", "2027-03-31", None),
+    ("Hằng tháng", "recurring", None, None, "month"),
+    ("Trước ngày 10 hằng tháng", "recurring", None, None, "month"),
+    ("Ban hành kế hoạch trong tháng 3 hằng năm và tổ chức thực hiện", "recurring", None, None, "year"),
+    ("Trước ngày 15/01 năm sau", "recurring", None, None, "year"),
+    ("Năm 2027 và các năm tiếp theo", "from", "2027-01-01", None, None),
+    ("Bắt đầu từ năm 2027", "from", "2027-01-01", None, None),
+    ("Theo kế hoạch của Ủy ban nhân dân tỉnh", "unknown", None, None, None),
+    ("Theo hướng dẫn của Bộ", "unknown", None, None, None),
+    ("Sau 06 tháng kể từ …", "unknown", None, None, None),
+    ("Quý IV/2023", "window", "2023-10-01", "2023-12-31", None),
+    ("Năm 2026 và các năm tiếp theo", "from", "2026-01-01", None, None),
+    ("Giai đoạn \n2026-2030", "window", "2026-01-01", "2030-12-31", None),
+]
+
+
+@pytest.mark.parametrize(("raw", "kind", "start", "end", "every"), TABLE, ids=[t[0] for t in TABLE])
+def test_timeframe_table(raw, kind, start, end, every) -> None:
+    tf = parse_timeframe(raw, doc_year=2026)
+    assert (tf.kind, tf.start, tf.end, tf.every) == (kind, start, end, every)
+
+
+def test_no_timeframe_is_unknown_with_null_raw() -> None:
+    tf = parse_timeframe(None)
+    assert (tf.raw, tf.kind) == (None, "unknown")
+
+
+def test_raw_is_kept_as_printed() -> None:
+    assert parse_timeframe("Quý  I/2026 ").raw == "Quý I/2026"
+
+
+def test_impossible_date_is_not_a_deadline() -> None:
+    assert parse_timeframe("trước ngày 31/2/2026", 2026).kind == "unknown"
