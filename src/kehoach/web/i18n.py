@@ -13,6 +13,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations, Translations
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from kehoach.text.numbers import format_number
 
@@ -74,8 +75,12 @@ def vnumber(value: float | int | None) -> str:
 
 def make_templates(locale: str = DEFAULT_LOCALE) -> Jinja2Templates:
     """The Jinja2 templates with gettext installed and the Vietnamese filters."""
-    templates = Jinja2Templates(directory=str(TEMPLATE_DIR), extensions=["jinja2.ext.i18n"])
-    env = templates.env
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=select_autoescape(["html"]),
+        extensions=["jinja2.ext.i18n"],
+    )
+    templates = Jinja2Templates(env=env)
     env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
     env.filters["vdate"] = vdate
     env.filters["vdatetime"] = vdatetime
