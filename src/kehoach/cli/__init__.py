@@ -30,3 +30,4 @@ from kehoach.cli import bench_web  # noqa: E402,F401
 def main() -> None:
     """Entry point of the console script."""
     app()
+from kehoach.cli import bench_status  # noqa: E402,F401

@@ -1,0 +1,57 @@
+"""`kehoach bench status`: time the status computation on a province-sized database."""
+
+from __future__ import annotations
+
+import typer
+
+from kehoach.cli import bench_app
+
+
+@bench_app.command("status")
+def bench_status(
+    db: str | None = typer.Option(
+        None, "--db", help="Database URL to build in (default: a fresh SQLite file in a temp dir)."
+    ),
+    plans: int = typer.Option(30, help="Plans to generate."),
+    tasks: int = typer.Option(2000, help="Tasks to generate."),
+    agencies: int = typer.Option(60, help="Agencies to generate."),
+    years: int = typer.Option(5, help="Years of half-year and annual reports."),
+    on: str | None = typer.Option(None, "--date", help="Status date (default today)."),
+    repeat: int = typer.Option(5, help="Timed runs; the median and best are printed."),
+) -> None:
+    """Build a synthetic province and time the status of all tasks on a date (aim: < 0.5 s).
+
+    Example: kehoach bench status --tasks 2000 --years 5
+    """
+    import statistics
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from kehoach.cli.edge import user_errors
+    from kehoach.cli.store_cmd import parse_day
+    from kehoach.services.demo import build_province
+    from kehoach.services.status import statuses
+    from kehoach.store.db import open_database, session_scope
+
+    with user_errors(), tempfile.TemporaryDirectory() as tmp:
+        day = parse_day(on)
+        url = db or f"sqlite:///{Path(tmp) / 'province.db'}"
+        factory = open_database(url)
+        with session_scope(factory) as session:
+            info = build_province(session, plans, tasks, agencies, years)
+        print(
+            f"built {info.plans} plans, {info.tasks} tasks, {info.agencies} agencies, "
+            f"{info.reports} reports in {info.seconds:.2f} s"
+        )
+        times = []
+        for _ in range(max(1, repeat)):
+            with session_scope(factory) as session:
+                start = time.perf_counter()
+                found = statuses(session, day)
+                times.append(time.perf_counter() - start)
+        print(
+            f"status of {len(found)} tasks on {day:%d/%m/%Y}: median "
+            f"{statistics.median(times) * 1000:.0f} ms, best {min(times) * 1000:.0f} ms "
+            f"({len(times)} runs, {url.split(':', 1)[0]})"
+        )
