@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kehoach.text.normalize import unify_tone_marks
-from kehoach.text.syllables import apply_case, is_valid_syllable, skeleton
+from kehoach.text.syllables import apply_case, is_valid_syllable, marks, skeleton
 
 NUM = "<num>"  # a number as a context token: `số 370`, `ngày 21/6/2024`
 
@@ -35,13 +35,17 @@ NUM = "<num>"  # a number as a context token: `số 370`, `ngày 21/6/2024`
 _KEEP_UNKNOWN = 2.5  # keeping a well-formed syllable never seen in clean text
 _KEEP_INVALID = 12.0  # keeping a syllable that cannot be Vietnamese
 _CHANGE_KNOWN = 7.0  # replacing a syllable seen in clean text
-_CHANGE_SUSPECT = 3.5  # replacing a known syllable far rarer than a sibling
+_CHANGE_SUSPECT = 2.5  # replacing a known syllable far rarer than a sibling
 _CHANGE_UNKNOWN = 0.5
 _NAME = 6.0  # extra for changing a syllable of a proper name
+_ATTESTED = 3.0  # extra when the syllable as read forms a known pair with a neighbour
+_UNIGRAM_FLOOR = 2.0
+_FEWER_MARKS = 2.5  # extra when the replacement has fewer diacritics than the reading
 _CHANGE_INVALID = 0.5
 _CONFUSION = 1.0  # extra for a letter confusion (beyond diacritics)
-_SMOOTH = 3.0  # Dirichlet weight of the unigram in the bigram estimate
-_LEX_BIGRAM = 3.0  # weight of a syllable pair inside a lexicon word
+_SMOOTH = 1.0  # extra weight of the unigram in the bigram estimate
+_DISCOUNT = 0.75  # absolute discount of each seen pair
+_LEX_BIGRAM = 1.0  # weight of a syllable pair inside a lexicon word
 _LEX_UNIGRAM = 0.3  # weight of a syllable's occurrence in a lexicon word
 _SUSPECT_MIN = 5.0
 _SUSPECT_RATIO = 8.0
@@ -181,7 +185,17 @@ class _Model:
         for key in data["lexicon_bigrams"]:
             a, b = key.split(" ")
             bi[(a, b)] = bi.get((a, b), 0.0) + _LEX_BIGRAM
+        # A syllable of the lexicon is a word of the language however rare it is in
+        # the small corpus: the floor keeps the unigram alone from replacing it.
+        for syl, n in uni.items():
+            uni[syl] = max(n, _UNIGRAM_FLOOR)
         self.uni = uni
+        left: dict[str, list[float]] = {}
+        for (a, _), n in bi.items():
+            entry = left.setdefault(a, [0.0, 0.0])
+            entry[0] += n
+            entry[1] += 1
+        self.left = {a: (t, k) for a, (t, k) in left.items()}
         self.bi = bi
         self.total = sum(uni.values())
         self.vocab = len(uni)
@@ -202,7 +216,12 @@ class _Model:
             s
             for sib in by_skel.values()
             for s in sib[1:]
-            if uni[sib[0]] >= _SUSPECT_MIN and uni[sib[0]] >= _SUSPECT_RATIO * uni[s]
+            if any(
+                uni[t] >= _SUSPECT_MIN
+                and uni[t] >= _SUSPECT_RATIO * uni[s]
+                and marks(t) >= marks(s)
+                for t in sib
+            )
         )
         # Stricter, for detection: never seen in clean text, a sibling seen often.
         self.telltale = frozenset(
@@ -219,12 +238,15 @@ class _Model:
         got = self._logp_cache.get(key)
         if got is None:
             pu = (self.uni.get(b, 0.0) + 0.1) / (self.total + 0.1 * self.vocab)
-            if a is None:
+            left = self.left.get(a) if a is not None else None
+            if left is None:
                 got = math.log(pu)
             else:
-                got = math.log(
-                    (self.bi.get(key, 0.0) + _SMOOTH * pu) / (self.uni.get(a, 0.0) + _SMOOTH)
-                )
+                # Interpolated absolute discounting: a syllable followed by many different
+                # ones in the corpus leaves more room for a pair never seen.
+                total, kinds = left
+                seen = max(self.bi.get(key, 0.0) - _DISCOUNT, 0.0)
+                got = math.log((seen + (_DISCOUNT * kinds + _SMOOTH) * pu) / (total + _SMOOTH))
             if len(self._logp_cache) < 500_000:
                 self._logp_cache[key] = got
         return got
@@ -261,6 +283,14 @@ def _in_name(chunk: list[_Token], i: int) -> bool:
     return (i > 0 and _title(chunk[i - 1])) or (i + 1 < len(chunk) and _title(chunk[i + 1]))
 
 
+def _attested(model: _Model, chunk: list[_Token], i: int) -> bool:
+    """True when the syllable as read forms a known pair with a neighbour as read."""
+    low = chunk[i].low
+    if i > 0 and (chunk[i - 1].low, low) in model.bi:
+        return True
+    return i + 1 < len(chunk) and (low, chunk[i + 1].low) in model.bi
+
+
 def _candidates(model: _Model, chunk: list[_Token], i: int) -> list[tuple[str, float, bool]]:
     """(syllable, change cost, by letter confusion) for position i of a run."""
     tok = chunk[i]
@@ -279,17 +309,22 @@ def _candidates(model: _Model, chunk: list[_Token], i: int) -> list[tuple[str, f
             keep, change = 0.0, _CHANGE_KNOWN + _NAME  # probably a proper name
     else:
         keep, change = _KEEP_INVALID, _CHANGE_INVALID
+    if known and _attested(model, chunk, i):
+        change += _ATTESTED
     out = {low: (keep, False)}
     sk = skeleton(low)
+    siblings: list[str] = []
     if i > 0:
-        for _, b in model.pairs.get((skeleton(chunk[i - 1].low), sk), ()):
-            out.setdefault(b, (change, False))
+        siblings.extend(b for _, b in model.pairs.get((skeleton(chunk[i - 1].low), sk), ()))
     if i + 1 < len(chunk):
-        for a, _ in model.pairs.get((sk, skeleton(chunk[i + 1].low)), ()):
-            out.setdefault(a, (change, False))
+        siblings.extend(a for a, _ in model.pairs.get((sk, skeleton(chunk[i + 1].low)), ()))
     if not known:
-        for s in model.by_skel.get(sk, ())[:6]:
-            out.setdefault(s, (change, False))
+        siblings.extend(model.by_skel.get(sk, ())[:6])
+    if siblings:
+        own = marks(low)
+        for s in siblings:
+            # OCR mostly drops marks; a reading with more marks than the truth is rarer.
+            out.setdefault(s, (change + (_FEWER_MARKS if known and marks(s) < own else 0.0), False))
     if not valid:
         for v in _confusion_variants(low):
             if v in model.uni or is_valid_syllable(v):

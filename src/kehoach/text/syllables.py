@@ -123,6 +123,13 @@ def skeleton(token: str) -> str:
     return token.translate(_SKELETON_TABLE).lower()
 
 
+@lru_cache(maxsize=100_000)
+def marks(syllable: str) -> int:
+    """How many tone and vowel marks a syllable carries (breve and đ aside: OCR adds those)."""
+    toneless, tone = split_tone(syllable)
+    return (tone != 0) + sum(c in "âêôơư" for c in toneless)
+
+
 def apply_case(template: str, word: str) -> str:
     """Give `word` the letter case of `template` (upper, title or lower)."""
     letters = [c for c in template if c.isalpha()]
