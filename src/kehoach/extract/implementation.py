@@ -74,7 +74,7 @@ def tasks_from_implementation(sec: Section, doc_year: int | None) -> list[Task]:
         if not lead:
             continue
         prefix = f"{group}.{child.num}" if group else child.num
-        bullets = _bullets(child)
+        bullets = _bullets(child, prose_allowed=not own)
         if own and not bullets:
             add(prefix, own, lead)
         elif own:
@@ -88,19 +88,20 @@ def tasks_from_implementation(sec: Section, doc_year: int | None) -> list[Task]:
     return tasks
 
 
-def _bullets(sec: Section) -> list[str]:
+def _bullets(sec: Section, prose_allowed: bool = True) -> list[str]:
+    """Bullet texts under an agency heading; prose paragraphs count only under a bare heading."""
     out: list[str] = []
     for b in sec.all_blocks():
         if isinstance(b, Table) or b.kind == "rule":
             continue
         if b.text.startswith("+") and out:
             out[-1] = f"{out[-1]} {b.body}"
-        elif b.kind in ("bullet", "letter", "paren") or (b.kind == "plain" and out):
+        elif b.kind in ("bullet", "letter", "paren") or (b.kind == "plain" and out and prose_allowed):
             if b.kind == "plain" and out and not fold(b.text)[:1].isupper() and not b.text[:1].isupper():
                 out[-1] = f"{out[-1]} {b.text}"
             else:
                 out.append(b.body)
-        elif b.kind == "plain":
+        elif b.kind == "plain" and prose_allowed:
             out.append(b.text)
     return [t for t in out if len(t) > 10]
 

@@ -199,6 +199,8 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
         if re.fullmatch(r"[-–_=*]{3,}", line):
             i += 1
             break
+        if re.match(r"^phu luc\b", f):
+            break
         if title_lines and (re.match(r"^(thuc hien|can cu|trien khai|theo de nghi|xet de nghi)\b", f)
                             or len(line) > 250 or line.endswith((":", ";"))):
             break

@@ -82,6 +82,11 @@ def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
         if names:
             to = names[0]
             break
+    m = re.search(r"\bde tong hop\b[^.;]*?\bbao cao\s+", f)
+    if to and via is None and m:  # "gửi về X để tổng hợp, báo cáo Y": X compiles, Y receives
+        names, _ = take_agencies(sentence[m.end():])
+        if names:
+            to, via = names[0], to
     if via is None:
         subject, _ = take_agencies(item)
         if subject and subject[0] != to:

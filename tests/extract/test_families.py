@@ -1,0 +1,46 @@
+"""Family 5 (short plans, targets in prose, one-off duties) and other task-table layouts."""
+
+from kehoach.extract import extract_file
+
+from .conftest import FIXTURES
+
+
+def test_short_plan_targets_are_numbers_in_prose() -> None:
+    r = extract_file(FIXTURES / "family5_short_plan.txt")
+    d = r.document
+    assert (d.kind, d.number, d.issuer, d.province, d.date) == (
+        "ke_hoach", "215/KH-UBND", "Ủy ban nhân dân tỉnh", "Lào Cai", "2026-03-12"
+    )
+    assert [ref.number for ref in d.implements] == ["80-NQ/TW", "21-CTr/TU"]
+    assert d.signer == "Nguyễn Thành Sinh"
+    values = [[m.value for m in t.metrics] for t in r.targets]
+    assert values == [[23100, 3350], [5]]
+    assert [m.unit for m in r.targets[0].metrics] == ["nghìn lượt khách", "tỷ đồng"]
+    assert r.targets[0].horizon == 2026
+
+
+def test_short_plan_one_off_duty_and_bullet_timeframes() -> None:
+    r = extract_file(FIXTURES / "family5_short_plan.txt")
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("once", "2026-12-15", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
+    tasks = {t.id: t for t in r.tasks}
+    assert list(tasks) == ["III.1.1", "III.1.2", "III.2", "III.3"]
+    assert tasks["III.1.1"].timeframe.start == "2026-04-01"
+    assert tasks["III.1.2"].coordinating == ["Sở Tài chính"]
+    assert tasks["III.2"].timeframe.end == "2026-06-30"
+    assert tasks["III.3"].lead == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_pipe_table_with_extra_columns_and_repeated_header() -> None:
+    r = extract_file(FIXTURES / "pipe_table.md")
+    assert [t.id for t in r.tasks] == ["A.1", "A.1.1", "B.a", "B.b"]
+    first = r.tasks[0]
+    assert first.lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert first.coordinating == ["Sở Nội vụ", "các cơ quan, đơn vị liên quan"]
+    assert first.timeframe.kind == "window" and first.timeframe.end == "2026-06-30"
+    # the "Theo dõi, đôn đốc" and "Sản phẩm" columns are not agencies of the task
+    assert all("Văn phòng Ủy ban nhân dân tỉnh" not in t.coordinating + t.lead for t in r.tasks)
+    assert r.tasks[2].coordinating == ["Sở Khoa học và Công nghệ", "Bộ Chỉ huy Quân sự tỉnh"]
+    assert r.tasks[3].timeframe.kind == "from"
+    assert r.tasks[0].group_title == "CÔNG TÁC TUYÊN TRUYỀN"
