@@ -237,3 +237,79 @@ def test_image_renamed_docx(tmp_path):
     with pytest.raises(UnsupportedFormat) as err:
         read_document(path)
     assert err.value.message == "an image file, not a document"
+
+
+# -- Word's automatic numbering -------------------------------------------------------------
+
+
+def test_list_styles_show_their_numbers_and_bullets(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("MỤC TIÊU")
+    d.add_paragraph("Mục tiêu chung", style="List Number")
+    d.add_paragraph("Mục tiêu cụ thể", style="List Number")
+    d.add_paragraph("Phấn đấu 100% di tích được số hóa", style="List Bullet")
+    d.add_paragraph("Yêu cầu", style="List Number")
+    assert read_document(save(d, tmp_path)).blocks == [
+        "MỤC TIÊU",
+        "1. Mục tiêu chung",
+        "2. Mục tiêu cụ thể",
+        "- Phấn đấu 100% di tích được số hóa",
+        "3. Yêu cầu",
+    ]
+
+
+def _multilevel_list(d) -> str:
+    """Add a three-level list (I. / 1. / a)) to the document's numbering; return its numId."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)")]
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    numbering = d.part.numbering_part.element
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{lvls}</w:abstractNum>')
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return "90"
+
+
+def _numbered(d, text: str, num_id: str, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    p = d.add_paragraph(text)
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    p._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
+
+
+def test_multilevel_numbering_counts_and_restarts_like_word(tmp_path):
+    d = docx.Document()
+    num = _multilevel_list(d)
+    for text, level in [
+        ("MỤC ĐÍCH, YÊU CẦU", 0),
+        ("Mục đích", 1),
+        ("Yêu cầu", 1),
+        ("NHIỆM VỤ", 0),
+        ("Tuyên truyền", 1),
+        ("Tổ chức hội nghị", 2),
+        ("Biên soạn tài liệu", 2),
+        ("Bảo tồn di sản", 1),
+        ("Số hóa di tích", 2),
+    ]:
+        _numbered(d, text, num, level)
+    assert read_document(save(d, tmp_path)).blocks == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "2. Yêu cầu",
+        "II. NHIỆM VỤ",
+        "1. Tuyên truyền",
+        "a) Tổ chức hội nghị",
+        "b) Biên soạn tài liệu",
+        "2. Bảo tồn di sản",
+        "a) Số hóa di tích",
+    ]

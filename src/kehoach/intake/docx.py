@@ -1,7 +1,8 @@
 """Word (.docx): the body's paragraphs and tables in document order.
 
 Paragraphs become text blocks (soft line breaks kept inside the one block as
-spaces, typed numbering kept as written). Tables become `Table`s on the Word
+spaces, typed numbering kept as written, Word's automatic numbering written
+out as it shows: `1.`, `a)`, `II.`, bullets as `-`). Tables become `Table`s on the Word
 grid: a merged cell (gridSpan across, vMerge down) has its text repeated in
 each grid position it covers, with `spans` marking the copies, so every row has
 the same number of cells. Paragraphs inside one cell are joined with a newline;
@@ -37,15 +38,16 @@ _TABS = re.compile(r"[ \t]*\t[ \t]*")
 def read(data: bytes, name: str, sha256: str) -> Document:
     """Read a .docx file."""
     reject_images(data, name)
-    body = _open_body(data, name)
-    blocks = fix_legacy_blocks(list(_body_blocks(body)))
+    document = _open(data, name)
+    numbering = _Numbering(document)
+    blocks = fix_legacy_blocks(list(_body_blocks(document.element.body, numbering)))
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the document holds no text", where=name)
     return Document(name=name, format="docx", sha256=sha256, blocks=blocks)
 
 
-def _open_body(data: bytes, name: str):
-    """The `w:body` element, or `UnsupportedFormat` saying why the file cannot be read."""
+def _open(data: bytes, name: str):
+    """The python-docx document, or `UnsupportedFormat` saying why the file cannot be read."""
     if data.startswith(b"%PDF"):
         raise UnsupportedFormat("a PDF file named .docx; rename it to .pdf", where=name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -59,7 +61,7 @@ def _open_body(data: bytes, name: str):
     except ImportError as exc:  # pragma: no cover - a broken installation
         raise UnsupportedFormat(f"reading .docx needs python-docx ({exc})", where=name) from None
     try:
-        return docx.Document(io.BytesIO(data)).element.body
+        return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError):
         reason = "not a Word document (not a ZIP package)"
     except KeyError as exc:
@@ -74,27 +76,29 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
-def _body_blocks(container):
+def _body_blocks(container, numbering: _Numbering):
     """Paragraphs and tables of a body (or content control) in order."""
     for child in container:
         if child.tag == _P:
-            yield from _paragraph_blocks(child)
+            yield from _paragraph_blocks(child, numbering)
         elif child.tag == _TBL:
-            yield _table(child)
+            yield _table(child, numbering)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _body_blocks(content)
+                yield from _body_blocks(content, numbering)
 
 
-def _paragraph_blocks(p) -> list[str]:
+def _paragraph_blocks(p, numbering: _Numbering) -> list[str]:
     """A paragraph's text, then the paragraphs of any text box anchored in it."""
     parts: list[str] = []
     boxes: list = []
     _collect(p, parts, boxes)
-    blocks = [_clean_line("".join(parts))]
+    text = _clean_line("".join(parts))
+    label = numbering.label(p)
+    blocks = [f"{label} {text}" if label and text else text]
     for box in boxes:
-        blocks.extend(b for b in _body_blocks(box) if isinstance(b, str) and b.strip())
+        blocks.extend(b for b in _body_blocks(box, numbering) if isinstance(b, str) and b.strip())
     return blocks
 
 
@@ -122,9 +126,9 @@ def _clean_line(text: str) -> str:
     return nfc(_TABS.sub("  ", text)).strip()
 
 
-def _cell_text(tc) -> str:
+def _cell_text(tc, numbering: _Numbering) -> str:
     lines: list[str] = []
-    for block in _body_blocks(tc):
+    for block in _body_blocks(tc, numbering):
         if isinstance(block, Table):  # a nested table: its rows, one line each
             lines.extend(" ".join(c for c in row if c) for row in _distinct(block))
         elif block:
@@ -168,7 +172,7 @@ def _int_prop(el, path: str, default: int) -> int:
         return default
 
 
-def _table(tbl) -> Table:
+def _table(tbl, numbering: _Numbering) -> Table:
     grid = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
     rows: list[list[str]] = []
     spans: list[list[bool]] = []
@@ -193,7 +197,7 @@ def _table(tbl) -> Table:
                 cells += [cells[-1]] * width
                 copies += [True] * width
                 continue
-            text = _cell_text(tc)
+            text = _cell_text(tc, numbering)
             cells += [text] * width
             copies += [False] + [True] * (width - 1)
         rows.append(cells)
@@ -213,3 +217,127 @@ def _without_repeated_header(rows: list[list[str]]) -> list[int]:
     if sum(1 for c in header if c.strip()) < 2:
         return list(range(len(rows)))
     return [i for i, r in enumerate(rows) if i == 0 or r != header]
+
+
+class _Numbering:
+    """Word's automatic list numbers, counted in document order as Word shows them."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract -> lvl -> …
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
+        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            root = None
+        if root is not None:
+            self._read_numbering(root)
+        for style in document.styles.element.findall(f"{_W}style"):
+            num = style.find(f"{_W}pPr/{_W}numPr")
+            based = style.find(f"{_W}basedOn")
+            self.styles[style.get(f"{_W}styleId", "")] = (
+                _prop(num, f"{_W}numId") if num is not None else None,
+                _int_prop(num, f"{_W}ilvl", 0) if num is not None else None,
+                based.get(f"{_W}val") if based is not None else None,
+            )
+
+    def _read_numbering(self, root) -> None:
+        for abstract in root.findall(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in abstract.findall(f"{_W}lvl"):
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    _prop(lvl, f"{_W}numFmt") or "decimal",
+                    _prop(lvl, f"{_W}lvlText") or "",
+                    _int_prop(lvl, f"{_W}start", 1),
+                )
+            self.levels[abstract.get(f"{_W}abstractNumId", "")] = levels
+        for num in root.findall(f"{_W}num"):
+            starts = {
+                int(o.get(f"{_W}ilvl", "0")): _int_prop(o, f"{_W}startOverride", 1)
+                for o in num.findall(f"{_W}lvlOverride")
+                if o.find(f"{_W}startOverride") is not None
+            }
+            self.nums[num.get(f"{_W}numId", "")] = (_prop(num, f"{_W}abstractNumId") or "", starts)
+
+    def _num_of(self, p) -> tuple[str | None, int]:
+        num = p.find(f"{_W}pPr/{_W}numPr")
+        if num is not None and num.find(f"{_W}numId") is not None:
+            return _prop(num, f"{_W}numId"), _int_prop(num, f"{_W}ilvl", 0)
+        style = _prop(p, f"{_W}pPr/{_W}pStyle")
+        level = _int_prop(num, f"{_W}ilvl", 0) if num is not None else None
+        for _ in range(10):  # follow basedOn, a short chain
+            if style is None or style not in self.styles:
+                return None, 0
+            num_id, ilvl, based = self.styles[style]
+            if num_id is not None:
+                return num_id, level if level is not None else (ilvl or 0)
+            style = based
+        return None, 0
+
+    def label(self, p) -> str:
+        """The number or bullet Word shows before this paragraph ('' when none)."""
+        num_id, ilvl = self._num_of(p)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        abstract, starts = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract, {})
+        if num_id not in self.started:  # a list instance with its own start restarts
+            self.started.add(num_id)
+            for lvl, start in starts.items():
+                counters[lvl] = start - 1
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return text if text in ("-", "–", "+", "•", "*", "·") else "-"
+        if fmt == "none":
+            return ""
+
+        def value(m: re.Match[str]) -> str:
+            lvl = int(m.group(1)) - 1
+            n = counters.get(lvl, levels.get(lvl, ("decimal", "", 1))[2])
+            return _format_number(n, levels.get(lvl, ("decimal", "", 1))[0])
+
+        return re.sub(r"%([1-9])", value, text).strip()
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        s = letters[(n - 1) % 26] * ((n - 1) // 26 + 1)
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        s = _roman(n)
+        return s.lower() if fmt == "lowerRoman" else s
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
