@@ -107,7 +107,7 @@ def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
         return None
     first = _cell(row, cols.num) if cols.num >= 0 else cells[0]
     text = _cell(row, cols.text)
-    others = [c for i, c in enumerate(cells) if c and i not in (cols.num, cols.text)]
+    others = [c for i, c in enumerate(cells) if c and i not in (cols.num, cols.text) and c != text]
     all_same = len(set(filled)) == 1
     m = _ROMAN_NUM.match(first) if first else None
     if m and not _ROW_NUM.match(first) and (not others or all_same):
