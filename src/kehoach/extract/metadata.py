@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kehoach.extract.agencies import canonical, starts_with_agency, strip_province, table
 from kehoach.extract.outline import Para, Section
@@ -79,12 +80,16 @@ def _province(header: list[str], body_text: str) -> str | None:
             if re.search(r"\b(?:tinh|tinh uy|thanh pho|ubnd tinh|uy ban nhan dan tinh) " + re.escape(key) + r"\b", f):
                 return name
     counts: dict[str, int] = {}
-    fb = fold(body_text)
-    for key, name in folded.items():
-        n = len(re.findall(r"\btinh " + re.escape(key) + r"\b", fb))
-        if n:
-            counts[name] = n
+    for m in _province_mention_re().finditer(fold(body_text)):
+        name = folded[m.group(1)]
+        counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+@lru_cache(maxsize=1)
+def _province_mention_re() -> re.Pattern[str]:
+    keys = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
+    return re.compile(r"\btinh (" + "|".join(re.escape(k) for k in keys) + r")\b")
 
 
 def _refs(text: str, own: str | None) -> list[DocRef]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kehoach.intake.document import Block, Table
 from kehoach.text.normalize import clean, fold
@@ -37,7 +38,7 @@ class Para:
     body: str = ""  # text after the marker
     start: int = -1  # index of its first line in the document's blocks
 
-    @property
+    @cached_property
     def folded(self) -> str:
         return fold(self.text)
 

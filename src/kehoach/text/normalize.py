@@ -46,18 +46,31 @@ def clean(text: str) -> str:
     return _WS.sub(" ", unify_tone_marks(nfc(text))).strip()
 
 
+def _build_fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in range(0xC0, 0x1F00):
+        c = chr(code)
+        base = unicodedata.normalize("NFD", c)[0]
+        if base != c and base.isascii() and base.isalpha():
+            table[code] = base.lower()
+    return table
+
+
+# One C-level pass (str.translate) instead of NFD + a Python loop: folding is on every hot path.
+_FOLD_CHARS = _build_fold_table()
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics, for search and matching: `Số hóa` -> `so hoa`."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE).lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _WS.sub(" ", stripped).strip()
+    folded = text.lower().translate(_FOLD_CHARS)
+    if not folded.isascii():  # decomposed input, or marks we have no precomposed entry for
+        decomposed = unicodedata.normalize("NFD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD_CHARS)
+    return _WS.sub(" ", folded).strip()
 
 
 def fold_chars(text: str) -> str:
     """Like `fold` but one output character per input character (NFC input), so a match's
     positions in the folded text are its positions in the original."""
-    out = []
-    for c in text:
-        base = unicodedata.normalize("NFD", c)[0] if c not in "đĐ" else "d"
-        out.append(base.lower() if len(base.lower()) == 1 else c)
-    return "".join(out)
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_FOLD_CHARS) \
+        if not text.isascii() else text.lower()
