@@ -1,0 +1,242 @@
+"""Shared fixtures: real databases (a SQLite file and the PostgreSQL server) and sample data.
+
+Database fixtures (tests/web may reuse them):
+
+- `db_url`      an empty database at the newest schema, a fresh one per test, parametrised
+                over `sqlite` (a file in tmp_path) and `postgresql` (a database created for
+                the test session on 127.0.0.1:5432, emptied between tests, dropped at the
+                end). Without a PostgreSQL server the postgresql cases are skipped, unless
+                `KEHOACH_REQUIRE_POSTGRES=1`, which makes them fail instead.
+- `empty_db_url`  a database with no tables at all (same two backends), for migration tests.
+- `session`     a SQLAlchemy Session on `db_url` (commit when a test needs it).
+- `settings`    `Settings(data_dir=tmp_path, database_url=db_url)`.
+- `sample_records`  the three expected `PlanRecord`s, by sample file name.
+- `imported`    the three sample records imported and committed: file name -> ImportResult.
+- `users`       admin, officer, reporter (of Sở VHTTDL), viewer `UserView`s (needs `imported`).
+- `count_queries`  `with count_queries(session) as n: ...; n.count` counts SQL statements.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTED = ROOT / "tests" / "data" / "samples" / "expected"
+PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+PG_ADMIN_DB = "test"
+SO_VHTTDL = "Sở Văn hóa, Thể thao và Du lịch"
+PASSWORDS = {
+    "admin": "admin-pass-1",
+    "officer": "officer-pass-1",
+    "reporter": "reporter-pass-1",
+    "viewer": "viewer-pass-1",
+}
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def postgres_missing() -> str | None:
+    """Why PostgreSQL cannot be used here, or None when it can."""
+    try:
+        import psycopg
+
+        with psycopg.connect(
+            f"host=127.0.0.1 port=5432 user=postgres dbname={PG_ADMIN_DB}", connect_timeout=2
+        ):
+            return None
+    except Exception as exc:  # any failure means: no server for these tests
+        return f"PostgreSQL is not reachable at 127.0.0.1:5432 ({type(exc).__name__})"
+
+
+def need_postgres() -> None:
+    """Skip (or fail, with KEHOACH_REQUIRE_POSTGRES=1) when PostgreSQL is absent."""
+    why = postgres_missing()
+    if why is None:
+        return
+    if os.environ.get("KEHOACH_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"{why}; KEHOACH_REQUIRE_POSTGRES=1 requires it")
+    pytest.skip(why)
+
+
+def create_pg_database(prefix: str = "kehoach_test") -> str:
+    """A new empty PostgreSQL database; returns its SQLAlchemy URL."""
+    import psycopg
+
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    with psycopg.connect(
+        f"host=127.0.0.1 user=postgres dbname={PG_ADMIN_DB}", autocommit=True
+    ) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{PG_SERVER}/{name}"
+
+
+def drop_pg_database(url: str) -> None:
+    """Drop a database made by `create_pg_database` (closing our pooled connections first)."""
+    import psycopg
+
+    from kehoach.store.db import cached_engine
+
+    cached_engine(url).dispose()
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(
+        f"host=127.0.0.1 user=postgres dbname={PG_ADMIN_DB}", autocommit=True
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory) -> Path:
+    """A SQLite file migrated once; each test copies it."""
+    from kehoach.store.db import cached_engine, upgrade_database
+
+    path = tmp_path_factory.mktemp("template") / "kehoach.db"
+    url = f"sqlite:///{path}"
+    upgrade_database(url)
+    cached_engine(url).dispose()  # checkpoints the WAL into the file
+    return path
+
+
+@pytest.fixture(scope="session")
+def _pg_session_db():
+    """One PostgreSQL database for the test session, migrated once, dropped at the end."""
+    need_postgres()
+    from kehoach.store.db import upgrade_database
+
+    url = create_pg_database()
+    upgrade_database(url)
+    yield url
+    drop_pg_database(url)
+
+
+def _empty_pg(url: str) -> None:
+    from sqlalchemy import text
+
+    from kehoach.store.db import cached_engine
+    from kehoach.store.tables import Base
+
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with cached_engine(url).begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path):
+    """An empty database at the newest schema (SQLite file or PostgreSQL)."""
+    if request.param == "sqlite":
+        from kehoach.store.db import cached_engine
+
+        path = tmp_path / "kehoach.db"
+        shutil.copy(request.getfixturevalue("_sqlite_template"), path)
+        url = f"sqlite:///{path}"
+        yield url
+        cached_engine(url).dispose()
+        return
+    url = request.getfixturevalue("_pg_session_db")
+    _empty_pg(url)
+    yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_db_url(request, tmp_path):
+    """A database with no tables at all (SQLite file or a new PostgreSQL database)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    need_postgres()
+    url = create_pg_database("kehoach_mig")
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture
+def settings(db_url, tmp_path):
+    """Settings pointing at the test database and a data folder in tmp_path."""
+    from kehoach.settings import Settings
+
+    return Settings(data_dir=tmp_path / "data", database_url=db_url)
+
+
+@pytest.fixture
+def session(db_url):
+    """A session on the test database."""
+    from sqlalchemy.orm import sessionmaker
+
+    from kehoach.store.db import cached_engine
+
+    factory = sessionmaker(cached_engine(db_url), expire_on_commit=False)
+    with factory() as s:
+        yield s
+        s.rollback()
+
+
+@pytest.fixture(scope="session")
+def sample_records():
+    """The three expected plan records, by sample file name (stable, unlike the extractor)."""
+    from kehoach.model import PlanRecord
+
+    return {
+        p.stem + ".txt": PlanRecord.model_validate(json.loads(p.read_text(encoding="utf-8")))
+        for p in sorted(EXPECTED.glob("*.json"))
+    }
+
+
+@pytest.fixture
+def imported(session, sample_records):
+    """The three samples imported and committed: file name -> ImportResult."""
+    from kehoach.services.importing import import_record
+
+    out = {name: import_record(session, rec) for name, rec in sample_records.items()}
+    session.commit()
+    return out
+
+
+@pytest.fixture
+def users(session, imported):
+    """admin, officer, reporter (Sở VHTTDL) and viewer accounts."""
+    from kehoach.services.users import create_user
+
+    out = {
+        role: create_user(
+            session, role, PASSWORDS[role], role, agency=SO_VHTTDL if role == "reporter" else None
+        )
+        for role in PASSWORDS
+    }
+    session.commit()
+    return out
+
+
+class QueryCounter:
+    count = 0
+    statements: list[str]
+
+    def __init__(self) -> None:
+        self.statements = []
+
+
+@pytest.fixture
+def count_queries():
+    """A context manager counting the SQL statements a session's engine runs."""
+    from sqlalchemy import event
+
+    @contextmanager
+    def counting(session):
+        engine = session.get_bind()
+        counter = QueryCounter()
+
+        def on_execute(conn, cursor, statement, *args):
+            counter.count += 1
+            counter.statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", on_execute)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", on_execute)
+
+    return counting

@@ -1,0 +1,67 @@
+"""Migrations: `upgrade head` builds exactly the tables the code declares, and keeps data."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+
+def test_upgrade_head_matches_the_tables(empty_db_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from kehoach.store.db import cached_engine, current_revision, upgrade_database
+    from kehoach.store.tables import Base
+
+    assert current_revision(empty_db_url) is None
+    upgrade_database(empty_db_url)
+    with cached_engine(empty_db_url).connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(ctx, Base.metadata) == []
+    upgrade_database(empty_db_url)  # a second run is a no-op
+
+
+def test_upgrade_from_first_revision_keeps_data(empty_db_url):
+    from kehoach.store.db import cached_engine, current_revision, upgrade_database
+
+    upgrade_database(empty_db_url, "0001")
+    assert current_revision(empty_db_url) == "0001"
+    with cached_engine(empty_db_url).begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO agencies (name, fold_key, created_at) "
+                "VALUES ('Sở Nội vụ', 'so noi vu', CURRENT_TIMESTAMP)"
+            )
+        )
+    upgrade_database(empty_db_url)
+    with cached_engine(empty_db_url).connect() as conn:
+        assert conn.execute(text("SELECT name FROM agencies")).scalars().all() == ["Sở Nội vụ"]
+
+
+def test_unreachable_database_is_a_clear_error(tmp_path):
+    from kehoach.errors import KehoachError
+    from kehoach.store.db import upgrade_database
+
+    with pytest.raises(KehoachError, match="cannot open the database"):
+        upgrade_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_sqlite_pragmas(db_url, session):
+    if not db_url.startswith("sqlite"):
+        pytest.skip("SQLite only")
+    assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_failed_unit_of_work_writes_nothing(db_url):
+    from sqlalchemy import func, select
+
+    from kehoach.store.db import session_scope
+    from kehoach.store.tables import Agency
+
+    with pytest.raises(RuntimeError), session_scope(db_url) as s:
+        s.add(Agency(name="A", fold_key="a"))
+        s.flush()
+        raise RuntimeError("interrupted")
+    with session_scope(db_url) as s:
+        assert s.scalar(select(func.count()).select_from(Agency)) == 0
