@@ -318,7 +318,7 @@ def _candidates(model: _Model, chunk: list[_Token], i: int) -> list[tuple[str, f
         siblings.extend(b for _, b in model.pairs.get((skeleton(chunk[i - 1].low), sk), ()))
     if i + 1 < len(chunk):
         siblings.extend(a for a, _ in model.pairs.get((sk, skeleton(chunk[i + 1].low)), ()))
-    if not known:
+    if not known or low in model.suspect:
         siblings.extend(model.by_skel.get(sk, ())[:6])
     if siblings:
         own = marks(low)
