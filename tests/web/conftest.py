@@ -41,7 +41,10 @@ def _pg_available() -> bool:
         return False
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="module", params=DATABASES)
 def web_db_url(request, tmp_path_factory):
     """An empty database URL: a SQLite file, or a fresh PostgreSQL database dropped afterwards."""
     if request.param == "sqlite":
@@ -71,6 +74,23 @@ class World:
     plans: dict[str, int] = field(default_factory=dict)  # sample file name -> plan id
     users: dict[str, object] = field(default_factory=dict)  # key of PASSWORDS -> UserView
     agencies: dict[str, int] = field(default_factory=dict)  # name -> id
+
+    def lead_tasks(self, agency: str, *, alone: bool = True) -> list[int]:
+        """Ids of tasks `agency` leads; `alone`: where Sở VHTTDL has no role (unless it is it)."""
+        from kehoach.services import tasks
+
+        with self.session() as db:
+            rows = tasks.list_tasks(
+                db, user=self.users["admin"], agency_id=self.agencies[agency], role="lead",
+                per_page=200,
+            ).items
+        out = []
+        for row in rows:
+            others = row.lead + row.coordinating + row.directing
+            if alone and agency != SO_VHTTDL and SO_VHTTDL in others:
+                continue
+            out.append(row.id)
+        return out
 
     def session(self):
         """A session on the app's database (commits on exit)."""
