@@ -129,10 +129,7 @@ def _page_items(page) -> list[str | _Grid]:
     for top, line in _lines(outside):
         items.append((top, 0, line))
     items.sort(key=lambda it: (it[0], it[1]))
-    ordered = _drop_page_numbers(items, page.height)
-    if ordered and isinstance(ordered[-1], _Grid):
-        ordered[-1].ends_page = True
-    return ordered
+    return _drop_page_numbers(items, page.height)
 
 
 def _inside(obj, boxes) -> bool:
@@ -248,9 +245,42 @@ def _continue(grid: _Grid, more: _Grid) -> None:
     grid.ends_page = more.ends_page
 
 
+def _running_key(line: str) -> str:
+    return re.sub(r"\d+", "#", fold(line))
+
+
+def _drop_running_lines(pages: list[list[str | _Grid]]) -> list[list[str | _Grid]]:
+    """Drop a running header or footer: the same first (or last) line on most pages."""
+    if len(pages) < 3:
+        return pages
+    for index in (0, -1):
+        keys = [
+            _running_key(items[index]) for items in pages if items and isinstance(items[index], str)
+        ]
+        common = {k for k in set(keys) if keys.count(k) >= max(3, len(pages) // 2 + 1)}
+        if common:
+            pages = [
+                items[1:]
+                if index == 0
+                and items
+                and isinstance(items[0], str)
+                and _running_key(items[0]) in common
+                else items[:-1]
+                if index == -1
+                and items
+                and isinstance(items[-1], str)
+                and _running_key(items[-1]) in common
+                else items
+                for items in pages
+            ]
+    return pages
+
+
 def _join_pages(pages: list[list[str | _Grid]]) -> list[Block]:
     blocks: list[str | _Grid] = []
-    for items in pages:
+    for items in _drop_running_lines(pages):
+        if items and isinstance(items[-1], _Grid):
+            items[-1].ends_page = True
         for i, item in enumerate(items):
             prev = blocks[-1] if blocks else None
             if (
