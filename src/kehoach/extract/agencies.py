@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from kehoach.text.normalize import clean, fold
+from kehoach.text.normalize import clean, fold, fold_chars
 
 _ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE), r)
@@ -205,13 +205,24 @@ def known_prefix(text: str) -> tuple[str, int] | None:
 
 
 def _consumed(text: str, alias_key: str) -> int:
-    """How many characters of text make up alias_key (keys collapse separators)."""
-    n = len(alias_key)
-    while n <= len(text) and _key(text[:n]) != alias_key:
-        n += 1
-    return min(n, len(text))
+    """How many characters of text make up alias_key (keys fold and collapse separators)."""
+    folded = fold_chars(text)
+    key: list[str] = []
+    pending = False
+    for i, c in enumerate(folded):
+        if c in _KEY_SEPARATORS:
+            pending = bool(key)
+            continue
+        if pending:
+            key.append(" ")
+            pending = False
+        key.append(c)
+        if len(key) >= len(alias_key):
+            return i + 1 if "".join(key) == alias_key else len(alias_key)
+    return len(text)
 
 
+_KEY_SEPARATORS = set(" \t\n,-–")
 _GROUP_NOUN = (r"(?:cơ quan|đơn vị|sở|ban|ngành|địa phương|xã|phường|đặc khu|tổ chức|cấp ủy|cấp uỷ|cấp"
                r"|hội|đoàn thể|doanh nghiệp|phòng|huyện|trường|cơ sở)")
 _GENERIC_RE = re.compile(

@@ -75,6 +75,10 @@ class Section:
 
 
 def _is_upper_heading(text: str) -> bool:
+    if text.isupper():
+        return True
+    if text.islower() or len(text) > 300 or not text[:1].isupper():
+        return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
@@ -103,7 +107,12 @@ def classify(text: str) -> Para:
     return Para(text, "plain", "", text)
 
 
+_MARKER_FIRST = set("IVX0123456789(-–+•*·PpNn")
+
+
 def _starts_new(line: str) -> bool:
+    if line[0] not in _MARKER_FIRST and line[1:2] != ")":
+        return False  # no list marker, appendix or signature heading can start here
     p = classify(line)
     return p.kind != "plain" or bool(_APPENDIX_RE.match(fold(line))) or bool(
         _SIGNATURE_RE.match(fold(line))
