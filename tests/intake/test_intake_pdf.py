@@ -172,3 +172,47 @@ def test_image_named_pdf(tmp_path):
     with pytest.raises(UnsupportedFormat) as err:
         read_document(path)
     assert err.value.message == "an image file, not a document"
+
+
+# -- small PDFs drawn here (reportlab's built-in Helvetica, so ASCII text) -----------------
+
+
+def draw_pdf(path: Path, pages: list[list[tuple[float, float, str]]]) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for page in pages:
+        c.setFont("Helvetica", 11)
+        for x, y, text in page:
+            c.drawString(x, y, text)
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_running_header_and_footer_are_dropped(tmp_path):
+    pages = [
+        [
+            (72, 800, "Ke hoach so 19/KH-UBND"),
+            (72, 700, f"Noi dung trang {n}"),
+            (72, 40, f"Trang {n}/4"),
+        ]
+        for n in range(1, 5)
+    ]
+    doc = read_document(draw_pdf(tmp_path / "running.pdf", pages))
+    assert doc.blocks == [f"Noi dung trang {n}" for n in range(1, 5)]
+
+
+def test_two_columns_on_one_line_are_kept_apart(tmp_path):
+    page = [(72, 800, "UBND TINH CAO BANG"), (330, 800, "CONG HOA XA HOI CHU NGHIA VIET NAM")]
+    doc = read_document(draw_pdf(tmp_path / "header.pdf", [page]))
+    assert doc.blocks == ["UBND TINH CAO BANG  CONG HOA XA HOI CHU NGHIA VIET NAM"]
+
+
+def test_pdf_without_any_text_or_image_is_empty(tmp_path):
+    from kehoach.errors import EmptyDocument
+
+    with pytest.raises(EmptyDocument) as err:
+        read_document(draw_pdf(tmp_path / "blank.pdf", [[]]))
+    assert err.value.message == "the PDF holds no text"

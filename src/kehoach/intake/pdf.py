@@ -91,9 +91,9 @@ def _short(exc: BaseException) -> str:
     return (text.splitlines()[0] if text else type(exc).__name__)[:120]
 
 
-def _read_pages(pdf, name: str) -> list[list[str | _Grid]]:
+def _read_pages(pdf, name: str) -> list[list[_Item]]:
     """Per page, its items in reading order (page numbers dropped)."""
-    pages: list[list[str | _Grid]] = []
+    pages: list[list[_Item]] = []
     chars = images = 0
     for page in pdf.pages:
         try:
@@ -112,7 +112,10 @@ def _read_pages(pdf, name: str) -> list[list[str | _Grid]]:
     return pages
 
 
-def _page_items(page) -> list[str | _Grid]:
+_Item = tuple[bool, "str | _Grid"]  # (in the top or bottom margin, a line or a table)
+
+
+def _page_items(page) -> list[_Item]:
     """The page's text lines and tables, top to bottom, without its page number."""
     found = [t for t in page.find_tables(_TABLE_SETTINGS) if t.rows]
     items: list[tuple[float, int, str | _Grid]] = []
@@ -158,16 +161,13 @@ def _lines(page) -> list[tuple[float, str]]:
     return out
 
 
-def _drop_page_numbers(items, height: float) -> list[str | _Grid]:
-    kept = list(items)
+def _drop_page_numbers(items, height: float) -> list[_Item]:
+    kept = [(top < height * _MARGIN or top > height * (1 - _MARGIN), it) for top, _, it in items]
     for index in (0, -1):
-        if not kept:
-            break
-        top, _, item = kept[index]
-        near_edge = top < height * _MARGIN or top > height * (1 - _MARGIN)
-        if isinstance(item, str) and near_edge and _PAGE_NUMBER.match(item):
+        near_edge, item = kept[index] if kept else (False, None)
+        if near_edge and isinstance(item, str) and _PAGE_NUMBER.match(item):
             kept.pop(index)
-    return [it[2] for it in kept]
+    return kept
 
 
 def _cell_text(text: str | None) -> str:
@@ -249,34 +249,28 @@ def _running_key(line: str) -> str:
     return re.sub(r"\d+", "#", fold(line))
 
 
-def _drop_running_lines(pages: list[list[str | _Grid]]) -> list[list[str | _Grid]]:
-    """Drop a running header or footer: the same first (or last) line on most pages."""
-    if len(pages) < 3:
-        return pages
-    for index in (0, -1):
-        keys = [
-            _running_key(items[index]) for items in pages if items and isinstance(items[index], str)
-        ]
-        common = {k for k in set(keys) if keys.count(k) >= max(3, len(pages) // 2 + 1)}
-        if common:
-            pages = [
-                items[1:]
-                if index == 0
-                and items
-                and isinstance(items[0], str)
-                and _running_key(items[0]) in common
-                else items[:-1]
-                if index == -1
-                and items
-                and isinstance(items[-1], str)
-                and _running_key(items[-1]) in common
-                else items
-                for items in pages
-            ]
-    return pages
+def _running(items: list[_Item], index: int) -> str | None:
+    """The key of the page's first/last line when it sits in the margin, else None."""
+    if not items or not items[index][0] or not isinstance(items[index][1], str):
+        return None
+    return re.sub(r"\d+", "#", fold(items[index][1]))
 
 
-def _join_pages(pages: list[list[str | _Grid]]) -> list[Block]:
+def _drop_running_lines(pages: list[list[_Item]]) -> list[list[str | _Grid]]:
+    """Drop a running header or footer: the same line at the top (bottom) of most pages."""
+    pages = [list(items) for items in pages]
+    if len(pages) >= 3:
+        for index in (0, -1):
+            keys = [_running(items, index) for items in pages]
+            need = max(3, len(pages) // 2 + 1)
+            common = {k for k in keys if k is not None and keys.count(k) >= need}
+            for items, key in zip(pages, keys, strict=True):
+                if key in common:
+                    items.pop(index)
+    return [[item for _, item in items] for items in pages]
+
+
+def _join_pages(pages: list[list[_Item]]) -> list[Block]:
     blocks: list[str | _Grid] = []
     for items in _drop_running_lines(pages):
         if items and isinstance(items[-1], _Grid):
