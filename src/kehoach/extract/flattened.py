@@ -141,6 +141,9 @@ def _find_regions(lines: list[str]) -> list[tuple[list[str], int, int]]:
     regions = []
     i = 0
     while i < len(lines):
+        if lines[i][:3].lower() not in ("tt ", "stt", "tt"):
+            i += 1
+            continue
         f = fold(lines[i])
         if _HEADER_START.match(f):
             header = [f]

@@ -177,6 +177,8 @@ def detect_legacy(text: str) -> str | None:
     words = sample.split()
     if not words:
         return None
+    if len(_UNICODE_VN.findall(sample)) * 5 > len(words):
+        return None  # plainly Unicode Vietnamese: skip the per-word scan
     marks = set(_tcvn3_marks())
     tcvn3 = sum(1 for w in words if any(c in marks for c in w))
     vni = sum(1 for w in words if _VNI_SEQUENCE.search(w))

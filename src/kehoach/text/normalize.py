@@ -79,5 +79,7 @@ def fold(text: str) -> str:
 def fold_chars(text: str) -> str:
     """Like `fold` but one output character per input character (NFC input), so a match's
     positions in the folded text are its positions in the original."""
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_FOLD_CHARS) \
-        if not text.isascii() else text.lower()
+    low = text.lower()
+    if len(low) == len(text):
+        return low.translate(_FOLD_CHARS)
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_FOLD_CHARS)
