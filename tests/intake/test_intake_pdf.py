@@ -216,3 +216,24 @@ def test_pdf_without_any_text_or_image_is_empty(tmp_path):
     with pytest.raises(EmptyDocument) as err:
         read_document(draw_pdf(tmp_path / "blank.pdf", [[]]))
     assert err.value.message == "the PDF holds no text"
+
+
+def test_raised_footnote_mark_stays_on_its_line(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "footnote.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 700, "Can cu Ke hoach so 370-KH/TU cua Tinh uy")
+    c.setFont("Helvetica", 7)
+    c.drawString(
+        72 + c.stringWidth("Can cu Ke hoach so 370-KH/TU cua Tinh uy", "Helvetica", 12), 705, "1"
+    )
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 684, "ban hanh Ke hoach trien khai.")
+    c.showPage()
+    c.save()
+    assert read_document(path).blocks == [
+        "Can cu Ke hoach so 370-KH/TU cua Tinh uy1",
+        "ban hanh Ke hoach trien khai.",
+    ]

@@ -142,15 +142,23 @@ def _inside(obj, boxes) -> bool:
 
 
 def _lines(page) -> list[tuple[float, str]]:
-    """Words grouped into lines by baseline; wide gaps become two spaces."""
+    """Words grouped into lines by vertical overlap (a raised footnote mark stays on its
+    line); wide gaps become two spaces."""
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    words.sort(key=lambda w: (round(w["bottom"]), w["x0"]))
+    words.sort(key=lambda w: (w["top"], w["x0"]))
     lines: list[list[dict]] = []
+    spans: list[tuple[float, float]] = []  # each line's top and bottom
     for w in words:
-        if lines and abs(w["bottom"] - lines[-1][-1]["bottom"]) <= 2.5:
-            lines[-1].append(w)
+        for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
+            top, bottom = spans[i]
+            overlap = min(bottom, w["bottom"]) - max(top, w["top"])
+            if overlap >= 0.5 * min(bottom - top, w["bottom"] - w["top"]):
+                lines[i].append(w)
+                spans[i] = (min(top, w["top"]), max(bottom, w["bottom"]))
+                break
         else:
             lines.append([w])
+            spans.append((w["top"], w["bottom"]))
     out = []
     for line in lines:
         line.sort(key=lambda w: w["x0"])
