@@ -55,6 +55,7 @@ _LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _WORD_RE = re.compile(f"[{_LETTERS}]+")
 _NUM_GAP_RE = re.compile(r"[ \t]*\n?[ \t]+\d[\d.,/]*[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*\d[\d.,/]*[ \t]+")
 _CODE_JOINERS = "-/_&"
+_PLAIN_AFTER = frozenset(" \n,;:.)")
 
 # Letter confusions of Tesseract on Vietnamese print (lower case; tried only on
 # syllables that cannot be Vietnamese as read).
@@ -121,9 +122,12 @@ def _heading_lines(text: str) -> set[int]:
     out = set()
     pos = 0
     for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
-            out.add(pos)
+        words = _WORD_RE.findall(line)
+        if words:
+            upper = sum(len(w) for w in words if w.isupper())
+            total = sum(map(len, words))
+            if total >= 4 and upper >= 0.8 * total:
+                out.add(pos)
         pos += len(line) + 1
     return out
 
@@ -140,15 +144,18 @@ def _chunks(text: str) -> Iterator[list[_Token]]:
     line_start = 0
     chunk: list[_Token] = []
     prev_end = 0
+    size = len(text)
     for m in _WORD_RE.finditer(text):
         start, end = m.span()
-        gap = text[prev_end:start]
-        newline = gap.rfind("\n")
-        if newline >= 0:
-            line_start = prev_end + newline + 1
         word = m.group()
+        single_space = start - prev_end == 1 and text[prev_end] == " "
+        if not single_space:
+            gap = text[prev_end:start]
+            newline = gap.rfind("\n")
+            if newline >= 0:
+                line_start = prev_end + newline + 1
         heading = line_start in headings
-        if chunk and not (gap.isspace() and gap.count("\n") <= 1):
+        if chunk and not single_space and not (gap.isspace() and gap.count("\n") <= 1):
             if _NUM_GAP_RE.fullmatch(gap):
                 chunk.append(_Token(prev_end, prev_end, NUM, NUM, True))
             else:
@@ -157,7 +164,15 @@ def _chunks(text: str) -> Iterator[list[_Token]]:
         elif chunk and not heading and word[0].isupper() and chunk[-1].text.islower():
             yield chunk  # `tỉnh Điện Biên`: a name starts, no word runs across
             chunk = []
-        fixed = _is_protected(text, start, end, word, heading)
+        if (
+            (not start or text[start - 1] in " \n")
+            and (end == size or text[end] in _PLAIN_AFTER)
+            and word.islower()
+            and not word.isascii()
+        ):
+            fixed = False  # the common case, decided fast
+        else:
+            fixed = _is_protected(text, start, end, word, heading)
         chunk.append(_Token(start, end, word, _lower(word), fixed, heading))
         prev_end = end
     if chunk:
@@ -206,10 +221,14 @@ class _Model:
         for lst in by_skel.values():
             lst.sort(key=lambda s: -uni[s])
         self.by_skel = by_skel
-        pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        # For a pair of skeletons, the known syllables that fill each side.
+        firsts: dict[tuple[str, str], set[str]] = {}
+        seconds: dict[tuple[str, str], set[str]] = {}
         for a, b in bi:
-            pairs.setdefault((skeleton(a), skeleton(b)), []).append((a, b))
-        self.pairs = pairs
+            key = (skeleton(a), skeleton(b))
+            firsts.setdefault(key, set()).add(a)
+            seconds.setdefault(key, set()).add(b)
+        self.pair_fillers = {k: (tuple(v), tuple(seconds[k])) for k, v in firsts.items()}
         # Syllables far rarer in clean text than a sibling: what OCR damage looks like.
         corpus = data["corpus_unigrams"]
         self.suspect = frozenset(
@@ -230,6 +249,7 @@ class _Model:
             for s in sib
             if corpus.get(s, 0) == 0 and corpus.get(sib[0], 0) >= _TELLTALE_MIN
         )
+        self.readings: dict[str, tuple[bool, bool, bool, str, tuple[str, ...]]] = {}
         self._logp_cache: dict[tuple[str | None, str], float] = {}
 
     def logp(self, a: str | None, b: str) -> float:
@@ -259,7 +279,8 @@ def _model() -> _Model:
         return _Model(json.load(f))
 
 
-def _confusion_variants(low: str) -> set[str]:
+@lru_cache(maxsize=20_000)
+def _confusion_variants(low: str) -> frozenset[str]:
     out = set()
     for wrong, right in _CONFUSIONS:
         i = low.find(wrong)
@@ -268,7 +289,7 @@ def _confusion_variants(low: str) -> set[str]:
             i = low.find(wrong, i + 1)
     if not low.isascii():
         out.update(low[:i] + low[i + 1 :] for i in range(len(low)) if len(low) > 2)
-    return out
+    return frozenset(out)
 
 
 def _title(tok: _Token) -> bool:
@@ -291,40 +312,52 @@ def _attested(model: _Model, chunk: list[_Token], i: int) -> bool:
     return i + 1 < len(chunk) and (low, chunk[i + 1].low) in model.bi
 
 
-def _candidates(model: _Model, chunk: list[_Token], i: int) -> list[tuple[str, float, bool]]:
-    """(syllable, change cost, by letter confusion) for position i of a run."""
+def _reading(model: _Model, low: str) -> tuple[bool, bool, bool, str, tuple[str, ...]]:
+    """What the model knows of a syllable as read: known, valid, suspect, skeleton, siblings."""
+    got = model.readings.get(low)
+    if got is None:
+        known = low in model.uni
+        valid = known or is_valid_syllable(low)
+        suspect = low in model.suspect
+        sk = skeleton(low)
+        own = tuple(model.by_skel.get(sk, ())[:6]) if not known or suspect else ()
+        got = (known, valid, suspect, sk, own)
+        if len(model.readings) < 200_000:
+            model.readings[low] = got
+    return got
+
+
+def _candidates(
+    model: _Model, chunk: list[_Token], i: int, fillers: tuple[str, ...]
+) -> list[tuple[str, float, bool]]:
+    """(syllable, change cost, by letter confusion) for position i of a run.
+
+    `fillers` are the syllables that known pairs put at this position, given the
+    skeletons of the neighbours.
+    """
     tok = chunk[i]
     low = tok.low
-    if tok.fixed:
+    known, valid, suspect, _, siblings = _reading(model, low)
+    alternatives = siblings + fillers
+    if valid and all(s == low for s in alternatives):
         return [(low, 0.0, False)]
-    known = low in model.uni
-    valid = known or is_valid_syllable(low)
     if known:
-        keep, change = 0.0, _CHANGE_SUSPECT if low in model.suspect else _CHANGE_KNOWN
+        keep, change = 0.0, _CHANGE_SUSPECT if suspect else _CHANGE_KNOWN
         if _in_name(chunk, i):
             change += _NAME
+        if _attested(model, chunk, i):
+            change += _ATTESTED
     elif valid:
         keep, change = _KEEP_UNKNOWN, _CHANGE_UNKNOWN
         if tok.text[0].isupper() and (i > 0 or _in_name(chunk, i)):
             keep, change = 0.0, _CHANGE_KNOWN + _NAME  # probably a proper name
     else:
         keep, change = _KEEP_INVALID, _CHANGE_INVALID
-    if known and _attested(model, chunk, i):
-        change += _ATTESTED
     out = {low: (keep, False)}
-    sk = skeleton(low)
-    siblings: list[str] = []
-    if i > 0:
-        siblings.extend(b for _, b in model.pairs.get((skeleton(chunk[i - 1].low), sk), ()))
-    if i + 1 < len(chunk):
-        siblings.extend(a for a, _ in model.pairs.get((sk, skeleton(chunk[i + 1].low)), ()))
-    if not known or low in model.suspect:
-        siblings.extend(model.by_skel.get(sk, ())[:6])
-    if siblings:
-        own = marks(low)
-        for s in siblings:
-            # OCR mostly drops marks; a reading with more marks than the truth is rarer.
-            out.setdefault(s, (change + (_FEWER_MARKS if known and marks(s) < own else 0.0), False))
+    own = marks(low)
+    for s in alternatives:
+        # OCR mostly drops marks; a reading with more marks than the truth is rarer.
+        out.setdefault(s, (change + (_FEWER_MARKS if known and marks(s) < own else 0.0), False))
     if not valid:
         for v in _confusion_variants(low):
             if v in model.uni or is_valid_syllable(v):
@@ -335,29 +368,73 @@ def _candidates(model: _Model, chunk: list[_Token], i: int) -> list[tuple[str, f
 
 
 def _decode(model: _Model, chunk: list[_Token]) -> list[tuple[str, bool]]:
-    """Best syllable for each position of a run (Viterbi over the candidates)."""
-    lattice = [_candidates(model, chunk, i) for i in range(len(chunk))]
-    if all(len(c) == 1 for c in lattice):
-        return [(c[0][0], False) for c in lattice]
-    prev = [(model.logp(None, s) - cost, -1) for s, cost, _ in lattice[0]]
-    back = [prev]
+    """Best syllable for each position of a run; only stretches with a choice are searched."""
+    n = len(chunk)
+    lows = [t.low for t in chunk]
+    get = model.readings.get
+    readings = [get(low) or _reading(model, low) for low in lows]
+    fillers: list[tuple[str, ...]] = [()] * n
+    choice = False
+    for k in range(n - 1):
+        entry = model.pair_fillers.get((readings[k][3], readings[k + 1][3]))
+        if entry is not None and (entry[0] != (lows[k],) or entry[1] != (lows[k + 1],)):
+            fillers[k] += entry[0]
+            fillers[k + 1] += entry[1]
+            choice = True
+    if not choice and all(r[1] and not r[4] for r in readings):
+        return [(low, False) for low in lows]  # nothing to choose: the common case
+    lattice = [
+        _candidates(model, chunk, i, fillers[i])
+        if not tok.fixed and (fillers[i] or readings[i][4] or not readings[i][1])
+        else [(lows[i], 0.0, False)]
+        for i, tok in enumerate(chunk)
+    ]
+    out = [(cands[0][0], False) for cands in lattice]  # the syllable as read comes first
+    i = 0
+    while i < n:
+        if len(lattice[i]) == 1:
+            i += 1
+            continue
+        j = i
+        while j < n and len(lattice[j]) > 1:
+            j += 1
+        left = lattice[i - 1][0][0] if i else None
+        right = lattice[j][0][0] if j < n else None
+        out[i:j] = _viterbi(model, lattice[i:j], left, right)
+        i = j
+    return out
+
+
+def _viterbi(
+    model: _Model, lattice: list[list[tuple[str, float, bool]]], left: str | None, right: str | None
+) -> list[tuple[str, bool]]:
+    """Best path through a stretch of candidates between fixed syllables `left` and `right`."""
+    scores = [model.logp(left, s) - cost for s, cost, _ in lattice[0]]
+    back: list[list[int]] = []
     for i in range(1, len(lattice)):
-        cur = []
+        before = lattice[i - 1]
+        cur, arg = [], []
         for s, cost, _ in lattice[i]:
-            best, arg = -math.inf, 0
-            for j, (ps, _, _) in enumerate(lattice[i - 1]):
-                score = back[-1][j][0] + model.logp(ps, s)
+            best, at = -math.inf, 0
+            for j, (ps, _, _) in enumerate(before):
+                score = scores[j] + model.logp(ps, s)
                 if score > best:
-                    best, arg = score, j
-            cur.append((best - cost, arg))
-        back.append(cur)
-    j = max(range(len(back[-1])), key=lambda k: back[-1][k][0])
-    out = []
-    for i in range(len(lattice) - 1, -1, -1):
-        s, _, conf = lattice[i][j]
-        out.append((s, conf))
-        j = back[i][j][1]
-    return out[::-1]
+                    best, at = score, j
+            cur.append(best - cost)
+            arg.append(at)
+        scores = cur
+        back.append(arg)
+    if right is not None:
+        scores = [
+            sc + model.logp(s, right) for sc, (s, _, _) in zip(scores, lattice[-1], strict=True)
+        ]
+    j = max(range(len(scores)), key=scores.__getitem__)
+    path = [j]
+    for arg in reversed(back):
+        j = arg[j]
+        path.append(j)
+    path.reverse()
+    return [(lattice[i][j][0], lattice[i][j][2]) for i, j in enumerate(path)]
 
 
 def _cased(tok: _Token, new: str, confusion: bool) -> str:
