@@ -90,6 +90,19 @@ def drop_pg_database(url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    """Cheap argon2 parameters in tests (production keeps argon2-cffi's defaults)."""
+    from argon2 import PasswordHasher
+
+    from kehoach.services import users
+
+    saved = users._hasher
+    users._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    users._hasher = saved
+
+
 @pytest.fixture(scope="session")
 def _sqlite_template(tmp_path_factory) -> Path:
     """A SQLite file migrated once; each test copies it."""

@@ -141,7 +141,7 @@ def period_by_code(duties: Iterable[Any], code: str) -> Period:
         year = int(code[:4])
     except ValueError:
         raise ValidationError(f"'{code}' is not a reporting period", field="period") from None
-    for p in plan_periods(duties, year, year):
+    for p in plan_periods(duties, year, year + 1):
         if p.code == code:
             return p
     raise ValidationError(
