@@ -198,10 +198,19 @@ def known_prefix(text: str) -> tuple[str, int] | None:
     """The longest known agency name at the start of text: (canonical, characters consumed)."""
     head = text[:120]
     key = _key(head)
-    for alias, canon in table().aliases_longest_first:
+    for alias, canon in _by_first_word().get(key.split(" ", 1)[0], ()):
         if key.startswith(alias) and (len(key) == len(alias) or not key[len(alias)].isalnum()):
             return canon, _consumed(head, alias)
     return None
+
+
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, list[tuple[str, str]]]:
+    """Aliases grouped by their first word, longest first, so a look-up tries only a few."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for alias, canon in table().aliases_longest_first:
+        index.setdefault(alias.split(" ", 1)[0], []).append((alias, canon))
+    return index
 
 
 def _consumed(text: str, alias_key: str) -> int:

@@ -88,7 +88,9 @@ def _roles_from_header(header: str) -> list[str]:
 
 def is_agency_line(line: str) -> bool:
     """Does the line begin with an agency name (so it opens or continues an agency cell)?"""
-    return bool(_AGENCY_HEAD.match(line)) or known_prefix(line) is not None and line[:1].isupper()
+    if _AGENCY_HEAD.match(line):
+        return True
+    return line[:1].isupper() and known_prefix(line) is not None
 
 
 def split_cells(line: str) -> list[str]:
