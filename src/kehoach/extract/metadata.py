@@ -75,10 +75,9 @@ def _province(header: list[str], body_text: str) -> str | None:
         m = _PLACE_DATE_RE.match(line)
         if m and fold(m.group("place").strip()) in folded:
             return folded[fold(m.group("place").strip())]
-        f = fold(line)
-        for key, name in folded.items():
-            if re.search(r"\b(?:tinh|tinh uy|thanh pho|ubnd tinh|uy ban nhan dan tinh) " + re.escape(key) + r"\b", f):
-                return name
+        m = _province_mention_re().search(fold(line))
+        if m:
+            return folded[m.group(1)]
     counts: dict[str, int] = {}
     for m in _province_mention_re().finditer(fold(body_text)):
         name = folded[m.group(1)]
@@ -89,7 +88,7 @@ def _province(header: list[str], body_text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _province_mention_re() -> re.Pattern[str]:
     keys = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
-    return re.compile(r"\btinh (" + "|".join(re.escape(k) for k in keys) + r")\b")
+    return re.compile(r"\b(?:tinh|thanh pho) (" + "|".join(re.escape(k) for k in keys) + r")\b")
 
 
 def _refs(text: str, own: str | None) -> list[DocRef]:

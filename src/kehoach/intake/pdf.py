@@ -28,6 +28,7 @@ _WRAP_HYPHEN = re.compile(r"\w-$")
 _WS = re.compile(r"\s+")
 _MARGIN = 0.15  # page numbers sit in the top or bottom 15% of the page
 _GAP = 24.0  # points of empty space that split a line into parts (two-column headings)
+_COLUMN_GAP = 10.0  # wider than word spacing: the gutter between columns of a table
 
 
 @dataclass
@@ -129,10 +130,120 @@ def _page_items(page) -> list[_Item]:
             for i, line in enumerate(c for r in grid.rows for c in r if c):
                 items.append((t.bbox[1] + i * 0.01, 0, line))
     outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    for top, line in _lines(outside):
-        items.append((top, 0, line))
+    lines = _lines(outside)
+    taken: set[int] = set()
+    if not found:  # no ruled table: look for columns of text (a table without lines)
+        for first, last, grid in _borderless_tables(lines, page.page_number):
+            items.append((lines[first][0], 1, grid))
+            taken.update(range(first, last))
+    for i, (top, words) in enumerate(lines):
+        if i not in taken:
+            items.append((top, 0, _line_text(words)))
     items.sort(key=lambda it: (it[0], it[1]))
     return _drop_page_numbers(items, page.height)
+
+
+def _segments(words: list[dict]) -> list[tuple[float, float, str]]:
+    """A line cut into column pieces at gaps wider than word spacing."""
+    segs: list[tuple[float, float, str]] = []
+    for w in words:
+        if segs and w["x0"] - segs[-1][1] <= _COLUMN_GAP:
+            segs[-1] = (segs[-1][0], w["x1"], f"{segs[-1][2]} {w['text']}")
+        else:
+            segs.append((w["x0"], w["x1"], w["text"]))
+    return segs
+
+
+def _narrow(gaps: list[list[float]], segs) -> list[list[float]] | None:
+    """The column gaps shrunk by a line's pieces; None when a piece crosses a gap."""
+    out = [list(g) for g in gaps]
+    for gap in out:
+        for x0, x1, _ in segs:
+            if x1 <= gap[0] or x0 >= gap[1]:
+                continue
+            if x0 > gap[0] and x1 < gap[1]:
+                return None  # a piece inside the gap: not this table's column
+            if x0 <= gap[0] and x1 >= gap[1]:
+                return None
+            if x0 <= gap[0]:
+                gap[0] = x1
+            else:
+                gap[1] = x0
+    return out
+
+
+def _spanning(segs, gaps, after_span: bool) -> bool:
+    """A group row (`II  Title across the columns`) or the wrapped rest of its title."""
+    if len(segs) == 2 and len(segs[0][2]) <= 6 and segs[0][1] <= gaps[0][1]:
+        return True
+    return after_span and len(segs) == 1 and segs[0][0] >= gaps[0][0]
+
+
+def _borderless_tables(lines, page_number: int) -> list[tuple[int, int, _Grid]]:
+    """Tables drawn without ruling lines: runs of lines whose pieces stay in the same columns
+    (at least three columns, three lines using them). Returns (first, end, grid) by line."""
+    segs = [_segments(words) for _, words in lines]
+    found: list[tuple[int, int, _Grid]] = []
+    i = 0
+    while i < len(lines):
+        if len(segs[i]) < 3:
+            i += 1
+            continue
+        gaps = [[a[1], b[0]] for a, b in pairwise(segs[i])]
+        end, wide, spans = i + 1, 1, set()
+        while end < len(lines):
+            narrowed = _narrow(gaps, segs[end])
+            if narrowed is not None:
+                gaps = narrowed
+                wide += len(segs[end]) >= 3
+            elif _spanning(segs[end], gaps, end - 1 in spans):
+                spans.add(end)
+            else:
+                break
+            end += 1
+        if wide >= 3:
+            rows = [(lines[j][0], j in spans, segs[j]) for j in range(i, end)]
+            found.append((i, end, _grid_from_columns(rows, gaps, page_number)))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def _grid_from_columns(lines, gaps, page_number: int) -> _Grid:
+    """Rows of a borderless table: a wider space between lines, or a second text in the first
+    column, starts a row; a group row's title is repeated across the columns, as a merged
+    cell is."""
+    bounds = [(g[0] + g[1]) / 2 for g in gaps]
+    pitches = sorted(b[0] - a[0] for a, b in pairwise(lines))
+    pitch = pitches[len(pitches) // 3] if pitches else 0.0  # the line spacing inside a cell
+    rows: list[list[str]] = []
+    spans: list[list[bool]] = []
+    last_top = None
+    for top, spanning, segs in lines:
+        new_row = last_top is None or top - last_top > pitch * 1.35
+        last_top = top
+        cells = [""] * (len(bounds) + 1)
+        if spanning:
+            head = segs[0][2] if len(segs) == 2 else ""
+            cells = [head] + [segs[-1][2]] * len(bounds)
+        else:
+            for x0, x1, text in segs:
+                col = sum(1 for b in bounds if (x0 + x1) / 2 > b)
+                cells[col] = f"{cells[col]} {text}".strip()
+        if not rows or new_row or (cells[0] and rows[-1][0]):
+            rows.append(cells)
+            spans.append([False, False] + [spanning] * (len(bounds) - 1))
+            continue
+        for c, piece in enumerate(cells):  # a wrapped line continues the row's cells
+            if piece and not (spanning and c > 1):
+                last = rows[-1][c]
+                joiner = "" if _WRAP_HYPHEN.search(last) else " "
+                rows[-1][c] = f"{last}{joiner}{piece}" if last else piece
+        if spans[-1][-1]:  # keep a group title's copies equal to it
+            rows[-1][2:] = [rows[-1][1]] * (len(bounds) - 1)
+    rows = [[nfc(c) for c in r] for r in rows]
+    return _Grid(rows=rows, spans=spans, page=page_number)
 
 
 def _inside(obj, boxes) -> bool:
@@ -141,9 +252,9 @@ def _inside(obj, boxes) -> bool:
     return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
-def _lines(page) -> list[tuple[float, str]]:
+def _lines(page) -> list[tuple[float, list[dict]]]:
     """Words grouped into lines by vertical overlap (a raised footnote mark stays on its
-    line); wide gaps become two spaces."""
+    line), each line's words left to right."""
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     words.sort(key=lambda w: (w["top"], w["x0"]))
     lines: list[list[dict]] = []
@@ -159,14 +270,19 @@ def _lines(page) -> list[tuple[float, str]]:
         else:
             lines.append([w])
             spans.append((w["top"], w["bottom"]))
-    out = []
-    for line in lines:
-        line.sort(key=lambda w: w["x0"])
-        text = line[0]["text"]
-        for prev, w in pairwise(line):
-            text += ("  " if w["x0"] - prev["x1"] > _GAP else " ") + w["text"]
-        out.append((min(w["top"] for w in line), nfc(text).strip()))
-    return out
+    out = [
+        (span[0], sorted(line, key=lambda w: w["x0"]))
+        for span, line in zip(spans, lines, strict=True)
+    ]
+    return sorted(out, key=lambda it: it[0])
+
+
+def _line_text(words: list[dict]) -> str:
+    """A line's words; a wide gap (two columns of a heading) becomes two spaces."""
+    text = words[0]["text"]
+    for prev, w in pairwise(words):
+        text += ("  " if w["x0"] - prev["x1"] > _GAP else " ") + w["text"]
+    return nfc(text).strip()
 
 
 def _drop_page_numbers(items, height: float) -> list[_Item]:

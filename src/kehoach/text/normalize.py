@@ -20,6 +20,7 @@ _TONE_RE = re.compile(
     r"èéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ])"
 )
 _WS = re.compile(r"\s+")
+_COMBINING = re.compile("[\u0300-\u036f]")
 _FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "d"})
 _HYPHEN_WRAP = re.compile(r"(\w)-\s*\n\s*(\w)")
 
@@ -70,7 +71,7 @@ _FOLD_CHARS = _build_fold_table()
 def fold(text: str) -> str:
     """Lower case without diacritics, for search and matching: `Số hóa` -> `so hoa`."""
     folded = text.lower().translate(_FOLD_CHARS)
-    if not folded.isascii():  # decomposed input, or marks we have no precomposed entry for
+    if not folded.isascii() and _COMBINING.search(folded):  # decomposed (non-NFC) input
         decomposed = unicodedata.normalize("NFD", folded)
         folded = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD_CHARS)
     return " ".join(folded.split())

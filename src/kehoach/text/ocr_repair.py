@@ -40,6 +40,7 @@ _CHANGE_UNKNOWN = 0.5
 _NAME = 6.0  # extra for changing a syllable of a proper name
 _ATTESTED = 3.0  # extra when the syllable as read forms a known pair with a neighbour
 _UNIGRAM_FLOOR = 2.0
+_BOTH_MENDED = 3.0  # bonus for a known pair that replaces both syllables of an unknown one
 _FEWER_MARKS = 2.5  # extra when the replacement has fewer diacritics than the reading
 _CHANGE_INVALID = 0.5
 _CONFUSION = 1.0  # extra for a letter confusion (beyond diacritics)
@@ -413,11 +414,16 @@ def _viterbi(
     back: list[list[int]] = []
     for i in range(1, len(lattice)):
         before = lattice[i - 1]
+        # Both syllables of a pair damaged (`thông nhát`): a known pair that mends
+        # both is stronger evidence than its two bigram estimates say.
+        pair_unknown = (before[0][0], lattice[i][0][0]) not in model.bi
         cur, arg = [], []
-        for s, cost, _ in lattice[i]:
+        for k, (s, cost, _) in enumerate(lattice[i]):
             best, at = -math.inf, 0
             for j, (ps, _, _) in enumerate(before):
                 score = scores[j] + model.logp(ps, s)
+                if j and k and pair_unknown and (ps, s) in model.bi:
+                    score += _BOTH_MENDED
                 if score > best:
                     best, at = score, j
             cur.append(best - cost)
