@@ -84,6 +84,8 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         ("bảo tồn di sản vịnli Hạ Long", "bảo tồn di sản vịnh Hạ Long"),
         ("nâng cao chất lượng rnôi trường văn hóa", "nâng cao chất lượng môi trường văn hóa"),
         ("1V. TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN"),
+        ("sáng tác. TỔ chức các lớp", "sáng tác. Tổ chức các lớp"),
+        ("trí công hiền và sáng tạo", "trí cống hiến và sáng tạo"),
         ("- Thường trực Tỉnh ủy (b/©);", "- Thường trực Tỉnh ủy (b/c);"),
         ("' Triển khai thực hiện", "Triển khai thực hiện"),
         ("của Tỉnh ủy', Ủy ban nhân dân", "của Tỉnh ủy, Ủy ban nhân dân"),

@@ -40,7 +40,7 @@ _CHANGE_UNKNOWN = 0.5
 _NAME = 6.0  # extra for changing a syllable of a proper name
 _ATTESTED = 3.0  # extra when the syllable as read forms a known pair with a neighbour
 _UNIGRAM_FLOOR = 2.0
-_BOTH_MENDED = 3.0  # bonus for a known pair that replaces both syllables of an unknown one
+_BOTH_MENDED = 4.0  # bonus for a known pair that replaces both syllables of an unknown one
 _FEWER_MARKS = 2.5  # extra when the replacement has fewer diacritics than the reading
 _CHANGE_INVALID = 0.5
 _CONFUSION = 1.0  # extra for a letter confusion (beyond diacritics)
@@ -450,20 +450,29 @@ def _cased(tok: _Token, new: str, confusion: bool) -> str:
     return apply_case(template, new)
 
 
+def _shouting(chunk: list[_Token], i: int) -> bool:
+    """An upper-case syllable before lower-case text, outside a heading: `TỔ chức`."""
+    tok = chunk[i]
+    if tok.heading or len(tok.text) < 2 or not tok.text.isupper() or tok.text.isascii():
+        return False
+    if i and chunk[i - 1].text.isupper():
+        return False
+    return i + 1 < len(chunk) and chunk[i + 1].text.islower()
+
+
 def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
     model = _model()
     pieces = []
     pos = 0
     for chunk in _chunks(text):
-        for tok, (new, conf) in zip(chunk, _decode(model, chunk), strict=True):
+        for i, (tok, (new, conf)) in enumerate(zip(chunk, _decode(model, chunk), strict=True)):
             if tok.fixed:
                 continue
-            if new == tok.low:
-                word = tok.text
-                if not word[0].isupper() and not word.islower() and is_valid_syllable(word):
-                    word = word.lower()  # triỆt -> triệt
-            else:
-                word = _cased(tok, new, conf)
+            word = tok.text if new == tok.low else _cased(tok, new, conf)
+            if not word[0].isupper() and not word.islower() and is_valid_syllable(word):
+                word = word.lower()  # triỆt -> triệt
+            elif _shouting(chunk, i):
+                word = word.lower() if i else word[0] + word[1:].lower()  # TỔ chức -> Tổ chức
             if word != tok.text:
                 pieces.append(text[pos : tok.start])
                 pieces.append(word)
