@@ -60,11 +60,12 @@ def print_scores(rows) -> None:
     if not rows:
         console.print("no expected records found")
         return
-    names = list(rows[0].figures)
-    t = Table(title="Extraction accuracy")
-    t.add_column("document")
-    for n in names:
-        t.add_column(n.replace("_", " "), justify="right")
-    for r in rows:
-        t.add_row(r.name, *(f"{r.figures[n]:.3f}" for n in names))
+    t = Table(title="Extraction accuracy (plan_score)")
+    t.add_column("figure", no_wrap=True)
+    short = [r.name.split("_", 1)[0] for r in rows]
+    heads = short if len(set(short)) == len(short) else [r.name for r in rows]
+    for head in heads:
+        t.add_column(head, justify="right")
+    for n in rows[0].figures:
+        t.add_row(n, *(f"{r.figures[n]:.3f}" for r in rows), style="bold" if n == "score" else None)
     console.print(t)

@@ -1,0 +1,93 @@
+"""`kehoach extract` and `kehoach eval` run on real files in tmp_path."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kehoach.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "src" / "kehoach" / "data" / "samples"
+runner = CliRunner()
+
+
+def test_extract_prints_the_record_as_json() -> None:
+    result = runner.invoke(app, ["extract", str(SAMPLES / "001_47cec5a30aa91629.txt")])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["schema"] == "kehoach.plan/1"
+    assert record["document"]["signer"] == "Vũ Đình Quang"
+
+
+def test_extract_folder_writes_one_json_per_input(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(SAMPLES), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "000_c6c358976faa1d91.json", "001_47cec5a30aa91629.json", "001_ocr.json",
+        "002_06834df7b106b0a8.json",
+    ]
+
+
+def test_table_format_is_for_people() -> None:
+    result = runner.invoke(
+        app, ["extract", str(SAMPLES / "000_c6c358976faa1d91.txt"), "-f", "table"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0
+    assert "Nhiệm vụ (44)" in result.stdout
+    assert "Ban Tuyên giáo và Dân vận Tỉnh ủy" in result.stdout
+
+
+def test_show_repairs_lists_ocr_repairs() -> None:
+    result = runner.invoke(app, ["extract", str(SAMPLES / "ocr" / "001_ocr.txt"), "--show-repairs", "-f", "table"])
+    assert result.exit_code == 0
+    assert "OCR repairs" in result.stdout
+
+
+def test_bad_inputs_get_one_line_each_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "notes.rtf").write_text("{\\rtf1 hi}")
+    (tmp_path / "hello.txt").write_text("Xin chào, đây là một tệp văn bản bình thường.\n")
+    good = SAMPLES / "001_47cec5a30aa91629.txt"
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "kehoach", "extract", "empty.txt", "notes.rtf", "missing.txt", "hello.txt",
+         str(good), "--out", str(out)],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert sorted(lines) == sorted([
+        "kehoach: missing.txt: no such file or folder",
+        "kehoach: empty.txt: the file is empty",
+        "kehoach: notes.rtf: unsupported file type '.rtf'; kehoach reads .txt, .md, .docx, .pdf",
+        "kehoach: hello.txt: no plan found: no document heading, targets, tasks or reporting duties",
+    ])
+    assert "Traceback" not in proc.stderr
+    assert (out / "001_47cec5a30aa91629.json").exists()  # the good file still ran
+
+
+def test_eval_prints_the_figures() -> None:
+    expected = ROOT / "tests" / "data" / "samples" / "expected"
+    result = runner.invoke(app, ["eval", str(SAMPLES), str(expected)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "000_c6c358976faa1d91" in result.stdout and "1.000" in result.stdout
+
+
+def test_eval_without_expected_folder_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(SAMPLES), str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "expected-records folder not found" in result.output
+
+
+def test_help_is_fast_to_import() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "kehoach", "--help"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0
+    heavy = [m for m in ("sqlalchemy", "fastapi", "pdfplumber", "docx", "rapidfuzz", "pydantic")
+             if f" {m}\n" in proc.stderr or f"| {m}\n" in proc.stderr]
+    assert heavy == [], f"--help imports {heavy}"
