@@ -1,0 +1,217 @@
+"""Headless Chromium against a real `kehoach serve`: the officer's and the reporter's day.
+
+Saves a screenshot of each main page under docs/screenshots/. Runs on SQLite.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import OTHER_AGENCY, PASSWORDS, ROOT, SAMPLES, SO_VHTTDL
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SHOTS = ROOT / "docs" / "screenshots"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(port: int, proc: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"kehoach serve exited: {proc.stdout.read() if proc.stdout else ''}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError("kehoach serve did not start")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`kehoach serve` on a free port with an empty SQLite database and four accounts."""
+    from kehoach.services import agencies, users
+    from kehoach.store.db import open_database, session_scope
+
+    data = tmp_path_factory.mktemp("serve")
+    url = f"sqlite:///{data / 'kehoach.db'}"
+    with session_scope(open_database(url)) as db:
+        agencies.ensure_agencies(db, [SO_VHTTDL, OTHER_AGENCY])  # as an earlier import would
+        for name, role, agency in [("officer", "officer", None), ("admin", "admin", None),
+                                   ("reporter", "reporter", SO_VHTTDL),
+                                   ("other", "reporter", OTHER_AGENCY)]:
+            users.create_user(db, name, PASSWORDS[name], role, agency)
+    port = free_port()
+    env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "b" * 40}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        wait_for(port, proc)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def new_page(chromium, base: str, username: str | None = None):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=base,
+                                   locale="vi-VN")
+    page = context.new_page()
+    if username:
+        page.goto("/login")
+        page.fill("#username", username)
+        page.fill("#password", PASSWORDS[username])
+        page.click("main button[type=submit]")
+        page.wait_for_load_state()
+    return page
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def stat(page, code: str) -> int:
+    text = page.locator(f".stat-{code} .n").first.inner_text()
+    return int(text.replace(".", ""))
+
+
+def test_officer_and_reporter_day(server, chromium):
+    # -- log in
+    login = new_page(chromium, server)
+    login.goto("/login")
+    assert login.locator("h1").inner_text() == "Đăng nhập"
+    shot(login, "01-login")
+
+    officer = new_page(chromium, server, "officer")
+    assert officer.url.endswith("/dashboard")
+
+    # -- import the three samples through "Nhập kế hoạch", reviewing each
+    for n, sample in enumerate(sorted(SAMPLES.glob("*.txt"))):
+        officer.goto("/import")
+        officer.set_input_files("#file", str(sample))
+        officer.click("main button[type=submit]")
+        officer.wait_for_selector("text=Nội dung đọc được")
+        if n == 1:
+            shot(officer, "04-import-review")
+            officer.fill("#doc-number", "25/KH-UBND")
+        officer.click("text=Xác nhận và nhập")
+        officer.wait_for_selector(".flash-ok")
+    officer.goto("/plans")
+    assert officer.locator("ul.tree").inner_text().index("80-NQ/TW") < officer.locator(
+        "ul.tree").inner_text().index("14-CTr/TU")
+    shot(officer, "02-plans")
+
+    # -- the plan page: search with diacritics folded, through HTMX
+    officer.click("text=14-CTr/TU >> nth=0")
+    officer.wait_for_selector("#task-table")
+    total = officer.locator("#task-table tbody tr").count()
+    officer.fill("#f-q", "so hoa")
+    officer.wait_for_function(
+        f"document.querySelectorAll('#task-table tbody tr').length < {total}")
+    assert re.search(r"q=so(\+|%20)hoa", officer.url)
+    shot(officer, "03-plan")
+
+    # -- find a task of Sở VHTTDL and one of another agency through the API (same session)
+    agencies = officer.request.get("/api/agencies").json()
+    ids = {a["name"]: a["id"] for a in agencies}
+    mine = officer.request.get(
+        f"/api/tasks?agency_id={ids[SO_VHTTDL]}&role=lead&per_page=100").json()["items"]
+    theirs = officer.request.get(
+        f"/api/tasks?agency_id={ids[OTHER_AGENCY]}&role=lead&per_page=100").json()["items"]
+    theirs = [t for t in theirs if SO_VHTTDL not in t["lead"] + t["coordinating"]]
+    task = next(t for t in mine if t["status"]["code"] in ("not_started", "in_progress",
+                                                          "missing_report", "due_soon"))
+    foreign = theirs[0]
+
+    # -- correct a field: the task's text; the revision shows who and when
+    officer.goto(f"/tasks/{task['id']}")
+    officer.select_option("#correct_field", "text")
+    officer.fill("#correct_value", task["text"] + " (đã rà soát)")
+    officer.click("text=Lưu chỉnh sửa")
+    officer.wait_for_selector(".flash-ok")
+    assert "(đã rà soát)" in officer.locator("main").inner_text()
+    assert "officer" in officer.locator(".revision").first.inner_text()
+
+    # -- dashboard before the report
+    officer.goto("/dashboard")
+    done_before = stat(officer, "done_on_time") + stat(officer, "done_late")
+
+    # -- the reporter of Sở VHTTDL: my unit, a wrong report, then a right one
+    reporter = new_page(chromium, server, "reporter")
+    assert reporter.url.endswith("/my-unit")
+    assert SO_VHTTDL in reporter.locator("h1").inner_text()
+    shot(reporter, "05-my-unit")
+    reporter.goto(f"/tasks/{task['id']}")
+    reporter.select_option("#status", "hoan_thanh")
+    reporter.fill("#percent", "150")
+    reporter.click("text=Gửi báo cáo")
+    error = reporter.locator("#percent-error")
+    assert error.is_visible() and "100" in error.inner_text()
+    shot(reporter, "07-report-error")
+    reporter.fill("#percent", "100")
+    reporter.fill("#done_text", "Đã hoàn thành, có báo cáo kết quả gửi kèm.")
+    reporter.click("text=Gửi báo cáo")
+    reporter.wait_for_selector(".flash-ok")
+    assert "Đã hoàn thành, có báo cáo kết quả" in reporter.locator("table").last.inner_text()
+    shot(reporter, "06-task")
+
+    # -- the reporter cannot see or post to another agency's task: page and API
+    response = reporter.goto(f"/tasks/{foreign['id']}")
+    assert response.status == 404
+    assert foreign["text"][:40] not in reporter.content()
+    api = reporter.request.get(f"/api/tasks/{foreign['id']}")
+    assert api.status == 404 and set(api.json()) == {"error", "field"}
+    token = reporter.locator("input[name=csrf_token]").first.get_attribute("value")
+    post = reporter.request.post(f"/api/tasks/{foreign['id']}/reports",
+                                 data={"status": "hoan_thanh"},
+                                 headers={"X-CSRF-Token": token})
+    assert post.status in (403, 404)
+    form_post = reporter.request.post(f"/tasks/{foreign['id']}/reports",
+                                      form={"status": "hoan_thanh", "csrf_token": token})
+    assert form_post.status in (403, 404)
+
+    # -- the officer sees the status change on the dashboard
+    officer.goto("/dashboard")
+    assert stat(officer, "done_on_time") + stat(officer, "done_late") == done_before + 1
+    shot(officer, "08-dashboard")
+
+    # -- administrator: accounts
+    admin = new_page(chromium, server, "admin")
+    admin.goto("/users")
+    assert "Thêm tài khoản" in admin.locator("main").inner_text()
+    shot(admin, "09-users")
