@@ -74,6 +74,8 @@ _CONFUSIONS = (
     ("iì", "ì"),
     ("íi", "í"),
     ("ll", "u"),
+    ("i", "l"),  # Iàm -> làm
+    ("l", "i"),
     ("in", "m"),
     ("fh", "th"),
     ("tli", "th"),
@@ -443,10 +445,11 @@ def _viterbi(
     return [(lattice[i][j][0], lattice[i][j][2]) for i, j in enumerate(path)]
 
 
-def _cased(tok: _Token, new: str, confusion: bool) -> str:
+def _cased(tok: _Token, new: str, confusion: bool, starts_run: bool) -> str:
+    """`new` in the letter case of the token it replaces."""
     template = tok.text
-    if confusion and len(template) > 2:
-        template = template[1:] if template[1:].islower() else template
+    if confusion and not starts_run and len(template) > 2 and template[1:].islower():
+        template = template[1:]  # `Tuy Iihiên`: the capital I was a misread n
     return apply_case(template, new)
 
 
@@ -468,7 +471,7 @@ def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
         for i, (tok, (new, conf)) in enumerate(zip(chunk, _decode(model, chunk), strict=True)):
             if tok.fixed:
                 continue
-            word = tok.text if new == tok.low else _cased(tok, new, conf)
+            word = tok.text if new == tok.low else _cased(tok, new, conf, i == 0)
             if not word[0].isupper() and not word.islower() and is_valid_syllable(word):
                 word = word.lower()  # triỆt -> triệt
             elif _shouting(chunk, i):
@@ -498,7 +501,7 @@ _SYMBOL_FIXES = (
 
 def _roman(s: str) -> str:
     fixed = s.replace("1", "I").replace("l", "I")
-    if fixed != s and ("V" in s or "X" in s or len(s) > 1) and fixed in _ROMAN:
+    if fixed != s and any(c in "IVX" for c in s) and fixed in _ROMAN:
         return fixed
     return s
 
@@ -541,7 +544,7 @@ def repair(text: str) -> tuple[str, list[Repair]]:
 
 
 _OCR_SCAN_CHARS = 400_000  # enough text to judge; keeps the check fast on huge files
-_OCR_THRESHOLD = 0.015  # share of damaged-looking syllables above which text is OCR
+_OCR_THRESHOLD = 0.01  # share of damaged-looking syllables above which text is OCR
 
 
 def _damage(word: str, model: _Model) -> int:
