@@ -106,8 +106,9 @@ def _filtered(user, plan_id, group, agency_id, role, timeframe_kind, q):
         if role:
             sub = sub.where(TaskAgency.role == role)
         stmt = stmt.where(Task.id.in_(sub))
-    for word in fold(q or "").split():
-        stmt = stmt.where(Task.search_text.contains(word, autoescape=True))
+    if q and fold(q):
+        # the folded phrase: "so hoa" finds "số hóa" and "số hoá", not "cơ sở ... xã hội hóa"
+        stmt = stmt.where(Task.search_text.contains(fold(q), autoescape=True))
     return stmt
 
 
