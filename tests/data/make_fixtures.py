@@ -338,6 +338,35 @@ def make_002_table_pdf() -> None:
         sys.exit("make_fixtures: no row was split across a page break; adjust the layout")
 
 
+def make_000_borderless_pdf() -> None:
+    """000_borderless.pdf: the start of sample 000's appendix as a table drawn without any
+    ruling lines (cells centred vertically, wrapped), between two lines of text."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    font, bold = _font()
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=11)
+    _, caption, rows = sample_000()
+    rows = rows[:13]  # header, group I and its 5 tasks, group II and its first 5 tasks
+    width, height = landscape(A4)
+    c = canvas.Canvas(str(OUT / "000_borderless.pdf"), pagesize=(width, height), invariant=1)
+    c.setFont(bold, 12)
+    c.drawCentredString(width / 2, height - 50, caption[0])
+    data = [[Paragraph(v.replace("&", "&amp;"), cell) for v in r] for r in rows]
+    groups = [i for i, r in enumerate(rows) if ROMAN.match(r[0])]
+    style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    style += [("SPAN", (1, g), (-1, g)) for g in groups]
+    table = Table(data, colWidths=[30, 330, 150, 170, 90], style=TableStyle(style))
+    _, h = table.wrap(width, height)
+    table.drawOn(c, 36, height - 70 - h)
+    c.setFont(font, 10)
+    c.drawString(36, height - 90 - h, "Ghi chú: bảng trên không có đường kẻ.")
+    c.showPage()
+    c.save()
+
+
 def make_scan_pdf() -> None:
     """scan.pdf: one page that is only a picture of text (no text layer)."""
     from PIL import Image, ImageDraw
@@ -418,6 +447,7 @@ def main() -> None:
     make_000_table_docx()
     make_000_table_extra_col_docx()
     make_002_table_pdf()
+    make_000_borderless_pdf()
     make_scan_pdf()
     make_encrypted_pdf()
     make_bad_inputs()

@@ -4,6 +4,8 @@ page, then landscape table pages with a repeated header, a split row and page nu
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -237,3 +239,36 @@ def test_raised_footnote_mark_stays_on_its_line(tmp_path):
         "Can cu Ke hoach so 370-KH/TU cua Tinh uy1",
         "ban hanh Ke hoach trien khai.",
     ]
+
+
+def test_table_without_ruling_lines_is_read_from_its_columns():
+    """000_borderless.pdf: sample 000's appendix start, no lines, cells centred vertically."""
+    sys.path.insert(0, str(FIXTURES.parent))
+    try:
+        import make_fixtures
+    finally:
+        sys.path.remove(str(FIXTURES.parent))
+    _, _, rows = make_fixtures.sample_000()
+    doc = read_document(FIXTURES / "000_borderless.pdf")
+    assert doc.blocks[0] == "PHỤ LỤC"
+    assert doc.blocks[2] == "Ghi chú: bảng trên không có đường kẻ."
+    table = doc.blocks[1]
+    assert isinstance(table, Table)
+    rows = [[re.sub(r"</?i>", "", c) for c in r] for r in rows[:13]]  # drawn as italics
+    want = [[r[0], r[1], r[1], r[1], r[1]] if r[0] in ("I", "II") else r for r in rows]
+    assert table.rows == want
+    assert table.spans[1] == [False, False, True, True, True]
+
+
+def test_text_in_two_columns_is_not_a_table(tmp_path):
+    lines = [
+        (72, 800, "UBND TINH CAO BANG"),
+        (330, 800, "CONG HOA XA HOI CHU NGHIA VIET NAM"),
+        (72, 785, "SO VAN HOA"),
+        (330, 785, "Doc lap - Tu do - Hanh phuc"),
+        (72, 770, "So: 19/KH-SVHTTDL"),
+        (330, 770, "Cao Bang, ngay 10 thang 3 nam 2026"),
+    ]
+    doc = read_document(draw_pdf(tmp_path / "two.pdf", [lines]))
+    assert not doc.tables
+    assert len(doc.blocks) == 3

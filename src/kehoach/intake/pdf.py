@@ -1,6 +1,8 @@
 """PDF: each page's text lines and ruled tables, top to bottom, pages in order.
 
-Tables are found from their ruling lines (pdfplumber's "lines" strategy). A
+Tables are found from their ruling lines (pdfplumber's "lines" strategy); on a
+page without any, runs of lines whose pieces keep to the same columns are read
+as a table drawn without lines (cells aligned to the top or centred). A
 table that runs on from one page to the next is one `Table`: the header row
 repeated on the new page is dropped, and a row split by the page break (its
 continuation has no row number) is joined back to the row it belongs to. Text
@@ -29,6 +31,7 @@ _WS = re.compile(r"\s+")
 _MARGIN = 0.15  # page numbers sit in the top or bottom 15% of the page
 _GAP = 24.0  # points of empty space that split a line into parts (two-column headings)
 _COLUMN_GAP = 10.0  # wider than word spacing: the gutter between columns of a table
+_FAR = 1e6  # beyond any page edge
 
 
 @dataclass
@@ -155,16 +158,20 @@ def _segments(words: list[dict]) -> list[tuple[float, float, str]]:
 
 
 def _narrow(gaps: list[list[float]], segs) -> list[list[float]] | None:
-    """The column gaps shrunk by a line's pieces; None when a piece crosses a gap."""
+    """The column gaps shrunk (or split, for a column first seen here) by a line's pieces;
+    None when a piece crosses a gap."""
     out = [list(g) for g in gaps]
-    for gap in out:
-        for x0, x1, _ in segs:
+    for x0, x1, _ in segs:
+        for k, gap in enumerate(out):
             if x1 <= gap[0] or x0 >= gap[1]:
                 continue
-            if x0 > gap[0] and x1 < gap[1]:
-                return None  # a piece inside the gap: not this table's column
             if x0 <= gap[0] and x1 >= gap[1]:
                 return None
+            if x0 > gap[0] and x1 < gap[1]:  # a column the first line left empty
+                if min(x0 - gap[0], gap[1] - x1) < _COLUMN_GAP:
+                    return None
+                out[k : k + 1] = [[gap[0], x0], [x1, gap[1]]]
+                break
             if x0 <= gap[0]:
                 gap[0] = x1
             else:
@@ -174,9 +181,9 @@ def _narrow(gaps: list[list[float]], segs) -> list[list[float]] | None:
 
 def _spanning(segs, gaps, after_span: bool) -> bool:
     """A group row (`II  Title across the columns`) or the wrapped rest of its title."""
-    if len(segs) == 2 and len(segs[0][2]) <= 6 and segs[0][1] <= gaps[0][1]:
+    if len(segs) == 2 and len(segs[0][2]) <= 6 and segs[0][1] <= gaps[1][1]:
         return True
-    return after_span and len(segs) == 1 and segs[0][0] >= gaps[0][0]
+    return after_span and len(segs) == 1 and segs[0][0] >= gaps[1][0]
 
 
 def _borderless_tables(lines, page_number: int) -> list[tuple[int, int, _Grid]]:
@@ -189,7 +196,9 @@ def _borderless_tables(lines, page_number: int) -> list[tuple[int, int, _Grid]]:
         if len(segs[i]) < 3:
             i += 1
             continue
-        gaps = [[a[1], b[0]] for a, b in pairwise(segs[i])]
+        # the gutters between the first line's pieces, and open space on either side of it
+        gaps = [[-_FAR, segs[i][0][0]], *([a[1], b[0]] for a, b in pairwise(segs[i]))]
+        gaps.append([segs[i][-1][1], _FAR])
         end, wide, spans = i + 1, 1, set()
         while end < len(lines):
             narrowed = _narrow(gaps, segs[end])
@@ -202,7 +211,14 @@ def _borderless_tables(lines, page_number: int) -> list[tuple[int, int, _Grid]]:
                 break
             end += 1
         if wide >= 3:
-            rows = [(lines[j][0], j in spans, segs[j]) for j in range(i, end)]
+            # a first line of taller cells can sit just above the line that started the run
+            height = max(w["bottom"] for w in lines[i][1]) - lines[i][0]
+            while i > 0 and lines[i][0] - lines[i - 1][0] < 0.8 * height:
+                narrowed = _narrow(gaps, segs[i - 1])
+                if narrowed is None or (found and found[-1][1] >= i):
+                    break
+                gaps, i = narrowed, i - 1
+            rows = [(lines[j], j in spans, segs[j]) for j in range(i, end)]
             found.append((i, end, _grid_from_columns(rows, gaps, page_number)))
             i = end
         else:
@@ -211,18 +227,20 @@ def _borderless_tables(lines, page_number: int) -> list[tuple[int, int, _Grid]]:
 
 
 def _grid_from_columns(lines, gaps, page_number: int) -> _Grid:
-    """Rows of a borderless table: a wider space between lines, or a second text in the first
-    column, starts a row; a group row's title is repeated across the columns, as a merged
-    cell is."""
+    """Rows of a borderless table: a band of empty space across all columns, or a second
+    text in the first column, starts a row (so cells centred vertically work too); a group
+    row's title is repeated across the columns, as a merged cell is."""
+    gaps = [g for g in gaps if g[0] > -_FAR and g[1] < _FAR]
     bounds = [(g[0] + g[1]) / 2 for g in gaps]
-    pitches = sorted(b[0] - a[0] for a, b in pairwise(lines))
-    pitch = pitches[len(pitches) // 3] if pitches else 0.0  # the line spacing inside a cell
+    heights = sorted(max(w["bottom"] for w in ws) - top for (top, ws), _, _ in lines)
+    band = max(2.5, 0.3 * heights[len(heights) // 2])  # more than the space between lines
     rows: list[list[str]] = []
     spans: list[list[bool]] = []
-    last_top = None
-    for top, spanning, segs in lines:
-        new_row = last_top is None or top - last_top > pitch * 1.35
-        last_top = top
+    row_bottom = None
+    for (top, words), spanning, segs in lines:
+        new_row = row_bottom is None or top - row_bottom > band
+        bottom = max(w["bottom"] for w in words)
+        row_bottom = bottom if new_row or row_bottom is None else max(row_bottom, bottom)
         cells = [""] * (len(bounds) + 1)
         if spanning:
             head = segs[0][2] if len(segs) == 2 else ""
