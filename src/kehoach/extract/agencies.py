@@ -235,7 +235,7 @@ _KEY_SEPARATORS = set(" \t\n,-–")
 _GROUP_NOUN = (r"(?:cơ quan|đơn vị|sở|ban|ngành|địa phương|xã|phường|đặc khu|tổ chức|cấp ủy|cấp uỷ|cấp"
                r"|hội|đoàn thể|doanh nghiệp|phòng|huyện|trường|cơ sở)")
 _GENERIC_RE = re.compile(
-    r"(?i)^các\s+" + _GROUP_NOUN + r"(?:(?:\s*,\s*|\s+và\s+(?:các\s+)?|\s+)" + _GROUP_NOUN + r")*"
+    r"(?i)^các\s+" + _GROUP_NOUN + r"(?:(?:\s*,\s*|\s+và\s+(?:các\s+)?)" + _GROUP_NOUN + r")*"
     r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc|\s+thuộc\s+(?:UBND|Ủy ban nhân dân)\s+tỉnh|\s+cấp tỉnh|\s+của tỉnh)?"
 )
 _NAME_WORD_RE = re.compile(r"\s*(\S+)")

@@ -17,14 +17,18 @@ from kehoach.model import Task
 from kehoach.text.normalize import fold
 
 _IMPLEMENTATION = re.compile(r"\bto chuc th\w* hien\b|\btrach nhiem thuc hien\b|\bphan cong\b")
-_PHOI_HOP = re.compile(r"^(?:chủ động\s+)?(?:phối|phội)\s+hợp\s+(?:chặt chẽ\s+)?với\s+", re.IGNORECASE)
+_PHOI_HOP = re.compile(
+    r"^(?:chủ trì,?\s+|chủ động\s+)?(?:phối|phội)\s+hợp\s+(?:chặt chẽ\s+)?với\s+", re.IGNORECASE
+)
+_REQUEST = re.compile(r"^(?:đề nghị|kính đề nghị|yêu cầu)\s+", re.IGNORECASE)
 # Timeframe phrases a bullet may carry; only explicit ones, so "Định kỳ đánh giá" stays unknown.
 _TIME_PHRASE = re.compile(
     r"\(\s*(?:thời gian|thời hạn|hoàn thành)[^)]*\)|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành)?\s*:\s*[^;.]+"
     r"|(?:hoàn thành|xong)\s+(?:trong|trước|vào)\s+(?:ngày|tháng|quý|năm)\s+[^;,.]+"
     r"|(?:trước|chậm nhất(?: là)?(?: vào)?)\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
     r"|\btrong\s+(?:tháng|quý)\s+[\dIVX]+(?:/| năm )\d{4}"
-    r"|^(?:hằng|hàng)\s+năm\b",
+    r"|\b(?:trong|vào)\s+năm\s+\d{4}"
+    r"|\b(?:hằng|hàng)\s+(?:năm|quý|tháng)\b",
     re.IGNORECASE,
 )
 
@@ -40,6 +44,7 @@ def implementation_section(root: Section) -> Section | None:
 
 def _split_heading(title: str) -> tuple[list[str], str]:
     """(agencies the item names, task text in the item itself)."""
+    title = _REQUEST.sub("", title)
     head, sep, rest = title.partition(":")
     if sep and starts_with_agency(head) and len(head) < 150:
         return parse_list(head), rest.strip()

@@ -92,14 +92,12 @@ def _province_mention_re() -> re.Pattern[str]:
 
 
 def _refs(text: str, own: str | None) -> list[DocRef]:
-    refs: list[DocRef] = []
-    seen: set[str] = set()
+    refs: dict[str, DocRef] = {}
     for m in _REF_RE.finditer(fold_chars(text)):
         num = text[m.start("num") : m.end("num")]
         key = re.sub(r"\s+", "", fold(num))
-        if key in seen or (own and key == re.sub(r"\s+", "", fold(own))):
+        if own and key == re.sub(r"\s+", "", fold(own)):
             continue
-        seen.add(key)
         kind = kind_of(m.group("kind")) or _number_kind(num) or "other"
         tail = text[m.start("tail") : m.end("tail")]
         dm = _DATE_RE.match(tail.lstrip(" ,"))
@@ -114,8 +112,12 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
             who = who.strip(" .,")
             if who and len(who) < 60:
                 issuer = canonical(who) if who[0].isupper() else None
-        refs.append(DocRef(kind=kind, number=num, date=date, issuer=issuer))  # type: ignore[arg-type]
-    return refs
+        seen = refs.get(key)
+        if seen is None:
+            refs[key] = DocRef(kind=kind, number=num, date=date, issuer=issuer)  # type: ignore[arg-type]
+        else:  # a later mention may give what the first left out
+            refs[key] = seen.model_copy(update={"date": seen.date or date, "issuer": seen.issuer or issuer})
+    return list(refs.values())
 
 
 def _signer(signature: Section | None) -> str | None:
