@@ -40,6 +40,7 @@ _CHANGE_UNKNOWN = 0.5
 _NAME = 6.0  # extra for changing a syllable of a proper name
 _ATTESTED = 3.0  # extra when the syllable as read forms a known pair with a neighbour
 _UNIGRAM_FLOOR = 2.0
+_DOMINANT = 4.0  # a pair this many times more frequent than its look-alikes is not questioned
 _BOTH_MENDED = 4.0  # bonus for a known pair that replaces both syllables of an unknown one
 _FEWER_MARKS = 2.5  # extra when the replacement has fewer diacritics than the reading
 _CHANGE_INVALID = 0.5
@@ -232,6 +233,18 @@ class _Model:
             firsts.setdefault(key, set()).add(a)
             seconds.setdefault(key, set()).add(b)
         self.pair_fillers = {k: (tuple(v), tuple(seconds[k])) for k, v in firsts.items()}
+        # A pair far more frequent than any other with its skeletons is taken as read.
+        best: dict[tuple[str, str], list] = {}
+        for (a, b), n in bi.items():
+            key = (skeleton(a), skeleton(b))
+            entry = best.setdefault(key, [None, 0.0, 0.0])
+            if n > entry[1]:
+                entry[0], entry[1], entry[2] = (a, b), n, entry[1]
+            elif n > entry[2]:
+                entry[2] = n
+        self.dominant = frozenset(
+            pair for pair, top, second in best.values() if top >= _DOMINANT * max(second, 1.0)
+        )
         # Syllables far rarer in clean text than a sibling: what OCR damage looks like.
         corpus = data["corpus_unigrams"]
         self.suspect = frozenset(
@@ -380,7 +393,11 @@ def _decode(model: _Model, chunk: list[_Token]) -> list[tuple[str, bool]]:
     choice = False
     for k in range(n - 1):
         entry = model.pair_fillers.get((readings[k][3], readings[k + 1][3]))
-        if entry is not None and (entry[0] != (lows[k],) or entry[1] != (lows[k + 1],)):
+        if (
+            entry is not None
+            and (entry[0] != (lows[k],) or entry[1] != (lows[k + 1],))
+            and (lows[k], lows[k + 1]) not in model.dominant
+        ):
             fillers[k] += entry[0]
             fillers[k + 1] += entry[1]
             choice = True
