@@ -26,10 +26,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from kehoach.text.normalize import unify_tone_marks
-from kehoach.text.syllables import apply_case, is_valid_syllable, marks, skeleton
-
-NUM = "<num>"  # a number as a context token: `số 370`, `ngày 21/6/2024`
+from kehoach.text.syllables import (
+    LETTERS,
+    NUM,
+    WORD_RE,
+    Token,
+    apply_case,
+    is_valid_syllable,
+    lower_syllable,
+    marks,
+    skeleton,
+    syllable_runs,
+)
 
 # Change costs (in nats of bigram log-probability the change has to win).
 _KEEP_UNKNOWN = 2.5  # keeping a well-formed syllable never seen in clean text
@@ -52,12 +60,6 @@ _LEX_UNIGRAM = 0.3  # weight of a syllable's occurrence in a lexicon word
 _SUSPECT_MIN = 5.0
 _SUSPECT_RATIO = 8.0
 _TELLTALE_MIN = 10
-
-_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-_WORD_RE = re.compile(f"[{_LETTERS}]+")
-_NUM_GAP_RE = re.compile(r"[ \t]*\n?[ \t]+\d[\d.,/]*[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*\d[\d.,/]*[ \t]+")
-_CODE_JOINERS = "-/_&"
-_PLAIN_AFTER = frozenset(" \n,;:.)")
 
 # Letter confusions of Tesseract on Vietnamese print (lower case; tried only on
 # syllables that cannot be Vietnamese as read).
@@ -93,100 +95,10 @@ class Repair:
     replacement: str
 
 
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    low: str
-    fixed: bool
-    heading: bool = False
-
-
-def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> bool:
-    """True for letters that are part of a code (`84-KL/TW`), an abbreviation or a numeral."""
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    if before.isdigit() or after.isdigit():
-        return True
-    if before and before in _CODE_JOINERS and start >= 2 and text[start - 2].isalnum():
-        return True
-    if after and after in _CODE_JOINERS and end + 1 < len(text) and text[end + 1].isalnum():
-        return True
-    if word.isascii() and (len(word) == 1 or not is_valid_syllable(word)):
-        return True
-    if len(word) > 1 and word.isupper():
-        # An abbreviation (VHNT, HĐND) unless the line is an all-caps heading.
-        return not heading and (word.isascii() or not is_valid_syllable(word))
-    return False
-
-
-def _heading_lines(text: str) -> set[int]:
-    """Start offsets of lines whose letters are mostly upper case."""
-    out = set()
-    pos = 0
-    for line in text.split("\n"):
-        words = _WORD_RE.findall(line)
-        if words:
-            upper = sum(len(w) for w in words if w.isupper())
-            total = sum(map(len, words))
-            if total >= 4 and upper >= 0.8 * total:
-                out.add(pos)
-        pos += len(line) + 1
-    return out
-
-
-@lru_cache(maxsize=100_000)
-def _lower(word: str) -> str:
-    """Lower case with the new tone placement (`Hoá` -> `hóa`), as the model spells."""
-    return unify_tone_marks(word.lower())
-
-
-def _chunks(text: str) -> Iterator[list[_Token]]:
-    """Runs of syllables joined by plain spaces (or numbers); punctuation ends a run."""
-    headings = _heading_lines(text)
-    line_start = 0
-    chunk: list[_Token] = []
-    prev_end = 0
-    size = len(text)
-    for m in _WORD_RE.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        single_space = start - prev_end == 1 and text[prev_end] == " "
-        if not single_space:
-            gap = text[prev_end:start]
-            newline = gap.rfind("\n")
-            if newline >= 0:
-                line_start = prev_end + newline + 1
-        heading = line_start in headings
-        if chunk and not single_space and not (gap.isspace() and gap.count("\n") <= 1):
-            if _NUM_GAP_RE.fullmatch(gap):
-                chunk.append(_Token(prev_end, prev_end, NUM, NUM, True))
-            else:
-                yield chunk
-                chunk = []
-        elif chunk and not heading and word[0].isupper() and chunk[-1].text.islower():
-            yield chunk  # `tỉnh Điện Biên`: a name starts, no word runs across
-            chunk = []
-        if (
-            (not start or text[start - 1] in " \n")
-            and (end == size or text[end] in _PLAIN_AFTER)
-            and word.islower()
-            and not word.isascii()
-        ):
-            fixed = False  # the common case, decided fast
-        else:
-            fixed = _is_protected(text, start, end, word, heading)
-        chunk.append(_Token(start, end, word, _lower(word), fixed, heading))
-        prev_end = end
-    if chunk:
-        yield chunk
-
-
 def training_sequences(text: str) -> Iterator[list[str]]:
     """Lower-case syllable sequences of `text` as the model sees them (for the build tool)."""
     text = unicodedata.normalize("NFC", text)
-    for chunk in _chunks(text):
+    for chunk in syllable_runs(text):
         yield [NUM if t.low == NUM else (t.low if not t.fixed else "<x>") for t in chunk]
 
 
@@ -308,19 +220,19 @@ def _confusion_variants(low: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _title(tok: _Token) -> bool:
+def _title(tok: Token) -> bool:
     word = tok.text
     return word[0].isupper() and not tok.heading and (len(word) == 1 or word[1:].islower())
 
 
-def _in_name(chunk: list[_Token], i: int) -> bool:
+def _in_name(chunk: list[Token], i: int) -> bool:
     """True for a capitalized syllable next to another: a proper name (`Cao Bằng`)."""
     if not _title(chunk[i]):
         return False
     return (i > 0 and _title(chunk[i - 1])) or (i + 1 < len(chunk) and _title(chunk[i + 1]))
 
 
-def _attested(model: _Model, chunk: list[_Token], i: int) -> bool:
+def _attested(model: _Model, chunk: list[Token], i: int) -> bool:
     """True when the syllable as read forms a known pair with a neighbour as read."""
     low = chunk[i].low
     if i > 0 and (chunk[i - 1].low, low) in model.bi:
@@ -344,7 +256,7 @@ def _reading(model: _Model, low: str) -> tuple[bool, bool, bool, str, tuple[str,
 
 
 def _candidates(
-    model: _Model, chunk: list[_Token], i: int, fillers: tuple[str, ...]
+    model: _Model, chunk: list[Token], i: int, fillers: tuple[str, ...]
 ) -> list[tuple[str, float, bool]]:
     """(syllable, change cost, by letter confusion) for position i of a run.
 
@@ -383,7 +295,7 @@ def _candidates(
     return [(s, c, conf) for s, (c, conf) in out.items()]
 
 
-def _decode(model: _Model, chunk: list[_Token]) -> list[tuple[str, bool]]:
+def _decode(model: _Model, chunk: list[Token]) -> list[tuple[str, bool]]:
     """Best syllable for each position of a run; only stretches with a choice are searched."""
     n = len(chunk)
     lows = [t.low for t in chunk]
@@ -462,7 +374,7 @@ def _viterbi(
     return [(lattice[i][j][0], lattice[i][j][2]) for i, j in enumerate(path)]
 
 
-def _cased(tok: _Token, new: str, confusion: bool, starts_run: bool) -> str:
+def _cased(tok: Token, new: str, confusion: bool, starts_run: bool) -> str:
     """`new` in the letter case of the token it replaces."""
     template = tok.text
     if confusion and not starts_run and len(template) > 2 and template[1:].islower():
@@ -470,7 +382,7 @@ def _cased(tok: _Token, new: str, confusion: bool, starts_run: bool) -> str:
     return apply_case(template, new)
 
 
-def _shouting(chunk: list[_Token], i: int) -> bool:
+def _shouting(chunk: list[Token], i: int) -> bool:
     """An upper-case syllable before lower-case text, outside a heading: `TỔ chức`."""
     tok = chunk[i]
     if tok.heading or len(tok.text) < 2 or not tok.text.isupper() or tok.text.isascii():
@@ -484,7 +396,7 @@ def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
     model = _model()
     pieces = []
     pos = 0
-    for chunk in _chunks(text):
+    for chunk in syllable_runs(text):
         for i, (tok, (new, conf)) in enumerate(zip(chunk, _decode(model, chunk), strict=True)):
             if tok.fixed:
                 continue
@@ -507,8 +419,8 @@ def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _SYMBOL_FIXES = (
     (re.compile(r"\(b/[©®]\)|\(b/\)"), lambda m: "(b/c)"),
-    (re.compile(r"(?m)^([ \t]*)'[ \t]?(?=[" + _LETTERS + "])"), lambda m: m.group(1)),
-    (re.compile(r"(?<=[" + _LETTERS + r"])'(?=[,;:.)]|[ \t]|$)", re.M), lambda m: ""),
+    (re.compile(r"(?m)^([ \t]*)'[ \t]?(?=[" + LETTERS + "])"), lambda m: m.group(1)),
+    (re.compile(r"(?<=[" + LETTERS + r"])'(?=[,;:.)]|[ \t]|$)", re.M), lambda m: ""),
     (
         re.compile(r"(?m)^([ \t]*)([1lIVX]{1,4})(?=\.[ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8])"),
         lambda m: m.group(1) + _roman(m.group(2)),
@@ -568,7 +480,7 @@ def _damage(word: str, model: _Model) -> int:
     """1 when a syllable looks OCR-damaged: impossible, oddly cased, or a rare sibling."""
     if len(word) > 1 and word.isupper():
         return 0  # abbreviation or heading: judged elsewhere
-    low = _lower(word)
+    low = lower_syllable(word)
     if not low.isascii() and not is_valid_syllable(low):
         return 1
     if not word[0].isupper() and not word.islower():
@@ -579,7 +491,7 @@ def _damage(word: str, model: _Model) -> int:
 def ocr_score(text: str) -> float:
     """Share of syllables that look OCR-damaged (see `looks_like_ocr`)."""
     model = _model()
-    counts = Counter(_WORD_RE.findall(text, 0, _OCR_SCAN_CHARS))
+    counts = Counter(WORD_RE.findall(text, 0, _OCR_SCAN_CHARS))
     total = damaged = 0
     for word, n in counts.items():
         if len(word) > 1 and word.isupper():

@@ -6,12 +6,20 @@ orthography (with its spelling rules: `k/gh/ngh` before e ê i, `c/g/ng`
 elsewhere, `qu` for the /kw/ onset); a tone is allowed on every rhyme except that
 rhymes closed by a stop (-c, -ch, -p, -t) take only sắc or nặng. The check is
 independent of where the tone mark sits (`hoà` and `hòa` are both valid).
+
+`syllable_runs` cuts running text into runs of syllables that read as one
+phrase (no punctuation between them), the unit OCR repair works on.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+
+from kehoach.text.normalize import unify_tone_marks
 
 # The five combining tone marks and their tone numbers:
 _TONE_MARKS = {"\u0300": 2, "\u0301": 1, "\u0309": 3, "\u0303": 4, "\u0323": 5}
@@ -138,3 +146,109 @@ def apply_case(template: str, word: str) -> str:
     if letters and letters[0].isupper():
         return word[:1].upper() + word[1:].lower()
     return word.lower()
+
+
+# Syllables in running text.
+
+NUM = "<num>"  # a number as a context token: `số 370`, `ngày 21/6/2024`
+LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+WORD_RE = re.compile(f"[{LETTERS}]+")
+_NUM_GAP_RE = re.compile(r"[ \t]*\n?[ \t]+\d[\d.,/]*[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*\d[\d.,/]*[ \t]+")
+_CODE_JOINERS = "-/_&"
+_PLAIN_AFTER = frozenset(" \n,;:.)")
+
+
+@dataclass(slots=True)
+class Token:
+    """A run of letters in a text: where it is, as written and as the model spells it."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    fixed: bool
+    heading: bool = False
+
+
+def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> bool:
+    """True for letters that are part of a code (`84-KL/TW`), an abbreviation or a numeral."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before.isdigit() or after.isdigit():
+        return True
+    if before and before in _CODE_JOINERS and start >= 2 and text[start - 2].isalnum():
+        return True
+    if after and after in _CODE_JOINERS and end + 1 < len(text) and text[end + 1].isalnum():
+        return True
+    if word.isascii() and (len(word) == 1 or not is_valid_syllable(word)):
+        return True
+    if len(word) > 1 and word.isupper():
+        # An abbreviation (VHNT, HĐND) unless the line is an all-caps heading.
+        return not heading and (word.isascii() or not is_valid_syllable(word))
+    return False
+
+
+def _heading_lines(text: str) -> set[int]:
+    """Start offsets of lines whose letters are mostly upper case."""
+    out = set()
+    pos = 0
+    for line in text.split("\n"):
+        words = WORD_RE.findall(line)
+        if words:
+            upper = sum(len(w) for w in words if w.isupper())
+            total = sum(map(len, words))
+            if total >= 4 and upper >= 0.8 * total:
+                out.add(pos)
+        pos += len(line) + 1
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def lower_syllable(word: str) -> str:
+    """Lower case with the new tone placement (`Hoá` -> `hóa`), as the model spells."""
+    return unify_tone_marks(word.lower())
+
+
+def syllable_runs(text: str) -> Iterator[list[Token]]:
+    """Runs of syllables joined by plain spaces (or numbers); punctuation ends a run.
+
+    Letters inside codes and abbreviations (`84-KL/TW`, `VHNT`) come as `fixed`
+    tokens; a number between syllables comes as the token `NUM`.
+    """
+    headings = _heading_lines(text)
+    line_start = 0
+    chunk: list[Token] = []
+    prev_end = 0
+    size = len(text)
+    for m in WORD_RE.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        single_space = start - prev_end == 1 and text[prev_end] == " "
+        if not single_space:
+            gap = text[prev_end:start]
+            newline = gap.rfind("\n")
+            if newline >= 0:
+                line_start = prev_end + newline + 1
+        heading = line_start in headings
+        if chunk and not single_space and not (gap.isspace() and gap.count("\n") <= 1):
+            if _NUM_GAP_RE.fullmatch(gap):
+                chunk.append(Token(prev_end, prev_end, NUM, NUM, True))
+            else:
+                yield chunk
+                chunk = []
+        elif chunk and not heading and word[0].isupper() and chunk[-1].text.islower():
+            yield chunk  # `tỉnh Điện Biên`: a name starts, no word runs across
+            chunk = []
+        if (
+            (not start or text[start - 1] in " \n")
+            and (end == size or text[end] in _PLAIN_AFTER)
+            and word.islower()
+            and not word.isascii()
+        ):
+            fixed = False  # the common case, decided fast
+        else:
+            fixed = _is_protected(text, start, end, word, heading)
+        chunk.append(Token(start, end, word, lower_syllable(word), fixed, heading))
+        prev_end = end
+    if chunk:
+        yield chunk
