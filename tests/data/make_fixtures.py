@@ -363,6 +363,8 @@ def make_000_borderless_pdf() -> None:
     table.drawOn(c, 36, height - 70 - h)
     c.setFont(font, 10)
     c.drawString(36, height - 90 - h, "Ghi chú: bảng trên không có đường kẻ.")
+    c.drawString(36, height - 120 - h, "Nơi nhận:")
+    c.drawString(36, height - 134 - h, "- Như trên;")
     c.showPage()
     c.save()
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from kehoach.errors import EmptyDocument, NeedsOcr, UnsupportedFormat
@@ -41,8 +41,7 @@ class _Grid:
     rows: list[list[str]]
     spans: list[list[bool]]
     page: int
-    top: float = 0.0
-    ends_page: bool = field(default=False)
+    ends_page: bool = False
 
     @property
     def width(self) -> int:
@@ -200,7 +199,10 @@ def _borderless_tables(lines, page_number: int) -> list[tuple[int, int, _Grid]]:
         gaps = [[-_FAR, segs[i][0][0]], *([a[1], b[0]] for a, b in pairwise(segs[i]))]
         gaps.append([segs[i][-1][1], _FAR])
         end, wide, spans = i + 1, 1, set()
+        height = max(w["bottom"] for w in lines[i][1]) - lines[i][0]
         while end < len(lines):
+            if lines[end][0] - max(w["bottom"] for w in lines[end - 1][1]) > 2 * height:
+                break  # a paragraph's worth of space: the table has ended
             narrowed = _narrow(gaps, segs[end])
             if narrowed is not None:
                 gaps = narrowed
@@ -212,7 +214,6 @@ def _borderless_tables(lines, page_number: int) -> list[tuple[int, int, _Grid]]:
             end += 1
         if wide >= 3:
             # a first line of taller cells can sit just above the line that started the run
-            height = max(w["bottom"] for w in lines[i][1]) - lines[i][0]
             while i > 0 and lines[i][0] - lines[i - 1][0] < 0.8 * height:
                 narrowed = _narrow(gaps, segs[i - 1])
                 if narrowed is None or (found and found[-1][1] >= i):
@@ -361,7 +362,7 @@ def _grid(table, page_number: int) -> _Grid:
             out_spans.append(cover is not None)
         rows.append(out_row)
         spans.append(out_spans)
-    return _Grid(rows=rows, spans=spans, page=page_number, top=table.bbox[1])
+    return _Grid(rows=rows, spans=spans, page=page_number)
 
 
 def _same_row(a: list[str], b: list[str]) -> bool:
