@@ -101,6 +101,19 @@ def _docx_table(
     return table
 
 
+def _save_docx(doc, path: Path) -> None:
+    """Save with fixed zip timestamps, so regenerating leaves an unchanged file unchanged."""
+    import zipfile
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(fixed, src.read(info.filename))
+
+
 def make_000_table_docx() -> None:
     """000_table.docx: sample 000's opening lines, then its appendix as a real Word table."""
     import docx
@@ -114,7 +127,7 @@ def make_000_table_docx() -> None:
         doc.add_paragraph(line)
     _docx_table(doc, rows[0], rows[1:], split_task="I.4", repeat_before="II")
     doc.add_paragraph("Ghi chú: bảng trên là phụ lục của Chương trình.")
-    doc.save(OUT / "000_table.docx")
+    _save_docx(doc, OUT / "000_table.docx")
 
 
 PRODUCTS = ["Kế hoạch", "Báo cáo", "Nghị quyết", "Đề án", "Quyết định"]
@@ -161,7 +174,7 @@ def make_000_table_extra_col_docx() -> None:
     for line in caption:
         doc.add_paragraph(line)
     _docx_table(doc, header, body, split_task="I.4", repeat_before="III")
-    doc.save(OUT / "000_table_extra_col.docx")
+    _save_docx(doc, OUT / "000_table_extra_col.docx")
 
 
 # --------------------------------------------------------------------------- sample 002 PDF
