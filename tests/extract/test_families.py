@@ -44,3 +44,36 @@ def test_pipe_table_with_extra_columns_and_repeated_header() -> None:
     assert r.tasks[2].coordinating == ["Sở Khoa học và Công nghệ", "Bộ Chỉ huy Quân sự tỉnh"]
     assert r.tasks[3].timeframe.kind == "from"
     assert r.tasks[0].group_title == "CÔNG TÁC TUYÊN TRUYỀN"
+
+
+def test_ubnd_plan_with_lettered_items_and_requests() -> None:
+    r = extract_file(FIXTURES / "variant_ubnd_plan.txt")
+    d = r.document
+    assert (d.number, d.province, d.date, d.signer) == ("125/KH-UBND", "Thái Nguyên", "2026-04-15", "Trịnh Việt Hùng")
+    assert [(x.number, x.date) for x in d.implements] == [("32-CTr/TU", "2026-03-10"), ("80-NQ/TW", "2026-01-07")]
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[100], [95], [5.5, 150000]]
+    assert all(t.horizon == 2030 for t in r.targets)
+    tasks = {t.id: t for t in r.tasks}
+    assert tasks["IV.1.1"].coordinating == ["các sở, ngành, địa phương"]
+    assert tasks["IV.1.1"].timeframe.end == "2026-06-30"
+    assert tasks["IV.2.1"].timeframe.every == "year"
+    assert tasks["IV.3"].lead == ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]
+    assert tasks["IV.4"].lead[0] == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    assert [(x.every, x.due) for x in r.reporting] == [("quarter", None), ("year", "11-15")]
+
+
+def test_party_plan_with_value_columns_in_the_targets_appendix() -> None:
+    r = extract_file(FIXTURES / "variant_party_plan.txt")
+    assert (r.document.number, r.document.issuer) == ("45-KH/TU", "Ban Thường vụ Tỉnh ủy")
+    got = [(t.text, t.horizon, [(m.value, m.unit) for m in t.metrics]) for t in r.targets]
+    assert got == [
+        ("Tỷ lệ xã, phường có thiết chế văn hóa đạt chuẩn", 2030, [(100, "%")]),
+        ("Số di tích được xếp hạng mới", 2030, [(20, "di tích")]),
+        ("Lượt khách du lịch", 2030, [(6500.5, "nghìn lượt")]),
+    ]
+    assert [t.id for t in r.tasks] == ["A.1", "A.2", "B.1", "B.2"]
+    assert r.tasks[1].coordinating == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính", "các sở, ngành liên quan"]
+    assert (r.tasks[3].lead, r.tasks[3].coordinating) == (
+        ["Sở Văn hóa, Thể thao và Du lịch"], ["Ủy ban nhân dân các xã, phường"]
+    )
+    assert [(x.every, x.to) for x in r.reporting] == [("year", "Ban Thường vụ Tỉnh ủy")]

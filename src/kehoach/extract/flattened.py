@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from kehoach.extract.agencies import known_prefix, parse_list, parse_roles, table
 from kehoach.extract.outline import Para
 from kehoach.extract.tables import _role_of
+from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Block, Table
 from kehoach.model import Task
@@ -55,7 +56,7 @@ class Flattened:
     """What flattened tables held: task rows and target statements."""
 
     tasks: list[Task] = field(default_factory=list)
-    target_rows: list[str] = field(default_factory=list)
+    target_rows: list[TargetRow] = field(default_factory=list)
     target_horizon: int | None = None
 
 
@@ -174,7 +175,7 @@ def flattened_tables(blocks: list[Block], items: list[Para | Table], doc_year: i
         header_text = fold(" ".join(lines[max(0, start - 6) : start]))
         rows = _rows(lines[start:end], header_text)
         if "targets" in roles:
-            out.target_rows.extend(" ".join(r.text) for r in rows if r.text)
+            out.target_rows.extend(TargetRow(clean(" ".join(r.text))) for r in rows if r.text)
             years = [int(y) for y in re.findall(r"\b(20\d{2})\b", header_text)]
             out.target_horizon = max(years) if years else None
             continue

@@ -11,7 +11,7 @@ from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, build_outline, paragraphs
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.tables import tasks_from_table
-from kehoach.extract.targets import extract_targets
+from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
 from kehoach.model import PlanRecord, Source, Task
 
@@ -39,7 +39,7 @@ def build_record(doc: Document) -> PlanRecord:
     horizon = _plan_horizon(info.title)
 
     tasks: list[Task] = []
-    target_rows: list[str] = []
+    target_rows: list[TargetRow] = []
     appendix_horizon = None
     for block in items:
         if isinstance(block, Table):

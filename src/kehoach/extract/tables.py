@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from kehoach.extract.agencies import parse_list, parse_roles
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Table
-from kehoach.model import Task
+from kehoach.extract.targets import TargetRow
+from kehoach.model import Metric, Task
 from kehoach.text.normalize import clean, fold
+from kehoach.text.numbers import parse_number
 
 _ROMAN_NUM = re.compile(r"^(?P<g>[IVX]{1,5}|[A-ZĐ])\s*[.\-–)]?\s*(?P<title>.*)$")
 _ROW_NUM = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|\d{1,3}\))$")
@@ -30,6 +32,8 @@ class Columns:
     coordinating: int = -1
     time: int = -1
     is_targets: bool = False
+    unit: int = -1
+    values: list[tuple[int, int | None, bool]] = field(default_factory=list)  # (col, year, is_goal)
     ignored: list[int] = field(default_factory=list)
 
 
@@ -38,6 +42,8 @@ def _role_of(h: str) -> str | None:
         return None
     if re.fullmatch(r"(s\s*)?tt|so tt|stt|so thu tu|thu tu", h):
         return "num"
+    if re.fullmatch(r"(don vi tinh|dvt|don vi)", h):
+        return "unit"
     agency = re.search(r"\b(co quan|don vi|chu tri|phoi hop|chi dao|tham muu|trach nhiem)\b", h)
     if re.search(r"\b(theo doi|don doc|san pham|ket qua|ghi chu|kinh phi|nguon von|du kien)\b", h) and not (
         agency and re.search(r"\bchu tri\b", h)
@@ -75,6 +81,11 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
             cols = Columns()
             for i, h in enumerate(heads):
                 role = _role_of(h)
+                year = re.search(r"\b(20\d{2})\b", h)
+                if role in (None, "targets", "lead") and year and i > 0 and not re.search(r"co quan|don vi", h):
+                    goal = bool(re.search(r"muc tieu|chi tieu|ke hoach|phan dau|den nam", h))
+                    cols.values.append((i, int(year.group(1)), goal))
+                    continue
                 if role == "targets":
                     cols.is_targets, role = True, "text"
                 if role == "ignore":
@@ -121,7 +132,22 @@ def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
     return None
 
 
-def tasks_from_table(table: Table, doc_year: int | None) -> tuple[list[Task], list[str]] | None:
+def _target_row(row: list[str], cols: Columns, text: str) -> TargetRow:
+    """A target row; with value columns the goal column gives the number and the year."""
+    if not cols.values:
+        return TargetRow(text)
+    col, year, _ = max(cols.values, key=lambda v: (v[2], v[1] or 0))
+    raw = _cell(row, col).replace(" ", "")
+    try:
+        value = parse_number(raw.lstrip("≥>≤<~"))
+    except ValueError:
+        return TargetRow(text)
+    unit = _cell(row, cols.unit) or None
+    unit = "%" if unit in ("%", "tỷ lệ %") else unit
+    return TargetRow(text, (Metric(value=value, unit=unit, subject=text, by=None),), year)
+
+
+def tasks_from_table(table: Table, doc_year: int | None) -> tuple[list[Task], list[TargetRow]] | None:
     """(tasks, target statements) read from a table, or None if it is neither kind of table."""
     head = read_header(table.rows)
     if head is None:
@@ -129,7 +155,7 @@ def tasks_from_table(table: Table, doc_year: int | None) -> tuple[list[Task], li
     cols, first = head
     header_keys = [fold(" ".join(r)) for r in table.rows[:first]]
     tasks: list[dict] = []
-    targets: list[str] = []
+    targets: list[TargetRow] = []
     group, group_title = None, None
     for r, row in enumerate(table.rows[first:], start=first):
         if not any(c.strip() for c in row) or fold(" ".join(row)) in header_keys or _row_is_header(row):
@@ -144,7 +170,7 @@ def tasks_from_table(table: Table, doc_year: int | None) -> tuple[list[Task], li
         text_is_repeat = bool(spans) and cols.text < len(spans) and spans[cols.text]
         if cols.is_targets:
             if text:
-                targets.append(text)
+                targets.append(_target_row(row, cols, text))
             continue
         if tasks and (text_is_repeat or (not num and (not text or text == tasks[-1]["text"]))):
             _merge_into(tasks[-1], row, cols, text if not text_is_repeat and text != tasks[-1]["text"] else "")

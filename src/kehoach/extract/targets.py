@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kehoach.extract.outline import Para, Section
 from kehoach.intake.document import Table
@@ -25,6 +26,15 @@ _QTY_RE = re.compile(
     r"\s*(?P<unit>%|phần trăm|[^\W\d_][^\s,;.:()]*(?:\s+[^\W\d_][^\s,;.:()]*){0,3})"
 )
 _YEAR_RE = re.compile(r"\b(?:năm|đến|giai đoạn|trước|sau)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s*-\s*(?:19|20)\d{2}\b")
+@dataclass(frozen=True)
+class TargetRow:
+    """A target statement read from a table; `metrics` set when the table had value columns."""
+
+    text: str
+    metrics: tuple[Metric, ...] = ()
+    horizon: int | None = None
+
+
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -44,7 +54,9 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         unit_raw = m.group("unit")
         first = fold(unit_raw.split()[0]) if unit_raw not in ("%",) else "%"
         before = text[max(0, m.start() - 12) : m.start()].lower()
-        if first in _EXCLUDED_UNITS or re.search(r"(số|năm|khóa|thứ|ngày)\s*$", before):
+        if first in _EXCLUDED_UNITS or re.search(
+            r"(số|năm|khóa|thứ|ngày|lục|mục|khoản|điểm|điều|tại|chương|phần)\s*$", before
+        ):
             continue
         a = m.group("a")
         if re.fullmatch(r"(19|20)\d{2}", a) and unit_raw != "%":
@@ -120,7 +132,8 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
 
 
 def extract_targets(root: Section, doc_year: int | None, plan_horizon: int | None,
-                    appendix_rows: list[str] | None = None, appendix_horizon: int | None = None) -> list[Target]:
+                    appendix_rows: list[TargetRow] | None = None,
+                    appendix_horizon: int | None = None) -> list[Target]:
     """All targets: the objectives part, then appendix rows not already stated in the body."""
     targets: list[Target] = []
     seen: list[str] = []
@@ -136,12 +149,13 @@ def extract_targets(root: Section, doc_year: int | None, plan_horizon: int | Non
             metrics = _metrics(text)
             targets.append(_target(len(targets) + 1, text, plan_horizon or doc_year, metrics, sec.path))
             seen.append(fold(text))
-    for text in appendix_rows or []:
-        metrics = _metrics(text)
-        if not metrics or _similar_to_any(fold(text), seen):
+    for row in appendix_rows or []:
+        metrics = list(row.metrics) or _metrics(row.text)
+        if not metrics or _similar_to_any(fold(row.text), seen):
             continue
-        targets.append(_target(len(targets) + 1, text, appendix_horizon or plan_horizon, metrics, "appendix"))
-        seen.append(fold(text))
+        horizon = row.horizon or appendix_horizon or plan_horizon
+        targets.append(_target(len(targets) + 1, row.text, horizon, metrics, "appendix"))
+        seen.append(fold(row.text))
     return targets
 
 
