@@ -77,6 +77,7 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         ("Kế hoạch sô 370-KH/TU", "Kế hoạch số 370-KH/TU"),
         ("IV. TỔ CHỨC THỤỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN"),
         ("chỉ đạo quán triỆt, triển khai", "chỉ đạo quán triệt, triển khai"),
+        ("sự lãnh đạo của ĐẢng", "sự lãnh đạo của Đảng"),
         ("tổ chức ứiực hiện", "tổ chức thực hiện"),
         ("Tuy Iihiên, vẫn còn hạn chế", "Tuy nhiên, vẫn còn hạn chế"),
         ("phát triền văn hóa", "phát triển văn hóa"),

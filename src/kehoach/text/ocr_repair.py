@@ -272,7 +272,7 @@ def _candidates(
     if known:
         keep, change = 0.0, _CHANGE_SUSPECT if suspect else _CHANGE_KNOWN
         if _in_name(chunk, i):
-            change += _NAME
+            change = _CHANGE_KNOWN + _NAME  # `Hoa Ban` is a name, however rare `hoa` is
         if _attested(model, chunk, i):
             change += _ATTESTED
     elif valid:
@@ -401,8 +401,9 @@ def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
             if tok.fixed:
                 continue
             word = tok.text if new == tok.low else _cased(tok, new, conf, i == 0)
-            if not word[0].isupper() and not word.islower() and is_valid_syllable(word):
-                word = word.lower()  # triỆt -> triệt
+            if not word.islower() and not word.isupper() and is_valid_syllable(word):
+                # triỆt -> triệt, ĐẢng -> Đảng
+                word = word[0] + word[1:].lower() if word[0].isupper() else word.lower()
             elif _shouting(chunk, i):
                 word = word.lower() if i else word[0] + word[1:].lower()  # TỔ chức -> Tổ chức
             if word != tok.text:
