@@ -73,3 +73,25 @@ def test_cli_prints_one_line_per_bad_file():
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.splitlines() == [f"kehoach: {n}: {m}" for n, _, m in CASES]
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "message"),
+    [
+        ("002_table.pdf", "ke-hoach.txt", "a PDF file named .txt; rename it to .pdf"),
+        ("000_table.docx", "ke-hoach.md", "a Word (.docx) file named .md; rename it to .docx"),
+    ],
+)
+def test_pdf_or_word_file_named_as_text(tmp_path, source, name, message):
+    path = tmp_path / name
+    path.write_bytes((FIXTURES / source).read_bytes())
+    with pytest.raises(UnsupportedFormat) as err:
+        read_document(path)
+    assert err.value.message == message
+
+
+@pytest.mark.parametrize("name", ["blank.docx", "blank.pdf", "blank.txt"])
+def test_whitespace_bytes_are_empty_for_every_reader(name):
+    with pytest.raises(EmptyDocument) as err:
+        read_bytes(b" \n\t ", name)
+    assert err.value.message == "the file is empty"

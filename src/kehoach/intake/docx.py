@@ -18,7 +18,7 @@ import zipfile
 
 from kehoach.errors import EmptyDocument, UnsupportedFormat
 from kehoach.intake.document import Document, Table
-from kehoach.intake.encoding import fix_legacy_blocks, reject_images
+from kehoach.intake.encoding import fix_legacy_blocks, reject_empty, reject_images
 from kehoach.text.normalize import nfc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -37,6 +37,7 @@ _TABS = re.compile(r"[ \t]*\t[ \t]*")
 
 def read(data: bytes, name: str, sha256: str) -> Document:
     """Read a .docx file."""
+    reject_empty(data, name)
     reject_images(data, name)
     document = _open(data, name)
     numbering = _Numbering(document)

@@ -40,9 +40,27 @@ def reject_images(data: bytes, name: str) -> None:
         raise UnsupportedFormat("an image file, not a document", where=name)
 
 
+def reject_empty(data: bytes, name: str) -> None:
+    """Raise `EmptyDocument` when the bytes hold nothing but whitespace."""
+    if not data.strip():
+        raise EmptyDocument("the file is empty", where=name)
+
+
+def _reject_documents(data: bytes, name: str) -> None:
+    """A PDF or Word file given a text file's name: say which, and how to fix it."""
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name else "(no extension)"
+    if data.startswith(b"%PDF"):
+        raise UnsupportedFormat(f"a PDF file named {suffix}; rename it to .pdf", where=name)
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]:
+        raise UnsupportedFormat(
+            f"a Word (.docx) file named {suffix}; rename it to .docx", where=name
+        )
+
+
 def decode_text(data: bytes, name: str) -> str:
     """Decode a text file's bytes to str, or raise a named error saying what the file is."""
     reject_images(data, name)
+    _reject_documents(data, name)
     text = _decode(data, name)
     if not text.strip():
         raise EmptyDocument("the file is empty", where=name)

@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from kehoach.errors import EmptyDocument, NeedsOcr, UnsupportedFormat
 from kehoach.intake.document import Block, Document, Table
-from kehoach.intake.encoding import fix_legacy_blocks, reject_images
+from kehoach.intake.encoding import fix_legacy_blocks, reject_empty, reject_images
 from kehoach.text.normalize import fold, nfc
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -50,6 +50,7 @@ class _Grid:
 
 def read(data: bytes, name: str, sha256: str) -> Document:
     """Read a .pdf file."""
+    reject_empty(data, name)
     reject_images(data, name)
     if data.startswith(b"PK\x03\x04"):
         raise UnsupportedFormat(
