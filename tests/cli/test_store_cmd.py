@@ -1,0 +1,117 @@
+"""`kehoach import`, `kehoach user add`, `kehoach status`, `kehoach bench status` on real files."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from kehoach.cli import app
+from kehoach.services.demo import SAMPLES
+
+SAMPLE_FILES = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+@pytest.fixture
+def run(db_url):
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(app, [*args, "--db", db_url], input=input)
+
+    return invoke
+
+
+def test_import_then_reimport(run):
+    first = run("import", *SAMPLE_FILES)
+    assert first.exit_code == 0, first.output
+    assert first.output.count("created plan") == 3
+    again = run("import", SAMPLE_FILES[0])
+    assert again.exit_code == 0
+    assert "unchanged (plan 1)" in again.output
+
+
+def test_a_failing_file_does_not_stop_the_others(run, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run("import", str(tmp_path / "missing.txt"), str(empty), SAMPLE_FILES[1])
+    assert result.exit_code == 2
+    assert "missing.txt: no such file or folder" in result.output
+    assert "empty.txt" in result.output
+    assert "001_47cec5a30aa91629.txt: created plan" in result.output
+
+
+def test_user_add(run):
+    assert run("import", SAMPLE_FILES[1]).exit_code == 0
+    ok = run(
+        "user",
+        "add",
+        "so-vh",
+        "--role",
+        "reporter",
+        "--agency",
+        "Sở VHTTDL",
+        "--password",
+        "a-good-password",
+    )
+    assert ok.exit_code == 0, ok.output
+    assert "added so-vh (reporter of Sở Văn hóa, Thể thao và Du lịch)" in ok.output
+    prompted = run("user", "add", "lead", "--role", "officer", input="pass-word-1\npass-word-1\n")
+    assert prompted.exit_code == 0 and "added lead (officer)" in prompted.output
+    taken = run("user", "add", "lead", "--role", "officer", "--password", "pass-word-1")
+    assert taken.exit_code == 2
+    assert "username: the username 'lead' is taken; choose another" in taken.output
+    unknown = run(
+        "user",
+        "add",
+        "x",
+        "--role",
+        "reporter",
+        "--agency",
+        "Sở Không Có",
+        "--password",
+        "pass-word-1",
+    )
+    assert unknown.exit_code == 2
+    assert "no agency named 'Sở Không Có'; import a plan that names it first" in unknown.output
+
+
+def test_status_tables(run):
+    assert run("import", *SAMPLE_FILES).exit_code == 0
+    overview = run("status", "--date", "1/7/2026")
+    assert overview.exit_code == 0, overview.output
+    assert "Plans on 01/07/2026" in overview.output
+    assert "Agencies (lead tasks)" in overview.output
+    one = run("status", "--agency", "Sở VHTTDL", "--date", "2026-07-01")
+    assert one.exit_code == 0
+    assert "Sở Văn hóa, Thể thao và Du lịch" in one.output
+    bad = run("status", "--date", "31/2/2026")
+    assert bad.exit_code == 2
+    assert "'31/2/2026' is not a date; write 2026-06-30 or 30/6/2026" in bad.output
+    nobody = run("status", "--agency", "Sở Không Có")
+    assert nobody.exit_code == 2 and "no agency named" in nobody.output
+
+
+def test_status_on_an_empty_database(run):
+    result = run("status")
+    assert result.exit_code == 0
+    assert "No plans yet" in result.output
+
+
+def test_bench_status(run):
+    result = run(
+        "bench",
+        "status",
+        "--tasks",
+        "120",
+        "--plans",
+        "3",
+        "--agencies",
+        "10",
+        "--years",
+        "2",
+        "--repeat",
+        "1",
+    )
+    assert result.exit_code == 0, result.output
+    assert "built 3 plans, 120 tasks" in result.output
+    assert "status of 120 tasks" in result.output
