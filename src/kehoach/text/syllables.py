@@ -91,7 +91,7 @@ def _stop_final(toneless: str) -> bool:
     return toneless.endswith(("c", "ch", "p", "t"))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def split_tone(syllable: str) -> tuple[str, int]:
     """(toneless lower-case syllable in NFC, tone 0-5); tone -1 when marked twice."""
     tone = 0
@@ -107,7 +107,7 @@ def split_tone(syllable: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(kept)), tone
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def is_valid_syllable(token: str) -> bool:
     """True when `token` (any case) is a well-formed Vietnamese syllable."""
     toneless, tone = split_tone(token)
