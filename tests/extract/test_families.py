@@ -77,3 +77,19 @@ def test_party_plan_with_value_columns_in_the_targets_appendix() -> None:
         ["Sở Văn hóa, Thể thao và Du lịch"], ["Ủy ban nhân dân các xã, phường"]
     )
     assert [(x.every, x.to) for x in r.reporting] == [("year", "Ban Thường vụ Tỉnh ủy")]
+
+
+def test_flattened_table_with_numbering_per_group_and_a_page_number_inside_a_row() -> None:
+    r = extract_file(FIXTURES / "variant_flattened.txt")
+    assert r.document.issuer == "Sở Văn hóa, Thể thao và Du lịch"
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.raw) for t in r.tasks]
+    assert got == [
+        ("I.1", ["Phòng Quản lý văn hóa"], ["Trung tâm Văn hóa tỉnh", "Báo và Phát thanh, Truyền hình Quảng Trị"],
+         "Quý II/2026"),
+        ("I.2", ["Phòng Quản lý văn hóa"], ["Thư viện tỉnh"], "Quý III/2026"),
+        ("II.1", ["Phòng Quản lý di sản"], ["Bảo tàng tỉnh", "các đơn vị liên quan"], "Năm 2026"),
+        ("II.2", ["Phòng Quản lý di sản"], ["Ủy ban nhân dân các xã, phường"], "Hằng năm"),
+        ("II.3", ["Ban Quản lý Di tích tỉnh"], ["Sở Tài chính"], "Giai đoạn 2026-2030"),
+    ]
+    assert r.tasks[2].text == "Số hóa hồ sơ di tích quốc gia đặc biệt Thành cổ Quảng Trị"
+    assert [(x.every, x.due) for x in r.reporting] == [("half_year", "06-10"), ("year", "11-10")]

@@ -39,7 +39,7 @@ _BODY_START = (
     r"(?:Sở|Ban|Bộ|Báo|Đài|Hội|Công an|Ủy ban|Uỷ ban|UBND|HĐND|UBMTTQ(?:VN)?|MTTQ|Đảng ủy|Đảng uỷ"
     r"|Thường trực|Văn phòng|Trung tâm|Trường|Viện|Cục|Chi cục|Kho bạc|Liên đoàn|Liên hiệp"
     r"|Tỉnh đoàn|Tỉnh ủy|Tỉnh uỷ|Đoàn|Mặt trận|Cơ quan|Tòa án|Toà án|Ngân hàng|Bảo tàng"
-    r"|Thư viện|Nhà hát|Thanh tra|BCH|Bảo hiểm|Các|các|Cấp ủy|Cấp uỷ|Chủ tịch|Hiệp hội|Quỹ)"
+    r"|Thư viện|Nhà hát|Thanh tra|BCH|Bảo hiểm|Các|các|Cấp ủy|Cấp uỷ|Chủ tịch|Hiệp hội|Quỹ|Phòng|Đội)"
 )
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
 _SPLIT_RE = re.compile(r"\s*(?:,|\bvà\b)\s*(?=" + _BODY_START + r"(?:\s|$))")
@@ -264,19 +264,18 @@ def take_agencies(text: str) -> tuple[list[str], str]:
             continue
         if not _BODY_START_RE.match(probe):
             break
-        words: list[str] = []
-        pos = 0
-        for wm in _NAME_WORD_RE.finditer(probe):
+        head = _BODY_START_RE.match(probe)
+        words: list[str] = [head.group(0)]
+        pos = head.end()
+        for wm in _NAME_WORD_RE.finditer(probe, pos):
             w = wm.group(1)
             bare = w.strip(",;.")
-            if words and not (bare[:1].isupper() or bare in _NAME_LOWER_OK):
+            if not (bare[:1].isupper() or bare in _NAME_LOWER_OK):
                 break
             words.append(bare)
-            pos = wm.end() - (len(w) - len(w.rstrip(",;."))) 
+            pos = wm.end() - (len(w) - len(w.rstrip(",;.")))
             if w != bare:
                 break
-        if not words:
-            break
         names.append(canonical(" ".join(words)))
         rest = probe[pos:]
     return names, rest.strip()

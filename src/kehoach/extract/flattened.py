@@ -45,7 +45,7 @@ _AGENCY_HEAD = re.compile(
     r"^(?:Sở|Ban|Bộ|Báo|Đài|Hội|Công an|Ủy ban|Uỷ ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Đảng ủy|Đảng uỷ|"
     r"Thường trực|Văn phòng|Trung tâm|Trường|Viện|Cục|Chi cục|Kho bạc|Liên đoàn|Liên hiệp|Tỉnh đoàn|"
     r"Tỉnh ủy|Tỉnh uỷ|Mặt trận|Cơ quan|Tòa án|Ngân hàng|Bảo tàng|Thư viện|Nhà hát|Thanh tra|BCH|"
-    r"Bảo hiểm|Cấp ủy|Cấp uỷ|Hiệp hội)\s+(?:[" + _UPPER + r"]|và\b|các\b|tỉnh\b|xã\b|phường\b|cấp\b|nhân\b|thuế\b)"
+    r"Bảo hiểm|Cấp ủy|Cấp uỷ|Hiệp hội|Phòng|Đội|Đoàn)\s+(?:[" + _UPPER + r"]|và\b|các\b|tỉnh\b|xã\b|phường\b|cấp\b|nhân\b|thuế\b)"
     r"|^Các\s+(?:cơ quan|sở|Sở|ban|ngành|đơn vị|địa phương|cấp|tổ chức|xã|phòng|hội|doanh nghiệp)\b"
 )
 _CAP_START = re.compile(r"(?<=\s)(?=" + _AGENCY_HEAD.pattern.replace("^", "") + ")")
@@ -188,7 +188,7 @@ def _rows(lines: list[str], header_text: str) -> list[_Row]:
     expected = 1
     group = group_title = None
     in_group_title = False
-    for line in lines:
+    for n, line in enumerate(lines):
         if not line:
             continue
         f = fold(line)
@@ -200,7 +200,11 @@ def _rows(lines: list[str], header_text: str) -> list[_Row]:
             in_group_title = True
             continue
         m = _ROW_START.match(line)
-        if m and int(m.group(1)) in (expected, 1) and (m.group(2) is None or not m.group(2)[:1].islower()):
+        nxt = next((x for x in lines[n + 1 :] if x), "")
+        page_number = m is not None and m.group(2) is None and nxt[:1].islower()
+        if m and not page_number and int(m.group(1)) in (expected, 1) and (
+            m.group(2) is None or not m.group(2)[:1].islower()
+        ):
             rows.append(_Row(m.group(1), group, group_title))
             expected = int(m.group(1)) + 1
             in_group_title = False

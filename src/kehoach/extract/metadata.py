@@ -194,6 +194,22 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     )
 
 
+def _agency_before(text: str) -> str | None:
+    """The agency named at the end of text: the longest clause tail (cut at commas) that is a
+    known agency, else the shortest that begins like one."""
+    text = re.sub(r"\s*\([^)]*\)", "", text).rstrip(" ,;")
+    starts = [0] + [m.end() for m in re.finditer(r",\s*", text)]
+    tails = [text[i:].strip() for i in starts]
+    known = set(table().by_key.values())
+    for tail in tails:
+        if starts_with_agency(tail) and canonical(strip_province(tail)) in known:
+            return canonical(strip_province(tail))
+    for tail in reversed(tails):
+        if starts_with_agency(tail) and len(tail) < 80:
+            return canonical(strip_province(tail))
+    return None
+
+
 def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | None, list[str]]:
     if kind_idx is None:
         return None, header
@@ -223,13 +239,12 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
 
 def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | None:
     for line in preamble:
-        for clause in re.split(r"[,;]\s*", line):
-            clause = clause.strip()
-            m = _ISSUER_RE.search(fold_chars(clause))
-            if m:
-                who = re.sub(r"\s*\([^)]*\)", "", clause[: m.end("who")]).strip()
-                if starts_with_agency(who):
-                    return canonical(strip_province(who))
+        folded = fold_chars(line)
+        for m in re.finditer(r"\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|chi thi|de an"
+                             r"|ket luan)", folded):
+            who = _agency_before(line[: m.start()])
+            if who:
+                return who
     for p in paras[::-1]:
         m = _SIGN_TITLE_RE.match(p.text)
         if m:

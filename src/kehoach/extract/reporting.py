@@ -21,7 +21,8 @@ _PERIODS = [
     (re.compile(r"\b(?:06|6|sau) thang\b|\bnua nam\b|\b6 thang dau nam\b"), "half_year"),
     (re.compile(r"\b(?:hang|moi) quy\b|\bdinh ky quy\b|\bbao cao quy\b"), "quarter"),
     (re.compile(r"\b(?:hang|moi) thang\b"), "month"),
-    (re.compile(r"\b(?:hang|moi|ca) nam\b|\bbao cao nam\b|\bdinh ky nam\b|\btong ket nam\b"), "year"),
+    (re.compile(r"\b(?:hang|moi|ca) nam\b|\bbao cao nam\b|\bdinh ky nam\b|\btong ket nam\b"
+                r"|\bnam (?=truoc ngay \d)"), "year"),
     (re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b"), "ad_hoc"),
 ]
 _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
