@@ -75,6 +75,12 @@ def _spell(onset: str, rhyme: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _skeletons() -> frozenset[str]:
+    """Skeletons of all syllables: `các`, `cạc`, `cắc` … all give `cac`."""
+    return frozenset(skeleton(s) for s in toneless_syllables())
+
+
+@lru_cache(maxsize=1)
 def toneless_syllables() -> frozenset[str]:
     """Every toneless Vietnamese syllable the orthography allows."""
     out: set[str] = set()
@@ -181,7 +187,9 @@ def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> 
     if after and after in _CODE_JOINERS and end + 1 < len(text) and text[end + 1].isalnum():
         return True
     if word.isascii() and (len(word) == 1 or not is_valid_syllable(word)):
-        return True
+        # Foreign or an abbreviation, unless lower case with the letters of a
+        # syllable whose marks were lost (`cac` for `các`).
+        return not (word[1:].islower() and skeleton(word) in _skeletons())
     if len(word) > 1 and word.isupper():
         # An abbreviation (VHNT, HĐND) unless the line is an all-caps heading.
         return not heading and (word.isascii() or not is_valid_syllable(word))
