@@ -106,7 +106,19 @@ def today(
     on: Annotated[dt.date | None, Query(description="Compute status as of this date")] = None,
 ) -> dt.date:
     """The date status is computed for: `?on=YYYY-MM-DD`, else today."""
+    check_year(on, "on")
     return on or dt.date.today()
+
+
+FIRST_YEAR, LAST_YEAR = 1945, 2200
+
+
+def check_year(day: dt.date | None, field: str) -> None:
+    """Refuse dates no plan can be about (and that date arithmetic cannot handle)."""
+    from kehoach.errors import ValidationError
+
+    if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError("Give a date between 1945 and 2200.", field=field)
 
 
 On = Annotated[dt.date, Depends(today)]

@@ -65,6 +65,13 @@ class ExtensionIn(In):
     new_end: dt.date
     reason: str = Field(max_length=5_000)
 
+    @field_validator("new_end")
+    @classmethod
+    def _sane_year(cls, value: dt.date) -> dt.date:
+        if not 1945 <= value.year <= 2200:
+            raise ValueError("give a date between 1945 and 2200")
+        return value
+
 
 class OverrideIn(In):
     status: str = Field(max_length=40)

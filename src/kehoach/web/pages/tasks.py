@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from kehoach.errors import ValidationError
 from kehoach.web.api.inputs import MAX_ID, TaskId
 from kehoach.web.auth import CsrfChecked
-from kehoach.web.deps import AppSettings, CurrentUser, Db, Officer, On, OptionalUser
+from kehoach.web.deps import AppSettings, CurrentUser, Db, Officer, On, OptionalUser, check_year
 from kehoach.web.i18n import _
 from kehoach.web.render import flash, render
 
@@ -131,6 +131,7 @@ def extend_deadline(
             end = dt.date.fromisoformat(new_end.strip())
         except ValueError:
             raise ValidationError("Enter the new deadline as a date.", field="new_end") from None
+        check_year(end, "new_end")
         tasks.extend_deadline(db, task_id, end, reason, user)
     except ValidationError as exc:
         db.rollback()
