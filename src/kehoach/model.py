@@ -13,8 +13,16 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA = "kehoach.plan/1"
 
 DocKind = Literal[
-    "nghi_quyet", "chuong_trinh", "ke_hoach", "ket_luan", "quyet_dinh",
-    "chi_thi", "de_an", "bao_cao", "cong_van", "other",
+    "nghi_quyet",
+    "chuong_trinh",
+    "ke_hoach",
+    "ket_luan",
+    "quyet_dinh",
+    "chi_thi",
+    "de_an",
+    "bao_cao",
+    "cong_van",
+    "other",
 ]
 TimeframeKind = Literal["window", "recurring", "continuous", "from", "on_request", "unknown"]
 Every = Literal["month", "quarter", "half_year", "year", "once", "ad_hoc"]

@@ -5,16 +5,32 @@ import pytest
 from kehoach.extract.agencies import canonical, parse_list, parse_roles
 
 SPLITS = [
-    ("Đảng ủy UBND tỉnh và các cơ quan liên quan", ["Đảng ủy Ủy ban nhân dân tỉnh", "các cơ quan liên quan"]),
-    ("Các Sở, ban, ngành và các địa phương liên quan", ["Các Sở, ban, ngành", "các địa phương liên quan"]),
-    ("Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương", ["Cơ quan thuế", "các đơn vị cấp tỉnh", "các địa phương"]),
+    (
+        "Đảng ủy UBND tỉnh và các cơ quan liên quan",
+        ["Đảng ủy Ủy ban nhân dân tỉnh", "các cơ quan liên quan"],
+    ),
+    (
+        "Các Sở, ban, ngành và các địa phương liên quan",
+        ["Các Sở, ban, ngành", "các địa phương liên quan"],
+    ),
+    (
+        "Cơ quan thuế, các đơn vị cấp tỉnh và các địa phương",
+        ["Cơ quan thuế", "các đơn vị cấp tỉnh", "các địa phương"],
+    ),
     ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
     ("Báo và Phát thanh, Truyền hình Điện Biên", ["Báo và Phát thanh, Truyền hình Điện Biên"]),
     ("Ủy ban nhân dân các xã, phường, đặc khu", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
     ("Các cơ quan, đơn vị, địa phương liên quan", ["Các cơ quan, đơn vị, địa phương liên quan"]),
     ("Các sở, ban, ngành và địa phương", ["Các sở, ban, ngành và địa phương"]),
-    ("Sở Văn hóa, Thể thao và Du lịch; Bộ Chỉ huy Quân sự tỉnh; Công an tỉnh; UBND các xã, phường,",
-     ["Sở Văn hóa, Thể thao và Du lịch", "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh", "Ủy ban nhân dân các xã, phường"]),
+    (
+        "Sở Văn hóa, Thể thao và Du lịch; Bộ Chỉ huy Quân sự tỉnh; Công an tỉnh; UBND các xã, phường,",
+        [
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Bộ Chỉ huy Quân sự tỉnh",
+            "Công an tỉnh",
+            "Ủy ban nhân dân các xã, phường",
+        ],
+    ),
     ("Sở Tài chính, Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
 ]
 
@@ -46,7 +62,9 @@ def test_canonical(written, name) -> None:
 
 
 def test_lead_and_coordinating_from_the_cell_words() -> None:
-    lead, coord = parse_roles("Sở Nội vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch; UBND các xã, phường.")
+    lead, coord = parse_roles(
+        "Sở Nội vụ chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch; UBND các xã, phường."
+    )
     assert lead == ["Sở Nội vụ"]
     assert coord == ["Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường"]
 

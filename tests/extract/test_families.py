@@ -9,7 +9,11 @@ def test_short_plan_targets_are_numbers_in_prose() -> None:
     r = extract_file(FIXTURES / "family5_short_plan.txt")
     d = r.document
     assert (d.kind, d.number, d.issuer, d.province, d.date) == (
-        "ke_hoach", "215/KH-UBND", "Ủy ban nhân dân tỉnh", "Lào Cai", "2026-03-12"
+        "ke_hoach",
+        "215/KH-UBND",
+        "Ủy ban nhân dân tỉnh",
+        "Lào Cai",
+        "2026-03-12",
     )
     assert [ref.number for ref in d.implements] == ["80-NQ/TW", "21-CTr/TU"]
     assert d.signer == "Nguyễn Thành Sinh"
@@ -49,8 +53,16 @@ def test_pipe_table_with_extra_columns_and_repeated_header() -> None:
 def test_ubnd_plan_with_lettered_items_and_requests() -> None:
     r = extract_file(FIXTURES / "variant_ubnd_plan.txt")
     d = r.document
-    assert (d.number, d.province, d.date, d.signer) == ("125/KH-UBND", "Thái Nguyên", "2026-04-15", "Trịnh Việt Hùng")
-    assert [(x.number, x.date) for x in d.implements] == [("32-CTr/TU", "2026-03-10"), ("80-NQ/TW", "2026-01-07")]
+    assert (d.number, d.province, d.date, d.signer) == (
+        "125/KH-UBND",
+        "Thái Nguyên",
+        "2026-04-15",
+        "Trịnh Việt Hùng",
+    )
+    assert [(x.number, x.date) for x in d.implements] == [
+        ("32-CTr/TU", "2026-03-10"),
+        ("80-NQ/TW", "2026-01-07"),
+    ]
     assert [[m.value for m in t.metrics] for t in r.targets] == [[100], [95], [5.5, 150000]]
     assert all(t.horizon == 2030 for t in r.targets)
     tasks = {t.id: t for t in r.tasks}
@@ -72,9 +84,14 @@ def test_party_plan_with_value_columns_in_the_targets_appendix() -> None:
         ("Lượt khách du lịch", 2030, [(6500.5, "nghìn lượt")]),
     ]
     assert [t.id for t in r.tasks] == ["A.1", "A.2", "B.1", "B.2"]
-    assert r.tasks[1].coordinating == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính", "các sở, ngành liên quan"]
+    assert r.tasks[1].coordinating == [
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Tài chính",
+        "các sở, ngành liên quan",
+    ]
     assert (r.tasks[3].lead, r.tasks[3].coordinating) == (
-        ["Sở Văn hóa, Thể thao và Du lịch"], ["Ủy ban nhân dân các xã, phường"]
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Ủy ban nhân dân các xã, phường"],
     )
     assert [(x.every, x.to) for x in r.reporting] == [("year", "Ban Thường vụ Tỉnh ủy")]
 
@@ -84,8 +101,12 @@ def test_flattened_table_with_numbering_per_group_and_a_page_number_inside_a_row
     assert r.document.issuer == "Sở Văn hóa, Thể thao và Du lịch"
     got = [(t.id, t.lead, t.coordinating, t.timeframe.raw) for t in r.tasks]
     assert got == [
-        ("I.1", ["Phòng Quản lý văn hóa"], ["Trung tâm Văn hóa tỉnh", "Báo và Phát thanh, Truyền hình Quảng Trị"],
-         "Quý II/2026"),
+        (
+            "I.1",
+            ["Phòng Quản lý văn hóa"],
+            ["Trung tâm Văn hóa tỉnh", "Báo và Phát thanh, Truyền hình Quảng Trị"],
+            "Quý II/2026",
+        ),
         ("I.2", ["Phòng Quản lý văn hóa"], ["Thư viện tỉnh"], "Quý III/2026"),
         ("II.1", ["Phòng Quản lý di sản"], ["Bảo tàng tỉnh", "các đơn vị liên quan"], "Năm 2026"),
         ("II.2", ["Phòng Quản lý di sản"], ["Ủy ban nhân dân các xã, phường"], "Hằng năm"),

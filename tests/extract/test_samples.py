@@ -38,10 +38,27 @@ def test_record_has_every_schema_key() -> None:
     assert list(record) == ["schema", "source", "document", "targets", "tasks", "reporting"]
     assert record["schema"] == "kehoach.plan/1"
     assert set(record["document"]) == {
-        "kind", "number", "issuer", "province", "date", "draft", "title", "signer", "implements"
+        "kind",
+        "number",
+        "issuer",
+        "province",
+        "date",
+        "draft",
+        "title",
+        "signer",
+        "implements",
     }
     task = record["tasks"][0]
-    assert set(task) == {"id", "group", "group_title", "text", "directing", "lead", "coordinating", "timeframe"}
+    assert set(task) == {
+        "id",
+        "group",
+        "group_title",
+        "text",
+        "directing",
+        "lead",
+        "coordinating",
+        "timeframe",
+    }
     assert set(task["timeframe"]) == {"raw", "kind", "start", "end", "every"}
 
 

@@ -20,14 +20,18 @@ bench_app = typer.Typer(help="Benchmarks: throughput and latency figures.", no_a
 app.add_typer(bench_app, name="bench")
 
 # Registration order is the order in --help.
-from kehoach.cli import extract_cmd  # noqa: E402,F401
-from kehoach.cli import store_cmd  # noqa: E402,F401
-from kehoach.cli import web_cmd  # noqa: E402,F401
-from kehoach.cli import bench_cmd  # noqa: E402,F401
-from kehoach.cli import bench_web  # noqa: E402,F401
+from kehoach.cli import (
+    bench_cmd,  # noqa: F401
+    bench_web,  # noqa: F401
+    extract_cmd,  # noqa: F401
+    store_cmd,  # noqa: F401
+    web_cmd,  # noqa: F401
+)
 
 
 def main() -> None:
     """Entry point of the console script."""
     app()
+
+
 from kehoach.cli import bench_status  # noqa: E402,F401

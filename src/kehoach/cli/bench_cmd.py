@@ -18,14 +18,17 @@ def bench_extract(
     from rich.console import Console
     from rich.table import Table
 
-    from kehoach.extract.bench import bench_extract as run, bench_help
+    from kehoach.extract.bench import bench_extract as run
+    from kehoach.extract.bench import bench_help
 
     rows = run(megabytes)
     t = Table(title=f"kehoach extract — {rows[-1].megabytes:.1f} MB of text, CPU time on one core")
     for col in ("document", "runs", "MB", "CPU s", "MB/s"):
         t.add_column(col, justify="right" if col != "document" else "left")
     for r in rows:
-        t.add_row(r.name, str(r.documents), f"{r.megabytes:.1f}", f"{r.seconds:.2f}", f"{r.mb_per_s:.2f}")
+        t.add_row(
+            r.name, str(r.documents), f"{r.megabytes:.1f}", f"{r.seconds:.2f}", f"{r.mb_per_s:.2f}"
+        )
     console = Console()
     console.print(t)
     console.print(f"kehoach --help: {bench_help() * 1000:.0f} ms (median of 5, fresh interpreter)")

@@ -20,8 +20,10 @@ def print_record(record: PlanRecord) -> None:
     """A readable summary: document, targets, tasks with agencies and timeframes, duties."""
     d = record.document
     console.rule(f"[bold]{record.source.name}")
-    console.print(f"[bold]{d.kind}[/] {d.number or '(chưa số)'} — {d.issuer or '?'} — {d.province or '?'} — "
-                  f"{d.date or '?'}{' — DỰ THẢO' if d.draft else ''}")
+    console.print(
+        f"[bold]{d.kind}[/] {d.number or '(chưa số)'} — {d.issuer or '?'} — {d.province or '?'} — "
+        f"{d.date or '?'}{' — DỰ THẢO' if d.draft else ''}"
+    )
     console.print(f"[italic]{d.title or ''}[/]")
     if d.implements:
         console.print("Thực hiện: " + "; ".join(r.number or "?" for r in d.implements))
@@ -30,7 +32,9 @@ def print_record(record: PlanRecord) -> None:
         for col in ("#", "Chỉ tiêu", "Năm", "Giá trị"):
             t.add_column(col)
         for g in record.targets:
-            values = ", ".join(f"{m.value}{'' if m.unit == '%' else ' '}{m.unit or ''}" for m in g.metrics)
+            values = ", ".join(
+                f"{m.value}{'' if m.unit == '%' else ' '}{m.unit or ''}" for m in g.metrics
+            )
             t.add_row(g.id, g.text[:90], str(g.horizon or ""), values)
         console.print(t)
     if record.tasks:
@@ -38,8 +42,14 @@ def print_record(record: PlanRecord) -> None:
         for col in ("#", "Nhiệm vụ", "Chỉ đạo", "Chủ trì", "Phối hợp", "Thời gian"):
             t.add_column(col, overflow="fold")
         for k in record.tasks:
-            t.add_row(k.id, k.text[:80], "; ".join(k.directing), "; ".join(k.lead),
-                      "; ".join(k.coordinating), _tf(k))
+            t.add_row(
+                k.id,
+                k.text[:80],
+                "; ".join(k.directing),
+                "; ".join(k.lead),
+                "; ".join(k.coordinating),
+                _tf(k),
+            )
         console.print(t)
     for r in record.reporting:
         console.print(f"Báo cáo: {r.every} {r.due or ''} → {r.to or '?'} (qua {r.via or '?'})")

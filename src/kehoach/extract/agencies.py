@@ -122,9 +122,11 @@ def canonical(name: str) -> str:
         best = _fuzzy(expanded)
         if best:
             return best
-    return expanded[0].upper() + expanded[1:] if expanded[0].islower() and not re.match(
-        r"(?i)các\b", expanded
-    ) else expanded
+    return (
+        expanded[0].upper() + expanded[1:]
+        if expanded[0].islower() and not re.match(r"(?i)các\b", expanded)
+        else expanded
+    )
 
 
 def _fuzzy(name: str) -> str | None:
@@ -232,8 +234,10 @@ def _consumed(text: str, alias_key: str) -> int:
 
 
 _KEY_SEPARATORS = set(" \t\n,-–")
-_GROUP_NOUN = (r"(?:cơ quan|đơn vị|sở|ban|ngành|địa phương|xã|phường|đặc khu|tổ chức|cấp ủy|cấp uỷ|cấp"
-               r"|hội|đoàn thể|doanh nghiệp|phòng|huyện|trường|cơ sở)")
+_GROUP_NOUN = (
+    r"(?:cơ quan|đơn vị|sở|ban|ngành|địa phương|xã|phường|đặc khu|tổ chức|cấp ủy|cấp uỷ|cấp"
+    r"|hội|đoàn thể|doanh nghiệp|phòng|huyện|trường|cơ sở)"
+)
 _GENERIC_RE = re.compile(
     r"(?i)^các\s+" + _GROUP_NOUN + r"(?:(?:\s*,\s*|\s+và\s+(?:các\s+)?)" + _GROUP_NOUN + r")*"
     r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc|\s+thuộc\s+(?:UBND|Ủy ban nhân dân)\s+tỉnh|\s+cấp tỉnh|\s+của tỉnh)?"
@@ -255,12 +259,12 @@ def take_agencies(text: str) -> tuple[list[str], str]:
         hit = known_prefix(probe)
         if hit:
             names.append(hit[0])
-            rest = probe[hit[1]:]
+            rest = probe[hit[1] :]
             continue
         m = _GENERIC_RE.match(probe)
         if m:
             names.append(canonical(m.group(0)))
-            rest = probe[m.end():]
+            rest = probe[m.end() :]
             continue
         if not _BODY_START_RE.match(probe):
             break

@@ -25,8 +25,10 @@ from kehoach.model import Task
 from kehoach.text.normalize import clean, fold, fold_chars
 
 _HEADER_START = re.compile(r"^s?tt\b.*\b(nhiem vu|noi dung|chi tieu|cong viec)\b")
-_HEADER_WORDS = re.compile(r"^(?:co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien|thoi gian|"
-                           r"thoi han|hoan thanh|ghi chu|san pham|tien do|,|\s)+$")
+_HEADER_WORDS = re.compile(
+    r"^(?:co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien|thoi gian|"
+    r"thoi han|hoan thanh|ghi chu|san pham|tien do|,|\s)+$"
+)
 _ROW_START = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
 _GROUP_START = re.compile(r"^([IVX]{1,5})(?:\s*[.\-–]?\s+(\S.*))?$")
 _END = re.compile(r"^(phu luc\b|noi nhan\b|t/?m\.? |kt\.? |tm\. )")
@@ -45,7 +47,9 @@ _AGENCY_HEAD = re.compile(
     r"^(?:Sở|Ban|Bộ|Báo|Đài|Hội|Công an|Ủy ban|Uỷ ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Đảng ủy|Đảng uỷ|"
     r"Thường trực|Văn phòng|Trung tâm|Trường|Viện|Cục|Chi cục|Kho bạc|Liên đoàn|Liên hiệp|Tỉnh đoàn|"
     r"Tỉnh ủy|Tỉnh uỷ|Mặt trận|Cơ quan|Tòa án|Ngân hàng|Bảo tàng|Thư viện|Nhà hát|Thanh tra|BCH|"
-    r"Bảo hiểm|Cấp ủy|Cấp uỷ|Hiệp hội|Phòng|Đội|Đoàn)\s+(?:[" + _UPPER + r"]|và\b|các\b|tỉnh\b|xã\b|phường\b|cấp\b|nhân\b|thuế\b)"
+    r"Bảo hiểm|Cấp ủy|Cấp uỷ|Hiệp hội|Phòng|Đội|Đoàn)\s+(?:["
+    + _UPPER
+    + r"]|và\b|các\b|tỉnh\b|xã\b|phường\b|cấp\b|nhân\b|thuế\b)"
     r"|^Các\s+(?:cơ quan|sở|Sở|ban|ngành|đơn vị|địa phương|cấp|tổ chức|xã|phòng|hội|doanh nghiệp)\b"
 )
 _CAP_START = re.compile(r"(?<=\s)(?=" + _AGENCY_HEAD.pattern.replace("^", "") + ")")
@@ -73,7 +77,9 @@ class _Row:
 
 def _roles_from_header(header: str) -> list[str]:
     """Column roles in order from the flattened header text."""
-    parts = re.split(r"(?=\b(?:co quan|don vi|thoi gian|thoi han|tien do|ghi chu|san pham)\b)", header)
+    parts = re.split(
+        r"(?=\b(?:co quan|don vi|thoi gian|thoi han|tien do|ghi chu|san pham)\b)", header
+    )
     roles: list[str] = []
     for p in parts:
         p = p.strip(" ,")
@@ -102,9 +108,13 @@ def split_cells(line: str) -> list[str]:
         hit = known_prefix(rest)
         if hit and rest[:1].isupper():
             taken = rest[: hit[1]]
-            after = rest[hit[1]:]
-            m = _CAP_START.search(" " + after) if not re.match(r"\s*[,;]|\s*(và|chủ trì|phối hợp)\b", after) else None
-            if m and m.start() == 0 or (after.strip() and _AGENCY_HEAD.match(after.strip())):
+            after = rest[hit[1] :]
+            m = (
+                _CAP_START.search(" " + after)
+                if not re.match(r"\s*[,;]|\s*(và|chủ trì|phối hợp)\b", after)
+                else None
+            )
+            if (m and m.start() == 0) or (after.strip() and _AGENCY_HEAD.match(after.strip())):
                 cells.append(taken.strip())
                 rest = after.strip()
                 continue
@@ -151,7 +161,9 @@ def _find_regions(lines: list[str]) -> list[tuple[list[str], int, int]]:
         if _HEADER_START.match(f):
             header = [f]
             j = i + 1
-            while j < len(lines) and (not lines[j].strip() or _HEADER_WORDS.match(fold(lines[j]) or " ")):
+            while j < len(lines) and (
+                not lines[j].strip() or _HEADER_WORDS.match(fold(lines[j]) or " ")
+            ):
                 if lines[j].strip():
                     header.append(fold(lines[j]))
                 j += 1
@@ -167,7 +179,9 @@ def _find_regions(lines: list[str]) -> list[tuple[list[str], int, int]]:
     return regions
 
 
-def flattened_tables(blocks: list[Block], items: list[Para | Table], doc_year: int | None) -> Flattened:
+def flattened_tables(
+    blocks: list[Block], items: list[Para | Table], doc_year: int | None
+) -> Flattened:
     """Read task and target tables laid out as flattened text lines."""
     lines = [clean(b) for b in blocks if isinstance(b, str)]
     out = Flattened()
@@ -202,8 +216,11 @@ def _rows(lines: list[str], header_text: str) -> list[_Row]:
         m = _ROW_START.match(line)
         nxt = next((x for x in lines[n + 1 :] if x), "")
         page_number = m is not None and m.group(2) is None and nxt[:1].islower()
-        if m and not page_number and int(m.group(1)) in (expected, 1) and (
-            m.group(2) is None or not m.group(2)[:1].islower()
+        if (
+            m
+            and not page_number
+            and int(m.group(1)) in (expected, 1)
+            and (m.group(2) is None or not m.group(2)[:1].islower())
         ):
             rows.append(_Row(m.group(1), group, group_title))
             expected = int(m.group(1)) + 1
@@ -229,7 +246,9 @@ def _fix_titles(rows: list[_Row]) -> list[_Row]:
 
 def _add_line(row: _Row, line: str) -> None:
     f = fold_chars(line).lower()
-    if _TIME_FULL.match(f) or (row.seen_time and row.time and _TIME_MORE.match(f) and not row.text_after):
+    if _TIME_FULL.match(f) or (
+        row.seen_time and row.time and _TIME_MORE.match(f) and not row.text_after
+    ):
         row.time.append(line)
         row.seen_time = True
         return
@@ -237,7 +256,9 @@ def _add_line(row: _Row, line: str) -> None:
         row.text.append(line)
         return
     tail = _TIME_TAIL.search(f)
-    body, time = (line[: tail.start()].strip(), line[tail.start():].strip()) if tail else (line, "")
+    body, time = (
+        (line[: tail.start()].strip(), line[tail.start() :].strip()) if tail else (line, "")
+    )
     if row.seen_time:
         if row.cells and _completes_agency(" ".join(row.cells[-1]), line):
             row.cells[-1].append(line)
@@ -248,7 +269,7 @@ def _add_line(row: _Row, line: str) -> None:
     if body and is_agency_line(body):
         cells = split_cells(body)
         prev = row.cells[-1][-1] if row.cells else ""
-        if row.cells and prev.rstrip().endswith((",", ";")) :
+        if row.cells and prev.rstrip().endswith((",", ";")):
             row.cells[-1].append(cells[0])
             cells = cells[1:]
         row.cells.extend([c] for c in cells)

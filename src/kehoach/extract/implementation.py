@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.extract.agencies import parse_list, starts_with_agency, take_agencies
+from kehoach.extract.agencies import parse_list, parse_roles, starts_with_agency, take_agencies
 from kehoach.extract.outline import Para, Section
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Table
@@ -69,10 +69,19 @@ def tasks_from_implementation(sec: Section, doc_year: int | None) -> list[Task]:
         coord: list[str] = []
         m = _PHOI_HOP.match(text)
         if m:
-            coord, _ = take_agencies(text[m.end():])
+            coord, _ = take_agencies(text[m.end() :])
         raw = timeframe_phrase(text)
-        tasks.append(Task(id=tid, group=group, group_title=sec.title, text=text, lead=lead,
-                          coordinating=coord, timeframe=parse_timeframe(raw, doc_year)))
+        tasks.append(
+            Task(
+                id=tid,
+                group=group,
+                group_title=sec.title,
+                text=text,
+                lead=lead,
+                coordinating=coord,
+                timeframe=parse_timeframe(raw, doc_year),
+            )
+        )
 
     for child in sec.children:
         lead, own = _split_heading(child.title)
@@ -101,8 +110,15 @@ def _bullets(sec: Section, prose_allowed: bool = True) -> list[str]:
             continue
         if b.text.startswith("+") and out:
             out[-1] = f"{out[-1]} {b.body}"
-        elif b.kind in ("bullet", "letter", "paren") or (b.kind == "plain" and out and prose_allowed):
-            if b.kind == "plain" and out and not fold(b.text)[:1].isupper() and not b.text[:1].isupper():
+        elif b.kind in ("bullet", "letter", "paren") or (
+            b.kind == "plain" and out and prose_allowed
+        ):
+            if (
+                b.kind == "plain"
+                and out
+                and not fold(b.text)[:1].isupper()
+                and not b.text[:1].isupper()
+            ):
                 out[-1] = f"{out[-1]} {b.text}"
             else:
                 out.append(b.body)
@@ -112,4 +128,85 @@ def _bullets(sec: Section, prose_allowed: bool = True) -> list[str]:
 
 
 def _loose_items(sec: Section) -> list[str]:
-    return [b.body for b in sec.blocks if isinstance(b, Para) and b.kind in ("bullet", "letter", "paren")]
+    return [
+        b.body
+        for b in sec.blocks
+        if isinstance(b, Para) and b.kind in ("bullet", "letter", "paren")
+    ]
+
+
+_ASSIGNED = re.compile(
+    r"\s*[(\[](?P<inner>[^()\[\]]*\b(?:chủ trì|thực hiện|phụ trách)\b[^()\[\]]*)[)\]]\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.+)$")
+
+
+def assignment(
+    text: str, doc_year: int | None
+) -> tuple[str, list[str], list[str], str | None] | None:
+    """A task whose bullet names its agencies in a closing parenthesis:
+    `Xây dựng đề án … (Sở VHTTDL chủ trì, phối hợp với Sở Tài chính; thời gian: năm 2026).`
+    Returns (text, lead, coordinating, timeframe wording) or None."""
+    m = _ASSIGNED.search(text)
+    if not m:
+        return None
+    lead: list[str] = []
+    coord: list[str] = []
+    when: str | None = None
+    for part in re.split(r"\s*;\s*", m.group("inner")):
+        lab = _LABELLED.match(part)
+        label = fold(lab.group("label")) if lab else ""
+        value = lab.group("value") if lab else part
+        if re.search(r"\b(thoi gian|thoi han|tien do|hoan thanh)\b", label):
+            when = value
+        elif "phoi hop" in label:
+            coord += parse_list(value)
+        elif lab and re.search(r"\b(chu tri|thuc hien|co quan|don vi)\b", label):
+            lead += parse_list(value)
+        else:
+            value = re.sub(r"(?i)^giao\s+(?:cho\s+)?", "", value)
+            if re.search(r"\bchu tri\b|\bphoi hop\b", fold(value)):
+                ld, co = parse_roles(value)
+                lead += [a for a in ld if starts_with_agency(a)]
+                coord += co
+                continue
+            names, rest = take_agencies(value)
+            lead += names
+            rest = re.sub(r"(?i)^(?:thực hiện|triển khai)\b[,\s]*", "", rest)
+            if rest and (
+                timeframe_phrase(rest) or parse_timeframe(rest, doc_year).kind != "unknown"
+            ):
+                when = rest
+    if not lead:
+        return None
+    return text[: m.start()].rstrip(" ,.;"), lead, coord, when
+
+
+def tasks_from_assignments(root: Section, doc_year: int | None) -> list[Task]:
+    """Tasks assigned inside the task bullets themselves, in any section."""
+    tasks: list[Task] = []
+    for top in root.children:
+        if top.kind in ("signature", "appendix"):
+            continue
+        for sec in top.walk():
+            for b in sec.blocks:
+                if isinstance(b, Table) or b.kind == "rule":
+                    continue
+                got = assignment(b.body, doc_year)
+                if got is None:
+                    continue
+                text, lead, coord, when = got
+                group = top.num or None
+                tasks.append(
+                    Task(
+                        id=f"{sec.path}.{len(tasks) + 1}" if sec.path else str(len(tasks) + 1),
+                        group=group,
+                        group_title=top.title,
+                        text=text,
+                        lead=lead,
+                        coordinating=coord,
+                        timeframe=parse_timeframe(when, doc_year),
+                    )
+                )
+    return tasks

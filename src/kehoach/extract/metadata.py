@@ -24,8 +24,16 @@ KIND_WORDS: list[tuple[str, str]] = [
     ("cong van", "cong_van"),
 ]
 # Kind from the letters of a document number: 14-CTr/TU, 19/KH-SVHTTDL, 2640/QĐ-TTg.
-NUMBER_KINDS = {"ctr": "chuong_trinh", "kh": "ke_hoach", "nq": "nghi_quyet", "kl": "ket_luan",
-                "qd": "quyet_dinh", "ct": "chi_thi", "da": "de_an", "bc": "bao_cao"}
+NUMBER_KINDS = {
+    "ctr": "chuong_trinh",
+    "kh": "ke_hoach",
+    "nq": "nghi_quyet",
+    "kl": "ket_luan",
+    "qd": "quyet_dinh",
+    "ct": "chi_thi",
+    "da": "de_an",
+    "bc": "bao_cao",
+}
 _DOCNUM = r"\d+[\w]*(?:[/-][\wĐđ]+)+"
 _REF_RE = re.compile(
     r"(?P<kind>chuong trinh hanh dong|chuong trinh|ke hoach|nghi quyet|ket luan|quyet dinh|chi thi|"
@@ -37,9 +45,13 @@ _PLACE_DATE_RE = re.compile(
     r"^(?P<place>[^,\d]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})",
     re.IGNORECASE,
 )
-_ISSUER_RE = re.compile(r"^(?P<who>.{3,80}?)\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|"
-                        r"chi thi|de an|ket luan)")
-_SIGN_TITLE_RE = re.compile(r"^(?:T/?M\.?|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?)\s*(?P<who>.+)$", re.IGNORECASE)
+_ISSUER_RE = re.compile(
+    r"^(?P<who>.{3,80}?)\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|"
+    r"chi thi|de an|ket luan)"
+)
+_SIGN_TITLE_RE = re.compile(
+    r"^(?:T/?M\.?|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?)\s*(?P<who>.+)$", re.IGNORECASE
+)
 
 
 def _doc_date(d: str, m: str, y: str) -> str | None:
@@ -107,8 +119,10 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
         issuer = None
         im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
         if im and (not dm or im.start() < 60):
-            who = re.split(r"\s+(?:về|ban hành|tiếp tục|triển khai|thực hiện|khóa|khoá|nhiệm kỳ|\()|[,;(“\"¹²³']",
-                           im.group("who"))[0]
+            who = re.split(
+                r"\s+(?:về|ban hành|tiếp tục|triển khai|thực hiện|khóa|khoá|nhiệm kỳ|\()|[,;(“\"¹²³']",
+                im.group("who"),
+            )[0]
             who = who.strip(" .,")
             if who and len(who) < 60:
                 issuer = canonical(who) if who[0].isupper() else None
@@ -116,7 +130,9 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
         if seen is None:
             refs[key] = DocRef(kind=kind, number=num, date=date, issuer=issuer)  # type: ignore[arg-type]
         else:  # a later mention may give what the first left out
-            refs[key] = seen.model_copy(update={"date": seen.date or date, "issuer": seen.issuer or issuer})
+            refs[key] = seen.model_copy(
+                update={"date": seen.date or date, "issuer": seen.issuer or issuer}
+            )
     return list(refs.values())
 
 
@@ -129,8 +145,12 @@ def _signer(signature: Section | None) -> str | None:
             continue
         t = b.text.strip(" .")
         words = t.split()
-        if 2 <= len(words) <= 5 and all(w[:1].isupper() and not w.isupper() for w in words) \
-                and not re.search(r"\d|[:;,/()]", t) and not fold(t).startswith(("noi nhan", "luu")):
+        if (
+            2 <= len(words) <= 5
+            and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not re.search(r"\d|[:;,/()]", t)
+            and not fold(t).startswith(("noi nhan", "luu"))
+        ):
             best = t
     return best
 
@@ -167,9 +187,12 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     # Appendix captions repeat the number and date: "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)"
     if number is None or date is None:
         for p in paras:
-            m = re.search(r"kèm theo\s+(?:\S+\s+){1,3}?số\s*(?P<num>[^,;)]*?)\s*,?\s*ngày\s*"
-                          r"(?P<d>\d{0,2})\s*(?:/|tháng)\s*(?P<m>\d{0,2})\s*(?:/|năm)\s*(?P<y>\d{4})",
-                          p.text, re.IGNORECASE)
+            m = re.search(
+                r"kèm theo\s+(?:\S+\s+){1,3}?số\s*(?P<num>[^,;)]*?)\s*,?\s*ngày\s*"
+                r"(?P<d>\d{0,2})\s*(?:/|tháng)\s*(?P<m>\d{0,2})\s*(?:/|năm)\s*(?P<y>\d{4})",
+                p.text,
+                re.IGNORECASE,
+            )
             if m:
                 raw = re.sub(r"\s+", "", m.group("num"))
                 if number is None:
@@ -223,8 +246,11 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
             break
         if re.match(r"^phu luc\b", f):
             break
-        if title_lines and (re.match(r"^(thuc hien|can cu|trien khai|theo de nghi|xet de nghi)\b", f)
-                            or len(line) > 250 or line.endswith((":", ";"))):
+        if title_lines and (
+            re.match(r"^(thuc hien|can cu|trien khai|theo de nghi|xet de nghi)\b", f)
+            or len(line) > 250
+            or line.endswith((":", ";"))
+        ):
             break
         if re.match(r"^\(?du thao\)?$", f):
             continue
@@ -240,8 +266,11 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
 def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | None:
     for line in preamble:
         folded = fold_chars(line)
-        for m in re.finditer(r"\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|chi thi|de an"
-                             r"|ket luan)", folded):
+        for m in re.finditer(
+            r"\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|chi thi|de an"
+            r"|ket luan)",
+            folded,
+        ):
             who = _agency_before(line[: m.start()])
             if who:
                 return who

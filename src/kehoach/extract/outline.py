@@ -16,7 +16,9 @@ from functools import cached_property
 from kehoach.intake.document import Block, Table
 from kehoach.text.normalize import clean, fold
 
-_ROMAN_RE = re.compile(r"^(?P<num>X{0,1}(?:IX|IV|V?I{0,3})|1V|1)\s*(?:[.\-–)/]|\s)\s*(?P<rest>\S.*)$")
+_ROMAN_RE = re.compile(
+    r"^(?P<num>X{0,1}(?:IX|IV|V?I{0,3})|1V|1)\s*(?:[.\-–)/]|\s)\s*(?P<rest>\S.*)$"
+)
 _DECIMAL_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))\s*(?P<rest>[^\d\s].*)$")
 _PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
 _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
@@ -24,8 +26,31 @@ _BULLET_RE = re.compile(r"^[-–+•*·]\s*(?P<rest>\S.*)$")
 _APPENDIX_RE = re.compile(r"^phu luc\b")
 _SIGNATURE_RE = re.compile(r"^noi nhan\b")
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.", "…")
-_CONNECTOR_END = {"của", "và", "các", "về", "với", "cho", "tại", "trong", "theo", "số", "là", "có",
-                  "được", "những", "để", "từ", "đến", "ngày", "hoặc", "cùng", "nhằm", "trên", "bảo"}
+_CONNECTOR_END = {
+    "của",
+    "và",
+    "các",
+    "về",
+    "với",
+    "cho",
+    "tại",
+    "trong",
+    "theo",
+    "số",
+    "là",
+    "có",
+    "được",
+    "những",
+    "để",
+    "từ",
+    "đến",
+    "ngày",
+    "hoặc",
+    "cùng",
+    "nhằm",
+    "trên",
+    "bảo",
+}
 
 
 @dataclass
@@ -69,7 +94,9 @@ class Section:
         """Content of this section and its sub-sections, in order (headings as Paras)."""
         out: list[Para | Table] = list(self.blocks)
         for c in self.children:
-            out.append(Para(text=f"{c.num}. {c.title}".strip(". "), kind=c.kind, num=c.num, body=c.title))
+            out.append(
+                Para(text=f"{c.num}. {c.title}".strip(". "), kind=c.kind, num=c.num, body=c.title)
+            )
             out.extend(c.all_blocks())
         return out
 
@@ -114,8 +141,10 @@ def _starts_new(line: str) -> bool:
     if line[0] not in _MARKER_FIRST and line[1:2] != ")":
         return False  # no list marker, appendix or signature heading can start here
     p = classify(line)
-    return p.kind != "plain" or bool(_APPENDIX_RE.match(fold(line))) or bool(
-        _SIGNATURE_RE.match(fold(line))
+    return (
+        p.kind != "plain"
+        or bool(_APPENDIX_RE.match(fold(line)))
+        or bool(_SIGNATURE_RE.match(fold(line)))
     )
 
 
@@ -212,8 +241,10 @@ def build_outline(items: list[Para | Table]) -> Section:
                 parent = stack[-1]
                 sec = Section(it.num, it.body, lvl, it.kind)
                 roman = next((s for s in reversed(stack) if s.kind in ("roman", "appendix")), None)
-                sec.path = f"{roman.path}.{it.num}" if roman and it.kind == "decimal" else (
-                    f"{parent.path}.{it.num}".strip(".") if parent.kind != "root" else it.num
+                sec.path = (
+                    f"{roman.path}.{it.num}"
+                    if roman and it.kind == "decimal"
+                    else (f"{parent.path}.{it.num}".strip(".") if parent.kind != "root" else it.num)
                 )
                 parent.children.append(sec)
                 stack.append(sec)

@@ -6,7 +6,11 @@ import re
 
 from kehoach.errors import NoPlanStructure
 from kehoach.extract.flattened import flattened_tables
-from kehoach.extract.implementation import implementation_section, tasks_from_implementation
+from kehoach.extract.implementation import (
+    implementation_section,
+    tasks_from_assignments,
+    tasks_from_implementation,
+)
 from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, build_outline, paragraphs
 from kehoach.extract.reporting import extract_reporting
@@ -24,7 +28,9 @@ def _plan_horizon(title: str | None) -> int | None:
     if not title:
         return None
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", title)]
-    m = re.search(r"(?:giai đoạn|đến năm|năm)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", title, re.IGNORECASE)
+    m = re.search(
+        r"(?:giai đoạn|đến năm|năm)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", title, re.IGNORECASE
+    )
     return int(m.group(1)) if m else (max(years) if years and len(set(years)) == 1 else None)
 
 
@@ -53,6 +59,8 @@ def build_record(doc: Document) -> PlanRecord:
         target_rows.extend(flat.target_rows)
         appendix_horizon = flat.target_horizon
     implementation = implementation_section(root)
+    if not tasks:
+        tasks = tasks_from_assignments(root, doc_year)
     if not tasks and implementation is not None:
         tasks = tasks_from_implementation(implementation, doc_year)
     targets = extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
@@ -92,5 +100,11 @@ def _repaired(doc: Document) -> Document:
     fixed, repairs = ocr_repair.repair(text)
     fixed_lines = iter(fixed.split("\n"))
     blocks = [next(fixed_lines, b) if isinstance(b, str) else b for b in doc.blocks]
-    return Document(name=doc.name, format=doc.format, sha256=doc.sha256, blocks=blocks, ocr=True,
-                    repairs=list(repairs))
+    return Document(
+        name=doc.name,
+        format=doc.format,
+        sha256=doc.sha256,
+        blocks=blocks,
+        ocr=True,
+        repairs=list(repairs),
+    )

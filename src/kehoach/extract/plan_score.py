@@ -21,6 +21,7 @@ How things are compared
   score well on the other figures.
 - Reporting duties are compared as (every, due) pairs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,9 +35,21 @@ import unicodedata
 # one the schema writes (hóa, ủy). Applied to both sides alike, so a word it
 # over-folds (quý -> qúy) still compares equal.
 _TONE_PLACEMENT = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _ABBREVIATIONS = [
     (r"\bubnd\b", "ủy ban nhân dân"),
@@ -215,9 +228,13 @@ def show(expected: dict, actual: dict) -> None:
     for i, j in pairs:
         for role in ("directing", "lead", "coordinating"):
             if agencies(et[i], role) != agencies(at[j], role):
-                print(f"task {et[i].get('id')} {role}: expected {sorted(agencies(et[i], role))} got {sorted(agencies(at[j], role))}")
+                print(
+                    f"task {et[i].get('id')} {role}: expected {sorted(agencies(et[i], role))} got {sorted(agencies(at[j], role))}"
+                )
         if timeframe(et[i]) != timeframe(at[j]):
-            print(f"task {et[i].get('id')} timeframe: expected {timeframe(et[i])} got {timeframe(at[j])}")
+            print(
+                f"task {et[i].get('id')} timeframe: expected {timeframe(et[i])} got {timeframe(at[j])}"
+            )
     eg, ag = expected.get("targets") or [], actual.get("targets") or []
     pairs = pair(eg, ag, lambda t: t.get("text") or "", 0.60)
     paired_e = {i for i, _ in pairs}

@@ -15,14 +15,21 @@ _DUTY_HINT = re.compile(
     r"\bbao cao\b.{0,80}?\b(ket qua|tinh hinh|dinh ky|ve|voi|len|gui|truoc ngay|ubnd|uy ban|ban thuong vu|"
     r"tinh uy|thuong truc|so )|\b(dinh ky|gui|tong hop|che do)\b.{0,40}\bbao cao\b"
 )
-_GENERAL_CALL = re.compile(r"\b(thuc hien nghiem|thuc hien tot|dam bao)\s+(che do\s+)?(thong tin,?\s+)?bao cao\b")
+_GENERAL_CALL = re.compile(
+    r"\b(thuc hien nghiem|thuc hien tot|dam bao)\s+(che do\s+)?(thong tin,?\s+)?bao cao\b"
+)
 _NOT_DUTY = re.compile(r"\bbao cao cap co tham quyen\b|\bbao cao (de xuat|xin y kien)\b")
 _PERIODS = [
     (re.compile(r"\b(?:06|6|sau) thang\b|\bnua nam\b|\b6 thang dau nam\b"), "half_year"),
     (re.compile(r"\b(?:hang|moi) quy\b|\bdinh ky quy\b|\bbao cao quy\b"), "quarter"),
     (re.compile(r"\b(?:hang|moi) thang\b"), "month"),
-    (re.compile(r"\b(?:hang|moi|ca) nam\b|\bbao cao nam\b|\bdinh ky nam\b|\btong ket nam\b"
-                r"|\bnam (?=truoc ngay \d)"), "year"),
+    (
+        re.compile(
+            r"\b(?:hang|moi|ca) nam\b|\bbao cao nam\b|\bdinh ky nam\b|\btong ket nam\b"
+            r"|\bnam (?=truoc ngay \d)"
+        ),
+        "year",
+    ),
     (re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b"), "ad_hoc"),
 ]
 _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
@@ -54,7 +61,11 @@ def _duties_in(sentence: str, item: str) -> list[ReportingDuty]:
     for i, (pos, every) in enumerate(found):
         nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
         due = next((m for p, m in dues if pos <= p < nxt), None)
-        due_s = f"{int(due.group(2)):02d}-{int(due.group(1)):02d}" if due and every != "ad_hoc" else None
+        due_s = (
+            f"{int(due.group(2)):02d}-{int(due.group(1)):02d}"
+            if due and every != "ad_hoc"
+            else None
+        )
         duties.append(ReportingDuty(every=every, due=due_s, to=to, via=via))  # type: ignore[arg-type]
     if not found:
         once = next((m for _, m in dues if m.group(3)), None)
@@ -71,7 +82,7 @@ def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
     via = None
     m = re.search(r"\(qua ", f)
     if m:
-        names, _ = take_agencies(sentence[m.end():])
+        names, _ = take_agencies(sentence[m.end() :])
         via = names[0] if names else None
     to = None
     start = f.find("bao cao")
@@ -85,7 +96,7 @@ def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
             break
     m = re.search(r"\bde tong hop\b[^.;]*?\bbao cao\s+", f)
     if to and via is None and m:  # "gửi về X để tổng hợp, báo cáo Y": X compiles, Y receives
-        names, _ = take_agencies(sentence[m.end():])
+        names, _ = take_agencies(sentence[m.end() :])
         if names:
             to, via = names[0], to
     if via is None:
@@ -97,9 +108,14 @@ def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
 
 def extract_reporting(root: Section, implementation: Section | None) -> list[ReportingDuty]:
     """One entry per (every, due) duty, from the reporting section, else the implementation one."""
-    scope = [s for top in root.children for s in top.walk()
-             if s.kind in ("roman", "decimal") and re.search(r"\bbao cao\b", fold_chars(s.title).lower())
-             and s.level <= 2]
+    scope = [
+        s
+        for top in root.children
+        for s in top.walk()
+        if s.kind in ("roman", "decimal")
+        and re.search(r"\bbao cao\b", fold_chars(s.title).lower())
+        and s.level <= 2
+    ]
     if not scope and implementation is not None:
         scope = [implementation]
     duties: list[ReportingDuty] = []

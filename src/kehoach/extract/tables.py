@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.extract.agencies import parse_list, parse_roles
+from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Table
-from kehoach.extract.targets import TargetRow
 from kehoach.model import Metric, Task
 from kehoach.text.normalize import clean, fold
 from kehoach.text.numbers import parse_number
@@ -45,9 +45,9 @@ def _role_of(h: str) -> str | None:
     if re.fullmatch(r"(don vi tinh|dvt|don vi)", h):
         return "unit"
     agency = re.search(r"\b(co quan|don vi|chu tri|phoi hop|chi dao|tham muu|trach nhiem)\b", h)
-    if re.search(r"\b(theo doi|don doc|san pham|ket qua|ghi chu|kinh phi|nguon von|du kien)\b", h) and not (
-        agency and re.search(r"\bchu tri\b", h)
-    ):
+    if re.search(
+        r"\b(theo doi|don doc|san pham|ket qua|ghi chu|kinh phi|nguon von|du kien)\b", h
+    ) and not (agency and re.search(r"\bchu tri\b", h)):
         return "ignore"
     if re.search(r"\b(thoi gian|thoi han|tien do|moc thoi gian|thoi diem)\b", h):
         return "time"
@@ -82,7 +82,12 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
             for i, h in enumerate(heads):
                 role = _role_of(h)
                 year = re.search(r"\b(20\d{2})\b", h)
-                if role in (None, "targets", "lead") and year and i > 0 and not re.search(r"co quan|don vi", h):
+                if (
+                    role in (None, "targets", "lead")
+                    and year
+                    and i > 0
+                    and not re.search(r"co quan|don vi", h)
+                ):
                     goal = bool(re.search(r"muc tieu|chi tieu|ke hoach|phan dau|den nam", h))
                     cols.values.append((i, int(year.group(1)), goal))
                     continue
@@ -147,7 +152,9 @@ def _target_row(row: list[str], cols: Columns, text: str) -> TargetRow:
     return TargetRow(text, (Metric(value=value, unit=unit, subject=text, by=None),), year)
 
 
-def tasks_from_table(table: Table, doc_year: int | None) -> tuple[list[Task], list[TargetRow]] | None:
+def tasks_from_table(
+    table: Table, doc_year: int | None
+) -> tuple[list[Task], list[TargetRow]] | None:
     """(tasks, target statements) read from a table, or None if it is neither kind of table."""
     head = read_header(table.rows)
     if head is None:
@@ -158,7 +165,11 @@ def tasks_from_table(table: Table, doc_year: int | None) -> tuple[list[Task], li
     targets: list[TargetRow] = []
     group, group_title = None, None
     for r, row in enumerate(table.rows[first:], start=first):
-        if not any(c.strip() for c in row) or fold(" ".join(row)) in header_keys or _row_is_header(row):
+        if (
+            not any(c.strip() for c in row)
+            or fold(" ".join(row)) in header_keys
+            or _row_is_header(row)
+        ):
             continue
         g = _group_row(row, cols)
         if g:
@@ -173,7 +184,12 @@ def tasks_from_table(table: Table, doc_year: int | None) -> tuple[list[Task], li
                 targets.append(_target_row(row, cols, text))
             continue
         if tasks and (text_is_repeat or (not num and (not text or text == tasks[-1]["text"]))):
-            _merge_into(tasks[-1], row, cols, text if not text_is_repeat and text != tasks[-1]["text"] else "")
+            _merge_into(
+                tasks[-1],
+                row,
+                cols,
+                text if not text_is_repeat and text != tasks[-1]["text"] else "",
+            )
             continue
         if not text:
             continue
@@ -182,8 +198,16 @@ def tasks_from_table(table: Table, doc_year: int | None) -> tuple[list[Task], li
 
 
 def _new_task(row, cols, num, text, group, group_title, n) -> dict:
-    t = {"num": num.rstrip(".)") or str(n), "text": text, "group": group, "group_title": group_title,
-         "directing": [], "lead": [], "coordinating": [], "time": []}
+    t = {
+        "num": num.rstrip(".)") or str(n),
+        "text": text,
+        "group": group,
+        "group_title": group_title,
+        "directing": [],
+        "lead": [],
+        "coordinating": [],
+        "time": [],
+    }
     _add_agencies(t, row, cols)
     return t
 
@@ -204,7 +228,7 @@ def _add_agencies(t: dict, row: list[str], cols: Columns) -> None:
 
 def _merge_into(t: dict, row: list[str], cols: Columns, more_text: str) -> None:
     if more_text:
-        t["text"] = f'{t["text"]} {more_text}'
+        t["text"] = f"{t['text']} {more_text}"
     before = {k: list(t[k]) for k in ("directing", "lead", "coordinating")}
     _add_agencies(t, row, cols)
     for k in ("directing", "lead", "coordinating"):
@@ -215,7 +239,7 @@ def _finish(t: dict, doc_year: int | None) -> Task:
     raw = " ".join(t["time"]) or None
     group = t["group"]
     return Task(
-        id=f'{group}.{t["num"]}' if group else t["num"],
+        id=f"{group}.{t['num']}" if group else t["num"],
         group=group,
         group_title=t["group_title"],
         text=t["text"],

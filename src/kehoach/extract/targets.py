@@ -5,27 +5,73 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kehoach.extract.outline import Para, Section
+from kehoach.extract.outline import Section
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Target
 from kehoach.text.normalize import fold, fold_chars
 from kehoach.text.numbers import NUMBER, parse_number
 
 _OBJECTIVE = re.compile(r"\b(muc tieu|chi tieu|tam nhin)\b")
-_NOT_OBJECTIVE = re.compile(r"\b(quan diem|nhiem vu|giai phap|to chuc thuc hien|muc dich|yeu cau)\b")
-_EXCLUDED_UNITS = {"nam", "thang", "ngay", "quy", "cap", "dieu", "lan", "khoa", "gio", "tuoi", "tuan"}
+_NOT_OBJECTIVE = re.compile(
+    r"\b(quan diem|nhiem vu|giai phap|to chuc thuc hien|muc dich|yeu cau)\b"
+)
+_EXCLUDED_UNITS = {
+    "nam",
+    "thang",
+    "ngay",
+    "quy",
+    "cap",
+    "dieu",
+    "lan",
+    "khoa",
+    "gio",
+    "tuoi",
+    "tuan",
+}
 _KNOWN_UNITS = [
-    "nghìn lượt khách", "triệu lượt khách", "lượt khách", "tỷ đồng", "triệu đồng", "nghìn tỷ đồng",
-    "di tích", "di sản", "sự kiện", "thương hiệu", "điểm", "mô hình", "lễ hội", "hoạt động",
-    "công trình", "tác phẩm", "đề án", "dự án", "sản phẩm", "câu lạc bộ", "đội", "nhà văn hóa",
-    "thiết chế", "làng", "bản", "tour", "tuyến", "giải", "cuộc thi", "chương trình", "người", "hộ",
+    "nghìn lượt khách",
+    "triệu lượt khách",
+    "lượt khách",
+    "tỷ đồng",
+    "triệu đồng",
+    "nghìn tỷ đồng",
+    "di tích",
+    "di sản",
+    "sự kiện",
+    "thương hiệu",
+    "điểm",
+    "mô hình",
+    "lễ hội",
+    "hoạt động",
+    "công trình",
+    "tác phẩm",
+    "đề án",
+    "dự án",
+    "sản phẩm",
+    "câu lạc bộ",
+    "đội",
+    "nhà văn hóa",
+    "thiết chế",
+    "làng",
+    "bản",
+    "tour",
+    "tuyến",
+    "giải",
+    "cuộc thi",
+    "chương trình",
+    "người",
+    "hộ",
 ]
 # A number with its unit: "23.100 nghìn lượt khách", "trên 80%", "01 - 02 thương hiệu".
 _QTY_RE = re.compile(
     r"(?<![\w/.,-])(?P<a>" + NUMBER + r")(?:\s*(?:-|–|đến)\s*(?P<b>" + NUMBER + r"))?"
     r"\s*(?P<unit>%|phần trăm|[^\W\d_][^\s,;.:()]*(?:\s+[^\W\d_][^\s,;.:()]*){0,3})"
 )
-_YEAR_RE = re.compile(r"\b(?:năm|đến|giai đoạn|trước|sau)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s*-\s*(?:19|20)\d{2}\b")
+_YEAR_RE = re.compile(
+    r"\b(?:năm|đến|giai đoạn|trước|sau)\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\s*-\s*(?:19|20)\d{2}\b"
+)
+
+
 @dataclass(frozen=True)
 class TargetRow:
     """A target statement read from a table; `metrics` set when the table had value columns."""
@@ -83,12 +129,16 @@ def _horizon_of(title: str) -> int | None:
 def _metrics(text: str) -> list[Metric]:
     metrics: list[Metric] = []
     for sentence in re.split(r"(?<=\.)\s+", text):
-        years = [(m.start(), int(m.group(1))) for m in re.finditer(r"năm\s+((?:19|20)\d{2})", sentence)]
+        years = [
+            (m.start(), int(m.group(1))) for m in re.finditer(r"năm\s+((?:19|20)\d{2})", sentence)
+        ]
         for value, unit, pos in quantities(sentence):
             before = [y for p, y in years if p < pos]
             by = before[-1] if before else None
             subject = re.split(r"[;,.]", sentence[pos:])[0]
-            metrics.append(Metric(value=value, unit=unit, subject=subject.strip()[:120] or None, by=by))
+            metrics.append(
+                Metric(value=value, unit=unit, subject=subject.strip()[:120] or None, by=by)
+            )
     return metrics
 
 
@@ -113,7 +163,7 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
         if sec.kind in ("signature",):
             return
         here = inside
-        if _OBJECTIVE.search(title) and not (sec.kind == "appendix"):
+        if _OBJECTIVE.search(title) and sec.kind != "appendix":
             here = True
         if inside and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
             here = False
@@ -131,9 +181,13 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
     return found
 
 
-def extract_targets(root: Section, doc_year: int | None, plan_horizon: int | None,
-                    appendix_rows: list[TargetRow] | None = None,
-                    appendix_horizon: int | None = None) -> list[Target]:
+def extract_targets(
+    root: Section,
+    doc_year: int | None,
+    plan_horizon: int | None,
+    appendix_rows: list[TargetRow] | None = None,
+    appendix_horizon: int | None = None,
+) -> list[Target]:
     """All targets: the objectives part, then appendix rows not already stated in the body."""
     targets: list[Target] = []
     seen: list[str] = []
@@ -142,12 +196,16 @@ def extract_targets(root: Section, doc_year: int | None, plan_horizon: int | Non
             metrics = _metrics(text)
             if not metrics:
                 continue
-            targets.append(_target(len(targets) + 1, text, horizon or plan_horizon, metrics, sec.path))
+            targets.append(
+                _target(len(targets) + 1, text, horizon or plan_horizon, metrics, sec.path)
+            )
             seen.append(fold(text))
     if not targets:
         for sec, text in _body_commitments(root):
             metrics = _metrics(text)
-            targets.append(_target(len(targets) + 1, text, plan_horizon or doc_year, metrics, sec.path))
+            targets.append(
+                _target(len(targets) + 1, text, plan_horizon or doc_year, metrics, sec.path)
+            )
             seen.append(fold(text))
     for row in appendix_rows or []:
         metrics = list(row.metrics) or _metrics(row.text)

@@ -17,8 +17,9 @@ def _window(y1: int, m1: int, y2: int, m2: int, d2: int | None = None) -> tuple[
     return f"{y1:04d}-{m1:02d}-01", f"{y2:04d}-{m2:02d}-{last:02d}"
 
 
-def _tf(raw: str, kind: str, start: str | None = None, end: str | None = None,
-        every: str | None = None) -> Timeframe:
+def _tf(
+    raw: str, kind: str, start: str | None = None, end: str | None = None, every: str | None = None
+) -> Timeframe:
     return Timeframe(raw=raw, kind=kind, start=start, end=end, every=every)  # type: ignore[arg-type]
 
 
@@ -42,7 +43,9 @@ def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
         unit = every.group(1) if every else "nam"
         if re.search(r"truoc ngay \d{1,2}\b(?!/)", f) and "hang thang" in f:
             unit = "thang"
-        return _tf(raw, "recurring", every={"nam": "year", "thang": "month", "quy": "quarter"}[unit])
+        return _tf(
+            raw, "recurring", every={"nam": "year", "thang": "month", "quy": "quarter"}[unit]
+        )
     if re.search(r"\bthuong xuyen\b", f) and re.search(r"\byeu cau\b", f):
         return _tf(raw, "on_request")
     if re.search(r"\b(dinh ky )?theo yeu cau\b|\bkhi co yeu cau\b", f):
@@ -78,17 +81,30 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     for m in re.finditer(r"\b(6|06|sau) thang (dau|cuoi) nam " + _Y, f):
         y = int(m.group(3))
         first_half = m.group(2) == "dau"
-        add(m.start(), _tf(raw, "window", *(_window(y, 1, y, 6) if first_half else _window(y, 7, y, 12))))
+        add(
+            m.start(),
+            _tf(raw, "window", *(_window(y, 1, y, 6) if first_half else _window(y, 7, y, 12))),
+        )
     for m in re.finditer(r"\b(?:ngay )?(\d{1,2})/(\d{1,2})/" + _Y, f):
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid_date(y, mo, d):
             start_year = doc_year or y
-            add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", f"{y:04d}-{mo:02d}-{d:02d}"))
+            add(
+                m.start(),
+                _tf(raw, "window", f"{min(start_year, y):04d}-01-01", f"{y:04d}-{mo:02d}-{d:02d}"),
+            )
     for m in re.finditer(r"\bthang (\d{1,2})(?: ?/ ?| nam )" + _Y, f):
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:
             add(m.start(), _tf(raw, "window", *_window(y, mo, y, mo)))
-    for m in re.finditer(r"\bnam " + _Y + r"\b(?! ?(?:-|–|den|toi) ?(?:nam )?\d{4})(?!,? (?:va|den) cac nam)|^" + _Y + r"$", f):
+    for m in re.finditer(
+        r"\bnam "
+        + _Y
+        + r"\b(?! ?(?:-|–|den|toi) ?(?:nam )?\d{4})(?!,? (?:va|den) cac nam)|^"
+        + _Y
+        + r"$",
+        f,
+    ):
         y = int(m.group(1) or m.group(2))
         add(m.start(), _tf(raw, "window", *_window(y, 1, y, 12)))
     if not candidates:

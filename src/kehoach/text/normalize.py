@@ -9,14 +9,30 @@ import unicodedata
 # word. The schema writes the new placement (hóa, ủy), so we rewrite to that.
 # "quý"/"thúy" stay: after q the u is part of the onset (the mark sits on y).
 _TONE_PLACEMENT = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _TONE_RE = re.compile(
-    r"(?<![qQ])(" + "|".join(k for k in _TONE_PLACEMENT) + "|"
-    + "|".join(k.upper() for k in _TONE_PLACEMENT) + "|"
-    + "|".join(k[0].upper() + k[1] for k in _TONE_PLACEMENT) + r")(?![a-zA-Zàáảãạâầấẩẫậăằắẳẵặ"
+    r"(?<![qQ])("
+    + "|".join(k for k in _TONE_PLACEMENT)
+    + "|"
+    + "|".join(k.upper() for k in _TONE_PLACEMENT)
+    + "|"
+    + "|".join(k[0].upper() + k[1] for k in _TONE_PLACEMENT)
+    + r")(?![a-zA-Zàáảãạâầấẩẫậăằắẳẵặ"
     r"èéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ])"
 )
 _WS = re.compile(r"\s+")
@@ -73,7 +89,9 @@ def fold(text: str) -> str:
     folded = text.lower().translate(_FOLD_CHARS)
     if not folded.isascii() and _COMBINING.search(folded):  # decomposed (non-NFC) input
         decomposed = unicodedata.normalize("NFD", folded)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD_CHARS)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(
+            _FOLD_CHARS
+        )
     return " ".join(folded.split())
 
 
