@@ -1,0 +1,70 @@
+"""Pages run a constant number of SQL queries: no N+1 as plans, tasks and reports grow."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+
+from conftest import SO_VHTTDL, as_user
+
+PAGES = [
+    "/plans", "/plans/{plan}", "/plans/{plan}?q=van+hoa&sort=deadline", "/plans/{plan}?status=overdue",
+    "/dashboard", "/my-unit", "/tasks/{task}",
+    "/api/tasks?per_page=50", "/api/plans", "/api/dashboard", "/api/agencies",
+]
+
+
+@contextmanager
+def counting(world):
+    """Count the SQL statements sent while inside the block."""
+    from sqlalchemy import event
+
+    from kehoach.store.db import cached_engine
+
+    engine = cached_engine(world.settings.database_url)
+    seen: list[str] = []
+
+    def on_execute(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", on_execute)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", on_execute)
+
+
+def measure(world, reporter, officer, plan: int, task: int) -> dict[str, int]:
+    counts = {}
+    for template in PAGES:
+        path = template.format(plan=plan, task=task)
+        client = reporter if path == "/my-unit" else officer
+        with counting(world) as seen:
+            r = client.get(path)
+        assert r.status_code == 200, (path, r.status_code)
+        counts[path] = len(seen)
+    return counts
+
+
+def grow(world, plan: int) -> None:
+    """Much more data: a synthetic province's plans, tasks, agencies and reports."""
+    from kehoach.services.demo import build_province
+
+    with world.session() as db:
+        build_province(db, plans=4, tasks=300, agencies=15, years=3, seed=7)
+
+
+@pytest.mark.slow
+def test_query_count_does_not_grow_with_data(world):
+    officer = as_user(world, "officer")
+    reporter = as_user(world, "reporter")
+    plan = world.plans["002_06834df7b106b0a8"]
+    task = world.lead_tasks(SO_VHTTDL)[0]
+    officer.get("/dashboard")  # warm caches (first-request work is not per-page cost)
+    before = measure(world, reporter, officer, plan, task)
+    grow(world, plan)
+    after = measure(world, reporter, officer, plan, task)
+    print(before)
+    assert after == before
+    assert max(before.values()) <= 40, before
