@@ -34,4 +34,4 @@ def main() -> None:
     app()
 
 
-from kehoach.cli import bench_status  # noqa: E402,F401
+from kehoach.cli import bench_status  # noqa: F401
