@@ -41,27 +41,31 @@ from kehoach.text.syllables import (
 
 __all__ = ["Repair", "bench_repair", "looks_like_ocr", "ocr_score", "repair", "training_sequences"]
 
-# Change costs (in nats of bigram log-probability the change has to win).
+# Costs of keeping or changing a syllable, in nats of the bigram log-probability
+# that a change has to gain. Tuned on held-out clean text (precision first) and
+# on OCR-like damage; a wrong "repair" of a correct word is worse than a miss.
 _KEEP_UNKNOWN = 2.5  # keeping a well-formed syllable never seen in clean text
 _KEEP_INVALID = 12.0  # keeping a syllable that cannot be Vietnamese
 _CHANGE_KNOWN = 7.0  # replacing a syllable seen in clean text
-_CHANGE_SUSPECT = 2.5  # replacing a known syllable far rarer than a sibling
-_CHANGE_UNKNOWN = 0.5
+_CHANGE_SUSPECT = 2.5  # replacing a known syllable far rarer than a look-alike
+_CHANGE_UNKNOWN = 0.5  # replacing a well-formed syllable never seen in clean text
+_CHANGE_INVALID = 0.5  # replacing a syllable that cannot be Vietnamese
 _NAME = 6.0  # extra for changing a syllable of a proper name
 _ATTESTED = 3.0  # extra when the syllable as read forms a known pair with a neighbour
-_UNIGRAM_FLOOR = 2.0
-_DOMINANT = 4.0  # a pair this many times more frequent than its look-alikes is not questioned
-_BOTH_MENDED = 4.0  # bonus for a known pair that replaces both syllables of an unknown one
-_FEWER_MARKS = 2.5  # extra when the replacement has fewer diacritics than the reading
-_CHANGE_INVALID = 0.5
+_FEWER_MARKS = 2.5  # extra when the replacement has fewer marks than the reading
 _CONFUSION = 1.0  # extra for a letter confusion (beyond diacritics)
-_SMOOTH = 1.0  # extra weight of the unigram in the bigram estimate
-_DISCOUNT = 0.75  # absolute discount of each seen pair
+_BOTH_MENDED = 4.0  # bonus for a known pair that replaces both syllables of an unknown one
+_DOMINANT = 4.0  # a pair this many times more frequent than its look-alikes is not questioned
+
+# The language model: counts from clean text, plus the lexicon's words.
 _LEX_BIGRAM = 1.0  # weight of a syllable pair inside a lexicon word
 _LEX_UNIGRAM = 0.3  # weight of a syllable's occurrence in a lexicon word
-_SUSPECT_MIN = 5.0
-_SUSPECT_RATIO = 8.0
-_TELLTALE_MIN = 10
+_UNIGRAM_FLOOR = 2.0  # least count of a known syllable, however rare in the corpus
+_DISCOUNT = 0.75  # absolute discount of each seen pair
+_SMOOTH = 1.0  # extra weight of the unigram in the bigram estimate
+_SUSPECT_MIN = 5.0  # a look-alike this frequent ...
+_SUSPECT_RATIO = 8.0  # ... and this many times more frequent makes a syllable suspect
+_TELLTALE_MIN = 10  # for detection: a look-alike this frequent, the syllable never seen
 
 # Letter confusions of Tesseract on Vietnamese print (lower case; tried only on
 # syllables that cannot be Vietnamese as read).
@@ -108,77 +112,18 @@ class _Model:
     """Syllable unigram and bigram counts with the indexes candidate generation needs."""
 
     def __init__(self, data: dict) -> None:
-        uni: dict[str, float] = dict(data["corpus_unigrams"])
-        for syl, n in data["lexicon_unigrams"].items():
-            uni[syl] = uni.get(syl, 0.0) + _LEX_UNIGRAM * n
-        bi: dict[tuple[str, str], float] = {}
-        for key, n in data["corpus_bigrams"].items():
-            a, b = key.split(" ")
-            bi[(a, b)] = float(n)
-        for key in data["lexicon_bigrams"]:
-            a, b = key.split(" ")
-            bi[(a, b)] = bi.get((a, b), 0.0) + _LEX_BIGRAM
-        # A syllable of the lexicon is a word of the language however rare it is in
-        # the small corpus: the floor keeps the unigram alone from replacing it.
-        for syl, n in uni.items():
-            uni[syl] = max(n, _UNIGRAM_FLOOR)
-        self.uni = uni
+        self.uni, self.bi = _weighted_counts(data)
         left: dict[str, list[float]] = {}
-        for (a, _), n in bi.items():
+        for (a, _), n in self.bi.items():
             entry = left.setdefault(a, [0.0, 0.0])
             entry[0] += n
             entry[1] += 1
-        self.left = {a: (t, k) for a, (t, k) in left.items()}
-        self.bi = bi
-        self.total = sum(uni.values())
-        self.vocab = len(uni)
-        by_skel: dict[str, list[str]] = {}
-        for syl in uni:
-            if syl != NUM and is_valid_syllable(syl):
-                by_skel.setdefault(skeleton(syl), []).append(syl)
-        for lst in by_skel.values():
-            lst.sort(key=lambda s: -uni[s])
-        self.by_skel = by_skel
-        # For a pair of skeletons, the known syllables that fill each side.
-        firsts: dict[tuple[str, str], set[str]] = {}
-        seconds: dict[tuple[str, str], set[str]] = {}
-        for a, b in bi:
-            key = (skeleton(a), skeleton(b))
-            firsts.setdefault(key, set()).add(a)
-            seconds.setdefault(key, set()).add(b)
-        self.pair_fillers = {k: (tuple(v), tuple(seconds[k])) for k, v in firsts.items()}
-        # A pair far more frequent than any other with its skeletons is taken as read.
-        best: dict[tuple[str, str], list] = {}
-        for (a, b), n in bi.items():
-            key = (skeleton(a), skeleton(b))
-            entry = best.setdefault(key, [None, 0.0, 0.0])
-            if n > entry[1]:
-                entry[0], entry[1], entry[2] = (a, b), n, entry[1]
-            elif n > entry[2]:
-                entry[2] = n
-        self.dominant = frozenset(
-            pair for pair, top, second in best.values() if top >= _DOMINANT * max(second, 1.0)
-        )
-        # Syllables far rarer in clean text than a sibling: what OCR damage looks like.
-        corpus = data["corpus_unigrams"]
-        self.suspect = frozenset(
-            s
-            for sib in by_skel.values()
-            for s in sib[1:]
-            if any(
-                uni[t] >= _SUSPECT_MIN
-                and uni[t] >= _SUSPECT_RATIO * uni[s]
-                and marks(t) >= marks(s)
-                for t in sib
-            )
-        )
-        # Stricter, for detection: never seen in clean text, a sibling seen often.
-        self.telltale = frozenset(
-            s
-            for sib in by_skel.values()
-            for s in sib
-            if corpus.get(s, 0) == 0 and corpus.get(sib[0], 0) >= _TELLTALE_MIN
-        )
+        self.left = {a: (t, k) for a, (t, k) in left.items()}  # (pairs, kinds) after a
+        self.total = sum(self.uni.values())
+        self.vocab = len(self.uni)
+        self.by_skel = _by_skeleton(self.uni)
+        self.pair_fillers, self.dominant = _pair_indexes(self.bi)
+        self.suspect, self.telltale = _suspects(self.by_skel, self.uni, data["corpus_unigrams"])
         self.readings: dict[str, tuple[bool, bool, bool, str, tuple[str, ...]]] = {}
         self._logp_cache: dict[tuple[str | None, str], float] = {}
 
@@ -202,8 +147,89 @@ class _Model:
         return got
 
 
+def _weighted_counts(data: dict) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """Syllable and pair counts: the corpus's, plus the lexicon's at their weights."""
+    uni: dict[str, float] = dict(data["corpus_unigrams"])
+    for syl, n in data["lexicon_unigrams"].items():
+        uni[syl] = uni.get(syl, 0.0) + _LEX_UNIGRAM * n
+    bi: dict[tuple[str, str], float] = {}
+    for key, n in data["corpus_bigrams"].items():
+        a, b = key.split(" ")
+        bi[(a, b)] = float(n)
+    for key in data["lexicon_bigrams"]:
+        a, b = key.split(" ")
+        bi[(a, b)] = bi.get((a, b), 0.0) + _LEX_BIGRAM
+    # A syllable of the lexicon is a word of the language however rare it is in
+    # the small corpus: the floor keeps the unigram alone from replacing it.
+    return {syl: max(n, _UNIGRAM_FLOOR) for syl, n in uni.items()}, bi
+
+
+def _by_skeleton(uni: dict[str, float]) -> dict[str, list[str]]:
+    """Known syllables grouped by skeleton, most frequent first."""
+    by_skel: dict[str, list[str]] = {}
+    for syl in uni:
+        if syl != NUM and is_valid_syllable(syl):
+            by_skel.setdefault(skeleton(syl), []).append(syl)
+    for lst in by_skel.values():
+        lst.sort(key=lambda s: -uni[s])
+    return by_skel
+
+
+def _pair_indexes(
+    bi: dict[tuple[str, str], float],
+) -> tuple[dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]], frozenset]:
+    """For each pair of skeletons: the syllables that fill each side; and the dominant pairs.
+
+    A pair far more frequent than any other with its skeletons is taken as read.
+    """
+    firsts: dict[tuple[str, str], set[str]] = {}
+    seconds: dict[tuple[str, str], set[str]] = {}
+    best: dict[tuple[str, str], list] = {}
+    for (a, b), n in bi.items():
+        key = (skeleton(a), skeleton(b))
+        firsts.setdefault(key, set()).add(a)
+        seconds.setdefault(key, set()).add(b)
+        entry = best.setdefault(key, [None, 0.0, 0.0])
+        if n > entry[1]:
+            entry[0], entry[1], entry[2] = (a, b), n, entry[1]
+        elif n > entry[2]:
+            entry[2] = n
+    fillers = {k: (tuple(v), tuple(seconds[k])) for k, v in firsts.items()}
+    dominant = frozenset(
+        pair for pair, top, second in best.values() if top >= _DOMINANT * max(second, 1.0)
+    )
+    return fillers, dominant
+
+
+def _suspects(
+    by_skel: dict[str, list[str]], uni: dict[str, float], corpus: dict[str, int]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Syllables far rarer than a look-alike with as many marks: what OCR damage looks like.
+
+    The second, stricter set (never in the corpus, a look-alike seen often) is
+    what `looks_like_ocr` counts.
+    """
+    suspect = frozenset(
+        s
+        for sib in by_skel.values()
+        for s in sib[1:]
+        if any(
+            uni[t] >= _SUSPECT_MIN and uni[t] >= _SUSPECT_RATIO * uni[s] and marks(t) >= marks(s)
+            for t in sib
+        )
+    )
+    telltale = frozenset(
+        s
+        for sib in by_skel.values()
+        for s in sib
+        if corpus.get(s, 0) == 0 and corpus.get(sib[0], 0) >= _TELLTALE_MIN
+    )
+    return suspect, telltale
+
+
 @lru_cache(maxsize=1)
 def _model() -> _Model:
+    """The packaged model, loaded once."""
     path = resources.files("kehoach.data") / "ocr" / "model.json.gz"
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         return _Model(json.load(f))
