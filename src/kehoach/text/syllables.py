@@ -238,7 +238,11 @@ def syllable_runs(text: str) -> Iterator[list[Token]]:
             if newline >= 0:
                 line_start = prev_end + newline + 1
         heading = line_start in headings
-        if chunk and not single_space and not (gap.isspace() and gap.count("\n") <= 1):
+        if (
+            chunk
+            and not single_space
+            and not (gap.isspace() and gap.count("\n") <= 1 and "\t" not in gap)
+        ):
             if _NUM_GAP_RE.fullmatch(gap):
                 chunk.append(Token(prev_end, prev_end, NUM, NUM, True))
             else:
