@@ -114,3 +114,24 @@ def test_flattened_table_with_numbering_per_group_and_a_page_number_inside_a_row
     ]
     assert r.tasks[2].text == "Số hóa hồ sơ di tích quốc gia đặc biệt Thành cổ Quảng Trị"
     assert [(x.every, x.due) for x in r.reporting] == [("half_year", "06-10"), ("year", "11-10")]
+
+
+def test_tasks_assigned_in_parentheses_under_letter_headings() -> None:
+    r = extract_file(FIXTURES / "variant_assigned.txt")
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[100], [2]]
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks]
+    assert got == [
+        ("B.1.1", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Khoa học và Công nghệ"], "window"),
+        (
+            "B.1.2",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Ủy ban nhân dân các xã, phường"],
+            "window",
+        ),
+        ("B.2.1", ["Ủy ban nhân dân phường Kỳ Lừa"], [], "recurring"),
+    ]
+    assert r.tasks[0].text == "Số hóa hồ sơ 05 di tích quốc gia đặc biệt"
+    assert r.tasks[0].group_title == "Số hóa di sản"
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("once", "2026-12-15", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    ]

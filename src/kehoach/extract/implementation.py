@@ -190,6 +190,7 @@ def tasks_from_assignments(root: Section, doc_year: int | None) -> list[Task]:
         if top.kind in ("signature", "appendix"):
             continue
         for sec in top.walk():
+            n = 0
             for b in sec.blocks:
                 if isinstance(b, Table) or b.kind == "rule":
                     continue

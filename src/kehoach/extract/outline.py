@@ -20,6 +20,7 @@ _ROMAN_RE = re.compile(
     r"^(?P<num>X{0,1}(?:IX|IV|V?I{0,3})|1V|1)\s*(?:[.\-–)/]|\s)\s*(?P<rest>\S.*)$"
 )
 _DECIMAL_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))\s*(?P<rest>[^\d\s].*)$")
+_LETTER_HEADING_RE = re.compile(r"^(?:PHẦN\s+)?(?P<num>[A-H])\s*[.\-–)]\s*(?P<rest>\S.*)$")
 _PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
 _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
 _BULLET_RE = re.compile(r"^[-–+•*·]\s*(?P<rest>\S.*)$")
@@ -124,6 +125,9 @@ def classify(text: str) -> Para:
             num = "I"
         if m:
             return Para(text, "roman", num, rest.strip())
+    m = _LETTER_HEADING_RE.match(text)
+    if m and _is_upper_heading(m.group("rest")):
+        return Para(text, "roman", m.group("num"), m.group("rest").strip())
     m = _DECIMAL_RE.match(text)
     if m:
         return Para(text, "decimal", m.group("num"), m.group("rest").strip())
@@ -134,7 +138,7 @@ def classify(text: str) -> Para:
     return Para(text, "plain", "", text)
 
 
-_MARKER_FIRST = set("IVX0123456789(-–+•*·PpNn")
+_MARKER_FIRST = set("ABCDEFGHIVX0123456789(-–+•*·PpNn")
 
 
 def _starts_new(line: str) -> bool:

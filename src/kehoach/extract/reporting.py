@@ -118,6 +118,8 @@ def extract_reporting(root: Section, implementation: Section | None) -> list[Rep
     ]
     if not scope and implementation is not None:
         scope = [implementation]
+    if not scope:  # no section for it: any duty stated in the body
+        scope = [top for top in root.children if top.kind not in ("signature", "appendix")]
     duties: list[ReportingDuty] = []
     seen: set[tuple[str, str | None]] = set()
     for sec in scope:
