@@ -198,12 +198,12 @@ def tasks_from_assignments(root: Section, doc_year: int | None) -> list[Task]:
                 if got is None:
                     continue
                 text, lead, coord, when = got
-                group = top.num or None
+                n += 1
                 tasks.append(
                     Task(
-                        id=f"{sec.path}.{len(tasks) + 1}" if sec.path else str(len(tasks) + 1),
-                        group=group,
-                        group_title=top.title,
+                        id=f"{sec.path}.{n}" if sec.path else str(len(tasks) + 1),
+                        group=sec.path or None,
+                        group_title=sec.title or None,
                         text=text,
                         lead=lead,
                         coordinating=coord,
