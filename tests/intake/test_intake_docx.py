@@ -313,3 +313,30 @@ def test_multilevel_numbering_counts_and_restarts_like_word(tmp_path):
         "2. Bảo tồn di sản",
         "a) Số hóa di tích",
     ]
+
+
+# -- runs set in legacy fonts ---------------------------------------------------------------
+
+
+def test_runs_in_legacy_fonts_are_converted_by_their_font(tmp_path):
+    """A Unicode document with some runs still set in .VnTime / .VnTimeH / VNI-Times: each run
+    is converted by its own font, and the Unicode runs are left alone (`các` stays `các`,
+    which TCVN3 would read as `cỏc`)."""
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("Ủy ban nhân dân tỉnh và các ")
+    p.add_run("Së V¨n hãa").font.name = ".VnTime"
+    d.add_paragraph().add_run("kÕ ho¹ch").font.name = ".VnTimeH"
+    d.add_paragraph().add_run("Chöông trình haønh ñoäng").font.name = "VNI-Times"
+    assert read_document(save(d, tmp_path)).blocks == [
+        "Ủy ban nhân dân tỉnh và các Sở Văn hóa",
+        "KẾ HOẠCH",
+        "Chương trình hành động",
+    ]
+
+
+def test_paragraph_style_in_a_legacy_font(tmp_path):
+    d = docx.Document()
+    d.styles["Normal"].font.name = ".VnTime"
+    d.add_paragraph("Thùc hiÖn NghÞ quyÕt")
+    assert read_document(save(d, tmp_path)).blocks == ["Thực hiện Nghị quyết"]

@@ -15,10 +15,16 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 from kehoach.errors import EmptyDocument, UnsupportedFormat
 from kehoach.intake.document import Document, Table
-from kehoach.intake.encoding import fix_legacy_blocks, reject_empty, reject_images
+from kehoach.intake.encoding import (
+    convert_legacy,
+    fix_legacy_blocks,
+    reject_empty,
+    reject_images,
+)
 from kehoach.text.normalize import nfc
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,8 +46,8 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     reject_empty(data, name)
     reject_images(data, name)
     document = _open(data, name)
-    numbering = _Numbering(document)
-    blocks = fix_legacy_blocks(list(_body_blocks(document.element.body, numbering)))
+    ctx = _Context(_Numbering(document), _Fonts(document))
+    blocks = fix_legacy_blocks(list(_body_blocks(document.element.body, ctx)))
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the document holds no text", where=name)
     return Document(name=name, format="docx", sha256=sha256, blocks=blocks)
@@ -77,38 +83,43 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
-def _body_blocks(container, numbering: _Numbering):
+def _body_blocks(container, ctx: _Context):
     """Paragraphs and tables of a body (or content control) in order."""
     for child in container:
         if child.tag == _P:
-            yield from _paragraph_blocks(child, numbering)
+            yield from _paragraph_blocks(child, ctx)
         elif child.tag == _TBL:
-            yield _table(child, numbering)
+            yield _table(child, ctx)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _body_blocks(content, numbering)
+                yield from _body_blocks(content, ctx)
 
 
-def _paragraph_blocks(p, numbering: _Numbering) -> list[str]:
+def _paragraph_blocks(p, ctx: _Context) -> list[str]:
     """A paragraph's text, then the paragraphs of any text box anchored in it."""
     parts: list[str] = []
     boxes: list = []
-    _collect(p, parts, boxes)
+    _collect(p, parts, boxes, ctx.fonts, ctx.fonts.paragraph(p))
     text = _clean_line("".join(parts))
-    label = numbering.label(p)
+    label = ctx.numbering.label(p)
     blocks = [f"{label} {text}" if label and text else text]
     for box in boxes:
-        blocks.extend(b for b in _body_blocks(box, numbering) if isinstance(b, str) and b.strip())
+        blocks.extend(b for b in _body_blocks(box, ctx) if isinstance(b, str) and b.strip())
     return blocks
 
 
-def _collect(el, parts: list[str], boxes: list) -> None:
+def _collect(el, parts: list[str], boxes: list, fonts: _Fonts, font: str | None) -> None:
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
-        if tag == f"{_W}t":
+        if tag == f"{_W}r":
+            run: list[str] = []
+            run_font = fonts.run(child, font)
+            _collect(child, run, boxes, fonts, run_font)
+            parts.append(_legacy_run("".join(run), run_font))
+        elif tag == f"{_W}t":
             parts.append(child.text or "")
         elif tag in (f"{_W}tab", f"{_W}ptab"):
             parts.append("\t")
@@ -119,7 +130,7 @@ def _collect(el, parts: list[str], boxes: list) -> None:
         elif tag == f"{_W}txbxContent":
             boxes.append(child)
         else:
-            _collect(child, parts, boxes)
+            _collect(child, parts, boxes, fonts, font)
 
 
 def _clean_line(text: str) -> str:
@@ -127,9 +138,9 @@ def _clean_line(text: str) -> str:
     return nfc(_TABS.sub("  ", text)).strip()
 
 
-def _cell_text(tc, numbering: _Numbering) -> str:
+def _cell_text(tc, ctx: _Context) -> str:
     lines: list[str] = []
-    for block in _body_blocks(tc, numbering):
+    for block in _body_blocks(tc, ctx):
         if isinstance(block, Table):  # a nested table: its rows, one line each
             lines.extend(" ".join(c for c in row if c) for row in _distinct(block))
         elif block:
@@ -173,7 +184,7 @@ def _int_prop(el, path: str, default: int) -> int:
         return default
 
 
-def _table(tbl, numbering: _Numbering) -> Table:
+def _table(tbl, ctx: _Context) -> Table:
     grid = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
     rows: list[list[str]] = []
     spans: list[list[bool]] = []
@@ -198,7 +209,7 @@ def _table(tbl, numbering: _Numbering) -> Table:
                 cells += [cells[-1]] * width
                 copies += [True] * width
                 continue
-            text = _cell_text(tc, numbering)
+            text = _cell_text(tc, ctx)
             cells += [text] * width
             copies += [False] + [True] * (width - 1)
         rows.append(cells)
@@ -218,6 +229,70 @@ def _without_repeated_header(rows: list[list[str]]) -> list[int]:
     if sum(1 for c in header if c.strip()) < 2:
         return list(range(len(rows)))
     return [i for i, r in enumerate(rows) if i == 0 or r != header]
+
+
+def _legacy_run(text: str, font: str | None) -> str:
+    """A run set in a TCVN3 font (`.VnTime`; `.VnTimeH` shows capitals) or a VNI font
+    (`VNI-Times`) holds that encoding's codes: convert them."""
+    if not text or not font:
+        return text
+    if font.lower().startswith(".vn"):
+        text = convert_legacy(text, "tcvn3")
+        return text.upper() if font.endswith("H") else text
+    if font.lower().startswith("vni-"):
+        return convert_legacy(text, "vni")
+    return text
+
+
+class _Fonts:
+    """The font of each run, from the run, its character style, its paragraph's style
+    (following `basedOn`) or the document defaults."""
+
+    def __init__(self, document) -> None:
+        root = document.styles.element
+        self.styles: dict[str, tuple[str | None, str | None]] = {}
+        self.normal: str | None = None  # the paragraph style of paragraphs that name none
+        for style in root.findall(f"{_W}style"):
+            based = style.find(f"{_W}basedOn")
+            if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true"):
+                self.normal = style.get(f"{_W}styleId")
+            self.styles[style.get(f"{_W}styleId", "")] = (
+                _font_of(style),
+                based.get(f"{_W}val") if based is not None else None,
+            )
+        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault")
+        self.default = _font_of(defaults) if defaults is not None else None
+
+    def _style(self, style: str | None) -> str | None:
+        for _ in range(10):  # a short basedOn chain
+            if style is None or style not in self.styles:
+                return None
+            font, style = self.styles[style]
+            if font:
+                return font
+        return None
+
+    def paragraph(self, p) -> str | None:
+        """The font a paragraph's runs have unless they say otherwise."""
+        return self._style(_prop(p, f"{_W}pPr/{_W}pStyle") or self.normal) or self.default
+
+    def run(self, r, paragraph_font: str | None) -> str | None:
+        return _font_of(r) or self._style(_prop(r, f"{_W}rPr/{_W}rStyle")) or paragraph_font
+
+
+def _font_of(el) -> str | None:
+    fonts = el.find(f"{_W}rPr/{_W}rFonts")
+    if fonts is None:
+        return None
+    return fonts.get(f"{_W}ascii") or fonts.get(f"{_W}hAnsi")
+
+
+@dataclass
+class _Context:
+    """What reading a paragraph needs beyond the paragraph itself."""
+
+    numbering: _Numbering
+    fonts: _Fonts
 
 
 class _Numbering:
