@@ -100,19 +100,18 @@ def dashboard(
         plan_ids = sorted(
             set(session.scalars(select(Task.plan_id).where(Task.id.in_(list(infos)))))
         )
-    plans = plan_summaries(session, on, plan_ids, settings=settings)
+    reporting = completeness(session, on, plan_id=plan_id, agency_id=agency_id, task_ids=task_ids)
+    plans = plan_summaries(session, on, plan_ids, settings=settings, infos=infos, rows=reporting)
     agencies = agency_summaries(
         session,
         on,
         plan_id=plan_id,
         agency_ids=[agency_id] if agency_id else None,
         settings=settings,
+        infos=infos,
+        rows=reporting,
     )
-    missing = [
-        r
-        for r in completeness(session, on, plan_id=plan_id, agency_id=agency_id, task_ids=task_ids)
-        if r.missing
-    ][:50]
+    missing = [r for r in reporting if r.missing][:50]
     return Dashboard(
         on=on,
         counts=count_statuses(infos.values()),

@@ -71,10 +71,8 @@ def import_plan(
     """Extract a document (a path, or bytes with their file name) and store its plan."""
     from kehoach.extract import extract_file
 
-    if isinstance(source, bytes):
-        record = preview_import(source, name or "upload.txt")
-    else:
-        record = extract_file(source)
+    is_bytes = isinstance(source, bytes)
+    record = preview_import(source, name or "upload.txt") if is_bytes else extract_file(source)
     return import_record(session, record, user, replace_plan_id=replace_plan_id)
 
 

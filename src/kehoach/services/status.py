@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import DateTime, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kehoach.services.periods import current_period, last_due_period
@@ -278,7 +278,8 @@ def gather_facts(
             ProgressReport.period,
             ProgressReport.status,
             ProgressReport.percent,
-            ProgressReport.submitted_at,
+            # the plain type: only the day matters here, and this skips a per-row conversion
+            type_coerce(ProgressReport.submitted_at, DateTime()),
         )
         .where(
             ProgressReport.task_id.in_(ids),

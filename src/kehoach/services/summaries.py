@@ -222,20 +222,31 @@ def _reporting(rows: Iterable[CompletenessRow]) -> Reporting:
 
 
 def plan_summaries(
-    session: Session, on: date, plan_ids: list[int] | None = None, settings=None
+    session: Session,
+    on: date,
+    plan_ids: list[int] | None = None,
+    settings=None,
+    *,
+    infos: dict[int, StatusInfo] | None = None,
+    rows: list[CompletenessRow] | None = None,
 ) -> list[PlanSummary]:
-    """Per plan: status counts, on-time rate and reporting completeness."""
+    """Per plan: status counts, on-time rate and reporting completeness.
+
+    `infos` / `rows` (statuses and completeness already computed) save recomputing them.
+    """
     stmt = select(Plan.id, Document.title).join(Document, Document.id == Plan.document_id)
     if plan_ids is not None:
         stmt = stmt.where(Plan.id.in_(plan_ids))
     plans = session.execute(stmt.order_by(Plan.id)).all()
     only = plan_ids[0] if plan_ids and len(plan_ids) == 1 else None
-    infos = statuses(session, on, plan_id=only, settings=settings)
+    if infos is None:
+        infos = statuses(session, on, plan_id=only, settings=settings)
     plan_of = dict(session.execute(select(Task.id, Task.plan_id).where(Task.active)).all())
     by_plan: dict[int, list[StatusInfo]] = defaultdict(list)
     for tid, info in infos.items():
         by_plan[plan_of[tid]].append(info)
-    rows = completeness(session, on, plan_id=only)
+    if rows is None:
+        rows = completeness(session, on, plan_id=only)
     by_plan_rows: dict[int, list[CompletenessRow]] = defaultdict(list)
     for r in rows:
         by_plan_rows[r.plan_id].append(r)
@@ -259,9 +270,13 @@ def agency_summaries(
     plan_id: int | None = None,
     agency_ids: list[int] | None = None,
     settings=None,
+    *,
+    infos: dict[int, StatusInfo] | None = None,
+    rows: list[CompletenessRow] | None = None,
 ) -> list[AgencySummary]:
     """Per lead agency: status counts of its tasks, on-time rate, completion, reporting."""
-    infos = statuses(session, on, plan_id=plan_id, settings=settings)
+    if infos is None:
+        infos = statuses(session, on, plan_id=plan_id, settings=settings)
     stmt = (
         select(TaskAgency.agency_id, Agency.name, TaskAgency.task_id)
         .join(Agency, Agency.id == TaskAgency.agency_id)
@@ -275,14 +290,16 @@ def agency_summaries(
         if tid in infos:
             names[aid] = name
             by_agency[aid].append(infos[tid])
-    rows: dict[int, list[CompletenessRow]] = defaultdict(list)
-    for r in completeness(session, on, plan_id=plan_id):
-        rows[r.agency_id].append(r)
+    by_rows: dict[int, list[CompletenessRow]] = defaultdict(list)
+    if rows is None:
+        rows = completeness(session, on, plan_id=plan_id)
+    for r in rows:
+        by_rows[r.agency_id].append(r)
     out = []
     for aid, items in by_agency.items():
         counts = count_statuses(items)
         done = sum(counts.counts.get(c, 0) for c in DONE)
-        rep = _reporting(rows[aid])
+        rep = _reporting(by_rows[aid])
         out.append(
             AgencySummary(
                 aid,
