@@ -165,3 +165,11 @@ def test_whitespace_only_utf16_is_empty():
     with pytest.raises(EmptyDocument) as err:
         decode_text("  \n\t\n".encode("utf-16"), "x.txt")
     assert err.value.message == "the file is empty"
+
+
+def test_utf8_with_one_bad_byte_is_not_taken_for_tcvn3():
+    data = SAMPLE_001.encode("utf-8")
+    data = data[:500] + b"\x96" + data[500:]  # a stray Windows-1252 dash
+    with pytest.raises(UnsupportedFormat) as err:
+        decode_text(data, "001.txt")
+    assert err.value.message == "not UTF-8 text (byte 500); save the file as UTF-8"

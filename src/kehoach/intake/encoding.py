@@ -18,14 +18,7 @@ from importlib import resources
 from kehoach.errors import EmptyDocument, UnsupportedFormat
 from kehoach.intake.document import Block, Table
 
-_IMAGE_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "PNG"),
-    (b"\xff\xd8\xff", "JPEG"),
-    (b"GIF87a", "GIF"),
-    (b"GIF89a", "GIF"),
-    (b"II*\x00", "TIFF"),
-    (b"MM\x00*", "TIFF"),
-)
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
 # Letters that only Unicode Vietnamese has (never produced by reading a legacy byte).
 _UNICODE_VN = re.compile(r"[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
@@ -33,10 +26,8 @@ _UNICODE_VN = re.compile(r"[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
 
 def reject_images(data: bytes, name: str) -> None:
     """Raise `UnsupportedFormat` when the bytes are an image file, whatever its extension."""
-    for magic, _kind in _IMAGE_MAGIC:
-        if data.startswith(magic):
-            raise UnsupportedFormat("an image file, not a document", where=name)
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+    webp = data[:4] == b"RIFF" and data[8:12] == b"WEBP"
+    if data.startswith(_IMAGE_MAGIC) or webp:
         raise UnsupportedFormat("an image file, not a document", where=name)
 
 
@@ -85,7 +76,8 @@ def _decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     text = _decode_8bit(data)
-    fixed = fix_legacy(text)
+    mostly_utf8 = len(_UNICODE_VN.findall(data.decode("utf-8", errors="replace"))) >= 20
+    fixed = text if mostly_utf8 else fix_legacy(text)  # a few bad bytes in UTF-8 text
     if fixed is text:  # no legacy Vietnamese encoding recognised
         raise UnsupportedFormat(
             f"not UTF-8 text (byte {first_bad}); save the file as UTF-8", where=name
