@@ -111,10 +111,26 @@ def _is_upper_heading(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
+_OCR_ROMAN_RE = re.compile(r"^(?P<num>[IVXl1|]{1,5})(?=\s*[.\-–)]\s*\S)")
+
+
+def _ocr_roman(text: str) -> str:
+    """OCR reads I as l, 1 or | in roman headings ("Il. NHIỆM VỤ", "1V."): put the I back."""
+    m = _OCR_ROMAN_RE.match(text)
+    if not m or m.group("num").isdigit() or not re.search(r"[IVX]", m.group("num")):
+        return text
+    fixed = re.sub(r"[l1|]", "I", m.group("num"))
+    if not re.fullmatch(r"X{0,1}(?:IX|IV|V?I{0,3})", fixed):
+        return text
+    return fixed + text[m.end() :]
+
+
 def classify(text: str) -> Para:
     """A paragraph's marker kind and number."""
     if re.fullmatch(r"[-–_=*]{3,}", text):
         return Para(text, "rule")
+    if text[:1] in "IVXl1|":
+        text = _ocr_roman(text)
     m = _ROMAN_RE.match(text)
     if m and m.group("num"):
         num = m.group("num").replace("1V", "IV")
@@ -138,7 +154,7 @@ def classify(text: str) -> Para:
     return Para(text, "plain", "", text)
 
 
-_MARKER_FIRST = set("ABCDEFGHIVX0123456789(-–+•*·PpNn")
+_MARKER_FIRST = set("ABCDEFGHIVXl|0123456789(-–+•*·PpNn")
 
 
 def _starts_new(line: str) -> bool:
