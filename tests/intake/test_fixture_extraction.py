@@ -50,3 +50,14 @@ def test_document_fields_read_from_the_fixture_text(records):
     for key in ("kind", "province", "date", "draft"):
         assert record["document"][key] == expected["document"][key], key
     assert len(record["tasks"]) == len(expected["tasks"])
+
+
+def test_borderless_pdf_table_gives_its_ten_tasks():
+    """000_borderless.pdf holds the first five tasks of groups I and II of sample 000."""
+    expected = json.loads((EXPECTED / CASES[0][1]).read_text(encoding="utf-8"))
+    ids = {f"{g}.{n}" for g in ("I", "II") for n in range(1, 6)}
+    expected["tasks"] = [t for t in expected["tasks"] if t["id"] in ids]
+    figures = score(expected, extract_file(FIXTURES / "000_borderless.pdf").to_json())
+    assert figures["tasks_f1"] >= 0.95
+    for key in ("directing", "lead", "coordinating", "timeframe"):
+        assert figures[f"task_{key}_accuracy"] >= 0.95, key
