@@ -104,6 +104,16 @@ def test_extension_and_override(session, imported, users):
     assert not tasks.get_task(session, row.id, officer, on=ON).row.status.overridden
 
 
+def test_only_a_deadline_can_be_extended(session, imported, users):
+    row = next(
+        r
+        for r in tasks.list_tasks(session, user=SYSTEM, per_page=500).items
+        if r.timeframe_kind == "recurring"
+    )
+    with pytest.raises(ValidationError, match="no deadline to extend"):
+        tasks.extend_deadline(session, row.id, date(2031, 1, 1), "x", users["officer"])
+
+
 def test_get_task_unknown(session, imported):
     with pytest.raises(NotFound):
         tasks.get_task(session, 999999, SYSTEM)

@@ -296,7 +296,13 @@ def extend_deadline(
     task = _task_or_404(session, task_id, user or SYSTEM)
     if not (reason or "").strip():
         raise ValidationError("give the reason for the extension", field="reason")
-    if task.tf_end is not None and new_end <= task.tf_end:
+    if task.tf_end is None:
+        raise ValidationError(
+            "this task has no deadline to extend (it is recurring, continuous or undated); "
+            "correct its timeframe instead",
+            field="new_end",
+        )
+    if new_end <= task.tf_end:
         raise ValidationError(
             f"the new deadline must be after the original one ({task.tf_end:%d/%m/%Y})",
             field="new_end",
