@@ -3,6 +3,7 @@ page, then landscape table pages with a repeated header, a split row and page nu
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.errors import NeedsOcr, UnsupportedFormat
-from kehoach.intake import Table, read_document
+from kehoach.intake import Document, Table
 
 FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
 EXPECTED = Path(__file__).parents[1] / "data" / "samples" / "expected"
@@ -22,6 +23,15 @@ HEADER = [
     "CƠ QUAN, THAM MƯU THỰC HIỆN",
     "THỜI GIAN THỰC HIỆN",
 ]
+
+
+def read_pdf(path: Path) -> Document:
+    """The PDF reader alone: `read_document` also repairs text that looks OCR'd,
+    which is not what these tests are about."""
+    from kehoach.intake import pdf as reader
+
+    data = path.read_bytes()
+    return reader.read(data, path.name, hashlib.sha256(data).hexdigest())
 
 
 def expected_rows() -> list[list[str]]:
@@ -53,7 +63,7 @@ def expected_rows() -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def doc002():
-    return read_document(FIXTURES / "002_table.pdf")
+    return read_pdf(FIXTURES / "002_table.pdf")
 
 
 def test_text_of_the_portrait_page_then_the_appendix_title_then_one_table(doc002):
@@ -121,7 +131,7 @@ def test_group_rows_repeat_their_merged_title(doc002):
 
 def test_scanned_pdf_needs_ocr():
     with pytest.raises(NeedsOcr) as err:
-        read_document(FIXTURES / "scan.pdf")
+        read_pdf(FIXTURES / "scan.pdf")
     assert err.value.message == "scanned PDF with no text layer; OCR is not supported yet"
     assert str(err.value).endswith(
         "scan.pdf: scanned PDF with no text layer; OCR is not supported yet"
@@ -130,7 +140,7 @@ def test_scanned_pdf_needs_ocr():
 
 def test_password_protected_pdf():
     with pytest.raises(UnsupportedFormat) as err:
-        read_document(FIXTURES / "encrypted.pdf")
+        read_pdf(FIXTURES / "encrypted.pdf")
     assert err.value.message == (
         "the PDF is protected by a password; save a copy without the password"
     )
@@ -138,7 +148,7 @@ def test_password_protected_pdf():
 
 def test_random_bytes_named_pdf():
     with pytest.raises(UnsupportedFormat) as err:
-        read_document(FIXTURES / "random.pdf")
+        read_pdf(FIXTURES / "random.pdf")
     assert err.value.message == "this .pdf file cannot be read: it is not a PDF"
 
 
@@ -146,7 +156,7 @@ def test_damaged_pdf(tmp_path):
     path = tmp_path / "damaged.pdf"
     path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
     with pytest.raises(UnsupportedFormat) as err:
-        read_document(path)
+        read_pdf(path)
     assert err.value.message.startswith("this .pdf file cannot be read: ")
     assert err.value.where == "damaged.pdf"  # read_bytes is given the file name
 
@@ -156,7 +166,7 @@ def test_truncated_pdf(tmp_path):
     path = tmp_path / "truncated.pdf"
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(UnsupportedFormat) as err:
-        read_document(path)
+        read_pdf(path)
     assert err.value.message.startswith("this .pdf file cannot be read: ")
 
 
@@ -164,7 +174,7 @@ def test_docx_named_pdf(tmp_path):
     path = tmp_path / "ke-hoach.pdf"
     path.write_bytes((FIXTURES / "000_table.docx").read_bytes())
     with pytest.raises(UnsupportedFormat) as err:
-        read_document(path)
+        read_pdf(path)
     assert err.value.message == "a Word (.docx) or other ZIP file named .pdf; rename it to .docx"
 
 
@@ -172,7 +182,7 @@ def test_image_named_pdf(tmp_path):
     path = tmp_path / "scan.pdf"
     path.write_bytes((FIXTURES / "image.txt").read_bytes())
     with pytest.raises(UnsupportedFormat) as err:
-        read_document(path)
+        read_pdf(path)
     assert err.value.message == "an image file, not a document"
 
 
@@ -202,13 +212,13 @@ def test_running_header_and_footer_are_dropped(tmp_path):
         ]
         for n in range(1, 5)
     ]
-    doc = read_document(draw_pdf(tmp_path / "running.pdf", pages))
+    doc = read_pdf(draw_pdf(tmp_path / "running.pdf", pages))
     assert doc.blocks == [f"Noi dung trang {n}" for n in range(1, 5)]
 
 
 def test_two_columns_on_one_line_are_kept_apart(tmp_path):
     page = [(72, 800, "UBND TINH CAO BANG"), (330, 800, "CONG HOA XA HOI CHU NGHIA VIET NAM")]
-    doc = read_document(draw_pdf(tmp_path / "header.pdf", [page]))
+    doc = read_pdf(draw_pdf(tmp_path / "header.pdf", [page]))
     assert doc.blocks == ["UBND TINH CAO BANG  CONG HOA XA HOI CHU NGHIA VIET NAM"]
 
 
@@ -216,7 +226,7 @@ def test_pdf_without_any_text_or_image_is_empty(tmp_path):
     from kehoach.errors import EmptyDocument
 
     with pytest.raises(EmptyDocument) as err:
-        read_document(draw_pdf(tmp_path / "blank.pdf", [[]]))
+        read_pdf(draw_pdf(tmp_path / "blank.pdf", [[]]))
     assert err.value.message == "the PDF holds no text"
 
 
@@ -235,7 +245,7 @@ def test_raised_footnote_mark_stays_on_its_line(tmp_path):
     c.drawString(72, 684, "ban hanh Ke hoach trien khai.")
     c.showPage()
     c.save()
-    assert read_document(path).blocks == [
+    assert read_pdf(path).blocks == [
         "Can cu Ke hoach so 370-KH/TU cua Tinh uy1",
         "ban hanh Ke hoach trien khai.",
     ]
@@ -249,7 +259,7 @@ def test_table_without_ruling_lines_is_read_from_its_columns():
     finally:
         sys.path.remove(str(FIXTURES.parent))
     _, _, rows = make_fixtures.sample_000()
-    doc = read_document(FIXTURES / "000_borderless.pdf")
+    doc = read_pdf(FIXTURES / "000_borderless.pdf")
     assert doc.blocks[0] == "PHỤ LỤC"
     assert doc.blocks[2:] == ["Ghi chú: bảng trên không có đường kẻ.", "Nơi nhận:", "- Như trên;"]
     table = doc.blocks[1]
@@ -269,6 +279,29 @@ def test_text_in_two_columns_is_not_a_table(tmp_path):
         (72, 770, "So: 19/KH-SVHTTDL"),
         (330, 770, "Cao Bang, ngay 10 thang 3 nam 2026"),
     ]
-    doc = read_document(draw_pdf(tmp_path / "two.pdf", [lines]))
+    doc = read_pdf(draw_pdf(tmp_path / "two.pdf", [lines]))
     assert not doc.tables
     assert len(doc.blocks) == 3
+
+
+def test_scan_with_an_ocr_text_layer_is_marked_ocr(tmp_path):
+    """A 'searchable' scan: a page-sized picture with invisible text over it."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "searchable.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.drawImage(ImageReader(Image.new("L", (200, 280), 255)), 0, 0, width=A4[0], height=A4[1])
+    text = c.beginText(72, 760)
+    text.setFont("Helvetica", 12)
+    text.setTextRenderMode(3)  # invisible, as OCR tools write it
+    text.textLine("Ke hoach phat trien van hoa")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    doc = read_pdf(path)
+    assert doc.ocr is True
+    assert doc.blocks == ["Ke hoach phat trien van hoa"]
+    assert read_pdf(FIXTURES / "002_table.pdf").ocr is False

@@ -60,13 +60,13 @@ def read(data: bytes, name: str, sha256: str) -> Document:
         raise UnsupportedFormat("this .pdf file cannot be read: it is not a PDF", where=name)
     pdf = _open(data, name)
     try:
-        pages = _read_pages(pdf, name)
+        pages, scanned = _read_pages(pdf, name)
     finally:
         pdf.close()
     blocks = fix_legacy_blocks(_join_pages(pages))
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the PDF holds no text", where=name)
-    return Document(name=name, format="pdf", sha256=sha256, blocks=blocks)
+    return Document(name=name, format="pdf", sha256=sha256, blocks=blocks, ocr=scanned)
 
 
 def _open(data: bytes, name: str):
@@ -95,14 +95,18 @@ def _short(exc: BaseException) -> str:
     return (text.splitlines()[0] if text else type(exc).__name__)[:120]
 
 
-def _read_pages(pdf, name: str) -> list[list[_Item]]:
-    """Per page, its items in reading order (page numbers dropped)."""
+def _read_pages(pdf, name: str) -> tuple[list[list[_Item]], bool]:
+    """Per page, its items in reading order (page numbers dropped); and whether the text
+    lies over page-sized pictures (a scan with a text layer from OCR)."""
     pages: list[list[_Item]] = []
-    chars = images = 0
+    chars = images = text_pages = scan_pages = 0
     for page in pdf.pages:
         try:
             chars += len(page.chars)
             images += len(page.images)
+            if page.chars:
+                text_pages += 1
+                scan_pages += _page_sized_image(page)
             pages.append(_page_items(page))
         except Exception as exc:  # a damaged page stream
             raise UnsupportedFormat(
@@ -113,7 +117,14 @@ def _read_pages(pdf, name: str) -> list[list[_Item]]:
         raise EmptyDocument("the PDF has no pages", where=name)
     if chars == 0 and images:
         raise NeedsOcr("scanned PDF with no text layer; OCR is not supported yet", where=name)
-    return pages
+    return pages, scan_pages * 2 > text_pages
+
+
+def _page_sized_image(page) -> bool:
+    area = float(page.width * page.height) or 1.0
+    return any(
+        (img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) >= 0.7 * area for img in page.images
+    )
 
 
 _Item = tuple[bool, "str | _Grid"]  # (in the top or bottom margin, a line or a table)
