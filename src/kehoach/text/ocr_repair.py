@@ -54,6 +54,7 @@ _NAME = 6.0  # extra for changing a syllable of a proper name
 _ATTESTED = 3.0  # extra when the syllable as read forms a known pair with a neighbour
 _FEWER_MARKS = 2.5  # extra when the replacement has fewer marks than the reading
 _CONFUSION = 1.0  # extra for a letter confusion (beyond diacritics)
+_EDIT = 3.0  # extra for a final letter dropped or added by OCR
 _BOTH_MENDED = 4.0  # bonus for a known pair that replaces both syllables of an unknown one
 _DOMINANT = 4.0  # a pair this many times more frequent than its look-alikes is not questioned
 
@@ -284,19 +285,25 @@ def _reading(model: _Model, low: str) -> tuple[bool, bool, bool, str, tuple[str,
 
 
 def _candidates(
-    model: _Model, chunk: list[Token], i: int, fillers: tuple[str, ...]
+    model: _Model,
+    chunk: list[Token],
+    i: int,
+    fillers: tuple[str, ...],
+    edited: tuple[str, ...] = (),
 ) -> list[tuple[str, float, bool]]:
     """(syllable, change cost, by letter confusion) for position i of a run.
 
     `fillers` are the syllables that known pairs put at this position, given the
-    skeletons of the neighbours.
+    skeletons of the neighbours; `edited` those one final letter away.
     """
     tok = chunk[i]
     low = tok.low
     known, valid, suspect, _, siblings = _reading(model, low)
     alternatives = siblings + fillers
-    if valid and all(s == low for s in alternatives):
+    if valid and not edited and all(s == low for s in alternatives):
         return [(low, 0.0, False)]
+    if known and len(chunk) == 1 and low not in model.telltale:
+        return [(low, 0.0, False)]  # no context to judge by, and clean text has it
     if known:
         keep, change = 0.0, _CHANGE_SUSPECT if suspect else _CHANGE_KNOWN
         if _in_name(chunk, i):
@@ -314,6 +321,8 @@ def _candidates(
     for s in alternatives:
         # OCR mostly drops marks; a reading with more marks than the truth is rarer.
         out.setdefault(s, (change + (_FEWER_MARKS if known and marks(s) < own else 0.0), False))
+    for s in edited:
+        out.setdefault(s, (change + _EDIT, True))
     if not valid:
         for v in _confusion_variants(low):
             if v in model.uni or is_valid_syllable(v):
@@ -321,6 +330,39 @@ def _candidates(
             for s in model.by_skel.get(skeleton(v), ())[:3]:
                 out.setdefault(s, (change + _CONFUSION + 3.0, True))
     return [(s, c, conf) for s, (c, conf) in out.items()]
+
+
+@lru_cache(maxsize=20_000)
+def _letter_edits(sk: str) -> tuple[str, ...]:
+    """Skeletons one final letter away: OCR drops or adds a final (`THỰ HIỆN`)."""
+    added = tuple(sk + c for c in "ctnmpgh")
+    return (*added, sk[:-1]) if len(sk) > 1 else added
+
+
+def _edited_fillers(
+    model: _Model, chunk: list[Token], lows: list[str], readings: list[tuple]
+) -> dict[int, tuple[str, ...]]:
+    """Syllables one final letter away from a reading that pairs with neither neighbour,
+    which do form a known pair with a neighbour as read."""
+    out: dict[int, tuple[str, ...]] = {}
+    n = len(chunk)
+    if n == 1:
+        return out
+    for i in range(n):
+        # Only where it matters and is cheap: headings (`KINH PHÍ THỰ HIỆN`, which the
+        # extractor must recognise) and syllables clean text never has.
+        tok = chunk[i]
+        if tok.fixed or (readings[i][0] and not tok.heading) or _attested(model, chunk, i):
+            continue
+        found: list[str] = []
+        for sk in _letter_edits(readings[i][3]):
+            if i + 1 < n and (entry := model.pair_fillers.get((sk, readings[i + 1][3]))):
+                found.extend(a for a in entry[0] if (a, lows[i + 1]) in model.bi)
+            if i and (entry := model.pair_fillers.get((readings[i - 1][3], sk))):
+                found.extend(b for b in entry[1] if (lows[i - 1], b) in model.bi)
+        if found:
+            out[i] = tuple(found)
+    return out
 
 
 def _decode(model: _Model, chunk: list[Token]) -> list[tuple[str, bool]]:
@@ -341,11 +383,12 @@ def _decode(model: _Model, chunk: list[Token]) -> list[tuple[str, bool]]:
             fillers[k] += entry[0]
             fillers[k + 1] += entry[1]
             choice = True
-    if not choice and all(r[1] and not r[4] for r in readings):
+    edited = _edited_fillers(model, chunk, lows, readings)
+    if not choice and not edited and all(r[1] and not r[4] for r in readings):
         return [(low, False) for low in lows]  # nothing to choose: the common case
     lattice = [
-        _candidates(model, chunk, i, fillers[i])
-        if not tok.fixed and (fillers[i] or readings[i][4] or not readings[i][1])
+        _candidates(model, chunk, i, fillers[i], edited.get(i, ()))
+        if not tok.fixed and (fillers[i] or i in edited or readings[i][4] or not readings[i][1])
         else [(lows[i], 0.0, False)]
         for i, tok in enumerate(chunk)
     ]
