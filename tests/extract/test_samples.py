@@ -66,3 +66,17 @@ def test_same_plan_from_clean_and_ocr_text_is_the_same_record() -> None:
     clean = extract_file(SAMPLES / "001_47cec5a30aa91629.txt").to_json()
     ocr = extract_file(SAMPLES / "ocr/001_ocr.txt").to_json()
     assert score(clean, ocr)["score"] >= 0.97
+
+
+def test_ocr_damaged_copy_of_a_flattened_table_still_reaches_the_bar() -> None:
+    """002 damaged the way OCR damages text (tests/data/make_ocr_damaged.py): repair + extraction."""
+    from .conftest import FIXTURES
+
+    record = extract_file(FIXTURES / "002_ocr_damaged.txt").to_json()
+    expected = json.loads(
+        (EXPECTED / "expected/002_06834df7b106b0a8.json").read_text(encoding="utf-8")
+    )
+    figures = score(expected, record)
+    print({k: round(v, 3) for k, v in figures.items()})
+    for name, bar in BAR.items():
+        assert figures[name] >= bar, f"{name} {figures[name]:.3f} < {bar}"

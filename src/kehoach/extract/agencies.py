@@ -84,8 +84,76 @@ def table() -> AgencyTable:
     return AgencyTable(by_key, canonical, provinces, aliases)
 
 
+_ABBREV_SPELLING = {
+    "ubnd": "UBND",
+    "hdnd": "HĐND",
+    "ubmttq": "UBMTTQ",
+    "mttq": "MTTQ",
+    "vhttdl": "VHTTDL",
+}
+_CAPS_TOKEN = re.compile(r"\b[^\W\d_a-z]{3,8}\b")
+# Words of generic groups ("các cơ quan, đơn vị liên quan"), re-spelt when OCR damaged a mark.
+_GROUP_WORDS = {
+    fold(w): w
+    for w in (
+        "cơ quan",
+        "đơn vị",
+        "địa phương",
+        "liên quan",
+        "tổ chức",
+        "doanh nghiệp",
+        "các",
+        "sở",
+        "ban",
+        "ngành",
+        "xã",
+        "phường",
+        "cấp",
+        "trực thuộc",
+        "thuộc",
+        "tỉnh",
+        "và",
+        "huyện",
+        "hội",
+    )
+}
+
+
+def _respell_abbreviations(text: str) -> str:
+    """`ỤBND` (an OCR'd `UBND`) -> `UBND`."""
+
+    def fix(m: re.Match[str]) -> str:
+        return _ABBREV_SPELLING.get(fold(m.group(0)), m.group(0))
+
+    return _CAPS_TOKEN.sub(fix, text)
+
+
+def _respell_group(text: str) -> str:
+    """Group words spelt as the schema writes them, whatever marks OCR left on them."""
+    words = text.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = " ".join(words[i : i + 2])
+        key2 = fold(pair.rstrip(",;."))
+        if i + 1 < len(words) and key2 in _GROUP_WORDS:
+            out.append(_GROUP_WORDS[key2] + pair[len(pair.rstrip(",;.")) :])
+            i += 2
+            continue
+        w = words[i]
+        key = fold(w.rstrip(",;."))
+        out.append(
+            _GROUP_WORDS[key] + w[len(w.rstrip(",;.")) :]
+            if key in _GROUP_WORDS and w[:1].islower()
+            else w
+        )
+        i += 1
+    return " ".join(out)
+
+
 def expand_abbreviations(text: str) -> str:
     """`UBND tỉnh` -> `Ủy ban nhân dân tỉnh`, `Sở VHTTDL` -> `Sở Văn hóa, Thể thao và Du lịch`."""
+    text = _respell_abbreviations(text)
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
     return text
@@ -118,10 +186,11 @@ def canonical(name: str) -> str:
     hit = tab.by_key.get(_key(expanded))
     if hit:
         return hit
-    if not re.match(r"(?i)các\b", expanded):
-        best = _fuzzy(expanded)
-        if best:
-            return best
+    if re.match(r"(?i)các\b", expanded):
+        return _respell_group(expanded)
+    best = _fuzzy(expanded)
+    if best:
+        return best
     return (
         expanded[0].upper() + expanded[1:]
         if expanded[0].islower() and not re.match(r"(?i)các\b", expanded)

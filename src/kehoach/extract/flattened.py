@@ -43,16 +43,41 @@ _TIME_TAIL = re.compile(
 )
 _TIME_MORE = re.compile(r"^(?:\d{4}|yeu cau|\d{4} ?- ?\d{4}|nam \d{4})[.;]?$")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
-_AGENCY_HEAD = re.compile(
-    r"^(?:Sở|Ban|Bộ|Báo|Đài|Hội|Công an|Ủy ban|Uỷ ban|UBND|HĐND|UBMTTQ\w*|MTTQ\w*|Đảng ủy|Đảng uỷ|"
-    r"Thường trực|Văn phòng|Trung tâm|Trường|Viện|Cục|Chi cục|Kho bạc|Liên đoàn|Liên hiệp|Tỉnh đoàn|"
-    r"Tỉnh ủy|Tỉnh uỷ|Mặt trận|Cơ quan|Tòa án|Ngân hàng|Bảo tàng|Thư viện|Nhà hát|Thanh tra|BCH|"
-    r"Bảo hiểm|Cấp ủy|Cấp uỷ|Hiệp hội|Phòng|Đội|Đoàn)\s+(?:["
-    + _UPPER
-    + r"]|và\b|các\b|tỉnh\b|xã\b|phường\b|cấp\b|nhân\b|thuế\b)"
-    r"|^Các\s+(?:cơ quan|sở|Sở|ban|ngành|đơn vị|địa phương|cấp|tổ chức|xã|phòng|hội|doanh nghiệp)\b"
+# Agency heads matched on folded text, so an OCR'd "Sơ Nội vụ" or "ỤBND xã" still counts;
+# the original's capitals tell a name ("Ban Tuyên giáo") from prose ("Ban hành").
+_HEAD_FOLDED = re.compile(
+    r"^(?:so|ban|bo|bao|dai|hoi|cong an|uy ban|ubnd|hdnd|ubmttq\w*|mttq\w*|dang uy|thuong truc"
+    r"|van phong|trung tam|truong|vien|cuc|chi cuc|kho bac|lien doan|lien hiep|tinh doan|tinh uy"
+    r"|mat tran|co quan|toa an|ngan hang|bao tang|thu vien|nha hat|thanh tra|bch|bao hiem|cap uy"
+    r"|hiep hoi|phong|doi|doan)\s+"
 )
-_CAP_START = re.compile(r"(?<=\s)(?=" + _AGENCY_HEAD.pattern.replace("^", "") + ")")
+_GROUP_FOLDED = re.compile(
+    r"^cac\s+(?:co quan|so|ban|nganh|don vi|dia phuong|cap|to chuc|xa|phong|hoi|doanh nghiep)\b"
+)
+_LOWER_OK = {"va", "cac", "tinh", "xa", "phuong", "cap", "nhan", "thue"}
+_WORD_START = re.compile(r"\s(?=[" + _UPPER + r"])")
+
+
+def agency_head(text: str) -> bool:
+    """Does text begin with the head of an agency name (`Sở Nội vụ`, `UBND xã …`, `Các cơ quan`)?"""
+    if not text[:1].isupper():
+        return False
+    f = fold_chars(text)
+    if _GROUP_FOLDED.match(f):
+        return True
+    m = _HEAD_FOLDED.match(f)
+    if not m:
+        return False
+    if text[m.end() : m.end() + 1].isupper():
+        return True
+    return f[m.end() :].split(" ", 1)[0].strip(",;.") in _LOWER_OK
+
+
+def _heads_after_start(line: str):
+    """Positions (after the first character) where an agency name begins."""
+    for m in _WORD_START.finditer(line):
+        if agency_head(line[m.end() :]):
+            yield m.end()
 
 
 @dataclass
@@ -95,7 +120,7 @@ def _roles_from_header(header: str) -> list[str]:
 
 def is_agency_line(line: str) -> bool:
     """Does the line begin with an agency name (so it opens or continues an agency cell)?"""
-    if _AGENCY_HEAD.match(line):
+    if agency_head(line):
         return True
     return line[:1].isupper() and known_prefix(line) is not None
 
@@ -109,22 +134,22 @@ def split_cells(line: str) -> list[str]:
         if hit and rest[:1].isupper():
             taken = rest[: hit[1]]
             after = rest[hit[1] :]
-            m = (
-                _CAP_START.search(" " + after)
-                if not re.match(r"\s*[,;]|\s*(và|chủ trì|phối hợp)\b", after)
-                else None
-            )
-            if (m and m.start() == 0) or (after.strip() and _AGENCY_HEAD.match(after.strip())):
+            joined = re.match(r"\s*[,;]|\s*(và|chủ trì|phối hợp)\b", after)
+            if (
+                not joined
+                and after.strip()
+                and (agency_head(after.strip()) or known_prefix(after.strip()))
+            ):
                 cells.append(taken.strip())
                 rest = after.strip()
                 continue
             cells.append(rest.strip())
             break
         nxt = None
-        for m in _CAP_START.finditer(rest):
-            before = rest[: m.start()].rstrip()
+        for pos in _heads_after_start(rest):
+            before = rest[:pos].rstrip()
             if before and not re.search(r"(,|;|\bvà|\bvới|\bhợp)$", before):
-                nxt = m.start()
+                nxt = pos
                 break
         if nxt is None:
             cells.append(rest.strip())

@@ -36,7 +36,6 @@ def _plan_horizon(title: str | None) -> int | None:
 
 def build_record(doc: Document) -> PlanRecord:
     """The plan record of a read document."""
-    doc = _repaired(doc)
     items = paragraphs(doc.blocks)
     root = build_outline(items)
     body_text = "\n".join(p.text for p in items if isinstance(p, Para))
@@ -85,26 +84,3 @@ def _renumber(tasks: list[Task], already: int) -> list[Task]:
 def _first_year(text: str) -> int | None:
     m = re.search(r"\b(20\d{2})\b", text)
     return int(m.group(1)) if m else None
-
-
-def _repaired(doc: Document) -> Document:
-    """OCR'd text is repaired to correct Vietnamese before extraction (repairs kept on the doc)."""
-    try:
-        from kehoach.text import ocr_repair
-    except ImportError:  # pragma: no cover - until the repair module lands
-        return doc
-    lines = [b for b in doc.blocks if isinstance(b, str)]
-    text = "\n".join(lines)
-    if not (doc.ocr or ocr_repair.looks_like_ocr(text)):
-        return doc
-    fixed, repairs = ocr_repair.repair(text)
-    fixed_lines = iter(fixed.split("\n"))
-    blocks = [next(fixed_lines, b) if isinstance(b, str) else b for b in doc.blocks]
-    return Document(
-        name=doc.name,
-        format=doc.format,
-        sha256=doc.sha256,
-        blocks=blocks,
-        ocr=True,
-        repairs=list(repairs),
-    )

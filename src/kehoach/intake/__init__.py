@@ -33,7 +33,14 @@ def read_document(path: str | Path) -> Document:
 
 
 def read_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
-    """Read a document from bytes; `suffix` (e.g. '.pdf') picks the reader, else the name's."""
+    """Read a document from bytes; `suffix` (e.g. '.pdf') picks the reader, else the name's.
+    Text that looks OCR'd comes back repaired, with the repairs listed on the document."""
+    from kehoach.intake.ocr import repair_if_ocr
+
+    return repair_if_ocr(_read(data, name, suffix))
+
+
+def _read(data: bytes, name: str, suffix: str | None) -> Document:
     suffix = (suffix or Path(name).suffix).lower()
     sha = hashlib.sha256(data).hexdigest()
     if suffix in (".txt", ".md"):
