@@ -348,12 +348,13 @@ def _grid(table, page_number: int) -> _Grid:
         for c, box in enumerate(row):
             if box is not None and c not in columns:
                 columns[c] = (box[0], box[2])
-    real = [
-        (box, _cell_text(texts[r][c]))
+    text = {
+        (r, c): _cell_text(texts[r][c])
         for r, row in enumerate(cells)
         for c, box in enumerate(row)
         if box is not None
-    ]
+    }
+    real = [(cells[r][c], t) for (r, c), t in text.items()]
     rows: list[list[str]] = []
     spans: list[list[bool]] = []
     for r, row in enumerate(cells):
@@ -361,7 +362,7 @@ def _grid(table, page_number: int) -> _Grid:
         out_row, out_spans = [], []
         for c, box in enumerate(row):
             if box is not None:
-                out_row.append(_cell_text(texts[r][c]))
+                out_row.append(text[r, c])
                 out_spans.append(False)
                 continue
             x0, x1 = columns.get(c, (0.0, 0.0))
@@ -398,10 +399,6 @@ def _continue(grid: _Grid, more: _Grid) -> None:
     grid.rows.extend(rows)
     grid.spans.extend(spans)
     grid.ends_page = more.ends_page
-
-
-def _running_key(line: str) -> str:
-    return re.sub(r"\d+", "#", fold(line))
 
 
 def _running(items: list[_Item], index: int) -> str | None:
