@@ -4,6 +4,8 @@ must find the same tasks, with the same agencies and timeframes, as from the tex
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,19 @@ def test_borderless_pdf_table_gives_its_ten_tasks():
     assert figures["tasks_f1"] >= 0.95
     for key in ("directing", "lead", "coordinating", "timeframe"):
         assert figures[f"task_{key}_accuracy"] >= 0.95, key
+
+
+@pytest.mark.parametrize(("fixture", "tasks"), [("000_table.docx", 44), ("002_table.pdf", 47)])
+def test_cli_extracts_the_fixture(fixture, tasks):
+    proc = subprocess.run(
+        [sys.executable, "-m", "kehoach", "extract", fixture],
+        cwd=FIXTURES,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(proc.stdout)
+    assert record["source"]["name"] == fixture
+    assert record["source"]["format"] == fixture.rsplit(".", 1)[1]
+    assert len(record["tasks"]) == tasks
