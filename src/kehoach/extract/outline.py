@@ -160,12 +160,10 @@ _MARKER_FIRST = set("ABCDEFGHIVXl|0123456789(-–+•*·PpNn")
 def _starts_new(line: str) -> bool:
     if line[0] not in _MARKER_FIRST and line[1:2] != ")":
         return False  # no list marker, appendix or signature heading can start here
-    p = classify(line)
-    return (
-        p.kind != "plain"
-        or bool(_APPENDIX_RE.match(fold(line)))
-        or bool(_SIGNATURE_RE.match(fold(line)))
-    )
+    if line[0] in "PpNn":
+        head = fold(line[:10])
+        return bool(_APPENDIX_RE.match(head) or _SIGNATURE_RE.match(head)) or classify(line).kind != "plain"
+    return classify(line).kind != "plain"
 
 
 def _continues(prev: str, line: str) -> bool:
