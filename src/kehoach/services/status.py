@@ -6,23 +6,12 @@ in a constant number of queries and applies it. Status is never stored.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import DateTime, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kehoach.services.periods import current_period, last_due_period
-from kehoach.store.tables import (
-    DeadlineExtension,
-    Plan,
-    ProgressReport,
-    ReportingDuty,
-    StatusOverride,
-    Task,
-    TaskAgency,
-)
 
 STATUS_CODES = (
     "not_started",
@@ -199,117 +188,6 @@ def task_status(
     )
 
 
-def task_scope(
-    plan_id: int | None = None,
-    agency_id: int | None = None,
-    task_ids: list[int] | None = None,
-    agency_roles: tuple[str, ...] = ("lead", "coordinating"),
-):
-    """A select of active task ids matching the filters (used as a subquery)."""
-    stmt = select(Task.id).where(Task.active)
-    if plan_id is not None:
-        stmt = stmt.where(Task.plan_id == plan_id)
-    if agency_id is not None:
-        stmt = stmt.where(
-            Task.id.in_(
-                select(TaskAgency.task_id).where(
-                    TaskAgency.agency_id == agency_id, TaskAgency.role.in_(agency_roles)
-                )
-            )
-        )
-    if task_ids is not None:
-        stmt = stmt.where(Task.id.in_(task_ids))
-    return stmt
-
-
-def _as_date(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
-
-
-def gather_facts(
-    session: Session, on: date, scope
-) -> tuple[dict[int, TaskFacts], dict[int, list[ReportFact]]]:
-    """Facts and lead reports of the tasks in `scope`, in five queries."""
-    ids = scope
-    rows = session.execute(
-        select(
-            Task.id,
-            Task.plan_id,
-            Task.tf_kind,
-            Task.tf_start,
-            Task.tf_end,
-            Task.updated_at,
-            Plan.tracked_from,
-        )
-        .join(Plan, Plan.id == Task.plan_id)
-        .where(Task.id.in_(ids))
-    ).all()
-    duties: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
-    for plan_id, every, due in session.execute(
-        select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due).order_by(
-            ReportingDuty.plan_id, ReportingDuty.position
-        )
-    ):
-        duties[plan_id].append((every, due))
-    until = datetime.combine(on + timedelta(days=1), datetime.min.time(), UTC)
-    extended: dict[int, tuple[date, date]] = {}
-    for task_id, new_end, created in session.execute(
-        select(DeadlineExtension.task_id, DeadlineExtension.new_end, DeadlineExtension.created_at)
-        .where(DeadlineExtension.task_id.in_(ids))
-        .order_by(DeadlineExtension.id)
-    ):
-        extended[task_id] = (new_end, created.date())
-    overrides: dict[int, tuple[str, str, date]] = {}
-    for task_id, status, reason, created in session.execute(
-        select(
-            StatusOverride.task_id,
-            StatusOverride.status,
-            StatusOverride.reason,
-            StatusOverride.created_at,
-        )
-        .where(StatusOverride.task_id.in_(ids), StatusOverride.active)
-        .order_by(StatusOverride.id)
-    ):
-        overrides[task_id] = (status, reason, created.date())
-    reports: dict[int, list[ReportFact]] = defaultdict(list)
-    for task_id, period, status, percent, at in session.execute(
-        select(
-            ProgressReport.task_id,
-            ProgressReport.period,
-            ProgressReport.status,
-            ProgressReport.percent,
-            # the plain type: only the day matters here, and this skips a per-row conversion
-            type_coerce(ProgressReport.submitted_at, DateTime()),
-        )
-        .where(
-            ProgressReport.task_id.in_(ids),
-            ProgressReport.role == "lead",
-            ProgressReport.submitted_at < until,
-        )
-        .order_by(ProgressReport.submitted_at, ProgressReport.id)
-    ):
-        reports[task_id].append(ReportFact(period, status, percent, at))
-    facts: dict[int, TaskFacts] = {}
-    for task_id, plan_id, kind, start, end, updated, tracked in rows:
-        ext = extended.get(task_id)
-        ovr = overrides.get(task_id)
-        updates = [d for d in (_as_date(updated), ext and ext[1], ovr and ovr[2]) if d]
-        facts[task_id] = TaskFacts(
-            task_id=task_id,
-            kind=kind,
-            start=start,
-            end=end,
-            extended_end=ext[0] if ext else None,
-            duties=tuple(duties.get(plan_id, ())),
-            tracked_from=tracked,
-            last_update=max(d for d in updates if d <= on)
-            if any(d <= on for d in updates)
-            else None,
-            override=(ovr[0], ovr[1]) if ovr else None,
-        )
-    return facts, reports
-
-
 def statuses(
     session: Session,
     on: date,
@@ -323,6 +201,8 @@ def statuses(
         from kehoach.settings import get_settings
 
         settings = get_settings()
+    from kehoach.services.status_facts import gather_facts, task_scope
+
     facts, reports = gather_facts(session, on, task_scope(plan_id, agency_id, task_ids))
     return {
         tid: task_status(f, reports.get(tid, []), on, settings.due_soon_days, settings.stalled_days)
