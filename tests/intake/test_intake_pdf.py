@@ -305,3 +305,34 @@ def test_scan_with_an_ocr_text_layer_is_marked_ocr(tmp_path):
     assert doc.ocr is True
     assert doc.blocks == ["Ke hoach phat trien van hoa"]
     assert read_pdf(FIXTURES / "002_table.pdf").ocr is False
+
+
+def test_table_continued_without_its_header(tmp_path):
+    """Page 2 goes on with the table (no header row repeated), its first row the rest of the
+    last row of page 1: one table, the split row joined."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Table as RLTable
+
+    path = tmp_path / "continued.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pages = [
+        [["TT", "Task", "Lead"], ["1", "Build the plan", "Office"], ["2", "Hold the", "Dept"]],
+        [["", "conference", ""], ["3", "Report", "Office"]],
+    ]
+    for rows in pages:
+        table = RLTable(
+            rows, colWidths=[40, 200, 120], style=[("GRID", (0, 0), (-1, -1), 1, "black")]
+        )
+        _, h = table.wrap(500, 800)
+        table.drawOn(c, 72, 100 if rows[0][0] == "TT" else 760 - h)
+        c.showPage()
+    c.save()
+    doc = read_pdf(path)
+    assert len(doc.blocks) == 1
+    assert doc.tables[0].rows == [
+        ["TT", "Task", "Lead"],
+        ["1", "Build the plan", "Office"],
+        ["2", "Hold the conference", "Dept"],
+        ["3", "Report", "Office"],
+    ]
