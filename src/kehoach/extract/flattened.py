@@ -208,7 +208,7 @@ def flattened_tables(
     blocks: list[Block], items: list[Para | Table], doc_year: int | None
 ) -> Flattened:
     """Read task and target tables laid out as flattened text lines."""
-    lines = [clean(b) for b in blocks if isinstance(b, str)]
+    lines = [b for b in blocks if isinstance(b, str)]  # normalized by plan.build_record
     out = Flattened()
     for roles, start, end in _find_regions(lines):
         header_text = fold(" ".join(lines[max(0, start - 6) : start]))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kehoach.intake.document import Block, Table
-from kehoach.text.normalize import clean, fold
+from kehoach.text.normalize import fold
 
 _ROMAN_RE = re.compile(
     r"^(?P<num>X{0,1}(?:IX|IV|V?I{0,3})|1V|1)\s*(?:[.\-–)/]|\s)\s*(?P<rest>\S.*)$"
@@ -184,7 +184,8 @@ def _continues(prev: str, line: str) -> bool:
 
 
 def paragraphs(blocks: list[Block]) -> list[Para | Table]:
-    """Join wrapped lines into paragraphs and classify them; tables pass through."""
+    """Join wrapped lines (already normalized with `clean`) into paragraphs and classify them;
+    tables pass through."""
     out: list[Para | Table] = []
     buf: list[str] = []
     first = 0
@@ -209,7 +210,7 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
             continue
         # bold markers (`**…**`) glued to a heading split it: "I- MỤC ĐÍCH**1. Mục đích**"
         for piece in b.split("**") if "**" in b else (b,):
-            line = clean(piece)
+            line = " ".join(piece.split())  # blocks come normalized (plan.build_record)
             if not line:
                 continue
             if buf and _continues(buf[-1], line):

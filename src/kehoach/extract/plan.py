@@ -18,6 +18,7 @@ from kehoach.extract.tables import tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
 from kehoach.model import PlanRecord, Source, Task
+from kehoach.text.normalize import clean
 
 
 def _year(date: str | None) -> int | None:
@@ -36,7 +37,9 @@ def _plan_horizon(title: str | None) -> int | None:
 
 def build_record(doc: Document) -> PlanRecord:
     """The plan record of a read document."""
-    items = paragraphs(doc.blocks)
+    # normalize every line once (NFC, tone marks, spaces); the readers below rely on it
+    blocks = [clean(b) if isinstance(b, str) else b for b in doc.blocks]
+    items = paragraphs(blocks)
     root = build_outline(items)
     body_text = "\n".join(p.text for p in items if isinstance(p, Para))
     info = extract_metadata(items, root, body_text)
@@ -53,7 +56,7 @@ def build_record(doc: Document) -> PlanRecord:
                 tasks.extend(_renumber(got[0], len(tasks)))
                 target_rows.extend(got[1])
     if not tasks:
-        flat = flattened_tables(doc.blocks, items, doc_year)
+        flat = flattened_tables(blocks, items, doc_year)
         tasks = flat.tasks
         target_rows.extend(flat.target_rows)
         appendix_horizon = flat.target_horizon
