@@ -350,3 +350,42 @@ def test_paragraph_style_in_a_legacy_font(tmp_path):
     d.styles["Normal"].font.name = ".VnTime"
     d.add_paragraph("Thùc hiÖn NghÞ quyÕt")
     assert read_docx(save(d, tmp_path)).blocks == ["Thực hiện Nghị quyết"]
+
+
+def test_heading_styles_tied_to_list_levels_are_numbered(tmp_path):
+    """Heading 1 and Heading 2 carry a list in their style; the list's levels name the style
+    each belongs to (how Word's multilevel heading numbering is stored)."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    lvls = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+        '<w:pStyle w:val="Heading1"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:pStyle w:val="Heading2"/><w:lvlText w:val="%2."/></w:lvl>'
+    )
+    numbering = d.part.numbering_part.element
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="91">{lvls}</w:abstractNum>')
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    for style in ("Heading 1", "Heading 2"):
+        d.styles[style].element.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:numId w:val="91"/></w:numPr>')
+        )
+    for text, level in [
+        ("MỤC TIÊU", 1),
+        ("Mục tiêu chung", 2),
+        ("Mục tiêu cụ thể", 2),
+        ("NHIỆM VỤ", 1),
+        ("Tuyên truyền", 2),
+    ]:
+        d.add_heading(text, level)
+    assert read_docx(save(d, tmp_path)).blocks == [
+        "I. MỤC TIÊU",
+        "1. Mục tiêu chung",
+        "2. Mục tiêu cụ thể",
+        "II. NHIỆM VỤ",
+        "1. Tuyên truyền",
+    ]

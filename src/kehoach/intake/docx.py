@@ -302,6 +302,7 @@ class _Numbering:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract -> lvl -> …
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
         self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
+        self.level_of_style: dict[str, dict[str, int]] = {}  # abstract -> pStyle -> lvl
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
         try:
@@ -315,20 +316,24 @@ class _Numbering:
             based = style.find(f"{_W}basedOn")
             self.styles[style.get(f"{_W}styleId", "")] = (
                 _prop(num, f"{_W}numId") if num is not None else None,
-                _int_prop(num, f"{_W}ilvl", 0) if num is not None else None,
+                _int_prop(num, f"{_W}ilvl", -1) if num is not None else None,
                 based.get(f"{_W}val") if based is not None else None,
             )
 
     def _read_numbering(self, root) -> None:
         for abstract in root.findall(f"{_W}abstractNum"):
-            levels = {}
+            levels, styles = {}, {}
             for lvl in abstract.findall(f"{_W}lvl"):
-                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                levels[ilvl] = (
                     _prop(lvl, f"{_W}numFmt") or "decimal",
                     _prop(lvl, f"{_W}lvlText") or "",
                     _int_prop(lvl, f"{_W}start", 1),
                 )
-            self.levels[abstract.get(f"{_W}abstractNumId", "")] = levels
+                if (linked := _prop(lvl, f"{_W}pStyle")) is not None:
+                    styles[linked] = ilvl  # a heading style tied to this level
+            key = abstract.get(f"{_W}abstractNumId", "")
+            self.levels[key], self.level_of_style[key] = levels, styles
         for num in root.findall(f"{_W}num"):
             starts = {
                 int(o.get(f"{_W}ilvl", "0")): _int_prop(o, f"{_W}startOverride", 1)
@@ -337,27 +342,31 @@ class _Numbering:
             }
             self.nums[num.get(f"{_W}numId", "")] = (_prop(num, f"{_W}abstractNumId") or "", starts)
 
-    def _num_of(self, p) -> tuple[str | None, int]:
+    def _num_of(self, p) -> tuple[str | None, int | None, str | None]:
+        """(numId, level or None when the style's list decides it, paragraph style)."""
         num = p.find(f"{_W}pPr/{_W}numPr")
+        own = _prop(p, f"{_W}pPr/{_W}pStyle")
         if num is not None and num.find(f"{_W}numId") is not None:
-            return _prop(num, f"{_W}numId"), _int_prop(num, f"{_W}ilvl", 0)
-        style = _prop(p, f"{_W}pPr/{_W}pStyle")
+            return _prop(num, f"{_W}numId"), _int_prop(num, f"{_W}ilvl", 0), own
         level = _int_prop(num, f"{_W}ilvl", 0) if num is not None else None
+        style = own
         for _ in range(10):  # follow basedOn, a short chain
             if style is None or style not in self.styles:
-                return None, 0
+                break
             num_id, ilvl, based = self.styles[style]
             if num_id is not None:
-                return num_id, level if level is not None else (ilvl or 0)
+                return num_id, level if level is not None else (None if ilvl == -1 else ilvl), own
             style = based
-        return None, 0
+        return None, None, own
 
     def label(self, p) -> str:
         """The number or bullet Word shows before this paragraph ('' when none)."""
-        num_id, ilvl = self._num_of(p)
+        num_id, ilvl, style = self._num_of(p)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
         abstract, starts = self.nums[num_id]
+        if ilvl is None:
+            ilvl = self.level_of_style.get(abstract, {}).get(style or "", 0)
         levels = self.levels.get(abstract, {})
         if ilvl not in levels:
             return ""
