@@ -79,6 +79,9 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         ("chỉ đạo quán triỆt, triển khai", "chỉ đạo quán triệt, triển khai"),
         ("sự lãnh đạo của ĐẢng", "sự lãnh đạo của Đảng"),
         ("của cac cơ quan", "của các cơ quan"),  # every mark lost
+        ("phát triển bền vừng", "phát triển bền vững"),
+        ("phát triển bền vũng", "phát triển bền vững"),
+        ("tổ chức thực hỉện", "tổ chức thực hiện"),  # a tone mark on the wrong vowel
         ("tổ chức ứiực hiện", "tổ chức thực hiện"),
         ("Tuy Iihiên, vẫn còn hạn chế", "Tuy nhiên, vẫn còn hạn chế"),
         ("phát triền văn hóa", "phát triển văn hóa"),

@@ -36,6 +36,7 @@ from kehoach.text.syllables import (
     lower_syllable,
     marks,
     skeleton,
+    split_tone,
     syllable_runs,
 )
 
@@ -123,6 +124,8 @@ class _Model:
         self.total = sum(self.uni.values())
         self.vocab = len(self.uni)
         self.by_skel = _by_skeleton(self.uni)
+        # Known syllables by sound (toneless form and tone), whatever their spelling.
+        self.by_sound = {split_tone(syl): syl for lst in self.by_skel.values() for syl in lst}
         self.pair_fillers, self.dominant = _pair_indexes(self.bi)
         self.suspect, self.telltale = _suspects(self.by_skel, self.uni, data["corpus_unigrams"])
         self.readings: dict[str, tuple[bool, bool, bool, str, tuple[str, ...]]] = {}
@@ -278,6 +281,10 @@ def _reading(model: _Model, low: str) -> tuple[bool, bool, bool, str, tuple[str,
         suspect = low in model.suspect
         sk = skeleton(low)
         own = tuple(model.by_skel.get(sk, ())[:6]) if not known or suspect else ()
+        if valid and not known:
+            spelled = model.by_sound.get(split_tone(low))
+            if spelled:  # `bỉên`: the tone mark of `biển` on the wrong vowel
+                valid, own = False, (spelled, *own)
         got = (known, valid, suspect, sk, own)
         if len(model.readings) < 100_000:
             model.readings[low] = got
@@ -476,7 +483,7 @@ def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
                 # triỆt -> triệt, ĐẢng -> Đảng
                 word = word[0] + word[1:].lower() if word[0].isupper() else word.lower()
             elif _shouting(chunk, i):
-                word = word.lower() if i else word[0] + word[1:].lower()  # TỔ chức -> Tổ chức
+                word = word[0] + word[1:].lower()  # TỔ chức -> Tổ chức
             if word != tok.text:
                 pieces.append(text[pos : tok.start])
                 pieces.append(word)
