@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from kehoach.text.syllables import (
     LETTERS,
@@ -380,8 +381,8 @@ def _decode(model: _Model, chunk: list[Token]) -> list[tuple[str, bool]]:
     readings = [get(low) or _reading(model, low) for low in lows]
     fillers: list[tuple[str, ...]] = [()] * n
     choice = False
-    for k in range(n - 1):
-        entry = model.pair_fillers.get((readings[k][3], readings[k + 1][3]))
+    sks = [r[3] for r in readings]
+    for k, entry in enumerate(map(model.pair_fillers.get, pairwise(sks))):
         if (
             entry is not None
             and (entry[0] != (lows[k],) or entry[1] != (lows[k + 1],))
