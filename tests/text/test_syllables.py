@@ -1,0 +1,84 @@
+"""Syllables: validity, skeletons, marks, case, and runs of syllables in text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kehoach.text.syllables import (
+    NUM,
+    apply_case,
+    is_valid_syllable,
+    marks,
+    skeleton,
+    syllable_runs,
+    toneless_syllables,
+)
+
+
+def test_the_orthography_has_thousands_of_toneless_syllables():
+    syllables = toneless_syllables()
+    assert 2500 < len(syllables) < 6000
+    assert {"nghiêng", "khuya", "quốc".replace("ố", "ô"), "gin", "oanh"} <= syllables
+
+
+@pytest.mark.parametrize(
+    ("word", "valid"),
+    [
+        ("Việt", True),
+        ("NGHỊ", True),
+        ("hoá", True),
+        ("hóa", True),
+        ("uỷ", True),
+        ("cac", False),  # a stop final takes only sắc or nặng
+        ("các", True),
+        ("cạc", True),
+        ("cà", True),
+        ("kan", False),
+        ("ghô", False),
+        ("ngê", False),
+        ("quư", False),
+        ("vẻ", True),
+        ("tàm", True),
+        ("xuắt", False),
+        ("gìá", False),
+    ],
+)
+def test_validity_follows_the_spelling_rules(word, valid):
+    assert is_valid_syllable(word) is valid
+
+
+def test_skeleton_marks_and_case():
+    assert skeleton("Đẳng") == "dang"
+    assert skeleton("THỰC") == "thuc"
+    assert marks("thống") == 2 and marks("thông") == 1 and marks("thong") == 0
+    assert apply_case("KÊ", "kế") == "KẾ"
+    assert apply_case("Két", "kết") == "Kết"
+    assert apply_case("vẻ", "về") == "về"
+
+
+def test_runs_end_at_punctuation_and_keep_codes_fixed():
+    runs = [
+        [(t.text, t.fixed) for t in run]
+        for run in syllable_runs(
+            "Kết luận số 84-KL/TW, ngày 21/6/2024 của Bộ Chính trị; VHNT và KH-CN."
+        )
+    ]
+    assert runs[0] == [("Kết", False), ("luận", False), ("số", False)]
+    assert runs[1:3] == [[("KL", True)], [("TW", True)]]
+    assert [w for w, _ in runs[3]] == ["ngày", NUM, "của"]
+    assert ["Bộ", "Chính", "trị"] in [[w for w, _ in r] for r in runs]
+    assert [("VHNT", True), ("và", False)] in runs
+
+
+def test_runs_continue_over_a_line_break_but_not_a_blank_line():
+    runs = [[t.text for t in run] for run in syllable_runs("thực\nhiện\n\nkế hoạch")]
+    assert runs == [["thực", "hiện"], ["kế", "hoạch"]]
+
+
+def test_headings_are_not_abbreviations():
+    (run,) = syllable_runs("KINH PHÍ THỰC HIỆN")
+    assert not any(t.fixed for t in run)
+    runs = list(syllable_runs("Hội VHNT tỉnh"))
+    assert [[(t.text, t.fixed) for t in run] for run in runs] == [
+        [("Hội", False), ("VHNT", True), ("tỉnh", False)]
+    ]
