@@ -82,6 +82,8 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         ("phát triển bền vừng", "phát triển bền vững"),
         ("phát triển bền vũng", "phát triển bền vững"),
         ("tổ chức thực hỉện", "tổ chức thực hiện"),  # a tone mark on the wrong vowel
+        ("nâng cao chất luợng đuợc giao", "nâng cao chất lượng được giao"),  # horn lost
+        ("của eác cơ quan", "của các cơ quan"),
         ("tổ chức ứiực hiện", "tổ chức thực hiện"),
         ("Tuy Iihiên, vẫn còn hạn chế", "Tuy nhiên, vẫn còn hạn chế"),
         ("phát triền văn hóa", "phát triển văn hóa"),
