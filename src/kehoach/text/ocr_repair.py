@@ -519,20 +519,22 @@ def _roman(s: str) -> str:
     return s
 
 
-def _fix_symbols(text: str, repairs: list[tuple[int, str, str]]) -> str:
+def _fix_symbols(text: str, repairs: list[Repair]) -> str:
     for pattern, fix in _SYMBOL_FIXES:
         if "'" in pattern.pattern and "'" not in text:
             continue
         pieces = []
         pos = 0
+        found = []
         for m in pattern.finditer(text):
             new = fix(m)
             if new != m.group():
                 pieces.append(text[pos : m.start()])
                 pieces.append(new)
                 pos = m.end()
-                repairs.append((m.start(), m.group(), new))
+                found.append((m.start(), m.group(), new))
         if pos:
+            repairs.extend(_line_numbers(text, found))
             pieces.append(text[pos:])
             text = "".join(pieces)
     return text
@@ -544,14 +546,16 @@ def _line_numbers(text: str, found: list[tuple[int, str, str]]) -> list[Repair]:
 
 
 def repair(text: str) -> tuple[str, list[Repair]]:
-    """Repair OCR damage in Vietnamese text; the same lines come back, with the changes made."""
+    """Repair OCR damage in Vietnamese text; the same lines come back, with the changes made.
+
+    The text comes back in Unicode NFC; `Repair.line` counts from 1.
+    """
     text = unicodedata.normalize("NFC", text)
-    symbol_fixes: list[tuple[int, str, str]] = []
-    fixed = _fix_symbols(text, symbol_fixes)
+    changes: list[Repair] = []
+    fixed = _fix_symbols(text, changes)  # never adds or removes a line break
     word_fixes: list[tuple[int, str, str]] = []
     repaired = _repair_words(fixed, word_fixes)
-    # Symbol fixes never add or remove a newline, so line numbers match in either text.
-    changes = _line_numbers(text, symbol_fixes) + _line_numbers(fixed, word_fixes)
+    changes += _line_numbers(fixed, word_fixes)
     changes.sort(key=lambda r: r.line)
     return repaired, changes
 
