@@ -128,14 +128,18 @@ def _pg_session_db():
 
 
 def _empty_pg(url: str) -> None:
+    """Delete every row and restart the ids (much faster than TRUNCATE for small tables)."""
     from sqlalchemy import text
 
     from kehoach.store.db import cached_engine
     from kehoach.store.tables import Base
 
-    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    tables = Base.metadata.sorted_tables
     with cached_engine(url).begin() as conn:
-        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        for table in reversed(tables):
+            conn.execute(table.delete())
+        for table in tables:
+            conn.execute(text(f"ALTER SEQUENCE {table.name}_id_seq RESTART WITH 1"))
 
 
 @pytest.fixture(params=BACKENDS)

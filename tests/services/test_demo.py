@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import pytest
+
 from kehoach.services import demo, status, users
 
 
@@ -30,6 +32,7 @@ def test_build_province_small(session):
     assert len(found) == 150
 
 
+@pytest.mark.slow
 def test_build_province_full_size_is_fast(session, db_url):
     if not db_url.startswith("sqlite"):
         return  # timed on SQLite, the default store

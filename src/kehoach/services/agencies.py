@@ -47,12 +47,11 @@ def ensure_agencies(session: Session, names: Iterable[str]) -> dict[str, int]:
             select(Agency.fold_key, Agency.id).where(Agency.fold_key.in_(list(wanted)))
         ).all()
     )
-    for key, name in wanted.items():
-        if key not in found:
-            agency = Agency(name=name, fold_key=key)
-            session.add(agency)
-            session.flush()
-            found[key] = agency.id
+    new = [Agency(name=name, fold_key=key) for key, name in wanted.items() if key not in found]
+    if new:
+        session.add_all(new)
+        session.flush()  # one batch
+        found.update((a.fold_key, a.id) for a in new)
     return found
 
 

@@ -182,33 +182,33 @@ def _links(session: Session, doc: Document, record: PlanRecord) -> None:
 def _targets(session: Session, plan: Plan, record: PlanRecord) -> int:
     old = {t.key: t for t in session.scalars(select(Target).where(Target.plan_id == plan.id))}
     revised = _revised(session, "target", [t.id for t in old.values()])
+    if old:
+        session.execute(delete(Metric).where(Metric.target_id.in_([t.id for t in old.values()])))
     kept = 0
-    seen = set()
+    rows = []
     for pos, t in enumerate(record.targets):
-        row = old.get(t.id)
+        row = old.pop(t.id, None)
         if row is None:
             row = Target(plan_id=plan.id, key=t.id)
             session.add(row)
         kept += _set(row, {"text": t.text, "horizon": t.horizon, "section": t.section}, revised)
         row.position = pos
-        session.flush()
-        seen.add(row.id)
-        session.execute(delete(Metric).where(Metric.target_id == row.id))
-        session.add_all(
-            Metric(
-                target_id=row.id,
-                value=float(m.value),
-                unit=m.unit,
-                subject=m.subject,
-                by_year=m.by,
-                position=i,
-            )
-            for i, m in enumerate(t.metrics)
+        rows.append((row, t))
+    for row in old.values():  # targets no longer in the document
+        session.delete(row)
+    session.flush()  # one batch: new targets get their ids
+    session.add_all(
+        Metric(
+            target_id=row.id,
+            value=float(m.value),
+            unit=m.unit,
+            subject=m.subject,
+            by_year=m.by,
+            position=i,
         )
-    for row in old.values():
-        if row.id not in seen:
-            session.execute(delete(Metric).where(Metric.target_id == row.id))
-            session.delete(row)
+        for row, t in rows
+        for i, m in enumerate(t.metrics)
+    )
     return kept
 
 
@@ -249,7 +249,7 @@ def _tasks(session: Session, plan: Plan, record: PlanRecord, agency_ids: dict[st
     revised = _revised(session, "task", [t.id for t in old])
     added = kept_tasks = kept = 0
     now = datetime.now(UTC)
-    seen: set[int] = set()
+    rows: list[tuple[Task, TaskRecord]] = []
     for pos, t in enumerate(record.tasks):
         mk = match_key(t.text)
         candidates = by_key.get(mk) or []
@@ -262,27 +262,24 @@ def _tasks(session: Session, plan: Plan, record: PlanRecord, agency_ids: dict[st
             kept_tasks += 1
         kept += _set(row, _task_fields(t), revised, TASK_ALIASES)
         row.position, row.active, row.updated_at = pos, True, now
-        names = [*t.directing, *t.lead, *t.coordinating]
         if (row.id, "text") not in revised:
-            row.search_text = search_text(t.id, t.text, names)
-        if not any((row.id, r) in revised for r in ROLES):
-            if row.id is not None:
-                session.execute(delete(TaskAgency).where(TaskAgency.task_id == row.id))
-            session.flush()
-            for role in ROLES:
-                for i, name in enumerate(getattr(t, role)):
-                    session.add(
-                        TaskAgency(
-                            task_id=row.id,
-                            agency_id=agency_ids[agency_key(name)],
-                            role=role,
-                            position=i,
-                        )
-                    )
-        else:
-            kept += sum((row.id, r) in revised for r in ROLES)
-        session.flush()
-        seen.add(row.id)
+            row.search_text = search_text(t.id, t.text, [*t.directing, *t.lead, *t.coordinating])
+        rows.append((row, t))
+    # agencies of tasks whose agencies no officer corrected are replaced by the document's
+    corrected = {row.id for row, _ in rows if any((row.id, r) in revised for r in ROLES)}
+    kept += sum((i, r) in revised for i in corrected for r in ROLES)
+    stale = [row.id for row, _ in rows if row.id is not None and row.id not in corrected]
+    if stale:
+        session.execute(delete(TaskAgency).where(TaskAgency.task_id.in_(stale)))
+    session.flush()  # one batch: new tasks get their ids
+    session.add_all(
+        TaskAgency(task_id=row.id, agency_id=agency_ids[agency_key(name)], role=role, position=i)
+        for row, t in rows
+        if row.id not in corrected
+        for role in ROLES
+        for i, name in enumerate(getattr(t, role))
+    )
+    seen = {row.id for row, _ in rows}
     removed = 0
     for row in old:
         if row.id not in seen and row.active:
