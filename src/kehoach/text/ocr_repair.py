@@ -246,6 +246,7 @@ def _model() -> _Model:
 
 @lru_cache(maxsize=20_000)
 def _confusion_variants(low: str) -> frozenset[str]:
+    """Readings one letter confusion away, and (marked syllables) one letter shorter."""
     out = set()
     for wrong, right in _CONFUSIONS:
         i = low.find(wrong)
@@ -258,6 +259,7 @@ def _confusion_variants(low: str) -> frozenset[str]:
 
 
 def _title(tok: Token) -> bool:
+    """Capitalized (`Bằng`), outside a heading."""
     word = tok.text
     return word[0].isupper() and not tok.heading and (len(word) == 1 or word[1:].islower())
 
@@ -476,6 +478,7 @@ def _shouting(chunk: list[Token], i: int) -> bool:
 
 
 def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
+    """Text with each run of syllables decoded; (offset, old, new) of each change added."""
     model = _model()
     pieces = []
     pos = 0
@@ -513,6 +516,7 @@ _SYMBOL_FIXES = (
 
 
 def _roman(s: str) -> str:
+    """`1V` -> `IV` when the digits make a roman numeral, else `s` unchanged."""
     fixed = s.replace("1", "I").replace("l", "I")
     if fixed != s and any(c in "IVX" for c in s) and fixed in _ROMAN:
         return fixed
@@ -520,6 +524,7 @@ def _roman(s: str) -> str:
 
 
 def _fix_symbols(text: str, repairs: list[Repair]) -> str:
+    """Text with `_SYMBOL_FIXES` applied, the changes added to `repairs`."""
     for pattern, fix in _SYMBOL_FIXES:
         if "'" in pattern.pattern and "'" not in text:
             continue
@@ -541,6 +546,7 @@ def _fix_symbols(text: str, repairs: list[Repair]) -> str:
 
 
 def _line_numbers(text: str, found: list[tuple[int, str, str]]) -> list[Repair]:
+    """Repairs from (offset in `text`, old, new)."""
     newlines = [m.start() for m in re.finditer("\n", text)]
     return [Repair(bisect_left(newlines, off) + 1, old, new) for off, old, new in found]
 
