@@ -75,7 +75,7 @@ class World:
     users: dict[str, object] = field(default_factory=dict)  # key of PASSWORDS -> UserView
     agencies: dict[str, int] = field(default_factory=dict)  # name -> id
 
-    def lead_tasks(self, agency: str, *, alone: bool = True) -> list[int]:
+    def lead_tasks(self, agency: str, *, alone: bool = True, deadline: bool = False) -> list[int]:
         """Ids of tasks `agency` leads; `alone`: where Sở VHTTDL has no role (unless it is it)."""
         from kehoach.services import tasks
 
@@ -88,6 +88,8 @@ class World:
         for row in rows:
             others = row.lead + row.coordinating + row.directing
             if alone and agency != SO_VHTTDL and SO_VHTTDL in others:
+                continue
+            if deadline and row.original_deadline is None:
                 continue
             out.append(row.id)
         return out

@@ -107,9 +107,9 @@ def test_attachment_api(world, api):
 
 
 def test_extension_override_and_correction(world, officer_api):
-    task = world.lead_tasks(SO_VHTTDL)[12]
+    task = world.lead_tasks(SO_VHTTDL, deadline=True)[-2]
     r = officer_api.post(f"/api/tasks/{task}/extensions",
-                         json={"new_end": "2030-06-30", "reason": "Điều chỉnh"})
+                         json={"new_end": "2031-06-30", "reason": "Điều chỉnh"})
     assert r.status_code == 201, r.text
     r = officer_api.post(f"/api/tasks/{task}/override", json={"status": "overdue", "reason": ""})
     assert r.status_code == 422 and r.json()["field"] == "reason"

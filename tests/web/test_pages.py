@@ -150,7 +150,7 @@ def test_report_form_needs_csrf(world):
 
 
 def test_officer_extends_deadline_and_overrides_status(world, officer):
-    task = world.lead_tasks(SO_VHTTDL)[5]
+    task = world.lead_tasks(SO_VHTTDL, deadline=True)[-1]
     r = officer.post(f"/tasks/{task}/extend", {"new_end": "2031-12-31", "reason": ""})
     assert r.status_code == 422 and 'id="ext_reason-error"' in r.text
     r = officer.post(f"/tasks/{task}/extend", {"new_end": "not a date", "reason": "x"})

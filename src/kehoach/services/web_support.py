@@ -133,3 +133,17 @@ def _reparse_timeframe(raw: str | None, old: dict) -> dict:
         return parse_timeframe(raw).model_dump(mode="json")
     except (ValueError, TypeError):
         return {**old, "raw": raw}
+
+
+def data_version(session) -> int:
+    """A number that changes whenever anything is changed through the services.
+
+    Every change writes an `audit_log` row in its own transaction, so the
+    newest row's id identifies the state of the data (for caching computed
+    pages between changes).
+    """
+    from sqlalchemy import func, select
+
+    from kehoach.store.tables import AuditLog
+
+    return session.scalar(select(func.max(AuditLog.id))) or 0

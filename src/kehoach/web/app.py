@@ -10,6 +10,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from kehoach.settings import Settings, get_settings
 from kehoach.web import errors
+from kehoach.web.cache import ViewCache
 from kehoach.web.i18n import make_templates
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.sessions = open_database(settings.database_url)
     app.state.templates = make_templates()
+    app.state.views = ViewCache()
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,

@@ -24,10 +24,28 @@ def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
+READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
 def get_db(request: Request) -> Iterator[Session]:
-    """A session for this request: commit when the handler succeeds, roll back on error."""
+    """A session for this request: commit when the handler succeeds, roll back on error.
+
+    A GET never changes anything, so its session does not autoflush and is
+    rolled back: bookkeeping made while reading (a token's `last_used_at`) must
+    not turn every page view into a write transaction that makes readers queue
+    for SQLite's write lock.
+    """
     from kehoach.store.db import session_scope
 
+    if request.method in READ_ONLY_METHODS:
+        session = request.app.state.sessions()
+        session.autoflush = False  # nothing a read changes reaches the database
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+        return
     with session_scope(request.app.state.sessions) as session:
         yield session
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from kehoach.web.api.inputs import OptId
 from kehoach.web.api.schemas import (
@@ -13,17 +13,25 @@ from kehoach.web.api.schemas import (
     MyUnitOut,
     TaskStatusOut,
 )
+from kehoach.web.cache import scope, views
 from kehoach.web.deps import AppSettings, CurrentUser, Db, On
 
 router = APIRouter(tags=["status"], responses=ERRORS)
 
 
 @router.get("/dashboard", response_model=DashboardOut)
-def dashboard(db: Db, user: CurrentUser, on: On, plan_id: OptId = None) -> DashboardOut:
+def dashboard(
+    request: Request, db: Db, user: CurrentUser, on: On, plan_id: OptId = None
+) -> DashboardOut:
     """Status counts, overdue tasks, agencies by completion, reporting completeness, due dates."""
     from kehoach.services import dashboard as svc
 
-    return DashboardOut.model_validate(svc.dashboard(db, on=on, user=user, plan_id=plan_id))
+    settings = request.app.state.settings
+    board = views(request).get(
+        db, ("dashboard", scope(user), on, plan_id),
+        lambda: svc.dashboard(db, on=on, user=user, plan_id=plan_id, settings=settings),
+    )
+    return DashboardOut.model_validate(board)
 
 
 @router.get("/status", response_model=list[TaskStatusOut])
@@ -71,11 +79,14 @@ def completeness(
 
 
 @router.get("/my-unit", response_model=MyUnitOut)
-def my_unit(db: Db, user: CurrentUser, on: On) -> MyUnitOut:
+def my_unit(request: Request, db: Db, user: CurrentUser, on: On) -> MyUnitOut:
     """The reporter's agency: its tasks and what is due now."""
     from kehoach.services import dashboard as svc
 
-    return MyUnitOut.model_validate(svc.my_unit(db, user, on=on))
+    unit = views(request).get(
+        db, ("my_unit", getattr(user, "agency_id", None), on), lambda: svc.my_unit(db, user, on=on)
+    )
+    return MyUnitOut.model_validate(unit)
 
 
 def _attrs(obj) -> dict:

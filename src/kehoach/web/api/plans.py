@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 
 from kehoach.errors import ValidationError
 from kehoach.web.api.inputs import CorrectionIn, PlanId, PublicIn
@@ -17,6 +17,7 @@ from kehoach.web.api.schemas import (
     TreeNodeOut,
 )
 from kehoach.web.auth import CsrfChecked
+from kehoach.web.cache import scope, views
 from kehoach.web.deps import Db, Officer, On, OptionalUser
 
 router = APIRouter(prefix="/plans", tags=["plans"], responses=ERRORS, dependencies=[CsrfChecked])
@@ -65,11 +66,16 @@ async def import_plan(
 
 
 @router.get("/{plan_id}", response_model=PlanDetailOut)
-def get_plan(plan_id: PlanId, db: Db, user: OptionalUser, on: On) -> PlanDetailOut:
+def get_plan(
+    request: Request, plan_id: PlanId, db: Db, user: OptionalUser, on: On
+) -> PlanDetailOut:
     """One plan: document, targets, reporting duties, task groups, summary on a date."""
     from kehoach.services import plans
 
-    return PlanDetailOut.model_validate(plans.get_plan(db, plan_id, user=user, on=on))
+    detail = views(request).get(
+        db, ("plan", plan_id, scope(user), on), lambda: plans.get_plan(db, plan_id, user=user, on=on)
+    )
+    return PlanDetailOut.model_validate(detail)
 
 
 @router.post("/{plan_id}/corrections", response_model=RevisionOut, status_code=201)

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from kehoach.web.cache import scope, views
 from kehoach.web.deps import CurrentUser, Db, On
 from kehoach.web.i18n import _
 from kehoach.web.render import render
@@ -24,7 +25,11 @@ def dashboard_page(
     """Everything a leader asks about, for one date (default today)."""
     from kehoach.services import dashboard, plans
 
-    board = dashboard.dashboard(db, on=on, user=user, plan_id=plan)
+    settings = request.app.state.settings
+    board = views(request).get(
+        db, ("dashboard", scope(user), on, plan),
+        lambda: dashboard.dashboard(db, on=on, user=user, plan_id=plan, settings=settings),
+    )
     chart = [
         (a.name, a.completion_rate or 0.0, f"{round((a.completion_rate or 0) * 100)}%")
         for a in board.agencies[:CHART_ROWS]

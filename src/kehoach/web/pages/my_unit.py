@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from kehoach.errors import NotFound
+from kehoach.web.cache import views
 from kehoach.web.deps import CurrentUser, Db, On
 from kehoach.web.filters import TaskFilters
 from kehoach.web.i18n import _
@@ -21,7 +22,9 @@ def my_unit_page(request: Request, db: Db, user: CurrentUser, on: On) -> Respons
 
     if getattr(user, "agency_id", None) is None:
         raise NotFound("Your account is not linked to an agency; ask an administrator.")
-    unit = dashboard.my_unit(db, user, on=on)
+    unit = views(request).get(
+        db, ("my_unit", user.agency_id, on), lambda: dashboard.my_unit(db, user, on=on)
+    )
     return render(request, "my_unit.html", {
         "title": _("My unit"), "section": "my-unit", "unit": unit, "on": on,
         "filters": TaskFilters(), "base_url": "/my-unit",

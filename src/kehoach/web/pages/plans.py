@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from kehoach.errors import ValidationError
 from kehoach.web.api.inputs import PlanId
 from kehoach.web.auth import CsrfChecked
+from kehoach.web.cache import scope, views
 from kehoach.web.deps import Db, Officer, On, OptionalUser
 from kehoach.web.filters import TaskFilters
 from kehoach.web.i18n import _
@@ -58,7 +59,9 @@ def plan_page(
     """Document, targets, reporting duties, summary and the filterable task table."""
     from kehoach.services import agencies, plans
 
-    detail = plans.get_plan(db, plan_id, user=user, on=on)
+    detail = views(request).get(
+        db, ("plan", plan_id, scope(user), on), lambda: plans.get_plan(db, plan_id, user=user, on=on)
+    )
     filters = _filters(plan_id, group, agency, role, status, timeframe, q, sort, page)
     tasks = filters.run(db, user, on)
     revisions = plans.list_revisions(db, "document", detail.plan.document.id) if user else []

@@ -1,0 +1,64 @@
+"""Computed views (dashboard, "my unit", plan summary) kept between changes.
+
+Status is computed from reports and the date, never stored (architecture
+principle), and computing it for a province takes a few hundred ms. Between two
+changes the answer is the same, so each worker process keeps recent answers
+keyed by what the user may see, the date and `web_support.data_version` —
+any change anywhere makes every entry stale.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+MAX_ENTRIES = 512
+
+
+def scope(user: Any) -> Hashable:
+    """What a user may see: everything, one agency's tasks (+ public plans), or public plans."""
+    if user is None:
+        return "public"
+    if getattr(user, "role", None) == "reporter":
+        return ("agency", user.agency_id)
+    return "all"
+
+
+class ViewCache:
+    """A small LRU of computed views, valid for one data version."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+        self._entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.max_entries = max_entries
+
+    def get(self, session: Any, key: Hashable, compute: Callable[[], T]) -> T:
+        """The cached value for `key` at the current data version, else `compute()`."""
+        from kehoach.services.web_support import data_version
+
+        version = data_version(session)
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None and hit[0] == version:
+                self._entries.move_to_end(key)
+                return hit[1]
+        value = compute()
+        with self._lock:
+            self._entries[key] = (version, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        """Forget everything."""
+        with self._lock:
+            self._entries.clear()
+
+
+def views(request: Any) -> ViewCache:
+    """The app's cache."""
+    return request.app.state.views
