@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from kehoach.errors import KehoachError, MissingFile
+from kehoach.errors import InputError, KehoachError, MissingFile
 from kehoach.intake import SUPPORTED, Document, read_document
 from kehoach.model import PlanRecord
 
@@ -43,6 +43,8 @@ def extract_many(
                 doc = read_document(path)
                 yield path, extract_document(doc), doc, None
             except KehoachError as exc:
+                if isinstance(exc, InputError) and exc.where != str(path):
+                    exc = type(exc)(exc.message, where=str(path))  # name the file as the user did
                 yield path, None, None, exc
             if bar is not None:
                 bar.advance(task)

@@ -41,9 +41,9 @@ _REF_RE = re.compile(
     r"(?=(?P<tail>[^;]{0,160}))"
 )
 _DATE_RE = re.compile(r"ngày\s*(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
+# Matched on folded text (fold_chars keeps positions), so OCR'd "ngảy … nảm" still reads.
 _PLACE_DATE_RE = re.compile(
-    r"^(?P<place>[^,\d]{2,40}),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*năm\s*(?P<y>\d{4})",
-    re.IGNORECASE,
+    r"^(?P<place>[^,\d]{2,40}),\s*ngay\s*(?P<d>\d{0,2})\s*thang\s*(?P<m>\d{0,2})\s*nam\s*(?P<y>\d{4})"
 )
 _ISSUER_RE = re.compile(
     r"^(?P<who>.{3,80}?)\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|"
@@ -71,6 +71,16 @@ def kind_of(text: str) -> str | None:
     return None
 
 
+def _upper_kind_prefix(line: str) -> str | None:
+    """The all-caps kind words a line begins with ("KẾ HOẠCH" of "KẾ HOẠCH Triển khai …")."""
+    words = line.split(" ")
+    n = 0
+    while n < min(4, len(words)) and words[n].isupper():
+        n += 1
+    head = " ".join(words[:n]) + " "
+    return head if n and n < len(words) and kind_of(head) else None
+
+
 def _number_kind(number: str) -> str | None:
     letters = re.findall(r"[A-Za-zĐđ]+", number)
     for part in letters:
@@ -84,7 +94,7 @@ def _province(header: list[str], body_text: str) -> str | None:
     provinces = table().provinces
     folded = {fold(p): p for p in provinces}
     for line in header:
-        m = _PLACE_DATE_RE.match(line)
+        m = _PLACE_DATE_RE.match(fold_chars(line))
         if m and fold(m.group("place").strip()) in folded:
             return folded[fold(m.group("place").strip())]
         m = _province_mention_re().search(fold(line))
@@ -167,6 +177,12 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         if k and len(line) < 60 and line.upper() == line:
             kind, kind_idx = k, i
             break
+        if k and len(line) >= 60 and _upper_kind_prefix(line):
+            # "KẾ HOẠCH Triển khai …": the heading and the title on one line
+            cut = len(_upper_kind_prefix(line))
+            header = [*header[:i], line[:cut].strip(), line[cut:].strip(), *header[i + 1 :]]
+            kind, kind_idx = k, i
+            break
     number = None
     date = None
     draft = any(re.search(r"\bdu thao\b", fold(h)) for h in header[: (kind_idx or 10) + 1]) or any(
@@ -174,13 +190,13 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     )
     province = _province(header, body_text)
     for line in header:
-        m = re.match(r"^Số\s*:?\s*(?P<num>.+)$", line, re.IGNORECASE)
+        m = re.match(r"^so\s*:?\s*(?P<num>.+)$", fold_chars(line))
         if m and number is None and "/" in m.group("num"):
-            raw = re.sub(r"\s+", "", m.group("num").split("Dự")[0])
+            raw = re.sub(r"\s+", "", line[m.start("num") :].split("Dự")[0])
             number = raw if re.match(r"^\d", raw) else None
             if number is None:
                 number = ""  # printed but left blank
-        pm = _PLACE_DATE_RE.search(line)
+        pm = _PLACE_DATE_RE.search(fold_chars(line))
         if pm and date is None:
             date = _doc_date(pm.group("d"), pm.group("m"), pm.group("y"))
     title, preamble = _title_and_preamble(header, kind_idx)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from kehoach.errors import EmptyDocument, MissingFile, UnsupportedFormat
+from kehoach.errors import EmptyDocument, InputError, MissingFile, UnsupportedFormat
 from kehoach.intake.document import Block, Document, Table
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
@@ -29,7 +29,10 @@ def read_document(path: str | Path) -> Document:
     data = p.read_bytes()
     if not data.strip():
         raise EmptyDocument("the file is empty", where=str(p))
-    return read_bytes(data, p.name, suffix)
+    try:
+        return read_bytes(data, p.name, suffix)
+    except InputError as exc:  # readers know only the name; say where the file is, as given
+        raise type(exc)(exc.message, where=str(p)) from None
 
 
 def read_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:

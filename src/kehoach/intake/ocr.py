@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kehoach.intake.document import Document
 
+MIN_TEXT = 500  # characters of text lines needed before we judge a document to be OCR output
+
 
 def repair_if_ocr(doc: Document) -> Document:
     """The document with its text lines repaired when they look like OCR output (repairs kept)."""
@@ -11,7 +13,8 @@ def repair_if_ocr(doc: Document) -> Document:
 
     lines = [b for b in doc.blocks if isinstance(b, str)]
     text = "\n".join(lines)
-    if not (doc.ocr or ocr_repair.looks_like_ocr(text)):
+    # a few lines say too little to judge by (a table-only PDF): repair only what looks OCR'd
+    if not (doc.ocr or (len(text) >= MIN_TEXT and ocr_repair.looks_like_ocr(text))):
         return doc
     fixed, repairs = ocr_repair.repair(text)
     fixed_lines = iter(fixed.split("\n"))
