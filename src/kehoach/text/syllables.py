@@ -89,7 +89,9 @@ def toneless_syllables() -> frozenset[str]:
             s = _spell(onset, rhyme)
             if s:
                 out.add(s)
+    # Spellings the onset-rhyme table misses: gi + i, qu + y rhymes, loan rhymes.
     out.update(("gi", "gin", "giêng", "giêt", "giêc", "giêm", "giêu", "quơ", "uyn"))
+    out.update(("quyt", "quynh", "quych", "quyu", "quyp", "tuyp", "khuyp"))
     return frozenset(out)
 
 
