@@ -135,3 +135,16 @@ def test_tasks_assigned_in_parentheses_under_letter_headings() -> None:
     assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
         ("once", "2026-12-15", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
     ]
+
+
+def test_header_read_through_ocr_damage_and_title_on_the_kind_line(tmp_path) -> None:
+    doc = tmp_path / "camau.txt"
+    doc.write_text(
+        "UBND TỈNH CÀ MAU\nSô: 77/KH-UBND\nCà Mau, ngảy 3 tháng 6 nảm 2026\n"
+        "KẾ HOẠCH Triển khai thực hiện Nghị quyết số 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị\n"
+        "I. MỤC TIÊU\n- Phấn đấu 100% xã có nhà văn hóa.\n",
+        encoding="utf-8",
+    )
+    d = extract_file(doc).document
+    assert (d.kind, d.number, d.province, d.date) == ("ke_hoach", "77/KH-UBND", "Cà Mau", "2026-06-03")
+    assert d.title == "Triển khai thực hiện Nghị quyết số 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị"
