@@ -171,6 +171,8 @@ def test_looks_like_ocr_tells_scans_from_clean_text():
         ("hoà", True),
         ("thực", True),
         ("thựt", True),
+        ("quýt", True),
+        ("Quỳnh", True),
         ("thửc", False),
         ("quóc", False),
         ("THỤỰC", False),
