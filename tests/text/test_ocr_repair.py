@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from importlib import resources
 
 import pytest
@@ -124,6 +125,12 @@ def test_repairs_name_their_line():
     _, changes = repair(text)
     assert Repair(1, "KÊ", "KẾ") in changes
     assert Repair(3, "Két", "Kết") in changes
+
+
+def test_repair_is_quick_on_long_runs_of_letters():
+    start = time.perf_counter()
+    repair(("ạb" * 3000 + " ") * 5 + " ".join(["ạbc"] * 5000))
+    assert time.perf_counter() - start < 5
 
 
 def test_repair_of_empty_and_odd_text():

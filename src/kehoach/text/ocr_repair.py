@@ -57,6 +57,7 @@ _ATTESTED = 3.0  # extra when the syllable as read forms a known pair with a nei
 _FEWER_MARKS = 2.5  # extra when the replacement has fewer marks than the reading
 _CONFUSION = 1.0  # extra for a letter confusion (beyond diacritics)
 _EDIT = 3.0  # extra for a final letter dropped or added by OCR
+_LONGEST = 9  # letters in the longest reading worth looking for confusions in
 _BOTH_MENDED = 4.0  # bonus for a known pair that replaces both syllables of an unknown one
 _DOMINANT = 4.0  # a pair this many times more frequent than its look-alikes is not questioned
 
@@ -247,7 +248,9 @@ def _model() -> _Model:
 @lru_cache(maxsize=20_000)
 def _confusion_variants(low: str) -> frozenset[str]:
     """Readings one letter confusion away, and (marked syllables) one letter shorter."""
-    out = set()
+    out: set[str] = set()
+    if len(low) > _LONGEST:
+        return frozenset(out)  # no syllable is that long: letters run together, or noise
     for wrong, right in _CONFUSIONS:
         i = low.find(wrong)
         while i >= 0:
