@@ -25,6 +25,7 @@ from kehoach.services.summaries import (
 from kehoach.services.tasks import TaskRow, rows_for
 from kehoach.services.types import UserView
 from kehoach.services.visibility import plan_condition, sees_all
+from kehoach.store.db import query
 from kehoach.store.tables import Plan, ReportingDuty, Task, TaskAgency
 
 UPCOMING_DAYS = 60
@@ -66,13 +67,13 @@ def dashboard(
         if user is not None and user.role == "reporter" and user.agency_id:
             agency_id = user.agency_id
         else:
-            plan_ids = list(session.scalars(select(Plan.id).where(plan_condition(user))))
+            plan_ids = list(query(session, select(Plan.id).where(plan_condition(user))).scalars())
     if plan_id is not None:
         plan_ids = [plan_id] if plan_ids is None or plan_id in plan_ids else []
     task_ids = None
     if plan_ids is not None and plan_id is None:
         task_ids = list(
-            session.scalars(select(Task.id).where(Task.plan_id.in_(plan_ids), Task.active))
+            query(session, select(Task.id).where(Task.plan_id.in_(plan_ids), Task.active)).scalars()
         )
     infos = statuses(
         session, on, plan_id=plan_id, agency_id=agency_id, task_ids=task_ids, settings=settings
@@ -98,7 +99,7 @@ def dashboard(
     rows = {r.id: r for r in rows_for(session, sorted({*overdue, *upcoming, *stalled}), on, infos)}
     if agency_id is not None:
         plan_ids = sorted(
-            set(session.scalars(select(Task.plan_id).where(Task.id.in_(list(infos)))))
+            set(query(session, select(Task.plan_id).where(Task.id.in_(list(infos)))).scalars())
         )
     reporting = completeness(session, on, plan_id=plan_id, agency_id=agency_id, task_ids=task_ids)
     plans = plan_summaries(session, on, plan_ids, settings=settings, infos=infos, rows=reporting)
@@ -136,23 +137,24 @@ def my_unit(
         raise PermissionDenied("only an agency reporter has a unit; officers choose an agency")
     agency = get_agency(session, agency_id)
     infos = statuses(session, on, agency_id=agency_id, settings=settings)
-    ids = [
-        i
-        for i in session.scalars(
-            select(Task.id).where(Task.id.in_(list(infos))).order_by(Task.plan_id, Task.position)
-        )
-    ]
+    ids = list(
+        query(
+            session,
+            select(Task.id).where(Task.id.in_(list(infos))).order_by(Task.plan_id, Task.position),
+        ).scalars()
+    )
     rows = rows_for(session, ids, on, infos)
     lead = set(
-        session.scalars(
+        query(
+            session,
             select(TaskAgency.task_id).where(
                 TaskAgency.agency_id == agency_id, TaskAgency.role == "lead"
-            )
-        )
+            ),
+        ).scalars()
     )
     duties: dict[int, list] = {}
-    for pid, every, due in session.execute(
-        select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due)
+    for pid, every, due in query(
+        session, select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due)
     ):
         duties.setdefault(pid, []).append((every, due))
     periods = {r.plan_id: current_period(duties.get(r.plan_id, []), on) for r in rows}

@@ -359,6 +359,9 @@ def build_province(
             if done:
                 break
     session.execute(insert(t.ProgressReport), rows)
+    from kehoach.services import audit
+
+    audit.record(session, None, "build_province", "plan", None, f"{len(task_ids)} tasks")
     session.flush()
     return ProvinceInfo(
         len(plan_ids), len(task_ids), len(agency_ids), len(rows), time.perf_counter() - started

@@ -6,9 +6,12 @@ in a constant number of queries and applies it. Status is never stored.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from threading import Lock
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kehoach.services.periods import current_period, last_due_period
@@ -188,6 +191,30 @@ def task_status(
     )
 
 
+# Statuses of recent requests, keyed by the data's version: every change a service makes
+# writes an audit row, so (newest audit id, its time, row count) changes whenever any fact
+# status depends on does. One query checks it; a dashboard hit costs no recomputation.
+_CACHE: OrderedDict[tuple, dict[int, StatusInfo]] = OrderedDict()
+_CACHE_SIZE = 32
+_LOCK = Lock()
+
+
+def clear_status_cache() -> None:
+    """Forget cached statuses (after writing to the database other than through services)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _data_version(session: Session) -> tuple:
+    from kehoach.store.tables import AuditLog
+
+    return tuple(
+        session.execute(
+            select(func.max(AuditLog.id), func.max(AuditLog.at), func.count(AuditLog.id))
+        ).one()
+    )
+
+
 def statuses(
     session: Session,
     on: date,
@@ -203,8 +230,28 @@ def statuses(
         settings = get_settings()
     from kehoach.services.status_facts import gather_facts, task_scope
 
+    key = (
+        str(session.get_bind().url),
+        on,
+        plan_id,
+        agency_id,
+        tuple(task_ids) if task_ids is not None else None,
+        settings.due_soon_days,
+        settings.stalled_days,
+        _data_version(session),
+    )
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return dict(hit)
     facts, reports = gather_facts(session, on, task_scope(plan_id, agency_id, task_ids))
-    return {
+    found = {
         tid: task_status(f, reports.get(tid, []), on, settings.due_soon_days, settings.stalled_days)
         for tid, f in facts.items()
     }
+    with _LOCK:
+        _CACHE[key] = found
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return dict(found)

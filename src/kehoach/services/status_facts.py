@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from kehoach.services.periods import current_period, last_due_period
 from kehoach.services.status import ReportFact, TaskFacts
+from kehoach.store.db import query
 from kehoach.store.tables import (
     DeadlineExtension,
     Plan,
@@ -60,7 +61,8 @@ def gather_facts(
 ) -> tuple[dict[int, TaskFacts], dict[int, list[ReportFact]]]:
     """Facts and lead reports of the tasks in `scope`, in five queries."""
     ids = scope
-    rows = session.execute(
+    rows = query(
+        session,
         select(
             Task.id,
             Task.plan_id,
@@ -71,25 +73,28 @@ def gather_facts(
             Plan.tracked_from,
         )
         .join(Plan, Plan.id == Task.plan_id)
-        .where(Task.id.in_(ids))
+        .where(Task.id.in_(ids)),
     ).all()
     duties: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
-    for plan_id, every, due in session.execute(
+    for plan_id, every, due in query(
+        session,
         select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due).order_by(
             ReportingDuty.plan_id, ReportingDuty.position
-        )
+        ),
     ):
         duties[plan_id].append((every, due))
     until = datetime.combine(on + timedelta(days=1), datetime.min.time(), UTC)
     extended: dict[int, tuple[date, date]] = {}
-    for task_id, new_end, created in session.execute(
+    for task_id, new_end, created in query(
+        session,
         select(DeadlineExtension.task_id, DeadlineExtension.new_end, DeadlineExtension.created_at)
         .where(DeadlineExtension.task_id.in_(ids))
-        .order_by(DeadlineExtension.id)
+        .order_by(DeadlineExtension.id),
     ):
         extended[task_id] = (new_end, created.date())
     overrides: dict[int, tuple[str, str, date]] = {}
-    for task_id, status, reason, created in session.execute(
+    for task_id, status, reason, created in query(
+        session,
         select(
             StatusOverride.task_id,
             StatusOverride.status,
@@ -97,7 +102,7 @@ def gather_facts(
             StatusOverride.created_at,
         )
         .where(StatusOverride.task_id.in_(ids), StatusOverride.active)
-        .order_by(StatusOverride.id)
+        .order_by(StatusOverride.id),
     ):
         overrides[task_id] = (status, reason, created.date())
     codes = set()
@@ -137,10 +142,11 @@ def relevant_reports(session: Session, ids, until: datetime, codes: set[str]):
     at 5 and 15 years of history. `codes` is kept for such a narrowing later.
     """
     out: dict[int, list[ReportFact]] = defaultdict(list)
-    for task_id, period, status, percent, at in session.execute(
+    for task_id, period, status, percent, at in query(
+        session,
         select(PR.task_id, PR.period, PR.status, PR.percent, AT)
         .where(PR.task_id.in_(ids), PR.role == "lead", PR.submitted_at < until)
-        .order_by(PR.submitted_at, PR.id)
+        .order_by(PR.submitted_at, PR.id),
     ):
         out[task_id].append(ReportFact(period, status, percent, at))
     return out

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kehoach.services.periods import Period, current_period, last_due_period
 from kehoach.services.status import DONE, StatusInfo, statuses
+from kehoach.store.db import query
 from kehoach.store.tables import (
     Agency,
     Document,
@@ -128,8 +129,8 @@ def completeness(
 ) -> list[CompletenessRow]:
     """One row per (task, lead agency) expected to report for its plan's review period."""
     duties: dict[int, list] = defaultdict(list)
-    for pid, every, due in session.execute(
-        select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due)
+    for pid, every, due in query(
+        session, select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due)
     ):
         duties[pid].append((every, due))
     stmt = (
@@ -157,7 +158,7 @@ def completeness(
         stmt = stmt.where(TaskAgency.agency_id == agency_id)
     if task_ids is not None:
         stmt = stmt.where(Task.id.in_(task_ids))
-    rows = session.execute(stmt).all()
+    rows = query(session, stmt).all()
     periods: dict[int, Period] = {}
     for r in rows:
         if r.plan_id not in periods:
@@ -176,15 +177,16 @@ def completeness(
             rq = rq.where(
                 ProgressReport.task_id.in_(select(Task.id).where(Task.plan_id == plan_id))
             )
-        for t, a, p, at in session.execute(
-            rq.group_by(ProgressReport.task_id, ProgressReport.agency_id, ProgressReport.period)
+        for t, a, p, at in query(
+            session,
+            rq.group_by(ProgressReport.task_id, ProgressReport.agency_id, ProgressReport.period),
         ):
             first[(t, a, p)] = at
         cq = select(ProgressReport.task_id, func.min(ProgressReport.submitted_at)).where(
             ProgressReport.role == "lead",
             ProgressReport.status.in_(("hoan_thanh", "khong_thuc_hien")),
         )
-        for t, at in session.execute(cq.group_by(ProgressReport.task_id)):
+        for t, at in query(session, cq.group_by(ProgressReport.task_id)):
             closed[t] = at
     out = []
     for r in rows:
@@ -237,11 +239,11 @@ def plan_summaries(
     stmt = select(Plan.id, Document.title).join(Document, Document.id == Plan.document_id)
     if plan_ids is not None:
         stmt = stmt.where(Plan.id.in_(plan_ids))
-    plans = session.execute(stmt.order_by(Plan.id)).all()
+    plans = query(session, stmt.order_by(Plan.id)).all()
     only = plan_ids[0] if plan_ids and len(plan_ids) == 1 else None
     if infos is None:
         infos = statuses(session, on, plan_id=only, settings=settings)
-    plan_of = dict(session.execute(select(Task.id, Task.plan_id).where(Task.active)).all())
+    plan_of = dict(query(session, select(Task.id, Task.plan_id).where(Task.active)).all())
     by_plan: dict[int, list[StatusInfo]] = defaultdict(list)
     for tid, info in infos.items():
         by_plan[plan_of[tid]].append(info)
@@ -251,9 +253,9 @@ def plan_summaries(
     for r in rows:
         by_plan_rows[r.plan_id].append(r)
     duties: dict[int, list] = defaultdict(list)
-    tracked = dict(session.execute(select(Plan.id, Plan.tracked_from)).all())
-    for pid, every, due in session.execute(
-        select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due)
+    tracked = dict(query(session, select(Plan.id, Plan.tracked_from)).all())
+    for pid, every, due in query(
+        session, select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due)
     ):
         duties[pid].append((every, due))
     out = []
@@ -286,7 +288,7 @@ def agency_summaries(
         stmt = stmt.where(TaskAgency.agency_id.in_(agency_ids))
     names: dict[int, str] = {}
     by_agency: dict[int, list[StatusInfo]] = defaultdict(list)
-    for aid, name, tid in session.execute(stmt):
+    for aid, name, tid in query(session, stmt):
         if tid in infos:
             names[aid] = name
             by_agency[aid].append(infos[tid])

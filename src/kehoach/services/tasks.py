@@ -15,6 +15,7 @@ from kehoach.services.periods import Period, open_periods
 from kehoach.services.status import STATUS_CODES, StatusInfo, statuses
 from kehoach.services.types import SYSTEM, Page, UserView
 from kehoach.services.visibility import task_condition
+from kehoach.store.db import query
 from kehoach.store.tables import (
     Agency,
     DeadlineExtension,
@@ -142,11 +143,12 @@ def rows_for(
         )
     }
     names: dict[tuple[int, str], list[str]] = defaultdict(list)
-    for task_id, role, name in session.execute(
+    for task_id, role, name in query(
+        session,
         select(TaskAgency.task_id, TaskAgency.role, Agency.name)
         .join(Agency, Agency.id == TaskAgency.agency_id)
         .where(TaskAgency.task_id.in_(ids))
-        .order_by(TaskAgency.task_id, TaskAgency.role, TaskAgency.position)
+        .order_by(TaskAgency.task_id, TaskAgency.role, TaskAgency.position),
     ):
         names[(task_id, role)].append(name)
     if infos is None:
@@ -211,7 +213,7 @@ def list_tasks(
             )
         )
         return Page(rows_for(session, ids, on), total, page, per_page)
-    ordered = list(session.scalars(base.order_by(*_order(sort))))
+    ordered = list(query(session, base.order_by(*_order(sort))).scalars())
     infos = (
         statuses(session, on, task_ids=None, plan_id=plan_id) if plan_id else statuses(session, on)
     )

@@ -104,3 +104,13 @@ def session_scope(factory: sessionmaker[Session] | str) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def query(session: Session, stmt):
+    """Run a SELECT of plain columns on the session's connection, without ORM row handling.
+
+    Several times faster for results of thousands of rows; pending changes are flushed
+    first so the query sees them.
+    """
+    session.flush()
+    return session.connection().execute(stmt)
