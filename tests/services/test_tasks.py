@@ -117,3 +117,33 @@ def test_only_a_deadline_can_be_extended(session, imported, users):
 def test_get_task_unknown(session, imported):
     with pytest.raises(NotFound):
         tasks.get_task(session, 999999, SYSTEM)
+
+
+def test_status_cache_sees_every_change(session, users):
+    from datetime import UTC, datetime
+
+    from kehoach.services import reports, status
+
+    officer = users["officer"]
+    row = next(
+        r
+        for r in tasks.list_tasks(session, user=SYSTEM, per_page=500).items
+        if r.original_deadline and r.lead
+    )
+    first = status.statuses(session, ON)[row.id]
+    assert status.statuses(session, ON)[row.id] == first
+    tasks.extend_deadline(session, row.id, date(2031, 1, 1), "Chờ kinh phí", officer)
+    assert status.statuses(session, ON)[row.id].deadline == date(2031, 1, 1)
+    reports.submit_report(
+        session,
+        task_id=row.id,
+        user=officer,
+        status="dang_trien_khai",
+        percent=35,
+        now=datetime(2026, 6, 1, tzinfo=UTC),
+    )
+    assert status.statuses(session, ON)[row.id].percent == 35
+    tasks.override_status(session, row.id, "done_on_time", "Đã xong", officer)
+    assert status.statuses(session, ON)[row.id].overridden
+    session.rollback()
+    assert status.statuses(session, ON)[row.id] == first
