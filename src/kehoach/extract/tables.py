@@ -67,7 +67,8 @@ def _role_of(h: str) -> str | None:
 def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
     """Find the header (one or two rows) and map its columns; None if it is no task/target table."""
     for start in range(min(3, len(rows))):
-        for depth in (1, 2):
+        two_rows = start + 1 < len(rows) and _row_is_header(rows[start + 1])
+        for depth in (2, 1) if two_rows else (1,):
             if start + depth > len(rows):
                 continue
             width = max(len(r) for r in rows[start : start + depth])
@@ -99,8 +100,6 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                     setattr(cols, role, i)
             agencies = max(cols.lead, cols.coordinating, cols.directing)
             if cols.text >= 0 and (agencies >= 0 or cols.is_targets):
-                if depth == 2 and _row_is_header(rows[start + 1]) is False:
-                    continue
                 return cols, start + depth
     return None
 

@@ -1,0 +1,70 @@
+"""Task tables told apart by their headings, whatever the source of the `Table`."""
+
+from kehoach.extract.tables import tasks_from_table
+from kehoach.intake.document import Table
+
+
+def test_two_row_header_with_lead_and_coordinating_under_one_heading() -> None:
+    spans = [
+        [False] * 6,
+        [False] * 6,
+        [False, False, True, True, True, True],
+        [False] * 6,
+        [False] * 6,
+    ]
+    table = Table(
+        rows=[
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Cơ quan thực hiện",
+                "Cơ quan thực hiện",
+                "Thời gian hoàn thành",
+                "Ghi chú",
+            ],
+            ["STT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian hoàn thành", "Ghi chú"],
+            ["I", "Tuyên truyền", "Tuyên truyền", "Tuyên truyền", "Tuyên truyền", "Tuyên truyền"],
+            [
+                "1",
+                "Tổ chức hội nghị",
+                "Sở VHTTDL",
+                "Sở Nội vụ; UBND các xã, phường",
+                "Tháng 6/2026",
+                "",
+            ],
+            ["2", "Biên soạn tài liệu", "Sở VHTTDL", "", "Trước ngày 30/9/2026", "Tài liệu"],
+        ],
+        spans=spans,
+    )
+    tasks, targets = tasks_from_table(table, 2026)
+    assert targets == []
+    assert [(t.id, t.group_title, t.lead, t.coordinating, t.timeframe.end) for t in tasks] == [
+        (
+            "I.1",
+            "Tuyên truyền",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Sở Nội vụ", "Ủy ban nhân dân các xã, phường"],
+            "2026-06-30",
+        ),
+        ("I.2", "Tuyên truyền", ["Sở Văn hóa, Thể thao và Du lịch"], [], "2026-09-30"),
+    ]
+
+
+def test_task_cell_merged_over_two_agency_rows_is_one_task() -> None:
+    table = Table(
+        rows=[
+            ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+            ["1", "Số hóa di tích", "Sở VHTTDL", "Sở KH&CN", "Năm 2026"],
+            ["1", "Số hóa di tích", "UBND các xã, phường", "", "Năm 2026"],
+        ],
+        spans=[[False] * 5, [False] * 5, [True, True, False, False, True]],
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert len(tasks) == 1
+    assert tasks[0].lead == ["Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân các xã, phường"]
+    assert tasks[0].coordinating == ["Sở Khoa học và Công nghệ"]
+
+
+def test_a_table_without_task_columns_is_not_a_task_table() -> None:
+    table = Table(rows=[["Họ và tên", "Chức vụ"], ["Nguyễn Văn A", "Giám đốc"]])
+    assert tasks_from_table(table, 2026) is None
