@@ -87,6 +87,8 @@ def test_status_tables(run):
     bad = run("status", "--date", "31/2/2026")
     assert bad.exit_code == 2
     assert "'31/2/2026' is not a date; write 2026-06-30 or 30/6/2026" in bad.output
+    no_plan = run("status", "--plan", "99")
+    assert no_plan.exit_code == 2 and "--plan: no plan with id 99" in no_plan.output
     nobody = run("status", "--agency", "Sở Không Có")
     assert nobody.exit_code == 2 and "no agency named" in nobody.output
 

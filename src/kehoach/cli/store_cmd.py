@@ -151,6 +151,7 @@ def status(
     from kehoach.errors import NotFound
     from kehoach.services.agencies import find_agency
     from kehoach.store.db import open_database, session_scope
+    from kehoach.store.tables import Plan
 
     with user_errors():
         day = parse_day(on)
@@ -161,6 +162,8 @@ def status(
                     raise NotFound(f"no agency named '{agency}'", where="--agency")
                 print_agency_tasks(session, found, day, plan, status_label)
             else:
+                if plan is not None and session.get(Plan, plan) is None:
+                    raise NotFound(f"no plan with id {plan}", where="--plan")
                 print_overview(session, day, plan, status_label)
 
 
