@@ -239,8 +239,7 @@ def _rows(lines: list[str], header_text: str) -> list[_Row]:
             in_group_title = True
             continue
         m = _ROW_START.match(line)
-        nxt = next((x for x in lines[n + 1 :] if x), "")
-        page_number = m is not None and m.group(2) is None and nxt[:1].islower()
+        page_number = m is not None and m.group(2) is None and _next_text(lines, n)[:1].islower()
         if (
             m
             and not page_number
@@ -260,13 +259,15 @@ def _rows(lines: list[str], header_text: str) -> list[_Row]:
             continue
         if rows:
             _add_line(rows[-1], line)
-    for r in rows:
-        r.group_title = r.group_title
-    return _fix_titles(rows)
-
-
-def _fix_titles(rows: list[_Row]) -> list[_Row]:
     return rows
+
+
+def _next_text(lines: list[str], n: int) -> str:
+    """The first non-empty line after line n."""
+    for x in lines[n + 1 : n + 8]:
+        if x:
+            return x
+    return ""
 
 
 def _add_line(row: _Row, line: str) -> None:
