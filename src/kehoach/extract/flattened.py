@@ -98,6 +98,7 @@ class _Row:
     cells: list[list[str]] = field(default_factory=list)  # agency cells, lines each
     time: list[str] = field(default_factory=list)
     seen_time: bool = False
+    text_after: bool = False  # the task text resumed after the timeframe (a page break)
 
 
 def _roles_from_header(header: str) -> list[str]:
@@ -307,8 +308,6 @@ def _add_line(row: _Row, line: str) -> None:
         row.time.append(time)
         row.seen_time = True
 
-
-_Row.text_after = False  # set on rows whose text resumed after the timeframe
 
 
 def _task(row: _Row, roles: list[str], doc_year: int | None) -> Task:
