@@ -33,6 +33,7 @@ class ViewCache:
     def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
         self._entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[Hashable, threading.Lock] = {}
         self.max_entries = max_entries
 
     def get(self, session: Any, key: Hashable, compute: Callable[[], T]) -> T:
@@ -40,18 +41,34 @@ class ViewCache:
         from kehoach.services.web_support import data_version
 
         version = data_version(session)
+        hit = self._lookup(key, version)
+        if hit is not None:
+            return hit[0]
+        with self._lock:
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:  # many requests missing at once: one computes, the others wait
+            hit = self._lookup(key, version)
+            if hit is not None:
+                return hit[0]
+            value = compute()
+            self._store(key, version, value)
+        return value
+
+    def _lookup(self, key: Hashable, version: int) -> tuple[Any] | None:
         with self._lock:
             hit = self._entries.get(key)
             if hit is not None and hit[0] == version:
                 self._entries.move_to_end(key)
-                return hit[1]
-        value = compute()
+                return (hit[1],)
+        return None
+
+    def _store(self, key: Hashable, version: int, value: Any) -> None:
         with self._lock:
             self._entries[key] = (version, value)
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
-        return value
+                old, _ = self._entries.popitem(last=False)
+                self._computing.pop(old, None)
 
     def clear(self) -> None:
         """Forget everything."""

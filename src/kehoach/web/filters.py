@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, fields, is_dataclass, replace
+from dataclasses import asdict, astuple, dataclass, fields, is_dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -42,16 +42,26 @@ class TaskFilters:
         if self.sort.lstrip("-") not in SORTS:
             object.__setattr__(self, "sort", "position")
 
-    def run(self, session: Session, user: Any, on: dt.date):
-        """One page of tasks matching the filters, as the user may see them."""
+    def run(self, session: Session, user: Any, on: dt.date, cache: Any = None):
+        """One page of tasks matching the filters, as the user may see them.
+
+        With `cache` (a `ViewCache`), the page is computed once per data version.
+        """
         from kehoach.services import tasks
 
-        return tasks.list_tasks(
-            session, user=user, plan_id=self.plan_id, group=self.group,
-            agency_id=self.agency_id, role=self.role, status=self.status,
-            timeframe_kind=self.timeframe, q=self.q, on=on, sort=self.sort,
-            page=self.page, per_page=self.per_page,
-        )
+        def compute():
+            return tasks.list_tasks(
+                session, user=user, plan_id=self.plan_id, group=self.group,
+                agency_id=self.agency_id, role=self.role, status=self.status,
+                timeframe_kind=self.timeframe, q=self.q, on=on, sort=self.sort,
+                page=self.page, per_page=self.per_page,
+            )
+
+        if cache is None:
+            return compute()
+        from kehoach.web.cache import scope
+
+        return cache.get(session, ("tasks", astuple(self), scope(user), on), compute)
 
     def query(self, **changes: Any) -> str:
         """The query string for these filters with `changes` applied (None drops a key)."""

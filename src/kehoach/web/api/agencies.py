@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from kehoach.web.api.inputs import AgencyId, OptText
 from kehoach.web.api.schemas import ERRORS, AgencyOut
+from kehoach.web.cache import views
 from kehoach.web.deps import Db
 
 router = APIRouter(prefix="/agencies", tags=["agencies"], responses=ERRORS)
 
 
 @router.get("", response_model=list[AgencyOut])
-def list_agencies(db: Db, q: OptText = None) -> list[AgencyOut]:
+def list_agencies(request: Request, db: Db, q: OptText = None) -> list[AgencyOut]:
     """Agencies with how many tasks each leads, coordinates and directs; `q` ignores diacritics."""
     from kehoach.services import agencies
 
     q = q.replace("\x00", "") if q else None
-    return [AgencyOut.model_validate(a) for a in agencies.list_agencies(db, q=q)]
+    rows = views(request).get(db, ("agencies", q), lambda: agencies.list_agencies(db, q=q))
+    return [AgencyOut.model_validate(a) for a in rows]
 
 
 @router.get("/{agency_id}", response_model=AgencyOut)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from kehoach.web.api.inputs import (
     CorrectionIn,
@@ -24,6 +24,7 @@ from kehoach.web.api.schemas import (
     TaskOut,
 )
 from kehoach.web.auth import CsrfChecked
+from kehoach.web.cache import views
 from kehoach.web.deps import Db, Officer, On, OptionalUser
 from kehoach.web.filters import TaskFilters, detail_out
 
@@ -36,6 +37,7 @@ Sort = Literal[
 
 @router.get("", response_model=PageOut[TaskOut])
 def list_tasks(
+    request: Request,
     db: Db,
     user: OptionalUser,
     on: On,
@@ -55,7 +57,7 @@ def list_tasks(
         plan_id=plan_id, group=group, agency_id=agency_id, role=role, status=status,
         timeframe=timeframe, q=q, sort=sort, page=page, per_page=per_page,
     )
-    result = filters.run(db, user, on)
+    result = filters.run(db, user, on, views(request))
     return PageOut[TaskOut].model_validate(result)
 
 

@@ -63,13 +63,14 @@ def plan_page(
         db, ("plan", plan_id, scope(user), on), lambda: plans.get_plan(db, plan_id, user=user, on=on)
     )
     filters = _filters(plan_id, group, agency, role, status, timeframe, q, sort, page)
-    tasks = filters.run(db, user, on)
+    tasks = filters.run(db, user, on, views(request))
     revisions = plans.list_revisions(db, "document", detail.plan.document.id) if user else []
     template = "_task_table.html" if request.headers.get("hx-request") else "plan.html"
     return render(request, template, {
         "title": detail.plan.document.title or detail.plan.source_name,
         "section": "plans", "detail": detail, "tasks": tasks, "filters": filters,
-        "agencies": agencies.list_agencies(db), "on": on,
+        "agencies": views(request).get(db, ("agencies", None), lambda: agencies.list_agencies(db)),
+        "on": on,
         "base_url": f"/plans/{plan_id}", "revisions": revisions,
     })
 
