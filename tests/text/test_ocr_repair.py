@@ -130,6 +130,7 @@ def test_repairs_name_their_line():
 def test_repair_is_quick_on_long_runs_of_letters():
     start = time.perf_counter()
     repair(("ạb" * 3000 + " ") * 5 + " ".join(["ạbc"] * 5000))
+    repair("số" + " " * 50_000 + "1" + " " * 50_000 + ". của" + "\t" * 50_000 + "x")
     assert time.perf_counter() - start < 5
 
 

@@ -161,7 +161,7 @@ def apply_case(template: str, word: str) -> str:
 NUM = "<num>"  # a number as a context token: `số 370`, `ngày 21/6/2024`
 LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 WORD_RE = re.compile(f"[{LETTERS}]+")
-_NUM_GAP_RE = re.compile(r"[ \t]*\n?[ \t]+\d[\d.,/]*[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*\d[\d.,/]*[ \t]+")
+_NUMBER_RE = re.compile(r"\d[\d.,/]*")
 _CODE_JOINERS = "-/_&"
 _PLAIN_AFTER = frozenset(" \n,;:.)")
 
@@ -196,6 +196,17 @@ def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> 
         # An abbreviation (VHNT, HĐND) unless the line is an all-caps heading.
         return not heading and (word.isascii() or not is_valid_syllable(word))
     return False
+
+
+def _is_number_gap(gap: str) -> bool:
+    """A number standing between two syllables (`số 370 của`), spaces around it."""
+    return (
+        gap[0].isspace()
+        and gap[-1].isspace()
+        and gap.count("\n") <= 1
+        and "\t" not in gap
+        and _NUMBER_RE.fullmatch(gap.strip()) is not None
+    )
 
 
 def _heading_lines(text: str) -> set[int]:
@@ -245,7 +256,7 @@ def syllable_runs(text: str) -> Iterator[list[Token]]:
             and not single_space
             and not (gap.isspace() and gap.count("\n") <= 1 and "\t" not in gap)
         ):
-            if _NUM_GAP_RE.fullmatch(gap):
+            if _is_number_gap(gap):
                 chunk.append(Token(prev_end, prev_end, NUM, NUM, True))
             else:
                 yield chunk
