@@ -5,14 +5,21 @@ the hand-written `phrases.txt`; the lexicon adds its syllables and the syllable
 pairs inside its words. Sample 001 is left out on purpose: its clean text is the
 answer key of the OCR test.
 
-    .venv/bin/python tools/build_ocr_model.py
+    .venv/bin/python tools/build_ocr_model.py           # build
+    .venv/bin/python tools/build_ocr_model.py --check   # build, then check on held-out text
+
+The check repairs each clean sample with a model built without it (any repair
+of clean text is a false one), repairs clean 001 with the full model, and prints
+the word error rate of `ocr/001_ocr.txt` before and after repair.
 """
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import itertools
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -20,13 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from kehoach.text.normalize import nfc, unify_tone_marks  # noqa: E402
-from kehoach.text.ocr_repair import training_sequences  # noqa: E402
+from kehoach.text.normalize import fold, nfc, unify_tone_marks  # noqa: E402
+from kehoach.text.ocr_repair import OcrModel, repair, training_sequences  # noqa: E402
 
 DATA = ROOT / "src" / "kehoach" / "data"
+SAMPLES = DATA / "samples"
 CORPUS = [
-    *sorted((DATA / "samples").glob("000_*.txt")),
-    *sorted((DATA / "samples").glob("002_*.txt")),
+    *sorted(SAMPLES.glob("000_*.txt")),
+    *sorted(SAMPLES.glob("002_*.txt")),
     PHRASES := DATA / "ocr" / "phrases.txt",
 ]
 LEXICON = DATA / "ocr" / "lexicon.txt.gz"
@@ -63,25 +71,62 @@ def count_lexicon(path: Path) -> tuple[Counter[str], set[str]]:
     return uni, pairs
 
 
-def main() -> None:
-    """Count, then write the model as gzipped JSON."""
-    uni, bi = count_corpus(CORPUS)
+def model_counts(corpus: list[Path]) -> dict:
+    """The model file's content for the given clean texts (plus the lexicon)."""
+    uni, bi = count_corpus(corpus)
     lex_uni, lex_pairs = count_lexicon(LEXICON)
-    model = {
+    return {
         "format": "kehoach.ocr-model/1",
-        "sources": [p.name for p in CORPUS] + [LEXICON.name],
+        "sources": [p.name for p in corpus] + [LEXICON.name],
         "corpus_unigrams": dict(sorted(uni.items())),
         "corpus_bigrams": dict(sorted(bi.items())),
         "lexicon_unigrams": dict(sorted(lex_uni.items())),
         "lexicon_bigrams": sorted(lex_pairs),
     }
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """Mismatched words after aligning both texts on their folded words (as the tests do)."""
+    ref, hyp = (re.findall(r"\w+", unify_tone_marks(nfc(t))) for t in (reference, hypothesis))
+    folded = ([fold(w) for w in ref], [fold(w) for w in hyp])
+    errors = 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, *folded, False).get_opcodes():
+        if op == "equal":
+            errors += sum(a != b for a, b in zip(ref[i1:i2], hyp[j1:j2], strict=True))
+        else:
+            errors += max(i2 - i1, j2 - j1)
+    return errors / len(ref)
+
+
+def check(full: dict) -> None:
+    """Print false repairs on held-out clean text and the OCR sample's word error rate."""
+    for held_out in CORPUS[:2]:
+        model = OcrModel(model_counts([p for p in CORPUS if p != held_out]))
+        _, changes = repair(held_out.read_text(encoding="utf-8"), model=model)
+        shown = ", ".join(f"{c.original}->{c.replacement}" for c in changes[:10])
+        print(f"held out {held_out.name}: {len(changes)} false repairs  {shown}")
+    model = OcrModel(full)
+    clean = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
+    print(f"clean 001 (never in the model): {len(repair(clean, model=model)[1])} repairs")
+    ocr = (SAMPLES / "ocr" / "001_ocr.txt").read_text(encoding="utf-8")
+    repaired, changes = repair(ocr, model=model)
+    raw, after = word_error_rate(clean, ocr), word_error_rate(clean, repaired)
+    print(f"001_ocr word error rate: raw {raw:.2%}, repaired {after:.2%} ({len(changes)} repairs)")
+
+
+def main() -> None:
+    """Count, write the model as gzipped JSON, and with `--check` check it."""
+    model = model_counts(CORPUS)
     raw = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with gzip.GzipFile(OUTPUT, "wb", compresslevel=9, mtime=0) as f:
         f.write(raw)
     print(
-        f"{OUTPUT.relative_to(ROOT)}: {len(uni)} syllables, {len(bi)} pairs, "
-        f"{len(lex_pairs)} lexicon pairs, {OUTPUT.stat().st_size} bytes"
+        f"{OUTPUT.relative_to(ROOT)}: {len(model['corpus_unigrams'])} syllables, "
+        f"{len(model['corpus_bigrams'])} pairs, {len(model['lexicon_bigrams'])} lexicon pairs, "
+        f"{OUTPUT.stat().st_size} bytes"
     )
+    if "--check" in sys.argv[1:]:
+        check(model)
 
 
 if __name__ == "__main__":

@@ -41,7 +41,15 @@ from kehoach.text.syllables import (
     syllable_runs,
 )
 
-__all__ = ["Repair", "bench_repair", "looks_like_ocr", "ocr_score", "repair", "training_sequences"]
+__all__ = [
+    "OcrModel",
+    "Repair",
+    "bench_repair",
+    "looks_like_ocr",
+    "ocr_score",
+    "repair",
+    "training_sequences",
+]
 
 # Costs of keeping or changing a syllable, in nats of the bigram log-probability
 # that a change has to gain. Tuned on held-out clean text (precision first) and
@@ -116,8 +124,12 @@ def training_sequences(text: str) -> Iterator[list[str]]:
         yield [NUM if t.low == NUM else (t.low if not t.fixed else "<x>") for t in chunk]
 
 
-class _Model:
-    """Syllable unigram and bigram counts with the indexes candidate generation needs."""
+class OcrModel:
+    """Syllable unigram and bigram counts with the indexes candidate generation needs.
+
+    Built from the counts `tools/build_ocr_model.py` writes; `repair` uses the
+    packaged one unless given another (the build tool's held-out check does).
+    """
 
     def __init__(self, data: dict) -> None:
         self.uni, self.bi = _weighted_counts(data)
@@ -238,11 +250,11 @@ def _suspects(
 
 
 @lru_cache(maxsize=1)
-def _model() -> _Model:
+def _model() -> OcrModel:
     """The packaged model, loaded once."""
     path = resources.files("kehoach.data") / "ocr" / "model.json.gz"
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
-        return _Model(json.load(f))
+        return OcrModel(json.load(f))
 
 
 @lru_cache(maxsize=20_000)
@@ -274,7 +286,7 @@ def _in_name(chunk: list[Token], i: int) -> bool:
     return (i > 0 and _title(chunk[i - 1])) or (i + 1 < len(chunk) and _title(chunk[i + 1]))
 
 
-def _attested(model: _Model, chunk: list[Token], i: int) -> bool:
+def _attested(model: OcrModel, chunk: list[Token], i: int) -> bool:
     """True when the syllable as read forms a known pair with a neighbour as read."""
     low = chunk[i].low
     if i > 0 and (chunk[i - 1].low, low) in model.bi:
@@ -282,7 +294,7 @@ def _attested(model: _Model, chunk: list[Token], i: int) -> bool:
     return i + 1 < len(chunk) and (low, chunk[i + 1].low) in model.bi
 
 
-def _reading(model: _Model, low: str) -> tuple[bool, bool, bool, str, tuple[str, ...]]:
+def _reading(model: OcrModel, low: str) -> tuple[bool, bool, bool, str, tuple[str, ...]]:
     """What the model knows of a syllable as read: known, valid, suspect, skeleton, siblings."""
     got = model.readings.get(low)
     if got is None:
@@ -302,7 +314,7 @@ def _reading(model: _Model, low: str) -> tuple[bool, bool, bool, str, tuple[str,
 
 
 def _candidates(
-    model: _Model,
+    model: OcrModel,
     chunk: list[Token],
     i: int,
     fillers: tuple[str, ...],
@@ -357,7 +369,7 @@ def _letter_edits(sk: str) -> tuple[str, ...]:
 
 
 def _edited_fillers(
-    model: _Model, chunk: list[Token], lows: list[str], readings: list[tuple]
+    model: OcrModel, chunk: list[Token], lows: list[str], readings: list[tuple]
 ) -> dict[int, tuple[str, ...]]:
     """Syllables one final letter away from a reading that pairs with neither neighbour,
     which do form a known pair with a neighbour as read."""
@@ -382,7 +394,7 @@ def _edited_fillers(
     return out
 
 
-def _decode(model: _Model, chunk: list[Token]) -> list[tuple[str, bool]]:
+def _decode(model: OcrModel, chunk: list[Token]) -> list[tuple[str, bool]]:
     """Best syllable for each position of a run; only stretches with a choice are searched."""
     n = len(chunk)
     lows = [t.low for t in chunk]
@@ -426,7 +438,10 @@ def _decode(model: _Model, chunk: list[Token]) -> list[tuple[str, bool]]:
 
 
 def _viterbi(
-    model: _Model, lattice: list[list[tuple[str, float, bool]]], left: str | None, right: str | None
+    model: OcrModel,
+    lattice: list[list[tuple[str, float, bool]]],
+    left: str | None,
+    right: str | None,
 ) -> list[tuple[str, bool]]:
     """Best path through a stretch of candidates between fixed syllables `left` and `right`."""
     scores = [model.logp(left, s) - cost for s, cost, _ in lattice[0]]
@@ -480,9 +495,8 @@ def _shouting(chunk: list[Token], i: int) -> bool:
     return i + 1 < len(chunk) and chunk[i + 1].text.islower()
 
 
-def _repair_words(text: str, repairs: list[tuple[int, str, str]]) -> str:
+def _repair_words(text: str, model: OcrModel, repairs: list[tuple[int, str, str]]) -> str:
     """Text with each run of syllables decoded; (offset, old, new) of each change added."""
-    model = _model()
     pieces = []
     pos = 0
     for chunk in syllable_runs(text):
@@ -554,7 +568,7 @@ def _line_numbers(text: str, found: list[tuple[int, str, str]]) -> list[Repair]:
     return [Repair(bisect_left(newlines, off) + 1, old, new) for off, old, new in found]
 
 
-def repair(text: str) -> tuple[str, list[Repair]]:
+def repair(text: str, *, model: OcrModel | None = None) -> tuple[str, list[Repair]]:
     """Repair OCR damage in Vietnamese text; the same lines come back, with the changes made.
 
     The text comes back in Unicode NFC; `Repair.line` counts from 1.
@@ -563,7 +577,7 @@ def repair(text: str) -> tuple[str, list[Repair]]:
     changes: list[Repair] = []
     fixed = _fix_symbols(text, changes)  # never adds or removes a line break
     word_fixes: list[tuple[int, str, str]] = []
-    repaired = _repair_words(fixed, word_fixes)
+    repaired = _repair_words(fixed, model or _model(), word_fixes)
     changes += _line_numbers(fixed, word_fixes)
     changes.sort(key=lambda r: r.line)
     return repaired, changes
@@ -573,7 +587,7 @@ _OCR_SCAN_CHARS = 400_000  # enough text to judge; keeps the check fast on huge 
 _OCR_THRESHOLD = 0.01  # share of damaged-looking syllables above which text is OCR
 
 
-def _damage(word: str, model: _Model) -> int:
+def _damage(word: str, model: OcrModel) -> int:
     """1 when a syllable looks OCR-damaged: impossible, oddly cased, or a rare sibling."""
     if len(word) > 1 and word.isupper():
         return 0  # abbreviation or heading: judged elsewhere
