@@ -85,6 +85,9 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         ("tổ chức thực hỉện", "tổ chức thực hiện"),  # a tone mark on the wrong vowel
         ("nâng cao chất luợng đuợc giao", "nâng cao chất lượng được giao"),  # horn lost
         ("của eác cơ quan", "của các cơ quan"),
+        ("4. Sở Nôi vụ: Bố trí", "4. Sở Nội vụ: Bố trí"),  # agency names are mended
+        ("Sở Văn hóa, Thê thao và Du lich", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Ban Châp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
         ("tổ chức ứiực hiện", "tổ chức thực hiện"),
         ("Tuy Iihiên, vẫn còn hạn chế", "Tuy nhiên, vẫn còn hạn chế"),
         ("phát triền văn hóa", "phát triển văn hóa"),
@@ -111,6 +114,7 @@ def test_known_ocr_damage_is_repaired_in_context(ocr, expected):
         "Kết luận số 84-KL/TW, Quyết định số 2640/QĐ-TTg",
         "1. Mục đích",
         "Cao Bằng, ngày 21/6/2024",
+        "Lễ hội Hoa Ban và Vũ Đình Quang",  # names keep their spelling
         "Hoá học và uỷ ban",  # old tone placement is not an OCR error
         "chuyển từ “tiền kiểm” sang “hậu kiểm”",  # alone between quotes: no evidence
         "ứng dụng Big Data, email và website",

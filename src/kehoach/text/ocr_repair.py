@@ -336,7 +336,8 @@ def _candidates(
     if known:
         keep, change = 0.0, _CHANGE_SUSPECT if suspect else _CHANGE_KNOWN
         if _in_name(chunk, i):
-            change = _CHANGE_KNOWN + _NAME  # `Hoa Ban` is a name, however rare `hoa` is
+            # `Hoa Ban` is a name however rare `hoa` is; but `Sở Nôi vụ` is `Sở Nội vụ`.
+            change = _CHANGE_KNOWN if suspect else _CHANGE_KNOWN + _NAME
         if _attested(model, chunk, i):
             change += _ATTESTED
     elif valid:
