@@ -96,6 +96,8 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         ("nâng cao chất lượng rnôi trường văn hóa", "nâng cao chất lượng môi trường văn hóa"),
         ("1V. TỔ CHỨC THỰC HIỆN", "IV. TỔ CHỨC THỰC HIỆN"),
         ("III. KINH PHÍ THỰ HIỆN", "III. KINH PHÍ THỰC HIỆN"),  # a final letter lost
+        ("II. NHIÊM VỤ VÀ GIAI PHÁP", "II. NHIỆM VỤ VÀ GIẢI PHÁP"),
+        ("QUAN ĐIÊM, MỤC TIÊU", "QUAN ĐIỂM, MỤC TIÊU"),
         ("sáng tác. TỔ chức các lớp", "sáng tác. Tổ chức các lớp"),
         ("trí công hiền và sáng tạo", "trí cống hiến và sáng tạo"),
         ("- Thường trực Tỉnh ủy (b/©);", "- Thường trực Tỉnh ủy (b/c);"),

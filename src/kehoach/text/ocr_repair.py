@@ -342,7 +342,7 @@ def _candidates(
             change += _ATTESTED
     elif valid:
         keep, change = _KEEP_UNKNOWN, _CHANGE_UNKNOWN
-        if tok.text[0].isupper() and (i > 0 or _in_name(chunk, i)):
+        if _title(tok) and (i > 0 or _in_name(chunk, i)):
             keep, change = 0.0, _CHANGE_KNOWN + _NAME  # probably a proper name
     else:
         keep, change = _KEEP_INVALID, _CHANGE_INVALID
