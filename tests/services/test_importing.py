@@ -177,3 +177,20 @@ def test_import_from_the_sample_file(session):
     preview = importing.preview_import(path.read_bytes(), path.name)
     assert preview.source.sha256 == session.get(t.Plan, result.plan_id).sha256
     assert importing.import_plan(session, path.read_bytes(), path.name).outcome == "unchanged"
+
+
+def test_provincial_numbers_are_per_province(session, imported, sample_records):
+    from kehoach.services.importing import is_central, number_key
+
+    assert is_central("80-NQ/TW") and is_central("2640/QĐ-TTg") and is_central("5/TT-BVHTTDL")
+    assert not is_central("14-CTr/TU") and not is_central("19/KH-UBND")
+    assert number_key("14-CTr/TU", "Cao Bằng") != number_key("14-CTr/TU", "Điện Biên")
+    rec = sample_records[CTR14]
+    other = corrected(
+        rec,
+        document=rec.document.model_copy(update={"province": "Điện Biên"}),
+        source=rec.source.model_copy(update={"sha256": "d" * 64, "name": "db-14.txt"}),
+    )
+    result = importing.import_record(session, other)
+    assert result.outcome == "created" and result.plan_id != imported[CTR14].plan_id
+    assert counts(session)["plans"] == 4

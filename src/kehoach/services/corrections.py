@@ -174,10 +174,10 @@ def correct_field(
     column = TASK_COLUMNS.get(field, field) if entity == "task" else field
     old = getattr(row, column)
     setattr(row, column, new)
-    if entity == "document" and field == "number":
+    if entity == "document" and field in ("number", "province"):
         from kehoach.services.importing import number_key
 
-        row.number_key = number_key(new)
+        row.number_key = number_key(row.number, row.province)
     if entity == "task" and field == "text":
         _refresh_search(session, row)
     return _revise(session, entity, entity_id, field, old, new, user)

@@ -76,9 +76,27 @@ def import_plan(
     return import_record(session, record, user, replace_plan_id=replace_plan_id)
 
 
-def number_key(number: str | None) -> str | None:
-    """A document number folded for matching: `14-CTr/TU` and `14 - CTr/TU` are one."""
-    return fold(number).replace(" ", "") if number else None
+# Issuer codes of central bodies (the Party Central, the Prime Minister, the Government,
+# the National Assembly, ministries `B…`): their numbers are unique nationwide. Numbers of
+# provincial bodies (`14-CTr/TU`, `19/KH-UBND`) repeat from province to province.
+CENTRAL_CODES = ("TW", "TTG", "CP", "VPCP")
+
+
+def is_central(number: str) -> bool:
+    """True for `80-NQ/TW`, `2640/QĐ-TTg`, `12/TT-BVHTTDL`; False for `14-CTr/TU`."""
+    code = number.replace(" ", "").split("/")[-1].split("-")[-1].upper()
+    return code in CENTRAL_CODES or code.startswith("QH") or (code[:1] == "B" and len(code) >= 3)
+
+
+def number_key(number: str | None, province: str | None = None) -> str | None:
+    """A document number folded for matching; a provincial number is qualified by its
+    province (`14-CTr/TU` of Cao Bằng and of Điện Biên are two documents)."""
+    if not number:
+        return None
+    key = fold(number).replace(" ", "")
+    if province and not is_central(number):
+        key = f"{key}|{fold(province)}"
+    return key
 
 
 def match_key(text: str) -> str:
@@ -103,7 +121,7 @@ def _previous_plan(session: Session, record: PlanRecord, replace_plan_id: int | 
         if plan is None:
             raise NotFound(f"no plan with id {replace_plan_id} to replace")
         return plan
-    key = number_key(record.document.number)
+    key = number_key(record.document.number, record.document.province)
     if key:
         plan = session.scalar(
             select(Plan)
@@ -112,8 +130,18 @@ def _previous_plan(session: Session, record: PlanRecord, replace_plan_id: int | 
         )
         if plan is not None:
             return plan
+    # no number: the same file name in the same province (a draft corrected and re-sent)
     return session.scalar(
-        select(Plan).where(Plan.source_name == record.source.name).order_by(Plan.id.desc())
+        select(Plan)
+        .join(Document, Document.id == Plan.document_id)
+        .where(
+            Plan.source_name == record.source.name,
+            Document.number.is_(None),
+            Document.province.is_(None)
+            if record.document.province is None
+            else Document.province == record.document.province,
+        )
+        .order_by(Plan.id.desc())
     )
 
 
@@ -143,7 +171,7 @@ DOC_FIELDS = ("kind", "number", "issuer", "province", "date", "draft", "title", 
 
 def _document(session: Session, record: PlanRecord, previous: Plan | None) -> tuple[Document, int]:
     info = record.document
-    key = number_key(info.number)
+    key = number_key(info.number, info.province)
     doc = session.get(Document, previous.document_id) if previous else None
     if doc is None and key:
         doc = session.scalar(select(Document).where(Document.number_key == key))
@@ -162,7 +190,7 @@ def _document(session: Session, record: PlanRecord, previous: Plan | None) -> tu
 def _links(session: Session, doc: Document, record: PlanRecord) -> None:
     session.execute(delete(DocumentLink).where(DocumentLink.document_id == doc.id))
     for pos, ref in enumerate(record.document.implements):
-        key = number_key(ref.number)
+        key = number_key(ref.number, record.document.province)
         target = session.scalar(select(Document).where(Document.number_key == key)) if key else None
         if target is None:
             target = Document(
