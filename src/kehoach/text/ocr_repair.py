@@ -489,7 +489,7 @@ def _cased(tok: Token, new: str, confusion: bool, starts_run: bool) -> str:
 def _shouting(chunk: list[Token], i: int) -> bool:
     """An upper-case syllable before lower-case text, outside a heading: `TỔ chức`."""
     tok = chunk[i]
-    if tok.heading or len(tok.text) < 2 or not tok.text.isupper() or tok.text.isascii():
+    if not tok.text.isupper() or tok.heading or len(tok.text) < 2 or tok.text.isascii():
         return False
     if i and chunk[i - 1].text.isupper():
         return False
@@ -502,8 +502,8 @@ def _repair_words(text: str, model: OcrModel, repairs: list[tuple[int, str, str]
     pos = 0
     for chunk in syllable_runs(text):
         for i, (tok, (new, conf)) in enumerate(zip(chunk, _decode(model, chunk), strict=True)):
-            if tok.fixed:
-                continue
+            if tok.fixed or (new == tok.low and (tok.text.islower() or tok.text.istitle())):
+                continue  # as read, and cased as words are: the common case
             word = tok.text if new == tok.low else _cased(tok, new, conf, i == 0)
             if not word.islower() and not word.isupper() and is_valid_syllable(word):
                 # triỆt -> triệt, ĐẢng -> Đảng

@@ -161,6 +161,7 @@ def apply_case(template: str, word: str) -> str:
 NUM = "<num>"  # a number as a context token: `số 370`, `ngày 21/6/2024`
 LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 WORD_RE = re.compile(f"[{LETTERS}]+")
+_GAP_WORD_RE = re.compile(f"([^{LETTERS}]*)([{LETTERS}]+)")  # what precedes a word, the word
 _NUMBER_RE = re.compile(r"\d[\d.,/]*")
 _CODE_JOINERS = "-/_&"
 _PLAIN_AFTER = frozenset(" \n,;:.)")
@@ -239,25 +240,22 @@ def syllable_runs(text: str) -> Iterator[list[Token]]:
     headings = _heading_lines(text)
     line_start = 0
     chunk: list[Token] = []
-    prev_end = 0
     size = len(text)
-    for m in WORD_RE.finditer(text):
-        start, end = m.span()
-        word = m.group()
-        single_space = start - prev_end == 1 and text[prev_end] == " "
-        if not single_space:
-            gap = text[prev_end:start]
+    for m in _GAP_WORD_RE.finditer(text):
+        gap, word = m.groups()
+        start, end = m.start(2), m.end()
+        if gap != " ":
             newline = gap.rfind("\n")
             if newline >= 0:
-                line_start = prev_end + newline + 1
+                line_start = m.start() + newline + 1
         heading = line_start in headings
         if (
             chunk
-            and not single_space
+            and gap != " "
             and not (gap.isspace() and gap.count("\n") <= 1 and "\t" not in gap)
         ):
             if _is_number_gap(gap):
-                chunk.append(Token(prev_end, prev_end, NUM, NUM, True))
+                chunk.append(Token(start, start, NUM, NUM, True))
             else:
                 yield chunk
                 chunk = []
@@ -265,7 +263,7 @@ def syllable_runs(text: str) -> Iterator[list[Token]]:
             yield chunk  # `tỉnh Điện Biên`: a name starts, no word runs across
             chunk = []
         if (
-            (not start or text[start - 1] in " \n")
+            (not gap or gap[-1] in " \n")
             and (end == size or text[end] in _PLAIN_AFTER)
             and word.islower()
             and not word.isascii()
@@ -274,6 +272,5 @@ def syllable_runs(text: str) -> Iterator[list[Token]]:
         else:
             fixed = _is_protected(text, start, end, word, heading)
         chunk.append(Token(start, end, word, lower_syllable(word), fixed, heading))
-        prev_end = end
     if chunk:
         yield chunk
