@@ -101,6 +101,21 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
             done_text="Báo cáo bổ sung: đã tổ chức hội nghị triển khai.",
             now=when + timedelta(hours=2),
         )
+    helping = tasks.list_tasks(
+        session, user=officer, agency_id=agency.id, role="coordinating", on=today, per_page=1
+    ).items
+    if helping and not any(
+        r.agency_id == agency.id for r in reports.report_history(session, helping[0].id, officer)
+    ):
+        reports.submit_report(
+            session,
+            task_id=helping[0].id,
+            user=reporter,
+            status="dang_trien_khai",
+            percent=50,
+            done_text="Phối hợp cung cấp tư liệu, cử cán bộ tham gia.",
+            now=when,
+        )
     windowed = [r for r in mine if r.original_deadline and not r.status.extended]
     if windowed:
         tasks.extend_deadline(
