@@ -203,3 +203,72 @@ def test_bench_repair_reports_throughput():
     result = bench_repair(0.05)
     assert result["looks_like_ocr"] is True
     assert result["detect_mb_per_s"] > 0 and result["repair_mb_per_s"] > 0
+
+
+# Tesseract's usual damage on this family (from the paired OCR sample): the tone
+# or the hat of a hatted vowel lost, or the tone read as another.
+_DAMAGE = {
+    "ế": "êé",
+    "ề": "êẻ",
+    "ể": "ê",
+    "ễ": "ê",
+    "ệ": "ê",
+    "ố": "ôó",
+    "ồ": "ôỏ",
+    "ổ": "ồ",
+    "ỗ": "õ",
+    "ộ": "ô",
+    "ấ": "á",
+    "ầ": "âà",
+    "ẩ": "â",
+    "ậ": "â",
+    "ắ": "á",
+    "ằ": "à",
+    "ứ": "ú",
+    "ừ": "ư",
+    "ữ": "ư",
+    "ớ": "ó",
+    "ờ": "ơ",
+}
+
+
+def damaged(text: str, every: int = 10) -> str:
+    """`text` with one word in `every` (that has a hatted vowel) damaged, deterministically."""
+    count = 0
+
+    def damage(m: re.Match[str]) -> str:
+        nonlocal count
+        word = m.group()
+        spots = [i for i, c in enumerate(word) if c in _DAMAGE]
+        if not spots:
+            return word
+        count += 1
+        if count % every:
+            return word
+        i = spots[count % len(spots)]
+        options = _DAMAGE[word[i]]
+        return word[:i] + options[count % len(options)] + word[i + 1 :]
+
+    return re.sub(r"\w+", damage, text)
+
+
+def test_repair_generalizes_to_a_document_the_model_never_saw():
+    import importlib.util
+    from pathlib import Path
+
+    from kehoach.text.ocr_repair import OcrModel
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "build_ocr_model.py"
+    spec = importlib.util.spec_from_file_location("build_ocr_model", tool)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    held_out = next(p for p in build.CORPUS if p.name.startswith("002_"))
+    model = OcrModel(build.model_counts([p for p in build.CORPUS if p != held_out]))
+    clean = held_out.read_text(encoding="utf-8")
+    noisy = damaged(clean)
+    raw = word_error_rate(clean, noisy)
+    after = word_error_rate(clean, repair(noisy, model=model)[0])
+    false_repairs = repair(clean, model=model)[1]
+    print(f"held-out 002: WER raw {raw:.2%}, repaired {after:.2%}; {len(false_repairs)} false")
+    assert after <= raw / 3
+    assert len(false_repairs) <= 0.001 * len(words(clean))
