@@ -116,8 +116,8 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
             done_text="Phối hợp cung cấp tư liệu, cử cán bộ tham gia.",
             now=when,
         )
-    windowed = [r for r in mine if r.original_deadline and not r.status.extended]
-    if windowed:
+    windowed = [r for r in mine if r.original_deadline]
+    if windowed and not any(r.status.extended for r in mine):
         tasks.extend_deadline(
             session,
             windowed[0].id,
