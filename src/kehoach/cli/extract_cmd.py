@@ -32,15 +32,16 @@ def extract(
     from kehoach.extract.files import expand_paths, extract_many
 
     files, missing = expand_paths(paths)
-    for exc in missing:
-        report(exc)
+    for gone in missing:
+        report(gone)
     failed = bool(missing)
     if out:
         out.mkdir(parents=True, exist_ok=True)
     results = extract_many(files, progress=len(files) > 1 and sys.stderr.isatty())
     for path, record, doc, exc in results:
-        if exc is not None:
-            report(exc)
+        if exc is not None or record is None:
+            if exc is not None:
+                report(exc)
             failed = True
             continue
         if show_repairs and doc is not None:

@@ -335,9 +335,9 @@ def take_agencies(text: str) -> tuple[list[str], str]:
             names.append(canonical(m.group(0)))
             rest = probe[m.end() :]
             continue
-        if not _BODY_START_RE.match(probe):
-            break
         head = _BODY_START_RE.match(probe)
+        if head is None:
+            break
         words: list[str] = [head.group(0)]
         pos = head.end()
         for wm in _NAME_WORD_RE.finditer(probe, pos):

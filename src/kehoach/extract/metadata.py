@@ -177,9 +177,10 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         if k and len(line) < 60 and line.upper() == line:
             kind, kind_idx = k, i
             break
-        if k and len(line) >= 60 and _upper_kind_prefix(line):
+        prefix = _upper_kind_prefix(line) if k and len(line) >= 60 else None
+        if prefix:
             # "KẾ HOẠCH Triển khai …": the heading and the title on one line
-            cut = len(_upper_kind_prefix(line))
+            cut = len(prefix)
             header = [*header[:i], line[:cut].strip(), line[cut:].strip(), *header[i + 1 :]]
             kind, kind_idx = k, i
             break
@@ -291,9 +292,9 @@ def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | 
             if who:
                 return who
     for p in paras[::-1]:
-        m = _SIGN_TITLE_RE.match(p.text)
-        if m:
-            who = fold(m.group("who"))
+        sm = _SIGN_TITLE_RE.match(p.text)
+        if sm:
+            who = fold(sm.group("who"))
             if "ban thuong vu" in who:
                 return "Ban Thường vụ Tỉnh ủy"
             if "uy ban nhan dan" in who or "ubnd" in who:

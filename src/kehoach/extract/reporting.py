@@ -70,8 +70,8 @@ def _duties_in(sentence: str, item: str) -> list[ReportingDuty]:
     if not found:
         once = next((m for _, m in dues if m.group(3)), None)
         if once:
-            due = f"{int(once.group(3)):04d}-{int(once.group(2)):02d}-{int(once.group(1)):02d}"
-            duties.append(ReportingDuty(every="once", due=due, to=to, via=via))
+            day = f"{int(once.group(3)):04d}-{int(once.group(2)):02d}-{int(once.group(1)):02d}"
+            duties.append(ReportingDuty(every="once", due=day, to=to, via=via))
         else:
             duties.append(ReportingDuty(every="ad_hoc", due=None, to=to, via=via))
     return duties

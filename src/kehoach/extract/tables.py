@@ -74,7 +74,7 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
             width = max(len(r) for r in rows[start : start + depth])
             heads = []
             for c in range(width):
-                parts = []
+                parts: list[str] = []
                 for r in rows[start : start + depth]:
                     if c < len(r) and r[c] and (not parts or fold(r[c]) != parts[-1]):
                         parts.append(fold(r[c]))
