@@ -213,3 +213,71 @@ def test_reported_this_period_and_percent():
     assert info.period == "2026-H1"
     assert info.reported_this_period
     assert info.percent == 55
+
+
+# Properties over random histories -------------------------------------------------------
+
+from datetime import timedelta  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kehoach.services.status import DONE  # noqa: E402
+
+KINDS = st.sampled_from(["window", "recurring", "continuous", "from", "on_request", "unknown"])
+DAYS = st.integers(min_value=0, max_value=6 * 365)
+ORIGIN = date(2024, 1, 1)
+
+
+@st.composite
+def histories(draw):
+    kind = draw(KINDS)
+    a, b = sorted((draw(DAYS), draw(DAYS)))
+    start = ORIGIN + timedelta(days=a) if kind in ("window", "from") else None
+    end = ORIGIN + timedelta(days=b) if kind == "window" else None
+    override = draw(st.none() | st.sampled_from(STATUS_CODES).map(lambda c: (c, "lý do")))
+    facts = TaskFacts(
+        task_id=1,
+        kind=kind,
+        start=start,
+        end=end,
+        tracked_from=ORIGIN,
+        last_update=ORIGIN,
+        override=override,
+    )
+    offsets = draw(st.lists(DAYS, max_size=8, unique=True))
+    reports = [
+        ReportFact(
+            draw(st.sampled_from(["2025-H1", "2025", "2026-H1", "2026", "2027-H1"])),
+            draw(
+                st.sampled_from(
+                    ["chua_trien_khai", "dang_trien_khai", "hoan_thanh", "khong_thuc_hien"]
+                )
+            ),
+            draw(st.none() | st.integers(0, 100)),
+            datetime.combine(ORIGIN + timedelta(days=d), datetime.min.time(), UTC),
+        )
+        for d in offsets
+    ]
+    return facts, reports, ORIGIN + timedelta(days=draw(DAYS))
+
+
+@given(histories())
+def test_status_properties(history):
+    facts, reports, on = history
+    info = task_status(facts, reports, on)
+    assert info.code in STATUS_CODES and info.computed in STATUS_CODES
+    if facts.override:
+        assert (info.code, info.overridden) == (facts.override[0], True)
+    else:
+        assert info.code == info.computed and not info.overridden
+    seen = sorted((r for r in reports if r.submitted_at.date() <= on), key=lambda r: r.submitted_at)
+    # reports after the date, and the order reports come in, change nothing
+    assert task_status(facts, seen, on) == info
+    assert task_status(facts, list(reversed(reports)), on) == info
+    if seen and seen[-1].status == "khong_thuc_hien":
+        assert info.computed == "not_applicable"
+    if facts.kind == "window" and seen and seen[-1].status == "hoan_thanh":
+        assert info.computed in DONE and info.done_on is not None
+    if info.computed in DONE or info.computed == "not_applicable":
+        assert not info.stalled
