@@ -194,3 +194,43 @@ def test_provincial_numbers_are_per_province(session, imported, sample_records):
     result = importing.import_record(session, other)
     assert result.outcome == "created" and result.plan_id != imported[CTR14].plan_id
     assert counts(session)["plans"] == 4
+
+
+def test_numbered_version_of_a_draft_takes_over_its_placeholder(session, imported, sample_records):
+    from kehoach.model import DocRef
+
+    draft = sample_records[DIEN_BIEN]  # no number yet
+    ref = DocRef(kind="ke_hoach", number="15-KH/TU", date=None, issuer="Tỉnh ủy")
+    citing = sample_records[CTR14]
+    citing = corrected(
+        citing,
+        document=citing.document.model_copy(
+            update={"province": "Điện Biên", "number": "20-CTr/TU", "implements": [ref]}
+        ),
+        source=citing.source.model_copy(update={"sha256": "c" * 64, "name": "citing.txt"}),
+    )
+    cited = importing.import_record(session, citing)
+    placeholder = session.scalar(select(t.Document).where(t.Document.number == "15-KH/TU"))
+    assert placeholder.placeholder
+    numbered = corrected(draft, document=draft.document.model_copy(update={"number": "15-KH/TU"}))
+    result = importing.import_record(session, numbered)
+    assert result.plan_id == imported[DIEN_BIEN].plan_id and result.outcome == "updated"
+    link = session.scalar(
+        select(t.DocumentLink).where(t.DocumentLink.document_id == cited.document_id)
+    )
+    assert link.target_id == imported[DIEN_BIEN].document_id
+    assert session.scalar(select(t.Document).where(t.Document.number == "15-KH/TU")).id == (
+        imported[DIEN_BIEN].document_id
+    )
+
+
+def test_a_number_taken_by_another_plan_is_a_conflict(session, imported, sample_records):
+    from kehoach.errors import Conflict
+
+    draft = sample_records[DIEN_BIEN]
+    clash = corrected(
+        draft,
+        document=draft.document.model_copy(update={"number": "14-CTr/TU", "province": "Cao Bằng"}),
+    )
+    with pytest.raises(Conflict, match="already has the number 14-CTr/TU"):
+        importing.import_record(session, clash, replace_plan_id=imported[DIEN_BIEN].plan_id)

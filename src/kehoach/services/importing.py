@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from kehoach.model import PlanRecord
@@ -179,12 +179,39 @@ def _document(session: Session, record: PlanRecord, previous: Plan | None) -> tu
         doc = Document(kind=info.kind)
         session.add(doc)
     revised = _revised(session, "document", [doc.id]) if doc.id else set()
-    fields = {f: getattr(info, f) for f in DOC_FIELDS}
-    fields["number_key"] = key
-    kept = _set(doc, fields, revised, {"number_key": "number"})
+    kept = _set(doc, {f: getattr(info, f) for f in DOC_FIELDS}, revised)
     doc.placeholder = False
+    _claim_number(session, doc, number_key(doc.number, doc.province))
     session.flush()
     return doc, kept
+
+
+def _claim_number(session: Session, doc: Document, key: str | None) -> None:
+    """Give `doc` its number key; a placeholder holding it is merged into `doc`."""
+    if key is not None:
+        other = session.scalar(
+            select(Document).where(Document.number_key == key, Document.id != doc.id)
+            if doc.id
+            else select(Document).where(Document.number_key == key)
+        )
+        if other is not None and other is not doc:
+            if not other.placeholder:
+                from kehoach.errors import Conflict
+
+                raise Conflict(
+                    f"another imported document already has the number {doc.number}; "
+                    "import this file as a corrected version of that plan instead",
+                    where="number",
+                )
+            session.flush()
+            session.execute(
+                update(DocumentLink)
+                .where(DocumentLink.target_id == other.id)
+                .values(target_id=doc.id)
+            )
+            session.delete(other)
+            session.flush()
+    doc.number_key = key
 
 
 def _links(session: Session, doc: Document, record: PlanRecord) -> None:
@@ -360,7 +387,7 @@ def import_record(
     plan.format = record.source.format
     plan.record_json = json.dumps(record.to_json(), ensure_ascii=False)
     plan.imported_at = now
-    plan.imported_by = user.id if user else None
+    plan.imported_by = user.id if user and user.id else None
     if previous is None:
         plan.tracked_from = _date(record.document.date) or now.date()
         session.add(plan)
