@@ -234,3 +234,17 @@ def test_a_number_taken_by_another_plan_is_a_conflict(session, imported, sample_
     )
     with pytest.raises(Conflict, match="already has the number 14-CTr/TU"):
         importing.import_record(session, clash, replace_plan_id=imported[DIEN_BIEN].plan_id)
+
+
+def test_correcting_a_number_to_a_taken_one_is_a_conflict(session, imported, users):
+    from kehoach.errors import Conflict
+
+    with pytest.raises(Conflict):
+        plans.correct_field(
+            session, "document", imported[UBND].document_id, "number", "14-CTr/TU", users["officer"]
+        )
+    session.rollback()
+    rev = plans.correct_field(
+        session, "document", imported[UBND].document_id, "number", "23-KH/UBND", users["officer"]
+    )
+    assert (rev.old, rev.new) == (None, "23-KH/UBND")

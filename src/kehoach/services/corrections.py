@@ -175,9 +175,9 @@ def correct_field(
     old = getattr(row, column)
     setattr(row, column, new)
     if entity == "document" and field in ("number", "province"):
-        from kehoach.services.importing import number_key
+        from kehoach.services.importing import claim_number, number_key
 
-        row.number_key = number_key(row.number, row.province)
+        claim_number(session, row, number_key(row.number, row.province))
     if entity == "task" and field == "text":
         _refresh_search(session, row)
     return _revise(session, entity, entity_id, field, old, new, user)

@@ -181,12 +181,12 @@ def _document(session: Session, record: PlanRecord, previous: Plan | None) -> tu
     revised = _revised(session, "document", [doc.id]) if doc.id else set()
     kept = _set(doc, {f: getattr(info, f) for f in DOC_FIELDS}, revised)
     doc.placeholder = False
-    _claim_number(session, doc, number_key(doc.number, doc.province))
+    claim_number(session, doc, number_key(doc.number, doc.province))
     session.flush()
     return doc, kept
 
 
-def _claim_number(session: Session, doc: Document, key: str | None) -> None:
+def claim_number(session: Session, doc: Document, key: str | None) -> None:
     """Give `doc` its number key; a placeholder holding it is merged into `doc`."""
     if key is not None:
         other = session.scalar(
