@@ -19,6 +19,10 @@ from dataclasses import dataclass
 
 from kehoach.errors import EmptyDocument, UnsupportedFormat
 from kehoach.intake.document import Document, Table
+from kehoach.intake.docx_numbering import Numbering
+from kehoach.intake.docx_numbering import W as _W
+from kehoach.intake.docx_numbering import int_prop as _int_prop
+from kehoach.intake.docx_numbering import prop as _prop
 from kehoach.intake.encoding import (
     convert_legacy,
     fix_legacy_blocks,
@@ -27,7 +31,6 @@ from kehoach.intake.encoding import (
 )
 from kehoach.text.normalize import nfc
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
     f"{_W}p",
@@ -46,7 +49,7 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     reject_empty(data, name)
     reject_images(data, name)
     document = _open(data, name)
-    ctx = _Context(_Numbering(document), _Fonts(document))
+    ctx = _Context(Numbering(document), _Fonts(document))
     blocks = fix_legacy_blocks(list(_body_blocks(document.element.body, ctx)))
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the document holds no text", where=name)
@@ -168,22 +171,6 @@ def _children(el, tag: str):
                 yield from _children(content, tag)
 
 
-def _prop(el, path: str) -> str | None:
-    """The w:val of a property element (None when absent, '' when it has no value)."""
-    found = el.find(path)
-    if found is None:
-        return None
-    return found.get(f"{_W}val", "")
-
-
-def _int_prop(el, path: str, default: int) -> int:
-    value = _prop(el, path)
-    try:
-        return max(int(value), 0) if value else default
-    except ValueError:
-        return default
-
-
 def _table(tbl, ctx: _Context) -> Table:
     grid = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
     rows: list[list[str]] = []
@@ -291,138 +278,5 @@ def _font_of(el) -> str | None:
 class _Context:
     """What reading a paragraph needs beyond the paragraph itself."""
 
-    numbering: _Numbering
+    numbering: Numbering
     fonts: _Fonts
-
-
-class _Numbering:
-    """Word's automatic list numbers, counted in document order as Word shows them."""
-
-    def __init__(self, document) -> None:
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract -> lvl -> …
-        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
-        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
-        self.level_of_style: dict[str, dict[str, int]] = {}  # abstract -> pStyle -> lvl
-        self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[str] = set()
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            root = None
-        if root is not None:
-            self._read_numbering(root)
-        for style in document.styles.element.findall(f"{_W}style"):
-            num = style.find(f"{_W}pPr/{_W}numPr")
-            based = style.find(f"{_W}basedOn")
-            self.styles[style.get(f"{_W}styleId", "")] = (
-                _prop(num, f"{_W}numId") if num is not None else None,
-                _int_prop(num, f"{_W}ilvl", -1) if num is not None else None,
-                based.get(f"{_W}val") if based is not None else None,
-            )
-
-    def _read_numbering(self, root) -> None:
-        for abstract in root.findall(f"{_W}abstractNum"):
-            levels, styles = {}, {}
-            for lvl in abstract.findall(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
-                levels[ilvl] = (
-                    _prop(lvl, f"{_W}numFmt") or "decimal",
-                    _prop(lvl, f"{_W}lvlText") or "",
-                    _int_prop(lvl, f"{_W}start", 1),
-                )
-                if (linked := _prop(lvl, f"{_W}pStyle")) is not None:
-                    styles[linked] = ilvl  # a heading style tied to this level
-            key = abstract.get(f"{_W}abstractNumId", "")
-            self.levels[key], self.level_of_style[key] = levels, styles
-        for num in root.findall(f"{_W}num"):
-            starts = {
-                int(o.get(f"{_W}ilvl", "0")): _int_prop(o, f"{_W}startOverride", 1)
-                for o in num.findall(f"{_W}lvlOverride")
-                if o.find(f"{_W}startOverride") is not None
-            }
-            self.nums[num.get(f"{_W}numId", "")] = (_prop(num, f"{_W}abstractNumId") or "", starts)
-
-    def _num_of(self, p) -> tuple[str | None, int | None, str | None]:
-        """(numId, level or None when the style's list decides it, paragraph style)."""
-        num = p.find(f"{_W}pPr/{_W}numPr")
-        own = _prop(p, f"{_W}pPr/{_W}pStyle")
-        if num is not None and num.find(f"{_W}numId") is not None:
-            return _prop(num, f"{_W}numId"), _int_prop(num, f"{_W}ilvl", 0), own
-        level = _int_prop(num, f"{_W}ilvl", 0) if num is not None else None
-        style = own
-        for _ in range(10):  # follow basedOn, a short chain
-            if style is None or style not in self.styles:
-                break
-            num_id, ilvl, based = self.styles[style]
-            if num_id is not None:
-                return num_id, level if level is not None else (None if ilvl == -1 else ilvl), own
-            style = based
-        return None, None, own
-
-    def label(self, p) -> str:
-        """The number or bullet Word shows before this paragraph ('' when none)."""
-        num_id, ilvl, style = self._num_of(p)
-        if not num_id or num_id == "0" or num_id not in self.nums:
-            return ""
-        abstract, starts = self.nums[num_id]
-        if ilvl is None:
-            ilvl = self.level_of_style.get(abstract, {}).get(style or "", 0)
-        levels = self.levels.get(abstract, {})
-        if ilvl not in levels:
-            return ""
-        counters = self.counters.setdefault(abstract, {})
-        if num_id not in self.started:  # a list instance with its own start restarts
-            self.started.add(num_id)
-            for lvl, start in starts.items():
-                counters[lvl] = start - 1
-        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]
-        fmt, text, _ = levels[ilvl]
-        if fmt == "bullet":
-            return text if text in ("-", "–", "+", "•", "*", "·") else "-"
-        if fmt == "none":
-            return ""
-
-        def value(m: re.Match[str]) -> str:
-            lvl = int(m.group(1)) - 1
-            n = counters.get(lvl, levels.get(lvl, ("decimal", "", 1))[2])
-            return _format_number(n, levels.get(lvl, ("decimal", "", 1))[0])
-
-        return re.sub(r"%([1-9])", value, text).strip()
-
-
-def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        letters = "abcdefghijklmnopqrstuvwxyz"
-        s = letters[(n - 1) % 26] * ((n - 1) // 26 + 1)
-        return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman"):
-        s = _roman(n)
-        return s.lower() if fmt == "lowerRoman" else s
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= value:
-            out += numeral
-            n -= value
-    return out

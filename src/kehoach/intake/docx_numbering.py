@@ -1,0 +1,156 @@
+"""Word's automatic list numbering, written out as Word shows it (`1.`, `a)`, `II.`, bullets `-`)."""
+
+from __future__ import annotations
+
+import re
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def prop(el, path: str) -> str | None:
+    """The w:val of a property element (None when absent, '' when it has no value)."""
+    found = el.find(path)
+    if found is None:
+        return None
+    return found.get(f"{W}val", "")
+
+
+def int_prop(el, path: str, default: int) -> int:
+    value = prop(el, path)
+    try:
+        return max(int(value), 0) if value else default
+    except ValueError:
+        return default
+
+
+class Numbering:
+    """Word's automatic list numbers, counted in document order as Word shows them."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract -> lvl -> …
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
+        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
+        self.level_of_style: dict[str, dict[str, int]] = {}  # abstract -> pStyle -> lvl
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            root = None
+        if root is not None:
+            self._read_numbering(root)
+        for style in document.styles.element.findall(f"{W}style"):
+            num = style.find(f"{W}pPr/{W}numPr")
+            based = style.find(f"{W}basedOn")
+            self.styles[style.get(f"{W}styleId", "")] = (
+                prop(num, f"{W}numId") if num is not None else None,
+                int_prop(num, f"{W}ilvl", -1) if num is not None else None,
+                based.get(f"{W}val") if based is not None else None,
+            )
+
+    def _read_numbering(self, root) -> None:
+        for abstract in root.findall(f"{W}abstractNum"):
+            levels, styles = {}, {}
+            for lvl in abstract.findall(f"{W}lvl"):
+                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                levels[ilvl] = (
+                    prop(lvl, f"{W}numFmt") or "decimal",
+                    prop(lvl, f"{W}lvlText") or "",
+                    int_prop(lvl, f"{W}start", 1),
+                )
+                if (linked := prop(lvl, f"{W}pStyle")) is not None:
+                    styles[linked] = ilvl  # a heading style tied to this level
+            key = abstract.get(f"{W}abstractNumId", "")
+            self.levels[key], self.level_of_style[key] = levels, styles
+        for num in root.findall(f"{W}num"):
+            starts = {
+                int(o.get(f"{W}ilvl", "0")): int_prop(o, f"{W}startOverride", 1)
+                for o in num.findall(f"{W}lvlOverride")
+                if o.find(f"{W}startOverride") is not None
+            }
+            self.nums[num.get(f"{W}numId", "")] = (prop(num, f"{W}abstractNumId") or "", starts)
+
+    def _num_of(self, p) -> tuple[str | None, int | None, str | None]:
+        """(numId, level or None when the style's list decides it, paragraph style)."""
+        num = p.find(f"{W}pPr/{W}numPr")
+        own = prop(p, f"{W}pPr/{W}pStyle")
+        if num is not None and num.find(f"{W}numId") is not None:
+            return prop(num, f"{W}numId"), int_prop(num, f"{W}ilvl", 0), own
+        level = int_prop(num, f"{W}ilvl", 0) if num is not None else None
+        style = own
+        for _ in range(10):  # follow basedOn, a short chain
+            if style is None or style not in self.styles:
+                break
+            num_id, ilvl, based = self.styles[style]
+            if num_id is not None:
+                return num_id, level if level is not None else (None if ilvl == -1 else ilvl), own
+            style = based
+        return None, None, own
+
+    def label(self, p) -> str:
+        """The number or bullet Word shows before this paragraph ('' when none)."""
+        num_id, ilvl, style = self._num_of(p)
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        abstract, starts = self.nums[num_id]
+        if ilvl is None:
+            ilvl = self.level_of_style.get(abstract, {}).get(style or "", 0)
+        levels = self.levels.get(abstract, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract, {})
+        if num_id not in self.started:  # a list instance with its own start restarts
+            self.started.add(num_id)
+            for lvl, start in starts.items():
+                counters[lvl] = start - 1
+        counters[ilvl] = counters.get(ilvl, levels[ilvl][2] - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return text if text in ("-", "–", "+", "•", "*", "·") else "-"
+        if fmt == "none":
+            return ""
+
+        def value(m: re.Match[str]) -> str:
+            lvl = int(m.group(1)) - 1
+            n = counters.get(lvl, levels.get(lvl, ("decimal", "", 1))[2])
+            return _format_number(n, levels.get(lvl, ("decimal", "", 1))[0])
+
+        return re.sub(r"%([1-9])", value, text).strip()
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        s = letters[(n - 1) % 26] * ((n - 1) // 26 + 1)
+        return s.upper() if fmt == "upperLetter" else s
+    if fmt in ("lowerRoman", "upperRoman"):
+        s = _roman(n)
+        return s.lower() if fmt == "lowerRoman" else s
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
