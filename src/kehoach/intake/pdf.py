@@ -16,36 +16,21 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
 from itertools import pairwise
 
 from kehoach.errors import EmptyDocument, NeedsOcr, UnsupportedFormat
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import fix_legacy_blocks, reject_empty, reject_images
+from kehoach.intake.pdf_columns import WRAP_HYPHEN as _WRAP_HYPHEN
+from kehoach.intake.pdf_columns import Grid as _Grid
+from kehoach.intake.pdf_columns import borderless_tables as _borderless_tables
 from kehoach.text.normalize import fold, nfc
 
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PAGE_NUMBER = re.compile(r"^[\s\-–—.]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.]*$", re.I)
-_WRAP_HYPHEN = re.compile(r"\w-$")
 _WS = re.compile(r"\s+")
 _MARGIN = 0.15  # page numbers sit in the top or bottom 15% of the page
 _GAP = 24.0  # points of empty space that split a line into parts (two-column headings)
-_COLUMN_GAP = 10.0  # wider than word spacing: the gutter between columns of a table
-_FAR = 1e6  # beyond any page edge
-
-
-@dataclass
-class _Grid:
-    """A table being assembled, possibly across pages."""
-
-    rows: list[list[str]]
-    spans: list[list[bool]]
-    page: int
-    ends_page: bool = False
-
-    @property
-    def width(self) -> int:
-        return len(self.rows[0]) if self.rows else 0
 
 
 def read(data: bytes, name: str, sha256: str) -> Document:
@@ -155,126 +140,6 @@ def _page_items(page) -> list[_Item]:
             items.append((top, 0, _line_text(words)))
     items.sort(key=lambda it: (it[0], it[1]))
     return _drop_page_numbers(items, page.height)
-
-
-def _segments(words: list[dict]) -> list[tuple[float, float, str]]:
-    """A line cut into column pieces at gaps wider than word spacing."""
-    segs: list[tuple[float, float, str]] = []
-    for w in words:
-        if segs and w["x0"] - segs[-1][1] <= _COLUMN_GAP:
-            segs[-1] = (segs[-1][0], w["x1"], f"{segs[-1][2]} {w['text']}")
-        else:
-            segs.append((w["x0"], w["x1"], w["text"]))
-    return segs
-
-
-def _narrow(gaps: list[list[float]], segs) -> list[list[float]] | None:
-    """The column gaps shrunk (or split, for a column first seen here) by a line's pieces;
-    None when a piece crosses a gap."""
-    out = [list(g) for g in gaps]
-    for x0, x1, _ in segs:
-        for k, gap in enumerate(out):
-            if x1 <= gap[0] or x0 >= gap[1]:
-                continue
-            if x0 <= gap[0] and x1 >= gap[1]:
-                return None
-            if x0 > gap[0] and x1 < gap[1]:  # a column the first line left empty
-                if min(x0 - gap[0], gap[1] - x1) < _COLUMN_GAP:
-                    return None
-                out[k : k + 1] = [[gap[0], x0], [x1, gap[1]]]
-                break
-            if x0 <= gap[0]:
-                gap[0] = x1
-            else:
-                gap[1] = x0
-    return out
-
-
-def _spanning(segs, gaps, after_span: bool) -> bool:
-    """A group row (`II  Title across the columns`) or the wrapped rest of its title."""
-    if len(segs) == 2 and len(segs[0][2]) <= 6 and segs[0][1] <= gaps[1][1]:
-        return True
-    return after_span and len(segs) == 1 and segs[0][0] >= gaps[1][0]
-
-
-def _borderless_tables(lines, page_number: int) -> list[tuple[int, int, _Grid]]:
-    """Tables drawn without ruling lines: runs of lines whose pieces stay in the same columns
-    (at least three columns, three lines using them). Returns (first, end, grid) by line."""
-    segs = [_segments(words) for _, words in lines]
-    found: list[tuple[int, int, _Grid]] = []
-    i = 0
-    while i < len(lines):
-        if len(segs[i]) < 3:
-            i += 1
-            continue
-        # the gutters between the first line's pieces, and open space on either side of it
-        gaps = [[-_FAR, segs[i][0][0]], *([a[1], b[0]] for a, b in pairwise(segs[i]))]
-        gaps.append([segs[i][-1][1], _FAR])
-        end, wide, spans = i + 1, 1, set()
-        height = max(w["bottom"] for w in lines[i][1]) - lines[i][0]
-        while end < len(lines):
-            if lines[end][0] - max(w["bottom"] for w in lines[end - 1][1]) > 2 * height:
-                break  # a paragraph's worth of space: the table has ended
-            narrowed = _narrow(gaps, segs[end])
-            if narrowed is not None:
-                gaps = narrowed
-                wide += len(segs[end]) >= 3
-            elif _spanning(segs[end], gaps, end - 1 in spans):
-                spans.add(end)
-            else:
-                break
-            end += 1
-        if wide >= 3:
-            # a first line of taller cells can sit just above the line that started the run
-            while i > 0 and lines[i][0] - lines[i - 1][0] < 0.8 * height:
-                narrowed = _narrow(gaps, segs[i - 1])
-                if narrowed is None or (found and found[-1][1] >= i):
-                    break
-                gaps, i = narrowed, i - 1
-            rows = [(lines[j], j in spans, segs[j]) for j in range(i, end)]
-            found.append((i, end, _grid_from_columns(rows, gaps, page_number)))
-            i = end
-        else:
-            i += 1
-    return found
-
-
-def _grid_from_columns(lines, gaps, page_number: int) -> _Grid:
-    """Rows of a borderless table: a band of empty space across all columns, or a second
-    text in the first column, starts a row (so cells centred vertically work too); a group
-    row's title is repeated across the columns, as a merged cell is."""
-    gaps = [g for g in gaps if g[0] > -_FAR and g[1] < _FAR]
-    bounds = [(g[0] + g[1]) / 2 for g in gaps]
-    heights = sorted(max(w["bottom"] for w in ws) - top for (top, ws), _, _ in lines)
-    band = max(2.5, 0.3 * heights[len(heights) // 2])  # more than the space between lines
-    rows: list[list[str]] = []
-    spans: list[list[bool]] = []
-    row_bottom = None
-    for (top, words), spanning, segs in lines:
-        new_row = row_bottom is None or top - row_bottom > band
-        bottom = max(w["bottom"] for w in words)
-        row_bottom = bottom if new_row or row_bottom is None else max(row_bottom, bottom)
-        cells = [""] * (len(bounds) + 1)
-        if spanning:
-            head = segs[0][2] if len(segs) == 2 else ""
-            cells = [head] + [segs[-1][2]] * len(bounds)
-        else:
-            for x0, x1, text in segs:
-                col = sum(1 for b in bounds if (x0 + x1) / 2 > b)
-                cells[col] = f"{cells[col]} {text}".strip()
-        if not rows or new_row or (cells[0] and rows[-1][0]):
-            rows.append(cells)
-            spans.append([False, False] + [spanning] * (len(bounds) - 1))
-            continue
-        for c, piece in enumerate(cells):  # a wrapped line continues the row's cells
-            if piece and not (spanning and c > 1):
-                last = rows[-1][c]
-                joiner = "" if _WRAP_HYPHEN.search(last) else " "
-                rows[-1][c] = f"{last}{joiner}{piece}" if last else piece
-        if spans[-1][-1]:  # keep a group title's copies equal to it
-            rows[-1][2:] = [rows[-1][1]] * (len(bounds) - 1)
-    rows = [[nfc(c) for c in r] for r in rows]
-    return _Grid(rows=rows, spans=spans, page=page_number)
 
 
 def _inside(obj, boxes) -> bool:
