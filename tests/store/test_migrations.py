@@ -29,13 +29,35 @@ def test_upgrade_from_first_revision_keeps_data(empty_db_url):
     with cached_engine(empty_db_url).begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO agencies (name, fold_key, created_at) "
-                "VALUES ('Sở Nội vụ', 'so noi vu', CURRENT_TIMESTAMP)"
+                "INSERT INTO agencies (id, name, fold_key, created_at) "
+                "VALUES (7, 'Sở Nội vụ', 'so noi vu', CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO users (username, password_hash, role, agency_id, active, created_at)"
+                " VALUES ('snv', 'x', 'reporter', 7, true, CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO documents (kind, number, number_key, draft, placeholder) "
+                "VALUES ('nghi_quyet', '80-NQ/TW', '80-nq/tw', false, true)"
             )
         )
     upgrade_database(empty_db_url)
+    from alembic.script import ScriptDirectory
+
+    from kehoach.store.db import _alembic_config
+
+    head = ScriptDirectory.from_config(_alembic_config(empty_db_url)).get_current_head()
+    assert current_revision(empty_db_url) == head != "0001"
     with cached_engine(empty_db_url).connect() as conn:
         assert conn.execute(text("SELECT name FROM agencies")).scalars().all() == ["Sở Nội vụ"]
+        assert conn.execute(text("SELECT agency_id FROM users")).scalar() == 7
+        assert conn.execute(text("SELECT number FROM documents")).scalar() == "80-NQ/TW"
+        if empty_db_url.startswith("sqlite"):
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
 def test_unreachable_database_is_a_clear_error(tmp_path):

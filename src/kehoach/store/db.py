@@ -61,10 +61,20 @@ def upgrade_database(url: str, revision: str = "head") -> None:
 
     cfg = _alembic_config(url)
     engine = cached_engine(url)
+    sqlite = engine.dialect.name == "sqlite"
     try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+        with engine.connect() as conn:
+            if sqlite:  # SQLite rebuilds tables to alter them: no FK checks meanwhile
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                conn.commit()
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, revision)
+            finally:
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    conn.commit()
     except OperationalError as exc:
         raise KehoachError(
             f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "

@@ -69,8 +69,8 @@ class Agency(Base):
 
     __tablename__ = "agencies"
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(500))
-    fold_key: Mapped[str] = mapped_column(String(500), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    fold_key: Mapped[str] = mapped_column(Text, unique=True)
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
 
 
@@ -102,14 +102,14 @@ class Document(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(30))
-    number: Mapped[str | None] = mapped_column(String(100))
-    number_key: Mapped[str | None] = mapped_column(String(100), unique=True)
-    issuer: Mapped[str | None] = mapped_column(String(500))
-    province: Mapped[str | None] = mapped_column(String(100))
+    number: Mapped[str | None] = mapped_column(Text)
+    number_key: Mapped[str | None] = mapped_column(Text, unique=True)
+    issuer: Mapped[str | None] = mapped_column(Text)
+    province: Mapped[str | None] = mapped_column(Text)
     date: Mapped[str | None] = mapped_column(String(10))
     draft: Mapped[bool] = mapped_column(Boolean, default=False)
     title: Mapped[str | None] = mapped_column(Text)
-    signer: Mapped[str | None] = mapped_column(String(200))
+    signer: Mapped[str | None] = mapped_column(Text)
     placeholder: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -129,7 +129,7 @@ class Plan(Base):
     __tablename__ = "plans"
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)
-    source_name: Mapped[str] = mapped_column(String(300))
+    source_name: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     format: Mapped[str] = mapped_column(String(10))
     public: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -143,10 +143,10 @@ class Target(Base):
     __tablename__ = "targets"
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
-    key: Mapped[str] = mapped_column(String(50))
+    key: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     horizon: Mapped[int | None] = mapped_column(Integer)
-    section: Mapped[str | None] = mapped_column(String(50))
+    section: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -155,7 +155,7 @@ class Metric(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     target_id: Mapped[int] = mapped_column(ForeignKey("targets.id"), index=True)
     value: Mapped[float] = mapped_column(Float)
-    unit: Mapped[str | None] = mapped_column(String(200))
+    unit: Mapped[str | None] = mapped_column(Text)
     subject: Mapped[str | None] = mapped_column(Text)
     by_year: Mapped[int | None] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -170,8 +170,8 @@ class Task(Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
-    key: Mapped[str] = mapped_column(String(50))
-    group_code: Mapped[str | None] = mapped_column(String(50))
+    key: Mapped[str] = mapped_column(Text)
+    group_code: Mapped[str | None] = mapped_column(Text)
     group_title: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
     search_text: Mapped[str] = mapped_column(Text)  # folded text + agency names
@@ -205,7 +205,7 @@ class ReportingDuty(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
     every: Mapped[str] = mapped_column(String(20))
-    due: Mapped[str | None] = mapped_column(String(10))
+    due: Mapped[str | None] = mapped_column(String(20))
     to_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     via_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     position: Mapped[int] = mapped_column(Integer, default=0)
