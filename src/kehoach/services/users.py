@@ -76,6 +76,8 @@ def create_user(
     username = username.strip()
     if not username:
         raise ValidationError("a username is required", field="username")
+    if len(username) > 100:
+        raise ValidationError("a username has at most 100 characters", field="username")
     if role not in ROLES:
         raise ValidationError(f"role must be one of {', '.join(ROLES)}", field="role")
     if len(password) < MIN_PASSWORD:
@@ -167,7 +169,7 @@ def create_token(
     """A new API token for the user; the plaintext is returned once, only its hash is kept."""
     get_user(session, user_id)
     token = "kh_" + secrets.token_urlsafe(32)
-    row = ApiToken(user_id=user_id, name=name, token_hash=_token_hash(token))
+    row = ApiToken(user_id=user_id, name=(name or "api")[:100], token_hash=_token_hash(token))
     session.add(row)
     session.flush()
     audit.record(session, actor, "create", "api_token", row.id, name)
