@@ -216,19 +216,14 @@ def build_province(
     names = AGENCY_NAMES[:agencies] + [
         f"Ủy ban nhân dân xã {i + 1}" for i in range(max(0, agencies - len(AGENCY_NAMES)))
     ]
-    existing = set(session.scalars(select(t.Agency.fold_key)))
-    names = [n for n in names if fold(n) not in existing] or names[:0]
-    agency_ids = (
-        list(
-            session.scalars(
-                insert(t.Agency).returning(t.Agency.id, sort_by_parameter_order=True),
-                [{"name": n, "fold_key": fold(n)} for n in names],
-            )
-        )
-        if names
-        else []
-    )
-    agency_ids += list(session.scalars(select(t.Agency.id).where(t.Agency.fold_key.in_(existing))))
+    keys = [fold(n) for n in names]
+    existing = set(session.scalars(select(t.Agency.fold_key).where(t.Agency.fold_key.in_(keys))))
+    new = [
+        {"name": n, "fold_key": k} for n, k in zip(names, keys, strict=True) if k not in existing
+    ]
+    if new:
+        session.execute(insert(t.Agency), new)
+    agency_ids = list(session.scalars(select(t.Agency.id).where(t.Agency.fold_key.in_(keys))))
     root = session.scalar(
         insert(t.Document).returning(t.Document.id),
         [
