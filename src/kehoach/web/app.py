@@ -18,12 +18,24 @@ SESSION_COOKIE = "kehoach_session"
 SESSION_MAX_AGE = 12 * 3600  # one working day
 
 
+def _dump_threads_on_sigusr1() -> None:
+    """`kill -USR1 <pid>` prints every thread's stack to stderr (diagnosing a stuck server)."""
+    import contextlib
+    import faulthandler
+    import signal
+
+    if hasattr(signal, "SIGUSR1"):
+        with contextlib.suppress(ValueError, RuntimeError):  # not supported here
+            faulthandler.register(signal.SIGUSR1, all_threads=True)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Open (and migrate) the database named by `settings`, then wire pages, API and errors."""
     from kehoach.store.db import open_database
     from kehoach.web import api, auth, pages
 
     settings = settings or get_settings()
+    _dump_threads_on_sigusr1()
     app = FastAPI(
         title="kehoach API",
         version="1",

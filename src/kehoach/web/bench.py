@@ -190,13 +190,21 @@ def drive(base: str, target: Target, token: str, *, seconds: float, max_requests
     return float(p50), float(p95), float(rps), int(n), int(non2xx) + int(errors)
 
 
-def warm(base: str, target: Target, token: str) -> None:
+def warm(base: str, target: Target, token: str, attempts: int = 3) -> None:
     """One request first, so start-up work is not measured; it must succeed."""
     import httpx
 
-    r = httpx.get(base + target.path, headers={"Authorization": f"Bearer {token}"}, timeout=60)
-    if r.status_code != 200:
-        raise KehoachError(f"{target.path} answered {r.status_code}: {r.text[:200]}")
+    for attempt in range(attempts):
+        try:
+            r = httpx.get(base + target.path, headers={"Authorization": f"Bearer {token}"},
+                          timeout=30)
+        except httpx.TimeoutException:
+            if attempt == attempts - 1:
+                raise KehoachError(f"{target.path} did not answer within 30 s") from None
+            continue
+        if r.status_code != 200:
+            raise KehoachError(f"{target.path} answered {r.status_code}: {r.text[:200]}")
+        return
 
 
 def bench_database(label: str, url: str, *, sizes: dict, seconds: float, max_requests: int,

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 MAX_ENTRIES = 512
+WAIT_SECONDS = 10.0
 
 
 def scope(user: Any) -> Hashable:
@@ -46,12 +47,18 @@ class ViewCache:
             return hit[0]
         with self._lock:
             computing = self._computing.setdefault(key, threading.Lock())
-        with computing:  # many requests missing at once: one computes, the others wait
+        # Many requests missing at once: one computes, the others wait for it — but never
+        # for long, so a slow or stuck computation cannot hold every other request.
+        waited = computing.acquire(timeout=WAIT_SECONDS)
+        try:
             hit = self._lookup(key, version)
             if hit is not None:
                 return hit[0]
             value = compute()
             self._store(key, version, value)
+        finally:
+            if waited:
+                computing.release()
         return value
 
     def _lookup(self, key: Hashable, version: int) -> tuple[Any] | None:
