@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from kehoach.errors import NotFound, PermissionDenied, ValidationError
-from kehoach.services import reports, tasks
+from kehoach.services import reports, summaries, tasks
 from kehoach.services.agencies import find_agency
 from kehoach.services.types import SYSTEM
 
@@ -150,3 +150,23 @@ def test_attachment_checks(session, users, task_ids, settings, name, data, messa
     with pytest.raises(ValidationError, match=message) as err:
         reports.add_attachment(session, r.id, users["reporter"], name, data, small)
     assert err.value.field == "file"
+
+
+@pytest.mark.parametrize(
+    ("utc", "late"),
+    [
+        ("2026-06-20T16:59:00", False),  # 23:59 on 20/6 in Hà Nội
+        ("2026-06-20T17:00:00", True),  # 00:00 on 21/6 in Hà Nội, still 20/6 in UTC
+    ],
+)
+def test_lateness_is_judged_on_vietnamese_days(session, users, task_ids, utc, late):
+    when = datetime.fromisoformat(utc).replace(tzinfo=UTC)
+    r = submit(session, users["reporter"], task_ids[0], period="2026-H1", now=when)
+    assert r.late is late
+    rows = {
+        row.task_id: row
+        for row in summaries.completeness(
+            session, date(2026, 7, 1), agency_id=users["reporter"].agency_id
+        )
+    }
+    assert rows[task_ids[0]].late is late

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -107,6 +108,17 @@ EDITABLE = {
     },
     "target": {"text", "horizon", "section"},
 }
+# the columns' sizes (see store.tables)
+MAX_LENGTH = {
+    "number": 100,
+    "issuer": 500,
+    "province": 100,
+    "signer": 200,
+    "group": 50,
+    "section": 50,
+    "kind": 30,
+    "timeframe_kind": 20,
+}
 TASK_COLUMNS = {
     "group": "group_code",
     "timeframe_raw": "tf_raw",
@@ -123,16 +135,22 @@ def _clean_value(entity: str, name: str, value):
         items = value if isinstance(value, list | tuple) else str(value or "").split(";")
         from kehoach.services.agencies import canonical_name
 
-        return [canonical_name(str(v)) for v in items if str(v).strip()]
+        names = [canonical_name(str(v)) for v in items if str(v).strip()]
+        if any(len(n) > 500 for n in names):
+            raise ValidationError("an agency name has at most 500 characters", field=name)
+        return names
     if name == "draft":
         return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
     if name == "horizon":
         if value in (None, ""):
             return None
         try:
-            return int(value)
+            year = int(value)
         except (TypeError, ValueError):
             raise ValidationError("the horizon must be a year", field=name) from None
+        if not 1900 <= year <= 2200:
+            raise ValidationError("the horizon must be a year", field=name)
+        return year
     if name in ("timeframe_start", "timeframe_end"):
         if value in (None, ""):
             return None
@@ -141,6 +159,11 @@ def _clean_value(entity: str, name: str, value):
         except ValueError:
             raise ValidationError("write the date as YYYY-MM-DD", field=name) from None
     value = clean(str(value)) if value is not None else None
+    limit = MAX_LENGTH.get(name, 20_000)
+    if value and len(value) > limit:
+        raise ValidationError(f"at most {limit} characters", field=name)
+    if name == "date" and value and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
+        raise ValidationError("write the date as YYYY-MM-DD (or YYYY-MM)", field=name)
     if name == "kind" and value not in DocKind.__args__:
         raise ValidationError(f"kind must be one of {', '.join(DocKind.__args__)}", field=name)
     if name == "timeframe_kind" and value not in TimeframeKind.__args__:

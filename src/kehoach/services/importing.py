@@ -21,6 +21,7 @@ from kehoach.model import PlanRecord
 from kehoach.model import Task as TaskRecord
 from kehoach.services import audit
 from kehoach.services.agencies import agency_key, ensure_agencies
+from kehoach.services.periods import local_day
 from kehoach.services.types import UserView
 from kehoach.store.tables import (
     Agency,
@@ -389,7 +390,7 @@ def import_record(
     plan.imported_at = now
     plan.imported_by = user.id if user and user.id else None
     if previous is None:
-        plan.tracked_from = _date(record.document.date) or now.date()
+        plan.tracked_from = _date(record.document.date) or local_day(now)
         session.add(plan)
     session.flush()
     kept += _targets(session, plan, record)

@@ -10,14 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
 from kehoach.errors import ValidationError
 
 DEFAULT_DUTIES = (("half_year", "06-20"), ("year", "11-30"))
+# Days are Vietnamese days: a report sent at 05:00 on 21/6 in Hà Nội is late for a 20/6 due
+# date, though it is still 20/6 in UTC. Vietnam keeps UTC+7 all year.
+VIETNAM = timezone(timedelta(hours=7), "ICT")
 PERIODIC = ("month", "quarter", "half_year", "year")
+
+
+def local_day(ts: datetime) -> date:
+    """The day in Vietnam of a timestamp (a naive one is taken as UTC)."""
+    if ts.tzinfo is None:
+        ts = ts.replace(tzinfo=UTC)
+    return ts.astimezone(VIETNAM).date()
+
+
+def local_midnight(day: date) -> datetime:
+    """The first instant of `day` in Vietnam (aware)."""
+    return datetime.combine(day, datetime.min.time(), VIETNAM)
 
 
 @dataclass(frozen=True)

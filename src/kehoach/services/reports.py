@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from kehoach.errors import NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
-from kehoach.services.periods import current_period, period_by_code
+from kehoach.services.periods import current_period, local_day, period_by_code
 from kehoach.services.types import UserView
 from kehoach.services.visibility import task_condition
 from kehoach.store.tables import (
@@ -172,7 +172,7 @@ def submit_report(
     if status == "khong_thuc_hien" and not reason:
         raise ValidationError("give the reason why the task is not carried out", field="reason")
     duties = _duties(session, task.plan_id)
-    today = now.date()
+    today = local_day(now)
     p = period_by_code(duties, period) if period else current_period(duties, today)
     if today >= p.closes:
         raise ValidationError(
@@ -236,7 +236,7 @@ def _views(session: Session, ids: list[int]) -> list[ReportView]:
         if plan_id not in duties:
             duties[plan_id] = _duties(session, plan_id)
         try:
-            late = r.submitted_at.date() > period_by_code(duties[plan_id], r.period).due
+            late = local_day(r.submitted_at) > period_by_code(duties[plan_id], r.period).due
         except ValidationError:
             late = False
         out.append(

@@ -47,7 +47,8 @@ class TaskFacts:
 
 @dataclass(frozen=True)
 class ReportFact:
-    """One lead-agency report version."""
+    """One lead-agency report version; `submitted_at.date()` must be the day in Vietnam
+    (`status_facts` passes naive Vietnamese times)."""
 
     period: str
     status: str

@@ -7,12 +7,18 @@ overrides, lead reports (see `relevant_reports`).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import DateTime, select, type_coerce
 from sqlalchemy.orm import Session
 
-from kehoach.services.periods import current_period, last_due_period
+from kehoach.services.periods import (
+    VIETNAM,
+    current_period,
+    last_due_period,
+    local_day,
+    local_midnight,
+)
 from kehoach.services.status import ReportFact, TaskFacts
 from kehoach.store.db import query
 from kehoach.store.tables import (
@@ -53,7 +59,7 @@ def task_scope(
 
 
 def _as_date(value: datetime | None) -> date | None:
-    return value.date() if value is not None else None
+    return local_day(value) if value is not None else None
 
 
 def gather_facts(
@@ -83,7 +89,7 @@ def gather_facts(
         ),
     ):
         duties[plan_id].append((every, due))
-    until = datetime.combine(on + timedelta(days=1), datetime.min.time(), UTC)
+    until = local_midnight(on + timedelta(days=1))
     extended: dict[int, tuple[date, date]] = {}
     for task_id, new_end, created in query(
         session,
@@ -91,7 +97,7 @@ def gather_facts(
         .where(DeadlineExtension.task_id.in_(ids))
         .order_by(DeadlineExtension.id),
     ):
-        extended[task_id] = (new_end, created.date())
+        extended[task_id] = (new_end, local_day(created))
     overrides: dict[int, tuple[str, str, date]] = {}
     for task_id, status, reason, created in query(
         session,
@@ -104,7 +110,7 @@ def gather_facts(
         .where(StatusOverride.task_id.in_(ids), StatusOverride.active)
         .order_by(StatusOverride.id),
     ):
-        overrides[task_id] = (status, reason, created.date())
+        overrides[task_id] = (status, reason, local_day(created))
     codes = set()
     for plan_id in {r.plan_id for r in rows}:
         plan_duties = duties.get(plan_id, ())
@@ -134,6 +140,16 @@ def gather_facts(
     return facts, reports
 
 
+_OFFSET = timedelta(hours=7)
+
+
+def _local(at: datetime) -> datetime:
+    """A report time as a naive Vietnamese time (`.date()` is then the Vietnamese day)."""
+    if at.tzinfo is None:  # SQLite hands back naive UTC
+        return at + _OFFSET
+    return at.astimezone(VIETNAM).replace(tzinfo=None)
+
+
 def relevant_reports(session: Session, ids, until: datetime, codes: set[str]):
     """Per task, its lead reports up to `until`, oldest first.
 
@@ -148,5 +164,5 @@ def relevant_reports(session: Session, ids, until: datetime, codes: set[str]):
         .where(PR.task_id.in_(ids), PR.role == "lead", PR.submitted_at < until)
         .order_by(PR.submitted_at, PR.id),
     ):
-        out[task_id].append(ReportFact(period, status, percent, at))
+        out[task_id].append(ReportFact(period, status, percent, _local(at)))
     return out

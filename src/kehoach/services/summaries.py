@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kehoach.services.periods import Period, current_period, last_due_period
+from kehoach.services.periods import Period, current_period, last_due_period, local_day
 from kehoach.services.status import DONE, StatusInfo, statuses
 from kehoach.store.db import query
 from kehoach.store.tables import (
@@ -193,10 +193,10 @@ def completeness(
         p = periods[r.plan_id]
         if not _expected(r.tf_kind, r.tf_start, r.tf_end, p):
             continue
-        if r.id in closed and closed[r.id].date() < p.start:
+        if r.id in closed and local_day(closed[r.id]) < p.start:
             continue
         at = first.get((r.id, r.agency_id, p.code))
-        if at is not None and at.date() > on:
+        if at is not None and local_day(at) > on:
             at = None
         out.append(
             CompletenessRow(
@@ -209,7 +209,7 @@ def completeness(
                 r.key,
                 r.text,
                 at,
-                late=at is not None and at.date() > p.due,
+                late=at is not None and local_day(at) > p.due,
                 missing=at is None,
             )
         )
