@@ -57,13 +57,16 @@ def bench_web(
             provinces.append((label, province))
             measures.extend(rows)
     table = Table(title=f"kehoach web — {connections} connections, {workers} server workers")
-    for col in ("database", "page / endpoint", "p50 ms", "p95 ms", "req/s", "requests", "failed"):
+    for col in ("database", "page / endpoint", "p50 ms", "p95 ms", "req/s", "requests", "failed",
+                "first ms"):
         table.add_column(col, justify="left" if col in ("database", "page / endpoint") else "right")
     for m in measures:
         p95 = f"{m.p95_ms:.1f}" if m.p95_ms < 150 else f"[red]{m.p95_ms:.1f}[/red]"
         table.add_row(m.database, m.name, f"{m.p50_ms:.1f}", p95, f"{m.rps:.0f}",
-                      str(m.requests), str(m.failures))
+                      str(m.requests), str(m.failures), f"{m.first_ms:.0f}")
     console.print(table)
+    console.print("first ms: the first request after start-up (or after any change), when the "
+                  "dashboard, plan summary and task pages are computed rather than cached.")
     for label, p in provinces:
         console.print(f"{label}: {p.plans} plans, {p.tasks} tasks, {p.agencies} agencies, "
                       f"{p.reports} reports; status of all tasks computed in "

@@ -68,6 +68,7 @@ class Measure:
     rps: float
     requests: int
     failures: int
+    first_ms: float  # the first request: the view computed, nothing cached
 
 
 @dataclass(frozen=True)
@@ -190,21 +191,32 @@ def drive(base: str, target: Target, token: str, *, seconds: float, max_requests
     return float(p50), float(p95), float(rps), int(n), int(non2xx) + int(errors)
 
 
-def warm(base: str, target: Target, token: str, attempts: int = 3) -> None:
-    """One request first, so start-up work is not measured; it must succeed."""
+def warm(base: str, target: Target, token: str, connections: int, attempts: int = 3) -> float:
+    """The first request (timed: nothing cached yet), then a burst that reaches every worker."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import httpx
 
-    for attempt in range(attempts):
-        try:
-            r = httpx.get(base + target.path, headers={"Authorization": f"Bearer {token}"},
-                          timeout=30)
-        except httpx.TimeoutException:
-            if attempt == attempts - 1:
-                raise KehoachError(f"{target.path} did not answer within 30 s") from None
-            continue
-        if r.status_code != 200:
-            raise KehoachError(f"{target.path} answered {r.status_code}: {r.text[:200]}")
-        return
+    headers = {"Authorization": f"Bearer {token}"}
+
+    def get() -> float:
+        for attempt in range(attempts):
+            started = time.perf_counter()
+            try:
+                r = httpx.get(base + target.path, headers=headers, timeout=30)
+            except httpx.TimeoutException:
+                if attempt == attempts - 1:
+                    raise KehoachError(f"{target.path} did not answer within 30 s") from None
+                continue
+            if r.status_code != 200:
+                raise KehoachError(f"{target.path} answered {r.status_code}: {r.text[:200]}")
+            return (time.perf_counter() - started) * 1000
+        return 0.0
+
+    first = get()
+    with ThreadPoolExecutor(connections) as pool:
+        list(pool.map(lambda _: get(), range(connections * 2)))
+    return first
 
 
 def bench_database(label: str, url: str, *, sizes: dict, seconds: float, max_requests: int,
@@ -227,12 +239,12 @@ def bench_database(label: str, url: str, *, sizes: dict, seconds: float, max_req
         try:
             for target in targets(province):
                 token = province.reporter_token if target.as_reporter else province.officer_token
-                warm(base, target, token)
+                first = warm(base, target, token, connections)
                 p50, p95, rps, n, failed = drive(
                     base, target, token, seconds=seconds, max_requests=max_requests,
                     connections=connections, threads=threads, script=script)
                 progress(f"[{label}] {target.name}: p95 {p95:.1f} ms")
-                results.append(Measure(label, target.name, p50, p95, rps, n, failed))
+                results.append(Measure(label, target.name, p50, p95, rps, n, failed, first))
         finally:
             proc.terminate()
             try:

@@ -70,7 +70,15 @@ def load_user(request: Request, db: Db):
     user = None
     if token:
         # A wrong token is an error, not an anonymous request: the caller meant to log in.
-        user = users.verify_token(db, token)
+        if request.method in READ_ONLY_METHODS:
+            # the token's use is recorded in a transaction of its own, so that the read
+            # itself stays read-only (no write lock held while a page is computed)
+            from kehoach.store.db import session_scope
+
+            with session_scope(request.app.state.sessions) as own:
+                user = users.verify_token(own, token)
+        else:
+            user = users.verify_token(db, token)
     elif "session" in request.scope and request.session.get("user_id"):
         try:
             user = users.get_user(db, int(request.session["user_id"]))
