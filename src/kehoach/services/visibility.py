@@ -40,7 +40,12 @@ def plan_condition(user: UserView | None):
         return true()
     if user is not None and user.active and user.role == "reporter" and user.agency_id:
         mine = select(Task.plan_id).where(
-            Task.id.in_(select(TaskAgency.task_id).where(TaskAgency.agency_id == user.agency_id))
+            Task.id.in_(
+                select(TaskAgency.task_id).where(
+                    TaskAgency.agency_id == user.agency_id,
+                    TaskAgency.role.in_(("lead", "coordinating")),
+                )
+            )
         )
         return or_(Plan.public, Plan.id.in_(mine))
     return Plan.public
