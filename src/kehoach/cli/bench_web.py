@@ -35,7 +35,7 @@ def bench_web(
 
     from kehoach.web import bench
 
-    console = Console()
+    console = Console(width=max(Console().width, 110))
     sizes = {"plans": plans, "tasks": tasks, "agencies": agencies, "years": years}
     chosen = ["sqlite", "postgresql"] if db == "both" else [db]
     measures, provinces = [], []

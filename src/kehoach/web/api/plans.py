@@ -26,11 +26,12 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 
 @router.get("", response_model=list[PlanOut])
-def list_plans(db: Db, user: OptionalUser) -> list[PlanOut]:
+def list_plans(request: Request, db: Db, user: OptionalUser) -> list[PlanOut]:
     """Plans the caller may see (anonymous callers: public plans)."""
     from kehoach.services import plans
 
-    return [PlanOut.model_validate(p) for p in plans.list_plans(db, user=user)]
+    rows = views(request).get(db, ("plans", scope(user)), lambda: plans.list_plans(db, user=user))
+    return [PlanOut.model_validate(p) for p in rows]
 
 
 @router.get("/tree", response_model=list[TreeNodeOut])

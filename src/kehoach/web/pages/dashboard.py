@@ -36,5 +36,6 @@ def dashboard_page(
     ]
     return render(request, "dashboard.html", {
         "title": _("Dashboard"), "section": "dashboard", "board": board, "on": on,
-        "chart": chart, "plan_id": plan, "plans": plans.list_plans(db, user=user),
+        "chart": chart, "plan_id": plan, "plans": views(request).get(
+            db, ("plans", scope(user)), lambda: plans.list_plans(db, user=user)),
     })

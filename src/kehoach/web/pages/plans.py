@@ -36,7 +36,7 @@ def plans_page(request: Request, db: Db, user: OptionalUser) -> Response:
     """All plans the user may see, and the tree of documents they carry out."""
     from kehoach.services import plans
 
-    rows = plans.list_plans(db, user=user)
+    rows = views(request).get(db, ("plans", scope(user)), lambda: plans.list_plans(db, user=user))
     tree = plans.document_tree(db, user=user)
     return render(request, "plans.html", {
         "title": _("Plans"), "section": "plans", "plans": rows, "tree": tree,
