@@ -199,15 +199,35 @@ def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> 
     return False
 
 
-def _is_number_gap(gap: str) -> bool:
-    """A number standing between two syllables (`số 370 của`), spaces around it."""
-    return (
-        gap[0].isspace()
-        and gap[-1].isspace()
-        and gap.count("\n") <= 1
-        and "\t" not in gap
-        and _NUMBER_RE.fullmatch(gap.strip()) is not None
-    )
+# Kinds of gap between two words: one space, other white space that a phrase
+# continues over, a number a phrase continues over (`số 370 của`), a break.
+_SPACE, _SOFT, _NUMBER, _BREAK = range(4)
+_GAP_CACHE_SIZE = 20_000
+_gap_kinds: tuple[dict[str, int], dict[str, int]] = ({}, {})  # across lines, within a line
+
+
+def _gap_kind(gap: str, join_lines: bool) -> int:
+    """What a gap between two words does to the phrase they are in (memoized)."""
+    cache = _gap_kinds[not join_lines]
+    kind = cache.get(gap)
+    if kind is None:
+        newlines = gap.count("\n")
+        if (newlines > 1 or (newlines and not join_lines)) or "\t" in gap:
+            kind = _BREAK
+        elif gap.isspace():
+            kind = _SOFT
+        elif gap[0].isspace() and gap[-1].isspace() and _NUMBER_RE.fullmatch(gap.strip()):
+            kind = _NUMBER
+        else:
+            kind = _BREAK
+        if len(cache) >= _GAP_CACHE_SIZE:
+            cache.clear()
+        cache[gap] = kind
+    return kind
+
+
+# Common lower-case letters: counting them is a cheap way to rule a line out as a heading.
+_COMMON_LOWER = "nhtcgiaou"
 
 
 def _heading_lines(text: str) -> set[int]:
@@ -215,13 +235,16 @@ def _heading_lines(text: str) -> set[int]:
     out = set()
     pos = 0
     for line in text.split("\n"):
-        words = WORD_RE.findall(line)
-        if words:
+        size = len(line)
+        # Letters in lower case are not in upper-case words: a line with more of them
+        # than a fifth of its length cannot be a heading.
+        if size >= 4 and 5 * sum(map(line.count, _COMMON_LOWER)) <= size:
+            words = WORD_RE.findall(line)
             upper = sum(len(w) for w in words if w.isupper())
             total = sum(map(len, words))
             if total >= 4 and upper >= 0.8 * total:
                 out.add(pos)
-        pos += len(line) + 1
+        pos += size + 1
     return out
 
 
@@ -231,46 +254,56 @@ def lower_syllable(word: str) -> str:
     return unify_tone_marks(word.lower())
 
 
-def syllable_runs(text: str) -> Iterator[list[Token]]:
+_WORD_CACHE_SIZE = 100_000
+_words: dict[str, tuple[str, bool]] = {}  # word -> (as the model spells it, plain lower case)
+
+
+def _word(word: str) -> tuple[str, bool]:
+    """How the model spells a word, and whether it is lower case and not ASCII (memoized)."""
+    got = _words.get(word)
+    if got is None:
+        got = (lower_syllable(word), word.islower() and not word.isascii())
+        if len(_words) >= _WORD_CACHE_SIZE:
+            _words.clear()
+        _words[word] = got
+    return got
+
+
+def syllable_runs(text: str, *, join_lines: bool = True) -> Iterator[list[Token]]:
     """Runs of syllables joined by plain spaces (or numbers); punctuation ends a run.
 
-    Letters inside codes and abbreviations (`84-KL/TW`, `VHNT`) come as `fixed`
-    tokens; a number between syllables comes as the token `NUM`.
+    A single line break does not end a run unless `join_lines` is False. Letters
+    inside codes and abbreviations (`84-KL/TW`, `VHNT`) come as `fixed` tokens; a
+    number between syllables comes as the token `NUM`.
     """
     headings = _heading_lines(text)
-    line_start = 0
+    heading = 0 in headings
     chunk: list[Token] = []
     size = len(text)
-    for m in _GAP_WORD_RE.finditer(text):
-        gap, word = m.groups()
-        start, end = m.start(2), m.end()
+    end = 0
+    for gap, word in _GAP_WORD_RE.findall(text):
+        start = end + len(gap)
+        end = start + len(word)
+        kind = _SPACE
         if gap != " ":
             newline = gap.rfind("\n")
             if newline >= 0:
-                line_start = m.start() + newline + 1
-        heading = line_start in headings
-        if (
-            chunk
-            and gap != " "
-            and not (gap.isspace() and gap.count("\n") <= 1 and "\t" not in gap)
-        ):
-            if _is_number_gap(gap):
-                chunk.append(Token(start, start, NUM, NUM, True))
-            else:
-                yield chunk
-                chunk = []
+                heading = start - len(gap) + newline + 1 in headings
+            if chunk:
+                kind = _gap_kind(gap, join_lines)
+        if kind == _NUMBER:
+            chunk.append(Token(start, start, NUM, NUM, True))
+        elif kind == _BREAK:
+            yield chunk
+            chunk = []
         elif chunk and not heading and word[0].isupper() and chunk[-1].text.islower():
             yield chunk  # `tỉnh Điện Biên`: a name starts, no word runs across
             chunk = []
-        if (
-            (not gap or gap[-1] in " \n")
-            and (end == size or text[end] in _PLAIN_AFTER)
-            and word.islower()
-            and not word.isascii()
-        ):
+        low, plain = _word(word)
+        if plain and (not gap or gap[-1] in " \n") and (end == size or text[end] in _PLAIN_AFTER):
             fixed = False  # the common case, decided fast
         else:
             fixed = _is_protected(text, start, end, word, heading)
-        chunk.append(Token(start, end, word, lower_syllable(word), fixed, heading))
+        chunk.append(Token(start, end, word, low, fixed, heading))
     if chunk:
         yield chunk

@@ -1,0 +1,258 @@
+"""The syllable model OCR repair decides by: unigram and bigram counts, and their indexes.
+
+The counts come from `tools/build_ocr_model.py` (clean administrative text plus
+the lexicon's words); `load_model()` reads the packaged file once. Everything
+that depends only on a syllable or a pair of syllables is memoized on the model
+in bounded caches: documents repeat their vocabulary heavily.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+from kehoach.text.syllables import (
+    NUM,
+    is_valid_syllable,
+    marks,
+    skeleton,
+    split_tone,
+    syllable_runs,
+)
+
+__all__ = ["OcrModel", "Reading", "load_model", "training_sequences"]
+
+# The language model: counts from clean text, plus the lexicon's words.
+_LEX_BIGRAM = 1.0  # weight of a syllable pair inside a lexicon word
+_LEX_UNIGRAM = 0.3  # weight of a syllable's occurrence in a lexicon word
+_UNIGRAM_FLOOR = 2.0  # least count of a known syllable, however rare in the corpus
+_DISCOUNT = 0.75  # absolute discount of each seen pair
+_SMOOTH = 1.0  # extra weight of the unigram in the bigram estimate
+_SUSPECT_MIN = 5.0  # a look-alike this frequent ...
+_SUSPECT_RATIO = 8.0  # ... and this many times more frequent makes a syllable suspect
+_TELLTALE_MIN = 10  # for detection: a look-alike this frequent, the syllable never seen
+_DOMINANT = 4.0  # a pair this many times more frequent than its look-alikes is not questioned
+
+_CACHE_SIZE = 200_000  # entries of each per-model cache before it starts afresh
+
+# What the model knows of a syllable as read: known, valid, suspect, skeleton, siblings.
+Reading = tuple[bool, bool, bool, str, tuple[str, ...]]
+# The syllables known pairs put on each side of a pair as read (None: no choice).
+PairChoice = tuple[tuple[str, ...], tuple[str, ...]] | None
+
+
+def training_sequences(text: str) -> Iterator[list[str]]:
+    """Lower-case syllable sequences of `text` as the model sees them (for the build tool)."""
+    text = unicodedata.normalize("NFC", text)
+    for chunk in syllable_runs(text):
+        yield [NUM if t.low == NUM else (t.low if not t.fixed else "<x>") for t in chunk]
+
+
+class OcrModel:
+    """Syllable unigram and bigram counts with the indexes candidate generation needs.
+
+    Built from the counts `tools/build_ocr_model.py` writes; `repair` uses the
+    packaged one unless given another (the build tool's held-out check does).
+    """
+
+    def __init__(self, data: dict) -> None:
+        self.uni, self.bi = _weighted_counts(data)
+        left: dict[str, list[float]] = {}
+        for (a, _), n in self.bi.items():
+            entry = left.setdefault(a, [0.0, 0.0])
+            entry[0] += n
+            entry[1] += 1
+        self.left = {a: (t, k) for a, (t, k) in left.items()}  # (pairs, kinds) after a
+        self.total = sum(self.uni.values())
+        self.vocab = len(self.uni)
+        self.by_skel = _by_skeleton(self.uni)
+        # Known syllables by sound (toneless form and tone), whatever their spelling.
+        self.by_sound = {split_tone(syl): syl for lst in self.by_skel.values() for syl in lst}
+        self.pair_fillers, self.dominant = _pair_indexes(self.bi)
+        self.suspect, self.telltale = _suspects(self.by_skel, self.uni, data["corpus_unigrams"])
+        self._readings: dict[str, Reading] = {}
+        self._logp: dict[tuple[str | None, str], float] = {}
+        self._choices: dict[tuple[str, str], PairChoice] = {}
+        self.candidate_cache: dict[tuple, tuple] = {}  # filled by `ocr_candidates`
+        # Syllables as written that are never questioned on their own, and pairs of
+        # syllables that never are: what lets most phrases through untouched.
+        self.calm_words: set[str] = set()
+        self.calm_pairs: set[tuple[str, str]] = set()
+
+    def logp(self, a: str | None, b: str) -> float:
+        """log P(b | a), a None at the start of a run."""
+        key = (a, b)
+        got = self._logp.get(key)
+        if got is None:
+            pu = (self.uni.get(b, 0.0) + 0.1) / (self.total + 0.1 * self.vocab)
+            if a is None or (left := self.left.get(a)) is None:
+                got = math.log(pu)
+            else:
+                # Interpolated absolute discounting: a syllable followed by many different
+                # ones in the corpus leaves more room for a pair never seen.
+                total, kinds = left
+                seen = max(self.bi.get((a, b), 0.0) - _DISCOUNT, 0.0)
+                got = math.log((seen + (_DISCOUNT * kinds + _SMOOTH) * pu) / (total + _SMOOTH))
+            _remember(self._logp, key, got)
+        return got
+
+    def reading(self, low: str) -> Reading:
+        """What the model knows of a syllable as read: known, valid, suspect, skeleton, siblings.
+
+        The siblings (known syllables with the same skeleton) are only listed for
+        a syllable that is unknown or suspect: a known one is questioned only by
+        its context.
+        """
+        got = self._readings.get(low)
+        if got is None:
+            known = low in self.uni
+            valid = known or is_valid_syllable(low)
+            suspect = low in self.suspect
+            sk = skeleton(low)
+            own = tuple(self.by_skel.get(sk, ())[:6]) if not known or suspect else ()
+            if valid and not known:
+                spelled = self.by_sound.get(split_tone(low))
+                if spelled:  # `bỉên`: the tone mark of `biển` on the wrong vowel
+                    valid, own = False, (spelled, *own)
+            got = (known, valid, suspect, sk, own)
+            _remember(self._readings, low, got)
+        return got
+
+    def choice(self, a: str, b: str) -> PairChoice:
+        """The syllables known pairs with the skeletons of `a b` put on each side, or None
+        when the pair as read is the only one, or far more frequent than its look-alikes."""
+        key = (a, b)
+        try:
+            return self._choices[key]
+        except KeyError:
+            pass
+        entry = self.pair_fillers.get((self.reading(a)[3], self.reading(b)[3]))
+        if entry is not None and ((entry[0] == (a,) and entry[1] == (b,)) or key in self.dominant):
+            entry = None
+        _remember(self._choices, key, entry)
+        return entry
+
+    def calm(self, word: str, low: str) -> bool:
+        """True for a syllable as written that is known, not suspect and cased as words are:
+        only a neighbour can make it change."""
+        if word in self.calm_words:
+            return True
+        known, _, suspect, _, own = self.reading(low)
+        if not (known and not suspect and not own and (word.islower() or word.istitle())):
+            return False
+        _bounded_add(self.calm_words, word)
+        return True
+
+    def calm_pair(self, a: str, b: str) -> bool:
+        """True for a pair as read that gives neither syllable a choice."""
+        if self.choice(a, b) is not None:
+            return False
+        _bounded_add(self.calm_pairs, (a, b))
+        return True
+
+
+def _remember(cache: dict, key: object, value: object) -> None:
+    """Store in a bounded cache, started afresh when full (cheaper than LRU bookkeeping)."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
+def _bounded_add(cache: set, key: object) -> None:
+    """Add to a bounded set, started afresh when full."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache.add(key)
+
+
+def _weighted_counts(data: dict) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """Syllable and pair counts: the corpus's, plus the lexicon's at their weights."""
+    uni: dict[str, float] = dict(data["corpus_unigrams"])
+    for syl, n in data["lexicon_unigrams"].items():
+        uni[syl] = uni.get(syl, 0.0) + _LEX_UNIGRAM * n
+    bi: dict[tuple[str, str], float] = {}
+    for key, n in data["corpus_bigrams"].items():
+        a, b = key.split(" ")
+        bi[(a, b)] = float(n)
+    for key in data["lexicon_bigrams"]:
+        a, b = key.split(" ")
+        bi[(a, b)] = bi.get((a, b), 0.0) + _LEX_BIGRAM
+    # A syllable of the lexicon is a word of the language however rare it is in
+    # the small corpus: the floor keeps the unigram alone from replacing it.
+    return {syl: max(n, _UNIGRAM_FLOOR) for syl, n in uni.items()}, bi
+
+
+def _by_skeleton(uni: dict[str, float]) -> dict[str, list[str]]:
+    """Known syllables grouped by skeleton, most frequent first."""
+    by_skel: dict[str, list[str]] = {}
+    for syl in uni:
+        if syl != NUM and is_valid_syllable(syl):
+            by_skel.setdefault(skeleton(syl), []).append(syl)
+    for lst in by_skel.values():
+        lst.sort(key=lambda s: -uni[s])
+    return by_skel
+
+
+def _pair_indexes(
+    bi: dict[tuple[str, str], float],
+) -> tuple[dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]], frozenset]:
+    """For each pair of skeletons: the syllables that fill each side; and the dominant pairs.
+
+    A pair far more frequent than any other with its skeletons is taken as read.
+    """
+    firsts: dict[tuple[str, str], set[str]] = {}
+    seconds: dict[tuple[str, str], set[str]] = {}
+    best: dict[tuple[str, str], list] = {}
+    for (a, b), n in bi.items():
+        key = (skeleton(a), skeleton(b))
+        firsts.setdefault(key, set()).add(a)
+        seconds.setdefault(key, set()).add(b)
+        entry = best.setdefault(key, [None, 0.0, 0.0])
+        if n > entry[1]:
+            entry[0], entry[1], entry[2] = (a, b), n, entry[1]
+        elif n > entry[2]:
+            entry[2] = n
+    fillers = {k: (tuple(v), tuple(seconds[k])) for k, v in firsts.items()}
+    dominant = frozenset(
+        pair for pair, top, second in best.values() if top >= _DOMINANT * max(second, 1.0)
+    )
+    return fillers, dominant
+
+
+def _suspects(
+    by_skel: dict[str, list[str]], uni: dict[str, float], corpus: dict[str, int]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Syllables far rarer than a look-alike with as many marks: what OCR damage looks like.
+
+    The second, stricter set (never in the corpus, a look-alike seen often) is
+    what `looks_like_ocr` counts.
+    """
+    suspect = frozenset(
+        s
+        for sib in by_skel.values()
+        for s in sib[1:]
+        if any(
+            uni[t] >= _SUSPECT_MIN and uni[t] >= _SUSPECT_RATIO * uni[s] and marks(t) >= marks(s)
+            for t in sib
+        )
+    )
+    telltale = frozenset(
+        s
+        for sib in by_skel.values()
+        for s in sib
+        if corpus.get(s, 0) == 0 and corpus.get(sib[0], 0) >= _TELLTALE_MIN
+    )
+    return suspect, telltale
+
+
+@lru_cache(maxsize=1)
+def load_model() -> OcrModel:
+    """The packaged model, loaded once."""
+    path = resources.files("kehoach.data") / "ocr" / "model.json.gz"
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+        return OcrModel(json.load(f))
