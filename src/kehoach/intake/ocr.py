@@ -17,23 +17,27 @@ def repair_if_ocr(doc: Document) -> Document:
     # a few lines say too little to judge by (a table-only PDF): repair only what looks OCR'd
     if not (doc.ocr or (len(text) >= MIN_TEXT and ocr_repair.looks_like_ocr(text))):
         return doc
-    # one pass over lines and cells alike (cells' own line breaks flattened to spaces)
-    pieces: list[str] = []
-    for b in doc.blocks:
-        if isinstance(b, Table):
-            pieces.extend(" ".join(cell.split()) for row in b.rows for cell in row)
-        else:
-            pieces.append(b.replace("\n", " "))
-    fixed, repairs = ocr_repair.repair("\n".join(pieces))
-    out = iter(fixed.split("\n"))
+    # wrapped lines are read together; each table cell on its own (one a line)
+    fixed_text, repairs = ocr_repair.repair("\n".join(b.replace("\n", " ") for b in lines))
+    cells = [
+        " ".join(c.split()) for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r
+    ]
+    fixed_cells, cell_repairs = (
+        ocr_repair.repair("\n".join(cells), join_lines=False) if cells else ("", [])
+    )
+    out_lines, out_cells = iter(fixed_text.split("\n")), iter(fixed_cells.split("\n"))
     blocks: list[Block] = []
     for b in doc.blocks:
         if isinstance(b, Table):
-            rows = [[next(out, cell) for cell in row] for row in b.rows]
+            rows = [[next(out_cells, cell) for cell in row] for row in b.rows]
             blocks.append(Table(rows=rows, spans=b.spans, page=b.page))
         else:
-            blocks.append(next(out, b))
+            blocks.append(next(out_lines, b))
     return Document(
-        name=doc.name, format=doc.format, sha256=doc.sha256, blocks=blocks, ocr=True,
-        repairs=list(repairs),
+        name=doc.name,
+        format=doc.format,
+        sha256=doc.sha256,
+        blocks=blocks,
+        ocr=True,
+        repairs=[*repairs, *cell_repairs],
     )
