@@ -152,6 +152,23 @@ def test_attachment_checks(session, users, task_ids, settings, name, data, messa
     assert err.value.field == "file"
 
 
+@pytest.fixture
+def vietnam_time():
+    """The process's local time zone is Hà Nội's (as a Vietnamese deployment runs)."""
+    import os
+    import time
+
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Ho_Chi_Minh"
+    time.tzset()
+    yield
+    if saved is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = saved
+    time.tzset()
+
+
 @pytest.mark.parametrize(
     ("utc", "late"),
     [
@@ -159,7 +176,11 @@ def test_attachment_checks(session, users, task_ids, settings, name, data, messa
         ("2026-06-20T17:00:00", True),  # 00:00 on 21/6 in Hà Nội, still 20/6 in UTC
     ],
 )
-def test_lateness_is_judged_on_vietnamese_days(session, users, task_ids, utc, late):
+def test_lateness_is_judged_on_vietnamese_days(session, users, task_ids, utc, late, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
     when = datetime.fromisoformat(utc).replace(tzinfo=UTC)
     r = submit(session, users["reporter"], task_ids[0], period="2026-H1", now=when)
     assert r.late is late
@@ -170,3 +191,26 @@ def test_lateness_is_judged_on_vietnamese_days(session, users, task_ids, utc, la
         )
     }
     assert rows[task_ids[0]].late is late
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Ho_Chi_Minh", "America/Los_Angeles"])
+def test_a_report_just_sent_counts_for_todays_status(session, users, task_ids, zone):
+    import os
+    import time
+
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        reports.submit_report(
+            session, task_id=task_ids[0], user=users["reporter"], status="hoan_thanh"
+        )
+        row = tasks.get_task(session, task_ids[0], users["officer"], on=date.today()).row
+        assert row.status.code in ("done_on_time", "done_late")
+        assert row.status.reported_this_period
+    finally:
+        if saved is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()

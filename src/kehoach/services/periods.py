@@ -10,29 +10,34 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 from kehoach.errors import ValidationError
 
 DEFAULT_DUTIES = (("half_year", "06-20"), ("year", "11-30"))
-# Days are Vietnamese days: a report sent at 05:00 on 21/6 in Hà Nội is late for a 20/6 due
-# date, though it is still 20/6 in UTC. Vietnam keeps UTC+7 all year.
-VIETNAM = timezone(timedelta(hours=7), "ICT")
+# A day is a day in the server's local time zone — the zone `date.today()` uses, so the
+# "today" of a page and the day of a report agree. Run a Vietnamese deployment with
+# TZ=Asia/Ho_Chi_Minh: a report sent at 00:30 on 21/6 in Hà Nội is then late for 20/6.
 PERIODIC = ("month", "quarter", "half_year", "year")
 
 
-def local_day(ts: datetime) -> date:
-    """The day in Vietnam of a timestamp (a naive one is taken as UTC)."""
+def local_time(ts: datetime) -> datetime:
+    """A timestamp as a naive local time (a naive timestamp is taken as UTC)."""
     if ts.tzinfo is None:
         ts = ts.replace(tzinfo=UTC)
-    return ts.astimezone(VIETNAM).date()
+    return ts.astimezone().replace(tzinfo=None)
+
+
+def local_day(ts: datetime) -> date:
+    """The local day of a timestamp (a naive timestamp is taken as UTC)."""
+    return local_time(ts).date()
 
 
 def local_midnight(day: date) -> datetime:
-    """The first instant of `day` in Vietnam (aware)."""
-    return datetime.combine(day, datetime.min.time(), VIETNAM)
+    """The first instant of `day` in local time (aware)."""
+    return datetime.combine(day, datetime.min.time()).astimezone()
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,8 @@ class TaskFacts:
 
 @dataclass(frozen=True)
 class ReportFact:
-    """One lead-agency report version; `submitted_at.date()` must be the day in Vietnam
-    (`status_facts` passes naive Vietnamese times)."""
+    """One lead-agency report version; `submitted_at.date()` must be its local day
+    (`status_facts` passes naive local times, see `periods.local_time`)."""
 
     period: str
     status: str

@@ -13,11 +13,11 @@ from sqlalchemy import DateTime, select, type_coerce
 from sqlalchemy.orm import Session
 
 from kehoach.services.periods import (
-    VIETNAM,
     current_period,
     last_due_period,
     local_day,
     local_midnight,
+    local_time,
 )
 from kehoach.services.status import ReportFact, TaskFacts
 from kehoach.store.db import query
@@ -140,16 +140,6 @@ def gather_facts(
     return facts, reports
 
 
-_OFFSET = timedelta(hours=7)
-
-
-def _local(at: datetime) -> datetime:
-    """A report time as a naive Vietnamese time (`.date()` is then the Vietnamese day)."""
-    if at.tzinfo is None:  # SQLite hands back naive UTC
-        return at + _OFFSET
-    return at.astimezone(VIETNAM).replace(tzinfo=None)
-
-
 def relevant_reports(session: Session, ids, until: datetime, codes: set[str]):
     """Per task, its lead reports up to `until`, oldest first.
 
@@ -164,5 +154,5 @@ def relevant_reports(session: Session, ids, until: datetime, codes: set[str]):
         .where(PR.task_id.in_(ids), PR.role == "lead", PR.submitted_at < until)
         .order_by(PR.submitted_at, PR.id),
     ):
-        out[task_id].append(ReportFact(period, status, percent, _local(at)))
+        out[task_id].append(ReportFact(period, status, percent, local_time(at)))
     return out
