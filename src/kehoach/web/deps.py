@@ -131,9 +131,11 @@ Admin = Annotated[object, Depends(require_admin)]
 def today(
     on: Annotated[dt.date | None, Query(description="Compute status as of this date")] = None,
 ) -> dt.date:
-    """The date status is computed for: `?on=YYYY-MM-DD`, else today."""
+    """The date status is computed for: `?on=YYYY-MM-DD`, else today in Vietnam (UTC+7)."""
+    from kehoach.services.periods import local_day
+
     check_year(on, "on")
-    return on or dt.date.today()
+    return on or local_day(dt.datetime.now(dt.UTC))
 
 
 FIRST_YEAR, LAST_YEAR = 1945, 2200
