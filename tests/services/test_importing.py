@@ -119,6 +119,16 @@ def test_corrected_version_keeps_progress_of_unchanged_tasks(session, imported, 
     assert session.get(t.Task, changed.id).active is False
     after = tasks.list_tasks(session, user=SYSTEM, plan_id=plan_id, on=date(2026, 7, 1))
     assert after.total == len(rec.tasks) - 1
+    from kehoach.errors import Conflict
+
+    with pytest.raises(Conflict, match="no longer in the plan"):
+        reports.submit_report(
+            session,
+            task_id=dropped.id,
+            user=SYSTEM,
+            status="hoan_thanh",
+            now=datetime(2026, 6, 10, tzinfo=UTC),
+        )
 
 
 def test_reimport_keeps_officer_corrections(session, imported, sample_records, users):

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kehoach.errors import NotFound, PermissionDenied, ValidationError
+from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
 from kehoach.services.periods import current_period, local_day, period_by_code
 from kehoach.services.types import UserView
@@ -155,6 +155,11 @@ def submit_report(
         raise PermissionDenied("log in to report")
     now = now or datetime.now(UTC)
     task = _visible_task(session, task_id, user)
+    if not task.active:
+        raise Conflict(
+            "this task is no longer in the plan (a newer version of the document dropped it); "
+            "its history is kept but it takes no new reports"
+        )
     roles = session.execute(
         select(TaskAgency.agency_id, TaskAgency.role)
         .where(TaskAgency.task_id == task_id)
