@@ -123,7 +123,6 @@ def build(url: str, *, plans: int, tasks: int, agencies: int, years: int) -> Pro
     from kehoach.services import agencies as agency_svc
     from kehoach.services import status, users
     from kehoach.services.demo import build_province
-    from kehoach.services.periods import local_day
     from kehoach.store.db import open_database, session_scope
 
     sessions = open_database(url)
@@ -141,7 +140,7 @@ def build(url: str, *, plans: int, tasks: int, agencies: int, years: int) -> Pro
         plan_id = max(plan_svc.list_plans(db, user=officer), key=lambda p: p.task_count).id
     with session_scope(sessions) as db:
         started = time.perf_counter()
-        status.statuses(db, local_day(dt.datetime.now(dt.UTC)))
+        status.statuses(db, dt.date.today())
         status_seconds = time.perf_counter() - started
     return Province(url, info.plans, info.tasks, info.agencies, info.reports, info.seconds,
                     status_seconds, officer_token, reporter_token, plan_id, busiest.id)

@@ -131,11 +131,13 @@ Admin = Annotated[object, Depends(require_admin)]
 def today(
     on: Annotated[dt.date | None, Query(description="Compute status as of this date")] = None,
 ) -> dt.date:
-    """The date status is computed for: `?on=YYYY-MM-DD`, else today in Vietnam (UTC+7)."""
-    from kehoach.services.periods import local_day
+    """The date status is computed for: `?on=YYYY-MM-DD`, else today.
 
+    Today is the server's local day, as in the services (deploy with
+    TZ=Asia/Ho_Chi_Minh so that it is the Vietnamese day).
+    """
     check_year(on, "on")
-    return on or local_day(dt.datetime.now(dt.UTC))
+    return on or dt.date.today()
 
 
 FIRST_YEAR, LAST_YEAR = 1945, 2200
