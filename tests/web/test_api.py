@@ -32,6 +32,8 @@ def test_openapi_and_docs(officer_api):
     assert not any(p.startswith("/plans") for p in paths)  # pages are not in the API
     docs = officer_api.get("/api/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+    assert "cdn" not in docs.text.lower()  # vendored: works on a closed network
+    assert officer_api.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
 
 
 def test_plans_tree_and_detail(world, officer_api):

@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1",
         summary="Plans, tasks, agencies, progress reports and status of culture-development plans.",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served below from vendored files: no CDN
         redoc_url=None,
     )
     app.state.settings = settings
@@ -62,5 +62,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     for router in api.routers():
         app.include_router(router, prefix="/api")
+    app.add_api_route("/api/docs", api_docs, include_in_schema=False)
     errors.install(app)
     return app
+
+
+def api_docs():
+    """Swagger UI for `/api/openapi.json`, from files vendored under static/swagger."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    return get_swagger_ui_html(
+        openapi_url="/api/openapi.json",
+        title="kehoach API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="/static/favicon.svg",
+    )
