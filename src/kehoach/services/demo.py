@@ -276,7 +276,7 @@ def build_province(
             ],
         )
     )
-    duties = (("half_year", "06-20"), ("year", "11-30"))
+    duties = (("half_year", "06-20"),)  # H1 due 20/6, H2 due 20/12: half-year reports
     session.execute(
         insert(t.ReportingDuty),
         [
