@@ -15,7 +15,7 @@ def bench_status(
     plans: int = typer.Option(30, help="Plans to generate."),
     tasks: int = typer.Option(2000, help="Tasks to generate."),
     agencies: int = typer.Option(60, help="Agencies to generate."),
-    years: int = typer.Option(5, help="Years of half-year and annual reports."),
+    years: int = typer.Option(5, help="Years of half-year reports."),
     on: str | None = typer.Option(None, "--date", help="Status date (default today)."),
     repeat: int = typer.Option(5, help="Timed runs; the median and best are printed."),
 ) -> None:

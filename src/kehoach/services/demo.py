@@ -203,7 +203,7 @@ def build_province(
     seed: int = 1,
     today: date | None = None,
 ) -> ProvinceInfo:
-    """A synthetic province: plans, tasks, agencies and `years` of half-year and annual reports."""
+    """A synthetic province: plans, tasks, agencies and `years` of half-year reports."""
     from kehoach.services.importing import match_key, search_text
     from kehoach.services.periods import plan_periods
     from kehoach.store import tables as t
