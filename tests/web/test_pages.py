@@ -305,3 +305,19 @@ def test_pages_use_no_cdn(world, officer):
 def test_unknown_page_is_a_404_page(browser):
     page = browser.get("/no-such-page")
     assert page.status_code == 404 and "Trang này không tồn tại." in page.text
+
+
+def test_officer_corrects_a_target(world, officer):
+    plan = world.plans[CTR_14]
+    page = officer.get(f"/plans/{plan}").text
+    target = re.search(r'name="entity" value="target"><input type="hidden" name="entity_id" '
+                       r'value="(\d+)"', page).group(1)
+    r = officer.post(f"/plans/{plan}/correct",
+                     {"entity": "target", "entity_id": target, "field": "horizon", "value": "2035"})
+    assert r.status_code == 303, r.text
+    r = officer.post(f"/plans/{plan}/correct",
+                     {"entity": "target", "entity_id": target, "field": "horizon", "value": "abc"})
+    assert r.status_code == 422
+    r = officer.post(f"/plans/{plan}/correct",
+                     {"entity": "target", "entity_id": "999999", "field": "text", "value": "x"})
+    assert r.status_code == 422  # not a target of this plan
