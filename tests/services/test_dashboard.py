@@ -100,3 +100,18 @@ def test_my_unit(session, users):
     assert all(not r.status.reported_this_period for r in unit.due_now)
     with pytest.raises(PermissionDenied):
         dashboard.my_unit(session, users["viewer"], on=ON)
+
+
+def test_reporter_sees_figures_of_its_own_tasks_only(session, users, imported):
+    from kehoach.services import plans
+
+    reporter = users["reporter"]
+    mine = tasks.list_tasks(session, user=reporter, per_page=500, on=ON).items
+    plan_id = mine[0].plan_id
+    in_plan = [r for r in mine if r.plan_id == plan_id]
+    detail = plans.get_plan(session, plan_id, reporter, on=ON)
+    assert detail.summary.counts.total == len(in_plan)
+    listed = {p.id: p for p in plans.list_plans(session, reporter, on=ON)}
+    assert sum(listed[plan_id].status_counts.values()) == len(in_plan)
+    everyone = plans.get_plan(session, plan_id, users["officer"], on=ON)
+    assert everyone.summary.counts.total > len(in_plan)

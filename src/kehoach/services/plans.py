@@ -18,7 +18,8 @@ from kehoach.services.corrections import (  # noqa: F401  (one name through ever
 )
 from kehoach.services.periods import Period, current_period
 from kehoach.services.types import UserView
-from kehoach.services.visibility import plan_condition
+from kehoach.services.visibility import plan_condition, sees_all
+from kehoach.store.db import query
 from kehoach.store.tables import (
     Agency,
     Document,
@@ -28,6 +29,7 @@ from kehoach.store.tables import (
     ReportingDuty,
     Target,
     Task,
+    TaskAgency,
 )
 
 
@@ -170,11 +172,29 @@ def list_plans(
     from kehoach.services.status import statuses
 
     infos = statuses(session, on)
-    plan_of = dict(session.execute(select(Task.id, Task.plan_id).where(Task.active)).all())
+    plan_of = dict(query(session, select(Task.id, Task.plan_id).where(Task.active)).all())
+    own = _own_tasks(session, user)
+    public = {r.id for r in rows if r.public}
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for tid, info in infos.items():
-        counts[plan_of[tid]][info.code] += 1
+        if own is None or tid in own or plan_of[tid] in public:
+            counts[plan_of[tid]][info.code] += 1
     return [PlanRow(**{**r.__dict__, "status_counts": dict(counts.get(r.id, {}))}) for r in rows]
+
+
+def _own_tasks(session: Session, user: UserView | None) -> set[int] | None:
+    """The tasks whose figures a reporter may see (its agency's); None: no restriction."""
+    if sees_all(user) or user is None or user.role != "reporter":
+        return None
+    return set(
+        query(
+            session,
+            select(TaskAgency.task_id).where(
+                TaskAgency.agency_id == user.agency_id,
+                TaskAgency.role.in_(("lead", "coordinating")),
+            ),
+        ).scalars()
+    )
 
 
 def document_tree(session: Session, user: UserView | None = None) -> list[TreeNode]:
@@ -276,7 +296,21 @@ def get_plan(
             .order_by(Document.id)
         )
     ]
-    summary = plan_summaries(session, on, [plan_id])[0]
+    own = None if row.public else _own_tasks(session, user)
+    if own is None:
+        summary = plan_summaries(session, on, [plan_id])[0]
+    else:  # a reporter: figures of its own agency's tasks only
+        from kehoach.services.status import statuses
+        from kehoach.services.summaries import completeness
+
+        infos = {i: s for i, s in statuses(session, on, plan_id=plan_id).items() if i in own}
+        summary = plan_summaries(
+            session,
+            on,
+            [plan_id],
+            infos=infos,
+            rows=completeness(session, on, plan_id=plan_id, agency_id=user.agency_id),
+        )[0]
     period = current_period([(d.every, d.due) for d in duty_rows], on)
     row = PlanRow(**{**row.__dict__, "status_counts": dict(summary.counts.counts)})
     return PlanDetail(row, targets, duties, groups, implements, implemented_by, period, summary)
