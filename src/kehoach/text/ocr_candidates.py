@@ -106,17 +106,17 @@ def candidates(
     model: OcrModel,
     chunk: list[Token],
     i: int,
+    reading: Reading,
     fillers: tuple[str, ...],
     edited: tuple[str, ...] = (),
 ) -> Candidates:
-    """(syllable, change cost, by letter confusion) for position i of a run.
+    """(syllable, change cost, by letter confusion) for position i of a run, read as `reading`.
 
     `fillers` are the syllables that known pairs put at this position, given the
     skeletons of the neighbours; `edited` those one final letter away.
     """
     tok = chunk[i]
     low = tok.low
-    reading = model.reading(low)
     known, valid, _, _, siblings = reading
     alternatives = siblings + fillers
     if valid and not edited and all(s == low for s in alternatives):
@@ -207,11 +207,10 @@ def edited_fillers(
     n = len(chunk)
     if n == 1:
         return out
-    for i in range(n):
-        # Only where it matters and is cheap: headings (`KINH PHÍ THỰ HIỆN`, which the
-        # extractor must recognise) and syllables clean text never has.
-        tok = chunk[i]
-        if tok.fixed or (readings[i][0] and not tok.heading) or attested(model, chunk, i):
+    # Only where it matters and is cheap: headings (`KINH PHÍ THỰ HIỆN`, which the
+    # extractor must recognise) and syllables clean text never has.
+    for i, (tok, reading) in enumerate(zip(chunk, readings, strict=True)):
+        if (reading[0] and not tok.heading) or tok.fixed or attested(model, chunk, i):
             continue
         found: list[str] = []
         for sk in _letter_edits(readings[i][3]):

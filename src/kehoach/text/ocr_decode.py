@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from kehoach.text.ocr_candidates import Candidates, candidates, edited_fillers
 from kehoach.text.ocr_model import OcrModel
-from kehoach.text.syllables import Token
+from kehoach.text.syllables import Token, lower_syllable
 
 __all__ = ["calm_run", "decode"]
 
@@ -20,52 +20,65 @@ _BOTH_MENDED = 4.0  # bonus for a known pair that replaces both syllables of an 
 _MARGIN = 1e-6  # rounding allowance when ruling a change out
 
 
-def calm_run(model: OcrModel, chunk: list[Token]) -> bool:
-    """True when nothing in the run can change: every syllable but codes known, cased as
-    words are and unquestioned, no pair with a look-alike, no heading (where finals get
-    mended)."""
-    calm = model.calm
-    if not all(t.fixed or calm(t.text, t.low) for t in chunk):
+def calm_run(model: OcrModel, words: list[str], lows: list[str], heading: bool) -> bool:
+    """True when nothing in a run can change: every word but codes known, cased as words
+    are and unquestioned, no pair with a look-alike, no heading (where finals get mended).
+
+    `words` are the run's words that are not fixed, `lows` every token's spelling (the
+    `skip` of `syllable_runs`).
+    """
+    if heading:
         return False
-    if any(t.heading for t in chunk):
+    calm = model.calm_words
+    if not all(map(calm.__contains__, words)) and not all(
+        model.calm(w, lower_syllable(w)) for w in words if w not in calm
+    ):
         return False
     pairs = model.calm_pairs
-    calm_pair = model.calm_pair
-    lows = [t.low for t in chunk]
-    return all(calm_pair(a, b) for a, b in pairwise(lows) if (a, b) not in pairs)
+    return pairs.issuperset(pairwise(lows)) or all(
+        model.calm_pair(a, b) for a, b in pairwise(lows) if (a, b) not in pairs
+    )
 
 
-def decode(model: OcrModel, chunk: list[Token]) -> list[tuple[str, bool]]:
-    """Best syllable for each position of a run, and whether a letter confusion gave it."""
-    n = len(chunk)
+def decode(model: OcrModel, chunk: list[Token]) -> dict[int, tuple[str, bool]]:
+    """The changes the best reading of a run makes: position -> (syllable, whether a
+    letter confusion gave it)."""
     lows = [t.low for t in chunk]
-    readings = [model.reading(low) for low in lows]
-    fillers: list[tuple[str, ...]] = [()] * n
+    readings = list(map(model.reading, lows))
+    fillers: dict[int, tuple[str, ...]] = {}
     for k, entry in enumerate(map(model.choice, lows, lows[1:])):
         if entry is not None:
-            fillers[k] += entry[0]
-            fillers[k + 1] += entry[1]
+            fillers[k] = fillers.get(k, ()) + entry[0]
+            fillers[k + 1] = entry[1]
     edited = edited_fillers(model, chunk, lows, readings)
-    lattice: list[Candidates] = [
-        candidates(model, chunk, i, fillers[i], edited.get(i, ()))
-        if not tok.fixed and (fillers[i] or i in edited or readings[i][4] or not readings[i][1])
-        else ((lows[i], 0.0, False),)
-        for i, tok in enumerate(chunk)
-    ]
-    out = [(low, False) for low in lows]  # the syllable as read comes first
-    i = 0
-    while i < n:
-        if len(lattice[i]) == 1:
-            i += 1
-            continue
-        j = i
-        while j < n and len(lattice[j]) > 1:
-            j += 1
+    lattice: dict[int, Candidates] = {}  # positions with a choice, in order
+    for i, (tok, reading) in enumerate(zip(chunk, readings, strict=True)):
+        if (reading[4] or not reading[1] or i in fillers or i in edited) and not tok.fixed:
+            cands = candidates(model, chunk, i, reading, fillers.get(i, ()), edited.get(i, ()))
+            if len(cands) > 1:
+                lattice[i] = cands
+    changes: dict[int, tuple[str, bool]] = {}
+    n = len(chunk)
+    for i, j in _stretches(list(lattice)):
+        stretch = [lattice[k] for k in range(i, j)]
         left = lows[i - 1] if i else None
         right = lows[j] if j < n else None
-        if not _settled(model, lattice[i:j], left, right):
-            out[i:j] = _viterbi(model, lattice[i:j], left, right)
-        i = j
+        if _settled(model, stretch, left, right):
+            continue
+        for k, (new, confusion) in enumerate(_viterbi(model, stretch, left, right), i):
+            if new != lows[k]:
+                changes[k] = (new, confusion)
+    return changes
+
+
+def _stretches(positions: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive positions."""
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        if out and out[-1][1] == p:
+            out[-1] = (out[-1][0], p + 1)
+        else:
+            out.append((p, p + 1))
     return out
 
 
@@ -80,21 +93,25 @@ def _settled(
     out when its cheapest candidate costs more than that.
     """
     logp = model.logp
-    bi = model.bi
-    reads = [cands[0][0] for cands in lattice]
-    if left is None:
-        first = lattice[0]
-        into = [max(logp(None, s) for s, _, _ in first) - logp(None, reads[0])]
-    else:
-        into = [-logp(left, reads[0])]
-    into += [-logp(a, b) + (0.0 if (a, b) in bi else _BOTH_MENDED) for a, b in pairwise(reads)]
-    out_of = [-logp(a, b) for a, b in pairwise(reads)]
-    out_of.append(-logp(reads[-1], right) if right is not None else 0.0)
-    for cands, gain_in, gain_out in zip(lattice, into, out_of, strict=True):
-        keep = cands[0][1]
-        cheapest = min(cost for _, cost, _ in cands[1:])
-        if cheapest - keep <= gain_in + gain_out + _MARGIN:
+    last = len(lattice) - 1
+    before = left
+    for i, cands in enumerate(lattice):
+        read, keep, _ = cands[0]
+        margin = min([cost for _, cost, _ in cands[1:]]) - keep - _MARGIN
+        if margin <= 0.0:
+            return False  # an unknown reading: cheaper to change than to keep
+        if before is None:
+            margin -= max([logp(None, s) for s, _, _ in cands]) - logp(None, read)
+        else:
+            margin += logp(before, read)
+            if i and (before, read) not in model.bi:
+                margin -= _BOTH_MENDED
+        after = lattice[i + 1][0][0] if i < last else right
+        if after is not None:
+            margin += logp(read, after)
+        if margin <= 0.0:
             return False
+        before = read
     return True
 
 
@@ -103,6 +120,14 @@ def _viterbi(
 ) -> list[tuple[str, bool]]:
     """Best path through a stretch of candidates between fixed syllables `left` and `right`."""
     logp = model.logp
+    if len(lattice) == 1:  # the common case, without the bookkeeping
+        cands = lattice[0]
+        if right is None:
+            scores = [logp(left, s) - cost for s, cost, _ in cands]
+        else:
+            scores = [logp(left, s) - cost + logp(s, right) for s, cost, _ in cands]
+        best = cands[scores.index(max(scores))]
+        return [(best[0], best[2])]
     bi = model.bi
     scores = [logp(left, s) - cost for s, cost, _ in lattice[0]]
     back: list[list[int]] = []
@@ -126,7 +151,7 @@ def _viterbi(
         back.append(arg)
     if right is not None:
         scores = [sc + logp(s, right) for sc, (s, _, _) in zip(scores, lattice[-1], strict=True)]
-    j = max(range(len(scores)), key=scores.__getitem__)
+    j = scores.index(max(scores))
     path = [j]
     for arg in reversed(back):
         j = arg[j]

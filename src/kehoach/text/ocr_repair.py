@@ -19,6 +19,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 
 from kehoach.text.ocr_decode import calm_run, decode
@@ -77,13 +78,14 @@ def _repair_words(
     """Text with each run of syllables decoded; (offset, old, new) of each change added."""
     pieces = []
     pos = 0
-    for chunk in syllable_runs(text, join_lines=join_lines):
-        if calm_run(model, chunk):
-            continue  # nothing to choose and nothing to recase: the common case
-        for i, (tok, (new, conf)) in enumerate(zip(chunk, decode(model, chunk), strict=True)):
-            if tok.fixed or (new == tok.low and (tok.text.islower() or tok.text.istitle())):
+    calm = partial(calm_run, model)  # runs that cannot change: the common case
+    for chunk in syllable_runs(text, join_lines=join_lines, skip=calm):
+        changes = decode(model, chunk)
+        for i, tok in enumerate(chunk):
+            new, confusion = changes.get(i, (tok.low, False))
+            if new == tok.low and (tok.fixed or tok.text.islower() or tok.text.istitle()):
                 continue  # as read, and cased as words are
-            word = _recased(chunk, i, new, conf)
+            word = _recased(chunk, i, new, confusion)
             if word != tok.text:
                 pieces.append(text[pos : tok.start])
                 pieces.append(word)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -230,7 +230,7 @@ def _gap_kind(gap: str, join_lines: bool) -> int:
 _COMMON_LOWER = "nhtcgiaou"
 
 
-def _heading_lines(text: str) -> set[int]:
+def heading_lines(text: str) -> set[int]:
     """Start offsets of lines whose letters are mostly upper case."""
     out = set()
     pos = 0
@@ -269,41 +269,64 @@ def _word(word: str) -> tuple[str, bool]:
     return got
 
 
-def syllable_runs(text: str, *, join_lines: bool = True) -> Iterator[list[Token]]:
+def syllable_runs(
+    text: str,
+    *,
+    join_lines: bool = True,
+    start: int = 0,
+    stop: int | None = None,
+    skip: Callable[[list[str], list[str], bool], bool] | None = None,
+) -> Iterator[list[Token]]:
     """Runs of syllables joined by plain spaces (or numbers); punctuation ends a run.
 
     A single line break does not end a run unless `join_lines` is False. Letters
     inside codes and abbreviations (`84-KL/TW`, `VHNT`) come as `fixed` tokens; a
-    number between syllables comes as the token `NUM`.
+    number between syllables comes as the token `NUM`. With `start` and `stop`, the
+    runs of `text[start:stop]` (which must not cut a run), offsets into `text`.
+    `skip(words, lows, heading)` sees each run first as its words that are not fixed,
+    every token's `low` and whether any is on a heading line; a run it returns True
+    for is left out, and costs no `Token` objects.
     """
-    headings = _heading_lines(text)
-    heading = 0 in headings
-    chunk: list[Token] = []
+    headings = heading_lines(text)
+    heading = text.rfind("\n", 0, start) + 1 in headings
     size = len(text)
-    end = 0
-    for gap, word in _GAP_WORD_RE.findall(text):
-        start = end + len(gap)
-        end = start + len(word)
+    end = start
+    raw: list[tuple[int, int, str, str, bool, bool]] = []  # a Token's fields
+    words: list[str] = []
+    lows: list[str] = []
+    in_heading = False
+    for gap, word in _GAP_WORD_RE.findall(text, start, size if stop is None else stop):
+        begin = end + len(gap)
+        end = begin + len(word)
         kind = _SPACE
         if gap != " ":
             newline = gap.rfind("\n")
             if newline >= 0:
-                heading = start - len(gap) + newline + 1 in headings
-            if chunk:
+                heading = begin - len(gap) + newline + 1 in headings
+            if raw:
                 kind = _gap_kind(gap, join_lines)
         if kind == _NUMBER:
-            chunk.append(Token(start, start, NUM, NUM, True))
-        elif kind == _BREAK:
-            yield chunk
-            chunk = []
-        elif chunk and not heading and word[0].isupper() and chunk[-1].text.islower():
-            yield chunk  # `tỉnh Điện Biên`: a name starts, no word runs across
-            chunk = []
+            raw.append((begin, begin, NUM, NUM, True, False))
+            lows.append(NUM)
+        elif kind == _BREAK or (
+            raw and not heading and word[0].isupper() and raw[-1][2].islower()
+        ):  # a break, or a name starts (`tỉnh Điện Biên`): no word runs across
+            if skip is None or not skip(words, lows, in_heading):
+                yield [Token(*fields) for fields in raw]
+            raw, words, lows, in_heading = [], [], [], False
         low, plain = _word(word)
-        if plain and (not gap or gap[-1] in " \n") and (end == size or text[end] in _PLAIN_AFTER):
+        if (
+            plain
+            and (not begin or text[begin - 1] in " \n")
+            and (end == size or text[end] in _PLAIN_AFTER)
+        ):
             fixed = False  # the common case, decided fast
         else:
-            fixed = _is_protected(text, start, end, word, heading)
-        chunk.append(Token(start, end, word, low, fixed, heading))
-    if chunk:
-        yield chunk
+            fixed = _is_protected(text, begin, end, word, heading)
+        raw.append((begin, end, word, low, fixed, heading))
+        lows.append(low)
+        if not fixed:
+            words.append(word)
+        in_heading = in_heading or heading
+    if raw and (skip is None or not skip(words, lows, in_heading)):
+        yield [Token(*fields) for fields in raw]
