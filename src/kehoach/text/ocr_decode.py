@@ -126,8 +126,8 @@ def _viterbi(
             scores = [logp(left, s) - cost for s, cost, _ in cands]
         else:
             scores = [logp(left, s) - cost + logp(s, right) for s, cost, _ in cands]
-        best = cands[scores.index(max(scores))]
-        return [(best[0], best[2])]
+        chosen = cands[scores.index(max(scores))]
+        return [(chosen[0], chosen[2])]
     bi = model.bi
     scores = [logp(left, s) - cost for s, cost, _ in lattice[0]]
     back: list[list[int]] = []
