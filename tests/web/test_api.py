@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from conftest import OTHER_AGENCY, SAMPLES, SO_VHTTDL
+from webkit import OTHER_AGENCY, SAMPLES, SO_VHTTDL
 
 CTR_14 = "000_c6c358976faa1d91"
 UBND_PLAN = "001_47cec5a30aa91629"
@@ -13,8 +12,7 @@ UBND_PLAN = "001_47cec5a30aa91629"
 @pytest.fixture(scope="module")
 def officer_api(world):
     from fastapi.testclient import TestClient
-
-    from conftest import PASSWORDS
+    from webkit import PASSWORDS
 
     client = TestClient(world.app, raise_server_exceptions=False)
     r = client.post("/api/tokens", json={"username": "officer", "password": PASSWORDS["officer"]})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import PASSWORDS, Browser, as_user
+from webkit import PASSWORDS, Browser, as_user
 
 
 def test_login_page_is_vietnamese(browser):

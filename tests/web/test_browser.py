@@ -14,8 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from conftest import OTHER_AGENCY, PASSWORDS, ROOT, SAMPLES, SO_VHTTDL
+from webkit import OTHER_AGENCY, PASSWORDS, ROOT, SAMPLES, SO_VHTTDL
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

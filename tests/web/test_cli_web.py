@@ -8,8 +8,7 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import ROOT
+from webkit import ROOT
 
 
 def kehoach(*args: str, cwd, timeout: float = 300) -> subprocess.CompletedProcess:

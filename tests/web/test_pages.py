@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from conftest import OTHER_AGENCY, SAMPLES, SO_VHTTDL, as_user
+from webkit import OTHER_AGENCY, SAMPLES, SO_VHTTDL, as_user
 
 CTR_14 = "000_c6c358976faa1d91"
 UBND_PLAN = "001_47cec5a30aa91629"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from conftest import OTHER_AGENCY, SO_VHTTDL, as_user
+from webkit import OTHER_AGENCY, SO_VHTTDL, as_user
 
 UBND_PLAN = "001_47cec5a30aa91629"
 

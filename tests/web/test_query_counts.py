@@ -5,8 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import pytest
-
-from conftest import SO_VHTTDL, as_user
+from webkit import SO_VHTTDL, as_user
 
 PAGES = [
     "/plans", "/plans/{plan}", "/plans/{plan}?q=van+hoa&sort=deadline", "/plans/{plan}?status=overdue",
