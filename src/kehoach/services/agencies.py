@@ -42,8 +42,8 @@ def ensure_agencies(session: Session, names: Iterable[str]) -> dict[str, int]:
             wanted.setdefault(agency_key(name), clean(name))
     if not wanted:
         return {}
-    found = dict(
-        session.execute(
+    found: dict[str, int] = dict(
+        session.execute(  # type: ignore[arg-type]
             select(Agency.fold_key, Agency.id).where(Agency.fold_key.in_(list(wanted)))
         ).all()
     )

@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import get_args
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -108,6 +109,13 @@ EDITABLE = {
     },
     "target": {"text", "horizon", "section"},
 }
+MODELS: dict[str, type[Document] | type[Task] | type[Target]] = {
+    "document": Document,
+    "task": Task,
+    "target": Target,
+}
+DOC_KINDS: tuple[str, ...] = get_args(DocKind)
+TIMEFRAME_KINDS: tuple[str, ...] = get_args(TimeframeKind)
 # the columns' sizes (see store.tables)
 MAX_LENGTH = {
     "number": 100,
@@ -164,11 +172,11 @@ def _clean_value(entity: str, name: str, value):
         raise ValidationError(f"at most {limit} characters", field=name)
     if name == "date" and value and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
         raise ValidationError("write the date as YYYY-MM-DD (or YYYY-MM)", field=name)
-    if name == "kind" and value not in DocKind.__args__:
-        raise ValidationError(f"kind must be one of {', '.join(DocKind.__args__)}", field=name)
-    if name == "timeframe_kind" and value not in TimeframeKind.__args__:
+    if name == "kind" and value not in DOC_KINDS:
+        raise ValidationError(f"kind must be one of {', '.join(DOC_KINDS)}", field=name)
+    if name == "timeframe_kind" and value not in TIMEFRAME_KINDS:
         raise ValidationError(
-            f"timeframe kind must be one of {', '.join(TimeframeKind.__args__)}", field=name
+            f"timeframe kind must be one of {', '.join(TIMEFRAME_KINDS)}", field=name
         )
     if name == "text" and not value:
         raise ValidationError("the text cannot be empty", field=name)
@@ -187,21 +195,20 @@ def correct_field(
             f"'{field}' cannot be corrected; choose one of {', '.join(sorted(EDITABLE[entity]))}",
             field="field",
         )
-    model = {"document": Document, "task": Task, "target": Target}[entity]
-    row = session.get(model, entity_id)
+    row = session.get(MODELS[entity], entity_id)
     if row is None:
         raise NotFound(f"no {entity} with id {entity_id}")
     new = _clean_value(entity, field, value)
-    if field in ("lead", "coordinating", "directing"):
+    if isinstance(row, Task) and field in ("lead", "coordinating", "directing"):
         return _correct_agencies(session, row, field, new, user or SYSTEM)
     column = TASK_COLUMNS.get(field, field) if entity == "task" else field
     old = getattr(row, column)
     setattr(row, column, new)
-    if entity == "document" and field in ("number", "province"):
+    if isinstance(row, Document) and field in ("number", "province"):
         from kehoach.services.importing import claim_number, number_key
 
         claim_number(session, row, number_key(row.number, row.province))
-    if entity == "task" and field == "text":
+    if isinstance(row, Task) and field == "text":
         _refresh_search(session, row)
     return _revise(session, entity, entity_id, field, old, new, user)
 

@@ -133,7 +133,7 @@ def my_unit(
         raise PermissionDenied("log in to see your unit's tasks")
     if user.role == "reporter":
         agency_id = user.agency_id
-    elif agency_id is None:
+    if agency_id is None:
         raise PermissionDenied("only an agency reporter has a unit; officers choose an agency")
     agency = get_agency(session, agency_id)
     infos = statuses(session, on, agency_id=agency_id, settings=settings)

@@ -52,9 +52,9 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
         importing.import_plan(session, path, user=None).plan_id
         for path in sorted(SAMPLES.glob("*.txt"))
     ]
-    for username, password, role, agency in DEMO_ACCOUNTS:
+    for username, password, role, agency_name in DEMO_ACCOUNTS:
         if session.scalar(select(User.id).where(User.username == username)) is None:
-            users.create_user(session, username, password, role, agency=agency)
+            users.create_user(session, username, password, role, agency=agency_name)
     officer = users.authenticate(session, "officer", "officer-demo")
     reporter = users.authenticate(session, "reporter", "reporter-demo")
     agency = find_agency(session, DEMO_AGENCY)
@@ -116,12 +116,12 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
             done_text="Phối hợp cung cấp tư liệu, cử cán bộ tham gia.",
             now=when,
         )
-    windowed = [r for r in mine if r.original_deadline]
+    windowed = [(r.id, r.original_deadline) for r in mine if r.original_deadline]
     if windowed and not any(r.status.extended for r in mine):
         tasks.extend_deadline(
             session,
-            windowed[0].id,
-            windowed[0].original_deadline + timedelta(days=180),
+            windowed[0][0],
+            windowed[0][1] + timedelta(days=180),
             "Chờ bố trí kinh phí.",
             officer,
         )
@@ -224,7 +224,7 @@ def build_province(
     if new:
         session.execute(insert(t.Agency), new)
     agency_ids = list(session.scalars(select(t.Agency.id).where(t.Agency.fold_key.in_(keys))))
-    root = session.scalar(
+    root = session.scalars(
         insert(t.Document).returning(t.Document.id),
         [
             {
@@ -234,7 +234,7 @@ def build_province(
                 "placeholder": True,
             }
         ],
-    )
+    ).one()
     doc_ids = list(
         session.scalars(
             insert(t.Document).returning(t.Document.id, sort_by_parameter_order=True),

@@ -72,8 +72,10 @@ def import_plan(
     """Extract a document (a path, or bytes with their file name) and store its plan."""
     from kehoach.extract import extract_file
 
-    is_bytes = isinstance(source, bytes)
-    record = preview_import(source, name or "upload.txt") if is_bytes else extract_file(source)
+    if isinstance(source, bytes):  # noqa: SIM108  (the two branches take different types)
+        record = preview_import(source, name or "upload.txt")
+    else:
+        record = extract_file(source)
     return import_record(session, record, user, replace_plan_id=replace_plan_id)
 
 
@@ -309,12 +311,13 @@ def _tasks(session: Session, plan: Plan, record: PlanRecord, agency_ids: dict[st
     for pos, t in enumerate(record.tasks):
         mk = match_key(t.text)
         candidates = by_key.get(mk) or []
-        row = candidates.pop(0) if candidates else None
-        if row is None:
+        found = candidates.pop(0) if candidates else None
+        if found is None:
             row = Task(plan_id=plan.id, match_key=mk, created_at=now)
             session.add(row)
             added += 1
         else:
+            row = found
             kept_tasks += 1
         kept += _set(row, _task_fields(t), revised, TASK_ALIASES)
         row.position, row.active, row.updated_at = pos, True, now

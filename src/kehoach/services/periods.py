@@ -27,8 +27,9 @@ PERIODIC = ("month", "quarter", "half_year", "year")
 def local_time(ts: datetime) -> datetime:
     """A timestamp as a naive local time (a naive timestamp is taken as UTC)."""
     if not time.daylight:  # a fixed offset (Vietnam, UTC): plain arithmetic, 10x faster
-        if ts.tzinfo is not None:
-            ts = ts.replace(tzinfo=None) - ts.utcoffset()
+        offset = ts.utcoffset()
+        if offset is not None:
+            ts = ts.replace(tzinfo=None) - offset
         return ts - timedelta(seconds=time.timezone)
     if ts.tzinfo is None:
         ts = ts.replace(tzinfo=UTC)

@@ -200,7 +200,7 @@ def _own_tasks(session: Session, user: UserView | None) -> set[int] | None:
 def document_tree(session: Session, user: UserView | None = None) -> list[TreeNode]:
     """Documents as a tree: each under the documents it implements (80-NQ/TW → 14-CTr/TU → …)."""
     visible = {p.id for p in _plan_rows(session, plan_condition(user))}
-    plan_of = dict(session.execute(select(Plan.document_id, Plan.id)).all())
+    plan_of = {d: p for d, p in session.execute(select(Plan.document_id, Plan.id))}
     docs = {
         d.id: _doc_view(d, plan_of.get(d.id))
         for d in session.scalars(select(Document).order_by(Document.id))
@@ -257,7 +257,7 @@ def get_plan(
             select(Target).where(Target.plan_id == plan_id).order_by(Target.position)
         )
     ]
-    names = dict(session.execute(select(Agency.id, Agency.name)).all())
+    names = {i: n for i, n in session.execute(select(Agency.id, Agency.name))}
     duty_rows = session.scalars(
         select(ReportingDuty)
         .where(ReportingDuty.plan_id == plan_id)
@@ -276,7 +276,7 @@ def get_plan(
             .order_by(func.min(Task.position))
         )
     ]
-    plan_of = dict(session.execute(select(Plan.document_id, Plan.id)).all())
+    plan_of = {d: p for d, p in session.execute(select(Plan.document_id, Plan.id))}
     doc_id = row.document.id
     implements = [
         _doc_view(d, plan_of.get(d.id))
@@ -309,7 +309,9 @@ def get_plan(
             on,
             [plan_id],
             infos=infos,
-            rows=completeness(session, on, plan_id=plan_id, agency_id=user.agency_id),
+            rows=completeness(
+                session, on, plan_id=plan_id, agency_id=user.agency_id if user else None
+            ),
         )[0]
     period = current_period([(d.every, d.due) for d in duty_rows], on)
     row = PlanRow(**{**row.__dict__, "status_counts": dict(summary.counts.counts)})

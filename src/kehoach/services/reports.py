@@ -367,6 +367,8 @@ def open_attachment(
     if a is None:
         raise NotFound(f"no attachment with id {attachment_id}")
     report = session.get(ProgressReport, a.report_id)
+    if report is None:
+        raise NotFound(f"no attachment with id {attachment_id}")
     _visible_task(session, report.task_id, user)
     path = Path(settings.attachments_dir) / a.sha256
     if not path.exists():

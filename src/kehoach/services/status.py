@@ -90,7 +90,8 @@ def _window(facts: TaskFacts, reps: list[ReportFact], on: date, soon: int) -> st
     deadline = facts.extended_end or facts.end
     if latest is not None and latest.status == "hoan_thanh":
         done = _done_on(reps)
-        return "done_on_time" if deadline is None or done <= deadline else "done_late"
+        late = deadline is not None and done is not None and done > deadline
+        return "done_late" if late else "done_on_time"
     if deadline is not None and on > deadline:
         return "overdue"
     if facts.start and on < facts.start and latest is None:
@@ -113,12 +114,12 @@ def _periodic(facts: TaskFacts, reps: list[ReportFact], on: date, soon: int) -> 
         if mine.status == "hoan_thanh":
             return "done_on_time" if mine.submitted_at.date() <= cur.due else "done_late"
         return "in_progress" if mine.status == "dang_trien_khai" else "not_started"
-    prev_needed = (
+    if (
         prev is not None
         and prev.due >= facts.tracked_from
         and (facts.start is None or prev.end >= facts.start)
-    )
-    if prev_needed and prev.code not in by_period:
+        and prev.code not in by_period
+    ):
         return "missing_report"
     if cur.due >= facts.tracked_from and (cur.due - on).days <= soon:
         return "due_soon"
@@ -232,7 +233,7 @@ def statuses(
     from kehoach.services.status_facts import gather_facts, task_scope
 
     key = (
-        str(session.get_bind().url),
+        str(session.get_bind().engine.url),
         on,
         plan_id,
         agency_id,
