@@ -72,7 +72,19 @@ def test_user_add(run):
         "pass-word-1",
     )
     assert unknown.exit_code == 2
-    assert "no agency named 'Sở Không Có'; import a plan that names it first" in unknown.output
+    assert "no agency named 'Sở Không Có'; agencies come from imported plans" in unknown.output
+    close = run(
+        "user",
+        "add",
+        "y",
+        "--role",
+        "reporter",
+        "--agency",
+        "So Van hoa",
+        "--password",
+        "pass-word-1",
+    )
+    assert "did you mean: Sở Văn hóa, Thể thao và Du lịch" in close.output
 
 
 def test_status_tables(run):

@@ -149,7 +149,7 @@ def status(
     Example: kehoach status --date 30/6/2026 --agency "Sở VHTTDL"
     """
     from kehoach.errors import NotFound
-    from kehoach.services.agencies import find_agency
+    from kehoach.services.agencies import find_agency, unknown_agency_message
     from kehoach.store.db import open_database, session_scope
     from kehoach.store.tables import Plan
 
@@ -159,7 +159,7 @@ def status(
             if agency:
                 found = find_agency(session, agency)
                 if found is None:
-                    raise NotFound(f"no agency named '{agency}'", where="--agency")
+                    raise NotFound(unknown_agency_message(session, agency), where="--agency")
                 print_agency_tasks(session, found, day, plan, status_label)
             else:
                 if plan is not None and session.get(Plan, plan) is None:

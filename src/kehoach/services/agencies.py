@@ -88,3 +88,23 @@ def find_agency(session: Session, name: str) -> AgencyRow | None:
     keys = {agency_key(name), agency_key(canonical_name(name))}
     row = session.execute(_counts().where(Agency.fold_key.in_(keys))).first()
     return AgencyRow(*row) if row else None
+
+
+def suggest_agencies(session: Session, name: str, limit: int = 3) -> list[str]:
+    """Stored agency names closest to `name` (for "did you mean …?" messages)."""
+    from rapidfuzz import fuzz, process
+
+    rows = session.execute(select(Agency.fold_key, Agency.name)).all()
+    names = {key: full for key, full in rows}
+    found = process.extract(
+        agency_key(canonical_name(name)), list(names), scorer=fuzz.WRatio, limit=limit
+    )
+    return [names[key] for key, score, _ in found if score >= 88]
+
+
+def unknown_agency_message(session: Session, name: str) -> str:
+    """`no agency named 'X'` plus the closest names, or how agencies come to exist."""
+    close = suggest_agencies(session, name)
+    if close:
+        return f"no agency named '{name}'; did you mean: " + "; ".join(close) + "?"
+    return f"no agency named '{name}'; agencies come from imported plans (kehoach import FILE)"

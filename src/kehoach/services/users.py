@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
-from kehoach.services.agencies import find_agency
+from kehoach.services.agencies import find_agency, unknown_agency_message
 from kehoach.services.types import UserView
 from kehoach.store.tables import Agency, ApiToken, User
 
@@ -56,11 +56,7 @@ def _agency_id(session: Session, agency: str | int | None) -> int | None:
         return agency
     found = find_agency(session, agency)
     if found is None:
-        raise ValidationError(
-            f"no agency named '{agency}'; import a plan that names it first "
-            "(kehoach status lists the agencies)",
-            field="agency",
-        )
+        raise ValidationError(unknown_agency_message(session, agency), field="agency")
     return found.id
 
 
