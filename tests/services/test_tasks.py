@@ -147,3 +147,8 @@ def test_status_cache_sees_every_change(session, users):
     assert status.statuses(session, ON)[row.id].overridden
     session.rollback()
     assert status.statuses(session, ON)[row.id] == first
+
+
+def test_absurd_page_numbers_give_an_empty_page(session, imported):
+    page = tasks.list_tasks(session, user=SYSTEM, page=10**20, per_page=10**9)
+    assert page.items == [] and page.total == 111

@@ -31,6 +31,7 @@ from kehoach.text.normalize import fold
 
 SORTS = ("position", "deadline", "status", "plan")
 MAX_PER_PAGE = 500
+MAX_PAGE = 1_000_000  # beyond any real list; keeps OFFSET within 64 bits
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def list_tasks(
         raise ValidationError(f"status must be one of {', '.join(STATUS_CODES)}", field="status")
     if sort.lstrip("-") not in SORTS:
         raise ValidationError(f"sort must be one of {', '.join(SORTS)}", field="sort")
-    page, per_page = max(1, page), min(max(1, per_page), MAX_PER_PAGE)
+    page, per_page = min(max(1, page), MAX_PAGE), min(max(1, per_page), MAX_PER_PAGE)
     base = _filtered(user, plan_id, group, agency_id, role, timeframe_kind, q)
     if status is None and sort.lstrip("-") != "status":
         total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
@@ -214,9 +215,7 @@ def list_tasks(
         )
         return Page(rows_for(session, ids, on), total, page, per_page)
     ordered = list(query(session, base.order_by(*_order(sort))).scalars())
-    infos = (
-        statuses(session, on, task_ids=None, plan_id=plan_id) if plan_id else statuses(session, on)
-    )
+    infos = statuses(session, on, plan_id=plan_id)
     ordered = [i for i in ordered if i in infos and (status is None or infos[i].code == status)]
     if sort.lstrip("-") == "status":
         ordered.sort(key=lambda i: STATUS_CODES.index(infos[i].code), reverse=sort[0] == "-")
