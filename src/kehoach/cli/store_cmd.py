@@ -141,7 +141,7 @@ def user_add(
 def status(
     on: str | None = typer.Option(None, "--date", help="Status on this date (default today)."),
     agency: str | None = typer.Option(None, "--agency", help="Only this agency's tasks."),
-    plan: int | None = typer.Option(None, "--plan", help="Only this plan (id)."),
+    plan: int | None = typer.Option(None, "--plan", min=1, max=2**62, help="Only this plan (id)."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Show the status of plans and agencies (or one agency's tasks) on a date.
