@@ -68,11 +68,14 @@ def test_unreachable_database_is_a_clear_error(tmp_path):
         upgrade_database("postgresql+psycopg://nobody@127.0.0.1:1/none")
 
 
-def test_sqlite_pragmas(db_url, session):
-    if not db_url.startswith("sqlite"):
-        pytest.skip("SQLite only")
-    assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
-    assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+def test_sqlite_pragmas(tmp_path):
+    from kehoach.store.db import cached_engine, open_database
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    with open_database(url)() as session:
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    cached_engine(url).dispose()
 
 
 def test_failed_unit_of_work_writes_nothing(db_url):
