@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, astuple, dataclass, fields, is_dataclass, replace
+from dataclasses import astuple, dataclass, fields, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -85,15 +85,6 @@ class TaskFilters:
         )
 
 
-def plain(value: Any) -> Any:
-    """A dataclass (or list of them) as plain dicts, for JSON bodies."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
-
-
 def detail_out(detail: Any):
     """`TaskDetail` -> its API body."""
     from kehoach.web.api.schemas import TaskDetailOut
@@ -102,8 +93,8 @@ def detail_out(detail: Any):
         "row": detail.row,
         "agencies": detail.agencies,
         "reports": detail.reports,
-        "extensions": plain(list(detail.extensions)),
-        "override": plain(detail.override),
+        "extensions": detail.extensions,
+        "override": detail.override,
         "revisions": detail.revisions,
         "periods": detail.periods,
     }

@@ -235,11 +235,23 @@ class ReportOut(Out):
 
 
 class ExtensionOut(Out):
-    model_config = ConfigDict(from_attributes=True, extra="allow")
+    id: int
+    task_id: int
+    original_end: dt.date | None
+    new_end: dt.date
+    reason: str
+    username: str | None
+    at: dt.datetime | None
 
 
 class OverrideOut(Out):
-    model_config = ConfigDict(from_attributes=True, extra="allow")
+    id: int
+    task_id: int
+    status: str
+    reason: str
+    username: str | None
+    at: dt.datetime | None
+    active: bool
 
 
 class RevisionOut(Out):
@@ -257,8 +269,8 @@ class TaskDetailOut(Out):
     row: TaskOut
     agencies: list[TaskAgencyOut]
     reports: list[ReportOut]
-    extensions: list[dict[str, Any]]
-    override: dict[str, Any] | None
+    extensions: list[ExtensionOut]
+    override: OverrideOut | None
     revisions: list[RevisionOut]
     periods: list[PeriodOut]
 

@@ -18,6 +18,8 @@ from kehoach.web.api.inputs import (
 )
 from kehoach.web.api.schemas import (
     ERRORS,
+    ExtensionOut,
+    OverrideOut,
     PageOut,
     RevisionOut,
     TaskDetailOut,
@@ -69,24 +71,23 @@ def get_task(task_id: TaskId, db: Db, user: OptionalUser, on: On) -> TaskDetailO
     return detail_out(tasks.get_task(db, task_id, user=user, on=on))
 
 
-@router.post("/{task_id}/extensions", status_code=201)
-def extend_deadline(task_id: TaskId, body: ExtensionIn, db: Db, user: Officer) -> dict:
+@router.post("/{task_id}/extensions", response_model=ExtensionOut, status_code=201)
+def extend_deadline(task_id: TaskId, body: ExtensionIn, db: Db, user: Officer) -> ExtensionOut:
     """Move a task's deadline with a reason; the original deadline is kept for the on-time rate."""
-    from dataclasses import asdict
-
     from kehoach.services import tasks
 
-    return asdict(tasks.extend_deadline(db, task_id, body.new_end, body.reason, user))
+    extension = tasks.extend_deadline(db, task_id, body.new_end, body.reason, user)
+    return ExtensionOut.model_validate(extension)
 
 
-@router.post("/{task_id}/override", status_code=201)
-def override_status(task_id: TaskId, body: OverrideIn, db: Db, user: Officer) -> dict:
+@router.post("/{task_id}/override", response_model=OverrideOut, status_code=201)
+def override_status(task_id: TaskId, body: OverrideIn, db: Db, user: Officer) -> OverrideOut:
     """Set a task's status by hand, with a reason (shown as an override)."""
-    from dataclasses import asdict
-
     from kehoach.services import tasks
 
-    return asdict(tasks.override_status(db, task_id, body.status, body.reason, user))
+    return OverrideOut.model_validate(
+        tasks.override_status(db, task_id, body.status, body.reason, user)
+    )
 
 
 @router.delete("/{task_id}/override", status_code=204)
