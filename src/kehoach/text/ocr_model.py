@@ -79,6 +79,7 @@ class OcrModel:
         self._logp: dict[tuple[str | None, str], float] = {}
         self._choices: dict[tuple[str, str], PairChoice] = {}
         self.candidate_cache: dict[tuple, tuple] = {}  # filled by `ocr_candidates`
+        self.run_cache: dict[tuple, list] = {}  # a run's repairs, filled by `ocr_repair`
         # Syllables as written that are never questioned on their own, and pairs of
         # syllables that never are: what lets most phrases through untouched.
         self.calm_words: set[str] = set()
@@ -154,6 +155,10 @@ class OcrModel:
             return False
         _bounded_add(self.calm_pairs, (a, b))
         return True
+
+    def remember_run(self, key: tuple, repairs: list) -> None:
+        """Keep the repairs of a run of syllables (a bounded cache)."""
+        _remember(self.run_cache, key, repairs)
 
 
 def _remember(cache: dict, key: object, value: object) -> None:

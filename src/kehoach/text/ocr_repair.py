@@ -80,24 +80,40 @@ def _repair_words(
     pos = 0
     calm = partial(calm_run, model)  # runs that cannot change: the common case
     for chunk in syllable_runs(text, join_lines=join_lines, skip=calm):
-        changes = decode(model, chunk)
-        for i, tok in enumerate(chunk):
-            new, confusion = changes.get(i, (tok.low, False))
-            if new == tok.low and (tok.fixed or tok.text.islower() or tok.text.istitle()):
-                continue  # as read, and cased as words are
-            word = _recased(chunk, i, new, confusion)
-            if word != tok.text:
-                pieces.append(text[pos : tok.start])
-                pieces.append(word)
-                pos = tok.end
-                repairs.append((tok.start, tok.text, word))
+        for i, word in _run_repairs(model, chunk):
+            tok = chunk[i]
+            pieces.append(text[pos : tok.start])
+            pieces.append(word)
+            pos = tok.end
+            repairs.append((tok.start, tok.text, word))
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def _run_repairs(model: OcrModel, chunk: list[Token]) -> list[tuple[int, str]]:
+    """(position, word to write) for each token of a run that changes (memoized: documents
+    repeat their phrases, headings and agency names)."""
+    key = tuple([(t.text, t.fixed, t.heading) for t in chunk])
+    got = model.run_cache.get(key)
+    if got is None:
+        got = []
+        changes = decode(model, chunk)
+        for i, tok in enumerate(chunk):
+            if i not in changes and (tok.fixed or tok.text.islower() or tok.text.istitle()):
+                continue  # as read, and cased as words are
+            new, confusion = changes.get(i, (tok.low, False))
+            word = _recased(chunk, i, new, confusion)
+            if word != tok.text:
+                got.append((i, word))
+        model.remember_run(key, got)
+    return got
 
 
 def _recased(chunk: list[Token], i: int, new: str, confusion: bool) -> str:
     """The word to write for token i, decoded as `new`: in its case, odd casing mended."""
     tok = chunk[i]
+    if tok.text.islower():
+        return new  # the model spells in lower case
     word = tok.text if new == tok.low else _cased(tok, new, confusion, i == 0)
     if not word.islower() and not word.isupper() and is_valid_syllable(word):
         # triỆt -> triệt, ĐẢng -> Đảng

@@ -255,14 +255,16 @@ def lower_syllable(word: str) -> str:
 
 
 _WORD_CACHE_SIZE = 100_000
-_words: dict[str, tuple[str, bool]] = {}  # word -> (as the model spells it, plain lower case)
+# word -> (as the model spells it, lower case and not ASCII, capitalized, lower case)
+_words: dict[str, tuple[str, bool, bool, bool]] = {}
 
 
-def _word(word: str) -> tuple[str, bool]:
-    """How the model spells a word, and whether it is lower case and not ASCII (memoized)."""
+def _word(word: str) -> tuple[str, bool, bool, bool]:
+    """What run cutting asks of a word (memoized)."""
     got = _words.get(word)
     if got is None:
-        got = (lower_syllable(word), word.islower() and not word.isascii())
+        lower = word.islower()
+        got = (lower_syllable(word), lower and not word.isascii(), word[0].isupper(), lower)
         if len(_words) >= _WORD_CACHE_SIZE:
             _words.clear()
         _words[word] = got
@@ -294,39 +296,45 @@ def syllable_runs(
     raw: list[tuple[int, int, str, str, bool, bool]] = []  # a Token's fields
     words: list[str] = []
     lows: list[str] = []
-    in_heading = False
+    in_heading = last_lower = False
+    known = _words.get
+    # The loop is the hot path of OCR repair: one space between words is the common
+    # case and is handled first, with as few operations as will do.
     for gap, word in _GAP_WORD_RE.findall(text, start, size if stop is None else stop):
         begin = end + len(gap)
         end = begin + len(word)
-        kind = _SPACE
-        if gap != " ":
+        low, plain, capital, lower = known(word) or _word(word)
+        if gap == " ":
+            if capital and last_lower and not heading:  # a name starts: `tỉnh Điện Biên`
+                if skip is None or not skip(words, lows, in_heading):
+                    yield [Token(*fields) for fields in raw]
+                raw, words, lows, in_heading = [], [], [], False
+            fast = plain and (end == size or text[end] in _PLAIN_AFTER)
+        else:
             newline = gap.rfind("\n")
             if newline >= 0:
                 heading = begin - len(gap) + newline + 1 in headings
-            if raw:
-                kind = _gap_kind(gap, join_lines)
-        if kind == _NUMBER:
-            raw.append((begin, begin, NUM, NUM, True, False))
-            lows.append(NUM)
-        elif kind == _BREAK or (
-            raw and not heading and word[0].isupper() and raw[-1][2].islower()
-        ):  # a break, or a name starts (`tỉnh Điện Biên`): no word runs across
-            if skip is None or not skip(words, lows, in_heading):
-                yield [Token(*fields) for fields in raw]
-            raw, words, lows, in_heading = [], [], [], False
-        low, plain = _word(word)
-        if (
-            plain
-            and (not begin or text[begin - 1] in " \n")
-            and (end == size or text[end] in _PLAIN_AFTER)
-        ):
-            fixed = False  # the common case, decided fast
-        else:
-            fixed = _is_protected(text, begin, end, word, heading)
+            kind = _gap_kind(gap, join_lines) if raw else _SPACE
+            if kind == _NUMBER:
+                raw.append((begin, begin, NUM, NUM, True, False))
+                lows.append(NUM)
+            elif kind == _BREAK or (capital and last_lower and not heading):
+                if skip is None or not skip(words, lows, in_heading):
+                    yield [Token(*fields) for fields in raw]
+                raw, words, lows, in_heading = [], [], [], False
+            fast = (
+                plain
+                and (not begin or text[begin - 1] in " \n")
+                and (end == size or text[end] in _PLAIN_AFTER)
+            )
+        # Fixed: part of a code or an abbreviation; the common case is decided fast.
+        fixed = not fast and _is_protected(text, begin, end, word, heading)
         raw.append((begin, end, word, low, fixed, heading))
         lows.append(low)
         if not fixed:
             words.append(word)
-        in_heading = in_heading or heading
+        if heading:
+            in_heading = True
+        last_lower = lower
     if raw and (skip is None or not skip(words, lows, in_heading)):
         yield [Token(*fields) for fields in raw]
