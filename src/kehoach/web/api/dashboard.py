@@ -27,11 +27,17 @@ def dashboard(
     from kehoach.services import dashboard as svc
 
     settings = request.app.state.settings
-    board = views(request).get(
-        db, ("dashboard", scope(user), on, plan_id),
-        lambda: svc.dashboard(db, on=on, user=user, plan_id=plan_id, settings=settings),
-    )
-    return DashboardOut.model_validate(board)
+    cache = views(request)
+
+    def board():
+        return cache.get(
+            db, ("dashboard", scope(user), on, plan_id),
+            lambda: svc.dashboard(db, on=on, user=user, plan_id=plan_id, settings=settings),
+        )
+
+    # the response body too: validating a dashboard's nested lists costs more than serving it
+    return cache.get(db, ("dashboard-out", scope(user), on, plan_id),
+                     lambda: DashboardOut.model_validate(board()))
 
 
 @router.get("/status", response_model=list[TaskStatusOut])
