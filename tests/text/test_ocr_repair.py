@@ -272,3 +272,24 @@ def test_repair_generalizes_to_a_document_the_model_never_saw():
     print(f"held-out 002: WER raw {raw:.2%}, repaired {after:.2%}; {len(false_repairs)} false")
     assert after <= raw / 3
     assert len(false_repairs) <= 0.001 * len(words(clean))
+
+
+def test_join_lines_false_reads_each_line_on_its_own():
+    # Across a line break the pair `yêu cầu` mends `câu`; a table cell that is just
+    # `câu` (one cell a line) is not read after the cell before it.
+    assert repair("yêu\ncâu") == ("yêu\ncầu", [Repair(2, "câu", "cầu")])
+    assert repair("yêu\ncâu", join_lines=False) == ("yêu\ncâu", [])
+    # Damage inside a line is repaired as before.
+    assert repair("đáp ứng yêu câu\nKê hoạch", join_lines=False)[0] == "đáp ứng yêu cầu\nKế hoạch"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(sample("ocr/001_").splitlines()), max_size=12))
+def test_join_lines_false_is_repairing_line_by_line(lines):
+    text = "\n".join(lines)
+    fixed, changes = repair(text, join_lines=False)
+    expected = [repair(line) for line in lines]
+    assert fixed == "\n".join(line for line, _ in expected)
+    assert changes == [
+        Repair(n, c.original, c.replacement) for n, (_, cs) in enumerate(expected, 1) for c in cs
+    ]
