@@ -255,16 +255,23 @@ def lower_syllable(word: str) -> str:
 
 
 _WORD_CACHE_SIZE = 100_000
-# word -> (as the model spells it, lower case and not ASCII, capitalized, lower case)
-_words: dict[str, tuple[str, bool, bool, bool]] = {}
+# word -> (as the model spells it, fixed between spaces, the same on a heading line,
+# capitalized, lower case)
+_words: dict[str, tuple[str, bool, bool, bool, bool]] = {}
 
 
-def _word(word: str) -> tuple[str, bool, bool, bool]:
+def _word(word: str) -> tuple[str, bool, bool, bool, bool]:
     """What run cutting asks of a word (memoized)."""
     got = _words.get(word)
     if got is None:
-        lower = word.islower()
-        got = (lower_syllable(word), lower and not word.isascii(), word[0].isupper(), lower)
+        spaced = f" {word} "
+        got = (
+            lower_syllable(word),
+            _is_protected(spaced, 1, len(word) + 1, word, False),
+            _is_protected(spaced, 1, len(word) + 1, word, True),
+            word[0].isupper(),
+            word.islower(),
+        )
         if len(_words) >= _WORD_CACHE_SIZE:
             _words.clear()
         _words[word] = got
@@ -303,13 +310,13 @@ def syllable_runs(
     for gap, word in _GAP_WORD_RE.findall(text, start, size if stop is None else stop):
         begin = end + len(gap)
         end = begin + len(word)
-        low, plain, capital, lower = known(word) or _word(word)
+        low, fixed_alone, fixed_in_heading, capital, lower = known(word) or _word(word)
         if gap == " ":
             if capital and last_lower and not heading:  # a name starts: `tỉnh Điện Biên`
                 if skip is None or not skip(words, lows, in_heading):
                     yield [Token(*fields) for fields in raw]
                 raw, words, lows, in_heading = [], [], [], False
-            fast = plain and (end == size or text[end] in _PLAIN_AFTER)
+            plain = end == size or text[end] in _PLAIN_AFTER
         else:
             newline = gap.rfind("\n")
             if newline >= 0:
@@ -322,13 +329,15 @@ def syllable_runs(
                 if skip is None or not skip(words, lows, in_heading):
                     yield [Token(*fields) for fields in raw]
                 raw, words, lows, in_heading = [], [], [], False
-            fast = (
-                plain
-                and (not begin or text[begin - 1] in " \n")
-                and (end == size or text[end] in _PLAIN_AFTER)
+            plain = (not begin or text[begin - 1] in " \n") and (
+                end == size or text[end] in _PLAIN_AFTER
             )
-        # Fixed: part of a code or an abbreviation; the common case is decided fast.
-        fixed = not fast and _is_protected(text, begin, end, word, heading)
+        # Fixed: part of a code or an abbreviation. Between a space or line break and
+        # plain punctuation that depends on the word alone: the common case, memoized.
+        if plain:
+            fixed = fixed_in_heading if heading else fixed_alone
+        else:
+            fixed = _is_protected(text, begin, end, word, heading)
         raw.append((begin, end, word, low, fixed, heading))
         lows.append(low)
         if not fixed:
