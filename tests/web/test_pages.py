@@ -320,3 +320,33 @@ def test_officer_corrects_a_target(world, officer):
     r = officer.post(f"/plans/{plan}/correct",
                      {"entity": "target", "entity_id": "999999", "field": "text", "value": "x"})
     assert r.status_code == 422  # not a target of this plan
+
+
+def test_report_for_an_unknown_or_closed_period_is_refused_next_to_the_field(world):
+    reporter = as_user(world, "reporter")
+    task = world.lead_tasks(SO_VHTTDL)[8]
+    for period in ("2019-H1", "not-a-period"):
+        r = reporter.post(f"/tasks/{task}/reports",
+                          {"status": "dang_trien_khai", "percent": "10", "period": period})
+        assert r.status_code == 422, period
+        assert 'id="period-error"' in r.text
+
+
+def test_attachment_too_large_keeps_nothing(world):
+    reporter = as_user(world, "reporter")
+    task = world.lead_tasks(SO_VHTTDL)[9]
+    token = reporter.csrf("/plans")
+    saved = world.settings.max_attachment_bytes
+    world.settings.max_attachment_bytes = 64
+    try:
+        r = reporter.client.post(
+            f"/tasks/{task}/reports",
+            data={"status": "dang_trien_khai", "percent": "10", "csrf_token": token},
+            files={"file": ("big.pdf", b"%PDF-1.4\n" + b"0" * 200, "application/pdf")},
+        )
+    finally:
+        world.settings.max_attachment_bytes = saved
+    assert r.status_code == 422
+    assert re.search(r'id="file-error">[^<]*MB', r.text)
+    assert 'value="10"' in r.text  # the form keeps what was typed
+    assert "Chưa có báo cáo." in reporter.get(f"/tasks/{task}").text

@@ -12,7 +12,7 @@ from kehoach.errors import ValidationError
 from kehoach.web.api.inputs import MAX_ID, TaskId
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import AppSettings, CurrentUser, Db, Officer, On, OptionalUser, check_year
-from kehoach.web.i18n import _
+from kehoach.web.i18n import _, vnumber
 from kehoach.web.render import flash, render
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
@@ -105,8 +105,8 @@ def _save_report(db, user, task_id, form, filename, data, settings) -> None:
     from kehoach.services import reports
 
     if data and len(data) > settings.max_attachment_bytes:
-        limit = settings.max_attachment_bytes // (1024 * 1024)
-        raise ValidationError(f"The file is larger than {limit} MB.", field="file")
+        limit = vnumber(round(settings.max_attachment_bytes / 2**20, 2))
+        raise ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit}, field="file")
     report = reports.submit_report(
         db, task_id=task_id, user=user, status=form["status"],
         percent=_parse_percent(form["percent"]), period=form["period"] or None,
