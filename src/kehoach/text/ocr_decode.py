@@ -93,6 +93,7 @@ def _settled(
     out when its cheapest candidate costs more than that.
     """
     logp = model.logp
+    known = model.logp_cache.get  # the common case without a method call
     last = len(lattice) - 1
     before = left
     for i, cands in enumerate(lattice):
@@ -103,12 +104,12 @@ def _settled(
         if before is None:
             margin -= max([logp(None, s) for s, _, _ in cands]) - logp(None, read)
         else:
-            margin += logp(before, read)
+            margin += known((before, read)) or logp(before, read)
             if i and (before, read) not in model.bi:
                 margin -= _BOTH_MENDED
         after = lattice[i + 1][0][0] if i < last else right
         if after is not None:
-            margin += logp(read, after)
+            margin += known((read, after)) or logp(read, after)
         if margin <= 0.0:
             return False
         before = read
@@ -120,16 +121,20 @@ def _viterbi(
 ) -> list[tuple[str, bool]]:
     """Best path through a stretch of candidates between fixed syllables `left` and `right`."""
     logp = model.logp
+    known = model.logp_cache.get  # the common case without a method call
     if len(lattice) == 1:  # the common case, without the bookkeeping
         cands = lattice[0]
         if right is None:
-            scores = [logp(left, s) - cost for s, cost, _ in cands]
+            scores = [(known((left, s)) or logp(left, s)) - cost for s, cost, _ in cands]
         else:
-            scores = [logp(left, s) - cost + logp(s, right) for s, cost, _ in cands]
+            scores = [
+                (known((left, s)) or logp(left, s)) - cost + (known((s, right)) or logp(s, right))
+                for s, cost, _ in cands
+            ]
         chosen = cands[scores.index(max(scores))]
         return [(chosen[0], chosen[2])]
     bi = model.bi
-    scores = [logp(left, s) - cost for s, cost, _ in lattice[0]]
+    scores = [(known((left, s)) or logp(left, s)) - cost for s, cost, _ in lattice[0]]
     back: list[list[int]] = []
     for i in range(1, len(lattice)):
         before = lattice[i - 1]
@@ -140,7 +145,7 @@ def _viterbi(
         for k, (s, cost, _) in enumerate(lattice[i]):
             best, at = -math.inf, 0
             for j, (ps, _, _) in enumerate(before):
-                score = scores[j] + logp(ps, s)
+                score = scores[j] + (known((ps, s)) or logp(ps, s))
                 if j and k and pair_unknown and (ps, s) in bi:
                     score += _BOTH_MENDED
                 if score > best:
@@ -150,7 +155,10 @@ def _viterbi(
         scores = cur
         back.append(arg)
     if right is not None:
-        scores = [sc + logp(s, right) for sc, (s, _, _) in zip(scores, lattice[-1], strict=True)]
+        scores = [
+            sc + (known((s, right)) or logp(s, right))
+            for sc, (s, _, _) in zip(scores, lattice[-1], strict=True)
+        ]
     j = scores.index(max(scores))
     path = [j]
     for arg in reversed(back):

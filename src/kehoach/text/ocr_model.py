@@ -76,7 +76,8 @@ class OcrModel:
         self.pair_fillers, self.dominant = _pair_indexes(self.bi)
         self.suspect, self.telltale = _suspects(self.by_skel, self.uni, data["corpus_unigrams"])
         self._readings: dict[str, Reading] = {}
-        self._logp: dict[tuple[str | None, str], float] = {}
+        # log P(b | a) by (a, b); never 0.0, so `cache.get(key) or model.logp(...)` is safe
+        self.logp_cache: dict[tuple[str | None, str], float] = {}
         self._choices: dict[tuple[str, str], PairChoice] = {}
         self.candidate_cache: dict[tuple, tuple] = {}  # filled by `ocr_candidates`
         self.run_cache: dict[tuple, list] = {}  # a run's repairs, filled by `ocr_repair`
@@ -88,7 +89,7 @@ class OcrModel:
     def logp(self, a: str | None, b: str) -> float:
         """log P(b | a), a None at the start of a run."""
         key = (a, b)
-        got = self._logp.get(key)
+        got = self.logp_cache.get(key)
         if got is None:
             pu = (self.uni.get(b, 0.0) + 0.1) / (self.total + 0.1 * self.vocab)
             if a is None or (left := self.left.get(a)) is None:
@@ -99,7 +100,7 @@ class OcrModel:
                 total, kinds = left
                 seen = max(self.bi.get((a, b), 0.0) - _DISCOUNT, 0.0)
                 got = math.log((seen + (_DISCOUNT * kinds + _SMOOTH) * pu) / (total + _SMOOTH))
-            _remember(self._logp, key, got)
+            _remember(self.logp_cache, key, got)
         return got
 
     def reading(self, low: str) -> Reading:
