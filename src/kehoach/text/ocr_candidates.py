@@ -62,8 +62,6 @@ _CONFUSIONS = (
     ("ỉ", "i"),
 )
 
-_CACHE_SIZE = 50_000
-
 
 @lru_cache(maxsize=20_000)
 def _confusion_variants(low: str) -> frozenset[str]:
@@ -143,13 +141,10 @@ def _costed(
 ) -> Candidates:
     """The candidates of `low` with their costs, memoized: phrases repeat in a document."""
     key = (low, alternatives, edited, context)
-    cache = model.candidate_cache
-    got = cache.get(key)
+    got = model.candidate_cache.get(key)
     if got is None:
         got = _cost_candidates(model, low, reading, alternatives, edited, context)
-        if len(cache) >= _CACHE_SIZE:
-            cache.clear()
-        cache[key] = got
+        model.remember_candidates(key, got)
     return got
 
 

@@ -38,7 +38,10 @@ _SUSPECT_RATIO = 8.0  # ... and this many times more frequent makes a syllable s
 _TELLTALE_MIN = 10  # for detection: a look-alike this frequent, the syllable never seen
 _DOMINANT = 4.0  # a pair this many times more frequent than its look-alikes is not questioned
 
-_CACHE_SIZE = 200_000  # entries of each per-model cache before it starts afresh
+# Entries each per-model cache holds before it starts afresh (a few tens of MB in all):
+# small values, many entries; bulky values (candidate lists, runs), fewer.
+_MANY = 200_000
+_FEW = 20_000
 
 # What the model knows of a syllable as read: known, valid, suspect, skeleton, siblings.
 Reading = tuple[bool, bool, bool, str, tuple[str, ...]]
@@ -100,7 +103,7 @@ class OcrModel:
                 total, kinds = left
                 seen = max(self.bi.get((a, b), 0.0) - _DISCOUNT, 0.0)
                 got = math.log((seen + (_DISCOUNT * kinds + _SMOOTH) * pu) / (total + _SMOOTH))
-            _remember(self.logp_cache, key, got)
+            _remember(self.logp_cache, key, got, _MANY)
         return got
 
     def reading(self, low: str) -> Reading:
@@ -122,7 +125,7 @@ class OcrModel:
                 if spelled:  # `bỉên`: the tone mark of `biển` on the wrong vowel
                     valid, own = False, (spelled, *own)
             got = (known, valid, suspect, sk, own)
-            _remember(self._readings, low, got)
+            _remember(self._readings, low, got, _MANY)
         return got
 
     def choice(self, a: str, b: str) -> PairChoice:
@@ -136,7 +139,7 @@ class OcrModel:
         entry = self.pair_fillers.get((self.reading(a)[3], self.reading(b)[3]))
         if entry is not None and ((entry[0] == (a,) and entry[1] == (b,)) or key in self.dominant):
             entry = None
-        _remember(self._choices, key, entry)
+        _remember(self._choices, key, entry, _MANY)
         return entry
 
     def calm(self, word: str, low: str) -> bool:
@@ -159,19 +162,23 @@ class OcrModel:
 
     def remember_run(self, key: tuple, repairs: list) -> None:
         """Keep the repairs of a run of syllables (a bounded cache)."""
-        _remember(self.run_cache, key, repairs)
+        _remember(self.run_cache, key, repairs, _FEW)
+
+    def remember_candidates(self, key: tuple, candidates: tuple) -> None:
+        """Keep the candidates of a reading in its context (a bounded cache)."""
+        _remember(self.candidate_cache, key, candidates, _FEW)
 
 
-def _remember(cache: dict, key: object, value: object) -> None:
+def _remember(cache: dict, key: object, value: object, size: int) -> None:
     """Store in a bounded cache, started afresh when full (cheaper than LRU bookkeeping)."""
-    if len(cache) >= _CACHE_SIZE:
+    if len(cache) >= size:
         cache.clear()
     cache[key] = value
 
 
 def _bounded_add(cache: set, key: object) -> None:
     """Add to a bounded set, started afresh when full."""
-    if len(cache) >= _CACHE_SIZE:
+    if len(cache) >= _MANY:
         cache.clear()
     cache.add(key)
 
