@@ -185,20 +185,23 @@ def print_overview(session, day: date, plan_id: int | None, label: Callable[[str
         console.print("No plans yet: import one with `kehoach import FILE`.")
         return
     table = Table(title=f"Plans on {day:%d/%m/%Y}")
-    table.add_column("Plan", max_width=40, no_wrap=True, overflow="ellipsis")
+    table.add_column("Plan", max_width=32, no_wrap=True, overflow="ellipsis")
     table.add_column("Tasks", justify="right")
-    for code in STATUS_CODES:
-        table.add_column(label(code), justify="right")
+    # one column of the counts that are not zero keeps the table readable in a terminal
+    table.add_column("Status", overflow="fold", min_width=24)
     table.add_column("On time", justify="right")
     table.add_column("Period")
     table.add_column("Reported", justify="right")
     table.add_column("Late", justify="right")
     table.add_column("Missing", justify="right")
     for p in plans:
+        counts = ", ".join(
+            f"{n} {label(c)}" for c in STATUS_CODES if (n := p.counts.counts.get(c, 0))
+        )
         table.add_row(
             f"{p.plan_id}. {p.title or '—'}",
             str(p.counts.total),
-            *(str(p.counts.counts.get(c, 0) or "") for c in STATUS_CODES),
+            counts or "—",
             _pct(p.counts.on_time_rate),
             p.period.code if p.period else "—",
             f"{p.reported}/{p.expected}",
