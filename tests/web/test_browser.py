@@ -214,3 +214,9 @@ def test_officer_and_reporter_day(server, chromium):
     admin.goto("/users")
     assert "Thêm tài khoản" in admin.locator("main").inner_text()
     shot(admin, "09-users")
+
+    # -- the API's own documentation, served without any CDN
+    admin.goto("/api/docs")
+    admin.wait_for_selector(".swagger-ui .info .title")
+    assert "kehoach API" in admin.locator(".swagger-ui .info").inner_text()
+    admin.screenshot(path=str(SHOTS / "10-api-docs.png"))
