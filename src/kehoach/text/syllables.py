@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 from kehoach.text.normalize import unify_tone_marks
 
@@ -167,9 +167,11 @@ _CODE_JOINERS = "-/_&"
 _PLAIN_AFTER = frozenset(" \n,;:.)")
 
 
-@dataclass(slots=True)
-class Token:
-    """A run of letters in a text: where it is, as written and as the model spells it."""
+class Token(NamedTuple):
+    """A run of letters in a text: where it is, as written and as the model spells it.
+
+    A named tuple: OCR repair makes tens of thousands a document, and tuples are cheap.
+    """
 
     start: int
     end: int
@@ -177,6 +179,9 @@ class Token:
     low: str
     fixed: bool
     heading: bool = False
+
+
+_as_token = partial(tuple.__new__, Token)  # a Token from its fields, without a Python call
 
 
 def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> bool:
@@ -314,7 +319,7 @@ def syllable_runs(
         if gap == " ":
             if capital and last_lower and not heading:  # a name starts: `tỉnh Điện Biên`
                 if skip is None or not skip(words, lows, in_heading):
-                    yield [Token(*fields) for fields in raw]
+                    yield list(map(_as_token, raw))
                 raw, words, lows, in_heading = [], [], [], False
             plain = end == size or text[end] in _PLAIN_AFTER
         else:
@@ -327,7 +332,7 @@ def syllable_runs(
                 lows.append(NUM)
             elif kind == _BREAK or (capital and last_lower and not heading):
                 if skip is None or not skip(words, lows, in_heading):
-                    yield [Token(*fields) for fields in raw]
+                    yield list(map(_as_token, raw))
                 raw, words, lows, in_heading = [], [], [], False
             plain = (not begin or text[begin - 1] in " \n") and (
                 end == size or text[end] in _PLAIN_AFTER
@@ -346,4 +351,4 @@ def syllable_runs(
             in_heading = True
         last_lower = lower
     if raw and (skip is None or not skip(words, lows, in_heading)):
-        yield [Token(*fields) for fields in raw]
+        yield list(map(_as_token, raw))
