@@ -82,3 +82,25 @@ def test_headings_are_not_abbreviations():
     assert [[(t.text, t.fixed) for t in run] for run in runs] == [
         [("Hội", False), ("VHNT", True), ("tỉnh", False)]
     ]
+
+
+def test_runs_stop_at_every_line_break_when_lines_are_not_joined():
+    runs = [[t.text for t in run] for run in syllable_runs("thực\nhiện 5\nnăm", join_lines=False)]
+    assert runs == [["thực"], ["hiện"], ["năm"]]
+
+
+def test_skip_sees_a_run_before_its_tokens_are_made():
+    seen = []
+
+    def skip(words, lows, heading):
+        seen.append((list(words), list(lows), heading))
+        return "hoạch" in lows
+
+    runs = [
+        [t.text for t in run]
+        for run in syllable_runs("Kế hoạch, số 84-KL/TW\n\nCÔNG VIỆC", skip=skip)
+    ]
+    assert runs == [["số"], ["KL"], ["TW"], ["CÔNG", "VIỆC"]]
+    assert seen[0] == (["Kế", "hoạch"], ["kế", "hoạch"], False)
+    assert seen[2] == ([], ["kl"], False)  # a code is fixed: not among the words
+    assert seen[-1][2] is True  # an all-caps heading line

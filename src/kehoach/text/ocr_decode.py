@@ -2,7 +2,9 @@
 
 A run of syllables (`syllables.syllable_runs`) is decoded stretch by stretch:
 only positions with more than one candidate are searched, between neighbours
-that stay as read.
+that stay as read. Most runs cannot change at all (`calm_run`) and are passed
+over before any token is made; a stretch whose reading no change could beat
+(`_settled`) is not searched.
 """
 
 from __future__ import annotations

@@ -287,24 +287,21 @@ def syllable_runs(
     text: str,
     *,
     join_lines: bool = True,
-    start: int = 0,
-    stop: int | None = None,
     skip: Callable[[list[str], list[str], bool], bool] | None = None,
 ) -> Iterator[list[Token]]:
     """Runs of syllables joined by plain spaces (or numbers); punctuation ends a run.
 
     A single line break does not end a run unless `join_lines` is False. Letters
     inside codes and abbreviations (`84-KL/TW`, `VHNT`) come as `fixed` tokens; a
-    number between syllables comes as the token `NUM`. With `start` and `stop`, the
-    runs of `text[start:stop]` (which must not cut a run), offsets into `text`.
+    number between syllables comes as the token `NUM`.
     `skip(words, lows, heading)` sees each run first as its words that are not fixed,
     every token's `low` and whether any is on a heading line; a run it returns True
     for is left out, and costs no `Token` objects.
     """
     headings = heading_lines(text)
-    heading = text.rfind("\n", 0, start) + 1 in headings
+    heading = 0 in headings
     size = len(text)
-    end = start
+    end = 0
     raw: list[tuple[int, int, str, str, bool, bool]] = []  # a Token's fields
     words: list[str] = []
     lows: list[str] = []
@@ -312,7 +309,7 @@ def syllable_runs(
     known = _words.get
     # The loop is the hot path of OCR repair: one space between words is the common
     # case and is handled first, with as few operations as will do.
-    for gap, word in _GAP_WORD_RE.findall(text, start, size if stop is None else stop):
+    for gap, word in _GAP_WORD_RE.findall(text):
         begin = end + len(gap)
         end = begin + len(word)
         low, fixed_alone, fixed_in_heading, capital, lower = known(word) or _word(word)
