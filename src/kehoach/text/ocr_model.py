@@ -70,9 +70,14 @@ class OcrModel:
             entry = left.setdefault(a, [0.0, 0.0])
             entry[0] += n
             entry[1] += 1
-        self.left = {a: (t, k) for a, (t, k) in left.items()}  # (pairs, kinds) after a
         self.total = sum(self.uni.values())
         self.vocab = len(self.uni)
+        # The parts of `logp` that depend on one syllable, computed once.
+        norm = self.total + 0.1 * self.vocab
+        self._unigram = {b: (n + 0.1) / norm for b, n in self.uni.items()}
+        self._unseen = (0.0 + 0.1) / norm
+        # After a: (its pairs' total + smoothing, weight of the unigram)
+        self._after = {a: (t + _SMOOTH, _DISCOUNT * k + _SMOOTH) for a, (t, k) in left.items()}
         self.by_skel = _by_skeleton(self.uni)
         # Known syllables by sound (toneless form and tone), whatever their spelling.
         self.by_sound = {split_tone(syl): syl for lst in self.by_skel.values() for syl in lst}
@@ -94,15 +99,15 @@ class OcrModel:
         key = (a, b)
         got = self.logp_cache.get(key)
         if got is None:
-            pu = (self.uni.get(b, 0.0) + 0.1) / (self.total + 0.1 * self.vocab)
-            if a is None or (left := self.left.get(a)) is None:
+            pu = self._unigram.get(b, self._unseen)
+            if a is None or (after := self._after.get(a)) is None:
                 got = math.log(pu)
             else:
                 # Interpolated absolute discounting: a syllable followed by many different
                 # ones in the corpus leaves more room for a pair never seen.
-                total, kinds = left
+                total, weight = after
                 seen = max(self.bi.get((a, b), 0.0) - _DISCOUNT, 0.0)
-                got = math.log((seen + (_DISCOUNT * kinds + _SMOOTH) * pu) / (total + _SMOOTH))
+                got = math.log((seen + weight * pu) / total)
             _remember(self.logp_cache, key, got, _MANY)
         return got
 
