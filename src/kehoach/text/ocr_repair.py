@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
+from operator import attrgetter
 
 from kehoach.text.ocr_decode import calm_run, decode
 from kehoach.text.ocr_model import OcrModel, load_model, training_sequences
@@ -90,10 +91,13 @@ def _repair_words(
     return "".join(pieces)
 
 
+_RUN_KEY = attrgetter("text", "fixed", "heading")  # all a run's repairs depend on
+
+
 def _run_repairs(model: OcrModel, chunk: list[Token]) -> list[tuple[int, str]]:
     """(position, word to write) for each token of a run that changes (memoized: documents
     repeat their phrases, headings and agency names)."""
-    key = tuple([(t.text, t.fixed, t.heading) for t in chunk])
+    key = tuple(map(_RUN_KEY, chunk))
     got = model.run_cache.get(key)
     if got is None:
         got = []
