@@ -32,14 +32,16 @@ def calm_run(model: OcrModel, words: list[str], lows: list[str], heading: bool) 
     if heading:
         return False
     calm = model.calm_words
-    if not all(map(calm.__contains__, words)) and not all(
-        model.calm(w, lower_syllable(w)) for w in words if w not in calm
+    if not all(map(calm.__contains__, words)) and (
+        not model.busy_words.isdisjoint(words)
+        or not all(model.calm(w, lower_syllable(w)) for w in words if w not in calm)
     ):
         return False
-    pairs = model.calm_pairs
-    return pairs.issuperset(pairwise(lows)) or all(
-        model.calm_pair(a, b) for a, b in pairwise(lows) if (a, b) not in pairs
-    )
+    if model.calm_pairs.issuperset(pairwise(lows)):
+        return True
+    if not model.busy_pairs.isdisjoint(pairwise(lows)):
+        return False
+    return all(model.calm_pair(a, b) for a, b in pairwise(lows))
 
 
 def decode(model: OcrModel, chunk: list[Token]) -> dict[int, tuple[str, bool]]:

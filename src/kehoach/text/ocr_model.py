@@ -93,6 +93,8 @@ class OcrModel:
         # syllables that never are: what lets most phrases through untouched.
         self.calm_words: set[str] = set()
         self.calm_pairs: set[tuple[str, str]] = set()
+        self.busy_words: set[str] = set()  # and those that may change
+        self.busy_pairs: set[tuple[str, str]] = set()
 
     def logp(self, a: str | None, b: str) -> float:
         """log P(b | a), a None at the start of a run."""
@@ -153,17 +155,15 @@ class OcrModel:
         if word in self.calm_words:
             return True
         known, _, suspect, _, own = self.reading(low)
-        if not (known and not suspect and not own and (word.islower() or word.istitle())):
-            return False
-        _bounded_add(self.calm_words, word)
-        return True
+        calm = known and not suspect and not own and (word.islower() or word.istitle())
+        _bounded_add(self.calm_words if calm else self.busy_words, word)
+        return calm
 
     def calm_pair(self, a: str, b: str) -> bool:
         """True for a pair as read that gives neither syllable a choice."""
-        if self.choice(a, b) is not None:
-            return False
-        _bounded_add(self.calm_pairs, (a, b))
-        return True
+        calm = self.choice(a, b) is None
+        _bounded_add(self.calm_pairs if calm else self.busy_pairs, (a, b))
+        return calm
 
     def remember_run(self, key: tuple, repairs: list) -> None:
         """Keep the repairs of a run of syllables (a bounded cache)."""
