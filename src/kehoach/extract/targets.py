@@ -135,11 +135,22 @@ def _metrics(text: str) -> list[Metric]:
         for value, unit, pos in quantities(sentence):
             before = [y for p, y in years if p < pos]
             by = before[-1] if before else None
-            subject = re.split(r"[;,.]", sentence[pos:])[0]
-            metrics.append(
-                Metric(value=value, unit=unit, subject=subject.strip()[:120] or None, by=by)
-            )
+            metrics.append(Metric(value=value, unit=unit, subject=_subject(sentence, pos), by=by))
     return metrics
+
+
+_LEAD_NUMBER = re.compile(r"^[\d.,]+(?:\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*")
+
+
+def _subject(sentence: str, pos: int) -> str | None:
+    """What a number counts: the words after it up to the end of its clause, without the
+    number itself ("100% xóm, tổ dân phố có nhà văn hóa" -> "xóm, tổ dân phố có nhà văn hóa")."""
+    rest = _LEAD_NUMBER.sub("", sentence[pos:])
+    clause = re.split(r"[;.(]|\s\d", rest)[0]
+    clause = re.sub(r"^(?:các|những|số)\s+", "", clause.strip(" ,:"))
+    if len(clause) > 100:
+        clause = clause[:100].rsplit(" ", 1)[0]
+    return clause or None
 
 
 def _statements(section: Section) -> list[str]:
