@@ -146,5 +146,10 @@ def test_header_read_through_ocr_damage_and_title_on_the_kind_line(tmp_path) -> 
         encoding="utf-8",
     )
     d = extract_file(doc).document
-    assert (d.kind, d.number, d.province, d.date) == ("ke_hoach", "77/KH-UBND", "Cà Mau", "2026-06-03")
+    assert (d.kind, d.number, d.province, d.date) == (
+        "ke_hoach",
+        "77/KH-UBND",
+        "Cà Mau",
+        "2026-06-03",
+    )
     assert d.title == "Triển khai thực hiện Nghị quyết số 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị"

@@ -12,7 +12,9 @@ def test_lines_and_cells_of_an_ocr_document_are_repaired() -> None:
         ocr=True,
         blocks=[
             "KÊ HOẠCH",
-            Table(rows=[["TT", "Nhiệm vụ", "Cơ quan chủ trì"], ["1", "Tồ chức hội nghị", "Sở Nội vụ"]]),
+            Table(
+                rows=[["TT", "Nhiệm vụ", "Cơ quan chủ trì"], ["1", "Tồ chức hội nghị", "Sở Nội vụ"]]
+            ),
         ],
     )
     fixed = repair_if_ocr(doc)
@@ -22,5 +24,7 @@ def test_lines_and_cells_of_an_ocr_document_are_repaired() -> None:
 
 
 def test_a_short_clean_document_is_left_alone() -> None:
-    doc = Document(name="a.pdf", format="pdf", sha256="0", blocks=["Ghi chú: bảng trên không có đường kẻ."])
+    doc = Document(
+        name="a.pdf", format="pdf", sha256="0", blocks=["Ghi chú: bảng trên không có đường kẻ."]
+    )
     assert repair_if_ocr(doc) is doc

@@ -23,9 +23,19 @@ def officer_api(world):
 def test_openapi_and_docs(officer_api):
     spec = officer_api.get("/api/openapi.json").json()
     paths = spec["paths"]
-    for path in ("/api/plans", "/api/plans/tree", "/api/plans/{plan_id}", "/api/plans/import",
-                 "/api/tasks", "/api/tasks/{task_id}", "/api/tasks/{task_id}/reports",
-                 "/api/agencies", "/api/status", "/api/dashboard", "/api/my-unit"):
+    for path in (
+        "/api/plans",
+        "/api/plans/tree",
+        "/api/plans/{plan_id}",
+        "/api/plans/import",
+        "/api/tasks",
+        "/api/tasks/{task_id}",
+        "/api/tasks/{task_id}/reports",
+        "/api/agencies",
+        "/api/status",
+        "/api/dashboard",
+        "/api/my-unit",
+    ):
         assert path in paths, path
     assert not any(p.startswith("/plans") for p in paths)  # pages are not in the API
     docs = officer_api.get("/api/docs")
@@ -77,13 +87,17 @@ def test_report_submit_and_history(world, api):
     task = world.lead_tasks(SO_VHTTDL)[10]
     r = reporter.post(f"/api/tasks/{task}/reports", json={"status": "hoan_thanh", "percent": 120})
     assert r.status_code == 422 and r.json()["field"] == "percent"
-    r = reporter.post(f"/api/tasks/{task}/reports",
-                      json={"status": "hoan_thanh", "percent": 100, "done_text": "Xong"})
+    r = reporter.post(
+        f"/api/tasks/{task}/reports",
+        json={"status": "hoan_thanh", "percent": 100, "done_text": "Xong"},
+    )
     assert r.status_code == 201, r.text
     body = r.json()
     assert body["status"] == "hoan_thanh" and body["agency_name"] == SO_VHTTDL
-    again = reporter.post(f"/api/tasks/{task}/reports",
-                          json={"status": "hoan_thanh", "percent": 100, "done_text": "Xong hẳn"})
+    again = reporter.post(
+        f"/api/tasks/{task}/reports",
+        json={"status": "hoan_thanh", "percent": 100, "done_text": "Xong hẳn"},
+    )
     assert again.json()["version"] == 2 and again.json()["supersedes_id"] == body["id"]
     history = reporter.get(f"/api/tasks/{task}/reports").json()
     assert [h["version"] for h in history][:2] == [2, 1]
@@ -95,12 +109,15 @@ def test_attachment_api(world, api):
     reporter = api("reporter")
     task = world.lead_tasks(SO_VHTTDL)[11]
     report = reporter.post(f"/api/tasks/{task}/reports", json={"status": "dang_trien_khai"}).json()
-    r = reporter.post(f"/api/reports/{report['id']}/attachments",
-                      files={"file": ("a.exe", b"MZ", "application/octet-stream")})
+    r = reporter.post(
+        f"/api/reports/{report['id']}/attachments",
+        files={"file": ("a.exe", b"MZ", "application/octet-stream")},
+    )
     assert r.status_code == 422 and r.json()["field"] == "file"
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-    r = reporter.post(f"/api/reports/{report['id']}/attachments",
-                      files={"file": ("anh.png", png, "image/png")})
+    r = reporter.post(
+        f"/api/reports/{report['id']}/attachments", files={"file": ("anh.png", png, "image/png")}
+    )
     assert r.status_code == 201, r.text
     got = reporter.get(f"/api/attachments/{r.json()['id']}")
     assert got.status_code == 200 and got.content == png
@@ -108,20 +125,28 @@ def test_attachment_api(world, api):
 
 def test_extension_override_and_correction(world, officer_api):
     task = world.lead_tasks(SO_VHTTDL, deadline=True)[-2]
-    r = officer_api.post(f"/api/tasks/{task}/extensions",
-                         json={"new_end": "2031-06-30", "reason": "Điều chỉnh"})
+    r = officer_api.post(
+        f"/api/tasks/{task}/extensions", json={"new_end": "2031-06-30", "reason": "Điều chỉnh"}
+    )
     assert r.status_code == 201, r.text
     r = officer_api.post(f"/api/tasks/{task}/override", json={"status": "overdue", "reason": ""})
     assert r.status_code == 422 and r.json()["field"] == "reason"
-    r = officer_api.post(f"/api/tasks/{task}/override",
-                         json={"status": "overdue", "reason": "Chậm"})
+    r = officer_api.post(
+        f"/api/tasks/{task}/override", json={"status": "overdue", "reason": "Chậm"}
+    )
     assert r.status_code == 201
     status = officer_api.get(f"/api/tasks/{task}").json()["row"]["status"]
     assert status["overridden"] and status["code"] == "overdue"
     assert officer_api.delete(f"/api/tasks/{task}/override").status_code == 204
-    r = officer_api.post(f"/api/tasks/{task}/corrections",
-                         json={"entity": "task", "entity_id": task, "field": "lead",
-                               "value": [SO_VHTTDL, OTHER_AGENCY]})
+    r = officer_api.post(
+        f"/api/tasks/{task}/corrections",
+        json={
+            "entity": "task",
+            "entity_id": task,
+            "field": "lead",
+            "value": [SO_VHTTDL, OTHER_AGENCY],
+        },
+    )
     assert r.status_code == 201, r.text
     detail = officer_api.get(f"/api/tasks/{task}").json()
     assert OTHER_AGENCY in detail["row"]["lead"]
@@ -132,9 +157,15 @@ def test_plan_correction_and_public_flag(world, officer_api, api):
     plan = world.plans[UBND_PLAN]
     detail = officer_api.get(f"/api/plans/{plan}").json()
     doc = detail["plan"]["document"]["id"]
-    r = officer_api.post(f"/api/plans/{plan}/corrections",
-                         json={"entity": "document", "entity_id": doc, "field": "signer",
-                               "value": "Người ký đã sửa"})
+    r = officer_api.post(
+        f"/api/plans/{plan}/corrections",
+        json={
+            "entity": "document",
+            "entity_id": doc,
+            "field": "signer",
+            "value": "Người ký đã sửa",
+        },
+    )
     assert r.status_code == 201
     revs = officer_api.get(f"/api/plans/{plan}/revisions").json()
     assert revs[0]["new"] == "Người ký đã sửa"

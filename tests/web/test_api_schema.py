@@ -68,8 +68,7 @@ schema = schemathesis.from_pytest_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_no_server_error(case, officer_token):
     headers = {"Authorization": f"Bearer {officer_token}"}
     response = case.call_asgi(headers=headers)

@@ -39,17 +39,23 @@ def test_login_without_csrf_token_is_refused(browser):
 
 def test_login_with_wrong_csrf_token_is_refused(browser):
     browser.get("/login")
-    r = browser.post("/login", {"username": "admin", "password": PASSWORDS["admin"]},
-                     csrf="forged-token")
+    r = browser.post(
+        "/login", {"username": "admin", "password": PASSWORDS["admin"]}, csrf="forged-token"
+    )
     assert r.status_code == 403
 
 
 def test_next_parameter_cannot_leave_the_site(browser):
     token = browser.csrf("/login")
-    r = browser.client.post("/login", data={
-        "username": "officer", "password": PASSWORDS["officer"], "csrf_token": token,
-        "next": "https://evil.example/",
-    })
+    r = browser.client.post(
+        "/login",
+        data={
+            "username": "officer",
+            "password": PASSWORDS["officer"],
+            "csrf_token": token,
+            "next": "https://evil.example/",
+        },
+    )
     assert r.status_code == 303 and r.headers["location"] == "/"
 
 
@@ -114,6 +120,5 @@ def test_api_post_with_cookie_needs_csrf_header(world):
     r = b.client.put("/api/plans/1/public", json={"public": False})
     assert r.status_code == 403
     token = b.csrf("/plans")
-    r = b.client.put("/api/plans/1/public", json={"public": False},
-                     headers={"X-CSRF-Token": token})
+    r = b.client.put("/api/plans/1/public", json={"public": False}, headers={"X-CSRF-Token": token})
     assert r.status_code == 204

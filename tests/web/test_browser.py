@@ -20,8 +20,14 @@ from webkit import OTHER_AGENCY, PASSWORDS, ROOT, SAMPLES, SO_VHTTDL
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # The committed screenshots in docs/ are refreshed with KEHOACH_SCREENSHOTS=docs/screenshots;
 # an ordinary test run writes them to a temporary folder and leaves the work tree clean.
@@ -64,15 +70,21 @@ def server(tmp_path_factory):
     url = f"sqlite:///{data / 'kehoach.db'}"
     with session_scope(open_database(url)) as db:
         agencies.ensure_agencies(db, [SO_VHTTDL, OTHER_AGENCY])  # as an earlier import would
-        for name, role, agency in [("officer", "officer", None), ("admin", "admin", None),
-                                   ("reporter", "reporter", SO_VHTTDL),
-                                   ("other", "reporter", OTHER_AGENCY)]:
+        for name, role, agency in [
+            ("officer", "officer", None),
+            ("admin", "admin", None),
+            ("reporter", "reporter", SO_VHTTDL),
+            ("other", "reporter", OTHER_AGENCY),
+        ]:
             users.create_user(db, name, PASSWORDS[name], role, agency)
     port = free_port()
     env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "b" * 40}
     proc = subprocess.Popen(
         [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         wait_for(port, proc)
@@ -93,8 +105,9 @@ def chromium():
 
 
 def new_page(chromium, base: str, username: str | None = None):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=base,
-                                   locale="vi-VN")
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900}, base_url=base, locale="vi-VN"
+    )
     page = context.new_page()
     if username:
         page.goto("/login")
@@ -138,7 +151,8 @@ def test_officer_and_reporter_day(server, chromium):
         officer.wait_for_selector(".flash-ok")
     officer.goto("/plans")
     assert officer.locator("ul.tree").inner_text().index("80-NQ/TW") < officer.locator(
-        "ul.tree").inner_text().index("14-CTr/TU")
+        "ul.tree"
+    ).inner_text().index("14-CTr/TU")
     shot(officer, "02-plans")
 
     # -- the plan page: search with diacritics folded, through HTMX
@@ -146,8 +160,7 @@ def test_officer_and_reporter_day(server, chromium):
     officer.wait_for_selector("#task-table")
     total = officer.locator("#task-table tbody tr").count()
     officer.fill("#f-q", "so hoa")
-    officer.wait_for_function(
-        f"document.querySelectorAll('#task-table tbody tr').length < {total}")
+    officer.wait_for_function(f"document.querySelectorAll('#task-table tbody tr').length < {total}")
     assert re.search(r"q=so(\+|%20)hoa", officer.url)
     shot(officer, "03-plan")
 
@@ -155,12 +168,17 @@ def test_officer_and_reporter_day(server, chromium):
     agencies = officer.request.get("/api/agencies").json()
     ids = {a["name"]: a["id"] for a in agencies}
     mine = officer.request.get(
-        f"/api/tasks?agency_id={ids[SO_VHTTDL]}&role=lead&per_page=100").json()["items"]
+        f"/api/tasks?agency_id={ids[SO_VHTTDL]}&role=lead&per_page=100"
+    ).json()["items"]
     theirs = officer.request.get(
-        f"/api/tasks?agency_id={ids[OTHER_AGENCY]}&role=lead&per_page=100").json()["items"]
+        f"/api/tasks?agency_id={ids[OTHER_AGENCY]}&role=lead&per_page=100"
+    ).json()["items"]
     theirs = [t for t in theirs if SO_VHTTDL not in t["lead"] + t["coordinating"]]
-    task = next(t for t in mine if t["status"]["code"] in ("not_started", "in_progress",
-                                                          "missing_report", "due_soon"))
+    task = next(
+        t
+        for t in mine
+        if t["status"]["code"] in ("not_started", "in_progress", "missing_report", "due_soon")
+    )
     foreign = theirs[0]
 
     # -- correct a field: the task's text; the revision shows who and when
@@ -202,12 +220,15 @@ def test_officer_and_reporter_day(server, chromium):
     api = reporter.request.get(f"/api/tasks/{foreign['id']}")
     assert api.status == 404 and set(api.json()) == {"error", "field"}
     token = reporter.locator("input[name=csrf_token]").first.get_attribute("value")
-    post = reporter.request.post(f"/api/tasks/{foreign['id']}/reports",
-                                 data={"status": "hoan_thanh"},
-                                 headers={"X-CSRF-Token": token})
+    post = reporter.request.post(
+        f"/api/tasks/{foreign['id']}/reports",
+        data={"status": "hoan_thanh"},
+        headers={"X-CSRF-Token": token},
+    )
     assert post.status in (403, 404)
-    form_post = reporter.request.post(f"/tasks/{foreign['id']}/reports",
-                                      form={"status": "hoan_thanh", "csrf_token": token})
+    form_post = reporter.request.post(
+        f"/tasks/{foreign['id']}/reports", form={"status": "hoan_thanh", "csrf_token": token}
+    )
     assert form_post.status in (403, 404)
 
     # -- the officer sees the status change on the dashboard

@@ -14,8 +14,14 @@ from webkit import ROOT
 def kehoach(*args: str, cwd, timeout: float = 300) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     env.pop("KEHOACH_DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "kehoach", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "kehoach", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_help_texts_have_examples(tmp_path):
@@ -36,8 +42,9 @@ def test_demo_builds_a_fresh_database_and_prints_accounts(tmp_path):
 
 
 def test_serve_refuses_an_unusable_database(tmp_path):
-    out = kehoach("serve", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none",
-                  cwd=tmp_path, timeout=60)
+    out = kehoach(
+        "serve", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none", cwd=tmp_path, timeout=60
+    )
     assert out.returncode == 2
     assert out.stderr.startswith("kehoach: cannot open the database")
     assert "Traceback" not in out.stderr
@@ -46,9 +53,27 @@ def test_serve_refuses_an_unusable_database(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("wrk") is None, reason="needs wrk")
 def test_bench_web_small(tmp_path):
-    out = kehoach("bench", "web", "--db", "sqlite", "--seconds", "1", "--max-requests", "50",
-                  "--plans", "3", "--tasks", "60", "--agencies", "8", "--years", "1",
-                  "--workers", "1", cwd=tmp_path)
+    out = kehoach(
+        "bench",
+        "web",
+        "--db",
+        "sqlite",
+        "--seconds",
+        "1",
+        "--max-requests",
+        "50",
+        "--plans",
+        "3",
+        "--tasks",
+        "60",
+        "--agencies",
+        "8",
+        "--years",
+        "1",
+        "--workers",
+        "1",
+        cwd=tmp_path,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     for row in ("dashboard", "plan task table", "my unit", "GET /api/tasks"):
         assert row in out.stdout

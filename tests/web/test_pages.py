@@ -22,7 +22,7 @@ def test_plans_list_and_document_tree(world, officer):
     assert page.status_code == 200
     assert "14-CTr/TU" in page.text and "Cây văn bản" in page.text
     # the tree: 80-NQ/TW above 14-CTr/TU
-    tree = page.text[page.text.index('class="tree"'):]
+    tree = page.text[page.text.index('class="tree"') :]
     assert tree.index("80-NQ/TW") < tree.index("14-CTr/TU")
 
 
@@ -105,9 +105,14 @@ def test_report_validation_errors_are_shown_next_to_the_field(world):
 def test_report_is_saved_and_shown_in_history(world):
     reporter = as_user(world, "reporter")
     task = world.lead_tasks(SO_VHTTDL)[2]
-    r = reporter.post(f"/tasks/{task}/reports", {
-        "status": "dang_trien_khai", "percent": "40", "done_text": "Đã tổ chức hội nghị triển khai",
-    })
+    r = reporter.post(
+        f"/tasks/{task}/reports",
+        {
+            "status": "dang_trien_khai",
+            "percent": "40",
+            "done_text": "Đã tổ chức hội nghị triển khai",
+        },
+    )
     assert r.status_code == 303, r.text
     page = reporter.get(f"/tasks/{task}")
     assert "Đã gửi báo cáo." in page.text
@@ -181,11 +186,15 @@ def test_officer_corrects_task_text_and_sees_revision(world, officer):
 def test_officer_corrects_document_field(world, officer):
     plan = world.plans[UBND_PLAN]
     page = officer.get(f"/plans/{plan}").text
-    doc_id = re.search(r'name="entity" value="document">\s*<input type="hidden" name="entity_id" '
-                       r'value="(\d+)"', page).group(1)
-    r = officer.post(f"/plans/{plan}/correct",
-                     {"entity": "document", "entity_id": doc_id, "field": "number",
-                      "value": "25/KH-UBND"})
+    doc_id = re.search(
+        r'name="entity" value="document">\s*<input type="hidden" name="entity_id" '
+        r'value="(\d+)"',
+        page,
+    ).group(1)
+    r = officer.post(
+        f"/plans/{plan}/correct",
+        {"entity": "document", "entity_id": doc_id, "field": "number", "value": "25/KH-UBND"},
+    )
     assert r.status_code == 303
     page = officer.get(f"/plans/{plan}").text
     assert "25/KH-UBND" in page and "Lịch sử chỉnh sửa" in page
@@ -194,8 +203,10 @@ def test_officer_corrects_document_field(world, officer):
 def test_reporter_cannot_use_officer_forms(world):
     reporter = as_user(world, "reporter")
     task = world.lead_tasks(SO_VHTTDL)[7]
-    assert reporter.post(f"/tasks/{task}/extend",
-                         {"new_end": "2031-01-01", "reason": "x"}).status_code == 403
+    assert (
+        reporter.post(f"/tasks/{task}/extend", {"new_end": "2031-01-01", "reason": "x"}).status_code
+        == 403
+    )
     r = reporter.post(f"/tasks/{task}/correct", {"field": "text", "value": "x"})
     assert r.status_code == 403
     assert "Gia hạn nhiệm vụ" not in reporter.get(f"/tasks/{task}").text
@@ -215,8 +226,9 @@ def _coordinated(world, agency):
     from kehoach.services import tasks
 
     with world.session() as db:
-        page = tasks.list_tasks(db, user=world.users["admin"], agency_id=world.agencies[agency],
-                                per_page=500)
+        page = tasks.list_tasks(
+            db, user=world.users["admin"], agency_id=world.agencies[agency], per_page=500
+        )
     return {t.id for t in page.items}
 
 
@@ -230,8 +242,13 @@ def test_dashboard(world, officer):
     page = officer.get("/dashboard?on=2026-12-15")
     assert page.status_code == 200
     text = page.text
-    for heading in ("Tổng quan", "Nhiệm vụ quá hạn", "Mức độ hoàn thành theo đơn vị",
-                    "Tình hình báo cáo kỳ hiện tại", "Sắp đến hạn"):
+    for heading in (
+        "Tổng quan",
+        "Nhiệm vụ quá hạn",
+        "Mức độ hoàn thành theo đơn vị",
+        "Tình hình báo cáo kỳ hiện tại",
+        "Sắp đến hạn",
+    ):
         assert heading in text
     assert '<svg class="chart"' in text
     assert 'value="2026-12-15"' in text
@@ -246,14 +263,22 @@ def test_import_page_flow(world, officer):
     token = officer.csrf("/import")
     # the UBND plan has no number: under another file name it is a new plan
     data = (SAMPLES / f"{UBND_PLAN}.txt").read_bytes() + b"\n"
-    review = officer.client.post("/import", data={"csrf_token": token},
-                                 files={"file": ("ke-hoach-moi.txt", data, "text/plain")})
+    review = officer.client.post(
+        "/import",
+        data={"csrf_token": token},
+        files={"file": ("ke-hoach-moi.txt", data, "text/plain")},
+    )
     assert review.status_code == 200, review.text
     assert "Văn bản gốc" in review.text and "Nội dung đọc được" in review.text
     upload = re.search(r'name="token" value="([0-9a-f]{64})"', review.text).group(1)
-    r = officer.client.post("/import/confirm", data={
-        "csrf_token": token, "token": upload, "doc.title": "Kế hoạch đã kiểm tra",
-    })
+    r = officer.client.post(
+        "/import/confirm",
+        data={
+            "csrf_token": token,
+            "token": upload,
+            "doc.title": "Kế hoạch đã kiểm tra",
+        },
+    )
     assert r.status_code == 303, r.text
     plan_page = officer.get(r.headers["location"])
     assert "Kế hoạch đã kiểm tra" in plan_page.text
@@ -261,11 +286,15 @@ def test_import_page_flow(world, officer):
 
 def test_import_rejects_empty_and_unsupported(officer):
     token = officer.csrf("/import")
-    r = officer.client.post("/import", data={"csrf_token": token},
-                            files={"file": ("x.txt", b"   ", "text/plain")})
+    r = officer.client.post(
+        "/import", data={"csrf_token": token}, files={"file": ("x.txt", b"   ", "text/plain")}
+    )
     assert r.status_code == 422 and 'id="file-error"' in r.text
-    r = officer.client.post("/import", data={"csrf_token": token},
-                            files={"file": ("x.exe", b"MZ", "application/octet-stream")})
+    r = officer.client.post(
+        "/import",
+        data={"csrf_token": token},
+        files={"file": ("x.exe", b"MZ", "application/octet-stream")},
+    )
     assert r.status_code == 422 and 'id="file-error"' in r.text
     r = officer.client.post("/import/confirm", data={"csrf_token": token, "token": "../../etc"})
     assert r.status_code == 404
@@ -282,8 +311,15 @@ def test_users_admin_page(world):
     assert page.status_code == 200 and "Thêm tài khoản" in page.text
     r = admin.post("/users", {"username": "newrep", "password": "short", "role": "reporter"})
     assert r.status_code == 422 and 'id="password-error"' in r.text
-    r = admin.post("/users", {"username": "newrep", "password": "long-enough-1",
-                              "role": "reporter", "agency": str(world.agencies[SO_VHTTDL])})
+    r = admin.post(
+        "/users",
+        {
+            "username": "newrep",
+            "password": "long-enough-1",
+            "role": "reporter",
+            "agency": str(world.agencies[SO_VHTTDL]),
+        },
+    )
     assert r.status_code == 303
     assert "newrep" in admin.get("/users").text
     assert as_user(world, "officer").get("/users").status_code == 403
@@ -309,16 +345,25 @@ def test_unknown_page_is_a_404_page(browser):
 def test_officer_corrects_a_target(world, officer):
     plan = world.plans[CTR_14]
     page = officer.get(f"/plans/{plan}").text
-    target = re.search(r'name="entity" value="target"><input type="hidden" name="entity_id" '
-                       r'value="(\d+)"', page).group(1)
-    r = officer.post(f"/plans/{plan}/correct",
-                     {"entity": "target", "entity_id": target, "field": "horizon", "value": "2035"})
+    target = re.search(
+        r'name="entity" value="target"><input type="hidden" name="entity_id" '
+        r'value="(\d+)"',
+        page,
+    ).group(1)
+    r = officer.post(
+        f"/plans/{plan}/correct",
+        {"entity": "target", "entity_id": target, "field": "horizon", "value": "2035"},
+    )
     assert r.status_code == 303, r.text
-    r = officer.post(f"/plans/{plan}/correct",
-                     {"entity": "target", "entity_id": target, "field": "horizon", "value": "abc"})
+    r = officer.post(
+        f"/plans/{plan}/correct",
+        {"entity": "target", "entity_id": target, "field": "horizon", "value": "abc"},
+    )
     assert r.status_code == 422
-    r = officer.post(f"/plans/{plan}/correct",
-                     {"entity": "target", "entity_id": "999999", "field": "text", "value": "x"})
+    r = officer.post(
+        f"/plans/{plan}/correct",
+        {"entity": "target", "entity_id": "999999", "field": "text", "value": "x"},
+    )
     assert r.status_code == 422  # not a target of this plan
 
 
@@ -326,8 +371,10 @@ def test_report_for_an_unknown_or_closed_period_is_refused_next_to_the_field(wor
     reporter = as_user(world, "reporter")
     task = world.lead_tasks(SO_VHTTDL)[8]
     for period in ("2019-H1", "not-a-period"):
-        r = reporter.post(f"/tasks/{task}/reports",
-                          {"status": "dang_trien_khai", "percent": "10", "period": period})
+        r = reporter.post(
+            f"/tasks/{task}/reports",
+            {"status": "dang_trien_khai", "percent": "10", "period": period},
+        )
         assert r.status_code == 422, period
         assert 'id="period-error"' in r.text
 

@@ -41,8 +41,10 @@ def test_reporter_cannot_see_or_post_to_another_agencys_task_by_api(world, api, 
 def test_reporter_cannot_report_for_another_agency_on_a_shared_task(world, api):
     reporter = api("reporter")
     task = world.lead_tasks(SO_VHTTDL)[13]
-    r = reporter.post(f"/api/tasks/{task}/reports",
-                      json={"status": "dang_trien_khai", "agency_id": world.agencies[OTHER_AGENCY]})
+    r = reporter.post(
+        f"/api/tasks/{task}/reports",
+        json={"status": "dang_trien_khai", "agency_id": world.agencies[OTHER_AGENCY]},
+    )
     assert r.status_code in (403, 422)
 
 
@@ -78,10 +80,15 @@ def test_viewer_is_read_only(world, api):
     assert viewer.post(f"/tasks/{task}/reports", {"status": "hoan_thanh"}).status_code == 403
     assert viewer.get("/dashboard").status_code == 200
     client = api("viewer")
-    assert client.post(f"/api/tasks/{task}/reports",
-                       json={"status": "hoan_thanh"}).status_code == 403
-    assert client.post(f"/api/tasks/{task}/override",
-                       json={"status": "overdue", "reason": "x"}).status_code == 403
+    assert (
+        client.post(f"/api/tasks/{task}/reports", json={"status": "hoan_thanh"}).status_code == 403
+    )
+    assert (
+        client.post(
+            f"/api/tasks/{task}/override", json={"status": "overdue", "reason": "x"}
+        ).status_code
+        == 403
+    )
 
 
 def test_anonymous_sees_public_plans_only(world, browser, api):
@@ -96,9 +103,13 @@ def test_anonymous_sees_public_plans_only(world, browser, api):
         assert browser.get(f"/tasks/{task}").status_code in (200, 404)
         anonymous = api(None)
         assert anonymous.get(f"/api/tasks?plan_id={plan}").json()["total"] > 0
-        assert anonymous.post(f"/api/plans/{plan}/corrections", json={
-            "entity": "document", "entity_id": 1, "field": "title", "value": "x"
-        }).status_code == 401
+        assert (
+            anonymous.post(
+                f"/api/plans/{plan}/corrections",
+                json={"entity": "document", "entity_id": 1, "field": "title", "value": "x"},
+            ).status_code
+            == 401
+        )
     finally:
         officer.post(f"/plans/{plan}/public", {"public": "0"})
     assert browser.get(f"/plans/{plan}").status_code == 404
@@ -108,8 +119,10 @@ def test_only_admin_manages_users(world):
     for name in ("officer", "reporter", "viewer"):
         b = as_user(world, name)
         assert b.get("/users").status_code == 403
-        assert b.post("/users", {"username": "x", "password": "12345678",
-                                 "role": "admin"}).status_code == 403
+        assert (
+            b.post("/users", {"username": "x", "password": "12345678", "role": "admin"}).status_code
+            == 403
+        )
 
 
 def test_disabled_account_loses_its_session(world):

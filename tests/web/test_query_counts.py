@@ -8,9 +8,17 @@ import pytest
 from webkit import SO_VHTTDL, as_user
 
 PAGES = [
-    "/plans", "/plans/{plan}", "/plans/{plan}?q=van+hoa&sort=deadline", "/plans/{plan}?status=overdue",
-    "/dashboard", "/my-unit", "/tasks/{task}",
-    "/api/tasks?per_page=50", "/api/plans", "/api/dashboard", "/api/agencies",
+    "/plans",
+    "/plans/{plan}",
+    "/plans/{plan}?q=van+hoa&sort=deadline",
+    "/plans/{plan}?status=overdue",
+    "/dashboard",
+    "/my-unit",
+    "/tasks/{task}",
+    "/api/tasks?per_page=50",
+    "/api/plans",
+    "/api/dashboard",
+    "/api/agencies",
 ]
 
 

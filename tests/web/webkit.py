@@ -23,11 +23,12 @@ PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SO_VHTTDL = "Sở Văn hóa, Thể thao và Du lịch"
 OTHER_AGENCY = "Sở Giáo dục và Đào tạo"
 PASSWORDS = {
-    "admin": "admin-pass-1", "officer": "officer-pass-1", "reporter": "reporter-pass-1",
-    "other": "other-pass-1", "viewer": "viewer-pass-1",
+    "admin": "admin-pass-1",
+    "officer": "officer-pass-1",
+    "reporter": "reporter-pass-1",
+    "other": "other-pass-1",
+    "viewer": "viewer-pass-1",
 }
-
-
 
 
 def need_postgres() -> None:
@@ -44,8 +45,9 @@ def _pg_available() -> bool:
     try:
         import psycopg
 
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test",
-                             connect_timeout=2):
+        with psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=2
+        ):
             return True
     except Exception:
         return False
@@ -67,7 +69,10 @@ class World:
 
         with self.session() as db:
             rows = tasks.list_tasks(
-                db, user=self.users["admin"], agency_id=self.agencies[agency], role="lead",
+                db,
+                user=self.users["admin"],
+                agency_id=self.agencies[agency],
+                role="lead",
                 per_page=200,
             ).items
         out = []
@@ -102,8 +107,10 @@ def build_world(db_url: str, data_dir: Path) -> World:
             world.plans[path.stem] = importing.import_record(db, record).plan_id
         other = agencies.find_agency(db, OTHER_AGENCY)
         for key, role, agency in [
-            ("admin", "admin", None), ("officer", "officer", None),
-            ("reporter", "reporter", SO_VHTTDL), ("other", "reporter", other.id),
+            ("admin", "admin", None),
+            ("officer", "officer", None),
+            ("reporter", "reporter", SO_VHTTDL),
+            ("other", "reporter", other.id),
             ("viewer", "viewer", None),
         ]:
             world.users[key] = users.create_user(db, key, PASSWORDS[key], role, agency)

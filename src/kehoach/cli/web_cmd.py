@@ -34,13 +34,19 @@ def run_server(settings, host: str, port: int, workers: int = 1) -> None:
     if workers > 1:
         os.environ["KEHOACH_DATABASE_URL"] = settings.database_url
         os.environ["KEHOACH_DATA_DIR"] = str(settings.data_dir)
-        uvicorn.run("kehoach.web.app:create_app", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning", access_log=False)
+        uvicorn.run(
+            "kehoach.web.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+            access_log=False,
+        )
         return
     from kehoach.web.app import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
-                access_log=False)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
 
 
 @app.command()

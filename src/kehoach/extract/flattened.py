@@ -309,7 +309,6 @@ def _add_line(row: _Row, line: str) -> None:
         row.seen_time = True
 
 
-
 def _task(row: _Row, roles: list[str], doc_year: int | None) -> Task:
     agency_roles = [r for r in roles if r in ("directing", "lead", "coordinating")]
     directing: list[str] = []

@@ -162,7 +162,10 @@ def _starts_new(line: str) -> bool:
         return False  # no list marker, appendix or signature heading can start here
     if line[0] in "PpNn":
         head = fold(line[:10])
-        return bool(_APPENDIX_RE.match(head) or _SIGNATURE_RE.match(head)) or classify(line).kind != "plain"
+        return (
+            bool(_APPENDIX_RE.match(head) or _SIGNATURE_RE.match(head))
+            or classify(line).kind != "plain"
+        )
     return classify(line).kind != "plain"
 
 

@@ -131,8 +131,9 @@ def build(url: str, *, plans: int, tasks: int, agencies: int, years: int) -> Pro
     with session_scope(sessions) as db:
         busiest = max(agency_svc.list_agencies(db), key=lambda a: a.lead_tasks)
         officer = users.create_user(db, "bench-officer", "bench-officer-pw", "officer")
-        reporter = users.create_user(db, "bench-reporter", "bench-reporter-pw", "reporter",
-                                     busiest.id)
+        reporter = users.create_user(
+            db, "bench-reporter", "bench-reporter-pw", "reporter", busiest.id
+        )
         officer_token = users.create_token(db, officer.id, name="bench")
         reporter_token = users.create_token(db, reporter.id, name="bench")
         from kehoach.services import plans as plan_svc
@@ -142,8 +143,19 @@ def build(url: str, *, plans: int, tasks: int, agencies: int, years: int) -> Pro
         started = time.perf_counter()
         status.statuses(db, dt.date.today())
         status_seconds = time.perf_counter() - started
-    return Province(url, info.plans, info.tasks, info.agencies, info.reports, info.seconds,
-                    status_seconds, officer_token, reporter_token, plan_id, busiest.id)
+    return Province(
+        url,
+        info.plans,
+        info.tasks,
+        info.agencies,
+        info.reports,
+        info.seconds,
+        status_seconds,
+        officer_token,
+        reporter_token,
+        plan_id,
+        busiest.id,
+    )
 
 
 def _free_port() -> int:
@@ -155,17 +167,37 @@ def _free_port() -> int:
 def start_server(url: str, data_dir: Path, workers: int) -> tuple[subprocess.Popen, str]:
     """`kehoach serve` on a free 127.0.0.1 port; returns the process and its base URL."""
     port = _free_port()
-    env = {**os.environ, "KEHOACH_DATA_DIR": str(data_dir),
-           "KEHOACH_SECRET_KEY": os.environ.get("KEHOACH_SECRET_KEY", "bench-" + "x" * 40)}
+    env = {
+        **os.environ,
+        "KEHOACH_DATA_DIR": str(data_dir),
+        "KEHOACH_SECRET_KEY": os.environ.get("KEHOACH_SECRET_KEY", "bench-" + "x" * 40),
+    }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kehoach", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--db", url, "--workers", str(workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "kehoach",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--db",
+            url,
+            "--workers",
+            str(workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise KehoachError(f"kehoach serve stopped: {proc.stderr.read() if proc.stderr else ''}")
+            raise KehoachError(
+                f"kehoach serve stopped: {proc.stderr.read() if proc.stderr else ''}"
+            )
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 return proc, f"http://127.0.0.1:{port}"
@@ -174,15 +206,36 @@ def start_server(url: str, data_dir: Path, workers: int) -> tuple[subprocess.Pop
     raise KehoachError("kehoach serve did not start within 60 s")
 
 
-def drive(base: str, target: Target, token: str, *, seconds: float, max_requests: int,
-          connections: int, threads: int, script: Path) -> tuple[float, float, float, int, int]:
+def drive(
+    base: str,
+    target: Target,
+    token: str,
+    *,
+    seconds: float,
+    max_requests: int,
+    connections: int,
+    threads: int,
+    script: Path,
+) -> tuple[float, float, float, int, int]:
     """Run wrk against one path; returns (p50 ms, p95 ms, req/s, requests, failures)."""
     if not base.startswith("http://127.0.0.1:"):
         raise KehoachError("bench web only drives a server on 127.0.0.1")
-    env = {**os.environ, "KEHOACH_BENCH_TOKEN": token,
-           "KEHOACH_BENCH_MAX": str(max(1, max_requests // threads))}
-    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s",
-           "--timeout", "10s", "-s", str(script), base + target.path]
+    env = {
+        **os.environ,
+        "KEHOACH_BENCH_TOKEN": token,
+        "KEHOACH_BENCH_MAX": str(max(1, max_requests // threads)),
+    }
+    cmd = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        base + target.path,
+    ]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 60)
     match = RESULT_RE.search(out.stdout)
     if not match:
@@ -219,18 +272,29 @@ def warm(base: str, target: Target, token: str, connections: int, attempts: int 
     return first
 
 
-def bench_database(label: str, url: str, *, sizes: dict, seconds: float, max_requests: int,
-                   connections: int, threads: int, workers: int,
-                   progress=print) -> tuple[Province, list[Measure]]:
+def bench_database(
+    label: str,
+    url: str,
+    *,
+    sizes: dict,
+    seconds: float,
+    max_requests: int,
+    connections: int,
+    threads: int,
+    workers: int,
+    progress=print,
+) -> tuple[Province, list[Measure]]:
     """Build, serve and measure one database."""
     if shutil.which("wrk") is None:
         raise KehoachError("bench web needs wrk: apt-get install wrk")
     progress(f"[{label}] building the province …")
     province = build(url, **sizes)
-    progress(f"[{label}] {province.plans} plans, {province.tasks} tasks, "
-             f"{province.agencies} agencies, {province.reports} reports "
-             f"in {province.build_seconds:.1f} s; status of all tasks in "
-             f"{province.status_seconds:.3f} s")
+    progress(
+        f"[{label}] {province.plans} plans, {province.tasks} tasks, "
+        f"{province.agencies} agencies, {province.reports} reports "
+        f"in {province.build_seconds:.1f} s; status of all tasks in "
+        f"{province.status_seconds:.3f} s"
+    )
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "kehoach.lua"
@@ -241,8 +305,15 @@ def bench_database(label: str, url: str, *, sizes: dict, seconds: float, max_req
                 token = province.reporter_token if target.as_reporter else province.officer_token
                 first = warm(base, target, token, connections)
                 p50, p95, rps, n, failed = drive(
-                    base, target, token, seconds=seconds, max_requests=max_requests,
-                    connections=connections, threads=threads, script=script)
+                    base,
+                    target,
+                    token,
+                    seconds=seconds,
+                    max_requests=max_requests,
+                    connections=connections,
+                    threads=threads,
+                    script=script,
+                )
                 progress(f"[{label}] {target.name}: p95 {p95:.1f} ms")
                 results.append(Measure(label, target.name, p50, p95, rps, n, failed, first))
         finally:

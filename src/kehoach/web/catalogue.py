@@ -16,8 +16,13 @@ WEB = Path(__file__).parent
 PO = WEB / "locale" / "vi" / "LC_MESSAGES" / "messages.po"
 MO = PO.with_suffix(".mo")
 KEYWORDS = {
-    "_": None, "gettext": None, "ngettext": (1, 2), "N_": None,
-    "ValidationError": None, "NotFound": None, "PermissionDenied": None,
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "N_": None,
+    "ValidationError": None,
+    "NotFound": None,
+    "PermissionDenied": None,
 }
 METHODS = [("**.py", "python"), ("templates/**.html", "jinja2")]
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n"}

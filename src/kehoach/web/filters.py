@@ -51,10 +51,19 @@ class TaskFilters:
 
         def compute():
             return tasks.list_tasks(
-                session, user=user, plan_id=self.plan_id, group=self.group,
-                agency_id=self.agency_id, role=self.role, status=self.status,
-                timeframe_kind=self.timeframe, q=self.q, on=on, sort=self.sort,
-                page=self.page, per_page=self.per_page,
+                session,
+                user=user,
+                plan_id=self.plan_id,
+                group=self.group,
+                agency_id=self.agency_id,
+                role=self.role,
+                status=self.status,
+                timeframe_kind=self.timeframe,
+                q=self.q,
+                on=on,
+                sort=self.sort,
+                page=self.page,
+                per_page=self.per_page,
             )
 
         if cache is None:

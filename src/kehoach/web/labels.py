@@ -64,8 +64,12 @@ EVERY = {
     "ad_hoc": N_("When requested"),
 }
 TABLES = {
-    "status": STATUS, "report_status": REPORT_STATUS, "agency_role": AGENCY_ROLE,
-    "timeframe": TIMEFRAME, "doc_kind": DOC_KIND, "every": EVERY,
+    "status": STATUS,
+    "report_status": REPORT_STATUS,
+    "agency_role": AGENCY_ROLE,
+    "timeframe": TIMEFRAME,
+    "doc_kind": DOC_KIND,
+    "every": EVERY,
 }
 
 

@@ -10,6 +10,10 @@ def routers() -> list[APIRouter]:
     from kehoach.web.api import agencies, dashboard, plans, reports, tasks, tokens
 
     return [
-        tokens.router, plans.router, tasks.router, reports.router, agencies.router,
+        tokens.router,
+        plans.router,
+        tasks.router,
+        reports.router,
+        agencies.router,
         dashboard.router,
     ]

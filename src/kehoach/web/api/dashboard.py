@@ -31,19 +31,27 @@ def dashboard(
 
     def board():
         return cache.get(
-            db, ("dashboard", scope(user), on, plan_id),
+            db,
+            ("dashboard", scope(user), on, plan_id),
             lambda: svc.dashboard(db, on=on, user=user, plan_id=plan_id, settings=settings),
         )
 
     # the response body too: validating a dashboard's nested lists costs more than serving it
-    return cache.get(db, ("dashboard-out", scope(user), on, plan_id),
-                     lambda: DashboardOut.model_validate(board()))
+    return cache.get(
+        db,
+        ("dashboard-out", scope(user), on, plan_id),
+        lambda: DashboardOut.model_validate(board()),
+    )
 
 
 @router.get("/status", response_model=list[TaskStatusOut])
 def statuses(
-    db: Db, user: CurrentUser, on: On, settings: AppSettings,
-    plan_id: OptId = None, agency_id: OptId = None,
+    db: Db,
+    user: CurrentUser,
+    on: On,
+    settings: AppSettings,
+    plan_id: OptId = None,
+    agency_id: OptId = None,
 ) -> list[TaskStatusOut]:
     """The computed status of every task (of a plan / an agency) on a date."""
     from kehoach.services import status

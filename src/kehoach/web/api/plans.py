@@ -60,7 +60,11 @@ async def import_plan(
     if not data:
         raise ValidationError("The file is empty.", field="file")
     result = await run_in_threadpool(
-        importing.import_plan, db, data, file.filename or "upload.txt", user,
+        importing.import_plan,
+        db,
+        data,
+        file.filename or "upload.txt",
+        user,
         replace_plan_id=replace_plan_id,
     )
     return ImportOut.model_validate(result)
@@ -74,7 +78,9 @@ def get_plan(
     from kehoach.services import plans
 
     detail = views(request).get(
-        db, ("plan", plan_id, scope(user), on), lambda: plans.get_plan(db, plan_id, user=user, on=on)
+        db,
+        ("plan", plan_id, scope(user), on),
+        lambda: plans.get_plan(db, plan_id, user=user, on=on),
     )
     return PlanDetailOut.model_validate(detail)
 

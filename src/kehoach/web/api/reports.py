@@ -29,9 +29,17 @@ def submit_report(task_id: TaskId, body: ReportIn, db: Db, user: CurrentUser) ->
     from kehoach.services import reports
 
     report = reports.submit_report(
-        db, task_id=task_id, user=user, status=body.status, percent=body.percent,
-        period=body.period, agency_id=body.agency_id, done_text=body.done_text,
-        difficulties=body.difficulties, proposals=body.proposals, reason=body.reason,
+        db,
+        task_id=task_id,
+        user=user,
+        status=body.status,
+        percent=body.percent,
+        period=body.period,
+        agency_id=body.agency_id,
+        done_text=body.done_text,
+        difficulties=body.difficulties,
+        proposals=body.proposals,
+        reason=body.reason,
     )
     return ReportOut.model_validate(report)
 
@@ -71,5 +79,6 @@ def open_attachment(
     from kehoach.services import reports
 
     path, att = reports.open_attachment(db, attachment_id, user=user, settings=settings)
-    return FileResponse(path, media_type=att.content_type or "application/octet-stream",
-                        filename=att.name)
+    return FileResponse(
+        path, media_type=att.content_type or "application/octet-stream", filename=att.name
+    )

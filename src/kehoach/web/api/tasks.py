@@ -56,8 +56,16 @@ def list_tasks(
 ) -> PageOut[TaskOut]:
     """Tasks by plan, group, agency, role, status, timeframe, text (`so hoa` finds `số hóa`)."""
     filters = TaskFilters(
-        plan_id=plan_id, group=group, agency_id=agency_id, role=role, status=status,
-        timeframe=timeframe, q=q, sort=sort, page=page, per_page=per_page,
+        plan_id=plan_id,
+        group=group,
+        agency_id=agency_id,
+        role=role,
+        status=status,
+        timeframe=timeframe,
+        q=q,
+        sort=sort,
+        page=page,
+        per_page=per_page,
     )
     result = filters.run(db, user, on, views(request))
     return PageOut[TaskOut].model_validate(result)

@@ -10,6 +10,11 @@ def routers() -> list[APIRouter]:
     from kehoach.web.pages import dashboard, home, imports, my_unit, plans, tasks, users
 
     return [
-        home.router, plans.router, tasks.router, my_unit.router, dashboard.router,
-        imports.router, users.router,
+        home.router,
+        plans.router,
+        tasks.router,
+        my_unit.router,
+        dashboard.router,
+        imports.router,
+        users.router,
     ]

@@ -1,4 +1,4 @@
-""""Nhập kế hoạch": upload a document, review what was read beside its text, correct, confirm."""
+""" "Nhập kế hoạch": upload a document, review what was read beside its text, correct, confirm."""
 
 from __future__ import annotations
 
@@ -20,9 +20,16 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 
 def _upload_form(request: Request, error: str | None = None, status_code: int = 200) -> Response:
-    return render(request, "import.html", {
-        "title": _("Import plan"), "section": "import", "errors": {"file": error} if error else {},
-    }, status_code=status_code)
+    return render(
+        request,
+        "import.html",
+        {
+            "title": _("Import plan"),
+            "section": "import",
+            "errors": {"file": error} if error else {},
+        },
+        status_code=status_code,
+    )
 
 
 @router.get("/import")
@@ -33,7 +40,9 @@ def import_page(request: Request, user: Officer) -> Response:
 
 @router.post("/import")
 async def upload(
-    request: Request, user: Officer, settings: AppSettings,
+    request: Request,
+    user: Officer,
+    settings: AppSettings,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     """Read the uploaded document (nothing stored yet) and show it for review."""
@@ -52,10 +61,19 @@ async def upload(
 
 
 def _review(request, token, record, lines, errors, status_code=200) -> Response:
-    return render(request, "import_review.html", {
-        "title": _("Review the plan"), "section": "import", "token": token, "record": record,
-        "lines": lines, "errors": errors,
-    }, status_code=status_code)
+    return render(
+        request,
+        "import_review.html",
+        {
+            "title": _("Review the plan"),
+            "section": "import",
+            "token": token,
+            "record": record,
+            "lines": lines,
+            "errors": errors,
+        },
+        status_code=status_code,
+    )
 
 
 @router.post("/import/confirm")
@@ -79,8 +97,14 @@ async def confirm(request: Request, db: Db, user: Officer, settings: AppSettings
     result, error = await run_in_threadpool(store)
     if error is not None:
         lines = web_support.source_lines(data, name)
-        return _review(request, token, record, lines, {error.field or "form": _(error.message)},
-                       status_code=422)
+        return _review(
+            request,
+            token,
+            record,
+            lines,
+            {error.field or "form": _(error.message)},
+            status_code=422,
+        )
     web_support.discard_upload(settings.data_dir, token)
     messages = {
         "created": _("The plan was imported."),

@@ -1,4 +1,4 @@
-""""Đơn vị của tôi": an agency reporter's tasks and what is due now."""
+""" "Đơn vị của tôi": an agency reporter's tasks and what is due now."""
 
 from __future__ import annotations
 
@@ -25,7 +25,15 @@ def my_unit_page(request: Request, db: Db, user: CurrentUser, on: On) -> Respons
     unit = views(request).get(
         db, ("my_unit", user.agency_id, on), lambda: dashboard.my_unit(db, user, on=on)
     )
-    return render(request, "my_unit.html", {
-        "title": _("My unit"), "section": "my-unit", "unit": unit, "on": on,
-        "filters": TaskFilters(), "base_url": "/my-unit",
-    })
+    return render(
+        request,
+        "my_unit.html",
+        {
+            "title": _("My unit"),
+            "section": "my-unit",
+            "unit": unit,
+            "on": on,
+            "filters": TaskFilters(),
+            "base_url": "/my-unit",
+        },
+    )

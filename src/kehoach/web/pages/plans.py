@@ -38,46 +38,85 @@ def plans_page(request: Request, db: Db, user: OptionalUser) -> Response:
 
     rows = views(request).get(db, ("plans", scope(user)), lambda: plans.list_plans(db, user=user))
     tree = plans.document_tree(db, user=user)
-    return render(request, "plans.html", {
-        "title": _("Plans"), "section": "plans", "plans": rows, "tree": tree,
-    })
+    return render(
+        request,
+        "plans.html",
+        {
+            "title": _("Plans"),
+            "section": "plans",
+            "plans": rows,
+            "tree": tree,
+        },
+    )
 
 
 def _filters(plan_id, group, agency, role, status, timeframe, q, sort, page) -> TaskFilters:
     return TaskFilters(
-        plan_id=plan_id, group=group, agency_id=_int(agency), role=role, status=status,
-        timeframe=timeframe, q=q, sort=sort or "position", page=_int(page) or 1,
+        plan_id=plan_id,
+        group=group,
+        agency_id=_int(agency),
+        role=role,
+        status=status,
+        timeframe=timeframe,
+        q=q,
+        sort=sort or "position",
+        page=_int(page) or 1,
     )
 
 
 @router.get("/plans/{plan_id}")
 def plan_page(
-    request: Request, plan_id: PlanId, db: Db, user: OptionalUser, on: On,
-    group: Text = None, agency: IntQ = None, role: Text = None, status: Text = None,
-    timeframe: Text = None, q: Text = None, sort: Text = None, page: IntQ = None,
+    request: Request,
+    plan_id: PlanId,
+    db: Db,
+    user: OptionalUser,
+    on: On,
+    group: Text = None,
+    agency: IntQ = None,
+    role: Text = None,
+    status: Text = None,
+    timeframe: Text = None,
+    q: Text = None,
+    sort: Text = None,
+    page: IntQ = None,
 ) -> Response:
     """Document, targets, reporting duties, summary and the filterable task table."""
     from kehoach.services import agencies, plans
 
     detail = views(request).get(
-        db, ("plan", plan_id, scope(user), on), lambda: plans.get_plan(db, plan_id, user=user, on=on)
+        db,
+        ("plan", plan_id, scope(user), on),
+        lambda: plans.get_plan(db, plan_id, user=user, on=on),
     )
     filters = _filters(plan_id, group, agency, role, status, timeframe, q, sort, page)
     tasks = filters.run(db, user, on, views(request))
     revisions = plans.list_revisions(db, "document", detail.plan.document.id) if user else []
     template = "_task_table.html" if request.headers.get("hx-request") else "plan.html"
-    return render(request, template, {
-        "title": detail.plan.document.title or detail.plan.source_name,
-        "section": "plans", "detail": detail, "tasks": tasks, "filters": filters,
-        "agencies": views(request).get(db, ("agencies", None), lambda: agencies.list_agencies(db)),
-        "on": on,
-        "base_url": f"/plans/{plan_id}", "revisions": revisions,
-    })
+    return render(
+        request,
+        template,
+        {
+            "title": detail.plan.document.title or detail.plan.source_name,
+            "section": "plans",
+            "detail": detail,
+            "tasks": tasks,
+            "filters": filters,
+            "agencies": views(request).get(
+                db, ("agencies", None), lambda: agencies.list_agencies(db)
+            ),
+            "on": on,
+            "base_url": f"/plans/{plan_id}",
+            "revisions": revisions,
+        },
+    )
 
 
 @router.post("/plans/{plan_id}/public")
 def set_public(
-    request: Request, plan_id: PlanId, db: Db, user: Officer,
+    request: Request,
+    plan_id: PlanId,
+    db: Db,
+    user: Officer,
     public: Annotated[str, Form()] = "",
 ) -> Response:
     """Show the plan to visitors who are not logged in, or hide it."""
@@ -90,7 +129,10 @@ def set_public(
 
 @router.post("/plans/{plan_id}/correct")
 def correct_plan_field(
-    request: Request, plan_id: PlanId, db: Db, user: Officer,
+    request: Request,
+    plan_id: PlanId,
+    db: Db,
+    user: Officer,
     entity: Annotated[str, Form(max_length=20)],
     entity_id: Annotated[int, Form(ge=1, le=2**31 - 1)],
     field: Annotated[str, Form(max_length=40)],

@@ -22,8 +22,14 @@ ShortText = Annotated[str, Form(max_length=200)]
 
 
 def task_page(
-    request: Request, db, user, task_id: int, on: dt.date,
-    *, errors: dict[str, str] | None = None, form: dict[str, Any] | None = None,
+    request: Request,
+    db,
+    user,
+    task_id: int,
+    on: dt.date,
+    *,
+    errors: dict[str, str] | None = None,
+    form: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
     """Render the task page (also after a rejected form, with the errors beside the fields)."""
@@ -31,11 +37,22 @@ def task_page(
 
     detail = tasks.get_task(db, task_id, user=user, on=on)
     may_report = user is not None and users.can_report(user, detail)
-    return render(request, "task.html", {
-        "title": detail.row.text[:80], "section": "plans", "detail": detail, "t": detail.row,
-        "on": on, "errors": errors or {}, "form": form or {}, "may_report": may_report,
-        "may_edit": user is not None and users.can_edit_plan(user),
-    }, status_code=status_code)
+    return render(
+        request,
+        "task.html",
+        {
+            "title": detail.row.text[:80],
+            "section": "plans",
+            "detail": detail,
+            "t": detail.row,
+            "on": on,
+            "errors": errors or {},
+            "form": form or {},
+            "may_report": may_report,
+            "may_edit": user is not None and users.can_edit_plan(user),
+        },
+        status_code=status_code,
+    )
 
 
 @router.get("/tasks/{task_id}")
@@ -46,18 +63,33 @@ def show_task(request: Request, task_id: TaskId, db: Db, user: OptionalUser, on:
 
 @router.post("/tasks/{task_id}/reports")
 async def submit_report(
-    request: Request, task_id: TaskId, db: Db, user: CurrentUser, on: On, settings: AppSettings,
-    status: ShortText = "", percent: ShortText = "", period: ShortText = "",
-    agency_id: ShortText = "", done_text: LongText = "", difficulties: LongText = "",
-    proposals: LongText = "", reason: LongText = "",
+    request: Request,
+    task_id: TaskId,
+    db: Db,
+    user: CurrentUser,
+    on: On,
+    settings: AppSettings,
+    status: ShortText = "",
+    percent: ShortText = "",
+    period: ShortText = "",
+    agency_id: ShortText = "",
+    done_text: LongText = "",
+    difficulties: LongText = "",
+    proposals: LongText = "",
+    reason: LongText = "",
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     """Submit a report (and its attachment) in one transaction; show errors next to the fields."""
     from starlette.concurrency import run_in_threadpool
 
     form = {
-        "status": status, "percent": percent, "period": period, "agency_id": agency_id,
-        "done_text": done_text, "difficulties": difficulties, "proposals": proposals,
+        "status": status,
+        "percent": percent,
+        "period": period,
+        "agency_id": agency_id,
+        "done_text": done_text,
+        "difficulties": difficulties,
+        "proposals": proposals,
         "reason": reason,
     }
     data = b""
@@ -70,8 +102,9 @@ async def submit_report(
         except ValidationError as exc:
             db.rollback()  # all of it or none: a rejected attachment drops the report too
             errors = {exc.field or "form": _(exc.message)}
-            return task_page(request, db, user, task_id, on, errors=errors, form=form,
-                             status_code=422)
+            return task_page(
+                request, db, user, task_id, on, errors=errors, form=form, status_code=422
+            )
         flash(request, _("Your report was saved."))
         return RedirectResponse(f"/tasks/{task_id}", status_code=303)
 
@@ -85,8 +118,9 @@ def _parse_percent(text: str) -> int | None:
     try:
         return int(text)
     except ValueError:
-        raise ValidationError("Enter the percent done as a whole number from 0 to 100.",
-                              field="percent") from None
+        raise ValidationError(
+            "Enter the percent done as a whole number from 0 to 100.", field="percent"
+        ) from None
 
 
 def _parse_id(text: str, field: str) -> int | None:
@@ -108,10 +142,17 @@ def _save_report(db, user, task_id, form, filename, data, settings) -> None:
         limit = vnumber(round(settings.max_attachment_bytes / 2**20, 2))
         raise ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit}, field="file")
     report = reports.submit_report(
-        db, task_id=task_id, user=user, status=form["status"],
-        percent=_parse_percent(form["percent"]), period=form["period"] or None,
-        agency_id=_parse_id(form["agency_id"], "agency_id"), done_text=form["done_text"],
-        difficulties=form["difficulties"], proposals=form["proposals"], reason=form["reason"],
+        db,
+        task_id=task_id,
+        user=user,
+        status=form["status"],
+        percent=_parse_percent(form["percent"]),
+        period=form["period"] or None,
+        agency_id=_parse_id(form["agency_id"], "agency_id"),
+        done_text=form["done_text"],
+        difficulties=form["difficulties"],
+        proposals=form["proposals"],
+        reason=form["reason"],
     )
     if filename:
         reports.add_attachment(db, report.id, user, filename, data, settings)
@@ -119,8 +160,13 @@ def _save_report(db, user, task_id, form, filename, data, settings) -> None:
 
 @router.post("/tasks/{task_id}/extend")
 def extend_deadline(
-    request: Request, task_id: TaskId, db: Db, user: Officer, on: On,
-    new_end: ShortText = "", reason: LongText = "",
+    request: Request,
+    task_id: TaskId,
+    db: Db,
+    user: Officer,
+    on: On,
+    new_end: ShortText = "",
+    reason: LongText = "",
 ) -> Response:
     """Extend the deadline with a reason (the original deadline is kept)."""
     from kehoach.services import tasks
@@ -136,16 +182,30 @@ def extend_deadline(
     except ValidationError as exc:
         db.rollback()
         field = "ext_reason" if exc.field == "reason" else (exc.field or "new_end")
-        return task_page(request, db, user, task_id, on, errors={field: _(exc.message)},
-                         form=form, status_code=422)
+        return task_page(
+            request,
+            db,
+            user,
+            task_id,
+            on,
+            errors={field: _(exc.message)},
+            form=form,
+            status_code=422,
+        )
     flash(request, _("The deadline was extended."))
     return RedirectResponse(f"/tasks/{task_id}", status_code=303)
 
 
 @router.post("/tasks/{task_id}/override")
 def override_status(
-    request: Request, task_id: TaskId, db: Db, user: Officer, on: On,
-    status: ShortText = "", reason: LongText = "", clear: ShortText = "",
+    request: Request,
+    task_id: TaskId,
+    db: Db,
+    user: Officer,
+    on: On,
+    status: ShortText = "",
+    reason: LongText = "",
+    clear: ShortText = "",
 ) -> Response:
     """Set the status by hand with a reason, or go back to the computed status."""
     from kehoach.services import tasks
@@ -159,16 +219,29 @@ def override_status(
     except ValidationError as exc:
         db.rollback()
         field = {"reason": "ovr_reason", "status": "ovr_status"}.get(exc.field or "", "ovr_status")
-        return task_page(request, db, user, task_id, on, errors={field: _(exc.message)},
-                         form={"ovr_status": status, "ovr_reason": reason}, status_code=422)
+        return task_page(
+            request,
+            db,
+            user,
+            task_id,
+            on,
+            errors={field: _(exc.message)},
+            form={"ovr_status": status, "ovr_reason": reason},
+            status_code=422,
+        )
     flash(request, _("The status was set."))
     return RedirectResponse(f"/tasks/{task_id}", status_code=303)
 
 
 @router.post("/tasks/{task_id}/correct")
 def correct_task(
-    request: Request, task_id: TaskId, db: Db, user: Officer, on: On,
-    field: ShortText = "", value: LongText = "",
+    request: Request,
+    task_id: TaskId,
+    db: Db,
+    user: Officer,
+    on: On,
+    field: ShortText = "",
+    value: LongText = "",
 ) -> Response:
     """Correct an extracted field of the task (kept as a revision with who and when)."""
     from kehoach.services import plans, tasks
@@ -181,8 +254,16 @@ def correct_task(
         plans.correct_field(db, "task", task_id, field, parsed, user)
     except ValidationError as exc:
         db.rollback()
-        return task_page(request, db, user, task_id, on, errors={"correct": _(exc.message)},
-                         form={"correct_field": field, "correct_value": value}, status_code=422)
+        return task_page(
+            request,
+            db,
+            user,
+            task_id,
+            on,
+            errors={"correct": _(exc.message)},
+            form={"correct_field": field, "correct_value": value},
+            status_code=422,
+        )
     flash(request, _("The correction was saved."))
     return RedirectResponse(f"/tasks/{task_id}", status_code=303)
 
@@ -196,5 +277,6 @@ def download(attachment_id: int, db: Db, user: OptionalUser, settings: AppSettin
     if not 0 < attachment_id <= MAX_ID:
         raise NotFound("No such attachment.")
     path, att = reports.open_attachment(db, attachment_id, user=user, settings=settings)
-    return FileResponse(path, media_type=att.content_type or "application/octet-stream",
-                        filename=att.name)
+    return FileResponse(
+        path, media_type=att.content_type or "application/octet-stream", filename=att.name
+    )

@@ -23,11 +23,20 @@ def users_page(request: Request, db, errors=None, form=None, status_code=200) ->
     """The accounts list with the "add account" form."""
     from kehoach.services import agencies, users
 
-    return render(request, "users.html", {
-        "title": _("Users"), "section": "users", "users": users.list_users(db),
-        "agencies": agencies.list_agencies(db), "roles": users.ROLES,
-        "errors": errors or {}, "form": form or {},
-    }, status_code=status_code)
+    return render(
+        request,
+        "users.html",
+        {
+            "title": _("Users"),
+            "section": "users",
+            "users": users.list_users(db),
+            "agencies": agencies.list_agencies(db),
+            "roles": users.ROLES,
+            "errors": errors or {},
+            "form": form or {},
+        },
+        status_code=status_code,
+    )
 
 
 @router.get("/users")
@@ -38,8 +47,13 @@ def list_users(request: Request, db: Db, user: Admin) -> Response:
 
 @router.post("/users")
 def add_user(
-    request: Request, db: Db, user: Admin,
-    username: Text = "", password: Text = "", role: Text = "", agency: Text = "",
+    request: Request,
+    db: Db,
+    user: Admin,
+    username: Text = "",
+    password: Text = "",
+    role: Text = "",
+    agency: Text = "",
 ) -> Response:
     """Add an account; a reporter belongs to an agency."""
     from kehoach.services import users
