@@ -50,7 +50,24 @@ def test_show_repairs_lists_ocr_repairs() -> None:
         app, ["extract", str(SAMPLES / "ocr" / "001_ocr.txt"), "--show-repairs", "-f", "table"]
     )
     assert result.exit_code == 0
-    assert "OCR repairs" in result.stdout
+    assert "OCR repairs" in result.stderr
+
+
+def test_several_files_print_one_record_per_line() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "extract",
+            str(SAMPLES / "000_c6c358976faa1d91.txt"),
+            str(SAMPLES / "001_47cec5a30aa91629.txt"),
+        ],
+    )
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert [json.loads(line)["source"]["name"] for line in lines] == [
+        "000_c6c358976faa1d91.txt",
+        "001_47cec5a30aa91629.txt",
+    ]
 
 
 def test_bad_inputs_get_one_line_each_and_exit_2(tmp_path: Path) -> None:

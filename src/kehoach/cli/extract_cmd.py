@@ -27,6 +27,9 @@ def extract(
 ) -> None:
     """Read plan documents and print their plan records (kehoach.plan/1).
 
+    One file prints one JSON object; several print one record per line (JSON Lines).
+    OCR repairs (--show-repairs) go to stderr, so stdout stays JSON.
+
     Example: kehoach extract ke-hoach.docx --format table
     """
     from kehoach.extract.files import expand_paths, extract_many
@@ -57,8 +60,10 @@ def extract(
             from kehoach.cli.render import print_record
 
             print_record(record)
-        else:
+        elif len(files) == 1:
             print(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            print(json.dumps(data, ensure_ascii=False))
     if failed:
         raise typer.Exit(2)
 

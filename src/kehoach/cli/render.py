@@ -8,6 +8,7 @@ from rich.table import Table
 from kehoach.model import PlanRecord
 
 console = Console()
+notes = Console(stderr=True)  # what is said about a run, apart from its output
 
 
 def _tf(t) -> str:
@@ -58,11 +59,11 @@ def print_record(record: PlanRecord) -> None:
 def print_repairs(doc) -> None:
     """List the OCR repairs made on a document."""
     if not doc.repairs:
-        console.print(f"[dim]{doc.name}: no OCR repairs[/]")
+        notes.print(f"[dim]{doc.name}: no OCR repairs[/]")
         return
-    console.print(f"[bold]{doc.name}[/]: {len(doc.repairs)} OCR repairs")
+    notes.print(f"[bold]{doc.name}[/]: {len(doc.repairs)} OCR repairs")
     for r in doc.repairs:
-        console.print(f"  line {r.line}: {r.original!r} → {r.replacement!r}")
+        notes.print(f"  line {r.line}: {r.original!r} → {r.replacement!r}")
 
 
 def print_scores(rows) -> None:
