@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from kehoach.errors import PermissionDenied
+from kehoach.services.types import UserView
 from kehoach.web.deps import Db, OptionalUser
 from kehoach.web.errors import CsrfFailed
 from kehoach.web.i18n import _
@@ -73,7 +74,7 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def start_session(request: Request, user) -> None:
+def start_session(request: Request, user: UserView) -> None:
     """Remember the user in the session cookie; rotate the CSRF token."""
     request.session.clear()
     request.session["user_id"] = user.id

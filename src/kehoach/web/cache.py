@@ -14,16 +14,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
+from kehoach.services.types import UserView
+
 T = TypeVar("T")
 MAX_ENTRIES = 512
 WAIT_SECONDS = 10.0
 
 
-def scope(user: Any) -> Hashable:
+def scope(user: UserView | None) -> Hashable:
     """What a user may see: everything, one agency's tasks (+ public plans), or public plans."""
     if user is None:
         return "public"
-    if getattr(user, "role", None) == "reporter":
+    if user.role == "reporter":
         return ("agency", user.agency_id)
     return "all"
 

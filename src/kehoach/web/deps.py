@@ -15,6 +15,7 @@ from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from kehoach.errors import KehoachError, PermissionDenied
+from kehoach.services.types import UserView
 from kehoach.settings import Settings
 from kehoach.web.errors import NotLoggedIn
 
@@ -62,12 +63,12 @@ def _bearer(request: Request) -> str | None:
     return None
 
 
-def load_user(request: Request, db: Db):
+def load_user(request: Request, db: Db) -> UserView | None:
     """The logged-in user (session cookie or `Authorization: Bearer` token), or None."""
     from kehoach.services import users
 
     token = _bearer(request)
-    user = None
+    user: UserView | None = None
     if token:
         # A wrong token is an error, not an anonymous request: the caller meant to log in.
         if request.method in READ_ONLY_METHODS:
@@ -93,20 +94,20 @@ def load_user(request: Request, db: Db):
     return user
 
 
-OptionalUser = Annotated[object | None, Depends(load_user)]
+OptionalUser = Annotated[UserView | None, Depends(load_user)]
 
 
-def require_user(user: OptionalUser):
+def require_user(user: OptionalUser) -> UserView:
     """The logged-in user; anonymous visitors are sent to log in."""
     if user is None:
         raise NotLoggedIn()
     return user
 
 
-CurrentUser = Annotated[object, Depends(require_user)]
+CurrentUser = Annotated[UserView, Depends(require_user)]
 
 
-def require_officer(user: CurrentUser):
+def require_officer(user: CurrentUser) -> UserView:
     """An administrator or plan officer."""
     from kehoach.services import users
 
@@ -115,7 +116,7 @@ def require_officer(user: CurrentUser):
     return user
 
 
-def require_admin(user: CurrentUser):
+def require_admin(user: CurrentUser) -> UserView:
     """An administrator."""
     from kehoach.services import users
 
@@ -124,8 +125,8 @@ def require_admin(user: CurrentUser):
     return user
 
 
-Officer = Annotated[object, Depends(require_officer)]
-Admin = Annotated[object, Depends(require_admin)]
+Officer = Annotated[UserView, Depends(require_officer)]
+Admin = Annotated[UserView, Depends(require_admin)]
 
 
 def today(

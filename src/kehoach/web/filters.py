@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 
 from sqlalchemy.orm import Session
 
+from kehoach.services.types import UserView
+
 SORTS = ("position", "deadline", "status", "plan")
 ROLES = ("lead", "coordinating", "directing")
 TIMEFRAME_KINDS = ("window", "recurring", "continuous", "from", "on_request", "unknown")
@@ -42,7 +44,7 @@ class TaskFilters:
         if self.sort.lstrip("-") not in SORTS:
             object.__setattr__(self, "sort", "position")
 
-    def run(self, session: Session, user: Any, on: dt.date, cache: Any = None):
+    def run(self, session: Session, user: UserView | None, on: dt.date, cache: Any = None):
         """One page of tasks matching the filters, as the user may see them.
 
         With `cache` (a `ViewCache`), the page is computed once per data version.

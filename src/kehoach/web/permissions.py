@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kehoach.errors import PermissionDenied
+from kehoach.services.types import UserView
 
 
-def visible_agency(user: Any, agency_id: int | None) -> int | None:
+def visible_agency(user: UserView | None, agency_id: int | None) -> int | None:
     """The agency a listing is limited to: a reporter only ever sees its own agency."""
-    if getattr(user, "role", None) != "reporter":
+    if user is None or user.role != "reporter":
         return agency_id
     own = user.agency_id
     if agency_id is not None and agency_id != own:

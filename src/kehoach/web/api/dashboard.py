@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 
 from kehoach.web.api.inputs import OptId
@@ -98,12 +100,14 @@ def my_unit(request: Request, db: Db, user: CurrentUser, on: On) -> MyUnitOut:
     from kehoach.services import dashboard as svc
 
     unit = views(request).get(
-        db, ("my_unit", getattr(user, "agency_id", None), on), lambda: svc.my_unit(db, user, on=on)
+        db, ("my_unit", user.agency_id, on), lambda: svc.my_unit(db, user, on=on)
     )
     return MyUnitOut.model_validate(unit)
 
 
-def _attrs(obj) -> dict:
+def _attrs(obj: object) -> dict[str, Any]:
     from dataclasses import asdict, is_dataclass
 
-    return asdict(obj) if is_dataclass(obj) else dict(obj.__dict__)
+    if is_dataclass(obj) and not isinstance(obj, type):  # an instance, not the class itself
+        return asdict(obj)
+    return dict(obj.__dict__)

@@ -15,6 +15,6 @@ def home(user: OptionalUser) -> RedirectResponse:
     """Reporters to their unit, other accounts to the dashboard, visitors to the plans."""
     if user is None:
         return RedirectResponse("/plans", status_code=303)
-    if getattr(user, "role", None) == "reporter":
+    if user.role == "reporter":
         return RedirectResponse("/my-unit", status_code=303)
     return RedirectResponse("/dashboard", status_code=303)

@@ -20,7 +20,7 @@ def my_unit_page(request: Request, db: Db, user: CurrentUser, on: On) -> Respons
     """Only the user's agency's tasks; the ones without a report for this period first."""
     from kehoach.services import dashboard
 
-    if getattr(user, "agency_id", None) is None:
+    if user.agency_id is None:
         raise NotFound("Your account is not linked to an agency; ask an administrator.")
     unit = views(request).get(
         db, ("my_unit", user.agency_id, on), lambda: dashboard.my_unit(db, user, on=on)
