@@ -71,7 +71,8 @@ def update() -> list[str]:
         write_po(f, merged, width=100)
     with MO.open("wb") as f:
         write_mo(f, merged)
-    return [m.id for m in merged if m.id and not m.string]
+    # a plural message's id is a tuple; its string is never empty (`('', '')` when untranslated)
+    return [m.id for m in merged if isinstance(m.id, str) and m.id and not m.string]
 
 
 if __name__ == "__main__":

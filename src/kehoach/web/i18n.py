@@ -42,10 +42,11 @@ def vdate(value: dt.date | dt.datetime | str | None) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
+        text = value
         try:
-            value = dt.date.fromisoformat(value[:10])
+            value = dt.date.fromisoformat(text[:10])
         except ValueError:
-            return value
+            return text
     return value.strftime("%d/%m/%Y")
 
 
@@ -54,10 +55,11 @@ def vdatetime(value: dt.datetime | str | None) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
+        text = value
         try:
-            value = dt.datetime.fromisoformat(value)
+            value = dt.datetime.fromisoformat(text)
         except ValueError:
-            return value
+            return text
     if not isinstance(value, dt.datetime):
         return vdate(value)
     return value.strftime("%d/%m/%Y %H:%M")
