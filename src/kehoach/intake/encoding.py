@@ -239,7 +239,7 @@ def convert_legacy(text: str, encoding: str) -> str:
     out_lines = []
     for line in text.split("\n"):
         parts = re.split(r"(\s+)", line)
-        words = []
+        words: list[tuple[str, list[bool] | None]] = []  # None: a word left as it was
         for part in parts:
             if not part or part.isspace() or _UNICODE_VN.search(part):
                 words.append((part, None))
@@ -256,9 +256,8 @@ def convert_legacy(text: str, encoding: str) -> str:
             converted.append(part[pos:])
             unsure.extend([False] * (len(part) - pos))
             words.append(("".join(converted), unsure))
-        if encoding == "tcvn3":
-            words = _recase(words)
-        out_lines.append("".join(w for w, _ in words))
+        recased = _recase(words) if encoding == "tcvn3" else words
+        out_lines.append("".join(w for w, _ in recased))
     return unicodedata.normalize("NFC", "\n".join(out_lines))
 
 

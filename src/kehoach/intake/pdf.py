@@ -268,9 +268,12 @@ def _continue(grid: _Grid, more: _Grid) -> None:
 
 def _running(items: list[_Item], index: int) -> str | None:
     """The key of the page's first/last line when it sits in the margin, else None."""
-    if not items or not items[index][0] or not isinstance(items[index][1], str):
+    if not items:
         return None
-    return re.sub(r"\d+", "#", fold(items[index][1]))
+    in_margin, line = items[index]
+    if not in_margin or not isinstance(line, str):
+        return None
+    return re.sub(r"\d+", "#", fold(line))
 
 
 def _drop_running_lines(pages: list[list[_Item]]) -> list[list[str | _Grid]]:
