@@ -175,6 +175,11 @@ def _completes_agency(cell_text: str, line: str) -> bool:
     return after in known and before not in known
 
 
+def _ends_table(line: str) -> bool:
+    """An appendix heading, `Nơi nhận` or a signature title ends a flattened table."""
+    return line[:1] in "PpNnTtKk" and bool(_END.match(fold(line[:12]) + " "))
+
+
 def _find_regions(lines: list[str]) -> list[tuple[list[str], int, int]]:
     """(roles, first body line, end line) of each flattened table."""
     regions = []
@@ -196,7 +201,7 @@ def _find_regions(lines: list[str]) -> list[tuple[list[str], int, int]]:
             roles = _roles_from_header(" ".join(header))
             if ("text" in roles or "targets" in roles) and len(roles) >= 2:
                 k = j
-                while k < len(lines) and not _END.match(fold(lines[k]) + " "):
+                while k < len(lines) and not _ends_table(lines[k]):
                     k += 1
                 regions.append((roles, j, k))
                 i = k

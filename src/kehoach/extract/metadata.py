@@ -91,8 +91,7 @@ def _number_kind(number: str) -> str | None:
 
 
 def _province(header: list[str], body_text: str) -> str | None:
-    provinces = table().provinces
-    folded = {fold(p): p for p in provinces}
+    folded = _provinces_by_key()
     for line in header:
         m = _PLACE_DATE_RE.match(fold_chars(line))
         if m and fold(m.group("place").strip()) in folded:
@@ -105,6 +104,11 @@ def _province(header: list[str], body_text: str) -> str | None:
         name = folded[m.group(1)]
         counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+@lru_cache(maxsize=1)
+def _provinces_by_key() -> dict[str, str]:
+    return {fold(p): p for p in table().provinces}
 
 
 @lru_cache(maxsize=1)

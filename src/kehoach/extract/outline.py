@@ -240,7 +240,7 @@ def build_outline(items: list[Para | Table]) -> Section:
     stack = [root]
     for it in items:
         if isinstance(it, Para):
-            f = it.folded
+            f = it.folded if it.text[:1] in "PpNn" else ""
             if _APPENDIX_RE.match(f) and len(it.text) < 120:
                 sec = Section(it.text, it.text, 0, "appendix", path=it.text)
                 root.children.append(sec)

@@ -105,6 +105,8 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
 
 
 def _row_is_header(row: list[str]) -> bool:
+    if any(len(c) > 60 for c in row):
+        return False  # headings are short; task rows are not (and folding them costs)
     cells = [fold(c) for c in row if c.strip()]
     if any(len(c) > 60 or _ROW_NUM.match(c) for c in cells):
         return False
