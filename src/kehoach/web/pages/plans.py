@@ -25,7 +25,7 @@ IntQ = Annotated[str | None, Query(max_length=12)]
 def _int(value: str | None) -> int | None:
     """A query value as an id; empty or malformed means "no filter"."""
     try:
-        number = int(value) if value not in (None, "") else None
+        number = int(value) if value else None  # None and "" are no filter
     except ValueError:
         return None
     return number if number is not None and 0 < number < 2**31 else None
