@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
@@ -171,29 +172,25 @@ def extend_deadline(
     """Extend the deadline with a reason (the original deadline is kept)."""
     from kehoach.services import tasks
 
-    form = {"new_end": new_end, "ext_reason": reason}
-    try:
+    def act() -> None:
         try:
             end = dt.date.fromisoformat(new_end.strip())
         except ValueError:
             raise ValidationError("Enter the new deadline as a date.", field="new_end") from None
         check_year(end, "new_end")
         tasks.extend_deadline(db, task_id, end, reason, user)
-    except ValidationError as exc:
-        db.rollback()
-        field = "ext_reason" if exc.field == "reason" else (exc.field or "new_end")
-        return task_page(
-            request,
-            db,
-            user,
-            task_id,
-            on,
-            errors={field: _(exc.message)},
-            form=form,
-            status_code=422,
-        )
-    flash(request, _("The deadline was extended."))
-    return RedirectResponse(f"/tasks/{task_id}", status_code=303)
+
+    return _officer_action(
+        request,
+        db,
+        user,
+        task_id,
+        on,
+        act,
+        done=_("The deadline was extended."),
+        form={"new_end": new_end, "ext_reason": reason},
+        field_of=lambda f: "ext_reason" if f == "reason" else (f or "new_end"),
+    )
 
 
 @router.post("/tasks/{task_id}/override")
@@ -214,23 +211,19 @@ def override_status(
         tasks.clear_override(db, task_id, user)
         flash(request, _("The status is computed again."))
         return RedirectResponse(f"/tasks/{task_id}", status_code=303)
-    try:
-        tasks.override_status(db, task_id, status, reason, user)
-    except ValidationError as exc:
-        db.rollback()
-        field = {"reason": "ovr_reason", "status": "ovr_status"}.get(exc.field or "", "ovr_status")
-        return task_page(
-            request,
-            db,
-            user,
-            task_id,
-            on,
-            errors={field: _(exc.message)},
-            form={"ovr_status": status, "ovr_reason": reason},
-            status_code=422,
-        )
-    flash(request, _("The status was set."))
-    return RedirectResponse(f"/tasks/{task_id}", status_code=303)
+    return _officer_action(
+        request,
+        db,
+        user,
+        task_id,
+        on,
+        lambda: tasks.override_status(db, task_id, status, reason, user),
+        done=_("The status was set."),
+        form={"ovr_status": status, "ovr_reason": reason},
+        field_of=lambda f: {"reason": "ovr_reason", "status": "ovr_status"}.get(
+            f or "", "ovr_status"
+        ),
+    )
 
 
 @router.post("/tasks/{task_id}/correct")
@@ -250,8 +243,35 @@ def correct_task(
     parsed: Any = value
     if field in ("lead", "coordinating", "directing"):
         parsed = [part.strip() for part in value.replace("\n", ";").split(";") if part.strip()]
+    return _officer_action(
+        request,
+        db,
+        user,
+        task_id,
+        on,
+        lambda: plans.correct_field(db, "task", task_id, field, parsed, user),
+        done=_("The correction was saved."),
+        form={"correct_field": field, "correct_value": value},
+        field_of=lambda f: "correct",
+    )
+
+
+def _officer_action(
+    request: Request,
+    db,
+    user,
+    task_id: int,
+    on,
+    action: Callable[[], object],
+    *,
+    done: str,
+    form: dict[str, str],
+    field_of: Callable[[str | None], str],
+) -> Response:
+    """Run an officer's change to a task: on success a message and back to the task; on a
+    rejected value nothing is kept and the page comes back with the message by its field."""
     try:
-        plans.correct_field(db, "task", task_id, field, parsed, user)
+        action()
     except ValidationError as exc:
         db.rollback()
         return task_page(
@@ -260,11 +280,11 @@ def correct_task(
             user,
             task_id,
             on,
-            errors={"correct": _(exc.message)},
-            form={"correct_field": field, "correct_value": value},
+            errors={field_of(exc.field): _(exc.message)},
+            form=form,
             status_code=422,
         )
-    flash(request, _("The correction was saved."))
+    flash(request, done)
     return RedirectResponse(f"/tasks/{task_id}", status_code=303)
 
 
