@@ -315,6 +315,74 @@ _NAME_WORD_RE = re.compile(r"\s*(\S+)")
 _NAME_LOWER_OK = {"và", "các", "tỉnh", "xã", "phường", "thuộc", "cấp", "đặc", "khu", "nhân", "dân"}
 
 
+# Words that end a group's name in running text: what the group is told to do comes next.
+_VERBS = {
+    "to chuc",
+    "can cu",
+    "chi dao",
+    "xay dung",
+    "trien khai",
+    "thuc hien",
+    "chu dong",
+    "tang cuong",
+    "quan triet",
+    "tham muu",
+    "phoi hop",
+    "co trach nhiem",
+    "chiu trach nhiem",
+    "tap trung",
+    "nghien cuu",
+    "day manh",
+    "lanh dao",
+    "ra soat",
+    "ban hanh",
+    "bo tri",
+    "theo doi",
+    "kiem tra",
+    "don doc",
+    "huong dan",
+    "tuyen truyen",
+    "phat huy",
+    "dinh ky",
+    "tren co so",
+    "khan truong",
+    "bao cao",
+    "gui",
+    "de",
+    "nham",
+    "trong",
+    "theo",
+    "co",
+    "can",
+    "phai",
+    "tiep tuc",
+    "cu",
+}
+
+
+def _take_group(text: str) -> int:
+    """Length of the agency group that begins text ("Các cấp ủy đảng, chính quyền tổ chức …"
+    gives "Các cấp ủy đảng, chính quyền"): up to the first verb after at least one noun,
+    at most twelve words; 0 when text does not begin with a group."""
+    m = _GENERIC_RE.match(text)
+    if not m:
+        return 0
+    folded = fold_chars(text)
+    words = list(re.finditer(r"[^\s,;.:()]+", folded[:200]))
+    end = m.end()
+    for i, w in enumerate(words[1:13], start=1):
+        one = w.group(0)
+        two = f"{one} {words[i + 1].group(0)}" if i + 1 < len(words) else one
+        three = f"{two} {words[i + 2].group(0)}" if i + 2 < len(words) else two
+        after_noun = i >= 2
+        cq_tham_muu = two == "tham muu" and words[i - 1].group(0) == "quan"
+        if after_noun and not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):
+            return max(end, len(text[: w.start()].rstrip(" ,;")))
+        if re.search(r"[.;:(]", text[words[i - 1].end() : w.start()]):
+            return max(end, words[i - 1].end())
+    return end
+
+
 def take_agencies(text: str) -> tuple[list[str], str]:
     """Read the agencies named at the start of running text; return them and the rest.
 
@@ -330,10 +398,10 @@ def take_agencies(text: str) -> tuple[list[str], str]:
             names.append(hit[0])
             rest = probe[hit[1] :]
             continue
-        m = _GENERIC_RE.match(probe)
-        if m:
-            names.append(canonical(m.group(0)))
-            rest = probe[m.end() :]
+        group = _take_group(probe)
+        if group:
+            names.append(canonical(probe[:group]))
+            rest = probe[group:]
             continue
         head = _BODY_START_RE.match(probe)
         if head is None:

@@ -20,6 +20,7 @@ _IMPLEMENTATION = re.compile(r"\bto chuc th\w* hien\b|\btrach nhiem thuc hien\b|
 _PHOI_HOP = re.compile(
     r"^(?:chủ trì,?\s+|chủ động\s+)?(?:phối|phội)\s+hợp\s+(?:chặt chẽ\s+)?với\s+", re.IGNORECASE
 )
+_PHOI_HOP_ANYWHERE = re.compile(r"\b(?:phối|phội)\s+hợp\s+(?:chặt chẽ\s+)?với\s+", re.IGNORECASE)
 _REQUEST = re.compile(r"^(?:đề nghị|kính đề nghị|yêu cầu)\s+", re.IGNORECASE)
 # Timeframe phrases a bullet may carry; only explicit ones, so "Định kỳ đánh giá" stays unknown.
 _TIME_PHRASE = re.compile(
@@ -67,9 +68,9 @@ def tasks_from_implementation(sec: Section, doc_year: int | None) -> list[Task]:
 
     def add(tid: str, text: str, lead: list[str]) -> None:
         coord: list[str] = []
-        m = _PHOI_HOP.match(text)
+        m = _PHOI_HOP.match(text) or _PHOI_HOP_ANYWHERE.search(text)
         if m:
-            coord, _ = take_agencies(text[m.end() :])
+            coord = [a for a in take_agencies(text[m.end() :])[0] if a not in lead]
         raw = timeframe_phrase(text)
         tasks.append(
             Task(
