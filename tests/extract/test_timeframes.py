@@ -42,6 +42,12 @@ TABLE = [
     ("Quý IV/2023", "window", "2023-10-01", "2023-12-31", None),
     ("Năm 2026 và các năm tiếp theo", "from", "2026-01-01", None, None),
     ("Giai đoạn \n2026-2030", "window", "2026-01-01", "2030-12-31", None),
+    ("Từ tháng 3/2026", "from", "2026-03-01", None, None),
+    ("Đến hết năm 2030", "window", "2026-01-01", "2030-12-31", None),
+    ("hoàn thành trước 30/6/2026", "window", "2026-01-01", "2026-06-30", None),
+    ("Tháng 6 năm 2026", "window", "2026-06-01", "2026-06-30", None),
+    ("Quý 2/2026", "window", "2026-04-01", "2026-06-30", None),
+    ("Hằng quý", "recurring", None, None, "quarter"),
 ]
 
 

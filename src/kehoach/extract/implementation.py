@@ -26,7 +26,8 @@ _REQUEST = re.compile(r"^(?:đề nghị|kính đề nghị|yêu cầu)\s+", re.
 _TIME_PHRASE = re.compile(
     r"\(\s*(?:thời gian|thời hạn|hoàn thành)[^)]*\)|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành)?\s*:\s*[^;.]+"
     r"|(?:hoàn thành|xong)\s+(?:trong|trước|vào)\s+(?:ngày|tháng|quý|năm)\s+[^;,.]+"
-    r"|(?:trước|chậm nhất(?: là)?(?: vào)?)\s+ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?"
+    r"|(?:trước|chậm nhất(?: là)?(?: vào)?)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?"
+    r"|\b(?:đến|trước)\s+(?:hết\s+)?năm\s+\d{4}"
     r"|\btrong\s+(?:tháng|quý)\s+[\dIVX]+(?:/| năm )\d{4}"
     r"|\b(?:trong|vào)\s+năm\s+\d{4}"
     r"|\b(?:hằng|hàng)\s+(?:năm|quý|tháng)\b",

@@ -67,6 +67,13 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
 
     for m in re.finditer(r"\b(?:tu|bat dau tu)(?: nam)? " + _Y + r"(?! ?- ?(?:nam )?\d)", f):
         add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
+    for m in re.finditer(r"\btu thang (\d{1,2})(?: ?/ ?| nam )" + _Y, f):
+        mo, y = int(m.group(1)), int(m.group(2))
+        if 1 <= mo <= 12:
+            add(m.start(), _tf(raw, "from", f"{y:04d}-{mo:02d}-01"))
+    for m in re.finditer(r"\b(?:den|truoc) (?:het |cuoi )?nam " + _Y, f):
+        y = int(m.group(1))
+        add(m.start(), _tf(raw, "window", *_window(min(doc_year or y, y), 1, y, 12)))
     for m in re.finditer(r"(?:nam )?" + _Y + r",? (?:va|den) cac nam tiep theo", f):
         add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
     for m in re.finditer(_Y + r" ?(?:-|–|den|toi) ?(?:nam )?" + _Y, f):
