@@ -104,12 +104,20 @@ def count_statuses(infos: Iterable[StatusInfo]) -> StatusCounts:
     return StatusCounts(total, dict(counts), rate, stalled, overridden)
 
 
+REVIEW_AHEAD_DAYS = 30  # from this close to its due date, the coming period is the one chased
+
+
 def review_period(duties, on: date, tracked_from: date) -> Period:
-    """The period completeness is judged for on `on` (the latest one due, else the current)."""
+    """The period completeness is judged for on `on`: the current one once its due date is
+    near (officers chase the report due at the end of the month), else the latest one due,
+    else the current one."""
+    current = current_period(duties, on)
+    if on <= current.due and (current.due - on).days <= REVIEW_AHEAD_DAYS:
+        return current
     last = last_due_period(duties, on)
     if last is not None and last.due >= tracked_from:
         return last
-    return current_period(duties, on)
+    return current
 
 
 def _expected(kind: str, start: date | None, end: date | None, p: Period) -> bool:
