@@ -169,3 +169,39 @@ def test_plan_without_a_table_takes_its_tasks_from_the_subjects_of_the_implement
         ("IV.5", ["Đảng ủy Ủy ban nhân dân tỉnh"], ["các cơ quan tham mưu, giúp việc của Tỉnh ủy"]),
     ]
     assert len(r.targets) == 11
+
+
+def test_flattened_tables_in_other_column_orders() -> None:
+    """Time before the agencies; a product column after the time; two tables numbered alike."""
+    r = extract_file(FIXTURES / "variant_flattened_columns.txt")
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.raw, t.text) for t in r.tasks]
+    assert got == [
+        (
+            "1",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Sở Nội vụ", "các cơ quan, đơn vị liên quan"],
+            "Quý II/2026",
+            "Tổ chức hội nghị quán triệt Chương trình hành động đến cán bộ chủ chốt",
+        ),
+        (
+            "2",
+            ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+            ["Báo và Phát thanh, Truyền hình"],
+            "Năm 2026",
+            "Biên soạn tài liệu tuyên truyền",
+        ),
+        (
+            "1#2",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            [],
+            "Năm 2026",
+            "Xây dựng cơ sở dữ liệu di sản văn hóa",
+        ),
+        (
+            "2#2",
+            ["Ủy ban nhân dân các xã, phường"],
+            [],
+            "Hằng năm",
+            "Kiểm kê di tích trên địa bàn tỉnh",
+        ),
+    ]

@@ -41,6 +41,10 @@ _TIME_TAIL = re.compile(
     r"\s(quy [ivx]+ ?/ ?\d{4}|nam \d{4}(?: ?- ?\d{4})?|hang nam|giai doan(?: \d{4} ?- ?\d{4})?|"
     r"tu(?: nam)? \d{4}(?: ?-(?: ?\d{4})?)?|dinh ky(?: theo)?(?: yeu cau)?|thuong xuyen)\s*$"
 )
+_TIME_HEAD = re.compile(
+    r"^(quy [ivx]+ ?/ ?\d{4}|nam \d{4}(?: ?- ?\d{4})?|hang nam|giai doan \d{4} ?- ?\d{4}|"
+    r"tu(?: nam)? \d{4}(?: ?- ?\d{4})?|thuong xuyen)\s+(?=\S)"
+)
 _TIME_MORE = re.compile(r"^(?:\d{4}|yeu cau|\d{4} ?- ?\d{4}|nam \d{4})[.;]?$")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
 # Agency heads matched on folded text, so an OCR'd "Sơ Nội vụ" or "ỤBND xã" still counts;
@@ -99,6 +103,7 @@ class _Row:
     time: list[str] = field(default_factory=list)
     seen_time: bool = False
     text_after: bool = False  # the task text resumed after the timeframe (a page break)
+    in_other: bool = False  # inside a product/notes cell, which is not read
 
 
 def _roles_from_header(header: str) -> list[str]:
@@ -114,9 +119,32 @@ def _roles_from_header(header: str) -> list[str]:
         r = _role_of(p)
         if r in ("text", "targets") or re.search(r"\b(nhiem vu|noi dung|chi tieu)\b", p):
             roles.append("text" if r != "targets" else "targets")
-        elif r and r not in ("num", "ignore"):
+        elif r == "ignore":
+            roles.append("other")  # products, notes: kept in order, read as nothing
+        elif r and r != "num":
             roles.append(r)
     return roles
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What the column order says about lines that come after a row's timeframe."""
+
+    agencies_after_time: bool = False  # "… | Thời gian | Cơ quan chủ trì | …"
+    other_after_time: bool = (
+        False  # "… | Thời gian | Sản phẩm": an upper-case line there is no text
+    )
+
+    @classmethod
+    def of(cls, roles: list[str]) -> _Layout:
+        if "time" not in roles:
+            return cls()
+        t = roles.index("time")
+        agencies = [i for i, r in enumerate(roles) if r in ("directing", "lead", "coordinating")]
+        return cls(
+            agencies_after_time=bool(agencies) and max(agencies) > t,
+            other_after_time="other" in roles[t + 1 :],
+        )
 
 
 def is_agency_line(line: str) -> bool:
@@ -218,7 +246,7 @@ def flattened_tables(
     out = Flattened()
     for roles, start, end in _find_regions(lines):
         header_text = fold(" ".join(lines[max(0, start - 6) : start]))
-        rows = _rows(lines[start:end], header_text)
+        rows = _rows(lines[start:end], _Layout.of(roles))
         if "targets" in roles:
             out.target_rows.extend(TargetRow(clean(" ".join(r.text))) for r in rows if r.text)
             years = [int(y) for y in re.findall(r"\b(20\d{2})\b", header_text)]
@@ -228,7 +256,7 @@ def flattened_tables(
     return out
 
 
-def _rows(lines: list[str], header_text: str) -> list[_Row]:
+def _rows(lines: list[str], layout: _Layout) -> list[_Row]:
     rows: list[_Row] = []
     expected = 1
     group = group_title = None
@@ -256,7 +284,7 @@ def _rows(lines: list[str], header_text: str) -> list[_Row]:
             expected = int(m.group(1)) + 1
             in_group_title = False
             if m.group(2):
-                _add_line(rows[-1], m.group(2))
+                _add_line(rows[-1], m.group(2), layout)
             continue
         if m and m.group(2) is None:
             continue  # a page number
@@ -264,7 +292,7 @@ def _rows(lines: list[str], header_text: str) -> list[_Row]:
             group_title = f"{group_title} {line}".strip()
             continue
         if rows:
-            _add_line(rows[-1], line)
+            _add_line(rows[-1], line, layout)
     return rows
 
 
@@ -276,7 +304,7 @@ def _next_text(lines: list[str], n: int) -> str:
     return ""
 
 
-def _add_line(row: _Row, line: str) -> None:
+def _add_line(row: _Row, line: str, layout: _Layout) -> None:
     f = fold_chars(line).lower()
     if _TIME_FULL.match(f) or (
         row.seen_time and row.time and _TIME_MORE.match(f) and not row.text_after
@@ -287,13 +315,23 @@ def _add_line(row: _Row, line: str) -> None:
     if not row.text:
         row.text.append(line)
         return
+    head = _TIME_HEAD.match(f)
+    if head and agency_head(line[head.end() :]):  # "Năm 2026 Ban Tuyên giáo …": time, then agencies
+        row.time.append(line[: head.end()].strip())
+        row.seen_time = True
+        _add_line(row, line[head.end() :], layout)
+        return
     tail = _TIME_TAIL.search(f)
     body, time = (
         (line[: tail.start()].strip(), line[tail.start() :].strip()) if tail else (line, "")
     )
-    if row.seen_time:
-        if row.cells and _completes_agency(" ".join(row.cells[-1]), line):
+    if row.seen_time and not (layout.agencies_after_time and is_agency_line(body)):
+        last = " ".join(row.cells[-1]) if row.cells else ""
+        listing = layout.agencies_after_time and last.rstrip().endswith((",", ";"))
+        if row.cells and (listing or _completes_agency(last, line)):
             row.cells[-1].append(line)
+        elif layout.other_after_time and (line[:1].isupper() or row.in_other):
+            row.in_other = True  # the row's product or notes column
         else:
             row.text.append(line)
             row.text_after = True

@@ -53,7 +53,7 @@ def build_record(doc: Document) -> PlanRecord:
         if isinstance(block, Table):
             got = tasks_from_table(block, doc_year)
             if got:
-                tasks.extend(_renumber(got[0], len(tasks)))
+                tasks.extend(got[0])
                 target_rows.extend(got[1])
     if not tasks:
         flat = flattened_tables(blocks, items, doc_year)
@@ -65,6 +65,7 @@ def build_record(doc: Document) -> PlanRecord:
         tasks = tasks_from_assignments(root, doc_year)
     if not tasks and implementation is not None:
         tasks = tasks_from_implementation(implementation, doc_year)
+    tasks = _unique_ids(tasks)
     targets = extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
     reporting = extract_reporting(root, implementation)
     if not (tasks or targets or reporting or info.title or info.kind != "other"):
@@ -80,8 +81,15 @@ def build_record(doc: Document) -> PlanRecord:
     )
 
 
-def _renumber(tasks: list[Task], already: int) -> list[Task]:
-    return tasks
+def _unique_ids(tasks: list[Task]) -> list[Task]:
+    """Task ids stay unique when two tables number their rows alike (1, 2 … and 1, 2 …)."""
+    seen: dict[str, int] = {}
+    out: list[Task] = []
+    for t in tasks:
+        n = seen.get(t.id, 0) + 1
+        seen[t.id] = n
+        out.append(t if n == 1 else t.model_copy(update={"id": f"{t.id}#{n}"}))
+    return out
 
 
 def _first_year(text: str) -> int | None:
