@@ -68,3 +68,33 @@ def test_task_cell_merged_over_two_agency_rows_is_one_task() -> None:
 def test_a_table_without_task_columns_is_not_a_task_table() -> None:
     table = Table(rows=[["Họ và tên", "Chức vụ"], ["Nguyễn Văn A", "Giám đốc"]])
     assert tasks_from_table(table, 2026) is None
+
+
+def test_an_unnumbered_row_with_only_text_continues_the_task_above() -> None:
+    table = Table(
+        rows=[
+            ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+            ["1", "Tổ chức hội nghị", "Sở VHTTDL", "Năm 2026"],
+            ["", "quán triệt Nghị quyết", "", ""],
+            ["2", "Biên soạn tài liệu", "Sở Nội vụ", "Quý I/2026"],
+            ["", "Tập huấn báo cáo viên", "Sở Tài chính", "Quý II/2026"],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.id, t.text, t.lead) for t in tasks] == [
+        ("1", "Tổ chức hội nghị quán triệt Nghị quyết", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("2", "Biên soạn tài liệu", ["Sở Nội vụ"]),
+        ("3", "Tập huấn báo cáo viên", ["Sở Tài chính"]),
+    ]
+
+
+def test_a_table_without_row_numbers_keeps_every_row() -> None:
+    table = Table(
+        rows=[
+            ["Nhiệm vụ", "Cơ quan chủ trì"],
+            ["Số hóa di tích", "Sở VHTTDL"],
+            ["Kiểm kê", "Sở Nội vụ"],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.id, t.text) for t in tasks] == [("1", "Số hóa di tích"), ("2", "Kiểm kê")]

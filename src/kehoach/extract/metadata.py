@@ -43,7 +43,8 @@ _REF_RE = re.compile(
 _DATE_RE = re.compile(r"ngày\s*(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
 # Matched on folded text (fold_chars keeps positions), so OCR'd "ngảy … nảm" still reads.
 _PLACE_DATE_RE = re.compile(
-    r"^(?P<place>[^,\d]{2,40}),\s*ngay\s*(?P<d>\d{0,2})\s*thang\s*(?P<m>\d{0,2})\s*nam\s*(?P<y>\d{4})"
+    r"^(?P<place>[^,\d]{2,40}),\s*ngay\s*(?P<d>\d{0,2})\s*(?:thang|/)\s*(?P<m>\d{0,2})\s*(?:nam|/)\s*"
+    r"(?P<y>\d{4})"
 )
 _ISSUER_RE = re.compile(
     r"^(?P<who>.{3,80}?)\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|"

@@ -165,6 +165,7 @@ def tasks_from_table(
     tasks: list[dict] = []
     targets: list[TargetRow] = []
     group, group_title = None, None
+    numbered = cols.num >= 0 and any(_ROW_NUM.match(_cell(r, cols.num)) for r in table.rows[first:])
     for r, row in enumerate(table.rows[first:], start=first):
         if (
             not any(c.strip() for c in row)
@@ -184,13 +185,19 @@ def tasks_from_table(
             if text:
                 targets.append(_target_row(row, cols, text))
             continue
-        if tasks and (text_is_repeat or (not num and (not text or text == tasks[-1]["text"]))):
-            _merge_into(
-                tasks[-1],
-                row,
-                cols,
-                text if not text_is_repeat and text != tasks[-1]["text"] else "",
-            )
+        bare = not any(
+            _cell(row, c)
+            for c in (cols.directing, cols.lead, cols.coordinating, cols.time)
+            if c >= 0
+        )
+        # an unnumbered row under numbered ones continues the task above: more agencies
+        # (a merged task cell), or more text when the row has nothing else (a wrapped cell)
+        continues = (
+            bool(tasks) and numbered and not num and (not text or text == tasks[-1]["text"] or bare)
+        )
+        if tasks and (text_is_repeat or continues):
+            more = text if not text_is_repeat and text != tasks[-1]["text"] else ""
+            _merge_into(tasks[-1], row, cols, more)
             continue
         if not text:
             continue

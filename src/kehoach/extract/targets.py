@@ -22,7 +22,6 @@ _EXCLUDED_UNITS = {
     "quy",
     "cap",
     "dieu",
-    "lan",
     "khoa",
     "gio",
     "tuoi",
