@@ -205,3 +205,18 @@ def test_flattened_tables_in_other_column_orders() -> None:
             "Kiểm kê di tích trên địa bàn tỉnh",
         ),
     ]
+
+
+def test_lettered_items_under_a_group_heading_name_their_own_lead() -> None:
+    r = extract_file(FIXTURES / "variant_group_heading.txt")
+    got = [(t.id, t.lead, t.timeframe.raw, t.text) for t in r.tasks]
+    assert got == [
+        (
+            "I.1.1",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            "trong Quý IV/2026",
+            "Chủ trì tổ chức các hoạt động chính trong Quý IV/2026.",
+        ),
+        ("I.1.2", ["Sở Tài chính"], None, "Bố trí kinh phí thực hiện."),
+        ("I.2", ["Ủy ban nhân dân các xã, phường"], None, "Tổ chức hoạt động hưởng ứng."),
+    ]

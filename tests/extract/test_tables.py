@@ -98,3 +98,17 @@ def test_a_table_without_row_numbers_keeps_every_row() -> None:
     )
     tasks, _ = tasks_from_table(table, 2026)
     assert [(t.id, t.text) for t in tasks] == [("1", "Số hóa di tích"), ("2", "Kiểm kê")]
+
+
+def test_group_title_in_the_task_column_and_other_heading_words() -> None:
+    table = Table(
+        rows=[
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Lộ trình"],
+            ["", "I. CÔNG TÁC TUYÊN TRUYỀN", "", "", ""],
+            ["1", "Tổ chức hội nghị", "Sở VHTTDL", "Sở Nội vụ", "Quý II/2026"],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.id, t.group_title, t.coordinating, t.timeframe.raw) for t in tasks] == [
+        ("I.1", "CÔNG TÁC TUYÊN TRUYỀN", ["Sở Nội vụ"], "Quý II/2026")
+    ]

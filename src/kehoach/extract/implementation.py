@@ -96,7 +96,12 @@ def tasks_from_implementation(sec: Section, doc_year: int | None) -> list[Task]:
         elif own:
             add(f"{prefix}.0", own, lead)
         for i, text in enumerate(bullets, start=1):
-            add(f"{prefix}.{i}", text, lead)
+            # "a) Sở X: …" under a group heading ("1. Các sở, ngành:") names its own lead
+            own_lead, rest = _split_heading(text) if ":" in text[:150] else ([], "")
+            if own_lead and rest and rest != text:
+                add(f"{prefix}.{i}", rest, own_lead)
+            else:
+                add(f"{prefix}.{i}", text, lead)
     for b in _loose_items(sec):  # "- Sở X: …" items straight under the section
         names, own = _split_heading(b)
         if names and own and own != b:

@@ -18,6 +18,7 @@ from kehoach.text.normalize import clean, fold
 from kehoach.text.numbers import parse_number
 
 _ROMAN_NUM = re.compile(r"^(?P<g>[IVX]{1,5}|[A-ZĐ])\s*[.\-–)]?\s*(?P<title>.*)$")
+_ROMAN_TITLE = re.compile(r"^(?P<g>[IVX]{1,5})\s*[.\-–)]\s+(?P<title>\S.*)$")
 _ROW_NUM = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|\d{1,3}\))$")
 
 
@@ -49,7 +50,7 @@ def _role_of(h: str) -> str | None:
         r"\b(theo doi|don doc|san pham|ket qua|ghi chu|kinh phi|nguon von|du kien)\b", h
     ) and not (agency and re.search(r"\bchu tri\b", h)):
         return "ignore"
-    if re.search(r"\b(thoi gian|thoi han|tien do|moc thoi gian|thoi diem)\b", h):
+    if re.search(r"\b(thoi gian|thoi han|tien do|moc thoi gian|thoi diem|lo trinh)\b", h):
         return "time"
     if agency:
         if re.search(r"\bphoi hop\b", h) and not re.search(r"\bchu tri\b", h):
@@ -131,6 +132,9 @@ def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
         title = m.group("title") or (text if text != first else "")
         if re.fullmatch(r"[IVX]{1,5}|[A-ZĐ]", m.group("g")):
             return m.group("g"), clean(title)
+    m = _ROMAN_TITLE.match(text) if text and not first and not others else None
+    if m:  # "I. Title" in the task column of an unnumbered row
+        return m.group("g"), clean(m.group("title"))
     if all_same and len(filled) > 1:
         m = _ROMAN_NUM.match(filled[0])
         if m and m.group("title"):
