@@ -23,7 +23,7 @@ _DECIMAL_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))\s*(?P<re
 _LETTER_HEADING_RE = re.compile(r"^(?:PHẦN\s+)?(?P<num>[A-H])\s*[.\-–)]\s*(?P<rest>\S.*)$")
 _PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
 _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
-_BULLET_RE = re.compile(r"^[-–+•*·]\s*(?P<rest>\S.*)$")
+_BULLET_RE = re.compile(r"^[-–—−‒+•*·▪●○◦]\s*(?P<rest>\S.*)$")
 _APPENDIX_RE = re.compile(r"^phu luc\b")
 _SIGNATURE_RE = re.compile(r"^noi nhan\b")
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.", "…")
@@ -154,7 +154,7 @@ def classify(text: str) -> Para:
     return Para(text, "plain", "", text)
 
 
-_MARKER_FIRST = set("ABCDEFGHIVXl|0123456789(-–+•*·PpNn")
+_MARKER_FIRST = set("ABCDEFGHIVXl|0123456789(-–—−‒+•*·▪●○◦PpNn")
 
 
 def _starts_new(line: str) -> bool:
