@@ -264,8 +264,7 @@ def _rows(lines: list[str], layout: _Layout) -> list[_Row]:
     for n, line in enumerate(lines):
         if not line:
             continue
-        f = fold(line)
-        if _HEADER_START.match(f) or (_HEADER_WORDS.match(f) and rows and rows[-1].seen_time):
+        if _repeated_header(line, bool(rows) and rows[-1].seen_time):
             continue  # a header repeated after a page break
         g = _GROUP_START.match(line)
         if g and (g.group(2) is None or g.group(2)[:1].isupper()):
@@ -294,6 +293,13 @@ def _rows(lines: list[str], layout: _Layout) -> list[_Row]:
         if rows:
             _add_line(rows[-1], line, layout)
     return rows
+
+
+def _repeated_header(line: str, after_a_row: bool) -> bool:
+    """Is the line (part of) the table's header, printed again on a new page?"""
+    if line[:3].lower() in ("tt ", "stt", "tt"):
+        return bool(_HEADER_START.match(fold(line)))
+    return after_a_row and len(line) < 40 and bool(_HEADER_WORDS.match(fold(line)))
 
 
 def _next_text(lines: list[str], n: int) -> str:
