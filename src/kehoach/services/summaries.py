@@ -53,8 +53,10 @@ class CompletenessRow:
     missing: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reporting:
+    """Reporting completeness for a review period (shared by plan and agency summaries)."""
+
     expected: int = 0
     reported: int = 0
     on_time_reports: int = 0
@@ -63,29 +65,19 @@ class Reporting:
 
 
 @dataclass(frozen=True)
-class PlanSummary:
+class PlanSummary(Reporting):
     plan_id: int
     title: str | None
     counts: StatusCounts
     period: Period | None
-    expected: int = 0
-    reported: int = 0
-    on_time_reports: int = 0
-    late_reports: int = 0
-    missing: int = 0
 
 
 @dataclass(frozen=True)
-class AgencySummary:
+class AgencySummary(Reporting):
     agency_id: int
     name: str
     counts: StatusCounts
-    expected: int = 0
-    reported: int = 0
-    on_time_reports: int = 0
-    late_reports: int = 0
-    missing: int = 0
-    completion_rate: float | None = field(default=None)  # done / total lead tasks
+    completion_rate: float | None = field(default=None, kw_only=True)  # done / lead tasks
 
 
 def count_statuses(infos: Iterable[StatusInfo]) -> StatusCounts:
@@ -228,7 +220,13 @@ def _reporting(rows: Iterable[CompletenessRow]) -> Reporting:
     rows = list(rows)
     reported = sum(not r.missing for r in rows)
     late = sum(r.late for r in rows)
-    return Reporting(len(rows), reported, reported - late, late, len(rows) - reported)
+    return Reporting(
+        expected=len(rows),
+        reported=reported,
+        on_time_reports=reported - late,
+        late_reports=late,
+        missing=len(rows) - reported,
+    )
 
 
 def plan_summaries(
