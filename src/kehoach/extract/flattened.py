@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.extract.agencies import known_prefix, parse_list, parse_roles, table
-from kehoach.extract.outline import Para
 from kehoach.extract.tables import _role_of
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_timeframe
-from kehoach.intake.document import Block, Table
+from kehoach.intake.document import Block
 from kehoach.model import Task
 from kehoach.text.normalize import clean, fold, fold_chars
 
@@ -238,9 +237,7 @@ def _find_regions(lines: list[str]) -> list[tuple[list[str], int, int]]:
     return regions
 
 
-def flattened_tables(
-    blocks: list[Block], items: list[Para | Table], doc_year: int | None
-) -> Flattened:
+def flattened_tables(blocks: list[Block], doc_year: int | None) -> Flattened:
     """Read task and target tables laid out as flattened text lines."""
     lines = [b for b in blocks if isinstance(b, str)]  # normalized by plan.build_record
     out = Flattened()

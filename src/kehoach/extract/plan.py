@@ -56,7 +56,7 @@ def build_record(doc: Document) -> PlanRecord:
                 tasks.extend(got[0])
                 target_rows.extend(got[1])
     if not tasks:
-        flat = flattened_tables(blocks, items, doc_year)
+        flat = flattened_tables(blocks, doc_year)
         tasks = flat.tasks
         target_rows.extend(flat.target_rows)
         appendix_horizon = flat.target_horizon
