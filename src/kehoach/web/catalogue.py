@@ -3,7 +3,9 @@
 Extracts every msgid from the templates and the web code (`_()`, `N_()` and the
 messages of `ValidationError`/`NotFound`/`PermissionDenied` raised here), adds
 new ones to `locale/vi/LC_MESSAGES/messages.po` (untranslated, for a person to
-fill in), keeps existing translations, and compiles `messages.mo`.
+fill in) and keeps existing translations. The .po is written sorted and without
+source locations, so branches that add messages merge as text; the app compiles
+it when it starts (`kehoach.web.i18n.translations`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from babel.messages.catalog import Catalog
 
 WEB = Path(__file__).parent
 PO = WEB / "locale" / "vi" / "LC_MESSAGES" / "messages.po"
-MO = PO.with_suffix(".mo")
 KEYWORDS = {
     "_": None,
     "gettext": None,
@@ -53,8 +54,7 @@ def load_po() -> Catalog:
 
 
 def update() -> list[str]:
-    """Merge new msgids into the .po, compile the .mo; returns msgids still untranslated."""
-    from babel.messages.mofile import write_mo
+    """Merge new msgids into the .po; returns msgids still untranslated."""
     from babel.messages.pofile import write_po
 
     old = {m.id: m for m in load_po() if m.id}
@@ -68,9 +68,7 @@ def update() -> list[str]:
         if message.string:
             merged.add(msgid, message.string, auto_comments=["raised by a service"])
     with PO.open("wb") as f:
-        write_po(f, merged, width=100)
-    with MO.open("wb") as f:
-        write_mo(f, merged)
+        write_po(f, merged, width=100, no_location=True, sort_output=True, omit_header=False)
     # a plural message's id is a tuple; its string is never empty (`('', '')` when untranslated)
     return [m.id for m in merged if isinstance(m.id, str) and m.id and not m.string]
 

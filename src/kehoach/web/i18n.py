@@ -1,13 +1,15 @@
 """Translations and the Jinja2 environment: every visible string goes through `_()`.
 
 Source strings are English msgids; `locale/vi/LC_MESSAGES/messages.po` holds
-the Vietnamese catalogue (compiled to `messages.mo`, committed). Dates are
+the Vietnamese catalogue, compiled in memory when first used (no binary .mo in
+the repository, so parallel branches merge their catalogue as text). Dates are
 written `20/06/2026` and numbers `23.100`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,8 +27,19 @@ DEFAULT_LOCALE = "vi"
 
 @lru_cache(maxsize=8)
 def translations(locale: str = DEFAULT_LOCALE) -> NullTranslations:
-    """The compiled catalogue for `locale` (English msgids if there is none)."""
-    return Translations.load(str(LOCALE_DIR), [locale], domain="messages")
+    """The catalogue for `locale`, compiled from its .po (English msgids if there is none)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po = LOCALE_DIR / locale / "LC_MESSAGES" / "messages.po"
+    if not po.exists():
+        return NullTranslations()
+    with po.open("rb") as f:
+        catalog = read_po(f, locale=locale)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled, domain="messages")
 
 
 def gettext(message: str, locale: str = DEFAULT_LOCALE) -> str:
