@@ -44,7 +44,7 @@ def extract_many(
                 yield path, extract_document(doc), doc, None
             except KehoachError as exc:
                 if isinstance(exc, InputError) and exc.where != str(path):
-                    exc = type(exc)(exc.message, where=str(path))  # name the file as the user did
+                    exc = exc.at(str(path))  # name the file as the user did
                 yield path, None, None, exc
             if bar is not None:
                 bar.advance(task)

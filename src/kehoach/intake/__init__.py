@@ -23,8 +23,10 @@ def read_document(path: str | Path) -> Document:
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnsupportedFormat(
-            f"unsupported file type '{suffix or '(none)'}'; kehoach reads {', '.join(SUPPORTED)}",
+            "unsupported file type '{suffix}'; kehoach reads {types}",
             where=str(p),
+            suffix=suffix or "(none)",
+            types=SUPPORTED,
         )
     data = p.read_bytes()
     if not data.strip():
@@ -32,7 +34,7 @@ def read_document(path: str | Path) -> Document:
     try:
         return read_bytes(data, p.name, suffix)
     except InputError as exc:  # readers know only the name; say where the file is, as given
-        raise type(exc)(exc.message, where=str(p)) from None
+        raise exc.at(str(p)) from None
 
 
 def read_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
@@ -58,4 +60,9 @@ def _read(data: bytes, name: str, suffix: str | None) -> Document:
         from kehoach.intake import pdf
 
         return pdf.read(data, name, sha)
-    raise UnsupportedFormat(f"unsupported file type '{suffix}'", where=name)
+    raise UnsupportedFormat(
+        "unsupported file type '{suffix}'; kehoach reads {types}",
+        where=name,
+        suffix=suffix or "(none)",
+        types=SUPPORTED,
+    )

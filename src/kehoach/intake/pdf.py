@@ -58,7 +58,9 @@ def _open(data: bytes, name: str):
     try:
         import pdfplumber
     except ImportError as exc:  # pragma: no cover - a broken installation
-        raise UnsupportedFormat(f"reading .pdf needs pdfplumber ({exc})", where=name) from None
+        raise UnsupportedFormat(
+            "reading .pdf needs pdfplumber ({reason})", where=name, reason=exc
+        ) from None
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pdf.pages  # noqa: B018 - parses the page tree, where damage shows
@@ -71,7 +73,7 @@ def _open(data: bytes, name: str):
                 where=name,
             ) from None
         raise UnsupportedFormat(
-            f"this .pdf file cannot be read: {_short(cause)}", where=name
+            "this .pdf file cannot be read: {reason}", where=name, reason=_short(cause)
         ) from None
 
 
@@ -95,8 +97,10 @@ def _read_pages(pdf, name: str) -> tuple[list[list[_Item]], bool]:
             pages.append(_page_items(page))
         except Exception as exc:  # a damaged page stream
             raise UnsupportedFormat(
-                f"this .pdf file cannot be read: page {page.page_number}: {_short(exc)}",
+                "this .pdf file cannot be read: page {page}: {reason}",
                 where=name,
+                page=page.page_number,
+                reason=_short(exc),
             ) from None
     if not pages:
         raise EmptyDocument("the PDF has no pages", where=name)

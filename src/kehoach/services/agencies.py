@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from kehoach.errors import NotFound
+from kehoach.errors import N_, KehoachError, NotFound
 from kehoach.store.tables import Agency, Task, TaskAgency
 from kehoach.text.normalize import clean, fold
 
@@ -79,7 +80,7 @@ def get_agency(session: Session, agency_id: int) -> AgencyRow:
     """One agency with its task counts."""
     row = session.execute(_counts().where(Agency.id == agency_id)).first()
     if row is None:
-        raise NotFound(f"no agency with id {agency_id}")
+        raise NotFound("no agency with id {agency_id}", agency_id=agency_id)
     return AgencyRow(*row)
 
 
@@ -102,9 +103,23 @@ def suggest_agencies(session: Session, name: str, limit: int = 3) -> list[str]:
     return [names[key] for key, score, _ in found if score >= 88]
 
 
-def unknown_agency_message(session: Session, name: str) -> str:
+def unknown_agency(
+    session: Session, name: str, error: type[KehoachError] = NotFound, **kw: Any
+) -> KehoachError:
     """`no agency named 'X'` plus the closest names, or how agencies come to exist."""
     close = suggest_agencies(session, name)
     if close:
-        return f"no agency named '{name}'; did you mean: " + "; ".join(close) + "?"
-    return f"no agency named '{name}'; agencies come from imported plans (kehoach import FILE)"
+        return error(
+            N_("no agency named '{name}'; did you mean: {names}?"),
+            name=name, names="; ".join(close), **kw
+        )
+    return error(
+        N_("no agency named '{name}'; agencies come from imported plans (kehoach import FILE)"),
+        name=name,
+        **kw,
+    )
+
+
+def unknown_agency_message(session: Session, name: str) -> str:
+    """The English message of `unknown_agency` (for the command line)."""
+    return unknown_agency(session, name).message

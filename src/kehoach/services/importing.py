@@ -122,7 +122,9 @@ def _previous_plan(session: Session, record: PlanRecord, replace_plan_id: int | 
 
         plan = session.get(Plan, replace_plan_id)
         if plan is None:
-            raise NotFound(f"no plan with id {replace_plan_id} to replace")
+            raise NotFound(
+                "no plan with id {plan_id} to replace", plan_id=replace_plan_id
+            )
         return plan
     key = number_key(record.document.number, record.document.province)
     if key:
@@ -202,9 +204,10 @@ def claim_number(session: Session, doc: Document, key: str | None) -> None:
                 from kehoach.errors import Conflict
 
                 raise Conflict(
-                    f"another imported document already has the number {doc.number}; "
+                    "another imported document already has the number {number}; "
                     "import this file as a corrected version of that plan instead",
                     where="number",
+                    number=doc.number,
                 )
             session.flush()
             session.execute(

@@ -166,10 +166,12 @@ def period_by_code(duties: Iterable[Any], code: str) -> Period:
     try:
         year = int(code[:4])
     except ValueError:
-        raise ValidationError(f"'{code}' is not a reporting period", field="period") from None
+        raise ValidationError(
+            "'{code}' is not a reporting period", field="period", code=code
+        ) from None
     for p in plan_periods(duties, year, year + 1):
         if p.code == code:
             return p
     raise ValidationError(
-        f"'{code}' is not a reporting period of this plan", field="period"
+        "'{code}' is not a reporting period of this plan", field="period", code=code
     ) from None

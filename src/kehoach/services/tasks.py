@@ -201,9 +201,11 @@ def list_tasks(
     """One page of the tasks `user` may see matching the filters, in a constant query count."""
     on = on or date.today()
     if status is not None and status not in STATUS_CODES:
-        raise ValidationError(f"status must be one of {', '.join(STATUS_CODES)}", field="status")
+        raise ValidationError(
+            "status must be one of {statuses}", field="status", statuses=STATUS_CODES
+        )
     if sort.lstrip("-") not in SORTS:
-        raise ValidationError(f"sort must be one of {', '.join(SORTS)}", field="sort")
+        raise ValidationError("sort must be one of {sorts}", field="sort", sorts=SORTS)
     page, per_page = min(max(1, page), MAX_PAGE), min(max(1, per_page), MAX_PER_PAGE)
     base = _filtered(user, plan_id, group, agency_id, role, timeframe_kind, q)
     if status is None and sort.lstrip("-") != "status":
@@ -226,7 +228,7 @@ def list_tasks(
 def _task_or_404(session: Session, task_id: int, user: UserView | None) -> Task:
     task = session.scalar(select(Task).where(Task.id == task_id, task_condition(user)))
     if task is None:
-        raise NotFound(f"no task with id {task_id}")
+        raise NotFound("no task with id {task_id}", task_id=task_id)
     return task
 
 
@@ -305,8 +307,9 @@ def extend_deadline(
         )
     if new_end <= task.tf_end:
         raise ValidationError(
-            f"the new deadline must be after the original one ({task.tf_end:%d/%m/%Y})",
+            "the new deadline must be after the original one ({deadline})",
             field="new_end",
+            deadline=task.tf_end,
         )
     ext = DeadlineExtension(
         task_id=task_id,
@@ -336,7 +339,9 @@ def override_status(
     _officer(user)
     _task_or_404(session, task_id, user or SYSTEM)
     if status not in STATUS_CODES:
-        raise ValidationError(f"status must be one of {', '.join(STATUS_CODES)}", field="status")
+        raise ValidationError(
+            "status must be one of {statuses}", field="status", statuses=STATUS_CODES
+        )
     if not (reason or "").strip():
         raise ValidationError("give the reason for the override", field="reason")
     for old in session.scalars(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
-from kehoach.services.agencies import find_agency, unknown_agency_message
+from kehoach.services.agencies import find_agency, unknown_agency
 from kehoach.services.types import UserView
 from kehoach.store.tables import Agency, ApiToken, User
 
@@ -52,11 +52,11 @@ def _agency_id(session: Session, agency: str | int | None) -> int | None:
         return None
     if isinstance(agency, int):
         if session.get(Agency, agency) is None:
-            raise ValidationError(f"no agency with id {agency}", field="agency")
+            raise ValidationError("no agency with id {agency_id}", field="agency", agency_id=agency)
         return agency
     found = find_agency(session, agency)
     if found is None:
-        raise ValidationError(unknown_agency_message(session, agency), field="agency")
+        raise unknown_agency(session, agency, ValidationError, field="agency")
     return found.id
 
 
@@ -75,16 +75,18 @@ def create_user(
     if len(username) > 100:
         raise ValidationError("a username has at most 100 characters", field="username")
     if role not in ROLES:
-        raise ValidationError(f"role must be one of {', '.join(ROLES)}", field="role")
+        raise ValidationError("role must be one of {roles}", field="role", roles=ROLES)
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            f"the password must have at least {MIN_PASSWORD} characters", field="password"
+            "the password must have at least {count} characters", field="password", count=MIN_PASSWORD
         )
     agency_id = _agency_id(session, agency)
     if role == "reporter" and agency_id is None:
         raise ValidationError("a reporter must belong to an agency: give --agency", field="agency")
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        raise Conflict(f"the username '{username}' is taken; choose another", where="username")
+        raise Conflict(
+            "the username '{username}' is taken; choose another", where="username", username=username
+        )
     user = User(
         username=username, password_hash=hash_password(password), role=role, agency_id=agency_id
     )
@@ -92,7 +94,9 @@ def create_user(
     try:
         session.flush()
     except IntegrityError:
-        raise Conflict(f"the username '{username}' is taken", where="username") from None
+        raise Conflict(
+            "the username '{username}' is taken; choose another", where="username", username=username
+        ) from None
     audit.record(session, actor, "create", "user", user.id, f"{username} ({role})")
     return get_user(session, user.id)
 
@@ -101,7 +105,7 @@ def get_user(session: Session, user_id: int) -> UserView:
     """One account."""
     view = _load(session, User.id == user_id)
     if view is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound("no user with id {user_id}", user_id=user_id)
     return view
 
 
@@ -137,11 +141,11 @@ def set_password(session: Session, user_id: int, password: str, actor: UserView 
     """Replace an account's password."""
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            f"the password must have at least {MIN_PASSWORD} characters", field="password"
+            "the password must have at least {count} characters", field="password", count=MIN_PASSWORD
         )
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound("no user with id {user_id}", user_id=user_id)
     user.password_hash = hash_password(password)
     audit.record(session, actor, "set_password", "user", user_id)
 
@@ -150,7 +154,7 @@ def set_active(session: Session, user_id: int, active: bool, actor: UserView | N
     """Enable or disable an account (its tokens stop working while disabled)."""
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound("no user with id {user_id}", user_id=user_id)
     user.active = active
     audit.record(session, actor, "activate" if active else "deactivate", "user", user_id)
 
@@ -193,7 +197,7 @@ def revoke_token(session: Session, token_id: int, actor: UserView | None) -> Non
     """Stop a token from working."""
     row = session.get(ApiToken, token_id)
     if row is None:
-        raise NotFound(f"no API token with id {token_id}")
+        raise NotFound("no API token with id {token_id}", token_id=token_id)
     row.revoked = True
     audit.record(session, actor, "revoke", "api_token", token_id)
 

@@ -17,6 +17,7 @@ from babel.support import NullTranslations, Translations
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from kehoach.errors import KehoachError, fill
 from kehoach.text.numbers import format_number
 
 HERE = Path(__file__).parent
@@ -48,6 +49,17 @@ def gettext(message: str, locale: str = DEFAULT_LOCALE) -> str:
 
 
 _ = gettext
+
+
+def error_text(exc: KehoachError, locale: str = DEFAULT_LOCALE) -> str:
+    """A library error in the UI language: its msgid translated, its values filled in."""
+    return fill(gettext(exc.msgid, locale), exc.params)
+
+
+def wants_vietnamese(accept_language: str | None) -> bool:
+    """True when an API caller's `Accept-Language` puts Vietnamese first (else English)."""
+    first = (accept_language or "").split(",")[0].strip().lower()
+    return first.startswith("vi")
 
 
 def vdate(value: dt.date | dt.datetime | str | None) -> str:

@@ -6,12 +6,10 @@ translates at render time.
 
 from __future__ import annotations
 
+from kehoach.errors import N_
 from kehoach.web.i18n import _
 
-
-def N_(message: str) -> str:
-    """Mark a msgid for extraction without translating it yet."""
-    return message
+__all__ = ["N_", "label", "options"]
 
 
 STATUS = {
@@ -63,6 +61,58 @@ EVERY = {
     "once": N_("Once"),
     "ad_hoc": N_("When requested"),
 }
+# fields a person sees named: in corrections' history and in messages about a value
+FIELD = {
+    # a document
+    "kind": N_("Document kind"),
+    "number": N_("Number"),
+    "issuer": N_("Issued by"),
+    "province": N_("Province"),
+    "date": N_("Date"),
+    "title": N_("Title"),
+    "signer": N_("Signed by"),
+    "draft": N_("Draft"),
+    "public": N_("Public"),
+    # a task
+    "text": N_("Text"),
+    "group": N_("Group"),
+    "group_title": N_("Group title"),
+    "timeframe_raw": N_("Timeframe"),
+    "timeframe_kind": N_("Kind of timeframe"),
+    "timeframe_start": N_("Start"),
+    "timeframe_end": N_("Deadline"),
+    "lead": N_("Lead agency"),
+    "coordinating": N_("Coordinating agencies"),
+    "directing": N_("Directing agencies"),
+    # a target
+    "horizon": N_("Target year"),
+    "section": N_("Section"),
+    # request values
+    "on": N_("Date"),
+    "page": N_("Page"),
+    "per_page": N_("Rows per page"),
+    "plan_id": N_("Plan"),
+    "task_id": N_("Task"),
+    "report_id": N_("Report"),
+    "agency_id": N_("Agency"),
+    "agency": N_("Agency"),
+    "attachment_id": N_("Attachment"),
+    "entity": N_("Record"),
+    "entity_id": N_("Record"),
+    "field": N_("Field"),
+    "value": N_("Value"),
+    "status": N_("Status"),
+    "role": N_("Role"),
+    "period": N_("Reporting period"),
+    "percent": N_("Percent done"),
+    "reason": N_("Reason"),
+    "new_end": N_("New deadline"),
+    "username": N_("Username"),
+    "password": N_("Password"),
+    "file": N_("File"),
+    "q": N_("Search"),
+    "sort": N_("Sort by"),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -70,6 +120,7 @@ TABLES = {
     "timeframe": TIMEFRAME,
     "doc_kind": DOC_KIND,
     "every": EVERY,
+    "field": FIELD,
 }
 
 

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from kehoach.errors import InputError, ValidationError
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import AppSettings, Db, Officer
-from kehoach.web.i18n import _
+from kehoach.web.i18n import _, error_text
 from kehoach.web.render import flash, render
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
@@ -56,7 +56,7 @@ async def upload(
         record = await run_in_threadpool(importing.preview_import, data, file.filename)
         lines = await run_in_threadpool(web_support.source_lines, data, file.filename)
     except (ValidationError, InputError) as exc:
-        return _upload_form(request, _(exc.message), 422)
+        return _upload_form(request, error_text(exc), 422)
     return _review(request, token, record, lines, {})
 
 
@@ -102,7 +102,7 @@ async def confirm(request: Request, db: Db, user: Officer, settings: AppSettings
             token,
             record,
             lines,
-            {error.field or "form": _(error.message)},
+            {error.field or "form": error_text(error)},
             status_code=422,
         )
     web_support.discard_upload(settings.data_dir, token)
