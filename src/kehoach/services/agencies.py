@@ -111,7 +111,9 @@ def unknown_agency(
     if close:
         return error(
             N_("no agency named '{name}'; did you mean: {names}?"),
-            name=name, names="; ".join(close), **kw
+            name=name,
+            names="; ".join(close),
+            **kw,
         )
     return error(
         N_("no agency named '{name}'; agencies come from imported plans (kehoach import FILE)"),

@@ -44,7 +44,16 @@ def set_public(session: Session, plan_id: int, public: bool, user: UserView | No
 def list_revisions(session: Session, entity: str, entity_id: int) -> list[RevisionView]:
     """Corrections of one record, newest first."""
     return [
-        RevisionView(r.id, r.entity, r.entity_id, r.field, r.old, r.new, name, r.created_at)
+        RevisionView(
+            r.id,
+            r.entity,
+            r.entity_id,
+            r.field,
+            _value_of(r.field, r.old),
+            _value_of(r.field, r.new),
+            name,
+            r.created_at,
+        )
         for r, name in session.execute(
             select(Revision, User.username)
             .outerjoin(User, User.id == Revision.user_id)
@@ -69,6 +78,20 @@ def _text_of(value) -> str | None:
     return str(value)
 
 
+LIST_FIELDS = ("lead", "coordinating", "directing")
+
+
+def _value_of(field: str, text: str | None):
+    """A stored revision value as it was given: agency lists come back as lists."""
+    if text is not None and field in LIST_FIELDS:
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return text
+        return value if isinstance(value, list) else text
+    return text
+
+
 def _revise(session, entity, entity_id, name, old, new, user) -> RevisionView:
     rev = Revision(
         entity=entity,
@@ -86,8 +109,8 @@ def _revise(session, entity, entity_id, name, old, new, user) -> RevisionView:
         entity,
         entity_id,
         name,
-        rev.old,
-        rev.new,
+        _value_of(name, rev.old),
+        _value_of(name, rev.new),
         user.username if user else None,
         rev.created_at,
     )
@@ -207,9 +230,7 @@ def _document_date(text: str) -> str:
     try:
         return _day(text).isoformat()
     except ValueError:
-        raise ValidationError(
-            "write the date as dd/mm/yyyy (or mm/yyyy)", field="date"
-        ) from None
+        raise ValidationError("write the date as dd/mm/yyyy (or mm/yyyy)", field="date") from None
 
 
 def correct_field(
@@ -218,7 +239,9 @@ def correct_field(
     """Correct one extracted field; kept as a revision, never overwritten by a re-import."""
     _officer(user)
     if entity not in EDITABLE:
-        raise ValidationError("entity must be one of {entities}", field="entity", entities=list(EDITABLE))
+        raise ValidationError(
+            "entity must be one of {entities}", field="entity", entities=list(EDITABLE)
+        )
     if field not in EDITABLE[entity]:
         raise ValidationError(
             "'{name}' cannot be corrected; choose one of {names}",

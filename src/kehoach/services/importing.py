@@ -122,9 +122,7 @@ def _previous_plan(session: Session, record: PlanRecord, replace_plan_id: int | 
 
         plan = session.get(Plan, replace_plan_id)
         if plan is None:
-            raise NotFound(
-                "no plan with id {plan_id} to replace", plan_id=replace_plan_id
-            )
+            raise NotFound("no plan with id {plan_id} to replace", plan_id=replace_plan_id)
         return plan
     key = number_key(record.document.number, record.document.province)
     if key:

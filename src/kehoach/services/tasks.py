@@ -51,6 +51,8 @@ class TaskRow:
     original_deadline: date | None
     deadline: date | None
     status: StatusInfo
+    plan_kind: str = "other"  # the plan's document: a plan is named by kind and number
+    plan_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,9 @@ def rows_for(
     if not ids:
         return []
     tasks = {
-        t.id: (t, title)
-        for t, title in session.execute(
-            select(Task, Document.title)
+        t.id: (t, doc)
+        for t, *doc in session.execute(
+            select(Task, Document.title, Document.kind, Document.number)
             .join(Plan, Plan.id == Task.plan_id)
             .join(Document, Document.id == Plan.document_id)
             .where(Task.id.in_(ids))
@@ -158,7 +160,7 @@ def rows_for(
     for i in ids:
         if i not in tasks or i not in infos:
             continue
-        t, title = tasks[i]
+        t, (title, kind, number) = tasks[i]
         info = infos[i]
         out.append(
             TaskRow(
@@ -177,6 +179,8 @@ def rows_for(
                 t.tf_end,
                 info.deadline,
                 info,
+                plan_kind=kind,
+                plan_number=number,
             )
         )
     return out

@@ -78,14 +78,18 @@ def create_user(
         raise ValidationError("role must be one of {roles}", field="role", roles=ROLES)
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            "the password must have at least {count} characters", field="password", count=MIN_PASSWORD
+            "the password must have at least {count} characters",
+            field="password",
+            count=MIN_PASSWORD,
         )
     agency_id = _agency_id(session, agency)
     if role == "reporter" and agency_id is None:
         raise ValidationError("a reporter must belong to an agency: give --agency", field="agency")
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict(
-            "the username '{username}' is taken; choose another", where="username", username=username
+            "the username '{username}' is taken; choose another",
+            where="username",
+            username=username,
         )
     user = User(
         username=username, password_hash=hash_password(password), role=role, agency_id=agency_id
@@ -95,7 +99,9 @@ def create_user(
         session.flush()
     except IntegrityError:
         raise Conflict(
-            "the username '{username}' is taken; choose another", where="username", username=username
+            "the username '{username}' is taken; choose another",
+            where="username",
+            username=username,
         ) from None
     audit.record(session, actor, "create", "user", user.id, f"{username} ({role})")
     return get_user(session, user.id)
@@ -141,7 +147,9 @@ def set_password(session: Session, user_id: int, password: str, actor: UserView 
     """Replace an account's password."""
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            "the password must have at least {count} characters", field="password", count=MIN_PASSWORD
+            "the password must have at least {count} characters",
+            field="password",
+            count=MIN_PASSWORD,
         )
     user = session.get(User, user_id)
     if user is None:

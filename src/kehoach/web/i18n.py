@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,16 +64,31 @@ def wants_vietnamese(accept_language: str | None) -> bool:
 
 
 def vdate(value: dt.date | dt.datetime | str | None) -> str:
-    """`2026-06-20` -> `20/06/2026`; empty for None."""
+    """`2026-06-20` -> `20/06/2026`, a month-only `2026-03` -> `03/2026`; empty for None."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
         text = value
+        month = re.fullmatch(r"(\d{4})-(\d{2})", text)
+        if month:
+            return f"{month.group(2)}/{month.group(1)}"
         try:
             value = dt.date.fromisoformat(text[:10])
         except ValueError:
             return text
     return value.strftime("%d/%m/%Y")
+
+
+def vdue(due: str | None, locale: str = DEFAULT_LOCALE) -> str:
+    """A reporting duty's due date: `06-20` (each year) -> `hạn 20/06 hằng năm`;
+    a one-off `2026-06-20` -> `hạn 20/06/2026`; empty when unstated."""
+    if not due:
+        return ""
+    yearly = re.fullmatch(r"(\d{2})-(\d{2})", due)
+    if yearly:
+        day = f"{yearly.group(2)}/{yearly.group(1)}"
+        return gettext("due %(day)s every year", locale) % {"day": day}
+    return gettext("due %(date)s", locale) % {"date": vdate(due)}
 
 
 def vdatetime(value: dt.datetime | str | None) -> str:
@@ -112,9 +128,12 @@ def make_templates(locale: str = DEFAULT_LOCALE) -> Jinja2Templates:
     env.filters["vdate"] = vdate
     env.filters["vdatetime"] = vdatetime
     env.filters["vnumber"] = vnumber
+    env.filters["vdue"] = vdue
     env.globals["locale"] = locale
-    from kehoach.web.labels import label, options
+    from kehoach.web.labels import field_label, label, options, plan_name
 
+    env.globals["field_label"] = field_label
     env.globals["label"] = label
     env.globals["options"] = options
+    env.globals["plan_name"] = plan_name
     return templates

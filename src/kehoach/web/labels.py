@@ -6,10 +6,12 @@ translates at render time.
 
 from __future__ import annotations
 
+import re
+
 from kehoach.errors import N_
 from kehoach.web.i18n import _
 
-__all__ = ["N_", "label", "options"]
+__all__ = ["N_", "field_label", "label", "options", "plan_name"]
 
 
 STATUS = {
@@ -134,3 +136,25 @@ def label(table: str, code: str | None) -> str:
 def options(table: str) -> list[tuple[str, str]]:
     """(code, translated name) pairs for a <select>."""
     return [(code, _(msgid)) for code, msgid in TABLES[table].items()]
+
+
+def plan_name(kind: str | None, number: str | None, title: str | None = None) -> str:
+    """A plan as people name it: `Kế hoạch 19/KH-SVHTTDL`, then ` — title` when given
+    (never its file name)."""
+    name = label("doc_kind", kind or "other")
+    if number:
+        name = f"{name} {number}"
+    if title:
+        name = f"{name} — {title}"
+    return name
+
+
+# form names that say which form a field is on (`ext_reason`: the extension's reason)
+_FORM_FIELD = re.compile(r"^(?:ext_|ovr_|doc\.|task\.\d+\.|target\.\d+\.)|-\d+$")
+
+
+def field_label(name: str) -> str:
+    """The field a form error is about, as the form's label names it."""
+    bare = _FORM_FIELD.sub("", name)
+    bare = {"correct": "value", "correct_value": "value"}.get(bare, bare)
+    return label("field", bare)
