@@ -54,7 +54,13 @@ _ = gettext
 
 def error_text(exc: KehoachError, locale: str = DEFAULT_LOCALE) -> str:
     """A library error in the UI language: its msgid translated, its values filled in."""
-    return fill(gettext(exc.msgid, locale), exc.params)
+    from kehoach.web.labels import code_label
+
+    params = {
+        k: [code_label(v) for v in value] if isinstance(value, list | tuple) else value
+        for k, value in exc.params.items()
+    }
+    return fill(gettext(exc.msgid, locale), params)
 
 
 def wants_vietnamese(accept_language: str | None) -> bool:

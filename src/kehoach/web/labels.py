@@ -11,7 +11,7 @@ import re
 from kehoach.errors import N_
 from kehoach.web.i18n import _
 
-__all__ = ["N_", "field_label", "label", "options", "plan_name"]
+__all__ = ["N_", "code_label", "field_label", "label", "options", "plan_name"]
 
 
 STATUS = {
@@ -62,6 +62,12 @@ EVERY = {
     "year": N_("Yearly"),
     "once": N_("Once"),
     "ad_hoc": N_("When requested"),
+}
+ROLE = {
+    "admin": N_("Administrator"),
+    "officer": N_("Plan officer"),
+    "reporter": N_("Agency reporter"),
+    "viewer": N_("Viewer"),
 }
 # fields a person sees named: in corrections' history and in messages about a value
 FIELD = {
@@ -114,6 +120,9 @@ FIELD = {
     "file": N_("File"),
     "q": N_("Search"),
     "sort": N_("Sort by"),
+    "position": N_("Order in the plan"),
+    "deadline": N_("Deadline"),
+    "plan": N_("Plan"),
 }
 TABLES = {
     "status": STATUS,
@@ -123,6 +132,7 @@ TABLES = {
     "doc_kind": DOC_KIND,
     "every": EVERY,
     "field": FIELD,
+    "role": ROLE,
 }
 
 
@@ -130,7 +140,8 @@ def label(table: str, code: str | None) -> str:
     """The translated name of `code` in `table` (the code itself if unknown)."""
     if code is None:
         return ""
-    return _(TABLES[table].get(code, code))
+    # the catalogue writes a literal % as %% (templates format every string); so do we
+    return _(TABLES[table].get(code, code)).replace("%%", "%")
 
 
 def options(table: str) -> list[tuple[str, str]]:
@@ -158,3 +169,11 @@ def field_label(name: str) -> str:
     bare = _FORM_FIELD.sub("", name)
     bare = {"correct": "value", "correct_value": "value"}.get(bare, bare)
     return label("field", bare)
+
+
+def code_label(code: str) -> str:
+    """A code named in a message (a status, a kind, a role) in the UI language, else itself."""
+    for table in TABLES.values():
+        if code in table:
+            return _(table[code])
+    return code
