@@ -9,14 +9,13 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from kehoach.errors import InputError, ValidationError
+from kehoach.services.uploads import MAX_UPLOAD
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import AppSettings, Db, Officer
 from kehoach.web.i18n import _, error_text
 from kehoach.web.render import flash, render
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
-
-MAX_UPLOAD = 20 * 1024 * 1024
 
 
 def _upload_form(request: Request, error: str | None = None, status_code: int = 200) -> Response:
@@ -46,15 +45,15 @@ async def upload(
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     """Read the uploaded document (nothing stored yet) and show it for review."""
-    from kehoach.services import importing, web_support
+    from kehoach.services import importing, review, uploads
 
     if file is None or not file.filename:
         return _upload_form(request, _("Choose a document to upload."), 422)
     data = await file.read(MAX_UPLOAD + 1)
     try:
-        token = web_support.stage_upload(settings.data_dir, data, file.filename)
+        token = uploads.stage_upload(settings.data_dir, data, file.filename)
         record = await run_in_threadpool(importing.preview_import, data, file.filename)
-        lines = await run_in_threadpool(web_support.source_lines, data, file.filename)
+        lines = await run_in_threadpool(review.source_lines, data, file.filename)
     except (ValidationError, InputError) as exc:
         return _upload_form(request, error_text(exc), 422)
     return _review(request, token, record, lines, {})
@@ -79,16 +78,16 @@ def _review(request, token, record, lines, errors, status_code=200) -> Response:
 @router.post("/import/confirm")
 async def confirm(request: Request, db: Db, user: Officer, settings: AppSettings) -> Response:
     """Store the reviewed record (all of it or nothing) and open the plan."""
-    from kehoach.services import importing, web_support
+    from kehoach.services import importing, review, uploads
 
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     token = form.pop("token", "")
-    data, name = web_support.load_upload(settings.data_dir, token)
+    data, name = uploads.load_upload(settings.data_dir, token)
     record = await run_in_threadpool(importing.preview_import, data, name)
 
     def store():
         try:
-            reviewed = web_support.apply_review(record, form)
+            reviewed = review.apply_review(record, form)
             return importing.import_record(db, reviewed, user), None
         except ValidationError as exc:
             db.rollback()
@@ -96,7 +95,7 @@ async def confirm(request: Request, db: Db, user: Officer, settings: AppSettings
 
     result, error = await run_in_threadpool(store)
     if error is not None:
-        lines = web_support.source_lines(data, name)
+        lines = review.source_lines(data, name)
         return _review(
             request,
             token,
@@ -105,7 +104,7 @@ async def confirm(request: Request, db: Db, user: Officer, settings: AppSettings
             {error.field or "form": error_text(error)},
             status_code=422,
         )
-    web_support.discard_upload(settings.data_dir, token)
+    uploads.discard_upload(settings.data_dir, token)
     messages = {
         "created": _("The plan was imported."),
         "unchanged": _("This file was imported before; nothing changed."),

@@ -1,0 +1,65 @@
+"""Uploaded plan documents waiting for review: kept between "upload" and "confirm".
+
+The import page (`Nhập kế hoạch`) stages the file here, shows what was read,
+and imports it once the officer confirms; the token is the file's sha256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from kehoach.errors import NotFound, ValidationError
+
+_SAFE_NAME = re.compile(r"[^\w.\- ]+", re.UNICODE)
+_TOKEN = re.compile(r"^[0-9a-f]{64}$")
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def _uploads(data_dir: Path) -> Path:
+    return Path(data_dir) / "uploads"
+
+
+def safe_name(name: str) -> str:
+    """A file name without any directory part or unusual characters."""
+    base = Path(name.replace("\\", "/")).name
+    base = _SAFE_NAME.sub("_", base).strip(" .") or "upload.txt"
+    return base[:120]
+
+
+def stage_upload(data_dir: Path, data: bytes, name: str) -> str:
+    """Keep an uploaded document until the officer confirms; returns its token (sha256)."""
+    if not data.strip():
+        raise ValidationError("The file is empty.", field="file")
+    if len(data) > MAX_UPLOAD:
+        raise ValidationError("The file is larger than 20 MB.", field="file")
+    token = hashlib.sha256(data).hexdigest()
+    folder = _uploads(data_dir) / token
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    (folder / safe_name(name)).write_bytes(data)
+    return token
+
+
+def load_upload(data_dir: Path, token: str) -> tuple[bytes, str]:
+    """The staged document (bytes, file name) for a token from `stage_upload`."""
+    if not _TOKEN.match(token or ""):
+        raise NotFound("The uploaded file is no longer available; upload it again.")
+    folder = _uploads(data_dir) / token
+    files = sorted(folder.iterdir()) if folder.is_dir() else []
+    if not files:
+        raise NotFound("The uploaded file is no longer available; upload it again.")
+    return files[0].read_bytes(), files[0].name
+
+
+def discard_upload(data_dir: Path, token: str) -> None:
+    """Forget a staged document once it is imported."""
+    if not _TOKEN.match(token or ""):
+        return
+    folder = _uploads(data_dir) / token
+    if folder.is_dir():
+        for f in folder.iterdir():
+            f.unlink()
+        folder.rmdir()
