@@ -24,8 +24,8 @@ class RevisionView:
     entity: str
     entity_id: int
     field: str
-    old: str | None
-    new: str | None
+    old: str | list[str] | None  # agency fields (lead, coordinating, directing): lists
+    new: str | list[str] | None
     username: str | None
     at: datetime
 
