@@ -155,6 +155,8 @@ def plan_name(kind: str | None, number: str | None, title: str | None = None) ->
     name = label("doc_kind", kind or "other")
     if number:
         name = f"{name} {number}"
+    elif not title:  # a draft whose number is still blank: say so rather than just "Plan"
+        name = _("%(kind)s (no number yet)") % {"kind": name}
     if title:
         name = f"{name} — {title}"
     return name
