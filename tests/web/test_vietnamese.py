@@ -245,3 +245,27 @@ def test_requests_are_logged_one_line_each(world: World, caplog):
     assert len(lines) == 2
     assert re.fullmatch(r'\S+ "GET /plans" 200 \d+\.\d ms', lines[0])
     assert '"GET /no-such-page" 404' in lines[1]
+
+
+def test_api_errors_are_english_unless_vietnamese_is_asked_for(world: World, api):
+    client = api("officer")
+    english = client.get("/api/tasks/999999")
+    assert english.status_code == 404
+    assert english.json() == {"error": "no task with id 999999", "field": None}
+    vietnamese = client.get("/api/tasks/999999", headers={"Accept-Language": "vi-VN,vi;q=0.9"})
+    assert vietnamese.json()["error"] == "không có nhiệm vụ mã 999999"
+    bad = client.get("/api/tasks?page=x", headers={"Accept-Language": "vi"})
+    assert bad.status_code == 422 and bad.json() == {
+        "error": "hãy nhập một số nguyên",
+        "field": "page",
+    }
+
+
+def test_login_and_expired_forms_answer_in_vietnamese(world: World):
+    from webkit import Browser
+
+    visitor = Browser(world.app)
+    assert_vietnamese(visitor.login("officer", "wrong-password"), "wrong password")
+    officer = as_user(world, "officer")
+    task = world.lead_tasks("Sở Văn hóa, Thể thao và Du lịch")[0]
+    assert_vietnamese(officer.post(f"/tasks/{task}/extend", {}, csrf="forged"), "no CSRF")
