@@ -24,10 +24,10 @@ def N_(message: str) -> str:
 
 def format_value(value: Any) -> str:
     """A message value as both languages write it: dates `31/03/2026`, lists joined by `, `."""
-    if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.date):  # and datetimes
+        from kehoach.text.dates import format_datetime
+
+        return format_datetime(value)
     if isinstance(value, list | tuple):
         return ", ".join(format_value(v) for v in value)
     return str(value)

@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from kehoach.errors import KehoachError, fill
+from kehoach.text.dates import format_date, format_datetime
 from kehoach.text.numbers import format_number
 
 HERE = Path(__file__).parent
@@ -71,18 +72,7 @@ def wants_vietnamese(accept_language: str | None) -> bool:
 
 def vdate(value: dt.date | dt.datetime | str | None) -> str:
     """`2026-06-20` -> `20/06/2026`, a month-only `2026-03` -> `03/2026`; empty for None."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        text = value
-        month = re.fullmatch(r"(\d{4})-(\d{2})", text)
-        if month:
-            return f"{month.group(2)}/{month.group(1)}"
-        try:
-            value = dt.date.fromisoformat(text[:10])
-        except ValueError:
-            return text
-    return value.strftime("%d/%m/%Y")
+    return format_date(value)
 
 
 def vdue(due: str | None, locale: str = DEFAULT_LOCALE) -> str:
@@ -90,26 +80,14 @@ def vdue(due: str | None, locale: str = DEFAULT_LOCALE) -> str:
     a one-off `2026-06-20` -> `hạn 20/06/2026`; empty when unstated."""
     if not due:
         return ""
-    yearly = re.fullmatch(r"(\d{2})-(\d{2})", due)
-    if yearly:
-        day = f"{yearly.group(2)}/{yearly.group(1)}"
-        return gettext("due %(day)s every year", locale) % {"day": day}
+    if re.fullmatch(r"\d{2}-\d{2}", due):
+        return gettext("due %(day)s every year", locale) % {"day": format_date(due)}
     return gettext("due %(date)s", locale) % {"date": vdate(due)}
 
 
 def vdatetime(value: dt.datetime | str | None) -> str:
     """`20/06/2026 14:05` for a timestamp."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        text = value
-        try:
-            value = dt.datetime.fromisoformat(text)
-        except ValueError:
-            return text
-    if not isinstance(value, dt.datetime):
-        return vdate(value)
-    return value.strftime("%d/%m/%Y %H:%M")
+    return format_datetime(value)
 
 
 def vnumber(value: float | int | None) -> str:
