@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from kehoach.errors import N_, Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
 from kehoach.services.periods import current_period, local_day, period_by_code
 from kehoach.services.types import UserView
@@ -110,24 +110,30 @@ def _percent(value, status: str) -> int | None:
     return number
 
 
+# the only percent a declared status allows, and what to say when a report says otherwise
+PERCENT_OF_STATUS = {
+    "hoan_thanh": (
+        100,
+        N_(
+            "the status says completed but the percent done is {percent}%; "
+            "set the percent to 100 or choose the status 'under way'"
+        ),
+    ),
+    "chua_trien_khai": (
+        0,
+        N_(
+            "the status says not yet started but the percent done is {percent}%; "
+            "set the percent to 0 or choose the status 'under way'"
+        ),
+    ),
+}
+
+
 def _check_percent_agrees(status: str, percent: int | None) -> None:
     """Refuse a report that says two things: `Completed` at 40%, `Not yet started` at 60%."""
-    if percent is None:
-        return
-    if status == "hoan_thanh" and percent != 100:
-        raise ValidationError(
-            "the status says completed but the percent done is {percent}%; "
-            "set the percent to 100 or choose the status 'under way'",
-            field="percent",
-            percent=percent,
-        )
-    if status == "chua_trien_khai" and percent != 0:
-        raise ValidationError(
-            "the status says not yet started but the percent done is {percent}%; "
-            "set the percent to 0 or choose the status 'under way'",
-            field="percent",
-            percent=percent,
-        )
+    expected, message = PERCENT_OF_STATUS.get(status, (None, ""))
+    if percent is not None and expected is not None and percent != expected:
+        raise ValidationError(message, field="percent", percent=percent)
 
 
 def _text(value: str | None, name: str) -> str:
