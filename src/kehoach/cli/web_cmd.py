@@ -89,10 +89,10 @@ def demo(
         settings, info = build_demo(DEMO_DIR)
     console = Console()
     table = Table(title="Tài khoản demo (demo accounts)")
-    for column in ("username", "password", "role"):
+    for column in ("username", "password", "role", "agency", "province"):
         table.add_column(column)
-    for username, password, role in info.accounts:
-        table.add_row(username, password, role)
+    for a in info.accounts:
+        table.add_row(a.username, a.password, a.role, a.agency or "—", a.province)
     console.print(table)
     console.print(f"{len(info.plan_ids)} plans imported into {settings.database_url}")
     if no_browser_wait:
