@@ -144,14 +144,19 @@ def list_agencies(
     *,
     user: UserView | None = None,
     jurisdiction_id: int | None = None,
+    plan_id: int | None = None,
     groups: bool = False,
 ) -> list[AgencyRow]:
     """Agencies with how many tasks each leads, coordinates and directs; `q` folds.
 
-    Scoped to what `user` may see (None: all); `jurisdiction_id` narrows to one unit;
-    phrases marked "not an agency" are left out unless `groups`.
+    Scoped to what `user` may see (None: all); `jurisdiction_id` narrows to one unit,
+    `plan_id` to the agencies a plan's tasks name; phrases marked "not an agency" are
+    left out unless `groups`.
     """
     stmt = _counts().where(scope_of(user)).order_by(Agency.name, Jurisdiction.name)
+    if plan_id is not None:
+        named = select(TaskAgency.agency_id).join(Task, Task.id == TaskAgency.task_id)
+        stmt = stmt.where(Agency.id.in_(named.where(Task.plan_id == plan_id)))
     if q:
         stmt = stmt.where(Agency.fold_key.contains(fold(q), autoescape=True))
     if jurisdiction_id is not None:

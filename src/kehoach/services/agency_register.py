@@ -122,14 +122,15 @@ def list_register(
     ]
 
 
-def _row(session: Session, agency_id: int, user: UserView | None) -> RegisterRow:
+def register_row(session: Session, agency_id: int, user: UserView | None) -> RegisterRow:
+    """One agency of the register (NotFound outside the user's jurisdiction)."""
     get_agency(session, agency_id, user)  # NotFound outside the user's jurisdiction
     return list_register(session, None, ids=[agency_id])[0]
 
 
 def agency_usage(session: Session, agency_id: int, user: UserView | None) -> AgencyUsage:
     """Where an agency is used: its tasks (by plan), accounts and other spellings."""
-    row = _row(session, agency_id, user)
+    row = register_row(session, agency_id, user)
     uses = [
         AgencyUse(tid, pid, title, key, text, role)
         for tid, pid, title, key, text, role in session.execute(
@@ -248,7 +249,7 @@ def rename_agency(
     session.flush()
     _refresh_search(session, [agency.id])
     audit.record(session, user, "rename", "agency", agency.id, f"{old_name} -> {name}")
-    return _row(session, agency.id, None)
+    return register_row(session, agency.id, None)
 
 
 def merge_agencies(
@@ -316,7 +317,7 @@ def merge_agencies(
         f"{n} {what}" for what, n in moves.items()
     )
     audit.record(session, user, "merge", "agency", target.id, detail)
-    return _row(session, target.id, None)
+    return register_row(session, target.id, None)
 
 
 def set_kind(session: Session, agency_id: int, kind: str, user: UserView | None) -> RegisterRow:
@@ -337,4 +338,4 @@ def set_kind(session: Session, agency_id: int, kind: str, user: UserView | None)
         agency.kind = kind
         session.flush()
         audit.record(session, user, "set_kind", "agency", agency.id, f"{agency.name}: {kind}")
-    return _row(session, agency.id, None)
+    return register_row(session, agency.id, None)

@@ -150,3 +150,10 @@ def update_jurisdictions(session: Session) -> dict[str, int | str]:
     counts["package"] = package_version()
     counts["total"] = len(session.scalars(select(Jurisdiction.id)).all())
     return counts
+
+
+def list_communes(session: Session, province_id: int) -> list[JurisdictionView]:
+    """A province's communes, wards and special zones by name."""
+    get_jurisdiction(session, province_id)
+    rows = _views(session, (Jurisdiction.parent_id == province_id) & Jurisdiction.active)
+    return sorted(rows, key=lambda j: unit_key(j.name))

@@ -69,7 +69,9 @@ def reference_units() -> tuple[Unit, ...]:
 
     units = [Unit(NATIONAL_CODE, NATIONAL_NAME, "national", None)]
     for p in sorted(Province.iter_all(), key=lambda p: int(p.code)):
-        units.append(Unit(f"{int(p.code):02d}", clean(p.name), "province", NATIONAL_CODE))
+        # `Cao Bằng` as people write it (releases for Python >= 3.12 say `Tỉnh Cao Bằng`)
+        name = re.sub(r"^Tỉnh\s+", "", clean(p.name))
+        units.append(Unit(f"{int(p.code):02d}", name, "province", NATIONAL_CODE))
     for w in sorted(Ward.iter_all(), key=lambda w: int(w.code)):
         units.append(
             Unit(f"{int(w.code):05d}", clean(w.name), "commune", f"{int(w.province_code):02d}")
