@@ -69,10 +69,12 @@ def ensure_agencies(
     if not wanted:
         return {}
     codes = {code for _, code in wanted.values() if code}
-    unit_ids = dict(
+    unit_ids: dict[str, int] = dict(
         session.execute(
             select(Jurisdiction.code, Jurisdiction.id).where(Jurisdiction.code.in_(codes))
-        ).all()
+        )
+        .tuples()
+        .all()
     )
     place = {key: unit_ids.get(code, home) if code else home for key, (_, code) in wanted.items()}
     pairs = list(place.items())

@@ -11,8 +11,9 @@ and is written to the audit log. An officer manages its own jurisdiction's agenc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, PermissionDenied, ValidationError
@@ -104,16 +105,20 @@ def list_register(
     if ids is not None:
         stmt = stmt.where(Agency.id.in_(ids))
     rows = session.execute(stmt).all()
-    tasks = dict(
+    tasks: dict[int, int] = dict(
         session.execute(
             select(TaskAgency.agency_id, func.count(func.distinct(TaskAgency.task_id)))
             .join(Task, (Task.id == TaskAgency.task_id) & Task.active)
             .group_by(TaskAgency.agency_id)
-        ).all()
+        )
+        .tuples()
+        .all()
     )
-    reports = dict(session.execute(_count(ProgressReport.agency_id)).all())
-    users = dict(session.execute(_count(User.agency_id, User.agency_id.is_not(None))).all())
-    aliases = dict(session.execute(_count(AgencyAlias.agency_id)).all())
+    reports: dict[int, int] = dict(session.execute(_count(ProgressReport.agency_id)).tuples().all())
+    users: dict[int, int] = dict(
+        session.execute(_count(User.agency_id, User.agency_id.is_not(None))).tuples().all()
+    )
+    aliases: dict[int, int] = dict(session.execute(_count(AgencyAlias.agency_id)).tuples().all())
     return [
         RegisterRow(
             i, n, k, j, jn, tasks.get(i, 0), reports.get(i, 0), users.get(i, 0), aliases.get(i, 0)
@@ -252,6 +257,12 @@ def rename_agency(
     return register_row(session, agency.id, None)
 
 
+def _moved(session: Session, stmt) -> int:
+    """Run an UPDATE; how many rows it changed."""
+    result = cast(CursorResult, session.execute(stmt))
+    return result.rowcount
+
+
 def merge_agencies(
     session: Session, agency_id: int, into_id: int, user: UserView | None
 ) -> RegisterRow:
@@ -287,17 +298,12 @@ def merge_agencies(
     if dup:
         session.execute(delete(TaskAgency).where(TaskAgency.id.in_(dup)))
     moves = {
-        "task links": session.execute(
-            update(TaskAgency).where(TaskAgency.agency_id == source.id).values(agency_id=target.id)
-        ).rowcount,
-        "reports": session.execute(
-            update(ProgressReport)
-            .where(ProgressReport.agency_id == source.id)
-            .values(agency_id=target.id)
-        ).rowcount,
-        "accounts": session.execute(
-            update(User).where(User.agency_id == source.id).values(agency_id=target.id)
-        ).rowcount,
+        what: _moved(session, update(model).where(column == source.id).values(agency_id=target.id))
+        for what, model, column in (
+            ("task links", TaskAgency, TaskAgency.agency_id),
+            ("reports", ProgressReport, ProgressReport.agency_id),
+            ("accounts", User, User.agency_id),
+        )
     }
     for column in (ReportingDuty.to_agency_id, ReportingDuty.via_agency_id):
         session.execute(

@@ -138,7 +138,7 @@ def sync_units(conn: Connection) -> dict[str, int]:
     units = reference_units()
     added = renamed = 0
     for level in LEVELS:  # parents before children, so their ids are known
-        ids = dict(conn.execute(sa.select(t.c.code, t.c.id)).all())
+        ids: dict[str, int] = dict(conn.execute(sa.select(t.c.code, t.c.id)).tuples().all())
         new = []
         for u in units:
             if u.level != level:
