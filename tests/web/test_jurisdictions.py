@@ -131,3 +131,21 @@ def test_register_page(world, accounts):
     html = page.get("/agencies", params={"q": "so van hoa"}).text
     assert "Sở Văn hóa, Thể thao và Du lịch" in html and "Điện Biên" not in html
     assert page.get("/agencies/999999").status_code == 404
+
+
+def test_moving_a_plan(world, accounts):
+    plan = world.plans["001_47cec5a30aa91629"]
+    cao_bang = client(world, "officer_caobang")
+    r = cao_bang.put(f"/api/plans/{plan}/jurisdiction", json={"jurisdiction": "Điện Biên"})
+    assert r.status_code == 403  # out of its own province
+    admin = client(world, "admin", "admin-pass-1")
+    r = admin.put(f"/api/plans/{plan}/jurisdiction", json={"jurisdiction": "Atlantis"})
+    assert r.status_code == 422 and r.json()["field"] == "jurisdiction"
+    r = admin.put(f"/api/plans/{plan}/jurisdiction", json={"jurisdiction": "Điện Biên"})
+    assert r.status_code == 200 and r.json()["jurisdiction_name"] == "Điện Biên"
+    assert cao_bang.get(f"/api/plans/{plan}").status_code == 404
+    page = Browser(world.app)
+    page.login("officer_dienbien", PASSWORD)
+    assert "Điện Biên" in page.get(f"/plans/{plan}").text
+    r = admin.put(f"/api/plans/{plan}/jurisdiction", json={"jurisdiction": "04"})
+    assert r.json()["jurisdiction_name"] == "Cao Bằng"
