@@ -90,6 +90,29 @@ def drop_pg_database(url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# Test controls, not settings: they stay in the environment.
+TEST_CONTROLS = {"KEHOACH_REQUIRE_POSTGRES", "KEHOACH_SCREENSHOTS"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_settings_from_the_environment():
+    """The suite runs the same whatever `KEHOACH_*` settings the developer's shell exports.
+
+    A test that wants one sets it itself (monkeypatch.setenv); subprocesses started by tests
+    (`kehoach serve`) inherit the cleaned environment. Session-scoped, so module fixtures
+    that build apps or servers see it too.
+    """
+    from kehoach.settings import get_settings
+
+    with pytest.MonkeyPatch.context() as mp:
+        for name in list(os.environ):
+            if name.startswith("KEHOACH_") and name not in TEST_CONTROLS:
+                mp.delenv(name)
+        get_settings.cache_clear()
+        yield
+    get_settings.cache_clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hashing():
     """Cheap argon2 parameters in tests (production keeps argon2-cffi's defaults)."""
