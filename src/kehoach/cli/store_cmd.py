@@ -150,8 +150,9 @@ def status(
     """
     from kehoach.errors import NotFound
     from kehoach.services.agencies import find_agency, unknown_agency_message
+    from kehoach.services.plans import list_plans
+    from kehoach.services.types import SYSTEM
     from kehoach.store.db import open_database, session_scope
-    from kehoach.store.tables import Plan
 
     with user_errors():
         day = parse_day(on)
@@ -162,7 +163,7 @@ def status(
                     raise NotFound(unknown_agency_message(session, agency), where="--agency")
                 print_agency_tasks(session, found, day, plan, status_label)
             else:
-                if plan is not None and session.get(Plan, plan) is None:
+                if plan is not None and plan not in {p.id for p in list_plans(session, SYSTEM)}:
                     raise NotFound(f"no plan with id {plan}", where="--plan")
                 print_overview(session, day, plan, status_label)
 
