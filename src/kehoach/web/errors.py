@@ -132,10 +132,17 @@ async def on_http_exception(request: Request, exc: Exception) -> Response:
 
 async def on_unexpected(request: Request, exc: Exception) -> Response:
     """Log the bug; show a short message, never a traceback."""
+    from kehoach.web.security import add_headers, security_headers
+
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     if is_api(request):
-        return json_error("Internal error; it has been logged.", None, 500)
-    return error_page(request, 500, N_("An internal error occurred; it has been logged."))
+        response: Response = json_error("Internal error; it has been logged.", None, 500)
+    else:
+        response = error_page(request, 500, N_("An internal error occurred; it has been logged."))
+    # a 500 is answered outside the middleware stack, so it gets the headers here
+    production = request.app.state.settings.env == "production"
+    add_headers(response.headers, security_headers(production).items())
+    return response
 
 
 def install(app: FastAPI) -> None:
