@@ -28,6 +28,14 @@ class Settings(BaseSettings):
     max_attachment_bytes: int = 10 * 1024 * 1024
     allowed_attachment_types: tuple[str, ...] = ("pdf", "docx", "xlsx", "jpg", "png")
     public_base_url: str = "http://127.0.0.1:8000"
+    # a session ends after this long without a request (it lasts a working day at most)
+    session_idle_minutes: float = 60
+    # failed log-ins allowed per account and per client address ("limits" notation), and
+    # where they are counted: memory:// (one process) or a shared store such as
+    # redis://host:6379 when several server processes run
+    login_limit_account: str = "10 per 15 minutes"
+    login_limit_address: str = "50 per 15 minutes"
+    login_limit_storage: str = "memory://"
 
     @model_validator(mode="after")
     def _fill_and_check(self) -> Settings:

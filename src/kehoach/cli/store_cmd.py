@@ -12,7 +12,9 @@ import typer
 from kehoach.cli import app
 from kehoach.cli.edge import report, user_errors
 
-user_app = typer.Typer(help="Accounts: add users with a role.", no_args_is_help=True)
+user_app = typer.Typer(
+    help="Accounts: add, list, reset a password, disable, enable.", no_args_is_help=True
+)
 app.add_typer(user_app, name="user")
 
 DB_HELP = "Database URL (default: KEHOACH_DATABASE_URL, else sqlite:///var/kehoach.db)."

@@ -32,6 +32,7 @@ def _dump_threads_on_sigusr1() -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Open (and migrate) the database named by `settings`, then wire pages, API and errors."""
+    from kehoach.services.login_limits import LoginLimiter
     from kehoach.store.db import open_database
     from kehoach.web import api, auth, pages
 
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessions = open_database(settings.database_url)
     app.state.templates = make_templates()
     app.state.views = ViewCache()
+    app.state.login_limiter = LoginLimiter.from_settings(settings)
     app.add_middleware(SecurityHeaders, production=settings.env == "production")
     app.add_middleware(
         SessionMiddleware,

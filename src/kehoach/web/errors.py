@@ -22,6 +22,7 @@ from kehoach.errors import (
     KehoachError,
     NotFound,
     PermissionDenied,
+    TooManyAttempts,
     ValidationError,
 )
 from kehoach.web.i18n import _
@@ -50,6 +51,8 @@ def status_code(exc: KehoachError) -> int:
     """The HTTP status for a library error."""
     if isinstance(exc, NotLoggedIn):
         return 401
+    if isinstance(exc, TooManyAttempts):
+        return 429
     if isinstance(exc, PermissionDenied):
         return 403
     if isinstance(exc, NotFound):
@@ -86,6 +89,7 @@ def error_page(request: Request, code: int, message: str) -> Response:
         404: _("Not found"),
         409: _("Conflict"),
         422: _("Check what you entered"),
+        429: _("Please wait"),
     }
     heading = headings.get(code, _("Something went wrong"))
     context = {"heading": heading, "message": _(message), "title": heading}
@@ -97,7 +101,10 @@ async def on_kehoach_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, KehoachError)
     code = status_code(exc)
     if is_api(request):
-        return json_error(exc.message, error_field(exc), code)
+        response = json_error(exc.message, error_field(exc), code)
+        if isinstance(exc, TooManyAttempts):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     if code == 401 and request.method == "GET":
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)

@@ -87,3 +87,16 @@ class CorrectionIn(In):
 
 class PublicIn(In):
     public: bool
+
+
+class PasswordChangeIn(In):
+    old_password: str = Field(max_length=500)
+    new_password: str = Field(max_length=500, description="at least 8 characters")
+
+
+class PasswordIn(In):
+    password: str = Field(max_length=500, description="at least 8 characters")
+
+
+class ActiveIn(In):
+    active: bool
