@@ -125,7 +125,7 @@ def test_admin_cannot_disable_themselves(world):
 
 
 def test_api_for_administrators(world, api):
-    name, password, user_id = make_account(world)
+    name, _password, user_id = make_account(world)
     admin = api("admin")
     assert name in {u["username"] for u in admin.get("/api/users").json()}
     r = admin.put(f"/api/users/{user_id}/password", json={"password": "api-reset-1"})
