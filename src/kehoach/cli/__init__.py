@@ -21,6 +21,7 @@ app.add_typer(bench_app, name="bench")
 
 # Registration order is the order in --help.
 from kehoach.cli import (
+    backup_cmd,  # noqa: F401
     bench_cmd,  # noqa: F401
     bench_web,  # noqa: F401
     extract_cmd,  # noqa: F401
