@@ -3,13 +3,14 @@ restored into an empty database on the same backend, finds everything again."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import tarfile
 from pathlib import Path
 
 import pytest
-from conftest import create_pg_database, drop_pg_database
 
+from conftest import create_pg_database, drop_pg_database
 from kehoach.errors import Conflict, InputError, KehoachError
 from kehoach.services import audit, backup, plans, reports, tasks, users
 from kehoach.services.types import SYSTEM
@@ -100,7 +101,7 @@ def test_restore_into_an_empty_database_finds_everything(filled, empty_target, t
 def test_restore_refuses_a_target_with_data_unless_forced(filled, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     backup.backup(filled, archive)
-    with pytest.raises(Conflict, match="already holds data .* add --force to replace it"):
+    with pytest.raises(Conflict, match=r"already holds data .* add --force to replace it"):
         backup.restore(filled, archive)
     with session_scope(filled.database_url) as s:  # a change after the backup …
         users.create_user(s, "late", "late-pass-1", "viewer")
@@ -137,9 +138,9 @@ def test_a_bad_archive_changes_nothing(filled, empty_target, tmp_path, damage):
                     continue
                 if damage == "damaged-attachment" and member.name.startswith("attachments/"):
                     member.size = 3
-                    data = __import__("io").BytesIO(b"bad")
+                    data = io.BytesIO(b"bad")
                 dst.addfile(member, data)
-    with pytest.raises(InputError, match="bad.tar.gz"):
+    with pytest.raises(InputError, match=r"bad\.tar\.gz"):
         backup.restore(empty_target, bad)
     assert not empty_target.attachments_dir.exists()
     from kehoach.store.backup import is_empty
