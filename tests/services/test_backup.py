@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import create_pg_database, drop_pg_database
 from kehoach.errors import Conflict, InputError, KehoachError
 from kehoach.services import audit, backup, plans, reports, tasks, users
 from kehoach.services.types import SYSTEM
 from kehoach.settings import Settings
-from kehoach.store.db import cached_engine, session_scope
+from kehoach.store.db import session_scope
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -36,16 +35,9 @@ def filled(session, users, settings):
 
 
 @pytest.fixture
-def empty_target(db_url, tmp_path):
+def empty_target(other_db_url, tmp_path):
     """Settings for an empty database of the same backend, with its own data folder."""
-    data = tmp_path / "restored"
-    if db_url.startswith("sqlite"):
-        yield Settings(database_url=f"sqlite:///{data / 'kehoach.db'}", data_dir=data)
-        cached_engine(f"sqlite:///{data / 'kehoach.db'}").dispose()
-        return
-    url = create_pg_database("kehoach_restore")
-    yield Settings(database_url=url, data_dir=data)
-    drop_pg_database(url)
+    return Settings(database_url=other_db_url, data_dir=tmp_path / "restored")
 
 
 def snapshot(settings: Settings) -> dict:
@@ -155,16 +147,10 @@ def test_missing_file_and_folder_target(filled, tmp_path):
         backup.backup(filled, tmp_path)
 
 
-@pytest.mark.postgres
 def test_postgresql_without_pg_dump_is_one_clear_error(monkeypatch, tmp_path):
-    from conftest import need_postgres
-
-    need_postgres()
     monkeypatch.setenv("PATH", str(tmp_path))  # a machine without PostgreSQL's client tools
-    settings = Settings(
-        database_url="postgresql+psycopg://postgres@127.0.0.1:5432/test", data_dir=tmp_path
-    )
+    assert shutil.which("pg_dump") is None
+    settings = Settings(database_url="postgresql+psycopg://nobody@127.0.0.1:1/x", data_dir=tmp_path)
     with pytest.raises(KehoachError, match=r"pg_dump is not installed.*postgresql-client"):
         backup.backup(settings, tmp_path / "b.tar.gz")
     assert not list(Path(tmp_path).glob("b.tar.gz*"))
-    assert shutil.which("pg_dump") is None
