@@ -61,7 +61,7 @@ def snapshot(settings: Settings) -> dict:
                 if hist
             },
             "attachments": files,
-            "audit": [(a.id, a.action, a.entity, a.entity_id) for a in audit.recent(s, 1000)],
+            "audit": [(a.id, a.action, a.entity, a.entity_id, a.at) for a in audit.recent(s, 1000)],
             "users": [(u.username, u.role, u.active) for u in users.list_users(s)],
         }
 
@@ -103,15 +103,14 @@ def test_restore_refuses_a_target_with_data_unless_forced(filled, tmp_path):
         assert len(plans.list_plans(s, SYSTEM)) == 3
 
 
-def test_a_backup_of_the_other_backend_is_refused(filled, tmp_path):
+@pytest.mark.parametrize(
+    "db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_a_postgresql_backup_is_refused_by_sqlite(filled, tmp_path):
     archive = tmp_path / "backup.tar.gz"
-    made = backup.backup(filled, archive)
-    other = (
-        Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", data_dir=tmp_path / "x")
-        if made.backend == "postgresql"
-        else Settings(database_url="postgresql+psycopg://nobody@127.0.0.1:1/x", data_dir=tmp_path)
-    )
-    with pytest.raises(InputError, match=f"holds a {made.backend} database"):
+    backup.backup(filled, archive)
+    other = Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}", data_dir=tmp_path / "x")
+    with pytest.raises(InputError, match=r"holds a postgresql database .* give --db a postgresql"):
         backup.restore(other, archive)
 
 
@@ -154,3 +153,28 @@ def test_postgresql_without_pg_dump_is_one_clear_error(monkeypatch, tmp_path):
     with pytest.raises(KehoachError, match=r"pg_dump is not installed.*postgresql-client"):
         backup.backup(settings, tmp_path / "b.tar.gz")
     assert not list(Path(tmp_path).glob("b.tar.gz*"))
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+@pytest.mark.parametrize(
+    "empty_db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_a_sqlite_backup_moves_onto_postgresql(filled, empty_db_url, tmp_path):
+    """A province outgrowing the embedded database restores its SQLite backup on a server."""
+    before = snapshot(filled)
+    archive = tmp_path / "backup.tar.gz"
+    backup.backup(filled, archive)
+    target = Settings(database_url=empty_db_url, data_dir=tmp_path / "server")
+    backup.restore(target, archive)
+    after = snapshot(target)
+    assert after["audit"][0][1:3] == ("restore", "database")
+    after["audit"] = after["audit"][1:]
+    assert after == before
+    with session_scope(target.database_url) as s:  # new rows take the next ids
+        added = users.create_user(s, "newcomer", "newcomer-pass", "viewer")
+        assert added.id == max(u.id for u in users.list_users(s))
+        first = next(iter(before["reports"]))
+        reporter = users.authenticate(s, "reporter", "reporter-pass-1")
+        report = reports.submit_report(s, task_id=first, user=reporter, status="hoan_thanh")
+        assert report.id > max(r[0] for hist in before["reports"].values() for r in hist)
+        assert audit.recent(s, 1)[0].at.tzinfo is not None

@@ -60,7 +60,8 @@ def restore(
 ) -> None:
     """Restore a backup into an empty database (stop the web app first).
 
-    A database that already holds data is refused unless --force replaces it.
+    A database that already holds data is refused unless --force replaces it. A SQLite
+    backup can also be restored into PostgreSQL (moving to a server).
 
     Example: kehoach restore kehoach-2026-12-02.tar.gz --db sqlite:///var/kehoach.db
     """

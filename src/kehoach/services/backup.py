@@ -3,7 +3,8 @@
 The archive is a gzip'd tar holding `manifest.json` (what, when, which schema
 revision, rows per table), the database copy (`store.backup`: SQLite's backup API
 or `pg_dump`) and `attachments/<sha256>` for every stored file. A restore checks
-the whole archive before it touches anything, refuses a target that already holds
+the whole archive before it touches anything, restores into the same backend (or moves
+a SQLite backup onto PostgreSQL, row by row), refuses a target that already holds
 data unless forced, brings an older backup up to the current schema, and records
 itself in the audit log.
 """
@@ -92,10 +93,11 @@ def restore(settings: Settings, path: Path, *, force: bool = False) -> BackupInf
     folder = Path(settings.attachments_dir)
     with _open(path) as tar, tempfile.TemporaryDirectory(prefix="kehoach-restore-") as tmp:
         manifest = _manifest(tar, path)
-        if manifest["backend"] != kind:
+        source_kind = manifest["backend"]
+        if source_kind != kind and (source_kind, kind) != ("sqlite", "postgresql"):
             raise InputError(
-                f"this backup holds a {manifest['backend']} database and cannot be restored "
-                f"into {kind}; give --db a {manifest['backend']} URL",
+                f"this backup holds a {source_kind} database and cannot be restored "
+                f"into {kind}; give --db a {source_kind} URL",
                 where=str(path),
             )
         _check_revision(manifest.get("revision"), path)
@@ -103,13 +105,17 @@ def restore(settings: Settings, path: Path, *, force: bool = False) -> BackupInf
             _refuse_non_empty(url, folder)
         # unpack and check everything first: a bad archive changes nothing
         staged = Path(tmp)
-        _extract(tar, DATABASE[kind], staged / DATABASE[kind], path)
+        copy = staged / DATABASE[source_kind]
+        _extract(tar, DATABASE[source_kind], copy, path)
         for name in manifest["attachments"]:
             target = staged / "attachments" / name
             _extract(tar, f"attachments/{name}", target, path)
             if hashlib.sha256(target.read_bytes()).hexdigest() != name:
                 raise InputError(f"attachment {name} is damaged", where=str(path))
-        store_backup.load_database(url, staged / DATABASE[kind])
+        if source_kind == kind:
+            store_backup.load_database(url, copy)
+        else:  # a SQLite backup moves onto a PostgreSQL server
+            store_backup.load_sqlite_copy(url, copy)
         folder.mkdir(parents=True, exist_ok=True)
         for name in manifest["attachments"]:
             shutil.copyfile(staged / "attachments" / name, folder / name)

@@ -12,6 +12,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import MetaData, func, select
@@ -86,6 +87,48 @@ def load_database(url: str, source: Path) -> None:
         drop_tables(url)
         cached_engine(url).dispose()
         _pg_run("pg_restore", url, ["--exit-on-error", "--single-transaction", str(source)])
+
+
+def load_sqlite_copy(url: str, source: Path) -> None:
+    """Load a SQLite copy into the PostgreSQL database at `url`, row by row — how a
+    province moves from the embedded default to a server. The target gets the copy's
+    schema revision first, so every table and column matches."""
+    from alembic.runtime.migration import MigrationContext
+
+    from kehoach.store.db import make_engine, upgrade_database
+
+    copy = make_engine(f"sqlite:///{source}")
+    try:
+        with copy.connect() as conn:
+            revision = MigrationContext.configure(conn).get_current_revision()
+        drop_tables(url)
+        cached_engine(url).dispose()
+        upgrade_database(url, revision or "head")
+        source_tables = MetaData()
+        source_tables.reflect(copy)
+        target_tables = _reflect(url)
+        with copy.connect() as src, cached_engine(url).begin() as dst:
+            for table in target_tables.sorted_tables:  # parents before children
+                if table.name == VERSION_TABLE or table.name not in source_tables.tables:
+                    continue
+                rows = src.execute(select(source_tables.tables[table.name]))
+                while chunk := rows.fetchmany(2000):
+                    dst.execute(table.insert(), [_aware(row._mapping) for row in chunk])
+                if "id" in table.c:  # the next id continues after the copied ones
+                    dst.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"coalesce((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+                    )
+    finally:
+        copy.dispose()
+
+
+def _aware(row) -> dict:
+    """SQLite keeps UTC timestamps without their zone; PostgreSQL must be told it is UTC."""
+    return {
+        k: v.replace(tzinfo=UTC) if isinstance(v, datetime) and v.tzinfo is None else v
+        for k, v in row.items()
+    }
 
 
 def drop_tables(url: str) -> None:
