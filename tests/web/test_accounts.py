@@ -195,15 +195,16 @@ def test_failed_logins_are_limited_per_address(world):
 # -- idle sessions -----------------------------------------------------------------------
 
 
-def age_session(browser: Browser, secret: str, seconds: float) -> None:
-    """Move the session's last activity `seconds` into the past, re-signing the cookie as the
-    server would (Starlette: base64 JSON signed by itsdangerous with the secret key)."""
+def age_session(browser: Browser, secret: str, seconds: float, key: str = "seen") -> None:
+    """Move the session's last activity (or log-in time: `key="auth_at"`) `seconds` into the
+    past, re-signing the cookie as the server would (Starlette: base64 JSON signed by
+    itsdangerous with the secret key)."""
     from itsdangerous import TimestampSigner
 
     signer = TimestampSigner(secret)
     cookie = next(c for c in browser.client.cookies.jar if c.name == "kehoach_session")
     data = json.loads(base64.b64decode(signer.unsign(cookie.value.encode())))
-    data["seen"] -= seconds
+    data[key] -= seconds
     signed = signer.sign(base64.b64encode(json.dumps(data).encode())).decode()
     browser.client.cookies.set("kehoach_session", signed, domain=cookie.domain, path=cookie.path)
 
@@ -226,6 +227,15 @@ def test_each_request_keeps_the_session_alive(world):
     for _ in range(3):
         age_session(b, world.settings.secret_key, idle * 0.6)
         assert b.get("/dashboard").status_code == 200
+
+
+def test_a_session_ends_a_day_after_the_login_however_active(world):
+    b = as_user(world, "viewer")
+    age_session(b, world.settings.secret_key, 11 * 3600, key="auth_at")
+    assert b.get("/dashboard").status_code == 200
+    age_session(b, world.settings.secret_key, 3600 + 1, key="auth_at")
+    assert b.get("/dashboard").status_code == 303
+    assert "Phiên làm việc đã kéo dài" in b.get("/login").text
 
 
 # -- API tokens --------------------------------------------------------------------------

@@ -13,10 +13,10 @@ from kehoach.web import errors
 from kehoach.web.cache import ViewCache
 from kehoach.web.i18n import make_templates
 from kehoach.web.security import SecurityHeaders
+from kehoach.web.sessions import SESSION_MAX_AGE
 
 STATIC_DIR = Path(__file__).parent / "static"
 SESSION_COOKIE = "kehoach_session"
-SESSION_MAX_AGE = 12 * 3600  # one working day
 
 
 def _dump_threads_on_sigusr1() -> None:

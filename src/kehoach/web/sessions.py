@@ -3,7 +3,8 @@
 The signed session cookie (Starlette's `SessionMiddleware`) keeps the user's id,
 when they logged in (`auth_at`) and when they were last seen (`seen`), as epoch
 seconds. A session ends when the user has been idle longer than
-`settings.session_idle_minutes`, when their password changed after they logged
+`settings.session_idle_minutes`, twelve hours after the log-in however active
+they were, when their password changed after they logged
 in (a change or an administrator's reset logs them out everywhere else), or when
 the account is disabled.
 """
@@ -18,6 +19,8 @@ from fastapi import Request
 from kehoach.services.types import UserView
 from kehoach.web.i18n import _
 from kehoach.web.render import flash
+
+SESSION_MAX_AGE = 12 * 3600  # one working day, however active: then log in again
 
 
 def start_session(request: Request, user: UserView) -> None:
@@ -46,6 +49,10 @@ def session_user_id(request: Request) -> int | None:
     now = time.time()
     if now - seen > idle:
         end_session(request, _("Your session ended after a long idle time; log in again."))
+        return None
+    # the cookie is re-sent with each response, so its own max-age would slide forever
+    if now - float(session.get("auth_at") or 0) > SESSION_MAX_AGE:
+        end_session(request, _("Your session has lasted a full day; log in again."))
         return None
     session["seen"] = now
     return user_id
