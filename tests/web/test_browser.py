@@ -258,6 +258,11 @@ def test_officer_and_reporter_day(server, chromium):
     admin.goto("/users")
     assert "Thêm tài khoản" in admin.locator("main").inner_text()
     shot(admin, "09-users")
+    admin.click("header .who a")  # the username leads to "Tài khoản của tôi"
+    admin.wait_for_selector("text=Đổi mật khẩu")
+    admin.fill("#token-name", "bảng tính")
+    admin.click("text=Tạo mã truy cập")
+    assert admin.locator("#new-token").inner_text().startswith("kh_")
 
     # -- the API's own documentation, served without any CDN
     admin.goto("/api/docs")
