@@ -41,6 +41,18 @@ class Settings(BaseSettings):
     def _fill_and_check(self) -> Settings:
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir / 'kehoach.db'}"
+        from limits import parse
+
+        for name in ("login_limit_account", "login_limit_address"):
+            try:
+                parse(getattr(self, name))
+            except ValueError:
+                raise KehoachError(
+                    f"KEHOACH_{name.upper()} is {getattr(self, name)!r}; "
+                    "write it as e.g. '10 per 15 minutes'"
+                ) from None
+        if self.session_idle_minutes <= 0:
+            raise KehoachError("KEHOACH_SESSION_IDLE_MINUTES must be more than 0")
         if self.env == "production":
             if self.secret_key == DEV_SECRET:
                 raise KehoachError(
