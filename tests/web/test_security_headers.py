@@ -95,3 +95,21 @@ def test_templates_hold_no_inline_script(template):
     text = (TEMPLATES / template).read_text(encoding="utf-8")
     assert not INLINE_SCRIPT.search(text), f"{template}: move the script to static/"
     assert not EVENT_ATTRIBUTE.search(text), f"{template}: use addEventListener in static/"
+
+
+def test_production_adds_hsts(world):
+    from fastapi.testclient import TestClient
+
+    from kehoach.settings import Settings
+    from kehoach.web.app import create_app
+
+    settings = Settings(
+        env="production",
+        secret_key="p" * 40,
+        database_url=world.settings.database_url,
+        data_dir=world.settings.data_dir,
+    )
+    r = TestClient(create_app(settings)).get("/login")
+    assert_secure(r)
+    assert r.headers["strict-transport-security"].startswith("max-age=31536000")
+    assert "strict-transport-security" not in TestClient(world.app).get("/login").headers
