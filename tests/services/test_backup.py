@@ -90,6 +90,16 @@ def test_restore_into_an_empty_database_finds_everything(filled, empty_target, t
         reports.submit_report(s, task_id=task, user=reporter, status="hoan_thanh", percent=100)
 
 
+def test_a_migrated_but_unused_database_counts_as_empty(filled, empty_target, tmp_path):
+    """`kehoach serve` was started once on the new machine: the tables exist, no data."""
+    from kehoach.store.db import open_database
+
+    open_database(empty_target.database_url)
+    archive = tmp_path / "backup.tar.gz"
+    backup.backup(filled, archive)
+    assert backup.restore(empty_target, archive).counts["plans"] == 3
+
+
 def test_restore_refuses_a_target_with_data_unless_forced(filled, tmp_path):
     archive = tmp_path / "backup.tar.gz"
     backup.backup(filled, archive)

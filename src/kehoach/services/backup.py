@@ -203,8 +203,7 @@ def _check_revision(revision: str | None, path: Path) -> None:
 
 
 def _refuse_non_empty(url: str, folder: Path) -> None:
-    counts = store_backup.row_counts(url)
-    filled = [name for name, n in counts.items() if n]
+    filled = store_backup.tables_with_data(url)
     files = _attachment_files(folder)
     if filled or files:
         what = f"{len(filled)} tables with rows" if filled else f"{len(files)} attachments"

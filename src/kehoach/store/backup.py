@@ -58,9 +58,31 @@ def row_counts(url: str) -> dict[str, int]:
         }
 
 
+# What people put in a database. Reference data that migrations or the first start load
+# (administrative units, say) does not make a database "hold data".
+DATA_TABLES = (
+    "documents",
+    "plans",
+    "tasks",
+    "agencies",
+    "users",
+    "progress_reports",
+    "attachments",
+    "revisions",
+    "audit_log",
+)
+
+
+def tables_with_data(url: str) -> list[str]:
+    """The tables of `DATA_TABLES` that hold rows at `url` (none for a database without
+    tables)."""
+    counts = row_counts(url)
+    return [name for name in DATA_TABLES if counts.get(name)]
+
+
 def is_empty(url: str) -> bool:
-    """True when no table of the database holds a row (or there are no tables)."""
-    return not any(row_counts(url).values())
+    """True when the database holds nobody's data (no plans, accounts, reports, audit …)."""
+    return not tables_with_data(url)
 
 
 def dump_database(url: str, target: Path) -> None:
