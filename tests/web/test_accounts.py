@@ -94,6 +94,19 @@ def test_api_changes_the_password(world, api):
 # -- administrators ---------------------------------------------------------------------
 
 
+def test_a_page_changing_the_password_through_the_api_stays_logged_in(world):
+    name, old, _ = make_account(world)
+    b = logged_in(world, name, old)
+    token = b.csrf("/account")
+    r = b.client.post(
+        "/api/me/password",
+        json={"old_password": old, "new_password": "via-api-pass"},
+        headers={"X-CSRF-Token": token},
+    )
+    assert r.status_code == 204
+    assert b.get("/account").status_code == 200
+
+
 def test_admin_resets_a_password_and_the_sessions_end(world):
     name, old, user_id = make_account(world)
     user = logged_in(world, name, old)

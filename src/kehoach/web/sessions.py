@@ -33,6 +33,12 @@ def start_session(request: Request, user: UserView) -> None:
     request.session["csrf"] = secrets.token_urlsafe(32)
 
 
+def keep_after_password_change(request: Request) -> None:
+    """The session that changed its own password goes on (the others end)."""
+    if "session" in request.scope and request.session.get("user_id"):
+        request.session["auth_at"] = time.time()
+
+
 def session_user_id(request: Request) -> int | None:
     """The user id of a live session, or None; an idle session ends here (and says so)."""
     if "session" not in request.scope:

@@ -56,8 +56,10 @@ def me(user: CurrentUser) -> UserOut:
 
 
 @router.post("/me/password", status_code=204)
-def change_password(body: PasswordChangeIn, db: Db, user: CurrentUser) -> None:
+def change_password(request: Request, body: PasswordChangeIn, db: Db, user: CurrentUser) -> None:
     """Change the caller's password (the current one is required); other sessions end."""
     from kehoach.services import users
+    from kehoach.web.sessions import keep_after_password_change
 
     users.change_password(db, user, body.old_password, body.new_password)
+    keep_after_password_change(request)

@@ -12,7 +12,7 @@ from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import CurrentUser, Db
 from kehoach.web.i18n import _
 from kehoach.web.render import flash, render
-from kehoach.web.sessions import start_session
+from kehoach.web.sessions import keep_after_password_change
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
 
@@ -60,12 +60,12 @@ def change_password(
             raise ValidationError(
                 "the two new passwords are not the same", field="confirm_password"
             )
-        changed = users.change_password(db, user, old_password, new_password)
+        users.change_password(db, user, old_password, new_password)
     except ValidationError as exc:
         db.rollback()
         errors = {exc.field or "new_password": _(exc.message)}
         return account_page(request, db, user, errors=errors, status_code=422)
-    start_session(request, changed)
+    keep_after_password_change(request)
     flash(request, _("Your password was changed; your other sessions have ended."))
     return RedirectResponse("/account", status_code=303)
 
