@@ -8,7 +8,7 @@ from kehoach.errors import KehoachError, TooManyAttempts
 from kehoach.services.login_limits import LoginLimiter
 
 
-def test_failures_lock_the_account_then_a_success_clears_them():
+def test_failures_lock_the_account_then_a_success_clears_them(caplog):
     limiter = LoginLimiter("3 per 15 minutes", "100 per minute")
     for _ in range(2):
         limiter.check("chi", "10.0.0.1")
@@ -22,6 +22,7 @@ def test_failures_lock_the_account_then_a_success_clears_them():
     assert 14 * 60 < err.value.retry_after <= 15 * 60 and err.value.minutes == 15
     assert str(err.value) == "too many failed log-ins; try again in 15 minutes"
     limiter.check("binh", "10.0.0.2")  # other accounts are not
+    assert "too many failures for 'chi' from 10.0.0.2" in caplog.text
 
 
 def test_failures_lock_the_address_across_accounts():

@@ -10,12 +10,15 @@ several processes must count together.
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 
 from limits import RateLimitItem, parse, storage, strategies
 
 from kehoach.errors import KehoachError, TooManyAttempts
+
+log = logging.getLogger("kehoach.login")
 
 
 class LoginLimiter:
@@ -65,6 +68,8 @@ class LoginLimiter:
                 reset = self.limiter.get_window_stats(item, kind, key).reset_time
                 waits.append(math.ceil(reset - time.time()))
         if waits:
+            # an operator sees guessing in the log (the username as typed, not a password)
+            log.warning("log-in refused: too many failures for %r from %s", username, address)
             raise TooManyAttempts(max(waits))
 
     def failed(self, username: str, address: str | None) -> None:
