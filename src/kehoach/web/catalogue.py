@@ -25,14 +25,17 @@ PACKAGE = WEB.parent
 PO = WEB / "locale" / "vi" / "LC_MESSAGES" / "messages.po"
 # where errors a page can show are raised (the CLI's own errors stay English)
 ERROR_SOURCES = ("errors.py", "services", "intake", "extract", "web")
-# command-line only (benchmarks): their messages are English by design
-NOT_SHOWN = {"web/bench.py"}
+# modules under ERROR_SOURCES whose errors only the command line shows (English by design)
+NOT_SHOWN = {"services/backup.py"}  # `kehoach backup` / `kehoach restore`
 MARKERS = {"_", "gettext", "N_"}
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n"}
 
 
 def error_classes() -> set[str]:
-    """Names of every `KehoachError` class (the library's and the web app's)."""
+    """Names of every `KehoachError` class built with a message (the library's and the web
+    app's); those that write their own (`TooManyAttempts(seconds)`) are read where defined."""
+    import inspect
+
     import kehoach.web.errors  # noqa: F401  (defines the web's own subclasses)
     from kehoach.errors import KehoachError
 
@@ -40,7 +43,9 @@ def error_classes() -> set[str]:
     todo: list[type] = [KehoachError]
     while todo:
         cls = todo.pop()
-        names.add(cls.__name__)
+        params = list(inspect.signature(cls.__init__).parameters)
+        if params[1:2] == ["message"]:
+            names.add(cls.__name__)
         todo.extend(cls.__subclasses__())
     return names
 

@@ -16,9 +16,11 @@ from typing import Any, Generic, TypeAlias, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from kehoach.services.agencies import AgencyRow
+from kehoach.services.agency_register import AgencyUsage, RegisterRow
 from kehoach.services.corrections import RevisionView
 from kehoach.services.dashboard import Dashboard, MyUnit
 from kehoach.services.importing import ImportResult
+from kehoach.services.jurisdictions import JurisdictionView
 from kehoach.services.plans import PlanDetail, PlanRow, TreeNode
 from kehoach.services.reports import AttachmentView, ReportView
 from kehoach.services.status import StatusInfo
@@ -35,12 +37,16 @@ class Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
-def out(cls: type, name: str | None = None, **extra: Any) -> type[Out]:
-    """A response model with the fields (names, types, defaults) of the service type `cls`,
-    plus `extra` fields given as `name=(type, default)`."""
+def out(
+    cls: type, name: str | None = None, *, exclude: tuple[str, ...] = (), **extra: Any
+) -> type[Out]:
+    """A response model with the fields (names, types, defaults) of the service type `cls`
+    but those in `exclude`, plus `extra` fields given as `name=(type, default)`."""
     hints = typing.get_type_hints(cls)
     fields: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
+        if f.name in exclude:
+            continue
         default: Any = ...
         if f.default is not dataclasses.MISSING:
             default = f.default
@@ -102,8 +108,12 @@ if typing.TYPE_CHECKING:  # to mypy each is an `Out`; at run time each is derive
     DashboardOut: TypeAlias = Out
     MyUnitOut: TypeAlias = Out
     ImportOut: TypeAlias = Out
+    RegisterRowOut: TypeAlias = Out
+    AgencyUsageOut: TypeAlias = Out
+    JurisdictionOut: TypeAlias = Out
 else:
-    UserOut = out(UserView)
+    # when a password last changed is the server's business (it ends older sessions)
+    UserOut = out(UserView, exclude=("password_changed_at",))
     PlanOut = out(PlanRow, "PlanOut")
     TreeNodeOut = out(TreeNode, "TreeNodeOut")
     PlanDetailOut = out(PlanDetail, "PlanDetailOut")
@@ -121,6 +131,9 @@ else:
     DashboardOut = out(Dashboard, "DashboardOut")
     MyUnitOut = out(MyUnit, "MyUnitOut")
     ImportOut = out(ImportResult, "ImportOut")
+    RegisterRowOut = out(RegisterRow, "RegisterRowOut")
+    AgencyUsageOut = out(AgencyUsage, "AgencyUsageOut")
+    JurisdictionOut = out(JurisdictionView)
 
 
 class TokenOut(BaseModel):
