@@ -16,6 +16,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+# how a day and a moment are written to people, in messages and everywhere else
+# (`kehoach.text.dates` formats with these)
+DAY = "%d/%m/%Y"
+DAY_TIME = "%d/%m/%Y %H:%M"
+
 
 def N_(message: str) -> str:
     """Mark a msgid for the catalogue without translating it (it is translated where shown)."""
@@ -24,10 +29,10 @@ def N_(message: str) -> str:
 
 def format_value(value: Any) -> str:
     """A message value as both languages write it: dates `31/03/2026`, lists joined by `, `."""
-    if isinstance(value, dt.date):  # and datetimes
-        from kehoach.text.dates import format_datetime
-
-        return format_datetime(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime(DAY_TIME)
+    if isinstance(value, dt.date):
+        return value.strftime(DAY)
     if isinstance(value, list | tuple):
         return ", ".join(format_value(v) for v in value)
     return str(value)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kehoach.errors import DAY, DAY_TIME
+
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEARLY = re.compile(r"(\d{2})-(\d{2})")
 
@@ -19,24 +21,26 @@ def format_date(value: dt.date | dt.datetime | str | None) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        if month := _MONTH.fullmatch(value):
+        text = value
+        if month := _MONTH.fullmatch(text):
             return f"{month.group(2)}/{month.group(1)}"
-        if yearly := _YEARLY.fullmatch(value):
+        if yearly := _YEARLY.fullmatch(text):
             return f"{yearly.group(2)}/{yearly.group(1)}"
         try:
-            value = dt.date.fromisoformat(value[:10])
+            value = dt.date.fromisoformat(text[:10])
         except ValueError:
-            return value
-    return value.strftime("%d/%m/%Y")
+            return text
+    return value.strftime(DAY)
 
 
 def format_datetime(value: dt.datetime | dt.date | str | None) -> str:
     """`20/06/2026 14:05` for a timestamp (a plain date as `format_date` writes it)."""
     if isinstance(value, str) and value:
+        text = value
         try:
-            value = dt.datetime.fromisoformat(value)
+            value = dt.datetime.fromisoformat(text)
         except ValueError:
-            return value
+            return text
     if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
+        return value.strftime(DAY_TIME)
     return format_date(value)

@@ -43,8 +43,7 @@ def error_classes() -> set[str]:
     todo: list[type] = [KehoachError]
     while todo:
         cls = todo.pop()
-        params = list(inspect.signature(cls.__init__).parameters)
-        if params[1:2] == ["message"]:
+        if list(inspect.signature(cls).parameters)[:1] == ["message"]:
             names.add(cls.__name__)
         todo.extend(cls.__subclasses__())
     return names
