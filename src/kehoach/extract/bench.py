@@ -62,3 +62,111 @@ def bench_help(runs: int = 5) -> float:
         subprocess.run([sys.executable, "-m", "kehoach", "--help"], capture_output=True, check=True)
         times.append(time.perf_counter() - start)
     return sorted(times)[len(times) // 2]
+
+
+@dataclass(frozen=True)
+class PdfRow:
+    """Our PDF intake against pdfplumber's text-and-tables pass over the same file."""
+
+    name: str
+    pages: int
+    ours_s: float  # best wall seconds of `kehoach.intake.pdf.read` (lines and tables)
+    plumber_s: float | None  # best wall seconds of pdfplumber extract_text + extract_tables
+
+    @property
+    def ratio(self) -> float | None:
+        return self.plumber_s / self.ours_s if self.plumber_s and self.ours_s else None
+
+
+def sample_pdfs() -> list[Path]:
+    """The shipped sample PDFs."""
+    root = Path(str(resources.files("kehoach.data").joinpath("samples")))
+    return sorted(root.rglob("*.pdf"))
+
+
+def bench_pdf(path: Path, rounds: int = 3) -> PdfRow:
+    """Wall time of our intake and of pdfplumber's `extract_text()` + `extract_tables()` on
+    every page of the same file, in this run, alternating; the best of `rounds` each."""
+    import hashlib
+
+    from kehoach.intake import pdf
+
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    pages = len(pdf.read_pages(data, path.name))
+    ours: list[float] = []
+    plumber: list[float] = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        pdf.read(data, path.name, sha)
+        ours.append(time.perf_counter() - start)
+        spent = _plumber_pass(data)
+        if spent is not None:
+            plumber.append(spent)
+    return PdfRow(path.name, pages, min(ours), min(plumber) if plumber else None)
+
+
+def _plumber_pass(data: bytes) -> float | None:
+    """pdfplumber's own text and tables of every page (None when it is not installed: it is
+    only the yardstick, a development dependency)."""
+    try:
+        import pdfplumber
+    except ImportError:
+        return None
+    import io
+
+    start = time.perf_counter()
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for page in doc.pages:
+            page.extract_text()
+            page.extract_tables()
+    return time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class FolderRow:
+    """One first pass of `kehoach extract` over folders, in a fresh interpreter."""
+
+    files: int
+    failed: int
+    megabytes: float  # bytes of the files read
+    seconds: float  # wall time of the batch (worker start-up included)
+    jobs: int
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.seconds if self.seconds else float("inf")
+
+
+_FOLDER_RUN = """
+import json, sys, time
+from pathlib import Path
+from kehoach.extract.files import expand_paths, extract_many
+files, _ = expand_paths([Path(p) for p in sys.argv[2:]])
+start = time.perf_counter()
+done = [(p, exc is None) for p, _, _, exc in extract_many(files, jobs=int(sys.argv[1]))]
+spent = time.perf_counter() - start
+size = sum(p.stat().st_size for p, ok in done if ok)
+print(json.dumps([len(done), sum(not ok for _, ok in done), size / 1e6, spent]))
+"""
+
+
+def bench_folder(paths: list[Path], jobs: int = 2) -> FolderRow:
+    """Extract every document under `paths` once, spread over `jobs` processes, in a fresh
+    interpreter (nothing read before, no cache warm): wall time from the first file to the
+    last record."""
+    import json
+
+    out = subprocess.run(
+        [sys.executable, "-c", _FOLDER_RUN, str(jobs), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    files, failed, megabytes, seconds = json.loads(out.stdout.strip().splitlines()[-1])
+    return FolderRow(files, failed, megabytes, seconds, jobs)
+
+
+def sample_folder() -> Path:
+    """The shipped samples' folder (text, OCR'd text and PDF)."""
+    return Path(str(resources.files("kehoach.data").joinpath("samples")))
