@@ -24,6 +24,7 @@ from kehoach.intake.pdf_columns import WRAP_HYPHEN as _WRAP_HYPHEN
 from kehoach.intake.pdf_columns import Grid as _Grid
 from kehoach.intake.pdf_columns import borderless_tables as _borderless_tables
 from kehoach.intake.pdf_lines import group_lines, line_text
+from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
 from kehoach.intake.pdf_page import PageContent, read_page
 from kehoach.intake.pdf_ruled import find_tables, grid, inside
 from kehoach.text.normalize import fold
@@ -124,7 +125,9 @@ def _page_items(page: PageContent) -> list[_Item]:
             taken.update(range(first, last))
     for i, (top, line) in enumerate(lines):
         if i not in taken:
-            items.append((top, 0, line_text(line)))
+            bottom = max(w.bottom for w in line)
+            text = TextLine.at(line_text(line), line[0].x0, line[-1].x1, top, bottom, page.width)
+            items.append((top, 0, text))
     items.sort(key=lambda it: (it[0], it[1]))
     return _drop_page_numbers(items, page.height)
 
@@ -187,7 +190,7 @@ def _drop_running_lines(pages: list[list[_Item]]) -> list[list[str | _Grid]]:
 
 def _join_pages(pages: list[list[_Item]]) -> list[Block]:
     blocks: list[str | _Grid] = []
-    for items in _drop_running_lines(pages):
+    for items in join_paragraphs(_drop_running_lines(pages)):
         if items and isinstance(items[-1], _Grid):
             items[-1].ends_page = True
         for i, item in enumerate(items):
@@ -203,6 +206,6 @@ def _join_pages(pages: list[list[_Item]]) -> list[Block]:
                 continue
             blocks.append(item)
     return [
-        Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Grid) else b
+        Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Grid) else str(b)
         for b in blocks
     ]

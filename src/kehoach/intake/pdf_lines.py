@@ -10,26 +10,26 @@ GAP = 24.0  # points of empty space that split a line into parts (two-column hea
 
 
 def group_lines(words: list) -> list[tuple[float, list]]:
-    """Words grouped into lines by vertical overlap (a raised footnote mark stays on its
-    line), each line's words left to right; lines top to bottom as (top, words)."""
+    """Words grouped into lines by vertical overlap with the line's mean box (a raised
+    footnote mark stays on its line; a heading beside two lines does not chain them into
+    one), each line's words left to right; lines top to bottom as (top, words)."""
     ordered = sorted(words, key=lambda w: (w["top"], w["x0"]))
     lines: list[list] = []
-    spans: list[tuple[float, float]] = []  # each line's top and bottom
+    boxes: list[list[float]] = []  # each line's sum of tops, sum of bottoms, word count
     for w in ordered:
+        top, bottom = w["top"], w["bottom"]
         for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            top, bottom = spans[i]
-            overlap = min(bottom, w["bottom"]) - max(top, w["top"])
-            if overlap >= 0.5 * min(bottom - top, w["bottom"] - w["top"]):
+            tops, bottoms, n = boxes[i]
+            mean_top, mean_bottom = tops / n, bottoms / n
+            overlap = min(mean_bottom, bottom) - max(mean_top, top)
+            if overlap >= 0.4 * min(mean_bottom - mean_top, bottom - top):
                 lines[i].append(w)
-                spans[i] = (min(top, w["top"]), max(bottom, w["bottom"]))
+                boxes[i] = [tops + top, bottoms + bottom, n + 1]
                 break
         else:
             lines.append([w])
-            spans.append((w["top"], w["bottom"]))
-    out = [
-        (span[0], sorted(line, key=lambda w: w["x0"]))
-        for span, line in zip(spans, lines, strict=True)
-    ]
+            boxes.append([top, bottom, 1])
+    out = [(min(w["top"] for w in line), sorted(line, key=lambda w: w["x0"])) for line in lines]
     return sorted(out, key=lambda it: it[0])
 
 
