@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,14 +92,37 @@ def _pool(jobs: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    import kehoach.extract
-    import kehoach.intake.docx
-    import kehoach.intake.pdf  # noqa: F401 - imported once here, not once per worker
-
+    _load_reference_data()
     # fork: the workers start with what this process has already imported
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+# A few lines of a plan: reading them loads what every document needs (the agency register,
+# the syllable tables, the OCR detector, compiled patterns) once, before the workers fork,
+# so they share it instead of each loading its own copy.
+_PRIMER = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Số: 1/KH-UBND
+KẾ HOẠCH
+Thực hiện Nghị quyết số 80-NQ/TW của Bộ Chính trị
+I. MỤC TIÊU
+Phấn đấu đến năm 2030, 100% xã có nhà văn hóa.
+II. NHIỆM VỤ
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính xây dựng đề án; năm 2026.
+III. TỔ CHỨC THỰC HIỆN
+Các sở báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.
+"""
+
+
+def _load_reference_data() -> None:
+    import kehoach.intake.docx
+    import kehoach.intake.pdf  # noqa: F401 - imported once here, not once per worker
+    from kehoach.extract import extract_document
+    from kehoach.intake import read_bytes
+
+    with contextlib.suppress(KehoachError):  # the primer is a plan; nothing to report
+        extract_document(read_bytes(_PRIMER.encode(), "primer.txt"))
 
 
 def _pooled(pool, files: list[Path]) -> Iterator[Result]:

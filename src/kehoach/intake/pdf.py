@@ -24,8 +24,8 @@ from kehoach.intake.pdf_columns import WRAP_HYPHEN as _WRAP_HYPHEN
 from kehoach.intake.pdf_columns import Grid as _Grid
 from kehoach.intake.pdf_columns import borderless_tables as _borderless_tables
 from kehoach.intake.pdf_lines import group_lines, line_text
-from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
 from kehoach.intake.pdf_page import PageContent, read_page
+from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
 from kehoach.intake.pdf_ruled import find_tables, grid, inside
 from kehoach.text.normalize import fold
 

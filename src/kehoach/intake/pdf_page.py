@@ -183,8 +183,8 @@ def _walk(parent, frame: _Frame, rulings, pictures, outer: _Matrix | None, depth
     """Collect ruling lines and picture areas from the page's objects (and from the forms
     drawn on it)."""
     is_form = depth > 0
-    count = pdfium.FPDFFormObj_CountObjects(parent) if is_form else pdfium.FPDFPage_CountObjects(
-        parent
+    count = (
+        pdfium.FPDFFormObj_CountObjects(parent) if is_form else pdfium.FPDFPage_CountObjects(parent)
     )
     get = pdfium.FPDFFormObj_GetObject if is_form else pdfium.FPDFPage_GetObject
     for k in range(max(count, 0)):
@@ -201,9 +201,9 @@ def _walk(parent, frame: _Frame, rulings, pictures, outer: _Matrix | None, depth
 
 
 def _bounds(obj, frame: _Frame):
-    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    pdfium.FPDFPageObj_GetBounds(obj, l, b, r, t)
-    return frame.box(l.value, b.value, r.value, t.value)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return frame.box(left.value, bottom.value, right.value, top.value)
 
 
 def _visible(getter, obj) -> bool:

@@ -182,4 +182,3 @@ def _drawn(table: RuledTable, r: int) -> bool:
     not rows of their own)."""
     top = table.ys[r]
     return any(c[1] == top for c in table.cells)
-
