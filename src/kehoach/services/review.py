@@ -34,7 +34,9 @@ def _find(items: list[dict], key: str | None, what: str, field: str) -> int:
     for i, item in enumerate(items):
         if item["id"] == key:
             return i
-    raise ValidationError(f"no {what} {key} in this plan", field=field)
+    if what == "target":
+        raise ValidationError("This target is no longer in the review; reload the page.", field=field)
+    raise ValidationError("This task is no longer in the review; reload the page.", field=field)
 
 
 def _fresh_id(taken: set[str], stem: str) -> str:
@@ -60,7 +62,7 @@ def _names(value: Any) -> list[str]:
     items = value if isinstance(value, list | tuple) else re.split(r"[;\n]", str(value or ""))
     names = [canonical_name(_clean(v)) for v in items if _clean(v)]
     if any(len(n) > 500 for n in names):
-        raise ValidationError("an agency name has at most 500 characters", field="lead")
+        raise ValidationError("An agency name has at most 500 characters.", field="lead")
     return names
 
 
@@ -92,10 +94,12 @@ def _new_task(text: str, like: dict | None = None) -> dict:
 
 
 def _require_text(text: str, field: str, what: str = "task") -> str:
+    if not text and what == "target":
+        raise ValidationError("A target's text cannot be empty.", field=field)
     if not text:
-        raise ValidationError(f"the {what}'s text cannot be empty", field=field)
+        raise ValidationError("A task's text cannot be empty.", field=field)
     if len(text) > 20_000:
-        raise ValidationError("at most 20000 characters", field=field)
+        raise ValidationError("The text is too long (at most 20,000 characters).", field=field)
     return text
 
 
@@ -105,7 +109,7 @@ def _cut(whole: str, piece: str, field: str) -> str:
     at = norm_whole.find(norm_piece)
     if not norm_piece or at < 0:
         raise ValidationError(
-            "the text to move must be part of the text it is taken from", field=field
+            "The text to move must be part of the text it is taken from.", field=field
         )
     rest = norm_whole[:at] + " " + norm_whole[at + len(norm_piece) :]
     return _SPACE.sub(" ", rest).strip(" ;,.") if rest.strip(" ;,.") else ""
@@ -119,7 +123,7 @@ def _delete(data: dict, step: Step) -> None:
 def _merge(data: dict, step: Step) -> None:
     tasks = data["tasks"]
     if step.get("task") == step.get("into"):
-        raise ValidationError("choose two different tasks to merge", field="into")
+        raise ValidationError("Choose two different tasks to merge.", field="into")
     into = tasks[_find(tasks, step.get("into"), "task", "into")]
     other = tasks.pop(_find(tasks, step.get("task"), "task", "task"))
     into["text"] = f"{into['text'].rstrip()} {other['text'].lstrip()}"
@@ -135,7 +139,7 @@ def _split(data: dict, step: Step) -> None:
     parts = [_clean(p) for p in step.get("parts") or [] if _clean(p)]
     if len(parts) < 2:
         raise ValidationError(
-            "put each part of the task on its own line to split it", field="split"
+            "Put each part of the task on its own line to split it.", field="split"
         )
     taken = {t["id"] for t in tasks}
     first = tasks[at]
@@ -207,7 +211,7 @@ def _edit(data: dict, step: Step) -> None:
     name, value = step.get("field"), step.get("value")
     if "document" in step:
         if name not in DOCUMENT_FIELDS:
-            raise ValidationError(f"'{name}' cannot be edited", field="field")
+            raise ValidationError("This field cannot be edited here.", field="field")
         data["document"][name] = _clean(value) or None
         return
     if "target" in step:
@@ -222,7 +226,7 @@ def _edit(data: dict, step: Step) -> None:
     elif name == "timeframe":
         task["timeframe"] = _timeframe(value, task.get("timeframe"))
     else:
-        raise ValidationError(f"'{name}' cannot be edited", field="field")
+        raise ValidationError("This field cannot be edited here.", field="field")
 
 
 STEPS = {
@@ -243,7 +247,7 @@ def apply_steps(record: PlanRecord, steps: list[Step]) -> PlanRecord:
     for step in steps:
         action = STEPS.get(step.get("op", ""))
         if action is None:
-            raise ValidationError(f"unknown review step '{step.get('op')}'", field="op")
+            raise ValidationError("Unknown review step.", field="op")
         action(data, step)
     return PlanRecord.model_validate(data)
 
