@@ -27,7 +27,7 @@ def bench_extract(
 
     from kehoach.extract import bench
 
-    folder = bench.bench_folder(folders or [bench.sample_folder()], jobs)
+    folder = bench.bench_folder(folders or bench.sample_folders(), jobs)
     pdfs = [bench.bench_pdf(p) for p in _pdfs(folders) or bench.sample_pdfs()]
     rows = bench.bench_extract(megabytes)
     console = Console()

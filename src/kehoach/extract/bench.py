@@ -78,10 +78,14 @@ class PdfRow:
         return self.plumber_s / self.ours_s if self.plumber_s and self.ours_s else None
 
 
+def _data(folder: str) -> Path:
+    return Path(str(resources.files("kehoach.data").joinpath(folder)))
+
+
 def sample_pdfs() -> list[Path]:
-    """The shipped sample PDFs."""
-    root = Path(str(resources.files("kehoach.data").joinpath("samples")))
-    return sorted(root.rglob("*.pdf"))
+    """The shipped benchmark PDF: a real plan printed to PDF by LibreOffice (16 pages,
+    portrait and landscape, a ruled table with repeated headers, white shading)."""
+    return sorted(_data("bench").glob("*.pdf"))
 
 
 def bench_pdf(path: Path, rounds: int = 3) -> PdfRow:
@@ -167,6 +171,6 @@ def bench_folder(paths: list[Path], jobs: int = 2) -> FolderRow:
     return FolderRow(files, failed, megabytes, seconds, jobs)
 
 
-def sample_folder() -> Path:
-    """The shipped samples' folder (text, OCR'd text and PDF)."""
-    return Path(str(resources.files("kehoach.data").joinpath("samples")))
+def sample_folders() -> list[Path]:
+    """The shipped samples (text, OCR'd text) and the benchmark PDF."""
+    return [_data("samples"), _data("bench")]

@@ -14,7 +14,7 @@ from collections import Counter
 
 from kehoach.intake.pdf_columns import WRAP_HYPHEN
 
-_EDGE = 2.5  # points: a line ending this close to the right edge reaches it
+_EDGE = 3.0  # points: a line ending this close to the right edge reaches it
 _MARKER = re.compile(
     r"^(?:[-–—+•●▪◦*]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|[IVXLC]{1,6}[.)]\s|\(?[a-zđ][.)]\s)"
 )
@@ -67,7 +67,7 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
         return False
     if abs(prev.height - line.height) > 0.25 * max(prev.height, line.height):
         return False
-    if not new_page and not (-1.0 <= line.top - prev.bottom <= 0.5 * prev.height):
+    if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.5 * prev.height):
         return False
     return "  " not in prev and "  " not in line and not _MARKER.match(line)
 

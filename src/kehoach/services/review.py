@@ -35,7 +35,9 @@ def _find(items: list[dict], key: str | None, what: str, field: str) -> int:
         if item["id"] == key:
             return i
     if what == "target":
-        raise ValidationError("This target is no longer in the review; reload the page.", field=field)
+        raise ValidationError(
+            "This target is no longer in the review; reload the page.", field=field
+        )
     raise ValidationError("This task is no longer in the review; reload the page.", field=field)
 
 

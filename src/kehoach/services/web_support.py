@@ -57,7 +57,9 @@ def staged_folder(data_dir: Path, token: str) -> Path:
 def load_upload(data_dir: Path, token: str) -> tuple[bytes, str]:
     """The staged document (bytes, file name) for a token from `stage_upload`."""
     folder = staged_folder(data_dir, token)
-    files = sorted(f for f in folder.iterdir() if f.name != "review.json") if folder.is_dir() else []
+    files = (
+        sorted(f for f in folder.iterdir() if f.name != "review.json") if folder.is_dir() else []
+    )
     if not files:
         raise NotFound("The uploaded file is no longer available; upload it again.")
     return files[0].read_bytes(), files[0].name
