@@ -114,8 +114,8 @@ def _page_items(page: PageContent) -> list[_Item]:
         if g.width >= 2 and g.rows:
             items.append((t.bbox[1], 1, g))
         else:  # a one-column "table" is a frame around text
-            for i, line in enumerate(c for r in g.rows for c in r if c):
-                items.append((t.bbox[1] + i * 0.01, 0, line))
+            for i, cell in enumerate(c for r in g.rows for c in r if c):
+                items.append((t.bbox[1] + i * 0.01, 0, cell))
     words = [w for w in page.words if not any(inside(w, b) for b in boxes)] if boxes else page.words
     lines = group_lines(words)
     taken: set[int] = set()

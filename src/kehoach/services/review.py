@@ -85,7 +85,7 @@ def _timeframe(raw: Any, old: dict | None = None) -> dict:
 
 def _new_task(text: str, like: dict | None = None) -> dict:
     """A task in the record's shape, with the group, agencies and timeframe of `like`."""
-    task = dict(like) if like else {"id": "", "group": None, "group_title": None}
+    task: dict[str, Any] = dict(like) if like else {"id": "", "group": None, "group_title": None}
     for role in ("directing", "lead", "coordinating"):
         task[role] = list(task.get(role, []))
     task.setdefault("timeframe", _timeframe(None))
