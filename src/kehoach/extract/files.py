@@ -60,18 +60,20 @@ def default_jobs() -> int:
 
 
 def extract_many(
-    files: list[Path], *, progress: bool = False, jobs: int | None = None
+    files: list[Path], *, progress: bool = False, jobs: int | None = None, workers=None
 ) -> Iterator[Result]:
     """Yield (path, record, document, error) per file, in the order given; exactly one of
     record/error is set. Several files are spread over `jobs` worker processes (default:
-    one per core), the largest first so the cores finish together."""
+    one per core), the largest first so the cores finish together; `workers` (from
+    `start_workers`) are used, and left running, when given."""
     jobs = min(jobs or default_jobs(), len(files))
     bar = None
     if progress:
         from rich.progress import Progress
 
         bar = Progress(transient=True)
-    pool = _pool(jobs) if jobs > 1 else None  # forked before the progress bar's thread starts
+    own = workers is None and jobs > 1
+    pool = start_workers(jobs) if own else workers  # forked before the bar's thread starts
     try:
         if bar is not None:
             bar.start()
@@ -84,19 +86,24 @@ def extract_many(
     finally:
         if bar is not None:
             bar.stop()
-        if pool is not None:
+        if own and pool is not None:
             pool.shutdown(cancel_futures=True)
 
 
-def _pool(jobs: int):
+def start_workers(jobs: int):
+    """`jobs` worker processes, started and ready (a `ProcessPoolExecutor`): what every
+    document needs is loaded once, before they fork, and shared."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     _load_reference_data()
-    # fork: the workers start with what this process has already imported
+    # fork: the workers start with what this process has already imported and loaded
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    for future in [pool.submit(os.getpid) for _ in range(jobs)]:
+        future.result()
+    return pool
 
 
 # A few lines of a plan: reading them loads what every document needs (the agency register,
@@ -120,9 +127,11 @@ def _load_reference_data() -> None:
     import kehoach.intake.pdf  # noqa: F401 - imported once here, not once per worker
     from kehoach.extract import extract_document
     from kehoach.intake import read_bytes
+    from kehoach.text.ocr_model import load_model
 
     with contextlib.suppress(KehoachError):  # the primer is a plan; nothing to report
         extract_document(read_bytes(_PRIMER.encode(), "primer.txt"))
+    load_model().pair_fillers  # noqa: B018 - OCR repair's indexes, built once for all workers
 
 
 def _pooled(pool, files: list[Path]) -> Iterator[Result]:

@@ -7,8 +7,8 @@ cheap, and what is built from them (words, lines, table cells) is ours to shape.
 from __future__ import annotations
 
 import ctypes
-import unicodedata
 from dataclasses import dataclass, field
+from unicodedata import combining
 
 import pypdfium2.raw as pdfium
 
@@ -131,32 +131,46 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
     text = _page_text(textpage, count)
     rect = pdfium.FS_RECTF()
     get_box = pdfium.FPDFText_GetLooseCharBox
+    upright = frame.rotation == 0
+    left, page_top = frame.left, frame.top
     words: list[Word] = []
-    cur: Word | None = None
+    parts: list[str] = []  # the word being read: its characters and its box
+    wx0 = wx1 = wtop = wbottom = 0.0
     chars = 0
     for i, ch in enumerate(text):
-        if ch.isspace() or ch < " " or ch == "\ufffe":
-            cur = None
+        if ch <= " " or ch.isspace() or ch == "\ufffe":
+            if parts:
+                words.append(Word("".join(parts), wx0, wx1, wtop, wbottom))
+                parts = []
             continue
         if not get_box(textpage, i, rect):
             continue
-        x0, x1, top, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
         chars += 1
-        if cur is not None and unicodedata.combining(ch):
-            cur.text += ch
-            continue
-        if cur is not None:
-            overlap = min(cur.bottom, bottom) - max(cur.top, top)
-            if (
-                overlap >= 0.5 * min(cur.bottom - cur.top, bottom - top)
-                and -X_TOLERANCE <= x0 - cur.x1 <= X_TOLERANCE
-            ):
-                cur.text += ch
-                cur.x1 = max(cur.x1, x1)
-                cur.top, cur.bottom = min(cur.top, top), max(cur.bottom, bottom)
+        if upright:  # the common case, without a call per character
+            x0, x1 = rect.left - left, rect.right - left
+            top, bottom = page_top - rect.top, page_top - rect.bottom
+        else:
+            x0, x1, top, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
+        if parts:
+            if combining(ch):
+                parts.append(ch)
                 continue
-        cur = Word(ch, x0, x1, top, bottom)
-        words.append(cur)
+            low, high = (wbottom, bottom) if wbottom < bottom else (bottom, wbottom)
+            overlap = low - (top if top > wtop else wtop)
+            height = bottom - top if bottom - top < wbottom - wtop else wbottom - wtop
+            if overlap >= 0.5 * height and -X_TOLERANCE <= x0 - wx1 <= X_TOLERANCE:
+                parts.append(ch)
+                if x1 > wx1:
+                    wx1 = x1
+                if top < wtop:
+                    wtop = top
+                wbottom = high
+                continue
+            words.append(Word("".join(parts), wx0, wx1, wtop, wbottom))
+        parts = [ch]
+        wx0, wx1, wtop, wbottom = x0, x1, top, bottom
+    if parts:
+        words.append(Word("".join(parts), wx0, wx1, wtop, wbottom))
     return words, chars
 
 

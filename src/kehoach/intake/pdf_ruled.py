@@ -128,8 +128,8 @@ def _table(cells: list[Box]) -> RuledTable:
 
 def inside(word, box: Box) -> bool:
     """The word's middle lies in the box."""
-    x = (word["x0"] + word["x1"]) / 2
-    y = (word["top"] + word["bottom"]) / 2
+    x = (word.x0 + word.x1) / 2
+    y = (word.top + word.bottom) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
@@ -140,7 +140,7 @@ def cell_text(words: list) -> str:
 
     out = ""
     for _, line in group_lines(words):
-        text = " ".join(w["text"] for w in line)
+        text = " ".join(w.text for w in line)
         if out and not (WRAP_HYPHEN.search(out) and text[:1].isalnum()):
             out += " "
         out += text
@@ -161,8 +161,8 @@ def grid(table: RuledTable, words: list, page_number: int) -> Grid:
                 owner.setdefault((r, c), k)
     held: list[list] = [[] for _ in table.cells]
     for w in words:  # the grid position of the word's middle, then the cell covering it
-        c = bisect(table.xs, (w["x0"] + w["x1"]) / 2) - 1
-        r = bisect(table.ys, (w["top"] + w["bottom"]) / 2) - 1
+        c = bisect(table.xs, (w.x0 + w.x1) / 2) - 1
+        r = bisect(table.ys, (w.top + w.bottom) / 2) - 1
         k = owner.get((r, c), -1)
         if k >= 0:
             held[k].append(w)
