@@ -7,7 +7,7 @@ cheap, and what is built from them (words, lines, table cells) is ours to shape.
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from unicodedata import combining
 
 import pypdfium2.raw as pdfium
@@ -45,7 +45,6 @@ class PageContent:
     chars: int  # characters of the text layer (spaces and line breaks not counted)
     picture_cover: float  # the largest picture's share of the page area, 0..1
     pictures: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 class _Frame:
