@@ -101,6 +101,11 @@ def test_review_steps_then_confirm(world, officer):
     review.step("split:0", **{"split.0": "một dòng"})
     assert "Hãy đặt mỗi phần của nhiệm vụ trên một dòng riêng để tách." in review.html
     assert review.tasks() == before
+    # without JavaScript the buttons post the form: the whole page comes back
+    data = {**review.fields(), "op": "save", "token": review.token, "csrf_token": review.csrf}
+    page = officer.client.post("/import/review", data=data)
+    assert page.status_code == 200 and "<html" in page.text and "Văn bản gốc" in page.text
+    assert "KẾ HOẠCH" in page.text  # the document's text beside the review
     # confirm: the plan is stored as reviewed, its review kept
     data = {**review.fields(), "token": review.token, "csrf_token": review.csrf}
     r = officer.client.post("/import/confirm", data=data)

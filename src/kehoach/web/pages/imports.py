@@ -93,7 +93,7 @@ def _review(request: Request, state: _State, *, lines=None, status_code: int = 2
         "errors": state.errors,
         "lines": lines or [],
     }
-    if request.headers.get("HX-Request") and lines is None:
+    if lines is None:
         return render(request, "_review.html", context)  # htmx swaps 2xx answers only
     return render(request, "import_review.html", context, status_code=status_code)
 
@@ -146,18 +146,21 @@ ADD_FIELDS = ("text", "lead", "coordinating", "timeframe", "after")
 @router.post("/import/review")
 async def review_step(request: Request, db: Db, user: Officer, settings: AppSettings) -> Response:
     """One review step (delete, merge, split, add, move, undo), the typed edits kept."""
-    from kehoach.services import review
+    from kehoach.services import review, web_support
 
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     op = form.pop("op", "save")
-    _data, _name, state = await _load(settings, db, form)
+    data, name, state = await _load(settings, db, form)
     base = state.base
+    lines = None  # an HTMX request gets the review section only, without the document's text
+    if not request.headers.get("HX-Request"):
+        lines = await run_in_threadpool(web_support.source_lines, data, name)
     try:
         steps = state.steps + review.edits_from_form(state.record, form)
         record = review.apply_steps(base, steps)
     except ValidationError as exc:
         state.errors = {exc.field or "form": _(exc.message)}
-        return _review(request, state, status_code=422)
+        return _review(request, state, lines=lines, status_code=422)
     step, where = _step(op, record, form) if op not in ("save", "undo") else (None, "form")
     if op == "undo" and steps:
         steps = steps[:-1]
@@ -179,7 +182,7 @@ async def review_step(request: Request, db: Db, user: Officer, settings: AppSett
         errors,
         form,
     )
-    return _review(request, state, status_code=422 if errors else 200)
+    return _review(request, state, lines=lines, status_code=422 if errors else 200)
 
 
 @router.post("/import/confirm")
