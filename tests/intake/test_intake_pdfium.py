@@ -101,3 +101,12 @@ def test_a_merged_cell_repeats_its_text(tmp_path):
     assert got.rows == [["TT", "Task", "Lead"], ["1", "Build the plan", "Office"],
                         ["", "Hold it", "Office"]]  # fmt: skip
     assert got.spans[2] == [False, False, True]
+
+
+def test_a_typed_pdf_is_not_taken_for_ocr():
+    """Its words are what was typed: `mỏ` (a mine) stays, never "repaired" to `mô`."""
+    from kehoach.intake import read_document
+
+    doc = read_document(PLAN_PDF)
+    assert not doc.ocr and doc.repairs == []
+    assert any("các mỏ khoáng sản" in line for line in doc.lines)

@@ -63,8 +63,10 @@ def _tables(rows, folder, pdfs) -> list:
         one.add_row(
             r.name, str(r.documents), f"{r.megabytes:.1f}", f"{r.seconds:.2f}", f"{r.mb_per_s:.2f}"
         )
-    first = Table(title=f"first pass over the folder — {folder.jobs} processes, wall time")
-    for col in ("files", "failed", "MB", "start-up s", "documents s", "MB/s", "MB/s with start-up"):
+    first = Table(title=f"first pass over the folder — {folder.jobs} processes")
+    columns = ("files", "failed", "MB", "start-up s", "documents s", "MB/s", "with start-up",
+               "CPU s", "MB/s, free cores")  # fmt: skip
+    for col in columns:
         first.add_column(col, justify="right")
     first.add_row(
         str(folder.files),
@@ -74,6 +76,8 @@ def _tables(rows, folder, pdfs) -> list:
         f"{folder.seconds:.2f}",
         f"{folder.mb_per_s:.2f}",
         f"{folder.total_mb_per_s:.2f}",
+        f"{folder.cpu_s:.2f}",
+        f"{folder.free_mb_per_s:.2f}",
     )
     pdf = Table(title="PDF intake against pdfplumber text + tables, same file, same run, wall time")
     for col in ("file", "pages", "kehoach s", "pages/s", "pdfplumber s", "pages/s", "× faster"):

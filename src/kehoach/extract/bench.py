@@ -136,11 +136,19 @@ class FolderRow:
     megabytes: float  # bytes of the files read
     start_s: float  # wall time to load what every document needs and start the workers
     seconds: float  # wall time of the documents, first file to last record
+    cpu_s: float  # CPU time the documents took, all workers together
     jobs: int
 
     @property
     def mb_per_s(self) -> float:
         return self.megabytes / self.seconds if self.seconds else float("inf")
+
+    @property
+    def free_mb_per_s(self) -> float:
+        """What the documents' CPU time gives on `jobs` free cores (the machine may be
+        shared: then wall time counts other people's work too)."""
+        spent = self.cpu_s / self.jobs
+        return self.megabytes / spent if spent else float("inf")
 
     @property
     def total_mb_per_s(self) -> float:
@@ -150,18 +158,25 @@ class FolderRow:
 
 
 _FOLDER_RUN = """
-import json, sys, time
+import json, resource, sys, time
 from pathlib import Path
 from kehoach.extract.files import expand_paths, extract_many, start_workers
 files, _ = expand_paths([Path(p) for p in sys.argv[2:]])
 jobs = int(sys.argv[1])
 start = time.perf_counter()
 workers = start_workers(jobs) if jobs > 1 else None
-ready = time.perf_counter()
+ready, cpu = time.perf_counter(), time.process_time()
 done = [(p, exc is None) for p, _, _, exc in extract_many(files, jobs=jobs, workers=workers)]
 end = time.perf_counter()
+if workers is None:
+    cpu = time.process_time() - cpu
+else:  # the workers' own CPU time, once they have ended
+    workers.shutdown(wait=True)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime
 size = sum(p.stat().st_size for p, ok in done if ok)
-print(json.dumps([len(done), sum(not ok for _, ok in done), size / 1e6, ready - start, end - ready]))
+failed = sum(not ok for _, ok in done)
+print(json.dumps([len(done), failed, size / 1e6, ready - start, end - ready, cpu]))
 """
 
 
@@ -177,8 +192,10 @@ def bench_folder(paths: list[Path], jobs: int = 2) -> FolderRow:
         text=True,
         check=True,
     )
-    files, failed, megabytes, start_s, seconds = json.loads(out.stdout.strip().splitlines()[-1])
-    return FolderRow(files, failed, megabytes, start_s, seconds, jobs)
+    files, failed, megabytes, start_s, seconds, cpu_s = json.loads(
+        out.stdout.strip().splitlines()[-1]
+    )
+    return FolderRow(files, failed, megabytes, start_s, seconds, cpu_s, jobs)
 
 
 def sample_folders() -> list[Path]:
