@@ -7,6 +7,7 @@ cheap, and what is built from them (words, lines, table cells) is ours to shape.
 from __future__ import annotations
 
 import ctypes
+import re
 from dataclasses import dataclass
 from unicodedata import combining
 
@@ -121,56 +122,74 @@ def _page_text(textpage, count: int) -> str:
     return "".join(chr(pdfium.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
 
 
+_TOKEN = re.compile(r"[^\s\x00-\x20\ufffe]+")  # runs of characters between pdfium's spaces
+
+
 def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
-    """Characters joined into words: a space, a line change or a gap wider than
-    `X_TOLERANCE` ends a word; a combining mark joins the letter before it."""
+    """The page's words: runs of characters between the spaces and line breaks pdfium puts
+    where it sees them (a gap wider than a space, a new line), each boxed from its first and
+    last character; a run that is not on one line, or has a gap wider than `X_TOLERANCE`,
+    is cut character by character."""
     count = pdfium.FPDFText_CountChars(textpage)
     if count <= 0:
         return [], 0
     text = _page_text(textpage, count)
     rect = pdfium.FS_RECTF()
     get_box = pdfium.FPDFText_GetLooseCharBox
-    upright = frame.rotation == 0
-    left, page_top = frame.left, frame.top
-    words: list[Word] = []
-    parts: list[str] = []  # the word being read: its characters and its box
-    wx0 = wx1 = wtop = wbottom = 0.0
-    chars = 0
-    for i, ch in enumerate(text):
-        if ch <= " " or ch.isspace() or ch == "\ufffe":
-            if parts:
-                words.append(Word("".join(parts), wx0, wx1, wtop, wbottom))
-                parts = []
-            continue
+
+    def box(i: int):
         if not get_box(textpage, i, rect):
-            continue
-        chars += 1
-        if upright:  # the common case, without a call per character
-            x0, x1 = rect.left - left, rect.right - left
-            top, bottom = page_top - rect.top, page_top - rect.bottom
+            return None
+        return frame.box(rect.left, rect.bottom, rect.right, rect.top)
+
+    words: list[Word] = []
+    chars = 0
+    for token in _TOKEN.finditer(text):
+        start, end = token.span()
+        chars += end - start
+        first, last = box(start), box(end - 1) if end - start > 1 else None
+        if first is not None and (last is None or _one_word(first, last, end - start)):
+            x0, x1, top, bottom = first
+            if last is not None:
+                x1, top, bottom = max(x1, last[1]), min(top, last[2]), max(bottom, last[3])
+            words.append(Word(token.group(), x0, x1, top, bottom))
         else:
-            x0, x1, top, bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-        if parts:
-            if combining(ch):
-                parts.append(ch)
-                continue
-            low, high = (wbottom, bottom) if wbottom < bottom else (bottom, wbottom)
-            overlap = low - (top if top > wtop else wtop)
-            height = bottom - top if bottom - top < wbottom - wtop else wbottom - wtop
-            if overlap >= 0.5 * height and -X_TOLERANCE <= x0 - wx1 <= X_TOLERANCE:
-                parts.append(ch)
-                if x1 > wx1:
-                    wx1 = x1
-                if top < wtop:
-                    wtop = top
-                wbottom = high
-                continue
-            words.append(Word("".join(parts), wx0, wx1, wtop, wbottom))
-        parts = [ch]
-        wx0, wx1, wtop, wbottom = x0, x1, top, bottom
-    if parts:
-        words.append(Word("".join(parts), wx0, wx1, wtop, wbottom))
+            words.extend(_split(token.group(), [box(i) for i in range(start, end)]))
     return words, chars
+
+
+def _one_word(first, last, n: int) -> bool:
+    """The first and last characters of a run sit on one line, in order, no farther apart
+    than `n` characters of their size could reach without a gap wider than `X_TOLERANCE`."""
+    height = min(first[3] - first[2], last[3] - last[2])
+    overlap = min(first[3], last[3]) - max(first[2], last[2])
+    span = last[0] - first[1]
+    return overlap >= 0.5 * height and -X_TOLERANCE <= span <= n * (height + X_TOLERANCE)
+
+
+def _split(text: str, boxes: list) -> list[Word]:
+    """A run cut where its characters leave the line or a gap wider than `X_TOLERANCE`
+    opens; a combining mark stays with the letter before it."""
+    out: list[Word] = []
+    cur: Word | None = None
+    for ch, b in zip(text, boxes, strict=True):
+        if b is None:
+            continue
+        x0, x1, top, bottom = b
+        if cur is not None:
+            overlap = min(cur.bottom, bottom) - max(cur.top, top)
+            same = overlap >= 0.5 * min(cur.bottom - cur.top, bottom - top)
+            if combining(ch) or (same and -X_TOLERANCE <= x0 - cur.x1 <= X_TOLERANCE):
+                cur.text += ch
+                cur.x1, cur.top, cur.bottom = (
+                    max(cur.x1, x1),
+                    min(cur.top, top),
+                    max(cur.bottom, bottom),
+                )
+                continue
+        cur = Word(ch, x0, x1, top, bottom)
+        out.append(cur)
+    return out
 
 
 _Matrix = tuple[float, float, float, float, float, float]
