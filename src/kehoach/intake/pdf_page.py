@@ -136,10 +136,14 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
     text = _page_text(textpage, count)
     rect = pdfium.FS_RECTF()
     get_box = pdfium.FPDFText_GetLooseCharBox
+    upright = frame.rotation == 0
+    left, page_top = frame.left, frame.top
 
     def box(i: int):
         if not get_box(textpage, i, rect):
             return None
+        if upright:  # the common case, without further calls
+            return rect.left - left, rect.right - left, page_top - rect.top, page_top - rect.bottom
         return frame.box(rect.left, rect.bottom, rect.right, rect.top)
 
     words: list[Word] = []
@@ -147,14 +151,20 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
     for token in _TOKEN.finditer(text):
         start, end = token.span()
         chars += end - start
-        first, last = box(start), box(end - 1) if end - start > 1 else None
-        if first is not None and (last is None or _one_word(first, last, end - start)):
-            x0, x1, top, bottom = first
-            if last is not None:
-                x1, top, bottom = max(x1, last[1]), min(top, last[2]), max(bottom, last[3])
-            words.append(Word(token.group(), x0, x1, top, bottom))
-        else:
+        first = box(start)
+        if first is None:
             words.extend(_split(token.group(), [box(i) for i in range(start, end)]))
+            continue
+        x0, x1, top, bottom = first
+        if end - start > 1:
+            last = box(end - 1)
+            if last is None or not _one_word(first, last, end - start):
+                words.extend(_split(token.group(), [box(i) for i in range(start, end)]))
+                continue
+            x1 = last[1] if last[1] > x1 else x1
+            top = last[2] if last[2] < top else top
+            bottom = last[3] if last[3] > bottom else bottom
+        words.append(Word(token.group(), x0, x1, top, bottom))
     return words, chars
 
 
