@@ -8,11 +8,13 @@ Database fixtures (tests/web may reuse them):
                 end). Without a PostgreSQL server the postgresql cases are skipped, unless
                 `KEHOACH_REQUIRE_POSTGRES=1`, which makes them fail instead.
 - `empty_db_url`  a database with no tables at all (same two backends), for migration tests.
+- `other_db_url`  a second database with no tables on the same backend as `db_url`.
 - `session`     a SQLAlchemy Session on `db_url` (commit when a test needs it).
 - `settings`    `Settings(data_dir=tmp_path, database_url=db_url)`.
 - `sample_records`  the three expected `PlanRecord`s, by sample file name.
 - `imported`    the three sample records imported and committed: file name -> ImportResult.
-- `users`       admin, officer, reporter (of Sở VHTTDL), viewer `UserView`s (needs `imported`).
+- `users`       admin, officer, viewer (national) and a reporter of Cao Bằng's Sở VHTTDL
+                `UserView`s (needs `imported`).
 - `count_queries`  `with count_queries(session) as n: ...; n.count` counts SQL statements.
 """
 
@@ -90,6 +92,29 @@ def drop_pg_database(url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# Test controls, not settings: they stay in the environment.
+TEST_CONTROLS = {"KEHOACH_REQUIRE_POSTGRES", "KEHOACH_SCREENSHOTS"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_settings_from_the_environment():
+    """The suite runs the same whatever `KEHOACH_*` settings the developer's shell exports.
+
+    A test that wants one sets it itself (monkeypatch.setenv); subprocesses started by tests
+    (`kehoach serve`) inherit the cleaned environment. Session-scoped, so module fixtures
+    that build apps or servers see it too.
+    """
+    from kehoach.settings import get_settings
+
+    with pytest.MonkeyPatch.context() as mp:
+        for name in list(os.environ):
+            if name.startswith("KEHOACH_") and name not in TEST_CONTROLS:
+                mp.delenv(name)
+        get_settings.cache_clear()
+        yield
+    get_settings.cache_clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hashing():
     """Cheap argon2 parameters in tests (production keeps argon2-cffi's defaults)."""
@@ -134,7 +159,8 @@ def _empty_pg(url: str) -> None:
     from kehoach.store.db import cached_engine
     from kehoach.store.tables import Base
 
-    tables = Base.metadata.sorted_tables
+    # the administrative units are reference data loaded by the migration: kept
+    tables = [t for t in Base.metadata.sorted_tables if t.name != "jurisdictions"]
     with cached_engine(url).begin() as conn:
         for table in reversed(tables):
             conn.execute(table.delete())
@@ -167,6 +193,21 @@ def empty_db_url(request, tmp_path):
         return
     need_postgres()
     url = create_pg_database("kehoach_mig")
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture
+def other_db_url(db_url, tmp_path):
+    """A second database with no tables, on the same backend as `db_url` (restore targets)."""
+    if db_url.startswith("sqlite"):
+        from kehoach.store.db import cached_engine
+
+        url = f"sqlite:///{tmp_path / 'other' / 'kehoach.db'}"
+        yield url
+        cached_engine(url).dispose()
+        return
+    url = create_pg_database("kehoach_other")
     yield url
     drop_pg_database(url)
 
@@ -220,7 +261,12 @@ def users(session, imported):
 
     out = {
         role: create_user(
-            session, role, PASSWORDS[role], role, agency=SO_VHTTDL if role == "reporter" else None
+            session,
+            role,
+            PASSWORDS[role],
+            role,
+            agency=SO_VHTTDL if role == "reporter" else None,
+            jurisdiction="Cao Bằng" if role == "reporter" else None,
         )
         for role in PASSWORDS
     }

@@ -64,19 +64,29 @@ def wait_for(port: int, proc: subprocess.Popen, seconds: float = 30) -> None:
 def server(tmp_path_factory):
     """`kehoach serve` on a free port with an empty SQLite database and four accounts."""
     from kehoach.services import agencies, users
+    from kehoach.services.jurisdictions import find_jurisdiction
     from kehoach.store.db import open_database, session_scope
 
     data = tmp_path_factory.mktemp("serve")
     url = f"sqlite:///{data / 'kehoach.db'}"
     with session_scope(open_database(url)) as db:
-        agencies.ensure_agencies(db, [SO_VHTTDL, OTHER_AGENCY])  # as an earlier import would
+        # Điện Biên's agencies, as an earlier import of its plan would have made them
+        dien_bien = find_jurisdiction(db, "Điện Biên")
+        agencies.ensure_agencies(db, [SO_VHTTDL, OTHER_AGENCY], dien_bien.id, dien_bien.code)
         for name, role, agency in [
             ("officer", "officer", None),
             ("admin", "admin", None),
             ("reporter", "reporter", SO_VHTTDL),
             ("other", "reporter", OTHER_AGENCY),
         ]:
-            users.create_user(db, name, PASSWORDS[name], role, agency)
+            users.create_user(
+                db,
+                name,
+                PASSWORDS[name],
+                role,
+                agency,
+                jurisdiction=dien_bien.id if agency else None,
+            )
     port = free_port()
     env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "b" * 40}
     proc = subprocess.Popen(
@@ -104,11 +114,26 @@ def chromium():
         browser.close()
 
 
+# Every Content-Security-Policy violation any page of the test reports (must stay empty).
+CSP_VIOLATIONS: list[str] = []
+REPORT_CSP = """document.addEventListener("securitypolicyviolation", (e) =>
+  console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} on ${location.pathname}`))"""
+
+
 def new_page(chromium, base: str, username: str | None = None):
     context = chromium.new_context(
         viewport={"width": 1280, "height": 900}, base_url=base, locale="vi-VN"
     )
+    context.add_init_script(REPORT_CSP)
     page = context.new_page()
+    page.on(
+        "console",
+        lambda m: (
+            CSP_VIOLATIONS.append(m.text)
+            if "Content Security Policy" in m.text or m.text.startswith("CSP violation")
+            else None
+        ),
+    )
     if username:
         page.goto("/login")
         page.fill("#username", username)
@@ -160,13 +185,15 @@ def test_officer_and_reporter_day(server, chromium):
     officer.wait_for_selector("#task-table")
     total = officer.locator("#task-table tbody tr").count()
     officer.fill("#f-q", "so hoa")
-    officer.wait_for_function(f"document.querySelectorAll('#task-table tbody tr').length < {total}")
+    officer.wait_for_function(
+        f"() => document.querySelectorAll('#task-table tbody tr').length < {total}"
+    )
     assert re.search(r"q=so(\+|%20)hoa", officer.url)
     shot(officer, "03-plan")
 
     # -- find a task of Sở VHTTDL and one of another agency through the API (same session)
     agencies = officer.request.get("/api/agencies").json()
-    ids = {a["name"]: a["id"] for a in agencies}
+    ids = {a["name"]: a["id"] for a in agencies if a["jurisdiction_name"] == "Điện Biên"}
     mine = officer.request.get(
         f"/api/tasks?agency_id={ids[SO_VHTTDL]}&role=lead&per_page=100"
     ).json()["items"]
@@ -241,12 +268,20 @@ def test_officer_and_reporter_day(server, chromium):
     admin.goto("/users")
     assert "Thêm tài khoản" in admin.locator("main").inner_text()
     shot(admin, "09-users")
+    admin.click("header .who a")  # the username leads to "Tài khoản của tôi"
+    admin.wait_for_selector("text=Đổi mật khẩu")
+    admin.fill("#token-name", "bảng tính")
+    admin.click("text=Tạo mã truy cập")
+    assert admin.locator("#new-token").inner_text().startswith("kh_")
 
     # -- the API's own documentation, served without any CDN
     admin.goto("/api/docs")
     admin.wait_for_selector(".swagger-ui .info .title")
     assert "kehoach API" in admin.locator(".swagger-ui .info").inner_text()
     admin.screenshot(path=str(SHOTS / "10-api-docs.png"))
+
+    # -- every page above ran under the Content-Security-Policy without a violation
+    assert CSP_VIOLATIONS == []
 
 
 def test_import_review_steps_and_new_version(server, chromium, tmp_path):

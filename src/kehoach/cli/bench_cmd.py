@@ -25,7 +25,7 @@ def bench_extract(
     """
     from rich.console import Console
 
-    from kehoach.extract import bench
+    from kehoach.bench import extract as bench
 
     folder = bench.bench_folder(folders or bench.sample_folders(), jobs)
     pdfs = [bench.bench_pdf(p) for p in _pdfs(folders) or bench.sample_pdfs()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -33,9 +34,32 @@ class UserView:
     agency_id: int | None
     agency_name: str | None
     active: bool
+    # what the account sees: its jurisdiction (a reporter's is its agency's); `national`
+    # accounts see every plan, others their province's (or commune's) own
+    jurisdiction_id: int | None = None
+    jurisdiction_name: str | None = None
+    national: bool = False
+    password_changed_at: datetime | None = None  # sessions started earlier have ended
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """An API token as its owner sees it: a name and dates, never the token."""
+
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked: bool
 
 
 # The acting user of command-line and system actions (never stored as a user id).
 SYSTEM = UserView(
-    id=0, username="system", role="admin", agency_id=None, agency_name=None, active=True
+    id=0,
+    username="system",
+    role="admin",
+    agency_id=None,
+    agency_name=None,
+    active=True,
+    national=True,
 )

@@ -7,15 +7,15 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
-from kehoach.services.agencies import find_agency, unknown_agency_message
-from kehoach.services.types import UserView
-from kehoach.store.tables import Agency, ApiToken, User
+from kehoach.services.agencies import find_agencies, unknown_agency_message
+from kehoach.services.types import TokenView, UserView
+from kehoach.store.tables import Agency, ApiToken, Jurisdiction, User
 
 ROLES = ("admin", "officer", "reporter", "viewer")
 MIN_PASSWORD = 8
@@ -36,28 +36,61 @@ def hash_password(password: str) -> str:
     return _ph().hash(password)
 
 
-def _view(user: User, agency_name: str | None) -> UserView:
-    return UserView(user.id, user.username, user.role, user.agency_id, agency_name, user.active)
+def _view(user: User, agency_name: str | None, place: str | None, level: str | None) -> UserView:
+    return UserView(
+        user.id,
+        user.username,
+        user.role,
+        user.agency_id,
+        agency_name,
+        user.active,
+        user.jurisdiction_id,
+        place,
+        level == "national",
+        password_changed_at=user.password_changed_at,
+    )
+
+
+def _select():
+    return (
+        select(User, Agency.name, Jurisdiction.name, Jurisdiction.level)
+        .outerjoin(Agency, Agency.id == User.agency_id)
+        .outerjoin(Jurisdiction, Jurisdiction.id == User.jurisdiction_id)
+    )
 
 
 def _load(session: Session, where) -> UserView | None:
-    row = session.execute(
-        select(User, Agency.name).outerjoin(Agency, Agency.id == User.agency_id).where(where)
-    ).first()
+    row = session.execute(_select().where(where)).first()
     return _view(*row) if row else None
 
 
-def _agency_id(session: Session, agency: str | int | None) -> int | None:
+def _agency(session: Session, agency: str | int | None, jurisdiction) -> Agency | None:
+    """The account's agency: by id, or by name (within `jurisdiction` when one is given)."""
     if agency is None or agency == "":
         return None
     if isinstance(agency, int):
-        if session.get(Agency, agency) is None:
+        row = session.get(Agency, agency)
+        if row is None:
             raise ValidationError(f"no agency with id {agency}", field="agency")
-        return agency
-    found = find_agency(session, agency)
-    if found is None:
-        raise ValidationError(unknown_agency_message(session, agency), field="agency")
-    return found.id
+    else:
+        found = find_agencies(session, agency, jurisdiction.id if jurisdiction else None)
+        if not found:
+            raise ValidationError(unknown_agency_message(session, agency), field="agency")
+        if len(found) > 1:
+            places = ", ".join(a.jurisdiction_name or "?" for a in found)
+            raise ValidationError(
+                f"'{agency}' is an agency of several jurisdictions ({places}); "
+                "give its province (--province)",
+                field="agency",
+            )
+        row = session.get(Agency, found[0].id)
+    assert row is not None
+    if row.kind != "agency":
+        raise ValidationError(
+            f"'{row.name}' is marked as not an agency; an account cannot belong to it",
+            field="agency",
+        )
+    return row
 
 
 def create_user(
@@ -67,8 +100,12 @@ def create_user(
     role: str,
     agency: str | int | None = None,
     actor: UserView | None = None,
+    jurisdiction: str | int | None = None,
 ) -> UserView:
-    """Add an account; a reporter must belong to an agency."""
+    """Add an account. A reporter belongs to an agency (and sees its tasks); others to a
+    jurisdiction (a province name or code, `toàn quốc`; national when not given)."""
+    from kehoach.services.jurisdictions import find_jurisdiction
+
     username = username.strip()
     if not username:
         raise ValidationError("a username is required", field="username")
@@ -80,13 +117,22 @@ def create_user(
         raise ValidationError(
             f"the password must have at least {MIN_PASSWORD} characters", field="password"
         )
-    agency_id = _agency_id(session, agency)
-    if role == "reporter" and agency_id is None:
+    place = find_jurisdiction(session, jurisdiction) if jurisdiction not in (None, "") else None
+    unit = _agency(session, agency, place)
+    if role == "reporter" and unit is None:
         raise ValidationError("a reporter must belong to an agency: give --agency", field="agency")
+    if role == "reporter" and unit is not None:
+        jurisdiction_id = unit.jurisdiction_id
+    else:
+        jurisdiction_id = place.id if place else find_jurisdiction(session, None).id
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict(f"the username '{username}' is taken; choose another", where="username")
     user = User(
-        username=username, password_hash=hash_password(password), role=role, agency_id=agency_id
+        username=username,
+        password_hash=hash_password(password),
+        role=role,
+        agency_id=unit.id if unit else None,
+        jurisdiction_id=jurisdiction_id,
     )
     session.add(user)
     try:
@@ -105,14 +151,18 @@ def get_user(session: Session, user_id: int) -> UserView:
     return view
 
 
+def find_user(session: Session, username: str) -> UserView:
+    """The account with this username; `NotFound` naming it otherwise."""
+    view = _load(session, User.username == username.strip())
+    if view is None:
+        raise NotFound(f"no user named '{username.strip()}'; `kehoach user list` shows them")
+    return view
+
+
 def list_users(session: Session) -> list[UserView]:
     """All accounts by username."""
-    rows = session.execute(
-        select(User, Agency.name)
-        .outerjoin(Agency, Agency.id == User.agency_id)
-        .order_by(User.username)
-    ).all()
-    return [_view(u, a) for u, a in rows]
+    rows = session.execute(_select().order_by(User.username)).all()
+    return [_view(*row) for row in rows]
 
 
 def authenticate(session: Session, username: str, password: str) -> UserView:
@@ -133,24 +183,70 @@ def authenticate(session: Session, username: str, password: str) -> UserView:
     return get_user(session, user.id)
 
 
-def set_password(session: Session, user_id: int, password: str, actor: UserView | None) -> None:
-    """Replace an account's password."""
+def _check_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            f"the password must have at least {MIN_PASSWORD} characters", field="password"
+            f"the password must have at least {MIN_PASSWORD} characters", field=field
         )
+
+
+def _replace_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    # sessions started before now end: a changed password logs the account out elsewhere
+    user.password_changed_at = datetime.now(UTC)
+
+
+def set_password(session: Session, user_id: int, password: str, actor: UserView | None) -> None:
+    """Replace an account's password (an administrator's reset); its sessions end."""
+    _check_password(password)
     user = session.get(User, user_id)
     if user is None:
         raise NotFound(f"no user with id {user_id}")
-    user.password_hash = hash_password(password)
+    _replace_password(user, password)
     audit.record(session, actor, "set_password", "user", user_id)
 
 
+def change_password(session: Session, user: UserView, old: str, new: str) -> UserView:
+    """A user changes their own password, proving the old one; other sessions end."""
+    from argon2.exceptions import InvalidHashError, VerifyMismatchError
+
+    row = session.get(User, user.id)
+    if row is None or not row.active:
+        raise PermissionDenied("this account cannot change its password")
+    try:
+        _ph().verify(row.password_hash, old)
+    except (VerifyMismatchError, InvalidHashError):
+        raise ValidationError("the current password is wrong", field="old_password") from None
+    _check_password(new, field="new_password")
+    if new == old:
+        raise ValidationError(
+            "the new password is the same as the current one", field="new_password"
+        )
+    _replace_password(row, new)
+    audit.record(session, user, "change_password", "user", user.id)
+    return get_user(session, user.id)
+
+
 def set_active(session: Session, user_id: int, active: bool, actor: UserView | None) -> None:
-    """Enable or disable an account (its tokens stop working while disabled)."""
+    """Enable or disable an account (its sessions and tokens stop working while disabled).
+
+    An administrator cannot disable their own account, nor the last active administrator,
+    so that someone can always manage the accounts.
+    """
     user = session.get(User, user_id)
     if user is None:
         raise NotFound(f"no user with id {user_id}")
+    if not active:
+        if actor is not None and actor.id == user_id:
+            raise Conflict("you cannot disable your own account", where="active")
+        others = session.scalar(
+            select(func.count(User.id)).where(User.role == "admin", User.active, User.id != user_id)
+        )
+        if user.role == "admin" and user.active and not others:
+            raise Conflict(
+                "this is the last active administrator; enable or add another first",
+                where="active",
+            )
     user.active = active
     audit.record(session, actor, "activate" if active else "deactivate", "user", user_id)
 
@@ -189,13 +285,22 @@ def verify_token(session: Session, token: str) -> UserView:
     return user
 
 
+def list_tokens(session: Session, user_id: int) -> list[TokenView]:
+    """An account's API tokens, newest first (never the token itself: only its hash is kept)."""
+    rows = session.scalars(
+        select(ApiToken).where(ApiToken.user_id == user_id).order_by(ApiToken.id.desc())
+    ).all()
+    return [TokenView(t.id, t.name, t.created_at, t.last_used_at, t.revoked) for t in rows]
+
+
 def revoke_token(session: Session, token_id: int, actor: UserView | None) -> None:
-    """Stop a token from working."""
+    """Stop a token from working: its owner or an administrator (None: the command line)."""
     row = session.get(ApiToken, token_id)
-    if row is None:
-        raise NotFound(f"no API token with id {token_id}")
-    row.revoked = True
-    audit.record(session, actor, "revoke", "api_token", token_id)
+    if row is None or not (actor is None or can_manage_users(actor) or row.user_id == actor.id):
+        raise NotFound(f"no API token with id {token_id}")  # another's token: not even its id
+    if not row.revoked:
+        row.revoked = True
+        audit.record(session, actor, "revoke", "api_token", token_id)
 
 
 def can_edit_plan(user: UserView | None) -> bool:
@@ -232,7 +337,8 @@ def can_report(user: UserView | None, task: Any, agency_id: int | None = None) -
 
 
 def can_see_task(user: UserView | None, agency_ids: set[int], public: bool) -> bool:
-    """Reporters see their agency's tasks; officers, admins and viewers see all; others public."""
+    """Reporters see their agency's tasks; officers, admins and viewers their jurisdiction's
+    (this check knows no plan: use `visibility.task_condition` for the jurisdiction)."""
     if user is None or not user.active:
         return public
     if user.role == "reporter":

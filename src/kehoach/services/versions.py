@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict
 from kehoach.model import PlanRecord
+from kehoach.services.types import UserView
+from kehoach.services.visibility import editable_condition
 from kehoach.store.tables import Document, Plan, Target, Task
 from kehoach.text.normalize import fold
 
@@ -63,9 +65,11 @@ def _same(a: str | None, b: str | None) -> bool:
     return a is None or b is None or fold(a) == fold(b)
 
 
-def similar_plans(session: Session, record: PlanRecord) -> list[PlanMatch]:
-    """Stored plans the record may be a new version of, the likeliest first (the very same
-    file, which imports as "unchanged", is not asked about)."""
+def similar_plans(
+    session: Session, record: PlanRecord, user: UserView | None = None
+) -> list[PlanMatch]:
+    """Stored plans the record may be a new version of, the likeliest first: of those `user`
+    may change (None: all). The very same file, which imports as "unchanged", is not one."""
     from rapidfuzz import fuzz
 
     from kehoach.services.importing import number_key
@@ -77,6 +81,7 @@ def similar_plans(session: Session, record: PlanRecord) -> list[PlanMatch]:
         select(Plan, Document)
         .join(Document, Document.id == Plan.document_id)
         .where(Plan.sha256 != record.source.sha256)
+        .where(editable_condition(user) if user is not None and user.id else true())
     ).all()
     if not rows:
         return []
@@ -129,7 +134,11 @@ def _stored_texts(session: Session, plan_ids: list[int]) -> dict[int, str]:
 
 
 def ask_about_versions(
-    session: Session, record: PlanRecord, replace_plan_id: int | None, as_new: bool
+    session: Session,
+    record: PlanRecord,
+    replace_plan_id: int | None,
+    as_new: bool,
+    user: UserView | None = None,
 ) -> None:
     """Raise `VersionQuestion` when the record looks like a stored plan and the caller has
     not said whether it is a new version of it or a new plan."""
@@ -137,6 +146,6 @@ def ask_about_versions(
         return
     if session.scalar(select(Plan.id).where(Plan.sha256 == record.source.sha256)):
         return  # the same file again: nothing to ask, nothing changes
-    matches = similar_plans(session, record)
+    matches = similar_plans(session, record, user)
     if matches:
         raise VersionQuestion(matches)

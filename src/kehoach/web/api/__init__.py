@@ -7,7 +7,7 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every API router, in the order they appear in the OpenAPI document."""
-    from kehoach.web.api import agencies, dashboard, plans, reports, tasks, tokens
+    from kehoach.web.api import agencies, dashboard, plans, reports, tasks, tokens, users
 
     return [
         tokens.router,
@@ -15,5 +15,7 @@ def routers() -> list[APIRouter]:
         tasks.router,
         reports.router,
         agencies.router,
+        agencies.places,
         dashboard.router,
+        users.router,
     ]

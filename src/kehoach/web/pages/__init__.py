@@ -7,7 +7,17 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every page router."""
-    from kehoach.web.pages import dashboard, home, imports, my_unit, plans, tasks, users
+    from kehoach.web.pages import (
+        account,
+        agencies,
+        dashboard,
+        home,
+        imports,
+        my_unit,
+        plans,
+        tasks,
+        users,
+    )
 
     return [
         home.router,
@@ -17,4 +27,6 @@ def routers() -> list[APIRouter]:
         dashboard.router,
         imports.router,
         users.router,
+        agencies.router,
+        account.router,
     ]

@@ -61,7 +61,7 @@ async def upload(
     except (ValidationError, InputError) as exc:
         return _upload_form(request, _(exc.message), 422)
     review.save_steps(settings.data_dir, token, [])
-    matches = await run_in_threadpool(versions.similar_plans, db, record)
+    matches = await run_in_threadpool(versions.similar_plans, db, record, user)
     state = _State(token, record, record, [], matches, {})
     return _review(request, state, lines=lines)
 
@@ -98,7 +98,7 @@ def _review(request: Request, state: _State, *, lines=None, status_code: int = 2
     return render(request, "import_review.html", context, status_code=status_code)
 
 
-async def _load(settings, db, form: dict[str, str]) -> tuple[bytes, str, _State]:
+async def _load(settings, db, user, form: dict[str, str]) -> tuple[bytes, str, _State]:
     """The staged upload, its steps so far and the record they give."""
     from kehoach.services import importing, review, versions, web_support
 
@@ -107,7 +107,7 @@ async def _load(settings, db, form: dict[str, str]) -> tuple[bytes, str, _State]
     base = await run_in_threadpool(importing.preview_import, data, name)
     steps = review.load_steps(settings.data_dir, token)
     record = review.apply_steps(base, steps)
-    matches = await run_in_threadpool(versions.similar_plans, db, record)
+    matches = await run_in_threadpool(versions.similar_plans, db, record, user)
     return data, name, _State(token, base, record, steps, matches, form)
 
 
@@ -150,7 +150,7 @@ async def review_step(request: Request, db: Db, user: Officer, settings: AppSett
 
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     op = form.pop("op", "save")
-    data, name, state = await _load(settings, db, form)
+    data, name, state = await _load(settings, db, user, form)
     base = state.base
     lines = None  # an HTMX request gets the review section only, without the document's text
     if not request.headers.get("HX-Request"):
@@ -193,7 +193,7 @@ async def confirm(request: Request, db: Db, user: Officer, settings: AppSettings
 
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     form.pop("op", None)
-    data, name, state = await _load(settings, db, form)
+    data, name, state = await _load(settings, db, user, form)
     base = state.base
     version = form.get("version", "")
 
