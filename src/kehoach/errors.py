@@ -64,3 +64,7 @@ class PermissionDenied(KehoachError):
 
 class Conflict(KehoachError):
     """The action clashes with what is already stored."""
+
+
+class MailError(KehoachError):
+    """An e-mail could not be handed to the SMTP server (it is retried later)."""
