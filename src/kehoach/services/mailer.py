@@ -8,6 +8,7 @@ and in-app notifications. Settings: `smtp_host` (empty: no e-mail), `smtp_port`,
 
 from __future__ import annotations
 
+import email.policy
 import re
 import smtplib
 import ssl
@@ -23,6 +24,9 @@ from kehoach.errors import MailError, ValidationError
 from kehoach.text.numbers import format_number
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "email"
+# Python's header folder drops the space at a fold between two encoded words ("2 việc" arrives
+# as "2việc"): keep each header on one line (RFC 5322 allows 998 characters).
+POLICY = email.policy.SMTP.clone(max_line_length=998)
 EMAIL_RE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+$")
 
 
@@ -133,7 +137,7 @@ class Mailer:
             raise MailError("no SMTP server is configured (KEHOACH_SMTP_HOST)")
         if self._conn is None:
             self._conn = self._connect()
-        msg = EmailMessage()
+        msg = EmailMessage(policy=POLICY)
         msg["Subject"] = mail.subject
         msg["From"] = self.settings.smtp_sender
         msg["To"] = mail.to

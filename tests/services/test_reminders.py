@@ -1,0 +1,244 @@
+"""Reminders end to end: planned from the samples' deadlines, e-mailed to a local SMTP server.
+
+Plan 002 (Kế hoạch triển khai Nghị quyết 80) has three tasks due 31/03/2026:
+I.1 and I.5 led by Ban Tuyên giáo và Dân vận Tỉnh ủy (directed by Thường trực Tỉnh ủy),
+I.2 led by Sở Văn hóa, Thể thao và Du lịch (directed by Đảng ủy Ủy ban nhân dân tỉnh).
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import sessionmaker
+
+BASE_URL = "https://kehoach.caobang.gov.vn"
+PLAN_002 = "002_06834df7b106b0a8.txt"
+BTG = "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+DIRECTING_I2 = "Đảng ủy Ủy ban nhân dân tỉnh"
+
+
+@pytest.fixture
+def people(session, users):
+    """The conftest accounts with addresses, plus a reporter of another agency and a leader
+    of the body directing I.2: username -> UserView."""
+    from kehoach.services.notifications import set_email
+    from kehoach.services.users import create_user
+
+    out = dict(users)
+    out["btg"] = create_user(session, "btg", "btg-pass-1", "reporter", BTG)
+    out["lanhdao"] = create_user(session, "lanhdao", "lanhdao-pass-1", "viewer", DIRECTING_I2)
+    for name, user in out.items():
+        set_email(session, user.id, f"{name}@example.vn", None)
+    session.commit()
+    return out
+
+
+@pytest.fixture
+def mail_settings(settings, smtp_server):
+    port, _ = smtp_server
+    return settings.model_copy(
+        update={
+            "smtp_host": "127.0.0.1",
+            "smtp_port": port,
+            "smtp_tls": "none",
+            "public_base_url": BASE_URL,
+        }
+    )
+
+
+@pytest.fixture
+def sessions(db_url):
+    from kehoach.store.db import cached_engine
+
+    return sessionmaker(cached_engine(db_url), expire_on_commit=False)
+
+
+def task_id(session, imported, key: str) -> int:
+    from kehoach.store.tables import Task
+
+    plan = imported[PLAN_002].plan_id
+    return session.scalar(select(Task.id).where(Task.plan_id == plan, Task.key == key))
+
+
+def run(sessions, on, settings, **kw):
+    from kehoach.services.reminder_log import run_reminders
+
+    return run_reminders(sessions, on, settings, **kw)
+
+
+def test_dry_run_lists_and_records_nothing(sessions, session, people, mail_settings, smtp_server):
+    from kehoach.store.tables import Notification, Reminder
+
+    result = run(sessions, date(2026, 3, 25), mail_settings, dry_run=True)
+    kinds = {(i.kind, i.username, i.task_key) for i in result.planned}
+    assert ("due_soon", "reporter", "I.2") in kinds
+    assert ("due_soon", "btg", "I.1") in kinds and ("due_soon", "btg", "I.5") in kinds
+    assert ("digest", "officer", None) in kinds
+    assert session.scalar(select(func.count(Reminder.id))) == 0
+    assert session.scalar(select(func.count(Notification.id))) == 0
+    assert smtp_server[1].messages == []
+
+
+def test_due_soon_delivered_in_vietnamese_once(
+    sessions, session, imported, people, mail_settings, smtp_server
+):
+    _, box = smtp_server
+    first = run(sessions, date(2026, 3, 25), mail_settings)
+    assert first.failed == 0 and first.errors == []
+    [mail] = box.to("reporter@example.vn")
+    assert mail["Subject"] == "[kehoach] Nhiệm vụ I.2 sắp đến hạn (31/03/2026)"
+    text = box.text(mail)
+    assert "Kính gửi reporter," in text
+    assert "Thời hạn: thời hạn 31/03/2026, còn 6 ngày" in text
+    assert "Cơ quan: Sở Văn hóa, Thể thao và Du lịch" in text
+    i2 = task_id(session, imported, "I.2")
+    assert f"Xem và cập nhật: {BASE_URL}/tasks/{i2}" in text
+    assert "Kế hoạch: " in text and "Nghị quyết" in text
+    html = box.html(mail)
+    assert f'href="{BASE_URL}/tasks/{i2}"' in html and 'lang="vi"' in html
+    [btg] = box.to("btg@example.vn")
+    assert btg["Subject"] == "[kehoach] Nhắc việc ngày 25/03/2026: 2 việc cần theo dõi"
+    [digest] = box.to("officer@example.vn")
+    assert digest["Subject"] == "[kehoach] Tổng hợp tình hình thực hiện kế hoạch ngày 25/03/2026"
+    assert "Tổng số nhiệm vụ:" in box.text(digest)
+    count = len(box.messages)
+
+    again = run(sessions, date(2026, 3, 25), mail_settings)
+    assert again.planned == [] and again.recorded == 0 and again.messages == 0
+    assert len(box.messages) == count
+
+
+def test_reporters_only_hear_of_their_own_agencys_tasks(
+    sessions, session, imported, people, mail_settings, smtp_server
+):
+    from kehoach.store.tables import Reminder, TaskAgency, User
+
+    _, box = smtp_server
+    for day in (date(2026, 3, 25), date(2026, 4, 1), date(2026, 6, 15), date(2026, 6, 21)):
+        run(sessions, day, mail_settings)
+    rows = session.execute(
+        select(Reminder.task_id, User.agency_id, Reminder.kind)
+        .join(User, User.id == Reminder.user_id)
+        .where(User.role == "reporter")
+    ).all()
+    assert {kind for *_, kind in rows} >= {"due_soon", "overdue", "report_due", "report_missed"}
+    for tid, agency_id, _ in rows:
+        named = set(
+            session.scalars(
+                select(TaskAgency.agency_id).where(
+                    TaskAgency.task_id == tid, TaskAgency.role.in_(("lead", "coordinating"))
+                )
+            )
+        )
+        assert agency_id in named
+    other_keys = {"I.1", "I.5"}
+    for mail in box.to("reporter@example.vn"):
+        text = box.text(mail)
+        assert "Ban Tuyên giáo" not in text.split("Cơ quan:")[-1].splitlines()[0]
+    assert not any(
+        f"Nhiệm vụ: {k}." in box.text(m) for m in box.to("reporter@example.vn") for k in other_keys
+    )
+
+
+def test_escalation_reaches_the_directing_body_and_the_officer(
+    sessions, session, imported, people, mail_settings, smtp_server
+):
+    _, box = smtp_server
+    result = run(sessions, date(2026, 4, 20), mail_settings)  # 20 days after 31/03
+    assert {i.kind for i in result.planned} == {"escalation", "digest"}
+    [leader] = box.to("lanhdao@example.vn")
+    text = box.text(leader)
+    assert leader["Subject"] == (
+        "[kehoach] Nhiệm vụ I.2 của Sở Văn hóa, Thể thao và Du lịch quá hạn từ 31/03/2026"
+    )
+    assert "đã quá hạn 20 ngày" in text and "I.1" not in text
+    officer = box.to("officer@example.vn")
+    subjects = {m["Subject"] for m in officer}
+    assert "[kehoach] Nhắc việc ngày 20/04/2026: 3 việc cần theo dõi" in subjects
+    digest = next(m for m in officer if "Tổng hợp" in m["Subject"])
+    assert "Việc quá hạn đã báo cáo lãnh đạo hôm nay (3)" in box.text(digest)
+    assert box.to("reporter@example.vn") == []  # past M days only the leaders are told
+
+
+def test_in_app_notifications_once_per_reminder(sessions, session, people, mail_settings):
+    from kehoach.services import notifications
+
+    run(sessions, date(2026, 3, 25), mail_settings)
+    run(sessions, date(2026, 3, 25), mail_settings)
+    reporter = people["reporter"]
+    assert notifications.unread_count(session, reporter) == 1
+    [n] = notifications.list_notifications(session, reporter).items
+    assert n.title == "Nhiệm vụ I.2 sắp đến hạn (31/03/2026)" and n.link.startswith("/tasks/")
+    notifications.mark_read(session, reporter, n.id)
+    assert notifications.unread_count(session, reporter) == 0
+    from kehoach.errors import NotFound
+
+    with pytest.raises(NotFound):
+        notifications.mark_read(session, people["btg"], n.id)
+
+
+def test_failed_mail_is_retried(sessions, session, people, mail_settings, smtp_server):
+    from kehoach.store.tables import Reminder
+
+    _, box = smtp_server
+    box.refuse = True
+    first = run(sessions, date(2026, 3, 25), mail_settings)
+    assert first.failed > 0 and "451" in first.errors[0]
+    states = set(session.scalars(select(Reminder.state)))
+    assert states == {"failed"}
+    box.refuse = False
+    second = run(sessions, date(2026, 3, 26), mail_settings)
+    session.expire_all()
+    assert second.failed == 0
+    assert set(session.scalars(select(Reminder.state))) == {"sent"}
+    assert len(box.to("reporter@example.vn")) == 1
+
+
+def test_without_smtp_reminders_stay_in_the_app(sessions, session, people, settings):
+    from kehoach.store.tables import Reminder
+
+    result = run(sessions, date(2026, 3, 25), settings)
+    assert result.messages == 0 and result.in_app_only == result.recorded > 0
+    assert set(session.scalars(select(Reminder.state))) == {"in_app"}
+
+
+def test_concurrent_runs_send_each_reminder_once(sessions, people, mail_settings, smtp_server):
+    _, box = smtp_server
+    errors: list[BaseException] = []
+
+    def go():
+        try:
+            run(sessions, date(2026, 3, 25), mail_settings)
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=go) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors and "locked" not in str(errors[0]):
+        raise errors[0]
+    run(sessions, date(2026, 3, 25), mail_settings)  # whatever a locked run left
+    recipients = [m["To"] for m in box.messages]
+    assert sorted(recipients) == sorted(set(recipients))
+
+
+def test_plan_policy_changes_the_days_before(sessions, session, imported, people, mail_settings):
+    from kehoach.errors import ValidationError
+    from kehoach.services.reminders import get_policy, plan_reminders, set_policy
+
+    plan = imported[PLAN_002].plan_id
+    assert get_policy(session, plan, mail_settings).days_before == 7
+    day = date(2026, 3, 17)  # 14 days before 31/03
+    assert not [i for i in plan_reminders(session, day, mail_settings) if i.kind == "due_soon"]
+    set_policy(session, plan, None, days_before=14, officer="officer", settings=mail_settings)
+    assert [i for i in plan_reminders(session, day, mail_settings) if i.kind == "due_soon"]
+    with pytest.raises(ValidationError, match="not an officer"):
+        set_policy(session, plan, None, officer="btg")
+    with pytest.raises(ValidationError) as err:
+        set_policy(session, plan, None, days_before=90)
+    assert err.value.field == "days_before"
