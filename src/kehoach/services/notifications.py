@@ -123,12 +123,18 @@ def get_email(session: Session, user: UserView) -> str | None:
 
 
 def set_email(
-    session: Session, user_id: int, email: str | None, actor: UserView | None
+    session: Session, user: int | str, email: str | None, actor: UserView | None
 ) -> str | None:
-    """Set (or with an empty value, remove) the address a user's reminders are e-mailed to."""
-    row = session.get(User, user_id)
+    """Set (or with an empty value, remove) the address a user's reminders are e-mailed to.
+
+    `user` is an id or a username.
+    """
+    if isinstance(user, int):
+        row = session.get(User, user)
+    else:
+        row = session.scalar(select(User).where(User.username == user.strip()))
     if row is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound(f"no user '{user}'", where="username")
     row.email = check_address(email) if email and email.strip() else None
-    audit.record(session, actor, "set_email", "user", user_id)
+    audit.record(session, actor, "set_email", "user", row.id)
     return row.email

@@ -1,0 +1,70 @@
+"""`kehoach remind` (dry run, send, twice), `kehoach remind-policy`, `kehoach user email`."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from kehoach.cli import app
+
+
+@pytest.fixture
+def run(db_url, users, smtp_server, monkeypatch):
+    port, _ = smtp_server
+    monkeypatch.setenv("KEHOACH_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("KEHOACH_SMTP_PORT", str(port))
+    monkeypatch.setenv("KEHOACH_SMTP_TLS", "none")
+    monkeypatch.setenv("KEHOACH_PUBLIC_BASE_URL", "https://kehoach.example.vn")
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(app, [*args, "--db", db_url])
+
+    return invoke
+
+
+def test_remind_dry_run_then_send_then_nothing_new(run, smtp_server):
+    _, box = smtp_server
+    set_address = run("user", "email", "reporter", "phong.vh@example.vn")
+    assert set_address.exit_code == 0, set_address.output
+    assert "reporter: phong.vh@example.vn" in set_address.output
+
+    dry = run("remind", "--date", "25/3/2026", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "Reminders on 25/03/2026" in dry.output and "phong.vh@example.vn" in dry.output
+    assert "due_soon" in dry.output and "(31/03/2026)" in dry.output
+    assert box.messages == []
+
+    sent = run("remind", "--date", "2026-03-25")
+    assert sent.exit_code == 0, sent.output
+    assert "25/03/2026: 2 reminders recorded; 1 e-mails sent (1 reminders)" in sent.output
+    [mail] = box.messages
+    assert mail["To"] == "phong.vh@example.vn"
+    assert "https://kehoach.example.vn/tasks/" in mail.get_body(("plain",)).get_content()
+
+    again = run("remind", "--date", "2026-03-25")
+    assert "0 reminders recorded; 0 e-mails sent" in again.output
+    assert len(box.messages) == 1
+    nothing = run("remind", "--date", "2026-03-25", "--dry-run")
+    assert "nothing to send" in nothing.output
+
+
+def test_remind_errors_are_one_line(run):
+    bad = run("remind", "--date", "31/2/2026")
+    assert bad.exit_code == 2
+    assert bad.output.strip() == "kehoach: '31/2/2026' is not a date; write 2026-06-30 or 30/6/2026"
+    wrong = run("user", "email", "reporter", "not an address")
+    assert wrong.exit_code == 2
+    assert "kehoach: email: 'not an address' is not an e-mail address" in wrong.output
+    nobody = run("user", "email", "ghost", "a@b.vn")
+    assert "kehoach: username: no user 'ghost'" in nobody.output
+
+
+def test_remind_policy(run):
+    ok = run("remind-policy", "--plan", "1", "--days-before", "14", "--officer", "officer")
+    assert ok.exit_code == 0, ok.output
+    assert "plan 1: remind 14 days before, escalate after 14 days; officer officer" in ok.output
+    bad = run("remind-policy", "--plan", "1", "--officer", "reporter")
+    assert bad.exit_code == 2 and "'reporter' is not an officer's username" in bad.output
+    missing = run("remind-policy", "--plan", "999")
+    assert missing.exit_code == 2 and "no plan with id 999" in missing.output
