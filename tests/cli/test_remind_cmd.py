@@ -68,3 +68,39 @@ def test_remind_policy(run):
     assert bad.exit_code == 2 and "'reporter' is not an officer's username" in bad.output
     missing = run("remind-policy", "--plan", "999")
     assert missing.exit_code == 2 and "no plan with id 999" in missing.output
+
+
+def test_worker_runs_at_once_then_waits_for_its_schedule(db_url, users, tmp_path):
+    """`kehoach worker` as a separate process: today's reminders (the officer's digest) at once."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from sqlalchemy import create_engine, text
+
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the worker's code is the same on both databases; one process test is enough")
+    env = {**os.environ, "KEHOACH_DATA_DIR": str(tmp_path), "KEHOACH_SMTP_HOST": ""}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "worker", "--db", db_url],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    engine = create_engine(db_url)
+    try:
+        deadline = time.monotonic() + 60
+        kinds: list = []
+        while time.monotonic() < deadline and "digest" not in kinds:
+            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
+            time.sleep(0.3)
+            with engine.connect() as conn:
+                kinds = conn.execute(text("SELECT kind FROM reminders")).scalars().all()
+        assert "digest" in kinds
+        assert proc.poll() is None  # still waiting for the next scheduled run
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        engine.dispose()

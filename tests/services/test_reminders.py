@@ -242,3 +242,61 @@ def test_plan_policy_changes_the_days_before(sessions, session, imported, people
     with pytest.raises(ValidationError) as err:
         set_policy(session, plan, None, days_before=90)
     assert err.value.field == "days_before"
+
+
+def test_a_task_without_news_for_stalled_days_reminds_its_lead(
+    sessions, session, imported, people, mail_settings, smtp_server
+):
+    from datetime import UTC, datetime
+
+    from kehoach.services.reports import submit_report
+
+    i2 = task_id(session, imported, "I.2")
+    submit_report(
+        session,
+        task_id=i2,
+        user=people["reporter"],
+        status="dang_trien_khai",
+        percent=20,
+        period="2026-H1",
+        now=datetime(2026, 1, 5, 3, 0, tzinfo=UTC),
+    )
+    session.commit()
+    settings = mail_settings.model_copy(update={"stalled_days": 30})
+    run(sessions, date(2026, 2, 20), settings)  # 46 days without news, deadline 31/03
+    [mail] = smtp_server[1].to("reporter@example.vn")
+    assert mail["Subject"] == "[kehoach] Nhiệm vụ I.2 chưa được cập nhật từ ngày 05/01/2026"
+    assert "cập nhật lần cuối ngày 05/01/2026 (46 ngày trước)" in smtp_server[1].text(mail)
+    assert smtp_server[1].to("btg@example.vn") == []
+
+
+def test_the_schedule_is_a_crontab_line(settings):
+    from kehoach.errors import KehoachError
+    from kehoach.services.scheduler import start_background, trigger
+
+    assert "hour='7-17'" in str(trigger(settings))
+    with pytest.raises(KehoachError, match="is not a crontab line"):
+        trigger(settings.model_copy(update={"remind_schedule": "every morning"}))
+    assert start_background(settings.model_copy(update={"reminders_in_app": False})) is None
+    scheduler = start_background(settings)
+    try:
+        [job] = scheduler.get_jobs()
+        assert job.id == "reminders" and job.next_run_time.hour in range(7, 18)
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+def test_the_app_starts_and_stops_the_job(settings):
+    from fastapi.testclient import TestClient
+
+    from kehoach.web.app import create_app
+
+    app = create_app(settings)
+    with TestClient(app) as client:
+        assert client.get("/login").status_code == 200
+        scheduler = app.state.reminder_scheduler
+        assert scheduler.running and scheduler.get_job("reminders") is not None
+    assert not scheduler.running
+    off = create_app(settings.model_copy(update={"reminders_in_app": False}))
+    with TestClient(off):
+        assert off.state.reminder_scheduler is None

@@ -37,6 +37,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     from kehoach.services.scheduler import start_background
 
     scheduler = start_background(app.state.settings)
+    app.state.reminder_scheduler = scheduler
     try:
         yield
     finally:
