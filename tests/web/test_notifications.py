@@ -99,3 +99,32 @@ def test_api_notifications(world, reminded, api):
     officer.post("/api/notifications/read-all")
     assert officer.get("/api/notifications/unread").json() == {"unread": 0}
     assert api(None).get("/api/notifications").status_code == 401
+
+
+def test_plan_reminder_policy_page_and_api(world, api):
+    plan = world.plans["001_47cec5a30aa91629"]
+    officer = as_user(world, "officer")
+    page = officer.get(f"/plans/{plan}")
+    assert "Nhắc việc: trước thời hạn 7 ngày, báo cáo lãnh đạo khi quá hạn 14 ngày" in page.text
+    assert "Nhắc việc: trước" not in as_user(world, "reporter").get(f"/plans/{plan}").text
+    bad = officer.post(f"/plans/{plan}/reminder-policy", {"days_before": "nhiều"})
+    assert bad.status_code == 422 and "Nhập số ngày là số nguyên." in bad.text
+    ok = officer.post(f"/plans/{plan}/reminder-policy", {"days_before": "10", "officer": "officer"})
+    assert ok.status_code == 303
+    page = officer.get(f"/plans/{plan}")
+    assert "Đã lưu cài đặt nhắc việc." in page.text
+    assert "trước thời hạn 10 ngày" in page.text
+    client = api("officer")
+    assert client.get(f"/api/plans/{plan}/reminder-policy").json() == {
+        "plan_id": plan,
+        "days_before": 10,
+        "escalate_after_days": 14,
+        "officer": "officer",
+        "own": True,
+    }
+    put = client.put(f"/api/plans/{plan}/reminder-policy", json={"escalate_after_days": 5})
+    assert put.status_code == 200
+    assert put.json()["days_before"] == 7 and put.json()["escalate_after_days"] == 5
+    wrong = client.put(f"/api/plans/{plan}/reminder-policy", json={"officer": "reporter"})
+    assert wrong.status_code == 422 and wrong.json()["field"] == "officer"
+    assert api("reporter").get(f"/api/plans/{plan}/reminder-policy").status_code == 403

@@ -7,7 +7,16 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every API router, in the order they appear in the OpenAPI document."""
-    from kehoach.web.api import agencies, dashboard, notifications, plans, reports, tasks, tokens
+    from kehoach.web.api import (
+        agencies,
+        dashboard,
+        notifications,
+        plans,
+        reminders,
+        reports,
+        tasks,
+        tokens,
+    )
 
     return [
         tokens.router,
@@ -17,4 +26,5 @@ def routers() -> list[APIRouter]:
         agencies.router,
         dashboard.router,
         notifications.router,
+        reminders.router,
     ]

@@ -81,7 +81,7 @@ def plan_page(
     page: IntQ = None,
 ) -> Response:
     """Document, targets, reporting duties, summary and the filterable task table."""
-    from kehoach.services import agencies, plans
+    from kehoach.services import agencies, plans, reminders, users
 
     detail = views(request).get(
         db,
@@ -91,6 +91,10 @@ def plan_page(
     filters = _filters(plan_id, group, agency, role, status, timeframe, q, sort, page)
     tasks = filters.run(db, user, on, views(request))
     revisions = plans.list_revisions(db, "document", detail.plan.document.id) if user else []
+    policy = officers = None
+    if users.can_edit_plan(user) and not request.headers.get("hx-request"):
+        policy = reminders.get_policy(db, plan_id, request.app.state.settings)
+        officers = [u for u in users.list_users(db) if u.active and u.role in ("officer", "admin")]
     template = "_task_table.html" if request.headers.get("hx-request") else "plan.html"
     return render(
         request,
@@ -107,6 +111,8 @@ def plan_page(
             "on": on,
             "base_url": f"/plans/{plan_id}",
             "revisions": revisions,
+            "reminder_policy": policy,
+            "officers": officers,
         },
     )
 
@@ -147,4 +153,37 @@ def correct_plan_field(
         raise ValidationError("That field does not belong to this plan.", field="entity_id")
     plans.correct_field(db, entity, entity_id, field, value, user)
     flash(request, _("The correction was saved."))
+    return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+
+
+@router.post("/plans/{plan_id}/reminder-policy")
+def set_reminder_policy(
+    request: Request,
+    plan_id: PlanId,
+    db: Db,
+    user: Officer,
+    days_before: Annotated[str, Form(max_length=5)] = "",
+    escalate_after_days: Annotated[str, Form(max_length=5)] = "",
+    officer: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """The plan's own reminder days, escalation delay and officer (empty: the defaults)."""
+    from kehoach.services import reminders
+
+    def number(value: str, field: str) -> int | None:
+        if not value.strip():
+            return None
+        if not value.strip().isdigit():
+            raise ValidationError("Give a whole number of days.", field=field)
+        return int(value)
+
+    reminders.set_policy(
+        db,
+        plan_id,
+        user,
+        days_before=number(days_before, "days_before"),
+        escalate_after_days=number(escalate_after_days, "escalate_after_days"),
+        officer=officer or None,
+        settings=request.app.state.settings,
+    )
+    flash(request, _("The reminder settings were saved."))
     return RedirectResponse(f"/plans/{plan_id}", status_code=303)
