@@ -138,3 +138,16 @@ def test_bell_and_notifications(server, chromium):
     officer.click("text=Đánh dấu tất cả là đã đọc")
     officer.wait_for_selector(".flash-ok")
     officer.locator("a.bell .bell-count").wait_for(state="detached")
+
+    # the officer gives a plan its own reminder days on the plan page
+    officer.goto("/plans/3")
+    policy = officer.locator("#reminder-policy details")
+    policy.wait_for()
+    assert "trước thời hạn 7 ngày" in policy.inner_text()
+    policy.locator("summary").click()
+    officer.fill("#rp-before", "10")
+    officer.select_option("#rp-officer", "officer")
+    officer.click("#reminder-policy button[type=submit]")
+    officer.wait_for_selector(".flash-ok")
+    officer.locator("#reminder-policy details").wait_for()
+    assert "trước thời hạn 10 ngày" in officer.locator("#reminder-policy").inner_text()

@@ -105,15 +105,18 @@ def test_plan_reminder_policy_page_and_api(world, api):
     plan = world.plans["001_47cec5a30aa91629"]
     officer = as_user(world, "officer")
     page = officer.get(f"/plans/{plan}")
-    assert "Nhắc việc: trước thời hạn 7 ngày, báo cáo lãnh đạo khi quá hạn 14 ngày" in page.text
-    assert "Nhắc việc: trước" not in as_user(world, "reporter").get(f"/plans/{plan}").text
+    assert f'hx-get="/plans/{plan}/reminder-policy"' in page.text
+    fragment = officer.get(f"/plans/{plan}/reminder-policy", headers=HTMX)
+    assert "Nhắc việc: trước thời hạn 7 ngày, báo cáo lãnh đạo khi quá hạn 14 ngày" in fragment.text
+    reporter = as_user(world, "reporter")
+    assert "reminder-policy" not in reporter.get(f"/plans/{plan}").text
+    assert reporter.get(f"/plans/{plan}/reminder-policy").status_code == 403
     bad = officer.post(f"/plans/{plan}/reminder-policy", {"days_before": "nhiều"})
     assert bad.status_code == 422 and "Nhập số ngày là số nguyên." in bad.text
     ok = officer.post(f"/plans/{plan}/reminder-policy", {"days_before": "10", "officer": "officer"})
     assert ok.status_code == 303
-    page = officer.get(f"/plans/{plan}")
-    assert "Đã lưu cài đặt nhắc việc." in page.text
-    assert "trước thời hạn 10 ngày" in page.text
+    assert "Đã lưu cài đặt nhắc việc." in officer.get(f"/plans/{plan}").text
+    assert "trước thời hạn 10 ngày" in officer.get(f"/plans/{plan}/reminder-policy").text
     client = api("officer")
     assert client.get(f"/api/plans/{plan}/reminder-policy").json() == {
         "plan_id": plan,

@@ -311,25 +311,33 @@ def plan_reminders(
 
 
 def get_policy(session: Session, plan_id: int, settings=None) -> PolicyView:
-    """A plan's reminder policy with the settings' defaults filled in."""
+    """A plan's reminder policy with the settings' defaults filled in (one query)."""
     if settings is None:
         from kehoach.settings import get_settings
 
         settings = get_settings()
-    if session.get(Plan, plan_id) is None:
+    row = session.execute(
+        select(
+            Plan.id,
+            ReminderPolicy.id,
+            ReminderPolicy.days_before,
+            ReminderPolicy.escalate_after_days,
+            User.id,
+            User.username,
+        )
+        .outerjoin(ReminderPolicy, ReminderPolicy.plan_id == Plan.id)
+        .outerjoin(User, User.id == ReminderPolicy.officer_id)
+        .where(Plan.id == plan_id)
+    ).first()
+    if row is None:
         raise NotFound(f"no plan with id {plan_id}")
-    own = session.scalar(select(ReminderPolicy).where(ReminderPolicy.plan_id == plan_id))
-    officer = session.get(User, own.officer_id) if own and own.officer_id else None
+    _, own, before, after, officer_id, officer = row
     return PolicyView(
         plan_id=plan_id,
-        days_before=own.days_before
-        if own and own.days_before is not None
-        else settings.remind_days_before,
-        escalate_after_days=own.escalate_after_days
-        if own and own.escalate_after_days is not None
-        else settings.escalate_after_days,
-        officer_id=officer.id if officer else None,
-        officer=officer.username if officer else None,
+        days_before=settings.remind_days_before if before is None else before,
+        escalate_after_days=settings.escalate_after_days if after is None else after,
+        officer_id=officer_id,
+        officer=officer,
         own=own is not None,
     )
 

@@ -81,7 +81,7 @@ def plan_page(
     page: IntQ = None,
 ) -> Response:
     """Document, targets, reporting duties, summary and the filterable task table."""
-    from kehoach.services import agencies, plans, reminders, users
+    from kehoach.services import agencies, plans
 
     detail = views(request).get(
         db,
@@ -91,10 +91,6 @@ def plan_page(
     filters = _filters(plan_id, group, agency, role, status, timeframe, q, sort, page)
     tasks = filters.run(db, user, on, views(request))
     revisions = plans.list_revisions(db, "document", detail.plan.document.id) if user else []
-    policy = officers = None
-    if users.can_edit_plan(user) and not request.headers.get("hx-request"):
-        policy = reminders.get_policy(db, plan_id, request.app.state.settings)
-        officers = [u for u in users.list_users(db) if u.active and u.role in ("officer", "admin")]
     template = "_task_table.html" if request.headers.get("hx-request") else "plan.html"
     return render(
         request,
@@ -111,8 +107,6 @@ def plan_page(
             "on": on,
             "base_url": f"/plans/{plan_id}",
             "revisions": revisions,
-            "reminder_policy": policy,
-            "officers": officers,
         },
     )
 
@@ -154,6 +148,20 @@ def correct_plan_field(
     plans.correct_field(db, entity, entity_id, field, value, user)
     flash(request, _("The correction was saved."))
     return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+
+
+@router.get("/plans/{plan_id}/reminder-policy")
+def reminder_policy(request: Request, plan_id: PlanId, db: Db, user: Officer) -> Response:
+    """The plan's reminder settings and their form (an HTMX fragment of the plan page)."""
+    from kehoach.services import reminders, users
+
+    policy = reminders.get_policy(db, plan_id, request.app.state.settings)
+    officers = [u for u in users.list_users(db) if u.active and u.role in ("officer", "admin")]
+    return render(
+        request,
+        "_reminder_policy.html",
+        {"reminder_policy": policy, "officers": officers, "plan_id": plan_id},
+    )
 
 
 @router.post("/plans/{plan_id}/reminder-policy")
