@@ -120,27 +120,65 @@ def test_reporters_only_hear_of_their_own_agencys_tasks(
     for day in (date(2026, 3, 25), date(2026, 4, 1), date(2026, 6, 15), date(2026, 6, 21)):
         run(sessions, day, mail_settings)
     rows = session.execute(
-        select(Reminder.task_id, User.agency_id, Reminder.kind)
+        select(Reminder.task_id, Reminder.tasks, User.agency_id, Reminder.kind)
         .join(User, User.id == Reminder.user_id)
         .where(User.role == "reporter")
     ).all()
-    assert {kind for *_, kind in rows} >= {"due_soon", "overdue", "report_due", "report_missed"}
-    for tid, agency_id, _ in rows:
-        named = set(
-            session.scalars(
-                select(TaskAgency.agency_id).where(
-                    TaskAgency.task_id == tid, TaskAgency.role.in_(("lead", "coordinating"))
+    assert {kind for *_, kind in rows} == {"due_soon", "overdue", "report_due", "report_missed"}
+    for tid, duty_tasks, agency_id, _ in rows:
+        ids = [tid] if tid else [int(t) for t in duty_tasks.split(",")]
+        assert ids
+        for one in ids:
+            named = set(
+                session.scalars(
+                    select(TaskAgency.agency_id).where(
+                        TaskAgency.task_id == one, TaskAgency.role.in_(("lead", "coordinating"))
+                    )
                 )
             )
-        )
-        assert agency_id in named
-    other_keys = {"I.1", "I.5"}
+            assert agency_id in named
+    i1, i5 = task_id(session, imported, "I.1"), task_id(session, imported, "I.5")
     for mail in box.to("reporter@example.vn"):
         text = box.text(mail)
-        assert "Ban Tuyên giáo" not in text.split("Cơ quan:")[-1].splitlines()[0]
-    assert not any(
-        f"Nhiệm vụ: {k}." in box.text(m) for m in box.to("reporter@example.vn") for k in other_keys
+        assert f"/tasks/{i1}\n" not in text and f"/tasks/{i5}\n" not in text
+        assert "Cơ quan: Ban Tuyên giáo" not in text
+
+
+def test_a_reporting_duty_is_one_reminder_listing_its_tasks(
+    sessions, session, imported, people, mail_settings, smtp_server
+):
+    _, box = smtp_server
+    planned = run(sessions, date(2026, 6, 15), mail_settings).planned
+    duty = [i for i in planned if i.kind == "report_due" and i.username == "reporter"]
+    assert len(duty) == 2  # one per plan in which Sở VHTTDL leads tasks
+    assert all(i.task_id is None and len(i.tasks) > 1 for i in duty)
+    [mail] = box.to("reporter@example.vn")
+    text = box.text(mail)
+    assert "Sắp đến hạn gửi báo cáo 6 tháng đầu năm 2026 (20/06/2026):" in text
+    assert "Thời hạn: thời hạn 20/06/2026, còn 5 ngày" in text
+    assert "Nhiệm vụ chưa báo cáo:" in text and f"Xem: {BASE_URL}/my-unit" in text
+    i2 = task_id(session, imported, "I.2")
+    assert "- I.2. Ban hành Kế hoạch thực hiện" in text and f"{BASE_URL}/tasks/{i2}" in text
+
+    # 14 days after the due date the late agency's missing reports go up, not to it
+    later = run(sessions, date(2026, 7, 5), mail_settings).planned
+    assert not [i for i in later if i.username == "reporter"]
+    up = [i for i in later if i.kind == "escalation" and i.period == "2026-H1"]
+    leader = [i for i in up if i.username == "lanhdao"]
+    officer = [i for i in up if i.username == "officer"]
+    assert leader and officer
+    from kehoach.store.tables import TaskAgency
+
+    directing = set(
+        session.scalars(
+            select(TaskAgency.task_id).where(
+                TaskAgency.agency_id == people["lanhdao"].agency_id,
+                TaskAgency.role == "directing",
+            )
+        )
     )
+    assert all(t.id in directing for i in leader for t in i.tasks)
+    assert sum(len(i.tasks) for i in officer) > sum(len(i.tasks) for i in leader)
 
 
 def test_escalation_reaches_the_directing_body_and_the_officer(

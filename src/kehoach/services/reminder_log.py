@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from kehoach.errors import MailError
 from kehoach.services.mailer import Mail, Mailer, phrases, render_mail
 from kehoach.services.notifications import add_notification
-from kehoach.services.reminders import ReminderItem, plan_name, plan_reminders
+from kehoach.services.reminders import ReminderItem, TaskLine, plan_name, plan_reminders
 from kehoach.store.db import session_scope
 from kehoach.store.tables import Agency, Document, Plan, Reminder, Task, User, utcnow
 
@@ -84,6 +84,7 @@ def record_reminders(
                 agency_id=item.agency_id,
                 user_id=item.user_id,
                 due=item.due,
+                tasks=",".join(str(t.id) for t in item.tasks),
                 created_at=utcnow(),
                 state=state,
                 attempts=0,
@@ -154,6 +155,13 @@ def load_items(session: Session, ids: list[int]) -> list[tuple[int, ReminderItem
         .where(Reminder.id.in_(ids))
         .order_by(Reminder.user_id, Reminder.id)
     ).all()
+    wanted = {int(t) for r, *_ in rows for t in r.tasks.split(",") if t}
+    lines = {
+        tid: TaskLine(tid, key, text)
+        for tid, key, text in session.execute(
+            select(Task.id, Task.key, Task.text).where(Task.id.in_(wanted))
+        )
+    }
     return [
         (
             r.id,
@@ -172,6 +180,7 @@ def load_items(session: Session, ids: list[int]) -> list[tuple[int, ReminderItem
                 period=r.period,
                 agency_id=r.agency_id,
                 agency_name=agency,
+                tasks=tuple(lines[int(t)] for t in r.tasks.split(",") if t and int(t) in lines),
             ),
         )
         for r, username, email, key, text, number, title, source, agency in rows
@@ -200,7 +209,7 @@ def _compose(session: Session, items: list[ReminderItem], on: date, settings) ->
         from kehoach.services.users import get_user
 
         board = dashboard(session, on=on, user=get_user(session, items[0].user_id))
-        escalated = _escalated_recently(session)
+        escalated = _escalated_recently(session, items[0].user_id)
         mails.append(
             render_mail(
                 "digest.j2", to, name=name, board=board, escalations=escalated, on=on, base_url=base
@@ -209,17 +218,16 @@ def _compose(session: Session, items: list[ReminderItem], on: date, settings) ->
     return mails
 
 
-def _escalated_recently(session: Session) -> list[ReminderItem]:
-    """Escalations recorded in the past day (one per task and due date, whoever they went to)."""
+def _escalated_recently(session: Session, user_id: int) -> list[ReminderItem]:
+    """The escalations the officer was given in the past day."""
     ids = session.scalars(
         select(Reminder.id).where(
-            Reminder.kind == "escalation", Reminder.created_at >= utcnow() - timedelta(days=1)
+            Reminder.kind == "escalation",
+            Reminder.user_id == user_id,
+            Reminder.created_at >= utcnow() - timedelta(days=1),
         )
     ).all()
-    seen: dict[tuple, ReminderItem] = {}
-    for _, item in load_items(session, list(ids)):
-        seen.setdefault((item.task_id, item.period, item.due), item)
-    return list(seen.values())
+    return [item for _, item in load_items(session, list(ids))]
 
 
 def deliver(sessions: sessionmaker, on: date, settings, summary: dict) -> None:

@@ -15,7 +15,7 @@ and to officers — never to another agency.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -46,6 +46,15 @@ CLOSED = (*DONE, "not_applicable")
 
 
 @dataclass(frozen=True)
+class TaskLine:
+    """A task named in a reporting-duty reminder."""
+
+    id: int
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ReminderItem:
     """One reminder to one person, with what a message about it shows."""
 
@@ -63,11 +72,16 @@ class ReminderItem:
     period: str | None = None
     agency_id: int | None = None
     agency_name: str | None = None
+    tasks: tuple[TaskLine, ...] = ()  # a reporting duty's tasks still to report
 
     @property
     def link(self) -> str:
         """The page the reminder is about (relative to the app's base URL)."""
-        return f"/tasks/{self.task_id}" if self.task_id else "/dashboard"
+        if self.task_id:
+            return f"/tasks/{self.task_id}"
+        if self.kind == "escalation" and self.plan_id:
+            return f"/plans/{self.plan_id}"
+        return "/my-unit" if self.tasks else "/dashboard"
 
 
 @dataclass(frozen=True)
@@ -191,19 +205,43 @@ class _Context:
             agency_name=self.agency_names.get(agency_id) if agency_id else None,
         )
 
-    def escalations(self, task_id: int, due: date, agency_id: int | None, period=None):
-        """The directing body's leaders and the plan officer, once each."""
-        task = self.tasks[task_id]
+    def told_of(self, task_id: int) -> list[_Person]:
+        """Who hears of a task escalated: its directing body's leaders and the plan officer."""
         people: dict[int, _Person] = {}
         for aid in self.agencies[task_id].get("directing", []):
             for p in self.leaders.get(aid, []):
                 people.setdefault(p.id, p)
-        for p in self.plan_officers(task.plan_id):
+        for p in self.plan_officers(self.tasks[task_id].plan_id):
             people.setdefault(p.id, p)
+        return list(people.values())
+
+    def escalations(self, task_id: int, due: date, agency_id: int | None):
         return [
-            self.item("escalation", p, due, task_id, agency_id=agency_id, period=period)
-            for p in people.values()
+            self.item("escalation", p, due, task_id, agency_id=agency_id)
+            for p in self.told_of(task_id)
         ]
+
+    def duty_item(
+        self, kind: str, person: _Person, plan_id: int, period: str, due: date, agency_id: int
+    ) -> ReminderItem:
+        """A reporting-duty reminder: one plan's report for one period, one agency."""
+        return ReminderItem(
+            key=f"{kind}|p{plan_id}:{period}:a{agency_id}|u{person.id}|{due.isoformat()}",
+            kind=kind,
+            user_id=person.id,
+            username=person.username,
+            email=person.email,
+            due=due,
+            plan_id=plan_id,
+            plan_name=self.plans.get(plan_id, ("", None))[0],
+            period=period,
+            agency_id=agency_id,
+            agency_name=self.agency_names.get(agency_id),
+        )
+
+    def line(self, task_id: int) -> TaskLine:
+        task = self.tasks[task_id]
+        return TaskLine(task_id, task.key, task.text)
 
 
 def _deadline_items(ctx: _Context, on: date, infos) -> list[ReminderItem]:
@@ -242,26 +280,34 @@ def _deadline_items(ctx: _Context, on: date, infos) -> list[ReminderItem]:
 
 
 def _report_items(ctx: _Context, on: date, rows) -> list[ReminderItem]:
-    """Reports of the review period not yet sent: coming due, missed, escalated."""
-    out: list[ReminderItem] = []
+    """Reports of the review period not yet sent — coming due, missed, escalated — one
+    reminder per plan, period, late agency and person, listing the tasks it concerns."""
+    found: dict[str, tuple[ReminderItem, list[TaskLine]]] = {}
+
+    def add(item: ReminderItem, task_id: int) -> None:
+        found.setdefault(item.key, (item, []))[1].append(ctx.line(task_id))
+
     for r in rows:
         if not r.missing or r.task_id not in ctx.tasks:
             continue
         days = (r.due - on).days
+        if days < 0 and -days >= ctx.escalate_after(r.plan_id):
+            # a directing body's leader hears only of the tasks its agency directs
+            for p in ctx.told_of(r.task_id):
+                add(
+                    ctx.duty_item("escalation", p, r.plan_id, r.period, r.due, r.agency_id),
+                    r.task_id,
+                )
+            continue
         if 0 <= days <= ctx.days_before(r.plan_id):
             kind = "report_due"
-        elif days < 0 and -days >= ctx.escalate_after(r.plan_id):
-            out += ctx.escalations(r.task_id, r.due, r.agency_id, period=r.period)
-            continue
         elif days < 0:
             kind = "report_missed"
         else:
             continue
-        out += [
-            ctx.item(kind, p, r.due, r.task_id, agency_id=r.agency_id, period=r.period)
-            for p in ctx.reporters.get(r.agency_id, [])
-        ]
-    return out
+        for p in ctx.reporters.get(r.agency_id, []):
+            add(ctx.duty_item(kind, p, r.plan_id, r.period, r.due, r.agency_id), r.task_id)
+    return [replace(item, tasks=tuple(lines)) for item, lines in found.values()]
 
 
 def _digest_items(ctx: _Context, on: date) -> list[ReminderItem]:

@@ -329,6 +329,7 @@ class Reminder(Base):
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     due: Mapped[date] = mapped_column(Date)
+    tasks: Mapped[str] = mapped_column(Text, default="")  # a duty reminder's task ids: "3,7,9"
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
     state: Mapped[str] = mapped_column(String(10), default="pending")  # pending|sent|failed|in_app
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("agency_id", sa.Integer(), nullable=True),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("due", sa.Date(), nullable=False),
+        sa.Column("tasks", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("state", sa.String(length=10), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
