@@ -15,6 +15,7 @@ def run(db_url, users, smtp_server, monkeypatch):
     monkeypatch.setenv("KEHOACH_SMTP_PORT", str(port))
     monkeypatch.setenv("KEHOACH_SMTP_TLS", "none")
     monkeypatch.setenv("KEHOACH_PUBLIC_BASE_URL", "https://kehoach.example.vn")
+    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal: table cells unwrapped
     runner = CliRunner()
 
     def invoke(*args):

@@ -73,7 +73,8 @@ def print_planned(items, day) -> None:
     table.add_column("To")
     table.add_column("E-mail")
     table.add_column("Kind")
-    table.add_column("Message", max_width=70, overflow="fold")
+    table.add_column("Message", max_width=60, overflow="fold")
+    table.add_column("Plan", max_width=24, no_wrap=True, overflow="ellipsis")
     table.add_column("Due")
     say = phrases()
     for item in items:
@@ -82,6 +83,7 @@ def print_planned(items, day) -> None:
             item.email or "— (in the app)",
             item.kind,
             str(say.title(item)).strip(),
+            item.plan_name or "—",
             f"{item.due:%d/%m/%Y}",
         )
     console.print(table)
