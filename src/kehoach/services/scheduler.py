@@ -54,13 +54,8 @@ def _job(settings) -> None:
         log.exception("the reminder job failed; it runs again at the next scheduled time")
 
 
-def start_background(settings):
-    """Start the job in a background thread of this process (None when switched off)."""
-    if not settings.reminders_in_app:
-        return None
-    from apscheduler.schedulers.background import BackgroundScheduler
-
-    scheduler = BackgroundScheduler(daemon=True)
+def _add_job(scheduler, settings) -> None:
+    # one run at a time; runs missed while the process slept are run once, within an hour
     scheduler.add_job(
         _job,
         trigger(settings),
@@ -70,6 +65,16 @@ def start_background(settings):
         coalesce=True,
         misfire_grace_time=3600,
     )
+
+
+def start_background(settings):
+    """Start the job in a background thread of this process (None when switched off)."""
+    if not settings.reminders_in_app:
+        return None
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    scheduler = BackgroundScheduler(daemon=True)
+    _add_job(scheduler, settings)
     scheduler.start()
     return scheduler
 
@@ -79,15 +84,7 @@ def run_forever(settings) -> None:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     scheduler = BlockingScheduler()
-    scheduler.add_job(
-        _job,
-        trigger(settings),
-        args=[settings],
-        id="reminders",
-        max_instances=1,
-        coalesce=True,
-        misfire_grace_time=3600,
-    )
+    _add_job(scheduler, settings)
     run_once(settings)
     try:
         scheduler.start()
