@@ -196,15 +196,17 @@ def _mark(sessions: sessionmaker, ids: list[int], state: str, error: str = "") -
 
 
 def _compose(session: Session, items: list[ReminderItem], on: date, settings) -> list[Mail]:
-    """One e-mail for a person's reminders, one for the digest."""
+    """One e-mail for a person's reminders, one for the digest (which lists escalations)."""
     base = settings.public_base_url.rstrip("/")
     to = items[0].email or ""
     name = items[0].username
     mails = []
-    plain = [i for i in items if i.kind != "digest"]
+    digest = any(i.kind == "digest" for i in items)
+    # with the digest, the day's escalations are told once, inside it
+    plain = [i for i in items if i.kind != "digest" and not (digest and i.kind == "escalation")]
     if plain:
         mails.append(render_mail("reminders.j2", to, name=name, items=plain, on=on, base_url=base))
-    if any(i.kind == "digest" for i in items):
+    if digest:
         from kehoach.services.dashboard import dashboard
         from kehoach.services.users import get_user
 
