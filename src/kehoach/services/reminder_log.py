@@ -124,6 +124,7 @@ def claim(session: Session, settings, now: datetime | None = None) -> list[int]:
         .where(
             Reminder.state.in_(("pending", "failed")),
             Reminder.attempts < settings.remind_max_attempts,
+            Reminder.user_id.in_(select(User.id).where(User.active)),  # not to closed accounts
             or_(Reminder.claimed_at.is_(None), Reminder.claimed_at < now - CLAIM_LEASE),
         )
         .values(claimed_at=now, attempts=Reminder.attempts + 1)
