@@ -268,7 +268,8 @@ def test_concurrent_runs_send_each_reminder_once(sessions, people, mail_settings
 
 def test_plan_policy_changes_the_days_before(sessions, session, imported, people, mail_settings):
     from kehoach.errors import ValidationError
-    from kehoach.services.reminders import get_policy, plan_reminders, set_policy
+    from kehoach.services.reminder_policies import get_policy, set_policy
+    from kehoach.services.reminders import plan_reminders
 
     plan = imported[PLAN_002].plan_id
     assert get_policy(session, plan, mail_settings).days_before == 7

@@ -117,7 +117,7 @@ def remind_policy(
 
     Example: kehoach remind-policy --plan 1 --days-before 14 --escalate-after 10 --officer hoa
     """
-    from kehoach.services.reminders import set_policy
+    from kehoach.services.reminder_policies import set_policy
     from kehoach.store.db import open_database, session_scope
 
     with user_errors():

@@ -32,9 +32,9 @@ class PolicyIn(BaseModel):
 @router.get("/plans/{plan_id}/reminder-policy", response_model=PolicyOut)
 def get_policy(plan_id: PlanId, request: Request, db: Db, user: Officer) -> PolicyOut:
     """The plan's reminder policy, defaults filled in."""
-    from kehoach.services import reminders
+    from kehoach.services import reminder_policies
 
-    policy = reminders.get_policy(db, plan_id, request.app.state.settings)
+    policy = reminder_policies.get_policy(db, plan_id, request.app.state.settings)
     return PolicyOut.model_validate(policy)
 
 
@@ -43,9 +43,9 @@ def set_policy(
     plan_id: PlanId, body: PolicyIn, request: Request, db: Db, user: Officer
 ) -> PolicyOut:
     """Give the plan its own reminder days, escalation delay or officer."""
-    from kehoach.services import reminders
+    from kehoach.services import reminder_policies
 
-    policy = reminders.set_policy(
+    policy = reminder_policies.set_policy(
         db,
         plan_id,
         user,

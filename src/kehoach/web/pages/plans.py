@@ -153,9 +153,9 @@ def correct_plan_field(
 @router.get("/plans/{plan_id}/reminder-policy")
 def reminder_policy(request: Request, plan_id: PlanId, db: Db, user: Officer) -> Response:
     """The plan's reminder settings and their form (an HTMX fragment of the plan page)."""
-    from kehoach.services import reminders, users
+    from kehoach.services import reminder_policies, users
 
-    policy = reminders.get_policy(db, plan_id, request.app.state.settings)
+    policy = reminder_policies.get_policy(db, plan_id, request.app.state.settings)
     officers = [u for u in users.list_users(db) if u.active and u.role in ("officer", "admin")]
     return render(
         request,
@@ -175,7 +175,7 @@ def set_reminder_policy(
     officer: Annotated[str, Form(max_length=100)] = "",
 ) -> Response:
     """The plan's own reminder days, escalation delay and officer (empty: the defaults)."""
-    from kehoach.services import reminders
+    from kehoach.services import reminder_policies
 
     def number(value: str, field: str) -> int | None:
         if not value.strip():
@@ -184,7 +184,7 @@ def set_reminder_policy(
             raise ValidationError("Give a whole number of days.", field=field)
         return int(value)
 
-    reminders.set_policy(
+    reminder_policies.set_policy(
         db,
         plan_id,
         user,
