@@ -1,6 +1,6 @@
 """Reminders end to end: planned from the samples' deadlines, e-mailed to a local SMTP server.
 
-Plan 002 (Kế hoạch triển khai Nghị quyết 80) has three tasks due 31/03/2026:
+Plan 002 (Điện Biên's plan carrying out Nghị quyết 80) has three tasks due 31/03/2026:
 I.1 and I.5 led by Ban Tuyên giáo và Dân vận Tỉnh ủy (directed by Thường trực Tỉnh ủy),
 I.2 led by Sở Văn hóa, Thể thao và Du lịch (directed by Đảng ủy Ủy ban nhân dân tỉnh).
 """
@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 BASE_URL = "https://kehoach.caobang.gov.vn"
-PLAN_002 = "002_06834df7b106b0a8.txt"
+PLAN_002 = "002_06834df7b106b0a8.txt"  # Điện Biên's
+SO_VHTTDL = "Sở Văn hóa, Thể thao và Du lịch"
 BTG = "Ban Tuyên giáo và Dân vận Tỉnh ủy"
 DIRECTING_I2 = "Đảng ủy Ủy ban nhân dân tỉnh"
 
@@ -27,9 +28,16 @@ def people(session, users):
     from kehoach.services.notifications import set_email
     from kehoach.services.users import create_user
 
-    out = dict(users)
-    out["btg"] = create_user(session, "btg", "btg-pass-1", "reporter", BTG)
-    out["lanhdao"] = create_user(session, "lanhdao", "lanhdao-pass-1", "viewer", DIRECTING_I2)
+    out = dict(users)  # their reporter is Cao Bằng's Sở VHTTDL: plan 002 is Điện Biên's
+    db = "Điện Biên"
+    out["vhdb"] = create_user(session, "vhdb", "vhdb-pass-1", "reporter", SO_VHTTDL, None, db)
+    out["btg"] = create_user(session, "btg", "btg-pass-1", "reporter", BTG, None, db)
+    out["lanhdao"] = create_user(
+        session, "lanhdao", "lanhdao-pass-1", "viewer", DIRECTING_I2, None, db
+    )
+    out["officer_cb"] = create_user(
+        session, "officer_cb", "officer-cb-1", "officer", None, None, "Cao Bằng"
+    )
     for name, user in out.items():
         set_email(session, user.id, f"{name}@example.vn", None)
     session.commit()
@@ -74,7 +82,7 @@ def test_dry_run_lists_and_records_nothing(sessions, session, people, mail_setti
 
     result = run(sessions, date(2026, 3, 25), mail_settings, dry_run=True)
     kinds = {(i.kind, i.username, i.task_key) for i in result.planned}
-    assert ("due_soon", "reporter", "I.2") in kinds
+    assert ("due_soon", "vhdb", "I.2") in kinds
     assert ("due_soon", "btg", "I.1") in kinds and ("due_soon", "btg", "I.5") in kinds
     assert ("digest", "officer", None) in kinds
     assert session.scalar(select(func.count(Reminder.id))) == 0
@@ -88,10 +96,10 @@ def test_due_soon_delivered_in_vietnamese_once(
     _, box = smtp_server
     first = run(sessions, date(2026, 3, 25), mail_settings)
     assert first.failed == 0 and first.errors == []
-    [mail] = box.to("reporter@example.vn")
+    [mail] = box.to("vhdb@example.vn")
     assert mail["Subject"] == "[kehoach] Nhiệm vụ I.2 sắp đến hạn (31/03/2026)"
     text = box.text(mail)
-    assert "Kính gửi reporter," in text
+    assert "Kính gửi vhdb," in text
     assert "Thời hạn: thời hạn 31/03/2026, còn 6 ngày" in text
     assert "Cơ quan: Sở Văn hóa, Thể thao và Du lịch" in text
     i2 = task_id(session, imported, "I.2")
@@ -138,7 +146,7 @@ def test_reporters_only_hear_of_their_own_agencys_tasks(
             )
             assert agency_id in named
     i1, i5 = task_id(session, imported, "I.1"), task_id(session, imported, "I.5")
-    for mail in box.to("reporter@example.vn"):
+    for mail in box.to("vhdb@example.vn"):
         text = box.text(mail)
         assert f"/tasks/{i1}\n" not in text and f"/tasks/{i5}\n" not in text
         assert "Cơ quan: Ban Tuyên giáo" not in text
@@ -149,10 +157,14 @@ def test_a_reporting_duty_is_one_reminder_listing_its_tasks(
 ):
     _, box = smtp_server
     planned = run(sessions, date(2026, 6, 15), mail_settings).planned
-    duty = [i for i in planned if i.kind == "report_due" and i.username == "reporter"]
-    assert len(duty) == 2  # one per plan in which Sở VHTTDL leads tasks
-    assert all(i.task_id is None and len(i.tasks) > 1 for i in duty)
-    [mail] = box.to("reporter@example.vn")
+    [duty] = [i for i in planned if i.kind == "report_due" and i.username == "vhdb"]
+    assert duty.task_id is None and len(duty.tasks) > 1
+    assert duty.plan_id == imported[PLAN_002].plan_id
+    # Cao Bằng's Sở VHTTDL (same name, another agency) hears of Cao Bằng's plans only
+    theirs = [i for i in planned if i.username == "reporter"]
+    assert theirs and all(i.plan_id != duty.plan_id for i in theirs)
+    assert not {t.id for i in theirs for t in i.tasks} & {t.id for t in duty.tasks}
+    [mail] = box.to("vhdb@example.vn")
     text = box.text(mail)
     assert "Sắp đến hạn gửi báo cáo 6 tháng đầu năm 2026 (20/06/2026):" in text
     assert "Thời hạn: thời hạn 20/06/2026, còn 5 ngày" in text
@@ -162,7 +174,7 @@ def test_a_reporting_duty_is_one_reminder_listing_its_tasks(
 
     # 14 days after the due date the late agency's missing reports go up, not to it
     later = run(sessions, date(2026, 7, 5), mail_settings).planned
-    assert not [i for i in later if i.username == "reporter"]
+    assert not [i for i in later if i.username == "vhdb"]
     up = [i for i in later if i.kind == "escalation" and i.period == "2026-H1"]
     leader = [i for i in up if i.username == "lanhdao"]
     officer = [i for i in up if i.username == "officer"]
@@ -199,7 +211,14 @@ def test_escalation_reaches_the_directing_body_and_the_officer(
     assert "Nhiệm vụ I.2 của Sở Văn hóa, Thể thao và Du lịch quá hạn từ 31/03/2026" in box.text(
         digest
     )
-    assert box.to("reporter@example.vn") == []  # past M days only the leaders are told
+    assert box.to("vhdb@example.vn") == []  # past M days only the leaders are told
+    # nor is an officer of another province, or Cao Bằng's Sở VHTTDL
+    assert not [
+        i for i in result.planned if i.username in ("officer_cb", "reporter") and i.kind != "digest"
+    ]
+    [cb_digest] = box.to("officer_cb@example.vn")  # its digest: Cao Bằng's plans only
+    assert "Việc quá hạn đã báo cáo lãnh đạo" not in box.text(cb_digest)
+    assert "Điện Biên" not in box.text(cb_digest)
 
 
 def test_in_app_notifications_once_per_reminder(sessions, session, people, mail_settings):
@@ -207,7 +226,7 @@ def test_in_app_notifications_once_per_reminder(sessions, session, people, mail_
 
     run(sessions, date(2026, 3, 25), mail_settings)
     run(sessions, date(2026, 3, 25), mail_settings)
-    reporter = people["reporter"]
+    reporter = people["vhdb"]
     assert notifications.unread_count(session, reporter) == 1
     [n] = notifications.list_notifications(session, reporter).items
     assert n.title == "Nhiệm vụ I.2 sắp đến hạn (31/03/2026)" and n.link.startswith("/tasks/")
@@ -233,7 +252,7 @@ def test_failed_mail_is_retried(sessions, session, people, mail_settings, smtp_s
     session.expire_all()
     assert second.failed == 0
     assert set(session.scalars(select(Reminder.state))) == {"sent"}
-    assert len(box.to("reporter@example.vn")) == 1
+    assert len(box.to("vhdb@example.vn")) == 1
 
 
 def test_without_smtp_reminders_stay_in_the_app(sessions, session, people, settings):
@@ -279,6 +298,12 @@ def test_plan_policy_changes_the_days_before(sessions, session, imported, people
     assert [i for i in plan_reminders(session, day, mail_settings) if i.kind == "due_soon"]
     with pytest.raises(ValidationError, match="not an officer"):
         set_policy(session, plan, None, officer="btg")
+    with pytest.raises(ValidationError, match="another jurisdiction"):
+        set_policy(session, plan, None, officer="officer_cb")
+    from kehoach.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        set_policy(session, plan, people["officer_cb"], days_before=3)
     with pytest.raises(ValidationError) as err:
         set_policy(session, plan, None, days_before=90)
     assert err.value.field == "days_before"
@@ -295,7 +320,7 @@ def test_a_task_without_news_for_stalled_days_reminds_its_lead(
     submit_report(
         session,
         task_id=i2,
-        user=people["reporter"],
+        user=people["vhdb"],
         status="dang_trien_khai",
         percent=20,
         period="2026-H1",
@@ -304,7 +329,7 @@ def test_a_task_without_news_for_stalled_days_reminds_its_lead(
     session.commit()
     settings = mail_settings.model_copy(update={"stalled_days": 30})
     run(sessions, date(2026, 2, 20), settings)  # 46 days without news, deadline 31/03
-    [mail] = smtp_server[1].to("reporter@example.vn")
+    [mail] = smtp_server[1].to("vhdb@example.vn")
     assert mail["Subject"] == "[kehoach] Nhiệm vụ I.2 chưa được cập nhật từ ngày 05/01/2026"
     assert "cập nhật lần cuối ngày 05/01/2026 (46 ngày trước)" in smtp_server[1].text(mail)
     assert smtp_server[1].to("btg@example.vn") == []

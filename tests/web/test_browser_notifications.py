@@ -37,8 +37,10 @@ def server(tmp_path_factory):
         for path in sorted(EXPECTED.glob("*.json")):
             record = PlanRecord.model_validate(json.loads(path.read_text(encoding="utf-8")))
             importing.import_record(db, record)
-        users.create_user(db, "reporter", PASSWORDS["reporter"], "reporter", SO_VHTTDL)
-        users.create_user(db, "other", PASSWORDS["other"], "reporter", BTG)
+        # plan 002, whose tasks fall due 31/03/2026, is Điện Biên's
+        db_ = "Điện Biên"
+        users.create_user(db, "reporter", PASSWORDS["reporter"], "reporter", SO_VHTTDL, None, db_)
+        users.create_user(db, "other", PASSWORDS["other"], "reporter", BTG, None, db_)
         users.create_user(db, "officer", PASSWORDS["officer"], "officer")
     env = {
         **os.environ,

@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kehoach.errors import NotFound, ValidationError
+from kehoach.errors import NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
 from kehoach.services.types import UserView
+from kehoach.services.users import get_user, list_users
+from kehoach.services.visibility import may_edit_plan
 from kehoach.store.tables import Plan, ReminderPolicy, User
+
+OFFICER_ROLES = ("officer", "admin")
 
 
 @dataclass(frozen=True)
@@ -28,8 +32,27 @@ class PolicyView:
     own: bool  # the plan has its own policy
 
 
-def get_policy(session: Session, plan_id: int, settings=None) -> PolicyView:
-    """A plan's reminder policy with the settings' defaults filled in (one query)."""
+def _check_editor(session: Session, plan_id: int, user: UserView | None) -> None:
+    if not may_edit_plan(session, plan_id, user):
+        raise PermissionDenied("only an officer of the plan's own jurisdiction can do this")
+
+
+def officer_choices(session: Session, plan_id: int) -> list[str]:
+    """Usernames of the active officers who may follow up this plan (its jurisdiction's)."""
+    return [
+        u.username
+        for u in list_users(session)
+        if u.active and u.role in OFFICER_ROLES and may_edit_plan(session, plan_id, u)
+    ]
+
+
+def get_policy(
+    session: Session, plan_id: int, settings=None, user: UserView | None = None
+) -> PolicyView:
+    """A plan's reminder policy with the settings' defaults filled in (one query; with `user`,
+    PermissionDenied unless that officer may change the plan)."""
+    if user is not None:
+        _check_editor(session, plan_id, user)
     if settings is None:
         from kehoach.settings import get_settings
 
@@ -73,16 +96,23 @@ def set_policy(
     """Give a plan its own reminder days, escalation delay or officer (None keeps the default)."""
     if session.get(Plan, plan_id) is None:
         raise NotFound(f"no plan with id {plan_id}")
+    _check_editor(session, plan_id, user)
     if days_before is not None and not 0 <= days_before <= 30:
         raise ValidationError("remind between 0 and 30 days before a due date", field="days_before")
     if escalate_after_days is not None and not 1 <= escalate_after_days <= 365:
         raise ValidationError("escalate after 1 to 365 days overdue", field="escalate_after_days")
     officer_id = None
     if officer:
-        found = session.scalar(select(User).where(User.username == officer.strip()))
-        if found is None or found.role not in ("officer", "admin"):
+        found = session.scalar(select(User.id).where(User.username == officer.strip()))
+        view = get_user(session, found) if found is not None else None
+        if view is None or view.role not in OFFICER_ROLES or not view.active:
             raise ValidationError(f"'{officer}' is not an officer's username", field="officer")
-        officer_id = found.id
+        if not may_edit_plan(session, plan_id, view):
+            raise ValidationError(
+                f"'{officer}' is an officer of another jurisdiction than this plan's",
+                field="officer",
+            )
+        officer_id = view.id
     own = session.scalar(select(ReminderPolicy).where(ReminderPolicy.plan_id == plan_id))
     if own is None:
         own = ReminderPolicy(plan_id=plan_id)

@@ -27,6 +27,7 @@ from kehoach.store.db import query
 from kehoach.store.tables import (
     Agency,
     Document,
+    Jurisdiction,
     Plan,
     Reminder,
     ReminderPolicy,
@@ -94,6 +95,8 @@ class _Person:
     email: str | None
     role: str
     agency_id: int | None
+    jurisdiction_id: int | None = None
+    national: bool = False
 
 
 class _Context:
@@ -102,10 +105,19 @@ class _Context:
     def __init__(self, session: Session, task_ids: list[int], settings) -> None:
         self.settings = settings
         people = [
-            _Person(*row)
-            for row in query(
+            _Person(uid, name, email, role, agency, place, level == "national")
+            for uid, name, email, role, agency, place, level in query(
                 session,
-                select(User.id, User.username, User.email, User.role, User.agency_id)
+                select(
+                    User.id,
+                    User.username,
+                    User.email,
+                    User.role,
+                    User.agency_id,
+                    User.jurisdiction_id,
+                    Jurisdiction.level,
+                )
+                .outerjoin(Jurisdiction, Jurisdiction.id == User.jurisdiction_id)
                 .where(User.active)
                 .order_by(User.id),
             )
@@ -140,13 +152,23 @@ class _Context:
             self.agencies[tid][role].append(aid)
             self.agency_names[aid] = name
         self.plans: dict[int, tuple[str, int | None]] = {}
-        for pid, number, title, source, imported_by in query(
+        self.places: dict[int, tuple[int | None, int | None]] = {}  # plan: its unit, its parent
+        for pid, number, title, source, imported_by, place, parent in query(
             session,
             select(
-                Plan.id, Document.number, Document.title, Plan.source_name, Plan.imported_by
-            ).join(Document, Document.id == Plan.document_id),
+                Plan.id,
+                Document.number,
+                Document.title,
+                Plan.source_name,
+                Plan.imported_by,
+                Plan.jurisdiction_id,
+                Jurisdiction.parent_id,
+            )
+            .join(Document, Document.id == Plan.document_id)
+            .outerjoin(Jurisdiction, Jurisdiction.id == Plan.jurisdiction_id),
         ):
             self.plans[pid] = (plan_name(number, title, source), imported_by)
+            self.places[pid] = (place, parent)
         self.policies = {p.plan_id: p for p in session.scalars(select(ReminderPolicy)).all()}
 
     def days_before(self, plan_id: int) -> int:
@@ -161,14 +183,26 @@ class _Context:
             return own.escalate_after_days
         return self.settings.escalate_after_days
 
+    def covers(self, person: _Person, plan_id: int) -> bool:
+        """Does the person's jurisdiction hold the plan (national, its unit, or its province)?"""
+        place, parent = self.places.get(plan_id, (None, None))
+        return person.national or (
+            person.jurisdiction_id is not None and person.jurisdiction_id in (place, parent)
+        )
+
     def plan_officers(self, plan_id: int) -> list[_Person]:
-        """The plan's officer: its policy's, else who imported it, else every officer."""
+        """The plan's officer: its policy's, else who imported it, else the officers of its
+        jurisdiction — never an officer of another province."""
         own = self.policies.get(plan_id)
         for uid in (own.officer_id if own else None, self.plans.get(plan_id, ("", None))[1]):
             person = self.people.get(uid) if uid else None
-            if person is not None and person.role in ("officer", "admin"):
+            if (
+                person is not None
+                and person.role in ("officer", "admin")
+                and self.covers(person, plan_id)
+            ):
                 return [person]
-        return self.officers
+        return [p for p in self.officers if self.covers(p, plan_id)]
 
     def item(self, kind: str, person: _Person, due: date, task_id: int, **kw) -> ReminderItem:
         task = self.tasks[task_id]
@@ -195,9 +229,11 @@ class _Context:
     def told_of(self, task_id: int) -> list[_Person]:
         """Who hears of a task escalated: its directing body's leaders and the plan officer."""
         people: dict[int, _Person] = {}
+        plan_id = self.tasks[task_id].plan_id
         for aid in self.agencies[task_id].get("directing", []):
             for p in self.leaders.get(aid, []):
-                people.setdefault(p.id, p)
+                if self.covers(p, plan_id):  # a leader is told only of what it may see
+                    people.setdefault(p.id, p)
         for p in self.plan_officers(self.tasks[task_id].plan_id):
             people.setdefault(p.id, p)
         return list(people.values())

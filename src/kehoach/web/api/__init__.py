@@ -24,6 +24,7 @@ def routers() -> list[APIRouter]:
         tasks.router,
         reports.router,
         agencies.router,
+        agencies.places,
         dashboard.router,
         notifications.router,
         reminders.router,

@@ -34,7 +34,7 @@ def get_policy(plan_id: PlanId, request: Request, db: Db, user: Officer) -> Poli
     """The plan's reminder policy, defaults filled in."""
     from kehoach.services import reminder_policies
 
-    policy = reminder_policies.get_policy(db, plan_id, request.app.state.settings)
+    policy = reminder_policies.get_policy(db, plan_id, request.app.state.settings, user)
     return PolicyOut.model_validate(policy)
 
 

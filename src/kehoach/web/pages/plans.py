@@ -102,7 +102,9 @@ def plan_page(
             "tasks": tasks,
             "filters": filters,
             "agencies": views(request).get(
-                db, ("agencies", None), lambda: agencies.list_agencies(db)
+                db,
+                ("agencies", "plan", plan_id),
+                lambda: agencies.list_agencies(db, plan_id=plan_id),
             ),
             "on": on,
             "base_url": f"/plans/{plan_id}",
@@ -153,10 +155,10 @@ def correct_plan_field(
 @router.get("/plans/{plan_id}/reminder-policy")
 def reminder_policy(request: Request, plan_id: PlanId, db: Db, user: Officer) -> Response:
     """The plan's reminder settings and their form (an HTMX fragment of the plan page)."""
-    from kehoach.services import reminder_policies, users
+    from kehoach.services import reminder_policies
 
-    policy = reminder_policies.get_policy(db, plan_id, request.app.state.settings)
-    officers = [u for u in users.list_users(db) if u.active and u.role in ("officer", "admin")]
+    policy = reminder_policies.get_policy(db, plan_id, request.app.state.settings, user)
+    officers = reminder_policies.officer_choices(db, plan_id)
     return render(
         request,
         "_reminder_policy.html",
