@@ -1,7 +1,8 @@
 """Uploaded plan documents waiting for review: kept between "upload" and "confirm".
 
-The import page (`Nhập kế hoạch`) stages the file here, shows what was read,
-and imports it once the officer confirms; the token is the file's sha256.
+The import page (`Nhập kế hoạch`) stages the file here (with the review in progress beside
+it, `services.review`), shows its text beside what was read (`source_lines`), and imports
+it once the officer confirms; the token is the file's sha256.
 """
 
 from __future__ import annotations
@@ -43,12 +44,19 @@ def stage_upload(data_dir: Path, data: bytes, name: str) -> str:
     return token
 
 
-def load_upload(data_dir: Path, token: str) -> tuple[bytes, str]:
-    """The staged document (bytes, file name) for a token from `stage_upload`."""
+def staged_folder(data_dir: Path, token: str) -> Path:
+    """Where a staged upload (and its review in progress) is kept."""
     if not _TOKEN.match(token or ""):
         raise NotFound("The uploaded file is no longer available; upload it again.")
-    folder = _uploads(data_dir) / token
-    files = sorted(folder.iterdir()) if folder.is_dir() else []
+    return _uploads(data_dir) / token
+
+
+def load_upload(data_dir: Path, token: str) -> tuple[bytes, str]:
+    """The staged document (bytes, file name) for a token from `stage_upload`."""
+    folder = staged_folder(data_dir, token)
+    files = (
+        sorted(f for f in folder.iterdir() if f.name != "review.json") if folder.is_dir() else []
+    )
     if not files:
         raise NotFound("The uploaded file is no longer available; upload it again.")
     return files[0].read_bytes(), files[0].name
@@ -63,3 +71,17 @@ def discard_upload(data_dir: Path, token: str) -> None:
         for f in folder.iterdir():
             f.unlink()
         folder.rmdir()
+
+
+def source_lines(data: bytes, name: str) -> list[str]:
+    """The document's text, line by line, with tables as tab-separated rows."""
+    from kehoach.intake import Table, read_bytes
+
+    doc = read_bytes(data, name)
+    lines: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            lines.extend("\t".join(cell for cell in row) for row in block.rows)
+        else:
+            lines.append(block)
+    return lines
