@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kehoach.cli import app
@@ -122,6 +123,7 @@ def test_help_is_fast_to_import() -> None:
     assert heavy == [], f"--help imports {heavy}"
 
 
+@pytest.mark.slow  # a benchmark: extracts megabytes of documents
 def test_bench_extract_reports_the_three_figures() -> None:
     result = runner.invoke(
         app, ["bench", "extract", "--mb", "0.2", "--jobs", "2"], env={"COLUMNS": "200"}
