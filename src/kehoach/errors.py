@@ -64,3 +64,7 @@ class PermissionDenied(KehoachError):
 
 class Conflict(KehoachError):
     """The action clashes with what is already stored."""
+
+
+class MissingTool(KehoachError):
+    """A program kehoach needs for this action is not installed."""

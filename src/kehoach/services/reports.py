@@ -374,3 +374,8 @@ def open_attachment(
     if not path.exists():
         raise NotFound("the attachment's file is missing from the store")
     return path, _attachment_view(a)
+
+
+def report_views(session: Session, ids: list[int]) -> list[ReportView]:
+    """Reports by id, newest first (the caller has checked the user may see their tasks)."""
+    return _views(session, ids) if ids else []
