@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from docx.shared import Cm
 from openpyxl import load_workbook
 
 from kehoach.errors import NotFound, PermissionDenied, ValidationError

@@ -425,3 +425,15 @@ def generated_proposals(data: PeriodReportData) -> str:
     if len(lines) == 3:
         lines.append("Chưa có đề xuất, kiến nghị.")
     return "\n".join(lines)
+
+
+def report_periods(session: Session, plan_id: int, today: date | None = None) -> list[Period]:
+    """The plan's reporting periods of last year, this year and next, newest due first."""
+    from kehoach.services.periods import plan_periods
+
+    today = today or date.today()
+    duties = session.execute(
+        select(ReportingDuty.every, ReportingDuty.due).where(ReportingDuty.plan_id == plan_id)
+    ).all()
+    found = plan_periods([tuple(d) for d in duties], today.year - 1, today.year + 1)
+    return sorted(found, key=lambda p: p.due, reverse=True)

@@ -7,7 +7,15 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every API router, in the order they appear in the OpenAPI document."""
-    from kehoach.web.api import agencies, dashboard, plans, reports, tasks, tokens
+    from kehoach.web.api import (
+        agencies,
+        dashboard,
+        period_reports,
+        plans,
+        reports,
+        tasks,
+        tokens,
+    )
 
     return [
         tokens.router,
@@ -16,4 +24,5 @@ def routers() -> list[APIRouter]:
         reports.router,
         agencies.router,
         dashboard.router,
+        period_reports.router,
     ]

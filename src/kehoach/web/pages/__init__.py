@@ -7,11 +7,21 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every page router."""
-    from kehoach.web.pages import dashboard, home, imports, my_unit, plans, tasks, users
+    from kehoach.web.pages import (
+        dashboard,
+        home,
+        imports,
+        my_unit,
+        period_reports,
+        plans,
+        tasks,
+        users,
+    )
 
     return [
         home.router,
         plans.router,
+        period_reports.router,
         tasks.router,
         my_unit.router,
         dashboard.router,
