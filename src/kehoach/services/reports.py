@@ -297,6 +297,20 @@ def sanitize_name(name: str) -> str:
     return f"{stem}.{ext[:10]}" if ext else stem
 
 
+def store_file(data: bytes, settings) -> str:
+    """Keep a file's bytes once per content in the attachments folder; its sha256."""
+    sha = hashlib.sha256(data).hexdigest()
+    folder = Path(settings.attachments_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / sha
+    if not target.exists():
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    return sha
+
+
 def add_attachment(
     session: Session, report_id: int, user: UserView, name: str, data: bytes, settings=None
 ) -> AttachmentView:
@@ -332,15 +346,7 @@ def add_attachment(
         )
     if ext in MAGIC and not data.startswith(MAGIC[ext]):
         raise ValidationError(f"the file's content is not a .{ext} file", field="file")
-    sha = hashlib.sha256(data).hexdigest()
-    folder = Path(settings.attachments_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / sha
-    if not target.exists():
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
+    sha = store_file(data, settings)
     row = Attachment(
         report_id=report_id,
         name=safe,
