@@ -102,6 +102,16 @@ def _period(session: Session, plan_id: int, code: str | None, on: date) -> Perio
     return period_by_code(duties, code) if code else current_period(duties, on)
 
 
+def sheet_periods(session: Session, plan_id: int, on: date | None = None) -> list[Period]:
+    """The periods an agency may still report for on `on` (started, not yet closed)."""
+    from kehoach.services.periods import open_periods
+
+    duties = session.execute(
+        select(ReportingDuty.every, ReportingDuty.due).where(ReportingDuty.plan_id == plan_id)
+    ).all()
+    return open_periods([tuple(d) for d in duties], on or date.today())
+
+
 def _sheet(session: Session, plan_id: int, agency_id: int, period: str) -> PeriodSheet | None:
     return session.scalar(
         select(PeriodSheet).where(
