@@ -158,11 +158,14 @@ def period_label(p: Period) -> str:
 
 
 def short_date(day: str | date | None) -> str:
-    """`20/5/2026`, the way document references write dates (no leading zeros)."""
+    """`20/5/2026`, the way document references write dates (no leading zeros); a partial
+    date as written (`2/2026`, `2026`)."""
     if not day:
         return ""
-    d = date.fromisoformat(day) if isinstance(day, str) else day
-    return f"{d.day}/{d.month}/{d.year}"
+    if isinstance(day, date):
+        return f"{day.day}/{day.month}/{day.year}"
+    parts = [int(x) for x in day.split("-") if x.isdigit()]
+    return "/".join(str(x) for x in reversed(parts))
 
 
 def document_name(doc: DocumentView) -> str:
@@ -171,7 +174,9 @@ def document_name(doc: DocumentView) -> str:
     if doc.number:
         parts.append(f"số {doc.number}")
     if doc.date:
-        parts.append(f"ngày {short_date(doc.date)}")
+        when = short_date(doc.date)
+        full = when.count("/") == 2
+        parts.append(f"ngày {when}" if full else f"{'tháng' if '/' in when else 'năm'} {when}")
     if doc.issuer:
         parts.append(f"của {doc.issuer}")
     return " ".join(parts)

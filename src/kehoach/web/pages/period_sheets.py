@@ -66,7 +66,13 @@ async def save_period_sheet(
 
     from kehoach.services import period_sheets
 
+    settings = request.app.state.settings
     form = await request.form()
+    upload = form.get("file")
+    data, filename = b"", ""
+    if upload is not None and not isinstance(upload, str) and upload.filename:
+        data = await upload.read(settings.max_attachment_bytes + 1)
+        filename = upload.filename
     period = str(form.get("period") or "")[:10] or None
     agency = _int(form.get("agency"))
     submit = form.get("action") == "submit"
@@ -83,6 +89,17 @@ async def save_period_sheet(
             period_sheets.save_period_sheet(
                 db, plan_id, user, entries, agency_id=agency, period=period, submit=submit
             )
+            if filename:
+                period_sheets.attach_period_file(
+                    db,
+                    plan_id,
+                    user,
+                    filename,
+                    data,
+                    agency_id=agency,
+                    period=period,
+                    settings=settings,
+                )
         except ValidationError as exc:
             db.rollback()  # nothing filed; keep what was typed as the draft
             period_sheets.save_period_sheet(
