@@ -113,7 +113,7 @@ def test_reporter_fills_the_period_page(server, tmp_path):
             reporter.wait_for_selector("a[href^='/period-files/']")
             assert "Đã gửi báo cáo" in reporter.locator("#sheet-state").inner_text()
             SHOTS.mkdir(parents=True, exist_ok=True)
-            reporter.screenshot(path=str(SHOTS / "09-period-sheet.png"), full_page=False)
+            reporter.screenshot(path=str(SHOTS / "period-sheet.png"), full_page=False)
 
             # the reports were filed, one per task, as the per-task pages show
             history = reporter.request.get(f"/api/tasks/{first}/reports").json()
@@ -128,6 +128,6 @@ def test_reporter_fills_the_period_page(server, tmp_path):
             officer.goto(f"/plans/{plan}/report?period={period}")
             officer.wait_for_selector("#received-h")
             assert "Đã hoàn thành, có báo cáo kèm theo." in officer.locator("main").inner_text()
-            officer.screenshot(path=str(SHOTS / "10-period-report.png"), full_page=False)
+            officer.screenshot(path=str(SHOTS / "period-report-page.png"), full_page=False)
         finally:
             chromium.close()
