@@ -146,14 +146,15 @@ def reports_table(
     if agency_id is not None:
         stmt = stmt.where(ProgressReport.agency_id == agency_id)
     ids = list(session.scalars(stmt))
-    keys = (
-        dict(
-            session.execute(
+    keys: dict[int, str] = (
+        {
+            task_id: key
+            for task_id, key in session.execute(
                 select(Task.id, Task.key)
                 .join(ProgressReport, ProgressReport.task_id == Task.id)
                 .where(ProgressReport.id.in_(ids))
-            ).all()
-        )
+            )
+        }
         if ids
         else {}
     )

@@ -95,10 +95,10 @@ def _agency(user: UserView | None, agency_id: int | None) -> int:
 
 
 def _period(session: Session, plan_id: int, code: str | None, on: date) -> Period:
-    duties = session.execute(
+    rows = session.execute(
         select(ReportingDuty.every, ReportingDuty.due).where(ReportingDuty.plan_id == plan_id)
     ).all()
-    duties = [tuple(d) for d in duties]
+    duties = [(every, due) for every, due in rows]
     return period_by_code(duties, code) if code else current_period(duties, on)
 
 
@@ -214,12 +214,11 @@ def _clean(task_id: int, values: dict) -> dict:
         raise ValidationError(
             f"status must be one of {', '.join(REPORT_STATUSES)}", field=f"status-{task_id}"
         )
-    percent = values.get("percent")
-    if percent in ("", None):
-        percent = None
-    else:
+    raw = values.get("percent")
+    percent: int | None = None
+    if raw is not None and raw != "":
         try:
-            percent = int(percent)
+            percent = int(raw)
         except (TypeError, ValueError):
             raise ValidationError(
                 "the percent done must be a whole number", field=f"percent-{task_id}"
@@ -294,9 +293,9 @@ def save_period_sheet(
                     **v,
                 )
             except ValidationError as exc:
-                key = known[task_id].row.key
+                # the field names the task's line, where the page shows the message
                 raise ValidationError(
-                    f"{key}: {exc.message}", field=f"{exc.field or 'status'}-{task_id}"
+                    exc.message, field=f"{exc.field or 'status'}-{task_id}"
                 ) from None
         sheet.state, sheet.submitted_at, sheet.submitted_by = "submitted", now, user.id or None
     session.flush()

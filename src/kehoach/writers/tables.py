@@ -27,7 +27,7 @@ class Table:
 
     sheet: str
     columns: list[Column]
-    rows: list[Sequence[Any]]
+    rows: Sequence[Sequence[Any]]
     title: list[str] = field(default_factory=list)  # lines above the heading (bold first)
     landscape: bool = True
     bold_rows: frozenset[int] = frozenset()  # indexes into rows (group headings)
