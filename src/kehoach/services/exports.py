@@ -38,34 +38,26 @@ def export(table: Table, fmt: str, name: str) -> Export:
 
 def tasks_table(session: Session, user: UserView | None, on: date, **filters) -> Table:
     """The task table with the page's filters, every page of it."""
-    from kehoach.services.tasks import MAX_PER_PAGE, list_tasks
+    from kehoach.services.tasks import all_tasks
 
-    rows = []
-    page = 1
-    while True:
-        found = list_tasks(session, user=user, on=on, page=page, per_page=MAX_PER_PAGE, **filters)
-        for t in found.items:
-            s = t.status
-            rows.append(
-                [
-                    t.plan_id,
-                    t.key,
-                    t.group_title or "",
-                    t.text,
-                    "; ".join(t.lead),
-                    "; ".join(t.coordinating),
-                    "; ".join(t.directing),
-                    t.timeframe_raw or "",
-                    t.original_deadline,
-                    t.deadline,
-                    STATUS_VI.get(s.code, s.code),
-                    s.percent,
-                    s.last_activity,
-                ]
-            )
-        if page >= found.pages:
-            break
-        page += 1
+    rows = [
+        [
+            t.plan_id,
+            t.key,
+            t.group_title or "",
+            t.text,
+            "; ".join(t.lead),
+            "; ".join(t.coordinating),
+            "; ".join(t.directing),
+            t.timeframe_raw or "",
+            t.original_deadline,
+            t.deadline,
+            STATUS_VI.get(t.status.code, t.status.code),
+            t.status.percent,
+            t.status.last_activity,
+        ]
+        for t in all_tasks(session, user=user, on=on, **filters)
+    ]
     columns = [
         Column("Kế hoạch", "int", 9),
         Column("Số hiệu", "text", 8),

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from kehoach.errors import ValidationError
 from kehoach.services.period_report import STATUS_VI, document_name
 from kehoach.services.plans import get_plan
-from kehoach.services.tasks import MAX_PER_PAGE, TaskRow, list_tasks
+from kehoach.services.tasks import TaskRow, all_tasks
 from kehoach.services.types import UserView
 from kehoach.store.tables import Agency, ProgressReport
 from kehoach.writers.tables import Column, Table, csv_bytes, xlsx_bytes
@@ -53,25 +53,6 @@ class Ledger:
     title: str
     on: date
     rows: list[LedgerRow]
-
-
-def _all_tasks(session: Session, plan_id: int, user, on: date, filters: dict) -> list[TaskRow]:
-    out: list[TaskRow] = []
-    page = 1
-    while True:
-        found = list_tasks(
-            session,
-            user=user,
-            plan_id=plan_id,
-            on=on,
-            page=page,
-            per_page=MAX_PER_PAGE,
-            **{k: v for k, v in filters.items() if v not in (None, "")},
-        )
-        out.extend(found.items)
-        if page >= found.pages:
-            return out
-        page += 1
 
 
 def _progress(session: Session, task_ids: list[int], on: date) -> dict[int, str]:
@@ -125,7 +106,8 @@ def ledger(
         name = sorted(unknown)[0]
         raise ValidationError(f"the ledger has no filter '{name}'", field=name)
     detail = get_plan(session, plan_id, user=user)
-    tasks = _all_tasks(session, plan_id, user, on, filters)
+    given = {k: v for k, v in filters.items() if v not in (None, "")}
+    tasks = all_tasks(session, user=user, plan_id=plan_id, on=on, **given)
     progress = _progress(session, [t.id for t in tasks], on) if tasks else {}
     rows: list[LedgerRow] = []
     group: str | None = None

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kehoach.errors import PermissionDenied
 from kehoach.services.periods import Period, local_day, period_by_code
 from kehoach.services.plans import DocumentView, TargetView, get_plan
+from kehoach.services.reports import plan_duties
 from kehoach.services.status import statuses
 from kehoach.services.summaries import (
     AgencySummary,
@@ -29,12 +30,13 @@ from kehoach.services.summaries import (
     agency_summaries,
     completeness,
     count_statuses,
+    reporting_of,
 )
 from kehoach.services.tasks import TaskRow, rows_for
 from kehoach.services.types import UserView
 from kehoach.services.visibility import sees_all, task_condition
 from kehoach.store.db import query
-from kehoach.store.tables import Agency, ProgressReport, ReportingDuty, Task
+from kehoach.store.tables import Agency, ProgressReport, Task
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 STATUS_VI = {
@@ -253,13 +255,7 @@ def period_report(
             "the period report shows every agency's tasks; only plan officers, "
             "administrators and viewers can produce it"
         )
-    duties = [
-        (e, d)
-        for e, d in session.execute(
-            select(ReportingDuty.every, ReportingDuty.due).where(ReportingDuty.plan_id == plan_id)
-        )
-    ]
-    p = period_by_code(duties, period)
+    p = period_by_code(plan_duties(session, plan_id), period)
     on = on or default_on(p, today)
     ids = list(
         query(
@@ -289,7 +285,7 @@ def period_report(
         groups=groups,
         targets=detail.targets,
         counts=count_statuses(plan_infos.values()),
-        reporting=_reporting(reporting_rows),
+        reporting=reporting_of(reporting_rows),
         agencies=agency_summaries(
             session, on, plan_id=plan_id, infos=plan_infos, rows=reporting_rows
         ),
@@ -326,18 +322,6 @@ def _groups(rows: list[TaskRow], words: dict[int, list[AgencyWords]]) -> list[Gr
         )
         for code in order
     ]
-
-
-def _reporting(rows: list[CompletenessRow]) -> Reporting:
-    reported = sum(not r.missing for r in rows)
-    late = sum(r.late for r in rows)
-    return Reporting(
-        expected=len(rows),
-        reported=reported,
-        on_time_reports=reported - late,
-        late_reports=late,
-        missing=len(rows) - reported,
-    )
 
 
 def _shortfalls(rows: list[TaskRow], reporting: list[CompletenessRow]) -> list[Shortfall]:
@@ -437,8 +421,5 @@ def report_periods(session: Session, plan_id: int, today: date | None = None) ->
     from kehoach.services.periods import plan_periods
 
     today = today or date.today()
-    duties = session.execute(
-        select(ReportingDuty.every, ReportingDuty.due).where(ReportingDuty.plan_id == plan_id)
-    ).all()
-    found = plan_periods([tuple(d) for d in duties], today.year - 1, today.year + 1)
+    found = plan_periods(plan_duties(session, plan_id), today.year - 1, today.year + 1)
     return sorted(found, key=lambda p: p.due, reverse=True)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from kehoach.errors import KehoachError, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
 from kehoach.services.periods import Period, current_period, local_day, period_by_code
-from kehoach.services.reports import MAX_TEXT, REPORT_STATUSES, sanitize_name
+from kehoach.services.reports import MAX_TEXT, REPORT_STATUSES, plan_duties, sanitize_name
 from kehoach.services.tasks import TaskRow, rows_for
 from kehoach.services.types import UserView
 from kehoach.services.visibility import plan_condition
@@ -26,7 +26,6 @@ from kehoach.store.tables import (
     PeriodSheetFile,
     Plan,
     ProgressReport,
-    ReportingDuty,
     Task,
     TaskAgency,
     User,
@@ -95,10 +94,7 @@ def _agency(user: UserView | None, agency_id: int | None) -> int:
 
 
 def _period(session: Session, plan_id: int, code: str | None, on: date) -> Period:
-    rows = session.execute(
-        select(ReportingDuty.every, ReportingDuty.due).where(ReportingDuty.plan_id == plan_id)
-    ).all()
-    duties = [(every, due) for every, due in rows]
+    duties = plan_duties(session, plan_id)
     return period_by_code(duties, code) if code else current_period(duties, on)
 
 
@@ -106,10 +102,7 @@ def sheet_periods(session: Session, plan_id: int, on: date | None = None) -> lis
     """The periods an agency may still report for on `on` (started, not yet closed)."""
     from kehoach.services.periods import open_periods
 
-    duties = session.execute(
-        select(ReportingDuty.every, ReportingDuty.due).where(ReportingDuty.plan_id == plan_id)
-    ).all()
-    return open_periods([tuple(d) for d in duties], on or date.today())
+    return open_periods(plan_duties(session, plan_id), on or date.today())
 
 
 def _sheet(session: Session, plan_id: int, agency_id: int, period: str) -> PeriodSheet | None:

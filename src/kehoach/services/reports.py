@@ -81,7 +81,8 @@ class ReportView:
     attachments: list[AttachmentView] = field(default_factory=list)
 
 
-def _duties(session: Session, plan_id: int) -> list[tuple[str, str | None]]:
+def plan_duties(session: Session, plan_id: int) -> list[tuple[str, str | None]]:
+    """A plan's reporting duties as (every, due) pairs, what `services.periods` reads."""
     return [
         (e, d)
         for e, d in session.execute(
@@ -176,7 +177,7 @@ def submit_report(
     reason = _text(reason, "reason")
     if status == "khong_thuc_hien" and not reason:
         raise ValidationError("give the reason why the task is not carried out", field="reason")
-    duties = _duties(session, task.plan_id)
+    duties = plan_duties(session, task.plan_id)
     today = local_day(now)
     p = period_by_code(duties, period) if period else current_period(duties, today)
     if today >= p.closes:
@@ -239,7 +240,7 @@ def _views(session: Session, ids: list[int]) -> list[ReportView]:
     out = []
     for r, agency, username, plan_id in rows:
         if plan_id not in duties:
-            duties[plan_id] = _duties(session, plan_id)
+            duties[plan_id] = plan_duties(session, plan_id)
         try:
             late = local_day(r.submitted_at) > period_by_code(duties[plan_id], r.period).due
         except ValidationError:

@@ -221,7 +221,8 @@ def completeness(
     return out
 
 
-def _reporting(rows: Iterable[CompletenessRow]) -> Reporting:
+def reporting_of(rows: Iterable[CompletenessRow]) -> Reporting:
+    """Expected, received (on time, late) and missing reports among completeness rows."""
     rows = list(rows)
     reported = sum(not r.missing for r in rows)
     late = sum(r.late for r in rows)
@@ -271,7 +272,7 @@ def plan_summaries(
         duties[pid].append((every, due))
     out = []
     for pid, title in plans:
-        rep = _reporting(by_plan_rows[pid])
+        rep = reporting_of(by_plan_rows[pid])
         period = review_period(duties.get(pid, []), on, tracked[pid])
         out.append(PlanSummary(pid, title, count_statuses(by_plan[pid]), period, **rep.__dict__))
     return out
@@ -312,7 +313,7 @@ def agency_summaries(
     for aid, items in by_agency.items():
         counts = count_statuses(items)
         done = sum(counts.counts.get(c, 0) for c in DONE)
-        rep = _reporting(by_rows[aid])
+        rep = reporting_of(by_rows[aid])
         out.append(
             AgencySummary(
                 aid,
