@@ -75,6 +75,8 @@ def test_list_exports(session, officer):
     reporter = users.authenticate(session, "reporter", "reporter-demo")
     own = exports.reports_table(session, reporter)
     assert own.rows and all(r[2] == demo.DEMO_AGENCY for r in own.rows)
-    assert len(exports.plans_table(session, officer).rows) == 3
+    assert len(exports.plans_table(session, officer).rows) == 2  # Cao Bằng's two plans
+    viewer = users.authenticate(session, "viewer", "viewer-demo")  # national
+    assert len(exports.plans_table(session, viewer).rows) == 3
     with pytest.raises(ValidationError):
         exports.export(received, "pdf", "r")

@@ -34,9 +34,9 @@ from kehoach.services.summaries import (
 )
 from kehoach.services.tasks import TaskRow, rows_for
 from kehoach.services.types import UserView
-from kehoach.services.visibility import sees_all, task_condition
+from kehoach.services.visibility import scope_condition, task_condition
 from kehoach.store.db import query
-from kehoach.store.tables import Agency, ProgressReport, Task
+from kehoach.store.tables import Agency, Plan, ProgressReport, Task
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 STATUS_VI = {
@@ -250,10 +250,11 @@ def period_report(
     from kehoach.services.report_texts import stored_texts
 
     detail = get_plan(session, plan_id, user=user)  # NotFound when the user may not see it
-    if not sees_all(user):
+    in_scope = select(Plan.id).where(Plan.id == plan_id, scope_condition(user))
+    if session.scalar(in_scope) is None:  # staff of the plan's jurisdiction (or national)
         raise PermissionDenied(
             "the period report shows every agency's tasks; only plan officers, "
-            "administrators and viewers can produce it"
+            "administrators and viewers of the plan's province can produce it"
         )
     p = period_by_code(plan_duties(session, plan_id), period)
     on = on or default_on(p, today)

@@ -19,7 +19,7 @@ from kehoach.services.periods import Period, current_period, local_day, period_b
 from kehoach.services.reports import MAX_TEXT, REPORT_STATUSES, plan_duties, sanitize_name
 from kehoach.services.tasks import TaskRow, rows_for
 from kehoach.services.types import UserView
-from kehoach.services.visibility import plan_condition
+from kehoach.services.visibility import may_edit_plan, plan_condition
 from kehoach.store.tables import (
     Agency,
     PeriodSheet,
@@ -148,6 +148,8 @@ def get_period_sheet(
     agency_id = _agency(user, agency_id)
     if session.scalar(select(Plan.id).where(Plan.id == plan_id, plan_condition(user))) is None:
         raise NotFound(f"no plan with id {plan_id}")
+    if user is not None and user.role != "reporter" and not may_edit_plan(session, plan_id, user):
+        raise PermissionDenied("only officers of the plan's province can report for an agency")
     agency = session.get(Agency, agency_id)
     if agency is None:
         raise NotFound(f"no agency with id {agency_id}")
@@ -366,7 +368,7 @@ def open_period_file(
     session: Session, file_id: int, user: UserView | None, settings=None
 ) -> tuple[Path, SheetFileView]:
     """A period file the user may see: its agency's reporters, officers, viewers."""
-    from kehoach.services.visibility import sees_all
+    from kehoach.services.visibility import scope_condition
 
     if settings is None:
         from kehoach.settings import get_settings
@@ -382,7 +384,8 @@ def open_period_file(
     f, agency_id, plan_id = found
     own = user is not None and user.role == "reporter" and user.agency_id == agency_id
     visible = session.scalar(select(Plan.id).where(Plan.id == plan_id, plan_condition(user)))
-    if not visible or not (own or sees_all(user)):
+    staff = session.scalar(select(Plan.id).where(Plan.id == plan_id, scope_condition(user)))
+    if not visible or not (own or staff):
         raise NotFound(f"no file with id {file_id}")
     path = Path(settings.attachments_dir) / f.sha256
     if not path.exists():

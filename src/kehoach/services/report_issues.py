@@ -195,10 +195,11 @@ def issue_report(
 ) -> IssuedReport:
     """Produce the period report as a file and record it as issued (who, when, which data)."""
     from kehoach.services.users import can_edit_plan
+    from kehoach.services.visibility import may_edit_plan
 
     if fmt not in FORMATS:
         raise ValidationError(f"format must be one of {', '.join(FORMATS)}", field="format")
-    if user is not None and not can_edit_plan(user):
+    if user is not None and not (can_edit_plan(user) and may_edit_plan(session, plan_id, user)):
         raise PermissionDenied("only a plan officer or an administrator can issue the report")
     data = period_report(session, plan_id, period, user, on=on, today=today)
     changes = changes_since(session, data)

@@ -101,8 +101,9 @@ def save_report_texts(
     """Keep the officer's edits (None leaves a field as it is; "" returns it to generated)."""
     from kehoach.services.period_report import period_report
     from kehoach.services.users import can_edit_plan
+    from kehoach.services.visibility import may_edit_plan
 
-    if user is None or not can_edit_plan(user):
+    if user is None or not (can_edit_plan(user) and may_edit_plan(session, plan_id, user)):
         raise PermissionDenied("only a plan officer or an administrator can edit the report")
     period_report(session, plan_id, period, user)  # the plan, the period and visibility exist
     unknown = set(values) - set(FIELDS)

@@ -23,6 +23,7 @@ def routers() -> list[APIRouter]:
         tasks.router,
         reports.router,
         agencies.router,
+        agencies.places,
         dashboard.router,
         period_reports.router,
     ]

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 def routers() -> list[APIRouter]:
     """Every page router."""
     from kehoach.web.pages import (
+        agencies,
         dashboard,
         home,
         imports,
@@ -29,4 +30,5 @@ def routers() -> list[APIRouter]:
         dashboard.router,
         imports.router,
         users.router,
+        agencies.router,
     ]
