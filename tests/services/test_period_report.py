@@ -219,3 +219,13 @@ def test_generated_sections_name_who_reported_and_who_did_not(demo_db, officer):
     missing = [s for s in data.shortfalls if s.missing]
     assert missing and data.reporting.missing == sum(len(s.missing) for s in missing)
     assert data.reporting.reported + data.reporting.missing == data.reporting.expected
+
+
+def test_another_province_cannot_produce_it(demo_db):
+    dien_bien = users.authenticate(demo_db, "officer_dienbien", "officer-dienbien-demo")
+    with pytest.raises((NotFound, PermissionDenied)):
+        period_report(demo_db, PLAN, "2026-H1", dien_bien, on=ON)
+    with pytest.raises((NotFound, PermissionDenied)):
+        issue_report(demo_db, PLAN, "2026-H1", dien_bien, "docx", on=ON)
+    with pytest.raises((NotFound, PermissionDenied)):
+        save_report_texts(demo_db, PLAN, "2026-H1", dien_bien, results_text="x")

@@ -25,7 +25,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """`kehoach serve` with the three samples imported, an officer and Sở VHTTDL's reporter."""
+    """`kehoach serve` with the three samples imported, a national officer and the reporter of
+    Cao Bằng's Sở VHTTDL."""
     from kehoach.services import importing, users
     from kehoach.store.db import open_database, session_scope
 
@@ -35,7 +36,9 @@ def server(tmp_path_factory):
         for sample in sorted(SAMPLES.glob("*.txt")):
             importing.import_plan(db, sample)
         users.create_user(db, "officer", PASSWORDS["officer"], "officer")
-        users.create_user(db, "reporter", PASSWORDS["reporter"], "reporter", SO_VHTTDL)
+        users.create_user(
+            db, "reporter", PASSWORDS["reporter"], "reporter", SO_VHTTDL, jurisdiction="Cao Bằng"
+        )
     port = free_port()
     env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "c" * 40}
     proc = subprocess.Popen(
