@@ -7,7 +7,7 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every API router, in the order they appear in the OpenAPI document."""
-    from kehoach.web.api import agencies, dashboard, plans, reports, tasks, tokens
+    from kehoach.web.api import agencies, dashboard, plans, reports, tasks, tokens, users
 
     return [
         tokens.router,
@@ -17,4 +17,5 @@ def routers() -> list[APIRouter]:
         agencies.router,
         agencies.places,
         dashboard.router,
+        users.router,
     ]
