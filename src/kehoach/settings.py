@@ -29,6 +29,14 @@ class Settings(BaseSettings):
     max_attachment_bytes: int = 10 * 1024 * 1024
     allowed_attachment_types: tuple[str, ...] = ("pdf", "docx", "xlsx", "jpg", "png")
     public_base_url: str = "http://127.0.0.1:8000"  # links in e-mails point here
+    # a session ends after this long without a request (it lasts a working day at most)
+    session_idle_minutes: float = 60
+    # failed log-ins allowed per account and per client address ("limits" notation), and
+    # where they are counted: memory:// (one process) or a shared store such as
+    # redis://host:6379 when several server processes run
+    login_limit_account: str = "10 per 15 minutes"
+    login_limit_address: str = "50 per 15 minutes"
+    login_limit_storage: str = "memory://"
     # Reminders (services.reminders): N days before a due date (a plan may set its own),
     # escalation to the directing body and the plan officer after M days overdue.
     remind_days_before: int = Field(default=7, ge=0, le=30)
@@ -51,6 +59,18 @@ class Settings(BaseSettings):
     def _fill_and_check(self) -> Settings:
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir / 'kehoach.db'}"
+        from limits import parse
+
+        for name in ("login_limit_account", "login_limit_address"):
+            try:
+                parse(getattr(self, name))
+            except ValueError:
+                raise KehoachError(
+                    f"KEHOACH_{name.upper()} is {getattr(self, name)!r}; "
+                    "write it as e.g. '10 per 15 minutes'"
+                ) from None
+        if self.session_idle_minutes <= 0:
+            raise KehoachError("KEHOACH_SESSION_IDLE_MINUTES must be more than 0")
         if self.env == "production":
             if self.secret_key == DEV_SECRET:
                 raise KehoachError(

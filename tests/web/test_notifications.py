@@ -131,3 +131,24 @@ def test_plan_reminder_policy_page_and_api(world, api):
     wrong = client.put(f"/api/plans/{plan}/reminder-policy", json={"officer": "reporter"})
     assert wrong.status_code == 422 and wrong.json()["field"] == "officer"
     assert api("reporter").get(f"/api/plans/{plan}/reminder-policy").status_code == 403
+
+
+def test_the_bells_poll_does_not_keep_an_idle_session_alive(world, reminded):
+    import base64
+    import json
+    import time
+
+    def seen(browser) -> float:
+        cookie = browser.client.cookies.get("kehoach_session")
+        payload = cookie.split(".")[0]
+        data = json.loads(base64.b64decode(payload + "=" * (-len(payload) % 4)))
+        return data["seen"]
+
+    reporter = as_user(world, "reporter")
+    reporter.get("/plans")
+    before = seen(reporter)
+    time.sleep(1.1)
+    assert reporter.get("/notifications/bell").status_code == 200
+    assert seen(reporter) == before
+    reporter.get("/plans")
+    assert seen(reporter) > before

@@ -18,8 +18,8 @@ def bench_extract(
     from rich.console import Console
     from rich.table import Table
 
-    from kehoach.extract.bench import bench_extract as run
-    from kehoach.extract.bench import bench_help
+    from kehoach.bench.extract import bench_extract as run
+    from kehoach.bench.extract import bench_help
 
     rows = run(megabytes)
     t = Table(title=f"kehoach extract — {rows[-1].megabytes:.1f} MB of text, CPU time on one core")

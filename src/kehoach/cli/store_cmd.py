@@ -12,7 +12,9 @@ import typer
 from kehoach.cli import app
 from kehoach.cli.edge import report, user_errors
 
-user_app = typer.Typer(help="Accounts: add users with a role.", no_args_is_help=True)
+user_app = typer.Typer(
+    help="Accounts: add, list, reset a password, disable, enable.", no_args_is_help=True
+)
 app.add_typer(user_app, name="user")
 
 DB_HELP = "Database URL (default: KEHOACH_DATABASE_URL, else sqlite:///var/kehoach.db)."
@@ -160,8 +162,9 @@ def status(
     from kehoach.errors import NotFound
     from kehoach.services.agencies import find_agency, unknown_agency_message
     from kehoach.services.jurisdictions import find_jurisdiction
+    from kehoach.services.plans import list_plans
+    from kehoach.services.types import SYSTEM
     from kehoach.store.db import open_database, session_scope
-    from kehoach.store.tables import Plan
 
     with user_errors():
         day = parse_day(on)
@@ -173,7 +176,7 @@ def status(
                     raise NotFound(unknown_agency_message(session, agency), where="--agency")
                 print_agency_tasks(session, found, day, plan, status_label)
             else:
-                if plan is not None and session.get(Plan, plan) is None:
+                if plan is not None and plan not in {p.id for p in list_plans(session, SYSTEM)}:
                     raise NotFound(f"no plan with id {plan}", where="--plan")
                 print_overview(session, day, plan, status_label)
 

@@ -123,6 +123,8 @@ class User(Base):
     jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    # sessions started before this moment end (a changed or reset password logs out elsewhere)
+    password_changed_at: Mapped[datetime | None] = mapped_column(Stamp)
     email: Mapped[str | None] = mapped_column(String(320))  # where reminders are e-mailed
 
 

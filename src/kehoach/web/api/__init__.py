@@ -16,6 +16,7 @@ def routers() -> list[APIRouter]:
         reports,
         tasks,
         tokens,
+        users,
     )
 
     return [
@@ -26,6 +27,7 @@ def routers() -> list[APIRouter]:
         agencies.router,
         agencies.places,
         dashboard.router,
+        users.router,
         notifications.router,
         reminders.router,
     ]

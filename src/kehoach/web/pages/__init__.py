@@ -8,6 +8,7 @@ from fastapi import APIRouter
 def routers() -> list[APIRouter]:
     """Every page router."""
     from kehoach.web.pages import (
+        account,
         agencies,
         dashboard,
         home,
@@ -28,5 +29,6 @@ def routers() -> list[APIRouter]:
         imports.router,
         users.router,
         agencies.router,
+        account.router,
         notifications.router,
     ]
