@@ -28,7 +28,6 @@ class Settings(BaseSettings):
     stalled_days: int = 60
     max_attachment_bytes: int = 10 * 1024 * 1024
     allowed_attachment_types: tuple[str, ...] = ("pdf", "docx", "xlsx", "jpg", "png")
-    public_base_url: str = "http://127.0.0.1:8000"  # links in e-mails point here
     # a session ends after this long without a request (it lasts a working day at most)
     session_idle_minutes: float = 60
     # failed log-ins allowed per account and per client address ("limits" notation), and
@@ -37,6 +36,7 @@ class Settings(BaseSettings):
     login_limit_account: str = "10 per 15 minutes"
     login_limit_address: str = "50 per 15 minutes"
     login_limit_storage: str = "memory://"
+    public_base_url: str = "http://127.0.0.1:8000"  # links in e-mails point here
     # Reminders (services.reminders): N days before a due date (a plan may set its own),
     # escalation to the directing body and the plan officer after M days overdue.
     remind_days_before: int = Field(default=7, ge=0, le=30)
