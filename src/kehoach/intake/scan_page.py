@@ -1,0 +1,269 @@
+"""One page image read by Tesseract: its text lines and its tables, cell by cell.
+
+Read whole, a ruled task table comes out with the cells of a row interleaved
+line by line. So the tables are found first (`scan_tables`), their ruling lines
+are painted out and each cell is recognised on its own; the rest of the page
+(tables blanked) is read as running text, one line per printed line. Every
+line and cell keeps Tesseract's confidence and its box on the page, so what
+was read can be shown next to the picture it was read from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from kehoach.intake.scan_image import ink, prepare
+from kehoach.intake.scan_tables import Layout, find_tables
+from kehoach.text.normalize import nfc
+
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the levelled page
+
+_WRAP_HYPHEN = re.compile(r"\w-$")
+_PAGE_NUMBER = re.compile(r"^[\s\-–—.]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.]*$", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
+_MARGIN = 0.12  # page numbers sit in the top or bottom 12% of the page
+_MIN_INK = 12  # ink pixels (after removing specks) below which a cell is empty
+_PAD = 8  # white pixels kept around a cell's ink: Tesseract reads badly at a crop's edge
+
+
+@dataclass
+class Line:
+    """A recognised line (or table cell): its text, confidence 0–1 and box."""
+
+    text: str
+    confidence: float
+    box: Box
+
+
+@dataclass
+class Grid:
+    """A recognised table: rows of cell texts (merged cells repeated, `spans` marking the
+    copies) and each real cell once with its confidence and box."""
+
+    rows: list[list[str]]
+    spans: list[list[bool]]
+    cells: list[Line]
+    box: Box
+
+
+@dataclass
+class PageText:
+    """What one page gave: lines and tables in reading order, and how sure OCR was."""
+
+    number: int
+    width: int
+    height: int
+    dpi: int
+    angle: float = 0.0
+    items: list[Line | Grid] = field(default_factory=list)
+    confidence: float | None = None  # None: no text on the page
+    note: str | None = None  # why the page gave nothing, or why its text was left out
+
+
+def read_page(image: np.ndarray, number: int, dpi: int, api) -> PageText:
+    """Recognise one page image (RGB or grey) with the Tesseract engine `api`."""
+    grey, angle = prepare(image)
+    h, w = grey.shape
+    page = PageText(number=number, width=w, height=h, dpi=dpi, angle=round(angle, 2))
+    layouts, lines_mask = find_tables(grey)
+    clean = grey.copy()
+    clean[lines_mask > 0] = 255  # ruling lines painted out: cells and text read without them
+    solid = _specks_removed(clean)
+    grids = [_read_table(api, clean, solid, layout, dpi) for layout in layouts]
+    text_page = clean.copy()
+    for layout in layouts:
+        x0, y0, x1, y1 = layout.box
+        text_page[max(0, y0 - 4) : y1 + 5, max(0, x0 - 4) : x1 + 5] = 255
+    lines = _read_lines(api, text_page, dpi)
+    items: list[tuple[int, Line | Grid]] = [(ln.box[1], ln) for ln in lines]
+    items += [(g.box[1], g) for g in grids]
+    items.sort(key=lambda it: it[0])
+    page.items = _drop_page_number([it for _, it in items], h)
+    page.confidence = _confidence(page.items)
+    page.note = _note(page)
+    if page.note and page.confidence is not None:
+        page.items = []  # a page in another language, or unreadable: its text is left out
+    return page
+
+
+def _specks_removed(grey: np.ndarray) -> np.ndarray:
+    """Ink without the one- and two-pixel specks of scanner noise (to tell empty cells)."""
+    return cv2.morphologyEx(ink(grey), cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+
+
+def _set_image(api, grey: np.ndarray, dpi: int) -> None:
+    from PIL import Image
+
+    api.SetImage(Image.fromarray(grey))
+    api.SetSourceResolution(dpi)
+
+
+def _read_lines(api, grey: np.ndarray, dpi: int) -> list[Line]:
+    """The page's text lines, top to bottom; pieces on the same line (two-column
+    headings) joined left to right with two spaces."""
+    import tesserocr
+
+    _set_image(api, grey, dpi)
+    api.SetPageSegMode(tesserocr.PSM.AUTO)
+    api.Recognize()
+    found: list[Line] = []
+    level = tesserocr.RIL.TEXTLINE
+    iterator = api.GetIterator()
+    for piece in tesserocr.iterate_level(iterator, level):
+        text = _one_line(piece.GetUTF8Text(level) or "")
+        box = piece.BoundingBox(level)
+        if not text or box is None:
+            continue
+        line = Line(text, piece.Confidence(level) / 100.0, tuple(int(v) for v in box))  # type: ignore[arg-type]
+        if not _junk(line):
+            found.append(line)
+    return _same_height_joined(found)
+
+
+def _one_line(text: str) -> str:
+    return nfc(" ".join(text.split()))
+
+
+def _junk(line: Line) -> bool:
+    """Specks, stamp rims and signature strokes read as a letter or two."""
+    letters = sum(ch.isalnum() for ch in line.text)
+    return letters == 0 or (letters <= 2 and line.confidence < 0.6)
+
+
+def _same_height_joined(lines: list[Line]) -> list[Line]:
+    lines = sorted(lines, key=lambda ln: ln.box[1])
+    rows: list[list[Line]] = []
+    for ln in lines:
+        for row in rows[-3:]:
+            top = max(r.box[1] for r in row)
+            bottom = min(r.box[3] for r in row)
+            overlap = min(bottom, ln.box[3]) - max(top, ln.box[1])
+            apart = all(ln.box[0] >= r.box[2] or ln.box[2] <= r.box[0] for r in row)
+            if apart and overlap >= 0.5 * min(ln.box[3] - ln.box[1], bottom - top):
+                row.append(ln)
+                break
+        else:
+            rows.append([ln])
+    out = []
+    for row in rows:
+        row.sort(key=lambda r: r.box[0])
+        text = "  ".join(r.text for r in row)
+        size = sum(len(r.text) for r in row) or 1
+        conf = sum(r.confidence * len(r.text) for r in row) / size
+        box = (
+            min(r.box[0] for r in row),
+            min(r.box[1] for r in row),
+            max(r.box[2] for r in row),
+            max(r.box[3] for r in row),
+        )
+        out.append(Line(text, conf, box))
+    return out
+
+
+def _read_table(api, grey: np.ndarray, solid: np.ndarray, layout: Layout, dpi: int) -> Grid:
+    """Each cell recognised on its own; a merged cell's text repeated where it spans."""
+    _set_image(api, grey, dpi)
+    nrows, ncols = len(layout.ys) - 1, len(layout.xs) - 1
+    rows = [[""] * ncols for _ in range(nrows)]
+    spans = [[False] * ncols for _ in range(nrows)]
+    cells: list[Line] = []
+    for cell in layout.cells:
+        box = layout.cell_box(cell)
+        text, conf, ink_box = _read_cell(api, solid, box, dpi)
+        if text:
+            cells.append(Line(text, conf, ink_box))
+        r0, c0, r1, c1 = cell
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                rows[r][c] = text
+                spans[r][c] = (r, c) != (r0, c0)
+    return Grid(rows=rows, spans=spans, cells=cells, box=layout.box)
+
+
+def _read_cell(api, solid: np.ndarray, box: Box, dpi: int) -> tuple[str, float, Box]:
+    import tesserocr
+
+    x0, y0, x1, y1 = box
+    inner = solid[y0 + 3 : y1 - 2, x0 + 3 : x1 - 2]
+    ys, xs = np.nonzero(inner) if inner.size else (np.array([]), np.array([]))
+    if len(xs) < _MIN_INK:
+        return "", 1.0, box
+    h, w = solid.shape
+    ink_box = (
+        max(0, x0 + 3 + int(xs.min()) - _PAD),
+        max(0, y0 + 3 + int(ys.min()) - _PAD),
+        min(w, x0 + 3 + int(xs.max()) + _PAD),
+        min(h, y0 + 3 + int(ys.max()) + _PAD),
+    )
+    wide, tall = ink_box[2] - ink_box[0], ink_box[3] - ink_box[1]
+    api.SetPageSegMode(_mode(wide, tall, dpi, tesserocr))
+    api.SetRectangle(ink_box[0], ink_box[1], wide, tall)
+    text = _cell_text(api.GetUTF8Text() or "")
+    return text, api.MeanTextConf() / 100.0 if text else 1.0, ink_box
+
+
+def _mode(wide: int, tall: int, dpi: int, tesserocr) -> int:
+    """How Tesseract should take a cell: a short mark (a row number) as one word, a single
+    line as a line, else as a block of lines."""
+    line = tall < 0.3 * dpi  # under two lines of body text
+    if line and wide < 2.5 * tall:
+        return tesserocr.PSM.SINGLE_WORD
+    return tesserocr.PSM.SINGLE_LINE if line else tesserocr.PSM.SINGLE_BLOCK
+
+
+def _cell_text(text: str) -> str:
+    """A cell's lines as one line: wrapped lines joined, a hyphen at a wrap kept unspaced."""
+    out = ""
+    for line in (ln.strip() for ln in text.split("\n")):
+        if not line:
+            continue
+        if out and not (_WRAP_HYPHEN.search(out) and line[:1].isalnum()):
+            out += " "
+        out += line
+    return nfc(" ".join(out.split()))
+
+
+def _drop_page_number(items: list[Line | Grid], height: int) -> list[Line | Grid]:
+    for index in (0, -1):
+        item = items[index] if items else None
+        if isinstance(item, Line) and _PAGE_NUMBER.match(item.text):
+            near_edge = item.box[1] < height * _MARGIN or item.box[3] > height * (1 - _MARGIN)
+            if near_edge:
+                items.pop(index)
+    return items
+
+
+def spots(items: list[Line | Grid]) -> list[Line]:
+    """Every line and table cell of a page, in reading order."""
+    out: list[Line] = []
+    for item in items:
+        out.extend(item.cells if isinstance(item, Grid) else [item])
+    return out
+
+
+def _confidence(items: list[Line | Grid]) -> float | None:
+    pieces = spots(items)
+    size = sum(len(p.text) for p in pieces)
+    if not size:
+        return None
+    return round(sum(p.confidence * len(p.text) for p in pieces) / size, 3)
+
+
+def _note(page: PageText) -> str | None:
+    """Why this page's text cannot be used, or None when it reads as Vietnamese."""
+    from kehoach.text.syllables import is_valid_syllable
+
+    if page.confidence is None:
+        return "no text was found on the page"
+    words = [w for p in spots(page.items) for w in _WORD.findall(p.text)]
+    if len(words) >= 12:
+        share = sum(is_valid_syllable(w) for w in words) / len(words)
+        if share < 0.5:
+            return "the page is not in Vietnamese; it was left out"
+    if page.confidence < 0.4:
+        return "the page could not be read (too faint or blurred); it was left out"
+    return None
