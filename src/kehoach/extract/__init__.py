@@ -16,9 +16,10 @@ __all__ = ["extract_document", "extract_file"]
 
 def extract_document(doc: Document) -> PlanRecord:
     """Extract the plan record from a read document."""
+    from kehoach.extract.ocr_marks import mark_low_confidence
     from kehoach.extract.plan import build_record
 
-    return build_record(doc)
+    return mark_low_confidence(build_record(doc), doc)
 
 
 def extract_file(path: str | Path) -> PlanRecord:

@@ -83,10 +83,13 @@ def _recognise(
                 progress(len(done), count)
         return done
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # forkserver: safe to start from a threaded web server, and cheaper than spawn
-    context = multiprocessing.get_context("forkserver")
+    # fork is quick and needs no importable __main__, but is unsafe once threads run (the
+    # web server's): forkserver then
+    alone = threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if alone else "forkserver")
     with ProcessPoolExecutor(workers, context, initializer=_start, initargs=(kind, data)) as pool:
         futures = [pool.submit(_page, index) for index in range(count)]
         for future in as_completed(futures):

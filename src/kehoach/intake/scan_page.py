@@ -28,6 +28,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MARGIN = 0.12  # page numbers sit in the top or bottom 12% of the page
 _MIN_INK = 12  # ink pixels (after removing specks) below which a cell is empty
 _PAD = 8  # white pixels kept around a cell's ink: Tesseract reads badly at a crop's edge
+_NUMBERING = "0123456789IVX.)"
+# Small words whose capital differs from the lower-case letter only in size (v/V, c/C,
+# x/X, s/S, o/O): Tesseract often capitalises them mid-sentence (`ngành Và các cơ quan`),
+# which hides where one agency ends and the next begins.
+_SIZE_ONLY = re.compile(
+    r"(?<=[a-zà-ỹđ,;] )(Và|Với|Về|Vào|Vì|Vẫn|Vị|Vụ|Vực|Các|Có|Của|Cho|Cơ|Cấp|Cũng|Cần|Xã|Xây|Xử|Xong|Sự|Sẽ|Sau|Ở)\b"
+)
+_STRAY_QUOTE = re.compile(r"^[\"'`‘’“”]+(?=[^\W\d_])")
 
 
 @dataclass
@@ -125,7 +133,14 @@ def _read_lines(api, grey: np.ndarray, dpi: int) -> list[Line]:
 
 
 def _one_line(text: str) -> str:
-    return nfc(" ".join(text.split()))
+    line = _recased(nfc(" ".join(text.split())))
+    if line.count('"') == 1 or not any(q in line[1:] for q in "\"'`‘’“”"):
+        line = _STRAY_QUOTE.sub("", line)  # a speck before the first letter, read as a quote
+    return line
+
+
+def _recased(text: str) -> str:
+    return _SIZE_ONLY.sub(lambda m: m.group(1).lower(), text)
 
 
 def _junk(line: Line) -> bool:
@@ -200,10 +215,21 @@ def _read_cell(api, solid: np.ndarray, box: Box, dpi: int) -> tuple[str, float, 
         min(h, y0 + 3 + int(ys.max()) + _PAD),
     )
     wide, tall = ink_box[2] - ink_box[0], ink_box[3] - ink_box[1]
-    api.SetPageSegMode(_mode(wide, tall, dpi, tesserocr))
+    mode = _mode(wide, tall, dpi, tesserocr)
+    api.SetPageSegMode(mode)
     api.SetRectangle(ink_box[0], ink_box[1], wide, tall)
     text = _cell_text(api.GetUTF8Text() or "")
-    return text, api.MeanTextConf() / 100.0 if text else 1.0, ink_box
+    conf = api.MeanTextConf() / 100.0 if text else 1.0
+    if mode == tesserocr.PSM.SINGLE_WORD and conf < 0.8:
+        # a doubtful short mark is most often a row number (`12` read as `1/2)`): read it
+        # again as digits or a Roman numeral and keep whichever reading is surer
+        api.SetVariable("tessedit_char_whitelist", _NUMBERING)
+        again = _cell_text(api.GetUTF8Text() or "")
+        sure = api.MeanTextConf() / 100.0
+        api.SetVariable("tessedit_char_whitelist", "")
+        if again and sure > conf:
+            text, conf = again, sure
+    return _recased(text), conf, ink_box
 
 
 def _mode(wide: int, tall: int, dpi: int, tesserocr) -> int:
