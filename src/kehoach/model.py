@@ -139,4 +139,6 @@ class PlanRecord(_Value):
 
     def to_json(self) -> dict:
         """The record as the schema's JSON object (`ocr` only when read from a scan)."""
-        return self.model_dump(mode="json", by_alias=True, exclude={"ocr"} if self.ocr is None else None)
+        return self.model_dump(
+            mode="json", by_alias=True, exclude={"ocr"} if self.ocr is None else None
+        )

@@ -45,7 +45,9 @@ def parse_day(text: str | None) -> date:
 
 @app.command("import")
 def import_(
-    paths: list[Path] = typer.Argument(..., help="Plan documents or folders (.txt .docx .pdf)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Plan documents or folders (.txt .docx .pdf; scans: .pdf .png .jpg .tiff)."
+    ),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Read plan documents and store their plans, tasks, agencies and duties.
@@ -55,7 +57,7 @@ def import_(
 
     Example: kehoach import ke-hoach-80.docx chuong-trinh-14.pdf
     """
-    from kehoach.extract.files import expand_paths
+    from kehoach.extract.files import expand_paths, page_progress
     from kehoach.store.db import open_database
 
     with user_errors():
@@ -65,7 +67,7 @@ def import_(
         report(exc)
     failed = bool(missing)
     bar = None
-    if len(files) > 1 and sys.stderr.isatty():
+    if sys.stderr.isatty():
         from rich.progress import Progress
 
         bar = Progress(transient=True)
@@ -73,7 +75,7 @@ def import_(
         job = bar.add_task("Đang nhập", total=len(files))
     try:
         for path in files:
-            line, ok = _import_one(factory, path)
+            line, ok = _import_one(factory, path, page_progress(bar, path))
             print(line, file=sys.stdout if ok else sys.stderr)
             failed |= not ok
             if bar is not None:
@@ -85,7 +87,7 @@ def import_(
         raise typer.Exit(2)
 
 
-def _import_one(factory, path: Path) -> tuple[str, bool]:
+def _import_one(factory, path: Path, progress=None) -> tuple[str, bool]:
     """Import one file in its own transaction; (line to print, succeeded)."""
     from kehoach.cli.edge import error_line
     from kehoach.errors import KehoachError
@@ -94,7 +96,7 @@ def _import_one(factory, path: Path) -> tuple[str, bool]:
 
     try:
         with session_scope(factory) as session:
-            r = import_plan(session, path)
+            r = import_plan(session, path, progress=progress)
     except KehoachError as exc:
         if not exc.where:
             return f"kehoach: {path}: {exc.message}", False

@@ -40,7 +40,7 @@ def extract_many(
     try:
         for path in files:
             try:
-                doc = read_document(path)
+                doc = read_document(path, progress=page_progress(bar, path))
                 yield path, extract_document(doc), doc, None
             except KehoachError as exc:
                 if isinstance(exc, InputError) and exc.where != str(path):
@@ -51,3 +51,20 @@ def extract_many(
     finally:
         if bar is not None:
             bar.stop()
+
+
+def page_progress(bar, path: Path):
+    """A per-page progress callback for a scan (a second bar under the files' bar)."""
+    if bar is None:
+        return None
+    pages = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal pages
+        if pages is None:
+            pages = bar.add_task(f"{path.name}: trang", total=total)
+        bar.update(pages, completed=done)
+        if done >= total:
+            bar.remove_task(pages)
+
+    return advance

@@ -49,7 +49,9 @@ def mark_low_confidence(record: PlanRecord, doc: Document) -> PlanRecord:
     total = sum(n for c, n in sized if c is not None)
     info = OcrInfo(
         engine=version(),
-        confidence=round(sum(c * n for c, n in sized if c is not None) / total, 3) if total else None,
+        confidence=round(sum(c * n for c, n in sized if c is not None) / total, 3)
+        if total
+        else None,
         dpi=max(p.dpi for p in doc.pages),
         pages=[OcrPage(page=p.number, confidence=p.confidence, note=p.note) for p in doc.pages],
         low_confidence=doubts,
@@ -95,7 +97,9 @@ def _row_of(text: str, spots: list[Spot], keys: list[str]) -> list[int]:
 
 def _hits(key: str, keys: list[str], among) -> list[tuple[str, float, int]]:
     choices = {i: keys[i] for i in among}
-    found = process.extract(key, choices, scorer=fuzz.partial_ratio, score_cutoff=_MATCH, limit=None)
+    found = process.extract(
+        key, choices, scorer=fuzz.partial_ratio, score_cutoff=_MATCH, limit=None
+    )
     return [(text, score, int(i)) for text, score, i in found]
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kehoach.errors import EmptyDocument
 from kehoach.intake.document import Block, Document, ScannedPage, Spot, Table
-from kehoach.intake.scan_page import Grid, Line, PageText, spots
+from kehoach.intake.scan_page import Line, PageText, spots
 from kehoach.text.normalize import fold
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
@@ -27,6 +28,7 @@ _WRAP_HYPHEN = re.compile(r"\w-$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CACHE: OrderedDict[str, Document] = OrderedDict()  # the web page reads an upload more than once
 _CACHE_SIZE = 4
+last_cpu = 0.0  # CPU seconds the pages of the last scan read took, over all workers
 
 
 def read_scan(
@@ -48,6 +50,8 @@ def read_scan(
     check_installed(name)
     source = _open(kind, data, name)
     pages = _recognise(kind, data, len(source), progress, workers)
+    global last_cpu
+    last_cpu = sum(p.cpu for p in pages)
     doc = _document(pages, name, sha256, "pdf" if kind == "pdf" else "image")
     _CACHE[sha256] = doc
     while len(_CACHE) > _CACHE_SIZE:
@@ -115,15 +119,20 @@ def _page(index: int) -> PageText:
     from kehoach.intake.tesseract import engine
 
     assert _SOURCE is not None
+    start = time.process_time()
     try:
         image, dpi = _SOURCE.page(index)
         if dpi > 300:  # finer than OCR needs: only slower
-            image = cv2.resize(image, None, fx=300 / dpi, fy=300 / dpi, interpolation=cv2.INTER_AREA)
+            image = cv2.resize(
+                image, None, fx=300 / dpi, fy=300 / dpi, interpolation=cv2.INTER_AREA
+            )
             dpi = 300
-        return read_page(image, index + 1, dpi, engine())
+        page = read_page(image, index + 1, dpi, engine())
     except Exception as exc:  # a damaged page must not stop the others
         text = str(exc).strip().splitlines()[0][:100] if str(exc).strip() else type(exc).__name__
-        return PageText(index + 1, 0, 0, 0, note=f"the page could not be read ({text})")
+        page = PageText(index + 1, 0, 0, 0, note=f"the page could not be read ({text})")
+    page.cpu = time.process_time() - start
+    return page
 
 
 @dataclass
@@ -158,7 +167,9 @@ def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Docume
     ]
     warnings = [f"page {p.number}: {p.note}" for p in pages if p.note]
     if not out:
-        why = "; ".join(warnings) if len(pages) == 1 and warnings else "no text was found in the scan"
+        why = (
+            "; ".join(warnings) if len(pages) == 1 and warnings else "no text was found in the scan"
+        )
         raise EmptyDocument(why, where=name)
     scanned = [
         ScannedPage(
@@ -169,7 +180,9 @@ def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Docume
             dpi=p.dpi,
             angle=p.angle,
             note=p.note,
-            spots=tuple(Spot(s.text, round(s.confidence, 3), p.number, s.box) for s in spots(p.items)),
+            spots=tuple(
+                Spot(s.text, round(s.confidence, 3), p.number, s.box) for s in spots(p.items)
+            ),
         )
         for p in pages
     ]

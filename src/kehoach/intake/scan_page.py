@@ -70,6 +70,7 @@ class PageText:
     items: list[Line | Grid] = field(default_factory=list)
     confidence: float | None = None  # None: no text on the page
     note: str | None = None  # why the page gave nothing, or why its text was left out
+    cpu: float = 0.0  # CPU seconds spent on the page (for the benchmark)
 
 
 def read_page(image: np.ndarray, number: int, dpi: int, api) -> PageText:

@@ -64,7 +64,7 @@ def find_tables(grey: np.ndarray) -> tuple[list[Layout], np.ndarray]:
     across, down = ruling_lines(grey)
     frame = cv2.bitwise_or(across, down)
     count, _, stats, _ = cv2.connectedComponentsWithStats(frame, connectivity=8)
-    h, w = grey.shape
+    w = grey.shape[1]
     tables: list[Layout] = []
     for i in range(1, count):
         x, y, bw, bh, _area = stats[i]
@@ -89,7 +89,7 @@ def _positions(mask: np.ndarray, axis: int, least: float) -> list[int]:
             lines[-1].append(int(p))
         else:
             lines.append([int(p)])
-    return [int(round(sum(run) / len(run))) for run in lines]
+    return [round(sum(run) / len(run)) for run in lines]
 
 
 def _grid(across: np.ndarray, down: np.ndarray, x0: int, y0: int) -> Layout | None:
@@ -134,6 +134,8 @@ def _ruled(mask: np.ndarray, at: int, start: int, end: int, *, vertical: bool) -
     lo, hi = start + inset, end - inset
     if hi <= lo:
         return True
-    band = mask[lo:hi, max(0, at - 4) : at + 5] if vertical else mask[max(0, at - 4) : at + 5, lo:hi]
+    band = (
+        mask[lo:hi, max(0, at - 4) : at + 5] if vertical else mask[max(0, at - 4) : at + 5, lo:hi]
+    )
     drawn = (band > 0).any(axis=1 if vertical else 0)
     return bool(drawn.mean() >= _BORDER)
