@@ -130,7 +130,7 @@ def _page(index: int) -> PageText:
         page = read_page(image, index + 1, dpi, engine())
     except Exception as exc:  # a damaged page must not stop the others
         text = str(exc).strip().splitlines()[0][:100] if str(exc).strip() else type(exc).__name__
-        page = PageText(index + 1, 0, 0, 0, note=f"the page could not be read ({text})")
+        page = PageText(index + 1, 0, 0, 0, note=f"it could not be read ({text})")
     page.cpu = time.process_time() - start
     return page
 
@@ -165,12 +165,12 @@ def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Docume
         Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Table) else b
         for b in blocks
     ]
-    warnings = [f"page {p.number}: {p.note}" for p in pages if p.note]
+    warnings = [f"page {p.number} left out: {p.note}" for p in pages if p.note]
     if not out:
-        why = (
-            "; ".join(warnings) if len(pages) == 1 and warnings else "no text was found in the scan"
-        )
-        raise EmptyDocument(why, where=name)
+        if len(pages) == 1:
+            raise EmptyDocument(pages[0].note or "no text was found", where=name)
+        notes = "; ".join(f"page {p.number}: {p.note}" for p in pages if p.note)
+        raise EmptyDocument(f"no page could be read ({notes})", where=name)
     scanned = [
         ScannedPage(
             number=p.number,

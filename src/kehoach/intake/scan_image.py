@@ -23,8 +23,10 @@ def to_grey(image: np.ndarray) -> np.ndarray:
     if image.shape[2] == 4:
         image = image[:, :, :3]
     grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
-    spread = image.max(axis=2).astype(np.int16) - image.min(axis=2).astype(np.int16)
-    grey[spread > _COLOURED] = 255
+    top = image.max(axis=2).astype(np.int16)
+    spread = top - image.min(axis=2).astype(np.int16)
+    # coloured and not dark: black text under a stamp stays, being dark in every channel
+    grey[(spread > _COLOURED) & (top > 110)] = 255
     return grey
 
 

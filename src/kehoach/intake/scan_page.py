@@ -29,6 +29,8 @@ _MARGIN = 0.12  # page numbers sit in the top or bottom 12% of the page
 _MIN_INK = 12  # ink pixels (after removing specks) below which a cell is empty
 _PAD = 8  # white pixels kept around a cell's ink: Tesseract reads badly at a crop's edge
 _NUMBERING = "0123456789IVX.)"
+_BARS = re.compile(r"^[|lI]{1,3}$")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})[.)]?$")
 # Small words whose capital differs from the lower-case letter only in size (v/V, c/C,
 # x/X, s/S, o/O): Tesseract often capitalises them mid-sentence (`ngành Và các cơ quan`),
 # which hides where one agency ends and the next begins.
@@ -122,8 +124,13 @@ def _read_lines(api, grey: np.ndarray, dpi: int) -> list[Line]:
     found: list[Line] = []
     level = tesserocr.RIL.TEXTLINE
     iterator = api.GetIterator()
+    if iterator is None:  # nothing on the page
+        return []
     for piece in tesserocr.iterate_level(iterator, level):
-        text = _one_line(piece.GetUTF8Text(level) or "")
+        try:
+            text = _one_line(piece.GetUTF8Text(level) or "")
+        except RuntimeError:  # tesserocr's "No text returned"
+            continue
         box = piece.BoundingBox(level)
         if not text or box is None:
             continue
@@ -182,14 +189,13 @@ def _same_height_joined(lines: list[Line]) -> list[Line]:
 
 def _read_table(api, grey: np.ndarray, solid: np.ndarray, layout: Layout, dpi: int) -> Grid:
     """Each cell recognised on its own; a merged cell's text repeated where it spans."""
-    _set_image(api, grey, dpi)
     nrows, ncols = len(layout.ys) - 1, len(layout.xs) - 1
     rows = [[""] * ncols for _ in range(nrows)]
     spans = [[False] * ncols for _ in range(nrows)]
     cells: list[Line] = []
     for cell in layout.cells:
         box = layout.cell_box(cell)
-        text, conf, ink_box = _read_cell(api, solid, box, dpi)
+        text, conf, ink_box = _read_cell(api, grey, solid, box, dpi)
         if text:
             cells.append(Line(text, conf, ink_box))
         r0, c0, r1, c1 = cell
@@ -200,7 +206,9 @@ def _read_table(api, grey: np.ndarray, solid: np.ndarray, layout: Layout, dpi: i
     return Grid(rows=rows, spans=spans, cells=cells, box=layout.box)
 
 
-def _read_cell(api, solid: np.ndarray, box: Box, dpi: int) -> tuple[str, float, Box]:
+def _read_cell(
+    api, grey: np.ndarray, solid: np.ndarray, box: Box, dpi: int
+) -> tuple[str, float, Box]:
     import tesserocr
 
     x0, y0, x1, y1 = box
@@ -217,28 +225,34 @@ def _read_cell(api, solid: np.ndarray, box: Box, dpi: int) -> tuple[str, float, 
     )
     wide, tall = ink_box[2] - ink_box[0], ink_box[3] - ink_box[1]
     mode = _mode(wide, tall, dpi, tesserocr)
+    # each cell as a picture of its own, in a white frame: read better than a rectangle
+    # of the whole page (short marks especially)
+    crop = grey[ink_box[1] : ink_box[3], ink_box[0] : ink_box[2]]
+    framed = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
+    _set_image(api, framed, dpi)
     api.SetPageSegMode(mode)
-    api.SetRectangle(ink_box[0], ink_box[1], wide, tall)
     text = _cell_text(api.GetUTF8Text() or "")
     conf = api.MeanTextConf() / 100.0 if text else 1.0
-    if mode == tesserocr.PSM.SINGLE_WORD and conf < 0.8:
-        # a doubtful short mark is most often a row number (`12` read as `1/2)`): read it
-        # again as digits or a Roman numeral and keep whichever reading is surer
+    if wide < 2.5 * tall and (conf < 0.8 or not any(c.isalnum() for c in text)):
+        # a doubtful short mark is most often a row number (`12` read as `1/2)`, `I` as `|`):
+        # read it again as digits or a Roman numeral and keep the surer reading
         api.SetVariable("tessedit_char_whitelist", _NUMBERING)
+        _set_image(api, framed, dpi)  # a new image, or Tesseract returns its last reading
         again = _cell_text(api.GetUTF8Text() or "")
         sure = api.MeanTextConf() / 100.0
         api.SetVariable("tessedit_char_whitelist", "")
-        if again and sure > conf:
-            text, conf = again, sure
+        doubtful = conf < 0.5 or not any(c.isalnum() for c in text)
+        if _ROW_NUMBER.match(again) and (sure > conf or doubtful):
+            text, conf = again, max(sure, conf)
+        elif _BARS.match(text):  # a Roman numeral in a sans font: plain bars
+            text = "I" * len(text)
     return _recased(text), conf, ink_box
 
 
 def _mode(wide: int, tall: int, dpi: int, tesserocr) -> int:
-    """How Tesseract should take a cell: a short mark (a row number) as one word, a single
-    line as a line, else as a block of lines."""
+    """How Tesseract should take a cell: one line (a row number, a date) as a line, else as a
+    block of lines (single-word mode reads short marks worse)."""
     line = tall < 0.3 * dpi  # under two lines of body text
-    if line and wide < 2.5 * tall:
-        return tesserocr.PSM.SINGLE_WORD
     return tesserocr.PSM.SINGLE_LINE if line else tesserocr.PSM.SINGLE_BLOCK
 
 
@@ -285,12 +299,12 @@ def _note(page: PageText) -> str | None:
     from kehoach.text.syllables import is_valid_syllable
 
     if page.confidence is None:
-        return "no text was found on the page"
+        return "no text was found"
     words = [w for p in spots(page.items) for w in _WORD.findall(p.text)]
     if len(words) >= 12:
         share = sum(is_valid_syllable(w) for w in words) / len(words)
         if share < 0.5:
-            return "the page is not in Vietnamese; it was left out"
+            return "the text is not Vietnamese"
     if page.confidence < 0.4:
-        return "the page could not be read (too faint or blurred); it was left out"
+        return "the text could not be read (too faint or blurred)"
     return None
