@@ -228,7 +228,8 @@ def all_samples(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(80)
     sources: list[tuple[str, Path]] = []
-    for text in sorted([*SAMPLES.glob("*.txt"), *SHARED.glob("*.txt")]):
+    texts = {p.stem: p for p in [*SHARED.glob("*.txt"), *SAMPLES.glob("*.txt")]}
+    for text in sorted(texts.values()):
         pdf = out / f"{text.stem}.typeset.pdf"
         typeset(text.read_text(encoding="utf-8"), pdf)
         sources.append((text.stem, pdf))

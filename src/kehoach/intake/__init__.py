@@ -11,6 +11,7 @@ from kehoach.intake.images import IMAGE_SUFFIXES
 from kehoach.intake.scan import Progress
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", *IMAGE_SUFFIXES)
+_READS = ".txt, .md, .docx, .pdf and scans (.pdf, .png, .jpg, .tiff)"
 
 __all__ = ["SUPPORTED", "Block", "Document", "Table", "read_document"]
 
@@ -26,7 +27,7 @@ def read_document(path: str | Path, *, progress: Progress | None = None) -> Docu
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnsupportedFormat(
-            f"unsupported file type '{suffix or '(none)'}'; kehoach reads {', '.join(SUPPORTED)}",
+            f"unsupported file type '{suffix or '(none)'}'; kehoach reads {_READS}",
             where=str(p),
         )
     data = p.read_bytes()

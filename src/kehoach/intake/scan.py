@@ -17,6 +17,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from rapidfuzz.distance import Indel
+
 from kehoach.errors import EmptyDocument
 from kehoach.intake.document import Block, Document, ScannedPage, Spot, Table
 from kehoach.intake.scan_page import Line, PageText, spots
@@ -198,7 +200,9 @@ def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Docume
 
 
 def _same_row(a: list[str], b: list[str]) -> bool:
-    return [fold(x) for x in a] == [fold(x) for x in b]
+    """Two readings of the same row (a header repeated on the next page): OCR rarely reads
+    a row twice the same, so nearly equal is equal."""
+    return Indel.normalized_similarity(fold(" ".join(a)), fold(" ".join(b))) >= 0.85
 
 
 def _continue(table: _Table, more: _Table) -> None:

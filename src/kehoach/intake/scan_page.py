@@ -29,6 +29,7 @@ _MARGIN = 0.12  # page numbers sit in the top or bottom 12% of the page
 _MIN_INK = 12  # ink pixels (after removing specks) below which a cell is empty
 _PAD = 8  # white pixels kept around a cell's ink: Tesseract reads badly at a crop's edge
 _NUMBERING = "0123456789IVX.)"
+_PLAIN = re.compile(r"^(?:[^\W\d_]+|\d+)$")
 _BARS = re.compile(r"^[|lI]{1,3}$")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})[.)]?$")
 # Small words whose capital differs from the lower-case letter only in size (v/V, c/C,
@@ -228,25 +229,40 @@ def _read_cell(
     # each cell as a picture of its own, in a white frame: read better than a rectangle
     # of the whole page (short marks especially)
     crop = grey[ink_box[1] : ink_box[3], ink_box[0] : ink_box[2]]
-    framed = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
-    _set_image(api, framed, dpi)
-    api.SetPageSegMode(mode)
-    text = _cell_text(api.GetUTF8Text() or "")
-    conf = api.MeanTextConf() / 100.0 if text else 1.0
-    if wide < 2.5 * tall and (conf < 0.8 or not any(c.isalnum() for c in text)):
-        # a doubtful short mark is most often a row number (`12` read as `1/2)`, `I` as `|`):
-        # read it again as digits or a Roman numeral and keep the surer reading
-        api.SetVariable("tessedit_char_whitelist", _NUMBERING)
-        _set_image(api, framed, dpi)  # a new image, or Tesseract returns its last reading
-        again = _cell_text(api.GetUTF8Text() or "")
-        sure = api.MeanTextConf() / 100.0
-        api.SetVariable("tessedit_char_whitelist", "")
-        doubtful = conf < 0.5 or not any(c.isalnum() for c in text)
-        if _ROW_NUMBER.match(again) and (sure > conf or doubtful):
-            text, conf = again, max(sure, conf)
-        elif _BARS.match(text):  # a Roman numeral in a sans font: plain bars
-            text = "I" * len(text)
+    text, conf = _recognise(api, crop, dpi, mode)
+    if wide < 2.5 * tall and (conf < 0.8 or not _PLAIN.match(text)):
+        text, conf = _short_mark(api, crop, dpi, text, conf)
     return _recased(text), conf, ink_box
+
+
+def _recognise(api, crop: np.ndarray, dpi: int, mode: int, scale: float = 1.0):
+    """(text, confidence) of a crop, read as a picture of its own in a white frame (better
+    than a rectangle of the whole page, for short marks especially)."""
+    if scale != 1.0:
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    framed = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
+    _set_image(api, framed, int(dpi * scale))  # a new image each time, or Tesseract
+    api.SetPageSegMode(mode)  # returns its last reading again
+    text = _cell_text(api.GetUTF8Text() or "")
+    return text, (api.MeanTextConf() / 100.0 if text else 1.0)
+
+
+def _short_mark(api, crop: np.ndarray, dpi: int, text: str, conf: float) -> tuple[str, float]:
+    """A doubtful short mark, most often a row number (`13` read as `lộ)`, `I` as `|`): read
+    again larger, then as digits or a Roman numeral; the surest plain reading wins."""
+    import tesserocr
+
+    line = tesserocr.PSM.SINGLE_LINE
+    readings = [(text, conf), _recognise(api, crop, dpi, line, 1.5)]
+    api.SetVariable("tessedit_char_whitelist", _NUMBERING)
+    numbered = _recognise(api, crop, dpi, line)
+    api.SetVariable("tessedit_char_whitelist", "")
+    if _ROW_NUMBER.match(numbered[0]):
+        readings.append((numbered[0], max(numbered[1], 0.5)))  # whitelisted reads score 0
+    # a Roman numeral in a sans font is plain bars (`|`, `lI`)
+    readings = [("I" * len(t) if _BARS.match(t) else t, c) for t, c in readings if t]
+    plain = [r for r in readings if _PLAIN.match(r[0]) or _ROW_NUMBER.match(r[0])]
+    return max(plain or readings or [(text, conf)], key=lambda r: r[1])
 
 
 def _mode(wide: int, tall: int, dpi: int, tesserocr) -> int:
