@@ -236,3 +236,27 @@ def garbage_layer(doc: Document) -> bool:
         return doc.ocr  # a scan with a few stray words over it: read the pictures
     share = sum(is_valid_syllable(w) for w in words) / len(words)
     return share < (0.75 if doc.ocr else 0.3)
+
+
+def page_picture(data: bytes, name: str, page: int, box: tuple[int, int, int, int]) -> bytes:
+    """A PNG of part of a scan's page as OCR saw it (levelled), `box` with a margin around:
+    what a person checks a doubtful field against."""
+    import cv2
+
+    from kehoach.intake.images import IMAGE_SUFFIXES
+    from kehoach.intake.scan_image import prepare
+
+    kind = "image" if name.lower().endswith(IMAGE_SUFFIXES) else "pdf"
+    source = _open(kind, data, name)
+    if not 1 <= page <= len(source):
+        raise EmptyDocument(f"the scan has no page {page}", where=name)
+    image, _dpi = source.page(page - 1)
+    grey, _angle = prepare(image)
+    h, w = grey.shape
+    x0, y0, x1, y1 = box
+    margin = 30
+    crop = grey[
+        max(0, y0 - margin) : min(h, y1 + margin), max(0, x0 - margin) : min(w, x1 + margin)
+    ]
+    _, png = cv2.imencode(".png", crop if crop.size else grey)
+    return png.tobytes()

@@ -71,9 +71,22 @@ def _review(request, token, record, lines, errors, status_code=200) -> Response:
             "record": record,
             "lines": lines,
             "errors": errors,
+            # fields OCR was unsure of, by field path (`tasks[3].lead`)
+            "doubts": {d.field: d for d in record.ocr.low_confidence} if record.ocr else {},
         },
         status_code=status_code,
     )
+
+
+@router.get("/import/{token}/page/{page}.png")
+def page_picture(
+    user: Officer, settings: AppSettings, token: str, page: int, box: str = "0,0,0,0"
+) -> Response:
+    """The part of a scanned page a doubtful field was read from, for the review page."""
+    from kehoach.services import web_support
+
+    png = web_support.page_picture(settings.data_dir, token, page, box)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
 @router.post("/import/confirm")
