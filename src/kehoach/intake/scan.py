@@ -96,7 +96,9 @@ def _recognise(
     # web server's): forkserver then
     alone = threading.active_count() == 1
     context = multiprocessing.get_context("fork" if alone else "forkserver")
-    with ProcessPoolExecutor(workers, context, initializer=_start, initargs=(kind, data)) as pool:
+    with ProcessPoolExecutor(
+        workers, context, initializer=_start, initargs=(kind, data, True)
+    ) as pool:
         futures = [pool.submit(_page, index) for index in range(count)]
         for future in as_completed(futures):
             done.append(future.result())
@@ -108,9 +110,13 @@ def _recognise(
 _SOURCE = None  # the document being read, in this (worker) process
 
 
-def _start(kind: str, data: bytes) -> None:
+def _start(kind: str, data: bytes, worker: bool = False) -> None:
     global _SOURCE
     _SOURCE = _open(kind, data)
+    if worker:  # Leptonica writes its complaints (`box outside rectangle`) straight to fd 2
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
 
 
 def _page(index: int) -> PageText:
