@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import cv2
 import numpy as np
@@ -36,8 +37,9 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})[.)]?$")
 # x/X, s/S, o/O): Tesseract often capitalises them mid-sentence (`ngành Và các cơ quan`),
 # which hides where one agency ends and the next begins.
 _SIZE_ONLY = re.compile(
-    r"(?<=[a-zà-ỹđ,;] )(Và|Với|Về|Vào|Vì|Vẫn|Vị|Vụ|Vực|Các|Có|Của|Cho|Cơ|Cấp|Cũng|Cần|Xã|Xây|Xử|Xong|Sự|Sẽ|Sau|Ở)\b"
+    r"(?<=[a-zà-ỹđ] )(Và|Với|Về|Vào|Vì|Vẫn|Vị|Vụ|Vực|Các|Có|Của|Cho|Cơ|Cấp|Cũng|Cần|Xã|Xây|Xử|Xong|Sự|Sẽ|Sau|Ở)\b"
 )
+_TILDE_BULLET = re.compile(r"^[~¬] ")  # a dash bullet read as a tilde
 _STRAY_QUOTE = re.compile(r"^[\"'`‘’“”]+(?=[^\W\d_])")
 
 
@@ -115,34 +117,54 @@ def _set_image(api, grey: np.ndarray, dpi: int) -> None:
 
 
 def _read_lines(api, grey: np.ndarray, dpi: int) -> list[Line]:
-    """The page's text lines, top to bottom; pieces on the same line (two-column
-    headings) joined left to right with two spaces."""
+    """The page's text lines, top to bottom. Where a printed line holds two columns (the
+    heading's two blocks, `Nơi nhận:` beside the signature) the pieces are joined left to
+    right with two spaces, as the PDF reader does."""
     import tesserocr
 
     _set_image(api, grey, dpi)
     api.SetPageSegMode(tesserocr.PSM.AUTO)
     api.Recognize()
-    found: list[Line] = []
-    level = tesserocr.RIL.TEXTLINE
     iterator = api.GetIterator()
     if iterator is None:  # nothing on the page
         return []
-    for piece in tesserocr.iterate_level(iterator, level):
+    gap = dpi / 3  # a third of an inch: wider than any space between words
+    lines: list[list[tuple[str, float, Box]]] = []
+    word = tesserocr.RIL.WORD
+    for piece in tesserocr.iterate_level(iterator, word):
         try:
-            text = _one_line(piece.GetUTF8Text(level) or "")
+            text = piece.GetUTF8Text(word) or ""
         except RuntimeError:  # tesserocr's "No text returned"
             continue
-        box = piece.BoundingBox(level)
-        if not text or box is None:
+        box = piece.BoundingBox(word)
+        if not text.strip() or box is None:
             continue
-        line = Line(text, piece.Confidence(level) / 100.0, tuple(int(v) for v in box))  # type: ignore[arg-type]
-        if not _junk(line):
-            found.append(line)
-    return _same_height_joined(found)
+        if not lines or piece.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
+            lines.append([])
+        lines[-1].append((text.strip(), piece.Confidence(word) / 100.0, tuple(box)))  # type: ignore[arg-type]
+    found = [_line(words, gap) for words in lines]
+    return _same_height_joined([ln for ln in found if not _junk(ln)])
+
+
+def _line(words: list[tuple[str, float, Box]], gap: float) -> Line:
+    text = words[0][0]
+    for (_, _, before), (word, _, box) in pairwise(words):
+        text += ("  " if box[0] - before[2] > gap else " ") + word
+    size = sum(len(w) for w, _, _ in words) or 1
+    confidence = sum(c * len(w) for w, c, _ in words) / size
+    box = (
+        min(b[0] for _, _, b in words),
+        min(b[1] for _, _, b in words),
+        max(b[2] for _, _, b in words),
+        max(b[3] for _, _, b in words),
+    )
+    return Line(_one_line(text), confidence, box)
 
 
 def _one_line(text: str) -> str:
-    line = _recased(nfc(" ".join(text.split())))
+    # one space between words, two between the columns of a line (see `_line`)
+    line = _recased(nfc(re.sub(r"\s{2,}", "  ", " ".join(text.split(" ")).strip())))
+    line = _TILDE_BULLET.sub("- ", line)
     if line.count('"') == 1 or not any(q in line[1:] for q in "\"'`‘’“”"):
         line = _STRAY_QUOTE.sub("", line)  # a speck before the first letter, read as a quote
     return line
