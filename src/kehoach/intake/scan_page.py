@@ -31,6 +31,8 @@ _MIN_INK = 12  # ink pixels (after removing specks) below which a cell is empty
 _PAD = 8  # white pixels kept around a cell's ink: Tesseract reads badly at a crop's edge
 _NUMBERING = "0123456789IVX.)"
 _PLAIN = re.compile(r"^(?:[^\W\d_]+|\d+)$")
+_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?$")
+_ROMAN_LOOKALIKES = {"H": "II", "Ị": "I", "Í": "I", "Ì": "I", "Ỉ": "I", "L": "I", "|": "I"}
 _BARS = re.compile(r"^[|lI]{1,3}$")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})[.)]?$")
 # Small words whose capital differs from the lower-case letter only in size (v/V, c/C,
@@ -252,9 +254,23 @@ def _read_cell(
     # of the whole page (short marks especially)
     crop = grey[ink_box[1] : ink_box[3], ink_box[0] : ink_box[2]]
     text, conf = _recognise(api, crop, dpi, mode)
-    if wide < 2.5 * tall and (conf < 0.8 or not _PLAIN.match(text)):
+    short = mode == tesserocr.PSM.SINGLE_LINE and wide < 2.5 * tall  # a mark, not a sentence
+    if short and (conf < 0.8 or not _PLAIN.match(text)):
         text, conf = _short_mark(api, crop, dpi, text, conf)
+    if short:
+        text = _roman(text)
     return _recased(text), conf, ink_box
+
+
+def _roman(mark: str) -> str:
+    """A group's Roman numeral as Tesseract misreads it (`H` for II, `VIH` for VIII, `VỊ` for
+    VI) put right; any other mark unchanged."""
+    if _ROMAN.match(mark):
+        return mark
+    upper = mark.upper()
+    fixed = "".join(_ROMAN_LOOKALIKES.get(ch, ch) for ch in upper)
+    lookalike = any(ch in _ROMAN_LOOKALIKES for ch in upper)
+    return fixed if lookalike and _ROMAN.match(fixed) else mark
 
 
 def _recognise(api, crop: np.ndarray, dpi: int, mode: int, scale: float = 1.0):
