@@ -5,7 +5,9 @@
 
 The fixtures (tests/data/fixtures/scans/) are committed, so the tests need neither
 reportlab nor the fonts. `--all OUT` writes a scanned PDF of every sample (the text
-samples typeset first, with their tables ruled) for `kehoach eval OUT EXPECTED`.
+samples typeset first, with their tables ruled) for `kehoach eval OUT EXPECTED`; the
+typeset PDFs are kept in OUT/typeset/ (text layer, same layout), so that
+`kehoach eval OUT/typeset EXPECTED` tells what layout costs from what OCR costs.
 A scan look is: the page turned 0.4–1.1°, a grey paper tone, sensor noise and
 specks, a slight blur, a red round stamp over the signature, a dark band where the
 scanner lid did not cover the page; saved as greyscale or colour JPEG.
@@ -230,7 +232,8 @@ def all_samples(out: Path) -> None:
     sources: list[tuple[str, Path]] = []
     texts = {p.stem: p for p in [*SHARED.glob("*.txt"), *SAMPLES.glob("*.txt")]}
     for text in sorted(texts.values()):
-        pdf = out / f"{text.stem}.typeset.pdf"
+        (out / "typeset").mkdir(exist_ok=True)
+        pdf = out / "typeset" / f"{text.stem}.pdf"  # kept: the same layout with a text layer
         typeset(text.read_text(encoding="utf-8"), pdf)
         sources.append((text.stem, pdf))
     sources.append(("002_table", FIXTURES / "002_table.pdf"))
@@ -244,8 +247,6 @@ def all_samples(out: Path) -> None:
         ]
         save_pdf(scans, out / f"{stem}.pdf", quality=60)
         print(f"{stem}.pdf: {len(scans)} pages")
-    for pdf in out.glob("*.typeset.pdf"):
-        pdf.unlink()
 
 
 SAMPLE_LINES = [

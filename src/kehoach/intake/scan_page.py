@@ -144,8 +144,16 @@ def _read_lines(api, grey: np.ndarray, dpi: int) -> list[Line]:
         if not lines or piece.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
             lines.append([])
         lines[-1].append((text.strip(), piece.Confidence(word) / 100.0, tuple(box)))  # type: ignore[arg-type]
-    found = [_line(words, gap) for words in lines]
+    found = [_line(_specks_dropped(words), gap) for words in lines]
     return _same_height_joined([ln for ln in found if not _junk(ln)])
+
+
+def _specks_dropped(words: list[tuple[str, float, Box]]) -> list[tuple[str, float, Box]]:
+    """A line's words without the doubtful marks inside it that are no word at all (a speck
+    read as `—` in `ngày — tháng`); the line's first word (a bullet) is kept."""
+    return [
+        w for i, w in enumerate(words) if i == 0 or w[1] >= 0.6 or any(ch.isalnum() for ch in w[0])
+    ]
 
 
 def _line(words: list[tuple[str, float, Box]], gap: float) -> Line:
