@@ -15,12 +15,13 @@ import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
 from kehoach.errors import EmptyDocument
 from kehoach.intake.document import Block, Document, ScannedPage, Spot, Table
+from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put together over pages
 from kehoach.intake.scan_page import Line, PageText, spots
 from kehoach.text.normalize import fold
 
@@ -143,34 +144,22 @@ def _page(index: int) -> PageText:
     return page
 
 
-@dataclass
-class _Table:
-    rows: list[list[str]]
-    spans: list[list[bool]]
-    page: int
-    ends_page: bool = False
-
-    @property
-    def width(self) -> int:
-        return len(self.rows[0]) if self.rows else 0
-
-
 def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Document:
-    blocks: list[str | _Table] = []
+    blocks: list[str | _Grid] = []
     for page in pages:
         for i, item in enumerate(page.items):
             if isinstance(item, Line):
                 blocks.append(item.text)
                 continue
-            table = _Table([list(r) for r in item.rows], [list(s) for s in item.spans], page.number)
+            table = _Grid([list(r) for r in item.rows], [list(s) for s in item.spans], page.number)
             table.ends_page = i == len(page.items) - 1
             prev = blocks[-1] if blocks else None
-            if i == 0 and isinstance(prev, _Table) and prev.ends_page and prev.width == table.width:
+            if i == 0 and isinstance(prev, _Grid) and prev.ends_page and prev.width == table.width:
                 _continue(prev, table)
             else:
                 blocks.append(table)
     out: list[Block] = [
-        Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Table) else b
+        Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Grid) else b
         for b in blocks
     ]
     warnings = [f"page {p.number} left out: {p.note}" for p in pages if p.note]
@@ -211,7 +200,7 @@ def _same_row(a: list[str], b: list[str]) -> bool:
     return Indel.normalized_similarity(fold(" ".join(a)), fold(" ".join(b))) >= 0.85
 
 
-def _continue(table: _Table, more: _Table) -> None:
+def _continue(table: _Grid, more: _Grid) -> None:
     """Append a table's continuation from the next page: the header repeated on the new page
     dropped, the rest of a row cut by the page break (no row number) joined to that row."""
     rows, spans = more.rows, more.spans
