@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from kehoach.errors import NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
-from kehoach.services.period_report import STATUS_VI, PeriodReportData, period_report
+from kehoach.services.period_report import PeriodReportData, period_report
 from kehoach.services.report_texts import report_row
 from kehoach.services.types import UserView
 from kehoach.store.tables import ReportIssue, User
+from kehoach.writers.vocabulary import STATUS_VI
 
 FORMATS = ("docx", "xlsx", "pdf")
 MEDIA_TYPES = {

@@ -10,11 +10,14 @@ def routers() -> list[APIRouter]:
     from kehoach.web.api import (
         agencies,
         dashboard,
+        notifications,
         period_reports,
         plans,
+        reminders,
         reports,
         tasks,
         tokens,
+        users,
     )
 
     return [
@@ -25,5 +28,8 @@ def routers() -> list[APIRouter]:
         agencies.router,
         agencies.places,
         dashboard.router,
+        users.router,
+        notifications.router,
+        reminders.router,
         period_reports.router,
     ]
