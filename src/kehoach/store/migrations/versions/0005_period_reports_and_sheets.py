@@ -104,8 +104,6 @@ def upgrade() -> None:
         sa.Column("on_date", sa.Date(), nullable=False),
         sa.Column("snapshot_json", sa.Text(), nullable=False),
         sa.Column("snapshot_sha256", sa.String(length=64), nullable=False),
-        sa.Column("file_name", sa.String(length=255), nullable=True),
-        sa.Column("file_sha256", sa.String(length=64), nullable=True),
         sa.Column("issued_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("issued_by", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
