@@ -169,6 +169,8 @@ def period_by_code(duties: Iterable[Any], code: str) -> Period:
         raise ValidationError(
             "'{code}' is not a reporting period", field="period", code=code
         ) from None
+    if not 1945 <= year <= 2200:  # no plan is about other years (and dates cannot hold year 0)
+        raise ValidationError("'{code}' is not a reporting period", field="period", code=code)
     for p in plan_periods(duties, year, year + 1):
         if p.code == code:
             return p

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -28,6 +29,9 @@ ERROR_SOURCES = ("errors.py", "services", "intake", "extract", "web")
 # modules under ERROR_SOURCES whose errors only the command line shows (English by design)
 NOT_SHOWN = {"services/backup.py"}  # `kehoach backup` / `kehoach restore`
 MARKERS = {"_", "gettext", "N_"}
+# a fixed header date: a date that changes on every run makes branches conflict (or, merged
+# as a union, repeat the header line)
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n"}
 
 
@@ -128,7 +132,9 @@ def update() -> list[str]:
     from babel.messages.pofile import write_po
 
     old = {m.id: m for m in load_po() if m.id}
-    merged = Catalog(locale="vi", project="kehoach", version="1", charset="utf-8")
+    merged = Catalog(
+        locale="vi", project="kehoach", version="1", charset="utf-8", creation_date=FIXED_DATE
+    )
     for message in extract():
         if not message.id:
             continue

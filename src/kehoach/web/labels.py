@@ -124,6 +124,13 @@ FIELD = {
     "deadline": N_("Deadline"),
     "plan": N_("Plan"),
 }
+OCR_NOTE = {  # why a page of a scan was left out (kehoach.intake.scan_page)
+    "no text was found": N_("no text was found"),
+    "the text is not Vietnamese": N_("the text is not Vietnamese"),
+    "the text could not be read (too faint or blurred)": N_(
+        "the text could not be read (too faint or blurred)"
+    ),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -133,6 +140,7 @@ TABLES = {
     "every": EVERY,
     "field": FIELD,
     "role": ROLE,
+    "ocr_note": OCR_NOTE,
 }
 
 
