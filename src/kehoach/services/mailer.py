@@ -150,5 +150,6 @@ class Mailer:
         try:
             self._conn.send_message(msg)
         except (smtplib.SMTPException, OSError) as exc:
-            self._conn = None if isinstance(exc, OSError) else self._conn
+            if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)):
+                self._conn = None  # reconnect for the next message
             raise MailError(f"the SMTP server refused the message to {mail.to}: {exc}") from None
