@@ -76,6 +76,7 @@ def test_remind_policy(run):
     assert missing.exit_code == 2 and "no plan with id 999" in missing.output
 
 
+@pytest.mark.slow  # a worker process, waited for
 def test_worker_runs_at_once_then_waits_for_its_schedule(db_url, users, tmp_path):
     """`kehoach worker` as a separate process: today's reminders (the officer's digest) at once."""
     import os

@@ -265,6 +265,7 @@ def test_without_smtp_reminders_stay_in_the_app(sessions, session, people, setti
     assert set(session.scalars(select(Reminder.state))) == {"in_app"}
 
 
+@pytest.mark.slow  # threads racing on a real SMTP server
 def test_concurrent_runs_send_each_reminder_once(sessions, people, mail_settings, smtp_server):
     _, box = smtp_server
     errors: list[BaseException] = []

@@ -40,17 +40,17 @@ def extract_one(path: Path, progress: Progress | None = None) -> Result:
         return path, extract_document(doc), doc, None
     except KehoachError as exc:
         if isinstance(exc, InputError) and exc.where != str(path):
-            exc = type(exc)(exc.message, where=str(path))  # name the file as the user did
+            exc = exc.at(str(path))  # name the file as the user did
         return path, None, None, exc
 
 
 def _in_worker(path: Path) -> tuple:
     """`extract_one` in a worker process; an error travels as its parts (a `KehoachError`
-    does not pickle back with its `where`)."""
+    does not pickle back with its `where` and values)."""
     path, record, doc, exc = extract_one(path)
     if exc is None:
         return path, record, doc, None
-    return path, None, None, (type(exc), exc.message, getattr(exc, "where", None))
+    return path, None, None, (type(exc), exc.msgid, getattr(exc, "where", None), exc.params)
 
 
 def default_jobs() -> int:
@@ -165,5 +165,5 @@ def _pooled(pool, files: list[Path]) -> Iterator[Result]:
         if err is None:
             yield path, record, doc, None
         else:
-            kind, message, where = err
-            yield path, None, None, kind(message, where=where)
+            kind, msgid, where, params = err
+            yield path, None, None, kind(msgid, where=where, **params)

@@ -27,8 +27,10 @@ def read_document(path: str | Path, *, progress: Progress | None = None) -> Docu
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnsupportedFormat(
-            f"unsupported file type '{suffix or '(none)'}'; kehoach reads {_READS}",
+            "unsupported file type '{suffix}'; kehoach reads {types}",
             where=str(p),
+            suffix=suffix or "(none)",
+            types=_READS,
         )
     data = p.read_bytes()
     if not data.strip():
@@ -36,7 +38,7 @@ def read_document(path: str | Path, *, progress: Progress | None = None) -> Docu
     try:
         return read_bytes(data, p.name, suffix, progress=progress)
     except InputError as exc:  # readers know only the name; say where the file is, as given
-        raise type(exc)(exc.message, where=str(p)) from None
+        raise exc.at(str(p)) from None
 
 
 def read_bytes(
@@ -74,4 +76,9 @@ def _read(data: bytes, name: str, suffix: str | None, progress: Progress | None)
         from kehoach.intake import scan
 
         return scan.read_scan(data, name, sha, kind="image", progress=progress)
-    raise UnsupportedFormat(f"unsupported file type '{suffix}'", where=name)
+    raise UnsupportedFormat(
+        "unsupported file type '{suffix}'; kehoach reads {types}",
+        where=name,
+        suffix=suffix or "(none)",
+        types=_READS,
+    )

@@ -29,7 +29,9 @@ class PdfPages:
                     "the PDF is protected by a password; save a copy without the password",
                     where=name,
                 ) from None
-            raise UnsupportedFormat(f"this .pdf file cannot be read: {exc}", where=name) from None
+            raise UnsupportedFormat(
+                "this .pdf file cannot be read: {reason}", where=name, reason=exc
+            ) from None
 
     def __len__(self) -> int:
         return len(self._pdf)
@@ -70,10 +72,14 @@ class ImageFrames:
                 self._count = getattr(image, "n_frames", 1)
         except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
             why = "it is too large" if "decompression" in str(exc).lower() else "it is not an image"
-            raise UnsupportedFormat(f"this image cannot be read: {why}", where=name) from None
+            raise UnsupportedFormat(
+                "this image cannot be read: {reason}", where=name, reason=why
+            ) from None
         except (OSError, SyntaxError, ValueError) as exc:
             raise UnsupportedFormat(
-                f"this image cannot be read: it is damaged ({str(exc)[:80]})", where=name
+                "this image cannot be read: it is damaged ({reason})",
+                where=name,
+                reason=str(exc)[:80],
             ) from None
 
     def __len__(self) -> int:

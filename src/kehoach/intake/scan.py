@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
-from kehoach.errors import EmptyDocument
+from kehoach.errors import N_, EmptyDocument
 from kehoach.intake.document import Block, Document, ScannedPage, Spot, Table
 from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put together over pages
 from kehoach.intake.scan_page import Line, PageText, spots
@@ -165,9 +165,10 @@ def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Docume
     warnings = [f"page {p.number} left out: {p.note}" for p in pages if p.note]
     if not out:
         if len(pages) == 1:
-            raise EmptyDocument(pages[0].note or "no text was found", where=name)
+            note = pages[0].note or N_("no text was found")  # one of labels.OCR_NOTE
+            raise EmptyDocument(note, where=name)
         notes = "; ".join(f"page {p.number}: {p.note}" for p in pages if p.note)
-        raise EmptyDocument(f"no page could be read ({notes})", where=name)
+        raise EmptyDocument("no page could be read ({notes})", where=name, notes=notes)
     scanned = [
         ScannedPage(
             number=p.number,
@@ -244,7 +245,7 @@ def page_picture(data: bytes, name: str, page: int, box: tuple[int, int, int, in
     kind = "image" if name.lower().endswith(IMAGE_SUFFIXES) else "pdf"
     source = _open(kind, data, name)
     if not 1 <= page <= len(source):
-        raise EmptyDocument(f"the scan has no page {page}", where=name)
+        raise EmptyDocument("the scan has no page {page}", where=name, page=page)
     image, _dpi = source.page(page - 1)
     grey, _angle = prepare(image)
     h, w = grey.shape

@@ -46,7 +46,7 @@ def check_installed(where: str | None = None) -> str:
         ) from None
     folder = tessdata()
     if folder is None:
-        raise NeedsOcr(f"a scan needs OCR; {INSTALL_HINT}", where=where)
+        raise NeedsOcr("a scan needs OCR; {hint}", where=where, hint=INSTALL_HINT)
     return folder
 
 

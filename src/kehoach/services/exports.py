@@ -31,7 +31,9 @@ class Export:
 def export(table: Table, fmt: str, name: str) -> Export:
     """A table as a file in `fmt` (xlsx or csv)."""
     if fmt not in FORMATS:
-        raise ValidationError(f"format must be one of {', '.join(FORMATS)}", field="format")
+        raise ValidationError(
+            "format must be one of {formats}", field="format", formats=list(FORMATS)
+        )
     content = xlsx_bytes([table]) if fmt == "xlsx" else csv_bytes(table)
     return Export(content, f"{name}.{fmt}", FORMATS[fmt])
 

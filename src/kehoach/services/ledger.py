@@ -105,7 +105,7 @@ def ledger(
     unknown = set(filters) - set(FILTERS)
     if unknown:
         name = sorted(unknown)[0]
-        raise ValidationError(f"the ledger has no filter '{name}'", field=name)
+        raise ValidationError("the ledger has no filter '{name}'", field=name, name=name)
     detail = get_plan(session, plan_id, user=user)
     given = {k: v for k, v in filters.items() if v not in (None, "")}
     tasks = all_tasks(session, user=user, plan_id=plan_id, on=on, **given)

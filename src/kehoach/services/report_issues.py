@@ -186,7 +186,7 @@ def render(data: PeriodReportData, fmt: str, changes: Changes | None = None) -> 
         from kehoach.writers.report_docx import report_docx
 
         return docx_to_pdf(report_docx(data, changes))
-    raise ValidationError(f"format must be one of {', '.join(FORMATS)}", field="format")
+    raise ValidationError("format must be one of {formats}", field="format", formats=list(FORMATS))
 
 
 def file_name(data: PeriodReportData, fmt: str) -> str:
@@ -212,7 +212,9 @@ def issue_report(
     from kehoach.services.visibility import may_edit_plan
 
     if fmt not in FORMATS:
-        raise ValidationError(f"format must be one of {', '.join(FORMATS)}", field="format")
+        raise ValidationError(
+            "format must be one of {formats}", field="format", formats=list(FORMATS)
+        )
     if user is not None and not (can_edit_plan(user) and may_edit_plan(session, plan_id, user)):
         raise PermissionDenied("only a plan officer or an administrator can issue the report")
     data = period_report(session, plan_id, period, user, on=on, today=today)
@@ -260,7 +262,7 @@ def open_issue(
         .where(ReportIssue.id == issue_id, Plan.id == plan_id, scope_condition(user))
     ).first()
     if found is None or not found[0].file_sha256:
-        raise NotFound(f"no issued report with id {issue_id}")
+        raise NotFound("no issued report with id {issue_id}", issue_id=issue_id)
     row, username = found
     path = Path(settings.attachments_dir) / row.file_sha256
     if not path.exists():
