@@ -190,7 +190,8 @@ def test_dates_are_written_one_way(world: World):
     plan = officer.get(f"/plans/{world.plans[UBND_PLAN]}").text
     assert "hạn 20/06 hằng năm" in plan and "hạn 30/11 hằng năm" in plan
     assert not re.search(r"hạn \d{2}-\d{2}\b", plan)
-    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", plan)
+    visible = re.sub(r"<[^>]+>", " ", plan)  # ISO dates may stand in links' query strings
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", visible)
 
 
 def test_a_plan_is_named_by_kind_number_and_title(world: World):
