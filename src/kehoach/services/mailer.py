@@ -154,7 +154,8 @@ class Mailer:
         try:
             self._conn.send_message(msg)
         except (smtplib.SMTPException, OSError) as exc:
-            self._conn = None if isinstance(exc, OSError) else self._conn
+            if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)):
+                self._conn = None  # reconnect for the next message
             raise MailError(
                 "the SMTP server refused the message to {to}: {reason}", to=mail.to, reason=exc
             ) from None
