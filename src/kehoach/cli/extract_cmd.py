@@ -44,7 +44,10 @@ def extract(
     if out:
         out.mkdir(parents=True, exist_ok=True)
     results = extract_many(
-        files, progress=len(files) > 1 and sys.stderr.isatty(), jobs=jobs or None
+        files,
+        progress=len(files) > 1 and sys.stderr.isatty(),
+        jobs=jobs or None,
+        documents=show_repairs,
     )
     for path, record, doc, exc in results:
         if exc is not None or record is None:
