@@ -175,16 +175,22 @@ def _add(data: dict, step: Step) -> None:
     tasks.insert(at, task)
 
 
-def _to_target(data: dict, step: Step) -> None:
-    tasks = data["tasks"]
-    at = _find(tasks, step.get("task"), "task", "move")
-    task = tasks[at]
-    piece = _clean(step.get("text")) or task["text"]
-    rest = _cut(task["text"], piece, "move")
+def _take(items: list[dict], key: str | None, what: str, piece: Any) -> str:
+    """Cut `piece` (all of it when empty) out of the text of the item with id `key`; an item
+    left without text goes. Returns the text taken."""
+    at = _find(items, key, what, "move")
+    item = items[at]
+    taken = _clean(piece) or item["text"]
+    rest = _cut(item["text"], taken, "move")
     if rest:
-        task["text"] = rest
+        item["text"] = rest
     else:
-        del tasks[at]
+        del items[at]
+    return taken
+
+
+def _to_target(data: dict, step: Step) -> None:
+    piece = _take(data["tasks"], step.get("task"), "task", step.get("text"))
     ids = {t["id"] for t in data["targets"]}
     n = len(data["targets"]) + 1
     while f"t{n}" in ids:
@@ -197,16 +203,7 @@ def _to_target(data: dict, step: Step) -> None:
 
 
 def _to_task(data: dict, step: Step) -> None:
-    targets = data["targets"]
-    at = _find(targets, step.get("target"), "target", "move")
-    target = targets[at]
-    piece = _clean(step.get("text")) or target["text"]
-    rest = _cut(target["text"], piece, "move")
-    if rest:
-        target["text"] = rest
-    else:
-        del targets[at]
-    _add(data, {"text": piece})
+    _add(data, {"text": _take(data["targets"], step.get("target"), "target", step.get("text"))})
 
 
 def _edit(data: dict, step: Step) -> None:
