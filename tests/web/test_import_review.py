@@ -114,6 +114,10 @@ def test_review_steps_then_confirm(world, officer):
     page = officer.get(f"/plans/{plan_id}?per_page=100")
     assert "Tổ chức liên hoan nghệ thuật quần chúng." in page.text
     assert fields["task.0.text"] not in page.text
+    history = page.text[page.text.index('id="import-review"') :]
+    assert "Kiểm tra khi nhập: 6 thay đổi" in history
+    assert "Đã tách nhiệm vụ" in history and "thành 2 nhiệm vụ" in history
+    assert "Đã thêm nhiệm vụ: «Tổ chức liên hoan nghệ thuật quần chúng.»" in history
     from kehoach.services.corrections import list_revisions
 
     with world.session() as db:

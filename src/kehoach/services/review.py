@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -334,3 +336,57 @@ def keep_review(session: Session, plan_id: int, steps: list[Step], user: UserVie
         audit.record(session, user, "review", "plan", plan_id, f"{len(steps)} review steps")
     session.flush()
     return len(steps)
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """One step of the review a plan was imported with, for its page."""
+
+    op: str  # delete | merge | split | add | to_target | to_task | edit
+    task: str | None  # the task's id (for merge: the one merged in)
+    into: str | None  # merge: the task it was merged into
+    target: str | None  # to_task: the target's id
+    field: str | None  # edit: the field
+    text: str | None  # add / to_target / to_task / edit: the text or value
+    parts: int  # split: into how many tasks
+    username: str | None
+    at: datetime
+
+
+def review_history(session: Session, plan_id: int) -> list[ReviewEntry]:
+    """The steps of the review the plan was imported with, in the order they were taken."""
+    from sqlalchemy import select
+
+    from kehoach.store.tables import Revision, User
+
+    rows = session.execute(
+        select(Revision, User.username)
+        .outerjoin(User, User.id == Revision.user_id)
+        .where(
+            Revision.entity == "plan",
+            Revision.entity_id == plan_id,
+            Revision.field.startswith("review."),
+        )
+        .order_by(Revision.id)
+    )
+    out = []
+    for rev, username in rows:
+        try:
+            step = json.loads(rev.new or "{}")
+        except ValueError:
+            continue
+        value = step.get("text") if "text" in step else step.get("value")
+        out.append(
+            ReviewEntry(
+                op=str(step.get("op", "")),
+                task=step.get("task"),
+                into=step.get("into"),
+                target=step.get("target") or step.get("document"),
+                field=step.get("field"),
+                text=str(value) if value not in (None, "") else None,
+                parts=len([p for p in step.get("parts") or [] if str(p).strip()]),
+                username=username,
+                at=rev.created_at,
+            )
+        )
+    return out
