@@ -101,6 +101,13 @@ def test_review_steps_then_confirm(world, officer):
     review.step("split:0", **{"split.0": "một dòng"})
     assert "Hãy đặt mỗi phần của nhiệm vụ trên một dòng riêng để tách." in review.html
     assert review.tasks() == before
+    # the review can be left and taken up again where it was
+    resumed = officer.get(f"/import/review/{review.token}")
+    assert resumed.status_code == 200
+    assert re.search(r"Đã thực hiện (\d+) thay đổi", resumed.text).group(1) == re.search(
+        r"Đã thực hiện (\d+) thay đổi", review.html
+    ).group(1)
+    assert officer.get("/import/review/" + "0" * 64).status_code == 404
     # without JavaScript the buttons post the form: the whole page comes back
     data = {**review.fields(), "op": "save", "token": review.token, "csrf_token": review.csrf}
     page = officer.client.post("/import/review", data=data)

@@ -143,6 +143,18 @@ def _step(op: str, record: PlanRecord, form: dict[str, str]) -> tuple[dict | Non
 ADD_FIELDS = ("text", "lead", "coordinating", "timeframe", "after")
 
 
+@router.get("/import/review/{token}")
+async def resume(
+    request: Request, token: str, db: Db, user: Officer, settings: AppSettings
+) -> Response:
+    """A review in progress, as it was left (its link is on the review page)."""
+    from kehoach.services import web_support
+
+    data, name, state = await _load(settings, db, user, {"token": token})
+    lines = await run_in_threadpool(web_support.source_lines, data, name)
+    return _review(request, state, lines=lines)
+
+
 @router.post("/import/review")
 async def review_step(request: Request, db: Db, user: Officer, settings: AppSettings) -> Response:
     """One review step (delete, merge, split, add, move, undo), the typed edits kept."""
