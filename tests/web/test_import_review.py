@@ -96,6 +96,9 @@ def test_review_steps_then_confirm(world, officer):
     targets = review.count("targets")
     review.step("to_target:1", **{"move.1": "Phần sau của nhiệm vụ."})
     assert review.count("targets") == targets + 1 and f"{second}.2" not in review.tasks()
+    # a target read by mistake is deleted
+    review.step("delete_target:0")
+    assert review.count("targets") == targets
     # a step that does not apply says why, in Vietnamese, and changes nothing
     before = review.tasks()
     review.step("split:0", **{"split.0": "một dòng"})
@@ -122,7 +125,7 @@ def test_review_steps_then_confirm(world, officer):
     assert "Tổ chức liên hoan nghệ thuật quần chúng." in page.text
     assert fields["task.0.text"] not in page.text
     history = page.text[page.text.index('id="import-review"') :]
-    assert "Kiểm tra khi nhập: 6 thay đổi" in history
+    assert "Kiểm tra khi nhập: 7 thay đổi" in history and "Đã xóa chỉ tiêu t1" in history
     assert "Đã tách nhiệm vụ" in history and "thành 2 nhiệm vụ" in history
     assert "Đã thêm nhiệm vụ: «Tổ chức liên hoan nghệ thuật quần chúng.»" in history
     from kehoach.services.corrections import list_revisions
@@ -131,7 +134,7 @@ def test_review_steps_then_confirm(world, officer):
         kept = [r.field for r in list_revisions(db, "plan", plan_id)]
     assert sorted(kept) == sorted(
         ["review.edit", "review.delete", "review.merge", "review.split", "review.add",
-         "review.to_target"]
+         "review.to_target", "review.delete_target"]
     )  # fmt: skip
 
 

@@ -1,7 +1,8 @@
 """The import review: an officer's changes to what was read, before the plan is stored.
 
 Each change is a small JSON object (a *review step*): delete a task, merge two, split one,
-add a missing one, move text from a task to a new target or back, or edit a field. The
+add a missing one, move text from a task to a new target or back, delete a target, or edit
+a field. The
 steps are kept in order beside the staged upload while the officer works, replayed on the
 record read from the file to show the current state, and stored with the plan when it is
 imported (`keep_review`, revisions of the plan: who changed what, and when). Steps name
@@ -124,6 +125,11 @@ def _delete(data: dict, step: Step) -> None:
     del tasks[_find(tasks, step.get("task"), "task", "task")]
 
 
+def _delete_target(data: dict, step: Step) -> None:
+    targets = data["targets"]
+    del targets[_find(targets, step.get("target"), "target", "target")]
+
+
 def _merge(data: dict, step: Step) -> None:
     tasks = data["tasks"]
     if step.get("task") == step.get("into"):
@@ -232,6 +238,7 @@ def _edit(data: dict, step: Step) -> None:
 
 STEPS = {
     "delete": _delete,
+    "delete_target": _delete_target,
     "merge": _merge,
     "split": _split,
     "add": _add,

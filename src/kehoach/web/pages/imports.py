@@ -118,6 +118,8 @@ def _step(op: str, record: PlanRecord, form: dict[str, str]) -> tuple[dict | Non
     tasks, targets = record.tasks, record.targets
     if action == "add":
         return {"op": "add", **{k: form.get(f"add.{k}", "") for k in ADD_FIELDS}}, "add"
+    if action == "delete_target" and 0 <= i < len(targets):
+        return {"op": "delete_target", "target": targets[i].id}, f"target.{i}"
     if action == "to_task" and 0 <= i < len(targets):
         text = form.get(f"move_target.{i}", "")
         return {"op": "to_task", "target": targets[i].id, "text": text}, f"target.{i}"
