@@ -78,3 +78,7 @@ class TooManyAttempts(PermissionDenied):
     def minutes(self) -> int:
         """Whole minutes to wait, rounded up."""
         return -(-self.retry_after // 60)
+
+
+class MailError(KehoachError):
+    """An e-mail could not be handed to the SMTP server (it is retried later)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -30,6 +32,20 @@ def _dump_threads_on_sigusr1() -> None:
             faulthandler.register(signal.SIGUSR1, all_threads=True)
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the reminder job with the app (unless `reminders_in_app` is off); stop it after."""
+    from kehoach.services.scheduler import start_background
+
+    scheduler = start_background(app.state.settings)
+    app.state.reminder_scheduler = scheduler
+    try:
+        yield
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Open (and migrate) the database named by `settings`, then wire pages, API and errors."""
     from kehoach.services.login_limits import LoginLimiter
@@ -45,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         docs_url=None,  # served below from vendored files: no CDN
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.sessions = open_database(settings.database_url)

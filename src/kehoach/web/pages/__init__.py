@@ -14,6 +14,7 @@ def routers() -> list[APIRouter]:
         home,
         imports,
         my_unit,
+        notifications,
         plans,
         tasks,
         users,
@@ -29,4 +30,5 @@ def routers() -> list[APIRouter]:
         users.router,
         agencies.router,
         account.router,
+        notifications.router,
     ]
