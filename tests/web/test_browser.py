@@ -268,7 +268,7 @@ def test_officer_and_reporter_day(server, chromium):
     admin.goto("/users")
     assert "Thêm tài khoản" in admin.locator("main").inner_text()
     shot(admin, "09-users")
-    admin.click("header .who a")  # the username leads to "Tài khoản của tôi"
+    admin.click("header .who a[href='/account']")  # the username: "Tài khoản của tôi"
     admin.wait_for_selector("text=Đổi mật khẩu")
     admin.fill("#token-name", "bảng tính")
     admin.click("text=Tạo mã truy cập")
