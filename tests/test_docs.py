@@ -46,7 +46,8 @@ def test_the_bad_input_lines_are_what_extract_prints(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "notes.rtf").write_text("{\\rtf1 hi}")
     fixtures = ROOT / "tests" / "data" / "fixtures"
-    shutil.copy(fixtures / "scan.pdf", tmp_path / "scan.pdf")
+    shutil.copy(fixtures / "encrypted.pdf", tmp_path / "locked.pdf")
+    shutil.copy(fixtures / "scans" / "blank.png", tmp_path / "blank.png")
     shutil.copy(fixtures / "000_table.docx", tmp_path / "good.docx")
     command = block.splitlines()[0].removeprefix("$ kehoach ").split()
     proc = subprocess.run(

@@ -100,7 +100,8 @@ def test_bad_inputs_get_one_line_each_and_exit_2(tmp_path: Path) -> None:
         [
             "kehoach: missing.txt: no such file or folder",
             "kehoach: empty.txt: the file is empty",
-            "kehoach: notes.rtf: unsupported file type '.rtf'; kehoach reads .txt, .md, .docx, .pdf",
+            "kehoach: notes.rtf: unsupported file type '.rtf'; kehoach reads .txt, .md, .docx, "
+            ".pdf and scans (.pdf, .png, .jpg, .tiff)",
             "kehoach: hello.txt: no plan found: no document heading, targets, tasks or reporting duties",
         ]
     )

@@ -46,7 +46,7 @@ def test_remind_dry_run_then_send_then_nothing_new(run, smtp_server):
     assert found and int(found.group(1)) > int(found.group(2)) > 0, sent.output
     [mail] = box.messages  # the officer has no address: its reminders stay in the app
     assert mail["To"] == "phong.vh@example.vn"
-    assert "https://kehoach.example.vn/my-unit" in mail.get_body(("plain",)).get_content()
+    assert "/period-sheet?period=2026-H1" in mail.get_body(("plain",)).get_content()
 
     again = run("remind", "--date", "2026-06-15")
     assert "0 reminders recorded; 0 e-mails sent" in again.output

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.errors import EmptyDocument, NeedsOcr, UnsupportedFormat
+from kehoach.errors import EmptyDocument, UnsupportedFormat
 from kehoach.intake import read_bytes, read_document
 
 FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
@@ -25,9 +25,8 @@ CASES = [
     (
         "plan.rtf",
         UnsupportedFormat,
-        "unsupported file type '.rtf'; kehoach reads .txt, .md, .docx, .pdf",
+        "unsupported file type '.rtf'; kehoach reads .txt, .md, .docx, .pdf and scans (.pdf, .png, .jpg, .tiff)",
     ),
-    ("scan.pdf", NeedsOcr, "scanned PDF with no text layer; OCR is not supported yet"),
     (
         "encrypted.pdf",
         UnsupportedFormat,

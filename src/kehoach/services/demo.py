@@ -58,7 +58,8 @@ def _at(day: date, hour: int = 9) -> datetime:
 
 
 def seed_demo(session: Session, settings=None, today: date | None = None) -> DemoInfo:
-    """Import the three samples, add both provinces' accounts and a few progress reports."""
+    """Import the three samples, add both provinces' accounts, a few progress reports and
+    today's reminders."""
     from kehoach.services import importing, users
     from kehoach.store.tables import User
 
@@ -82,7 +83,20 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
     if plan_ids:  # Cao Bằng's programme 14-CTr/TU: its lead agencies' half-year words
         cao_bang = users.authenticate(session, "officer", _password("officer"))
         _lead_agency_reports(session, cao_bang, plan_ids[0], today)
+    _reminders(session, settings, today)
     return DemoInfo(list(DEMO_ACCOUNTS), plan_ids)
+
+
+def _reminders(session: Session, settings, today: date) -> None:
+    """Today's reminders under the demo accounts' bells (recorded once, as the job would)."""
+    from kehoach.services.reminder_log import record_reminders
+    from kehoach.services.reminders import plan_reminders
+
+    if settings is None:
+        from kehoach.settings import get_settings
+
+        settings = get_settings()
+    record_reminders(session, plan_reminders(session, today, settings), settings)
 
 
 def _password(username: str) -> str:

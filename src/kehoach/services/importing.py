@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -71,15 +72,17 @@ def import_plan(
     replace_plan_id: int | None = None,
     as_new: bool = False,
     ask: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Extract a document (a path, or bytes with their file name) and store its plan
-    (`import_record` says what `replace_plan_id`, `as_new` and `ask` do)."""
+    (`import_record` says what `replace_plan_id`, `as_new` and `ask` do); `progress(done,
+    total)` hears of each page of a scan."""
     from kehoach.extract import extract_file
 
-    if isinstance(source, bytes):  # noqa: SIM108  (the two branches take different types)
+    if isinstance(source, bytes):
         record = preview_import(source, name or "upload.txt")
     else:
-        record = extract_file(source)
+        record = extract_file(source, progress=progress)
     return import_record(
         session, record, user, replace_plan_id=replace_plan_id, as_new=as_new, ask=ask
     )

@@ -90,6 +90,23 @@ def source_lines(data: bytes, name: str) -> list[str]:
     return lines
 
 
+def page_picture(data_dir: Path, token: str, page: int, box: str) -> bytes:
+    """A PNG of the place on a staged scan's page that a doubtful field was read from;
+    `box` is `x0,y0,x1,y1` as the record's `ocr.low_confidence` gives it."""
+    from kehoach.errors import InputError
+    from kehoach.intake.scan import page_picture as picture
+
+    data, name = load_upload(data_dir, token)
+    try:
+        x0, y0, x1, y1 = (int(v) for v in box.split(","))
+    except ValueError:
+        raise NotFound("No such place on the page.") from None
+    try:
+        return picture(data, name, page, (x0, y0, x1, y1))
+    except InputError:
+        raise NotFound("No such page in the uploaded file.") from None
+
+
 def _names(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
 

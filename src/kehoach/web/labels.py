@@ -63,6 +63,13 @@ EVERY = {
     "once": N_("Once"),
     "ad_hoc": N_("When requested"),
 }
+OCR_NOTE = {  # why a page of a scan was left out (kehoach.intake.scan_page)
+    "no text was found": N_("no text was found"),
+    "the text is not Vietnamese": N_("the text is not Vietnamese"),
+    "the text could not be read (too faint or blurred)": N_(
+        "the text could not be read (too faint or blurred)"
+    ),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -70,6 +77,7 @@ TABLES = {
     "timeframe": TIMEFRAME,
     "doc_kind": DOC_KIND,
     "every": EVERY,
+    "ocr_note": OCR_NOTE,
 }
 
 

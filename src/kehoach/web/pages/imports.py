@@ -92,10 +92,29 @@ def _review(request: Request, state: _State, *, lines=None, status_code: int = 2
         "form": state.form,
         "errors": state.errors,
         "lines": lines or [],
+        "doubts": _doubts(state.base),
     }
     if lines is None:
         return render(request, "_review.html", context)  # htmx swaps 2xx answers only
     return render(request, "import_review.html", context, status_code=status_code)
+
+
+def _doubts(base: PlanRecord) -> dict:
+    """The fields OCR was unsure of (the place on the page each was read from is shown beside
+    it), keyed by task or target id rather than position, which the review's steps change:
+    `document.title`, `target:t3.text`, `task:II.4.lead`."""
+    if base.ocr is None:
+        return {}
+    out = {}
+    for doubt in base.ocr.low_confidence:
+        key = doubt.field
+        for kind, items in (("task", base.tasks), ("target", base.targets)):
+            prefix = f"{kind}s["
+            if key.startswith(prefix):
+                index, _, rest = key[len(prefix) :].partition("]")
+                key = f"{kind}:{items[int(index)].id}{rest}"
+        out[key] = doubt
+    return out
 
 
 async def _load(settings, db, user, form: dict[str, str]) -> tuple[bytes, str, _State]:
@@ -143,6 +162,17 @@ def _step(op: str, record: PlanRecord, form: dict[str, str]) -> tuple[dict | Non
 
 
 ADD_FIELDS = ("text", "lead", "coordinating", "timeframe", "after")
+
+
+@router.get("/import/{token}/page/{page}.png")
+def page_picture(
+    user: Officer, settings: AppSettings, token: str, page: int, box: str = "0,0,0,0"
+) -> Response:
+    """The part of a scanned page a doubtful field was read from, for the review page."""
+    from kehoach.services import web_support
+
+    png = web_support.page_picture(settings.data_dir, token, page, box)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
 @router.get("/import/review/{token}")
