@@ -70,6 +70,13 @@ def test_move_text_between_task_and_target(sample_records):
     assert back.tasks[-1].text == piece and back.tasks[-1].id == "+1"
 
 
+def test_delete_a_target(sample_records):
+    record = sample_records[CTR14]
+    gone = record.targets[0].id
+    out = review.apply_steps(record, [{"op": "delete_target", "target": gone}])
+    assert [t.id for t in out.targets] == [t.id for t in record.targets[1:]]
+
+
 def test_edits_from_the_form_become_steps(sample_records):
     record = sample_records[UBND]
     form = {

@@ -96,11 +96,21 @@ def test_review_steps_then_confirm(world, officer):
     targets = review.count("targets")
     review.step("to_target:1", **{"move.1": "Phần sau của nhiệm vụ."})
     assert review.count("targets") == targets + 1 and f"{second}.2" not in review.tasks()
+    # a target read by mistake is deleted
+    review.step("delete_target:0")
+    assert review.count("targets") == targets
     # a step that does not apply says why, in Vietnamese, and changes nothing
     before = review.tasks()
     review.step("split:0", **{"split.0": "một dòng"})
     assert "Hãy đặt mỗi phần của nhiệm vụ trên một dòng riêng để tách." in review.html
     assert review.tasks() == before
+    # the review can be left and taken up again where it was
+    resumed = officer.get(f"/import/review/{review.token}")
+    assert resumed.status_code == 200
+    assert re.search(r"Đã thực hiện (\d+) thay đổi", resumed.text).group(1) == re.search(
+        r"Đã thực hiện (\d+) thay đổi", review.html
+    ).group(1)
+    assert officer.get("/import/review/" + "0" * 64).status_code == 404
     # without JavaScript the buttons post the form: the whole page comes back
     data = {**review.fields(), "op": "save", "token": review.token, "csrf_token": review.csrf}
     page = officer.client.post("/import/review", data=data)
@@ -114,13 +124,17 @@ def test_review_steps_then_confirm(world, officer):
     page = officer.get(f"/plans/{plan_id}?per_page=100")
     assert "Tổ chức liên hoan nghệ thuật quần chúng." in page.text
     assert fields["task.0.text"] not in page.text
+    history = page.text[page.text.index('id="import-review"') :]
+    assert "Kiểm tra khi nhập: 7 thay đổi" in history and "Đã xóa chỉ tiêu t1" in history
+    assert "Đã tách nhiệm vụ" in history and "thành 2 nhiệm vụ" in history
+    assert "Đã thêm nhiệm vụ: «Tổ chức liên hoan nghệ thuật quần chúng.»" in history
     from kehoach.services.corrections import list_revisions
 
     with world.session() as db:
         kept = [r.field for r in list_revisions(db, "plan", plan_id)]
     assert sorted(kept) == sorted(
         ["review.edit", "review.delete", "review.merge", "review.split", "review.add",
-         "review.to_target"]
+         "review.to_target", "review.delete_target"]
     )  # fmt: skip
 
 

@@ -45,7 +45,9 @@ def extract(
     failed = bool(missing)
     if out:
         out.mkdir(parents=True, exist_ok=True)
-    results = extract_many(files, progress=sys.stderr.isatty(), jobs=jobs or None)
+    results = extract_many(
+        files, progress=sys.stderr.isatty(), jobs=jobs or None, documents=show_repairs
+    )
     for path, record, doc, exc in results:
         if exc is not None or record is None:
             if exc is not None:

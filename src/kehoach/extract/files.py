@@ -44,12 +44,13 @@ def extract_one(path: Path, progress: Progress | None = None) -> Result:
         return path, None, None, exc
 
 
-def _in_worker(path: Path) -> tuple:
-    """`extract_one` in a worker process; an error travels as its parts (a `KehoachError`
+def _in_worker(path: Path, documents: bool) -> tuple:
+    """`extract_one` in a worker process; the document read travels back only when asked
+    for (it is the file's whole text); an error travels as its parts (a `KehoachError`
     does not pickle back with its `where` and values)."""
     path, record, doc, exc = extract_one(path)
     if exc is None:
-        return path, record, doc, None
+        return path, record, doc if documents else None, None
     return path, None, None, (type(exc), exc.msgid, getattr(exc, "where", None), exc.params)
 
 
@@ -62,12 +63,18 @@ def default_jobs() -> int:
 
 
 def extract_many(
-    files: list[Path], *, progress: bool = False, jobs: int | None = None, workers=None
+    files: list[Path],
+    *,
+    progress: bool = False,
+    jobs: int | None = None,
+    workers=None,
+    documents: bool = False,
 ) -> Iterator[Result]:
     """Yield (path, record, document, error) per file, in the order given; exactly one of
     record/error is set. Several files are spread over `jobs` worker processes (default:
     one per core), the largest first so the cores finish together; `workers` (from
-    `start_workers`) are used, and left running, when given."""
+    `start_workers`) are used, and left running, when given. From workers the document
+    read comes back only with `documents=True` (else None)."""
     jobs = min(jobs or default_jobs(), len(files))
     bar = None
     if progress:
@@ -81,7 +88,7 @@ def extract_many(
             bar.start()
             task = bar.add_task("Đang đọc", total=len(files))
         results = (
-            _pooled(pool, files)
+            _pooled(pool, files, documents)
             if pool is not None
             else (extract_one(p, page_progress(bar, p)) for p in files)
         )
@@ -157,9 +164,9 @@ def _load_reference_data() -> None:
     load_model().pair_fillers  # noqa: B018 - OCR repair's indexes, built once for all workers
 
 
-def _pooled(pool, files: list[Path]) -> Iterator[Result]:
+def _pooled(pool, files: list[Path], documents: bool) -> Iterator[Result]:
     by_size = sorted(files, key=lambda p: p.stat().st_size if p.exists() else 0, reverse=True)
-    futures = {p: pool.submit(_in_worker, p) for p in by_size}
+    futures = {p: pool.submit(_in_worker, p, documents) for p in by_size}
     for path in files:
         path, record, doc, err = futures[path].result()
         if err is None:

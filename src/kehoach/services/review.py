@@ -1,7 +1,8 @@
 """The import review: an officer's changes to what was read, before the plan is stored.
 
 Each change is a small JSON object (a *review step*): delete a task, merge two, split one,
-add a missing one, move text from a task to a new target or back, or edit a field. The
+add a missing one, move text from a task to a new target or back, delete a target, or edit
+a field. The
 steps are kept in order beside the staged upload while the officer works, replayed on the
 record read from the file to show the current state, and stored with the plan when it is
 imported (`keep_review`, revisions of the plan: who changed what, and when). Steps name
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +125,11 @@ def _delete(data: dict, step: Step) -> None:
     del tasks[_find(tasks, step.get("task"), "task", "task")]
 
 
+def _delete_target(data: dict, step: Step) -> None:
+    targets = data["targets"]
+    del targets[_find(targets, step.get("target"), "target", "target")]
+
+
 def _merge(data: dict, step: Step) -> None:
     tasks = data["tasks"]
     if step.get("task") == step.get("into"):
@@ -175,16 +183,22 @@ def _add(data: dict, step: Step) -> None:
     tasks.insert(at, task)
 
 
-def _to_target(data: dict, step: Step) -> None:
-    tasks = data["tasks"]
-    at = _find(tasks, step.get("task"), "task", "move")
-    task = tasks[at]
-    piece = _clean(step.get("text")) or task["text"]
-    rest = _cut(task["text"], piece, "move")
+def _take(items: list[dict], key: str | None, what: str, piece: Any) -> str:
+    """Cut `piece` (all of it when empty) out of the text of the item with id `key`; an item
+    left without text goes. Returns the text taken."""
+    at = _find(items, key, what, "move")
+    item = items[at]
+    taken = _clean(piece) or item["text"]
+    rest = _cut(item["text"], taken, "move")
     if rest:
-        task["text"] = rest
+        item["text"] = rest
     else:
-        del tasks[at]
+        del items[at]
+    return taken
+
+
+def _to_target(data: dict, step: Step) -> None:
+    piece = _take(data["tasks"], step.get("task"), "task", step.get("text"))
     ids = {t["id"] for t in data["targets"]}
     n = len(data["targets"]) + 1
     while f"t{n}" in ids:
@@ -197,16 +211,7 @@ def _to_target(data: dict, step: Step) -> None:
 
 
 def _to_task(data: dict, step: Step) -> None:
-    targets = data["targets"]
-    at = _find(targets, step.get("target"), "target", "move")
-    target = targets[at]
-    piece = _clean(step.get("text")) or target["text"]
-    rest = _cut(target["text"], piece, "move")
-    if rest:
-        target["text"] = rest
-    else:
-        del targets[at]
-    _add(data, {"text": piece})
+    _add(data, {"text": _take(data["targets"], step.get("target"), "target", step.get("text"))})
 
 
 def _edit(data: dict, step: Step) -> None:
@@ -233,6 +238,7 @@ def _edit(data: dict, step: Step) -> None:
 
 STEPS = {
     "delete": _delete,
+    "delete_target": _delete_target,
     "merge": _merge,
     "split": _split,
     "add": _add,
@@ -337,3 +343,57 @@ def keep_review(session: Session, plan_id: int, steps: list[Step], user: UserVie
         audit.record(session, user, "review", "plan", plan_id, f"{len(steps)} review steps")
     session.flush()
     return len(steps)
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """One step of the review a plan was imported with, for its page."""
+
+    op: str  # delete | merge | split | add | to_target | to_task | edit
+    task: str | None  # the task's id (for merge: the one merged in)
+    into: str | None  # merge: the task it was merged into
+    target: str | None  # to_task: the target's id
+    field: str | None  # edit: the field
+    text: str | None  # add / to_target / to_task / edit: the text or value
+    parts: int  # split: into how many tasks
+    username: str | None
+    at: datetime
+
+
+def review_history(session: Session, plan_id: int) -> list[ReviewEntry]:
+    """The steps of the review the plan was imported with, in the order they were taken."""
+    from sqlalchemy import select
+
+    from kehoach.store.tables import Revision, User
+
+    rows = session.execute(
+        select(Revision, User.username)
+        .outerjoin(User, User.id == Revision.user_id)
+        .where(
+            Revision.entity == "plan",
+            Revision.entity_id == plan_id,
+            Revision.field.startswith("review."),
+        )
+        .order_by(Revision.id)
+    )
+    out = []
+    for rev, username in rows:
+        try:
+            step = json.loads(rev.new or "{}")
+        except ValueError:
+            continue
+        value = step.get("text") if "text" in step else step.get("value")
+        out.append(
+            ReviewEntry(
+                op=str(step.get("op", "")),
+                task=step.get("task"),
+                into=step.get("into"),
+                target=step.get("target") or step.get("document"),
+                field=step.get("field"),
+                text=str(value) if value not in (None, "") else None,
+                parts=len([p for p in step.get("parts") or [] if str(p).strip()]),
+                username=username,
+                at=rev.created_at,
+            )
+        )
+    return out

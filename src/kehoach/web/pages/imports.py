@@ -136,6 +136,8 @@ def _step(op: str, record: PlanRecord, form: dict[str, str]) -> tuple[dict | Non
     tasks, targets = record.tasks, record.targets
     if action == "add":
         return {"op": "add", **{k: form.get(f"add.{k}", "") for k in ADD_FIELDS}}, "add"
+    if action == "delete_target" and 0 <= i < len(targets):
+        return {"op": "delete_target", "target": targets[i].id}, f"target.{i}"
     if action == "to_task" and 0 <= i < len(targets):
         text = form.get(f"move_target.{i}", "")
         return {"op": "to_task", "target": targets[i].id, "text": text}, f"target.{i}"
@@ -170,6 +172,18 @@ def page_picture(
 
     png = uploads.page_picture(settings.data_dir, token, page, box)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+@router.get("/import/review/{token}")
+async def resume(
+    request: Request, token: str, db: Db, user: Officer, settings: AppSettings
+) -> Response:
+    """A review in progress, as it was left (its link is on the review page)."""
+    from kehoach.services import web_support
+
+    data, name, state = await _load(settings, db, user, {"token": token})
+    lines = await run_in_threadpool(web_support.source_lines, data, name)
+    return _review(request, state, lines=lines)
 
 
 @router.post("/import/review")

@@ -82,7 +82,7 @@ def plan_page(
     page: IntQ = None,
 ) -> Response:
     """Document, targets, reporting duties, summary and the filterable task table."""
-    from kehoach.services import agencies, plans
+    from kehoach.services import agencies, plans, review
 
     detail = views(request).get(
         db,
@@ -92,6 +92,7 @@ def plan_page(
     filters = _filters(plan_id, group, agency, role, status, timeframe, q, sort, page)
     tasks = filters.run(db, user, on, views(request))
     revisions = plans.list_revisions(db, "document", detail.plan.document.id) if user else []
+    reviewed = review.review_history(db, plan_id) if user else []
     template = "_task_table.html" if request.headers.get("hx-request") else "plan.html"
     return render(
         request,
@@ -109,6 +110,7 @@ def plan_page(
             ),
             "on": on,
             "base_url": f"/plans/{plan_id}",
+            "review": reviewed,
             "revisions": revisions,
         },
     )
