@@ -46,6 +46,10 @@ _PLACE_DATE_RE = re.compile(
     r"^(?P<place>[^,\d]{2,40}),\s*ngay\s*(?P<d>\d{0,2})\s*(?:thang|/)\s*(?P<m>\d{0,2})\s*(?:nam|/)\s*"
     r"(?P<y>\d{4})"
 )
+# The same place-date inside a header line that also holds the motto or the number.
+_INLINE_DATE_RE = re.compile(
+    r"[^\W\d_],\s*ngay\s*(?P<d>\d{0,2})\s*thang\s*(?P<m>\d{0,2})\s*nam\s*(?P<y>\d{4})"
+)
 _ISSUER_RE = re.compile(
     r"^(?P<who>.{3,80}?)\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|"
     r"chi thi|de an|ket luan)"
@@ -57,7 +61,7 @@ _SIGN_TITLE_RE = re.compile(
 
 def _doc_date(d: str, m: str, y: str) -> str | None:
     if not m:
-        return y if y else None
+        return None  # "ngày … tháng … năm 2026": the schema has no year-only date
     if not d:
         return f"{int(y):04d}-{int(m):02d}"
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
@@ -151,22 +155,41 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
     return list(refs.values())
 
 
-def _signer(signature: Section | None) -> str | None:
-    if signature is None:
-        return None
+# The signing title ends in upper case ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"); the name follows it.
+_NAME_AFTER_TITLE_RE = re.compile(
+    r"(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG|THƯỜNG TRỰC|ỦY VIÊN|UỶ VIÊN|CHÁNH VĂN PHÒNG)"
+    r"\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})\s*$"
+)
+
+
+def _is_name(t: str) -> bool:
+    words = t.split()
+    return (
+        2 <= len(words) <= 5
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not re.search(r"\d|[:;,/()]", t)
+        and not fold(t).startswith(("noi nhan", "luu"))
+    )
+
+
+def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     best = None
-    for b in signature.all_blocks():
-        if isinstance(b, Table) or b.kind == "bullet":
-            continue
-        t = b.text.strip(" .")
-        words = t.split()
-        if (
-            2 <= len(words) <= 5
-            and all(w[:1].isupper() and not w.isupper() for w in words)
-            and not re.search(r"\d|[:;,/()]", t)
-            and not fold(t).startswith(("noi nhan", "luu"))
-        ):
+    texts: list[str] = []
+    # the signature part, else a signature table anywhere (a two-cell "Nơi nhận | KT. …" row)
+    for b in signature.all_blocks() if signature is not None else items:
+        if isinstance(b, Table):
+            texts.extend(c for row in b.rows for c in row if c.strip())
+        elif signature is not None:
+            texts.append(b.text)
+    for text in texts:
+        t = text.strip(" .")
+        if _is_name(t):
             best = t
+            continue
+        # a signature block written on one line or in one table cell
+        m = _NAME_AFTER_TITLE_RE.search(" ".join(t.split()))
+        if m and _is_name(m.group("name").strip()):
+            best = m.group("name").strip()
     return best
 
 
@@ -174,7 +197,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     """The document part of the plan record."""
     paras = [p for p in items if isinstance(p, Para)]
     first_heading = next((i for i, p in enumerate(paras) if p.kind == "roman"), min(len(paras), 40))
-    header = [p.text for p in paras[:first_heading]]
+    header = _header_lines(items, paras[first_heading] if first_heading < len(paras) else None)
     kind = None
     kind_idx = None
     for i, line in enumerate(header):
@@ -202,7 +225,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
             number = raw if re.match(r"^\d", raw) else None
             if number is None:
                 number = ""  # printed but left blank
-        pm = _PLACE_DATE_RE.search(fold_chars(line))
+        pm = _PLACE_DATE_RE.search(fold_chars(line)) or _INLINE_DATE_RE.search(fold_chars(line))
         if pm and date is None:
             date = _doc_date(pm.group("d"), pm.group("m"), pm.group("y"))
     title, preamble = _title_and_preamble(header, kind_idx)
@@ -234,9 +257,26 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         date=date,
         draft=draft,
         title=title,
-        signer=_signer(next((s for s in root.children if s.kind == "signature"), None)),
+        signer=_signer(next((s for s in root.children if s.kind == "signature"), None), items),
         implements=implements,
     )
+
+
+def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list[str]:
+    """The lines before the first heading; a header laid out as a table gives its cells
+    (issuer and number on the left, motto and place-date on the right), column by column."""
+    out: list[str] = []
+    for it in items:
+        if it is first_heading or len(out) >= 60:
+            break
+        if isinstance(it, Para):
+            out.append(it.text)
+        elif len(it.rows) <= 4 and all(len(r) <= 4 for r in it.rows):
+            width = max((len(r) for r in it.rows), default=0)
+            out.extend(
+                r[c].strip() for c in range(width) for r in it.rows if c < len(r) and r[c].strip()
+            )
+    return out
 
 
 def _agency_before(text: str) -> str | None:

@@ -28,6 +28,9 @@ def _year(date: str | None) -> int | None:
 def _plan_horizon(title: str | None) -> int | None:
     if not title:
         return None
+    # a date inside a document reference ("Chỉ thị số 11-CT/TU ngày 04/01/2026") is no horizon
+    title = re.sub(r"\bngày\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}|\d+/\d{4}/\S+", "", title)
+    title = re.sub(r"(?i)\bngày\s*\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", "", title)
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", title)]
     m = re.search(
         r"(?:giai đoạn|đến năm|năm)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", title, re.IGNORECASE

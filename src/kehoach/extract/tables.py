@@ -20,6 +20,17 @@ from kehoach.text.numbers import parse_number
 _ROMAN_NUM = re.compile(r"^(?P<g>[IVX]{1,5}|[A-ZĐ])\s*[.\-–)]?\s*(?P<title>.*)$")
 _ROMAN_TITLE = re.compile(r"^(?P<g>[IVX]{1,5})\s*[.\-–)]\s+(?P<title>\S.*)$")
 _ROW_NUM = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|\d{1,3}\))$")
+# A row numbering the columns under the heading: "(1) (2) (3)" or "1 2 3 4".
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\)?\s*=\s*[\d()+\-x*/ ]+$")
+
+
+def is_column_numbers(row: list[str]) -> bool:
+    """True for a row that only numbers the columns (`(1) (2) (3)`, `1 | 2 | 3`): not a task."""
+    cells = [c.strip() for c in row if c.strip()]
+    if len(cells) < 2 or not all(_COLUMN_NUMBER.match(c) for c in cells):
+        return False
+    nums = [int(re.search(r"\d+", c).group(0)) for c in cells]  # type: ignore[union-attr]
+    return nums == sorted(nums) and len(set(nums)) == len(nums)
 
 
 @dataclass
@@ -175,6 +186,7 @@ def tasks_from_table(
             not any(c.strip() for c in row)
             or fold(" ".join(row)) in header_keys
             or _row_is_header(row)
+            or is_column_numbers(row)
         ):
             continue
         g = _group_row(row, cols)
