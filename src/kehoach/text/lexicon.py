@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kehoach.text.normalize import fold
@@ -26,13 +26,13 @@ def words(path: str) -> tuple[str, ...]:
     return tuple(node)
 
 
-@lru_cache(maxsize=None)
+@cache
 def folded(path: str) -> frozenset[str]:
     """A word list folded (lower case, no diacritics), for membership tests."""
     return frozenset(fold(w) for w in words(path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def alternation(path: str, *, fold_words: bool = False) -> str:
     """A regex alternation of a list, longest first (so `Chi cục` wins over `Chi`), spaces
     matching any run of white space; words folded first when `fold_words`."""
