@@ -8,12 +8,14 @@ even one that begins `Phối hợp với Y …` (Y then coordinates).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kehoach.extract.agencies import parse_list, parse_roles, starts_with_agency, take_agencies
 from kehoach.extract.outline import Para, Section
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Table
 from kehoach.model import Task
+from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
 _IMPLEMENTATION = re.compile(r"\bto chuc th\w* hien\b|\btrach nhiem thuc hien\b|\bphan cong\b")
@@ -22,17 +24,6 @@ _PHOI_HOP = re.compile(
 )
 _PHOI_HOP_ANYWHERE = re.compile(r"\b(?:phối|phội)\s+hợp\s+(?:chặt chẽ\s+)?với\s+", re.IGNORECASE)
 _REQUEST = re.compile(r"^(?:đề nghị|kính đề nghị|yêu cầu)\s+", re.IGNORECASE)
-# Timeframe phrases a bullet may carry; only explicit ones, so "Định kỳ đánh giá" stays unknown.
-_TIME_PHRASE = re.compile(
-    r"\(\s*(?:thời gian|thời hạn|hoàn thành)[^)]*\)|(?:thời gian|thời hạn)(?: thực hiện| hoàn thành)?\s*:\s*[^;.]+"
-    r"|(?:hoàn thành|xong)\s+(?:trong|trước|vào)\s+(?:ngày|tháng|quý|năm)\s+[^;,.]+"
-    r"|(?:trước|chậm nhất(?: là)?(?: vào)?)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?"
-    r"|\b(?:đến|trước)\s+(?:hết\s+)?năm\s+\d{4}"
-    r"|\btrong\s+(?:tháng|quý)\s+[\dIVX]+(?:/| năm )\d{4}"
-    r"|\b(?:trong|vào)\s+năm\s+\d{4}"
-    r"|\b(?:hằng|hàng)\s+(?:năm|quý|tháng)\b",
-    re.IGNORECASE,
-)
 
 
 def implementation_section(root: Section) -> Section | None:
@@ -56,10 +47,24 @@ def _split_heading(title: str) -> tuple[list[str], str]:
     return (names, title) if names else ([], title)
 
 
+@lru_cache(maxsize=1)
+def _time_phrase() -> re.Pattern[str]:
+    return re.compile("|".join(lexicon.words("time.running_text")), re.IGNORECASE)
+
+
 def timeframe_phrase(text: str) -> str | None:
-    """The explicit timeframe wording in a bullet, if any."""
-    m = _TIME_PHRASE.search(text)
-    return m.group(0).strip(" ()") if m else None
+    """The explicit timeframe wording in a bullet, if any: the first one, or the stretch from
+    the first to the last when one of them recurs (`trong năm 2025 … hằng năm … năm 2030`),
+    since a recurring wording anywhere makes the timeframe recurring."""
+    found = list(_time_phrase().finditer(text))
+    if not found:
+        return None
+    first = found[0]
+    if len(found) > 1 and any(re.match(r"(?i)h[ằà]ng ", m.group(0)) for m in found[1:]):
+        last = found[-1]
+        if last.end() - first.start() < 200:
+            return text[first.start() : last.end()].strip(" ()")
+    return first.group(0).strip(" ()")
 
 
 def tasks_from_implementation(sec: Section, doc_year: int | None) -> list[Task]:

@@ -6,11 +6,8 @@ import re
 
 from kehoach.errors import NoPlanStructure
 from kehoach.extract.flattened import flattened_tables
-from kehoach.extract.implementation import (
-    implementation_section,
-    tasks_from_assignments,
-    tasks_from_implementation,
-)
+from kehoach.extract.assignments import tasks_from_sections
+from kehoach.extract.implementation import implementation_section
 from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, build_outline, paragraphs
 from kehoach.extract.reporting import extract_reporting
@@ -64,10 +61,8 @@ def build_record(doc: Document) -> PlanRecord:
         target_rows.extend(flat.target_rows)
         appendix_horizon = flat.target_horizon
     implementation = implementation_section(root)
-    if not tasks:
-        tasks = tasks_from_assignments(root, doc_year)
-    if not tasks and implementation is not None:
-        tasks = tasks_from_implementation(implementation, doc_year)
+    if not tasks:  # no task table: every section that assigns work to agencies
+        tasks = tasks_from_sections(root, doc_year)
     tasks = _unique_ids(tasks)
     targets = extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
     reporting = extract_reporting(root, implementation)
