@@ -172,9 +172,6 @@ def _subject_reading(text: str) -> Reading | None:
         lead, _ = agency_phrase(_dropped(rest[len("chỉ đạo") :].lstrip()))
         if lead:
             return Reading(directing=names, lead=lead, strength=SUBJECT, source="subject")
-    if f.startswith("chu tri"):
-        lead, coord = parse_roles(body[: len(body) - len(rest)] + " " + rest[:200])
-        names = lead or names
     return Reading(lead=names, strength=SUBJECT, source="subject")
 
 

@@ -18,7 +18,10 @@ from kehoach.model import Task
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
-_IMPLEMENTATION = re.compile(r"\bto chuc th\w* hien\b|\btrach nhiem thuc hien\b|\bphan cong\b")
+_IMPLEMENTATION = [
+    re.compile(r"\bto chuc th\w* hien\b|\btrach nhiem thuc hien\b"),
+    re.compile(r"\bphan cong\b"),
+]
 _PHOI_HOP = re.compile(
     r"^(?:chủ trì,?\s+|chủ động\s+)?(?:phối|phội)\s+hợp\s+(?:chặt chẽ\s+)?với\s+", re.IGNORECASE
 )
@@ -27,11 +30,12 @@ _REQUEST = re.compile(r"^(?:đề nghị|kính đề nghị|yêu cầu)\s+", re.
 
 
 def implementation_section(root: Section) -> Section | None:
-    """The `Tổ chức thực hiện` section, if any."""
-    for sec in root.children:
-        for s in sec.walk():
-            if s.kind in ("roman", "decimal") and _IMPLEMENTATION.search(s.folded_title):
-                return s
+    """The `Tổ chức thực hiện` section, if any (else a section on dividing the work)."""
+    sections = [s for sec in root.children for s in sec.walk() if s.kind in ("roman", "decimal")]
+    for rx in _IMPLEMENTATION:
+        found = next((s for s in sections if rx.search(s.folded_title)), None)
+        if found is not None:
+            return found
     return None
 
 

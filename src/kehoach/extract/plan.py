@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from kehoach.errors import NoPlanStructure
-from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.assignments import tasks_from_sections
+from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.implementation import implementation_section
 from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, build_outline, paragraphs
