@@ -374,6 +374,11 @@ def take_agencies(text: str) -> tuple[list[str], str]:
     return names, rest.strip()
 
 
+@lru_cache(maxsize=1)
+def _exact_verbs() -> dict[str, str]:
+    return {fold(w): w for w in lexicon.words("agencies.exact_verbs")}
+
+
 _PHRASE_WORD_RE = re.compile(r"[^\s,;.:()]+")
 _BARE_GROUP_RE = re.compile(r"(?i)" + _GROUP_NOUN + r"\b")
 
@@ -392,6 +397,10 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         _BODY_START_RE.match(t) or known_prefix(t) or _BARE_GROUP_RE.match(t)
     ):
         return [], text
+    names, rest = take_agencies(t)
+    known = set(table().canonical)
+    if names and all(n in known for n in names) and rest[:1].islower():
+        return names, rest  # registered names read exactly: "Sở Tài chính | thẩm định …"
     folded = fold_chars(t[:400])
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
@@ -417,6 +426,10 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             )
             if noun not in _VERBS or listed:
                 continue
+        exact = _exact_verbs().get(one)
+        if exact is not None and two not in _VERBS and three not in _VERBS:
+            if t[w.start() : w.end()].lower() != exact:
+                continue  # "Ban cán sự": cán is not cần
         if not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):
             end = w.start()
             break

@@ -18,7 +18,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kehoach.extract.agencies import agency_phrase, parse_list, parse_roles, starts_with_agency
+from kehoach.extract.agencies import (
+    agency_phrase,
+    known_prefix,
+    parse_list,
+    parse_roles,
+    starts_with_agency,
+)
 from kehoach.extract.implementation import assignment, timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
 from kehoach.extract.outline import Para, Section
@@ -154,7 +160,12 @@ def _looks_like_agency(name: str) -> bool:
     if name in table().canonical or not _named(name):
         return True
     words = name.split()
-    return len(words) > 1 and (words[1][:1].isupper() or fold(words[1]) in ("nhan", "an"))
+    if len(words) < 2:
+        return False
+    if words[1][:1].isupper() or fold(words[1]) in ("nhan", "an"):
+        return True  # "Sở Y tế", "Công an tỉnh"
+    # "Ban cán sự đảng Ủy ban nhân dân tỉnh": a registered body inside the name
+    return any(known_prefix(" ".join(words[i:])) for i in range(2, len(words)))
 
 
 def _subject_reading(text: str) -> Reading | None:

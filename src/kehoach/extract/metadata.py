@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kehoach.extract.agencies import canonical, starts_with_agency, strip_province, table
+from kehoach.extract.agencies import (
+    canonical,
+    known_prefix,
+    starts_with_agency,
+    strip_province,
+    table,
+)
 from kehoach.extract.outline import Para, Section
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
+from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 
 KIND_WORDS: list[tuple[str, str]] = [
@@ -57,6 +64,26 @@ _ISSUER_RE = re.compile(
 _SIGN_TITLE_RE = re.compile(
     r"^(?:T/?M\.?|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?)\s*(?P<who>.+)$", re.IGNORECASE
 )
+
+
+def _unglue_number(raw: str) -> str:
+    """OCR that lost the spaces glues the number to the place and date:
+    `17-NQ/TUQuảngNinh,ngày30tháng10năm2023` -> `17-NQ/TU`."""
+    folded = fold_chars(raw)
+    m = re.search(r",?ngay\d", folded)
+    if m is None:
+        return raw
+    head, fhead = raw[: m.start()], folded[: m.start()]
+    for key in _glued_provinces():
+        if fhead.endswith(key) and len(fhead) > len(key):
+            return head[: len(head) - len(key)]
+    return head
+
+
+@lru_cache(maxsize=1)
+def _glued_provinces() -> list[str]:
+    """Province names folded with their spaces removed, longest first."""
+    return sorted({fold(p).replace(" ", "") for p in table().provinces}, key=len, reverse=True)
 
 
 def _doc_date(d: str, m: str, y: str) -> str | None:
@@ -137,7 +164,10 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
             date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
         issuer = None
         im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
-        if im and (not dm or im.start() < 60):
+        hit = known_prefix(im.group("who")) if im else None
+        if im and hit and (not dm or im.start() < 60):
+            issuer = hit[0]  # "của Bộ Văn hóa, Thể thao và Du lịch": a name with commas
+        elif im and (not dm or im.start() < 60):
             who = re.split(
                 r"\s+(?:về|ban hành|tiếp tục|triển khai|thực hiện|khóa|khoá|nhiệm kỳ|\()|[,;(“\"¹²³']",
                 im.group("who"),
@@ -162,6 +192,18 @@ _NAME_AFTER_TITLE_RE = re.compile(
 )
 
 
+def _is_sign_title(t: str) -> bool:
+    """`BÍ THƯ`, `PHÓ CHỦ TỊCH`: a signing title on its own line."""
+    return (
+        t.isupper()
+        and len(t) < 40
+        and bool(
+            _NAME_AFTER_TITLE_RE.pattern
+            and re.search(r"CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG", t)
+        )
+    )
+
+
 def _is_name(t: str) -> bool:
     words = t.split()
     return (
@@ -181,6 +223,13 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
             texts.extend(c for row in b.rows for c in row if c.strip())
         elif signature is not None:
             texts.append(b.text)
+    if signature is None and not texts:  # no "Nơi nhận": the title and the name close the text
+        tail = [p.text for p in items[-12:] if isinstance(p, Para)]
+        title = max(
+            (i for i, t in enumerate(tail) if _SIGN_TITLE_RE.match(t) or _is_sign_title(t)),
+            default=None,
+        )
+        texts = tail[title + 1 :] if title is not None else []
     for text in texts:
         t = text.strip(" .")
         if _is_name(t):
@@ -219,9 +268,12 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     )
     province = _province(header, body_text)
     for line in header:
-        m = re.match(r"^so\s*:?\s*(?P<num>.+)$", fold_chars(line))
+        m = re.match(r"^so\s*:?\s*(?P<num>.+)$", fold_chars(line)) or re.search(
+            r"\bso\s*:\s*(?P<num>(?:\d[\w.]*)?\s*[/-][\w/.-]+)", fold_chars(line)
+        )  # "ỦY BAN NHÂN DÂN TỈNH …  Số: 77/KH-UBND  CỘNG HÒA …" on one line
         if m and number is None and "/" in m.group("num"):
-            raw = re.sub(r"\s+", "", line[m.start("num") :].split("Dự")[0])
+            end = None if m.re.pattern.startswith("^") else m.end("num")
+            raw = _unglue_number(re.sub(r"\s+", "", line[m.start("num") : end].split("Dự")[0]))
             number = raw if re.match(r"^\d", raw) else None
             if number is None:
                 number = ""  # printed but left blank
@@ -336,22 +388,23 @@ def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | 
             who = _agency_before(line[: m.start()])
             if who:
                 return who
+    issuers = lexicon.mapping("issuers")
     for p in paras[::-1]:
         sm = _SIGN_TITLE_RE.match(p.text)
         if sm:
             who = fold(sm.group("who"))
-            if "ban thuong vu" in who:
-                return "Ban Thường vụ Tỉnh ủy"
-            if "uy ban nhan dan" in who or "ubnd" in who:
-                return "Ủy ban nhân dân tỉnh"
-            if "tinh uy" in who:
-                return "Tỉnh ủy"
-    for line in header[:6]:
+            hit = next((v for k, v in issuers.items() if re.search(rf"\b{k}\b", who)), None)
+            if hit:
+                return hit
+    for i, line in enumerate(header[:6]):
         f = fold(line)
+        if f.startswith("dang bo tinh") and i + 1 < len(header):
+            f = fold(header[i + 1])  # "ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"
         if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")):
             return "Ủy ban nhân dân tỉnh"
-        if f.startswith("tinh uy"):
-            return "Tỉnh ủy"
+        hit = next((v for k, v in issuers.items() if f.startswith(k)), None)
+        if hit and hit != "Ủy ban nhân dân tỉnh":
+            return hit
         if f.startswith("so "):
             return canonical(line.title() if line.isupper() else line)
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.extract.agencies import canonical, take_agencies
+from kehoach.extract.agencies import agency_phrase, canonical, take_agencies
 from kehoach.extract.outline import Section
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
@@ -34,6 +34,8 @@ _PERIODS = [
     # the report on the plan's final review, asked for alongside the periodic ones
     (re.compile(r"(?<!so ket, )(?<!so ket va )\btong ket (?!nam\b)"), "once"),
 ]
+# "2. Giao Sở X …": the item's marker and an opening that hands the work to the subject
+_OPENING = re.compile(r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+", re.I)
 _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
 
 
@@ -121,7 +123,7 @@ def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
         if names:
             to, via = names[0], to
     if via is None:
-        subject, _ = take_agencies(item)
+        subject, _ = agency_phrase(_OPENING.sub("", item))
         if subject and subject[0] != to:
             via = subject[0]
     return (canonical(to) if to else None), via

@@ -57,3 +57,8 @@ def fix_typos(text: str) -> str:
         return right[:1].upper() + right[1:] if m.group(0)[:1].isupper() else right
 
     return rx.sub(fix, text)
+
+
+def mapping(path: str) -> dict[str, str]:
+    """A table of the lexicon (`issuers`) as a dict, in the order written."""
+    return dict(_data()[path])
