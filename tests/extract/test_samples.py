@@ -65,7 +65,11 @@ def test_record_has_every_schema_key() -> None:
         "lead",
         "coordinating",
         "timeframe",
+        "confidence",  # kehoach's extension: how sure, and why not more
+        "reasons",
     }
+    assert 0 < task["confidence"] <= 1 and isinstance(task["reasons"], list)
+    assert {"confidence", "reasons"} <= set(record["targets"][0])
     assert set(task["timeframe"]) == {"raw", "kind", "start", "end", "every"}
 
 

@@ -25,6 +25,7 @@ from kehoach.extract.agencies import (
     parse_roles,
     starts_with_agency,
 )
+from kehoach.extract.confidence import assess_task
 from kehoach.extract.implementation import assignment, timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
 from kehoach.extract.outline import Para, Section
@@ -262,15 +263,18 @@ def _task(a: Assignment, doc_year: int | None) -> Task | None:
             coord.append(c)
     when = best.time or next((r.time for r in a.readings if r.time), None)
     when = when or timeframe_phrase(a.text)
-    return Task(
-        id=a.id,
-        group=a.group,
-        group_title=a.group_title,
-        text=a.text,
-        directing=best.directing,
-        lead=best.lead,
-        coordinating=coord,
-        timeframe=parse_timeframe(when, doc_year),
+    return assess_task(
+        Task(
+            id=a.id,
+            group=a.group,
+            group_title=a.group_title,
+            text=a.text,
+            directing=best.directing,
+            lead=best.lead,
+            coordinating=coord,
+            timeframe=parse_timeframe(when, doc_year),
+        ),
+        best.source,
     )
 
 

@@ -6,6 +6,7 @@ import re
 
 from kehoach.errors import NoPlanStructure
 from kehoach.extract.assignments import tasks_from_sections
+from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.implementation import implementation_section
 from kehoach.extract.metadata import extract_metadata
@@ -53,18 +54,21 @@ def build_record(doc: Document) -> PlanRecord:
         if isinstance(block, Table):
             got = tasks_from_table(block, doc_year)
             if got:
-                tasks.extend(got[0])
+                tasks.extend(assess_task(t, "table") for t in got[0])
                 target_rows.extend(got[1])
     if not tasks:
         flat = flattened_tables(blocks, doc_year)
-        tasks = flat.tasks
+        tasks = [assess_task(t, "flattened_table") for t in flat.tasks]
         target_rows.extend(flat.target_rows)
         appendix_horizon = flat.target_horizon
     implementation = implementation_section(root)
     if not tasks:  # no task table: every section that assigns work to agencies
         tasks = tasks_from_sections(root, doc_year)
     tasks = _unique_ids(tasks)
-    targets = extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
+    targets = [
+        assess_target(t)
+        for t in extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
+    ]
     reporting = extract_reporting(root, implementation)
     if not (tasks or targets or reporting or info.title or info.kind != "other"):
         raise NoPlanStructure(

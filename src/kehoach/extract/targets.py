@@ -103,22 +103,47 @@ def _metrics(text: str) -> list[Metric]:
         for value, unit, pos in quantities(sentence):
             before = [y for p, y in years if p < pos]
             by = before[-1] if before else None
-            metrics.append(Metric(value=value, unit=unit, subject=_subject(sentence, pos), by=by))
+            subject = _subject(sentence, pos, unit)
+            metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
     return metrics
 
 
 _LEAD_NUMBER = re.compile(r"^[\d.,]+(?:\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*")
 
 
-def _subject(sentence: str, pos: int) -> str | None:
+def _subject(sentence: str, pos: int, unit: str | None = None) -> str | None:
     """What a number counts: the words after it up to the end of its clause, without the
-    number itself ("100% xóm, tổ dân phố có nhà văn hóa" -> "xóm, tổ dân phố có nhà văn hóa")."""
+    number itself ("100% xóm, tổ dân phố có nhà văn hóa" -> "xóm, tổ dân phố có nhà văn hóa");
+    when only the unit follows ("doanh thu đạt 3.350 tỷ đồng", "tăng trên 3%;"), the words
+    before it in its clause ("doanh thu")."""
     rest = _LEAD_NUMBER.sub("", sentence[pos:])
     clause = re.split(r"[;.(]|\s\d", rest)[0]
     clause = re.sub(r"^(?:các|những|số)\s+", "", clause.strip(" ,:"))
+    clause = _REPEAT.sub(r"\1", clause)  # "15 di tích di tích"
+    tail = clause[len(unit) :] if unit and clause.lower().startswith(unit.lower()) else clause
+    if not _FILLER.sub("", tail).strip(" ,"):
+        before = re.split(r"[;:(]", sentence[:pos])[-1]
+        if len(before) > 100:  # keep whole words
+            before = before[-100:].split(" ", 1)[-1]
+        before = _COMMITMENT_TAIL.sub("", before.strip()).strip(" ,")
+        before = _LEAD_WORDS.sub("", before).strip(" ,")
+        clause = before or clause
     if len(clause) > 100:
         clause = clause[:100].rsplit(" ", 1)[0]
     return clause or None
+
+
+# Words that open a commitment, not its subject: "Năm 2026, phấn đấu …", "Hằng năm, …".
+_LEAD_WORDS = re.compile(
+    r"^(?:\s*(?:(?:trong |đến |đến hết )?năm \d{4}|hằng năm|hàng năm|phấn đấu|bảo đảm|đảm bảo)[,\s]*)+",
+    re.I,
+)
+_REPEAT = re.compile(r"\b(\w+(?:\s\w+)?)\s+\1\b")
+_FILLER = re.compile(r"^\s*(?:trở lên|trở lại|trở xuống)?\s*(?:đạt|được)?\s*", re.I)
+_COMMITMENT_TAIL = re.compile(
+    r"(?:\s+(?:đạt|đón|tăng|giảm|trên|dưới|khoảng|ít nhất|tối thiểu|tối đa|từ|là|bình quân))+\s*$",
+    re.I,
+)
 
 
 def _statements(section: Section) -> list[str]:
