@@ -427,9 +427,13 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             if noun not in _VERBS or listed:
                 continue
         exact = _exact_verbs().get(one)
-        if exact is not None and two not in _VERBS and three not in _VERBS:
-            if t[w.start() : w.end()].lower() != exact:
-                continue  # "Ban cán sự": cán is not cần
+        if (
+            exact is not None
+            and two not in _VERBS
+            and three not in _VERBS
+            and t[w.start() : w.end()].lower() != exact
+        ):
+            continue  # "Ban cán sự": cán is not cần
         if not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):
             end = w.start()
             break
