@@ -270,6 +270,10 @@ def test_import_page_flow(world, officer):
     )
     assert review.status_code == 200, review.text
     assert "Văn bản gốc" in review.text and "Nội dung đọc được" in review.text
+    # what the reader is unsure of is highlighted, with the reason (these bullets state no time)
+    assert 'class="card doubt"' in review.text
+    assert "Cần kiểm tra: Chưa đọc được thời gian thực hiện" in review.text
+    assert "mục được tô màu để kiểm tra lại" in review.text
     upload = re.search(r'name="token" value="([0-9a-f]{64})"', review.text).group(1)
     r = officer.client.post(
         "/import/confirm",

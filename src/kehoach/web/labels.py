@@ -63,6 +63,13 @@ EVERY = {
     "once": N_("Once"),
     "ad_hoc": N_("When requested"),
 }
+# Why the reader is unsure of a task or target (model.Reason), shown on the review page.
+DOUBT = {
+    "agency_not_in_register": N_("Agency not in the register"),
+    "no_agency": N_("No agency was read"),
+    "no_timeframe": N_("No timeframe was read"),
+    "metric_without_subject": N_("A number without what it counts"),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -70,6 +77,7 @@ TABLES = {
     "timeframe": TIMEFRAME,
     "doc_kind": DOC_KIND,
     "every": EVERY,
+    "doubt": DOUBT,
 }
 
 
