@@ -18,6 +18,8 @@ CASES = [
     # markdown pipe table with a column-number row; a body target after document references
     (EXPECTED / "lc-kh-khoangsan-2026.txt", "expected/lc-kh-khoangsan-2026.json"),
     (EXPECTED / "originals/lc-kh-khoangsan-2026.docx", "expected/lc-kh-khoangsan-2026.json"),
+    # printed to PDF: the table carried over a page break without its heading
+    (EXPECTED / "originals/lc-kh-khoangsan-2026.pdf", "expected/lc-kh-khoangsan-2026.json"),
     # topic sections with agency sub-headings, `Đề nghị`, `X chỉ đạo Y`, a `Kiến nghị` section
     (EXPECTED / "ld-kh-pcmt-2030.txt", "expected/ld-kh-pcmt-2030.json"),
     (EXPECTED / "originals/ld-kh-pcmt-2030.docx", "expected/ld-kh-pcmt-2030.json"),

@@ -192,6 +192,11 @@ _NAME_AFTER_TITLE_RE = re.compile(
 )
 
 
+_NAME_AT_END_RE = re.compile(
+    r"[.;]\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})$"
+)
+
+
 def _is_sign_title(t: str) -> bool:
     """`BÍ THƯ`, `PHÓ CHỦ TỊCH`: a signing title on its own line."""
     return (
@@ -235,6 +240,11 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
         if _is_name(t):
             best = t
             continue
+        # the name beside the last recipient, the two columns read as one line
+        m = _NAME_AT_END_RE.search(t) if signature is not None and best is None else None
+        if m and _is_name(m.group("name").strip()) and texts.index(text) >= len(texts) - 2:
+            best = m.group("name").strip()
+            continue
         # a signature block written on one line or in one table cell
         m = _NAME_AFTER_TITLE_RE.search(" ".join(t.split()))
         if m and _is_name(m.group("name").strip()):
@@ -263,6 +273,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
             break
     number = None
     date = None
+    dated = False
     draft = any(re.search(r"\bdu thao\b", fold(h)) for h in header[: (kind_idx or 10) + 1]) or any(
         fold(h).strip("() ") == "du thao" for h in header
     )
@@ -277,12 +288,15 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
             number = raw if re.match(r"^\d", raw) else None
             if number is None:
                 number = ""  # printed but left blank
-        pm = _PLACE_DATE_RE.search(fold_chars(line)) or _INLINE_DATE_RE.search(fold_chars(line))
-        if pm and date is None:
+        pm = _PLACE_DATE_RE.search(fold_chars(line))
+        if pm is None and len(line) < 160:  # not a preamble sentence citing a dated document
+            pm = _INLINE_DATE_RE.search(fold_chars(line))
+        if pm and not dated:
             date = _doc_date(pm.group("d"), pm.group("m"), pm.group("y"))
+            dated = True  # the first place-date is the document's, even with blanks
     title, preamble = _title_and_preamble(header, kind_idx)
     # Appendix captions repeat the number and date: "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)"
-    if number is None or date is None:
+    if number is None or not dated:
         for p in paras:
             m = re.search(
                 r"kèm theo\s+(?:\S+\s+){1,3}?số\s*(?P<num>[^,;)]*?)\s*,?\s*ngày\s*"
@@ -294,7 +308,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
                 raw = re.sub(r"\s+", "", m.group("num"))
                 if number is None:
                     number = raw if re.match(r"^\d", raw) else ""
-                if date is None:
+                if not dated:
                     date = _doc_date(m.group("d"), m.group("m"), m.group("y"))
                 break
     issuer = _issuer(preamble, header, paras)

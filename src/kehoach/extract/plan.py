@@ -12,7 +12,7 @@ from kehoach.extract.implementation import implementation_section
 from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, build_outline, paragraphs
 from kehoach.extract.reporting import extract_reporting
-from kehoach.extract.tables import tasks_from_table
+from kehoach.extract.tables import read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
 from kehoach.model import PlanRecord, Source, Task
@@ -50,12 +50,19 @@ def build_record(doc: Document) -> PlanRecord:
     tasks: list[Task] = []
     target_rows: list[TargetRow] = []
     appendix_horizon = None
+    columns = None  # the last task table's columns, for its continuation after a page break
     for block in items:
         if isinstance(block, Table):
-            got = tasks_from_table(block, doc_year)
+            got = tasks_from_table(block, doc_year, continues=columns)
             if got:
                 tasks.extend(assess_task(t, "table") for t in got[0])
                 target_rows.extend(got[1])
+                head = read_header(block.rows)
+                columns = head[0] if head and not head[0].is_targets else columns
+            else:
+                columns = None
+        elif block.kind in ("roman", "decimal"):
+            columns = None  # a new section: the next table is another one
     if not tasks:
         flat = flattened_tables(blocks, doc_year)
         tasks = [assess_task(t, "flattened_table") for t in flat.tasks]

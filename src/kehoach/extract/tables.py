@@ -47,6 +47,7 @@ class Columns:
     unit: int = -1
     values: list[tuple[int, int | None, bool]] = field(default_factory=list)  # (col, year, is_goal)
     ignored: list[int] = field(default_factory=list)
+    width: int = 0  # how many columns the heading has
 
 
 def _role_of(h: str) -> str | None:
@@ -112,8 +113,15 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                     setattr(cols, role, i)
             agencies = max(cols.lead, cols.coordinating, cols.directing)
             if cols.text >= 0 and (agencies >= 0 or cols.is_targets):
+                cols.width = width
                 return cols, start + depth
     return None
+
+
+def _same_width(table: Table, cols: Columns) -> bool:
+    widest = max((len(r) for r in table.rows), default=0)
+    used = max(cols.num, cols.text, cols.lead, cols.coordinating, cols.directing, cols.time)
+    return used < widest and abs(widest - cols.width) <= 1 if cols.width else used < widest
 
 
 def _row_is_header(row: list[str]) -> bool:
@@ -169,10 +177,14 @@ def _target_row(row: list[str], cols: Columns, text: str) -> TargetRow:
 
 
 def tasks_from_table(
-    table: Table, doc_year: int | None
+    table: Table, doc_year: int | None, continues: Columns | None = None
 ) -> tuple[list[Task], list[TargetRow]] | None:
-    """(tasks, target statements) read from a table, or None if it is neither kind of table."""
+    """(tasks, target statements) read from a table, or None if it is neither kind of table.
+    `continues`: the columns of the task table just before, for a table without a heading
+    of its own and as wide (the same table carried over a page break)."""
     head = read_header(table.rows)
+    if head is None and continues is not None and _same_width(table, continues):
+        head = continues, 0
     if head is None:
         return None
     cols, first = head
