@@ -80,6 +80,12 @@ def table() -> AgencyTable:
     return AgencyTable(by_key, canonical, provinces, aliases)
 
 
+@lru_cache(maxsize=1)
+def registered() -> frozenset[str]:
+    """The canonical names of the register."""
+    return frozenset(table().canonical)
+
+
 _ABBREV_SPELLING = {
     "ubnd": "UBND",
     "hdnd": "HĐND",
@@ -398,7 +404,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
     ):
         return [], text
     names, rest = take_agencies(t)
-    known = set(table().canonical)
+    known = registered()
     if names and all(n in known for n in names) and rest[:1].islower():
         return names, rest  # registered names read exactly: "Sở Tài chính | thẩm định …"
     folded = fold_chars(t[:400])

@@ -23,6 +23,7 @@ from kehoach.extract.agencies import (
     known_prefix,
     parse_list,
     parse_roles,
+    registered,
     starts_with_agency,
 )
 from kehoach.extract.confidence import assess_task
@@ -156,9 +157,7 @@ def _roles_of_phrase(phrase: str) -> Reading | None:
 
 def _looks_like_agency(name: str) -> bool:
     """Not a topic that happens to begin with an agency word (`Ban hành …`, `Hội nghị …`)."""
-    from kehoach.extract.agencies import table
-
-    if name in table().canonical or not _named(name):
+    if name in registered() or not _named(name):
         return True
     words = name.split()
     if len(words) < 2:

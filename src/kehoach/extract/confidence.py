@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.extract.agencies import table
+from kehoach.extract.agencies import registered
 from kehoach.model import Reason, Target, Task
 
 # The evidence a task was read from, and how far it is trusted before any doubt.
@@ -35,7 +35,7 @@ _GENERIC = re.compile(r"(?i)^(các|cơ quan|đơn vị|địa phương|cấp|l�
 def unregistered(names: list[str]) -> list[str]:
     """The named bodies among `names` that the agency register does not hold (generic groups
     such as `các sở, ban, ngành` are not expected there)."""
-    known = set(table().canonical)
+    known = registered()
     return [n for n in names if n not in known and not _GENERIC.match(n)]
 
 
