@@ -12,7 +12,8 @@ Database fixtures (tests/web may reuse them):
 - `settings`    `Settings(data_dir=tmp_path, database_url=db_url)`.
 - `sample_records`  the three expected `PlanRecord`s, by sample file name.
 - `imported`    the three sample records imported and committed: file name -> ImportResult.
-- `users`       admin, officer, reporter (of Sở VHTTDL), viewer `UserView`s (needs `imported`).
+- `users`       admin, officer, viewer (national) and a reporter of Cao Bằng's Sở VHTTDL
+                `UserView`s (needs `imported`).
 - `count_queries`  `with count_queries(session) as n: ...; n.count` counts SQL statements.
 """
 
@@ -134,7 +135,8 @@ def _empty_pg(url: str) -> None:
     from kehoach.store.db import cached_engine
     from kehoach.store.tables import Base
 
-    tables = Base.metadata.sorted_tables
+    # the administrative units are reference data loaded by the migration: kept
+    tables = [t for t in Base.metadata.sorted_tables if t.name != "jurisdictions"]
     with cached_engine(url).begin() as conn:
         for table in reversed(tables):
             conn.execute(table.delete())
@@ -220,7 +222,12 @@ def users(session, imported):
 
     out = {
         role: create_user(
-            session, role, PASSWORDS[role], role, agency=SO_VHTTDL if role == "reporter" else None
+            session,
+            role,
+            PASSWORDS[role],
+            role,
+            agency=SO_VHTTDL if role == "reporter" else None,
+            jurisdiction="Cao Bằng" if role == "reporter" else None,
         )
         for role in PASSWORDS
     }

@@ -54,9 +54,26 @@ def test_user_add(run):
         "a-good-password",
     )
     assert ok.exit_code == 0, ok.output
-    assert "added so-vh (reporter of Sở Văn hóa, Thể thao và Du lịch)" in ok.output
+    assert "added so-vh (reporter of Sở Văn hóa, Thể thao và Du lịch, Cao Bằng)" in ok.output
     prompted = run("user", "add", "lead", "--role", "officer", input="pass-word-1\npass-word-1\n")
-    assert prompted.exit_code == 0 and "added lead (officer)" in prompted.output
+    assert prompted.exit_code == 0 and "added lead (officer, Toàn quốc)" in prompted.output
+    local = run(
+        "user",
+        "add",
+        "cb",
+        "--role",
+        "viewer",
+        "--province",
+        "tỉnh Cao Bằng",
+        "--password",
+        "p-word-12",
+    )
+    assert local.exit_code == 0 and "added cb (viewer, Cao Bằng)" in local.output
+    nowhere = run(
+        "user", "add", "zz", "--role", "viewer", "--province", "Atlantis", "--password", "p-word-12"
+    )
+    assert nowhere.exit_code == 2
+    assert "jurisdiction: no province or commune named 'Atlantis'" in nowhere.output
     taken = run("user", "add", "lead", "--role", "officer", "--password", "pass-word-1")
     assert taken.exit_code == 2
     assert "username: the username 'lead' is taken; choose another" in taken.output
@@ -103,6 +120,28 @@ def test_status_tables(run):
     assert no_plan.exit_code == 2 and "--plan: no plan with id 99" in no_plan.output
     nobody = run("status", "--agency", "Sở Không Có")
     assert nobody.exit_code == 2 and "no agency named" in nobody.output
+
+
+def test_an_agency_of_two_provinces_needs_the_province(run):
+    assert run("import", SAMPLE_FILES[1], SAMPLE_FILES[2]).exit_code == 0
+    args = ["user", "add", "so", "--role", "reporter", "--agency", "Sở VHTTDL"]
+    both = run(*args, "--password", "pass-word-1")
+    assert both.exit_code == 2
+    assert "several jurisdictions (Cao Bằng, Điện Biên); give its province" in both.output
+    one = run(*args, "--province", "Điện Biên", "--password", "pass-word-1")
+    assert one.exit_code == 0 and "Điện Biên)" in one.output
+    status = run("status", "--agency", "Sở VHTTDL", "--province", "Điện Biên", "--date", "1/7/2026")
+    assert status.exit_code == 0 and "Sở Văn hóa, Thể thao và Du lịch" in status.output
+
+
+def test_jurisdictions(run):
+    updated = run("jurisdictions", "update")
+    assert updated.exit_code == 0, updated.output
+    assert "0 added, 0 renamed, 0 retired" in updated.output
+    provinces = run("jurisdictions", "list")
+    assert "04\tCao Bằng" in provinces.output and "11\tĐiện Biên" in provinces.output
+    communes = run("jurisdictions", "list", "--province", "Cao Bằng")
+    assert "Phường Thục Phán" in communes.output
 
 
 def test_status_on_an_empty_database(run):

@@ -7,17 +7,31 @@ from datetime import date
 
 import pytest
 
-from kehoach.services import demo, status, users
+from kehoach.services import demo, plans, status, users
 
 
 def test_seed_demo(session):
     info = demo.seed_demo(session, today=date(2026, 7, 1))
     assert len(info.plan_ids) == 3
-    assert [a[0] for a in info.accounts] == ["admin", "officer", "reporter", "viewer"]
-    for username, password, role in info.accounts:
-        assert users.authenticate(session, username, password).role == role
-    reporter = users.authenticate(session, "reporter", "reporter-demo")
-    assert reporter.agency_name == demo.DEMO_AGENCY
+    assert [a.username for a in info.accounts] == [
+        "admin",
+        "officer",
+        "reporter",
+        "officer_dienbien",
+        "reporter_dienbien",
+        "viewer",
+    ]
+    for a in info.accounts:
+        account = users.authenticate(session, a.username, a.password)
+        assert (account.role, account.agency_name) == (a.role, a.agency)
+        assert account.jurisdiction_name == a.province
+        assert account.national == (a.province == "Toàn quốc")
+    cao_bang = users.authenticate(session, "reporter", "reporter-demo")
+    dien_bien = users.authenticate(session, "reporter_dienbien", "reporter-dienbien-demo")
+    assert cao_bang.agency_name == dien_bien.agency_name == demo.DEMO_AGENCY
+    assert cao_bang.agency_id != dien_bien.agency_id  # each province its own Sở VHTTDL
+    mine = plans.list_plans(session, users.authenticate(session, "officer", "officer-demo"))
+    assert {p.jurisdiction_name for p in mine} == {"Cao Bằng"} and len(mine) == 2
     again = demo.seed_demo(session, today=date(2026, 7, 1))  # idempotent
     assert again.plan_ids == info.plan_ids
 

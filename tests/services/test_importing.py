@@ -46,9 +46,15 @@ def test_import_samples(session, imported):
     c = counts(session)
     assert c["plans"] == 3
     assert c["tasks"] == 44 + 20 + 47
-    names = session.scalars(select(t.Agency.name)).all()
-    assert names.count("Sở Văn hóa, Thể thao và Du lịch") == 1
-    assert len(names) == len({n.lower() for n in names})
+    rows = session.execute(
+        select(t.Agency.name, t.Jurisdiction.name).join(
+            t.Jurisdiction, t.Jurisdiction.id == t.Agency.jurisdiction_id
+        )
+    ).all()
+    so = sorted(place for name, place in rows if name == "Sở Văn hóa, Thể thao và Du lịch")
+    assert so == ["Cao Bằng", "Điện Biên"]  # one agency per province
+    assert len(rows) == len({(n.lower(), p) for n, p in rows})
+    assert ("Đảng ủy phường Thục Phán", "Phường Thục Phán") in rows  # a commune's own
     assert imported[UBND].agencies_added > 0
 
 

@@ -81,11 +81,12 @@ def test_sqlite_pragmas(tmp_path):
 def test_failed_unit_of_work_writes_nothing(db_url):
     from sqlalchemy import func, select
 
+    from kehoach.services.jurisdictions import national_id
     from kehoach.store.db import session_scope
     from kehoach.store.tables import Agency
 
     with pytest.raises(RuntimeError), session_scope(db_url) as s:
-        s.add(Agency(name="A", fold_key="a"))
+        s.add(Agency(name="A", fold_key="a", jurisdiction_id=national_id(s)))
         s.flush()
         raise RuntimeError("interrupted")
     with session_scope(db_url) as s:

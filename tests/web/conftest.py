@@ -2,7 +2,7 @@
 
 `world` is built once per test module and database: the three sample plans
 (their expected records, so the data is stable), and five accounts — admin,
-officer, a reporter of Sở VHTTDL, a reporter of another agency, a viewer.
+officer and viewer (national), reporters of Điện Biên's Sở VHTTDL and of another agency.
 Tests that change data use tasks no other test in the module touches.
 Shared helpers live in `webkit.py`.
 """

@@ -192,7 +192,8 @@ def test_agencies(world, officer_api):
     rows = officer_api.get("/api/agencies").json()
     assert SO_VHTTDL in {a["name"] for a in rows}
     folded = officer_api.get("/api/agencies", params={"q": "so van hoa"}).json()
-    assert [a["name"] for a in folded] == [SO_VHTTDL]
+    assert [a["name"] for a in folded] == [SO_VHTTDL, SO_VHTTDL]  # one per province
+    assert {a["jurisdiction_name"] for a in folded} == {"Cao Bằng", "Điện Biên"}
     one = officer_api.get(f"/api/agencies/{world.agencies[SO_VHTTDL]}").json()
     assert one["lead_tasks"] > 0
     assert officer_api.get("/api/agencies/999999").status_code == 404

@@ -64,19 +64,29 @@ def wait_for(port: int, proc: subprocess.Popen, seconds: float = 30) -> None:
 def server(tmp_path_factory):
     """`kehoach serve` on a free port with an empty SQLite database and four accounts."""
     from kehoach.services import agencies, users
+    from kehoach.services.jurisdictions import find_jurisdiction
     from kehoach.store.db import open_database, session_scope
 
     data = tmp_path_factory.mktemp("serve")
     url = f"sqlite:///{data / 'kehoach.db'}"
     with session_scope(open_database(url)) as db:
-        agencies.ensure_agencies(db, [SO_VHTTDL, OTHER_AGENCY])  # as an earlier import would
+        # Điện Biên's agencies, as an earlier import of its plan would have made them
+        dien_bien = find_jurisdiction(db, "Điện Biên")
+        agencies.ensure_agencies(db, [SO_VHTTDL, OTHER_AGENCY], dien_bien.id, dien_bien.code)
         for name, role, agency in [
             ("officer", "officer", None),
             ("admin", "admin", None),
             ("reporter", "reporter", SO_VHTTDL),
             ("other", "reporter", OTHER_AGENCY),
         ]:
-            users.create_user(db, name, PASSWORDS[name], role, agency)
+            users.create_user(
+                db,
+                name,
+                PASSWORDS[name],
+                role,
+                agency,
+                jurisdiction=dien_bien.id if agency else None,
+            )
     port = free_port()
     env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "b" * 40}
     proc = subprocess.Popen(
@@ -166,7 +176,7 @@ def test_officer_and_reporter_day(server, chromium):
 
     # -- find a task of Sở VHTTDL and one of another agency through the API (same session)
     agencies = officer.request.get("/api/agencies").json()
-    ids = {a["name"]: a["id"] for a in agencies}
+    ids = {a["name"]: a["id"] for a in agencies if a["jurisdiction_name"] == "Điện Biên"}
     mine = officer.request.get(
         f"/api/tasks?agency_id={ids[SO_VHTTDL]}&role=lead&per_page=100"
     ).json()["items"]

@@ -36,6 +36,9 @@ def test_demo_builds_a_fresh_database_and_prints_accounts(tmp_path):
     assert out.returncode == 0, out.stderr
     for account in ("admin-demo", "officer-demo", "reporter-demo", "viewer-demo"):
         assert account in out.stdout
+    rows = [line for line in out.stdout.splitlines() if "reporter_dienbien" in line]
+    assert rows and "reporter-dienbien-demo" in rows[0] and "Điện Biên" in rows[0]
+    assert "Cao Bằng" in out.stdout and "Toàn quốc" in out.stdout
     assert (tmp_path / "var" / "demo" / "kehoach.db").exists()
     again = kehoach("demo", "--no-browser-wait", cwd=tmp_path)  # recreated, not added to
     assert again.returncode == 0 and "3 plans imported" in again.stdout

@@ -95,6 +95,7 @@ class World:
 def build_world(db_url: str, data_dir: Path) -> World:
     """Create the app on `db_url`, import the samples and add the accounts."""
     from kehoach.services import agencies, importing, users
+    from kehoach.services.jurisdictions import find_jurisdiction
     from kehoach.settings import Settings
     from kehoach.web.app import create_app
 
@@ -105,7 +106,8 @@ def build_world(db_url: str, data_dir: Path) -> World:
         for path in sorted(EXPECTED.glob("*.json")):
             record = PlanRecord.model_validate(json.loads(path.read_text(encoding="utf-8")))
             world.plans[path.stem] = importing.import_record(db, record).plan_id
-        other = agencies.find_agency(db, OTHER_AGENCY)
+        home = find_jurisdiction(db, "Điện Biên").id
+        other = agencies.find_agency(db, OTHER_AGENCY, home)
         for key, role, agency in [
             ("admin", "admin", None),
             ("officer", "officer", None),
@@ -113,8 +115,13 @@ def build_world(db_url: str, data_dir: Path) -> World:
             ("other", "reporter", other.id),
             ("viewer", "viewer", None),
         ]:
-            world.users[key] = users.create_user(db, key, PASSWORDS[key], role, agency)
-        world.agencies = {a.name: a.id for a in agencies.list_agencies(db)}
+            world.users[key] = users.create_user(
+                db, key, PASSWORDS[key], role, agency, jurisdiction=home if agency else None
+            )
+        every = agencies.list_agencies(db, groups=True)
+        # a name both provinces use means Điện Biên's agency here (its plan has most tasks)
+        world.agencies = {a.name: a.id for a in every if a.jurisdiction_id != home}
+        world.agencies.update((a.name, a.id) for a in every if a.jurisdiction_id == home)
     return world
 
 

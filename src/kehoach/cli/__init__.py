@@ -24,6 +24,7 @@ from kehoach.cli import (
     bench_cmd,  # noqa: F401
     bench_web,  # noqa: F401
     extract_cmd,  # noqa: F401
+    jurisdiction_cmd,  # noqa: F401
     store_cmd,  # noqa: F401
     web_cmd,  # noqa: F401
 )

@@ -119,12 +119,18 @@ def user_add(
     username: str = typer.Argument(..., help="Login name."),
     role: str = typer.Option(..., "--role", help="admin, officer, reporter or viewer."),
     agency: str | None = typer.Option(None, "--agency", help="The reporter's agency (name)."),
+    province: str | None = typer.Option(
+        None,
+        "--province",
+        help="What an officer or viewer sees (a province, or 'toàn quốc': all; the default);"
+        " for a reporter, the province of its agency.",
+    ),
     password: str | None = typer.Option(None, "--password", help="Prompted for when omitted."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Add an account.
 
-    Example: kehoach user add sovhttdl --role reporter --agency "Sở VHTTDL"
+    Example: kehoach user add sovhttdl --role reporter --agency "Sở VHTTDL" --province "Cao Bằng"
     """
     from kehoach.services.users import create_user
     from kehoach.store.db import open_database, session_scope
@@ -132,24 +138,28 @@ def user_add(
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     with user_errors(), session_scope(open_database(db)) as session:
-        user = create_user(session, username, password, role, agency=agency)
+        user = create_user(session, username, password, role, agency=agency, jurisdiction=province)
     where = f" of {user.agency_name}" if user.agency_name else ""
-    print(f"added {user.username} ({user.role}{where})")
+    print(f"added {user.username} ({user.role}{where}, {user.jurisdiction_name})")
 
 
 @app.command()
 def status(
     on: str | None = typer.Option(None, "--date", help="Status on this date (default today)."),
     agency: str | None = typer.Option(None, "--agency", help="Only this agency's tasks."),
+    province: str | None = typer.Option(
+        None, "--province", help="The province of --agency, when several have one so named."
+    ),
     plan: int | None = typer.Option(None, "--plan", min=1, max=2**62, help="Only this plan (id)."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Show the status of plans and agencies (or one agency's tasks) on a date.
 
-    Example: kehoach status --date 30/6/2026 --agency "Sở VHTTDL"
+    Example: kehoach status --date 30/6/2026 --agency "Sở VHTTDL" --province "Cao Bằng"
     """
     from kehoach.errors import NotFound
     from kehoach.services.agencies import find_agency, unknown_agency_message
+    from kehoach.services.jurisdictions import find_jurisdiction
     from kehoach.store.db import open_database, session_scope
     from kehoach.store.tables import Plan
 
@@ -157,7 +167,8 @@ def status(
         day = parse_day(on)
         with session_scope(open_database(db)) as session:
             if agency:
-                found = find_agency(session, agency)
+                place = find_jurisdiction(session, province).id if province else None
+                found = find_agency(session, agency, place)
                 if found is None:
                     raise NotFound(unknown_agency_message(session, agency), where="--agency")
                 print_agency_tasks(session, found, day, plan, status_label)

@@ -89,10 +89,12 @@ def demo(
         settings, info = build_demo(DEMO_DIR)
     console = Console()
     table = Table(title="Tài khoản demo (demo accounts)")
-    for column in ("username", "password", "role"):
-        table.add_column(column)
-    for username, password, role in info.accounts:
-        table.add_row(username, password, role)
+    for column in ("username", "password", "role"):  # copied by hand: never cut
+        table.add_column(column, no_wrap=True, min_width=len(column))
+    table.add_column("agency", overflow="fold")
+    table.add_column("province", no_wrap=True)
+    for a in info.accounts:
+        table.add_row(a.username, a.password, a.role, a.agency or "—", a.province)
     console.print(table)
     console.print(f"{len(info.plan_ids)} plans imported into {settings.database_url}")
     if no_browser_wait:

@@ -36,6 +36,7 @@ def set_public(session: Session, plan_id: int, public: bool, user: UserView | No
     plan = session.get(Plan, plan_id)
     if plan is None:
         raise NotFound(f"no plan with id {plan_id}")
+    _own_plan(session, plan.id, user)
     if plan.public != public:
         _revise(session, "plan", plan_id, "public", plan.public, public, user)
         plan.public = public
@@ -59,6 +60,27 @@ def _officer(user: UserView | None) -> None:
 
     if user is not None and not can_edit_plan(user):
         raise PermissionDenied("only a plan officer or an administrator can correct a plan")
+
+
+def _own_plan(session: Session, plan_id: int | None, user: UserView | None) -> None:
+    """Officers change only their own jurisdiction's plans (a document no plan holds, such as
+    a referenced resolution, only national officers)."""
+    from kehoach.services.visibility import may_edit_plan, sees_all
+
+    if user is None or user.id == 0:
+        return
+    if plan_id is None:
+        if not sees_all(user):
+            raise PermissionDenied("only a national officer can correct a referenced document")
+        return
+    if not may_edit_plan(session, plan_id, user):
+        raise PermissionDenied("this plan belongs to another jurisdiction; you cannot change it")
+
+
+def _plan_id_of(session: Session, row) -> int | None:
+    if isinstance(row, Document):
+        return session.scalar(select(Plan.id).where(Plan.document_id == row.id))
+    return row.plan_id
 
 
 def _text_of(value) -> str | None:
@@ -198,6 +220,8 @@ def correct_field(
     row = session.get(MODELS[entity], entity_id)
     if row is None:
         raise NotFound(f"no {entity} with id {entity_id}")
+    plan_id = _plan_id_of(session, row)
+    _own_plan(session, plan_id, user)
     new = _clean_value(entity, field, value)
     if isinstance(row, Task) and field in ("lead", "coordinating", "directing"):
         return _correct_agencies(session, row, field, new, user or SYSTEM)
@@ -208,6 +232,10 @@ def correct_field(
         from kehoach.services.importing import claim_number, number_key
 
         claim_number(session, row, number_key(row.number, row.province))
+    if isinstance(row, Document) and field == "province" and plan_id is not None:
+        from kehoach.services.plan_moves import follow_province
+
+        follow_province(session, plan_id, new, user)
     if isinstance(row, Task) and field == "text":
         _refresh_search(session, row)
     return _revise(session, entity, entity_id, field, old, new, user)
@@ -237,7 +265,9 @@ def _correct_agencies(session, task: Task, role: str, names: list[str], user) ->
             .order_by(TaskAgency.position)
         )
     )
-    ids = ensure_agencies(session, names)
+    from kehoach.services.plan_moves import plan_place
+
+    ids = ensure_agencies(session, names, *plan_place(session, task.plan_id))
     session.execute(
         delete(TaskAgency).where(TaskAgency.task_id == task.id, TaskAgency.role == role)
     )

@@ -24,7 +24,7 @@ from kehoach.services.summaries import (
 )
 from kehoach.services.tasks import TaskRow, rows_for
 from kehoach.services.types import UserView
-from kehoach.services.visibility import plan_condition, sees_all
+from kehoach.services.visibility import home_condition, sees_all
 from kehoach.store.db import query
 from kehoach.store.tables import Plan, ReportingDuty, Task, TaskAgency
 
@@ -67,7 +67,7 @@ def dashboard(
         if user is not None and user.role == "reporter" and user.agency_id:
             agency_id = user.agency_id
         else:
-            plan_ids = list(query(session, select(Plan.id).where(plan_condition(user))).scalars())
+            plan_ids = list(query(session, select(Plan.id).where(home_condition(user))).scalars())
     if plan_id is not None:
         plan_ids = [plan_id] if plan_ids is None or plan_id in plan_ids else []
     task_ids = None
@@ -135,7 +135,7 @@ def my_unit(
         agency_id = user.agency_id
     if agency_id is None:
         raise PermissionDenied("only an agency reporter has a unit; officers choose an agency")
-    agency = get_agency(session, agency_id)
+    agency = get_agency(session, agency_id, user)
     infos = statuses(session, on, agency_id=agency_id, settings=settings)
     ids = list(
         query(

@@ -14,17 +14,33 @@ from sqlalchemy.orm import Session
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 DEMO_AGENCY = "Sở Văn hóa, Thể thao và Du lịch"
+CAO_BANG, DIEN_BIEN, NATIONAL = "Cao Bằng", "Điện Biên", "Toàn quốc"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    password: str
+    role: str  # as `kehoach user add --role` names it
+    agency: str | None
+    province: str  # the account's jurisdiction: a province, or `Toàn quốc` (sees all)
+
+
+# The samples 000 and 001 are Cao Bằng's plans, 002 is Điện Biên's: each province has
+# its own officer and a reporter of its own Sở VHTTDL; the admin and a viewer are national.
 DEMO_ACCOUNTS = (
-    ("admin", "admin-demo", "admin", None),
-    ("officer", "officer-demo", "officer", None),
-    ("reporter", "reporter-demo", "reporter", DEMO_AGENCY),
-    ("viewer", "viewer-demo", "viewer", None),
+    DemoAccount("admin", "admin-demo", "admin", None, NATIONAL),
+    DemoAccount("officer", "officer-demo", "officer", None, CAO_BANG),
+    DemoAccount("reporter", "reporter-demo", "reporter", DEMO_AGENCY, CAO_BANG),
+    DemoAccount("officer_dienbien", "officer-dienbien-demo", "officer", None, DIEN_BIEN),
+    DemoAccount("reporter_dienbien", "reporter-dienbien-demo", "reporter", DEMO_AGENCY, DIEN_BIEN),
+    DemoAccount("viewer", "viewer-demo", "viewer", None, NATIONAL),
 )
 
 
 @dataclass(frozen=True)
 class DemoInfo:
-    accounts: list[tuple[str, str, str]]  # (username, password, role)
+    accounts: list[DemoAccount]
     plan_ids: list[int]
 
 
@@ -42,9 +58,8 @@ def _at(day: date, hour: int = 9) -> datetime:
 
 
 def seed_demo(session: Session, settings=None, today: date | None = None) -> DemoInfo:
-    """Import the three samples, add the demo accounts and a few progress reports."""
-    from kehoach.services import importing, reports, tasks, users
-    from kehoach.services.agencies import find_agency
+    """Import the three samples, add both provinces' accounts and a few progress reports."""
+    from kehoach.services import importing, users
     from kehoach.store.tables import User
 
     today = today or date.today()
@@ -52,16 +67,33 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
         importing.import_plan(session, path, user=None).plan_id
         for path in sorted(SAMPLES.glob("*.txt"))
     ]
-    for username, password, role, agency_name in DEMO_ACCOUNTS:
-        if session.scalar(select(User.id).where(User.username == username)) is None:
-            users.create_user(session, username, password, role, agency=agency_name)
-    officer = users.authenticate(session, "officer", "officer-demo")
-    reporter = users.authenticate(session, "reporter", "reporter-demo")
-    agency = find_agency(session, DEMO_AGENCY)
-    if agency is None:
-        return DemoInfo([a[:3] for a in DEMO_ACCOUNTS], plan_ids)
+    for a in DEMO_ACCOUNTS:
+        if session.scalar(select(User.id).where(User.username == a.username)) is None:
+            users.create_user(
+                session, a.username, a.password, a.role, a.agency, jurisdiction=a.province
+            )
+    for officer, reporter in (("officer", "reporter"), ("officer_dienbien", "reporter_dienbien")):
+        _reports(
+            session,
+            users.authenticate(session, officer, _password(officer)),
+            users.authenticate(session, reporter, _password(reporter)),
+            today,
+        )
+    return DemoInfo(list(DEMO_ACCOUNTS), plan_ids)
+
+
+def _password(username: str) -> str:
+    return next(a.password for a in DEMO_ACCOUNTS if a.username == username)
+
+
+def _reports(session: Session, officer, reporter, today: date) -> None:
+    """A reporter's progress on some of its agency's tasks, and one deadline extension."""
+    from kehoach.services import reports, tasks
+
+    if reporter.agency_id is None:
+        return
     mine = tasks.list_tasks(
-        session, user=officer, agency_id=agency.id, role="lead", on=today, per_page=12
+        session, user=officer, agency_id=reporter.agency_id, role="lead", on=today, per_page=12
     ).items
     plan = [
         ("hoan_thanh", 100, "Đã hoàn thành, có báo cáo kết quả gửi kèm."),
@@ -102,10 +134,16 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
             now=when + timedelta(hours=2),
         )
     helping = tasks.list_tasks(
-        session, user=officer, agency_id=agency.id, role="coordinating", on=today, per_page=1
+        session,
+        user=officer,
+        agency_id=reporter.agency_id,
+        role="coordinating",
+        on=today,
+        per_page=1,
     ).items
     if helping and not any(
-        r.agency_id == agency.id for r in reports.report_history(session, helping[0].id, officer)
+        r.agency_id == reporter.agency_id
+        for r in reports.report_history(session, helping[0].id, officer)
     ):
         reports.submit_report(
             session,
@@ -125,7 +163,6 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
             "Chờ bố trí kinh phí.",
             officer,
         )
-    return DemoInfo([a[:3] for a in DEMO_ACCOUNTS], plan_ids)
 
 
 AGENCY_NAMES = [
@@ -205,6 +242,7 @@ def build_province(
 ) -> ProvinceInfo:
     """A synthetic province: plans, tasks, agencies and `years` of half-year reports."""
     from kehoach.services.importing import match_key, search_text
+    from kehoach.services.jurisdictions import national_id
     from kehoach.services.periods import plan_periods
     from kehoach.store import tables as t
     from kehoach.text.normalize import fold
@@ -217,13 +255,17 @@ def build_province(
         f"Ủy ban nhân dân xã {i + 1}" for i in range(max(0, agencies - len(AGENCY_NAMES)))
     ]
     keys = [fold(n) for n in names]
-    existing = set(session.scalars(select(t.Agency.fold_key).where(t.Agency.fold_key.in_(keys))))
+    home = national_id(session)  # a synthetic province is no real one: national
+    mine = (t.Agency.jurisdiction_id == home) & t.Agency.fold_key.in_(keys)
+    existing = set(session.scalars(select(t.Agency.fold_key).where(mine)))
     new = [
-        {"name": n, "fold_key": k} for n, k in zip(names, keys, strict=True) if k not in existing
+        {"name": n, "fold_key": k, "jurisdiction_id": home, "kind": "agency"}
+        for n, k in zip(names, keys, strict=True)
+        if k not in existing
     ]
     if new:
         session.execute(insert(t.Agency), new)
-    agency_ids = list(session.scalars(select(t.Agency.id).where(t.Agency.fold_key.in_(keys))))
+    agency_ids = list(session.scalars(select(t.Agency.id).where(mine)))
     root = session.scalars(
         insert(t.Document).returning(t.Document.id),
         [
@@ -266,6 +308,7 @@ def build_province(
                 {
                     "document_id": d,
                     "source_name": f"province-{i + 1}.txt",
+                    "jurisdiction_id": home,
                     "format": "txt",
                     "sha256": f"province-{tag}-{i}",
                     "record_json": "{}",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kehoach.model import PlanRecord
@@ -35,6 +35,7 @@ from kehoach.store.tables import (
     Task,
     TaskAgency,
 )
+from kehoach.store.units import province_code
 from kehoach.text.normalize import fold
 
 ROLES = ("directing", "lead", "coordinating")
@@ -368,6 +369,27 @@ def _agency_names(record: PlanRecord) -> list[str]:
     return names
 
 
+def _jurisdiction(session: Session, previous: Plan | None, doc: Document, user) -> int:
+    """The plan's jurisdiction: kept on a re-import (an officer may have corrected it), else
+    the province its document names; an officer imports only into its own jurisdiction."""
+    from kehoach.errors import PermissionDenied
+    from kehoach.services.jurisdictions import in_scope, national_id, plan_jurisdiction_id
+
+    jurisdiction_id = (
+        previous.jurisdiction_id if previous else plan_jurisdiction_id(session, doc.province)
+    )
+    if user is None or user.id == 0 or user.national or user.jurisdiction_id is None:
+        return jurisdiction_id
+    if jurisdiction_id == national_id(session) and previous is None:
+        return user.jurisdiction_id  # the document names no province: the officer's own
+    if not in_scope(session, user.jurisdiction_id, jurisdiction_id):
+        raise PermissionDenied(
+            f"this plan belongs to {doc.province or 'another jurisdiction'}; "
+            f"you work for {user.jurisdiction_name}"
+        )
+    return jurisdiction_id
+
+
 def import_record(
     session: Session,
     record: PlanRecord,
@@ -380,13 +402,17 @@ def import_record(
     if same is not None and replace_plan_id in (None, same.id):
         return ImportResult(same.id, same.document_id, record.source.name, "unchanged")
     previous = _previous_plan(session, record, replace_plan_id)
-    known = set(session.scalars(select(Agency.fold_key)))
-    agency_ids = ensure_agencies(session, _agency_names(record))
-    agencies_added = len(set(agency_ids) - known)
     doc, kept = _document(session, record, previous)
+    jurisdiction_id = _jurisdiction(session, previous, doc, user)
+    before = session.scalar(select(func.count()).select_from(Agency)) or 0
+    agency_ids = ensure_agencies(
+        session, _agency_names(record), jurisdiction_id, province_code(doc.province)
+    )
+    agencies_added = (session.scalar(select(func.count()).select_from(Agency)) or 0) - before
     _links(session, doc, record)
     now = datetime.now(UTC)
     plan = previous or Plan(document_id=doc.id, public=False)
+    plan.jurisdiction_id = jurisdiction_id
     plan.source_name, plan.sha256 = record.source.name, record.source.sha256
     plan.format = record.source.format
     plan.record_json = json.dumps(record.to_json(), ensure_ascii=False)

@@ -24,6 +24,7 @@ from kehoach.store.tables import (
     Agency,
     Document,
     DocumentLink,
+    Jurisdiction,
     Metric,
     Plan,
     ReportingDuty,
@@ -60,6 +61,8 @@ class PlanRow:
     task_count: int
     target_count: int
     status_counts: dict[str, int] = field(default_factory=dict)
+    jurisdiction_id: int | None = None  # the province (commune, nation) that issued it
+    jurisdiction_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -139,8 +142,9 @@ def _plan_rows(session: Session, where) -> list[PlanRow]:
     )
     targets = select(Target.plan_id, func.count().label("n")).group_by(Target.plan_id).subquery()
     rows = session.execute(
-        select(Plan, Document, tasks.c.n, targets.c.n)
+        select(Plan, Document, tasks.c.n, targets.c.n, Jurisdiction.name)
         .join(Document, Document.id == Plan.document_id)
+        .join(Jurisdiction, Jurisdiction.id == Plan.jurisdiction_id)
         .outerjoin(tasks, tasks.c.plan_id == Plan.id)
         .outerjoin(targets, targets.c.plan_id == Plan.id)
         .where(where)
@@ -157,8 +161,10 @@ def _plan_rows(session: Session, where) -> list[PlanRow]:
             p.imported_at,
             nt or 0,
             ng or 0,
+            jurisdiction_id=p.jurisdiction_id,
+            jurisdiction_name=place,
         )
-        for p, d, nt, ng in rows
+        for p, d, nt, ng, place in rows
     ]
 
 

@@ -19,7 +19,7 @@ from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
 from kehoach.services.periods import current_period, local_day, period_by_code
 from kehoach.services.types import UserView
-from kehoach.services.visibility import task_condition
+from kehoach.services.visibility import may_edit_plan, task_condition
 from kehoach.store.tables import (
     Agency,
     Attachment,
@@ -161,12 +161,15 @@ def submit_report(
             "its history is kept but it takes no new reports"
         )
     roles = session.execute(
-        select(TaskAgency.agency_id, TaskAgency.role)
+        select(TaskAgency.agency_id, TaskAgency.role, Agency.kind)
+        .join(Agency, Agency.id == TaskAgency.agency_id)
         .where(TaskAgency.task_id == task_id)
         .order_by(TaskAgency.position)
     ).all()
-    leads = [a for a, r in roles if r == "lead"]
-    coords = [a for a, r in roles if r == "coordinating"]
+    leads = [a for a, r, kind in roles if r == "lead" and kind == "agency"]
+    coords = [a for a, r, kind in roles if r == "coordinating" and kind == "agency"]
+    if user.role != "reporter" and not may_edit_plan(session, task.plan_id, user):
+        raise PermissionDenied("only an officer of the plan's jurisdiction can report for it")
     agency_id = _agency_for(user, agency_id, leads, coords)
     if not status:
         raise ValidationError("choose the status of the task", field="status")

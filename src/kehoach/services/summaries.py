@@ -148,7 +148,7 @@ def completeness(
         )
         .join(Plan, Plan.id == Task.plan_id)
         .join(TaskAgency, (TaskAgency.task_id == Task.id) & (TaskAgency.role == "lead"))
-        .join(Agency, Agency.id == TaskAgency.agency_id)
+        .join(Agency, (Agency.id == TaskAgency.agency_id) & (Agency.kind == "agency"))
         .where(Task.active)
         .order_by(Task.plan_id, Task.position, TaskAgency.position)
     )
@@ -287,7 +287,7 @@ def agency_summaries(
         infos = statuses(session, on, plan_id=plan_id, settings=settings)
     stmt = (
         select(TaskAgency.agency_id, Agency.name, TaskAgency.task_id)
-        .join(Agency, Agency.id == TaskAgency.agency_id)
+        .join(Agency, (Agency.id == TaskAgency.agency_id) & (Agency.kind == "agency"))
         .where(TaskAgency.role == "lead")
     )
     if agency_ids is not None:

@@ -282,6 +282,16 @@ def get_task(
     )
 
 
+def _editable_task(session: Session, task_id: int, user: UserView | None) -> Task:
+    """A task an officer may change: one of its own jurisdiction's plans."""
+    from kehoach.services.visibility import may_edit_plan
+
+    task = _task_or_404(session, task_id, user or SYSTEM)
+    if not may_edit_plan(session, task.plan_id, user):
+        raise PermissionDenied("this plan belongs to another jurisdiction; you cannot change it")
+    return task
+
+
 def _officer(user: UserView | None) -> None:
     from kehoach.services.users import can_edit_plan
 
@@ -294,7 +304,7 @@ def extend_deadline(
 ) -> ExtensionView:
     """Extend a task's deadline; the original deadline is kept (on-time rate uses it)."""
     _officer(user)
-    task = _task_or_404(session, task_id, user or SYSTEM)
+    task = _editable_task(session, task_id, user)
     if not (reason or "").strip():
         raise ValidationError("give the reason for the extension", field="reason")
     if task.tf_end is None:
@@ -334,7 +344,7 @@ def override_status(
 ) -> OverrideView:
     """Replace the computed status by `status`, with a reason; shown as an override."""
     _officer(user)
-    _task_or_404(session, task_id, user or SYSTEM)
+    _editable_task(session, task_id, user)
     if status not in STATUS_CODES:
         raise ValidationError(f"status must be one of {', '.join(STATUS_CODES)}", field="status")
     if not (reason or "").strip():
@@ -360,7 +370,7 @@ def override_status(
 def clear_override(session: Session, task_id: int, user: UserView | None) -> None:
     """Go back to the computed status (the override stays in the history)."""
     _officer(user)
-    _task_or_404(session, task_id, user or SYSTEM)
+    _editable_task(session, task_id, user)
     for old in session.scalars(
         select(StatusOverride).where(StatusOverride.task_id == task_id, StatusOverride.active)
     ):

@@ -33,9 +33,20 @@ class UserView:
     agency_id: int | None
     agency_name: str | None
     active: bool
+    # what the account sees: its jurisdiction (a reporter's is its agency's); `national`
+    # accounts see every plan, others their province's (or commune's) own
+    jurisdiction_id: int | None = None
+    jurisdiction_name: str | None = None
+    national: bool = False
 
 
 # The acting user of command-line and system actions (never stored as a user id).
 SYSTEM = UserView(
-    id=0, username="system", role="admin", agency_id=None, agency_name=None, active=True
+    id=0,
+    username="system",
+    role="admin",
+    agency_id=None,
+    agency_name=None,
+    active=True,
+    national=True,
 )

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
-from kehoach.services.agencies import find_agency, unknown_agency_message
+from kehoach.services.agencies import find_agencies, unknown_agency_message
 from kehoach.services.types import UserView
-from kehoach.store.tables import Agency, ApiToken, User
+from kehoach.store.tables import Agency, ApiToken, Jurisdiction, User
 
 ROLES = ("admin", "officer", "reporter", "viewer")
 MIN_PASSWORD = 8
@@ -36,28 +36,60 @@ def hash_password(password: str) -> str:
     return _ph().hash(password)
 
 
-def _view(user: User, agency_name: str | None) -> UserView:
-    return UserView(user.id, user.username, user.role, user.agency_id, agency_name, user.active)
+def _view(user: User, agency_name: str | None, place: str | None, level: str | None) -> UserView:
+    return UserView(
+        user.id,
+        user.username,
+        user.role,
+        user.agency_id,
+        agency_name,
+        user.active,
+        user.jurisdiction_id,
+        place,
+        level == "national",
+    )
+
+
+def _select():
+    return (
+        select(User, Agency.name, Jurisdiction.name, Jurisdiction.level)
+        .outerjoin(Agency, Agency.id == User.agency_id)
+        .outerjoin(Jurisdiction, Jurisdiction.id == User.jurisdiction_id)
+    )
 
 
 def _load(session: Session, where) -> UserView | None:
-    row = session.execute(
-        select(User, Agency.name).outerjoin(Agency, Agency.id == User.agency_id).where(where)
-    ).first()
+    row = session.execute(_select().where(where)).first()
     return _view(*row) if row else None
 
 
-def _agency_id(session: Session, agency: str | int | None) -> int | None:
+def _agency(session: Session, agency: str | int | None, jurisdiction) -> Agency | None:
+    """The account's agency: by id, or by name (within `jurisdiction` when one is given)."""
     if agency is None or agency == "":
         return None
     if isinstance(agency, int):
-        if session.get(Agency, agency) is None:
+        row = session.get(Agency, agency)
+        if row is None:
             raise ValidationError(f"no agency with id {agency}", field="agency")
-        return agency
-    found = find_agency(session, agency)
-    if found is None:
-        raise ValidationError(unknown_agency_message(session, agency), field="agency")
-    return found.id
+    else:
+        found = find_agencies(session, agency, jurisdiction.id if jurisdiction else None)
+        if not found:
+            raise ValidationError(unknown_agency_message(session, agency), field="agency")
+        if len(found) > 1:
+            places = ", ".join(a.jurisdiction_name or "?" for a in found)
+            raise ValidationError(
+                f"'{agency}' is an agency of several jurisdictions ({places}); "
+                "give its province (--province)",
+                field="agency",
+            )
+        row = session.get(Agency, found[0].id)
+    assert row is not None
+    if row.kind != "agency":
+        raise ValidationError(
+            f"'{row.name}' is marked as not an agency; an account cannot belong to it",
+            field="agency",
+        )
+    return row
 
 
 def create_user(
@@ -67,8 +99,12 @@ def create_user(
     role: str,
     agency: str | int | None = None,
     actor: UserView | None = None,
+    jurisdiction: str | int | None = None,
 ) -> UserView:
-    """Add an account; a reporter must belong to an agency."""
+    """Add an account. A reporter belongs to an agency (and sees its tasks); others to a
+    jurisdiction (a province name or code, `toàn quốc`; national when not given)."""
+    from kehoach.services.jurisdictions import find_jurisdiction
+
     username = username.strip()
     if not username:
         raise ValidationError("a username is required", field="username")
@@ -80,13 +116,22 @@ def create_user(
         raise ValidationError(
             f"the password must have at least {MIN_PASSWORD} characters", field="password"
         )
-    agency_id = _agency_id(session, agency)
-    if role == "reporter" and agency_id is None:
+    place = find_jurisdiction(session, jurisdiction) if jurisdiction not in (None, "") else None
+    unit = _agency(session, agency, place)
+    if role == "reporter" and unit is None:
         raise ValidationError("a reporter must belong to an agency: give --agency", field="agency")
+    if role == "reporter" and unit is not None:
+        jurisdiction_id = unit.jurisdiction_id
+    else:
+        jurisdiction_id = place.id if place else find_jurisdiction(session, None).id
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict(f"the username '{username}' is taken; choose another", where="username")
     user = User(
-        username=username, password_hash=hash_password(password), role=role, agency_id=agency_id
+        username=username,
+        password_hash=hash_password(password),
+        role=role,
+        agency_id=unit.id if unit else None,
+        jurisdiction_id=jurisdiction_id,
     )
     session.add(user)
     try:
@@ -107,12 +152,8 @@ def get_user(session: Session, user_id: int) -> UserView:
 
 def list_users(session: Session) -> list[UserView]:
     """All accounts by username."""
-    rows = session.execute(
-        select(User, Agency.name)
-        .outerjoin(Agency, Agency.id == User.agency_id)
-        .order_by(User.username)
-    ).all()
-    return [_view(u, a) for u, a in rows]
+    rows = session.execute(_select().order_by(User.username)).all()
+    return [_view(*row) for row in rows]
 
 
 def authenticate(session: Session, username: str, password: str) -> UserView:
@@ -232,7 +273,8 @@ def can_report(user: UserView | None, task: Any, agency_id: int | None = None) -
 
 
 def can_see_task(user: UserView | None, agency_ids: set[int], public: bool) -> bool:
-    """Reporters see their agency's tasks; officers, admins and viewers see all; others public."""
+    """Reporters see their agency's tasks; officers, admins and viewers their jurisdiction's
+    (this check knows no plan: use `visibility.task_condition` for the jurisdiction)."""
     if user is None or not user.active:
         return public
     if user.role == "reporter":

@@ -64,13 +64,51 @@ class UTCDateTime(TypeDecorator):
 Stamp = UTCDateTime()
 
 
+class Jurisdiction(Base):
+    """An administrative unit: the nation, a province, a commune (reference data).
+
+    Loaded from the `vietnam-provinces` package by migration 0003 and refreshed by
+    `kehoach jurisdictions update`; a unit the package drops is kept inactive (plans
+    and accounts may still point at it).
+    """
+
+    __tablename__ = "jurisdictions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)  # VN | 04 | 01234
+    name: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(String(10))  # national | province | commune
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    fold_key: Mapped[str] = mapped_column(Text, index=True)  # folded name without `tỉnh`, `xã`
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class Agency(Base):
-    """One row per canonical agency name across all plans (unique on the folded name)."""
+    """One agency of one jurisdiction (unique on the jurisdiction and the folded name).
+
+    `kind` is `agency`, or `group` for a phrase such as `các cơ quan liên quan` that
+    the reader took for a unit: kept on its tasks as text, listed nowhere as a unit.
+    """
 
     __tablename__ = "agencies"
+    __table_args__ = (UniqueConstraint("jurisdiction_id", "fold_key"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
     name: Mapped[str] = mapped_column(Text)
-    fold_key: Mapped[str] = mapped_column(Text, unique=True)
+    fold_key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10), default="agency")
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class AgencyAlias(Base):
+    """Another spelling of an agency in its jurisdiction (left by a merge or a rename)."""
+
+    __tablename__ = "agency_aliases"
+    __table_args__ = (UniqueConstraint("jurisdiction_id", "fold_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"))
+    fold_key: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
 
 
@@ -81,6 +119,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
+    # what the account sees: a reporter's is its agency's; the national one sees every plan
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
 
@@ -129,6 +169,7 @@ class Plan(Base):
     __tablename__ = "plans"
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
     source_name: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     format: Mapped[str] = mapped_column(String(10))

@@ -22,11 +22,14 @@ WAIT_SECONDS = 10.0
 
 
 def scope(user: UserView | None) -> Hashable:
-    """What a user may see: everything, one agency's tasks (+ public plans), or public plans."""
+    """What a user may see: everything (national), one jurisdiction's plans, one agency's
+    tasks (each + public plans), or public plans."""
     if user is None:
         return "public"
     if user.role == "reporter":
         return ("agency", user.agency_id)
+    if not user.national:
+        return ("jurisdiction", user.jurisdiction_id)
     return "all"
 
 

@@ -15,5 +15,6 @@ def routers() -> list[APIRouter]:
         tasks.router,
         reports.router,
         agencies.router,
+        agencies.places,
         dashboard.router,
     ]

@@ -87,3 +87,20 @@ class CorrectionIn(In):
 
 class PublicIn(In):
     public: bool
+
+
+class AgencyChangeIn(In):
+    name: str | None = Field(default=None, max_length=500, description="a new name")
+    kind: str | None = Field(
+        default=None, max_length=10, description="agency | group (not an agency)"
+    )
+
+
+class MergeIn(In):
+    into: int = Field(ge=1, le=MAX_ID, description="the agency that stays")
+
+
+class JurisdictionIn(In):
+    jurisdiction: str = Field(
+        max_length=200, description="a province (Cao Bằng), a code (04), or 'toàn quốc'"
+    )

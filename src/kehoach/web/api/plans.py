@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 
 from kehoach.errors import ValidationError
-from kehoach.web.api.inputs import CorrectionIn, PlanId, PublicIn
+from kehoach.web.api.inputs import CorrectionIn, JurisdictionIn, PlanId, PublicIn
 from kehoach.web.api.schemas import (
     ERRORS,
     ImportOut,
@@ -111,3 +111,13 @@ def set_public(plan_id: PlanId, body: PublicIn, db: Db, user: Officer) -> None:
     from kehoach.services import plans
 
     plans.set_public(db, plan_id, body.public, user)
+
+
+@router.put("/{plan_id}/jurisdiction", response_model=PlanOut)
+def move_plan(plan_id: PlanId, body: JurisdictionIn, db: Db, user: Officer) -> PlanOut:
+    """Correct the province (or commune) that issued this plan; its agencies follow."""
+    from kehoach.services import plan_moves, plans
+
+    plans.get_plan(db, plan_id, user=user)  # 404 for a plan the caller may not see
+    plan_moves.move_plan(db, plan_id, body.jurisdiction, user)
+    return PlanOut.model_validate(plans.get_plan(db, plan_id, user=user).plan)

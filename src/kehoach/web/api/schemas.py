@@ -50,6 +50,9 @@ class UserOut(Out):
     agency_id: int | None
     agency_name: str | None
     active: bool
+    jurisdiction_id: int | None = None
+    jurisdiction_name: str | None = None
+    national: bool = False
 
 
 class TokenOut(BaseModel):
@@ -87,6 +90,8 @@ class PlanOut(Out):
     task_count: int
     target_count: int
     status_counts: dict[str, int] = Field(default_factory=dict)
+    jurisdiction_id: int | None = None
+    jurisdiction_name: str | None = None
 
 
 class MetricOut(Out):
@@ -281,6 +286,48 @@ class AgencyOut(Out):
     lead_tasks: int
     coordinating_tasks: int
     directing_tasks: int
+    jurisdiction_id: int | None = None
+    jurisdiction_name: str | None = None
+    kind: str = Field(default="agency", description="agency | group (not an agency)")
+
+
+class RegisterRowOut(Out):
+    """An agency in the register, with how much uses it."""
+
+    id: int
+    name: str
+    kind: str = Field(description="agency | group (a phrase marked as not an agency)")
+    jurisdiction_id: int
+    jurisdiction_name: str
+    tasks: int
+    reports: int
+    users: int
+    aliases: int
+
+
+class AgencyUseOut(Out):
+    task_id: int
+    plan_id: int
+    plan_title: str | None
+    task_key: str
+    task_text: str
+    role: str
+
+
+class AgencyUsageOut(Out):
+    agency: RegisterRowOut
+    tasks: list[AgencyUseOut]
+    usernames: list[str]
+    aliases: list[str]
+
+
+class JurisdictionOut(Out):
+    id: int
+    code: str
+    name: str
+    level: str = Field(description="national | province | commune")
+    parent_id: int | None
+    parent_name: str | None
 
 
 class AgencySummaryOut(Out):

@@ -7,7 +7,16 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every page router."""
-    from kehoach.web.pages import dashboard, home, imports, my_unit, plans, tasks, users
+    from kehoach.web.pages import (
+        agencies,
+        dashboard,
+        home,
+        imports,
+        my_unit,
+        plans,
+        tasks,
+        users,
+    )
 
     return [
         home.router,
@@ -17,4 +26,5 @@ def routers() -> list[APIRouter]:
         dashboard.router,
         imports.router,
         users.router,
+        agencies.router,
     ]

@@ -102,7 +102,9 @@ def plan_page(
             "tasks": tasks,
             "filters": filters,
             "agencies": views(request).get(
-                db, ("agencies", None), lambda: agencies.list_agencies(db)
+                db,
+                ("agencies", "plan", plan_id),
+                lambda: agencies.list_agencies(db, plan_id=plan_id),
             ),
             "on": on,
             "base_url": f"/plans/{plan_id}",

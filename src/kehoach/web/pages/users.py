@@ -21,7 +21,7 @@ Text = Annotated[str, Form(max_length=200)]
 
 def users_page(request: Request, db, errors=None, form=None, status_code=200) -> Response:
     """The accounts list with the "add account" form."""
-    from kehoach.services import agencies, users
+    from kehoach.services import agencies, jurisdictions, users
 
     return render(
         request,
@@ -31,6 +31,7 @@ def users_page(request: Request, db, errors=None, form=None, status_code=200) ->
             "section": "users",
             "users": users.list_users(db),
             "agencies": agencies.list_agencies(db),
+            "provinces": jurisdictions.list_provinces(db),
             "roles": users.ROLES,
             "errors": errors or {},
             "form": form or {},
@@ -54,17 +55,19 @@ def add_user(
     password: Text = "",
     role: Text = "",
     agency: Text = "",
+    jurisdiction: Text = "",
 ) -> Response:
-    """Add an account; a reporter belongs to an agency."""
+    """Add an account; a reporter belongs to an agency, others to a province (or all)."""
     from kehoach.services import users
 
     agency_ref: int | str | None = int(agency) if agency.isdigit() else (agency or None)
+    place: int | str | None = int(jurisdiction) if jurisdiction.isdigit() else None
     try:
-        users.create_user(db, username, password, role, agency_ref, actor=user)
+        users.create_user(db, username, password, role, agency_ref, actor=user, jurisdiction=place)
     except (ValidationError, Conflict) as exc:
         db.rollback()
         field = getattr(exc, "field", None) or exc.where or "username"
-        form = {"username": username, "role": role, "agency": agency}
+        form = {"username": username, "role": role, "agency": agency, "jurisdiction": jurisdiction}
         return users_page(request, db, {field: _(exc.message)}, form, status_code=422)
     flash(request, _("The account %(name)s was added.") % {"name": username})
     return RedirectResponse("/users", status_code=303)
