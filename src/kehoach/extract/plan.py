@@ -16,6 +16,7 @@ from kehoach.extract.tables import read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
 from kehoach.model import PlanRecord, Source, Task
+from kehoach.text.lexicon import fix_typos
 from kehoach.text.normalize import clean
 
 
@@ -39,7 +40,8 @@ def _plan_horizon(title: str | None) -> int | None:
 def build_record(doc: Document) -> PlanRecord:
     """The plan record of a read document."""
     # normalize every line once (NFC, tone marks, spaces); the readers below rely on it
-    blocks = [clean(b) if isinstance(b, str) else b for b in doc.blocks]
+    # and fix the known typos once, here (data/lexicon.toml [typos])
+    blocks = [fix_typos(clean(b)) if isinstance(b, str) else _fixed(b) for b in doc.blocks]
     items = paragraphs(blocks)
     root = build_outline(items)
     body_text = "\n".join(p.text for p in items if isinstance(p, Para))
@@ -88,6 +90,12 @@ def build_record(doc: Document) -> PlanRecord:
         tasks=tasks,
         reporting=reporting,
     )
+
+
+def _fixed(table: Table) -> Table:
+    """A table with the known typos fixed in its cells."""
+    rows = [[fix_typos(c) for c in row] for row in table.rows]
+    return Table(rows=rows, spans=table.spans, page=table.page)
 
 
 def _unique_ids(tasks: list[Task]) -> list[Task]:
