@@ -162,3 +162,34 @@ def test_markdown_table_plan_with_a_column_number_row_and_a_body_target() -> Non
     assert [(t.text, [(m.value, m.unit) for m in t.metrics], t.horizon) for t in r.targets] == [
         ("Phấn đấu mỗi năm tu bổ, tôn tạo từ 03 di tích cấp tỉnh trở lên.", [(3, "di tích")], None)
     ]
+
+
+def test_event_plan_with_labelled_sub_items_and_an_agency_heading_over_bullets() -> None:
+    """Activities as `-` bullets with `+ Thời gian: …` / `+ Chủ trì: …` sub-items; a heading
+    `X chủ trì, phối hợp với Y …, cụ thể:` over its bullets; a signature with `(Đã ký)`."""
+    r = extract_file(FIXTURES / "variant_event_bullets.txt")
+    got = [(t.lead, t.coordinating, t.timeframe.start, t.timeframe.end) for t in r.tasks]
+    assert got[:5] == [
+        (
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Công an tỉnh", "Sở Y tế", "Ủy ban nhân dân phường Kinh Bắc"],
+            "2026-04-10",  # "20 giờ 00, ngày 10/4/2026": one day
+            "2026-04-10",
+        ),
+        (["Sở Công Thương"], [], "2026-04-08", "2026-04-12"),
+        (
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Ủy ban nhân dân các xã ven sông Cầu"],
+            "2026-04-11",
+            "2026-04-11",
+        ),
+        (["Sở Y tế"], ["Công an tỉnh"], None, None),
+        (["Sở Y tế"], ["Công an tỉnh"], None, None),
+    ]
+    assert r.tasks[1].text == "Hội chợ sản phẩm OCOP và làng nghề truyền thống."
+    assert [t.lead for t in r.tasks[5:]] == [
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Sở Tài chính"],
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+    ]
+    assert r.document.signer == "Vương Quốc Tuấn"

@@ -128,6 +128,8 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
             return reading, ""
     reading = _subject_reading(title)
     if reading is not None:
+        # "Sở Y tế chủ trì, phối hợp với Công an tỉnh và … thực hiện các nhiệm vụ sau:"
+        reading.coordinating += [c for c in coordinating_in(title) if c not in reading.lead]
         return reading, title
     return None
 
@@ -149,10 +151,23 @@ def _roles_of_phrase(phrase: str) -> Reading | None:
         lead, _ = agency_phrase(_dropped(phrase[m.end() :]))
         if directing and lead:
             return Reading(directing=directing, lead=lead, strength=HEADING, source="heading")
-    lead, coord = parse_roles(phrase)
+    m = _CHU_TRI.search(phrase)
+    if m and "(" not in phrase[: m.start()]:
+        # "X chủ trì, phối hợp (chặt chẽ) (với) Y …": Y read up to its verb
+        lead = parse_list(phrase[: m.start()])
+        after = _PHOI_HOP_START.sub("", phrase[m.end() :], count=1)
+        coord = agency_phrase(after, any_start=True)[0] if after != phrase[m.end() :] else []
+    else:
+        lead, coord = parse_roles(phrase)
     if not lead:
         return None
     return Reading(lead=lead, coordinating=coord, strength=HEADING, source="heading")
+
+
+_CHU_TRI = re.compile(r"\s*\bchủ\s+trì\b[\s,;]*", re.I)
+_PHOI_HOP_START = re.compile(
+    r"^[\s,;]*(?:và\s+)?(?:phối|phội)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?[\s:,]*", re.I
+)
 
 
 def _looks_like_agency(name: str) -> bool:

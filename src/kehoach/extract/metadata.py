@@ -188,7 +188,8 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
 # The signing title ends in upper case ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"); the name follows it.
 _NAME_AFTER_TITLE_RE = re.compile(
     r"(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG|THƯỜNG TRỰC|ỦY VIÊN|UỶ VIÊN|CHÁNH VĂN PHÒNG)"
-    r"\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})\s*$"
+    r"\s+(?:\(?(?:đã ký|Đã ký|ĐÃ KÝ)\)?\s+)?"
+    r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})\s*$"
 )
 
 

@@ -17,9 +17,9 @@ _DAY_RANGE = re.compile(
     r"\b(?:tu )?ngay (\d{1,2})(?:/(\d{1,2}))?(?:/((?:19|20)\d{2}))? ?(?:-|–|den|toi) ?(?:het )?"
     r"(?:ngay )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})"
 )
-# Words before a date that make it a deadline; without them a date after "ngày" is one day.
+# Words before a date that make it a deadline; without them a date after "ngày" is one day
+# ("Ngày 10/10/2026", "20 giờ 00, ngày 10/4/2026"); a bare date in a time column is a deadline.
 _DEADLINE_BEFORE = re.compile(r"\b(truoc|cham nhat|han|hoan thanh|xong|den|het)\b[^\d]*$")
-_EVENT_DAY = re.compile(r"(?:^|\b(?:sang|chieu|toi|vao|du kien|to chuc|dien ra)\s+)ngay\s*$")
 
 
 def _window(y1: int, m1: int, y2: int, m2: int, d2: int | None = None) -> tuple[str, str]:
@@ -121,7 +121,7 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             continue
         day = f"{y:04d}-{mo:02d}-{d:02d}"
         before = f[: m.start(1)]
-        if _DEADLINE_BEFORE.search(before) or not _EVENT_DAY.search(before):
+        if _DEADLINE_BEFORE.search(before) or not before.endswith(("ngay ", "ngay")):
             start_year = doc_year or y
             add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", day))
         else:  # one event day: "Ngày 10/10/2026", "Sáng ngày 10/10/2026"
