@@ -193,3 +193,20 @@ def test_event_plan_with_labelled_sub_items_and_an_agency_heading_over_bullets()
         ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
     ]
     assert r.document.signer == "Vương Quốc Tuấn"
+
+
+def test_party_plan_with_unnumbered_agency_lines_and_no_recipient_list() -> None:
+    """`Ban Tuyên giáo …:` on its own line heads the bullets after it; `X lãnh đạo, chỉ đạo Y`;
+    the signature starts at `T/M BAN THƯỜNG VỤ` though no `Nơi nhận:` comes first."""
+    r = extract_file(FIXTURES / "variant_party_unnumbered.txt")
+    got = [(t.directing, t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks]
+    assert got == [
+        ([], ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], ["các cơ quan liên quan"], "window"),
+        ([], ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], [], "unknown"),
+        ([], ["Đảng ủy Ủy ban nhân dân tỉnh"], [], "window"),  # under its heading: X leads
+        (["Đảng ủy Ủy ban nhân dân tỉnh"], ["Ủy ban nhân dân tỉnh"], [], "unknown"),
+        ([], ["Văn phòng Tỉnh ủy"], [], "recurring"),
+    ]
+    d = r.document
+    assert (d.issuer, d.signer) == ("Ban Thường vụ Tỉnh ủy", "Lại Thế Nguyên")
+    assert [x.every for x in r.reporting] == ["half_year", "year"]

@@ -194,8 +194,9 @@ def _subject_reading(text: str) -> Reading | None:
     if not names or not rest or not all(_looks_like_agency(n) for n in names):
         return None
     f = fold(rest[:40])
-    if f.startswith("chi dao"):  # "X chỉ đạo Y …" when Y is an agency, else X leads
-        lead, _ = agency_phrase(_dropped(rest[len("chỉ đạo") :].lstrip()))
+    directs = re.match(r"(?:lanh dao,? )?chi dao ", f)
+    if directs:  # "X (lãnh đạo,) chỉ đạo Y …" when Y is an agency, else X leads
+        lead, _ = agency_phrase(_dropped(rest[directs.end() :].lstrip()))
         if lead:
             return Reading(directing=names, lead=lead, strength=SUBJECT, source="subject")
     return Reading(lead=names, strength=SUBJECT, source="subject")
@@ -336,7 +337,12 @@ def _from_segment(
         )
         return [_assignment(text, [closing], where) for _, text in items]
     out = []
-    for _, text in items:
+    for para, text in items:
+        head = text.rstrip().removesuffix(":")
+        if para.kind == "plain" and text.rstrip().endswith(":") and _is_agency_label(head):
+            # "Sở Tài chính:" on its own line heads the items after it
+            here = _roles_of_phrase(_opening_re().sub("", head)) or here
+            continue
         a = _assignment(text, [], where)
         if labels is not None and labels.time:
             a.readings.append(Reading(time=labels.time, source="labels"))
