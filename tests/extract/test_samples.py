@@ -8,7 +8,7 @@ import pytest
 from kehoach.extract import extract_file
 from kehoach.extract.plan_score import score
 
-from .conftest import EXPECTED, SAMPLES
+from .conftest import EXPECTED, FIXTURES, SAMPLES
 
 CASES = [
     (SAMPLES / "000_c6c358976faa1d91.txt", "expected/000_c6c358976faa1d91.json"),  # tab table
@@ -23,6 +23,8 @@ CASES = [
     # topic sections with agency sub-headings, `Đề nghị`, `X chỉ đạo Y`, a `Kiến nghị` section
     (EXPECTED / "ld-kh-pcmt-2030.txt", "expected/ld-kh-pcmt-2030.json"),
     (EXPECTED / "originals/ld-kh-pcmt-2030.docx", "expected/ld-kh-pcmt-2030.json"),
+    # the same .docx printed to PDF by LibreOffice (a shaded paragraph read as a table)
+    (FIXTURES / "ld-kh-pcmt-2030.pdf", "expected/ld-kh-pcmt-2030.json"),
 ]
 BAR = {
     "score": 0.97,

@@ -415,7 +415,10 @@ def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | 
         f = fold(line)
         if f.startswith("dang bo tinh") and i + 1 < len(header):
             f = fold(header[i + 1])  # "ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"
-        if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")):
+        nxt = fold(header[i + 1]) if i + 1 < len(header) else ""
+        if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")) or (
+            f.startswith(("ubnd", "uy ban nhan dan")) and nxt.startswith("tinh ")
+        ):  # "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG", the motto beside it on the same lines
             return "Ủy ban nhân dân tỉnh"
         hit = next((v for k, v in issuers.items() if f.startswith(k)), None)
         if hit and hit != "Ủy ban nhân dân tỉnh":

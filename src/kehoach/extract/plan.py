@@ -41,7 +41,15 @@ def build_record(doc: Document) -> PlanRecord:
     """The plan record of a read document."""
     # normalize every line once (NFC, tone marks, spaces); the readers below rely on it
     # and fix the known typos once, here (data/lexicon.toml [typos])
-    blocks = [fix_typos(clean(b)) if isinstance(b, str) else _fixed(b) for b in doc.blocks]
+    blocks: list[str | Table] = []
+    for b in doc.blocks:
+        if isinstance(b, str):
+            blocks.append(fix_typos(clean(b)))
+        else:  # paragraphs a PDF table finder took for table rows come back as text
+            lines, rest = _text_rows(b)
+            blocks.extend(fix_typos(clean(line)) for line in lines)
+            if rest is not None:
+                blocks.append(_fixed(rest))
     items = paragraphs(blocks)
     root = build_outline(items)
     body_text = "\n".join(p.text for p in items if isinstance(p, Para))
@@ -90,6 +98,24 @@ def build_record(doc: Document) -> PlanRecord:
         tasks=tasks,
         reporting=reporting,
     )
+
+
+def _text_rows(table: Table) -> tuple[list[str], Table | None]:
+    """The leading rows that hold one paragraph of prose (in one cell, or repeated across
+    merged cells: a shaded paragraph in a PDF), as lines; and the table that remains."""
+    lines: list[str] = []
+    for row in table.rows:
+        values = {c.strip() for c in row if c.strip()}
+        if len(values) != 1 or len(next(iter(values))) < 120:
+            break
+        lines.append(values.pop())
+    if not lines:
+        return [], table
+    n = len(lines)
+    rows = table.rows[n:]
+    if not any(c.strip() for row in rows for c in row):
+        return lines, None
+    return lines, Table(rows=rows, spans=table.spans[n:], page=table.page)
 
 
 def _fixed(table: Table) -> Table:
