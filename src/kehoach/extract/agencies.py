@@ -15,24 +15,9 @@ from importlib import resources
 from kehoach.text import lexicon
 from kehoach.text.normalize import clean, fold, fold_chars
 
+# Abbreviations expanded before look-up (data/lexicon.toml [agencies.abbreviations]).
 _ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.IGNORECASE), r)
-    for p, r in [
-        (r"\bUBMTTQ\s*(?:VN)?\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-        (r"\bMTTQ\s*(?:VN)?\b", "Mặt trận Tổ quốc Việt Nam"),
-        (r"\bUBND\b", "Ủy ban nhân dân"),
-        (r"\bHĐND\b", "Hội đồng nhân dân"),
-        (r"\bVHTTDL\b", "Văn hóa, Thể thao và Du lịch"),
-        (r"\bVH\s*,\s*TT\s*&\s*DL\b", "Văn hóa, Thể thao và Du lịch"),
-        (r"\bTT\s*&\s*DL\b", "Thể thao và Du lịch"),
-        (r"\bKH\s*&\s*CN\b|\bKH-CN\b", "Khoa học và Công nghệ"),
-        (r"\bGD\s*&\s*ĐT\b", "Giáo dục và Đào tạo"),
-        (r"\bTG\s*&\s*DV\b", "Tuyên giáo và Dân vận"),
-        (r"\bCT-XH\b", "chính trị - xã hội"),
-        (r"\bBTV\b", "Ban Thường vụ"),
-        (r"\bBCH\s+(?=Quân sự)", "Bộ Chỉ huy "),
-        (r"\bVHNT\b", "Văn học Nghệ thuật"),
-    ]
+    (re.compile(p, re.IGNORECASE), r) for p, r in lexicon.mapping("agencies.abbreviations").items()
 ]
 
 # Words that begin a named body (data/lexicon.toml); after `,` or `và` they start a new agency.

@@ -18,29 +18,9 @@ from kehoach.model import DocRef, DocumentInfo
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 
-KIND_WORDS: list[tuple[str, str]] = [
-    ("chuong trinh hanh dong", "chuong_trinh"),
-    ("chuong trinh", "chuong_trinh"),
-    ("ke hoach", "ke_hoach"),
-    ("nghi quyet", "nghi_quyet"),
-    ("ket luan", "ket_luan"),
-    ("quyet dinh", "quyet_dinh"),
-    ("chi thi", "chi_thi"),
-    ("de an", "de_an"),
-    ("bao cao", "bao_cao"),
-    ("cong van", "cong_van"),
-]
-# Kind from the letters of a document number: 14-CTr/TU, 19/KH-SVHTTDL, 2640/QĐ-TTg.
-NUMBER_KINDS = {
-    "ctr": "chuong_trinh",
-    "kh": "ke_hoach",
-    "nq": "nghi_quyet",
-    "kl": "ket_luan",
-    "qd": "quyet_dinh",
-    "ct": "chi_thi",
-    "da": "de_an",
-    "bc": "bao_cao",
-}
+# Document kinds by their words and by the letters of their numbers (data/lexicon.toml).
+KIND_WORDS: list[tuple[str, str]] = list(lexicon.mapping("documents.kinds").items())
+NUMBER_KINDS = lexicon.mapping("documents.number_letters")
 _DOCNUM = r"\d+[\w]*(?:[/-][\wĐđ]+)+"
 _REF_RE = re.compile(
     r"(?P<kind>chuong trinh hanh dong|chuong trinh|ke hoach|nghi quyet|ket luan|quyet dinh|chi thi|"

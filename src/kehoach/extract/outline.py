@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kehoach.intake.document import Block, Table
+from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
 _ROMAN_RE = re.compile(
@@ -30,31 +31,8 @@ _SIGNATURE_RE = re.compile(r"^noi nhan\b")
 # when no "Nơi nhận:" list comes first.
 _SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐỦỶ][A-ZĐÀ-Ỹ ]{3,}")
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.", "…")
-_CONNECTOR_END = {
-    "của",
-    "và",
-    "các",
-    "về",
-    "với",
-    "cho",
-    "tại",
-    "trong",
-    "theo",
-    "số",
-    "là",
-    "có",
-    "được",
-    "những",
-    "để",
-    "từ",
-    "đến",
-    "ngày",
-    "hoặc",
-    "cùng",
-    "nhằm",
-    "trên",
-    "bảo",
-}
+# Words a wrapped line may end with: the sentence goes on below (data/lexicon.toml).
+_CONNECTOR_END = frozenset(lexicon.words("outline.connector_end"))
 
 
 @dataclass

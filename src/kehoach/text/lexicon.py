@@ -60,5 +60,8 @@ def fix_typos(text: str) -> str:
 
 
 def mapping(path: str) -> dict[str, str]:
-    """A table of the lexicon (`issuers`) as a dict, in the order written."""
-    return dict(_data()[path])
+    """A table of the lexicon (`issuers`, `documents.kinds`) as a dict, in the order written."""
+    node = _data()
+    for part in path.split("."):
+        node = node[part]
+    return dict(node)
