@@ -66,6 +66,7 @@ def test_groups_of_bullets_closed_by_the_agencies_that_do_them() -> None:
         "III.2.1",
         "III.2.2",
         "III.3.1",
+        "III.4",
         "IV.1",
         "IV.2",
     ]
@@ -91,6 +92,14 @@ def test_groups_of_bullets_closed_by_the_agencies_that_do_them() -> None:
     assert tasks["III.3.1"].timeframe.kind == "from"
     assert tasks["III.3.1"].timeframe.start == "2026-04-01"
     assert tasks["IV.2"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]  # "Giao X …"
+    # a numbered heading that assigns itself in parentheses
+    conference = tasks["III.4"]
+    assert conference.text.endswith("Chương trình hành động")
+    assert (conference.lead, conference.coordinating) == (
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Sở Nội vụ"],
+    )
+    assert conference.timeframe.start == "2028-10-01"
 
 
 def test_topic_sections_with_agency_sub_headings() -> None:

@@ -299,6 +299,12 @@ def _visit(
     if sec.kind in ("signature", "appendix") or _no_tasks_re().match(sec.folded_title):
         return
     heading = read_heading(sec.title) if sec.kind != "root" and sec.title else None
+    if heading is None and sec.kind == "decimal":
+        # "2. Tổ chức hội nghị sơ kết (Sở VHTTDL chủ trì; thời gian: quý IV/2026)"
+        body, readings = _item_readings(sec.title, None)
+        best = max(readings, key=lambda r: r.strength) if readings else None
+        if best is not None and best.source == "parenthesis":
+            heading = best, body
     here, own = heading if heading is not None else (inherited, "")
     group = group or (sec.path if sec.kind == "roman" else None)
     where = Assignment(sec.path, group or sec.path or None, sec.title or None, "")
