@@ -29,7 +29,9 @@ def evaluate_folder(samples: Path, expected: Path) -> list[Scored]:
     records = sorted(expected.glob("*.json"))
     for exp in records:
         docs = [p for p in sorted(samples.glob(exp.stem + ".*")) if p.suffix != ".json"]
-        truth = json.loads(exp.read_text(encoding="utf-8")) if docs else None
+        if not docs:
+            continue
+        truth = json.loads(exp.read_text(encoding="utf-8"))
         for doc in docs:
             name = exp.stem if len(docs) == 1 else f"{exp.stem}{doc.suffix}"
             rows.append(Scored(name, score(truth, extract_file(doc).to_json())))

@@ -63,7 +63,7 @@ def build_record(doc: Document) -> PlanRecord:
     columns = None  # the last task table's columns, for its continuation after a page break
     for block in items:
         if isinstance(block, Table):
-            got = tasks_from_table(block, doc_year, continues=columns)
+            got = tasks_from_table(block, doc_year, carried_over=columns)
             if got:
                 tasks.extend(assess_task(t, "table") for t in got[0])
                 target_rows.extend(got[1])

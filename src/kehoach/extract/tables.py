@@ -177,14 +177,14 @@ def _target_row(row: list[str], cols: Columns, text: str) -> TargetRow:
 
 
 def tasks_from_table(
-    table: Table, doc_year: int | None, continues: Columns | None = None
+    table: Table, doc_year: int | None, carried_over: Columns | None = None
 ) -> tuple[list[Task], list[TargetRow]] | None:
     """(tasks, target statements) read from a table, or None if it is neither kind of table.
-    `continues`: the columns of the task table just before, for a table without a heading
+    `carried_over`: the columns of the task table just before, for a table without a heading
     of its own and as wide (the same table carried over a page break)."""
     head = read_header(table.rows)
-    if head is None and continues is not None and _same_width(table, continues):
-        head = continues, 0
+    if head is None and carried_over is not None and _same_width(table, carried_over):
+        head = carried_over, 0
     if head is None:
         return None
     cols, first = head
