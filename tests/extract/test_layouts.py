@@ -219,3 +219,18 @@ def test_party_plan_with_unnumbered_agency_lines_and_no_recipient_list() -> None
     d = r.document
     assert (d.issuer, d.signer) == ("Ban Thường vụ Tỉnh ủy", "Lại Thế Nguyên")
     assert [x.every for x in r.reporting] == ["half_year", "year"]
+
+
+def test_numbered_items_under_an_agency_heading_are_its_tasks() -> None:
+    """`1.1. Tham mưu …` under `1. Sở …`: the numbered sub-items are tasks, not topics."""
+    r = extract_file(FIXTURES / "variant_numbered_items.txt")
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks]
+    vh = ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert got == [
+        ("III.1.1", vh, [], "window"),
+        ("III.1.2", vh, ["Sở Tài chính"], "unknown"),
+        ("III.2.1", ["Sở Giáo dục và Đào tạo"], [], "unknown"),
+        ("III.3.1", ["Ủy ban nhân dân các xã, phường"], [], "unknown"),
+    ]
+    assert r.tasks[0].group_title == vh[0]
+    assert r.document.signer == "Hồ Đại Dũng"

@@ -294,7 +294,11 @@ def _task(a: Assignment, doc_year: int | None) -> Task | None:
 
 
 def _visit(
-    sec: Section, inherited: Reading | None, group: str | None, out: list[Assignment]
+    sec: Section,
+    inherited: Reading | None,
+    group: str | None,
+    out: list[Assignment],
+    parent_title: str | None = None,
 ) -> None:
     if sec.kind in ("signature", "appendix") or _no_tasks_re().match(sec.folded_title):
         return
@@ -319,8 +323,17 @@ def _visit(
             found = True
     if own and not found and not sec.children and heading is not None:
         out.append(Assignment(sec.path, where.group, where.group_title, own, [heading[0]]))
+    elif heading is None and here is not None and not found and not sec.children:
+        # "1.1. Tham mưu …" numbered under "1. Sở X": the numbered item is the task
+        a = _assignment(sec.title, [], where)
+        a.id, a.group_title = sec.path, parent_title
+        a.readings.append(
+            Reading(here.directing, here.lead, here.coordinating, here.time, INHERITED, "heading")
+        )
+        if len(sec.title) > 15:
+            out.append(a)
     for child in sec.children:
-        _visit(child, here, group, out)
+        _visit(child, here, group, out, sec.title or None)
 
 
 def _from_segment(
