@@ -8,6 +8,7 @@ Database fixtures (tests/web may reuse them):
                 end). Without a PostgreSQL server the postgresql cases are skipped, unless
                 `KEHOACH_REQUIRE_POSTGRES=1`, which makes them fail instead.
 - `empty_db_url`  a database with no tables at all (same two backends), for migration tests.
+- `other_db_url`  a second database with no tables on the same backend as `db_url`.
 - `session`     a SQLAlchemy Session on `db_url` (commit when a test needs it).
 - `settings`    `Settings(data_dir=tmp_path, database_url=db_url)`.
 - `sample_records`  the three expected `PlanRecord`s, by sample file name.
@@ -91,6 +92,29 @@ def drop_pg_database(url: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+# Test controls, not settings: they stay in the environment.
+TEST_CONTROLS = {"KEHOACH_REQUIRE_POSTGRES", "KEHOACH_SCREENSHOTS"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_settings_from_the_environment():
+    """The suite runs the same whatever `KEHOACH_*` settings the developer's shell exports.
+
+    A test that wants one sets it itself (monkeypatch.setenv); subprocesses started by tests
+    (`kehoach serve`) inherit the cleaned environment. Session-scoped, so module fixtures
+    that build apps or servers see it too.
+    """
+    from kehoach.settings import get_settings
+
+    with pytest.MonkeyPatch.context() as mp:
+        for name in list(os.environ):
+            if name.startswith("KEHOACH_") and name not in TEST_CONTROLS:
+                mp.delenv(name)
+        get_settings.cache_clear()
+        yield
+    get_settings.cache_clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hashing():
     """Cheap argon2 parameters in tests (production keeps argon2-cffi's defaults)."""
@@ -169,6 +193,21 @@ def empty_db_url(request, tmp_path):
         return
     need_postgres()
     url = create_pg_database("kehoach_mig")
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture
+def other_db_url(db_url, tmp_path):
+    """A second database with no tables, on the same backend as `db_url` (restore targets)."""
+    if db_url.startswith("sqlite"):
+        from kehoach.store.db import cached_engine
+
+        url = f"sqlite:///{tmp_path / 'other' / 'kehoach.db'}"
+        yield url
+        cached_engine(url).dispose()
+        return
+    url = create_pg_database("kehoach_other")
     yield url
     drop_pg_database(url)
 
@@ -267,3 +306,51 @@ def count_queries():
             event.remove(engine, "before_cursor_execute", on_execute)
 
     return counting
+
+
+class Mailbox:
+    """What a local SMTP server received: parsed messages, in order."""
+
+    def __init__(self) -> None:
+        self.messages: list = []
+        self.refuse = False  # answer every message with a temporary failure
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        from email import policy
+
+        if self.refuse:
+            return "451 try again later"
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+    def to(self, address: str) -> list:
+        """The messages sent to `address`."""
+        return [m for m in self.messages if m["To"] == address]
+
+    @staticmethod
+    def text(message) -> str:
+        """The plain-text part of a message."""
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+    @staticmethod
+    def html(message) -> str:
+        """The HTML part of a message."""
+        return message.get_body(preferencelist=("html",)).get_content()
+
+
+@pytest.fixture
+def smtp_server():
+    """A local SMTP server (aiosmtpd) on a free port: yields (port, Mailbox)."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield port, box
+    controller.stop()

@@ -64,3 +64,21 @@ class PermissionDenied(KehoachError):
 
 class Conflict(KehoachError):
     """The action clashes with what is already stored."""
+
+
+class TooManyAttempts(PermissionDenied):
+    """Too many failed log-ins for an account or from an address; try again later."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = max(1, retry_after)  # seconds
+        minutes = -(-self.retry_after // 60)
+        super().__init__(f"too many failed log-ins; try again in {minutes} minutes")
+
+    @property
+    def minutes(self) -> int:
+        """Whole minutes to wait, rounded up."""
+        return -(-self.retry_after // 60)
+
+
+class MailError(KehoachError):
+    """An e-mail could not be handed to the SMTP server (it is retried later)."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from kehoach.errors import KehoachError
@@ -27,12 +28,49 @@ class Settings(BaseSettings):
     stalled_days: int = 60
     max_attachment_bytes: int = 10 * 1024 * 1024
     allowed_attachment_types: tuple[str, ...] = ("pdf", "docx", "xlsx", "jpg", "png")
-    public_base_url: str = "http://127.0.0.1:8000"
+    # a session ends after this long without a request (it lasts a working day at most)
+    session_idle_minutes: float = 60
+    # failed log-ins allowed per account and per client address ("limits" notation), and
+    # where they are counted: memory:// (one process) or a shared store such as
+    # redis://host:6379 when several server processes run
+    login_limit_account: str = "10 per 15 minutes"
+    login_limit_address: str = "50 per 15 minutes"
+    login_limit_storage: str = "memory://"
+    public_base_url: str = "http://127.0.0.1:8000"  # links in e-mails point here
+    # Reminders (services.reminders): N days before a due date (a plan may set its own),
+    # escalation to the directing body and the plan officer after M days overdue.
+    remind_days_before: int = Field(default=7, ge=0, le=30)
+    escalate_after_days: int = Field(default=14, ge=1, le=365)
+    # The reminder job runs inside the app process unless this is off (then run
+    # `kehoach worker` beside it); when, as a crontab line in the server's time zone.
+    reminders_in_app: bool = True
+    remind_schedule: str = "0 7-17 * * *"
+    remind_max_attempts: int = Field(default=5, ge=1)
+    # E-mail (services.mailer); no host: reminders are shown in the app only.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_tls: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_sender: str = "kehoach <no-reply@localhost>"
+    smtp_timeout: float = 20.0
 
     @model_validator(mode="after")
     def _fill_and_check(self) -> Settings:
         if not self.database_url:
             self.database_url = f"sqlite:///{self.data_dir / 'kehoach.db'}"
+        from limits import parse
+
+        for name in ("login_limit_account", "login_limit_address"):
+            try:
+                parse(getattr(self, name))
+            except ValueError:
+                raise KehoachError(
+                    f"KEHOACH_{name.upper()} is {getattr(self, name)!r}; "
+                    "write it as e.g. '10 per 15 minutes'"
+                ) from None
+        if self.session_idle_minutes <= 0:
+            raise KehoachError("KEHOACH_SESSION_IDLE_MINUTES must be more than 0")
         if self.env == "production":
             if self.secret_key == DEV_SECRET:
                 raise KehoachError(

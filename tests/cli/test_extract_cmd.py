@@ -130,7 +130,17 @@ def test_help_is_fast_to_import() -> None:
     assert proc.returncode == 0
     heavy = [
         m
-        for m in ("sqlalchemy", "fastapi", "pdfplumber", "docx", "rapidfuzz", "pydantic")
+        for m in ("sqlalchemy", "fastapi", "pypdfium2", "docx", "rapidfuzz", "pydantic")
         if f" {m}\n" in proc.stderr or f"| {m}\n" in proc.stderr
     ]
     assert heavy == [], f"--help imports {heavy}"
+
+
+def test_bench_extract_reports_the_three_figures() -> None:
+    result = runner.invoke(
+        app, ["bench", "extract", "--mb", "0.2", "--jobs", "2"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "first pass over the folder — 2 processes" in out
+    assert "PDF intake against pdfplumber" in out and "lc-kh-khoangsan-2026.pdf" in out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -168,3 +170,23 @@ def test_bench_status(run):
     assert result.exit_code == 0, result.output
     assert "built 3 plans, 120 tasks" in result.output
     assert "status of 120 tasks" in result.output
+
+
+def test_a_look_alike_of_a_stored_plan_asks_first(run, tmp_path):
+    """The unnumbered UBND plan sent again under another name: not stored until the person
+    says it is a new version (--replace) or a new plan (--new)."""
+    assert run("import", SAMPLE_FILES[1]).exit_code == 0
+    again = tmp_path / "ke-hoach-ban-sua.txt"
+    again.write_bytes(Path(SAMPLE_FILES[1]).read_bytes() + b"\n")
+    asked = run("import", str(again))
+    assert asked.exit_code == 2
+    assert f"kehoach: {again}: looks like plan 1 (001_47cec5a30aa91629.txt, alike text); " in (
+        asked.output
+    )
+    assert "--replace 1 (a new version of that plan) or --new (a new plan)" in asked.output
+    updated = run("import", str(again), "--replace", "1")
+    assert updated.exit_code == 0 and "updated plan 1" in updated.output
+    both = run("import", str(again), SAMPLE_FILES[0], "--new")
+    assert both.exit_code == 2 and "--replace and --new are for one document at a time" in (
+        both.output
+    )

@@ -1,5 +1,5 @@
 """Damaged files: whatever the bytes, a reader returns a document or raises one of the named
-errors (never a raw exception from python-docx, pdfplumber or a codec)."""
+errors (never a raw exception from python-docx, pdfium or a codec)."""
 
 from __future__ import annotations
 

@@ -49,3 +49,19 @@ def test_get_settings_is_cached():
     get_settings.cache_clear()
     assert get_settings() is get_settings()
     get_settings.cache_clear()
+
+
+def test_login_limits_and_idle_time_are_checked(monkeypatch):
+    s = Settings()
+    assert (s.login_limit_account, s.login_limit_address) == (
+        "10 per 15 minutes",
+        "50 per 15 minutes",
+    )
+    assert s.login_limit_storage == "memory://" and s.session_idle_minutes == 60
+    monkeypatch.setenv("KEHOACH_LOGIN_LIMIT_ACCOUNT", "ten a minute")
+    with pytest.raises(KehoachError, match="KEHOACH_LOGIN_LIMIT_ACCOUNT is 'ten a minute'"):
+        Settings()
+    monkeypatch.setenv("KEHOACH_LOGIN_LIMIT_ACCOUNT", "5/minute")
+    monkeypatch.setenv("KEHOACH_SESSION_IDLE_MINUTES", "0")
+    with pytest.raises(KehoachError, match="KEHOACH_SESSION_IDLE_MINUTES must be more than 0"):
+        Settings()

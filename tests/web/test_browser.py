@@ -114,11 +114,26 @@ def chromium():
         browser.close()
 
 
+# Every Content-Security-Policy violation any page of the test reports (must stay empty).
+CSP_VIOLATIONS: list[str] = []
+REPORT_CSP = """document.addEventListener("securitypolicyviolation", (e) =>
+  console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} on ${location.pathname}`))"""
+
+
 def new_page(chromium, base: str, username: str | None = None):
     context = chromium.new_context(
         viewport={"width": 1280, "height": 900}, base_url=base, locale="vi-VN"
     )
+    context.add_init_script(REPORT_CSP)
     page = context.new_page()
+    page.on(
+        "console",
+        lambda m: (
+            CSP_VIOLATIONS.append(m.text)
+            if "Content Security Policy" in m.text or m.text.startswith("CSP violation")
+            else None
+        ),
+    )
     if username:
         page.goto("/login")
         page.fill("#username", username)
@@ -128,9 +143,9 @@ def new_page(chromium, base: str, username: str | None = None):
     return page
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, *, full_page: bool = True) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def stat(page, code: str) -> int:
@@ -155,7 +170,7 @@ def test_officer_and_reporter_day(server, chromium):
         officer.click("main button[type=submit]")
         officer.wait_for_selector("text=Nội dung đọc được")
         if n == 1:
-            shot(officer, "04-import-review")
+            shot(officer, "04-import-review", full_page=False)  # the review is long
             officer.fill("#doc-number", "25/KH-UBND")
         officer.click("text=Xác nhận và nhập")
         officer.wait_for_selector(".flash-ok")
@@ -170,7 +185,9 @@ def test_officer_and_reporter_day(server, chromium):
     officer.wait_for_selector("#task-table")
     total = officer.locator("#task-table tbody tr").count()
     officer.fill("#f-q", "so hoa")
-    officer.wait_for_function(f"document.querySelectorAll('#task-table tbody tr').length < {total}")
+    officer.wait_for_function(
+        f"() => document.querySelectorAll('#task-table tbody tr').length < {total}"
+    )
     assert re.search(r"q=so(\+|%20)hoa", officer.url)
     shot(officer, "03-plan")
 
@@ -251,9 +268,66 @@ def test_officer_and_reporter_day(server, chromium):
     admin.goto("/users")
     assert "Thêm tài khoản" in admin.locator("main").inner_text()
     shot(admin, "09-users")
+    admin.click("header .who a")  # the username leads to "Tài khoản của tôi"
+    admin.wait_for_selector("text=Đổi mật khẩu")
+    admin.fill("#token-name", "bảng tính")
+    admin.click("text=Tạo mã truy cập")
+    assert admin.locator("#new-token").inner_text().startswith("kh_")
 
     # -- the API's own documentation, served without any CDN
     admin.goto("/api/docs")
     admin.wait_for_selector(".swagger-ui .info .title")
     assert "kehoach API" in admin.locator(".swagger-ui .info").inner_text()
     admin.screenshot(path=str(SHOTS / "10-api-docs.png"))
+
+    # -- every page above ran under the Content-Security-Policy without a violation
+    assert CSP_VIOLATIONS == []
+
+
+def test_import_review_steps_and_new_version(server, chromium, tmp_path):
+    """Review steps through HTMX (delete, split, add), then the same plan sent again under
+    another name: the page asks whether it is a new version, and the answer is kept."""
+    from playwright.sync_api import expect
+
+    plan = ROOT / "tests" / "data" / "fixtures" / "variant_ubnd_plan.txt"
+    officer = new_page(chromium, server, "officer")
+    officer.goto("/import")
+    officer.set_input_files("#file", str(plan))
+    officer.click("main button[type=submit]")
+    officer.wait_for_selector("#review")
+    assert officer.locator("#version").count() == 0  # nothing like it stored yet
+    second = officer.locator("#review legend strong").all_inner_texts()[1]
+    officer.click("#task-0 >> text=Xóa nhiệm vụ này")
+    expect(officer.locator("#task-0 legend strong")).to_have_text(second)  # no eval: CSP
+    officer.click("#task-0 >> text=Tách")
+    officer.fill("#task-0-split", "Phần đầu của nhiệm vụ.\nPhần sau của nhiệm vụ.")
+    officer.click("#task-0 >> text=Tách nhiệm vụ")
+    officer.wait_for_selector(f"#task-1 legend >> text={second}.2")
+    officer.fill("#add-text", "Tổ chức liên hoan nghệ thuật quần chúng.")
+    officer.fill("#add-lead", SO_VHTTDL)
+    officer.click("#add-task button")
+    officer.wait_for_selector("#review legend >> text=+1")
+    assert "Đã thực hiện 3 thay đổi" in officer.locator("#review-counts").inner_text()
+    officer.click("#confirm")
+    officer.wait_for_selector(".flash-ok")
+    plan_url = officer.url
+    assert "Tổ chức liên hoan nghệ thuật quần chúng." in officer.locator("main").inner_text()
+
+    # -- the same plan again, under another name: a new version of it?
+    again = tmp_path / "ke-hoach-ban-sua.txt"
+    again.write_bytes(plan.read_bytes() + "\nGhi chú: bản sửa.\n".encode())
+    officer.goto("/import")
+    officer.set_input_files("#file", str(again))
+    officer.click("main button[type=submit]")
+    officer.wait_for_selector("#version")
+    assert "Đây có phải là phiên bản mới" in officer.locator("#version").inner_text()
+    officer.click("#confirm")
+    officer.wait_for_selector("#version-error")  # no answer: asked again, nothing stored
+    plan_id = plan_url.rsplit("/", 1)[1]
+    officer.check(f"#version input[value='{plan_id}']")
+    officer.locator("#version").scroll_into_view_if_needed()
+    shot(officer, "12-import-new-version", full_page=False)
+    officer.click("#confirm")
+    officer.wait_for_selector(".flash-ok")
+    assert officer.url == plan_url
+    assert "tiến độ đã báo cáo được giữ" in officer.locator(".flash-ok").inner_text()

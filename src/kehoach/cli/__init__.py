@@ -21,11 +21,14 @@ app.add_typer(bench_app, name="bench")
 
 # Registration order is the order in --help.
 from kehoach.cli import (
+    backup_cmd,  # noqa: F401
     bench_cmd,  # noqa: F401
     bench_web,  # noqa: F401
     extract_cmd,  # noqa: F401
     jurisdiction_cmd,  # noqa: F401
+    remind_cmd,  # noqa: F401
     store_cmd,  # noqa: F401
+    user_cmd,  # noqa: F401
     web_cmd,  # noqa: F401
 )
 

@@ -23,36 +23,25 @@ def bench_status(
 
     Example: kehoach bench status --tasks 2000 --years 5
     """
-    import statistics
     import tempfile
-    import time
     from pathlib import Path
 
+    from kehoach.bench.status import time_statuses
     from kehoach.cli.edge import user_errors
     from kehoach.cli.store_cmd import parse_day
-    from kehoach.services.demo import build_province
-    from kehoach.services.status import clear_status_cache, statuses
-    from kehoach.store.db import open_database, session_scope
 
     with user_errors(), tempfile.TemporaryDirectory() as tmp:
         day = parse_day(on)
         url = db or f"sqlite:///{Path(tmp) / 'province.db'}"
-        factory = open_database(url)
-        with session_scope(factory) as session:
-            info = build_province(session, plans, tasks, agencies, years)
+        sizes = {"plans": plans, "tasks": tasks, "agencies": agencies, "years": years}
+        timing = time_statuses(url, **sizes, day=day, repeat=repeat)
+        info = timing.province
         print(
             f"built {info.plans} plans, {info.tasks} tasks, {info.agencies} agencies, "
             f"{info.reports} reports in {info.seconds:.2f} s"
         )
-        times = []
-        for _ in range(max(1, repeat)):
-            clear_status_cache()  # time the computation, not the cache
-            with session_scope(factory) as session:
-                start = time.perf_counter()
-                found = statuses(session, day)
-                times.append(time.perf_counter() - start)
         print(
-            f"status of {len(found)} tasks on {day:%d/%m/%Y}: median "
-            f"{statistics.median(times) * 1000:.0f} ms, best {min(times) * 1000:.0f} ms "
-            f"({len(times)} runs, {url.split(':', 1)[0]})"
+            f"status of {timing.tasks} tasks on {day:%d/%m/%Y}: median "
+            f"{timing.median * 1000:.0f} ms, best {min(timing.times) * 1000:.0f} ms "
+            f"({len(timing.times)} runs, {url.split(':', 1)[0]})"
         )

@@ -35,7 +35,7 @@ def bench_web(
     from rich.console import Console
     from rich.table import Table
 
-    from kehoach.web import bench
+    from kehoach.bench import web as bench
 
     console = Console(width=max(Console().width, 110))
     sizes = {"plans": plans, "tasks": tasks, "agencies": agencies, "years": years}

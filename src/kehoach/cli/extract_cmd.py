@@ -24,6 +24,9 @@ def extract(
     out: Path | None = typer.Option(None, "--out", "-o", help="Write NAME.json per input here."),
     fmt: Format = typer.Option(Format.json, "--format", "-f", help="json or table."),
     show_repairs: bool = typer.Option(False, "--show-repairs", help="List OCR repairs made."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", help="Worker processes for several files (default: one per core)."
+    ),
 ) -> None:
     """Read plan documents and print their plan records (kehoach.plan/1).
 
@@ -40,7 +43,9 @@ def extract(
     failed = bool(missing)
     if out:
         out.mkdir(parents=True, exist_ok=True)
-    results = extract_many(files, progress=len(files) > 1 and sys.stderr.isatty())
+    results = extract_many(
+        files, progress=len(files) > 1 and sys.stderr.isatty(), jobs=jobs or None
+    )
     for path, record, doc, exc in results:
         if exc is not None or record is None:
             if exc is not None:

@@ -11,8 +11,11 @@ import typer
 
 from kehoach.cli import app
 from kehoach.cli.edge import report, user_errors
+from kehoach.errors import InputError
 
-user_app = typer.Typer(help="Accounts: add users with a role.", no_args_is_help=True)
+user_app = typer.Typer(
+    help="Accounts: add, list, reset a password, disable, enable.", no_args_is_help=True
+)
 app.add_typer(user_app, name="user")
 
 DB_HELP = "Database URL (default: KEHOACH_DATABASE_URL, else sqlite:///var/kehoach.db)."
@@ -30,7 +33,6 @@ def status_label(code: str) -> str:
 
 def parse_day(text: str | None) -> date:
     """`2026-06-30` or `30/6/2026` -> a date; today when empty."""
-    from kehoach.errors import InputError
 
     if not text:
         return date.today()
@@ -47,14 +49,22 @@ def parse_day(text: str | None) -> date:
 def import_(
     paths: list[Path] = typer.Argument(..., help="Plan documents or folders (.txt .docx .pdf)."),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    replace: int | None = typer.Option(
+        None, "--replace", help="The plan (id) this document is a new version of."
+    ),
+    new: bool = typer.Option(False, "--new", help="Store it as a new plan, whatever it is like."),
 ) -> None:
     """Read plan documents and store their plans, tasks, agencies and duties.
 
-    Re-importing the same file changes nothing; a corrected version keeps the
-    progress reported on unchanged tasks.
+    Re-importing the same file changes nothing. A document that looks like a stored plan
+    (same number, issuer and date, or alike text) is not stored until --replace PLAN_ID (a
+    new version of that plan: progress on unchanged tasks is kept) or --new says which.
 
     Example: kehoach import ke-hoach-80.docx chuong-trinh-14.pdf
     """
+    if (replace is not None or new) and len(paths) != 1:
+        report(InputError("--replace and --new are for one document at a time"))
+        raise typer.Exit(2)
     from kehoach.extract.files import expand_paths
     from kehoach.store.db import open_database
 
@@ -73,7 +83,7 @@ def import_(
         job = bar.add_task("Đang nhập", total=len(files))
     try:
         for path in files:
-            line, ok = _import_one(factory, path)
+            line, ok = _import_one(factory, path, replace, new)
             print(line, file=sys.stdout if ok else sys.stderr)
             failed |= not ok
             if bar is not None:
@@ -85,16 +95,26 @@ def import_(
         raise typer.Exit(2)
 
 
-def _import_one(factory, path: Path) -> tuple[str, bool]:
+def _import_one(factory, path: Path, replace: int | None, new: bool) -> tuple[str, bool]:
     """Import one file in its own transaction; (line to print, succeeded)."""
     from kehoach.cli.edge import error_line
     from kehoach.errors import KehoachError
     from kehoach.services.importing import import_plan
+    from kehoach.services.versions import VersionQuestion
     from kehoach.store.db import session_scope
 
     try:
         with session_scope(factory) as session:
-            r = import_plan(session, path)
+            r = import_plan(session, path, replace_plan_id=replace, as_new=new, ask=True)
+    except VersionQuestion as exc:
+        m = exc.matches[0]
+        why = "the same number, issuer and date" if m.reason == "number" else "alike text"
+        return (
+            f"kehoach: {path}: looks like plan {m.plan_id} ({m.number or m.source_name}, "
+            f"{why}); import it again with --replace {m.plan_id} (a new version of that plan) "
+            "or --new (a new plan)",
+            False,
+        )
     except KehoachError as exc:
         if not exc.where:
             return f"kehoach: {path}: {exc.message}", False
@@ -160,8 +180,9 @@ def status(
     from kehoach.errors import NotFound
     from kehoach.services.agencies import find_agency, unknown_agency_message
     from kehoach.services.jurisdictions import find_jurisdiction
+    from kehoach.services.plans import list_plans
+    from kehoach.services.types import SYSTEM
     from kehoach.store.db import open_database, session_scope
-    from kehoach.store.tables import Plan
 
     with user_errors():
         day = parse_day(on)
@@ -173,7 +194,7 @@ def status(
                     raise NotFound(unknown_agency_message(session, agency), where="--agency")
                 print_agency_tasks(session, found, day, plan, status_label)
             else:
-                if plan is not None and session.get(Plan, plan) is None:
+                if plan is not None and plan not in {p.id for p in list_plans(session, SYSTEM)}:
                     raise NotFound(f"no plan with id {plan}", where="--plan")
                 print_overview(session, day, plan, status_label)
 

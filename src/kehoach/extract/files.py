@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,30 +26,121 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[KehoachError]]:
     return files, missing
 
 
-def extract_many(
-    files: list[Path], *, progress: bool = False
-) -> Iterator[tuple[Path, PlanRecord | None, Document | None, KehoachError | None]]:
-    """Yield (path, record, document, error) per file; exactly one of record/error is set."""
+Result = tuple[Path, PlanRecord | None, Document | None, KehoachError | None]
+
+
+def extract_one(path: Path) -> Result:
+    """(path, record, document, error) for one file; exactly one of record/error is set."""
     from kehoach.extract import extract_document
 
+    try:
+        doc = read_document(path)
+        return path, extract_document(doc), doc, None
+    except KehoachError as exc:
+        if isinstance(exc, InputError) and exc.where != str(path):
+            exc = type(exc)(exc.message, where=str(path))  # name the file as the user did
+        return path, None, None, exc
+
+
+def _in_worker(path: Path) -> tuple:
+    """`extract_one` in a worker process; an error travels as its parts (a `KehoachError`
+    does not pickle back with its `where`)."""
+    path, record, doc, exc = extract_one(path)
+    if exc is None:
+        return path, record, doc, None
+    return path, None, None, (type(exc), exc.message, getattr(exc, "where", None))
+
+
+def default_jobs() -> int:
+    """Worker processes for a batch: one per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_many(
+    files: list[Path], *, progress: bool = False, jobs: int | None = None, workers=None
+) -> Iterator[Result]:
+    """Yield (path, record, document, error) per file, in the order given; exactly one of
+    record/error is set. Several files are spread over `jobs` worker processes (default:
+    one per core), the largest first so the cores finish together; `workers` (from
+    `start_workers`) are used, and left running, when given."""
+    jobs = min(jobs or default_jobs(), len(files))
     bar = None
     if progress:
         from rich.progress import Progress
 
         bar = Progress(transient=True)
-        bar.start()
-        task = bar.add_task("Đang đọc", total=len(files))
+    own = workers is None and jobs > 1
+    pool = start_workers(jobs) if own else workers  # forked before the bar's thread starts
     try:
-        for path in files:
-            try:
-                doc = read_document(path)
-                yield path, extract_document(doc), doc, None
-            except KehoachError as exc:
-                if isinstance(exc, InputError) and exc.where != str(path):
-                    exc = type(exc)(exc.message, where=str(path))  # name the file as the user did
-                yield path, None, None, exc
+        if bar is not None:
+            bar.start()
+            task = bar.add_task("Đang đọc", total=len(files))
+        results = _pooled(pool, files) if pool is not None else map(extract_one, files)
+        for result in results:
+            yield result
             if bar is not None:
                 bar.advance(task)
     finally:
         if bar is not None:
             bar.stop()
+        if own and pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def start_workers(jobs: int):
+    """`jobs` worker processes, started and ready (a `ProcessPoolExecutor`): what every
+    document needs is loaded once, before they fork, and shared."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _load_reference_data()
+    # fork: the workers start with what this process has already imported and loaded
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    for future in [pool.submit(os.getpid) for _ in range(jobs)]:
+        future.result()
+    return pool
+
+
+# A few lines of a plan: reading them loads what every document needs (the agency register,
+# the syllable tables, the OCR detector, compiled patterns) once, before the workers fork,
+# so they share it instead of each loading its own copy.
+_PRIMER = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Số: 1/KH-UBND
+KẾ HOẠCH
+Thực hiện Nghị quyết số 80-NQ/TW của Bộ Chính trị
+I. MỤC TIÊU
+Phấn đấu đến năm 2030, 100% xã có nhà văn hóa.
+II. NHIỆM VỤ
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính xây dựng đề án; năm 2026.
+III. TỔ CHỨC THỰC HIỆN
+Các sở báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.
+"""
+
+
+def _load_reference_data() -> None:
+    import kehoach.intake.docx
+    import kehoach.intake.pdf  # noqa: F401 - imported once here, not once per worker
+    from kehoach.extract import extract_document
+    from kehoach.intake import read_bytes
+    from kehoach.text.ocr_model import load_model
+
+    with contextlib.suppress(KehoachError):  # the primer is a plan; nothing to report
+        extract_document(read_bytes(_PRIMER.encode(), "primer.txt"))
+    load_model().pair_fillers  # noqa: B018 - OCR repair's indexes, built once for all workers
+
+
+def _pooled(pool, files: list[Path]) -> Iterator[Result]:
+    by_size = sorted(files, key=lambda p: p.stat().st_size if p.exists() else 0, reverse=True)
+    futures = {p: pool.submit(_in_worker, p) for p in by_size}
+    for path in files:
+        path, record, doc, err = futures[path].result()
+        if err is None:
+            yield path, record, doc, None
+        else:
+            kind, message, where = err
+            yield path, None, None, kind(message, where=where)

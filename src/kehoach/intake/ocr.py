@@ -5,6 +5,7 @@ from __future__ import annotations
 from kehoach.intake.document import Block, Document, Table
 
 MIN_TEXT = 500  # characters of text lines needed before we judge a document to be OCR output
+TYPED = ("docx", "pdf")  # formats whose text comes from a word processor unless marked OCR
 
 
 def repair_if_ocr(doc: Document) -> Document:
@@ -14,8 +15,11 @@ def repair_if_ocr(doc: Document) -> Document:
 
     lines = [b for b in doc.blocks if isinstance(b, str)]
     text = "\n".join(lines)
-    # a few lines say too little to judge by (a table-only PDF): repair only what looks OCR'd
-    if not (doc.ocr or (len(text) >= MIN_TEXT and ocr_repair.looks_like_ocr(text))):
+    # a few lines say too little to judge by (a table-only PDF): repair only what looks OCR'd.
+    # Word files and PDFs with their own text layer were typed, not scanned: judging them
+    # by their spelling only finds words to "repair" that were right (`mỏ` → `mô`).
+    typed = doc.format in TYPED and not doc.ocr
+    if typed or not (doc.ocr or (len(text) >= MIN_TEXT and ocr_repair.looks_like_ocr(text))):
         return doc
     # wrapped lines are read together; each table cell on its own (one a line)
     fixed_text, repairs = ocr_repair.repair("\n".join(b.replace("\n", " ") for b in lines))

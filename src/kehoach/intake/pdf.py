@@ -1,22 +1,21 @@
-"""PDF: each page's text lines and ruled tables, top to bottom, pages in order.
+"""PDF: each page's text lines and ruled tables, top to bottom, pages in order, read with
+pdfium (`pypdfium2`).
 
-Tables are found from their ruling lines (pdfplumber's "lines" strategy); on a
-page without any, runs of lines whose pieces keep to the same columns are read
-as a table drawn without lines (cells aligned to the top or centred). A
-table that runs on from one page to the next is one `Table`: the header row
-repeated on the new page is dropped, and a row split by the page break (its
-continuation has no row number) is joined back to the row it belongs to. Text
-inside a cell is one line: wrapped lines are joined with a space, or with
-nothing after a hyphen that ends a wrapped line (`80-` + `NQ/TW`). A line that
-is only a page number at the top or bottom of a page is dropped. A PDF with no
-text layer at all (a scan) raises `NeedsOcr`.
+Tables are found from their ruling lines (`pdf_ruled`); white paragraph shading is paper,
+not a table. On a page without ruled tables, runs of lines whose pieces keep to the same
+columns are read as a table drawn without lines (`pdf_columns`). A table that runs on from
+one page to the next is one `Table`: the header row repeated on the new page is dropped,
+and a row split by the page break (its continuation has no row number) is joined back to
+the row it belongs to. Text inside a cell is one line: wrapped lines are joined with a
+space, or with nothing after a hyphen that ends a wrapped line (`80-` + `NQ/TW`). A line
+that is only a page number at the top or bottom of a page is dropped, and so is a running
+header or footer. A PDF with no text layer at all (a scan) raises `NeedsOcr`;
+`pages_without_text` names the pages of a PDF that need OCR.
 """
 
 from __future__ import annotations
 
-import io
 import re
-from itertools import pairwise
 
 from kehoach.errors import EmptyDocument, NeedsOcr, UnsupportedFormat
 from kehoach.intake.document import Block, Document, Table
@@ -24,17 +23,40 @@ from kehoach.intake.encoding import fix_legacy_blocks, reject_empty, reject_imag
 from kehoach.intake.pdf_columns import WRAP_HYPHEN as _WRAP_HYPHEN
 from kehoach.intake.pdf_columns import Grid as _Grid
 from kehoach.intake.pdf_columns import borderless_tables as _borderless_tables
-from kehoach.text.normalize import fold, nfc
+from kehoach.intake.pdf_lines import group_lines, line_text
+from kehoach.intake.pdf_page import PageContent, read_page
+from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
+from kehoach.intake.pdf_ruled import find_tables, grid, inside
+from kehoach.text.normalize import fold
 
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _PAGE_NUMBER = re.compile(r"^[\s\-–—.]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.]*$", re.I)
-_WS = re.compile(r"\s+")
 _MARGIN = 0.15  # page numbers sit in the top or bottom 15% of the page
-_GAP = 24.0  # points of empty space that split a line into parts (two-column headings)
+_SCAN_COVER = 0.7  # a picture covering this much of a page is the page itself, scanned
+_PASSWORD = 4  # pdfium's FPDF_ERR_PASSWORD
 
 
 def read(data: bytes, name: str, sha256: str) -> Document:
     """Read a .pdf file."""
+    pages = read_pages(data, name)
+    chars = sum(p.chars for p in pages)
+    if chars == 0 and any(p.pictures for p in pages):
+        raise NeedsOcr("scanned PDF with no text layer; OCR is not supported yet", where=name)
+    text_pages = [p for p in pages if p.chars]
+    scanned = sum(p.picture_cover >= _SCAN_COVER for p in text_pages) * 2 > len(text_pages)
+    blocks = fix_legacy_blocks(_join_pages([_page_items(p) for p in pages]))
+    if not any(isinstance(b, Table) or b.strip() for b in blocks):
+        raise EmptyDocument("the PDF holds no text", where=name)
+    return Document(name=name, format="pdf", sha256=sha256, blocks=blocks, ocr=scanned)
+
+
+def pages_without_text(data: bytes, name: str = "document.pdf") -> list[int]:
+    """The pages (1-based) that show a picture but carry no text layer: scanned pages,
+    which only OCR can read. Raises the same errors as `read` for a file that is no PDF."""
+    return [p.number for p in read_pages(data, name) if p.chars == 0 and p.pictures]
+
+
+def read_pages(data: bytes, name: str) -> list[PageContent]:
+    """Every page's words, ruling lines and pictures; errors name the file (and page)."""
     reject_empty(data, name)
     reject_images(data, name)
     if data.startswith(b"PK\x03\x04"):
@@ -43,36 +65,34 @@ def read(data: bytes, name: str, sha256: str) -> Document:
         )
     if b"%PDF" not in data[:1024]:
         raise UnsupportedFormat("this .pdf file cannot be read: it is not a PDF", where=name)
-    pdf = _open(data, name)
-    try:
-        pages, scanned = _read_pages(pdf, name)
-    finally:
-        pdf.close()
-    blocks = fix_legacy_blocks(_join_pages(pages))
-    if not any(isinstance(b, Table) or b.strip() for b in blocks):
-        raise EmptyDocument("the PDF holds no text", where=name)
-    return Document(name=name, format="pdf", sha256=sha256, blocks=blocks, ocr=scanned)
+    import pypdfium2
 
-
-def _open(data: bytes, name: str):
     try:
-        import pdfplumber
-    except ImportError as exc:  # pragma: no cover - a broken installation
-        raise UnsupportedFormat(f"reading .pdf needs pdfplumber ({exc})", where=name) from None
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pdf.pages  # noqa: B018 - parses the page tree, where damage shows
-        return pdf
-    except Exception as exc:  # pdfminer's many errors: the file's fault, not ours
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if type(cause).__name__ == "PDFPasswordIncorrect":
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if exc.err_code == _PASSWORD:
             raise UnsupportedFormat(
                 "the PDF is protected by a password; save a copy without the password",
                 where=name,
             ) from None
         raise UnsupportedFormat(
-            f"this .pdf file cannot be read: {_short(cause)}", where=name
+            "this .pdf file cannot be read: it is damaged or incomplete", where=name
         ) from None
+    try:
+        pages = []
+        for index in range(len(pdf)):
+            try:
+                pages.append(read_page(pdf.raw, index))
+            except Exception as exc:  # a damaged page: the file's fault, not ours
+                raise UnsupportedFormat(
+                    f"this .pdf file cannot be read: page {index + 1}: {_short(exc)}",
+                    where=name,
+                ) from None
+    finally:
+        pdf.close()
+    if not pages:
+        raise EmptyDocument("the PDF has no pages", where=name)
+    return pages
 
 
 def _short(exc: BaseException) -> str:
@@ -80,105 +100,36 @@ def _short(exc: BaseException) -> str:
     return (text.splitlines()[0] if text else type(exc).__name__)[:120]
 
 
-def _read_pages(pdf, name: str) -> tuple[list[list[_Item]], bool]:
-    """Per page, its items in reading order (page numbers dropped); and whether the text
-    lies over page-sized pictures (a scan with a text layer from OCR)."""
-    pages: list[list[_Item]] = []
-    chars = images = text_pages = scan_pages = 0
-    for page in pdf.pages:
-        try:
-            chars += len(page.chars)
-            images += len(page.images)
-            if page.chars:
-                text_pages += 1
-                scan_pages += _page_sized_image(page)
-            pages.append(_page_items(page))
-        except Exception as exc:  # a damaged page stream
-            raise UnsupportedFormat(
-                f"this .pdf file cannot be read: page {page.page_number}: {_short(exc)}",
-                where=name,
-            ) from None
-    if not pages:
-        raise EmptyDocument("the PDF has no pages", where=name)
-    if chars == 0 and images:
-        raise NeedsOcr("scanned PDF with no text layer; OCR is not supported yet", where=name)
-    return pages, scan_pages * 2 > text_pages
-
-
-def _page_sized_image(page) -> bool:
-    area = float(page.width * page.height) or 1.0
-    return any(
-        (img["x1"] - img["x0"]) * (img["bottom"] - img["top"]) >= 0.7 * area for img in page.images
-    )
-
-
 _Item = tuple[bool, "str | _Grid"]  # (in the top or bottom margin, a line or a table)
 
 
-def _page_items(page) -> list[_Item]:
+def _page_items(page: PageContent) -> list[_Item]:
     """The page's text lines and tables, top to bottom, without its page number."""
-    found = [t for t in page.find_tables(_TABLE_SETTINGS) if t.rows]
     items: list[tuple[float, int, str | _Grid]] = []
     boxes = []
-    for t in found:
-        grid = _grid(t, page.page_number)
+    tables = find_tables(page.rulings)
+    for t in tables:
+        g = grid(t, [w for w in page.words if inside(w, t.bbox)], page.number)
         boxes.append(t.bbox)
-        if grid.width >= 2 and len(grid.rows) >= 1:
-            items.append((t.bbox[1], 1, grid))
+        if g.width >= 2 and g.rows:
+            items.append((t.bbox[1], 1, g))
         else:  # a one-column "table" is a frame around text
-            for i, line in enumerate(c for r in grid.rows for c in r if c):
-                items.append((t.bbox[1] + i * 0.01, 0, line))
-    outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    lines = _lines(outside)
+            for i, cell in enumerate(c for r in g.rows for c in r if c):
+                items.append((t.bbox[1] + i * 0.01, 0, cell))
+    words = [w for w in page.words if not any(inside(w, b) for b in boxes)] if boxes else page.words
+    lines = group_lines(words)
     taken: set[int] = set()
-    if not found:  # no ruled table: look for columns of text (a table without lines)
-        for first, last, grid in _borderless_tables(lines, page.page_number):
-            items.append((lines[first][0], 1, grid))
+    if not tables:  # no ruled table: look for columns of text (a table without lines)
+        for first, last, g in _borderless_tables(lines, page.number):
+            items.append((lines[first][0], 1, g))
             taken.update(range(first, last))
-    for i, (top, words) in enumerate(lines):
+    for i, (top, line) in enumerate(lines):
         if i not in taken:
-            items.append((top, 0, _line_text(words)))
+            bottom = max(w.bottom for w in line)
+            text = TextLine.at(line_text(line), line[0].x0, line[-1].x1, top, bottom, page.width)
+            items.append((top, 0, text))
     items.sort(key=lambda it: (it[0], it[1]))
     return _drop_page_numbers(items, page.height)
-
-
-def _inside(obj, boxes) -> bool:
-    x = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
-    y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
-    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-
-def _lines(page) -> list[tuple[float, list[dict]]]:
-    """Words grouped into lines by vertical overlap (a raised footnote mark stays on its
-    line), each line's words left to right."""
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    words.sort(key=lambda w: (w["top"], w["x0"]))
-    lines: list[list[dict]] = []
-    spans: list[tuple[float, float]] = []  # each line's top and bottom
-    for w in words:
-        for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            top, bottom = spans[i]
-            overlap = min(bottom, w["bottom"]) - max(top, w["top"])
-            if overlap >= 0.5 * min(bottom - top, w["bottom"] - w["top"]):
-                lines[i].append(w)
-                spans[i] = (min(top, w["top"]), max(bottom, w["bottom"]))
-                break
-        else:
-            lines.append([w])
-            spans.append((w["top"], w["bottom"]))
-    out = [
-        (span[0], sorted(line, key=lambda w: w["x0"]))
-        for span, line in zip(spans, lines, strict=True)
-    ]
-    return sorted(out, key=lambda it: it[0])
-
-
-def _line_text(words: list[dict]) -> str:
-    """A line's words; a wide gap (two columns of a heading) becomes two spaces."""
-    text = words[0]["text"]
-    for prev, w in pairwise(words):
-        text += ("  " if w["x0"] - prev["x1"] > _GAP else " ") + w["text"]
-    return nfc(text).strip()
 
 
 def _drop_page_numbers(items, height: float) -> list[_Item]:
@@ -188,59 +139,6 @@ def _drop_page_numbers(items, height: float) -> list[_Item]:
         if near_edge and isinstance(item, str) and _PAGE_NUMBER.match(item):
             kept.pop(index)
     return kept
-
-
-def _cell_text(text: str | None) -> str:
-    """A cell's lines as one line: wrapped lines joined, a hyphen at a wrap kept unspaced."""
-    if not text:
-        return ""
-    out = ""
-    for line in (ln.strip() for ln in text.split("\n")):
-        if not line:
-            continue
-        if out and not (_WRAP_HYPHEN.search(out) and line[:1].isalnum()):
-            out += " "
-        out += line
-    return nfc(_WS.sub(" ", out)).strip()
-
-
-def _grid(table, page_number: int) -> _Grid:
-    """Rows of a found table; a cell covered by a merged cell repeats that cell's text."""
-    texts = table.extract()
-    cells = [row.cells for row in table.rows]
-    columns: dict[int, tuple[float, float]] = {}
-    for row in cells:
-        for c, box in enumerate(row):
-            if box is not None and c not in columns:
-                columns[c] = (box[0], box[2])
-    text = {
-        (r, c): _cell_text(texts[r][c])
-        for r, row in enumerate(cells)
-        for c, box in enumerate(row)
-        if box is not None
-    }
-    real = [(cells[r][c], t) for (r, c), t in text.items()]
-    rows: list[list[str]] = []
-    spans: list[list[bool]] = []
-    for r, row in enumerate(cells):
-        y = (table.rows[r].bbox[1] + table.rows[r].bbox[3]) / 2
-        out_row, out_spans = [], []
-        for c, box in enumerate(row):
-            if box is not None:
-                out_row.append(text[r, c])
-                out_spans.append(False)
-                continue
-            x0, x1 = columns.get(c, (0.0, 0.0))
-            x = (x0 + x1) / 2
-            cover = next(
-                (t for b, t in real if b[0] <= x <= b[2] and b[1] <= y <= b[3]),
-                None,
-            )
-            out_row.append(cover or "")
-            out_spans.append(cover is not None)
-        rows.append(out_row)
-        spans.append(out_spans)
-    return _Grid(rows=rows, spans=spans, page=page_number)
 
 
 def _same_row(a: list[str], b: list[str]) -> bool:
@@ -292,7 +190,7 @@ def _drop_running_lines(pages: list[list[_Item]]) -> list[list[str | _Grid]]:
 
 def _join_pages(pages: list[list[_Item]]) -> list[Block]:
     blocks: list[str | _Grid] = []
-    for items in _drop_running_lines(pages):
+    for items in join_paragraphs(_drop_running_lines(pages)):
         if items and isinstance(items[-1], _Grid):
             items[-1].ends_page = True
         for i, item in enumerate(items):
@@ -308,6 +206,6 @@ def _join_pages(pages: list[list[_Item]]) -> list[Block]:
                 continue
             blocks.append(item)
     return [
-        Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Grid) else b
+        Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Grid) else str(b)
         for b in blocks
     ]

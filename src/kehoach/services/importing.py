@@ -69,15 +69,20 @@ def import_plan(
     user: UserView | None = None,
     *,
     replace_plan_id: int | None = None,
+    as_new: bool = False,
+    ask: bool = False,
 ) -> ImportResult:
-    """Extract a document (a path, or bytes with their file name) and store its plan."""
+    """Extract a document (a path, or bytes with their file name) and store its plan
+    (`import_record` says what `replace_plan_id`, `as_new` and `ask` do)."""
     from kehoach.extract import extract_file
 
     if isinstance(source, bytes):  # noqa: SIM108  (the two branches take different types)
         record = preview_import(source, name or "upload.txt")
     else:
         record = extract_file(source)
-    return import_record(session, record, user, replace_plan_id=replace_plan_id)
+    return import_record(
+        session, record, user, replace_plan_id=replace_plan_id, as_new=as_new, ask=ask
+    )
 
 
 # Issuer codes of central bodies (the Party Central, the Prime Minister, the Government,
@@ -179,6 +184,14 @@ def _document(session: Session, record: PlanRecord, previous: Plan | None) -> tu
     doc = session.get(Document, previous.document_id) if previous else None
     if doc is None and key:
         doc = session.scalar(select(Document).where(Document.number_key == key))
+        if doc is not None and session.scalar(select(Plan.id).where(Plan.document_id == doc.id)):
+            from kehoach.errors import Conflict
+
+            raise Conflict(
+                f"another imported plan already has the number {info.number}; import this "
+                "file as a new version of that plan, or correct its number",
+                where="number",
+            )
     if doc is None:
         doc = Document(kind=info.kind)
         session.add(doc)
@@ -396,12 +409,24 @@ def import_record(
     user: UserView | None = None,
     *,
     replace_plan_id: int | None = None,
+    as_new: bool = False,
+    ask: bool = False,
 ) -> ImportResult:
-    """Store a plan record (new, unchanged, or a corrected version of a stored plan)."""
+    """Store a plan record (new, unchanged, or a corrected version of a stored plan).
+
+    `replace_plan_id` names the plan this is a new version of; `as_new` makes it a new
+    plan whatever it looks like; with `ask`, a record that looks like a stored plan (same
+    number, issuer and date, or alike text) and neither is given raises
+    `versions.VersionQuestion` instead of being stored. Without any, a corrected version
+    is recognised by its number (or, unnumbered, by its file name)."""
     same = session.scalar(select(Plan).where(Plan.sha256 == record.source.sha256))
     if same is not None and replace_plan_id in (None, same.id):
         return ImportResult(same.id, same.document_id, record.source.name, "unchanged")
-    previous = _previous_plan(session, record, replace_plan_id)
+    if ask:
+        from kehoach.services.versions import ask_about_versions
+
+        ask_about_versions(session, record, replace_plan_id, as_new, user)
+    previous = None if as_new else _previous_plan(session, record, replace_plan_id)
     doc, kept = _document(session, record, previous)
     jurisdiction_id = _jurisdiction(session, previous, doc, user)
     before = session.scalar(select(func.count()).select_from(Agency)) or 0

@@ -366,13 +366,17 @@ def open_attachment(
         from kehoach.settings import get_settings
 
         settings = get_settings()
+    # one answer for "does not exist" and "not yours to see": the answer must not tell
+    # a caller which attachments exist or which task they belong to
+    hidden = NotFound(f"no attachment with id {attachment_id}")
     a = session.get(Attachment, attachment_id)
-    if a is None:
-        raise NotFound(f"no attachment with id {attachment_id}")
-    report = session.get(ProgressReport, a.report_id)
-    if report is None:
-        raise NotFound(f"no attachment with id {attachment_id}")
-    _visible_task(session, report.task_id, user)
+    report = session.get(ProgressReport, a.report_id) if a is not None else None
+    if a is None or report is None:
+        raise hidden
+    try:
+        _visible_task(session, report.task_id, user)
+    except NotFound:
+        raise hidden from None
     path = Path(settings.attachments_dir) / a.sha256
     if not path.exists():
         raise NotFound("the attachment's file is missing from the store")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -38,6 +39,18 @@ class UserView:
     jurisdiction_id: int | None = None
     jurisdiction_name: str | None = None
     national: bool = False
+    password_changed_at: datetime | None = None  # sessions started earlier have ended
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """An API token as its owner sees it: a name and dates, never the token."""
+
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked: bool
 
 
 # The acting user of command-line and system actions (never stored as a user id).

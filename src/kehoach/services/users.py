@@ -7,14 +7,14 @@ import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
 from kehoach.services.agencies import find_agencies, unknown_agency_message
-from kehoach.services.types import UserView
+from kehoach.services.types import TokenView, UserView
 from kehoach.store.tables import Agency, ApiToken, Jurisdiction, User
 
 ROLES = ("admin", "officer", "reporter", "viewer")
@@ -47,6 +47,7 @@ def _view(user: User, agency_name: str | None, place: str | None, level: str | N
         user.jurisdiction_id,
         place,
         level == "national",
+        password_changed_at=user.password_changed_at,
     )
 
 
@@ -150,6 +151,14 @@ def get_user(session: Session, user_id: int) -> UserView:
     return view
 
 
+def find_user(session: Session, username: str) -> UserView:
+    """The account with this username; `NotFound` naming it otherwise."""
+    view = _load(session, User.username == username.strip())
+    if view is None:
+        raise NotFound(f"no user named '{username.strip()}'; `kehoach user list` shows them")
+    return view
+
+
 def list_users(session: Session) -> list[UserView]:
     """All accounts by username."""
     rows = session.execute(_select().order_by(User.username)).all()
@@ -174,24 +183,70 @@ def authenticate(session: Session, username: str, password: str) -> UserView:
     return get_user(session, user.id)
 
 
-def set_password(session: Session, user_id: int, password: str, actor: UserView | None) -> None:
-    """Replace an account's password."""
+def _check_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            f"the password must have at least {MIN_PASSWORD} characters", field="password"
+            f"the password must have at least {MIN_PASSWORD} characters", field=field
         )
+
+
+def _replace_password(user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    # sessions started before now end: a changed password logs the account out elsewhere
+    user.password_changed_at = datetime.now(UTC)
+
+
+def set_password(session: Session, user_id: int, password: str, actor: UserView | None) -> None:
+    """Replace an account's password (an administrator's reset); its sessions end."""
+    _check_password(password)
     user = session.get(User, user_id)
     if user is None:
         raise NotFound(f"no user with id {user_id}")
-    user.password_hash = hash_password(password)
+    _replace_password(user, password)
     audit.record(session, actor, "set_password", "user", user_id)
 
 
+def change_password(session: Session, user: UserView, old: str, new: str) -> UserView:
+    """A user changes their own password, proving the old one; other sessions end."""
+    from argon2.exceptions import InvalidHashError, VerifyMismatchError
+
+    row = session.get(User, user.id)
+    if row is None or not row.active:
+        raise PermissionDenied("this account cannot change its password")
+    try:
+        _ph().verify(row.password_hash, old)
+    except (VerifyMismatchError, InvalidHashError):
+        raise ValidationError("the current password is wrong", field="old_password") from None
+    _check_password(new, field="new_password")
+    if new == old:
+        raise ValidationError(
+            "the new password is the same as the current one", field="new_password"
+        )
+    _replace_password(row, new)
+    audit.record(session, user, "change_password", "user", user.id)
+    return get_user(session, user.id)
+
+
 def set_active(session: Session, user_id: int, active: bool, actor: UserView | None) -> None:
-    """Enable or disable an account (its tokens stop working while disabled)."""
+    """Enable or disable an account (its sessions and tokens stop working while disabled).
+
+    An administrator cannot disable their own account, nor the last active administrator,
+    so that someone can always manage the accounts.
+    """
     user = session.get(User, user_id)
     if user is None:
         raise NotFound(f"no user with id {user_id}")
+    if not active:
+        if actor is not None and actor.id == user_id:
+            raise Conflict("you cannot disable your own account", where="active")
+        others = session.scalar(
+            select(func.count(User.id)).where(User.role == "admin", User.active, User.id != user_id)
+        )
+        if user.role == "admin" and user.active and not others:
+            raise Conflict(
+                "this is the last active administrator; enable or add another first",
+                where="active",
+            )
     user.active = active
     audit.record(session, actor, "activate" if active else "deactivate", "user", user_id)
 
@@ -230,13 +285,22 @@ def verify_token(session: Session, token: str) -> UserView:
     return user
 
 
+def list_tokens(session: Session, user_id: int) -> list[TokenView]:
+    """An account's API tokens, newest first (never the token itself: only its hash is kept)."""
+    rows = session.scalars(
+        select(ApiToken).where(ApiToken.user_id == user_id).order_by(ApiToken.id.desc())
+    ).all()
+    return [TokenView(t.id, t.name, t.created_at, t.last_used_at, t.revoked) for t in rows]
+
+
 def revoke_token(session: Session, token_id: int, actor: UserView | None) -> None:
-    """Stop a token from working."""
+    """Stop a token from working: its owner or an administrator (None: the command line)."""
     row = session.get(ApiToken, token_id)
-    if row is None:
-        raise NotFound(f"no API token with id {token_id}")
-    row.revoked = True
-    audit.record(session, actor, "revoke", "api_token", token_id)
+    if row is None or not (actor is None or can_manage_users(actor) or row.user_id == actor.id):
+        raise NotFound(f"no API token with id {token_id}")  # another's token: not even its id
+    if not row.revoked:
+        row.revoked = True
+        audit.record(session, actor, "revoke", "api_token", token_id)
 
 
 def can_edit_plan(user: UserView | None) -> bool:

@@ -47,12 +47,19 @@ def stage_upload(data_dir: Path, data: bytes, name: str) -> str:
     return token
 
 
-def load_upload(data_dir: Path, token: str) -> tuple[bytes, str]:
-    """The staged document (bytes, file name) for a token from `stage_upload`."""
+def staged_folder(data_dir: Path, token: str) -> Path:
+    """Where a staged upload (and its review in progress) is kept."""
     if not _TOKEN.match(token or ""):
         raise NotFound("The uploaded file is no longer available; upload it again.")
-    folder = _uploads(data_dir) / token
-    files = sorted(folder.iterdir()) if folder.is_dir() else []
+    return _uploads(data_dir) / token
+
+
+def load_upload(data_dir: Path, token: str) -> tuple[bytes, str]:
+    """The staged document (bytes, file name) for a token from `stage_upload`."""
+    folder = staged_folder(data_dir, token)
+    files = (
+        sorted(f for f in folder.iterdir() if f.name != "review.json") if folder.is_dir() else []
+    )
     if not files:
         raise NotFound("The uploaded file is no longer available; upload it again.")
     return files[0].read_bytes(), files[0].name

@@ -123,6 +123,9 @@ class User(Base):
     jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    # sessions started before this moment end (a changed or reset password logs out elsewhere)
+    password_changed_at: Mapped[datetime | None] = mapped_column(Stamp)
+    email: Mapped[str | None] = mapped_column(String(320))  # where reminders are e-mailed
 
 
 class ApiToken(Base):
@@ -337,3 +340,58 @@ class AuditLog(Base):
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReminderPolicy(Base):
+    """A plan's own reminder settings (absent or NULL: the settings' defaults)."""
+
+    __tablename__ = "reminder_policies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), unique=True)
+    days_before: Mapped[int | None] = mapped_column(Integer)
+    escalate_after_days: Mapped[int | None] = mapped_column(Integer)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class Reminder(Base):
+    """One reminder to one person, recorded before it is sent so that it is sent once.
+
+    `key` (kind, task or plan/period, user, due date) is unique: every process that
+    computes the same reminder inserts-or-skips the same row.
+    """
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_state", "state", "attempts"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id"), index=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id"))
+    period: Mapped[str | None] = mapped_column(String(10))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    due: Mapped[date] = mapped_column(Date)
+    tasks: Mapped[str] = mapped_column(Text, default="")  # a duty reminder's task ids: "3,7,9"
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    state: Mapped[str] = mapped_column(String(10), default="pending")  # pending|sent|failed|in_app
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    claimed_at: Mapped[datetime | None] = mapped_column(Stamp)
+    sent_at: Mapped[datetime | None] = mapped_column(Stamp)
+
+
+class Notification(Base):
+    """A message shown under the bell of one user's pages until it is read."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_user_read", "user_id", "read_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    reminder_id: Mapped[int | None] = mapped_column(ForeignKey("reminders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(Stamp)

@@ -13,7 +13,7 @@ import json
 import math
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from kehoach.text.syllables import (
@@ -81,7 +81,6 @@ class OcrModel:
         self.by_skel = _by_skeleton(self.uni)
         # Known syllables by sound (toneless form and tone), whatever their spelling.
         self.by_sound = {split_tone(syl): syl for lst in self.by_skel.values() for syl in lst}
-        self.pair_fillers, self.dominant = _pair_indexes(self.bi)
         self.suspect, self.telltale = _suspects(self.by_skel, self.uni, data["corpus_unigrams"])
         self._readings: dict[str, Reading] = {}
         # log P(b | a) by (a, b); never 0.0, so `cache.get(key) or model.logp(...)` is safe
@@ -95,6 +94,21 @@ class OcrModel:
         self.calm_pairs: set[tuple[str, str]] = set()
         self.busy_words: set[str] = set()  # and those that may change
         self.busy_pairs: set[tuple[str, str]] = set()
+
+    @cached_property
+    def _pairs(self):
+        # built on first repair only: telling OCR'd text from clean text does not need them
+        return _pair_indexes(self.bi)
+
+    @property
+    def pair_fillers(self) -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
+        """For each pair of skeletons, the syllables that fill each side."""
+        return self._pairs[0]
+
+    @property
+    def dominant(self) -> frozenset:
+        """Pairs far more frequent than any other with their skeletons."""
+        return self._pairs[1]
 
     def logp(self, a: str | None, b: str) -> float:
         """log P(b | a), a None at the start of a run."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -12,10 +14,11 @@ from kehoach.settings import Settings, get_settings
 from kehoach.web import errors
 from kehoach.web.cache import ViewCache
 from kehoach.web.i18n import make_templates
+from kehoach.web.security import SecurityHeaders
+from kehoach.web.sessions import SESSION_MAX_AGE
 
 STATIC_DIR = Path(__file__).parent / "static"
 SESSION_COOKIE = "kehoach_session"
-SESSION_MAX_AGE = 12 * 3600  # one working day
 
 
 def _dump_threads_on_sigusr1() -> None:
@@ -29,8 +32,23 @@ def _dump_threads_on_sigusr1() -> None:
             faulthandler.register(signal.SIGUSR1, all_threads=True)
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the reminder job with the app (unless `reminders_in_app` is off); stop it after."""
+    from kehoach.services.scheduler import start_background
+
+    scheduler = start_background(app.state.settings)
+    app.state.reminder_scheduler = scheduler
+    try:
+        yield
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Open (and migrate) the database named by `settings`, then wire pages, API and errors."""
+    from kehoach.services.login_limits import LoginLimiter
     from kehoach.store.db import open_database
     from kehoach.web import api, auth, pages
 
@@ -43,11 +61,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         docs_url=None,  # served below from vendored files: no CDN
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.sessions = open_database(settings.database_url)
     app.state.templates = make_templates()
     app.state.views = ViewCache()
+    app.state.login_limiter = LoginLimiter.from_settings(settings)
+    app.add_middleware(SecurityHeaders, production=settings.env == "production")
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
@@ -68,13 +89,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def api_docs():
-    """Swagger UI for `/api/openapi.json`, from files vendored under static/swagger."""
-    from fastapi.openapi.docs import get_swagger_ui_html
+    """Swagger UI for `/api/openapi.json`, from files vendored under static/swagger.
 
-    return get_swagger_ui_html(
-        openapi_url="/api/openapi.json",
-        title="kehoach API",
-        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
-        swagger_css_url="/static/swagger/swagger-ui.css",
-        swagger_favicon_url="/static/favicon.svg",
-    )
+    FastAPI's own page starts the UI with an inline script, which the
+    Content-Security-Policy refuses; `swagger/init.js` does it from a file.
+    """
+    from fastapi.responses import HTMLResponse
+
+    return HTMLResponse(API_DOCS_HTML)
+
+
+API_DOCS_HTML = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>kehoach API</title>
+<link rel="stylesheet" href="/static/swagger/swagger-ui.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<div id="swagger-ui" data-openapi-url="/api/openapi.json"></div>
+<script src="/static/swagger/swagger-ui-bundle.js"></script>
+<script src="/static/swagger/init.js"></script>
+</body>
+</html>
+"""

@@ -15,12 +15,13 @@ from urllib.parse import urlparse
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from kehoach.errors import PermissionDenied
+from kehoach.errors import PermissionDenied, TooManyAttempts
 from kehoach.services.types import UserView
 from kehoach.web.deps import Db, OptionalUser
 from kehoach.web.errors import CsrfFailed
 from kehoach.web.i18n import _
 from kehoach.web.render import flash, render
+from kehoach.web.sessions import start_session
 
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
@@ -74,11 +75,24 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def start_session(request: Request, user: UserView) -> None:
-    """Remember the user in the session cookie; rotate the CSRF token."""
-    request.session.clear()
-    request.session["user_id"] = user.id
-    request.session["csrf"] = secrets.token_urlsafe(32)
+def authenticate(request: Request, db, username: str, password: str) -> UserView:
+    """Check a log-in through the users service, within the failed-log-in limits.
+
+    Raises `TooManyAttempts` while the account or the client's address is locked, and
+    `PermissionDenied` for a wrong username or password (which counts as a failure).
+    """
+    from kehoach.services import users
+
+    limiter = request.app.state.login_limiter
+    address = request.client.host if request.client else None
+    limiter.check(username, address)
+    try:
+        user = users.authenticate(db, username, password)
+    except PermissionDenied:
+        limiter.failed(username, address)
+        raise
+    limiter.succeeded(username)
+    return user
 
 
 @router.get("/login")
@@ -97,18 +111,19 @@ def login(
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/",
 ) -> Response:
-    """Check the password through the users service and start a session."""
-    from kehoach.services import users
-
+    """Check the password (within the failed-log-in limits) and start a session."""
+    context = {"title": _("Log in"), "next": _safe_next(next), "username": username}
     try:
-        user = users.authenticate(db, username.strip(), password)
-    except PermissionDenied:
-        context = {
-            "title": _("Log in"),
-            "next": _safe_next(next),
-            "username": username,
-            "error": _("Wrong username or password."),
+        user = authenticate(request, db, username.strip(), password)
+    except TooManyAttempts as exc:
+        context["error"] = _("Too many failed log-ins. Try again in %(minutes)d minutes.") % {
+            "minutes": exc.minutes
         }
+        response = render(request, "login.html", context, status_code=429)
+        response.headers["Retry-After"] = str(exc.retry_after)
+        return response
+    except PermissionDenied:
+        context["error"] = _("Wrong username or password.")
         return render(request, "login.html", context, status_code=401)
     start_session(request, user)
     request.state.user = user

@@ -25,12 +25,13 @@ KEYWORDS = {
     "NotFound": None,
     "PermissionDenied": None,
 }
+SERVICES = ("web_support.py", "review.py")
 METHODS = [("**.py", "python"), ("templates/**.html", "jinja2")]
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n"}
 
 
 def extract() -> Catalog:
-    """Every msgid used by the web app (templates, web code, web_support)."""
+    """Every msgid used by the web app (templates, web code, the services in `SERVICES`)."""
     from babel.messages.extract import extract_from_dir, extract_from_file
 
     catalog = Catalog(locale=None)
@@ -39,9 +40,10 @@ def extract() -> Catalog:
         str(WEB), METHODS, keywords=KEYWORDS, options_map=options
     ):
         catalog.add(message, None, [(f"web/{filename}", lineno)], auto_comments=comments)
-    support = WEB.parent / "services" / "web_support.py"
-    for lineno, message, comments, _ctx in extract_from_file("python", str(support), KEYWORDS):
-        catalog.add(message, None, [("services/web_support.py", lineno)], auto_comments=comments)
+    for module in SERVICES:  # services whose messages the web pages show as they are
+        path = WEB.parent / "services" / module
+        for lineno, message, comments, _ctx in extract_from_file("python", str(path), KEYWORDS):
+            catalog.add(message, None, [(f"services/{module}", lineno)], auto_comments=comments)
     return catalog
 
 

@@ -18,6 +18,7 @@ from kehoach.errors import KehoachError, PermissionDenied
 from kehoach.services.types import UserView
 from kehoach.settings import Settings
 from kehoach.web.errors import NotLoggedIn
+from kehoach.web.sessions import end_session, session_user_id, still_valid
 
 
 def get_settings_dep(request: Request) -> Settings:
@@ -80,14 +81,13 @@ def load_user(request: Request, db: Db) -> UserView | None:
                 user = users.verify_token(own, token)
         else:
             user = users.verify_token(db, token)
-    elif "session" in request.scope and request.session.get("user_id"):
+    elif (user_id := session_user_id(request)) is not None:
         try:
-            user = users.get_user(db, int(request.session["user_id"]))
-        except (KehoachError, ValueError):
-            request.session.pop("user_id", None)
+            user = users.get_user(db, user_id)
+        except KehoachError:
+            end_session(request)
             user = None
-        if user is not None and not user.active:
-            request.session.pop("user_id", None)
+        if user is not None and not still_valid(request, user):
             user = None
     request.state.user = user
     request.state.via_token = bool(token)

@@ -22,6 +22,7 @@ from kehoach.errors import (
     KehoachError,
     NotFound,
     PermissionDenied,
+    TooManyAttempts,
     ValidationError,
 )
 from kehoach.web.i18n import _
@@ -50,6 +51,8 @@ def status_code(exc: KehoachError) -> int:
     """The HTTP status for a library error."""
     if isinstance(exc, NotLoggedIn):
         return 401
+    if isinstance(exc, TooManyAttempts):
+        return 429
     if isinstance(exc, PermissionDenied):
         return 403
     if isinstance(exc, NotFound):
@@ -86,6 +89,7 @@ def error_page(request: Request, code: int, message: str) -> Response:
         404: _("Not found"),
         409: _("Conflict"),
         422: _("Check what you entered"),
+        429: _("Please wait"),
     }
     heading = headings.get(code, _("Something went wrong"))
     context = {"heading": heading, "message": _(message), "title": heading}
@@ -97,7 +101,10 @@ async def on_kehoach_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, KehoachError)
     code = status_code(exc)
     if is_api(request):
-        return json_error(exc.message, error_field(exc), code)
+        response = json_error(exc.message, error_field(exc), code)
+        if isinstance(exc, TooManyAttempts):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
     if code == 401 and request.method == "GET":
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
@@ -132,10 +139,17 @@ async def on_http_exception(request: Request, exc: Exception) -> Response:
 
 async def on_unexpected(request: Request, exc: Exception) -> Response:
     """Log the bug; show a short message, never a traceback."""
+    from kehoach.web.security import add_headers, security_headers
+
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     if is_api(request):
-        return json_error("Internal error; it has been logged.", None, 500)
-    return error_page(request, 500, N_("An internal error occurred; it has been logged."))
+        response: Response = json_error("Internal error; it has been logged.", None, 500)
+    else:
+        response = error_page(request, 500, N_("An internal error occurred; it has been logged."))
+    # a 500 is answered outside the middleware stack, so it gets the headers here
+    production = request.app.state.settings.env == "production"
+    add_headers(response.headers, security_headers(production).items())
+    return response
 
 
 def install(app: FastAPI) -> None:

@@ -7,7 +7,17 @@ from fastapi import APIRouter
 
 def routers() -> list[APIRouter]:
     """Every API router, in the order they appear in the OpenAPI document."""
-    from kehoach.web.api import agencies, dashboard, plans, reports, tasks, tokens
+    from kehoach.web.api import (
+        agencies,
+        dashboard,
+        notifications,
+        plans,
+        reminders,
+        reports,
+        tasks,
+        tokens,
+        users,
+    )
 
     return [
         tokens.router,
@@ -17,4 +27,7 @@ def routers() -> list[APIRouter]:
         agencies.router,
         agencies.places,
         dashboard.router,
+        users.router,
+        notifications.router,
+        reminders.router,
     ]

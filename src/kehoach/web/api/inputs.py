@@ -104,3 +104,16 @@ class JurisdictionIn(In):
     jurisdiction: str = Field(
         max_length=200, description="a province (Cao Bằng), a code (04), or 'toàn quốc'"
     )
+
+
+class PasswordChangeIn(In):
+    old_password: str = Field(max_length=500)
+    new_password: str = Field(max_length=500, description="at least 8 characters")
+
+
+class PasswordIn(In):
+    password: str = Field(max_length=500, description="at least 8 characters")
+
+
+class ActiveIn(In):
+    active: bool

@@ -48,8 +48,14 @@ async def import_plan(
     user: Officer,
     file: Annotated[UploadFile, File(description="A plan document: .txt, .docx or .pdf")],
     replace_plan_id: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
+    as_new: Annotated[bool, Form()] = False,
 ) -> ImportOut:
-    """Read a plan document and store it (re-importing the same file changes nothing)."""
+    """Read a plan document and store it (re-importing the same file changes nothing).
+
+    A document whose number, issuer and date, or whose text, match a stored plan is not
+    stored until the caller says what it is: 409 naming the plan, then send again with
+    `replace_plan_id` (a new version of that plan; progress on unchanged tasks is kept)
+    or `as_new=true` (a new plan)."""
     from starlette.concurrency import run_in_threadpool
 
     from kehoach.services import importing
@@ -66,6 +72,8 @@ async def import_plan(
         file.filename or "upload.txt",
         user,
         replace_plan_id=replace_plan_id,
+        as_new=as_new,
+        ask=True,
     )
     return ImportOut.model_validate(result)
 

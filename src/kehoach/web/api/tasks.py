@@ -54,7 +54,14 @@ def list_tasks(
     page: PageNo = 1,
     per_page: PerPage = 50,
 ) -> PageOut[TaskOut]:
-    """Tasks by plan, group, agency, role, status, timeframe, text (`so hoa` finds `số hóa`)."""
+    """Tasks by plan, group, agency, role, status, timeframe, text (`so hoa` finds `số hóa`).
+
+    A reporter asking for another agency's tasks gets 403, as from `/api/status`.
+    """
+    from kehoach.web.permissions import visible_agency
+
+    if agency_id is not None:
+        visible_agency(user, agency_id)
     filters = TaskFilters(
         plan_id=plan_id,
         group=group,

@@ -8,11 +8,13 @@ from fastapi import APIRouter
 def routers() -> list[APIRouter]:
     """Every page router."""
     from kehoach.web.pages import (
+        account,
         agencies,
         dashboard,
         home,
         imports,
         my_unit,
+        notifications,
         plans,
         tasks,
         users,
@@ -27,4 +29,6 @@ def routers() -> list[APIRouter]:
         imports.router,
         users.router,
         agencies.router,
+        account.router,
+        notifications.router,
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import APIRouter, File, Request, UploadFile
@@ -9,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from kehoach.errors import InputError, ValidationError
+from kehoach.model import PlanRecord
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import AppSettings, Db, Officer
 from kehoach.web.i18n import _
@@ -42,11 +44,12 @@ def import_page(request: Request, user: Officer) -> Response:
 async def upload(
     request: Request,
     user: Officer,
+    db: Db,
     settings: AppSettings,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     """Read the uploaded document (nothing stored yet) and show it for review."""
-    from kehoach.services import importing, web_support
+    from kehoach.services import importing, review, versions, web_support
 
     if file is None or not file.filename:
         return _upload_form(request, _("Choose a document to upload."), 422)
@@ -57,55 +60,175 @@ async def upload(
         lines = await run_in_threadpool(web_support.source_lines, data, file.filename)
     except (ValidationError, InputError) as exc:
         return _upload_form(request, _(exc.message), 422)
-    return _review(request, token, record, lines, {})
+    review.save_steps(settings.data_dir, token, [])
+    matches = await run_in_threadpool(versions.similar_plans, db, record, user)
+    state = _State(token, record, record, [], matches, {})
+    return _review(request, state, lines=lines)
 
 
-def _review(request, token, record, lines, errors, status_code=200) -> Response:
-    return render(
-        request,
-        "import_review.html",
-        {
-            "title": _("Review the plan"),
-            "section": "import",
-            "token": token,
-            "record": record,
-            "lines": lines,
-            "errors": errors,
-        },
-        status_code=status_code,
+@dataclass
+class _State:
+    """A review in progress: the record as changed so far and what the form said."""
+
+    token: str
+    base: PlanRecord  # as read from the file
+    record: PlanRecord  # with the review's steps
+    steps: list
+    matches: list
+    form: dict[str, str]
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def _review(request: Request, state: _State, *, lines=None, status_code: int = 200) -> Response:
+    """The whole review page, or only its `#review` section for an HTMX request."""
+    context = {
+        "title": _("Review the plan"),
+        "section": "import",
+        "token": state.token,
+        "record": state.record,
+        "steps": state.steps,
+        "matches": state.matches,
+        "version": state.form.get("version", ""),
+        "form": state.form,
+        "errors": state.errors,
+        "lines": lines or [],
+    }
+    if lines is None:
+        return render(request, "_review.html", context)  # htmx swaps 2xx answers only
+    return render(request, "import_review.html", context, status_code=status_code)
+
+
+async def _load(settings, db, user, form: dict[str, str]) -> tuple[bytes, str, _State]:
+    """The staged upload, its steps so far and the record they give."""
+    from kehoach.services import importing, review, versions, web_support
+
+    token = form.pop("token", "")
+    data, name = web_support.load_upload(settings.data_dir, token)
+    base = await run_in_threadpool(importing.preview_import, data, name)
+    steps = review.load_steps(settings.data_dir, token)
+    record = review.apply_steps(base, steps)
+    matches = await run_in_threadpool(versions.similar_plans, db, record, user)
+    return data, name, _State(token, base, record, steps, matches, form)
+
+
+def _step(op: str, record: PlanRecord, form: dict[str, str]) -> tuple[dict | None, str]:
+    """The review step a button asks for, and where its errors are shown."""
+    action, _sep, index = op.partition(":")
+    i = int(index) if index.isdigit() else -1
+    tasks, targets = record.tasks, record.targets
+    if action == "add":
+        return {"op": "add", **{k: form.get(f"add.{k}", "") for k in ADD_FIELDS}}, "add"
+    if action == "to_task" and 0 <= i < len(targets):
+        text = form.get(f"move_target.{i}", "")
+        return {"op": "to_task", "target": targets[i].id, "text": text}, f"target.{i}"
+    if not 0 <= i < len(tasks):
+        return None, "form"
+    task = tasks[i].id
+    if action == "delete":
+        return {"op": "delete", "task": task}, f"task.{i}"
+    if action == "merge":
+        return {"op": "merge", "task": form.get(f"merge_into.{i}", "").strip(), "into": task}, (
+            f"task.{i}"
+        )
+    if action == "split":
+        parts = form.get(f"split.{i}", "").splitlines()
+        return {"op": "split", "task": task, "parts": parts}, f"task.{i}.split"
+    if action == "to_target":
+        return {"op": "to_target", "task": task, "text": form.get(f"move.{i}", "")}, (
+            f"task.{i}.move"
+        )
+    return None, "form"
+
+
+ADD_FIELDS = ("text", "lead", "coordinating", "timeframe", "after")
+
+
+@router.post("/import/review")
+async def review_step(request: Request, db: Db, user: Officer, settings: AppSettings) -> Response:
+    """One review step (delete, merge, split, add, move, undo), the typed edits kept."""
+    from kehoach.services import review, web_support
+
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    op = form.pop("op", "save")
+    data, name, state = await _load(settings, db, user, form)
+    base = state.base
+    lines = None  # an HTMX request gets the review section only, without the document's text
+    if not request.headers.get("HX-Request"):
+        lines = await run_in_threadpool(web_support.source_lines, data, name)
+    try:
+        steps = state.steps + review.edits_from_form(state.record, form)
+        record = review.apply_steps(base, steps)
+    except ValidationError as exc:
+        state.errors = {exc.field or "form": _(exc.message)}
+        return _review(request, state, lines=lines, status_code=422)
+    step, where = _step(op, record, form) if op not in ("save", "undo") else (None, "form")
+    if op == "undo" and steps:
+        steps = steps[:-1]
+    errors = {}
+    if step is not None:
+        try:
+            steps = review.add_step(base, steps, step)
+            form = (
+                {k: v for k, v in form.items() if not k.startswith("add.")}
+                if step["op"] == "add"
+                else form
+            )
+        except ValidationError as exc:
+            errors = {where: _(exc.message), "form": _(exc.message)}
+    review.save_steps(settings.data_dir, state.token, steps)
+    state.steps, state.record, state.errors, state.form = (
+        steps,
+        review.apply_steps(base, steps),
+        errors,
+        form,
     )
+    return _review(request, state, lines=lines, status_code=422 if errors else 200)
 
 
 @router.post("/import/confirm")
 async def confirm(request: Request, db: Db, user: Officer, settings: AppSettings) -> Response:
-    """Store the reviewed record (all of it or nothing) and open the plan."""
-    from kehoach.services import importing, web_support
+    """Store the reviewed record (all of it or nothing), its review kept with it."""
+    from kehoach.errors import Conflict
+    from kehoach.services import importing, review, web_support
 
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    token = form.pop("token", "")
-    data, name = web_support.load_upload(settings.data_dir, token)
-    record = await run_in_threadpool(importing.preview_import, data, name)
+    form.pop("op", None)
+    data, name, state = await _load(settings, db, user, form)
+    base = state.base
+    version = form.get("version", "")
 
     def store():
         try:
-            reviewed = web_support.apply_review(record, form)
-            return importing.import_record(db, reviewed, user), None
+            steps = state.steps + review.edits_from_form(state.record, form)
+            reviewed = review.apply_steps(base, steps)
+            if state.matches and not version:
+                raise ValidationError(
+                    "Say whether this document is a new version of the stored plan or a new plan.",
+                    field="version",
+                )
+            replace = int(version) if version.isdigit() else None
+            result = importing.import_record(
+                db, reviewed, user, replace_plan_id=replace, as_new=version == "new"
+            )
+            review.keep_review(db, result.plan_id, steps, user)
+            return result, None
         except ValidationError as exc:
             db.rollback()
             return None, exc
+        except Conflict:  # the number is another plan's
+            db.rollback()
+            return None, ValidationError(
+                "Another imported plan already has this number: import the file as a new "
+                "version of that plan, or correct its number.",
+                field="doc.number",
+            )
 
     result, error = await run_in_threadpool(store)
     if error is not None:
+        state.errors = {error.field or "form": _(error.message), "form": _(error.message)}
         lines = web_support.source_lines(data, name)
-        return _review(
-            request,
-            token,
-            record,
-            lines,
-            {error.field or "form": _(error.message)},
-            status_code=422,
-        )
-    web_support.discard_upload(settings.data_dir, token)
+        return _review(request, state, lines=lines, status_code=422)
+    web_support.discard_upload(settings.data_dir, state.token)
     messages = {
         "created": _("The plan was imported."),
         "unchanged": _("This file was imported before; nothing changed."),

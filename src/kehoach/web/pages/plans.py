@@ -150,3 +150,50 @@ def correct_plan_field(
     plans.correct_field(db, entity, entity_id, field, value, user)
     flash(request, _("The correction was saved."))
     return RedirectResponse(f"/plans/{plan_id}", status_code=303)
+
+
+@router.get("/plans/{plan_id}/reminder-policy")
+def reminder_policy(request: Request, plan_id: PlanId, db: Db, user: Officer) -> Response:
+    """The plan's reminder settings and their form (an HTMX fragment of the plan page)."""
+    from kehoach.services import reminder_policies
+
+    policy = reminder_policies.get_policy(db, plan_id, request.app.state.settings, user)
+    officers = reminder_policies.officer_choices(db, plan_id)
+    return render(
+        request,
+        "_reminder_policy.html",
+        {"reminder_policy": policy, "officers": officers, "plan_id": plan_id},
+    )
+
+
+@router.post("/plans/{plan_id}/reminder-policy")
+def set_reminder_policy(
+    request: Request,
+    plan_id: PlanId,
+    db: Db,
+    user: Officer,
+    days_before: Annotated[str, Form(max_length=5)] = "",
+    escalate_after_days: Annotated[str, Form(max_length=5)] = "",
+    officer: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """The plan's own reminder days, escalation delay and officer (empty: the defaults)."""
+    from kehoach.services import reminder_policies
+
+    def number(value: str, field: str) -> int | None:
+        if not value.strip():
+            return None
+        if not value.strip().isdigit():
+            raise ValidationError("Give a whole number of days.", field=field)
+        return int(value)
+
+    reminder_policies.set_policy(
+        db,
+        plan_id,
+        user,
+        days_before=number(days_before, "days_before"),
+        escalate_after_days=number(escalate_after_days, "escalate_after_days"),
+        officer=officer or None,
+        settings=request.app.state.settings,
+    )
+    flash(request, _("The reminder settings were saved."))
+    return RedirectResponse(f"/plans/{plan_id}", status_code=303)

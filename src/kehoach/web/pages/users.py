@@ -1,4 +1,4 @@
-"""Accounts, for administrators: list, add, enable/disable, set a password."""
+"""Accounts, for administrators: list, add, enable/disable, reset a password."""
 
 from __future__ import annotations
 
@@ -80,7 +80,12 @@ def set_active(
     """Enable or disable an account."""
     from kehoach.services import users
 
-    users.set_active(db, user_id, active == "1", user)
+    try:
+        users.set_active(db, user_id, active == "1", user)
+    except Conflict as exc:
+        db.rollback()
+        flash(request, _(exc.message), "error")
+        return RedirectResponse("/users", status_code=303)
     flash(request, _("Saved."))
     return RedirectResponse("/users", status_code=303)
 

@@ -1,0 +1,203 @@
+"""Extraction throughput over the shipped samples, repeated to a given size."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BenchRow:
+    """One measured figure."""
+
+    name: str
+    documents: int
+    megabytes: float
+    seconds: float
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.seconds if self.seconds else float("inf")
+
+
+def sample_files() -> list[Path]:
+    """The shipped sample documents (all text families)."""
+    root = Path(str(resources.files("kehoach.data").joinpath("samples")))
+    return sorted(p for p in root.rglob("*.txt"))
+
+
+def bench_extract(megabytes: float = 20.0) -> list[BenchRow]:
+    """Extract the samples over and over until `megabytes` of text went through; one row per
+    sample family and a total, timed in CPU seconds of this process (one core)."""
+    from kehoach.extract import extract_document
+    from kehoach.intake import read_bytes
+
+    files = [(p.name, p.read_bytes()) for p in sample_files()]
+    for name, data in files:  # warm up: lazy imports, compiled regexes, loaded tables
+        extract_document(read_bytes(data, name))
+    per_round = sum(len(d) for _, d in files)
+    rounds = max(1, int(megabytes * 1e6 / per_round + 0.999))
+    rows: list[BenchRow] = []
+    total_s = 0.0
+    for name, data in files:
+        start = time.process_time()
+        for _ in range(rounds):
+            extract_document(read_bytes(data, name))
+        spent = time.process_time() - start
+        total_s += spent
+        rows.append(BenchRow(name, rounds, rounds * len(data) / 1e6, spent))
+    rows.append(BenchRow("all samples", rounds * len(files), rounds * per_round / 1e6, total_s))
+    return rows
+
+
+def bench_help(runs: int = 5) -> float:
+    """Median wall seconds of `kehoach --help` in a fresh interpreter."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kehoach", "--help"], capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2]
+
+
+@dataclass(frozen=True)
+class PdfRow:
+    """Our PDF intake against pdfplumber's text-and-tables pass over the same file."""
+
+    name: str
+    pages: int
+    ours_s: float  # best wall seconds of `kehoach.intake.pdf.read` (lines and tables)
+    plumber_s: float | None  # best wall seconds of pdfplumber extract_text + extract_tables
+
+    @property
+    def ratio(self) -> float | None:
+        return self.plumber_s / self.ours_s if self.plumber_s and self.ours_s else None
+
+
+def _data(folder: str) -> Path:
+    return Path(str(resources.files("kehoach.data").joinpath(folder)))
+
+
+def sample_pdfs() -> list[Path]:
+    """The shipped benchmark PDF: a real plan printed to PDF by LibreOffice (16 pages,
+    portrait and landscape, a ruled table with repeated headers, white shading)."""
+    return sorted(_data("bench").glob("*.pdf"))
+
+
+def bench_pdf(path: Path, rounds: int = 3) -> PdfRow:
+    """Wall time of our intake and of pdfplumber's `extract_text()` + `extract_tables()` on
+    every page of the same file, in this run, alternating; the best of `rounds` each."""
+    import hashlib
+
+    from kehoach.intake import pdf
+
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    pages = len(pdf.read_pages(data, path.name))
+    ours: list[float] = []
+    plumber: list[float] = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        pdf.read(data, path.name, sha)
+        ours.append(time.perf_counter() - start)
+        spent = _plumber_pass(data)
+        if spent is not None:
+            plumber.append(spent)
+    return PdfRow(path.name, pages, min(ours), min(plumber) if plumber else None)
+
+
+def _plumber_pass(data: bytes) -> float | None:
+    """pdfplumber's own text and tables of every page (None when it is not installed: it is
+    only the yardstick, a development dependency)."""
+    try:
+        import pdfplumber
+    except ImportError:
+        return None
+    import io
+
+    start = time.perf_counter()
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        for page in doc.pages:
+            page.extract_text()
+            page.extract_tables()
+    return time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class FolderRow:
+    """One first pass of `kehoach extract` over folders, in a fresh interpreter."""
+
+    files: int
+    failed: int
+    megabytes: float  # bytes of the files read
+    start_s: float  # wall time to load what every document needs and start the workers
+    seconds: float  # wall time of the documents, first file to last record
+    cpu_s: float  # CPU time the documents took, all workers together
+    jobs: int
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.seconds if self.seconds else float("inf")
+
+    @property
+    def free_mb_per_s(self) -> float:
+        """What the documents' CPU time gives on `jobs` free cores (the machine may be
+        shared: then wall time counts other people's work too)."""
+        spent = self.cpu_s / self.jobs
+        return self.megabytes / spent if spent else float("inf")
+
+    @property
+    def total_mb_per_s(self) -> float:
+        """Counting the start-up too."""
+        spent = self.start_s + self.seconds
+        return self.megabytes / spent if spent else float("inf")
+
+
+_FOLDER_RUN = """
+import json, resource, sys, time
+from pathlib import Path
+from kehoach.extract.files import expand_paths, extract_many, start_workers
+files, _ = expand_paths([Path(p) for p in sys.argv[2:]])
+jobs = int(sys.argv[1])
+start = time.perf_counter()
+workers = start_workers(jobs) if jobs > 1 else None
+ready, cpu = time.perf_counter(), time.process_time()
+done = [(p, exc is None) for p, _, _, exc in extract_many(files, jobs=jobs, workers=workers)]
+end = time.perf_counter()
+if workers is None:
+    cpu = time.process_time() - cpu
+else:  # the workers' own CPU time, once they have ended
+    workers.shutdown(wait=True)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime
+size = sum(p.stat().st_size for p, ok in done if ok)
+failed = sum(not ok for _, ok in done)
+print(json.dumps([len(done), failed, size / 1e6, ready - start, end - ready, cpu]))
+"""
+
+
+def bench_folder(paths: list[Path], jobs: int = 2) -> FolderRow:
+    """Extract every document under `paths` once, spread over `jobs` processes, in a fresh
+    interpreter (no document read before, no cache warm): the wall time of starting the
+    workers (imports, reference data) and of the documents, first file to last record."""
+    import json
+
+    out = subprocess.run(
+        [sys.executable, "-c", _FOLDER_RUN, str(jobs), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    files, failed, megabytes, start_s, seconds, cpu_s = json.loads(
+        out.stdout.strip().splitlines()[-1]
+    )
+    return FolderRow(files, failed, megabytes, start_s, seconds, cpu_s, jobs)
+
+
+def sample_folders() -> list[Path]:
+    """The shipped samples (text, OCR'd text) and the benchmark PDF."""
+    return [_data("samples"), _data("bench")]

@@ -1,0 +1,105 @@
+"""Lines of a PDF joined back into the paragraphs they were wrapped from, so a PDF reads
+like the Word file it was printed from: one block per paragraph.
+
+A line continues the one before it when that one reaches the right edge of justified
+text (so it was wrapped, not ended), the line starts at the left margin (not indented as
+a new paragraph is), is set in the same size, follows at line spacing (or opens the next
+page), and does not open a list item of its own (`- `, `1.`, `II.`, `a)`). A page whose
+text is not justified (no right edge that several lines reach) keeps its lines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kehoach.intake.pdf_columns import WRAP_HYPHEN
+
+_EDGE = 3.0  # points: a line ending this close to the right edge reaches it
+_MARKER = re.compile(
+    r"^(?:[-–—+•●▪◦*]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|[IVXLC]{1,6}[.)]\s|\(?[a-zđ][.)]\s)"
+)
+
+
+class TextLine(str):
+    """A line of text that remembers where it stood on its page."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page_width: float
+
+    @classmethod
+    def at(cls, text: str, x0: float, x1: float, top: float, bottom: float, page_width: float):
+        """A line and its box."""
+        line = cls(text)
+        line.x0, line.x1, line.top, line.bottom, line.page_width = x0, x1, top, bottom, page_width
+        return line
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def _edges(lines: list[TextLine]) -> dict[int, tuple[float, float]]:
+    """Per page width: (left margin, right edge) of justified text, where there is some."""
+    by_width: dict[int, list[TextLine]] = {}
+    for line in lines:
+        by_width.setdefault(round(line.page_width), []).append(line)
+    out: dict[int, tuple[float, float]] = {}
+    for width, group in by_width.items():
+        right = max(ln.x1 for ln in group)
+        full = [ln for ln in group if ln.x1 >= right - _EDGE]
+        if len(full) < 3:
+            continue
+        left = Counter(round(ln.x0) for ln in full).most_common(1)[0][0]
+        if right - left >= 0.5 * width:  # a text column, not a few lines of the same length
+            out[width] = (left, right)
+    return out
+
+
+def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
+    edge = edges.get(round(line.page_width))
+    if edge is None or round(prev.page_width) != round(line.page_width):
+        return False
+    left, right = edge
+    if prev.x1 < right - _EDGE or abs(line.x0 - left) > _EDGE:
+        return False
+    if abs(prev.height - line.height) > 0.25 * max(prev.height, line.height):
+        return False
+    if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.5 * prev.height):
+        return False
+    return "  " not in prev and "  " not in line and not _MARKER.match(line)
+
+
+def join_paragraphs(pages: list[list]) -> list[list]:
+    """Each page's items with wrapped lines joined into paragraphs (a paragraph that runs
+    on to the next page is joined onto the page it starts on)."""
+    edges = _edges([it for items in pages for it in items if isinstance(it, TextLine)])
+    if not edges:
+        return pages
+    out: list[list] = []
+    tail: TextLine | None = None  # the last physical line of the paragraph being built
+    for items in pages:
+        kept: list = []
+        for i, item in enumerate(items):
+            if not isinstance(item, TextLine):
+                kept.append(item)
+                tail = None
+                continue
+            host = kept if kept else (out[-1] if out else None)
+            if tail is not None and host and _continues(tail, item, edges, new_page=i == 0):
+                para = host[-1]
+                joiner = "" if WRAP_HYPHEN.search(para) and item[:1].isalnum() else " "
+                host[-1] = TextLine.at(
+                    f"{para}{joiner}{item}", para.x0, item.x1, para.top, item.bottom,
+                    item.page_width,
+                )  # fmt: skip
+                tail = item
+                continue
+            kept.append(item)
+            tail = item
+        out.append(kept)
+        if not items or not isinstance(items[-1], TextLine):
+            tail = None
+    return out

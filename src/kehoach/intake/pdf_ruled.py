@@ -1,0 +1,184 @@
+"""Tables drawn with ruling lines: the lines snapped and joined, their crossings found, each
+cell the smallest rectangle closed by lines, cells that share corners one table, and each
+word put in the cell its middle falls in. A merged cell (spanning rows or columns) repeats
+its text in every grid position it covers, marked as a span."""
+
+from __future__ import annotations
+
+from bisect import bisect
+from dataclasses import dataclass
+
+from kehoach.intake.pdf_columns import WRAP_HYPHEN, Grid
+from kehoach.text.normalize import nfc
+
+_SNAP = 3.0  # lines this close are the same line
+_JOIN = 3.0  # collinear pieces with a gap this small are one line
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass
+class RuledTable:
+    """A table found on a page: its outline and its cells (boxes) in the grid."""
+
+    bbox: Box
+    xs: list[float]  # column boundaries, left to right
+    ys: list[float]  # row boundaries, top to bottom
+    cells: list[Box]
+
+
+def _cluster(values: list[float]) -> dict[float, float]:
+    """Each value mapped to the mean of its run of values no more than `_SNAP` apart."""
+    out: dict[float, float] = {}
+    run: list[float] = []
+    for v in sorted(set(values)):
+        if run and v - run[-1] > _SNAP:
+            mean = sum(run) / len(run)
+            out.update(dict.fromkeys(run, mean))
+            run = []
+        run.append(v)
+    if run:
+        mean = sum(run) / len(run)
+        out.update(dict.fromkeys(run, mean))
+    return out
+
+
+def _merge(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """(position, start, end) pieces on the same position joined where they touch."""
+    out: list[tuple[float, float, float]] = []
+    for pos, a, b in sorted(segments):
+        if out and out[-1][0] == pos and a <= out[-1][2] + _JOIN:
+            out[-1] = (pos, out[-1][1], max(out[-1][2], b))
+        else:
+            out.append((pos, a, b))
+    return out
+
+
+def find_tables(rulings: list[Box]) -> list[RuledTable]:
+    """The tables the ruling lines of a page draw (largest structures first found)."""
+    hs = [(r[1], r[0], r[2]) for r in rulings if r[1] == r[3]]
+    vs = [(r[0], r[1], r[3]) for r in rulings if r[0] == r[2]]
+    if not hs or not vs:
+        return []
+    ys, xs = _cluster([h[0] for h in hs]), _cluster([v[0] for v in vs])
+    hs = _merge([(ys[y], a, b) for y, a, b in hs])
+    vs = _merge([(xs[x], a, b) for x, a, b in vs])
+    points: dict[tuple[float, float], tuple[int, int]] = {}
+    for hi, (y, hx0, hx1) in enumerate(hs):
+        for vi, (x, vy0, vy1) in enumerate(vs):
+            if hx0 - _SNAP <= x <= hx1 + _SNAP and vy0 - _SNAP <= y <= vy1 + _SNAP:
+                points[x, y] = (hi, vi)
+    cells = _cells(points)
+    return [_table(group) for group in _groups(cells)]
+
+
+def _cells(points: dict[tuple[float, float], tuple[int, int]]) -> list[Box]:
+    """From each crossing, the smallest rectangle whose four sides are drawn."""
+    by_h: dict[int, list[float]] = {}
+    by_v: dict[int, list[float]] = {}
+    for (x, y), (hi, vi) in points.items():
+        by_h.setdefault(hi, []).append(x)
+        by_v.setdefault(vi, []).append(y)
+    for v in (*by_h.values(), *by_v.values()):
+        v.sort()
+    cells: list[Box] = []
+    for (x, y), (hi, vi) in sorted(points.items(), key=lambda it: (it[0][1], it[0][0])):
+        found = None
+        for y2 in (yy for yy in by_v[vi] if yy > y):
+            below = points[x, y2][0]
+            for x2 in (xx for xx in by_h[hi] if xx > x):
+                corner = points.get((x2, y2))
+                if corner and corner[0] == below and corner[1] == points[x2, y][1]:
+                    found = (x, y, x2, y2)
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return cells
+
+
+def _groups(cells: list[Box]) -> list[list[Box]]:
+    """Cells that share a corner belong to the same table."""
+    parent = list(range(len(cells)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[float, float], int] = {}
+    for i, (x0, y0, x1, y1) in enumerate(cells):
+        for corner in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+            j = owner.setdefault(corner, i)
+            parent[root(i)] = root(j)
+    groups: dict[int, list[Box]] = {}
+    for i, cell in enumerate(cells):
+        groups.setdefault(root(i), []).append(cell)
+    return sorted(groups.values(), key=lambda g: (min(c[1] for c in g), min(c[0] for c in g)))
+
+
+def _table(cells: list[Box]) -> RuledTable:
+    xs = sorted({c[0] for c in cells} | {c[2] for c in cells})
+    ys = sorted({c[1] for c in cells} | {c[3] for c in cells})
+    bbox = (xs[0], ys[0], xs[-1], ys[-1])
+    return RuledTable(bbox=bbox, xs=xs, ys=ys, cells=cells)
+
+
+def inside(word, box: Box) -> bool:
+    """The word's middle lies in the box."""
+    x = (word.x0 + word.x1) / 2
+    y = (word.top + word.bottom) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def cell_text(words: list) -> str:
+    """A cell's words as one line: lines top to bottom, words left to right, a wrapped line
+    joined with a space, or with nothing after a hyphen that ends it (`80-` + `NQ/TW`)."""
+    from kehoach.intake.pdf_lines import group_lines
+
+    out = ""
+    for _, line in group_lines(words):
+        text = " ".join(w.text for w in line)
+        if out and not (WRAP_HYPHEN.search(out) and text[:1].isalnum()):
+            out += " "
+        out += text
+    return nfc(out).strip()
+
+
+def grid(table: RuledTable, words: list, page_number: int) -> Grid:
+    """The table's rows of cell texts; grid positions covered by a merged cell repeat it."""
+    col = {x: i for i, x in enumerate(table.xs)}
+    row = {y: i for i, y in enumerate(table.ys)}
+    width, height = len(table.xs) - 1, len(table.ys) - 1
+    rows = [[""] * width for _ in range(height)]
+    spans = [[False] * width for _ in range(height)]
+    owner: dict[tuple[int, int], int] = {}
+    for k, cell in enumerate(table.cells):
+        for r in range(row[cell[1]], row[cell[3]]):
+            for c in range(col[cell[0]], col[cell[2]]):
+                owner.setdefault((r, c), k)
+    held: list[list] = [[] for _ in table.cells]
+    for w in words:  # the grid position of the word's middle, then the cell covering it
+        c = bisect(table.xs, (w.x0 + w.x1) / 2) - 1
+        r = bisect(table.ys, (w.top + w.bottom) / 2) - 1
+        k = owner.get((r, c), -1)
+        if k >= 0:
+            held[k].append(w)
+    for cell, ws in zip(table.cells, held, strict=True):
+        text = cell_text(ws)
+        c0, c1, r0, r1 = col[cell[0]], col[cell[2]], row[cell[1]], row[cell[3]]
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                rows[r][c] = text
+                spans[r][c] = (r, c) != (r0, c0) and bool(text)
+    keep = [r for r in range(height) if _drawn(table, r)]
+    return Grid(rows=[rows[r] for r in keep], spans=[spans[r] for r in keep], page=page_number)
+
+
+def _drawn(table: RuledTable, r: int) -> bool:
+    """A grid row that some cell starts on (boundaries only a neighbour's cell has are
+    not rows of their own)."""
+    top = table.ys[r]
+    return any(c[1] == top for c in table.cells)

@@ -1,0 +1,28 @@
+"""Extracting a folder of plans over worker processes: records in the order given, errors
+named by file, the same records as one process gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kehoach.extract.files import expand_paths, extract_many
+
+ROOT = Path(__file__).parents[2]
+SAMPLES = ROOT / "src" / "kehoach" / "data" / "samples"
+FIXTURES = ROOT / "tests" / "data" / "fixtures"
+
+
+def test_two_workers_give_what_one_process_gives(tmp_path):
+    files, _ = expand_paths([SAMPLES])
+    files += [FIXTURES / "002_table.pdf", FIXTURES / "scan.pdf", FIXTURES / "empty.txt"]
+    alone = list(extract_many(files, jobs=1))
+    pooled = list(extract_many(files, jobs=2))
+    assert [p for p, *_ in pooled] == files
+    assert [r.to_json() if r else None for _, r, _, _ in pooled] == [
+        r.to_json() if r else None for _, r, _, _ in alone
+    ]
+    errors = {p.name: str(e) for p, _, _, e in pooled if e is not None}
+    assert errors == {
+        "scan.pdf": f"{FIXTURES / 'scan.pdf'}: scanned PDF with no text layer; OCR is not supported yet",
+        "empty.txt": f"{FIXTURES / 'empty.txt'}: the file is empty",
+    }
