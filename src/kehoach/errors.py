@@ -82,3 +82,7 @@ class TooManyAttempts(PermissionDenied):
 
 class MailError(KehoachError):
     """An e-mail could not be handed to the SMTP server (it is retried later)."""
+
+
+class MissingTool(KehoachError):
+    """A program kehoach needs for this action is not installed."""

@@ -37,7 +37,8 @@ def test_merge_moves_everything_and_is_remembered(session, imported, sample_reco
     with pytest.raises(NotFound):
         agencies.get_agency(session, gone.id)
     entry = next(e for e in audit.recent(session) if e.action == "merge")
-    assert entry.entity_id == keep.id and "các cơ quan liên quan" in entry.detail
+    assert entry.entity_id == keep.id and "các cơ quan liên quan →" in entry.detail
+    assert entry in agency_register.agency_usage(session, keep.id, SYSTEM).history
     # the next import of a plan that writes the old spelling lands on the merged agency
     record = sample_records[DIEN_BIEN]
     source = record.source.model_copy(update={"sha256": "e" * 64})

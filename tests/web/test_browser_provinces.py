@@ -160,6 +160,7 @@ def test_merge_and_retire_in_the_register(served, chromium):
         assert officer.locator("h1").inner_text().startswith(SPELLINGS[0])
     kept = officer.locator("main").inner_text()  # the old spellings, kept for later imports
     assert all(spelling in kept for spelling in SPELLINGS[1:])
+    assert "Gộp vào cơ quan này" in kept  # the merges, in the agency's history
     # a group phrase, not a unit: retire it, and `(2)` too
     officer.click("form[action$='/kind'] button[type=submit]")
     officer.wait_for_selector(".flash-ok")

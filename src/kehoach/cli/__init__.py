@@ -27,6 +27,7 @@ from kehoach.cli import (
     extract_cmd,  # noqa: F401
     jurisdiction_cmd,  # noqa: F401
     remind_cmd,  # noqa: F401
+    report_cmd,  # noqa: F401
     store_cmd,  # noqa: F401
     user_cmd,  # noqa: F401
     web_cmd,  # noqa: F401

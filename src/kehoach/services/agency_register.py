@@ -10,10 +10,9 @@ and is written to the audit log. An officer manages its own jurisdiction's agenc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import cast
+from dataclasses import dataclass, field
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, PermissionDenied, ValidationError
@@ -69,6 +68,7 @@ class AgencyUsage:
     tasks: list[AgencyUse]
     usernames: list[str]
     aliases: list[str]
+    history: list[audit.AuditView] = field(default_factory=list)  # renames, merges, kind
 
 
 def _count(column, *where):
@@ -159,7 +159,8 @@ def agency_usage(session: Session, agency_id: int, user: UserView | None) -> Age
             .order_by(AgencyAlias.name)
         )
     )
-    return AgencyUsage(row, uses, usernames, aliases)
+    history = audit.recent(session, 20, entity="agency", entity_id=agency_id)
+    return AgencyUsage(row, uses, usernames, aliases, history)
 
 
 def _manage(session: Session, agency_id: int, user: UserView | None) -> Agency:
@@ -253,14 +254,8 @@ def rename_agency(
     _remember(session, agency, old_name, old_key)
     session.flush()
     _refresh_search(session, [agency.id])
-    audit.record(session, user, "rename", "agency", agency.id, f"{old_name} -> {name}")
+    audit.record(session, user, "rename", "agency", agency.id, f"{old_name} → {name}")
     return register_row(session, agency.id, None)
-
-
-def _moved(session: Session, stmt) -> int:
-    """Run an UPDATE; how many rows it changed."""
-    result = cast(CursorResult, session.execute(stmt))
-    return result.rowcount
 
 
 def merge_agencies(
@@ -297,14 +292,12 @@ def merge_agencies(
     ]
     if dup:
         session.execute(delete(TaskAgency).where(TaskAgency.id.in_(dup)))
-    moves = {
-        what: _moved(session, update(model).where(column == source.id).values(agency_id=target.id))
-        for what, model, column in (
-            ("task links", TaskAgency, TaskAgency.agency_id),
-            ("reports", ProgressReport, ProgressReport.agency_id),
-            ("accounts", User, User.agency_id),
-        )
-    }
+    for model, column in (
+        (TaskAgency, TaskAgency.agency_id),
+        (ProgressReport, ProgressReport.agency_id),
+        (User, User.agency_id),
+    ):
+        session.execute(update(model).where(column == source.id).values(agency_id=target.id))
     for column in (ReportingDuty.to_agency_id, ReportingDuty.via_agency_id):
         session.execute(
             update(ReportingDuty).where(column == source.id).values({column.key: target.id})
@@ -319,10 +312,8 @@ def merge_agencies(
     _remember(session, target, name, key)
     session.flush()
     _refresh_search(session, [target.id])
-    detail = f"{name} (id {agency_id}) -> {target.name} (id {target.id}); " + ", ".join(
-        f"{n} {what}" for what, n in moves.items()
-    )
-    audit.record(session, user, "merge", "agency", target.id, detail)
+    # names only: the detail is shown on the agency's page
+    audit.record(session, user, "merge", "agency", target.id, f"{name} → {target.name}")
     return register_row(session, target.id, None)
 
 
@@ -343,5 +334,6 @@ def set_kind(session: Session, agency_id: int, kind: str, user: UserView | None)
     if agency.kind != kind:
         agency.kind = kind
         session.flush()
-        audit.record(session, user, "set_kind", "agency", agency.id, f"{agency.name}: {kind}")
+        action = "mark_group" if kind == "group" else "mark_agency"
+        audit.record(session, user, action, "agency", agency.id, agency.name)
     return register_row(session, agency.id, None)

@@ -43,14 +43,14 @@ def record(
     )
 
 
-def recent(session: Session, limit: int = 50) -> list[AuditView]:
-    """The newest audit rows first."""
-    rows = session.execute(
-        select(AuditLog, User.username)
-        .outerjoin(User, User.id == AuditLog.user_id)
-        .order_by(AuditLog.id.desc())
-        .limit(limit)
-    ).all()
+def recent(
+    session: Session, limit: int = 50, entity: str | None = None, entity_id: int | None = None
+) -> list[AuditView]:
+    """The newest audit rows first (of one record, given `entity` and `entity_id`)."""
+    stmt = select(AuditLog, User.username).outerjoin(User, User.id == AuditLog.user_id)
+    if entity is not None:
+        stmt = stmt.where(AuditLog.entity == entity, AuditLog.entity_id == entity_id)
+    rows = session.execute(stmt.order_by(AuditLog.id.desc()).limit(limit)).all()
     return [
         AuditView(a.id, a.at, name, a.action, a.entity, a.entity_id, a.detail) for a, name in rows
     ]

@@ -79,6 +79,9 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
             users.authenticate(session, reporter, _password(reporter)),
             today,
         )
+    if plan_ids:  # Cao Bằng's programme 14-CTr/TU: its lead agencies' half-year words
+        cao_bang = users.authenticate(session, "officer", _password("officer"))
+        _lead_agency_reports(session, cao_bang, plan_ids[0], today)
     return DemoInfo(list(DEMO_ACCOUNTS), plan_ids)
 
 
@@ -162,6 +165,74 @@ def _reports(session: Session, officer, reporter, today: date) -> None:
             windowed[0][1] + timedelta(days=180),
             "Chờ bố trí kinh phí.",
             officer,
+        )
+
+
+# What lead agencies write in their half-year reports (status, percent, result, difficulty,
+# proposal); the demo's first plan gets two reports in three, so the period report has both
+# agencies' own words and agencies that have not reported.
+DEMO_WORDS = (
+    (
+        "hoan_thanh",
+        100,
+        "Đã ban hành kế hoạch triển khai và tổ chức thực hiện xong nội dung nhiệm vụ; "
+        "kết quả đã tổng hợp báo cáo.",
+        "",
+        "",
+    ),
+    (
+        "dang_trien_khai",
+        70,
+        "Đã xây dựng dự thảo, lấy ý kiến các sở, ngành và địa phương; dự kiến trình "
+        "trong quý III/2026.",
+        "Kinh phí thực hiện chưa được bố trí đầy đủ.",
+        "Đề nghị Sở Tài chính tham mưu bố trí kinh phí thực hiện năm 2026.",
+    ),
+    (
+        "dang_trien_khai",
+        40,
+        "Đã tổ chức hội nghị quán triệt, phổ biến đến cán bộ, đảng viên; đang triển khai "
+        "tại cơ sở.",
+        "",
+        "",
+    ),
+    (
+        "dang_trien_khai",
+        25,
+        "Đang khảo sát, đánh giá thực trạng làm cơ sở xây dựng đề án.",
+        "Thiếu nhân lực có chuyên môn về số hóa ở cơ sở.",
+        "Đề nghị bổ sung biên chế và tập huấn chuyên môn cho cán bộ văn hóa cấp xã.",
+    ),
+    (
+        "chua_trien_khai",
+        0,
+        "Chưa triển khai do chờ văn bản hướng dẫn của Trung ương.",
+        "",
+        "Đề nghị Bộ Văn hóa, Thể thao và Du lịch sớm ban hành hướng dẫn thực hiện.",
+    ),
+)
+
+
+def _lead_agency_reports(session: Session, officer, plan_id: int, today: date) -> None:
+    """Reports from the lead agencies of a plan (entered by the officer on their behalf)."""
+    from kehoach.services import reports, tasks
+
+    rows = tasks.list_tasks(session, user=officer, plan_id=plan_id, on=today, per_page=200).items
+    when = _at(today - timedelta(days=5))
+    for i, row in enumerate(rows):
+        if i % 3 == 2 or not row.lead or row.status.reported_this_period:
+            continue
+        status, percent, text, difficulty, proposal = DEMO_WORDS[i % len(DEMO_WORDS)]
+        reports.submit_report(
+            session,
+            task_id=row.id,
+            user=officer,
+            status=status,
+            percent=percent,
+            done_text=text,
+            difficulties=difficulty,
+            proposals=proposal,
+            now=when + timedelta(minutes=i),
         )
 
 

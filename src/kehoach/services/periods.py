@@ -167,6 +167,8 @@ def period_by_code(duties: Iterable[Any], code: str) -> Period:
         year = int(code[:4])
     except ValueError:
         raise ValidationError(f"'{code}' is not a reporting period", field="period") from None
+    if not 1945 <= year <= 2200:  # no plan is about other years (and dates cannot hold year 0)
+        raise ValidationError(f"'{code}' is not a reporting period", field="period")
     for p in plan_periods(duties, year, year + 1):
         if p.code == code:
             return p

@@ -81,7 +81,8 @@ class ReportView:
     attachments: list[AttachmentView] = field(default_factory=list)
 
 
-def _duties(session: Session, plan_id: int) -> list[tuple[str, str | None]]:
+def plan_duties(session: Session, plan_id: int) -> list[tuple[str, str | None]]:
+    """A plan's reporting duties as (every, due) pairs, what `services.periods` reads."""
     return [
         (e, d)
         for e, d in session.execute(
@@ -179,7 +180,7 @@ def submit_report(
     reason = _text(reason, "reason")
     if status == "khong_thuc_hien" and not reason:
         raise ValidationError("give the reason why the task is not carried out", field="reason")
-    duties = _duties(session, task.plan_id)
+    duties = plan_duties(session, task.plan_id)
     today = local_day(now)
     p = period_by_code(duties, period) if period else current_period(duties, today)
     if today >= p.closes:
@@ -242,7 +243,7 @@ def _views(session: Session, ids: list[int]) -> list[ReportView]:
     out = []
     for r, agency, username, plan_id in rows:
         if plan_id not in duties:
-            duties[plan_id] = _duties(session, plan_id)
+            duties[plan_id] = plan_duties(session, plan_id)
         try:
             late = local_day(r.submitted_at) > period_by_code(duties[plan_id], r.period).due
         except ValidationError:
@@ -300,6 +301,20 @@ def sanitize_name(name: str) -> str:
     return f"{stem}.{ext[:10]}" if ext else stem
 
 
+def store_file(data: bytes, settings) -> str:
+    """Keep a file's bytes once per content in the attachments folder; its sha256."""
+    sha = hashlib.sha256(data).hexdigest()
+    folder = Path(settings.attachments_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / sha
+    if not target.exists():
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    return sha
+
+
 def add_attachment(
     session: Session, report_id: int, user: UserView, name: str, data: bytes, settings=None
 ) -> AttachmentView:
@@ -335,15 +350,7 @@ def add_attachment(
         )
     if ext in MAGIC and not data.startswith(MAGIC[ext]):
         raise ValidationError(f"the file's content is not a .{ext} file", field="file")
-    sha = hashlib.sha256(data).hexdigest()
-    folder = Path(settings.attachments_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / sha
-    if not target.exists():
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-")
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
+    sha = store_file(data, settings)
     row = Attachment(
         report_id=report_id,
         name=safe,
@@ -381,3 +388,8 @@ def open_attachment(
     if not path.exists():
         raise NotFound("the attachment's file is missing from the store")
     return path, _attachment_view(a)
+
+
+def report_views(session: Session, ids: list[int]) -> list[ReportView]:
+    """Reports by id, newest first (the caller has checked the user may see their tasks)."""
+    return _views(session, ids) if ids else []

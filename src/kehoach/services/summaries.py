@@ -112,7 +112,8 @@ def review_period(duties, on: date, tracked_from: date) -> Period:
     return current
 
 
-def _expected(kind: str, start: date | None, end: date | None, p: Period) -> bool:
+def expected_in(kind: str, start: date | None, end: date | None, p: Period) -> bool:
+    """Whether a task with this timeframe owes a report for period `p`."""
     if kind == "on_request":
         return False
     if start is not None and start > p.end:
@@ -126,8 +127,10 @@ def completeness(
     plan_id: int | None = None,
     agency_id: int | None = None,
     task_ids: list[int] | None = None,
+    period: Period | None = None,
 ) -> list[CompletenessRow]:
-    """One row per (task, lead agency) expected to report for its plan's review period."""
+    """One row per (task, lead agency) expected to report for its plan's review period
+    (or for `period`, when given: a period report looks at its own period)."""
     duties: dict[int, list] = defaultdict(list)
     for pid, every, due in query(
         session, select(ReportingDuty.plan_id, ReportingDuty.every, ReportingDuty.due)
@@ -161,7 +164,9 @@ def completeness(
     rows = query(session, stmt).all()
     periods: dict[int, Period] = {}
     for r in rows:
-        if r.plan_id not in periods:
+        if r.plan_id not in periods and period is not None:
+            periods[r.plan_id] = period
+        elif r.plan_id not in periods:
             periods[r.plan_id] = review_period(duties.get(r.plan_id, []), on, r.tracked_from)
     codes = {p.code for p in periods.values()}
     first: dict[tuple[int, int, str], datetime] = {}
@@ -191,7 +196,7 @@ def completeness(
     out = []
     for r in rows:
         p = periods[r.plan_id]
-        if not _expected(r.tf_kind, r.tf_start, r.tf_end, p):
+        if not expected_in(r.tf_kind, r.tf_start, r.tf_end, p):
             continue
         if r.id in closed and local_day(closed[r.id]) < p.start:
             continue
@@ -216,7 +221,8 @@ def completeness(
     return out
 
 
-def _reporting(rows: Iterable[CompletenessRow]) -> Reporting:
+def reporting_of(rows: Iterable[CompletenessRow]) -> Reporting:
+    """Expected, received (on time, late) and missing reports among completeness rows."""
     rows = list(rows)
     reported = sum(not r.missing for r in rows)
     late = sum(r.late for r in rows)
@@ -266,7 +272,7 @@ def plan_summaries(
         duties[pid].append((every, due))
     out = []
     for pid, title in plans:
-        rep = _reporting(by_plan_rows[pid])
+        rep = reporting_of(by_plan_rows[pid])
         period = review_period(duties.get(pid, []), on, tracked[pid])
         out.append(PlanSummary(pid, title, count_statuses(by_plan[pid]), period, **rep.__dict__))
     return out
@@ -307,7 +313,7 @@ def agency_summaries(
     for aid, items in by_agency.items():
         counts = count_statuses(items)
         done = sum(counts.counts.get(c, 0) for c in DONE)
-        rep = _reporting(by_rows[aid])
+        rep = reporting_of(by_rows[aid])
         out.append(
             AgencySummary(
                 aid,

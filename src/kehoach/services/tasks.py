@@ -223,6 +223,18 @@ def list_tasks(
     return Page(rows_for(session, chunk, on, infos), len(ordered), page, per_page)
 
 
+def all_tasks(session: Session, **filters) -> list[TaskRow]:
+    """Every row of the task table for these `list_tasks` filters (all pages): exports."""
+    out: list[TaskRow] = []
+    page = 1
+    while True:
+        found = list_tasks(session, **filters, page=page, per_page=MAX_PER_PAGE)
+        out.extend(found.items)
+        if page >= found.pages:
+            return out
+        page += 1
+
+
 def _task_or_404(session: Session, task_id: int, user: UserView | None) -> Task:
     task = session.scalar(select(Task).where(Task.id == task_id, task_condition(user)))
     if task is None:

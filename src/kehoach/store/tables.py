@@ -395,3 +395,68 @@ class Notification(Base):
     link: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(Stamp)
+
+
+class PeriodReport(Base):
+    """The consolidated report of a plan for one period: the officer's header fields and
+    narrative edits (sections I and IV); None means "generated from the reports"."""
+
+    __tablename__ = "period_reports"
+    __table_args__ = (UniqueConstraint("plan_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    period: Mapped[str] = mapped_column(String(10))
+    issuer: Mapped[str | None] = mapped_column(Text)
+    number: Mapped[str | None] = mapped_column(Text)
+    signer: Mapped[str | None] = mapped_column(Text)
+    recipients: Mapped[str | None] = mapped_column(Text)
+    results_text: Mapped[str | None] = mapped_column(Text)
+    proposals_text: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class ReportIssue(Base):
+    """One export of a period report as issued: who, when, and the data it showed."""
+
+    __tablename__ = "report_issues"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("period_reports.id"), index=True)
+    format: Mapped[str] = mapped_column(String(10))
+    on_date: Mapped[date] = mapped_column(Date)
+    snapshot_json: Mapped[str] = mapped_column(Text)
+    snapshot_sha256: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class PeriodSheet(Base):
+    """An agency's one-page report on all its tasks of a plan for a period (draft, then
+    submitted); submitting files one progress report per filled task."""
+
+    __tablename__ = "period_sheets"
+    __table_args__ = (UniqueConstraint("plan_id", "agency_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    period: Mapped[str] = mapped_column(String(10))
+    state: Mapped[str] = mapped_column(String(20), default="draft")  # draft | submitted
+    entries_json: Mapped[str] = mapped_column(Text, default="{}")
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_at: Mapped[datetime | None] = mapped_column(Stamp)
+    submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class PeriodSheetFile(Base):
+    """A report document (.docx) an agency attached to its period sheet."""
+
+    __tablename__ = "period_sheet_files"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("period_sheets.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

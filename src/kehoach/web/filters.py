@@ -83,6 +83,20 @@ class TaskFilters:
         kept = {k: v for k, v in data.items() if v not in (None, "") and defaults.get(k) != v}
         return urlencode(kept)
 
+    def export_query(self, **extra: Any) -> str:
+        """The filters as the export endpoints' query string (`/api/exports/tasks`, ledger)."""
+        data = {
+            "plan_id": self.plan_id,
+            "group": self.group,
+            "agency_id": self.agency_id,
+            "role": self.role,
+            "status": self.status,
+            "timeframe": self.timeframe,
+            "q": self.q,
+            **extra,
+        }
+        return urlencode({k: v for k, v in data.items() if v not in (None, "")})
+
     def sorted_by(self, column: str) -> TaskFilters:
         """Filters sorted by `column`, flipping direction when already sorted by it."""
         new = f"-{column}" if self.sort == column else column

@@ -11,6 +11,7 @@ def routers() -> list[APIRouter]:
         agencies,
         dashboard,
         notifications,
+        period_reports,
         plans,
         reminders,
         reports,
@@ -30,4 +31,5 @@ def routers() -> list[APIRouter]:
         users.router,
         notifications.router,
         reminders.router,
+        period_reports.router,
     ]

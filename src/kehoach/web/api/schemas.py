@@ -314,11 +314,24 @@ class AgencyUseOut(Out):
     role: str
 
 
+class AuditOut(Out):
+    id: int
+    at: dt.datetime
+    username: str | None
+    action: str
+    entity: str
+    entity_id: int | None
+    detail: str
+
+
 class AgencyUsageOut(Out):
     agency: RegisterRowOut
     tasks: list[AgencyUseOut]
     usernames: list[str]
     aliases: list[str]
+    history: list[AuditOut] = Field(
+        default_factory=list, description="renames, merges into it, marked (not) an agency"
+    )
 
 
 class JurisdictionOut(Out):

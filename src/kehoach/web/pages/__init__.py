@@ -15,6 +15,8 @@ def routers() -> list[APIRouter]:
         imports,
         my_unit,
         notifications,
+        period_reports,
+        period_sheets,
         plans,
         tasks,
         users,
@@ -23,6 +25,8 @@ def routers() -> list[APIRouter]:
     return [
         home.router,
         plans.router,
+        period_reports.router,
+        period_sheets.router,
         tasks.router,
         my_unit.router,
         dashboard.router,
