@@ -26,6 +26,10 @@ DocKind = Literal[
 ]
 TimeframeKind = Literal["window", "recurring", "continuous", "from", "on_request", "unknown"]
 Every = Literal["month", "quarter", "half_year", "year", "once", "ad_hoc"]
+# Why the reader is unsure of a task or a target (kehoach's extension of the record; the
+# review page highlights them): an agency not in the register, no agency at all, no timeframe,
+# a metric whose subject could not be read.
+Reason = Literal["agency_not_in_register", "no_agency", "no_timeframe", "metric_without_subject"]
 
 
 class _Value(BaseModel):
@@ -70,6 +74,8 @@ class Target(_Value):
     horizon: int | None = None
     metrics: list[Metric] = Field(default_factory=list)
     section: str | None = None
+    confidence: float | None = None  # 0..1, how sure the reader is (None: not assessed)
+    reasons: list[Reason] = Field(default_factory=list)
 
 
 class Timeframe(_Value):
@@ -89,6 +95,8 @@ class Task(_Value):
     lead: list[str] = Field(default_factory=list)
     coordinating: list[str] = Field(default_factory=list)
     timeframe: Timeframe = Field(default_factory=Timeframe)
+    confidence: float | None = None  # 0..1, how sure the reader is (None: not assessed)
+    reasons: list[Reason] = Field(default_factory=list)
 
 
 class ReportingDuty(_Value):

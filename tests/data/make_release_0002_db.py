@@ -41,7 +41,7 @@ def main(out: Path) -> None:
     upgrade_database(url)
     with session_scope(url) as db:
         plan_ids = {}
-        for path in sorted(EXPECTED.glob("*.json")):
+        for path in sorted(EXPECTED.glob("[0-9][0-9][0-9]_*.json")):  # the release's samples
             record = PlanRecord.model_validate(json.loads(path.read_text(encoding="utf-8")))
             plan_ids[path.stem[:3]] = importing.import_record(db, record).plan_id
         so = find_agency(db, "Sở VHTTDL")

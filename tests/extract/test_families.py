@@ -158,15 +158,21 @@ def test_header_read_through_ocr_damage_and_title_on_the_kind_line(tmp_path) -> 
 def test_plan_without_a_table_takes_its_tasks_from_the_subjects_of_the_implementation_items() -> (
     None
 ):
-    """Sample 000 cut before its appendix: §IV's numbered items name their agency as subject."""
+    """Sample 000 cut before its appendix: §IV's numbered items name their agency as subject;
+    `X chỉ đạo Y …` gives directing X, lead Y (a verb after `chỉ đạo` leaves X the lead)."""
     r = extract_file(FIXTURES / "000_without_table.txt")
-    got = [(t.id, t.lead, t.coordinating) for t in r.tasks]
+    got = [(t.id, t.directing, t.lead, t.coordinating) for t in r.tasks]
     assert got == [
-        ("IV.1", ["Các cấp ủy đảng, chính quyền"], []),
-        ("IV.2", ["Đảng ủy Hội đồng nhân dân tỉnh"], []),
-        ("IV.3", ["Các cơ quan tham mưu, giúp việc Tỉnh ủy"], []),
-        ("IV.4", ["Đảng ủy Mặt trận Tổ quốc tỉnh"], []),
-        ("IV.5", ["Đảng ủy Ủy ban nhân dân tỉnh"], ["các cơ quan tham mưu, giúp việc của Tỉnh ủy"]),
+        ("IV.1", [], ["Các cấp ủy đảng, chính quyền"], []),
+        ("IV.2", ["Đảng ủy Hội đồng nhân dân tỉnh"], ["Hội đồng nhân dân tỉnh"], []),
+        ("IV.3", [], ["Các cơ quan tham mưu, giúp việc Tỉnh ủy"], []),
+        ("IV.4", [], ["Đảng ủy Mặt trận Tổ quốc tỉnh"], []),
+        (
+            "IV.5",
+            ["Đảng ủy Ủy ban nhân dân tỉnh"],
+            ["Ủy ban nhân dân tỉnh"],
+            ["các cơ quan tham mưu, giúp việc của Tỉnh ủy"],
+        ),
     ]
     assert len(r.targets) == 11
 

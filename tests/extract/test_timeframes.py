@@ -48,6 +48,14 @@ TABLE = [
     ("Tháng 6 năm 2026", "window", "2026-06-01", "2026-06-30", None),
     ("Quý 2/2026", "window", "2026-04-01", "2026-06-30", None),
     ("Hằng quý", "recurring", None, None, "quarter"),
+    # 2026-12 schema rows: from a quarter, one event day, a window of days
+    ("Từ quý II/2026", "from", "2026-04-01", None, None),
+    ("từ tháng 5/2026", "from", "2026-05-01", None, None),
+    ("Ngày 10/10/2026", "window", "2026-10-10", "2026-10-10", None),
+    ("Sáng ngày 10/10/2026", "window", "2026-10-10", "2026-10-10", None),
+    ("Từ ngày 01/10 đến ngày 15/10/2026", "window", "2026-10-01", "2026-10-15", None),
+    ("Từ ngày 15 - 20/10/2026", "window", "2026-10-15", "2026-10-20", None),
+    ("30/6/2026", "window", "2026-01-01", "2026-06-30", None),  # a bare date is a deadline
 ]
 
 

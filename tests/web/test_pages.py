@@ -272,6 +272,10 @@ def test_import_page_flow(world, officer):
     assert "Văn bản gốc" in review.text and "Nội dung đọc được" in review.text
     # the same text is stored already: the page asks whether this is a new version of it
     assert "Đây có phải là phiên bản mới của một kế hoạch đã lưu?" in review.text
+    # what the reader is unsure of is highlighted, with the reason (these bullets state no time)
+    assert 'class="card review-item doubt"' in review.text
+    assert "Cần kiểm tra: Chưa đọc được thời gian thực hiện" in review.text
+    assert "mục được tô màu để kiểm tra lại" in review.text
     upload = re.search(r'name="token" value="([0-9a-f]{64})"', review.text).group(1)
     form = {"csrf_token": token, "token": upload, "doc.title": "Kế hoạch đã kiểm tra"}
     unanswered = officer.client.post("/import/confirm", data=form)

@@ -104,6 +104,8 @@ def build_world(db_url: str, data_dir: Path) -> World:
     world = World(app=app, settings=settings)
     with world.session() as db:
         for path in sorted(EXPECTED.glob("*.json")):
+            if not (SAMPLES / f"{path.stem}.txt").exists():
+                continue  # other provinces' records only measure the reader
             record = PlanRecord.model_validate(json.loads(path.read_text(encoding="utf-8")))
             world.plans[path.stem] = importing.import_record(db, record).plan_id
         home = find_jurisdiction(db, "Điện Biên").id

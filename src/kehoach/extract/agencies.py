@@ -12,35 +12,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from kehoach.text import lexicon
 from kehoach.text.normalize import clean, fold, fold_chars
 
+# Abbreviations expanded before look-up (data/lexicon.toml [agencies.abbreviations]).
 _ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.IGNORECASE), r)
-    for p, r in [
-        (r"\bUBMTTQ\s*(?:VN)?\b", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-        (r"\bMTTQ\s*(?:VN)?\b", "Mặt trận Tổ quốc Việt Nam"),
-        (r"\bUBND\b", "Ủy ban nhân dân"),
-        (r"\bHĐND\b", "Hội đồng nhân dân"),
-        (r"\bVHTTDL\b", "Văn hóa, Thể thao và Du lịch"),
-        (r"\bVH\s*,\s*TT\s*&\s*DL\b", "Văn hóa, Thể thao và Du lịch"),
-        (r"\bTT\s*&\s*DL\b", "Thể thao và Du lịch"),
-        (r"\bKH\s*&\s*CN\b|\bKH-CN\b", "Khoa học và Công nghệ"),
-        (r"\bGD\s*&\s*ĐT\b", "Giáo dục và Đào tạo"),
-        (r"\bTG\s*&\s*DV\b", "Tuyên giáo và Dân vận"),
-        (r"\bCT-XH\b", "chính trị - xã hội"),
-        (r"\bBTV\b", "Ban Thường vụ"),
-        (r"\bBCH\s+(?=Quân sự)", "Bộ Chỉ huy "),
-        (r"\bVHNT\b", "Văn học Nghệ thuật"),
-    ]
+    (re.compile(p, re.IGNORECASE), r) for p, r in lexicon.mapping("agencies.abbreviations").items()
 ]
 
-# Words that begin a named body; after `,` or `và` they start a new agency.
-_BODY_START = (
-    r"(?:Sở|Ban|Bộ|Báo|Đài|Hội|Công an|Ủy ban|Uỷ ban|UBND|HĐND|UBMTTQ(?:VN)?|MTTQ|Đảng ủy|Đảng uỷ"
-    r"|Thường trực|Văn phòng|Trung tâm|Trường|Viện|Cục|Chi cục|Kho bạc|Liên đoàn|Liên hiệp"
-    r"|Tỉnh đoàn|Tỉnh ủy|Tỉnh uỷ|Đoàn|Mặt trận|Cơ quan|Tòa án|Toà án|Ngân hàng|Bảo tàng"
-    r"|Thư viện|Nhà hát|Thanh tra|BCH|Bảo hiểm|Các|các|Cấp ủy|Cấp uỷ|Chủ tịch|Hiệp hội|Quỹ|Phòng|Đội)"
-)
+# Words that begin a named body (data/lexicon.toml); after `,` or `và` they start a new agency.
+_BODY_START = lexicon.alternation("agencies.heads")
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
 _SPLIT_RE = re.compile(r"\s*(?:,|\bvà\b)\s*(?=" + _BODY_START + r"(?:\s|$))")
 _ROLE_MARK_RE = re.compile(r"\(\s*(chủ trì|phối hợp|phội hợp)\s*\)", re.IGNORECASE)
@@ -82,6 +63,12 @@ def table() -> AgencyTable:
     ]
     aliases = sorted(by_key.items(), key=lambda kv: -len(kv[0]))
     return AgencyTable(by_key, canonical, provinces, aliases)
+
+
+@lru_cache(maxsize=1)
+def registered() -> frozenset[str]:
+    """The canonical names of the register."""
+    return frozenset(table().canonical)
 
 
 _ABBREV_SPELLING = {
@@ -303,10 +290,7 @@ def _consumed(text: str, alias_key: str) -> int:
 
 
 _KEY_SEPARATORS = set(" \t\n,-–")
-_GROUP_NOUN = (
-    r"(?:cơ quan|đơn vị|sở|ban|ngành|địa phương|xã|phường|đặc khu|tổ chức|cấp ủy|cấp uỷ|cấp"
-    r"|hội|đoàn thể|doanh nghiệp|phòng|huyện|trường|cơ sở)"
-)
+_GROUP_NOUN = lexicon.alternation("agencies.group_nouns")
 _GENERIC_RE = re.compile(
     r"(?i)^các\s+" + _GROUP_NOUN + r"(?:(?:\s*,\s*|\s+và\s+(?:các\s+)?)" + _GROUP_NOUN + r")*"
     r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc|\s+thuộc\s+(?:UBND|Ủy ban nhân dân)\s+tỉnh|\s+cấp tỉnh|\s+của tỉnh)?"
@@ -316,48 +300,7 @@ _NAME_LOWER_OK = {"và", "các", "tỉnh", "xã", "phường", "thuộc", "cấp
 
 
 # Words that end a group's name in running text: what the group is told to do comes next.
-_VERBS = {
-    "to chuc",
-    "can cu",
-    "chi dao",
-    "xay dung",
-    "trien khai",
-    "thuc hien",
-    "chu dong",
-    "tang cuong",
-    "quan triet",
-    "tham muu",
-    "phoi hop",
-    "co trach nhiem",
-    "chiu trach nhiem",
-    "tap trung",
-    "nghien cuu",
-    "day manh",
-    "lanh dao",
-    "ra soat",
-    "ban hanh",
-    "bo tri",
-    "theo doi",
-    "kiem tra",
-    "don doc",
-    "huong dan",
-    "tuyen truyen",
-    "phat huy",
-    "dinh ky",
-    "tren co so",
-    "khan truong",
-    "bao cao",
-    "gui",
-    "de",
-    "nham",
-    "trong",
-    "theo",
-    "co",
-    "can",
-    "phai",
-    "tiep tuc",
-    "cu",
-}
+_VERBS = lexicon.folded("agencies.end_verbs")
 
 
 def _take_group(text: str) -> int:
@@ -420,3 +363,76 @@ def take_agencies(text: str) -> tuple[list[str], str]:
         names.append(canonical(" ".join(words)))
         rest = probe[pos:]
     return names, rest.strip()
+
+
+@lru_cache(maxsize=1)
+def _exact_verbs() -> dict[str, str]:
+    return {fold(w): w for w in lexicon.words("agencies.exact_verbs")}
+
+
+_PHRASE_WORD_RE = re.compile(r"[^\s,;.:()]+")
+_BARE_GROUP_RE = re.compile(r"(?i)" + _GROUP_NOUN + r"\b")
+
+
+def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str]:
+    """The agencies at the start of running text, read up to the verb that follows them:
+    `Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu …` gives (["Bộ Tư lệnh Vùng Cảnh sát biển 3"], "tham mưu …").
+
+    Only words in lower case end the phrase (`Ban Chỉ đạo 138` is a name). With `any_start`
+    the phrase may begin with any words (`lực lượng chuyên trách … của lực lượng Công an`,
+    `địa phương`), as after `phối hợp với`; else it must begin like an agency."""
+    t = text.lstrip()
+    if not t:
+        return [], text
+    if not any_start and not (
+        _BODY_START_RE.match(t) or known_prefix(t) or _BARE_GROUP_RE.match(t)
+    ):
+        return [], text
+    names, rest = take_agencies(t)
+    known = registered()
+    if names and all(n in known for n in names) and rest[:1].islower():
+        return names, rest  # registered names read exactly: "Sở Tài chính | thẩm định …"
+    folded = fold_chars(t[:400])
+    words = list(_PHRASE_WORD_RE.finditer(folded))
+    end = len(folded) if len(folded) < 400 else 0
+    for i, w in enumerate(words[:30]):
+        if i and re.search(r"[.;:(]", folded[words[i - 1].end() : w.start()]):
+            end = words[i - 1].end()
+            break
+        if i == 0 or t[w.start()].isupper():
+            continue
+        one = w.group(0)
+        two = f"{one} {words[i + 1].group(0)}" if i + 1 < len(words) else one
+        three = f"{two} {words[i + 2].group(0)}" if i + 2 < len(words) else two
+        cq_tham_muu = two == "tham muu" and words[i - 1].group(0) == "quan"
+        nouns = lexicon.folded("agencies.group_nouns")
+        noun = two if two in nouns else one if one in nouns else None
+        if noun is not None:
+            # "các cơ quan": cơ (folded "co") is a noun, not "có"; a word that is both
+            # ("tổ chức") is a noun in a list ("các cơ quan, tổ chức"), else the verb
+            listed = "," in folded[words[i - 1].end() : w.start()] or words[i - 1].group(0) in (
+                "cac",
+                "va",
+                "nhung",
+            )
+            if noun not in _VERBS or listed:
+                continue
+        exact = _exact_verbs().get(one)
+        if (
+            exact is not None
+            and two not in _VERBS
+            and three not in _VERBS
+            and t[w.start() : w.end()].lower() != exact
+        ):
+            continue  # "Ban cán sự": cán is not cần
+        if not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):
+            end = w.start()
+            break
+    else:
+        if len(words) > 30:
+            return [], text
+    phrase = t[:end].rstrip(" ,;-–")
+    if not phrase or len(phrase.split()) > 30:
+        return [], text
+    names = parse_list(phrase)
+    return names, t[end:].lstrip(" ,;")

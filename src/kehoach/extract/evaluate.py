@@ -20,14 +20,23 @@ class Scored:
 
 
 def evaluate_folder(samples: Path, expected: Path) -> list[Scored]:
-    """Score every document in `samples` that has `expected/NAME.json`."""
+    """Score every document in `samples` that has `expected/NAME.json` (each form of it: a
+    plan as .txt, .docx and .pdf gives three rows); expected records without a document in
+    the folder are skipped, so one folder of records serves the text, Word and PDF forms."""
     if not expected.is_dir():
         raise InputError("expected-records folder not found", where=str(expected))
     rows: list[Scored] = []
-    for exp in sorted(expected.glob("*.json")):
-        doc = next((p for p in sorted(samples.glob(exp.stem + ".*")) if p.suffix != ".json"), None)
-        if doc is None:
-            raise InputError("no document for {name}", where=str(samples), name=exp.name)
-        actual = extract_file(doc).to_json()
-        rows.append(Scored(exp.stem, score(json.loads(exp.read_text(encoding="utf-8")), actual)))
+    records = sorted(expected.glob("*.json"))
+    for exp in records:
+        docs = [p for p in sorted(samples.glob(exp.stem + ".*")) if p.suffix != ".json"]
+        if not docs:
+            continue
+        truth = json.loads(exp.read_text(encoding="utf-8"))
+        for doc in docs:
+            name = exp.stem if len(docs) == 1 else f"{exp.stem}{doc.suffix}"
+            rows.append(Scored(name, score(truth, extract_file(doc).to_json())))
+    if records and not rows:
+        raise InputError(
+            "no document for any of {n} expected records", where=str(samples), n=len(records)
+        )
     return rows

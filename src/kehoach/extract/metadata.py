@@ -5,35 +5,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kehoach.extract.agencies import canonical, starts_with_agency, strip_province, table
+from kehoach.extract.agencies import (
+    canonical,
+    known_prefix,
+    starts_with_agency,
+    strip_province,
+    table,
+)
 from kehoach.extract.outline import Para, Section
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
+from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 
-KIND_WORDS: list[tuple[str, str]] = [
-    ("chuong trinh hanh dong", "chuong_trinh"),
-    ("chuong trinh", "chuong_trinh"),
-    ("ke hoach", "ke_hoach"),
-    ("nghi quyet", "nghi_quyet"),
-    ("ket luan", "ket_luan"),
-    ("quyet dinh", "quyet_dinh"),
-    ("chi thi", "chi_thi"),
-    ("de an", "de_an"),
-    ("bao cao", "bao_cao"),
-    ("cong van", "cong_van"),
-]
-# Kind from the letters of a document number: 14-CTr/TU, 19/KH-SVHTTDL, 2640/QĐ-TTg.
-NUMBER_KINDS = {
-    "ctr": "chuong_trinh",
-    "kh": "ke_hoach",
-    "nq": "nghi_quyet",
-    "kl": "ket_luan",
-    "qd": "quyet_dinh",
-    "ct": "chi_thi",
-    "da": "de_an",
-    "bc": "bao_cao",
-}
+# Document kinds by their words and by the letters of their numbers (data/lexicon.toml).
+KIND_WORDS: list[tuple[str, str]] = list(lexicon.mapping("documents.kinds").items())
+NUMBER_KINDS = lexicon.mapping("documents.number_letters")
 _DOCNUM = r"\d+[\w]*(?:[/-][\wĐđ]+)+"
 _REF_RE = re.compile(
     r"(?P<kind>chuong trinh hanh dong|chuong trinh|ke hoach|nghi quyet|ket luan|quyet dinh|chi thi|"
@@ -46,6 +33,10 @@ _PLACE_DATE_RE = re.compile(
     r"^(?P<place>[^,\d]{2,40}),\s*ngay\s*(?P<d>\d{0,2})\s*(?:thang|/)\s*(?P<m>\d{0,2})\s*(?:nam|/)\s*"
     r"(?P<y>\d{4})"
 )
+# The same place-date inside a header line that also holds the motto or the number.
+_INLINE_DATE_RE = re.compile(
+    r"[^\W\d_],\s*ngay\s*(?P<d>\d{0,2})\s*thang\s*(?P<m>\d{0,2})\s*nam\s*(?P<y>\d{4})"
+)
 _ISSUER_RE = re.compile(
     r"^(?P<who>.{3,80}?)\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|"
     r"chi thi|de an|ket luan)"
@@ -55,9 +46,29 @@ _SIGN_TITLE_RE = re.compile(
 )
 
 
+def _unglue_number(raw: str) -> str:
+    """OCR that lost the spaces glues the number to the place and date:
+    `17-NQ/TUQuảngNinh,ngày30tháng10năm2023` -> `17-NQ/TU`."""
+    folded = fold_chars(raw)
+    m = re.search(r",?ngay\d", folded)
+    if m is None:
+        return raw
+    head, fhead = raw[: m.start()], folded[: m.start()]
+    for key in _glued_provinces():
+        if fhead.endswith(key) and len(fhead) > len(key):
+            return head[: len(head) - len(key)]
+    return head
+
+
+@lru_cache(maxsize=1)
+def _glued_provinces() -> list[str]:
+    """Province names folded with their spaces removed, longest first."""
+    return sorted({fold(p).replace(" ", "") for p in table().provinces}, key=len, reverse=True)
+
+
 def _doc_date(d: str, m: str, y: str) -> str | None:
     if not m:
-        return y if y else None
+        return None  # "ngày … tháng … năm 2026": the schema has no year-only date
     if not d:
         return f"{int(y):04d}-{int(m):02d}"
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
@@ -133,7 +144,10 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
             date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
         issuer = None
         im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
-        if im and (not dm or im.start() < 60):
+        hit = known_prefix(im.group("who")) if im else None
+        if im and hit and (not dm or im.start() < 60):
+            issuer = hit[0]  # "của Bộ Văn hóa, Thể thao và Du lịch": a name with commas
+        elif im and (not dm or im.start() < 60):
             who = re.split(
                 r"\s+(?:về|ban hành|tiếp tục|triển khai|thực hiện|khóa|khoá|nhiệm kỳ|\()|[,;(“\"¹²³']",
                 im.group("who"),
@@ -151,22 +165,71 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
     return list(refs.values())
 
 
-def _signer(signature: Section | None) -> str | None:
-    if signature is None:
-        return None
+# The signing title ends in upper case ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"); the name follows it.
+_NAME_AFTER_TITLE_RE = re.compile(
+    r"(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG|THƯỜNG TRỰC|ỦY VIÊN|UỶ VIÊN|CHÁNH VĂN PHÒNG)"
+    r"\s+(?:\(?(?:đã ký|Đã ký|ĐÃ KÝ)\)?\s+)?"
+    r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})\s*$"
+)
+
+
+_NAME_AT_END_RE = re.compile(
+    r"[.;]\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})$"
+)
+
+
+def _is_sign_title(t: str) -> bool:
+    """`BÍ THƯ`, `PHÓ CHỦ TỊCH`: a signing title on its own line."""
+    return (
+        t.isupper()
+        and len(t) < 40
+        and bool(
+            _NAME_AFTER_TITLE_RE.pattern
+            and re.search(r"CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG", t)
+        )
+    )
+
+
+def _is_name(t: str) -> bool:
+    words = t.split()
+    return (
+        2 <= len(words) <= 5
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not re.search(r"\d|[:;,/()]", t)
+        and not fold(t).startswith(("noi nhan", "luu"))
+    )
+
+
+def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     best = None
-    for b in signature.all_blocks():
-        if isinstance(b, Table) or b.kind == "bullet":
-            continue
-        t = b.text.strip(" .")
-        words = t.split()
-        if (
-            2 <= len(words) <= 5
-            and all(w[:1].isupper() and not w.isupper() for w in words)
-            and not re.search(r"\d|[:;,/()]", t)
-            and not fold(t).startswith(("noi nhan", "luu"))
-        ):
+    texts: list[str] = []
+    # the signature part, else a signature table anywhere (a two-cell "Nơi nhận | KT. …" row)
+    for b in signature.all_blocks() if signature is not None else items:
+        if isinstance(b, Table):
+            texts.extend(c for row in b.rows for c in row if c.strip())
+        elif signature is not None:
+            texts.append(b.text)
+    if signature is None and not texts:  # no "Nơi nhận": the title and the name close the text
+        tail = [p.text for p in items[-12:] if isinstance(p, Para)]
+        title = max(
+            (i for i, t in enumerate(tail) if _SIGN_TITLE_RE.match(t) or _is_sign_title(t)),
+            default=None,
+        )
+        texts = tail[title + 1 :] if title is not None else []
+    for text in texts:
+        t = text.strip(" .")
+        if _is_name(t):
             best = t
+            continue
+        # the name beside the last recipient, the two columns read as one line
+        m = _NAME_AT_END_RE.search(t) if signature is not None and best is None else None
+        if m and _is_name(m.group("name").strip()) and texts.index(text) >= len(texts) - 2:
+            best = m.group("name").strip()
+            continue
+        # a signature block written on one line or in one table cell
+        m = _NAME_AFTER_TITLE_RE.search(" ".join(t.split()))
+        if m and _is_name(m.group("name").strip()):
+            best = m.group("name").strip()
     return best
 
 
@@ -174,7 +237,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     """The document part of the plan record."""
     paras = [p for p in items if isinstance(p, Para)]
     first_heading = next((i for i, p in enumerate(paras) if p.kind == "roman"), min(len(paras), 40))
-    header = [p.text for p in paras[:first_heading]]
+    header = _header_lines(items, paras[first_heading] if first_heading < len(paras) else None)
     kind = None
     kind_idx = None
     for i, line in enumerate(header):
@@ -191,23 +254,30 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
             break
     number = None
     date = None
+    dated = False
     draft = any(re.search(r"\bdu thao\b", fold(h)) for h in header[: (kind_idx or 10) + 1]) or any(
         fold(h).strip("() ") == "du thao" for h in header
     )
     province = _province(header, body_text)
     for line in header:
-        m = re.match(r"^so\s*:?\s*(?P<num>.+)$", fold_chars(line))
+        m = re.match(r"^so\s*:?\s*(?P<num>.+)$", fold_chars(line)) or re.search(
+            r"\bso\s*:\s*(?P<num>(?:\d[\w.]*)?\s*[/-][\w/.-]+)", fold_chars(line)
+        )  # "ỦY BAN NHÂN DÂN TỈNH …  Số: 77/KH-UBND  CỘNG HÒA …" on one line
         if m and number is None and "/" in m.group("num"):
-            raw = re.sub(r"\s+", "", line[m.start("num") :].split("Dự")[0])
+            end = None if m.re.pattern.startswith("^") else m.end("num")
+            raw = _unglue_number(re.sub(r"\s+", "", line[m.start("num") : end].split("Dự")[0]))
             number = raw if re.match(r"^\d", raw) else None
             if number is None:
                 number = ""  # printed but left blank
         pm = _PLACE_DATE_RE.search(fold_chars(line))
-        if pm and date is None:
+        if pm is None and len(line) < 160:  # not a preamble sentence citing a dated document
+            pm = _INLINE_DATE_RE.search(fold_chars(line))
+        if pm and not dated:
             date = _doc_date(pm.group("d"), pm.group("m"), pm.group("y"))
+            dated = True  # the first place-date is the document's, even with blanks
     title, preamble = _title_and_preamble(header, kind_idx)
     # Appendix captions repeat the number and date: "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)"
-    if number is None or date is None:
+    if number is None or not dated:
         for p in paras:
             m = re.search(
                 r"kèm theo\s+(?:\S+\s+){1,3}?số\s*(?P<num>[^,;)]*?)\s*,?\s*ngày\s*"
@@ -219,7 +289,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
                 raw = re.sub(r"\s+", "", m.group("num"))
                 if number is None:
                     number = raw if re.match(r"^\d", raw) else ""
-                if date is None:
+                if not dated:
                     date = _doc_date(m.group("d"), m.group("m"), m.group("y"))
                 break
     issuer = _issuer(preamble, header, paras)
@@ -234,9 +304,26 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         date=date,
         draft=draft,
         title=title,
-        signer=_signer(next((s for s in root.children if s.kind == "signature"), None)),
+        signer=_signer(next((s for s in root.children if s.kind == "signature"), None), items),
         implements=implements,
     )
+
+
+def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list[str]:
+    """The lines before the first heading; a header laid out as a table gives its cells
+    (issuer and number on the left, motto and place-date on the right), column by column."""
+    out: list[str] = []
+    for it in items:
+        if it is first_heading or len(out) >= 60:
+            break
+        if isinstance(it, Para):
+            out.append(it.text)
+        elif len(it.rows) <= 4 and all(len(r) <= 4 for r in it.rows):
+            width = max((len(r) for r in it.rows), default=0)
+            out.extend(
+                r[c].strip() for c in range(width) for r in it.rows if c < len(r) and r[c].strip()
+            )
+    return out
 
 
 def _agency_before(text: str) -> str | None:
@@ -296,22 +383,26 @@ def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | 
             who = _agency_before(line[: m.start()])
             if who:
                 return who
+    issuers = lexicon.mapping("issuers")
     for p in paras[::-1]:
         sm = _SIGN_TITLE_RE.match(p.text)
         if sm:
             who = fold(sm.group("who"))
-            if "ban thuong vu" in who:
-                return "Ban Thường vụ Tỉnh ủy"
-            if "uy ban nhan dan" in who or "ubnd" in who:
-                return "Ủy ban nhân dân tỉnh"
-            if "tinh uy" in who:
-                return "Tỉnh ủy"
-    for line in header[:6]:
+            hit = next((v for k, v in issuers.items() if re.search(rf"\b{k}\b", who)), None)
+            if hit:
+                return hit
+    for i, line in enumerate(header[:6]):
         f = fold(line)
-        if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")):
+        if f.startswith("dang bo tinh") and i + 1 < len(header):
+            f = fold(header[i + 1])  # "ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"
+        nxt = fold(header[i + 1]) if i + 1 < len(header) else ""
+        if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")) or (
+            f.startswith(("ubnd", "uy ban nhan dan")) and nxt.startswith("tinh ")
+        ):  # "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG", the motto beside it on the same lines
             return "Ủy ban nhân dân tỉnh"
-        if f.startswith("tinh uy"):
-            return "Tỉnh ủy"
+        hit = next((v for k, v in issuers.items() if f.startswith(k)), None)
+        if hit and hit != "Ủy ban nhân dân tỉnh":
+            return hit
         if f.startswith("so "):
             return canonical(line.title() if line.isupper() else line)
     return None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kehoach.intake.document import Block, Table
+from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
 _ROMAN_RE = re.compile(
@@ -26,32 +27,12 @@ _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
 _BULLET_RE = re.compile(r"^[-–—−‒+•*·▪●○◦]\s*(?P<rest>\S.*)$")
 _APPENDIX_RE = re.compile(r"^phu luc\b")
 _SIGNATURE_RE = re.compile(r"^noi nhan\b")
+# A signing title ("T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH") starts the signature part even
+# when no "Nơi nhận:" list comes first.
+_SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐỦỶ][A-ZĐÀ-Ỹ ]{3,}")
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.", "…")
-_CONNECTOR_END = {
-    "của",
-    "và",
-    "các",
-    "về",
-    "với",
-    "cho",
-    "tại",
-    "trong",
-    "theo",
-    "số",
-    "là",
-    "có",
-    "được",
-    "những",
-    "để",
-    "từ",
-    "đến",
-    "ngày",
-    "hoặc",
-    "cùng",
-    "nhằm",
-    "trên",
-    "bảo",
-}
+# Words a wrapped line may end with: the sentence goes on below (data/lexicon.toml).
+_CONNECTOR_END = frozenset(lexicon.words("outline.connector_end"))
 
 
 @dataclass
@@ -246,7 +227,9 @@ def build_outline(items: list[Para | Table]) -> Section:
                 root.children.append(sec)
                 stack = [root, sec]
                 continue
-            if _SIGNATURE_RE.match(f):
+            if _SIGNATURE_RE.match(f) or (
+                stack[-1].kind != "signature" and _SIGN_TITLE_RE.match(it.text)
+            ):
                 sec = Section("", it.text, 0, "signature", path="signature")
                 root.children.append(sec)
                 stack = [root, sec]

@@ -5,19 +5,18 @@ from __future__ import annotations
 import re
 
 from kehoach.errors import NoPlanStructure
+from kehoach.extract.assignments import tasks_from_sections
+from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.flattened import flattened_tables
-from kehoach.extract.implementation import (
-    implementation_section,
-    tasks_from_assignments,
-    tasks_from_implementation,
-)
+from kehoach.extract.implementation import implementation_section
 from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, build_outline, paragraphs
 from kehoach.extract.reporting import extract_reporting
-from kehoach.extract.tables import tasks_from_table
+from kehoach.extract.tables import read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
 from kehoach.model import PlanRecord, Source, Task
+from kehoach.text.lexicon import fix_typos
 from kehoach.text.normalize import clean
 
 
@@ -28,6 +27,9 @@ def _year(date: str | None) -> int | None:
 def _plan_horizon(title: str | None) -> int | None:
     if not title:
         return None
+    # a date inside a document reference ("Chỉ thị số 11-CT/TU ngày 04/01/2026") is no horizon
+    title = re.sub(r"\bngày\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}|\d+/\d{4}/\S+", "", title)
+    title = re.sub(r"(?i)\bngày\s*\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", "", title)
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", title)]
     m = re.search(
         r"(?:giai đoạn|đến năm|năm)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", title, re.IGNORECASE
@@ -38,7 +40,16 @@ def _plan_horizon(title: str | None) -> int | None:
 def build_record(doc: Document) -> PlanRecord:
     """The plan record of a read document."""
     # normalize every line once (NFC, tone marks, spaces); the readers below rely on it
-    blocks = [clean(b) if isinstance(b, str) else b for b in doc.blocks]
+    # and fix the known typos once, here (data/lexicon.toml [typos])
+    blocks: list[str | Table] = []
+    for b in doc.blocks:
+        if isinstance(b, str):
+            blocks.append(fix_typos(clean(b)))
+        else:  # paragraphs a PDF table finder took for table rows come back as text
+            lines, rest = _text_rows(b)
+            blocks.extend(fix_typos(clean(line)) for line in lines)
+            if rest is not None:
+                blocks.append(_fixed(rest))
     items = paragraphs(blocks)
     root = build_outline(items)
     body_text = "\n".join(p.text for p in items if isinstance(p, Para))
@@ -49,24 +60,32 @@ def build_record(doc: Document) -> PlanRecord:
     tasks: list[Task] = []
     target_rows: list[TargetRow] = []
     appendix_horizon = None
+    columns = None  # the last task table's columns, for its continuation after a page break
     for block in items:
         if isinstance(block, Table):
-            got = tasks_from_table(block, doc_year)
+            got = tasks_from_table(block, doc_year, carried_over=columns)
             if got:
-                tasks.extend(got[0])
+                tasks.extend(assess_task(t, "table") for t in got[0])
                 target_rows.extend(got[1])
+                head = read_header(block.rows)
+                columns = head[0] if head and not head[0].is_targets else columns
+            else:
+                columns = None
+        elif block.kind in ("roman", "decimal"):
+            columns = None  # a new section: the next table is another one
     if not tasks:
         flat = flattened_tables(blocks, doc_year)
-        tasks = flat.tasks
+        tasks = [assess_task(t, "flattened_table") for t in flat.tasks]
         target_rows.extend(flat.target_rows)
         appendix_horizon = flat.target_horizon
     implementation = implementation_section(root)
-    if not tasks:
-        tasks = tasks_from_assignments(root, doc_year)
-    if not tasks and implementation is not None:
-        tasks = tasks_from_implementation(implementation, doc_year)
+    if not tasks:  # no task table: every section that assigns work to agencies
+        tasks = tasks_from_sections(root, doc_year)
     tasks = _unique_ids(tasks)
-    targets = extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
+    targets = [
+        assess_target(t)
+        for t in extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
+    ]
     reporting = extract_reporting(root, implementation)
     if not (tasks or targets or reporting or info.title or info.kind != "other"):
         raise NoPlanStructure(
@@ -79,6 +98,30 @@ def build_record(doc: Document) -> PlanRecord:
         tasks=tasks,
         reporting=reporting,
     )
+
+
+def _text_rows(table: Table) -> tuple[list[str], Table | None]:
+    """The leading rows that hold one paragraph of prose (in one cell, or repeated across
+    merged cells: a shaded paragraph in a PDF), as lines; and the table that remains."""
+    lines: list[str] = []
+    for row in table.rows:
+        values = {c.strip() for c in row if c.strip()}
+        if len(values) != 1 or len(next(iter(values))) < 120:
+            break
+        lines.append(values.pop())
+    if not lines:
+        return [], table
+    n = len(lines)
+    rows = table.rows[n:]
+    if not any(c.strip() for row in rows for c in row):
+        return lines, None
+    return lines, Table(rows=rows, spans=table.spans[n:], page=table.page)
+
+
+def _fixed(table: Table) -> Table:
+    """A table with the known typos fixed in its cells."""
+    rows = [[fix_typos(c) for c in row] for row in table.rows]
+    return Table(rows=rows, spans=table.spans, page=table.page)
 
 
 def _unique_ids(tasks: list[Task]) -> list[Task]:

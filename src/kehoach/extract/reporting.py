@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.extract.agencies import canonical, take_agencies
+from kehoach.extract.agencies import agency_phrase, canonical, take_agencies
 from kehoach.extract.outline import Section
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
@@ -13,7 +13,7 @@ from kehoach.text.normalize import fold_chars
 _REPORT = re.compile(r"\bbao cao\b")
 _DUTY_HINT = re.compile(
     r"\bbao cao\b.{0,80}?\b(ket qua|tinh hinh|dinh ky|ve|voi|len|gui|truoc ngay|ubnd|uy ban|ban thuong vu|"
-    r"tinh uy|thuong truc|so )|\b(dinh ky|gui|tong hop|che do)\b.{0,40}\bbao cao\b"
+    r"tinh uy|thuong truc|so |bo |hoi dong|chinh phu|thu tuong)|\b(dinh ky|gui|tong hop|che do)\b.{0,40}\bbao cao\b"
 )
 _GENERAL_CALL = re.compile(
     r"\b(thuc hien nghiem|thuc hien tot|dam bao)\s+(che do\s+)?(thong tin,?\s+)?bao cao\b"
@@ -31,7 +31,11 @@ _PERIODS = [
         "year",
     ),
     (re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b"), "ad_hoc"),
+    # the report on the plan's final review, asked for alongside the periodic ones
+    (re.compile(r"(?<!so ket, )(?<!so ket va )\btong ket (?!nam\b)"), "once"),
 ]
+# "2. Giao Sở X …": the item's marker and an opening that hands the work to the subject
+_OPENING = re.compile(r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+", re.I)
 _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
 
 
@@ -41,7 +45,26 @@ def _sentences(sec: Section) -> list[tuple[str, str]]:
     head = [sec.title] if len(sec.title) > 80 else []  # a heading "Chế độ báo cáo" is no duty
     for item in [*head, *(b.text for b in sec.all_blocks() if not isinstance(b, Table))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
-            out.append((s, item))
+            out.extend((c, item) for c in _clauses(s))
+    return out
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence cut at `;` into clauses that each ask for a report (`…; hằng năm, tham mưu …
+    báo cáo HĐND tỉnh …; đồng thời, chỉ đạo sơ kết, tổng kết và báo cáo Bộ Công an …`); a clause
+    without `báo cáo` stays with the one after it (it states its period or its subject)."""
+    parts = re.split(r"\s*;\s+", sentence)
+    if len(parts) < 2:
+        return [sentence]
+    out: list[str] = []
+    pending = ""
+    for part in parts:
+        pending = f"{pending}; {part}" if pending else part
+        if _REPORT.search(fold_chars(part).lower()):
+            out.append(pending)
+            pending = ""
+    if pending:
+        out = [*out[:-1], f"{out[-1]}; {pending}"] if out else [pending]
     return out
 
 
@@ -100,7 +123,7 @@ def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
         if names:
             to, via = names[0], to
     if via is None:
-        subject, _ = take_agencies(item)
+        subject, _ = agency_phrase(_OPENING.sub("", item))
         if subject and subject[0] != to:
             via = subject[0]
     return (canonical(to) if to else None), via

@@ -20,6 +20,17 @@ from kehoach.text.numbers import parse_number
 _ROMAN_NUM = re.compile(r"^(?P<g>[IVX]{1,5}|[A-ZĐ])\s*[.\-–)]?\s*(?P<title>.*)$")
 _ROMAN_TITLE = re.compile(r"^(?P<g>[IVX]{1,5})\s*[.\-–)]\s+(?P<title>\S.*)$")
 _ROW_NUM = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|\d{1,3}\))$")
+# A row numbering the columns under the heading: "(1) (2) (3)" or "1 2 3 4".
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\)?\s*=\s*[\d()+\-x*/ ]+$")
+
+
+def is_column_numbers(row: list[str]) -> bool:
+    """True for a row that only numbers the columns (`(1) (2) (3)`, `1 | 2 | 3`): not a task."""
+    cells = [c.strip() for c in row if c.strip()]
+    if len(cells) < 2 or not all(_COLUMN_NUMBER.match(c) for c in cells):
+        return False
+    nums = [int(re.search(r"\d+", c).group(0)) for c in cells]  # type: ignore[union-attr]
+    return nums == sorted(nums) and len(set(nums)) == len(nums)
 
 
 @dataclass
@@ -36,6 +47,7 @@ class Columns:
     unit: int = -1
     values: list[tuple[int, int | None, bool]] = field(default_factory=list)  # (col, year, is_goal)
     ignored: list[int] = field(default_factory=list)
+    width: int = 0  # how many columns the heading has
 
 
 def _role_of(h: str) -> str | None:
@@ -101,8 +113,15 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                     setattr(cols, role, i)
             agencies = max(cols.lead, cols.coordinating, cols.directing)
             if cols.text >= 0 and (agencies >= 0 or cols.is_targets):
+                cols.width = width
                 return cols, start + depth
     return None
+
+
+def _same_width(table: Table, cols: Columns) -> bool:
+    widest = max((len(r) for r in table.rows), default=0)
+    used = max(cols.num, cols.text, cols.lead, cols.coordinating, cols.directing, cols.time)
+    return used < widest and abs(widest - cols.width) <= 1 if cols.width else used < widest
 
 
 def _row_is_header(row: list[str]) -> bool:
@@ -158,10 +177,14 @@ def _target_row(row: list[str], cols: Columns, text: str) -> TargetRow:
 
 
 def tasks_from_table(
-    table: Table, doc_year: int | None
+    table: Table, doc_year: int | None, carried_over: Columns | None = None
 ) -> tuple[list[Task], list[TargetRow]] | None:
-    """(tasks, target statements) read from a table, or None if it is neither kind of table."""
+    """(tasks, target statements) read from a table, or None if it is neither kind of table.
+    `carried_over`: the columns of the task table just before, for a table without a heading
+    of its own and as wide (the same table carried over a page break)."""
     head = read_header(table.rows)
+    if head is None and carried_over is not None and _same_width(table, carried_over):
+        head = carried_over, 0
     if head is None:
         return None
     cols, first = head
@@ -175,6 +198,7 @@ def tasks_from_table(
             not any(c.strip() for c in row)
             or fold(" ".join(row)) in header_keys
             or _row_is_header(row)
+            or is_column_numbers(row)
         ):
             continue
         g = _group_row(row, cols)

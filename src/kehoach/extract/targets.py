@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kehoach.extract.outline import Section
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Target
+from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 from kehoach.text.numbers import NUMBER, parse_number
 
@@ -15,52 +17,6 @@ _OBJECTIVE = re.compile(r"\b(muc tieu|chi tieu|tam nhin)\b")
 _NOT_OBJECTIVE = re.compile(
     r"\b(quan diem|nhiem vu|giai phap|to chuc thuc hien|muc dich|yeu cau)\b"
 )
-_EXCLUDED_UNITS = {
-    "nam",
-    "thang",
-    "ngay",
-    "quy",
-    "cap",
-    "dieu",
-    "khoa",
-    "gio",
-    "tuoi",
-    "tuan",
-}
-_KNOWN_UNITS = [
-    "nghìn lượt khách",
-    "triệu lượt khách",
-    "lượt khách",
-    "tỷ đồng",
-    "triệu đồng",
-    "nghìn tỷ đồng",
-    "di tích",
-    "di sản",
-    "sự kiện",
-    "thương hiệu",
-    "điểm",
-    "mô hình",
-    "lễ hội",
-    "hoạt động",
-    "công trình",
-    "tác phẩm",
-    "đề án",
-    "dự án",
-    "sản phẩm",
-    "câu lạc bộ",
-    "đội",
-    "nhà văn hóa",
-    "thiết chế",
-    "làng",
-    "bản",
-    "tour",
-    "tuyến",
-    "giải",
-    "cuộc thi",
-    "chương trình",
-    "người",
-    "hộ",
-]
 # A number with its unit: "23.100 nghìn lượt khách", "trên 80%", "01 - 02 thương hiệu".
 _QTY_RE = re.compile(
     r"(?<![\w/.,-])(?P<a>" + NUMBER + r")(?:\s*(?:-|–|đến)\s*(?P<b>" + NUMBER + r"))?"
@@ -86,10 +42,22 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 def _unit(raw: str) -> str:
     if raw in ("%", "phần trăm"):
         return "%"
-    for u in _KNOWN_UNITS:
-        if raw.lower().startswith(u):
+    low = raw.lower()
+    for u in _known_units():
+        if low.startswith(u) and (len(low) == len(u) or not low[len(u)].isalnum()):
             return u
     return raw.split()[0]
+
+
+@lru_cache(maxsize=1)
+def _known_units() -> list[str]:
+    return sorted((u.lower() for u in lexicon.words("targets.units")), key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def _reference_before() -> re.Pattern[str]:
+    """A number right after one of these words is a reference (`Chỉ thị 11`), not a quantity."""
+    return re.compile(r"\b" + lexicon.alternation("targets.reference_words") + r"\s*$")
 
 
 def quantities(text: str) -> list[tuple[float | int, str, int]]:
@@ -98,9 +66,10 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
     for m in _QTY_RE.finditer(text):
         unit_raw = m.group("unit")
         first = fold(unit_raw.split()[0]) if unit_raw not in ("%",) else "%"
-        before = text[max(0, m.start() - 12) : m.start()].lower()
-        if first in _EXCLUDED_UNITS or re.search(
-            r"(số|năm|khóa|thứ|ngày|lục|mục|khoản|điểm|điều|tại|chương|phần)\s*$", before
+        if first in lexicon.folded("targets.not_units"):
+            continue
+        if first != "%" and _reference_before().search(
+            fold_chars(text[max(0, m.start() - 20) : m.start()])
         ):
             continue
         a = m.group("a")
@@ -134,22 +103,47 @@ def _metrics(text: str) -> list[Metric]:
         for value, unit, pos in quantities(sentence):
             before = [y for p, y in years if p < pos]
             by = before[-1] if before else None
-            metrics.append(Metric(value=value, unit=unit, subject=_subject(sentence, pos), by=by))
+            subject = _subject(sentence, pos, unit)
+            metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
     return metrics
 
 
 _LEAD_NUMBER = re.compile(r"^[\d.,]+(?:\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*")
 
 
-def _subject(sentence: str, pos: int) -> str | None:
+def _subject(sentence: str, pos: int, unit: str | None = None) -> str | None:
     """What a number counts: the words after it up to the end of its clause, without the
-    number itself ("100% xóm, tổ dân phố có nhà văn hóa" -> "xóm, tổ dân phố có nhà văn hóa")."""
+    number itself ("100% xóm, tổ dân phố có nhà văn hóa" -> "xóm, tổ dân phố có nhà văn hóa");
+    when only the unit follows ("doanh thu đạt 3.350 tỷ đồng", "tăng trên 3%;"), the words
+    before it in its clause ("doanh thu")."""
     rest = _LEAD_NUMBER.sub("", sentence[pos:])
     clause = re.split(r"[;.(]|\s\d", rest)[0]
     clause = re.sub(r"^(?:các|những|số)\s+", "", clause.strip(" ,:"))
+    clause = _REPEAT.sub(r"\1", clause)  # "15 di tích di tích"
+    tail = clause[len(unit) :] if unit and clause.lower().startswith(unit.lower()) else clause
+    if not _FILLER.sub("", tail).strip(" ,"):
+        before = re.split(r"[;:(]", sentence[:pos])[-1]
+        if len(before) > 100:  # keep whole words
+            before = before[-100:].split(" ", 1)[-1]
+        before = _COMMITMENT_TAIL.sub("", before.strip()).strip(" ,")
+        before = _LEAD_WORDS.sub("", before).strip(" ,")
+        clause = before or clause
     if len(clause) > 100:
         clause = clause[:100].rsplit(" ", 1)[0]
     return clause or None
+
+
+# Words that open a commitment, not its subject: "Năm 2026, phấn đấu …", "Hằng năm, …".
+_LEAD_WORDS = re.compile(
+    r"^(?:\s*(?:(?:trong |đến |đến hết )?năm \d{4}|hằng năm|hàng năm|phấn đấu|bảo đảm|đảm bảo)[,\s]*)+",
+    re.I,
+)
+_REPEAT = re.compile(r"\b(\w+(?:\s\w+)?)\s+\1\b")
+_FILLER = re.compile(r"^\s*(?:trở lên|trở lại|trở xuống)?\s*(?:đạt|được)?\s*", re.I)
+_COMMITMENT_TAIL = re.compile(
+    r"(?:\s+(?:đạt|đón|tăng|giảm|trên|dưới|khoảng|ít nhất|tối thiểu|tối đa|từ|là|bình quân))+\s*$",
+    re.I,
+)
 
 
 def _statements(section: Section) -> list[str]:
@@ -213,9 +207,7 @@ def extract_targets(
     if not targets:
         for sec, text in _body_commitments(root):
             metrics = _metrics(text)
-            targets.append(
-                _target(len(targets) + 1, text, plan_horizon or doc_year, metrics, sec.path)
-            )
+            targets.append(_target(len(targets) + 1, text, plan_horizon, metrics, sec.path))
             seen.append(fold(text))
     for row in appendix_rows or []:
         metrics = list(row.metrics) or _metrics(row.text)
@@ -237,12 +229,18 @@ def _similar_to_any(text: str, seen: list[str]) -> bool:
     return any(fuzz.token_sort_ratio(text, s) >= 75 for s in seen)
 
 
-_COMMITMENT = re.compile(r"\b(phan dau|dat|don|thu hut|it nhat|toi thieu|tren|hoan thanh|tang)\b")
 _SKIP_SECTIONS = re.compile(r"\b(to chuc thuc hien|kinh phi|bao cao|muc dich|yeu cau)\b")
+_BODY_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+@lru_cache(maxsize=1)
+def _commitment() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.alternation("targets.commitments") + r"\b")
 
 
 def _body_commitments(root: Section):
-    """Quantified commitments of a document with no objectives part."""
+    """Quantified commitments of a document with no objectives part: each sentence that
+    commits to a number (`Phấn đấu … từ 05 mỏ … trở lên.`), not the paragraph around it."""
     for top in root.children:
         if top.kind in ("signature", "appendix") or _SKIP_SECTIONS.search(top.folded_title):
             continue
@@ -250,5 +248,6 @@ def _body_commitments(root: Section):
             if _SKIP_SECTIONS.search(sec.folded_title):
                 continue
             for text in _statements(sec):
-                if _COMMITMENT.search(fold_chars(text).lower()) and quantities(text):
-                    yield sec, text
+                for sentence in _BODY_SENTENCE.split(text):
+                    if _commitment().search(fold_chars(sentence)) and quantities(sentence):
+                        yield sec, sentence

@@ -12,6 +12,16 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _Y = r"((?:19|20)\d{2})"
 
 
+# "Từ ngày 01/10 đến ngày 15/10/2026", "từ ngày 15 - 20/10/2026": a window of days.
+_DAY_RANGE = re.compile(
+    r"\b(?:tu )?ngay (\d{1,2})(?:/(\d{1,2}))?(?:/((?:19|20)\d{2}))? ?(?:-|–|den|toi) ?(?:het )?"
+    r"(?:ngay )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})"
+)
+# Words before a date that make it a deadline; without them a date after "ngày" is one day
+# ("Ngày 10/10/2026", "20 giờ 00, ngày 10/4/2026"); a bare date in a time column is a deadline.
+_DEADLINE_BEFORE = re.compile(r"\b(truoc|cham nhat|han|hoan thanh|xong|den|het)\b[^\d]*$")
+
+
 def _window(y1: int, m1: int, y2: int, m2: int, d2: int | None = None) -> tuple[str, str]:
     last = d2 or calendar.monthrange(y2, m2)[1]
     return f"{y1:04d}-{m1:02d}-01", f"{y2:04d}-{m2:02d}-{last:02d}"
@@ -92,14 +102,30 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             m.start(),
             _tf(raw, "window", *(_window(y, 1, y, 6) if first_half else _window(y, 7, y, 12))),
         )
-    for m in re.finditer(r"\b(?:ngay )?(\d{1,2})/(\d{1,2})/" + _Y, f):
-        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if _valid_date(y, mo, d):
-            start_year = doc_year or y
+    for m in re.finditer(r"\bquy (i{1,3}|iv|[1-4])\b(?: ?/ ?| nam | cua nam )" + _Y, f):
+        q = _quarter(m.group(1))
+        if q and re.search(r"\b(?:tu|bat dau tu)\s*$", f[: m.start()]):
+            add(m.start() - 1, _tf(raw, "from", f"{int(m.group(2)):04d}-{3 * q - 2:02d}-01"))
+    for m in _DAY_RANGE.finditer(f):
+        d1, d2, mo2, y = int(m.group(1)), int(m.group(4)), int(m.group(5)), int(m.group(6))
+        mo1 = int(m.group(2)) if m.group(2) else mo2
+        y1 = int(m.group(3)) if m.group(3) else y
+        if _valid_date(y1, mo1, d1) and _valid_date(y, mo2, d2):
             add(
                 m.start(),
-                _tf(raw, "window", f"{min(start_year, y):04d}-01-01", f"{y:04d}-{mo:02d}-{d:02d}"),
+                _tf(raw, "window", f"{y1:04d}-{mo1:02d}-{d1:02d}", f"{y:04d}-{mo2:02d}-{d2:02d}"),
             )
+    for m in re.finditer(r"\b(?:ngay )?(\d{1,2})/(\d{1,2})/" + _Y, f):
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not _valid_date(y, mo, d):
+            continue
+        day = f"{y:04d}-{mo:02d}-{d:02d}"
+        before = f[: m.start(1)]
+        if _DEADLINE_BEFORE.search(before) or not before.endswith(("ngay ", "ngay")):
+            start_year = doc_year or y
+            add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", day))
+        else:  # one event day: "Ngày 10/10/2026", "Sáng ngày 10/10/2026"
+            add(m.start(), _tf(raw, "window", day, day))
     for m in re.finditer(r"\bthang (\d{1,2})(?: ?/ ?| nam )" + _Y, f):
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:

@@ -131,6 +131,13 @@ OCR_NOTE = {  # why a page of a scan was left out (kehoach.intake.scan_page)
         "the text could not be read (too faint or blurred)"
     ),
 }
+# Why the reader is unsure of a task or target (model.Reason), shown on the review page.
+DOUBT = {
+    "agency_not_in_register": N_("Agency not in the register"),
+    "no_agency": N_("No agency was read"),
+    "no_timeframe": N_("No timeframe was read"),
+    "metric_without_subject": N_("A number without what it counts"),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -141,6 +148,7 @@ TABLES = {
     "field": FIELD,
     "role": ROLE,
     "ocr_note": OCR_NOTE,
+    "doubt": DOUBT,
 }
 
 

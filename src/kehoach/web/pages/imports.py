@@ -179,10 +179,10 @@ async def resume(
     request: Request, token: str, db: Db, user: Officer, settings: AppSettings
 ) -> Response:
     """A review in progress, as it was left (its link is on the review page)."""
-    from kehoach.services import web_support
+    from kehoach.services import uploads
 
     data, name, state = await _load(settings, db, user, {"token": token})
-    lines = await run_in_threadpool(web_support.source_lines, data, name)
+    lines = await run_in_threadpool(uploads.source_lines, data, name)
     return _review(request, state, lines=lines)
 
 

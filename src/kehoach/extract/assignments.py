@@ -1,0 +1,400 @@
+"""Tasks of plans without a task table: every way a section assigns work, read and merged.
+
+A plan assigns work in several layouts, often in one document: an agency heads a section
+(`1.2. Công an tỉnh`, `2. Sở Giáo dục và Đào tạo: Chỉ đạo …`, `4.4. Đề nghị Viện Kiểm sát …`,
+`3.3. Bộ Chỉ huy Quân sự tỉnh chỉ đạo lực lượng Bộ đội Biên phòng: …`); an item names its own
+agency (`- Công an tỉnh tham mưu …`, `- Đề nghị X …`, `Giao X …`) or closes with one in
+parentheses; labelled lines close a group of bullets (`Đơn vị chủ trì: …; Đơn vị phối hợp: …`)
+or describe an activity block (`Thời gian / Địa điểm / Đơn vị chủ trì / Kinh phí`).
+
+Each reading is an `Assignment` with its evidence and strength; every item (one paragraph
+span) gets one task, the strongest reading of its roles winning. An item no reading gives
+an agency is no task.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kehoach.extract.agencies import (
+    agency_phrase,
+    known_prefix,
+    parse_list,
+    parse_roles,
+    registered,
+    starts_with_agency,
+)
+from kehoach.extract.confidence import assess_task
+from kehoach.extract.implementation import assignment, timeframe_phrase
+from kehoach.extract.labels import LabelRun, labelled
+from kehoach.extract.outline import Para, Section
+from kehoach.extract.timeframes import parse_timeframe
+from kehoach.intake.document import Table
+from kehoach.model import Task
+from kehoach.text import lexicon
+from kehoach.text.normalize import fold, fold_chars
+
+# Strength of each reading: the more specific the evidence, the stronger.
+INHERITED, CLOSING, HEADING, SUBJECT, BLOCK, PARENTHESIS = 1, 2, 3, 3, 4, 4
+
+
+@dataclass
+class Reading:
+    """Who does an item's work, by one piece of evidence."""
+
+    directing: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    coordinating: list[str] = field(default_factory=list)
+    time: str | None = None
+    strength: int = 0
+    source: str = ""
+
+    @property
+    def has_agency(self) -> bool:
+        return bool(self.lead or self.directing)
+
+
+@dataclass
+class Assignment:
+    """A proposed task: its text, where it stands and the readings of its roles."""
+
+    id: str
+    group: str | None
+    group_title: str | None
+    text: str
+    readings: list[Reading] = field(default_factory=list)
+
+    def best(self) -> Reading | None:
+        withagency = [r for r in self.readings if r.has_agency]
+        return max(withagency, key=lambda r: r.strength) if withagency else None
+
+
+@lru_cache(maxsize=1)
+def _no_tasks_re() -> re.Pattern[str]:
+    return re.compile(r"^" + lexicon.alternation("sections.no_tasks", fold_words=True) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _opening_re() -> re.Pattern[str]:
+    return re.compile(r"^" + lexicon.alternation("agencies.assign_openings") + r"\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _phoi_hop_re() -> re.Pattern[str]:
+    return re.compile(r"\b(?:phối|phội)\s+hợp\s+(?:chặt\s+chẽ\s+|thường\s+xuyên\s+)?với\s+", re.I)
+
+
+def _dropped(text: str) -> str:
+    for d in lexicon.words("agencies.dropped_descriptors"):
+        if fold(text[: len(d)]) == fold(d) and text[len(d) : len(d) + 2].strip()[:1].isupper():
+            return text[len(d) :].lstrip()
+    return text
+
+
+def coordinating_in(text: str) -> list[str]:
+    """Agencies a text says to work with (`… và phối hợp với Y trong …` gives Y), unless the
+    words are a noun phrase (`quy chế phối hợp với`) or a purpose clause (`để phối hợp với`)."""
+    out: list[str] = []
+    for m in _phoi_hop_re().finditer(text):
+        before = fold_chars(text[max(0, m.start() - 14) : m.start()]).split()
+        last_two = " ".join(before[-2:])
+        blocked = lexicon.folded("agencies.coordination_not_after")
+        if before and (before[-1] in blocked or last_two in blocked):
+            continue
+        names, _ = agency_phrase(text[m.end() :], any_start=True)
+        out += [n for n in names if n not in out]
+    return out
+
+
+def _named(name: str) -> bool:
+    """A named body, not a generic group (`các sở, ngành`, `cơ quan …`)."""
+    return not re.match(r"(?i)(các|cơ quan|đơn vị|địa phương|cấp)\b", name)
+
+
+def read_heading(title: str) -> tuple[Reading, str] | None:
+    """The roles a heading gives everything under it, and its own task text (after a colon,
+    or the whole heading when it is a sentence with the agency as subject)."""
+    text = _opening_re().sub("", title, count=1)
+    head, sep, rest = text.partition(":")
+    if sep and _is_agency_label(head):
+        reading = _roles_of_phrase(head)
+        if reading and reading.has_agency:
+            return reading, rest.strip()
+    if starts_with_agency(text) and len(text) < 90 and not re.search(r"[.;]", text):
+        reading = _roles_of_phrase(text)
+        if reading and reading.has_agency and all(_looks_like_agency(a) for a in reading.lead):
+            return reading, ""
+    reading = _subject_reading(title)
+    if reading is not None:
+        # "Sở Y tế chủ trì, phối hợp với Công an tỉnh và … thực hiện các nhiệm vụ sau:"
+        reading.coordinating += [c for c in coordinating_in(title) if c not in reading.lead]
+        return reading, title
+    return None
+
+
+def _is_agency_label(head: str) -> bool:
+    """`Sở X`, `Sở X chủ trì, phối hợp với Y`, `X chỉ đạo Y` before a colon; not a sentence
+    that merely begins with an agency (`Công an tỉnh tham mưu … Dự án 1: …`)."""
+    if len(head) >= 150 or not starts_with_agency(head):
+        return False
+    names, rest = agency_phrase(head)
+    return bool(names) and (not rest or bool(re.match(r"(?i)(chủ trì|phối hợp|chỉ đạo)\b", rest)))
+
+
+def _roles_of_phrase(phrase: str) -> Reading | None:
+    """`X chủ trì, phối hợp (với) Y`, `X chỉ đạo Y`, or a plain list (all lead)."""
+    m = re.search(r"\s+chỉ\s+đạo\s+", phrase)
+    if m and starts_with_agency(phrase):
+        directing = parse_list(phrase[: m.start()])
+        lead, _ = agency_phrase(_dropped(phrase[m.end() :]))
+        if directing and lead:
+            return Reading(directing=directing, lead=lead, strength=HEADING, source="heading")
+    m = _CHU_TRI.search(phrase)
+    if m and "(" not in phrase[: m.start()]:
+        # "X chủ trì, phối hợp (chặt chẽ) (với) Y …": Y read up to its verb
+        lead = parse_list(phrase[: m.start()])
+        after = _PHOI_HOP_START.sub("", phrase[m.end() :], count=1)
+        coord = agency_phrase(after, any_start=True)[0] if after != phrase[m.end() :] else []
+    else:
+        lead, coord = parse_roles(phrase)
+    if not lead:
+        return None
+    return Reading(lead=lead, coordinating=coord, strength=HEADING, source="heading")
+
+
+_CHU_TRI = re.compile(r"\s*\bchủ\s+trì\b[\s,;]*", re.I)
+_PHOI_HOP_START = re.compile(
+    r"^[\s,;]*(?:và\s+)?(?:phối|phội)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?[\s:,]*", re.I
+)
+
+
+def _looks_like_agency(name: str) -> bool:
+    """Not a topic that happens to begin with an agency word (`Ban hành …`, `Hội nghị …`)."""
+    if name in registered() or not _named(name):
+        return True
+    words = name.split()
+    if len(words) < 2:
+        return False
+    if words[1][:1].isupper() or fold(words[1]) in ("nhan", "an"):
+        return True  # "Sở Y tế", "Công an tỉnh"
+    # "Ban cán sự đảng Ủy ban nhân dân tỉnh": a registered body inside the name
+    return any(known_prefix(" ".join(words[i:])) for i in range(2, len(words)))
+
+
+def _subject_reading(text: str) -> Reading | None:
+    """An item whose subject is an agency: `Công an tỉnh tham mưu …`, `Đề nghị X …`,
+    `Giao X là cơ quan thường trực …`, `X chỉ đạo Y …`."""
+    opened = _opening_re().match(text)
+    body = text[opened.end() :] if opened else text
+    if not starts_with_agency(body):
+        return None
+    names, rest = agency_phrase(body)
+    if not names or not rest or not all(_looks_like_agency(n) for n in names):
+        return None
+    f = fold(rest[:40])
+    directs = re.match(r"(?:lanh dao,? )?chi dao ", f)
+    if directs:  # "X (lãnh đạo,) chỉ đạo Y …" when Y is an agency, else X leads
+        lead, _ = agency_phrase(_dropped(rest[directs.end() :].lstrip()))
+        if lead:
+            return Reading(directing=names, lead=lead, strength=SUBJECT, source="subject")
+    return Reading(lead=names, strength=SUBJECT, source="subject")
+
+
+Item = tuple[Para, str]  # an item's first paragraph and its text
+
+
+def _segments(
+    blocks: list[Para | Table], prose_allowed: bool
+) -> list[tuple[list[Item], LabelRun | None]]:
+    """The section's items, cut where labelled lines stand: each segment is the items since
+    the previous labelled lines and the labelled lines that follow them (None at the end).
+    Bullets keep their `+` sub-items; prose paragraphs count only under a heading without
+    its own text, or when labelled lines follow them."""
+    out: list[tuple[list[Item], LabelRun | None]] = []
+    items: list[Item] = []
+    run: LabelRun | None = None
+    for b in blocks:
+        if isinstance(b, Table) or b.kind == "rule":
+            continue
+        pairs = labelled(b.text)
+        if pairs:
+            run = run or LabelRun()
+            run.add(pairs)
+            continue
+        if run is not None:
+            out.append((items, run))
+            items, run = [], None
+        if b.text.startswith("+") and items:
+            items[-1] = (items[-1][0], f"{items[-1][1]} {b.body}")
+        elif b.kind in ("bullet", "letter", "paren", "decimal"):
+            items.append((b, b.body))
+        elif (
+            b.kind == "plain"
+            and items
+            and (not b.text[:1].isupper() or not items[-1][1].endswith((".", ";", ":", "!", "?")))
+        ):  # a wrapped line: lower-case start, or the item above has not ended
+            items[-1] = (items[-1][0], f"{items[-1][1]} {b.text}")
+        elif b.kind == "plain":
+            items.append((b, b.text))
+    out.append((items, run))
+    out = [([(p, t) for p, t in its if len(t) > 10], run) for its, run in out]
+    if not prose_allowed:  # prose under a heading with its own text is its explanation
+        out = [
+            (its if run else [(p, t) for p, t in its if p.kind != "plain"], run) for its, run in out
+        ]
+    return out
+
+
+def _item_readings(text: str, doc_year: int | None) -> tuple[str, list[Reading]]:
+    """The item's own evidence: a closing parenthesis naming its agencies, or an agency
+    subject; returns the task text (without the parenthesis) and the readings."""
+    readings: list[Reading] = []
+    got = assignment(text, doc_year)
+    if got is not None:
+        text, lead, coord, when = got
+        readings.append(Reading([], lead, coord, when, PARENTHESIS, "parenthesis"))
+    head, sep, rest = text.partition(":")
+    if sep and _is_agency_label(_opening_re().sub("", head)):
+        reading = _roles_of_phrase(_opening_re().sub("", head))
+        if reading and reading.has_agency and rest.strip():
+            reading.strength, reading.source = SUBJECT, "subject"
+            readings.append(reading)
+            return rest.strip(), readings
+    subject = _subject_reading(text)
+    if subject is not None and all(_named(a) for a in subject.lead + subject.directing):
+        readings.append(subject)
+    return text, readings
+
+
+def _task(a: Assignment, doc_year: int | None) -> Task | None:
+    best = a.best()
+    if best is None:
+        return None
+    coord = list(best.coordinating)
+    for c in coordinating_in(a.text):
+        if c not in coord and c not in best.lead:
+            coord.append(c)
+    when = best.time or next((r.time for r in a.readings if r.time), None)
+    when = when or timeframe_phrase(a.text)
+    return assess_task(
+        Task(
+            id=a.id,
+            group=a.group,
+            group_title=a.group_title,
+            text=a.text,
+            directing=best.directing,
+            lead=best.lead,
+            coordinating=coord,
+            timeframe=parse_timeframe(when, doc_year),
+        ),
+        best.source,
+    )
+
+
+def _visit(
+    sec: Section,
+    inherited: Reading | None,
+    group: str | None,
+    out: list[Assignment],
+    parent_title: str | None = None,
+) -> None:
+    if sec.kind in ("signature", "appendix") or _no_tasks_re().match(sec.folded_title):
+        return
+    heading = read_heading(sec.title) if sec.kind != "root" and sec.title else None
+    if heading is None and sec.kind == "decimal":
+        # "2. Tổ chức hội nghị sơ kết (Sở VHTTDL chủ trì; thời gian: quý IV/2026)"
+        body, readings = _item_readings(sec.title, None)
+        best = max(readings, key=lambda r: r.strength) if readings else None
+        if best is not None and best.source == "parenthesis":
+            heading = best, body
+    here, own = heading if heading is not None else (inherited, "")
+    group = group or (sec.path if sec.kind == "roman" else None)
+    where = Assignment(sec.path, group or sec.path or None, sec.title or None, "")
+    segments = _segments(sec.blocks, prose_allowed=not own)
+    n = 0
+    found = False
+    for items, run in segments:
+        for a in _from_segment(items, run, here, where):
+            n += 1
+            a.id = a.id or (f"{sec.path}.{n}" if sec.path else str(n))
+            out.append(a)
+            found = True
+    if own and not found and not sec.children and heading is not None:
+        out.append(Assignment(sec.path, where.group, where.group_title, own, [heading[0]]))
+    elif heading is None and here is not None and not found and not sec.children:
+        # "1.1. Tham mưu …" numbered under "1. Sở X": the numbered item is the task
+        a = _assignment(sec.title, [], where)
+        a.id, a.group_title = sec.path, parent_title
+        a.readings.append(
+            Reading(here.directing, here.lead, here.coordinating, here.time, INHERITED, "heading")
+        )
+        if len(sec.title) > 15:
+            out.append(a)
+    for child in sec.children:
+        _visit(child, here, group, out, sec.title or None)
+
+
+def _from_segment(
+    items: list[Item], run: LabelRun | None, here: Reading | None, where: Assignment
+) -> list[Assignment]:
+    """Tasks of one segment: an activity block (the heading, or the one item the labels
+    describe), each bullet of a group the labels close, or each item on its own evidence."""
+    labels = _run_reading(run) if run is not None else None
+    if labels is not None and labels.has_agency and run is not None:
+        marked = [it for it in items if it[0].kind != "plain"]
+        if run.is_block and (not items or not marked) and where.group_title:
+            # the section heading is the activity; its prose only describes it
+            return [
+                Assignment(where.id, where.group, where.group_title, where.group_title, [labels])
+            ]
+        if run.is_block and marked and items[0][0].kind != "plain" and len(marked) == 1:
+            return [_assignment(items[0][1], [labels], where)]
+        closing = Reading(
+            labels.directing, labels.lead, labels.coordinating, labels.time, CLOSING, "closing"
+        )
+        return [_assignment(text, [closing], where) for _, text in items]
+    out = []
+    for para, text in items:
+        head = text.rstrip().removesuffix(":")
+        if para.kind == "plain" and text.rstrip().endswith(":") and _is_agency_label(head):
+            # "Sở Tài chính:" on its own line heads the items after it
+            here = _roles_of_phrase(_opening_re().sub("", head)) or here
+            continue
+        a = _assignment(text, [], where)
+        if labels is not None and labels.time:
+            a.readings.append(Reading(time=labels.time, source="labels"))
+        if here is not None:
+            a.readings.append(
+                Reading(
+                    here.directing, here.lead, here.coordinating, here.time, INHERITED, "heading"
+                )
+            )
+        out.append(a)
+    return out
+
+
+def _assignment(text: str, readings: list[Reading], where: Assignment) -> Assignment:
+    body, own = _item_readings(text, None)
+    return Assignment("", where.group, where.group_title, body, [*own, *readings])
+
+
+def _run_reading(run: LabelRun) -> Reading:
+    directing = parse_list(run.joined("directing"))
+    lead, coord = parse_roles(run.joined("lead")) if run.values.get("lead") else ([], [])
+    coord += [c for c in parse_list(run.joined("coordinating")) if c not in coord]
+    return Reading(directing, lead, coord, run.joined("time") or None, BLOCK, "labels")
+
+
+def tasks_from_sections(root: Section, doc_year: int | None) -> list[Task]:
+    """One task per item that some section assigns to an agency, strongest reading first."""
+    proposals: list[Assignment] = []
+    for top in root.children:
+        _visit(top, None, None, proposals)
+    tasks: list[Task] = []
+    for a in proposals:
+        t = _task(a, doc_year)
+        if t is not None:
+            tasks.append(t)
+    return tasks

@@ -1,0 +1,73 @@
+"""Labelled lines: `Thời gian: …`, `Địa điểm: …`, `Đơn vị chủ trì: …`, `Đơn vị phối hợp: …`.
+
+Event plans describe each activity as a block of such lines; other plans close a group of
+bullets with `Đơn vị chủ trì: …; Đơn vị phối hợp: …`. The labels are data
+(`data/lexicon.toml`, `[agencies] *_labels`); this module only recognises them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kehoach.text import lexicon
+from kehoach.text.normalize import fold
+
+ROLES = ("lead", "coordinating", "directing", "time", "other")
+_LABEL_RE = re.compile(r"^\s*(?:[-–+•*]\s*)?(?P<label>[^:;()]{2,45}?)\s*:\s*(?P<value>.*)$")
+
+
+@lru_cache(maxsize=1)
+def _labels() -> list[tuple[str, str]]:
+    """(folded label, role), longest first, so `đơn vị phối hợp` wins over `phối hợp`."""
+    out = [(fold(w), role) for role in ROLES for w in lexicon.words(f"agencies.{role}_labels")]
+    return sorted(out, key=lambda lr: -len(lr[0]))
+
+
+def _role_of(label: str) -> str | None:
+    f = fold(label).strip(" .")
+    if len(f.split()) > 7:
+        return None
+    for known, role in _labels():
+        if f == known or (f.startswith(known + " ") and role != "other"):
+            return role
+        if f.startswith(known + ",") or f.startswith(known + " va "):
+            return role  # "Thời gian, địa điểm: …" is read for its first label
+    return None
+
+
+def labelled(text: str) -> list[tuple[str, str]]:
+    """The (role, value) pairs of a labelled line, [] when the line is not one; several labels
+    on one line are split at `;` or `.` before the next label."""
+    out: list[tuple[str, str]] = []
+    for part in re.split(r"\s*[;.]\s+(?=[^:;.]{2,45}:)", text.strip()):
+        m = _LABEL_RE.match(part)
+        role = _role_of(m.group("label")) if m else None
+        if role is None:
+            if not out:
+                return []
+            out[-1] = (out[-1][0], f"{out[-1][1]}; {part}")
+            continue
+        out.append((role, m.group("value").strip(" .;") if m else ""))
+    return out
+
+
+@dataclass
+class LabelRun:
+    """Consecutive labelled lines, by role."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, pairs: list[tuple[str, str]]) -> None:
+        for role, value in pairs:
+            if value:
+                self.values.setdefault(role, []).append(value)
+
+    @property
+    def is_block(self) -> bool:
+        """An activity block's lines (time, place, funding …), not only a closing `chủ trì` line."""
+        return bool(self.values.get("time") or self.values.get("other"))
+
+    def joined(self, role: str) -> str:
+        return "; ".join(self.values.get(role, []))

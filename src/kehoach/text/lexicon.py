@@ -1,0 +1,67 @@
+"""The administrative vocabulary (`data/lexicon.toml`): word lists read once, turned into
+sets and regex alternations for the readers in `extract/`, and the typo fixes applied in
+normalisation. Adding a document family means adding rows there, not another regex here."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache, lru_cache
+from importlib import resources
+
+from kehoach.text.normalize import fold
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    text = resources.files("kehoach.data").joinpath("lexicon.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def words(path: str) -> tuple[str, ...]:
+    """A word list by its dotted name (`agencies.heads`), as written."""
+    node = _data()
+    for part in path.split("."):
+        node = node[part]
+    return tuple(node)
+
+
+@cache
+def folded(path: str) -> frozenset[str]:
+    """A word list folded (lower case, no diacritics), for membership tests."""
+    return frozenset(fold(w) for w in words(path))
+
+
+@cache
+def alternation(path: str, *, fold_words: bool = False) -> str:
+    """A regex alternation of a list, longest first (so `Chi cục` wins over `Chi`), spaces
+    matching any run of white space; words folded first when `fold_words`."""
+    items = {fold(w) if fold_words else w for w in words(path)}
+    ordered = sorted(items, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+@lru_cache(maxsize=1)
+def _typo_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Each typo as written and with its first letter in upper case (no IGNORECASE: it is
+    slow over Vietnamese letters, and this runs on every line)."""
+    table: dict[str, str] = {}
+    for wrong, right in _data()["typos"].items():
+        table[wrong] = right
+        table[wrong[:1].upper() + wrong[1:]] = right[:1].upper() + right[1:]
+    alt = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)"), table
+
+
+def fix_typos(text: str) -> str:
+    """Known misspellings and OCR confusions put right (`phội hợp` -> `phối hợp`)."""
+    rx, table = _typo_re()
+    return rx.sub(lambda m: table[m.group(0)], text)
+
+
+def mapping(path: str) -> dict[str, str]:
+    """A table of the lexicon (`issuers`, `documents.kinds`) as a dict, in the order written."""
+    node = _data()
+    for part in path.split("."):
+        node = node[part]
+    return dict(node)

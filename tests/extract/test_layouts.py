@@ -1,0 +1,236 @@
+"""Layout families beyond the shared samples: each fixture is a small real-style plan."""
+
+from kehoach.extract import extract_file
+
+from .conftest import FIXTURES
+
+
+def _tasks(name: str) -> dict:
+    return {t.id: t for t in extract_file(FIXTURES / name).tasks}
+
+
+def test_event_plan_gives_one_task_per_activity_block() -> None:
+    """`Thời gian / Địa điểm / Đơn vị chủ trì / Đơn vị phối hợp / Kinh phí` under each activity."""
+    r = extract_file(FIXTURES / "variant_event_plan.txt")
+    got = [(t.text, t.lead, t.coordinating) for t in r.tasks]
+    assert got[:5] == [
+        (
+            "Lễ mít tinh kỷ niệm 80 năm Ngày Truyền thống ngành Văn hóa",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Văn phòng Ủy ban nhân dân tỉnh", "Báo và Phát thanh, Truyền hình"],
+        ),
+        (
+            'Triển lãm ảnh "Ngành Văn hóa Hà Tĩnh - 80 năm xây dựng và phát triển"',
+            ["Bảo tàng tỉnh"],
+            ["Hội Văn học Nghệ thuật tỉnh", "Thư viện tỉnh"],
+        ),
+        # a lettered activity; the person in charge is in no role
+        ("Liên hoan nghệ thuật quần chúng toàn tỉnh năm 2026", ["Trung tâm Văn hóa tỉnh"], []),
+        (
+            "Giải Việt dã truyền thống chào mừng kỷ niệm",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Ủy ban nhân dân các xã, phường"],
+        ),
+        # the section heading is the activity; its prose only describes it
+        (
+            "Tuyên truyền trên các phương tiện thông tin đại chúng",
+            ["Báo và Phát thanh, Truyền hình"],
+            [],
+        ),
+    ]
+    times = [(t.timeframe.kind, t.timeframe.start, t.timeframe.end) for t in r.tasks[:5]]
+    assert times == [
+        ("window", "2026-08-28", "2026-08-28"),  # one event day
+        ("window", "2026-08-20", "2026-08-30"),  # from day to day
+        ("window", "2026-08-01", "2026-08-31"),
+        ("window", "2026-07-01", "2026-09-30"),
+        ("from", "2026-07-01", None),
+    ]
+    # the implementation section's items are tasks too; "thẩm định" ends the agency name
+    assert [t.lead for t in r.tasks[5:]] == [
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Sở Tài chính"],
+    ]
+    assert r.document.signer == "Trần Báu Hà"
+    assert r.document.implements[0].issuer == "Bộ Văn hóa, Thể thao và Du lịch"
+    assert r.targets == []
+
+
+def test_groups_of_bullets_closed_by_the_agencies_that_do_them() -> None:
+    """`Đơn vị chủ trì: …; Đơn vị phối hợp: …` after a group of bullets assigns each of them."""
+    tasks = _tasks("variant_closing_groups.txt")
+    assert list(tasks) == [
+        "III.1.1",
+        "III.1.2",
+        "III.1.3",
+        "III.2.1",
+        "III.2.2",
+        "III.3.1",
+        "III.4",
+        "IV.1",
+        "IV.2",
+    ]
+    first = tasks["III.1.1"]
+    assert first.lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert first.coordinating == [
+        "Sở Nội vụ",
+        "Báo và Phát thanh, Truyền hình",
+        "Ủy ban nhân dân các xã, phường",
+    ]
+    assert tasks["III.1.2"].lead == first.lead and tasks["III.1.2"].timeframe.kind == "unknown"
+    # two labels on one line: the agency and the time
+    assert tasks["III.1.3"].lead == ["Báo và Phát thanh, Truyền hình"]
+    assert tasks["III.1.3"].timeframe.every == "year"
+    # labels one per line, with the time
+    assert tasks["III.2.2"].coordinating == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
+    assert (tasks["III.2.2"].timeframe.start, tasks["III.2.2"].timeframe.end) == (
+        "2026-01-01",
+        "2030-12-31",
+    )
+    # a bullet closed by its own parenthesis, from a quarter on
+    assert tasks["III.3.1"].lead == ["Sở Công Thương"]
+    assert tasks["III.3.1"].timeframe.kind == "from"
+    assert tasks["III.3.1"].timeframe.start == "2026-04-01"
+    assert tasks["IV.2"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]  # "Giao X …"
+    # a numbered heading that assigns itself in parentheses
+    conference = tasks["III.4"]
+    assert conference.text.endswith("Chương trình hành động")
+    assert (conference.lead, conference.coordinating) == (
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Sở Nội vụ"],
+    )
+    assert conference.timeframe.start == "2028-10-01"
+
+
+def test_topic_sections_with_agency_sub_headings() -> None:
+    """`1.1. Sở …` heads the bullets under it; `+` items join their bullet; `Đề nghị`, `Mời`,
+    `X chỉ đạo Y`, `X chủ trì, phối hợp với Y`; a `Kiến nghị` section assigns nothing."""
+    r = extract_file(FIXTURES / "variant_agency_subheadings.txt")
+    assert r.document.number == "77/KH-UBND"  # the number inside a one-line header
+    assert r.document.signer == "Nguyễn Hữu Quế"
+    tasks = {t.id: t for t in r.tasks}
+    vh = ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks["III.1.1.1"].lead == vh
+    assert tasks["III.1.1.1"].timeframe.kind == "continuous"  # "Thường xuyên …"
+    assert "+" not in tasks["III.1.1.2"].text and "hằng năm" in tasks["III.1.1.2"].text
+    assert tasks["III.1.1.3"].coordinating == ["Sở Giáo dục và Đào tạo"]
+    assert tasks["III.1.2.1"].timeframe.end == "2026-12-31"  # "… trong quý IV/2026"
+    assert (tasks["III.2.1.1"].lead, tasks["III.2.1.1"].coordinating) == (["Sở Tài chính"], vh)
+    army = tasks["III.2.2"]
+    assert (army.directing, army.lead) == (
+        ["Bộ Chỉ huy Quân sự tỉnh"],
+        ["Lực lượng dân quân tự vệ"],
+    )
+    assert tasks["III.2.3.1"].lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    assert [tasks[f"III.3.{i}"].lead for i in (1, 2, 3)] == [
+        vh,
+        ["Sở Giáo dục và Đào tạo"],
+        ["Liên đoàn Lao động tỉnh"],
+    ]
+    assert not any(t.id.startswith("IV") for t in r.tasks)  # Kiến nghị
+    assert [t.id for t in r.tasks if t.id.startswith("V")] == ["V.2"]
+    assert [(x.every, x.due, x.via) for x in r.reporting] == [("year", "12-20", vh[0])]
+
+
+def test_ocr_damaged_resolution_with_a_glued_header() -> None:
+    """Spaces lost in the header (`Số17-NQ/TUQuảngNinh,ngày30tháng10năm2023`), marks damaged."""
+    r = extract_file(FIXTURES / "variant_ocr_resolution.txt")
+    d = r.document
+    assert (d.kind, d.number, d.province, d.date, d.issuer, d.signer) == (
+        "nghi_quyet",
+        "17-NQ/TU",
+        "Quảng Ninh",
+        "2023-10-30",
+        "Ban Chấp hành Đảng bộ tỉnh",
+        "Nguyễn Xuân Ký",
+    )
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[100], [90]]
+    got = [(t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks]
+    assert got == [
+        (["Sở Văn hóa và Thể thao"], ["Sở Khoa học và Công nghệ"], "unknown"),
+        (["Ban Tuyên giáo Tỉnh ủy"], ["các cơ quan liên quan"], "unknown"),
+        (["Ban cán sự đảng Ủy ban nhân dân tỉnh"], [], "continuous"),
+    ]
+    assert [(x.every, x.to, x.via) for x in r.reporting] == [
+        ("ad_hoc", "Ban Thường vụ Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy")
+    ]
+
+
+def test_markdown_table_plan_with_a_column_number_row_and_a_body_target() -> None:
+    r = extract_file(FIXTURES / "variant_markdown_table.md")
+    d = r.document
+    assert (d.number, d.date, d.signer) == ("96/KH-UBND", "2026-04-14", "Hoàng Việt Phương")
+    # the `(1) (2) (3)` row is no task; the tasks are the table's rows only
+    assert [t.text[:20] for t in r.tasks] == [
+        "Rà soát, cắm mốc giớ",
+        "Xây dựng cơ sở dữ li",
+        "Tu bổ, tôn tạo di tí",
+    ]
+    # "Chỉ thị 05", "Điều 30", "Quyết định số 1723" are references, not metrics; the target
+    # is the sentence that commits to a number, not its paragraph
+    assert [(t.text, [(m.value, m.unit) for m in t.metrics], t.horizon) for t in r.targets] == [
+        ("Phấn đấu mỗi năm tu bổ, tôn tạo từ 03 di tích cấp tỉnh trở lên.", [(3, "di tích")], None)
+    ]
+
+
+def test_event_plan_with_labelled_sub_items_and_an_agency_heading_over_bullets() -> None:
+    """Activities as `-` bullets with `+ Thời gian: …` / `+ Chủ trì: …` sub-items; a heading
+    `X chủ trì, phối hợp với Y …, cụ thể:` over its bullets; a signature with `(Đã ký)`."""
+    r = extract_file(FIXTURES / "variant_event_bullets.txt")
+    got = [(t.lead, t.coordinating, t.timeframe.start, t.timeframe.end) for t in r.tasks]
+    assert got[:5] == [
+        (
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Công an tỉnh", "Sở Y tế", "Ủy ban nhân dân phường Kinh Bắc"],
+            "2026-04-10",  # "20 giờ 00, ngày 10/4/2026": one day
+            "2026-04-10",
+        ),
+        (["Sở Công Thương"], [], "2026-04-08", "2026-04-12"),
+        (
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Ủy ban nhân dân các xã ven sông Cầu"],
+            "2026-04-11",
+            "2026-04-11",
+        ),
+        (["Sở Y tế"], ["Công an tỉnh"], None, None),
+        (["Sở Y tế"], ["Công an tỉnh"], None, None),
+    ]
+    assert r.tasks[1].text == "Hội chợ sản phẩm OCOP và làng nghề truyền thống."
+    assert [t.lead for t in r.tasks[5:]] == [
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Sở Tài chính"],
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+    ]
+    assert r.document.signer == "Vương Quốc Tuấn"
+
+
+def test_party_plan_with_unnumbered_agency_lines_and_no_recipient_list() -> None:
+    """`Ban Tuyên giáo …:` on its own line heads the bullets after it; `X lãnh đạo, chỉ đạo Y`;
+    the signature starts at `T/M BAN THƯỜNG VỤ` though no `Nơi nhận:` comes first."""
+    r = extract_file(FIXTURES / "variant_party_unnumbered.txt")
+    got = [(t.directing, t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks]
+    assert got == [
+        ([], ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], ["các cơ quan liên quan"], "window"),
+        ([], ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], [], "unknown"),
+        ([], ["Đảng ủy Ủy ban nhân dân tỉnh"], [], "window"),  # under its heading: X leads
+        (["Đảng ủy Ủy ban nhân dân tỉnh"], ["Ủy ban nhân dân tỉnh"], [], "unknown"),
+        ([], ["Văn phòng Tỉnh ủy"], [], "recurring"),
+    ]
+    d = r.document
+    assert (d.issuer, d.signer) == ("Ban Thường vụ Tỉnh ủy", "Lại Thế Nguyên")
+    assert [x.every for x in r.reporting] == ["half_year", "year"]
+
+
+def test_numbered_items_under_an_agency_heading_are_its_tasks() -> None:
+    """`1.1. Tham mưu …` under `1. Sở …`: the numbered sub-items are tasks, not topics."""
+    r = extract_file(FIXTURES / "variant_numbered_items.txt")
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks]
+    vh = ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert got == [
+        ("III.1.1", vh, [], "window"),
+        ("III.1.2", vh, ["Sở Tài chính"], "unknown"),
+        ("III.2.1", ["Sở Giáo dục và Đào tạo"], [], "unknown"),
+        ("III.3.1", ["Ủy ban nhân dân các xã, phường"], [], "unknown"),
+    ]
+    assert r.tasks[0].group_title == vh[0]
+    assert r.document.signer == "Hồ Đại Dũng"

@@ -1,0 +1,28 @@
+"""The vocabulary as data: one file, one engine."""
+
+import re
+
+from kehoach.text import lexicon
+
+
+def test_lists_are_read_and_folded() -> None:
+    assert "Sở" in lexicon.words("agencies.heads")
+    assert "tham muu" in lexicon.folded("agencies.end_verbs")
+    assert "chi thi" in lexicon.folded("targets.reference_words")
+
+
+def test_alternation_tries_the_longest_word_first() -> None:
+    rx = re.compile(lexicon.alternation("agencies.heads"))
+    assert rx.match("Chi cục Thủy lợi").group(0) == "Chi cục"
+    assert rx.match("Ủy ban nhân dân").group(0) == "Ủy ban"
+
+
+def test_typos_are_fixed_once_keeping_the_first_letter_case() -> None:
+    assert lexicon.fix_typos("Sở A chủ tri, phội hợp với Sở B") == "Sở A chủ trì, phối hợp với Sở B"
+    assert lexicon.fix_typos("Phội hợp với") == "Phối hợp với"
+    assert lexicon.fix_typos("phội hợpx") == "phội hợpx"  # whole words only
+
+
+def test_issuers_keep_their_order() -> None:
+    issuers = list(lexicon.mapping("issuers"))
+    assert issuers.index("ban thuong vu") < issuers.index("tinh uy")
