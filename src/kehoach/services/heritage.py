@@ -207,7 +207,7 @@ def _clean(session: Session, province_id: int, data: dict) -> dict:
     if commune in (None, ""):
         out["commune_id"] = None
     else:
-        unit = session.get(Jurisdiction, int(commune))
+        unit = session.get(Jurisdiction, int(str(commune)))
         if unit is None or unit.parent_id != province_id:
             raise ValidationError("choose a commune of the province", field="commune_id")
         out["commune_id"] = unit.id
@@ -356,15 +356,16 @@ def import_sites(
     good: list[dict] = []
     for number, record in rows:
         try:
-            item = dict(record)
+            item: dict[str, object] = dict(record)
             for key, words in (("rank", _RANK_WORDS), ("digitization", _STATE_WORDS)):
-                if item.get(key):
-                    item[key] = words.get(unit_key(item[key]), item[key])
-            if item.get("types"):
+                if record.get(key):
+                    item[key] = words.get(unit_key(record[key]), record[key])
+            if record.get("types"):
                 item["types"] = [
-                    _TYPE_WORDS.get(unit_key(t), t.strip()) for t in item["types"].split(",")
+                    _TYPE_WORDS.get(unit_key(t), t.strip()) for t in record["types"].split(",")
                 ]
-            code = (item.pop("commune", "") or "").strip()
+            item.pop("commune", None)
+            code = (record.get("commune") or "").strip()
             if code:
                 if code.zfill(5) not in communes:
                     raise ValidationError(f"unknown commune code '{code}'", field="commune")

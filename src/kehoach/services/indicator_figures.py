@@ -128,7 +128,7 @@ def rollups(
     return out
 
 
-def _sum_cells(cells: dict, ind: IndicatorView) -> tuple:
+def _sum_cells(cells: dict, ind: IndicatorView) -> tuple[float, float, float | None]:
     num = sum(n for n, _ in cells.values())
     den = sum(d for _, d in cells.values())
     return num, den, num if ind.kind == "value" else None

@@ -121,6 +121,24 @@ def check_figures(
         raise ValidationError(f"a share cannot be above 100% (got {fmt(value)})", field="value")
 
 
+_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def parse_number(text: str | None, field: str) -> float | None:
+    """`23.100`, `72,5`, `1.234,5`, `0.5` -> a float (None when empty); ValidationError."""
+    if text is None or not str(text).strip():
+        return None
+    cleaned = str(text).strip().replace(" ", "").replace("\u00a0", "")
+    if "," in cleaned:  # the Vietnamese decimal comma; dots group thousands
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _THOUSANDS.match(cleaned):
+        cleaned = cleaned.replace(".", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise ValidationError(f"{field} '{text}' is not a number", field=field) from None
+
+
 def fmt(number: float) -> str:
     """A number the Vietnamese way: 23.100 and 72,5."""
     if float(number).is_integer():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from kehoach.errors import PermissionDenied, RowsRejected, ValidationError
-from kehoach.services.indicator_math import check_figures, check_period, fmt
+from kehoach.services.indicator_math import check_figures, check_period, fmt, parse_number
 from kehoach.services.indicator_values import enter_value, may_enter, units
 from kehoach.services.indicators import IndicatorView, get_indicator
 from kehoach.services.types import UserView
@@ -127,15 +127,7 @@ def _cell(value) -> str:
 
 
 def _number(text: str | None, what: str) -> float | None:
-    if text is None or not text.strip():
-        return None
-    cleaned = text.strip().replace(" ", "")
-    if "," in cleaned:  # 72,5 or 1.234,5 written the Vietnamese way
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise ValidationError(f"{what} '{text}' is not a number", field=what) from None
+    return parse_number(text, what)
 
 
 def upload_values(

@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
 
 from kehoach.errors import NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
@@ -104,7 +105,7 @@ def visible(user: UserView | None):
     """A WHERE condition on `Indicator` (joined with its plan): what `user` may read —
     public ones, those of the plans it sees, and — for a reporter — those its agency reports
     and its jurisdiction's (the figures it may be asked for)."""
-    mine = false()
+    mine: ColumnElement[bool] = false()
     if user is not None and user.active and user.role == "reporter" and user.agency_id:
         mine = or_(Indicator.agency_id == user.agency_id)
         if user.jurisdiction_id is not None:

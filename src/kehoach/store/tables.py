@@ -505,7 +505,11 @@ class IndicatorValue(Base):
     __tablename__ = "indicator_values"
     __table_args__ = (
         UniqueConstraint(
-            "indicator_id", "jurisdiction_id", "period", "revision", name="uq_indicator_values_revision"
+            "indicator_id",
+            "jurisdiction_id",
+            "period",
+            "revision",
+            name="uq_indicator_values_revision",
         ),
         Index("ix_indicator_values_rollup", "indicator_id", "period", "state", "superseded"),
     )
