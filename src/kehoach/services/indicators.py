@@ -143,14 +143,15 @@ def may_define(session: Session, indicator: IndicatorView, user: UserView | None
     return may_edit_plan(session, indicator.plan_id, user)
 
 
-def _guess(subject: str, unit: str) -> tuple[str, str, str]:
-    """(kind, level, source) a metric most likely means."""
+def _guess(subject: str, unit: str, text: str = "") -> tuple[str, str, str]:
+    """(kind, level, source) a metric most likely means (`text`: its target's sentence)."""
     folded = fold(subject)
     kind = "ratio" if unit.strip() == "%" else "value"
     level = "commune" if any(f" {w} " in f" {folded} " for w in _COMMUNE_WORDS) else "province"
     source = "entered"
     if "di tich" in folded or "di san" in folded:
-        if "so hoa" in folded and "phi vat the" not in folded:
+        digitized = "so hoa" in folded or "so hoa" in fold(text)
+        if digitized and "phi vat the" not in folded and "tu bo" not in folded:
             source, level = "heritage_digitized", "commune"
         elif "xep hang" in folded and kind == "value":
             source, level = "heritage_ranked", "commune"
@@ -178,7 +179,7 @@ def from_metric(
         return get_indicator(session, existing, user)
     subject = (metric.subject or target.text).strip()
     unit = (metric.unit or "").strip() or "%"
-    kind, level, source = _guess(subject, unit)
+    kind, level, source = _guess(subject, unit, target.text)
     year = metric.by_year or target.horizon or (today or date.today()).year
     indicator = Indicator(
         plan_id=plan.id,
