@@ -14,11 +14,11 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kehoach.services import audit
-from kehoach.services.indicator_math import periods_between, period_end
+from kehoach.services.indicator_math import period_end, periods_between
 from kehoach.services.indicators import from_metric, list_indicators
 from kehoach.services.types import SYSTEM
 from kehoach.store.tables import (
@@ -34,19 +34,26 @@ from kehoach.text.normalize import fold
 FIRST_YEAR = 2023
 
 # (name, types, rank, decision, decided, lat, lon, province code)
+QGDB, QG, LS, KT, DL = (
+    "quoc_gia_dac_biet",
+    "quoc_gia",
+    "lich_su",
+    "kien_truc_nghe_thuat",
+    "danh_lam_thang_canh",
+)
 REAL_SITES = [
-    ("Khu di tích lịch sử Pác Bó", "lich_su", "quoc_gia_dac_biet", "548/QĐ-TTg", "10/05/2012", 22.975, 106.046, "04"),
-    ("Khu di tích Rừng Trần Hưng Đạo", "lich_su", "quoc_gia_dac_biet", "2383/QĐ-TTg", "09/12/2013", 22.633, 105.985, "04"),
-    ("Thác Bản Giốc", "danh_lam_thang_canh", "quoc_gia_dac_biet", "2082/QĐ-TTg", "25/12/2018", 22.855, 106.724, "04"),
-    ("Động Ngườm Ngao", "danh_lam_thang_canh", "quoc_gia", "1570/QĐ-BVHTT", "27/09/1997", 22.846, 106.702, "04"),
-    ("Đền Kỳ Sầm", "lich_su,kien_truc_nghe_thuat", "quoc_gia", "06/2004/QĐ-BVHTT", "18/02/2004", 22.590, 106.210, "04"),
-    ("Chùa Đà Quận", "kien_truc_nghe_thuat", "quoc_gia", "68/QĐ-BVHTT", "07/12/2007", 22.700, 106.240, "04"),
-    ("Di tích lịch sử Chiến trường Điện Biên Phủ", "lich_su", "quoc_gia_dac_biet", "1272/QĐ-TTg", "12/08/2009", 21.383, 103.018, "11"),
-    ("Đồi A1", "lich_su", "quoc_gia_dac_biet", "1272/QĐ-TTg", "12/08/2009", 21.384, 103.024, "11"),
-    ("Hầm chỉ huy tướng De Castries", "lich_su", "quoc_gia_dac_biet", "1272/QĐ-TTg", "12/08/2009", 21.390, 103.011, "11"),
-    ("Thành Bản Phủ", "lich_su,khao_co", "quoc_gia", "2009/QĐ-BVHTTDL", "17/06/2009", 21.330, 103.030, "11"),
-    ("Tháp Mường Luân", "kien_truc_nghe_thuat", "quoc_gia", "26/2003/QĐ-BVHTT", "12/06/2003", 21.160, 103.390, "11"),
-    ("Hang Thẩm Púa", "danh_lam_thang_canh,khao_co", "quoc_gia", "1288/QĐ-BVHTTDL", "24/04/2012", 21.620, 103.400, "11"),
+    ("Khu di tích lịch sử Pác Bó", LS, QGDB, "548/QĐ-TTg", "10/05/2012", 22.975, 106.046, "04"),
+    ("Khu di tích Rừng Trần Hưng Đạo", LS, QGDB, "2383/QĐ-TTg", "09/12/2013", 22.633, 105.985, "04"),
+    ("Thác Bản Giốc", DL, QGDB, "2082/QĐ-TTg", "25/12/2018", 22.855, 106.724, "04"),
+    ("Động Ngườm Ngao", DL, QG, "1570/QĐ-BVHTT", "27/09/1997", 22.846, 106.702, "04"),
+    ("Đền Kỳ Sầm", "lich_su,kien_truc_nghe_thuat", QG, "06/2004/QĐ-BVHTT", "18/02/2004", 22.590, 106.210, "04"),
+    ("Chùa Đà Quận", KT, QG, "68/QĐ-BVHTT", "07/12/2007", 22.700, 106.240, "04"),
+    ("Di tích lịch sử Chiến trường Điện Biên Phủ", LS, QGDB, "1272/QĐ-TTg", "12/08/2009", 21.383, 103.018, "11"),
+    ("Đồi A1", LS, QGDB, "1272/QĐ-TTg", "12/08/2009", 21.384, 103.024, "11"),
+    ("Hầm chỉ huy tướng De Castries", LS, QGDB, "1272/QĐ-TTg", "12/08/2009", 21.390, 103.011, "11"),
+    ("Thành Bản Phủ", "lich_su,khao_co", QG, "2009/QĐ-BVHTTDL", "17/06/2009", 21.330, 103.030, "11"),
+    ("Tháp Mường Luân", KT, QG, "26/2003/QĐ-BVHTT", "12/06/2003", 21.160, 103.390, "11"),
+    ("Hang Thẩm Púa", "danh_lam_thang_canh,khao_co", QG, "1288/QĐ-BVHTTDL", "24/04/2012", 21.620, 103.400, "11"),
 ]  # fmt: skip
 BOXES = {"04": (22.35, 23.05, 105.35, 106.75), "11": (21.0, 22.35, 102.3, 103.5)}
 GENERATED = {"04": 36, "11": 30}
@@ -106,7 +113,7 @@ def seed_indicators(
     for metric_id in metrics:
         from_metric(session, metric_id, SYSTEM, today=today)
     session.execute(
-        Indicator.__table__.update()
+        update(Indicator)
         .where(Indicator.plan_id.in_(plan_ids))
         .values(public=True, baseline_period=str(FIRST_YEAR - 1))
     )
@@ -219,7 +226,8 @@ def _site(province, commune, name, types, rank, number, decided, lat, lon, rng) 
         "jurisdiction_id": province, "commune_id": commune, "name": name, "types": types,
         "rank": rank, "decision_number": number,
         "decision_date": datetime.strptime(decided, "%d/%m/%Y").date() if decided else None,
-        "latitude": lat, "longitude": lon, "condition": rng.choice(["Tốt", "Xuống cấp nhẹ", "Đã tu bổ 2024", "Cần tu bổ"]),
+        "latitude": lat, "longitude": lon,
+        "condition": rng.choice(["Tốt", "Xuống cấp nhẹ", "Đã tu bổ 2024", "Cần tu bổ"]),
         "digitization": state,
         "digitized_on": date(year, rng.randint(1, 11), rng.randint(1, 28)) if state != "none" else None,
         "public": True, "updated_at": datetime.now(UTC),
