@@ -262,17 +262,24 @@ def build_indicator_province(
     session.flush()
     plan = Plan(
         document_id=doc.id, jurisdiction_id=province_id, source_name="bench", sha256="0" * 64,
-        format="txt", record_json="{}", tracked_from=date(last_year - years + 1, 1, 1),
+        format="txt", record_json="{}", tracked_from=date(last_year - years + 1, 1, 1), public=True,
     )  # fmt: skip
     session.add(plan)
     session.flush()
     communes = _units(session, province_id, "commune")
     ids = []
     for i in range(indicators):
+        target = Target(plan_id=plan.id, key=f"t{i + 1}", text=f"Chỉ tiêu {i + 1}", position=i)
+        session.add(target)
+        session.flush()
+        metric = Metric(target_id=target.id, value=90.0, unit="%", subject=f"Chỉ tiêu {i + 1}")
+        session.add(metric)
+        session.flush()
         ind = Indicator(
-            plan_id=plan.id, jurisdiction_id=province_id, name=f"Chỉ tiêu {i + 1}", kind="ratio",
+            plan_id=plan.id, target_id=target.id, metric_id=metric.id, jurisdiction_id=province_id,
+            name=f"Chỉ tiêu {i + 1}", kind="ratio",
             unit="%", direction="up", level="commune", frequency="half", aggregate="sum",
-            target_value=90.0, deadline=date(last_year + 4, 12, 31), source="entered", public=False,
+            target_value=90.0, deadline=date(last_year + 4, 12, 31), source="entered", public=True,
         )  # fmt: skip
         session.add(ind)
         session.flush()

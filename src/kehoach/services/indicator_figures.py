@@ -90,10 +90,13 @@ def _figure(indicator: IndicatorView, period: str, num, den, value, count) -> Fi
 
 
 def rollups(
-    session: Session, indicators: list[IndicatorView], on: date | None = None
+    session: Session,
+    indicators: list[IndicatorView],
+    on: date | None = None,
+    since: str | None = None,
 ) -> dict[int, list[Figure]]:
     """indicator id -> its figures per period, oldest first: one GROUP BY query for every
-    entered indicator, the registry for computed ones."""
+    entered indicator (periods from `since` on, when given), the registry for computed ones."""
     out: dict[int, list[Figure]] = {i.id: [] for i in indicators}
     entered = {i.id: i for i in indicators if not i.computed}
     if entered:
@@ -111,6 +114,7 @@ def rollups(
                 IndicatorValue.indicator_id.in_(list(entered)),
                 IndicatorValue.state == "approved",
                 IndicatorValue.superseded.is_(False),
+                IndicatorValue.period >= (since or ""),
             )
             .group_by(IndicatorValue.indicator_id, IndicatorValue.period)
         ).all()
@@ -161,10 +165,14 @@ def _trajectory(ind: IndicatorView, series: list[Figure], on: date) -> Trajector
 
 
 def completeness(
-    session: Session, ind: IndicatorView, period: str, values: list[ValueView] | None = None
+    session: Session,
+    ind: IndicatorView,
+    period: str,
+    values: list[ValueView] | None = None,
+    every: list | None = None,
 ) -> Completeness:
     """Which units have not submitted (or had approved) a value for the period."""
-    every = units(session, ind)
+    every = units(session, ind) if every is None else every
     if values is None:
         values = list_values(session, ind.id, SYSTEM, period=period)
     done = {v.unit_id for v in values if v.state in ("submitted", "approved") or v.revision > 1}
@@ -208,14 +216,15 @@ def indicator_figures(
         )
     values = list_values(session, ind.id, user, period=period)
     by_id = {v.unit_id: v for v in values}
-    table = [UnitRow(u.id, u.code, u.name, by_id.get(u.id)) for u in units(session, ind)]
+    every = units(session, ind)
+    table = [UnitRow(u.id, u.code, u.name, by_id.get(u.id)) for u in every]
     return IndicatorFigures(
         ind,
         series,
         latest,
         _trajectory(ind, series, on),
         period,
-        completeness(session, ind, period, values),
+        completeness(session, ind, period, values, every),
         table,
     )
 
@@ -263,7 +272,12 @@ def targets_panel(
     ).all():
         if iid in indicators and mid is not None:
             by_metric[mid] = indicators[iid]
-    figures = rollups(session, list(indicators.values()), on)
+    # the latest figure and the trend need the last few periods only: read three years
+    # (codes sort as periods do: 2024 < 2024-H1 < 2024-Q3 < 2025), the rest only when empty
+    figures = rollups(session, list(indicators.values()), on, since=str(on.year - 3))
+    empty = [i for i in indicators.values() if not figures[i.id]]
+    if empty:
+        figures.update(rollups(session, empty, on))
     rows = session.execute(
         select(Target, Metric)
         .join(Metric, Metric.target_id == Target.id)

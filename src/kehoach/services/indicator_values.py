@@ -222,20 +222,14 @@ def return_value(session: Session, value_id: int, user: UserView | None, note: s
 
 
 def _views(session: Session, where: list) -> list[ValueView]:
+    v = IndicatorValue
     rows = session.execute(
-        select(IndicatorValue, Jurisdiction.code, Jurisdiction.name, User.username)
-        .join(Jurisdiction, Jurisdiction.id == IndicatorValue.jurisdiction_id)
-        .outerjoin(User, User.id == IndicatorValue.entered_by)
-        .where(*where)
-        .order_by(IndicatorValue.period, Jurisdiction.code, IndicatorValue.revision)
-    ).all()
-    return [
-        ValueView(
+        select(
             v.id,
             v.indicator_id,
             v.jurisdiction_id,
-            code,
-            name,
+            Jurisdiction.code,
+            Jurisdiction.name,
             v.period,
             v.revision,
             v.value,
@@ -245,11 +239,15 @@ def _views(session: Session, where: list) -> list[ValueView]:
             v.state,
             v.superseded,
             v.entered_at,
-            who,
+            User.username,
             v.approved_at,
         )
-        for v, code, name, who in rows
-    ]
+        .join(Jurisdiction, Jurisdiction.id == IndicatorValue.jurisdiction_id)
+        .outerjoin(User, User.id == IndicatorValue.entered_by)
+        .where(*where)
+        .order_by(IndicatorValue.period, Jurisdiction.code, IndicatorValue.revision)
+    ).all()
+    return [ValueView(*row) for row in rows]
 
 
 def list_values(

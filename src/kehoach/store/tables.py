@@ -511,7 +511,18 @@ class IndicatorValue(Base):
             "revision",
             name="uq_indicator_values_revision",
         ),
-        Index("ix_indicator_values_rollup", "indicator_id", "period", "state", "superseded"),
+        # the roll-up reads only this index (covering): approved rows of an indicator
+        Index(
+            "ix_indicator_values_rollup",
+            "indicator_id",
+            "state",
+            "superseded",
+            "period",
+            "numerator",
+            "denominator",
+            "value",
+        ),
+        Index("ix_indicator_values_period", "indicator_id", "period"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"))

@@ -91,8 +91,11 @@ def upgrade() -> None:
     op.create_index(
         "ix_indicator_values_rollup",
         "indicator_values",
-        ["indicator_id", "period", "state", "superseded"],
+        ["indicator_id", "state", "superseded", "period", "numerator", "denominator", "value"],
         unique=False,
+    )
+    op.create_index(
+        "ix_indicator_values_period", "indicator_values", ["indicator_id", "period"], unique=False
     )
     op.create_index(
         op.f("ix_indicator_values_jurisdiction_id"),
@@ -131,6 +134,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("heritage_sites")
+    op.drop_index("ix_indicator_values_period", table_name="indicator_values")
     op.drop_index("ix_indicator_values_rollup", table_name="indicator_values")
     op.drop_table("indicator_values")
     op.drop_table("indicators")
