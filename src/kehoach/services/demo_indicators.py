@@ -85,8 +85,8 @@ def _start_share(subject: str, rng: random.Random) -> float:
 
 def _size(subject: str, rng: random.Random) -> int:
     """The denominator of one commune: villages, households, pupils…"""
-    folded = fold(subject)
-    if any(w in folded for w in ("gia dinh", "nguoi dan", "hoc sinh", "dan so", "ho ")):
+    folded = f" {fold(subject)} "
+    if any(f" {w} " in folded for w in ("gia dinh", "nguoi dan", "hoc sinh", "dan so", "ho")):
         return rng.randint(600, 4000)
     if "xa, phuong" in folded:
         return 1

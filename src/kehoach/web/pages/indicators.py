@@ -47,7 +47,10 @@ def chart_data(figures) -> str:
     )
 
 
-def _page(request, db, user, indicator_id, on, period, *, problems=None, errors=None, code=200):
+def _page(
+    request, db, user, indicator_id, on, period, *, problems=None, errors=None, code=200,
+    entry_unit=None,
+):  # fmt: skip
     from kehoach.services import indicator_figures, indicator_values, indicators
 
     figures = indicator_figures.indicator_figures(db, indicator_id, user, on=on, period=period)
@@ -63,6 +66,7 @@ def _page(request, db, user, indicator_id, on, period, *, problems=None, errors=
             "chart": chart_data(figures),
             "can_enter": user is not None and indicator_values.may_enter(db, ind, user),
             "can_define": user is not None and indicators.may_define(db, ind, user),
+            "entry_unit": entry_unit,
             "problems": [(row, vi_message(reason)) for row, reason in problems or []],
             "errors": {k: vi_message(v) for k, v in (errors or {}).items()},
             "history": indicator_values.list_values(
@@ -154,7 +158,7 @@ def enter_value(
         db.rollback()
         return _page(
             request, db, user, indicator_id, on, period,
-            errors={f"{unit}": exc.message}, code=422,
+            errors={"entry": exc.message}, code=422, entry_unit=unit,
         )  # fmt: skip
     flash(request, _("Sent for approval.") if action == "submit" else _("Saved."))
     return RedirectResponse(f"/indicators/{indicator_id}?period={period}#unit-{unit}", 303)
