@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -89,11 +89,18 @@ def make_indicator(plan_id: PlanId, metric_id: MetricId, db: Db, user: CurrentUs
 
 
 @router.get("/plans/{plan_id}/targets-panel")
-def targets_panel(plan_id: PlanId, db: Db, user: OptionalUser, on: On) -> list[dict]:
+def targets_panel(
+    request: Request, plan_id: PlanId, db: Db, user: OptionalUser, on: On
+) -> list[dict]:
     """Every target metric of the plan with its latest figure and traffic light."""
     from kehoach.services import indicator_figures
+    from kehoach.web.cache import scope, views
 
-    return _plain(indicator_figures.targets_panel(db, plan_id, user, on))
+    return views(request).get(
+        db,
+        ("targets-panel-json", scope(user), on, plan_id),
+        lambda: _plain(indicator_figures.targets_panel(db, plan_id, user, on)),
+    )
 
 
 @router.post("/indicators/{indicator_id}/values", status_code=201)

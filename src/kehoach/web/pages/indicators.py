@@ -52,8 +52,14 @@ def _page(
     entry_unit=None,
 ):  # fmt: skip
     from kehoach.services import indicator_figures, indicator_values, indicators
+    from kehoach.web.cache import scope, views
 
-    figures = indicator_figures.indicator_figures(db, indicator_id, user, on=on, period=period)
+    # computed once per data version (every change writes the audit log), like the dashboard
+    figures = views(request).get(
+        db,
+        ("indicator", indicator_id, scope(user), on, period),
+        lambda: indicator_figures.indicator_figures(db, indicator_id, user, on=on, period=period),
+    )
     ind = figures.indicator
     return render(
         request,
