@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from kehoach.services import audit
@@ -310,6 +310,8 @@ def build_indicator_province(
         count += len(batch)
     audit.record(session, None, "bench", "indicator_value", None, f"{count} values")
     session.flush()
+    # statistics for the planner, as autovacuum / a DBA would have them on a real database
+    session.execute(text("ANALYZE indicator_values"))
     assert period_end(periods[-1]).year == last_year
     return IndicatorProvince(
         province_id, plan.id, len(ids), len(communes), count, time.perf_counter() - started
