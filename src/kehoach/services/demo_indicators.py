@@ -316,3 +316,19 @@ def build_indicator_province(
     return IndicatorProvince(
         province_id, plan.id, len(ids), len(communes), count, time.perf_counter() - started
     )
+
+
+def busiest_indicator(session: Session) -> tuple[int, int | None]:
+    """(indicator id, plan id) of the indicator with the most values (what the bench times)."""
+    busiest = session.execute(
+        select(IndicatorValue.indicator_id, func.count())
+        .group_by(IndicatorValue.indicator_id)
+        .order_by(func.count().desc())
+        .limit(1)
+    ).one()[0]
+    return busiest, session.scalar(select(Indicator.plan_id).where(Indicator.id == busiest))
+
+
+def raw_query(session: Session, sql: str, params: dict) -> list:
+    """Run one SQL statement as written (the bench's floor: no ORM, no Python work)."""
+    return list(session.execute(text(sql), params).all())
