@@ -152,8 +152,9 @@ def _registry(session: Session, ind: IndicatorView, on: date | None) -> dict:
     return registry_series(session, ind.source, ind.jurisdiction_id, periods)
 
 
-def _trajectory(ind: IndicatorView, series: list[Figure], on: date) -> Trajectory:
-    points = [(f.end, f.figure) for f in series if f.figure is not None and f.end <= max(on, f.end)]
+def trajectory_of(ind: IndicatorView, series: list[Figure], on: date) -> Trajectory:
+    """The trajectory of an indicator's figures (the current period's counts too)."""
+    points = [(f.end, f.figure) for f in series if f.figure is not None]
     baseline = (
         (period_end(ind.baseline_period), ind.baseline_value)
         if ind.baseline_period and ind.baseline_value is not None
@@ -192,9 +193,7 @@ def indicator_figures(
     on = on or date.today()
     ind = get_indicator(session, indicator_id, user)
     series = rollups(session, [ind], on)[ind.id]
-    latest = next(
-        (f for f in reversed(series) if f.figure is not None and f.end <= max(on, f.end)), None
-    )
+    latest = next((f for f in reversed(series) if f.figure is not None), None)
     if period is None:
         period = latest.period if latest else current_period(on, ind.frequency)
     if ind.computed:
@@ -212,7 +211,7 @@ def indicator_figures(
         ]
         rows.sort(key=lambda r: r.code)
         return IndicatorFigures(
-            ind, series, latest, _trajectory(ind, series, on), period, None, rows
+            ind, series, latest, trajectory_of(ind, series, on), period, None, rows
         )
     values = list_values(session, ind.id, user, period=period)
     by_id = {v.unit_id: v for v in values}
@@ -222,7 +221,7 @@ def indicator_figures(
         ind,
         series,
         latest,
-        _trajectory(ind, series, on),
+        trajectory_of(ind, series, on),
         period,
         completeness(session, ind, period, values, every),
         table,
@@ -300,7 +299,7 @@ def targets_panel(
                 metric.subject,
                 ind,
                 latest,
-                _trajectory(ind, series, on) if ind else None,
+                trajectory_of(ind, series, on) if ind else None,
             )
         )
     return out

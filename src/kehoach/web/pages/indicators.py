@@ -96,7 +96,7 @@ def indicators_page(request: Request, db: Db, user: OptionalUser, on: On) -> Res
     for ind in rows:
         series = figures[ind.id]
         latest = next((f for f in reversed(series) if f.figure is not None), None)
-        items.append((ind, latest, indicator_figures._trajectory(ind, series, on)))
+        items.append((ind, latest, indicator_figures.trajectory_of(ind, series, on)))
     return render(
         request,
         "indicators.html",
