@@ -262,29 +262,33 @@ def targets_panel(
     """Every target metric of a plan with its indicator's latest figure and traffic light
     (three queries whatever the plan's size, plus one per registry-computed indicator)."""
     on = on or date.today()
-    if session.scalar(select(Plan.id).where(Plan.id == plan_id, plan_condition(user))) is None:
+    rows = session.execute(
+        select(Target, Metric, Indicator.id)
+        .join(Metric, Metric.target_id == Target.id)
+        .join(Plan, Plan.id == Target.plan_id)
+        .outerjoin(Indicator, Indicator.metric_id == Metric.id)
+        .where(Target.plan_id == plan_id, plan_condition(user))
+        .order_by(Target.position, Metric.position)
+    ).all()
+    # an empty answer: a plan without target figures, or one the user may not see
+    if (
+        not rows
+        and session.scalar(select(Plan.id).where(Plan.id == plan_id, plan_condition(user))) is None
+    ):
         raise NotFound(f"no plan with id {plan_id}")
-    indicators = {i.id: i for i in list_indicators(session, user, plan_id=plan_id)}
-    by_metric = {}
-    for mid, iid in session.execute(
-        select(Indicator.metric_id, Indicator.id).where(Indicator.plan_id == plan_id)
-    ).all():
-        if iid in indicators and mid is not None:
-            by_metric[mid] = indicators[iid]
+    measured = any(ind_id is not None for _, _, ind_id in rows)
+    indicators = (
+        {i.id: i for i in list_indicators(session, user, plan_id=plan_id)} if measured else {}
+    )
+    by_metric = {i.metric_id: i for i in indicators.values() if i.metric_id is not None}
     # the latest figure and the trend need the last few periods only: read three years
     # (codes sort as periods do: 2024 < 2024-H1 < 2024-Q3 < 2025), the rest only when empty
     figures = rollups(session, list(indicators.values()), on, since=str(on.year - 3))
     empty = [i for i in indicators.values() if not figures[i.id]]
     if empty:
         figures.update(rollups(session, empty, on))
-    rows = session.execute(
-        select(Target, Metric)
-        .join(Metric, Metric.target_id == Target.id)
-        .where(Target.plan_id == plan_id)
-        .order_by(Target.position, Metric.position)
-    ).all()
     out = []
-    for target, metric in rows:
+    for target, metric, _ind in rows:
         ind = by_metric.get(metric.id)
         series = figures.get(ind.id, []) if ind else []
         latest = next((f for f in reversed(series) if f.figure is not None), None)

@@ -57,6 +57,7 @@ class IndicatorView:
     baseline_period: str | None
     source: str
     public: bool
+    metric_id: int | None = None
 
     @property
     def computed(self) -> bool:
@@ -98,6 +99,7 @@ def _view(row) -> IndicatorView:
         i.baseline_period,
         i.source,
         i.public,
+        i.metric_id,
     )
 
 
