@@ -25,6 +25,7 @@ import os
 import secrets
 import shutil
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -168,16 +169,73 @@ def _empty_pg(url: str) -> None:
             conn.execute(text(f"ALTER SEQUENCE {table.name}_id_seq RESTART WITH 1"))
 
 
+@dataclass
+class Prepared:
+    """A SQLite file made once per test session, copied for each test that wants its data."""
+
+    path: Path
+    imported: dict = field(default_factory=dict)  # sample file name -> ImportResult
+    users: dict = field(default_factory=dict)  # role -> UserView
+
+
+# databases that already hold what a test's fixtures ask for: url -> what they hold
+_PREPARED: dict[str, Prepared] = {}
+
+
+def _prepare(template: Path, folder: Path, with_users: bool) -> Prepared:
+    """The samples imported (and the accounts added) into a copy of the migrated template."""
+    from sqlalchemy.orm import sessionmaker
+
+    from kehoach.store.db import cached_engine
+
+    path = folder / "kehoach.db"
+    shutil.copy(template, path)
+    url = f"sqlite:///{path}"
+    engine = cached_engine(url)
+    with sessionmaker(engine, expire_on_commit=False)() as session:
+        prepared = Prepared(path, imported=_import_samples(session, _records()))
+        if with_users:
+            prepared.users = _add_users(session)
+    engine.dispose()  # checkpoints the WAL into the file
+    return prepared
+
+
+@pytest.fixture(scope="session")
+def _sqlite_imported(_sqlite_template, tmp_path_factory) -> Prepared:
+    """The three samples imported once per test session (tests get a copy of the file)."""
+    return _prepare(_sqlite_template, tmp_path_factory.mktemp("imported"), with_users=False)
+
+
+@pytest.fixture(scope="session")
+def _sqlite_users(_sqlite_template, tmp_path_factory) -> Prepared:
+    """The samples and the four accounts, once per test session."""
+    return _prepare(_sqlite_template, tmp_path_factory.mktemp("users"), with_users=True)
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request, tmp_path):
-    """An empty database at the newest schema (SQLite file or PostgreSQL)."""
+    """An empty database at the newest schema (SQLite file or PostgreSQL).
+
+    On SQLite, a test that also asks for `imported` (or `users`) gets a copy of a file
+    where that was done once for the whole session: the same rows and ids, without
+    importing the samples again for every test.
+    """
     if request.param == "sqlite":
         from kehoach.store.db import cached_engine
 
+        prepared = None
+        if "users" in request.fixturenames:
+            prepared = request.getfixturevalue("_sqlite_users")
+        elif "imported" in request.fixturenames:
+            prepared = request.getfixturevalue("_sqlite_imported")
+        source = prepared.path if prepared else request.getfixturevalue("_sqlite_template")
         path = tmp_path / "kehoach.db"
-        shutil.copy(request.getfixturevalue("_sqlite_template"), path)
+        shutil.copy(source, path)
         url = f"sqlite:///{path}"
+        if prepared:
+            _PREPARED[url] = prepared
         yield url
+        _PREPARED.pop(url, None)
         cached_engine(url).dispose()
         return
     url = request.getfixturevalue("_pg_session_db")
@@ -233,9 +291,7 @@ def session(db_url):
         s.rollback()
 
 
-@pytest.fixture(scope="session")
-def sample_records():
-    """The three expected plan records, by sample file name (stable, unlike the extractor)."""
+def _records() -> dict:
     from kehoach.model import PlanRecord
 
     return {
@@ -244,19 +300,15 @@ def sample_records():
     }
 
 
-@pytest.fixture
-def imported(session, sample_records):
-    """The three samples imported and committed: file name -> ImportResult."""
+def _import_samples(session, records: dict) -> dict:
     from kehoach.services.importing import import_record
 
-    out = {name: import_record(session, rec) for name, rec in sample_records.items()}
+    out = {name: import_record(session, rec) for name, rec in records.items()}
     session.commit()
     return out
 
 
-@pytest.fixture
-def users(session, imported):
-    """admin, officer, reporter (Sở VHTTDL) and viewer accounts."""
+def _add_users(session) -> dict:
     from kehoach.services.users import create_user
 
     out = {
@@ -272,6 +324,30 @@ def users(session, imported):
     }
     session.commit()
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_records():
+    """The three expected plan records, by sample file name (stable, unlike the extractor)."""
+    return _records()
+
+
+@pytest.fixture
+def imported(db_url, session, sample_records):
+    """The three samples imported and committed: file name -> ImportResult."""
+    prepared = _PREPARED.get(db_url)
+    if prepared is not None:  # a copy of the session's imported file (see `db_url`)
+        return prepared.imported
+    return _import_samples(session, sample_records)
+
+
+@pytest.fixture
+def users(db_url, session, imported):
+    """admin, officer, reporter (Sở VHTTDL) and viewer accounts."""
+    prepared = _PREPARED.get(db_url)
+    if prepared is not None and prepared.users:
+        return prepared.users
+    return _add_users(session)
 
 
 class QueryCounter:

@@ -3,8 +3,6 @@ quotes are what the command prints."""
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -40,18 +38,18 @@ def test_run_script_has_the_verbs_the_readme_names() -> None:
     assert "./run test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_the_bad_input_lines_are_what_extract_prints(tmp_path: Path) -> None:
+def test_the_bad_input_lines_are_what_extract_prints(tmp_path: Path, monkeypatch) -> None:
     block = next(b for b in _blocks() if "kehoach: missing.txt" in b)
     quoted = [line for line in block.splitlines() if line.startswith("kehoach: ")]
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "notes.rtf").write_text("{\\rtf1 hi}")
     fixtures = ROOT / "tests" / "data" / "fixtures"
-    shutil.copy(fixtures / "scan.pdf", tmp_path / "scan.pdf")
+    shutil.copy(fixtures / "encrypted.pdf", tmp_path / "locked.pdf")
+    shutil.copy(fixtures / "scans" / "blank.png", tmp_path / "blank.png")
     shutil.copy(fixtures / "000_table.docx", tmp_path / "good.docx")
     command = block.splitlines()[0].removeprefix("$ kehoach ").split()
-    proc = subprocess.run(
-        [sys.executable, "-m", "kehoach", *command], cwd=tmp_path, capture_output=True, text=True
-    )
-    assert proc.returncode == 2
+    monkeypatch.chdir(tmp_path)
+    proc = runner.invoke(app, command)
+    assert proc.exit_code == 2
     assert sorted(proc.stderr.strip().splitlines()) == sorted(quoted)
     assert (tmp_path / "records" / "good.json").exists()

@@ -1,3 +1,4 @@
 from kehoach.cli import main
 
-main()
+if __name__ == "__main__":  # worker processes (forkserver) import this module again
+    main()

@@ -2,9 +2,47 @@
 
 The library raises these; the CLI and the web app each turn them into a
 one-line message / a page / JSON in exactly one place.
+
+A message is an English format string (the msgid) plus its values:
+`NotFound("no task with id {task_id}", task_id=2)`. The CLI prints it in
+English (`exc.message`); the web app looks the msgid up in its Vietnamese
+catalogue and fills in the same values (`kehoach.web.i18n.error_text`).
+`python -m kehoach.web.catalogue` extracts the msgids of every raise site, so
+write the message as a literal string, never an f-string.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+# how a day and a moment are written to people, in messages and everywhere else
+# (`kehoach.text.dates` formats with these)
+DAY = "%d/%m/%Y"
+DAY_TIME = "%d/%m/%Y %H:%M"
+
+
+def N_(message: str) -> str:
+    """Mark a msgid for the catalogue without translating it (it is translated where shown)."""
+    return message
+
+
+def format_value(value: Any) -> str:
+    """A message value as both languages write it: dates `31/03/2026`, lists joined by `, `."""
+    if isinstance(value, dt.datetime):
+        return value.strftime(DAY_TIME)
+    if isinstance(value, dt.date):
+        return value.strftime(DAY)
+    if isinstance(value, list | tuple):
+        return ", ".join(format_value(v) for v in value)
+    return str(value)
+
+
+def fill(template: str, params: dict[str, Any]) -> str:
+    """`template` with `{name}` replaced by the formatted values (no values: as it is)."""
+    if not params:
+        return template
+    return template.format(**{k: format_value(v) for k, v in params.items()})
 
 
 class KehoachError(Exception):
@@ -12,10 +50,20 @@ class KehoachError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, where: str | None = None) -> None:
-        self.message = message
+    def __init__(self, message: str, *, where: str | None = None, **params: Any) -> None:
+        self.msgid = message
+        self.params = params
+        self.message = fill(message, params)
         self.where = where
-        super().__init__(f"{where}: {message}" if where else message)
+        super().__init__(f"{where}: {self.message}" if where else self.message)
+
+    def at(self, where: str) -> KehoachError:
+        """The same error, said about `where` (a file as the user named it)."""
+        clone = type(self).__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.where = where
+        Exception.__init__(clone, f"{where}: {self.message}")
+        return clone
 
 
 class InputError(KehoachError):
@@ -49,9 +97,9 @@ class NeedsOcr(InputError):
 class ValidationError(KehoachError):
     """A value a user entered is not acceptable; `field` names it."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, **params: Any) -> None:
         self.field = field
-        super().__init__(message, where=field)
+        super().__init__(message, where=field, **params)
 
 
 class NotFound(KehoachError):
@@ -72,7 +120,9 @@ class TooManyAttempts(PermissionDenied):
     def __init__(self, retry_after: int) -> None:
         self.retry_after = max(1, retry_after)  # seconds
         minutes = -(-self.retry_after // 60)
-        super().__init__(f"too many failed log-ins; try again in {minutes} minutes")
+        super().__init__(
+            N_("too many failed log-ins; try again in {minutes} minutes"), minutes=minutes
+        )
 
     @property
     def minutes(self) -> int:

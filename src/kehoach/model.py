@@ -98,6 +98,34 @@ class ReportingDuty(_Value):
     via: str | None = None
 
 
+class OcrPage(_Value):
+    """How sure OCR was of one page of a scan (0–1; null when the page has no text)."""
+
+    page: int
+    confidence: float | None = None
+    note: str | None = None  # why the page was left out
+
+
+class OcrDoubt(_Value):
+    """A field read from text OCR was unsure of, and where that text is on its page."""
+
+    field: str  # `document.title`, `targets[0].text`, `tasks[3].lead`, …
+    text: str  # what OCR read there
+    confidence: float
+    page: int
+    box: list[int]  # x0, y0, x1, y1: pixels of the page as read (levelled, at `dpi`)
+
+
+class OcrInfo(_Value):
+    """Present only on a record read from a scan."""
+
+    engine: str  # `tesseract 5.5.4 vie`
+    confidence: float | None = None  # of the whole document
+    dpi: int | None = None
+    pages: list[OcrPage] = Field(default_factory=list)
+    low_confidence: list[OcrDoubt] = Field(default_factory=list)
+
+
 class PlanRecord(_Value):
     schema_: str = Field(default=SCHEMA, alias="schema")
     source: Source
@@ -105,9 +133,12 @@ class PlanRecord(_Value):
     targets: list[Target] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
     reporting: list[ReportingDuty] = Field(default_factory=list)
+    ocr: OcrInfo | None = None
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     def to_json(self) -> dict:
-        """The record as the schema's JSON object."""
-        return self.model_dump(mode="json", by_alias=True)
+        """The record as the schema's JSON object (`ocr` only when read from a scan)."""
+        return self.model_dump(
+            mode="json", by_alias=True, exclude={"ocr"} if self.ocr is None else None
+        )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from typer.testing import CliRunner
 
 from kehoach.cli import app
 from kehoach.services.demo import SAMPLES
 
 
+@pytest.mark.slow  # reads the samples and migrates two databases; services test the rest
 def test_backup_then_restore(tmp_path):
     runner = CliRunner()
     source, target = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"

@@ -46,7 +46,7 @@ def test_remind_dry_run_then_send_then_nothing_new(run, smtp_server):
     assert found and int(found.group(1)) > int(found.group(2)) > 0, sent.output
     [mail] = box.messages  # the officer has no address: its reminders stay in the app
     assert mail["To"] == "phong.vh@example.vn"
-    assert "https://kehoach.example.vn/my-unit" in mail.get_body(("plain",)).get_content()
+    assert "/period-sheet?period=2026-H1" in mail.get_body(("plain",)).get_content()
 
     again = run("remind", "--date", "2026-06-15")
     assert "0 reminders recorded; 0 e-mails sent" in again.output
@@ -76,6 +76,7 @@ def test_remind_policy(run):
     assert missing.exit_code == 2 and "no plan with id 999" in missing.output
 
 
+@pytest.mark.slow  # a worker process, waited for
 def test_worker_runs_at_once_then_waits_for_its_schedule(db_url, users, tmp_path):
     """`kehoach worker` as a separate process: today's reminders (the officer's digest) at once."""
     import os

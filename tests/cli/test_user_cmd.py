@@ -23,7 +23,10 @@ def run(db_url):
 def test_list(run):
     result = run("user", "list")
     assert result.exit_code == 0
-    assert result.output.splitlines() == ["ana\tadmin\t—\tactive", "chi\tviewer\t—\tactive"]
+    assert result.output.splitlines() == [
+        "ana\tadmin\t—\tToàn quốc\tactive",
+        "chi\tviewer\t—\tToàn quốc\tactive",
+    ]
 
 
 def test_passwd_deactivate_activate(run, db_url):
@@ -38,7 +41,7 @@ def test_passwd_deactivate_activate(run, db_url):
     with session_scope(db_url) as session:
         assert authenticate(session, "chi", "other-pass-3").username == "chi"
     assert run("user", "deactivate", "chi").output == "chi disabled\n"
-    assert "chi\tviewer\t—\tdisabled" in run("user", "list").output
+    assert "chi\tviewer\t—\tToàn quốc\tdisabled" in run("user", "list").output
     assert run("user", "activate", "chi").output == "chi enabled\n"
 
 

@@ -4,8 +4,6 @@ must find the same tasks, with the same agencies and timeframes, as from the tex
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -66,15 +64,14 @@ def test_borderless_pdf_table_gives_its_ten_tasks():
 
 
 @pytest.mark.parametrize(("fixture", "tasks"), [("000_table.docx", 44), ("002_table.pdf", 47)])
-def test_cli_extracts_the_fixture(fixture, tasks):
-    proc = subprocess.run(
-        [sys.executable, "-m", "kehoach", "extract", fixture],
-        cwd=FIXTURES,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
+def test_cli_extracts_the_fixture(fixture, tasks, monkeypatch):
+    from typer.testing import CliRunner
+
+    from kehoach.cli import app
+
+    monkeypatch.chdir(FIXTURES)
+    proc = CliRunner().invoke(app, ["extract", fixture])
+    assert proc.exit_code == 0, proc.stderr
     record = json.loads(proc.stdout)
     assert record["source"]["name"] == fixture
     assert record["source"]["format"] == fixture.rsplit(".", 1)[1]

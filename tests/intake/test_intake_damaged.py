@@ -29,7 +29,10 @@ def damaged(data: bytes, seed: int) -> bytes:
 
 
 @pytest.mark.parametrize("fixture", ["002_table.pdf", "000_table.docx", "000_borderless.pdf"])
-@pytest.mark.parametrize("seed", range(12))
+# two seeds in the fast default run, all twelve in `./run test`
+@pytest.mark.parametrize(
+    "seed", [s if s < 2 else pytest.param(s, marks=pytest.mark.slow) for s in range(12)]
+)
 def test_damaged_fixture_gives_a_document_or_a_named_error(fixture, seed):
     data = damaged((FIXTURES / fixture).read_bytes(), seed)
     try:

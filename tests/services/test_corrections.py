@@ -19,12 +19,12 @@ def task_id(session, imported):
     [
         ("task", "text", "  ", "text", "cannot be empty"),
         ("task", "timeframe_kind", "sometimes", "timeframe_kind", "timeframe kind must be one of"),
-        ("task", "timeframe_end", "31/12/2026", "timeframe_end", "YYYY-MM-DD"),
+        ("task", "timeframe_end", "31/13/2026", "timeframe_end", "dd/mm/yyyy"),
         ("task", "colour", "red", "field", "cannot be corrected"),
         ("plan", "text", "x", "entity", "entity must be one of"),
         ("target", "horizon", "soon", "horizon", "must be a year"),
         ("document", "kind", "poem", "kind", "kind must be one of"),
-        ("document", "date", "March", "date", "YYYY-MM-DD"),
+        ("document", "date", "March", "date", "dd/mm/yyyy"),
         ("document", "number", "x" * 101, "number", "at most 100 characters"),
     ],
 )
@@ -73,3 +73,21 @@ def test_publishing_is_a_revision(session, users, imported):
     assert [r.field for r in plans.list_revisions(session, "plan", plan_id)] == ["public"]
     with pytest.raises(PermissionDenied):
         plans.set_public(session, plan_id, False, users["viewer"])
+
+
+def test_dates_are_corrected_as_people_write_them(session, imported, users):
+    from kehoach.services import plans, tasks
+
+    officer = users["officer"]
+    plan_id = next(iter(imported.values())).plan_id
+    doc_id = plans.get_plan(session, plan_id, user=officer).plan.document.id
+    assert plans.correct_field(session, "document", doc_id, "date", "20/5/2026", officer).new == (
+        "2026-05-20"
+    )
+    assert plans.correct_field(session, "document", doc_id, "date", "03/2026", officer).new == (
+        "2026-03"
+    )
+    task_id = tasks.list_tasks(session, user=officer, plan_id=plan_id).items[0].id
+    rev = plans.correct_field(session, "task", task_id, "lead", ["Sở Tài chính"], officer)
+    assert isinstance(rev.new, list)
+    assert plans.list_revisions(session, "task", task_id)[0].new == ["Sở Tài chính"]

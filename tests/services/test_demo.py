@@ -32,8 +32,14 @@ def test_seed_demo(session):
     assert cao_bang.agency_id != dien_bien.agency_id  # each province its own Sở VHTTDL
     mine = plans.list_plans(session, users.authenticate(session, "officer", "officer-demo"))
     assert {p.jurisdiction_name for p in mine} == {"Cao Bằng"} and len(mine) == 2
+    from kehoach.services import notifications
+
+    officer = users.authenticate(session, "officer", "officer-demo")
+    bell = notifications.unread_count(session, officer)
+    assert bell >= 1  # today's digest and escalations are under the officer's bell
     again = demo.seed_demo(session, today=date(2026, 7, 1))  # idempotent
     assert again.plan_ids == info.plan_ids
+    assert notifications.unread_count(session, officer) == bell
 
 
 def test_build_province_small(session):

@@ -83,6 +83,12 @@ def test_viewer_cannot_report(session, users, task_ids):
         ),
         ({"period": "2026-Q9"}, "period", "not a reporting period"),
         ({"period": "2027-H1"}, "period", "starts on 01/01/2027"),
+        (
+            {"status": "hoan_thanh", "percent": 40},
+            "percent",
+            "the status says completed but the percent done is 40%",
+        ),
+        ({"status": "chua_trien_khai", "percent": 60}, "percent", "not yet started but"),
     ],
 )
 def test_validation(session, users, task_ids, changes, field, message):

@@ -108,13 +108,13 @@ def test_a_step_that_does_not_apply_names_its_field(sample_records, step, field,
 
 
 def test_steps_are_kept_beside_the_staged_upload(tmp_path):
-    from kehoach.services import web_support
+    from kehoach.services import uploads
 
-    token = web_support.stage_upload(tmp_path, b"Ke hoach", "k.txt")
+    token = uploads.stage_upload(tmp_path, b"Ke hoach", "k.txt")
     assert review.load_steps(tmp_path, token) == []
     review.save_steps(tmp_path, token, [{"op": "delete", "task": "1"}])
     assert review.load_steps(tmp_path, token) == [{"op": "delete", "task": "1"}]
-    assert web_support.load_upload(tmp_path, token) == (b"Ke hoach", "k.txt")
+    assert uploads.load_upload(tmp_path, token) == (b"Ke hoach", "k.txt")
 
 
 # -- stored: the review kept with the plan; new versions ----------------------------------

@@ -252,6 +252,7 @@ def damaged(text: str, every: int = 10) -> str:
     return re.sub(r"\w+", damage, text)
 
 
+@pytest.mark.slow  # builds a model from the samples first
 def test_repair_generalizes_to_a_document_the_model_never_saw():
     import importlib.util
     from pathlib import Path

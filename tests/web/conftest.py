@@ -10,6 +10,7 @@ Shared helpers live in `webkit.py`.
 from __future__ import annotations
 
 import secrets
+import shutil
 
 import pytest
 from webkit import PASSWORDS, Browser, World, build_world, need_postgres
@@ -37,10 +38,38 @@ def web_db_url(request, tmp_path_factory):
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session")
+def _sqlite_world(tmp_path_factory) -> World:
+    """The world built once per test session on a SQLite file (modules get copies)."""
+    from kehoach.store.db import cached_engine
+
+    folder = tmp_path_factory.mktemp("world")
+    url = f"sqlite:///{folder / 'web.db'}"
+    built = build_world(url, folder / "data")
+    cached_engine(url).dispose()  # checkpoints the WAL into the file
+    return built
+
+
 @pytest.fixture(scope="module")
-def world(web_db_url, tmp_path_factory) -> World:
-    """The app with the samples and accounts, once per module and database."""
-    return build_world(web_db_url, tmp_path_factory.mktemp("data"))
+def world(request, web_db_url, tmp_path_factory) -> World:
+    """The app with the samples and accounts, once per module and database.
+
+    On SQLite each module gets a copy of a file built once per session, with an app of
+    its own on it: the same rows and ids, without importing the samples again.
+    """
+    data_dir = tmp_path_factory.mktemp("data")
+    if not web_db_url.startswith("sqlite"):
+        return build_world(web_db_url, data_dir)
+    from dataclasses import replace
+
+    from kehoach.settings import Settings
+    from kehoach.web.app import create_app
+
+    template: World = request.getfixturevalue("_sqlite_world")
+    source = template.settings.database_url.removeprefix("sqlite:///")
+    shutil.copy(source, web_db_url.removeprefix("sqlite:///"))
+    settings = Settings(database_url=web_db_url, data_dir=data_dir, secret_key="t" * 40)
+    return replace(template, app=create_app(settings), settings=settings)
 
 
 @pytest.fixture

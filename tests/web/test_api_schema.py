@@ -8,6 +8,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from webkit import PASSWORDS
 
+pytestmark = pytest.mark.slow  # hundreds of generated requests; `./run test` runs it
+
 schemathesis.experimental.OPEN_API_3_1.enable()  # FastAPI writes OpenAPI 3.1
 
 

@@ -48,11 +48,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(port: int, proc: subprocess.Popen, seconds: float = 30) -> None:
+def wait_for(port: int, proc: subprocess.Popen, log=None, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"kehoach serve exited: {proc.stdout.read() if proc.stdout else ''}")
+            raise RuntimeError(f"kehoach serve exited: {log.read_text() if log else ''}")
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 return
@@ -89,19 +89,21 @@ def server(tmp_path_factory):
             )
     port = free_port()
     env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "b" * 40}
+    log = (data / "serve.log").open("w")  # a file, not a pipe: the access log never blocks
     proc = subprocess.Popen(
         [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )
     try:
-        wait_for(port, proc)
+        wait_for(port, proc, data / "serve.log")
         yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
         proc.wait(10)
+        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -268,7 +270,7 @@ def test_officer_and_reporter_day(server, chromium):
     admin.goto("/users")
     assert "Thêm tài khoản" in admin.locator("main").inner_text()
     shot(admin, "09-users")
-    admin.click("header .who a")  # the username leads to "Tài khoản của tôi"
+    admin.click("header .who a[href='/account']")  # the username: "Tài khoản của tôi"
     admin.wait_for_selector("text=Đổi mật khẩu")
     admin.fill("#token-name", "bảng tính")
     admin.click("text=Tạo mã truy cập")

@@ -131,3 +131,36 @@ def test_plan_reminder_policy_page_and_api(world, api):
     wrong = client.put(f"/api/plans/{plan}/reminder-policy", json={"officer": "reporter"})
     assert wrong.status_code == 422 and wrong.json()["field"] == "officer"
     assert api("reporter").get(f"/api/plans/{plan}/reminder-policy").status_code == 403
+
+
+def test_the_bells_poll_does_not_keep_an_idle_session_alive(world, reminded):
+    import base64
+    import json
+    import time
+
+    def seen(browser) -> float:
+        cookie = browser.client.cookies.get("kehoach_session")
+        payload = cookie.split(".")[0]
+        data = json.loads(base64.b64decode(payload + "=" * (-len(payload) % 4)))
+        return data["seen"]
+
+    reporter = as_user(world, "reporter")
+    reporter.get("/plans")
+    before = seen(reporter)
+    time.sleep(1.1)
+    assert reporter.get("/notifications/bell").status_code == 200
+    assert seen(reporter) == before
+    reporter.get("/plans")
+    assert seen(reporter) > before
+
+
+def test_a_report_reminder_opens_the_agencys_period_sheet(world, reminded):
+    from kehoach.services.reminder_log import run_reminders
+
+    run_reminders(world.app.state.sessions, date(2026, 6, 15), world.settings)
+    reporter = as_user(world, "reporter")
+    page = reporter.get("/notifications?unread=1").text
+    links = re.findall(r'href="(/plans/\d+/period-sheet\?period=2026-H1)"', page)
+    assert links and "Sắp đến hạn gửi báo cáo 6 tháng đầu năm 2026 (20/06/2026)" in page
+    sheet = reporter.get(links[0])
+    assert sheet.status_code == 200 and "2026-H1" in sheet.text

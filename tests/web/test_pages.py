@@ -69,7 +69,7 @@ def test_task_table_filters_by_agency_role_and_paging(world, officer):
 def test_status_filter_unknown_code_is_a_clear_error(world, officer):
     page = officer.get(f"/plans/{world.plans[CTR_14]}?status=nonsense")
     assert page.status_code == 422
-    assert "status must be one of" in page.text
+    assert "tình trạng phải là một trong" in page.text
 
 
 def test_task_page_shows_agencies_by_role_and_forms_for_officer(world, officer):

@@ -1,4 +1,4 @@
-"""`kehoach bench extract`: extraction throughput."""
+"""`kehoach bench extract` and `kehoach bench ocr`: extraction and OCR throughput."""
 
 from __future__ import annotations
 
@@ -94,3 +94,30 @@ def _tables(rows, folder, pdfs) -> list:
             f"{r.ratio:.1f}" if r.ratio else "(pdfplumber not installed)",
         )
     return [one, first, pdf]
+
+
+@bench_app.command("ocr")
+def bench_ocr(
+    scan: Path = typer.Argument(..., help="A scanned PDF; its pages are repeated to --pages."),
+    pages: int = typer.Option(30, "--pages", help="Pages to read."),
+    workers: int = typer.Option(2, "--workers", help="Worker processes (cores)."),
+) -> None:
+    """Time OCR of a scan: --pages pages (the scan's, repeated) on --workers processes.
+
+    Example: kehoach bench ocr ../shared/samples/scans/lc-kh-khoangsan-2026.pdf --pages 30
+    """
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from kehoach.cli.edge import user_errors
+    from kehoach.intake.scan_bench import bench_ocr as run
+
+    with user_errors(), Progress(transient=True) as bar:
+        job = bar.add_task("Trang", total=pages)
+        r = run(scan, pages, workers, lambda done, _total: bar.update(job, completed=done))
+    conf = f"{r.confidence:.3f}" if r.confidence is not None else "—"
+    Console().print(
+        f"kehoach OCR — {r.pages} pages on {r.workers} workers: {r.wall:.1f} s wall "
+        f"({r.per_page:.2f} s/page); {r.cpu:.1f} CPU s, i.e. {r.idle_wall:.1f} s on "
+        f"{r.workers} idle cores; mean confidence {conf}"
+    )

@@ -20,7 +20,9 @@ class Format(StrEnum):
 
 @app.command()
 def extract(
-    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .docx .pdf)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Files or folders (.txt .md .docx .pdf; scans: .pdf .png .jpg .tiff)."
+    ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write NAME.json per input here."),
     fmt: Format = typer.Option(Format.json, "--format", "-f", help="json or table."),
     show_repairs: bool = typer.Option(False, "--show-repairs", help="List OCR repairs made."),
@@ -43,15 +45,15 @@ def extract(
     failed = bool(missing)
     if out:
         out.mkdir(parents=True, exist_ok=True)
-    results = extract_many(
-        files, progress=len(files) > 1 and sys.stderr.isatty(), jobs=jobs or None
-    )
+    results = extract_many(files, progress=sys.stderr.isatty(), jobs=jobs or None)
     for path, record, doc, exc in results:
         if exc is not None or record is None:
             if exc is not None:
                 report(exc)
             failed = True
             continue
+        for warning in doc.warnings if doc is not None else []:  # pages left out of a scan
+            print(f"kehoach: {path}: {warning}", file=sys.stderr)
         if show_repairs and doc is not None:
             from kehoach.cli.render import print_repairs
 

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from kehoach.model import PlanRecord
+from kehoach.text.dates import format_date
 
 console = Console()
 notes = Console(stderr=True)  # what is said about a run, apart from its output
@@ -13,7 +14,7 @@ notes = Console(stderr=True)  # what is said about a run, apart from its output
 
 def _tf(t) -> str:
     tf = t.timeframe
-    span = " → ".join(x for x in (tf.start, tf.end) if x)
+    span = " → ".join(format_date(x) for x in (tf.start, tf.end) if x)
     return f"{tf.raw or '—'} [{tf.kind}{(' ' + span) if span else ''}{(' ' + tf.every) if tf.every else ''}]"
 
 
@@ -23,7 +24,7 @@ def print_record(record: PlanRecord) -> None:
     console.rule(f"[bold]{record.source.name}")
     console.print(
         f"[bold]{d.kind}[/] {d.number or '(chưa số)'} — {d.issuer or '?'} — {d.province or '?'} — "
-        f"{d.date or '?'}{' — DỰ THẢO' if d.draft else ''}"
+        f"{format_date(d.date) or '?'}{' — DỰ THẢO' if d.draft else ''}"
     )
     console.print(f"[italic]{d.title or ''}[/]")
     if d.implements:
@@ -53,7 +54,9 @@ def print_record(record: PlanRecord) -> None:
             )
         console.print(t)
     for r in record.reporting:
-        console.print(f"Báo cáo: {r.every} {r.due or ''} → {r.to or '?'} (qua {r.via or '?'})")
+        console.print(
+            f"Báo cáo: {r.every} {format_date(r.due)} → {r.to or '?'} (qua {r.via or '?'})"
+        )
 
 
 def print_repairs(doc) -> None:

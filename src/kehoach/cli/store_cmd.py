@@ -47,7 +47,9 @@ def parse_day(text: str | None) -> date:
 
 @app.command("import")
 def import_(
-    paths: list[Path] = typer.Argument(..., help="Plan documents or folders (.txt .docx .pdf)."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Plan documents or folders (.txt .docx .pdf; scans: .pdf .png .jpg .tiff)."
+    ),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     replace: int | None = typer.Option(
         None, "--replace", help="The plan (id) this document is a new version of."
@@ -65,7 +67,7 @@ def import_(
     if (replace is not None or new) and len(paths) != 1:
         report(InputError("--replace and --new are for one document at a time"))
         raise typer.Exit(2)
-    from kehoach.extract.files import expand_paths
+    from kehoach.extract.files import expand_paths, page_progress
     from kehoach.store.db import open_database
 
     with user_errors():
@@ -75,7 +77,7 @@ def import_(
         report(exc)
     failed = bool(missing)
     bar = None
-    if len(files) > 1 and sys.stderr.isatty():
+    if sys.stderr.isatty():  # a bar per file, and one per page of a scan
         from rich.progress import Progress
 
         bar = Progress(transient=True)
@@ -83,7 +85,7 @@ def import_(
         job = bar.add_task("Đang nhập", total=len(files))
     try:
         for path in files:
-            line, ok = _import_one(factory, path, replace, new)
+            line, ok = _import_one(factory, path, replace, new, page_progress(bar, path))
             print(line, file=sys.stdout if ok else sys.stderr)
             failed |= not ok
             if bar is not None:
@@ -95,7 +97,9 @@ def import_(
         raise typer.Exit(2)
 
 
-def _import_one(factory, path: Path, replace: int | None, new: bool) -> tuple[str, bool]:
+def _import_one(
+    factory, path: Path, replace: int | None, new: bool, progress=None
+) -> tuple[str, bool]:
     """Import one file in its own transaction; (line to print, succeeded)."""
     from kehoach.cli.edge import error_line
     from kehoach.errors import KehoachError
@@ -105,7 +109,9 @@ def _import_one(factory, path: Path, replace: int | None, new: bool) -> tuple[st
 
     try:
         with session_scope(factory) as session:
-            r = import_plan(session, path, replace_plan_id=replace, as_new=new, ask=True)
+            r = import_plan(
+                session, path, replace_plan_id=replace, as_new=new, ask=True, progress=progress
+            )
     except VersionQuestion as exc:
         m = exc.matches[0]
         why = "the same number, issuer and date" if m.reason == "number" else "alike text"

@@ -10,7 +10,7 @@ from kehoach.cli.store_cmd import DB_HELP, user_app
 
 @user_app.command("list")
 def user_list(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """List the accounts: username, role, agency, active or disabled.
+    """List the accounts: username, role, agency, jurisdiction, active or disabled.
 
     Example: kehoach user list
     """
@@ -21,7 +21,8 @@ def user_list(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None
         accounts = list_users(session)
     for u in accounts:
         state = "active" if u.active else "disabled"
-        print(f"{u.username}\t{u.role}\t{u.agency_name or '—'}\t{state}")
+        place = u.jurisdiction_name or "—"
+        print(f"{u.username}\t{u.role}\t{u.agency_name or '—'}\t{place}\t{state}")
 
 
 @user_app.command("passwd")

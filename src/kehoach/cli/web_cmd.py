@@ -31,6 +31,8 @@ def run_server(settings, host: str, port: int, workers: int = 1) -> None:
 
     import uvicorn
 
+    from kehoach.web.access_log import LOG_CONFIG
+
     if workers > 1:
         os.environ["KEHOACH_DATABASE_URL"] = settings.database_url
         os.environ["KEHOACH_DATA_DIR"] = str(settings.data_dir)
@@ -41,12 +43,20 @@ def run_server(settings, host: str, port: int, workers: int = 1) -> None:
             port=port,
             workers=workers,
             log_level="warning",
-            access_log=False,
+            access_log=False,  # ours (kehoach.access) also gives the time taken
+            log_config=LOG_CONFIG,
         )
         return
     from kehoach.web.app import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        log_config=LOG_CONFIG,
+    )
 
 
 @app.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehoach.intake import Document, read_document
+from kehoach.intake.scan import Progress
 from kehoach.model import PlanRecord
 
 __all__ = ["extract_document", "extract_file"]
@@ -16,11 +17,13 @@ __all__ = ["extract_document", "extract_file"]
 
 def extract_document(doc: Document) -> PlanRecord:
     """Extract the plan record from a read document."""
+    from kehoach.extract.ocr_marks import mark_low_confidence
     from kehoach.extract.plan import build_record
 
-    return build_record(doc)
+    return mark_low_confidence(build_record(doc), doc)
 
 
-def extract_file(path: str | Path) -> PlanRecord:
-    """Read a file and extract its plan record (raises `KehoachError` subclasses on bad input)."""
-    return extract_document(read_document(path))
+def extract_file(path: str | Path, *, progress: Progress | None = None) -> PlanRecord:
+    """Read a file and extract its plan record (raises `KehoachError` subclasses on bad input);
+    `progress(done, total)` hears of each page of a scan."""
+    return extract_document(read_document(path, progress=progress))

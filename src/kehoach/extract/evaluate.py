@@ -27,7 +27,7 @@ def evaluate_folder(samples: Path, expected: Path) -> list[Scored]:
     for exp in sorted(expected.glob("*.json")):
         doc = next((p for p in sorted(samples.glob(exp.stem + ".*")) if p.suffix != ".json"), None)
         if doc is None:
-            raise InputError(f"no document for {exp.name}", where=str(samples))
+            raise InputError("no document for {name}", where=str(samples), name=exp.name)
         actual = extract_file(doc).to_json()
         rows.append(Scored(exp.stem, score(json.loads(exp.read_text(encoding="utf-8")), actual)))
     return rows

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kehoach.errors import InputError, KehoachError, MissingFile
 from kehoach.intake import SUPPORTED, Document, read_document
+from kehoach.intake.scan import Progress
 from kehoach.model import PlanRecord
 
 
@@ -29,26 +30,27 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[KehoachError]]:
 Result = tuple[Path, PlanRecord | None, Document | None, KehoachError | None]
 
 
-def extract_one(path: Path) -> Result:
-    """(path, record, document, error) for one file; exactly one of record/error is set."""
+def extract_one(path: Path, progress: Progress | None = None) -> Result:
+    """(path, record, document, error) for one file; exactly one of record/error is set;
+    `progress(done, total)` hears of each page of a scan."""
     from kehoach.extract import extract_document
 
     try:
-        doc = read_document(path)
+        doc = read_document(path, progress=progress)
         return path, extract_document(doc), doc, None
     except KehoachError as exc:
         if isinstance(exc, InputError) and exc.where != str(path):
-            exc = type(exc)(exc.message, where=str(path))  # name the file as the user did
+            exc = exc.at(str(path))  # name the file as the user did
         return path, None, None, exc
 
 
 def _in_worker(path: Path) -> tuple:
     """`extract_one` in a worker process; an error travels as its parts (a `KehoachError`
-    does not pickle back with its `where`)."""
+    does not pickle back with its `where` and values)."""
     path, record, doc, exc = extract_one(path)
     if exc is None:
         return path, record, doc, None
-    return path, None, None, (type(exc), exc.message, getattr(exc, "where", None))
+    return path, None, None, (type(exc), exc.msgid, getattr(exc, "where", None), exc.params)
 
 
 def default_jobs() -> int:
@@ -78,7 +80,11 @@ def extract_many(
         if bar is not None:
             bar.start()
             task = bar.add_task("Đang đọc", total=len(files))
-        results = _pooled(pool, files) if pool is not None else map(extract_one, files)
+        results = (
+            _pooled(pool, files)
+            if pool is not None
+            else (extract_one(p, page_progress(bar, p)) for p in files)
+        )
         for result in results:
             yield result
             if bar is not None:
@@ -88,6 +94,23 @@ def extract_many(
             bar.stop()
         if own and pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def page_progress(bar, path: Path) -> Progress | None:
+    """A per-page progress callback for a scan (a second bar under the files' bar)."""
+    if bar is None:
+        return None
+    pages = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal pages
+        if pages is None:
+            pages = bar.add_task(f"{path.name}: trang", total=total)
+        bar.update(pages, completed=done)
+        if done >= total:
+            bar.remove_task(pages)
+
+    return advance
 
 
 def start_workers(jobs: int):
@@ -142,5 +165,5 @@ def _pooled(pool, files: list[Path]) -> Iterator[Result]:
         if err is None:
             yield path, record, doc, None
         else:
-            kind, message, where = err
-            yield path, None, None, kind(message, where=where)
+            kind, msgid, where, params = err
+            yield path, None, None, kind(msgid, where=where, **params)

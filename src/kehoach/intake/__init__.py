@@ -5,16 +5,20 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from kehoach.errors import EmptyDocument, InputError, MissingFile, UnsupportedFormat
+from kehoach.errors import EmptyDocument, InputError, MissingFile, NeedsOcr, UnsupportedFormat
 from kehoach.intake.document import Block, Document, Table
+from kehoach.intake.images import IMAGE_SUFFIXES
+from kehoach.intake.scan import Progress
 
-SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+SUPPORTED = (".txt", ".md", ".docx", ".pdf", *IMAGE_SUFFIXES)
+_READS = ".txt, .md, .docx, .pdf and scans (.pdf, .png, .jpg, .tiff)"
 
 __all__ = ["SUPPORTED", "Block", "Document", "Table", "read_document"]
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a plan document file (.txt, .docx, .pdf) into a `Document`."""
+def read_document(path: str | Path, *, progress: Progress | None = None) -> Document:
+    """Read a plan document file (.txt, .docx, .pdf, or a scan) into a `Document`;
+    `progress(done, total)` hears of each page of a scan as it is read."""
     p = Path(path)
     if not p.exists():
         raise MissingFile("no such file or folder", where=str(p))
@@ -23,27 +27,31 @@ def read_document(path: str | Path) -> Document:
     suffix = p.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnsupportedFormat(
-            f"unsupported file type '{suffix or '(none)'}'; kehoach reads {', '.join(SUPPORTED)}",
+            "unsupported file type '{suffix}'; kehoach reads {types}",
             where=str(p),
+            suffix=suffix or "(none)",
+            types=_READS,
         )
     data = p.read_bytes()
     if not data.strip():
         raise EmptyDocument("the file is empty", where=str(p))
     try:
-        return read_bytes(data, p.name, suffix)
+        return read_bytes(data, p.name, suffix, progress=progress)
     except InputError as exc:  # readers know only the name; say where the file is, as given
-        raise type(exc)(exc.message, where=str(p)) from None
+        raise exc.at(str(p)) from None
 
 
-def read_bytes(data: bytes, name: str, suffix: str | None = None) -> Document:
+def read_bytes(
+    data: bytes, name: str, suffix: str | None = None, *, progress: Progress | None = None
+) -> Document:
     """Read a document from bytes; `suffix` (e.g. '.pdf') picks the reader, else the name's.
     Text that looks OCR'd comes back repaired, with the repairs listed on the document."""
     from kehoach.intake.ocr import repair_if_ocr
 
-    return repair_if_ocr(_read(data, name, suffix))
+    return repair_if_ocr(_read(data, name, suffix, progress))
 
 
-def _read(data: bytes, name: str, suffix: str | None) -> Document:
+def _read(data: bytes, name: str, suffix: str | None, progress: Progress | None) -> Document:
     suffix = (suffix or Path(name).suffix).lower()
     sha = hashlib.sha256(data).hexdigest()
     if suffix in (".txt", ".md"):
@@ -55,7 +63,22 @@ def _read(data: bytes, name: str, suffix: str | None) -> Document:
 
         return docx.read(data, name, sha)
     if suffix == ".pdf":
-        from kehoach.intake import pdf
+        from kehoach.intake import pdf, scan
 
-        return pdf.read(data, name, sha)
-    raise UnsupportedFormat(f"unsupported file type '{suffix}'", where=name)
+        try:
+            doc = pdf.read(data, name, sha)
+        except NeedsOcr:  # no text layer: a scan
+            return scan.read_scan(data, name, sha, kind="pdf", progress=progress)
+        if scan.garbage_layer(doc):
+            return scan.read_scan(data, name, sha, kind="pdf", progress=progress)
+        return doc
+    if suffix in IMAGE_SUFFIXES:
+        from kehoach.intake import scan
+
+        return scan.read_scan(data, name, sha, kind="image", progress=progress)
+    raise UnsupportedFormat(
+        "unsupported file type '{suffix}'; kehoach reads {types}",
+        where=name,
+        suffix=suffix or "(none)",
+        types=_READS,
+    )

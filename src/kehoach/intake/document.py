@@ -19,6 +19,31 @@ Block = str | Table  # a str is one line (paragraph) of text, as written
 
 
 @dataclass(frozen=True)
+class Spot:
+    """A line or table cell read by OCR: its text as recognised, how sure Tesseract was
+    (0–1), and where it is on its page (pixels of the levelled page image)."""
+
+    text: str
+    confidence: float
+    page: int
+    box: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class ScannedPage:
+    """One page of a scan: how sure OCR was of it, and why it gave nothing if it did not."""
+
+    number: int
+    confidence: float | None  # None: no text on the page
+    width: int  # pixels of the levelled page image
+    height: int
+    dpi: int
+    angle: float = 0.0  # degrees the page was turned to level it
+    note: str | None = None
+    spots: tuple[Spot, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """A read document: its blocks in reading order, plus where it came from."""
 
@@ -28,6 +53,8 @@ class Document:
     blocks: list[Block]
     ocr: bool = False  # text came from OCR (a scan), or looks like it
     repairs: list = field(default_factory=list)  # OCR repairs made (kehoach.text.ocr_repair)
+    pages: list[ScannedPage] = field(default_factory=list)  # a scan's pages, as OCR read them
+    warnings: list[str] = field(default_factory=list)  # pages left out, and why
 
     @property
     def lines(self) -> list[str]:

@@ -69,16 +69,23 @@ def _open(data: bytes, name: str):
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as exc:  # pragma: no cover - a broken installation
-        raise UnsupportedFormat(f"reading .docx needs python-docx ({exc})", where=name) from None
+        raise UnsupportedFormat(
+            "reading .docx needs python-docx ({reason})", where=name, reason=exc
+        ) from None
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError):
-        reason = "not a Word document (not a ZIP package)"
+        raise UnsupportedFormat(
+            "this .docx file cannot be read: not a Word document (not a ZIP package)", where=name
+        ) from None
     except KeyError as exc:
-        reason = f"part {exc} is missing"
+        raise UnsupportedFormat(
+            "this .docx file cannot be read: part {part} is missing", where=name, part=exc
+        ) from None
     except Exception as exc:  # lxml, zlib, python-docx: any damage is the file's, not ours
-        reason = _short(exc)
-    raise UnsupportedFormat(f"this .docx file cannot be read: {reason}", where=name)
+        raise UnsupportedFormat(
+            "this .docx file cannot be read: {reason}", where=name, reason=_short(exc)
+        ) from None
 
 
 def _short(exc: Exception) -> str:

@@ -41,10 +41,12 @@ def _reject_documents(data: bytes, name: str) -> None:
     """A PDF or Word file given a text file's name: say which, and how to fix it."""
     suffix = "." + name.rsplit(".", 1)[-1] if "." in name else "(no extension)"
     if data.startswith(b"%PDF"):
-        raise UnsupportedFormat(f"a PDF file named {suffix}; rename it to .pdf", where=name)
+        raise UnsupportedFormat(
+            "a PDF file named {suffix}; rename it to .pdf", where=name, suffix=suffix
+        )
     if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]:
         raise UnsupportedFormat(
-            f"a Word (.docx) file named {suffix}; rename it to .docx", where=name
+            "a Word (.docx) file named {suffix}; rename it to .docx", where=name, suffix=suffix
         )
 
 
@@ -80,7 +82,7 @@ def _decode(data: bytes, name: str) -> str:
     fixed = text if mostly_utf8 else fix_legacy(text)  # a few bad bytes in UTF-8 text
     if fixed is text:  # no legacy Vietnamese encoding recognised
         raise UnsupportedFormat(
-            f"not UTF-8 text (byte {first_bad}); save the file as UTF-8", where=name
+            "not UTF-8 text (byte {byte}); save the file as UTF-8", where=name, byte=first_bad
         )
     return fixed
 
@@ -90,7 +92,9 @@ def _utf8(data: bytes, name: str) -> str:
         return fix_legacy(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise UnsupportedFormat(
-            f"not UTF-8 text (byte {exc.start + 3}); save the file as UTF-8", where=name
+            "not UTF-8 text (byte {byte}); save the file as UTF-8",
+            where=name,
+            byte=exc.start + 3,
         ) from None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kehoach.intake.document import Block, Document, Table
 
 MIN_TEXT = 500  # characters of text lines needed before we judge a document to be OCR output
@@ -37,11 +39,4 @@ def repair_if_ocr(doc: Document) -> Document:
             blocks.append(Table(rows=rows, spans=b.spans, page=b.page))
         else:
             blocks.append(next(out_lines, b))
-    return Document(
-        name=doc.name,
-        format=doc.format,
-        sha256=doc.sha256,
-        blocks=blocks,
-        ocr=True,
-        repairs=[*repairs, *cell_repairs],
-    )
+    return replace(doc, blocks=blocks, ocr=True, repairs=[*repairs, *cell_repairs])

@@ -85,8 +85,10 @@ def read_pages(data: bytes, name: str) -> list[PageContent]:
                 pages.append(read_page(pdf.raw, index))
             except Exception as exc:  # a damaged page: the file's fault, not ours
                 raise UnsupportedFormat(
-                    f"this .pdf file cannot be read: page {index + 1}: {_short(exc)}",
+                    "this .pdf file cannot be read: page {page}: {reason}",
                     where=name,
+                    page=index + 1,
+                    reason=_short(exc),
                 ) from None
     finally:
         pdf.close()

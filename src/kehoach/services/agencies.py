@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import case, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from kehoach.errors import NotFound
+from kehoach.errors import N_, KehoachError, NotFound
 from kehoach.services.types import UserView
 from kehoach.store.tables import Agency, AgencyAlias, Jurisdiction, Task, TaskAgency
 from kehoach.store.units import agency_unit
@@ -172,7 +173,7 @@ def get_agency(session: Session, agency_id: int, user: UserView | None = None) -
     """One agency with its task counts (NotFound outside the user's jurisdiction)."""
     row = session.execute(_counts().where(Agency.id == agency_id, scope_of(user))).first()
     if row is None:
-        raise NotFound(f"no agency with id {agency_id}")
+        raise NotFound("no agency with id {agency_id}", agency_id=agency_id)
     return AgencyRow(*row)
 
 
@@ -215,9 +216,25 @@ def suggest_agencies(session: Session, name: str, limit: int = 3) -> list[str]:
     return [names[key] for key, score, _ in found if score >= 88]
 
 
-def unknown_agency_message(session: Session, name: str) -> str:
+def unknown_agency(
+    session: Session, name: str, error: type[KehoachError] = NotFound, **kw: Any
+) -> KehoachError:
     """`no agency named 'X'` plus the closest names, or how agencies come to exist."""
     close = suggest_agencies(session, name)
     if close:
-        return f"no agency named '{name}'; did you mean: " + "; ".join(close) + "?"
-    return f"no agency named '{name}'; agencies come from imported plans (kehoach import FILE)"
+        return error(
+            N_("no agency named '{name}'; did you mean: {names}?"),
+            name=name,
+            names="; ".join(close),
+            **kw,
+        )
+    return error(
+        N_("no agency named '{name}'; agencies come from imported plans (kehoach import FILE)"),
+        name=name,
+        **kw,
+    )
+
+
+def unknown_agency_message(session: Session, name: str) -> str:
+    """The English message of `unknown_agency` (for the command line)."""
+    return unknown_agency(session, name).message

@@ -230,7 +230,9 @@ def rename_agency(
     if not name:
         raise ValidationError("give the agency's new name", field="name")
     if len(name) > MAX_NAME:
-        raise ValidationError(f"an agency name has at most {MAX_NAME} characters", field="name")
+        raise ValidationError(
+            "an agency name has at most {count} characters", field="name", count=MAX_NAME
+        )
     key = agency_key(name)
     other = session.scalar(
         select(Agency.id).where(
@@ -241,8 +243,9 @@ def rename_agency(
     )
     if other is not None:
         raise Conflict(
-            f"another agency of this jurisdiction is already named '{name}'; merge the two instead",
+            "another agency of this jurisdiction is already named '{name}'; merge the two instead",
             where="name",
+            name=name,
         )
     old_name, old_key = agency.name, agency.fold_key
     session.execute(
@@ -321,7 +324,7 @@ def set_kind(session: Session, agency_id: int, kind: str, user: UserView | None)
     """Mark an agency as `group` (not an agency: kept on its tasks as text, listed nowhere
     as a unit) or back as `agency`."""
     if kind not in KINDS:
-        raise ValidationError(f"kind must be one of {', '.join(KINDS)}", field="kind")
+        raise ValidationError("kind must be one of {kinds}", field="kind", kinds=KINDS)
     agency = _manage(session, agency_id, user)
     if kind == "group":
         users = session.scalar(

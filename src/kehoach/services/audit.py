@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kehoach.services.types import UserView
@@ -54,3 +54,13 @@ def recent(
     return [
         AuditView(a.id, a.at, name, a.action, a.entity, a.entity_id, a.detail) for a, name in rows
     ]
+
+
+def data_version(session) -> int:
+    """A number that changes whenever anything is changed through the services.
+
+    Every change writes an `audit_log` row in its own transaction, so the
+    newest row's id identifies the state of the data (for caching computed
+    pages between changes).
+    """
+    return session.scalar(select(func.max(AuditLog.id))) or 0

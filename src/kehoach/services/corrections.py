@@ -11,7 +11,7 @@ from typing import get_args
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kehoach.errors import NotFound, PermissionDenied, ValidationError
+from kehoach.errors import N_, NotFound, PermissionDenied, ValidationError
 from kehoach.model import DocKind, TimeframeKind
 from kehoach.services import audit
 from kehoach.services.types import SYSTEM, UserView
@@ -24,8 +24,8 @@ class RevisionView:
     entity: str
     entity_id: int
     field: str
-    old: str | None
-    new: str | None
+    old: str | list[str] | None  # agency fields (lead, coordinating, directing): lists
+    new: str | list[str] | None
     username: str | None
     at: datetime
 
@@ -35,7 +35,7 @@ def set_public(session: Session, plan_id: int, public: bool, user: UserView | No
     _officer(user)
     plan = session.get(Plan, plan_id)
     if plan is None:
-        raise NotFound(f"no plan with id {plan_id}")
+        raise NotFound("no plan with id {plan_id}", plan_id=plan_id)
     _own_plan(session, plan.id, user)
     if plan.public != public:
         _revise(session, "plan", plan_id, "public", plan.public, public, user)
@@ -45,7 +45,16 @@ def set_public(session: Session, plan_id: int, public: bool, user: UserView | No
 def list_revisions(session: Session, entity: str, entity_id: int) -> list[RevisionView]:
     """Corrections of one record, newest first."""
     return [
-        RevisionView(r.id, r.entity, r.entity_id, r.field, r.old, r.new, name, r.created_at)
+        RevisionView(
+            r.id,
+            r.entity,
+            r.entity_id,
+            r.field,
+            _value_of(r.field, r.old),
+            _value_of(r.field, r.new),
+            name,
+            r.created_at,
+        )
         for r, name in session.execute(
             select(Revision, User.username)
             .outerjoin(User, User.id == Revision.user_id)
@@ -91,6 +100,20 @@ def _text_of(value) -> str | None:
     return str(value)
 
 
+LIST_FIELDS = ("lead", "coordinating", "directing")
+
+
+def _value_of(field: str, text: str | None):
+    """A stored revision value as it was given: agency lists come back as lists."""
+    if text is not None and field in LIST_FIELDS:
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return text
+        return value if isinstance(value, list) else text
+    return text
+
+
 def _revise(session, entity, entity_id, name, old, new, user) -> RevisionView:
     rev = Revision(
         entity=entity,
@@ -108,8 +131,8 @@ def _revise(session, entity, entity_id, name, old, new, user) -> RevisionView:
         entity,
         entity_id,
         name,
-        rev.old,
-        rev.new,
+        _value_of(name, rev.old),
+        _value_of(name, rev.new),
         user.username if user else None,
         rev.created_at,
     )
@@ -130,6 +153,11 @@ EDITABLE = {
         "directing",
     },
     "target": {"text", "horizon", "section"},
+}
+NOT_FOUND = {
+    "document": N_("no document with id {id}"),
+    "task": N_("no task with id {id}"),
+    "target": N_("no target with id {id}"),
 }
 MODELS: dict[str, type[Document] | type[Task] | type[Target]] = {
     "document": Document,
@@ -185,24 +213,46 @@ def _clean_value(entity: str, name: str, value):
         if value in (None, ""):
             return None
         try:
-            return value if isinstance(value, date) else date.fromisoformat(str(value))
+            return value if isinstance(value, date) else _day(str(value))
         except ValueError:
-            raise ValidationError("write the date as YYYY-MM-DD", field=name) from None
+            raise ValidationError("write the date as dd/mm/yyyy", field=name) from None
     value = clean(str(value)) if value is not None else None
     limit = MAX_LENGTH.get(name, 20_000)
     if value and len(value) > limit:
-        raise ValidationError(f"at most {limit} characters", field=name)
-    if name == "date" and value and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value):
-        raise ValidationError("write the date as YYYY-MM-DD (or YYYY-MM)", field=name)
+        raise ValidationError("at most {count} characters", field=name, count=limit)
+    if name == "date" and value:
+        value = _document_date(value)
     if name == "kind" and value not in DOC_KINDS:
-        raise ValidationError(f"kind must be one of {', '.join(DOC_KINDS)}", field=name)
+        raise ValidationError("kind must be one of {kinds}", field=name, kinds=DOC_KINDS)
     if name == "timeframe_kind" and value not in TIMEFRAME_KINDS:
         raise ValidationError(
-            f"timeframe kind must be one of {', '.join(TIMEFRAME_KINDS)}", field=name
+            "timeframe kind must be one of {kinds}", field=name, kinds=TIMEFRAME_KINDS
         )
     if name == "text" and not value:
         raise ValidationError("the text cannot be empty", field=name)
     return value or None
+
+
+def _day(text: str) -> date:
+    """`31/03/2026` (as people write it) or `2026-03-31` (as the API sends it)."""
+    found = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text)
+    if found:
+        day, month, year = (int(g) for g in found.groups())
+        return date(year, month, day)
+    return date.fromisoformat(text.strip())
+
+
+def _document_date(text: str) -> str:
+    """A document's date as stored (`2026-03-31`, or `2026-03` for a month) from either form."""
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
+        return text
+    month = re.fullmatch(r"(\d{1,2})[/.-](\d{4})", text)
+    if month and 1 <= int(month.group(1)) <= 12:
+        return f"{month.group(2)}-{int(month.group(1)):02d}"
+    try:
+        return _day(text).isoformat()
+    except ValueError:
+        raise ValidationError("write the date as dd/mm/yyyy (or mm/yyyy)", field="date") from None
 
 
 def correct_field(
@@ -211,15 +261,19 @@ def correct_field(
     """Correct one extracted field; kept as a revision, never overwritten by a re-import."""
     _officer(user)
     if entity not in EDITABLE:
-        raise ValidationError(f"entity must be one of {', '.join(EDITABLE)}", field="entity")
+        raise ValidationError(
+            "entity must be one of {entities}", field="entity", entities=list(EDITABLE)
+        )
     if field not in EDITABLE[entity]:
         raise ValidationError(
-            f"'{field}' cannot be corrected; choose one of {', '.join(sorted(EDITABLE[entity]))}",
+            "'{name}' cannot be corrected; choose one of {names}",
             field="field",
+            name=field,
+            names=sorted(EDITABLE[entity]),
         )
     row = session.get(MODELS[entity], entity_id)
     if row is None:
-        raise NotFound(f"no {entity} with id {entity_id}")
+        raise NotFound(NOT_FOUND[entity], id=entity_id)
     plan_id = _plan_id_of(session, row)
     _own_plan(session, plan_id, user)
     new = _clean_value(entity, field, value)

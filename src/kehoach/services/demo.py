@@ -58,7 +58,8 @@ def _at(day: date, hour: int = 9) -> datetime:
 
 
 def seed_demo(session: Session, settings=None, today: date | None = None) -> DemoInfo:
-    """Import the three samples, add both provinces' accounts and a few progress reports."""
+    """Import the three samples, add both provinces' accounts, a few progress reports and
+    today's reminders."""
     from kehoach.services import importing, users
     from kehoach.store.tables import User
 
@@ -85,7 +86,20 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
     from kehoach.services.demo_indicators import seed_indicators
 
     seed_indicators(session, plan_ids, today)  # targets as indicators, heritage registry
+    _reminders(session, settings, today)
     return DemoInfo(list(DEMO_ACCOUNTS), plan_ids)
+
+
+def _reminders(session: Session, settings, today: date) -> None:
+    """Today's reminders under the demo accounts' bells (recorded once, as the job would)."""
+    from kehoach.services.reminder_log import record_reminders
+    from kehoach.services.reminders import plan_reminders
+
+    if settings is None:
+        from kehoach.settings import get_settings
+
+        settings = get_settings()
+    record_reminders(session, plan_reminders(session, today, settings), settings)
 
 
 def _password(username: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -71,15 +72,17 @@ def import_plan(
     replace_plan_id: int | None = None,
     as_new: bool = False,
     ask: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Extract a document (a path, or bytes with their file name) and store its plan
-    (`import_record` says what `replace_plan_id`, `as_new` and `ask` do)."""
+    (`import_record` says what `replace_plan_id`, `as_new` and `ask` do); `progress(done,
+    total)` hears of each page of a scan."""
     from kehoach.extract import extract_file
 
-    if isinstance(source, bytes):  # noqa: SIM108  (the two branches take different types)
+    if isinstance(source, bytes):
         record = preview_import(source, name or "upload.txt")
     else:
-        record = extract_file(source)
+        record = extract_file(source, progress=progress)
     return import_record(
         session, record, user, replace_plan_id=replace_plan_id, as_new=as_new, ask=ask
     )
@@ -128,7 +131,7 @@ def _previous_plan(session: Session, record: PlanRecord, replace_plan_id: int | 
 
         plan = session.get(Plan, replace_plan_id)
         if plan is None:
-            raise NotFound(f"no plan with id {replace_plan_id} to replace")
+            raise NotFound("no plan with id {plan_id} to replace", plan_id=replace_plan_id)
         return plan
     key = number_key(record.document.number, record.document.province)
     if key:
@@ -188,9 +191,10 @@ def _document(session: Session, record: PlanRecord, previous: Plan | None) -> tu
             from kehoach.errors import Conflict
 
             raise Conflict(
-                f"another imported plan already has the number {info.number}; import this "
+                "another imported plan already has the number {number}; import this "
                 "file as a new version of that plan, or correct its number",
                 where="number",
+                number=info.number,
             )
     if doc is None:
         doc = Document(kind=info.kind)
@@ -216,9 +220,10 @@ def claim_number(session: Session, doc: Document, key: str | None) -> None:
                 from kehoach.errors import Conflict
 
                 raise Conflict(
-                    f"another imported document already has the number {doc.number}; "
+                    "another imported document already has the number {number}; "
                     "import this file as a corrected version of that plan instead",
                     where="number",
+                    number=doc.number,
                 )
             session.flush()
             session.execute(
@@ -396,9 +401,15 @@ def _jurisdiction(session: Session, previous: Plan | None, doc: Document, user) 
     if jurisdiction_id == national_id(session) and previous is None:
         return user.jurisdiction_id  # the document names no province: the officer's own
     if not in_scope(session, user.jurisdiction_id, jurisdiction_id):
+        if not doc.province:
+            raise PermissionDenied(
+                "this plan belongs to another jurisdiction; you work for {mine}",
+                mine=user.jurisdiction_name,
+            )
         raise PermissionDenied(
-            f"this plan belongs to {doc.province or 'another jurisdiction'}; "
-            f"you work for {user.jurisdiction_name}"
+            "this plan belongs to {province}; you work for {mine}",
+            province=doc.province,
+            mine=user.jurisdiction_name,
         )
     return jurisdiction_id
 

@@ -68,7 +68,7 @@ def get_jurisdiction(session: Session, jurisdiction_id: int) -> JurisdictionView
     """One jurisdiction."""
     found = _views(session, Jurisdiction.id == jurisdiction_id)
     if not found:
-        raise NotFound(f"no jurisdiction with id {jurisdiction_id}")
+        raise NotFound("no jurisdiction with id {jurisdiction_id}", jurisdiction_id=jurisdiction_id)
     return found[0]
 
 
@@ -106,9 +106,10 @@ def find_jurisdiction(session: Session, ref: str | int | None) -> JurisdictionVi
         if found:
             return found[0]
     raise ValidationError(
-        f"no province or commune named '{text}'; write a province's name (Cao Bằng), "
+        "no province or commune named '{name}'; write a province's name (Cao Bằng), "
         "'toàn quốc' for the whole country, or a commune as 'Xã Thanh An, Điện Biên'",
         field="jurisdiction",
+        name=text,
     )
 
 

@@ -36,8 +36,9 @@ class LoginLimiter:
             store = storage.storage_from_string(storage_uri)
         except (ValueError, storage.ConfigurationError) as exc:
             raise KehoachError(
-                f"the log-in limits are misconfigured ({exc}); write them as "
-                "'10 per 15 minutes' and the storage as memory:// or redis://host:6379"
+                "the log-in limits are misconfigured ({reason}); write them as "
+                "'10 per 15 minutes' and the storage as memory:// or redis://host:6379",
+                reason=exc,
             ) from None
         # a moving window where the store supports one: no burst of attempts at a window's edge
         if isinstance(store, storage.MovingWindowSupport):

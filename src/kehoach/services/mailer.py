@@ -44,7 +44,9 @@ def check_address(address: str) -> str:
     """An e-mail address as typed, trimmed; `ValidationError(field="email")` if it is not one."""
     address = address.strip()
     if len(address) > 320 or not EMAIL_RE.match(address):
-        raise ValidationError(f"'{address}' is not an e-mail address", field="email")
+        raise ValidationError(
+            "'{address}' is not an e-mail address", field="email", address=address
+        )
     return address
 
 
@@ -128,7 +130,9 @@ class Mailer:
             if s.smtp_user:
                 conn.login(s.smtp_user, s.smtp_password.get_secret_value())
         except (smtplib.SMTPException, OSError) as exc:
-            raise MailError(f"cannot reach the SMTP server {where}: {exc}") from None
+            raise MailError(
+                "cannot reach the SMTP server {server}: {reason}", server=where, reason=exc
+            ) from None
         return conn
 
     def send(self, mail: Mail) -> None:
@@ -150,5 +154,8 @@ class Mailer:
         try:
             self._conn.send_message(msg)
         except (smtplib.SMTPException, OSError) as exc:
-            self._conn = None if isinstance(exc, OSError) else self._conn
-            raise MailError(f"the SMTP server refused the message to {mail.to}: {exc}") from None
+            if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)):
+                self._conn = None  # reconnect for the next message
+            raise MailError(
+                "the SMTP server refused the message to {to}: {reason}", to=mail.to, reason=exc
+            ) from None

@@ -94,7 +94,7 @@ def list_notifications(
 def _own(session: Session, user: UserView, notification_id: int) -> Notification:
     n = session.get(Notification, notification_id)
     if n is None or n.user_id != user.id:
-        raise NotFound(f"no notification with id {notification_id}")
+        raise NotFound("no notification with id {notification_id}", notification_id=notification_id)
     return n
 
 
@@ -134,7 +134,7 @@ def set_email(
     else:
         row = session.scalar(select(User).where(User.username == user.strip()))
     if row is None:
-        raise NotFound(f"no user '{user}'", where="username")
+        raise NotFound("no user '{username}'", where="username", username=user)
     row.email = check_address(email) if email and email.strip() else None
     audit.record(session, actor, "set_email", "user", row.id)
     return row.email

@@ -147,16 +147,16 @@ def get_period_sheet(
     on = on or date.today()
     agency_id = _agency(user, agency_id)
     if session.scalar(select(Plan.id).where(Plan.id == plan_id, plan_condition(user))) is None:
-        raise NotFound(f"no plan with id {plan_id}")
+        raise NotFound("no plan with id {plan_id}", plan_id=plan_id)
     if user is not None and user.role != "reporter" and not may_edit_plan(session, plan_id, user):
         raise PermissionDenied("only officers of the plan's province can report for an agency")
     agency = session.get(Agency, agency_id)
     if agency is None:
-        raise NotFound(f"no agency with id {agency_id}")
+        raise NotFound("no agency with id {agency_id}", agency_id=agency_id)
     p = _period(session, plan_id, period, on)
     roles = _tasks(session, plan_id, agency_id)
     if not roles:
-        raise NotFound(f"{agency.name} has no task in this plan")
+        raise NotFound("{agency} has no task in this plan", agency=agency.name)
     sheet = _sheet(session, plan_id, agency_id, p.code)
     draft = json.loads(sheet.entries_json) if sheet else {}
     last: dict[int, ProgressReport] = {}
@@ -207,7 +207,9 @@ def _clean(task_id: int, values: dict) -> dict:
     status = (values.get("status") or "").strip()
     if status and status not in REPORT_STATUSES:
         raise ValidationError(
-            f"status must be one of {', '.join(REPORT_STATUSES)}", field=f"status-{task_id}"
+            "status must be one of {statuses}",
+            field=f"status-{task_id}",
+            statuses=REPORT_STATUSES,
         )
     raw = values.get("percent")
     percent: int | None = None
@@ -226,7 +228,9 @@ def _clean(task_id: int, values: dict) -> dict:
     for name in TEXTS:
         text = (values.get(name) or "").replace("\x00", "").strip()
         if len(text) > MAX_TEXT:
-            raise ValidationError(f"at most {MAX_TEXT} characters", field=f"{name}-{task_id}")
+            raise ValidationError(
+                "at most {count} characters", field=f"{name}-{task_id}", count=MAX_TEXT
+            )
         out[name] = text
     return out
 
@@ -254,7 +258,9 @@ def save_period_sheet(
     known = {e.row.id: e for e in view.entries}
     stranger = next((t for t in entries if t not in known), None)
     if stranger is not None:
-        raise ValidationError(f"task {stranger} is not one of this agency's tasks in the plan")
+        raise ValidationError(
+            "task {task} is not one of this agency's tasks in the plan", task=stranger
+        )
     merged = {
         str(e.row.id): {
             "status": e.status,
@@ -338,7 +344,7 @@ def attach_period_file(
         raise ValidationError("the file's content is not a .docx file", field="file")
     if len(data) > settings.max_attachment_bytes:
         limit = settings.max_attachment_bytes / 1048576
-        raise ValidationError(f"the file is larger than {limit:.0f} MB", field="file")
+        raise ValidationError("the file is larger than {mb} MB", field="file", mb=f"{limit:.0f}")
     sha = store_file(data, settings)
     sheet = _sheet(session, plan_id, view.agency_id, view.period.code)
     if sheet is None:
@@ -380,13 +386,13 @@ def open_period_file(
         .where(PeriodSheetFile.id == file_id)
     ).first()
     if found is None:
-        raise NotFound(f"no file with id {file_id}")
+        raise NotFound("no file with id {file_id}", file_id=file_id)
     f, agency_id, plan_id = found
     own = user is not None and user.role == "reporter" and user.agency_id == agency_id
     visible = session.scalar(select(Plan.id).where(Plan.id == plan_id, plan_condition(user)))
     staff = session.scalar(select(Plan.id).where(Plan.id == plan_id, scope_condition(user)))
     if not visible or not (own or staff):
-        raise NotFound(f"no file with id {file_id}")
+        raise NotFound("no file with id {file_id}", file_id=file_id)
     path = Path(settings.attachments_dir) / f.sha256
     if not path.exists():
         raise KehoachError("the file is missing from the store")

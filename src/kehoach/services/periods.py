@@ -166,12 +166,14 @@ def period_by_code(duties: Iterable[Any], code: str) -> Period:
     try:
         year = int(code[:4])
     except ValueError:
-        raise ValidationError(f"'{code}' is not a reporting period", field="period") from None
+        raise ValidationError(
+            "'{code}' is not a reporting period", field="period", code=code
+        ) from None
     if not 1945 <= year <= 2200:  # no plan is about other years (and dates cannot hold year 0)
-        raise ValidationError(f"'{code}' is not a reporting period", field="period")
+        raise ValidationError("'{code}' is not a reporting period", field="period", code=code)
     for p in plan_periods(duties, year, year + 1):
         if p.code == code:
             return p
     raise ValidationError(
-        f"'{code}' is not a reporting period of this plan", field="period"
+        "'{code}' is not a reporting period of this plan", field="period", code=code
     ) from None

@@ -35,7 +35,7 @@ def plan_place(session: Session, plan_id: int) -> tuple[int, str | None]:
         .where(Plan.id == plan_id)
     ).first()
     if row is None:
-        raise NotFound(f"no plan with id {plan_id}")
+        raise NotFound("no plan with id {plan_id}", plan_id=plan_id)
     if row.level == "province":
         return row.id, row.code
     if row.level == "commune":
@@ -65,7 +65,7 @@ def move_plan(session: Session, plan_id: int, jurisdiction: str | int, user: Use
 
     plan = session.get(Plan, plan_id)
     if plan is None:
-        raise NotFound(f"no plan with id {plan_id}")
+        raise NotFound("no plan with id {plan_id}", plan_id=plan_id)
     target = find_jurisdiction(session, jurisdiction)
     if user is not None and user.id != 0:
         if user.role not in ("admin", "officer") or not may_edit_plan(session, plan_id, user):

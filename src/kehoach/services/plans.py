@@ -237,7 +237,7 @@ def document_tree(session: Session, user: UserView | None = None) -> list[TreeNo
 def _plan_or_404(session: Session, plan_id: int, user: UserView | None) -> PlanRow:
     rows = _plan_rows(session, (Plan.id == plan_id) & plan_condition(user))
     if not rows:
-        raise NotFound(f"no plan with id {plan_id}")
+        raise NotFound("no plan with id {plan_id}", plan_id=plan_id)
     return rows[0]
 
 

@@ -196,28 +196,34 @@ def _mark(sessions: sessionmaker, ids: list[int], state: str, error: str = "") -
         s.execute(update(Reminder).where(Reminder.id.in_(ids)).values(**values))
 
 
-def _compose(session: Session, items: list[ReminderItem], on: date, settings) -> list[Mail]:
-    """One e-mail for a person's reminders, one for the digest (which lists escalations)."""
+def _compose(
+    session: Session, pairs: list[tuple[int, ReminderItem]], on: date, settings
+) -> list[tuple[Mail, list[int]]]:
+    """A person's messages with the reminder rows each carries: one for the reminders, one
+    for the digest (which tells the escalations of its run)."""
     base = settings.public_base_url.rstrip("/")
-    to = items[0].email or ""
-    name = items[0].username
+    first = pairs[0][1]
+    to, name = first.email or "", first.username
+    digest = any(i.kind == "digest" for _, i in pairs)
+    in_digest = [
+        (r, i) for r, i in pairs if i.kind == "digest" or (digest and i.kind == "escalation")
+    ]
+    plain = [(r, i) for r, i in pairs if (r, i) not in in_digest]
     mails = []
-    digest = any(i.kind == "digest" for i in items)
-    # with the digest, the day's escalations are told once, inside it
-    plain = [i for i in items if i.kind != "digest" and not (digest and i.kind == "escalation")]
     if plain:
-        mails.append(render_mail("reminders.j2", to, name=name, items=plain, on=on, base_url=base))
+        items = [i for _, i in plain]
+        mail = render_mail("reminders.j2", to, name=name, items=items, on=on, base_url=base)
+        mails.append((mail, [r for r, _ in plain]))
     if digest:
         from kehoach.services.dashboard import dashboard
         from kehoach.services.users import get_user
 
-        board = dashboard(session, on=on, user=get_user(session, items[0].user_id))
-        escalated = _escalated_recently(session, items[0].user_id)
-        mails.append(
-            render_mail(
-                "digest.j2", to, name=name, board=board, escalations=escalated, on=on, base_url=base
-            )
+        board = dashboard(session, on=on, user=get_user(session, first.user_id))
+        escalated = _escalated_recently(session, first.user_id)
+        mail = render_mail(
+            "digest.j2", to, name=name, board=board, escalations=escalated, on=on, base_url=base
         )
+        mails.append((mail, [r for r, _ in in_digest]))
     return mails
 
 
@@ -247,22 +253,21 @@ def deliver(sessions: sessionmaker, on: date, settings, summary: dict) -> None:
         with Mailer(settings) as mailer:
             for pairs in by_user.values():
                 rids = [rid for rid, _ in pairs]
-                items = [item for _, item in pairs]
-                if not items[0].email or not mailer.enabled:
+                if not pairs[0][1].email or not mailer.enabled:
                     _mark(sessions, rids, "in_app")
                     summary["in_app_only"] += len(rids)
                     continue
-                try:
-                    for mail in _compose(s, items, on, settings):
+                for mail, told in _compose(s, pairs, on, settings):
+                    try:
                         mailer.send(mail)
-                        summary["messages"] += 1
-                except MailError as exc:
-                    _mark(sessions, rids, "failed", exc.message)
-                    summary["failed"] += len(rids)
-                    summary["errors"].append(exc.message)
-                    continue
-                _mark(sessions, rids, "sent")
-                summary["emailed"] += len(rids)
+                    except MailError as exc:
+                        _mark(sessions, told, "failed", exc.message)
+                        summary["failed"] += len(told)
+                        summary["errors"].append(exc.message)
+                        continue
+                    _mark(sessions, told, "sent")  # each message's rows: none is sent twice
+                    summary["messages"] += 1
+                    summary["emailed"] += len(told)
 
 
 def run_reminders(

@@ -71,7 +71,7 @@ def get_policy(
         .where(Plan.id == plan_id)
     ).first()
     if row is None:
-        raise NotFound(f"no plan with id {plan_id}")
+        raise NotFound("no plan with id {plan_id}", plan_id=plan_id)
     _, own, before, after, officer_id, officer = row
     return PolicyView(
         plan_id=plan_id,
@@ -95,7 +95,7 @@ def set_policy(
 ) -> PolicyView:
     """Give a plan its own reminder days, escalation delay or officer (None keeps the default)."""
     if session.get(Plan, plan_id) is None:
-        raise NotFound(f"no plan with id {plan_id}")
+        raise NotFound("no plan with id {plan_id}", plan_id=plan_id)
     _check_editor(session, plan_id, user)
     if days_before is not None and not 0 <= days_before <= 30:
         raise ValidationError("remind between 0 and 30 days before a due date", field="days_before")
@@ -106,11 +106,14 @@ def set_policy(
         found = session.scalar(select(User.id).where(User.username == officer.strip()))
         view = get_user(session, found) if found is not None else None
         if view is None or view.role not in OFFICER_ROLES or not view.active:
-            raise ValidationError(f"'{officer}' is not an officer's username", field="officer")
+            raise ValidationError(
+                "'{officer}' is not an officer's username", field="officer", officer=officer
+            )
         if not may_edit_plan(session, plan_id, view):
             raise ValidationError(
-                f"'{officer}' is an officer of another jurisdiction than this plan's",
+                "'{officer}' is an officer of another jurisdiction than this plan's",
                 field="officer",
+                officer=officer,
             )
         officer_id = view.id
     own = session.scalar(select(ReminderPolicy).where(ReminderPolicy.plan_id == plan_id))

@@ -79,6 +79,8 @@ class ReminderItem:
             return f"/tasks/{self.task_id}"
         if self.kind == "escalation" and self.plan_id:
             return f"/plans/{self.plan_id}"
+        if self.tasks and self.plan_id and self.period:  # the agency's page for the period
+            return f"/plans/{self.plan_id}/period-sheet?period={self.period}"
         return "/my-unit" if self.tasks else "/dashboard"
 
 

@@ -108,7 +108,9 @@ def save_report_texts(
     period_report(session, plan_id, period, user)  # the plan, the period and visibility exist
     unknown = set(values) - set(FIELDS)
     if unknown:
-        raise ValidationError(f"unknown field {sorted(unknown)[0]}", field=sorted(unknown)[0])
+        raise ValidationError(
+            "unknown field {name}", field=sorted(unknown)[0], name=sorted(unknown)[0]
+        )
     row = report_row(session, plan_id, period)
     changed = []
     for name, value in values.items():
@@ -116,7 +118,7 @@ def save_report_texts(
             continue
         value = value.replace("\r\n", "\n").strip()
         if len(value) > MAX_TEXT:
-            raise ValidationError(f"at most {MAX_TEXT} characters", field=name)
+            raise ValidationError("at most {count} characters", field=name, count=MAX_TEXT)
         if (getattr(row, name) or "") != value:
             setattr(row, name, value or None)
             changed.append(name)

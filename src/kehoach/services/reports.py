@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from kehoach.errors import N_, Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
 from kehoach.services.periods import current_period, local_day, period_by_code
 from kehoach.services.types import UserView
@@ -29,6 +29,7 @@ from kehoach.store.tables import (
     TaskAgency,
     User,
 )
+from kehoach.text.numbers import format_number
 
 REPORT_STATUSES = ("chua_trien_khai", "dang_trien_khai", "hoan_thanh", "khong_thuc_hien")
 MAX_TEXT = 20_000
@@ -94,7 +95,7 @@ def plan_duties(session: Session, plan_id: int) -> list[tuple[str, str | None]]:
 def _visible_task(session: Session, task_id: int, user: UserView | None) -> Task:
     task = session.scalar(select(Task).where(Task.id == task_id, task_condition(user)))
     if task is None:
-        raise NotFound(f"no task with id {task_id}")
+        raise NotFound("no task with id {task_id}", task_id=task_id)
     return task
 
 
@@ -110,10 +111,36 @@ def _percent(value, status: str) -> int | None:
     return number
 
 
+# the only percent a declared status allows, and what to say when a report says otherwise
+PERCENT_OF_STATUS = {
+    "hoan_thanh": (
+        100,
+        N_(
+            "the status says completed but the percent done is {percent}%; "
+            "set the percent to 100 or choose the status 'under way'"
+        ),
+    ),
+    "chua_trien_khai": (
+        0,
+        N_(
+            "the status says not yet started but the percent done is {percent}%; "
+            "set the percent to 0 or choose the status 'under way'"
+        ),
+    ),
+}
+
+
+def _check_percent_agrees(status: str, percent: int | None) -> None:
+    """Refuse a report that says two things: `Completed` at 40%, `Not yet started` at 60%."""
+    expected, message = PERCENT_OF_STATUS.get(status, (None, ""))
+    if percent is not None and expected is not None and percent != expected:
+        raise ValidationError(message, field="percent", percent=percent)
+
+
 def _text(value: str | None, name: str) -> str:
     value = (value or "").strip()
     if len(value) > MAX_TEXT:
-        raise ValidationError(f"at most {MAX_TEXT} characters", field=name)
+        raise ValidationError("at most {count} characters", field=name, count=MAX_TEXT)
     return value
 
 
@@ -175,9 +202,12 @@ def submit_report(
     if not status:
         raise ValidationError("choose the status of the task", field="status")
     if status not in REPORT_STATUSES:
-        raise ValidationError(f"status must be one of {', '.join(REPORT_STATUSES)}", field="status")
+        raise ValidationError(
+            "status must be one of {statuses}", field="status", statuses=REPORT_STATUSES
+        )
     pct = _percent(percent, status)
     reason = _text(reason, "reason")
+    _check_percent_agrees(status, pct)
     if status == "khong_thuc_hien" and not reason:
         raise ValidationError("give the reason why the task is not carried out", field="reason")
     duties = plan_duties(session, task.plan_id)
@@ -185,13 +215,19 @@ def submit_report(
     p = period_by_code(duties, period) if period else current_period(duties, today)
     if today >= p.closes:
         raise ValidationError(
-            f"the reporting period {p.code} closed on {p.closes:%d/%m/%Y}; "
-            f"report for the current period {current_period(duties, today).code}",
+            "the reporting period {period} closed on {closed}; "
+            "report for the current period {current}",
             field="period",
+            period=p.code,
+            closed=p.closes,
+            current=current_period(duties, today).code,
         )
     if today < p.start:
         raise ValidationError(
-            f"the reporting period {p.code} starts on {p.start:%d/%m/%Y}", field="period"
+            "the reporting period {period} starts on {start}",
+            field="period",
+            period=p.code,
+            start=p.start,
         )
     previous = session.scalar(
         select(ProgressReport)
@@ -325,7 +361,7 @@ def add_attachment(
         settings = get_settings()
     report = session.get(ProgressReport, report_id)
     if report is None:
-        raise NotFound(f"no report with id {report_id}")
+        raise NotFound("no report with id {report_id}", report_id=report_id)
     _visible_task(session, report.task_id, user)
     if user.role == "reporter" and user.agency_id != report.agency_id:
         raise PermissionDenied("you can only attach files to your own agency's reports")
@@ -337,19 +373,23 @@ def add_attachment(
     allowed = tuple(settings.allowed_attachment_types)
     if ext not in allowed:
         raise ValidationError(
-            f"files of type '.{ext or '?'}' are not accepted; send {', '.join(allowed)}",
+            "files of type '.{ext}' are not accepted; send {allowed}",
             field="file",
+            ext=ext or "?",
+            allowed=allowed,
         )
     if not data:
         raise ValidationError("the file is empty", field="file")
     limit = settings.max_attachment_bytes
     if len(data) > limit:
         raise ValidationError(
-            f"the file is {len(data) / 1048576:.1f} MB; the limit is {limit / 1048576:.0f} MB",
+            "the file is {size} MB; the limit is {limit} MB",
             field="file",
+            size=format_number(round(len(data) / 1048576, 1)),
+            limit=format_number(round(limit / 1048576)),
         )
     if ext in MAGIC and not data.startswith(MAGIC[ext]):
-        raise ValidationError(f"the file's content is not a .{ext} file", field="file")
+        raise ValidationError("the file's content is not a .{ext} file", field="file", ext=ext)
     sha = store_file(data, settings)
     row = Attachment(
         report_id=report_id,
@@ -375,7 +415,7 @@ def open_attachment(
         settings = get_settings()
     # one answer for "does not exist" and "not yours to see": the answer must not tell
     # a caller which attachments exist or which task they belong to
-    hidden = NotFound(f"no attachment with id {attachment_id}")
+    hidden = NotFound("no attachment with id {attachment_id}", attachment_id=attachment_id)
     a = session.get(Attachment, attachment_id)
     report = session.get(ProgressReport, a.report_id) if a is not None else None
     if a is None or report is None:

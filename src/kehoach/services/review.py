@@ -293,7 +293,7 @@ def edits_from_form(record: PlanRecord, form: dict[str, Any]) -> list[Step]:
 
 
 def _steps_file(data_dir: Path, token: str) -> Path:
-    from kehoach.services.web_support import staged_folder
+    from kehoach.services.uploads import staged_folder
 
     return staged_folder(data_dir, token) / "review.json"
 

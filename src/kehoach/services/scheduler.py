@@ -23,8 +23,10 @@ def trigger(settings):
         return CronTrigger.from_crontab(settings.remind_schedule)
     except ValueError as exc:
         raise KehoachError(
-            f"KEHOACH_REMIND_SCHEDULE '{settings.remind_schedule}' is not a crontab line "
-            f"({exc}); write e.g. '0 7-17 * * *'"
+            "KEHOACH_REMIND_SCHEDULE '{schedule}' is not a crontab line "
+            "({reason}); write e.g. '0 7-17 * * *'",
+            schedule=settings.remind_schedule,
+            reason=exc,
         ) from None
 
 

@@ -51,6 +51,8 @@ class TaskRow:
     original_deadline: date | None
     deadline: date | None
     status: StatusInfo
+    plan_kind: str = "other"  # the plan's document: a plan is named by kind and number
+    plan_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,9 @@ def rows_for(
     if not ids:
         return []
     tasks = {
-        t.id: (t, title)
-        for t, title in session.execute(
-            select(Task, Document.title)
+        t.id: (t, doc)
+        for t, *doc in session.execute(
+            select(Task, Document.title, Document.kind, Document.number)
             .join(Plan, Plan.id == Task.plan_id)
             .join(Document, Document.id == Plan.document_id)
             .where(Task.id.in_(ids))
@@ -158,7 +160,7 @@ def rows_for(
     for i in ids:
         if i not in tasks or i not in infos:
             continue
-        t, title = tasks[i]
+        t, (title, kind, number) = tasks[i]
         info = infos[i]
         out.append(
             TaskRow(
@@ -177,6 +179,8 @@ def rows_for(
                 t.tf_end,
                 info.deadline,
                 info,
+                plan_kind=kind,
+                plan_number=number,
             )
         )
     return out
@@ -201,9 +205,11 @@ def list_tasks(
     """One page of the tasks `user` may see matching the filters, in a constant query count."""
     on = on or date.today()
     if status is not None and status not in STATUS_CODES:
-        raise ValidationError(f"status must be one of {', '.join(STATUS_CODES)}", field="status")
+        raise ValidationError(
+            "status must be one of {statuses}", field="status", statuses=STATUS_CODES
+        )
     if sort.lstrip("-") not in SORTS:
-        raise ValidationError(f"sort must be one of {', '.join(SORTS)}", field="sort")
+        raise ValidationError("sort must be one of {sorts}", field="sort", sorts=SORTS)
     page, per_page = min(max(1, page), MAX_PAGE), min(max(1, per_page), MAX_PER_PAGE)
     base = _filtered(user, plan_id, group, agency_id, role, timeframe_kind, q)
     if status is None and sort.lstrip("-") != "status":
@@ -238,7 +244,7 @@ def all_tasks(session: Session, **filters) -> list[TaskRow]:
 def _task_or_404(session: Session, task_id: int, user: UserView | None) -> Task:
     task = session.scalar(select(Task).where(Task.id == task_id, task_condition(user)))
     if task is None:
-        raise NotFound(f"no task with id {task_id}")
+        raise NotFound("no task with id {task_id}", task_id=task_id)
     return task
 
 
@@ -327,8 +333,9 @@ def extend_deadline(
         )
     if new_end <= task.tf_end:
         raise ValidationError(
-            f"the new deadline must be after the original one ({task.tf_end:%d/%m/%Y})",
+            "the new deadline must be after the original one ({deadline})",
             field="new_end",
+            deadline=task.tf_end,
         )
     ext = DeadlineExtension(
         task_id=task_id,
@@ -358,7 +365,9 @@ def override_status(
     _officer(user)
     _editable_task(session, task_id, user)
     if status not in STATUS_CODES:
-        raise ValidationError(f"status must be one of {', '.join(STATUS_CODES)}", field="status")
+        raise ValidationError(
+            "status must be one of {statuses}", field="status", statuses=STATUS_CODES
+        )
     if not (reason or "").strip():
         raise ValidationError("give the reason for the override", field="reason")
     for old in session.scalars(

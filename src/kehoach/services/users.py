@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
-from kehoach.services.agencies import find_agencies, unknown_agency_message
+from kehoach.services.agencies import find_agencies, unknown_agency
 from kehoach.services.types import TokenView, UserView
 from kehoach.store.tables import Agency, ApiToken, Jurisdiction, User
 
@@ -71,24 +71,27 @@ def _agency(session: Session, agency: str | int | None, jurisdiction) -> Agency 
     if isinstance(agency, int):
         row = session.get(Agency, agency)
         if row is None:
-            raise ValidationError(f"no agency with id {agency}", field="agency")
+            raise ValidationError("no agency with id {agency_id}", field="agency", agency_id=agency)
     else:
         found = find_agencies(session, agency, jurisdiction.id if jurisdiction else None)
         if not found:
-            raise ValidationError(unknown_agency_message(session, agency), field="agency")
+            raise unknown_agency(session, agency, ValidationError, field="agency")
         if len(found) > 1:
             places = ", ".join(a.jurisdiction_name or "?" for a in found)
             raise ValidationError(
-                f"'{agency}' is an agency of several jurisdictions ({places}); "
+                "'{name}' is an agency of several jurisdictions ({places}); "
                 "give its province (--province)",
                 field="agency",
+                name=agency,
+                places=places,
             )
         row = session.get(Agency, found[0].id)
     assert row is not None
     if row.kind != "agency":
         raise ValidationError(
-            f"'{row.name}' is marked as not an agency; an account cannot belong to it",
+            "'{name}' is marked as not an agency; an account cannot belong to it",
             field="agency",
+            name=row.name,
         )
     return row
 
@@ -112,10 +115,12 @@ def create_user(
     if len(username) > 100:
         raise ValidationError("a username has at most 100 characters", field="username")
     if role not in ROLES:
-        raise ValidationError(f"role must be one of {', '.join(ROLES)}", field="role")
+        raise ValidationError("role must be one of {roles}", field="role", roles=ROLES)
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            f"the password must have at least {MIN_PASSWORD} characters", field="password"
+            "the password must have at least {count} characters",
+            field="password",
+            count=MIN_PASSWORD,
         )
     place = find_jurisdiction(session, jurisdiction) if jurisdiction not in (None, "") else None
     unit = _agency(session, agency, place)
@@ -126,7 +131,11 @@ def create_user(
     else:
         jurisdiction_id = place.id if place else find_jurisdiction(session, None).id
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        raise Conflict(f"the username '{username}' is taken; choose another", where="username")
+        raise Conflict(
+            "the username '{username}' is taken; choose another",
+            where="username",
+            username=username,
+        )
     user = User(
         username=username,
         password_hash=hash_password(password),
@@ -138,7 +147,11 @@ def create_user(
     try:
         session.flush()
     except IntegrityError:
-        raise Conflict(f"the username '{username}' is taken", where="username") from None
+        raise Conflict(
+            "the username '{username}' is taken; choose another",
+            where="username",
+            username=username,
+        ) from None
     audit.record(session, actor, "create", "user", user.id, f"{username} ({role})")
     return get_user(session, user.id)
 
@@ -147,7 +160,7 @@ def get_user(session: Session, user_id: int) -> UserView:
     """One account."""
     view = _load(session, User.id == user_id)
     if view is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound("no user with id {user_id}", user_id=user_id)
     return view
 
 
@@ -155,7 +168,9 @@ def find_user(session: Session, username: str) -> UserView:
     """The account with this username; `NotFound` naming it otherwise."""
     view = _load(session, User.username == username.strip())
     if view is None:
-        raise NotFound(f"no user named '{username.strip()}'; `kehoach user list` shows them")
+        raise NotFound(
+            "no user named '{username}'; `kehoach user list` shows them", username=username.strip()
+        )
     return view
 
 
@@ -186,7 +201,7 @@ def authenticate(session: Session, username: str, password: str) -> UserView:
 def _check_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            f"the password must have at least {MIN_PASSWORD} characters", field=field
+            "the password must have at least {count} characters", field=field, count=MIN_PASSWORD
         )
 
 
@@ -201,7 +216,7 @@ def set_password(session: Session, user_id: int, password: str, actor: UserView 
     _check_password(password)
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound("no user with id {user_id}", user_id=user_id)
     _replace_password(user, password)
     audit.record(session, actor, "set_password", "user", user_id)
 
@@ -235,7 +250,7 @@ def set_active(session: Session, user_id: int, active: bool, actor: UserView | N
     """
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound(f"no user with id {user_id}")
+        raise NotFound("no user with id {user_id}", user_id=user_id)
     if not active:
         if actor is not None and actor.id == user_id:
             raise Conflict("you cannot disable your own account", where="active")
@@ -297,7 +312,9 @@ def revoke_token(session: Session, token_id: int, actor: UserView | None) -> Non
     """Stop a token from working: its owner or an administrator (None: the command line)."""
     row = session.get(ApiToken, token_id)
     if row is None or not (actor is None or can_manage_users(actor) or row.user_id == actor.id):
-        raise NotFound(f"no API token with id {token_id}")  # another's token: not even its id
+        raise NotFound(
+            "no API token with id {token_id}", token_id=token_id
+        )  # another's token: not even its id
     if not row.revoked:
         row.revoked = True
         audit.record(session, actor, "revoke", "api_token", token_id)

@@ -38,6 +38,7 @@ class PlanMatch:
     imported_at: datetime
     reason: str  # "number": number, issuer and date agree; "text": the texts are alike
     similarity: float  # 0–100, text similarity
+    kind: str = "other"  # the document's kind: a plan is named by kind and number
 
 
 class VersionQuestion(Conflict):
@@ -108,6 +109,7 @@ def similar_plans(
                     plan.imported_at,
                     "number" if by_number else "text",
                     round(score, 1),
+                    kind=doc.kind,
                 )
             )
     found.sort(key=lambda m: (m.reason != "number", -m.similarity))

@@ -12,6 +12,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from kehoach.settings import Settings, get_settings
 from kehoach.web import errors
+from kehoach.web.access_log import AccessLog
 from kehoach.web.cache import ViewCache
 from kehoach.web.i18n import make_templates
 from kehoach.web.security import SecurityHeaders
@@ -77,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         same_site="lax",
         https_only=settings.env == "production",
     )
+    app.add_middleware(AccessLog)  # outermost: times the whole request
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.include_router(auth.router)
     for router in pages.routers():

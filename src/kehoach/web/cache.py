@@ -3,7 +3,7 @@
 Status is computed from reports and the date, never stored (architecture
 principle), and computing it for a province takes a few hundred ms. Between two
 changes the answer is the same, so each worker process keeps recent answers
-keyed by what the user may see, the date and `web_support.data_version` —
+keyed by what the user may see, the date and `audit.data_version` —
 any change anywhere makes every entry stale.
 """
 
@@ -44,7 +44,7 @@ class ViewCache:
 
     def get(self, session: Any, key: Hashable, compute: Callable[[], T]) -> T:
         """The cached value for `key` at the current data version, else `compute()`."""
-        from kehoach.services.web_support import data_version
+        from kehoach.services.audit import data_version
 
         version = data_version(session)
         hit = self._lookup(key, version)

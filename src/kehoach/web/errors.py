@@ -25,8 +25,8 @@ from kehoach.errors import (
     TooManyAttempts,
     ValidationError,
 )
-from kehoach.web.i18n import _
-from kehoach.web.labels import N_
+from kehoach.web.i18n import _, error_text, wants_vietnamese
+from kehoach.web.labels import N_, label
 
 log = logging.getLogger("kehoach.web")
 
@@ -79,8 +79,15 @@ def json_error(message: str, field: str | None, code: int) -> JSONResponse:
     return JSONResponse({"error": message, "field": field}, status_code=code)
 
 
+def api_text(request: Request, exc: KehoachError) -> str:
+    """An error for an API caller: English, or Vietnamese when `Accept-Language` asks for it."""
+    if wants_vietnamese(request.headers.get("accept-language")):
+        return error_text(exc)
+    return exc.message
+
+
 def error_page(request: Request, code: int, message: str) -> Response:
-    """A page that explains what went wrong, in Vietnamese."""
+    """A page that explains what went wrong, in Vietnamese (`message` is already translated)."""
     from kehoach.web.render import render
 
     headings = {
@@ -92,7 +99,7 @@ def error_page(request: Request, code: int, message: str) -> Response:
         429: _("Please wait"),
     }
     heading = headings.get(code, _("Something went wrong"))
-    context = {"heading": heading, "message": _(message), "title": heading}
+    context = {"heading": heading, "message": message, "title": heading}
     return render(request, "error.html", context, status_code=code)
 
 
@@ -101,14 +108,45 @@ async def on_kehoach_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, KehoachError)
     code = status_code(exc)
     if is_api(request):
-        response = json_error(exc.message, error_field(exc), code)
+        response = json_error(api_text(request, exc), error_field(exc), code)
         if isinstance(exc, TooManyAttempts):
             response.headers["Retry-After"] = str(exc.retry_after)
         return response
     if code == 401 and request.method == "GET":
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
-    return error_page(request, code, exc.message)
+    return error_page(request, code, error_text(exc))
+
+
+# what a malformed value in an address or form is, by pydantic's error type
+VALUE_ERRORS = {
+    "missing": N_("this value is required"),
+    "int_parsing": N_("enter a whole number"),
+    "int_type": N_("enter a whole number"),
+    "int_from_float": N_("enter a whole number"),
+    "greater_than_equal": N_("enter a number of at least {ge}"),
+    "greater_than": N_("enter a number greater than {gt}"),
+    "less_than_equal": N_("enter a number of at most {le}"),
+    "less_than": N_("enter a number less than {lt}"),
+    "date_parsing": N_("enter a date as dd/mm/yyyy"),
+    "date_from_datetime_parsing": N_("enter a date as dd/mm/yyyy"),
+    "date_type": N_("enter a date as dd/mm/yyyy"),
+    "string_too_long": N_("at most {max_length} characters"),
+    "bool_parsing": N_("choose yes or no"),
+}
+
+
+def request_error(error: dict) -> KehoachError:
+    """One of FastAPI's request-shape errors as a library error with a catalogued message."""
+    from kehoach.errors import ValidationError
+
+    loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path", "header")]
+    field = ".".join(loc) or None
+    msgid = VALUE_ERRORS.get(error.get("type", ""), N_("this value is not accepted"))
+    ctx = {k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, int | str)}
+    exc = ValidationError(msgid, field=field, **ctx)
+    exc.message = f"{field}: {error.get('msg', 'invalid')}" if field else error.get("msg", "")
+    return exc
 
 
 async def on_request_validation(request: Request, exc: Exception) -> Response:
@@ -116,12 +154,17 @@ async def on_request_validation(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     errors = exc.errors()
     first = errors[0] if errors else {}
-    loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path", "header")]
-    field = ".".join(loc) or None
-    message = first.get("msg", "Invalid request")
+    error = request_error(first)
+    field = error_field(error)
     if is_api(request):
+        message = first.get("msg", "Invalid request")
+        if wants_vietnamese(request.headers.get("accept-language")):
+            message = error_text(error)
         return json_error(message, field, 422)
-    return error_page(request, 422, f"{field}: {message}" if field else message)
+    text = error_text(error)
+    if field:
+        text = f"{label('field', field)}: {text}"
+    return error_page(request, 422, text)
 
 
 async def on_http_exception(request: Request, exc: Exception) -> Response:
@@ -134,7 +177,8 @@ async def on_http_exception(request: Request, exc: Exception) -> Response:
         404: N_("This page does not exist."),
         405: N_("This action is not available here."),
     }
-    return error_page(request, exc.status_code, messages.get(exc.status_code, detail))
+    message = messages.get(exc.status_code, N_("The request was not accepted."))
+    return error_page(request, exc.status_code, _(message))
 
 
 async def on_unexpected(request: Request, exc: Exception) -> Response:
@@ -145,7 +189,7 @@ async def on_unexpected(request: Request, exc: Exception) -> Response:
     if is_api(request):
         response: Response = json_error("Internal error; it has been logged.", None, 500)
     else:
-        response = error_page(request, 500, N_("An internal error occurred; it has been logged."))
+        response = error_page(request, 500, _("An internal error occurred; it has been logged."))
     # a 500 is answered outside the middleware stack, so it gets the headers here
     production = request.app.state.settings.env == "production"
     add_headers(response.headers, security_headers(production).items())

@@ -114,13 +114,4 @@ def detail_out(detail: Any):
     """`TaskDetail` -> its API body."""
     from kehoach.web.api.schemas import TaskDetailOut
 
-    data = {
-        "row": detail.row,
-        "agencies": detail.agencies,
-        "reports": detail.reports,
-        "extensions": detail.extensions,
-        "override": detail.override,
-        "revisions": detail.revisions,
-        "periods": detail.periods,
-    }
-    return TaskDetailOut.model_validate(data)
+    return TaskDetailOut.model_validate(detail)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from babel.support import NullTranslations, Translations
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from kehoach.errors import KehoachError, fill
+from kehoach.text.dates import format_date, format_datetime
 from kehoach.text.numbers import format_number
 
 HERE = Path(__file__).parent
@@ -50,32 +53,41 @@ def gettext(message: str, locale: str = DEFAULT_LOCALE) -> str:
 _ = gettext
 
 
+def error_text(exc: KehoachError, locale: str = DEFAULT_LOCALE) -> str:
+    """A library error in the UI language: its msgid translated, its values filled in."""
+    from kehoach.web.labels import code_label
+
+    params = {
+        k: [code_label(v) for v in value] if isinstance(value, list | tuple) else value
+        for k, value in exc.params.items()
+    }
+    return fill(gettext(exc.msgid, locale), params)
+
+
+def wants_vietnamese(accept_language: str | None) -> bool:
+    """True when an API caller's `Accept-Language` puts Vietnamese first (else English)."""
+    first = (accept_language or "").split(",")[0].strip().lower()
+    return first.startswith("vi")
+
+
 def vdate(value: dt.date | dt.datetime | str | None) -> str:
-    """`2026-06-20` -> `20/06/2026`; empty for None."""
-    if value is None or value == "":
+    """`2026-06-20` -> `20/06/2026`, a month-only `2026-03` -> `03/2026`; empty for None."""
+    return format_date(value)
+
+
+def vdue(due: str | None, locale: str = DEFAULT_LOCALE) -> str:
+    """A reporting duty's due date: `06-20` (each year) -> `hạn 20/06 hằng năm`;
+    a one-off `2026-06-20` -> `hạn 20/06/2026`; empty when unstated."""
+    if not due:
         return ""
-    if isinstance(value, str):
-        text = value
-        try:
-            value = dt.date.fromisoformat(text[:10])
-        except ValueError:
-            return text
-    return value.strftime("%d/%m/%Y")
+    if re.fullmatch(r"\d{2}-\d{2}", due):
+        return gettext("due %(day)s every year", locale) % {"day": format_date(due)}
+    return gettext("due %(date)s", locale) % {"date": vdate(due)}
 
 
 def vdatetime(value: dt.datetime | str | None) -> str:
     """`20/06/2026 14:05` for a timestamp."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        text = value
-        try:
-            value = dt.datetime.fromisoformat(text)
-        except ValueError:
-            return text
-    if not isinstance(value, dt.datetime):
-        return vdate(value)
-    return value.strftime("%d/%m/%Y %H:%M")
+    return format_datetime(value)
 
 
 def vnumber(value: float | int | None) -> str:
@@ -100,9 +112,12 @@ def make_templates(locale: str = DEFAULT_LOCALE) -> Jinja2Templates:
     env.filters["vdate"] = vdate
     env.filters["vdatetime"] = vdatetime
     env.filters["vnumber"] = vnumber
+    env.filters["vdue"] = vdue
     env.globals["locale"] = locale
-    from kehoach.web.labels import label, options
+    from kehoach.web.labels import field_label, label, options, plan_name
 
+    env.globals["field_label"] = field_label
     env.globals["label"] = label
     env.globals["options"] = options
+    env.globals["plan_name"] = plan_name
     return templates

@@ -6,12 +6,12 @@ translates at render time.
 
 from __future__ import annotations
 
+import re
+
+from kehoach.errors import N_
 from kehoach.web.i18n import _
 
-
-def N_(message: str) -> str:
-    """Mark a msgid for extraction without translating it yet."""
-    return message
+__all__ = ["N_", "code_label", "field_label", "label", "options", "plan_name"]
 
 
 STATUS = {
@@ -63,6 +63,74 @@ EVERY = {
     "once": N_("Once"),
     "ad_hoc": N_("When requested"),
 }
+ROLE = {
+    "admin": N_("Administrator"),
+    "officer": N_("Plan officer"),
+    "reporter": N_("Agency reporter"),
+    "viewer": N_("Viewer"),
+}
+# fields a person sees named: in corrections' history and in messages about a value
+FIELD = {
+    # a document
+    "kind": N_("Document kind"),
+    "number": N_("Number"),
+    "issuer": N_("Issued by"),
+    "province": N_("Province"),
+    "date": N_("Date"),
+    "title": N_("Title"),
+    "signer": N_("Signed by"),
+    "draft": N_("Draft"),
+    "public": N_("Public"),
+    # a task
+    "text": N_("Text"),
+    "group": N_("Group"),
+    "group_title": N_("Group title"),
+    "timeframe_raw": N_("Timeframe"),
+    "timeframe_kind": N_("Kind of timeframe"),
+    "timeframe_start": N_("Start"),
+    "timeframe_end": N_("Deadline"),
+    "lead": N_("Lead agency"),
+    "coordinating": N_("Coordinating agencies"),
+    "directing": N_("Directing agencies"),
+    # a target
+    "horizon": N_("Target year"),
+    "section": N_("Section"),
+    # request values
+    "on": N_("Date"),
+    "page": N_("Page"),
+    "per_page": N_("Rows per page"),
+    "plan_id": N_("Plan"),
+    "task_id": N_("Task"),
+    "report_id": N_("Report"),
+    "agency_id": N_("Agency"),
+    "agency": N_("Agency"),
+    "attachment_id": N_("Attachment"),
+    "entity": N_("Record"),
+    "entity_id": N_("Record"),
+    "field": N_("Field"),
+    "value": N_("Value"),
+    "status": N_("Status"),
+    "role": N_("Role"),
+    "period": N_("Reporting period"),
+    "percent": N_("Percent done"),
+    "reason": N_("Reason"),
+    "new_end": N_("New deadline"),
+    "username": N_("Username"),
+    "password": N_("Password"),
+    "file": N_("File"),
+    "q": N_("Search"),
+    "sort": N_("Sort by"),
+    "position": N_("Order in the plan"),
+    "deadline": N_("Deadline"),
+    "plan": N_("Plan"),
+}
+OCR_NOTE = {  # why a page of a scan was left out (kehoach.intake.scan_page)
+    "no text was found": N_("no text was found"),
+    "the text is not Vietnamese": N_("the text is not Vietnamese"),
+    "the text could not be read (too faint or blurred)": N_(
+        "the text could not be read (too faint or blurred)"
+    ),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -70,6 +138,9 @@ TABLES = {
     "timeframe": TIMEFRAME,
     "doc_kind": DOC_KIND,
     "every": EVERY,
+    "field": FIELD,
+    "role": ROLE,
+    "ocr_note": OCR_NOTE,
 }
 
 
@@ -77,9 +148,42 @@ def label(table: str, code: str | None) -> str:
     """The translated name of `code` in `table` (the code itself if unknown)."""
     if code is None:
         return ""
-    return _(TABLES[table].get(code, code))
+    # the catalogue writes a literal % as %% (templates format every string); so do we
+    return _(TABLES[table].get(code, code)).replace("%%", "%")
 
 
 def options(table: str) -> list[tuple[str, str]]:
     """(code, translated name) pairs for a <select>."""
     return [(code, _(msgid)) for code, msgid in TABLES[table].items()]
+
+
+def plan_name(kind: str | None, number: str | None, title: str | None = None) -> str:
+    """A plan as people name it: `Kế hoạch 19/KH-SVHTTDL`, then ` — title` when given
+    (never its file name)."""
+    name = label("doc_kind", kind or "other")
+    if number:
+        name = f"{name} {number}"
+    elif not title:  # a draft whose number is still blank: say so rather than just "Plan"
+        name = _("%(kind)s (no number yet)") % {"kind": name}
+    if title:
+        name = f"{name} — {title}"
+    return name
+
+
+# form names that say which form a field is on (`ext_reason`: the extension's reason)
+_FORM_FIELD = re.compile(r"^(?:ext_|ovr_|doc\.|task\.\d+\.|target\.\d+\.)|-\d+$")
+
+
+def field_label(name: str) -> str:
+    """The field a form error is about, as the form's label names it."""
+    bare = _FORM_FIELD.sub("", name)
+    bare = {"correct": "value", "correct_value": "value"}.get(bare, bare)
+    return label("field", bare)
+
+
+def code_label(code: str) -> str:
+    """A code named in a message (a status, a kind, a role) in the UI language, else itself."""
+    for table in TABLES.values():
+        if code in table:
+            return _(table[code])
+    return code

@@ -8,14 +8,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from kehoach.web.i18n import _
-from kehoach.web.labels import N_
+from kehoach.web.labels import ROLE
 
-ROLE_LABELS = {
-    "admin": N_("Administrator"),
-    "officer": N_("Plan officer"),
-    "reporter": N_("Agency reporter"),
-    "viewer": N_("Viewer"),
-}
+ROLE_LABELS = ROLE  # (the name other modules know)
 
 
 def role_label(role: str | None) -> str:

@@ -21,6 +21,9 @@ from kehoach.web.i18n import _
 from kehoach.web.render import flash
 
 SESSION_MAX_AGE = 12 * 3600  # one working day, however active: then log in again
+# Requests a page makes by itself (the bell's count, polled every minute) are not the
+# user's activity: they must not keep an idle session alive.
+PASSIVE_PATHS = frozenset({"/notifications/bell"})
 
 
 def start_session(request: Request, user: UserView) -> None:
@@ -60,7 +63,8 @@ def session_user_id(request: Request) -> int | None:
     if now - float(session.get("auth_at") or 0) > SESSION_MAX_AGE:
         end_session(request, _("Your session has lasted a full day; log in again."))
         return None
-    session["seen"] = now
+    if request.url.path not in PASSIVE_PATHS:
+        session["seen"] = now
     return user_id
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 
 from kehoach.errors import ValidationError
+from kehoach.services.uploads import MAX_UPLOAD
 from kehoach.web.api.inputs import CorrectionIn, JurisdictionIn, PlanId, PublicIn
 from kehoach.web.api.schemas import (
     ERRORS,
@@ -21,8 +22,6 @@ from kehoach.web.cache import scope, views
 from kehoach.web.deps import Db, Officer, On, OptionalUser
 
 router = APIRouter(prefix="/plans", tags=["plans"], responses=ERRORS, dependencies=[CsrfChecked])
-
-MAX_UPLOAD = 20 * 1024 * 1024
 
 
 @router.get("", response_model=list[PlanOut])

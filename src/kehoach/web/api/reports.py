@@ -61,7 +61,7 @@ async def add_attachment(
     data = await file.read(settings.max_attachment_bytes + 1)
     if len(data) > settings.max_attachment_bytes:
         limit = settings.max_attachment_bytes // (1024 * 1024)
-        raise ValidationError(f"The file is larger than {limit} MB.", field="file")
+        raise ValidationError("The file is larger than {mb} MB.", field="file", mb=limit)
     attachment = await run_in_threadpool(
         reports.add_attachment, db, report_id, user, file.filename or "file", data, settings
     )

@@ -1,11 +1,32 @@
-"""Response bodies of the JSON API (pydantic), read from the services' plain values."""
+"""Response bodies of the JSON API: the services' own value types, not restated here.
+
+Each `…Out` model is derived from the service dataclass it serves (`out(PlanRow)`
+takes its fields and their types), so a field added to a service type appears in
+the API and its OpenAPI description at once; nested values are the services'
+dataclasses themselves (`DocumentView`, `StatusInfo`, `Period`, …). Only the
+shapes the API adds are written here: errors, a page of results, a token.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, Generic, TypeVar
+import dataclasses
+import typing
+from typing import Any, Generic, TypeAlias, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from kehoach.services.agencies import AgencyRow
+from kehoach.services.agency_register import AgencyUsage, RegisterRow
+from kehoach.services.corrections import RevisionView
+from kehoach.services.dashboard import Dashboard, MyUnit
+from kehoach.services.importing import ImportResult
+from kehoach.services.jurisdictions import JurisdictionView
+from kehoach.services.plans import PlanDetail, PlanRow, TreeNode
+from kehoach.services.reports import AttachmentView, ReportView
+from kehoach.services.status import StatusInfo
+from kehoach.services.summaries import AgencySummary, CompletenessRow
+from kehoach.services.tasks import ExtensionView, OverrideView, TaskDetail, TaskRow
+from kehoach.services.types import UserView
 
 T = TypeVar("T")
 
@@ -14,6 +35,29 @@ class Out(BaseModel):
     """Base of every response body: built from a service value's attributes."""
 
     model_config = ConfigDict(from_attributes=True)
+
+
+def out(
+    cls: type, name: str | None = None, *, exclude: tuple[str, ...] = (), **extra: Any
+) -> type[Out]:
+    """A response model with the fields (names, types, defaults) of the service type `cls`
+    but those in `exclude`, plus `extra` fields given as `name=(type, default)`."""
+    hints = typing.get_type_hints(cls)
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in exclude:
+            continue
+        default: Any = ...
+        if f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = Field(default_factory=f.default_factory)
+        fields[f.name] = (hints[f.name], default)
+    fields.update(extra)
+    name = name or cls.__name__.removesuffix("View").removesuffix("Row") + "Out"
+    model = create_model(name, __base__=Out, __doc__=cls.__doc__, **fields)
+    model.__module__ = __name__
+    return model
 
 
 class ErrorOut(BaseModel):
@@ -36,6 +80,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class PageOut(Out, Generic[T]):
+    """One page of a longer list (`services.types.Page`, with its page count)."""
+
     items: list[T]
     total: int
     page: int
@@ -43,356 +89,53 @@ class PageOut(Out, Generic[T]):
     pages: int
 
 
-class UserOut(Out):
-    id: int
-    username: str
-    role: str
-    agency_id: int | None
-    agency_name: str | None
-    active: bool
-    jurisdiction_id: int | None = None
-    jurisdiction_name: str | None = None
-    national: bool = False
+if typing.TYPE_CHECKING:  # to mypy each is an `Out`; at run time each is derived
+    UserOut: TypeAlias = Out
+    PlanOut: TypeAlias = Out
+    TreeNodeOut: TypeAlias = Out
+    PlanDetailOut: TypeAlias = Out
+    TaskOut: TypeAlias = Out
+    TaskDetailOut: TypeAlias = Out
+    TaskStatusOut: TypeAlias = Out
+    ExtensionOut: TypeAlias = Out
+    OverrideOut: TypeAlias = Out
+    RevisionOut: TypeAlias = Out
+    ReportOut: TypeAlias = Out
+    AttachmentOut: TypeAlias = Out
+    AgencyOut: TypeAlias = Out
+    AgencySummaryOut: TypeAlias = Out
+    CompletenessOut: TypeAlias = Out
+    DashboardOut: TypeAlias = Out
+    MyUnitOut: TypeAlias = Out
+    ImportOut: TypeAlias = Out
+    RegisterRowOut: TypeAlias = Out
+    AgencyUsageOut: TypeAlias = Out
+    JurisdictionOut: TypeAlias = Out
+else:
+    # when a password last changed is the server's business (it ends older sessions)
+    UserOut = out(UserView, exclude=("password_changed_at",))
+    PlanOut = out(PlanRow, "PlanOut")
+    TreeNodeOut = out(TreeNode, "TreeNodeOut")
+    PlanDetailOut = out(PlanDetail, "PlanDetailOut")
+    TaskOut = out(TaskRow, "TaskOut")
+    TaskDetailOut = out(TaskDetail, "TaskDetailOut")
+    TaskStatusOut = out(StatusInfo, "TaskStatusOut", task_id=(int, ...))
+    ExtensionOut = out(ExtensionView)
+    OverrideOut = out(OverrideView)
+    RevisionOut = out(RevisionView)
+    ReportOut = out(ReportView)
+    AttachmentOut = out(AttachmentView)
+    AgencyOut = out(AgencyRow, "AgencyOut")
+    AgencySummaryOut = out(AgencySummary, "AgencySummaryOut")
+    CompletenessOut = out(CompletenessRow, "CompletenessOut")
+    DashboardOut = out(Dashboard, "DashboardOut")
+    MyUnitOut = out(MyUnit, "MyUnitOut")
+    ImportOut = out(ImportResult, "ImportOut")
+    RegisterRowOut = out(RegisterRow, "RegisterRowOut")
+    AgencyUsageOut = out(AgencyUsage, "AgencyUsageOut")
+    JurisdictionOut = out(JurisdictionView)
 
 
 class TokenOut(BaseModel):
     token: str = Field(description="Send as `Authorization: Bearer <token>`; shown only once.")
     user: UserOut
-
-
-class DocumentOut(Out):
-    id: int
-    kind: str
-    number: str | None
-    issuer: str | None
-    province: str | None
-    date: str | None
-    draft: bool
-    title: str | None
-    signer: str | None
-    placeholder: bool
-    plan_id: int | None
-
-
-class TreeNodeOut(Out):
-    document: DocumentOut
-    children: list[TreeNodeOut]
-
-
-class PlanOut(Out):
-    id: int
-    document: DocumentOut
-    source_name: str | None
-    sha256: str | None
-    format: str | None
-    public: bool
-    imported_at: dt.datetime | None
-    task_count: int
-    target_count: int
-    status_counts: dict[str, int] = Field(default_factory=dict)
-    jurisdiction_id: int | None = None
-    jurisdiction_name: str | None = None
-
-
-class MetricOut(Out):
-    value: float | int
-    unit: str | None
-    subject: str | None
-    by: int | None
-
-
-class TargetOut(Out):
-    id: int
-    key: str | None
-    text: str
-    horizon: int | None
-    section: str | None
-    metrics: list[MetricOut]
-
-
-class DutyOut(Out):
-    id: int
-    every: str
-    due: str | None
-    to: str | None
-    via: str | None
-
-
-class GroupOut(Out):
-    code: str | None
-    title: str | None
-    task_count: int
-
-
-class PeriodOut(Out):
-    code: str
-    every: str
-    start: dt.date
-    end: dt.date
-    due: dt.date
-    closes: dt.date
-
-
-class StatusCountsOut(Out):
-    total: int
-    counts: dict[str, int]
-    on_time_rate: float | None
-    stalled: int
-    overridden: int
-
-
-class PlanSummaryOut(Out):
-    plan_id: int
-    title: str | None
-    counts: StatusCountsOut
-    period: PeriodOut | None
-    expected: int
-    reported: int
-    on_time_reports: int
-    late_reports: int
-    missing: int
-
-
-class PlanDetailOut(Out):
-    plan: PlanOut
-    targets: list[TargetOut]
-    duties: list[DutyOut]
-    groups: list[GroupOut]
-    implements: list[DocumentOut]
-    implemented_by: list[DocumentOut]
-    current_period: PeriodOut | None
-    summary: PlanSummaryOut | None
-
-
-class StatusOut(Out):
-    code: str
-    computed: str
-    overridden: bool
-    override_reason: str | None
-    deadline: dt.date | None
-    original_deadline: dt.date | None
-    extended: bool
-    stalled: bool
-    last_activity: dt.date | None
-    percent: int | None
-    done_on: dt.date | None
-    period: str | None
-    reported_this_period: bool
-
-
-class TaskStatusOut(StatusOut):
-    task_id: int
-
-
-class TaskOut(Out):
-    id: int
-    plan_id: int
-    plan_title: str | None
-    key: str | None
-    group: str | None
-    group_title: str | None
-    text: str
-    directing: list[str]
-    lead: list[str]
-    coordinating: list[str]
-    timeframe_raw: str | None
-    timeframe_kind: str | None
-    original_deadline: dt.date | None
-    deadline: dt.date | None
-    status: StatusOut
-
-
-class TaskAgencyOut(Out):
-    agency_id: int
-    name: str
-    role: str
-
-
-class AttachmentOut(Out):
-    id: int
-    report_id: int
-    name: str
-    content_type: str | None
-    size: int
-    sha256: str
-    uploaded_at: dt.datetime | None
-
-
-class ReportOut(Out):
-    id: int
-    task_id: int
-    agency_id: int
-    agency_name: str | None
-    role: str
-    period: str | None
-    status: str
-    percent: int | None
-    done_text: str
-    difficulties: str
-    proposals: str
-    reason: str
-    submitted_at: dt.datetime
-    submitted_by: str | None
-    version: int
-    supersedes_id: int | None
-    late: bool
-    attachments: list[AttachmentOut]
-
-
-class ExtensionOut(Out):
-    id: int
-    task_id: int
-    original_end: dt.date | None
-    new_end: dt.date
-    reason: str
-    username: str | None
-    at: dt.datetime | None
-
-
-class OverrideOut(Out):
-    id: int
-    task_id: int
-    status: str
-    reason: str
-    username: str | None
-    at: dt.datetime | None
-    active: bool
-
-
-class RevisionOut(Out):
-    id: int
-    entity: str
-    entity_id: int
-    field: str
-    old: Any = None
-    new: Any = None
-    username: str | None
-    at: dt.datetime
-
-
-class TaskDetailOut(Out):
-    row: TaskOut
-    agencies: list[TaskAgencyOut]
-    reports: list[ReportOut]
-    extensions: list[ExtensionOut]
-    override: OverrideOut | None
-    revisions: list[RevisionOut]
-    periods: list[PeriodOut]
-
-
-class AgencyOut(Out):
-    id: int
-    name: str
-    lead_tasks: int
-    coordinating_tasks: int
-    directing_tasks: int
-    jurisdiction_id: int | None = None
-    jurisdiction_name: str | None = None
-    kind: str = Field(default="agency", description="agency | group (not an agency)")
-
-
-class RegisterRowOut(Out):
-    """An agency in the register, with how much uses it."""
-
-    id: int
-    name: str
-    kind: str = Field(description="agency | group (a phrase marked as not an agency)")
-    jurisdiction_id: int
-    jurisdiction_name: str
-    tasks: int
-    reports: int
-    users: int
-    aliases: int
-
-
-class AgencyUseOut(Out):
-    task_id: int
-    plan_id: int
-    plan_title: str | None
-    task_key: str
-    task_text: str
-    role: str
-
-
-class AuditOut(Out):
-    id: int
-    at: dt.datetime
-    username: str | None
-    action: str
-    entity: str
-    entity_id: int | None
-    detail: str
-
-
-class AgencyUsageOut(Out):
-    agency: RegisterRowOut
-    tasks: list[AgencyUseOut]
-    usernames: list[str]
-    aliases: list[str]
-    history: list[AuditOut] = Field(
-        default_factory=list, description="renames, merges into it, marked (not) an agency"
-    )
-
-
-class JurisdictionOut(Out):
-    id: int
-    code: str
-    name: str
-    level: str = Field(description="national | province | commune")
-    parent_id: int | None
-    parent_name: str | None
-
-
-class AgencySummaryOut(Out):
-    agency_id: int
-    name: str
-    counts: StatusCountsOut
-    expected: int
-    reported: int
-    on_time_reports: int
-    late_reports: int
-    missing: int
-    completion_rate: float | None
-
-
-class CompletenessOut(Out):
-    plan_id: int
-    period: str | None
-    agency_id: int
-    agency_name: str | None
-    task_id: int
-    task_key: str | None
-    task_text: str
-    submitted_at: dt.datetime | None
-    late: bool
-    missing: bool
-
-
-class DashboardOut(Out):
-    on: dt.date
-    counts: StatusCountsOut
-    overdue: list[TaskOut]
-    agencies: list[AgencySummaryOut]
-    plans: list[PlanSummaryOut]
-    missing_reports: list[CompletenessOut]
-    upcoming: list[TaskOut]
-    stalled: list[TaskOut]
-
-
-class MyUnitOut(Out):
-    agency: AgencyOut
-    tasks: list[TaskOut]
-    due_now: list[TaskOut]
-    summary: AgencySummaryOut | None
-
-
-class ImportOut(Out):
-    plan_id: int
-    document_id: int
-    name: str
-    outcome: str
-    tasks_added: int
-    tasks_kept: int
-    tasks_removed: int
-    agencies_added: int
-    corrections_kept: int

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from kehoach.errors import ValidationError
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import CurrentUser, Db
-from kehoach.web.i18n import _
+from kehoach.web.i18n import _, error_text
 from kehoach.web.render import flash, render
 from kehoach.web.sessions import keep_after_password_change
 
@@ -63,7 +63,7 @@ def change_password(
         users.change_password(db, user, old_password, new_password)
     except ValidationError as exc:
         db.rollback()
-        errors = {exc.field or "new_password": _(exc.message)}
+        errors = {exc.field or "new_password": error_text(exc)}
         return account_page(request, db, user, errors=errors, status_code=422)
     keep_after_password_change(request)
     flash(request, _("Your password was changed; your other sessions have ended."))

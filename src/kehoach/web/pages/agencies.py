@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from kehoach.errors import Conflict, ValidationError
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import Db, Officer
-from kehoach.web.i18n import _
+from kehoach.web.i18n import _, error_text
 from kehoach.web.render import flash, render
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
@@ -90,7 +90,7 @@ def _act(request: Request, db, user, agency_id: int, action, done: str, field: s
         row = action()
     except (ValidationError, Conflict) as exc:
         db.rollback()
-        return usage_page(request, db, user, agency_id, {field: _(exc.message)}, 422)
+        return usage_page(request, db, user, agency_id, {field: error_text(exc)}, 422)
     flash(request, done)
     return RedirectResponse(f"/agencies/{row.id}", status_code=303)
 

@@ -11,14 +11,13 @@ from starlette.concurrency import run_in_threadpool
 
 from kehoach.errors import InputError, ValidationError
 from kehoach.model import PlanRecord
+from kehoach.services.uploads import MAX_UPLOAD
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import AppSettings, Db, Officer
-from kehoach.web.i18n import _
+from kehoach.web.i18n import _, error_text
 from kehoach.web.render import flash, render
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
-
-MAX_UPLOAD = 20 * 1024 * 1024
 
 
 def _upload_form(request: Request, error: str | None = None, status_code: int = 200) -> Response:
@@ -49,17 +48,17 @@ async def upload(
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
     """Read the uploaded document (nothing stored yet) and show it for review."""
-    from kehoach.services import importing, review, versions, web_support
+    from kehoach.services import importing, review, uploads, versions
 
     if file is None or not file.filename:
         return _upload_form(request, _("Choose a document to upload."), 422)
     data = await file.read(MAX_UPLOAD + 1)
     try:
-        token = web_support.stage_upload(settings.data_dir, data, file.filename)
+        token = uploads.stage_upload(settings.data_dir, data, file.filename)
         record = await run_in_threadpool(importing.preview_import, data, file.filename)
-        lines = await run_in_threadpool(web_support.source_lines, data, file.filename)
+        lines = await run_in_threadpool(uploads.source_lines, data, file.filename)
     except (ValidationError, InputError) as exc:
-        return _upload_form(request, _(exc.message), 422)
+        return _upload_form(request, error_text(exc), 422)
     review.save_steps(settings.data_dir, token, [])
     matches = await run_in_threadpool(versions.similar_plans, db, record, user)
     state = _State(token, record, record, [], matches, {})
@@ -92,18 +91,37 @@ def _review(request: Request, state: _State, *, lines=None, status_code: int = 2
         "form": state.form,
         "errors": state.errors,
         "lines": lines or [],
+        "doubts": _doubts(state.base),
     }
     if lines is None:
         return render(request, "_review.html", context)  # htmx swaps 2xx answers only
     return render(request, "import_review.html", context, status_code=status_code)
 
 
+def _doubts(base: PlanRecord) -> dict:
+    """The fields OCR was unsure of (the place on the page each was read from is shown beside
+    it), keyed by task or target id rather than position, which the review's steps change:
+    `document.title`, `target:t3.text`, `task:II.4.lead`."""
+    if base.ocr is None:
+        return {}
+    out = {}
+    for doubt in base.ocr.low_confidence:
+        key = doubt.field
+        for kind, items in (("task", base.tasks), ("target", base.targets)):
+            prefix = f"{kind}s["
+            if key.startswith(prefix):
+                index, _, rest = key[len(prefix) :].partition("]")
+                key = f"{kind}:{items[int(index)].id}{rest}"
+        out[key] = doubt
+    return out
+
+
 async def _load(settings, db, user, form: dict[str, str]) -> tuple[bytes, str, _State]:
     """The staged upload, its steps so far and the record they give."""
-    from kehoach.services import importing, review, versions, web_support
+    from kehoach.services import importing, review, uploads, versions
 
     token = form.pop("token", "")
-    data, name = web_support.load_upload(settings.data_dir, token)
+    data, name = uploads.load_upload(settings.data_dir, token)
     base = await run_in_threadpool(importing.preview_import, data, name)
     steps = review.load_steps(settings.data_dir, token)
     record = review.apply_steps(base, steps)
@@ -143,10 +161,21 @@ def _step(op: str, record: PlanRecord, form: dict[str, str]) -> tuple[dict | Non
 ADD_FIELDS = ("text", "lead", "coordinating", "timeframe", "after")
 
 
+@router.get("/import/{token}/page/{page}.png")
+def page_picture(
+    user: Officer, settings: AppSettings, token: str, page: int, box: str = "0,0,0,0"
+) -> Response:
+    """The part of a scanned page a doubtful field was read from, for the review page."""
+    from kehoach.services import uploads
+
+    png = uploads.page_picture(settings.data_dir, token, page, box)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
 @router.post("/import/review")
 async def review_step(request: Request, db: Db, user: Officer, settings: AppSettings) -> Response:
     """One review step (delete, merge, split, add, move, undo), the typed edits kept."""
-    from kehoach.services import review, web_support
+    from kehoach.services import review, uploads
 
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     op = form.pop("op", "save")
@@ -154,12 +183,12 @@ async def review_step(request: Request, db: Db, user: Officer, settings: AppSett
     base = state.base
     lines = None  # an HTMX request gets the review section only, without the document's text
     if not request.headers.get("HX-Request"):
-        lines = await run_in_threadpool(web_support.source_lines, data, name)
+        lines = await run_in_threadpool(uploads.source_lines, data, name)
     try:
         steps = state.steps + review.edits_from_form(state.record, form)
         record = review.apply_steps(base, steps)
     except ValidationError as exc:
-        state.errors = {exc.field or "form": _(exc.message)}
+        state.errors = {exc.field or "form": error_text(exc)}
         return _review(request, state, lines=lines, status_code=422)
     step, where = _step(op, record, form) if op not in ("save", "undo") else (None, "form")
     if op == "undo" and steps:
@@ -174,7 +203,7 @@ async def review_step(request: Request, db: Db, user: Officer, settings: AppSett
                 else form
             )
         except ValidationError as exc:
-            errors = {where: _(exc.message), "form": _(exc.message)}
+            errors = {where: error_text(exc), "form": error_text(exc)}
     review.save_steps(settings.data_dir, state.token, steps)
     state.steps, state.record, state.errors, state.form = (
         steps,
@@ -189,7 +218,7 @@ async def review_step(request: Request, db: Db, user: Officer, settings: AppSett
 async def confirm(request: Request, db: Db, user: Officer, settings: AppSettings) -> Response:
     """Store the reviewed record (all of it or nothing), its review kept with it."""
     from kehoach.errors import Conflict
-    from kehoach.services import importing, review, web_support
+    from kehoach.services import importing, review, uploads
 
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     form.pop("op", None)
@@ -225,10 +254,10 @@ async def confirm(request: Request, db: Db, user: Officer, settings: AppSettings
 
     result, error = await run_in_threadpool(store)
     if error is not None:
-        state.errors = {error.field or "form": _(error.message), "form": _(error.message)}
-        lines = web_support.source_lines(data, name)
+        state.errors = {error.field or "form": error_text(error), "form": error_text(error)}
+        lines = uploads.source_lines(data, name)
         return _review(request, state, lines=lines, status_code=422)
-    web_support.discard_upload(settings.data_dir, state.token)
+    uploads.discard_upload(settings.data_dir, state.token)
     messages = {
         "created": _("The plan was imported."),
         "unchanged": _("This file was imported before; nothing changed."),

@@ -14,6 +14,7 @@ from kehoach.web.cache import scope, views
 from kehoach.web.deps import Db, Officer, On, OptionalUser
 from kehoach.web.filters import TaskFilters
 from kehoach.web.i18n import _
+from kehoach.web.labels import plan_name
 from kehoach.web.render import flash, render
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
@@ -96,7 +97,7 @@ def plan_page(
         request,
         template,
         {
-            "title": detail.plan.document.title or detail.plan.source_name,
+            "title": plan_name(detail.plan.document.kind, detail.plan.document.number),
             "section": "plans",
             "detail": detail,
             "tasks": tasks,

@@ -13,7 +13,7 @@ from kehoach.errors import ValidationError
 from kehoach.web.api.inputs import MAX_ID, TaskId
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import AppSettings, CurrentUser, Db, Officer, On, OptionalUser, check_year
-from kehoach.web.i18n import _, vnumber
+from kehoach.web.i18n import _, error_text, vnumber
 from kehoach.web.render import flash, render
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
@@ -102,7 +102,7 @@ async def submit_report(
             _save_report(db, user, task_id, form, file.filename if file else None, data, settings)
         except ValidationError as exc:
             db.rollback()  # all of it or none: a rejected attachment drops the report too
-            errors = {exc.field or "form": _(exc.message)}
+            errors = {exc.field or "form": error_text(exc)}
             return task_page(
                 request, db, user, task_id, on, errors=errors, form=form, status_code=422
             )
@@ -141,7 +141,7 @@ def _save_report(db, user, task_id, form, filename, data, settings) -> None:
 
     if data and len(data) > settings.max_attachment_bytes:
         limit = vnumber(round(settings.max_attachment_bytes / 2**20, 2))
-        raise ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit}, field="file")
+        raise ValidationError("The file is larger than {mb} MB.", field="file", mb=limit)
     report = reports.submit_report(
         db,
         task_id=task_id,
@@ -280,7 +280,7 @@ def _officer_action(
             user,
             task_id,
             on,
-            errors={field_of(exc.field): _(exc.message)},
+            errors={field_of(exc.field): error_text(exc)},
             form=form,
             status_code=422,
         )

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from kehoach.errors import Conflict, ValidationError
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import Admin, Db
-from kehoach.web.i18n import _
+from kehoach.web.i18n import _, error_text
 from kehoach.web.render import flash, render
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
@@ -68,7 +68,7 @@ def add_user(
         db.rollback()
         field = getattr(exc, "field", None) or exc.where or "username"
         form = {"username": username, "role": role, "agency": agency, "jurisdiction": jurisdiction}
-        return users_page(request, db, {field: _(exc.message)}, form, status_code=422)
+        return users_page(request, db, {field: error_text(exc)}, form, status_code=422)
     flash(request, _("The account %(name)s was added.") % {"name": username})
     return RedirectResponse("/users", status_code=303)
 
@@ -84,7 +84,7 @@ def set_active(
         users.set_active(db, user_id, active == "1", user)
     except Conflict as exc:
         db.rollback()
-        flash(request, _(exc.message), "error")
+        flash(request, error_text(exc), "error")
         return RedirectResponse("/users", status_code=303)
     flash(request, _("Saved."))
     return RedirectResponse("/users", status_code=303)
@@ -101,6 +101,6 @@ def set_password(
         users.set_password(db, user_id, password, user)
     except ValidationError as exc:
         db.rollback()
-        return users_page(request, db, {f"password-{user_id}": _(exc.message)}, status_code=422)
+        return users_page(request, db, {f"password-{user_id}": error_text(exc)}, status_code=422)
     flash(request, _("The password was changed."))
     return RedirectResponse("/users", status_code=303)

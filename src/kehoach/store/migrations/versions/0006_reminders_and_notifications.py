@@ -2,7 +2,7 @@
 notifications, per-plan reminder policies, and users' e-mail addresses.
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-02 15:32:13.435724
 """
 

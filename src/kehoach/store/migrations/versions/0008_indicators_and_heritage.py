@@ -1,7 +1,7 @@
 """Indicators, their values per unit and period (with revisions), the heritage registry
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0005b
 Create Date: 2026-12-02 16:45:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0005b"
 branch_labels = None
 depends_on = None
 

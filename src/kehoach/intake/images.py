@@ -1,0 +1,105 @@
+"""Page images for OCR: the pages of a scanned PDF (rendered by pdfium) and the frames of
+an image file (.png, .jpg, .tiff; a multi-page TIFF is a multi-page document)."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+
+from kehoach.errors import UnsupportedFormat
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+_A4_INCHES = 8.27  # the short side of an A4 page: a photo's resolution is guessed from it
+_MIN_DPI, _MAX_DPI = 150, 300
+
+
+class PdfPages:
+    """A PDF's pages as images, each at the resolution of the scan it holds (150–300 dpi)."""
+
+    def __init__(self, data: bytes, name: str = "") -> None:
+        import pypdfium2
+
+        try:
+            self._pdf = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as exc:
+            text = str(exc).lower()
+            if "password" in text:
+                raise UnsupportedFormat(
+                    "the PDF is protected by a password; save a copy without the password",
+                    where=name,
+                ) from None
+            raise UnsupportedFormat(
+                "this .pdf file cannot be read: {reason}", where=name, reason=exc
+            ) from None
+
+    def __len__(self) -> int:
+        return len(self._pdf)
+
+    def page(self, index: int) -> tuple[np.ndarray, int]:
+        """Page `index` (from 0) as an RGB array, and its resolution in dpi."""
+        page = self._pdf[index]
+        dpi = _scan_dpi(page)
+        bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
+        array = np.array(bitmap.to_numpy(), copy=True)
+        return array[:, :, :3] if array.ndim == 3 else array, dpi
+
+
+def _scan_dpi(page) -> int:
+    """The resolution of the largest picture on the page (the scan), within 150–300 dpi."""
+    import pypdfium2.raw as raw
+
+    best = 0.0
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
+        left, _bottom, right, _top = obj.get_bounds()
+        width_px, _ = obj.get_px_size()
+        if right - left > 72:  # wider than an inch: a scan, not a logo
+            best = max(best, width_px / ((right - left) / 72))
+    return int(min(_MAX_DPI, max(_MIN_DPI, best))) if best else _MAX_DPI
+
+
+class ImageFrames:
+    """The frames of an image file, checked when opened."""
+
+    def __init__(self, data: bytes, name: str = "") -> None:
+        from PIL import Image, UnidentifiedImageError
+
+        self._data = data
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+            with Image.open(io.BytesIO(data)) as image:
+                self._count = getattr(image, "n_frames", 1)
+        except (UnidentifiedImageError, Image.DecompressionBombError) as exc:
+            why = "it is too large" if "decompression" in str(exc).lower() else "it is not an image"
+            raise UnsupportedFormat(
+                "this image cannot be read: {reason}", where=name, reason=why
+            ) from None
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise UnsupportedFormat(
+                "this image cannot be read: it is damaged ({reason})",
+                where=name,
+                reason=str(exc)[:80],
+            ) from None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def page(self, index: int) -> tuple[np.ndarray, int]:
+        """Frame `index` (from 0) as an RGB or grey array, turned as the camera says."""
+        from PIL import Image, ImageOps
+
+        with Image.open(io.BytesIO(self._data)) as image:
+            image.seek(index)
+            frame = ImageOps.exif_transpose(image) or image
+            dpi = _image_dpi(frame)
+            mode = "L" if frame.mode in ("1", "L", "I;16", "I", "F") else "RGB"
+            return np.array(frame.convert(mode)), dpi
+
+
+def _image_dpi(image) -> int:
+    stated = image.info.get("dpi")
+    if stated and stated[0] and float(stated[0]) >= 72:
+        return int(min(_MAX_DPI * 2, float(stated[0])))
+    guess = min(image.size) / _A4_INCHES  # a photo: assume the page fills the picture
+    return int(min(_MAX_DPI, max(_MIN_DPI, guess)))

@@ -1,0 +1,129 @@
+"""Scans read by OCR: real scan fixtures made by tests/data/make_scans.py (slow: Tesseract)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+from kehoach.errors import EmptyDocument, UnsupportedFormat
+from kehoach.intake import read_bytes, read_document
+from kehoach.intake.tesseract import tessdata
+
+FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
+SCANS = FIXTURES / "scans"
+
+needs_tesseract = pytest.mark.skipif(
+    tessdata() is None, reason="Tesseract's Vietnamese model is not installed"
+)
+
+
+def _cells(table) -> str:
+    return " ".join(c for row in table.rows for c in row)
+
+
+@pytest.fixture(scope="module")
+def table_scan():
+    return read_document(SCANS / "002_table_scan.pdf")
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_table_over_two_scanned_pages_is_one_table(table_scan) -> None:
+    assert table_scan.ocr and table_scan.format == "pdf"
+    (table,) = table_scan.tables
+    assert table.rows[0][0] == "TT" and "NHIỆM VỤ" in table.rows[0][1]
+    heads = [r for r in table.rows if r[0] == "TT"]
+    assert len(heads) == 1  # the header repeated on the second page is dropped
+    numbers = [int(r[0]) for r in table.rows if r[0].isdigit()]
+    assert numbers == list(range(1, 21))  # row numbers read, the rows of both pages in order
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_merged_group_rows_repeat_their_text_like_the_pdf_reader(table_scan) -> None:
+    (table,) = table_scan.tables
+    groups = [
+        (r, s) for r, s in zip(table.rows, table.spans, strict=True) if r[0] in ("I", "II", "III")
+    ]
+    assert [r[0] for r, _ in groups] == ["I", "II", "III"]
+    for row, spans in groups:
+        assert spans == [False, False, True, True, True]
+        assert row[2] == row[3] == row[4] == row[1]
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_cells_read_as_the_text_pdf_gives_them(table_scan) -> None:
+    text_pdf = read_document(FIXTURES / "002_table.pdf").tables[0]
+    (table,) = table_scan.tables
+    # the text PDF's table starts on its page 2, the scan holds pages 2-3 of 4
+    first = _cells(table)
+    truth = _cells(text_pdf)[: len(first)]
+    assert Levenshtein.normalized_similarity(first, truth) >= 0.95
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_pages_carry_confidence_and_where_each_line_is(table_scan) -> None:
+    assert [p.number for p in table_scan.pages] == [1, 2]
+    for page in table_scan.pages:
+        assert page.confidence is not None and page.confidence > 0.85
+        assert 0.3 <= abs(page.angle) <= 1.5  # the scan was turned; it was levelled
+        assert page.spots and all(s.page == page.number for s in page.spots)
+        x0, y0, x1, y1 = page.spots[0].box
+        assert 0 <= x0 < x1 <= page.width and 0 <= y0 < y1 <= page.height
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_stamped_colour_photo_is_read_through_the_stamp() -> None:
+    doc = read_document(SCANS / "stamped_page.jpg")
+    assert doc.format == "image"
+    text = "\n".join(doc.lines)
+    assert "KẾ HOẠCH" in text
+    assert "triển khai Nghị quyết số 80-NQ/TW, ngày 07/01/2026 của Bộ Chính trị" in text
+    assert "Tổ chức quán triệt, triển khai đồng bộ, kịp thời" in text
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_page_in_another_language_is_left_out_and_the_others_read() -> None:
+    doc = read_document(SCANS / "two_languages.tiff")
+    assert doc.warnings == ["page 2 left out: the text is not Vietnamese"]
+    assert [p.note for p in doc.pages] == [None, "the text is not Vietnamese"]
+    text = "\n".join(doc.lines)
+    assert "Thực hiện Nghị quyết số 80-NQ/TW" in text
+    assert "memorandum" not in text.lower()
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_an_image_with_no_text() -> None:
+    with pytest.raises(EmptyDocument) as err:
+        read_document(SCANS / "blank.png")
+    assert str(err.value).endswith("blank.png: no text was found")
+
+
+def test_a_damaged_image() -> None:
+    with pytest.raises(UnsupportedFormat) as err:
+        read_bytes((SCANS / "damaged.png").read_bytes(), "damaged.png")
+    assert err.value.message.startswith("this image cannot be read: it is damaged")
+    assert err.value.where == "damaged.png"
+
+
+def test_a_file_named_png_that_is_not_an_image() -> None:
+    with pytest.raises(UnsupportedFormat) as err:
+        read_bytes(b"KE HOACH 80-NQ/TW", "plan.png")
+    assert err.value.message == "this image cannot be read: it is not an image"
+
+
+def test_a_scanned_pdf_with_a_password() -> None:
+    from kehoach.intake.images import PdfPages
+
+    with pytest.raises(UnsupportedFormat) as err:
+        PdfPages((FIXTURES / "encrypted.pdf").read_bytes(), "encrypted.pdf")
+    assert err.value.message == (
+        "the PDF is protected by a password; save a copy without the password"
+    )
