@@ -136,3 +136,15 @@ class MailError(KehoachError):
 
 class MissingTool(KehoachError):
     """A program kehoach needs for this action is not installed."""
+
+
+class RowsRejected(ValidationError):
+    """An uploaded table with bad rows: nothing was saved; `problems` lists (row, reason)."""
+
+    def __init__(self, problems: list[tuple[int, str]], *, field: str = "file") -> None:
+        self.problems = problems
+        first = "; ".join(f"row {row}: {reason}" for row, reason in problems[:3])
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        super().__init__(
+            f"{len(problems)} rows rejected, nothing was saved: {first}{more}", field=field
+        )

@@ -39,4 +39,4 @@ def main() -> None:
     app()
 
 
-from kehoach.cli import bench_status  # noqa: F401
+from kehoach.cli import bench_indicators, bench_status  # noqa: F401

@@ -83,6 +83,9 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
     if plan_ids:  # Cao Bằng's programme 14-CTr/TU: its lead agencies' half-year words
         cao_bang = users.authenticate(session, "officer", _password("officer"))
         _lead_agency_reports(session, cao_bang, plan_ids[0], today)
+    from kehoach.services.demo_indicators import seed_indicators
+
+    seed_indicators(session, plan_ids, today)  # targets as indicators, heritage registry
     _reminders(session, settings, today)
     return DemoInfo(list(DEMO_ACCOUNTS), plan_ids)
 

@@ -462,3 +462,104 @@ class PeriodSheetFile(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     uploaded_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
     uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Indicator(Base):
+    """A measurable target: what is counted, where, how often, and what it must reach.
+
+    Made from a plan's target metric (or by hand). `kind` is `value` (a plain figure) or
+    `ratio` (numerator / denominator, shown as a percentage); `source` is `entered` (values
+    typed or uploaded) or a registry rule such as `heritage_digitized` (computed).
+    """
+
+    __tablename__ = "indicators"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id"), index=True)
+    target_id: Mapped[int | None] = mapped_column(ForeignKey("targets.id"), index=True)
+    metric_id: Mapped[int | None] = mapped_column(ForeignKey("metrics.id"))
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))  # who reports
+    code: Mapped[str | None] = mapped_column(String(50))
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(10), default="ratio")  # value | ratio
+    unit: Mapped[str] = mapped_column(String(50), default="%")
+    direction: Mapped[str] = mapped_column(String(10), default="up")  # up | down
+    level: Mapped[str] = mapped_column(String(10), default="commune")  # province | commune
+    frequency: Mapped[str] = mapped_column(String(10), default="year")  # year | half | quarter
+    aggregate: Mapped[str] = mapped_column(String(10), default="sum")  # sum | mean (plain values)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    baseline_value: Mapped[float | None] = mapped_column(Float)
+    baseline_period: Mapped[str | None] = mapped_column(String(10))
+    source: Mapped[str] = mapped_column(String(30), default="entered")
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class IndicatorValue(Base):
+    """One unit's figure for one period, one revision of it.
+
+    entered → submitted → approved; an approved figure is never changed: a correction is
+    a new revision (revision + 1) which, once approved, supersedes it.
+    """
+
+    __tablename__ = "indicator_values"
+    __table_args__ = (
+        UniqueConstraint(
+            "indicator_id",
+            "jurisdiction_id",
+            "period",
+            "revision",
+            name="uq_indicator_values_revision",
+        ),
+        # the roll-up reads only this index (covering): approved rows of an indicator
+        Index(
+            "ix_indicator_values_rollup",
+            "indicator_id",
+            "state",
+            "superseded",
+            "period",
+            "numerator",
+            "denominator",
+            "value",
+        ),
+        Index("ix_indicator_values_period", "indicator_id", "period"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"))
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    period: Mapped[str] = mapped_column(String(10))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    value: Mapped[float | None] = mapped_column(Float)
+    numerator: Mapped[float | None] = mapped_column(Float)
+    denominator: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(10), default="entered")
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
+    entered_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    entered_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_at: Mapped[datetime | None] = mapped_column(Stamp)
+    approved_at: Mapped[datetime | None] = mapped_column(Stamp)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class HeritageSite(Base):
+    """A heritage site (di tích) of a province's registry; changes are kept as revisions."""
+
+    __tablename__ = "heritage_sites"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"))
+    name: Mapped[str] = mapped_column(Text)
+    types: Mapped[str] = mapped_column(Text, default="")  # comma-separated type codes
+    rank: Mapped[str] = mapped_column(String(20), default="kiem_ke")
+    decision_number: Mapped[str | None] = mapped_column(Text)
+    decision_date: Mapped[date | None] = mapped_column(Date)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    condition: Mapped[str] = mapped_column(Text, default="")
+    digitization: Mapped[str] = mapped_column(String(20), default="none")
+    digitized_on: Mapped[date | None] = mapped_column(Date)  # when it reached that state
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)

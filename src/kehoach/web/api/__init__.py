@@ -10,6 +10,7 @@ def routers() -> list[APIRouter]:
     from kehoach.web.api import (
         agencies,
         dashboard,
+        indicators,
         notifications,
         period_reports,
         plans,
@@ -32,4 +33,5 @@ def routers() -> list[APIRouter]:
         notifications.router,
         reminders.router,
         period_reports.router,
+        indicators.router,
     ]

@@ -11,8 +11,10 @@ def routers() -> list[APIRouter]:
         account,
         agencies,
         dashboard,
+        heritage,
         home,
         imports,
+        indicators,
         my_unit,
         notifications,
         period_reports,
@@ -35,4 +37,6 @@ def routers() -> list[APIRouter]:
         agencies.router,
         account.router,
         notifications.router,
+        indicators.router,
+        heritage.router,
     ]

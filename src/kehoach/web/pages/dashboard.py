@@ -38,6 +38,7 @@ def dashboard_page(
         (a.name, a.completion_rate or 0.0, f"{round((a.completion_rate or 0) * 100)}%")
         for a in board.agencies[:CHART_ROWS]
     ]
+    targets, targets_plan = _targets(request, db, user, on, plan, board)
     return render(
         request,
         "dashboard.html",
@@ -48,8 +49,29 @@ def dashboard_page(
             "on": on,
             "chart": chart,
             "plan_id": plan,
+            "targets": targets,
+            "targets_plan": targets_plan,
             "plans": views(request).get(
                 db, ("plans", scope(user)), lambda: plans.list_plans(db, user=user)
             ),
         },
     )
+
+
+def _targets(request: Request, db, user, on, plan: int | None, board) -> tuple[list, str]:
+    """The targets panel: the chosen plan's targets, else those of the first plan shown
+    that has indicators (cached per data version, like the rest of the dashboard)."""
+    from kehoach.services import indicator_figures, indicators
+
+    candidates = [plan] if plan else [p.plan_id for p in board.plans]
+    measured = {i.plan_id for i in indicators.list_indicators(db, user)}
+    chosen = next((p for p in candidates if p in measured), plan)
+    if chosen is None:
+        return [], ""
+    rows = views(request).get(
+        db,
+        ("targets-panel", scope(user), on, chosen),
+        lambda: indicator_figures.targets_panel(db, chosen, user, on),
+    )
+    title = next((p.title for p in board.plans if p.plan_id == chosen), "") or ""
+    return rows, title

@@ -112,8 +112,23 @@ def plan_page(
             "base_url": f"/plans/{plan_id}",
             "review": reviewed,
             "revisions": revisions,
+            "panel": {} if template != "plan.html" else _panel(db, plan_id, user, on),
         },
     )
+
+
+def _panel(db, plan_id: int, user, on) -> dict:
+    """(target id, metric position) -> the targets panel's row (indicator, figure, light)."""
+    from kehoach.services.indicator_figures import targets_panel
+
+    rows = targets_panel(db, plan_id, user, on)
+    out: dict = {}
+    seen: dict[int, int] = {}
+    for row in rows:
+        position = seen.get(row.target_id, 0)
+        seen[row.target_id] = position + 1
+        out[(row.target_id, position)] = row
+    return out
 
 
 @router.post("/plans/{plan_id}/public")
