@@ -148,7 +148,7 @@ def get_site(session: Session, site_id: int, user: UserView | None) -> SiteView:
     """One site; NotFound when it does not exist or `user` may not read it."""
     found = [s for s in list_sites(session, user) if s.id == site_id]
     if not found:
-        raise NotFound(f"no heritage site with id {site_id}")
+        raise NotFound("no heritage site with id {site_id}", site_id=site_id)
     return found[0]
 
 
@@ -170,19 +170,28 @@ def _clean(session: Session, province_id: int, data: dict) -> dict:
     out["name"] = name
     rank = str(data.get("rank") or "kiem_ke").strip()
     if rank not in RANKS:
-        raise ValidationError(f"rank must be one of {', '.join(RANKS)}", field="rank")
+        raise ValidationError(
+            "rank must be one of {choices}", field="rank", choices=", ".join(RANKS)
+        )
     out["rank"] = rank
     raw_types = data.get("types") or ()
     types = [t.strip() for t in (raw_types.split(",") if isinstance(raw_types, str) else raw_types)]
     types = [t for t in types if t]
     bad = [t for t in types if t not in TYPES]
     if bad:
-        raise ValidationError(f"unknown type '{bad[0]}'; one of {', '.join(TYPES)}", field="types")
+        raise ValidationError(
+            "unknown type '{kind}'; one of {choices}",
+            field="types",
+            kind=bad[0],
+            choices=", ".join(TYPES),
+        )
     out["types"] = ",".join(types)
     state = str(data.get("digitization") or "none").strip()
     if state not in DIGITIZATION:
         raise ValidationError(
-            f"digitization must be one of {', '.join(DIGITIZATION)}", field="digitization"
+            "digitization must be one of {choices}",
+            field="digitization",
+            choices=", ".join(DIGITIZATION),
         )
     out["digitization"] = state
     for key in ("decision_date", "digitized_on"):
@@ -198,9 +207,13 @@ def _clean(session: Session, province_id: int, data: dict) -> dict:
         try:
             number = float(str(value).replace(",", "."))
         except ValueError:
-            raise ValidationError(f"{key} '{value}' is not a number", field=key) from None
+            raise ValidationError(
+                "{name} '{value}' is not a number", field=key, name=key, value=value
+            ) from None
         if not low <= number <= high:
-            raise ValidationError(f"{key} {number} is outside Việt Nam", field=key)
+            raise ValidationError(
+                "{name} {number} is outside Việt Nam", field=key, name=key, number=number
+            )
         out[key] = number
     out["condition"] = str(data.get("condition") or "").strip()
     commune = data.get("commune_id")
@@ -228,7 +241,9 @@ def _day(value, field: str) -> date | None:
             return datetime.strptime(text, fmt_).date()
         except ValueError:
             continue
-    raise ValidationError(f"{field} '{text}' is not a date (dd/mm/yyyy)", field=field)
+    raise ValidationError(
+        "{name} '{text}' is not a date (dd/mm/yyyy)", field=field, name=field, text=text
+    )
 
 
 def save_site(
@@ -243,7 +258,7 @@ def save_site(
     if site_id is not None:
         row = session.get(HeritageSite, site_id)
         if row is None or not may_keep(session, row.jurisdiction_id, user):
-            raise NotFound(f"no heritage site with id {site_id}")
+            raise NotFound("no heritage site with id {site_id}", site_id=site_id)
     else:
         if jurisdiction_id is None:
             raise ValidationError("choose the province", field="jurisdiction")
@@ -368,7 +383,9 @@ def import_sites(
             code = (record.get("commune") or "").strip()
             if code:
                 if code.zfill(5) not in communes:
-                    raise ValidationError(f"unknown commune code '{code}'", field="commune")
+                    raise ValidationError(
+                        "unknown commune code '{code}'", field="commune", code=code
+                    )
                 item["commune_id"] = communes[code.zfill(5)]
             _clean(session, jurisdiction_id, item)
             good.append(item)

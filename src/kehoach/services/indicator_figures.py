@@ -275,7 +275,7 @@ def targets_panel(
         not rows
         and session.scalar(select(Plan.id).where(Plan.id == plan_id, plan_condition(user))) is None
     ):
-        raise NotFound(f"no plan with id {plan_id}")
+        raise NotFound("no plan with id {plan_id}", plan_id=plan_id)
     measured = any(ind_id is not None for _, _, ind_id in rows)
     indicators = (
         {i.id: i for i in list_indicators(session, user, plan_id=plan_id)} if measured else {}

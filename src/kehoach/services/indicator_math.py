@@ -35,7 +35,7 @@ def period_end(code: str) -> date:
     found = _PERIOD.match(code.strip())
     if not found or not 2000 <= int(found.group(1)) <= 2100:
         raise ValidationError(
-            f"unknown period '{code}'; write 2026, 2026-H1 or 2026-Q3", field="period"
+            "unknown period '{code}'; write 2026, 2026-H1 or 2026-Q3", field="period", code=code
         )
     year, part = int(found.group(1)), found.group(2)
     if part is None:
@@ -60,7 +60,10 @@ def check_period(code: str, frequency: str) -> str:
     if period_frequency(code) != frequency:
         examples = {"year": "2026", "half": "2026-H1", "quarter": "2026-Q3"}
         raise ValidationError(
-            f"period '{code}' is not a {frequency} period; write it as {examples[frequency]}",
+            "period '{code}' is not a {frequency} period; write it as {example}",
+            code=code,
+            frequency=frequency,
+            example=examples[frequency],
             field="period",
         )
     return code
@@ -108,8 +111,9 @@ def check_figures(
             )
         if numerator > denominator:
             raise ValidationError(
-                f"the numerator ({fmt(numerator)}) is larger than the denominator "
-                f"({fmt(denominator)})",
+                "the numerator ({numerator}) is larger than the denominator ({denominator})",
+                numerator=fmt(numerator),
+                denominator=fmt(denominator),
                 field="numerator",
             )
         return
@@ -118,7 +122,9 @@ def check_figures(
     if value < 0:
         raise ValidationError("the value must be 0 or more", field="value")
     if unit.strip() == "%" and value > 100:
-        raise ValidationError(f"a share cannot be above 100% (got {fmt(value)})", field="value")
+        raise ValidationError(
+            "a share cannot be above 100% (got {value})", field="value", value=fmt(value)
+        )
 
 
 _THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
@@ -136,7 +142,9 @@ def parse_number(text: str | None, field: str) -> float | None:
     try:
         return float(cleaned)
     except ValueError:
-        raise ValidationError(f"{field} '{text}' is not a number", field=field) from None
+        raise ValidationError(
+            "{name} '{text}' is not a number", field=field, name=field, text=text
+        ) from None
 
 
 def fmt(number: float) -> str:

@@ -97,14 +97,16 @@ def read_rows_with(
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise ValidationError(f"{name}: not a readable XLSX file", field="file") from exc
+            raise ValidationError(
+                "{name}: not a readable XLSX file", field="file", name=name
+            ) from exc
         sheet = book.worksheets[0]
         grid = [
             ["" if c is None else _cell(c) for c in row]
             for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 10)
         ]
     else:
-        raise ValidationError(f"{name}: upload an .xlsx or .csv file", field="file")
+        raise ValidationError("{name}: upload an .xlsx or .csv file", field="file", name=name)
     for index, row in enumerate(grid):
         fields = [headings.get(unit_key(c)) if c else None for c in row]
         if all(f in fields for f in required):
@@ -116,7 +118,10 @@ def read_rows_with(
             return out
     wanted = ", ".join(k for k, v in headings.items() if v in required and " " in k)
     raise ValidationError(
-        f"{name}: no heading row naming {wanted} (download the template)", field="file"
+        "{name}: no heading row naming {wanted} (download the template)",
+        field="file",
+        name=name,
+        wanted=wanted,
     )
 
 
@@ -145,7 +150,7 @@ def upload_values(
         raise PermissionDenied("only the responsible reporter or the plan officer can enter values")
     rows = read_rows(data, name)
     if not rows:
-        raise ValidationError(f"{name}: the table has no rows", field="file")
+        raise ValidationError("{name}: the table has no rows", field="file", name=name)
     by_code = {u.code: u for u in units(session, indicator)}
     problems: list[tuple[int, str]] = []
     seen: dict[tuple[str, str], int] = {}
@@ -172,12 +177,22 @@ def _check_row(
     if unit is None:
         where = "commune" if indicator.level == "commune" else "province"
         raise ValidationError(
-            f"unknown {where} code '{code}' for {indicator.jurisdiction_name}", field="code"
+            "unknown {level} code '{code}' for {place}",
+            field="code",
+            level=where,
+            code=code,
+            place=indicator.jurisdiction_name,
         )
     period = check_period(record.get("period") or "", indicator.frequency)
     key = (code, period)
     if key in seen:
-        raise ValidationError(f"duplicate of row {seen[key]} ({code}, {period})", field="code")
+        raise ValidationError(
+            "duplicate of row {row} ({code}, {period})",
+            field="code",
+            row=seen[key],
+            code=code,
+            period=period,
+        )
     seen[key] = number
     value = _number(record.get("value"), "value")
     numerator = _number(record.get("numerator"), "numerator")
@@ -189,9 +204,13 @@ def _check_row(
         and value is not None
     ):
         if value > 100:
-            raise ValidationError(f"a share cannot be above 100% (got {fmt(value)})", field="value")
+            raise ValidationError(
+                "a share cannot be above 100% (got {value})", field="value", value=fmt(value)
+            )
         raise ValidationError(
-            f"write the numerator and denominator, not a share ({fmt(value)})", field="value"
+            "write the numerator and denominator, not a share ({value})",
+            field="value",
+            value=fmt(value),
         )
     check_figures(indicator.kind, value, numerator, denominator, indicator.unit)
     return {

@@ -85,7 +85,10 @@ def _unit(session: Session, indicator: IndicatorView, unit_id: int) -> Jurisdict
     )
     if not ok or unit is None:
         raise ValidationError(
-            f"unit {unit_id} is not a {indicator.level} of {indicator.jurisdiction_name}",
+            "unit {unit_id} is not a {level} of {place}",
+            unit_id=unit_id,
+            level=indicator.level,
+            place=indicator.jurisdiction_name,
             field="unit",
         )
     return unit
@@ -187,7 +190,9 @@ def approve_values(
     for row in rows:
         if row.state != "submitted":
             raise ValidationError(
-                f"only a submitted value can be approved ({row.period}: {row.state})",
+                "only a submitted value can be approved ({period}: {state})",
+                period=row.period,
+                state=row.state,
                 field="state",
             )
         previous = session.scalars(

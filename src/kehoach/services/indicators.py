@@ -132,7 +132,7 @@ def get_indicator(session: Session, indicator_id: int, user: UserView | None) ->
         _select().where(Indicator.id == indicator_id, visible(user))
     ).one_or_none()
     if row is None:
-        raise NotFound(f"no indicator with id {indicator_id}")
+        raise NotFound("no indicator with id {indicator_id}", indicator_id=indicator_id)
     return _view(row)
 
 
@@ -172,7 +172,7 @@ def from_metric(
         .where(Metric.id == metric_id, plan_condition(user))
     ).one_or_none()
     if row is None:
-        raise NotFound(f"no target metric with id {metric_id}")
+        raise NotFound("no target metric with id {metric_id}", metric_id=metric_id)
     metric, target, plan = row
     if not may_edit_plan(session, plan.id, user):
         raise PermissionDenied("only an officer of the plan's jurisdiction can do this")
@@ -244,10 +244,13 @@ def update_indicator(
     assert row is not None
     for field, value in changes.items():
         if field not in EDITABLE:
-            raise ValidationError(f"'{field}' cannot be changed", field=field)
+            raise ValidationError("'{name}' cannot be changed", field=field, name=field)
         if field in _CHOICES and value not in _CHOICES[field]:
             raise ValidationError(
-                f"{field} must be one of {', '.join(_CHOICES[field])}", field=field
+                "{name} must be one of {choices}",
+                field=field,
+                name=field,
+                choices=", ".join(_CHOICES[field]),
             )
         if field == "name" and not str(value or "").strip():
             raise ValidationError("the name cannot be empty", field="name")

@@ -272,7 +272,9 @@ def define(
     try:
         day = date.fromisoformat(deadline) if deadline else None
     except ValueError:
-        raise ValidationError(f"deadline '{deadline}' is not a date", field="deadline") from None
+        raise ValidationError(
+            "deadline '{deadline}' is not a date", field="deadline", deadline=deadline
+        ) from None
     indicators.update_indicator(
         db,
         indicator_id,
