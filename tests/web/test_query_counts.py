@@ -75,7 +75,9 @@ def test_query_count_does_not_grow_with_data(world):
     grow(world, 600, seed=8)
     after = measure(world, reporter, officer, plan, task)
     assert after == before
-    assert max(before.values()) <= 40, before
+    # the plan page, the heaviest, also shows its targets' indicator figures and the import
+    # review's corrections: a fixed cost, not one that grows with data (checked above)
+    assert max(before.values()) <= 45, before
 
 
 def test_computed_views_are_cached_until_something_changes(world):
