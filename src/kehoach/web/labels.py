@@ -70,6 +70,13 @@ OCR_NOTE = {  # why a page of a scan was left out (kehoach.intake.scan_page)
         "the text could not be read (too faint or blurred)"
     ),
 }
+SEARCH_KIND = {  # what a search result is (kehoach.services.search)
+    "document": N_("Document"),
+    "target": N_("Target"),
+    "task": N_("Task"),
+    "report": N_("Progress report"),
+    "agency": N_("Agency"),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -78,6 +85,7 @@ TABLES = {
     "doc_kind": DOC_KIND,
     "every": EVERY,
     "ocr_note": OCR_NOTE,
+    "search_kind": SEARCH_KIND,
 }
 
 

@@ -15,6 +15,7 @@ def routers() -> list[APIRouter]:
         plans,
         reminders,
         reports,
+        search,
         tasks,
         tokens,
         users,
@@ -32,4 +33,5 @@ def routers() -> list[APIRouter]:
         notifications.router,
         reminders.router,
         period_reports.router,
+        search.router,
     ]

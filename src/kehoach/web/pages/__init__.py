@@ -15,9 +15,11 @@ def routers() -> list[APIRouter]:
         imports,
         my_unit,
         notifications,
+        open_data,
         period_reports,
         period_sheets,
         plans,
+        search,
         tasks,
         users,
     )
@@ -35,4 +37,6 @@ def routers() -> list[APIRouter]:
         agencies.router,
         account.router,
         notifications.router,
+        search.router,
+        open_data.router,
     ]
