@@ -55,7 +55,9 @@ def test_reporter_never_sees_another_agencys_report(session, users):
     so = find_agency(session, "Sở VHTTDL")
     mine = {r.id for r in list_tasks(session, user=SYSTEM, agency_id=so.id, per_page=500).items}
     lead_of = dict(
-        session.execute(select(TaskAgency.task_id, TaskAgency.agency_id).where(TaskAgency.role == "lead"))
+        session.execute(
+            select(TaskAgency.task_id, TaskAgency.agency_id).where(TaskAgency.role == "lead")
+        )
         .tuples()
         .all()
     )
@@ -68,8 +70,13 @@ def test_reporter_never_sees_another_agencys_report(session, users):
     other = create_user(session, "rep2", "reporter-pass-2", "reporter", agency=other_agency)
     for user, task in ((users["reporter"], own_task), (other, other_task)):
         reports.submit_report(
-            session, task_id=task, user=user, status="dang_trien_khai", percent=30,
-            done_text=f"Đã số hóa hồ sơ khảo cổ zebu ({user.username})", now=NOW,
+            session,
+            task_id=task,
+            user=user,
+            status="dang_trien_khai",
+            percent=30,
+            done_text=f"Đã số hóa hồ sơ khảo cổ zebu ({user.username})",
+            now=NOW,
         )
     session.commit()
     officer_hits = [h for h in search.search(session, "zebu", users["admin"]) if h.kind == "report"]

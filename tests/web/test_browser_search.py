@@ -71,7 +71,9 @@ def chromium():
 def test_header_search_box(server, chromium):
     page = logged_in(chromium, server, "officer")
     violations: list[str] = []
-    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else None)
+    page.on(
+        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+    )
     page.fill("#header-search", "so hoa di tich")
     page.press("#header-search", "Enter")
     page.wait_for_url("**/search?q=so+hoa+di+tich")

@@ -7,7 +7,9 @@ import typer
 from kehoach.cli import app
 from kehoach.cli.edge import user_errors
 
-search_app = typer.Typer(help="The search index behind the header's search box.", no_args_is_help=True)
+search_app = typer.Typer(
+    help="The search index behind the header's search box.", no_args_is_help=True
+)
 app.add_typer(search_app, name="search-index")
 
 DB_HELP = "Database URL (default: KEHOACH_DATABASE_URL, else sqlite:///var/kehoach.db)."

@@ -20,7 +20,6 @@ from kehoach.services import audit, search
 from kehoach.services.agencies import AgencyRow, agency_key, get_agency, scope_of
 from kehoach.services.types import UserView
 from kehoach.store.tables import (
-    SearchEntry,
     Agency,
     AgencyAlias,
     Document,
@@ -28,6 +27,7 @@ from kehoach.store.tables import (
     Plan,
     ProgressReport,
     ReportingDuty,
+    SearchEntry,
     Task,
     TaskAgency,
     User,

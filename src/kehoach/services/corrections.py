@@ -97,7 +97,9 @@ def _reindex(session: Session, entity: str, entity_id: int) -> None:
         search.index_tasks(session, [entity_id])
         return
     row = session.get({"document": Document, "target": Target}.get(entity, Document), entity_id)
-    plan_id = _plan_id_of(session, row) if row is not None and entity in ("document", "target") else None
+    plan_id = (
+        _plan_id_of(session, row) if row is not None and entity in ("document", "target") else None
+    )
     if plan_id is not None:
         search.index_plan(session, plan_id)
 

@@ -63,8 +63,15 @@ def _updated(session: Session, plan_ids: list[int]) -> dict[int, datetime]:
 def _open(row: PlanRow, updated: datetime) -> OpenPlan:
     d = row.document
     return OpenPlan(
-        row.id, d.number, d.title, d.issuer, d.date, row.jurisdiction_name,
-        row.target_count, row.task_count, updated,
+        row.id,
+        d.number,
+        d.title,
+        d.issuer,
+        d.date,
+        row.jurisdiction_name,
+        row.target_count,
+        row.task_count,
+        updated,
     )
 
 
@@ -138,7 +145,15 @@ def plan_csv(session: Session, plan_id: int, what: str, on: date | None = None) 
     stamp = [LICENCE, datetime.fromisoformat(data["updated_at"])]
     if what == "targets":
         rows = [
-            [t["key"], t["text"], m["value"], m["unit"], m["subject"], m["by"] or t["horizon"], *stamp]
+            [
+                t["key"],
+                t["text"],
+                m["value"],
+                m["unit"],
+                m["subject"],
+                m["by"] or t["horizon"],
+                *stamp,
+            ]
             for t in data["targets"]
             for m in (t["metrics"] or [{"value": None, "unit": None, "subject": None, "by": None}])
         ]
@@ -153,10 +168,16 @@ def plan_csv(session: Session, plan_id: int, what: str, on: date | None = None) 
     else:
         rows = [
             [
-                t["key"], t["group"] or "", t["text"], "; ".join(t["lead"]),
-                "; ".join(t["coordinating"]), t["timeframe"] or "",
+                t["key"],
+                t["group"] or "",
+                t["text"],
+                "; ".join(t["lead"]),
+                "; ".join(t["coordinating"]),
+                t["timeframe"] or "",
                 date.fromisoformat(t["deadline"]) if t["deadline"] else None,
-                STATUS_VI.get(t["status"], t["status"]), t["percent"], *stamp,
+                STATUS_VI.get(t["status"], t["status"]),
+                t["percent"],
+                *stamp,
             ]
             for t in data["tasks"]
         ]
@@ -172,4 +193,6 @@ def plan_csv(session: Session, plan_id: int, what: str, on: date | None = None) 
             Column("Tiến độ (%)", "int"),
         ]
     table = Table("Dữ liệu mở", columns + _stamp_columns(), rows)
-    return export(table, "csv", f"ke-hoach-{plan_id}-{'chi-tieu' if what == 'targets' else 'nhiem-vu'}")
+    return export(
+        table, "csv", f"ke-hoach-{plan_id}-{'chi-tieu' if what == 'targets' else 'nhiem-vu'}"
+    )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import delete, false, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, delete, false, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from kehoach.services.agencies import scope_of
@@ -194,6 +194,7 @@ def _visible(user: UserView | None):
     staff = user is not None and user.active and user.role in ("admin", "officer", "viewer")
     reporter = user is not None and user.active and user.role == "reporter" and user.agency_id
     plans = select(Plan.id).where(plan_condition(user))
+    reports: ColumnElement[bool]
     if staff:
         reports = SearchEntry.plan_id.in_(select(Plan.id).where(scope_condition(user)))
     elif reporter:
@@ -226,9 +227,7 @@ def _url(kind: str, entity_id: int, plan_id: int | None, session: Session) -> st
     return f"/tasks/{task_id}"
 
 
-def search(
-    session: Session, query: str, user: UserView | None, limit: int = 50
-) -> list[SearchHit]:
+def search(session: Session, query: str, user: UserView | None, limit: int = 50) -> list[SearchHit]:
     """The entries matching every word of `query` (as word prefixes), best first."""
     words = terms(query)
     if not words:

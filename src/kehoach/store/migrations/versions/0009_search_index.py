@@ -29,8 +29,7 @@ SQLITE_FTS = [
 ]
 # The text is folded already (no diacritics), so the `simple` configuration needs no `unaccent`.
 PG_GIN = (
-    "CREATE INDEX ix_search_index_tsv ON search_index "
-    "USING gin (to_tsvector('simple', folded))"
+    "CREATE INDEX ix_search_index_tsv ON search_index USING gin (to_tsvector('simple', folded))"
 )
 
 
