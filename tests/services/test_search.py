@@ -85,6 +85,18 @@ def test_reporter_never_sees_another_agencys_report(session, users):
         hits = [h for h in search.search(session, "zebu khao co", user) if h.kind == "report"]
         assert texts(hits) == [f"Đã số hóa hồ sơ khảo cổ zebu ({user.username})"]
     assert search.search(session, "zebu", None) == []
+    # a new version replaces the old one in the index
+    reports.submit_report(
+        session,
+        task_id=own_task,
+        user=users["reporter"],
+        status="dang_trien_khai",
+        percent=60,
+        done_text="Đã số hóa xong hồ sơ khảo cổ",
+        now=NOW,
+    )
+    hits = [h for h in search.search(session, "khao co", users["reporter"]) if h.kind == "report"]
+    assert texts(hits) == ["Đã số hóa xong hồ sơ khảo cổ"]
 
 
 def test_agency_rename_and_merge_keep_the_index_current(session, users):

@@ -221,7 +221,7 @@ def submit_report(
     )
     session.add(row)
     session.flush()
-    search.index_reports(session, task.plan_id)
+    search.index_report(session, row, task.plan_id)
     audit.record(session, user, "report", "task", task_id, f"{p.code} {status} v{row.version}")
     return _views(session, [row.id])[0]
 

@@ -155,6 +155,22 @@ def index_reports(session: Session, plan_id: int) -> None:
     session.flush()
 
 
+def index_report(session: Session, report: ProgressReport, plan_id: int) -> None:
+    """Index a just-submitted report in place of the version it supersedes (one plan's
+    thousands of reports are not redone on every submission)."""
+    ids = [report.id] + ([report.supersedes_id] if report.supersedes_id else [])
+    session.execute(
+        delete(SearchEntry).where(SearchEntry.kind == "report", SearchEntry.entity_id.in_(ids))
+    )
+    title = _report_title(report)
+    if title:
+        plan = session.get(Plan, plan_id)
+        session.add(
+            _entry("report", report.id, plan, title, report.period, agency=report.agency_id)
+        )
+    session.flush()
+
+
 def index_agencies(session: Session, agency_ids: list[int] | None = None) -> None:
     """Reindex agencies (all when `agency_ids` is None); merged-away ones drop out."""
     where = SearchEntry.kind == "agency"

@@ -56,7 +56,74 @@ def upgrade() -> None:
             op.execute(statement)
     elif dialect == "postgresql":
         op.execute(PG_GIN)
-    # Existing data is indexed by `kehoach search-index rebuild` (the upgrade stays schema-only).
+    _index_existing(op.get_bind())
+
+
+def _index_existing(conn) -> None:
+    """Index what the database already holds, as `services.search` would (plain SQL here:
+    a migration must not depend on today's models). `kehoach search-index rebuild` redoes it."""
+    from kehoach.text.normalize import fold
+
+    rows: list[dict] = []
+
+    def add(kind, entity_id, plan_id, jurisdiction_id, agency_id, title, folded):
+        title = (title or "")[:400]
+        rows.append(
+            {
+                "kind": kind,
+                "entity_id": entity_id,
+                "plan_id": plan_id,
+                "jurisdiction_id": jurisdiction_id,
+                "agency_id": agency_id,
+                "title": title,
+                "folded": folded,
+            }
+        )
+
+    q = sa.text
+    for pid, jid, source, number, title, issuer in conn.execute(
+        q(
+            "SELECT p.id, p.jurisdiction_id, p.source_name, d.number, d.title, d.issuer "
+            "FROM plans p JOIN documents d ON d.id = p.document_id"
+        )
+    ):
+        shown = " – ".join(x for x in (number, title) if x) or source
+        add("document", pid, pid, jid, None, shown, fold(f"{shown} {issuer or ''}"))
+    for tid, pid, jid, key, body in conn.execute(
+        q(
+            "SELECT t.id, t.plan_id, p.jurisdiction_id, t.key, t.text "
+            "FROM targets t JOIN plans p ON p.id = t.plan_id"
+        )
+    ):
+        add("target", tid, pid, jid, None, body, fold(f"{body} {key}"))
+    for tid, pid, jid, body, folded in conn.execute(
+        q(
+            "SELECT t.id, t.plan_id, p.jurisdiction_id, t.text, t.search_text "
+            "FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.active"
+        )
+    ):
+        add("task", tid, pid, jid, None, body, folded or fold(body))
+    for rid, pid, jid, aid, period, *texts in conn.execute(
+        q(
+            "SELECT r.id, t.plan_id, p.jurisdiction_id, r.agency_id, r.period, r.done_text, "
+            "r.difficulties, r.proposals, r.reason FROM progress_reports r "
+            "JOIN tasks t ON t.id = r.task_id JOIN plans p ON p.id = t.plan_id "
+            "WHERE r.id NOT IN (SELECT supersedes_id FROM progress_reports "
+            "WHERE supersedes_id IS NOT NULL)"
+        )
+    ):
+        shown = " · ".join(x for x in texts if x)
+        if shown:
+            add("report", rid, pid, jid, aid, shown, fold(f"{shown} {period}"))
+    for aid, jid, name in conn.execute(q("SELECT id, jurisdiction_id, name FROM agencies")):
+        add("agency", aid, None, jid, aid, name, fold(name))
+    if rows:
+        table = sa.table(
+            "search_index",
+            *(sa.column(c) for c in ("kind", "entity_id", "plan_id", "jurisdiction_id")),
+            *(sa.column(c) for c in ("agency_id", "title", "folded")),
+        )
+        conn.execute(table.insert(), rows)
 
 
 def downgrade() -> None:
