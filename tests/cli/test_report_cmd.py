@@ -14,6 +14,17 @@ from kehoach.cli import app
 from kehoach.services import demo
 
 
+@pytest.fixture(autouse=True)
+def _data_dir(monkeypatch, tmp_path):
+    """Issued files are kept under the data folder: a temporary one here."""
+    from kehoach.settings import get_settings
+
+    monkeypatch.setenv("KEHOACH_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
 @pytest.fixture
 def run(db_url, session):
     demo.seed_demo(session, today=date(2026, 6, 12))

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from kehoach.errors import NotFound, PermissionDenied, ValidationError
 from kehoach.services import dashboard, demo, plans, reports, users
 from kehoach.services.period_report import period_report
-from kehoach.services.report_issues import issue_report, list_issues
+from kehoach.services.report_issues import issue_report, list_issues, open_issue
 from kehoach.services.report_texts import save_report_texts
 from kehoach.services.types import SYSTEM
 from kehoach.text.numbers import format_number
@@ -25,6 +25,17 @@ ROOT = Path(__file__).resolve().parents[2]
 ON = date(2026, 6, 20)
 SEEDED = date(2026, 6, 12)
 PLAN = 1  # Cao Bằng's programme 14-CTr/TU, the first sample
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(monkeypatch, tmp_path):
+    """Issued files are kept under the data folder: a temporary one here."""
+    from kehoach.settings import get_settings
+
+    monkeypatch.setenv("KEHOACH_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture
@@ -190,6 +201,12 @@ def test_officer_edits_are_kept_and_changes_listed(demo_db, officer):
     issues = list_issues(demo_db, PLAN, "2026-H1")
     assert [i.id for i in issues] == [third.issue.id, again.issue.id, first.issue.id]
     assert issues[0].issued_by == "officer" and issues[0].on == ON
+    path, view, media = open_issue(demo_db, PLAN, first.issue.id, officer)
+    assert path.read_bytes() == first.content and view.file_name == first.filename
+    assert media.endswith("wordprocessingml.document")
+    dien_bien = users.authenticate(demo_db, "officer_dienbien", "officer-dienbien-demo")
+    with pytest.raises(NotFound):
+        open_issue(demo_db, PLAN, first.issue.id, dien_bien)
 
 
 def test_who_may_produce_it(demo_db):

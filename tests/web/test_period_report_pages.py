@@ -51,6 +51,9 @@ def test_report_page_edit_then_issue(world, officer):
     assert "Đã triển khai đồng bộ." in [p.text for p in doc.paragraphs]
     page = officer.get(f"/plans/{plan}/report?period=2026-H1")
     assert "Đã phát hành" in page.text and "Thay đổi từ lần phát hành" in page.text
+    link = page.text.split(f'href="/plans/{plan}/report/issues/')[1].split('"')[0]
+    again = officer.get(f"/plans/{plan}/report/issues/{link}")
+    assert again.status_code == 200 and again.content == issued.content
 
 
 def test_report_page_is_for_officers_and_viewers(world):

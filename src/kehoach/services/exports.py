@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kehoach.errors import ValidationError
-from kehoach.services.period_report import REPORT_STATUS_VI, STATUS_VI
 from kehoach.services.types import UserView
 from kehoach.writers.tables import Column, Table, csv_bytes, xlsx_bytes
+from kehoach.writers.vocabulary import REPORT_STATUS_VI, STATUS_VI
 
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -195,8 +195,8 @@ def _day(text: str | None) -> date | str | None:
 
 def plans_table(session: Session, user: UserView | None) -> Table:
     """The plans the user may see."""
-    from kehoach.services.period_report import DOC_KIND_VI
     from kehoach.services.plans import list_plans
+    from kehoach.writers.vocabulary import DOC_KIND_VI
 
     rows = [
         [

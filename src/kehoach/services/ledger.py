@@ -14,12 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kehoach.errors import ValidationError
-from kehoach.services.period_report import STATUS_VI, document_name
+from kehoach.services.period_report import document_name
 from kehoach.services.plans import get_plan
 from kehoach.services.tasks import TaskRow, all_tasks
 from kehoach.services.types import UserView
 from kehoach.store.tables import Agency, ProgressReport
 from kehoach.writers.tables import Column, Table, csv_bytes, xlsx_bytes
+from kehoach.writers.vocabulary import STATUS_VI
 
 COLUMNS = (
     Column("STT", "text", 6),

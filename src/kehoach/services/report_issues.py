@@ -7,16 +7,18 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kehoach.errors import PermissionDenied, ValidationError
+from kehoach.errors import NotFound, PermissionDenied, ValidationError
 from kehoach.services import audit
-from kehoach.services.period_report import STATUS_VI, PeriodReportData, period_report
+from kehoach.services.period_report import PeriodReportData, period_report
 from kehoach.services.report_texts import report_row
 from kehoach.services.types import UserView
 from kehoach.store.tables import ReportIssue, User
+from kehoach.writers.vocabulary import STATUS_VI
 
 FORMATS = ("docx", "xlsx", "pdf")
 MEDIA_TYPES = {
@@ -33,7 +35,8 @@ class IssueView:
     on: date
     issued_at: datetime
     issued_by: str | None
-    sha256: str
+    sha256: str  # of the data snapshot
+    file_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,15 @@ def compare(before: dict, after: dict) -> list[Change]:
 
 
 def _issue_view(row: ReportIssue, username: str | None) -> IssueView:
-    return IssueView(row.id, row.format, row.on_date, row.issued_at, username, row.snapshot_sha256)
+    return IssueView(
+        row.id,
+        row.format,
+        row.on_date,
+        row.issued_at,
+        username,
+        row.snapshot_sha256,
+        row.file_name,
+    )
 
 
 def list_issues(session: Session, plan_id: int, period: str) -> list[IssueView]:
@@ -192,8 +203,11 @@ def issue_report(
     *,
     on: date | None = None,
     today: date | None = None,
+    settings=None,
 ) -> IssuedReport:
-    """Produce the period report as a file and record it as issued (who, when, which data)."""
+    """Produce the period report as a file and record it as issued (who, when, which data);
+    the file is kept, so the issue can be downloaded again exactly as it was sent."""
+    from kehoach.services.reports import store_file
     from kehoach.services.users import can_edit_plan
     from kehoach.services.visibility import may_edit_plan
 
@@ -205,16 +219,50 @@ def issue_report(
     changes = changes_since(session, data)
     content = render(data, fmt, changes)
     text, sha = _digest(snapshot(data))
+    if settings is None:
+        from kehoach.settings import get_settings
+
+        settings = get_settings()
+    name = file_name(data, fmt)
     row = ReportIssue(
         report_id=report_row(session, plan_id, data.period.code).id,
         format=fmt,
         on_date=data.on,
         snapshot_json=text,
         snapshot_sha256=sha,
+        file_name=name,
+        file_sha256=store_file(content, settings),
         issued_by=(user.id or None) if user else None,
     )
     session.add(row)
     session.flush()
     audit.record(session, user, "issue_report", "plan", plan_id, f"{data.period.code} {fmt}")
     view = _issue_view(row, user.username if user and user.id else None)
-    return IssuedReport(data, content, file_name(data, fmt), MEDIA_TYPES[fmt], view, changes)
+    return IssuedReport(data, content, name, MEDIA_TYPES[fmt], view, changes)
+
+
+def open_issue(
+    session: Session, plan_id: int, issue_id: int, user: UserView | None, settings=None
+) -> tuple[Path, IssueView, str]:
+    """The file of an earlier issue (path, description, media type), as it was issued."""
+    from kehoach.services.visibility import scope_condition
+    from kehoach.store.tables import PeriodReport, Plan
+
+    if settings is None:
+        from kehoach.settings import get_settings
+
+        settings = get_settings()
+    found = session.execute(
+        select(ReportIssue, User.username)
+        .join(PeriodReport, PeriodReport.id == ReportIssue.report_id)
+        .join(Plan, Plan.id == PeriodReport.plan_id)
+        .outerjoin(User, User.id == ReportIssue.issued_by)
+        .where(ReportIssue.id == issue_id, Plan.id == plan_id, scope_condition(user))
+    ).first()
+    if found is None or not found[0].file_sha256:
+        raise NotFound(f"no issued report with id {issue_id}")
+    row, username = found
+    path = Path(settings.attachments_dir) / row.file_sha256
+    if not path.exists():
+        raise NotFound("the issued file is missing from the store")
+    return path, _issue_view(row, username), MEDIA_TYPES.get(row.format, "application/octet-stream")

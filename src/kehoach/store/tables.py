@@ -426,6 +426,8 @@ class ReportIssue(Base):
     on_date: Mapped[date] = mapped_column(Date)
     snapshot_json: Mapped[str] = mapped_column(Text)
     snapshot_sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    file_sha256: Mapped[str | None] = mapped_column(String(64))  # the file as issued
     issued_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
     issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 

@@ -10,6 +10,7 @@ it when it starts (`kehoach.web.i18n.translations`).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -27,6 +28,9 @@ KEYWORDS = {
 }
 SERVICES = ("web_support.py", "review.py")
 METHODS = [("**.py", "python"), ("templates/**.html", "jinja2")]
+# a fixed header date: a date that changes on every run makes branches conflict (or, merged
+# as a union, repeat the header line)
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n"}
 
 
@@ -60,7 +64,9 @@ def update() -> list[str]:
     from babel.messages.pofile import write_po
 
     old = {m.id: m for m in load_po() if m.id}
-    merged = Catalog(locale="vi", project="kehoach", version="1", charset="utf-8")
+    merged = Catalog(
+        locale="vi", project="kehoach", version="1", charset="utf-8", creation_date=FIXED_DATE
+    )
     for message in extract():
         if not message.id:
             continue

@@ -209,14 +209,15 @@ def grid_table(
     else:
         for c, name in enumerate(heading):
             cell_lines(table.cell(0, c), [(name, head_style)])
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
+    # row by row: `table.cell(r, c)` rebuilds the whole cell grid on every call (quadratic)
+    for r, (row, values) in enumerate(zip(table.rows[1 + extra :], rows, strict=True)):
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
             style = {
                 "bold": r in bold_rows,
                 "size": TABLE_PT,
                 "align": JUSTIFY if c in left_columns else CENTER,
             }
-            cell_lines(table.cell(r + 1 + extra, c), [(value, style)])
+            cell_lines(cell, [(value, style)])
     for r in range(1 + extra):
         mark_heading_row(table.rows[r])
     widths(table, cms)

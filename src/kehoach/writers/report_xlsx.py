@@ -13,6 +13,7 @@ from kehoach.writers.report_tables import (
     target_items,
 )
 from kehoach.writers.tables import Column, Table, xlsx_bytes
+from kehoach.writers.vocabulary import REPORT_STATUS_VI, STATUS_VI
 
 if TYPE_CHECKING:
     from kehoach.services.period_report import PeriodReportData
@@ -27,8 +28,6 @@ def _summary_columns() -> list[Column]:
 
 def report_xlsx(data: PeriodReportData, changes: Changes | None = None) -> bytes:
     """The period report's tables as .xlsx bytes."""
-    from kehoach.services.period_report import REPORT_STATUS_VI, STATUS_VI
-
     title = [
         f"Kết quả thực hiện {data.document_name} {data.period_label}",
         f"Số liệu tính đến ngày {data.on:%d/%m/%Y}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import Field
 
@@ -61,6 +61,7 @@ class ChangeOut(Out):
 class IssueOut(Out):
     id: int
     format: str
+    file_name: str | None
     on: dt.date
     issued_at: dt.datetime
     issued_by: str | None
@@ -144,6 +145,7 @@ def save_texts(plan_id: PlanId, body: ReportTextsIn, db: Db, user: Officer) -> P
     responses=_files("docx", "xlsx", "pdf"),
 )
 def issue_period_report(
+    request: Request,
     plan_id: PlanId,
     period: PeriodQ,
     db: Db,
@@ -155,7 +157,8 @@ def issue_period_report(
     from kehoach.services.report_issues import issue_report
 
     check_year(on, "on")
-    issued = issue_report(db, plan_id, period, user, format, on=on)
+    settings = request.app.state.settings
+    issued = issue_report(db, plan_id, period, user, format, on=on, settings=settings)
     return _file(issued.content, issued.filename, issued.media_type)
 
 

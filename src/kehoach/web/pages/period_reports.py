@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi.responses import FileResponse, RedirectResponse, Response
 
 from kehoach.web.api.inputs import PlanId
 from kehoach.web.auth import CsrfChecked
-from kehoach.web.deps import CurrentUser, Db, Officer, On
+from kehoach.web.deps import AppSettings, CurrentUser, Db, Officer, On
 from kehoach.web.i18n import _
 from kehoach.web.render import flash, render
 
@@ -87,6 +87,7 @@ def save_texts(
 
 @router.post("/plans/{plan_id}/report/issue")
 def issue(
+    request: Request,
     plan_id: PlanId,
     db: Db,
     user: Officer,
@@ -96,9 +97,25 @@ def issue(
     """Issue the report as a file (recorded with who, when and the data it showed)."""
     from kehoach.services.report_issues import issue_report
 
-    issued = issue_report(db, plan_id, period, user, format)
+    settings = request.app.state.settings
+    issued = issue_report(db, plan_id, period, user, format, settings=settings)
     return Response(
         issued.content,
         media_type=issued.media_type,
         headers={"Content-Disposition": f'attachment; filename="{issued.filename}"'},
     )
+
+
+@router.get("/plans/{plan_id}/report/issues/{issue_id}")
+def issued_file(
+    plan_id: PlanId,
+    issue_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    db: Db,
+    user: CurrentUser,
+    settings: AppSettings,
+) -> Response:
+    """An earlier issue's file, exactly as it was issued."""
+    from kehoach.services.report_issues import open_issue
+
+    path, view, media = open_issue(db, plan_id, issue_id, user, settings)
+    return FileResponse(path, media_type=media, filename=view.file_name)

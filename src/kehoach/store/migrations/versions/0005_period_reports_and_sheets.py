@@ -1,7 +1,7 @@
 """Period reports (narrative edits, issues with their data) and agency period sheets with files
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-02 15:32:17.008393
 """
 
