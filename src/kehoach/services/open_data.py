@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kehoach.services.exports import Export, export
-from kehoach.services.period_report import STATUS_VI
 from kehoach.services.plans import PlanRow, get_plan, list_plans
 from kehoach.store.tables import Plan, ProgressReport, Task
 from kehoach.writers.tables import Column, Table
+from kehoach.writers.vocabulary import STATUS_VI
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.vi"

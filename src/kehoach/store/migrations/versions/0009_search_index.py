@@ -1,7 +1,7 @@
 """Search index: one row per searchable thing, with FTS5 (SQLite) or a GIN index (PostgreSQL).
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0005b
 Create Date: 2026-12-02 17:30:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0005"
+down_revision = "0005b"
 branch_labels = None
 depends_on = None
 
