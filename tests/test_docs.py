@@ -22,7 +22,7 @@ def test_every_kehoach_command_in_the_readme_exists() -> None:
     commands = set()
     for block in _blocks():
         for line in block.splitlines():
-            m = re.match(r"^\$?\s*(?:\.venv/bin/)?kehoach ((?:bench |user )?[a-z]+)", line)
+            m = re.match(r"^\$?\s*(?:\.venv/bin/)?kehoach ((?:bench |user )?[a-z][a-z-]*)", line)
             if m:
                 commands.add(m.group(1))
     assert {"extract", "eval", "import", "status", "serve", "user add"} <= commands

@@ -16,9 +16,19 @@ def test_upgrade_head_matches_the_tables(empty_db_url):
     assert current_revision(empty_db_url) is None
     upgrade_database(empty_db_url)
     with cached_engine(empty_db_url).connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": declared_or_search_only}
+        )
         assert compare_metadata(ctx, Base.metadata) == []
     upgrade_database(empty_db_url)  # a second run is a no-op
+
+
+def declared_or_search_only(name, type_, parent_names) -> bool:
+    """Leave out what migration 0009 makes for one backend only and `tables.py` cannot declare:
+    SQLite's FTS5 table (and its shadow tables), PostgreSQL's GIN expression index."""
+    if type_ == "table" and name and name.startswith("search_fts"):
+        return False
+    return not (type_ == "index" and name == "ix_search_index_tsv")
 
 
 def test_upgrade_from_first_revision_keeps_data(empty_db_url):

@@ -28,6 +28,7 @@ from kehoach.cli import (
     jurisdiction_cmd,  # noqa: F401
     remind_cmd,  # noqa: F401
     report_cmd,  # noqa: F401
+    search_cmd,  # noqa: F401
     store_cmd,  # noqa: F401
     user_cmd,  # noqa: F401
     web_cmd,  # noqa: F401

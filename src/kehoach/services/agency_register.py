@@ -16,7 +16,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kehoach.errors import Conflict, PermissionDenied, ValidationError
-from kehoach.services import audit
+from kehoach.services import audit, search
 from kehoach.services.agencies import AgencyRow, agency_key, get_agency, scope_of
 from kehoach.services.types import UserView
 from kehoach.store.tables import (
@@ -27,6 +27,7 @@ from kehoach.store.tables import (
     Plan,
     ProgressReport,
     ReportingDuty,
+    SearchEntry,
     Task,
     TaskAgency,
     User,
@@ -199,9 +200,11 @@ def _remember(session: Session, agency: Agency, name: str, key: str) -> None:
 
 
 def _refresh_search(session: Session, agency_ids: list[int]) -> None:
-    """Tasks' search text holds agency names: rebuild it for the tasks naming these."""
+    """Tasks' search text holds agency names: rebuild it for the tasks naming these
+    (and the search index: the agencies' own entries and those tasks')."""
     from kehoach.services.importing import search_text
 
+    search.index_agencies(session, agency_ids)
     ids = list(
         session.scalars(
             select(TaskAgency.task_id).where(TaskAgency.agency_id.in_(agency_ids)).distinct()
@@ -219,6 +222,8 @@ def _refresh_search(session: Session, agency_ids: list[int]) -> None:
         names.setdefault(tid, []).append(name)
     for task in session.scalars(select(Task).where(Task.id.in_(ids))):
         task.search_text = search_text(task.key, task.text, names.get(task.id, []))
+    session.flush()
+    search.index_tasks(session, ids)
 
 
 def rename_agency(
@@ -310,6 +315,12 @@ def merge_agencies(
     )
     session.flush()
     name, key = source.name, source.fold_key
+    session.execute(
+        update(SearchEntry).where(SearchEntry.agency_id == source.id).values(agency_id=target.id)
+    )
+    session.execute(
+        delete(SearchEntry).where(SearchEntry.kind == "agency", SearchEntry.entity_id == source.id)
+    )
     session.delete(source)
     session.flush()
     _remember(session, target, name, key)

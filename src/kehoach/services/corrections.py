@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from kehoach.errors import N_, NotFound, PermissionDenied, ValidationError
 from kehoach.model import DocKind, TimeframeKind
-from kehoach.services import audit
+from kehoach.services import audit, search
 from kehoach.services.types import SYSTEM, UserView
 from kehoach.store.tables import Agency, Document, Plan, Revision, Target, Task, TaskAgency, User
 
@@ -114,6 +114,19 @@ def _value_of(field: str, text: str | None):
     return text
 
 
+def _reindex(session: Session, entity: str, entity_id: int) -> None:
+    """Keep the search index current: a corrected task alone, anything else its whole plan."""
+    if entity == "task":
+        search.index_tasks(session, [entity_id])
+        return
+    row = session.get({"document": Document, "target": Target}.get(entity, Document), entity_id)
+    plan_id = (
+        _plan_id_of(session, row) if row is not None and entity in ("document", "target") else None
+    )
+    if plan_id is not None:
+        search.index_plan(session, plan_id)
+
+
 def _revise(session, entity, entity_id, name, old, new, user) -> RevisionView:
     rev = Revision(
         entity=entity,
@@ -125,6 +138,7 @@ def _revise(session, entity, entity_id, name, old, new, user) -> RevisionView:
     )
     session.add(rev)
     session.flush()
+    _reindex(session, entity, entity_id)
     audit.record(session, user, "correct", entity, entity_id, f"{name}: {_text_of(new)}")
     return RevisionView(
         rev.id,

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from kehoach.model import PlanRecord
 from kehoach.model import Task as TaskRecord
-from kehoach.services import audit
+from kehoach.services import audit, search
 from kehoach.services.agencies import agency_key, ensure_agencies
 from kehoach.services.periods import local_day
 from kehoach.services.types import UserView
@@ -464,6 +464,8 @@ def import_record(
     outcome = "updated" if previous else "created"
     audit.record(session, user, "import", "plan", plan.id, f"{record.source.name} ({outcome})")
     session.flush()
+    search.index_plan(session, plan.id)
+    search.index_agencies(session, sorted(set(agency_ids.values())))
     return ImportResult(
         plan.id,
         doc.id,

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kehoach.errors import N_, Conflict, NotFound, PermissionDenied, ValidationError
-from kehoach.services import audit
+from kehoach.services import audit, search
 from kehoach.services.periods import current_period, local_day, period_by_code
 from kehoach.services.types import UserView
 from kehoach.services.visibility import may_edit_plan, task_condition
@@ -257,6 +257,7 @@ def submit_report(
     )
     session.add(row)
     session.flush()
+    search.index_report(session, row, task.plan_id)
     audit.record(session, user, "report", "task", task_id, f"{p.code} {status} v{row.version}")
     return _views(session, [row.id])[0]
 

@@ -563,3 +563,24 @@ class HeritageSite(Base):
     digitized_on: Mapped[date | None] = mapped_column(Date)  # when it reached that state
     public: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class SearchEntry(Base):
+    """One searchable thing (document, target, task, report, agency) with its folded text.
+
+    The services keep it current on every write; SQLite searches it through the FTS5 table
+    `search_fts` (external content, kept in step by triggers), PostgreSQL through a GIN index
+    on `to_tsvector('simple', folded)`. Both are created by migration 0009 only.
+    """
+
+    __tablename__ = "search_index"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # document | target | task | report | agency
+    entity_id: Mapped[int] = mapped_column(Integer)
+    plan_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    jurisdiction_id: Mapped[int | None] = mapped_column(Integer)
+    agency_id: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)  # the original text shown (and highlighted)
+    folded: Mapped[str] = mapped_column(Text)  # `fold()`ed words the index matches
+
+    __table_args__ = (Index("ix_search_index_kind_entity_id", "kind", "entity_id"),)

@@ -138,6 +138,13 @@ DOUBT = {
     "no_timeframe": N_("No timeframe was read"),
     "metric_without_subject": N_("A number without what it counts"),
 }
+SEARCH_KIND = {  # what a search result is (kehoach.services.search)
+    "document": N_("Document"),
+    "target": N_("Target"),
+    "task": N_("Task"),
+    "report": N_("Progress report"),
+    "agency": N_("Agency"),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -149,6 +156,7 @@ TABLES = {
     "role": ROLE,
     "ocr_note": OCR_NOTE,
     "doubt": DOUBT,
+    "search_kind": SEARCH_KIND,
 }
 
 

@@ -16,6 +16,7 @@ def routers() -> list[APIRouter]:
         plans,
         reminders,
         reports,
+        search,
         tasks,
         tokens,
         users,
@@ -34,4 +35,5 @@ def routers() -> list[APIRouter]:
         reminders.router,
         period_reports.router,
         indicators.router,
+        search.router,
     ]

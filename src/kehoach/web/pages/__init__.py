@@ -17,9 +17,11 @@ def routers() -> list[APIRouter]:
         indicators,
         my_unit,
         notifications,
+        open_data,
         period_reports,
         period_sheets,
         plans,
+        search,
         tasks,
         users,
     )
@@ -39,4 +41,6 @@ def routers() -> list[APIRouter]:
         notifications.router,
         indicators.router,
         heritage.router,
+        search.router,
+        open_data.router,
     ]
