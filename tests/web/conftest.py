@@ -92,3 +92,15 @@ def api(world):
         return client
 
     return make
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's headless Chromium for the browser tests that serve the app themselves."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import ARGS, CHROMIUM
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()

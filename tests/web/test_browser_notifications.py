@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_browser import ARGS, CHROMIUM, SHOTS, free_port, wait_for
+from test_browser import CHROMIUM, SHOTS, free_port, wait_for
 from webkit import EXPECTED, PASSWORDS, SO_VHTTDL
 
 pytestmark = [
@@ -68,16 +68,6 @@ def server(tmp_path_factory):
     finally:
         proc.terminate()
         proc.wait(10)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def logged_in(chromium, base: str, username: str):

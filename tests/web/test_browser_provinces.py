@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_browser import ARGS, CHROMIUM, free_port, wait_for
+from test_browser import CHROMIUM, free_port, wait_for
 from webkit import SAMPLES, SO_VHTTDL
 
 PASSWORD = "province-pass-1"
@@ -74,16 +74,6 @@ def served(tmp_path_factory):
     finally:
         proc.terminate()
         proc.wait(10)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def login(chromium, base: str, username: str):

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_browser import ARGS, CHROMIUM, SHOTS, free_port, wait_for
+from test_browser import CHROMIUM, SHOTS, free_port, wait_for
 from test_browser_notifications import logged_in
 from webkit import EXPECTED, PASSWORDS
 
@@ -56,16 +56,6 @@ def server(tmp_path_factory):
     finally:
         proc.terminate()
         proc.wait(10)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def test_header_search_box(server, chromium):
