@@ -39,6 +39,7 @@ CORPUS = [
 ]
 LEXICON = DATA / "ocr" / "lexicon.txt.gz"
 OUTPUT = DATA / "ocr" / "model.json.gz"
+TELLTALE = DATA / "ocr" / "telltale.txt"  # what `looks_like_ocr` counts, without the model
 
 
 def count_corpus(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
@@ -125,6 +126,9 @@ def main() -> None:
         f"{len(model['corpus_bigrams'])} pairs, {len(model['lexicon_bigrams'])} lexicon pairs, "
         f"{OUTPUT.stat().st_size} bytes"
     )
+    telltale = sorted(OcrModel(model).telltale)
+    TELLTALE.write_text("".join(f"{s}\n" for s in telltale), encoding="utf-8")
+    print(f"{TELLTALE.relative_to(ROOT)}: {len(telltale)} syllables")
     if "--check" in sys.argv[1:]:
         check(model)
 

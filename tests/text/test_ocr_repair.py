@@ -6,16 +6,25 @@ import difflib
 import re
 import time
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kehoach.text.normalize import fold, nfc, unify_tone_marks
-from kehoach.text.ocr_repair import Repair, bench_repair, looks_like_ocr, repair
+from kehoach.text.ocr_model import load_model
+from kehoach.text.ocr_repair import (
+    Repair,
+    bench_repair,
+    looks_like_ocr,
+    repair,
+    telltale_syllables,
+)
 from kehoach.text.syllables import is_valid_syllable
 
 SAMPLES = resources.files("kehoach.data") / "samples"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def sample(prefix: str) -> str:
@@ -171,6 +180,32 @@ def test_looks_like_ocr_tells_scans_from_clean_text():
     for prefix in ("000_", "001_", "002_"):
         assert not looks_like_ocr(sample(prefix)), prefix
     assert not looks_like_ocr("")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "samples/lc-kh-khoangsan-2026.txt",  # `mỏ` thirty times: a word the corpus lacks
+        "samples/ld-kh-pcmt-2030.txt",  # `nghiện` eighty times
+        "fixtures/variant_event_plan.txt",
+        "fixtures/variant_numbered_items.txt",
+    ],
+)
+def test_typed_plans_on_new_subjects_are_not_taken_for_ocr(path):
+    # a plan repeats its own subject's words; OCR damage spreads over many words
+    assert not looks_like_ocr((DATA / path).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "path", ["fixtures/002_ocr_damaged.txt", "fixtures/variant_ocr_resolution.txt"]
+)
+def test_ocr_damaged_fixtures_are_taken_for_ocr(path):
+    assert looks_like_ocr((DATA / path).read_text(encoding="utf-8"))
+
+
+def test_the_telltale_list_is_the_models():
+    # written by tools/build_ocr_model.py beside the model; detection reads only the list
+    assert telltale_syllables() == load_model().telltale
 
 
 @pytest.mark.parametrize(

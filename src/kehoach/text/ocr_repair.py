@@ -19,7 +19,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from importlib import resources
 from operator import attrgetter
 
@@ -42,6 +42,7 @@ __all__ = [
     "looks_like_ocr",
     "ocr_score",
     "repair",
+    "telltale_syllables",
     "training_sequences",
 ]
 
@@ -198,37 +199,60 @@ def repair(
 
 
 _OCR_SCAN_CHARS = 400_000  # enough text to judge; keeps the check fast on huge files
-_OCR_THRESHOLD = 0.01  # share of damaged-looking syllables above which text is OCR
+# Two kinds of evidence, each scaled so that it alone, at this level, says "OCR":
+_IMPOSSIBLE = 0.004  # share of syllables that cannot be Vietnamese or are oddly cased
+_TELLTALE = 0.1  # share of the distinct syllables that are telltales (see below)
 
 
-def _damage(word: str, model: OcrModel) -> int:
-    """1 when a syllable looks OCR-damaged: impossible, oddly cased, or a rare sibling."""
-    if len(word) > 1 and word.isupper():
-        return 0  # abbreviation or heading: judged elsewhere
+@lru_cache(maxsize=1)
+def telltale_syllables() -> frozenset[str]:
+    """Syllables the clean corpus never has while a look-alike is frequent there (`vẻ` for
+    `về`): the model's `telltale`, written beside it by `tools/build_ocr_model.py` so that
+    judging a document does not load the model."""
+    path = resources.files("kehoach.data") / "ocr" / "telltale.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def _impossible(word: str) -> bool:
+    """A syllable no Vietnamese text has: impossible spelling, or cased like `triỆt`."""
     low = lower_syllable(word)
     if not low.isascii() and not is_valid_syllable(low):
-        return 1
-    if not word[0].isupper() and not word.islower():
-        return 1  # triỆt
-    return int(low in model.telltale)
+        return True
+    return not word[0].isupper() and not word.islower()
 
 
 def ocr_score(text: str) -> float:
-    """Share of syllables that look OCR-damaged (see `looks_like_ocr`)."""
-    model = load_model()
+    """How much the text looks like unrepaired OCR; 1.0 and above is OCR.
+
+    Impossible syllables are counted as they occur; telltales once each, as a share of
+    the distinct syllables: a typed plan repeats its subject's words, which the small
+    corpus may never have seen (`mỏ` thirty times in a mining plan, `nghiện` eighty
+    times in a drug-prevention plan), while OCR damage spreads over many words.
+    """
     counts = Counter(WORD_RE.findall(text, 0, _OCR_SCAN_CHARS))
-    total = damaged = 0
+    telltale = telltale_syllables()
+    total = impossible = kinds = telltales = 0
+    seen: set[str] = set()
     for word, n in counts.items():
         if len(word) > 1 and word.isupper():
-            continue
+            continue  # abbreviation or heading: judged elsewhere
         total += n
-        damaged += n * _damage(word, model)
-    return damaged / total if total else 0.0
+        if _impossible(word):
+            impossible += n
+            continue
+        low = lower_syllable(word)
+        if low not in seen:
+            seen.add(low)
+            kinds += 1
+            telltales += low in telltale
+    if not total:
+        return 0.0
+    return impossible / total / _IMPOSSIBLE + telltales / kinds / _TELLTALE
 
 
 def looks_like_ocr(text: str) -> bool:
     """True when the text reads like unrepaired OCR of a Vietnamese scan."""
-    return ocr_score(text) > _OCR_THRESHOLD
+    return ocr_score(text) >= 1.0
 
 
 def bench_repair(mb: float = 1.0) -> dict:
