@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 
 from kehoach.intake.document import Document
-from kehoach.intake.scan import garbage_layer
+from kehoach.intake.pdf import garbage_layer
 from kehoach.intake.scan_image import deskew, skew_angle, to_grey
 from kehoach.intake.scan_tables import find_tables
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehoach.intake import Document, read_document
-from kehoach.intake.scan import Progress
+from kehoach.intake.document import Progress
 from kehoach.model import PlanRecord
 
 __all__ = ["extract_document", "extract_file"]

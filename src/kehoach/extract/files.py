@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kehoach.errors import InputError, KehoachError, MissingFile
 from kehoach.intake import SUPPORTED, Document, read_document
-from kehoach.intake.scan import Progress
+from kehoach.intake.document import Progress
 from kehoach.model import PlanRecord
 
 
@@ -138,7 +138,8 @@ def start_workers(jobs: int):
 
 # A few lines of a plan: reading them loads what every document needs (the agency register,
 # the syllable tables, the OCR detector, compiled patterns) once, before the workers fork,
-# so they share it instead of each loading its own copy.
+# so they share it instead of each loading its own copy. The OCR repair model is not among
+# them: only OCR'd text needs it, and the worker that meets some loads it.
 _PRIMER = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
 Số: 1/KH-UBND
 KẾ HOẠCH
@@ -157,11 +158,9 @@ def _load_reference_data() -> None:
     import kehoach.intake.pdf  # noqa: F401 - imported once here, not once per worker
     from kehoach.extract import extract_document
     from kehoach.intake import read_bytes
-    from kehoach.text.ocr_model import load_model
 
     with contextlib.suppress(KehoachError):  # the primer is a plan; nothing to report
         extract_document(read_bytes(_PRIMER.encode(), "primer.txt"))
-    load_model().pair_fillers  # noqa: B018 - OCR repair's indexes, built once for all workers
 
 
 def _pooled(pool, files: list[Path], documents: bool) -> Iterator[Result]:

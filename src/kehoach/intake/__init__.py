@@ -6,9 +6,7 @@ import hashlib
 from pathlib import Path
 
 from kehoach.errors import EmptyDocument, InputError, MissingFile, NeedsOcr, UnsupportedFormat
-from kehoach.intake.document import Block, Document, Table
-from kehoach.intake.images import IMAGE_SUFFIXES
-from kehoach.intake.scan import Progress
+from kehoach.intake.document import IMAGE_SUFFIXES, Block, Document, Progress, Table
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", *IMAGE_SUFFIXES)
 _READS = ".txt, .md, .docx, .pdf and scans (.pdf, .png, .jpg, .tiff)"
@@ -63,15 +61,17 @@ def _read(data: bytes, name: str, suffix: str | None, progress: Progress | None)
 
         return docx.read(data, name, sha)
     if suffix == ".pdf":
-        from kehoach.intake import pdf, scan
+        from kehoach.intake import pdf
 
         try:
             doc = pdf.read(data, name, sha)
+            if not pdf.garbage_layer(doc):
+                return doc
         except NeedsOcr:  # no text layer: a scan
-            return scan.read_scan(data, name, sha, kind="pdf", progress=progress)
-        if scan.garbage_layer(doc):
-            return scan.read_scan(data, name, sha, kind="pdf", progress=progress)
-        return doc
+            pass
+        from kehoach.intake import scan  # OpenCV and numpy: only for scans
+
+        return scan.read_scan(data, name, sha, kind="pdf", progress=progress)
     if suffix in IMAGE_SUFFIXES:
         from kehoach.intake import scan
 

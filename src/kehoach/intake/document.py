@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+# Here, not beside the scan reader, so that naming them does not import numpy and OpenCV.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # scans as page images
+Progress = Callable[[int, int], None]  # a scan's progress: (pages done, pages in all)
 
 
 @dataclass(frozen=True)

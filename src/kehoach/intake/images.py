@@ -8,8 +8,9 @@ import io
 import numpy as np
 
 from kehoach.errors import UnsupportedFormat
+from kehoach.intake.document import IMAGE_SUFFIXES
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+__all__ = ["IMAGE_SUFFIXES", "ImageFrames", "PdfPages"]
 _A4_INCHES = 8.27  # the short side of an A4 page: a photo's resolution is guessed from it
 _MIN_DPI, _MAX_DPI = 150, 300
 

@@ -211,3 +211,20 @@ def _join_pages(pages: list[list[_Item]]) -> list[Block]:
         Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Grid) else str(b)
         for b in blocks
     ]
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def garbage_layer(doc: Document) -> bool:
+    """Whether a PDF's text layer is not Vietnamese a person could read: the output of a
+    poor OCR run laid over page images, or glyphs with no Unicode meaning (then the pages
+    are read as a scan)."""
+    from kehoach.text.syllables import is_valid_syllable
+
+    texts = [*doc.lines, *(c for t in doc.tables for r in t.rows for c in r)]
+    words = [w for text in texts for w in _WORD.findall(text)]
+    if len(words) < 30:
+        return doc.ocr  # a scan with a few stray words over it: read the pictures
+    share = sum(is_valid_syllable(w) for w in words) / len(words)
+    return share < (0.75 if doc.ocr else 0.3)

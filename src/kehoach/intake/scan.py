@@ -14,21 +14,17 @@ import os
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
 from kehoach.errors import N_, EmptyDocument
-from kehoach.intake.document import Block, Document, ScannedPage, Spot, Table
+from kehoach.intake.document import Block, Document, Progress, ScannedPage, Spot, Table
 from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put together over pages
 from kehoach.intake.scan_page import Line, PageText, spots
 from kehoach.text.normalize import fold
 
-Progress = Callable[[int, int], None]  # (pages done, pages in all)
-
 _WRAP_HYPHEN = re.compile(r"\w-$")
-_WORD = re.compile(r"[^\W\d_]{2,}")
 _CACHE: OrderedDict[str, Document] = OrderedDict()  # the web page reads an upload more than once
 _CACHE_SIZE = 4
 last_cpu = 0.0  # CPU seconds the pages of the last scan read took, over all workers
@@ -219,19 +215,6 @@ def _continue(table: _Grid, more: _Grid) -> None:
     table.rows.extend(rows)
     table.spans.extend(spans)
     table.ends_page = more.ends_page
-
-
-def garbage_layer(doc: Document) -> bool:
-    """Whether a PDF's text layer is not Vietnamese a person could read: the output of a
-    poor OCR run laid over page images, or glyphs with no Unicode meaning."""
-    from kehoach.text.syllables import is_valid_syllable
-
-    texts = [*doc.lines, *(c for t in doc.tables for r in t.rows for c in r)]
-    words = [w for text in texts for w in _WORD.findall(text)]
-    if len(words) < 30:
-        return doc.ocr  # a scan with a few stray words over it: read the pictures
-    share = sum(is_valid_syllable(w) for w in words) / len(words)
-    return share < (0.75 if doc.ocr else 0.3)
 
 
 def page_picture(data: bytes, name: str, page: int, box: tuple[int, int, int, int]) -> bytes:

@@ -237,14 +237,23 @@ def _pair_indexes(
 
     A pair far more frequent than any other with its skeletons is taken as read.
     """
-    firsts: dict[tuple[str, str], set[str]] = {}
-    seconds: dict[tuple[str, str], set[str]] = {}
+    firsts: dict[tuple[str, str], dict[str, None]] = {}  # dicts as ordered sets
+    seconds: dict[tuple[str, str], dict[str, None]] = {}
     best: dict[tuple[str, str], list] = {}
+    skel: dict[str, str] = {}  # a few thousand syllables make the tens of thousands of pairs
     for (a, b), n in bi.items():
-        key = (skeleton(a), skeleton(b))
-        firsts.setdefault(key, set()).add(a)
-        seconds.setdefault(key, set()).add(b)
-        entry = best.setdefault(key, [None, 0.0, 0.0])
+        sa = skel.get(a) or skel.setdefault(a, skeleton(a))
+        sb = skel.get(b) or skel.setdefault(b, skeleton(b))
+        key = (sa, sb)
+        got = firsts.get(key)
+        if got is None:
+            firsts[key] = {a: None}
+            seconds[key] = {b: None}
+            best[key] = [(a, b), n, 0.0]
+            continue
+        got[a] = None
+        seconds[key][b] = None
+        entry = best[key]
         if n > entry[1]:
             entry[0], entry[1], entry[2] = (a, b), n, entry[1]
         elif n > entry[2]:
