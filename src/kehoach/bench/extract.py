@@ -129,15 +129,17 @@ def _plumber_pass(data: bytes) -> float | None:
 
 @dataclass(frozen=True)
 class FolderRow:
-    """One first pass of `kehoach extract` over folders, in a fresh interpreter."""
+    """One first pass of `kehoach extract` over files, in a fresh interpreter."""
 
     files: int
-    failed: int
+    failed: list[str]  # names of the files that could not be read, and why
     megabytes: float  # bytes of the files read
     start_s: float  # wall time to load what every document needs and start the workers
     seconds: float  # wall time of the documents, first file to last record
     cpu_s: float  # CPU time the documents took, all workers together
     jobs: int
+    start_cpu_s: float = 0.0  # CPU time of the start-up (one process, before the fork)
+    pages: int = 0  # pages of the files (scans)
 
     @property
     def mb_per_s(self) -> float:
@@ -145,9 +147,9 @@ class FolderRow:
 
     @property
     def free_mb_per_s(self) -> float:
-        """What the documents' CPU time gives on `jobs` free cores (the machine may be
-        shared: then wall time counts other people's work too)."""
-        spent = self.cpu_s / self.jobs
+        """What the start-up and the documents' CPU time give on `jobs` free cores (the
+        machine may be shared: then wall time counts other people's work too)."""
+        spent = self.start_cpu_s + self.cpu_s / self.jobs
         return self.megabytes / spent if spent else float("inf")
 
     @property
@@ -156,17 +158,23 @@ class FolderRow:
         spent = self.start_s + self.seconds
         return self.megabytes / spent if spent else float("inf")
 
+    @property
+    def pages_per_s(self) -> float:
+        spent = self.start_s + self.seconds
+        return self.pages / spent if spent else float("inf")
+
 
 _FOLDER_RUN = """
 import json, resource, sys, time
 from pathlib import Path
-from kehoach.extract.files import expand_paths, extract_many, start_workers
-files, _ = expand_paths([Path(p) for p in sys.argv[2:]])
-jobs = int(sys.argv[1])
-start = time.perf_counter()
+from kehoach.extract.files import extract_many, start_workers
+files = [Path(p) for p in sys.argv[2:]]
+jobs = min(int(sys.argv[1]), len(files))
+start, cpu = time.perf_counter(), time.process_time()
 workers = start_workers(jobs) if jobs > 1 else None
-ready, cpu = time.perf_counter(), time.process_time()
-done = [(p, exc is None) for p, _, _, exc in extract_many(files, jobs=jobs, workers=workers)]
+ready, start_cpu = time.perf_counter(), time.process_time() - cpu
+cpu = time.process_time()
+done = [(p, exc) for p, _, _, exc in extract_many(files, jobs=jobs, workers=workers)]
 end = time.perf_counter()
 if workers is None:
     cpu = time.process_time() - cpu
@@ -174,28 +182,81 @@ else:  # the workers' own CPU time, once they have ended
     workers.shutdown(wait=True)
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = usage.ru_utime + usage.ru_stime
-size = sum(p.stat().st_size for p, ok in done if ok)
-failed = sum(not ok for _, ok in done)
-print(json.dumps([len(done), failed, size / 1e6, ready - start, end - ready, cpu]))
+size = sum(p.stat().st_size for p, exc in done if exc is None)
+failed = [str(exc) for _, exc in done if exc is not None]
+print(json.dumps([len(done), failed, size / 1e6, ready - start, end - ready, cpu, start_cpu]))
 """
 
 
-def bench_folder(paths: list[Path], jobs: int = 2) -> FolderRow:
-    """Extract every document under `paths` once, spread over `jobs` processes, in a fresh
-    interpreter (no document read before, no cache warm): the wall time of starting the
-    workers (imports, reference data) and of the documents, first file to last record."""
+def bench_files(files: list[Path], jobs: int = 2) -> FolderRow:
+    """Extract every file once, spread over `jobs` processes, in a fresh interpreter (no
+    document read before, nothing loaded or cached): the wall time of starting the workers
+    (what every document needs, loaded once before they fork) and of the documents, first
+    file to last record; what a document alone needs (the OCR repair model, the .docx
+    reader) is loaded by the worker that meets it, inside the documents' time."""
     import json
 
+    if not files:
+        return FolderRow(0, [], 0.0, 0.0, 0.0, 0.0, jobs)
     out = subprocess.run(
-        [sys.executable, "-c", _FOLDER_RUN, str(jobs), *map(str, paths)],
+        [sys.executable, "-c", _FOLDER_RUN, str(jobs), *map(str, files)],
         capture_output=True,
         text=True,
         check=True,
     )
-    files, failed, megabytes, start_s, seconds, cpu_s = json.loads(
+    count, failed, megabytes, start_s, seconds, cpu_s, start_cpu = json.loads(
         out.stdout.strip().splitlines()[-1]
     )
-    return FolderRow(files, failed, megabytes, start_s, seconds, cpu_s, jobs)
+    return FolderRow(count, failed, megabytes, start_s, seconds, cpu_s, jobs, start_cpu)
+
+
+def split_scans(files: list[Path]) -> tuple[list[Path], list[tuple[Path, int]]]:
+    """(text files: .txt/.md, .docx, PDFs with a text layer; scans with their page counts:
+    page images and PDFs whose pages are pictures). Scans are OCR, timed apart."""
+    from kehoach.errors import KehoachError
+    from kehoach.intake.document import IMAGE_SUFFIXES
+    from kehoach.intake.pdf import pages_without_text, read_pages
+
+    texts: list[Path] = []
+    scans: list[tuple[Path, int]] = []
+    for path in files:
+        suffix = path.suffix.lower()
+        if suffix in IMAGE_SUFFIXES:
+            scans.append((path, _frames(path)))
+            continue
+        if suffix == ".pdf":
+            try:
+                data = path.read_bytes()
+                if pages_without_text(data, path.name):
+                    scans.append((path, len(read_pages(data, path.name))))
+                    continue
+            except KehoachError:
+                pass  # the pass itself names what is wrong with it
+        texts.append(path)
+    return texts, scans
+
+
+def _frames(path: Path) -> int:
+    from kehoach.intake.images import ImageFrames
+
+    try:
+        return len(ImageFrames(path.read_bytes(), path.name))
+    except Exception:  # the OCR pass names what is wrong with it
+        return 1
+
+
+def bench_folder(paths: list[Path], jobs: int = 2) -> tuple[FolderRow, FolderRow]:
+    """The first pass over the plans under `paths` (files or folders; a folder's README is
+    no plan): text files in one fresh interpreter, scans (OCR) in another; the scans' row
+    counts their pages."""
+    from dataclasses import replace
+
+    from kehoach.extract.files import expand_paths
+
+    files, _missing = expand_paths(paths)
+    texts, scans = split_scans(files)
+    scan_row = bench_files([p for p, _ in scans], jobs)
+    return bench_files(texts, jobs), replace(scan_row, pages=sum(n for _, n in scans))
 
 
 def sample_folders() -> list[Path]:

@@ -18,7 +18,8 @@ def bench_extract(
     jobs: int = typer.Option(2, "--jobs", "-j", help="Worker processes for the folder pass."),
 ) -> None:
     """Extraction throughput: the samples repeated to --mb of text (CPU time, one core); one
-    first pass over --folder spread over --jobs processes (wall time); our PDF intake against
+    first pass over --folder spread over --jobs processes (wall time; text, .docx and
+    text-layer PDFs, then scans, which are OCR, apart in pages/s); our PDF intake against
     pdfplumber's own text-and-tables pass on the same file (wall time, same run).
 
     Example: kehoach bench extract --folder ../shared/samples --jobs 2
@@ -27,12 +28,16 @@ def bench_extract(
 
     from kehoach.bench import extract as bench
 
-    folder = bench.bench_folder(folders or bench.sample_folders(), jobs)
+    folder, scans = bench.bench_folder(folders or bench.sample_folders(), jobs)
     pdfs = [bench.bench_pdf(p) for p in _pdfs(folders) or bench.sample_pdfs()]
     rows = bench.bench_extract(megabytes)
     console = Console()
     for table in _tables(rows, folder, pdfs):
         console.print(table)
+    for failure in folder.failed + scans.failed:
+        console.print(f"  failed: {failure}")
+    if scans.files:
+        console.print(_scan_table(scans))
     console.print(
         f"kehoach --help: {bench.bench_help() * 1000:.0f} ms (median of 5, fresh interpreter)"
     )
@@ -63,19 +68,23 @@ def _tables(rows, folder, pdfs) -> list:
         one.add_row(
             r.name, str(r.documents), f"{r.megabytes:.1f}", f"{r.seconds:.2f}", f"{r.mb_per_s:.2f}"
         )
-    first = Table(title=f"first pass over the folder — {folder.jobs} processes")
+    first = Table(
+        title=f"first pass over the folder, text (.txt, .docx, text-layer PDF) — "
+        f"{folder.jobs} processes, wall time"
+    )
     columns = ("files", "failed", "MB", "start-up s", "documents s", "MB/s", "with start-up",
-               "CPU s", "MB/s, free cores")  # fmt: skip
+               "CPU s: start-up", "documents", "MB/s, free cores")  # fmt: skip
     for col in columns:
         first.add_column(col, justify="right")
     first.add_row(
         str(folder.files),
-        str(folder.failed),
+        str(len(folder.failed)),
         f"{folder.megabytes:.2f}",
         f"{folder.start_s:.2f}",
         f"{folder.seconds:.2f}",
         f"{folder.mb_per_s:.2f}",
         f"{folder.total_mb_per_s:.2f}",
+        f"{folder.start_cpu_s:.2f}",
         f"{folder.cpu_s:.2f}",
         f"{folder.free_mb_per_s:.2f}",
     )
@@ -94,6 +103,24 @@ def _tables(rows, folder, pdfs) -> list:
             f"{r.ratio:.1f}" if r.ratio else "(pdfplumber not installed)",
         )
     return [one, first, pdf]
+
+
+def _scan_table(scans):
+    from rich.table import Table
+
+    table = Table(title=f"first pass over the folder, scans (OCR) — {scans.jobs} processes")
+    for col in ("files", "failed", "pages", "start-up s", "documents s", "pages/s", "CPU s"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(scans.files),
+        str(len(scans.failed)),
+        str(scans.pages),
+        f"{scans.start_s:.2f}",
+        f"{scans.seconds:.2f}",
+        f"{scans.pages_per_s:.2f}",
+        f"{scans.cpu_s:.1f}",
+    )
+    return table
 
 
 @bench_app.command("ocr")

@@ -14,17 +14,24 @@ from kehoach.model import PlanRecord
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[KehoachError]]:
-    """Files named, plus every supported file inside named folders (sorted); missing paths apart."""
+    """Files named, plus every supported file inside named folders (sorted), a folder's own
+    README left out; missing paths apart."""
     files: list[Path] = []
     missing: list[KehoachError] = []
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in SUPPORTED))
+            files.extend(sorted(f for f in p.rglob("*") if _plan_file(f)))
         elif p.exists():
             files.append(p)
         else:
             missing.append(MissingFile("no such file or folder", where=str(p)))
     return files, missing
+
+
+def _plan_file(path: Path) -> bool:
+    """A file a folder walk reads: a supported type, and not the folder's README (which
+    describes the plans beside it: `README.md` is Markdown, but no plan)."""
+    return path.suffix.lower() in SUPPORTED and path.stem.lower() != "readme"
 
 
 Result = tuple[Path, PlanRecord | None, Document | None, KehoachError | None]

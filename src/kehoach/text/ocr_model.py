@@ -25,7 +25,7 @@ from kehoach.text.syllables import (
     syllable_runs,
 )
 
-__all__ = ["OcrModel", "Reading", "load_model", "training_sequences"]
+__all__ = ["OcrModel", "PairIndex", "Reading", "load_model", "training_sequences"]
 
 # The language model: counts from clean text, plus the lexicon's words.
 _LEX_BIGRAM = 1.0  # weight of a syllable pair inside a lexicon word
@@ -96,19 +96,10 @@ class OcrModel:
         self.busy_pairs: set[tuple[str, str]] = set()
 
     @cached_property
-    def _pairs(self):
-        # built on first repair only: telling OCR'd text from clean text does not need them
-        return _pair_indexes(self.bi)
-
-    @property
-    def pair_fillers(self) -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]]:
-        """For each pair of skeletons, the syllables that fill each side."""
-        return self._pairs[0]
-
-    @property
-    def dominant(self) -> frozenset:
-        """Pairs far more frequent than any other with their skeletons."""
-        return self._pairs[1]
+    def pair_fillers(self) -> PairIndex:
+        """For each pair of skeletons, the syllables that fill each side (built on first
+        repair only: telling OCR'd text from clean text does not need them)."""
+        return PairIndex(self.bi)
 
     def logp(self, a: str | None, b: str) -> float:
         """log P(b | a), a None at the start of a run."""
@@ -157,8 +148,8 @@ class OcrModel:
             return self._choices[key]
         except KeyError:
             pass
-        entry = self.pair_fillers.get((self.reading(a)[3], self.reading(b)[3]))
-        if entry is not None and ((entry[0] == (a,) and entry[1] == (b,)) or key in self.dominant):
+        entry, dominant = self.pair_fillers.work_out((self.reading(a)[3], self.reading(b)[3]))
+        if entry is not None and ((entry[0] == (a,) and entry[1] == (b,)) or dominant == key):
             entry = None
         _remember(self._choices, key, entry, _MANY)
         return entry
@@ -230,39 +221,55 @@ def _by_skeleton(uni: dict[str, float]) -> dict[str, list[str]]:
     return by_skel
 
 
-def _pair_indexes(
-    bi: dict[tuple[str, str], float],
-) -> tuple[dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]], frozenset]:
-    """For each pair of skeletons: the syllables that fill each side; and the dominant pairs.
+class PairIndex:
+    """For each pair of skeletons: the syllables that fill each side, and the pair far more
+    frequent than any other with those skeletons (taken as read). Worked out for a pair of
+    skeletons when it is first asked for: a document asks for a few thousand of the tens
+    of thousands, and the model loads faster without building them all."""
 
-    A pair far more frequent than any other with its skeletons is taken as read.
-    """
-    firsts: dict[tuple[str, str], dict[str, None]] = {}  # dicts as ordered sets
-    seconds: dict[tuple[str, str], dict[str, None]] = {}
-    best: dict[tuple[str, str], list] = {}
-    skel: dict[str, str] = {}  # a few thousand syllables make the tens of thousands of pairs
-    for (a, b), n in bi.items():
-        sa = skel.get(a) or skel.setdefault(a, skeleton(a))
-        sb = skel.get(b) or skel.setdefault(b, skeleton(b))
-        key = (sa, sb)
-        got = firsts.get(key)
-        if got is None:
-            firsts[key] = {a: None}
-            seconds[key] = {b: None}
-            best[key] = [(a, b), n, 0.0]
-            continue
-        got[a] = None
-        seconds[key][b] = None
-        entry = best[key]
-        if n > entry[1]:
-            entry[0], entry[1], entry[2] = (a, b), n, entry[1]
-        elif n > entry[2]:
-            entry[2] = n
-    fillers = {k: (tuple(v), tuple(seconds[k])) for k, v in firsts.items()}
-    dominant = frozenset(
-        pair for pair, top, second in best.values() if top >= _DOMINANT * max(second, 1.0)
-    )
-    return fillers, dominant
+    def __init__(self, bi: dict[tuple[str, str], float]) -> None:
+        self._bi = bi
+        self._firsts: dict[str, list[str]] = {}
+        self._seconds: dict[str, list[str]] = {}
+        for a in dict.fromkeys(a for a, _ in bi):
+            self._firsts.setdefault(skeleton(a), []).append(a)
+        for b in dict.fromkeys(b for _, b in bi):
+            self._seconds.setdefault(skeleton(b), []).append(b)
+        self._known: dict[tuple[str, str], tuple[PairChoice, tuple[str, str] | None]] = {}
+
+    def work_out(self, key: tuple[str, str]) -> tuple[PairChoice, tuple[str, str] | None]:
+        """(the fillers of each side, the dominant pair or None) for a pair of skeletons."""
+        got = self._known.get(key)
+        if got is not None:
+            return got
+        firsts: dict[str, None] = {}
+        seconds: dict[str, None] = {}
+        top_pair, top, second = None, 0.0, 0.0
+        bi = self._bi
+        ends = self._seconds.get(key[1], ())
+        for a in self._firsts.get(key[0], ()):
+            for b in ends:
+                n = bi.get((a, b))
+                if n is None:
+                    continue
+                firsts[a] = seconds[b] = None
+                if n > top:
+                    top_pair, top, second = (a, b), n, top
+                elif n > second:
+                    second = n
+        entry = (tuple(firsts), tuple(seconds)) if firsts else None
+        dominant = top_pair if top_pair and top >= _DOMINANT * max(second, 1.0) else None
+        got = (entry, dominant)
+        _remember(self._known, key, got, _MANY)
+        return got
+
+    def get(self, key: tuple[str, str]) -> PairChoice:
+        """The syllables that fill each side of a pair with these skeletons, or None."""
+        return self.work_out(key)[0]
+
+    def dominant(self, pair: tuple[str, str]) -> bool:
+        """Whether `pair` is far more frequent than any other with its skeletons."""
+        return self.work_out((skeleton(pair[0]), skeleton(pair[1])))[1] == pair
 
 
 def _suspects(
