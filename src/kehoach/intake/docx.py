@@ -12,9 +12,7 @@ and footnotes are not read.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 
 from kehoach.errors import EmptyDocument, UnsupportedFormat
@@ -23,6 +21,7 @@ from kehoach.intake.docx_numbering import Numbering
 from kehoach.intake.docx_numbering import W as _W
 from kehoach.intake.docx_numbering import int_prop as _int_prop
 from kehoach.intake.docx_numbering import prop as _prop
+from kehoach.intake.docx_package import WordPackage, open_package
 from kehoach.intake.encoding import (
     convert_legacy,
     fix_legacy_blocks,
@@ -49,15 +48,15 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     reject_empty(data, name)
     reject_images(data, name)
     document = _open(data, name)
-    ctx = _Context(Numbering(document), _Fonts(document))
-    blocks = fix_legacy_blocks(list(_body_blocks(document.element.body, ctx)))
+    ctx = _Context(Numbering(document.numbering, document.styles), _Fonts(document.styles))
+    blocks = fix_legacy_blocks(list(_body_blocks(document.body, ctx)))
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the document holds no text", where=name)
     return Document(name=name, format="docx", sha256=sha256, blocks=blocks)
 
 
-def _open(data: bytes, name: str):
-    """The python-docx document, or `UnsupportedFormat` saying why the file cannot be read."""
+def _open(data: bytes, name: str) -> WordPackage:
+    """The package's parts, or `UnsupportedFormat` saying why the file cannot be read."""
     if data.startswith(b"%PDF"):
         raise UnsupportedFormat("a PDF file named .docx; rename it to .pdf", where=name)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -65,32 +64,7 @@ def _open(data: bytes, name: str):
             "an old Word 97-2003 (.doc) file; open it in Word or LibreOffice and save it as .docx",
             where=name,
         )
-    try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-    except ImportError as exc:  # pragma: no cover - a broken installation
-        raise UnsupportedFormat(
-            "reading .docx needs python-docx ({reason})", where=name, reason=exc
-        ) from None
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError):
-        raise UnsupportedFormat(
-            "this .docx file cannot be read: not a Word document (not a ZIP package)", where=name
-        ) from None
-    except KeyError as exc:
-        raise UnsupportedFormat(
-            "this .docx file cannot be read: part {part} is missing", where=name, part=exc
-        ) from None
-    except Exception as exc:  # lxml, zlib, python-docx: any damage is the file's, not ours
-        raise UnsupportedFormat(
-            "this .docx file cannot be read: {reason}", where=name, reason=_short(exc)
-        ) from None
-
-
-def _short(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+    return open_package(data, name)
 
 
 def _body_blocks(container, ctx: _Context):
@@ -242,11 +216,10 @@ class _Fonts:
     """The font of each run, from the run, its character style, its paragraph's style
     (following `basedOn`) or the document defaults."""
 
-    def __init__(self, document) -> None:
-        root = document.styles.element
+    def __init__(self, root) -> None:
         self.styles: dict[str, tuple[str | None, str | None]] = {}
         self.normal: str | None = None  # the paragraph style of paragraphs that name none
-        for style in root.findall(f"{_W}style"):
+        for style in root.findall(f"{_W}style") if root is not None else ():
             based = style.find(f"{_W}basedOn")
             if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true"):
                 self.normal = style.get(f"{_W}styleId")
@@ -254,7 +227,7 @@ class _Fonts:
                 _font_of(style),
                 based.get(f"{_W}val") if based is not None else None,
             )
-        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault")
+        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault") if root is not None else None
         self.default = _font_of(defaults) if defaults is not None else None
 
     def _style(self, style: str | None) -> str | None:

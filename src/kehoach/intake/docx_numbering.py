@@ -26,20 +26,17 @@ def int_prop(el, path: str, default: int) -> int:
 class Numbering:
     """Word's automatic list numbers, counted in document order as Word shows them."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, root, styles) -> None:
+        """From the numbering part's and the styles part's elements (None when missing)."""
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract -> lvl -> …
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
         self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
         self.level_of_style: dict[str, dict[str, int]] = {}  # abstract -> pStyle -> lvl
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            root = None
         if root is not None:
             self._read_numbering(root)
-        for style in document.styles.element.findall(f"{W}style"):
+        for style in styles.findall(f"{W}style") if styles is not None else ():
             num = style.find(f"{W}pPr/{W}numPr")
             based = style.find(f"{W}basedOn")
             self.styles[style.get(f"{W}styleId", "")] = (
