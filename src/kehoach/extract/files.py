@@ -170,9 +170,31 @@ def _load_reference_data() -> None:
         extract_document(read_bytes(_PRIMER.encode(), "primer.txt"))
 
 
+# OCR'd text costs several times more a byte than typed text: the repair, and the repair
+# model its worker loads first. Judged on the file's head only: a hint for the order.
+_OCR_COST = 8
+_HEAD = 16_384
+
+
+def _cost(path: Path) -> int:
+    """What reading a file is expected to cost, in typed-text bytes (for the order only)."""
+    from kehoach.text.ocr_repair import looks_like_ocr
+
+    try:
+        size = path.stat().st_size
+        if path.suffix.lower() not in (".txt", ".md"):
+            return size
+        with path.open("rb") as f:
+            head = f.read(_HEAD).decode("utf-8", "ignore")
+    except OSError:
+        return 0
+    return size * _OCR_COST if looks_like_ocr(head) else size
+
+
 def _pooled(pool, files: list[Path], documents: bool) -> Iterator[Result]:
-    by_size = sorted(files, key=lambda p: p.stat().st_size if p.exists() else 0, reverse=True)
-    futures = {p: pool.submit(_in_worker, p, documents) for p in by_size}
+    # the costliest first, so that the workers finish together
+    by_cost = sorted(files, key=_cost, reverse=True)
+    futures = {p: pool.submit(_in_worker, p, documents) for p in by_cost}
     for path in files:
         path, record, doc, err = futures[path].result()
         if err is None:
