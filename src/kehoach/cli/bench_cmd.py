@@ -109,7 +109,7 @@ def _scan_table(scans):
     from rich.table import Table
 
     table = Table(title=f"first pass over the folder, scans (OCR) — {scans.jobs} processes")
-    for col in ("files", "failed", "pages", "start-up s", "documents s", "pages/s", "CPU s"):
+    for col in ("files", "failed", "pages", "start-up s", "documents s", "pages/s"):
         table.add_column(col, justify="right")
     table.add_row(
         str(scans.files),
@@ -118,7 +118,6 @@ def _scan_table(scans):
         f"{scans.start_s:.2f}",
         f"{scans.seconds:.2f}",
         f"{scans.pages_per_s:.2f}",
-        f"{scans.cpu_s:.1f}",
     )
     return table
 

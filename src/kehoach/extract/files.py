@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -134,6 +135,9 @@ def start_workers(jobs: int):
     from concurrent.futures import ProcessPoolExecutor
 
     _load_reference_data()
+    # what is loaded stays for the life of the workers: the collector need not look at it
+    # again in each of them (and writing its marks would copy the shared pages)
+    gc.freeze()
     # fork: the workers start with what this process has already imported and loaded
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
