@@ -1,8 +1,18 @@
 """Layout families beyond the shared samples: each fixture is a small real-style plan."""
 
-from kehoach.extract import extract_file
+import io
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from kehoach.extract import extract_document, extract_file
+from kehoach.intake import read_bytes
 
 from .conftest import FIXTURES
+
+FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
 
 
 def _tasks(name: str) -> dict:
@@ -234,3 +244,73 @@ def test_numbered_items_under_an_agency_heading_are_its_tasks() -> None:
     ]
     assert r.tasks[0].group_title == vh[0]
     assert r.document.signer == "Hồ Đại Dũng"
+
+
+# The layouts as the officials' Word file and as its PDF: the same record. The PDF is set
+# ragged-right, as many plans are, so wrapped lines must be told from ended ones without a
+# justified right edge; a line of cells (tabs) is one paragraph per cell.
+LAYOUTS = [
+    "variant_event_plan.txt",
+    "variant_event_bullets.txt",
+    "variant_closing_groups.txt",
+    "variant_agency_subheadings.txt",
+    "variant_numbered_items.txt",
+    "variant_party_unnumbered.txt",
+    "variant_ubnd_plan.txt",
+    "variant_assigned.txt",
+    "variant_group_heading.txt",
+    "family5_short_plan.txt",
+]
+
+
+def _paragraphs(name: str) -> list[str]:
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    return [cell.strip() for ln in lines for cell in re.split(r"\t|\s{3,}", ln) if cell.strip()]
+
+
+def _as_docx(paragraphs: list[str]) -> bytes:
+    import docx
+
+    doc = docx.Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _as_pdf(paragraphs: list[str]) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    fonts = [d / "DejaVuSans.ttf" for d in FONT_DIRS if (d / "DejaVuSans.ttf").exists()]
+    if not fonts:
+        pytest.skip("the DejaVu Sans font is not installed")
+    pdfmetrics.registerFont(TTFont("DejaVu", str(fonts[0])))
+    style = ParagraphStyle("body", fontName="DejaVu", fontSize=11, leading=15, spaceAfter=4)
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, invariant=1).build(
+        [Paragraph(escape(text), style) for text in paragraphs]
+    )
+    return out.getvalue()
+
+
+def _reading(record) -> tuple:
+    tasks = [
+        (t.id, t.text, t.directing, t.lead, t.coordinating, t.timeframe.kind, t.timeframe.end)
+        for t in record.tasks
+    ]
+    targets = [(t.text, [(m.value, m.unit) for m in t.metrics]) for t in record.targets]
+    d = record.document
+    return tasks, targets, (d.number, d.date, d.issuer, d.signer), record.reporting
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_each_layout_reads_the_same_as_word_and_as_pdf(name) -> None:
+    text = _reading(extract_file(FIXTURES / name))
+    paragraphs = _paragraphs(name)
+    for data, suffix in ((_as_docx(paragraphs), ".docx"), (_as_pdf(paragraphs), ".pdf")):
+        assert _reading(extract_document(read_bytes(data, Path(name).stem + suffix))) == text

@@ -1,11 +1,12 @@
 """Lines of a PDF joined back into the paragraphs they were wrapped from, so a PDF reads
 like the Word file it was printed from: one block per paragraph.
 
-A line continues the one before it when that one reaches the right edge of justified
-text (so it was wrapped, not ended), the line starts at the left margin (not indented as
-a new paragraph is), is set in the same size, follows at line spacing (or opens the next
-page), and does not open a list item of its own (`- `, `1.`, `II.`, `a)`). A page whose
-text is not justified (no right edge that several lines reach) keeps its lines."""
+A line continues the one before it when that one was wrapped, not ended: in justified
+text it reaches the right edge; in text set ragged-right (no edge that several lines
+reach) the first word of the line would not have fit in the room left after it. The line
+must also start at the left margin (not indented as a new paragraph is), be set in the
+same size, follow at line spacing (or open the next page), and not open a list item of
+its own (`- `, `1.`, `II.`, `a)`)."""
 
 from __future__ import annotations
 
@@ -41,29 +42,44 @@ class TextLine(str):
         return self.bottom - self.top
 
 
-def _edges(lines: list[TextLine]) -> dict[int, tuple[float, float]]:
-    """Per page width: (left margin, right edge) of justified text, where there is some."""
+Edge = tuple[float, float, bool]  # left margin, right edge, justified
+
+
+def _edges(lines: list[TextLine]) -> dict[int, Edge]:
+    """Per page width: (left margin, right edge, justified) of its text column."""
     by_width: dict[int, list[TextLine]] = {}
     for line in lines:
         by_width.setdefault(round(line.page_width), []).append(line)
-    out: dict[int, tuple[float, float]] = {}
+    out: dict[int, Edge] = {}
     for width, group in by_width.items():
         right = max(ln.x1 for ln in group)
         full = [ln for ln in group if ln.x1 >= right - _EDGE]
-        if len(full) < 3:
-            continue
-        left = Counter(round(ln.x0) for ln in full).most_common(1)[0][0]
+        justified = len(full) >= 3
+        # ragged-right text: its margin is where most lines start
+        left = Counter(round(ln.x0) for ln in (full if justified else group)).most_common(1)[0][0]
         if right - left >= 0.5 * width:  # a text column, not a few lines of the same length
-            out[width] = (left, right)
+            out[width] = (left, right, justified)
     return out
+
+
+def _first_word_fits(prev: TextLine, line: TextLine, right: float) -> bool:
+    """Whether the line's first word (and a space) fits in the room left after `prev`: then
+    `prev` ended there, it was not wrapped (widths from the line's own average letter)."""
+    word = line.split(" ", 1)[0]
+    if not line or not word:
+        return True
+    per_char = (line.x1 - line.x0) / len(line)
+    return right - prev.x1 >= per_char * (len(word) + 1)
 
 
 def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     edge = edges.get(round(line.page_width))
     if edge is None or round(prev.page_width) != round(line.page_width):
         return False
-    left, right = edge
-    if prev.x1 < right - _EDGE or abs(line.x0 - left) > _EDGE:
+    left, right, justified = edge
+    if abs(line.x0 - left) > _EDGE:
+        return False
+    if prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right)):
         return False
     if abs(prev.height - line.height) > 0.25 * max(prev.height, line.height):
         return False
