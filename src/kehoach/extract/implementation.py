@@ -10,7 +10,7 @@ from kehoach.extract.agencies import parse_list, parse_roles, starts_with_agency
 from kehoach.extract.outline import Section
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.text import lexicon
-from kehoach.text.normalize import fold
+from kehoach.text.normalize import fold, fold_chars
 
 _IMPLEMENTATION = [
     re.compile(r"\bto chuc th\w* hien\b|\btrach nhiem thuc hien\b"),
@@ -56,10 +56,12 @@ def timeframe_phrase(text: str) -> str | None:
     return text[first.start() : first.end()].strip(" ()")
 
 
+# Matched on the folded text (one character for each of the text's): a role word whose
+# mark OCR misread (`chủ trị`, `thức hiện`) still closes the bullet.
 _ASSIGNED = re.compile(
-    r"\s*[(\[](?P<inner>[^()\[\]]*\b(?:chủ trì|thực hiện|phụ trách)\b[^()\[\]]*)[)\]]\s*[.;]?\s*$",
-    re.IGNORECASE,
+    r"\s*[(\[](?P<inner>[^()\[\]]*\b(?:chu tri|thuc hien|phu trach)\b[^()\[\]]*)[)\]]\s*[.;]?\s*$"
 )
+_GIVEN = re.compile(r"^giao\s+(?:cho\s+)?")  # `(giao UBND phường … thực hiện)`, folded
 _LABELLED = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.+)$")
 
 
@@ -69,13 +71,15 @@ def assignment(
     """A task whose bullet names its agencies in a closing parenthesis:
     `Xây dựng đề án … (Sở VHTTDL chủ trì, phối hợp với Sở Tài chính; thời gian: năm 2026).`
     Returns (text, lead, coordinating, timeframe wording) or None."""
-    m = _ASSIGNED.search(text)
+    folded = fold_chars(text)
+    m = _ASSIGNED.search(folded) if len(folded) == len(text) else None
     if not m:
         return None
+    inner = text[m.start("inner") : m.end("inner")]
     lead: list[str] = []
     coord: list[str] = []
     when: str | None = None
-    for part in re.split(r"\s*;\s*", m.group("inner")):
+    for part in re.split(r"\s*;\s*", inner):
         lab = _LABELLED.match(part)
         label = fold(lab.group("label")) if lab else ""
         value = lab.group("value") if lab else part
@@ -86,7 +90,8 @@ def assignment(
         elif lab and re.search(r"\b(chu tri|thuc hien|co quan|don vi)\b", label):
             lead += parse_list(value)
         else:
-            value = re.sub(r"(?i)^giao\s+(?:cho\s+)?", "", value)
+            given = _GIVEN.match(fold_chars(value))
+            value = value[given.end() :] if given else value
             if re.search(r"\bchu tri\b|\bphoi hop\b", fold(value)):
                 ld, co = parse_roles(value)
                 lead += [a for a in ld if starts_with_agency(a)]

@@ -131,21 +131,47 @@ def _recased(chunk: list[Token], i: int, new: str, confusion: bool) -> str:
 # Marks OCR leaves around words: (b/©) for (b/c), a stray quote at a line start,
 # a footnote number read as an apostrophe (`Tỉnh ủy'`), `1V.` for the heading `IV.`.
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_MARKED_I = "ÌÍỈĨỊ"  # an I with a stray mark (`ỈV. KIẾN NGHỊ`)
 _SYMBOL_FIXES = (
     (re.compile(r"\(b/[©®]\)|\(b/\)"), lambda m: "(b/c)"),
     (re.compile(r"(?m)^([ \t]*)'[ \t]?(?=[" + LETTERS + "])"), lambda m: m.group(1)),
     (re.compile(r"(?<=[" + LETTERS + r"])'(?=[,;:.)]|[ \t]|$)", re.M), lambda m: ""),
     (
-        re.compile(r"(?m)^([ \t]*)([1lIVX]{1,4})(?=\.[ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8])"),
+        re.compile(
+            r"(?m)^([ \t]*)([1lIVX"
+            + _MARKED_I
+            + r"]{1,4})(?=\.[ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8])"
+        ),
         lambda m: m.group(1) + _roman(m.group(2)),
     ),
+    (re.compile(r"(?<!\w)[^\W\d_]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
 )
 
 
+def _abbreviation(word: str) -> str:
+    """`ÚBND` -> `UBND`: an upper-case word with marks that is no syllable, and without
+    them a known abbreviation (`[ocr] abbreviations` of the lexicon); else `word`."""
+    if word.isascii() or not word.isupper() or is_valid_syllable(word):
+        return word
+    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    bare = unicodedata.normalize("NFC", bare)
+    return bare if bare in _abbreviations() else word
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from kehoach.text import lexicon
+
+    return frozenset(lexicon.words("ocr.abbreviations"))
+
+
 def _roman(s: str) -> str:
-    """`1V` -> `IV` when the digits make a roman numeral, else `s` unchanged."""
+    """`1V` -> `IV`, `ỈV` -> `IV` when the digits or marked letters make a roman numeral,
+    else `s` unchanged."""
     fixed = s.replace("1", "I").replace("l", "I")
-    if fixed != s and any(c in "IVX" for c in s) and fixed in _ROMAN:
+    for marked in _MARKED_I:
+        fixed = fixed.replace(marked, "I")
+    if fixed != s and any(c in "IVX" + _MARKED_I for c in s) and fixed in _ROMAN:
         return fixed
     return s
 
