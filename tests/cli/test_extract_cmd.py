@@ -131,5 +131,5 @@ def test_bench_extract_reports_the_three_figures() -> None:
     )
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "first pass over the folder — 2 processes" in out
+    assert "first pass over the folder, text" in out and "2 processes" in out
     assert "PDF intake against pdfplumber" in out and "lc-kh-khoangsan-2026.pdf" in out

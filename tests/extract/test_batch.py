@@ -27,3 +27,12 @@ def test_two_workers_give_what_one_process_gives(tmp_path):
         "scan.pdf": f"{FIXTURES / 'scan.pdf'}: the text is not Vietnamese",
         "empty.txt": f"{FIXTURES / 'empty.txt'}: the file is empty",
     }
+
+
+def test_a_folders_readme_is_no_plan(tmp_path):
+    (tmp_path / "README.md").write_text("# Kế hoạch của tỉnh\n", encoding="utf-8")
+    (tmp_path / "plan.txt").write_bytes((SAMPLES / "001_47cec5a30aa91629.txt").read_bytes())
+    files, missing = expand_paths([tmp_path])
+    assert [p.name for p in files] == ["plan.txt"] and missing == []
+    # named on its own, it is read (and said to be no plan)
+    assert expand_paths([tmp_path / "README.md"])[0] == [tmp_path / "README.md"]

@@ -1,0 +1,23 @@
+"""`kehoach bench extract`'s folder pass: text files and scans (OCR) are timed apart."""
+
+from pathlib import Path
+
+from kehoach.bench.extract import split_scans
+
+FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
+
+
+def test_scans_are_told_from_text_files_with_their_pages() -> None:
+    files = [
+        FIXTURES / "002_table.pdf",
+        FIXTURES / "000_table.docx",
+        FIXTURES / "pipe_table.md",
+        FIXTURES / "scan.pdf",
+        FIXTURES / "scans" / "damaged.png",
+    ]
+    texts, scans = split_scans(files)
+    assert texts == files[:3]
+    assert [(p.name, pages >= 1) for p, pages in scans] == [
+        ("scan.pdf", True),
+        ("damaged.png", True),
+    ]
