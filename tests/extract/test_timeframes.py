@@ -56,6 +56,10 @@ TABLE = [
     ("Từ ngày 01/10 đến ngày 15/10/2026", "window", "2026-10-01", "2026-10-15", None),
     ("Từ ngày 15 - 20/10/2026", "window", "2026-10-15", "2026-10-20", None),
     ("30/6/2026", "window", "2026-01-01", "2026-06-30", None),  # a bare date is a deadline
+    # a roman quarter as OCR reads it (I as 1 or l)
+    ("hoàn thành trong quý 1V/2023", "window", "2023-10-01", "2023-12-31", None),
+    ("Từ quý 1I/2026", "from", "2026-04-01", None, None),
+    ("quý l năm 2026", "window", "2026-01-01", "2026-03-31", None),
 ]
 
 

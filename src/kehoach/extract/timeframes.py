@@ -38,6 +38,19 @@ def _quarter(q: str) -> int | None:
     return _ROMAN.get(q) or (int(q) if q.isdigit() and 1 <= int(q) <= 4 else None)
 
 
+# A roman quarter as OCR reads it: I as 1, l or | (`quý 1V/2023`, `quý 11/2026`).
+_OCR_QUARTER = re.compile(r"\bquy ([1il|v]{1,3})(?=\s*/|\s+nam\b)")
+
+
+def _ocr_quarter(m: re.Match[str]) -> str:
+    """`quy 1v` -> `quy iv`, `quy 11` -> `quy ii` (no quarter 11); `quy 1` stays."""
+    got = m.group(1)
+    if got == "1":
+        return m.group(0)
+    mended = got.replace("1", "i").replace("l", "i").replace("|", "i")
+    return f"quy {mended}" if mended in _ROMAN else m.group(0)
+
+
 def _valid_date(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
@@ -48,6 +61,8 @@ def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
         return Timeframe()
     raw = clean(raw).strip(" .;,")
     f = fold(raw)
+    if "quy " in f:
+        f = _OCR_QUARTER.sub(_ocr_quarter, f)
     if re.search(r"\b(hang|moi) (nam|thang|quy)\b|\bnam sau\b", f):
         every = re.search(r"\b(?:hang|moi) (nam|thang|quy)\b", f)
         unit = every.group(1) if every else "nam"
