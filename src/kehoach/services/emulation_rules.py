@@ -135,7 +135,8 @@ def check_weights(raw: Mapping[str, object]) -> dict[str, float]:
 
 
 def _view(row: EmulationRule, username: str | None) -> RuleView:
-    weights = {k: float(v) for k, v in json.loads(row.weights_json).items()}
+    raw = json.loads(row.weights_json)
+    weights = {k: float(raw[k]) for k in CRITERIA if k in raw}  # in the ranking's order
     return RuleView(
         row.id,
         row.plan_id,
