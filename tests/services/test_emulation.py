@@ -13,13 +13,13 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from kehoach.errors import NotFound, PermissionDenied, ValidationError
-from kehoach.services import reports, users as users_service
+from kehoach.services import reports
+from kehoach.services import users as users_service
 from kehoach.services.demo_emulation import MINUTES
 from kehoach.services.emulation import (
     agency_evidence,
     effective_weights,
     export_ranking,
-    rank_units,
     ranking,
     score_period,
 )
