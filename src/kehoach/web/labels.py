@@ -157,6 +157,10 @@ CRITERION = {  # emulation scoring criteria (kehoach.services.emulation)
     "targets_attained": N_("Targets attained"),
     "evidence_attached": N_("Evidence attached"),
 }
+COMMUNE_CRITERION = {  # what the same weights measure for a commune
+    "reports_on_time": N_("Indicator values reported"),
+    "targets_attained": N_("Targets attained"),
+}
 EVIDENCE_STATE = {  # a report's state on the evidence page
     "on_time": N_("On time"),
     "late": N_("Late"),
@@ -178,6 +182,7 @@ TABLES = {
     "doubt": DOUBT,
     "search_kind": SEARCH_KIND,
     "criterion": CRITERION,
+    "commune_criterion": COMMUNE_CRITERION,
     "evidence_state": EVIDENCE_STATE,
 }
 
