@@ -83,17 +83,18 @@ def test_ranking_rule_points_and_score(world, officer):
     assert "Chấm điểm lúc" in page.text and "phiên bản tiêu chí 1" in page.text
     assert "Số hóa xong hồ sơ di tích cấp tỉnh" in page.text
     assert "Lịch sử chấm điểm" in page.text
+    assert f"/api/emulation/plans/{plan}/periods/{PERIOD}/export?format=xlsx" in page.text
 
     link = re.search(r'href="(/emulation/evidence\?[^"]+)"', page.text).group(1)
     evidence = officer.get(link.replace("&amp;", "&"))
     assert evidence.status_code == 200
     assert "Nhiệm vụ hoàn thành đúng hạn" in evidence.text and 'href="/tasks/' in evidence.text
 
-    xlsx = officer.get(f"/emulation/export?plan={plan}&period={PERIOD}&format=xlsx")
+    xlsx = officer.get(f"/api/emulation/plans/{plan}/periods/{PERIOD}/export?format=xlsx")
     assert xlsx.status_code == 200
     sheet = load_workbook(io.BytesIO(xlsx.content))["Cơ quan"]
     assert any(SO_VHTTDL in str(c.value) for row in sheet.iter_rows() for c in row)
-    docx = officer.get(f"/emulation/export?plan={plan}&period={PERIOD}&format=docx")
+    docx = officer.get(f"/api/emulation/plans/{plan}/periods/{PERIOD}/export?format=docx")
     assert "BẢNG TỔNG HỢP" in [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
 
 

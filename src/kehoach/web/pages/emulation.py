@@ -219,27 +219,3 @@ def score(request: Request, db: Db, user: Officer, plan: PlanF, period: PeriodF)
     found = score_period(db, plan, period, user)
     flash(request, _("The period was scored and the result kept."))
     return RedirectResponse(f"/emulation?plan={plan}&period={found.period}", 303)
-
-
-@router.get("/emulation/export")
-def export(
-    db: Db,
-    user: CurrentUser,
-    on: On,
-    plan: Annotated[int, Query(ge=1, le=2**31 - 1)],
-    period: PeriodQ = None,
-    format: Annotated[str, Query(max_length=5)] = "xlsx",
-    result: PlanQ = None,
-) -> Response:
-    """The council's table as XLSX or DOCX."""
-    from kehoach.services.emulation import export_ranking
-
-    when = (period or str(on.year)).strip().upper()
-    content, name = export_ranking(db, plan, when, user, format, result_id=result)
-    media = {
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    }[format]
-    return Response(
-        content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
