@@ -124,7 +124,7 @@ def _header(doc, data: Ranking) -> None:
             (COUNCIL, {"bold": True, "size": 13}),
         ],
     )
-    short_rule(left, 2.2, 7.0)
+    short_rule(left, 2.2, 8.0)
     cell_lines(
         right,
         [
@@ -132,7 +132,7 @@ def _header(doc, data: Ranking) -> None:
             ("Độc lập - Tự do - Hạnh phúc", {"bold": True, "size": 14}),
         ],
     )
-    short_rule(right, 6.2, 10.0)
+    short_rule(right, 6.2, 9.0)
     p = right.add_paragraph()
     p.alignment = CENTER
     run = p.add_run(f"{data.province}, ngày {data.on.day} tháng {data.on.month} năm {data.on.year}")
@@ -140,7 +140,7 @@ def _header(doc, data: Ranking) -> None:
     from kehoach.writers.docx_layout import set_font
 
     set_font(run, 14)
-    widths(table, (7.0, 10.0))
+    widths(table, (8.0, 9.0))
 
 
 def _table(doc, units: list[UnitScore], codes: list[str], names: dict[str, str], who: str):
