@@ -39,6 +39,7 @@ from kehoach.services.emulation_rules import (
     CRITERIA,
     AdjustmentView,
     RuleView,
+    check_editor,
     current_rule,
     lead_agencies,
     list_adjustments,
@@ -591,10 +592,8 @@ def score_period(
 ) -> Ranking:
     """Score the period under the current rule (storing the default as version 1 when none
     is stored) and keep the result; an earlier result stays in the history (audited)."""
-    from kehoach.services.emulation_rules import _check_editor
-
     window = scoring_window(period)
-    _check_editor(session, plan_id, user)
+    check_editor(session, plan_id, user)
     rule = stored_rule(session, plan_id, window.code, user)
     on = on or default_on(window)
     agencies, communes, reported = compute_units(session, plan_id, window, on, rule)

@@ -94,7 +94,7 @@ def plan_in_scope(session: Session, plan_id: int, user: UserView | None) -> Plan
     return plan
 
 
-def _check_editor(session: Session, plan_id: int, user: UserView | None) -> None:
+def check_editor(session: Session, plan_id: int, user: UserView | None) -> None:
     plan_in_scope(session, plan_id, user)
     if (
         user is None
@@ -227,7 +227,7 @@ def save_rule(
     """A new version of the rule (an officer of the plan's jurisdiction); results already
     stored keep the version they were scored under."""
     window = scoring_window(period)
-    _check_editor(session, plan_id, user)
+    check_editor(session, plan_id, user)
     checked = check_weights(weights)
     return _store(session, plan_id, window.code, checked, user, (note or "").strip()[:1000])
 
@@ -280,7 +280,7 @@ def add_adjustment(
     """Bonus (positive) or penalty (negative) points for a lead agency, with a reason (audited).
     They count in the next scoring; a stored result is not changed."""
     window = scoring_window(period)
-    _check_editor(session, plan_id, user)
+    check_editor(session, plan_id, user)
     try:
         value = float(str(points).strip().replace(",", "."))
     except ValueError:
@@ -323,7 +323,7 @@ def remove_adjustment(
     session: Session, plan_id: int, adjustment_id: int, user: UserView | None
 ) -> None:
     """Withdraw points given earlier (kept, marked inactive; audited)."""
-    _check_editor(session, plan_id, user)
+    check_editor(session, plan_id, user)
     row = session.get(EmulationAdjustment, adjustment_id)
     if row is None or row.plan_id != plan_id or not row.active:
         raise NotFound("no adjustment with id {adjustment_id}", adjustment_id=adjustment_id)
