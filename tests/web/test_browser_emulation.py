@@ -93,7 +93,7 @@ def test_ranking_rule_edit_and_evidence(server, chromium):
     assert rows.first.locator("td").first.inner_text() == "1"
     assert page.locator("#commune-ranking tbody tr").count() > 10
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "30-emulation.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "30-emulation.png"), full_page=False)
 
     # a rule that does not add up to 100 is refused in Vietnamese, what was typed kept
     page.fill("#weight_tasks_on_time", "50")

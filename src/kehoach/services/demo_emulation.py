@@ -1,5 +1,5 @@
-"""The demo's emulation data: minutes attached to some reports, indicators given to the
-agencies that report them, one bonus and one penalty, and this year scored for Cao Bằng's
+"""The demo's emulation data: minutes attached to some reports, province-wide indicators
+given to the agencies that report them, one bonus and one penalty, and this year scored for Cao Bằng's
 plans (so `./run demo` shows a ranking with its evidence at once)."""
 
 from __future__ import annotations
@@ -57,10 +57,15 @@ def seed_emulation(
         for i, r in enumerate(reports):
             if i % 3 != 1:  # minutes with two reports in three
                 add_attachment(session, r.id, officer, "bien-ban-kiem-tra.pdf", MINUTES, settings)
-        # the plan's indicators reported by its lead agencies in turn (where nobody is named)
+        # the plan's province-wide indicators reported by its lead agencies in turn (where
+        # nobody is named); commune-level ones stay open to every reporter of the province
         ids = session.scalars(
             select(Indicator.id)
-            .where(Indicator.plan_id == plan_id, Indicator.agency_id.is_(None))
+            .where(
+                Indicator.plan_id == plan_id,
+                Indicator.agency_id.is_(None),
+                Indicator.level == "province",
+            )
             .order_by(Indicator.id)
         ).all()
         for n, ind_id in enumerate(ids):
