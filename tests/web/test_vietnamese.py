@@ -114,6 +114,8 @@ ERROR_PAGES = [
     "/plans/1?sort=nonsense&page=x",
     "/attachments/999999",
     "/my-unit",
+    "/emulation?period=2026-13",
+    "/emulation/evidence?plan=1&agency=999999",
 ]
 
 
@@ -161,6 +163,15 @@ def test_forms_sent_with_bad_input_answer_in_vietnamese(world: World):
             files={"file": ("empty.txt", b"  ", "text/plain")},
         ),
     }
+    sent["emulation weights"] = officer.post(
+        "/emulation/rule",
+        {"plan": plan, "period": "2026", "weight_tasks_on_time": "-5",
+         "weight_reports_on_time": "30", "weight_targets_attained": "20",
+         "weight_evidence_attached": "10"},
+    )  # fmt: skip
+    sent["emulation points"] = officer.post(
+        "/emulation/adjustments", {"plan": plan, "period": "2026", "points": "0", "reason": ""}
+    )
     admin = as_user(world, "admin")
     sent["user short password"] = admin.post(
         "/users", {"username": "x1", "password": "short", "role": "viewer"}

@@ -86,6 +86,10 @@ def seed_demo(session: Session, settings=None, today: date | None = None) -> Dem
     from kehoach.services.demo_indicators import seed_indicators
 
     seed_indicators(session, plan_ids, today)  # targets as indicators, heritage registry
+    from kehoach.services.demo_emulation import seed_emulation
+
+    cao_bang = users.authenticate(session, "officer", _password("officer"))
+    seed_emulation(session, plan_ids, today, cao_bang, settings)  # this year's ranking
     _reminders(session, settings, today)
     return DemoInfo(list(DEMO_ACCOUNTS), plan_ids)
 

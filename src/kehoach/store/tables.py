@@ -584,3 +584,55 @@ class SearchEntry(Base):
     folded: Mapped[str] = mapped_column(Text)  # `fold()`ed words the index matches
 
     __table_args__ = (Index("ix_search_index_kind_entity_id", "kind", "entity_id"),)
+
+
+class EmulationRule(Base):
+    """One version of a plan's emulation scoring rule for a period (`2026`, `2026-H1`).
+
+    A change is a new row (version + 1); results keep pointing at the version they used.
+    `weights_json` maps criterion codes to weights summing to 100.
+    """
+
+    __tablename__ = "emulation_rules"
+    __table_args__ = (UniqueConstraint("plan_id", "period", "version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"), index=True)
+    period: Mapped[str] = mapped_column(String(10))
+    version: Mapped[int] = mapped_column(Integer)
+    weights_json: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class EmulationAdjustment(Base):
+    """Bonus (positive) or penalty (negative) points an officer gives an agency, with a reason."""
+
+    __tablename__ = "emulation_adjustments"
+    __table_args__ = (Index("ix_emulation_adjustments_plan_period", "plan_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    period: Mapped[str] = mapped_column(String(10))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    points: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class EmulationResult(Base):
+    """A period scored under one rule version: every unit's score, rank and breakdown (JSON),
+    never changed afterwards; re-scoring adds a new row and the old one stays as history."""
+
+    __tablename__ = "emulation_results"
+    __table_args__ = (Index("ix_emulation_results_plan_period", "plan_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule_id: Mapped[int] = mapped_column(ForeignKey("emulation_rules.id"), index=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    period: Mapped[str] = mapped_column(String(10))
+    on_date: Mapped[date] = mapped_column(Date)
+    current: Mapped[bool] = mapped_column(Boolean, default=True)
+    rows_json: Mapped[str] = mapped_column(Text)
+    scored_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    scored_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -114,6 +114,12 @@ FIELD = {
     "period": N_("Reporting period"),
     "percent": N_("Percent done"),
     "reason": N_("Reason"),
+    "points": N_("Points"),
+    "weights": N_("Weights"),
+    "weight_tasks_on_time": N_("Tasks done on time"),
+    "weight_reports_on_time": N_("Reports sent on time"),
+    "weight_targets_attained": N_("Targets attained"),
+    "weight_evidence_attached": N_("Evidence attached"),
     "new_end": N_("New deadline"),
     "username": N_("Username"),
     "password": N_("Password"),
@@ -145,6 +151,24 @@ SEARCH_KIND = {  # what a search result is (kehoach.services.search)
     "report": N_("Progress report"),
     "agency": N_("Agency"),
 }
+CRITERION = {  # emulation scoring criteria (kehoach.services.emulation)
+    "tasks_on_time": N_("Tasks done on time"),
+    "reports_on_time": N_("Reports sent on time"),
+    "targets_attained": N_("Targets attained"),
+    "evidence_attached": N_("Evidence attached"),
+}
+COMMUNE_CRITERION = {  # what the same weights measure for a commune
+    "reports_on_time": N_("Indicator values reported"),
+    "targets_attained": N_("Targets attained"),
+}
+EVIDENCE_STATE = {  # a report's state on the evidence page
+    "on_time": N_("On time"),
+    "late": N_("Late"),
+    "missing": N_("Not sent"),
+    "entered": N_("Entered, not sent"),
+    "submitted": N_("Sent"),
+    "approved": N_("Approved"),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -157,6 +181,9 @@ TABLES = {
     "ocr_note": OCR_NOTE,
     "doubt": DOUBT,
     "search_kind": SEARCH_KIND,
+    "criterion": CRITERION,
+    "commune_criterion": COMMUNE_CRITERION,
+    "evidence_state": EVIDENCE_STATE,
 }
 
 

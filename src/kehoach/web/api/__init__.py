@@ -10,6 +10,7 @@ def routers() -> list[APIRouter]:
     from kehoach.web.api import (
         agencies,
         dashboard,
+        emulation,
         indicators,
         notifications,
         period_reports,
@@ -36,4 +37,5 @@ def routers() -> list[APIRouter]:
         period_reports.router,
         indicators.router,
         search.router,
+        emulation.router,
     ]

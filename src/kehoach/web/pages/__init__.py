@@ -11,6 +11,7 @@ def routers() -> list[APIRouter]:
         account,
         agencies,
         dashboard,
+        emulation,
         heritage,
         home,
         imports,
@@ -43,4 +44,5 @@ def routers() -> list[APIRouter]:
         heritage.router,
         search.router,
         open_data.router,
+        emulation.router,
     ]
