@@ -33,7 +33,6 @@ from kehoach.store.tables import (
     Document,
     DocumentLink,
     Metric,
-    Plan,
     Target,
     Task,
     TaskAgency,
