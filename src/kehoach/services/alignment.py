@@ -376,3 +376,37 @@ def measure(
         wrong=[p for p in got if p not in allowed],
         missed=sorted(sure_set - set(got)),
     )
+
+
+@dataclass(frozen=True)
+class HandAlignment:
+    """Pairs decided by reading both plans: `sure` ones and defensible `possible` ones."""
+
+    sure: dict[str, list[tuple[str, str]]]  # "target" | "task" -> pairs of keys
+    possible: dict[str, list[tuple[str, str]]]
+
+
+def load_hand_alignment(path) -> HandAlignment:
+    """Read a hand alignment (`{"targets": {"sure": [[l, r, note]…], "possible": …},
+    "tasks": …}`); InputError naming the file when it is not one."""
+    import json
+    from pathlib import Path
+
+    from kehoach.errors import InputError
+
+    where = str(path)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        sure: dict[str, list[tuple[str, str]]] = {}
+        possible: dict[str, list[tuple[str, str]]] = {}
+        for kind, name in (("target", "targets"), ("task", "tasks")):
+            part = data.get(name, {})
+            sure[kind] = [(str(p[0]), str(p[1])) for p in part.get("sure", [])]
+            possible[kind] = [(str(p[0]), str(p[1])) for p in part.get("possible", [])]
+    except FileNotFoundError:
+        raise InputError("no such file", where=where) from None
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError):
+        raise InputError(
+            "not a hand alignment (JSON with targets and tasks pairs)", where=where
+        ) from None
+    return HandAlignment(sure, possible)
