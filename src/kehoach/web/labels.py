@@ -145,6 +145,12 @@ SEARCH_KIND = {  # what a search result is (kehoach.services.search)
     "report": N_("Progress report"),
     "agency": N_("Agency"),
 }
+MATCH_REASON = {  # why two plans' items are paired (kehoach.services.alignment)
+    "metric": N_("Same indicator"),
+    "text": N_("Similar topic"),
+    "confirmed": N_("Confirmed"),
+    "by_hand": N_("Paired by hand"),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -157,6 +163,7 @@ TABLES = {
     "ocr_note": OCR_NOTE,
     "doubt": DOUBT,
     "search_kind": SEARCH_KIND,
+    "match_reason": MATCH_REASON,
 }
 
 

@@ -9,6 +9,7 @@ def routers() -> list[APIRouter]:
     """Every API router, in the order they appear in the OpenAPI document."""
     from kehoach.web.api import (
         agencies,
+        compare,
         dashboard,
         indicators,
         notifications,
@@ -36,4 +37,5 @@ def routers() -> list[APIRouter]:
         period_reports.router,
         indicators.router,
         search.router,
+        compare.router,
     ]

@@ -10,6 +10,7 @@ def routers() -> list[APIRouter]:
     from kehoach.web.pages import (
         account,
         agencies,
+        compare,
         dashboard,
         heritage,
         home,
@@ -43,4 +44,5 @@ def routers() -> list[APIRouter]:
         heritage.router,
         search.router,
         open_data.router,
+        compare.router,
     ]
