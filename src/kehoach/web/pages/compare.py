@@ -82,7 +82,5 @@ def decide(
         return RedirectResponse(_query(document, plans), status_code=303)
     db.flush()
     result = compare.compare(db, document, plans, user)
-    side = next(
-        s for s in result.sides if {s.left.id, s.right.id} == {left_plan_id, right_plan_id}
-    )
+    side = next(s for s in result.sides if {s.left.id, s.right.id} == {left_plan_id, right_plan_id})
     return render(request, "_compare_side.html", {"result": result, "side": side})
