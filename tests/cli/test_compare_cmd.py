@@ -34,3 +34,15 @@ def test_bad_input_is_one_line(tmp_path):
     result = runner.invoke(app, ["compare", "--plans", str(bad), str(bad), "--eval", str(bad)])
     assert result.exit_code == 2 and "not a hand alignment" in result.output
     assert "Traceback" not in result.output
+
+
+def test_compare_stored_plans(db_url, imported):
+    left = imported["000_c6c358976faa1d91.txt"].plan_id
+    right = imported["002_06834df7b106b0a8.txt"].plan_id
+    args = ["compare", "--plans", str(left), str(right), "--db", db_url, "--eval", str(FIXTURE)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("14-CTr/TU (Cao Bằng)  ↔  ke_hoach (Điện Biên)")
+    assert "precision 1.00 (10/10), recall 1.00 (10/10)" in result.output
+    missing = CliRunner().invoke(app, ["compare", "--plans", "999999", str(right), "--db", db_url])
+    assert missing.exit_code == 2 and "no plan with id 999999" in missing.output

@@ -51,7 +51,7 @@ def _sides(a: str, b: str, db: str | None):
                 raise InputError("no plan with id {plan_id}", plan_id=pid)
         side = compare.align_plans(session, rows[ids[0]], rows[ids[1]])
         names = tuple(
-            f"{rows[i].document.number or rows[i].source_name} ({rows[i].jurisdiction_name})"
+            f"{rows[i].document.number or rows[i].document.kind} ({rows[i].jurisdiction_name})"
             for i in ids
         )
     return side.targets, side.tasks, names
