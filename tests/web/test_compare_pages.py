@@ -73,6 +73,9 @@ def test_page_shows_both_provinces_and_decides_through_htmx(world, api):
     assert no_csrf.status_code in (400, 403)
     plain = officer.post("/compare/decide", {**form, "decision": "confirmed"})
     assert plain.status_code == 303 and plain.headers["location"].startswith("/compare?document=")
+    one = officer.get("/compare", params={"document": doc, "plans": [world.plans[CB]]})
+    assert one.status_code == 422 and "hãy chọn ít nhất hai kế hoạch" in one.text
+    assert 'name="plans"' in one.text  # the form again
     viewer = as_user(world, "viewer").get("/compare")
     assert viewer.status_code == 200 and "/compare/decide" not in viewer.text
     reporter = as_user(world, "reporter").get("/compare")  # its agency's plan only: no pair

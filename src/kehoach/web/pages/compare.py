@@ -7,9 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from kehoach.errors import ValidationError
 from kehoach.web.auth import CsrfChecked
 from kehoach.web.deps import CurrentUser, Db, OptionalUser
-from kehoach.web.i18n import _
+from kehoach.web.i18n import _, error_text
 from kehoach.web.render import render
 
 router = APIRouter(include_in_schema=False, dependencies=[CsrfChecked])
@@ -36,7 +37,13 @@ def compare_page(
     documents = compare.implemented_documents(db, user)
     if document is None and documents:
         document = documents[0].document.id
-    result = compare.compare(db, document, plans, user) if document is not None else None
+    result, error, status = None, None, 200
+    if document is not None:
+        try:
+            result = compare.compare(db, document, plans, user)
+        except ValidationError as exc:  # fewer than two plans: the form again, with why
+            error, status = error_text(exc), 422
+            result = compare.compare(db, document, None, user)
     return render(
         request,
         "compare.html",
@@ -45,7 +52,9 @@ def compare_page(
             "section": "compare",
             "documents": documents,
             "result": result,
+            "error": error,
         },
+        status_code=status,
     )
 
 
