@@ -36,7 +36,9 @@ from kehoach.store.tables import (
     Target,
     Task,
     TaskAgency,
+    utcnow,
 )
+from kehoach.text.normalize import fold
 
 KINDS = ("target", "task")
 
@@ -121,8 +123,6 @@ def implemented_documents(session: Session, user: UserView | None) -> list[Imple
 
 def find_document(session: Session, number: str) -> int:
     """The id of the document numbered `number` (`80-NQ/TW`), folded like its key."""
-    from kehoach.text.normalize import fold
-
     want = fold(number).replace(" ", "")
     for doc_id, num in session.execute(select(Document.id, Document.number)):
         if num and fold(num).replace(" ", "") == want:
@@ -334,8 +334,6 @@ def decide(
             right_key=right_key,
         )
         session.add(row)
-    from kehoach.store.tables import utcnow
-
     row.decision = decision
     row.by_hand = by_hand and decision == "confirmed"
     row.decided_by = user.id if user and user.id else None
