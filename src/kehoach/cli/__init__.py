@@ -24,6 +24,7 @@ from kehoach.cli import (
     backup_cmd,  # noqa: F401
     bench_cmd,  # noqa: F401
     bench_web,  # noqa: F401
+    compare_cmd,  # noqa: F401
     emulation_cmd,  # noqa: F401
     extract_cmd,  # noqa: F401
     jurisdiction_cmd,  # noqa: F401

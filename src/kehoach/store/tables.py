@@ -636,3 +636,36 @@ class EmulationResult(Base):
     rows_json: Mapped[str] = mapped_column(Text)
     scored_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
     scored_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class AlignmentDecision(Base):
+    """An officer's word on a pair of items of two plans (the cross-province comparison).
+
+    `kind` is `target` (a figure, key `t3:1`) or `task` (its key); plans are stored in
+    id order (left < right). `decision` is `confirmed` (kept on every re-computation; a
+    pair made by hand has `by_hand`) or `broken` (never proposed again). Keys, not ids:
+    a figure's key survives a re-import of a corrected plan.
+    """
+
+    __tablename__ = "alignment_decisions"
+    __table_args__ = (
+        UniqueConstraint(
+            "kind",
+            "left_plan_id",
+            "left_key",
+            "right_plan_id",
+            "right_key",
+            name="uq_alignment_decisions_pair",  # the generated name is too long for PostgreSQL
+        ),
+        Index("ix_alignment_decisions_plans", "left_plan_id", "right_plan_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # target | task
+    left_plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    left_key: Mapped[str] = mapped_column(String(100))
+    right_plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id"))
+    right_key: Mapped[str] = mapped_column(String(100))
+    decision: Mapped[str] = mapped_column(String(10))  # confirmed | broken
+    by_hand: Mapped[bool] = mapped_column(Boolean, default=False)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)

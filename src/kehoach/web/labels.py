@@ -169,6 +169,12 @@ EVIDENCE_STATE = {  # a report's state on the evidence page
     "submitted": N_("Sent"),
     "approved": N_("Approved"),
 }
+MATCH_REASON = {  # why two plans' items are paired (kehoach.services.alignment)
+    "metric": N_("Same indicator"),
+    "text": N_("Similar topic"),
+    "confirmed": N_("Confirmed"),
+    "by_hand": N_("Paired by hand"),
+}
 TABLES = {
     "status": STATUS,
     "report_status": REPORT_STATUS,
@@ -184,6 +190,7 @@ TABLES = {
     "criterion": CRITERION,
     "commune_criterion": COMMUNE_CRITERION,
     "evidence_state": EVIDENCE_STATE,
+    "match_reason": MATCH_REASON,
 }
 
 

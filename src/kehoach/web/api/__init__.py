@@ -9,6 +9,7 @@ def routers() -> list[APIRouter]:
     """Every API router, in the order they appear in the OpenAPI document."""
     from kehoach.web.api import (
         agencies,
+        compare,
         dashboard,
         emulation,
         indicators,
@@ -38,4 +39,5 @@ def routers() -> list[APIRouter]:
         indicators.router,
         search.router,
         emulation.router,
+        compare.router,
     ]

@@ -117,3 +117,13 @@ class PasswordIn(In):
 
 class ActiveIn(In):
     active: bool
+
+
+class AlignmentDecisionIn(In):
+    kind: str = Field(max_length=10, description="target (a figure, key `t3:1`) | task")
+    left_plan_id: int = Field(ge=1, le=MAX_ID)
+    left_key: str = Field(max_length=100)
+    right_plan_id: int = Field(ge=1, le=MAX_ID)
+    right_key: str = Field(max_length=100)
+    decision: str = Field(max_length=10, description="confirmed | broken")
+    by_hand: bool = Field(default=False, description="a pair the matching did not propose")

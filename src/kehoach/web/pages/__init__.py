@@ -10,6 +10,7 @@ def routers() -> list[APIRouter]:
     from kehoach.web.pages import (
         account,
         agencies,
+        compare,
         dashboard,
         emulation,
         heritage,
@@ -45,4 +46,5 @@ def routers() -> list[APIRouter]:
         search.router,
         open_data.router,
         emulation.router,
+        compare.router,
     ]
