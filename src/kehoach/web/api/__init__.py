@@ -14,6 +14,7 @@ def routers() -> list[APIRouter]:
         notifications,
         period_reports,
         plans,
+        registries,
         reminders,
         reports,
         search,
@@ -36,4 +37,5 @@ def routers() -> list[APIRouter]:
         period_reports.router,
         indicators.router,
         search.router,
+        registries.router,
     ]

@@ -21,6 +21,7 @@ def routers() -> list[APIRouter]:
         period_reports,
         period_sheets,
         plans,
+        registries,
         search,
         tasks,
         users,
@@ -43,4 +44,5 @@ def routers() -> list[APIRouter]:
         heritage.router,
         search.router,
         open_data.router,
+        registries.router,
     ]
