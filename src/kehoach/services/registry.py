@@ -55,7 +55,7 @@ class Field:
 @dataclass(frozen=True)
 class Registry:
     entity: str  # `village`, `institution`, `intangible`, `survey` (the revisions' entity)
-    model: type
+    model: Any  # a table with id, jurisdiction_id, commune_id, name?, public, updated_at
     fields: tuple[Field, ...]
     sheet: str  # the export's sheet and title
     slug: str  # the export's file name

@@ -61,7 +61,7 @@ def _province_choice(db, user, form) -> int | None:
 
 def _choices(db, user, reg, province: int | None) -> dict:
     """What the forms offer: the province's communes and villages, the provinces to choose."""
-    from kehoach.services.jurisdictions import list_communes, list_provinces
+    from kehoach.services.jurisdictions import list_communes
     from kehoach.services.registry import list_entries
     from kehoach.services.villages import REGISTRY as VILLAGES
 
@@ -71,26 +71,25 @@ def _choices(db, user, reg, province: int | None) -> dict:
         "villages": list_entries(db, VILLAGES, user, jurisdiction_id=province)
         if province and needs_villages
         else [],
-        "provinces": [p for p in list_provinces(db) if not p.national] if province is None else [],
     }
 
 
 def _list(request, db, user, name: str, params: dict, *, errors=None, problems=None,
-          form=None, code=200) -> Response:  # fmt: skip
+          form=None, code=200, province: int | None = None) -> Response:  # fmt: skip
+    from kehoach.services.jurisdictions import list_provinces
     from kehoach.services.registry import list_entries
 
     reg = _registry(name)
     filters = {f.key: params.get(f.key) or None for f in reg.filters}
     commune = params.get("commune") or ""
+    chosen = params.get("province") or ""
+    province = province or _home_province(db, user) or (int(chosen) if chosen.isdigit() else None)
     entries = list_entries(
-        db, reg, user, q=params.get("q") or None,
+        db, reg, user, q=params.get("q") or None, jurisdiction_id=province,
         commune_id=int(commune) if commune.isdigit() else None, **filters,
     )  # fmt: skip
-    province = _home_province(db, user)
     can_keep = user is not None and user.role in ("admin", "officer")
-    choices = _choices(db, user, reg, province) if can_keep else {}
-    if not choices.get("communes") and province:
-        choices = _choices(db, user, reg, province)
+    choices = _choices(db, user, reg, province)
     return render(
         request,
         "registry.html",
@@ -101,15 +100,11 @@ def _list(request, db, user, name: str, params: dict, *, errors=None, problems=N
             "reg": reg,
             "entries": entries,
             "params": params,
-            "filter_communes": [
-                (c.id, c.name) for c in _choices(db, user, reg, province)["communes"]
-            ]
-            if province
-            else sorted(
-                {(e.commune_id, e.commune) for e in entries if e.commune_id},
-                key=lambda c: c[1] or "",
-            ),
-            "can_keep": can_keep,
+            "province": province,
+            "all_provinces": [p for p in list_provinces(db) if not p.national]
+            if _home_province(db, user) is None
+            else [],
+            "can_keep": can_keep and province is not None,
             "errors": {k: vi_message(v) for k, v in (errors or {}).items()},
             "problems": [(r, vi_message(m)) for r, m in problems or []],
             "form": form or {},
@@ -122,10 +117,11 @@ def _list(request, db, user, name: str, params: dict, *, errors=None, problems=N
 
 @router.get("/registries/{name}")
 def registry_page(request: Request, name: Name, db: Db, user: OptionalUser,
-                  q: Filter = "", commune: Filter = "") -> Response:  # fmt: skip
+                  q: Filter = "", commune: Filter = "",
+                  province: Filter = "") -> Response:  # fmt: skip
     """A registry's entries the caller may read (searched, filtered, per commune)."""
     reg = _registry(name)
-    params = {"q": q, "commune": commune}
+    params = {"q": q, "commune": commune, "province": province}
     for f in reg.filters:
         params[f.key] = str(request.query_params.get(f.key, ""))[:40]
     return _list(request, db, user, name, params)
@@ -158,7 +154,7 @@ async def add_entry(request: Request, name: Name, db: Db, user: CurrentUser) -> 
     except ValidationError as exc:
         db.rollback()
         return _list(request, db, user, name, {}, errors={exc.field or "name": exc.message},
-                     form=data, code=422)  # fmt: skip
+                     form=data, code=422, province=province)  # fmt: skip
     flash(request, _("Saved."))
     return RedirectResponse(f"/registries/{name}/{entry.id}", 303)
 
@@ -178,12 +174,14 @@ async def import_entries(
         count = read(db, reg, user, province, await file.read(), file.filename or "")
     except RowsRejected as exc:
         db.rollback()
-        return _list(request, db, user, name, {}, problems=exc.problems, code=422)
+        return _list(request, db, user, name, {}, problems=exc.problems, code=422,
+                     province=province)  # fmt: skip
     except ValidationError as exc:
         db.rollback()
-        return _list(request, db, user, name, {}, errors={"file": exc.message}, code=422)
+        return _list(request, db, user, name, {}, errors={"file": exc.message}, code=422,
+                     province=province)  # fmt: skip
     flash(request, _("%(n)s entries added.") % {"n": count})
-    return RedirectResponse(f"/registries/{name}", 303)
+    return RedirectResponse(f"/registries/{name}?province={province}", 303)
 
 
 def _entry_page(request, db, user, name: str, entry_id: int, *, errors=None,
@@ -265,21 +263,25 @@ def registry_file(file_id: EntryId, db: Db, user: OptionalUser, settings: AppSet
                         content_disposition_type=disposition)  # fmt: skip
 
 
-def _units_page(request, db, user, *, errors=None, code=200) -> Response:
+def _units_page(request, db, user, province: int | None, *, errors=None,
+                code=200) -> Response:  # fmt: skip
     from kehoach.services import unit_changes
-    from kehoach.services.jurisdictions import list_communes
+    from kehoach.services.jurisdictions import list_communes, list_provinces
 
-    province = _home_province(db, user)
-    if province is None:
-        raise NotFound("choose the province")
+    home = _home_province(db, user)
+    province = home or province
     return render(
         request,
         "unit_changes.html",
         {
             "title": _("Merged and renamed communes"),
             "section": "map",
-            "changes": unit_changes.list_changes(db, province),
-            "communes": list_communes(db, province),
+            "province": province,
+            "all_provinces": [p for p in list_provinces(db) if not p.national]
+            if home is None
+            else [],
+            "changes": unit_changes.list_changes(db, province) if province else [],
+            "communes": list_communes(db, province) if province else [],
             "can_keep": user is not None and user.role in ("admin", "officer"),
             "errors": {k: vi_message(v) for k, v in (errors or {}).items()},
         },
@@ -288,9 +290,9 @@ def _units_page(request, db, user, *, errors=None, code=200) -> Response:
 
 
 @router.get("/units")
-def units_page(request: Request, db: Db, user: CurrentUser) -> Response:
-    """The merges and renames of the user's province's communes, and the forms to record one."""
-    return _units_page(request, db, user)
+def units_page(request: Request, db: Db, user: CurrentUser, province: Filter = "") -> Response:
+    """The merges and renames of a province's communes, and the forms to record one."""
+    return _units_page(request, db, user, int(province) if province.isdigit() else None)
 
 
 def _day(text: str) -> dt.date:
@@ -317,9 +319,10 @@ async def merge(request: Request, db: Db, user: CurrentUser) -> Response:
                                  str(form.get("decision") or "")[:500])  # fmt: skip
     except ValidationError as exc:
         db.rollback()
-        return _units_page(request, db, user, errors={"merge": exc.message}, code=422)
+        return _units_page(request, db, user, _posted_province(form), errors={"merge": exc.message},
+                           code=422)  # fmt: skip
     flash(request, _("Saved."))
-    return RedirectResponse("/units", 303)
+    return RedirectResponse(f"/units?province={_posted_province(form) or ''}", 303)
 
 
 @router.post("/units/rename")
@@ -337,6 +340,12 @@ async def rename(request: Request, db: Db, user: CurrentUser) -> Response:
                                  str(form.get("decision") or "")[:500])  # fmt: skip
     except ValidationError as exc:
         db.rollback()
-        return _units_page(request, db, user, errors={"rename": exc.message}, code=422)
+        return _units_page(request, db, user, _posted_province(form),
+                           errors={"rename": exc.message}, code=422)  # fmt: skip
     flash(request, _("Saved."))
-    return RedirectResponse("/units", 303)
+    return RedirectResponse(f"/units?province={_posted_province(form) or ''}", 303)
+
+
+def _posted_province(form) -> int | None:
+    text = str(form.get("province") or "")
+    return int(text) if text.isdigit() else None
