@@ -156,7 +156,7 @@ async def import_sites(
 
 
 def _site_page(request, db, user, site_id, *, errors=None, code=200) -> Response:
-    from kehoach.services import heritage
+    from kehoach.services import heritage, registry_files
     from kehoach.services.jurisdictions import list_communes
 
     site = heritage.get_site(db, site_id, user)
@@ -169,6 +169,7 @@ def _site_page(request, db, user, site_id, *, errors=None, code=200) -> Response
             "section": "map",
             "site": site,
             "history": heritage.site_history(db, site_id, user),
+            "files": registry_files.list_files(db, "heritage_site", site_id, user),
             "can_keep": can_keep,
             "communes": list_communes(db, site.jurisdiction_id) if can_keep else [],
             "errors": {k: vi_message(v) for k, v in (errors or {}).items()},
