@@ -164,7 +164,7 @@ def _guess(subject: str, unit: str, text: str = "") -> tuple[str, str, str]:
         return kind, "commune", "happiness_70"
     if "phi vat the" in folded and "so hoa" in folded:
         return kind, "commune", "intangible_digitized"
-    if "phi vat the" in folded and "danh muc quoc gia" in folded and kind == "value":
+    if "phi vat the" in folded and "danh muc" in folded and kind == "value":
         return kind, "commune", "intangible_listed"
     if "di tich" in folded or "di san" in folded:
         digitized = "so hoa" in folded or "so hoa" in fold(text)
