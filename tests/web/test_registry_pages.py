@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from test_vietnamese import assert_vietnamese
 from webkit import as_user
 
 PNG = (
@@ -76,6 +77,10 @@ def test_villages_institutions_files_and_exports(world, api):
     assert [e["title"] for e in found] == ["Nà Mạ"]
     drawn = officer.get("/map?layer=institutions")
     assert "Nhà văn hóa Nà Mạ" in drawn.text
+    for path in [f"/registries/{n}?province={province}" for n in
+                 ("villages", "institutions", "intangible", "happiness")] + [entry, "/map",
+                 f"/units?province={province}", f"/registries/villages/{village}"]:  # fmt: skip
+        assert_vietnamese(officer.get(path), path)
 
 
 def test_units_page_records_a_merge(world):
