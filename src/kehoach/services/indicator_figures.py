@@ -127,7 +127,7 @@ def rollups(
         if ind.computed:
             out[ind.id] = [
                 _figure(ind, p, *_sum_cells(cells, ind), len(cells))
-                for p, cells in _registry(session, ind, on).items()
+                for p, cells in _registry(session, ind, on, since).items()
             ]
         out[ind.id].sort(key=lambda f: f.end)
     return out
@@ -139,13 +139,17 @@ def _sum_cells(cells: dict, ind: IndicatorView) -> tuple[float, float, float | N
     return num, den, num if ind.kind == "value" else None
 
 
-def _registry(session: Session, ind: IndicatorView, on: date | None) -> dict:
+def _registry(
+    session: Session, ind: IndicatorView, on: date | None, since: str | None = None
+) -> dict:
     from kehoach.services.registries import series
 
     on = on or date.today()
     first = FIRST_REGISTRY_YEAR
     if ind.baseline_period:
         first = min(first, period_end(ind.baseline_period).year)
+    if since:  # the targets panel needs the last few years only
+        first = max(first, int(since[:4]))
     last = min(on, ind.deadline) if ind.deadline else on
     periods = periods_between(
         date(first, 1, 1), period_end(current_period(last, ind.frequency)), ind.frequency

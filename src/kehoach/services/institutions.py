@@ -5,7 +5,9 @@ from: "% of villages with a cultural house", "% of institutions operating regula
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import date
+
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from kehoach.errors import ValidationError
@@ -59,45 +61,62 @@ REGISTRY = Registry(
 def registry_series(
     session: Session, rule: str, jurisdiction_id: int, periods: list[str]
 ) -> dict[str, dict[int | None, tuple[float, float]]]:
-    """period -> commune id -> (numerator, denominator) as of each period's end.
+    """period -> commune id -> (numerator, denominator) as of each period's end, counted in
+    one GROUP BY query whatever the number of periods.
 
     `village_cultural_houses`: villages of the commune (denominator) that have a village
     cultural house in use by then (numerator). `institutions_regular`: institutions in use by
-    then (denominator) assessed as operating regularly on or before then (numerator).
+    then (denominator) assessed as operating regularly on or before then (numerator). A
+    missing date counts as "always".
     """
-    houses = session.execute(
-        select(
-            Institution.commune_id,
-            Institution.village_id,
-            Institution.kind,
-            Institution.opened_on,
-            Institution.regular,
-            Institution.assessed_on,
-        ).where(Institution.jurisdiction_id == jurisdiction_id)
+    ends = [period_end(p) for p in periods]
+    if not ends:
+        return {}
+    opened = func.coalesce(Institution.opened_on, ALWAYS)
+    if rule == "village_cultural_houses":
+        first = (
+            select(Institution.village_id.label("village"), func.min(opened).label("opened"))
+            .where(
+                Institution.jurisdiction_id == jurisdiction_id,
+                Institution.kind == VILLAGE_HOUSE,
+                Institution.village_id.is_not(None),
+            )
+            .group_by(Institution.village_id)
+            .subquery()
+        )
+        columns = [func.count()]
+        for end in ends:
+            columns.append(func.sum(case((first.c.opened <= end, 1), else_=0)))
+        stmt = (
+            select(Village.commune_id, *columns)
+            .outerjoin(first, first.c.village == Village.id)
+            .where(Village.jurisdiction_id == jurisdiction_id)
+            .group_by(Village.commune_id)
+        )
+        rows = session.execute(stmt).all()
+        return {
+            p: {r[0]: (float(r[2 + i] or 0), float(r[1])) for r in rows}
+            for i, p in enumerate(periods)
+        }
+    assessed = func.coalesce(Institution.assessed_on, ALWAYS)
+    columns = []
+    for end in ends:
+        in_use = opened <= end
+        columns.append(func.sum(case((in_use, 1), else_=0)))
+        columns.append(
+            func.sum(case((and_(in_use, Institution.regular, assessed <= end), 1), else_=0))
+        )
+    rows = session.execute(
+        select(Institution.commune_id, *columns)
+        .where(Institution.jurisdiction_id == jurisdiction_id)
+        .group_by(Institution.commune_id)
     ).all()
-    villages = session.execute(
-        select(Village.id, Village.commune_id).where(Village.jurisdiction_id == jurisdiction_id)
-    ).all()
-    out: dict[str, dict[int | None, tuple[float, float]]] = {}
-    for period in periods:
-        end = period_end(period)
-        cells: dict[int | None, list[float]] = {}
-        if rule == "village_cultural_houses":
-            housed = {
-                village
-                for _, village, kind, opened, *_ in houses
-                if kind == VILLAGE_HOUSE and village and (opened is None or opened <= end)
-            }
-            for village, commune in villages:
-                cell = cells.setdefault(commune, [0.0, 0.0])
-                cell[1] += 1
-                cell[0] += village in housed
-        else:
-            for commune, _, _, opened, regular, assessed in houses:
-                if opened is not None and opened > end:
-                    continue
-                cell = cells.setdefault(commune, [0.0, 0.0])
-                cell[1] += 1
-                cell[0] += bool(regular and (assessed is None or assessed <= end))
-        out[period] = {k: (v[0], v[1]) for k, v in cells.items()}
-    return out
+    return {
+        p: {
+            r[0]: (float(r[2 + 2 * i] or 0), float(r[1 + 2 * i] or 0)) for r in rows if r[1 + 2 * i]
+        }
+        for i, p in enumerate(periods)
+    }
+
+
+ALWAYS = date(1900, 1, 1)  # a missing date: in use (or regular) all along
