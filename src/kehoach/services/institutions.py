@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from kehoach.errors import ValidationError
 from kehoach.services.indicator_math import period_end
@@ -84,7 +85,7 @@ def registry_series(
             .group_by(Institution.village_id)
             .subquery()
         )
-        columns = [func.count()]
+        columns: list[ColumnElement] = [func.count()]
         for end in ends:
             columns.append(func.sum(case((first.c.opened <= end, 1), else_=0)))
         stmt = (
@@ -99,7 +100,7 @@ def registry_series(
             for i, p in enumerate(periods)
         }
     assessed = func.coalesce(Institution.assessed_on, ALWAYS)
-    columns = []
+    columns: list[ColumnElement] = []
     for end in ends:
         in_use = opened <= end
         columns.append(func.sum(case((in_use, 1), else_=0)))
