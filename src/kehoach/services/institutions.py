@@ -100,7 +100,7 @@ def registry_series(
             for i, p in enumerate(periods)
         }
     assessed = func.coalesce(Institution.assessed_on, ALWAYS)
-    columns: list[ColumnElement] = []
+    columns = []
     for end in ends:
         in_use = opened <= end
         columns.append(func.sum(case((in_use, 1), else_=0)))
