@@ -70,7 +70,7 @@ def test_export_imports_back_and_history(session, users):
     item = registry.save_entry(
         session, INTANGIBLE, officer,
         {"name": "Hát Then", "kind": "nghe_thuat_trinh_dien", "communities": "Tày, Nùng",
-         "communes": [str(communes[0].id), str(communes[1].id)],
+         "communes": [communes[0].id, communes[1].id],
          "inscription": "unesco_dai_dien", "decision_number": "14.COM", "decision_date": "13/12/2019",
          "digitization": "records"},
         jurisdiction_id=province,

@@ -300,18 +300,16 @@ def clean(session: Session, reg: Registry, province_id: int, data: dict) -> dict
 
 
 def _commune(session: Session, spec: Field, province_id: int, raw) -> int | None:
+    """A commune of the province: by id (an int, from a form) or by its code or name (text,
+    from a table; a code that lost its leading zero in a spreadsheet still matches)."""
     if raw in (None, ""):
         return None
-    text = str(raw).strip()
     unit = None
-    if text.isdigit():
-        unit = session.get(Jurisdiction, int(text)) if len(text) < 5 else None
-        if unit is None or unit.parent_id != province_id:
-            unit = session.scalar(
-                select(Jurisdiction).where(
-                    Jurisdiction.code == text.zfill(5), Jurisdiction.parent_id == province_id
-                )
-            )
+    text = str(raw).strip()
+    if isinstance(raw, int):
+        unit = session.get(Jurisdiction, raw)
+    elif text.isdigit():
+        unit = session.scalar(select(Jurisdiction).where(Jurisdiction.code == text.zfill(5)))
     else:
         unit = session.scalar(
             select(Jurisdiction).where(
@@ -326,8 +324,8 @@ def _commune(session: Session, spec: Field, province_id: int, raw) -> int | None
 def _village(session: Session, spec: Field, province_id: int, raw) -> int | None:
     if raw in (None, ""):
         return None
-    if isinstance(raw, int) or str(raw).strip().isdigit():
-        row = session.get(Village, int(str(raw).strip()))
+    if isinstance(raw, int):
+        row = session.get(Village, raw)
         if row is not None and row.jurisdiction_id == province_id:
             return row.id
     raise ValidationError(
@@ -339,8 +337,8 @@ def _village(session: Session, spec: Field, province_id: int, raw) -> int | None
 def _communes(session: Session, spec: Field, province_id: int, raw) -> str:
     items = raw if isinstance(raw, list | tuple) else str(raw or "").replace(";", ",").split(",")
     codes = []
-    for item in (str(i).strip() for i in items):
-        if item:
+    for item in (i if isinstance(i, int) else str(i).strip() for i in items):
+        if item != "":
             unit = session.get(Jurisdiction, _commune(session, spec, province_id, item))
             assert unit is not None
             codes.append(unit.code)

@@ -131,8 +131,11 @@ async def _form(request: Request, reg) -> dict:
     form = await request.form()
     data: dict[str, object] = {}
     for f in reg.fields:
-        if f.kind == "communes":
-            data[f.key] = [str(v) for v in form.getlist(f.key)]
+        if f.kind == "communes":  # ids from the form: ints (a table gives codes or names)
+            data[f.key] = [int(str(v)) for v in form.getlist(f.key) if str(v).isdigit()]
+        elif f.kind in ("commune", "village"):
+            text = str(form.get(f.key) or "")
+            data[f.key] = int(text) if text.isdigit() and len(text) < 10 else ""
         elif f.kind == "bool":
             data[f.key] = bool(form.get(f.key))
         else:
