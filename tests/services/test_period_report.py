@@ -246,3 +246,21 @@ def test_another_province_cannot_produce_it(demo_db):
         issue_report(demo_db, PLAN, "2026-H1", dien_bien, "docx", on=ON)
     with pytest.raises((NotFound, PermissionDenied)):
         save_report_texts(demo_db, PLAN, "2026-H1", dien_bien, results_text="x")
+
+
+def test_section_two_shows_the_latest_approved_figure(demo_db, officer):
+    """A target with an indicator: its latest approved figure next to the planned one."""
+    from kehoach.services.period_report import period_report
+    from kehoach.writers.report_tables import target_items
+
+    data = period_report(demo_db, PLAN, "2026-H1", officer, on=ON, today=ON)
+    assert data.latest, "the demo's indicators have approved figures"
+    rows, _ = target_items(data)
+    measured = [r for r in rows if r[4] is not None]
+    assert measured and all("đã duyệt" in r[5] for r in measured)
+    issued = issue_report(demo_db, PLAN, "2026-H1", officer, "docx", on=ON, today=ON)
+    doc = _docx(issued.content)
+    table = next(
+        t for t in doc.tables if [c.text for c in t.rows[0].cells][-2:] == ["Đạt được", "Ghi chú"]
+    )
+    assert any(r.cells[4].text for r in table.rows[1:])

@@ -1,12 +1,14 @@
-"""The culture map drawn without any tile server: heritage sites placed by their coordinates
-on an equirectangular projection (corrected for latitude) with a graticule. Pure."""
+"""The culture map drawn without any tile server: heritage sites and cultural institutions
+placed by their coordinates on an equirectangular projection (corrected for latitude) with a
+graticule. Pure."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kehoach.services.heritage import SiteView
+from kehoach.services.registry import Entry
 
 
 @dataclass(frozen=True)
@@ -14,6 +16,15 @@ class MapPoint:
     x: float
     y: float
     site: SiteView
+
+
+@dataclass(frozen=True)
+class PlacePoint:
+    """An institution on the map (a registry entry with latitude and longitude)."""
+
+    x: float
+    y: float
+    entry: Entry
 
 
 @dataclass(frozen=True)
@@ -32,16 +43,29 @@ class MapView:
     points: list[MapPoint]
     grid: list[GridLine]
     unplaced: list[SiteView]  # sites without coordinates
+    places: list[PlacePoint] = field(default_factory=list)  # institutions
+    unplaced_places: int = 0  # institutions without coordinates
 
 
-def draw(sites: list[SiteView], width: int = 800, height: int = 560, pad: int = 36) -> MapView:
-    """Place the sites that have coordinates in a `width` × `height` box (with a margin)."""
+def _where(e: Entry) -> tuple[float, float] | None:
+    lat, lon = e.values.get("latitude"), e.values.get("longitude")
+    return (lat, lon) if lat is not None and lon is not None else None
+
+
+def draw(
+    sites: list[SiteView], width: int = 800, height: int = 560, pad: int = 36,
+    institutions: list[Entry] | None = None,
+) -> MapView:  # fmt: skip
+    """Place the sites and institutions that have coordinates in a `width` × `height` box
+    (with a margin)."""
     placed = [s for s in sites if s.latitude is not None and s.longitude is not None]
     unplaced = [s for s in sites if s.latitude is None or s.longitude is None]
-    if not placed:
-        return MapView(width, height, [], [], unplaced)
-    lats = [s.latitude for s in placed if s.latitude is not None]
-    lons = [s.longitude for s in placed if s.longitude is not None]
+    others = [(e, w) for e in institutions or [] if (w := _where(e)) is not None]
+    missing = len(institutions or []) - len(others)
+    if not placed and not others:
+        return MapView(width, height, [], [], unplaced, [], missing)
+    lats = [s.latitude for s in placed if s.latitude is not None] + [w[0] for _, w in others]
+    lons = [s.longitude for s in placed if s.longitude is not None] + [w[1] for _, w in others]
     south, north = min(lats) - 0.05, max(lats) + 0.05
     west, east = min(lons) - 0.05, max(lons) + 0.05
     squeeze = math.cos(math.radians((south + north) / 2))  # a degree of longitude is shorter
@@ -67,4 +91,5 @@ def draw(sites: list[SiteView], width: int = 800, height: int = 560, pad: int = 
         (x, y1), (_, y2) = xy(north, lon), xy(south, lon)
         grid.append(GridLine(x, y1, x, y2, f"{lon:.1f}°E"))
         lon += step
-    return MapView(width, height, points, grid, unplaced)
+    places = [PlacePoint(*xy(*w), e) for e, w in others]
+    return MapView(width, height, points, grid, unplaced, places, missing)

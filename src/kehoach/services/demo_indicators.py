@@ -22,12 +22,16 @@ from kehoach.services.indicator_math import period_end, periods_between
 from kehoach.services.indicators import from_metric, list_indicators
 from kehoach.services.types import SYSTEM
 from kehoach.store.tables import (
+    HappinessSurvey,
     HeritageSite,
     Indicator,
     IndicatorValue,
+    Institution,
+    IntangibleHeritage,
     Jurisdiction,
     Metric,
     Target,
+    Village,
 )
 from kehoach.text.normalize import fold
 
@@ -67,6 +71,7 @@ class DemoFigures:
     indicators: int
     values: int
     sites: int
+    registries: dict[str, int] | None = None
 
 
 def _start_share(subject: str, rng: random.Random) -> float:
@@ -104,6 +109,7 @@ def seed_indicators(
         return DemoFigures(0, 0, 0)
     rng = random.Random(seed)
     sites = _sites(session, rng)
+    registries = _registries(session, random.Random(seed + 1), today)
     metrics = session.scalars(
         select(Metric.id)
         .join(Target, Target.id == Metric.target_id)
@@ -117,6 +123,8 @@ def seed_indicators(
         .where(Indicator.plan_id.in_(plan_ids))
         .values(public=True, baseline_period=str(FIRST_YEAR - 1))
     )
+    _computed_from_registries(session, plan_ids)
+    _happiness_indicators(session, plan_ids, today)
     inds = [i for i in list_indicators(session, SYSTEM) if i.plan_id in plan_ids]
     rows: list[dict] = []
     stamp = datetime.combine(today, datetime.min.time(), UTC)
@@ -131,7 +139,179 @@ def seed_indicators(
         session.execute(insert(IndicatorValue), rows[chunk : chunk + 5000])
     audit.record(session, None, "demo", "indicator_value", None, f"{len(rows)} demo values")
     session.flush()
-    return DemoFigures(len(inds), len(rows), sites)
+    return DemoFigures(len(inds), len(rows), sites, registries)
+
+
+# Điện Biên's plan measures these from the registries in the demo (Cao Bằng's village houses
+# stay entered by the communes, so the demo shows both ways); folded subject starts
+COMPUTED_IN_DEMO = {
+    "11": {
+        "thon, ban, to dan pho co nha van hoa": "village_cultural_houses",
+        "thiet che van hoa hoat dong thuong xuyen": "institutions_regular",
+    },
+    "04": {"thiet che van hoa co so hoat dong thuong xuyen": "institutions_regular"},
+}
+
+
+def _computed_from_registries(session: Session, plan_ids: list[int]) -> None:
+    """Point the demo plans' institution targets at the registries (see COMPUTED_IN_DEMO)."""
+    rows = session.execute(
+        select(Indicator, Jurisdiction.code)
+        .join(Jurisdiction, Jurisdiction.id == Indicator.jurisdiction_id)
+        .where(Indicator.plan_id.in_(plan_ids), Indicator.source == "entered")
+    ).all()
+    for ind, code in rows:
+        for start, rule in COMPUTED_IN_DEMO.get(code, {}).items():
+            if fold(ind.name).startswith(start):
+                ind.source = rule
+    session.flush()
+
+
+def _happiness_indicators(session: Session, plan_ids: list[int], today: date) -> None:
+    """The plans' "70% of communes scoring 70 or more" (NQ 80's wording), one per province,
+    computed from the happiness surveys (no sample plan states it as a figure)."""
+    from kehoach.store.tables import Plan
+
+    done: set[int] = set()
+    for plan in session.scalars(select(Plan).where(Plan.id.in_(plan_ids)).order_by(Plan.id)):
+        if plan.jurisdiction_id in done:
+            continue
+        done.add(plan.jurisdiction_id)
+        session.add(
+            Indicator(
+                plan_id=plan.id, jurisdiction_id=plan.jurisdiction_id, code="HP.70",
+                name="Tỷ lệ xã có điểm Chỉ số Hạnh phúc từ 70 điểm trở lên", kind="ratio",
+                unit="%", direction="up", level="commune", frequency="year", aggregate="sum",
+                target_value=70.0, deadline=date(2030, 12, 31), source="happiness_70",
+                public=True,
+            )
+        )  # fmt: skip
+    session.flush()
+
+
+VILLAGE_WORDS = {"04": ("Xóm", "xom"), "11": ("Bản", "ban")}
+VILLAGE_NAMES = ["Nà Mạ", "Khuổi Nặm", "Pác Bó", "Nà Lẹng", "Bản Chang", "Cốc Xả", "Lũng Vài",
+                 "Phja Đán", "Nà Sang", "Huổi Só", "Pa Thơm", "Mường Mươn", "Nà Tấu", "Phiêng Lơi",
+                 "Co Mặn", "Hua Pe", "Nà Nhạn", "Tà Lèng", "Khau Đồn", "Lũng Rẩu"]  # fmt: skip
+INTANGIBLE = [
+    # (name, type, communities, inscription, decision, decided, province)
+    ("Thực hành Then của người Tày, Nùng, Thái", "tap_quan_xa_hoi", "Tày, Nùng",
+     "unesco_dai_dien", "14.COM 10.b.35", "13/12/2019", "04"),
+    ("Nghề rèn của người Nùng An", "nghe_thu_cong", "Nùng An", "danh_muc_quoc_gia",
+     "3880/QĐ-BVHTTDL", "07/11/2017", "04"),
+    ("Lễ hội Nàng Hai của người Tày", "le_hoi", "Tày", "danh_muc_quoc_gia",
+     "4226/QĐ-BVHTTDL", "15/12/2016", "04"),
+    ("Hát Lượn của người Tày", "nghe_thuat_trinh_dien", "Tày", "kiem_ke", None, None, "04"),
+    ("Nghề làm hương của người Nùng", "nghe_thu_cong", "Nùng", "kiem_ke", None, None, "04"),
+    ("Nghệ thuật Xòe Thái", "nghe_thuat_trinh_dien", "Thái", "unesco_dai_dien",
+     "16.COM 8.b.33", "15/12/2021", "11"),
+    ("Lễ hội Thành Bản Phủ", "le_hoi", "Thái", "danh_muc_quoc_gia", "3373/QĐ-BVHTTDL",
+     "09/10/2019", "11"),
+    ("Tết Xíp xí của người Thái", "tap_quan_xa_hoi", "Thái", "danh_muc_quoc_gia",
+     "1139/QĐ-BVHTTDL", "17/04/2020", "11"),
+    ("Lễ cúng bản của người Kháng", "tap_quan_xa_hoi", "Kháng", "kiem_ke", None, None, "11"),
+    ("Chữ Thái cổ", "tieng_noi_chu_viet", "Thái", "kiem_ke", None, None, "11"),
+]  # fmt: skip
+
+
+def _registries(session: Session, rng: random.Random, today: date) -> dict[str, int]:
+    """Demo villages, cultural institutions, intangible heritage and happiness surveys of
+    Cao Bằng (04) and Điện Biên (11); magnitudes of culture-indicators.md §6 (about 24
+    villages a commune, village cultural houses 57–95%, happiness scores around 55–72)."""
+    if session.scalar(select(func.count()).select_from(Village)):
+        return {}
+    stamp = datetime.now(UTC)
+    provinces = {
+        j.code: j.id
+        for j in session.scalars(select(Jurisdiction).where(Jurisdiction.code.in_(list(BOXES))))
+    }
+    counts = {"villages": 0, "institutions": 0, "intangible": 0, "surveys": 0}
+    for code, province in provinces.items():
+        word, kind = VILLAGE_WORDS[code]
+        south, north, west, east = BOXES[code]
+        communes = session.execute(
+            select(Jurisdiction.id, Jurisdiction.name)
+            .where(Jurisdiction.parent_id == province, Jurisdiction.active)
+            .order_by(Jurisdiction.code)
+        ).all()
+        villages = []
+        for commune, _ in communes:
+            for i in range(rng.randint(14, 30)):
+                name = f"{word} {VILLAGE_NAMES[(i + commune) % len(VILLAGE_NAMES)]} {i + 1}"
+                villages.append({
+                    "jurisdiction_id": province, "commune_id": commune, "name": name,
+                    "fold_key": fold(name), "kind": kind, "code": None,
+                    "households": rng.randint(40, 160), "public": True, "updated_at": stamp,
+                })  # fmt: skip
+        session.execute(insert(Village), villages)
+        counts["villages"] += len(villages)
+        ids = session.execute(
+            select(Village.id, Village.commune_id, Village.name).where(
+                Village.jurisdiction_id == province
+            )
+        ).all()
+        share = {c: rng.uniform(0.57, 0.95) for c, _ in communes}
+        places = []
+        for village, commune, name in ids:
+            if rng.random() < share[commune]:
+                places.append(_institution(province, commune, village, f"Nhà văn hóa {name}",
+                                           "nha_van_hoa_thon", rng, stamp))  # fmt: skip
+        for commune, commune_name in communes:
+            row = _institution(province, commune, None, f"Trung tâm văn hóa - thể thao {commune_name}",
+                               "trung_tam_xa", rng, stamp)  # fmt: skip
+            row["latitude"] = round(rng.uniform(south, north), 4)
+            row["longitude"] = round(rng.uniform(west, east), 4)
+            places.append(row)
+        session.execute(insert(Institution), places)
+        counts["institutions"] += len(places)
+        surveys = []
+        for commune, _ in communes:
+            score = rng.uniform(52, 70)
+            for year in range(2024, today.year + (today.month == 12)):
+                score = min(95.0, score + rng.uniform(-1, 4))
+                surveys.append({
+                    "jurisdiction_id": province, "commune_id": commune, "period": str(year),
+                    "score": round(score, 1), "sample_size": rng.randint(30, 80), "note": "",
+                    "public": True, "updated_at": stamp,
+                })  # fmt: skip
+        session.execute(insert(HappinessSurvey), surveys)
+        counts["surveys"] += len(surveys)
+        items = []
+        for name, kind_, people, listed, number, decided, where in INTANGIBLE:
+            if where != code:
+                continue
+            state = "none"
+            if number:  # listed items are the digitization programme's first
+                state = (
+                    "published"
+                    if listed.startswith("unesco")
+                    else rng.choice(["records", "photos", "published", "published"])
+                )
+            items.append({
+                "jurisdiction_id": province, "commune_id": rng.choice(communes)[0], "name": name,
+                "kind": kind_, "communities": people, "communes": "", "inscription": listed,
+                "decision_number": number,
+                "decision_date": datetime.strptime(decided, "%d/%m/%Y").date() if decided else None,
+                "safeguarding": "Truyền dạy tại cộng đồng; tư liệu hóa" if number else "",
+                "digitization": state,
+                "digitized_on": date(rng.randint(2023, 2026), rng.randint(1, 11), 1)
+                if state != "none" else None,
+                "public": True, "updated_at": stamp,
+            })  # fmt: skip
+        session.execute(insert(IntangibleHeritage), items)
+        counts["intangible"] += len(items)
+    return counts
+
+
+def _institution(province, commune, village, name, kind, rng, stamp) -> dict:
+    opened = date(rng.randint(2005, 2025), rng.randint(1, 12), 1)
+    regular = rng.random() < 0.78
+    return {
+        "jurisdiction_id": province, "commune_id": commune, "village_id": village, "name": name,
+        "kind": kind, "opened_on": opened, "regular": regular,
+        "assessed_on": date(rng.choice([2024, 2025]), rng.randint(1, 12), 1) if regular else None,
+        "latitude": None, "longitude": None, "public": True, "updated_at": stamp,
+    }  # fmt: skip
 
 
 def _units(session: Session, province_id: int, level: str) -> list[int]:

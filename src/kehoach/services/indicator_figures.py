@@ -63,6 +63,7 @@ class UnitRow:
     code: str
     name: str
     value: ValueView | None  # the newest revision for the period, any state
+    merged_from: tuple[str, ...] = ()  # communes merged into this one whose figures count
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def rollups(
         if ind.computed:
             out[ind.id] = [
                 _figure(ind, p, *_sum_cells(cells, ind), len(cells))
-                for p, cells in _registry(session, ind, on).items()
+                for p, cells in _registry(session, ind, on, since).items()
             ]
         out[ind.id].sort(key=lambda f: f.end)
     return out
@@ -138,18 +139,22 @@ def _sum_cells(cells: dict, ind: IndicatorView) -> tuple[float, float, float | N
     return num, den, num if ind.kind == "value" else None
 
 
-def _registry(session: Session, ind: IndicatorView, on: date | None) -> dict:
-    from kehoach.services.heritage import registry_series
+def _registry(
+    session: Session, ind: IndicatorView, on: date | None, since: str | None = None
+) -> dict:
+    from kehoach.services.registries import series
 
     on = on or date.today()
     first = FIRST_REGISTRY_YEAR
     if ind.baseline_period:
         first = min(first, period_end(ind.baseline_period).year)
+    if since:  # the targets panel needs the last few years only
+        first = max(first, int(since[:4]))
     last = min(on, ind.deadline) if ind.deadline else on
     periods = periods_between(
         date(first, 1, 1), period_end(current_period(last, ind.frequency)), ind.frequency
     )
-    return registry_series(session, ind.source, ind.jurisdiction_id, periods)
+    return series(session, ind.source, ind.jurisdiction_id, periods)
 
 
 def trajectory_of(ind: IndicatorView, series: list[Figure], on: date) -> Trajectory:
@@ -214,9 +219,8 @@ def indicator_figures(
             ind, series, latest, trajectory_of(ind, series, on), period, None, rows
         )
     values = list_values(session, ind.id, user, period=period)
-    by_id = {v.unit_id: v for v in values}
     every = units(session, ind)
-    table = [UnitRow(u.id, u.code, u.name, by_id.get(u.id)) for u in every]
+    table = _with_merged(session, ind, every, values)
     return IndicatorFigures(
         ind,
         series,
@@ -226,6 +230,80 @@ def indicator_figures(
         completeness(session, ind, period, values, every),
         table,
     )
+
+
+def _with_merged(
+    session: Session, ind: IndicatorView, every: list, values: list[ValueView]
+) -> list[UnitRow]:
+    """The table by unit: a merged commune's figures of the period counted in the row of
+    the commune it was merged into (summed with that commune's own)."""
+    from kehoach.services.unit_changes import successors
+
+    by_id = {v.unit_id: v for v in values}
+    later = successors(session, ind.jurisdiction_id) if ind.level == "commune" else {}
+    folded: dict[int, list[ValueView]] = {}
+    for v in values:
+        if v.unit_id in later:
+            folded.setdefault(later[v.unit_id][0], []).append(v)
+    rows = []
+    for u in every:
+        own, gone = by_id.get(u.id), folded.get(u.id, [])
+        if not gone:
+            rows.append(UnitRow(u.id, u.code, u.name, own))
+            continue
+        parts = [*gone, *([own] if own else [])]
+        rows.append(
+            UnitRow(u.id, u.code, u.name, _sum_values(ind, u, parts),
+                    tuple(v.unit_name for v in gone))
+        )  # fmt: skip
+    return rows
+
+
+def _sum_values(ind: IndicatorView, unit, parts: list[ValueView]) -> ValueView:
+    """One figure of several units' values (sums of numerators and denominators)."""
+    from dataclasses import replace
+
+    def total(attr: str) -> float | None:
+        got = [getattr(v, attr) for v in parts if getattr(v, attr) is not None]
+        return sum(got) if got else None
+
+    order = ("entered", "submitted", "approved")
+    state = min((v.state for v in parts), key=order.index)
+    first = parts[-1]
+    return replace(
+        first, id=first.id if len(parts) == 1 else 0, unit_id=unit.id, unit_code=unit.code,
+        unit_name=unit.name, value=total("value"), numerator=total("numerator"),
+        denominator=total("denominator"), state=state,
+    )  # fmt: skip
+
+
+def unit_series(
+    session: Session, indicator_id: int, unit_id: int, user: UserView | None
+) -> list[Figure]:
+    """One commune's figures per period (approved values), with those of the communes merged
+    into it: a commune's history includes its predecessors'."""
+    from kehoach.services.unit_changes import predecessors
+
+    ind = get_indicator(session, indicator_id, user)
+    ids = [unit_id, *predecessors(session, ind.jurisdiction_id).get(unit_id, [])]
+    rows = session.execute(
+        select(
+            IndicatorValue.period,
+            func.sum(IndicatorValue.numerator),
+            func.sum(IndicatorValue.denominator),
+            func.sum(IndicatorValue.value),
+            func.count(),
+        )
+        .where(
+            IndicatorValue.indicator_id == indicator_id,
+            IndicatorValue.jurisdiction_id.in_(ids),
+            IndicatorValue.state == "approved",
+            IndicatorValue.superseded.is_(False),
+        )
+        .group_by(IndicatorValue.period)
+    ).all()
+    out = [_figure(ind, p, num, den, value, count) for p, num, den, value, count in rows]
+    return sorted(out, key=lambda f: f.end)
 
 
 def _computed_value(

@@ -46,6 +46,13 @@ def period_end(code: str) -> date:
     return date(year, month, 30 if month in (6, 9) else 31)
 
 
+def period_start(code: str) -> date:
+    """The first day of a period `2026`, `2026-H2`, `2026-Q3`."""
+    end = period_end(code)
+    months = {"year": 12, "half": 6, "quarter": 3}[period_frequency(code)]
+    return date(end.year, end.month - months + 1, 1)
+
+
 def period_frequency(code: str) -> str:
     """`year`, `half` or `quarter`: what kind of period a code names."""
     period_end(code)

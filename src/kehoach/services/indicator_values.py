@@ -94,6 +94,23 @@ def _unit(session: Session, indicator: IndicatorView, unit_id: int) -> Jurisdict
     return unit
 
 
+def _not_merged(session: Session, unit: Jurisdiction, period: str) -> None:
+    """A unit merged into another takes no figures for periods after the merge."""
+    from kehoach.services.indicator_math import period_start
+    from kehoach.services.unit_changes import successors
+
+    gone = successors(session, unit.parent_id).get(unit.id) if unit.parent_id else None
+    if gone is not None and period_start(period) >= gone[1]:
+        into = session.get(Jurisdiction, gone[0])
+        raise ValidationError(
+            "{name} was merged into {successor} on {day}; enter the figure for {successor}",
+            field="unit",
+            name=unit.name,
+            successor=into.name if into else "",
+            day=gone[1],
+        )
+
+
 def _latest(session: Session, indicator_id: int, unit_id: int, period: str):
     return session.scalars(
         select(IndicatorValue)
@@ -126,8 +143,10 @@ def enter_value(
     indicator = get_indicator(session, indicator_id, user)
     if not may_enter(session, indicator, user):
         raise PermissionDenied("only the responsible reporter or the plan officer can enter values")
-    _unit(session, indicator, unit_id)
+    unit = _unit(session, indicator, unit_id)
     period = check_period(period, indicator.frequency)
+    if not unit.active:
+        _not_merged(session, unit, period)
     if indicator.kind == "ratio":
         value = None
     else:

@@ -30,7 +30,16 @@ from kehoach.store.tables import Agency, Indicator, Jurisdiction, Metric, Plan, 
 from kehoach.text.normalize import fold
 
 # registry rules an indicator can be computed by instead of entered values
-SOURCES = ("entered", "heritage_digitized", "heritage_ranked")
+SOURCES = (
+    "entered",
+    "heritage_digitized",
+    "heritage_ranked",
+    "intangible_digitized",
+    "intangible_listed",
+    "village_cultural_houses",
+    "institutions_regular",
+    "happiness_70",
+)
 _COMMUNE_WORDS = ("xa", "phuong", "thon", "ban", "xom", "to dan pho", "gia dinh", "thiet che")
 
 
@@ -151,6 +160,12 @@ def _guess(subject: str, unit: str, text: str = "") -> tuple[str, str, str]:
     kind = "ratio" if unit.strip() == "%" else "value"
     level = "commune" if any(f" {w} " in f" {folded} " for w in _COMMUNE_WORDS) else "province"
     source = "entered"
+    if "hanh phuc" in folded and kind == "ratio":
+        return kind, "commune", "happiness_70"
+    if "phi vat the" in folded and "so hoa" in folded:
+        return kind, "commune", "intangible_digitized"
+    if "phi vat the" in folded and "danh muc" in folded and kind == "value":
+        return kind, "commune", "intangible_listed"
     if "di tich" in folded or "di san" in folded:
         digitized = "so hoa" in folded or "so hoa" in fold(text)
         if digitized and "phi vat the" not in folded and "tu bo" not in folded:
@@ -223,8 +238,10 @@ EDITABLE = (
     "baseline_period",
     "agency_id",
     "public",
+    "source",
 )
 _CHOICES = {
+    "source": SOURCES,
     "kind": KINDS,
     "direction": DIRECTIONS,
     "level": LEVELS,

@@ -147,7 +147,11 @@ def in_scope(session: Session, scope_id: int, jurisdiction_id: int) -> bool:
 def update_jurisdictions(session: Session) -> dict[str, int | str]:
     """Load the administrative units of the installed `vietnam-provinces` (added, renamed,
     retired; a retired unit is kept inactive). `kehoach jurisdictions update`."""
+    from kehoach.services.unit_changes import reapply
+
     counts: dict[str, int | str] = dict(sync_units(session.connection()))
+    session.expire_all()  # the units were written on the connection, under the session
+    counts["kept"] = reapply(session)
     counts["package"] = package_version()
     counts["total"] = len(session.scalars(select(Jurisdiction.id)).all())
     return counts

@@ -112,6 +112,8 @@ class PeriodReportData:
     proposals_text: str  # section IV: the officer's text, else generated
     results_edited: bool
     proposals_edited: bool
+    # (target id, metric index) -> (the indicator's latest approved figure, its period)
+    latest: dict[tuple[int, int], tuple[float, str]] = field(default_factory=dict)
 
     @property
     def document_name(self) -> str:
@@ -269,6 +271,7 @@ def period_report(
         proposals_text="",
         results_edited=bool(texts and texts.results_text),
         proposals_edited=bool(texts and texts.proposals_text),
+        latest=latest_figures(session, plan_id, user, on),
     )
     from dataclasses import replace
 
@@ -279,6 +282,23 @@ def period_report(
         proposals_text=(texts.proposals_text if texts and texts.proposals_text else None)
         or generated_proposals(data),
     )
+
+
+def latest_figures(
+    session: Session, plan_id: int, user: UserView | None, on: date
+) -> dict[tuple[int, int], tuple[float, str]]:
+    """(target id, metric index) -> (latest approved figure, period) of the target metrics
+    that have an indicator (section II shows it next to the planned figure)."""
+    from kehoach.services.indicator_figures import targets_panel
+
+    out: dict[tuple[int, int], tuple[float, str]] = {}
+    index: dict[int, int] = defaultdict(int)
+    for row in targets_panel(session, plan_id, user, on):
+        position = index[row.target_id]
+        index[row.target_id] += 1
+        if row.latest is not None and row.latest.figure is not None:
+            out[(row.target_id, position)] = (row.latest.figure, row.latest.period)
+    return out
 
 
 def _groups(rows: list[TaskRow], words: dict[int, list[AgencyWords]]) -> list[GroupResult]:

@@ -669,3 +669,111 @@ class AlignmentDecision(Base):
     by_hand: Mapped[bool] = mapped_column(Boolean, default=False)
     decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class Village(Base):
+    """A village or street group (thôn, bản, xóm, tổ dân phố) of a commune, imported per
+    province; unique by its folded name within the commune."""
+
+    __tablename__ = "villages"
+    __table_args__ = (UniqueConstraint("commune_id", "fold_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    commune_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    fold_key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="thon")
+    code: Mapped[str | None] = mapped_column(String(30))
+    households: Mapped[int | None] = mapped_column(Integer)
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class UnitChange(Base):
+    """A merge (`from_id` joined into `to_id` from `effective`) or a rename (`from_id` ==
+    `to_id`, the old and new names kept) of an administrative unit."""
+
+    __tablename__ = "unit_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # merge | rename
+    from_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    to_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    effective: Mapped[date] = mapped_column(Date)
+    old_name: Mapped[str] = mapped_column(Text)
+    new_name: Mapped[str] = mapped_column(Text)
+    decision: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class IntangibleHeritage(Base):
+    """An item of intangible heritage (di sản văn hóa phi vật thể) of a province's registry."""
+
+    __tablename__ = "intangible_heritage"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"))
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(30), default="")
+    communities: Mapped[str] = mapped_column(Text, default="")
+    communes: Mapped[str] = mapped_column(Text, default="")  # comma-separated commune codes
+    inscription: Mapped[str] = mapped_column(String(30), default="kiem_ke")
+    decision_number: Mapped[str | None] = mapped_column(Text)
+    decision_date: Mapped[date | None] = mapped_column(Date)
+    safeguarding: Mapped[str] = mapped_column(Text, default="")
+    digitization: Mapped[str] = mapped_column(String(20), default="none")
+    digitized_on: Mapped[date | None] = mapped_column(Date)
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class Institution(Base):
+    """A cultural institution (nhà văn hóa, trung tâm, thư viện…) of a commune or a village;
+    `regular`: it operates regularly, as assessed on `assessed_on`."""
+
+    __tablename__ = "institutions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    commune_id: Mapped[int | None] = mapped_column(ForeignKey("jurisdictions.id"))
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("villages.id"))
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(30))
+    opened_on: Mapped[date | None] = mapped_column(Date)
+    regular: Mapped[bool] = mapped_column(Boolean, default=False)
+    assessed_on: Mapped[date | None] = mapped_column(Date)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class HappinessSurvey(Base):
+    """A commune's happiness-index score (0–100) for one period, from a household sample."""
+
+    __tablename__ = "happiness_surveys"
+    __table_args__ = (UniqueConstraint("commune_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
+    commune_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"))
+    period: Mapped[str] = mapped_column(String(10))
+    score: Mapped[float] = mapped_column(Float)
+    sample_size: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class RegistryFile(Base):
+    """A photo or document attached to a registry entry (stored once per content by sha256)."""
+
+    __tablename__ = "registry_files"
+    __table_args__ = (Index("ix_registry_files_entity_entity_id", "entity", "entity_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -26,6 +26,7 @@ from kehoach.writers.docx_layout import (
 from kehoach.writers.report_tables import (
     AGENCY_COLUMNS,
     SUMMARY_HEADING,
+    TARGET_HEADING,
     agency_items,
     summary_items,
     target_items,
@@ -129,12 +130,14 @@ def _targets(doc, data: PeriodReportData) -> None:
         "nhất đã cập nhật như sau:",
     )
     items, bold = target_items(data)
-    rows = [[stt, name, unit, n(value), note] for stt, name, unit, value, note in items]
+    rows = [
+        [stt, name, unit, n(value), n(got), note] for stt, name, unit, value, got, note in items
+    ]
     grid_table(
         doc,
-        ("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"),
+        TARGET_HEADING,
         rows,
-        (1.2, 8.3, 2.3, 1.9, 2.3),
+        (1.2, 6.9, 2.0, 1.7, 1.7, 2.5),
         bold_rows=bold,
     )
 

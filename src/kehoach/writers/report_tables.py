@@ -9,6 +9,8 @@ if TYPE_CHECKING:
     from kehoach.services.period_report import PeriodReportData
 
 Row = tuple[str, str, str, float | int | None, str]  # STT, Chỉ tiêu, Đơn vị tính, Số liệu, Ghi chú
+# STT, Chỉ tiêu, Đơn vị tính, Kế hoạch, Đạt được, Ghi chú
+TargetRow = tuple[str, str, str, float | int | None, float | None, str]
 
 STATUS_ROWS = (
     ("done_on_time", "Hoàn thành đúng hạn"),
@@ -63,21 +65,41 @@ def agency_items(data: PeriodReportData) -> list[list]:
     return out
 
 
-def target_items(data: PeriodReportData) -> tuple[list[Row], set[int]]:
-    """Targets: one row per target, one per figure beneath it (`1.1`, `1.2`); bold rows."""
-    rows: list[Row] = []
+def target_items(data: PeriodReportData) -> tuple[list[TargetRow], set[int]]:
+    """Targets: one row per target, one per figure beneath it (`1.1`, `1.2`); bold rows.
+    Each row: STT, target, unit, planned figure, latest approved figure, note (deadline and
+    the period of the latest figure)."""
+    rows: list[TargetRow] = []
     bold: set[int] = set()
     for i, t in enumerate(data.targets, 1):
         note = f"Đến năm {t.horizon}" if t.horizon else ""
         if len(t.metrics) == 1:
             m = t.metrics[0]
-            rows.append(
-                (str(i), t.text, m.unit or "", m.value, f"Đến năm {m.by}" if m.by else note)
-            )
+            got, period = _latest(data, t.id, 0)
+            by = f"Đến năm {m.by}" if m.by else note
+            rows.append((str(i), t.text, m.unit or "", m.value, got, _join(by, period)))
             continue
         bold.add(len(rows))
-        rows.append((str(i), t.text, "", None, note))
+        rows.append((str(i), t.text, "", None, None, note))
         for j, m in enumerate(t.metrics, 1):
+            got, period = _latest(data, t.id, j - 1)
             by = f"Đến năm {m.by}" if m.by else ""
-            rows.append((f"{i}.{j}", m.subject or "", m.unit or "", m.value, by))
+            rows.append(
+                (f"{i}.{j}", m.subject or "", m.unit or "", m.value, got, _join(by, period))
+            )
     return rows, bold
+
+
+TARGET_HEADING = ("STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Đạt được", "Ghi chú")
+
+
+def _latest(data: PeriodReportData, target_id: int, index: int) -> tuple[float | None, str]:
+    found = data.latest.get((target_id, index))
+    if found is None:
+        return None, ""
+    figure, period = found
+    return round(figure, 1), f"Số liệu kỳ {period} đã duyệt"
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from kehoach.writers.report_tables import (
     AGENCY_COLUMNS,
     SUMMARY_HEADING,
+    TARGET_HEADING,
     agency_items,
     summary_items,
     target_items,
@@ -24,6 +25,12 @@ def _summary_columns() -> list[Column]:
     widths = (8, 50, 14, 12, 30)
     kinds = ("text", "text", "text", "number", "text")
     return [Column(h, k, w) for h, k, w in zip(SUMMARY_HEADING, kinds, widths, strict=True)]
+
+
+def _target_columns() -> list[Column]:
+    widths = (6, 60, 12, 12, 12, 30)
+    kinds = ("text", "text", "text", "number", "number", "text")
+    return [Column(h, k, w) for h, k, w in zip(TARGET_HEADING, kinds, widths, strict=True)]
 
 
 def report_xlsx(data: PeriodReportData, changes: Changes | None = None) -> bytes:
@@ -87,7 +94,7 @@ def report_xlsx(data: PeriodReportData, changes: Changes | None = None) -> bytes
             tasks,
             title,
         ),
-        Table("Chỉ tiêu", _summary_columns(), targets, title),
+        Table("Chỉ tiêu", _target_columns(), targets, title),
     ]
     if changes and changes.previous:
         sheets.append(

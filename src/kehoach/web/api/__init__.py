@@ -16,6 +16,7 @@ def routers() -> list[APIRouter]:
         notifications,
         period_reports,
         plans,
+        registries,
         reminders,
         reports,
         search,
@@ -40,4 +41,5 @@ def routers() -> list[APIRouter]:
         search.router,
         emulation.router,
         compare.router,
+        registries.router,
     ]

@@ -23,6 +23,7 @@ def routers() -> list[APIRouter]:
         period_reports,
         period_sheets,
         plans,
+        registries,
         search,
         tasks,
         users,
@@ -47,4 +48,5 @@ def routers() -> list[APIRouter]:
         open_data.router,
         emulation.router,
         compare.router,
+        registries.router,
     ]

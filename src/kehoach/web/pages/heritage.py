@@ -156,7 +156,7 @@ async def import_sites(
 
 
 def _site_page(request, db, user, site_id, *, errors=None, code=200) -> Response:
-    from kehoach.services import heritage
+    from kehoach.services import heritage, registry_files
     from kehoach.services.jurisdictions import list_communes
 
     site = heritage.get_site(db, site_id, user)
@@ -169,6 +169,7 @@ def _site_page(request, db, user, site_id, *, errors=None, code=200) -> Response
             "section": "map",
             "site": site,
             "history": heritage.site_history(db, site_id, user),
+            "files": registry_files.list_files(db, "heritage_site", site_id, user),
             "can_keep": can_keep,
             "communes": list_communes(db, site.jurisdiction_id) if can_keep else [],
             "errors": {k: vi_message(v) for k, v in (errors or {}).items()},
@@ -204,14 +205,27 @@ async def change_site(request: Request, site_id: SiteId, db: Db, user: CurrentUs
 @router.get("/map")
 def culture_map(
     request: Request, db: Db, user: OptionalUser, rank: Filter = "", type: Filter = "",
-    digitization: Filter = "",
+    digitization: Filter = "", layer: Filter = "", kind: Filter = "", regular: Filter = "",
 ) -> Response:  # fmt: skip
-    """Heritage sites by their coordinates, drawn as SVG on the server (works offline)."""
+    """Heritage sites and cultural institutions by their coordinates, drawn as SVG on the
+    server (works offline); `layer`: sites, institutions or both."""
     from kehoach.services import culture_map as drawing
     from kehoach.services import heritage
+    from kehoach.services.institutions import KINDS
+    from kehoach.services.institutions import REGISTRY as INSTITUTIONS
+    from kehoach.services.registry import list_entries
 
-    sites = heritage.list_sites(
-        db, user, rank=rank or None, type_=type or None, digitization=digitization or None
+    sites = (
+        heritage.list_sites(
+            db, user, rank=rank or None, type_=type or None, digitization=digitization or None
+        )
+        if layer != "institutions"
+        else []
+    )
+    places = (
+        list_entries(db, INSTITUTIONS, user, kind=kind or None, regular=regular or None)
+        if layer != "sites"
+        else []
     )
     return render(
         request,
@@ -219,9 +233,18 @@ def culture_map(
         {
             "title": _("Culture map"),
             "section": "map",
-            "view": drawing.draw(sites),
+            "view": drawing.draw(sites, institutions=places),
             "count": len(sites),
-            "filters": {"rank": rank, "type": type, "digitization": digitization},
+            "places": len(places),
+            "filters": {
+                "rank": rank,
+                "type": type,
+                "digitization": digitization,
+                "layer": layer,
+                "kind": kind,
+                "regular": regular,
+            },
+            "kinds": KINDS,
             **_labels(),
         },
     )

@@ -261,8 +261,10 @@ def define(
     kind: Annotated[str, Form(max_length=10)] = "ratio",
     frequency: Annotated[str, Form(max_length=10)] = "year",
     public: Annotated[str, Form(max_length=5)] = "",
+    source: Annotated[str, Form(max_length=30)] = "",
 ) -> Response:
-    """The officer's definition: target, deadline, baseline, level, kind, frequency."""
+    """The officer's definition: target, deadline, baseline, level, kind, frequency, and
+    where the figures come from (entered, or computed from a registry)."""
     from datetime import date
 
     from kehoach.services import indicators
@@ -287,6 +289,7 @@ def define(
         baseline_value=_float(baseline_value, "baseline_value"),
         baseline_period=baseline_period.strip() or None,
         public=bool(public),
+        **({"source": source} if source else {}),
     )
     flash(request, _("Saved."))
     return RedirectResponse(f"/indicators/{indicator_id}", 303)
