@@ -206,24 +206,39 @@ async def change_site(request: Request, site_id: SiteId, db: Db, user: CurrentUs
 def culture_map(
     request: Request, db: Db, user: OptionalUser, rank: Filter = "", type: Filter = "",
     digitization: Filter = "", layer: Filter = "", kind: Filter = "", regular: Filter = "",
+    province: Filter = "",
 ) -> Response:  # fmt: skip
     """Heritage sites and cultural institutions by their coordinates, drawn as SVG on the
-    server (works offline); `layer`: sites, institutions or both."""
+    server (works offline) over the province outlines; `layer`: sites, institutions or
+    both; `province` (a jurisdiction id): the province shown, else the account's own, else
+    the whole country."""
     from kehoach.services import culture_map as drawing
     from kehoach.services import heritage
     from kehoach.services.institutions import KINDS
     from kehoach.services.institutions import REGISTRY as INSTITUTIONS
+    from kehoach.services.jurisdictions import list_provinces
+    from kehoach.services.province_outlines import load_outlines, viewed_province
     from kehoach.services.registry import list_entries
 
+    viewed = (
+        None
+        if province == "all"  # the whole country, for any account
+        else viewed_province(db, user, int(province) if province.isdigit() else None)
+    )
+    where = viewed.id if viewed else None
     sites = (
         heritage.list_sites(
-            db, user, rank=rank or None, type_=type or None, digitization=digitization or None
-        )
+            db, user, jurisdiction_id=where, rank=rank or None, type_=type or None,
+            digitization=digitization or None,
+        )  # fmt: skip
         if layer != "institutions"
         else []
     )
     places = (
-        list_entries(db, INSTITUTIONS, user, kind=kind or None, regular=regular or None)
+        list_entries(
+            db, INSTITUTIONS, user, jurisdiction_id=where, kind=kind or None,
+            regular=regular or None,
+        )  # fmt: skip
         if layer != "sites"
         else []
     )
@@ -233,7 +248,12 @@ def culture_map(
         {
             "title": _("Culture map"),
             "section": "map",
-            "view": drawing.draw(sites, institutions=places),
+            "view": drawing.draw(
+                sites, institutions=places, shapes=load_outlines(),
+                focus=viewed.code if viewed else None,
+            ),  # fmt: skip
+            "viewed": viewed,
+            "all_provinces": [p for p in list_provinces(db) if not p.national],
             "count": len(sites),
             "places": len(places),
             "filters": {
@@ -243,6 +263,7 @@ def culture_map(
                 "layer": layer,
                 "kind": kind,
                 "regular": regular,
+                "province": viewed.id if viewed else None,
             },
             "kinds": KINDS,
             **_labels(),
