@@ -140,6 +140,17 @@ def test_enter_upload_approve_chart_and_map(server, tmp_path):
             assert officer.locator("#culture-map circle").count() >= 3
             officer.goto("/map")
             assert officer.locator("#culture-map circle").count() > 20
+            # Cao Bằng's outline frames the view, its neighbours drawn lightly around it
+            outline = officer.locator(
+                "#culture-map g.province.focus[data-province='04'] path.province-outline"
+            )
+            assert outline.count() == 1
+            box = outline.bounding_box()
+            frame = officer.locator("#culture-map").bounding_box()
+            assert box and frame
+            assert box["width"] > 0.8 * frame["width"] or box["height"] > 0.8 * frame["height"]
+            assert officer.locator("#culture-map g.province.neighbour").count() >= 3
+            assert "Natural Earth" in officer.locator(".map-attribution").inner_text()
             officer.screenshot(path=str(SHOTS / "culture-map.png"), full_page=False)
         finally:
             chromium.close()

@@ -114,6 +114,14 @@ def test_heritage_registry_map_and_open_data(world, api):
     assert missing.status_code == 422 and "số quyết định" in missing.text
     shown = officer.get("/map?rank=quoc_gia_dac_biet")
     assert "Di tích Đồi A1" in shown.text and "<circle" in shown.text
+    # a national account sees the whole country's 34 provinces under the points
+    assert shown.text.count('class="province-outline"') == 34
+    assert "Natural Earth" in shown.text
+    framed = officer.get(f"/map?province={province}")
+    assert framed.status_code == 200 and "Di tích Đồi A1" in framed.text
+    assert '<g class="province focus" data-province="11">' in framed.text  # Điện Biên
+    assert '<g class="province neighbour" data-province="12">' in framed.text  # Lai Châu
+    assert "trước ngày 01/07/2025" not in framed.text.split('data-province="11"')[1][:200]
     public = api(None).get("/api/open/heritage").json()
     assert public[0]["licence"] == "CC BY 4.0" and public[0]["name"] == "Di tích Đồi A1"
     assert api(None).get("/api/heritage/export?format=csv").status_code == 200
