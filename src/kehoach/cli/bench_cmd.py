@@ -73,7 +73,8 @@ def _tables(rows, folder, pdfs) -> list:
         f"{folder.jobs} processes, wall time"
     )
     columns = ("files", "failed", "MB", "start-up s", "documents s", "MB/s", "with start-up",
-               "CPU s: start-up", "documents", "MB/s, free cores")  # fmt: skip
+               "whole command s", "MB/s", "CPU s: start-up", "documents",
+               "MB/s, free cores")  # fmt: skip
     for col in columns:
         first.add_column(col, justify="right")
     first.add_row(
@@ -84,6 +85,8 @@ def _tables(rows, folder, pdfs) -> list:
         f"{folder.seconds:.2f}",
         f"{folder.mb_per_s:.2f}",
         f"{folder.total_mb_per_s:.2f}",
+        f"{folder.command_s:.2f}",
+        f"{folder.command_mb_per_s:.2f}",
         f"{folder.start_cpu_s:.2f}",
         f"{folder.cpu_s:.2f}",
         f"{folder.free_mb_per_s:.2f}",

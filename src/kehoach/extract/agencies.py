@@ -25,6 +25,13 @@ _BODY_START = lexicon.alternation("agencies.heads")
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
 _SPLIT_RE = re.compile(r"\s*(?:,|\bvà\b)\s*(?=" + _BODY_START + r"(?:\s|$))")
 _ROLE_MARK_RE = re.compile(r"\(\s*(chủ trì|phối hợp|phội hợp)\s*\)", re.IGNORECASE)
+# compiled once: these run on every agency name and list of every document
+_KEY_GAPS_RE = re.compile(r"[\s,\-–]+")
+_LEAD_BULLET_RE = re.compile(r"^\s*(?:-|\+|•)\s*")
+_LIST_SPLIT_RE = re.compile(r"\s*[;\n]\s*")
+_PHRASE_STOP_RE = re.compile(r"[.;:(]")
+_CAC_RE = re.compile(r"(?i)các\b")
+_COORDINATE_WITH_RE = re.compile(r"\s*,?\s*\b(?:phối|phội)\s+hợp\s+với\s+", re.IGNORECASE)
 _TRAIL = " .,;:-–"
 
 
@@ -39,7 +46,7 @@ class AgencyTable:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\s,\-–]+", " ", fold(name)).strip(" .;:")
+    return _KEY_GAPS_RE.sub(" ", fold(name)).strip(" .;:")
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +168,7 @@ def strip_province(name: str) -> str:
 def canonical(name: str) -> str:
     """The canonical form of one agency name."""
     name = clean(name).strip(_TRAIL)
-    name = re.sub(r"^\s*(?:-|\+|•)\s*", "", name)
+    name = _LEAD_BULLET_RE.sub("", name)
     if not name:
         return name
     name = strip_province(name)
@@ -173,7 +180,7 @@ def canonical(name: str) -> str:
     hit = tab.by_key.get(_key(expanded))
     if hit:
         return hit
-    if re.match(r"(?i)các\b", expanded):
+    if _CAC_RE.match(expanded):
         return _respell_group(expanded)
     best = _fuzzy(expanded)
     if best:
@@ -197,7 +204,7 @@ def _fuzzy(name: str) -> str | None:
 def split_list(cell: str) -> list[str]:
     """Split a cell or phrase listing agencies into the names it lists (not yet canonical)."""
     out: list[str] = []
-    for part in re.split(r"\s*[;\n]\s*", cell):
+    for part in _LIST_SPLIT_RE.split(cell):
         part = part.strip(_TRAIL)
         if not part:
             continue
@@ -239,7 +246,7 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
         before, after = cell[: m.start()], cell[m.end() :]
         after = _PHOI_HOP.sub("", after, count=1)
         return parse_list(before), parse_list(after)
-    m = re.search(r"\s*,?\s*\b(?:phối|phội)\s+hợp\s+với\s+", cell, re.IGNORECASE)
+    m = _COORDINATE_WITH_RE.search(cell)
     if m and m.start() > 0:
         return parse_list(cell[: m.start()]), parse_list(cell[m.end() :])
     if _PHOI_HOP.match(cell):
@@ -396,7 +403,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
     for i, w in enumerate(words[:30]):
-        if i and re.search(r"[.;:(]", folded[words[i - 1].end() : w.start()]):
+        if i and _PHRASE_STOP_RE.search(folded[words[i - 1].end() : w.start()]):
             end = words[i - 1].end()
             break
         if i == 0 or t[w.start()].isupper():

@@ -16,6 +16,7 @@ from kehoach.text.normalize import fold
 
 ROLES = ("lead", "coordinating", "directing", "time", "other")
 _LABEL_RE = re.compile(r"^\s*(?:[-–+•*]\s*)?(?P<label>[^:;()]{2,45}?)\s*:\s*(?P<value>.*)$")
+_LABEL_SPLIT_RE = re.compile(r"\s*[;.]\s+(?=[^:;.]{2,45}:)")  # before each `Label:`
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,7 @@ def labelled(text: str) -> list[tuple[str, str]]:
     """The (role, value) pairs of a labelled line, [] when the line is not one; several labels
     on one line are split at `;` or `.` before the next label."""
     out: list[tuple[str, str]] = []
-    for part in re.split(r"\s*[;.]\s+(?=[^:;.]{2,45}:)", text.strip()):
+    for part in _LABEL_SPLIT_RE.split(text.strip()):
         m = _LABEL_RE.match(part)
         role = _role_of(m.group("label")) if m else None
         if role is None:

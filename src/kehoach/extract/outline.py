@@ -27,6 +27,10 @@ _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
 _BULLET_RE = re.compile(r"^[-–—−‒+•*·▪●○◦]\s*(?P<rest>\S.*)$")
 _APPENDIX_RE = re.compile(r"^phu luc\b")
 _SIGNATURE_RE = re.compile(r"^noi nhan\b")
+# compiled once: classify() and paragraphs() run on every line of every document
+_RULE_RE = re.compile(r"[-–_=*]{3,}")
+_DASH_END_RE = re.compile(r"\d-$")  # `số 12-` ...
+_NUMBER_TAIL_RE = re.compile(r"[A-ZĐ]{1,4}/")  # ... `KH/TU` on the next line
 # A signing title ("T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH") starts the signature part even
 # when no "Nơi nhận:" list comes first.
 _SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐỦỶ][A-ZĐÀ-Ỹ ]{3,}")
@@ -108,7 +112,7 @@ def _ocr_roman(text: str) -> str:
 
 def classify(text: str) -> Para:
     """A paragraph's marker kind and number."""
-    if re.fullmatch(r"[-–_=*]{3,}", text):
+    if _RULE_RE.fullmatch(text):
         return Para(text, "rule")
     if text[:1] in "IVXl1|":
         text = _ocr_roman(text)
@@ -178,7 +182,7 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
         if buf:
             text = buf[0]
             for nxt in buf[1:]:
-                if re.search(r"\d-$", text) and re.match(r"[A-ZĐ]{1,4}/", nxt):
+                if _DASH_END_RE.search(text) and _NUMBER_TAIL_RE.match(nxt):
                     text += nxt
                 else:
                     text += " " + nxt

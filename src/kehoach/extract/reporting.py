@@ -136,7 +136,7 @@ def extract_reporting(root: Section, implementation: Section | None) -> list[Rep
         for top in root.children
         for s in top.walk()
         if s.kind in ("roman", "decimal")
-        and re.search(r"\bbao cao\b", fold_chars(s.title).lower())
+        and _REPORT.search(fold_chars(s.title).lower())
         and s.level <= 2
     ]
     if not scope and implementation is not None:

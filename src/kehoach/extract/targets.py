@@ -37,6 +37,7 @@ class TargetRow:
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_TITLE_YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 def _unit(raw: str) -> str:
@@ -90,7 +91,7 @@ def _year_in(text: str) -> int | None:
 
 
 def _horizon_of(title: str) -> int | None:
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", title)]
+    years = [int(y) for y in _TITLE_YEAR_RE.findall(title)]
     return max(years) if years else None
 
 
