@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import DateTime, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import DateTime, func, or_, select, type_coerce, union_all
+from sqlalchemy.orm import Session, aliased
 
 from kehoach.services.periods import (
     current_period,
@@ -32,6 +32,7 @@ from kehoach.store.tables import (
 )
 
 PR = ProgressReport
+PR2 = aliased(ProgressReport)
 AT = type_coerce(PR.submitted_at, DateTime())  # plain type: no per-row time-zone conversion
 
 
@@ -40,11 +41,16 @@ def task_scope(
     agency_id: int | None = None,
     task_ids: list[int] | None = None,
     agency_roles: tuple[str, ...] = ("lead", "coordinating"),
+    jurisdiction_id: int | None = None,
 ):
     """A select of active task ids matching the filters (used as a subquery)."""
     stmt = select(Task.id).where(Task.active)
     if plan_id is not None:
         stmt = stmt.where(Task.plan_id == plan_id)
+    if jurisdiction_id is not None:  # the plans of one jurisdiction (a province's own)
+        stmt = stmt.where(
+            Task.plan_id.in_(select(Plan.id).where(Plan.jurisdiction_id == jurisdiction_id))
+        )
     if agency_id is not None:
         stmt = stmt.where(
             Task.id.in_(
@@ -141,18 +147,43 @@ def gather_facts(
 
 
 def relevant_reports(session: Session, ids, until: datetime, codes: set[str]):
-    """Per task, its lead reports up to `until`, oldest first.
+    """Per task, the lead reports up to `until` that status looks at, oldest first.
 
-    One plain query; measured faster than window functions picking only the rows
-    status needs (latest, trailing completions, the periods looked at) on SQLite
-    at 5 and 15 years of history. `codes` is kept for such a narrowing later.
+    Status reads the latest report, the trailing run of `hoan_thanh` reports (when the work
+    was done) and the reports of the current and previous periods (`codes`). So, per task:
+    every report from its latest one that is not `hoan_thanh` on (found backwards through
+    the index on task, role and time, so older history is never read), plus the older
+    reports of `codes`. The cost stays flat as years of reports accumulate; the result is
+    the same as reading the whole history (`task_status` looks at nothing else).
     """
+    since = (
+        select(func.max(PR2.submitted_at))
+        .where(
+            PR2.task_id == Task.id,
+            PR2.role == "lead",
+            PR2.status != "hoan_thanh",
+            PR2.submitted_at < until,
+        )
+        .scalar_subquery()
+    )
+    bounds = select(Task.id.label("tid"), since.label("since")).where(Task.id.in_(ids)).subquery()
+    cols = (PR.task_id, PR.period, PR.status, PR.percent, AT, PR.id)
+    recent = (
+        select(*cols)
+        .join(bounds, bounds.c.tid == PR.task_id)
+        .where(
+            PR.role == "lead",
+            PR.submitted_at < until,
+            or_(bounds.c.since.is_(None), PR.submitted_at >= bounds.c.since),
+        )
+    )
+    older = (
+        select(*cols)
+        .join(bounds, bounds.c.tid == PR.task_id)
+        .where(PR.role == "lead", PR.period.in_(sorted(codes)), PR.submitted_at < bounds.c.since)
+    )
+    rows = sorted(query(session, union_all(recent, older)).all(), key=lambda r: (r[4], r[5]))
     out: dict[int, list[ReportFact]] = defaultdict(list)
-    for task_id, period, status, percent, at in query(
-        session,
-        select(PR.task_id, PR.period, PR.status, PR.percent, AT)
-        .where(PR.task_id.in_(ids), PR.role == "lead", PR.submitted_at < until)
-        .order_by(PR.submitted_at, PR.id),
-    ):
+    for task_id, period, status, percent, at, _id in rows:
         out[task_id].append(ReportFact(period, status, percent, local_time(at)))
     return out
