@@ -7,9 +7,9 @@ overrides, lead reports (see `relevant_reports`).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import DateTime, func, or_, select, type_coerce, union_all
+from sqlalchemy import DateTime, func, select, type_coerce, union_all
 from sqlalchemy.orm import Session, aliased
 
 from kehoach.services.periods import (
@@ -33,6 +33,7 @@ from kehoach.store.tables import (
 
 PR = ProgressReport
 PR2 = aliased(ProgressReport)
+EPOCH = datetime(1900, 1, 1, tzinfo=UTC)  # before any report: the whole history
 AT = type_coerce(PR.submitted_at, DateTime())  # plain type: no per-row time-zone conversion
 
 
@@ -166,21 +167,24 @@ def relevant_reports(session: Session, ids, until: datetime, codes: set[str]):
         )
         .scalar_subquery()
     )
-    bounds = select(Task.id.label("tid"), since.label("since")).where(Task.id.in_(ids)).subquery()
+    # computed once per task before the reports are read (a CTE the planners do not fold
+    # into the outer query: folded, PostgreSQL re-ran it for every report of the history)
+    bounds = (
+        select(Task.id.label("tid"), func.coalesce(since, EPOCH).label("since"))
+        .where(Task.id.in_(ids))
+        .cte("bounds")
+        .prefix_with("MATERIALIZED")
+    )
     cols = (PR.task_id, PR.period, PR.status, PR.percent, AT, PR.id)
     recent = (
         select(*cols)
         .join(bounds, bounds.c.tid == PR.task_id)
-        .where(
-            PR.role == "lead",
-            PR.submitted_at < until,
-            or_(bounds.c.since.is_(None), PR.submitted_at >= bounds.c.since),
-        )
+        .where(PR.role == "lead", PR.submitted_at >= bounds.c.since, PR.submitted_at < until)
     )
     older = (
         select(*cols)
         .join(bounds, bounds.c.tid == PR.task_id)
-        .where(PR.role == "lead", PR.period.in_(sorted(codes)), PR.submitted_at < bounds.c.since)
+        .where(PR.period.in_(sorted(codes)), PR.role == "lead", PR.submitted_at < bounds.c.since)
     )
     rows = sorted(query(session, union_all(recent, older)).all(), key=lambda r: (r[4], r[5]))
     out: dict[int, list[ReportFact]] = defaultdict(list)
