@@ -83,17 +83,23 @@ def svg(series: dict[tuple[str, str], list[tuple[int, float]]], width=900, heigh
              f'<rect width="{width}" height="{height}" fill="white"/>']  # fmt: skip
     for e in range(y0, y1 + 1):
         y = py(10**e)
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+        )
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{10**e:g} ms</text>')
     for x in xs:
-        parts.append(f'<text x="{px(x):.1f}" y="{height - bottom + 18}" text-anchor="middle">{x}</text>')
+        parts.append(
+            f'<text x="{px(x):.1f}" y="{height - bottom + 18}" text-anchor="middle">{x}</text>'
+        )
     parts.append(f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">'
                  "provinces seeded (p95, log scale)</text>")  # fmt: skip
     for i, ((db, name), points) in enumerate(sorted(series.items())):
         colour = COLOURS[i % len(COLOURS)]
         dash = ' stroke-dasharray="5,3"' if db == "sqlite" else ""
         path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in points)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>')
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>'
+        )
         for x, y in points:
             parts.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{colour}"/>')
         ly = top + 16 * i

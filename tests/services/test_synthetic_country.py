@@ -79,5 +79,7 @@ def test_statuses_read_only_recent_reports_yet_match_the_whole_history(db_url):
             got = statuses(db, on, settings=settings)
             facts, _ = gather_facts(db, on, task_scope())
             for tid, f in facts.items():
-                reps = [ReportFact(p, s, pc, local_time(at)) for t, p, s, pc, at in every if t == tid]
+                reps = [
+                    ReportFact(p, s, pc, local_time(at)) for t, p, s, pc, at in every if t == tid
+                ]
                 assert got[tid] == task_status(f, reps, on), (tid, on)

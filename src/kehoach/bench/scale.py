@@ -157,9 +157,9 @@ def sizes(url: str) -> dict:
               "heritage_sites", "users", "agencies")  # fmt: skip
     with session_scope(url) as db:
         out = {n: raw_query(db, f"SELECT COUNT(*) FROM {n}", {})[0][0] for n in tables}
-        out["provinces"] = raw_query(
-            db, "SELECT COUNT(DISTINCT jurisdiction_id) FROM plans", {}
-        )[0][0]
+        out["provinces"] = raw_query(db, "SELECT COUNT(DISTINCT jurisdiction_id) FROM plans", {})[
+            0
+        ][0]
     return out
 
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
-from sqlalchemy import Table, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from kehoach.errors import KehoachError
@@ -59,9 +60,7 @@ SCALES = {
 def scale_for(name: str, provinces: int | None = None) -> Scale:
     """The named scale, with the national shape cut to `provinces` when given."""
     if name not in SCALES:
-        raise KehoachError(
-            "unknown scale {scale}; use tiny, province or national", scale=name
-        )
+        raise KehoachError("unknown scale {scale}; use tiny, province or national", scale=name)
     base = SCALES[name]
     if provinces is None:
         return base
@@ -139,7 +138,9 @@ def _agency_names() -> list[str]:
         if not line.strip() or line.startswith("#"):
             continue
         name = line.split("\t")[0].strip()
-        national = name.startswith(("Bộ ", "Ban Bí thư", "Thủ tướng", "Chính phủ", "Ban Chấp hành Trung"))
+        national = name.startswith(
+            ("Bộ ", "Ban Bí thư", "Thủ tướng", "Chính phủ", "Ban Chấp hành Trung")
+        )
         if not national and "các xã" not in name:
             out.append(name)
     return out
@@ -169,11 +170,11 @@ class _Loader:
         self.progress = progress
         self.pg = session.get_bind().dialect.name == "postgresql"
 
-    def next_id(self, table: Table) -> int:
+    def next_id(self, table: Any) -> int:
         return int(self.session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0) + 1
 
-    def load(self, step: str, table: Table, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
-        raw = self.session.connection().connection.driver_connection
+    def load(self, step: str, table: Any, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
+        raw: Any = self.session.connection().connection.driver_connection
         names = ", ".join(columns)
         count = 0
         for chunk in _chunks(rows, CHUNK):
@@ -191,7 +192,7 @@ class _Loader:
             self.progress(step, len(chunk))
         return count
 
-    def fix_sequences(self, tables: Iterable[Table]) -> None:
+    def fix_sequences(self, tables: Iterable[Any]) -> None:
         """PostgreSQL's id sequences past the ids written by hand."""
         if not self.pg:
             return
@@ -286,7 +287,7 @@ def seed_country(
     # documents and plans: the resolution they carry out, then each province's plans
     doc_id = load.next_id(t.Document.__table__)
     root = doc_id
-    docs = [(root, "nghi_quyet", "80-NQ/TW", None, "Bộ Chính trị", None, "2026-01-07", False,
+    docs: list[tuple] = [(root, "nghi_quyet", "80-NQ/TW", None, "Bộ Chính trị", None, "2026-01-07", False,
              "Nghị quyết về phát triển văn hóa Việt Nam", None, True)]  # fmt: skip
     plan_id = load.next_id(t.Plan.__table__)
     plans: list[tuple] = []
@@ -325,7 +326,9 @@ def seed_country(
     target_id, metric_id = load.next_id(t.Target.__table__), load.next_id(t.Metric.__table__)
     targets: list[tuple] = []
     metrics: list[tuple] = []
-    measured: dict[int, list[tuple[int, int, int, str]]] = {}  # province -> (plan, target, metric, text)
+    measured: dict[
+        int, list[tuple[int, int, int, str]]
+    ] = {}  # province -> (plan, target, metric, text)
     per_plan = max(1, scale.indicators // scale.plans)
     for n, (plid, pid) in enumerate(plan_rows):
         for i in range(scale.targets):
@@ -360,7 +363,11 @@ def seed_country(
                 start, end = date(y0, 1, 1), date(min(y0 + rng.randrange(5), last_year), 12, 31)
             elif kind == "from":
                 start = date(first_year + rng.randrange(scale.years), 1, 1)
-            words = shape.text if i < len(task_shapes) else f"{shape.text} ({i // len(task_shapes) + 1})"
+            words = (
+                shape.text
+                if i < len(task_shapes)
+                else f"{shape.text} ({i // len(task_shapes) + 1})"
+            )
             lead = rng.choice(mine)
             coords = rng.sample([a for a in mine if a != lead], rng.randrange(3))
             tasks.append((task_id, plid, f"{i + 1}", shape.group, shape.group_title, words,
@@ -464,14 +471,16 @@ def seed_country(
     # heritage sites, spread over the provinces
     site_id = load.next_id(t.HeritageSite.__table__)
     sites: list[tuple] = []
-    words = ["Đình", "Đền", "Chùa", "Hang", "Miếu", "Di chỉ", "Nhà lưu niệm", "Thành cổ"]
+    site_words = ["Đình", "Đền", "Chùa", "Hang", "Miếu", "Di chỉ", "Nhà lưu niệm", "Thành cổ"]
     ranks = ["kiem_ke", "cap_tinh", "quoc_gia", "quoc_gia_dac_biet"]
     for i in range(scale.sites):
         pid, _code, pname, communes = provinces[i % len(provinces)]
         rank = rng.choices(ranks, [40, 45, 14, 1])[0]
-        state = rng.choices(["none", "records", "photos", "scan3d", "published"], [3, 3, 2, 1, 3])[0]
+        state = rng.choices(["none", "records", "photos", "scan3d", "published"], [3, 3, 2, 1, 3])[
+            0
+        ]
         sites.append((site_id, pid, rng.choice(communes) if communes else None,
-                      f"{words[i % len(words)]} {pname} {i + 1}", "lich_su", rank,
+                      f"{site_words[i % len(site_words)]} {pname} {i + 1}", "lich_su", rank,
                       None if rank == "kiem_ke" else f"{100 + i}/QĐ-UBND",
                       None if rank == "kiem_ke" else date(1995 + i % 30, 1 + i % 12, 1 + i % 28),
                       round(rng.uniform(8.6, 23.3), 4), round(rng.uniform(102.2, 109.4), 4),
@@ -498,10 +507,23 @@ def seed_country(
               "email"), accounts)  # fmt: skip
 
     load.fix_sequences(
-        table.__table__  # type: ignore[attr-defined]
-        for table in (t.Agency, t.Document, t.DocumentLink, t.Plan, t.ReportingDuty, t.Target,
-                      t.Metric, t.Task, t.TaskAgency, t.ProgressReport, t.Indicator,
-                      t.IndicatorValue, t.HeritageSite, t.User)  # fmt: skip
+        table.__table__
+        for table in (
+            t.Agency,
+            t.Document,
+            t.DocumentLink,
+            t.Plan,
+            t.ReportingDuty,
+            t.Target,
+            t.Metric,
+            t.Task,
+            t.TaskAgency,
+            t.ProgressReport,
+            t.Indicator,
+            t.IndicatorValue,
+            t.HeritageSite,
+            t.User,
+        )
     )
     audit.record(session, None, "bench_seed", "plan", None, f"{scale.name} seed {seed}")
     session.flush()
@@ -522,7 +544,7 @@ def fingerprint(session: Session) -> dict[str, str | int]:
     """Row counts and a checksum of the generated content (the same seed must give the same)."""
     digest = hashlib.sha256()
     out: dict[str, str | int] = {}
-    checks = {
+    checks: dict[str, Any] = {
         "tasks": select(t.Task.id, t.Task.plan_id, t.Task.text, t.Task.tf_kind, t.Task.tf_end)
         .order_by(t.Task.id),
         "reports": select(t.ProgressReport.task_id, t.ProgressReport.agency_id,
