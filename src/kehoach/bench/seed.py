@@ -50,5 +50,5 @@ def seed(url: str, scale_name: str, provinces: int | None, seed_value: int, cons
         for job in jobs.values():
             bar.update(job, total=bar.tasks[job].completed or 1)
     with session_scope(sessions) as db:
-        country.analyze(db)
+        country.settle(db)
     return info

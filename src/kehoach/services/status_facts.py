@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import DateTime, func, select, type_coerce, union_all
+from sqlalchemy import DateTime, func, select, true, type_coerce, union_all
 from sqlalchemy.orm import Session, aliased
 
 from kehoach.services.periods import (
@@ -177,16 +177,28 @@ def relevant_reports(session: Session, ids, until: datetime, codes: set[str]):
     )
     cols = (PR.task_id, PR.period, PR.status, PR.percent, AT, PR.id)
     recent = (
-        select(*cols)
-        .join(bounds, bounds.c.tid == PR.task_id)
-        .where(PR.role == "lead", PR.submitted_at >= bounds.c.since, PR.submitted_at < until)
+        PR.task_id == bounds.c.tid,
+        PR.role == "lead",
+        PR.submitted_at >= bounds.c.since,
+        PR.submitted_at < until,
     )
     older = (
-        select(*cols)
-        .join(bounds, bounds.c.tid == PR.task_id)
-        .where(PR.period.in_(sorted(codes)), PR.role == "lead", PR.submitted_at < bounds.c.since)
+        PR.task_id == bounds.c.tid,
+        PR.period.in_(sorted(codes)),
+        PR.role == "lead",
+        PR.submitted_at < bounds.c.since,
     )
-    rows = sorted(query(session, union_all(recent, older)).all(), key=lambda r: (r[4], r[5]))
+    if session.get_bind().dialect.name == "postgresql":
+        # per task, an index range (LATERAL; OFFSET 0 keeps the planner from folding it back
+        # into a join, which it hashed over the whole table's history)
+        parts = [select(*cols).where(*where).offset(0).lateral() for where in (recent, older)]
+        stmt = union_all(*(select(part).select_from(bounds).join(part, true()) for part in parts))
+    else:  # SQLite loops over the tasks and reads each one's range through an index
+        # `role || ''`: not an index term, so the older reports are found by period
+        # (task, period index) rather than by reading the task's history (task, role, time)
+        older = (*older[:2], PR.role.concat("") == "lead", older[3])
+        stmt = union_all(*(select(*cols).where(*where) for where in (recent, older)))
+    rows = sorted(query(session, stmt).all(), key=lambda r: (r[4], r[5]))
     out: dict[int, list[ReportFact]] = defaultdict(list)
     for task_id, period, status, percent, at, _id in rows:
         out[task_id].append(ReportFact(period, status, percent, local_time(at)))
