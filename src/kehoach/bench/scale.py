@@ -145,6 +145,8 @@ def machine(url: str) -> dict:
         "python": platform.python_version(),
         "database": version,
         "system": f"{platform.system()} {platform.release()}",
+        # the machine may be shared: other people's work makes every figure slower
+        "load_average": [round(x, 1) for x in os.getloadavg()],
     }
 
 
@@ -428,6 +430,7 @@ def run_all(
             url, seconds=seconds, connections=connections, workers=workers, repeat=repeat,
             progress=progress,
         )  # fmt: skip
+    report.machine["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
     return report
 
 

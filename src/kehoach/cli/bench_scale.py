@@ -63,7 +63,10 @@ def bench_scale(
         )
     console.print(table)
     m = report.machine
-    console.print(f"{m['cpu']}, {m['cores']} cores; {m['database']}; Python {m['python']}")
+    console.print(
+        f"{m['cpu']}, {m['cores']} cores; {m['database']}; Python {m['python']}; load average "
+        f"{m['load_average'][0]} before, {m['load_average_after'][0]} after"
+    )
     if json_out is not None:
         bench.write_json(report, json_out)
         console.print(f"figures written to {json_out}")
