@@ -249,7 +249,14 @@ def statuses(
         if hit is not None:
             _CACHE.move_to_end(key)
             return dict(hit)
-    scope = task_scope(plan_id, agency_id, task_ids, jurisdiction_id=jurisdiction_id)
+    plan_ids = None
+    if jurisdiction_id is not None:  # the plans of one jurisdiction (a province's own)
+        from kehoach.store.db import query
+        from kehoach.store.tables import Plan
+
+        where = Plan.jurisdiction_id == jurisdiction_id
+        plan_ids = list(query(session, select(Plan.id).where(where)).scalars())
+    scope = task_scope(plan_id, agency_id, task_ids, plan_ids=plan_ids)
     facts, reports = gather_facts(session, on, scope)
     found = {
         tid: task_status(f, reports.get(tid, []), on, settings.due_soon_days, settings.stalled_days)

@@ -42,16 +42,14 @@ def task_scope(
     agency_id: int | None = None,
     task_ids: list[int] | None = None,
     agency_roles: tuple[str, ...] = ("lead", "coordinating"),
-    jurisdiction_id: int | None = None,
+    plan_ids: list[int] | None = None,
 ):
     """A select of active task ids matching the filters (used as a subquery)."""
     stmt = select(Task.id).where(Task.active)
     if plan_id is not None:
         stmt = stmt.where(Task.plan_id == plan_id)
-    if jurisdiction_id is not None:  # the plans of one jurisdiction (a province's own)
-        stmt = stmt.where(
-            Task.plan_id.in_(select(Plan.id).where(Plan.jurisdiction_id == jurisdiction_id))
-        )
+    if plan_ids is not None:  # a literal list: read through the (plan_id, …) index
+        stmt = stmt.where(Task.plan_id.in_(plan_ids))
     if agency_id is not None:
         stmt = stmt.where(
             Task.id.in_(

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session
 
 from kehoach.errors import KehoachError
@@ -539,7 +539,8 @@ def settle(session: Session) -> None:
     """What autovacuum would do a while after a bulk load: planner statistics and, on
     PostgreSQL, the visibility map (`VACUUM`), without which the roll-up's covering index
     cannot be read alone and the planner scans every value instead."""
-    engine = session.get_bind()
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
     session.commit()
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
