@@ -42,4 +42,4 @@ def main() -> None:
     app()
 
 
-from kehoach.cli import bench_indicators, bench_status  # noqa: F401
+from kehoach.cli import bench_indicators, bench_scale, bench_seed, bench_status  # noqa: F401

@@ -141,9 +141,22 @@ def _around(duties: Iterable[Any], on: date) -> tuple[Period, ...]:
     return _periods(tuple(_normalize(duties)), on.year - 1, on.year + 1)
 
 
+def _kinds(duties: Iterable[Any]) -> tuple[tuple[str, str | None], ...]:
+    """The duties as a hashable key: a tuple of (every, due) pairs is one already (status
+    passes those for every task), anything else is normalized."""
+    if isinstance(duties, tuple) and all(type(d) is tuple for d in duties):
+        return duties
+    return tuple(_normalize(duties))
+
+
 def current_period(duties: Iterable[Any], on: date) -> Period:
     """The period being reported on `on`: the next one due that has started, else the last due."""
-    periods = _around(duties, on)
+    return _current_period(_kinds(duties), on)
+
+
+@lru_cache(maxsize=4096)  # status asks it for every task of a plan on the same date
+def _current_period(kinds: tuple[tuple[str, str | None], ...], on: date) -> Period:
+    periods = _around(kinds, on)
     upcoming = [p for p in periods if p.due >= on and p.start <= on]
     if upcoming:
         return upcoming[0]
@@ -152,7 +165,12 @@ def current_period(duties: Iterable[Any], on: date) -> Period:
 
 def last_due_period(duties: Iterable[Any], on: date) -> Period | None:
     """The most recent period whose due date is before `on`."""
-    past = [p for p in _around(duties, on) if p.due < on]
+    return _last_due_period(_kinds(duties), on)
+
+
+@lru_cache(maxsize=4096)
+def _last_due_period(kinds: tuple[tuple[str, str | None], ...], on: date) -> Period | None:
+    past = [p for p in _around(kinds, on) if p.due < on]
     return past[-1] if past else None
 
 

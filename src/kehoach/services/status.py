@@ -224,6 +224,7 @@ def statuses(
     agency_id: int | None = None,
     task_ids: list[int] | None = None,
     settings=None,
+    jurisdiction_id: int | None = None,
 ) -> dict[int, StatusInfo]:
     """Status of every active task matching the filters on `on` (task id -> StatusInfo)."""
     if settings is None:
@@ -238,6 +239,7 @@ def statuses(
         plan_id,
         agency_id,
         tuple(task_ids) if task_ids is not None else None,
+        jurisdiction_id,
         settings.due_soon_days,
         settings.stalled_days,
         _data_version(session),
@@ -247,7 +249,15 @@ def statuses(
         if hit is not None:
             _CACHE.move_to_end(key)
             return dict(hit)
-    facts, reports = gather_facts(session, on, task_scope(plan_id, agency_id, task_ids))
+    plan_ids = None
+    if jurisdiction_id is not None:  # the plans of one jurisdiction (a province's own)
+        from kehoach.store.db import query
+        from kehoach.store.tables import Plan
+
+        where = Plan.jurisdiction_id == jurisdiction_id
+        plan_ids = list(query(session, select(Plan.id).where(where)).scalars())
+    scope = task_scope(plan_id, agency_id, task_ids, plan_ids=plan_ids)
+    facts, reports = gather_facts(session, on, scope)
     found = {
         tid: task_status(f, reports.get(tid, []), on, settings.due_soon_days, settings.stalled_days)
         for tid, f in facts.items()

@@ -7,10 +7,10 @@ overrides, lead reports (see `relevant_reports`).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import DateTime, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import DateTime, func, select, true, type_coerce, union_all
+from sqlalchemy.orm import Session, aliased
 
 from kehoach.services.periods import (
     current_period,
@@ -32,6 +32,8 @@ from kehoach.store.tables import (
 )
 
 PR = ProgressReport
+PR2 = aliased(ProgressReport)
+EPOCH = datetime(1900, 1, 1, tzinfo=UTC)  # before any report: the whole history
 AT = type_coerce(PR.submitted_at, DateTime())  # plain type: no per-row time-zone conversion
 
 
@@ -40,11 +42,14 @@ def task_scope(
     agency_id: int | None = None,
     task_ids: list[int] | None = None,
     agency_roles: tuple[str, ...] = ("lead", "coordinating"),
+    plan_ids: list[int] | None = None,
 ):
     """A select of active task ids matching the filters (used as a subquery)."""
     stmt = select(Task.id).where(Task.active)
     if plan_id is not None:
         stmt = stmt.where(Task.plan_id == plan_id)
+    if plan_ids is not None:  # a literal list: read through the (plan_id, …) index
+        stmt = stmt.where(Task.plan_id.in_(plan_ids))
     if agency_id is not None:
         stmt = stmt.where(
             Task.id.in_(
@@ -141,18 +146,58 @@ def gather_facts(
 
 
 def relevant_reports(session: Session, ids, until: datetime, codes: set[str]):
-    """Per task, its lead reports up to `until`, oldest first.
+    """Per task, the lead reports up to `until` that status looks at, oldest first.
 
-    One plain query; measured faster than window functions picking only the rows
-    status needs (latest, trailing completions, the periods looked at) on SQLite
-    at 5 and 15 years of history. `codes` is kept for such a narrowing later.
+    Status reads the latest report, the trailing run of `hoan_thanh` reports (when the work
+    was done) and the reports of the current and previous periods (`codes`). So, per task:
+    every report from its latest one that is not `hoan_thanh` on (found backwards through
+    the index on task, role and time, so older history is never read), plus the older
+    reports of `codes`. The cost stays flat as years of reports accumulate; the result is
+    the same as reading the whole history (`task_status` looks at nothing else).
     """
+    since = (
+        select(func.max(PR2.submitted_at))
+        .where(
+            PR2.task_id == Task.id,
+            PR2.role == "lead",
+            PR2.status != "hoan_thanh",
+            PR2.submitted_at < until,
+        )
+        .scalar_subquery()
+    )
+    # computed once per task before the reports are read (a CTE the planners do not fold
+    # into the outer query: folded, PostgreSQL re-ran it for every report of the history)
+    bounds = (
+        select(Task.id.label("tid"), func.coalesce(since, EPOCH).label("since"))
+        .where(Task.id.in_(ids))
+        .cte("bounds")
+        .prefix_with("MATERIALIZED")
+    )
+    cols = (PR.task_id, PR.period, PR.status, PR.percent, AT, PR.id)
+    recent = (
+        PR.task_id == bounds.c.tid,
+        PR.role == "lead",
+        PR.submitted_at >= bounds.c.since,
+        PR.submitted_at < until,
+    )
+    older = (
+        PR.task_id == bounds.c.tid,
+        PR.period.in_(sorted(codes)),
+        PR.role == "lead",
+        PR.submitted_at < bounds.c.since,
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        # per task, an index range (LATERAL; OFFSET 0 keeps the planner from folding it back
+        # into a join, which it hashed over the whole table's history)
+        parts = [select(*cols).where(*where).offset(0).lateral() for where in (recent, older)]
+        stmt = union_all(*(select(part).select_from(bounds).join(part, true()) for part in parts))
+    else:  # SQLite loops over the tasks and reads each one's range through an index
+        # `role || ''`: not an index term, so the older reports are found by period
+        # (task, period index) rather than by reading the task's history (task, role, time)
+        older = (*older[:2], PR.role.concat("") == "lead", older[3])
+        stmt = union_all(*(select(*cols).where(*where) for where in (recent, older)))
+    rows = sorted(query(session, stmt).all(), key=lambda r: (r[4], r[5]))
     out: dict[int, list[ReportFact]] = defaultdict(list)
-    for task_id, period, status, percent, at in query(
-        session,
-        select(PR.task_id, PR.period, PR.status, PR.percent, AT)
-        .where(PR.task_id.in_(ids), PR.role == "lead", PR.submitted_at < until)
-        .order_by(PR.submitted_at, PR.id),
-    ):
+    for task_id, period, status, percent, at, _id in rows:
         out[task_id].append(ReportFact(period, status, percent, local_time(at)))
     return out

@@ -262,6 +262,8 @@ class ProgressReport(Base):
     __table_args__ = (
         Index("ix_progress_reports_task_period", "task_id", "period", "submitted_at"),
         Index("ix_progress_reports_agency_period", "agency_id", "period"),
+        # status reads a task's latest lead reports backwards from a date (migration 0013)
+        Index("ix_progress_reports_task_role_at", "task_id", "role", "submitted_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"))
@@ -479,7 +481,7 @@ class Indicator(Base):
     metric_id: Mapped[int | None] = mapped_column(ForeignKey("metrics.id"))
     jurisdiction_id: Mapped[int] = mapped_column(ForeignKey("jurisdictions.id"), index=True)
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))  # who reports
-    code: Mapped[str | None] = mapped_column(String(50))
+    code: Mapped[str | None] = mapped_column(String(50), index=True)  # migration 0013
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(10), default="ratio")  # value | ratio
     unit: Mapped[str] = mapped_column(String(50), default="%")

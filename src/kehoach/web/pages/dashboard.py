@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from kehoach.web.cache import scope, views
 from kehoach.web.deps import CurrentUser, Db, On
@@ -29,22 +30,21 @@ def dashboard_page(
     from kehoach.services import dashboard, plans
 
     settings = request.app.state.settings
-    board = views(request).get(
-        db,
-        ("dashboard", scope(user), on, plan),
-        lambda: dashboard.dashboard(db, on=on, user=user, plan_id=plan, settings=settings),
-    )
-    chart = [
-        (a.name, a.completion_rate or 0.0, f"{round((a.completion_rate or 0) * 100)}%")
-        for a in board.agencies[:CHART_ROWS]
-    ]
-    targets, targets_plan = _targets(request, db, user, on, plan, board)
-    return render(
-        request,
-        "dashboard.html",
-        {
-            "title": _("Dashboard"),
-            "section": "dashboard",
+
+    def body() -> Markup:
+        """The page's content: the same for everyone who sees the same plans, so rendered
+        once per data version (a country's dashboard lists every plan and agency)."""
+        board = views(request).get(
+            db,
+            ("dashboard", scope(user), on, plan),
+            lambda: dashboard.dashboard(db, on=on, user=user, plan_id=plan, settings=settings),
+        )
+        chart = [
+            (a.name, a.completion_rate or 0.0, f"{round((a.completion_rate or 0) * 100)}%")
+            for a in board.agencies[:CHART_ROWS]
+        ]
+        targets, targets_plan = _targets(request, db, user, on, plan, board)
+        context = {
             "board": board,
             "on": on,
             "chart": chart,
@@ -54,7 +54,15 @@ def dashboard_page(
             "plans": views(request).get(
                 db, ("plans", scope(user)), lambda: plans.list_plans(db, user=user)
             ),
-        },
+        }
+        env = request.app.state.templates.env
+        return Markup(env.get_template("_dashboard_body.html").render(context))
+
+    html = views(request).get(db, ("dashboard-html", scope(user), on, plan), body)
+    return render(
+        request,
+        "dashboard.html",
+        {"title": _("Dashboard"), "section": "dashboard", "body": html},
     )
 
 

@@ -112,16 +112,20 @@ def plan_page(
             "base_url": f"/plans/{plan_id}",
             "review": reviewed,
             "revisions": revisions,
-            "panel": {} if template != "plan.html" else _panel(db, plan_id, user, on),
+            "panel": {} if template != "plan.html" else _panel(request, db, plan_id, user, on),
         },
     )
 
 
-def _panel(db, plan_id: int, user, on) -> dict:
+def _panel(request: Request, db, plan_id: int, user, on) -> dict:
     """(target id, metric position) -> the targets panel's row (indicator, figure, light)."""
     from kehoach.services.indicator_figures import targets_panel
 
-    rows = targets_panel(db, plan_id, user, on)
+    rows = views(request).get(  # the dashboard's entry for the same plan, scope and date
+        db,
+        ("targets-panel", scope(user), on, plan_id),
+        lambda: targets_panel(db, plan_id, user, on),
+    )
     out: dict = {}
     seen: dict[int, int] = {}
     for row in rows:
