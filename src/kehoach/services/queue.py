@@ -113,7 +113,8 @@ def ensure_schema(database_url: str) -> bool:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
         if conn.scalar(text("SELECT to_regclass('procrastinate_jobs')")) is not None:
             return False
-        conn.exec_driver_sql(SchemaManager.get_schema())
+        # straight to psycopg, without parameters: the schema's text holds `%` signs
+        conn.connection.driver_connection.execute(SchemaManager.get_schema())
     return True
 
 
