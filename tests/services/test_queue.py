@@ -39,7 +39,6 @@ def test_the_queue_needs_postgresql():
 def test_a_deferred_backup_is_run_by_the_worker(tmp_path):
     """`kehoach jobs defer backup` then a worker: the archive appears in KEHOACH_BACKUP_DIR."""
     from conftest import create_pg_database, drop_pg_database, need_postgres
-
     from kehoach.services.queue import defer, ensure_schema, run_worker
     from kehoach.settings import Settings
     from kehoach.store.db import open_database

@@ -45,7 +45,7 @@ def utc_cron(line: str, offset_seconds: int | None = None) -> str:
     Only whole-hour zones (Việt Nam: +7) are moved, and a line whose days are restricted
     must not cross midnight (its days would change): such a line is refused.
     """
-    import croniter
+    import croniter  # type: ignore[import-untyped]
 
     if offset_seconds is None:
         offset_seconds = -time.timezone if not time.localtime().tm_isdst else -time.altzone
@@ -114,7 +114,9 @@ def ensure_schema(database_url: str) -> bool:
         if conn.scalar(text("SELECT to_regclass('procrastinate_jobs')")) is not None:
             return False
         # straight to psycopg, without parameters: the schema's text holds `%` signs
-        conn.connection.driver_connection.execute(SchemaManager.get_schema())
+        raw = conn.connection.driver_connection
+        assert raw is not None  # an open connection's
+        raw.execute(SchemaManager.get_schema())
     return True
 
 
