@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -130,8 +131,14 @@ def _raise_data_version(session: Session) -> None:
         )
 
 
+_PENDING = itertools.count(1)
+
+
 def data_version(session: Session) -> int:
-    """The number `mark_changed` raises (0 before any change)."""
+    """The number `mark_changed` raises (0 before any change). A session holding changes not
+    yet committed gets a new negative number each time: nothing cached matches its view."""
+    if session.info.get(_CHANGED):
+        return -next(_PENDING)
     return session.scalar(sa.select(_VERSION.c.version).where(_VERSION.c.id == 1)) or 0
 
 
