@@ -259,6 +259,18 @@ def empty_db_url(request, tmp_path):
 
 
 @pytest.fixture
+def own_pg_url():
+    """A PostgreSQL database of this test's own, empty (no tables), dropped afterwards: for
+    tests that add tables of their own (the job queue's) or must see a database nobody else
+    wrote to. (Tests ask for it as a fixture: `from conftest import …` would find whichever
+    conftest module pytest imported first under that name, e.g. tests/web/conftest.py.)"""
+    need_postgres()
+    url = create_pg_database()
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture
 def other_db_url(db_url, tmp_path):
     """A second database with no tables, on the same backend as `db_url` (restore targets)."""
     if db_url.startswith("sqlite"):

@@ -36,27 +36,22 @@ def test_the_queue_needs_postgresql():
 
 
 @pytest.mark.postgres
-def test_a_deferred_backup_is_run_by_the_worker(tmp_path):
+def test_a_deferred_backup_is_run_by_the_worker(own_pg_url, tmp_path):
     """`kehoach jobs defer backup` then a worker: the archive appears in KEHOACH_BACKUP_DIR."""
-    from conftest import create_pg_database, drop_pg_database, need_postgres
     from kehoach.services.queue import defer, ensure_schema, run_worker
     from kehoach.settings import Settings
     from kehoach.store.db import open_database
 
-    need_postgres()
-    url = create_pg_database()
-    try:
-        open_database(url)
-        settings = Settings(
-            database_url=url, data_dir=tmp_path / "data", backup_dir=str(tmp_path / "backups")
-        )
-        assert ensure_schema(url) is True and ensure_schema(url) is False
-        job_id = defer(settings, "backup")
-        assert job_id > 0
-        run_worker(settings, ["backups"], once=True)
-        made = list((tmp_path / "backups").glob("kehoach-*.tar.gz"))
-        assert len(made) == 1
-        with pytest.raises(KehoachError, match="no job named nap"):
-            defer(settings, "nap")
-    finally:
-        drop_pg_database(url)
+    url = own_pg_url
+    open_database(url)
+    settings = Settings(
+        database_url=url, data_dir=tmp_path / "data", backup_dir=str(tmp_path / "backups")
+    )
+    assert ensure_schema(url) is True and ensure_schema(url) is False
+    job_id = defer(settings, "backup")
+    assert job_id > 0
+    run_worker(settings, ["backups"], once=True)
+    made = list((tmp_path / "backups").glob("kehoach-*.tar.gz"))
+    assert len(made) == 1
+    with pytest.raises(KehoachError, match="no job named nap"):
+        defer(settings, "nap")
