@@ -160,8 +160,11 @@ def _empty_pg(url: str) -> None:
     from kehoach.store.db import cached_engine
     from kehoach.store.tables import Base
 
-    # the administrative units are reference data loaded by the migration: kept
-    tables = [t for t in Base.metadata.sorted_tables if t.name != "jurisdictions"]
+    # the administrative units are reference data loaded by the migration: kept. So is the
+    # data version's row: its number only rises, so no view an earlier test cached in this
+    # process (keyed by database URL and version) can match this test's data.
+    kept = {"jurisdictions", "data_version"}
+    tables = [t for t in Base.metadata.sorted_tables if t.name not in kept]
     with cached_engine(url).begin() as conn:
         for table in reversed(tables):
             conn.execute(table.delete())
@@ -251,6 +254,18 @@ def empty_db_url(request, tmp_path):
         return
     need_postgres()
     url = create_pg_database("kehoach_mig")
+    yield url
+    drop_pg_database(url)
+
+
+@pytest.fixture
+def own_pg_url():
+    """A PostgreSQL database of this test's own, empty (no tables), dropped afterwards: for
+    tests that add tables of their own (the job queue's) or must see a database nobody else
+    wrote to. (Tests ask for it as a fixture: `from conftest import …` would find whichever
+    conftest module pytest imported first under that name, e.g. tests/web/conftest.py.)"""
+    need_postgres()
+    url = create_pg_database()
     yield url
     drop_pg_database(url)
 

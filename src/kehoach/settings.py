@@ -31,12 +31,17 @@ class Settings(BaseSettings):
     # a session ends after this long without a request (it lasts a working day at most)
     session_idle_minutes: float = 60
     # failed log-ins allowed per account and per client address ("limits" notation), and
-    # where they are counted: memory:// (one process) or a shared store such as
-    # redis://host:6379 when several server processes run
+    # where they are counted: `database` (the app's database, shared by every server
+    # process), memory:// (one process only) or a `limits` store such as redis://host:6379
     login_limit_account: str = "10 per 15 minutes"
     login_limit_address: str = "50 per 15 minutes"
-    login_limit_storage: str = "memory://"
+    login_limit_storage: str = "database"
     public_base_url: str = "http://127.0.0.1:8000"  # links in e-mails point here
+    # Several app processes behind a proxy: only one job migrates the database (the app then
+    # waits for it, /readyz saying "behind"), and the client's address (for the log-in
+    # limits and the access log) is read from X-Forwarded-For sent by these proxy addresses.
+    migrate_on_start: bool = True
+    forwarded_allow_ips: str = "127.0.0.1"
     # Reminders (services.reminders): N days before a due date (a plan may set its own),
     # escalation to the directing body and the plan officer after M days overdue.
     remind_days_before: int = Field(default=7, ge=0, le=30)
@@ -46,6 +51,15 @@ class Settings(BaseSettings):
     reminders_in_app: bool = True
     remind_schedule: str = "0 7-17 * * *"
     remind_max_attempts: int = Field(default=5, ge=1)
+    # The worker (`kehoach worker`): on PostgreSQL a procrastinate queue in the same
+    # database ("auto"), on SQLite the in-process scheduler; "scheduler" forces the latter.
+    worker_queue: Literal["auto", "procrastinate", "scheduler"] = "auto"
+    # Scheduled backups (`kehoach backup` into backup_dir, the newest backup_keep kept);
+    # no folder: none. The search index rebuilt on its own schedule ("" = never).
+    backup_dir: str = ""
+    backup_schedule: str = "30 1 * * *"
+    backup_keep: int = Field(default=14, ge=1)
+    search_rebuild_schedule: str = ""
     # E-mail (services.mailer); no host: reminders are shown in the app only.
     smtp_host: str = ""
     smtp_port: int = 587
@@ -83,6 +97,11 @@ class Settings(BaseSettings):
                     "use e.g. `python -c 'import secrets; print(secrets.token_hex(32))'`"
                 )
         return self
+
+    @property
+    def backup_folder(self) -> Path | None:
+        """Where scheduled backups go (None: no scheduled backups)."""
+        return Path(self.backup_dir) if self.backup_dir.strip() else None
 
     @property
     def attachments_dir(self) -> Path:

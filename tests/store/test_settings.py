@@ -57,7 +57,7 @@ def test_login_limits_and_idle_time_are_checked(monkeypatch):
         "10 per 15 minutes",
         "50 per 15 minutes",
     )
-    assert s.login_limit_storage == "memory://" and s.session_idle_minutes == 60
+    assert s.login_limit_storage == "database" and s.session_idle_minutes == 60
     monkeypatch.setenv("KEHOACH_LOGIN_LIMIT_ACCOUNT", "ten a minute")
     with pytest.raises(KehoachError, match="KEHOACH_LOGIN_LIMIT_ACCOUNT is 'ten a minute'"):
         Settings()

@@ -34,6 +34,7 @@ from kehoach.cli import (
     store_cmd,  # noqa: F401
     user_cmd,  # noqa: F401
     web_cmd,  # noqa: F401
+    worker_cmd,  # noqa: F401
 )
 
 

@@ -1,4 +1,4 @@
-"""`kehoach remind`, `kehoach worker`, `kehoach remind-policy`, `kehoach user email`."""
+"""`kehoach remind`, `kehoach remind-policy`, `kehoach user email`."""
 
 from __future__ import annotations
 
@@ -87,20 +87,6 @@ def print_planned(items, day) -> None:
             f"{item.due:%d/%m/%Y}",
         )
     console.print(table)
-
-
-@app.command()
-def worker(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Run the reminder job on its schedule, apart from the web app (same as `remind --loop`).
-
-    Set KEHOACH_REMINDERS_IN_APP=0 for the app processes when a worker runs.
-
-    Example: KEHOACH_REMINDERS_IN_APP=0 kehoach worker
-    """
-    from kehoach.services.scheduler import run_forever
-
-    with user_errors():
-        run_forever(_settings(db))
 
 
 @app.command("remind-policy")

@@ -36,6 +36,7 @@ def run_server(settings, host: str, port: int, workers: int = 1) -> None:
     if workers > 1:
         os.environ["KEHOACH_DATABASE_URL"] = settings.database_url
         os.environ["KEHOACH_DATA_DIR"] = str(settings.data_dir)
+        os.environ["KEHOACH_FORWARDED_ALLOW_IPS"] = settings.forwarded_allow_ips
         uvicorn.run(
             "kehoach.web.app:create_app",
             factory=True,
@@ -45,6 +46,7 @@ def run_server(settings, host: str, port: int, workers: int = 1) -> None:
             log_level="warning",
             access_log=False,  # ours (kehoach.access) also gives the time taken
             log_config=LOG_CONFIG,
+            **_behind_proxy(settings),
         )
         return
     from kehoach.web.app import create_app
@@ -56,7 +58,14 @@ def run_server(settings, host: str, port: int, workers: int = 1) -> None:
         log_level="warning",
         access_log=False,
         log_config=LOG_CONFIG,
+        **_behind_proxy(settings),
     )
+
+
+def _behind_proxy(settings) -> dict:
+    # the client's address (log-in limits per address, the access log) and https scheme come
+    # from the proxy's X-Forwarded-* headers, trusted from these addresses only
+    return {"proxy_headers": True, "forwarded_allow_ips": settings.forwarded_allow_ips}
 
 
 @app.command()

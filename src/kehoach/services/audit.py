@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kehoach.services.types import UserView
+from kehoach.store.db import data_version as read_version
+from kehoach.store.db import mark_changed
 from kehoach.store.tables import AuditLog, User
 
 
@@ -31,7 +33,9 @@ def record(
     entity_id: int | None,
     detail: str = "",
 ) -> None:
-    """Append one audit row (flushed with the caller's transaction)."""
+    """Append one audit row (flushed with the caller's transaction); the data version rises
+    when that transaction commits."""
+    mark_changed(session)
     session.add(
         AuditLog(
             user_id=user.id if user and user.id else None,
@@ -59,8 +63,8 @@ def recent(
 def data_version(session) -> int:
     """A number that changes whenever anything is changed through the services.
 
-    Every change writes an `audit_log` row in its own transaction, so the
-    newest row's id identifies the state of the data (for caching computed
-    pages between changes).
+    Every change writes an `audit_log` row, which raises the `data_version` row when its
+    transaction commits; so the number identifies the state of the data in every process
+    (for caching computed pages between changes). One primary-key read, whatever the size.
     """
-    return session.scalar(select(func.max(AuditLog.id))) or 0
+    return read_version(session)

@@ -1,7 +1,9 @@
-"""The reminder job on a schedule (APScheduler): inside the app process, or as a worker.
+"""The jobs on a schedule (APScheduler): the reminders inside the app process, or every
+periodic job (`services.jobs`: reminders, backups, search rebuild) in `kehoach worker`.
 
 The app starts a background scheduler unless `reminders_in_app` is off; in
-production it can be switched off and `kehoach worker` run beside the app. Either
+production it is switched off and `kehoach worker` runs beside the app — on SQLite with
+this scheduler, on PostgreSQL with the procrastinate queue (`services.queue`). Either
 way, and however many processes run it, a reminder is sent once (`reminder_log`).
 """
 
@@ -17,17 +19,29 @@ log = logging.getLogger("kehoach.reminders")
 
 def trigger(settings):
     """The job's CronTrigger from `remind_schedule` (a crontab line, server time zone)."""
+    return cron(settings.remind_schedule, "KEHOACH_REMIND_SCHEDULE")
+
+
+def cron(line: str, variable: str):
+    """A CronTrigger from a crontab line (server time zone); a bad line names its variable."""
     from apscheduler.triggers.cron import CronTrigger
 
     try:
-        return CronTrigger.from_crontab(settings.remind_schedule)
+        return CronTrigger.from_crontab(line)
     except ValueError as exc:
         raise KehoachError(
-            "KEHOACH_REMIND_SCHEDULE '{schedule}' is not a crontab line "
-            "({reason}); write e.g. '0 7-17 * * *'",
-            schedule=settings.remind_schedule,
+            "{variable} '{schedule}' is not a crontab line ({reason}); write e.g. '0 7-17 * * *'",
+            variable=variable,
+            schedule=line,
             reason=exc,
         ) from None
+
+
+SCHEDULE_VARIABLES = {
+    "reminders": "KEHOACH_REMIND_SCHEDULE",
+    "backup": "KEHOACH_BACKUP_SCHEDULE",
+    "search": "KEHOACH_SEARCH_REBUILD_SCHEDULE",
+}
 
 
 def run_once(settings, on: date | None = None):
@@ -81,12 +95,35 @@ def start_background(settings):
     return scheduler
 
 
+def _periodic(name: str, settings) -> None:
+    from kehoach.services.jobs import JOBS
+
+    try:
+        log.info("%s", JOBS[name](settings))
+    except Exception:
+        log.exception("the %s job failed; it runs again at the next scheduled time", name)
+
+
 def run_forever(settings) -> None:
-    """The worker: one run now, then on the schedule until interrupted."""
+    """The worker without a queue: the reminders now, then every periodic job
+    (`jobs.schedules`) on its schedule until interrupted."""
     from apscheduler.schedulers.blocking import BlockingScheduler
+
+    from kehoach.services.jobs import schedules
 
     scheduler = BlockingScheduler()
     _add_job(scheduler, settings)
+    for name, line in schedules(settings).items():
+        if name != "reminders":
+            scheduler.add_job(
+                _periodic,
+                cron(line, SCHEDULE_VARIABLES[name]),
+                args=[name, settings],
+                id=name,
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=3600,
+            )
     run_once(settings)
     try:
         scheduler.start()

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from threading import Lock
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kehoach.services.periods import current_period, last_due_period
@@ -194,8 +193,9 @@ def task_status(
 
 
 # Statuses of recent requests, keyed by the data's version: every change a service makes
-# writes an audit row, so (newest audit id, its time, row count) changes whenever any fact
-# status depends on does. One query checks it; a dashboard hit costs no recomputation.
+# writes an audit row and raises the shared `data_version` row at commit, so it changes
+# (in every process) whenever any fact status depends on does. One primary-key read checks
+# it; a dashboard hit costs no recomputation.
 _CACHE: OrderedDict[tuple, dict[int, StatusInfo]] = OrderedDict()
 _CACHE_SIZE = 32
 _LOCK = Lock()
@@ -207,14 +207,10 @@ def clear_status_cache() -> None:
         _CACHE.clear()
 
 
-def _data_version(session: Session) -> tuple:
-    from kehoach.store.tables import AuditLog
+def _data_version(session: Session) -> int:
+    from kehoach.services.audit import data_version
 
-    return tuple(
-        session.execute(
-            select(func.max(AuditLog.id), func.max(AuditLog.at), func.count(AuditLog.id))
-        ).one()
-    )
+    return data_version(session)
 
 
 def statuses(

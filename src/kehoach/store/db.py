@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from kehoach.errors import KehoachError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+_CHANGED = "kehoach_changed"
+_VERSION = sa.table("data_version", sa.column("id"), sa.column("version"))
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -82,6 +86,14 @@ def upgrade_database(url: str, revision: str = "head") -> None:
         ) from None
 
 
+@lru_cache(maxsize=1)
+def head_revision() -> str | None:
+    """The newest migration this code knows (read once: the files do not change)."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
+
+
 def current_revision(url: str) -> str | None:
     """The database's alembic revision, None when it was never migrated."""
     from alembic.runtime.migration import MigrationContext
@@ -90,14 +102,44 @@ def current_revision(url: str) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def open_database(url: str | None = None) -> sessionmaker[Session]:
-    """Upgrade the database (default: the settings' URL) and return a session factory."""
+def open_database(url: str | None = None, migrate: bool = True) -> sessionmaker[Session]:
+    """Upgrade the database (default: the settings' URL; not when `migrate` is off: another
+    process migrates, e.g. the deployment's migrate-once job) and return a session factory."""
     if url is None:
         from kehoach.settings import get_settings
 
         url = get_settings().database_url
-    upgrade_database(url)
+    if migrate:
+        upgrade_database(url)
     return sessionmaker(cached_engine(url), expire_on_commit=False)
+
+
+def mark_changed(session: Session) -> None:
+    """Raise the data version when this session's transaction commits (the services call it
+    with every audited change): every process then knows its cached views are stale."""
+    session.info[_CHANGED] = True
+
+
+@event.listens_for(Session, "before_commit")
+def _raise_data_version(session: Session) -> None:
+    # At commit, not at the change: the row is locked only for the commit, and the new
+    # number is seen by other processes exactly when the change is (same transaction).
+    # An id from a sequence would not do: ids are taken in one order, commits land in another.
+    if session.info.pop(_CHANGED, False):
+        session.execute(
+            _VERSION.update().where(_VERSION.c.id == 1).values(version=_VERSION.c.version + 1)
+        )
+
+
+_PENDING = itertools.count(1)
+
+
+def data_version(session: Session) -> int:
+    """The number `mark_changed` raises (0 before any change). A session holding changes not
+    yet committed gets a new negative number each time: nothing cached matches its view."""
+    if session.info.get(_CHANGED):
+        return -next(_PENDING)
+    return session.scalar(sa.select(_VERSION.c.version).where(_VERSION.c.id == 1)) or 0
 
 
 @contextmanager

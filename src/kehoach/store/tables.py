@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -779,3 +780,24 @@ class RegistryFile(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     uploaded_at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
     uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class LoginFailure(Base):
+    """One failed log-in, counted against an account (`login-account`) or a client address
+    (`login-address`); every app process counts the same rows (services.login_limits)."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (Index("ix_login_failures_kind_key_at", "kind", "key", "at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(Stamp, default=utcnow)
+
+
+class DataVersion(Base):
+    """One row (id 1): a number raised at the commit of every change made through the
+    services (`store.db.mark_changed`), so every process can tell its cached views are stale."""
+
+    __tablename__ = "data_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)

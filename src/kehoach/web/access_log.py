@@ -13,6 +13,8 @@ import time
 from typing import Any
 
 log = logging.getLogger("kehoach.access")
+# the proxy's and the orchestrator's probes, every few seconds: logged only when they fail
+PROBES = frozenset({"/healthz", "/readyz"})
 
 # given to uvicorn (`log_config`), so every worker process logs the same way
 LOG_CONFIG: dict[str, Any] = {
@@ -54,7 +56,8 @@ class AccessLog:
         try:
             await self.app(scope, receive, send_and_note)
         finally:
-            if log.isEnabledFor(logging.INFO):
+            quiet = scope["path"] in PROBES and status[0] == 200
+            if not quiet and log.isEnabledFor(logging.INFO):
                 client = (scope.get("client") or ("-",))[0]
                 ms = (time.perf_counter() - start) * 1000
                 log.info(

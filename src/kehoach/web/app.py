@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -51,10 +52,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Open (and migrate) the database named by `settings`, then wire pages, API and errors."""
     from kehoach.services.login_limits import LoginLimiter
     from kehoach.store.db import open_database
-    from kehoach.web import api, auth, pages
+    from kehoach.web import api, auth, health, pages
 
     settings = settings or get_settings()
     _dump_threads_on_sigusr1()
+    # the shared folder for uploads and attachments (a volume every app process mounts)
+    with contextlib.suppress(OSError):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = FastAPI(
         title="kehoach API",
         version="1",
@@ -65,10 +69,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.sessions = open_database(settings.database_url)
+    app.state.sessions = open_database(settings.database_url, migrate=settings.migrate_on_start)
     app.state.templates = make_templates()
     app.state.views = ViewCache()
-    app.state.login_limiter = LoginLimiter.from_settings(settings)
+    app.state.login_limiter = LoginLimiter.from_settings(settings, app.state.sessions)
     app.add_middleware(SecurityHeaders, production=settings.env == "production")
     app.add_middleware(
         SessionMiddleware,
@@ -80,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(AccessLog)  # outermost: times the whole request
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
+    app.include_router(health.router)
     app.include_router(auth.router)
     for router in pages.routers():
         app.include_router(router)
