@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from threading import Lock
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kehoach.services.periods import current_period, last_due_period
