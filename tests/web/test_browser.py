@@ -141,7 +141,7 @@ def new_page(chromium, base: str, username: str | None = None):
         page.fill("#username", username)
         page.fill("#password", PASSWORDS[username])
         page.click("main button[type=submit]")
-        page.wait_for_load_state()
+        page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
     return page
 
 

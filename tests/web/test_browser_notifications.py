@@ -79,7 +79,7 @@ def logged_in(chromium, base: str, username: str):
     page.fill("#username", username)
     page.fill("#password", PASSWORDS[username])
     page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
     return page
 
 

@@ -85,7 +85,7 @@ def login(chromium, base: str, username: str):
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
     return page
 
 

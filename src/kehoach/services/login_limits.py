@@ -70,12 +70,15 @@ class DatabaseWindow:
             )
             session.add(LoginFailure(kind=kind, key=key[:200], at=now))
 
-    def clear(self, item: RateLimitItem, kind: str, key: str) -> None:
-        """Forget the failures of one key."""
-        with session_scope(self.sessions) as session:
-            session.execute(
-                delete(LoginFailure).where(LoginFailure.kind == kind, LoginFailure.key == key)
-            )
+    def clear(self, item: RateLimitItem, kind: str, key: str, session=None) -> None:
+        """Forget the failures of one key, in `session` when the caller has one open: on
+        SQLite a second connection would wait on the caller's own write (a rehashed password)."""
+        forget = delete(LoginFailure).where(LoginFailure.kind == kind, LoginFailure.key == key)
+        if session is not None:
+            session.execute(forget)
+            return
+        with session_scope(self.sessions) as own:
+            own.execute(forget)
 
 
 class LoginLimiter:
@@ -152,9 +155,10 @@ class LoginLimiter:
             else:
                 self.limiter.hit(item, kind, key)
 
-    def succeeded(self, username: str) -> None:
-        """A right password clears the account's failures (the address keeps its count)."""
+    def succeeded(self, username: str, session=None) -> None:
+        """A right password clears the account's failures (the address keeps its count);
+        `session`: the request's own, when it is open (the clearing commits with it)."""
         if self.shared is not None:
-            self.shared.clear(self.per_account, "login-account", username.strip())
+            self.shared.clear(self.per_account, "login-account", username.strip(), session)
         else:
             self.limiter.clear(self.per_account, "login-account", username.strip())

@@ -91,7 +91,7 @@ def authenticate(request: Request, db, username: str, password: str) -> UserView
     except PermissionDenied:
         limiter.failed(username, address)
         raise
-    limiter.succeeded(username)
+    limiter.succeeded(username, db)
     return user
 
 
