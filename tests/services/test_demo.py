@@ -20,6 +20,7 @@ def test_seed_demo(session):
         "officer_dienbien",
         "reporter_dienbien",
         "viewer",
+        "ministry",
     ]
     for a in info.accounts:
         account = users.authenticate(session, a.username, a.password)

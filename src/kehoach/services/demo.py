@@ -27,7 +27,8 @@ class DemoAccount:
 
 
 # The samples 000 and 001 are Cao Bằng's plans, 002 is Điện Biên's: each province has
-# its own officer and a reporter of its own Sở VHTTDL; the admin and a viewer are national.
+# its own officer and a reporter of its own Sở VHTTDL; the admin, a viewer and the
+# ministry's officer (who compares the provinces' plans for 80-NQ/TW) are national.
 DEMO_ACCOUNTS = (
     DemoAccount("admin", "admin-demo", "admin", None, NATIONAL),
     DemoAccount("officer", "officer-demo", "officer", None, CAO_BANG),
@@ -35,6 +36,7 @@ DEMO_ACCOUNTS = (
     DemoAccount("officer_dienbien", "officer-dienbien-demo", "officer", None, DIEN_BIEN),
     DemoAccount("reporter_dienbien", "reporter-dienbien-demo", "reporter", DEMO_AGENCY, DIEN_BIEN),
     DemoAccount("viewer", "viewer-demo", "viewer", None, NATIONAL),
+    DemoAccount("ministry", "ministry-demo", "officer", None, NATIONAL),
 )
 
 
