@@ -24,7 +24,7 @@ from kehoach.services.alignment import (
     align_targets,
     align_tasks,
 )
-from kehoach.services.plans import DocumentView, PlanRow, list_plans
+from kehoach.services.plans import DocumentView, PlanRow, doc_view, list_plans
 from kehoach.services.types import UserView
 from kehoach.services.visibility import may_edit_plan, sees_all
 from kehoach.store.tables import (
@@ -82,22 +82,6 @@ class DecisionView:
     by_hand: bool
 
 
-def _doc_view(d: Document) -> DocumentView:
-    return DocumentView(
-        d.id,
-        d.kind,
-        d.number,
-        d.issuer,
-        d.province,
-        d.date,
-        d.draft,
-        d.title,
-        d.signer,
-        d.placeholder,
-        None,
-    )
-
-
 def implemented_documents(session: Session, user: UserView | None) -> list[ImplementedDocument]:
     """Documents that two or more plans visible to `user` implement (80-NQ/TW: Cao Bằng's
     and Điện Biên's), most implemented first."""
@@ -115,7 +99,7 @@ def implemented_documents(session: Session, user: UserView | None) -> list[Imple
     wanted = [d for d, ps in by_doc.items() if len(ps) >= 2]
     docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(wanted)))}
     found = [
-        ImplementedDocument(_doc_view(docs[d]), sorted(by_doc[d], key=lambda p: p.id))
+        ImplementedDocument(doc_view(docs[d]), sorted(by_doc[d], key=lambda p: p.id))
         for d in wanted
     ]
     return sorted(found, key=lambda f: (-len(f.plans), f.document.id))

@@ -542,7 +542,7 @@ def _encode(value):
 def _plan_names(session: Session, plan_id: int) -> tuple[str, str]:
     """The plan's document as reports name it, and its province."""
     from kehoach.services.period_report import document_name
-    from kehoach.services.plans import _doc_view
+    from kehoach.services.plans import doc_view
 
     doc, province = session.execute(
         select(Document, Jurisdiction.name)
@@ -550,7 +550,7 @@ def _plan_names(session: Session, plan_id: int) -> tuple[str, str]:
         .join(Jurisdiction, Jurisdiction.id == Plan.jurisdiction_id)
         .where(Plan.id == plan_id)
     ).one()
-    return document_name(_doc_view(doc, plan_id)), province or (doc.province or "")
+    return document_name(doc_view(doc, plan_id)), province or (doc.province or "")
 
 
 def history(session: Session, plan_id: int, period: str) -> list[ResultSummary]:
@@ -629,7 +629,10 @@ def score_period(
     return _stored(session, plan_id, window, row.id)
 
 
-def _stored(session: Session, plan_id: int, window: Period, result_id: int) -> Ranking:
+def _stored(
+    session: Session, plan_id: int, window: Period, result_id: int, past: list | None = None
+) -> Ranking:
+    """A stored result (`past`: the period's history when the caller has read it already)."""
     row = session.get(EmulationResult, result_id)
     if row is None or row.plan_id != plan_id or row.period != window.code:
         raise NotFound("no scoring result with id {result_id}", result_id=result_id)
@@ -651,7 +654,7 @@ def _stored(session: Session, plan_id: int, window: Period, result_id: int) -> R
         [_load_unit(u) for u in data["agencies"]],
         [_load_unit(u) for u in data["communes"]],
         bool(data["reported"]),
-        history(session, plan_id, window.code),
+        past if past is not None else history(session, plan_id, window.code),
     )
 
 
@@ -686,7 +689,7 @@ def _ranking(
     past = history(session, plan_id, window.code)
     current = next((h for h in past if h.current), None)
     if current is not None and not preview and on is None:
-        return _stored(session, plan_id, window, current.id)
+        return _stored(session, plan_id, window, current.id, past)
     rule = current_rule(session, plan_id, window.code)
     on = on or default_on(window)
     agencies, communes, reported = compute_units(session, plan_id, window, on, rule)

@@ -117,7 +117,8 @@ class PlanDetail:
     summary: object  # summaries.PlanSummary
 
 
-def _doc_view(d: Document, plan_id: int | None) -> DocumentView:
+def doc_view(d: Document, plan_id: int | None = None) -> DocumentView:
+    """A document as the services show it (`plan_id`: the plan it is, if any)."""
     return DocumentView(
         d.id,
         d.kind,
@@ -153,7 +154,7 @@ def _plan_rows(session: Session, where) -> list[PlanRow]:
     return [
         PlanRow(
             p.id,
-            _doc_view(d, p.id),
+            doc_view(d, p.id),
             p.source_name,
             p.sha256,
             p.format,
@@ -208,7 +209,7 @@ def document_tree(session: Session, user: UserView | None = None) -> list[TreeNo
     visible = {p.id for p in _plan_rows(session, plan_condition(user))}
     plan_of = {d: p for d, p in session.execute(select(Plan.document_id, Plan.id))}
     docs = {
-        d.id: _doc_view(d, plan_of.get(d.id))
+        d.id: doc_view(d, plan_of.get(d.id))
         for d in session.scalars(select(Document).order_by(Document.id))
         if d.placeholder or plan_of.get(d.id) in visible
     }
@@ -285,7 +286,7 @@ def get_plan(
     plan_of = {d: p for d, p in session.execute(select(Plan.document_id, Plan.id))}
     doc_id = row.document.id
     implements = [
-        _doc_view(d, plan_of.get(d.id))
+        doc_view(d, plan_of.get(d.id))
         for d in session.scalars(
             select(Document)
             .join(DocumentLink, DocumentLink.target_id == Document.id)
@@ -294,7 +295,7 @@ def get_plan(
         )
     ]
     implemented_by = [
-        _doc_view(d, plan_of.get(d.id))
+        doc_view(d, plan_of.get(d.id))
         for d in session.scalars(
             select(Document)
             .join(DocumentLink, DocumentLink.document_id == Document.id)

@@ -12,13 +12,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kehoach.errors import NotFound, PermissionDenied, ValidationError
+from kehoach.errors import NotFound, PermissionDenied
 from kehoach.services import audit
 from kehoach.services.heritage import get_site, may_keep
-from kehoach.services.reports import CONTENT_TYPES, MAGIC, sanitize_name, store_file
+from kehoach.services.reports import CONTENT_TYPES, checked_upload, store_file
 from kehoach.services.types import UserView
 from kehoach.store.tables import RegistryFile
-from kehoach.text.numbers import format_number
 
 ENTITIES = ("heritage_site", "village", "institution", "intangible", "survey")
 IMAGES = ("jpg", "png")
@@ -68,26 +67,7 @@ def add_file(
     province = _province(session, entity, entity_id, user)
     if not may_keep(session, province, user):
         raise PermissionDenied("only an officer of the province keeps its registry")
-    safe = sanitize_name(name)
-    ext = safe.rpartition(".")[2].lower() if "." in safe else ""
-    ext = "jpg" if ext == "jpeg" else ext
-    allowed = tuple(settings.allowed_attachment_types)
-    if ext not in allowed:
-        raise ValidationError(
-            "files of type '.{ext}' are not accepted; send {allowed}",
-            field="file", ext=ext or "?", allowed=allowed,
-        )  # fmt: skip
-    if not data:
-        raise ValidationError("the file is empty", field="file")
-    limit = settings.max_attachment_bytes
-    if len(data) > limit:
-        raise ValidationError(
-            "the file is {size} MB; the limit is {limit} MB", field="file",
-            size=format_number(round(len(data) / 1048576, 1)),
-            limit=format_number(round(limit / 1048576)),
-        )  # fmt: skip
-    if ext in MAGIC and not data.startswith(MAGIC[ext]):
-        raise ValidationError("the file's content is not a .{ext} file", field="file", ext=ext)
+    safe, ext = checked_upload(name, data, settings)
     row = RegistryFile(
         entity=entity, entity_id=entity_id, name=safe,
         content_type=CONTENT_TYPES.get(ext, "application/octet-stream"), size=len(data),

@@ -338,6 +338,35 @@ def sanitize_name(name: str) -> str:
     return f"{stem}.{ext[:10]}" if ext else stem
 
 
+def checked_upload(name: str, data: bytes, settings) -> tuple[str, str]:
+    """The file's safe name and extension, once its type, size and content are acceptable
+    (the same rules for report attachments and registry files)."""
+    safe = sanitize_name(name)
+    ext = safe.rpartition(".")[2].lower() if "." in safe else ""
+    ext = "jpg" if ext == "jpeg" else ext
+    allowed = tuple(settings.allowed_attachment_types)
+    if ext not in allowed:
+        raise ValidationError(
+            "files of type '.{ext}' are not accepted; send {allowed}",
+            field="file",
+            ext=ext or "?",
+            allowed=allowed,
+        )
+    if not data:
+        raise ValidationError("the file is empty", field="file")
+    limit = settings.max_attachment_bytes
+    if len(data) > limit:
+        raise ValidationError(
+            "the file is {size} MB; the limit is {limit} MB",
+            field="file",
+            size=format_number(round(len(data) / 1048576, 1)),
+            limit=format_number(round(limit / 1048576)),
+        )
+    if ext in MAGIC and not data.startswith(MAGIC[ext]):
+        raise ValidationError("the file's content is not a .{ext} file", field="file", ext=ext)
+    return safe, ext
+
+
 def store_file(data: bytes, settings) -> str:
     """Keep a file's bytes once per content in the attachments folder; its sha256."""
     sha = hashlib.sha256(data).hexdigest()
@@ -368,29 +397,7 @@ def add_attachment(
         raise PermissionDenied("you can only attach files to your own agency's reports")
     if user.role not in ("admin", "officer", "reporter"):
         raise PermissionDenied("only the reporting agency or a plan officer can attach files")
-    safe = sanitize_name(name)
-    ext = safe.rpartition(".")[2].lower() if "." in safe else ""
-    ext = "jpg" if ext == "jpeg" else ext
-    allowed = tuple(settings.allowed_attachment_types)
-    if ext not in allowed:
-        raise ValidationError(
-            "files of type '.{ext}' are not accepted; send {allowed}",
-            field="file",
-            ext=ext or "?",
-            allowed=allowed,
-        )
-    if not data:
-        raise ValidationError("the file is empty", field="file")
-    limit = settings.max_attachment_bytes
-    if len(data) > limit:
-        raise ValidationError(
-            "the file is {size} MB; the limit is {limit} MB",
-            field="file",
-            size=format_number(round(len(data) / 1048576, 1)),
-            limit=format_number(round(limit / 1048576)),
-        )
-    if ext in MAGIC and not data.startswith(MAGIC[ext]):
-        raise ValidationError("the file's content is not a .{ext} file", field="file", ext=ext)
+    safe, ext = checked_upload(name, data, settings)
     sha = store_file(data, settings)
     row = Attachment(
         report_id=report_id,
