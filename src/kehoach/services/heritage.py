@@ -21,6 +21,7 @@ from kehoach.services.jurisdictions import in_scope, within
 from kehoach.services.types import SYSTEM, UserView
 from kehoach.services.visibility import sees_all
 from kehoach.store.tables import HeritageSite, Jurisdiction, Revision, User
+from kehoach.text.dates import parse_day
 
 RANKS = ("kiem_ke", "cap_tinh", "quoc_gia", "quoc_gia_dac_biet")
 NATIONAL_RANKS = ("quoc_gia", "quoc_gia_dac_biet")
@@ -229,21 +230,13 @@ def _clean(session: Session, province_id: int, data: dict) -> dict:
 
 
 def _day(value, field: str) -> date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    for fmt_ in ("%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt_).date()
-        except ValueError:
-            continue
-    raise ValidationError(
-        "{name} '{text}' is not a date (dd/mm/yyyy)", field=field, name=field, text=text
-    )
+    try:
+        return parse_day(value)
+    except ValueError:
+        text = str(value).strip()
+        raise ValidationError(
+            "{name} '{text}' is not a date (dd/mm/yyyy)", field=field, name=field, text=text
+        ) from None
 
 
 def save_site(

@@ -27,6 +27,7 @@ from kehoach.services.types import SYSTEM, UserView
 from kehoach.services.visibility import sees_all
 from kehoach.store.tables import Jurisdiction, Revision, User, Village
 from kehoach.store.units import unit_key
+from kehoach.text.dates import parse_day
 from kehoach.text.normalize import fold
 from kehoach.text.numbers import format_number
 from kehoach.writers.tables import Column, Table
@@ -203,22 +204,13 @@ def get_entry(session: Session, reg: Registry, entry_id: int, user: UserView | N
 
 def day(value, heading: str) -> date | None:
     """A date from a form (dd/mm/yyyy or ISO) or a spreadsheet cell."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    for fmt_, size in (("%d/%m/%Y", None), ("%Y-%m-%d", 10)):
-        try:
-            return datetime.strptime(text[:size] if size else text, fmt_).date()
-        except ValueError:
-            continue
-    raise ValidationError(
-        "{heading}: '{value}' is not a date (dd/mm/yyyy)", field="date", heading=heading,
-        value=text,
-    )  # fmt: skip
+    try:
+        return parse_day(value)
+    except ValueError:
+        raise ValidationError(
+            "{heading}: '{value}' is not a date (dd/mm/yyyy)", field="date", heading=heading,
+            value=str(value).strip(),
+        ) from None  # fmt: skip
 
 
 def _number(spec: Field, value) -> float | int | None:

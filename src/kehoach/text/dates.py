@@ -44,3 +44,21 @@ def format_datetime(value: dt.datetime | dt.date | str | None) -> str:
     if isinstance(value, dt.datetime):
         return value.strftime(DAY_TIME)
     return format_date(value)
+
+
+def parse_day(value: object) -> dt.date | None:
+    """A day from a form (`31/03/2026`, or ISO with or without a time) or a spreadsheet cell
+    (a date or datetime); None when empty. Raises ValueError for anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for fmt, size in (("%d/%m/%Y", None), ("%Y-%m-%d", 10)):
+        try:
+            return dt.datetime.strptime(text[:size] if size else text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
