@@ -13,7 +13,7 @@ import secrets
 import shutil
 
 import pytest
-from webkit import PASSWORDS, Browser, World, build_world, need_postgres
+from webkit import ARGS, CHROMIUM, PASSWORDS, Browser, World, build_world, need_postgres
 
 DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -98,7 +98,6 @@ def api(world):
 def chromium():
     """Debian's headless Chromium for the browser tests that serve the app themselves."""
     from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, CHROMIUM
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -8,27 +8,23 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
-from webkit import OTHER_AGENCY, PASSWORDS, ROOT, SAMPLES, SO_VHTTDL
+from webkit import (
+    CHROMIUM,
+    OTHER_AGENCY,
+    PASSWORDS,
+    ROOT,
+    SAMPLES,
+    SO_VHTTDL,
+    csp_recorder,
+    logged_in,
+    serve,
+)
+from webkit import new_page as blank_page
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # The committed screenshots in docs/ are refreshed with KEHOACH_SCREENSHOTS=docs/screenshots;
 # an ordinary test run writes them to a temporary folder and leaves the work tree clean.
 SHOTS = ROOT / os.environ.get(
@@ -40,24 +36,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(port: int, proc: subprocess.Popen, log=None, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"kehoach serve exited: {log.read_text() if log else ''}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError("kehoach serve did not start")
 
 
 @pytest.fixture(scope="module")
@@ -87,62 +65,19 @@ def server(tmp_path_factory):
                 agency,
                 jurisdiction=dien_bien.id if agency else None,
             )
-    port = free_port()
-    env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "b" * 40}
-    log = (data / "serve.log").open("w")  # a file, not a pipe: the access log never blocks
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for(port, proc, data / "serve.log")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+    with serve(url, data) as base:
+        yield base
 
 
 # Every Content-Security-Policy violation any page of the test reports (must stay empty).
 CSP_VIOLATIONS: list[str] = []
-REPORT_CSP = """document.addEventListener("securitypolicyviolation", (e) =>
-  console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} on ${location.pathname}`))"""
 
 
 def new_page(chromium, base: str, username: str | None = None):
-    context = chromium.new_context(
-        viewport={"width": 1280, "height": 900}, base_url=base, locale="vi-VN"
-    )
-    context.add_init_script(REPORT_CSP)
-    page = context.new_page()
-    page.on(
-        "console",
-        lambda m: (
-            CSP_VIOLATIONS.append(m.text)
-            if "Content Security Policy" in m.text or m.text.startswith("CSP violation")
-            else None
-        ),
-    )
+    record = csp_recorder(CSP_VIOLATIONS)
     if username:
-        page.goto("/login")
-        page.fill("#username", username)
-        page.fill("#password", PASSWORDS[username])
-        page.click("main button[type=submit]")
-        page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
-    return page
+        return logged_in(chromium, base, username, on_console=record)
+    return blank_page(chromium, base, on_console=record)
 
 
 def shot(page, name: str, *, full_page: bool = True) -> None:

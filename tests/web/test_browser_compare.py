@@ -7,15 +7,11 @@ A real `kehoach serve` on a SQLite file holding the samples; Cao Bằng's 14-CTr
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, SHOTS, free_port, wait_for
-from test_browser_notifications import logged_in
-from webkit import EXPECTED, PASSWORDS, SAMPLES
+from test_browser import SHOTS
+from webkit import CHROMIUM, EXPECTED, PASSWORDS, SAMPLES, logged_in, serve
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,30 +35,12 @@ def server(tmp_path_factory):
             record = PlanRecord.model_validate(json.loads(path.read_text(encoding="utf-8")))
             importing.import_record(db, record)
         users.create_user(db, "officer", PASSWORDS["officer"], "officer")
-    env = {
-        **os.environ,
-        "KEHOACH_DATA_DIR": str(data),
-        "KEHOACH_SECRET_KEY": "c" * 40,
-        "KEHOACH_REMINDERS_IN_APP": "0",
-    }
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for(port, proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    with serve(url, data, {"KEHOACH_REMINDERS_IN_APP": "0"}) as base:
+        yield base
 
 
 def test_compare_confirm_and_break(server, chromium):
-    page = logged_in(chromium, server, "officer")
+    page = logged_in(chromium, server, "officer", viewport={"width": 1280, "height": 800})
     violations: list[str] = []
     page.on(
         "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None

@@ -8,21 +8,18 @@ test_browser.py.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, REPORT_CSP, SHOTS, free_port, wait_for
+from test_browser import SHOTS
+from webkit import CHROMIUM, DEMO_PASSWORDS, csp_recorder, logged_in, serve
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
 ]
-PASSWORDS = {"officer": "officer-demo", "reporter": "reporter-demo"}
 
 
 @pytest.fixture(scope="module")
@@ -35,53 +32,15 @@ def server(tmp_path_factory):
     url = f"sqlite:///{data / 'kehoach.db'}"
     with session_scope(open_database(url)) as db:
         demo.seed_demo(db, Settings(data_dir=data, database_url=url), today=date(2026, 12, 1))
-    env = {
-        **os.environ,
-        "KEHOACH_DATA_DIR": str(data),
-        "KEHOACH_SECRET_KEY": "e" * 40,
-        "KEHOACH_REMINDERS_IN_APP": "0",
-    }
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for(port, proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
-def logged_in(chromium, base: str, username: str, violations: list[str]):
-    context = chromium.new_context(
-        viewport={"width": 1280, "height": 900}, base_url=base, locale="vi-VN"
-    )
-    context.add_init_script(REPORT_CSP)
-    page = context.new_page()
-    page.on(
-        "console",
-        lambda m: (
-            violations.append(m.text)
-            if "Content Security Policy" in m.text or m.text.startswith("CSP violation")
-            else None
-        ),
-    )
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORDS[username])
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
-    return page
+    with serve(url, data, {"KEHOACH_REMINDERS_IN_APP": "0"}) as base:
+        yield base
 
 
 def test_ranking_rule_edit_and_evidence(server, chromium):
     violations: list[str] = []
-    page = logged_in(chromium, server, "officer", violations)
+    page = logged_in(
+        chromium, server, "officer", DEMO_PASSWORDS["officer"], on_console=csp_recorder(violations)
+    )
     page.click("nav >> text=Thi đua")
     page.wait_for_selector("#ranking")
     assert page.locator("h1").inner_text() == "Thi đua"
@@ -118,7 +77,13 @@ def test_ranking_rule_edit_and_evidence(server, chromium):
     assert page.locator("#c-tasks_on_time table").count() == 1
     page.screenshot(path=str(SHOTS / "31-emulation-evidence.png"), full_page=True)
 
-    reporter = logged_in(chromium, server, "reporter", violations)
+    reporter = logged_in(
+        chromium,
+        server,
+        "reporter",
+        DEMO_PASSWORDS["reporter"],
+        on_console=csp_recorder(violations),
+    )
     reporter.goto("/emulation")
     reporter.wait_for_selector("#points")
     assert reporter.locator("h1").inner_text() == "Sở Văn hóa, Thể thao và Du lịch"

@@ -5,20 +5,17 @@ culture map shows the heritage sites. Runs on SQLite against a real `kehoach ser
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_browser import ARGS, CHROMIUM, CSP_VIOLATIONS, REPORT_CSP, SHOTS, free_port, wait_for
+from test_browser import CSP_VIOLATIONS, SHOTS
+from webkit import ARGS, CHROMIUM, DEMO_PASSWORDS, csp_recorder, logged_in, serve
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
 ]
-PASSWORDS = {"officer": "officer-demo", "reporter": "reporter-demo"}
 
 
 @pytest.fixture(scope="module")
@@ -33,39 +30,15 @@ def server(tmp_path_factory):
     url = f"sqlite:///{data / 'kehoach.db'}"
     with session_scope(open_database(url)) as db:
         seed_demo(db, None, date(2026, 12, 2))
-    port = free_port()
-    env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "d" * 40}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for(port, proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    with serve(url, data) as base:
+        yield base
 
 
 def login(chromium, base: str, username: str):
-    context = chromium.new_context(
-        viewport={"width": 1280, "height": 900}, base_url=base, locale="vi-VN"
+    """`username` of the demo, its pages' CSP violations kept in `CSP_VIOLATIONS`."""
+    return logged_in(
+        chromium, base, username, DEMO_PASSWORDS[username], on_console=csp_recorder(CSP_VIOLATIONS)
     )
-    context.add_init_script(REPORT_CSP)
-    page = context.new_page()
-    page.on(
-        "console",
-        lambda m: CSP_VIOLATIONS.append(m.text) if "CSP violation" in m.text else None,
-    )
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORDS[username])
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
-    return page
 
 
 def bad_xlsx(path: Path, good: str, bad: str) -> Path:

@@ -8,14 +8,13 @@ job is switched off so that nothing else changes the counts meanwhile.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, SHOTS, free_port, wait_for
-from webkit import EXPECTED, PASSWORDS, SO_VHTTDL
+from test_browser import SHOTS
+from webkit import CHROMIUM, EXPECTED, PASSWORDS, SO_VHTTDL, logged_in, serve, serve_env
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,49 +41,23 @@ def server(tmp_path_factory):
         users.create_user(db, "reporter", PASSWORDS["reporter"], "reporter", SO_VHTTDL, None, db_)
         users.create_user(db, "other", PASSWORDS["other"], "reporter", BTG, None, db_)
         users.create_user(db, "officer", PASSWORDS["officer"], "officer")
-    env = {
-        **os.environ,
-        "KEHOACH_DATA_DIR": str(data),
-        "KEHOACH_SECRET_KEY": "b" * 40,
-        "KEHOACH_REMINDERS_IN_APP": "0",
-        "KEHOACH_SMTP_HOST": "",
-    }
-    cli = [sys.executable, "-m", "kehoach"]
+    quiet = {"KEHOACH_REMINDERS_IN_APP": "0", "KEHOACH_SMTP_HOST": ""}
+    env = serve_env(data, quiet)
     remind = subprocess.run(
-        [*cli, "remind", "--date", "2026-03-25", "--db", url], env=env, capture_output=True
+        [sys.executable, "-m", "kehoach", "remind", "--date", "2026-03-25", "--db", url],
+        env=env,
+        capture_output=True,
     )
     assert remind.returncode == 0, remind.stderr
-    port = free_port()
-    proc = subprocess.Popen(
-        [*cli, "serve", "--port", str(port), "--db", url],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for(port, proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    with serve(url, data, quiet) as base:
+        yield base
 
 
-def logged_in(chromium, base: str, username: str):
-    context = chromium.new_context(
-        viewport={"width": 1280, "height": 800}, base_url=base, locale="vi-VN"
-    )
-    page = context.new_page()
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORDS[username])
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
-    return page
+VIEWPORT = {"width": 1280, "height": 800}
 
 
 def test_bell_and_notifications(server, chromium):
-    reporter = logged_in(chromium, server, "reporter")
+    reporter = logged_in(chromium, server, "reporter", viewport=VIEWPORT)
     bell = reporter.locator("a.bell")
     bell.locator(".bell-count").wait_for()
     assert bell.locator(".bell-count").inner_text() == "1"
@@ -111,7 +84,7 @@ def test_bell_and_notifications(server, chromium):
     assert "/tasks/" in reporter.url and "I.2" in reporter.locator("main").inner_text()
 
     # a reporter of another agency was told about its own tasks only
-    other = logged_in(chromium, server, "other")
+    other = logged_in(chromium, server, "other", viewport=VIEWPORT)
     other.goto("/notifications")
     texts = other.locator("li.notification").all_inner_texts()
     assert len(texts) == 2 and all("I.2" not in t for t in texts)
@@ -121,7 +94,7 @@ def test_bell_and_notifications(server, chromium):
     }
 
     # the officer: the daily digest; "mark all as read" empties the bell
-    officer = logged_in(chromium, server, "officer")
+    officer = logged_in(chromium, server, "officer", viewport=VIEWPORT)
     officer.goto("/notifications")
     assert (
         "Tổng hợp tình hình thực hiện kế hoạch ngày 25/03/2026"

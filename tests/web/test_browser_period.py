@@ -7,14 +7,11 @@ Runs on SQLite against a real `kehoach serve`; screenshots as in test_browser.py
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_browser import ARGS, CHROMIUM, SHOTS, free_port, wait_for
-from webkit import PASSWORDS, SAMPLES, SO_VHTTDL
+from test_browser import SHOTS
+from webkit import ARGS, CHROMIUM, PASSWORDS, SAMPLES, SO_VHTTDL, logged_in, serve
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,34 +36,8 @@ def server(tmp_path_factory):
         users.create_user(
             db, "reporter", PASSWORDS["reporter"], "reporter", SO_VHTTDL, jurisdiction="Cao Bằng"
         )
-    port = free_port()
-    env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "c" * 40}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for(port, proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
-def login(browser, base: str, username: str):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, base_url=base, locale="vi-VN"
-    )
-    page = context.new_page()
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORDS[username])
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
-    return page
+    with serve(url, data) as base:
+        yield base
 
 
 def docx_file(tmp_path: Path) -> Path:
@@ -87,7 +58,7 @@ def test_reporter_fills_the_period_page(server, tmp_path):
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            reporter = login(chromium, server, "reporter")
+            reporter = logged_in(chromium, server, "reporter")
             reporter.goto("/my-unit")
             reporter.click("#sheets-h + p + ul a >> nth=0")
             reporter.wait_for_selector("#sheet-form")
@@ -125,7 +96,7 @@ def test_reporter_fills_the_period_page(server, tmp_path):
             assert done[0]["status"] == "hoan_thanh" and done[0]["percent"] == 100
 
             # the officer's period report page shows what was received
-            officer = login(chromium, server, "officer")
+            officer = logged_in(chromium, server, "officer")
             plan = reporter.url.split("/plans/")[1].split("/")[0]
             period = reporter.url.split("period=")[1].split("&")[0]
             officer.goto(f"/plans/{plan}/report?period={period}")

@@ -5,14 +5,10 @@ dashboard chart then shows none of them. Runs on SQLite."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, free_port, wait_for
-from webkit import SAMPLES, SO_VHTTDL
+from webkit import CHROMIUM, SAMPLES, SO_VHTTDL, logged_in, serve
 
 PASSWORD = "province-pass-1"
 SPELLINGS = ["Các Sở, ban, ngành", "Các sở, ban, ngành tỉnh", "Các Sở, ban ngành"]
@@ -59,34 +55,8 @@ def served(tmp_path_factory):
     data = tmp_path_factory.mktemp("provinces")
     url = f"sqlite:///{data / 'kehoach.db'}"
     facts = _seed(url)
-    port = free_port()
-    env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "p" * 40}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        wait_for(port, proc)
-        yield f"http://127.0.0.1:{port}", facts
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
-def login(chromium, base: str, username: str):
-    context = chromium.new_context(
-        viewport={"width": 1280, "height": 900}, base_url=base, locale="vi-VN"
-    )
-    page = context.new_page()
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
-    return page
+    with serve(url, data) as base:
+        yield base, facts
 
 
 def chart_names(page) -> list[str]:
@@ -98,7 +68,7 @@ def chart_names(page) -> list[str]:
 
 def test_a_cao_bang_reporter_cannot_reach_dien_bien(served, chromium):
     base, facts = served
-    page = login(chromium, base, "so_cb")
+    page = logged_in(chromium, base, "so_cb", PASSWORD)
     assert "Cao Bằng" in page.locator(".who").inner_text()
     task = facts["dien_bien_task"]
     assert page.goto(f"/tasks/{task}").status == 404
@@ -116,23 +86,23 @@ def test_a_cao_bang_reporter_cannot_reach_dien_bien(served, chromium):
     assert form.status in (403, 404)
     assert page.goto(f"/plans/{facts['dien_bien_plan']}").status == 404
     # Điện Biên's own reporter opens it
-    assert login(chromium, base, "so_db").goto(f"/tasks/{task}").status == 200
+    assert logged_in(chromium, base, "so_db", PASSWORD).goto(f"/tasks/{task}").status == 200
 
 
 def test_officer_sees_its_province_national_viewer_all(served, chromium):
     base, facts = served
-    officer = login(chromium, base, "officer_cb")
+    officer = logged_in(chromium, base, "officer_cb", PASSWORD)
     officer.goto("/plans")
     assert officer.locator("main table tbody tr").count() == 2
     assert officer.goto(f"/plans/{facts['dien_bien_plan']}").status == 404
-    viewer = login(chromium, base, "viewer_all")
+    viewer = logged_in(chromium, base, "viewer_all", PASSWORD)
     viewer.goto("/plans")
     assert viewer.locator("main table tbody tr").count() == 3
 
 
 def test_merge_and_retire_in_the_register(served, chromium):
     base, _ = served
-    officer = login(chromium, base, "officer_cb")
+    officer = logged_in(chromium, base, "officer_cb", PASSWORD)
     before = chart_names(officer)
     assert set(SPELLINGS) | {JUNK} <= set(before)
     # find the spellings by a search without diacritics

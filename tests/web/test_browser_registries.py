@@ -5,14 +5,12 @@ against a real `kehoach serve`."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CSP_VIOLATIONS, SHOTS, free_port, wait_for
+from test_browser import CSP_VIOLATIONS, SHOTS
 from test_browser_indicators import login
+from webkit import CHROMIUM, serve
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,18 +31,8 @@ def server(tmp_path_factory):
     url = f"sqlite:///{data / 'kehoach.db'}"
     with session_scope(open_database(url)) as db:
         seed_demo(db, None, date(2026, 12, 2))
-    port = free_port()
-    env = {**os.environ, "KEHOACH_DATA_DIR": str(data), "KEHOACH_SECRET_KEY": "r" * 40}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    try:
-        wait_for(port, proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    with serve(url, data) as base:
+        yield base
 
 
 def test_import_with_a_bad_row_and_an_institution_on_the_map(server, chromium, tmp_path):

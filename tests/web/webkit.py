@@ -9,6 +9,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +35,7 @@ PASSWORDS = {
     "other": "other-pass-1",
     "viewer": "viewer-pass-1",
 }
+DEMO_PASSWORDS = {"officer": "officer-demo", "reporter": "reporter-demo"}  # `kehoach demo`
 
 
 def need_postgres() -> None:
@@ -171,3 +178,112 @@ def as_user(world: World, name: str) -> Browser:
     r = b.login(name)
     assert r.status_code == 303, r.text
     return b
+
+
+# -- the browser tests: a real `kehoach serve` and Debian's headless Chromium
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+# Reports every Content-Security-Policy violation to the console (see `csp_recorder`).
+REPORT_CSP = """document.addEventListener("securitypolicyviolation", (e) =>
+  console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} on ${location.pathname}`))"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(port: int, proc: subprocess.Popen, log=None, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"kehoach serve exited: {log.read_text() if log else ''}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError("kehoach serve did not start")
+
+
+def serve_env(data_dir: Path, extra_env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment `kehoach` runs in for a browser test: its data folder, a secret key."""
+    return {
+        **os.environ,
+        "KEHOACH_DATA_DIR": str(data_dir),
+        "KEHOACH_SECRET_KEY": "s" * 40,
+        **(extra_env or {}),
+    }
+
+
+@contextmanager
+def serve(url: str, data_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """`kehoach serve` on `url` and a free port until the block ends; gives its base URL.
+
+    Its output goes to `data_dir/serve.log` (a file, not a pipe: the access log never blocks).
+    """
+    port = free_port()
+    log_path = data_dir / "serve.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kehoach", "serve", "--port", str(port), "--db", url],
+            env=serve_env(data_dir, extra_env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        try:
+            wait_for(port, proc, log_path)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            proc.terminate()
+            proc.wait(10)
+
+
+def csp_recorder(violations: list[str]) -> Callable:
+    """A console handler keeping the page's Content-Security-Policy violations in `violations`."""
+    return lambda m: (
+        violations.append(m.text)
+        if "Content Security Policy" in m.text or m.text.startswith("CSP violation")
+        else None
+    )
+
+
+def new_page(chromium, base: str, *, viewport: dict = VIEWPORT, on_console=None):
+    """A page in a fresh context on `base`; `on_console` also gets CSP violations reported."""
+    context = chromium.new_context(viewport=viewport, base_url=base, locale="vi-VN")
+    if on_console is not None:
+        context.add_init_script(REPORT_CSP)
+    page = context.new_page()
+    if on_console is not None:
+        page.on("console", on_console)
+    return page
+
+
+def logged_in(
+    chromium,
+    base: str,
+    username: str,
+    password: str | None = None,
+    viewport: dict = VIEWPORT,
+    on_console=None,
+):
+    """A new page logged in through the form (`password`: PASSWORDS[username] unless given)."""
+    page = new_page(chromium, base, viewport=viewport, on_console=on_console)
+    page.goto("/login")
+    page.fill("#username", username)
+    page.fill("#password", password or PASSWORDS[username])
+    page.click("main button[type=submit]")
+    page.wait_for_url(lambda url: not url.split("?")[0].endswith("/login"))
+    return page
