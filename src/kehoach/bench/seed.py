@@ -35,6 +35,7 @@ def seed(url: str, scale_name: str, provinces: int | None, seed_value: int, cons
     scale = country.scale_for(scale_name, provinces)
     sessions = open_database(url)
     with session_scope(sessions) as db:
+        country.check_empty(db)  # before any progress bar is drawn
         communes = sum(len(p[3]) for p in country.provinces_of(db, scale))
     totals = country.expected_rows(scale, communes)
     columns = (TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,} rows"),

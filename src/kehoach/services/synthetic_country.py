@@ -254,6 +254,12 @@ def provinces_of(session: Session, scale: Scale) -> list[tuple[int, str, str, li
     return [(r.id, r.code, r.name, communes[r.id]) for r in rows]
 
 
+def check_empty(session: Session) -> None:
+    """Refuse a database that already holds plans: the synthetic country needs its own."""
+    if session.scalar(select(func.count()).select_from(t.Plan)):
+        raise KehoachError("the database already holds plans; seed an empty database")
+
+
 def seed_country(
     session: Session, scale: Scale, seed: int = 1, progress: Progress = _none
 ) -> CountryInfo:
@@ -263,8 +269,7 @@ def seed_country(
     from kehoach.services.users import hash_password
 
     started = time.perf_counter()
-    if session.scalar(select(func.count()).select_from(t.Plan)):
-        raise KehoachError("the database already holds plans; seed an empty database")
+    check_empty(session)
     rng = random.Random(seed)
     load = _Loader(session, progress)
     provinces = provinces_of(session, scale)
