@@ -1,5 +1,9 @@
 """Build the syllable model OCR repair uses: `src/kehoach/data/ocr/model.json.gz`.
 
+The file holds the model's tables (`kehoach.text.ocr_model.compile_counts`), not
+raw counts: everything derived from the counts is worked out here once, so that
+loading the model is reading lists.
+
 Counts come from clean administrative text only: the samples 000 and 002 and
 the hand-written `phrases.txt`; the lexicon adds its syllables and the syllable
 pairs inside its words. Sample 001 is left out on purpose: its clean text is the
@@ -28,7 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from kehoach.text.normalize import fold, nfc, unify_tone_marks  # noqa: E402
-from kehoach.text.ocr_repair import OcrModel, repair, training_sequences  # noqa: E402
+from kehoach.text.ocr_model import compile_counts, model_from_counts  # noqa: E402
+from kehoach.text.ocr_repair import repair, training_sequences  # noqa: E402
 
 DATA = ROOT / "src" / "kehoach" / "data"
 SAMPLES = DATA / "samples"
@@ -73,11 +78,12 @@ def count_lexicon(path: Path) -> tuple[Counter[str], set[str]]:
 
 
 def model_counts(corpus: list[Path]) -> dict:
-    """The model file's content for the given clean texts (plus the lexicon)."""
+    """Syllable and pair counts of the given clean texts (plus the lexicon): what the
+    model's tables are compiled from."""
     uni, bi = count_corpus(corpus)
     lex_uni, lex_pairs = count_lexicon(LEXICON)
     return {
-        "format": "kehoach.ocr-model/1",
+        "format": "kehoach.ocr-counts/1",
         "sources": [p.name for p in corpus] + [LEXICON.name],
         "corpus_unigrams": dict(sorted(uni.items())),
         "corpus_bigrams": dict(sorted(bi.items())),
@@ -102,11 +108,11 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
 def check(full: dict) -> None:
     """Print false repairs on held-out clean text and the OCR sample's word error rate."""
     for held_out in CORPUS[:2]:
-        model = OcrModel(model_counts([p for p in CORPUS if p != held_out]))
+        model = model_from_counts(model_counts([p for p in CORPUS if p != held_out]))
         _, changes = repair(held_out.read_text(encoding="utf-8"), model=model)
         shown = ", ".join(f"{c.original}->{c.replacement}" for c in changes[:10])
         print(f"held out {held_out.name}: {len(changes)} false repairs  {shown}")
-    model = OcrModel(full)
+    model = model_from_counts(full)
     clean = next(SAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
     print(f"clean 001 (never in the model): {len(repair(clean, model=model)[1])} repairs")
     ocr = (SAMPLES / "ocr" / "001_ocr.txt").read_text(encoding="utf-8")
@@ -116,9 +122,10 @@ def check(full: dict) -> None:
 
 
 def main() -> None:
-    """Count, write the model as gzipped JSON, and with `--check` check it."""
+    """Count, write the model's tables as gzipped JSON, and with `--check` check it."""
     model = model_counts(CORPUS)
-    raw = json.dumps(model, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    tables = compile_counts(model)
+    raw = json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with gzip.GzipFile(OUTPUT, "wb", compresslevel=9, mtime=0) as f:
         f.write(raw)
     print(
@@ -126,7 +133,7 @@ def main() -> None:
         f"{len(model['corpus_bigrams'])} pairs, {len(model['lexicon_bigrams'])} lexicon pairs, "
         f"{OUTPUT.stat().st_size} bytes"
     )
-    telltale = sorted(OcrModel(model).telltale)
+    telltale = [tables["syllables"][i] for i in tables["telltale"]]
     TELLTALE.write_text("".join(f"{s}\n" for s in telltale), encoding="utf-8")
     print(f"{TELLTALE.relative_to(ROOT)}: {len(telltale)} syllables")
     if "--check" in sys.argv[1:]:

@@ -287,19 +287,37 @@ def damaged(text: str, every: int = 10) -> str:
     return re.sub(r"\w+", damage, text)
 
 
-@pytest.mark.slow  # builds a model from the samples first
-def test_repair_generalizes_to_a_document_the_model_never_saw():
+def build_tool():
     import importlib.util
-    from pathlib import Path
-
-    from kehoach.text.ocr_repair import OcrModel
 
     tool = Path(__file__).resolve().parents[2] / "tools" / "build_ocr_model.py"
     spec = importlib.util.spec_from_file_location("build_ocr_model", tool)
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
+    return build
+
+
+@pytest.mark.slow  # counts the whole corpus
+def test_the_packaged_model_is_what_the_build_tool_compiles():
+    import gzip
+    import json
+
+    from kehoach.text.ocr_model import compile_counts
+
+    build = build_tool()
+    with gzip.open(build.OUTPUT, "rt", encoding="utf-8") as f:
+        packaged = json.load(f)
+    # a phrase added to phrases.txt without rebuilding would leave the model behind
+    assert packaged == compile_counts(build.model_counts(build.CORPUS))
+
+
+@pytest.mark.slow  # builds a model from the samples first
+def test_repair_generalizes_to_a_document_the_model_never_saw():
+    from kehoach.text.ocr_model import model_from_counts
+
+    build = build_tool()
     held_out = next(p for p in build.CORPUS if p.name.startswith("002_"))
-    model = OcrModel(build.model_counts([p for p in build.CORPUS if p != held_out]))
+    model = model_from_counts(build.model_counts([p for p in build.CORPUS if p != held_out]))
     clean = held_out.read_text(encoding="utf-8")
     noisy = damaged(clean)
     raw = word_error_rate(clean, noisy)

@@ -25,7 +25,18 @@ from kehoach.text.syllables import (
     syllable_runs,
 )
 
-__all__ = ["OcrModel", "PairIndex", "Reading", "load_model", "training_sequences"]
+__all__ = [
+    "TABLES_FORMAT",
+    "OcrModel",
+    "PairIndex",
+    "Reading",
+    "compile_counts",
+    "load_model",
+    "model_from_counts",
+    "training_sequences",
+]
+
+TABLES_FORMAT = "kehoach.ocr-model/2"  # what `load_model` reads (the build tool writes it)
 
 # The language model: counts from clean text, plus the lexicon's words.
 _LEX_BIGRAM = 1.0  # weight of a syllable pair inside a lexicon word
@@ -59,29 +70,35 @@ def training_sequences(text: str) -> Iterator[list[str]]:
 class OcrModel:
     """Syllable unigram and bigram counts with the indexes candidate generation needs.
 
-    Built from the counts `tools/build_ocr_model.py` writes; `repair` uses the
-    packaged one unless given another (the build tool's held-out check does).
+    Loaded from the tables `compile_counts` works out of the build tool's counts;
+    `repair` uses the packaged one unless given another (the build tool's held-out
+    check does).
     """
 
-    def __init__(self, data: dict) -> None:
-        self.uni, self.bi = _weighted_counts(data)
-        left: dict[str, list[float]] = {}
-        for (a, _), n in self.bi.items():
-            entry = left.setdefault(a, [0.0, 0.0])
-            entry[0] += n
-            entry[1] += 1
-        self.total = sum(self.uni.values())
+    def __init__(self, tables: dict) -> None:
+        syllables: list[str] = tables["syllables"]
+        self.uni: dict[str, float] = dict(zip(syllables, tables["counts"], strict=True))
+        flat = iter(tables["pairs"])
+        self.bi: dict[tuple[str, str], float] = {
+            (syllables[a], syllables[b]): n for a, b, n in zip(flat, flat, flat, strict=True)
+        }
+        self.total = tables["total"]
         self.vocab = len(self.uni)
         # The parts of `logp` that depend on one syllable, computed once.
         norm = self.total + 0.1 * self.vocab
         self._unigram = {b: (n + 0.1) / norm for b, n in self.uni.items()}
         self._unseen = (0.0 + 0.1) / norm
         # After a: (its pairs' total + smoothing, weight of the unigram)
-        self._after = {a: (t + _SMOOTH, _DISCOUNT * k + _SMOOTH) for a, (t, k) in left.items()}
-        self.by_skel = _by_skeleton(self.uni)
+        flat = iter(tables["after"])
+        self._after = {syllables[i]: (t, w) for i, t, w in zip(flat, flat, flat, strict=True)}
+        self._skeletons = dict(zip(syllables, tables["skeletons"], strict=True))
+        self.by_skel = {
+            sk: [syllables[i] for i in idx] for sk, idx in tables["by_skeleton"].items()
+        }
         # Known syllables by sound (toneless form and tone), whatever their spelling.
-        self.by_sound = {split_tone(syl): syl for lst in self.by_skel.values() for syl in lst}
-        self.suspect, self.telltale = _suspects(self.by_skel, self.uni, data["corpus_unigrams"])
+        self.by_sound = {(t, tone): syllables[i] for t, tone, i in tables["sounds"]}
+        self.suspect = frozenset(syllables[i] for i in tables["suspect"])
+        self.telltale = frozenset(syllables[i] for i in tables["telltale"])
         self._readings: dict[str, Reading] = {}
         # log P(b | a) by (a, b); never 0.0, so `cache.get(key) or model.logp(...)` is safe
         self.logp_cache: dict[tuple[str | None, str], float] = {}
@@ -99,7 +116,7 @@ class OcrModel:
     def pair_fillers(self) -> PairIndex:
         """For each pair of skeletons, the syllables that fill each side (built on first
         repair only: telling OCR'd text from clean text does not need them)."""
-        return PairIndex(self.bi)
+        return PairIndex(self.bi, self._skeletons)
 
     def logp(self, a: str | None, b: str) -> float:
         """log P(b | a), a None at the start of a run."""
@@ -227,14 +244,14 @@ class PairIndex:
     skeletons when it is first asked for: a document asks for a few thousand of the tens
     of thousands, and the model loads faster without building them all."""
 
-    def __init__(self, bi: dict[tuple[str, str], float]) -> None:
+    def __init__(self, bi: dict[tuple[str, str], float], skeletons: dict[str, str]) -> None:
         self._bi = bi
         self._firsts: dict[str, list[str]] = {}
         self._seconds: dict[str, list[str]] = {}
         for a in dict.fromkeys(a for a, _ in bi):
-            self._firsts.setdefault(skeleton(a), []).append(a)
+            self._firsts.setdefault(skeletons[a], []).append(a)
         for b in dict.fromkeys(b for _, b in bi):
-            self._seconds.setdefault(skeleton(b), []).append(b)
+            self._seconds.setdefault(skeletons[b], []).append(b)
         self._known: dict[tuple[str, str], tuple[PairChoice, tuple[str, str] | None]] = {}
 
     def work_out(self, key: tuple[str, str]) -> tuple[PairChoice, tuple[str, str] | None]:
@@ -298,9 +315,62 @@ def _suspects(
     return suspect, telltale
 
 
+def compile_counts(counts: dict) -> dict:
+    """The tables the model is loaded from, worked out from the build tool's counts.
+
+    Everything that depends only on the counts (weights, skeletons, sounds, suspects) is
+    computed here, once, when the model is built: loading then only reads lists. Syllables
+    are listed once and referred to by their place in that list.
+    """
+    uni, bi = _weighted_counts(counts)
+    syllables = sorted(uni)
+    place = {s: i for i, s in enumerate(syllables)}
+    left: dict[str, list[float]] = {}
+    for (a, _), n in bi.items():
+        entry = left.setdefault(a, [0.0, 0.0])
+        entry[0] += n
+        entry[1] += 1
+    by_skel = _by_skeleton(uni)
+    by_sound = {split_tone(syl): syl for lst in by_skel.values() for syl in lst}
+    suspect, telltale = _suspects(by_skel, uni, counts["corpus_unigrams"])
+    return {
+        "format": TABLES_FORMAT,
+        "sources": counts["sources"],
+        "syllables": syllables,
+        "counts": [_compact(uni[s]) for s in syllables],
+        "total": sum(uni.values()),
+        "skeletons": [skeleton(s) for s in syllables],
+        "pairs": [x for (a, b), n in bi.items() for x in (place[a], place[b], _compact(n))],
+        "after": [
+            x
+            for a, (t, k) in left.items()
+            for x in (place[a], t + _SMOOTH, _compact(_DISCOUNT * k + _SMOOTH))
+        ],
+        "by_skeleton": {sk: [place[s] for s in lst] for sk, lst in by_skel.items()},
+        "sounds": [[t, tone, place[s]] for (t, tone), s in by_sound.items()],
+        "suspect": sorted(place[s] for s in suspect),
+        "telltale": sorted(place[s] for s in telltale),
+    }
+
+
+def _compact(n: float) -> float | int:
+    """A whole weight as an int: the same number, a shorter file."""
+    return int(n) if float(n).is_integer() else n
+
+
+def model_from_counts(counts: dict) -> OcrModel:
+    """A model built from counts rather than the packaged tables (the build tool's check)."""
+    return OcrModel(compile_counts(counts))
+
+
 @lru_cache(maxsize=1)
 def load_model() -> OcrModel:
     """The packaged model, loaded once."""
     path = resources.files("kehoach.data") / "ocr" / "model.json.gz"
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
-        return OcrModel(json.load(f))
+        tables = json.load(f)
+    if tables.get("format") != TABLES_FORMAT:
+        raise ValueError(
+            f"{path}: not a {TABLES_FORMAT} file; rebuild it with tools/build_ocr_model.py"
+        )
+    return OcrModel(tables)
