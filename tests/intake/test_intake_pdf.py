@@ -336,3 +336,24 @@ def test_table_continued_without_its_header(tmp_path):
         ["2", "Hold the conference", "Dept"],
         ["3", "Report", "Office"],
     ]
+
+
+def test_a_labelled_line_after_a_full_ragged_line_is_a_paragraph_of_its_own():
+    # closing_groups_ragged.pdf: the .txt beside it through LibreOffice (ragged-right). A
+    # bullet ending near the edge is followed by `Đơn vị chủ trì: …`, whose first word would
+    # not have fitted after it: still its own line, not the bullet's wrapped tail.
+    blocks = read_pdf(FIXTURES / "closing_groups_ragged.pdf").blocks
+    assert "Đơn vị chủ trì: Sở Văn hóa, Thể thao và Du lịch." in blocks
+    assert not any(b.startswith("- Biên soạn") and "Đơn vị chủ trì" in b for b in blocks)
+
+
+def test_closing_groups_read_alike_from_text_and_pdf():
+    from kehoach.extract import extract_document
+    from kehoach.intake import read_bytes
+
+    def tasks(name: str) -> list[tuple]:
+        path = FIXTURES / name
+        record = extract_document(read_bytes(path.read_bytes(), path.name))
+        return [(t.id, t.lead, t.coordinating, t.timeframe.raw) for t in record.tasks]
+
+    assert tasks("closing_groups_ragged.pdf") == tasks("closing_groups_ragged.txt")

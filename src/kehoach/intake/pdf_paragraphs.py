@@ -6,14 +6,18 @@ text it reaches the right edge; in text set ragged-right (no edge that several l
 reach) the first word of the line would not have fit in the room left after it. The line
 must also start at the left margin (not indented as a new paragraph is), be set in the
 same size, follow at line spacing (or open the next page), and not open a list item of
-its own (`- `, `1.`, `II.`, `a)`)."""
+its own (`- `, `1.`, `II.`, `a)`) nor, after a line that ended a sentence, a labelled line
+(`Đơn vị chủ trì: …`, `Thời gian: …`: the labels of `data/lexicon.toml`)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from kehoach.intake.pdf_columns import WRAP_HYPHEN
+from kehoach.text import lexicon
+from kehoach.text.normalize import fold
 
 _EDGE = 3.0  # points: a line ending this close to the right edge reaches it
 _MARKER = re.compile(
@@ -72,6 +76,22 @@ def _first_word_fits(prev: TextLine, line: TextLine, right: float) -> bool:
     return right - prev.x1 >= per_char * (len(word) + 1)
 
 
+_LABEL_LISTS = ("lead", "coordinating", "directing", "time", "other")
+
+
+@cache
+def _labels() -> frozenset[str]:
+    """The labels of an activity block's lines or of a group's closing lines, folded."""
+    return frozenset().union(*(lexicon.folded(f"agencies.{k}_labels") for k in _LABEL_LISTS))
+
+
+def _labelled(prev: TextLine, line: TextLine) -> bool:
+    """Whether `line` is a labelled line opened after a sentence ended: in ragged-right text
+    its first word may not have fitted after `prev`, yet it starts a line of its own."""
+    head, colon, _ = line[:48].partition(":")
+    return bool(colon) and prev.rstrip().endswith((".", ";", ":")) and fold(head) in _labels()
+
+
 def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     edge = edges.get(round(line.page_width))
     if edge is None or round(prev.page_width) != round(line.page_width):
@@ -85,7 +105,12 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
         return False
     if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.5 * prev.height):
         return False
-    return "  " not in prev and "  " not in line and not _MARKER.match(line)
+    return (
+        "  " not in prev
+        and "  " not in line
+        and not _MARKER.match(line)
+        and not _labelled(prev, line)
+    )
 
 
 def join_paragraphs(pages: list[list]) -> list[list]:
