@@ -349,3 +349,19 @@ def test_ocr_marks_on_abbreviations_and_roman_headings_are_put_right() -> None:
     assert lexicon.fix_typos("Sở Nội vụ chủ trị, phối hợp; thức hiện") == (
         "Sở Nội vụ chủ trì, phối hợp; thực hiện"
     )
+
+
+def test_a_report_under_an_agency_heading_is_compiled_by_that_agency() -> None:
+    # `1. Sở Văn hóa, Thể thao và Du lịch` then `- Tổng hợp kết quả thực hiện, báo cáo Ủy ban
+    # nhân dân tỉnh trước ngày 25/11/2026`: the heading's agency compiles it (`via`)
+    r = extract_file(FIXTURES / "closing_groups_ragged.txt")
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("once", "2026-11-25", "Ủy ban nhân dân tỉnh", vh),
+        ("half_year", "06-15", "Ủy ban nhân dân tỉnh", vh),
+        ("year", "11-15", "Ủy ban nhân dân tỉnh", vh),
+    ]
+    # each group of bullets closed by `Đơn vị chủ trì: …; Đơn vị phối hợp: …`
+    tasks = {t.id: t for t in r.tasks}
+    assert tasks["III.2.2"].coordinating == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
+    assert tasks["IV.3"].lead[0] == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"

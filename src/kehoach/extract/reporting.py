@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kehoach.extract.agencies import agency_phrase, canonical, take_agencies
+from kehoach.extract.assignments import read_heading
 from kehoach.extract.outline import Section
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
@@ -39,14 +41,28 @@ _OPENING = re.compile(r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:Giao(?: cho)?|Đề n
 _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
 
 
-def _sentences(sec: Section) -> list[tuple[str, str]]:
-    """(sentence, its item's first words) pairs of a section, headings included."""
-    out: list[tuple[str, str]] = []
-    head = [sec.title] if len(sec.title) > 80 else []  # a heading "Chế độ báo cáo" is no duty
-    for item in [*head, *(b.text for b in sec.all_blocks() if not isinstance(b, Table))]:
+def _sentences(sec: Section) -> list[tuple[str, str, str | None]]:
+    """(sentence, its item, the agency heading it stands under) of a section, headings
+    included."""
+    out: list[tuple[str, str, str | None]] = []
+    head = [(sec.title, None)] if len(sec.title) > 80 else []  # "Chế độ báo cáo" is no duty
+    for item, owner in [*head, *_items(sec, None)]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
-            out.extend((c, item) for c in _clauses(s))
+            out.extend((c, item, owner) for c in _clauses(s))
     return out
+
+
+def _items(sec: Section, owner: str | None) -> Iterator[tuple[str, str | None]]:
+    """A section's paragraphs and sub-headings in order, each with the agency whose heading
+    it stands under (`1. Sở Văn hóa, Thể thao và Du lịch` then `- Tổng hợp, báo cáo …`)."""
+    for block in sec.blocks:
+        if not isinstance(block, Table):
+            yield block.text, owner
+    for child in sec.children:
+        yield f"{child.num}. {child.title}".strip(". "), owner
+        heading = read_heading(child.title)
+        lead = heading[0].lead if heading and not heading[1] else []
+        yield from _items(child, lead[0] if lead else owner)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -68,7 +84,7 @@ def _clauses(sentence: str) -> list[str]:
     return out
 
 
-def _duties_in(sentence: str, item: str) -> list[ReportingDuty]:
+def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[ReportingDuty]:
     f = fold_chars(sentence).lower()
     if not _REPORT.search(f) or _NOT_DUTY.search(f) or not _DUTY_HINT.search(f):
         return []
@@ -80,7 +96,7 @@ def _duties_in(sentence: str, item: str) -> list[ReportingDuty]:
     found.sort()
     dues = [(m.start(), m) for m in _DUE.finditer(f)]
     duties: list[ReportingDuty] = []
-    to, via = _to_via(sentence, item)
+    to, via = _to_via(sentence, item, owner)
     for i, (pos, every) in enumerate(found):
         nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
         due = next((m for p, m in dues if pos <= p < nxt), None)
@@ -100,7 +116,7 @@ def _duties_in(sentence: str, item: str) -> list[ReportingDuty]:
     return duties
 
 
-def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
+def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, str | None]:
     f = fold_chars(sentence).lower()
     via = None
     m = re.search(r"\(qua ", f)
@@ -126,6 +142,8 @@ def _to_via(sentence: str, item: str) -> tuple[str | None, str | None]:
         subject, _ = agency_phrase(_OPENING.sub("", item))
         if subject and subject[0] != to:
             via = subject[0]
+        elif not subject and owner and owner != to:  # the section's agency compiles it
+            via = owner
     return (canonical(to) if to else None), via
 
 
@@ -146,8 +164,8 @@ def extract_reporting(root: Section, implementation: Section | None) -> list[Rep
     duties: list[ReportingDuty] = []
     seen: set[tuple[str, str | None]] = set()
     for sec in scope:
-        for sentence, item in _sentences(sec):
-            for d in _duties_in(sentence, item):
+        for sentence, item, owner in _sentences(sec):
+            for d in _duties_in(sentence, item, owner):
                 if (d.every, d.due) not in seen:
                     seen.add((d.every, d.due))
                     duties.append(d)
