@@ -365,3 +365,30 @@ def test_a_report_under_an_agency_heading_is_compiled_by_that_agency() -> None:
     tasks = {t.id: t for t in r.tasks}
     assert tasks["III.2.2"].coordinating == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
     assert tasks["IV.3"].lead[0] == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+
+
+def test_council_resolution_articles() -> None:
+    # A provincial council's resolution: the enacting body's name in capitals ends the title;
+    # `Điều 3. Tổ chức thực hiện` hands the work out with `Giao …` and `Đề nghị …`.
+    r = extract_file(FIXTURES / "variant_council_resolution.txt")
+    assert (
+        r.document.title == "Về phát triển văn hóa, con người tỉnh Hà Giang giai đoạn 2026 - 2030"
+    )
+    assert (r.document.kind, r.document.number, r.document.signer) == (
+        "nghi_quyet",
+        "18/NQ-HĐND",
+        "Thào Hồng Sơn",
+    )
+    assert [t.lead for t in r.tasks] == [
+        ["Ủy ban nhân dân tỉnh"],
+        [
+            "Thường trực Hội đồng nhân dân tỉnh",
+            "các Ban của Hội đồng nhân dân tỉnh",
+            "các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh",
+        ],
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+    ]
+    assert [m.value for t in r.targets for m in t.metrics] == [100, 90, 2, 2]
+    assert [(x.every, x.to, x.via) for x in r.reporting] == [
+        ("year", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh")
+    ]

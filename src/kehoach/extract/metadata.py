@@ -342,6 +342,11 @@ def _agency_before(text: str) -> str | None:
     return None
 
 
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | None, list[str]]:
     if kind_idx is None:
         return None, header
@@ -356,9 +361,16 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
         if re.match(r"^phu luc\b", f):
             break
         if title_lines and (
-            re.match(r"^(thuc hien|can cu|trien khai|theo de nghi|xet de nghi)\b", f)
+            re.match(r"^(thuc hien|can cu|trien khai|theo de nghi|xet de nghi|khoa [ivxl]+\b)", f)
             or len(line) > 250
             or line.endswith((":", ";"))
+            # a body's name in capitals after a title in running case: the enacting body of
+            # a resolution (`HỘI ĐỒNG NHÂN DÂN TỈNH …`, then `KHÓA XVIII, KỲ HỌP …`)
+            or (
+                _is_upper(line)
+                and not _is_upper(title_lines[-1])
+                and starts_with_agency(line.capitalize())
+            )
         ):
             break
         if re.match(r"^\(?du thao\)?$", f):
