@@ -365,6 +365,9 @@ def test_a_report_under_an_agency_heading_is_compiled_by_that_agency() -> None:
     tasks = {t.id: t for t in r.tasks}
     assert tasks["III.2.2"].coordinating == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
     assert tasks["IV.3"].lead[0] == "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    # the closing paragraph ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …") is
+    # said to every agency, not a task of the last heading's
+    assert not any(t.text.startswith("Trong quá trình") for t in r.tasks)
 
 
 def test_council_resolution_articles() -> None:

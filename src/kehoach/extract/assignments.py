@@ -77,6 +77,11 @@ def _no_tasks_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _closing_re() -> re.Pattern[str]:
+    return re.compile(r"^" + lexicon.alternation("sections.closing_paragraphs", fold_words=True))
+
+
+@lru_cache(maxsize=1)
 def _opening_re() -> re.Pattern[str]:
     return re.compile(r"^" + lexicon.alternation("agencies.assign_openings") + r"\s+", re.I)
 
@@ -357,6 +362,8 @@ def _from_segment(
         return [_assignment(text, [closing], where) for _, text in items]
     out = []
     for para, text in items:
+        if para.kind == "plain" and _closing_re().match(fold(text)):
+            continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …"
         head = text.rstrip().removesuffix(":")
         if para.kind == "plain" and text.rstrip().endswith(":") and _is_agency_label(head):
             # "Sở Tài chính:" on its own line heads the items after it
