@@ -20,7 +20,13 @@ _DUTY_HINT = re.compile(
 _GENERAL_CALL = re.compile(
     r"\b(thuc hien nghiem|thuc hien tot|dam bao)\s+(che do\s+)?(thong tin,?\s+)?bao cao\b"
 )
-_NOT_DUTY = re.compile(r"\bbao cao cap co tham quyen\b|\bbao cao (de xuat|xin y kien)\b")
+_NOT_DUTY = re.compile(
+    r"\bbao cao cap co tham quyen\b|\bbao cao (de xuat|xin y kien)\b"
+    # a report that asks a superior to decide or to fund (`báo cáo UBND tỉnh xem xét, giải
+    # quyết`, `báo cáo UBND bố trí kinh phí`): a request, not a duty to report
+    r"|\bbao cao (?:(?:ubnd|uy ban nhan dan|chu tich|hdnd|hoi dong nhan dan|tinh uy|ban thuong vu)"
+    r"[^.;,]{0,30}? )?(xem xet|quyet dinh|giai quyet|cho y kien|bo tri)\b"
+)
 _PERIODS = [
     (re.compile(r"\b(?:06|6|sau) thang\b|\bnua nam\b|\b6 thang dau nam\b"), "half_year"),
     (re.compile(r"\b(?:hang|moi) quy\b|\bdinh ky quy\b|\bbao cao quy\b"), "quarter"),
