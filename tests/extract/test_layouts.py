@@ -395,3 +395,16 @@ def test_council_resolution_articles() -> None:
     assert [(x.every, x.to, x.via) for x in r.reporting] == [
         ("year", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh")
     ]
+
+
+def test_a_department_issues_its_own_event_plan() -> None:
+    # "UBND TỈNH QUẢNG TRỊ / SỞ VĂN HÓA, …": the department under its parent body issues it;
+    # the activities are rows of a table with place and time columns
+    r = extract_file(FIXTURES / "variant_department_event_table.txt")
+    assert r.document.issuer == "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(t.lead, t.timeframe.kind, t.timeframe.start, t.timeframe.end) for t in r.tasks] == [
+        (["Trung tâm Văn hóa - Điện ảnh tỉnh"], "window", "2026-09-01", "2026-09-01"),
+        (["Bảo tàng tỉnh"], "window", "2026-08-25", "2026-09-05"),
+        (["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"], "window", "2026-08-01", "2026-08-31"),
+        (["Trung tâm Văn hóa - Điện ảnh tỉnh"], "from", "2026-08-20", None),
+    ]

@@ -408,6 +408,13 @@ def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | 
         if f.startswith("dang bo tinh") and i + 1 < len(header):
             f = fold(header[i + 1])  # "ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"
         nxt = fold(header[i + 1]) if i + 1 < len(header) else ""
+        if f.startswith(("ubnd", "uy ban nhan dan")):
+            # "UBND TỈNH QUẢNG TRỊ / SỞ VĂN HÓA, …": the parent body, then the department
+            # that issues the document
+            below = header[i + 2 if nxt.startswith("tinh ") else i + 1 : i + 3]
+            line = below[0] if below else ""
+            if re.match(r"so [a-z]", fold(line)):  # not "Số 215/KH-UBND"
+                return canonical(line.title() if line.isupper() else line)
         if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")) or (
             f.startswith(("ubnd", "uy ban nhan dan")) and nxt.startswith("tinh ")
         ):  # "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG", the motto beside it on the same lines

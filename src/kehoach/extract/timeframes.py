@@ -136,7 +136,11 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             continue
         day = f"{y:04d}-{mo:02d}-{d:02d}"
         before = f[: m.start(1)]
-        if _DEADLINE_BEFORE.search(before) or not before.endswith(("ngay ", "ngay")):
+        if re.search(
+            r"\btu ngay ?$", before
+        ):  # "Từ ngày 20/8/2026" (no end: a range is read above)
+            add(m.start(), _tf(raw, "from", day))
+        elif _DEADLINE_BEFORE.search(before) or not before.endswith(("ngay ", "ngay")):
             start_year = doc_year or y
             add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", day))
         else:  # one event day: "Ngày 10/10/2026", "Sáng ngày 10/10/2026"
