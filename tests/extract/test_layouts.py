@@ -408,3 +408,23 @@ def test_a_department_issues_its_own_event_plan() -> None:
         (["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"], "window", "2026-08-01", "2026-08-31"),
         (["Trung tâm Văn hóa - Điện ảnh tỉnh"], "from", "2026-08-20", None),
     ]
+
+
+def test_a_resolution_whose_ocr_lost_its_spaces() -> None:
+    # `Số17-NQ/TUQuảngNinh,ngày30tháng10năm2023`, `NGHỊQUYẾT`, `TỈNHỦYQUẢNGNINH`
+    r = extract_file(FIXTURES / "variant_glued_resolution.txt")
+    d = r.document
+    assert (d.kind, d.number, d.province, d.date, d.issuer) == (
+        "nghi_quyet",
+        "17-NQ/TU",
+        "Quảng Ninh",
+        "2023-10-30",
+        "Tỉnh ủy",
+    )
+    assert d.title and d.title.endswith("con người Quảng Ninh đến năm 2030")
+    # `X lãnh đạo Y …`: X directs, Y leads
+    assert [(t.directing, t.lead) for t in r.tasks] == [
+        ([], ["Ban Tuyên giáo Tỉnh ủy"]),
+        (["Đảng đoàn Hội đồng nhân dân tỉnh"], ["Hội đồng nhân dân tỉnh"]),
+        ([], ["Các huyện ủy, thị ủy, thành ủy"]),
+    ]

@@ -199,7 +199,7 @@ def _subject_reading(text: str) -> Reading | None:
     if not names or not rest or not all(_looks_like_agency(n) for n in names):
         return None
     f = fold(rest[:40])
-    directs = re.match(r"(?:lanh dao,? )?chi dao ", f)
+    directs = re.match(r"(?:lanh dao,? )?chi dao |lanh dao ", f)
     if directs:  # "X (lãnh đạo,) chỉ đạo Y …" when Y is an agency, else X leads
         lead, _ = agency_phrase(_dropped(rest[directs.end() :].lstrip()))
         if lead:

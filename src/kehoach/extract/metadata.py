@@ -111,6 +111,10 @@ def _province(header: list[str], body_text: str) -> str | None:
         m = _province_mention_re().search(fold(line))
         if m:
             return folded[m.group(1)]
+    for line in header:  # "Số 17-NQ/TU Quảng Ninh, ngày 30 tháng 10 năm 2023"
+        m = _province_dated_re().search(fold(line))
+        if m:
+            return folded[m.group(1)]
     counts: dict[str, int] = {}
     for m in _province_mention_re().finditer(fold(body_text)):
         name = folded[m.group(1)]
@@ -126,7 +130,15 @@ def _provinces_by_key() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _province_mention_re() -> re.Pattern[str]:
     keys = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
-    return re.compile(r"\b(?:tinh|thanh pho) (" + "|".join(re.escape(k) for k in keys) + r")\b")
+    return re.compile(
+        r"\b(?:tinh|thanh pho|tinh uy|thanh uy) (" + "|".join(map(re.escape, keys)) + r")\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def _province_dated_re() -> re.Pattern[str]:
+    keys = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r"),\s*ngay\s*\d")
 
 
 def _refs(text: str, own: str | None) -> list[DocRef]:

@@ -18,6 +18,7 @@ from kehoach.intake.document import Document, Table
 from kehoach.model import PlanRecord, Source, Task
 from kehoach.text.lexicon import fix_typos
 from kehoach.text.normalize import clean
+from kehoach.text.unglue import unglue
 
 
 def _year(date: str | None) -> int | None:
@@ -39,15 +40,15 @@ def _plan_horizon(title: str | None) -> int | None:
 
 def build_record(doc: Document) -> PlanRecord:
     """The plan record of a read document."""
-    # normalize every line once (NFC, tone marks, spaces); the readers below rely on it
-    # and fix the known typos once, here (data/lexicon.toml [typos])
+    # normalize every line once (NFC, tone marks, spaces, the spaces OCR lost); the readers
+    # below rely on it and fix the known typos once, here (data/lexicon.toml [typos])
     blocks: list[str | Table] = []
     for b in doc.blocks:
         if isinstance(b, str):
-            blocks.append(fix_typos(clean(b)))
+            blocks.append(_line(b))
         else:  # paragraphs a PDF table finder took for table rows come back as text
             lines, rest = _text_rows(b)
-            blocks.extend(fix_typos(clean(line)) for line in lines)
+            blocks.extend(_line(line) for line in lines)
             if rest is not None:
                 blocks.append(_fixed(rest))
     items = paragraphs(blocks)
@@ -118,9 +119,13 @@ def _text_rows(table: Table) -> tuple[list[str], Table | None]:
     return lines, Table(rows=rows, spans=table.spans[n:], page=table.page)
 
 
+def _line(text: str) -> str:
+    return fix_typos(unglue(clean(text)))
+
+
 def _fixed(table: Table) -> Table:
-    """A table with the known typos fixed in its cells."""
-    rows = [[fix_typos(c) for c in row] for row in table.rows]
+    """A table with the known typos fixed and lost spaces put back in its cells."""
+    rows = [[fix_typos(unglue(c)) for c in row] for row in table.rows]
     return Table(rows=rows, spans=table.spans, page=table.page)
 
 

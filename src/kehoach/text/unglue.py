@@ -1,0 +1,104 @@
+"""Spaces put back where OCR lost them: `Số17-NQ/TUQuảngNinh,ngày30tháng10năm2023` reads
+`Số 17-NQ/TU Quảng Ninh, ngày 30 tháng 10 năm 2023`, `NGHỊQUYẾT` reads `NGHỊ QUYẾT`.
+
+Only runs no Vietnamese word could be are touched: a syllable is at most seven letters, so a
+run of letters is cut only when it is longer than one syllable and every piece is a
+well-formed syllable (`Facebook`, `UBND`, `VHTTDL` have no such reading and stay whole), or
+at a change of case inside it (`QuảngNinh`); a syllable glued to a number (`ngày30`) is set
+apart from it. Typed text has no such runs, so it passes through unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from kehoach.text.normalize import unify_tone_marks
+from kehoach.text.syllables import is_valid_syllable
+
+__all__ = ["unglue"]
+
+_UNSEEN = 0.01  # the weight of a syllable the counts never saw
+_LONGEST = 7  # letters of the longest syllable (`nghiêng`)
+_GLUED = re.compile(r"\S{8,}")  # a glued run is longer than any word with its punctuation
+_PARTS = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")  # letter runs, digit runs, single marks
+
+
+def unglue(text: str) -> str:
+    """`text` with the spaces OCR lost put back (unchanged when none were lost)."""
+    if not _GLUED.search(text):
+        return text
+    return _GLUED.sub(_token, text)
+
+
+def _token(match: re.Match[str]) -> str:
+    token = match.group(0)
+    parts = _PARTS.findall(token)
+    if len(parts) == 1:
+        return " ".join(_letters(token)) if token.isalpha() else token
+    out: list[str] = []
+    last = ""
+    for part in parts:
+        pieces = _letters(part) if part.isalpha() else [part]
+        if out and _apart(last, pieces[0]):
+            out.append(" ")
+        out.append(" ".join(pieces))
+        last = pieces[-1]
+    return "".join(out)
+
+
+def _apart(prev: str, part: str) -> bool:
+    """Whether a space was lost between two parts of a run."""
+    if prev.isalpha() and part.isdigit():  # `ngày30`, `số2156`; not `NQ80`, `Q1`
+        return _syllable(prev)
+    if prev.isdigit() and part.isalpha():  # `30tháng`; not `19a`, `3D`
+        return _syllable(part) and len(part) > 1
+    return prev == "," and part.isalpha()  # `Ninh,ngày`; a decimal comma is between digits
+
+
+def _syllable(word: str) -> bool:
+    return len(word) <= _LONGEST and is_valid_syllable(word)
+
+
+def _letters(run: str) -> list[str]:
+    """A run of letters cut into the words it was glued from (itself when it is one)."""
+    words = _case_words(run)
+    if len(run) <= _LONGEST and (len(words) == 1 or is_valid_syllable(run)):
+        return [run]
+    if len(words) > 1 and all(_syllable(w) or len(w) > _LONGEST for w in words):
+        return [p for w in words for p in _letters(w)]
+    # a run without a marked letter is as likely a foreign word (`FACEBOOK`, `Blockchain`)
+    if len(run) <= _LONGEST or run.isascii():
+        return [run]
+    cut = _syllables(run)
+    return list(cut) if cut else [run]
+
+
+def _case_words(run: str) -> list[str]:
+    """A run cut before each capitalised word inside it: `QuảngNinh`, `TU|Quảng`."""
+    cuts = [i for i in range(1, len(run) - 1) if run[i].isupper() and run[i + 1].islower()]
+    return [run[a:b] for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True)]
+
+
+@lru_cache(maxsize=4096)
+def _syllables(run: str) -> tuple[str, ...] | None:
+    """The fewest well-formed syllables `run` is made of, the more frequent ones when several
+    readings have as few (`TỈNH ỦY`, not `TỈ NHỦY`), or None when it has no reading."""
+    from kehoach.text.ocr_model import load_model  # only glued text needs the counts
+
+    counts = load_model().uni
+    # best[end]: (pieces, -weight, the syllables) of the best reading of run[:end]
+    best: list[tuple[int, float, tuple[str, ...]] | None] = [None] * (len(run) + 1)
+    best[0] = (0, 0.0, ())
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            head, piece = best[start], run[start:end]
+            if head is None or not is_valid_syllable(piece):
+                continue
+            weight = math.log(counts.get(unify_tone_marks(piece.lower()), _UNSEEN))
+            got = (head[0] + 1, head[1] - weight, (*head[2], piece))
+            if best[end] is None or got[:2] < best[end][:2]:  # type: ignore[index]
+                best[end] = got
+    last = best[-1]
+    return last[2] if last is not None else None

@@ -1,0 +1,40 @@
+"""Spaces OCR lost put back, and nothing else touched."""
+
+import pytest
+
+from kehoach.text.unglue import unglue
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        (
+            "Số17-NQ/TUQuảngNinh,ngày30tháng10năm2023",
+            "Số 17-NQ/TU Quảng Ninh, ngày 30 tháng 10 năm 2023",
+        ),
+        ("TỈNHỦYQUẢNGNINH", "TỈNH ỦY QUẢNG NINH"),  # not TỈ NHỦY: the frequent reading
+        ("NGHỊQUYẾT", "NGHỊ QUYẾT"),
+        ("BANCHẤPHÀNHĐẢNGBỘTỈNH", "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH"),
+        ("thựchiệnnghịquyết", "thực hiện nghị quyết"),
+        ("củaBanChấphànhĐảngbộtỉnh", "của Ban Chấp hành Đảng bộ tỉnh"),
+        ("thực tiễn của tỉnhĐiện Biên.", "thực tiễn của tỉnh Điện Biên."),
+        ("khoảng1.200", "khoảng 1.200"),
+    ],
+)
+def test_glued_words_are_set_apart(glued, spaced):
+    assert unglue(glued) == spaced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số: 14-CTr/TU ngày 20/5/2026",  # a document number keeps its letters together
+        "Facebook, YouTube, TikTok, VNeID, UBND, VHTTDL, HĐND-UBND, Blockchain, UBMTTQVN",
+        "tỷ lệ 1,8%; 23.100 lượt; 2026-2030; Covid-19; Q1/2026; 80-NQ/TW",
+        "https://vanban.chinhphu.vn/?pageid=27160&docid=212345 www.quangninh.gov.vn",
+        "PGS.TS.Nguyễn Văn A; TP.HCM; iPhone; McDonald; NGHIÊNG",
+        "Sở Văn hóa, Thể thao và Du lịch",
+    ],
+)
+def test_typed_text_is_left_alone(text):
+    assert unglue(text) == text
