@@ -428,3 +428,15 @@ def test_a_resolution_whose_ocr_lost_its_spaces() -> None:
         (["Đảng đoàn Hội đồng nhân dân tỉnh"], ["Hội đồng nhân dân tỉnh"]),
         ([], ["Các huyện ủy, thị ủy, thành ủy"]),
     ]
+
+
+def test_a_target_table_with_a_column_per_year() -> None:
+    # `Năm 2026 | Năm 2030`, neither headed as the goal: a number for each year
+    r = extract_file(FIXTURES / "variant_target_table_years.txt")
+    assert [(t.text, [(m.value, m.unit, m.by) for m in t.metrics]) for t in r.targets][:2] == [
+        ("Tỷ lệ ấp, khóm có nhà văn hóa", [(90, "%", 2026), (100, "%", 2030)]),
+        ("Số di tích được xếp hạng cấp tỉnh", [(5, "di tích", 2026), (25, "di tích", 2030)]),
+    ]
+    assert r.targets[3].metrics[0].value == 3350  # Vietnamese notation
+    # `phối hợp với các sở, ngành liên quan tham mưu …`: the group ends at its verb
+    assert r.tasks[0].coordinating == ["các sở, ngành liên quan"]

@@ -310,6 +310,12 @@ _NAME_LOWER_OK = {"và", "các", "tỉnh", "xã", "phường", "thuộc", "cấp
 _VERBS = lexicon.folded("agencies.end_verbs")
 
 
+def _co_quan_before(words: list[re.Match[str]], i: int) -> bool:
+    """`cơ quan` (folded) just before word i: `cơ quan tham mưu` is a noun phrase, while in
+    `các sở, ngành liên quan tham mưu …` the verb begins."""
+    return i >= 2 and words[i - 1].group(0) == "quan" and words[i - 2].group(0) == "co"
+
+
 def _take_group(text: str) -> int:
     """Length of the agency group that begins text ("Các cấp ủy đảng, chính quyền tổ chức …"
     gives "Các cấp ủy đảng, chính quyền"): up to the first verb after at least one noun,
@@ -325,7 +331,7 @@ def _take_group(text: str) -> int:
         two = f"{one} {words[i + 1].group(0)}" if i + 1 < len(words) else one
         three = f"{two} {words[i + 2].group(0)}" if i + 2 < len(words) else two
         after_noun = i >= 2
-        cq_tham_muu = two == "tham muu" and words[i - 1].group(0) == "quan"
+        cq_tham_muu = two == "tham muu" and _co_quan_before(words, i)
         if after_noun and not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):
             return max(end, len(text[: w.start()].rstrip(" ,;")))
         if re.search(r"[.;:(]", text[words[i - 1].end() : w.start()]):
@@ -411,7 +417,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         one = w.group(0)
         two = f"{one} {words[i + 1].group(0)}" if i + 1 < len(words) else one
         three = f"{two} {words[i + 2].group(0)}" if i + 2 < len(words) else two
-        cq_tham_muu = two == "tham muu" and words[i - 1].group(0) == "quan"
+        cq_tham_muu = two == "tham muu" and _co_quan_before(words, i)
         nouns = lexicon.folded("agencies.group_nouns")
         noun = two if two in nouns else one if one in nouns else None
         if noun is not None:

@@ -161,19 +161,33 @@ def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
     return None
 
 
-def _target_row(row: list[str], cols: Columns, text: str) -> TargetRow:
-    """A target row; with value columns the goal column gives the number and the year."""
+def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) -> TargetRow:
+    """A target row; with value columns the goal columns give the numbers and the years: the
+    column headed as the goal (`Mục tiêu 2030`), else every year from the document's own on
+    (`Năm 2026 | Năm 2030`: a number for each, `by` its year; an earlier year is the
+    baseline)."""
     if not cols.values:
         return TargetRow(text)
-    col, year, _ = max(cols.values, key=lambda v: (v[2], v[1] or 0))
-    raw = _cell(row, col).replace(" ", "")
-    try:
-        value = parse_number(raw.lstrip("≥>≤<~"))
-    except ValueError:
-        return TargetRow(text)
+    goals = [v for v in cols.values if v[2]]
+    ahead = [v for v in cols.values if doc_year is None or (v[1] or 0) >= doc_year]
+    if goals or len(ahead) < 2:
+        chosen = [max(goals or cols.values, key=lambda v: (v[2], v[1] or 0))]
+    else:
+        chosen = sorted(ahead, key=lambda v: v[1] or 0)
     unit = _cell(row, cols.unit) or None
     unit = "%" if unit in ("%", "tỷ lệ %") else unit
-    return TargetRow(text, (Metric(value=value, unit=unit, subject=text, by=None),), year)
+    metrics = []
+    for col, year, _ in chosen:
+        raw = _cell(row, col).replace(" ", "")
+        try:
+            value = parse_number(raw.lstrip("≥>≤<~"))
+        except ValueError:
+            continue
+        by = year if len(chosen) > 1 else None
+        metrics.append(Metric(value=value, unit=unit, subject=text, by=by))
+    if not metrics:
+        return TargetRow(text)
+    return TargetRow(text, tuple(metrics), max(y or 0 for _, y, _ in chosen) or None)
 
 
 def tasks_from_table(
@@ -211,7 +225,7 @@ def tasks_from_table(
         text_is_repeat = bool(spans) and cols.text < len(spans) and spans[cols.text]
         if cols.is_targets:
             if text:
-                targets.append(_target_row(row, cols, text))
+                targets.append(_target_row(row, cols, text, doc_year))
             continue
         bare = not any(
             _cell(row, c)
