@@ -181,9 +181,15 @@ class PlanRecord(_Value):
         return data
 
 
-@cache
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+    """The field names of a record part, in order (looked up once per type)."""
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))
+    return names
 
 
 def _json(value: Any) -> Any:
