@@ -39,7 +39,7 @@ def counts(session) -> dict[str, int]:
 def corrected(record, **changes):
     """A new version of a record (another sha256) with some tasks changed."""
     source = replace(record.source, sha256="f" * 64)
-    return replace(record, source=source, **changes)
+    return replace(record, **{"source": source, **changes})  # a given source wins
 
 
 def test_import_samples(session, imported):
