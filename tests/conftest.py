@@ -309,11 +309,11 @@ def session(db_url):
 def _records() -> dict:
     """The three expected plan records, by sample file name (stable, unlike the extractor):
     the shipped samples' (the other provinces' plans in expected/ only measure the reader)."""
-    from kehoach.model import PlanRecord
+    from kehoach.model import parse_record
 
     shipped = ROOT / "src" / "kehoach" / "data" / "samples"
     return {
-        p.stem + ".txt": PlanRecord.model_validate(json.loads(p.read_text(encoding="utf-8")))
+        p.stem + ".txt": parse_record(json.loads(p.read_text(encoding="utf-8")))
         for p in sorted(EXPECTED.glob("*.json"))
         if (shipped / f"{p.stem}.txt").exists()
     }

@@ -36,6 +36,26 @@ def test_bad_input_is_one_line(tmp_path):
     assert "Traceback" not in result.output
 
 
+def test_a_bad_record_file_is_one_line(tmp_path):
+    good = EXPECTED / "000_c6c358976faa1d91.json"
+    data = json.loads(good.read_text(encoding="utf-8"))
+    data["tasks"][1]["lead"] = "Sở Nội vụ"
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"schema": "kehoach.plan/1",', encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["compare", "--plans", str(good), str(wrong)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.strip() == (
+        f"kehoach: {wrong}: not a plan record (kehoach.plan/1 JSON): "
+        "tasks.1.lead: Input should be a valid list"
+    )
+    result = runner.invoke(app, ["compare", "--plans", str(broken), str(good)])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert result.output.startswith(f"kehoach: {broken}: not a plan record (kehoach.plan/1 JSON)")
+
+
 def test_compare_stored_plans(db_url, imported):
     left = imported["000_c6c358976faa1d91.txt"].plan_id
     right = imported["002_06834df7b106b0a8.txt"].plan_id

@@ -26,7 +26,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kehoach.model import PlanRecord
+from kehoach.model import parse_record
 from kehoach.services import importing, reports, tasks, users
 from kehoach.services.agencies import find_agency
 from kehoach.store.db import cached_engine, session_scope, upgrade_database
@@ -42,7 +42,7 @@ def main(out: Path) -> None:
     with session_scope(url) as db:
         plan_ids = {}
         for path in sorted(EXPECTED.glob("[0-9][0-9][0-9]_*.json")):  # the release's samples
-            record = PlanRecord.model_validate(json.loads(path.read_text(encoding="utf-8")))
+            record = parse_record(json.loads(path.read_text(encoding="utf-8")))
             plan_ids[path.stem[:3]] = importing.import_record(db, record).plan_id
         so = find_agency(db, "Sở VHTTDL")
         admin = users.create_user(db, "admin", "admin-pass-1", "admin")

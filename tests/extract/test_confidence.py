@@ -1,5 +1,7 @@
 """Confidence and reasons on tasks and targets: what the import review page highlights."""
 
+from dataclasses import replace
+
 from kehoach.extract import extract_file
 from kehoach.extract.confidence import assess_target, assess_task, unregistered
 from kehoach.model import Metric, Target, Task, Timeframe
@@ -9,7 +11,7 @@ from .conftest import EXPECTED, FIXTURES
 
 def test_a_table_row_with_known_agencies_and_a_timeframe_is_sure() -> None:
     task = Task(id="1", text="Số hóa di tích", lead=["Sở Văn hóa, Thể thao và Du lịch"])
-    task = task.model_copy(update={"timeframe": Timeframe(raw="Năm 2026", kind="window")})
+    task = replace(task, timeframe=Timeframe(raw="Năm 2026", kind="window"))
     assert (assess_task(task, "table").confidence, assess_task(task, "table").reasons) == (0.95, [])
 
 

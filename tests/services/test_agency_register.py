@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -41,8 +42,8 @@ def test_merge_moves_everything_and_is_remembered(session, imported, sample_reco
     assert entry in agency_register.agency_usage(session, keep.id, SYSTEM).history
     # the next import of a plan that writes the old spelling lands on the merged agency
     record = sample_records[DIEN_BIEN]
-    source = record.source.model_copy(update={"sha256": "e" * 64})
-    result = importing.import_record(session, record.model_copy(update={"source": source}))
+    source = replace(record.source, sha256="e" * 64)
+    result = importing.import_record(session, replace(record, source=source))
     assert result.outcome == "updated" and result.agencies_added == 0
     assert agencies.find_agencies(session, "các cơ quan liên quan", place)[0].id == keep.id
     usage = agency_register.agency_usage(session, keep.id, SYSTEM)

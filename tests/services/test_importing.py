@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -37,8 +38,8 @@ def counts(session) -> dict[str, int]:
 
 def corrected(record, **changes):
     """A new version of a record (another sha256) with some tasks changed."""
-    source = record.source.model_copy(update={"sha256": "f" * 64})
-    return record.model_copy(update={"source": source, **changes})
+    source = replace(record.source, sha256="f" * 64)
+    return replace(record, **{"source": source, **changes})  # a given source wins
 
 
 def test_import_samples(session, imported):
@@ -68,13 +69,8 @@ def test_document_tree(session, imported):
 
 def test_placeholder_is_filled_when_the_document_is_imported(session, imported, sample_records):
     rec = sample_records[DIEN_BIEN]
-    doc = rec.document.model_copy(
-        update={
-            "kind": "nghi_quyet",
-            "number": "80-NQ/TW",
-            "implements": [],
-            "title": "Nghị quyết 80",
-        }
+    doc = replace(
+        rec.document, kind="nghi_quyet", number="80-NQ/TW", implements=[], title="Nghị quyết 80"
     )
     placeholder = session.scalar(select(t.Document).where(t.Document.number == "80-NQ/TW"))
     result = importing.import_record(
@@ -82,7 +78,7 @@ def test_placeholder_is_filled_when_the_document_is_imported(session, imported, 
         corrected(
             rec,
             document=doc,
-            source=rec.source.model_copy(update={"sha256": "e" * 64, "name": "nq80.txt"}),
+            source=replace(rec.source, sha256="e" * 64, name="nq80.txt"),
         ),
     )
     assert result.document_id == placeholder.id
@@ -111,7 +107,7 @@ def test_corrected_version_keeps_progress_of_unchanged_tasks(session, imported, 
     )
     rec = sample_records[CTR14]
     new_tasks = [
-        tk.model_copy(update={"text": tk.text + " (sửa)"}) if tk.id == changed.key else tk
+        replace(tk, text=tk.text + " (sửa)") if tk.id == changed.key else tk
         for tk in rec.tasks
         if tk.id != dropped.key
     ]
@@ -204,8 +200,8 @@ def test_provincial_numbers_are_per_province(session, imported, sample_records):
     rec = sample_records[CTR14]
     other = corrected(
         rec,
-        document=rec.document.model_copy(update={"province": "Điện Biên"}),
-        source=rec.source.model_copy(update={"sha256": "d" * 64, "name": "db-14.txt"}),
+        document=replace(rec.document, province="Điện Biên"),
+        source=replace(rec.source, sha256="d" * 64, name="db-14.txt"),
     )
     result = importing.import_record(session, other)
     assert result.outcome == "created" and result.plan_id != imported[CTR14].plan_id
@@ -220,15 +216,15 @@ def test_numbered_version_of_a_draft_takes_over_its_placeholder(session, importe
     citing = sample_records[CTR14]
     citing = corrected(
         citing,
-        document=citing.document.model_copy(
-            update={"province": "Điện Biên", "number": "20-CTr/TU", "implements": [ref]}
+        document=replace(
+            citing.document, province="Điện Biên", number="20-CTr/TU", implements=[ref]
         ),
-        source=citing.source.model_copy(update={"sha256": "c" * 64, "name": "citing.txt"}),
+        source=replace(citing.source, sha256="c" * 64, name="citing.txt"),
     )
     cited = importing.import_record(session, citing)
     placeholder = session.scalar(select(t.Document).where(t.Document.number == "15-KH/TU"))
     assert placeholder.placeholder
-    numbered = corrected(draft, document=draft.document.model_copy(update={"number": "15-KH/TU"}))
+    numbered = corrected(draft, document=replace(draft.document, number="15-KH/TU"))
     result = importing.import_record(session, numbered)
     assert result.plan_id == imported[DIEN_BIEN].plan_id and result.outcome == "updated"
     link = session.scalar(
@@ -246,7 +242,7 @@ def test_a_number_taken_by_another_plan_is_a_conflict(session, imported, sample_
     draft = sample_records[DIEN_BIEN]
     clash = corrected(
         draft,
-        document=draft.document.model_copy(update={"number": "14-CTr/TU", "province": "Cao Bằng"}),
+        document=replace(draft.document, number="14-CTr/TU", province="Cao Bằng"),
     )
     with pytest.raises(Conflict, match="already has the number 14-CTr/TU"):
         importing.import_record(session, clash, replace_plan_id=imported[DIEN_BIEN].plan_id)

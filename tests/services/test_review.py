@@ -4,6 +4,7 @@ the plan; and the question whether an incoming document is a new version of a st
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -19,9 +20,9 @@ UBND = "001_47cec5a30aa91629.txt"
 
 def another_file(record, name="ke-hoach-sua.txt", **document):
     """The same plan re-sent as another file (other sha256), some document fields changed."""
-    source = record.source.model_copy(update={"sha256": "e" * 64, "name": name})
-    doc = record.document.model_copy(update=document)
-    return record.model_copy(update={"source": source, "document": doc})
+    source = replace(record.source, sha256="e" * 64, name=name)
+    doc = replace(record.document, **document)
+    return replace(record, source=source, document=doc)
 
 
 # -- steps on a record (no database) ---------------------------------------------------
@@ -173,7 +174,7 @@ def test_alike_text_under_another_name_is_asked_about(session, imported, sample_
 
 def test_a_different_plan_is_not_asked_about(session, imported, sample_records):
     record = sample_records[UBND]
-    other = record.model_copy(update={"tasks": record.tasks[:2], "targets": []})
+    other = replace(record, tasks=record.tasks[:2], targets=[])
     assert versions.similar_plans(session, another_file(other)) == []
     same_file = sample_records[CTR14]  # the very file again: unchanged, nothing asked
     assert importing.import_record(session, same_file, SYSTEM, ask=True).outcome == "unchanged"

@@ -22,7 +22,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from kehoach.model import PlanRecord
+    from kehoach.model import parse_record
     from kehoach.services import importing, users
     from kehoach.store.db import open_database, session_scope
 
@@ -32,7 +32,7 @@ def server(tmp_path_factory):
         for path in sorted(EXPECTED.glob("*.json")):
             if not (SAMPLES / f"{path.stem}.txt").exists():
                 continue
-            record = PlanRecord.model_validate(json.loads(path.read_text(encoding="utf-8")))
+            record = parse_record(json.loads(path.read_text(encoding="utf-8")))
             importing.import_record(db, record)
         users.create_user(db, "officer", PASSWORDS["officer"], "officer")
     with serve(url, data, {"KEHOACH_REMINDERS_IN_APP": "0"}) as base:

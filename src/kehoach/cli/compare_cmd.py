@@ -15,14 +15,22 @@ PLANS_HELP = "Two plans: stored plan ids, or files (a plan record .json, or a do
 
 def _sides(a: str, b: str, db: str | None):
     """Items of both plans: from files when both are files, else from the database."""
+    from kehoach.errors import InputError
     from kehoach.services import alignment
 
     if Path(a).is_file() and Path(b).is_file():
-        from kehoach.model import PlanRecord
+        from kehoach.model import PlanRecord, problem, record_from_json
 
         def record(path: str) -> PlanRecord:
             if path.endswith(".json"):
-                return PlanRecord.model_validate_json(Path(path).read_text(encoding="utf-8"))
+                try:
+                    return record_from_json(Path(path).read_text(encoding="utf-8"))
+                except ValueError as exc:  # not JSON, or not a record (pydantic says why)
+                    raise InputError(
+                        "not a plan record (kehoach.plan/1 JSON): {problem}",
+                        where=path,
+                        problem=problem(exc),
+                    ) from None
             from kehoach.extract import extract_file
 
             return extract_file(path)
@@ -33,7 +41,6 @@ def _sides(a: str, b: str, db: str | None):
             alignment.align_tasks(alignment.task_items(left), alignment.task_items(right)),
             (left.document.number or a, right.document.number or b),
         )
-    from kehoach.errors import InputError
     from kehoach.services import compare
     from kehoach.services.plans import list_plans
     from kehoach.services.types import SYSTEM

@@ -289,8 +289,10 @@ def _task(a: Assignment, doc_year: int | None) -> Task | None:
             group=a.group,
             group_title=a.group_title,
             text=a.text,
-            directing=best.directing,
-            lead=best.lead,
+            # copies: a heading's reading is shared by every item under it, and a task's
+            # lists are its own (a review may change one task's agencies)
+            directing=list(best.directing),
+            lead=list(best.lead),
             coordinating=coord,
             timeframe=parse_timeframe(when, doc_year),
         ),

@@ -9,6 +9,7 @@ page highlights.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kehoach.extract.agencies import registered
 from kehoach.model import Reason, Target, Task
@@ -53,7 +54,7 @@ def assess_task(task: Task, evidence: str) -> Task:
     if task.timeframe.kind == "unknown":
         reasons.append("no_timeframe")
     base = EVIDENCE.get(evidence, 0.8)
-    return task.model_copy(update={"confidence": _score(base, reasons), "reasons": reasons})
+    return replace(task, confidence=_score(base, reasons), reasons=reasons)
 
 
 def assess_target(target: Target) -> Target:
@@ -61,4 +62,4 @@ def assess_target(target: Target) -> Target:
     reasons: list[Reason] = []
     if any(not (m.subject or "").strip(" %") for m in target.metrics):
         reasons.append("metric_without_subject")
-    return target.model_copy(update={"confidence": _score(0.9, reasons), "reasons": reasons})
+    return replace(target, confidence=_score(0.9, reasons), reasons=reasons)

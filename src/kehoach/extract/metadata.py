@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kehoach.extract.agencies import (
@@ -171,9 +172,7 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
         if seen is None:
             refs[key] = DocRef(kind=kind, number=num, date=date, issuer=issuer)  # type: ignore[arg-type]
         else:  # a later mention may give what the first left out
-            refs[key] = seen.model_copy(
-                update={"date": seen.date or date, "issuer": seen.issuer or issuer}
-            )
+            refs[key] = replace(seen, date=seen.date or date, issuer=seen.issuer or issuer)
     return list(refs.values())
 
 

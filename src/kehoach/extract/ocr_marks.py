@@ -9,6 +9,8 @@ review page can show the picture beside it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz, process
 
 from kehoach.intake.document import Document, Spot
@@ -56,7 +58,7 @@ def mark_low_confidence(record: PlanRecord, doc: Document) -> PlanRecord:
         pages=[OcrPage(page=p.number, confidence=p.confidence, note=p.note) for p in doc.pages],
         low_confidence=doubts,
     )
-    return record.model_copy(update={"ocr": info})
+    return replace(record, ocr=info)
 
 
 def _fields(record: PlanRecord) -> list[tuple[str, str]]:

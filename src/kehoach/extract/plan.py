@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kehoach.errors import NoPlanStructure
 from kehoach.extract.assignments import tasks_from_sections
@@ -136,7 +137,7 @@ def _unique_ids(tasks: list[Task]) -> list[Task]:
     for t in tasks:
         n = seen.get(t.id, 0) + 1
         seen[t.id] = n
-        out.append(t if n == 1 else t.model_copy(update={"id": f"{t.id}#{n}"}))
+        out.append(t if n == 1 else replace(t, id=f"{t.id}#{n}"))
     return out
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kehoach.errors import NotFound, ValidationError
-from kehoach.model import PlanRecord
+from kehoach.model import PlanRecord, parse_record, timeframe_json
 from kehoach.services import audit
 from kehoach.services.types import UserView
 
@@ -81,7 +81,7 @@ def _timeframe(raw: Any, old: dict | None = None) -> dict:
     from kehoach.extract.timeframes import parse_timeframe
 
     try:
-        return parse_timeframe(text).model_dump(mode="json")
+        return timeframe_json(parse_timeframe(text))
     except (ValueError, TypeError):
         return {**(old or {}), "raw": text, "kind": (old or {}).get("kind", "unknown")}
 
@@ -257,7 +257,7 @@ def apply_steps(record: PlanRecord, steps: list[Step]) -> PlanRecord:
         if action is None:
             raise ValidationError("Unknown review step.", field="op")
         action(data, step)
-    return PlanRecord.model_validate(data)
+    return parse_record(data)
 
 
 def add_step(record: PlanRecord, steps: list[Step], step: Step) -> list[Step]:
