@@ -440,3 +440,19 @@ def test_a_target_table_with_a_column_per_year() -> None:
     assert r.targets[3].metrics[0].value == 3350  # Vietnamese notation
     # `phối hợp với các sở, ngành liên quan tham mưu …`: the group ends at its verb
     assert r.tasks[0].coordinating == ["các sở, ngành liên quan"]
+
+
+def test_a_lead_cell_merged_down_several_rows_leads_each() -> None:
+    # .docx appendix table: `Cơ quan chủ trì` merged over rows 1-3; group rows merged across
+    r = extract_file(FIXTURES / "variant_merged_lead_column.docx")
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(t.id, t.lead) for t in r.tasks] == [
+        ("I.1", [vh]),
+        ("I.2", [vh]),
+        ("I.3", [vh]),
+        ("II.4", [vh]),
+        ("II.5", ["Sở Tài chính"]),
+    ]
+    # the objectives block names no year; the statement does
+    assert [t.horizon for t in r.targets] == [2030]
+    assert r.document.signer == "Trần Văn Hùng"

@@ -221,6 +221,8 @@ def extract_targets(
 
 
 def _target(n: int, text: str, horizon: int | None, metrics: list[Metric], section: str) -> Target:
+    # a block that names no year: the statement's own (`Phấn đấu đến năm 2030, 100% …`)
+    horizon = horizon or max((m.by for m in metrics if m.by), default=None)
     return Target(id=f"t{n}", text=text, horizon=horizon, metrics=metrics, section=section or None)
 
 
