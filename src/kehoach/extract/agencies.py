@@ -255,8 +255,12 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
 
 
 def starts_with_agency(text: str) -> bool:
-    """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`)."""
-    return bool(_BODY_START_RE.match(text.strip()))
+    """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`),
+    or with a registered name whatever its marks (`Hỗi Văn học Nghệ thuật tỉnh`, OCR'd)."""
+    text = text.strip()
+    if _BODY_START_RE.match(text):
+        return True
+    return text[:1].isupper() and known_prefix(text) is not None
 
 
 def known_prefix(text: str) -> tuple[str, int] | None:
