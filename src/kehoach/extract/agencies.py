@@ -135,12 +135,13 @@ def _respell_group(text: str) -> str:
             i += 2
             continue
         w = words[i]
-        key = fold(w.rstrip(",;."))
-        out.append(
-            _GROUP_WORDS[key] + w[len(w.rstrip(",;.")) :]
-            if key in _GROUP_WORDS and w[:1].islower()
-            else w
-        )
+        bare = w.rstrip(",;.")
+        word = _GROUP_WORDS.get(fold(bare))
+        if word is not None and bare[1:].islower():  # `Sơ,` in `Các Sơ, ban, ngành` too
+            word = word[:1].upper() + word[1:] if bare[:1].isupper() else word
+            out.append(word + w[len(bare) :])
+        else:
+            out.append(w)
         i += 1
     return " ".join(out)
 

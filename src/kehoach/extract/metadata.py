@@ -166,11 +166,27 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
 
 
 # The signing title ends in upper case ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"); the name follows it.
+# Titles are found in the folded text (OCR'd marks: `CHU TÍCH`), the name in the text.
+_SIGN_TITLE_WORDS_RE = re.compile(
+    r"\b" + lexicon.alternation("documents.signing_titles", fold_words=True) + r"\b"
+)
 _NAME_AFTER_TITLE_RE = re.compile(
-    r"(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG|THƯỜNG TRỰC|ỦY VIÊN|UỶ VIÊN|CHÁNH VĂN PHÒNG)"
     r"\s+(?:\(?(?:đã ký|Đã ký|ĐÃ KÝ)\)?\s+)?"
     r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})\s*$"
 )
+
+
+def _name_after_title(text: str) -> str | None:
+    """The name after the last signing title (in upper case) of a line or cell."""
+    titles = [
+        m
+        for m in _SIGN_TITLE_WORDS_RE.finditer(fold_chars(text))
+        if text[m.start() : m.end()].isupper()
+    ]
+    if not titles:
+        return None
+    m = _NAME_AFTER_TITLE_RE.match(text, titles[-1].end())
+    return m.group("name").strip() if m else None
 
 
 _NAME_AT_END_RE = re.compile(
@@ -180,14 +196,7 @@ _NAME_AT_END_RE = re.compile(
 
 def _is_sign_title(t: str) -> bool:
     """`BÍ THƯ`, `PHÓ CHỦ TỊCH`: a signing title on its own line."""
-    return (
-        t.isupper()
-        and len(t) < 40
-        and bool(
-            _NAME_AFTER_TITLE_RE.pattern
-            and re.search(r"CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG", t)
-        )
-    )
+    return t.isupper() and len(t) < 40 and bool(_SIGN_TITLE_WORDS_RE.search(fold_chars(t)))
 
 
 def _is_name(t: str) -> bool:
@@ -227,9 +236,9 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
             best = m.group("name").strip()
             continue
         # a signature block written on one line or in one table cell
-        m = _NAME_AFTER_TITLE_RE.search(" ".join(t.split()))
-        if m and _is_name(m.group("name").strip()):
-            best = m.group("name").strip()
+        name = _name_after_title(" ".join(t.split()))
+        if name and _is_name(name):
+            best = name
     return best
 
 

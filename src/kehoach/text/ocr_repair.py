@@ -141,9 +141,14 @@ _SYMBOL_FIXES = (
         re.compile(
             r"(?m)^([ \t]*)([1lIVX"
             + _MARKED_I
-            + r"]{1,4})(?=\.[ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8])"
+            + r"]{1,4})(?=[.\-][ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8]|[.\-]?[ \t]*$)"
         ),
         lambda m: m.group(1) + _roman(m.group(2)),
+    ),
+    # an item letter with a stray mark: `á)` for `a)`
+    (
+        re.compile(r"(?m)^([ \t]*)([àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ])(?=\)[ \t])"),
+        lambda m: m.group(1) + _unmarked(m.group(2)),
     ),
     (re.compile(r"(?<!\w)[^\W\d_]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
 )
@@ -164,6 +169,11 @@ def _abbreviations() -> frozenset[str]:
     from kehoach.text import lexicon
 
     return frozenset(lexicon.words("ocr.abbreviations"))
+
+
+def _unmarked(letter: str) -> str:
+    """The letter without its marks."""
+    return unicodedata.normalize("NFD", letter)[0]
 
 
 def _roman(s: str) -> str:

@@ -1,0 +1,139 @@
+"""Names in an OCR'd document spelt one way: the document's own majority spelling.
+
+OCR repair leaves proper names alone (a capitalized syllable next to another is a
+name, and names are rarely in the clean corpus), so a name it damaged stays damaged:
+`Bản Thường vụ Tỉnh ủy` once among ten `Ban Thường vụ Tỉnh ủy`, `Lao Cai` among `Lào
+Cai`. A document repeats its names; the spelling most of its occurrences share (the
+same letters, marks aside) is the right one. A person's name on a line of its own (the
+signer) starts with a family name: one read with a wrong mark (`Nguyên Thành Sinh`) is
+given the family name's spelling (`[names] family` of the lexicon).
+
+Only for OCR'd documents: typed text spells as its author meant.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from kehoach.intake.document import Block, Table
+from kehoach.text import lexicon
+from kehoach.text.normalize import fold
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_MAJORITY = 2.0  # the majority spelling is this many times more frequent than each other
+_LEAST = 2  # occurrences of the majority spelling needed
+
+
+def _titled(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _pairs(text: str) -> list[tuple[re.Match[str], re.Match[str]]]:
+    """Pairs of capitalized words one space apart (`Ban Thường`, `Lào Cai`)."""
+    out = []
+    last: re.Match[str] | None = None
+    for m in _WORD_RE.finditer(text):
+        if (
+            last is not None
+            and m.start() == last.end() + 1
+            and text[last.end()] == " "
+            and _titled(m.group())
+            and _titled(last.group())
+        ):
+            out.append((last, m))
+        last = m
+    return out
+
+
+def _texts(blocks: list[Block]) -> list[str]:
+    return [
+        t
+        for b in blocks
+        for t in ([b] if isinstance(b, str) else [c for row in b.rows for c in row])
+        if t
+    ]
+
+
+def _majority(blocks: list[Block]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each minority spelling of a capitalized pair -> the document's majority spelling."""
+    spellings: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
+    for text in _texts(blocks):
+        if text.isascii():
+            continue
+        for a, b in _pairs(text):
+            pair = (a.group(), b.group())
+            spellings.setdefault((fold(pair[0]), fold(pair[1])), Counter())[pair] += 1
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for counts in spellings.values():
+        if len(counts) < 2:
+            continue
+        (best, n), *others = counts.most_common()
+        if n < _LEAST or any(n < _MAJORITY * k for _, k in others):
+            continue
+        for pair, _ in others:
+            out[pair] = best
+    return out
+
+
+def _respell(text: str, fixes: dict[tuple[str, str], tuple[str, str]]) -> str:
+    changes: dict[int, tuple[int, str]] = {}
+    for a, b in _pairs(text):
+        best = fixes.get((a.group(), b.group()))
+        if best is not None:
+            for m, word in zip((a, b), best, strict=True):
+                changes.setdefault(m.start(), (m.end(), word))
+    if not changes:
+        return text
+    pieces, pos = [], 0
+    for start in sorted(changes):
+        end, word = changes[start]
+        pieces += [text[pos:start], word]
+        pos = end
+    return "".join(pieces) + text[pos:]
+
+
+@lru_cache(maxsize=1)
+def _family_names() -> tuple[frozenset[str], dict[str, str]]:
+    """The family names as written, and by folded spelling (the first listed wins)."""
+    names = lexicon.words("names.family")
+    by_fold: dict[str, str] = {}
+    for n in names:
+        by_fold.setdefault(fold(n), n)
+    return frozenset(names), by_fold
+
+
+_PERSON_RE = re.compile(r"^(\**)([^\W\d_]+)((?: [^\W\d_]+){1,3})(\**)$")
+
+
+def _person(line: str) -> str:
+    """A line that is a person's name (two to four capitalized words), its family name
+    spelt as the lexicon spells it when OCR changed its marks."""
+    m = _PERSON_RE.match(line)
+    if m is None or not all(_titled(w) for w in line.strip("*").split()):
+        return line
+    written, by_fold = _family_names()
+    family = m.group(2)
+    if family in written:
+        return line
+    right = by_fold.get(fold(family))
+    if right is None:
+        return line
+    return m.group(1) + right + m.group(3) + m.group(4)
+
+
+def respell_names(blocks: list[Block]) -> list[Block]:
+    """The blocks of an OCR'd document with its names spelt the majority way, and lines
+    that are a person's name with the family name spelt right."""
+    fixes = _majority(blocks)
+    out: list[Block] = []
+    for b in blocks:
+        if isinstance(b, str):
+            out.append(_person(_respell(b, fixes) if fixes else b))
+        elif fixes:
+            rows = [[_respell(c, fixes) for c in row] for row in b.rows]
+            out.append(Table(rows=rows, spans=b.spans, page=b.page))
+        else:
+            out.append(b)
+    return out
