@@ -24,14 +24,16 @@ _ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
 _BODY_START = lexicon.alternation("agencies.heads")
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
 _SPLIT_RE = re.compile(r"\s*(?:,|\bvà\b)\s*(?=" + _BODY_START + r"(?:\s|$))")
-_ROLE_MARK_RE = re.compile(r"\(\s*(chủ trì|phối hợp|phội hợp)\s*\)", re.IGNORECASE)
+# Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
+# (`chủ trí`, `phôi hợp`) do not hide them.
+_ROLE_MARK_RE = re.compile(r"\(\s*(chu tri|phoi hop)\s*\)")
 # compiled once: these run on every agency name and list of every document
 _KEY_GAPS_RE = re.compile(r"[\s,\-–]+")
 _LEAD_BULLET_RE = re.compile(r"^\s*(?:-|\+|•)\s*")
 _LIST_SPLIT_RE = re.compile(r"\s*[;\n]\s*")
 _PHRASE_STOP_RE = re.compile(r"[.;:(]")
 _CAC_RE = re.compile(r"(?i)các\b")
-_COORDINATE_WITH_RE = re.compile(r"\s*,?\s*\b(?:phối|phội)\s+hợp\s+với\s+", re.IGNORECASE)
+_COORDINATE_WITH_RE = re.compile(r"\s*,?\s*\bphoi\s+hop\s+voi\s+")
 _TRAIL = " .,;:-–"
 
 
@@ -86,31 +88,9 @@ _ABBREV_SPELLING = {
     "vhttdl": "VHTTDL",
 }
 _CAPS_TOKEN = re.compile(r"\b[^\W\d_a-z]{3,8}\b")
-# Words of generic groups ("các cơ quan, đơn vị liên quan"), re-spelt when OCR damaged a mark.
-_GROUP_WORDS = {
-    fold(w): w
-    for w in (
-        "cơ quan",
-        "đơn vị",
-        "địa phương",
-        "liên quan",
-        "tổ chức",
-        "doanh nghiệp",
-        "các",
-        "sở",
-        "ban",
-        "ngành",
-        "xã",
-        "phường",
-        "cấp",
-        "trực thuộc",
-        "thuộc",
-        "tỉnh",
-        "và",
-        "huyện",
-        "hội",
-    )
-}
+# Words of generic groups ("các cơ quan, đơn vị liên quan"), re-spelt when OCR damaged a mark
+# (data/lexicon.toml [agencies] group_words).
+_GROUP_WORDS = {fold(w): w for w in lexicon.words("agencies.group_words")}
 
 
 def _respell_abbreviations(text: str) -> str:
@@ -156,14 +136,17 @@ def expand_abbreviations(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _province_re() -> re.Pattern[str]:
-    names = sorted(table().provinces, key=len, reverse=True)
-    alt = "|".join(re.escape(n) for n in names)
-    return re.compile(r"((?:\b[tT]ỉnh|Tỉnh [uủ]ỷ?y?))\s+(?:" + alt + r")\s*$")
+    """`tỉnh` (or `Tỉnh ủy`) and a province name at the end, in folded text (OCR'd marks:
+    `tinh Lao Cai`)."""
+    names = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(r"(?P<keep>\btinh(?: uy)?)\s+(?:" + alt + r")\s*$")
 
 
 def strip_province(name: str) -> str:
     """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit."""
-    return _province_re().sub(r"\1", name).strip()
+    m = _province_re().search(fold_chars(name))
+    return (name[: m.end("keep")] if m else name).strip()
 
 
 def canonical(name: str) -> str:
@@ -226,32 +209,47 @@ def parse_list(cell: str) -> list[str]:
     return names
 
 
-_CHU_TRI = re.compile(r"\s*\bchủ\s+trì\b[\s,;]*", re.IGNORECASE)
-_PHOI_HOP = re.compile(r"^\s*(?:và\s+)?(?:phối|phội)\s+hợp(?:\s+với)?\s*[:,]?\s*", re.IGNORECASE)
+CHU_TRI_RE = re.compile(r"\s*\bchu\s+tri\b[\s,;]*")  # in folded text
+_PHOI_HOP = re.compile(r"\s*(?:va\s+)?phoi\s+hop(?:\s+voi)?\s*[:,]?\s*")  # folded, at the start
+
+
+def _without(text: str, pattern: re.Pattern[str]) -> str:
+    """`text` without the matches of a folded-text pattern."""
+    pieces, pos = [], 0
+    for m in pattern.finditer(fold_chars(text)):
+        pieces.append(text[pos : m.start()])
+        pos = m.end()
+    return "".join(pieces) + text[pos:]
+
+
+def _after_phoi_hop(text: str) -> str:
+    """`text` without a leading `(và) phối hợp (với)`."""
+    m = _PHOI_HOP.match(fold_chars(text))
+    return text[m.end() :] if m else text
 
 
 def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     """A cell's (lead, coordinating): `X chủ trì, phối hợp với Y` gives ([X], [Y]);
     `X (chủ trì); Y (phối hợp)` likewise; a plain list is all lead."""
     cell = clean(cell)
-    if _ROLE_MARK_RE.search(cell):
+    folded = fold_chars(cell)
+    if _ROLE_MARK_RE.search(folded):
         lead: list[str] = []
         coord: list[str] = []
         for part in re.split(r"\s*;\s*", cell):
-            m = _ROLE_MARK_RE.search(part)
-            target = coord if m and fold(m.group(1)).startswith("phoi") else lead
-            target.extend(parse_list(_ROLE_MARK_RE.sub("", part)))
+            m = _ROLE_MARK_RE.search(fold_chars(part))
+            target = coord if m and m.group(1).startswith("phoi") else lead
+            target.extend(parse_list(_without(part, _ROLE_MARK_RE)))
         return lead, coord
-    m = _CHU_TRI.search(cell)
+    m = CHU_TRI_RE.search(folded)
     if m:
         before, after = cell[: m.start()], cell[m.end() :]
-        after = _PHOI_HOP.sub("", after, count=1)
-        return parse_list(before), parse_list(after)
-    m = _COORDINATE_WITH_RE.search(cell)
+        return parse_list(before), parse_list(_after_phoi_hop(after))
+    m = _COORDINATE_WITH_RE.search(folded)
     if m and m.start() > 0:
         return parse_list(cell[: m.start()]), parse_list(cell[m.end() :])
-    if _PHOI_HOP.match(cell):
-        return [], parse_list(_PHOI_HOP.sub("", cell, count=1))
+    if _PHOI_HOP.match(folded):
+        return [], parse_list(_after_phoi_hop(cell))
     return parse_list(cell), []
 
 

@@ -46,6 +46,13 @@ _SIGN_TITLE_RE = re.compile(
 )
 
 
+# "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)", in folded text
+_ANNEX_CAPTION_RE = re.compile(
+    r"kem theo\s+(?:\S+\s+){1,3}?so\s*(?P<num>[^,;)]*?)\s*,?\s*ngay\s*"
+    r"(?P<d>\d{0,2})\s*(?:/|thang)\s*(?P<m>\d{0,2})\s*(?:/|nam)\s*(?P<y>\d{4})"
+)
+
+
 def _unglue_number(raw: str) -> str:
     """OCR that lost the spaces glues the number to the place and date:
     `17-NQ/TUQuảngNinh,ngày30tháng10năm2023` -> `17-NQ/TU`."""
@@ -288,14 +295,9 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     # Appendix captions repeat the number and date: "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)"
     if number is None or not dated:
         for p in paras:
-            m = re.search(
-                r"kèm theo\s+(?:\S+\s+){1,3}?số\s*(?P<num>[^,;)]*?)\s*,?\s*ngày\s*"
-                r"(?P<d>\d{0,2})\s*(?:/|tháng)\s*(?P<m>\d{0,2})\s*(?:/|năm)\s*(?P<y>\d{4})",
-                p.text,
-                re.IGNORECASE,
-            )
+            m = _ANNEX_CAPTION_RE.search(fold_chars(p.text))  # folded: OCR'd `kem theo`
             if m:
-                raw = re.sub(r"\s+", "", m.group("num"))
+                raw = re.sub(r"\s+", "", p.text[m.start("num") : m.end("num")])
                 if number is None:
                     number = raw if re.match(r"^\d", raw) else ""
                 if not dated:

@@ -104,23 +104,27 @@ def _family_names() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(names), by_fold
 
 
-_PERSON_RE = re.compile(r"^(\**)([^\W\d_]+)((?: [^\W\d_]+){1,3})(\**)$")
+# A person's name closing a line or cell: two to four capitalized words, alone or after a
+# signing title in upper case (`PHÓ CHỦ TỊCH Nguyễn Thành Sinh`).
+_PERSON_RE = re.compile(
+    r"(?:^|(?<=[^\W\d_a-zà-ỹđ] ))\**(?P<family>[^\W\d_]+)((?: [^\W\d_]+){1,3})\**$"
+)
 
 
-def _person(line: str) -> str:
-    """A line that is a person's name (two to four capitalized words), its family name
-    spelt as the lexicon spells it when OCR changed its marks."""
-    m = _PERSON_RE.match(line)
-    if m is None or not all(_titled(w) for w in line.strip("*").split()):
-        return line
+def _person(text: str) -> str:
+    """Text closing with a person's name, its family name spelt as the lexicon spells it
+    when OCR changed its marks (`Nguyên Thành Sinh` -> `Nguyễn Thành Sinh`)."""
+    m = _PERSON_RE.search(text)
+    if m is None or not all(_titled(w) for w in m.group(0).strip("*").split()):
+        return text
     written, by_fold = _family_names()
-    family = m.group(2)
+    family = m.group("family")
     if family in written:
-        return line
+        return text
     right = by_fold.get(fold(family))
     if right is None:
-        return line
-    return m.group(1) + right + m.group(3) + m.group(4)
+        return text
+    return text[: m.start("family")] + right + text[m.end("family") :]
 
 
 def respell_names(blocks: list[Block]) -> list[Block]:
@@ -131,9 +135,7 @@ def respell_names(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         if isinstance(b, str):
             out.append(_person(_respell(b, fixes) if fixes else b))
-        elif fixes:
-            rows = [[_respell(c, fixes) for c in row] for row in b.rows]
-            out.append(Table(rows=rows, spans=b.spans, page=b.page))
         else:
-            out.append(b)
+            rows = [[_person(_respell(c, fixes) if fixes else c) for c in row] for row in b.rows]
+            out.append(Table(rows=rows, spans=b.spans, page=b.page))
     return out
