@@ -104,27 +104,23 @@ def _family_names() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(names), by_fold
 
 
-# A person's name closing a line or cell: two to four capitalized words, alone or after a
-# signing title in upper case (`PHÓ CHỦ TỊCH Nguyễn Thành Sinh`).
-_PERSON_RE = re.compile(
-    r"(?:^|(?<=[^\W\d_a-zà-ỹđ] ))\**(?P<family>[^\W\d_]+)((?: [^\W\d_]+){1,3})\**$"
-)
-
-
 def _person(text: str) -> str:
-    """Text closing with a person's name, its family name spelt as the lexicon spells it
-    when OCR changed its marks (`Nguyên Thành Sinh` -> `Nguyễn Thành Sinh`)."""
-    m = _PERSON_RE.search(text)
-    if m is None or not all(_titled(w) for w in m.group(0).strip("*").split()):
+    """Text closing with a person's name (two to four capitalized words, alone or after a
+    signing title in upper case: `PHÓ CHỦ TỊCH Nguyễn Thành Sinh`), its family name spelt as
+    the lexicon spells it when OCR changed its marks (`Nguyên Thành Sinh`)."""
+    words = text.rstrip("* ").split(" ")
+    n = 0
+    while n < min(len(words), 4) and words[-1 - n] and _titled(words[-1 - n].lstrip("*")):
+        n += 1
+    if n < 2 or (n < len(words) and not words[-1 - n].isupper()):
         return text
+    family = words[-n].lstrip("*")
     written, by_fold = _family_names()
-    family = m.group("family")
-    if family in written:
-        return text
     right = by_fold.get(fold(family))
-    if right is None:
+    if family in written or right is None or not family.isalpha():
         return text
-    return text[: m.start("family")] + right + text[m.end("family") :]
+    at = text.rstrip("* ").rfind(" " + words[-n]) + 1 + len(words[-n]) - len(family)
+    return text[:at] + right + text[at + len(family) :]
 
 
 def respell_names(blocks: list[Block]) -> list[Block]:

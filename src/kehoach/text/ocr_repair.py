@@ -141,7 +141,7 @@ _SYMBOL_FIXES = (
         re.compile(
             r"(?m)^([ \t]*)([1lIVX"
             + _MARKED_I
-            + r"]{1,4})(?=[.\-][ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8]|[.\-]?[ \t]*$)"
+            + r"]{1,4})(?=[.\-]?[ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8]|[.\-]?[ \t]*$)"
         ),
         lambda m: m.group(1) + _roman(m.group(2)),
     ),
