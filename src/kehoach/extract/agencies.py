@@ -259,7 +259,9 @@ def starts_with_agency(text: str) -> bool:
     text = text.strip()
     if _BODY_START_RE.match(text):
         return True
-    return text[:1].isupper() and known_prefix(text) is not None
+    if not text[:1].isupper() or fold(text[:12]).split(" ", 1)[0] not in _by_first_word():
+        return False  # cheap: no registered name begins with this word
+    return known_prefix(text) is not None
 
 
 def known_prefix(text: str) -> tuple[str, int] | None:

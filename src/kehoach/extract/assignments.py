@@ -98,10 +98,17 @@ def _opening(text: str) -> int:
     m = _opening_re().match(text)
     if m:
         return m.end()
+    if not text[:1].isupper() or fold(text[:1]) not in _opening_initials():
+        return 0  # cheap first test
     m = _folded_opening_re().match(fold_chars(text[:40]))
-    if m and text[:1].isupper() and starts_with_agency(text[m.end() :]):
+    if m and starts_with_agency(text[m.end() :]):
         return m.end()
     return 0
+
+
+@lru_cache(maxsize=1)
+def _opening_initials() -> frozenset[str]:
+    return frozenset(w[0] for w in lexicon.folded("agencies.assign_openings"))
 
 
 def _unopened(text: str) -> str:
