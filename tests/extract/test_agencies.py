@@ -117,3 +117,16 @@ def test_role_words_with_damaged_marks() -> None:
 )
 def test_canonical_through_damaged_marks(written, name) -> None:
     assert canonical(written) == name
+
+
+def test_a_body_after_a_comma_whatever_the_marks_of_its_first_word() -> None:
+    assert parse_list("Viện Kiểm sát nhân dân tỉnh, Tòa an Nhân dân tỉnh") == [
+        "Viện Kiểm sát nhân dân tỉnh",
+        "Tòa án nhân dân tỉnh",
+    ]
+    assert parse_list(
+        "Các sở, ban, ngành, đoàn thể và Ủy bản Nhân dân các xa, phường, đặc khu"
+    ) == [
+        "Các sở, ban, ngành, đoàn thể",
+        "Ủy ban nhân dân các xã, phường, đặc khu",
+    ]

@@ -23,7 +23,6 @@ _ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
 # Words that begin a named body (data/lexicon.toml); after `,` or `và` they start a new agency.
 _BODY_START = lexicon.alternation("agencies.heads")
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
-_SPLIT_RE = re.compile(r"\s*(?:,|\bvà\b)\s*(?=" + _BODY_START + r"(?:\s|$))")
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
 _ROLE_MARK_RE = re.compile(r"\(\s*(chu tri|phoi hop)\s*\)")
@@ -192,8 +191,28 @@ def split_list(cell: str) -> list[str]:
         part = part.strip(_TRAIL)
         if not part:
             continue
-        out.extend(p.strip(_TRAIL) for p in _SPLIT_RE.split(part) if p.strip(_TRAIL))
+        out.extend(p.strip(_TRAIL) for p in _split_bodies(part) if p.strip(_TRAIL))
     return out
+
+
+# A new body after `,` or `và`, its first word matched without marks (OCR'd `Tòa an`, `Ủy bản`)
+_SPLIT_FOLDED_RE = re.compile(
+    r"\s*(?:,|\bva\b)\s*(?=" + lexicon.alternation("agencies.heads", fold_words=True) + r"(?:\s|$))"
+)
+
+
+def _split_bodies(part: str) -> list[str]:
+    """`part` cut before each body it lists: where a head word follows `,` or `và`, as
+    written or (in upper case) with other marks."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _SPLIT_FOLDED_RE.finditer(fold_chars(part)):
+        at = m.end()
+        if part[at : at + 1].isupper() or _BODY_START_RE.match(part, at):
+            pieces.append(part[pos : m.start()])
+            pos = at
+    pieces.append(part[pos:])
+    return pieces
 
 
 def parse_list(cell: str) -> list[str]:

@@ -4,7 +4,8 @@ OCR repair leaves proper names alone (a capitalized syllable next to another is 
 name, and names are rarely in the clean corpus), so a name it damaged stays damaged:
 `Bản Thường vụ Tỉnh ủy` once among ten `Ban Thường vụ Tỉnh ủy`, `Lao Cai` among `Lào
 Cai`. A document repeats its names; the spelling most of its occurrences share (the
-same letters, marks aside) is the right one. A person's name on a line of its own (the
+same letters, marks aside) is the right one, a spelling the OCR model's clean text
+has counting once more. A person's name on a line of its own (the
 signer) starts with a family name: one read with a wrong mark (`Nguyên Thành Sinh`) is
 given the family name's spelling (`[names] family` of the lexicon).
 
@@ -20,6 +21,8 @@ from functools import lru_cache
 from kehoach.intake.document import Block, Table
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
+from kehoach.text.ocr_model import load_model
+from kehoach.text.syllables import lower_syllable
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _MAJORITY = 2.0  # the majority spelling is this many times more frequent than each other
@@ -66,9 +69,13 @@ def _majority(blocks: list[Block]) -> dict[tuple[str, str], tuple[str, str]]:
             pair = (a.group(), b.group())
             spellings.setdefault((fold(pair[0]), fold(pair[1])), Counter())[pair] += 1
     out: dict[tuple[str, str], tuple[str, str]] = {}
+    known = load_model().bi
     for counts in spellings.values():
         if len(counts) < 2:
             continue
+        # clean text's pairs are one more vote (`Bộ Chính` once and `Bồ Chính` once)
+        for a, b in counts:
+            counts[(a, b)] += (lower_syllable(a), lower_syllable(b)) in known
         (best, n), *others = counts.most_common()
         if n < _LEAST or any(n < _MAJORITY * k for _, k in others):
             continue
