@@ -348,3 +348,11 @@ def test_shape_confusions_loose_marks_and_marked_numerals_are_put_right(read, me
 def test_words_that_only_look_like_numerals_are_kept() -> None:
     for text in ("Vị trí việc làm", "Ví dụ: a", "1 Tổ chức", "Vì vậy"):
         assert repair(text)[0] == text
+
+
+def test_foreign_words_and_abbreviations_are_kept() -> None:
+    text = (
+        "Tuyên truyền trên Internet, mạng xã hội, clip ngắn, TikTok, YouTube, Zalo, Facebook "
+        "online, website, email, livestream, karaoke, logo, slogan, festival, ICT, KPI, GDP"
+    )
+    assert repair(text) == (text, [])
