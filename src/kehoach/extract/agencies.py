@@ -204,6 +204,8 @@ _SPLIT_FOLDED_RE = re.compile(
 def _split_bodies(part: str) -> list[str]:
     """`part` cut before each body it lists: where a head word follows `,` or `và`, as
     written or (in upper case) with other marks."""
+    if "," not in part and " v" not in part:
+        return [part]  # nothing to cut at: the common single name
     pieces: list[str] = []
     pos = 0
     for m in _SPLIT_FOLDED_RE.finditer(fold_chars(part)):

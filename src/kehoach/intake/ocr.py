@@ -23,10 +23,12 @@ def repair_if_ocr(doc: Document) -> Document:
     cells = [
         " ".join(c.split()) for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r
     ]
-    # judged by its lines and its table cells together: a plan that is mostly a task table
-    # has few lines to judge by; a few lines and cells say too little (repair only what
-    # looks OCR'd)
-    text = "\n".join([*lines, *cells])
+    # a plan that is mostly a task table has few lines to judge by: judged by its lines
+    # and its table cells together (else by its lines: cheaper, and enough); a few lines
+    # and cells say too little (repair only what looks OCR'd)
+    text = "\n".join(lines)
+    if sum(map(len, cells)) > len(text):
+        text = "\n".join([*lines, *cells])
     if not (doc.ocr or (len(text) >= MIN_TEXT and ocr_repair.looks_like_ocr(text))):
         return doc
     # wrapped lines are read together; each table cell on its own (one a line)
