@@ -74,8 +74,8 @@ def _majority(blocks: list[Block]) -> dict[tuple[str, str], tuple[str, str]]:
         if len(counts) < 2:
             continue
         # clean text's pairs are one more vote (`Bộ Chính` once and `Bồ Chính` once)
-        for a, b in counts:
-            counts[(a, b)] += (lower_syllable(a), lower_syllable(b)) in known
+        for first, second in counts:
+            counts[(first, second)] += (lower_syllable(first), lower_syllable(second)) in known
         (best, n), *others = counts.most_common()
         if n < _LEAST or any(n < _MAJORITY * k for _, k in others):
             continue
