@@ -142,8 +142,16 @@ def _province_re() -> re.Pattern[str]:
     return re.compile(r"(?P<keep>\btinh(?: uy)?)\s+(?:" + alt + r")\s*$")
 
 
+@lru_cache(maxsize=1)
+def _province_ends() -> frozenset[str]:
+    """The last words of the province names, folded: a cheap first test."""
+    return frozenset(fold(p).rsplit(" ", 1)[-1] for p in table().provinces)
+
+
 def strip_province(name: str) -> str:
     """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit."""
+    if fold(name.rstrip().rsplit(" ", 1)[-1]) not in _province_ends():
+        return name.strip()
     m = _province_re().search(fold_chars(name))
     return (name[: m.end("keep")] if m else name).strip()
 
@@ -195,22 +203,21 @@ def split_list(cell: str) -> list[str]:
     return out
 
 
-# A new body after `,` or `và`, its first word matched without marks (OCR'd `Tòa an`, `Ủy bản`)
-_SPLIT_FOLDED_RE = re.compile(
-    r"\s*(?:,|\bva\b)\s*(?=" + lexicon.alternation("agencies.heads", fold_words=True) + r"(?:\s|$))"
-)
+# A new body after `,` or `và` (`vá`: OCR'd), its first word matched as written or, in upper
+# case, without marks (OCR'd `Tòa an`, `Ủy bản`)
+_LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|\bv[àaáảãạ]\b)\s*")
+_HEAD_FOLDED_RE = re.compile(lexicon.alternation("agencies.heads", fold_words=True) + r"(?=\s|$)")
 
 
 def _split_bodies(part: str) -> list[str]:
-    """`part` cut before each body it lists: where a head word follows `,` or `và`, as
-    written or (in upper case) with other marks."""
-    if "," not in part and " v" not in part:
-        return [part]  # nothing to cut at: the common single name
+    """`part` cut before each body it lists."""
     pieces: list[str] = []
     pos = 0
-    for m in _SPLIT_FOLDED_RE.finditer(fold_chars(part)):
+    for m in _LIST_SEPARATOR_RE.finditer(part):
         at = m.end()
-        if part[at : at + 1].isupper() or _BODY_START_RE.match(part, at):
+        if _BODY_START_RE.match(part, at) or (
+            part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
+        ):
             pieces.append(part[pos : m.start()])
             pos = at
     pieces.append(part[pos:])
