@@ -129,10 +129,16 @@ def _dropped(text: str) -> str:
     return text
 
 
+# `hợp (chặt chẽ) với` whatever OCR did to their marks: a cheap first test
+_WITH_HINT = re.compile(r"p\s+(?:\S+\s+){0,2}[vV]\S{0,2}i\b")
+
+
 def coordinating_in(text: str) -> list[str]:
     """Agencies a text says to work with (`… và phối hợp với Y trong …` gives Y), unless the
     words are a noun phrase (`quy chế phối hợp với`) or a purpose clause (`để phối hợp với`)."""
     out: list[str] = []
+    if not _WITH_HINT.search(text):
+        return out  # no `… với` after a word in -p: nothing to fold and search
     for m in _phoi_hop_re().finditer(fold_chars(text)):
         before = fold_chars(text[max(0, m.start() - 14) : m.start()]).split()
         last_two = " ".join(before[-2:])

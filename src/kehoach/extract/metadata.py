@@ -183,8 +183,13 @@ _NAME_AFTER_TITLE_RE = re.compile(
 )
 
 
+_CAPITALS_RE = re.compile(r"[A-ZĐ][A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8]")  # every title has one
+
+
 def _name_after_title(text: str) -> str | None:
     """The name after the last signing title (in upper case) of a line or cell."""
+    if not _CAPITALS_RE.search(text):
+        return None  # no word in upper case: no title
     titles = [
         m
         for m in _SIGN_TITLE_WORDS_RE.finditer(fold_chars(text))
