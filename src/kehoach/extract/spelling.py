@@ -24,30 +24,32 @@ from kehoach.text.normalize import fold
 from kehoach.text.ocr_model import load_model
 from kehoach.text.syllables import lower_syllable
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
 _MAJORITY = 2.0  # the majority spelling is this many times more frequent than each other
 _LEAST = 2  # occurrences of the majority spelling needed
+
+
+def _letters(upper: bool) -> str:
+    return "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper() is upper)
+
+
+_UP, _LOW = _letters(True), _letters(False)
+# Two capitalized words one space apart (`Ban Thường`, `Lào Cai`); the second in a look-ahead,
+# so that it can start the next pair (`Ban Thường` and `Thường Vụ`)
+_PAIR_RE = re.compile(f"(?<![^\\W\\d_])([{_UP}][{_LOW}]*) (?=([{_UP}][{_LOW}]*)(?![^\\W\\d_]))")
+
+Word = tuple[int, int, str]  # start, end, the word
 
 
 def _titled(word: str) -> bool:
     return word[0].isupper() and (len(word) == 1 or word[1:].islower())
 
 
-def _pairs(text: str) -> list[tuple[re.Match[str], re.Match[str]]]:
-    """Pairs of capitalized words one space apart (`Ban Thường`, `Lào Cai`)."""
-    out = []
-    last: re.Match[str] | None = None
-    for m in _WORD_RE.finditer(text):
-        if (
-            last is not None
-            and m.start() == last.end() + 1
-            and text[last.end()] == " "
-            and _titled(m.group())
-            and _titled(last.group())
-        ):
-            out.append((last, m))
-        last = m
-    return out
+def _pairs(text: str) -> list[tuple[Word, Word]]:
+    """Pairs of capitalized words one space apart, with where they are."""
+    return [
+        ((m.start(1), m.end(1), m.group(1)), (m.start(2), m.end(2), m.group(2)))
+        for m in _PAIR_RE.finditer(text)
+    ]
 
 
 def _texts(blocks: list[Block]) -> list[str]:
@@ -66,7 +68,7 @@ def _majority(blocks: list[Block]) -> dict[tuple[str, str], tuple[str, str]]:
         if text.isascii():
             continue
         for a, b in _pairs(text):
-            pair = (a.group(), b.group())
+            pair = (a[2], b[2])
             spellings.setdefault((fold(pair[0]), fold(pair[1])), Counter())[pair] += 1
     out: dict[tuple[str, str], tuple[str, str]] = {}
     known = load_model().bi
@@ -87,10 +89,10 @@ def _majority(blocks: list[Block]) -> dict[tuple[str, str], tuple[str, str]]:
 def _respell(text: str, fixes: dict[tuple[str, str], tuple[str, str]]) -> str:
     changes: dict[int, tuple[int, str]] = {}
     for a, b in _pairs(text):
-        best = fixes.get((a.group(), b.group()))
+        best = fixes.get((a[2], b[2]))
         if best is not None:
-            for m, word in zip((a, b), best, strict=True):
-                changes.setdefault(m.start(), (m.end(), word))
+            for (start, end, _), word in zip((a, b), best, strict=True):
+                changes.setdefault(start, (end, word))
     if not changes:
         return text
     pieces, pos = [], 0
