@@ -37,7 +37,8 @@ def _letters(upper: bool) -> str:
     a short class compiles fast."""
     out = []
     for c in map(chr, range(0x41, 0x1EFA)):
-        base, *marks = unicodedata.normalize("NFD", c)
+        parts = unicodedata.normalize("NFD", c)
+        base, marks = parts[0], parts[1:]
         latin = base.isascii() and base.isalpha() and _VIETNAMESE_MARKS.issuperset(marks)
         if (latin or c in "đĐ") and c.isupper() is upper:
             out.append(c)
