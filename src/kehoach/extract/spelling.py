@@ -29,26 +29,29 @@ _MAJORITY = 2.0  # the majority spelling is this many times more frequent than e
 _LEAST = 2  # occurrences of the majority spelling needed
 
 
-_VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+@lru_cache(maxsize=1)
+def _pair_re() -> re.Pattern[str]:
+    """Two capitalized words one space apart (`Ban Thường`, `Lào Cai`), over the letters of
+    Vietnamese (a short class compiles fast); the second in a look-ahead, so that it can
+    start the next pair (`Ban Thường` and `Thường Vụ`). Compiled when first needed."""
+    vowels = [
+        unicodedata.normalize("NFC", v + shape + tone)
+        for v, shapes in (
+            ("a", "\u0306\u0302"),
+            ("e", "\u0302"),
+            ("o", "\u0302\u031b"),
+            ("u", "\u031b"),
+        )
+        for shape in ("", *shapes)
+        for tone in ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    ]
+    vowels += [
+        unicodedata.normalize("NFC", v + t) for v in "iy" for t in "\u0300\u0301\u0303\u0309\u0323"
+    ]
+    low = "a-zđ" + "".join(v for v in vowels if not v.isascii())
+    up = "A-ZĐ" + "".join(v.upper() for v in vowels if not v.isascii())
+    return re.compile(f"(?<![^\\W\\d_])([{up}][{low}]*) (?=([{up}][{low}]*)(?![^\\W\\d_]))")
 
-
-def _letters(upper: bool) -> str:
-    """The letters of Vietnamese (Latin letters with its marks, and đ), upper or lower case:
-    a short class compiles fast."""
-    out = []
-    for c in map(chr, range(0x41, 0x1EFA)):
-        parts = unicodedata.normalize("NFD", c)
-        base, marks = parts[0], parts[1:]
-        latin = base.isascii() and base.isalpha() and _VIETNAMESE_MARKS.issuperset(marks)
-        if (latin or c in "đĐ") and c.isupper() is upper:
-            out.append(c)
-    return "".join(out)
-
-
-_UP, _LOW = _letters(True), _letters(False)
-# Two capitalized words one space apart (`Ban Thường`, `Lào Cai`); the second in a look-ahead,
-# so that it can start the next pair (`Ban Thường` and `Thường Vụ`)
-_PAIR_RE = re.compile(f"(?<![^\\W\\d_])([{_UP}][{_LOW}]*) (?=([{_UP}][{_LOW}]*)(?![^\\W\\d_]))")
 
 Word = tuple[int, int, str]  # start, end, the word
 
@@ -61,7 +64,7 @@ def _pairs(text: str) -> list[tuple[Word, Word]]:
     """Pairs of capitalized words one space apart, with where they are."""
     return [
         ((m.start(1), m.end(1), m.group(1)), (m.start(2), m.end(2), m.group(2)))
-        for m in _PAIR_RE.finditer(text)
+        for m in _pair_re().finditer(text)
     ]
 
 
