@@ -17,6 +17,8 @@ from kehoach.text.normalize import recompose_marks
         ("Bò\u0302", "Bồ"),
         ("ắ\u0300x", "ắx"),  # marked twice: the first tone kept
         (unicodedata.normalize("NFD", "Việt Nam"), "Việt Nam"),  # decomposed: plain NFC
+        ("1\u0300. Mục đích", "1. Mục đích"),  # a mark on no letter is dropped
+        ("(\u0301a)", "(a)"),
     ],
 )
 def test_loose_marks_go_back_on_their_letter(read: str, meant: str) -> None:

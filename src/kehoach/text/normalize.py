@@ -42,6 +42,8 @@ def nfc(text: str) -> str:
 # A letter followed by combining marks NFC could not compose: OCR put a tone mark before the
 # circumflex or breve of its vowel (`õ` + U+0302 for `ỗ`), or marked it twice.
 _LEFTOVER = re.compile("[^\\W\\d_][\u0300-\u036f]+")
+# marks on no letter (`1̀.`, a mark after a space or a bracket): dropped
+_STRAY = re.compile("(?<![^\\W\\d_\u0300-\u036f])[\u0300-\u036f]+")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
@@ -56,11 +58,12 @@ def _recompose(match: re.Match[str]) -> str:
 def recompose_marks(text: str) -> str:
     """NFC text with the combining marks NFC leaves loose put on their letter: the vowel's
     shape mark (circumflex, breve, horn) first, then one tone mark (`Hõ̂i` -> `Hỗi`), so a
-    letter with a detached diacritic is one letter again. For OCR'd text."""
+    letter with a detached diacritic is one letter again; marks on no letter (`1̀.`) dropped.
+    For OCR'd text."""
     text = unicodedata.normalize("NFC", text)
     if text.isascii() or not _COMBINING.search(text):
         return text
-    return _LEFTOVER.sub(_recompose, text)
+    return _STRAY.sub("", _LEFTOVER.sub(_recompose, text))
 
 
 def _retone(match: re.Match[str]) -> str:
