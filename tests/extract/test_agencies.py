@@ -78,3 +78,55 @@ def test_role_marks_in_parentheses() -> None:
 
 def test_plain_list_is_all_lead() -> None:
     assert parse_roles("Sở Tài chính; Sở Nội vụ") == (["Sở Tài chính", "Sở Nội vụ"], [])
+
+
+# OCR'd marks: names, role words and provinces are matched without them.
+
+
+def test_an_ocr_damaged_registered_name_starts_an_agency_phrase() -> None:
+    from kehoach.extract.agencies import starts_with_agency
+
+    assert starts_with_agency("Hỗi Văn học Nghệ thuật tỉnh")
+    assert starts_with_agency("Sơ Văn hóa, Thể thao và Du lịch")
+    assert not starts_with_agency("Số liệu thống kê")
+    assert not starts_with_agency("hội văn học nghệ thuật tỉnh")  # not at a name's capital
+
+
+def test_role_words_with_damaged_marks() -> None:
+    assert parse_roles("Sở Tại chính chủ trí, phôi hợp các sở, ban, ngành") == (
+        ["Sở Tài chính"],
+        ["các sở, ban, ngành"],
+    )
+    assert parse_roles("Sở Y tế (chu trì); Công an tỉnh (phối hơp)") == (
+        ["Sở Y tế"],
+        ["Công an tỉnh"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Ủy ban nhân dân tinh Lao Cai", "Ủy ban nhân dân tỉnh"),
+        ("Tỉnh ủy Lào Cai", "Tỉnh ủy"),
+        (
+            "Các Sơ, ban, ngành và các địa phương liên quan",
+            "Các Sở, ban, ngành và các địa phương liên quan",
+        ),
+        ("các tổ chức, cà nhân", "các tổ chức, cá nhân"),
+    ],
+)
+def test_canonical_through_damaged_marks(written, name) -> None:
+    assert canonical(written) == name
+
+
+def test_a_body_after_a_comma_whatever_the_marks_of_its_first_word() -> None:
+    assert parse_list("Viện Kiểm sát nhân dân tỉnh, Tòa an Nhân dân tỉnh") == [
+        "Viện Kiểm sát nhân dân tỉnh",
+        "Tòa án nhân dân tỉnh",
+    ]
+    assert parse_list(
+        "Các sở, ban, ngành, đoàn thể và Ủy bản Nhân dân các xa, phường, đặc khu"
+    ) == [
+        "Các sở, ban, ngành, đoàn thể",
+        "Ủy ban nhân dân các xã, phường, đặc khu",
+    ]

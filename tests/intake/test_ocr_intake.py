@@ -28,3 +28,27 @@ def test_a_short_clean_document_is_left_alone() -> None:
         name="a.pdf", format="pdf", sha256="0", blocks=["Ghi chú: bảng trên không có đường kẻ."]
     )
     assert repair_if_ocr(doc) is doc
+
+
+def test_a_plan_that_is_mostly_a_table_is_judged_by_its_cells_too() -> None:
+    # a few clean lines, and a task table whose cells OCR damaged: judged OCR'd and repaired
+    rows = [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]]
+    rows += [
+        [
+            str(i),
+            "Tồ chức kiểm tra việc ứiực hiện các quy đinh vể khoáng sản",
+            "Sở Nội vụ",
+            "Các sơ, baIi, ngành và địa phương",
+            "Hằng năm",
+        ]
+        for i in range(1, 13)
+    ]
+    doc = Document(
+        name="plan.txt",
+        format="txt",
+        sha256="0",
+        blocks=["KẾ HOẠCH", "Triển khai thực hiện Chỉ thị số 11-CT/TU", Table(rows=rows)],
+    )
+    fixed = repair_if_ocr(doc)
+    assert fixed.ocr
+    assert fixed.blocks[2].rows[1][1].startswith("Tổ chức kiểm tra việc thực hiện")

@@ -347,3 +347,30 @@ def test_join_lines_false_is_repairing_line_by_line(lines):
     assert changes == [
         Repair(n, c.original, c.replacement) for n, (_, cs) in enumerate(expected, 1) for c in cs
     ]
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Ủy baIi nhân dân tỉnh ban hành Kế hoạch", "Ủy ban nhân dân tỉnh ban hành Kế hoạch"),
+        ("5. Hõ\u0302i Văn học Nghệ thuật tỉnh", "5. Hỗi Văn học Nghệ thuật tỉnh"),  # one letter
+        ("VỈ \nTổ chức thực hiện", "VI \nTổ chức thực hiện"),  # a numeral alone on its line
+        ("IĨ Hoàn thiện thể chế", "II Hoàn thiện thể chế"),
+        ("á) Tổ chức hội nghị", "a) Tổ chức hội nghị"),  # an item letter
+    ],
+)
+def test_shape_confusions_loose_marks_and_marked_numerals_are_put_right(read, meant) -> None:
+    assert repair(read)[0] == meant
+
+
+def test_words_that_only_look_like_numerals_are_kept() -> None:
+    for text in ("Vị trí việc làm", "Ví dụ: a", "1 Tổ chức", "Vì vậy"):
+        assert repair(text)[0] == text
+
+
+def test_foreign_words_and_abbreviations_are_kept() -> None:
+    text = (
+        "Tuyên truyền trên Internet, mạng xã hội, clip ngắn, TikTok, YouTube, Zalo, Facebook "
+        "online, website, email, livestream, karaoke, logo, slogan, festival, ICT, KPI, GDP"
+    )
+    assert repair(text) == (text, [])

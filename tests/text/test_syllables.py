@@ -104,3 +104,30 @@ def test_skip_sees_a_run_before_its_tokens_are_made():
     assert seen[0] == (["Kế", "hoạch"], ["kế", "hoạch"], False)
     assert seen[2] == ([], ["kl"], False)  # a code is fixed: not among the words
     assert seen[-1][2] is True  # an all-caps heading line
+
+
+@pytest.mark.parametrize(
+    ("word", "confused"),
+    [
+        ("baIi", True),  # ban
+        ("BaIi", True),
+        ("clii", True),  # chi
+        ("Iiam", True),  # nam
+        ("rnai", True),  # mai
+        ("clip", False),  # a foreign word of the lexicon
+        ("ICT", False),  # an abbreviation
+        ("Internet", False),
+        ("iii", False),  # a numeral
+        ("video", False),
+    ],
+)
+def test_letter_shape_confusions_make_a_syllable(word: str, confused: bool) -> None:
+    from kehoach.text.syllables import shape_confused
+
+    assert shape_confused(word) is confused
+
+
+def test_an_ascii_word_with_a_shape_confusion_is_not_fixed() -> None:
+    fixed = {t.text: t.fixed for run in syllable_runs("Ủy baIi nhân dân tỉnh ICT") for t in run}
+    assert fixed["baIi"] is False  # a damaged syllable: OCR repair may change it
+    assert fixed["ICT"] is True

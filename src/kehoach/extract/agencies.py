@@ -23,15 +23,16 @@ _ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
 # Words that begin a named body (data/lexicon.toml); after `,` or `và` they start a new agency.
 _BODY_START = lexicon.alternation("agencies.heads")
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
-_SPLIT_RE = re.compile(r"\s*(?:,|\bvà\b)\s*(?=" + _BODY_START + r"(?:\s|$))")
-_ROLE_MARK_RE = re.compile(r"\(\s*(chủ trì|phối hợp|phội hợp)\s*\)", re.IGNORECASE)
+# Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
+# (`chủ trí`, `phôi hợp`) do not hide them.
+_ROLE_MARK_RE = re.compile(r"\(\s*(chu tri|phoi hop)\s*\)")
 # compiled once: these run on every agency name and list of every document
 _KEY_GAPS_RE = re.compile(r"[\s,\-–]+")
 _LEAD_BULLET_RE = re.compile(r"^\s*(?:-|\+|•)\s*")
 _LIST_SPLIT_RE = re.compile(r"\s*[;\n]\s*")
 _PHRASE_STOP_RE = re.compile(r"[.;:(]")
 _CAC_RE = re.compile(r"(?i)các\b")
-_COORDINATE_WITH_RE = re.compile(r"\s*,?\s*\b(?:phối|phội)\s+hợp\s+với\s+", re.IGNORECASE)
+_COORDINATE_WITH_RE = re.compile(r"\s*,?\s*\bphoi\s+hop\s+voi\s+")
 _TRAIL = " .,;:-–"
 
 
@@ -86,31 +87,9 @@ _ABBREV_SPELLING = {
     "vhttdl": "VHTTDL",
 }
 _CAPS_TOKEN = re.compile(r"\b[^\W\d_a-z]{3,8}\b")
-# Words of generic groups ("các cơ quan, đơn vị liên quan"), re-spelt when OCR damaged a mark.
-_GROUP_WORDS = {
-    fold(w): w
-    for w in (
-        "cơ quan",
-        "đơn vị",
-        "địa phương",
-        "liên quan",
-        "tổ chức",
-        "doanh nghiệp",
-        "các",
-        "sở",
-        "ban",
-        "ngành",
-        "xã",
-        "phường",
-        "cấp",
-        "trực thuộc",
-        "thuộc",
-        "tỉnh",
-        "và",
-        "huyện",
-        "hội",
-    )
-}
+# Words of generic groups ("các cơ quan, đơn vị liên quan"), re-spelt when OCR damaged a mark
+# (data/lexicon.toml [agencies] group_words).
+_GROUP_WORDS = {fold(w): w for w in lexicon.words("agencies.group_words")}
 
 
 def _respell_abbreviations(text: str) -> str:
@@ -135,12 +114,13 @@ def _respell_group(text: str) -> str:
             i += 2
             continue
         w = words[i]
-        key = fold(w.rstrip(",;."))
-        out.append(
-            _GROUP_WORDS[key] + w[len(w.rstrip(",;.")) :]
-            if key in _GROUP_WORDS and w[:1].islower()
-            else w
-        )
+        bare = w.rstrip(",;.")
+        word = _GROUP_WORDS.get(fold(bare))
+        if word is not None and bare[1:].islower():  # `Sơ,` in `Các Sơ, ban, ngành` too
+            word = word[:1].upper() + word[1:] if bare[:1].isupper() else word
+            out.append(word + w[len(bare) :])
+        else:
+            out.append(w)
         i += 1
     return " ".join(out)
 
@@ -155,14 +135,25 @@ def expand_abbreviations(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _province_re() -> re.Pattern[str]:
-    names = sorted(table().provinces, key=len, reverse=True)
-    alt = "|".join(re.escape(n) for n in names)
-    return re.compile(r"((?:\b[tT]ỉnh|Tỉnh [uủ]ỷ?y?))\s+(?:" + alt + r")\s*$")
+    """`tỉnh` (or `Tỉnh ủy`) and a province name at the end, in folded text (OCR'd marks:
+    `tinh Lao Cai`)."""
+    names = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(r"(?P<keep>\btinh(?: uy)?)\s+(?:" + alt + r")\s*$")
+
+
+@lru_cache(maxsize=1)
+def _province_ends() -> frozenset[str]:
+    """The last words of the province names, folded: a cheap first test."""
+    return frozenset(fold(p).rsplit(" ", 1)[-1] for p in table().provinces)
 
 
 def strip_province(name: str) -> str:
     """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit."""
-    return _province_re().sub(r"\1", name).strip()
+    if fold(name.rstrip().rsplit(" ", 1)[-1]) not in _province_ends():
+        return name.strip()
+    m = _province_re().search(fold_chars(name))
+    return (name[: m.end("keep")] if m else name).strip()
 
 
 def canonical(name: str) -> str:
@@ -208,8 +199,29 @@ def split_list(cell: str) -> list[str]:
         part = part.strip(_TRAIL)
         if not part:
             continue
-        out.extend(p.strip(_TRAIL) for p in _SPLIT_RE.split(part) if p.strip(_TRAIL))
+        out.extend(p.strip(_TRAIL) for p in _split_bodies(part) if p.strip(_TRAIL))
     return out
+
+
+# A new body after `,` or `và` (`vá`: OCR'd), its first word matched as written or, in upper
+# case, without marks (OCR'd `Tòa an`, `Ủy bản`)
+_LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|\bv[àaáảãạ]\b)\s*")
+_HEAD_FOLDED_RE = re.compile(lexicon.alternation("agencies.heads", fold_words=True) + r"(?=\s|$)")
+
+
+def _split_bodies(part: str) -> list[str]:
+    """`part` cut before each body it lists."""
+    pieces: list[str] = []
+    pos = 0
+    for m in _LIST_SEPARATOR_RE.finditer(part):
+        at = m.end()
+        if _BODY_START_RE.match(part, at) or (
+            part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
+        ):
+            pieces.append(part[pos : m.start()])
+            pos = at
+    pieces.append(part[pos:])
+    return pieces
 
 
 def parse_list(cell: str) -> list[str]:
@@ -225,38 +237,59 @@ def parse_list(cell: str) -> list[str]:
     return names
 
 
-_CHU_TRI = re.compile(r"\s*\bchủ\s+trì\b[\s,;]*", re.IGNORECASE)
-_PHOI_HOP = re.compile(r"^\s*(?:và\s+)?(?:phối|phội)\s+hợp(?:\s+với)?\s*[:,]?\s*", re.IGNORECASE)
+CHU_TRI_RE = re.compile(r"\s*\bchu\s+tri\b[\s,;]*")  # in folded text
+_PHOI_HOP = re.compile(r"\s*(?:va\s+)?phoi\s+hop(?:\s+voi)?\s*[:,]?\s*")  # folded, at the start
+
+
+def _without(text: str, pattern: re.Pattern[str]) -> str:
+    """`text` without the matches of a folded-text pattern."""
+    pieces, pos = [], 0
+    for m in pattern.finditer(fold_chars(text)):
+        pieces.append(text[pos : m.start()])
+        pos = m.end()
+    return "".join(pieces) + text[pos:]
+
+
+def _after_phoi_hop(text: str) -> str:
+    """`text` without a leading `(và) phối hợp (với)`."""
+    m = _PHOI_HOP.match(fold_chars(text))
+    return text[m.end() :] if m else text
 
 
 def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     """A cell's (lead, coordinating): `X chủ trì, phối hợp với Y` gives ([X], [Y]);
     `X (chủ trì); Y (phối hợp)` likewise; a plain list is all lead."""
     cell = clean(cell)
-    if _ROLE_MARK_RE.search(cell):
+    folded = fold_chars(cell)
+    if _ROLE_MARK_RE.search(folded):
         lead: list[str] = []
         coord: list[str] = []
         for part in re.split(r"\s*;\s*", cell):
-            m = _ROLE_MARK_RE.search(part)
-            target = coord if m and fold(m.group(1)).startswith("phoi") else lead
-            target.extend(parse_list(_ROLE_MARK_RE.sub("", part)))
+            m = _ROLE_MARK_RE.search(fold_chars(part))
+            target = coord if m and m.group(1).startswith("phoi") else lead
+            target.extend(parse_list(_without(part, _ROLE_MARK_RE)))
         return lead, coord
-    m = _CHU_TRI.search(cell)
+    m = CHU_TRI_RE.search(folded)
     if m:
         before, after = cell[: m.start()], cell[m.end() :]
-        after = _PHOI_HOP.sub("", after, count=1)
-        return parse_list(before), parse_list(after)
-    m = _COORDINATE_WITH_RE.search(cell)
+        return parse_list(before), parse_list(_after_phoi_hop(after))
+    m = _COORDINATE_WITH_RE.search(folded)
     if m and m.start() > 0:
         return parse_list(cell[: m.start()]), parse_list(cell[m.end() :])
-    if _PHOI_HOP.match(cell):
-        return [], parse_list(_PHOI_HOP.sub("", cell, count=1))
+    if _PHOI_HOP.match(folded):
+        return [], parse_list(_after_phoi_hop(cell))
     return parse_list(cell), []
 
 
 def starts_with_agency(text: str) -> bool:
-    """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`)."""
-    return bool(_BODY_START_RE.match(text.strip()))
+    """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`),
+    or with a registered name whatever its marks (`Hỗi Văn học Nghệ thuật tỉnh`, OCR'd)."""
+    text = text.strip()
+    if _BODY_START_RE.match(text):
+        return True
+    if not text[:1].isupper() or fold(text[:12]).split(" ", 1)[0] not in _by_first_word():
+        return False  # cheap: no registered name begins with this word
+    return known_prefix(text) is not None
 
 
 def known_prefix(text: str) -> tuple[str, int] | None:

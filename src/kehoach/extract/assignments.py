@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kehoach.extract.agencies import (
+    CHU_TRI_RE,
     agency_phrase,
     known_prefix,
     parse_list,
@@ -87,8 +88,43 @@ def _opening_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _folded_opening_re() -> re.Pattern[str]:
+    # OCR'd marks (`Giào`, `Đê nghị`): the openings of four letters or more matched folded,
+    # when an agency follows (`Mời` folds like `Mỗi`, `Mới`: it is matched as written only)
+    words = [w for w in lexicon.folded("agencies.assign_openings") if len(w) >= 4]
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(r"^(?:" + alt + r")\s+")
+
+
+def _opening(text: str) -> int:
+    """Length of the item opening (`Đề nghị `, `Giao `) that text begins with, else 0."""
+    m = _opening_re().match(text)
+    if m:
+        return m.end()
+    if not text[:1].isupper() or fold(text[:1]) not in _opening_initials():
+        return 0  # cheap first test
+    m = _folded_opening_re().match(fold_chars(text[:40]))
+    if m and starts_with_agency(text[m.end() :]):
+        return m.end()
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _opening_initials() -> frozenset[str]:
+    return frozenset(w[0] for w in lexicon.folded("agencies.assign_openings"))
+
+
+def _unopened(text: str) -> str:
+    """Text without its item opening."""
+    return text[_opening(text) :]
+
+
+@lru_cache(maxsize=1)
 def _phoi_hop_re() -> re.Pattern[str]:
-    return re.compile(r"\b(?:phối|phội)\s+hợp\s+(?:chặt\s+chẽ\s+|thường\s+xuyên\s+)?với\s+", re.I)
+    # in folded text: `phôi hợp` read by OCR is still a role
+    return re.compile(r"\bphoi\s+hop\s+(?:chat\s+che\s+|thuong\s+xuyen\s+)?voi\s+")
 
 
 def _dropped(text: str) -> str:
@@ -98,11 +134,17 @@ def _dropped(text: str) -> str:
     return text
 
 
+# `hợp (chặt chẽ) với` whatever OCR did to their marks: a cheap first test
+_WITH_HINT = re.compile(r"p\s+(?:\S+\s+){0,2}[vV]\S{0,2}i\b")
+
+
 def coordinating_in(text: str) -> list[str]:
     """Agencies a text says to work with (`… và phối hợp với Y trong …` gives Y), unless the
     words are a noun phrase (`quy chế phối hợp với`) or a purpose clause (`để phối hợp với`)."""
     out: list[str] = []
-    for m in _phoi_hop_re().finditer(text):
+    if not _WITH_HINT.search(text):
+        return out  # no `… với` after a word in -p: nothing to fold and search
+    for m in _phoi_hop_re().finditer(fold_chars(text)):
         before = fold_chars(text[max(0, m.start() - 14) : m.start()]).split()
         last_two = " ".join(before[-2:])
         blocked = lexicon.folded("agencies.coordination_not_after")
@@ -121,7 +163,7 @@ def _named(name: str) -> bool:
 def read_heading(title: str) -> tuple[Reading, str] | None:
     """The roles a heading gives everything under it, and its own task text (after a colon,
     or the whole heading when it is a sentence with the agency as subject)."""
-    text = _opening_re().sub("", title, count=1)
+    text = _unopened(title)
     head, sep, rest = text.partition(":")
     if sep and _is_agency_label(head):
         reading = _roles_of_phrase(head)
@@ -145,22 +187,23 @@ def _is_agency_label(head: str) -> bool:
     if len(head) >= 150 or not starts_with_agency(head):
         return False
     names, rest = agency_phrase(head)
-    return bool(names) and (not rest or bool(re.match(r"(?i)(chủ trì|phối hợp|chỉ đạo)\b", rest)))
+    return bool(names) and (not rest or bool(re.match(r"(chu tri|phoi hop|chi dao)\b", fold(rest))))
 
 
 def _roles_of_phrase(phrase: str) -> Reading | None:
     """`X chủ trì, phối hợp (với) Y`, `X chỉ đạo Y`, or a plain list (all lead)."""
-    m = re.search(r"\s+chỉ\s+đạo\s+", phrase)
+    m = re.search(r"\s+chi\s+dao\s+", fold_chars(phrase))
     if m and starts_with_agency(phrase):
         directing = parse_list(phrase[: m.start()])
         lead, _ = agency_phrase(_dropped(phrase[m.end() :]))
         if directing and lead:
             return Reading(directing=directing, lead=lead, strength=HEADING, source="heading")
-    m = _CHU_TRI.search(phrase)
+    m = CHU_TRI_RE.search(fold_chars(phrase))
     if m and "(" not in phrase[: m.start()]:
         # "X chủ trì, phối hợp (chặt chẽ) (với) Y …": Y read up to its verb
         lead = parse_list(phrase[: m.start()])
-        after = _PHOI_HOP_START.sub("", phrase[m.end() :], count=1)
+        start = _PHOI_HOP_START.match(fold_chars(phrase[m.end() :]))
+        after = phrase[m.end() + start.end() :] if start else phrase[m.end() :]
         coord = agency_phrase(after, any_start=True)[0] if after != phrase[m.end() :] else []
     else:
         lead, coord = parse_roles(phrase)
@@ -169,9 +212,8 @@ def _roles_of_phrase(phrase: str) -> Reading | None:
     return Reading(lead=lead, coordinating=coord, strength=HEADING, source="heading")
 
 
-_CHU_TRI = re.compile(r"\s*\bchủ\s+trì\b[\s,;]*", re.I)
-_PHOI_HOP_START = re.compile(
-    r"^[\s,;]*(?:và\s+)?(?:phối|phội)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?[\s:,]*", re.I
+_PHOI_HOP_START = re.compile(  # in folded text
+    r"[\s,;]*(?:va\s+)?phoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?[\s:,]*"
 )
 
 
@@ -191,8 +233,7 @@ def _looks_like_agency(name: str) -> bool:
 def _subject_reading(text: str) -> Reading | None:
     """An item whose subject is an agency: `Công an tỉnh tham mưu …`, `Đề nghị X …`,
     `Giao X là cơ quan thường trực …`, `X chỉ đạo Y …`."""
-    opened = _opening_re().match(text)
-    body = text[opened.end() :] if opened else text
+    body = _unopened(text)
     if not starts_with_agency(body):
         return None
     names, rest = agency_phrase(body)
@@ -261,8 +302,8 @@ def _item_readings(text: str, doc_year: int | None) -> tuple[str, list[Reading]]
         text, lead, coord, when = got
         readings.append(Reading([], lead, coord, when, PARENTHESIS, "parenthesis"))
     head, sep, rest = text.partition(":")
-    if sep and _is_agency_label(_opening_re().sub("", head)):
-        reading = _roles_of_phrase(_opening_re().sub("", head))
+    if sep and _is_agency_label(_unopened(head)):
+        reading = _roles_of_phrase(_unopened(head))
         if reading and reading.has_agency and rest.strip():
             reading.strength, reading.source = SUBJECT, "subject"
             readings.append(reading)
@@ -369,7 +410,7 @@ def _from_segment(
         head = text.rstrip().removesuffix(":")
         if para.kind == "plain" and text.rstrip().endswith(":") and _is_agency_label(head):
             # "Sở Tài chính:" on its own line heads the items after it
-            here = _roles_of_phrase(_opening_re().sub("", head)) or here
+            here = _roles_of_phrase(_unopened(head)) or here
             continue
         a = _assignment(text, [], where)
         if labels is not None and labels.time:

@@ -162,7 +162,7 @@ def split_cells(line: str) -> list[str]:
         if hit and rest[:1].isupper():
             taken = rest[: hit[1]]
             after = rest[hit[1] :]
-            joined = re.match(r"\s*[,;]|\s*(và|chủ trì|phối hợp)\b", after)
+            joined = re.match(r"\s*[,;]|\s*(va|chu tri|phoi hop)\b", fold_chars(after[:20]))
             if (
                 not joined
                 and after.strip()

@@ -47,6 +47,13 @@ _SIGN_TITLE_RE = re.compile(
 )
 
 
+# "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)", in folded text
+_ANNEX_CAPTION_RE = re.compile(
+    r"kem theo\s+(?:\S+\s+){1,3}?so\s*(?P<num>[^,;)]*?)\s*,?\s*ngay\s*"
+    r"(?P<d>\d{0,2})\s*(?:/|thang)\s*(?P<m>\d{0,2})\s*(?:/|nam)\s*(?P<y>\d{4})"
+)
+
+
 def _unglue_number(raw: str) -> str:
     """OCR that lost the spaces glues the number to the place and date:
     `17-NQ/TUQuảngNinh,ngày30tháng10năm2023` -> `17-NQ/TU`."""
@@ -177,11 +184,32 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
 
 
 # The signing title ends in upper case ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"); the name follows it.
+# Titles are found in the folded text (OCR'd marks: `CHU TÍCH`), the name in the text.
+_SIGN_TITLE_WORDS_RE = re.compile(
+    r"\b" + lexicon.alternation("documents.signing_titles", fold_words=True) + r"\b"
+)
 _NAME_AFTER_TITLE_RE = re.compile(
-    r"(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG|THƯỜNG TRỰC|ỦY VIÊN|UỶ VIÊN|CHÁNH VĂN PHÒNG)"
     r"\s+(?:\(?(?:đã ký|Đã ký|ĐÃ KÝ)\)?\s+)?"
     r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})\s*$"
 )
+
+
+_CAPITALS_RE = re.compile(r"[A-ZĐ][A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8]")  # every title has one
+
+
+def _name_after_title(text: str) -> str | None:
+    """The name after the last signing title (in upper case) of a line or cell."""
+    if not _CAPITALS_RE.search(text):
+        return None  # no word in upper case: no title
+    titles = [
+        m
+        for m in _SIGN_TITLE_WORDS_RE.finditer(fold_chars(text))
+        if text[m.start() : m.end()].isupper()
+    ]
+    if not titles:
+        return None
+    m = _NAME_AFTER_TITLE_RE.match(text, titles[-1].end())
+    return m.group("name").strip() if m else None
 
 
 _NAME_AT_END_RE = re.compile(
@@ -191,14 +219,7 @@ _NAME_AT_END_RE = re.compile(
 
 def _is_sign_title(t: str) -> bool:
     """`BÍ THƯ`, `PHÓ CHỦ TỊCH`: a signing title on its own line."""
-    return (
-        t.isupper()
-        and len(t) < 40
-        and bool(
-            _NAME_AFTER_TITLE_RE.pattern
-            and re.search(r"CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG", t)
-        )
-    )
+    return t.isupper() and len(t) < 40 and bool(_SIGN_TITLE_WORDS_RE.search(fold_chars(t)))
 
 
 def _is_name(t: str) -> bool:
@@ -238,9 +259,9 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
             best = m.group("name").strip()
             continue
         # a signature block written on one line or in one table cell
-        m = _NAME_AFTER_TITLE_RE.search(" ".join(t.split()))
-        if m and _is_name(m.group("name").strip()):
-            best = m.group("name").strip()
+        name = _name_after_title(" ".join(t.split()))
+        if name and _is_name(name):
+            best = name
     return best
 
 
@@ -290,14 +311,9 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     # Appendix captions repeat the number and date: "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)"
     if number is None or not dated:
         for p in paras:
-            m = re.search(
-                r"kèm theo\s+(?:\S+\s+){1,3}?số\s*(?P<num>[^,;)]*?)\s*,?\s*ngày\s*"
-                r"(?P<d>\d{0,2})\s*(?:/|tháng)\s*(?P<m>\d{0,2})\s*(?:/|năm)\s*(?P<y>\d{4})",
-                p.text,
-                re.IGNORECASE,
-            )
+            m = _ANNEX_CAPTION_RE.search(fold_chars(p.text))  # folded: OCR'd `kem theo`
             if m:
-                raw = re.sub(r"\s+", "", m.group("num"))
+                raw = re.sub(r"\s+", "", p.text[m.start("num") : m.end("num")])
                 if number is None:
                     number = raw if re.match(r"^\d", raw) else ""
                 if not dated:

@@ -13,6 +13,7 @@ from kehoach.extract.implementation import implementation_section
 from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, build_outline, paragraphs
 from kehoach.extract.reporting import extract_reporting
+from kehoach.extract.spelling import respell_names
 from kehoach.extract.tables import read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
@@ -52,6 +53,8 @@ def build_record(doc: Document) -> PlanRecord:
             blocks.extend(_line(line) for line in lines)
             if rest is not None:
                 blocks.append(_fixed(rest))
+    if doc.ocr:  # names OCR damaged spelt as the document mostly spells them
+        blocks = respell_names(blocks)
     items = paragraphs(blocks)
     root = build_outline(items)
     body_text = "\n".join(p.text for p in items if isinstance(p, Para))

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kehoach.intake.document import Block, Document, Table
 
-MIN_TEXT = 500  # characters of text lines needed before we judge a document to be OCR output
+MIN_TEXT = 500  # characters of text (lines and cells) needed to judge a document OCR output
 TYPED = ("docx", "pdf")  # formats whose text comes from a word processor unless marked OCR
 
 
@@ -15,19 +15,24 @@ def repair_if_ocr(doc: Document) -> Document:
     output; the repairs made are kept on the document."""
     from kehoach.text import ocr_repair
 
-    lines = [b for b in doc.blocks if isinstance(b, str)]
-    text = "\n".join(lines)
-    # a few lines say too little to judge by (a table-only PDF): repair only what looks OCR'd.
     # Word files and PDFs with their own text layer were typed, not scanned: judging them
     # by their spelling only finds words to "repair" that were right (`mỏ` → `mô`).
-    typed = doc.format in TYPED and not doc.ocr
-    if typed or not (doc.ocr or (len(text) >= MIN_TEXT and ocr_repair.looks_like_ocr(text))):
+    if doc.format in TYPED and not doc.ocr:
         return doc
-    # wrapped lines are read together; each table cell on its own (one a line)
-    fixed_text, repairs = ocr_repair.repair("\n".join(b.replace("\n", " ") for b in lines))
+    lines = [b for b in doc.blocks if isinstance(b, str)]
     cells = [
         " ".join(c.split()) for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r
     ]
+    # a plan that is mostly a task table has few lines to judge by: judged by its lines
+    # and its table cells together (else by its lines: cheaper, and enough); a few lines
+    # and cells say too little (repair only what looks OCR'd)
+    text = "\n".join(lines)
+    if sum(map(len, cells)) > len(text):
+        text = "\n".join([*lines, *cells])
+    if not (doc.ocr or (len(text) >= MIN_TEXT and ocr_repair.looks_like_ocr(text))):
+        return doc
+    # wrapped lines are read together; each table cell on its own (one a line)
+    fixed_text, repairs = ocr_repair.repair("\n".join(b.replace("\n", " ") for b in lines))
     fixed_cells, cell_repairs = (
         ocr_repair.repair("\n".join(cells), join_lines=False) if cells else ("", [])
     )

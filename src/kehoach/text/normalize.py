@@ -39,6 +39,33 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# A letter followed by combining marks NFC could not compose: OCR put a tone mark before the
+# circumflex or breve of its vowel (`õ` + U+0302 for `ỗ`), or marked it twice.
+_LEFTOVER = re.compile("[^\\W\\d_][\u0300-\u036f]+")
+# marks on no letter (`1̀.`, a mark after a space or a bracket): dropped
+_STRAY = re.compile("(?<![^\\W\\d_\u0300-\u036f])[\u0300-\u036f]+")
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _recompose(match: re.Match[str]) -> str:
+    letters = unicodedata.normalize("NFD", match.group(0))
+    base, combining = letters[0], letters[1:]
+    shapes = [c for c in combining if c not in _TONES]
+    tones = [c for c in combining if c in _TONES]
+    return unicodedata.normalize("NFC", base + "".join(shapes) + "".join(tones[:1]))
+
+
+def recompose_marks(text: str) -> str:
+    """NFC text with the combining marks NFC leaves loose put on their letter: the vowel's
+    shape mark (circumflex, breve, horn) first, then one tone mark (`Hõ̂i` -> `Hỗi`), so a
+    letter with a detached diacritic is one letter again; marks on no letter (`1̀.`) dropped.
+    For OCR'd text."""
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii() or not _COMBINING.search(text):
+        return text
+    return _STRAY.sub("", _LEFTOVER.sub(_recompose, text))
+
+
 def _retone(match: re.Match[str]) -> str:
     s = match.group(0)
     low = s.lower()

@@ -23,6 +23,7 @@ from functools import lru_cache, partial
 from importlib import resources
 from operator import attrgetter
 
+from kehoach.text.normalize import recompose_marks
 from kehoach.text.ocr_decode import calm_run, decode
 from kehoach.text.ocr_model import OcrModel, load_model, training_sequences
 from kehoach.text.syllables import (
@@ -140,9 +141,14 @@ _SYMBOL_FIXES = (
         re.compile(
             r"(?m)^([ \t]*)([1lIVX"
             + _MARKED_I
-            + r"]{1,4})(?=\.[ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8])"
+            + r"]{1,4})(?=[.\-]?[ \t]*[A-ZĐ\u00c0-\u00dd\u1ea0-\u1ef8]|[.\-]?[ \t]*$)"
         ),
         lambda m: m.group(1) + _roman(m.group(2)),
+    ),
+    # an item letter with a stray mark: `á)` for `a)`
+    (
+        re.compile(r"(?m)^([ \t]*)([àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ])(?=\)[ \t])"),
+        lambda m: m.group(1) + _unmarked(m.group(2)),
     ),
     (re.compile(r"(?<!\w)[^\W\d_]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
 )
@@ -163,6 +169,11 @@ def _abbreviations() -> frozenset[str]:
     from kehoach.text import lexicon
 
     return frozenset(lexicon.words("ocr.abbreviations"))
+
+
+def _unmarked(letter: str) -> str:
+    """The letter without its marks."""
+    return unicodedata.normalize("NFD", letter)[0]
 
 
 def _roman(s: str) -> str:
@@ -209,12 +220,13 @@ def repair(
 ) -> tuple[str, list[Repair]]:
     """Repair OCR damage in Vietnamese text; the same lines come back, with the changes made.
 
-    The text comes back in Unicode NFC; `Repair.line` counts from 1. A phrase is read
+    The text comes back in Unicode NFC, loose combining marks put on their letters
+    (`normalize.recompose_marks`); `Repair.line` counts from 1. A phrase is read
     across a single line break (a sentence wrapped in a paragraph); with
     `join_lines=False` each line is read on its own, for text whose lines do not
     continue each other (table cells, one a line).
     """
-    text = unicodedata.normalize("NFC", text)
+    text = recompose_marks(text)  # NFC, and letters with a detached mark made whole
     changes: list[Repair] = []
     fixed = _fix_symbols(text, changes)  # never adds or removes a line break
     word_fixes: list[tuple[int, str, str]] = []

@@ -196,12 +196,50 @@ def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> 
         return True
     if word.isascii() and (len(word) == 1 or not is_valid_syllable(word)):
         # Foreign or an abbreviation, unless lower case with the letters of a
-        # syllable whose marks were lost (`cac` for `các`).
-        return not (word[1:].islower() and skeleton(word) in _skeletons())
+        # syllable whose marks were lost (`cac` for `các`), or a syllable with a
+        # letter-shape confusion (`baIi` for `ban`).
+        if word[1:].islower() and skeleton(word) in _skeletons():
+            return False
+        return not shape_confused(word)
     if len(word) > 1 and word.isupper():
         # An abbreviation (VHNT, HĐND) unless the line is an all-caps heading.
         return not heading and (word.isascii() or not is_valid_syllable(word))
     return False
+
+
+@lru_cache(maxsize=1)
+def _shape_confusions() -> tuple[tuple[str, str], ...]:
+    from kehoach.text import lexicon
+
+    return tuple(lexicon.mapping("ocr.shape_confusions").items())
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> frozenset[str]:
+    from kehoach.text import lexicon
+
+    return frozenset(lexicon.words("ocr.foreign"))
+
+
+@lru_cache(maxsize=20_000)
+def shape_confused(word: str) -> bool:
+    """True for an ASCII word that is a syllable's letters once one letter-shape confusion
+    of the lexicon (`[ocr.shape_confusions]`) is put right: `baIi` (ban), `clii` (chi),
+    `Iiam` (nam); abbreviations (`ICT`) and the lexicon's foreign words (`clip`) are not."""
+    if len(word) < 2 or len(word) > _LONGEST_READING or word.lower() in _foreign():
+        return False
+    for wrong, right in _shape_confusions():
+        i = word.find(wrong)
+        while i >= 0:
+            fixed = word[:i] + right + word[i + len(wrong) :]
+            for candidate in (fixed, word.replace(wrong, right)):
+                if candidate[1:].islower() and skeleton(candidate) in _skeletons():
+                    return True
+            i = word.find(wrong, i + 1)
+    return False
+
+
+_LONGEST_READING = 10  # letters: no syllable with a confusion in it is longer
 
 
 # Kinds of gap between two words: one space, other white space that a phrase

@@ -1,0 +1,45 @@
+"""Names in OCR'd documents: the document's majority spelling, and signers' family names."""
+
+from __future__ import annotations
+
+from kehoach.extract.spelling import respell_names
+from kehoach.intake.document import Table
+
+
+def test_a_name_takes_the_spelling_most_of_its_occurrences_share() -> None:
+    blocks = [
+        "Ban Thường vụ Tỉnh ủy ban hành Chương trình.",
+        "Báo cáo Ban Thường vụ Tỉnh ủy theo quy định.",
+        "Ban Thường vụ Tỉnh ủy; Ban Thường vụ Tỉnh ủy; Lào Cai.",
+        "Thực hiện Chỉ thị của Bản Thường vụ Tỉnh ủy; Ủy ban nhân dân tỉnh Lào Cai.",
+        "tỉnh Lào Cai và tỉnh Lao Cai",
+        Table(rows=[["1", "Bản Thường vụ Tỉnh ủy", "Lào Cai"]]),
+    ]
+    out = respell_names(blocks)
+    assert out[3] == "Thực hiện Chỉ thị của Ban Thường vụ Tỉnh ủy; Ủy ban nhân dân tỉnh Lào Cai."
+    assert out[4] == "tỉnh Lào Cai và tỉnh Lào Cai"
+    assert out[5].rows == [["1", "Ban Thường vụ Tỉnh ủy", "Lào Cai"]]
+
+
+def test_no_majority_no_change() -> None:
+    blocks = ["Hội Nông dân tỉnh", "Hội Nông dân tỉnh", "Hồi Nông dân", "Hồi Nông dân"]
+    assert respell_names(blocks) == blocks
+
+
+def test_a_signers_family_name_is_spelt_as_family_names_are() -> None:
+    blocks = [
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyên Thành Sinh",
+        "**Vú Đình Quang**",
+        Table(rows=[["Nơi nhận: - Như trên;", "KT. CHU TỊCH PHÓ CHỦ TÍCH Nguyên Minh"]]),
+    ]
+    out = respell_names(blocks)
+    assert out[2] == "Nguyễn Thành Sinh"
+    assert out[3] == "**Vũ Đình Quang**"
+    assert out[4].rows[0][1] == "KT. CHU TỊCH PHÓ CHỦ TÍCH Nguyễn Minh"
+
+
+def test_other_capitalized_lines_are_left_alone() -> None:
+    blocks = ["Theo Nguyên Tắc Chung", "Vừ A Dính", "phát triển Nguyên Thành", "Hà Nội"]
+    assert respell_names(blocks) == blocks
