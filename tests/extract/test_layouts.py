@@ -456,3 +456,17 @@ def test_a_lead_cell_merged_down_several_rows_leads_each() -> None:
     # the objectives block names no year; the statement does
     assert [t.horizon for t in r.targets] == [2030]
     assert r.document.signer == "Trần Văn Hùng"
+
+
+def test_target_phrasings_and_a_labelled_clause_inside_an_item() -> None:
+    r = extract_file(FIXTURES / "variant_target_phrasings.txt")
+    assert [[m.value for m in t.metrics] for t in r.targets] == [
+        [1.5, 2500],  # "khoảng 1,5 triệu lượt", "trên 2.500 tỷ đồng"
+        [3, 5],  # "từ 3 đến 5"
+        [1, 2],  # "01 - 02"
+        [100, 80],
+    ]
+    # "…; thời gian: 2026 - 2028" closes the item: no "agency: task" heading
+    (task,) = r.tasks
+    assert task.text.startswith("Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng")
+    assert (task.timeframe.start, task.timeframe.end) == ("2026-01-01", "2028-12-31")

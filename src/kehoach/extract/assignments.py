@@ -184,8 +184,8 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
 def _is_agency_label(head: str) -> bool:
     """`Sở X`, `Sở X chủ trì, phối hợp với Y`, `X chỉ đạo Y` before a colon; not a sentence
     that merely begins with an agency (`Công an tỉnh tham mưu … Dự án 1: …`)."""
-    if len(head) >= 150 or not starts_with_agency(head):
-        return False
+    if len(head) >= 150 or ";" in head or not starts_with_agency(head):
+        return False  # "Sở X chủ trì …; thời gian: 2026 - 2028": a label closes the item
     names, rest = agency_phrase(head)
     return bool(names) and (not rest or bool(re.match(r"(chu tri|phoi hop|chi dao)\b", fold(rest))))
 
