@@ -470,3 +470,37 @@ def test_target_phrasings_and_a_labelled_clause_inside_an_item() -> None:
     (task,) = r.tasks
     assert task.text.startswith("Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng")
     assert (task.timeframe.start, task.timeframe.end) == ("2026-01-01", "2028-12-31")
+
+
+def test_two_due_dates_a_year_and_a_closing_period() -> None:
+    # "báo cáo … trước ngày 15/6 và 15/12 hằng năm": the mid-year report, then the annual one
+    r = extract_file(FIXTURES / "variant_two_due_dates.docx")
+    assert [(x.every, x.due) for x in r.reporting] == [("half_year", "06-15"), ("year", "12-15")]
+    # "…; giai đoạn 2026 - 2030." closing an item is its timeframe
+    last = r.tasks[-1]
+    assert (last.lead, last.timeframe.start, last.timeframe.end) == (
+        ["Ủy ban nhân dân các xã, phường"],
+        "2026-01-01",
+        "2030-12-31",
+    )
+    assert r.document.signer == "Đầu Thanh Tùng"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "duties"),
+    [
+        ("Các sở báo cáo kết quả về Sở Nội vụ trước ngày 15/11 hằng năm.", [("year", "11-15")]),
+        (
+            "Định kỳ 6 tháng, hằng năm (trước ngày 15/6 và 15/12) báo cáo Ủy ban nhân dân tỉnh.",
+            [("half_year", "06-15"), ("year", "12-15")],
+        ),
+        (
+            "Định kỳ 6 tháng (trước ngày 20/6), hằng năm (trước ngày 30/11) báo cáo UBND tỉnh.",
+            [("half_year", "06-20"), ("year", "11-30")],
+        ),
+    ],
+)
+def test_due_dates_go_with_their_periods_in_the_order_written(sentence, duties) -> None:
+    from kehoach.extract.reporting import _duties_in
+
+    assert [(d.every, d.due) for d in _duties_in(sentence, sentence)] == duties

@@ -45,6 +45,9 @@ _PERIODS = [
 # "2. Giao Sở X …": the item's marker and an opening that hands the work to the subject
 _OPENING = re.compile(r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+", re.I)
 _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
+_MORE_DUE = re.compile(
+    r"\s*(?:,|va|hoac)\s*(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"
+)
 
 
 def _sentences(sec: Section) -> list[tuple[str, str, str | None]]:
@@ -100,26 +103,53 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
     for rx, every in _PERIODS:
         found.extend((m.start(), every) for m in rx.finditer(f))
     found.sort()
-    dues = [(m.start(), m) for m in _DUE.finditer(f)]
+    dues = _due_dates(f)
     duties: list[ReportingDuty] = []
     to, via = _to_via(sentence, item, owner)
+    periodic = [(pos, every) for pos, every in found if every != "ad_hoc"]
+    yearly = [d for d in dues if d[3] is None]  # day and month only: a recurring due
+    paired: dict[int, tuple] = {}
+    if periodic and len(yearly) == len(periodic):
+        # "6 tháng, hằng năm (trước ngày 15/6 và 15/12)", "trước ngày 15/11 hằng năm":
+        # the periods and the dates in the order written
+        paired = {pos: due for (pos, _), due in zip(periodic, yearly, strict=True)}
+    elif [e for _, e in periodic] == ["year"] and len(yearly) == 2:
+        # "trước ngày 15/6 và 15/12 hằng năm": the mid-year report, then the annual one
+        found = [(yearly[0][0], "half_year"), *found]
+        paired = {yearly[0][0]: yearly[0], periodic[0][0]: yearly[1]}
+        found.sort()
     for i, (pos, every) in enumerate(found):
         nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
-        due = next((m for p, m in dues if pos <= p < nxt), None)
-        due_s = (
-            f"{int(due.group(2)):02d}-{int(due.group(1)):02d}"
-            if due and every != "ad_hoc"
-            else None
-        )
+        due = paired.get(pos) if paired else next((d for d in dues if pos <= d[0] < nxt), None)
+        due_s = f"{due[2]:02d}-{due[1]:02d}" if due and every != "ad_hoc" else None
         duties.append(ReportingDuty(every=every, due=due_s, to=to, via=via))  # type: ignore[arg-type]
     if not found:
-        once = next((m for _, m in dues if m.group(3)), None)
+        once = next((d for d in dues if d[3] is not None), None)
         if once:
-            day = f"{int(once.group(3)):04d}-{int(once.group(2)):02d}-{int(once.group(1)):02d}"
+            day = f"{once[3]:04d}-{once[2]:02d}-{once[1]:02d}"
             duties.append(ReportingDuty(every="once", due=day, to=to, via=via))
         else:
             duties.append(ReportingDuty(every="ad_hoc", due=None, to=to, via=via))
     return duties
+
+
+def _due_dates(f: str) -> list[tuple[int, int, int, int | None]]:
+    """(position, day, month, year or None) of each `trước ngày D/M[/Y]` in folded text, and of
+    the dates joined to it (`trước ngày 15/6 và 15/12`)."""
+    out: list[tuple[int, int, int, int | None]] = []
+    for m in _DUE.finditer(f):
+        out.append((m.start(), int(m.group(1)), int(m.group(2)), _year(m.group(3))))
+        pos = m.end()
+        while more := _MORE_DUE.match(f, pos):
+            out.append(
+                (more.start(1), int(more.group(1)), int(more.group(2)), _year(more.group(3)))
+            )
+            pos = more.end()
+    return out
+
+
+def _year(text: str | None) -> int | None:
+    return int(text) if text else None
 
 
 def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, str | None]:
