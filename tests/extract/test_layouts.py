@@ -504,3 +504,18 @@ def test_due_dates_go_with_their_periods_in_the_order_written(sentence, duties) 
     from kehoach.extract.reporting import _duties_in
 
     assert [(d.every, d.due) for d in _duties_in(sentence, sentence)] == duties
+
+
+def test_a_directive_assigns_by_agency_items() -> None:
+    # Chỉ thị: "Chủ tịch UBND tỉnh yêu cầu: 1. Sở X: a) … b) …; 2. Công an tỉnh chỉ đạo …"
+    r = extract_file(FIXTURES / "variant_directive.txt")
+    assert (r.document.kind, r.document.number) == ("chi_thi", "05/CT-UBND")
+    assert [(t.id, t.directing, t.lead) for t in r.tasks][:3] == [
+        ("1.1", [], ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("1.2", [], ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("2", ["Công an tỉnh"], ["Công an các xã, phường"]),
+    ]
+    # the report is compiled by the agency whose item it is, for the chairman
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("year", "12-15", "Chủ tịch Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    ]

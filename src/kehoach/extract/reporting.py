@@ -55,7 +55,7 @@ def _sentences(sec: Section) -> list[tuple[str, str, str | None]]:
     included."""
     out: list[tuple[str, str, str | None]] = []
     head = [(sec.title, None)] if len(sec.title) > 80 else []  # "Chế độ báo cáo" is no duty
-    for item, owner in [*head, *_items(sec, None)]:
+    for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             out.extend((c, item, owner) for c in _clauses(s))
     return out
@@ -69,9 +69,14 @@ def _items(sec: Section, owner: str | None) -> Iterator[tuple[str, str | None]]:
             yield block.text, owner
     for child in sec.children:
         yield f"{child.num}. {child.title}".strip(". "), owner
-        heading = read_heading(child.title)
-        lead = heading[0].lead if heading and not heading[1] else []
-        yield from _items(child, lead[0] if lead else owner)
+        yield from _items(child, _heading_agency(child.title) or owner)
+
+
+def _heading_agency(title: str) -> str | None:
+    """The agency a heading names and nothing else (`1. Sở Văn hóa, Thể thao và Du lịch:`)."""
+    heading = read_heading(title) if title else None
+    lead = heading[0].lead if heading and not heading[1] else []
+    return lead[0] if lead else None
 
 
 def _clauses(sentence: str) -> list[str]:
