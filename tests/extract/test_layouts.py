@@ -519,3 +519,17 @@ def test_a_directive_assigns_by_agency_items() -> None:
     assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
         ("year", "12-15", "Chủ tịch Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
     ]
+
+
+def test_a_subject_after_an_adverbial_opening_leads() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Số: 9/KH-UBND
+KẾ HOẠCH
+Phát triển văn hóa năm 2026
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Văn hóa, Thể thao và Du lịch
+- Chủ trì tổ chức Ngày hội văn hóa các dân tộc; quý IV/2026.
+- Hằng năm, Sở Tài chính bố trí kinh phí tổ chức Ngày hội theo đề nghị của Sở Văn hóa, Thể thao và Du lịch.
+"""
+    r = extract_document(read_bytes(text.encode(), "plan.txt"))
+    assert [t.lead for t in r.tasks] == [["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"]]

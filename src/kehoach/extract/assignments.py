@@ -230,10 +230,28 @@ def _looks_like_agency(name: str) -> bool:
     return any(known_prefix(" ".join(words[i:])) for i in range(2, len(words)))
 
 
+def _after_adverbial(text: str) -> str:
+    """The sentence from its subject when an adverbial opening comes first (`Định kỳ 6 tháng
+    (trước ngày 15/6), các sở, ban, ngành báo cáo …`, `Hằng năm, Sở Tài chính …`; openings in
+    the lexicon), else the text as it is."""
+    if not _adverbial_re().match(fold(text[:40])):
+        return text
+    for m in re.finditer(r",\s+", text[:200]):
+        rest = text[m.end() :]
+        if starts_with_agency(rest):
+            return rest
+    return text
+
+
+@lru_cache(maxsize=1)
+def _adverbial_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("agencies.adverbial_openings", fold_words=True) + r"\b")
+
+
 def _subject_reading(text: str) -> Reading | None:
     """An item whose subject is an agency: `Công an tỉnh tham mưu …`, `Đề nghị X …`,
     `Giao X là cơ quan thường trực …`, `X chỉ đạo Y …`."""
-    body = _unopened(text)
+    body = _after_adverbial(_unopened(text))
     if not starts_with_agency(body):
         return None
     names, rest = agency_phrase(body)
