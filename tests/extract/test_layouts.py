@@ -533,3 +533,15 @@ I. TỔ CHỨC THỰC HIỆN
 """
     r = extract_document(read_bytes(text.encode(), "plan.txt"))
     assert [t.lead for t in r.tasks] == [["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"]]
+
+
+def test_parts_numbered_in_decimals() -> None:
+    # Word's list numbering: `1. MỤC TIÊU`, `2. TỔ CHỨC THỰC HIỆN` — not an OCR'd `I.` with
+    # `2.` under it (which made the implementation part a sub-part of the objectives)
+    r = extract_file(FIXTURES / "variant_decimal_parts.docx")
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[100], [2]]
+    assert [(t.id, t.lead, t.timeframe.start) for t in r.tasks] == [
+        ("2.1", ["Sở Văn hóa, Thể thao và Du lịch"], "2026-07-01"),
+        ("2.2", ["Sở Tài chính"], "2026-04-01"),  # "…; quý II/2026." closing the item
+        ("2.3", ["Ủy ban nhân dân các xã, phường"], None),
+    ]

@@ -208,7 +208,21 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
                 first = i
                 buf.append(line)
     flush()
-    return out
+    return _decimal_top_level(out)
+
+
+def _decimal_top_level(items: list[Para | Table]) -> list[Para | Table]:
+    """`1. MỤC TIÊU` was read as an OCR'd `I.`; when the other headings in capitals are `2.`,
+    `3.` and no `II.` follows, the document numbers its parts in decimals: so is the first."""
+    paras = [p for p in items if isinstance(p, Para)]
+    ones = [p for p in paras if p.kind == "roman" and p.num == "I" and p.text[:1] == "1"]
+    if not ones or any(p.kind == "roman" and p.num not in ("I", "") for p in paras):
+        return items
+    if not any(p.kind == "decimal" and p.num == "2" and _is_upper_heading(p.body) for p in paras):
+        return items
+    for p in ones:
+        p.kind, p.num = "decimal", "1"
+    return items
 
 
 def _level(p: Para) -> int | None:
