@@ -545,3 +545,16 @@ def test_parts_numbered_in_decimals() -> None:
         ("2.2", ["Sở Tài chính"], "2026-04-01"),  # "…; quý II/2026." closing the item
         ("2.3", ["Ủy ban nhân dân các xã, phường"], None),
     ]
+
+
+def test_parts_headed_in_capitals_without_numbers() -> None:
+    # `MỤC ĐÍCH, YÊU CẦU` / `CHỈ TIÊU` / `NỘI DUNG VÀ PHÂN CÔNG NHIỆM VỤ` / `TỔ CHỨC THỰC HIỆN`
+    r = extract_file(FIXTURES / "variant_unnumbered_parts.txt")
+    assert r.document.title == "Tổ chức Tuần Văn hóa - Du lịch Lạng Sơn năm 2026"
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[50000]]
+    assert [(t.lead, t.timeframe.kind) for t in r.tasks][:3] == [
+        (["Sở Văn hóa, Thể thao và Du lịch"], "window"),
+        (["Sở Công Thương"], "window"),
+        (["Công an tỉnh"], "from"),
+    ]
+    assert [(x.every, x.due) for x in r.reporting] == [("once", "2026-04-30")]

@@ -391,13 +391,10 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
             re.match(r"^(thuc hien|can cu|trien khai|theo de nghi|xet de nghi|khoa [ivxl]+\b)", f)
             or len(line) > 250
             or line.endswith((":", ";"))
-            # a body's name in capitals after a title in running case: the enacting body of
-            # a resolution (`HỘI ĐỒNG NHÂN DÂN TỈNH …`, then `KHÓA XVIII, KỲ HỌP …`)
-            or (
-                _is_upper(line)
-                and not _is_upper(title_lines[-1])
-                and starts_with_agency(line.capitalize())
-            )
+            # capitals after a title in running case: the enacting body of a resolution
+            # (`HỘI ĐỒNG NHÂN DÂN TỈNH …`, then `KHÓA XVIII …`), an unnumbered part heading
+            or (_is_upper(line) and not _is_upper(title_lines[-1]))
+            or re.match(r"[-+•]\s", line)  # a list item: the body has begun
         ):
             break
         if re.match(r"^\(?du thao\)?$", f):

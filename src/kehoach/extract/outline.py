@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from kehoach.intake.document import Block, Table
 from kehoach.text import lexicon
@@ -208,7 +208,7 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
                 first = i
                 buf.append(line)
     flush()
-    return _decimal_top_level(out)
+    return _unnumbered_parts(_decimal_top_level(out))
 
 
 def _decimal_top_level(items: list[Para | Table]) -> list[Para | Table]:
@@ -223,6 +223,36 @@ def _decimal_top_level(items: list[Para | Table]) -> list[Para | Table]:
     for p in ones:
         p.kind, p.num = "decimal", "1"
     return items
+
+
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _unnumbered_parts(items: list[Para | Table]) -> list[Para | Table]:
+    """A plan whose parts are headed in capitals without numbers (`MỤC ĐÍCH, YÊU CẦU`, `NỘI
+    DUNG`, `TỔ CHỨC THỰC HIỆN`; the words in the lexicon): the headings numbered I, II, …
+    so the plan reads like one that numbers them. Only when no part is numbered."""
+    paras = [p for p in items if isinstance(p, Para)]
+    if any(p.kind == "roman" or (p.kind == "decimal" and _is_upper_heading(p.body)) for p in paras):
+        return items
+    heads = [
+        p
+        for p in paras
+        if p.kind == "plain"
+        and len(p.text) < 80
+        and p.text.isupper()
+        and _part_re().match(p.folded)
+    ]
+    if len(heads) < 2:
+        return items
+    for n, p in enumerate(heads[: len(_ROMANS)]):
+        p.kind, p.num, p.body = "roman", _ROMANS[n], p.text
+    return items
+
+
+@lru_cache(maxsize=1)
+def _part_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("sections.part_headings", fold_words=True) + r"\b")
 
 
 def _level(p: Para) -> int | None:
