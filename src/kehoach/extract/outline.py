@@ -22,6 +22,10 @@ _ROMAN_RE = re.compile(
 )
 _DECIMAL_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))\s*(?P<rest>[^\d\s].*)$")
 _LETTER_HEADING_RE = re.compile(r"^(?:PHẦN\s+)?(?P<num>[A-H])\s*[.\-–)]\s*(?P<rest>\S.*)$")
+# "PHẦN I. MỤC TIÊU", "Phần 2: Nhiệm vụ", "PHẦN THỨ NHẤT …": a part numbered in words too
+_PART_RE = re.compile(
+    r"^(?:PHẦN|Phần)\s+(?P<num>[IVX]{1,4}|\d{1,2}|(?:THỨ|thứ)\s+\w+)\s*[.:\-–]?\s*(?P<rest>\S.*)$"
+)
 _PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
 _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
 _BULLET_RE = re.compile(r"^[-–—−‒+•*·▪●○◦]\s*(?P<rest>\S.*)$")
@@ -110,12 +114,28 @@ def _ocr_roman(text: str) -> str:
     return fixed + text[m.end() :]
 
 
+def _part_number(num: str) -> str | None:
+    """A part's number as a roman numeral: `II`, `2`, `thứ hai` all give `II`."""
+    if num.isdigit():
+        n = int(num)
+        return _ROMANS[n - 1] if 1 <= n <= len(_ROMANS) else None
+    if num.isupper() and not num.lower().startswith("thứ"):
+        return num
+    ordinal = fold(num).split()[-1]
+    return lexicon.mapping("outline.part_ordinals").get(ordinal)
+
+
 def classify(text: str) -> Para:
     """A paragraph's marker kind and number."""
     if _RULE_RE.fullmatch(text):
         return Para(text, "rule")
     if text[:1] in "IVXl1|":
         text = _ocr_roman(text)
+    m = _PART_RE.match(text) if text[:1] in "Pp" else None
+    if m and (len(text) < 80 or _is_upper_heading(m.group("rest"))):  # a heading, no sentence
+        num = _part_number(m.group("num"))
+        if num:
+            return Para(text, "roman", num, m.group("rest").strip())
     m = _ROMAN_RE.match(text)
     if m and m.group("num"):
         num = m.group("num").replace("1V", "IV")
