@@ -558,3 +558,21 @@ def test_parts_headed_in_capitals_without_numbers() -> None:
         (["Công an tỉnh"], "from"),
     ]
     assert [(x.every, x.due) for x in r.reporting] == [("once", "2026-04-30")]
+
+
+def test_a_closing_parenthesis_that_only_names_agencies() -> None:
+    # "1. Tổ chức Ngày Sách … (Sở Văn hóa, Thể thao và Du lịch; tháng 4/2026)."
+    r = extract_file(FIXTURES / "variant_named_parenthesis.txt")
+    assert [(t.text, t.lead, t.timeframe.kind) for t in r.tasks][:2] == [
+        (
+            "Tổ chức Ngày Sách và Văn hóa đọc Việt Nam",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            "window",
+        ),
+        (
+            "Xây dựng thư viện số dùng chung",
+            ["Sở Khoa học và Công nghệ", "Sở Văn hóa, Thể thao và Du lịch"],
+            "window",
+        ),
+    ]
+    assert len(r.tasks) == 4

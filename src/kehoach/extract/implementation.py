@@ -65,6 +65,33 @@ _GIVEN = re.compile(r"^giao\s+(?:cho\s+)?")  # `(giao UBND phường … thực 
 _LABELLED = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.+)$")
 
 
+_CLOSING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{3,300})[)\]]\s*[.;]?\s*$")
+
+
+def _named_in_parenthesis(
+    text: str, doc_year: int | None
+) -> tuple[str, list[str], list[str], str | None] | None:
+    """`Tổ chức Ngày Sách … (Sở Văn hóa, Thể thao và Du lịch; tháng 4/2026).`: a closing
+    parenthesis that only names agencies (all lead, as a table cell without `chủ trì`) and
+    perhaps when."""
+    m = _CLOSING_PAREN.search(text)
+    if m is None or not starts_with_agency(m.group("inner")):
+        return None
+    lead: list[str] = []
+    when: str | None = None
+    for part in re.split(r"\s*;\s*", m.group("inner").strip()):
+        names, rest = take_agencies(part)
+        if names and not rest.strip(" ,."):
+            lead += names
+        elif not names and parse_timeframe(part, doc_year).kind != "unknown":
+            when = part
+        else:
+            return None  # a sentence in brackets, not a list of agencies
+    if not lead:
+        return None
+    return text[: m.start()].rstrip(" ,.;"), lead, [], when
+
+
 def assignment(
     text: str, doc_year: int | None
 ) -> tuple[str, list[str], list[str], str | None] | None:
@@ -74,7 +101,7 @@ def assignment(
     folded = fold_chars(text)
     m = _ASSIGNED.search(folded) if len(folded) == len(text) else None
     if not m:
-        return None
+        return _named_in_parenthesis(text, doc_year)
     inner = text[m.start("inner") : m.end("inner")]
     lead: list[str] = []
     coord: list[str] = []
