@@ -110,6 +110,22 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         if q:
             y = int(m.group(2))
             add(m.start(), _tf(raw, "window", *_window(y, 3 * q - 2, y, 3 * q)))
+    # "Quý I - II/2026", "quý III và IV năm 2026": from the first quarter's start to the last's end
+    for m in re.finditer(
+        r"\bquy (i{1,3}|iv|[1-4]) ?(?:-|–|den|va|,) ?(?:quy )?(i{1,3}|iv|[1-4])\b(?: ?/ ?| nam )"
+        + _Y,
+        f,
+    ):
+        q1, q2, y = _quarter(m.group(1)), _quarter(m.group(2)), int(m.group(3))
+        if q1 and q2 and q1 < q2:
+            add(m.start(), _tf(raw, "window", *_window(y, 3 * q1 - 2, y, 3 * q2)))
+    # "Tháng 6 - 8/2026": from the first month's start to the last's end
+    for m in re.finditer(
+        r"\bthang (\d{1,2}) ?(?:-|–|den) ?(?:thang )?(\d{1,2})(?: ?/ ?| nam )" + _Y, f
+    ):
+        m1, m2, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= m1 < m2 <= 12:
+            add(m.start(), _tf(raw, "window", *_window(y, m1, y, m2)))
     for m in re.finditer(r"\b(6|06|sau) thang (dau|cuoi) nam " + _Y, f):
         y = int(m.group(3))
         first_half = m.group(2) == "dau"
