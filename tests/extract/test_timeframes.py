@@ -56,6 +56,7 @@ TABLE = [
     ("Quý I - II/2026", "window", "2026-01-01", "2026-06-30", None),
     ("quý III và IV năm 2026", "window", "2026-07-01", "2026-12-31", None),
     ("Tháng 6 - 8/2026", "window", "2026-06-01", "2026-08-31", None),
+    ("Từ năm 2026 đến năm 2030", "window", "2026-01-01", "2030-12-31", None),
     ("Sáng ngày 10/10/2026", "window", "2026-10-10", "2026-10-10", None),
     ("Từ ngày 01/10 đến ngày 15/10/2026", "window", "2026-10-01", "2026-10-15", None),
     ("Từ ngày 15 - 20/10/2026", "window", "2026-10-15", "2026-10-20", None),
@@ -84,3 +85,13 @@ def test_raw_is_kept_as_printed() -> None:
 
 def test_impossible_date_is_not_a_deadline() -> None:
     assert parse_timeframe("trước ngày 31/2/2026", 2026).kind == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("raw", "start", "end"),
+    [("Tháng 9", "2026-09-01", "2026-09-30"), ("Trong quý III", "2026-07-01", "2026-09-30")],
+)
+def test_a_month_or_quarter_without_a_year_is_the_documents(raw, start, end) -> None:
+    tf = parse_timeframe(raw, 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", start, end)
+    assert parse_timeframe(raw, None).kind == "unknown"  # no year to place it in

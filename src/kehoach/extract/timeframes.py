@@ -90,7 +90,10 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     def add(pos: int, tf: Timeframe) -> None:
         candidates.append((pos, tf))
 
-    for m in re.finditer(r"\b(?:tu|bat dau tu)(?: nam)? " + _Y + r"(?! ?- ?(?:nam )?\d)", f):
+    # "Từ năm 2027"; not "từ năm 2026 đến năm 2030" (a window, read below)
+    for m in re.finditer(
+        r"\b(?:tu|bat dau tu)(?: nam)? " + _Y + r"(?! ?(?:-|–|den|toi) ?(?:nam )?\d)", f
+    ):
         add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
     for m in re.finditer(r"\btu thang (\d{1,2})(?: ?/ ?| nam )" + _Y, f):
         mo, y = int(m.group(1)), int(m.group(2))
@@ -175,6 +178,14 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     ):
         y = int(m.group(1) or m.group(2))
         add(m.start(), _tf(raw, "window", *_window(y, 1, y, 12)))
+    if not candidates and doc_year:
+        # "Tháng 9", "Quý III" with no year: the document's own
+        m = re.match(r"(?:trong |vao )?(?:thang (\d{1,2})|quy (i{1,3}|iv|[1-4]))$", f)
+        if m and m.group(1) and 1 <= int(m.group(1)) <= 12:
+            mo = int(m.group(1))
+            add(0, _tf(raw, "window", *_window(doc_year, mo, doc_year, mo)))
+        elif m and m.group(2) and (q := _quarter(m.group(2))):
+            add(0, _tf(raw, "window", *_window(doc_year, 3 * q - 2, doc_year, 3 * q)))
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1].kind != "from"))
