@@ -576,3 +576,12 @@ def test_a_closing_parenthesis_that_only_names_agencies() -> None:
         ),
     ]
     assert len(r.tasks) == 4
+
+
+def test_numbered_target_statements() -> None:
+    # "1. Tỷ lệ … đạt 90% trở lên." … "6. 100% cán bộ …": each numbered statement is a target;
+    # "so với năm 2025" is no horizon, "Quyết định số 2156" no number of it
+    r = extract_file(FIXTURES / "variant_numbered_targets.txt")
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[90], [70], [15], [10], [1], [100]]
+    assert {t.horizon for t in r.targets} == {2026}
+    assert r.targets[5].text.startswith("100% cán bộ")

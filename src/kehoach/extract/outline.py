@@ -20,7 +20,10 @@ from kehoach.text.normalize import fold
 _ROMAN_RE = re.compile(
     r"^(?P<num>X{0,1}(?:IX|IV|V?I{0,3})|1V|1)\s*(?:[.\-–)/]|\s)\s*(?P<rest>\S.*)$"
 )
-_DECIMAL_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))\s*(?P<rest>[^\d\s].*)$")
+# "1. Text", "2) Text", "6. 100% cán bộ …" (a number after the marker and a space)
+_DECIMAL_RE = re.compile(
+    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))(?:\s+|(?=[^\d\s]))(?P<rest>\S.*)$"
+)
 _LETTER_HEADING_RE = re.compile(r"^(?:PHẦN\s+)?(?P<num>[A-H])\s*[.\-–)]\s*(?P<rest>\S.*)$")
 # "PHẦN I. MỤC TIÊU", "Phần 2: Nhiệm vụ", "PHẦN THỨ NHẤT …": a part numbered in words too
 _PART_RE = re.compile(

@@ -160,6 +160,16 @@ def _statements(section: Section) -> list[str]:
     return out
 
 
+def _statement_title(sec: Section) -> bool:
+    """A numbered item read as a sub-section (`1. Tỷ lệ hộ gia đình … đạt 90% trở lên.`): a
+    statement with a number, not a heading (`2. Mục tiêu cụ thể đến năm 2030`)."""
+    return (
+        sec.kind == "decimal"
+        and not _OBJECTIVE.search(sec.folded_title)
+        and bool(_metrics(sec.title))
+    )
+
+
 def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
     found: list[tuple[Section, int | None]] = []
 
@@ -174,7 +184,8 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
             here = False
         if here and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
             here = False
-        h = _horizon_of(sec.title) or horizon
+        # a numbered statement ("3. Doanh thu tăng 15% so với năm 2025") names no horizon
+        h = horizon if _statement_title(sec) else (_horizon_of(sec.title) or horizon)
         if here:
             found.append((sec, h))
         for c in sec.children:
@@ -197,7 +208,7 @@ def extract_targets(
     targets: list[Target] = []
     seen: list[str] = []
     for sec, horizon in _objective_sections(root):
-        for text in _statements(sec):
+        for text in [sec.title] * _statement_title(sec) + _statements(sec):
             metrics = _metrics(text)
             if not metrics:
                 continue
