@@ -585,3 +585,11 @@ def test_numbered_target_statements() -> None:
     assert [[m.value for m in t.metrics] for t in r.targets] == [[90], [70], [15], [10], [1], [100]]
     assert {t.horizon for t in r.targets} == {2026}
     assert r.targets[5].text.startswith("100% cán bộ")
+
+
+def test_targets_after_a_headings_colon() -> None:
+    # "2. Mục tiêu cụ thể: Đến năm 2030, 100% xã, phường …; 90% ấp, khóm …"
+    r = extract_file(FIXTURES / "variant_targets_after_colon.txt")
+    assert [(t.text[:13], [m.value for m in t.metrics], t.horizon) for t in r.targets] == [
+        ("Đến năm 2030,", [100, 90], 2030)
+    ]

@@ -170,6 +170,17 @@ def _statement_title(sec: Section) -> bool:
     )
 
 
+def _title_statements(sec: Section) -> list[str]:
+    """What a numbered sub-section's own line states: the whole line when it is a statement,
+    or what follows a heading's colon (`2. Mục tiêu cụ thể: Đến năm 2030, 100% xã …`)."""
+    if _statement_title(sec):
+        return [sec.title]
+    head, colon, rest = sec.title.partition(":")
+    if sec.kind == "decimal" and colon and _OBJECTIVE.search(fold(head)) and _metrics(rest):
+        return [rest.strip()]
+    return []
+
+
 def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
     found: list[tuple[Section, int | None]] = []
 
@@ -208,7 +219,7 @@ def extract_targets(
     targets: list[Target] = []
     seen: list[str] = []
     for sec, horizon in _objective_sections(root):
-        for text in [sec.title] * _statement_title(sec) + _statements(sec):
+        for text in _title_statements(sec) + _statements(sec):
             metrics = _metrics(text)
             if not metrics:
                 continue
