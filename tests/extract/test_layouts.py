@@ -593,3 +593,11 @@ def test_targets_after_a_headings_colon() -> None:
     assert [(t.text[:13], [m.value for m in t.metrics], t.horizon) for t in r.targets] == [
         ("Đến năm 2030,", [100, 90], 2030)
     ]
+
+
+def test_parts_headed_in_running_case_without_numbers() -> None:
+    # Word headings: `Mục đích, yêu cầu` / `Chỉ tiêu` / `Nội dung và phân công nhiệm vụ`
+    r = extract_file(FIXTURES / "variant_unnumbered_parts_running_case.txt")
+    assert r.document.title == "Tổ chức Tuần Văn hóa - Du lịch Lạng Sơn năm 2026"
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[50000]]
+    assert len(r.tasks) == 4

@@ -13,7 +13,7 @@ from kehoach.extract.agencies import (
     strip_province,
     table,
 )
-from kehoach.extract.outline import Para, Section
+from kehoach.extract.outline import Para, Section, part_heading
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
 from kehoach.text import lexicon
@@ -369,6 +369,19 @@ def _agency_before(text: str) -> str | None:
     return None
 
 
+def _first_part(line: str) -> bool:
+    """`Mục đích, yêu cầu` heading the first part in running case: a part's name and nothing
+    else — no number, no proper name (`Chương trình hành động số 14-CTr/TU`, `Hoạt động chào
+    mừng Quốc khánh` go on a title)."""
+    words = line.split()
+    return (
+        not _is_upper(line)
+        and part_heading(line)
+        and not any(c.isdigit() for c in line)
+        and not any(w[:1].isupper() for w in words[1:])
+    )
+
+
 def _is_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
@@ -395,6 +408,7 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
             # (`HỘI ĐỒNG NHÂN DÂN TỈNH …`, then `KHÓA XVIII …`), an unnumbered part heading
             or (_is_upper(line) and not _is_upper(title_lines[-1]))
             or re.match(r"[-+•]\s", line)  # a list item: the body has begun
+            or _first_part(line)
         ):
             break
         if re.match(r"^\(?du thao\)?$", f):

@@ -258,19 +258,22 @@ def _unnumbered_parts(items: list[Para | Table]) -> list[Para | Table]:
     paras = [p for p in items if isinstance(p, Para)]
     if any(p.kind == "roman" or (p.kind == "decimal" and _is_upper_heading(p.body)) for p in paras):
         return items
-    heads = [
-        p
-        for p in paras
-        if p.kind == "plain"
-        and len(p.text) < 80
-        and p.text.isupper()
-        and _part_re().match(p.folded)
-    ]
+    heads = [p for p in paras if p.kind == "plain" and part_heading(p.text)]
     if len(heads) < 2:
         return items
     for n, p in enumerate(heads[: len(_ROMANS)]):
         p.kind, p.num, p.body = "roman", _ROMANS[n], p.text
     return items
+
+
+def part_heading(text: str) -> bool:
+    """An unnumbered part heading: a part's name (`MỤC ĐÍCH, YÊU CẦU`, `Tổ chức thực hiện`)
+    in capitals, or on a short line in running case that ends no sentence (a Word heading)."""
+    if not _part_re().match(fold(text[:40])):
+        return False
+    if len(text) < 80 and text.isupper():
+        return True
+    return len(text) < 50 and not text.endswith((".", ";", ",", ":"))
 
 
 @lru_cache(maxsize=1)
