@@ -180,11 +180,11 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         add(m.start(), _tf(raw, "window", *_window(y, 1, y, 12)))
     if not candidates and doc_year:
         # "Tháng 9", "Quý III" with no year: the document's own
-        m = re.match(r"(?:trong |vao )?(?:thang (\d{1,2})|quy (i{1,3}|iv|[1-4]))$", f)
-        if m and m.group(1) and 1 <= int(m.group(1)) <= 12:
-            mo = int(m.group(1))
+        bare = re.match(r"(?:trong |vao )?(?:thang (\d{1,2})|quy (i{1,3}|iv|[1-4]))$", f)
+        if bare and bare.group(1) and 1 <= int(bare.group(1)) <= 12:
+            mo = int(bare.group(1))
             add(0, _tf(raw, "window", *_window(doc_year, mo, doc_year, mo)))
-        elif m and m.group(2) and (q := _quarter(m.group(2))):
+        elif bare and bare.group(2) and (q := _quarter(bare.group(2))):
             add(0, _tf(raw, "window", *_window(doc_year, 3 * q - 2, doc_year, 3 * q)))
     if not candidates:
         return None
