@@ -601,3 +601,23 @@ def test_parts_headed_in_running_case_without_numbers() -> None:
     assert r.document.title == "Tổ chức Tuần Văn hóa - Du lịch Lạng Sơn năm 2026"
     assert [[m.value for m in t.metrics] for t in r.targets] == [[50000]]
     assert len(r.tasks) == 4
+
+
+def test_a_decision_and_the_plan_it_issues() -> None:
+    # "QUYẾT ĐỊNH Ban hành Kế hoạch …", its articles and signature, then "KẾ HOẠCH (Ban hành
+    # kèm theo Quyết định …)" with parts I., II., III.: the plan's parts are the body.
+    # Đắk Lắk: a place name no Vietnamese syllable spells, not OCR damage.
+    r = extract_file(FIXTURES / "variant_decision_with_plan.txt")
+    d = r.document
+    assert (d.kind, d.number, d.province, d.signer) == (
+        "quyet_dinh",
+        "512/QĐ-UBND",
+        "Đắk Lắk",
+        "Nguyễn Thiên Văn",
+    )
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[100]]
+    assert [t.lead for t in r.tasks][:2] == [
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Ủy ban nhân dân các xã"],
+    ]
+    assert [(x.every, x.due) for x in r.reporting] == [("once", "2026-12-15")]

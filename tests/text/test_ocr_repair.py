@@ -374,3 +374,12 @@ def test_foreign_words_and_abbreviations_are_kept() -> None:
         "online, website, email, livestream, karaoke, logo, slogan, festival, ICT, KPI, GDP"
     )
     assert repair(text) == (text, [])
+
+
+def test_central_highlands_place_names_are_no_ocr_damage():
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\nĐắk Lắk, ngày 25 tháng 3 năm 2026\n"
+        "Bảo tồn cồng chiêng tại huyện Krông Pắc và thị xã Buôn Hồ, tỉnh Đắk Lắk.\n"
+    )
+    assert not looks_like_ocr(text)
+    assert repair(text) == (text, [])

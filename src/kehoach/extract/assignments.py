@@ -224,8 +224,8 @@ def _looks_like_agency(name: str) -> bool:
     words = name.split()
     if len(words) < 2:
         return False
-    if words[1][:1].isupper() or fold(words[1]) in ("nhan", "an"):
-        return True  # "Sở Y tế", "Công an tỉnh"
+    if words[1][:1].isupper() or fold(words[1]) in ("nhan", "an", "ban"):
+        return True  # "Sở Y tế", "Công an tỉnh", "Ủy ban nhân dân các xã"
     # "Ban cán sự đảng Ủy ban nhân dân tỉnh": a registered body inside the name
     return any(known_prefix(" ".join(words[i:])) for i in range(2, len(words)))
 

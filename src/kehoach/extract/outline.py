@@ -289,6 +289,13 @@ def _level(p: Para) -> int | None:
     return None
 
 
+def _attached_heading(text: str) -> bool:
+    """A document kind's name in capitals on a line of its own (`KẾ HOẠCH`, `CHƯƠNG TRÌNH`)."""
+    if len(text) > 40 or not text.isupper():
+        return False
+    return " ".join(fold(text).split()) in lexicon.mapping("documents.kinds")
+
+
 def build_outline(items: list[Para | Table]) -> Section:
     """Group paragraphs into sections by their headings."""
     root = Section("", "", 0, "root")
@@ -311,6 +318,10 @@ def build_outline(items: list[Para | Table]) -> Section:
                 if rest:
                     sec.blocks.append(classify(rest))
                 continue
+            if stack[-1].kind == "signature" and _attached_heading(it.text):
+                # "KẾ HOẠCH" after a decision's signature: the plan it issues, whose parts
+                # (I., II., …) are the body from here on
+                stack = [root]
             lvl = _level(it)
             if lvl is not None and stack[-1].kind != "signature":
                 base = stack[1].level if stack[1:] and stack[1].kind == "appendix" else 0

@@ -33,6 +33,7 @@ from kehoach.text.syllables import (
     apply_case,
     is_valid_syllable,
     lower_syllable,
+    name_syllables,
     syllable_runs,
 )
 
@@ -255,7 +256,7 @@ def _impossible(word: str) -> bool:
     """A syllable no Vietnamese text has: impossible spelling, or cased like `triỆt`."""
     low = lower_syllable(word)
     if not low.isascii() and not is_valid_syllable(low):
-        return True
+        return low not in name_syllables()  # `Đắk Lắk` is a place, not damage
     return not word[0].isupper() and not word.islower()
 
 

@@ -184,8 +184,30 @@ class Token(NamedTuple):
 _as_token = partial(tuple.__new__, Token)  # a Token from its fields, without a Python call
 
 
+@lru_cache(maxsize=1)
+def name_syllables() -> frozenset[str]:
+    """Syllables of place names that Vietnamese spelling does not allow (`Đắk Lắk`, `Krông
+    Pắc`: names from the Central Highlands' languages), lower case: kept as written, and no
+    sign of OCR damage. From the province list and the lexicon's `[ocr] place_names`."""
+    from importlib import resources
+
+    from kehoach.text import lexicon
+
+    provinces = resources.files("kehoach.data").joinpath("provinces.txt").read_text("utf-8")
+    names = [ln for ln in provinces.splitlines() if ln and not ln.startswith("#")]
+    words = {
+        unify_tone_marks(w.lower())
+        for name in [*names, *lexicon.words("ocr.place_names")]
+        for w in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", name))
+    }
+    return frozenset(w for w in words if not w.isascii() and not is_valid_syllable(w))
+
+
 def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> bool:
-    """True for letters that are part of a code (`84-KL/TW`), an abbreviation or a numeral."""
+    """True for letters that are part of a code (`84-KL/TW`), an abbreviation, a numeral, or
+    a place name no Vietnamese syllable spells (`Đắk Lắk`)."""
+    if not word.isascii() and unify_tone_marks(word.lower()) in name_syllables():
+        return True
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
     if before.isdigit() or after.isdigit():
