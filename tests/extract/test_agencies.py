@@ -130,3 +130,25 @@ def test_a_body_after_a_comma_whatever_the_marks_of_its_first_word() -> None:
         "Các sở, ban, ngành, đoàn thể",
         "Ủy ban nhân dân các xã, phường, đặc khu",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "coordinating"),
+    [
+        (
+            "Sở Văn hóa, Thể thao và Du lịch (chủ trì); Sở Tài chính, Sở Nội vụ",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Sở Tài chính", "Sở Nội vụ"],
+        ),
+        ("Sở Tư pháp (chủ trì), Sở Nội vụ (phối hợp)", ["Sở Tư pháp"], ["Sở Nội vụ"]),
+        ("Chủ trì: Sở Y tế; phối hợp: Công an tỉnh", ["Sở Y tế"], ["Công an tỉnh"]),
+        (
+            "Sở VHTTDL chủ trì; các sở, ngành phối hợp",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["các sở, ngành"],
+        ),
+        ("UBND các xã, phường (thực hiện)", ["Ủy ban nhân dân các xã, phường"], []),
+    ],
+)
+def test_cells_that_mark_roles_every_way(cell, lead, coordinating):
+    assert parse_roles(cell) == (lead, coordinating)

@@ -25,7 +25,9 @@ _BODY_START = lexicon.alternation("agencies.heads")
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
-_ROLE_MARK_RE = re.compile(r"\(\s*(chu tri|phoi hop)\s*\)")
+_ROLE_MARK_RE = re.compile(r"\(\s*(chu tri|phoi hop|thuc hien)\s*\)")
+_ROLE_LABEL_RE = re.compile(r"(?:^|;)\s*(?:don vi |co quan )?(chu tri|phoi hop)\s*:")
+_TRAILING_ROLE_RE = re.compile(r"\s+(?:cung )?(?:phoi hop|thuc hien)(?: thuc hien)?\s*[.;]?\s*$")
 # compiled once: these run on every agency name and list of every document
 _KEY_GAPS_RE = re.compile(r"[\s,\-–]+")
 _LEAD_BULLET_RE = re.compile(r"^\s*(?:-|\+|•)\s*")
@@ -241,15 +243,6 @@ CHU_TRI_RE = re.compile(r"\s*\bchu\s+tri\b[\s,;]*")  # in folded text
 _PHOI_HOP = re.compile(r"\s*(?:va\s+)?phoi\s+hop(?:\s+voi)?\s*[:,]?\s*")  # folded, at the start
 
 
-def _without(text: str, pattern: re.Pattern[str]) -> str:
-    """`text` without the matches of a folded-text pattern."""
-    pieces, pos = [], 0
-    for m in pattern.finditer(fold_chars(text)):
-        pieces.append(text[pos : m.start()])
-        pos = m.end()
-    return "".join(pieces) + text[pos:]
-
-
 def _after_phoi_hop(text: str) -> str:
     """`text` without a leading `(và) phối hợp (với)`."""
     m = _PHOI_HOP.match(fold_chars(text))
@@ -262,17 +255,32 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     cell = clean(cell)
     folded = fold_chars(cell)
     if _ROLE_MARK_RE.search(folded):
+        # "X (chủ trì), Y (phối hợp)"; "X (chủ trì); Y, Z": the unmarked rest after a lead
+        # coordinates
         lead: list[str] = []
         coord: list[str] = []
+        pos = 0
+        for m in _ROLE_MARK_RE.finditer(folded):
+            chunk = cell[pos : m.start()].strip(" ,;")
+            (coord if m.group(1).startswith("phoi") else lead).extend(parse_list(chunk))
+            pos = m.end()
+        rest = cell[pos:].strip(" ,;.")
+        if rest:
+            (coord if lead else lead).extend(parse_list(rest))
+        return lead, coord
+    if _ROLE_LABEL_RE.search(folded):  # "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
+        lead, coord = [], []
         for part in re.split(r"\s*;\s*", cell):
-            m = _ROLE_MARK_RE.search(fold_chars(part))
-            target = coord if m and m.group(1).startswith("phoi") else lead
-            target.extend(parse_list(_without(part, _ROLE_MARK_RE)))
+            m = _ROLE_LABEL_RE.match(fold_chars(part))
+            names = parse_list(part[m.end() :] if m else part)
+            (coord if m and m.group(1).startswith("phoi") else lead).extend(names)
         return lead, coord
     m = CHU_TRI_RE.search(folded)
     if m:
-        before, after = cell[: m.start()], cell[m.end() :]
-        return parse_list(before), parse_list(_after_phoi_hop(after))
+        before, after = cell[: m.start()], _after_phoi_hop(cell[m.end() :])
+        # "… chủ trì; các sở, ngành phối hợp": the role word after the names
+        t = _TRAILING_ROLE_RE.search(fold_chars(after))
+        return parse_list(before), parse_list(after[: t.start()] if t else after)
     m = _COORDINATE_WITH_RE.search(folded)
     if m and m.start() > 0:
         return parse_list(cell[: m.start()]), parse_list(cell[m.end() :])
