@@ -260,10 +260,10 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
         lead: list[str] = []
         coord: list[str] = []
         pos = 0
-        for m in _ROLE_MARK_RE.finditer(folded):
-            chunk = cell[pos : m.start()].strip(" ,;")
-            (coord if m.group(1).startswith("phoi") else lead).extend(parse_list(chunk))
-            pos = m.end()
+        for mark in _ROLE_MARK_RE.finditer(folded):
+            chunk = cell[pos : mark.start()].strip(" ,;")
+            (coord if mark.group(1).startswith("phoi") else lead).extend(parse_list(chunk))
+            pos = mark.end()
         rest = cell[pos:].strip(" ,;.")
         if rest:
             (coord if lead else lead).extend(parse_list(rest))
@@ -271,13 +271,13 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     if _ROLE_LABEL_RE.search(folded):  # "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
         lead, coord = [], []
         for part in re.split(r"\s*;\s*", cell):
-            m = _ROLE_LABEL_RE.match(fold_chars(part))
-            names = parse_list(part[m.end() :] if m else part)
-            (coord if m and m.group(1).startswith("phoi") else lead).extend(names)
+            label = _ROLE_LABEL_RE.match(fold_chars(part))
+            names = parse_list(part[label.end() :] if label else part)
+            (coord if label and label.group(1).startswith("phoi") else lead).extend(names)
         return lead, coord
-    m = CHU_TRI_RE.search(folded)
-    if m:
-        before, after = cell[: m.start()], _after_phoi_hop(cell[m.end() :])
+    chu_tri = CHU_TRI_RE.search(folded)
+    if chu_tri:
+        before, after = cell[: chu_tri.start()], _after_phoi_hop(cell[chu_tri.end() :])
         # "… chủ trì; các sở, ngành phối hợp": the role word after the names
         t = _TRAILING_ROLE_RE.search(fold_chars(after))
         return parse_list(before), parse_list(after[: t.start()] if t else after)
