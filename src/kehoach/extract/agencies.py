@@ -66,11 +66,7 @@ def table() -> AgencyTable:
         for n in names:
             by_key.setdefault(_key(n), names[0])
             by_key.setdefault(_key(expand_abbreviations(n)), names[0])
-    provinces = [
-        clean(p)
-        for p in data.joinpath("provinces.txt").read_text(encoding="utf-8").splitlines()
-        if p.strip() and not p.startswith("#")
-    ]
+    provinces = list(lexicon.provinces())
     aliases = sorted(by_key.items(), key=lambda kv: -len(kv[0]))
     return AgencyTable(by_key, canonical, provinces, aliases)
 

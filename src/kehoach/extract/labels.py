@@ -14,7 +14,7 @@ from functools import lru_cache
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
-ROLES = ("lead", "coordinating", "directing", "time", "other")
+ROLES = lexicon.LABEL_ROLES
 _LABEL_RE = re.compile(r"^\s*(?:[-–+•*]\s*)?(?P<label>[^:;()]{2,45}?)\s*:\s*(?P<value>.*)$")
 _LABEL_SPLIT_RE = re.compile(r"\s*[;.]\s+(?=[^:;.]{2,45}:)")  # before each `Label:`
 

@@ -13,14 +13,13 @@ from kehoach.extract.agencies import (
     strip_province,
     table,
 )
-from kehoach.extract.outline import Para, Section, part_heading
+from kehoach.extract.outline import Para, Section, kind_of, part_heading
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 
 # Document kinds by their words and by the letters of their numbers (data/lexicon.toml).
-KIND_WORDS: list[tuple[str, str]] = list(lexicon.mapping("documents.kinds").items())
 NUMBER_KINDS = lexicon.mapping("documents.number_letters")
 _DOCNUM = r"\d+[\w]*(?:[/-][\wĐđ]+)+"
 _REF_RE = re.compile(
@@ -82,15 +81,6 @@ def _doc_date(d: str, m: str, y: str) -> str | None:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
 
 
-def kind_of(text: str) -> str | None:
-    """The document kind named by a heading such as `KẾ HOẠCH`."""
-    f = fold(text)
-    for words, kind in KIND_WORDS:
-        if f.startswith(words):
-            return kind
-    return None
-
-
 def _upper_kind_prefix(line: str) -> str | None:
     """The all-caps kind words a line begins with ("KẾ HOẠCH" of "KẾ HOẠCH Triển khai …")."""
     words = line.split(" ")
@@ -137,16 +127,17 @@ def _provinces_by_key() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _province_mention_re() -> re.Pattern[str]:
-    keys = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
-    return re.compile(
-        r"\b(?:tinh|thanh pho|tinh uy|thanh uy) (" + "|".join(map(re.escape, keys)) + r")\b"
-    )
+    return re.compile(r"\b(?:tinh|thanh pho|tinh uy|thanh uy) (" + _province_alternation() + r")\b")
 
 
 @lru_cache(maxsize=1)
 def _province_dated_re() -> re.Pattern[str]:
-    keys = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r"),\s*ngay\s*\d")
+    return re.compile(r"\b(" + _province_alternation() + r"),\s*ngay\s*\d")
+
+
+def _province_alternation() -> str:
+    """The province names folded, longest first (a longer name wins over its prefix)."""
+    return "|".join(map(re.escape, sorted(_provinces_by_key(), key=len, reverse=True)))
 
 
 def _refs(text: str, own: str | None) -> list[DocRef]:

@@ -289,11 +289,21 @@ def _level(p: Para) -> int | None:
     return None
 
 
+KIND_WORDS: list[tuple[str, str]] = list(lexicon.mapping("documents.kinds").items())
+
+
+def kind_of(text: str) -> str | None:
+    """The document kind named by a heading such as `KẾ HOẠCH`."""
+    f = fold(text)
+    for words, kind in KIND_WORDS:
+        if f.startswith(words):
+            return kind
+    return None
+
+
 def _attached_heading(text: str) -> bool:
     """A document kind's name in capitals on a line of its own (`KẾ HOẠCH`, `CHƯƠNG TRÌNH`)."""
-    if len(text) > 40 or not text.isupper():
-        return False
-    return " ".join(fold(text).split()) in lexicon.mapping("documents.kinds")
+    return len(text) <= 40 and text.isupper() and kind_of(text) is not None
 
 
 def build_outline(items: list[Para | Table]) -> Section:

@@ -76,13 +76,10 @@ def _first_word_fits(prev: TextLine, line: TextLine, right: float) -> bool:
     return right - prev.x1 >= per_char * (len(word) + 1)
 
 
-_LABEL_LISTS = ("lead", "coordinating", "directing", "time", "other")
-
-
 @cache
 def _labels() -> frozenset[str]:
     """The labels of an activity block's lines or of a group's closing lines, folded."""
-    return frozenset().union(*(lexicon.folded(f"agencies.{k}_labels") for k in _LABEL_LISTS))
+    return frozenset().union(*(lexicon.folded(f"agencies.{k}_labels") for k in lexicon.LABEL_ROLES))
 
 
 def _labelled(prev: TextLine, line: TextLine) -> bool:

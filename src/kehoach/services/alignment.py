@@ -33,6 +33,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from kehoach.model import PlanRecord
+from kehoach.text import lexicon
 from kehoach.text.normalize import clean, fold
 
 TARGET_THRESHOLD = 70.0  # subject similarity (0–100) a figure pair needs
@@ -155,10 +156,8 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
     for phrase in data["stopwords"]["phrases"]:
         table.setdefault(_low(phrase), "")
     # a province's name says whose plan it is, not what a task is about
-    provinces = resources.files("kehoach.data").joinpath("provinces.txt").read_text("utf-8")
-    for line in provinces.splitlines():
-        if line.strip() and not line.startswith("#"):
-            table.setdefault(_low(line), "")
+    for province in lexicon.provinces():
+        table.setdefault(_low(province), "")
     alternation = "|".join(re.escape(p) for p in sorted(table, key=lambda p: (-len(p), p)))
     return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), table
 

@@ -9,7 +9,7 @@ import tomllib
 from functools import cache, lru_cache
 from importlib import resources
 
-from kehoach.text.normalize import fold
+from kehoach.text.normalize import clean, fold
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +24,18 @@ def words(path: str) -> tuple[str, ...]:
     for part in path.split("."):
         node = node[part]
     return tuple(node)
+
+
+@cache
+def provinces() -> tuple[str, ...]:
+    """The province names (`data/provinces.txt`: the 34 units since July 2025, then the older
+    ones), cleaned, in the file's order."""
+    text = resources.files("kehoach.data").joinpath("provinces.txt").read_text(encoding="utf-8")
+    return tuple(clean(p) for p in text.splitlines() if p.strip() and not p.startswith("#"))
+
+
+# The roles of labelled lines (`[agencies] <role>_labels`): `Đơn vị chủ trì: …`, `Thời gian: …`.
+LABEL_ROLES = ("lead", "coordinating", "directing", "time", "other")
 
 
 @cache

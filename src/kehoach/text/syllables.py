@@ -189,15 +189,11 @@ def name_syllables() -> frozenset[str]:
     """Syllables of place names that Vietnamese spelling does not allow (`Đắk Lắk`, `Krông
     Pắc`: names from the Central Highlands' languages), lower case: kept as written, and no
     sign of OCR damage. From the province list and the lexicon's `[ocr] place_names`."""
-    from importlib import resources
-
     from kehoach.text import lexicon
 
-    provinces = resources.files("kehoach.data").joinpath("provinces.txt").read_text("utf-8")
-    names = [ln for ln in provinces.splitlines() if ln and not ln.startswith("#")]
     words = {
         unify_tone_marks(w.lower())
-        for name in [*names, *lexicon.words("ocr.place_names")]
+        for name in [*lexicon.provinces(), *lexicon.words("ocr.place_names")]
         for w in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", name))
     }
     return frozenset(w for w in words if not w.isascii() and not is_valid_syllable(w))
