@@ -68,6 +68,12 @@ _LABELLED = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.+)$")
 _CLOSING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{3,300})[)\]]\s*[.;]?\s*$")
 
 
+def _closes_with_bracket(text: str) -> bool:
+    """Whether the text ends with a bracket (then spaces and a `.` or `;`): a cheap test
+    before the two patterns above, which are tried at every position of an item."""
+    return text.rstrip().rstrip(".;").rstrip().endswith((")", "]"))
+
+
 def _named_in_parenthesis(
     text: str, doc_year: int | None
 ) -> tuple[str, list[str], list[str], str | None] | None:
@@ -98,6 +104,8 @@ def assignment(
     """A task whose bullet names its agencies in a closing parenthesis:
     `Xây dựng đề án … (Sở VHTTDL chủ trì, phối hợp với Sở Tài chính; thời gian: năm 2026).`
     Returns (text, lead, coordinating, timeframe wording) or None."""
+    if not _closes_with_bracket(text):
+        return None
     folded = fold_chars(text)
     m = _ASSIGNED.search(folded) if len(folded) == len(text) else None
     if not m:

@@ -10,6 +10,7 @@ both and converts them with the complete tables in `kehoach/data/legacy_encoding
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import cache
@@ -78,7 +79,9 @@ def _decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     text = _decode_8bit(data)
-    mostly_utf8 = len(_UNICODE_VN.findall(data.decode("utf-8", errors="replace"))) >= 20
+    # count up to 20 and stop: the whole text may have hundreds of thousands
+    found = _UNICODE_VN.finditer(data.decode("utf-8", errors="replace"))
+    mostly_utf8 = sum(1 for _ in itertools.islice(found, 20)) >= 20
     fixed = text if mostly_utf8 else fix_legacy(text)  # a few bad bytes in UTF-8 text
     if fixed is text:  # no legacy Vietnamese encoding recognised
         raise UnsupportedFormat(
@@ -191,7 +194,8 @@ def detect_legacy(text: str) -> str | None:
     words = sample.split()
     if not words:
         return None
-    if len(_UNICODE_VN.findall(sample)) * 5 > len(words):
+    enough = len(words) // 5 + 1  # counted up to this only: the whole sample is long
+    if sum(1 for _ in itertools.islice(_UNICODE_VN.finditer(sample), enough)) >= enough:
         return None  # plainly Unicode Vietnamese: skip the per-word scan
     marks = set(_tcvn3_marks())
     tcvn3 = sum(1 for w in words if any(c in marks for c in w))
