@@ -99,8 +99,8 @@ def _is_upper_heading(text: str) -> bool:
         return True
     if text.islower() or len(text) > 300 or not text[:1].isupper():
         return False
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
+    letters = list(filter(str.isalpha, text))  # map/filter: no Python call per letter
+    return bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.7
 
 
 _OCR_ROMAN_RE = re.compile(r"^(?P<num>[IVXl1|]{1,5})(?=\s*[.\-–)]\s*\S)")
@@ -130,6 +130,19 @@ def _part_number(num: str) -> str | None:
 
 def classify(text: str) -> Para:
     """A paragraph's marker kind and number."""
+    return Para(*_classified(text))
+
+
+# A line is classified when the next one is looked at (does it start a paragraph?) and again
+# as a paragraph of its own: the parts are kept, each call makes its own `Para`.
+@lru_cache(maxsize=8192)
+def _classified(text: str) -> tuple[str, str, str, str]:
+    """(text, kind, number, body) of `classify`."""
+    para = _classify(text)
+    return para.text, para.kind, para.num, para.body
+
+
+def _classify(text: str) -> Para:
     if _RULE_RE.fullmatch(text):
         return Para(text, "rule")
     if text[:1] in "IVXl1|":
@@ -172,9 +185,9 @@ def _starts_new(line: str) -> bool:
         head = fold(line[:10])
         return (
             bool(_APPENDIX_RE.match(head) or _SIGNATURE_RE.match(head))
-            or classify(line).kind != "plain"
+            or _classified(line)[1] != "plain"
         )
-    return classify(line).kind != "plain"
+    return _classified(line)[1] != "plain"
 
 
 def _continues(prev: str, line: str) -> bool:

@@ -18,7 +18,7 @@ from kehoach.extract.tables import read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
 from kehoach.model import PlanRecord, Source, Task
-from kehoach.text.lexicon import fix_typos
+from kehoach.text.lexicon import fix_typos, fix_typos_in_lines
 from kehoach.text.normalize import clean
 from kehoach.text.unglue import unglue
 
@@ -53,6 +53,7 @@ def build_record(doc: Document) -> PlanRecord:
             blocks.extend(_line(line) for line in lines)
             if rest is not None:
                 blocks.append(_fixed(rest))
+    blocks = _typos_fixed(blocks)
     if doc.ocr:  # names OCR damaged spelt as the document mostly spells them
         blocks = respell_names(blocks)
     items = paragraphs(blocks)
@@ -124,7 +125,14 @@ def _text_rows(table: Table) -> tuple[list[str], Table | None]:
 
 
 def _line(text: str) -> str:
-    return fix_typos(unglue(clean(text)))
+    """A line cleaned, with the spaces OCR lost put back (typos: `_typos_fixed`)."""
+    return unglue(clean(text))
+
+
+def _typos_fixed(blocks: list[str | Table]) -> list[str | Table]:
+    """The lines' typos fixed (the tables' cells are fixed as tables)."""
+    fixed = iter(fix_typos_in_lines([b for b in blocks if isinstance(b, str)]))
+    return [next(fixed) if isinstance(b, str) else b for b in blocks]
 
 
 def _fixed(table: Table) -> Table:

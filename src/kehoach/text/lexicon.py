@@ -80,6 +80,14 @@ def fix_typos(text: str) -> str:
     return rx.sub(lambda m: table[m.group(0)], text)
 
 
+def fix_typos_in_lines(lines: list[str]) -> list[str]:
+    """`fix_typos` on each of the lines, after one look over them all: most documents have
+    no typo at all."""
+    if not _typo_screen().search("\n".join(lines)):
+        return lines
+    return [fix_typos(line) for line in lines]
+
+
 def mapping(path: str) -> dict[str, str]:
     """A table of the lexicon (`issuers`, `documents.kinds`) as a dict, in the order written."""
     node = _data()

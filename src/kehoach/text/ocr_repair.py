@@ -269,24 +269,37 @@ def ocr_score(text: str) -> float:
     times in a drug-prevention plan), while OCR damage spreads over many words.
     """
     counts = Counter(WORD_RE.findall(text, 0, _OCR_SCAN_CHARS))
-    telltale = telltale_syllables()
     total = impossible = kinds = telltales = 0
     seen: set[str] = set()
     for word, n in counts.items():
-        if len(word) > 1 and word.isupper():
-            continue  # abbreviation or heading: judged elsewhere
-        total += n
-        if _impossible(word):
-            impossible += n
+        judged = _judged(word)
+        if judged is None:
             continue
-        low = lower_syllable(word)
-        if low not in seen:
+        total += n
+        low, telltale = judged
+        if low is None:
+            impossible += n
+        elif low not in seen:
             seen.add(low)
             kinds += 1
-            telltales += low in telltale
+            telltales += telltale
     if not total:
         return 0.0
     return impossible / total / _IMPOSSIBLE + telltales / kinds / _TELLTALE
+
+
+# Every text document is judged, word by word: a worker meets the same words in each.
+@lru_cache(maxsize=100_000)
+def _judged(word: str) -> tuple[str | None, bool] | None:
+    """How `ocr_score` counts a word: None when it is not counted (an abbreviation or a
+    heading's word, judged elsewhere); else (None, False) when it is impossible, or (its
+    lower-case spelling, whether that is a telltale)."""
+    if len(word) > 1 and word.isupper():
+        return None
+    if _impossible(word):
+        return None, False
+    low = lower_syllable(word)
+    return low, low in telltale_syllables()
 
 
 def looks_like_ocr(text: str) -> bool:
