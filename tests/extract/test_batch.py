@@ -3,6 +3,7 @@ named by file, the same records as one process gives."""
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 from kehoach.extract.files import expand_paths, extract_many
@@ -14,7 +15,9 @@ FIXTURES = ROOT / "tests" / "data" / "fixtures"
 
 def test_two_workers_give_what_one_process_gives(tmp_path):
     files, _ = expand_paths([SAMPLES])
+    # Word and PDF files go to the reader process, started before the extraction code loads
     files += [FIXTURES / "002_table.pdf", FIXTURES / "scan.pdf", FIXTURES / "empty.txt"]
+    files += [FIXTURES / "000_table.docx", FIXTURES / "random.docx"]
     alone = list(extract_many(files, jobs=1))
     pooled = list(extract_many(files, jobs=2))
     assert [p for p, *_ in pooled] == files
@@ -26,7 +29,17 @@ def test_two_workers_give_what_one_process_gives(tmp_path):
         # read by OCR (in a worker: a scan's own pool nests): a tiny bitmap font, unreadable
         "scan.pdf": f"{FIXTURES / 'scan.pdf'}: the text is not Vietnamese",
         "empty.txt": f"{FIXTURES / 'empty.txt'}: the file is empty",
+        "random.docx": str(next(e for p, _, _, e in alone if p.name == "random.docx")),
     }
+
+
+def test_a_batch_left_early_leaves_no_process_behind():
+    files = [FIXTURES / "002_table.pdf", FIXTURES / "000_table.docx", *expand_paths([SAMPLES])[0]]
+    results = extract_many(files, jobs=2)
+    path, record, _, error = next(results)
+    assert path == files[0] and record is not None and error is None
+    results.close()
+    assert multiprocessing.active_children() == []
 
 
 def test_a_folders_readme_is_no_plan(tmp_path):

@@ -179,7 +179,7 @@ from kehoach.extract.files import extract_many, start_workers
 files = [Path(p) for p in sys.argv[2:]]
 jobs = min(int(sys.argv[1]), len(files))
 start, cpu = time.perf_counter(), time.process_time()
-workers = start_workers(jobs) if jobs > 1 else None
+workers = start_workers(jobs, files) if jobs > 1 else None
 ready, start_cpu = time.perf_counter(), time.process_time() - cpu
 cpu = time.process_time()
 done = [(p, exc) for p, _, _, exc in extract_many(files, jobs=jobs, workers=workers)]

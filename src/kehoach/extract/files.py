@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import queue
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,7 +60,30 @@ def _in_worker(path: Path, documents: bool) -> tuple:
     path, record, doc, exc = extract_one(path)
     if exc is None:
         return path, record, doc if documents else None, None
-    return path, None, None, (type(exc), exc.msgid, getattr(exc, "where", None), exc.params)
+    return path, None, None, _error_parts(exc, path)
+
+
+def _extract_in_worker(path: Path, doc: Document) -> tuple:
+    """`extract_one` of a document read already (by the reader), in a worker process."""
+    from kehoach.extract import extract_document
+
+    try:
+        return path, extract_document(doc), None, None
+    except KehoachError as exc:
+        return path, None, None, _error_parts(exc, path)
+
+
+def _error_parts(exc: KehoachError, path: Path) -> tuple:
+    """An error as its parts, to travel between processes (a `KehoachError` does not
+    pickle back with its `where` and values); named by the file as the user did."""
+    if isinstance(exc, InputError) and exc.where != str(path):
+        exc = exc.at(str(path))
+    return type(exc), exc.msgid, getattr(exc, "where", None), exc.params
+
+
+def _error(parts: tuple) -> KehoachError:
+    kind, msgid, where, params = parts
+    return kind(msgid, where=where, **params)
 
 
 def default_jobs() -> int:
@@ -90,7 +114,7 @@ def extract_many(
 
         bar = Progress(transient=True)
     own = workers is None and jobs > 1
-    pool = start_workers(jobs) if own else workers  # forked before the bar's thread starts
+    pool = start_workers(jobs, files) if own else workers  # forked before the bar's thread starts
     try:
         if bar is not None:
             bar.start()
@@ -128,23 +152,91 @@ def page_progress(bar, path: Path) -> Progress | None:
     return advance
 
 
-def start_workers(jobs: int):
-    """`jobs` worker processes, started and ready (a `ProcessPoolExecutor`): what every
-    document needs is loaded once, before they fork, and shared."""
+# Word and PDF files need only intake (no extraction code, no OCR judging: they were typed)
+# and reading them is much of a batch's work: a reader process starts on them at once, while
+# this process loads the extraction code, which would otherwise keep the other core idle.
+_READ_AHEAD = (".docx", ".pdf")
+
+
+class Workers:
+    """Worker processes for a batch (see `start_workers`); `shutdown` ends them all."""
+
+    def __init__(self, pool, reader=None, results=None, ahead: tuple[Path, ...] = ()) -> None:
+        self.pool = pool
+        self.reader = reader  # a process reading the `ahead` files, or None
+        self.results = results  # the queue its documents come back on
+        self.ahead = ahead
+
+    def documents_read(self) -> Iterator[tuple[Path, Document | None, tuple | None]]:
+        """(path, document, error parts) of each file read ahead, as the reader finishes
+        it; the files it did not get to (it died) come back with neither."""
+        pending = set(self.ahead)
+        while pending:
+            try:
+                path, doc, err = self.results.get(timeout=1.0)
+            except queue.Empty:
+                if self.reader.is_alive():
+                    continue
+                break
+            pending.discard(path)
+            yield path, doc, err
+        for path in pending:
+            yield path, None, None
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+        if self.reader is not None:
+            # still running only when the batch was left early: what it still reads is not
+            # wanted, and it could wait for ever to hand over what it has read
+            if self.reader.is_alive():
+                self.reader.terminate()
+            self.reader.join()
+
+
+def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Workers:
+    """`jobs` worker processes, started and ready: what every document needs is loaded once,
+    before they fork, and shared. The Word and PDF files among `files` are read meanwhile by
+    a reader process of their own, started first; `extract_many` takes its documents."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    # fork: the workers start with what this process has already imported and loaded
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    ahead = tuple(
+        sorted(
+            (p for p in files if p.suffix.lower() in _READ_AHEAD),
+            key=lambda p: p.stat().st_size if p.exists() else 0,
+            reverse=True,
+        )
+    )
+    reader = results = None
+    if ahead:
+        # a process with a queue, not a pool: a pool's thread here would be forked into the
+        # workers below; the queue's feeding thread runs in the reader
+        results = context.Queue()
+        reader = context.Process(target=_read_ahead, args=(ahead, results), name="kehoach-reader")
+        reader.start()
     _load_reference_data()
     # what is loaded stays for the life of the workers: the collector need not look at it
     # again in each of them (and writing its marks would copy the shared pages)
     gc.freeze()
-    # fork: the workers start with what this process has already imported and loaded
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     for future in [pool.submit(os.getpid) for _ in range(jobs)]:
         future.result()
-    return pool
+    return Workers(pool, reader, results, ahead)
+
+
+def _read_ahead(paths: tuple[Path, ...], results) -> None:
+    """The reader process: each file read and put on `results` as (path, document, None), or
+    (path, None, error parts) when it cannot be read."""
+    for path in paths:
+        try:
+            results.put((path, read_document(path), None))
+        except KehoachError as exc:
+            results.put((path, None, _error_parts(exc, path)))
+    results.close()
+    results.join_thread()  # everything sent before the process ends
 
 
 # A few lines of a plan: reading them loads what every document needs (the agency register,
@@ -165,8 +257,6 @@ Các sở báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.
 
 
 def _load_reference_data() -> None:
-    import kehoach.intake.docx
-    import kehoach.intake.pdf  # noqa: F401 - imported once here, not once per worker
     from kehoach.extract import extract_document
     from kehoach.intake import read_bytes
     from kehoach.text.ocr_repair import looks_like_ocr
@@ -201,14 +291,28 @@ def _cost(path: Path) -> int:
     return size * _OCR_COST if looks_like_ocr(head) else size
 
 
-def _pooled(pool, files: list[Path], documents: bool) -> Iterator[Result]:
+def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Result]:
+    pool = workers.pool
+    ahead = set(workers.ahead)
     # the costliest first, so that the workers finish together
-    by_cost = sorted(files, key=_cost, reverse=True)
+    by_cost = sorted((p for p in files if p not in ahead), key=_cost, reverse=True)
     futures = {p: pool.submit(_in_worker, p, documents) for p in by_cost}
+    read: dict[Path, Document] = {}
+    failed: dict[Path, KehoachError] = {}
+    for path, doc, err in workers.documents_read():
+        if doc is not None:
+            read[path] = doc
+            futures[path] = pool.submit(_extract_in_worker, path, doc)
+        elif err is not None:
+            failed[path] = _error(err)
+        else:  # the reader did not get to it: read here, as any other file
+            futures[path] = pool.submit(_in_worker, path, documents)
     for path in files:
+        if path in failed:
+            yield path, None, None, failed[path]
+            continue
         path, record, doc, err = futures[path].result()
         if err is None:
-            yield path, record, doc, None
+            yield path, record, read.get(path, doc) if documents else doc, None
         else:
-            kind, msgid, where, params = err
-            yield path, None, None, kind(msgid, where=where, **params)
+            yield path, None, None, _error(err)
