@@ -199,10 +199,11 @@ print(json.dumps([len(done), failed, size / 1e6, ready - start, end - ready, cpu
 def bench_files(files: list[Path], jobs: int = 2) -> FolderRow:
     """Extract every file once, spread over `jobs` processes, in a fresh interpreter (no
     document read before, nothing loaded or cached): the wall time of starting the workers
-    (what every document needs, loaded once before they fork) and of the documents, first
+    (what every document needs, loaded once before they fork; the Word and PDF files are
+    being read meanwhile, by a reader process started first) and of the documents, first
     file to last record; and of the whole command, from launching the interpreter (its own
-    start, the imports) to its exit; what a document alone needs (the OCR repair model, the .docx
-    reader) is loaded by the worker that meets it, inside the documents' time."""
+    start, the imports) to its exit; what a document alone needs (the OCR repair model, the
+    Word and PDF readers) is loaded by the process that meets it."""
     import json
 
     if not files:
@@ -258,10 +259,13 @@ def _frames(path: Path) -> int:
         return 1
 
 
-def bench_folder(paths: list[Path], jobs: int = 2) -> tuple[FolderRow, FolderRow]:
+def bench_folder(
+    paths: list[Path], jobs: int = 2, runs: int = 1
+) -> tuple[list[FolderRow], FolderRow]:
     """The first pass over the plans under `paths` (files or folders; a folder's README is
-    no plan): text files in one fresh interpreter, scans (OCR) in another; the scans' row
-    counts their pages."""
+    no plan): text files in a fresh interpreter, `runs` times (each a first pass), sorted by
+    their wall time with the start-up; scans (OCR) once, in another; the scans' row counts
+    their pages."""
     from dataclasses import replace
 
     from kehoach.extract.files import expand_paths
@@ -269,7 +273,11 @@ def bench_folder(paths: list[Path], jobs: int = 2) -> tuple[FolderRow, FolderRow
     files, _missing = expand_paths(paths)
     texts, scans = split_scans(files)
     scan_row = bench_files([p for p, _ in scans], jobs)
-    return bench_files(texts, jobs), replace(scan_row, pages=sum(n for _, n in scans))
+    rows = sorted(
+        (bench_files(texts, jobs) for _ in range(max(1, runs))),
+        key=lambda r: r.start_s + r.seconds,
+    )
+    return rows, replace(scan_row, pages=sum(n for _, n in scans))
 
 
 def sample_folders() -> list[Path]:
