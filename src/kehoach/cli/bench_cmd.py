@@ -96,9 +96,10 @@ def _first_pass_table(passes):
 
     mid = passes[len(passes) // 2]
     first = Table(
-        title=f"first pass over the folder, text (.txt, .docx, text-layer PDF): "
-        f"{mid.files} files ({len(mid.failed)} failed), {mid.megabytes:.2f} MB, "
-        f"{mid.jobs} processes; median of {len(passes)} passes"
+        title=f"first pass over the folder, text (.txt, .docx, text-layer PDF) — "
+        f"{mid.jobs} processes",
+        caption=f"{mid.files} files ({len(mid.failed)} failed), {mid.megabytes:.2f} MB; the "
+        f"median of {len(passes)} passes, each in a fresh interpreter",
     )
     for col in ("", "wall s", "MB/s", f"MB/s in {len(passes)} passes"):
         first.add_column(col, justify="right" if col else "left")
