@@ -308,7 +308,8 @@ class PairIndex:
     ) -> None:
         self._syllables = syllables
         self._firsts, self._seconds, self._weights = firsts, seconds, weights
-        self._number = {sk: i for i, sk in enumerate(skeletons)}
+        # each skeleton that a known syllable has -> its number
+        self.skeletons = {sk: i for i, sk in enumerate(skeletons)}
         self._count = len(skeletons)
         # The groups' keys, ascending, and where each group starts (and, last, where the
         # pairs end): a group is found by bisection, so loading builds no dict of them.
@@ -320,7 +321,7 @@ class PairIndex:
         got = self._known.get(key)
         if got is not None:
             return got
-        first, second = self._number.get(key[0]), self._number.get(key[1])
+        first, second = self.skeletons.get(key[0]), self.skeletons.get(key[1])
         if first is None or second is None:
             return _NO_PAIRS
         keys = self._keys
@@ -329,10 +330,16 @@ class PairIndex:
         if group == len(keys) or keys[group] != wanted:
             return _NO_PAIRS
         syllables = self._syllables
+        start, end = self._starts[group], self._starts[group + 1]
+        if end == start + 1:  # most groups: one pair, dominant if frequent enough on its own
+            a, b = syllables[self._firsts[start]], syllables[self._seconds[start]]
+            got = (((a,), (b,)), (a, b) if self._weights[start] >= _DOMINANT else None)
+            _remember(self._known, key, got, _MANY)
+            return got
         firsts: dict[str, None] = {}
         seconds: dict[str, None] = {}
         top_pair, top, runner_up = None, 0.0, 0.0
-        for i in range(self._starts[group], self._starts[group + 1]):
+        for i in range(start, end):
             a, b, n = syllables[self._firsts[i]], syllables[self._seconds[i]], self._weights[i]
             firsts[a] = seconds[b] = None
             if n > top:
