@@ -326,14 +326,12 @@ def _word(word: str) -> tuple[str, bool, bool, bool, bool]:
     """What run cutting asks of a word (memoized)."""
     got = _words.get(word)
     if got is None:
-        spaced = f" {word} "
-        got = (
-            lower_syllable(word),
-            _is_protected(spaced, 1, len(word) + 1, word, False),
-            _is_protected(spaced, 1, len(word) + 1, word, True),
-            word[0].isupper(),
-            word.islower(),
-        )
+        spaced, end = f" {word} ", len(word) + 1
+        alone = _is_protected(spaced, 1, end, word, False)
+        # a heading line changes the answer for an upper-case word only
+        upper = len(word) > 1 and word.isupper()
+        in_heading = _is_protected(spaced, 1, end, word, True) if upper else alone
+        got = (lower_syllable(word), alone, in_heading, word[0].isupper(), word.islower())
         if len(_words) >= _WORD_CACHE_SIZE:
             _words.clear()
         _words[word] = got
