@@ -1,8 +1,9 @@
-"""Build the syllable model OCR repair uses: `src/kehoach/data/ocr/model.json.gz`.
+"""Build the syllable model OCR repair uses: `src/kehoach/data/ocr/model.bin`.
 
 The file holds the model's tables (`kehoach.text.ocr_model.compile_counts`), not
-raw counts: everything derived from the counts is worked out here once, so that
-loading the model is reading lists.
+raw counts: everything derived from the counts is worked out here once, and
+numbers are stored as arrays (`encode_tables`), so that loading the model is
+a few memory copies and dicts made without Python code per entry.
 
 Counts come from clean administrative text only: the samples 000 and 002 and
 the hand-written `phrases.txt`; the lexicon adds its syllables and the syllable
@@ -22,7 +23,6 @@ from __future__ import annotations
 import difflib
 import gzip
 import itertools
-import json
 import re
 import sys
 from collections import Counter
@@ -32,7 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from kehoach.text.normalize import fold, nfc, unify_tone_marks  # noqa: E402
-from kehoach.text.ocr_model import compile_counts, model_from_counts  # noqa: E402
+from kehoach.text.ocr_model import (  # noqa: E402
+    OcrModel,
+    compile_counts,
+    encode_tables,
+    model_from_counts,
+)
 from kehoach.text.ocr_repair import repair, training_sequences  # noqa: E402
 
 DATA = ROOT / "src" / "kehoach" / "data"
@@ -43,7 +48,7 @@ CORPUS = [
     PHRASES := DATA / "ocr" / "phrases.txt",
 ]
 LEXICON = DATA / "ocr" / "lexicon.txt.gz"
-OUTPUT = DATA / "ocr" / "model.json.gz"
+OUTPUT = DATA / "ocr" / "model.bin"
 TELLTALE = DATA / "ocr" / "telltale.txt"  # what `looks_like_ocr` counts, without the model
 
 
@@ -122,18 +127,16 @@ def check(full: dict) -> None:
 
 
 def main() -> None:
-    """Count, write the model's tables as gzipped JSON, and with `--check` check it."""
+    """Count, write the model's tables, and with `--check` check it."""
     model = model_counts(CORPUS)
     tables = compile_counts(model)
-    raw = json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with gzip.GzipFile(OUTPUT, "wb", compresslevel=9, mtime=0) as f:
-        f.write(raw)
+    OUTPUT.write_bytes(encode_tables(tables))
     print(
         f"{OUTPUT.relative_to(ROOT)}: {len(model['corpus_unigrams'])} syllables, "
         f"{len(model['corpus_bigrams'])} pairs, {len(model['lexicon_bigrams'])} lexicon pairs, "
         f"{OUTPUT.stat().st_size} bytes"
     )
-    telltale = [tables["syllables"][i] for i in tables["telltale"]]
+    telltale = sorted(OcrModel(tables).telltale)
     TELLTALE.write_text("".join(f"{s}\n" for s in telltale), encoding="utf-8")
     print(f"{TELLTALE.relative_to(ROOT)}: {len(telltale)} syllables")
     if "--check" in sys.argv[1:]:

@@ -204,11 +204,14 @@ def edited_fillers(
         return out
     # Only where it matters and is cheap: headings (`KINH PHÍ THỰ HIỆN`, which the
     # extractor must recognise) and syllables clean text never has.
+    known = model.pair_fillers.skeletons
     for i, (tok, reading) in enumerate(zip(chunk, readings, strict=True)):
         if (reading[0] and not tok.heading) or tok.fixed or attested(model, chunk, i):
             continue
         found: list[str] = []
         for sk in _letter_edits(readings[i][3]):
+            if sk not in known:
+                continue  # no known syllable has it (most edits): no pair to look up
             if i + 1 < n and (entry := model.pair_fillers.get((sk, readings[i + 1][3]))):
                 found.extend(a for a in entry[0] if (a, lows[i + 1]) in model.bi)
             if i and (entry := model.pair_fillers.get((readings[i - 1][3], sk))):

@@ -37,11 +37,12 @@ def calm_run(model: OcrModel, words: list[str], lows: list[str], heading: bool) 
         or not all(model.calm(w, lower_syllable(w)) for w in words if w not in calm)
     ):
         return False
-    if model.calm_pairs.issuperset(pairwise(lows)):
+    calm_pairs = model.calm_pairs
+    if calm_pairs.issuperset(pairwise(lows)):
         return True
     if not model.busy_pairs.isdisjoint(pairwise(lows)):
         return False
-    return all(model.calm_pair(a, b) for a, b in pairwise(lows))
+    return all(pair in calm_pairs or model.calm_pair(*pair) for pair in pairwise(lows))
 
 
 def decode(model: OcrModel, chunk: list[Token]) -> dict[int, tuple[str, bool]]:

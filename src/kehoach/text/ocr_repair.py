@@ -151,7 +151,9 @@ _SYMBOL_FIXES = (
         re.compile(r"(?m)^([ \t]*)([àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ])(?=\)[ \t])"),
         lambda m: m.group(1) + _unmarked(m.group(2)),
     ),
-    (re.compile(r"(?<!\w)[^\W\d_]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
+    # a word of 2-7 letters (none of a-z: lower case is no abbreviation, and leaving out
+    # the words it rules out spares a call for nearly every word of the text)
+    (re.compile(r"(?<!\w)[^\W\d_a-z]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
 )
 
 

@@ -77,7 +77,8 @@ def _spell(onset: str, rhyme: str) -> str | None:
 @lru_cache(maxsize=1)
 def _skeletons() -> frozenset[str]:
     """Skeletons of all syllables: `các`, `cạc`, `cắc` … all give `cac`."""
-    return frozenset(skeleton(s) for s in toneless_syllables())
+    # one translation of them all, a space apart (a few thousand calls cost far more)
+    return frozenset(skeleton(" ".join(toneless_syllables())).split(" "))
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +203,7 @@ def name_syllables() -> frozenset[str]:
 def _is_protected(text: str, start: int, end: int, word: str, heading: bool) -> bool:
     """True for letters that are part of a code (`84-KL/TW`), an abbreviation, a numeral, or
     a place name no Vietnamese syllable spells (`Đắk Lắk`)."""
-    if not word.isascii() and unify_tone_marks(word.lower()) in name_syllables():
+    if not word.isascii() and lower_syllable(word) in name_syllables():
         return True
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
@@ -325,14 +326,12 @@ def _word(word: str) -> tuple[str, bool, bool, bool, bool]:
     """What run cutting asks of a word (memoized)."""
     got = _words.get(word)
     if got is None:
-        spaced = f" {word} "
-        got = (
-            lower_syllable(word),
-            _is_protected(spaced, 1, len(word) + 1, word, False),
-            _is_protected(spaced, 1, len(word) + 1, word, True),
-            word[0].isupper(),
-            word.islower(),
-        )
+        spaced, end = f" {word} ", len(word) + 1
+        alone = _is_protected(spaced, 1, end, word, False)
+        # a heading line changes the answer for an upper-case word only
+        upper = len(word) > 1 and word.isupper()
+        in_heading = _is_protected(spaced, 1, end, word, True) if upper else alone
+        got = (lower_syllable(word), alone, in_heading, word[0].isupper(), word.islower())
         if len(_words) >= _WORD_CACHE_SIZE:
             _words.clear()
         _words[word] = got
