@@ -15,25 +15,33 @@ def group_lines(words: list[Word]) -> list[tuple[float, list[Word]]]:
     """Words grouped into lines by vertical overlap with the line's mean box (a raised
     footnote mark stays on its line; a heading beside two lines does not chain them into
     one), each line's words left to right; lines top to bottom as (top, words)."""
-    ordered = sorted(words, key=attrgetter("top", "x0"))
+    # Words come top to bottom, so a line's first word is its highest and lines are made in
+    # the order of their tops. A word is tried against the last three lines, newest first.
+    # Each line is [mean top, mean bottom, sum of tops, sum of bottoms, words]: a list, not
+    # an object, as this runs for every word of every page and every table cell.
     lines: list[list] = []
-    boxes: list[list[float]] = []  # each line's sum of tops, sum of bottoms, word count
-    for w in ordered:
+    for w in sorted(words, key=_TOP_X0):
         top, bottom = w.top, w.bottom
-        for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            tops, bottoms, n = boxes[i]
-            mean_top, mean_bottom = tops / n, bottoms / n
-            overlap = min(mean_bottom, bottom) - max(mean_top, top)
-            if overlap >= 0.4 * min(mean_bottom - mean_top, bottom - top):
-                lines[i].append(w)
-                boxes[i] = [tops + top, bottoms + bottom, n + 1]
+        for line in lines[-1:-4:-1]:
+            mean_top, mean_bottom = line[0], line[1]
+            overlap = (bottom if bottom < mean_bottom else mean_bottom) - (
+                top if top > mean_top else mean_top
+            )
+            height = mean_bottom - mean_top
+            if overlap >= 0.4 * (bottom - top if bottom - top < height else height):
+                line[4].append(w)
+                n = len(line[4])
+                line[2] += top
+                line[3] += bottom
+                line[0], line[1] = line[2] / n, line[3] / n
                 break
         else:
-            lines.append([w])
-            boxes.append([top, bottom, 1])
-    by_x = attrgetter("x0")
-    out = [(min(w.top for w in line), sorted(line, key=by_x)) for line in lines]
-    return sorted(out, key=lambda it: it[0])
+            lines.append([top, bottom, top, bottom, [w]])
+    return [(line[4][0].top, sorted(line[4], key=_X0)) for line in lines]
+
+
+_TOP_X0 = attrgetter("top", "x0")
+_X0 = attrgetter("x0")
 
 
 def line_text(words: list[Word]) -> str:

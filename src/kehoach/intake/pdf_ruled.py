@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect
 from dataclasses import dataclass
 
-from kehoach.intake.pdf_columns import WRAP_HYPHEN, Grid
+from kehoach.intake.pdf_columns import Grid, wrap_hyphen
 from kehoach.text.normalize import nfc
 
 _SNAP = 3.0  # lines this close are the same line
@@ -141,7 +141,7 @@ def cell_text(words: list) -> str:
     out = ""
     for _, line in group_lines(words):
         text = " ".join(w.text for w in line)
-        if out and not (WRAP_HYPHEN.search(out) and text[:1].isalnum()):
+        if out and not (wrap_hyphen(out) and text[:1].isalnum()):
             out += " "
         out += text
     return nfc(out).strip()
