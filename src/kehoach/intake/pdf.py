@@ -236,10 +236,24 @@ def garbage_layer(doc: Document) -> bool:
     poor OCR run laid over page images, or glyphs with no Unicode meaning (then the pages
     are read as a scan)."""
     texts = [*doc.lines, *(c for t in doc.tables for r in t.rows for c in r)]
-    words = _WORD.findall("\n".join(texts))  # a line break ends a word, as a text's end does
+    words = _letter_runs("\n".join(texts))
     if len(words) < 30:
         return doc.ocr  # a scan with a few stray words over it: read the pictures
     return _valid_share_below(words, 0.75 if doc.ocr else 0.3)
+
+
+def _letter_runs(text: str) -> list[str]:
+    """`_WORD.findall(text)`, sooner: a piece between spaces made of letters only is one
+    run as it is (a letter is a word character, not a digit nor `_`, and no space is one);
+    the regex scans only the pieces with other characters in them."""
+    runs: list[str] = []
+    for piece in text.split():
+        if piece.isalpha():
+            if len(piece) > 1:
+                runs.append(piece)
+        else:
+            runs += _WORD.findall(piece)
+    return runs
 
 
 def _valid_share_below(words: list[str], need: float) -> bool:

@@ -135,7 +135,8 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
         return [], 0
     text = _page_text(textpage, count)
     # One rectangle for every call, read back in one unpacking: this runs for each word's
-    # first and last character, the bulk of intake's calls into pdfium.
+    # first and last character, the bulk of intake's calls into pdfium (and is written out
+    # in the loop, not called, for the same reason).
     rect = pdfium.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     get_box = pdfium.char_box_unchecked
@@ -147,7 +148,7 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
         if not get_box(textpage, i, rect_ref):
             return None
         x0, y1, x1, y0 = unpack(rect)  # pdfium's y grows upwards: its top is the larger y
-        if upright:  # the common case, without further calls
+        if upright:
             return x0 - left, x1 - left, page_top - y1, page_top - y0
         return frame.box(x0, y0, x1, y1)
 
@@ -157,30 +158,38 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
         start, end = token.span()
         n = end - start
         chars += n
-        first = box(start)
-        last = box(end - 1) if n > 1 else first
-        if first is None or last is None:
-            words.extend(_split(token.group(), [box(i) for i in range(start, end)]))
-            continue
-        x0, x1, top, bottom = first
-        if n > 1:
-            # The first and last characters sit on one line, in order, no farther apart than
-            # `n` characters of their size could reach without a gap wider than X_TOLERANCE:
-            # one word (written out, not called: this runs for nearly every word).
-            lx0, lx1, ltop, lbottom = last
-            height = bottom - top
-            if lbottom - ltop < height:
-                height = lbottom - ltop
-            overlap = (lbottom if lbottom < bottom else bottom) - (ltop if ltop > top else top)
-            if not (
-                overlap >= 0.5 * height and -X_TOLERANCE <= lx0 - x1 <= n * (height + X_TOLERANCE)
-            ):
-                words.extend(_split(token.group(), [box(i) for i in range(start, end)]))
+        if get_box(textpage, start, rect_ref):
+            x0, y1, x1, y0 = unpack(rect)
+            if upright:
+                x0, x1, top, bottom = x0 - left, x1 - left, page_top - y1, page_top - y0
+            else:
+                x0, x1, top, bottom = frame.box(x0, y0, x1, y1)
+            if n == 1:
+                words.append(Word(token.group(), x0, x1, top, bottom))
                 continue
-            x1 = lx1 if lx1 > x1 else x1
-            top = ltop if ltop < top else top
-            bottom = lbottom if lbottom > bottom else bottom
-        words.append(Word(token.group(), x0, x1, top, bottom))
+            if get_box(textpage, end - 1, rect_ref):
+                lx0, y1, lx1, y0 = unpack(rect)
+                if upright:
+                    lx0, lx1, ltop, lbottom = lx0 - left, lx1 - left, page_top - y1, page_top - y0
+                else:
+                    lx0, lx1, ltop, lbottom = frame.box(lx0, y0, lx1, y1)
+                # The first and last characters sit on one line, in order, no farther apart
+                # than `n` characters of their size could reach without a gap wider than
+                # X_TOLERANCE: one word.
+                height = bottom - top
+                if lbottom - ltop < height:
+                    height = lbottom - ltop
+                overlap = (lbottom if lbottom < bottom else bottom) - (ltop if ltop > top else top)
+                if overlap >= 0.5 * height and -X_TOLERANCE <= lx0 - x1 <= n * (
+                    height + X_TOLERANCE
+                ):
+                    x1 = lx1 if lx1 > x1 else x1
+                    top = ltop if ltop < top else top
+                    bottom = lbottom if lbottom > bottom else bottom
+                    words.append(Word(token.group(), x0, x1, top, bottom))
+                    continue
+        # a character without a box, or a run that is not one word: cut it
+        words.extend(_split(token.group(), [box(i) for i in range(start, end)]))
     return words, chars
 
 
