@@ -24,7 +24,7 @@ from kehoach.intake.encoding import fix_legacy_blocks, reject_empty, reject_imag
 from kehoach.intake.pdf_columns import Grid as _Grid
 from kehoach.intake.pdf_columns import borderless_tables as _borderless_tables
 from kehoach.intake.pdf_columns import wrap_hyphen as _wrap_hyphen
-from kehoach.intake.pdf_lines import group_lines, line_text
+from kehoach.intake.pdf_lines import group_lines, line_bottom, line_text
 from kehoach.intake.pdf_page import PageContent, read_page
 from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
 from kehoach.intake.pdf_ruled import find_tables, grid, inside
@@ -127,7 +127,7 @@ def _page_items(page: PageContent) -> list[_Item]:
             taken.update(range(first, last))
     for i, (top, line) in enumerate(lines):
         if i not in taken:
-            bottom = max(w.bottom for w in line)
+            bottom = line_bottom(line)
             text = TextLine.at(line_text(line), line[0].x0, line[-1].x1, top, bottom, page.width)
             items.append((top, 0, text))
     items.sort(key=lambda it: (it[0], it[1]))

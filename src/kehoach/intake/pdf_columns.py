@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from kehoach.intake.pdf_lines import line_bottom
 from kehoach.text.normalize import nfc
 
 if TYPE_CHECKING:  # the scan reader uses Grid without loading pdfium
@@ -102,9 +103,9 @@ def borderless_tables(lines, page_number: int) -> list[tuple[int, int, Grid]]:
         gaps = [[-_FAR, segs[i][0][0]], *([a[1], b[0]] for a, b in pairwise(segs[i]))]
         gaps.append([segs[i][-1][1], _FAR])
         end, wide, spans = i + 1, 1, set()
-        height = max(w.bottom for w in lines[i][1]) - lines[i][0]
+        height = line_bottom(lines[i][1]) - lines[i][0]
         while end < len(lines):
-            if lines[end][0] - max(w.bottom for w in lines[end - 1][1]) > 2 * height:
+            if lines[end][0] - line_bottom(lines[end - 1][1]) > 2 * height:
                 break  # a paragraph's worth of space: the table has ended
             narrowed = _narrow(gaps, segs[end])
             if narrowed is not None:
@@ -136,14 +137,14 @@ def _grid_from_columns(lines, gaps, page_number: int) -> Grid:
     row's title is repeated across the columns, as a merged cell is."""
     gaps = [g for g in gaps if g[0] > -_FAR and g[1] < _FAR]
     bounds = [(g[0] + g[1]) / 2 for g in gaps]
-    heights = sorted(max(w.bottom for w in ws) - top for (top, ws), _, _ in lines)
+    heights = sorted(line_bottom(ws) - top for (top, ws), _, _ in lines)
     band = max(2.5, 0.3 * heights[len(heights) // 2])  # more than the space between lines
     rows: list[list[str]] = []
     spans: list[list[bool]] = []
     row_bottom = None
     for (top, words), spanning, segs in lines:
         new_row = row_bottom is None or top - row_bottom > band
-        bottom = max(w.bottom for w in words)
+        bottom = line_bottom(words)
         row_bottom = bottom if new_row or row_bottom is None else max(row_bottom, bottom)
         cells = [""] * (len(bounds) + 1)
         if spanning:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
-from kehoach.intake.pdf_page import Word
 from kehoach.text.normalize import nfc
+
+if TYPE_CHECKING:  # pdf_columns (which the scan reader uses) needs no pdfium
+    from kehoach.intake.pdf_page import Word
 
 GAP = 24.0  # points of empty space that split a line into parts (two-column headings)
 
@@ -42,6 +45,12 @@ def group_lines(words: list[Word]) -> list[tuple[float, list[Word]]]:
 
 _TOP_X0 = attrgetter("top", "x0")
 _X0 = attrgetter("x0")
+_BOTTOM = attrgetter("bottom")
+
+
+def line_bottom(words: list[Word]) -> float:
+    """The lowest bottom of a line's words."""
+    return max(map(_BOTTOM, words))
 
 
 def line_text(words: list[Word]) -> str:
