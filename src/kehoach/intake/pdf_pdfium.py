@@ -128,9 +128,12 @@ FPDFPathSegment_GetType = _bind("FPDFPathSegment_GetType", c_int, _P)
 FPDFPathSegment_GetClose = _bind("FPDFPathSegment_GetClose", c_int, _P)
 
 # FPDFText_GetLooseCharBox(text_page, index, FS_RECTF*) without argument checks: called for
-# (nearly) every character, where checking the three arguments costs as much as pdfium's
-# own work. Call it only with a `Handle`, a Python int and `ctypes.byref(FS_RECTF())`.
-char_box_unchecked = _lib["FPDFText_GetLooseCharBox"]
+# (nearly) every word's first and last character, where checking the three arguments costs
+# as much as pdfium's own work. Call it only with a `Handle`, a Python int and
+# `ctypes.byref(FS_RECTF())`. Bound through PyDLL (the same library, already loaded), which
+# keeps the GIL over the call instead of releasing and taking it back: the call is far
+# shorter than that round trip, and pdfium does not call back into Python.
+char_box_unchecked = ctypes.PyDLL(_lib._name)["FPDFText_GetLooseCharBox"]
 char_box_unchecked.restype = c_int
 
 # pdfium keeps one global state; initialising it again (pypdfium2 does, when the scan reader
