@@ -27,7 +27,7 @@ from kehoach.intake.pdf_columns import wrap_hyphen as _wrap_hyphen
 from kehoach.intake.pdf_lines import group_lines, line_bottom, line_text
 from kehoach.intake.pdf_page import PageContent, read_page
 from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
-from kehoach.intake.pdf_ruled import find_tables, grid, inside
+from kehoach.intake.pdf_ruled import find_tables, grid, words_inside
 from kehoach.text.normalize import fold
 
 _PAGE_NUMBER = re.compile(r"^[\s\-–—.]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.]*$", re.I)
@@ -111,7 +111,7 @@ def _page_items(page: PageContent) -> list[_Item]:
     boxes = []
     tables = find_tables(page.rulings)
     for t in tables:
-        g = grid(t, [w for w in page.words if inside(w, t.bbox)], page.number)
+        g = grid(t, words_inside(page.words, t.bbox), page.number)
         boxes.append(t.bbox)
         if g.width >= 2 and g.rows:
             items.append((t.bbox[1], 1, g))
@@ -135,8 +135,7 @@ def _page_items(page: PageContent) -> list[_Item]:
 
 
 def _outside(words: list, boxes: list) -> list:
-    """The words whose middle lies in none of the boxes (`inside`, for every word of a page
-    with tables: its middle worked out once)."""
+    """The words whose middle lies in none of the boxes (as `words_inside` tells)."""
     out = []
     for w in words:
         x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2

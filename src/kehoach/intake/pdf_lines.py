@@ -55,7 +55,8 @@ def line_bottom(words: list[Word]) -> float:
 
 def line_text(words: list[Word]) -> str:
     """A line's words; a wide gap (two columns of a heading) becomes two spaces."""
-    text = words[0].text
+    parts = [words[0].text]
     for prev, w in pairwise(words):
-        text += ("  " if w.x0 - prev.x1 > GAP else " ") + w.text
-    return nfc(text).strip()
+        parts.append("  " if w.x0 - prev.x1 > GAP else " ")
+        parts.append(w.text)
+    return nfc("".join(parts)).strip()

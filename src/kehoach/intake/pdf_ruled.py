@@ -126,11 +126,14 @@ def _table(cells: list[Box]) -> RuledTable:
     return RuledTable(bbox=bbox, xs=xs, ys=ys, cells=cells)
 
 
-def inside(word, box: Box) -> bool:
-    """The word's middle lies in the box."""
-    x = (word.x0 + word.x1) / 2
-    y = (word.top + word.bottom) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+def words_inside(words: list, box: Box) -> list:
+    """The words whose middle lies in the box."""
+    x0, top, x1, bottom = box
+    return [
+        w
+        for w in words
+        if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
+    ]
 
 
 def cell_text(words: list) -> str:
