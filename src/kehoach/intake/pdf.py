@@ -1,5 +1,5 @@
 """PDF: each page's text lines and ruled tables, top to bottom, pages in order, read with
-pdfium (`pypdfium2`).
+pdfium (the library `pypdfium2` ships, through `pdf_pdfium`).
 
 Tables are found from their ruling lines (`pdf_ruled`); white paragraph shading is paper,
 not a table. On a page without ruled tables, runs of lines whose pieces keep to the same
@@ -18,21 +18,21 @@ from __future__ import annotations
 import re
 
 from kehoach.errors import EmptyDocument, NeedsOcr, UnsupportedFormat
+from kehoach.intake import pdf_pdfium as pdfium
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import fix_legacy_blocks, reject_empty, reject_images
-from kehoach.intake.pdf_columns import WRAP_HYPHEN as _WRAP_HYPHEN
 from kehoach.intake.pdf_columns import Grid as _Grid
 from kehoach.intake.pdf_columns import borderless_tables as _borderless_tables
-from kehoach.intake.pdf_lines import group_lines, line_text
+from kehoach.intake.pdf_columns import wrap_hyphen as _wrap_hyphen
+from kehoach.intake.pdf_lines import group_lines, line_bottom, line_text
 from kehoach.intake.pdf_page import PageContent, read_page
 from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
-from kehoach.intake.pdf_ruled import find_tables, grid, inside
+from kehoach.intake.pdf_ruled import find_tables, grid, words_inside
 from kehoach.text.normalize import fold
 
 _PAGE_NUMBER = re.compile(r"^[\s\-–—.]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.]*$", re.I)
 _MARGIN = 0.15  # page numbers sit in the top or bottom 15% of the page
 _SCAN_COVER = 0.7  # a picture covering this much of a page is the page itself, scanned
-_PASSWORD = 4  # pdfium's FPDF_ERR_PASSWORD
 
 
 def read(data: bytes, name: str, sha256: str) -> Document:
@@ -65,24 +65,23 @@ def read_pages(data: bytes, name: str) -> list[PageContent]:
         )
     if b"%PDF" not in data[:1024]:
         raise UnsupportedFormat("this .pdf file cannot be read: it is not a PDF", where=name)
-    import pypdfium2
-
+    # pdfium reads from `data` in place, without a copy: it is held until the document closes
+    pdf = pdfium.FPDF_LoadMemDocument64(data, len(data), None)
     try:
-        pdf = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as exc:
-        if exc.err_code == _PASSWORD:
+        count = pdfium.FPDF_GetPageCount(pdf) if pdf else 0
+        if count < 1:  # not opened (or no page at all, which pdfium reads as damaged too)
+            if pdfium.FPDF_GetLastError() == pdfium.FPDF_ERR_PASSWORD:
+                raise UnsupportedFormat(
+                    "the PDF is protected by a password; save a copy without the password",
+                    where=name,
+                )
             raise UnsupportedFormat(
-                "the PDF is protected by a password; save a copy without the password",
-                where=name,
-            ) from None
-        raise UnsupportedFormat(
-            "this .pdf file cannot be read: it is damaged or incomplete", where=name
-        ) from None
-    try:
+                "this .pdf file cannot be read: it is damaged or incomplete", where=name
+            )
         pages = []
-        for index in range(len(pdf)):
+        for index in range(count):
             try:
-                pages.append(read_page(pdf.raw, index))
+                pages.append(read_page(pdf, index))
             except Exception as exc:  # a damaged page: the file's fault, not ours
                 raise UnsupportedFormat(
                     "this .pdf file cannot be read: page {page}: {reason}",
@@ -91,7 +90,8 @@ def read_pages(data: bytes, name: str) -> list[PageContent]:
                     reason=_short(exc),
                 ) from None
     finally:
-        pdf.close()
+        if pdf:
+            pdfium.FPDF_CloseDocument(pdf)
     if not pages:
         raise EmptyDocument("the PDF has no pages", where=name)
     return pages
@@ -111,14 +111,14 @@ def _page_items(page: PageContent) -> list[_Item]:
     boxes = []
     tables = find_tables(page.rulings)
     for t in tables:
-        g = grid(t, [w for w in page.words if inside(w, t.bbox)], page.number)
+        g = grid(t, words_inside(page.words, t.bbox), page.number)
         boxes.append(t.bbox)
         if g.width >= 2 and g.rows:
             items.append((t.bbox[1], 1, g))
         else:  # a one-column "table" is a frame around text
             for i, cell in enumerate(c for r in g.rows for c in r if c):
                 items.append((t.bbox[1] + i * 0.01, 0, cell))
-    words = [w for w in page.words if not any(inside(w, b) for b in boxes)] if boxes else page.words
+    words = _outside(page.words, boxes) if boxes else page.words
     lines = group_lines(words)
     taken: set[int] = set()
     if not tables:  # no ruled table: look for columns of text (a table without lines)
@@ -127,11 +127,24 @@ def _page_items(page: PageContent) -> list[_Item]:
             taken.update(range(first, last))
     for i, (top, line) in enumerate(lines):
         if i not in taken:
-            bottom = max(w.bottom for w in line)
+            bottom = line_bottom(line)
             text = TextLine.at(line_text(line), line[0].x0, line[-1].x1, top, bottom, page.width)
             items.append((top, 0, text))
     items.sort(key=lambda it: (it[0], it[1]))
     return _drop_page_numbers(items, page.height)
+
+
+def _outside(words: list, boxes: list) -> list:
+    """The words whose middle lies in none of the boxes (as `words_inside` tells)."""
+    out = []
+    for w in words:
+        x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        for b in boxes:
+            if b[0] <= x <= b[2] and b[1] <= y <= b[3]:
+                break
+        else:
+            out.append(w)
+    return out
 
 
 def _drop_page_numbers(items, height: float) -> list[_Item]:
@@ -158,7 +171,7 @@ def _continue(grid: _Grid, more: _Grid) -> None:
         last = grid.rows[-1]
         for c, piece in enumerate(rows[0]):  # the rest of a row split by the page break
             if piece and not spans[0][c]:
-                joiner = "" if _WRAP_HYPHEN.search(last[c]) else " "
+                joiner = "" if _wrap_hyphen(last[c]) else " "
                 last[c] = f"{last[c]}{joiner}{piece}".strip() if last[c] else piece
         rows, spans = rows[1:], spans[1:]
     grid.rows.extend(rows)
@@ -214,17 +227,48 @@ def _join_pages(pages: list[list[_Item]]) -> list[Block]:
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_CHUNK = 256  # words judged between two looks at whether the share is settled
 
 
 def garbage_layer(doc: Document) -> bool:
     """Whether a PDF's text layer is not Vietnamese a person could read: the output of a
     poor OCR run laid over page images, or glyphs with no Unicode meaning (then the pages
     are read as a scan)."""
-    from kehoach.text.syllables import is_valid_syllable
-
     texts = [*doc.lines, *(c for t in doc.tables for r in t.rows for c in r)]
-    words = [w for text in texts for w in _WORD.findall(text)]
+    words = _letter_runs("\n".join(texts))
     if len(words) < 30:
         return doc.ocr  # a scan with a few stray words over it: read the pictures
-    share = sum(is_valid_syllable(w) for w in words) / len(words)
-    return share < (0.75 if doc.ocr else 0.3)
+    return _valid_share_below(words, 0.75 if doc.ocr else 0.3)
+
+
+def _letter_runs(text: str) -> list[str]:
+    """`_WORD.findall(text)`, sooner: a piece between spaces made of letters only is one
+    run as it is (a letter is a word character, not a digit nor `_`, and no space is one);
+    the regex scans only the pieces with other characters in them."""
+    runs: list[str] = []
+    for piece in text.split():
+        if piece.isalpha():
+            if len(piece) > 1:
+                runs.append(piece)
+        else:
+            runs += _WORD.findall(piece)
+    return runs
+
+
+def _valid_share_below(words: list[str], need: float) -> bool:
+    """Whether fewer than `need` of the words are Vietnamese syllables, judged a chunk at a
+    time and answered once the words left could no longer change the answer (a typed plan
+    settles it within its first third). Exact: with n words, a count that only grows gives
+    a share (count / n) that only grows, so the share so far, or the share were every word
+    left valid, bounds the whole text's share."""
+    from kehoach.text.syllables import is_valid_syllable
+
+    n, valid = len(words), 0
+    for start in range(0, n, _CHUNK):
+        valid += sum(map(is_valid_syllable, words[start : start + _CHUNK]))
+        left = max(0, n - start - _CHUNK)
+        if valid / n >= need:
+            return False
+        if (valid + left) / n < need:
+            return True
+    return valid / n < need

@@ -6,10 +6,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
+from kehoach.intake.pdf_lines import line_bottom
 from kehoach.text.normalize import nfc
 
-WRAP_HYPHEN = re.compile(r"\w-$")
+if TYPE_CHECKING:  # the scan reader uses Grid without loading pdfium
+    from kehoach.intake.pdf_page import Word
+
+_WRAP_HYPHEN = re.compile(r"\w-$")
+
+
+def wrap_hyphen(text: str) -> bool:
+    """Whether the text ends in a hyphen after a letter (`80-`): a word wrapped there.
+    Only its last three characters are searched (`$` may stand before a final newline):
+    searching a long paragraph from its start would try the pattern at each character."""
+    return _WRAP_HYPHEN.search(text[-3:]) is not None
+
+
 _COLUMN_GAP = 10.0  # wider than word spacing: the gutter between columns of a table
 _FAR = 1e6  # beyond any page edge
 
@@ -28,14 +42,21 @@ class Grid:
         return len(self.rows[0]) if self.rows else 0
 
 
-def _segments(words: list[dict]) -> list[tuple[float, float, str]]:
+def _segments(words: list[Word]) -> list[tuple[float, float, str]]:
     """A line cut into column pieces at gaps wider than word spacing."""
     segs: list[tuple[float, float, str]] = []
+    texts: list[str] = []  # the words of the piece being gathered
+    x0 = x1 = 0.0
     for w in words:
-        if segs and w["x0"] - segs[-1][1] <= _COLUMN_GAP:
-            segs[-1] = (segs[-1][0], w["x1"], f"{segs[-1][2]} {w['text']}")
+        if texts and w.x0 - x1 <= _COLUMN_GAP:
+            texts.append(w.text)
         else:
-            segs.append((w["x0"], w["x1"], w["text"]))
+            if texts:
+                segs.append((x0, x1, " ".join(texts)))
+            x0, texts = w.x0, [w.text]
+        x1 = w.x1
+    if texts:
+        segs.append((x0, x1, " ".join(texts)))
     return segs
 
 
@@ -82,9 +103,9 @@ def borderless_tables(lines, page_number: int) -> list[tuple[int, int, Grid]]:
         gaps = [[-_FAR, segs[i][0][0]], *([a[1], b[0]] for a, b in pairwise(segs[i]))]
         gaps.append([segs[i][-1][1], _FAR])
         end, wide, spans = i + 1, 1, set()
-        height = max(w["bottom"] for w in lines[i][1]) - lines[i][0]
+        height = line_bottom(lines[i][1]) - lines[i][0]
         while end < len(lines):
-            if lines[end][0] - max(w["bottom"] for w in lines[end - 1][1]) > 2 * height:
+            if lines[end][0] - line_bottom(lines[end - 1][1]) > 2 * height:
                 break  # a paragraph's worth of space: the table has ended
             narrowed = _narrow(gaps, segs[end])
             if narrowed is not None:
@@ -116,14 +137,14 @@ def _grid_from_columns(lines, gaps, page_number: int) -> Grid:
     row's title is repeated across the columns, as a merged cell is."""
     gaps = [g for g in gaps if g[0] > -_FAR and g[1] < _FAR]
     bounds = [(g[0] + g[1]) / 2 for g in gaps]
-    heights = sorted(max(w["bottom"] for w in ws) - top for (top, ws), _, _ in lines)
+    heights = sorted(line_bottom(ws) - top for (top, ws), _, _ in lines)
     band = max(2.5, 0.3 * heights[len(heights) // 2])  # more than the space between lines
     rows: list[list[str]] = []
     spans: list[list[bool]] = []
     row_bottom = None
     for (top, words), spanning, segs in lines:
         new_row = row_bottom is None or top - row_bottom > band
-        bottom = max(w["bottom"] for w in words)
+        bottom = line_bottom(words)
         row_bottom = bottom if new_row or row_bottom is None else max(row_bottom, bottom)
         cells = [""] * (len(bounds) + 1)
         if spanning:
@@ -140,7 +161,7 @@ def _grid_from_columns(lines, gaps, page_number: int) -> Grid:
         for c, piece in enumerate(cells):  # a wrapped line continues the row's cells
             if piece and not (spanning and c > 1):
                 last = rows[-1][c]
-                joiner = "" if WRAP_HYPHEN.search(last) else " "
+                joiner = "" if wrap_hyphen(last) else " "
                 rows[-1][c] = f"{last}{joiner}{piece}" if last else piece
         if spans[-1][-1]:  # keep a group title's copies equal to it
             rows[-1][2:] = [rows[-1][1]] * (len(bounds) - 1)

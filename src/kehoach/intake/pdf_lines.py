@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from itertools import pairwise
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
-from kehoach.intake.pdf_page import Word
 from kehoach.text.normalize import nfc
+
+if TYPE_CHECKING:  # pdf_columns (which the scan reader uses) needs no pdfium
+    from kehoach.intake.pdf_page import Word
 
 GAP = 24.0  # points of empty space that split a line into parts (two-column headings)
 
@@ -15,30 +18,45 @@ def group_lines(words: list[Word]) -> list[tuple[float, list[Word]]]:
     """Words grouped into lines by vertical overlap with the line's mean box (a raised
     footnote mark stays on its line; a heading beside two lines does not chain them into
     one), each line's words left to right; lines top to bottom as (top, words)."""
-    ordered = sorted(words, key=attrgetter("top", "x0"))
+    # Words come top to bottom, so a line's first word is its highest and lines are made in
+    # the order of their tops. A word is tried against the last three lines, newest first.
+    # Each line is [mean top, mean bottom, sum of tops, sum of bottoms, words]: a list, not
+    # an object, as this runs for every word of every page and every table cell.
     lines: list[list] = []
-    boxes: list[list[float]] = []  # each line's sum of tops, sum of bottoms, word count
-    for w in ordered:
+    for w in sorted(words, key=_TOP_X0):
         top, bottom = w.top, w.bottom
-        for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
-            tops, bottoms, n = boxes[i]
-            mean_top, mean_bottom = tops / n, bottoms / n
-            overlap = min(mean_bottom, bottom) - max(mean_top, top)
-            if overlap >= 0.4 * min(mean_bottom - mean_top, bottom - top):
-                lines[i].append(w)
-                boxes[i] = [tops + top, bottoms + bottom, n + 1]
+        for line in lines[-1:-4:-1]:
+            mean_top, mean_bottom = line[0], line[1]
+            overlap = (bottom if bottom < mean_bottom else mean_bottom) - (
+                top if top > mean_top else mean_top
+            )
+            height = mean_bottom - mean_top
+            if overlap >= 0.4 * (bottom - top if bottom - top < height else height):
+                line[4].append(w)
+                n = len(line[4])
+                line[2] += top
+                line[3] += bottom
+                line[0], line[1] = line[2] / n, line[3] / n
                 break
         else:
-            lines.append([w])
-            boxes.append([top, bottom, 1])
-    by_x = attrgetter("x0")
-    out = [(min(w.top for w in line), sorted(line, key=by_x)) for line in lines]
-    return sorted(out, key=lambda it: it[0])
+            lines.append([top, bottom, top, bottom, [w]])
+    return [(line[4][0].top, sorted(line[4], key=_X0)) for line in lines]
+
+
+_TOP_X0 = attrgetter("top", "x0")
+_X0 = attrgetter("x0")
+_BOTTOM = attrgetter("bottom")
+
+
+def line_bottom(words: list[Word]) -> float:
+    """The lowest bottom of a line's words."""
+    return max(map(_BOTTOM, words))
 
 
 def line_text(words: list[Word]) -> str:
     """A line's words; a wide gap (two columns of a heading) becomes two spaces."""
-    text = words[0].text
+    parts = [words[0].text]
     for prev, w in pairwise(words):
-        text += ("  " if w.x0 - prev.x1 > GAP else " ") + w.text
-    return nfc(text).strip()
+        parts.append("  " if w.x0 - prev.x1 > GAP else " ")
+        parts.append(w.text)
+    return nfc("".join(parts)).strip()

@@ -1,17 +1,19 @@
 """One PDF page through pdfium: its characters grouped into words, its ruling lines, and its
 pictures, in page coordinates measured from the top-left corner as the page is shown.
 
-pdfium is called through its C API (`pypdfium2.raw`) one character at a time: the calls are
-cheap, and what is built from them (words, lines, table cells) is ours to shape."""
+pdfium is called through its C API (`pdf_pdfium`) for each word's first and last character:
+the calls are cheap, and what is built from them (words, lines, table cells) is ours to
+shape."""
 
 from __future__ import annotations
 
 import ctypes
 import re
+import struct
 from dataclasses import dataclass
 from unicodedata import combining
 
-import pypdfium2.raw as pdfium
+from kehoach.intake import pdf_pdfium as pdfium
 
 X_TOLERANCE = 3.0  # a gap wider than this between two characters starts a new word
 _THIN = 3.0  # a filled rectangle thinner than this is drawn as a line
@@ -19,19 +21,16 @@ _MIN_RULE = 3.0  # shorter strokes are marks, not ruling lines
 _WHITE = 250  # colour channels at or above this count as white (paper)
 
 
-@dataclass
+@dataclass(slots=True)
 class Word:
     """A word on the page: its text and its box (x0, x1 from the left, top, bottom from
-    the top), readable as a mapping (`w["x0"]`) like the word dictionaries of PDF tools."""
+    the top)."""
 
     text: str
     x0: float
     x1: float
     top: float
     bottom: float
-
-    def __getitem__(self, key: str):
-        return getattr(self, key)
 
 
 @dataclass
@@ -113,9 +112,9 @@ def read_page(pdf, index: int) -> PageContent:
 
 def _page_text(textpage, count: int) -> str:
     """The page's characters in pdfium's order, one per index."""
-    buf = ctypes.create_string_buffer((count + 1) * 2)
-    pdfium.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[: count * 2].decode("utf-16-le", errors="replace")
+    buf = (ctypes.c_ushort * (count + 1))()
+    pdfium.FPDFText_GetText(textpage, 0, count, buf)
+    text = bytes(buf)[: count * 2].decode("utf-16-le", errors="replace")
     if len(text) == count:
         return text
     # characters beyond the basic plane take two UTF-16 units: ask for each one alone
@@ -123,6 +122,7 @@ def _page_text(textpage, count: int) -> str:
 
 
 _TOKEN = re.compile(r"[^\s\x00-\x20\ufffe]+")  # runs of characters between pdfium's spaces
+_RECT = struct.Struct("4f")  # an FS_RECTF as pdfium fills it: left, top, right, bottom
 
 
 def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
@@ -134,47 +134,63 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
     if count <= 0:
         return [], 0
     text = _page_text(textpage, count)
+    # One rectangle for every call, read back in one unpacking: this runs for each word's
+    # first and last character, the bulk of intake's calls into pdfium (and is written out
+    # in the loop, not called, for the same reason).
     rect = pdfium.FS_RECTF()
-    get_box = pdfium.FPDFText_GetLooseCharBox
+    rect_ref = ctypes.byref(rect)
+    get_box = pdfium.char_box_unchecked
+    unpack = _RECT.unpack_from
     upright = frame.rotation == 0
     left, page_top = frame.left, frame.top
 
     def box(i: int):
-        if not get_box(textpage, i, rect):
+        if not get_box(textpage, i, rect_ref):
             return None
-        if upright:  # the common case, without further calls
-            return rect.left - left, rect.right - left, page_top - rect.top, page_top - rect.bottom
-        return frame.box(rect.left, rect.bottom, rect.right, rect.top)
+        x0, y1, x1, y0 = unpack(rect)  # pdfium's y grows upwards: its top is the larger y
+        if upright:
+            return x0 - left, x1 - left, page_top - y1, page_top - y0
+        return frame.box(x0, y0, x1, y1)
 
     words: list[Word] = []
     chars = 0
     for token in _TOKEN.finditer(text):
         start, end = token.span()
-        chars += end - start
-        first = box(start)
-        if first is None:
-            words.extend(_split(token.group(), [box(i) for i in range(start, end)]))
-            continue
-        x0, x1, top, bottom = first
-        if end - start > 1:
-            last = box(end - 1)
-            if last is None or not _one_word(first, last, end - start):
-                words.extend(_split(token.group(), [box(i) for i in range(start, end)]))
+        n = end - start
+        chars += n
+        if get_box(textpage, start, rect_ref):
+            x0, y1, x1, y0 = unpack(rect)
+            if upright:
+                x0, x1, top, bottom = x0 - left, x1 - left, page_top - y1, page_top - y0
+            else:
+                x0, x1, top, bottom = frame.box(x0, y0, x1, y1)
+            if n == 1:
+                words.append(Word(token.group(), x0, x1, top, bottom))
                 continue
-            x1 = last[1] if last[1] > x1 else x1
-            top = last[2] if last[2] < top else top
-            bottom = last[3] if last[3] > bottom else bottom
-        words.append(Word(token.group(), x0, x1, top, bottom))
+            if get_box(textpage, end - 1, rect_ref):
+                lx0, y1, lx1, y0 = unpack(rect)
+                if upright:
+                    lx0, lx1, ltop, lbottom = lx0 - left, lx1 - left, page_top - y1, page_top - y0
+                else:
+                    lx0, lx1, ltop, lbottom = frame.box(lx0, y0, lx1, y1)
+                # The first and last characters sit on one line, in order, no farther apart
+                # than `n` characters of their size could reach without a gap wider than
+                # X_TOLERANCE: one word.
+                height = bottom - top
+                if lbottom - ltop < height:
+                    height = lbottom - ltop
+                overlap = (lbottom if lbottom < bottom else bottom) - (ltop if ltop > top else top)
+                if overlap >= 0.5 * height and -X_TOLERANCE <= lx0 - x1 <= n * (
+                    height + X_TOLERANCE
+                ):
+                    x1 = lx1 if lx1 > x1 else x1
+                    top = ltop if ltop < top else top
+                    bottom = lbottom if lbottom > bottom else bottom
+                    words.append(Word(token.group(), x0, x1, top, bottom))
+                    continue
+        # a character without a box, or a run that is not one word: cut it
+        words.extend(_split(token.group(), [box(i) for i in range(start, end)]))
     return words, chars
-
-
-def _one_word(first, last, n: int) -> bool:
-    """The first and last characters of a run sit on one line, in order, no farther apart
-    than `n` characters of their size could reach without a gap wider than `X_TOLERANCE`."""
-    height = min(first[3] - first[2], last[3] - last[2])
-    overlap = min(first[3], last[3]) - max(first[2], last[2])
-    span = last[0] - first[1]
-    return overlap >= 0.5 * height and -X_TOLERANCE <= span <= n * (height + X_TOLERANCE)
 
 
 def _split(text: str, boxes: list) -> list[Word]:

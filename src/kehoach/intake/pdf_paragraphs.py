@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from kehoach.intake.pdf_columns import WRAP_HYPHEN
+from kehoach.intake.pdf_columns import wrap_hyphen
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
@@ -128,7 +128,7 @@ def join_paragraphs(pages: list[list]) -> list[list]:
             host = kept if kept else (out[-1] if out else None)
             if tail is not None and host and _continues(tail, item, edges, new_page=i == 0):
                 para = host[-1]
-                joiner = "" if WRAP_HYPHEN.search(para) and item[:1].isalnum() else " "
+                joiner = "" if wrap_hyphen(para) and item[:1].isalnum() else " "
                 host[-1] = TextLine.at(
                     f"{para}{joiner}{item}", para.x0, item.x1, para.top, item.bottom,
                     item.page_width,

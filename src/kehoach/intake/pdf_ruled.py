@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect
 from dataclasses import dataclass
 
-from kehoach.intake.pdf_columns import WRAP_HYPHEN, Grid
+from kehoach.intake.pdf_columns import Grid, wrap_hyphen
 from kehoach.text.normalize import nfc
 
 _SNAP = 3.0  # lines this close are the same line
@@ -126,11 +126,14 @@ def _table(cells: list[Box]) -> RuledTable:
     return RuledTable(bbox=bbox, xs=xs, ys=ys, cells=cells)
 
 
-def inside(word, box: Box) -> bool:
-    """The word's middle lies in the box."""
-    x = (word.x0 + word.x1) / 2
-    y = (word.top + word.bottom) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+def words_inside(words: list, box: Box) -> list:
+    """The words whose middle lies in the box."""
+    x0, top, x1, bottom = box
+    return [
+        w
+        for w in words
+        if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
+    ]
 
 
 def cell_text(words: list) -> str:
@@ -141,7 +144,7 @@ def cell_text(words: list) -> str:
     out = ""
     for _, line in group_lines(words):
         text = " ".join(w.text for w in line)
-        if out and not (WRAP_HYPHEN.search(out) and text[:1].isalnum()):
+        if out and not (wrap_hyphen(out) and text[:1].isalnum()):
             out += " "
         out += text
     return nfc(out).strip()
