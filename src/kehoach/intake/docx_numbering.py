@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import re
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from kehoach.intake.docx_xml import Element, W, first, int_prop, prop
 
-
-def prop(el, path: str) -> str | None:
-    """The w:val of a property element (None when absent, '' when it has no value)."""
-    found = el.find(path)
-    if found is None:
-        return None
-    return found.get(f"{W}val", "")
-
-
-def int_prop(el, path: str, default: int) -> int:
-    value = prop(el, path)
-    try:
-        return max(int(value), 0) if value else default
-    except ValueError:
-        return default
+# Qualified names, built once: they are looked up for every paragraph.
+_PPR, _NUMPR, _NUMID, _ILVL, _PSTYLE = f"{W}pPr", f"{W}numPr", f"{W}numId", f"{W}ilvl", f"{W}pStyle"
+_STYLE_ID, _BASED_ON, _START_OVERRIDE = f"{W}styleId", f"{W}basedOn", f"{W}startOverride"
+_PLACEHOLDER = re.compile(r"%([1-9])")  # a level's number in lvlText: `%1.%2.`
 
 
 class Numbering:
@@ -37,11 +26,11 @@ class Numbering:
         if root is not None:
             self._read_numbering(root)
         for style in styles.findall(f"{W}style") if styles is not None else ():
-            num = style.find(f"{W}pPr/{W}numPr")
-            based = style.find(f"{W}basedOn")
-            self.styles[style.get(f"{W}styleId", "")] = (
-                prop(num, f"{W}numId") if num is not None else None,
-                int_prop(num, f"{W}ilvl", -1) if num is not None else None,
+            num = first(style, _PPR, _NUMPR)
+            based = first(style, _BASED_ON)
+            self.styles[style.get(_STYLE_ID, "")] = (
+                prop(num, _NUMID) if num is not None else None,
+                int_prop(num, _ILVL, default=-1) if num is not None else None,
                 based.get(f"{W}val") if based is not None else None,
             )
 
@@ -49,31 +38,31 @@ class Numbering:
         for abstract in root.findall(f"{W}abstractNum"):
             levels, styles = {}, {}
             for lvl in abstract.findall(f"{W}lvl"):
-                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                ilvl = int(lvl.get(_ILVL, "0"))
                 levels[ilvl] = (
                     prop(lvl, f"{W}numFmt") or "decimal",
                     prop(lvl, f"{W}lvlText") or "",
-                    int_prop(lvl, f"{W}start", 1),
+                    int_prop(lvl, f"{W}start", default=1),
                 )
-                if (linked := prop(lvl, f"{W}pStyle")) is not None:
+                if (linked := prop(lvl, _PSTYLE)) is not None:
                     styles[linked] = ilvl  # a heading style tied to this level
             key = abstract.get(f"{W}abstractNumId", "")
             self.levels[key], self.level_of_style[key] = levels, styles
         for num in root.findall(f"{W}num"):
             starts = {
-                int(o.get(f"{W}ilvl", "0")): int_prop(o, f"{W}startOverride", 1)
+                int(o.get(_ILVL, "0")): int_prop(o, _START_OVERRIDE, default=1)
                 for o in num.findall(f"{W}lvlOverride")
-                if o.find(f"{W}startOverride") is not None
+                if first(o, _START_OVERRIDE) is not None
             }
             self.nums[num.get(f"{W}numId", "")] = (prop(num, f"{W}abstractNumId") or "", starts)
 
-    def _num_of(self, p) -> tuple[str | None, int | None, str | None]:
+    def _num_of(
+        self, own: str | None, num: Element | None
+    ) -> tuple[str | None, int | None, str | None]:
         """(numId, level or None when the style's list decides it, paragraph style)."""
-        num = p.find(f"{W}pPr/{W}numPr")
-        own = prop(p, f"{W}pPr/{W}pStyle")
-        if num is not None and num.find(f"{W}numId") is not None:
-            return prop(num, f"{W}numId"), int_prop(num, f"{W}ilvl", 0), own
-        level = int_prop(num, f"{W}ilvl", 0) if num is not None else None
+        if num is not None and first(num, _NUMID) is not None:
+            return prop(num, _NUMID), int_prop(num, _ILVL, default=0), own
+        level = int_prop(num, _ILVL, default=0) if num is not None else None
         style = own
         for _ in range(10):  # follow basedOn, a short chain
             if style is None or style not in self.styles:
@@ -84,9 +73,10 @@ class Numbering:
             style = based
         return None, None, own
 
-    def label(self, p) -> str:
-        """The number or bullet Word shows before this paragraph ('' when none)."""
-        num_id, ilvl, style = self._num_of(p)
+    def label(self, style: str | None, num: Element | None) -> str:
+        """The number or bullet Word shows before a paragraph ('' when none), from its
+        w:pStyle value and its w:numPr (None when it has none)."""
+        num_id, ilvl, style = self._num_of(style, num)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
         abstract, starts = self.nums[num_id]
@@ -114,7 +104,7 @@ class Numbering:
             n = counters.get(lvl, levels.get(lvl, ("decimal", "", 1))[2])
             return _format_number(n, levels.get(lvl, ("decimal", "", 1))[0])
 
-        return re.sub(r"%([1-9])", value, text).strip()
+        return _PLACEHOLDER.sub(value, text).strip()
 
 
 def _format_number(n: int, fmt: str) -> str:

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 
 from kehoach.errors import UnsupportedFormat
-from kehoach.intake.docx_numbering import W
+from kehoach.intake.docx_xml import W, parse
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MAIN = "word/document.xml"  # where every Word writer puts the main part
@@ -30,10 +30,6 @@ class WordPackage:
 
 def open_package(data: bytes, name: str) -> WordPackage:
     """The package's parts, or `UnsupportedFormat` saying why the file cannot be read."""
-    from lxml import etree
-
-    # no entities resolved, no network: a .docx comes from anyone
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
@@ -50,14 +46,14 @@ def open_package(data: bytes, name: str) -> WordPackage:
                 kind: _target(z, names, rels, folder, f"/{kind}")
                 for kind in ("styles", "numbering")
             }
-            root = etree.fromstring(z.read(main), parser)
+            root = parse(z.read(main))
             body = root.find(f"{W}body")
             if body is None:
                 raise UnsupportedFormat(
                     "this .docx file cannot be read: {reason}", where=name, reason="no body"
                 )
             styles, numbering = (
-                etree.fromstring(z.read(part), parser) if part in names else None
+                parse(z.read(part)) if part in names else None
                 for part in (parts["styles"], parts["numbering"])
             )
     except zipfile.BadZipFile:
@@ -75,11 +71,9 @@ def open_package(data: bytes, name: str) -> WordPackage:
 
 def _target(z: zipfile.ZipFile, names: set[str], rels: str, folder: str, kind: str) -> str | None:
     """The part a relationship of `kind` (the end of its type) points to, from `rels`."""
-    from lxml import etree
-
     if rels not in names:
         return None
-    for rel in etree.fromstring(z.read(rels)).iter(_REL):
+    for rel in parse(z.read(rels)).iter(_REL):
         if rel.get("Type", "").endswith(kind) and rel.get("TargetMode") != "External":
             target = rel.get("Target", "")
             path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
