@@ -20,6 +20,7 @@ from kehoach.errors import EmptyDocument, UnsupportedFormat
 from kehoach.intake.document import Document, Table
 from kehoach.intake.docx_numbering import Numbering
 from kehoach.intake.docx_package import WordPackage, open_package
+from kehoach.intake.docx_styles import Styles, font_of
 from kehoach.intake.docx_xml import W as _W
 from kehoach.intake.docx_xml import first as _first
 from kehoach.intake.docx_xml import int_prop as _int_prop
@@ -46,14 +47,7 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
     f"{_W}sdtContent",
 )
 _R, _PPR, _RPR, _TCPR, _TRPR = f"{_W}r", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr"
-_PSTYLE, _NUMPR, _RSTYLE, _RFONTS, _ASCII, _HANSI = (
-    f"{_W}pStyle",
-    f"{_W}numPr",
-    f"{_W}rStyle",
-    f"{_W}rFonts",
-    f"{_W}ascii",
-    f"{_W}hAnsi",
-)
+_PSTYLE, _NUMPR, _RSTYLE = f"{_W}pStyle", f"{_W}numPr", f"{_W}rStyle"
 
 # What `_collect` does with an element inside a paragraph, by its tag: a run (its text in
 # its font), a piece of text (w:t's own; a tab, a break or a hyphen written as one), a text
@@ -83,7 +77,8 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     reject_empty(data, name)
     reject_images(data, name)
     document = _open(data, name)
-    ctx = _Context(Numbering(document.numbering, document.styles), _Fonts(document.styles))
+    styles = Styles(document.styles)
+    ctx = _Context(Numbering(document.numbering, styles), _Fonts(styles))
     blocks = fix_legacy_blocks(list(_body_blocks(document.body, ctx)))
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the document holds no text", where=name)
@@ -269,47 +264,26 @@ class _Fonts:
     """The font of each run, from the run, its character style, its paragraph's style
     (following `basedOn`) or the document defaults."""
 
-    def __init__(self, root) -> None:
-        self.styles: dict[str, tuple[str | None, str | None]] = {}
-        self.normal: str | None = None  # the paragraph style of paragraphs that name none
-        for style in root.findall(f"{_W}style") if root is not None else ():
-            based = _first(style, f"{_W}basedOn")
-            if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true"):
-                self.normal = style.get(f"{_W}styleId")
-            self.styles[style.get(f"{_W}styleId", "")] = (
-                _font_of(style),
-                based.get(f"{_W}val") if based is not None else None,
-            )
-        defaults = _first(root, f"{_W}docDefaults", f"{_W}rPrDefault") if root is not None else None
-        self.default = _font_of(defaults) if defaults is not None else None
+    def __init__(self, styles: Styles) -> None:
+        self.styles = styles
 
     def _style(self, style: str | None) -> str | None:
         for _ in range(10):  # a short basedOn chain
-            if style is None or style not in self.styles:
+            if style is None or style not in self.styles.by_id:
                 return None
-            font, style = self.styles[style]
-            if font:
-                return font
+            found = self.styles.by_id[style]
+            if found.font:
+                return found.font
+            style = found.based_on
         return None
 
     def paragraph(self, style: str | None) -> str | None:
         """The font the runs of a paragraph in `style` (its w:pStyle) have unless they say
         otherwise."""
-        return self._style(style or self.normal) or self.default
+        return self._style(style or self.styles.normal) or self.styles.default_font
 
     def run(self, r, paragraph_font: str | None) -> str | None:
-        return _font_of(r) or self._style(_prop(r, _RPR, _RSTYLE)) or paragraph_font
-
-
-def _font_of(el) -> str | None:
-    """The font named by the first w:rFonts in the element's w:rPr (asked of every run:
-    looked up by hand, see docx_xml)."""
-    for child in el:
-        if child.tag == _RPR:
-            for prop in child:
-                if prop.tag == _RFONTS:
-                    return prop.get(_ASCII) or prop.get(_HANSI)
-    return None
+        return font_of(r) or self._style(_prop(r, _RPR, _RSTYLE)) or paragraph_font
 
 
 @dataclass

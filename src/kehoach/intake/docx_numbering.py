@@ -4,35 +4,28 @@ from __future__ import annotations
 
 import re
 
+from kehoach.intake.docx_styles import Styles
 from kehoach.intake.docx_xml import Element, W, first, int_prop, prop
 
 # Qualified names, built once: they are looked up for every paragraph.
-_PPR, _NUMPR, _NUMID, _ILVL, _PSTYLE = f"{W}pPr", f"{W}numPr", f"{W}numId", f"{W}ilvl", f"{W}pStyle"
-_STYLE_ID, _BASED_ON, _START_OVERRIDE = f"{W}styleId", f"{W}basedOn", f"{W}startOverride"
+_NUMID, _ILVL, _PSTYLE = f"{W}numId", f"{W}ilvl", f"{W}pStyle"
+_START_OVERRIDE = f"{W}startOverride"
 _PLACEHOLDER = re.compile(r"%([1-9])")  # a level's number in lvlText: `%1.%2.`
 
 
 class Numbering:
     """Word's automatic list numbers, counted in document order as Word shows them."""
 
-    def __init__(self, root, styles) -> None:
-        """From the numbering part's and the styles part's elements (None when missing)."""
+    def __init__(self, root: Element | None, styles: Styles) -> None:
+        """From the numbering part's element (None when missing) and the styles."""
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract -> lvl -> …
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
-        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
+        self.styles = styles.by_id
         self.level_of_style: dict[str, dict[str, int]] = {}  # abstract -> pStyle -> lvl
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
         if root is not None:
             self._read_numbering(root)
-        for style in styles.findall(f"{W}style") if styles is not None else ():
-            num = first(style, _PPR, _NUMPR)
-            based = first(style, _BASED_ON)
-            self.styles[style.get(_STYLE_ID, "")] = (
-                prop(num, _NUMID) if num is not None else None,
-                int_prop(num, _ILVL, default=-1) if num is not None else None,
-                based.get(f"{W}val") if based is not None else None,
-            )
 
     def _read_numbering(self, root) -> None:
         for abstract in root.findall(f"{W}abstractNum"):
@@ -67,10 +60,15 @@ class Numbering:
         for _ in range(10):  # follow basedOn, a short chain
             if style is None or style not in self.styles:
                 break
-            num_id, ilvl, based = self.styles[style]
-            if num_id is not None:
-                return num_id, level if level is not None else (None if ilvl == -1 else ilvl), own
-            style = based
+            found = self.styles[style]
+            if found.num_id is not None:
+                ilvl = found.level
+                return (
+                    found.num_id,
+                    level if level is not None else (None if ilvl == -1 else ilvl),
+                    own,
+                )
+            style = found.based_on
         return None, None, own
 
     def label(self, style: str | None, num: Element | None) -> str:

@@ -46,15 +46,22 @@ def open_package(data: bytes, name: str) -> WordPackage:
                 kind: _target(z, names, rels, folder, f"/{kind}")
                 for kind in ("styles", "numbering")
             }
-            root = parse(z.read(main))
-            body = root.find(f"{W}body")
+            main_xml = z.read(main)
+            body = parse(main_xml).find(f"{W}body")
             if body is None:
                 raise UnsupportedFormat(
                     "this .docx file cannot be read: {reason}", where=name, reason="no body"
                 )
-            styles, numbering = (
-                parse(z.read(part)) if part in names else None
-                for part in (parts["styles"], parts["numbering"])
+            styles_xml = z.read(parts["styles"]) if parts["styles"] in names else None
+            styles = parse(styles_xml) if styles_xml is not None else None
+            # Only a paragraph with a w:numPr, its own or its style's, is numbered; most plans
+            # number their items by hand, and then the numbering part (as large as the
+            # styles part) is not read at all.
+            numbering = (
+                parse(z.read(parts["numbering"]))
+                if parts["numbering"] in names
+                and (_may_hold(main_xml, b"numPr") or _may_hold(styles_xml, b"numPr"))
+                else None
             )
     except zipfile.BadZipFile:
         raise UnsupportedFormat(
@@ -79,6 +86,17 @@ def _target(z: zipfile.ZipFile, names: set[str], rels: str, folder: str, kind: s
             path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
             return posixpath.normpath(path)
     return None
+
+
+def _may_hold(xml: bytes | None, element: bytes) -> bool:
+    """Whether an XML part may hold an element of that (local) name: it does not when the
+    name is nowhere in its bytes, if the part's encoding writes names as ASCII (UTF-8 and
+    its kin; not UTF-16, whose every character holds a NUL byte)."""
+    if xml is None:
+        return False
+    head = xml[3:5] if xml.startswith(b"\xef\xbb\xbf") else xml[:2]
+    ascii_names = head[:1] == b"<" and head[1:2] not in (b"\x00", b"")
+    return not ascii_names or element in xml
 
 
 def _short(exc: Exception) -> str:
