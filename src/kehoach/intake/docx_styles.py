@@ -7,8 +7,6 @@ once for both halves the walk (a template's styles part holds a few hundred styl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kehoach.intake.docx_xml import VAL, Element, W, first, int_val, val
 
 _STYLE, _STYLE_ID, _TYPE, _DEFAULT = f"{W}style", f"{W}styleId", f"{W}type", f"{W}default"
@@ -17,14 +15,19 @@ _NUMID, _ILVL, _RFONTS = f"{W}numId", f"{W}ilvl", f"{W}rFonts"
 _ASCII, _HANSI = f"{W}ascii", f"{W}hAnsi"
 
 
-@dataclass(frozen=True)
 class Style:
-    """One style, as the reader needs it."""
+    """One style, as the reader needs it. (A plain class: a dataclass would cost more to
+    define, at every start-up, than reading all the styles of a plan.)"""
 
-    font: str | None  # its w:rPr/w:rFonts (None when it names none)
-    based_on: str | None
-    num_id: str | None  # its w:pPr/w:numPr's numId (None without a numPr or numId)
-    level: int | None  # the numPr's ilvl: -1 when it has none, None without a numPr
+    __slots__ = ("based_on", "font", "level", "num_id")
+
+    def __init__(
+        self, font: str | None, based_on: str | None, num_id: str | None, level: int | None
+    ) -> None:
+        self.font = font  # its w:rPr/w:rFonts (None when it names none)
+        self.based_on = based_on
+        self.num_id = num_id  # its w:pPr/w:numPr's numId (None without a numPr or numId)
+        self.level = level  # the numPr's ilvl: -1 when it has none, None without a numPr
 
 
 class Styles:
