@@ -14,14 +14,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kehoach.errors import EmptyDocument, UnsupportedFormat
 from kehoach.intake.document import Document, Table
 from kehoach.intake.docx_numbering import Numbering
-from kehoach.intake.docx_numbering import W as _W
-from kehoach.intake.docx_numbering import int_prop as _int_prop
-from kehoach.intake.docx_numbering import prop as _prop
 from kehoach.intake.docx_package import WordPackage, open_package
+from kehoach.intake.docx_styles import Styles, font_of
+from kehoach.intake.docx_xml import W as _W
+from kehoach.intake.docx_xml import first as _first
+from kehoach.intake.docx_xml import int_prop as _int_prop
+from kehoach.intake.docx_xml import int_val as _int_val
+from kehoach.intake.docx_xml import prop as _prop
+from kehoach.intake.docx_xml import properties as _properties
+from kehoach.intake.docx_xml import val as _val
 from kehoach.intake.encoding import (
     convert_legacy,
     fix_legacy_blocks,
@@ -30,6 +36,7 @@ from kehoach.intake.encoding import (
 )
 from kehoach.text.normalize import nfc
 
+# Qualified names, built once: every element's tag is compared with them.
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
     f"{_W}p",
@@ -39,7 +46,29 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
     f"{_W}sdt",
     f"{_W}sdtContent",
 )
-_SKIP = {f"{_W}pPr", f"{_W}rPr", f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", _MC_FALLBACK}
+_R, _PPR, _RPR, _TCPR, _TRPR = f"{_W}r", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr"
+_PSTYLE, _NUMPR, _RSTYLE = f"{_W}pStyle", f"{_W}numPr", f"{_W}rStyle"
+
+# What `_collect` does with an element inside a paragraph, by its tag: a run (its text in
+# its font), a piece of text (w:t's own; a tab, a break or a hyphen written as one), a text
+# box kept for later, or skipped (properties, deleted text, field codes, the fallback copy
+# of a drawing); any other element (hyperlink, inserted text, field, drawing) is looked into.
+_RUN, _TEXT, _BOX, _SKIP = "run", "text", "box", "skip"
+_ACTION: dict[str, str] = {
+    _R: _RUN,
+    f"{_W}t": _TEXT,
+    f"{_W}txbxContent": _BOX,
+    **dict.fromkeys(
+        (_PPR, _RPR, f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", _MC_FALLBACK), _SKIP
+    ),
+}
+_WRITTEN_AS = {
+    f"{_W}tab": "\t",
+    f"{_W}ptab": "\t",
+    f"{_W}br": " ",  # a soft line break keeps the paragraph one block
+    f"{_W}cr": " ",
+    f"{_W}noBreakHyphen": "-",
+}
 _TABS = re.compile(r"[ \t]*\t[ \t]*")
 
 
@@ -48,7 +77,8 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     reject_empty(data, name)
     reject_images(data, name)
     document = _open(data, name)
-    ctx = _Context(Numbering(document.numbering, document.styles), _Fonts(document.styles))
+    styles = Styles(document.styles)
+    ctx = _Context(Numbering(document.numbering, styles), _Fonts(styles))
     blocks = fix_legacy_blocks(list(_body_blocks(document.body, ctx)))
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the document holds no text", where=name)
@@ -70,23 +100,26 @@ def _open(data: bytes, name: str) -> WordPackage:
 def _body_blocks(container, ctx: _Context):
     """Paragraphs and tables of a body (or content control) in order."""
     for child in container:
-        if child.tag == _P:
+        tag = child.tag
+        if tag == _P:
             yield from _paragraph_blocks(child, ctx)
-        elif child.tag == _TBL:
+        elif tag == _TBL:
             yield _table(child, ctx)
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
+        elif tag == _SDT:
+            content = _first(child, _SDT_CONTENT)
             if content is not None:
                 yield from _body_blocks(content, ctx)
 
 
 def _paragraph_blocks(p, ctx: _Context) -> list[str]:
     """A paragraph's text, then the paragraphs of any text box anchored in it."""
+    props = _properties(p, _PPR)  # looked up once, for its font and its number
+    style = _val(props.get(_PSTYLE))
     parts: list[str] = []
     boxes: list = []
-    _collect(p, parts, boxes, ctx.fonts, ctx.fonts.paragraph(p))
+    _collect(p, parts, boxes, ctx.fonts, ctx.fonts.paragraph(style))
     text = _clean_line("".join(parts))
-    label = ctx.numbering.label(p)
+    label = ctx.numbering.label(style, props.get(_NUMPR))
     blocks = [f"{label} {text}" if label and text else text]
     for box in boxes:
         blocks.extend(b for b in _body_blocks(box, ctx) if isinstance(b, str) and b.strip())
@@ -94,32 +127,36 @@ def _paragraph_blocks(p, ctx: _Context) -> list[str]:
 
 
 def _collect(el, parts: list[str], boxes: list, fonts: _Fonts, font: str | None) -> None:
+    """The text of `el`'s children into `parts` (each run's converted by its font), the
+    text boxes met into `boxes`."""
     for child in el:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
-        if tag == f"{_W}r":
-            run: list[str] = []
-            run_font = fonts.run(child, font)
-            _collect(child, run, boxes, fonts, run_font)
-            parts.append(_legacy_run("".join(run), run_font))
-        elif tag == f"{_W}t":
+        tag = child.tag  # lxml builds the string on each access
+        action = _ACTION.get(tag)
+        if action == _TEXT:
             parts.append(child.text or "")
-        elif tag in (f"{_W}tab", f"{_W}ptab"):
-            parts.append("\t")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append(" ")  # a soft line break keeps the paragraph one block
-        elif tag == f"{_W}noBreakHyphen":
-            parts.append("-")
-        elif tag == f"{_W}txbxContent":
+        elif action == _SKIP:
+            continue
+        elif action == _RUN:
+            run_font = fonts.run(child, font)
+            if _legacy_encoding(run_font) is None:  # most runs: their text as it is
+                _collect(child, parts, boxes, fonts, run_font)
+            else:
+                run: list[str] = []
+                _collect(child, run, boxes, fonts, run_font)
+                parts.append(_legacy_run("".join(run), run_font))
+        elif action == _BOX:
             boxes.append(child)
-        else:
+        elif (written := _WRITTEN_AS.get(tag)) is not None:
+            parts.append(written)
+        elif isinstance(tag, str):  # not a comment or processing instruction
             _collect(child, parts, boxes, fonts, font)
 
 
 def _clean_line(text: str) -> str:
     """NFC; tabs between parts become two spaces, as the text reader does."""
-    return nfc(_TABS.sub("  ", text)).strip()
+    if "\t" in text:  # the pattern is slow to find no tab in a long line
+        text = _TABS.sub("  ", text)
+    return nfc(text).strip()
 
 
 def _cell_text(tc, ctx: _Context) -> str:
@@ -144,10 +181,11 @@ def _distinct(table: Table) -> list[list[str]]:
 def _children(el, tag: str):
     """Direct children with `tag`, looking through content controls."""
     for child in el:
-        if child.tag == tag:
+        own = child.tag
+        if own == tag:
             yield child
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
+        elif own == _SDT:
+            content = _first(child, _SDT_CONTENT)
             if content is not None:
                 yield from _children(content, tag)
 
@@ -159,14 +197,15 @@ def _table(tbl, ctx: _Context) -> Table:
     for tr in _children(tbl, _TR):
         cells: list[str] = []
         copies: list[bool] = []
-        before = _int_prop(tr, f"{_W}trPr/{_W}gridBefore", 0)
+        before = _int_prop(tr, _TRPR, f"{_W}gridBefore", default=0)
         cells += [""] * before
         copies += [False] * before
         above = rows[-1] if rows else []
         for tc in _children(tr, _TC):
-            width = _int_prop(tc, f"{_W}tcPr/{_W}gridSpan", 1) or 1
-            vmerge = _prop(tc, f"{_W}tcPr/{_W}vMerge")
-            hmerge = _prop(tc, f"{_W}tcPr/{_W}hMerge")
+            props = _properties(tc, _TCPR)
+            width = _int_val(props.get(f"{_W}gridSpan"), 1) or 1
+            vmerge = _val(props.get(f"{_W}vMerge"))
+            hmerge = _val(props.get(f"{_W}hMerge"))
             col = len(cells)
             if vmerge is not None and vmerge != "restart":  # continues the cell above
                 for k in range(width):
@@ -202,56 +241,49 @@ def _without_repeated_header(rows: list[list[str]]) -> list[int]:
 def _legacy_run(text: str, font: str | None) -> str:
     """A run set in a TCVN3 font (`.VnTime`; `.VnTimeH` shows capitals) or a VNI font
     (`VNI-Times`) holds that encoding's codes: convert them."""
-    if not text or not font:
+    if not text or font is None or (encoding := _legacy_encoding(font)) is None:
         return text
+    text = convert_legacy(text, encoding)
+    return text.upper() if encoding == "tcvn3" and font.endswith("H") else text
+
+
+@cache
+def _legacy_encoding(font: str | None) -> str | None:
+    """'tcvn3' or 'vni' for a font set in that legacy encoding, else None (asked of every
+    run, so remembered for each font name)."""
+    if not font:
+        return None
     if font.lower().startswith(".vn"):
-        text = convert_legacy(text, "tcvn3")
-        return text.upper() if font.endswith("H") else text
+        return "tcvn3"
     if font.lower().startswith("vni-"):
-        return convert_legacy(text, "vni")
-    return text
+        return "vni"
+    return None
 
 
 class _Fonts:
     """The font of each run, from the run, its character style, its paragraph's style
     (following `basedOn`) or the document defaults."""
 
-    def __init__(self, root) -> None:
-        self.styles: dict[str, tuple[str | None, str | None]] = {}
-        self.normal: str | None = None  # the paragraph style of paragraphs that name none
-        for style in root.findall(f"{_W}style") if root is not None else ():
-            based = style.find(f"{_W}basedOn")
-            if style.get(f"{_W}type") == "paragraph" and style.get(f"{_W}default") in ("1", "true"):
-                self.normal = style.get(f"{_W}styleId")
-            self.styles[style.get(f"{_W}styleId", "")] = (
-                _font_of(style),
-                based.get(f"{_W}val") if based is not None else None,
-            )
-        defaults = root.find(f"{_W}docDefaults/{_W}rPrDefault") if root is not None else None
-        self.default = _font_of(defaults) if defaults is not None else None
+    def __init__(self, styles: Styles) -> None:
+        self.styles = styles
 
     def _style(self, style: str | None) -> str | None:
         for _ in range(10):  # a short basedOn chain
-            if style is None or style not in self.styles:
+            if style is None or style not in self.styles.by_id:
                 return None
-            font, style = self.styles[style]
-            if font:
-                return font
+            found = self.styles.by_id[style]
+            if found.font:
+                return found.font
+            style = found.based_on
         return None
 
-    def paragraph(self, p) -> str | None:
-        """The font a paragraph's runs have unless they say otherwise."""
-        return self._style(_prop(p, f"{_W}pPr/{_W}pStyle") or self.normal) or self.default
+    def paragraph(self, style: str | None) -> str | None:
+        """The font the runs of a paragraph in `style` (its w:pStyle) have unless they say
+        otherwise."""
+        return self._style(style or self.styles.normal) or self.styles.default_font
 
     def run(self, r, paragraph_font: str | None) -> str | None:
-        return _font_of(r) or self._style(_prop(r, f"{_W}rPr/{_W}rStyle")) or paragraph_font
-
-
-def _font_of(el) -> str | None:
-    fonts = el.find(f"{_W}rPr/{_W}rFonts")
-    if fonts is None:
-        return None
-    return fonts.get(f"{_W}ascii") or fonts.get(f"{_W}hAnsi")
+        return font_of(r) or self._style(_prop(r, _RPR, _RSTYLE)) or paragraph_font
 
 
 @dataclass

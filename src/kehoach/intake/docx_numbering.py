@@ -4,89 +4,77 @@ from __future__ import annotations
 
 import re
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from kehoach.intake.docx_styles import Styles
+from kehoach.intake.docx_xml import Element, W, first, int_prop, prop
 
-
-def prop(el, path: str) -> str | None:
-    """The w:val of a property element (None when absent, '' when it has no value)."""
-    found = el.find(path)
-    if found is None:
-        return None
-    return found.get(f"{W}val", "")
-
-
-def int_prop(el, path: str, default: int) -> int:
-    value = prop(el, path)
-    try:
-        return max(int(value), 0) if value else default
-    except ValueError:
-        return default
+# Qualified names, built once: they are looked up for every paragraph.
+_NUMID, _ILVL, _PSTYLE = f"{W}numId", f"{W}ilvl", f"{W}pStyle"
+_START_OVERRIDE = f"{W}startOverride"
+_PLACEHOLDER = re.compile(r"%([1-9])")  # a level's number in lvlText: `%1.%2.`
 
 
 class Numbering:
     """Word's automatic list numbers, counted in document order as Word shows them."""
 
-    def __init__(self, root, styles) -> None:
-        """From the numbering part's and the styles part's elements (None when missing)."""
+    def __init__(self, root: Element | None, styles: Styles) -> None:
+        """From the numbering part's element (None when missing) and the styles."""
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract -> lvl -> …
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
-        self.styles: dict[str, tuple[str | None, int | None, str | None]] = {}
+        self.styles = styles.by_id
         self.level_of_style: dict[str, dict[str, int]] = {}  # abstract -> pStyle -> lvl
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
         if root is not None:
             self._read_numbering(root)
-        for style in styles.findall(f"{W}style") if styles is not None else ():
-            num = style.find(f"{W}pPr/{W}numPr")
-            based = style.find(f"{W}basedOn")
-            self.styles[style.get(f"{W}styleId", "")] = (
-                prop(num, f"{W}numId") if num is not None else None,
-                int_prop(num, f"{W}ilvl", -1) if num is not None else None,
-                based.get(f"{W}val") if based is not None else None,
-            )
 
     def _read_numbering(self, root) -> None:
         for abstract in root.findall(f"{W}abstractNum"):
             levels, styles = {}, {}
             for lvl in abstract.findall(f"{W}lvl"):
-                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                ilvl = int(lvl.get(_ILVL, "0"))
                 levels[ilvl] = (
                     prop(lvl, f"{W}numFmt") or "decimal",
                     prop(lvl, f"{W}lvlText") or "",
-                    int_prop(lvl, f"{W}start", 1),
+                    int_prop(lvl, f"{W}start", default=1),
                 )
-                if (linked := prop(lvl, f"{W}pStyle")) is not None:
+                if (linked := prop(lvl, _PSTYLE)) is not None:
                     styles[linked] = ilvl  # a heading style tied to this level
             key = abstract.get(f"{W}abstractNumId", "")
             self.levels[key], self.level_of_style[key] = levels, styles
         for num in root.findall(f"{W}num"):
             starts = {
-                int(o.get(f"{W}ilvl", "0")): int_prop(o, f"{W}startOverride", 1)
+                int(o.get(_ILVL, "0")): int_prop(o, _START_OVERRIDE, default=1)
                 for o in num.findall(f"{W}lvlOverride")
-                if o.find(f"{W}startOverride") is not None
+                if first(o, _START_OVERRIDE) is not None
             }
             self.nums[num.get(f"{W}numId", "")] = (prop(num, f"{W}abstractNumId") or "", starts)
 
-    def _num_of(self, p) -> tuple[str | None, int | None, str | None]:
+    def _num_of(
+        self, own: str | None, num: Element | None
+    ) -> tuple[str | None, int | None, str | None]:
         """(numId, level or None when the style's list decides it, paragraph style)."""
-        num = p.find(f"{W}pPr/{W}numPr")
-        own = prop(p, f"{W}pPr/{W}pStyle")
-        if num is not None and num.find(f"{W}numId") is not None:
-            return prop(num, f"{W}numId"), int_prop(num, f"{W}ilvl", 0), own
-        level = int_prop(num, f"{W}ilvl", 0) if num is not None else None
+        if num is not None and first(num, _NUMID) is not None:
+            return prop(num, _NUMID), int_prop(num, _ILVL, default=0), own
+        level = int_prop(num, _ILVL, default=0) if num is not None else None
         style = own
         for _ in range(10):  # follow basedOn, a short chain
             if style is None or style not in self.styles:
                 break
-            num_id, ilvl, based = self.styles[style]
-            if num_id is not None:
-                return num_id, level if level is not None else (None if ilvl == -1 else ilvl), own
-            style = based
+            found = self.styles[style]
+            if found.num_id is not None:
+                ilvl = found.level
+                return (
+                    found.num_id,
+                    level if level is not None else (None if ilvl == -1 else ilvl),
+                    own,
+                )
+            style = found.based_on
         return None, None, own
 
-    def label(self, p) -> str:
-        """The number or bullet Word shows before this paragraph ('' when none)."""
-        num_id, ilvl, style = self._num_of(p)
+    def label(self, style: str | None, num: Element | None) -> str:
+        """The number or bullet Word shows before a paragraph ('' when none), from its
+        w:pStyle value and its w:numPr (None when it has none)."""
+        num_id, ilvl, style = self._num_of(style, num)
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
         abstract, starts = self.nums[num_id]
@@ -114,7 +102,7 @@ class Numbering:
             n = counters.get(lvl, levels.get(lvl, ("decimal", "", 1))[2])
             return _format_number(n, levels.get(lvl, ("decimal", "", 1))[0])
 
-        return re.sub(r"%([1-9])", value, text).strip()
+        return _PLACEHOLDER.sub(value, text).strip()
 
 
 def _format_number(n: int, fmt: str) -> str:

@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 
 from kehoach.errors import UnsupportedFormat
-from kehoach.intake.docx_numbering import W
+from kehoach.intake.docx_xml import W, parse
 
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MAIN = "word/document.xml"  # where every Word writer puts the main part
@@ -30,10 +30,6 @@ class WordPackage:
 
 def open_package(data: bytes, name: str) -> WordPackage:
     """The package's parts, or `UnsupportedFormat` saying why the file cannot be read."""
-    from lxml import etree
-
-    # no entities resolved, no network: a .docx comes from anyone
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
@@ -50,15 +46,22 @@ def open_package(data: bytes, name: str) -> WordPackage:
                 kind: _target(z, names, rels, folder, f"/{kind}")
                 for kind in ("styles", "numbering")
             }
-            root = etree.fromstring(z.read(main), parser)
-            body = root.find(f"{W}body")
+            main_xml = z.read(main)
+            body = parse(main_xml).find(f"{W}body")
             if body is None:
                 raise UnsupportedFormat(
                     "this .docx file cannot be read: {reason}", where=name, reason="no body"
                 )
-            styles, numbering = (
-                etree.fromstring(z.read(part), parser) if part in names else None
-                for part in (parts["styles"], parts["numbering"])
+            styles_xml = z.read(parts["styles"]) if parts["styles"] in names else None
+            styles = parse(styles_xml) if styles_xml is not None else None
+            # Only a paragraph with a w:numPr, its own or its style's, is numbered; most plans
+            # number their items by hand, and then the numbering part (as large as the
+            # styles part) is not read at all.
+            numbering = (
+                parse(z.read(parts["numbering"]))
+                if parts["numbering"] in names
+                and (_may_hold(main_xml, b"numPr") or _may_hold(styles_xml, b"numPr"))
+                else None
             )
     except zipfile.BadZipFile:
         raise UnsupportedFormat(
@@ -75,16 +78,25 @@ def open_package(data: bytes, name: str) -> WordPackage:
 
 def _target(z: zipfile.ZipFile, names: set[str], rels: str, folder: str, kind: str) -> str | None:
     """The part a relationship of `kind` (the end of its type) points to, from `rels`."""
-    from lxml import etree
-
     if rels not in names:
         return None
-    for rel in etree.fromstring(z.read(rels)).iter(_REL):
+    for rel in parse(z.read(rels)).iter(_REL):
         if rel.get("Type", "").endswith(kind) and rel.get("TargetMode") != "External":
             target = rel.get("Target", "")
             path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
             return posixpath.normpath(path)
     return None
+
+
+def _may_hold(xml: bytes | None, element: bytes) -> bool:
+    """Whether an XML part may hold an element of that (local) name: it does not when the
+    name is nowhere in its bytes, if the part's encoding writes names as ASCII (UTF-8 and
+    its kin; not UTF-16, whose every character holds a NUL byte)."""
+    if xml is None:
+        return False
+    head = xml[3:5] if xml.startswith(b"\xef\xbb\xbf") else xml[:2]
+    ascii_names = head[:1] == b"<" and head[1:2] not in (b"\x00", b"")
+    return not ascii_names or element in xml
 
 
 def _short(exc: Exception) -> str:
