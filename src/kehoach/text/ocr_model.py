@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import accumulate
+from typing import cast
 
 from kehoach.text.syllables import (
     NUM,
@@ -196,7 +197,7 @@ class OcrModel:
         key = (a, b)
         got = self._choices.get(key, _UNKNOWN)
         if got is not _UNKNOWN:  # (None is a choice worked out: there is none)
-            return got
+            return cast(PairChoice, got)
         entry, dominant = self.pair_fillers.work_out((self.reading(a)[3], self.reading(b)[3]))
         if entry is not None and ((entry[0] == (a,) and entry[1] == (b,)) or dominant == key):
             entry = None
@@ -486,7 +487,7 @@ def encode_tables(tables: dict) -> bytes:
             value = array(value.typecode, value)  # a copy, to put in file order
             if sys.byteorder == "big":
                 value.byteswap()
-            data, kind = value.tobytes(), value.typecode
+            data, kind = value.tobytes(), str(value.typecode)
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             data, kind = "\n".join(value).encode("utf-8"), _TEXT
         else:
