@@ -13,14 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kehoach.text.normalize import fold, nfc, unify_tone_marks
+from kehoach.text.ocr_judge import looks_like_ocr, telltale_syllables
 from kehoach.text.ocr_model import load_model
-from kehoach.text.ocr_repair import (
-    Repair,
-    bench_repair,
-    looks_like_ocr,
-    repair,
-    telltale_syllables,
-)
+from kehoach.text.ocr_repair import Repair, bench_repair, repair
 from kehoach.text.syllables import is_valid_syllable
 
 SAMPLES = resources.files("kehoach.data") / "samples"

@@ -17,10 +17,14 @@ __all__ = ["extract_document", "extract_file"]
 
 def extract_document(doc: Document) -> PlanRecord:
     """Extract the plan record from a read document."""
-    from kehoach.extract.ocr_marks import mark_low_confidence
     from kehoach.extract.plan import build_record
 
-    return mark_low_confidence(build_record(doc), doc)
+    record = build_record(doc)
+    if not doc.pages:  # no scan: no OCR confidences to mark (and no rapidfuzz to import)
+        return record
+    from kehoach.extract.ocr_marks import mark_low_confidence
+
+    return mark_low_confidence(record, doc)
 
 
 def extract_file(path: str | Path, *, progress: Progress | None = None) -> PlanRecord:

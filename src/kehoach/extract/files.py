@@ -259,7 +259,7 @@ Các sở báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12 hằng năm.
 def _load_reference_data() -> None:
     from kehoach.extract import extract_document
     from kehoach.intake import read_bytes
-    from kehoach.text.ocr_repair import looks_like_ocr
+    from kehoach.text.ocr_judge import looks_like_ocr
 
     with contextlib.suppress(KehoachError):  # the primer is a plan; nothing to report
         extract_document(read_bytes(_PRIMER.encode(), "primer.txt"))
@@ -278,7 +278,7 @@ _HEAD = 4096
 
 def _cost(path: Path) -> int:
     """What reading a file is expected to cost, in typed-text bytes (for the order only)."""
-    from kehoach.text.ocr_repair import looks_like_ocr
+    from kehoach.text.ocr_judge import looks_like_ocr
 
     try:
         size = path.stat().st_size

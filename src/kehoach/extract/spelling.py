@@ -22,7 +22,6 @@ from functools import lru_cache
 from kehoach.intake.document import Block, Table
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
-from kehoach.text.ocr_model import load_model
 from kehoach.text.syllables import lower_syllable
 
 _MAJORITY = 2.0  # the majority spelling is this many times more frequent than each other
@@ -87,6 +86,8 @@ def _majority(blocks: list[Block]) -> dict[tuple[str, str], tuple[str, str]]:
             pair = (a[2], b[2])
             spellings.setdefault((fold(pair[0]), fold(pair[1])), Counter())[pair] += 1
     out: dict[tuple[str, str], tuple[str, str]] = {}
+    from kehoach.text.ocr_model import load_model  # OCR'd documents only
+
     known = load_model().bi
     for counts in spellings.values():
         if len(counts) < 2:

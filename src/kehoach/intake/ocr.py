@@ -13,7 +13,7 @@ TYPED = ("docx", "pdf")  # formats whose text comes from a word processor unless
 def repair_if_ocr(doc: Document) -> Document:
     """The document with its text (lines and table cells) repaired when it looks like OCR
     output; the repairs made are kept on the document."""
-    from kehoach.text import ocr_repair
+    from kehoach.text.ocr_judge import looks_like_ocr
 
     # Word files and PDFs with their own text layer were typed, not scanned: judging them
     # by their spelling only finds words to "repair" that were right (`mỏ` → `mô`).
@@ -29,8 +29,10 @@ def repair_if_ocr(doc: Document) -> Document:
     text = "\n".join(lines)
     if sum(map(len, cells)) > len(text):
         text = "\n".join([*lines, *cells])
-    if not (doc.ocr or (len(text) >= MIN_TEXT and ocr_repair.looks_like_ocr(text))):
+    if not (doc.ocr or (len(text) >= MIN_TEXT and looks_like_ocr(text))):
         return doc
+    from kehoach.text import ocr_repair  # the repair model and decoder: only for OCR'd text
+
     # wrapped lines are read together; each table cell on its own (one a line)
     fixed_text, repairs = ocr_repair.repair("\n".join(b.replace("\n", " ") for b in lines))
     fixed_cells, cell_repairs = (

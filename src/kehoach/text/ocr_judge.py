@@ -1,0 +1,82 @@
+"""Judging whether a text is unrepaired OCR output, from its syllables alone: every text
+document is judged, so this loads only the syllable tables and a list of telltales, not the
+repair model (`ocr_repair`, imported only when a text needs repair)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from kehoach.text.syllables import WORD_RE, is_valid_syllable, lower_syllable, name_syllables
+
+__all__ = ["looks_like_ocr", "ocr_score", "telltale_syllables"]
+
+_OCR_SCAN_CHARS = 400_000  # enough text to judge; keeps the check fast on huge files
+# Two kinds of evidence, each scaled so that it alone, at this level, says "OCR":
+_IMPOSSIBLE = 0.004  # share of syllables that cannot be Vietnamese or are oddly cased
+_TELLTALE = 0.1  # share of the distinct syllables that are telltales (see below)
+
+
+@lru_cache(maxsize=1)
+def telltale_syllables() -> frozenset[str]:
+    """Syllables the clean corpus never has while a look-alike is frequent there (`vẻ` for
+    `về`): the model's `telltale`, written beside it by `tools/build_ocr_model.py` so that
+    judging a document does not load the model."""
+    path = resources.files("kehoach.data") / "ocr" / "telltale.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def _impossible(word: str) -> bool:
+    """A syllable no Vietnamese text has: impossible spelling, or cased like `triỆt`."""
+    low = lower_syllable(word)
+    if not low.isascii() and not is_valid_syllable(low):
+        return low not in name_syllables()  # `Đắk Lắk` is a place, not damage
+    return not word[0].isupper() and not word.islower()
+
+
+def ocr_score(text: str) -> float:
+    """How much the text looks like unrepaired OCR; 1.0 and above is OCR.
+
+    Impossible syllables are counted as they occur; telltales once each, as a share of
+    the distinct syllables: a typed plan repeats its subject's words, which the small
+    corpus may never have seen (`mỏ` thirty times in a mining plan, `nghiện` eighty
+    times in a drug-prevention plan), while OCR damage spreads over many words.
+    """
+    counts = Counter(WORD_RE.findall(text, 0, _OCR_SCAN_CHARS))
+    total = impossible = kinds = telltales = 0
+    seen: set[str] = set()
+    for word, n in counts.items():
+        judged = _judged(word)
+        if judged is None:
+            continue
+        total += n
+        low, telltale = judged
+        if low is None:
+            impossible += n
+        elif low not in seen:
+            seen.add(low)
+            kinds += 1
+            telltales += telltale
+    if not total:
+        return 0.0
+    return impossible / total / _IMPOSSIBLE + telltales / kinds / _TELLTALE
+
+
+# Every text document is judged, word by word: a worker meets the same words in each.
+@lru_cache(maxsize=100_000)
+def _judged(word: str) -> tuple[str | None, bool] | None:
+    """How `ocr_score` counts a word: None when it is not counted (an abbreviation or a
+    heading's word, judged elsewhere); else (None, False) when it is impossible, or (its
+    lower-case spelling, whether that is a telltale)."""
+    if len(word) > 1 and word.isupper():
+        return None
+    if _impossible(word):
+        return None, False
+    low = lower_syllable(word)
+    return low, low in telltale_syllables()
+
+
+def looks_like_ocr(text: str) -> bool:
+    """True when the text reads like unrepaired OCR of a Vietnamese scan."""
+    return ocr_score(text) >= 1.0
