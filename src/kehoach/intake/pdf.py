@@ -108,17 +108,18 @@ _Item = tuple[bool, "str | _Grid"]  # (in the top or bottom margin, a line or a 
 def _page_items(page: PageContent) -> list[_Item]:
     """The page's text lines and tables, top to bottom, without its page number."""
     items: list[tuple[float, int, str | _Grid]] = []
-    boxes = []
+    in_tables: set[int] = set()  # the words the tables took (by identity)
     tables = find_tables(page.rulings)
     for t in tables:
-        g = grid(t, words_inside(page.words, t.bbox), page.number)
-        boxes.append(t.bbox)
+        taken_by_table = words_inside(page.words, t.bbox)
+        in_tables.update(map(id, taken_by_table))
+        g = grid(t, taken_by_table, page.number)
         if g.width >= 2 and g.rows:
             items.append((t.bbox[1], 1, g))
         else:  # a one-column "table" is a frame around text
             for i, cell in enumerate(c for r in g.rows for c in r if c):
                 items.append((t.bbox[1] + i * 0.01, 0, cell))
-    words = _outside(page.words, boxes) if boxes else page.words
+    words = [w for w in page.words if id(w) not in in_tables] if in_tables else page.words
     lines = group_lines(words)
     taken: set[int] = set()
     if not tables:  # no ruled table: look for columns of text (a table without lines)
@@ -132,19 +133,6 @@ def _page_items(page: PageContent) -> list[_Item]:
             items.append((top, 0, text))
     items.sort(key=lambda it: (it[0], it[1]))
     return _drop_page_numbers(items, page.height)
-
-
-def _outside(words: list, boxes: list) -> list:
-    """The words whose middle lies in none of the boxes (as `words_inside` tells)."""
-    out = []
-    for w in words:
-        x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-        for b in boxes:
-            if b[0] <= x <= b[2] and b[1] <= y <= b[3]:
-                break
-        else:
-            out.append(w)
-    return out
 
 
 def _drop_page_numbers(items, height: float) -> list[_Item]:
