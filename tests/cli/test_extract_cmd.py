@@ -12,6 +12,7 @@ from kehoach.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "src" / "kehoach" / "data" / "samples"
+FIXTURES = ROOT / "tests" / "data" / "fixtures"
 runner = CliRunner()
 
 
@@ -32,6 +33,23 @@ def test_extract_folder_writes_one_json_per_input(tmp_path: Path) -> None:
         "001_47cec5a30aa91629.json",
         "001_ocr.json",
         "002_06834df7b106b0a8.json",
+    ]
+
+
+def test_one_plan_in_several_forms_keeps_a_record_for_each(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    (plans / "x").mkdir(parents=True)
+    text = (SAMPLES / "001_47cec5a30aa91629.txt").read_bytes()
+    (plans / "plan.txt").write_bytes(text)
+    (plans / "x" / "plan.txt").write_bytes(text)
+    (plans / "plan.docx").write_bytes((FIXTURES / "000_table.docx").read_bytes())
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(plans), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "plan.docx.json",
+        "plans-plan.txt.json",
+        "x-plan.txt.json",
     ]
 
 

@@ -45,6 +45,7 @@ def extract(
     failed = bool(missing)
     if out:
         out.mkdir(parents=True, exist_ok=True)
+        names = _record_names(files)
     results = extract_many(
         files, progress=sys.stderr.isatty(), jobs=jobs or None, documents=show_repairs
     )
@@ -62,7 +63,7 @@ def extract(
             print_repairs(doc)
         data = record.to_json()
         if out:
-            (out / f"{path.stem}.json").write_text(
+            (out / names[path]).write_text(
                 json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
         elif fmt is Format.table:
@@ -92,3 +93,22 @@ def evaluate(
     with user_errors():
         rows = evaluate_folder(samples, expected)
     print_scores(rows)
+
+
+def _record_names(files: list[Path]) -> dict[Path, str]:
+    """Each file's record name in --out: `NAME.json` by its stem; when two files share a stem
+    (one plan as .txt, .docx and .pdf) by its file name, `NAME.docx.json`; when two share
+    that too (folders of their own), with the folder's name first."""
+    from collections import Counter
+
+    stems = Counter(p.stem for p in files)
+    names = Counter(p.name for p in files)
+    out = {}
+    for p in files:
+        if stems[p.stem] == 1:
+            out[p] = f"{p.stem}.json"
+        elif names[p.name] == 1:
+            out[p] = f"{p.name}.json"
+        else:
+            out[p] = f"{p.parent.name}-{p.name}.json"
+    return out
