@@ -205,7 +205,7 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     ahead = tuple(
         sorted(
-            (p for p in files if p.suffix.lower() in _READ_AHEAD),
+            {p for p in files if p.suffix.lower() in _READ_AHEAD},  # a file named twice: once
             key=lambda p: p.stat().st_size if p.exists() else 0,
             reverse=True,
         )
