@@ -37,6 +37,11 @@ class PdfPages:
     def __len__(self) -> int:
         return len(self._pdf)
 
+    def close(self) -> None:
+        """Let pdfium's document go now (left to the end of the process, pypdfium2 warns
+        on stderr that it was still open)."""
+        self._pdf.close()
+
     def page(self, index: int) -> tuple[np.ndarray, int]:
         """Page `index` (from 0) as an RGB array, and its resolution in dpi."""
         page = self._pdf[index]
@@ -82,6 +87,9 @@ class ImageFrames:
                 where=name,
                 reason=str(exc)[:80],
             ) from None
+
+    def close(self) -> None:
+        """Nothing to let go: the frames are read from the bytes, one at a time."""
 
     def __len__(self) -> int:
         return self._count

@@ -47,8 +47,10 @@ def read_scan(
         _CACHE.move_to_end(sha256)
         return replace(cached, name=name)
     check_installed(name)
-    source = _open(kind, data, name)
-    pages = _recognise(kind, data, len(source), progress, workers)
+    source = _open(kind, data, name)  # checked here: a file that cannot be read fails at once
+    count = len(source)
+    source.close()
+    pages = _recognise(kind, data, count, progress, workers)
     global last_cpu
     last_cpu = sum(p.cpu for p in pages)
     doc = _document(pages, name, sha256, "pdf" if kind == "pdf" else "image")
@@ -80,10 +82,13 @@ def _recognise(
     done: list[PageText] = []
     if workers <= 1:
         _start(kind, data)
-        for index in range(count):
-            done.append(_page(index))
-            if progress:
-                progress(len(done), count)
+        try:
+            for index in range(count):
+                done.append(_page(index))
+                if progress:
+                    progress(len(done), count)
+        finally:
+            _stop()
         return done
     import multiprocessing
     import threading
@@ -114,6 +119,13 @@ def _start(kind: str, data: bytes, worker: bool = False) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
         os.close(devnull)
+
+
+def _stop() -> None:
+    global _SOURCE
+    if _SOURCE is not None:
+        _SOURCE.close()
+        _SOURCE = None
 
 
 def _page(index: int) -> PageText:

@@ -44,6 +44,8 @@ def repeated_pdf(path: Path, pages: int) -> bytes:
     out.import_pages(source, order)
     buffer = io.BytesIO()
     out.save(buffer)
+    out.close()
+    source.close()
     return buffer.getvalue()
 
 
