@@ -262,6 +262,8 @@ LAYOUTS = [
     "variant_assigned.txt",
     "variant_group_heading.txt",
     "family5_short_plan.txt",
+    "variant_directing_closers.txt",
+    "variant_event_label_forms.txt",
 ]
 
 

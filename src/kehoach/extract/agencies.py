@@ -285,6 +285,12 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     return parse_list(cell), []
 
 
+def body_head(text: str) -> str:
+    """The word(s) a named body begins with (`Sở`, `Đảng ủy`, `Công an`), else ``""``."""
+    m = _BODY_START_RE.match(text)
+    return m.group(0) if m else ""
+
+
 def starts_with_agency(text: str) -> bool:
     """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`),
     or with a registered name whatever its marks (`Hỗi Văn học Nghệ thuật tỉnh`, OCR'd)."""

@@ -21,6 +21,7 @@ from functools import lru_cache
 from kehoach.extract.agencies import (
     CHU_TRI_RE,
     agency_phrase,
+    body_head,
     known_prefix,
     parse_list,
     parse_roles,
@@ -226,6 +227,9 @@ def _looks_like_agency(name: str) -> bool:
         return False
     if words[1][:1].isupper() or fold(words[1]) in ("nhan", "an", "ban"):
         return True  # "Sở Y tế", "Công an tỉnh", "Ủy ban nhân dân các xã"
+    head = body_head(name)
+    if head and name[len(head) :].lstrip()[:1].isupper():
+        return True  # a head of two words, then a name: "Đảng ủy Mặt trận Tổ quốc"
     # "Ban cán sự đảng Ủy ban nhân dân tỉnh": a registered body inside the name
     return any(known_prefix(" ".join(words[i:])) for i in range(2, len(words)))
 
