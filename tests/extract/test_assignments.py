@@ -86,3 +86,30 @@ def test_month_ranges() -> None:
     ]:
         tf = parse_timeframe(raw, 2025)
         assert (tf.start, tf.end) == span
+
+
+def test_headings_that_say_what_their_agency_must_do() -> None:
+    """`1. Sở X có trách nhiệm:`, `2. Sở Y thực hiện các nhiệm vụ sau:` head their items
+    with the agency alone; `Vụ …`, `Tạp chí …` begin bodies of their own; a long list of
+    bodies to work with is read whole; `Báo TN&MT` is no `Sở Tài nguyên và Môi trường`."""
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    assert _roles("variant_duty_headings.txt") == [
+        ("II.1.1", [], [vh], ["Sở Xây dựng", "Vụ Di sản văn hóa"]),
+        ("II.1.2", [], [vh], []),
+        ("II.2.1", [], ["Sở Nông nghiệp và Môi trường"], []),
+        (
+            "II.3",
+            [],
+            ["Ban Quản lý Quần thể danh thắng"],
+            [
+                "Trung tâm Văn hóa tỉnh",
+                "Thư viện tỉnh",
+                "Bảo tàng tỉnh",
+                "Nhà hát Chèo tỉnh",
+                "Đoàn Nghệ thuật tỉnh",
+                "Phòng Văn hóa - Xã hội phường Hoa Lư",
+                "các đơn vị sự nghiệp văn hóa cấp xã",
+            ],
+        ),
+        ("II.4", [], ["Tạp chí Văn nghệ tỉnh", "Báo Tài nguyên và Môi trường"], []),
+    ]

@@ -264,6 +264,7 @@ LAYOUTS = [
     "family5_short_plan.txt",
     "variant_directing_closers.txt",
     "variant_event_label_forms.txt",
+    "variant_duty_headings.txt",
 ]
 
 

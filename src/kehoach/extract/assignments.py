@@ -164,7 +164,7 @@ def _named(name: str) -> bool:
 def read_heading(title: str) -> tuple[Reading, str] | None:
     """The roles a heading gives everything under it, and its own task text (after a colon,
     or the whole heading when it is a sentence with the agency as subject)."""
-    text = _unopened(title)
+    text = _without_duty(_unopened(title))
     head, sep, rest = text.partition(":")
     if sep and _is_agency_label(head):
         reading = _roles_of_phrase(head)
@@ -180,6 +180,26 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
         reading.coordinating += [c for c in coordinating_in(title) if c not in reading.lead]
         return reading, title
     return None
+
+
+@lru_cache(maxsize=1)
+def _duty_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("agencies.duty_phrases", fold_words=True) + r"\s*:?\s*$")
+
+
+def _without_duty(title: str) -> str:
+    """A heading without what it says after its agency: `Cục X có trách nhiệm:` gives
+    `Cục X:` (the duty words in the lexicon), so the name is read without them."""
+    head, sep, rest = title.partition(":")
+    if len(head) > 150 or not _duty_re().search(fold(head.rstrip()) + sep):
+        return title
+    names, after = agency_phrase(head)
+    if not names or not after or not head.rstrip().endswith(after.rstrip()):
+        return title
+    if not _duty_re().fullmatch(fold(after.rstrip()) + sep):
+        return title
+    cut = head.rstrip()[: len(head.rstrip()) - len(after.rstrip())].rstrip(" ,")
+    return f"{cut}:{rest}" if sep else cut
 
 
 def _is_agency_label(head: str) -> bool:
