@@ -113,3 +113,18 @@ def test_headings_that_say_what_their_agency_must_do() -> None:
         ),
         ("II.4", [], ["Tạp chí Văn nghệ tỉnh", "Báo Tài nguyên và Môi trường"], []),
     ]
+
+
+def test_a_bracketed_line_of_labels_closes_the_items_above_it() -> None:
+    """`(Cơ quan chủ trì: X; cơ quan phối hợp: Y; thời gian: …)` on a line of its own after
+    complete items closes them all; after an item that has not ended it is that item's own
+    closing parenthesis, wrapped."""
+    xa = "Ủy ban nhân dân các xã, phường"
+    r = extract_file(FIXTURES / "variant_bracketed_closers.txt")
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.start) for t in r.tasks]
+    assert got == [
+        ("II.1.1", [xa], ["Hội Người cao tuổi tỉnh"], "2026-07-01"),
+        ("II.1.2", [xa], ["Hội Người cao tuổi tỉnh"], "2026-07-01"),
+        ("II.2.1", ["Sở Giáo dục và Đào tạo"], [], "2026-01-01"),
+        ("II.2.2", ["Sở Giáo dục và Đào tạo"], ["Sở Văn hóa, Thể thao và Du lịch"], "2026-11-01"),
+    ]

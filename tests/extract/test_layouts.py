@@ -265,6 +265,7 @@ LAYOUTS = [
     "variant_directing_closers.txt",
     "variant_event_label_forms.txt",
     "variant_duty_headings.txt",
+    "variant_bracketed_closers.txt",
 ]
 
 

@@ -291,6 +291,8 @@ def _subject_reading(text: str) -> Reading | None:
 
 
 Item = tuple[Para, str]  # an item's first paragraph and its text
+# An item that ends so is complete: a bracketed line after it is no wrapped part of it
+_ITEM_ENDS = (".", ";", ":", "!", "?")
 
 
 def _segments(
@@ -306,7 +308,8 @@ def _segments(
     for b in blocks:
         if isinstance(b, Table) or b.kind == "rule":
             continue
-        pairs = labelled(b.text)
+        wrapped = b.text[:1] == "(" and bool(items) and not items[-1][1].endswith(_ITEM_ENDS)
+        pairs = labelled(b.text) if run is not None or not wrapped else []
         if pairs:
             run = run or LabelRun()
             run.add(pairs)
@@ -321,7 +324,7 @@ def _segments(
         elif (
             b.kind == "plain"
             and items
-            and (not b.text[:1].isupper() or not items[-1][1].endswith((".", ";", ":", "!", "?")))
+            and (not b.text[:1].isupper() or not items[-1][1].endswith(_ITEM_ENDS))
         ):  # a wrapped line: lower-case start, or the item above has not ended
             items[-1] = (items[-1][0], f"{items[-1][1]} {b.text}")
         elif b.kind == "plain":
