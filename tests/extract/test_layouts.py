@@ -262,6 +262,10 @@ LAYOUTS = [
     "variant_assigned.txt",
     "variant_group_heading.txt",
     "family5_short_plan.txt",
+    "variant_directing_closers.txt",
+    "variant_event_label_forms.txt",
+    "variant_duty_headings.txt",
+    "variant_bracketed_closers.txt",
 ]
 
 

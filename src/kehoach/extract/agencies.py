@@ -187,7 +187,11 @@ def _fuzzy(name: str) -> str | None:
     tab = table()
     key = _key(name)
     match = process.extractOne(key, list(tab.by_key), scorer=fuzz.ratio, score_cutoff=93)
-    return tab.by_key[match[0]] if match else None
+    if match is None or match[0].split(" ", 1)[0] != key.split(" ", 1)[0]:
+        # a misspelt name, not another kind of body: `Báo Tài nguyên và Môi trường` is no
+        # `Sở Tài nguyên và Môi trường`
+        return None
+    return tab.by_key[match[0]]
 
 
 def split_list(cell: str) -> list[str]:
@@ -283,6 +287,12 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     if _PHOI_HOP.match(folded):
         return [], parse_list(_after_phoi_hop(cell))
     return parse_list(cell), []
+
+
+def body_head(text: str) -> str:
+    """The word(s) a named body begins with (`Sở`, `Đảng ủy`, `Công an`), else ``""``."""
+    m = _BODY_START_RE.match(text)
+    return m.group(0) if m else ""
 
 
 def starts_with_agency(text: str) -> bool:
@@ -421,6 +431,9 @@ def _exact_verbs() -> dict[str, str]:
 
 
 _PHRASE_WORD_RE = re.compile(r"[^\s,;.:()]+")
+# The longest agency phrase read in running text, in words: a list of four or five bodies
+# ("Cục X, Cục Y và Đa dạng sinh học, cơ quan chuyên môn thuộc Bộ Z và các địa phương").
+_PHRASE_WORDS = 40
 _BARE_GROUP_RE = re.compile(r"(?i)" + _GROUP_NOUN + r"\b")
 
 
@@ -445,7 +458,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
     folded = fold_chars(t[:400])
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
-    for i, w in enumerate(words[:30]):
+    for i, w in enumerate(words[:_PHRASE_WORDS]):
         if i and _PHRASE_STOP_RE.search(folded[words[i - 1].end() : w.start()]):
             end = words[i - 1].end()
             break
@@ -479,10 +492,10 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             end = w.start()
             break
     else:
-        if len(words) > 30:
+        if len(words) > _PHRASE_WORDS:
             return [], text
     phrase = t[:end].rstrip(" ,;-–")
-    if not phrase or len(phrase.split()) > 30:
+    if not phrase or len(phrase.split()) > _PHRASE_WORDS:
         return [], text
     names = parse_list(phrase)
     return names, t[end:].lstrip(" ,;")

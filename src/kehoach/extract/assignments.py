@@ -21,6 +21,7 @@ from functools import lru_cache
 from kehoach.extract.agencies import (
     CHU_TRI_RE,
     agency_phrase,
+    body_head,
     known_prefix,
     parse_list,
     parse_roles,
@@ -163,7 +164,7 @@ def _named(name: str) -> bool:
 def read_heading(title: str) -> tuple[Reading, str] | None:
     """The roles a heading gives everything under it, and its own task text (after a colon,
     or the whole heading when it is a sentence with the agency as subject)."""
-    text = _unopened(title)
+    text = _without_duty(_unopened(title))
     head, sep, rest = text.partition(":")
     if sep and _is_agency_label(head):
         reading = _roles_of_phrase(head)
@@ -179,6 +180,26 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
         reading.coordinating += [c for c in coordinating_in(title) if c not in reading.lead]
         return reading, title
     return None
+
+
+@lru_cache(maxsize=1)
+def _duty_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("agencies.duty_phrases", fold_words=True) + r"\s*:?\s*$")
+
+
+def _without_duty(title: str) -> str:
+    """A heading without what it says after its agency: `Cục X có trách nhiệm:` gives
+    `Cục X:` (the duty words in the lexicon), so the name is read without them."""
+    head, sep, rest = title.partition(":")
+    if len(head) > 150 or not _duty_re().search(fold(head.rstrip()) + sep):
+        return title
+    names, after = agency_phrase(head)
+    if not names or not after or not head.rstrip().endswith(after.rstrip()):
+        return title
+    if not _duty_re().fullmatch(fold(after.rstrip()) + sep):
+        return title
+    cut = head.rstrip()[: len(head.rstrip()) - len(after.rstrip())].rstrip(" ,")
+    return f"{cut}:{rest}" if sep else cut
 
 
 def _is_agency_label(head: str) -> bool:
@@ -226,6 +247,9 @@ def _looks_like_agency(name: str) -> bool:
         return False
     if words[1][:1].isupper() or fold(words[1]) in ("nhan", "an", "ban"):
         return True  # "Sở Y tế", "Công an tỉnh", "Ủy ban nhân dân các xã"
+    head = body_head(name)
+    if head and name[len(head) :].lstrip()[:1].isupper():
+        return True  # a head of two words, then a name: "Đảng ủy Mặt trận Tổ quốc"
     # "Ban cán sự đảng Ủy ban nhân dân tỉnh": a registered body inside the name
     return any(known_prefix(" ".join(words[i:])) for i in range(2, len(words)))
 
@@ -267,6 +291,8 @@ def _subject_reading(text: str) -> Reading | None:
 
 
 Item = tuple[Para, str]  # an item's first paragraph and its text
+# An item that ends so is complete: a bracketed line after it is no wrapped part of it
+_ITEM_ENDS = (".", ";", ":", "!", "?")
 
 
 def _segments(
@@ -282,7 +308,8 @@ def _segments(
     for b in blocks:
         if isinstance(b, Table) or b.kind == "rule":
             continue
-        pairs = labelled(b.text)
+        wrapped = b.text[:1] == "(" and bool(items) and not items[-1][1].endswith(_ITEM_ENDS)
+        pairs = labelled(b.text) if run is not None or not wrapped else []
         if pairs:
             run = run or LabelRun()
             run.add(pairs)
@@ -297,7 +324,7 @@ def _segments(
         elif (
             b.kind == "plain"
             and items
-            and (not b.text[:1].isupper() or not items[-1][1].endswith((".", ";", ":", "!", "?")))
+            and (not b.text[:1].isupper() or not items[-1][1].endswith(_ITEM_ENDS))
         ):  # a wrapped line: lower-case start, or the item above has not ended
             items[-1] = (items[-1][0], f"{items[-1][1]} {b.text}")
         elif b.kind == "plain":

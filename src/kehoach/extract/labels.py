@@ -42,7 +42,11 @@ def labelled(text: str) -> list[tuple[str, str]]:
     """The (role, value) pairs of a labelled line, [] when the line is not one; several labels
     on one line are split at `;` or `.` before the next label."""
     out: list[tuple[str, str]] = []
-    for part in _LABEL_SPLIT_RE.split(text.strip()):
+    text = text.strip()
+    if text[:1] in "([" and text.rstrip(" .;")[-1:] in ")]":
+        # a line of labels in brackets closing a group: "(Cơ quan chủ trì: X; thời gian: …)"
+        text = text.rstrip(" .;")[1:-1]
+    for part in _LABEL_SPLIT_RE.split(text):
         m = _LABEL_RE.match(part)
         role = _role_of(m.group("label")) if m else None
         if role is None:

@@ -29,6 +29,8 @@ _LETTER_HEADING_RE = re.compile(r"^(?:PHẦN\s+)?(?P<num>[A-H])\s*[.\-–)]\s*(?
 _PART_RE = re.compile(
     r"^(?:PHẦN|Phần)\s+(?P<num>[IVX]{1,4}|\d{1,2}|(?:THỨ|thứ)\s+\w+)\s*[.:\-–]?\s*(?P<rest>\S.*)$"
 )
+# "V/v triển khai …" (về việc): a letter's subject line, not a part numbered V
+_SUBJECT_LINE_RE = re.compile(r"V/[vV]\b")
 _PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
 _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
 _BULLET_RE = re.compile(r"^[-–—−‒+•*·▪●○◦]\s*(?P<rest>\S.*)$")
@@ -152,7 +154,7 @@ def _classify(text: str) -> Para:
         num = _part_number(m.group("num"))
         if num:
             return Para(text, "roman", num, m.group("rest").strip())
-    m = _ROMAN_RE.match(text)
+    m = _ROMAN_RE.match(text) if not _SUBJECT_LINE_RE.match(text) else None
     if m and m.group("num"):
         num = m.group("num").replace("1V", "IV")
         rest = m.group("rest")

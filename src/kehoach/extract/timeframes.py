@@ -95,7 +95,13 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         r"\b(?:tu|bat dau tu)(?: nam)? " + _Y + r"(?! ?(?:-|–|den|toi) ?(?:nam )?\d)", f
     ):
         add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
-    for m in re.finditer(r"\btu thang (\d{1,2})(?: ?/ ?| nam )" + _Y, f):
+    # "từ tháng 5/2026"; not "từ tháng 3/2025 đến tháng 5/2025" (a window, read below)
+    for m in re.finditer(
+        r"\btu thang (\d{1,2})(?: ?/ ?| nam )"
+        + _Y
+        + r"(?! ?(?:-|–|den|toi) ?(?:het )?(?:thang )?\d)",
+        f,
+    ):
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:
             add(m.start(), _tf(raw, "from", f"{y:04d}-{mo:02d}-01"))
@@ -122,13 +128,17 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         q1, q2, y = _quarter(m.group(1)), _quarter(m.group(2)), int(m.group(3))
         if q1 and q2 and q1 < q2:
             add(m.start(), _tf(raw, "window", *_window(y, 3 * q1 - 2, y, 3 * q2)))
-    # "Tháng 6 - 8/2026": from the first month's start to the last's end
+    # "Tháng 6 - 8/2026", "từ tháng 3 đến hết tháng 5/2025", "từ tháng 11/2025 đến tháng
+    # 02/2026": from the first month's start to the last's end
     for m in re.finditer(
-        r"\bthang (\d{1,2}) ?(?:-|–|den) ?(?:thang )?(\d{1,2})(?: ?/ ?| nam )" + _Y, f
+        r"\bthang (\d{1,2})(?: ?/ ?" + _Y + r")? ?(?:-|–|den|toi) ?(?:het |cuoi )?(?:thang )?"
+        r"(\d{1,2})(?: ?/ ?| nam )" + _Y,
+        f,
     ):
-        m1, m2, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if 1 <= m1 < m2 <= 12:
-            add(m.start(), _tf(raw, "window", *_window(y, m1, y, m2)))
+        m1, m2, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        y1 = int(m.group(2)) if m.group(2) else y
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y, m2):
+            add(m.start(), _tf(raw, "window", *_window(y1, m1, y, m2)))
     for m in re.finditer(r"\b(6|06|sau) thang (dau|cuoi) nam " + _Y, f):
         y = int(m.group(3))
         first_half = m.group(2) == "dau"
