@@ -265,7 +265,8 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     kind_idx = None
     for i, line in enumerate(header):
         k = kind_of(line)
-        if k and len(line) < 60 and line.upper() == line:
+        # "QUYẾT ĐỊNH:" opens a decision's articles; it is no kind heading
+        if k and len(line) < 60 and line.upper() == line and not line.rstrip().endswith(":"):
             kind, kind_idx = k, i
             break
         prefix = _upper_kind_prefix(line) if k and len(line) >= 60 else None
@@ -288,7 +289,9 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         )  # "ỦY BAN NHÂN DÂN TỈNH …  Số: 77/KH-UBND  CỘNG HÒA …" on one line
         if m and number is None and "/" in m.group("num"):
             end = None if m.re.pattern.startswith("^") else m.end("num")
-            raw = _unglue_number(re.sub(r"\s+", "", line[m.start("num") : end].split("Dự")[0]))
+            # a header row pasted with its cells apart ("Số: 4589/QĐ-UBND | Thanh Hóa, ngày …")
+            cell = re.split(r"\s*[|\t]", line[m.start("num") : end])[0]
+            raw = _unglue_number(re.sub(r"\s+", "", cell.split("Dự")[0]))
             number = raw if re.match(r"^\d", raw) else None
             if number is None:
                 number = ""  # printed but left blank
@@ -398,6 +401,8 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
             # capitals after a title in running case: the enacting body of a resolution
             # (`HỘI ĐỒNG NHÂN DÂN TỈNH …`, then `KHÓA XVIII …`), an unnumbered part heading
             or (_is_upper(line) and not _is_upper(title_lines[-1]))
+            # the enacting body under a title in capitals (`ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH`)
+            or (_is_upper(line) and _enacting_body(line) is not None)
             or re.match(r"[-+•]\s", line)  # a list item: the body has begun
             or _first_part(line)
         ):
@@ -411,6 +416,27 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
     if title:
         title = title[0].upper() + title[1:]
     return title, rest[i:]
+
+
+def _enacting_body(line: str) -> str | None:
+    """The issuer a body's name at the start of a line names (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+    …`, `HỘI ĐỒNG NHÂN DÂN TỈNH …`), from the lexicon's issuers."""
+    f = re.sub(r"^chu tich\s+", "", fold(line))
+    return next((v for k, v in lexicon.mapping("issuers").items() if f.startswith(k)), None)
+
+
+def _rejoined(header: list[str]) -> list[str]:
+    """Header lines with a body's name that wrapped after its first word joined again
+    (`ỦY` / `BAN NHÂN DÂN` / `TỈNH THÁI BÌNH`)."""
+    out: list[str] = []
+    for line in header:
+        if out and len(out[-1].split()) == 1 and _is_upper(out[-1]):
+            joined = f"{out[-1]} {line}"
+            if _enacting_body(joined) and not _enacting_body(out[-1]):
+                out[-1] = joined
+                continue
+        out.append(line)
+    return out
 
 
 def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | None:
@@ -430,8 +456,14 @@ def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | 
         if sm:
             who = fold(sm.group("who"))
             hit = next((v for k, v in issuers.items() if re.search(rf"\b{k}\b", who)), None)
+            if hit is None and " " not in who.strip():  # OCR lost the spaces: `T/MBANTHƯỜNGVỤ`
+                hit = next((v for k, v in issuers.items() if k.replace(" ", "") in who), None)
             if hit:
                 return hit
+    for line in preamble[:2]:  # the enacting body under the title: "ỦY BAN NHÂN DÂN TỈNH …"
+        if _is_upper(line) and len(line) < 80 and _enacting_body(line):
+            return _enacting_body(line)
+    header = _rejoined(header)
     for i, line in enumerate(header[:6]):
         f = fold(line)
         if f.startswith("dang bo tinh") and i + 1 < len(header):
@@ -453,4 +485,10 @@ def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | 
             return hit
         if f.startswith("so "):
             return canonical(line.title() if line.isupper() else line)
+    for line in header[:3]:  # "ỦY BAN NHÂN DÂN | CỘNG HÒA …", the province's line left out
+        f = fold(line)
+        if f.startswith(("uy ban nhan dan", "ubnd")) and not re.match(
+            r"(?:uy ban nhan dan|ubnd)\s+(?:huyen|xa|quan|thi xa|phuong)\b", f
+        ):
+            return "Ủy ban nhân dân tỉnh"
     return None

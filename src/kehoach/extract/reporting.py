@@ -14,7 +14,7 @@ from kehoach.text.normalize import fold_chars
 
 _REPORT = re.compile(r"\bbao cao\b")
 _DUTY_HINT = re.compile(
-    r"\bbao cao\b.{0,80}?\b(ket qua|tinh hinh|dinh ky|ve|voi|len|gui|truoc ngay|ubnd|uy ban|ban thuong vu|"
+    r"\bbao cao\b.{0,80}?\b(ket qua|tinh hinh|dinh ky|dot xuat|ve|voi|len|gui|truoc ngay|ubnd|uy ban|ban thuong vu|"
     r"tinh uy|thuong truc|so |bo |hoi dong|chinh phu|thu tuong)|\b(dinh ky|gui|tong hop|che do)\b.{0,40}\bbao cao\b"
 )
 _GENERAL_CALL = re.compile(
@@ -54,7 +54,9 @@ def _sentences(sec: Section) -> list[tuple[str, str, str | None]]:
     """(sentence, its item, the agency heading it stands under) of a section, headings
     included."""
     out: list[tuple[str, str, str | None]] = []
-    head = [(sec.title, None)] if len(sec.title) > 80 else []  # "Chế độ báo cáo" is no duty
+    # "Chế độ báo cáo" is no duty; an item read as a sub-section ("3. Báo cáo đột xuất khi có
+    # yêu cầu.") is one
+    head = [(sec.title, None)] if len(sec.title) > 80 or sec.title.endswith((".", ";")) else []
     for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             out.extend((c, item, owner) for c in _clauses(s))
@@ -179,12 +181,14 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         names, _ = take_agencies(sentence[m.end() :])
         if names:
             to, via = names[0], to
-    if via is None:
+    if via is None and not re.match(r"(?:[\dIVX]+[.)]\s*|[-+•]\s*)?bao cao\b", f):
+        # an item that opens with "Báo cáo …" names no agency ("Báo" heads newspapers' names)
         subject, _ = agency_phrase(_OPENING.sub("", item))
         if subject and subject[0] != to:
             via = subject[0]
         elif not subject and owner and owner != to:  # the section's agency compiles it
             via = owner
+    via = via.strip(" )") if via else via  # "(qua Văn phòng Sở)."
     return (canonical(to) if to else None), via
 
 

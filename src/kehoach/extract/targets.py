@@ -36,7 +36,10 @@ class TargetRow:
     horizon: int | None = None
 
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+# Vietnamese capitals (a range like À-Ỹ holds the small letters too: `; đón …` is no new sentence)
+_CAPITALS = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
+# a sentence may open with its number ("… trên 7% GRDP. 100% dân số được …")
+_SENTENCE_SPLIT = re.compile(rf"(?<=[.;])\s+(?=[{_CAPITALS}])|(?<=\.)\s+(?=\d+(?:[.,]\d+)?\s*%)")
 _TITLE_YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
@@ -98,53 +101,144 @@ def _horizon_of(title: str) -> int | None:
 def _metrics(text: str) -> list[Metric]:
     metrics: list[Metric] = []
     for sentence in re.split(r"(?<=\.)\s+", text):
+        # a baseline year ("tăng 8% so với năm 2024") is no year a number is due by
         years = [
-            (m.start(), int(m.group(1))) for m in re.finditer(r"năm\s+((?:19|20)\d{2})", sentence)
+            (m.start(), int(m.group(1)))
+            for m in re.finditer(
+                r"(?<!so với )(?<!so với cùng kỳ )\bnăm\s+((?:19|20)\d{2})", sentence, re.I
+            )
         ]
+        previous: str | None = None
         for value, unit, pos in quantities(sentence):
             before = [y for p, y in years if p < pos]
             by = before[-1] if before else None
-            subject = _subject(sentence, pos, unit)
+            # "tăng 8%" after "đón 2,7 triệu lượt khách,": the same subject as the number before
+            subject = _subject(sentence, pos, unit) or previous
             metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
+            previous = subject
     return metrics
 
 
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
 _LEAD_NUMBER = re.compile(r"^[\d.,]+(?:\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*")
 
 
 def _subject(sentence: str, pos: int, unit: str | None = None) -> str | None:
     """What a number counts: the words after it up to the end of its clause, without the
     number itself ("100% xóm, tổ dân phố có nhà văn hóa" -> "xóm, tổ dân phố có nhà văn hóa");
-    when only the unit follows ("doanh thu đạt 3.350 tỷ đồng", "tăng trên 3%;"), the words
-    before it in its clause ("doanh thu")."""
+    when only the unit follows ("doanh thu đạt 3.350 tỷ đồng", "tăng trên 3%;") or words that
+    say how often or against what ("12%/năm", "so với năm 2024"), the words before it in its
+    clause ("doanh thu")."""
     rest = _LEAD_NUMBER.sub("", sentence[pos:])
-    clause = re.split(r"[;.(]|\s\d", rest)[0]
+    end = re.search(r"[;.(]|\s\d", rest)
+    clause = rest[: end.start()] if end else rest
+    ended = _clause_end(clause)
+    if len(ended) == len(clause) and end and end.group().strip()[:1].isdigit():
+        ended = _before_next_number(clause)  # the next number's lead-in is not ours
+    clause = ended
     clause = re.sub(r"^(?:các|những|số)\s+", "", clause.strip(" ,:"))
     clause = _REPEAT.sub(r"\1", clause)  # "15 di tích di tích"
     tail = clause[len(unit) :] if unit and clause.lower().startswith(unit.lower()) else clause
-    if not _FILLER.sub("", tail).strip(" ,"):
-        before = re.split(r"[;:(]", sentence[:pos])[-1]
-        if len(before) > 100:  # keep whole words
-            before = before[-100:].split(" ", 1)[-1]
-        before = _COMMITMENT_TAIL.sub("", before.strip()).strip(" ,")
-        before = _LEAD_WORDS.sub("", before).strip(" ,")
-        clause = before or clause
+    tail = _FILLER.sub("", tail).strip(" ,")
+    folded = fold(tail)
+    how = next((t for t in _unit_tails() if folded.startswith(t)), None)
+    if not tail or how is not None:
+        # the unit alone still names what is counted ("đón 2,7 triệu lượt khách"); "/năm",
+        # "so với …" name nothing, "dân số" only with words after it ("100% dân số được …")
+        named = not tail or bool(folded[len(how or "") :].strip(" ,./"))
+        clause = _before(sentence[:pos]) or (clause if named else "")
     if len(clause) > 100:
         clause = clause[:100].rsplit(" ", 1)[0]
-    return clause or None
+    return clause.strip(" ,") or None
+
+
+def _before(text: str) -> str:
+    """The words before a number that name what it counts: its clause, from the end of the
+    number before it ("… 3,5 triệu lượt, | tổng thu từ du lịch | đạt 6.500 tỷ đồng")."""
+    before = re.split(r"[;:(]", text)[-1]
+    numbers = [m for m in re.finditer(NUMBER, before) if not _YEAR_NUMBER.fullmatch(m.group())]
+    if numbers:  # what follows the number before, from where its own clause ends
+        before = before[numbers[-1].end() :]
+        folded = fold_chars(before).lower()
+        cuts = [m.end() for m in re.finditer(r",|\s" + _cut_words() + r"\b", folded)]
+        before = before[cuts[-1] :] if cuts else ""
+    if len(before) > 100:  # keep whole words
+        before = before[-100:].split(" ", 1)[-1]
+    before = _strip_commitment(before)
+    return _LEAD_WORDS.sub("", before).strip(" ,")
+
+
+@lru_cache(maxsize=1)
+def _unit_tails() -> tuple[str, ...]:
+    return tuple(lexicon.folded("targets.unit_tails"))
+
+
+@lru_cache(maxsize=1)
+def _clause_opening() -> re.Pattern[str]:
+    return re.compile(r",\s*" + lexicon.alternation("targets.clause_openings") + r"(?!\w)", re.I)
+
+
+def _clause_end(clause: str) -> str:
+    """A subject stops where a new clause opens (", tăng …", ", trong đó …", "so với …")."""
+    m = _clause_opening().search(clause)
+    cut = m.start() if m else len(clause)
+    m = re.search(r"(?:^|\s)(?:so voi|so cung ky)\b", fold_chars(clause).lower())
+    if m:
+        cut = min(cut, m.start())
+    return clause[:cut]
+
+
+def _before_next_number(clause: str) -> str:
+    """A clause cut at the next number loses the words that lead to that number: a reference
+    ("… theo Quyết định số | 2156"), a phrase that opens the next quantity ("lớp tập huấn cho
+    | 150 lượt cán bộ", "nhà văn hóa với tổng kinh phí | 12,5 tỷ đồng")."""
+    for _ in range(3):
+        m = _reference_before().search(fold_chars(clause).lower())
+        if not m:
+            break
+        clause = clause[: m.start()].rstrip()
+    folded = fold_chars(clause).lower()
+    cuts = [m.start() for m in re.finditer(r"\s" + _cut_words() + r"\b", folded)]
+    if cuts:
+        clause = clause[: cuts[-1]]
+    stripped = _strip_commitment(clause)
+    if _VERB_BEFORE_NUMBER.search(clause) and "," in stripped:
+        # "2,2 triệu lượt, doanh thu du lịch đạt | 4.800": the words after the comma name the
+        # next number
+        stripped = stripped.rpartition(",")[0]
+    return stripped.strip(" ,")
+
+
+_VERB_BEFORE_NUMBER = re.compile(
+    r"\s(?:đạt|tăng|giảm|đón|chiếm|thu hút)(?:\s+(?:trên|dưới|khoảng|ít nhất|tối thiểu))*\s*$", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _cut_words() -> str:
+    return lexicon.alternation("targets.subject_cut_before", fold_words=True)
 
 
 # Words that open a commitment, not its subject: "Năm 2026, phấn đấu …", "Hằng năm, …".
 _LEAD_WORDS = re.compile(
-    r"^(?:\s*(?:(?:trong |đến |đến hết )?năm \d{4}|hằng năm|hàng năm|phấn đấu|bảo đảm|đảm bảo)[,\s]*)+",
+    r"^(?:\s*(?:(?:trong |đến |đến hết )?năm \d{4}|hằng năm|hàng năm|phấn đấu|bảo đảm|đảm bảo"
+    r"|trong đó)[,\s]*)+",
     re.I,
 )
 _REPEAT = re.compile(r"\b(\w+(?:\s\w+)?)\s+\1\b")
 _FILLER = re.compile(r"^\s*(?:trở lên|trở lại|trở xuống)?\s*(?:đạt|được)?\s*", re.I)
 _COMMITMENT_TAIL = re.compile(
-    r"(?:\s+(?:đạt|đón|tăng|giảm|trên|dưới|khoảng|ít nhất|tối thiểu|tối đa|từ|là|bình quân))+\s*$",
+    r"(?:\s+(?:đạt|đón|tăng|giảm|trên|dưới|khoảng|ít nhất|tối thiểu|tối đa|từ|là|bình quân|chiếm"
+    r"|và|của|cho|với|theo|tại|có|trong|vào|riêng))+\s*$",
     re.I,
 )
+
+
+def _strip_commitment(text: str) -> str:
+    """The words around a subject that commit or connect ("tăng bình quân", "đạt", "và"),
+    at its end and, once those are gone, at its start."""
+    text = _COMMITMENT_TAIL.sub("", " " + text.strip()).strip()
+    return text.strip(" ,")
 
 
 def _statements(section: Section) -> list[str]:
@@ -178,7 +272,21 @@ def _title_statements(sec: Section) -> list[str]:
     head, colon, rest = sec.title.partition(":")
     if sec.kind == "decimal" and colon and _OBJECTIVE.search(fold(head)) and _metrics(rest):
         return [rest.strip()]
+    # a part's heading and its text on one line, the line break lost (OCR, pasted text):
+    # `I. MỤC TIÊU, CHỈ TIÊU Đến năm 2025: 100% xã …; … . Tổng thu …`
+    head, rest = _caps_head(sec.title)
+    if sec.kind == "roman" and _OBJECTIVE.search(fold(head)) and _metrics(rest):
+        return [s for s in _SENTENCE_SPLIT.split(rest) if s]
     return []
+
+
+def _caps_head(title: str) -> tuple[str, str]:
+    """A title's leading words in capitals (`MỤC TIÊU, CHỈ TIÊU`) and the text after them."""
+    words = title.split(" ")
+    n = 0
+    while n < len(words) and (words[n].isupper() or not any(c.isalpha() for c in words[n])):
+        n += 1
+    return " ".join(words[:n]), " ".join(words[n:]).strip()
 
 
 def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
@@ -234,7 +342,7 @@ def extract_targets(
             seen.append(fold(text))
     for row in appendix_rows or []:
         metrics = list(row.metrics) or _metrics(row.text)
-        if not metrics or _similar_to_any(fold(row.text), seen):
+        if not metrics or _similar_to_any(fold(row.text), seen) or _restated(metrics, row, targets):
             continue
         horizon = row.horizon or appendix_horizon or plan_horizon
         targets.append(_target(len(targets) + 1, row.text, horizon, metrics, "appendix"))
@@ -246,6 +354,29 @@ def _target(n: int, text: str, horizon: int | None, metrics: list[Metric], secti
     # a block that names no year: the statement's own (`Phấn đấu đến năm 2030, 100% …`)
     horizon = horizon or max((m.by for m in metrics if m.by), default=None)
     return Target(id=f"t{n}", text=text, horizon=horizon, metrics=metrics, section=section or None)
+
+
+_MAGNITUDES = {"nghin": 1_000, "ngan": 1_000, "trieu": 1_000_000}
+
+
+def _scaled(metric: Metric) -> float:
+    """A metric's value in plain units: `2,7 triệu lượt khách` is 2700000."""
+    first = fold(metric.unit.split()[0]) if metric.unit and metric.unit.split() else ""
+    return float(metric.value) * _MAGNITUDES.get(first, 1)
+
+
+def _restated(metrics: list[Metric], row: TargetRow, targets: list[Target]) -> bool:
+    """An appendix row that restates a number of the body (`Tổng thu từ khách du lịch | 3.350`
+    after `Tổng thu từ khách du lịch đạt 3.350 tỷ đồng`): a body target with the same value
+    whose text holds most of the row's words."""
+    words = set(fold(row.text).split())
+    values = {_scaled(m) for m in metrics}
+    for t in targets:
+        if not values & {_scaled(m) for m in t.metrics}:
+            continue
+        if words and len(words & set(fold(t.text).split())) >= 0.6 * len(words):
+            return True
+    return False
 
 
 def _similar_to_any(text: str, seen: list[str]) -> bool:

@@ -1,0 +1,45 @@
+"""Headers and reporting duties as real documents print them: header cells pasted apart, a
+body's name wrapped after its first word, a title in capitals over the enacting body, a
+signing title whose spaces OCR lost, a reporting item read as a sub-section."""
+
+from kehoach.extract import extract_file
+
+from .conftest import FIXTURES
+
+
+def test_decision_with_a_title_in_capitals_over_its_enacting_body() -> None:
+    r = extract_file(FIXTURES / "variant_decision_caps_title.txt")
+    d = r.document
+    assert (d.kind, d.number, d.issuer, d.province, d.date, d.signer) == (
+        "quyet_dinh",
+        "3021/QĐ-UBND",
+        "Ủy ban nhân dân tỉnh",  # `ỦY` / `BAN NHÂN DÂN` / `TỈNH HẢI DƯƠNG`
+        "Hải Dương",
+        "2025-10-14",
+        "Lương Văn Cầu",
+    )
+    assert d.title.endswith("GIAI ĐOẠN 2026 - 2030")  # not "… ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG"
+    assert [ref.number for ref in d.implements] == ["62-KH/TU"]
+
+
+def test_reporting_item_read_as_a_sub_section_is_a_duty() -> None:
+    r = extract_file(FIXTURES / "variant_decision_caps_title.txt")
+    assert [(x.every, x.due) for x in r.reporting] == [("year", "12-10"), ("ad_hoc", None)]
+    assert r.reporting[1].via is None  # "Báo cáo …" names no agency
+
+
+def test_header_row_with_its_cells_apart_and_no_kind_heading() -> None:
+    d = extract_file(FIXTURES / "variant_header_row_cells.txt").document
+    assert (d.kind, d.number, d.issuer, d.date) == (
+        "quyet_dinh",
+        "907/QĐ-UBND",  # not "907/QĐ-UBND|"
+        "Ủy ban nhân dân tỉnh",
+        "2025-05-03",
+    )
+    assert d.title is None  # "QUYẾT ĐỊNH:" opens the articles; no title is printed
+    assert [ref.number for ref in d.implements] == ["1230/QĐ-UBND"]
+
+
+def test_signing_title_whose_spaces_ocr_lost_names_the_issuer() -> None:
+    d = extract_file(FIXTURES / "variant_objectives_heading_inline.txt").document
+    assert (d.number, d.issuer, d.signer) == ("31-NQ/TU", "Ban Thường vụ Tỉnh ủy", "Trần Huy Tuấn")
