@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 
 from kehoach.intake.pdf_columns import wrap_hyphen
 from kehoach.text import lexicon
@@ -59,8 +60,13 @@ def _edges(lines: list[TextLine]) -> dict[int, Edge]:
         right = max(ln.x1 for ln in group)
         full = [ln for ln in group if ln.x1 >= right - _EDGE]
         justified = len(full) >= 3
-        # ragged-right text: its margin is where most lines start
-        left = Counter(round(ln.x0) for ln in (full if justified else group)).most_common(1)[0][0]
+        # Justified text: its margin is where the lines after a full line start, those that
+        # go on with a paragraph (a full line may open a paragraph set with a first-line
+        # indent; in a plan of two-line paragraphs most full lines do). Ragged-right text:
+        # where most lines start.
+        after_full = [ln for prev, ln in pairwise(group) if prev.x1 >= right - _EDGE]
+        starts = after_full if justified and len(after_full) >= 3 else full if justified else group
+        left = Counter(round(ln.x0) for ln in starts).most_common(1)[0][0]
         if right - left >= 0.5 * width:  # a text column, not a few lines of the same length
             out[width] = (left, right, justified)
     return out
