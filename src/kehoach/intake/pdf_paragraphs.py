@@ -20,6 +20,7 @@ from kehoach.intake.pdf_columns import wrap_hyphen
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
+_DASHES = "-–—"
 _EDGE = 3.0  # points: a line ending this close to the right edge reaches it
 _MARKER = re.compile(
     r"^(?:[-–—+•●▪◦*]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|[IVXLC]{1,6}[.)]\s|\(?[a-zđ][.)]\s)"
@@ -60,12 +61,12 @@ def _edges(lines: list[TextLine]) -> dict[int, Edge]:
         right = max(ln.x1 for ln in group)
         full = [ln for ln in group if ln.x1 >= right - _EDGE]
         justified = len(full) >= 3
-        # Justified text: its margin is where the lines after a full line start, those that
-        # go on with a paragraph (a full line may open a paragraph set with a first-line
-        # indent; in a plan of two-line paragraphs most full lines do). Ragged-right text:
-        # where most lines start.
+        # The margin is where the lines after a full line start, those that go on with a
+        # paragraph (a full line may open a paragraph set with a first-line indent; in a
+        # plan of two-line paragraphs most full lines do); failing that, where most full
+        # lines (justified text) or most lines (ragged-right) start.
         after_full = [ln for prev, ln in pairwise(group) if prev.x1 >= right - _EDGE]
-        starts = after_full if justified and len(after_full) >= 3 else full if justified else group
+        starts = after_full if len(after_full) >= 2 else full if justified else group
         left = Counter(round(ln.x0) for ln in starts).most_common(1)[0][0]
         if right - left >= 0.5 * width:  # a text column, not a few lines of the same length
             out[width] = (left, right, justified)
@@ -108,12 +109,17 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
         return False
     if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.5 * prev.height):
         return False
-    return (
-        "  " not in prev
-        and "  " not in line
-        and not _MARKER.match(line)
-        and not _labelled(prev, line)
-    )
+    if "  " in prev or "  " in line:
+        return False
+    # A line that reaches the edge mid-sentence was wrapped (the last line of a justified
+    # paragraph is not stretched), so what follows goes on with its sentence even when it
+    # looks like a new item: the dash of `chính trị - xã hội`, `văn hóa - thể thao` wrapped
+    # to the line's start; in justified text, a label in lower case (`…; thời gian: từ quý
+    # II/2026)`) too.
+    wrapped = prev.x1 >= right - _EDGE and not prev.rstrip().endswith((".", ";", ":", "!", "?"))
+    if _MARKER.match(line) and not (wrapped and line[:1] in _DASHES):
+        return False
+    return not (_labelled(prev, line) and (not justified or line[:1].isupper()))
 
 
 def join_paragraphs(pages: list[list]) -> list[list]:
