@@ -299,6 +299,16 @@ def _borderless(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _widths(table, widths) -> None:
+    """Column widths LibreOffice keeps (the grid's and each cell's), not fitted to text."""
+    table.autofit = False
+    for column, w in zip(table.columns, widths, strict=False):
+        column.width = w
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=False):
+            cell.width = w
+
+
 def _cell_lines(cell, lines: list[str], *, size, bold_last=False, bold=False, center=True,
                 italic_first=False):  # fmt: skip
     cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
@@ -335,9 +345,7 @@ def _header(doc, rows: list[list[list[str]]]) -> None:
                 for p in table.cell(r, c).paragraphs:
                     for run in p.runs:
                         run.italic = True
-    for row in table.rows:
-        row.cells[0].width = Cm(6.0)
-        row.cells[-1].width = Cm(10.0)
+    _widths(table, [Cm(6.0), *[Cm(10.0 / (width - 1))] * (width - 1)])
 
 
 def _word_table(doc, table: Table) -> None:
@@ -359,7 +367,7 @@ def _signature_table(doc, sig: Signature) -> None:
     if left.paragraphs and left.paragraphs[0].runs:
         left.paragraphs[0].runs[0].bold = True
     _cell_lines(right, sig.signer, size=BODY_PT, bold=True)
-    left.width, right.width = Cm(8.0), Cm(8.0)
+    _widths(table, [Cm(8.0), Cm(8.0)])
 
 
 def _landscape(doc, on: bool) -> None:

@@ -83,6 +83,15 @@ def _first_word_fits(prev: TextLine, line: TextLine, right: float) -> bool:
     return right - prev.x1 >= per_char * (len(word) + 1)
 
 
+def _centred(line: TextLine, left: float, right: float) -> bool:
+    """A line centred in the text column, off its margins (a full line is not one)."""
+    return line.x0 > left + _EDGE and abs(line.x0 + line.x1 - left - right) <= 2 * _EDGE
+
+
+def _is_upper(text: str) -> bool:
+    return text.upper() == text
+
+
 @cache
 def _labels() -> frozenset[str]:
     """The labels of an activity block's lines or of a group's closing lines, folded."""
@@ -101,9 +110,14 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     if edge is None or round(prev.page_width) != round(line.page_width):
         return False
     left, right, justified = edge
-    if abs(line.x0 - left) > _EDGE:
-        return False
-    if prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right)):
+    if _centred(prev, left, right) and _centred(line, left, right):
+        # a centred title wrapped: its line was as wide as the column allowed
+        room = right - left - (prev.x1 - prev.x0)
+        if _first_word_fits(prev, line, prev.x1 + room) or _is_upper(prev) != _is_upper(line):
+            return False
+    elif abs(line.x0 - left) > _EDGE or (  # not at the margin, or `prev` was not wrapped
+        prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right))
+    ):
         return False
     if abs(prev.height - line.height) > 0.25 * max(prev.height, line.height):
         return False
