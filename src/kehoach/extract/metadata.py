@@ -244,9 +244,10 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
         if _is_name(t):
             best = t
             continue
-        # the name beside the last recipient, the two columns read as one line
+        # the name beside a recipient, the two columns of a PDF read as one line (beside the
+        # last one, or higher up when the list runs on below the signature)
         m = _NAME_AT_END_RE.search(t) if signature is not None and best is None else None
-        if m and _is_name(m.group("name").strip()) and texts.index(text) >= len(texts) - 2:
+        if m and _is_name(m.group("name").strip()):
             best = m.group("name").strip()
             continue
         # a signature block written on one line or in one table cell
