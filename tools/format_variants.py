@@ -400,7 +400,7 @@ def _page_numbers(section) -> None:
 
 
 def _bullet_list(text: str) -> bool:
-    return text.startswith(("- ", "+ ", "• "))
+    return text.startswith(("- ", "• "))  # `+` sub-items stay typed, as officials type them
 
 
 def write_docx(plan: Plan, path: Path, *, bullets_as_list: bool = False) -> None:

@@ -35,12 +35,17 @@ class TextLine(str):
     top: float
     bottom: float
     page_width: float
+    hang: float | None  # where the text after a list marker starts, and its wrapped lines
 
     @classmethod
-    def at(cls, text: str, x0: float, x1: float, top: float, bottom: float, page_width: float):
+    def at(
+        cls, text: str, x0: float, x1: float, top: float, bottom: float, page_width: float,
+        hang: float | None = None,
+    ):  # fmt: skip
         """A line and its box."""
         line = cls(text)
         line.x0, line.x1, line.top, line.bottom, line.page_width = x0, x1, top, bottom, page_width
+        line.hang = hang
         return line
 
     @property
@@ -65,9 +70,16 @@ def _edges(lines: list[TextLine]) -> dict[int, Edge]:
         # paragraph (a full line may open a paragraph set with a first-line indent; in a
         # plan of two-line paragraphs most full lines do); failing that, where most full
         # lines (justified text) or most lines (ragged-right) start.
+        # The leftmost such start that recurs: Word lists' wrapped lines, at their hanging
+        # indent, may outnumber the paragraphs' (they join through `TextLine.hang`).
         after_full = [ln for prev, ln in pairwise(group) if prev.x1 >= right - _EDGE]
-        starts = after_full if len(after_full) >= 2 else full if justified else group
-        left = Counter(round(ln.x0) for ln in starts).most_common(1)[0][0]
+        if len(after_full) >= 2:
+            counts = Counter(round(ln.x0) for ln in after_full)
+            need = max(2, len(after_full) // 10) if len(counts) > 1 else 1
+            left = min(x for x, n in counts.items() if n >= need or n == max(counts.values()))
+        else:
+            starts = full if justified else group
+            left = Counter(round(ln.x0) for ln in starts).most_common(1)[0][0]
         if right - left >= 0.5 * width:  # a text column, not a few lines of the same length
             out[width] = (left, right, justified)
     return out
@@ -81,6 +93,20 @@ def _first_word_fits(prev: TextLine, line: TextLine, right: float) -> bool:
         return True
     per_char = (line.x1 - line.x0) / len(line)
     return right - prev.x1 >= per_char * (len(word) + 1)
+
+
+def _off_margin(prev: TextLine, line: TextLine, left: float) -> bool:
+    """Whether `line` starts neither at the margin nor under the text of the list item
+    `prev` belongs to (a Word list's hanging indent: the marker at the margin, the text and
+    its wrapped lines a tab stop further)."""
+    if abs(line.x0 - left) <= _EDGE:
+        return False
+    return prev.hang is None or abs(line.x0 - prev.hang) > _EDGE
+
+
+def hang_of(text: str, second_word_x0: float | None) -> float | None:
+    """Where a list item's text starts (its second word, after the marker), else None."""
+    return second_word_x0 if second_word_x0 is not None and _MARKER.match(text) else None
 
 
 def _centred(line: TextLine, left: float, right: float) -> bool:
@@ -115,7 +141,7 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
         room = right - left - (prev.x1 - prev.x0)
         if _first_word_fits(prev, line, prev.x1 + room) or _is_upper(prev) != _is_upper(line):
             return False
-    elif abs(line.x0 - left) > _EDGE or (  # not at the margin, or `prev` was not wrapped
+    elif _off_margin(prev, line, left) or (  # not at the margin, or `prev` was not wrapped
         prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right))
     ):
         return False
@@ -128,10 +154,11 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     # A line that reaches the edge mid-sentence was wrapped (the last line of a justified
     # paragraph is not stretched), so what follows goes on with its sentence even when it
     # looks like a new item: the dash of `chính trị - xã hội`, `văn hóa - thể thao` wrapped
-    # to the line's start; in justified text, a label in lower case (`…; thời gian: từ quý
-    # II/2026)`) too.
+    # to the line's start (a word in lower case after it: an item opens with a capital, and
+    # a lead-in line may reach the edge without a colon); in justified text, a label in
+    # lower case (`…; thời gian: từ quý II/2026)`) too.
     wrapped = prev.x1 >= right - _EDGE and not prev.rstrip().endswith((".", ";", ":", "!", "?"))
-    if _MARKER.match(line) and not (wrapped and line[:1] in _DASHES):
+    if _MARKER.match(line) and not (wrapped and line[:1] in _DASHES and line[2:3].islower()):
         return False
     return not (_labelled(prev, line) and (not justified or line[:1].isupper()))
 
@@ -159,6 +186,8 @@ def join_paragraphs(pages: list[list]) -> list[list]:
                     f"{para}{joiner}{item}", para.x0, item.x1, para.top, item.bottom,
                     item.page_width,
                 )  # fmt: skip
+                if item.hang is None:  # the item's wrapped lines keep to its hanging indent
+                    item.hang = tail.hang
                 tail = item
                 continue
             kept.append(item)
