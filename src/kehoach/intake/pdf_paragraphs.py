@@ -21,6 +21,7 @@ from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
 _DASHES = "-–—"
+_SIZED = 24  # characters: a line this long shows its letters' size in its height
 _EDGE = 3.0  # points: a line ending this close to the right edge reaches it
 _MARKER = re.compile(
     r"^(?:[-–—+•●▪◦*]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|[IVXLC]{1,6}[.)]\s|\(?[a-zđ][.)]\s)"
@@ -145,9 +146,13 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
         prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right))
     ):
         return False
-    if abs(prev.height - line.height) > 0.25 * max(prev.height, line.height):
+    # Boxes are the glyphs' own: a few letters without capitals or tone marks (`tỉnh.`,
+    # `thực hiện Kế hoạch này.`) stand lower than the line's size, so a short line's height
+    # says nothing of its size, and the space above it looks wider than it is.
+    height = max(prev.height, line.height)
+    if len(line) >= _SIZED and abs(prev.height - line.height) > 0.25 * height:
         return False
-    if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.5 * prev.height):
+    if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.6 * height):
         return False
     if "  " in prev or "  " in line:
         return False
