@@ -110,8 +110,55 @@ def split_plan(blocks: list) -> Plan:
             plan.title.append(line)
             k += 1
         rest = rest[k:]
-    plan.body = _body(rest)
+    plan.body = _body(_tables_rebuilt(rest))
     return plan
+
+
+_COLUMN_TITLES = {
+    "text": "Nội dung nhiệm vụ",
+    "targets": "Chỉ tiêu",
+    "directing": "Cơ quan chỉ đạo",
+    "lead": "Cơ quan chủ trì",
+    "coordinating": "Cơ quan phối hợp",
+    "time": "Thời gian thực hiện",
+    "other": "Sản phẩm",
+}
+
+
+def _tables_rebuilt(blocks: list) -> list:
+    """A task table a PDF-to-text step flattened into lines (one cell a line: `TT Nhiệm vụ
+    …` then `1`, the task, its agencies, its time) as the Word table it was, read back with
+    kehoach's own reader of such lines (`extract.flattened`)."""
+    from kehoach.extract.flattened import _find_regions, _Layout, _rows
+    from kehoach.text.normalize import clean
+
+    where = [i for i, b in enumerate(blocks) if isinstance(b, str)]
+    lines = [clean(blocks[i]) for i in where]
+    out, done = [], 0
+    for roles, start, end in _find_regions(lines):
+        head = max(k for k in range(start) if lines[k][:3].lower() in ("tt ", "stt", "tt"))
+        table = [["TT", *(_COLUMN_TITLES.get(r, r) for r in roles)]]
+        group = None
+        for row in _rows(lines[start:end], _Layout.of(roles)):
+            if row.group != group and row.group:
+                group = row.group
+                table.append([row.group, row.group_title or "", *[""] * (len(roles) - 1)])
+            cells = iter(row.cells)
+            table.append([row.num] + [_cell(r, row, cells) for r in roles])
+        out.extend(blocks[done : where[head]])
+        out.append(Table(rows=table))
+        done = where[end - 1] + 1
+    return out + blocks[done:]
+
+
+def _cell(role: str, row, cells) -> str:
+    if role in ("text", "targets"):
+        return " ".join(row.text)
+    if role == "time":
+        return " ".join(row.time)
+    if role in ("directing", "lead", "coordinating"):
+        return " ".join(next(cells, []))
+    return ""
 
 
 def _kind_heading(blocks: list) -> int | None:
@@ -246,7 +293,11 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
             # a `(Đã ký)`, then the name
             while i < len(blocks) and (
                 not _text(blocks[i])
-                or (_text(blocks[i]).isupper() and len(_text(blocks[i]).split()) <= 8)
+                or (
+                    _text(blocks[i]).isupper()
+                    and len(_text(blocks[i]).split()) <= 8
+                    and not _APPENDIX.match(fold(_text(blocks[i])))
+                )
                 or _SIGNED.match(fold(_text(blocks[i])))
             ):
                 if _text(blocks[i]):

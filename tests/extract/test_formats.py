@@ -73,3 +73,23 @@ def test_the_same_header(records):
 def test_the_same_reporting_duties(records):
     text, variant = records
     assert variant["reporting"] == text["reporting"]
+
+
+def test_a_signing_body_beside_the_recipients_label_names_the_issuer():
+    """A PDF's signature block read across its two columns: `Nơi nhận:` and `T/M BAN
+    THƯỜNG VỤ` on one line still say who issues the plan, as the text's own lines do."""
+    from kehoach.extract.plan import build_record
+    from kehoach.intake.document import Document
+
+    head = ["TỈNH ỦY ĐIỆN BIÊN  ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-KH/TU", "KẾ HOẠCH"]
+    body = ["triển khai Nghị quyết số 80-NQ/TW", "I. MỤC ĐÍCH, YÊU CẦU", "Quán triệt."]
+
+    def issuer(closing: list[str]) -> str | None:
+        doc = Document(name="x.pdf", format="pdf", sha256="", blocks=head + body + closing)
+        return build_record(doc).document.issuer
+
+    lines = ["Nơi nhận:", "- Như trên;", "- Lưu VT.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"]
+    assert issuer(lines) == "Ban Thường vụ Tỉnh ủy"
+    assert issuer(["Nơi nhận:  T/M BAN THƯỜNG VỤ", "- Như trên;  BÍ THƯ", "- Lưu VT."]) == (
+        "Ban Thường vụ Tỉnh ủy"
+    )

@@ -419,6 +419,9 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
     return title, rest[i:]
 
 
+_RECIPIENTS_RE = re.compile(r"^\s*n[ơo]i nh[ậa]n\s*:?", re.IGNORECASE)
+
+
 def _own_lines(items: list[Para | Table]) -> list[str]:
     """The text lines in order, a small layout table's cells (a signature table `Nơi nhận |
     T/M BAN THƯỜNG VỤ …` of a Word file) giving their lines too."""
@@ -426,6 +429,10 @@ def _own_lines(items: list[Para | Table]) -> list[str]:
     for it in items:
         if isinstance(it, Para):
             out.append(it.text)
+            # `Nơi nhận: T/M BAN THƯỜNG VỤ`: a PDF's signature block read across its columns
+            label = _RECIPIENTS_RE.match(it.text)
+            if label and it.text[label.end() :].strip():
+                out.append(it.text[label.end() :].strip())
         elif len(it.rows) <= 4 and all(len(r) <= 3 for r in it.rows):
             out.extend(ln.strip() for r in it.rows for c in r for ln in c.split("\n") if ln.strip())
     return out
