@@ -244,9 +244,10 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
         if _is_name(t):
             best = t
             continue
-        # the name beside the last recipient, the two columns read as one line
+        # the name beside a recipient, the two columns of a PDF read as one line (beside the
+        # last one, or higher up when the list runs on below the signature)
         m = _NAME_AT_END_RE.search(t) if signature is not None and best is None else None
-        if m and _is_name(m.group("name").strip()) and texts.index(text) >= len(texts) - 2:
+        if m and _is_name(m.group("name").strip()):
             best = m.group("name").strip()
             continue
         # a signature block written on one line or in one table cell
@@ -313,7 +314,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
                 if not dated:
                     date = _doc_date(m.group("d"), m.group("m"), m.group("y"))
                 break
-    issuer = _issuer(preamble, header, paras)
+    issuer = _issuer(preamble, header, _own_lines(items))
     if kind is None and number:
         kind = _number_kind(number)
     implements = _refs(" ".join([title or "", *preamble]), number)
@@ -342,7 +343,12 @@ def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list
         elif len(it.rows) <= 4 and all(len(r) <= 4 for r in it.rows):
             width = max((len(r) for r in it.rows), default=0)
             out.extend(
-                r[c].strip() for c in range(width) for r in it.rows if c < len(r) and r[c].strip()
+                line.strip()
+                for c in range(width)
+                for r in it.rows
+                if c < len(r)
+                for line in r[c].split("\n")  # a cell's paragraphs are the header's lines
+                if line.strip()
             )
     return out
 
@@ -439,7 +445,26 @@ def _rejoined(header: list[str]) -> list[str]:
     return out
 
 
-def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | None:
+_RECIPIENTS_RE = re.compile(r"^\s*n[ơo]i nh[ậa]n\s*:?", re.IGNORECASE)
+
+
+def _own_lines(items: list[Para | Table]) -> list[str]:
+    """The text lines in order, a small layout table's cells (a signature table `Nơi nhận |
+    T/M BAN THƯỜNG VỤ …` of a Word file) giving their lines too."""
+    out: list[str] = []
+    for it in items:
+        if isinstance(it, Para):
+            out.append(it.text)
+            # `Nơi nhận: T/M BAN THƯỜNG VỤ`: a PDF's signature block read across its columns
+            label = _RECIPIENTS_RE.match(it.text)
+            if label and it.text[label.end() :].strip():
+                out.append(it.text[label.end() :].strip())
+        elif len(it.rows) <= 4 and all(len(r) <= 3 for r in it.rows):
+            out.extend(ln.strip() for r in it.rows for c in r for ln in c.split("\n") if ln.strip())
+    return out
+
+
+def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | None:
     for line in preamble:
         folded = fold_chars(line)
         for m in re.finditer(
@@ -451,8 +476,8 @@ def _issuer(preamble: list[str], header: list[str], paras: list[Para]) -> str | 
             if who:
                 return who
     issuers = lexicon.mapping("issuers")
-    for p in paras[::-1]:
-        sm = _SIGN_TITLE_RE.match(p.text)
+    for line in lines[::-1]:
+        sm = _SIGN_TITLE_RE.match(line)
         if sm:
             who = fold(sm.group("who"))
             hit = next((v for k, v in issuers.items() if re.search(rf"\b{k}\b", who)), None)

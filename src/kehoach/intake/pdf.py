@@ -26,7 +26,7 @@ from kehoach.intake.pdf_columns import borderless_tables as _borderless_tables
 from kehoach.intake.pdf_columns import wrap_hyphen as _wrap_hyphen
 from kehoach.intake.pdf_lines import group_lines, line_bottom, line_text
 from kehoach.intake.pdf_page import PageContent, read_page
-from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
+from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
 from kehoach.intake.pdf_ruled import find_tables, grid, words_inside
 from kehoach.text.normalize import fold
 
@@ -129,10 +129,25 @@ def _page_items(page: PageContent) -> list[_Item]:
     for i, (top, line) in enumerate(lines):
         if i not in taken:
             bottom = line_bottom(line)
-            text = TextLine.at(line_text(line), line[0].x0, line[-1].x1, top, bottom, page.width)
+            words = _bulleted(line_text(line))
+            second = line[1].x0 if len(line) > 1 else None
+            text = TextLine.at(
+                words, line[0].x0, line[-1].x1, top, bottom, page.width, hang_of(words, second)
+            )
             items.append((top, 0, text))
     items.sort(key=lambda it: (it[0], it[1]))
     return _drop_page_numbers(items, page.height)
+
+
+# The glyphs a Word list's bullets print as: Symbol's and Wingdings' (in Unicode's private
+# use area, as the font maps them) and Unicode's own; written as the `-` the Word reader and
+# the text files give.
+_BULLETS = frozenset("\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\uf06e\uf0e8•●▪■◦○◆❖➢►·∙")
+
+
+def _bulleted(text: str) -> str:
+    """A line opened by a bullet glyph, opened by `-` instead."""
+    return f"-{text[1:]}" if text[:1] in _BULLETS and text[1:2] == " " else text
 
 
 def _drop_page_numbers(items, height: float) -> list[_Item]:

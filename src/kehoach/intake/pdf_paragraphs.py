@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 
 from kehoach.intake.pdf_columns import wrap_hyphen
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
+_DASHES = "-–—"
+_SIZED = 24  # characters: a line this long shows its letters' size in its height
 _EDGE = 3.0  # points: a line ending this close to the right edge reaches it
 _MARKER = re.compile(
     r"^(?:[-–—+•●▪◦*]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|[IVXLC]{1,6}[.)]\s|\(?[a-zđ][.)]\s)"
@@ -33,12 +36,17 @@ class TextLine(str):
     top: float
     bottom: float
     page_width: float
+    hang: float | None  # where the text after a list marker starts, and its wrapped lines
 
     @classmethod
-    def at(cls, text: str, x0: float, x1: float, top: float, bottom: float, page_width: float):
+    def at(
+        cls, text: str, x0: float, x1: float, top: float, bottom: float, page_width: float,
+        hang: float | None = None,
+    ):  # fmt: skip
         """A line and its box."""
         line = cls(text)
         line.x0, line.x1, line.top, line.bottom, line.page_width = x0, x1, top, bottom, page_width
+        line.hang = hang
         return line
 
     @property
@@ -59,8 +67,20 @@ def _edges(lines: list[TextLine]) -> dict[int, Edge]:
         right = max(ln.x1 for ln in group)
         full = [ln for ln in group if ln.x1 >= right - _EDGE]
         justified = len(full) >= 3
-        # ragged-right text: its margin is where most lines start
-        left = Counter(round(ln.x0) for ln in (full if justified else group)).most_common(1)[0][0]
+        # The margin is where the lines after a full line start, those that go on with a
+        # paragraph (a full line may open a paragraph set with a first-line indent; in a
+        # plan of two-line paragraphs most full lines do); failing that, where most full
+        # lines (justified text) or most lines (ragged-right) start.
+        # The leftmost such start that recurs: Word lists' wrapped lines, at their hanging
+        # indent, may outnumber the paragraphs' (they join through `TextLine.hang`).
+        after_full = [ln for prev, ln in pairwise(group) if prev.x1 >= right - _EDGE]
+        if len(after_full) >= 2:
+            counts = Counter(round(ln.x0) for ln in after_full)
+            need = max(2, len(after_full) // 10) if len(counts) > 1 else 1
+            left = min(x for x, n in counts.items() if n >= need or n == max(counts.values()))
+        else:
+            starts = full if justified else group
+            left = Counter(round(ln.x0) for ln in starts).most_common(1)[0][0]
         if right - left >= 0.5 * width:  # a text column, not a few lines of the same length
             out[width] = (left, right, justified)
     return out
@@ -74,6 +94,29 @@ def _first_word_fits(prev: TextLine, line: TextLine, right: float) -> bool:
         return True
     per_char = (line.x1 - line.x0) / len(line)
     return right - prev.x1 >= per_char * (len(word) + 1)
+
+
+def _off_margin(prev: TextLine, line: TextLine, left: float) -> bool:
+    """Whether `line` starts neither at the margin nor under the text of the list item
+    `prev` belongs to (a Word list's hanging indent: the marker at the margin, the text and
+    its wrapped lines a tab stop further)."""
+    if abs(line.x0 - left) <= _EDGE:
+        return False
+    return prev.hang is None or abs(line.x0 - prev.hang) > _EDGE
+
+
+def hang_of(text: str, second_word_x0: float | None) -> float | None:
+    """Where a list item's text starts (its second word, after the marker), else None."""
+    return second_word_x0 if second_word_x0 is not None and _MARKER.match(text) else None
+
+
+def _centred(line: TextLine, left: float, right: float) -> bool:
+    """A line centred in the text column, off its margins (a full line is not one)."""
+    return line.x0 > left + _EDGE and abs(line.x0 + line.x1 - left - right) <= 2 * _EDGE
+
+
+def _is_upper(text: str) -> bool:
+    return text.upper() == text
 
 
 @cache
@@ -94,20 +137,35 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     if edge is None or round(prev.page_width) != round(line.page_width):
         return False
     left, right, justified = edge
-    if abs(line.x0 - left) > _EDGE:
+    if _centred(prev, left, right) and _centred(line, left, right):
+        # a centred title wrapped: its line was as wide as the column allowed
+        room = right - left - (prev.x1 - prev.x0)
+        if _first_word_fits(prev, line, prev.x1 + room) or _is_upper(prev) != _is_upper(line):
+            return False
+    elif _off_margin(prev, line, left) or (  # not at the margin, or `prev` was not wrapped
+        prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right))
+    ):
         return False
-    if prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right)):
+    # Boxes are the glyphs' own: a few letters without capitals or tone marks (`tỉnh.`,
+    # `thực hiện Kế hoạch này.`) stand lower than the line's size, so a short line's height
+    # says nothing of its size, and the space above it looks wider than it is.
+    height = max(prev.height, line.height)
+    if len(line) >= _SIZED and abs(prev.height - line.height) > 0.25 * height:
         return False
-    if abs(prev.height - line.height) > 0.25 * max(prev.height, line.height):
+    if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.6 * height):
         return False
-    if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.5 * prev.height):
+    if "  " in prev or "  " in line:
         return False
-    return (
-        "  " not in prev
-        and "  " not in line
-        and not _MARKER.match(line)
-        and not _labelled(prev, line)
-    )
+    # A line that reaches the edge mid-sentence was wrapped (the last line of a justified
+    # paragraph is not stretched), so what follows goes on with its sentence even when it
+    # looks like a new item: the dash of `chính trị - xã hội`, `văn hóa - thể thao` wrapped
+    # to the line's start (a word in lower case after it: an item opens with a capital, and
+    # a lead-in line may reach the edge without a colon); in justified text, a label in
+    # lower case (`…; thời gian: từ quý II/2026)`) too.
+    wrapped = prev.x1 >= right - _EDGE and not prev.rstrip().endswith((".", ";", ":", "!", "?"))
+    if _MARKER.match(line) and not (wrapped and line[:1] in _DASHES and line[2:3].islower()):
+        return False
+    return not (_labelled(prev, line) and (not justified or line[:1].isupper()))
 
 
 def join_paragraphs(pages: list[list]) -> list[list]:
@@ -133,6 +191,8 @@ def join_paragraphs(pages: list[list]) -> list[list]:
                     f"{para}{joiner}{item}", para.x0, item.x1, para.top, item.bottom,
                     item.page_width,
                 )  # fmt: skip
+                if item.hang is None:  # the item's wrapped lines keep to its hanging indent
+                    item.hang = tail.hang
                 tail = item
                 continue
             kept.append(item)

@@ -1,0 +1,95 @@
+"""One plan, one record, whatever form it comes in: the .docx and .pdf fixtures are the text
+fixture beside them laid out as an official's Word file (`tools/format_variants.py`: header
+and signature as borderless tables, justified paragraphs with a first-line indent, Word list
+bullets in the `_list` ones) and printed to PDF by LibreOffice. Their records must match the
+text's on what a reader acts on: the tasks' ids, agencies and timeframes, the targets'
+values and horizons, and the header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kehoach.extract import extract_file
+
+FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
+
+CASES = [
+    # closing groups: `Đơn vị chủ trì:` lines, a wrapped `chính trị - xã hội`, a label in
+    # lower case wrapped inside a parenthesis
+    ("variant_closing_groups.docx", "variant_closing_groups.txt"),
+    ("variant_closing_groups.pdf", "variant_closing_groups.txt"),
+    # the signer's name printed beside a recipient higher up than the last two
+    ("variant_council_resolution.pdf", "variant_council_resolution.txt"),
+    # a department under its parent body, in one cell of the header table
+    ("variant_department_event_table.docx", "variant_department_event_table.txt"),
+    # `T/M BAN THƯỜNG VỤ` in the signature table names the issuer
+    ("variant_party_unnumbered.docx", "variant_party_unnumbered.txt"),
+    # `văn hóa - thể thao` wrapped at its dash inside a target
+    ("variant_targets_after_colon.pdf", "variant_targets_after_colon.txt"),
+    # a decision with its plan, its subject centred and wrapped
+    ("variant_decision_with_plan.pdf", "variant_decision_with_plan.txt"),
+    # Word list bullets: a Symbol glyph, wrapped lines at the hanging indent
+    ("family5_short_plan_list.pdf", "family5_short_plan.txt"),
+    ("variant_event_plan_list.pdf", "variant_event_plan.txt"),
+]
+
+
+@pytest.fixture(scope="module", params=CASES, ids=[c[0] for c in CASES])
+def records(request):
+    """(the text fixture's record, the Word or PDF fixture's record)."""
+    variant, text = request.param
+    return extract_file(FIXTURES / text).to_json(), extract_file(FIXTURES / variant).to_json()
+
+
+def _tasks(record: dict) -> list[tuple]:
+    return [
+        (t["id"], t["directing"], t["lead"], t["coordinating"], t["timeframe"])
+        for t in record["tasks"]
+    ]
+
+
+def _targets(record: dict) -> list[tuple]:
+    return [(t["horizon"], sorted(m["value"] for m in t["metrics"])) for t in record["targets"]]
+
+
+def test_the_same_tasks(records):
+    text, variant = records
+    assert _tasks(variant) == _tasks(text)
+
+
+def test_the_same_targets(records):
+    text, variant = records
+    assert _targets(variant) == _targets(text)
+
+
+def test_the_same_header(records):
+    text, variant = records
+    for key in ("kind", "number", "issuer", "province", "date", "title", "signer"):
+        assert variant["document"][key] == text["document"][key], key
+
+
+def test_the_same_reporting_duties(records):
+    text, variant = records
+    assert variant["reporting"] == text["reporting"]
+
+
+def test_a_signing_body_beside_the_recipients_label_names_the_issuer():
+    """A PDF's signature block read across its two columns: `Nơi nhận:` and `T/M BAN
+    THƯỜNG VỤ` on one line still say who issues the plan, as the text's own lines do."""
+    from kehoach.extract.plan import build_record
+    from kehoach.intake.document import Document
+
+    head = ["TỈNH ỦY ĐIỆN BIÊN  ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-KH/TU", "KẾ HOẠCH"]
+    body = ["triển khai Nghị quyết số 80-NQ/TW", "I. MỤC ĐÍCH, YÊU CẦU", "Quán triệt."]
+
+    def issuer(closing: list[str]) -> str | None:
+        doc = Document(name="x.pdf", format="pdf", sha256="", blocks=head + body + closing)
+        return build_record(doc).document.issuer
+
+    lines = ["Nơi nhận:", "- Như trên;", "- Lưu VT.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"]
+    assert issuer(lines) == "Ban Thường vụ Tỉnh ủy"
+    assert issuer(["Nơi nhận:  T/M BAN THƯỜNG VỤ", "- Như trên;  BÍ THƯ", "- Lưu VT."]) == (
+        "Ban Thường vụ Tỉnh ủy"
+    )

@@ -1,0 +1,76 @@
+"""Paragraphs of PDFs printed from officials' Word files (the fixtures made by
+`tools/format_variants.py` from the text fixture of the same name): every paragraph of the
+text comes back whole, whatever the layout wrapped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kehoach.intake import read_document
+
+FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
+
+
+def _blocks(name: str) -> list[str]:
+    return [b for b in read_document(FIXTURES / name).blocks if isinstance(b, str)]
+
+
+def _body(text: str) -> list[str]:
+    """The text fixture's lines from its first part heading to the signature block."""
+    lines = [ln.strip() for ln in (FIXTURES / text).read_text(encoding="utf-8").splitlines()]
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("I."))
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("Nơi nhận"))
+    return [ln for ln in lines[start:end] if ln]
+
+
+@pytest.mark.parametrize(
+    ("pdf", "text"),
+    [
+        # justified, a first-line indent on every paragraph: most full lines open one
+        ("variant_closing_groups.pdf", "variant_closing_groups.txt"),
+        # Word list bullets: the marker at the margin, the text at the hanging indent
+        ("family5_short_plan_list.pdf", "family5_short_plan.txt"),
+        ("variant_targets_after_colon.pdf", "variant_targets_after_colon.txt"),
+    ],
+)
+def test_every_paragraph_comes_back_whole(pdf, text):
+    blocks = set(_blocks(pdf))
+    assert [ln for ln in _body(text) if ln not in blocks] == []
+
+
+def test_a_dash_wrapped_to_the_line_start_continues_the_sentence():
+    # `văn hóa - thể thao` wrapped after `văn hóa`, at the edge, mid-sentence
+    blocks = _blocks("variant_targets_after_colon.pdf")
+    assert (
+        "2. Mục tiêu cụ thể: Đến năm 2030, 100% xã, phường có trung tâm văn hóa - thể thao; "
+        "90% ấp, khóm có nhà văn hóa." in blocks
+    )
+    assert not any(b.startswith("- thể thao") for b in blocks)
+
+
+def test_a_label_in_lower_case_wrapped_inside_a_parenthesis_stays_in_it():
+    blocks = _blocks("variant_closing_groups.pdf")
+    assert (
+        "(Sở Công Thương chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch; "
+        "thời gian: từ quý II/2026)" in blocks
+    )
+
+
+def test_word_list_bullets_read_as_dashes():
+    blocks = _blocks("variant_event_plan_list.pdf")
+    assert "- Thời gian: Sáng ngày 28/8/2026." in blocks
+    assert not any(b[:1] in "\uf0b7•" for b in blocks)
+
+
+def test_a_wrapped_centred_title_is_one_line():
+    # the decision's subject, centred and bold, wrapped before `năm 2026`
+    blocks = _blocks("variant_decision_with_plan.pdf")
+    assert "Ban hành Kế hoạch bảo tồn không gian văn hóa Cồng chiêng Tây Nguyên năm 2026" in blocks
+
+
+def test_centred_lines_that_were_not_wrapped_stay_apart():
+    # `QUYẾT ĐỊNH` above the subject: the subject's first word would have fitted beside it
+    blocks = _blocks("variant_decision_with_plan.pdf")
+    assert "QUYẾT ĐỊNH" in blocks

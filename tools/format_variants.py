@@ -1,0 +1,582 @@
+"""Turn text plans into the Word file and PDF an official would have made of them, and score
+what kehoach reads from each form against what it reads from the text.
+
+    PYTHONPATH=src python tools/format_variants.py build OUT_DIR PLAN.txt ... [--bullets-as-list]
+    PYTHONPATH=src python tools/format_variants.py score OUT_DIR PLAN.txt ... [--show]
+
+`build` writes OUT_DIR/STEM.docx and OUT_DIR/STEM.pdf for each plan. The .docx is laid out
+as provincial offices type plans in Word: Times New Roman 14pt on A4; the header (issuer and
+number on the left, national motto and place-date on the right) as a borderless two-column
+table; the kind heading and subject bold and centred; section headings bold; body paragraphs
+justified with a first-line indent, one Word paragraph per logical paragraph (lines a text
+file hard-wrapped are joined back); pipe and tab tables as ruled Word tables (wide ones on a
+landscape page); the signature block as a borderless table (`Nơi nhận` left, `KT. CHỦ TỊCH`
+… name right); page numbers at the top of every page but the first. The PDF is that .docx
+printed by LibreOffice (`soffice --headless --convert-to pdf`), so long paragraphs wrap over
+lines and pages as in real PDFs.
+
+`score` extracts the text, the .docx and the .pdf, scores the two others against the text's
+record with kehoach's copy of the maintainers' `plan_score`, and writes OUT_DIR/scores.md
+(one row per plan, one column per form) and the records as OUT_DIR/STEM.FORMAT.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx import Document as new_document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from kehoach.extract.plan import build_record
+from kehoach.extract.plan_score import score as plan_score
+from kehoach.extract.plan_score import show as plan_show
+from kehoach.intake import read_document
+from kehoach.intake.document import Table
+from kehoach.text.normalize import fold
+
+FONT = "Times New Roman"
+BODY_PT, SMALL_PT = 14, 12
+
+# The document kinds whose heading line (`KẾ HOẠCH`) ends the header and opens the title.
+_KINDS = re.compile(
+    r"^(ke hoach|nghi quyet|chuong trinh( hanh dong)?|quyet dinh|chi thi|ket luan|de an|"
+    r"bao cao|cong van|thong bao|huong dan)$"
+)
+_MOTTO = re.compile(r"^(cong hoa|doc lap|dang cong san)")
+_PLACE_DATE = re.compile(r"ngay\s*\S*\s*thang.*nam")
+_NUMBER = re.compile(r"^so\s*:?\s*\d")  # `Số: 12/KH-UBND`, not `Sở Văn hóa`
+_RULE = re.compile(r"^[-_*=.\s]{1,20}$")  # the short rules and stars under header lines
+_MARKER = re.compile(
+    r"^(?:[-–+•*]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|[IVXL]{1,6}[.)\-]\s|[a-zđ]\)\s)"
+)
+_HEADING = re.compile(r"^(?:[IVXL]{1,6}[.\-–]|[A-Z][.)]|\d{1,2}\.(?:\d{1,2}\.)?)\s")
+_SIGN_TITLE = re.compile(
+    r"^(?:(?:t/?m|kt|q|tl|tuq)\.?\s.+|(?:pho )?(?:chu tich|giam doc|bi thu|truong ban|"
+    r"chanh van phong|thu truong))$"
+)
+_SIGNED = re.compile(r"^\(?(?:da ky|ky ten|ky, ghi ro ho ten|ky, dong dau)[^)]*\)?$")
+_RECIPIENTS = re.compile(r"^noi nhan\b")
+_APPENDIX = re.compile(r"^phu luc\b")
+_WIDE_TABLE = 5  # columns: such a table is set on a landscape page
+
+
+@dataclass
+class Plan:
+    """A text plan cut into the parts laid out differently in Word."""
+
+    header: list[list[list[str]]] = field(default_factory=list)  # rows of cells of lines
+    title: list[str] = field(default_factory=list)
+    body: list = field(default_factory=list)  # paragraphs (str), tables, signature blocks
+
+
+@dataclass
+class Signature:
+    recipients: list[str]
+    signer: list[str]
+
+
+def _text(block) -> str:
+    return block.strip() if isinstance(block, str) else ""
+
+
+def split_plan(blocks: list) -> Plan:
+    """Header, title and body of a plan read by kehoach's text reader."""
+    plan = Plan()
+    start = _kind_heading(blocks)
+    header = blocks[:start] if start is not None else []
+    rest = blocks[start:] if start is not None else list(blocks)
+    plan.header = _header_rows(header)
+    if start is not None:  # the kind heading, then the subject up to a blank line or the body
+        plan.title.append(_text(rest[0]))
+        k = 1
+        while k < len(rest) and isinstance(rest[k], str) and not rest[k].strip():
+            k += 1
+        while k < len(rest) and _text(rest[k]) and len(plan.title) < 4:
+            line = _text(rest[k])
+            if _HEADING.match(line) or _opens_body(line) or _RULE.match(line):
+                break
+            plan.title.append(line)
+            k += 1
+        rest = rest[k:]
+    plan.body = _body(_tables_rebuilt(rest))
+    return plan
+
+
+_COLUMN_TITLES = {
+    "text": "Nội dung nhiệm vụ",
+    "targets": "Chỉ tiêu",
+    "directing": "Cơ quan chỉ đạo",
+    "lead": "Cơ quan chủ trì",
+    "coordinating": "Cơ quan phối hợp",
+    "time": "Thời gian thực hiện",
+    "other": "Sản phẩm",
+}
+
+
+def _tables_rebuilt(blocks: list) -> list:
+    """A task table a PDF-to-text step flattened into lines (one cell a line: `TT Nhiệm vụ
+    …` then `1`, the task, its agencies, its time) as the Word table it was, read back with
+    kehoach's own reader of such lines (`extract.flattened`)."""
+    from kehoach.extract.flattened import _find_regions, _Layout, _rows
+    from kehoach.text.normalize import clean
+
+    where = [i for i, b in enumerate(blocks) if isinstance(b, str)]
+    lines = [clean(blocks[i]) for i in where]
+    out, done = [], 0
+    for roles, start, end in _find_regions(lines):
+        head = max(k for k in range(start) if lines[k][:3].lower() in ("tt ", "stt", "tt"))
+        table = [["TT", *(_COLUMN_TITLES.get(r, r) for r in roles)]]
+        group = None
+        for row in _rows(lines[start:end], _Layout.of(roles)):
+            if row.group != group and row.group:
+                group = row.group
+                table.append([row.group, row.group_title or "", *[""] * (len(roles) - 1)])
+            cells = iter(row.cells)
+            table.append([row.num] + [_cell(r, row, cells) for r in roles])
+        out.extend(blocks[done : where[head]])
+        out.append(Table(rows=table))
+        done = where[end - 1] + 1
+    return out + blocks[done:]
+
+
+def _cell(role: str, row, cells) -> str:
+    if role in ("text", "targets"):
+        return " ".join(row.text)
+    if role == "time":
+        return " ".join(row.time)
+    if role in ("directing", "lead", "coordinating"):
+        return " ".join(next(cells, []))
+    return ""
+
+
+def _kind_heading(blocks: list) -> int | None:
+    for i, block in enumerate(blocks[:40]):
+        line = _text(block)
+        if line and line == line.upper() and _KINDS.match(fold(line).strip(" :")):
+            return i
+    return None
+
+
+def _opens_body(line: str) -> bool:
+    return bool(re.match(r"^(thuc hien|can cu|trien khai thuc hien|de trien khai)\b", fold(line)))
+
+
+def _header_rows(blocks: list) -> list[list[list[str]]]:
+    """The header as two rows of (left, right) cells: issuer | motto, number | place-date."""
+    tables = [b for b in blocks if isinstance(b, Table)]
+    if tables:  # a header already written as a table
+        return [[[c] for c in row if c.strip()] for row in tables[0].rows]
+    left, right, number, date = [], [], [], []
+    last = left  # a rule or star goes under the column of the line above it
+    for block in blocks:
+        line = _text(block)
+        if not line:
+            continue
+        for part in _header_parts(line):
+            folded = fold(part)
+            if _NUMBER.match(folded):
+                column = number
+            elif _MOTTO.match(folded):
+                column = right
+            elif _PLACE_DATE.search(folded):
+                column = date
+            elif _RULE.match(part):
+                column = last
+            else:
+                column = left
+            column.append(part)
+            last = column
+    if not any((left, right, number, date)):
+        return []
+    return [[left, right], [number, date]]
+
+
+# Where a header line holding both columns (flattened, or glued by OCR) is cut: before the
+# motto, and between a glued number and the place that dates it (`Số17-NQ/TUQuảngNinh,ngày…`).
+_MOTTO_INSIDE = re.compile(r"\s+(?=(?:ĐẢNG\s*CỘNG\s*SẢN|CỘNG\s*H[ÒO]À?\s*XÃ))")
+_GLUED_DATE = re.compile(r"(?<=[A-ZĐ/])(?=[A-ZĐ][a-zà-ỹđ]+\s*[A-ZĐ]?[a-zà-ỹđ]*\s*,\s*ngày)")
+
+
+def _header_parts(line: str) -> list[str]:
+    parts = []
+    for part in re.split(r"\s{2,}|\t", line):
+        for piece in _MOTTO_INSIDE.split(part):
+            parts.extend(p.strip() for p in _GLUED_DATE.split(piece) if p.strip())
+    return parts
+
+
+def _body(blocks: list) -> list:
+    """Logical paragraphs, tables and signature blocks of the body, in order."""
+    out: list = []
+    i = 0
+    joinable = False  # whether the paragraph last added may take a wrapped line
+    while i < len(blocks):
+        block = blocks[i]
+        if isinstance(block, Table):
+            out.append(block)
+            joinable = False
+            i += 1
+            continue
+        line = block.strip()
+        if not line:
+            joinable = False
+            i += 1
+            continue
+        folded = fold(line)
+        if _RECIPIENTS.match(folded) or (_SIGN_TITLE.match(folded) and line == line.upper()):
+            signature, i = _signature(blocks, i)
+            out.append(signature)
+            joinable = False
+            continue
+        if joinable and out and isinstance(out[-1], str) and _wrapped(out[-1], line):
+            out[-1] = f"{out[-1]} {line}"
+            i += 1
+            continue
+        out.append(line)
+        joinable = True
+        i += 1
+    return out
+
+
+def _wrapped(prev: str, line: str) -> bool:
+    """Whether `line` continues `prev`, a text file having hard-wrapped one paragraph."""
+    if prev.endswith((".", ":", ";", "!", "?")) or _MARKER.match(line) or _HEADING.match(line):
+        return False
+    if prev == prev.upper() or line == line.upper():  # headings in capitals stand alone
+        return False
+    if line[:1].islower():
+        return True
+    return len(prev) >= 80 and ":" not in line[:40]
+
+
+def _signature(blocks: list, i: int) -> tuple[Signature, int]:
+    """The recipients list and the signer's lines, in whichever order they stand."""
+    sig = Signature([], [])
+    while i < len(blocks):
+        line = _text(blocks[i])
+        folded = fold(line)
+        if isinstance(blocks[i], str) and not line:
+            i += 1
+            continue
+        if _RECIPIENTS.match(folded) and re.search(r"\s{2,}", line):
+            # the whole block flattened onto one line: recipients, then the signer's lines
+            first, *signer = re.split(r"\s{2,}", line)
+            sig.recipients.extend(re.split(r"\s+(?=- )", first))
+            sig.signer.extend(signer)
+            i += 1
+            continue
+        if _RECIPIENTS.match(folded):
+            sig.recipients.append(line)
+            i += 1
+            while i < len(blocks) and (
+                (not _text(blocks[i]) and isinstance(blocks[i], str))
+                or _text(blocks[i])[:1] in "-+•"
+            ):
+                if _text(blocks[i]):
+                    sig.recipients.append(_text(blocks[i]))
+                i += 1
+            continue
+        if _SIGN_TITLE.match(folded) and line == line.upper():
+            # the titles (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `PHÓ BÍ THƯ THƯỜNG TRỰC`),
+            # a `(Đã ký)`, then the name
+            while i < len(blocks) and (
+                not _text(blocks[i])
+                or (
+                    _text(blocks[i]).isupper()
+                    and len(_text(blocks[i]).split()) <= 8
+                    and not _APPENDIX.match(fold(_text(blocks[i])))
+                )
+                or _SIGNED.match(fold(_text(blocks[i])))
+            ):
+                if _text(blocks[i]):
+                    sig.signer.append(_text(blocks[i]))
+                i += 1
+            if i < len(blocks) and _name(_text(blocks[i])):
+                sig.signer.append(_text(blocks[i]))
+                i += 1
+            continue
+        break
+    return sig, i
+
+
+def _name(line: str) -> bool:
+    words = line.split()
+    return 1 < len(words) <= 6 and all(w[:1].isupper() for w in words) and not line.isupper()
+
+
+# --- writing the Word file -------------------------------------------------------------
+
+
+def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.bold = bold
+    run.italic = italic
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+
+
+def _paragraph(container, text: str, *, size=BODY_PT, bold=False, italic=False, align=None,
+               indent=False, style=None):  # fmt: skip
+    p = container.add_paragraph(style=style)
+    if text:
+        _font(p.add_run(text), size, bold, italic)
+    fmt = p.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(0), Pt(6)
+    if align is not None:
+        p.alignment = align
+    if indent:
+        fmt.first_line_indent = Cm(1.0)
+    return p
+
+
+def _borderless(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def _widths(table, widths) -> None:
+    """Column widths LibreOffice keeps (the grid's and each cell's), not fitted to text."""
+    table.autofit = False
+    for column, w in zip(table.columns, widths, strict=False):
+        column.width = w
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths, strict=False):
+            cell.width = w
+
+
+def _cell_lines(cell, lines: list[str], *, size, bold_last=False, bold=False, center=True,
+                italic_first=False):  # fmt: skip
+    cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
+    for k, line in enumerate(lines or [""]):
+        p = cell.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.LEFT
+        p.paragraph_format.space_after = Pt(0)
+        if line:
+            _font(
+                p.add_run(line),
+                size,
+                bold=bold or (bold_last and k == len(lines) - 1),
+                italic=italic_first and k == 0,
+            )
+
+
+def _header(doc, rows: list[list[list[str]]]) -> None:
+    width = max(len(r) for r in rows)
+    table = doc.add_table(rows=len(rows), cols=width)
+    _borderless(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, row in enumerate(rows):
+        for c in range(width):
+            lines = row[c] if c < len(row) else []
+            is_motto = c == width - 1 and r == 0
+            _cell_lines(
+                table.cell(r, c),
+                lines,
+                size=13,
+                bold=is_motto,
+                bold_last=c == 0 and r == 0,
+            )
+            if r == len(rows) - 1 and c == width - 1:  # the place and date: italic
+                for p in table.cell(r, c).paragraphs:
+                    for run in p.runs:
+                        run.italic = True
+    _widths(table, [Cm(6.0), *[Cm(10.0 / (width - 1))] * (width - 1)])
+
+
+def _word_table(doc, table: Table) -> None:
+    width = max(len(r) for r in table.rows)
+    out = doc.add_table(rows=len(table.rows), cols=width)
+    out.style = "Table Grid"
+    for r, row in enumerate(table.rows):
+        for c in range(width):
+            text = row[c] if c < len(row) else ""
+            lines = [ln for ln in re.split(r"\s*<br\s*/?>\s*|\n", text) if ln] or [""]
+            _cell_lines(out.cell(r, c), lines, size=SMALL_PT, bold=r == 0, center=r == 0)
+
+
+def _signature_table(doc, sig: Signature) -> None:
+    table = doc.add_table(rows=1, cols=2)
+    _borderless(table)
+    left, right = table.rows[0].cells
+    _cell_lines(left, sig.recipients, size=11, center=False, italic_first=True)
+    if left.paragraphs and left.paragraphs[0].runs:
+        left.paragraphs[0].runs[0].bold = True
+    _cell_lines(right, sig.signer, size=BODY_PT, bold=True)
+    _widths(table, [Cm(8.0), Cm(8.0)])
+
+
+def _landscape(doc, on: bool) -> None:
+    """Start a new section, landscape or portrait."""
+    from docx.enum.section import WD_SECTION
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    w, h = section.page_width, section.page_height
+    if on != (w > h):
+        section.page_width, section.page_height = h, w
+    section.orientation = WD_ORIENT.LANDSCAPE if on else WD_ORIENT.PORTRAIT
+
+
+def _page_numbers(section) -> None:
+    """A PAGE field centred at the top, not on the first page (as official documents)."""
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    _font(run, SMALL_PT)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._element.append(el)
+
+
+def _bullet_list(text: str) -> bool:
+    return text.startswith(("- ", "• "))  # `+` sub-items stay typed, as officials type them
+
+
+def write_docx(plan: Plan, path: Path, *, bullets_as_list: bool = False) -> None:
+    """The plan as an official's Word file."""
+    doc = new_document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
+    _page_numbers(section)
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
+    if plan.header:
+        _header(doc, plan.header)
+        _paragraph(doc, "")
+    for k, line in enumerate(plan.title):
+        _paragraph(doc, line, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=BODY_PT + (k == 0))
+    landscape = False
+    for block in plan.body:
+        if isinstance(block, Table):
+            wide = max(len(r) for r in block.rows) >= _WIDE_TABLE
+            if wide != landscape:
+                _landscape(doc, wide)
+                landscape = wide
+            _word_table(doc, block)
+            _paragraph(doc, "")
+            continue
+        if isinstance(block, Signature):
+            _signature_table(doc, block)
+            continue
+        if landscape:  # text after a wide table goes back to a portrait page
+            _landscape(doc, False)
+            landscape = False
+        heading = _HEADING.match(block) and len(block) < 100 and not block.endswith(".")
+        if heading or (block == block.upper() and len(block) < 120):
+            # a part heading (`I. MỤC TIÊU`) stands at the indent; a lone line in capitals
+            # (`PHỤ LỤC`, an appendix's subject) is centred
+            align = None if heading else WD_ALIGN_PARAGRAPH.CENTER
+            _paragraph(doc, block, bold=True, align=align, indent=align is None)
+        elif bullets_as_list and _bullet_list(block):
+            _paragraph(doc, block[2:], style="List Bullet", align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        else:
+            _paragraph(doc, block, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+    doc.save(path)
+
+
+def to_pdf(docx_files: list[Path], out: Path) -> None:
+    """Print the Word files to PDF with LibreOffice (its own profile, so it runs beside
+    anyone else's LibreOffice)."""
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+             "--convert-to", "pdf", "--outdir", str(out), *map(str, docx_files)],
+            check=True, capture_output=True, timeout=600,
+        )  # fmt: skip
+
+
+def build(out: Path, plans: list[Path], *, bullets_as_list: bool = False) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in plans:
+        plan = split_plan(read_document(path).blocks)
+        target = out / f"{path.stem}.docx"
+        write_docx(plan, target, bullets_as_list=bullets_as_list)
+        written.append(target)
+    to_pdf(written, out)
+    return written
+
+
+# --- scoring ----------------------------------------------------------------------------
+
+FORMS = ("docx", "pdf")
+
+
+def score(out: Path, plans: list[Path], *, show: bool = False) -> str:
+    rows = []
+    for path in plans:
+        expected = build_record(read_document(path)).to_json()
+        (out / f"{path.stem}.txt.json").write_text(
+            json.dumps(expected, ensure_ascii=False, indent=1)
+        )
+        cells = []
+        for form in FORMS:
+            variant = out / f"{path.stem}.{form}"
+            if not variant.exists():
+                cells.append("–")
+                continue
+            try:
+                actual = build_record(read_document(variant)).to_json()
+            except Exception as exc:  # a reader failure is a score of 0, shown
+                cells.append(f"0 ({type(exc).__name__})")
+                continue
+            (out / f"{path.stem}.{form}.json").write_text(
+                json.dumps(actual, ensure_ascii=False, indent=1)
+            )
+            figures = plan_score(expected, actual)
+            weak = [k for k, v in figures.items() if v < 0.999 and k != "score"]
+            cells.append(f"{figures['score']:.3f}" + (f" ({', '.join(weak)})" if weak else ""))
+            if show and figures["score"] < 0.999:
+                print(f"--- {path.name} as {form}: {figures['score']:.3f}")
+                plan_show(expected, actual)
+        n_tasks, n_targets = len(expected["tasks"]), len(expected["targets"])
+        rows.append(f"| {path.name} | {n_tasks}/{n_targets} | " + " | ".join(cells) + " |")
+    head = "| plan | tasks/targets (text) | .docx | .pdf |\n|---|---|---|---|\n"
+    table = head + "\n".join(rows) + "\n"
+    (out / "scores.md").write_text(table)
+    return table
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("build", "score"))
+    parser.add_argument("out", type=Path)
+    parser.add_argument("plans", type=Path, nargs="+")
+    parser.add_argument("--bullets-as-list", action="store_true",
+                        help="write '- ' bullets as Word list paragraphs")  # fmt: skip
+    parser.add_argument("--show", action="store_true", help="list what differs")
+    args = parser.parse_args()
+    if args.command == "build":
+        for path in build(args.out, args.plans, bullets_as_list=args.bullets_as_list):
+            print(path, path.with_suffix(".pdf"))
+    else:
+        print(score(args.out, args.plans, show=args.show), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
