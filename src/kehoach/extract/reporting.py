@@ -55,8 +55,9 @@ def _sentences(sec: Section) -> list[tuple[str, str, str | None]]:
     included."""
     out: list[tuple[str, str, str | None]] = []
     # "Chế độ báo cáo" is no duty; an item read as a sub-section ("3. Báo cáo đột xuất khi có
-    # yêu cầu.") is one
-    head = [(sec.title, None)] if len(sec.title) > 80 or sec.title.endswith((".", ";")) else []
+    # yêu cầu.") is one; a heading in capitals never is, however long it runs
+    sentence_like = len(sec.title) > 80 or sec.title.endswith((".", ";"))
+    head = [(sec.title, None)] if sentence_like and not sec.title.isupper() else []
     for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             out.extend((c, item, owner) for c in _clauses(s))
