@@ -71,3 +71,13 @@ def test_provincial_letter_subject_is_its_title() -> None:
         "Hầu Minh Lợi",
     )
     assert d.title == "Tăng cường quản lý hoạt động lễ hội trên địa bàn tỉnh"
+
+
+def test_duty_relayed_through_the_compiling_department_is_one_per_period() -> None:
+    # agencies report to the department on one date, the department to UBND on a later one:
+    # the same duty stated twice, due at UBND on the department's date
+    r = extract_file(FIXTURES / "variant_relayed_report.txt")
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("half_year", "06-25", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("year", "12-25", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
+    ]
