@@ -43,3 +43,41 @@ def test_header_row_with_its_cells_apart_and_no_kind_heading() -> None:
 def test_signing_title_whose_spaces_ocr_lost_names_the_issuer() -> None:
     d = extract_file(FIXTURES / "variant_objectives_heading_inline.txt").document
     assert (d.number, d.issuer, d.signer) == ("31-NQ/TU", "Ban Thường vụ Tỉnh ủy", "Trần Huy Tuấn")
+
+
+def test_party_committee_letter_laid_out_in_columns() -> None:
+    r = extract_file(FIXTURES / "variant_pdf_party_letter.txt")
+    d = r.document
+    assert (d.kind, d.number, d.issuer, d.province, d.date, d.signer) == (
+        "cong_van",  # `-CV/ĐU`
+        "318-CV/ĐU",
+        "Đảng ủy Ủy ban nhân dân tỉnh",  # the header's committee, not "Số 318 -CV/ĐU"
+        "Hà Giang",
+        "2026-09-21",
+        "Lò Văn Thắm",
+    )
+    assert d.title.startswith("Triển khai Chương trình hành động số 27-CTr/TU")
+    assert [ref.number for ref in d.implements] == ["27-CTr/TU"]
+
+
+def test_provincial_letter_subject_is_its_title() -> None:
+    r = extract_file(FIXTURES / "variant_footnote_letter.txt")
+    d = r.document
+    assert (d.kind, d.number, d.issuer, d.date, d.signer) == (
+        "cong_van",
+        "4410/UBND-KGVX",
+        "Ủy ban nhân dân tỉnh",
+        "2026-07-02",
+        "Hầu Minh Lợi",
+    )
+    assert d.title == "Tăng cường quản lý hoạt động lễ hội trên địa bàn tỉnh"
+
+
+def test_duty_relayed_through_the_compiling_department_is_one_per_period() -> None:
+    # agencies report to the department on one date, the department to UBND on a later one:
+    # the same duty stated twice, due at UBND on the department's date
+    r = extract_file(FIXTURES / "variant_relayed_report.txt")
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("half_year", "06-25", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("year", "12-25", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
+    ]

@@ -57,3 +57,39 @@ def test_objectives_on_their_heading_line_and_prose_sentences_opening_with_a_num
     ]
     assert r.targets[0].text.startswith("Đến năm 2030: 100% thôn")
     assert r.targets[3].text == "100% người dân được tiếp cận dịch vụ văn hóa số."
+
+
+def test_pdf_text_layer_page_numbers_and_rule_under_the_title() -> None:
+    # a page number left between the halves of a sentence is no quantity; the `-----` rule
+    # under the title ends it; the words that say how a number moves are no subject
+    r = extract_file(FIXTURES / "variant_pdf_party_programme.txt")
+    assert r.document.title.endswith("trong giai đoạn mới")
+    assert [t.text[:20] for t in r.targets] == ["Tỷ lệ gia đình văn h", "Tỷ lệ thôn, tổ dân p"]
+    assert [_metrics(t) for t in r.targets] == [
+        [(88, "%", "Tỷ lệ gia đình văn hóa toàn tỉnh", None)],  # not "… duy trì ổn định ở mức"
+        [(95, "%", "Tỷ lệ thôn, tổ dân phố có nhà văn hóa đạt chuẩn", None)],
+    ]
+    assert all(t.horizon == 2030 for t in r.targets)
+
+
+def test_scheme_with_results_before_its_objectives_and_a_page_break_inside_them() -> None:
+    r = extract_file(FIXTURES / "variant_pdf_scheme_report.txt")
+    d = r.document
+    assert (d.kind, d.number, d.draft, d.date) == ("de_an", None, True, None)
+    assert d.title == "Bảo tồn và phát huy giá trị di sản văn hóa các dân tộc giai đoạn 2026 - 2030"
+    # the results of 2021-2025 are no targets, nor the page number "5" in the general aim
+    assert [_metrics(t) for t in r.targets] == [
+        [(100, "%", "di tích quốc gia được lập hồ sơ số hóa", None)],
+        [(450, "tỷ đồng", "Thu từ du lịch cộng đồng", None)],  # not "… đạt trung bình"
+    ]
+    # the heading "… THÔNG TIN, BÁO CÁO, SƠ KẾT, TỔNG KẾT" asks for no report itself
+    assert [(x.every, x.due, x.to) for x in r.reporting] == [
+        ("half_year", None, "Tỉnh ủy"),
+        ("year", None, "Tỉnh ủy"),
+    ]
+
+
+def test_footnote_of_a_letter_gives_no_target() -> None:
+    r = extract_file(FIXTURES / "variant_footnote_letter.txt")
+    assert r.targets == []  # "1 Các quy định …" is a footnote, "các" no unit
+    assert r.reporting == []  # "tham mưu, đề xuất" is no report

@@ -303,6 +303,8 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
             date = _doc_date(pm.group("d"), pm.group("m"), pm.group("y"))
             dated = True  # the first place-date is the document's, even with blanks
     title, preamble = _title_and_preamble(header, kind_idx)
+    if kind is None and title is None:  # a letter: no kind heading, its subject after "V/v"
+        kind, title = _letter_subject(header)
     # Appendix captions repeat the number and date: "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)"
     if number is None or not dated:
         for p in paras:
@@ -424,6 +426,28 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
     return title, rest[i:]
 
 
+_SUBJECT_RE = re.compile(r"^(?:v/v|ve viec)\s*:?\s*", re.IGNORECASE)
+
+
+def _letter_subject(header: list[str]) -> tuple[str | None, str | None]:
+    """A letter's kind and title: its subject line (`V/v triển khai …`, `về việc …`) under
+    the number, up to `Kính gửi`."""
+    for i, line in enumerate(header):
+        m = _SUBJECT_RE.match(fold_chars(line))
+        if m is None or not line[m.end() :].strip():
+            continue
+        lines = [line[m.end() :]]
+        for nxt in header[i + 1 : i + 4]:
+            if re.match(r"kinh gui|thuc hien|can cu", fold(nxt)) or _PLACE_DATE_RE.search(
+                fold_chars(nxt)
+            ):
+                break
+            lines.append(nxt)
+        title = " ".join(" ".join(lines).split())
+        return "cong_van", title[0].upper() + title[1:]
+    return None, None
+
+
 def _enacting_body(line: str) -> str | None:
     """The issuer a body's name at the start of a line names (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
     …`, `HỘI ĐỒNG NHÂN DÂN TỈNH …`), from the lexicon's issuers."""
@@ -492,7 +516,8 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
     for i, line in enumerate(header[:6]):
         f = fold(line)
         if f.startswith("dang bo tinh") and i + 1 < len(header):
-            f = fold(header[i + 1])  # "ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"
+            line = header[i + 1]  # "ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"
+            f = fold(line)
         nxt = fold(header[i + 1]) if i + 1 < len(header) else ""
         if f.startswith(("ubnd", "uy ban nhan dan")):
             # "UBND TỈNH QUẢNG TRỊ / SỞ VĂN HÓA, …": the parent body, then the department
@@ -508,7 +533,9 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
         hit = next((v for k, v in issuers.items() if f.startswith(k)), None)
         if hit and hit != "Ủy ban nhân dân tỉnh":
             return hit
-        if f.startswith("so "):
+        if f.startswith("dang uy "):  # "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": a party committee
+            return canonical(line[0] + line[1:].lower() if line.isupper() else line)
+        if re.match(r"so [a-z]", f):  # a department ("SỞ VĂN HÓA …"), not "Số 2449-CV/ĐU"
             return canonical(line.title() if line.isupper() else line)
     for line in header[:3]:  # "ỦY BAN NHÂN DÂN | CỘNG HÒA …", the province's line left out
         f = fold(line)

@@ -40,6 +40,8 @@ _SIGNATURE_RE = re.compile(r"^noi nhan\b")
 _RULE_RE = re.compile(r"[-–_=*]{3,}")
 _DASH_END_RE = re.compile(r"\d-$")  # `số 12-` ...
 _NUMBER_TAIL_RE = re.compile(r"[A-ZĐ]{1,4}/")  # ... `KH/TU` on the next line
+_RULE_RE = re.compile(r"[-–—_=*]{3,}")
+_PAGE_NUMBER_RE = re.compile(r"\d{1,3}")
 # A signing title ("T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH") starts the signature part even
 # when no "Nơi nhận:" list comes first.
 _SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐỦỶ][A-ZĐÀ-Ỹ ]{3,}")
@@ -194,8 +196,8 @@ def _starts_new(line: str) -> bool:
 
 def _continues(prev: str, line: str) -> bool:
     """Does `line` continue the paragraph ending with `prev` (a wrapped line)?"""
-    if _starts_new(line):
-        return False
+    if _starts_new(line) or _RULE_RE.fullmatch(prev) or _RULE_RE.fullmatch(line):
+        return False  # a rule (`-----`) under a title ends it; the body begins below it
     if prev.endswith("-") and re.search(r"\d-$", prev):
         return True  # a document number wrapped: "80-" / "NQ/TW"
     first = line[0]
@@ -215,6 +217,7 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
     out: list[Para | Table] = []
     buf: list[str] = []
     first = 0
+    blocks = _without_page_numbers(blocks)
 
     def flush() -> None:
         if buf:
@@ -247,6 +250,25 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
                 buf.append(line)
     flush()
     return _unnumbered_parts(_decimal_top_level(out))
+
+
+def _without_page_numbers(blocks: list[Block]) -> list[Block]:
+    """Blocks without the page numbers a PDF's text layer leaves between the two halves of a
+    sentence (`… mô hình tăng` / `7` / `trưởng theo hướng …`): a line that is a bare number,
+    after a line that does not end a sentence and before one that goes on in lower case."""
+    lines = [(i, b.strip()) for i, b in enumerate(blocks) if isinstance(b, str) and b.strip()]
+    drop: set[int] = set()
+    for k in range(1, len(lines) - 1):
+        i, text = lines[k]
+        prev, nxt = lines[k - 1][1], lines[k + 1][1]
+        if (
+            _PAGE_NUMBER_RE.fullmatch(text)
+            and not prev.endswith(_SENTENCE_END)
+            and nxt[0].islower()
+            and not any(isinstance(b, Table) for b in blocks[lines[k - 1][0] : lines[k + 1][0]])
+        ):
+            drop.add(i)
+    return [b for i, b in enumerate(blocks) if i not in drop] if drop else blocks
 
 
 def _decimal_top_level(items: list[Para | Table]) -> list[Para | Table]:

@@ -55,8 +55,9 @@ def _sentences(sec: Section) -> list[tuple[str, str, str | None]]:
     included."""
     out: list[tuple[str, str, str | None]] = []
     # "Chế độ báo cáo" is no duty; an item read as a sub-section ("3. Báo cáo đột xuất khi có
-    # yêu cầu.") is one
-    head = [(sec.title, None)] if len(sec.title) > 80 or sec.title.endswith((".", ";")) else []
+    # yêu cầu.") is one; a heading in capitals never is, however long it runs
+    sentence_like = len(sec.title) > 80 or sec.title.endswith((".", ";"))
+    head = [(sec.title, None)] if sentence_like and not sec.title.isupper() else []
     for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             out.extend((c, item, owner) for c in _clauses(s))
@@ -111,6 +112,11 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         found.extend((m.start(), every) for m in rx.finditer(f))
     found.sort()
     dues = _due_dates(f)
+    relay = re.search(r"\bde tong hop\b[^.;]*?\bbao cao\b", f)
+    if relay and any(d[0] > relay.end() for d in dues):
+        # "… về Sở X trước ngày 05/6 và 05/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 20/6
+        # và 20/12": one duty stated twice; it is due at the body it ends at
+        dues = [d for d in dues if d[0] > relay.end()]
     duties: list[ReportingDuty] = []
     to, via = _to_via(sentence, item, owner)
     periodic = [(pos, every) for pos, every in found if every != "ad_hoc"]
@@ -120,6 +126,10 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         # "6 tháng, hằng năm (trước ngày 15/6 và 15/12)", "trước ngày 15/11 hằng năm":
         # the periods and the dates in the order written
         paired = {pos: due for (pos, _), due in zip(periodic, yearly, strict=True)}
+    elif not periodic and len(yearly) == 2 and yearly[0][2] <= 7 and yearly[1][2] >= 11:
+        # "trước ngày 20/6 và 20/12" with no period named: the mid-year and the annual report
+        found = sorted([*found, (yearly[0][0], "half_year"), (yearly[1][0], "year")])
+        paired = {yearly[0][0]: yearly[0], yearly[1][0]: yearly[1]}
     elif [e for _, e in periodic] == ["year"] and len(yearly) == 2:
         # "trước ngày 15/6 và 15/12 hằng năm": the mid-year report, then the annual one
         found = [(yearly[0][0], "half_year"), *found]

@@ -227,17 +227,19 @@ _LEAD_WORDS = re.compile(
 )
 _REPEAT = re.compile(r"\b(\w+(?:\s\w+)?)\s+\1\b")
 _FILLER = re.compile(r"^\s*(?:trở lên|trở lại|trở xuống)?\s*(?:đạt|được)?\s*", re.I)
-_COMMITMENT_TAIL = re.compile(
-    r"(?:\s+(?:đạt|đón|tăng|giảm|trên|dưới|khoảng|ít nhất|tối thiểu|tối đa|từ|là|bình quân|chiếm"
-    r"|và|của|cho|với|theo|tại|có|trong|vào|riêng))+\s*$",
-    re.I,
-)
+
+
+@lru_cache(maxsize=1)
+def _commitment_tail() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:\s+" + lexicon.alternation("targets.commitment_tail") + r")+\s*$", re.IGNORECASE
+    )
 
 
 def _strip_commitment(text: str) -> str:
-    """The words around a subject that commit or connect ("tăng bình quân", "đạt", "và"),
-    at its end and, once those are gone, at its start."""
-    text = _COMMITMENT_TAIL.sub("", " " + text.strip()).strip()
+    """The words around a subject that commit or connect ("tăng bình quân", "đạt", "và",
+    "duy trì ổn định ở mức"), at its end and, once those are gone, at its start."""
+    text = _commitment_tail().sub("", " " + text.strip()).strip()
     return text.strip(" ,")
 
 
