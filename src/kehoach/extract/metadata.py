@@ -488,6 +488,14 @@ def _own_lines(items: list[Para | Table]) -> list[str]:
     return out
 
 
+def _party_committee(header: list[str]) -> str | None:
+    """The party committee (`ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH`) a header line names, if any."""
+    for line in header[:6]:
+        if fold(line).startswith("dang uy "):
+            return canonical(line[0] + line[1:].lower() if line.isupper() else line)
+    return None
+
+
 def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | None:
     for line in preamble:
         folded = fold_chars(line)
@@ -507,6 +515,10 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
             hit = next((v for k, v in issuers.items() if re.search(rf"\b{k}\b", who)), None)
             if hit is None and " " not in who.strip():  # OCR lost the spaces: `T/MBANTHƯỜNGVỤ`
                 hit = next((v for k, v in issuers.items() if k.replace(" ", "") in who), None)
+            if who.strip() in ("ban thuong vu", "ban chap hanh"):
+                # a bare `T/M BAN THƯỜNG VỤ` is the standing committee of the body the header
+                # names: a `ĐẢNG ỦY …` there signs for itself, not for the Tỉnh ủy
+                hit = _party_committee(header) or hit
             if hit:
                 return hit
     for line in preamble[:2]:  # the enacting body under the title: "ỦY BAN NHÂN DÂN TỈNH …"
@@ -534,7 +546,7 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
         if hit and hit != "Ủy ban nhân dân tỉnh":
             return hit
         if f.startswith("dang uy "):  # "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": a party committee
-            return canonical(line[0] + line[1:].lower() if line.isupper() else line)
+            return _party_committee([line])
         if re.match(r"so [a-z]", f):  # a department ("SỞ VĂN HÓA …"), not "Số 2449-CV/ĐU"
             return canonical(line.title() if line.isupper() else line)
     for line in header[:3]:  # "ỦY BAN NHÂN DÂN | CỘNG HÒA …", the province's line left out
