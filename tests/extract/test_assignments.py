@@ -128,3 +128,51 @@ def test_a_bracketed_line_of_labels_closes_the_items_above_it() -> None:
         ("II.2.1", ["Sở Giáo dục và Đào tạo"], [], "2026-01-01"),
         ("II.2.2", ["Sở Giáo dục và Đào tạo"], ["Sở Văn hóa, Thể thao và Du lịch"], "2026-11-01"),
     ]
+
+
+def test_a_letters_numbered_items_in_the_ways_provincial_letters_word_them() -> None:
+    """A công văn's numbered items: `Trách nhiệm chung của các cơ quan, đơn vị` heads its
+    bullets with the group; an agency name wrapped after `phối hợp với Sở` stays whole; forest
+    owners and companies lead; a heading that only lists bodies (`…tham mưu, giúp việc Tỉnh
+    ủy; các chi bộ, …`) leads the prose under it, and `Giao X chủ trì` there leads its own;
+    `các cơ quan, đơn vị có liên quan` keeps its tail; `Kiểm lâm` is no verb `làm`; the
+    closing `Căn cứ nội dung chỉ đạo trên, …` is no task."""
+    party = ["Các cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy", "các chi bộ, đảng bộ cơ sở"]
+    assert _roles("variant_letter_items.txt") == [
+        ("1.1", [], ["các cơ quan, đơn vị"], []),
+        ("1.2", [], ["các cơ quan, đơn vị"], []),
+        ("2", [], ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"]),
+        ("3", [], ["Vườn quốc gia Tà Xùa", "các Công ty Lâm nghiệp"], []),
+        ("4.1", [], party, []),
+        ("4.2", [], ["Ban Xây dựng Đảng Tỉnh ủy"], []),
+        ("5.1", ["Ủy ban nhân dân tỉnh"], ["các cơ quan, đơn vị có liên quan"], []),
+        ("6", [], ["Cục Lâm nghiệp và Kiểm lâm"], []),
+    ]
+    tasks = extract_file(FIXTURES / "variant_letter_items.txt").tasks
+    # a place described as often encroached on is no continuous timeframe
+    assert tasks[1].timeframe.raw is None
+    tf = tasks[2].timeframe
+    assert (tf.raw, tf.start, tf.end) == (
+        "chậm nhất đến ngày 30 tháng 6 năm 2027",
+        "2027-01-01",
+        "2027-06-30",
+    )
+
+
+def test_a_letter_that_assigns_in_one_unnumbered_paragraph() -> None:
+    """`Giao X chủ trì, phối hợp với Y …` before any numbered heading is the letter's task;
+    the preamble (`Ủy ban nhân dân tỉnh nhận được …`) and the closing `Căn cứ nội dung văn bản,
+    X tổ chức thực hiện./.` are none."""
+    r = extract_file(FIXTURES / "variant_letter_unnumbered.txt")
+    assert [(t.id, t.lead, t.coordinating) for t in r.tasks] == [
+        ("1", ["Sở Văn hóa, Thể thao và Du lịch"], ["các cơ quan, đơn vị, địa phương"])
+    ]
+    tf = r.tasks[0].timeframe
+    assert (tf.kind, tf.start, tf.end) == ("window", "2027-01-01", "2027-04-30")
+
+
+def test_a_date_written_out_in_words() -> None:
+    tf = parse_timeframe("trước ngày 01 tháng 7 năm 2028", 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", "2026-01-01", "2028-07-01")
+    tf = parse_timeframe("Ngày 10 tháng 10 năm 2026", 2026)
+    assert (tf.start, tf.end) == ("2026-10-10", "2026-10-10")

@@ -266,6 +266,8 @@ LAYOUTS = [
     "variant_event_label_forms.txt",
     "variant_duty_headings.txt",
     "variant_bracketed_closers.txt",
+    "variant_letter_items.txt",
+    "variant_letter_unnumbered.txt",
 ]
 
 

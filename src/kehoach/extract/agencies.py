@@ -379,6 +379,8 @@ def _take_group(text: str) -> int:
         three = f"{two} {words[i + 2].group(0)}" if i + 2 < len(words) else two
         after_noun = i >= 2
         cq_tham_muu = two == "tham muu" and _co_quan_before(words, i)
+        if _inside_name(folded, w.start()):
+            continue
         if after_noun and not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):
             return max(end, len(text[: w.start()].rstrip(" ,;")))
         if re.search(r"[.;:(]", text[words[i - 1].end() : w.start()]):
@@ -426,6 +428,21 @@ def take_agencies(text: str) -> tuple[list[str], str]:
 
 
 @lru_cache(maxsize=1)
+def _continuations() -> tuple[str, ...]:
+    return tuple(lexicon.folded("agencies.name_continuations"))
+
+
+def _inside_name(folded: str, at: int) -> bool:
+    """Does a phrase that goes on with a name (`có liên quan`, `cơ quan tham mưu, giúp
+    việc`; data) cover the word at `at` of the folded text?"""
+    for c in _continuations():
+        start = folded.find(c, max(0, at - len(c)), at + len(c))
+        if start != -1 and start <= at < start + len(c):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
 def _exact_verbs() -> dict[str, str]:
     return {fold(w): w for w in lexicon.words("agencies.exact_verbs")}
 
@@ -468,6 +485,8 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         two = f"{one} {words[i + 1].group(0)}" if i + 1 < len(words) else one
         three = f"{two} {words[i + 2].group(0)}" if i + 2 < len(words) else two
         cq_tham_muu = two == "tham muu" and _co_quan_before(words, i)
+        if _inside_name(folded, w.start()):
+            continue
         nouns = lexicon.folded("agencies.group_nouns")
         noun = two if two in nouns else one if one in nouns else None
         if noun is not None:

@@ -84,6 +84,18 @@ def _closing_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _closing_request_re() -> re.Pattern[str]:
+    alt = lexicon.alternation("sections.closing_requests", fold_words=True)
+    return re.compile(r"\b" + alt + r"\s*(?:\./\.|\.)?\s*$")
+
+
+def _closing_request(text: str) -> bool:
+    """A short paragraph that only asks its addressees to carry the letter out (`… nghiêm túc
+    triển khai thực hiện./.`; the endings in the lexicon)."""
+    return len(text) < 160 and bool(_closing_request_re().search(fold(text)))
+
+
+@lru_cache(maxsize=1)
 def _opening_re() -> re.Pattern[str]:
     return re.compile(r"^" + lexicon.alternation("agencies.assign_openings") + r"\s+", re.I)
 
@@ -164,7 +176,7 @@ def _named(name: str) -> bool:
 def read_heading(title: str) -> tuple[Reading, str] | None:
     """The roles a heading gives everything under it, and its own task text (after a colon,
     or the whole heading when it is a sentence with the agency as subject)."""
-    text = _without_duty(_unopened(title))
+    text = _without_duty(_unopened(_after_heading_opening(title)))
     head, sep, rest = text.partition(":")
     if sep and _is_agency_label(head):
         reading = _roles_of_phrase(head)
@@ -174,12 +186,44 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
         reading = _roles_of_phrase(text)
         if reading and reading.has_agency and all(_looks_like_agency(a) for a in reading.lead):
             return reading, ""
+    listed = _agency_list(text)
+    if listed:  # "2. Các cơ quan tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở"
+        return Reading(lead=listed, strength=HEADING, source="heading"), ""
     reading = _subject_reading(title)
     if reading is not None:
         # "Sở Y tế chủ trì, phối hợp với Công an tỉnh và … thực hiện các nhiệm vụ sau:"
         reading.coordinating += [c for c in coordinating_in(title) if c not in reading.lead]
         return reading, title
     return None
+
+
+def _agency_list(text: str) -> list[str]:
+    """The agencies of a heading that only lists them, parted by `;`, else []."""
+    if ";" not in text or len(text) > 200 or text.rstrip().endswith("."):
+        return []
+    names: list[str] = []
+    for part in text.split(";"):
+        got, rest = agency_phrase(part.strip())
+        if not got or rest.strip(" .,:") or not all(_looks_like_agency(n) for n in got):
+            return []
+        names += [n for n in got if n not in names]
+    return names
+
+
+@lru_cache(maxsize=1)
+def _heading_opening_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^" + lexicon.alternation("agencies.heading_openings", fold_words=True) + r"\s+"
+    )
+
+
+def _after_heading_opening(title: str) -> str:
+    """A heading from its agency when an opening comes first (`Trách nhiệm chung của các cơ
+    quan, đơn vị` gives `các cơ quan, đơn vị`; the openings in the lexicon), else as it is."""
+    m = _heading_opening_re().match(fold_chars(title[:60]))
+    if m and starts_with_agency(title[m.end() :]):
+        return title[m.end() :]
+    return title
 
 
 @lru_cache(maxsize=1)
@@ -450,7 +494,7 @@ def _from_segment(
         return [_assignment(text, [closing], where) for _, text in items]
     out = []
     for para, text in items:
-        if para.kind == "plain" and _closing_re().match(fold(text)):
+        if para.kind == "plain" and (_closing_re().match(fold(text)) or _closing_request(text)):
             continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …"
         head = text.rstrip().removesuffix(":")
         if para.kind == "plain" and text.rstrip().endswith(":") and _is_agency_label(head):
@@ -482,9 +526,27 @@ def _run_reading(run: LabelRun) -> Reading:
     return Reading(directing, lead, coord, run.joined("time") or None, BLOCK, "labels")
 
 
+def _unnumbered_requests(root: Section) -> list[Assignment]:
+    """Paragraphs before any numbered heading that hand work to a body by their opening
+    (`Giao Sở Công Thương chủ trì, phối hợp với …`, `Đề nghị X …`): a letter that assigns
+    its work in one unnumbered paragraph. Other prose there (the preamble, `Ủy ban nhân dân
+    tỉnh nhận được …`) assigns nothing."""
+    out: list[Assignment] = []
+    where = Assignment("", None, None, "")
+    for items, _ in _segments(root.blocks, prose_allowed=True):
+        for para, text in items:
+            if para.kind != "plain" or not _opening(text):
+                continue
+            a = _assignment(text, [], where)
+            if a.best() is not None:
+                a.id = str(len(out) + 1)
+                out.append(a)
+    return out
+
+
 def tasks_from_sections(root: Section, doc_year: int | None) -> list[Task]:
     """One task per item that some section assigns to an agency, strongest reading first."""
-    proposals: list[Assignment] = []
+    proposals = _unnumbered_requests(root)
     for top in root.children:
         _visit(top, None, None, proposals)
     tasks: list[Task] = []

@@ -48,6 +48,8 @@ _SIGN_TITLE_RE = re.compile(r"^(?:T/M|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*[A-ZĐỦỶ][
 _SENTENCE_END = (".", ";", ":", "!", "?", "./.", "…")
 # Words a wrapped line may end with: the sentence goes on below (data/lexicon.toml).
 _CONNECTOR_END = frozenset(lexicon.words("outline.connector_end"))
+# The first word of an agency's name, as printed: the name goes on below (data/lexicon.toml).
+_NAME_START_END = frozenset(lexicon.words("outline.name_start_end"))
 
 
 @dataclass
@@ -207,8 +209,10 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if first.islower() or first.isdigit() or first in ",;)”\"'’%":
         return True
-    last_word = prev.rsplit(" ", 1)[-1].lower()
-    return prev.endswith((",", "-", "–", "(")) or last_word in _CONNECTOR_END
+    last = prev.rsplit(" ", 1)[-1]
+    if last in _NAME_START_END and not _is_upper_heading(prev):
+        return True  # "… phối hợp với Sở" / "Nông nghiệp và Môi trường …"
+    return prev.endswith((",", "-", "–", "(")) or last.lower() in _CONNECTOR_END
 
 
 def paragraphs(blocks: list[Block]) -> list[Para | Table]:

@@ -22,6 +22,10 @@ _DAY_RANGE = re.compile(
 _DEADLINE_BEFORE = re.compile(r"\b(truoc|cham nhat|han|hoan thanh|xong|den|het)\b[^\d]*$")
 
 
+# "ngày 01 tháng 7 năm 2028" (folded): read as "ngày 01/7/2028"
+_WRITTEN_DATE = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d{2})\b")
+
+
 def _window(y1: int, m1: int, y2: int, m2: int, d2: int | None = None) -> tuple[str, str]:
     last = d2 or calendar.monthrange(y2, m2)[1]
     return f"{y1:04d}-{m1:02d}-01", f"{y2:04d}-{m2:02d}-{last:02d}"
@@ -60,7 +64,7 @@ def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
     if raw is None or not clean(raw):
         return Timeframe()
     raw = clean(raw).strip(" .;,")
-    f = fold(raw)
+    f = _WRITTEN_DATE.sub(r"ngay \1/\2/\3", fold(raw))
     if "quy " in f:
         f = _OCR_QUARTER.sub(_ocr_quarter, f)
     if re.search(r"\b(hang|moi) (nam|thang|quy)\b|\bnam sau\b", f):
