@@ -2,6 +2,7 @@
 what kehoach reads from each form against what it reads from the text.
 
     PYTHONPATH=src python tools/format_variants.py build OUT_DIR PLAN.txt ... [--bullets-as-list]
+    PYTHONPATH=src python tools/format_variants.py scan OUT_DIR FORM.pdf ... [--seed N]
     PYTHONPATH=src python tools/format_variants.py score OUT_DIR PLAN.txt ... [--show]
 
 `build` writes OUT_DIR/STEM.docx and OUT_DIR/STEM.pdf for each plan. The .docx is laid out
@@ -15,7 +16,12 @@ landscape page); the signature block as a borderless table (`Nơi nhận` left, 
 printed by LibreOffice (`soffice --headless --convert-to pdf`), so long paragraphs wrap over
 lines and pages as in real PDFs.
 
-`score` extracts the text, the .docx and the .pdf, scores the two others against the text's
+`scan` prints each PDF on paper and scans it back: its pages rendered at 200 dpi and given
+tests/data/make_scans.py's scanner look (turned, grey paper, noise and specks, a red stamp
+on the first and last page, the lid's shadow; grey or colour JPEG), written as
+OUT_DIR/STEM.scan.pdf, an image-only PDF that kehoach reads by OCR.
+
+`score` extracts the text, the .docx, the .pdf and the scan, scores the others against the text's
 record with kehoach's copy of the maintainers' `plan_score`, and writes OUT_DIR/scores.md
 (one row per plan, one column per form) and the records as OUT_DIR/STEM.FORMAT.json.
 """
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import subprocess
 import sys
@@ -521,9 +528,30 @@ def build(out: Path, plans: list[Path], *, bullets_as_list: bool = False) -> lis
     return written
 
 
+def scan(out: Path, pdfs: list[Path], *, seed: int = 80) -> list[Path]:
+    """Each PDF as a scanner gives it back, with tests/data/make_scans.py's look."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "data"))
+    from make_scans import pdf_pages, save_pdf, scan_look
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for pdf in pdfs:
+        rng = random.Random(f"{seed}:{pdf.stem}")  # the same scan of a plan whatever the list
+        colour = rng.random() < 0.5
+        images = pdf_pages(pdf)
+        last = len(images) - 1
+        pages = [
+            scan_look(p, rng, stamp=i in (0, last), colour=colour) for i, p in enumerate(images)
+        ]
+        target = out / f"{pdf.stem}.scan.pdf"
+        save_pdf(pages, target, quality=60)
+        written.append(target)
+    return written
+
+
 # --- scoring ----------------------------------------------------------------------------
 
-FORMS = ("docx", "pdf")
+FORMS = ("docx", "pdf", "scan.pdf")
 
 
 def score(out: Path, plans: list[Path], *, show: bool = False) -> str:
@@ -555,7 +583,7 @@ def score(out: Path, plans: list[Path], *, show: bool = False) -> str:
                 plan_show(expected, actual)
         n_tasks, n_targets = len(expected["tasks"]), len(expected["targets"])
         rows.append(f"| {path.name} | {n_tasks}/{n_targets} | " + " | ".join(cells) + " |")
-    head = "| plan | tasks/targets (text) | .docx | .pdf |\n|---|---|---|---|\n"
+    head = "| plan | tasks/targets (text) | .docx | .pdf | scan |\n|---|---|---|---|---|\n"
     table = head + "\n".join(rows) + "\n"
     (out / "scores.md").write_text(table)
     return table
@@ -563,16 +591,20 @@ def score(out: Path, plans: list[Path], *, show: bool = False) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "score"))
+    parser.add_argument("command", choices=("build", "scan", "score"))
     parser.add_argument("out", type=Path)
     parser.add_argument("plans", type=Path, nargs="+")
     parser.add_argument("--bullets-as-list", action="store_true",
                         help="write '- ' bullets as Word list paragraphs")  # fmt: skip
     parser.add_argument("--show", action="store_true", help="list what differs")
+    parser.add_argument("--seed", type=int, default=80, help="the scans' randomness")
     args = parser.parse_args()
     if args.command == "build":
         for path in build(args.out, args.plans, bullets_as_list=args.bullets_as_list):
             print(path, path.with_suffix(".pdf"))
+    elif args.command == "scan":
+        for path in scan(args.out, args.plans, seed=args.seed):
+            print(path)
     else:
         print(score(args.out, args.plans, show=args.show), end="")
     return 0

@@ -223,6 +223,26 @@ def fixtures() -> None:
         dpi=(DPI, DPI),
     )
     (OUT / "damaged.png").write_bytes((OUT / "blank.png").read_bytes()[:300])
+    plan_scans()
+
+
+def plan_scans() -> None:
+    """Officials' plans (Word files printed to PDF) scanned in grey: a red seal is then
+    mid-grey ink over the signer's lines, and `Nơi nhận:` in small type sits beside the
+    signer's title in large type."""
+    rng = random.Random(26)  # its own: the fixtures above stay as they were
+    # a decision and its plan on one page: the seal over the signature, the plan's
+    # `KẾ HOẠCH` just under it
+    pages = pdf_pages(FIXTURES / "variant_decision_with_plan.pdf")
+    scans = [
+        scan_look(p, rng, stamp=i == 0, colour=False, noise=3, stamp_at=(0.6, 0.54))
+        for i, p in enumerate(pages)
+    ]
+    save_pdf(scans, OUT / "decision_with_plan_scan.pdf", quality=35)
+    # a council resolution's last page: the recipients beside the chairman's title and name
+    last = pdf_pages(FIXTURES / "variant_council_resolution.pdf", [1])[0]
+    page = scan_look(last, rng, stamp=True, colour=False, noise=3, stamp_at=(0.62, 0.2))
+    save_pdf([page], OUT / "resolution_signature_scan.pdf", quality=40)
 
 
 def all_samples(out: Path) -> None:

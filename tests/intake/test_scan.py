@@ -127,3 +127,44 @@ def test_a_scanned_pdf_with_a_password() -> None:
     assert err.value.message == (
         "the PDF is protected by a password; save a copy without the password"
     )
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_grey_seal_over_the_signature_hides_neither_the_signer_nor_the_plan() -> None:
+    # scanned in grey, the red seal is mid-grey ink over `KT. CHỦ TỊCH … Nguyễn Thiên Văn`;
+    # read with it, the signer's lines and the plan's `KẾ HOẠCH` under them came out as a
+    # picture (nothing) or as nonsense
+    doc = read_document(SCANS / "decision_with_plan_scan.pdf")
+    lines = doc.lines
+    assert "Nơi nhận:  KT. CHỦ TỊCH" in lines
+    assert any(ln.endswith("PHÓ CHỦ TỊCH") for ln in lines)
+    assert "Nguyễn Thiên Văn" in lines and "KẾ HOẠCH" in lines
+    assert "- Lưu: VT." in lines or "- Lưu: VT.  PHÓ CHỦ TỊCH" in lines
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_decision_with_its_plan_scanned_gives_the_plans_record() -> None:
+    from kehoach.extract.plan import build_record
+
+    record = build_record(read_document(SCANS / "decision_with_plan_scan.pdf")).to_json()
+    text = build_record(read_document(FIXTURES / "variant_decision_with_plan.txt")).to_json()
+    assert [t["id"] for t in record["tasks"]] == [t["id"] for t in text["tasks"]]
+    assert [t["lead"] for t in record["tasks"]] == [t["lead"] for t in text["tasks"]]
+    assert len(record["targets"]) == len(text["targets"]) == 1
+    # `III. TỔ CHỨC THỰC HIỆN` read as `II.` after `II. NHIỆM VỤ`: numbered back in sequence
+    assert "III. TỔ CHỨC THỰC HIỆN" in read_document(SCANS / "decision_with_plan_scan.pdf").lines
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_recipients_in_small_type_beside_the_signer_are_read_column_by_column() -> None:
+    # Tesseract finds lines across both columns at the signer's pitch and read `Nơi nhận:`
+    # and the recipients as nonsense; each column is now read again on its own
+    lines = read_document(SCANS / "resolution_signature_scan.pdf").lines
+    assert "Nơi nhận:  CHỦ TỊCH" in lines
+    assert any(ln.startswith("- Ủy ban Thường vụ Quốc hội;") for ln in lines)
+    assert "- Chính phủ;  Thào Hồng Sơn" in lines
+    assert "- Lưu: VT." in lines
+    assert any("Hà Giang khóa XVIII" in ln for ln in lines)  # the seal over the body: gone

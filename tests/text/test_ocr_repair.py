@@ -374,3 +374,30 @@ def test_central_highlands_place_names_are_no_ocr_damage():
     )
     assert not looks_like_ocr(text)
     assert repair(text) == (text, [])
+
+
+def test_part_numerals_misread_in_bold_capitals_are_numbered_in_sequence():
+    text = (
+        "IL.MỤC ĐÍCH, YÊU CẦU\nNội dung.\nIH. NỘI DUNG, THỜI GIAN\n1. Lễ mít tinh\n"
+        "II. KINH PHÍ\nIV. TỔ CHỨC THỰC HIỆN\nquý II⁄2026"
+    )
+    fixed, repairs = repair(text)
+    assert fixed.splitlines()[0].startswith("I.MỤC")
+    assert [ln.split(".")[0] for ln in fixed.splitlines() if ln.isupper()] == [
+        "I", "II", "III", "IV"
+    ]  # fmt: skip
+    assert fixed.endswith("quý II/2026")  # a fraction slash is a slash
+    assert Repair(3, "IH", "II") in repairs and Repair(5, "II", "III") in repairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I. MỤC TIÊU\nII. NHIỆM VỤ\nIII. TỔ CHỨC THỰC HIỆN",  # right already
+        "I. MỤC TIÊU\nII. NHIỆM VỤ\nPHỤ LỤC\nI. DANH MỤC\nII. KINH PHÍ",  # numbered again
+        "II. Nhiệm vụ\nII. Nhiệm vụ khác",  # not part headings (no capitals): left alone
+        "I. MỤC TIÊU\nII. NHIỆM VỤ\nV. KINH PHÍ",  # a V is no misread I: left alone
+    ],
+)
+def test_part_numerals_in_sequence_or_not_headings_are_left_alone(text):
+    assert repair(text)[0] == text

@@ -14,6 +14,8 @@ import numpy as np
 _COLOURED = 70  # max - min channel spread above which a pixel is coloured ink, not black text
 _MAX_SKEW = 5.0  # degrees searched each way
 _SKEW_WIDTH = 1000  # pixels: the skew is measured on a copy this wide
+_STAMP_SIZE = 0.08  # of the page's width: a seal at least this wide and tall (text never is)
+_STAMP_STROKE = 4  # pixels: a seal's rings and lettering are solid grey at least this thick
 
 
 def to_grey(image: np.ndarray) -> np.ndarray:
@@ -42,6 +44,38 @@ def whiten_edges(grey: np.ndarray) -> np.ndarray:
         big = bw > w * 0.3 or bh > h * 0.3 or area > 0.01 * w * h
         if touches and big:
             out[labels == i] = 255
+    return out
+
+
+def drop_grey_stamps(grey: np.ndarray) -> np.ndarray:
+    """A seal scanned in grey made white, the black text over it kept.
+
+    In a greyscale scan a red seal is mid-grey: too dark to be paper, so OCR reads its rings
+    with the signer's lines under it as a picture, and its letters as text. Text has mid-grey
+    only at the rim of its black strokes, a pixel or two wide; a seal's rings, star and
+    lettering are solid grey several pixels thick, so an opening of the mid-grey pixels keeps
+    the seal alone. Where that leaves a shape as large as a seal, every pixel lighter than the
+    text's black (Otsu's threshold among the ink pixels) is made paper."""
+    paper, _binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    dark = grey[grey <= paper]
+    if dark.size < 1000:
+        return grey
+    core, _binary = cv2.threshold(dark.reshape(1, -1), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    mid = ((grey > core) & (grey <= paper)).astype(np.uint8)
+    stroke = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (_STAMP_STROKE, _STAMP_STROKE))
+    solid = cv2.morphologyEx(mid, cv2.MORPH_OPEN, stroke)
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(
+        cv2.dilate(solid, np.ones((15, 15), np.uint8)), connectivity=8
+    )
+    w = grey.shape[1]
+    out = grey
+    for x, y, bw, bh, _area in stats[1:count]:
+        if bw < _STAMP_SIZE * w or bh < _STAMP_SIZE * w:
+            continue
+        if out is grey:
+            out = grey.copy()
+        region = out[y : y + bh, x : x + bw]
+        region[region > core] = 255
     return out
 
 
@@ -93,4 +127,4 @@ def deskew(grey: np.ndarray) -> tuple[np.ndarray, float]:
 
 def prepare(image: np.ndarray) -> tuple[np.ndarray, float]:
     """The page as OCR wants it: grey, stamps and dark edges gone, level."""
-    return deskew(whiten_edges(to_grey(image)))
+    return deskew(drop_grey_stamps(whiten_edges(to_grey(image))))

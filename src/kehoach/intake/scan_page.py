@@ -124,15 +124,30 @@ def _read_lines(api, grey: np.ndarray, dpi: int) -> list[Line]:
     right with two spaces, as the PDF reader does."""
     import tesserocr
 
+    gap = dpi / 3  # a third of an inch: wider than any space between words
+    lines = _words(api, grey, dpi, tesserocr.PSM.AUTO)
+    lines = _columns_reread(api, grey, dpi, lines, gap)
+    found = [_line(_specks_dropped(words), gap) for words in lines]
+    return _same_height_joined([ln for ln in found if not _junk(ln)])
+
+
+Word = tuple[str, float, Box]
+
+
+def _words(api, grey: np.ndarray, dpi: int, mode: int, at: tuple[int, int] = (0, 0)):
+    """The words of an image, line by line as Tesseract finds the lines; boxes moved by
+    `at` (where the image lies on the page)."""
+    import tesserocr
+
     _set_image(api, grey, dpi)
-    api.SetPageSegMode(tesserocr.PSM.AUTO)
+    api.SetPageSegMode(mode)
     api.Recognize()
     iterator = api.GetIterator()
     if iterator is None:  # nothing on the page
         return []
-    gap = dpi / 3  # a third of an inch: wider than any space between words
-    lines: list[list[tuple[str, float, Box]]] = []
+    lines: list[list[Word]] = []
     word = tesserocr.RIL.WORD
+    dx, dy = at
     for piece in tesserocr.iterate_level(iterator, word):
         try:
             text = piece.GetUTF8Text(word) or ""
@@ -143,9 +158,76 @@ def _read_lines(api, grey: np.ndarray, dpi: int) -> list[Line]:
             continue
         if not lines or piece.IsAtBeginningOf(tesserocr.RIL.TEXTLINE):
             lines.append([])
-        lines[-1].append((text.strip(), piece.Confidence(word) / 100.0, tuple(box)))  # type: ignore[arg-type]
-    found = [_line(_specks_dropped(words), gap) for words in lines]
-    return _same_height_joined([ln for ln in found if not _junk(ln)])
+        x0, y0, x1, y1 = box
+        lines[-1].append(
+            (text.strip(), piece.Confidence(word) / 100.0, (x0 + dx, y0 + dy, x1 + dx, y1 + dy))
+        )
+    return lines
+
+
+_SURE = 0.85  # lines read at least this surely are not read again
+
+
+def _columns_reread(
+    api, grey: np.ndarray, dpi: int, lines: list[list[Word]], gap: float
+) -> list[list[Word]]:
+    """Two columns side by side in different type (`Nơi nhận:` and its list in small type
+    beside the signer's title and name in large type): Tesseract finds lines across both at
+    one pitch and reads the small column as nonsense. Where such lines are doubtful, each
+    column of the band they make (with the lines above and below it that keep to one
+    column) is read again on its own, as a block."""
+    import tesserocr
+
+    splits = [_column_split(words, gap) for words in lines]
+    h = grey.shape[0]
+    out: list[list[Word]] = []
+    i = 0
+    while i < len(lines):
+        if splits[i] is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and splits[j + 1] is not None:
+            j += 1
+        left = max(splits[k][0] for k in range(i, j + 1))  # type: ignore[index]
+        right = min(splits[k][1] for k in range(i, j + 1))  # type: ignore[index]
+        band = lines[i : j + 1]
+        if left >= right or min(_mean_confidence(ws) for ws in band) >= _SURE:
+            out.extend(band)
+            i = j + 1
+            continue
+        split = (left + right) // 2
+        while out and _one_side(out[-1], split):  # the list's heading above, say
+            band.insert(0, out.pop())
+        while j + 1 < len(lines) and splits[j + 1] is None and _one_side(lines[j + 1], split):
+            j += 1
+            band.append(lines[j])
+        y0 = max(0, min(b[1] for ws in band for _, _, b in ws) - 3)
+        y1 = min(h, max(b[3] for ws in band for _, _, b in ws) + 3)
+        block = tesserocr.PSM.SINGLE_BLOCK
+        out.extend(_words(api, grey[y0:y1, :split], dpi, block, (0, y0)))
+        out.extend(_words(api, grey[y0:y1, split:], dpi, block, (split, y0)))
+        i = j + 1
+    return sorted(out, key=lambda ws: min(b[1] for _, _, b in ws))
+
+
+def _column_split(words: list[Word], gap: float) -> tuple[int, int] | None:
+    """Where a line's widest gap between words, if wider than `gap`, lies: (the left
+    column's end, the right column's start)."""
+    widest = max(pairwise(words), key=lambda p: p[1][2][0] - p[0][2][2], default=None)
+    if widest is None or widest[1][2][0] - widest[0][2][2] <= gap:
+        return None
+    return widest[0][2][2], widest[1][2][0]
+
+
+def _one_side(words: list[Word], split: int) -> bool:
+    return all(b[2] <= split for _, _, b in words) or all(b[0] >= split for _, _, b in words)
+
+
+def _mean_confidence(words: list[tuple[str, float, Box]]) -> float:
+    size = sum(len(t) for t, _, _ in words) or 1
+    return sum(c * len(t) for t, c, _ in words) / size
 
 
 def _specks_dropped(words: list[tuple[str, float, Box]]) -> list[tuple[str, float, Box]]:

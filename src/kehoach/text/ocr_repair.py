@@ -129,6 +129,7 @@ def _recased(chunk: list[Token], i: int, new: str, confusion: bool) -> str:
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MARKED_I = "ÌÍỈĨỊ"  # an I with a stray mark (`ỈV. KIẾN NGHỊ`)
 _SYMBOL_FIXES = (
+    (re.compile("\u2044"), lambda m: "/"),  # a slanted slash read as the fraction slash
     (re.compile(r"\(b/[©®]\)|\(b/\)"), lambda m: "(b/c)"),
     (re.compile(r"(?m)^([ \t]*)'[ \t]?(?=[" + LETTERS + "])"), lambda m: m.group(1)),
     (re.compile(r"(?<=[" + LETTERS + r"])'(?=[,;:.)]|[ \t]|$)", re.M), lambda m: ""),
@@ -206,6 +207,53 @@ def _fix_symbols(text: str, repairs: list[Repair]) -> str:
     return text
 
 
+# A part heading's Roman numeral as OCR reads bold capitals: `II` as `IH` or `H`, `III` as
+# `II` or `HI` (an I lost, or two run together into an H), `I.` as `IL.`
+_PART_HEADING = re.compile(
+    r"^([ \t]*)([IVXHLl1|" + _MARKED_I + r"]{1,5})(?=[.\-][ \t]*[^\W\d_])", re.M
+)
+
+
+def _numeral_skeleton(numeral: str) -> str:
+    """The V and X of a numeral: what OCR keeps of it when it confuses its I strokes."""
+    return "".join(ch for ch in numeral if ch in "VX")
+
+
+def _fix_part_numbers(text: str, repairs: list[Repair]) -> str:
+    """Part headings (`II. NHIỆM VỤ`, a Roman numeral before a title in capitals) numbered
+    in sequence: a numeral OCR misread (`IH.`), or read as the one before it (`II.` after
+    `II.`), or out of sequence where the next part confirms the gap (`II.` between `II.` and
+    `IV.`), is the next one, when it has that numeral's V and X (only its I strokes wrong)."""
+    parts = []
+    for m in _PART_HEADING.finditer(text):
+        end = text.find("\n", m.end())
+        rest = text[m.end() : end if end >= 0 else len(text)]
+        letters = [ch for ch in rest if ch.isalpha()]
+        if len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+            parts.append(m)
+    values = [_ROMAN.index(m.group(2)) + 1 if m.group(2) in _ROMAN else None for m in parts]
+    found, previous = [], 0
+    for k, m in enumerate(parts):
+        value, expected = values[k], previous + 1
+        following = next((v for v in values[k + 1 :] if v is not None), None)
+        wrong = (
+            value is None or value == previous or (value != expected and following == expected + 1)
+        )
+        if wrong and expected <= len(_ROMAN):
+            numeral = _ROMAN[expected - 1]
+            if _numeral_skeleton(m.group(2)) == _numeral_skeleton(numeral):
+                found.append((m.start(2), m.group(2), numeral))
+                value = expected
+        previous = value if value is not None else expected
+    if not found:
+        return text
+    repairs.extend(_line_numbers(text, found))
+    out = text
+    for start, old, new in reversed(found):
+        out = out[:start] + new + out[start + len(old) :]
+    return out
+
+
 def _line_numbers(text: str, found: list[tuple[int, str, str]]) -> list[Repair]:
     """Repairs from (offset in `text`, old, new)."""
     newlines = [m.start() for m in re.finditer("\n", text)]
@@ -226,6 +274,7 @@ def repair(
     text = recompose_marks(text)  # NFC, and letters with a detached mark made whole
     changes: list[Repair] = []
     fixed = _fix_symbols(text, changes)  # never adds or removes a line break
+    fixed = _fix_part_numbers(fixed, changes)
     word_fixes: list[tuple[int, str, str]] = []
     repaired = _repair_words(fixed, model or load_model(), word_fixes, join_lines)
     changes += _line_numbers(fixed, word_fixes)
