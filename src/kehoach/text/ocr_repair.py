@@ -274,7 +274,8 @@ def repair(
     text = recompose_marks(text)  # NFC, and letters with a detached mark made whole
     changes: list[Repair] = []
     fixed = _fix_symbols(text, changes)  # never adds or removes a line break
-    fixed = _fix_part_numbers(fixed, changes)
+    if join_lines:  # a document's running text; table cells (one a line) hold no part headings
+        fixed = _fix_part_numbers(fixed, changes)
     word_fixes: list[tuple[int, str, str]] = []
     repaired = _repair_words(fixed, model or load_model(), word_fixes, join_lines)
     changes += _line_numbers(fixed, word_fixes)
