@@ -122,3 +122,10 @@ def test_unnumbered_rows_under_a_heading_printed_on_one_line_inside_the_body() -
         "Tổ chức Đại hội thể dục thể thao các dân tộc thiểu số, lần thứ nhất, tại khu vực miền Tây"
     )
     assert r.tasks[3].text == "Hướng dẫn nghiệp vụ cho cộng tác viên thể thao cơ sở"
+
+
+def test_the_same_plan_as_pdf_reads_alike() -> None:
+    """The markdown plan as Word then PDF (tools/format_variants.py build): a one-row ruled
+    heading table, the body as paragraphs, and a sub-row's letter ending the line above
+    (`Quý II/2026 b)`)."""
+    assert _rows("variant_flattened_markdown.pdf") == _rows("variant_flattened_markdown.md")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from kehoach.extract.agencies import known_prefix, parse_list, parse_roles, table
 from kehoach.extract.tables import _role_of, read_header
@@ -33,6 +34,7 @@ _HEADER_WORDS = re.compile(
 _ROW_START = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
 # A lettered sub-row under a numbered one ("a)", "b)" in the number column or before the text).
 _SUB_START = re.compile(r"^([a-zđ])\)(?:\s*(\S.*))?$")
+_LETTERS = frozenset("abcdefghiklmnopqrstuvxyzđ")
 # A line made only of column-heading words (data/lexicon.toml [tables] header_words), folded.
 _HEADER_LINE = re.compile(
     r"^[\s(]*{w}(?:[\s,/;()&+.:-]+{w})*[\s).:]*$".format(
@@ -263,9 +265,18 @@ def _header_run(lines: list[str], i: int) -> tuple[list[str], int]:
     return header, j
 
 
-def _find_regions(lines: list[str]) -> list[tuple[list[str], bool, int, int]]:
-    """(roles, whether a number column leads, first body line, end line) of each flattened
-    table. The header starts with a `TT … Nhiệm vụ …` line, or is a run of lines made only
+class Region(NamedTuple):
+    """Where a flattened table lies in the lines, and its columns."""
+
+    roles: list[str]  # the columns after the number column, in order
+    numbered: bool  # a number column leads the heading (`TT`)
+    head: int  # the heading's first line
+    start: int  # the first body line
+    end: int  # the line after the table
+
+
+def _find_regions(lines: list[str]) -> list[Region]:
+    """Each flattened table's region. The header starts with a `TT … Nhiệm vụ …` line, or is a run of lines made only
     of column-heading words that name a task column and an agency column (no number column
     needed)."""
     regions = []
@@ -289,7 +300,7 @@ def _find_regions(lines: list[str]) -> list[tuple[list[str], bool, int, int]]:
             k = j
             while k < len(lines) and not _ends_table(lines[k]):
                 k += 1
-            regions.append((roles, bool(_NUMBER_COLUMN.match(header[0])), j, k))
+            regions.append(Region(roles, bool(_NUMBER_COLUMN.match(header[0])), i, j, k))
             i = k
             continue
         i = j if not numbered else i + 1
@@ -314,22 +325,51 @@ def flattened_tables(blocks: list[Block], doc_year: int | None) -> Flattened:
     """Read task and target tables laid out as flattened text lines."""
     lines = _lines(blocks)  # normalized by plan.build_record
     out = Flattened()
-    for roles, numbered, start, end in _find_regions(lines):
+    for region in _find_regions(lines):
+        roles, start, end = region.roles, region.start, region.end
         header_text = fold(" ".join(lines[max(0, start - 6) : start]))
-        layout = replace(_Layout.of(roles), numbered=numbered, columns=len(roles))
-        rows = _rows(lines[start:end], layout)
         if "targets" in roles:
+            rows = _rows(lines[start:end], _Layout.of(roles))
             out.target_rows.extend(TargetRow(clean(" ".join(r.text))) for r in rows if r.text)
             years = [int(y) for y in re.findall(r"\b(20\d{2})\b", header_text)]
             out.target_horizon = max(years) if years else None
             continue
-        for r in rows:
-            _by_position(r, roles)
-        out.tasks.extend(_task(r, roles, doc_year) for r in rows if r.text and not r.heading)
+        rows = [r for r in table_rows(lines, region) if r.text]
+        out.tasks.extend(_task(r, roles, doc_year) for r in rows)
+    return out
+
+
+def table_rows(lines: list[str], region: Region) -> list[_Row]:
+    """The rows of a flattened table that hold a task or a group (a numbered row heading
+    lettered sub-rows is left out: its text is their group title)."""
+    layout = replace(_Layout.of(region.roles), numbered=region.numbered, columns=len(region.roles))
+    rows = _rows(lines[region.start : region.end], layout)
+    for r in rows:
+        _by_position(r, region.roles)
+    return [r for r in rows if not r.heading]
+
+
+def _letters_apart(lines: list[str]) -> list[str]:
+    """Lines with a sub-row's letter that a text copy put at the end of the line above
+    (`Quý II/2026 b)`) given a line of their own; `_opens_sub_row` still judges them."""
+    out: list[str] = []
+    for line in lines:
+        head = line[:-3].rstrip()
+        if (
+            line[-3:-2] == " "
+            and line.endswith(")")
+            and line[-2] in _LETTERS
+            and head
+            and head.count("(") <= head.count(")")  # not "(điểm a)"
+        ):
+            out.extend((head, line[-2:]))
+        else:
+            out.append(line)
     return out
 
 
 def _rows(lines: list[str], layout: _Layout) -> list[_Row]:
+    lines = _letters_apart(lines)
     rows: list[_Row] = []
     expected = 1
     group = group_title = None
