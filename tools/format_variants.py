@@ -136,17 +136,17 @@ def _tables_rebuilt(blocks: list) -> list:
     """A task table a PDF-to-text step flattened into lines (one cell a line: `TT Nhiệm vụ
     …` then `1`, the task, its agencies, its time) as the Word table it was, read back with
     kehoach's own reader of such lines (`extract.flattened`)."""
-    from kehoach.extract.flattened import _find_regions, _Layout, _rows
+    from kehoach.extract.flattened import _find_regions, table_rows
     from kehoach.text.normalize import clean
 
     where = [i for i, b in enumerate(blocks) if isinstance(b, str)]
     lines = [clean(blocks[i]) for i in where]
     out, done = [], 0
-    for roles, start, end in _find_regions(lines):
-        head = max(k for k in range(start) if lines[k][:3].lower() in ("tt ", "stt", "tt"))
+    for region in _find_regions(lines):
+        roles, head, end = region.roles, region.head, region.end
         table = [["TT", *(_COLUMN_TITLES.get(r, r) for r in roles)]]
         group = None
-        for row in _rows(lines[start:end], _Layout.of(roles)):
+        for row in table_rows(lines, region):
             if row.group != group and row.group:
                 group = row.group
                 table.append([row.group, row.group_title or "", *[""] * (len(roles) - 1)])

@@ -13,14 +13,17 @@ is classed as text, agency or time by what it holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+from typing import NamedTuple
 
 from kehoach.extract.agencies import known_prefix, parse_list, parse_roles, table
-from kehoach.extract.tables import _role_of
+from kehoach.extract.tables import _role_of, read_header
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_timeframe
-from kehoach.intake.document import Block
+from kehoach.intake.document import Block, Table
 from kehoach.model import Task
+from kehoach.text.lexicon import alternation
 from kehoach.text.normalize import clean, fold, fold_chars
 
 _HEADER_START = re.compile(r"^s?tt\b.*\b(nhiem vu|noi dung|chi tieu|cong viec)\b")
@@ -29,8 +32,21 @@ _HEADER_WORDS = re.compile(
     r"thoi han|hoan thanh|ghi chu|san pham|tien do|,|\s)+$"
 )
 _ROW_START = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
+# A lettered sub-row under a numbered one ("a)", "b)" in the number column or before the text).
+_SUB_START = re.compile(r"^([a-zđ])\)(?:\s*(\S.*))?$")
+_LETTERS = frozenset("abcdefghiklmnopqrstuvxyzđ")
+# A line made only of column-heading words (data/lexicon.toml [tables] header_words), folded.
+_HEADER_LINE = re.compile(
+    r"^[\s(]*{w}(?:[\s,/;()&+.:-]+{w})*[\s).:]*$".format(
+        w=alternation("tables.header_words", fold_words=True) + r"\b"
+    )
+)
+_COLUMN_OPENING = re.compile(r"\b" + alternation("tables.column_openings", fold_words=True) + r"\b")
 _GROUP_START = re.compile(r"^([IVX]{1,5})(?:\s*[.\-–]?\s+(\S.*))?$")
 _END = re.compile(r"^(phu luc\b|noi nhan\b|t/?m\.? |kt\.? |tm\. )")
+_END_PART = re.compile(
+    r"^[ivx]{1,5}\s*[.\-–]\s*" + alternation("tables.end_headings", fold_words=True) + r"\b"
+)
 _TIME_FULL = re.compile(
     r"^(?:quy [ivx]+ ?/ ?\d{4}|(?:trong )?nam \d{4}(?: ?- ?\d{4})?|hang nam|hang thang|hang quy|"
     r"giai doan(?: \d{4} ?- ?\d{4})?|tu(?: nam)? \d{4}(?: ?-(?: ?\d{4})?)?|dinh ky(?: theo)?(?: yeu cau)?|"
@@ -44,15 +60,16 @@ _TIME_HEAD = re.compile(
     r"^(quy [ivx]+ ?/ ?\d{4}|nam \d{4}(?: ?- ?\d{4})?|hang nam|giai doan \d{4} ?- ?\d{4}|"
     r"tu(?: nam)? \d{4}(?: ?- ?\d{4})?|thuong xuyen)\s+(?=\S)"
 )
+_TIME_OPENING = re.compile(
+    r"^(?:" + alternation("tables.time_cell_openings", fold_words=True) + r"\b)"
+)
 _TIME_MORE = re.compile(r"^(?:\d{4}|yeu cau|\d{4} ?- ?\d{4}|nam \d{4})[.;]?$")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
-# Agency heads matched on folded text, so an OCR'd "Sơ Nội vụ" or "ỤBND xã" still counts;
-# the original's capitals tell a name ("Ban Tuyên giáo") from prose ("Ban hành").
+# Agency heads (data/lexicon.toml [agencies] heads) matched on folded text, so an OCR'd
+# "Sơ Nội vụ" or "ỤBND xã" still counts; the original's capitals tell a name ("Ban Tuyên
+# giáo") from prose ("Ban hành"). `Các …` is a group: _GROUP_FOLDED.
 _HEAD_FOLDED = re.compile(
-    r"^(?:so|ban|bo|bao|dai|hoi|cong an|uy ban|ubnd|hdnd|ubmttq\w*|mttq\w*|dang uy|thuong truc"
-    r"|van phong|trung tam|truong|vien|cuc|chi cuc|kho bac|lien doan|lien hiep|tinh doan|tinh uy"
-    r"|mat tran|co quan|toa an|ngan hang|bao tang|thu vien|nha hat|thanh tra|bch|bao hiem|cap uy"
-    r"|hiep hoi|phong|doi|doan)\s+"
+    r"^(?:" + alternation("agencies.heads", fold_words=True) + r"|ubmttq\w*|mttq\w*)\s+"
 )
 _GROUP_FOLDED = re.compile(
     r"^cac\s+(?:co quan|so|ban|nganh|don vi|dia phuong|cap|to chuc|xa|phong|hoi|doanh nghiep)\b"
@@ -69,7 +86,7 @@ def agency_head(text: str) -> bool:
     if _GROUP_FOLDED.match(f):
         return True
     m = _HEAD_FOLDED.match(f)
-    if not m:
+    if not m or f.startswith(("cac ", "Cac ")):  # `Các` + a capital is prose ("Các Nghị quyết")
         return False
     if text[m.end() : m.end() + 1].isupper():
         return True
@@ -103,13 +120,26 @@ class _Row:
     seen_time: bool = False
     text_after: bool = False  # the task text resumed after the timeframe (a page break)
     in_other: bool = False  # inside a product/notes cell, which is not read
+    sub: bool = False  # a lettered sub-row (`a)`) under a numbered row
+    heading: bool = False  # a numbered row with sub-rows and no cells of its own: no task
+    raw: list[str] = field(default_factory=list)  # the row's lines as printed
+
+
+def _header_parts(header: str) -> list[str]:
+    """The folded header text cut where a new column begins; `Cơ quan/Đơn vị chủ trì` and
+    `Cơ quan, đơn vị phối hợp` stay one column."""
+    cuts = [
+        m.start()
+        for m in _COLUMN_OPENING.finditer(header)
+        if not header[: m.start()].rstrip().endswith(("/", ","))
+    ]
+    bounds = [0, *cuts, len(header)]
+    return [header[a:b] for a, b in pairwise(bounds)]
 
 
 def _roles_from_header(header: str) -> list[str]:
     """Column roles in order from the flattened header text."""
-    parts = re.split(
-        r"(?=\b(?:co quan|don vi|thoi gian|thoi han|tien do|ghi chu|san pham)\b)", header
-    )
+    parts = _header_parts(header)
     roles: list[str] = []
     for p in parts:
         p = p.strip(" ,")
@@ -133,6 +163,8 @@ class _Layout:
     other_after_time: bool = (
         False  # "… | Thời gian | Sản phẩm": an upper-case line there is no text
     )
+    numbered: bool = True  # a number column leads (`TT`); else rows may come unnumbered
+    columns: int = 0  # the columns after the number column
 
     @classmethod
     def of(cls, roles: list[str]) -> _Layout:
@@ -144,6 +176,9 @@ class _Layout:
             agencies_after_time=bool(agencies) and max(agencies) > t,
             other_after_time="other" in roles[t + 1 :],
         )
+
+
+_NUMBER_COLUMN = re.compile(r"^(?:s?tt|so tt|so thu tu|thu tu)\b")
 
 
 def is_agency_line(line: str) -> bool:
@@ -203,61 +238,143 @@ def _completes_agency(cell_text: str, line: str) -> bool:
 
 
 def _ends_table(line: str) -> bool:
-    """An appendix heading, `Nơi nhận` or a signature title ends a flattened table."""
-    return line[:1] in "PpNnTtKk" and bool(_END.match(fold(line[:12]) + " "))
+    """An appendix heading, `Nơi nhận`, a signature title or the heading of one of the plan's
+    own parts (`III. TỔ CHỨC THỰC HIỆN`) ends a flattened table."""
+    if line[:1] in "PpNnTtKk" and _END.match(fold(line[:12]) + " "):
+        return True
+    return line[:1] in "IVX" and bool(_END_PART.match(fold(line[:40])))
 
 
-def _find_regions(lines: list[str]) -> list[tuple[list[str], int, int]]:
-    """(roles, first body line, end line) of each flattened table."""
+def _is_header_line(line: str) -> bool:
+    """Is the line made only of column-heading words (one cell, several, or part of one)?"""
+    return len(line) <= 160 and line[:1] not in "-+*•" and bool(_HEADER_LINE.match(fold(line)))
+
+
+def _header_run(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The folded header lines from line i on (blank lines inside allowed) and the line after."""
+    header = [fold(lines[i])]
+    j = i + 1
+    while j < len(lines) and (
+        not lines[j].strip()
+        or _HEADER_WORDS.match(fold(lines[j]) or " ")
+        or _is_header_line(lines[j])
+    ):
+        if lines[j].strip():
+            header.append(fold(lines[j]))
+        j += 1
+    return header, j
+
+
+class Region(NamedTuple):
+    """Where a flattened table lies in the lines, and its columns."""
+
+    roles: list[str]  # the columns after the number column, in order
+    numbered: bool  # a number column leads the heading (`TT`)
+    head: int  # the heading's first line
+    start: int  # the first body line
+    end: int  # the line after the table
+
+
+def _find_regions(lines: list[str]) -> list[Region]:
+    """Each flattened table's region. The header starts with a `TT … Nhiệm vụ …` line, or is a run of lines made only
+    of column-heading words that name a task column and an agency column (no number column
+    needed)."""
     regions = []
     i = 0
     while i < len(lines):
-        if lines[i][:3].lower() not in ("tt ", "stt", "tt"):
+        line = lines[i]
+        numbered = line[:3].lower() in ("tt ", "stt", "tt") and bool(
+            _HEADER_START.match(fold(line))
+        )
+        if not numbered and not _is_header_line(line):
             i += 1
             continue
-        f = fold(lines[i])
-        if _HEADER_START.match(f):
-            header = [f]
-            j = i + 1
-            while j < len(lines) and (
-                not lines[j].strip() or _HEADER_WORDS.match(fold(lines[j]) or " ")
-            ):
-                if lines[j].strip():
-                    header.append(fold(lines[j]))
-                j += 1
-            roles = _roles_from_header(" ".join(header))
-            if ("text" in roles or "targets" in roles) and len(roles) >= 2:
-                k = j
-                while k < len(lines) and not _ends_table(lines[k]):
-                    k += 1
-                regions.append((roles, j, k))
-                i = k
-                continue
-        i += 1
+        header, j = _header_run(lines, i)
+        roles = _roles_from_header(" ".join(header))
+        agencies = any(r in ("directing", "lead", "coordinating") for r in roles)
+        if (
+            ("text" in roles or "targets" in roles) and len(roles) >= 2
+            if numbered
+            else "text" in roles and agencies
+        ):
+            k = j
+            while k < len(lines) and not _ends_table(lines[k]):
+                k += 1
+            regions.append(Region(roles, bool(_NUMBER_COLUMN.match(header[0])), i, j, k))
+            i = k
+            continue
+        i = j if not numbered else i + 1
     return regions
+
+
+def _lines(blocks: list[Block]) -> list[str]:
+    """The text lines, with the heading of a table that has nothing under it (a markdown
+    header row whose body came out as lines) given back as lines, one a cell."""
+    lines: list[str] = []
+    for b in blocks:
+        if isinstance(b, str):
+            lines.append(b)
+        elif isinstance(b, Table) and len(b.rows) <= 3:
+            head = read_header(b.rows)
+            if head and not any(c.strip() for r in b.rows[head[1] :] for c in r):
+                lines.extend(c for r in b.rows[: head[1]] for c in r if c.strip())
+    return lines
 
 
 def flattened_tables(blocks: list[Block], doc_year: int | None) -> Flattened:
     """Read task and target tables laid out as flattened text lines."""
-    lines = [b for b in blocks if isinstance(b, str)]  # normalized by plan.build_record
+    lines = _lines(blocks)  # normalized by plan.build_record
     out = Flattened()
-    for roles, start, end in _find_regions(lines):
+    for region in _find_regions(lines):
+        roles, start, end = region.roles, region.start, region.end
         header_text = fold(" ".join(lines[max(0, start - 6) : start]))
-        rows = _rows(lines[start:end], _Layout.of(roles))
         if "targets" in roles:
+            rows = _rows(lines[start:end], _Layout.of(roles))
             out.target_rows.extend(TargetRow(clean(" ".join(r.text))) for r in rows if r.text)
             years = [int(y) for y in re.findall(r"\b(20\d{2})\b", header_text)]
             out.target_horizon = max(years) if years else None
             continue
-        out.tasks.extend(_task(r, roles, doc_year) for r in rows if r.text)
+        rows = [r for r in table_rows(lines, region) if r.text]
+        out.tasks.extend(_task(r, roles, doc_year) for r in rows)
+    return out
+
+
+def table_rows(lines: list[str], region: Region) -> list[_Row]:
+    """The rows of a flattened table that hold a task or a group (a numbered row heading
+    lettered sub-rows is left out: its text is their group title)."""
+    layout = replace(_Layout.of(region.roles), numbered=region.numbered, columns=len(region.roles))
+    rows = _rows(lines[region.start : region.end], layout)
+    for r in rows:
+        _by_position(r, region.roles)
+    return [r for r in rows if not r.heading]
+
+
+def _letters_apart(lines: list[str]) -> list[str]:
+    """Lines with a sub-row's letter that a text copy put at the end of the line above
+    (`Quý II/2026 b)`) given a line of their own; `_opens_sub_row` still judges them."""
+    out: list[str] = []
+    for line in lines:
+        head = line[:-3].rstrip()
+        if (
+            line[-3:-2] == " "
+            and line.endswith(")")
+            and line[-2] in _LETTERS
+            and head
+            and head.count("(") <= head.count(")")  # not "(điểm a)"
+        ):
+            out.extend((head, line[-2:]))
+        else:
+            out.append(line)
     return out
 
 
 def _rows(lines: list[str], layout: _Layout) -> list[_Row]:
+    lines = _letters_apart(lines)
     rows: list[_Row] = []
     expected = 1
     group = group_title = None
     in_group_title = False
+    parent: _Row | None = None  # the numbered row lettered sub-rows (a), b)) come under
     for n, line in enumerate(lines):
         if not line:
             continue
@@ -267,6 +384,7 @@ def _rows(lines: list[str], layout: _Layout) -> list[_Row]:
         if g and (g.group(2) is None or g.group(2)[:1].isupper()):
             group, group_title = g.group(1), g.group(2) or ""
             in_group_title = True
+            parent = None
             continue
         m = _ROW_START.match(line)
         page_number = m is not None and m.group(2) is None and _next_text(lines, n)[:1].islower()
@@ -277,19 +395,86 @@ def _rows(lines: list[str], layout: _Layout) -> list[_Row]:
             and (m.group(2) is None or not m.group(2)[:1].islower())
         ):
             rows.append(_Row(m.group(1), group, group_title))
+            parent = rows[-1]
             expected = int(m.group(1)) + 1
             in_group_title = False
             if m.group(2):
-                _add_line(rows[-1], m.group(2), layout)
+                _add_raw(rows[-1], m.group(2), layout)
             continue
         if m and m.group(2) is None:
             continue  # a page number
-        if in_group_title:
+        s = _SUB_START.match(line)
+        if s and parent is not None and parent.text and _opens_sub_row(rows[-1], parent, s[1]):
+            parent.heading = not (parent.cells or parent.seen_time)
+            under = f"{parent.group}.{parent.num}" if parent.group else parent.num
+            rows.append(_Row(s[1], under, clean(" ".join(parent.text)), sub=True))
+            if s.group(2):
+                _add_raw(rows[-1], s.group(2), layout)
+            continue
+        if in_group_title and (layout.numbered or not group_title):
             group_title = f"{group_title} {line}".strip()
             continue
+        in_group_title = False
+        if (
+            not layout.numbered
+            and parent is None
+            and _opens_unnumbered_row(rows, group, line, layout)
+        ):
+            rows.append(_Row(str(sum(r.group == group for r in rows) + 1), group, group_title))
         if rows:
-            _add_line(rows[-1], line, layout)
+            _add_raw(rows[-1], line, layout)
     return rows
+
+
+def _opens_unnumbered_row(rows: list[_Row], group: str | None, line: str, layout: _Layout) -> bool:
+    """In a table without a number column (and no numbers seen), does the line open the next
+    row? It does when the row above is complete (a line for each column, or its timeframe when
+    nothing follows the time) and the line reads as a task's text: upper case, no agency, no
+    timeframe."""
+    if not line[:1].isupper() or is_agency_line(line) or _time_cell(line, fold_chars(line).lower()):
+        return False
+    if not rows or rows[-1].group != group:
+        return True
+    last = rows[-1]
+    after_time = layout.agencies_after_time or layout.other_after_time
+    return len(last.raw) >= layout.columns or (last.seen_time and not after_time)
+
+
+def _opens_sub_row(current: _Row, parent: _Row, letter: str) -> bool:
+    """Does a line opening `letter)` begin a sub-row? The first (`a)`) right under its numbered
+    row, a later letter after a sub-row (letters may be skipped: `b)` then `d)`)."""
+    if current is parent:
+        return letter == "a"
+    return current.sub and 0 < ord(letter) - ord(current.num[-1]) <= 3
+
+
+def _add_raw(row: _Row, line: str, layout: _Layout) -> None:
+    """A line of the row as printed (for `_by_position`), then classed."""
+    row.raw.append(line)
+    _add_line(row, line, layout)
+
+
+_AGENCY_ROLES = ("directing", "lead", "coordinating")
+
+
+def _by_position(row: _Row, roles: list[str]) -> None:
+    """A row with exactly one line for each column (no cell wrapped, none empty) is read by
+    position, when each line fits its column: an agency cell opens with an agency, the
+    timeframe cell reads as one. This reads cells the line classes miss (`Vụ Pháp chế; …`,
+    `Quý III, IV/2026`)."""
+    if len(row.raw) != len(roles) or row.text_after or "text" not in roles:
+        return
+    for line, role in zip(row.raw, roles, strict=True):
+        if role in _AGENCY_ROLES and (not is_agency_line(line) or len(split_cells(line)) > 1):
+            return  # no agency, or two cells side by side on the line: the lines are no columns
+        if role == "time" and parse_timeframe(line, None).kind == "unknown":
+            return
+        if role == "text" and (is_agency_line(line) or _TIME_FULL.match(fold_chars(line).lower())):
+            return
+    row.text = [row.raw[roles.index("text")]]
+    row.cells = [[line] for line, role in zip(row.raw, roles, strict=True) if role in _AGENCY_ROLES]
+    row.time = [line for line, role in zip(row.raw, roles, strict=True) if role == "time"]
+    row.seen_time = bool(row.time)
 
 
 def _repeated_header(line: str, after_a_row: bool) -> bool:
@@ -307,9 +492,21 @@ def _next_text(lines: list[str], n: int) -> str:
     return ""
 
 
+def _time_cell(line: str, f: str) -> bool:
+    """Is the line (folded: f) a timeframe cell of its own? The usual wordings, or a short
+    line that opens as a timeframe does and reads as one (`Quý III, IV/2026`, `Tháng 8/2026`)."""
+    if _TIME_FULL.match(f):
+        return True
+    return (
+        len(line) <= 40
+        and bool(_TIME_OPENING.match(f))
+        and parse_timeframe(line, None).kind != "unknown"
+    )
+
+
 def _add_line(row: _Row, line: str, layout: _Layout) -> None:
     f = fold_chars(line).lower()
-    if _TIME_FULL.match(f) or (
+    if (_TIME_FULL.match(f) or (row.text and _time_cell(line, f))) or (
         row.seen_time and row.time and _TIME_MORE.match(f) and not row.text_after
     ):
         row.time.append(line)
