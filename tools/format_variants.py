@@ -52,6 +52,7 @@ from kehoach.extract.plan_score import show as plan_show
 from kehoach.intake import read_document
 from kehoach.intake.document import Table
 from kehoach.text.normalize import fold
+from kehoach.writers.docx_layout import page_numbers
 
 FONT = "Times New Roman"
 BODY_PT, SMALL_PT = 14, 12
@@ -439,24 +440,6 @@ def _landscape(doc, on: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if on else WD_ORIENT.PORTRAIT
 
 
-def _page_numbers(section) -> None:
-    """A PAGE field centred at the top, not on the first page (as official documents)."""
-    section.different_first_page_header_footer = True
-    p = section.header.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run()
-    _font(run, SMALL_PT)
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        else:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-        run._element.append(el)
-
-
 def _bullet_list(text: str) -> bool:
     return text.startswith(("- ", "• "))  # `+` sub-items stay typed, as officials type them
 
@@ -468,7 +451,7 @@ def write_docx(plan: Plan, path: Path, *, bullets_as_list: bool = False) -> None
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
-    _page_numbers(section)
+    page_numbers(section)
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
     if plan.header:
