@@ -176,3 +176,20 @@ def test_a_date_written_out_in_words() -> None:
     assert (tf.kind, tf.start, tf.end) == ("window", "2026-01-01", "2028-07-01")
     tf = parse_timeframe("Ngày 10 tháng 10 năm 2026", 2026)
     assert (tf.start, tf.end) == ("2026-10-10", "2026-10-10")
+
+
+def test_a_persons_title_stands_for_its_body_and_a_coordinating_subject_does_not_lead() -> None:
+    """`Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm …`, `Giám đốc Công an tỉnh …`,
+    `Thủ trưởng các sở, ban, ngành …`: a title is no agency, the body it heads takes the role.
+    `X phối hợp thực hiện …` makes X a coordinator: under an agency's heading that agency
+    leads; as a numbered item of its own, no one does."""
+    nn, xa = "Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"
+    assert _roles("variant_positions_coordinators.txt") == [
+        ("II.1.1", [], [nn], []),
+        ("II.1.2", [], [nn], ["Sở Tài chính"]),
+        ("II.2.1", [], [xa], []),
+        ("II.2.2", [], [xa], []),
+        ("II.3", [], ["Công an tỉnh"], []),
+        ("II.4", [], [], ["Bộ Chỉ huy Quân sự tỉnh"]),
+        ("II.5", [], ["các sở, ban, ngành"], []),
+    ]

@@ -268,6 +268,7 @@ LAYOUTS = [
     "variant_bracketed_closers.txt",
     "variant_letter_items.txt",
     "variant_letter_unnumbered.txt",
+    "variant_positions_coordinators.txt",
 ]
 
 

@@ -22,6 +22,7 @@ from kehoach.extract.agencies import (
     CHU_TRI_RE,
     agency_phrase,
     body_head,
+    body_of_position,
     known_prefix,
     parse_list,
     parse_roles,
@@ -57,6 +58,12 @@ class Reading:
     def has_agency(self) -> bool:
         return bool(self.lead or self.directing)
 
+    def as_inherited(self) -> Reading:
+        """This heading's reading as given to an item under it (the weakest evidence)."""
+        return Reading(
+            self.directing, self.lead, self.coordinating, self.time, INHERITED, "heading"
+        )
+
 
 @dataclass
 class Assignment:
@@ -69,8 +76,21 @@ class Assignment:
     readings: list[Reading] = field(default_factory=list)
 
     def best(self) -> Reading | None:
+        """The strongest reading that names a lead or directing body; else one that only
+        names coordinators (`Cục X phối hợp thực hiện …` with no heading above: no lead)."""
         withagency = [r for r in self.readings if r.has_agency]
-        return max(withagency, key=lambda r: r.strength) if withagency else None
+        if withagency:
+            return max(withagency, key=lambda r: r.strength)
+        return next((r for r in self.readings if r.coordinating and r.source == "subject"), None)
+
+    def coordinators(self) -> list[str]:
+        """The coordinators named as the item's subject (`Cục X phối hợp thực hiện …`)."""
+        return [
+            c
+            for r in self.readings
+            if r.source == "subject" and not r.has_agency
+            for c in r.coordinating
+        ]
 
 
 @lru_cache(maxsize=1)
@@ -286,6 +306,9 @@ def _looks_like_agency(name: str) -> bool:
     """Not a topic that happens to begin with an agency word (`Ban hành …`, `Hội nghị …`)."""
     if name in registered() or not _named(name):
         return True
+    body = body_of_position(name)
+    if body != name:  # "Thủ trưởng các sở, ban, ngành": a title is read for its body
+        return _looks_like_agency(body)
     words = name.split()
     if len(words) < 2:
         return False
@@ -316,6 +339,16 @@ def _adverbial_re() -> re.Pattern[str]:
     return re.compile(lexicon.alternation("agencies.adverbial_openings", fold_words=True) + r"\b")
 
 
+@lru_cache(maxsize=1)
+def _only_coordinates_re() -> re.Pattern[str]:
+    """A subject's verb that makes it a coordinator (`phối hợp thực hiện`, `tham gia phối
+    hợp`; folded), not `phối hợp (chặt chẽ) với Y …`, where the subject works and Y helps."""
+    return re.compile(
+        r"(?:(?:co trach nhiem|chiu trach nhiem|tham gia|cung) )?phoi hop\b"
+        r"(?! (?:chat che |thuong xuyen |tot )?voi\b)"
+    )
+
+
 def _subject_reading(text: str) -> Reading | None:
     """An item whose subject is an agency: `Công an tỉnh tham mưu …`, `Đề nghị X …`,
     `Giao X là cơ quan thường trực …`, `X chỉ đạo Y …`."""
@@ -325,7 +358,10 @@ def _subject_reading(text: str) -> Reading | None:
     names, rest = agency_phrase(body)
     if not names or not rest or not all(_looks_like_agency(n) for n in names):
         return None
-    f = fold(rest[:40])
+    f = fold(rest[:60])
+    if _only_coordinates_re().match(f):
+        # "Cục X phối hợp thực hiện …": X works with whoever leads (the heading's agency)
+        return Reading(coordinating=names, strength=SUBJECT, source="subject")
     directs = re.match(r"(?:lanh dao,? )?chi dao |lanh dao ", f)
     if directs:  # "X (lãnh đạo,) chỉ đạo Y …" when Y is an agency, else X leads
         lead, _ = agency_phrase(_dropped(rest[directs.end() :].lstrip()))
@@ -398,19 +434,32 @@ def _item_readings(text: str, doc_year: int | None) -> tuple[str, list[Reading]]
             readings.append(reading)
             return rest.strip(), readings
     subject = _subject_reading(text)
-    if subject is not None and all(_named(a) for a in subject.lead + subject.directing):
+    if subject is not None and all(
+        _named(a) for a in subject.lead + subject.directing + subject.coordinating
+    ):
         readings.append(subject)
     return text, readings
+
+
+def _bodies(names: list[str], taken: list[str] = ()) -> list[str]:
+    """The names with a person's title read as the body it heads, each once and none of
+    `taken` (a role already given)."""
+    out: list[str] = []
+    for n in names:
+        body = body_of_position(n)
+        if body not in out and body not in taken:
+            out.append(body)
+    return out
 
 
 def _task(a: Assignment, doc_year: int | None) -> Task | None:
     best = a.best()
     if best is None:
         return None
-    coord = list(best.coordinating)
-    for c in coordinating_in(a.text):
-        if c not in coord and c not in best.lead:
-            coord.append(c)
+    directing = _bodies(best.directing)
+    lead = _bodies(best.lead)
+    coord = _bodies(best.coordinating)
+    coord += _bodies([*a.coordinators(), *coordinating_in(a.text)], [*coord, *lead])
     when = best.time or next((r.time for r in a.readings if r.time), None)
     when = when or timeframe_phrase(a.text)
     return assess_task(
@@ -419,10 +468,10 @@ def _task(a: Assignment, doc_year: int | None) -> Task | None:
             group=a.group,
             group_title=a.group_title,
             text=a.text,
-            # copies: a heading's reading is shared by every item under it, and a task's
-            # lists are its own (a review may change one task's agencies)
-            directing=list(best.directing),
-            lead=list(best.lead),
+            # new lists (`_bodies`): a heading's reading is shared by every item under it, and
+            # a task's lists are its own (a review may change one task's agencies)
+            directing=directing,
+            lead=lead,
             coordinating=coord,
             timeframe=parse_timeframe(when, doc_year),
         ),
@@ -450,6 +499,17 @@ def _visit(
     group = group or (sec.path if sec.kind == "roman" else None)
     where = Assignment(sec.path, group or sec.path or None, sec.title or None, "")
     segments = _segments(sec.blocks, prose_allowed=not own)
+    readings = [heading[0]] if heading is not None else []
+    if heading is not None and not heading[0].has_agency:
+        if sec.children or any(its for its, _ in segments):
+            # a heading's agency leads what stands under it, whatever verb it is given
+            r = heading[0]
+            here = Reading(lead=r.coordinating, time=r.time, strength=r.strength, source=r.source)
+            heading = here, own
+            readings = [here]
+        elif inherited is not None:
+            # "2. Cục X phối hợp thực hiện …" as the task itself: the lead is the section's
+            readings.append(inherited.as_inherited())
     n = 0
     found = False
     for items, run in segments:
@@ -459,14 +519,12 @@ def _visit(
             out.append(a)
             found = True
     if own and not found and not sec.children and heading is not None:
-        out.append(Assignment(sec.path, where.group, where.group_title, own, [heading[0]]))
+        out.append(Assignment(sec.path, where.group, where.group_title, own, readings))
     elif heading is None and here is not None and not found and not sec.children:
         # "1.1. Tham mưu …" numbered under "1. Sở X": the numbered item is the task
         a = _assignment(sec.title, [], where)
         a.id, a.group_title = sec.path, parent_title
-        a.readings.append(
-            Reading(here.directing, here.lead, here.coordinating, here.time, INHERITED, "heading")
-        )
+        a.readings.append(here.as_inherited())
         if len(sec.title) > 15:
             out.append(a)
     for child in sec.children:
@@ -505,11 +563,7 @@ def _from_segment(
         if labels is not None and labels.time:
             a.readings.append(Reading(time=labels.time, source="labels"))
         if here is not None:
-            a.readings.append(
-                Reading(
-                    here.directing, here.lead, here.coordinating, here.time, INHERITED, "heading"
-                )
-            )
+            a.readings.append(here.as_inherited())
         out.append(a)
     return out
 
