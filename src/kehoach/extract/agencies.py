@@ -513,7 +513,10 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
                 "va",
                 "nhung",
             )
-            if noun not in _VERBS or listed:
+            # a one-word noun that begins a two-word verb is the verb unless listed:
+            # "Ban Quản lý di tích … bố trí" (bố trí folds like bộ, a noun)
+            verb_after = noun == one and two in _VERBS and two not in nouns
+            if (noun not in _VERBS and not verb_after) or listed:
                 continue
         exact = _exact_verbs().get(one)
         if (

@@ -30,6 +30,7 @@ from kehoach.extract.agencies import (
     starts_with_agency,
 )
 from kehoach.extract.confidence import assess_task
+from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.implementation import assignment, timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
 from kehoach.extract.outline import Para, Section
@@ -110,9 +111,13 @@ def _closing_request_re() -> re.Pattern[str]:
 
 
 def _closing_request(text: str) -> bool:
-    """A short paragraph that only asks its addressees to carry the letter out (`… nghiêm túc
-    triển khai thực hiện./.`; the endings in the lexicon)."""
-    return len(text) < 160 and bool(_closing_request_re().search(fold(text)))
+    """A paragraph that only asks its addressees to carry the letter out: a short one ending
+    `… nghiêm túc triển khai thực hiện./.`, or any asking to carry out `các nội dung nêu trên`
+    (the endings and phrases in the lexicon)."""
+    folded = fold(text)
+    if any(p in folded for p in lexicon.folded("sections.closing_request_phrases")):
+        return True  # "… chịu trách nhiệm tổ chức thực hiện nghiêm túc các nội dung nêu trên"
+    return len(text) < 160 and bool(_closing_request_re().search(folded))
 
 
 @lru_cache(maxsize=1)
@@ -388,6 +393,13 @@ def _segments(
     for b in blocks:
         if isinstance(b, Table) or b.kind == "rule":
             continue
+        if is_programme_line(b.text) or is_member_line(b.text):
+            # a running order's hours (`+ 08 giờ 00: Đón tiếp …`) and a committee's members
+            # (`- Giám đốc Sở X: Trưởng ban`) assign no work, nor the short line that
+            # introduces them (`- Chương trình Lễ khai mạc:`)
+            if items and items[-1][1].endswith(":") and len(items[-1][1].split()) <= 8:
+                items.pop()
+            continue
         wrapped = b.text[:1] == "(" and bool(items) and not items[-1][1].endswith(_ITEM_ENDS)
         pairs = labelled(b.text) if run is not None or not wrapped else []
         if pairs:
@@ -488,6 +500,8 @@ def _visit(
 ) -> None:
     if sec.kind in ("signature", "appendix") or _no_tasks_re().match(sec.folded_title):
         return
+    if is_member_line(sec.title) and not sec.children:
+        return  # "2. Đồng chí …, Giám đốc Sở X - Phó Trưởng ban."
     heading = read_heading(sec.title) if sec.kind != "root" and sec.title else None
     if heading is None and sec.kind == "decimal":
         # "2. Tổ chức hội nghị sơ kết (Sở VHTTDL chủ trì; thời gian: quý IV/2026)"
@@ -512,8 +526,9 @@ def _visit(
             readings.append(inherited.as_inherited())
     n = 0
     found = False
+    several = sum(1 for _, run in segments if run is not None and run.is_block) > 1
     for items, run in segments:
-        for a in _from_segment(items, run, here, where):
+        for a in _from_segment(items, run, here, where, several):
             n += 1
             a.id = a.id or (f"{sec.path}.{n}" if sec.path else str(n))
             out.append(a)
@@ -531,14 +546,29 @@ def _visit(
         _visit(child, here, group, out, sec.title or None)
 
 
+def _is_title(text: str) -> bool:
+    """A line that names an activity (`Lễ khai mạc Ngày hội`), not a sentence describing it."""
+    return len(text) < 200 and not text.rstrip().endswith(_ITEM_ENDS)
+
+
 def _from_segment(
-    items: list[Item], run: LabelRun | None, here: Reading | None, where: Assignment
+    items: list[Item],
+    run: LabelRun | None,
+    here: Reading | None,
+    where: Assignment,
+    several_blocks: bool = False,
 ) -> list[Assignment]:
-    """Tasks of one segment: an activity block (the heading, or the one item the labels
-    describe), each bullet of a group the labels close, or each item on its own evidence."""
+    """Tasks of one segment: an activity block (its title line when the section holds
+    several, else the heading, or the one item the labels describe), each bullet of a group
+    the labels close, or each item on its own evidence."""
     labels = _run_reading(run) if run is not None else None
     if labels is not None and labels.has_agency and run is not None:
         marked = [it for it in items if it[0].kind != "plain"]
+        title = next((t for _, t in items if _is_title(t)), None) if not marked else None
+        if run.is_block and several_blocks and title is not None:
+            # unnumbered activities under one heading, each titled by a line of its own
+            # (bold in the original): "Lễ khai mạc Ngày hội" / "Thời gian: …"
+            return [_assignment(title, [labels], where)]
         if run.is_block and (not items or not marked) and where.group_title:
             # the section heading is the activity; its prose only describes it
             return [
