@@ -176,3 +176,143 @@ def test_a_date_written_out_in_words() -> None:
     assert (tf.kind, tf.start, tf.end) == ("window", "2026-01-01", "2028-07-01")
     tf = parse_timeframe("Ngày 10 tháng 10 năm 2026", 2026)
     assert (tf.start, tf.end) == ("2026-10-10", "2026-10-10")
+
+
+def test_a_persons_title_stands_for_its_body_and_a_coordinating_subject_does_not_lead() -> None:
+    """`Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm …`, `Giám đốc Công an tỉnh …`,
+    `Thủ trưởng các sở, ban, ngành …`: a title is no agency, the body it heads takes the role.
+    `X phối hợp thực hiện …` makes X a coordinator: under an agency's heading that agency
+    leads; as a numbered item of its own, no one does."""
+    nn, xa = "Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"
+    assert _roles("variant_positions_coordinators.txt") == [
+        ("II.1.1", [], [nn], []),
+        ("II.1.2", [], [nn], ["Sở Tài chính"]),
+        ("II.2.1", [], [xa], []),
+        ("II.2.2", [], [xa], []),
+        ("II.3", [], ["Công an tỉnh"], []),
+        ("II.4", [], [], ["Bộ Chỉ huy Quân sự tỉnh"]),
+        ("II.5", [], ["các sở, ban, ngành"], []),
+    ]
+
+
+def _tasks(name: str) -> list[tuple]:
+    return [
+        (t.id, t.text[:40], t.lead, t.coordinating, t.timeframe.start, t.timeframe.end)
+        for t in extract_file(FIXTURES / name).tasks
+    ]
+
+
+def test_an_anniversary_plan_with_labels_on_one_line_and_a_timetable_appendix() -> None:
+    """`Thời gian: …; Địa điểm: …` on one line; `Đơn vị chủ trì: X; đơn vị phối hợp: Y` on
+    another: one task per numbered activity. The `Ban Tổ chức` members (`Đồng chí …, Giám đốc
+    Sở X - Phó Trưởng ban`) are no tasks, nor the appendix's running order of the ceremony
+    (a table of hours, `07 giờ 00 - 07 giờ 30`), which would otherwise be read as the task
+    table; `Đề nghị X`, `Mời X` lead their items."""
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    got = _tasks("variant_event_anniversary.txt")
+    assert [t[:4] for t in got[:4]] == [
+        (
+            "II.1",
+            "Lễ mít tinh kỷ niệm 80 năm Ngày Quốc khá",
+            [vh],
+            ["Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"],
+        ),
+        (
+            "II.2",
+            "Trang trí, tuyên truyền trực quan",
+            ["Trung tâm Văn hóa - Nghệ thuật tỉnh"],
+            ["Ủy ban nhân dân các xã, phường"],
+        ),
+        (
+            "II.3",
+            'Chương trình nghệ thuật "Bản hùng ca thá',
+            ["Nhà hát Ca múa nhạc Đam San"],
+            ["Báo và Phát thanh, Truyền hình Gia Lai"],
+        ),
+        ("II.4", 'Giải chạy "Tự hào Việt Nam" năm 2026', [vh], ["Tỉnh đoàn", "Sở Y tế"]),
+    ]
+    assert [t[4:] for t in got[:2]] == [
+        ("2026-09-02", "2026-09-02"),
+        ("2026-08-20", "2026-09-05"),
+    ]
+    assert [(t[0], t[2]) for t in got[4:]] == [
+        ("IV.1.1", [vh]),
+        ("IV.1.2", [vh]),
+        ("IV.2.1", ["Công an tỉnh"]),
+        ("IV.3.1", ["Sở Y tế"]),
+        ("IV.4", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]),
+        ("IV.5", ["Hội Cựu chiến binh tỉnh"]),
+    ]
+
+
+def test_a_festival_plan_with_lettered_activity_blocks_and_a_running_order() -> None:
+    """Activities lettered `a)`, `b)` under `1. Phần lễ` / `2. Phần hội`, each a block of
+    `- Label: …` lines; a block's `Chương trình chi tiết:` hours (`+ 08 giờ 00 - 08 giờ 30:
+    …`) are no tasks; then `Tổ chức thực hiện` with `X: …`, `X chỉ đạo Y …`, an agency
+    heading over bullets and `Đề nghị X và Y`. `Ban … Đền Bắc Lệ bố trí …`: `bố trí` ends the
+    name (it folds like the noun `bộ`)."""
+    xa = "Ủy ban nhân dân xã Tân Thành"
+    bql = "Ban Quản lý di tích Đền Bắc Lệ"
+    got = _tasks("variant_event_festival.txt")
+    assert [t[:4] for t in got] == [
+        ("III.1.1", "Lễ dâng hương, rước kiệu", [xa], [bql]),
+        (
+            "III.1.2",
+            "Lễ khai mạc Lễ hội",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            [xa, "Công an tỉnh"],
+        ),
+        (
+            "III.2.1",
+            "Trưng bày, giới thiệu sản phẩm OCOP và đ",
+            ["Sở Công Thương"],
+            ["Sở Nông nghiệp và Môi trường"],
+        ),
+        (
+            "III.2.2",
+            "Các trò chơi dân gian và thi đấu thể tha",
+            ["Trung tâm Văn hóa, Thể thao và Du lịch tỉnh"],
+            [],
+        ),
+        (
+            "IV.1",
+            "Là cơ quan thường trực của Ban Tổ chức L",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            [],
+        ),
+        ("IV.2", "Công an tỉnh chỉ đạo Công an xã Tân Thàn", ["Công an xã Tân Thành"], []),
+        ("IV.3", "Bố trí đội cấp cứu lưu động, kiểm tra an", ["Sở Y tế"], []),
+        ("IV.4.1", "Chuẩn bị mặt bằng, vệ sinh môi trường kh", [xa], []),
+        ("IV.4.2", "Phối hợp với Ban Quản lý di tích Đền Bắc", [xa], [bql]),
+        (
+            "IV.5",
+            "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các đoàn thể chính trị - xã hội tỉnh"],
+            [],
+        ),
+    ]
+    assert got[1][4:] == ("2027-03-15", "2027-03-15")
+
+
+def test_unnumbered_activities_titled_by_a_line_of_their_own() -> None:
+    """Activities whose titles stand on lines of their own (bold in the original, no number)
+    under one heading: each title is its block's task, not the heading. The committee's
+    members (`- Trưởng ban: …`, `- Giám đốc X: Ủy viên thường trực.`) and a bullet's running
+    order (`- Chương trình Lễ khai mạc:` then `+ 19 giờ 30 - 19 giờ 45: …`) are no tasks."""
+    got = _tasks("variant_event_titled_blocks.txt")
+    assert [t[:3] for t in got] == [
+        ("II.1", "Lễ khai mạc Ngày hội", ["Trung tâm Văn hóa tỉnh"]),
+        ("II.2", "Hội thi trình diễn trang phục truyền thố", ["Trung tâm Văn hóa tỉnh"]),
+        (
+            "II.3",
+            "Giải thi đấu các môn thể thao dân tộc (đ",
+            ["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"],
+        ),
+        ("III.1", "Ban Tổ chức có trách nhiệm chỉ đạo, điều", ["Ban Tổ chức"]),
+        ("IV.1.1", "Xây dựng kịch bản Lễ khai mạc, hoàn thàn", ["Trung tâm Văn hóa tỉnh"]),
+        ("IV.1.2", "Chuẩn bị âm thanh, ánh sáng, sân khấu tạ", ["Trung tâm Văn hóa tỉnh"]),
+        ("IV.2.1", "Bảo đảm an ninh, trật tự và an toàn giao", ["Công an tỉnh"]),
+        ("IV.3", "Đề nghị Sở Y tế bố trí tổ y tế trực tại ", ["Sở Y tế"]),
+        ("IV.4", "Mời Hội Liên hiệp Phụ nữ tỉnh cử đội tha", ["Hội Liên hiệp Phụ nữ tỉnh"]),
+    ]
+    assert got[2][4:] == ("2026-11-22", "2026-11-23")

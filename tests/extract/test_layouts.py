@@ -268,6 +268,10 @@ LAYOUTS = [
     "variant_bracketed_closers.txt",
     "variant_letter_items.txt",
     "variant_letter_unnumbered.txt",
+    "variant_positions_coordinators.txt",
+    "variant_event_anniversary.txt",
+    "variant_event_festival.txt",
+    "variant_event_titled_blocks.txt",
 ]
 
 

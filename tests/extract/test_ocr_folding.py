@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.extract import assignments, metadata
+from kehoach.extract import metadata, readings
 
 
 @pytest.mark.parametrize(
@@ -47,4 +47,4 @@ def test_the_annex_caption_read_without_marks() -> None:
     ],
 )
 def test_item_openings_whatever_their_marks(item: str, opening: str) -> None:
-    assert item[: assignments._opening(item)] == opening
+    assert item[: readings.opening(item)] == opening

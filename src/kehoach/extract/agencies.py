@@ -295,6 +295,22 @@ def body_head(text: str) -> str:
     return m.group(0) if m else ""
 
 
+@lru_cache(maxsize=1)
+def _position_re() -> re.Pattern[str]:
+    # as printed, not folded: `Trưởng` (a head of a body) folds like `Trường` (a school)
+    return re.compile(r"^" + lexicon.alternation("agencies.positions") + r"\s+", re.IGNORECASE)
+
+
+def body_of_position(name: str) -> str:
+    """The body a person's title names (`Chủ tịch Ủy ban nhân dân các xã, phường` gives
+    `Ủy ban nhân dân các xã, phường`; the titles in the lexicon): a role is a body's, and a
+    title is no agency. Any other name as it is."""
+    m = _position_re().match(name)
+    if m is None or not starts_with_agency(name[m.end() :]):
+        return name
+    return canonical(name[m.end() :])
+
+
 def starts_with_agency(text: str) -> bool:
     """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`),
     or with a registered name whatever its marks (`Hỗi Văn học Nghệ thuật tỉnh`, OCR'd)."""
@@ -497,7 +513,10 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
                 "va",
                 "nhung",
             )
-            if noun not in _VERBS or listed:
+            # a one-word noun that begins a two-word verb is the verb unless listed:
+            # "Ban Quản lý di tích … bố trí" (bố trí folds like bộ, a noun)
+            verb_after = noun == one and two in _VERBS and two not in nouns
+            if (noun not in _VERBS and not verb_after) or listed:
                 continue
         exact = _exact_verbs().get(one)
         if (

@@ -209,6 +209,8 @@ def _continues(prev: str, line: str) -> bool:
         return False
     if first.islower() or first.isdigit() or first in ",;)”\"'’%":
         return True
+    if len(prev) >= 60 and len(line.split()) <= 3 and line.endswith((".", ";", "!", "?", "…")):
+        return True  # the last words of a long line, wrapped: "… tại khu vực" / "Lễ hội."
     last = prev.rsplit(" ", 1)[-1]
     if last in _NAME_START_END and not _is_upper_heading(prev):
         return True  # "… phối hợp với Sở" / "Nông nghiệp và Môi trường …"

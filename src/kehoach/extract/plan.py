@@ -8,6 +8,7 @@ from dataclasses import replace
 from kehoach.errors import NoPlanStructure
 from kehoach.extract.assignments import tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
+from kehoach.extract.event_parts import is_timetable
 from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.implementation import implementation_section
 from kehoach.extract.metadata import extract_metadata
@@ -68,7 +69,9 @@ def build_record(doc: Document) -> PlanRecord:
     appendix_horizon = None
     columns = None  # the last task table's columns, for its continuation after a page break
     for block in items:
-        if isinstance(block, Table):
+        if isinstance(block, Table) and is_timetable(block):
+            columns = None  # an event's running order: its rows assign no work
+        elif isinstance(block, Table):
             got = tasks_from_table(block, doc_year, carried_over=columns)
             if got:
                 tasks.extend(assess_task(t, "table") for t in got[0])

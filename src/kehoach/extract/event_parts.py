@@ -1,0 +1,74 @@
+"""Parts of an event plan that assign no work: the programme of the day (`Chương trình
+chi tiết`) and the members of the organising committee (`Ban Tổ chức`).
+
+Event plans often append the running order of a ceremony as a table (`Thời gian | Nội
+dung | Đơn vị thực hiện`, one row per quarter hour) or as lines (`- 07 giờ 30 - 08 giờ 00:
+Đón tiếp đại biểu`). Its rows name who speaks or performs, but they assign no work: the
+activity they belong to is the task. What tells them apart is the time: a time of day alone
+(`07 giờ 30`, `7h30 - 8h00`; `[time] clock` in the lexicon), with no day, month or year.
+
+A committee's members are listed by the place each holds (`- Giám đốc Sở X: Trưởng ban;`,
+`2. Đồng chí …, Phó Giám đốc Công an tỉnh - Ủy viên.`): a body named there is a member's
+office, not a body given work.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kehoach.extract.tables import read_header
+from kehoach.intake.document import Table
+from kehoach.text import lexicon
+from kehoach.text.normalize import fold
+
+
+@lru_cache(maxsize=1)
+def _clock_re() -> re.Pattern[str]:
+    clock = lexicon.mapping("time")["clock"]
+    part = lexicon.alternation("time.day_parts")
+    one = rf"(?:{part}\s*[:,]?\s*)?{clock}(?:\s*\(?{part}\)?)?"
+    return re.compile(rf"(?i)^\s*(?:từ\s+)?{one}(?:\s*(?:[-–]|đến)\s*{one})?\s*[.;]?\s*$")
+
+
+def is_clock_time(text: str) -> bool:
+    """A time of day alone or a range of them (`07 giờ 00 - 07 giờ 30`, `Sáng 7h30`)."""
+    return bool(_clock_re().match(text))
+
+
+_LINE_TIME_RE = re.compile(r"^\s*[-–+•*]?\s*(?P<time>[^:]{1,40}?)\s*:\s*\S")
+
+
+def is_programme_line(text: str) -> bool:
+    """A line of a running order: a time of day, then what happens (`+ 08 giờ 00 - 08 giờ
+    30: Đón tiếp đại biểu`)."""
+    m = _LINE_TIME_RE.match(text)
+    return m is not None and is_clock_time(m.group("time"))
+
+
+def is_timetable(table: Table) -> bool:
+    """A programme of the day: the table's time column (or, without a heading that names
+    one, its first column) holds mostly times of day with no date."""
+    head = read_header(table.rows)
+    if head is None:
+        return False
+    cols, start = head
+    col = cols.time if cols.time >= 0 else 0
+    cells = [r[col].strip() for r in table.rows[start:] if col < len(r) and r[col].strip()]
+    clocks = sum(1 for c in cells if is_clock_time(c))
+    return len(cells) >= 2 and clocks * 2 > len(cells)
+
+
+_ITEM_MARK_RE = re.compile(r"^\s*(?:[-–+•*]|\d+[.)]|[a-z]\))\s*")
+
+
+@lru_cache(maxsize=1)
+def _member_re() -> re.Pattern[str]:
+    alt = lexicon.alternation("sections.member_roles", fold_words=True)
+    return re.compile(rf"^{alt}\s*:|(?::|\s[-–]|,)\s*{alt}$")
+
+
+def is_member_line(text: str) -> bool:
+    """A line naming a committee member's place (`Trưởng ban: …`, `…: Ủy viên`,
+    `…, Giám đốc Sở X - Phó Trưởng ban`; the places in the lexicon)."""
+    return bool(_member_re().search(_ITEM_MARK_RE.sub("", fold(text)).strip(" .;")))

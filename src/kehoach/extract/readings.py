@@ -1,0 +1,293 @@
+"""The evidence of who does one item's work: each `Reading` a piece of evidence with its
+strength, each `Assignment` a proposed task with its readings.
+
+An item names its own agency as its subject (`- Công an tỉnh tham mưu …`, `X chỉ đạo Y …`,
+`Cục X phối hợp thực hiện …`), after an opening that hands it work (`Đề nghị X …`, `Mời X …`,
+`Giao X …`), before a colon (`Sở Tài chính: Thẩm định …`) or in a closing parenthesis
+(`(Sở X chủ trì; thời gian: …)`); a heading or labelled lines above it give it more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kehoach.extract.agencies import (
+    CHU_TRI_RE,
+    agency_phrase,
+    body_head,
+    body_of_position,
+    known_prefix,
+    parse_list,
+    parse_roles,
+    registered,
+    starts_with_agency,
+)
+from kehoach.extract.implementation import assignment
+from kehoach.text import lexicon
+from kehoach.text.normalize import fold, fold_chars
+
+# Strength of each reading: the more specific the evidence, the stronger.
+INHERITED, CLOSING, HEADING, SUBJECT, BLOCK, PARENTHESIS = 1, 2, 3, 3, 4, 4
+
+
+@dataclass
+class Reading:
+    """Who does an item's work, by one piece of evidence."""
+
+    directing: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    coordinating: list[str] = field(default_factory=list)
+    time: str | None = None
+    strength: int = 0
+    source: str = ""
+
+    @property
+    def has_agency(self) -> bool:
+        return bool(self.lead or self.directing)
+
+    def as_inherited(self) -> Reading:
+        """This heading's reading as given to an item under it (the weakest evidence)."""
+        return Reading(
+            self.directing, self.lead, self.coordinating, self.time, INHERITED, "heading"
+        )
+
+
+@dataclass
+class Assignment:
+    """A proposed task: its text, where it stands and the readings of its roles."""
+
+    id: str
+    group: str | None
+    group_title: str | None
+    text: str
+    readings: list[Reading] = field(default_factory=list)
+
+    def best(self) -> Reading | None:
+        """The strongest reading that names a lead or directing body; else one that only
+        names coordinators (`Cục X phối hợp thực hiện …` with no heading above: no lead)."""
+        withagency = [r for r in self.readings if r.has_agency]
+        if withagency:
+            return max(withagency, key=lambda r: r.strength)
+        return next((r for r in self.readings if r.coordinating and r.source == "subject"), None)
+
+    def coordinators(self) -> list[str]:
+        """The coordinators named as the item's subject (`Cục X phối hợp thực hiện …`)."""
+        return [
+            c
+            for r in self.readings
+            if r.source == "subject" and not r.has_agency
+            for c in r.coordinating
+        ]
+
+
+@lru_cache(maxsize=1)
+def _opening_re() -> re.Pattern[str]:
+    return re.compile(r"^" + lexicon.alternation("agencies.assign_openings") + r"\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _folded_opening_re() -> re.Pattern[str]:
+    # OCR'd marks (`Giào`, `Đê nghị`): the openings of four letters or more matched folded,
+    # when an agency follows (`Mời` folds like `Mỗi`, `Mới`: it is matched as written only)
+    words = [w for w in lexicon.folded("agencies.assign_openings") if len(w) >= 4]
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(r"^(?:" + alt + r")\s+")
+
+
+def opening(text: str) -> int:
+    """Length of the item opening (`Đề nghị `, `Giao `) that text begins with, else 0."""
+    m = _opening_re().match(text)
+    if m:
+        return m.end()
+    if not text[:1].isupper() or fold(text[:1]) not in _opening_initials():
+        return 0  # cheap first test
+    m = _folded_opening_re().match(fold_chars(text[:40]))
+    if m and starts_with_agency(text[m.end() :]):
+        return m.end()
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _opening_initials() -> frozenset[str]:
+    return frozenset(w[0] for w in lexicon.folded("agencies.assign_openings"))
+
+
+def unopened(text: str) -> str:
+    """Text without its item opening."""
+    return text[opening(text) :]
+
+
+@lru_cache(maxsize=1)
+def _phoi_hop_re() -> re.Pattern[str]:
+    # in folded text: `phôi hợp` read by OCR is still a role
+    return re.compile(r"\bphoi\s+hop\s+(?:chat\s+che\s+|thuong\s+xuyen\s+)?voi\s+")
+
+
+def _dropped(text: str) -> str:
+    for d in lexicon.words("agencies.dropped_descriptors"):
+        if fold(text[: len(d)]) == fold(d) and text[len(d) : len(d) + 2].strip()[:1].isupper():
+            return text[len(d) :].lstrip()
+    return text
+
+
+# `hợp (chặt chẽ) với` whatever OCR did to their marks: a cheap first test
+_WITH_HINT = re.compile(r"p\s+(?:\S+\s+){0,2}[vV]\S{0,2}i\b")
+
+
+def coordinating_in(text: str) -> list[str]:
+    """Agencies a text says to work with (`… và phối hợp với Y trong …` gives Y), unless the
+    words are a noun phrase (`quy chế phối hợp với`) or a purpose clause (`để phối hợp với`)."""
+    out: list[str] = []
+    if not _WITH_HINT.search(text):
+        return out  # no `… với` after a word in -p: nothing to fold and search
+    for m in _phoi_hop_re().finditer(fold_chars(text)):
+        before = fold_chars(text[max(0, m.start() - 14) : m.start()]).split()
+        last_two = " ".join(before[-2:])
+        blocked = lexicon.folded("agencies.coordination_not_after")
+        if before and (before[-1] in blocked or last_two in blocked):
+            continue
+        names, _ = agency_phrase(text[m.end() :], any_start=True)
+        out += [n for n in names if n not in out]
+    return out
+
+
+def named(name: str) -> bool:
+    """A named body, not a generic group (`các sở, ngành`, `cơ quan …`)."""
+    return not re.match(r"(?i)(các|cơ quan|đơn vị|địa phương|cấp)\b", name)
+
+
+def is_agency_label(head: str) -> bool:
+    """`Sở X`, `Sở X chủ trì, phối hợp với Y`, `X chỉ đạo Y` before a colon; not a sentence
+    that merely begins with an agency (`Công an tỉnh tham mưu … Dự án 1: …`)."""
+    if len(head) >= 150 or ";" in head or not starts_with_agency(head):
+        return False  # "Sở X chủ trì …; thời gian: 2026 - 2028": a label closes the item
+    names, rest = agency_phrase(head)
+    return bool(names) and (not rest or bool(re.match(r"(chu tri|phoi hop|chi dao)\b", fold(rest))))
+
+
+def roles_of_phrase(phrase: str) -> Reading | None:
+    """`X chủ trì, phối hợp (với) Y`, `X chỉ đạo Y`, or a plain list (all lead)."""
+    m = re.search(r"\s+chi\s+dao\s+", fold_chars(phrase))
+    if m and starts_with_agency(phrase):
+        directing = parse_list(phrase[: m.start()])
+        lead, _ = agency_phrase(_dropped(phrase[m.end() :]))
+        if directing and lead:
+            return Reading(directing=directing, lead=lead, strength=HEADING, source="heading")
+    m = CHU_TRI_RE.search(fold_chars(phrase))
+    if m and "(" not in phrase[: m.start()]:
+        # "X chủ trì, phối hợp (chặt chẽ) (với) Y …": Y read up to its verb
+        lead = parse_list(phrase[: m.start()])
+        start = _PHOI_HOP_START.match(fold_chars(phrase[m.end() :]))
+        after = phrase[m.end() + start.end() :] if start else phrase[m.end() :]
+        coord = agency_phrase(after, any_start=True)[0] if after != phrase[m.end() :] else []
+    else:
+        lead, coord = parse_roles(phrase)
+    if not lead:
+        return None
+    return Reading(lead=lead, coordinating=coord, strength=HEADING, source="heading")
+
+
+_PHOI_HOP_START = re.compile(  # in folded text
+    r"[\s,;]*(?:va\s+)?phoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?[\s:,]*"
+)
+
+
+def looks_like_agency(name: str) -> bool:
+    """Not a topic that happens to begin with an agency word (`Ban hành …`, `Hội nghị …`)."""
+    if name in registered() or not named(name):
+        return True
+    body = body_of_position(name)
+    if body != name:  # "Thủ trưởng các sở, ban, ngành": a title is read for its body
+        return looks_like_agency(body)
+    words = name.split()
+    if len(words) < 2:
+        return False
+    if words[1][:1].isupper() or fold(words[1]) in ("nhan", "an", "ban"):
+        return True  # "Sở Y tế", "Công an tỉnh", "Ủy ban nhân dân các xã"
+    head = body_head(name)
+    if head and name[len(head) :].lstrip()[:1].isupper():
+        return True  # a head of two words, then a name: "Đảng ủy Mặt trận Tổ quốc"
+    # "Ban cán sự đảng Ủy ban nhân dân tỉnh": a registered body inside the name
+    return any(known_prefix(" ".join(words[i:])) for i in range(2, len(words)))
+
+
+def _after_adverbial(text: str) -> str:
+    """The sentence from its subject when an adverbial opening comes first (`Định kỳ 6 tháng
+    (trước ngày 15/6), các sở, ban, ngành báo cáo …`, `Hằng năm, Sở Tài chính …`; openings in
+    the lexicon), else the text as it is."""
+    if not _adverbial_re().match(fold(text[:40])):
+        return text
+    for m in re.finditer(r",\s+", text[:200]):
+        rest = text[m.end() :]
+        if starts_with_agency(rest):
+            return rest
+    return text
+
+
+@lru_cache(maxsize=1)
+def _adverbial_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("agencies.adverbial_openings", fold_words=True) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _only_coordinates_re() -> re.Pattern[str]:
+    """A subject's verb that makes it a coordinator (`phối hợp thực hiện`, `tham gia phối
+    hợp`; folded), not `phối hợp (chặt chẽ) với Y …`, where the subject works and Y helps."""
+    return re.compile(
+        r"(?:(?:co trach nhiem|chiu trach nhiem|tham gia|cung) )?phoi hop\b"
+        r"(?! (?:chat che |thuong xuyen |tot )?voi\b)"
+    )
+
+
+def subject_reading(text: str) -> Reading | None:
+    """An item whose subject is an agency: `Công an tỉnh tham mưu …`, `Đề nghị X …`,
+    `Giao X là cơ quan thường trực …`, `X chỉ đạo Y …`."""
+    body = _after_adverbial(unopened(text))
+    if not starts_with_agency(body):
+        return None
+    names, rest = agency_phrase(body)
+    if not names or not rest or not all(looks_like_agency(n) for n in names):
+        return None
+    f = fold(rest[:60])
+    if _only_coordinates_re().match(f):
+        # "Cục X phối hợp thực hiện …": X works with whoever leads (the heading's agency)
+        return Reading(coordinating=names, strength=SUBJECT, source="subject")
+    directs = re.match(r"(?:lanh dao,? )?chi dao |lanh dao ", f)
+    if directs:  # "X (lãnh đạo,) chỉ đạo Y …" when Y is an agency, else X leads
+        lead, _ = agency_phrase(_dropped(rest[directs.end() :].lstrip()))
+        if lead:
+            return Reading(directing=names, lead=lead, strength=SUBJECT, source="subject")
+    return Reading(lead=names, strength=SUBJECT, source="subject")
+
+
+def item_readings(text: str, doc_year: int | None) -> tuple[str, list[Reading]]:
+    """The item's own evidence: a closing parenthesis naming its agencies, or an agency
+    subject; returns the task text (without the parenthesis) and the readings."""
+    readings: list[Reading] = []
+    got = assignment(text, doc_year)
+    if got is not None:
+        text, lead, coord, when = got
+        readings.append(Reading([], lead, coord, when, PARENTHESIS, "parenthesis"))
+    head, sep, rest = text.partition(":")
+    if sep and is_agency_label(unopened(head)):
+        reading = roles_of_phrase(unopened(head))
+        if reading and reading.has_agency and rest.strip():
+            reading.strength, reading.source = SUBJECT, "subject"
+            readings.append(reading)
+            return rest.strip(), readings
+    subject = subject_reading(text)
+    if subject is not None and all(
+        named(a) for a in subject.lead + subject.directing + subject.coordinating
+    ):
+        readings.append(subject)
+    return text, readings
+
+
+def propose(text: str, readings: list[Reading], where: Assignment) -> Assignment:
+    """An item proposed as a task where `where` stands: its own readings, then the given ones."""
+    body, own = item_readings(text, None)
+    return Assignment("", where.group, where.group_title, body, [*own, *readings])

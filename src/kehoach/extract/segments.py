@@ -1,0 +1,165 @@
+"""A section's items cut where labelled lines stand, and the tasks of each piece.
+
+Labelled lines (`Thời gian: …`, `Đơn vị chủ trì: …`; `labels.py`) either describe an activity
+block (one task, headed by its title line or the section's heading) or close a group of
+bullets (each bullet a task of the agencies they name). A running order's hours and an
+organising committee's members (`event_parts.py`) are no items.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kehoach.extract.agencies import parse_list, parse_roles
+from kehoach.extract.event_parts import is_member_line, is_programme_line
+from kehoach.extract.labels import LabelRun, labelled
+from kehoach.extract.outline import Para
+from kehoach.extract.readings import (
+    BLOCK,
+    CLOSING,
+    Assignment,
+    Reading,
+    is_agency_label,
+    propose,
+    roles_of_phrase,
+    unopened,
+)
+from kehoach.intake.document import Table
+from kehoach.text import lexicon
+from kehoach.text.normalize import fold
+
+
+@lru_cache(maxsize=1)
+def _closing_re() -> re.Pattern[str]:
+    return re.compile(r"^" + lexicon.alternation("sections.closing_paragraphs", fold_words=True))
+
+
+@lru_cache(maxsize=1)
+def _closing_request_re() -> re.Pattern[str]:
+    alt = lexicon.alternation("sections.closing_requests", fold_words=True)
+    return re.compile(r"\b" + alt + r"\s*(?:\./\.|\.)?\s*$")
+
+
+def _closing_request(text: str) -> bool:
+    """A paragraph that only asks its addressees to carry the letter out: a short one ending
+    `… nghiêm túc triển khai thực hiện./.`, or any asking to carry out `các nội dung nêu trên`
+    (the endings and phrases in the lexicon)."""
+    folded = fold(text)
+    if any(p in folded for p in lexicon.folded("sections.closing_request_phrases")):
+        return True  # "… chịu trách nhiệm tổ chức thực hiện nghiêm túc các nội dung nêu trên"
+    return len(text) < 160 and bool(_closing_request_re().search(folded))
+
+
+Item = tuple[Para, str]  # an item's first paragraph and its text
+# An item that ends so is complete: a bracketed line after it is no wrapped part of it
+_ITEM_ENDS = (".", ";", ":", "!", "?")
+
+
+def segments_of(
+    blocks: list[Para | Table], prose_allowed: bool
+) -> list[tuple[list[Item], LabelRun | None]]:
+    """The section's items, cut where labelled lines stand: each segment is the items since
+    the previous labelled lines and the labelled lines that follow them (None at the end).
+    Bullets keep their `+` sub-items; prose paragraphs count only under a heading without
+    its own text, or when labelled lines follow them."""
+    out: list[tuple[list[Item], LabelRun | None]] = []
+    items: list[Item] = []
+    run: LabelRun | None = None
+    for b in blocks:
+        if isinstance(b, Table) or b.kind == "rule":
+            continue
+        if is_programme_line(b.text) or is_member_line(b.text):
+            # a running order's hours (`+ 08 giờ 00: Đón tiếp …`) and a committee's members
+            # (`- Giám đốc Sở X: Trưởng ban`) assign no work, nor the short line that
+            # introduces them (`- Chương trình Lễ khai mạc:`)
+            if items and items[-1][1].endswith(":") and len(items[-1][1].split()) <= 8:
+                items.pop()
+            continue
+        wrapped = b.text[:1] == "(" and bool(items) and not items[-1][1].endswith(_ITEM_ENDS)
+        pairs = labelled(b.text) if run is not None or not wrapped else []
+        if pairs:
+            run = run or LabelRun()
+            run.add(pairs)
+            continue
+        if run is not None:
+            out.append((items, run))
+            items, run = [], None
+        if b.text.startswith("+") and items:
+            items[-1] = (items[-1][0], f"{items[-1][1]} {b.body}")
+        elif b.kind in ("bullet", "letter", "paren", "decimal"):
+            items.append((b, b.body))
+        elif (
+            b.kind == "plain"
+            and items
+            and (not b.text[:1].isupper() or not items[-1][1].endswith(_ITEM_ENDS))
+        ):  # a wrapped line: lower-case start, or the item above has not ended
+            items[-1] = (items[-1][0], f"{items[-1][1]} {b.text}")
+        elif b.kind == "plain":
+            items.append((b, b.text))
+    out.append((items, run))
+    out = [([(p, t) for p, t in its if len(t) > 10], run) for its, run in out]
+    if not prose_allowed:  # prose under a heading with its own text is its explanation
+        out = [
+            (its if run else [(p, t) for p, t in its if p.kind != "plain"], run) for its, run in out
+        ]
+    return out
+
+
+def _is_title(text: str) -> bool:
+    """A line that names an activity (`Lễ khai mạc Ngày hội`), not a sentence describing it."""
+    return len(text) < 200 and not text.rstrip().endswith(_ITEM_ENDS)
+
+
+def segment_assignments(
+    items: list[Item],
+    run: LabelRun | None,
+    here: Reading | None,
+    where: Assignment,
+    several_blocks: bool = False,
+) -> list[Assignment]:
+    """Tasks of one segment: an activity block (its title line when the section holds
+    several, else the heading, or the one item the labels describe), each bullet of a group
+    the labels close, or each item on its own evidence."""
+    labels = _run_reading(run) if run is not None else None
+    if labels is not None and labels.has_agency and run is not None:
+        marked = [it for it in items if it[0].kind != "plain"]
+        title = next((t for _, t in items if _is_title(t)), None) if not marked else None
+        if run.is_block and several_blocks and title is not None:
+            # unnumbered activities under one heading, each titled by a line of its own
+            # (bold in the original): "Lễ khai mạc Ngày hội" / "Thời gian: …"
+            return [propose(title, [labels], where)]
+        if run.is_block and (not items or not marked) and where.group_title:
+            # the section heading is the activity; its prose only describes it
+            return [
+                Assignment(where.id, where.group, where.group_title, where.group_title, [labels])
+            ]
+        if run.is_block and marked and items[0][0].kind != "plain" and len(marked) == 1:
+            return [propose(items[0][1], [labels], where)]
+        closing = Reading(
+            labels.directing, labels.lead, labels.coordinating, labels.time, CLOSING, "closing"
+        )
+        return [propose(text, [closing], where) for _, text in items]
+    out = []
+    for para, text in items:
+        if para.kind == "plain" and (_closing_re().match(fold(text)) or _closing_request(text)):
+            continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …"
+        head = text.rstrip().removesuffix(":")
+        if para.kind == "plain" and text.rstrip().endswith(":") and is_agency_label(head):
+            # "Sở Tài chính:" on its own line heads the items after it
+            here = roles_of_phrase(unopened(head)) or here
+            continue
+        a = propose(text, [], where)
+        if labels is not None and labels.time:
+            a.readings.append(Reading(time=labels.time, source="labels"))
+        if here is not None:
+            a.readings.append(here.as_inherited())
+        out.append(a)
+    return out
+
+
+def _run_reading(run: LabelRun) -> Reading:
+    directing = parse_list(run.joined("directing"))
+    lead, coord = parse_roles(run.joined("lead")) if run.values.get("lead") else ([], [])
+    coord += [c for c in parse_list(run.joined("coordinating")) if c not in coord]
+    return Reading(directing, lead, coord, run.joined("time") or None, BLOCK, "labels")
