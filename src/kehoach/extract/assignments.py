@@ -17,6 +17,7 @@ agency is no task.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kehoach.extract.agencies import (
@@ -127,7 +128,7 @@ def _without_duty(title: str) -> str:
     return f"{cut}:{rest}" if sep else cut
 
 
-def _bodies(names: list[str], taken: list[str] = ()) -> list[str]:
+def _bodies(names: list[str], taken: Sequence[str] = ()) -> list[str]:
     """The names with a person's title read as the body it heads, each once and none of
     `taken` (a role already given)."""
     out: list[str] = []

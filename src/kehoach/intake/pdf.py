@@ -129,10 +129,10 @@ def _page_items(page: PageContent) -> list[_Item]:
     for i, (top, line) in enumerate(lines):
         if i not in taken:
             bottom = line_bottom(line)
-            words = _bulleted(line_text(line))
+            said = _bulleted(line_text(line))
             second = line[1].x0 if len(line) > 1 else None
             text = TextLine.at(
-                words, line[0].x0, line[-1].x1, top, bottom, page.width, hang_of(words, second)
+                said, line[0].x0, line[-1].x1, top, bottom, page.width, hang_of(said, second)
             )
             items.append((top, 0, text))
     items.sort(key=lambda it: (it[0], it[1]))
