@@ -275,7 +275,7 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
             first, *signer = re.split(r"\s{2,}", line)
             sig.recipients.extend(re.split(r"\s+(?=- )", first))
             sig.signer.extend(signer)
-            i += 1
+            i = _two_columns(blocks, i + 1, sig)
             continue
         if _RECIPIENTS.match(folded):
             sig.recipients.append(line)
@@ -309,6 +309,27 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
             continue
         break
     return sig, i
+
+
+def _two_columns(blocks: list, i: int, sig: Signature) -> int:
+    """The lines under a signature block typed in two columns (`- Lưu: VT.     PHÓ GIÁM
+    ĐỐC`): recipients on the left, the signer's lines far to the right."""
+    while i < len(blocks) and isinstance(blocks[i], str):
+        raw = blocks[i].rstrip()
+        if not raw.strip():
+            i += 1
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        if indent >= 20:  # only the right column on this line
+            sig.signer.append(raw.strip())
+        elif raw.lstrip()[:1] in "-+•":
+            left, *right = re.split(r"\s{2,}", raw.strip())
+            sig.recipients.append(left)
+            sig.signer.extend(right)
+        else:
+            break
+        i += 1
+    return i
 
 
 def _name(line: str) -> bool:

@@ -2,6 +2,8 @@
 body's name wrapped after its first word, a title in capitals over the enacting body, a
 signing title whose spaces OCR lost, a reporting item read as a sub-section."""
 
+import pytest
+
 from kehoach.extract import extract_file
 
 from .conftest import FIXTURES
@@ -80,4 +82,47 @@ def test_duty_relayed_through_the_compiling_department_is_one_per_period() -> No
     assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
         ("half_year", "06-25", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
         ("year", "12-25", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_department_name_wrapped_under_its_parent_body(suffix: str) -> None:
+    # `UBND TỈNH …   CỘNG HÒA …` / `SỞ VĂN HÓA, THỂ THAO   Độc lập …` / `VÀ DU LỊCH`: the
+    # columns typed on one line, the department's name wrapped under its parent body
+    d = extract_file(FIXTURES / f"variant_department_wrapped{suffix}").document
+    assert (d.number, d.issuer, d.province, d.date, d.signer) == (
+        "96/KH-SVHTTDL",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Tuyên Quang",
+        "2026-05-12",
+        "Hoàng Thị Lan",
+    )
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_party_board_name_wrapped_under_the_provincial_committee(suffix: str) -> None:
+    # `TỈNH ỦY …` / `BAN TUYÊN GIÁO VÀ` / `DÂN VẬN TỈNH ỦY`; the signing title above
+    # `Nơi nhận:`, the name under the recipients
+    d = extract_file(FIXTURES / f"variant_party_board_wrapped{suffix}").document
+    assert (d.number, d.issuer, d.province, d.date, d.signer) == (
+        "58-KH/BTGDVTU",
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        "Yên Bái",
+        "2026-06-03",
+        "Nông Văn Hải",
+    )
+
+
+def test_header_columns_on_one_line_keep_the_number_apart_from_the_motto() -> None:
+    # `Số: 77/UBND-VX     Độc lập - Tự do - Hạnh phúc`: the number is only its own cell
+    from kehoach.extract.header import column_parts
+
+    assert column_parts("Số: 77/UBND-VX Độc lập - Tự do - Hạnh phúc") == [
+        "Số: 77/UBND-VX",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+    assert column_parts("ỦY BAN NHÂN DÂN TỈNH GIA LAI Số: 77/KH-UBND Gia Lai, ngày 18 tháng 3") == [
+        "ỦY BAN NHÂN DÂN TỈNH GIA LAI",
+        "Số: 77/KH-UBND",
+        "Gia Lai, ngày 18 tháng 3",
     ]

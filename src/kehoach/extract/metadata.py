@@ -13,6 +13,7 @@ from kehoach.extract.agencies import (
     strip_province,
     table,
 )
+from kehoach.extract.header import header_issuer, split_columns
 from kehoach.extract.outline import Para, Section, kind_of, part_heading
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
@@ -257,11 +258,22 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     return best
 
 
+def _first_signer(signatures: list[Section], items: list[Para | Table]) -> str | None:
+    """The name the first signature part that gives one signs with: a signing title above
+    `Nơi nhận:` makes a part of its own, the name comes under the recipients."""
+    for signature in signatures:
+        name = _signer(signature, items)
+        if name:
+            return name
+    return None if signatures else _signer(None, items)
+
+
 def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -> DocumentInfo:
     """The document part of the plan record."""
     paras = [p for p in items if isinstance(p, Para)]
     first_heading = next((i for i, p in enumerate(paras) if p.kind == "roman"), min(len(paras), 40))
     header = _header_lines(items, paras[first_heading] if first_heading < len(paras) else None)
+    header = split_columns(header)  # `ỦY BAN NHÂN DÂN TỈNH X   CỘNG HÒA …` on one line
     kind = None
     kind_idx = None
     for i, line in enumerate(header):
@@ -328,7 +340,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         date=date,
         draft=draft,
         title=title,
-        signer=_signer(next((s for s in root.children if s.kind == "signature"), None), items),
+        signer=_first_signer([s for s in root.children if s.kind == "signature"], items),
         implements=implements,
     )
 
@@ -455,20 +467,6 @@ def _enacting_body(line: str) -> str | None:
     return next((v for k, v in lexicon.mapping("issuers").items() if f.startswith(k)), None)
 
 
-def _rejoined(header: list[str]) -> list[str]:
-    """Header lines with a body's name that wrapped after its first word joined again
-    (`ỦY` / `BAN NHÂN DÂN` / `TỈNH THÁI BÌNH`)."""
-    out: list[str] = []
-    for line in header:
-        if out and len(out[-1].split()) == 1 and _is_upper(out[-1]):
-            joined = f"{out[-1]} {line}"
-            if _enacting_body(joined) and not _enacting_body(out[-1]):
-                out[-1] = joined
-                continue
-        out.append(line)
-    return out
-
-
 _RECIPIENTS_RE = re.compile(r"^\s*n[ơo]i nh[ậa]n\s*:?", re.IGNORECASE)
 
 
@@ -524,35 +522,4 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
     for line in preamble[:2]:  # the enacting body under the title: "ỦY BAN NHÂN DÂN TỈNH …"
         if _is_upper(line) and len(line) < 80 and _enacting_body(line):
             return _enacting_body(line)
-    header = _rejoined(header)
-    for i, line in enumerate(header[:6]):
-        f = fold(line)
-        if f.startswith("dang bo tinh") and i + 1 < len(header):
-            line = header[i + 1]  # "ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"
-            f = fold(line)
-        nxt = fold(header[i + 1]) if i + 1 < len(header) else ""
-        if f.startswith(("ubnd", "uy ban nhan dan")):
-            # "UBND TỈNH QUẢNG TRỊ / SỞ VĂN HÓA, …": the parent body, then the department
-            # that issues the document
-            below = header[i + 2 if nxt.startswith("tinh ") else i + 1 : i + 3]
-            line = below[0] if below else ""
-            if re.match(r"so [a-z]", fold(line)):  # not "Số 215/KH-UBND"
-                return canonical(line.title() if line.isupper() else line)
-        if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")) or (
-            f.startswith(("ubnd", "uy ban nhan dan")) and nxt.startswith("tinh ")
-        ):  # "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG", the motto beside it on the same lines
-            return "Ủy ban nhân dân tỉnh"
-        hit = next((v for k, v in issuers.items() if f.startswith(k)), None)
-        if hit and hit != "Ủy ban nhân dân tỉnh":
-            return hit
-        if f.startswith("dang uy "):  # "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": a party committee
-            return _party_committee([line])
-        if re.match(r"so [a-z]", f):  # a department ("SỞ VĂN HÓA …"), not "Số 2449-CV/ĐU"
-            return canonical(line.title() if line.isupper() else line)
-    for line in header[:3]:  # "ỦY BAN NHÂN DÂN | CỘNG HÒA …", the province's line left out
-        f = fold(line)
-        if f.startswith(("uy ban nhan dan", "ubnd")) and not re.match(
-            r"(?:uy ban nhan dan|ubnd)\s+(?:huyen|xa|quan|thi xa|phuong)\b", f
-        ):
-            return "Ủy ban nhân dân tỉnh"
-    return None
+    return header_issuer(header)
