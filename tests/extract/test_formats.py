@@ -40,6 +40,9 @@ CASES = [
     # a centred title wrapped over two lines on a page with no body text (`… của Ban Thường
     # vụ` / `Tỉnh ủy`): no issuer is printed, and the title's last line names none
     ("pipe_table.pdf", "pipe_table.md"),
+    # a letter: its subject under the number in the header table, the signature in columns
+    ("variant_letter_references.docx", "variant_letter_references.txt"),
+    ("variant_letter_references.pdf", "variant_letter_references.txt"),
 ]
 
 

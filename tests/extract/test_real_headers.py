@@ -126,3 +126,24 @@ def test_header_columns_on_one_line_keep_the_number_apart_from_the_motto() -> No
         "Số: 77/KH-UBND",
         "Gia Lai, ngày 18 tháng 3",
     ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_letter_implements_what_its_opening_cites(suffix: str) -> None:
+    # the opening cites a ministry's decision (`Bộ trưởng … ban hành Quyết định số …`: another
+    # body issuing another document, not this letter's issuer), a `Văn bản số …` and a
+    # programme whose number wraps (`số 27-` / `CTr/TU ngày …`); the items and the footnote
+    # cite documents the work rests on, which the letter does not carry out
+    d = extract_file(FIXTURES / f"variant_letter_references{suffix}").document
+    assert (d.kind, d.number, d.issuer, d.date, d.signer) == (
+        "cong_van",
+        "3318/UBND-VX",
+        "Ủy ban nhân dân tỉnh",
+        "2026-06-16",
+        "Lò Minh Hùng",
+    )
+    assert [(x.kind, x.number, x.date, x.issuer) for x in d.implements] == [
+        ("quyet_dinh", "2210/QĐ-BVHTTDL", "2026-06-02", "Bộ Văn hóa, Thể thao và Du lịch"),
+        ("cong_van", "415/BVHTTDL-DSVH", "2026-06-05", "Bộ Văn hóa, Thể thao và Du lịch"),
+        ("chuong_trinh", "27-CTr/TU", "2025-09-05", "Ban Thường vụ Tỉnh ủy"),
+    ]

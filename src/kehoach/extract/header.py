@@ -23,6 +23,8 @@ _PLACE_DATE_RE = re.compile(
     r"(?:(?:TP\.|[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\.?)\s*){1,4},\s*ngày\b",
 )
 _NUMBER_START_RE = re.compile(r"(?<=\s)Số\s*:?\s*(?=[\d.…_ ]*[-/])")
+# a letter's subject under its number (`V/v …`, `về việc …`), read on the number's line
+_SUBJECT_START_RE = re.compile(r"(?<=\s)(?:V/v|v/v|[Vv]ề việc)\b")
 _NUMBER_LINE_RE = re.compile(r"^so\s*:?\s*[\d\s.…_]*[-/]")
 _RULE_RE = re.compile(r"^[-–—_=*.\s]*$")
 # where the header ends when a document has no kind heading: a letter's subject or recipients
@@ -35,29 +37,49 @@ def column_parts(line: str) -> list[str]:
     cuts = {m.start() for m in _MOTTO_RE.finditer(fold_chars(line))}
     cuts |= {m.start() for m in _PLACE_DATE_RE.finditer(line)}
     cuts |= {m.start() for m in _NUMBER_START_RE.finditer(line)}
+    cuts |= {m.start() for m in _SUBJECT_START_RE.finditer(line)}
     bounds = sorted({0, *cuts, len(line)})
     parts = [line[a:b].strip() for a, b in pairwise(bounds)]
     return [p for p in parts if p]
+
+
+def is_motto(line: str) -> bool:
+    """Is the line the national motto (`CỘNG HÒA XÃ HỘI …`, `Độc lập - Tự do - Hạnh phúc`)?"""
+    return bool(_MOTTO_RE.match(fold(line)))
 
 
 def _is_kind_heading(line: str) -> bool:
     return bool(kind_of(line)) and line.isupper() and len(line) < 60
 
 
+def _ends_header(line: str) -> bool:
+    return _is_kind_heading(line) or bool(_AFTER_HEADER_RE.match(fold(line))) or len(line) > 200
+
+
 def header_end(header: list[str]) -> int:
     """How many lines make up the header block: up to the kind heading, a letter's subject
     or recipients, or the first sentence."""
-    for i, line in enumerate(header[:14]):
-        f = fold(line)
-        if _is_kind_heading(line) or _AFTER_HEADER_RE.match(f) or len(line) > 200:
-            return i
-    return min(len(header), 14)
+    return next(
+        (i for i, line in enumerate(header[:14]) if _ends_header(line)), min(len(header), 14)
+    )
 
 
 def split_columns(header: list[str]) -> list[str]:
     """The header's lines with those of the header block cut into their columns."""
-    end = header_end(header)
-    return [part for line in header[:end] for part in column_parts(line)] + header[end:]
+    out: list[str] = []
+    for i, line in enumerate(header):
+        if i >= 14 or _ends_header(line):
+            return out + header[i:]
+        out.extend(column_parts(line))
+    return out
+
+
+def party_committee(header: list[str]) -> str | None:
+    """The party committee (`ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH`) the header block names, if any."""
+    for name in left_bodies(header[: header_end(header)]):
+        if fold(name).startswith("dang uy "):
+            return canonical(_name_case(name))
+    return None
 
 
 def _is_upper(text: str) -> bool:
