@@ -147,3 +147,28 @@ def test_letter_implements_what_its_opening_cites(suffix: str) -> None:
         ("cong_van", "415/BVHTTDL-DSVH", "2026-06-05", "Bộ Văn hóa, Thể thao và Du lịch"),
         ("chuong_trinh", "27-CTr/TU", "2025-09-05", "Ban Thường vụ Tỉnh ủy"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        # a header typed in running case, one column under the other
+        (
+            ["Ủy ban nhân dân tỉnh Lào Cai", "Số: 88/KH-UBND", "Độc lập - Tự do - Hạnh phúc"],
+            "Ủy ban nhân dân tỉnh",
+        ),
+        # the office of the parent body: named with its parent
+        (["UBND TỈNH LÀO CAI", "VĂN PHÒNG", "Số: 88/KH-VP"], "Văn phòng Ủy ban nhân dân tỉnh"),
+        # the province's name wrapped, the motto between the two lines
+        (
+            ["ĐẢNG BỘ TỈNH HÀ", "ĐẢNG CỘNG SẢN VIỆT NAM", "GIANG", "BAN CHẤP HÀNH", "*"],
+            "Ban Chấp hành Đảng bộ tỉnh",
+        ),
+        # a district's committee is no provincial issuer
+        (["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN BẢO THẮNG"], None),
+    ],
+)
+def test_issuer_of_the_header_block(lines: list[str], issuer: str | None) -> None:
+    from kehoach.extract.header import header_issuer
+
+    assert header_issuer(lines) == issuer

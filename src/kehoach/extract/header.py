@@ -125,7 +125,8 @@ def left_bodies(block: list[str]) -> list[str]:
         f = fold(line)
         if line and (_MOTTO_RE.match(f) or _PLACE_DATE_RE.match(line)):
             continue  # the right column, between two lines of the left one
-        if not line or _NUMBER_LINE_RE.match(f) or "(" in line or not _is_upper(line):
+        typed = not bodies and len(line) < 60 and _begins_body(line)  # `Ủy ban nhân dân tỉnh X`
+        if not line or _NUMBER_LINE_RE.match(f) or "(" in line or not (_is_upper(line) or typed):
             open_name = False  # a rule or the number under the name
             continue
         if open_name and bodies and _continues(bodies[-1], line):
