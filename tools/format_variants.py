@@ -76,6 +76,7 @@ _SIGN_TITLE = re.compile(
 )
 _SIGNED = re.compile(r"^\(?(?:da ky|ky ten|ky, ghi ro ho ten|ky, dong dau)[^)]*\)?$")
 _RECIPIENTS = re.compile(r"^noi nhan\b")
+_SUBJECT = re.compile(r"^(?:v/v|ve viec)\b")
 _APPENDIX = re.compile(r"^phu luc\b")
 _WIDE_TABLE = 5  # columns: such a table is set on a landscape page
 
@@ -105,6 +106,9 @@ def split_plan(blocks: list) -> Plan:
     start = _kind_heading(blocks)
     header = blocks[:start] if start is not None else []
     rest = blocks[start:] if start is not None else list(blocks)
+    if start is None:  # a letter: its header, with the subject under the number, ends above
+        start = _recipients(blocks)  # `Kính gửi`
+        header, rest = (blocks[:start], blocks[start:]) if start is not None else ([], rest)
     plan.header = _header_rows(header)
     if start is not None:  # the kind heading, then the subject up to a blank line or the body
         plan.title.append(_text(rest[0]))
@@ -177,6 +181,17 @@ def _kind_heading(blocks: list) -> int | None:
     return None
 
 
+def _recipients(blocks: list) -> int | None:
+    """Where a letter's `Kính gửi:` stands, when a subject line (`V/v …`) comes before it."""
+    subject = False
+    for i, block in enumerate(blocks[:40]):
+        folded = fold(_text(block))
+        subject = subject or bool(_SUBJECT.match(folded))
+        if folded.startswith("kinh gui") and subject:
+            return i
+    return None
+
+
 def _opens_body(line: str) -> bool:
     return bool(re.match(r"^(thuc hien|can cu|trien khai thuc hien|de trien khai)\b", fold(line)))
 
@@ -188,18 +203,29 @@ def _header_rows(blocks: list) -> list[list[list[str]]]:
         return [[[c] for c in row if c.strip()] for row in tables[0].rows]
     left, right, number, date = [], [], [], []
     last = left  # a rule or star goes under the column of the line above it
+    subject = False  # a letter's subject (`V/v …`) stands under its number
     for block in blocks:
         line = _text(block)
         if not line:
             continue
         for part in _header_parts(line):
             folded = fold(part)
-            if _NUMBER.match(folded):
+            if subject and not (_MOTTO.match(folded) or _PLACE_DATE.search(folded)):
+                number[-1] = f"{number[-1]} {part}"  # the subject is one paragraph, wrapped
+                continue
+            subject = subject or bool(_SUBJECT.match(folded))
+            if _MOTTO.match(folded):
+                column = right
+            elif _PLACE_DATE.search(folded):
+                column = date
+            elif subject or _NUMBER.match(folded):
                 column = number
             elif _MOTTO.match(folded):
                 column = right
             elif _PLACE_DATE.search(folded):
                 column = date
+            elif part == "*":
+                column = left  # the star under a party body's name
             elif _RULE.match(part):
                 column = last
             else:
@@ -218,8 +244,13 @@ _GLUED_DATE = re.compile(r"(?<=[A-ZĐ/])(?=[A-ZĐ][a-zà-ỹđ]+\s*[A-ZĐ]?[a-z�
 
 
 def _header_parts(line: str) -> list[str]:
-    parts = []
+    parts: list[str] = []
     for part in re.split(r"\s{2,}|\t", line):
+        if parts and (
+            re.fullmatch(r"Số\s*:?\s*\d*", parts[-1]) or re.search(r"(ngày|tháng)$", parts[-1])
+        ):  # `Số:   4390     /UBND-NLN`, `ngày     tháng 8`: spaces left to fill in
+            parts[-1] = f"{parts[-1]} {part}"
+            continue
         for piece in _MOTTO_INSIDE.split(part):
             parts.extend(p.strip() for p in _GLUED_DATE.split(piece) if p.strip())
     return parts
@@ -283,7 +314,7 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
             first, *signer = re.split(r"\s{2,}", line)
             sig.recipients.extend(re.split(r"\s+(?=- )", first))
             sig.signer.extend(signer)
-            i += 1
+            i = _two_columns(blocks, i + 1, sig)
             continue
         if _RECIPIENTS.match(folded):
             sig.recipients.append(line)
@@ -317,6 +348,27 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
             continue
         break
     return sig, i
+
+
+def _two_columns(blocks: list, i: int, sig: Signature) -> int:
+    """The lines under a signature block typed in two columns (`- Lưu: VT.     PHÓ GIÁM
+    ĐỐC`): recipients on the left, the signer's lines far to the right."""
+    while i < len(blocks) and isinstance(blocks[i], str):
+        raw = blocks[i].rstrip()
+        if not raw.strip():
+            i += 1
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        if indent >= 20:  # only the right column on this line
+            sig.signer.append(raw.strip())
+        elif raw.lstrip()[:1] in "-+•":
+            left, *right = re.split(r"\s{2,}", raw.strip())
+            sig.recipients.append(left)
+            sig.signer.extend(right)
+        else:
+            break
+        i += 1
+    return i
 
 
 def _name(line: str) -> bool:

@@ -33,6 +33,16 @@ CASES = [
     # Word list bullets: a Symbol glyph, wrapped lines at the hanging indent
     ("family5_short_plan_list.pdf", "family5_short_plan.txt"),
     ("variant_event_plan_list.pdf", "variant_event_plan.txt"),
+    # header columns typed on one line, a department's name wrapped under its parent body
+    ("variant_department_wrapped.docx", "variant_department_wrapped.txt"),
+    ("variant_department_wrapped.pdf", "variant_department_wrapped.txt"),
+    ("variant_party_board_wrapped.pdf", "variant_party_board_wrapped.txt"),
+    # a centred title wrapped over two lines on a page with no body text (`… của Ban Thường
+    # vụ` / `Tỉnh ủy`): no issuer is printed, and the title's last line names none
+    ("pipe_table.pdf", "pipe_table.md"),
+    # a letter: its subject under the number in the header table, the signature in columns
+    ("variant_letter_references.docx", "variant_letter_references.txt"),
+    ("variant_letter_references.pdf", "variant_letter_references.txt"),
 ]
 
 

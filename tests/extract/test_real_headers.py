@@ -2,6 +2,8 @@
 body's name wrapped after its first word, a title in capitals over the enacting body, a
 signing title whose spaces OCR lost, a reporting item read as a sub-section."""
 
+import pytest
+
 from kehoach.extract import extract_file
 
 from .conftest import FIXTURES
@@ -81,3 +83,92 @@ def test_duty_relayed_through_the_compiling_department_is_one_per_period() -> No
         ("half_year", "06-25", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
         ("year", "12-25", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
     ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_department_name_wrapped_under_its_parent_body(suffix: str) -> None:
+    # `UBND TỈNH …   CỘNG HÒA …` / `SỞ VĂN HÓA, THỂ THAO   Độc lập …` / `VÀ DU LỊCH`: the
+    # columns typed on one line, the department's name wrapped under its parent body
+    d = extract_file(FIXTURES / f"variant_department_wrapped{suffix}").document
+    assert (d.number, d.issuer, d.province, d.date, d.signer) == (
+        "96/KH-SVHTTDL",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Tuyên Quang",
+        "2026-05-12",
+        "Hoàng Thị Lan",
+    )
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_party_board_name_wrapped_under_the_provincial_committee(suffix: str) -> None:
+    # `TỈNH ỦY …` / `BAN TUYÊN GIÁO VÀ` / `DÂN VẬN TỈNH ỦY`; the signing title above
+    # `Nơi nhận:`, the name under the recipients
+    d = extract_file(FIXTURES / f"variant_party_board_wrapped{suffix}").document
+    assert (d.number, d.issuer, d.province, d.date, d.signer) == (
+        "58-KH/BTGDVTU",
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        "Yên Bái",
+        "2026-06-03",
+        "Nông Văn Hải",
+    )
+
+
+def test_header_columns_on_one_line_keep_the_number_apart_from_the_motto() -> None:
+    # `Số: 77/UBND-VX     Độc lập - Tự do - Hạnh phúc`: the number is only its own cell
+    from kehoach.extract.header import column_parts
+
+    assert column_parts("Số: 77/UBND-VX Độc lập - Tự do - Hạnh phúc") == [
+        "Số: 77/UBND-VX",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
+    assert column_parts("ỦY BAN NHÂN DÂN TỈNH GIA LAI Số: 77/KH-UBND Gia Lai, ngày 18 tháng 3") == [
+        "ỦY BAN NHÂN DÂN TỈNH GIA LAI",
+        "Số: 77/KH-UBND",
+        "Gia Lai, ngày 18 tháng 3",
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_letter_implements_what_its_opening_cites(suffix: str) -> None:
+    # the opening cites a ministry's decision (`Bộ trưởng … ban hành Quyết định số …`: another
+    # body issuing another document, not this letter's issuer), a `Văn bản số …` and a
+    # programme whose number wraps (`số 27-` / `CTr/TU ngày …`); the items and the footnote
+    # cite documents the work rests on, which the letter does not carry out
+    d = extract_file(FIXTURES / f"variant_letter_references{suffix}").document
+    assert (d.kind, d.number, d.issuer, d.date, d.signer) == (
+        "cong_van",
+        "3318/UBND-VX",
+        "Ủy ban nhân dân tỉnh",
+        "2026-06-16",
+        "Lò Minh Hùng",
+    )
+    assert [(x.kind, x.number, x.date, x.issuer) for x in d.implements] == [
+        ("quyet_dinh", "2210/QĐ-BVHTTDL", "2026-06-02", "Bộ Văn hóa, Thể thao và Du lịch"),
+        ("cong_van", "415/BVHTTDL-DSVH", "2026-06-05", "Bộ Văn hóa, Thể thao và Du lịch"),
+        ("chuong_trinh", "27-CTr/TU", "2025-09-05", "Ban Thường vụ Tỉnh ủy"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        # a header typed in running case, one column under the other
+        (
+            ["Ủy ban nhân dân tỉnh Lào Cai", "Số: 88/KH-UBND", "Độc lập - Tự do - Hạnh phúc"],
+            "Ủy ban nhân dân tỉnh",
+        ),
+        # the office of the parent body: named with its parent
+        (["UBND TỈNH LÀO CAI", "VĂN PHÒNG", "Số: 88/KH-VP"], "Văn phòng Ủy ban nhân dân tỉnh"),
+        # the province's name wrapped, the motto between the two lines
+        (
+            ["ĐẢNG BỘ TỈNH HÀ", "ĐẢNG CỘNG SẢN VIỆT NAM", "GIANG", "BAN CHẤP HÀNH", "*"],
+            "Ban Chấp hành Đảng bộ tỉnh",
+        ),
+        # a district's committee is no provincial issuer
+        (["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN BẢO THẮNG"], None),
+    ],
+)
+def test_issuer_of_the_header_block(lines: list[str], issuer: str | None) -> None:
+    from kehoach.extract.header import header_issuer
+
+    assert header_issuer(lines) == issuer

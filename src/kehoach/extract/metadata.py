@@ -13,6 +13,8 @@ from kehoach.extract.agencies import (
     strip_province,
     table,
 )
+from kehoach.extract.header import header_issuer, party_committee, split_columns
+from kehoach.extract.letter import letter_opening, letter_subject
 from kehoach.extract.outline import Para, Section, kind_of, part_heading
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
@@ -22,9 +24,14 @@ from kehoach.text.normalize import fold, fold_chars
 # Document kinds by their words and by the letters of their numbers (data/lexicon.toml).
 NUMBER_KINDS = lexicon.mapping("documents.number_letters")
 _DOCNUM = r"\d+[\w]*(?:[/-][\wĐđ]+)+"
+# The words that cite a document by its number, and the kind each gives by default.
+_REF_WORDS = lexicon.mapping("documents.reference_words")
 _REF_RE = re.compile(
-    r"(?P<kind>chuong trinh hanh dong|chuong trinh|ke hoach|nghi quyet|ket luan|quyet dinh|chi thi|"
-    r"de an|cong van|thong bao|huong dan)\s+(?:so\s*)?(?P<num>" + _DOCNUM + r")"
+    r"(?P<kind>"
+    + "|".join(sorted(_REF_WORDS, key=len, reverse=True))
+    + r")\s+(?:so\s*)?(?P<num>"
+    + _DOCNUM
+    + r")"
     r"(?=(?P<tail>[^;]{0,160}))"
 )
 _DATE_RE = re.compile(r"ngày\s*(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
@@ -140,14 +147,24 @@ def _province_alternation() -> str:
     return "|".join(map(re.escape, sorted(_provinces_by_key(), key=len, reverse=True)))
 
 
+# A number a PDF line wrapped and joined with a space: `31- CTr/TW`, `180/2026/NĐ- CP`
+_SPLIT_NUMBER_RES = (
+    re.compile(r"(\d-)\s+([A-ZĐ][A-Za-zĐđ]{0,4}/)"),
+    re.compile(r"(\d/[A-ZĐ]{1,5}-)\s+([A-ZĐ]{1,5}\b)"),
+)
+
+
 def _refs(text: str, own: str | None) -> list[DocRef]:
     refs: dict[str, DocRef] = {}
+    for rx in _SPLIT_NUMBER_RES:
+        text = rx.sub(r"\1\2", text)
     for m in _REF_RE.finditer(fold_chars(text)):
         num = text[m.start("num") : m.end("num")]
         key = re.sub(r"\s+", "", fold(num))
         if own and key == re.sub(r"\s+", "", fold(own)):
             continue
-        kind = kind_of(m.group("kind")) or _number_kind(num) or "other"
+        word = m.group("kind")
+        kind = kind_of(word) or _number_kind(num) or _REF_WORDS.get(word, "other")
         tail = text[m.start("tail") : m.end("tail")]
         dm = _DATE_RE.match(tail.lstrip(" ,"))
         date = None
@@ -257,11 +274,22 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     return best
 
 
+def _first_signer(signatures: list[Section], items: list[Para | Table]) -> str | None:
+    """The name the first signature part that gives one signs with: a signing title above
+    `Nơi nhận:` makes a part of its own, the name comes under the recipients."""
+    for signature in signatures:
+        name = _signer(signature, items)
+        if name:
+            return name
+    return None if signatures else _signer(None, items)
+
+
 def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -> DocumentInfo:
     """The document part of the plan record."""
     paras = [p for p in items if isinstance(p, Para)]
     first_heading = next((i for i, p in enumerate(paras) if p.kind == "roman"), min(len(paras), 40))
     header = _header_lines(items, paras[first_heading] if first_heading < len(paras) else None)
+    header = split_columns(header)  # `ỦY BAN NHÂN DÂN TỈNH X   CỘNG HÒA …` on one line
     kind = None
     kind_idx = None
     for i, line in enumerate(header):
@@ -304,7 +332,9 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
             dated = True  # the first place-date is the document's, even with blanks
     title, preamble = _title_and_preamble(header, kind_idx)
     if kind is None and title is None:  # a letter: no kind heading, its subject after "V/v"
-        kind, title = _letter_subject(header)
+        kind, title = letter_subject(header)
+        if kind:
+            preamble = letter_opening(preamble)
     # Appendix captions repeat the number and date: "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)"
     if number is None or not dated:
         for p in paras:
@@ -328,7 +358,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         date=date,
         draft=draft,
         title=title,
-        signer=_signer(next((s for s in root.children if s.kind == "signature"), None), items),
+        signer=_first_signer([s for s in root.children if s.kind == "signature"], items),
         implements=implements,
     )
 
@@ -426,47 +456,11 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
     return title, rest[i:]
 
 
-_SUBJECT_RE = re.compile(r"^(?:v/v|ve viec)\s*:?\s*", re.IGNORECASE)
-
-
-def _letter_subject(header: list[str]) -> tuple[str | None, str | None]:
-    """A letter's kind and title: its subject line (`V/v triển khai …`, `về việc …`) under
-    the number, up to `Kính gửi`."""
-    for i, line in enumerate(header):
-        m = _SUBJECT_RE.match(fold_chars(line))
-        if m is None or not line[m.end() :].strip():
-            continue
-        lines = [line[m.end() :]]
-        for nxt in header[i + 1 : i + 4]:
-            if re.match(r"kinh gui|thuc hien|can cu", fold(nxt)) or _PLACE_DATE_RE.search(
-                fold_chars(nxt)
-            ):
-                break
-            lines.append(nxt)
-        title = " ".join(" ".join(lines).split())
-        return "cong_van", title[0].upper() + title[1:]
-    return None, None
-
-
 def _enacting_body(line: str) -> str | None:
     """The issuer a body's name at the start of a line names (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
     …`, `HỘI ĐỒNG NHÂN DÂN TỈNH …`), from the lexicon's issuers."""
     f = re.sub(r"^chu tich\s+", "", fold(line))
     return next((v for k, v in lexicon.mapping("issuers").items() if f.startswith(k)), None)
-
-
-def _rejoined(header: list[str]) -> list[str]:
-    """Header lines with a body's name that wrapped after its first word joined again
-    (`ỦY` / `BAN NHÂN DÂN` / `TỈNH THÁI BÌNH`)."""
-    out: list[str] = []
-    for line in header:
-        if out and len(out[-1].split()) == 1 and _is_upper(out[-1]):
-            joined = f"{out[-1]} {line}"
-            if _enacting_body(joined) and not _enacting_body(out[-1]):
-                out[-1] = joined
-                continue
-        out.append(line)
-    return out
 
 
 _RECIPIENTS_RE = re.compile(r"^\s*n[ơo]i nh[ậa]n\s*:?", re.IGNORECASE)
@@ -488,12 +482,8 @@ def _own_lines(items: list[Para | Table]) -> list[str]:
     return out
 
 
-def _party_committee(header: list[str]) -> str | None:
-    """The party committee (`ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH`) a header line names, if any."""
-    for line in header[:6]:
-        if fold(line).startswith("dang uy "):
-            return canonical(line[0] + line[1:].lower() if line.isupper() else line)
-    return None
+# A number after the kind words: the document cited, not this one (`ban hành Kế hoạch như sau`)
+_CITED_NUMBER_RE = re.compile(r"\s*(?:so\s*:?\s*)?\d+\s*[/-]")
 
 
 def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | None:
@@ -504,6 +494,8 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
             r"|ket luan)",
             folded,
         ):
+            if _CITED_NUMBER_RE.match(folded, m.end()):
+                continue  # `Bộ Xây dựng ban hành Quyết định số 1074/QĐ-BXD`: another document
             who = _agency_before(line[: m.start()])
             if who:
                 return who
@@ -518,41 +510,10 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
             if who.strip() in ("ban thuong vu", "ban chap hanh"):
                 # a bare `T/M BAN THƯỜNG VỤ` is the standing committee of the body the header
                 # names: a `ĐẢNG ỦY …` there signs for itself, not for the Tỉnh ủy
-                hit = _party_committee(header) or hit
+                hit = party_committee(header) or hit
             if hit:
                 return hit
     for line in preamble[:2]:  # the enacting body under the title: "ỦY BAN NHÂN DÂN TỈNH …"
         if _is_upper(line) and len(line) < 80 and _enacting_body(line):
             return _enacting_body(line)
-    header = _rejoined(header)
-    for i, line in enumerate(header[:6]):
-        f = fold(line)
-        if f.startswith("dang bo tinh") and i + 1 < len(header):
-            line = header[i + 1]  # "ĐẢNG BỘ TỈNH … / BAN CHẤP HÀNH"
-            f = fold(line)
-        nxt = fold(header[i + 1]) if i + 1 < len(header) else ""
-        if f.startswith(("ubnd", "uy ban nhan dan")):
-            # "UBND TỈNH QUẢNG TRỊ / SỞ VĂN HÓA, …": the parent body, then the department
-            # that issues the document
-            below = header[i + 2 if nxt.startswith("tinh ") else i + 1 : i + 3]
-            line = below[0] if below else ""
-            if re.match(r"so [a-z]", fold(line)):  # not "Số 215/KH-UBND"
-                return canonical(line.title() if line.isupper() else line)
-        if f.startswith(("ubnd tinh", "uy ban nhan dan tinh")) or (
-            f.startswith(("ubnd", "uy ban nhan dan")) and nxt.startswith("tinh ")
-        ):  # "ỦY BAN NHÂN DÂN / TỈNH LÂM ĐỒNG", the motto beside it on the same lines
-            return "Ủy ban nhân dân tỉnh"
-        hit = next((v for k, v in issuers.items() if f.startswith(k)), None)
-        if hit and hit != "Ủy ban nhân dân tỉnh":
-            return hit
-        if f.startswith("dang uy "):  # "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": a party committee
-            return _party_committee([line])
-        if re.match(r"so [a-z]", f):  # a department ("SỞ VĂN HÓA …"), not "Số 2449-CV/ĐU"
-            return canonical(line.title() if line.isupper() else line)
-    for line in header[:3]:  # "ỦY BAN NHÂN DÂN | CỘNG HÒA …", the province's line left out
-        f = fold(line)
-        if f.startswith(("uy ban nhan dan", "ubnd")) and not re.match(
-            r"(?:uy ban nhan dan|ubnd)\s+(?:huyen|xa|quan|thi xa|phuong)\b", f
-        ):
-            return "Ủy ban nhân dân tỉnh"
-    return None
+    return header_issuer(header)

@@ -39,7 +39,9 @@ _SIGNATURE_RE = re.compile(r"^noi nhan\b")
 # compiled once: classify() and paragraphs() run on every line of every document
 _RULE_RE = re.compile(r"[-–_=*]{3,}")
 _DASH_END_RE = re.compile(r"\d-$")  # `số 12-` ...
-_NUMBER_TAIL_RE = re.compile(r"[A-ZĐ]{1,4}/")  # ... `KH/TU` on the next line
+_NUMBER_TAIL_RE = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,4}/")  # ... `KH/TU`, `CTr/TW` on the next line
+_CODE_DASH_END_RE = re.compile(r"\d/[A-ZĐ]{1,5}-$")  # `180/2026/NĐ-` ...
+_CODE_TAIL_RE = re.compile(r"[A-ZĐ]{1,5}\b")  # ... `CP` on the next line
 _RULE_RE = re.compile(r"[-–—_=*]{3,}")
 _PAGE_NUMBER_RE = re.compile(r"\d{1,3}")
 # A signing title ("T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH") starts the signature part even
@@ -229,7 +231,9 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
         if buf:
             text = buf[0]
             for nxt in buf[1:]:
-                if _DASH_END_RE.search(text) and _NUMBER_TAIL_RE.match(nxt):
+                if (_DASH_END_RE.search(text) and _NUMBER_TAIL_RE.match(nxt)) or (
+                    _CODE_DASH_END_RE.search(text) and _CODE_TAIL_RE.match(nxt)
+                ):
                     text += nxt
                 else:
                     text += " " + nxt

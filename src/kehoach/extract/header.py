@@ -1,0 +1,208 @@
+"""The header block above a document's kind heading: two columns, the issuing body and the
+number on the left, the national motto and the place-date on the right. Text and PDF give
+the two columns on one line (`ỦY BAN NHÂN DÂN TỈNH X   CỘNG HÒA XÃ HỘI …`), a Word file as
+a table; a body's name wraps over lines (`SỞ VĂN HÓA, THỂ THAO` / `VÀ DU LỊCH`) under its
+parent body (`UBND TỈNH X`). Here the lines are cut into their columns and the issuing
+body is read from the left one."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from kehoach.extract.agencies import canonical, table
+from kehoach.extract.outline import kind_of
+from kehoach.text import lexicon
+from kehoach.text.normalize import fold, fold_chars
+
+# The motto lines of the right column (data/lexicon.toml `documents.mottos`), folded.
+_MOTTO_RE = re.compile(lexicon.alternation("documents.mottos", fold_words=True))
+# `Lào Cai, ngày …`: the place (words in title case) before a date, in the original text
+_PLACE_DATE_RE = re.compile(
+    r"(?:(?:TP\.|[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\.?)\s*){1,4},\s*ngày\b",
+)
+_NUMBER_START_RE = re.compile(r"(?<=\s)Số\s*:?\s*(?=[\d.…_ ]*[-/])")
+# a letter's subject under its number (`V/v …`, `về việc …`), read on the number's line
+_SUBJECT_START_RE = re.compile(r"(?<=\s)(?:V/v|v/v|[Vv]ề việc)\b")
+_NUMBER_LINE_RE = re.compile(r"^so\s*:?\s*[\d\s.…_]*[-/]")
+_RULE_RE = re.compile(r"^[-–—_=*.\s]*$")
+# where the header ends when a document has no kind heading: a letter's subject or recipients
+_AFTER_HEADER_RE = re.compile(r"^(?:v/v\b|ve viec\b|kinh gui\b|thuc hien\b|can cu\b)")
+
+
+def column_parts(line: str) -> list[str]:
+    """A header line cut where its other column begins: before the motto, a place-date or
+    the number (`SỞ VĂN HÓA, THỂ THAO Độc lập - Tự do - Hạnh phúc`)."""
+    cuts = {m.start() for m in _MOTTO_RE.finditer(fold_chars(line))}
+    cuts |= {m.start() for m in _PLACE_DATE_RE.finditer(line)}
+    cuts |= {m.start() for m in _NUMBER_START_RE.finditer(line)}
+    cuts |= {m.start() for m in _SUBJECT_START_RE.finditer(line)}
+    bounds = sorted({0, *cuts, len(line)})
+    parts = [line[a:b].strip() for a, b in pairwise(bounds)]
+    return [p for p in parts if p]
+
+
+def is_motto(line: str) -> bool:
+    """Is the line the national motto (`CỘNG HÒA XÃ HỘI …`, `Độc lập - Tự do - Hạnh phúc`)?"""
+    return bool(_MOTTO_RE.match(fold(line)))
+
+
+def _is_kind_heading(line: str) -> bool:
+    return bool(kind_of(line)) and line.isupper() and len(line) < 60
+
+
+def _ends_header(line: str) -> bool:
+    return _is_kind_heading(line) or bool(_AFTER_HEADER_RE.match(fold(line))) or len(line) > 200
+
+
+def header_end(header: list[str]) -> int:
+    """How many lines make up the header block: up to the kind heading, a letter's subject
+    or recipients, or the first sentence."""
+    return next(
+        (i for i, line in enumerate(header[:14]) if _ends_header(line)), min(len(header), 14)
+    )
+
+
+def split_columns(header: list[str]) -> list[str]:
+    """The header's lines with those of the header block cut into their columns."""
+    out: list[str] = []
+    for i, line in enumerate(header):
+        if i >= 14 or _ends_header(line):
+            return out + header[i:]
+        out.extend(column_parts(line))
+    return out
+
+
+def party_committee(header: list[str]) -> str | None:
+    """The party committee (`ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH`) the header block names, if any."""
+    for name in left_bodies(header[: header_end(header)]):
+        if fold(name).startswith("dang uy "):
+            return canonical(_name_case(name))
+    return None
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[str, ...]:
+    """The folded words a body's name begins with (`sở`, `ban`, `ủy ban`, `đảng bộ` …)."""
+    words = set(lexicon.folded("agencies.heads")) | set(lexicon.mapping("issuers"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _begins_body(line: str) -> bool:
+    f = fold(line)
+    return any(f == h or f.startswith(h + " ") for h in _heads())
+
+
+# A parent body written without its place closes the name above it (`BAN TUYÊN GIÁO` /
+# `TỈNH ỦY`); folded.
+_PARENT_ONLY = ("tinh uy", "thanh uy", "huyen uy", "dang uy")
+_CONNECTOR_END = (" va", ",", "-", "–")
+
+
+def _continues(name: str, line: str) -> bool:
+    """Does an upper-case header line go on with the body's name above it?"""
+    prev, f = fold(name), fold(line)
+    if " " not in prev or prev.endswith(_CONNECTOR_END) or f.startswith(("va ", ", ")):
+        return True  # `ỦY` / `BAN NHÂN DÂN`; `SỞ KHOA HỌC VÀ` / `CÔNG NGHỆ`
+    if f in _PARENT_ONLY:
+        return not prev.endswith(f)
+    return not _begins_body(line)
+
+
+def left_bodies(block: list[str]) -> list[str]:
+    """The bodies the header block's left column names, top down, each name's wrapped lines
+    joined (`UBND TỈNH X`, `SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH`)."""
+    bodies: list[str] = []
+    open_name = False  # whether the line above belongs to a body's name
+    for line in block:
+        line = line.strip(" -–—_=*")
+        f = fold(line)
+        if line and (_MOTTO_RE.match(f) or _PLACE_DATE_RE.match(line)):
+            continue  # the right column, between two lines of the left one
+        typed = not bodies and len(line) < 60 and _begins_body(line)  # `Ủy ban nhân dân tỉnh X`
+        if not line or _NUMBER_LINE_RE.match(f) or "(" in line or not (_is_upper(line) or typed):
+            open_name = False  # a rule or the number under the name
+            continue
+        if open_name and bodies and _continues(bodies[-1], line):
+            bodies[-1] = f"{bodies[-1]} {line}"
+        elif _begins_body(line) or (bodies and open_name):
+            bodies.append(line)
+        else:
+            open_name = False
+            continue
+        open_name = True
+    return bodies
+
+
+def _name_case(name: str) -> str:
+    """An upper-case name in title case, its joining words in lower case."""
+    words = name.title().split()
+    return " ".join(
+        w.lower() if w.lower() in ("và", "các") and i else w for i, w in enumerate(words)
+    )
+
+
+_PARTY_PARENTS = ("tinh uy", "dang bo tinh", "thanh uy", "dang bo thanh pho")
+_STATE_PARENTS = ("ubnd", "uy ban nhan dan")
+
+
+def _sub_body(name: str, parent: str) -> str | None:
+    """The canonical name of a body printed under its parent (`SỞ …` under `UBND TỈNH`, `BAN
+    TUYÊN GIÁO VÀ DÂN VẬN` under `TỈNH ỦY`)."""
+    f = fold(name)
+    issuers = lexicon.mapping("issuers")
+    hit = next((v for k, v in issuers.items() if f.startswith(k)), None)
+    if f.startswith("dang uy "):
+        return canonical(_name_case(name))
+    if f.startswith(_STATE_PARENTS):
+        return _lone_body(name)
+    if hit:
+        return hit  # `BAN CHẤP HÀNH` under `ĐẢNG BỘ TỈNH`, `BAN THƯỜNG VỤ`
+    known = set(table().by_key.values())
+    own = canonical(_name_case(name))
+    if own in known:
+        return own
+    p = fold(parent)
+    suffix = (
+        "Tỉnh ủy"
+        if p.startswith(_PARTY_PARENTS)
+        else "Ủy ban nhân dân tỉnh"
+        if p.startswith(_STATE_PARENTS)
+        else None
+    )
+    if suffix:
+        whole = canonical(f"{_name_case(name)} {suffix}")
+        if whole in known:
+            return whole  # `BAN TUYÊN GIÁO VÀ DÂN VẬN` under `TỈNH ỦY X`
+    return own
+
+
+def _lone_body(name: str) -> str | None:
+    """The issuer a header naming one body names (`ỦY BAN NHÂN DÂN TỈNH X`, `TỈNH ỦY X`,
+    `SỞ …`, `ĐẢNG ỦY …`); `None` for a district's or commune's."""
+    f = fold(name)
+    if re.match(r"(?:uy ban nhan dan|ubnd)\s+(?:huyen|xa|quan|thi xa|phuong)\b", f):
+        return None
+    if f.startswith("dang uy "):
+        return canonical(_name_case(name))
+    hit = next((v for k, v in lexicon.mapping("issuers").items() if f.startswith(k)), None)
+    if hit:
+        return hit
+    if f.startswith("dang bo tinh"):
+        return None
+    return canonical(_name_case(name))
+
+
+def header_issuer(header: list[str]) -> str | None:
+    """The issuing body the header block's left column names: the lowest of the bodies it
+    stacks (a department under its parent), else the one body."""
+    bodies = left_bodies(header[: header_end(header)])
+    if len(bodies) >= 2:
+        return _sub_body(bodies[-1], bodies[-2])
+    return _lone_body(bodies[0]) if bodies else None
