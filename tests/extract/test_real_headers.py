@@ -164,6 +164,12 @@ def test_letter_implements_what_its_opening_cites(suffix: str) -> None:
             ["ĐẢNG BỘ TỈNH HÀ", "ĐẢNG CỘNG SẢN VIỆT NAM", "GIANG", "BAN CHẤP HÀNH", "*"],
             "Ban Chấp hành Đảng bộ tỉnh",
         ),
+        # a department with its province under it: the province is left implicit
+        (
+            ["SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "TỈNH NGHỆ AN", "Số: 27/KH-SVHTTDL"],
+            "Sở Văn hóa, Thể thao và Du lịch",
+        ),
+        (["UBND TỈNH NGHỆ AN", "SỞ Y TẾ", "TỈNH NGHỆ AN", "Số: 5/KH-SYT"], "Sở Y tế"),
         # a district's committee is no provincial issuer
         (["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN BẢO THẮNG"], None),
     ],

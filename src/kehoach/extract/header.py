@@ -165,7 +165,7 @@ def _sub_body(name: str, parent: str) -> str | None:
     if hit:
         return hit  # `BAN CHẤP HÀNH` under `ĐẢNG BỘ TỈNH`, `BAN THƯỜNG VỤ`
     known = set(table().by_key.values())
-    own = canonical(_name_case(name))
+    own = _without_place(name)
     if own in known:
         return own
     p = fold(parent)
@@ -196,7 +196,23 @@ def _lone_body(name: str) -> str | None:
         return hit
     if f.startswith("dang bo tinh"):
         return None
-    return canonical(_name_case(name))
+    return _without_place(name)
+
+
+# A province written after a department's name (`SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH` / `TỈNH
+# NGHỆ AN`): canonical names leave the document's province implicit. Folded.
+_PLACE_AFTER_RE = re.compile(r"\s(?:tinh|thanh pho|tp\.?)\s+\S.*$")
+
+
+def _without_place(name: str) -> str:
+    """The canonical name, the province written after it dropped when the rest is a known
+    body."""
+    own = canonical(_name_case(name))
+    m = _PLACE_AFTER_RE.search(fold_chars(name))
+    if m is None or own in set(table().by_key.values()):
+        return own
+    bare = canonical(_name_case(name[: m.start()]))
+    return bare if bare in set(table().by_key.values()) else own
 
 
 def header_issuer(header: list[str]) -> str | None:
