@@ -113,6 +113,9 @@ def test_role_words_with_damaged_marks() -> None:
             "Các Sở, ban, ngành và các địa phương liên quan",
         ),
         ("các tổ chức, cà nhân", "các tổ chức, cá nhân"),
+        # after the group's own words, a word that folds like one of them is another word
+        ("các cơ quan, đơn vị trên địa bàn tỉnh", "các cơ quan, đơn vị trên địa bàn tỉnh"),
+        ("các trường học trên địa bàn", "các trường học trên địa bàn"),
     ],
 )
 def test_canonical_through_damaged_marks(written, name) -> None:

@@ -316,3 +316,57 @@ def test_unnumbered_activities_titled_by_a_line_of_their_own() -> None:
         ("IV.4", "Mời Hội Liên hiệp Phụ nữ tỉnh cử đội tha", ["Hội Liên hiệp Phụ nữ tỉnh"]),
     ]
     assert got[2][4:] == ("2026-11-22", "2026-11-23")
+
+
+def test_labels_joined_to_an_item_a_closing_year_and_running_order_hours() -> None:
+    """`… ; năm 2026.` closing an item is its timeframe (the schema's `Năm 2026`); labelled
+    lines joined after an item's sentence (`…. Thời gian: năm 2026.`, as PDF paragraph joining
+    leaves them) give that item's timeframe and lead, and are no text of it nor a task of
+    their own; generic groups keep `trên địa bàn` as written; `14:00: Khai mạc` (a colon inside
+    the time) is a running order's hour, no task."""
+    got = _tasks("variant_joined_labels.txt")
+    assert got == [
+        (
+            "I.1",
+            "Sở Giáo dục và Đào tạo chủ trì, phối hợp",
+            ["Sở Giáo dục và Đào tạo"],
+            ["các trường học trên địa bàn"],
+            "2026-01-01",
+            "2026-12-31",
+        ),
+        (
+            "I.2",
+            "Sở Tư pháp chủ trì tổ chức tuyên truyền ",
+            ["Sở Tư pháp"],
+            [],
+            "2026-01-01",
+            "2026-12-31",
+        ),
+        (
+            "I.3",
+            "Sở Văn hóa, Thể thao và Du lịch phối hợp",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["các cơ quan, đơn vị trên địa bàn tỉnh"],
+            "2026-07-01",
+            "2026-09-30",
+        ),
+        (
+            "I.4",
+            "Tổ chức triển lãm sách về văn hóa đọc.",
+            ["Thư viện tỉnh"],
+            [],
+            "2026-10-01",
+            "2026-12-31",
+        ),
+        (
+            "II.1.1",
+            "Chủ trì tổ chức Lễ khai mạc Ngày hội.",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            [],
+            "2026-09-01",
+            "2026-09-30",
+        ),
+        ("II.2.1", "Bảo đảm an ninh, trật tự trong thời gian", ["Công an tỉnh"], [], None, None),
+    ]
+    texts = [t.text for t in extract_file(FIXTURES / "variant_joined_labels.txt").tasks]
+    assert texts[1] == "Sở Tư pháp chủ trì tổ chức tuyên truyền pháp luật trong trường học."

@@ -100,7 +100,10 @@ def _respell_abbreviations(text: str) -> str:
 
 
 def _respell_group(text: str) -> str:
-    """Group words spelt as the schema writes them, whatever marks OCR left on them."""
+    """Group words spelt as the schema writes them, whatever marks OCR left on them; only
+    in the group's own opening run of such words (`Các Sơ, ban, ngành`): after the first
+    other word, a word that folds like one of them is another word, kept as written
+    (`trên địa bàn tỉnh`, not `địa ban`)."""
     words = text.split(" ")
     out: list[str] = []
     i = 0
@@ -117,6 +120,8 @@ def _respell_group(text: str) -> str:
         if word is not None and bare[1:].islower():  # `Sơ,` in `Các Sơ, ban, ngành` too
             word = word[:1].upper() + word[1:] if bare[:1].isupper() else word
             out.append(word + w[len(bare) :])
+        elif word is None:
+            return " ".join(out + words[i:])
         else:
             out.append(w)
         i += 1

@@ -28,6 +28,7 @@ from kehoach.extract.agencies import (
 from kehoach.extract.confidence import assess_task
 from kehoach.extract.event_parts import is_member_line
 from kehoach.extract.implementation import timeframe_phrase
+from kehoach.extract.labels import LabelRun, trailing_labels
 from kehoach.extract.outline import Section
 from kehoach.extract.readings import (
     HEADING,
@@ -36,6 +37,7 @@ from kehoach.extract.readings import (
     coordinating_in,
     is_agency_label,
     item_readings,
+    labels_reading,
     looks_like_agency,
     opening,
     propose,
@@ -57,7 +59,27 @@ def _no_tasks_re() -> re.Pattern[str]:
 
 def read_heading(title: str) -> tuple[Reading, str] | None:
     """The roles a heading gives everything under it, and its own task text (after a colon,
-    or the whole heading when it is a sentence with the agency as subject)."""
+    or the whole heading when it is a sentence with the agency as subject). Labelled lines
+    joined after its sentence (`1. Sở X chủ trì tổ chức …. Thời gian: năm 2026.`) are read as
+    labels, not as its text."""
+    joined = trailing_labels(title)
+    if joined is None:
+        return _read_heading(title)
+    sentence, pairs = joined
+    run = LabelRun()
+    run.add(pairs)
+    labels = labels_reading(run, HEADING)
+    got = _read_heading(sentence)
+    if got is None:
+        return (labels, sentence) if labels.has_agency else None
+    reading, own = got
+    if labels.has_agency:
+        return labels, own or sentence
+    reading.time = reading.time or labels.time
+    return reading, own
+
+
+def _read_heading(title: str) -> tuple[Reading, str] | None:
     text = _without_duty(unopened(_after_heading_opening(title)))
     head, sep, rest = text.partition(":")
     if sep and is_agency_label(head):

@@ -24,11 +24,17 @@ from kehoach.text.normalize import fold
 
 
 @lru_cache(maxsize=1)
-def _clock_re() -> re.Pattern[str]:
+def _clock_range() -> str:
+    """A time of day or a range of them, as a pattern (the clock forms in the lexicon)."""
     clock = lexicon.mapping("time")["clock"]
     part = lexicon.alternation("time.day_parts")
     one = rf"(?:{part}\s*[:,]?\s*)?{clock}(?:\s*\(?{part}\)?)?"
-    return re.compile(rf"(?i)^\s*(?:từ\s+)?{one}(?:\s*(?:[-–]|đến)\s*{one})?\s*[.;]?\s*$")
+    return rf"(?:từ\s+)?{one}(?:\s*(?:[-–]|đến)\s*{one})?"
+
+
+@lru_cache(maxsize=1)
+def _clock_re() -> re.Pattern[str]:
+    return re.compile(rf"(?i)^\s*{_clock_range()}\s*[.;]?\s*$")
 
 
 def is_clock_time(text: str) -> bool:
@@ -36,14 +42,16 @@ def is_clock_time(text: str) -> bool:
     return bool(_clock_re().match(text))
 
 
-_LINE_TIME_RE = re.compile(r"^\s*[-–+•*]?\s*(?P<time>[^:]{1,40}?)\s*:\s*\S")
+@lru_cache(maxsize=1)
+def _line_time_re() -> re.Pattern[str]:
+    # the time read by the clock pattern itself, not up to the first colon: `14:00: Khai mạc`
+    return re.compile(rf"(?i)^\s*[-–+•*]?\s*{_clock_range()}\s*:\s*\S")
 
 
 def is_programme_line(text: str) -> bool:
     """A line of a running order: a time of day, then what happens (`+ 08 giờ 00 - 08 giờ
-    30: Đón tiếp đại biểu`)."""
-    m = _LINE_TIME_RE.match(text)
-    return m is not None and is_clock_time(m.group("time"))
+    30: Đón tiếp đại biểu`, `14:00: Khai mạc`)."""
+    return _line_time_re().match(text) is not None
 
 
 def is_timetable(table: Table) -> bool:

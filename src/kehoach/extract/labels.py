@@ -58,6 +58,26 @@ def labelled(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# A sentence's end, then what may be a label (`… tổ chức ngày hội. Thời gian: năm 2026.`)
+_AFTER_SENTENCE_RE = re.compile(r"\.\s+(?=[^:;.]{2,45}:)")
+
+
+def trailing_labels(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """An item's sentence, then labelled lines joined to it in the same paragraph (PDF
+    paragraph joining puts a `Thời gian thực hiện: …` line after its bullet): the sentence
+    and the labels' (role, value) pairs, or None when what follows the sentence is not
+    labels only."""
+    for m in _AFTER_SENTENCE_RE.finditer(text):
+        head, tail = text[: m.start() + 1], text[m.end() :]
+        if len(head) < 10:
+            continue
+        parts = _LABEL_SPLIT_RE.split(tail.strip())
+        matches = [_LABEL_RE.match(p) for p in parts]
+        if all(lm is not None and _role_of(lm.group("label")) for lm in matches):
+            return head, labelled(tail)
+    return None
+
+
 @dataclass
 class LabelRun:
     """Consecutive labelled lines, by role."""

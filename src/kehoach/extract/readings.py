@@ -25,6 +25,7 @@ from kehoach.extract.agencies import (
     starts_with_agency,
 )
 from kehoach.extract.implementation import assignment
+from kehoach.extract.labels import LabelRun, trailing_labels
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 
@@ -165,6 +166,8 @@ def is_agency_label(head: str) -> bool:
     that merely begins with an agency (`Công an tỉnh tham mưu … Dự án 1: …`)."""
     if len(head) >= 150 or ";" in head or not starts_with_agency(head):
         return False  # "Sở X chủ trì …; thời gian: 2026 - 2028": a label closes the item
+    if re.search(r"\.\s+\S", head):
+        return False  # "Sở X chủ trì tổ chức …. Thời gian: …": the colon is a later sentence's
     names, rest = agency_phrase(head)
     return bool(names) and (not rest or bool(re.match(r"(chu tri|phoi hop|chi dao)\b", fold(rest))))
 
@@ -264,10 +267,28 @@ def subject_reading(text: str) -> Reading | None:
     return Reading(lead=names, strength=SUBJECT, source="subject")
 
 
+def labels_reading(run: LabelRun, strength: int = BLOCK) -> Reading:
+    """What labelled lines say: `Đơn vị chủ trì: X chủ trì, phối hợp Y`, `Đơn vị phối hợp: …`,
+    `Thời gian: …`."""
+    directing = parse_list(run.joined("directing"))
+    lead, coord = parse_roles(run.joined("lead")) if run.values.get("lead") else ([], [])
+    coord += [c for c in parse_list(run.joined("coordinating")) if c not in coord]
+    return Reading(directing, lead, coord, run.joined("time") or None, strength, "labels")
+
+
 def item_readings(text: str, doc_year: int | None) -> tuple[str, list[Reading]]:
-    """The item's own evidence: a closing parenthesis naming its agencies, or an agency
-    subject; returns the task text (without the parenthesis) and the readings."""
+    """The item's own evidence: labelled lines joined after its sentence, a closing
+    parenthesis naming its agencies, or an agency subject; returns the task text (without
+    the labels or the parenthesis) and the readings."""
     readings: list[Reading] = []
+    joined = trailing_labels(text)
+    if joined is not None:
+        # `Sở X chủ trì tổ chức ngày hội. Thời gian: năm 2026.`: the item, as when the
+        # labelled line stands on its own under it
+        text, pairs = joined
+        run = LabelRun()
+        run.add(pairs)
+        readings.append(labels_reading(run, PARENTHESIS))
     got = assignment(text, doc_year)
     if got is not None:
         text, lead, coord, when = got

@@ -11,16 +11,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kehoach.extract.agencies import parse_list, parse_roles
 from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.labels import LabelRun, labelled
 from kehoach.extract.outline import Para
 from kehoach.extract.readings import (
-    BLOCK,
     CLOSING,
     Assignment,
     Reading,
     is_agency_label,
+    labels_reading,
     propose,
     roles_of_phrase,
     unopened,
@@ -121,7 +120,7 @@ def segment_assignments(
     """Tasks of one segment: an activity block (its title line when the section holds
     several, else the heading, or the one item the labels describe), each bullet of a group
     the labels close, or each item on its own evidence."""
-    labels = _run_reading(run) if run is not None else None
+    labels = labels_reading(run) if run is not None else None
     if labels is not None and labels.has_agency and run is not None:
         marked = [it for it in items if it[0].kind != "plain"]
         title = next((t for _, t in items if _is_title(t)), None) if not marked else None
@@ -156,10 +155,3 @@ def segment_assignments(
             a.readings.append(here.as_inherited())
         out.append(a)
     return out
-
-
-def _run_reading(run: LabelRun) -> Reading:
-    directing = parse_list(run.joined("directing"))
-    lead, coord = parse_roles(run.joined("lead")) if run.values.get("lead") else ([], [])
-    coord += [c for c in parse_list(run.joined("coordinating")) if c not in coord]
-    return Reading(directing, lead, coord, run.joined("time") or None, BLOCK, "labels")
