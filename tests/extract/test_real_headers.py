@@ -85,32 +85,29 @@ def test_duty_relayed_through_the_compiling_department_is_one_per_period() -> No
     ]
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
-def test_department_name_wrapped_under_its_parent_body(suffix: str) -> None:
-    # `UBND TỈNH …   CỘNG HÒA …` / `SỞ VĂN HÓA, THỂ THAO   Độc lập …` / `VÀ DU LỊCH`: the
-    # columns typed on one line, the department's name wrapped under its parent body
-    d = extract_file(FIXTURES / f"variant_department_wrapped{suffix}").document
-    assert (d.number, d.issuer, d.province, d.date, d.signer) == (
-        "96/KH-SVHTTDL",
-        "Sở Văn hóa, Thể thao và Du lịch",
-        "Tuyên Quang",
-        "2026-05-12",
-        "Hoàng Thị Lan",
-    )
+# `UBND TỈNH …   CỘNG HÒA …` / `SỞ VĂN HÓA, THỂ THAO   Độc lập …` / `VÀ DU LỊCH`: the columns
+# typed on one line, the department's name wrapped under its parent body; `TỈNH ỦY …` /
+# `BAN TUYÊN GIÁO VÀ` / `DÂN VẬN TỈNH ỦY`, the signing title above `Nơi nhận:` and the name
+# under the recipients
+WRAPPED_BODIES = [
+    (
+        "variant_department_wrapped",
+        ("96/KH-SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "Tuyên Quang", "2026-05-12",
+         "Hoàng Thị Lan"),
+    ),
+    (
+        "variant_party_board_wrapped",
+        ("58-KH/BTGDVTU", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Yên Bái", "2026-06-03",
+         "Nông Văn Hải"),
+    ),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
-def test_party_board_name_wrapped_under_the_provincial_committee(suffix: str) -> None:
-    # `TỈNH ỦY …` / `BAN TUYÊN GIÁO VÀ` / `DÂN VẬN TỈNH ỦY`; the signing title above
-    # `Nơi nhận:`, the name under the recipients
-    d = extract_file(FIXTURES / f"variant_party_board_wrapped{suffix}").document
-    assert (d.number, d.issuer, d.province, d.date, d.signer) == (
-        "58-KH/BTGDVTU",
-        "Ban Tuyên giáo và Dân vận Tỉnh ủy",
-        "Yên Bái",
-        "2026-06-03",
-        "Nông Văn Hải",
-    )
+@pytest.mark.parametrize(("stem", "header"), WRAPPED_BODIES)
+def test_body_name_wrapped_under_its_parent_body(stem: str, header: tuple, suffix: str) -> None:
+    d = extract_file(FIXTURES / f"{stem}{suffix}").document
+    assert (d.number, d.issuer, d.province, d.date, d.signer) == header
 
 
 def test_header_columns_on_one_line_keep_the_number_apart_from_the_motto() -> None:
