@@ -119,6 +119,13 @@ def _is_upper(text: str) -> bool:
     return text.upper() == text
 
 
+def _capitals(text: str) -> bool:
+    """A line of words in capitals (`I NHIỆM VỤ` whose dot OCR lost, `PHỤ LỤC`), not one
+    acronym (`UBND.`) that a sentence wrapped on to."""
+    words = [w for w in text.split() if sum(ch.isalpha() for ch in w) >= 2]
+    return len(words) >= 2 and _is_upper(text)
+
+
 @cache
 def _labels() -> frozenset[str]:
     """The labels of an activity block's lines or of a group's closing lines, folded."""
@@ -146,6 +153,8 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
         prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right))
     ):
         return False
+    if _capitals(line) and not _is_upper(prev):
+        return False  # a heading in capitals opens a line of its own, marked or not
     # Boxes are the glyphs' own: a few letters without capitals or tone marks (`tỉnh.`,
     # `thực hiện Kế hoạch này.`) stand lower than the line's size, so a short line's height
     # says nothing of its size, and the space above it looks wider than it is.

@@ -52,6 +52,7 @@ class Line:
     text: str
     confidence: float
     box: Box
+    second: int | None = None  # where its second word starts (a list item's text)
 
 
 @dataclass
@@ -250,7 +251,8 @@ def _line(words: list[tuple[str, float, Box]], gap: float) -> Line:
         max(b[2] for _, _, b in words),
         max(b[3] for _, _, b in words),
     )
-    return Line(_one_line(text), confidence, box)
+    second = words[1][2][0] if len(words) > 1 else None
+    return Line(_one_line(text), confidence, box, second)
 
 
 def _one_line(text: str) -> str:
@@ -298,7 +300,7 @@ def _same_height_joined(lines: list[Line]) -> list[Line]:
             max(r.box[2] for r in row),
             max(r.box[3] for r in row),
         )
-        out.append(Line(text, conf, box))
+        out.append(Line(text, conf, box, row[0].second if len(row) == 1 else None))
     return out
 
 
