@@ -27,10 +27,8 @@ def parse_number(text: str) -> int | float:
     s = text.strip()
     if not _NUMBER_RE.fullmatch(s):
         raise ValueError(f"not a number: {text!r}")
-    if re.fullmatch(_DOT_DECIMAL, s):
-        value = float(s)
-    else:
-        value = float(s.replace(".", "").replace(",", "."))
+    grouped = not re.fullmatch(_DOT_DECIMAL, s)
+    value = float(s.replace(".", "").replace(",", ".") if grouped else s)
     return int(value) if value.is_integer() else value
 
 
