@@ -188,3 +188,21 @@ def test_wrapped_lines_of_a_scan_join_into_paragraphs_as_in_a_pdf() -> None:
     )
     # labelled lines and headings stay lines of their own
     assert "Thời gian thực hiện: Hằng năm." in lines and "IV. TỔ CHỨC THỰC HIỆN" in lines
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_wrapped_word_read_with_a_capital_mid_sentence_is_put_in_small_letters() -> None:
+    # `thường` / `xuyên.` read `Xuyên.` (x and X differ only in size): the task lost its
+    # timeframe; names the line above runs into keep their capitals (`Thủ tướng Chính phủ`)
+    from kehoach.extract.plan import build_record
+
+    doc = read_document(SCANS / "decision_wrap_scan.pdf")
+    assert (
+        "2. Ủy ban nhân dân các xã duy trì câu lạc bộ cồng chiêng tại buôn; thường xuyên."
+        in doc.lines
+    )
+    assert "Xuyên" not in "\n".join(doc.lines)
+    assert any("của Chủ tịch Ủy ban nhân dân tỉnh" in ln for ln in doc.lines)
+    task = build_record(doc).tasks[-1]
+    assert task.timeframe.kind == "continuous" and task.timeframe.raw == "thường xuyên"

@@ -22,7 +22,7 @@ from kehoach.errors import N_, EmptyDocument
 from kehoach.intake.document import Block, Document, Progress, ScannedPage, Spot, Table
 from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put together over pages
 from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
-from kehoach.intake.scan_page import Line, PageText, spots
+from kehoach.intake.scan_page import Line, PageText, recased_wrap, spots
 from kehoach.text.normalize import fold
 
 _WRAP_HYPHEN = re.compile(r"\w-$")
@@ -155,7 +155,7 @@ def _page(index: int) -> PageText:
 
 def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Document:
     blocks: list[str | _Grid] = []
-    for items in join_paragraphs([_placed(p) for p in pages]):
+    for items in join_paragraphs([_placed(p) for p in pages], recased_wrap):
         for i, item in enumerate(items):
             if isinstance(item, str):
                 blocks.append(str(item))
