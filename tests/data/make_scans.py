@@ -243,6 +243,21 @@ def plan_scans() -> None:
     last = pdf_pages(FIXTURES / "variant_council_resolution.pdf", [1])[0]
     page = scan_look(last, rng, stamp=True, colour=False, noise=3, stamp_at=(0.62, 0.2))
     save_pdf([page], OUT / "resolution_signature_scan.pdf", quality=40)
+    # a page of a plan set justified, as Word prints it (closing_groups_word.pdf:
+    # closing_groups_ragged.txt through tools/format_variants.py build): paragraphs wrapped
+    # over lines, the dash of `chính trị - xã hội` wrapped to a line's start
+    rng = random.Random(31)  # its own: the scans above stay as they were
+    second = pdf_pages(FIXTURES / "closing_groups_word.pdf", [1])[0]
+    page = scan_look(second, rng, stamp=False, colour=False, noise=3)
+    save_pdf([page], OUT / "closing_groups_scan.pdf", quality=35)
+    # the lower half of the decision's page as `tools/format_variants.py scan` gives it (its
+    # seed and look): `thường` / `xuyên.` read as `Xuyên.`, a capital at a line's start
+    rng = random.Random("80:variant_decision_with_plan")
+    colour = rng.random() < 0.5
+    pages = pdf_pages(FIXTURES / "variant_decision_with_plan.pdf")
+    first = scan_look(pages[0], rng, stamp=True, colour=colour)
+    w, h = first.size
+    save_pdf([first.crop((0, int(h * 0.45), w, h))], OUT / "decision_wrap_scan.pdf", quality=60)
 
 
 def all_samples(out: Path) -> None:

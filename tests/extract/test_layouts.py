@@ -605,6 +605,17 @@ def test_targets_after_a_headings_colon() -> None:
     ]
 
 
+def test_a_percentage_written_with_a_decimal_dot() -> None:
+    # `1.8%` (English notation, or OCR reading the comma of `1,8%` as a dot): a dot before
+    # one or two digits groups no thousands; `23.100` still does, and `4.0` is no amount
+    r = extract_file(FIXTURES / "variant_dot_decimal_targets.txt")
+    assert [[(m.value, m.unit) for m in t.metrics] for t in r.targets] == [
+        [(1.8, "%")],
+        [(1.5, "%"), (2, "%"), (23100, "lượt khách")],
+        [(100, "%")],
+    ]
+
+
 def test_parts_headed_in_running_case_without_numbers() -> None:
     # Word headings: `Mục đích, yêu cầu` / `Chỉ tiêu` / `Nội dung và phân công nhiệm vụ`
     r = extract_file(FIXTURES / "variant_unnumbered_parts_running_case.txt")

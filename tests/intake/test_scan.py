@@ -168,3 +168,41 @@ def test_recipients_in_small_type_beside_the_signer_are_read_column_by_column() 
     assert "- Chính phủ;  Thào Hồng Sơn" in lines
     assert "- Lưu: VT." in lines
     assert any("Hà Giang khóa XVIII" in ln for ln in lines)  # the seal over the body: gone
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_wrapped_lines_of_a_scan_join_into_paragraphs_as_in_a_pdf() -> None:
+    # a page of a plan Word set justified: read line by line, `chính trị` / `- xã hội tỉnh …`
+    # made the dash a bullet, and so a task of its own; the line above reaches the right
+    # edge mid-sentence and the dash stands at the text margin, left of the bullets' text
+    lines = read_document(SCANS / "closing_groups_scan.pdf").lines
+    assert (
+        "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội "
+        "tỉnh tuyên truyền, vận động đoàn viên, hội viên tham gia xây dựng đời sống văn hóa "
+        "ở cơ sở." in lines
+    )
+    assert not any(ln.startswith("- xã hội") for ln in lines)
+    assert (
+        "- Chủ trì, theo dõi, đôn đốc các cơ quan, đơn vị triển khai thực hiện Kế hoạch." in lines
+    )
+    # labelled lines and headings stay lines of their own
+    assert "Thời gian thực hiện: Hằng năm." in lines and "IV. TỔ CHỨC THỰC HIỆN" in lines
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_wrapped_word_read_with_a_capital_mid_sentence_is_put_in_small_letters() -> None:
+    # `thường` / `xuyên.` read `Xuyên.` (x and X differ only in size): the task lost its
+    # timeframe; names the line above runs into keep their capitals (`Thủ tướng Chính phủ`)
+    from kehoach.extract.plan import build_record
+
+    doc = read_document(SCANS / "decision_wrap_scan.pdf")
+    assert (
+        "2. Ủy ban nhân dân các xã duy trì câu lạc bộ cồng chiêng tại buôn; thường xuyên."
+        in doc.lines
+    )
+    assert "Xuyên" not in "\n".join(doc.lines)
+    assert any("của Chủ tịch Ủy ban nhân dân tỉnh" in ln for ln in doc.lines)
+    task = build_record(doc).tasks[-1]
+    assert task.timeframe.kind == "continuous" and task.timeframe.raw == "thường xuyên"

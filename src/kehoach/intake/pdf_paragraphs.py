@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 
@@ -119,6 +120,13 @@ def _is_upper(text: str) -> bool:
     return text.upper() == text
 
 
+def _capitals(text: str) -> bool:
+    """A line of words in capitals (`I NHIỆM VỤ` whose dot OCR lost, `PHỤ LỤC`), not one
+    acronym (`UBND.`) that a sentence wrapped on to."""
+    words = [w for w in text.split() if sum(ch.isalpha() for ch in w) >= 2]
+    return len(words) >= 2 and _is_upper(text)
+
+
 @cache
 def _labels() -> frozenset[str]:
     """The labels of an activity block's lines or of a group's closing lines, folded."""
@@ -146,6 +154,8 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
         prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right))
     ):
         return False
+    if _capitals(line) and not _is_upper(prev):
+        return False  # a heading in capitals opens a line of its own, marked or not
     # Boxes are the glyphs' own: a few letters without capitals or tone marks (`tỉnh.`,
     # `thực hiện Kế hoạch này.`) stand lower than the line's size, so a short line's height
     # says nothing of its size, and the space above it looks wider than it is.
@@ -168,9 +178,13 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     return not (_labelled(prev, line) and (not justified or line[:1].isupper()))
 
 
-def join_paragraphs(pages: list[list]) -> list[list]:
+def join_paragraphs(
+    pages: list[list], wrapped: Callable[[str, str], str] | None = None
+) -> list[list]:
     """Each page's items with wrapped lines joined into paragraphs (a paragraph that runs
-    on to the next page is joined onto the page it starts on)."""
+    on to the next page is joined onto the page it starts on). `wrapped(before, line)`, if
+    given, is the text a line that goes on with `before` is joined as (a reader that misreads
+    the case of a line's first word puts it right there)."""
     edges = _edges([it for items in pages for it in items if isinstance(it, TextLine)])
     if not edges:
         return pages
@@ -187,8 +201,9 @@ def join_paragraphs(pages: list[list]) -> list[list]:
             if tail is not None and host and _continues(tail, item, edges, new_page=i == 0):
                 para = host[-1]
                 joiner = "" if wrap_hyphen(para) and item[:1].isalnum() else " "
+                text = wrapped(para, str(item)) if wrapped else item
                 host[-1] = TextLine.at(
-                    f"{para}{joiner}{item}", para.x0, item.x1, para.top, item.bottom,
+                    f"{para}{joiner}{text}", para.x0, item.x1, para.top, item.bottom,
                     item.page_width,
                 )  # fmt: skip
                 if item.hang is None:  # the item's wrapped lines keep to its hanging indent

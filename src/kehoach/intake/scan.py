@@ -21,7 +21,8 @@ from rapidfuzz.distance import Indel
 from kehoach.errors import N_, EmptyDocument
 from kehoach.intake.document import Block, Document, Progress, ScannedPage, Spot, Table
 from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put together over pages
-from kehoach.intake.scan_page import Line, PageText, spots
+from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
+from kehoach.intake.scan_page import Line, PageText, recased_wrap, spots
 from kehoach.text.normalize import fold
 
 _WRAP_HYPHEN = re.compile(r"\w-$")
@@ -154,18 +155,17 @@ def _page(index: int) -> PageText:
 
 def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Document:
     blocks: list[str | _Grid] = []
-    for page in pages:
-        for i, item in enumerate(page.items):
-            if isinstance(item, Line):
-                blocks.append(item.text)
+    for items in join_paragraphs([_placed(p) for p in pages], recased_wrap):
+        for i, item in enumerate(items):
+            if isinstance(item, str):
+                blocks.append(str(item))
                 continue
-            table = _Grid([list(r) for r in item.rows], [list(s) for s in item.spans], page.number)
-            table.ends_page = i == len(page.items) - 1
+            item.ends_page = i == len(items) - 1
             prev = blocks[-1] if blocks else None
-            if i == 0 and isinstance(prev, _Grid) and prev.ends_page and prev.width == table.width:
-                _continue(prev, table)
+            if i == 0 and isinstance(prev, _Grid) and prev.ends_page and prev.width == item.width:
+                _continue(prev, item)
             else:
-                blocks.append(table)
+                blocks.append(item)
     out: list[Block] = [
         Table(rows=b.rows, spans=b.spans, page=b.page) if isinstance(b, _Grid) else b
         for b in blocks
@@ -201,6 +201,27 @@ def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Docume
         pages=scanned,
         warnings=warnings,
     )
+
+
+def _placed(page: PageText) -> list[TextLine | _Grid]:
+    """A page's lines where they stand on paper (in points, as the PDF reader places them,
+    so wrapped lines join into paragraphs by the same rules) and its tables as grids."""
+    scale = 72 / page.dpi if page.dpi else 1.0
+    out: list[TextLine | _Grid] = []
+    for item in page.items:
+        if isinstance(item, Line):
+            x0, y0, x1, y1 = (v * scale for v in item.box)
+            second = item.second * scale if item.second is not None else None
+            out.append(
+                TextLine.at(
+                    item.text, x0, x1, y0, y1, page.width * scale, hang_of(item.text, second)
+                )
+            )
+        else:
+            out.append(
+                _Grid([list(r) for r in item.rows], [list(s) for s in item.spans], page.number)
+            )
+    return out
 
 
 def _same_row(a: list[str], b: list[str]) -> bool:

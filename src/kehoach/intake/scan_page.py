@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 
 import cv2
@@ -19,7 +20,7 @@ import numpy as np
 
 from kehoach.intake.scan_image import ink, prepare
 from kehoach.intake.scan_tables import Layout, find_tables
-from kehoach.text.normalize import nfc
+from kehoach.text.normalize import fold, nfc
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the levelled page
 
@@ -52,6 +53,7 @@ class Line:
     text: str
     confidence: float
     box: Box
+    second: int | None = None  # where its second word starts (a list item's text)
 
 
 @dataclass
@@ -250,7 +252,8 @@ def _line(words: list[tuple[str, float, Box]], gap: float) -> Line:
         max(b[2] for _, _, b in words),
         max(b[3] for _, _, b in words),
     )
-    return Line(_one_line(text), confidence, box)
+    second = words[1][2][0] if len(words) > 1 else None
+    return Line(_one_line(text), confidence, box, second)
 
 
 def _one_line(text: str) -> str:
@@ -264,6 +267,43 @@ def _one_line(text: str) -> str:
 
 def _recased(text: str) -> str:
     return _SIZE_ONLY.sub(lambda m: m.group(1).lower(), text)
+
+
+# Capitals that differ from their small letter only in size (with any marks): Tesseract,
+# which expects a capital at a line's start, gives one there mid-sentence (`thường` /
+# `Xuyên`).
+_SIZE_ONLY_CAPITALS = frozenset("CSVWXZOÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢ")
+
+
+def recased_wrap(before: str, line: str) -> str:
+    """`line`, which goes on with the sentence of `before`, with its first word in small
+    letters when OCR could only have capitalised it by mistake: `before` ends mid-sentence
+    on words in small letters (not on a name, `Thủ tướng`); the word's capital differs from
+    its small letter only in size; and the word opens no name (a body's, `Sở`, `Công an`, `Văn phòng`; a document
+    kind's, `Chương trình`; a place's or a person's, `Sơn La`: capitalised words)."""
+    first, _, rest = line.partition(" ")
+    if first[:1] not in _SIZE_ONLY_CAPITALS or not (first[1:].islower() or len(first) == 1):
+        return line
+    tail = before.split()[-2:]  # a name in progress (`Thủ tướng` / `Chính phủ`) goes on
+    if not (tail and tail[-1][-1:].isalpha() and all(w.islower() for w in tail)):
+        return line
+    if rest[:1].isupper():
+        return line
+    words = " ".join(_WORD.findall(fold(line)))
+    if any(words == w or words.startswith(w + " ") for w in _name_starts()):
+        return line
+    return first.lower() + line[len(first) :]
+
+
+@cache
+def _name_starts() -> tuple[str, ...]:
+    """The first words of names printed with a capital mid-sentence, folded: the lexicon's
+    agency heads (not `Các`, which opens a group as `các` does) and document kinds."""
+    from kehoach.text import lexicon
+
+    heads = lexicon.words("agencies.heads")
+    named = {fold(w) for w in heads if w[:1].isupper() and w.lower() not in heads}
+    return tuple(sorted(named | set(lexicon.mapping("documents.kinds"))))
 
 
 def _junk(line: Line) -> bool:
@@ -298,7 +338,7 @@ def _same_height_joined(lines: list[Line]) -> list[Line]:
             max(r.box[2] for r in row),
             max(r.box[3] for r in row),
         )
-        out.append(Line(text, conf, box))
+        out.append(Line(text, conf, box, row[0].second if len(row) == 1 else None))
     return out
 
 

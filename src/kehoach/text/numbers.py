@@ -1,20 +1,34 @@
-"""Numbers in Vietnamese notation: `23.100` is 23100, `3,5` is 3.5, `01` is 1."""
+"""Numbers in Vietnamese notation: `23.100` is 23100, `3,5` is 3.5, `01` is 1.
+
+A dot groups thousands, so the digits after it come in threes. A dot followed by one or two
+digits groups nothing: it is a decimal point, as English notation writes it and as OCR reads
+a comma (`1.8%` for `1,8%`). In running text such a number is a quantity only before a
+percent sign: elsewhere `2.1` and `4.0` are more often a section's number or a name
+(`công nghiệp 4.0`) than an amount."""
 
 from __future__ import annotations
 
 import re
 
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_NUMBER_RE = re.compile(NUMBER)
+_GROUPED = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+_DOT_DECIMAL = r"\d+\.\d{1,2}(?![\d.,])"
+_PERCENT = r"\s*(?:%|phần trăm)"
+# before a percent sign, or as the first end of a range of percentages (`1.5 - 2%`)
+NUMBER = (
+    rf"{_GROUPED}|{_DOT_DECIMAL}(?={_PERCENT}|\s*(?:-|–|đến)\s*[\d.,]+{_PERCENT})"
+    r"|\d+(?:,\d+)?"
+)
+_NUMBER_RE = re.compile(rf"{_GROUPED}|{_DOT_DECIMAL}|\d+(?:,\d+)?")
 
 
 def parse_number(text: str) -> int | float:
-    """Parse one number written the Vietnamese way (dot groups thousands, comma is decimal)."""
+    """Parse one number written the Vietnamese way (dot groups thousands, comma is decimal;
+    a dot that cannot group thousands, `1.8`, is a decimal point)."""
     s = text.strip()
     if not _NUMBER_RE.fullmatch(s):
         raise ValueError(f"not a number: {text!r}")
-    s = s.replace(".", "").replace(",", ".")
-    value = float(s)
+    grouped = not re.fullmatch(_DOT_DECIMAL, s)
+    value = float(s.replace(".", "").replace(",", ".") if grouped else s)
     return int(value) if value.is_integer() else value
 
 
