@@ -397,6 +397,8 @@ def test_part_numerals_misread_in_bold_capitals_are_numbered_in_sequence():
         "I. MỤC TIÊU\nII. NHIỆM VỤ\nPHỤ LỤC\nI. DANH MỤC\nII. KINH PHÍ",  # numbered again
         "II. Nhiệm vụ\nII. Nhiệm vụ khác",  # not part headings (no capitals): left alone
         "I. MỤC TIÊU\nII. NHIỆM VỤ\nV. KINH PHÍ",  # a V is no misread I: left alone
+        "1. MỤC TIÊU\nnội dung\n2. NHIỆM VỤ",  # parts numbered 1, 2: no misread I
+        "1. MỤC TIÊU",  # one heading alone tells no sequence
     ],
 )
 def test_part_numerals_in_sequence_or_not_headings_are_left_alone(text):

@@ -232,6 +232,10 @@ def _fix_part_numbers(text: str, repairs: list[Repair]) -> str:
         if len(letters) >= 3 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
             parts.append(m)
     values = [_ROMAN.index(m.group(2)) + 1 if m.group(2) in _ROMAN else None for m in parts]
+    if sum(v is not None for v in values) < 2:
+        # too few numerals read as Roman ones to tell a sequence: `1. MỤC ĐÍCH` may be the
+        # first of Arabic-numbered parts, not a misread `I.`
+        return text
     found, previous = [], 0
     for k, m in enumerate(parts):
         value, expected = values[k], previous + 1
