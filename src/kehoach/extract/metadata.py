@@ -34,6 +34,16 @@ _REF_RE = re.compile(
     + r")"
     r"(?=(?P<tail>[^;]{0,160}))"
 )
+_NAMED_REF_WORDS = lexicon.mapping("documents.named_reference_words")
+# "Luật Thư viện số 46/2019/QH14": the name (no digit, no `;`) between the word and `số`
+_NAMED_REF_RE = re.compile(
+    r"\b(?P<kind>"
+    + "|".join(sorted(_NAMED_REF_WORDS, key=len, reverse=True))
+    + r")\b(?P<name>[^;\d]{0,100}?)\s+so\s*(?P<num>"
+    + _DOCNUM
+    + r")"
+    r"(?=(?P<tail>[^;]{0,160}))"
+)
 _DATE_RE = re.compile(r"ngày\s*(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
 # Matched on folded text (fold_chars keeps positions), so OCR'd "ngảy … nảm" still reads.
 _PLACE_DATE_RE = re.compile(
@@ -158,13 +168,19 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
     refs: dict[str, DocRef] = {}
     for rx in _SPLIT_NUMBER_RES:
         text = rx.sub(r"\1\2", text)
-    for m in _REF_RE.finditer(fold_chars(text)):
+    folded = fold_chars(text)
+    for m in sorted(
+        [*_REF_RE.finditer(folded), *_named_refs(text, folded)], key=lambda m: m.start()
+    ):
         num = text[m.start("num") : m.end("num")]
         key = re.sub(r"\s+", "", fold(num))
         if own and key == re.sub(r"\s+", "", fold(own)):
             continue
         word = m.group("kind")
-        kind = kind_of(word) or _number_kind(num) or _REF_WORDS.get(word, "other")
+        if word in _NAMED_REF_WORDS:
+            kind = _NAMED_REF_WORDS[word]
+        else:
+            kind = kind_of(word) or _number_kind(num) or _REF_WORDS.get(word, "other")
         tail = text[m.start("tail") : m.end("tail")]
         dm = _DATE_RE.match(tail.lstrip(" ,"))
         date = None
@@ -189,6 +205,18 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
         else:  # a later mention may give what the first left out
             refs[key] = replace(seen, date=seen.date or date, issuer=seen.issuer or issuer)
     return list(refs.values())
+
+
+def _named_refs(text: str, folded: str) -> list[re.Match[str]]:
+    """Documents cited by name, then number (`Luật Thư viện số 46/2019/QH14`): the word with
+    its capital, and no other citing word in the name (`Luật X và Quyết định số …` is the
+    decision's number)."""
+    out = []
+    for m in _NAMED_REF_RE.finditer(folded):
+        if not text[m.start()].isupper() or _REF_RE.search(m.group("name") + " so 1/x"):
+            continue
+        out.append(m)
+    return out
 
 
 # The signing title ends in upper case ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"); the name follows it.

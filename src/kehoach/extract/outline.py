@@ -214,9 +214,28 @@ def _continues(prev: str, line: str) -> bool:
     if len(prev) >= 60 and len(line.split()) <= 3 and line.endswith((".", ";", "!", "?", "…")):
         return True  # the last words of a long line, wrapped: "… tại khu vực" / "Lễ hội."
     last = prev.rsplit(" ", 1)[-1]
-    if last in _NAME_START_END and not _is_upper_heading(prev):
+    if (
+        last in _NAME_START_END
+        and not _is_upper_heading(prev)
+        and not _heading_then_verb(prev, line)
+    ):
         return True  # "… phối hợp với Sở" / "Nông nghiệp và Môi trường …"
     return prev.endswith((",", "-", "–", "(")) or last.lower() in _CONNECTOR_END
+
+
+@lru_cache(maxsize=1)
+def _end_verb_re() -> re.Pattern[str]:
+    return re.compile(r"^" + lexicon.alternation("agencies.end_verbs") + r"\b")
+
+
+def _heading_then_verb(prev: str, line: str) -> bool:
+    """A short numbered heading that ends with a name's first word (`3. Văn phòng Sở`, where
+    `Sở` ends the name), then a line that opens with what the body is told to do (`Chủ trì,
+    phối hợp với …`; the verbs that end an agency phrase, in the lexicon): the heading is a
+    line of its own, not a name wrapped on to the next line."""
+    if len(prev) > 60 or _classified(prev)[1] not in ("decimal", "roman"):
+        return False
+    return _end_verb_re().match(fold(line[:40])) is not None
 
 
 def paragraphs(blocks: list[Block]) -> list[Para | Table]:

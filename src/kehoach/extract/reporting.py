@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kehoach.extract.agencies import agency_phrase, canonical, take_agencies
+from kehoach.extract.agencies import (
+    agency_phrase,
+    canonical,
+    parse_list,
+    starts_with_agency,
+    take_agencies,
+)
 from kehoach.extract.assignments import read_heading
 from kehoach.extract.outline import Section
 from kehoach.intake.document import Table
@@ -42,8 +48,11 @@ _PERIODS = [
     # the report on the plan's final review, asked for alongside the periodic ones
     (re.compile(r"(?<!so ket, )(?<!so ket va )\btong ket (?!nam\b)"), "once"),
 ]
-# "2. Giao Sở X …": the item's marker and an opening that hands the work to the subject
-_OPENING = re.compile(r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+", re.I)
+# "2. Giao Sở X …", "2. Sở X tổng hợp …": the item's marker and an opening that hands the
+# work to the subject
+_OPENING = re.compile(
+    r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+)?", re.I
+)
 _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
 _MORE_DUE = re.compile(
     r"\s*(?:,|va|hoac)\s*(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"
@@ -174,8 +183,7 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
     via = None
     m = re.search(r"\(qua ", f)
     if m:
-        names, _ = take_agencies(sentence[m.end() :])
-        via = names[0] if names else None
+        via = _via_in_brackets(sentence[m.end() :])
     to = None
     start = f.find("bao cao")
     for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi)\s+", f[start:]):
@@ -193,13 +201,28 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
             to, via = names[0], to
     if via is None and not re.match(r"(?:[\dIVX]+[.)]\s*|[-+•]\s*)?bao cao\b", f):
         # an item that opens with "Báo cáo …" names no agency ("Báo" heads newspapers' names)
-        subject, _ = agency_phrase(_OPENING.sub("", item))
+        # the sentence's own subject ("… trước ngày 22/4. Phòng X tổng hợp, báo cáo …"),
+        # else the item's (a later clause: "…; định kỳ báo cáo …")
+        subject, _ = agency_phrase(_OPENING.sub("", sentence, count=1))
+        subject = subject or agency_phrase(_OPENING.sub("", item, count=1))[0]
         if subject and subject[0] != to:
             via = subject[0]
         elif not subject and owner and owner != to:  # the section's agency compiles it
             via = owner
     via = via.strip(" )") if via else via  # "(qua Văn phòng Sở)."
     return (canonical(to) if to else None), via
+
+
+def _via_in_brackets(text: str) -> str | None:
+    """The body of `(qua Phòng Quản lý Du lịch)`: the whole bracket when it is one name (the
+    words in lower case inside it, `lý`, do not end it), else the agencies it begins with."""
+    inner, closed, _ = text.partition(")")
+    if closed and starts_with_agency(inner) and len(inner) < 120:
+        names = parse_list(inner)
+        if len(names) == 1:
+            return names[0]
+    names, _ = take_agencies(text)
+    return names[0] if names else None
 
 
 def extract_reporting(root: Section, implementation: Section | None) -> list[ReportingDuty]:

@@ -109,14 +109,35 @@ def _metrics(text: str) -> list[Metric]:
             )
         ]
         previous: str | None = None
-        for value, unit, pos in quantities(sentence):
+        found = quantities(sentence)
+        for i, (value, unit, pos) in enumerate(found):
             before = [y for p, y in years if p < pos]
-            by = before[-1] if before else None
+            by = _year_after(sentence, years, pos, found[i + 1 :]) or (
+                before[-1] if before else None
+            )
             # "tăng 8%" after "đón 2,7 triệu lượt khách,": the same subject as the number before
             subject = _subject(sentence, pos, unit) or previous
             metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
             previous = subject
     return metrics
+
+
+def _year_after(
+    sentence: str,
+    years: list[tuple[int, int]],
+    pos: int,
+    later: list[tuple[float | int, str, int]],
+) -> int | None:
+    """A year that closes a number's own clause (`… thu hút 14,5 triệu lượt khách vào năm
+    2030`, `hoàn thành số hóa 100% di tích … trong năm 2027.`): after the number, before the
+    end of its clause (`;`) and before the comma that opens the next number's clause
+    (`… 50% số xã không có ma túy, riêng năm 2025 … 20% …`: 2025 is the next number's)."""
+    nxt = min([p for _, _, p in later if p > pos], default=None)
+    end = len(sentence) if nxt is None else max(sentence.rfind(",", pos, nxt), pos)
+    semicolon = sentence.find(";", pos, end)
+    end = semicolon if semicolon != -1 else end
+    after = [y for p, y in years if pos < p < end]
+    return after[-1] if after else None
 
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
@@ -387,7 +408,9 @@ def _similar_to_any(text: str, seen: list[str]) -> bool:
     return any(fuzz.token_sort_ratio(text, s) >= 75 for s in seen)
 
 
-_SKIP_SECTIONS = re.compile(r"\b(to chuc thuc hien|kinh phi|bao cao|muc dich|yeu cau)\b")
+# A `Mục đích` part is no objectives part, but a plan without one states its commitments
+# there too (`phấn đấu … đón khoảng 150.000 lượt khách`): it is body like any other part.
+_SKIP_SECTIONS = re.compile(r"\b(to chuc thuc hien|kinh phi|bao cao)\b")
 _BODY_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -408,4 +431,14 @@ def _body_commitments(root: Section):
             for text in _statements(sec):
                 for sentence in _BODY_SENTENCE.split(text):
                     if _commitment().search(fold_chars(sentence)) and quantities(sentence):
-                        yield sec, sentence
+                        yield sec, _from_first_quantity(sentence)
+
+
+def _from_first_quantity(sentence: str) -> str:
+    """A commitment without the clauses before it that hold no number (`Kích cầu du lịch …;
+    phấn đấu … đón khoảng 150.000 lượt khách …` starts at `Phấn đấu`)."""
+    clauses = re.split(r"(?<=;)\s+", sentence)
+    while len(clauses) > 1 and not quantities(clauses[0]):
+        clauses.pop(0)
+    text = " ".join(clauses)
+    return text[:1].upper() + text[1:]

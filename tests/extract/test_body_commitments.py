@@ -1,0 +1,89 @@
+"""Event and department plans: commitments stated under `Mục đích`, committee members,
+agency headings on a line of their own, verbs that end an agency, `(qua …)` compilers; laws
+cited by name, timeframes in running text, a year that closes one number's clause."""
+
+from kehoach.extract import extract_file
+
+from .conftest import FIXTURES
+
+
+def test_commitments_under_purpose_are_targets_without_an_objectives_part() -> None:
+    r = extract_file(FIXTURES / "variant_event_committee.txt")
+    assert len(r.targets) == 1
+    t = r.targets[0]
+    # the clause with no number before it (`Giới thiệu món ăn …;`) is no part of the target
+    assert t.text.startswith("Phấn đấu trong 03 ngày Liên hoan")
+    assert [(m.value, m.unit) for m in t.metrics] == [
+        (30000, "lượt người"),
+        (2000, "lượt khách"),
+        (6, "tỷ đồng"),
+    ]
+    assert (t.horizon, t.section) == (2026, "I.1")
+
+
+def test_committee_members_named_for_many_are_no_tasks() -> None:
+    r = extract_file(FIXTURES / "variant_event_committee.txt")
+    assert not [t for t in r.tasks if t.id.startswith("III")]
+
+
+def test_agency_heading_then_a_paragraph_opening_with_its_role() -> None:
+    r = extract_file(FIXTURES / "variant_event_committee.txt")
+    office = [t for t in r.tasks if t.text.startswith("Chủ trì, phối hợp với Phòng Kế hoạch")]
+    assert len(office) == 1
+    assert office[0].lead == ["Văn phòng Sở"]
+    assert office[0].coordinating == ["Phòng Kế hoạch - Tài chính"]
+
+
+def test_coordinating_agency_ends_at_the_work_verb() -> None:
+    r = extract_file(FIXTURES / "variant_event_committee.txt")
+    coordinating = [t.coordinating for t in r.tasks if t.text.startswith("Phối hợp với")]
+    assert coordinating == [
+        ["Trung tâm Văn hóa - Điện ảnh tỉnh"],
+        ["Trung tâm Thông tin Xúc tiến du lịch"],
+    ]
+
+
+def test_reporting_compiler_in_brackets_and_as_next_sentence_subject() -> None:
+    r = extract_file(FIXTURES / "variant_event_committee.txt")
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("once", "2026-08-05", "Sở Văn hóa, Thể thao và Du lịch", "Phòng Quản lý Du lịch"),
+        ("once", "2026-08-15", "Ủy ban nhân dân tỉnh", "Phòng Quản lý Du lịch"),
+    ]
+
+
+def test_laws_and_decrees_cited_in_the_preamble_are_other_documents() -> None:
+    r = extract_file(FIXTURES / "variant_law_basis_dates.txt")
+    refs = [(d.kind, d.number, d.date, d.issuer) for d in r.document.implements]
+    assert refs == [
+        ("other", "45/2024/QH15", "2024-11-23", "Quốc hội"),
+        ("other", "39/2025/NĐ-CP", "2025-02-26", "Chính phủ"),
+        ("chuong_trinh", "31-CTr/TU", "2026-04-10", "Ban Thường vụ Tỉnh ủy"),
+    ]
+
+
+def test_month_and_from_year_in_running_text() -> None:
+    r = extract_file(FIXTURES / "variant_law_basis_dates.txt")
+    tf = {t.id: t.timeframe for t in r.tasks}
+    assert (tf["III.1.1"].raw, tf["III.1.1"].kind) == ("vào tháng 9/2026", "window")
+    assert (tf["III.1.1"].start, tf["III.1.1"].end) == ("2026-09-01", "2026-09-30")
+    assert (tf["III.1.2"].raw, tf["III.1.2"].kind, tf["III.1.2"].start) == (
+        "từ năm 2027",
+        "from",
+        "2027-01-01",
+    )
+
+
+def test_year_closing_one_number_is_that_metrics_by() -> None:
+    r = extract_file(FIXTURES / "variant_law_basis_dates.txt")
+    assert [[(m.value, m.by) for m in t.metrics] for t in r.targets] == [
+        [(20, None), (6, 2030)],
+        [(15, None), (100, 2027)],
+    ]
+
+
+def test_numbered_compiler_is_the_via_of_its_report() -> None:
+    r = extract_file(FIXTURES / "variant_law_basis_dates.txt")
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "11-10", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("year", "11-25", "Ban Thường vụ Tỉnh ủy", "Sở Văn hóa, Thể thao và Du lịch"),
+    ]
