@@ -107,6 +107,9 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         ("- Thường trực Tỉnh ủy (b/©);", "- Thường trực Tỉnh ủy (b/c);"),
         ("' Triển khai thực hiện", "Triển khai thực hiện"),
         ("của Tỉnh ủy', Ủy ban nhân dân", "của Tỉnh ủy, Ủy ban nhân dân"),
+        # an l read as the digit 1 before a marked syllable
+        ("giữ gìn 1ối sống văn minh", "giữ gìn lối sống văn minh"),
+        ("tham quan di tích 1ịch sử", "tham quan di tích lịch sử"),
     ],
 )
 def test_known_ocr_damage_is_repaired_in_context(ocr, expected):
@@ -124,6 +127,7 @@ def test_known_ocr_damage_is_repaired_in_context(ocr, expected):
         "Hoá học và uỷ ban",  # old tone placement is not an OCR error
         "chuyển từ “tiền kiểm” sang “hậu kiểm”",  # alone between quotes: no evidence
         "ứng dụng Big Data, email và website",
+        "trồng 1ha rừng, điểm 1a khoản 2, mạng 4G và 21 lần",  # units, labels, numbers
     ],
 )
 def test_abbreviations_codes_and_correct_text_are_left_alone(text):

@@ -289,6 +289,13 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     m = _COORDINATE_WITH_RE.search(folded)
     if m and m.start() > 0:
         return parse_list(cell[: m.start()]), parse_list(cell[m.end() :])
+    t = _TRAILING_ROLE_RE.search(folded)
+    if t and t.start() > 0 and "phoi hop" in folded[t.start() :]:
+        # "Sở Tư pháp, Sở Y tế phối hợp" (a part of `Sở X chủ trì; Sở Tư pháp, Sở Y tế phối
+        # hợp` parted at `;`), "Sở X; Sở Tư pháp phối hợp": the names before the role word
+        # coordinate, those of an earlier part lead
+        before, _, names = cell[: t.start()].rpartition(";")
+        return parse_list(before), parse_list(names)
     if _PHOI_HOP.match(folded):
         return [], parse_list(_after_phoi_hop(cell))
     return parse_list(cell), []

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from kehoach.extract.agencies import parse_list, parse_roles, starts_with_agency, take_agencies
+from kehoach.extract.agencies import (
+    agency_phrase,
+    parse_list,
+    parse_roles,
+    starts_with_agency,
+    take_agencies,
+)
 from kehoach.extract.outline import Section
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.text import lexicon
@@ -62,6 +69,7 @@ _ASSIGNED = re.compile(
     r"\s*[(\[](?P<inner>[^()\[\]]*\b(?:chu tri|thuc hien|phu trach)\b[^()\[\]]*)[)\]]\s*[.;]?\s*$"
 )
 _GIVEN = re.compile(r"^giao\s+(?:cho\s+)?")  # `(giao UBND phường … thực hiện)`, folded
+_DIRECTS = re.compile(r"^\s*(?:lanh dao,? )?chi dao\s+")  # `X chỉ đạo Y thực hiện`, folded
 _LABELLED = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.+)$")
 
 
@@ -74,9 +82,17 @@ def _closes_with_bracket(text: str) -> bool:
     return text.rstrip().rstrip(".;").rstrip().endswith((")", "]"))
 
 
-def _named_in_parenthesis(
-    text: str, doc_year: int | None
-) -> tuple[str, list[str], list[str], str | None] | None:
+class Closing(NamedTuple):
+    """What a closing parenthesis says: the item's text without it, its roles and when."""
+
+    text: str
+    directing: list[str]
+    lead: list[str]
+    coordinating: list[str]
+    when: str | None
+
+
+def _named_in_parenthesis(text: str, doc_year: int | None) -> Closing | None:
     """`Tổ chức Ngày Sách … (Sở Văn hóa, Thể thao và Du lịch; tháng 4/2026).`: a closing
     parenthesis that only names agencies (all lead, as a table cell without `chủ trì`) and
     perhaps when."""
@@ -95,15 +111,13 @@ def _named_in_parenthesis(
             return None  # a sentence in brackets, not a list of agencies
     if not lead:
         return None
-    return text[: m.start()].rstrip(" ,.;"), lead, [], when
+    return Closing(text[: m.start()].rstrip(" ,.;"), [], lead, [], when)
 
 
-def assignment(
-    text: str, doc_year: int | None
-) -> tuple[str, list[str], list[str], str | None] | None:
+def assignment(text: str, doc_year: int | None) -> Closing | None:
     """A task whose bullet names its agencies in a closing parenthesis:
-    `Xây dựng đề án … (Sở VHTTDL chủ trì, phối hợp với Sở Tài chính; thời gian: năm 2026).`
-    Returns (text, lead, coordinating, timeframe wording) or None."""
+    `Xây dựng đề án … (Sở VHTTDL chủ trì, phối hợp với Sở Tài chính; thời gian: năm 2026).`,
+    `(Sở Giáo dục và Đào tạo chỉ đạo các trường thực hiện; thời gian: …)`."""
     if not _closes_with_bracket(text):
         return None
     folded = fold_chars(text)
@@ -111,6 +125,7 @@ def assignment(
     if not m:
         return _named_in_parenthesis(text, doc_year)
     inner = text[m.start("inner") : m.end("inner")]
+    directing: list[str] = []
     lead: list[str] = []
     coord: list[str] = []
     when: str | None = None
@@ -133,6 +148,11 @@ def assignment(
                 coord += co
                 continue
             names, rest = take_agencies(value)
+            directs = _DIRECTS.match(fold_chars(rest)) if names else None
+            under, after = agency_phrase(rest[directs.end() :]) if directs else ([], "")
+            if under:  # "X chỉ đạo Y thực hiện": X directs, Y leads
+                directing += names
+                names, rest = under, after
             lead += names
             rest = re.sub(r"(?i)^(?:thực hiện|triển khai)\b[,\s]*", "", rest)
             if rest and (
@@ -141,4 +161,4 @@ def assignment(
                 when = rest
     if not lead:
         return None
-    return text[: m.start()].rstrip(" ,.;"), lead, coord, when
+    return Closing(text[: m.start()].rstrip(" ,.;"), directing, lead, coord, when)

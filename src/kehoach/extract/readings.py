@@ -214,6 +214,9 @@ def looks_like_agency(name: str) -> bool:
     head = body_head(name)
     if head and name[len(head) :].lstrip()[:1].isupper():
         return True  # a head of two words, then a name: "Đảng ủy Mặt trận Tổ quốc"
+    known = known_prefix(name)
+    if known and name[known[1] :].lstrip(" ,")[:1].isupper():
+        return True  # a registered body, then the province: "Báo và Phát thanh, Truyền hình X"
     # "Ban cán sự đảng Ủy ban nhân dân tỉnh": a registered body inside the name
     return any(known_prefix(" ".join(words[i:])) for i in range(2, len(words)))
 
@@ -291,8 +294,10 @@ def item_readings(text: str, doc_year: int | None) -> tuple[str, list[Reading]]:
         readings.append(labels_reading(run, PARENTHESIS))
     got = assignment(text, doc_year)
     if got is not None:
-        text, lead, coord, when = got
-        readings.append(Reading([], lead, coord, when, PARENTHESIS, "parenthesis"))
+        text = got.text
+        readings.append(
+            Reading(got.directing, got.lead, got.coordinating, got.when, PARENTHESIS, "parenthesis")
+        )
     head, sep, rest = text.partition(":")
     if sep and is_agency_label(unopened(head)):
         reading = roles_of_phrase(unopened(head))

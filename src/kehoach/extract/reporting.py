@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kehoach.extract.agencies import (
     agency_phrase,
@@ -16,6 +17,7 @@ from kehoach.extract.assignments import read_heading
 from kehoach.extract.outline import Section
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
+from kehoach.text import lexicon
 from kehoach.text.normalize import fold_chars
 
 _REPORT = re.compile(r"\bbao cao\b")
@@ -40,7 +42,8 @@ _PERIODS = [
     (
         re.compile(
             r"\b(?:hang|moi|ca) nam\b|\bbao cao nam\b|\bdinh ky nam\b|\btong ket nam\b"
-            r"|\bnam (?=truoc ngay \d)"
+            # "6 tháng (trước ngày 10/6) và năm (trước ngày 05/12)": not "6 tháng đầu năm"
+            r"|(?<!dau )(?<!cuoi )\bnam (?=\(?truoc ngay \d)"
         ),
         "year",
     ),
@@ -54,6 +57,8 @@ _OPENING = re.compile(
     r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+)?", re.I
 )
 _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
+# "trước ngày 20 hằng tháng": a day of the month, not a date
+_MONTH_DUE = re.compile(r"\btruoc ngay (\d{1,2})\b(?!\s*/)")
 _MORE_DUE = re.compile(
     r"\s*(?:,|va|hoac)\s*(?:ngay\s*)?(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?"
 )
@@ -118,7 +123,11 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         return []
     found: list[tuple[int, str]] = []
     for rx, every in _PERIODS:
-        found.extend((m.start(), every) for m in rx.finditer(f))
+        found.extend(
+            (m.start(), every)
+            for m in rx.finditer(f)
+            if every != "once" or _REPORT.search(_clause_at(f, m.start()))
+        )
     found.sort()
     dues = _due_dates(f)
     relay = re.search(r"\bde tong hop\b[^.;]*?\bbao cao\b", f)
@@ -144,11 +153,23 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         found = [(yearly[0][0], "half_year"), *found]
         paired = {yearly[0][0]: yearly[0], periodic[0][0]: yearly[1]}
         found.sort()
+    by_period: dict[str, ReportingDuty] = {}
     for i, (pos, every) in enumerate(found):
         nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
         due = paired.get(pos) if paired else next((d for d in dues if pos <= d[0] < nxt), None)
         due_s = f"{due[2]:02d}-{due[1]:02d}" if due and every != "ad_hoc" else None
-        duties.append(ReportingDuty(every=every, due=due_s, to=to, via=via))  # type: ignore[arg-type]
+        if every == "month" and due_s is None:
+            day = _MONTH_DUE.search(f, max(0, pos - 40), nxt)
+            due_s = f"{int(day.group(1)):02d}" if day else None
+        # "Định kỳ hằng năm (báo cáo năm gửi trước ngày 05/12)": a period named twice in one
+        # sentence is one duty, due when either names a date
+        if every not in by_period or (by_period[every].due is None and due_s is not None):
+            by_period[every] = ReportingDuty(every=every, due=due_s, to=to, via=via)  # type: ignore[arg-type]
+    duties.extend(by_period.values())
+    if not found and _restated_re().search(f):
+        # "Sở X tổng hợp, báo cáo UBND tỉnh kết quả theo định kỳ nêu trên": the duties stated
+        # before it, stated again for the body that compiles them
+        return []
     if not found:
         once = next((d for d in dues if d[3] is not None), None)
         if once:
@@ -157,6 +178,20 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         else:
             duties.append(ReportingDuty(every="ad_hoc", due=None, to=to, via=via))
     return duties
+
+
+def _clause_at(f: str, pos: int) -> str:
+    """The `;`-clause of folded text around pos: `tổng kết` in a clause that asks for no
+    report (`…, báo cáo Ban Thường vụ; tham mưu sơ kết và tổng kết …`) is a review, not the
+    report on it."""
+    start = f.rfind(";", 0, pos) + 1
+    end = f.find(";", pos)
+    return f[start : end if end >= 0 else len(f)]
+
+
+@lru_cache(maxsize=1)
+def _restated_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.alternation("reporting.restated_periods", fold_words=True))
 
 
 def _due_dates(f: str) -> list[tuple[int, int, int, int | None]]:

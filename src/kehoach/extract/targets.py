@@ -76,6 +76,8 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
             fold_chars(text[max(0, m.start() - 20) : m.start()])
         ):
             continue
+        if _glued_code(text, m):
+            continue
         a = m.group("a")
         if re.fullmatch(r"(19|20)\d{2}", a) and unit_raw != "%":
             continue
@@ -86,6 +88,19 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         unit = _unit(unit_raw)
         out.extend((v, unit, m.start()) for v in values)
     return out
+
+
+def _glued_code(text: str, m: re.Match[str]) -> bool:
+    """A number written against letters that make no unit: a name (`dữ liệu 3D`, `mạng 5G`)
+    or what is left of a word OCR misread (`1ịch sử`). A unit is spaced (`12 di tích`), a
+    known one (`10ha`) or a symbol in small Latin letters (`5km`, `20m2`)."""
+    at = m.start("unit")
+    word = m.group("unit").split()[0]
+    if word in ("%", "phần trăm") or text[at - 1 : at].isspace():
+        return False
+    if _unit(m.group("unit")) in _known_units():
+        return False
+    return not (word[:1].isascii() and word[:1].islower())
 
 
 def _year_in(text: str) -> int | None:

@@ -146,10 +146,22 @@ _SYMBOL_FIXES = (
         re.compile(r"(?m)^([ \t]*)([àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ])(?=\)[ \t])"),
         lambda m: m.group(1) + _unmarked(m.group(2)),
     ),
+    # a lower-case l read as the digit 1 at a word's start (`1ịch sử`, `1ối sống`): a marked
+    # letter follows, so it is no number with its unit and no label (`1a`)
+    (re.compile(r"(?<![\w.,/-])1([^\W\d_]+)(?!\w)"), lambda m: _digit_l(m)),
     # a word of 2-7 letters (none of a-z: lower case is no abbreviation, and leaving out
     # the words it rules out spares a call for nearly every word of the text)
     (re.compile(r"(?<!\w)[^\W\d_a-z]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
 )
+
+
+def _digit_l(m: re.Match[str]) -> str:
+    """`1ịch` -> `lịch`: the letters after the 1, in lower case with a mark, make a syllable
+    with an l before them; else as written."""
+    rest = m.group(1)
+    if rest.isascii() or not rest.islower() or not is_valid_syllable("l" + rest):
+        return m.group()
+    return "l" + rest
 
 
 def _abbreviation(word: str) -> str:
