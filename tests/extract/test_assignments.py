@@ -370,3 +370,20 @@ def test_labels_joined_to_an_item_a_closing_year_and_running_order_hours() -> No
     ]
     texts = [t.text for t in extract_file(FIXTURES / "variant_joined_labels.txt").tasks]
     assert texts[1] == "Sở Tư pháp chủ trì tổ chức tuyên truyền pháp luật trong trường học."
+
+
+def test_a_body_asked_to_work_with_others_leads_its_item() -> None:
+    """`Đề nghị X … phối hợp tuyên truyền …`, `Mời X phối hợp tổ chức …`: the schema makes the
+    body an item asks for its lead, whatever the verb; without the request, `X phối hợp thực
+    hiện …` still makes X a coordinator only."""
+    assert _roles("variant_requests_to_coordinate.txt") == [
+        ("I.1", [], ["Sở Văn hóa, Thể thao và Du lịch"], []),
+        (
+            "I.2",
+            [],
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"],
+            [],
+        ),
+        ("I.3", [], ["Hội Văn học Nghệ thuật tỉnh"], []),
+        ("I.4", [], [], ["Trung tâm Văn hóa tỉnh"]),
+    ]

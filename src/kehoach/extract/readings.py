@@ -259,8 +259,9 @@ def subject_reading(text: str) -> Reading | None:
     if not names or not rest or not all(looks_like_agency(n) for n in names):
         return None
     f = fold(rest[:60])
-    if _only_coordinates_re().match(f):
-        # "Cục X phối hợp thực hiện …": X works with whoever leads (the heading's agency)
+    if _only_coordinates_re().match(f) and not opening(text):
+        # "Cục X phối hợp thực hiện …": X works with whoever leads (the heading's agency);
+        # but "Đề nghị X phối hợp tuyên truyền …" asks X itself for the work: X leads
         return Reading(coordinating=names, strength=SUBJECT, source="subject")
     directs = re.match(r"(?:lanh dao,? )?chi dao |lanh dao ", f)
     if directs:  # "X (lãnh đạo,) chỉ đạo Y …" when Y is an agency, else X leads
