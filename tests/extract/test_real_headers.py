@@ -175,3 +175,10 @@ def test_issuer_of_the_header_block(lines: list[str], issuer: str | None) -> Non
     from kehoach.extract.header import header_issuer
 
     assert header_issuer(lines) == issuer
+
+
+def test_signer_beside_a_recipient_that_ends_with_a_comma() -> None:
+    # `- Các đảng ủy trực thuộc Tỉnh ủy,     Lò Văn Mừng`: the two columns of the signature
+    # block on one line, the recipient closed by a comma (as a PDF's text gives them)
+    d = extract_file(FIXTURES / "variant_signature_beside_recipients.txt").document
+    assert (d.number, d.issuer, d.signer) == ("12-NQ/TU", "Tỉnh ủy", "Lò Văn Mừng")

@@ -248,8 +248,10 @@ def _name_after_title(text: str) -> str | None:
     return m.group("name").strip() if m else None
 
 
+# after the recipient's closing `;`, `.` or `,` (the gap between the columns is one space
+# once the paragraph's spaces are collapsed)
 _NAME_AT_END_RE = re.compile(
-    r"[.;]\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})$"
+    r"[.;,]\s+(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})$"
 )
 
 
