@@ -74,3 +74,26 @@ def test_centred_lines_that_were_not_wrapped_stay_apart():
     # `QUYẾT ĐỊNH` above the subject: the subject's first word would have fitted beside it
     blocks = _blocks("variant_decision_with_plan.pdf")
     assert "QUYẾT ĐỊNH" in blocks
+
+
+def test_a_short_last_line_joins_its_paragraph_though_its_box_is_lower():
+    # `… việc thực hiện Nghị` / `quyết.`: the short line's glyphs stand lower than a full
+    # line's (their box), so the gap above it looks wider than the line spacing is
+    from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
+
+    width = 595.0
+    full = "và đầu tư thiết chế văn hóa cơ sở; tăng cường giám sát việc thực hiện Nghị"
+    lines = [
+        TextLine.at("3. Ban cán sự đảng chỉ đạo thực hiện chương trình; tăng cường", 85, 538.5,
+                    40.0, 53.1, width),
+        TextLine.at(full, 85.2, 538.1, 59.7, 72.8, width),
+        TextLine.at("quyết.", 85.2, 118.0, 81.6, 91.3, width),
+        TextLine.at("4. Sở Văn hóa, Thể thao và Du lịch chủ trì hướng dẫn việc thực hiện", 85,
+                    538.4, 97.0, 110.1, width),
+        TextLine.at("nội dung này trong toàn tỉnh, định kỳ báo cáo kết quả thực hiện.", 85.2,
+                    400.0, 116.4, 129.5, width),
+    ]  # fmt: skip
+    [page] = join_paragraphs([lines])
+    assert len(page) == 2
+    assert str(page[0]).endswith("tăng cường " + full + " quyết.")
+    assert str(page[1]).startswith("4. Sở Văn hóa")

@@ -162,7 +162,10 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     height = max(prev.height, line.height)
     if len(line) >= _SIZED and abs(prev.height - line.height) > 0.25 * height:
         return False
-    if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.6 * height):
+    # ... and for the same reason its top stands lower: the gap above it is allowed what
+    # its box lacks of the line above's height
+    slack = max(0.0, prev.height - line.height)
+    if not new_page and not (-0.4 * prev.height <= line.top - prev.bottom <= 0.6 * height + slack):
         return False
     if "  " in prev or "  " in line:
         return False
