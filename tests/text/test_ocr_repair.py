@@ -110,6 +110,17 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         # an l read as the digit 1 before a marked syllable
         ("giữ gìn 1ối sống văn minh", "giữ gìn lối sống văn minh"),
         ("tham quan di tích 1ịch sử", "tham quan di tích lịch sử"),
+        # ... and before unmarked letters that make a known word with it
+        ("tỷ lệ 1ao động nữ", "tỷ lệ lao động nữ"),
+        # an l read for the digit 1 before digits or a thousands group
+        ("xây mới l.500 giường bệnh", "xây mới 1.500 giường bệnh"),
+        ("giảm l5% số ca", "giảm 15% số ca"),
+        # a table rule or a curly quote at a line's start, a rule at its end
+        ("| - Sở Y tế chủ trì", "- Sở Y tế chủ trì"),
+        ("‘- Sở Tài chính thẩm định", "- Sở Tài chính thẩm định"),
+        ("T/M BAN THƯỜNG VỤ |", "T/M BAN THƯỜNG VỤ"),
+        # the Icelandic eth for the Vietnamese d with stroke
+        ("Sở Giáo dục và Ðào tạo", "Sở Giáo dục và Đào tạo"),
     ],
 )
 def test_known_ocr_damage_is_repaired_in_context(ocr, expected):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kehoach.text.unglue import unglue
+from kehoach.text.unglue import unglue, unglue_pairs
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,28 @@ def test_glued_words_are_set_apart(glued, spaced):
 )
 def test_typed_text_is_left_alone(text):
     assert unglue(text) == text
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        ("Ủy ban Mặt trận tỉnh vàcác tổ chức", "Ủy ban Mặt trận tỉnh và các tổ chức"),
+        ("khen thưởng họcsinh giỏi", "khen thưởng học sinh giỏi"),
+        ("thanh toán tiềnmặt", "thanh toán tiền mặt"),
+    ],
+)
+def test_two_short_words_glued_by_ocr_are_set_apart(glued, spaced):
+    assert unglue_pairs(glued) == spaced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tỉnh Đắk Lắk, huyện Krông Nô, dân tộc Xtiêng",  # capitalised names: no glued pair
+        "email, Zalo, online",  # no marked letter: a foreign word as likely
+        "nărn 2026",  # damaged in another way: no reading as two syllables
+        "giữ gìn bản sắc",
+    ],
+)
+def test_words_that_are_no_pair_are_left_alone(text):
+    assert unglue_pairs(text) == text

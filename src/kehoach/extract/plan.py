@@ -21,7 +21,7 @@ from kehoach.intake.document import Document, Table
 from kehoach.model import PlanRecord, Source, Task
 from kehoach.text.lexicon import fix_typos, fix_typos_in_lines
 from kehoach.text.normalize import clean
-from kehoach.text.unglue import unglue
+from kehoach.text.unglue import unglue, unglue_pairs
 
 
 def _year(date: str | None) -> int | None:
@@ -48,12 +48,12 @@ def build_record(doc: Document) -> PlanRecord:
     blocks: list[str | Table] = []
     for b in doc.blocks:
         if isinstance(b, str):
-            blocks.append(_line(b))
+            blocks.append(_line(b, doc.ocr))
         else:  # paragraphs a PDF table finder took for table rows come back as text
             lines, rest = _text_rows(b)
-            blocks.extend(_line(line) for line in lines)
+            blocks.extend(_line(line, doc.ocr) for line in lines)
             if rest is not None:
-                blocks.append(_fixed(rest))
+                blocks.append(_fixed(rest, doc.ocr))
     blocks = _typos_fixed(blocks)
     if doc.ocr:  # names OCR damaged spelt as the document mostly spells them
         blocks = respell_names(blocks)
@@ -127,9 +127,11 @@ def _text_rows(table: Table) -> tuple[list[str], Table | None]:
     return lines, Table(rows=rows, spans=table.spans[n:], page=table.page)
 
 
-def _line(text: str) -> str:
-    """A line cleaned, with the spaces OCR lost put back (typos: `_typos_fixed`)."""
-    return unglue(clean(text))
+def _line(text: str, ocr: bool = False) -> str:
+    """A line cleaned, with the spaces OCR lost put back (typos: `_typos_fixed`); in OCR'd
+    text also between two short words (`vàcác`), which typed text never glues."""
+    line = unglue(clean(text))
+    return unglue_pairs(line) if ocr else line
 
 
 def _typos_fixed(blocks: list[str | Table]) -> list[str | Table]:
@@ -138,9 +140,10 @@ def _typos_fixed(blocks: list[str | Table]) -> list[str | Table]:
     return [next(fixed) if isinstance(b, str) else b for b in blocks]
 
 
-def _fixed(table: Table) -> Table:
+def _fixed(table: Table, ocr: bool = False) -> Table:
     """A table with the known typos fixed and lost spaces put back in its cells."""
-    rows = [[fix_typos(unglue(c)) for c in row] for row in table.rows]
+    glue = (lambda c: unglue_pairs(unglue(c))) if ocr else unglue
+    rows = [[fix_typos(glue(c)) for c in row] for row in table.rows]
     return Table(rows=rows, spans=table.spans, page=table.page)
 
 

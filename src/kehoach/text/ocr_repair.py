@@ -130,8 +130,17 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 _MARKED_I = "ÌÍỈĨỊ"  # an I with a stray mark (`ỈV. KIẾN NGHỊ`)
 _SYMBOL_FIXES = (
     (re.compile("\u2044"), lambda m: "/"),  # a slanted slash read as the fraction slash
+    # the Icelandic eth read for the Vietnamese d with stroke (`Ðào tạo`): no Vietnamese letter
+    (re.compile("[\u00d0\u00f0]"), lambda m: "\u0110" if m.group() == "\u00d0" else "\u0111"),
     (re.compile(r"\(b/[©®]\)|\(b/\)"), lambda m: "(b/c)"),
-    (re.compile(r"(?m)^([ \t]*)'[ \t]?(?=[" + LETTERS + "])"), lambda m: m.group(1)),
+    (re.compile(r"(?m)^([ \t]*)'[ \t]?(?=[" + LETTERS + r"]|[-+•][ \t])"), lambda m: m.group(1)),
+    # a table rule or a curly quote read at a line's start (`| - Sở X chủ trì …`, `‘Tổ chức`),
+    # or a rule at its end (`T/M BAN THƯỜNG VỤ |`): no text of the line
+    (
+        re.compile(r"(?m)^([ \t]*)[|‘’][ \t]*(?=[" + LETTERS + r"]|[-+•][ \t])"),
+        lambda m: m.group(1),
+    ),
+    (re.compile(r"(?m)(?<=\S)[ \t]+\|[ \t]*$"), lambda m: ""),
     (re.compile(r"(?<=[" + LETTERS + r"])'(?=[,;:.)]|[ \t]|$)", re.M), lambda m: ""),
     (
         re.compile(
@@ -149,6 +158,9 @@ _SYMBOL_FIXES = (
     # a lower-case l read as the digit 1 at a word's start (`1ịch sử`, `1ối sống`): a marked
     # letter follows, so it is no number with its unit and no label (`1a`)
     (re.compile(r"(?<![\w.,/-])1([^\W\d_]+)(?!\w)"), lambda m: _digit_l(m)),
+    # the digit 1 read as an l before digits or a Vietnamese thousands group (`l.200 phòng
+    # học`, `l5%`): no word begins with an l and a digit
+    (re.compile(r"(?<![\w.,/-])l(?=[.,]?\d)"), lambda m: "1"),
     # a word of 2-7 letters (none of a-z: lower case is no abbreviation, and leaving out
     # the words it rules out spares a call for nearly every word of the text)
     (re.compile(r"(?<!\w)[^\W\d_a-z]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
@@ -159,7 +171,11 @@ def _digit_l(m: re.Match[str]) -> str:
     """`1ịch` -> `lịch`: the letters after the 1, in lower case with a mark, make a syllable
     with an l before them; else as written."""
     rest = m.group(1)
-    if rest.isascii() or not rest.islower() or not is_valid_syllable("l" + rest):
+    if not rest.islower() or not is_valid_syllable("l" + rest):
+        return m.group()
+    if rest.isascii() and (len(rest) < 2 or not load_model().uni.get("l" + rest)):
+        # `1ao động`: unmarked letters make a syllable with the l too, when it is a word the
+        # language counts know; one letter is an item's label (`1a`), `1ha` no syllable
         return m.group()
     return "l" + rest
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from kehoach.text.normalize import unify_tone_marks
 from kehoach.text.syllables import is_valid_syllable
 
-__all__ = ["unglue"]
+__all__ = ["unglue", "unglue_pairs"]
 
 _UNSEEN = 0.01  # the weight of a syllable the counts never saw
 _LONGEST = 7  # letters of the longest syllable (`nghiêng`)
@@ -31,6 +31,45 @@ def unglue(text: str) -> str:
     if max(map(len, text.split()), default=0) < 8 or not _GLUED.search(text):
         return text
     return _GLUED.sub(_token, text)
+
+
+# A lower-case word of a few letters with a marked one: what two short syllables glued make
+# (`vàcác`, `họcsinh`); one syllable is at most seven letters, so longer runs are `unglue`'s.
+_SHORT_RUN = re.compile(r"(?<![\w'’])[^\W\d_]{4,7}(?![\w'’])")
+
+
+def unglue_pairs(text: str) -> str:
+    """OCR'd `text` with two syllables that lost the space between them set apart (`tỉnh
+    vàcác tổ chức` reads `tỉnh và các tổ chức`): a lower-case word with a marked letter that is
+    no syllable, when it is two syllables both seen in the language counts. A word OCR
+    damaged in another way has no such reading and stays as read."""
+    if text.isascii():
+        return text
+    return _SHORT_RUN.sub(_pair, text)
+
+
+def _pair(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if run.isascii() or not run.islower() or is_valid_syllable(run):
+        return run
+    return " ".join(_two_syllables(run))
+
+
+@lru_cache(maxsize=4096)
+def _two_syllables(run: str) -> tuple[str, ...]:
+    """The likeliest cut of `run` into two known syllables, or `run` itself."""
+    from kehoach.text.ocr_model import load_model
+
+    counts = load_model().uni
+    best: tuple[float, tuple[str, ...]] = (0.0, (run,))
+    for cut in range(1, len(run)):
+        a, b = run[:cut], run[cut:]
+        if not (is_valid_syllable(a) and is_valid_syllable(b)):
+            continue
+        ca, cb = counts.get(unify_tone_marks(a)), counts.get(unify_tone_marks(b))
+        if ca and cb and ca * cb > best[0]:
+            best = (ca * cb, (a, b))
+    return best[1]
 
 
 def _token(match: re.Match[str]) -> str:
