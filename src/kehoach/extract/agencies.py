@@ -378,6 +378,13 @@ _GENERIC_RE = re.compile(
     r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc|\s+thuộc\s+(?:UBND|Ủy ban nhân dân)\s+tỉnh|\s+cấp tỉnh|\s+của tỉnh)?"
 )
 _NAME_WORD_RE = re.compile(r"\s*(\S+)")
+
+
+def starts_with_group(text: str) -> bool:
+    """Whether text begins with a generic group (`các xã, phường`, `các cơ quan liên quan`)."""
+    return _GENERIC_RE.match(text.lstrip()) is not None
+
+
 _NAME_LOWER_OK = {"và", "các", "tỉnh", "xã", "phường", "thuộc", "cấp", "đặc", "khu", "nhân", "dân"}
 
 

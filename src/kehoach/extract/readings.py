@@ -23,6 +23,7 @@ from kehoach.extract.agencies import (
     parse_roles,
     registered,
     starts_with_agency,
+    starts_with_group,
 )
 from kehoach.extract.implementation import assignment
 from kehoach.extract.labels import LabelRun, trailing_labels
@@ -214,6 +215,8 @@ def looks_like_agency(name: str) -> bool:
     head = body_head(name)
     if head and name[len(head) :].lstrip()[:1].isupper():
         return True  # a head of two words, then a name: "Đảng ủy Mặt trận Tổ quốc"
+    if head and starts_with_group(name[len(head) :]):
+        return True  # a head, then the group it stands for in each: "Đảng ủy các xã, phường"
     known = known_prefix(name)
     if known and name[known[1] :].lstrip(" ,")[:1].isupper():
         return True  # a registered body, then the province: "Báo và Phát thanh, Truyền hình X"
@@ -307,8 +310,12 @@ def item_readings(text: str, doc_year: int | None) -> tuple[str, list[Reading]]:
             readings.append(reading)
             return rest.strip(), readings
     subject = subject_reading(text)
-    if subject is not None and all(
-        named(a) for a in subject.lead + subject.directing + subject.coordinating
+    if subject is not None and (
+        all(named(a) for a in subject.lead + subject.directing + subject.coordinating)
+        # "Các đảng ủy xã, phường chỉ đạo Ủy ban nhân dân xã, phường …": a group that directs
+        # a named body assigns the work as plainly as a named body does; a group alone as the
+        # subject of a body section's bullet is often no assignment ("Các cấp ủy … nâng cao")
+        or (subject.directing and subject.lead and all(named(a) for a in subject.lead))
     ):
         readings.append(subject)
     return text, readings
