@@ -294,8 +294,8 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
         # "Sở Tư pháp, Sở Y tế phối hợp" (a part of `Sở X chủ trì; Sở Tư pháp, Sở Y tế phối
         # hợp` parted at `;`), "Sở X; Sở Tư pháp phối hợp": the names before the role word
         # coordinate, those of an earlier part lead
-        before, _, names = cell[: t.start()].rpartition(";")
-        return parse_list(before), parse_list(names)
+        leading, _, helping = cell[: t.start()].rpartition(";")
+        return parse_list(leading), parse_list(helping)
     if _PHOI_HOP.match(folded):
         return [], parse_list(_after_phoi_hop(cell))
     return parse_list(cell), []

@@ -173,8 +173,8 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
     if not found:
         once = next((d for d in dues if d[3] is not None), None)
         if once:
-            day = f"{once[3]:04d}-{once[2]:02d}-{once[1]:02d}"
-            duties.append(ReportingDuty(every="once", due=day, to=to, via=via))
+            on = f"{once[3]:04d}-{once[2]:02d}-{once[1]:02d}"
+            duties.append(ReportingDuty(every="once", due=on, to=to, via=via))
         else:
             duties.append(ReportingDuty(every="ad_hoc", due=None, to=to, via=via))
     return duties
