@@ -1,0 +1,33 @@
+"""Directives (Chỉ thị) and conclusions (Kết luận) of a party committee: a preamble or an
+assessment full of past figures, the one commitment in the preamble or in a numbered item,
+numbered items that hand work to bodies and groups, `X lãnh đạo, chỉ đạo Y:` headings, the
+closing item that spreads the document, and what the document says it carries out."""
+
+from kehoach.extract import extract_file
+
+from .conftest import FIXTURES
+
+CONCLUSION = FIXTURES / "variant_party_conclusion.txt"
+DIRECTIVE = FIXTURES / "variant_party_directive.txt"
+
+
+def test_a_conclusions_assessed_results_are_no_targets_its_commitment_is() -> None:
+    r = extract_file(CONCLUSION)
+    # `đã xây dựng mới 48 sân vận động`, `đạt 38,5%`, `tăng bình quân 9%/năm`: the results of
+    # 2021 - 2025 under `1. Ban Thường vụ Tỉnh ủy ghi nhận …`, not commitments
+    assert len(r.targets) == 1
+    t = r.targets[0]
+    assert "phấn đấu đến năm 2030 có 45%" in t.text.lower()
+    assert [(m.value, m.unit) for m in t.metrics] == [(45, "%"), (100, "%")]
+    # the commitment's own year, not the reviewed period's in the title (2021 - 2025)
+    assert t.horizon == 2030
+
+
+def test_a_directives_commitment_in_its_preamble_is_a_target_past_figures_are_not() -> None:
+    r = extract_file(DIRECTIVE)
+    # `Giai đoạn 2021 - 2025, … 640 tủ sách …; 72% …` reports; `phấn đấu đến năm 2030` commits
+    assert len(r.targets) == 1
+    t = r.targets[0]
+    assert t.text.startswith("Để tiếp tục thực hiện Nghị quyết số 80-NQ/TW")
+    assert [(m.value, m.unit) for m in t.metrics] == [(90, "%"), (100, "%")]
+    assert (t.horizon, t.section) == (2030, None)
