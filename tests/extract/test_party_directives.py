@@ -31,3 +31,14 @@ def test_a_directives_commitment_in_its_preamble_is_a_target_past_figures_are_no
     assert t.text.startswith("Để tiếp tục thực hiện Nghị quyết số 80-NQ/TW")
     assert [(m.value, m.unit) for m in t.metrics] == [(90, "%"), (100, "%")]
     assert (t.horizon, t.section) == (2030, None)
+
+
+def test_a_heading_that_leads_and_directs_names_the_directing_body_without_the_verbs() -> None:
+    r = extract_file(DIRECTIVE)
+    roles = {(tuple(t.directing), tuple(t.lead)) for t in r.tasks if t.directing}
+    # `1. Ban cán sự đảng … lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh:`, `3. Đảng ủy các xã,
+    # phường lãnh đạo, chỉ đạo …:`: `lãnh đạo` is no part of the directing body's name
+    assert roles == {
+        (("Ban cán sự đảng Ủy ban nhân dân tỉnh",), ("Ủy ban nhân dân tỉnh",)),
+        (("Đảng ủy các xã, phường",), ("Ủy ban nhân dân các xã, phường",)),
+    }

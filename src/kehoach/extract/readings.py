@@ -173,8 +173,9 @@ def is_agency_label(head: str) -> bool:
 
 
 def roles_of_phrase(phrase: str) -> Reading | None:
-    """`X chủ trì, phối hợp (với) Y`, `X chỉ đạo Y`, or a plain list (all lead)."""
-    m = re.search(r"\s+chi\s+dao\s+", fold_chars(phrase))
+    """`X chủ trì, phối hợp (với) Y`, `X (lãnh đạo,) chỉ đạo Y`, or a plain list (all lead)."""
+    # `lãnh đạo, chỉ đạo` is one verb: X directs, the words no part of its name
+    m = re.search(r"(?:\s+lanh\s+dao\s*,?)?\s+chi\s+dao\s+|\s+lanh\s+dao\s+", fold_chars(phrase))
     if m and starts_with_agency(phrase):
         directing = parse_list(phrase[: m.start()])
         lead, _ = agency_phrase(_dropped(phrase[m.end() :]))
