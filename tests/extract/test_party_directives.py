@@ -42,3 +42,38 @@ def test_a_heading_that_leads_and_directs_names_the_directing_body_without_the_v
         (("Ban cán sự đảng Ủy ban nhân dân tỉnh",), ("Ủy ban nhân dân tỉnh",)),
         (("Đảng ủy các xã, phường",), ("Ủy ban nhân dân các xã, phường",)),
     }
+
+
+def test_the_implementation_part_hands_work_to_groups_and_by_request() -> None:
+    r = extract_file(CONCLUSION)
+    leads = [t.lead for t in r.tasks]
+    assert leads == [
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        # `Đề nghị X và các đoàn thể …`: the request names a group beside the body
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các đoàn thể chính trị - xã hội tỉnh"],
+        # a generic group as the subject of a bullet of `Tổ chức thực hiện`
+        ["Các đảng ủy trực thuộc Tỉnh ủy"],
+        ["Văn phòng Tỉnh ủy"],
+    ]
+    assert r.tasks[2].timeframe.every == "year"
+
+
+def test_the_issuers_own_assessment_is_no_task() -> None:
+    r = extract_file(CONCLUSION)
+    assert not [t for t in r.tasks if "ghi nhận" in t.text]
+
+
+def test_a_group_only_told_to_report_in_the_implementation_part_is_no_task() -> None:
+    r = extract_file(FIXTURES / "variant_tourism_targets_appendix.md")
+    assert not [t for t in r.tasks if t.text.startswith("Các phòng thuộc Sở báo cáo")]
+    assert r.reporting
+
+
+def test_the_closing_item_that_spreads_the_directive_is_the_groups_task() -> None:
+    r = extract_file(DIRECTIVE)
+    last = r.tasks[-1]
+    # `4. Chỉ thị này được phổ biến đến chi bộ. Các cấp ủy, … tổ chức quán triệt …`: the
+    # sentence about the directive itself names no one; the next one names who works
+    assert last.text.startswith("Chỉ thị này được phổ biến đến chi bộ.")
+    assert last.lead == ["Các cấp ủy, tổ chức đảng trực thuộc Tỉnh ủy"]
+    assert (last.timeframe.kind, last.timeframe.every) == ("recurring", "year")
