@@ -77,3 +77,13 @@ def test_the_closing_item_that_spreads_the_directive_is_the_groups_task() -> Non
     assert last.text.startswith("Chỉ thị này được phổ biến đến chi bộ.")
     assert last.lead == ["Các cấp ủy, tổ chức đảng trực thuộc Tỉnh ủy"]
     assert (last.timeframe.kind, last.timeframe.every) == ("recurring", "year")
+
+
+def test_implements_only_what_the_title_and_preamble_say_they_carry_out() -> None:
+    directive = [d.number for d in extract_file(DIRECTIVE).document.implements]
+    # `đã ban hành Quyết định số 1412/QĐ-UBND` reports a past step: not carried out here
+    assert directive == ["61-KL/TW", "80-NQ/TW"]
+    conclusion = [d.number for d in extract_file(CONCLUSION).document.implements]
+    # `2.1. Gắn việc thực hiện … với Kết luận số 70-KL/TW …` is a task of the body, not
+    # the preamble: a conclusion with no part above its items ends its preamble at `1.`
+    assert conclusion == ["12-NQ/TU"]
