@@ -19,8 +19,9 @@ def test_a_conclusions_assessed_results_are_no_targets_its_commitment_is() -> No
     t = r.targets[0]
     assert "phấn đấu đến năm 2030 có 45%" in t.text.lower()
     assert [(m.value, m.unit) for m in t.metrics] == [(45, "%"), (100, "%")]
-    # the commitment's own year, not the reviewed period's in the title (2021 - 2025)
-    assert t.horizon == 2030
+    # the commitment's own year, not the reviewed period's in the title (2021 - 2025); `2.2.`
+    # under `2.` with no part above is section 2.2, not 2.2.2
+    assert (t.horizon, t.section) == (2030, "2.2")
 
 
 def test_a_directives_commitment_in_its_preamble_is_a_target_past_figures_are_not() -> None:
