@@ -112,3 +112,16 @@ def test_group_title_in_the_task_column_and_other_heading_words() -> None:
     assert [(t.id, t.group_title, t.coordinating, t.timeframe.raw) for t in tasks] == [
         ("I.1", "CÔNG TÁC TUYÊN TRUYỀN", ["Sở Nội vụ"], "Quý II/2026")
     ]
+
+
+def test_a_numbered_row_with_no_agency_over_rows_numbered_under_it_heads_them() -> None:
+    """`| 1 | Giải thể thao cấp xã | | | |` then `1.1`, `1.2`: a sub-heading, as the `I` row
+    above it is a group row; a bare row over no sub-rows (`2`) would still be a task."""
+    from kehoach.extract import extract_file
+
+    from .conftest import FIXTURES
+
+    r = extract_file(FIXTURES / "variant_table_subgroups.md")
+    assert [t.id for t in r.tasks] == ["I.1.1", "I.1.2", "I.2", "II.1.1"]
+    assert all(t.lead for t in r.tasks)
+    assert r.tasks[-1].group_title == "THỂ THAO TRƯỜNG HỌC"

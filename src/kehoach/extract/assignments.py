@@ -188,15 +188,25 @@ def _task(a: Assignment, doc_year: int | None) -> Task | None:
     )
 
 
+@lru_cache(maxsize=1)
+def _implementation_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^" + lexicon.alternation("sections.implementation", fold_words=True) + r"\b"
+    )
+
+
 def _visit(
     sec: Section,
     inherited: Reading | None,
     group: str | None,
     out: list[Assignment],
     parent_title: str | None = None,
+    groups: bool = False,
 ) -> None:
     if sec.kind in ("signature", "appendix") or _no_tasks_re().match(sec.folded_title):
         return
+    # the implementation part tells generic groups (`Các đảng ủy trực thuộc …`) what to do
+    groups = groups or bool(_implementation_re().match(sec.folded_title))
     if is_member_line(sec.title) and not sec.children:
         return  # "2. Đồng chí …, Giám đốc Sở X - Phó Trưởng ban."
     heading = read_heading(sec.title) if sec.kind != "root" and sec.title else None
@@ -225,7 +235,7 @@ def _visit(
     found = False
     several = sum(1 for _, run in segments if run is not None and run.is_block) > 1
     for items, run in segments:
-        for a in segment_assignments(items, run, here, where, several):
+        for a in segment_assignments(items, run, here, where, several, groups):
             n += 1
             a.id = a.id or (f"{sec.path}.{n}" if sec.path else str(n))
             out.append(a)
@@ -240,7 +250,7 @@ def _visit(
         if len(sec.title) > 15:
             out.append(a)
     for child in sec.children:
-        _visit(child, here, group, out, sec.title or None)
+        _visit(child, here, group, out, sec.title or None, groups)
 
 
 def _unnumbered_requests(root: Section) -> list[Assignment]:

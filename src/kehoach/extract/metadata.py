@@ -15,7 +15,7 @@ from kehoach.extract.agencies import (
 )
 from kehoach.extract.header import header_issuer, party_committee, split_columns
 from kehoach.extract.letter import letter_opening, letter_subject
-from kehoach.extract.outline import Para, Section, kind_of, part_heading
+from kehoach.extract.outline import Para, Section, classify, kind_of, part_heading
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
 from kehoach.text import lexicon
@@ -379,7 +379,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     issuer = _issuer(preamble, header, _own_lines(items))
     if kind is None and number:
         kind = _number_kind(number)
-    implements = _refs(" ".join([title or "", *preamble]), number)
+    implements = _refs(" ".join([title or "", *_carried_out(preamble)]), number)
     return DocumentInfo(
         kind=kind or "other",  # type: ignore[arg-type]
         number=number or None,
@@ -391,6 +391,29 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         signer=_first_signer([s for s in root.children if s.kind == "signature"], items),
         implements=implements,
     )
+
+
+@lru_cache(maxsize=1)
+def _carrying_out_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\b" + lexicon.alternation("documents.carrying_out", fold_words=True) + r"\b"
+    )
+
+
+def _carried_out(preamble: list[str]) -> list[str]:
+    """The preamble's sentences by which the document says what it carries out or rests on
+    (`Thực hiện …`, `Căn cứ …`, `Để tiếp tục thực hiện có hiệu quả Chỉ thị số …`): up to its
+    first numbered item (a directive or a conclusion numbers its body `1.`, `2.` with no part
+    above), and without the sentences that only report (`Năm 2025, Ủy ban nhân dân tỉnh đã
+    ban hành Quyết định số …`)."""
+    lines: list[str] = []
+    for line in preamble:
+        if classify(line).kind == "decimal":
+            break
+        lines.append(line)
+    # one text: a sentence a PDF left in two lines (`Thực hiện` / `Nghị quyết số …`) is one
+    sentences = re.split(r"(?<=[.;])\s+", " ".join(lines))
+    return [s for s in sentences if _carrying_out_re().search(fold(s))]
 
 
 def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list[str]:

@@ -410,7 +410,10 @@ def build_outline(items: list[Para | Table]) -> Section:
                 sec.path = (
                     f"{roman.path}.{it.num}"
                     if roman and it.kind == "decimal"
-                    else (f"{parent.path}.{it.num}".strip(".") if parent.kind != "root" else it.num)
+                    # `2.1` under `2.` with no part above: its number is its whole path
+                    else it.num
+                    if it.kind == "decimal" or parent.kind == "root"
+                    else f"{parent.path}.{it.num}".strip(".")
                 )
                 parent.children.append(sec)
                 stack.append(sec)

@@ -174,8 +174,9 @@ def is_agency_label(head: str) -> bool:
 
 
 def roles_of_phrase(phrase: str) -> Reading | None:
-    """`X chủ trì, phối hợp (với) Y`, `X chỉ đạo Y`, or a plain list (all lead)."""
-    m = re.search(r"\s+chi\s+dao\s+", fold_chars(phrase))
+    """`X chủ trì, phối hợp (với) Y`, `X (lãnh đạo,) chỉ đạo Y`, or a plain list (all lead)."""
+    # `lãnh đạo, chỉ đạo` is one verb: X directs, the words no part of its name
+    m = re.search(r"(?:\s+lanh\s+dao\s*,?)?\s+chi\s+dao\s+|\s+lanh\s+dao\s+", fold_chars(phrase))
     if m and starts_with_agency(phrase):
         directing = parse_list(phrase[: m.start()])
         lead, _ = agency_phrase(_dropped(phrase[m.end() :]))
@@ -252,16 +253,45 @@ def _only_coordinates_re() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _own_mention_re() -> re.Pattern[str]:
+    kinds = "|".join(re.escape(k) for k in lexicon.mapping("documents.kinds"))
+    return re.compile(rf"^(?:{kinds}) nay\b")
+
+
+def _after_own_mention(text: str) -> str:
+    """The sentence after one that speaks of the document itself (`Chỉ thị này được phổ biến
+    đến chi bộ. Các cấp ủy … tổ chức quán triệt …`) when it opens with an agency, else the
+    text as it is: the document's own fate names no one to do the work."""
+    if not _own_mention_re().match(fold(text[:30])):
+        return text
+    for m in re.finditer(r"[.;]\s+", text[:300]):
+        rest = text[m.end() :]
+        if starts_with_agency(rest):
+            return rest
+    return text
+
+
+@lru_cache(maxsize=1)
+def _statement_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^" + lexicon.alternation("agencies.statement_verbs", fold_words=True) + r"\b"
+    )
+
+
 def subject_reading(text: str) -> Reading | None:
     """An item whose subject is an agency: `Công an tỉnh tham mưu …`, `Đề nghị X …`,
-    `Giao X là cơ quan thường trực …`, `X chỉ đạo Y …`."""
-    body = _after_adverbial(unopened(text))
+    `Giao X là cơ quan thường trực …`, `X chỉ đạo Y …`; not the issuer's own assessment
+    (`Ban Thường vụ Tỉnh ủy ghi nhận, đánh giá cao …`)."""
+    body = _after_adverbial(_after_own_mention(unopened(text)))
     if not starts_with_agency(body):
         return None
     names, rest = agency_phrase(body)
     if not names or not rest or not all(looks_like_agency(n) for n in names):
         return None
     f = fold(rest[:60])
+    if _statement_re().match(f):
+        return None
     if _only_coordinates_re().match(f) and not opening(text):
         # "Cục X phối hợp thực hiện …": X works with whoever leads (the heading's agency);
         # but "Đề nghị X phối hợp tuyên truyền …" asks X itself for the work: X leads
@@ -283,10 +313,15 @@ def labels_reading(run: LabelRun, strength: int = BLOCK) -> Reading:
     return Reading(directing, lead, coord, run.joined("time") or None, strength, "labels")
 
 
-def item_readings(text: str, doc_year: int | None) -> tuple[str, list[Reading]]:
+def item_readings(
+    text: str, doc_year: int | None, groups: bool = False
+) -> tuple[str, list[Reading]]:
     """The item's own evidence: labelled lines joined after its sentence, a closing
     parenthesis naming its agencies, or an agency subject; returns the task text (without
-    the labels or the parenthesis) and the readings."""
+    the labels or the parenthesis) and the readings. A subject that is a generic group (`Các
+    đảng ủy trực thuộc …`) counts when the item hands it the work (`Đề nghị X và các tổ chức
+    …`) or when `groups` (the implementation part, where such groups are told what to do),
+    unless all it is told is to report (a reporting duty)."""
     readings: list[Reading] = []
     joined = trailing_labels(text)
     if joined is not None:
@@ -316,12 +351,23 @@ def item_readings(text: str, doc_year: int | None) -> tuple[str, list[Reading]]:
         # a named body assigns the work as plainly as a named body does; a group alone as the
         # subject of a body section's bullet is often no assignment ("Các cấp ủy … nâng cao")
         or (subject.directing and subject.lead and all(named(a) for a in subject.lead))
+        or opening(text)
+        or (groups and not _only_reports(text))
     ):
         readings.append(subject)
     return text, readings
 
 
-def propose(text: str, readings: list[Reading], where: Assignment) -> Assignment:
-    """An item proposed as a task where `where` stands: its own readings, then the given ones."""
-    body, own = item_readings(text, None)
+def _only_reports(text: str) -> bool:
+    """`Các huyện ủy … báo cáo kết quả …`: the subject's verb is to report."""
+    _, rest = agency_phrase(_after_adverbial(_after_own_mention(unopened(text))))
+    return fold(rest[:20]).startswith("bao cao")
+
+
+def propose(
+    text: str, readings: list[Reading], where: Assignment, groups: bool = False
+) -> Assignment:
+    """An item proposed as a task where `where` stands: its own readings, then the given ones
+    (`groups`: see `item_readings`)."""
+    body, own = item_readings(text, None, groups)
     return Assignment("", where.group, where.group_title, body, [*own, *readings])

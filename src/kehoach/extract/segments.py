@@ -116,10 +116,12 @@ def segment_assignments(
     here: Reading | None,
     where: Assignment,
     several_blocks: bool = False,
+    groups: bool = False,
 ) -> list[Assignment]:
     """Tasks of one segment: an activity block (its title line when the section holds
     several, else the heading, or the one item the labels describe), each bullet of a group
-    the labels close, or each item on its own evidence."""
+    the labels close, or each item on its own evidence (`groups`: the items stand in the
+    implementation part, where a generic group as subject is told to do the work)."""
     labels = labels_reading(run) if run is not None else None
     if labels is not None and labels.has_agency and run is not None:
         marked = [it for it in items if it[0].kind != "plain"]
@@ -148,7 +150,7 @@ def segment_assignments(
             # "Sở Tài chính:" on its own line heads the items after it
             here = roles_of_phrase(unopened(head)) or here
             continue
-        a = propose(text, [], where)
+        a = propose(text, [], where, groups)
         if labels is not None and labels.time:
             a.readings.append(Reading(time=labels.time, source="labels"))
         if here is not None:

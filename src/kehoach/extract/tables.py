@@ -241,10 +241,23 @@ def tasks_from_table(
             more = text if not text_is_repeat and text != tasks[-1]["text"] else ""
             _merge_into(tasks[-1], row, cols, more)
             continue
-        if not text:
-            continue
+        if not text or (bare and _heads_numbered_rows(num, table.rows[r + 1 :], cols)):
+            continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
         tasks.append(_new_task(row, cols, num, text, group, group_title, len(tasks) + 1))
     return [_finish(t, doc_year) for t in tasks], targets
+
+
+def _heads_numbered_rows(num: str, rows: list[list[str]], cols: Columns) -> bool:
+    """A numbered row with no agency nor time whose next numbered row is numbered under it
+    (`1` then `1.1`): it heads those rows, as a group row (`A.`, `I.`) heads its own."""
+    own = num.rstrip(".)")
+    if not own or not _ROW_NUM.match(num):
+        return False
+    for row in rows:
+        nxt = _cell(row, cols.num).rstrip(".)")
+        if nxt:
+            return nxt.startswith(own + ".")
+    return False
 
 
 def _new_task(row, cols, num, text, group, group_title, n) -> dict:

@@ -327,6 +327,15 @@ def _caps_head(title: str) -> tuple[str, str]:
     return " ".join(words[:n]), " ".join(words[n:]).strip()
 
 
+def heading_part(title: str) -> str:
+    """A section title's heading, folded: up to its first colon or sentence end (`2. Mục tiêu
+    cụ thể: Đến năm 2030 …` gives `muc tieu cu the`). A numbered paragraph read as a section
+    (`1. Ban Thường vụ Tỉnh ủy ghi nhận … Sau 05 năm, các chỉ tiêu …`) heads with its first
+    sentence only, so a word of its later sentences makes it no objectives part."""
+    head = re.split(r"[:;]|\.\s", title, maxsplit=1)[0]
+    return fold(head[:150])
+
+
 def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
     found: list[tuple[Section, int | None]] = []
 
@@ -335,7 +344,7 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
         if sec.kind in ("signature",):
             return
         here = inside
-        if _OBJECTIVE.search(title) and sec.kind != "appendix":
+        if _OBJECTIVE.search(heading_part(sec.title)) and sec.kind != "appendix":
             here = True
         if inside and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
             here = False
@@ -374,9 +383,12 @@ def extract_targets(
             )
             seen.append(fold(text))
     if not targets:
-        for sec, text in _body_commitments(root):
+        for sec, text in _body_commitments(root, doc_year):
             metrics = _metrics(text)
-            targets.append(_target(len(targets) + 1, text, plan_horizon, metrics, sec.path))
+            # a commitment's own year (`phấn đấu đến năm 2030 …`) before the plan's: a
+            # conclusion's title names the period it reviews (`giai đoạn 2021 - 2025`)
+            own = max((m.by for m in metrics if m.by), default=None)
+            targets.append(_target(len(targets) + 1, text, own or plan_horizon, metrics, sec.path))
             seen.append(fold(text))
     for row in appendix_rows or []:
         metrics = list(row.metrics) or _metrics(row.text)
@@ -434,19 +446,81 @@ def _commitment() -> re.Pattern[str]:
     return re.compile(r"\b" + lexicon.alternation("targets.commitments") + r"\b")
 
 
-def _body_commitments(root: Section):
+def _body_commitments(root: Section, doc_year: int | None):
     """Quantified commitments of a document with no objectives part: each sentence that
-    commits to a number (`Phấn đấu … từ 05 mỏ … trở lên.`), not the paragraph around it."""
+    commits to a number (`Phấn đấu … từ 05 mỏ … trở lên.`), not the paragraph around it. The
+    preamble counts (a directive states its aim there: `… Ban Thường vụ Tỉnh ủy xác định:
+    phấn đấu đến năm 2030 có trên 95% …`), and so does a numbered item's own statement; results
+    reported (`đã ban hành 215 nghị quyết`, `Giai đoạn 2021 - 2025, … 94,6% …`, a section
+    that reviews past years) do not."""
+    for sec in _body_sections(root):
+        for text in _title_statements(sec) + _statements(sec):
+            for sentence in _BODY_SENTENCE.split(text):
+                if (
+                    _commitment().search(fold_chars(sentence))
+                    and quantities(sentence)
+                    and not _reported(sentence, doc_year)
+                ):
+                    yield sec, _from_first_quantity(sentence)
+
+
+def _body_sections(root: Section):
+    """The sections whose sentences may commit: the preamble (the root's own paragraphs),
+    then every part but the signature, appendices, the implementation, funding and reporting
+    parts and the parts that review past results."""
+    yield root
     for top in root.children:
-        if top.kind in ("signature", "appendix") or _SKIP_SECTIONS.search(top.folded_title):
+        if top.kind in ("signature", "appendix"):
             continue
-        for sec in top.walk():
-            if _SKIP_SECTIONS.search(sec.folded_title):
-                continue
-            for text in _statements(sec):
-                for sentence in _BODY_SENTENCE.split(text):
-                    if _commitment().search(fold_chars(sentence)) and quantities(sentence):
-                        yield sec, _from_first_quantity(sentence)
+        yield from _committing(top)
+
+
+def _committing(sec: Section):
+    if _SKIP_SECTIONS.search(sec.folded_title) or _review_re().search(heading_part(sec.title)):
+        return
+    yield sec
+    for c in sec.children:
+        yield from _committing(c)
+
+
+@lru_cache(maxsize=1)
+def _review_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.alternation("targets.review_headings") + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _future_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.alternation("targets.future_commitments") + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _reported_re() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + lexicon.alternation("targets.reported") + r"(?!\w)")
+
+
+# dates and the years of cited documents name no period a sentence speaks of
+_DATES = re.compile(
+    r"\b\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}\b|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|\d+/\d{4}/\S+",
+    re.I,
+)
+
+
+def _reported(sentence: str, doc_year: int | None) -> bool:
+    """A sentence that reports results instead of committing to them: every year it speaks
+    of already past (`Giai đoạn 2021 - 2025, toàn tỉnh …`), or a word of the past before its
+    first number (`… đã ban hành 215 nghị quyết`) — unless it strives (`phấn đấu`) or names a
+    year from the document's own on."""
+    if _future_re().search(fold_chars(sentence).lower()):
+        return False
+    bare = _DATES.sub(" ", sentence)
+    years = [int(a or b) for a, b in _YEAR_RE.findall(bare)]
+    years += [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", bare)]
+    if doc_year is not None and years:
+        return all(y < doc_year for y in years)
+    found = quantities(sentence)
+    first = found[0][2] if found else len(sentence)
+    return bool(_reported_re().search(sentence[:first].lower()))
 
 
 def _from_first_quantity(sentence: str) -> str:

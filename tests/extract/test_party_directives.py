@@ -1,0 +1,90 @@
+"""Directives (Chỉ thị) and conclusions (Kết luận) of a party committee: a preamble or an
+assessment full of past figures, the one commitment in the preamble or in a numbered item,
+numbered items that hand work to bodies and groups, `X lãnh đạo, chỉ đạo Y:` headings, the
+closing item that spreads the document, and what the document says it carries out."""
+
+from kehoach.extract import extract_file
+
+from .conftest import FIXTURES
+
+CONCLUSION = FIXTURES / "variant_party_conclusion.txt"
+DIRECTIVE = FIXTURES / "variant_party_directive.txt"
+
+
+def test_a_conclusions_assessed_results_are_no_targets_its_commitment_is() -> None:
+    r = extract_file(CONCLUSION)
+    # `đã xây dựng mới 48 sân vận động`, `đạt 38,5%`, `tăng bình quân 9%/năm`: the results of
+    # 2021 - 2025 under `1. Ban Thường vụ Tỉnh ủy ghi nhận …`, not commitments
+    assert len(r.targets) == 1
+    t = r.targets[0]
+    assert "phấn đấu đến năm 2030 có 45%" in t.text.lower()
+    assert [(m.value, m.unit) for m in t.metrics] == [(45, "%"), (100, "%")]
+    # the commitment's own year, not the reviewed period's in the title (2021 - 2025); `2.2.`
+    # under `2.` with no part above is section 2.2, not 2.2.2
+    assert (t.horizon, t.section) == (2030, "2.2")
+
+
+def test_a_directives_commitment_in_its_preamble_is_a_target_past_figures_are_not() -> None:
+    r = extract_file(DIRECTIVE)
+    # `Giai đoạn 2021 - 2025, … 640 tủ sách …; 72% …` reports; `phấn đấu đến năm 2030` commits
+    assert len(r.targets) == 1
+    t = r.targets[0]
+    assert t.text.startswith("Để tiếp tục thực hiện Nghị quyết số 80-NQ/TW")
+    assert [(m.value, m.unit) for m in t.metrics] == [(90, "%"), (100, "%")]
+    assert (t.horizon, t.section) == (2030, None)
+
+
+def test_a_heading_that_leads_and_directs_names_the_directing_body_without_the_verbs() -> None:
+    r = extract_file(DIRECTIVE)
+    roles = {(tuple(t.directing), tuple(t.lead)) for t in r.tasks if t.directing}
+    # `1. Ban cán sự đảng … lãnh đạo, chỉ đạo Ủy ban nhân dân tỉnh:`, `3. Đảng ủy các xã,
+    # phường lãnh đạo, chỉ đạo …:`: `lãnh đạo` is no part of the directing body's name
+    assert roles == {
+        (("Ban cán sự đảng Ủy ban nhân dân tỉnh",), ("Ủy ban nhân dân tỉnh",)),
+        (("Đảng ủy các xã, phường",), ("Ủy ban nhân dân các xã, phường",)),
+    }
+
+
+def test_the_implementation_part_hands_work_to_groups_and_by_request() -> None:
+    r = extract_file(CONCLUSION)
+    leads = [t.lead for t in r.tasks]
+    assert leads == [
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        # `Đề nghị X và các đoàn thể …`: the request names a group beside the body
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các đoàn thể chính trị - xã hội tỉnh"],
+        # a generic group as the subject of a bullet of `Tổ chức thực hiện`
+        ["Các đảng ủy trực thuộc Tỉnh ủy"],
+        ["Văn phòng Tỉnh ủy"],
+    ]
+    assert r.tasks[2].timeframe.every == "year"
+
+
+def test_the_issuers_own_assessment_is_no_task() -> None:
+    r = extract_file(CONCLUSION)
+    assert not [t for t in r.tasks if "ghi nhận" in t.text]
+
+
+def test_a_group_only_told_to_report_in_the_implementation_part_is_no_task() -> None:
+    r = extract_file(FIXTURES / "variant_tourism_targets_appendix.md")
+    assert not [t for t in r.tasks if t.text.startswith("Các phòng thuộc Sở báo cáo")]
+    assert r.reporting
+
+
+def test_the_closing_item_that_spreads_the_directive_is_the_groups_task() -> None:
+    r = extract_file(DIRECTIVE)
+    last = r.tasks[-1]
+    # `4. Chỉ thị này được phổ biến đến chi bộ. Các cấp ủy, … tổ chức quán triệt …`: the
+    # sentence about the directive itself names no one; the next one names who works
+    assert last.text.startswith("Chỉ thị này được phổ biến đến chi bộ.")
+    assert last.lead == ["Các cấp ủy, tổ chức đảng trực thuộc Tỉnh ủy"]
+    assert (last.timeframe.kind, last.timeframe.every) == ("recurring", "year")
+
+
+def test_implements_only_what_the_title_and_preamble_say_they_carry_out() -> None:
+    directive = [d.number for d in extract_file(DIRECTIVE).document.implements]
+    # `đã ban hành Quyết định số 1412/QĐ-UBND` reports a past step: not carried out here
+    assert directive == ["61-KL/TW", "80-NQ/TW"]
+    conclusion = [d.number for d in extract_file(CONCLUSION).document.implements]
+    # `2.1. Gắn việc thực hiện … với Kết luận số 70-KL/TW …` is a task of the body, not
+    # the preamble: a conclusion with no part above its items ends its preamble at `1.`
+    assert conclusion == ["12-NQ/TU"]
