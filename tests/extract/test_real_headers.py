@@ -182,3 +182,13 @@ def test_signer_beside_a_recipient_that_ends_with_a_comma() -> None:
     # block on one line, the recipient closed by a comma (as a PDF's text gives them)
     d = extract_file(FIXTURES / "variant_signature_beside_recipients.txt").document
     assert (d.number, d.issuer, d.signer) == ("12-NQ/TU", "Tỉnh ủy", "Lò Văn Mừng")
+
+
+def test_references_a_carrying_out_sentence_lists_after_a_semicolon() -> None:
+    # `Thực hiện Quyết định số …; Nghị quyết số …, Ủy ban nhân dân tỉnh ban hành …`: the
+    # second document is carried out too, though its clause repeats no `Thực hiện`
+    d = extract_file(FIXTURES / "variant_references_in_one_sentence.txt").document
+    assert [(x.kind, x.number) for x in d.implements] == [
+        ("quyet_dinh", "964/QĐ-TTg"),
+        ("nghi_quyet", "21-NQ/TU"),
+    ]

@@ -413,7 +413,21 @@ def _carried_out(preamble: list[str]) -> list[str]:
         lines.append(line)
     # one text: a sentence a PDF left in two lines (`Thực hiện` / `Nghị quyết số …`) is one
     sentences = re.split(r"(?<=[.;])\s+", " ".join(lines))
-    return [s for s in sentences if _carrying_out_re().search(fold(s))]
+    kept: list[str] = []
+    carried = False  # whether the clause before said what the document carries out
+    for s in sentences:
+        # `Thực hiện Quyết định số …; Nghị quyết số … , Ủy ban nhân dân tỉnh ban hành …`: a
+        # clause that opens with the next document goes on with the phrase before it
+        if _carrying_out_re().search(fold(s)) or (carried and _NAMES_A_DOCUMENT_RE.match(s)):
+            kept.append(s)
+            carried = s.rstrip().endswith(";")
+        else:
+            carried = False
+    return kept
+
+
+# a clause that opens with a document's kind and number (`Nghị quyết số 15-NQ/TU …`)
+_NAMES_A_DOCUMENT_RE = re.compile(r"^[A-ZĐ][\w ]{2,30}?\s+số\s+\d")
 
 
 def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list[str]:
