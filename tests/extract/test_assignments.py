@@ -387,3 +387,26 @@ def test_a_body_asked_to_work_with_others_leads_its_item() -> None:
         ("I.3", [], ["Hội Văn học Nghệ thuật tỉnh"], []),
         ("I.4", [], [], ["Trung tâm Văn hóa tỉnh"]),
     ]
+
+
+def test_items_under_a_period_heading_take_its_period_and_an_event_day_its_day() -> None:
+    r = extract_file(FIXTURES / "variant_period_headings.txt")
+    got = {t.id: (t.timeframe.kind, t.timeframe.start, t.timeframe.end) for t in r.tasks}
+    assert got == {
+        "II.1.1": ("window", "2026-03-01", "2026-03-31"),  # under "1. Tháng 3/2026"
+        "II.1.2": ("window", "2026-03-21", "2026-03-21"),  # "… vào ngày 21/3/2026 (…)"
+        "II.2.1": ("window", "2026-07-01", "2026-09-30"),  # under "2. Quý III/2026"
+        "II.3.1": ("window", "2027-01-01", "2027-12-31"),  # under "3. Năm 2027"
+    }
+
+
+def test_department_plan_reports_to_itself_and_asks_its_head_to_decide() -> None:
+    r = extract_file(FIXTURES / "variant_period_headings.txt")
+    duties = [(d.every, d.due, d.to, d.via) for d in r.reporting]
+    assert duties == [
+        # "về Sở" in the department's own plan; "ngày 20 của tháng cuối quý" a day of the month
+        ("quarter", "20", "Sở Văn hóa, Thể thao và Du lịch", "Văn phòng Sở"),
+        # the whole year's report, due on a dated day: a one-off
+        ("once", "2026-12-05", "Ủy ban nhân dân tỉnh", "Văn phòng Sở"),
+        # "báo cáo Lãnh đạo Sở xem xét, giải quyết" asks the head to decide: no duty
+    ]

@@ -170,7 +170,7 @@ def _task(a: Assignment, doc_year: int | None) -> Task | None:
     coord = _bodies(best.coordinating)
     coord += _bodies([*a.coordinators(), *coordinating_in(a.text)], [*coord, *lead])
     when = best.time or next((r.time for r in a.readings if r.time), None)
-    when = when or timeframe_phrase(a.text)
+    when = when or timeframe_phrase(a.text) or a.period
     return assess_task(
         Task(
             id=a.id,
@@ -202,11 +202,13 @@ def _visit(
     out: list[Assignment],
     parent_title: str | None = None,
     groups: bool = False,
+    period: str | None = None,
 ) -> None:
     if sec.kind in ("signature", "appendix") or _no_tasks_re().match(sec.folded_title):
         return
     # the implementation part tells generic groups (`Các đảng ủy trực thuộc …`) what to do
     groups = groups or bool(_implementation_re().match(sec.folded_title))
+    period = _period_of(sec.title) or period
     if is_member_line(sec.title) and not sec.children:
         return  # "2. Đồng chí …, Giám đốc Sở X - Phó Trưởng ban."
     heading = read_heading(sec.title) if sec.kind != "root" and sec.title else None
@@ -238,19 +240,35 @@ def _visit(
         for a in segment_assignments(items, run, here, where, several, groups):
             n += 1
             a.id = a.id or (f"{sec.path}.{n}" if sec.path else str(n))
+            a.period = a.period or period
             out.append(a)
             found = True
     if own and not found and not sec.children and heading is not None:
-        out.append(Assignment(sec.path, where.group, where.group_title, own, readings))
+        out.append(Assignment(sec.path, where.group, where.group_title, own, readings, period))
     elif heading is None and here is not None and not found and not sec.children:
         # "1.1. Tham mưu …" numbered under "1. Sở X": the numbered item is the task
         a = propose(sec.title, [], where)
         a.id, a.group_title = sec.path, parent_title
         a.readings.append(here.as_inherited())
+        a.period = period
         if len(sec.title) > 15:
             out.append(a)
     for child in sec.children:
-        _visit(child, here, group, out, sec.title or None, groups)
+        _visit(child, here, group, out, sec.title or None, groups, period)
+
+
+@lru_cache(maxsize=1)
+def _period_heading_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in lexicon.words("time.period_headings")))
+
+
+def _period_of(title: str) -> str | None:
+    """The period a heading is made of alone (`Quý I/2026`, `Tháng 3/2026`, `Năm 2027`; the
+    wordings in the lexicon), else None: a heading that says more is no period."""
+    t = title.strip().rstrip(":.").strip()
+    if len(t) > 40 or not _period_heading_re().fullmatch(t.lower()):
+        return None
+    return t
 
 
 def _unnumbered_requests(root: Section) -> list[Assignment]:

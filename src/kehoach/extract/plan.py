@@ -95,7 +95,7 @@ def build_record(doc: Document) -> PlanRecord:
         assess_target(t)
         for t in extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
     ]
-    reporting = extract_reporting(root, implementation)
+    reporting = extract_reporting(root, implementation, info.issuer)
     if not (tasks or targets or reporting or info.title or info.kind != "other"):
         raise NoPlanStructure(
             "no plan found: no document heading, targets, tasks or reporting duties", where=doc.name

@@ -65,6 +65,9 @@ class Assignment:
     group_title: str | None
     text: str
     readings: list[Reading] = field(default_factory=list)
+    # the period of a heading above it that is only a period (`1. Quý I/2026`): its time when
+    # it states none of its own
+    period: str | None = None
 
     def best(self) -> Reading | None:
         """The strongest reading that names a lead or directing body; else one that only

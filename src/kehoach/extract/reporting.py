@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from kehoach.extract.agencies import (
@@ -32,7 +33,9 @@ _NOT_DUTY = re.compile(
     r"\bbao cao cap co tham quyen\b|\bbao cao (de xuat|xin y kien)\b"
     # a report that asks a superior to decide or to fund (`báo cáo UBND tỉnh xem xét, giải
     # quyết`, `báo cáo UBND bố trí kinh phí`): a request, not a duty to report
-    r"|\bbao cao (?:(?:ubnd|uy ban nhan dan|chu tich|hdnd|hoi dong nhan dan|tinh uy|ban thuong vu)"
+    # (`báo cáo Lãnh đạo Sở xem xét, giải quyết` too: the department's own head)
+    r"|\bbao cao (?:(?:ubnd|uy ban nhan dan|chu tich|hdnd|hoi dong nhan dan|tinh uy|ban thuong vu"
+    r"|lanh dao|giam doc)"
     r"[^.;,]{0,30}? )?(xem xet|quyet dinh|giai quyet|cho y kien|bo tri)\b"
 )
 _PERIODS = [
@@ -158,9 +161,14 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
         due = paired.get(pos) if paired else next((d for d in dues if pos <= d[0] < nxt), None)
         due_s = f"{due[2]:02d}-{due[1]:02d}" if due and every != "ad_hoc" else None
-        if every == "month" and due_s is None:
+        if every in ("month", "quarter") and due_s is None:
+            # "trước ngày 15 của tháng cuối quý": a day of the month, as for a monthly duty
             day = _MONTH_DUE.search(f, max(0, pos - 40), nxt)
             due_s = f"{int(day.group(1)):02d}" if day else None
+        if every == "year" and due and due[3] is not None and f.startswith("ca nam", pos):
+            # "kết quả thực hiện cả năm trước ngày 10/12/2026": the whole year's report, due
+            # on a dated day, is a one-off (`cả năm` names what it covers, not a recurrence)
+            every, due_s = "once", f"{due[3]:04d}-{due[2]:02d}-{due[1]:02d}"
         # "Định kỳ hằng năm (báo cáo năm gửi trước ngày 05/12)": a period named twice in one
         # sentence is one duty, due when either names a date
         if every not in by_period or (by_period[every].due is None and due_s is not None):
@@ -260,8 +268,11 @@ def _via_in_brackets(text: str) -> str | None:
     return names[0] if names else None
 
 
-def extract_reporting(root: Section, implementation: Section | None) -> list[ReportingDuty]:
-    """One entry per (every, due) duty, from the reporting section, else the implementation one."""
+def extract_reporting(
+    root: Section, implementation: Section | None, issuer: str | None = None
+) -> list[ReportingDuty]:
+    """One entry per (every, due) duty, from the reporting section, else the implementation one.
+    A bare `Sở` (`báo cáo … về Sở`) in a department's own plan is that department."""
     scope = [
         s
         for top in root.children
@@ -282,4 +293,11 @@ def extract_reporting(root: Section, implementation: Section | None) -> list[Rep
                 if (d.every, d.due) not in seen:
                     seen.add((d.every, d.due))
                     duties.append(d)
+    if issuer and fold_chars(issuer).lower().startswith("so "):
+        duties = [replace(d, to=_own(d.to, issuer), via=_own(d.via, issuer)) for d in duties]
     return duties
+
+
+def _own(name: str | None, issuer: str) -> str | None:
+    """The issuing department for a bare `Sở` (the plan's own department), else the name."""
+    return issuer if name and fold_chars(name).lower() == "so" else name
