@@ -404,8 +404,8 @@ def test_department_plan_reports_to_itself_and_asks_its_head_to_decide() -> None
     r = extract_file(FIXTURES / "variant_period_headings.txt")
     duties = [(d.every, d.due, d.to, d.via) for d in r.reporting]
     assert duties == [
-        # "về Sở" in the department's own plan; "ngày 20 của tháng cuối quý" a day of the month
-        ("quarter", "20", "Sở Văn hóa, Thể thao và Du lịch", "Văn phòng Sở"),
+        # "về Sở" in the department's own plan
+        ("quarter", None, "Sở Văn hóa, Thể thao và Du lịch", "Văn phòng Sở"),
         # the whole year's report, due on a dated day: a one-off
         ("once", "2026-12-05", "Ủy ban nhân dân tỉnh", "Văn phòng Sở"),
         # "báo cáo Lãnh đạo Sở xem xét, giải quyết" asks the head to decide: no duty

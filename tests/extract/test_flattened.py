@@ -129,3 +129,27 @@ def test_the_same_plan_as_pdf_reads_alike() -> None:
     heading table, the body as paragraphs, and a sub-row's letter ending the line above
     (`Quý II/2026 b)`)."""
     assert _rows("variant_flattened_markdown.pdf") == _rows("variant_flattened_markdown.md")
+
+
+def test_a_council_leads_a_row_and_an_undated_timeframe_stays_in_its_column() -> None:
+    r = extract_file(FIXTURES / "variant_flattened_council_rows.txt")
+    got = [(t.id, t.text, t.lead, t.coordinating, t.timeframe.raw) for t in r.tasks]
+    assert got[1:3] == [
+        (
+            "2",
+            "Thẩm định hồ sơ công nhận làng nghề đợt 1",
+            ["Hội đồng xét công nhận làng nghề tỉnh"],  # `Hội đồng` + lower case: a body
+            ["Sở Công Thương", "Sở Văn hóa, Thể thao và Du lịch"],
+            "Trước ngày 30/9/2026",
+        ),
+        (
+            "3",
+            "Đưa sản phẩm làng nghề tham gia hội chợ xúc tiến thương mại",
+            ["Sở Công Thương"],
+            ["Các sở, ngành và địa phương liên quan"],
+            "Theo hướng dẫn của Bộ Công Thương",  # the time column, read as unknown
+        ),
+    ]
+    assert r.tasks[2].timeframe.kind == "unknown"
+    # "Định kỳ 6 tháng (…) và cả năm (trước ngày 10/12/2026)": the recurring annual report
+    assert [(d.every, d.due) for d in r.reporting] == [("half_year", "06-10"), ("year", "12-10")]

@@ -23,7 +23,7 @@ from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Block, Table
 from kehoach.model import Task
-from kehoach.text.lexicon import alternation
+from kehoach.text.lexicon import alternation, folded
 from kehoach.text.normalize import clean, fold, fold_chars
 
 _HEADER_START = re.compile(r"^s?tt\b.*\b(nhiem vu|noi dung|chi tieu|cong viec)\b")
@@ -63,6 +63,9 @@ _TIME_HEAD = re.compile(
 _TIME_OPENING = re.compile(
     r"^(?:" + alternation("tables.time_cell_openings", fold_words=True) + r"\b)"
 )
+_UNDATED_TIME = re.compile(
+    r"^" + alternation("tables.undated_time_cells", fold_words=True) + r"\s+\S"
+)
 _TIME_MORE = re.compile(r"^(?:\d{4}|yeu cau|\d{4} ?- ?\d{4}|nam \d{4})[.;]?$")
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
 # Agency heads (data/lexicon.toml [agencies] heads) matched on folded text, so an OCR'd
@@ -75,6 +78,7 @@ _GROUP_FOLDED = re.compile(
     r"^cac\s+(?:co quan|so|ban|nganh|don vi|dia phuong|cap|to chuc|xa|phong|hoi|doanh nghiep)\b"
 )
 _LOWER_OK = {"va", "cac", "tinh", "xa", "phuong", "cap", "nhan", "thue"}
+_WHOLE_HEADS = folded("agencies.whole_heads")
 _WORD_START = re.compile(r"\s(?=[" + _UPPER + r"])")
 
 
@@ -90,6 +94,8 @@ def agency_head(text: str) -> bool:
         return False
     if text[m.end() : m.end() + 1].isupper():
         return True
+    if re.sub(r"\s+", " ", f[: m.end()].strip().lower()) in _WHOLE_HEADS:
+        return True  # `Hội đồng đánh giá …`: the head's own words name a body
     return f[m.end() :].split(" ", 1)[0].strip(",;.") in _LOWER_OK
 
 
@@ -467,7 +473,8 @@ def _by_position(row: _Row, roles: list[str]) -> None:
     for line, role in zip(row.raw, roles, strict=True):
         if role in _AGENCY_ROLES and (not is_agency_line(line) or len(split_cells(line)) > 1):
             return  # no agency, or two cells side by side on the line: the lines are no columns
-        if role == "time" and parse_timeframe(line, None).kind == "unknown":
+        undated = len(line) <= 80 and _UNDATED_TIME.match(fold_chars(line).lower())
+        if role == "time" and parse_timeframe(line, None).kind == "unknown" and not undated:
             return
         if role == "text" and (is_agency_line(line) or _TIME_FULL.match(fold_chars(line).lower())):
             return
@@ -495,7 +502,7 @@ def _next_text(lines: list[str], n: int) -> str:
 def _time_cell(line: str, f: str) -> bool:
     """Is the line (folded: f) a timeframe cell of its own? The usual wordings, or a short
     line that opens as a timeframe does and reads as one (`Quý III, IV/2026`, `Tháng 8/2026`)."""
-    if _TIME_FULL.match(f):
+    if _TIME_FULL.match(f) or (len(line) <= 80 and _UNDATED_TIME.match(f)):
         return True
     return (
         len(line) <= 40

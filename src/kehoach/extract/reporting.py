@@ -161,13 +161,20 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
         due = paired.get(pos) if paired else next((d for d in dues if pos <= d[0] < nxt), None)
         due_s = f"{due[2]:02d}-{due[1]:02d}" if due and every != "ad_hoc" else None
-        if every in ("month", "quarter") and due_s is None:
-            # "trước ngày 15 của tháng cuối quý": a day of the month, as for a monthly duty
+        if every == "month" and due_s is None:
             day = _MONTH_DUE.search(f, max(0, pos - 40), nxt)
             due_s = f"{int(day.group(1)):02d}" if day else None
-        if every == "year" and due and due[3] is not None and f.startswith("ca nam", pos):
+        if (
+            every == "year"
+            and due
+            and due[3] is not None
+            and f.startswith("ca nam", pos)
+            and len(found) == 1
+            and "dinh ky" not in f
+        ):
             # "kết quả thực hiện cả năm trước ngày 10/12/2026": the whole year's report, due
-            # on a dated day, is a one-off (`cả năm` names what it covers, not a recurrence)
+            # on a dated day, is a one-off (`cả năm` names what it covers, not a recurrence);
+            # "Định kỳ 6 tháng (…) và cả năm (…)" is the recurring annual report
             every, due_s = "once", f"{due[3]:04d}-{due[2]:02d}-{due[1]:02d}"
         # "Định kỳ hằng năm (báo cáo năm gửi trước ngày 05/12)": a period named twice in one
         # sentence is one duty, due when either names a date
