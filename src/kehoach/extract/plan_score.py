@@ -136,7 +136,7 @@ def timeframe(task: dict) -> tuple:
 
 
 def values(target: dict) -> list:
-    out = []
+    out: list[float | None] = []
     for m in target.get("metrics") or []:
         v = m.get("value")
         try:
