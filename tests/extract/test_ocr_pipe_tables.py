@@ -21,6 +21,8 @@ def test_every_damaged_row_gives_its_task_with_its_cells_in_place() -> None:
     assert by_id["2"].timeframe.kind == "window"
     # `||`: the time cell stays in the time column
     assert by_id["3"].timeframe.start == "2026-01-01"
+    # `ữ` read as `ũ`
+    assert by_id["3"].coordinating == ["Sở Công Thương", "các doanh nghiệp lữ hành"]
     # a lost `|` between lead and coordinating
     assert by_id["4"].lead == ["Ủy ban nhân dân xã Bắc Sơn"]
     assert by_id["4"].coordinating == ["Sở Công Thương"]
