@@ -155,3 +155,17 @@ def test_a_body_after_a_comma_whatever_the_marks_of_its_first_word() -> None:
 )
 def test_cells_that_mark_roles_every_way(cell, lead, coordinating):
     assert parse_roles(cell) == (lead, coordinating)
+
+
+def test_a_province_ending_a_bodys_name_is_not_read_as_tinh() -> None:
+    # `Hà Tĩnh` folds to `ha tinh`, close to the registered `… Truyền hình tỉnh`; the name is
+    # kept as written, as for any other province
+    assert canonical("Báo và Phát thanh, Truyền hình Hà Tĩnh") == (
+        "Báo và Phát thanh, Truyền hình Hà Tĩnh"
+    )
+    assert canonical("Báo và Phát thanh, Truyền hình Gia Lai") == (
+        "Báo và Phát thanh, Truyền hình Gia Lai"
+    )
+    # the word `tỉnh` itself still reads the registered name, and `tỉnh X` is still stripped
+    assert canonical("Báo và Phát thanh, Truyền hình tỉnh") == "Báo và Phát thanh, Truyền hình"
+    assert canonical("Công an tỉnh Hà Tĩnh") == "Công an tỉnh"

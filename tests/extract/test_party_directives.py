@@ -88,3 +88,18 @@ def test_implements_only_what_the_title_and_preamble_say_they_carry_out() -> Non
     # `2.1. Gắn việc thực hiện … với Kết luận số 70-KL/TW …` is a task of the body, not
     # the preamble: a conclusion with no part above its items ends its preamble at `1.`
     assert conclusion == ["12-NQ/TU"]
+
+
+def test_a_long_heading_naming_three_bodies_leads_the_paragraph_under_it() -> None:
+    r = extract_file(FIXTURES / "variant_party_long_heading.txt")
+    t = next(t for t in r.tasks if t.id == "III.1.1")
+    # `Căn cứ Kế hoạch này, …; phối hợp với Tỉnh đoàn …` under a heading over 90 characters
+    assert t.lead == [
+        "Các ban, cơ quan, đơn vị của Tỉnh ủy",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "các đoàn thể chính trị - xã hội tỉnh",
+    ]
+    assert t.coordinating == ["Tỉnh đoàn"]
+    # the province ending a body's name is no `tỉnh` (`Tĩnh` folds like `tỉnh`)
+    ii = next(t for t in r.tasks if t.id == "II.1")
+    assert ii.lead == ["Báo và Phát thanh, Truyền hình Hà Tĩnh"]

@@ -196,7 +196,22 @@ def _fuzzy(name: str) -> str | None:
         # a misspelt name, not another kind of body: `Báo Tài nguyên và Môi trường` is no
         # `Sở Tài nguyên và Môi trường`
         return None
+    province = _province_ending(key)
+    if province and not match[0].endswith(" " + province):
+        # a name ending in a province is no misspelling of the name with `tỉnh` (`Hà Tĩnh`
+        # folds like `hà tỉnh`): `Báo và Phát thanh, Truyền hình Hà Tĩnh` stays as written
+        return None
     return tab.by_key[match[0]]
+
+
+def _province_ending(key: str) -> str | None:
+    """The province name (folded) a folded name ends with, if any."""
+    if key.rsplit(" ", 1)[-1] not in _province_ends():
+        return None
+    for name in sorted({fold(p) for p in table().provinces}, key=len, reverse=True):
+        if key.endswith(" " + name):
+            return name
+    return None
 
 
 def split_list(cell: str) -> list[str]:

@@ -86,7 +86,10 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
         reading = roles_of_phrase(head)
         if reading and reading.has_agency:
             return reading, rest.strip()
-    if starts_with_agency(text) and len(text) < 90 and not re.search(r"[.;]", text):
+    # a long heading is read too when it only names bodies (`1. Các ban … của Tỉnh ủy, Ủy ban
+    # Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội tỉnh`)
+    short = len(text) < 90 or _names_only(text)
+    if starts_with_agency(text) and short and not re.search(r"[.;]", text):
         reading = roles_of_phrase(text)
         if reading and reading.has_agency and all(looks_like_agency(a) for a in reading.lead):
             return reading, ""
@@ -99,6 +102,14 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
         reading.coordinating += [c for c in coordinating_in(title) if c not in reading.lead]
         return reading, title
     return None
+
+
+def _names_only(text: str) -> bool:
+    """True when `text` (up to 200 characters) is nothing but agency names."""
+    if len(text) > 200:
+        return False
+    names, rest = agency_phrase(text)
+    return bool(names) and not rest.strip(" .,:") and all(looks_like_agency(n) for n in names)
 
 
 def _agency_list(text: str) -> list[str]:

@@ -208,6 +208,7 @@ def tasks_from_table(
     group, group_title = None, None
     numbered = cols.num >= 0 and any(_ROW_NUM.match(_cell(r, cols.num)) for r in table.rows[first:])
     for r, row in enumerate(table.rows[first:], start=first):
+        row = _realign(row, cols)
         if (
             not any(c.strip() for c in row)
             or fold(" ".join(row)) in header_keys
@@ -245,6 +246,19 @@ def tasks_from_table(
             continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
         tasks.append(_new_task(row, cols, num, text, group, group_title, len(tasks) + 1))
     return [_finish(t, doc_year) for t in tasks], targets
+
+
+def _realign(row: list[str], cols: Columns) -> list[str]:
+    """A row one cell short of the heading whose cell before the time column reads as a
+    timeframe lost a separator before it (OCR): the time goes back to its column, and the
+    cell that swallowed the separator stays in the earlier column (its agencies, read
+    together, are all lead)."""
+    if not cols.width or len(row) != cols.width - 1 or cols.time <= 0 or cols.time >= cols.width:
+        return row
+    shifted = _cell(row, cols.time - 1)
+    if not shifted or parse_timeframe(shifted).kind == "unknown":
+        return row
+    return [*row[: cols.time - 1], "", *row[cols.time - 1 :]]
 
 
 def _heads_numbered_rows(num: str, rows: list[list[str]], cols: Columns) -> bool:

@@ -10,6 +10,8 @@ from kehoach.text.normalize import nfc
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A row of a pipe table whose closing `|` was lost (OCR): opens with `|` and has cells.
+_PIPE_OPEN_ROW = re.compile(r"^\s*\|[^|]*\|")
 
 
 def read(data: bytes, name: str, sha256: str) -> Document:
@@ -29,6 +31,69 @@ def _cells_pipe(line: str) -> list[str]:
     return [c.strip() for c in inner.split("|")]
 
 
+def _pipe_width(line: str) -> int:
+    return len(_cells_pipe(line))
+
+
+_GAP = re.compile(r"(?<=\S)\s{2,}(?=\S)")
+
+
+def _split_at_gap(row: str) -> str:
+    """A row one cell short whose one cell has a wide gap inside (`UBND xã A  Sở B`): OCR
+    read the lost `|` there as spaces, so the gap separates two cells again."""
+    cells = _cells_pipe(row)
+    gapped = [i for i, c in enumerate(cells) if _GAP.search(c)]
+    if len(gapped) != 1:
+        return row
+    i = gapped[0]
+    cells[i : i + 1] = _GAP.split(cells[i], maxsplit=1)
+    return "| " + " | ".join(cells) + " |"
+
+
+def _mend_pipe_rows(lines: list[str]) -> list[str]:
+    """Put back the pipe rows OCR broke, inside a pipe table only (after its heading row):
+    a row whose closing `|` was lost ends at the next row; a row whose cell runs over two
+    lines (the next line goes on without a leading `|`) is joined while it has fewer cells
+    than the heading, or while the line after ends the row with `|`; a doubled `||`
+    counts as one separator when the row then has the heading's cells; and a row one cell
+    short is split at a wide gap inside a cell, where the lost `|` was."""
+    out: list[str] = []
+    width = 0  # cells of the current pipe table's heading row; 0 outside a table
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if not (_PIPE_ROW.match(line) or (width and _PIPE_OPEN_ROW.match(line))):
+            if line.strip():
+                width = 0
+            out.append(line)
+            continue
+        if _PIPE_RULE.match(line):
+            out.append(line)
+            continue
+        if not width:
+            width = _pipe_width(line)
+            out.append(line)
+            continue
+        row = line.rstrip()
+        while not row.endswith("|") and i < len(lines):
+            nxt = lines[i].strip()
+            if not nxt or nxt.startswith("|"):
+                break
+            if _pipe_width(row) >= width and not nxt.endswith("|"):
+                break
+            row = f"{row} {nxt}"
+            i += 1
+        if not row.endswith("|"):
+            row += " |"
+        if "||" in row and _pipe_width(row) > width:
+            once = row.strip()[1:-1].replace("||", "|")
+            if len(once.split("|")) == width:
+                row = f"|{once}|"
+        out.append(_split_at_gap(row) if _pipe_width(row) == width - 1 else row)
+    return out
+
+
 def to_blocks(lines: list[str]) -> list[Block]:
     """Group runs of table-looking lines (tabs or pipes) into `Table` blocks; keep other lines."""
     blocks: list[Block] = []
@@ -44,7 +109,7 @@ def to_blocks(lines: list[str]) -> list[Block]:
                 blocks.append("  ".join(rows[0]))
         rows, kind = [], ""
 
-    for line in lines:
+    for line in _mend_pipe_rows(lines):
         if _PIPE_ROW.match(line):
             if kind != "pipe":
                 flush()
