@@ -26,24 +26,21 @@ NUMBER_KINDS = lexicon.mapping("documents.number_letters")
 _DOCNUM = r"\d+[\w]*(?:[/-][\wĐđ]+)+"
 # The words that cite a document by its number, and the kind each gives by default.
 _REF_WORDS = lexicon.mapping("documents.reference_words")
-_REF_RE = re.compile(
-    r"(?P<kind>"
-    + "|".join(sorted(_REF_WORDS, key=len, reverse=True))
-    + r")\s+(?:so\s*)?(?P<num>"
-    + _DOCNUM
-    + r")"
-    r"(?=(?P<tail>[^;]{0,160}))"
-)
 _NAMED_REF_WORDS = lexicon.mapping("documents.named_reference_words")
+
+
+def _ref_pattern(words: dict[str, str], between: str, start: str = "") -> re.Pattern[str]:
+    """A citation: one of `words`, what `between` allows, the number, and what follows it
+    up to the clause's end (its date and issuer)."""
+    kinds = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"{start}(?P<kind>{kinds}){between}(?P<num>{_DOCNUM})(?=(?P<tail>[^;]{{0,160}}))"
+    )
+
+
+_REF_RE = _ref_pattern(_REF_WORDS, r"\s+(?:so\s*)?")
 # "Luật Thư viện số 46/2019/QH14": the name (no digit, no `;`) between the word and `số`
-_NAMED_REF_RE = re.compile(
-    r"\b(?P<kind>"
-    + "|".join(sorted(_NAMED_REF_WORDS, key=len, reverse=True))
-    + r")\b(?P<name>[^;\d]{0,100}?)\s+so\s*(?P<num>"
-    + _DOCNUM
-    + r")"
-    r"(?=(?P<tail>[^;]{0,160}))"
-)
+_NAMED_REF_RE = _ref_pattern(_NAMED_REF_WORDS, r"\b(?P<name>[^;\d]{0,100}?)\s+so\s*", r"\b")
 _DATE_RE = re.compile(r"ngày\s*(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
 # Matched on folded text (fold_chars keeps positions), so OCR'd "ngảy … nảm" still reads.
 _PLACE_DATE_RE = re.compile(
