@@ -410,3 +410,15 @@ def test_department_plan_reports_to_itself_and_asks_its_head_to_decide() -> None
         ("once", "2026-12-05", "Ủy ban nhân dân tỉnh", "Văn phòng Sở"),
         # "báo cáo Lãnh đạo Sở xem xét, giải quyết" asks the head to decide: no duty
     ]
+
+
+def test_an_inline_role_clause_with_a_completion_label() -> None:
+    """`… Chủ trì: X; phối hợp: Y; hoàn thành: quý III/2026.`: `hoàn thành:` labels the time
+    as `thời gian:` does, and the clause leaves the task's text."""
+    got = _tasks("variant_inline_role_clauses.txt")
+    assert [(t[1][:20], t[2], t[3], t[4], t[5]) for t in got] == [
+        ("Tổ chức Hội diễn ngh", ["Phòng Quản lý Văn hóa"], ["Trung tâm Văn hóa tỉnh"],
+         "2026-07-01", "2026-09-30"),
+        ("Bồi dưỡng nghiệp vụ ", ["Phòng Tổ chức cán bộ"], ["Trường Trung cấp Văn hóa tỉnh"],
+         "2026-10-01", "2026-10-31"),
+    ]  # fmt: skip
