@@ -85,6 +85,17 @@ def test_duty_relayed_through_the_compiling_department_is_one_per_period() -> No
     ]
 
 
+def test_the_compilers_report_without_a_period_is_the_agencies_duty_again() -> None:
+    # the agencies' yearly report to UBND via the Sở, then `Sở X tổng hợp kết quả, báo cáo
+    # UBND tỉnh theo quy định`: one duty; its report to another body is a duty of its own
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    r = extract_file(FIXTURES / "variant_compiler_restates_duty.txt")
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("year", "12-05", "Ủy ban nhân dân tỉnh", vh),
+        ("ad_hoc", None, "Ban Thường vụ Tỉnh ủy", vh),
+    ]
+
+
 # `UBND TỈNH …   CỘNG HÒA …` / `SỞ VĂN HÓA, THỂ THAO   Độc lập …` / `VÀ DU LỊCH`: the columns
 # typed on one line, the department's name wrapped under its parent body; `TỈNH ỦY …` /
 # `BAN TUYÊN GIÁO VÀ` / `DÂN VẬN TỈNH ỦY`, the signing title above `Nơi nhận:` and the name

@@ -297,12 +297,29 @@ def extract_reporting(
     for sec in scope:
         for sentence, item, owner in _sentences(sec):
             for d in _duties_in(sentence, item, owner):
+                if d.every == "ad_hoc" and _compiled_again(sentence, d, duties):
+                    continue
                 if (d.every, d.due) not in seen:
                     seen.add((d.every, d.due))
                     duties.append(d)
     if issuer and fold_chars(issuer).lower().startswith("so "):
         duties = [replace(d, to=_own(d.to, issuer), via=_own(d.via, issuer)) for d in duties]
     return duties
+
+
+def _compiled_again(sentence: str, duty: ReportingDuty, found: list[ReportingDuty]) -> bool:
+    """`Sở X tổng hợp kết quả, báo cáo UBND tỉnh theo quy định` after the agencies' periodic
+    duty to the same body: the compiler's side of that duty (one entry, the schema says), not
+    a report with no period; one that asks for ad-hoc reports (`đột xuất`) is its own."""
+    f = fold_chars(sentence).lower()
+    return (
+        "tong hop" in f
+        and not _AD_HOC_RE.search(f)
+        and any(d.every != "ad_hoc" and d.to == duty.to for d in found)
+    )
+
+
+_AD_HOC_RE = re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b")
 
 
 def _own(name: str | None, issuer: str) -> str | None:
