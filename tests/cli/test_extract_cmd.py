@@ -24,11 +24,15 @@ def test_extract_prints_the_record_as_json() -> None:
     assert record["document"]["signer"] == "Vũ Đình Quang"
 
 
-def test_extract_folder_writes_one_json_per_input(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    result = runner.invoke(app, ["extract", str(SAMPLES), "--out", str(out)])
+def _records_written(folder: Path, out: Path) -> list[str]:
+    """`kehoach extract FOLDER --out OUT`, which must succeed: the names of the records."""
+    result = runner.invoke(app, ["extract", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == [
+    return sorted(p.name for p in out.iterdir())
+
+
+def test_extract_folder_writes_one_json_per_input(tmp_path: Path) -> None:
+    assert _records_written(SAMPLES, tmp_path / "out") == [
         "000_c6c358976faa1d91.json",
         "001_47cec5a30aa91629.json",
         "001_ocr.json",
@@ -43,10 +47,7 @@ def test_one_plan_in_several_forms_keeps_a_record_for_each(tmp_path: Path) -> No
     (plans / "plan.txt").write_bytes(text)
     (plans / "x" / "plan.txt").write_bytes(text)
     (plans / "plan.docx").write_bytes((FIXTURES / "000_table.docx").read_bytes())
-    out = tmp_path / "out"
-    result = runner.invoke(app, ["extract", str(plans), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert _records_written(plans, tmp_path / "out") == [
         "plan.docx.json",
         "plans-plan.txt.json",
         "x-plan.txt.json",
