@@ -32,9 +32,7 @@ import argparse
 import json
 import random
 import re
-import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +51,7 @@ from kehoach.intake import read_document
 from kehoach.intake.document import Table
 from kehoach.text.normalize import fold
 from kehoach.writers.docx_layout import page_numbers
+from kehoach.writers.pdf import docx_to_pdf
 
 FONT = "Times New Roman"
 BODY_PT, SMALL_PT = 14, 12
@@ -541,14 +540,10 @@ def write_docx(plan: Plan, path: Path, *, bullets_as_list: bool = False) -> None
 
 
 def to_pdf(docx_files: list[Path], out: Path) -> None:
-    """Print the Word files to PDF with LibreOffice (its own profile, so it runs beside
-    anyone else's LibreOffice)."""
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", "pdf", "--outdir", str(out), *map(str, docx_files)],
-            check=True, capture_output=True, timeout=600,
-        )  # fmt: skip
+    """Print the Word files to PDF with LibreOffice, as the report writer does (its own
+    profile per conversion; a clear error when LibreOffice is missing)."""
+    for path in docx_files:
+        (out / f"{path.stem}.pdf").write_bytes(docx_to_pdf(path.read_bytes()))
 
 
 def build(out: Path, plans: list[Path], *, bullets_as_list: bool = False) -> list[Path]:
