@@ -268,14 +268,7 @@ class _Fonts:
         self.styles = styles
 
     def _style(self, style: str | None) -> str | None:
-        for _ in range(10):  # a short basedOn chain
-            if style is None or style not in self.styles.by_id:
-                return None
-            found = self.styles.by_id[style]
-            if found.font:
-                return found.font
-            style = found.based_on
-        return None
+        return next((found.font for found in self.styles.lineage(style) if found.font), None)
 
     def paragraph(self, style: str | None) -> str | None:
         """The font the runs of a paragraph in `style` (its w:pStyle) have unless they say

@@ -20,7 +20,7 @@ class Numbering:
         """From the numbering part's element (None when missing) and the styles."""
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}  # abstract -> lvl -> …
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
-        self.styles = styles.by_id
+        self.styles = styles
         self.level_of_style: dict[str, dict[str, int]] = {}  # abstract -> pStyle -> lvl
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
@@ -56,11 +56,7 @@ class Numbering:
         if num is not None and first(num, _NUMID) is not None:
             return prop(num, _NUMID), int_prop(num, _ILVL, default=0), own
         level = int_prop(num, _ILVL, default=0) if num is not None else None
-        style = own
-        for _ in range(10):  # follow basedOn, a short chain
-            if style is None or style not in self.styles:
-                break
-            found = self.styles[style]
+        for found in self.styles.lineage(own):
             if found.num_id is not None:
                 ilvl = found.level
                 return (
@@ -68,7 +64,6 @@ class Numbering:
                     level if level is not None else (None if ilvl == -1 else ilvl),
                     own,
                 )
-            style = found.based_on
         return None, None, own
 
     def label(self, style: str | None, num: Element | None) -> str:

@@ -7,6 +7,8 @@ once for both halves the walk (a template's styles part holds a few hundred styl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from kehoach.intake.docx_xml import VAL, Element, W, first, int_val, val
 
 _STYLE, _STYLE_ID, _TYPE, _DEFAULT = f"{W}style", f"{W}styleId", f"{W}type", f"{W}default"
@@ -45,6 +47,16 @@ class Styles:
             self.by_id[style.get(_STYLE_ID, "")] = _read_style(style)
         defaults = first(root, f"{W}docDefaults", f"{W}rPrDefault")
         self.default_font = font_of(defaults) if defaults is not None else None
+
+    def lineage(self, style_id: str | None) -> Iterator[Style]:
+        """The style `style_id` names, then the ones it is based on, in turn (a short
+        `basedOn` chain: at most ten, so that a loop in a broken file ends)."""
+        for _ in range(10):
+            found = self.by_id.get(style_id) if style_id is not None else None
+            if found is None:
+                return
+            yield found
+            style_id = found.based_on
 
 
 def _read_style(style: Element) -> Style:

@@ -23,6 +23,7 @@ from kehoach.intake.scan_tables import Layout, find_tables
 from kehoach.text.normalize import fold, nfc
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the levelled page
+Word = tuple[str, float, Box]  # a word as Tesseract read it: text, confidence (0-1), box
 
 _WRAP_HYPHEN = re.compile(r"\w-$")
 _PAGE_NUMBER = re.compile(r"^[\s\-–—.]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.]*$", re.I)
@@ -133,10 +134,9 @@ def _read_lines(api, grey: np.ndarray, dpi: int) -> list[Line]:
     return _same_height_joined([ln for ln in found if not _junk(ln)])
 
 
-Word = tuple[str, float, Box]
-
-
-def _words(api, grey: np.ndarray, dpi: int, mode: int, at: tuple[int, int] = (0, 0)):
+def _words(
+    api, grey: np.ndarray, dpi: int, mode: int, at: tuple[int, int] = (0, 0)
+) -> list[list[Word]]:
     """The words of an image, line by line as Tesseract finds the lines; boxes moved by
     `at` (where the image lies on the page)."""
     import tesserocr
@@ -227,12 +227,12 @@ def _one_side(words: list[Word], split: int) -> bool:
     return all(b[2] <= split for _, _, b in words) or all(b[0] >= split for _, _, b in words)
 
 
-def _mean_confidence(words: list[tuple[str, float, Box]]) -> float:
+def _mean_confidence(words: list[Word]) -> float:
     size = sum(len(t) for t, _, _ in words) or 1
     return sum(c * len(t) for t, c, _ in words) / size
 
 
-def _specks_dropped(words: list[tuple[str, float, Box]]) -> list[tuple[str, float, Box]]:
+def _specks_dropped(words: list[Word]) -> list[Word]:
     """A line's words without the doubtful marks inside it that are no word at all (a speck
     read as `—` in `ngày — tháng`); the line's first word (a bullet) is kept."""
     return [
@@ -240,7 +240,7 @@ def _specks_dropped(words: list[tuple[str, float, Box]]) -> list[tuple[str, floa
     ]
 
 
-def _line(words: list[tuple[str, float, Box]], gap: float) -> Line:
+def _line(words: list[Word], gap: float) -> Line:
     text = words[0][0]
     for (_, _, before), (word, _, box) in pairwise(words):
         text += ("  " if box[0] - before[2] > gap else " ") + word

@@ -19,6 +19,7 @@ NUMBER = (
     r"|\d+(?:,\d+)?"
 )
 _NUMBER_RE = re.compile(rf"{_GROUPED}|{_DOT_DECIMAL}|\d+(?:,\d+)?")
+_DOT_DECIMAL_RE = re.compile(_DOT_DECIMAL)
 
 
 def parse_number(text: str) -> int | float:
@@ -27,7 +28,7 @@ def parse_number(text: str) -> int | float:
     s = text.strip()
     if not _NUMBER_RE.fullmatch(s):
         raise ValueError(f"not a number: {text!r}")
-    grouped = not re.fullmatch(_DOT_DECIMAL, s)
+    grouped = not _DOT_DECIMAL_RE.fullmatch(s)
     value = float(s.replace(".", "").replace(",", ".") if grouped else s)
     return int(value) if value.is_integer() else value
 
