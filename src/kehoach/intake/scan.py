@@ -11,7 +11,6 @@ a warning naming it; the other pages are still read.
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections import OrderedDict
 from dataclasses import replace
@@ -21,11 +20,11 @@ from rapidfuzz.distance import Indel
 from kehoach.errors import N_, EmptyDocument
 from kehoach.intake.document import Block, Document, Progress, ScannedPage, Spot, Table
 from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put together over pages
+from kehoach.intake.pdf_columns import wrap_hyphen
 from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
 from kehoach.intake.scan_page import Line, PageText, recased_wrap, spots
 from kehoach.text.normalize import fold
 
-_WRAP_HYPHEN = re.compile(r"\w-$")
 _CACHE: OrderedDict[str, Document] = OrderedDict()  # the web page reads an upload more than once
 _CACHE_SIZE = 4
 last_cpu = 0.0  # CPU seconds the pages of the last scan read took, over all workers
@@ -242,7 +241,7 @@ def _continue(table: _Grid, more: _Grid) -> None:
         last = table.rows[-1]
         for c, piece in enumerate(rows[0]):
             if piece and not spans[0][c]:
-                joiner = "" if _WRAP_HYPHEN.search(last[c]) else " "
+                joiner = "" if wrap_hyphen(last[c]) else " "
                 last[c] = f"{last[c]}{joiner}{piece}".strip() if last[c] else piece
         rows, spans = rows[1:], spans[1:]
     table.rows.extend(rows)

@@ -18,6 +18,7 @@ from itertools import pairwise
 import cv2
 import numpy as np
 
+from kehoach.intake.pdf_columns import wrap_hyphen
 from kehoach.intake.scan_image import ink, prepare
 from kehoach.intake.scan_tables import Layout, find_tables
 from kehoach.text.normalize import fold, nfc
@@ -25,7 +26,6 @@ from kehoach.text.normalize import fold, nfc
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels of the levelled page
 Word = tuple[str, float, Box]  # a word as Tesseract read it: text, confidence (0-1), box
 
-_WRAP_HYPHEN = re.compile(r"\w-$")
 _PAGE_NUMBER = re.compile(r"^[\s\-–—.]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.]*$", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
 _MARGIN = 0.12  # page numbers sit in the top or bottom 12% of the page
@@ -446,7 +446,7 @@ def _cell_text(text: str) -> str:
     for line in (ln.strip() for ln in text.split("\n")):
         if not line:
             continue
-        if out and not (_WRAP_HYPHEN.search(out) and line[:1].isalnum()):
+        if out and not (wrap_hyphen(out) and line[:1].isalnum()):
             out += " "
         out += line
     return nfc(" ".join(out.split()))
