@@ -234,7 +234,17 @@ def _after_adverbial(text: str) -> str:
     the lexicon), else the text as it is."""
     if not _adverbial_re().match(fold(text[:40])):
         return text
-    for m in re.finditer(r",\s+", text[:200]):
+    return _from_agency(text, _COMMA, 200)
+
+
+_COMMA = re.compile(r",\s+")
+_SENTENCE_END = re.compile(r"[.;]\s+")
+
+
+def _from_agency(text: str, sep: re.Pattern[str], within: int) -> str:
+    """The text from the first `sep` within its first `within` characters after which an
+    agency begins, else the text as it is."""
+    for m in sep.finditer(text[:within]):
         rest = text[m.end() :]
         if starts_with_agency(rest):
             return rest
@@ -268,11 +278,7 @@ def _after_own_mention(text: str) -> str:
     text as it is: the document's own fate names no one to do the work."""
     if not _own_mention_re().match(fold(text[:30])):
         return text
-    for m in re.finditer(r"[.;]\s+", text[:300]):
-        rest = text[m.end() :]
-        if starts_with_agency(rest):
-            return rest
-    return text
+    return _from_agency(text, _SENTENCE_END, 300)
 
 
 @lru_cache(maxsize=1)
