@@ -288,11 +288,17 @@ def _statement_re() -> re.Pattern[str]:
     )
 
 
+def _subject_part(text: str) -> str:
+    """The item from where its subject may stand: after its opening (`Đề nghị `), a sentence
+    on the document itself and an adverbial opening."""
+    return _after_adverbial(_after_own_mention(unopened(text)))
+
+
 def subject_reading(text: str) -> Reading | None:
     """An item whose subject is an agency: `Công an tỉnh tham mưu …`, `Đề nghị X …`,
     `Giao X là cơ quan thường trực …`, `X chỉ đạo Y …`; not the issuer's own assessment
     (`Ban Thường vụ Tỉnh ủy ghi nhận, đánh giá cao …`)."""
-    body = _after_adverbial(_after_own_mention(unopened(text)))
+    body = _subject_part(text)
     if not starts_with_agency(body):
         return None
     names, rest = agency_phrase(body)
@@ -369,7 +375,7 @@ def item_readings(
 
 def _only_reports(text: str) -> bool:
     """`Các huyện ủy … báo cáo kết quả …`: the subject's verb is to report."""
-    _, rest = agency_phrase(_after_adverbial(_after_own_mention(unopened(text))))
+    _, rest = agency_phrase(_subject_part(text))
     return fold(rest[:20]).startswith("bao cao")
 
 
