@@ -28,7 +28,6 @@ from kehoach.extract.agencies import (
 from kehoach.extract.confidence import assess_task
 from kehoach.extract.event_parts import is_member_line
 from kehoach.extract.implementation import timeframe_phrase
-from kehoach.extract.labels import LabelRun, trailing_labels
 from kehoach.extract.outline import Section
 from kehoach.extract.readings import (
     HEADING,
@@ -37,12 +36,12 @@ from kehoach.extract.readings import (
     coordinating_in,
     is_agency_label,
     item_readings,
-    labels_reading,
     looks_like_agency,
     opening,
     propose,
     roles_of_phrase,
     subject_reading,
+    trailing_reading,
     unopened,
 )
 from kehoach.extract.segments import segment_assignments, segments_of
@@ -62,13 +61,10 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
     or the whole heading when it is a sentence with the agency as subject). Labelled lines
     joined after its sentence (`1. Sở X chủ trì tổ chức …. Thời gian: năm 2026.`) are read as
     labels, not as its text."""
-    joined = trailing_labels(title)
+    joined = trailing_reading(title, HEADING)
     if joined is None:
         return _read_heading(title)
-    sentence, pairs = joined
-    run = LabelRun()
-    run.add(pairs)
-    labels = labels_reading(run, HEADING)
+    sentence, labels = joined
     got = _read_heading(sentence)
     if got is None:
         return (labels, sentence) if labels.has_agency else None

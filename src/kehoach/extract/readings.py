@@ -328,6 +328,18 @@ def labels_reading(run: LabelRun, strength: int = BLOCK) -> Reading:
     return Reading(directing, lead, coord, run.joined("time") or None, strength, "labels")
 
 
+def trailing_reading(text: str, strength: int) -> tuple[str, Reading] | None:
+    """A sentence with labelled lines joined after it (`labels.trailing_labels`): the
+    sentence and what the labels say, else None."""
+    joined = trailing_labels(text)
+    if joined is None:
+        return None
+    sentence, pairs = joined
+    run = LabelRun()
+    run.add(pairs)
+    return sentence, labels_reading(run, strength)
+
+
 def item_readings(
     text: str, doc_year: int | None, groups: bool = False
 ) -> tuple[str, list[Reading]]:
@@ -338,14 +350,12 @@ def item_readings(
     …`) or when `groups` (the implementation part, where such groups are told what to do),
     unless all it is told is to report (a reporting duty)."""
     readings: list[Reading] = []
-    joined = trailing_labels(text)
+    joined = trailing_reading(text, PARENTHESIS)
     if joined is not None:
         # `Sở X chủ trì tổ chức ngày hội. Thời gian: năm 2026.`: the item, as when the
         # labelled line stands on its own under it
-        text, pairs = joined
-        run = LabelRun()
-        run.add(pairs)
-        readings.append(labels_reading(run, PARENTHESIS))
+        text, labels = joined
+        readings.append(labels)
     got = assignment(text, doc_year)
     if got is not None:
         text = got.text
