@@ -102,10 +102,15 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
 
 def _names_only(text: str) -> bool:
     """True when `text` (up to 200 characters) is nothing but agency names."""
-    if len(text) > 200:
-        return False
+    return len(text) <= 200 and bool(_names_of(text))
+
+
+def _names_of(text: str) -> list[str]:
+    """The agencies `text` names when it is nothing but their names, else []."""
     names, rest = agency_phrase(text)
-    return bool(names) and not rest.strip(" .,:") and all(looks_like_agency(n) for n in names)
+    if not names or rest.strip(" .,:") or not all(looks_like_agency(n) for n in names):
+        return []
+    return names
 
 
 def _agency_list(text: str) -> list[str]:
@@ -114,8 +119,8 @@ def _agency_list(text: str) -> list[str]:
         return []
     names: list[str] = []
     for part in text.split(";"):
-        got, rest = agency_phrase(part.strip())
-        if not got or rest.strip(" .,:") or not all(looks_like_agency(n) for n in got):
+        got = _names_of(part.strip())
+        if not got:
             return []
         names += [n for n in got if n not in names]
     return names
