@@ -28,7 +28,6 @@ from kehoach.extract.agencies import (
 from kehoach.extract.confidence import assess_task
 from kehoach.extract.event_parts import is_member_line
 from kehoach.extract.implementation import timeframe_phrase
-from kehoach.extract.labels import LabelRun, trailing_labels
 from kehoach.extract.outline import Section
 from kehoach.extract.readings import (
     HEADING,
@@ -37,12 +36,12 @@ from kehoach.extract.readings import (
     coordinating_in,
     is_agency_label,
     item_readings,
-    labels_reading,
     looks_like_agency,
     opening,
     propose,
     roles_of_phrase,
     subject_reading,
+    trailing_reading,
     unopened,
 )
 from kehoach.extract.segments import segment_assignments, segments_of
@@ -62,13 +61,10 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
     or the whole heading when it is a sentence with the agency as subject). Labelled lines
     joined after its sentence (`1. Sở X chủ trì tổ chức …. Thời gian: năm 2026.`) are read as
     labels, not as its text."""
-    joined = trailing_labels(title)
+    joined = trailing_reading(title, HEADING)
     if joined is None:
         return _read_heading(title)
-    sentence, pairs = joined
-    run = LabelRun()
-    run.add(pairs)
-    labels = labels_reading(run, HEADING)
+    sentence, labels = joined
     got = _read_heading(sentence)
     if got is None:
         return (labels, sentence) if labels.has_agency else None
@@ -106,10 +102,15 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
 
 def _names_only(text: str) -> bool:
     """True when `text` (up to 200 characters) is nothing but agency names."""
-    if len(text) > 200:
-        return False
+    return len(text) <= 200 and bool(_names_of(text))
+
+
+def _names_of(text: str) -> list[str]:
+    """The agencies `text` names when it is nothing but their names, else []."""
     names, rest = agency_phrase(text)
-    return bool(names) and not rest.strip(" .,:") and all(looks_like_agency(n) for n in names)
+    if not names or rest.strip(" .,:") or not all(looks_like_agency(n) for n in names):
+        return []
+    return names
 
 
 def _agency_list(text: str) -> list[str]:
@@ -118,8 +119,8 @@ def _agency_list(text: str) -> list[str]:
         return []
     names: list[str] = []
     for part in text.split(";"):
-        got, rest = agency_phrase(part.strip())
-        if not got or rest.strip(" .,:") or not all(looks_like_agency(n) for n in got):
+        got = _names_of(part.strip())
+        if not got:
             return []
         names += [n for n in got if n not in names]
     return names

@@ -234,7 +234,17 @@ def _after_adverbial(text: str) -> str:
     the lexicon), else the text as it is."""
     if not _adverbial_re().match(fold(text[:40])):
         return text
-    for m in re.finditer(r",\s+", text[:200]):
+    return _from_agency(text, _COMMA, 200)
+
+
+_COMMA = re.compile(r",\s+")
+_SENTENCE_END = re.compile(r"[.;]\s+")
+
+
+def _from_agency(text: str, sep: re.Pattern[str], within: int) -> str:
+    """The text from the first `sep` within its first `within` characters after which an
+    agency begins, else the text as it is."""
+    for m in sep.finditer(text[:within]):
         rest = text[m.end() :]
         if starts_with_agency(rest):
             return rest
@@ -268,11 +278,7 @@ def _after_own_mention(text: str) -> str:
     text as it is: the document's own fate names no one to do the work."""
     if not _own_mention_re().match(fold(text[:30])):
         return text
-    for m in re.finditer(r"[.;]\s+", text[:300]):
-        rest = text[m.end() :]
-        if starts_with_agency(rest):
-            return rest
-    return text
+    return _from_agency(text, _SENTENCE_END, 300)
 
 
 @lru_cache(maxsize=1)
@@ -282,11 +288,17 @@ def _statement_re() -> re.Pattern[str]:
     )
 
 
+def _subject_part(text: str) -> str:
+    """The item from where its subject may stand: after its opening (`Đề nghị `), a sentence
+    on the document itself and an adverbial opening."""
+    return _after_adverbial(_after_own_mention(unopened(text)))
+
+
 def subject_reading(text: str) -> Reading | None:
     """An item whose subject is an agency: `Công an tỉnh tham mưu …`, `Đề nghị X …`,
     `Giao X là cơ quan thường trực …`, `X chỉ đạo Y …`; not the issuer's own assessment
     (`Ban Thường vụ Tỉnh ủy ghi nhận, đánh giá cao …`)."""
-    body = _after_adverbial(_after_own_mention(unopened(text)))
+    body = _subject_part(text)
     if not starts_with_agency(body):
         return None
     names, rest = agency_phrase(body)
@@ -316,6 +328,18 @@ def labels_reading(run: LabelRun, strength: int = BLOCK) -> Reading:
     return Reading(directing, lead, coord, run.joined("time") or None, strength, "labels")
 
 
+def trailing_reading(text: str, strength: int) -> tuple[str, Reading] | None:
+    """A sentence with labelled lines joined after it (`labels.trailing_labels`): the
+    sentence and what the labels say, else None."""
+    joined = trailing_labels(text)
+    if joined is None:
+        return None
+    sentence, pairs = joined
+    run = LabelRun()
+    run.add(pairs)
+    return sentence, labels_reading(run, strength)
+
+
 def item_readings(
     text: str, doc_year: int | None, groups: bool = False
 ) -> tuple[str, list[Reading]]:
@@ -326,14 +350,12 @@ def item_readings(
     …`) or when `groups` (the implementation part, where such groups are told what to do),
     unless all it is told is to report (a reporting duty)."""
     readings: list[Reading] = []
-    joined = trailing_labels(text)
+    joined = trailing_reading(text, PARENTHESIS)
     if joined is not None:
         # `Sở X chủ trì tổ chức ngày hội. Thời gian: năm 2026.`: the item, as when the
         # labelled line stands on its own under it
-        text, pairs = joined
-        run = LabelRun()
-        run.add(pairs)
-        readings.append(labels_reading(run, PARENTHESIS))
+        text, labels = joined
+        readings.append(labels)
     got = assignment(text, doc_year)
     if got is not None:
         text = got.text
@@ -363,7 +385,7 @@ def item_readings(
 
 def _only_reports(text: str) -> bool:
     """`Các huyện ủy … báo cáo kết quả …`: the subject's verb is to report."""
-    _, rest = agency_phrase(_after_adverbial(_after_own_mention(unopened(text))))
+    _, rest = agency_phrase(_subject_part(text))
     return fold(rest[:20]).startswith("bao cao")
 
 
