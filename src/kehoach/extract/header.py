@@ -169,9 +169,8 @@ def _sub_body(name: str, parent: str) -> str | None:
     hit = issuer_named(f)
     if hit:
         return hit  # `BAN CHẤP HÀNH` under `ĐẢNG BỘ TỈNH`, `BAN THƯỜNG VỤ`
-    known = set(table().by_key.values())
     own = _without_place(name)
-    if own in known:
+    if _known(own):
         return own
     p = fold(parent)
     suffix = (
@@ -183,7 +182,7 @@ def _sub_body(name: str, parent: str) -> str | None:
     )
     if suffix:
         whole = canonical(f"{_name_case(name)} {suffix}")
-        if whole in known:
+        if _known(whole):
             return whole  # `BAN TUYÊN GIÁO VÀ DÂN VẬN` under `TỈNH ỦY X`
     return own
 
@@ -209,15 +208,25 @@ def _lone_body(name: str) -> str | None:
 _PLACE_AFTER_RE = re.compile(r"\s(?:tinh|thanh pho|tp\.?)\s+\S.*$")
 
 
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(table().by_key.values())
+
+
+def _known(name: str) -> bool:
+    """Is the name a body of the agency register (a canonical name)?"""
+    return name in _known_names()
+
+
 def _without_place(name: str) -> str:
     """The canonical name, the province written after it dropped when the rest is a known
     body."""
     own = canonical(_name_case(name))
     m = _PLACE_AFTER_RE.search(fold_chars(name))
-    if m is None or own in set(table().by_key.values()):
+    if m is None or _known(own):
         return own
     bare = canonical(_name_case(name[: m.start()]))
-    return bare if bare in set(table().by_key.values()) else own
+    return bare if _known(bare) else own
 
 
 def header_issuer(header: list[str]) -> str | None:
