@@ -301,7 +301,8 @@ def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Re
     failed: dict[Path, KehoachError] = {}
     for path, doc, err in workers.documents_read():
         if doc is not None:
-            read[path] = doc
+            if documents:  # kept only when the caller wants the documents back
+                read[path] = doc
             futures[path] = pool.submit(_extract_in_worker, path, doc)
         elif err is not None:
             failed[path] = _error(err)

@@ -82,9 +82,15 @@ def party_committee(header: list[str]) -> str | None:
     return None
 
 
-def _is_upper(text: str) -> bool:
+def is_upper(text: str) -> bool:
+    """Are all the text's letters capitals (and has it any)?"""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+def issuer_named(folded: str) -> str | None:
+    """The issuer (data/lexicon.toml `issuers`) whose name folded text begins with."""
+    return next((v for k, v in lexicon.mapping("issuers").items() if folded.startswith(k)), None)
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +132,7 @@ def left_bodies(block: list[str]) -> list[str]:
         if line and (_MOTTO_RE.match(f) or _PLACE_DATE_RE.match(line)):
             continue  # the right column, between two lines of the left one
         typed = not bodies and len(line) < 60 and _begins_body(line)  # `Ủy ban nhân dân tỉnh X`
-        if not line or _NUMBER_LINE_RE.match(f) or "(" in line or not (_is_upper(line) or typed):
+        if not line or _NUMBER_LINE_RE.match(f) or "(" in line or not (is_upper(line) or typed):
             open_name = False  # a rule or the number under the name
             continue
         if open_name and bodies and _continues(bodies[-1], line):
@@ -156,17 +162,15 @@ def _sub_body(name: str, parent: str) -> str | None:
     """The canonical name of a body printed under its parent (`SỞ …` under `UBND TỈNH`, `BAN
     TUYÊN GIÁO VÀ DÂN VẬN` under `TỈNH ỦY`)."""
     f = fold(name)
-    issuers = lexicon.mapping("issuers")
-    hit = next((v for k, v in issuers.items() if f.startswith(k)), None)
     if f.startswith("dang uy "):
         return canonical(_name_case(name))
     if f.startswith(_STATE_PARENTS):
         return _lone_body(name)
+    hit = issuer_named(f)
     if hit:
         return hit  # `BAN CHẤP HÀNH` under `ĐẢNG BỘ TỈNH`, `BAN THƯỜNG VỤ`
-    known = set(table().by_key.values())
     own = _without_place(name)
-    if own in known:
+    if _known(own):
         return own
     p = fold(parent)
     suffix = (
@@ -178,7 +182,7 @@ def _sub_body(name: str, parent: str) -> str | None:
     )
     if suffix:
         whole = canonical(f"{_name_case(name)} {suffix}")
-        if whole in known:
+        if _known(whole):
             return whole  # `BAN TUYÊN GIÁO VÀ DÂN VẬN` under `TỈNH ỦY X`
     return own
 
@@ -191,7 +195,7 @@ def _lone_body(name: str) -> str | None:
         return None
     if f.startswith("dang uy "):
         return canonical(_name_case(name))
-    hit = next((v for k, v in lexicon.mapping("issuers").items() if f.startswith(k)), None)
+    hit = issuer_named(f)
     if hit:
         return hit
     if f.startswith("dang bo tinh"):
@@ -204,15 +208,25 @@ def _lone_body(name: str) -> str | None:
 _PLACE_AFTER_RE = re.compile(r"\s(?:tinh|thanh pho|tp\.?)\s+\S.*$")
 
 
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    return frozenset(table().by_key.values())
+
+
+def _known(name: str) -> bool:
+    """Is the name a body of the agency register (a canonical name)?"""
+    return name in _known_names()
+
+
 def _without_place(name: str) -> str:
     """The canonical name, the province written after it dropped when the rest is a known
     body."""
     own = canonical(_name_case(name))
     m = _PLACE_AFTER_RE.search(fold_chars(name))
-    if m is None or own in set(table().by_key.values()):
+    if m is None or _known(own):
         return own
     bare = canonical(_name_case(name[: m.start()]))
-    return bare if bare in set(table().by_key.values()) else own
+    return bare if _known(bare) else own
 
 
 def header_issuer(header: list[str]) -> str | None:

@@ -13,7 +13,13 @@ from kehoach.extract.agencies import (
     strip_province,
     table,
 )
-from kehoach.extract.header import header_issuer, party_committee, split_columns
+from kehoach.extract.header import (
+    header_issuer,
+    is_upper,
+    issuer_named,
+    party_committee,
+    split_columns,
+)
 from kehoach.extract.letter import letter_opening, letter_subject
 from kehoach.extract.outline import Para, Section, classify, kind_of, part_heading
 from kehoach.intake.document import Table
@@ -471,16 +477,11 @@ def _first_part(line: str) -> bool:
     mừng Quốc khánh` go on a title)."""
     words = line.split()
     return (
-        not _is_upper(line)
+        not is_upper(line)
         and part_heading(line)
         and not any(c.isdigit() for c in line)
         and not any(w[:1].isupper() for w in words[1:])
     )
-
-
-def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | None, list[str]]:
@@ -502,9 +503,9 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
             or line.endswith((":", ";"))
             # capitals after a title in running case: the enacting body of a resolution
             # (`HỘI ĐỒNG NHÂN DÂN TỈNH …`, then `KHÓA XVIII …`), an unnumbered part heading
-            or (_is_upper(line) and not _is_upper(title_lines[-1]))
+            or (is_upper(line) and not is_upper(title_lines[-1]))
             # the enacting body under a title in capitals (`ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH`)
-            or (_is_upper(line) and _enacting_body(line) is not None)
+            or (is_upper(line) and _enacting_body(line) is not None)
             or re.match(r"[-+•]\s", line)  # a list item: the body has begun
             or _first_part(line)
         ):
@@ -523,8 +524,7 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
 def _enacting_body(line: str) -> str | None:
     """The issuer a body's name at the start of a line names (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
     …`, `HỘI ĐỒNG NHÂN DÂN TỈNH …`), from the lexicon's issuers."""
-    f = re.sub(r"^chu tich\s+", "", fold(line))
-    return next((v for k, v in lexicon.mapping("issuers").items() if f.startswith(k)), None)
+    return issuer_named(re.sub(r"^chu tich\s+", "", fold(line)))
 
 
 _RECIPIENTS_RE = re.compile(r"^\s*n[ơo]i nh[ậa]n\s*:?", re.IGNORECASE)
@@ -578,6 +578,7 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
             if hit:
                 return hit
     for line in preamble[:2]:  # the enacting body under the title: "ỦY BAN NHÂN DÂN TỈNH …"
-        if _is_upper(line) and len(line) < 80 and _enacting_body(line):
-            return _enacting_body(line)
+        body = _enacting_body(line) if is_upper(line) and len(line) < 80 else None
+        if body:
+            return body
     return header_issuer(header)

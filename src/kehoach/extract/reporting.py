@@ -38,6 +38,8 @@ _NOT_DUTY = re.compile(
     r"|lanh dao|giam doc)"
     r"[^.;,]{0,30}? )?(xem xet|quyet dinh|giai quyet|cho y kien|bo tri)\b"
 )
+# reports asked for when needed: the `ad_hoc` period, and what keeps a compiler's report its own
+_AD_HOC_RE = re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b")
 _PERIODS = [
     (re.compile(r"\b(?:06|6|sau) thang\b|\bnua nam\b|\b6 thang dau nam\b"), "half_year"),
     (re.compile(r"\b(?:hang|moi) quy\b|\bdinh ky quy\b|\bbao cao quy\b"), "quarter"),
@@ -50,7 +52,7 @@ _PERIODS = [
         ),
         "year",
     ),
-    (re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b"), "ad_hoc"),
+    (_AD_HOC_RE, "ad_hoc"),
     # the report on the plan's final review, asked for alongside the periodic ones
     (re.compile(r"(?<!so ket, )(?<!so ket va )\btong ket (?!nam\b)"), "once"),
 ]
@@ -317,9 +319,6 @@ def _compiled_again(sentence: str, duty: ReportingDuty, found: list[ReportingDut
         and not _AD_HOC_RE.search(f)
         and any(d.every != "ad_hoc" and d.to == duty.to for d in found)
     )
-
-
-_AD_HOC_RE = re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b")
 
 
 def _own(name: str | None, issuer: str) -> str | None:

@@ -273,8 +273,8 @@ def _commitment_tail() -> re.Pattern[str]:
 
 
 def _strip_commitment(text: str) -> str:
-    """The words around a subject that commit or connect ("tăng bình quân", "đạt", "và",
-    "duy trì ổn định ở mức"), at its end and, once those are gone, at its start."""
+    """A subject without the words that commit or connect ("tăng bình quân", "đạt", "và",
+    "duy trì ổn định ở mức") at its end; a text of nothing else comes back empty."""
     text = _commitment_tail().sub("", " " + text.strip()).strip()
     return text.strip(" ,")
 
