@@ -152,3 +152,12 @@ def test_bench_extract_reports_the_three_figures() -> None:
     out = result.output
     assert "first pass over the folder, text" in out and "2 processes" in out
     assert "PDF intake against pdfplumber" in out and "lc-kh-khoangsan-2026.pdf" in out
+
+
+def test_plans_of_one_name_in_folders_of_one_name_keep_a_record_each(tmp_path: Path) -> None:
+    plans = tmp_path / "plans"
+    text = (SAMPLES / "001_47cec5a30aa91629.txt").read_bytes()
+    for folder in ("a/x", "b/x"):
+        (plans / folder).mkdir(parents=True)
+        (plans / folder / "plan.txt").write_bytes(text)
+    assert _records_written(plans, tmp_path / "out") == ["a-x-plan.txt.json", "b-x-plan.txt.json"]

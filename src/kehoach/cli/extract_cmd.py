@@ -98,7 +98,7 @@ def evaluate(
 def _record_names(files: list[Path]) -> dict[Path, str]:
     """Each file's record name in --out: `NAME.json` by its stem; when two files share a stem
     (one plan as .txt, .docx and .pdf) by its file name, `NAME.docx.json`; when two share
-    that too (folders of their own), with the folder's name first."""
+    that too (folders of their own), with the folders' names first."""
     from collections import Counter
 
     stems = Counter(p.stem for p in files)
@@ -110,5 +110,16 @@ def _record_names(files: list[Path]) -> dict[Path, str]:
         elif names[p.name] == 1:
             out[p] = f"{p.name}.json"
         else:
-            out[p] = f"{p.parent.name}-{p.name}.json"
+            out[p] = _named_by_folders(p, [q for q in files if q.name == p.name])
     return out
+
+
+def _named_by_folders(path: Path, same: list[Path]) -> str:
+    """`FOLDER-NAME.json`, with as many of the file's folders as tell it from the others of
+    the same name (`a/x/plan.txt` and `b/x/plan.txt`: `a-x-plan.txt.json`), so no record is
+    written over another."""
+    for depth in range(1, len(path.parts)):
+        folders = {q: "-".join(q.parts[-depth - 1 : -1]) for q in same}
+        if len(set(folders.values())) == len(set(same)):
+            return f"{folders[path]}-{path.name}.json"
+    return f"{same.index(path) + 1}-{path.name}.json"
