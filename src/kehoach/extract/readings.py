@@ -18,6 +18,7 @@ from kehoach.extract.agencies import (
     agency_phrase,
     body_head,
     body_of_position,
+    community_title,
     known_prefix,
     parse_list,
     parse_roles,
@@ -206,7 +207,7 @@ _PHOI_HOP_START = re.compile(  # in folded text
 
 def looks_like_agency(name: str) -> bool:
     """Not a topic that happens to begin with an agency word (`Ban hành …`, `Hội nghị …`)."""
-    if name in registered() or not named(name):
+    if name in registered() or not named(name) or community_title(name) == len(name):
         return True
     body = body_of_position(name)
     if body != name:  # "Thủ trưởng các sở, ban, ngành": a title is read for its body
