@@ -246,3 +246,15 @@ def test_commune_plan_bodies_read_whole_and_titles_over_villages_lead() -> None:
     ]
     assert roles["II.6.1"] == (["Trưởng các thôn, bản"], [])
     assert roles["II.6.2"] == (["Trưởng các thôn, bản"], ["Phòng Văn hóa - Xã hội"])
+
+
+def test_youth_union_plan_is_issued_by_its_standing_committee() -> None:
+    r = extract_file(FIXTURES / "variant_youth_union_plan.txt")
+    assert r.document.issuer == "Ban Thường vụ Tỉnh đoàn"
+    assert [d.issuer for d in r.document.implements] == ["Ban Bí thư Trung ương Đoàn"]
+    roles = {t.id: (t.lead, t.coordinating) for t in r.tasks}
+    assert roles["II.1"] == (
+        ["Ban Phong trào Tỉnh đoàn"],
+        ["Hội Liên hiệp Thanh niên Việt Nam tỉnh"],
+    )
+    assert roles["II.2"][1] == ["Ủy ban nhân dân các xã, phường", "các đoàn thể cùng cấp"]
