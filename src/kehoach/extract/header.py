@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from kehoach.extract.agencies import canonical, table
-from kehoach.extract.outline import kind_of
+from kehoach.extract.outline import kind_heading
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 
@@ -51,12 +51,8 @@ def is_motto(line: str) -> bool:
     return bool(_MOTTO_RE.match(fold(line)))
 
 
-def _is_kind_heading(line: str) -> bool:
-    return bool(kind_of(line)) and line.isupper() and len(line) < 60
-
-
 def _ends_header(line: str) -> bool:
-    return _is_kind_heading(line) or bool(AFTER_HEADER_RE.match(fold(line))) or len(line) > 200
+    return bool(kind_heading(line)) or bool(AFTER_HEADER_RE.match(fold(line))) or len(line) > 200
 
 
 def header_end(header: list[str]) -> int:

@@ -21,7 +21,16 @@ from kehoach.extract.header import (
     split_columns,
 )
 from kehoach.extract.letter import letter_opening, letter_subject
-from kehoach.extract.outline import Para, Section, classify, kind_of, part_heading
+from kehoach.extract.outline import (
+    APPENDIX_RE,
+    RECIPIENTS_RE,
+    Para,
+    Section,
+    classify,
+    kind_heading,
+    kind_of,
+    part_heading,
+)
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
 from kehoach.text import lexicon
@@ -326,11 +335,11 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     kind = None
     kind_idx = None
     for i, line in enumerate(header):
-        k = kind_of(line)
-        # "QUYẾT ĐỊNH:" opens a decision's articles; it is no kind heading
-        if k and len(line) < 60 and line.upper() == line and not line.rstrip().endswith(":"):
+        k = kind_heading(line)
+        if k:
             kind, kind_idx = k, i
             break
+        k = kind_of(line)
         prefix = _upper_kind_prefix(line) if k and len(line) >= 60 else None
         if prefix:
             # "KẾ HOẠCH Triển khai …": the heading and the title on one line
@@ -495,7 +504,7 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
         if re.fullmatch(r"[-–_=*]{3,}", line):
             i += 1
             break
-        if re.match(r"^phu luc\b", f):
+        if APPENDIX_RE.match(f):
             break
         if title_lines and (
             re.match(r"^(thuc hien|can cu|trien khai|theo de nghi|xet de nghi|khoa [ivxl]+\b)", f)
@@ -527,9 +536,6 @@ def _enacting_body(line: str) -> str | None:
     return issuer_named(re.sub(r"^chu tich\s+", "", fold(line)))
 
 
-_RECIPIENTS_RE = re.compile(r"^\s*n[ơo]i nh[ậa]n\s*:?", re.IGNORECASE)
-
-
 def _own_lines(items: list[Para | Table]) -> list[str]:
     """The text lines in order, a small layout table's cells (a signature table `Nơi nhận |
     T/M BAN THƯỜNG VỤ …` of a Word file) giving their lines too."""
@@ -538,7 +544,7 @@ def _own_lines(items: list[Para | Table]) -> list[str]:
         if isinstance(it, Para):
             out.append(it.text)
             # `Nơi nhận: T/M BAN THƯỜNG VỤ`: a PDF's signature block read across its columns
-            label = _RECIPIENTS_RE.match(it.text)
+            label = RECIPIENTS_RE.match(fold_chars(it.text))
             if label and it.text[label.end() :].strip():
                 out.append(it.text[label.end() :].strip())
         elif len(it.rows) <= 4 and all(len(r) <= 3 for r in it.rows):
