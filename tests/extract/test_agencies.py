@@ -169,3 +169,20 @@ def test_a_province_ending_a_bodys_name_is_not_read_as_tinh() -> None:
     # the word `tỉnh` itself still reads the registered name, and `tỉnh X` is still stripped
     assert canonical("Báo và Phát thanh, Truyền hình tỉnh") == "Báo và Phát thanh, Truyền hình"
     assert canonical("Công an tỉnh Hà Tĩnh") == "Công an tỉnh"
+
+
+def test_a_group_of_communes_named_by_who_lives_there_runs_on_through_co() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    # `có` ends a phrase as a verb (`UBND các xã có trách nhiệm …`), not inside the qualifier
+    # of a group of communes (`các xã có đồng bào dân tộc thiểu số`, `các xã có di tích`)
+    assert agency_phrase("Sở Nội vụ, UBND các xã có đồng bào dân tộc thiểu số mở lớp học")[0] == [
+        "Sở Nội vụ",
+        "Ủy ban nhân dân các xã có đồng bào dân tộc thiểu số",
+    ]
+    assert agency_phrase("UBND các xã có di tích tổ chức lễ hội")[0] == [
+        "Ủy ban nhân dân các xã có di tích"
+    ]
+    assert agency_phrase("UBND các xã có trách nhiệm bố trí quỹ đất")[0] == [
+        "Ủy ban nhân dân các xã"
+    ]
