@@ -57,6 +57,14 @@ def _unit(raw: str) -> str:
     return raw.split()[0]
 
 
+def _known_unit(raw: str) -> bool:
+    low = raw.lower()
+    return any(
+        low.startswith(u) and (len(low) == len(u) or not low[len(u)].isalnum())
+        for u in _known_units()
+    )
+
+
 @lru_cache(maxsize=1)
 def _known_units() -> list[str]:
     return sorted((u.lower() for u in lexicon.words("targets.units")), key=len, reverse=True)
@@ -74,7 +82,9 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
     for m in _QTY_RE.finditer(text):
         unit_raw = m.group("unit")
         first = fold(unit_raw.split()[0]) if unit_raw not in ("%",) else "%"
-        if first in lexicon.folded("targets.not_units"):
+        # a unit the lexicon knows is one even when its first word folds like a function
+        # word (`tài liệu` like `tại`, `đề tài` like `để`)
+        if first in lexicon.folded("targets.not_units") and not _known_unit(unit_raw):
             continue
         if first != "%" and _reference_before().search(
             fold_chars(text[max(0, m.start() - 20) : m.start()])
@@ -308,8 +318,10 @@ def _strip_commitment(text: str) -> str:
     return text.strip(" ,")
 
 
-def _statements(section: Section) -> list[str]:
-    """Item paragraphs are one statement each; prose paragraphs give one per sentence."""
+def _statements(section: Section, doc_year: int | None = None) -> list[str]:
+    """Item paragraphs are one statement each; prose paragraphs give one per sentence. With
+    `doc_year`, a prose sentence of past results only (`Năm 2025, toàn tỉnh có …` in the
+    general objective of a 2026 plan) states no commitment."""
     out: list[str] = []
     for b in section.blocks:
         if isinstance(b, Table) or b.kind == "rule":
@@ -317,7 +329,9 @@ def _statements(section: Section) -> list[str]:
         if b.kind in ("bullet", "paren", "letter", "decimal"):
             out.append(b.body)
         else:
-            out.extend(s for s in _SENTENCE_SPLIT.split(b.text) if s)
+            out.extend(
+                s for s in _SENTENCE_SPLIT.split(b.text) if s and not _past_only(s, doc_year)
+            )
     return out
 
 
@@ -379,6 +393,11 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
             here = False
         if here and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
             here = False
+        # a part that reviews past years inside the objectives part (`II. TÌNH HÌNH VÀ MỤC TIÊU`
+        # > `1. Kết quả đạt được`): its figures are results
+        head = heading_part(sec.title)
+        if here and _review_re().search(head) and not _OBJECTIVE.search(head):
+            here = False
         # a numbered statement ("3. Doanh thu tăng 15% so với năm 2025") names no horizon
         h = horizon if _statement_title(sec) else (_horizon_of(sec.title) or horizon)
         if here:
@@ -403,7 +422,7 @@ def extract_targets(
     targets: list[Target] = []
     seen: list[str] = []
     for sec, horizon in _objective_sections(root):
-        for text in _title_statements(sec) + _statements(sec):
+        for text in _title_statements(sec) + _statements(sec, doc_year):
             metrics = _metrics(text)
             if not metrics:
                 continue
@@ -537,6 +556,27 @@ _DATES = re.compile(
 )
 
 
+def _spoken_years(sentence: str) -> list[int]:
+    """The years a sentence speaks of: not dates, nor cited documents' years, nor a baseline
+    (`tăng 12% so với năm 2025`)."""
+    bare = _BASELINE.sub(" ", _DATES.sub(" ", sentence)).lower()  # "Năm 2025, …" too
+    years = [int(a or b) for a, b in _YEAR_RE.findall(bare)]
+    years += [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", bare)]
+    return years
+
+
+_BASELINE = re.compile(r"\bso với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}\b", re.I)
+
+
+def _past_only(sentence: str, doc_year: int | None) -> bool:
+    """A sentence every year of which is before the document's (`Năm 2025, toàn tỉnh có
+    1.126 tủ sách …` in a 2026 plan) and that does not strive (`phấn đấu`): past results."""
+    if doc_year is None or _future_re().search(fold_chars(sentence).lower()):
+        return False
+    years = _spoken_years(sentence)
+    return bool(years) and all(y < doc_year for y in years)
+
+
 def _reported(sentence: str, doc_year: int | None) -> bool:
     """A sentence that reports results instead of committing to them: every year it speaks
     of already past (`Giai đoạn 2021 - 2025, toàn tỉnh …`), or a word of the past before its
@@ -544,9 +584,7 @@ def _reported(sentence: str, doc_year: int | None) -> bool:
     year from the document's own on."""
     if _future_re().search(fold_chars(sentence).lower()):
         return False
-    bare = _DATES.sub(" ", sentence)
-    years = [int(a or b) for a, b in _YEAR_RE.findall(bare)]
-    years += [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", bare)]
+    years = _spoken_years(sentence)
     if doc_year is not None and years:
         return all(y < doc_year for y in years)
     found = quantities(sentence)

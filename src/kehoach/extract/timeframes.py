@@ -10,6 +10,10 @@ from kehoach.text.normalize import clean, fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _Y = r"((?:19|20)\d{2})"
+# What joins a month or a quarter to its year: "tháng 4/2026", "quý II năm 2026", "quý I của
+# năm 2027", and the first of several years ("Tháng 4 các năm 2026, 2028, 2030": the first
+# stated decides)
+_OF_YEAR = r"(?: ?/ ?| nam | cua nam | cac nam )"
 
 
 # "Từ ngày 01/10 đến ngày 15/10/2026", "từ ngày 15 - 20/10/2026": a window of days.
@@ -118,7 +122,7 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 <= y2:
             add(m.start(), _tf(raw, "window", *_window(y1, 1, y2, 12)))
-    for m in re.finditer(r"\bquy (i{1,3}|iv|[1-4])\b(?: ?/ ?| nam | cua nam )" + _Y, f):
+    for m in re.finditer(r"\bquy (i{1,3}|iv|[1-4])\b" + _OF_YEAR + _Y, f):
         q = _quarter(m.group(1))
         if q:
             y = int(m.group(2))
@@ -187,7 +191,7 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", day))
         else:  # one event day: "Ngày 10/10/2026", "Sáng ngày 10/10/2026"
             add(m.start(), _tf(raw, "window", day, day))
-    for m in re.finditer(r"\bthang (\d{1,2})(?: ?/ ?| nam )" + _Y, f):
+    for m in re.finditer(r"\bthang (\d{1,2})" + _OF_YEAR + _Y, f):
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:
             add(m.start(), _tf(raw, "window", *_window(y, mo, y, mo)))
