@@ -474,7 +474,7 @@ def test_an_item_that_introduces_bullets_is_their_heading() -> None:
 def test_sentences_that_assign_work_and_close_with_a_period() -> None:
     """`Giao X chủ trì …; thực hiện giai đoạn 2026 - 2027.` and `… theo lộ trình giai đoạn
     2027 - 2030.` state the task's period; the statistics office under its 2025 name
-    (`Thống kê tỉnh`) is an agency."""
+    (`Thống kê tỉnh`) is an agency, and so are `viện nghiên cứu` in a group's list."""
     r = extract_file(FIXTURES / "variant_sentence_assignments_periods.txt")
     got = [
         (t.lead, t.coordinating, t.timeframe.kind, t.timeframe.start, t.timeframe.end)
@@ -485,4 +485,12 @@ def test_sentences_that_assign_work_and_close_with_a_period() -> None:
         (["Sở Công Thương"], [], "window", "2026-10-01", "2026-12-31"),
         (["Ủy ban nhân dân các xã, phường"], [], "window", "2027-01-01", "2030-12-31"),
         (["Sở Khoa học và Công nghệ"], [], "unknown", None, None),
+        # "viện nghiên cứu" is a body, not the verb "nghiên cứu"
+        (
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["các trường đại học, viện nghiên cứu"],
+            "unknown",
+            None,
+            None,
+        ),
     ]
