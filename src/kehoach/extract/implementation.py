@@ -90,6 +90,20 @@ def _closes_with_bracket(text: str) -> bool:
     return text.rstrip().rstrip(".;").rstrip().endswith((")", "]"))
 
 
+def parenthesis_time(text: str) -> str | None:
+    """The time a closing parenthesis states alone (`1.2. Kiểm tra nghiệp vụ (thực hiện hằng
+    năm)` gives `thực hiện hằng năm`); None when it names an agency or states no time."""
+    if not _closes_with_bracket(text):
+        return None
+    m = _CLOSING_PAREN.search(text)
+    if m is None:
+        return None
+    inner = m.group("inner").strip()
+    if starts_with_agency(inner) or re.search(r"\b(?:chu tri|phoi hop)\b", fold(inner)):
+        return None
+    return inner if parse_timeframe(inner).kind != "unknown" else None
+
+
 class Closing(NamedTuple):
     """What a closing parenthesis says: the item's text without it, its roles and when."""
 

@@ -76,6 +76,16 @@ def _reference_before() -> re.Pattern[str]:
     return re.compile(r"\b" + lexicon.alternation("targets.reference_words") + r"\s*$")
 
 
+def _reference(before: str) -> bool:
+    """Whether the folded words before a number make it a reference (`Chỉ thị số 11`), not
+    a count that ends in such a word (`tổng số 450.000 bản sách`; the lexicon's
+    `count_phrases`)."""
+    m = _reference_before().search(before)
+    if m is None:
+        return False
+    return not any(before.rstrip().endswith(p) for p in lexicon.folded("targets.count_phrases"))
+
+
 def quantities(text: str) -> list[tuple[float | int, str, int]]:
     """Every (value, unit, position) in a statement; years, dates, numbers of documents left out."""
     out: list[tuple[float | int, str, int]] = []
@@ -86,9 +96,7 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         # word (`tài liệu` like `tại`, `đề tài` like `để`)
         if first in lexicon.folded("targets.not_units") and not _known_unit(unit_raw):
             continue
-        if first != "%" and _reference_before().search(
-            fold_chars(text[max(0, m.start() - 20) : m.start()])
-        ):
+        if first != "%" and _reference(fold_chars(text[max(0, m.start() - 20) : m.start()])):
             continue
         if _glued_code(text, m):
             continue
@@ -335,6 +343,59 @@ def _statements(section: Section, doc_year: int | None = None) -> list[str]:
     return out
 
 
+def _objective_statements(section: Section, doc_year: int | None) -> list[tuple[str, int | None]]:
+    """The section's statements (`_statements`), each with the year of the line above it
+    that is only a year (`a) Năm 2026`, `b) Đến năm 2028`: the statements under it aim at
+    it), else None; a prose sentence of past results only (`_past_only`) states no
+    commitment, and a prose paragraph that speaks only of years before the document's
+    (`Năm 2025, toàn tỉnh có 38 thư viện …; Thư viện tỉnh có 312.000 bản sách …`) states the
+    baseline, not a target."""
+    out: list[tuple[str, int | None]] = []
+    year: int | None = None
+    for b in section.blocks:
+        if isinstance(b, Table) or b.kind == "rule":
+            continue
+        text = b.body if b.kind in ("bullet", "paren", "letter", "decimal") else b.text
+        heading = _year_heading(text)
+        if heading is not None:
+            year = heading
+        elif b.kind in ("bullet", "paren", "letter", "decimal"):
+            out.append((b.body, year))
+        elif not _baseline(b.text, doc_year):
+            out.extend(
+                (s, year)
+                for s in _SENTENCE_SPLIT.split(b.text)
+                if s and not _past_only(s, doc_year)
+            )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _year_heading_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(w) for w in lexicon.words("targets.year_headings"))
+
+
+def _year_heading(text: str) -> int | None:
+    """The year a line names when it is nothing else (`Năm 2026`, `Đến năm 2028:`; the
+    wordings in the lexicon), else None."""
+    t = text.strip().rstrip(":.").strip().lower()
+    if len(t) > 30:
+        return None
+    m = next((m for rx in _year_heading_res() if (m := rx.fullmatch(t))), None)
+    return int(m.group("year")) if m else None
+
+
+def _baseline(paragraph: str, doc_year: int | None) -> bool:
+    """A paragraph that speaks only of years before the document's and strives for nothing
+    (`phấn đấu`): what was reached, the base the targets start from."""
+    if doc_year is None or _future_re().search(fold_chars(paragraph).lower()):
+        return False
+    if _BASELINE.search(paragraph):  # a change measured from a past year is still to come
+        return False
+    years = _spoken_years(paragraph)
+    return bool(years) and all(y < doc_year for y in years)
+
+
 def _statement_title(sec: Section) -> bool:
     """A numbered item read as a sub-section (`1. Tỷ lệ hộ gia đình … đạt 90% trở lên.`): a
     statement with a number, not a heading (`2. Mục tiêu cụ thể đến năm 2030`)."""
@@ -422,13 +483,13 @@ def extract_targets(
     targets: list[Target] = []
     seen: list[str] = []
     for sec, horizon in _objective_sections(root):
-        for text in _title_statements(sec) + _statements(sec, doc_year):
+        statements = [(t, None) for t in _title_statements(sec)]
+        for text, year in statements + _objective_statements(sec, doc_year):
             metrics = _metrics(text)
             if not metrics:
                 continue
-            targets.append(
-                _target(len(targets) + 1, text, horizon or plan_horizon, metrics, sec.path)
-            )
+            aim = year or horizon or plan_horizon
+            targets.append(_target(len(targets) + 1, text, aim, metrics, sec.path))
             seen.append(fold(text))
     if not targets:
         for sec, text in _body_commitments(root, doc_year):
