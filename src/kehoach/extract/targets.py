@@ -69,8 +69,8 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
     out: list[tuple[float | int, str, int]] = []
     for m in _QTY_RE.finditer(text):
         unit_raw = m.group("unit")
-        first = fold(unit_raw.split()[0]) if unit_raw not in ("%",) else "%"
-        if first in lexicon.folded("targets.not_units"):
+        first = unit_raw.split()[0].lower() if unit_raw not in ("%",) else "%"
+        if _not_unit(first):
             continue
         if first != "%" and _reference_before().search(
             fold_chars(text[max(0, m.start() - 20) : m.start()])
@@ -88,6 +88,14 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         unit = _unit(unit_raw)
         out.extend((v, unit, m.start()) for v in values)
     return out
+
+
+def _not_unit(word: str) -> bool:
+    """A first word after a number that makes it no quantity: as written (`tại` is none,
+    `tài liệu` is a unit), or folded when the word carries no mark at all (`tai`)."""
+    if word in lexicon.words("targets.not_units"):
+        return True
+    return word.isascii() and fold(word) in lexicon.folded("targets.not_units")
 
 
 def _glued_code(text: str, m: re.Match[str]) -> bool:
