@@ -102,6 +102,8 @@ def test_a_part_that_ends_with_phoi_hop_names_coordinators(cell, expected) -> No
         ("có 12 tại chỗ", []),
         # a word written without marks is matched folded
         ("co 12 tai cho", []),
+        # a count of the plan's own targets
+        ("phấn đấu thực hiện 11 chỉ tiêu chủ yếu", []),
     ],
 )
 def test_function_words_after_a_number_are_told_by_their_tone_marks(text, expected) -> None:
