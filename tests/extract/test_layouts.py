@@ -452,6 +452,24 @@ def test_a_target_table_with_a_column_per_year() -> None:
     assert r.tasks[0].coordinating == ["các sở, ngành liên quan"]
 
 
+def test_a_target_table_with_a_plan_year_and_a_final_year_goal_column() -> None:
+    # `Thực hiện năm 2025 | Kế hoạch năm 2026 | Đến năm 2030`: both goal columns give a
+    # number with its year (the results column none); a body bullet that restates a row is
+    # that row's target, with the row's numbers; the count of the plan's own targets (`6 chỉ
+    # tiêu chủ yếu`) is none; `định hướng đến năm 2030` in the title is the horizon
+    r = extract_file(FIXTURES / "variant_target_table_goals.txt")
+    got = [[(m.value, m.by) for m in t.metrics] for t in r.targets]
+    assert got == [
+        [(70, 2026), (95, 2030)],
+        [(2000, 2026), (8000, 2030)],
+        [(330, 2026), (400, 2030)],
+        [(1, 2026)],  # `-` in the 2030 column
+        [(60, 2026), (80, 2030)],
+    ]  # the words-only row (`Ban hành | Áp dụng`) is no target
+    assert r.targets[0].section == "I.2" and r.targets[2].section == "appendix"
+    assert {t.horizon for t in r.targets} == {2030}
+
+
 def test_a_lead_cell_merged_down_several_rows_leads_each() -> None:
     # .docx appendix table: `Cơ quan chủ trì` merged over rows 1-3; group rows merged across
     r = extract_file(FIXTURES / "variant_merged_lead_column.docx")

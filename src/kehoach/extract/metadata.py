@@ -12,6 +12,7 @@ from kehoach.extract.agencies import (
     starts_with_agency,
     strip_province,
     table,
+    titled_prefix,
 )
 from kehoach.extract.header import (
     header_issuer,
@@ -211,7 +212,7 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
             date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
         issuer = None
         im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
-        hit = known_prefix(im.group("who")) if im else None
+        hit = (known_prefix(im.group("who")) or titled_prefix(im.group("who"))) if im else None
         if im and hit and (not dm or im.start() < 60):
             issuer = hit[0]  # "của Bộ Văn hóa, Thể thao và Du lịch": a name with commas
         elif im and (not dm or im.start() < 60):

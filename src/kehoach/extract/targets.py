@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kehoach.extract.outline import Section
@@ -91,12 +91,11 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
     out: list[tuple[float | int, str, int]] = []
     for m in _QTY_RE.finditer(text):
         unit_raw = m.group("unit")
-        first = fold(unit_raw.split()[0]) if unit_raw not in ("%",) else "%"
-        # a unit the lexicon knows is one even when its first word folds like a function
-        # word (`tài liệu` like `tại`, `đề tài` like `để`)
-        if first in lexicon.folded("targets.not_units") and not _known_unit(unit_raw):
+        # a unit the lexicon knows is one even when its first word is a function word's
+        # (`tài liệu` like `tại`, `đề tài` like `để`)
+        if _not_unit(unit_raw) and not _known_unit(unit_raw):
             continue
-        if first != "%" and _reference(fold_chars(text[max(0, m.start() - 20) : m.start()])):
+        if unit_raw != "%" and _reference(fold_chars(text[max(0, m.start() - 20) : m.start()])):
             continue
         if _glued_code(text, m):
             continue
@@ -110,6 +109,20 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         unit = _unit(unit_raw)
         out.extend((v, unit, m.start()) for v in values)
     return out
+
+
+def _not_unit(unit: str) -> bool:
+    """True when the words after a number make it no quantity (data/lexicon.toml
+    `targets.not_units`): matched as written (`tại` is none, `tài liệu` is a unit), or folded
+    where the words carry no mark at all (`tai`)."""
+    low = unit.lower()
+    if _opens_with(low, lexicon.words("targets.not_units")):
+        return True
+    return low.isascii() and _opens_with(fold(low), lexicon.folded("targets.not_units"))
+
+
+def _opens_with(words: str, entries: tuple[str, ...] | frozenset[str]) -> bool:
+    return any(words == e or words.startswith(e + " ") for e in entries)
 
 
 def _glued_code(text: str, m: re.Match[str]) -> bool:
@@ -501,7 +514,16 @@ def extract_targets(
             seen.append(fold(text))
     for row in appendix_rows or []:
         metrics = list(row.metrics) or _metrics(row.text)
-        if not metrics or _similar_to_any(fold(row.text), seen) or _restated(metrics, row, targets):
+        if not metrics:
+            continue
+        same = _similar_index(fold(row.text), seen)
+        same = _restated(metrics, row, targets) if same is None else same
+        if same is not None:
+            # one target; a table's value columns give each number its year (`Kế hoạch năm
+            # 2026 | Đến năm 2030`), so a row that holds every number of the body's statement
+            # gives the statement its numbers
+            if row.metrics and _holds(row.metrics, targets[same].metrics):
+                targets[same] = replace(targets[same], metrics=list(row.metrics))
             continue
         horizon = row.horizon or appendix_horizon or plan_horizon
         targets.append(_target(len(targets) + 1, row.text, horizon, metrics, "appendix"))
@@ -526,24 +548,36 @@ def _scaled(metric: Metric) -> float:
     return float(metric.value) * _magnitudes().get(first, 1)
 
 
-def _restated(metrics: list[Metric], row: TargetRow, targets: list[Target]) -> bool:
-    """An appendix row that restates a number of the body (`Tổng thu từ khách du lịch | 3.350`
-    after `Tổng thu từ khách du lịch đạt 3.350 tỷ đồng`): a body target with the same value
-    whose text holds most of the row's words."""
+def _restated(metrics: list[Metric], row: TargetRow, targets: list[Target]) -> int | None:
+    """The body target an appendix row restates a number of (`Tổng thu từ khách du lịch |
+    3.350` after `Tổng thu từ khách du lịch đạt 3.350 tỷ đồng`): one with the same value whose
+    text holds most of the row's words; its index, None when there is none."""
     words = set(fold(row.text).split())
     values = {_scaled(m) for m in metrics}
-    for t in targets:
+    for i, t in enumerate(targets):
         if not values & {_scaled(m) for m in t.metrics}:
             continue
         if words and len(words & set(fold(t.text).split())) >= 0.6 * len(words):
-            return True
-    return False
+            return i
+    return None
 
 
-def _similar_to_any(text: str, seen: list[str]) -> bool:
+def _holds(row: tuple[Metric, ...], stated: list[Metric]) -> bool:
+    """True when a table row holds every number of a statement and tells more: more numbers,
+    or a year for a number the statement gives none (`đạt 90% … và 100% vào năm 2030`)."""
+    values = [_scaled(m) for m in row]
+    if len(values) < len(stated) or not all(_scaled(m) in values for m in stated):
+        return False
+    return len(values) > len(stated) or sum(bool(m.by) for m in row) > sum(
+        bool(m.by) for m in stated
+    )
+
+
+def _similar_index(text: str, seen: list[str]) -> int | None:
+    """The index of the first seen statement the text is a wording of, else None."""
     from rapidfuzz import fuzz
 
-    return any(fuzz.token_sort_ratio(text, s) >= 75 for s in seen)
+    return next((i for i, s in enumerate(seen) if fuzz.token_sort_ratio(text, s) >= 75), None)
 
 
 # A `Mục đích` part is no objectives part, but a plan without one states its commitments

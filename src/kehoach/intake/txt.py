@@ -20,7 +20,31 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
     if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
         return Document(name=name, format="txt", sha256=sha256, blocks=txt_layout.read_layout(text))
-    return Document(name=name, format="txt", sha256=sha256, blocks=to_blocks(text.split("\n")))
+    lines = [_unmarked(line) for line in text.split("\n")]
+    return Document(name=name, format="txt", sha256=sha256, blocks=to_blocks(lines))
+
+
+# Markdown marks, which are layout and never words of a plan: a heading's leading `#`s, and
+# emphasis (`**bold**`, `*italic*`) opened before a word and closed after one. A `**` glued
+# between two words (`YÊU CẦU**1. Mục đích`) stands for a lost line break and is kept: the
+# outline splits a paragraph there.
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+_STRONG = re.compile(r"(?<!\S)\*\*(?=\S)|(?<=\S)\*\*(?!\S)|^\*\*|\*\*$")
+_ITALIC = re.compile(r"(?<![^\s(|])\*(?=\w)([^*]*?[^\s*])\*(?![^\s.,;:)|])")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CELL_BREAK = "\v"  # kept on the row's one line until the row is cut into cells
+
+
+def _unmarked(line: str) -> str:
+    """A line without its markdown marks; in a pipe table's row, a cell's `<br>` (a line
+    break inside the cell) becomes a newline once the row is cut into cells (`_cells_pipe`),
+    as a .docx cell's paragraphs are joined."""
+    line = _HEADING_MARK.sub("", line)
+    if _PIPE_ROW.match(line):
+        line = _BREAK.sub(_CELL_BREAK, line)
+    if "*" in line:
+        line = _ITALIC.sub(r"\1", _STRONG.sub("", line))
+    return line
 
 
 def _cells_tab(line: str) -> list[str]:
@@ -31,7 +55,7 @@ def _cells_pipe(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [c.strip() for c in inner.split("|")]
+    return [c.strip().replace(_CELL_BREAK, "\n") for c in inner.split("|")]
 
 
 def _pipe_width(line: str) -> int:
