@@ -21,6 +21,8 @@ def test_typos_are_fixed_once_keeping_the_first_letter_case() -> None:
     assert lexicon.fix_typos("Sở A chủ tri, phội hợp với Sở B") == "Sở A chủ trì, phối hợp với Sở B"
     assert lexicon.fix_typos("Phội hợp với") == "Phối hợp với"
     assert lexicon.fix_typos("phội hợpx") == "phội hợpx"  # whole words only
+    # `xã` that lost its mark beside the other commune kinds
+    assert lexicon.fix_typos("UBND các xa, phường") == "UBND các xã, phường"
 
 
 def test_issuers_keep_their_order() -> None:
