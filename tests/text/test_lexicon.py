@@ -28,3 +28,10 @@ def test_typos_are_fixed_once_keeping_the_first_letter_case() -> None:
 def test_issuers_keep_their_order() -> None:
     issuers = list(lexicon.mapping("issuers"))
     assert issuers.index("ban thuong vu") < issuers.index("tinh uy")
+
+
+def test_central_bodies_are_told_from_provincial_ones() -> None:
+    from kehoach.text.central import is_central
+
+    assert is_central("Bộ Văn hóa, Thể thao và Du lịch") and is_central("Thủ tướng Chính phủ")
+    assert not is_central("Bộ Chỉ huy Quân sự tỉnh") and not is_central("Ủy ban nhân dân tỉnh")
