@@ -169,3 +169,59 @@ def test_a_province_ending_a_bodys_name_is_not_read_as_tinh() -> None:
     # the word `tỉnh` itself still reads the registered name, and `tỉnh X` is still stripped
     assert canonical("Báo và Phát thanh, Truyền hình tỉnh") == "Báo và Phát thanh, Truyền hình"
     assert canonical("Công an tỉnh Hà Tĩnh") == "Công an tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        # `Việt Nam` written after `MTTQ` is not said twice; the space before the level stays
+        ("Ủy ban MTTQ Việt Nam xã", "Ủy ban Mặt trận Tổ quốc Việt Nam xã"),
+        ("MTTQ tỉnh", "Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("UBMTTQVN tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+        ("Hội LHTN Việt Nam phường", "Hội Liên hiệp Thanh niên Việt Nam phường"),
+    ],
+)
+def test_front_and_union_abbreviations_expand_once(written: str, name: str) -> None:
+    assert canonical(written) == name
+
+
+def test_a_registered_name_holding_va_is_not_parted() -> None:
+    assert parse_list("Văn phòng HĐND và UBND xã") == [
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"
+    ]
+    assert parse_list("Văn phòng Đoàn ĐBQH và HĐND tỉnh và Sở Y tế") == [
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+        "Sở Y tế",
+    ]
+
+
+def test_a_title_over_residential_units_is_the_agency() -> None:
+    from kehoach.extract.agencies import body_of_position, starts_with_agency
+
+    assert starts_with_agency("Trưởng các thôn, bản: quản lý tủ sách")
+    assert body_of_position("Trưởng các thôn") == "Trưởng các thôn"
+    # a title over a body still gives the body
+    assert body_of_position("Chủ tịch UBND các xã") == "Ủy ban nhân dân các xã"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # `cùng cấp` folds like the verb `cung cấp`: a group's own words, not its verb
+        (
+            "UBND các xã và các đoàn thể cùng cấp tổ chức hội thi",
+            ["Ủy ban nhân dân các xã", "các đoàn thể cùng cấp"],
+        ),
+        ("Phòng Kinh tế cung cấp số liệu", ["Phòng Kinh tế"]),
+        # a lower-case verb after a named body ends it, though `phòng` is also a noun
+        ("Công an xã phòng ngừa vi phạm", ["Công an xã"]),
+        ("Phòng Văn hóa - Xã hội bình xét gia đình tiêu biểu", ["Phòng Văn hóa - Xã hội"]),
+        ("UBND các xã vùng cao bảo tồn dân ca", ["Ủy ban nhân dân các xã vùng cao"]),
+        # a name that holds a verb of the list is read whole when registered
+        ("Trung tâm Dịch vụ tổng hợp xã tổ chức hội diễn", ["Trung tâm Dịch vụ tổng hợp xã"]),
+    ],
+)
+def test_agency_phrase_ends_at_the_verb(text: str, names: list[str]) -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    assert agency_phrase(text, any_start=True)[0] == names

@@ -226,3 +226,35 @@ def test_lettered_items_under_a_group_heading_name_their_own_lead() -> None:
         ("I.1.2", ["Sở Tài chính"], None, "Bố trí kinh phí thực hiện."),
         ("I.2", ["Ủy ban nhân dân các xã, phường"], None, "Tổ chức hoạt động hưởng ứng."),
     ]
+
+
+def test_commune_plan_bodies_read_whole_and_titles_over_villages_lead() -> None:
+    r = extract_file(FIXTURES / "variant_commune_bodies.txt")
+    roles = {t.id: (t.lead, t.coordinating) for t in r.tasks}
+    assert roles["II.1.1"] == (["Phòng Văn hóa - Xã hội"], ["Trung tâm Dịch vụ tổng hợp xã"])
+    assert roles["II.1.2"] == (["Phòng Văn hóa - Xã hội"], ["Công an xã"])
+    assert roles["II.2.1"][0] == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]
+    assert roles["II.3.1"] == (["Trạm Y tế xã"], ["Phòng Văn hóa - Xã hội"])
+    assert roles["II.4.1"][1] == [
+        "Hội Liên hiệp Thanh niên Việt Nam xã",
+        "các đoàn thể cùng cấp",
+    ]
+    assert roles["II.4.2"][1] == ["Ủy ban nhân dân các thôn, bản"]
+    assert roles["II.5.1"][0] == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+        "các tổ chức chính trị - xã hội xã",
+    ]
+    assert roles["II.6.1"] == (["Trưởng các thôn, bản"], [])
+    assert roles["II.6.2"] == (["Trưởng các thôn, bản"], ["Phòng Văn hóa - Xã hội"])
+
+
+def test_youth_union_plan_is_issued_by_its_standing_committee() -> None:
+    r = extract_file(FIXTURES / "variant_youth_union_plan.txt")
+    assert r.document.issuer == "Ban Thường vụ Tỉnh đoàn"
+    assert [d.issuer for d in r.document.implements] == ["Ban Bí thư Trung ương Đoàn"]
+    roles = {t.id: (t.lead, t.coordinating) for t in r.tasks}
+    assert roles["II.1"] == (
+        ["Ban Phong trào Tỉnh đoàn"],
+        ["Hội Liên hiệp Thanh niên Việt Nam tỉnh"],
+    )
+    assert roles["II.2"][1] == ["Ủy ban nhân dân các xã, phường", "các đoàn thể cùng cấp"]

@@ -235,15 +235,28 @@ def _split_bodies(part: str) -> list[str]:
     """`part` cut before each body it lists."""
     pieces: list[str] = []
     pos = 0
+    named_to = _known_end(part, 0)
     for m in _LIST_SEPARATOR_RE.finditer(part):
         at = m.end()
+        if m.start() < named_to:
+            continue  # inside a registered name (`Văn phòng HĐND và UBND xã`)
         if _BODY_START_RE.match(part, at) or (
             part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
         ):
             pieces.append(part[pos : m.start()])
             pos = at
+            named_to = _known_end(part, at)
     pieces.append(part[pos:])
     return pieces
+
+
+def _known_end(part: str, at: int) -> int:
+    """Where the registered name that begins `part` at `at` ends (`at` when none begins
+    there): a `,` or `và` inside it parts nothing (`Văn phòng Đoàn ĐBQH và HĐND tỉnh`)."""
+    if not _LIST_SEPARATOR_RE.search(part, at):
+        return at
+    hit = known_prefix(part[at:])
+    return at + hit[1] if hit else at
 
 
 def parse_list(cell: str) -> list[str]:
@@ -328,12 +341,31 @@ def _position_re() -> re.Pattern[str]:
     return re.compile(r"^" + lexicon.alternation("agencies.positions") + r"\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _community_title_re() -> re.Pattern[str]:
+    unit = lexicon.alternation("agencies.community_units")
+    units = rf"(?:các\s+)?{unit}(?:\s*(?:,|\bvà\b)\s*(?:các\s+)?{unit})*"
+    # as printed, not folded (`Trưởng` folds like `Trường`); units as whole words
+    return re.compile(
+        r"^" + lexicon.alternation("agencies.positions") + r"\s+" + units + r"(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def community_title(text: str) -> int:
+    """Length of the title over residential units that begins text (`Trưởng các thôn`;
+    units in the lexicon), else 0: such units hold no office, so the title is the agency."""
+    m = _community_title_re().match(text)
+    return m.end() if m else 0
+
+
 def body_of_position(name: str) -> str:
     """The body a person's title names (`Chủ tịch Ủy ban nhân dân các xã, phường` gives
     `Ủy ban nhân dân các xã, phường`; the titles in the lexicon): a role is a body's, and a
-    title is no agency. Any other name as it is."""
+    title is no agency. Any other name as it is, and a title over residential units, which
+    have no body (`Trưởng các thôn`)."""
     m = _position_re().match(name)
-    if m is None or not starts_with_agency(name[m.end() :]):
+    if m is None or not starts_with_agency(name[m.end() :]) or community_title(name):
         return name
     return canonical(name[m.end() :])
 
@@ -342,7 +374,7 @@ def starts_with_agency(text: str) -> bool:
     """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`),
     or with a registered name whatever its marks (`Hỗi Văn học Nghệ thuật tỉnh`, OCR'd)."""
     text = text.strip()
-    if _BODY_START_RE.match(text):
+    if _BODY_START_RE.match(text) or community_title(text):
         return True
     if not text[:1].isupper() or fold(text[:12]).split(" ", 1)[0] not in _by_first_word():
         return False  # cheap: no registered name begins with this word
@@ -453,6 +485,11 @@ def take_agencies(text: str) -> tuple[list[str], str]:
             names.append(hit[0])
             rest = probe[hit[1] :]
             continue
+        title = community_title(probe)
+        if title:
+            names.append(canonical(probe[:title]))
+            rest = probe[title:]
+            continue
         group = _take_group(probe)
         if group:
             names.append(canonical(probe[:group]))
@@ -515,7 +552,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
     if not t:
         return [], text
     if not any_start and not (
-        _BODY_START_RE.match(t) or known_prefix(t) or _BARE_GROUP_RE.match(t)
+        _BODY_START_RE.match(t) or known_prefix(t) or _BARE_GROUP_RE.match(t) or community_title(t)
     ):
         return [], text
     names, rest = take_agencies(t)
@@ -560,6 +597,14 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             and t[w.start() : w.end()].lower() != exact
         ):
             continue  # "Ban cán sự": cán is not cần
+        if (
+            " " in two
+            and two in _exact_verbs()
+            and one not in _VERBS
+            and three not in _VERBS
+            and " ".join(t[w.start() : words[i + 1].end()].lower().split()) != _exact_verbs()[two]
+        ):
+            continue  # "các đoàn thể cùng cấp": cùng cấp is not cung cấp
         if not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):
             end = w.start()
             break

@@ -26,11 +26,14 @@ from kehoach.model import Task
 from kehoach.text.lexicon import alternation, folded
 from kehoach.text.normalize import clean, fold, fold_chars
 
-_HEADER_START = re.compile(r"^s?tt\b.*\b(nhiem vu|noi dung|chi tieu|cong viec)\b")
-_HEADER_WORDS = re.compile(
-    r"^(?:co quan|don vi|chu tri|phoi hop|chi dao|tham muu|thuc hien|thoi gian|"
-    r"thoi han|hoan thanh|ghi chu|san pham|tien do|,|\s)+$"
+# The heading's lines (data/lexicon.toml [tables] header_start_words, column_header_words), folded
+_HEADER_START = re.compile(
+    r"^s?tt\b.*\b" + alternation("tables.header_start_words", fold_words=True) + r"\b"
 )
+_HEADER_WORDS = re.compile(
+    r"^(?:" + alternation("tables.column_header_words", fold_words=True) + r"|,|\s)+$"
+)
+_TEXT_COLUMN = re.compile(r"\b" + alternation("tables.text_column_words", fold_words=True) + r"\b")
 _ROW_START = re.compile(r"^(\d{1,3})(?:\s+(\S.*))?$")
 # A lettered sub-row under a numbered one ("a)", "b)" in the number column or before the text).
 _SUB_START = re.compile(r"^([a-zđ])\)(?:\s*(\S.*))?$")
@@ -43,22 +46,34 @@ _HEADER_LINE = re.compile(
 )
 _COLUMN_OPENING = re.compile(r"\b" + alternation("tables.column_openings", fold_words=True) + r"\b")
 _GROUP_START = re.compile(r"^([IVX]{1,5})(?:\s*[.\-–]?\s+(\S.*))?$")
-_END = re.compile(r"^(phu luc\b|noi nhan\b|t/?m\.? |kt\.? |tm\. )")
+_END = re.compile(
+    r"^(?:"
+    + alternation("documents.appendix", fold_words=True)
+    + r"\b|"
+    + alternation("documents.recipients", fold_words=True)
+    + r"\b|t/?m\.? |kt\.? |tm\. )"
+)
 _END_PART = re.compile(
     r"^[ivx]{1,5}\s*[.\-–]\s*" + alternation("tables.end_headings", fold_words=True) + r"\b"
 )
+# Timeframe cells: the dated forms here, the undated wordings from data/lexicon.toml [tables]
+# standing_times, standing_time_tails, standing_time_cells (folded)
+_STANDING = alternation("tables.standing_times", fold_words=True)
+_STANDING_TAIL = _STANDING + "|" + alternation("tables.standing_time_tails", fold_words=True)
+_STANDING_CELL = _STANDING_TAIL + "|" + alternation("tables.standing_time_cells", fold_words=True)
 _TIME_FULL = re.compile(
-    r"^(?:quy [ivx]+ ?/ ?\d{4}|(?:trong )?nam \d{4}(?: ?- ?\d{4})?|hang nam|hang thang|hang quy|"
-    r"giai doan(?: \d{4} ?- ?\d{4})?|tu(?: nam)? \d{4}(?: ?-(?: ?\d{4})?)?|dinh ky(?: theo)?(?: yeu cau)?|"
-    r"thuong xuyen|\d{4} ?- ?\d{4}|theo yeu cau|(?:truoc|den) (?:ngay|thang) [\d/ ]+)[.;]?$"
+    r"^(?:quy [ivx]+ ?/ ?\d{4}|(?:trong )?nam \d{4}(?: ?- ?\d{4})?|giai doan \d{4} ?- ?\d{4}|"
+    r"tu(?: nam)? \d{4}(?: ?-(?: ?\d{4})?)?|\d{4} ?- ?\d{4}|(?:truoc|den) (?:ngay|thang) [\d/ ]+|"
+    + _STANDING_CELL
+    + r")[.;]?$"
 )
 _TIME_TAIL = re.compile(
-    r"\s(quy [ivx]+ ?/ ?\d{4}|nam \d{4}(?: ?- ?\d{4})?|hang nam|giai doan(?: \d{4} ?- ?\d{4})?|"
-    r"tu(?: nam)? \d{4}(?: ?-(?: ?\d{4})?)?|dinh ky(?: theo)?(?: yeu cau)?|thuong xuyen)\s*$"
+    r"\s(quy [ivx]+ ?/ ?\d{4}|nam \d{4}(?: ?- ?\d{4})?|giai doan \d{4} ?- ?\d{4}|"
+    r"tu(?: nam)? \d{4}(?: ?-(?: ?\d{4})?)?|" + _STANDING_TAIL + r")\s*$"
 )
 _TIME_HEAD = re.compile(
-    r"^(quy [ivx]+ ?/ ?\d{4}|nam \d{4}(?: ?- ?\d{4})?|hang nam|giai doan \d{4} ?- ?\d{4}|"
-    r"tu(?: nam)? \d{4}(?: ?- ?\d{4})?|thuong xuyen)\s+(?=\S)"
+    r"^(quy [ivx]+ ?/ ?\d{4}|nam \d{4}(?: ?- ?\d{4})?|giai doan \d{4} ?- ?\d{4}|"
+    r"tu(?: nam)? \d{4}(?: ?- ?\d{4})?|" + _STANDING + r")\s+(?=\S)"
 )
 _TIME_OPENING = re.compile(
     r"^(?:" + alternation("tables.time_cell_openings", fold_words=True) + r"\b)"
@@ -66,7 +81,11 @@ _TIME_OPENING = re.compile(
 _UNDATED_TIME = re.compile(
     r"^" + alternation("tables.undated_time_cells", fold_words=True) + r"\s+\S"
 )
-_TIME_MORE = re.compile(r"^(?:\d{4}|yeu cau|\d{4} ?- ?\d{4}|nam \d{4})[.;]?$")
+_TIME_MORE = re.compile(
+    r"^(?:\d{4}|\d{4} ?- ?\d{4}|nam \d{4}|"
+    + alternation("tables.time_cell_continuations", fold_words=True)
+    + r")[.;]?$"
+)
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
 # Agency heads (data/lexicon.toml [agencies] heads) matched on folded text, so an OCR'd
 # "Sơ Nội vụ" or "ỤBND xã" still counts; the original's capitals tell a name ("Ban Tuyên
@@ -77,7 +96,7 @@ _HEAD_FOLDED = re.compile(
 _GROUP_FOLDED = re.compile(
     r"^cac\s+(?:co quan|so|ban|nganh|don vi|dia phuong|cap|to chuc|xa|phong|hoi|doanh nghiep)\b"
 )
-_LOWER_OK = {"va", "cac", "tinh", "xa", "phuong", "cap", "nhan", "thue"}
+_LOWER_OK = folded("agencies.lower_after_head")
 _WHOLE_HEADS = folded("agencies.whole_heads")
 _WORD_START = re.compile(r"\s(?=[" + _UPPER + r"])")
 
@@ -152,7 +171,7 @@ def _roles_from_header(header: str) -> list[str]:
         if not p:
             continue
         r = _role_of(p)
-        if r in ("text", "targets") or re.search(r"\b(nhiem vu|noi dung|chi tieu)\b", p):
+        if r in ("text", "targets") or _TEXT_COLUMN.search(p):
             roles.append("text" if r != "targets" else "targets")
         elif r == "ignore":
             roles.append("other")  # products, notes: kept in order, read as nothing

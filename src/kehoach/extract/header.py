@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from kehoach.extract.agencies import canonical, table
-from kehoach.extract.outline import kind_of
+from kehoach.extract.outline import kind_heading
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 
@@ -28,7 +28,10 @@ _SUBJECT_START_RE = re.compile(r"(?<=\s)(?:V/v|v/v|[Vv]ề việc)\b")
 _NUMBER_LINE_RE = re.compile(r"^so\s*:?\s*[\d\s.…_]*[-/]")
 _RULE_RE = re.compile(r"^[-–—_=*.\s]*$")
 # where the header ends when a document has no kind heading: a letter's subject or recipients
-_AFTER_HEADER_RE = re.compile(r"^(?:v/v\b|ve viec\b|kinh gui\b|thuc hien\b|can cu\b)")
+# (data/lexicon.toml `documents.header_end`), folded
+AFTER_HEADER_RE = re.compile(
+    r"^" + lexicon.alternation("documents.header_end", fold_words=True) + r"\b"
+)
 
 
 def column_parts(line: str) -> list[str]:
@@ -48,12 +51,8 @@ def is_motto(line: str) -> bool:
     return bool(_MOTTO_RE.match(fold(line)))
 
 
-def _is_kind_heading(line: str) -> bool:
-    return bool(kind_of(line)) and line.isupper() and len(line) < 60
-
-
 def _ends_header(line: str) -> bool:
-    return _is_kind_heading(line) or bool(_AFTER_HEADER_RE.match(fold(line))) or len(line) > 200
+    return bool(kind_heading(line)) or bool(AFTER_HEADER_RE.match(fold(line))) or len(line) > 200
 
 
 def header_end(header: list[str]) -> int:
@@ -154,8 +153,11 @@ def _name_case(name: str) -> str:
     )
 
 
-_PARTY_PARENTS = ("tinh uy", "dang bo tinh", "thanh uy", "dang bo thanh pho")
-_STATE_PARENTS = ("ubnd", "uy ban nhan dan")
+# The parents a header stacks a body under (data/lexicon.toml `documents.party_parents`,
+# `state_parents`), folded, and the names their bodies take after their own.
+_PARTY_PARENTS = tuple(sorted(lexicon.folded("documents.party_parents")))
+_STATE_PARENTS = tuple(sorted(lexicon.folded("documents.state_parents")))
+_SUFFIXES = lexicon.mapping("documents.parent_suffixes")
 
 
 def _sub_body(name: str, parent: str) -> str | None:
@@ -174,9 +176,9 @@ def _sub_body(name: str, parent: str) -> str | None:
         return own
     p = fold(parent)
     suffix = (
-        "Tỉnh ủy"
+        _SUFFIXES["party"]
         if p.startswith(_PARTY_PARENTS)
-        else "Ủy ban nhân dân tỉnh"
+        else _SUFFIXES["state"]
         if p.startswith(_STATE_PARENTS)
         else None
     )
@@ -204,8 +206,11 @@ def _lone_body(name: str) -> str | None:
 
 
 # A province written after a department's name (`SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH` / `TỈNH
-# NGHỆ AN`): canonical names leave the document's province implicit. Folded.
-_PLACE_AFTER_RE = re.compile(r"\s(?:tinh|thanh pho|tp\.?)\s+\S.*$")
+# NGHỆ AN`): canonical names leave the document's province implicit (data/lexicon.toml
+# `documents.place_after`). Folded.
+_PLACE_AFTER_RE = re.compile(
+    r"\s" + lexicon.alternation("documents.place_after", fold_words=True) + r"\s+\S.*$"
+)
 
 
 @lru_cache(maxsize=1)

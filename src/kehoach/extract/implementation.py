@@ -69,7 +69,9 @@ _ASSIGNED = re.compile(
     r"\s*[(\[](?P<inner>[^()\[\]]*\b(?:chu tri|thuc hien|phu trach)\b[^()\[\]]*)[)\]]\s*[.;]?\s*$"
 )
 _GIVEN = re.compile(r"^giao\s+(?:cho\s+)?")  # `(giao UBND phường … thực hiện)`, folded
-_DIRECTS = re.compile(r"^\s*(?:lanh dao,? )?chi dao\s+")  # `X chỉ đạo Y thực hiện`, folded
+# `X chỉ đạo Y thực hiện`, folded; not `readings._directing` (lexicon `agencies.directing_verbs`):
+# a bare `lãnh đạo` inside a closing parenthesis is not read as directing
+_DIRECTS = re.compile(r"^\s*(?:lanh dao,? )?chi dao\s+")
 _LABELLED = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.+)$")
 
 

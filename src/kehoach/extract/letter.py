@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.extract.header import is_motto
+from kehoach.extract.header import AFTER_HEADER_RE, is_motto
 from kehoach.extract.outline import classify
 from kehoach.text.normalize import fold, fold_chars
 
@@ -26,7 +26,7 @@ def letter_subject(header: list[str]) -> tuple[str | None, str | None]:
         lines = [line[m.end() :]]
         for nxt in header[i + 1 : i + 4]:
             if (
-                re.match(r"kinh gui|thuc hien|can cu", fold(nxt))
+                AFTER_HEADER_RE.match(fold(nxt))
                 or _PLACE_DATE_RE.search(fold_chars(nxt))
                 or is_motto(nxt)  # a Word header table's right column, read after the left
             ):

@@ -21,7 +21,16 @@ from kehoach.extract.header import (
     split_columns,
 )
 from kehoach.extract.letter import letter_opening, letter_subject
-from kehoach.extract.outline import Para, Section, classify, kind_of, part_heading
+from kehoach.extract.outline import (
+    APPENDIX_RE,
+    RECIPIENTS_RE,
+    Para,
+    Section,
+    classify,
+    kind_heading,
+    kind_of,
+    part_heading,
+)
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
 from kehoach.text import lexicon
@@ -58,9 +67,13 @@ _PLACE_DATE_RE = re.compile(
 _INLINE_DATE_RE = re.compile(
     r"[^\W\d_],\s*ngay\s*(?P<d>\d{0,2})\s*thang\s*(?P<m>\d{0,2})\s*nam\s*(?P<y>\d{4})"
 )
-_ISSUER_RE = re.compile(
-    r"^(?P<who>.{3,80}?)\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|"
-    r"chi thi|de an|ket luan)"
+# "… ban hành Kế hoạch": who issues the document (data/lexicon.toml `documents.issuing_verbs`,
+# `issued_kinds`), folded
+_ISSUING_RE = re.compile(
+    r"\s+"
+    + lexicon.alternation("documents.issuing_verbs", fold_words=True)
+    + r"\s+"
+    + lexicon.alternation("documents.issued_kinds", fold_words=True)
 )
 _SIGN_TITLE_RE = re.compile(
     r"^(?:T/?M\.?|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?)\s*(?P<who>.+)$", re.IGNORECASE
@@ -69,7 +82,8 @@ _SIGN_TITLE_RE = re.compile(
 
 # "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)", in folded text
 _ANNEX_CAPTION_RE = re.compile(
-    r"kem theo\s+(?:\S+\s+){1,3}?so\s*(?P<num>[^,;)]*?)\s*,?\s*ngay\s*"
+    lexicon.alternation("documents.annex_captions", fold_words=True)
+    + r"\s+(?:\S+\s+){1,3}?so\s*(?P<num>[^,;)]*?)\s*,?\s*ngay\s*"
     r"(?P<d>\d{0,2})\s*(?:/|thang)\s*(?P<m>\d{0,2})\s*(?:/|nam)\s*(?P<y>\d{4})"
 )
 
@@ -148,7 +162,13 @@ def _provinces_by_key() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _province_mention_re() -> re.Pattern[str]:
-    return re.compile(r"\b(?:tinh|thanh pho|tinh uy|thanh uy) (" + _province_alternation() + r")\b")
+    return re.compile(
+        r"\b"
+        + lexicon.alternation("documents.province_words", fold_words=True)
+        + r" ("
+        + _province_alternation()
+        + r")\b"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +249,13 @@ _SIGN_TITLE_WORDS_RE = re.compile(
     r"\b" + lexicon.alternation("documents.signing_titles", fold_words=True) + r"\b"
 )
 _NAME_AFTER_TITLE_RE = re.compile(
-    r"\s+(?:\(?(?:đã ký|Đã ký|ĐÃ KÝ)\)?\s+)?"
+    r"\s+(?:\(?(?:"
+    + "|".join(
+        re.escape(v)
+        for w in lexicon.words("documents.signed_marks")
+        for v in (w, w[:1].upper() + w[1:], w.upper())
+    )
+    + r")\)?\s+)?"
     r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\s*){2,5})\s*$"
 )
 
@@ -327,11 +353,11 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     kind = None
     kind_idx = None
     for i, line in enumerate(header):
-        k = kind_of(line)
-        # "QUYẾT ĐỊNH:" opens a decision's articles; it is no kind heading
-        if k and len(line) < 60 and line.upper() == line and not line.rstrip().endswith(":"):
+        k = kind_heading(line)
+        if k:
             kind, kind_idx = k, i
             break
+        k = kind_of(line)
         prefix = _upper_kind_prefix(line) if k and len(line) >= 60 else None
         if prefix:
             # "KẾ HOẠCH Triển khai …": the heading and the title on one line
@@ -342,8 +368,8 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     number = None
     date = None
     dated = False
-    draft = any(re.search(r"\bdu thao\b", fold(h)) for h in header[: (kind_idx or 10) + 1]) or any(
-        fold(h).strip("() ") == "du thao" for h in header
+    draft = any(_DRAFT_RE.search(fold(h)) for h in header[: (kind_idx or 10) + 1]) or any(
+        fold(h).strip("() ") in lexicon.folded("documents.draft") for h in header
     )
     province = _province(header, body_text)
     for line in header:
@@ -489,6 +515,21 @@ def _first_part(line: str) -> bool:
     )
 
 
+# A draft's mark (data/lexicon.toml `documents.draft`), in a header line or as one; folded
+_DRAFT_RE = re.compile(r"\b" + lexicon.alternation("documents.draft", fold_words=True) + r"\b")
+_DRAFT_LINE_RE = re.compile(
+    r"^\(?" + lexicon.alternation("documents.draft", fold_words=True) + r"\)?$"
+)
+# Where a title ends: the preamble's opening (`documents.title_end`) or a council's term
+# (`KHÓA XVIII`); folded
+_TITLE_END_RE = re.compile(
+    r"^(?:" + lexicon.alternation("documents.title_end", fold_words=True) + r"|khoa [ivxl]+\b)"
+)
+_ENACTING_TITLE_RE = re.compile(
+    r"^" + lexicon.alternation("documents.enacting_titles", fold_words=True) + r"\s+"
+)
+
+
 def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | None, list[str]]:
     if kind_idx is None:
         return None, header
@@ -500,10 +541,10 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
         if re.fullmatch(r"[-–_=*]{3,}", line):
             i += 1
             break
-        if re.match(r"^phu luc\b", f):
+        if APPENDIX_RE.match(f):
             break
         if title_lines and (
-            re.match(r"^(thuc hien|can cu|trien khai|theo de nghi|xet de nghi|khoa [ivxl]+\b)", f)
+            _TITLE_END_RE.match(f)
             or len(line) > 250
             or line.endswith((":", ";"))
             # capitals after a title in running case: the enacting body of a resolution
@@ -515,7 +556,7 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
             or _first_part(line)
         ):
             break
-        if re.match(r"^\(?du thao\)?$", f):
+        if _DRAFT_LINE_RE.match(f):
             continue
         title_lines.append(line)
     else:
@@ -529,10 +570,7 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
 def _enacting_body(line: str) -> str | None:
     """The issuer a body's name at the start of a line names (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
     …`, `HỘI ĐỒNG NHÂN DÂN TỈNH …`), from the lexicon's issuers."""
-    return issuer_named(re.sub(r"^chu tich\s+", "", fold(line)))
-
-
-_RECIPIENTS_RE = re.compile(r"^\s*n[ơo]i nh[ậa]n\s*:?", re.IGNORECASE)
+    return issuer_named(_ENACTING_TITLE_RE.sub("", fold(line)))
 
 
 def _own_lines(items: list[Para | Table]) -> list[str]:
@@ -543,7 +581,7 @@ def _own_lines(items: list[Para | Table]) -> list[str]:
         if isinstance(it, Para):
             out.append(it.text)
             # `Nơi nhận: T/M BAN THƯỜNG VỤ`: a PDF's signature block read across its columns
-            label = _RECIPIENTS_RE.match(it.text)
+            label = RECIPIENTS_RE.match(fold_chars(it.text))
             if label and it.text[label.end() :].strip():
                 out.append(it.text[label.end() :].strip())
         elif len(it.rows) <= 4 and all(len(r) <= 3 for r in it.rows):
@@ -558,11 +596,7 @@ _CITED_NUMBER_RE = re.compile(r"\s*(?:so\s*:?\s*)?\d+\s*[/-]")
 def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | None:
     for line in preamble:
         folded = fold_chars(line)
-        for m in re.finditer(
-            r"\s+ban hanh\s+(?:chuong trinh|ke hoach|nghi quyet|quyet dinh|chi thi|de an"
-            r"|ket luan)",
-            folded,
-        ):
+        for m in _ISSUING_RE.finditer(folded):
             if _CITED_NUMBER_RE.match(folded, m.end()):
                 continue  # `Bộ Xây dựng ban hành Quyết định số 1074/QĐ-BXD`: another document
             who = _agency_before(line[: m.start()])
@@ -576,7 +610,7 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
             hit = next((v for k, v in issuers.items() if re.search(rf"\b{k}\b", who)), None)
             if hit is None and " " not in who.strip():  # OCR lost the spaces: `T/MBANTHƯỜNGVỤ`
                 hit = next((v for k, v in issuers.items() if k.replace(" ", "") in who), None)
-            if who.strip() in ("ban thuong vu", "ban chap hanh"):
+            if who.strip() in lexicon.folded("documents.standing_committees"):
                 # a bare `T/M BAN THƯỜNG VỤ` is the standing committee of the body the header
                 # names: a `ĐẢNG ỦY …` there signs for itself, not for the Tỉnh ủy
                 hit = party_committee(header) or hit

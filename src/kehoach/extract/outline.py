@@ -24,18 +24,41 @@ _ROMAN_RE = re.compile(
 _DECIMAL_RE = re.compile(
     r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))(?:\s+|(?=[^\d\s]))(?P<rest>\S.*)$"
 )
-_LETTER_HEADING_RE = re.compile(r"^(?:PHẦN\s+)?(?P<num>[A-H])\s*[.\-–)]\s*(?P<rest>\S.*)$")
+
+
+def _as_printed(path: str) -> str:
+    """A list of the lexicon as an alternation of its words as written and in capitals."""
+    items = sorted(
+        {v for w in lexicon.words(path) for v in (w, w.upper())}, key=lambda w: (-len(w), w)
+    )
+    return "(?:" + "|".join(map(re.escape, items)) + ")"
+
+
+_PART_WORD = _as_printed("outline.part_words")  # data/lexicon.toml [outline] part_words
+_LETTER_HEADING_RE = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(w.upper()) for w in lexicon.words("outline.part_words"))
+    + r"\s+)?(?P<num>[A-H])\s*[.\-–)]\s*(?P<rest>\S.*)$"
+)
 # "PHẦN I. MỤC TIÊU", "Phần 2: Nhiệm vụ", "PHẦN THỨ NHẤT …": a part numbered in words too
 _PART_RE = re.compile(
-    r"^(?:PHẦN|Phần)\s+(?P<num>[IVX]{1,4}|\d{1,2}|(?:THỨ|thứ)\s+\w+)\s*[.:\-–]?\s*(?P<rest>\S.*)$"
+    r"^"
+    + _PART_WORD
+    + r"\s+(?P<num>[IVX]{1,4}|\d{1,2}|"
+    + _as_printed("outline.ordinal_words")
+    + r"\s+\w+)\s*[.:\-–]?\s*(?P<rest>\S.*)$"
 )
 # "V/v triển khai …" (về việc): a letter's subject line, not a part numbered V
 _SUBJECT_LINE_RE = re.compile(r"V/[vV]\b")
 _PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
 _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
 _BULLET_RE = re.compile(r"^[-–—−‒+•*·▪●○◦]\s*(?P<rest>\S.*)$")
-_APPENDIX_RE = re.compile(r"^phu luc\b")
-_SIGNATURE_RE = re.compile(r"^noi nhan\b")
+# An appendix's heading and the recipients' label (data/lexicon.toml `documents.appendix`,
+# `documents.recipients`), folded; the label's match takes its colon.
+APPENDIX_RE = re.compile(r"^" + lexicon.alternation("documents.appendix", fold_words=True) + r"\b")
+RECIPIENTS_RE = re.compile(
+    r"^\s*" + lexicon.alternation("documents.recipients", fold_words=True) + r"\b\s*:?"
+)
 # compiled once: classify() and paragraphs() run on every line of every document
 _RULE_RE = re.compile(r"[-–_=*]{3,}")
 _DASH_END_RE = re.compile(r"\d-$")  # `số 12-` ...
@@ -192,7 +215,7 @@ def _starts_new(line: str) -> bool:
     if line[0] in "PpNn":
         head = fold(line[:10])
         return (
-            bool(_APPENDIX_RE.match(head) or _SIGNATURE_RE.match(head))
+            bool(APPENDIX_RE.match(head) or RECIPIENTS_RE.match(head))
             or _classified(line)[1] != "plain"
         )
     return _classified(line)[1] != "plain"
@@ -370,6 +393,14 @@ def kind_of(text: str) -> str | None:
     return None
 
 
+def kind_heading(line: str) -> str | None:
+    """The kind a heading line names (`KẾ HOẠCH`, `QUYẾT ĐỊNH`): a kind's words in capitals on a
+    short line; `QUYẾT ĐỊNH:`, which opens a decision's articles, is no kind heading."""
+    k = kind_of(line)
+    ok = k and len(line) < 60 and line.isupper() and not line.rstrip().endswith(":")
+    return k if ok else None
+
+
 def _attached_heading(text: str) -> bool:
     """A document kind's name in capitals on a line of its own (`KẾ HOẠCH`, `CHƯƠNG TRÌNH`)."""
     return len(text) <= 40 and text.isupper() and kind_of(text) is not None
@@ -382,12 +413,12 @@ def build_outline(items: list[Para | Table]) -> Section:
     for it in items:
         if isinstance(it, Para):
             f = it.folded if it.text[:1] in "PpNn" else ""
-            if _APPENDIX_RE.match(f) and len(it.text) < 120:
+            if APPENDIX_RE.match(f) and len(it.text) < 120:
                 sec = Section(it.text, it.text, 0, "appendix", path=it.text)
                 root.children.append(sec)
                 stack = [root, sec]
                 continue
-            if _SIGNATURE_RE.match(f) or (
+            if RECIPIENTS_RE.match(f) or (
                 stack[-1].kind != "signature" and _SIGN_TITLE_RE.match(it.text)
             ):
                 sec = Section("", it.text, 0, "signature", path="signature")

@@ -18,6 +18,7 @@ from kehoach.extract.agencies import (
     agency_phrase,
     body_head,
     body_of_position,
+    community_title,
     known_prefix,
     parse_list,
     parse_roles,
@@ -129,7 +130,8 @@ def unopened(text: str) -> str:
 @lru_cache(maxsize=1)
 def _phoi_hop_re() -> re.Pattern[str]:
     # in folded text: `phôi hợp` read by OCR is still a role
-    return re.compile(r"\bphoi\s+hop\s+(?:chat\s+che\s+|thuong\s+xuyen\s+)?voi\s+")
+    manners = lexicon.alternation("agencies.coordination_manners", fold_words=True)
+    return re.compile(rf"\bphoi\s+hop\s+(?:{manners}\s+)?voi\s+")
 
 
 def _dropped(text: str) -> str:
@@ -173,13 +175,28 @@ def is_agency_label(head: str) -> bool:
     if re.search(r"\.\s+\S", head):
         return False  # "Sở X chủ trì tổ chức …. Thời gian: …": the colon is a later sentence's
     names, rest = agency_phrase(head)
-    return bool(names) and (not rest or bool(re.match(r"(chu tri|phoi hop|chi dao)\b", fold(rest))))
+    return bool(names) and (not rest or bool(_label_role_re().match(fold(rest))))
+
+
+@lru_cache(maxsize=1)
+def _label_role_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("agencies.label_role_verbs", fold_words=True) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _directing() -> str:
+    """`chỉ đạo`, `lãnh đạo, chỉ đạo`, `lãnh đạo` and the space after it (X directs Y), from
+    `agencies.directing_verbs`: one pattern for a phrase (`roles_of_phrase`, searched after a
+    space) and a subject (`subject_reading`, matched at its verb). `implementation._DIRECTS`
+    (the lead of a closing parenthesis) stays apart: a bare `lãnh đạo` is no directing verb
+    there, and taking it would change what such parentheses give."""
+    return lexicon.alternation("agencies.directing_verbs", fold_words=True) + r"\s+"
 
 
 def roles_of_phrase(phrase: str) -> Reading | None:
     """`X chủ trì, phối hợp (với) Y`, `X (lãnh đạo,) chỉ đạo Y`, or a plain list (all lead)."""
     # `lãnh đạo, chỉ đạo` is one verb: X directs, the words no part of its name
-    m = re.search(r"(?:\s+lanh\s+dao\s*,?)?\s+chi\s+dao\s+|\s+lanh\s+dao\s+", fold_chars(phrase))
+    m = _phrase_directs_re().search(fold_chars(phrase))
     if m and starts_with_agency(phrase):
         directing = parse_list(phrase[: m.start()])
         lead, _ = agency_phrase(_dropped(phrase[m.end() :]))
@@ -189,7 +206,7 @@ def roles_of_phrase(phrase: str) -> Reading | None:
     if m and "(" not in phrase[: m.start()]:
         # "X chủ trì, phối hợp (chặt chẽ) (với) Y …": Y read up to its verb
         lead = parse_list(phrase[: m.start()])
-        start = _PHOI_HOP_START.match(fold_chars(phrase[m.end() :]))
+        start = _phoi_hop_start().match(fold_chars(phrase[m.end() :]))
         after = phrase[m.end() + start.end() :] if start else phrase[m.end() :]
         coord = agency_phrase(after, any_start=True)[0] if after != phrase[m.end() :] else []
     else:
@@ -199,14 +216,25 @@ def roles_of_phrase(phrase: str) -> Reading | None:
     return Reading(lead=lead, coordinating=coord, strength=HEADING, source="heading")
 
 
-_PHOI_HOP_START = re.compile(  # in folded text
-    r"[\s,;]*(?:va\s+)?phoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?[\s:,]*"
-)
+@lru_cache(maxsize=1)
+def _phrase_directs_re() -> re.Pattern[str]:
+    return re.compile(r"\s+" + _directing())
+
+
+@lru_cache(maxsize=1)
+def _subject_directs_re() -> re.Pattern[str]:
+    return re.compile(_directing())
+
+
+@lru_cache(maxsize=1)
+def _phoi_hop_start() -> re.Pattern[str]:  # in folded text
+    manners = lexicon.alternation("agencies.lead_coordination_manners", fold_words=True)
+    return re.compile(rf"[\s,;]*(?:va\s+)?phoi\s+hop(?:\s+{manners})?(?:\s+voi)?[\s:,]*")
 
 
 def looks_like_agency(name: str) -> bool:
     """Not a topic that happens to begin with an agency word (`Ban hành …`, `Hội nghị …`)."""
-    if name in registered() or not named(name):
+    if name in registered() or not named(name) or community_title(name) == len(name):
         return True
     body = body_of_position(name)
     if body != name:  # "Thủ trưởng các sở, ban, ngành": a title is read for its body
@@ -260,10 +288,10 @@ def _adverbial_re() -> re.Pattern[str]:
 def _only_coordinates_re() -> re.Pattern[str]:
     """A subject's verb that makes it a coordinator (`phối hợp thực hiện`, `tham gia phối
     hợp`; folded), not `phối hợp (chặt chẽ) với Y …`, where the subject works and Y helps."""
-    return re.compile(
-        r"(?:(?:co trach nhiem|chiu trach nhiem|tham gia|cung) )?phoi hop\b"
-        r"(?! (?:chat che |thuong xuyen |tot )?voi\b)"
-    )
+    openings = lexicon.alternation("agencies.coordinator_openings", fold_words=True)
+    manners = lexicon.alternation("agencies.coordination_manners", fold_words=True)
+    more = lexicon.alternation("agencies.subject_coordination_manners", fold_words=True)
+    return re.compile(rf"(?:{openings} )?phoi hop\b(?! (?:(?:{manners}|{more}) )?voi\b)")
 
 
 @lru_cache(maxsize=1)
@@ -311,7 +339,7 @@ def subject_reading(text: str) -> Reading | None:
         # "Cục X phối hợp thực hiện …": X works with whoever leads (the heading's agency);
         # but "Đề nghị X phối hợp tuyên truyền …" asks X itself for the work: X leads
         return Reading(coordinating=names, strength=SUBJECT, source="subject")
-    directs = re.match(r"(?:lanh dao,? )?chi dao |lanh dao ", f)
+    directs = _subject_directs_re().match(f)
     if directs:  # "X (lãnh đạo,) chỉ đạo Y …" when Y is an agency, else X leads
         lead, _ = agency_phrase(_dropped(rest[directs.end() :].lstrip()))
         if lead:

@@ -22,45 +22,85 @@ from kehoach.text import lexicon
 from kehoach.text.normalize import fold_chars
 
 _REPORT = re.compile(r"\bbao cao\b")
-_DUTY_HINT = re.compile(
-    r"\bbao cao\b.{0,80}?\b(ket qua|tinh hinh|dinh ky|dot xuat|ve|voi|len|gui|truoc ngay|ubnd|uy ban|ban thuong vu|"
-    r"tinh uy|thuong truc|so |bo |hoi dong|chinh phu|thu tuong)|\b(dinh ky|gui|tong hop|che do)\b.{0,40}\bbao cao\b"
-)
-_GENERAL_CALL = re.compile(
-    r"\b(thuc hien nghiem|thuc hien tot|dam bao)\s+(che do\s+)?(thong tin,?\s+)?bao cao\b"
-)
-_NOT_DUTY = re.compile(
-    r"\bbao cao cap co tham quyen\b|\bbao cao (de xuat|xin y kien)\b"
+
+
+def _alt(name: str) -> str:
+    """A `reporting` list of the lexicon as a regex alternation of its folded words."""
+    return lexicon.alternation(f"reporting.{name}", fold_words=True)
+
+
+@lru_cache(maxsize=1)
+def _duty_hint() -> re.Pattern[str]:
+    return re.compile(
+        rf"\bbao cao\b.{{0,80}}?\b(?:{_alt('duty_hints')}|{_alt('duty_hint_bodies')} )"
+        rf"|\b{_alt('duty_hints_before')}\b.{{0,40}}\bbao cao\b"
+    )
+
+
+@lru_cache(maxsize=1)
+def _general_call() -> re.Pattern[str]:
+    # `chế độ thông tin, báo cáo`: the name of the reporting regime, not a word list
+    return re.compile(rf"\b{_alt('general_calls')}\s+(che do\s+)?(thong tin,?\s+)?bao cao\b")
+
+
+@lru_cache(maxsize=1)
+def _timing() -> re.Pattern[str]:
+    return re.compile(rf"\b{_alt('timing_words')}\b")
+
+
+@lru_cache(maxsize=1)
+def _not_duty() -> re.Pattern[str]:
     # a report that asks a superior to decide or to fund (`báo cáo UBND tỉnh xem xét, giải
     # quyết`, `báo cáo UBND bố trí kinh phí`): a request, not a duty to report
-    # (`báo cáo Lãnh đạo Sở xem xét, giải quyết` too: the department's own head)
-    r"|\bbao cao (?:(?:ubnd|uy ban nhan dan|chu tich|hdnd|hoi dong nhan dan|tinh uy|ban thuong vu"
-    r"|lanh dao|giam doc)"
-    r"[^.;,]{0,30}? )?(xem xet|quyet dinh|giai quyet|cho y kien|bo tri)\b"
-)
+    return re.compile(
+        rf"\b{_alt('requests')}\b"
+        rf"|\bbao cao (?:{_alt('request_superiors')}[^.;,]{{0,30}}? )?{_alt('request_verbs')}\b"
+    )
+
+
 # reports asked for when needed: the `ad_hoc` period, and what keeps a compiler's report its own
-_AD_HOC_RE = re.compile(r"\bdot xuat\b|\bkhi co yeu cau\b|\btheo yeu cau\b")
-_PERIODS = [
-    (re.compile(r"\b(?:06|6|sau) thang\b|\bnua nam\b|\b6 thang dau nam\b"), "half_year"),
-    (re.compile(r"\b(?:hang|moi) quy\b|\bdinh ky quy\b|\bbao cao quy\b"), "quarter"),
-    (re.compile(r"\b(?:hang|moi) thang\b"), "month"),
-    (
-        re.compile(
-            r"\b(?:hang|moi|ca) nam\b|\bbao cao nam\b|\bdinh ky nam\b|\btong ket nam\b"
-            # "6 tháng (trước ngày 10/6) và năm (trước ngày 05/12)": not "6 tháng đầu năm"
-            r"|(?<!dau )(?<!cuoi )\bnam (?=\(?truoc ngay \d)"
+@lru_cache(maxsize=1)
+def _ad_hoc_re() -> re.Pattern[str]:
+    return re.compile(rf"\b{_alt('ad_hoc')}\b")
+
+
+def _period_re(every: str) -> str:
+    return rf"\b{lexicon.alternation(f'reporting.periods.{every}', fold_words=True)}\b"
+
+
+@lru_cache(maxsize=1)
+def _periods() -> list[tuple[re.Pattern[str], str]]:
+    """Each period's pattern and its name, in the order they are looked for."""
+    return [
+        (re.compile(_period_re("half_year")), "half_year"),
+        (re.compile(_period_re("quarter")), "quarter"),
+        (re.compile(_period_re("month")), "month"),
+        (
+            re.compile(
+                _period_re("year")
+                # "6 tháng (trước ngày 10/6) và năm (trước ngày 05/12)": not "6 tháng đầu năm"
+                + r"|(?<!dau )(?<!cuoi )\bnam (?=\(?truoc ngay \d)"
+            ),
+            "year",
         ),
-        "year",
-    ),
-    (_AD_HOC_RE, "ad_hoc"),
-    # the report on the plan's final review, asked for alongside the periodic ones
-    (re.compile(r"(?<!so ket, )(?<!so ket va )\btong ket (?!nam\b)"), "once"),
-]
+        (_ad_hoc_re(), "ad_hoc"),
+        # the report on the plan's final review, asked for alongside the periodic ones
+        (re.compile(r"(?<!so ket, )(?<!so ket va )\btong ket (?!nam\b)"), "once"),
+    ]
+
+
 # "2. Giao Sở X …", "2. Sở X tổng hợp …": the item's marker and an opening that hands the
 # work to the subject
-_OPENING = re.compile(
-    r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:(?:Giao(?: cho)?|Đề nghị|Yêu cầu)\s+)?", re.I
-)
+@lru_cache(maxsize=1)
+def _opening() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:"
+        + lexicon.alternation("reporting.subject_openings")
+        + r"\s+)?",
+        re.I,
+    )
+
+
 _DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
 # "trước ngày 20 hằng tháng": a day of the month, not a date
 _MONTH_DUE = re.compile(r"\btruoc ngay (\d{1,2})\b(?!\s*/)")
@@ -122,12 +162,12 @@ def _clauses(sentence: str) -> list[str]:
 
 def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[ReportingDuty]:
     f = fold_chars(sentence).lower()
-    if not _REPORT.search(f) or _NOT_DUTY.search(f) or not _DUTY_HINT.search(f):
+    if not _REPORT.search(f) or _not_duty().search(f) or not _duty_hint().search(f):
         return []
-    if _GENERAL_CALL.search(f) and not re.search(r"\b(truoc ngay|thang|quy|nam|dot xuat)\b", f):
+    if _general_call().search(f) and not _timing().search(f):
         return []
     found: list[tuple[int, str]] = []
-    for rx, every in _PERIODS:
+    for rx, every in _periods():
         found.extend(
             (m.start(), every)
             for m in rx.finditer(f)
@@ -258,8 +298,8 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         # an item that opens with "Báo cáo …" names no agency ("Báo" heads newspapers' names)
         # the sentence's own subject ("… trước ngày 22/4. Phòng X tổng hợp, báo cáo …"),
         # else the item's (a later clause: "…; định kỳ báo cáo …")
-        subject, _ = agency_phrase(_OPENING.sub("", sentence, count=1))
-        subject = subject or agency_phrase(_OPENING.sub("", item, count=1))[0]
+        subject, _ = agency_phrase(_opening().sub("", sentence, count=1))
+        subject = subject or agency_phrase(_opening().sub("", item, count=1))[0]
         if subject and subject[0] != to:
             via = subject[0]
         elif not subject and owner and owner != to:  # the section's agency compiles it
@@ -319,7 +359,7 @@ def _compiled_again(sentence: str, duty: ReportingDuty, found: list[ReportingDut
     f = fold_chars(sentence).lower()
     return (
         "tong hop" in f
-        and not _AD_HOC_RE.search(f)
+        and not _ad_hoc_re().search(f)
         and any(d.every != "ad_hoc" and d.to == duty.to for d in found)
     )
 

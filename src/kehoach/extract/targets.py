@@ -13,10 +13,14 @@ from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 from kehoach.text.numbers import NUMBER, parse_number
 
-_OBJECTIVE = re.compile(r"\b(muc tieu|chi tieu|tam nhin)\b")
-_NOT_OBJECTIVE = re.compile(
-    r"\b(quan diem|nhiem vu|giai phap|to chuc thuc hien|muc dich|yeu cau)\b"
-)
+
+def _words_re(name: str) -> re.Pattern[str]:
+    """A `targets` list of the lexicon as whole words, folded."""
+    return re.compile(r"\b" + lexicon.alternation(f"targets.{name}", fold_words=True) + r"\b")
+
+
+_OBJECTIVE = _words_re("objective_headings")
+_NOT_OBJECTIVE = _words_re("not_objective_headings")
 # A number with its unit: "23.100 nghìn lượt khách", "trên 80%", "01 - 02 thương hiệu".
 _QTY_RE = re.compile(
     r"(?<![\w/.,-])(?P<a>" + NUMBER + r")(?:\s*(?:-|–|đến)\s*(?P<b>" + NUMBER + r"))?"
@@ -117,12 +121,7 @@ def _metrics(text: str) -> list[Metric]:
     metrics: list[Metric] = []
     for sentence in re.split(r"(?<=\.)\s+", text):
         # a baseline year ("tăng 8% so với năm 2024") is no year a number is due by
-        years = [
-            (m.start(), int(m.group(1)))
-            for m in re.finditer(
-                r"(?<!so với )(?<!so với cùng kỳ )\bnăm\s+((?:19|20)\d{2})", sentence, re.I
-            )
-        ]
+        years = [(m.start(), int(m.group(1))) for m in _baseline_year_re().finditer(sentence)]
         previous: str | None = None
         found = quantities(sentence)
         for i, (value, unit, pos) in enumerate(found):
@@ -135,6 +134,14 @@ def _metrics(text: str) -> list[Metric]:
             metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
             previous = subject
     return metrics
+
+
+@lru_cache(maxsize=1)
+def _baseline_year_re() -> re.Pattern[str]:
+    """`năm 2024` not after a wording of `targets.baseline_years` (one look-behind each: a
+    look-behind has one width)."""
+    behind = "".join(f"(?<!{re.escape(w)} )" for w in lexicon.words("targets.baseline_years"))
+    return re.compile(behind + r"\bnăm\s+((?:19|20)\d{2})", re.I)
 
 
 def _year_after(
@@ -172,10 +179,10 @@ def _subject(sentence: str, pos: int, unit: str | None = None) -> str | None:
     if len(ended) == len(clause) and end and end.group().strip()[:1].isdigit():
         ended = _before_next_number(clause)  # the next number's lead-in is not ours
     clause = ended
-    clause = re.sub(r"^(?:các|những|số)\s+", "", clause.strip(" ,:"))
+    clause = _determiner_re().sub("", clause.strip(" ,:"))
     clause = _REPEAT.sub(r"\1", clause)  # "15 di tích di tích"
     tail = clause[len(unit) :] if unit and clause.lower().startswith(unit.lower()) else clause
-    tail = _FILLER.sub("", tail).strip(" ,")
+    tail = _filler_re().sub("", tail).strip(" ,")
     folded = fold(tail)
     how = next((t for t in _unit_tails() if folded.startswith(t)), None)
     if not tail or how is not None:
@@ -201,7 +208,7 @@ def _before(text: str) -> str:
     if len(before) > 100:  # keep whole words
         before = before[-100:].split(" ", 1)[-1]
     before = _strip_commitment(before)
-    return _LEAD_WORDS.sub("", before).strip(" ,")
+    return _lead_words_re().sub("", before).strip(" ,")
 
 
 @lru_cache(maxsize=1)
@@ -218,10 +225,17 @@ def _clause_end(clause: str) -> str:
     """A subject stops where a new clause opens (", tăng …", ", trong đó …", "so với …")."""
     m = _clause_opening().search(clause)
     cut = m.start() if m else len(clause)
-    m = re.search(r"(?:^|\s)(?:so voi|so cung ky)\b", fold_chars(clause).lower())
+    m = _baseline_re().search(fold_chars(clause).lower())
     if m:
         cut = min(cut, m.start())
     return clause[:cut]
+
+
+@lru_cache(maxsize=1)
+def _baseline_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|\s)" + lexicon.alternation("targets.baselines", fold_words=True) + r"\b"
+    )
 
 
 def _before_next_number(clause: str) -> str:
@@ -238,16 +252,18 @@ def _before_next_number(clause: str) -> str:
     if cuts:
         clause = clause[: cuts[-1]]
     stripped = _strip_commitment(clause)
-    if _VERB_BEFORE_NUMBER.search(clause) and "," in stripped:
+    if _verb_before_number_re().search(clause) and "," in stripped:
         # "2,2 triệu lượt, doanh thu du lịch đạt | 4.800": the words after the comma name the
         # next number
         stripped = stripped.rpartition(",")[0]
     return stripped.strip(" ,")
 
 
-_VERB_BEFORE_NUMBER = re.compile(
-    r"\s(?:đạt|tăng|giảm|đón|chiếm|thu hút)(?:\s+(?:trên|dưới|khoảng|ít nhất|tối thiểu))*\s*$", re.I
-)
+@lru_cache(maxsize=1)
+def _verb_before_number_re() -> re.Pattern[str]:
+    verbs = lexicon.alternation("targets.number_verbs")
+    qualifiers = lexicon.alternation("targets.number_qualifiers")
+    return re.compile(rf"\s{verbs}(?:\s+{qualifiers})*\s*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -255,14 +271,27 @@ def _cut_words() -> str:
     return lexicon.alternation("targets.subject_cut_before", fold_words=True)
 
 
-# Words that open a commitment, not its subject: "Năm 2026, phấn đấu …", "Hằng năm, …".
-_LEAD_WORDS = re.compile(
-    r"^(?:\s*(?:(?:trong |đến |đến hết )?năm \d{4}|hằng năm|hàng năm|phấn đấu|bảo đảm|đảm bảo"
-    r"|trong đó)[,\s]*)+",
-    re.I,
-)
+@lru_cache(maxsize=1)
+def _lead_words_re() -> re.Pattern[str]:
+    """Words that open a commitment, not its subject: "Năm 2026, phấn đấu …", "Hằng năm, …"."""
+    year_lead = lexicon.alternation("targets.year_lead_words")
+    lead = lexicon.alternation("targets.lead_words")
+    return re.compile(rf"^(?:\s*(?:(?:{year_lead} )?năm \d{{4}}|{lead})[,\s]*)+", re.I)
+
+
 _REPEAT = re.compile(r"\b(\w+(?:\s\w+)?)\s+\1\b")
-_FILLER = re.compile(r"^\s*(?:trở lên|trở lại|trở xuống)?\s*(?:đạt|được)?\s*", re.I)
+
+
+@lru_cache(maxsize=1)
+def _filler_re() -> re.Pattern[str]:
+    bound = lexicon.alternation("targets.bound_words")
+    verbs = lexicon.alternation("targets.filler_verbs")
+    return re.compile(rf"^\s*{bound}?\s*{verbs}?\s*", re.I)
+
+
+@lru_cache(maxsize=1)
+def _determiner_re() -> re.Pattern[str]:
+    return re.compile(r"^" + lexicon.alternation("targets.subject_determiners") + r"\s+")
 
 
 @lru_cache(maxsize=1)
@@ -406,13 +435,15 @@ def _target(n: int, text: str, horizon: int | None, metrics: list[Metric], secti
     return Target(id=f"t{n}", text=text, horizon=horizon, metrics=metrics, section=section or None)
 
 
-_MAGNITUDES = {"nghin": 1_000, "ngan": 1_000, "trieu": 1_000_000}
+@lru_cache(maxsize=1)
+def _magnitudes() -> dict[str, int]:
+    return {fold(w): int(n) for w, n in lexicon.mapping("targets.magnitudes").items()}
 
 
 def _scaled(metric: Metric) -> float:
     """A metric's value in plain units: `2,7 triệu lượt khách` is 2700000."""
     first = fold(metric.unit.split()[0]) if metric.unit and metric.unit.split() else ""
-    return float(metric.value) * _MAGNITUDES.get(first, 1)
+    return float(metric.value) * _magnitudes().get(first, 1)
 
 
 def _restated(metrics: list[Metric], row: TargetRow, targets: list[Target]) -> bool:
@@ -437,7 +468,7 @@ def _similar_to_any(text: str, seen: list[str]) -> bool:
 
 # A `Mục đích` part is no objectives part, but a plan without one states its commitments
 # there too (`phấn đấu … đón khoảng 150.000 lượt khách`): it is body like any other part.
-_SKIP_SECTIONS = re.compile(r"\b(to chuc thuc hien|kinh phi|bao cao)\b")
+_SKIP_SECTIONS = _words_re("skipped_parts")
 _BODY_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 

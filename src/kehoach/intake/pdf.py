@@ -23,7 +23,7 @@ from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import fix_legacy_blocks, reject_empty, reject_images
 from kehoach.intake.pdf_columns import Grid as _Grid
 from kehoach.intake.pdf_columns import borderless_tables as _borderless_tables
-from kehoach.intake.pdf_columns import wrap_hyphen as _wrap_hyphen
+from kehoach.intake.pdf_columns import continue_grid as _continue
 from kehoach.intake.pdf_lines import group_lines, line_bottom, line_text
 from kehoach.intake.pdf_page import PageContent, read_page
 from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
@@ -157,29 +157,6 @@ def _drop_page_numbers(items, height: float) -> list[_Item]:
         if near_edge and isinstance(item, str) and _PAGE_NUMBER.match(item):
             kept.pop(index)
     return kept
-
-
-def _same_row(a: list[str], b: list[str]) -> bool:
-    return [fold(x) for x in a] == [fold(x) for x in b]
-
-
-def _continue(grid: _Grid, more: _Grid) -> None:
-    """Append a table's continuation from the next page onto `grid`."""
-    rows, spans = list(more.rows), list(more.spans)
-    for k in range(min(3, len(grid.rows), len(rows)), 0, -1):
-        if all(_same_row(grid.rows[i], rows[i]) for i in range(k)):
-            rows, spans = rows[k:], spans[k:]  # the header, repeated on the new page
-            break
-    if rows and grid.rows and not rows[0][0].strip() and any(c.strip() for c in rows[0]):
-        last = grid.rows[-1]
-        for c, piece in enumerate(rows[0]):  # the rest of a row split by the page break
-            if piece and not spans[0][c]:
-                joiner = "" if _wrap_hyphen(last[c]) else " "
-                last[c] = f"{last[c]}{joiner}{piece}".strip() if last[c] else piece
-        rows, spans = rows[1:], spans[1:]
-    grid.rows.extend(rows)
-    grid.spans.extend(spans)
-    grid.ends_page = more.ends_page
 
 
 def _running(items: list[_Item], index: int) -> str | None:

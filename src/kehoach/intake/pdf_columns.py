@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from kehoach.intake.pdf_lines import line_bottom
-from kehoach.text.normalize import nfc
+from kehoach.text.normalize import fold, nfc
 
 if TYPE_CHECKING:  # the scan reader uses Grid without loading pdfium
     from kehoach.intake.pdf_page import Word
@@ -167,3 +167,26 @@ def _grid_from_columns(lines, gaps, page_number: int) -> Grid:
             rows[-1][2:] = [rows[-1][1]] * (len(bounds) - 1)
     rows = [[nfc(c) for c in r] for r in rows]
     return Grid(rows=rows, spans=spans, page=page_number)
+
+
+def _same_row(a: list[str], b: list[str]) -> bool:
+    return [fold(x) for x in a] == [fold(x) for x in b]
+
+
+def continue_grid(grid: Grid, more: Grid) -> None:
+    """Append a table's continuation from the next page onto `grid`."""
+    rows, spans = list(more.rows), list(more.spans)
+    for k in range(min(3, len(grid.rows), len(rows)), 0, -1):
+        if all(_same_row(grid.rows[i], rows[i]) for i in range(k)):
+            rows, spans = rows[k:], spans[k:]  # the header, repeated on the new page
+            break
+    if rows and grid.rows and not rows[0][0].strip() and any(c.strip() for c in rows[0]):
+        last = grid.rows[-1]
+        for c, piece in enumerate(rows[0]):  # the rest of a row split by the page break
+            if piece and not spans[0][c]:
+                joiner = "" if wrap_hyphen(last[c]) else " "
+                last[c] = f"{last[c]}{joiner}{piece}".strip() if last[c] else piece
+        rows, spans = rows[1:], spans[1:]
+    grid.rows.extend(rows)
+    grid.spans.extend(spans)
+    grid.ends_page = more.ends_page

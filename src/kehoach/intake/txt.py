@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kehoach.intake import txt_layout
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import decode_text
 from kehoach.text.normalize import nfc
@@ -17,6 +18,8 @@ _PIPE_OPEN_ROW = re.compile(r"^\s*\|[^|]*\|")
 def read(data: bytes, name: str, sha256: str) -> Document:
     """Read a .txt/.md file."""
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
+    if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
+        return Document(name=name, format="txt", sha256=sha256, blocks=txt_layout.read_layout(text))
     return Document(name=name, format="txt", sha256=sha256, blocks=to_blocks(text.split("\n")))
 
 
