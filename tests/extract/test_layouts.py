@@ -526,6 +526,11 @@ def test_two_due_dates_a_year_and_a_closing_period() -> None:
             "Định kỳ 6 tháng (trước ngày 20/6), hằng năm (trước ngày 30/11) báo cáo UBND tỉnh.",
             [("half_year", "06-20"), ("year", "11-30")],
         ),
+        # the closing review's report, a one-off, is due on its dated day
+        (
+            "Báo cáo tổng kết 03 năm thực hiện Kế hoạch gửi Sở Nội vụ trước ngày 15/10/2028.",
+            [("once", "2028-10-15")],
+        ),
     ],
 )
 def test_due_dates_go_with_their_periods_in_the_order_written(sentence, duties) -> None:
@@ -660,3 +665,11 @@ def test_a_decision_and_the_plan_it_issues() -> None:
         ["Ủy ban nhân dân các xã"],
     ]
     assert [(x.every, x.due) for x in r.reporting] == [("once", "2026-12-15")]
+
+
+def test_a_ministry_plan_belongs_to_no_province_and_its_closing_report_has_a_date() -> None:
+    r = extract_file(FIXTURES / "variant_ministry_plan.txt")
+    assert r.document.issuer == "Bộ Văn hóa, Thể thao và Du lịch"
+    # `Hà Nội, ngày …` is where a central body signs, not a province the plan belongs to
+    assert r.document.province is None
+    assert [(d.every, d.due) for d in r.reporting] == [("once", "2028-12-15")]

@@ -35,6 +35,7 @@ from kehoach.extract.outline import (
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
 from kehoach.text import lexicon
+from kehoach.text.central import is_central
 from kehoach.text.normalize import fold, fold_chars
 
 # Document kinds by their words and by the letters of their numbers (data/lexicon.toml).
@@ -407,6 +408,10 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
                     date = _doc_date(m.group("d"), m.group("m"), m.group("y"))
                 break
     issuer = _issuer(preamble, header, _own_lines(items))
+    if issuer and is_central(issuer):
+        # a ministry's or the government's document belongs to no province: the place by
+        # its date (`Hà Nội, ngày …`) is where it was signed
+        province = None
     if kind is None and number:
         kind = _number_kind(number)
     implements = _refs(" ".join([title or "", *_carried_out(preamble)]), number)

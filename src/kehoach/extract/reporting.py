@@ -208,6 +208,9 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
         due = paired.get(pos) if paired else next((d for d in dues if pos <= d[0] < nxt), None)
         due_s = f"{due[2]:02d}-{due[1]:02d}" if due and every != "ad_hoc" else None
+        if every == "once" and due and due[3] is not None:
+            # "Báo cáo tổng kết … trước ngày 30/9/2030": a one-off is due on a dated day
+            due_s = f"{due[3]:04d}-{due_s}"
         if every == "month" and due_s is None:
             day = _MONTH_DUE.search(f, max(0, pos - 40), nxt)
             due_s = f"{int(day.group(1)):02d}" if day else None
