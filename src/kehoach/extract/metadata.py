@@ -12,6 +12,7 @@ from kehoach.extract.agencies import (
     starts_with_agency,
     strip_province,
     table,
+    titled_prefix,
 )
 from kehoach.extract.header import (
     header_issuer,
@@ -34,6 +35,7 @@ from kehoach.extract.outline import (
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
 from kehoach.text import lexicon
+from kehoach.text.central import is_central
 from kehoach.text.normalize import fold, fold_chars
 
 # Document kinds by their words and by the letters of their numbers (data/lexicon.toml).
@@ -214,9 +216,9 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
         im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
         if im and _cites_a_document(im.group("who")):
             im = None  # "… một số điều của Luật Hợp tác xã": a document, not its issuer
-        hit = _issuing_body(im.group("who")) if im else None
+        hit = (known_prefix(im.group("who")) or titled_prefix(im.group("who"))) if im else None
         if im and hit and (not dm or im.start() < 60):
-            issuer = hit  # "của Bộ Văn hóa, Thể thao và Du lịch": a name with commas
+            issuer = hit[0]  # "của Bộ Văn hóa, Thể thao và Du lịch": a name with commas
         elif im and (not dm or im.start() < 60):
             who = re.split(
                 r"\s+(?:về|ban hành|tiếp tục|triển khai|thực hiện|khóa|khoá|nhiệm kỳ|\()|[,;(“\"¹²³']",
@@ -238,21 +240,6 @@ def _cites_a_document(text: str) -> bool:
     """Whether text begins with a document's kind (`Luật …`, `Nghị định số …`)."""
     head = fold_chars(text[:40]).lower()
     return any(re.match(rf"{re.escape(w)}\b", head) for w in [*_REF_WORDS, *_NAMED_REF_WORDS])
-
-
-def _issuing_body(text: str) -> str | None:
-    """The known body a `của …` names, with the office of the person who signs for it before
-    it (`Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch`)."""
-    hit = known_prefix(text)
-    if hit:
-        return hit[0]
-    office = _OFFICE_RE.match(fold_chars(text).lower())
-    hit = known_prefix(text[office.end() :]) if office else None
-    return f"{text[: office.end()]}{hit[0]}" if office and hit else None
-
-
-# "Bộ trưởng Bộ …", "Chủ tịch Ủy ban …": the office that signs for a body (data/lexicon.toml)
-_OFFICE_RE = re.compile(lexicon.alternation("documents.signing_offices", fold_words=True) + r"\s+")
 
 
 def _number_issuer(number: str) -> str | None:
@@ -442,6 +429,10 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
                     date = _doc_date(m.group("d"), m.group("m"), m.group("y"))
                 break
     issuer = _issuer(preamble, header, _own_lines(items))
+    if issuer and is_central(issuer):
+        # a ministry's or the government's document belongs to no province: the place by
+        # its date (`Hà Nội, ngày …`) is where it was signed
+        province = None
     if kind is None and number:
         kind = _number_kind(number)
     implements = _refs(" ".join([title or "", *_carried_out(preamble)]), number)

@@ -181,6 +181,11 @@ def _duties_in(
             if every != "once" or _REPORT.search(_clause_at(f, m.start()))
         )
     found.sort()
+    # a clause joined to the report's (`… chương trình kiểm tra hằng năm …; báo cáo … khi có
+    # yêu cầu`) states the report's period only when the report's own clause states none
+    own = f.rfind("; ", 0, f.find("bao cao")) + 1
+    if own and any(pos >= own for pos, _ in found):
+        found = [(pos, every) for pos, every in found if pos >= own]
     dues = _due_dates(f)
     relay = re.search(r"\bde tong hop\b[^.;]*?\bbao cao\b", f)
     if relay and any(d[0] > relay.end() for d in dues):
@@ -213,6 +218,9 @@ def _duties_in(
         nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
         due = paired.get(pos) if paired else next((d for d in dues if pos <= d[0] < nxt), None)
         due_s = f"{due[2]:02d}-{due[1]:02d}" if due and every != "ad_hoc" else None
+        if every == "once" and due and due[3] is not None:
+            # "Báo cáo tổng kết … trước ngày 30/9/2030": a one-off is due on a dated day
+            due_s = f"{due[3]:04d}-{due_s}"
         if every == "month" and due_s is None:
             day = _MONTH_DUE.search(f, max(0, pos - 40), nxt)
             due_s = f"{int(day.group(1)):02d}" if day else None
@@ -357,25 +365,31 @@ def extract_reporting(
         scope = [implementation]
     if not scope:  # no section for it: any duty stated in the body
         scope = [top for top in root.children if top.kind not in ("signature", "appendix")]
+    stated = [
+        (d, sentence)
+        for sec in scope
+        for sentence, item, owner, before in _sentences(sec)
+        for d in _duties_in(sentence, item, owner, before)
+    ]
+    periodic = [d for d, _ in stated if d.every != "ad_hoc"]
     duties: list[ReportingDuty] = []
     seen: set[tuple[str, str | None]] = set()
-    for sec in scope:
-        for sentence, item, owner, before in _sentences(sec):
-            for d in _duties_in(sentence, item, owner, before):
-                if d.every == "ad_hoc" and _compiled_again(sentence, d, duties):
-                    continue
-                if (d.every, d.due) not in seen:
-                    seen.add((d.every, d.due))
-                    duties.append(d)
+    for d, sentence in stated:
+        if d.every == "ad_hoc" and _compiled_again(sentence, d, periodic):
+            continue
+        if (d.every, d.due) not in seen:
+            seen.add((d.every, d.due))
+            duties.append(d)
     if issuer and fold_chars(issuer).lower().startswith("so "):
         duties = [replace(d, to=_own(d.to, issuer), via=_own(d.via, issuer)) for d in duties]
     return duties
 
 
 def _compiled_again(sentence: str, duty: ReportingDuty, found: list[ReportingDuty]) -> bool:
-    """`Sở X tổng hợp kết quả, báo cáo UBND tỉnh theo quy định` after the agencies' periodic
-    duty to the same body: the compiler's side of that duty (one entry, the schema says), not
-    a report with no period; one that asks for ad-hoc reports (`đột xuất`) is its own."""
+    """`Sở X tổng hợp kết quả, báo cáo UBND tỉnh theo quy định` with the agencies' periodic
+    duty to the same body stated before or after it: the compiler's side of that duty (one
+    entry, the schema says), not a report with no period; one that asks for ad-hoc reports
+    (`đột xuất`) is its own."""
     f = fold_chars(sentence).lower()
     return (
         "tong hop" in f
