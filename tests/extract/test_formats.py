@@ -43,6 +43,11 @@ CASES = [
     # a letter: its subject under the number in the header table, the signature in columns
     ("variant_letter_references.docx", "variant_letter_references.txt"),
     ("variant_letter_references.pdf", "variant_letter_references.txt"),
+    # a Youth Union's header and signature typed in tab columns, the signature table before
+    # an appendix whose task table names bodies in title case (`Thư Viện Tỉnh`): the signer
+    # is the signature table's name, not the last name-like cell of any table
+    ("variant_signature_before_appendix.docx", "variant_signature_before_appendix.txt"),
+    ("variant_signature_before_appendix.pdf", "variant_signature_before_appendix.txt"),
 ]
 
 

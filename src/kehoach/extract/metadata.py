@@ -299,13 +299,30 @@ def _is_name(t: str) -> bool:
     )
 
 
+def _signs(table: Table) -> bool:
+    """Whether a table is a signature block: a cell that opens with `Nơi nhận` or holds a
+    signing title (`KT. BỘ TRƯỞNG`, `PHÓ CHỦ TỊCH`), not a table of tasks whose cells name
+    bodies in title case."""
+    for row in table.rows:
+        for cell in row:
+            lines = [t.strip(" *_") for t in cell.splitlines() if t.strip(" *_")]
+            if lines and fold(lines[0]).startswith("noi nhan"):  # `*Nơi nhận:*` in markdown
+                return True
+            for t in lines:
+                sm = _SIGN_TITLE_RE.match(t)
+                if (sm and sm.group("who").split()[0].isupper()) or _is_sign_title(t):
+                    return True
+    return False
+
+
 def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     best = None
     texts: list[str] = []
     # the signature part, else a signature table anywhere (a two-cell "Nơi nhận | KT. …" row)
     for b in signature.all_blocks() if signature is not None else items:
         if isinstance(b, Table):
-            texts.extend(c for row in b.rows for c in row if c.strip())
+            if signature is not None or _signs(b):
+                texts.extend(c for row in b.rows for c in row if c.strip())
         elif signature is not None:
             texts.append(b.text)
     if signature is None and not texts:  # no "Nơi nhận": the title and the name close the text
