@@ -48,6 +48,10 @@ CASES = [
     # is the signature table's name, not the last name-like cell of any table
     ("variant_signature_before_appendix.docx", "variant_signature_before_appendix.txt"),
     ("variant_signature_before_appendix.pdf", "variant_signature_before_appendix.txt"),
+    # the PDF's signature column wraps `TM. BAN THƯỜNG VỤ TỈNH` / `ĐOÀN` beside a recipient,
+    # and justification stretches the line before a long e-mail address
+    ("variant_union_wrapped_title.docx", "variant_union_wrapped_title.txt"),
+    ("variant_union_wrapped_title.pdf", "variant_union_wrapped_title.txt"),
 ]
 
 
@@ -108,3 +112,25 @@ def test_a_signing_body_beside_the_recipients_label_names_the_issuer():
     assert issuer(["Nơi nhận:  T/M BAN THƯỜNG VỤ", "- Như trên;  BÍ THƯ", "- Lưu VT."]) == (
         "Ban Thường vụ Tỉnh ủy"
     )
+
+
+def test_a_signing_title_wrapped_in_its_column_names_the_issuer_whole():
+    """`TM. BAN THƯỜNG VỤ TỈNH` / `ĐOÀN`: the narrow signature column of a PDF wraps the
+    title, its last word on a line of its own or beside a recipient; the title is read
+    whole, while a title of its own under it (`PHÓ BÍ THƯ`) adds nothing to it."""
+    from kehoach.extract.plan import build_record
+    from kehoach.intake.document import Document
+
+    head = ["BCH ĐOÀN TỈNH X  ĐOÀN TNCS HỒ CHÍ MINH", "Số: 3-KH/TĐTN", "KẾ HOẠCH"]
+    body = ["tổ chức ngày hội đọc sách", "I. MỤC ĐÍCH, YÊU CẦU", "Khơi dậy thói quen đọc."]
+
+    def issuer(closing: list[str]) -> str | None:
+        doc = Document(name="x.pdf", format="pdf", sha256="", blocks=head + body + closing)
+        return build_record(doc).document.issuer
+
+    apart = ["Nơi nhận:  TM. BAN THƯỜNG VỤ TỈNH", "- Như trên;", "ĐOÀN", "- Lưu: VP.  PHÓ BÍ THƯ"]
+    assert issuer(apart) == "Ban Thường vụ Tỉnh đoàn"
+    beside = ["Nơi nhận:  TM. BAN THƯỜNG VỤ TỈNH", "- Như trên;  ĐOÀN", "- Lưu: VP.  PHÓ BÍ THƯ"]
+    assert issuer(beside) == "Ban Thường vụ Tỉnh đoàn"
+    whole = ["Nơi nhận:  TM. BAN THƯỜNG VỤ", "- Như trên;", "PHÓ BÍ THƯ", "- Lưu: VP."]
+    assert issuer(whole) == "Ban Thường vụ Tỉnh ủy"
