@@ -118,7 +118,10 @@ def split_plan(blocks: list) -> Plan:
             k += 1
         while k < len(rest) and _text(rest[k]) and len(plan.title) < 4:
             line = _text(rest[k])
-            if _HEADING.match(line) or _opens_body(line) or _RULE.match(line):
+            # the subject may itself open with `Thực hiện …` (a plan carrying out another):
+            # the first line under the kind heading is the subject unless a basis (`Căn cứ`)
+            opens = _opens_body(line) if len(plan.title) > 1 else _BASIS.match(fold(line))
+            if _HEADING.match(line) or opens or _RULE.match(line):
                 break
             plan.title.append(line)
             k += 1
@@ -191,6 +194,9 @@ def _recipients(blocks: list) -> int | None:
         if folded.startswith("kinh gui") and subject:
             return i
     return None
+
+
+_BASIS = re.compile(r"^can cu\b")
 
 
 def _opens_body(line: str) -> bool:
@@ -295,6 +301,8 @@ def _body(blocks: list) -> list:
 def _wrapped(prev: str, line: str) -> bool:
     """Whether `line` continues `prev`, a text file having hard-wrapped one paragraph."""
     if prev.endswith((".", ":", ";", "!", "?")) or _MARKER.match(line) or _HEADING.match(line):
+        return False
+    if line[:1].isupper() and _opens_body(line):  # a preamble's `Căn cứ …`, `Thực hiện …`
         return False
     if prev == prev.upper() or line == line.upper():  # headings in capitals stand alone
         return False

@@ -7,6 +7,7 @@ values and horizons, and the header."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,47 @@ def test_a_signing_title_wrapped_in_its_column_names_the_issuer_whole():
     assert issuer(beside) == "Ban Thường vụ Tỉnh đoàn"
     whole = ["Nơi nhận:  TM. BAN THƯỜNG VỤ", "- Như trên;", "PHÓ BÍ THƯ", "- Lưu: VP."]
     assert issuer(whole) == "Ban Thường vụ Tỉnh ủy"
+
+
+def _format_variants():
+    """tools/format_variants.py, which lays the text fixtures out as Word files."""
+    import importlib.util
+
+    path = Path(__file__).parents[2] / "tools" / "format_variants.py"
+    spec = importlib.util.spec_from_file_location("format_variants", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_layout_tool_keeps_typed_columns_and_a_carrying_out_subject():
+    """A header and a signature typed in tab columns keep their columns in the Word file; a
+    subject that opens with `Thực hiện` stays the title, the `Căn cứ` under it a paragraph."""
+    tool = _format_variants()
+    blocks = [
+        "BCH ĐOÀN TỈNH X\tĐOÀN TNCS HỒ CHÍ MINH",
+        "***",
+        "Số: 5-KH/TĐTN\tX, ngày 02 tháng 3 năm 2026",
+        "KẾ HOẠCH",
+        "Thực hiện Kế hoạch số 9-KH/TU ngày 01/02/2026 của Ban Thường vụ Tỉnh ủy về phát "
+        "triển văn hóa đọc trong thanh thiếu nhi năm 2026",
+        "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Khơi dậy thói quen đọc.",
+        "Nơi nhận:\tTM. BAN THƯỜNG VỤ",
+        "- Như trên;\tBÍ THƯ",
+        "- Lưu: VP.",
+        "\tLê Văn An",
+    ]
+    plan = tool.split_plan(blocks)
+    assert plan.header == [
+        [["BCH ĐOÀN TỈNH X", "***"], ["ĐOÀN TNCS HỒ CHÍ MINH"]],
+        [["Số: 5-KH/TĐTN"], ["X, ngày 02 tháng 3 năm 2026"]],
+    ]
+    assert plan.title[1].startswith("Thực hiện Kế hoạch số 9-KH/TU")
+    assert plan.body[0] == "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;"
+    signature = plan.body[-1]
+    assert signature.recipients == ["Nơi nhận:", "- Như trên;", "- Lưu: VP."]
+    assert signature.signer == ["TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Lê Văn An"]
