@@ -225,3 +225,20 @@ def test_agency_phrase_ends_at_the_verb(text: str, names: list[str]) -> None:
     from kehoach.extract.agencies import agency_phrase
 
     assert agency_phrase(text, any_start=True)[0] == names
+
+
+def test_a_group_of_communes_named_by_who_lives_there_runs_on_through_co() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    # `có` ends a phrase as a verb (`UBND các xã có trách nhiệm …`), not inside the qualifier
+    # of a group of communes (`các xã có đồng bào dân tộc thiểu số`, `các xã có di tích`)
+    assert agency_phrase("Sở Nội vụ, UBND các xã có đồng bào dân tộc thiểu số mở lớp học")[0] == [
+        "Sở Nội vụ",
+        "Ủy ban nhân dân các xã có đồng bào dân tộc thiểu số",
+    ]
+    assert agency_phrase("UBND các xã có di tích tổ chức lễ hội")[0] == [
+        "Ủy ban nhân dân các xã có di tích"
+    ]
+    assert agency_phrase("UBND các xã có trách nhiệm bố trí quỹ đất")[0] == [
+        "Ủy ban nhân dân các xã"
+    ]

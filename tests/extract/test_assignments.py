@@ -422,3 +422,75 @@ def test_an_inline_role_clause_with_a_completion_label() -> None:
         ("Bồi dưỡng nghiệp vụ ", ["Phòng Tổ chức cán bộ"], ["Trường Trung cấp Văn hóa tỉnh"],
          "2026-10-01", "2026-10-31"),
     ]  # fmt: skip
+
+
+def _times(name: str) -> dict[str, tuple]:
+    tasks = extract_file(FIXTURES / name).tasks
+    return {
+        t.id: (t.text[:20], t.timeframe.kind, t.timeframe.start, t.timeframe.end) for t in tasks
+    }
+
+
+def test_an_items_own_time_narrows_its_groups() -> None:
+    """A lead given once for a group (a heading's parenthesis, labels closing the group): an
+    item's own time phrase wins over the group's; a sub-heading's parenthesis that states only
+    a time (`1.1. … (thực hiện hằng năm)`) gives it to the items under it."""
+    got = _times("variant_group_leads_levels.txt")
+    assert got["II.1.1.1"][1:] == ("recurring", None, None)  # "(thực hiện hằng năm)"
+    assert got["II.1.2.1"][1:] == ("window", "2026-01-01", "2027-06-30")  # "trước ngày 30/6/2027"
+    assert got["II.1.2.2"][1:] == ("from", "2028-04-01", None)  # "từ quý II/2028"
+    assert got["II.1.2.3"][1:] == ("window", "2026-01-01", "2030-12-31")  # the group's period
+    assert got["II.3.4"][1:] == ("window", "2028-01-01", "2028-12-31")  # "; trong năm 2028."
+
+
+def test_labels_closing_the_last_sub_section_close_the_whole_section() -> None:
+    """`Đơn vị chủ trì: …` after `2.2.`'s bullets, with no lead named in `2.` nor `2.1.`: the
+    items of `2.1.` are the same group's."""
+    got = [t for t in _roles("variant_group_leads_levels.txt") if t[0].startswith("II.2.")]
+    lead, coord = ["Sở Giáo dục và Đào tạo"], ["Bảo tàng tỉnh", "Tỉnh đoàn"]
+    assert got == [
+        ("II.2.1.1", [], lead, coord),
+        ("II.2.1.2", [], lead, coord),
+        ("II.2.2.1", [], lead, coord),
+        ("II.2.2.2", [], lead, coord),
+    ]
+
+
+def test_an_item_that_introduces_bullets_is_their_heading() -> None:
+    """`a) Tổ chức Lễ hội … vào quý I hằng năm, gồm các hoạt động:` then `-` bullets: the
+    bullets are the tasks, each with the introduction's time; the introduction is none."""
+    tasks = [t for t in extract_file(FIXTURES / "variant_group_leads_levels.txt").tasks]
+    under = [t for t in tasks if t.id.startswith("II.3.")]
+    assert [t.text[:12] for t in under] == [
+        "Lễ rước kiệu",
+        "Hội thi ẩm t",
+        "Trình diễn d",
+        "Xây dựng hồ ",
+    ]
+    assert [t.timeframe.every for t in under[:3]] == ["year", "year", "year"]
+    assert all(t.lead == ["Sở Văn hóa, Thể thao và Du lịch"] for t in under)
+
+
+def test_sentences_that_assign_work_and_close_with_a_period() -> None:
+    """`Giao X chủ trì …; thực hiện giai đoạn 2026 - 2027.` and `… theo lộ trình giai đoạn
+    2027 - 2030.` state the task's period; the statistics office under its 2025 name
+    (`Thống kê tỉnh`) is an agency, and so are `viện nghiên cứu` in a group's list."""
+    r = extract_file(FIXTURES / "variant_sentence_assignments_periods.txt")
+    got = [
+        (t.lead, t.coordinating, t.timeframe.kind, t.timeframe.start, t.timeframe.end)
+        for t in r.tasks
+    ]
+    assert got == [
+        (["Thống kê tỉnh"], ["Sở Nông nghiệp và Môi trường"], "window", "2026-01-01", "2027-12-31"),
+        (["Sở Công Thương"], [], "window", "2026-10-01", "2026-12-31"),
+        (["Ủy ban nhân dân các xã, phường"], [], "window", "2027-01-01", "2030-12-31"),
+        (["Sở Khoa học và Công nghệ"], [], "unknown", None, None),
+        # "viện nghiên cứu" is a body, not the verb "nghiên cứu"
+        (
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["các trường đại học, viện nghiên cứu"],
+            "unknown",
+            None,
+            None,
+        ),
+    ]

@@ -90,3 +90,21 @@ def test_last_implementation_item_before_the_closing_line_and_reviews_are_no_dut
 )
 def test_a_part_that_ends_with_phoi_hop_names_coordinators(cell, expected) -> None:
     assert parse_roles(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `tài liệu` folds like `tại`, `vé` like `về`, `chợ` like `cho`: tone marks tell them apart
+        ("số hóa 40 tài liệu", [(40, "tài liệu")]),
+        ("bán 500 vé", [(500, "vé")]),
+        ("cải tạo 05 chợ", [(5, "chợ")]),
+        ("có 12 tại chỗ", []),
+        # a word written without marks is matched folded
+        ("co 12 tai cho", []),
+        # a count of the plan's own targets
+        ("phấn đấu thực hiện 11 chỉ tiêu chủ yếu", []),
+    ],
+)
+def test_function_words_after_a_number_are_told_by_their_tone_marks(text, expected) -> None:
+    assert [(v, u) for v, u, _ in quantities(text)] == expected

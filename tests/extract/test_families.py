@@ -228,6 +228,27 @@ def test_lettered_items_under_a_group_heading_name_their_own_lead() -> None:
     ]
 
 
+def test_markdown_plan_reads_like_a_typed_one() -> None:
+    # headings with `#`, a bold title, italic `Căn cứ` lines, bold numbers inside target
+    # bullets, bold group rows and a column-number row in the task table, and the signer in
+    # a cell of `<br>`-joined lines
+    r = extract_file(FIXTURES / "variant_markdown_plan.txt")
+    d = r.document
+    assert d.title == "Số hóa tư liệu văn hóa và phát triển du lịch thông minh năm 2026"
+    assert d.signer == "Lê Văn Phúc"
+    assert d.implements[0].issuer == "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"
+    metrics = [[(m.value, m.unit) for m in t.metrics] for t in r.targets]
+    assert metrics == [[(40, "tài liệu")], [(60, "%"), (2, "hội thảo"), (3, "hội thảo")]]
+    assert {t.horizon for t in r.targets} == {2026}
+    assert [t.id for t in r.tasks] == ["I.1", "I.2", "II.3"]
+    assert r.tasks[0].group_title == "Nhóm nhiệm vụ số hóa tư liệu"
+    assert r.tasks[0].coordinating == [
+        "Ban Quản lý Khu du lịch quốc gia Hồ Tuyền Lâm",
+        "Ủy ban nhân dân các xã có làng nghề",
+    ]
+    assert [(x.every, x.due, x.via) for x in r.reporting] == [("month", "25", "Văn phòng Sở")]
+
+
 def test_commune_plan_bodies_read_whole_and_titles_over_villages_lead() -> None:
     r = extract_file(FIXTURES / "variant_commune_bodies.txt")
     roles = {t.id: (t.lead, t.coordinating) for t in r.tasks}

@@ -452,6 +452,24 @@ def test_a_target_table_with_a_column_per_year() -> None:
     assert r.tasks[0].coordinating == ["các sở, ngành liên quan"]
 
 
+def test_a_target_table_with_a_plan_year_and_a_final_year_goal_column() -> None:
+    # `Thực hiện năm 2025 | Kế hoạch năm 2026 | Đến năm 2030`: both goal columns give a
+    # number with its year (the results column none); a body bullet that restates a row is
+    # that row's target, with the row's numbers; the count of the plan's own targets (`6 chỉ
+    # tiêu chủ yếu`) is none; `định hướng đến năm 2030` in the title is the horizon
+    r = extract_file(FIXTURES / "variant_target_table_goals.txt")
+    got = [[(m.value, m.by) for m in t.metrics] for t in r.targets]
+    assert got == [
+        [(70, 2026), (95, 2030)],
+        [(2000, 2026), (8000, 2030)],
+        [(330, 2026), (400, 2030)],
+        [(1, 2026)],  # `-` in the 2030 column
+        [(60, 2026), (80, 2030)],
+    ]  # the words-only row (`Ban hành | Áp dụng`) is no target
+    assert r.targets[0].section == "I.2" and r.targets[2].section == "appendix"
+    assert {t.horizon for t in r.targets} == {2030}
+
+
 def test_a_lead_cell_merged_down_several_rows_leads_each() -> None:
     # .docx appendix table: `Cơ quan chủ trì` merged over rows 1-3; group rows merged across
     r = extract_file(FIXTURES / "variant_merged_lead_column.docx")
@@ -507,6 +525,11 @@ def test_two_due_dates_a_year_and_a_closing_period() -> None:
         (
             "Định kỳ 6 tháng (trước ngày 20/6), hằng năm (trước ngày 30/11) báo cáo UBND tỉnh.",
             [("half_year", "06-20"), ("year", "11-30")],
+        ),
+        # the closing review's report, a one-off, is due on its dated day
+        (
+            "Báo cáo tổng kết 03 năm thực hiện Kế hoạch gửi Sở Nội vụ trước ngày 15/10/2028.",
+            [("once", "2028-10-15")],
         ),
     ],
 )
@@ -642,3 +665,11 @@ def test_a_decision_and_the_plan_it_issues() -> None:
         ["Ủy ban nhân dân các xã"],
     ]
     assert [(x.every, x.due) for x in r.reporting] == [("once", "2026-12-15")]
+
+
+def test_a_ministry_plan_belongs_to_no_province_and_its_closing_report_has_a_date() -> None:
+    r = extract_file(FIXTURES / "variant_ministry_plan.txt")
+    assert r.document.issuer == "Bộ Văn hóa, Thể thao và Du lịch"
+    # `Hà Nội, ngày …` is where a central body signs, not a province the plan belongs to
+    assert r.document.province is None
+    assert [(d.every, d.due) for d in r.reporting] == [("once", "2028-12-15")]

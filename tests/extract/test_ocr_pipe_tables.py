@@ -41,3 +41,30 @@ def test_a_row_one_cell_short_puts_a_timeframe_back_in_the_time_column() -> None
     tasks, _ = tasks_from_table(table, 2026)
     assert tasks[0].timeframe.start == "2026-07-01"
     assert "Quý III/2026" not in tasks[0].coordinating
+
+
+LOST = FIXTURES / "variant_ocr_table_rows_lost.txt"
+
+
+def test_rows_that_lost_their_pipes_and_numbers_ocr_misread_are_read() -> None:
+    r = extract_file(LOST)
+    by_id = {t.id: t for t in r.tasks}
+    assert sorted(by_id, key=int) == ["1", "2", "3", "4"]
+    # no leading `|`, two separators read as wide gaps
+    assert by_id["2"].lead == ["Sở Giáo dục và Đào tạo"]
+    assert by_id["2"].coordinating == ["Tỉnh đoàn"]
+    assert by_id["2"].timeframe.start == "2026-05-01"
+    # the line broke before the lead cell
+    assert by_id["3"].lead == ["Sở Tư pháp"]
+    assert by_id["3"].timeframe.raw == "Năm 2026"
+    # no pipe at all; `2O26` with the letter O
+    assert by_id["4"].coordinating == ["Các sở, ngành liên quan"]
+    assert (by_id["4"].timeframe.start, by_id["4"].timeframe.end) == ("2026-12-01", "2026-12-31")
+    # `xa` for `xã` before `phường`
+    assert by_id["1"].coordinating == ["Ủy ban nhân dân các xã, phường"]
+    # `3O.000`: the target keeps its number
+    assert [m.value for t in r.targets for m in t.metrics] == [30000, 90]
+    # `KẾHOẠCH`: the heading glued, not read as one damaged word; the title under it
+    assert r.document.title == "Phát triển phong trào đọc sách trong cộng đồng năm 2026"
+    # the page number after the signer's name is no part of it
+    assert r.document.signer == "Trần Thị Lan"

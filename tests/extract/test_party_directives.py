@@ -103,3 +103,50 @@ def test_a_long_heading_naming_three_bodies_leads_the_paragraph_under_it() -> No
     # the province ending a body's name is no `tỉnh` (`Tĩnh` folds like `tỉnh`)
     ii = next(t for t in r.tasks if t.id == "II.1")
     assert ii.lead == ["Báo và Phát thanh, Truyền hình Hà Tĩnh"]
+
+
+PROGRAMME_REVIEW = FIXTURES / "variant_party_programme_review_and_duties.txt"
+
+
+def test_a_programmes_review_part_and_past_year_sentences_give_no_targets() -> None:
+    r = extract_file(PROGRAMME_REVIEW)
+    # `1. Kết quả đạt được` inside `II- TÌNH HÌNH VÀ MỤC TIÊU` and the `Năm 2025, …` sentence
+    # of the general objective report results; a baseline year (`so với năm 2025`) is no past
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[15], [45, 100], [20, 1200]]
+    assert [t.section for t in r.targets] == ["II.2.1", "II.2.2", "II.2.2"]
+    # `tài liệu` is a unit though its first word folds like `tại`
+    assert [(m.unit, m.by) for m in r.targets[2].metrics] == [
+        ("câu lạc bộ", 2027),
+        ("tài liệu", 2028),
+    ]
+
+
+def test_a_programmes_paragraph_duties_whatever_order_they_come_in() -> None:
+    r = extract_file(PROGRAMME_REVIEW)
+    # the compiler's `tổng hợp, báo cáo … theo quy định` comes before the communes' periodic
+    # duty: one duty still; the inspection committee's clause `… hằng năm …; báo cáo … khi
+    # có yêu cầu` states its own period
+    assert [(d.every, d.due, d.via) for d in r.reporting] == [
+        ("half_year", "06-10", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("year", "11-10", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("ad_hoc", None, "Ủy ban Kiểm tra Tỉnh ủy"),
+    ]
+    assert {d.to for d in r.reporting} == {"Ban Thường vụ Tỉnh ủy"}
+
+
+def test_a_programmes_paragraph_timeframes_and_a_qualified_group_of_communes() -> None:
+    tasks = {t.id: t for t in extract_file(PROGRAMME_REVIEW).tasks}
+    assert list(tasks) == ["IV.1", "IV.2", "IV.3", "IV.4"]
+    board = tasks["IV.2"]
+    assert (board.directing, board.lead) == (
+        ["Ban cán sự đảng Ủy ban nhân dân tỉnh"],
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+    )
+    assert board.coordinating == ["Sở Y tế", "Ủy ban nhân dân các xã có đồng bào dân tộc thiểu số"]
+    # `thời gian thực hiện 2026 - 2027:` without a colon after the label
+    tf = board.timeframe
+    assert (tf.kind, tf.start, tf.end) == ("window", "2026-01-01", "2027-12-31")
+    # `hoàn thành trước ngày 31/5/2026; <a long clause>; … hằng năm …`: recurring anywhere
+    tf = tasks["IV.3"].timeframe
+    assert (tf.kind, tf.every) == ("recurring", "year")
+    assert tf.raw is not None and tf.raw.startswith("hoàn thành trước ngày 31/5/2026")

@@ -93,3 +93,16 @@ def test_footnote_of_a_letter_gives_no_target() -> None:
     r = extract_file(FIXTURES / "variant_footnote_letter.txt")
     assert r.targets == []  # "1 Các quy định …" is a footnote, "các" no unit
     assert r.reporting == []  # "tham mưu, đề xuất" is no report
+
+
+def test_targets_under_year_lines_and_a_baseline_paragraph() -> None:
+    """`a) Năm 2026`, `b) Đến năm 2028` head the statements under them (their horizon); the
+    paragraph on 2025 after the list reports the baseline; `tổng số 25.000` is a count."""
+    r = extract_file(FIXTURES / "variant_targets_year_blocks.txt")
+    got = [(t.horizon, [(m.value, m.unit) for m in t.metrics]) for t in r.targets]
+    assert got == [
+        (2026, [(100, "%")]),
+        (2026, [(25000, "hiện vật"), (15, "%")]),
+        (2028, [(60, "%")]),
+        (2030, [(300000, "lượt khách")]),
+    ]

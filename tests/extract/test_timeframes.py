@@ -54,15 +54,19 @@ TABLE = [
     ("Ngày 10/10/2026", "window", "2026-10-10", "2026-10-10", None),
     ("Từ ngày 20/8/2026", "from", "2026-08-20", None, None),  # no end: from that day
     ("Quý I - II/2026", "window", "2026-01-01", "2026-06-30", None),
-    ("quý III và IV năm 2026", "window", "2026-07-01", "2026-12-31", None),
-    # a flattened table's cell listing periods, none recurring: the first stated decides
-    # (the two quarters of 2026, read as one period like the row above), not 2027
-    ("Quý III, IV/2026, 2027", "window", "2026-07-01", "2026-12-31", None),
-    ("Tháng 6, 7/2026", "window", "2026-06-01", "2026-07-31", None),
+    # a list of periods, even next to each other, is several periods: the first stated decides
+    # (the schema's rule; a range is written with `-` or `đến`)
+    ("quý III và IV năm 2026", "window", "2026-07-01", "2026-09-30", None),
+    ("Quý II và quý III/2026", "window", "2026-04-01", "2026-06-30", None),
+    ("Quý III, IV/2026, 2027", "window", "2026-07-01", "2026-09-30", None),
+    ("Tháng 6, 7/2026", "window", "2026-06-01", "2026-06-30", None),
     # periods apart are several periods: the first stated decides
     ("Quý I, III/2026", "window", "2026-01-01", "2026-03-31", None),
     ("tháng 6 và tháng 8 năm 2026", "window", "2026-06-01", "2026-06-30", None),
     ("2026, 2027", "window", "2026-01-01", "2026-12-31", None),
+    # a month or a quarter of several years: the first year stated decides
+    ("Tháng 4 các năm 2026, 2028, 2030", "window", "2026-04-01", "2026-04-30", None),
+    ("Quý III các năm 2027 và 2029", "window", "2027-07-01", "2027-09-30", None),
     ("Tháng 6 - 8/2026", "window", "2026-06-01", "2026-08-31", None),
     ("Từ năm 2026 đến năm 2030", "window", "2026-01-01", "2030-12-31", None),
     ("Sáng ngày 10/10/2026", "window", "2026-10-10", "2026-10-10", None),

@@ -21,8 +21,17 @@ def test_typos_are_fixed_once_keeping_the_first_letter_case() -> None:
     assert lexicon.fix_typos("Sở A chủ tri, phội hợp với Sở B") == "Sở A chủ trì, phối hợp với Sở B"
     assert lexicon.fix_typos("Phội hợp với") == "Phối hợp với"
     assert lexicon.fix_typos("phội hợpx") == "phội hợpx"  # whole words only
+    # `xã` that lost its mark beside the other commune kinds
+    assert lexicon.fix_typos("UBND các xa, phường") == "UBND các xã, phường"
 
 
 def test_issuers_keep_their_order() -> None:
     issuers = list(lexicon.mapping("issuers"))
     assert issuers.index("ban thuong vu") < issuers.index("tinh uy")
+
+
+def test_central_bodies_are_told_from_provincial_ones() -> None:
+    from kehoach.text.central import is_central
+
+    assert is_central("Bộ Văn hóa, Thể thao và Du lịch") and is_central("Thủ tướng Chính phủ")
+    assert not is_central("Bộ Chỉ huy Quân sự tỉnh") and not is_central("Ủy ban nhân dân tỉnh")

@@ -115,6 +115,10 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         # an l read for the digit 1 before digits or a thousands group
         ("xây mới l.500 giường bệnh", "xây mới 1.500 giường bệnh"),
         ("giảm l5% số ca", "giảm 15% số ca"),
+        # the digit 0 read as the letter O inside a number
+        ("in ấn 3O.000 tờ gấp", "in ấn 30.000 tờ gấp"),
+        ("hoàn thành trước ngày 1O/2027", "hoàn thành trước ngày 10/2027"),
+        ("Giai đoạn 2O26 - 2O30", "Giai đoạn 2026 - 2030"),
         # a table rule or a curly quote at a line's start, a rule at its end
         ("| - Sở Y tế chủ trì", "- Sở Y tế chủ trì"),
         ("‘- Sở Tài chính thẩm định", "- Sở Tài chính thẩm định"),
@@ -143,6 +147,12 @@ def test_known_ocr_damage_is_repaired_in_context(ocr, expected):
 )
 def test_abbreviations_codes_and_correct_text_are_left_alone(text):
     assert repair(text) == (nfc(text), [])
+
+
+def test_a_heading_glued_in_capitals_is_set_apart_not_read_as_one_damaged_word():
+    text, changes = repair("KẾHOẠCH\nPhát triển văn hóa đọc")
+    assert text.split("\n")[0] == "KẾ HOẠCH"
+    assert Repair(1, "KẾHOẠCH", "KẾ HOẠCH") in changes
 
 
 def test_repairs_name_their_line():

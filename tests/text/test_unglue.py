@@ -2,7 +2,7 @@
 
 import pytest
 
-from kehoach.text.unglue import unglue, unglue_pairs
+from kehoach.text.unglue import unglue, unglue_capital_pairs, unglue_pairs
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,20 @@ def test_two_short_words_glued_by_ocr_are_set_apart(glued, spaced):
 )
 def test_words_that_are_no_pair_are_left_alone(text):
     assert unglue_pairs(text) == text
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        ("KẾHOẠCH", "KẾ HOẠCH"),
+        ("Bộ Văn hóa, Thể thao vàDu lịch", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ],
+)
+def test_two_words_glued_in_capitals_or_at_a_capital_are_set_apart(glued, spaced):
+    assert unglue_capital_pairs(glued) == spaced
+    assert unglue_pairs(glued) == spaced
+
+
+@pytest.mark.parametrize("text", ["UBND tỉnh, HĐND xã", "UBNDtỉnh", "KẾ HOẠCH", "iPhone, eKYC"])
+def test_capitals_that_are_no_glued_pair_are_left_alone(text):
+    assert unglue_capital_pairs(text) == text

@@ -391,6 +391,17 @@ def known_prefix(text: str) -> tuple[str, int] | None:
     return None
 
 
+def titled_prefix(text: str) -> tuple[str, int] | None:
+    """A person's title and the known body it heads at the start of text (`Bộ trưởng Bộ Văn
+    hóa, Thể thao và Du lịch`, the titles in the lexicon): (the title with the body's canonical
+    name, characters consumed); None when no title opens the text or no known body follows."""
+    m = _position_re().match(text)
+    hit = known_prefix(text[m.end() :]) if m else None
+    if m is None or hit is None:
+        return None
+    return f"{m.group(0).strip()} {hit[0]}", m.end() + hit[1]
+
+
 @lru_cache(maxsize=1)
 def _by_first_word() -> dict[str, list[tuple[str, str]]]:
     """Aliases grouped by their first word, longest first, so a look-up tries only a few."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from kehoach.extract.agencies import (
@@ -27,15 +28,18 @@ from kehoach.extract.agencies import (
 )
 from kehoach.extract.confidence import assess_task
 from kehoach.extract.event_parts import is_member_line
-from kehoach.extract.implementation import timeframe_phrase
+from kehoach.extract.implementation import parenthesis_time, timeframe_phrase
 from kehoach.extract.outline import Section
 from kehoach.extract.readings import (
+    CLOSING,
     HEADING,
+    INHERITED,
     Assignment,
     Reading,
     coordinating_in,
     is_agency_label,
     item_readings,
+    labels_reading,
     looks_like_agency,
     opening,
     propose,
@@ -173,6 +177,22 @@ def _bodies(names: list[str], taken: Sequence[str] = ()) -> list[str]:
     return out
 
 
+def _time_of(a: Assignment, best: Reading) -> str | None:
+    """The item's timeframe wording: its own (a closing parenthesis, labels joined to it, the
+    block it heads, then a time phrase in its text) before its group's (the line introducing
+    its bullets, a heading above it, labelled lines closing its group), which a period heading
+    above gives last: `b) … đưa vào
+    vận hành từ quý I/2027.` under `3. … (…; thực hiện giai đoạn 2026 - 2027)` is `from`."""
+    timed = [r for r in a.readings if r.time]
+    own = [r for r in timed if r.strength > CLOSING]
+    if own:
+        return best.time if best in own else max(own, key=lambda r: r.strength).time
+    # the line that introduces the item's bullets narrows the group's time
+    intro = next((r.time for r in timed if r.source == "intro"), None)
+    group = intro or best.time or next((r.time for r in timed), None)
+    return timeframe_phrase(a.text) or group or a.period
+
+
 def _task(a: Assignment, doc_year: int | None) -> Task | None:
     best = a.best()
     if best is None:
@@ -181,8 +201,7 @@ def _task(a: Assignment, doc_year: int | None) -> Task | None:
     lead = _bodies(best.lead)
     coord = _bodies(best.coordinating)
     coord += _bodies([*a.coordinators(), *coordinating_in(a.text)], [*coord, *lead])
-    when = best.time or next((r.time for r in a.readings if r.time), None)
-    when = when or timeframe_phrase(a.text) or a.period
+    when = _time_of(a, best)
     return assess_task(
         Task(
             id=a.id,
@@ -231,6 +250,9 @@ def _visit(
         if best is not None and best.source == "parenthesis":
             heading = best, body
     here, own = heading if heading is not None else (inherited, "")
+    when = parenthesis_time(sec.title) if heading is None and sec.kind == "decimal" else None
+    if when is not None:  # "1.2. Kiểm tra nghiệp vụ (thực hiện hằng năm)": the items' time
+        here = replace(here, time=when) if here is not None else Reading(time=when)
     group = group or (sec.path if sec.kind == "roman" else None)
     where = Assignment(sec.path, group or sec.path or None, sec.title or None, "")
     segments = segments_of(sec.blocks, prose_allowed=not own)
@@ -265,8 +287,34 @@ def _visit(
         a.period = period
         if len(sec.title) > 15:
             out.append(a)
+    shared = _shared_closing(sec) if here is None or not here.has_agency else None
     for child in sec.children:
-        _visit(child, here, group, out, sec.title or None, groups, period)
+        given = shared if shared is not None and child is not sec.children[-1] else here
+        _visit(child, given, group, out, sec.title or None, groups, period)
+
+
+def _shared_closing(sec: Section) -> Reading | None:
+    """Labelled lines that close a section's last sub-section (`Đơn vị chủ trì: X; đơn vị
+    phối hợp: Y; thời gian thực hiện: …` after `5.2.`'s bullets) when no sub-section before
+    it names its agencies so: they close the whole section, and the items of the sub-sections
+    before it take them too (as from a heading, the weakest evidence)."""
+    kids = sec.children
+    if len(kids) < 2 or any(k.children for k in kids):
+        return None
+    segments = segments_of(kids[-1].blocks, prose_allowed=True)
+    items, run = segments[-1]
+    if run is None or run.values.get("other") or not items:
+        return None
+    if any(p.kind == "plain" for p, _ in items):
+        return None  # a block of prose: an activity described, not a group of bullets closed
+    if any(r is not None for k in kids[:-1] for _, r in segments_of(k.blocks, True)):
+        return None  # each sub-section closes with its own labels
+    labels = labels_reading(run)
+    if not labels.has_agency:
+        return None
+    return Reading(
+        labels.directing, labels.lead, labels.coordinating, labels.time, INHERITED, "closing"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,8 @@ _TIME_HINT = re.compile(r"\d|hằng|hàng|thường xuyên|thời gian|thời h�
 def timeframe_phrase(text: str) -> str | None:
     """The explicit timeframe wording in a bullet, if any: the first one, or the stretch from
     the first to the last when one of them recurs (`trong năm 2025 … hằng năm … năm 2030`),
-    since a recurring wording anywhere makes the timeframe recurring."""
+    since a recurring wording anywhere in the bullet makes the timeframe recurring (a stretch
+    too long to show runs to the first recurring wording)."""
     low = text.lower()
     if len(low) != len(text) or not _TIME_HINT.search(low):
         return None
@@ -56,10 +57,15 @@ def timeframe_phrase(text: str) -> str | None:
     if not found:
         return None
     first = found[0]
-    if len(found) > 1 and any(re.match(r"h[ằà]ng ", m.group(0)) for m in found[1:]):
+    recurring = [m for m in found[1:] if re.match(r"h[ằà]ng ", m.group(0))]
+    if recurring:
         last = found[-1]
         if last.end() - first.start() < 200:
             return text[first.start() : last.end()].strip(" ()")
+        if not re.match(r"h[ằà]ng ", first.group(0)):
+            # far apart (`hoàn thành trước ngày 30/6/2026; <a long clause>; định kỳ 6 tháng
+            # và hằng năm báo cáo …`): up to the first recurring one, which still decides
+            return text[first.start() : recurring[0].end()].strip(" ()")
     return text[first.start() : first.end()].strip(" ()")
 
 
@@ -82,6 +88,20 @@ def _closes_with_bracket(text: str) -> bool:
     """Whether the text ends with a bracket (then spaces and a `.` or `;`): a cheap test
     before the two patterns above, which are tried at every position of an item."""
     return text.rstrip().rstrip(".;").rstrip().endswith((")", "]"))
+
+
+def parenthesis_time(text: str) -> str | None:
+    """The time a closing parenthesis states alone (`1.2. Kiểm tra nghiệp vụ (thực hiện hằng
+    năm)` gives `thực hiện hằng năm`); None when it names an agency or states no time."""
+    if not _closes_with_bracket(text):
+        return None
+    m = _CLOSING_PAREN.search(text)
+    if m is None:
+        return None
+    inner = m.group("inner").strip()
+    if starts_with_agency(inner) or re.search(r"\b(?:chu tri|phoi hop)\b", fold(inner)):
+        return None
+    return inner if parse_timeframe(inner).kind != "unknown" else None
 
 
 class Closing(NamedTuple):

@@ -12,6 +12,7 @@ from kehoach.extract.agencies import (
     starts_with_agency,
     strip_province,
     table,
+    titled_prefix,
 )
 from kehoach.extract.header import (
     header_issuer,
@@ -34,6 +35,7 @@ from kehoach.extract.outline import (
 from kehoach.intake.document import Table
 from kehoach.model import DocRef, DocumentInfo
 from kehoach.text import lexicon
+from kehoach.text.central import is_central
 from kehoach.text.normalize import fold, fold_chars
 
 # Document kinds by their words and by the letters of their numbers (data/lexicon.toml).
@@ -56,7 +58,8 @@ def _ref_pattern(words: dict[str, str], between: str, start: str = "") -> re.Pat
 _REF_RE = _ref_pattern(_REF_WORDS, r"\s+(?:so\s*)?")
 # "Luật Thư viện số 46/2019/QH14": the name (no digit, no `;`) between the word and `số`
 _NAMED_REF_RE = _ref_pattern(_NAMED_REF_WORDS, r"\b(?P<name>[^;\d]{0,100}?)\s+so\s*", r"\b")
-_DATE_RE = re.compile(r"ngày\s*(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
+# "ngày 16/6/2025", "ngày 16 tháng 6 năm 2025"; matched on folded text
+_DATE_RE = re.compile(r"ngay\s*(\d{1,2})\s*(?:[/-]|thang)\s*(\d{1,2})\s*(?:[/-]|nam)\s*(\d{4})")
 # Matched on folded text (fold_chars keeps positions), so OCR'd "ngảy … nảm" still reads.
 _PLACE_DATE_RE = re.compile(
     r"^(?P<place>[^,\d]{2,40}),\s*ngay\s*(?P<d>\d{0,2})\s*(?:thang|/)\s*(?P<m>\d{0,2})\s*(?:nam|/)\s*"
@@ -205,13 +208,15 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
         else:
             kind = kind_of(word) or _number_kind(num) or _REF_WORDS.get(word, "other")
         tail = text[m.start("tail") : m.end("tail")]
-        dm = _DATE_RE.match(tail.lstrip(" ,"))
+        dm = _DATE_RE.match(fold_chars(tail.lstrip(" ,")))
         date = None
         if dm:
             date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
         issuer = None
         im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
-        hit = known_prefix(im.group("who")) if im else None
+        if im and _cites_a_document(im.group("who")):
+            im = None  # "… một số điều của Luật Hợp tác xã": a document, not its issuer
+        hit = (known_prefix(im.group("who")) or titled_prefix(im.group("who"))) if im else None
         if im and hit and (not dm or im.start() < 60):
             issuer = hit[0]  # "của Bộ Văn hóa, Thể thao và Du lịch": a name with commas
         elif im and (not dm or im.start() < 60):
@@ -222,12 +227,30 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
             who = who.strip(" .,")
             if who and len(who) < 60:
                 issuer = canonical(who) if who[0].isupper() else None
+        issuer = issuer or _number_issuer(num)
         seen = refs.get(key)
         if seen is None:
             refs[key] = DocRef(kind=kind, number=num, date=date, issuer=issuer)  # type: ignore[arg-type]
         else:  # a later mention may give what the first left out
             refs[key] = replace(seen, date=seen.date or date, issuer=seen.issuer or issuer)
     return list(refs.values())
+
+
+def _cites_a_document(text: str) -> bool:
+    """Whether text begins with a document's kind (`Luật …`, `Nghị định số …`)."""
+    head = fold_chars(text[:40]).lower()
+    return any(re.match(rf"{re.escape(w)}\b", head) for w in [*_REF_WORDS, *_NAMED_REF_WORDS])
+
+
+def _number_issuer(number: str) -> str | None:
+    """The body a number's last letters stand for when only one body issues under them
+    (`…/QH15` the National Assembly's, `…/NĐ-CP` the Government's, `…/QĐ-TTg` the Prime
+    Minister's)."""
+    last = re.split(r"[/-]", number)[-1]
+    return _NUMBER_ISSUERS.get(fold(re.sub(r"\d+", "", last)))
+
+
+_NUMBER_ISSUERS = lexicon.mapping("documents.number_issuers")
 
 
 def _named_refs(text: str, folded: str) -> list[re.Match[str]]:
@@ -423,6 +446,10 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
                     date = _doc_date(m.group("d"), m.group("m"), m.group("y"))
                 break
     issuer = _issuer(preamble, header, _own_lines(items))
+    if issuer and is_central(issuer):
+        # a ministry's or the government's document belongs to no province: the place by
+        # its date (`Hà Nội, ngày …`) is where it was signed
+        province = None
     if kind is None and number:
         kind = _number_kind(number)
     implements = _refs(" ".join([title or "", *_carried_out(preamble)]), number)
@@ -464,7 +491,7 @@ def _carried_out(preamble: list[str]) -> list[str]:
     for s in sentences:
         # `Thực hiện Quyết định số …; Nghị quyết số … , Ủy ban nhân dân tỉnh ban hành …`: a
         # clause that opens with the next document goes on with the phrase before it
-        if _carrying_out_re().search(fold(s)) or (carried and _NAMES_A_DOCUMENT_RE.match(s)):
+        if _carrying_out_re().search(fold(s)) or (carried and _names_a_document(s)):
             kept.append(s)
             carried = s.rstrip().endswith(";")
         else:
@@ -474,6 +501,14 @@ def _carried_out(preamble: list[str]) -> list[str]:
 
 # a clause that opens with a document's kind and number (`Nghị quyết số 15-NQ/TU …`)
 _NAMES_A_DOCUMENT_RE = re.compile(r"^[A-ZĐ][\w ]{2,30}?\s+số\s+\d")
+
+
+def _names_a_document(clause: str) -> bool:
+    """A clause that opens with a document's kind and number, or with a law's name and number
+    (`Luật sửa đổi, bổ sung một số điều của Luật X số 26/2018/QH14 …`)."""
+    if _NAMES_A_DOCUMENT_RE.match(clause):
+        return True
+    return clause[:1].isupper() and _NAMED_REF_RE.match(fold_chars(clause)) is not None
 
 
 def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list[str]:

@@ -307,7 +307,10 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
 def _without_page_numbers(blocks: list[Block]) -> list[Block]:
     """Blocks without the page numbers a PDF's text layer leaves between the two halves of a
     sentence (`… mô hình tăng` / `7` / `trưởng theo hướng …`): a line that is a bare number,
-    after a line that does not end a sentence and before one that goes on in lower case."""
+    after a line that does not end a sentence and before one that goes on in lower case; or
+    before one that opens a paragraph of its own (a heading, in capitals or numbered: the
+    new page's first line), which the number would otherwise join to the line before it
+    (`Nguyễn Văn A` / `5` / `PHỤ LỤC`)."""
     lines = [(i, b.strip()) for i, b in enumerate(blocks) if isinstance(b, str) and b.strip()]
     drop: set[int] = set()
     for k in range(1, len(lines) - 1):
@@ -316,7 +319,7 @@ def _without_page_numbers(blocks: list[Block]) -> list[Block]:
         if (
             _PAGE_NUMBER_RE.fullmatch(text)
             and not prev.endswith(_SENTENCE_END)
-            and nxt[0].islower()
+            and (nxt[0].islower() or _is_upper_heading(nxt) or _starts_new(nxt))
             and not any(isinstance(b, Table) for b in blocks[lines[k - 1][0] : lines[k + 1][0]])
         ):
             drop.add(i)

@@ -35,9 +35,11 @@ def _plan_horizon(title: str | None) -> int | None:
     title = re.sub(r"\bngày\s*\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}|\d+/\d{4}/\S+", "", title)
     title = re.sub(r"(?i)\bngày\s*\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", "", title)
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", title)]
+    # the period the plan runs to (`năm 2026 và định hướng đến năm 2030` aims at 2030), else
+    # its year (`năm 2026`)
     m = re.search(
-        r"(?:giai đoạn|đến năm|năm)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", title, re.IGNORECASE
-    )
+        r"(?:giai đoạn|đến năm)\s+(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", title, re.IGNORECASE
+    ) or re.search(r"năm\s+(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})", title, re.IGNORECASE)
     return int(m.group(1)) if m else (max(years) if years and len(set(years)) == 1 else None)
 
 

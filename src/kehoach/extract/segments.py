@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from kehoach.extract.event_parts import is_member_line, is_programme_line
+from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
 from kehoach.extract.outline import Para
 from kehoach.extract.readings import (
@@ -123,6 +124,7 @@ def segment_assignments(
     the labels close, or each item on its own evidence (`groups`: the items stand in the
     implementation part, where a generic group as subject is told to do the work)."""
     labels = labels_reading(run) if run is not None else None
+    items, intros = _under_intros(items, where)
     if labels is not None and labels.has_agency and run is not None:
         marked = [it for it in items if it[0].kind != "plain"]
         title = next((t for _, t in items if _is_title(t)), None) if not marked else None
@@ -140,7 +142,9 @@ def segment_assignments(
         closing = Reading(
             labels.directing, labels.lead, labels.coordinating, labels.time, CLOSING, "closing"
         )
-        return [propose(text, [closing], where) for _, text in items]
+        return [
+            _given(propose(text, [closing], where), intros.get(id(para))) for para, text in items
+        ]
     out = []
     for para, text in items:
         if para.kind == "plain" and (_closing_re().match(fold(text)) or _closing_request(text)):
@@ -155,5 +159,47 @@ def segment_assignments(
             a.readings.append(Reading(time=labels.time, source="labels"))
         if here is not None:
             a.readings.append(here.as_inherited())
-        out.append(a)
+        out.append(_given(a, intros.get(id(para))))
     return out
+
+
+# Markers that may introduce bullets (`-`) standing under them
+_INTRO_KINDS = ("letter", "decimal", "paren")
+
+
+def _under_intros(items: list[Item], where: Assignment) -> tuple[list[Item], dict[int, Reading]]:
+    """The items without those that only introduce the bullets under them (`a) Tổ chức Ngày
+    Sách hằng năm, gồm các hoạt động:` then `- Triển lãm …`, `- Cuộc thi …`): the bullets are
+    the tasks, and each takes what its introduction says (by the id of its paragraph)."""
+    out: list[Item] = []
+    given: dict[int, Reading] = {}
+    intro: Reading | None = None
+    for i, (para, text) in enumerate(items):
+        following = items[i + 1][0].kind if i + 1 < len(items) else None
+        if para.kind in _INTRO_KINDS and text.rstrip().endswith(":") and following == "bullet":
+            intro = _intro_reading(text, where)
+            continue
+        if para.kind != "bullet":
+            intro = None
+        elif intro is not None:
+            given[id(para)] = intro
+        out.append((para, text))
+    return out, given
+
+
+def _intro_reading(text: str, where: Assignment) -> Reading:
+    """What an introduction gives the bullets under it: its agencies and its time."""
+    a = propose(text, [], where)
+    best = a.best()
+    r = Reading(strength=CLOSING, source="intro")
+    if best is not None:
+        r.directing, r.lead, r.coordinating = best.directing, best.lead, best.coordinating
+    r.time = (best.time if best is not None else None) or timeframe_phrase(a.text)
+    return r
+
+
+def _given(a: Assignment, intro: Reading | None) -> Assignment:
+    """The task with what its introduction gives it, if it has one."""
+    if intro is not None:
+        a.readings.insert(0, intro)  # before the group's closing labels, which it narrows
+    return a

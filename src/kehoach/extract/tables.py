@@ -163,14 +163,17 @@ def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
 
 def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) -> TargetRow:
     """A target row; with value columns the goal columns give the numbers and the years: the
-    column headed as the goal (`Mục tiêu 2030`), else every year from the document's own on
-    (`Năm 2026 | Năm 2030`: a number for each, `by` its year; an earlier year is the
-    baseline)."""
+    columns headed as goals (`Mục tiêu 2030`; `Kế hoạch năm 2026 | Đến năm 2030`: a number for
+    each from the document's year on, `by` its year), else every year from the document's own
+    on (`Năm 2026 | Năm 2030`); an earlier year, or a column of results (`Thực hiện năm
+    2025`), is the baseline. A cell with no number (`-`) gives none."""
     if not cols.values:
         return TargetRow(text)
-    goals = [v for v in cols.values if v[2]]
     ahead = [v for v in cols.values if doc_year is None or (v[1] or 0) >= doc_year]
-    if goals or len(ahead) < 2:
+    goals = [v for v in ahead if v[2]] or [v for v in cols.values if v[2]]
+    if len(goals) >= 2:  # `Kế hoạch năm 2026 | Đến năm 2030`: a number for each goal
+        chosen = sorted(goals, key=lambda v: v[1] or 0)
+    elif goals or len(ahead) < 2:
         chosen = [max(goals or cols.values, key=lambda v: (v[2], v[1] or 0))]
     else:
         chosen = sorted(ahead, key=lambda v: v[1] or 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kehoach.extract.outline import Section
@@ -57,6 +57,14 @@ def _unit(raw: str) -> str:
     return raw.split()[0]
 
 
+def _known_unit(raw: str) -> bool:
+    low = raw.lower()
+    return any(
+        low.startswith(u) and (len(low) == len(u) or not low[len(u)].isalnum())
+        for u in _known_units()
+    )
+
+
 @lru_cache(maxsize=1)
 def _known_units() -> list[str]:
     return sorted((u.lower() for u in lexicon.words("targets.units")), key=len, reverse=True)
@@ -68,17 +76,26 @@ def _reference_before() -> re.Pattern[str]:
     return re.compile(r"\b" + lexicon.alternation("targets.reference_words") + r"\s*$")
 
 
+def _reference(before: str) -> bool:
+    """Whether the folded words before a number make it a reference (`Chỉ thị số 11`), not
+    a count that ends in such a word (`tổng số 450.000 bản sách`; the lexicon's
+    `count_phrases`)."""
+    m = _reference_before().search(before)
+    if m is None:
+        return False
+    return not any(before.rstrip().endswith(p) for p in lexicon.folded("targets.count_phrases"))
+
+
 def quantities(text: str) -> list[tuple[float | int, str, int]]:
     """Every (value, unit, position) in a statement; years, dates, numbers of documents left out."""
     out: list[tuple[float | int, str, int]] = []
     for m in _QTY_RE.finditer(text):
         unit_raw = m.group("unit")
-        first = fold(unit_raw.split()[0]) if unit_raw not in ("%",) else "%"
-        if first in lexicon.folded("targets.not_units"):
+        # a unit the lexicon knows is one even when its first word is a function word's
+        # (`tài liệu` like `tại`, `đề tài` like `để`)
+        if _not_unit(unit_raw) and not _known_unit(unit_raw):
             continue
-        if first != "%" and _reference_before().search(
-            fold_chars(text[max(0, m.start() - 20) : m.start()])
-        ):
+        if unit_raw != "%" and _reference(fold_chars(text[max(0, m.start() - 20) : m.start()])):
             continue
         if _glued_code(text, m):
             continue
@@ -92,6 +109,20 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         unit = _unit(unit_raw)
         out.extend((v, unit, m.start()) for v in values)
     return out
+
+
+def _not_unit(unit: str) -> bool:
+    """True when the words after a number make it no quantity (data/lexicon.toml
+    `targets.not_units`): matched as written (`tại` is none, `tài liệu` is a unit), or folded
+    where the words carry no mark at all (`tai`)."""
+    low = unit.lower()
+    if _opens_with(low, lexicon.words("targets.not_units")):
+        return True
+    return low.isascii() and _opens_with(fold(low), lexicon.folded("targets.not_units"))
+
+
+def _opens_with(words: str, entries: tuple[str, ...] | frozenset[str]) -> bool:
+    return any(words == e or words.startswith(e + " ") for e in entries)
 
 
 def _glued_code(text: str, m: re.Match[str]) -> bool:
@@ -308,8 +339,10 @@ def _strip_commitment(text: str) -> str:
     return text.strip(" ,")
 
 
-def _statements(section: Section) -> list[str]:
-    """Item paragraphs are one statement each; prose paragraphs give one per sentence."""
+def _statements(section: Section, doc_year: int | None = None) -> list[str]:
+    """Item paragraphs are one statement each; prose paragraphs give one per sentence. With
+    `doc_year`, a prose sentence of past results only (`Năm 2025, toàn tỉnh có …` in the
+    general objective of a 2026 plan) states no commitment."""
     out: list[str] = []
     for b in section.blocks:
         if isinstance(b, Table) or b.kind == "rule":
@@ -317,8 +350,63 @@ def _statements(section: Section) -> list[str]:
         if b.kind in ("bullet", "paren", "letter", "decimal"):
             out.append(b.body)
         else:
-            out.extend(s for s in _SENTENCE_SPLIT.split(b.text) if s)
+            out.extend(
+                s for s in _SENTENCE_SPLIT.split(b.text) if s and not _past_only(s, doc_year)
+            )
     return out
+
+
+def _objective_statements(section: Section, doc_year: int | None) -> list[tuple[str, int | None]]:
+    """The section's statements (`_statements`), each with the year of the line above it
+    that is only a year (`a) Năm 2026`, `b) Đến năm 2028`: the statements under it aim at
+    it), else None; a prose sentence of past results only (`_past_only`) states no
+    commitment, and a prose paragraph that speaks only of years before the document's
+    (`Năm 2025, toàn tỉnh có 38 thư viện …; Thư viện tỉnh có 312.000 bản sách …`) states the
+    baseline, not a target."""
+    out: list[tuple[str, int | None]] = []
+    year: int | None = None
+    for b in section.blocks:
+        if isinstance(b, Table) or b.kind == "rule":
+            continue
+        text = b.body if b.kind in ("bullet", "paren", "letter", "decimal") else b.text
+        heading = _year_heading(text)
+        if heading is not None:
+            year = heading
+        elif b.kind in ("bullet", "paren", "letter", "decimal"):
+            out.append((b.body, year))
+        elif not _baseline(b.text, doc_year):
+            out.extend(
+                (s, year)
+                for s in _SENTENCE_SPLIT.split(b.text)
+                if s and not _past_only(s, doc_year)
+            )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _year_heading_res() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(w) for w in lexicon.words("targets.year_headings"))
+
+
+def _year_heading(text: str) -> int | None:
+    """The year a line names when it is nothing else (`Năm 2026`, `Đến năm 2028:`; the
+    wordings in the lexicon), else None."""
+    t = text.strip().rstrip(":.").strip().lower()
+    if len(t) > 30:
+        return None
+    m = next((m for rx in _year_heading_res() if (m := rx.fullmatch(t))), None)
+    return int(m.group("year")) if m else None
+
+
+def _baseline(paragraph: str, doc_year: int | None) -> bool:
+    """A paragraph that speaks only of years before the document's and strives for nothing
+    (`phấn đấu`): what was reached, the base the targets start from."""
+    if doc_year is None or _future_re().search(fold_chars(paragraph).lower()):
+        return False
+    if _BASELINE.search(paragraph):  # a change measured from a past year is still to come
+        return False
+    years = _spoken_years(paragraph)
+    return bool(years) and all(y < doc_year for y in years)
 
 
 def _statement_title(sec: Section) -> bool:
@@ -379,6 +467,11 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
             here = False
         if here and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
             here = False
+        # a part that reviews past years inside the objectives part (`II. TÌNH HÌNH VÀ MỤC TIÊU`
+        # > `1. Kết quả đạt được`): its figures are results
+        head = heading_part(sec.title)
+        if here and _review_re().search(head) and not _OBJECTIVE.search(head):
+            here = False
         # a numbered statement ("3. Doanh thu tăng 15% so với năm 2025") names no horizon
         h = horizon if _statement_title(sec) else (_horizon_of(sec.title) or horizon)
         if here:
@@ -403,13 +496,13 @@ def extract_targets(
     targets: list[Target] = []
     seen: list[str] = []
     for sec, horizon in _objective_sections(root):
-        for text in _title_statements(sec) + _statements(sec):
+        statements = [(t, None) for t in _title_statements(sec)]
+        for text, year in statements + _objective_statements(sec, doc_year):
             metrics = _metrics(text)
             if not metrics:
                 continue
-            targets.append(
-                _target(len(targets) + 1, text, horizon or plan_horizon, metrics, sec.path)
-            )
+            aim = year or horizon or plan_horizon
+            targets.append(_target(len(targets) + 1, text, aim, metrics, sec.path))
             seen.append(fold(text))
     if not targets:
         for sec, text in _body_commitments(root, doc_year):
@@ -421,7 +514,16 @@ def extract_targets(
             seen.append(fold(text))
     for row in appendix_rows or []:
         metrics = list(row.metrics) or _metrics(row.text)
-        if not metrics or _similar_to_any(fold(row.text), seen) or _restated(metrics, row, targets):
+        if not metrics:
+            continue
+        same = _similar_index(fold(row.text), seen)
+        same = _restated(metrics, row, targets) if same is None else same
+        if same is not None:
+            # one target; a table's value columns give each number its year (`Kế hoạch năm
+            # 2026 | Đến năm 2030`), so a row that holds every number of the body's statement
+            # gives the statement its numbers
+            if row.metrics and _holds(row.metrics, targets[same].metrics):
+                targets[same] = replace(targets[same], metrics=list(row.metrics))
             continue
         horizon = row.horizon or appendix_horizon or plan_horizon
         targets.append(_target(len(targets) + 1, row.text, horizon, metrics, "appendix"))
@@ -446,24 +548,36 @@ def _scaled(metric: Metric) -> float:
     return float(metric.value) * _magnitudes().get(first, 1)
 
 
-def _restated(metrics: list[Metric], row: TargetRow, targets: list[Target]) -> bool:
-    """An appendix row that restates a number of the body (`Tổng thu từ khách du lịch | 3.350`
-    after `Tổng thu từ khách du lịch đạt 3.350 tỷ đồng`): a body target with the same value
-    whose text holds most of the row's words."""
+def _restated(metrics: list[Metric], row: TargetRow, targets: list[Target]) -> int | None:
+    """The body target an appendix row restates a number of (`Tổng thu từ khách du lịch |
+    3.350` after `Tổng thu từ khách du lịch đạt 3.350 tỷ đồng`): one with the same value whose
+    text holds most of the row's words; its index, None when there is none."""
     words = set(fold(row.text).split())
     values = {_scaled(m) for m in metrics}
-    for t in targets:
+    for i, t in enumerate(targets):
         if not values & {_scaled(m) for m in t.metrics}:
             continue
         if words and len(words & set(fold(t.text).split())) >= 0.6 * len(words):
-            return True
-    return False
+            return i
+    return None
 
 
-def _similar_to_any(text: str, seen: list[str]) -> bool:
+def _holds(row: tuple[Metric, ...], stated: list[Metric]) -> bool:
+    """True when a table row holds every number of a statement and tells more: more numbers,
+    or a year for a number the statement gives none (`đạt 90% … và 100% vào năm 2030`)."""
+    values = [_scaled(m) for m in row]
+    if len(values) < len(stated) or not all(_scaled(m) in values for m in stated):
+        return False
+    return len(values) > len(stated) or sum(bool(m.by) for m in row) > sum(
+        bool(m.by) for m in stated
+    )
+
+
+def _similar_index(text: str, seen: list[str]) -> int | None:
+    """The index of the first seen statement the text is a wording of, else None."""
     from rapidfuzz import fuzz
 
-    return any(fuzz.token_sort_ratio(text, s) >= 75 for s in seen)
+    return next((i for i, s in enumerate(seen) if fuzz.token_sort_ratio(text, s) >= 75), None)
 
 
 # A `Mục đích` part is no objectives part, but a plan without one states its commitments
@@ -537,6 +651,27 @@ _DATES = re.compile(
 )
 
 
+def _spoken_years(sentence: str) -> list[int]:
+    """The years a sentence speaks of: not dates, nor cited documents' years, nor a baseline
+    (`tăng 12% so với năm 2025`)."""
+    bare = _BASELINE.sub(" ", _DATES.sub(" ", sentence)).lower()  # "Năm 2025, …" too
+    years = [int(a or b) for a, b in _YEAR_RE.findall(bare)]
+    years += [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", bare)]
+    return years
+
+
+_BASELINE = re.compile(r"\bso với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}\b", re.I)
+
+
+def _past_only(sentence: str, doc_year: int | None) -> bool:
+    """A sentence every year of which is before the document's (`Năm 2025, toàn tỉnh có
+    1.126 tủ sách …` in a 2026 plan) and that does not strive (`phấn đấu`): past results."""
+    if doc_year is None or _future_re().search(fold_chars(sentence).lower()):
+        return False
+    years = _spoken_years(sentence)
+    return bool(years) and all(y < doc_year for y in years)
+
+
 def _reported(sentence: str, doc_year: int | None) -> bool:
     """A sentence that reports results instead of committing to them: every year it speaks
     of already past (`Giai đoạn 2021 - 2025, toàn tỉnh …`), or a word of the past before its
@@ -544,9 +679,7 @@ def _reported(sentence: str, doc_year: int | None) -> bool:
     year from the document's own on."""
     if _future_re().search(fold_chars(sentence).lower()):
         return False
-    bare = _DATES.sub(" ", sentence)
-    years = [int(a or b) for a, b in _YEAR_RE.findall(bare)]
-    years += [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", bare)]
+    years = _spoken_years(sentence)
     if doc_year is not None and years:
         return all(y < doc_year for y in years)
     found = quantities(sentence)

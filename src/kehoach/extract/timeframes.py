@@ -10,6 +10,10 @@ from kehoach.text.normalize import clean, fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _Y = r"((?:19|20)\d{2})"
+# What joins a month or a quarter to its year: "tháng 4/2026", "quý II năm 2026", "quý I của
+# năm 2027", and the first of several years ("Tháng 4 các năm 2026, 2028, 2030": the first
+# stated decides)
+_OF_YEAR = r"(?: ?/ ?| nam | cua nam | cac nam )"
 
 
 # "Từ ngày 01/10 đến ngày 15/10/2026", "từ ngày 15 - 20/10/2026": a window of days.
@@ -118,13 +122,14 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 <= y2:
             add(m.start(), _tf(raw, "window", *_window(y1, 1, y2, 12)))
-    for m in re.finditer(r"\bquy (i{1,3}|iv|[1-4])\b(?: ?/ ?| nam | cua nam )" + _Y, f):
+    for m in re.finditer(r"\bquy (i{1,3}|iv|[1-4])\b" + _OF_YEAR + _Y, f):
         q = _quarter(m.group(1))
         if q:
             y = int(m.group(2))
             add(m.start(), _tf(raw, "window", *_window(y, 3 * q - 2, y, 3 * q)))
-    # "Quý I - II/2026", "quý III và IV năm 2026": from the first quarter's start to the last's
-    # end; a list of quarters apart ("Quý I, III/2026") is several periods: the first decides
+    # "Quý I - II/2026", "từ quý I đến quý II/2026": from the first quarter's start to the
+    # last's end; a list ("quý III và IV năm 2026", "Quý I, III/2026") is several periods, and
+    # the schema says the first stated decides
     for m in re.finditer(
         r"\bquy (i{1,3}|iv|[1-4]) ?(-|–|den|va|,) ?(?:quy )?(i{1,3}|iv|[1-4])\b(?: ?/ ?| nam )"
         + _Y,
@@ -132,15 +137,15 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     ):
         q1, q2, y = _quarter(m.group(1)), _quarter(m.group(3)), int(m.group(4))
         if q1 and q2 and q1 < q2:
-            q2 = q2 if m.group(2) not in ("va", ",") or q2 == q1 + 1 else q1
+            q2 = q1 if m.group(2) in ("va", ",") else q2
             add(m.start(), _tf(raw, "window", *_window(y, 3 * q1 - 2, y, 3 * q2)))
-    # "Tháng 6, 7/2026", "tháng 6 và 7 năm 2026": as the quarters above
+    # "Tháng 6, 7/2026", "tháng 6 và 7 năm 2026": several periods, the first decides
     for m in re.finditer(
         r"\bthang (\d{1,2}) ?(?:va|,) ?(?:thang )?(\d{1,2})(?: ?/ ?| nam )" + _Y, f
     ):
         m1, m2, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= m1 < m2 <= 12:
-            add(m.start(), _tf(raw, "window", *_window(y, m1, y, m2 if m2 == m1 + 1 else m1)))
+            add(m.start(), _tf(raw, "window", *_window(y, m1, y, m1)))
     # "Tháng 6 - 8/2026", "từ tháng 3 đến hết tháng 5/2025", "từ tháng 11/2025 đến tháng
     # 02/2026": from the first month's start to the last's end
     for m in re.finditer(
@@ -187,7 +192,7 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", day))
         else:  # one event day: "Ngày 10/10/2026", "Sáng ngày 10/10/2026"
             add(m.start(), _tf(raw, "window", day, day))
-    for m in re.finditer(r"\bthang (\d{1,2})(?: ?/ ?| nam )" + _Y, f):
+    for m in re.finditer(r"\bthang (\d{1,2})" + _OF_YEAR + _Y, f):
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:
             add(m.start(), _tf(raw, "window", *_window(y, mo, y, mo)))

@@ -20,7 +20,31 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
     if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
         return Document(name=name, format="txt", sha256=sha256, blocks=txt_layout.read_layout(text))
-    return Document(name=name, format="txt", sha256=sha256, blocks=to_blocks(text.split("\n")))
+    lines = [_unmarked(line) for line in text.split("\n")]
+    return Document(name=name, format="txt", sha256=sha256, blocks=to_blocks(lines))
+
+
+# Markdown marks, which are layout and never words of a plan: a heading's leading `#`s, and
+# emphasis (`**bold**`, `*italic*`) opened before a word and closed after one. A `**` glued
+# between two words (`YÊU CẦU**1. Mục đích`) stands for a lost line break and is kept: the
+# outline splits a paragraph there.
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+_STRONG = re.compile(r"(?<!\S)\*\*(?=\S)|(?<=\S)\*\*(?!\S)|^\*\*|\*\*$")
+_ITALIC = re.compile(r"(?<![^\s(|])\*(?=\w)([^*]*?[^\s*])\*(?![^\s.,;:)|])")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CELL_BREAK = "\v"  # kept on the row's one line until the row is cut into cells
+
+
+def _unmarked(line: str) -> str:
+    """A line without its markdown marks; in a pipe table's row, a cell's `<br>` (a line
+    break inside the cell) becomes a newline once the row is cut into cells (`_cells_pipe`),
+    as a .docx cell's paragraphs are joined."""
+    line = _HEADING_MARK.sub("", line)
+    if _PIPE_ROW.match(line):
+        line = _BREAK.sub(_CELL_BREAK, line)
+    if "*" in line:
+        line = _ITALIC.sub(r"\1", _STRONG.sub("", line))
+    return line
 
 
 def _cells_tab(line: str) -> list[str]:
@@ -31,7 +55,7 @@ def _cells_pipe(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [c.strip() for c in inner.split("|")]
+    return [c.strip().replace(_CELL_BREAK, "\n") for c in inner.split("|")]
 
 
 def _pipe_width(line: str) -> int:
@@ -39,18 +63,58 @@ def _pipe_width(line: str) -> int:
 
 
 _GAP = re.compile(r"(?<=\S)\s{2,}(?=\S)")
+# A row's number in its first cell (`3`, `12.`, `IV`): what opens a row that lost its `|`s.
+_ROW_NUMBER = r"(?:\d{1,3}|[IVX]{1,5})\.?"
+# A row that lost its leading `|` (`2 | Xây dựng … |`) or every `|`, its cells apart by
+# wide gaps (`3   Kiểm tra …   Sở A   Sở B`): a row number, then a `|` or a gap.
+_BARE_ROW = re.compile(rf"^\s*{_ROW_NUMBER}(?:\s*\||\s{{2,}}\S)")
+_GAPPED_ROW = re.compile(rf"^\s*{_ROW_NUMBER}\s{{2,}}\S")
+# A line on its own with only a number: a page number, inside a table as well as outside.
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 
 
-def _split_at_gap(row: str) -> str:
-    """A row one cell short whose one cell has a wide gap inside (`UBND xã A  Sở B`): OCR
-    read the lost `|` there as spaces, so the gap separates two cells again."""
-    cells = _cells_pipe(row)
-    gapped = [i for i, c in enumerate(cells) if _GAP.search(c)]
-    if len(gapped) != 1:
-        return row
-    i = gapped[0]
-    cells[i : i + 1] = _GAP.split(cells[i], maxsplit=1)
-    return "| " + " | ".join(cells) + " |"
+def _split_at_gaps(cells: list[str], missing: int) -> list[str] | None:
+    """`cells` with `missing` more, cut at the widest gaps inside them (`UBND xã A   Sở
+    B`: OCR read a lost `|` there as spaces), when those gaps are wider than every other
+    gap, or when one cell alone has a gap and one cell is missing; else None."""
+    gaps = [(m.end() - m.start(), i, m) for i, c in enumerate(cells) for m in _GAP.finditer(c)]
+    gaps.sort(key=lambda g: -g[0])
+    if len(gaps) >= missing and (len(gaps) == missing or gaps[missing - 1][0] > gaps[missing][0]):
+        cuts = sorted(((i, m.start(), m.end()) for _, i, m in gaps[:missing]), reverse=True)
+        out = list(cells)
+        for i, start, end in cuts:  # from the row's end, so earlier offsets stay good
+            cell = out[i]
+            out[i : i + 1] = [cell[:start], cell[end:]]
+        return out
+    gapped = {i for _, i, _ in gaps}
+    if missing == 1 and len(gapped) == 1:
+        i = gapped.pop()
+        out = list(cells)
+        out[i : i + 1] = _GAP.split(cells[i], maxsplit=1)
+        return out
+    return None
+
+
+def _split_at_gap(row: str, width: int) -> str:
+    """A row a cell or more short whose cells have wide gaps inside, cut there again."""
+    cells = _split_at_gaps(_cells_pipe(row), width - _pipe_width(row))
+    return row if cells is None else "| " + " | ".join(cells) + " |"
+
+
+def _gapped_row(line: str, width: int) -> str | None:
+    """A line of a pipe table that lost every `|` (`3   Kiểm tra …   Sở A   Sở B`), its
+    cells apart by the gaps OCR read them as, as a pipe row; None when its widest gaps do
+    not part it into the table's cells."""
+    if not _GAPPED_ROW.match(line):
+        return None
+    cells = _split_at_gaps([line.strip()], width - 1)
+    return None if cells is None else "| " + " | ".join(cells) + " |"
+
+
+def _opens_row(line: str) -> bool:
+    """A pipe line that begins a row of its own: its first cell a row number, or empty."""
+    first = _cells_pipe(line)[0]
+    return not first or re.fullmatch(_ROW_NUMBER, first) is not None
 
 
 def _mend_pipe_rows(lines: list[str]) -> list[str]:
@@ -58,14 +122,27 @@ def _mend_pipe_rows(lines: list[str]) -> list[str]:
     a row whose closing `|` was lost ends at the next row; a row whose cell runs over two
     lines (the next line goes on without a leading `|`) is joined while it has fewer cells
     than the heading, or while the line after ends the row with `|`; a doubled `||`
-    counts as one separator when the row then has the heading's cells; and a row one cell
-    short is split at a wide gap inside a cell, where the lost `|` was."""
+    counts as one separator when the row then has the heading's cells; a row short of cells
+    is split at the wide gaps inside its cells, where the lost `|`s were. A row that lost
+    its leading `|` (it opens with its number) or every `|` (its cells apart by wide gaps)
+    is a row again, a line that broke before a cell (the next line opens with `|` but no
+    row number) is joined to the rest of its row, and a page number does not end the table."""
     out: list[str] = []
     width = 0  # cells of the current pipe table's heading row; 0 outside a table
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
+        if width and not line.lstrip().startswith("|"):
+            if _PAGE_NUMBER.match(line):
+                out.append(line)  # a page break inside the table: the table goes on
+                continue
+            gapped = _gapped_row(line, width)
+            if gapped is not None:
+                out.append(gapped)
+                continue
+            if _BARE_ROW.match(line) and "|" in line:
+                line = "| " + line.strip()  # the row lost its leading `|`
         if not (_PIPE_ROW.match(line) or (width and _PIPE_OPEN_ROW.match(line))):
             if line.strip():
                 width = 0
@@ -81,9 +158,14 @@ def _mend_pipe_rows(lines: list[str]) -> list[str]:
         row = line.rstrip()
         while not row.endswith("|") and i < len(lines):
             nxt = lines[i].strip()
-            if not nxt or nxt.startswith("|"):
+            if not nxt:
                 break
-            if _pipe_width(row) >= width and not nxt.endswith("|"):
+            if nxt.startswith("|"):
+                # the line broke before a cell (`| 5 | Xây dựng …` / `| Sở A | Sở B | … |`):
+                # the rest of the row, when the two make no more cells than the heading
+                if _opens_row(nxt) or _pipe_width(row) + _pipe_width(nxt) > width:
+                    break
+            elif _pipe_width(row) >= width and not nxt.endswith("|"):
                 break
             row = f"{row} {nxt}"
             i += 1
@@ -93,7 +175,7 @@ def _mend_pipe_rows(lines: list[str]) -> list[str]:
             once = row.strip()[1:-1].replace("||", "|")
             if len(once.split("|")) == width:
                 row = f"|{once}|"
-        out.append(_split_at_gap(row) if _pipe_width(row) == width - 1 else row)
+        out.append(_split_at_gap(row, width) if _pipe_width(row) < width else row)
     return out
 
 

@@ -33,6 +33,7 @@ from kehoach.text.syllables import (
     is_valid_syllable,
     syllable_runs,
 )
+from kehoach.text.unglue import unglue_capital_pairs
 
 __all__ = [
     "OcrModel",
@@ -161,6 +162,9 @@ _SYMBOL_FIXES = (
     # the digit 1 read as an l before digits or a Vietnamese thousands group (`l.200 phòng
     # học`, `l5%`): no word begins with an l and a digit
     (re.compile(r"(?<![\w.,/-])l(?=[.,]?\d)"), lambda m: "1"),
+    # the digit 0 read as the letter O inside a number (`2O30`, `5O.000`, `1O/2026`): no
+    # word has a digit before an O and a digit after it
+    (re.compile(r"(?<=\d)[Oo](?=\d|[.,/]\d)"), lambda m: "0"),
     # a word of 2-7 letters (none of a-z: lower case is no abbreviation, and leaving out
     # the words it rules out spares a call for nearly every word of the text)
     (re.compile(r"(?<!\w)[^\W\d_a-z]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
@@ -286,6 +290,30 @@ def _fix_part_numbers(text: str, repairs: list[Repair]) -> str:
     return out
 
 
+_SHORT_RUN = re.compile(r"(?<![\w'’])[^\W\d_]{4,7}(?![\w'’])")  # two syllables' letters at most
+
+
+def _unglued_capitals(text: str, repairs: list[Repair]) -> str:
+    """Text with two syllables glued in capitals or at a capital set apart (`KẾHOẠCH`,
+    `vàDu`: `unglue.unglue_capital_pairs`), the changes added to `repairs`."""
+    if text.isascii():
+        return text
+    found = []
+    for m in _SHORT_RUN.finditer(text):
+        if m.group().islower() or m.group().isascii():
+            continue  # the common case, and no capital pair
+        got = unglue_capital_pairs(m.group())
+        if got != m.group():
+            found.append((m.start(), m.group(), got))
+    if not found:
+        return text
+    repairs.extend(_line_numbers(text, found))
+    out = text
+    for start, old, new in reversed(found):
+        out = out[:start] + new + out[start + len(old) :]
+    return out
+
+
 def _line_numbers(text: str, found: list[tuple[int, str, str]]) -> list[Repair]:
     """Repairs from (offset in `text`, old, new)."""
     newlines = [m.start() for m in re.finditer("\n", text)]
@@ -308,6 +336,7 @@ def repair(
     fixed = _fix_symbols(text, changes)  # never adds or removes a line break
     if join_lines:  # a document's running text; table cells (one a line) hold no part headings
         fixed = _fix_part_numbers(fixed, changes)
+    fixed = _unglued_capitals(fixed, changes)  # `KẾHOẠCH` is two words, not one damaged
     word_fixes: list[tuple[int, str, str]] = []
     repaired = _repair_words(fixed, model or load_model(), word_fixes, join_lines)
     changes += _line_numbers(fixed, word_fixes)

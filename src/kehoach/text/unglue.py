@@ -17,7 +17,7 @@ from functools import lru_cache
 from kehoach.text.normalize import unify_tone_marks
 from kehoach.text.syllables import is_valid_syllable
 
-__all__ = ["unglue", "unglue_pairs"]
+__all__ = ["unglue", "unglue_capital_pairs", "unglue_pairs"]
 
 _UNSEEN = 0.01  # the weight of a syllable the counts never saw
 _LONGEST = 7  # letters of the longest syllable (`nghiêng`)
@@ -51,8 +51,39 @@ def unglue_pairs(text: str) -> str:
 def _pair(match: re.Match[str]) -> str:
     run = match.group(0)
     if run.isascii() or not run.islower() or is_valid_syllable(run):
-        return run
+        return _capital_pair(match)
     return " ".join(_two_syllables(run))
+
+
+_VOWELS = frozenset("aăâeêioôơuưy" + "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+def unglue_capital_pairs(text: str) -> str:
+    """`text` with two syllables glued in capitals (`KẾHOẠCH`) or at a capital (`vàDu`)
+    set apart: a run with a marked letter that is no syllable, when it is two syllables
+    seen in the language counts, the second opening with a consonant (a capital run), or
+    two well-formed syllables parted by the capital (`vàDu`). Safe before OCR repair, which
+    would take the run for one damaged syllable (`KẾHOẠCH` -> `KHOẠCH`)."""
+    if text.isascii():
+        return text
+    return _SHORT_RUN.sub(_capital_pair, text)
+
+
+def _capital_pair(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if run.isascii() or run.islower() or is_valid_syllable(run):
+        return run
+    if run.isupper():
+        cut = _two_syllables(run.lower())
+        # the second opens with a consonant: a vowel there is as likely a letter OCR
+        # doubled (`THỤỰC` is `THỰC`, not `THỤ ỰC`)
+        if len(cut) == 2 and cut[1][0] not in _VOWELS:
+            return f"{run[: len(cut[0])]} {run[len(cut[0]) :]}"
+        return run
+    words = _case_words(run)
+    if len(words) == 2 and words[0].islower() and all(map(is_valid_syllable, words)):
+        return " ".join(words)  # `vàDu`; not `UBNDtỉnh`, `iPhone`
+    return run
 
 
 @lru_cache(maxsize=4096)
