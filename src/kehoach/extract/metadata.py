@@ -534,10 +534,12 @@ def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list
 
 
 def _agency_before(text: str) -> str | None:
-    """The agency named at the end of text: the longest clause tail (cut at commas) that is a
-    known agency, else the shortest that begins like one."""
+    """The agency named at the end of text: the longest clause tail (cut at commas, or where a
+    sentence or clause ends: `… đạt 64,5%. Sở Văn hóa, Thể thao và Du lịch`) that is a known
+    agency, else the shortest that begins like one."""
     text = re.sub(r"\s*\([^)]*\)", "", text).rstrip(" ,;")
-    starts = [0] + [m.end() for m in re.finditer(r",\s*", text)]
+    starts = [0] + [m.end() for m in re.finditer(r"(?:,|;|:|\.(?=\s))\s*", text)]
+    starts = sorted(set(starts))
     tails = [text[i:].strip() for i in starts]
     known = set(table().by_key.values())
     for tail in tails:

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from kehoach.errors import NoPlanStructure
+from kehoach.extract.agencies import spelt_out
 from kehoach.extract.assignments import tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.event_parts import is_timetable
@@ -92,7 +93,7 @@ def build_record(doc: Document) -> PlanRecord:
     implementation = implementation_section(root)
     if not tasks:  # no task table: every section that assigns work to agencies
         tasks = tasks_from_sections(root, doc_year)
-    tasks = _unique_ids(tasks)
+    tasks = _unique_ids(_names_spelt_out(tasks))
     targets = [
         assess_target(t)
         for t in extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
@@ -147,6 +148,24 @@ def _fixed(table: Table, ocr: bool = False) -> Table:
     glue = (lambda c: unglue_pairs(unglue(c))) if ocr else unglue
     rows = [[fix_typos(glue(c)) for c in row] for row in table.rows]
     return Table(rows=rows, spans=table.spans, page=table.page)
+
+
+def _names_spelt_out(tasks: list[Task]) -> list[Task]:
+    """Abbreviated agency names (`Phòng QLVH`, `TT Văn hóa - Nghệ thuật tỉnh`) written as the
+    document writes them in full in another task: one name for one body."""
+    names = list(dict.fromkeys(a for t in tasks for a in t.directing + t.lead + t.coordinating))
+    full = {a: spelt_out(a, names) for a in names}
+    if all(k == v for k, v in full.items()):
+        return tasks
+    return [
+        replace(
+            t,
+            directing=list(dict.fromkeys(full[a] for a in t.directing)),
+            lead=list(dict.fromkeys(full[a] for a in t.lead)),
+            coordinating=list(dict.fromkeys(full[a] for a in t.coordinating)),
+        )
+        for t in tasks
+    ]
 
 
 def _unique_ids(tasks: list[Task]) -> list[Task]:
