@@ -87,3 +87,41 @@ def test_numbered_compiler_is_the_via_of_its_report() -> None:
         ("year", "11-10", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"),
         ("year", "11-25", "Ban Thường vụ Tỉnh ủy", "Sở Văn hóa, Thể thao và Du lịch"),
     ]
+
+
+def test_laws_on_one_basis_line_with_worded_dates_and_issuers_by_number() -> None:
+    # a second law after `;` on the same `Căn cứ` line (its name has commas), dates written
+    # `ngày D tháng M năm Y`, no `của …`: the number's letters name the issuer (QH, CP, TTg);
+    # `của Luật …` is the document a decree details, not its issuer; a minister signs for the
+    # ministry written in full
+    r = extract_file(FIXTURES / "variant_contact_via_reports.txt")
+    assert [(d.kind, d.number, d.date, d.issuer) for d in r.document.implements] == [
+        ("other", "17/2023/QH15", "2023-06-20", "Quốc hội"),
+        ("other", "43/2024/QH15", "2024-06-29", "Quốc hội"),
+        ("other", "92/2024/NĐ-CP", "2024-07-18", "Chính phủ"),
+        (
+            "quyet_dinh",
+            "815/QĐ-BVHTTDL",
+            "2025-05-05",
+            "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch",
+        ),
+        ("quyet_dinh", "340/QĐ-TTg", "2021-03-12", "Thủ tướng Chính phủ"),
+    ]
+
+
+def test_reports_share_their_sentence_and_contacts_end_the_compiler() -> None:
+    # `(qua Chi cục X, số điện thoại: …, thư điện tử: …)`: the name ends at the contacts;
+    # `…; báo cáo đột xuất theo yêu cầu` goes where the clause before it goes; the compiler's
+    # own report due `trước ngày 10/12` (no year, no period) falls due every year
+    r = extract_file(FIXTURES / "variant_contact_via_reports.txt")
+    ub, cc, so = (
+        "Ủy ban nhân dân tỉnh",
+        "Chi cục Phát triển nông thôn",
+        "Sở Nông nghiệp và Môi trường",
+    )
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("half_year", "06-20", ub, cc),
+        ("year", "11-25", ub, cc),
+        ("ad_hoc", None, ub, cc),
+        ("year", "12-10", "Bộ Nông nghiệp và Môi trường", so),
+    ]

@@ -58,7 +58,8 @@ def _ref_pattern(words: dict[str, str], between: str, start: str = "") -> re.Pat
 _REF_RE = _ref_pattern(_REF_WORDS, r"\s+(?:so\s*)?")
 # "Luật Thư viện số 46/2019/QH14": the name (no digit, no `;`) between the word and `số`
 _NAMED_REF_RE = _ref_pattern(_NAMED_REF_WORDS, r"\b(?P<name>[^;\d]{0,100}?)\s+so\s*", r"\b")
-_DATE_RE = re.compile(r"ngày\s*(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})")
+# "ngày 16/6/2025", "ngày 16 tháng 6 năm 2025"; matched on folded text
+_DATE_RE = re.compile(r"ngay\s*(\d{1,2})\s*(?:[/-]|thang)\s*(\d{1,2})\s*(?:[/-]|nam)\s*(\d{4})")
 # Matched on folded text (fold_chars keeps positions), so OCR'd "ngảy … nảm" still reads.
 _PLACE_DATE_RE = re.compile(
     r"^(?P<place>[^,\d]{2,40}),\s*ngay\s*(?P<d>\d{0,2})\s*(?:thang|/)\s*(?P<m>\d{0,2})\s*(?:nam|/)\s*"
@@ -207,12 +208,14 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
         else:
             kind = kind_of(word) or _number_kind(num) or _REF_WORDS.get(word, "other")
         tail = text[m.start("tail") : m.end("tail")]
-        dm = _DATE_RE.match(tail.lstrip(" ,"))
+        dm = _DATE_RE.match(fold_chars(tail.lstrip(" ,")))
         date = None
         if dm:
             date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
         issuer = None
         im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
+        if im and _cites_a_document(im.group("who")):
+            im = None  # "… một số điều của Luật Hợp tác xã": a document, not its issuer
         hit = (known_prefix(im.group("who")) or titled_prefix(im.group("who"))) if im else None
         if im and hit and (not dm or im.start() < 60):
             issuer = hit[0]  # "của Bộ Văn hóa, Thể thao và Du lịch": a name with commas
@@ -224,12 +227,30 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
             who = who.strip(" .,")
             if who and len(who) < 60:
                 issuer = canonical(who) if who[0].isupper() else None
+        issuer = issuer or _number_issuer(num)
         seen = refs.get(key)
         if seen is None:
             refs[key] = DocRef(kind=kind, number=num, date=date, issuer=issuer)  # type: ignore[arg-type]
         else:  # a later mention may give what the first left out
             refs[key] = replace(seen, date=seen.date or date, issuer=seen.issuer or issuer)
     return list(refs.values())
+
+
+def _cites_a_document(text: str) -> bool:
+    """Whether text begins with a document's kind (`Luật …`, `Nghị định số …`)."""
+    head = fold_chars(text[:40]).lower()
+    return any(re.match(rf"{re.escape(w)}\b", head) for w in [*_REF_WORDS, *_NAMED_REF_WORDS])
+
+
+def _number_issuer(number: str) -> str | None:
+    """The body a number's last letters stand for when only one body issues under them
+    (`…/QH15` the National Assembly's, `…/NĐ-CP` the Government's, `…/QĐ-TTg` the Prime
+    Minister's)."""
+    last = re.split(r"[/-]", number)[-1]
+    return _NUMBER_ISSUERS.get(fold(re.sub(r"\d+", "", last)))
+
+
+_NUMBER_ISSUERS = lexicon.mapping("documents.number_issuers")
 
 
 def _named_refs(text: str, folded: str) -> list[re.Match[str]]:
@@ -453,7 +474,7 @@ def _carried_out(preamble: list[str]) -> list[str]:
     for s in sentences:
         # `Thực hiện Quyết định số …; Nghị quyết số … , Ủy ban nhân dân tỉnh ban hành …`: a
         # clause that opens with the next document goes on with the phrase before it
-        if _carrying_out_re().search(fold(s)) or (carried and _NAMES_A_DOCUMENT_RE.match(s)):
+        if _carrying_out_re().search(fold(s)) or (carried and _names_a_document(s)):
             kept.append(s)
             carried = s.rstrip().endswith(";")
         else:
@@ -463,6 +484,14 @@ def _carried_out(preamble: list[str]) -> list[str]:
 
 # a clause that opens with a document's kind and number (`Nghị quyết số 15-NQ/TU …`)
 _NAMES_A_DOCUMENT_RE = re.compile(r"^[A-ZĐ][\w ]{2,30}?\s+số\s+\d")
+
+
+def _names_a_document(clause: str) -> bool:
+    """A clause that opens with a document's kind and number, or with a law's name and number
+    (`Luật sửa đổi, bổ sung một số điều của Luật X số 26/2018/QH14 …`)."""
+    if _NAMES_A_DOCUMENT_RE.match(clause):
+        return True
+    return clause[:1].isupper() and _NAMED_REF_RE.match(fold_chars(clause)) is not None
 
 
 def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list[str]:

@@ -109,17 +109,20 @@ _MORE_DUE = re.compile(
 )
 
 
-def _sentences(sec: Section) -> list[tuple[str, str, str | None]]:
-    """(sentence, its item, the agency heading it stands under) of a section, headings
-    included."""
-    out: list[tuple[str, str, str | None]] = []
+def _sentences(sec: Section) -> list[tuple[str, str, str | None, str | None]]:
+    """(clause, its item, the agency heading it stands under, the reporting clause before it
+    in the same sentence) of a section, headings included."""
+    out: list[tuple[str, str, str | None, str | None]] = []
     # "Chế độ báo cáo" is no duty; an item read as a sub-section ("3. Báo cáo đột xuất khi có
     # yêu cầu.") is one; a heading in capitals never is, however long it runs
     sentence_like = len(sec.title) > 80 or sec.title.endswith((".", ";"))
     head = [(sec.title, None)] if sentence_like and not sec.title.isupper() else []
     for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
-            out.extend((c, item, owner) for c in _clauses(s))
+            clauses = _clauses(s)
+            out.extend(
+                (c, item, owner, clauses[i - 1] if i else None) for i, c in enumerate(clauses)
+            )
     return out
 
 
@@ -160,7 +163,11 @@ def _clauses(sentence: str) -> list[str]:
     return out
 
 
-def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[ReportingDuty]:
+def _duties_in(
+    sentence: str, item: str, owner: str | None = None, before: str | None = None
+) -> list[ReportingDuty]:
+    """The duties a clause asks for; one that names no body to report to (`…; báo cáo đột
+    xuất khi có yêu cầu`) goes where the clause before it in the sentence (`before`) goes."""
     f = fold_chars(sentence).lower()
     if not _REPORT.search(f) or _not_duty().search(f) or not _duty_hint().search(f):
         return []
@@ -187,6 +194,9 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         dues = [d for d in dues if d[0] > relay.end()]
     duties: list[ReportingDuty] = []
     to, via = _to_via(sentence, item, owner)
+    if to is None and before is not None:
+        to, before_via = _to_via(before, item, owner)
+        via = via or before_via
     periodic = [(pos, every) for pos, every in found if every != "ad_hoc"]
     yearly = [d for d in dues if d[3] is None]  # day and month only: a recurring due
     paired: dict[int, tuple] = {}
@@ -240,6 +250,11 @@ def _duties_in(sentence: str, item: str, owner: str | None = None) -> list[Repor
         if once:
             on = f"{once[3]:04d}-{once[2]:02d}-{once[1]:02d}"
             duties.append(ReportingDuty(every="once", due=on, to=to, via=via))
+        elif yearly:
+            # "báo cáo … kết quả thực hiện trước ngày 30/11": a day and month with no year and
+            # no period named fall due every year
+            due_s = f"{yearly[0][2]:02d}-{yearly[0][1]:02d}"
+            duties.append(ReportingDuty(every="year", due=due_s, to=to, via=via))
         else:
             duties.append(ReportingDuty(every="ad_hoc", due=None, to=to, via=via))
     return duties
@@ -317,12 +332,20 @@ def _via_in_brackets(text: str) -> str | None:
     """The body of `(qua Phòng Quản lý Du lịch)`: the whole bracket when it is one name (the
     words in lower case inside it, `lý`, do not end it), else the agencies it begins with."""
     inner, closed, _ = text.partition(")")
+    if closed and (contact := _contact_re().search(fold_chars(inner).lower())):
+        inner = inner[: contact.start()]  # "(qua Sở X, địa chỉ thư điện tử: …)"
     if closed and starts_with_agency(inner) and len(inner) < 120:
         names = parse_list(inner)
         if len(names) == 1:
             return names[0]
     names, _ = take_agencies(text)
     return names[0] if names else None
+
+
+@lru_cache(maxsize=1)
+def _contact_re() -> re.Pattern[str]:
+    """Where contact details begin after a body's name (`, địa chỉ thư điện tử: …`)."""
+    return re.compile(rf"\s*[,;:(–-]?\s*\b{_alt('contact_details')}\b")
 
 
 def extract_reporting(
@@ -345,8 +368,8 @@ def extract_reporting(
     stated = [
         (d, sentence)
         for sec in scope
-        for sentence, item, owner in _sentences(sec)
-        for d in _duties_in(sentence, item, owner)
+        for sentence, item, owner, before in _sentences(sec)
+        for d in _duties_in(sentence, item, owner, before)
     ]
     periodic = [d for d, _ in stated if d.every != "ad_hoc"]
     duties: list[ReportingDuty] = []
