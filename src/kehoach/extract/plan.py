@@ -13,7 +13,7 @@ from kehoach.extract.event_parts import is_timetable
 from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.implementation import implementation_section
 from kehoach.extract.metadata import extract_metadata
-from kehoach.extract.outline import Para, build_outline, paragraphs
+from kehoach.extract.outline import Para, build_outline, ocr_markers, paragraphs
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
 from kehoach.extract.tables import read_header, tasks_from_table
@@ -59,7 +59,7 @@ def build_record(doc: Document) -> PlanRecord:
                 blocks.append(_fixed(rest, doc.ocr))
     blocks = _typos_fixed(blocks)
     if doc.ocr:  # names OCR damaged spelt as the document mostly spells them
-        blocks = respell_names(blocks)
+        blocks = ocr_markers(respell_names(blocks))
     items = paragraphs(blocks)
     root = build_outline(items)
     body_text = "\n".join(p.text for p in items if isinstance(p, Para))
