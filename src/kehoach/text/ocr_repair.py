@@ -291,6 +291,11 @@ def _fix_part_numbers(text: str, repairs: list[Repair]) -> str:
                 found.append((m.start(2), m.group(2), numeral))
                 value = expected
         previous = value if value is not None else expected
+    return _replaced(text, found, repairs)
+
+
+def _replaced(text: str, found: list[tuple[int, str, str]], repairs: list[Repair]) -> str:
+    """`text` with each `(start, old, new)` of `found` made, the changes added to `repairs`."""
     if not found:
         return text
     repairs.extend(_line_numbers(text, found))
@@ -315,13 +320,7 @@ def _unglued_capitals(text: str, repairs: list[Repair]) -> str:
         got = unglue_capital_pairs(m.group())
         if got != m.group():
             found.append((m.start(), m.group(), got))
-    if not found:
-        return text
-    repairs.extend(_line_numbers(text, found))
-    out = text
-    for start, old, new in reversed(found):
-        out = out[:start] + new + out[start + len(old) :]
-    return out
+    return _replaced(text, found, repairs)
 
 
 def _line_numbers(text: str, found: list[tuple[int, str, str]]) -> list[Repair]:
