@@ -242,3 +242,15 @@ def test_a_group_of_communes_named_by_who_lives_there_runs_on_through_co() -> No
     assert agency_phrase("UBND các xã có trách nhiệm bố trí quỹ đất")[0] == [
         "Ủy ban nhân dân các xã"
     ]
+
+
+def test_a_registered_group_goes_on_with_the_communes_it_takes_in() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    names, rest = agency_phrase(
+        "Sở Công Thương và Ủy ban nhân dân các xã, phường có làng nghề hỗ trợ các hộ sản xuất"
+    )
+    assert names == ["Sở Công Thương", "Ủy ban nhân dân các xã, phường có làng nghề"]
+    assert rest == "hỗ trợ các hộ sản xuất"
+    # a verb after the name still ends it
+    assert agency_phrase("Sở Tài chính có trách nhiệm thẩm định")[0] == ["Sở Tài chính"]
