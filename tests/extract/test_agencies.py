@@ -242,3 +242,8 @@ def test_a_group_of_communes_named_by_who_lives_there_runs_on_through_co() -> No
     assert agency_phrase("UBND các xã có trách nhiệm bố trí quỹ đất")[0] == [
         "Ủy ban nhân dân các xã"
     ]
+
+
+def test_a_named_person_in_a_list_is_in_no_role() -> None:
+    cell = "Đồng chí Vũ Văn Nam, Phó Giám đốc Sở (Trưởng đoàn); Công an tỉnh; Đ/c Hà Mai; Sở Y tế"
+    assert parse_list(cell) == ["Công an tỉnh", "Sở Y tế"]

@@ -673,3 +673,15 @@ def test_a_ministry_plan_belongs_to_no_province_and_its_closing_report_has_a_dat
     # `Hà Nội, ngày …` is where a central body signs, not a province the plan belongs to
     assert r.document.province is None
     assert [(d.every, d.due) for d in r.reporting] == [("once", "2028-12-15")]
+
+
+def test_inspection_schedule_table_roles_from_its_column_headings() -> None:
+    """`TT | Nội dung kiểm tra | Cơ sở được kiểm tra | Thời gian | Đơn vị chủ trì | Thành phần
+    đoàn`: the chủ trì column leads, the team's other members coordinate (the Deputy Director
+    named as head of the team is a person, in no role), the inspected unit is in none."""
+    r = extract_file(FIXTURES / "variant_inspection_schedule.md")
+    assert [(t.id, t.lead, t.coordinating) for t in r.tasks] == [
+        ("I.1", ["Phòng Nghiệp vụ Y"], ["Phòng Kế hoạch - Tài chính", "Bảo hiểm xã hội tỉnh"]),
+        ("I.2", ["Phòng Nghiệp vụ Y"], ["Chi cục Dân số"]),
+        ("II.3", ["Chi cục An toàn vệ sinh thực phẩm"], ["Sở Giáo dục và Đào tạo", "Công an tỉnh"]),
+    ]

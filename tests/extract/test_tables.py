@@ -125,3 +125,52 @@ def test_a_numbered_row_with_no_agency_over_rows_numbered_under_it_heads_them() 
     assert [t.id for t in r.tasks] == ["I.1.1", "I.1.2", "I.2", "II.1.1"]
     assert all(t.lead for t in r.tasks)
     assert r.tasks[-1].group_title == "THỂ THAO TRƯỜNG HỌC"
+
+
+def test_inspection_schedule_inspected_unit_in_no_role_team_members_coordinate() -> None:
+    # `Đơn vị được kiểm tra` names whom the work is done to; `Thành phần` lists the team the
+    # lead column's office heads (a person named there is in no role)
+    table = Table(
+        rows=[
+            [
+                "TT",
+                "Nội dung kiểm tra",
+                "Đơn vị được kiểm tra",
+                "Thời gian",
+                "Chủ trì",
+                "Thành phần",
+            ],
+            [
+                "1",
+                "Quản lý chất thải y tế",
+                "Bệnh viện tỉnh",
+                "Quý III/2026",
+                "Phòng Nghiệp vụ",
+                "",
+            ],
+            [
+                "2",
+                "Hồ sơ cấp phép hành nghề",
+                "UBND xã Thanh Ba",
+                "Tháng 5/2026",
+                "Thanh tra Sở",
+                "Đồng chí Vũ Văn Nam, Phó Giám đốc Sở (Trưởng đoàn); Công an tỉnh",
+            ],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.lead, t.coordinating) for t in tasks] == [
+        (["Phòng Nghiệp vụ"], []),
+        (["Thanh tra Sở"], ["Công an tỉnh"]),
+    ]
+
+
+def test_attendees_column_beside_a_lead_column_is_in_no_role() -> None:
+    table = Table(
+        rows=[
+            ["TT", "Nội dung", "Cơ quan chủ trì", "Thành phần tham dự", "Thời gian"],
+            ["1", "Hội nghị tổng kết", "Sở Y tế", "Lãnh đạo các xã, phường", "Tháng 12/2026"],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.lead, t.coordinating) for t in tasks] == [(["Sở Y tế"], [])]
