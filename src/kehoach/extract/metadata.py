@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kehoach.extract.agencies import (
+    agency_phrase,
     canonical,
     known_prefix,
     starts_with_agency,
@@ -213,7 +214,8 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
         if dm:
             date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
         issuer = None
-        im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
+        # "của X"; "giữa X và Y" (a joint document): the first-named party
+        im = re.search(r"\b(?:của|(?P<among>giữa))\s+(?P<who>.+)", tail)
         if im and _cites_a_document(im.group("who")):
             im = None  # "… một số điều của Luật Hợp tác xã": a document, not its issuer
         hit = (known_prefix(im.group("who")) or titled_prefix(im.group("who"))) if im else None
@@ -224,6 +226,8 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
                 r"\s+(?:về|ban hành|tiếp tục|triển khai|thực hiện|khóa|khoá|nhiệm kỳ|\()|[,;(“\"¹²³']",
                 im.group("who"),
             )[0]
+            if im.group("among"):
+                who = re.split(r"\s+và\s+", who)[0]
             who = who.strip(" .,")
             if who and len(who) < 60:
                 issuer = canonical(who) if who[0].isupper() else None
@@ -322,13 +326,55 @@ def _is_name(t: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    return frozenset(lexicon.words("names.family"))
+
+
+def _two_names(text: str) -> tuple[str, str] | None:
+    """Two signers' names on one line, the columns of two signature blocks side by side run
+    together (`Hoàng Văn An Nguyễn Thị Bình`): cut before a family name (the lexicon's) where
+    both sides are names, the most even cut when several are; else None."""
+    words = text.split()
+    if not 4 <= len(words) <= 10 or _is_name(text):
+        return None
+    cuts = [
+        k
+        for k in range(2, len(words) - 1)
+        if words[k] in _family_names()
+        and _is_name(" ".join(words[:k]))
+        and _is_name(" ".join(words[k:]))
+    ]
+    if not cuts:
+        return None
+    k = min(cuts, key=lambda k: abs(len(words) - 2 * k))
+    return " ".join(words[:k]), " ".join(words[k:])
+
+
+def _signs(table: Table) -> bool:
+    """Whether a table is a signature block: a cell that opens with `Nơi nhận` or holds a
+    signing title (`KT. BỘ TRƯỞNG`, `PHÓ CHỦ TỊCH`), not a table of tasks whose cells name
+    bodies in title case."""
+    for row in table.rows:
+        for cell in row:
+            lines = [t.strip(" *_") for t in cell.splitlines() if t.strip(" *_")]
+            if lines and fold(lines[0]).startswith("noi nhan"):  # `*Nơi nhận:*` in markdown
+                return True
+            for t in lines:
+                sm = _SIGN_TITLE_RE.match(t)
+                if (sm and sm.group("who").split()[0].isupper()) or _is_sign_title(t):
+                    return True
+    return False
+
+
 def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     best = None
     texts: list[str] = []
     # the signature part, else a signature table anywhere (a two-cell "Nơi nhận | KT. …" row)
     for b in signature.all_blocks() if signature is not None else items:
         if isinstance(b, Table):
-            texts.extend(c for row in b.rows for c in row if c.strip())
+            if signature is not None or _signs(b):
+                texts.extend(c for row in b.rows for c in row if c.strip())
         elif signature is not None:
             texts.append(b.text)
     if signature is None and not texts:  # no "Nơi nhận": the title and the name close the text
@@ -349,6 +395,10 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
         if m and _is_name(m.group("name").strip()):
             best = m.group("name").strip()
             continue
+        pair = _two_names(t)
+        if pair:  # two signature blocks side by side: the first (left) party's signer
+            best = pair[0]
+            continue
         # a signature block written on one line or in one table cell
         name = _name_after_title(" ".join(t.split()))
         if name and _is_name(name):
@@ -363,7 +413,28 @@ def _first_signer(signatures: list[Section], items: list[Para | Table]) -> str |
         name = _signer(signature, items)
         if name:
             return name
-    return None if signatures else _signer(None, items)
+    return _signed_above_recipients(items) if signatures else _signer(None, items)
+
+
+def _signed_above_recipients(items: list[Para | Table]) -> str | None:
+    """The name under a signing title just above `Nơi nhận:` (`GIÁM ĐỐC CHỦ TỊCH` over the
+    two names of two blocks side by side, the left one opening with no `T/M`), else None."""
+    at = next(
+        (i for i, p in enumerate(items) if isinstance(p, Para) and RECIPIENTS_RE.match(p.folded)),
+        None,
+    )
+    if at is None:
+        return None
+    tail = [p.text for p in items[max(0, at - 8) : at] if isinstance(p, Para)]
+    title = max((i for i, t in enumerate(tail) if _is_sign_title(t)), default=None)
+    if title is None:
+        return None
+    for t in tail[title + 1 :]:
+        t = t.strip(" .")
+        pair = _two_names(t)
+        if _is_name(t) or pair:
+            return pair[0] if pair else t
+    return None
 
 
 def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -> DocumentInfo:
@@ -517,10 +588,12 @@ def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list
 
 
 def _agency_before(text: str) -> str | None:
-    """The agency named at the end of text: the longest clause tail (cut at commas) that is a
-    known agency, else the shortest that begins like one."""
+    """The agency named at the end of text: the longest clause tail (cut at commas, or where a
+    sentence or clause ends: `… đạt 64,5%. Sở Văn hóa, Thể thao và Du lịch`) that is a known
+    agency, else the shortest that begins like one."""
     text = re.sub(r"\s*\([^)]*\)", "", text).rstrip(" ,;")
-    starts = [0] + [m.end() for m in re.finditer(r",\s*", text)]
+    starts = [0] + [m.end() for m in re.finditer(r"(?:,|;|:|\.(?=\s))\s*", text)]
+    starts = sorted(set(starts))
     tails = [text[i:].strip() for i in starts]
     known = set(table().by_key.values())
     for tail in tails:
@@ -529,6 +602,26 @@ def _agency_before(text: str) -> str | None:
     for tail in reversed(tails):
         if starts_with_agency(tail) and len(tail) < 80:
             return canonical(strip_province(tail))
+    return None
+
+
+_JOINT_RE = re.compile(
+    r"\s" + lexicon.alternation("documents.joint_issuing", fold_words=True) + r"\s*$"
+)
+
+
+def _first_party(text: str) -> str | None:
+    """The first of the bodies that issue a document together (`Sở X và Ban Thường vụ Hội Y
+    (sau đây gọi là hai cơ quan) thống nhất` before `ban hành`), else None."""
+    text = re.sub(r"\s*\([^)]*\)", "", text).rstrip(" ,;")
+    m = _JOINT_RE.search(fold_chars(text))
+    if m is None:
+        return None
+    text = text[: m.start()].rstrip(" ,")
+    for start in [0, *(m.end() for m in re.finditer(r"[,.;:]\s+", text))]:
+        names, rest = agency_phrase(text[start:])
+        if len(names) >= 2 and not rest.strip():
+            return canonical(strip_province(names[0]))
     return None
 
 
@@ -619,6 +712,46 @@ def _own_lines(items: list[Para | Table]) -> list[str]:
     return out
 
 
+# what follows a recipient's closing mark on its line: the signature column beside it
+_BESIDE_RECIPIENT_RE = re.compile(r"[.;,)]\s+(?P<rest>\S[^.;,)]*)$")
+
+
+def _title_rest(lines: list[str], j: int) -> str | None:
+    """The rest of the signing title on line `j` when a PDF's narrow signature column
+    wrapped it (`TM. BAN THƯỜNG VỤ TỈNH` / `ĐOÀN`): the next line in capitals, past the
+    recipients listed beside it, unless it is a title of its own (`PHÓ BÍ THƯ`)."""
+    for line in lines[j + 1 : j + 5]:
+        t = line.strip()
+        if t[:1] in "-+•":  # a recipient, read between the signature column's lines
+            beside = _BESIDE_RECIPIENT_RE.search(t)  # or the signature column's line after it
+            if beside is None or not is_upper(beside.group("rest")):
+                continue
+            t = beside.group("rest")
+        if (
+            is_upper(t)
+            and len(t.split()) <= 4
+            and not _SIGN_TITLE_RE.match(t)
+            and not _is_sign_title(t)
+        ):
+            return t
+        return None
+    return None
+
+
+def _issuer_named_by(who: str, rest: str | None) -> str | None:
+    """The issuer a signing title's body (folded) names: with the wrapped rest of the title
+    when that makes a longer name (`ban thuong vu tinh` + `doan`), else on its own."""
+    issuers = lexicon.mapping("issuers")
+    found = [(k, v) for k, v in issuers.items() if re.search(rf"\b{k}\b", who)]
+    if rest:
+        joined = f"{who} {fold(rest)}"
+        named = [(k, v) for k, v in issuers.items() if re.search(rf"\b{k}\b", joined)]
+        longest = max(named, key=lambda kv: len(kv[0]), default=None)
+        if longest and len(longest[0]) > max((len(k) for k, _ in found), default=0):
+            return longest[1]
+    return found[0][1] if found else None
+
+
 # A number after the kind words: the document cited, not this one (`ban hành Kế hoạch như sau`)
 _CITED_NUMBER_RE = re.compile(r"\s*(?:so\s*:?\s*)?\d+\s*[/-]")
 
@@ -629,15 +762,15 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
         for m in _ISSUING_RE.finditer(folded):
             if _CITED_NUMBER_RE.match(folded, m.end()):
                 continue  # `Bộ Xây dựng ban hành Quyết định số 1074/QĐ-BXD`: another document
-            who = _agency_before(line[: m.start()])
+            who = _first_party(line[: m.start()]) or _agency_before(line[: m.start()])
             if who:
                 return who
     issuers = lexicon.mapping("issuers")
-    for line in lines[::-1]:
-        sm = _SIGN_TITLE_RE.match(line)
+    for j in range(len(lines) - 1, -1, -1):
+        sm = _SIGN_TITLE_RE.match(lines[j])
         if sm:
             who = fold(sm.group("who"))
-            hit = next((v for k, v in issuers.items() if re.search(rf"\b{k}\b", who)), None)
+            hit = _issuer_named_by(who, _title_rest(lines, j))
             if hit is None and " " not in who.strip():  # OCR lost the spaces: `T/MBANTHƯỜNGVỤ`
                 hit = next((v for k, v in issuers.items() if k.replace(" ", "") in who), None)
             if who.strip() in lexicon.folded("documents.standing_committees"):
