@@ -675,6 +675,38 @@ def test_a_ministry_plan_belongs_to_no_province_and_its_closing_report_has_a_dat
     assert [(d.every, d.due) for d in r.reporting] == [("once", "2028-12-15")]
 
 
+def test_inspection_schedule_table_roles_from_its_column_headings() -> None:
+    """`TT | Nội dung kiểm tra | Cơ sở được kiểm tra | Thời gian | Đơn vị chủ trì | Thành phần
+    đoàn`: the chủ trì column leads, the team's other members coordinate (the Deputy Director
+    named as head of the team is a person, in no role), the inspected unit is in none."""
+    r = extract_file(FIXTURES / "variant_inspection_schedule.md")
+    assert [(t.id, t.lead, t.coordinating) for t in r.tasks] == [
+        ("I.1", ["Phòng Nghiệp vụ Y"], ["Phòng Kế hoạch - Tài chính", "Bảo hiểm xã hội tỉnh"]),
+        ("I.2", ["Phòng Nghiệp vụ Y"], ["Chi cục Dân số"]),
+        ("II.3", ["Chi cục An toàn vệ sinh thực phẩm"], ["Sở Giáo dục và Đào tạo", "Công an tỉnh"]),
+    ]
+
+
+def test_closing_given_parenthesis_names_the_lead_and_a_prose_sentence_runs_to_its_stop() -> None:
+    """`(Giao: X)` / `(Giao cho: X)` closing a numbered paragraph hands it to X, as `(X)`
+    does; a `Tầm nhìn` sentence is one target up to its full stop, a `;` before a place
+    name (`; Sa Pa và Bắc Hà trở thành …`) ending no sentence."""
+    r = extract_file(FIXTURES / "variant_given_parentheses_vision.txt")
+    tasks = {t.id: t for t in r.tasks}
+    assert [(i, tasks[i].lead, tasks[i].coordinating) for i in ("II.1.1", "II.1.2", "II.2.1")] == [
+        ("II.1.1", ["Ủy ban nhân dân các xã, phường"], []),
+        ("II.1.2", ["Sở Xây dựng"], ["Sở Tài chính"]),
+        ("II.2.1", ["Sở Văn hóa, Thể thao và Du lịch"], []),
+    ]
+    assert tasks["II.1.1"].text.endswith("cơ sở lưu trú homestay")  # without its parenthesis
+    vision = r.targets[-1]
+    assert vision.text.endswith("hàng đầu cả nước.")
+    assert (vision.horizon, [(m.value, m.unit) for m in vision.metrics]) == (
+        2040,
+        [(2000, "tỷ đồng")],
+    )
+
+
 def test_joint_programme_in_articles() -> None:
     # Two bodies issue a coordination programme in articles (`Điều 1.` … `Điều 6.`): each
     # article with a title is a part; the objectives article gives targets, each party's

@@ -277,11 +277,17 @@ def _known_end(part: str, at: int) -> int:
     return at + hit[1] if hit else at
 
 
+# An entry that opens by introducing a person (`Đồng chí …`, `Đ/c …`), in folded text.
+_PERSON_RE = re.compile(lexicon.alternation("agencies.person_openings", fold_words=True) + r"\s+\S")
+
+
 def parse_list(cell: str) -> list[str]:
     """Split and canonicalize; duplicates dropped, order kept."""
     seen: set[str] = set()
     names: list[str] = []
     for raw in split_list(cell):
+        if _PERSON_RE.match(fold_chars(raw)):
+            continue  # "Đồng chí Nguyễn Văn A, Phó Giám đốc Sở": a person is in no role
         name = canonical(raw)
         k = _key(name)
         if name and k not in seen:

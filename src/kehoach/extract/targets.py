@@ -43,7 +43,7 @@ class TargetRow:
 # Vietnamese capitals (a range like À-Ỹ holds the small letters too: `; đón …` is no new sentence)
 _CAPITALS = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
 # a sentence may open with its number ("… trên 7% GRDP. 100% dân số được …")
-_SENTENCE_SPLIT = re.compile(rf"(?<=[.;])\s+(?=[{_CAPITALS}])|(?<=\.)\s+(?=\d+(?:[.,]\d+)?\s*%)")
+_SENTENCE_SPLIT = re.compile(rf"(?<=[.])\s+(?=[{_CAPITALS}])|(?<=\.)\s+(?=\d+(?:[.,]\d+)?\s*%)")
 _TITLE_YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
