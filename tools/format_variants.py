@@ -61,9 +61,10 @@ _KINDS = re.compile(
     r"^(ke hoach|nghi quyet|chuong trinh( hanh dong)?|quyet dinh|chi thi|ket luan|de an|"
     r"bao cao|cong van|thong bao|huong dan)$"
 )
-_MOTTO = re.compile(r"^(cong hoa|doc lap|dang cong san)")
+# The right column's first line: the national motto, or the Party's or the Youth Union's name.
+_MOTTO = re.compile(r"^(cong hoa|doc lap|dang cong san|doan (tncs|thanh nien cong san))")
 _PLACE_DATE = re.compile(r"ngay\s*\S*\s*thang.*nam")
-_NUMBER = re.compile(r"^so\s*:?\s*\d")  # `Số: 12/KH-UBND`, not `Sở Văn hóa`
+_NUMBER = re.compile(r"^so\s*:?\s*[\d/]")  # `Số: 12/KH-UBND`, a draft's `Số:  /KH-UBND`
 _RULE = re.compile(r"^[-_*=.\s]{1,20}$")  # the short rules and stars under header lines
 _MARKER = re.compile(
     r"^(?:[-–+•*]\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]\s|[IVXL]{1,6}[.)\-]\s|[a-zđ]\)\s)"
@@ -77,6 +78,7 @@ _SIGNED = re.compile(r"^\(?(?:da ky|ky ten|ky, ghi ro ho ten|ky, dong dau)[^)]*\
 _RECIPIENTS = re.compile(r"^noi nhan\b")
 _SUBJECT = re.compile(r"^(?:v/v|ve viec)\b")
 _APPENDIX = re.compile(r"^phu luc\b")
+_COLUMN_GAP = re.compile(r"\s*\t\s*|\s{2,}")  # between the two columns of a typed block
 _WIDE_TABLE = 5  # columns: such a table is set on a landscape page
 
 
@@ -116,7 +118,10 @@ def split_plan(blocks: list) -> Plan:
             k += 1
         while k < len(rest) and _text(rest[k]) and len(plan.title) < 4:
             line = _text(rest[k])
-            if _HEADING.match(line) or _opens_body(line) or _RULE.match(line):
+            # the subject may itself open with `Thực hiện …` (a plan carrying out another):
+            # the first line under the kind heading is the subject unless a basis (`Căn cứ`)
+            opens = _opens_body(line) if len(plan.title) > 1 else _BASIS.match(fold(line))
+            if _HEADING.match(line) or opens or _RULE.match(line):
                 break
             plan.title.append(line)
             k += 1
@@ -191,6 +196,9 @@ def _recipients(blocks: list) -> int | None:
     return None
 
 
+_BASIS = re.compile(r"^can cu\b")
+
+
 def _opens_body(line: str) -> bool:
     return bool(re.match(r"^(thuc hien|can cu|trien khai thuc hien|de trien khai)\b", fold(line)))
 
@@ -207,7 +215,7 @@ def _header_rows(blocks: list) -> list[list[list[str]]]:
         line = _text(block)
         if not line:
             continue
-        for part in _header_parts(line):
+        for n, part in enumerate(_header_parts(line)):
             folded = fold(part)
             if subject and not (_MOTTO.match(folded) or _PLACE_DATE.search(folded)):
                 number[-1] = f"{number[-1]} {part}"  # the subject is one paragraph, wrapped
@@ -223,10 +231,12 @@ def _header_rows(blocks: list) -> list[list[list[str]]]:
                 column = right
             elif _PLACE_DATE.search(folded):
                 column = date
-            elif part == "*":
-                column = left  # the star under a party body's name
+            elif re.fullmatch(r"\*+", part):
+                column = left  # the stars under a party or union body's name
             elif _RULE.match(part):
                 column = last
+            elif n > 0 and last is left:  # the line's second column, whatever it says
+                column = right
             else:
                 column = left
             column.append(part)
@@ -292,6 +302,8 @@ def _wrapped(prev: str, line: str) -> bool:
     """Whether `line` continues `prev`, a text file having hard-wrapped one paragraph."""
     if prev.endswith((".", ":", ";", "!", "?")) or _MARKER.match(line) or _HEADING.match(line):
         return False
+    if line[:1].isupper() and _opens_body(line):  # a preamble's `Căn cứ …`, `Thực hiện …`
+        return False
     if prev == prev.upper() or line == line.upper():  # headings in capitals stand alone
         return False
     if line[:1].islower():
@@ -308,9 +320,10 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
         if isinstance(blocks[i], str) and not line:
             i += 1
             continue
-        if _RECIPIENTS.match(folded) and re.search(r"\s{2,}", line):
-            # the whole block flattened onto one line: recipients, then the signer's lines
-            first, *signer = re.split(r"\s{2,}", line)
+        if _RECIPIENTS.match(folded) and _COLUMN_GAP.search(line):
+            # the whole block flattened onto one line, or typed in two columns (spaces or a
+            # tab between them): recipients, then the signer's lines
+            first, *signer = _COLUMN_GAP.split(line)
             sig.recipients.extend(re.split(r"\s+(?=- )", first))
             sig.signer.extend(signer)
             i = _two_columns(blocks, i + 1, sig)
@@ -358,10 +371,10 @@ def _two_columns(blocks: list, i: int, sig: Signature) -> int:
             i += 1
             continue
         indent = len(raw) - len(raw.lstrip())
-        if indent >= 20:  # only the right column on this line
+        if indent >= 20 or raw.startswith("\t"):  # only the right column on this line
             sig.signer.append(raw.strip())
         elif raw.lstrip()[:1] in "-+•":
-            left, *right = re.split(r"\s{2,}", raw.strip())
+            left, *right = _COLUMN_GAP.split(raw.strip())
             sig.recipients.append(left)
             sig.signer.extend(right)
         else:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kehoach.extract.agencies import canonical, parse_list, parse_roles
+from kehoach.extract.agencies import canonical, parse_list, parse_roles, spelt_out
 
 SPLITS = [
     (
@@ -32,6 +32,19 @@ SPLITS = [
         ],
     ),
     ("Sở Tài chính, Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    # bare nouns closed by a head and their owner: the owner's units, one group
+    (
+        "Các Cục, Vụ, Thanh tra Bộ và các đơn vị thuộc Bộ",
+        ["Các Cục, Vụ, Thanh tra Bộ", "các đơn vị thuộc Bộ"],
+    ),
+    ("Các phòng, ban, Văn phòng Sở", ["Các phòng, ban, Văn phòng Sở"]),
+    # a named body after the list, or after a full name, is another agency
+    (
+        "Các sở, ngành, UBND các xã, phường có di tích",
+        ["Các sở, ngành", "Ủy ban nhân dân các xã, phường có di tích"],
+    ),
+    ("Vụ Pháp chế, Văn phòng Bộ", ["Vụ Pháp chế", "Văn phòng Bộ"]),
+    ("Các phòng, Văn phòng Sở Tư pháp", ["Các phòng", "Văn phòng Sở Tư pháp"]),
 ]
 
 
@@ -242,6 +255,17 @@ def test_a_group_of_communes_named_by_who_lives_there_runs_on_through_co() -> No
     assert agency_phrase("UBND các xã có trách nhiệm bố trí quỹ đất")[0] == [
         "Ủy ban nhân dân các xã"
     ]
+
+
+def test_an_abbreviated_name_is_the_full_name_the_document_writes_elsewhere() -> None:
+    names = ["Phòng Quản lý gia đình", "Trung tâm Y tế dự phòng tỉnh", "Phòng QLGĐ", "TT Y tế"]
+    assert spelt_out("Phòng QLGĐ", names) == "Phòng Quản lý gia đình"
+    assert spelt_out("Phòng QL GĐ", names) == "Phòng Quản lý gia đình"
+    assert spelt_out("TT Y tế dự phòng tỉnh", names) == "Trung tâm Y tế dự phòng tỉnh"
+    # no full name whose words it spells, or two of them: kept as written
+    assert spelt_out("TT Y tế", names) == "TT Y tế"
+    two = ["Trung tâm Văn hóa tỉnh", "Thường trực Văn hóa tỉnh"]
+    assert spelt_out("TT Văn hóa tỉnh", two) == "TT Văn hóa tỉnh"
 
 
 def test_a_joint_lead_mark_makes_every_named_body_lead() -> None:

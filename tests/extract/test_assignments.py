@@ -496,6 +496,27 @@ def test_sentences_that_assign_work_and_close_with_a_period() -> None:
     ]
 
 
+def test_time_lines_that_each_follow_one_item() -> None:
+    """A plan that puts `Thời gian thực hiện: …` under most of its items, one line per item:
+    each line times the item right above it (before a year written in its text), a
+    heading's own sentence (`3. Sở Tài chính: Tham mưu …`) too, and an item with no such
+    line under it has no timeframe, even when a line closes the item after it."""
+    got = {
+        t.id: (t.timeframe.raw, t.timeframe.kind, t.timeframe.start, t.timeframe.end)
+        for t in extract_file(FIXTURES / "variant_time_lines_per_item.txt").tasks
+    }
+    assert got == {
+        "III.1.1": ("Giai đoạn 2026 - 2028", "window", "2026-01-01", "2028-12-31"),
+        "III.1.2": ("Hằng năm", "recurring", None, None),
+        "III.1.3": (None, "unknown", None, None),
+        "III.2.1": (None, "unknown", None, None),
+        "III.2.2": ("Thường xuyên", "continuous", None, None),
+        "III.2.3": ("Quý II/2026", "window", "2026-04-01", "2026-06-30"),
+        "III.3": ("Hằng năm", "recurring", None, None),
+        "III.4": (None, "unknown", None, None),
+    }
+
+
 def test_a_steering_committee_assigns_work_to_its_own_organs() -> None:
     """A committee's plan: its standing members, the body holding its standing office (named
     in parentheses), its working group; `X chỉ đạo Y`; the day of an occasion in parentheses

@@ -7,6 +7,7 @@ values and horizons, and the header."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,15 @@ CASES = [
     # a letter: its subject under the number in the header table, the signature in columns
     ("variant_letter_references.docx", "variant_letter_references.txt"),
     ("variant_letter_references.pdf", "variant_letter_references.txt"),
+    # a Youth Union's header and signature typed in tab columns, the signature table before
+    # an appendix whose task table names bodies in title case (`Thư Viện Tỉnh`): the signer
+    # is the signature table's name, not the last name-like cell of any table
+    ("variant_signature_before_appendix.docx", "variant_signature_before_appendix.txt"),
+    ("variant_signature_before_appendix.pdf", "variant_signature_before_appendix.txt"),
+    # the PDF's signature column wraps `TM. BAN THƯỜNG VỤ TỈNH` / `ĐOÀN` beside a recipient,
+    # and justification stretches the line before a long e-mail address
+    ("variant_union_wrapped_title.docx", "variant_union_wrapped_title.txt"),
+    ("variant_union_wrapped_title.pdf", "variant_union_wrapped_title.txt"),
 ]
 
 
@@ -103,3 +113,69 @@ def test_a_signing_body_beside_the_recipients_label_names_the_issuer():
     assert issuer(["Nơi nhận:  T/M BAN THƯỜNG VỤ", "- Như trên;  BÍ THƯ", "- Lưu VT."]) == (
         "Ban Thường vụ Tỉnh ủy"
     )
+
+
+def test_a_signing_title_wrapped_in_its_column_names_the_issuer_whole():
+    """`TM. BAN THƯỜNG VỤ TỈNH` / `ĐOÀN`: the narrow signature column of a PDF wraps the
+    title, its last word on a line of its own or beside a recipient; the title is read
+    whole, while a title of its own under it (`PHÓ BÍ THƯ`) adds nothing to it."""
+    from kehoach.extract.plan import build_record
+    from kehoach.intake.document import Document
+
+    head = ["BCH ĐOÀN TỈNH X  ĐOÀN TNCS HỒ CHÍ MINH", "Số: 3-KH/TĐTN", "KẾ HOẠCH"]
+    body = ["tổ chức ngày hội đọc sách", "I. MỤC ĐÍCH, YÊU CẦU", "Khơi dậy thói quen đọc."]
+
+    def issuer(closing: list[str]) -> str | None:
+        doc = Document(name="x.pdf", format="pdf", sha256="", blocks=head + body + closing)
+        return build_record(doc).document.issuer
+
+    apart = ["Nơi nhận:  TM. BAN THƯỜNG VỤ TỈNH", "- Như trên;", "ĐOÀN", "- Lưu: VP.  PHÓ BÍ THƯ"]
+    assert issuer(apart) == "Ban Thường vụ Tỉnh đoàn"
+    beside = ["Nơi nhận:  TM. BAN THƯỜNG VỤ TỈNH", "- Như trên;  ĐOÀN", "- Lưu: VP.  PHÓ BÍ THƯ"]
+    assert issuer(beside) == "Ban Thường vụ Tỉnh đoàn"
+    whole = ["Nơi nhận:  TM. BAN THƯỜNG VỤ", "- Như trên;", "PHÓ BÍ THƯ", "- Lưu: VP."]
+    assert issuer(whole) == "Ban Thường vụ Tỉnh ủy"
+
+
+def _format_variants():
+    """tools/format_variants.py, which lays the text fixtures out as Word files."""
+    import importlib.util
+
+    path = Path(__file__).parents[2] / "tools" / "format_variants.py"
+    spec = importlib.util.spec_from_file_location("format_variants", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_layout_tool_keeps_typed_columns_and_a_carrying_out_subject():
+    """A header and a signature typed in tab columns keep their columns in the Word file; a
+    subject that opens with `Thực hiện` stays the title, the `Căn cứ` under it a paragraph."""
+    tool = _format_variants()
+    blocks = [
+        "BCH ĐOÀN TỈNH X\tĐOÀN TNCS HỒ CHÍ MINH",
+        "***",
+        "Số: 5-KH/TĐTN\tX, ngày 02 tháng 3 năm 2026",
+        "KẾ HOẠCH",
+        "Thực hiện Kế hoạch số 9-KH/TU ngày 01/02/2026 của Ban Thường vụ Tỉnh ủy về phát "
+        "triển văn hóa đọc trong thanh thiếu nhi năm 2026",
+        "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Khơi dậy thói quen đọc.",
+        "Nơi nhận:\tTM. BAN THƯỜNG VỤ",
+        "- Như trên;\tBÍ THƯ",
+        "- Lưu: VP.",
+        "\tLê Văn An",
+    ]
+    plan = tool.split_plan(blocks)
+    assert plan.header == [
+        [["BCH ĐOÀN TỈNH X", "***"], ["ĐOÀN TNCS HỒ CHÍ MINH"]],
+        [["Số: 5-KH/TĐTN"], ["X, ngày 02 tháng 3 năm 2026"]],
+    ]
+    assert plan.title[1].startswith("Thực hiện Kế hoạch số 9-KH/TU")
+    assert plan.body[0] == "Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;"
+    signature = plan.body[-1]
+    assert signature.recipients == ["Nơi nhận:", "- Như trên;", "- Lưu: VP."]
+    assert signature.signer == ["TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Lê Văn An"]

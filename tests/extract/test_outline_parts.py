@@ -2,7 +2,10 @@
 
 import pytest
 
+from kehoach.extract import extract_file
 from kehoach.extract.outline import classify
+
+from .conftest import FIXTURES
 
 
 @pytest.mark.parametrize(
@@ -24,3 +27,37 @@ def test_a_part_heading_is_a_roman_part(line, num, body):
 )
 def test_other_lines_beginning_with_phan_are_not(line):
     assert classify(line).kind != "roman"
+
+
+VHTTDL = "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_an_ocr_d_plan_s_page_furniture_and_misread_markers() -> None:
+    """A scan's text: the running header and page number at each page break are dropped
+    even inside a target or a bullet, whose halves join again; `TV.` after `IIl.` is part
+    IV; `~` opens a bullet; `4-` next to a `+` sub-item is one (it joins its bullet); a
+    heading `Bảotàng tỉnh` is the body `Bảo tàng tỉnh`."""
+    r = extract_file(FIXTURES / "variant_ocr_page_furniture.txt")
+    assert r.targets[1].text.startswith("Tổ chức ít nhất 03 lớp")
+    assert r.targets[1].text.endswith("được hỗ trợ sinh hoạt phí theo quy định.")
+    assert not any("Kế hoạch số" in t.text or "~" in t.text for t in [*r.targets, *r.tasks])
+    got = [(t.id, t.lead, t.timeframe.raw, t.text[:20], t.text[-27:]) for t in r.tasks]
+    assert got == [
+        ("IV.1.1", [VHTTDL], "Quý II/2026", "Chủ trì tổ chức các ", "tại các xã vùng người Thái."),
+        ("IV.1.2", [VHTTDL], "Quý III/2026", "Tổ chức Liên hoan xò", "Văn hóa - Du lịch Mường Lò."),
+        (
+            "IV.2.1",
+            ["Bảo tàng tỉnh"],
+            "Quý IV/2026",
+            "Sưu tầm trang phục, ",
+            "xòe Thái tại Bảo tàng tỉnh.",
+        ),
+        (
+            "IV.3.1",
+            ["Ủy ban nhân dân các xã vùng người Thái"],
+            "Thường xuyên",
+            "Duy trì sinh hoạt củ",
+            " luyện tại nhà văn hóa bản.",
+        ),
+    ]
+    assert "cộng đồng: Ưu tiên các bản" in r.tasks[3].text

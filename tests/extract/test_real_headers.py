@@ -203,3 +203,9 @@ def test_references_a_carrying_out_sentence_lists_after_a_semicolon() -> None:
         ("quyet_dinh", "964/QĐ-TTg"),
         ("nghi_quyet", "21-NQ/TU"),
     ]
+
+
+def test_issuer_named_after_a_sentence_of_past_results() -> None:
+    """`… đạt 98,2%. Sở Nội vụ ban hành Kế hoạch …`: the body after the sentence's end."""
+    r = extract_file(FIXTURES / "variant_office_table_merged.txt")
+    assert r.document.issuer == "Sở Nội vụ"

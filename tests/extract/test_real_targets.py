@@ -106,3 +106,16 @@ def test_targets_under_year_lines_and_a_baseline_paragraph() -> None:
         (2028, [(60, "%")]),
         (2030, [(300000, "lượt khách")]),
     ]
+
+
+def test_target_table_rows_by_year_beside_a_vision_statement() -> None:
+    """A row reaching 100 in 2028 does not restate a vision's 100% by 2045, and two rows of
+    one table worded alike are two targets."""
+    r = extract_file(FIXTURES / "variant_target_rows_by_year_vision.txt")
+    assert [(t.horizon, [(m.value, m.by) for m in t.metrics]) for t in r.targets] == [
+        (2045, [(100, 2045)]),
+        (2028, [(60, 2026), (80, 2027), (100, 2028)]),
+        (2028, [(50, 2026), (65, 2027), (80, 2028)]),
+        (2028, [(40, 2026), (45, 2027), (50, 2028)]),
+    ]
+    assert r.targets[2].text == "Tỷ lệ trường học cấp trung học đạt chuẩn quốc gia"

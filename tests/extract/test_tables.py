@@ -127,6 +127,53 @@ def test_a_numbered_row_with_no_agency_over_rows_numbered_under_it_heads_them() 
     assert r.tasks[-1].group_title == "THỂ THAO TRƯỜNG HỌC"
 
 
+def test_text_table_leaves_merged_lead_and_time_cells_empty_below_their_first_row() -> None:
+    """A task table from Word written as text keeps a merged cell's text in its first row:
+    an empty lead (a task with no lead cannot be) shows it, and then an empty lead or time
+    cell takes the one above it in its group; a group row ends every merge."""
+    from kehoach.extract import extract_file
+
+    from .conftest import FIXTURES
+
+    r = extract_file(FIXTURES / "variant_office_table_merged.txt")
+    assert [(t.id, t.lead, t.timeframe.raw) for t in r.tasks] == [
+        ("I.1", ["Phòng Tổ chức biên chế"], "Quý II/2026"),
+        ("I.2", ["Phòng Tổ chức biên chế"], "Quý II/2026"),
+        ("I.3", ["Trung tâm Lưu trữ lịch sử tỉnh"], "Năm 2026"),
+        ("II.4", ["Văn phòng Sở"], None),  # the time merge above ended at the group row
+        ("II.5", ["Trung tâm Lưu trữ lịch sử tỉnh"], "Hằng quý"),  # `TT …` spelt out
+        ("II.6", ["Văn phòng Sở"], "Hằng quý"),  # a merged time cell over a change of lead
+        ("II.7", ["Văn phòng Sở"], "Tháng 12/2026"),
+    ]
+    assert r.tasks[5].coordinating == ["Phòng Tổ chức biên chế"]  # `Phòng TCBC`
+    assert r.tasks[6].coordinating == []  # coordinators are often none: never carried down
+
+
+def test_an_empty_time_cell_stays_empty_when_every_row_has_its_lead() -> None:
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+        ["1", "Tổ chức hội nghị", "Sở Nội vụ", "Quý II/2026"],
+        ["2", "Kiểm tra an toàn thông tin", "Công an tỉnh", ""],
+    ]
+    tasks, _ = tasks_from_table(Table(rows=rows), 2026)
+    assert [t.timeframe.raw for t in tasks] == ["Quý II/2026", None]
+
+
+def test_a_table_that_marks_its_merges_is_not_filled_again() -> None:
+    """A Word or PDF table repeats a merged cell and marks it in `spans`: an empty cell there
+    is empty."""
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+        ["1", "Tổ chức hội nghị", "Sở Nội vụ", "Quý II/2026"],
+        ["2", "Biên soạn tài liệu", "", ""],
+    ]
+    tasks, _ = tasks_from_table(Table(rows=rows, spans=[[False] * 4] * 3), 2026)
+    assert [(t.lead, t.timeframe.raw) for t in tasks] == [
+        (["Sở Nội vụ"], "Quý II/2026"),
+        ([], None),
+    ]
+
+
 def test_start_and_end_time_columns_make_one_span() -> None:
     """`Thời gian bắt đầu | Thời gian hoàn thành`: one span from the start of the first cell's
     period to the end of the second's; an open end runs from the start, `hằng năm` in either

@@ -97,3 +97,27 @@ def test_a_short_last_line_joins_its_paragraph_though_its_box_is_lower():
     assert len(page) == 2
     assert str(page[0]).endswith("tăng cường " + full + " quyết.")
     assert str(page[1]).startswith("4. Sở Văn hóa")
+
+
+def test_a_line_justification_stretched_joins_its_paragraph():
+    # `hộp thư điện tử:` spread over the line by justification, the long address wrapped
+    # to the next: its wide spaces are word spaces, not the gutter of two columns
+    blocks = _blocks("variant_union_wrapped_title.pdf")
+    assert any(
+        "(qua Ban Thanh niên trường học, hộp thư điện tử: bantruonghoc." in b for b in blocks
+    )
+
+
+def test_wide_alike_gaps_are_word_spaces_and_one_wide_gap_a_gutter():
+    from kehoach.intake.pdf_lines import line_text
+    from kehoach.intake.pdf_page import Word
+
+    def line(*boxes: tuple[str, float, float]) -> list[Word]:
+        return [Word(t, x0, x1, 100.0, 112.0) for t, x0, x1 in boxes]
+
+    stretched = line(("hộp", 85, 105), ("thư", 140, 158), ("điện", 193, 218), ("tử:", 253, 270))
+    assert line_text(stretched) == "hộp thư điện tử:"
+    columns = line(("TỈNH", 85, 115), ("ỦY", 118, 135), ("ĐẢNG", 300, 340), ("CỘNG", 343, 380))
+    assert line_text(columns) == "TỈNH ỦY  ĐẢNG CỘNG"
+    numbers = line(("(1)", 85, 100), ("(2)", 140, 155), ("(3)", 195, 210), ("(4)", 250, 265))
+    assert line_text(numbers) == "(1)  (2)  (3)  (4)"

@@ -110,3 +110,26 @@ def test_a_typed_pdf_is_not_taken_for_ocr():
     doc = read_document(PLAN_PDF)
     assert not doc.ocr and doc.repairs == []
     assert any("các mỏ khoáng sản" in line for line in doc.lines)
+
+
+def test_a_number_wrapped_at_its_hyphen_keeps_the_hyphen():
+    """`201/2023/NQ-` at a line's end, `HĐND` on the next: pdfium marks such a hyphen with
+    U+FFFE and no line break; it is read as the hyphen and the paragraph joins it back."""
+    doc = read(FIXTURES / "ld-kh-pcmt-2030.pdf")
+    text = " ".join(b for b in doc.blocks if isinstance(b, str))
+    assert "Nghị quyết số 201/2023/NQ-HĐND ngày 12/7/2023" in text
+    assert "NQ HĐND" not in text
+
+
+def test_a_comma_in_its_own_low_box_stays_with_its_word():
+    """A PDF whose characters come with their own boxes (not the line's height): the comma
+    of `hóa,` sits below the letters' middle, touching the word, not a word of its own."""
+    from kehoach.intake.pdf_page import _split
+
+    # (x0, x1, top, bottom) from the top: `h`, `ó` tall, `a` short, `,` below the baseline
+    boxes = [(132.2, 139.2, 614.0, 623.8), (139.2, 146.2, 614.0, 623.8),
+             (146.2, 152.4, 617.1, 623.8), (152.4, 155.9, 622.3, 625.9)]  # fmt: skip
+    assert [w.text for w in _split("hóa,", boxes)] == ["hóa,"]
+    # a mark on another line (a footnote's comma far below) is still cut off
+    far = [*boxes[:3], (152.4, 155.9, 640.0, 643.0)]
+    assert [w.text for w in _split("hóa,", far)] == ["hóa", ","]

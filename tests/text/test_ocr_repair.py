@@ -119,6 +119,9 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         ("in ấn 3O.000 tờ gấp", "in ấn 30.000 tờ gấp"),
         ("hoàn thành trước ngày 1O/2027", "hoàn thành trước ngày 10/2027"),
         ("Giai đoạn 2O26 - 2O30", "Giai đoạn 2026 - 2030"),
+        # ... and the last digit of a number read as an l or an O
+        ("kết quả giai đoạn 201l - 2015", "kết quả giai đoạn 2011 - 2015"),
+        ("tầm nhìn đến năm 204O", "tầm nhìn đến năm 2040"),
         # a table rule or a curly quote at a line's start, a rule at its end
         ("| - Sở Y tế chủ trì", "- Sở Y tế chủ trì"),
         ("‘- Sở Tài chính thẩm định", "- Sở Tài chính thẩm định"),
@@ -413,6 +416,14 @@ def test_part_numerals_misread_in_bold_capitals_are_numbered_in_sequence():
     ]  # fmt: skip
     assert fixed.endswith("quý II/2026")  # a fraction slash is a slash
     assert Repair(3, "IH", "II") in repairs and Repair(5, "II", "III") in repairs
+
+
+def test_a_part_numerals_i_read_as_a_t_is_put_right_in_sequence():
+    """`TV. TỔ CHỨC THỰC HIỆN` after `III.`: the I of `IV` read as a T."""
+    text = "I. MỤC TIÊU\nnội dung\nII. NHIỆM VỤ\nIII. KINH PHÍ\nTV. TỔ CHỨC THỰC HIỆN\n"
+    assert repair(text)[0].splitlines()[4] == "IV. TỔ CHỨC THỰC HIỆN"
+    kept = "I. MỤC TIÊU\nII. NHIỆM VỤ\nTT. DANH SÁCH\n"  # a T with no V or X: no numeral
+    assert repair(kept)[0] == kept
 
 
 @pytest.mark.parametrize(

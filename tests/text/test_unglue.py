@@ -46,6 +46,9 @@ def test_typed_text_is_left_alone(text):
         ("Ủy ban Mặt trận tỉnh vàcác tổ chức", "Ủy ban Mặt trận tỉnh và các tổ chức"),
         ("khen thưởng họcsinh giỏi", "khen thưởng học sinh giỏi"),
         ("thanh toán tiềnmặt", "thanh toán tiền mặt"),
+        # a pair that opens a sentence or a name, its first word capitalised
+        ("Căncứ chức năng được giao", "Căn cứ chức năng được giao"),
+        ("Đàiphát thanh huyện", "Đài phát thanh huyện"),
     ],
 )
 def test_two_short_words_glued_by_ocr_are_set_apart(glued, spaced):

@@ -281,6 +281,8 @@ def _split_bodies(part: str) -> list[str]:
         at = m.end()
         if m.start() < named_to:
             continue  # inside a registered name (`Văn phòng HĐND và UBND xã`)
+        if _owned_last_item(part[pos : m.start()], part[at:]):
+            continue
         if _LIST_HEAD_RE.match(part, at) or (
             part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
         ):
@@ -289,6 +291,22 @@ def _split_bodies(part: str) -> list[str]:
             named_to = _known_end(part, at)
     pieces.append(part[pos:])
     return pieces
+
+
+_BARE_LIST_RE = re.compile(r"(?i)các\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _owner_item_re() -> re.Pattern[str]:
+    """A head and the owning body's name, closing a list (`Văn phòng Bộ`)."""
+    owner = lexicon.alternation("agencies.group_owners")
+    return re.compile(_BODY_START + r"\s+" + owner + r"\s*(?:$|,|\bvà\b)")
+
+
+def _owned_last_item(before: str, after: str) -> bool:
+    """True when `after` is the last item of a group listing bare nouns (`Các Cục, Vụ,
+    Viện` before `Văn phòng Bộ`): a head and the name of the body that owns them all."""
+    return bool(_BARE_LIST_RE.fullmatch(before.strip())) and bool(_owner_item_re().match(after))
 
 
 def _known_end(part: str, at: int) -> int:
@@ -669,3 +687,40 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         return [], text
     names = parse_list(phrase)
     return names, t[end:].lstrip(" ,;")
+
+
+def _initials(word: str) -> bool:
+    """`QLVH`, `TDTT`, `TT`: a word of capitals only."""
+    return 2 <= len(word) <= 8 and word.isalpha() and word.isupper()
+
+
+def spelt_out(name: str, full_names: list[str]) -> str:
+    """An abbreviated name the document writes in full elsewhere (`Phòng QLVH` beside
+    `Phòng Quản lý văn hóa`, `TT Văn hóa - Nghệ thuật tỉnh` beside `Trung tâm Văn hóa -
+    Nghệ thuật tỉnh`): that full name, when exactly one of them has the same words but
+    where a run of capitals spells the initials of its words; else the name as it is."""
+    words = _spell_words(name)
+    if not any(_initials(w) for w in words):
+        return name
+    hits = {f for f in full_names if f != name and _spells(words, _spell_words(f))}
+    return hits.pop() if len(hits) == 1 else name
+
+
+def _spell_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s,\-–]+", name) if w]
+
+
+def _spells(short: list[str], full: list[str]) -> bool:
+    """True when `short` is `full` with some runs of words written as their initials."""
+    if not short:
+        return not full
+    if not full:
+        return False
+    head = short[0]
+    if fold(head) == fold(full[0]) and _spells(short[1:], full[1:]):
+        return True
+    if not _initials(head):
+        return False
+    n = len(head)
+    initials = "".join(fold(w)[:1] for w in full[:n])
+    return len(full) >= n and initials == fold(head) and _spells(short[1:], full[n:])

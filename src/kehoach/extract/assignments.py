@@ -31,6 +31,7 @@ from kehoach.extract.event_parts import is_member_line
 from kehoach.extract.implementation import parenthesis_time, timeframe_phrase
 from kehoach.extract.outline import Section
 from kehoach.extract.readings import (
+    BLOCK,
     CLOSING,
     HEADING,
     INHERITED,
@@ -48,7 +49,7 @@ from kehoach.extract.readings import (
     trailing_reading,
     unopened,
 )
-from kehoach.extract.segments import segment_assignments, segments_of
+from kehoach.extract.segments import labels_per_item, segment_assignments, segments_of, time_only
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.model import Task
 from kehoach.text import lexicon
@@ -234,6 +235,7 @@ def _visit(
     parent_title: str | None = None,
     groups: bool = False,
     period: str | None = None,
+    per_item: bool = False,
 ) -> None:
     if sec.kind in ("signature", "appendix") or _no_tasks_re().match(sec.folded_title):
         return
@@ -271,14 +273,23 @@ def _visit(
     found = False
     several = sum(1 for _, run in segments if run is not None and run.is_block) > 1
     for items, run in segments:
-        for a in segment_assignments(items, run, here, where, several, groups):
+        for a in segment_assignments(items, run, here, where, several, groups, per_item):
             n += 1
             a.id = a.id or (f"{sec.path}.{n}" if sec.path else str(n))
             a.period = a.period or period
             out.append(a)
             found = True
     if own and not found and not sec.children and heading is not None:
-        out.append(Assignment(sec.path, where.group, where.group_title, own, readings, period))
+        a = Assignment(sec.path, where.group, where.group_title, own, readings, period)
+        items, run = segments[0] if segments else ([], None)
+        if not items and time_only(run) and run is not None:
+            # "5. Sở Tài chính: Tham mưu …" / "Thời gian thực hiện: Hằng năm.": the heading's
+            # own sentence is the item the line times
+            a.readings = [
+                *readings,
+                Reading(time=run.joined("time"), strength=BLOCK, source="labels"),
+            ]
+        out.append(a)
     elif heading is None and here is not None and not found and not sec.children:
         # "1.1. Tham mưu …" numbered under "1. Sở X": the numbered item is the task
         a = propose(sec.title, [], where)
@@ -290,7 +301,7 @@ def _visit(
     shared = _shared_closing(sec) if here is None or not here.has_agency else None
     for child in sec.children:
         given = shared if shared is not None and child is not sec.children[-1] else here
-        _visit(child, given, group, out, sec.title or None, groups, period)
+        _visit(child, given, group, out, sec.title or None, groups, period, per_item)
 
 
 def _shared_closing(sec: Section) -> Reading | None:
@@ -352,8 +363,9 @@ def _unnumbered_requests(root: Section) -> list[Assignment]:
 def tasks_from_sections(root: Section, doc_year: int | None) -> list[Task]:
     """One task per item that some section assigns to an agency, strongest reading first."""
     proposals = _unnumbered_requests(root)
+    per_item = labels_per_item([segments_of(s.blocks, True) for s in root.walk()])
     for top in root.children:
-        _visit(top, None, None, proposals)
+        _visit(top, None, None, proposals, per_item=per_item)
     tasks: list[Task] = []
     for a in proposals:
         t = _task(a, doc_year)

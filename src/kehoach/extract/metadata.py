@@ -334,13 +334,30 @@ def _is_name(t: str) -> bool:
     )
 
 
+def _signs(table: Table) -> bool:
+    """Whether a table is a signature block: a cell that opens with `Nơi nhận` or holds a
+    signing title (`KT. BỘ TRƯỞNG`, `PHÓ CHỦ TỊCH`), not a table of tasks whose cells name
+    bodies in title case."""
+    for row in table.rows:
+        for cell in row:
+            lines = [t.strip(" *_") for t in cell.splitlines() if t.strip(" *_")]
+            if lines and fold(lines[0]).startswith("noi nhan"):  # `*Nơi nhận:*` in markdown
+                return True
+            for t in lines:
+                sm = _SIGN_TITLE_RE.match(t)
+                if (sm and sm.group("who").split()[0].isupper()) or _is_sign_title(t):
+                    return True
+    return False
+
+
 def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     best = None
     texts: list[str] = []
     # the signature part, else a signature table anywhere (a two-cell "Nơi nhận | KT. …" row)
     for b in signature.all_blocks() if signature is not None else items:
         if isinstance(b, Table):
-            texts.extend(c for row in b.rows for c in row if c.strip())
+            if signature is not None or _signs(b):
+                texts.extend(c for row in b.rows for c in row if c.strip())
         elif signature is not None:
             texts.append(b.text)
     if signature is None and not texts:  # no "Nơi nhận": the title and the name close the text
@@ -529,10 +546,12 @@ def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list
 
 
 def _agency_before(text: str) -> str | None:
-    """The agency named at the end of text: the longest clause tail (cut at commas) that is a
-    known agency, else the shortest that begins like one."""
+    """The agency named at the end of text: the longest clause tail (cut at commas, or where a
+    sentence or clause ends: `… đạt 64,5%. Sở Văn hóa, Thể thao và Du lịch`) that is a known
+    agency, else the shortest that begins like one."""
     text = re.sub(r"\s*\([^)]*\)", "", text).rstrip(" ,;")
-    starts = [0] + [m.end() for m in re.finditer(r",\s*", text)]
+    starts = [0] + [m.end() for m in re.finditer(r"(?:,|;|:|\.(?=\s))\s*", text)]
+    starts = sorted(set(starts))
     tails = [text[i:].strip() for i in starts]
     known = set(table().by_key.values())
     for tail in tails:
@@ -631,6 +650,46 @@ def _own_lines(items: list[Para | Table]) -> list[str]:
     return out
 
 
+# what follows a recipient's closing mark on its line: the signature column beside it
+_BESIDE_RECIPIENT_RE = re.compile(r"[.;,)]\s+(?P<rest>\S[^.;,)]*)$")
+
+
+def _title_rest(lines: list[str], j: int) -> str | None:
+    """The rest of the signing title on line `j` when a PDF's narrow signature column
+    wrapped it (`TM. BAN THƯỜNG VỤ TỈNH` / `ĐOÀN`): the next line in capitals, past the
+    recipients listed beside it, unless it is a title of its own (`PHÓ BÍ THƯ`)."""
+    for line in lines[j + 1 : j + 5]:
+        t = line.strip()
+        if t[:1] in "-+•":  # a recipient, read between the signature column's lines
+            beside = _BESIDE_RECIPIENT_RE.search(t)  # or the signature column's line after it
+            if beside is None or not is_upper(beside.group("rest")):
+                continue
+            t = beside.group("rest")
+        if (
+            is_upper(t)
+            and len(t.split()) <= 4
+            and not _SIGN_TITLE_RE.match(t)
+            and not _is_sign_title(t)
+        ):
+            return t
+        return None
+    return None
+
+
+def _issuer_named_by(who: str, rest: str | None) -> str | None:
+    """The issuer a signing title's body (folded) names: with the wrapped rest of the title
+    when that makes a longer name (`ban thuong vu tinh` + `doan`), else on its own."""
+    issuers = lexicon.mapping("issuers")
+    found = [(k, v) for k, v in issuers.items() if re.search(rf"\b{k}\b", who)]
+    if rest:
+        joined = f"{who} {fold(rest)}"
+        named = [(k, v) for k, v in issuers.items() if re.search(rf"\b{k}\b", joined)]
+        longest = max(named, key=lambda kv: len(kv[0]), default=None)
+        if longest and len(longest[0]) > max((len(k) for k, _ in found), default=0):
+            return longest[1]
+    return found[0][1] if found else None
+
+
 # A number after the kind words: the document cited, not this one (`ban hành Kế hoạch như sau`)
 _CITED_NUMBER_RE = re.compile(r"\s*(?:so\s*:?\s*)?\d+\s*[/-]")
 
@@ -645,11 +704,11 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
             if who:
                 return who
     issuers = lexicon.mapping("issuers")
-    for line in lines[::-1]:
-        sm = _SIGN_TITLE_RE.match(line)
+    for j in range(len(lines) - 1, -1, -1):
+        sm = _SIGN_TITLE_RE.match(lines[j])
         if sm:
             who = fold(sm.group("who"))
-            hit = next((v for k, v in issuers.items() if re.search(rf"\b{k}\b", who)), None)
+            hit = _issuer_named_by(who, _title_rest(lines, j))
             if hit is None and " " not in who.strip():  # OCR lost the spaces: `T/MBANTHƯỜNGVỤ`
                 hit = next((v for k, v in issuers.items() if k.replace(" ", "") in who), None)
             if who.strip() in lexicon.folded("documents.standing_committees"):

@@ -267,7 +267,7 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
     out: list[Para | Table] = []
     buf: list[str] = []
     first = 0
-    blocks = _without_page_numbers(blocks)
+    blocks = _without_page_numbers(_without_running_headers(blocks))
 
     def flush() -> None:
         if buf:
@@ -302,6 +302,73 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
                 buf.append(line)
     flush()
     return _unnumbered_parts(_decimal_top_level(out))
+
+
+_ITEM_START_RE = re.compile(r"^(?:[-–—−‒+•*·▪●○◦~]|\d{1,2}\s*[.)\-])")
+
+
+def ocr_markers(blocks: list[Block]) -> list[Block]:
+    """OCR'd lines with their list markers put right (the shapes in the lexicon): a line
+    opened by `~` is a `-` bullet; one opened by `4-` is a `+` sub-item when the nearest
+    item above or below it (its wrapped lines aside) is one too (`… cộng đồng:` / `4- Ưu tiên
+    …;` / `+ Gắn …`)."""
+    dashes = tuple(lexicon.words("ocr.dash_shapes"))
+    pluses = tuple(lexicon.words("ocr.plus_shapes"))
+    out = list(blocks)
+    texts = [b.strip() if isinstance(b, str) else "" for b in out]
+    for i, text in enumerate(texts):
+        if text.startswith(dashes):
+            rest = text[1:].lstrip()
+            if rest[:1].isalpha() and isinstance(out[i], str):
+                out[i] = texts[i] = f"- {rest}"
+    plus = [t.startswith(pluses) for t in texts]
+    for i, text in enumerate(texts):
+        if not plus[i]:
+            continue
+        near = [_item_near(texts, i, step) for step in (-1, 1)]
+        if any(j is not None and (texts[j].startswith("+") or plus[j]) for j in near):
+            rest = text.split("-", 1)[1].lstrip()
+            if rest[:1].isalpha():
+                out[i] = f"+ {rest}"
+    return out
+
+
+def _item_near(texts: list[str], i: int, step: int) -> int | None:
+    """The nearest line above (step -1) or below (1) that opens an item, within a few lines."""
+    j = i + step
+    while 0 <= j < len(texts) and abs(j - i) <= 6:
+        if _ITEM_START_RE.match(texts[j]):
+            return j
+        j += step
+    return None
+
+
+def _without_running_headers(blocks: list[Block]) -> list[Block]:
+    """Blocks without the page furniture a scan's text keeps at each page break: a running
+    header (`Kế hoạch số 12/KH-UBND ngày … của UBND tỉnh …`), which is a line printed on
+    several pages, and the bare page number next to it (before or after it, blank lines
+    aside). Both are dropped wherever they fall, even between the two halves of a sentence,
+    which then join again; a repeated line with no page number next to it is kept."""
+    lines = [(i, " ".join(b.split())) for i, b in enumerate(blocks) if isinstance(b, str)]
+    lines = [(i, t) for i, t in lines if t]
+    seen: dict[str, int] = {}
+    for _, text in lines:
+        if 15 <= len(text) <= 150:
+            seen[text] = seen.get(text, 0) + 1
+    if not any(n >= 2 for n in seen.values()):
+        return blocks
+    drop: set[int] = set()
+    for k, (i, text) in enumerate(lines):
+        if seen.get(text, 0) < 2 or _PAGE_NUMBER_RE.fullmatch(text):
+            continue
+        numbers = [
+            lines[j][0]
+            for j in (k - 1, k + 1)
+            if 0 <= j < len(lines) and _PAGE_NUMBER_RE.fullmatch(lines[j][1])
+        ]
+        if numbers and not any(isinstance(b, Table) for b in blocks[numbers[0] : i]):
+            drop.update([i, *numbers])
+    return [b for i, b in enumerate(blocks) if i not in drop] if drop else blocks
 
 
 def _without_page_numbers(blocks: list[Block]) -> list[Block]:

@@ -6,13 +6,14 @@ import re
 from dataclasses import replace
 
 from kehoach.errors import NoPlanStructure
+from kehoach.extract.agencies import spelt_out
 from kehoach.extract.assignments import tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.event_parts import is_timetable
 from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.implementation import implementation_section
 from kehoach.extract.metadata import extract_metadata
-from kehoach.extract.outline import Para, build_outline, paragraphs
+from kehoach.extract.outline import Para, build_outline, ocr_markers, paragraphs
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
 from kehoach.extract.tables import read_header, tasks_from_table
@@ -58,7 +59,7 @@ def build_record(doc: Document) -> PlanRecord:
                 blocks.append(_fixed(rest, doc.ocr))
     blocks = _typos_fixed(blocks)
     if doc.ocr:  # names OCR damaged spelt as the document mostly spells them
-        blocks = respell_names(blocks)
+        blocks = ocr_markers(respell_names(blocks))
     items = paragraphs(blocks)
     root = build_outline(items)
     body_text = "\n".join(p.text for p in items if isinstance(p, Para))
@@ -92,7 +93,7 @@ def build_record(doc: Document) -> PlanRecord:
     implementation = implementation_section(root)
     if not tasks:  # no task table: every section that assigns work to agencies
         tasks = tasks_from_sections(root, doc_year)
-    tasks = _unique_ids(tasks)
+    tasks = _unique_ids(_names_spelt_out(tasks))
     targets = [
         assess_target(t)
         for t in extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
@@ -147,6 +148,24 @@ def _fixed(table: Table, ocr: bool = False) -> Table:
     glue = (lambda c: unglue_pairs(unglue(c))) if ocr else unglue
     rows = [[fix_typos(glue(c)) for c in row] for row in table.rows]
     return Table(rows=rows, spans=table.spans, page=table.page)
+
+
+def _names_spelt_out(tasks: list[Task]) -> list[Task]:
+    """Abbreviated agency names (`Phòng QLVH`, `TT Văn hóa - Nghệ thuật tỉnh`) written as the
+    document writes them in full in another task: one name for one body."""
+    names = list(dict.fromkeys(a for t in tasks for a in t.directing + t.lead + t.coordinating))
+    full = {a: spelt_out(a, names) for a in names}
+    if all(k == v for k, v in full.items()):
+        return tasks
+    return [
+        replace(
+            t,
+            directing=list(dict.fromkeys(full[a] for a in t.directing)),
+            lead=list(dict.fromkeys(full[a] for a in t.lead)),
+            coordinating=list(dict.fromkeys(full[a] for a in t.coordinating)),
+        )
+        for t in tasks
+    ]
 
 
 def _unique_ids(tasks: list[Task]) -> list[Task]:

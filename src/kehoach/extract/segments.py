@@ -16,6 +16,7 @@ from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
 from kehoach.extract.outline import Para
 from kehoach.extract.readings import (
+    BLOCK,
     CLOSING,
     Assignment,
     Reading,
@@ -106,6 +107,27 @@ def segments_of(
     return out
 
 
+def time_only(run: LabelRun | None) -> bool:
+    """Labelled lines that say only when (`Thời gian thực hiện: Quý III/2027.`)."""
+    return run is not None and set(run.values) == {"time"}
+
+
+def labels_per_item(sections: list[list[tuple[list[Item], LabelRun | None]]]) -> bool:
+    """Whether the document's time-only labelled lines each give the time of the one item
+    above them (`- Tổ chức …` / `Thời gian thực hiện: Hằng năm.` / `- Hướng dẫn …` / …),
+    not of a group of bullets they close: most such lines, and at least two, follow a
+    single item (or a heading's own sentence) since the previous labelled lines."""
+    single = multi = 0
+    for segments in sections:
+        for items, run in segments:
+            if time_only(run):
+                if len(items) <= 1:
+                    single += 1
+                else:
+                    multi += 1
+    return single >= 2 and single > multi
+
+
 def _is_title(text: str) -> bool:
     """A line that names an activity (`Lễ khai mạc Ngày hội`), not a sentence describing it."""
     return len(text) < 200 and not text.rstrip().endswith(_ITEM_ENDS)
@@ -118,11 +140,14 @@ def segment_assignments(
     where: Assignment,
     several_blocks: bool = False,
     groups: bool = False,
+    per_item: bool = False,
 ) -> list[Assignment]:
     """Tasks of one segment: an activity block (its title line when the section holds
     several, else the heading, or the one item the labels describe), each bullet of a group
     the labels close, or each item on its own evidence (`groups`: the items stand in the
-    implementation part, where a generic group as subject is told to do the work)."""
+    implementation part, where a generic group as subject is told to do the work).
+    `per_item` (see `labels_per_item`): a time-only labelled line is the time of the item
+    right above it alone, and as its own it goes before a time phrase in its text."""
     labels = labels_reading(run) if run is not None else None
     items, intros = _under_intros(items, where)
     if labels is not None and labels.has_agency and run is not None:
@@ -146,6 +171,7 @@ def segment_assignments(
             _given(propose(text, [closing], where), intros.get(id(para))) for para, text in items
         ]
     out = []
+    last = items[-1][0] if items else None
     for para, text in items:
         if para.kind == "plain" and (_closing_re().match(fold(text)) or _closing_request(text)):
             continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …"
@@ -155,7 +181,10 @@ def segment_assignments(
             here = roles_of_phrase(unopened(head)) or here
             continue
         a = propose(text, [], where, groups)
-        if labels is not None and labels.time:
+        if labels is not None and labels.time and per_item and time_only(run):
+            if para is last:
+                a.readings.append(Reading(time=labels.time, strength=BLOCK, source="labels"))
+        elif labels is not None and labels.time:
             a.readings.append(Reading(time=labels.time, source="labels"))
         if here is not None:
             a.readings.append(here.as_inherited())

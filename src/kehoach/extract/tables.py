@@ -224,6 +224,13 @@ def tasks_from_table(
     targets: list[TargetRow] = []
     group, group_title = None, None
     numbered = cols.num >= 0 and any(_ROW_NUM.match(_cell(r, cols.num)) for r in table.rows[first:])
+    # a table read from text keeps a merged cell's text in its first row only, the rows below
+    # left empty as Word stores them (no `spans` to tell): when a task row's lead cell is
+    # empty under a filled one (every task has a lead), the table shows its merges so, and
+    # an empty lead or time cell under a filled one in the same group is that cell going on
+    merged_down: dict[int, str] = {}
+    if not table.spans and _leads_merged(table.rows[first:], cols):
+        merged_down = {c: "" for c in (cols.lead, cols.time) if c >= 0}
     for r, row in enumerate(table.rows[first:], start=first):
         row = _realign(row, cols)
         if (
@@ -236,6 +243,7 @@ def tasks_from_table(
         g = _group_row(row, cols)
         if g:
             group, group_title = g
+            merged_down = dict.fromkeys(merged_down, "")  # a group row ends every merge
             continue
         text = _cell(row, cols.text)
         num = _cell(row, cols.num)
@@ -260,9 +268,43 @@ def tasks_from_table(
             _merge_into(tasks[-1], row, cols, more)
             continue
         if not text or (bare and _heads_numbered_rows(num, table.rows[r + 1 :], cols)):
+            merged_down = dict.fromkeys(merged_down, "")
             continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
+        row = _merged_from_above(row, merged_down)
         tasks.append(_new_task(row, cols, num, text, group, group_title, len(tasks) + 1))
     return [_finish(t, doc_year) for t in tasks], targets
+
+
+def _leads_merged(rows: list[list[str]], cols: Columns) -> bool:
+    """True when a numbered task row has an empty lead cell under a row of the same group
+    that has one: the text left a merged lead cell empty below its first row."""
+    if cols.lead < 0 or cols.num < 0:
+        return False
+    above = False
+    for row in rows:
+        if _group_row(row, cols):
+            above = False
+            continue
+        if not (_ROW_NUM.match(_cell(row, cols.num)) and _cell(row, cols.text)):
+            continue
+        if not _cell(row, cols.lead) and above:
+            return True
+        above = bool(_cell(row, cols.lead))
+    return False
+
+
+def _merged_from_above(row: list[str], merged_down: dict[int, str]) -> list[str]:
+    """The row with each empty merged-down column given the text above it, which it then
+    passes on (`merged_down`: column -> the text its cell last held)."""
+    if not merged_down:
+        return row
+    row = list(row) + [""] * (max(merged_down) + 1 - len(row))
+    for c, above in merged_down.items():
+        if row[c].strip():
+            merged_down[c] = row[c]
+        elif above:
+            row[c] = above
+    return row
 
 
 def _realign(row: list[str], cols: Columns) -> list[str]:

@@ -512,12 +512,16 @@ def extract_targets(
             own = max((m.by for m in metrics if m.by), default=None)
             targets.append(_target(len(targets) + 1, text, own or plan_horizon, metrics, sec.path))
             seen.append(fold(text))
+    # a row restates a statement of the body, never another row: two rows of one table are
+    # two indicators however alike their wording (`Tỷ lệ di tích cấp quốc gia được số hóa`,
+    # `Tỷ lệ di tích cấp tỉnh được số hóa`)
+    body = len(targets)
     for row in appendix_rows or []:
         metrics = list(row.metrics) or _metrics(row.text)
         if not metrics:
             continue
-        same = _similar_index(fold(row.text), seen)
-        same = _restated(metrics, row, targets) if same is None else same
+        same = _similar_index(fold(row.text), seen[:body])
+        same = _restated(metrics, row, targets[:body]) if same is None else same
         if same is not None:
             # one target; a table's value columns give each number its year (`Kế hoạch năm
             # 2026 | Đến năm 2030`), so a row that holds every number of the body's statement
@@ -551,15 +555,21 @@ def _scaled(metric: Metric) -> float:
 def _restated(metrics: list[Metric], row: TargetRow, targets: list[Target]) -> int | None:
     """The body target an appendix row restates a number of (`Tổng thu từ khách du lịch |
     3.350` after `Tổng thu từ khách du lịch đạt 3.350 tỷ đồng`): one with the same value whose
-    text holds most of the row's words; its index, None when there is none."""
+    text holds most of the row's words; its index, None when there is none. A number the
+    row and the statement both date must be due the same year: a row's `100` for 2030 does
+    not restate a vision's `100%` by 2045."""
     words = set(fold(row.text).split())
-    values = {_scaled(m) for m in metrics}
     for i, t in enumerate(targets):
-        if not values & {_scaled(m) for m in t.metrics}:
+        if not any(_same_number(m, n) for m in metrics for n in t.metrics):
             continue
         if words and len(words & set(fold(t.text).split())) >= 0.6 * len(words):
             return i
     return None
+
+
+def _same_number(a: Metric, b: Metric) -> bool:
+    """True when two metrics give the same number, due the same year where both say one."""
+    return _scaled(a) == _scaled(b) and (a.by is None or b.by is None or a.by == b.by)
 
 
 def _holds(row: tuple[Metric, ...], stated: list[Metric]) -> bool:

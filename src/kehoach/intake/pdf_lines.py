@@ -53,10 +53,27 @@ def line_bottom(words: list[Word]) -> float:
     return max(map(_BOTTOM, words))
 
 
+_STRETCHED = 3  # word gaps: this many, all wide and alike, are a justified line's spaces
+_EVEN = 0.2  # how much a stretched line's gaps differ, as a share of the narrowest
+
+
+def _stretched(words: list[Word], gaps: list[float]) -> bool:
+    """Whether a line's word gaps are all wide and of one width: justification stretched
+    every space of a line that a long word (an e-mail address, a link) left half empty;
+    the gutter between two columns is one wide gap among word spaces."""
+    if len(gaps) < _STRETCHED or sum(any(c.isalpha() for c in w.text) for w in words) < len(gaps):
+        return False  # a row of cells such as the column numbers `(1) (2) (3)` is no sentence
+    low = min(gaps)
+    return low > GAP and max(gaps) - low <= _EVEN * low
+
+
 def line_text(words: list[Word]) -> str:
-    """A line's words; a wide gap (two columns of a heading) becomes two spaces."""
+    """A line's words; a wide gap (two columns of a heading) becomes two spaces, unless
+    every gap of the line is as wide (a justified line stretched)."""
+    gaps = [w.x0 - prev.x1 for prev, w in pairwise(words)]
+    wide = GAP if not _stretched(words, gaps) else float("inf")
     parts = [words[0].text]
-    for prev, w in pairwise(words):
-        parts.append("  " if w.x0 - prev.x1 > GAP else " ")
+    for gap, w in zip(gaps, words[1:], strict=True):
+        parts.append("  " if gap > wide else " ")
         parts.append(w.text)
     return nfc("".join(parts)).strip()

@@ -121,7 +121,10 @@ def _page_text(textpage, count: int) -> str:
     return "".join(chr(pdfium.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
 
 
-_TOKEN = re.compile(r"[^\s\x00-\x20\ufffe]+")  # runs of characters between pdfium's spaces
+_TOKEN = re.compile(r"[^\s\x00-\x20]+")  # runs of characters between pdfium's spaces
+# pdfium's mark for a hyphen that ends a line (`NĐ-` / `CP` of `86/2023/NĐ-CP` wrapped at
+# its hyphen), with no line break after it: a hyphen, that the paragraph joins back
+_LINE_END_HYPHEN = "\ufffe"
 _RECT = struct.Struct("4f")  # an FS_RECTF as pdfium fills it: left, top, right, bottom
 
 
@@ -133,7 +136,7 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
     count = pdfium.FPDFText_CountChars(textpage)
     if count <= 0:
         return [], 0
-    text = _page_text(textpage, count)
+    text = _page_text(textpage, count).replace(_LINE_END_HYPHEN, "-")
     # One rectangle for every call, read back in one unpacking: this runs for each word's
     # first and last character, the bulk of intake's calls into pdfium (and is written out
     # in the loop, not called, for the same reason).
@@ -193,6 +196,9 @@ def _words(textpage, frame: _Frame) -> tuple[list[Word], int]:
     return words, chars
 
 
+_TRAILING_MARKS = frozenset(",.;:!?…)]”’")  # punctuation set low (or high) after a word
+
+
 def _split(text: str, boxes: list) -> list[Word]:
     """A run cut where its characters leave the line or a gap wider than `X_TOLERANCE`
     opens; a combining mark stays with the letter before it."""
@@ -204,7 +210,11 @@ def _split(text: str, boxes: list) -> list[Word]:
         x0, x1, top, bottom = b
         if cur is not None:
             overlap = min(cur.bottom, bottom) - max(cur.top, top)
-            same = overlap >= 0.5 * min(cur.bottom - cur.top, bottom - top)
+            # a character's own box (some producers' PDFs give no other) leaves a comma or a
+            # full stop below the letters' middle: it keeps to the word it touches
+            same = overlap >= 0.5 * min(cur.bottom - cur.top, bottom - top) or (
+                overlap > 0 and ch in _TRAILING_MARKS
+            )
             if combining(ch) or (same and -X_TOLERANCE <= x0 - cur.x1 <= X_TOLERANCE):
                 cur.text += ch
                 cur.x1, cur.top, cur.bottom = (

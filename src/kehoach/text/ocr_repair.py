@@ -22,6 +22,7 @@ from functools import lru_cache, partial
 from importlib import resources
 from operator import attrgetter
 
+from kehoach.text.lexicon import words
 from kehoach.text.normalize import recompose_marks
 from kehoach.text.ocr_decode import calm_run, decode
 from kehoach.text.ocr_judge import looks_like_ocr
@@ -165,6 +166,10 @@ _SYMBOL_FIXES = (
     # the digit 0 read as the letter O inside a number (`2O30`, `5O.000`, `1O/2026`): no
     # word has a digit before an O and a digit after it
     (re.compile(r"(?<=\d)[Oo](?=\d|[.,/]\d)"), lambda m: "0"),
+    # ... and the last digit of a number read as an l or an O (`202l`, `203O`): after two
+    # digits, at the word's end, it is no unit (a number and its unit are set apart)
+    (re.compile(r"(?<=\d\d)l(?![\w])"), lambda m: "1"),
+    (re.compile(r"(?<=\d\d)O(?![\w])"), lambda m: "0"),
     # a word of 2-7 letters (none of a-z: lower case is no abbreviation, and leaving out
     # the words it rules out spares a call for nearly every word of the text)
     (re.compile(r"(?<!\w)[^\W\d_a-z]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
@@ -242,7 +247,12 @@ def _fix_symbols(text: str, repairs: list[Repair]) -> str:
 # A part heading's Roman numeral as OCR reads bold capitals: `II` as `IH` or `H`, `III` as
 # `II` or `HI` (an I lost, or two run together into an H), `I.` as `IL.`
 _PART_HEADING = re.compile(
-    r"^([ \t]*)([IVXHLl1|" + _MARKED_I + r"]{1,5})(?=[.\-][ \t]*[^\W\d_])", re.M
+    r"^([ \t]*)((?:[IVXHLl1|"
+    + _MARKED_I
+    + r"]|["
+    + re.escape("".join(words("ocr.part_numeral_shapes")))
+    + r"](?=[VX])){1,5})(?=[.\-][ \t]*[^\W\d_])",
+    re.M,
 )
 
 
@@ -281,6 +291,11 @@ def _fix_part_numbers(text: str, repairs: list[Repair]) -> str:
                 found.append((m.start(2), m.group(2), numeral))
                 value = expected
         previous = value if value is not None else expected
+    return _replaced(text, found, repairs)
+
+
+def _replaced(text: str, found: list[tuple[int, str, str]], repairs: list[Repair]) -> str:
+    """`text` with each `(start, old, new)` of `found` made, the changes added to `repairs`."""
     if not found:
         return text
     repairs.extend(_line_numbers(text, found))
@@ -305,13 +320,7 @@ def _unglued_capitals(text: str, repairs: list[Repair]) -> str:
         got = unglue_capital_pairs(m.group())
         if got != m.group():
             found.append((m.start(), m.group(), got))
-    if not found:
-        return text
-    repairs.extend(_line_numbers(text, found))
-    out = text
-    for start, old, new in reversed(found):
-        out = out[:start] + new + out[start + len(old) :]
-    return out
+    return _replaced(text, found, repairs)
 
 
 def _line_numbers(text: str, found: list[tuple[int, str, str]]) -> list[Repair]:

@@ -50,9 +50,12 @@ def unglue_pairs(text: str) -> str:
 
 def _pair(match: re.Match[str]) -> str:
     run = match.group(0)
-    if run.isascii() or not run.islower() or is_valid_syllable(run):
-        return _capital_pair(match)
-    return " ".join(_two_syllables(run))
+    if run.isascii() or is_valid_syllable(run):
+        return run
+    if run.islower() or (run[0].isupper() and run[1:].islower()):
+        # `vàcác`; `Báovà`, `Căncứ` at a sentence's or a name's start
+        return " ".join(_two_syllables(run))
+    return _capital_pair(match)
 
 
 _VOWELS = frozenset("aăâeêioôơuưy" + "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
@@ -97,7 +100,7 @@ def _two_syllables(run: str) -> tuple[str, ...]:
         a, b = run[:cut], run[cut:]
         if not (is_valid_syllable(a) and is_valid_syllable(b)):
             continue
-        ca, cb = counts.get(unify_tone_marks(a)), counts.get(unify_tone_marks(b))
+        ca, cb = counts.get(unify_tone_marks(a.lower())), counts.get(unify_tone_marks(b.lower()))
         if ca and cb and ca * cb > best[0]:
             best = (ca * cb, (a, b))
     return best[1]
