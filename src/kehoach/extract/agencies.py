@@ -264,12 +264,12 @@ def split_list(cell: str) -> list[str]:
 # A new body after `,` or `và` (`vá`: OCR'd), its first word matched as written or, in upper
 # case, without marks (OCR'd `Tòa an`, `Ủy bản`)
 _LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|\bv[àaáảãạ]\b)\s*")
-# in a list, a head may be the whole name (`…, Tỉnh đoàn, Hội Nông dân tỉnh`): a `,` or `;`
-# may follow it
-_LIST_HEAD_RE = re.compile(_BODY_START + r"(?=[\s,;]|$)")
-_HEAD_FOLDED_RE = re.compile(
-    lexicon.alternation("agencies.heads", fold_words=True) + r"(?=[\s,;]|$)"
+# in a list, a head that is a whole name (`…, Tỉnh đoàn, Hội Nông dân tỉnh`) may stand right
+# before a `,` or `;` (lexicon `agencies.whole_name_heads`)
+_LIST_HEAD_RE = re.compile(
+    _BODY_START + r"(?=\s|$)|" + lexicon.alternation("agencies.whole_name_heads") + r"(?=[,;])"
 )
+_HEAD_FOLDED_RE = re.compile(lexicon.alternation("agencies.heads", fold_words=True) + r"(?=\s|$)")
 
 
 def _split_bodies(part: str) -> list[str]:
