@@ -503,7 +503,8 @@ def starts_with_group(text: str) -> bool:
     return _GENERIC_RE.match(text.lstrip()) is not None
 
 
-_NAME_LOWER_OK = {"và", "các", "tỉnh", "xã", "phường", "thuộc", "cấp", "đặc", "khu", "nhân", "dân"}
+# Words in lower case that go on with a name read word by word (data/lexicon.toml)
+_NAME_LOWER_OK = frozenset(lexicon.words("agencies.name_lower_words"))
 
 
 # Words that end a group's name in running text: what the group is told to do comes next.
