@@ -629,9 +629,17 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         return [], text
     names, rest = take_agencies(t)
     known = registered()
-    if names and all(n in known for n in names) and rest[:1].islower():
-        return names, rest  # registered names read exactly: "Sở Tài chính | thẩm định …"
     folded = fold_chars(t[:400])
+    # registered names read exactly ("Sở Tài chính | thẩm định …"), unless the name goes on
+    # with a group's own words ("Ủy ban nhân dân các xã, phường | có làng nghề")
+    at = len(t) - len(rest) if t.endswith(rest) else -1
+    if (
+        names
+        and all(n in known for n in names)
+        and rest[:1].islower()
+        and not (0 <= at < len(folded) and _inside_name(folded, at))
+    ):
+        return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
     for i, w in enumerate(words[:_PHRASE_WORDS]):

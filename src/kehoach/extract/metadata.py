@@ -518,7 +518,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         province = None
     if kind is None and number:
         kind = _number_kind(number)
-    implements = _refs(" ".join([title or "", *_carried_out(preamble)]), number)
+    implements = _refs(" ".join([title or "", *_carried_out(preamble), *_bases(root)]), number)
     return DocumentInfo(
         kind=kind or "other",  # type: ignore[arg-type]
         number=number or None,
@@ -563,6 +563,20 @@ def _carried_out(preamble: list[str]) -> list[str]:
         else:
             carried = False
     return kept
+
+
+def _bases(root: Section) -> list[str]:
+    """The lines of the sections that list what the document rests on, in place of a
+    preamble's `Căn cứ …` (`II. CĂN CỨ XÂY DỰNG ĐỀ ÁN`, `Căn cứ pháp lý`: data/lexicon.toml
+    `documents.basis_sections`); not in an appendix."""
+    titles = lexicon.folded("documents.basis_sections")
+    return [
+        b.text
+        for s in root.walk()
+        if s.kind in ("roman", "decimal") and s.folded_title.startswith(tuple(titles))
+        for b in s.all_blocks()
+        if isinstance(b, Para)
+    ]
 
 
 # a clause that opens with a document's kind and number (`Nghị quyết số 15-NQ/TU …`)
