@@ -127,6 +127,27 @@ def test_a_numbered_row_with_no_agency_over_rows_numbered_under_it_heads_them() 
     assert r.tasks[-1].group_title == "THỂ THAO TRƯỜNG HỌC"
 
 
+def test_a_priced_catalogue_of_projects_is_no_task_table() -> None:
+    from kehoach.extract.tables import is_project_list
+
+    def table(item: str, last: str) -> Table:
+        return Table(
+            rows=[
+                ["TT", item, "Cơ quan chủ trì", "Thời gian", last],
+                ["1", "Nhà văn hóa đa năng", "Sở Xây dựng", "2027 - 2029", "150"],
+            ]
+        )
+
+    assert is_project_list(table("Tên dự án", "Kinh phí dự kiến (tỷ đồng)"))
+    assert is_project_list(table("Tên công trình", "Ghi chú"), "DANH MỤC CÔNG TRÌNH, DỰ ÁN")
+    # a heading or a caption that names tasks keeps a table a task table
+    assert not is_project_list(table("Tên nhiệm vụ, dự án", "Kinh phí"))
+    assert not is_project_list(table("Tên dự án", "Kinh phí"), "PHỤ LỤC NHIỆM VỤ TRỌNG TÂM")
+    # a project column with nothing to say it is priced or a catalogue: still read for tasks
+    assert not is_project_list(table("Dự án", "Ghi chú"), "Phụ lục")
+    assert not is_project_list(table("Nội dung", "Kinh phí"))
+
+
 def test_text_table_leaves_merged_lead_and_time_cells_empty_below_their_first_row() -> None:
     """A task table from Word written as text keeps a merged cell's text in its first row:
     an empty lead (a task with no lead cannot be) shows it, and then an empty lead or time

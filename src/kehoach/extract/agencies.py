@@ -476,7 +476,8 @@ def starts_with_group(text: str) -> bool:
     return _GENERIC_RE.match(text.lstrip()) is not None
 
 
-_NAME_LOWER_OK = {"và", "các", "tỉnh", "xã", "phường", "thuộc", "cấp", "đặc", "khu", "nhân", "dân"}
+# Words in lower case that go on with a name read word by word (data/lexicon.toml)
+_NAME_LOWER_OK = frozenset(lexicon.words("agencies.name_lower_words"))
 
 
 # Words that end a group's name in running text: what the group is told to do comes next.
@@ -601,9 +602,17 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         return [], text
     names, rest = take_agencies(t)
     known = registered()
-    if names and all(n in known for n in names) and rest[:1].islower():
-        return names, rest  # registered names read exactly: "Sở Tài chính | thẩm định …"
     folded = fold_chars(t[:400])
+    # registered names read exactly ("Sở Tài chính | thẩm định …"), unless the name goes on
+    # with a group's own words ("Ủy ban nhân dân các xã, phường | có làng nghề")
+    at = len(t) - len(rest) if t.endswith(rest) else -1
+    if (
+        names
+        and all(n in known for n in names)
+        and rest[:1].islower()
+        and not (0 <= at < len(folded) and _inside_name(folded, at))
+    ):
+        return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
     for i, w in enumerate(words[:_PHRASE_WORDS]):

@@ -14,6 +14,7 @@ from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Task
+from kehoach.text.lexicon import alternation
 from kehoach.text.normalize import clean, fold
 from kehoach.text.numbers import parse_number
 
@@ -116,6 +117,35 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                 cols.width = width
                 return cols, start + depth
     return None
+
+
+def _words_re(path: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + alternation(path, fold_words=True) + r"\b")
+
+
+_PROJECT = _words_re("tables.project_words")
+_TASK = _words_re("tables.task_words")
+_BUDGET = _words_re("tables.budget_words")
+
+
+def is_project_list(table: Table, caption: str = "") -> bool:
+    """A catalogue of projects to invest in, not a task table (data/lexicon.toml [tables]
+    `project_words`): its item column is headed by projects (`Tên dự án`, `Công trình`) and
+    not by tasks, its caption names no task, and a column (`Kinh phí dự kiến`) or the caption
+    (`Danh mục dự án …`) says it lists what is to be funded."""
+    head = read_header(table.rows)
+    if head is None or head[0].is_targets:
+        return False
+    cols, first = head
+    heading = fold(" ".join(_cell(r, cols.text) for r in table.rows[:first]))
+    caption = fold(caption)
+    if not _PROJECT.search(heading) or _TASK.search(heading) or _TASK.search(caption):
+        return False
+    priced = any(
+        _BUDGET.search(fold(" ".join(_cell(r, i) for r in table.rows[:first])))
+        for i in range(max(len(r) for r in table.rows[:first]))
+    )
+    return priced or bool(_PROJECT.search(caption))
 
 
 def _same_width(table: Table, cols: Columns) -> bool:
