@@ -257,6 +257,23 @@ def test_a_group_of_communes_named_by_who_lives_there_runs_on_through_co() -> No
     ]
 
 
+def test_a_registered_group_goes_on_with_the_communes_it_takes_in() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    names, rest = agency_phrase(
+        "Sở Công Thương và Ủy ban nhân dân các xã, phường có làng nghề hỗ trợ các hộ sản xuất"
+    )
+    assert names == ["Sở Công Thương", "Ủy ban nhân dân các xã, phường có làng nghề"]
+    assert rest == "hỗ trợ các hộ sản xuất"
+    # a verb after the name still ends it
+    assert agency_phrase("Sở Tài chính có trách nhiệm thẩm định")[0] == ["Sở Tài chính"]
+
+
+def test_a_named_person_in_a_list_is_in_no_role() -> None:
+    cell = "Đồng chí Vũ Văn Nam, Phó Giám đốc Sở (Trưởng đoàn); Công an tỉnh; Đ/c Hà Mai; Sở Y tế"
+    assert parse_list(cell) == ["Công an tỉnh", "Sở Y tế"]
+
+
 def test_an_abbreviated_name_is_the_full_name_the_document_writes_elsewhere() -> None:
     names = ["Phòng Quản lý gia đình", "Trung tâm Y tế dự phòng tỉnh", "Phòng QLGĐ", "TT Y tế"]
     assert spelt_out("Phòng QLGĐ", names) == "Phòng Quản lý gia đình"

@@ -279,3 +279,28 @@ def test_youth_union_plan_is_issued_by_its_standing_committee() -> None:
         ["Hội Liên hiệp Thanh niên Việt Nam tỉnh"],
     )
     assert roles["II.2"][1] == ["Ủy ban nhân dân các xã, phường", "các đoàn thể cùng cấp"]
+
+
+def test_scheme_with_a_project_catalogue_takes_its_tasks_from_the_implementation_part() -> None:
+    """A Đề án's appendix lists priced projects (`Tên dự án | … | Tổng mức đầu tư`), not
+    tasks: the tasks are the bullets under the agency headings; its `CĂN CỨ XÂY DỰNG ĐỀ ÁN`
+    section stands for a preamble's `Căn cứ …`."""
+    r = extract_file(FIXTURES / "variant_scheme_project_list.txt")
+    assert [ref.number for ref in r.document.implements] == [
+        "09/2017/QH14",
+        "922/QĐ-TTg",
+        "05-NQ/TU",
+    ]
+    assert [(t.text[:22], t.lead) for t in r.tasks] == [
+        ("Chủ trì, phối hợp với ", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Tổ chức lớp bồi dưỡng ", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Chủ trì sơ kết, tổng k", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Hỗ trợ các hợp tác xã ", ["Sở Nông nghiệp và Môi trường"]),
+        ("Phối hợp với Ủy ban nh", ["Sở Nông nghiệp và Môi trường"]),
+        ("Rà soát, đề xuất các đ", ["Ủy ban nhân dân các xã, phường"]),
+    ]
+    assert not any("Sa Đéc" in t.text for t in r.tasks)
+    # the reviews' years in a closing parenthesis: the first decides
+    review = r.tasks[2].timeframe
+    assert (review.kind, review.start, review.end) == ("window", "2028-01-01", "2028-12-31")
+    assert r.tasks[4].coordinating == ["Ủy ban nhân dân các xã, phường có làng nghề"]

@@ -712,3 +712,85 @@ def test_council_resolution_issuer_and_reports_of_the_tasked_body() -> None:
         ("year", None, "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
         ("once", None, "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
     ]
+
+
+def test_inspection_schedule_table_roles_from_its_column_headings() -> None:
+    """`TT | Nội dung kiểm tra | Cơ sở được kiểm tra | Thời gian | Đơn vị chủ trì | Thành phần
+    đoàn`: the chủ trì column leads, the team's other members coordinate (the Deputy Director
+    named as head of the team is a person, in no role), the inspected unit is in none."""
+    r = extract_file(FIXTURES / "variant_inspection_schedule.md")
+    assert [(t.id, t.lead, t.coordinating) for t in r.tasks] == [
+        ("I.1", ["Phòng Nghiệp vụ Y"], ["Phòng Kế hoạch - Tài chính", "Bảo hiểm xã hội tỉnh"]),
+        ("I.2", ["Phòng Nghiệp vụ Y"], ["Chi cục Dân số"]),
+        ("II.3", ["Chi cục An toàn vệ sinh thực phẩm"], ["Sở Giáo dục và Đào tạo", "Công an tỉnh"]),
+    ]
+
+
+def test_closing_given_parenthesis_names_the_lead_and_a_prose_sentence_runs_to_its_stop() -> None:
+    """`(Giao: X)` / `(Giao cho: X)` closing a numbered paragraph hands it to X, as `(X)`
+    does; a `Tầm nhìn` sentence is one target up to its full stop, a `;` before a place
+    name (`; Sa Pa và Bắc Hà trở thành …`) ending no sentence."""
+    r = extract_file(FIXTURES / "variant_given_parentheses_vision.txt")
+    tasks = {t.id: t for t in r.tasks}
+    assert [(i, tasks[i].lead, tasks[i].coordinating) for i in ("II.1.1", "II.1.2", "II.2.1")] == [
+        ("II.1.1", ["Ủy ban nhân dân các xã, phường"], []),
+        ("II.1.2", ["Sở Xây dựng"], ["Sở Tài chính"]),
+        ("II.2.1", ["Sở Văn hóa, Thể thao và Du lịch"], []),
+    ]
+    assert tasks["II.1.1"].text.endswith("cơ sở lưu trú homestay")  # without its parenthesis
+    vision = r.targets[-1]
+    assert vision.text.endswith("hàng đầu cả nước.")
+    assert (vision.horizon, [(m.value, m.unit) for m in vision.metrics]) == (
+        2040,
+        [(2000, "tỷ đồng")],
+    )
+
+
+def test_joint_programme_in_articles() -> None:
+    # Two bodies issue a coordination programme in articles (`Điều 1.` … `Điều 6.`): each
+    # article with a title is a part; the objectives article gives targets, each party's
+    # article its tasks, `Trách nhiệm chung` tasks that both parties lead; the first-named
+    # party issues and signs; a sentence looking back over a past plan holds no target.
+    r = extract_file(FIXTURES / "variant_joint_articles.txt")
+    d = r.document
+    assert (d.issuer, d.signer) == ("Ban Thường vụ Hội Nông dân tỉnh", "Trịnh Văn Hưng")
+    assert [(x.number, x.issuer) for x in d.implements] == [
+        ("17/CTrPH-TWHND-BNNMT", "Ban Thường vụ Trung ương Hội Nông dân Việt Nam"),
+        ("11/CTrPH", None),
+    ]
+    assert [(t.section, t.horizon) for t in r.targets] == [("Điều 1.1", 2030), ("Điều 1.2", 2030)]
+    assert [m.by for m in r.targets[1].metrics] == [None, None, 2028]
+    hoi, so = "Ban Thường vụ Hội Nông dân tỉnh", "Sở Nông nghiệp và Môi trường"
+    got = [(t.id, t.lead, t.timeframe.kind, t.timeframe.start) for t in r.tasks]
+    assert got == [
+        ("Điều 2.1", [hoi], "window", "2026-09-15"),  # `dự kiến ngày 15/9/2026`: one day
+        ("Điều 2.2", [hoi], "window", "2026-07-01"),
+        ("Điều 3.1", [so], "recurring", None),
+        ("Điều 3.2", [so], "unknown", None),
+        ("Điều 4.1", [hoi, so], "recurring", None),
+        ("Điều 4.2", [hoi, so], "window", "2028-01-01"),
+    ]
+    # `thực hiện nghiêm chế độ thông tin, báo cáo theo quy định` is a general call
+    assert [(x.every, x.due, x.to) for x in r.reporting] == [("half_year", "06-10", hoi)]
+
+
+def test_joint_plan_with_two_header_columns_and_two_signatures() -> None:
+    # A joint plan (`KẾ HOẠCH LIÊN TỊCH`): two issuers side by side in the header, tasks by
+    # party with a shared part, the requests to communes their own lead, two signatures side
+    # by side under their titles with no `T/M` opening the left one.
+    r = extract_file(FIXTURES / "variant_joint_plan_columns.txt")
+    d = r.document
+    assert (d.kind, d.issuer, d.signer) == ("ke_hoach", "Sở Giáo dục và Đào tạo", "Đỗ Quang Minh")
+    assert [(x.number, x.issuer) for x in d.implements] == [
+        ("08/KHLT-BGDĐT-TWĐ", "Bộ Giáo dục và Đào tạo")
+    ]
+    assert [[m.value for m in t.metrics] for t in r.targets] == [[95]]
+    so = "Sở Giáo dục và Đào tạo"
+    got = [(t.id, t.lead, t.timeframe.kind) for t in r.tasks]
+    assert got == [
+        ("II.1.1", [so], "unknown"),
+        ("II.2.1", ["Tỉnh đoàn"], "window"),
+        ("II.3.1", [so, "Tỉnh đoàn"], "window"),
+        ("II.4.1", ["Ủy ban nhân dân các xã, phường"], "unknown"),
+    ]
+    assert [(x.every, x.due) for x in r.reporting] == [("once", "2026-12-15")]

@@ -127,6 +127,76 @@ def test_a_numbered_row_with_no_agency_over_rows_numbered_under_it_heads_them() 
     assert r.tasks[-1].group_title == "THỂ THAO TRƯỜNG HỌC"
 
 
+def test_a_priced_catalogue_of_projects_is_no_task_table() -> None:
+    from kehoach.extract.tables import is_project_list
+
+    def table(item: str, last: str) -> Table:
+        return Table(
+            rows=[
+                ["TT", item, "Cơ quan chủ trì", "Thời gian", last],
+                ["1", "Nhà văn hóa đa năng", "Sở Xây dựng", "2027 - 2029", "150"],
+            ]
+        )
+
+    assert is_project_list(table("Tên dự án", "Kinh phí dự kiến (tỷ đồng)"))
+    assert is_project_list(table("Tên công trình", "Ghi chú"), "DANH MỤC CÔNG TRÌNH, DỰ ÁN")
+    # a heading or a caption that names tasks keeps a table a task table
+    assert not is_project_list(table("Tên nhiệm vụ, dự án", "Kinh phí"))
+    assert not is_project_list(table("Tên dự án", "Kinh phí"), "PHỤ LỤC NHIỆM VỤ TRỌNG TÂM")
+    # a project column with nothing to say it is priced or a catalogue: still read for tasks
+    assert not is_project_list(table("Dự án", "Ghi chú"), "Phụ lục")
+    assert not is_project_list(table("Nội dung", "Kinh phí"))
+
+
+def test_inspection_schedule_inspected_unit_in_no_role_team_members_coordinate() -> None:
+    # `Đơn vị được kiểm tra` names whom the work is done to; `Thành phần` lists the team the
+    # lead column's office heads (a person named there is in no role)
+    table = Table(
+        rows=[
+            [
+                "TT",
+                "Nội dung kiểm tra",
+                "Đơn vị được kiểm tra",
+                "Thời gian",
+                "Chủ trì",
+                "Thành phần",
+            ],
+            [
+                "1",
+                "Quản lý chất thải y tế",
+                "Bệnh viện tỉnh",
+                "Quý III/2026",
+                "Phòng Nghiệp vụ",
+                "",
+            ],
+            [
+                "2",
+                "Hồ sơ cấp phép hành nghề",
+                "UBND xã Thanh Ba",
+                "Tháng 5/2026",
+                "Thanh tra Sở",
+                "Đồng chí Vũ Văn Nam, Phó Giám đốc Sở (Trưởng đoàn); Công an tỉnh",
+            ],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.lead, t.coordinating) for t in tasks] == [
+        (["Phòng Nghiệp vụ"], []),
+        (["Thanh tra Sở"], ["Công an tỉnh"]),
+    ]
+
+
+def test_attendees_column_beside_a_lead_column_is_in_no_role() -> None:
+    table = Table(
+        rows=[
+            ["TT", "Nội dung", "Cơ quan chủ trì", "Thành phần tham dự", "Thời gian"],
+            ["1", "Hội nghị tổng kết", "Sở Y tế", "Lãnh đạo các xã, phường", "Tháng 12/2026"],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.lead, t.coordinating) for t in tasks] == [(["Sở Y tế"], [])]
+
+
 def test_text_table_leaves_merged_lead_and_time_cells_empty_below_their_first_row() -> None:
     """A task table from Word written as text keeps a merged cell's text in its first row:
     an empty lead (a task with no lead cannot be) shows it, and then an empty lead or time

@@ -357,3 +357,51 @@ def test_closing_groups_read_alike_from_text_and_pdf():
         return [(t.id, t.lead, t.coordinating, t.timeframe.raw) for t in record.tasks]
 
     assert tasks("closing_groups_ragged.pdf") == tasks("closing_groups_ragged.txt")
+
+
+def test_narrow_table_printed_by_libreoffice_reads_as_its_word_file():
+    # pdf_table_narrow.html through LibreOffice (`--convert-to docx`, then that .docx
+    # `--convert-to pdf`): its columns come out narrow, so dates too wide for the time column
+    # break inside the number (`30/9/20` over `26`), and lead cells merged over three rows run
+    # over a page break (their text printed on the first page only).
+    from kehoach.extract import extract_document
+    from kehoach.intake import read_bytes
+
+    def tasks(name: str) -> list[tuple]:
+        path = FIXTURES / name
+        record = extract_document(read_bytes(path.read_bytes(), path.name))
+        return [(t.id, t.text, t.lead, t.coordinating, t.timeframe) for t in record.tasks]
+
+    from_pdf = tasks("pdf_table_narrow.pdf")
+    assert from_pdf == tasks("pdf_table_narrow.docx")
+    by_id = {t[0]: t for t in from_pdf}
+    assert by_id["I.1"][4].raw == "Trước ngày 30/9/2026"
+    assert by_id["I.2"][4].raw == "Từ ngày 01/10/2026 đến ngày 31/12/2027"
+    assert by_id["III.11"][4].raw == "Ngày 21/4/2027"
+    assert by_id["I.3"][2] == by_id["III.11"][2] == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_cell_merged_down_to_the_page_foot_fills_the_blank_cell_opening_the_next_page():
+    from kehoach.intake.pdf_columns import Grid, continue_grid
+
+    first = Grid(
+        rows=[["TT", "Nhiệm vụ", "Chủ trì"], ["1", "Việc một", "Sở A"], ["2", "Việc hai", "Sở A"]],
+        spans=[[False] * 3, [False] * 3, [False, False, True]],
+        page=1,
+        owners=[[0, 1, 2], [3, 4, 5], [6, 7, 5]],
+    )
+    # the next page: the header again, then a row whose blank lead cell is its own (one row)
+    # and a row with its own lead; the blank cell follows a merged one, so it continues it
+    more = Grid(
+        rows=[["TT", "Nhiệm vụ", "Chủ trì"], ["3", "Việc ba", ""], ["4", "Việc bốn", "Sở B"]],
+        spans=[[False] * 3] * 3,
+        page=2,
+        owners=[[0, 1, 2], [3, 4, 5], [6, 7, 8]],
+    )
+    continue_grid(first, more)
+    assert [r[2] for r in first.rows] == ["Chủ trì", "Sở A", "Sở A", "Sở A", "Sở B"]
+    # a blank cell after a cell of one row stays blank
+    lone = Grid(rows=[["1", "Việc một", "Sở A"]], spans=[[False] * 3], page=1, owners=[[0, 1, 2]])
+    tail = Grid(rows=[["2", "Việc hai", ""]], spans=[[False] * 3], page=2, owners=[[0, 1, 2]])
+    continue_grid(lone, tail)
+    assert [r[2] for r in lone.rows] == ["Sở A", ""]

@@ -277,11 +277,17 @@ def _known_end(part: str, at: int) -> int:
     return at + hit[1] if hit else at
 
 
+# An entry that opens by introducing a person (`Đồng chí …`, `Đ/c …`), in folded text.
+_PERSON_RE = re.compile(lexicon.alternation("agencies.person_openings", fold_words=True) + r"\s+\S")
+
+
 def parse_list(cell: str) -> list[str]:
     """Split and canonicalize; duplicates dropped, order kept."""
     seen: set[str] = set()
     names: list[str] = []
     for raw in split_list(cell):
+        if _PERSON_RE.match(fold_chars(raw)):
+            continue  # "Đồng chí Nguyễn Văn A, Phó Giám đốc Sở": a person is in no role
         name = canonical(raw)
         k = _key(name)
         if name and k not in seen:
@@ -461,7 +467,8 @@ def starts_with_group(text: str) -> bool:
     return _GENERIC_RE.match(text.lstrip()) is not None
 
 
-_NAME_LOWER_OK = {"và", "các", "tỉnh", "xã", "phường", "thuộc", "cấp", "đặc", "khu", "nhân", "dân"}
+# Words in lower case that go on with a name read word by word (data/lexicon.toml)
+_NAME_LOWER_OK = frozenset(lexicon.words("agencies.name_lower_words"))
 
 
 # Words that end a group's name in running text: what the group is told to do comes next.
@@ -602,9 +609,17 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         return [], text
     names, rest = take_agencies(t)
     known = registered()
-    if names and all(n in known for n in names) and rest[:1].islower():
-        return names, rest  # registered names read exactly: "Sở Tài chính | thẩm định …"
     folded = fold_chars(t[:400])
+    # registered names read exactly ("Sở Tài chính | thẩm định …"), unless the name goes on
+    # with a group's own words ("Ủy ban nhân dân các xã, phường | có làng nghề")
+    at = len(t) - len(rest) if t.endswith(rest) else -1
+    if (
+        names
+        and all(n in known for n in names)
+        and rest[:1].islower()
+        and not (0 <= at < len(folded) and _inside_name(folded, at))
+    ):
+        return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
     for i, w in enumerate(words[:_PHRASE_WORDS]):

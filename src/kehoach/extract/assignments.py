@@ -42,6 +42,7 @@ from kehoach.extract.readings import (
     item_readings,
     labels_reading,
     looks_like_agency,
+    named,
     opening,
     propose,
     roles_of_phrase,
@@ -299,9 +300,49 @@ def _visit(
         if len(sec.title) > 15:
             out.append(a)
     shared = _shared_closing(sec) if here is None or not here.has_agency else None
-    for child in sec.children:
-        given = shared if shared is not None and child is not sec.children[-1] else here
+    givens = [
+        shared if shared is not None and child is not sec.children[-1] else here
+        for child in sec.children
+    ]
+    for child, given in zip(sec.children, _with_shared_duties(sec.children, givens), strict=True):
         _visit(child, given, group, out, sec.title or None, groups, period, per_item)
+
+
+def _with_shared_duties(
+    sections: list[Section], givens: list[Reading | None]
+) -> list[Reading | None]:
+    """What each section is given, a `Trách nhiệm chung` section given as lead every party
+    that a section before it is headed by (`Trách nhiệm của Sở X`, `Trách nhiệm của Hội Y`):
+    the duties those parties share (a joint plan's two signatories)."""
+    out: list[Reading | None] = []
+    parties: list[str] = []
+    for sec, given in zip(sections, givens, strict=True):
+        if _shares_duties(sec.title) and len(parties) > 1:
+            given = Reading(lead=list(parties), strength=HEADING, source="heading")
+        out.append(given)
+        parties += [p for p in _party_of(sec.title) if p not in parties]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _shared_duties_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("sections.shared_duties", fold_words=True))
+
+
+def _shares_duties(title: str) -> bool:
+    """`Trách nhiệm chung`: a heading of the duties the parties headed beside it share."""
+    return _shared_duties_re().fullmatch(fold(title).strip(" .:")) is not None
+
+
+def _party_of(title: str) -> list[str]:
+    """The bodies a sub-section's heading makes a party to the work (`Trách nhiệm của Sở X`),
+    not one it asks to help (`Đề nghị Ủy ban nhân dân các xã, phường`)."""
+    if not title or opening(title):
+        return []
+    got = read_heading(title)
+    if got is None or got[0].directing or got[1]:
+        return []
+    return [a for a in got[0].lead if named(a)]
 
 
 def _shared_closing(sec: Section) -> Reading | None:
@@ -364,8 +405,9 @@ def tasks_from_sections(root: Section, doc_year: int | None) -> list[Task]:
     """One task per item that some section assigns to an agency, strongest reading first."""
     proposals = _unnumbered_requests(root)
     per_item = labels_per_item([segments_of(s.blocks, True) for s in root.walk()])
-    for top in root.children:
-        _visit(top, None, None, proposals, per_item=per_item)
+    tops = root.children
+    for top, given in zip(tops, _with_shared_duties(tops, [None] * len(tops)), strict=True):
+        _visit(top, given, None, proposals, per_item=per_item)
     tasks: list[Task] = []
     for a in proposals:
         t = _task(a, doc_year)

@@ -177,7 +177,9 @@ def _roles_from_header(header: str) -> list[str]:
             roles.append("other")  # products, notes: kept in order, read as nothing
         elif r and r != "num":
             roles.append(r)
-    return roles
+    # a team's members coordinate under a lead column (as in `tables.read_header`)
+    team = "coordinating" if "lead" in roles and "coordinating" not in roles else "other"
+    return [team if r == "members" else r for r in roles]
 
 
 @dataclass(frozen=True)

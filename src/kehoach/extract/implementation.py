@@ -74,7 +74,10 @@ def timeframe_phrase(text: str) -> str | None:
 _ASSIGNED = re.compile(
     r"\s*[(\[](?P<inner>[^()\[\]]*\b(?:chu tri|thuc hien|phu trach)\b[^()\[\]]*)[)\]]\s*[.;]?\s*$"
 )
-_GIVEN = re.compile(r"^giao\s+(?:cho\s+)?")  # `(giao UBND phường … thực hiện)`, folded
+# `(giao UBND phường … thực hiện)`, `(Giao: Sở X)`, `(Giao cho: …)`; folded
+_GIVEN = re.compile(
+    r"^" + lexicon.alternation("agencies.parenthesis_openings", fold_words=True) + r"(?:\s*:)?\s+"
+)
 # `X chỉ đạo Y thực hiện`, folded; not `readings._directing` (lexicon `agencies.directing_verbs`):
 # a bare `lãnh đạo` inside a closing parenthesis is not read as directing
 _DIRECTS = re.compile(r"^\s*(?:lanh dao,? )?chi dao\s+")
@@ -117,13 +120,18 @@ class Closing(NamedTuple):
 def _named_in_parenthesis(text: str, doc_year: int | None) -> Closing | None:
     """`Tổ chức Ngày Sách … (Sở Văn hóa, Thể thao và Du lịch; tháng 4/2026).`: a closing
     parenthesis that only names agencies (all lead, as a table cell without `chủ trì`) and
-    perhaps when."""
+    perhaps when, also after `Giao:` (`… (Giao: Sở Tư pháp).`)."""
     m = _CLOSING_PAREN.search(text)
-    if m is None or not starts_with_agency(m.group("inner")):
+    if m is None:
+        return None
+    inner = m.group("inner").strip()
+    given = _GIVEN.match(fold_chars(inner))  # `(Giao: UBND các xã, phường)`, not `Giáo …`
+    inner = inner[given.end() :] if given and inner[:4].lower() == "giao" else inner
+    if not starts_with_agency(inner):
         return None
     lead: list[str] = []
     when: str | None = None
-    for part in re.split(r"\s*;\s*", m.group("inner").strip()):
+    for part in re.split(r"\s*;\s*", inner):
         names, rest = take_agencies(part)
         if names and not rest.strip(" ,."):
             lead += names

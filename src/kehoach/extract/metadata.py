@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kehoach.extract.agencies import (
+    agency_phrase,
     canonical,
     known_prefix,
     starts_with_agency,
@@ -213,7 +214,8 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
         if dm:
             date = f"{int(dm.group(3)):04d}-{int(dm.group(2)):02d}-{int(dm.group(1)):02d}"
         issuer = None
-        im = re.search(r"\bcủa\s+(?P<who>.+)", tail)
+        # "của X"; "giữa X và Y" (a joint document): the first-named party
+        im = re.search(r"\b(?:của|(?P<among>giữa))\s+(?P<who>.+)", tail)
         if im and _cites_a_document(im.group("who")):
             im = None  # "… một số điều của Luật Hợp tác xã": a document, not its issuer
         hit = (known_prefix(im.group("who")) or titled_prefix(im.group("who"))) if im else None
@@ -224,6 +226,8 @@ def _refs(text: str, own: str | None) -> list[DocRef]:
                 r"\s+(?:về|ban hành|tiếp tục|triển khai|thực hiện|khóa|khoá|nhiệm kỳ|\()|[,;(“\"¹²³']",
                 im.group("who"),
             )[0]
+            if im.group("among"):
+                who = re.split(r"\s+và\s+", who)[0]
             who = who.strip(" .,")
             if who and len(who) < 60:
                 issuer = canonical(who) if who[0].isupper() else None
@@ -322,6 +326,31 @@ def _is_name(t: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _family_names() -> frozenset[str]:
+    return frozenset(lexicon.words("names.family"))
+
+
+def _two_names(text: str) -> tuple[str, str] | None:
+    """Two signers' names on one line, the columns of two signature blocks side by side run
+    together (`Hoàng Văn An Nguyễn Thị Bình`): cut before a family name (the lexicon's) where
+    both sides are names, the most even cut when several are; else None."""
+    words = text.split()
+    if not 4 <= len(words) <= 10 or _is_name(text):
+        return None
+    cuts = [
+        k
+        for k in range(2, len(words) - 1)
+        if words[k] in _family_names()
+        and _is_name(" ".join(words[:k]))
+        and _is_name(" ".join(words[k:]))
+    ]
+    if not cuts:
+        return None
+    k = min(cuts, key=lambda k: abs(len(words) - 2 * k))
+    return " ".join(words[:k]), " ".join(words[k:])
+
+
 def _signs(table: Table) -> bool:
     """Whether a table is a signature block: a cell that opens with `Nơi nhận` or holds a
     signing title (`KT. BỘ TRƯỞNG`, `PHÓ CHỦ TỊCH`), not a table of tasks whose cells name
@@ -366,6 +395,10 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
         if m and _is_name(m.group("name").strip()):
             best = m.group("name").strip()
             continue
+        pair = _two_names(t)
+        if pair:  # two signature blocks side by side: the first (left) party's signer
+            best = pair[0]
+            continue
         # a signature block written on one line or in one table cell
         name = _name_after_title(" ".join(t.split()))
         if name and _is_name(name):
@@ -380,7 +413,28 @@ def _first_signer(signatures: list[Section], items: list[Para | Table]) -> str |
         name = _signer(signature, items)
         if name:
             return name
-    return None if signatures else _signer(None, items)
+    return _signed_above_recipients(items) if signatures else _signer(None, items)
+
+
+def _signed_above_recipients(items: list[Para | Table]) -> str | None:
+    """The name under a signing title just above `Nơi nhận:` (`GIÁM ĐỐC CHỦ TỊCH` over the
+    two names of two blocks side by side, the left one opening with no `T/M`), else None."""
+    at = next(
+        (i for i, p in enumerate(items) if isinstance(p, Para) and RECIPIENTS_RE.match(p.folded)),
+        None,
+    )
+    if at is None:
+        return None
+    tail = [p.text for p in items[max(0, at - 8) : at] if isinstance(p, Para)]
+    title = max((i for i, t in enumerate(tail) if _is_sign_title(t)), default=None)
+    if title is None:
+        return None
+    for t in tail[title + 1 :]:
+        t = t.strip(" .")
+        pair = _two_names(t)
+        if _is_name(t) or pair:
+            return pair[0] if pair else t
+    return None
 
 
 def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -> DocumentInfo:
@@ -452,7 +506,7 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         province = None
     if kind is None and number:
         kind = _number_kind(number)
-    implements = _refs(" ".join([title or "", *_carried_out(preamble)]), number)
+    implements = _refs(" ".join([title or "", *_carried_out(preamble), *_bases(root)]), number)
     return DocumentInfo(
         kind=kind or "other",  # type: ignore[arg-type]
         number=number or None,
@@ -497,6 +551,20 @@ def _carried_out(preamble: list[str]) -> list[str]:
         else:
             carried = False
     return kept
+
+
+def _bases(root: Section) -> list[str]:
+    """The lines of the sections that list what the document rests on, in place of a
+    preamble's `Căn cứ …` (`II. CĂN CỨ XÂY DỰNG ĐỀ ÁN`, `Căn cứ pháp lý`: data/lexicon.toml
+    `documents.basis_sections`); not in an appendix."""
+    titles = lexicon.folded("documents.basis_sections")
+    return [
+        b.text
+        for s in root.walk()
+        if s.kind in ("roman", "decimal") and s.folded_title.startswith(tuple(titles))
+        for b in s.all_blocks()
+        if isinstance(b, Para)
+    ]
 
 
 # a clause that opens with a document's kind and number (`Nghị quyết số 15-NQ/TU …`)
@@ -548,6 +616,26 @@ def _agency_before(text: str) -> str | None:
     for tail in reversed(tails):
         if starts_with_agency(tail) and len(tail) < 80:
             return canonical(strip_province(tail))
+    return None
+
+
+_JOINT_RE = re.compile(
+    r"\s" + lexicon.alternation("documents.joint_issuing", fold_words=True) + r"\s*$"
+)
+
+
+def _first_party(text: str) -> str | None:
+    """The first of the bodies that issue a document together (`Sở X và Ban Thường vụ Hội Y
+    (sau đây gọi là hai cơ quan) thống nhất` before `ban hành`), else None."""
+    text = re.sub(r"\s*\([^)]*\)", "", text).rstrip(" ,;")
+    m = _JOINT_RE.search(fold_chars(text))
+    if m is None:
+        return None
+    text = text[: m.start()].rstrip(" ,")
+    for start in [0, *(m.end() for m in re.finditer(r"[,.;:]\s+", text))]:
+        names, rest = agency_phrase(text[start:])
+        if len(names) >= 2 and not rest.strip():
+            return canonical(strip_province(names[0]))
     return None
 
 
@@ -688,7 +776,7 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
         for m in _ISSUING_RE.finditer(folded):
             if _CITED_NUMBER_RE.match(folded, m.end()):
                 continue  # `Bộ Xây dựng ban hành Quyết định số 1074/QĐ-BXD`: another document
-            who = _agency_before(line[: m.start()])
+            who = _first_party(line[: m.start()]) or _agency_before(line[: m.start()])
             if who:
                 # "Hội đồng nhân dân ban hành Nghị quyết": the body with no level named is the
                 # one the header names with its level (`HỘI ĐỒNG NHÂN DÂN / TỈNH …`)

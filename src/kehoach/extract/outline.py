@@ -50,6 +50,12 @@ _PART_RE = re.compile(
 )
 # "V/v triển khai …" (về việc): a letter's subject line, not a part numbered V
 _SUBJECT_LINE_RE = re.compile(r"V/[vV]\b")
+# "Điều 4. Trách nhiệm của …": an article headed by its title (a short line that ends no
+# sentence) is a part of the document, like a roman heading; a decision's `Điều 2. Quyết định
+# này có hiệu lực …` is a sentence, not a heading (data/lexicon.toml [outline] article_words)
+_ARTICLE_RE = re.compile(
+    r"^" + _as_printed("outline.article_words") + r"\s+(?P<num>\d{1,2})\s*[.:]\s*(?P<rest>\S.*)$"
+)
 _PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
 _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
 _BULLET_RE = re.compile(r"^[-–—−‒+•*·▪●○◦]\s*(?P<rest>\S.*)$")
@@ -148,6 +154,12 @@ def _ocr_roman(text: str) -> str:
     return fixed + text[m.end() :]
 
 
+def _article_heading(title: str) -> bool:
+    """An article's title, not its text: a short line that ends no sentence."""
+    title = title.strip()
+    return len(title) <= 120 and not title.endswith((".", ";", ":", "./."))
+
+
 def _part_number(num: str) -> str | None:
     """A part's number as a roman numeral: `II`, `2`, `thứ hai` all give `II`."""
     if num.isdigit():
@@ -183,6 +195,11 @@ def _classify(text: str) -> Para:
         num = _part_number(m.group("num"))
         if num:
             return Para(text, "roman", num, m.group("rest").strip())
+    m = _ARTICLE_RE.match(text) if text[:1] in "ĐđD" else None
+    if m and _article_heading(m.group("rest")):
+        return Para(
+            text, "roman", f"{text[: m.start('num')].strip()} {m.group('num')}", m.group("rest")
+        )
     m = _ROMAN_RE.match(text) if not _SUBJECT_LINE_RE.match(text) else None
     if m and m.group("num"):
         num = m.group("num").replace("1V", "IV")
@@ -206,7 +223,7 @@ def _classify(text: str) -> Para:
     return Para(text, "plain", "", text)
 
 
-_MARKER_FIRST = set("ABCDEFGHIVXl|0123456789(-–—−‒+•*·▪●○◦PpNn")
+_MARKER_FIRST = set("ABCDEFGHIVXl|0123456789(-–—−‒+•*·▪●○◦PpNnĐ")
 
 
 def _starts_new(line: str) -> bool:

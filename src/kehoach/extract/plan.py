@@ -16,7 +16,7 @@ from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, build_outline, ocr_markers, paragraphs
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
-from kehoach.extract.tables import read_header, tasks_from_table
+from kehoach.extract.tables import is_project_list, read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
 from kehoach.model import PlanRecord, Source, Task
@@ -71,9 +71,15 @@ def build_record(doc: Document) -> PlanRecord:
     target_rows: list[TargetRow] = []
     appendix_horizon = None
     columns = None  # the last task table's columns, for its continuation after a page break
+    caption: list[str] = []  # the lines just before a table (since the last table or heading)
     for block in items:
-        if isinstance(block, Table) and is_timetable(block):
-            columns = None  # an event's running order: its rows assign no work
+        if isinstance(block, Para) and block.kind not in ("roman", "decimal"):
+            caption.append(block.text)
+            continue
+        if isinstance(block, Table) and (
+            is_timetable(block) or is_project_list(block, " ".join(caption[-3:]))
+        ):
+            columns = None  # an event's running order, a list of projects: they assign no work
         elif isinstance(block, Table):
             got = tasks_from_table(block, doc_year, carried_over=columns)
             if got:
@@ -85,6 +91,7 @@ def build_record(doc: Document) -> PlanRecord:
                 columns = None
         elif block.kind in ("roman", "decimal"):
             columns = None  # a new section: the next table is another one
+        caption = []
     if not tasks:
         flat = flattened_tables(blocks, doc_year)
         tasks = [assess_task(t, "flattened_table") for t in flat.tasks]

@@ -45,7 +45,8 @@ def _general_call() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _timing() -> re.Pattern[str]:
-    return re.compile(rf"\b{_alt('timing_words')}\b")
+    # as written, on the lower-cased sentence: folded, `quý` is the `quy` of `quy định`
+    return re.compile(rf"\b{lexicon.alternation('reporting.timing_words')}\b")
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +178,7 @@ def _duties_in(
     f = fold_chars(sentence).lower()
     if not _REPORT.search(f) or _not_duty().search(f) or not _duty_hint().search(f):
         return []
-    if _general_call().search(f) and not _timing().search(f):
+    if _general_call().search(f) and not _timing().search(sentence.lower()):
         return []
     found: list[tuple[int, str]] = []
     for rx, every in _periods():

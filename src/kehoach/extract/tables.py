@@ -15,6 +15,7 @@ from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Task
 from kehoach.text import lexicon
+from kehoach.text.lexicon import alternation
 from kehoach.text.normalize import clean, fold
 from kehoach.text.numbers import parse_number
 
@@ -23,6 +24,17 @@ _ROMAN_TITLE = re.compile(r"^(?P<g>[IVX]{1,5})\s*[.\-–)]\s+(?P<title>\S.*)$")
 _ROW_NUM = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|\d{1,3}\))$")
 # A row numbering the columns under the heading: "(1) (2) (3)" or "1 2 3 4".
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\)?\s*=\s*[\d()+\-x*/ ]+$")
+# Headings of the column naming whom the work is done to (`Đơn vị được kiểm tra`), and of the
+# column of a team's members (`Thành phần`), from the lexicon (folded).
+_OBJECT_COLUMN = re.compile(
+    r"\b" + lexicon.alternation("tables.object_column_words", fold_words=True) + r"\b"
+)
+_MEMBER_COLUMN = re.compile(
+    r"^" + lexicon.alternation("tables.member_column_words", fold_words=True) + r"\b"
+)
+_MEMBER_EXCLUDED = re.compile(
+    r"\b" + lexicon.alternation("tables.member_column_excluded", fold_words=True) + r"\b"
+)
 
 
 def is_column_numbers(row: list[str]) -> bool:
@@ -59,6 +71,10 @@ def _role_of(h: str) -> str | None:
         return "num"
     if re.fullmatch(r"(don vi tinh|dvt|don vi)", h):
         return "unit"
+    if _OBJECT_COLUMN.search(h):
+        return "ignore"  # whom the work is done to: no role
+    if _MEMBER_COLUMN.match(h) and not re.search(r"\b(chu tri|phoi hop|chi dao)\b", h):
+        return None if _MEMBER_EXCLUDED.search(h) else "members"
     agency = re.search(r"\b(co quan|don vi|chu tri|phoi hop|chi dao|tham muu|trach nhiem)\b", h)
     if re.search(
         r"\b(theo doi|don doc|san pham|ket qua|ghi chu|kinh phi|nguon von|du kien)\b", h
@@ -95,6 +111,7 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                         parts.append(fold(r[c]))
                 heads.append(" ".join(parts))
             cols = Columns()
+            members = -1
             for i, h in enumerate(heads):
                 if i > 0 and _period_total(h):
                     cols.totals.append(i)
@@ -114,8 +131,17 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                     cols.is_targets, role = True, "text"
                 if role == "ignore":
                     cols.ignored.append(i)
+                elif role == "members":
+                    members = i if members < 0 else members
                 elif role and getattr(cols, role) == -1:
                     setattr(cols, role, i)
+            if members >= 0:
+                # a team's members coordinate under the lead column's agency; with no lead
+                # column (a meeting's attendees) they are in no role
+                if cols.lead >= 0 and cols.coordinating < 0:
+                    cols.coordinating = members
+                else:
+                    cols.ignored.append(members)
             agencies = max(cols.lead, cols.coordinating, cols.directing)
             if cols.text >= 0 and (agencies >= 0 or cols.is_targets):
                 cols.width = width
@@ -127,6 +153,35 @@ def _period_total(h: str) -> bool:
     """A folded heading of a whole-period column (`cả giai đoạn`, `tổng cộng 2026 - 2028`)."""
     words = lexicon.folded("tables.period_total_columns")
     return any(h == w or re.fullmatch(rf"{re.escape(w)}[\s(]*(?:20\d\d\D*)*", h) for w in words)
+
+
+def _words_re(path: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + alternation(path, fold_words=True) + r"\b")
+
+
+_PROJECT = _words_re("tables.project_words")
+_TASK = _words_re("tables.task_words")
+_BUDGET = _words_re("tables.budget_words")
+
+
+def is_project_list(table: Table, caption: str = "") -> bool:
+    """A catalogue of projects to invest in, not a task table (data/lexicon.toml [tables]
+    `project_words`): its item column is headed by projects (`Tên dự án`, `Công trình`) and
+    not by tasks, its caption names no task, and a column (`Kinh phí dự kiến`) or the caption
+    (`Danh mục dự án …`) says it lists what is to be funded."""
+    head = read_header(table.rows)
+    if head is None or head[0].is_targets:
+        return False
+    cols, first = head
+    heading = fold(" ".join(_cell(r, cols.text) for r in table.rows[:first]))
+    caption = fold(caption)
+    if not _PROJECT.search(heading) or _TASK.search(heading) or _TASK.search(caption):
+        return False
+    priced = any(
+        _BUDGET.search(fold(" ".join(_cell(r, i) for r in table.rows[:first])))
+        for i in range(max(len(r) for r in table.rows[:first]))
+    )
+    return priced or bool(_PROJECT.search(caption))
 
 
 def _same_width(table: Table, cols: Columns) -> bool:

@@ -43,7 +43,7 @@ class TargetRow:
 # Vietnamese capitals (a range like À-Ỹ holds the small letters too: `; đón …` is no new sentence)
 _CAPITALS = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
 # a sentence may open with its number ("… trên 7% GRDP. 100% dân số được …")
-_SENTENCE_SPLIT = re.compile(rf"(?<=[.;])\s+(?=[{_CAPITALS}])|(?<=\.)\s+(?=\d+(?:[.,]\d+)?\s*%)")
+_SENTENCE_SPLIT = re.compile(rf"(?<=[.])\s+(?=[{_CAPITALS}])|(?<=\.)\s+(?=\d+(?:[.,]\d+)?\s*%)")
 _TITLE_YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
@@ -649,6 +649,11 @@ def _future_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _review_opening_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in lexicon.words("targets.review_openings")))
+
+
+@lru_cache(maxsize=1)
 def _reported_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + lexicon.alternation("targets.reported") + r"(?!\w)")
 
@@ -675,9 +680,13 @@ _BASELINE = re.compile(r"\bso với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}\b",
 
 def _past_only(sentence: str, doc_year: int | None) -> bool:
     """A sentence every year of which is before the document's (`Năm 2025, toàn tỉnh có
-    1.126 tủ sách …` in a 2026 plan) and that does not strive (`phấn đấu`): past results."""
+    1.126 tủ sách …` in a 2026 plan), or that opens by looking back over the years a past
+    plan ran (`Qua 05 năm thực hiện Kế hoạch số …, toàn tỉnh có …`), and that does not strive
+    (`phấn đấu`): past results."""
     if doc_year is None or _future_re().search(fold_chars(sentence).lower()):
         return False
+    if _review_opening_re().match(sentence.lower()):
+        return True
     years = _spoken_years(sentence)
     return bool(years) and all(y < doc_year for y in years)
 

@@ -36,6 +36,9 @@ class Grid:
     spans: list[list[bool]]
     page: int
     ends_page: bool = False
+    # which drawn cell covers each position (the same number across rows: one merged cell),
+    # when the table was drawn with ruling lines; None otherwise
+    owners: list[list[int]] | None = None
 
     @property
     def width(self) -> int:
@@ -176,10 +179,14 @@ def _same_row(a: list[str], b: list[str]) -> bool:
 def continue_grid(grid: Grid, more: Grid) -> None:
     """Append a table's continuation from the next page onto `grid`."""
     rows, spans = list(more.rows), list(more.spans)
+    owners = list(more.owners) if more.owners is not None else None
     for k in range(min(3, len(grid.rows), len(rows)), 0, -1):
         if all(_same_row(grid.rows[i], rows[i]) for i in range(k)):
             rows, spans = rows[k:], spans[k:]  # the header, repeated on the new page
+            owners = owners[k:] if owners is not None else None
             break
+    if owners is not None and grid.rows:
+        _carry_merged_cells(grid, rows, spans, owners)
     if rows and grid.rows and not rows[0][0].strip() and any(c.strip() for c in rows[0]):
         last = grid.rows[-1]
         for c, piece in enumerate(rows[0]):  # the rest of a row split by the page break
@@ -190,3 +197,24 @@ def continue_grid(grid: Grid, more: Grid) -> None:
     grid.rows.extend(rows)
     grid.spans.extend(spans)
     grid.ends_page = more.ends_page
+
+
+def _carry_merged_cells(
+    grid: Grid, rows: list[list[str]], spans: list[list[bool]], owners: list[list[int]]
+) -> None:
+    """A cell merged down over rows that the page break cut prints its text on the first
+    page only: the blank cell that opens the next page's rows in that column, merged over
+    several of them (or following a merged cell that ran to the foot of the page), takes the
+    text for every row it covers, as the Word reader repeats a merged cell's text."""
+    last, last_spans = grid.rows[-1], grid.spans[-1]
+    for c, text in enumerate(last):
+        if not rows or c >= len(rows[0]) or rows[0][c].strip() or not text.strip():
+            continue
+        covered = 0
+        while covered < len(rows) and owners[covered][c] == owners[0][c] >= 0:
+            covered += 1
+        if covered < 2 and not (c < len(last_spans) and last_spans[c]):
+            continue
+        for r in range(covered):
+            rows[r][c] = text
+            spans[r][c] = True

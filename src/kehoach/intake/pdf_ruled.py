@@ -5,11 +5,16 @@ its text in every grid position it covers, marked as a span."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kehoach.intake.pdf_columns import Grid, wrap_hyphen
 from kehoach.text.normalize import nfc
+
+if TYPE_CHECKING:
+    from kehoach.intake.pdf_page import Word
 
 _SNAP = 3.0  # lines this close are the same line
 _JOIN = 3.0  # collinear pieces with a gap this small are one line
@@ -136,18 +141,42 @@ def words_inside(words: list, box: Box) -> list:
     ]
 
 
-def cell_text(words: list) -> str:
+def cell_text(words: list, box: Box | None = None) -> str:
     """A cell's words as one line: lines top to bottom, words left to right, a wrapped line
-    joined with a space, or with nothing after a hyphen that ends it (`80-` + `NQ/TW`)."""
+    joined with a space, or with nothing after a hyphen that ends it (`80-` + `NQ/TW`) or
+    inside a number the cell was too narrow for (`30/11/2` + `026`: `_broken_number`)."""
     from kehoach.intake.pdf_lines import group_lines
 
     out = ""
+    above = None  # the words of the line before
     for _, line in group_lines(words):
         text = " ".join(w.text for w in line)
-        if out and not (wrap_hyphen(out) and text[:1].isalnum()):
+        if out and not (
+            (wrap_hyphen(out) and text[:1].isalnum())
+            or (box is not None and above is not None and _broken_number(above, line[0], box))
+        ):
             out += " "
         out += text
+        above = line
     return nfc(out).strip()
+
+
+_NUMBER_END = re.compile(r"\d[\d/.,]*$")
+
+
+def _broken_number(above: list, first: Word, box: Box) -> bool:
+    """Whether a number, date or code wider than its cell was broken where the line ran out
+    (`Ngày 23/11/2` over `026`): the line before is that one piece, which ends in a digit
+    and has no room left on its right for the next line's first character (the left margin
+    the text keeps from the cell's edge allowed on the right too), and the next line goes on
+    with digits. A word moved down whole at a space leaves room, or ends in a letter."""
+    if len(above) != 1 or not _NUMBER_END.search(above[0].text) or not first.text[:1].isdigit():
+        return False
+    piece = above[0]
+    margin = max(0.0, piece.x0 - box[0])
+    room = box[2] - margin - piece.x1
+    glyph = (first.x1 - first.x0) / max(1, len(first.text))
+    return room < glyph
 
 
 def grid(table: RuledTable, words: list, page_number: int) -> Grid:
@@ -170,14 +199,20 @@ def grid(table: RuledTable, words: list, page_number: int) -> Grid:
         if k >= 0:
             held[k].append(w)
     for cell, ws in zip(table.cells, held, strict=True):
-        text = cell_text(ws)
+        text = cell_text(ws, cell)
         c0, c1, r0, r1 = col[cell[0]], col[cell[2]], row[cell[1]], row[cell[3]]
         for r in range(r0, r1):
             for c in range(c0, c1):
                 rows[r][c] = text
                 spans[r][c] = (r, c) != (r0, c0) and bool(text)
     keep = [r for r in range(height) if _drawn(table, r)]
-    return Grid(rows=[rows[r] for r in keep], spans=[spans[r] for r in keep], page=page_number)
+    owners = [[owner.get((r, c), -1) for c in range(width)] for r in keep]
+    return Grid(
+        rows=[rows[r] for r in keep],
+        spans=[spans[r] for r in keep],
+        page=page_number,
+        owners=owners,
+    )
 
 
 def _drawn(table: RuledTable, r: int) -> bool:
