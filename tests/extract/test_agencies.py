@@ -300,3 +300,32 @@ def test_a_group_noun_that_is_also_a_verb_opens_no_phrase_before_a_verb(
     from kehoach.extract.agencies import agency_phrase
 
     assert agency_phrase(text)[0] == names
+
+
+def test_a_joint_lead_mark_makes_every_named_body_lead() -> None:
+    assert parse_roles("Sở Y tế, Sở Nội vụ (đồng chủ trì); UBND các xã (phối hợp)") == (
+        ["Sở Y tế", "Sở Nội vụ"],
+        ["Ủy ban nhân dân các xã"],
+    )
+
+
+def test_a_one_word_body_followed_by_a_comma_starts_a_new_agency() -> None:
+    assert parse_list("Liên đoàn Lao động tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh") == [
+        "Liên đoàn Lao động tỉnh",
+        "Tỉnh đoàn",
+        "Hội Nông dân tỉnh",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Cơ quan thường trực BCĐ (Sở VHTTDL)", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở VH,TT&DL - Cơ quan thường trực BCĐ", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Đơn vị đầu mối (Sở Y tế)", "Sở Y tế"),
+        ("Thường trực BCĐ", "Thường trực Ban Chỉ đạo"),
+        ("Tổ giúp việc BCĐ", "Tổ giúp việc Ban Chỉ đạo"),
+    ],
+)
+def test_a_committee_place_gives_the_body_that_holds_it(name: str, expected: str) -> None:
+    assert canonical(name) == expected

@@ -515,3 +515,27 @@ def test_time_lines_that_each_follow_one_item() -> None:
         "III.3": ("Hằng năm", "recurring", None, None),
         "III.4": (None, "unknown", None, None),
     }
+
+
+def test_a_steering_committee_assigns_work_to_its_own_organs() -> None:
+    """A committee's plan: its standing members, the body holding its standing office (named
+    in parentheses), its working group; `X chỉ đạo Y`; the day of an occasion in parentheses
+    and the first half of a year as timeframes; the signer under a title naming its body."""
+    r = extract_file(FIXTURES / "variant_steering_committee.txt")
+    assert _roles("variant_steering_committee.txt") == [
+        ("II.1.1", [], ["Thường trực Ban Chỉ đạo"], []),
+        ("II.2.1", [], ["Sở Văn hóa, Thể thao và Du lịch"], []),
+        ("II.2.2", [], ["Sở Văn hóa, Thể thao và Du lịch"], []),
+        ("II.3.1", [], ["Tổ giúp việc Ban Chỉ đạo"], []),
+        ("II.4.1", [], ["Các thành viên Ban Chỉ đạo"], []),
+        ("II.5", ["Thường trực Ban Chỉ đạo"], ["Tổ giúp việc Ban Chỉ đạo"], ["Sở Y tế"]),
+    ]
+    tasks = {t.id: t for t in r.tasks}
+    day = tasks["II.2.1"].timeframe
+    assert (day.kind, day.start, day.end) == ("window", "2026-06-28", "2026-06-28")
+    half = tasks["II.4.1"].timeframe
+    assert (half.kind, half.start, half.end) == ("window", "2026-01-01", "2026-06-30")
+    assert [(x.every, x.due, x.via) for x in r.reporting] == [
+        ("year", "12-10", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
+    assert r.document.signer == "Đinh Thị Lan"

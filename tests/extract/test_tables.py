@@ -242,3 +242,33 @@ def test_a_table_that_marks_its_merges_is_not_filled_again() -> None:
         (["Sở Nội vụ"], "Quý II/2026"),
         ([], None),
     ]
+
+
+def test_start_and_end_time_columns_make_one_span() -> None:
+    """`Thời gian bắt đầu | Thời gian hoàn thành`: one span from the start of the first cell's
+    period to the end of the second's; an open end runs from the start, `hằng năm` in either
+    cell recurs; roles marked in parentheses, `(đồng chủ trì)` giving every named body the lead."""
+    from kehoach.extract import extract_file
+
+    from .conftest import FIXTURES
+
+    r = extract_file(FIXTURES / "variant_start_end_columns.md")
+    got = [
+        (t.id, t.timeframe.raw, t.timeframe.kind, t.timeframe.start, t.timeframe.end)
+        for t in r.tasks
+    ]
+    assert got == [
+        ("1.1", "05/2026 - 9/2027", "window", "2026-05-01", "2027-09-30"),
+        ("1.2", "Quý III/2026 - Thường xuyên", "from", "2026-07-01", None),
+        ("2.1", "Năm 2026 - Hằng năm", "recurring", None, None),
+        ("2.2", "Thường xuyên - Thường xuyên", "continuous", None, None),
+        ("2.3", "Quý II/2027 - 30/10/2029", "window", "2027-04-01", "2029-10-30"),
+    ]
+    tasks = {t.id: t for t in r.tasks}
+    assert tasks["1.2"].lead == ["Sở Giáo dục và Đào tạo", "Tỉnh đoàn"]
+    assert tasks["1.2"].coordinating == ["Ủy ban nhân dân các xã miền núi"]
+    assert tasks["2.3"].coordinating == [
+        "Sở Giáo dục và Đào tạo",
+        "Tỉnh đoàn",
+        "Hội Liên hiệp Phụ nữ tỉnh",
+    ]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kehoach.extract.timeframes import parse_timeframe
+from kehoach.extract.timeframes import parse_span, parse_timeframe
 
 TABLE = [
     ("Quý I/2026", "window", "2026-01-01", "2026-03-31", None),
@@ -107,3 +107,28 @@ def test_a_month_or_quarter_without_a_year_is_the_documents(raw, start, end) -> 
     tf = parse_timeframe(raw, 2026)
     assert (tf.kind, tf.start, tf.end) == ("window", start, end)
     assert parse_timeframe(raw, None).kind == "unknown"  # no year to place it in
+
+
+def test_a_month_cell_without_the_word_thang() -> None:
+    tf = parse_timeframe("07/2026")
+    assert (tf.kind, tf.start, tf.end) == ("window", "2026-07-01", "2026-07-31")
+    assert parse_timeframe("13/2026").kind == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "kind", "first", "last", "every"),
+    [
+        ("Quý IV/2026", "Quý I/2028", "window", "2026-10-01", "2028-03-31", None),
+        ("2027", "2028", "window", "2027-01-01", "2028-12-31", None),
+        ("02/2026", "11/2026", "window", "2026-02-01", "2026-11-30", None),
+        ("Tháng 5/2026", "Thường xuyên", "from", "2026-05-01", None, None),
+        ("Quý II/2026", "Hằng năm", "recurring", None, None, "year"),
+        ("Thường xuyên", "Thường xuyên", "continuous", None, None, None),
+        ("Quý III/2026", "15/12/2026", "window", "2026-07-01", "2026-12-15", None),
+        ("Quý I/2026", "", "window", "2026-01-01", "2026-03-31", None),
+    ],
+)
+def test_start_and_end_cells_read_as_one_span(start, end, kind, first, last, every) -> None:
+    tf = parse_span(start, end, 2026)
+    assert (tf.kind, tf.start, tf.end, tf.every) == (kind, first, last, every)
+    assert tf.raw == (f"{start} - {end}" if end else start)

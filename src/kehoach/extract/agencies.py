@@ -25,7 +25,15 @@ _BODY_START = lexicon.alternation("agencies.heads")
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
-_ROLE_MARK_RE = re.compile(r"\(\s*(chu tri|phoi hop|thuc hien)\s*\)")
+# `X (chủ trì); Y (phối hợp)` in folded text (lexicon `agencies.lead_marks`, `coordinating_marks`)
+_ROLE_MARK_RE = re.compile(
+    r"\(\s*("
+    + lexicon.alternation("agencies.lead_marks", fold_words=True)
+    + "|"
+    + lexicon.alternation("agencies.coordinating_marks", fold_words=True)
+    + r")\s*\)"
+)
+_COORDINATING_MARKS = lexicon.folded("agencies.coordinating_marks")
 _ROLE_LABEL_RE = re.compile(r"(?:^|;)\s*(?:don vi |co quan )?(chu tri|phoi hop)\s*:")
 _TRAILING_ROLE_RE = re.compile(r"\s+(?:cung )?(?:phoi hop|thuc hien)(?: thuc hien)?\s*[.;]?\s*$")
 # compiled once: these run on every agency name and list of every document
@@ -159,12 +167,40 @@ def strip_province(name: str) -> str:
     return (name[: m.end("keep")] if m else name).strip()
 
 
+@lru_cache(maxsize=1)
+def _standing_place_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A standing place with the body that holds it, in folded text: `Cơ quan thường trực
+    BCĐ (Sở X)` and `Sở X - Cơ quan thường trực BCĐ` (lexicon `agencies.standing_places`)."""
+    place = lexicon.alternation("agencies.standing_places", fold_words=True)
+    return (
+        re.compile(rf"^{place}\b[^()]*\((?P<body>[^()]+)\)$"),
+        re.compile(rf"^(?P<body>[^()]+?)\s+[-–]\s+{place}\b[^()]*$"),
+    )
+
+
+def _holder_of_place(name: str) -> str | None:
+    """The body named beside a standing place it holds (`Cơ quan thường trực Ban Chỉ đạo (Sở
+    Văn hóa, Thể thao và Du lịch)` gives the Sở), else None."""
+    if not name.endswith(")") and "-" not in name and "–" not in name:
+        return None  # cheap: neither form
+    folded = fold_chars(name)
+    for rx in _standing_place_res():
+        m = rx.match(folded)
+        if m:
+            body = name[m.start("body") : m.end("body")].strip()
+            return body if starts_with_agency(body) else None
+    return None
+
+
 def canonical(name: str) -> str:
     """The canonical form of one agency name."""
     name = clean(name).strip(_TRAIL)
     name = _LEAD_BULLET_RE.sub("", name)
     if not name:
         return name
+    holder = _holder_of_place(name)
+    if holder:
+        return canonical(holder)
     name = strip_province(name)
     tab = table()
     hit = tab.by_key.get(_key(name))
@@ -228,6 +264,11 @@ def split_list(cell: str) -> list[str]:
 # A new body after `,` or `và` (`vá`: OCR'd), its first word matched as written or, in upper
 # case, without marks (OCR'd `Tòa an`, `Ủy bản`)
 _LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|\bv[àaáảãạ]\b)\s*")
+# in a list, a head that is a whole name (`…, Tỉnh đoàn, Hội Nông dân tỉnh`) may stand right
+# before a `,` or `;` (lexicon `agencies.whole_name_heads`)
+_LIST_HEAD_RE = re.compile(
+    _BODY_START + r"(?=\s|$)|" + lexicon.alternation("agencies.whole_name_heads") + r"(?=[,;])"
+)
 _HEAD_FOLDED_RE = re.compile(lexicon.alternation("agencies.heads", fold_words=True) + r"(?=\s|$)")
 
 
@@ -242,7 +283,7 @@ def _split_bodies(part: str) -> list[str]:
             continue  # inside a registered name (`Văn phòng HĐND và UBND xã`)
         if _owned_last_item(part[pos : m.start()], part[at:]):
             continue
-        if _BODY_START_RE.match(part, at) or (
+        if _LIST_HEAD_RE.match(part, at) or (
             part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
         ):
             pieces.append(part[pos : m.start()])
@@ -319,7 +360,8 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
         pos = 0
         for mark in _ROLE_MARK_RE.finditer(folded):
             chunk = cell[pos : mark.start()].strip(" ,;")
-            (coord if mark.group(1).startswith("phoi") else lead).extend(parse_list(chunk))
+            is_coord = _KEY_GAPS_RE.sub(" ", mark.group(1)) in _COORDINATING_MARKS
+            (coord if is_coord else lead).extend(parse_list(chunk))
             pos = mark.end()
         rest = cell[pos:].strip(" ,;.")
         if rest:

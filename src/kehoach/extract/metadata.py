@@ -300,8 +300,20 @@ def _name_after_title(text: str) -> str | None:
     ]
     if not titles:
         return None
-    m = _NAME_AFTER_TITLE_RE.match(text, titles[-1].end())
+    end = titles[-1].end()
+    m = _NAME_AFTER_TITLE_RE.match(text, end)
+    if m is None:
+        # the body the title heads, in upper case, between the title and the name (`PHÓ
+        # TRƯỞNG BAN THƯỜNG TRỰC GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH   Nguyễn Văn A`)
+        word = _WORD_RE.match(text, end)
+        while word and word.group(1).isupper():
+            end = word.end()
+            word = _WORD_RE.match(text, end)
+        m = _NAME_AFTER_TITLE_RE.match(text, end) if end > titles[-1].end() else None
     return m.group("name").strip() if m else None
+
+
+_WORD_RE = re.compile(r"[\s,]+(\S+?),?(?=\s|$)")
 
 
 # after the recipient's closing `;`, `.` or `,` (the gap between the columns is one space

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from kehoach.extract.agencies import parse_list, parse_roles
 from kehoach.extract.targets import TargetRow
-from kehoach.extract.timeframes import parse_timeframe
+from kehoach.extract.timeframes import parse_span, parse_timeframe
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Task
 from kehoach.text import lexicon
@@ -56,6 +56,7 @@ class Columns:
     lead: int = -1
     coordinating: int = -1
     time: int = -1
+    time_end: int = -1  # the second of two time columns (`bắt đầu | hoàn thành`)
     is_targets: bool = False
     unit: int = -1
     values: list[tuple[int, int | None, bool]] = field(default_factory=list)  # (col, year, is_goal)
@@ -133,6 +134,8 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                     cols.ignored.append(i)
                 elif role == "members":
                     members = i if members < 0 else members
+                elif role == "time" and cols.time >= 0 and cols.time_end < 0 and _ends(h):
+                    cols.time_end = i
                 elif role and getattr(cols, role) == -1:
                     setattr(cols, role, i)
             if members >= 0:
@@ -155,6 +158,11 @@ def _period_total(h: str) -> bool:
     return any(h == w or re.fullmatch(rf"{re.escape(w)}[\s(]*(?:20\d\d\D*)*", h) for w in words)
 
 
+def _ends(heading: str) -> bool:
+    """Whether a (folded) time heading names when the work ends (`Thời gian hoàn thành`)."""
+    return bool(_TIME_END.search(heading))
+
+
 def _words_re(path: str) -> re.Pattern[str]:
     return re.compile(r"\b" + alternation(path, fold_words=True) + r"\b")
 
@@ -162,6 +170,7 @@ def _words_re(path: str) -> re.Pattern[str]:
 _PROJECT = _words_re("tables.project_words")
 _TASK = _words_re("tables.task_words")
 _BUDGET = _words_re("tables.budget_words")
+_TIME_END = _words_re("tables.time_end_column_words")
 
 
 def is_project_list(table: Table, caption: str = "") -> bool:
@@ -186,7 +195,9 @@ def is_project_list(table: Table, caption: str = "") -> bool:
 
 def _same_width(table: Table, cols: Columns) -> bool:
     widest = max((len(r) for r in table.rows), default=0)
-    used = max(cols.num, cols.text, cols.lead, cols.coordinating, cols.directing, cols.time)
+    used = max(
+        cols.num, cols.text, cols.lead, cols.coordinating, cols.directing, cols.time, cols.time_end
+    )
     return used < widest and abs(widest - cols.width) <= 1 if cols.width else used < widest
 
 
@@ -314,7 +325,7 @@ def tasks_from_table(
             continue
         bare = not any(
             _cell(row, c)
-            for c in (cols.directing, cols.lead, cols.coordinating, cols.time)
+            for c in (cols.directing, cols.lead, cols.coordinating, cols.time, cols.time_end)
             if c >= 0
         )
         # an unnumbered row under numbered ones continues the task above: more agencies
@@ -402,6 +413,7 @@ def _new_task(row, cols, num, text, group, group_title, n) -> dict:
         "lead": [],
         "coordinating": [],
         "time": [],
+        "time_end": [],
     }
     _add_agencies(t, row, cols)
     return t
@@ -416,9 +428,10 @@ def _add_agencies(t: dict, row: list[str], cols: Columns) -> None:
         t["coordinating"] += coord
     if cols.coordinating >= 0:
         t["coordinating"] += parse_list(_cell(row, cols.coordinating))
-    time = _cell(row, cols.time)
-    if time and time not in t["time"]:
-        t["time"].append(time)
+    for key, col in (("time", cols.time), ("time_end", cols.time_end)):
+        time = _cell(row, col)
+        if time and time not in t[key]:
+            t[key].append(time)
 
 
 def _merge_into(t: dict, row: list[str], cols: Columns, more_text: str) -> None:
@@ -432,6 +445,7 @@ def _merge_into(t: dict, row: list[str], cols: Columns, more_text: str) -> None:
 
 def _finish(t: dict, doc_year: int | None) -> Task:
     raw = " ".join(t["time"]) or None
+    end = " ".join(t["time_end"]) or None
     group = t["group"]
     return Task(
         id=f"{group}.{t['num']}" if group else t["num"],
@@ -441,5 +455,5 @@ def _finish(t: dict, doc_year: int | None) -> Task:
         directing=list(dict.fromkeys(t["directing"])),
         lead=list(dict.fromkeys(t["lead"])),
         coordinating=list(dict.fromkeys(t["coordinating"])),
-        timeframe=parse_timeframe(raw, doc_year),
+        timeframe=parse_span(raw, end, doc_year) if end else parse_timeframe(raw, doc_year),
     )

@@ -207,6 +207,11 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     ):
         y = int(m.group(1) or m.group(2))
         add(m.start(), _tf(raw, "window", *_window(y, 1, y, 12)))
+    month = re.fullmatch(r"(\d{1,2}) ?/ ?" + _Y, f)
+    if month and 1 <= int(month.group(1)) <= 12:
+        # a time cell holding a month and year alone ("04/2026"): that month
+        mo, y = int(month.group(1)), int(month.group(2))
+        add(0, _tf(raw, "window", *_window(y, mo, y, mo)))
     if not candidates and doc_year:
         # "Tháng 9", "Quý III" with no year: the document's own
         bare = re.match(r"(?:trong |vao )?(?:thang (\d{1,2})|quy (i{1,3}|iv|[1-4]))$", f)
@@ -219,3 +224,26 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         return None
     candidates.sort(key=lambda c: (c[0], c[1].kind != "from"))
     return candidates[0][1]
+
+
+def parse_span(start: str | None, end: str | None, doc_year: int | None = None) -> Timeframe:
+    """The time of a row that gives it in two cells, when the work starts and when it ends
+    (`Quý III/2026 | Quý IV/2027`): one span from the start of the first cell's period to the
+    end of the second's; `raw` is `<start> - <end>`. A recurring wording in either cell makes
+    it recurring; a dated start with an open end (`Quý II/2026 | Thường xuyên`) runs from that
+    start; two standing cells (`Thường xuyên | Thường xuyên`) are continuous."""
+    start, end = clean(start or ""), clean(end or "")
+    if not start or not end:
+        return parse_timeframe(start or end or None, doc_year)
+    raw = f"{start} - {end}"
+    whole = parse_timeframe(raw, doc_year)
+    if whole.kind in ("recurring", "on_request"):
+        return whole
+    first, last = parse_timeframe(start, doc_year), parse_timeframe(end, doc_year)
+    if first.kind == "unknown" or (first.kind == "continuous" and last.kind != "continuous"):
+        return _tf(raw, last.kind, last.start, last.end, last.every)
+    if first.start and last.kind == "continuous":
+        return _tf(raw, "from", first.start)
+    if first.start and last.kind == "window" and last.end and first.start <= last.end:
+        return _tf(raw, "window", first.start, last.end)
+    return _tf(raw, first.kind, first.start, first.end, first.every)
