@@ -269,6 +269,19 @@ def test_commune_plan_bodies_read_whole_and_titles_over_villages_lead() -> None:
     assert roles["II.6.2"] == (["Trưởng các thôn, bản"], ["Phòng Văn hóa - Xã hội"])
 
 
+def test_ward_plan_signed_bare_is_the_wards_and_its_group_heads_lead() -> None:
+    """A header naming a ward's committee and a bare `TM. ỦY BAN NHÂN DÂN`: the ward's
+    committee issues, its place name kept; `Tổ trưởng tổ dân phố` heads its bullets as a
+    title over residential groups; `ra quân` ends the coordinator's name."""
+    r = extract_file(FIXTURES / "variant_ward_group_heads.txt")
+    assert r.document.issuer == "Ủy ban nhân dân phường An Hòa"
+    roles = {t.id: (t.lead, t.coordinating) for t in r.tasks}
+    assert roles["II.2.1"] == (["Tổ trưởng tổ dân phố"], [])
+    assert roles["II.2.2"] == (["Tổ trưởng tổ dân phố"], ["Ban Công tác Mặt trận khu phố"])
+    r = extract_file(FIXTURES / "variant_commune_bodies.txt")
+    assert r.document.issuer == "Ủy ban nhân dân xã Tân Lập"
+
+
 def test_youth_union_plan_is_issued_by_its_standing_committee() -> None:
     r = extract_file(FIXTURES / "variant_youth_union_plan.txt")
     assert r.document.issuer == "Ban Thường vụ Tỉnh đoàn"

@@ -248,6 +248,12 @@ def test_start_and_end_time_columns_make_one_span() -> None:
     """`Thời gian bắt đầu | Thời gian hoàn thành`: one span from the start of the first cell's
     period to the end of the second's; an open end runs from the start, `hằng năm` in either
     cell recurs; roles marked in parentheses, `(đồng chủ trì)` giving every named body the lead."""
+
+
+def test_an_agency_cell_with_a_body_on_each_line_lists_them_apart() -> None:
+    """`Sở A (chủ trì)<br>Sở B<br>UBND các xã`: each line is a body, the marked one leads
+    and the rest coordinate; lines with no mark all lead; a line that goes on a name
+    (`Sở Văn hóa, Thể thao` / `và Du lịch`) joins the one before it."""
     from kehoach.extract import extract_file
 
     from .conftest import FIXTURES
@@ -272,3 +278,24 @@ def test_start_and_end_time_columns_make_one_span() -> None:
         "Tỉnh đoàn",
         "Hội Liên hiệp Phụ nữ tỉnh",
     ]
+
+    r = extract_file(FIXTURES / "variant_cell_line_breaks.md")
+    assert [(t.lead, t.coordinating) for t in r.tasks] == [
+        (
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Sở Giáo dục và Đào tạo", "Ủy ban nhân dân các xã, phường"],
+        ),
+        (["Sở Tài chính", "Sở Văn hóa, Thể thao và Du lịch"], []),
+        (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Nội vụ"]),
+    ]
+    # the task cell's sub-points stay in its text, each break one space
+    assert r.tasks[0].text.startswith("Khảo sát tủ sách hiện có: - Lập danh sách tủ sách;")
+
+
+def test_a_word_cell_with_a_paragraph_per_coordinator_lists_them_apart() -> None:
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+        ["1", "Tổ chức hội thi", "Sở Nội vụ", "Công an tỉnh\nSở Tài chính"],
+    ]
+    tasks, _ = tasks_from_table(Table(rows=rows), 2026)
+    assert tasks[0].coordinating == ["Công an tỉnh", "Sở Tài chính"]

@@ -322,6 +322,21 @@ def _known_end(part: str, at: int) -> int:
 _PERSON_RE = re.compile(lexicon.alternation("agencies.person_openings", fold_words=True) + r"\s+\S")
 
 
+def lines_as_list(cell: str) -> str:
+    """An agency cell whose lines each name a body (`Sở X (chủ trì)`, `Sở Y`, `UBND các xã`
+    on lines of their own, as a .docx cell's paragraphs or a pipe cell's `<br>`s) as one
+    line listing them apart by `;`; a line that goes on a name (`… Thể thao và` / `Du lịch`,
+    `Ủy ban nhân dân` / `các xã`) joins the one before it with a space."""
+    lines = [line.strip() for line in cell.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return cell
+    out = lines[0]
+    for line in lines[1:]:
+        opens_body = line[:1].isupper() and _BODY_START_RE.match(line) is not None
+        out += ("; " if opens_body and not out.endswith((",", ";")) else " ") + line
+    return out
+
+
 def parse_list(cell: str) -> list[str]:
     """Split and canonicalize; duplicates dropped, order kept."""
     seen: set[str] = set()

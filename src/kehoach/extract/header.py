@@ -234,6 +234,32 @@ def _without_place(name: str) -> str:
     return bare if _known(bare) else own
 
 
+_LOCAL_COMMITTEE_RE = re.compile(
+    r"(?P<head>"
+    + lexicon.alternation("documents.state_parents", fold_words=True)
+    + r")\s+(?P<unit>"
+    + lexicon.alternation("documents.local_units", fold_words=True)
+    + r")\s+\S"
+)
+
+
+def local_committee(header: list[str]) -> str | None:
+    """The people's committee of a commune, ward or district the header names alone
+    (`ỦY BAN NHÂN DÂN` / `PHƯỜNG AN HÒA` gives `Ủy ban nhân dân phường An Hòa`: only the
+    province is left implicit, the place's own name is kept), else None."""
+    bodies = left_bodies(header[: header_end(header)])
+    if len(bodies) != 1:
+        return None
+    m = _LOCAL_COMMITTEE_RE.match(fold(bodies[0]))
+    if m is None:
+        return None
+    words = bodies[0].split()
+    at = len(m.group("head").split())
+    to = at + len(m.group("unit").split())
+    place = " ".join(w.capitalize() for w in words[to:])
+    return f"Ủy ban nhân dân {' '.join(words[at:to]).lower()} {place}"
+
+
 def header_issuer(header: list[str]) -> str | None:
     """The issuing body the header block's left column names: the lowest of the bodies it
     stacks (a department under its parent), else the one body."""

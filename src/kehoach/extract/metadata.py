@@ -19,6 +19,7 @@ from kehoach.extract.header import (
     header_issuer,
     is_upper,
     issuer_named,
+    local_committee,
     party_committee,
     split_columns,
 )
@@ -806,6 +807,10 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
                 # a bare `T/M BAN THƯỜNG VỤ` is the standing committee of the body the header
                 # names: a `ĐẢNG ỦY …` there signs for itself, not for the Tỉnh ủy
                 hit = party_committee(header) or hit
+            elif who.strip() in lexicon.folded("documents.bare_committees"):
+                # a bare `TM. ỦY BAN NHÂN DÂN` under a header naming a commune's or ward's
+                # committee signs for that one, not for the province's
+                hit = local_committee(header) or hit
             if hit:
                 return hit
     for line in preamble[:2]:  # the enacting body under the title: "ỦY BAN NHÂN DÂN TỈNH …"

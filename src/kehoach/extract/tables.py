@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kehoach.extract.agencies import parse_list, parse_roles
+from kehoach.extract.agencies import lines_as_list, parse_list, parse_roles
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_span, parse_timeframe
 from kehoach.intake.document import Table
@@ -419,15 +419,20 @@ def _new_task(row, cols, num, text, group, group_title, n) -> dict:
     return t
 
 
+def _agency_cell(row: list[str], i: int) -> str:
+    """An agency cell, its lines that each name a body listed apart (`lines_as_list`)."""
+    return clean(lines_as_list(row[i])) if 0 <= i < len(row) else ""
+
+
 def _add_agencies(t: dict, row: list[str], cols: Columns) -> None:
     if cols.directing >= 0:
-        t["directing"] += parse_list(_cell(row, cols.directing))
+        t["directing"] += parse_list(_agency_cell(row, cols.directing))
     if cols.lead >= 0:
-        lead, coord = parse_roles(_cell(row, cols.lead))
+        lead, coord = parse_roles(_agency_cell(row, cols.lead))
         t["lead"] += lead
         t["coordinating"] += coord
     if cols.coordinating >= 0:
-        t["coordinating"] += parse_list(_cell(row, cols.coordinating))
+        t["coordinating"] += parse_list(_agency_cell(row, cols.coordinating))
     for key, col in (("time", cols.time), ("time_end", cols.time_end)):
         time = _cell(row, col)
         if time and time not in t[key]:
