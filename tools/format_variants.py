@@ -95,6 +95,7 @@ class Plan:
 class Signature:
     recipients: list[str]
     signer: list[str]
+    parties: list[list[str]] = field(default_factory=list)  # two signers side by side
 
 
 def _text(block) -> str:
@@ -339,6 +340,20 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
                     sig.recipients.append(_text(blocks[i]))
                 i += 1
             continue
+        if _SIGN_TITLE.match(folded) and _COLUMN_GAP.search(line) and not sig.recipients:
+            # two parties signing side by side (a joint programme), typed in two columns
+            # down to their names; the recipients follow under them
+            i = _joint_signers(blocks, i, sig)
+            continue
+        if sig.recipients and line[:1] in "-+•":
+            # the two columns flattened line by line: a recipient between the signer's lines
+            sig.recipients.append(line)
+            i += 1
+            continue
+        if sig.recipients and sig.signer and _name(line) and not _name(sig.signer[-1]):
+            sig.signer.append(line)
+            i += 1
+            continue
         if _SIGN_TITLE.match(folded) and line == line.upper():
             # the titles (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `PHÓ BÍ THƯ THƯỜNG TRỰC`),
             # a `(Đã ký)`, then the name
@@ -380,6 +395,32 @@ def _two_columns(blocks: list, i: int, sig: Signature) -> int:
         else:
             break
         i += 1
+    return i
+
+
+def _joint_signers(blocks: list, i: int, sig: Signature) -> int:
+    """The lines of two signers typed side by side, down to the line holding their names:
+    each column's lines kept apart (`sig.parties`)."""
+    left: list[str] = []
+    right: list[str] = []
+    while i < len(blocks) and isinstance(blocks[i], str):
+        raw = blocks[i].rstrip()
+        if not raw.strip():
+            i += 1
+            continue
+        if _RECIPIENTS.match(fold(raw.strip())):
+            break
+        first, *rest = (
+            _COLUMN_GAP.split(raw.strip()) if not raw.startswith("\t") else ["", raw.strip()]
+        )
+        if first:
+            left.append(first)
+        right.extend(rest)
+        i += 1
+        if _name(first) or (rest and _name(rest[-1])):
+            break
+    sig.parties = [left, right]
+    sig.signer = left + right
     return i
 
 
@@ -483,6 +524,17 @@ def _word_table(doc, table: Table) -> None:
 
 
 def _signature_table(doc, sig: Signature) -> None:
+    if sig.parties:
+        # a joint signature: the two signers side by side, the recipients under them
+        table = doc.add_table(rows=1, cols=2)
+        _borderless(table)
+        for cell, lines in zip(table.rows[0].cells, sig.parties, strict=True):
+            _cell_lines(cell, lines, size=BODY_PT, bold=True)
+        _widths(table, [Cm(8.0), Cm(8.0)])
+        if sig.recipients:
+            sig = Signature(sig.recipients, [])
+        else:
+            return
     table = doc.add_table(rows=1, cols=2)
     _borderless(table)
     left, right = table.rows[0].cells

@@ -539,3 +539,24 @@ def test_a_steering_committee_assigns_work_to_its_own_organs() -> None:
         ("year", "12-10", "Sở Văn hóa, Thể thao và Du lịch")
     ]
     assert r.document.signer == "Đinh Thị Lan"
+
+
+def test_a_headings_labels_run_on_in_the_paragraph_under_it() -> None:
+    """`1.1. … Cơ quan chủ trì: X.` then `Cơ quan phối hợp: Y. Thời gian thực hiện: Z.` in the
+    next paragraph (a PDF page break cuts it there): the labels below are the item's too."""
+    tasks = extract_file(FIXTURES / "variant_labels_run_on.txt").tasks
+    first = tasks[0]
+    assert (first.id, first.lead, first.coordinating) == (
+        "I.1.1",
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+        ["Sở Tài chính"],
+    )
+    assert first.timeframe.kind == "from" and first.timeframe.start == "2026-07-01"
+    assert (tasks[1].lead, tasks[1].coordinating) == (["Sở Nội vụ"], [])
+
+
+def test_a_number_ending_in_a_capital_d_beside_the_place_date() -> None:
+    """`Số: 12/KH-BCĐ  Hà Nam, ngày …` on one line: `CĐ` is no place opening the date."""
+    record = extract_file(FIXTURES / "variant_labels_run_on.txt")
+    assert record.document.number == "12/KH-BCĐ"
+    assert record.document.date == "2026-03-02"

@@ -179,3 +179,58 @@ def test_the_layout_tool_keeps_typed_columns_and_a_carrying_out_subject():
     signature = plan.body[-1]
     assert signature.recipients == ["Nơi nhận:", "- Như trên;", "- Lưu: VP."]
     assert signature.signer == ["TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Lê Văn An"]
+
+
+def test_two_parties_signing_side_by_side_in_a_table_above_the_recipients():
+    """A joint programme's Word file: the two signers' cells side by side, the recipients in
+    a table under them. The first (left) party's signer signs, as in the text."""
+    from kehoach.extract.plan import build_record
+    from kehoach.intake.document import Document, Table
+
+    blocks = [
+        "ỦY BAN MTTQ VIỆT NAM TỈNH NAM ĐỊNH",
+        "Số: 03/CTrPH-MTTQ-SNV",
+        "CHƯƠNG TRÌNH PHỐI HỢP",
+        "Về việc tuyên truyền cải cách hành chính năm 2026",
+        "Điều 1. Nội dung phối hợp",
+        "1. Hai bên phối hợp tuyên truyền trên báo tỉnh, hằng quý.",
+        Table(
+            rows=[["T/M BAN THƯỜNG TRỰC\nCHỦ TỊCH\nPhan Thị Lan", "GIÁM ĐỐC\nVũ Đức Minh"]],
+            spans=[[False, False]],
+        ),
+        Table(rows=[["Nơi nhận:\n- Như trên;\n- Lưu: VT.", ""]], spans=[[False, False]]),
+    ]
+    doc = Document(name="x.docx", format="docx", sha256="", blocks=blocks)
+    assert build_record(doc).document.signer == "Phan Thị Lan"
+
+
+def test_the_layout_tool_keeps_interleaved_and_joint_signature_blocks_whole():
+    """A signature block flattened line by line (a recipient, a title, a recipient …) and two
+    signers typed in tab columns stay signature blocks in the Word file, names and all."""
+    tool = _format_variants()
+    head = ["ỦY BAN NHÂN DÂN TỈNH X", "Số: 5/KH-UBND", "KẾ HOẠCH", "Về việc Y", "I. MỤC ĐÍCH"]
+    interleaved = [
+        "Nơi nhận:",
+        "TM. ỦY BAN NHÂN DÂN",
+        "- Bộ Nội vụ (b/c);",
+        "KT. CHỦ TỊCH",
+        "- Lưu: VT.",
+        "Trần Văn Bình",
+    ]
+    signature = tool.split_plan(head + interleaved).body[-1]
+    assert signature.recipients == ["Nơi nhận:", "- Bộ Nội vụ (b/c);", "- Lưu: VT."]
+    assert signature.signer == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Trần Văn Bình"]
+    joint = [
+        "T/M BAN THƯỜNG TRỰC\tKT. GIÁM ĐỐC",
+        "CHỦ TỊCH\tPHÓ GIÁM ĐỐC",
+        "",
+        "Phan Thị Lan\tVũ Đức Minh",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+    ]
+    signature = tool.split_plan(head + joint).body[-1]
+    assert signature.parties == [
+        ["T/M BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Phan Thị Lan"],
+        ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Vũ Đức Minh"],
+    ]
+    assert signature.recipients == ["Nơi nhận:", "- Lưu: VT."]

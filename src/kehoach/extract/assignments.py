@@ -290,6 +290,23 @@ def _visit(
                 *readings,
                 Reading(time=run.joined("time"), strength=BLOCK, source="labels"),
             ]
+        elif not items and run is not None and readings and readings[0].source == "labels":
+            # "5.1. Xây dựng …. Cơ quan chủ trì: Sở X." / "Cơ quan phối hợp: …. Thời gian
+            # thực hiện: …": the heading's labels run on in the paragraph under it (a page
+            # break in a PDF cuts the paragraph there)
+            more = labels_reading(run, readings[0].strength)
+            first = readings[0]
+            a.readings = [
+                replace(
+                    first,
+                    directing=first.directing or more.directing,
+                    lead=first.lead or more.lead,
+                    coordinating=first.coordinating
+                    + [c for c in more.coordinating if c not in first.coordinating],
+                    time=first.time or more.time,
+                ),
+                *readings[1:],
+            ]
         out.append(a)
     elif heading is None and here is not None and not found and not sec.children:
         # "1.1. Tham mưu …" numbered under "1. Sở X": the numbered item is the task

@@ -380,6 +380,21 @@ def _signs(table: Table) -> bool:
     return False
 
 
+def _cell_name(cell: str) -> bool:
+    """Whether a table cell is a signer's block ending with the name (`CHỦ TỊCH` / `Lê Văn An`)."""
+    lines = [t.strip(" .") for t in cell.splitlines() if t.strip(" .")]
+    return len(lines) > 1 and _is_name(lines[-1])
+
+
+def _left_signer(row: list[str]) -> list[str]:
+    """A signature table's row, the second of two signers side by side left out (a joint
+    programme's parties: the first, left, party signs for the record)."""
+    signed = [k for k, c in enumerate(row) if _cell_name(c)]
+    if len(signed) < 2:
+        return row
+    return [c for k, c in enumerate(row) if k not in signed[1:]]
+
+
 def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     best = None
     texts: list[str] = []
@@ -387,7 +402,7 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     for b in signature.all_blocks() if signature is not None else items:
         if isinstance(b, Table):
             if signature is not None or _signs(b):
-                texts.extend(c for row in b.rows for c in row if c.strip())
+                texts.extend(c for row in b.rows for c in _left_signer(row) if c.strip())
         elif signature is not None:
             texts.append(b.text)
     if signature is None and not texts:  # no "Nơi nhận": the title and the name close the text
@@ -426,7 +441,33 @@ def _first_signer(signatures: list[Section], items: list[Para | Table]) -> str |
         name = _signer(signature, items)
         if name:
             return name
-    return _signed_above_recipients(items) if signatures else _signer(None, items)
+    if not signatures:
+        return _signer(None, items)
+    return _signed_above_recipients(items) or _signed_in_table_above_recipients(items)
+
+
+def _opens_recipients(item: Para | Table) -> bool:
+    if isinstance(item, Para):
+        return bool(RECIPIENTS_RE.match(item.folded))
+    return any(fold(c.strip(" *_")).startswith("noi nhan") for row in item.rows for c in row)
+
+
+def _signed_in_table_above_recipients(items: list[Para | Table]) -> str | None:
+    """The name in a signature table just above `Nơi nhận:`: two parties signing side by side
+    (a joint programme's two cells, each a title over its signer's name), the recipients
+    under them. The first (left) party's signer, as for two blocks typed side by side."""
+    at = next((i for i, p in enumerate(items) if _opens_recipients(p)), None)
+    if at is None:
+        return None
+    for item in reversed(items[max(0, at - 3) : at]):
+        if not isinstance(item, Table) or not _signs(item):
+            continue
+        for row in item.rows:
+            for cell in row:
+                names = [t.strip(" .") for t in cell.splitlines() if _is_name(t.strip(" ."))]
+                if names:
+                    return names[-1]
+    return None
 
 
 def _signed_above_recipients(items: list[Para | Table]) -> str | None:
