@@ -285,6 +285,23 @@ def test_an_abbreviated_name_is_the_full_name_the_document_writes_elsewhere() ->
     assert spelt_out("TT Văn hóa tỉnh", two) == "TT Văn hóa tỉnh"
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # `tổ chức` is a group noun and a verb: before another verb it is the verb
+        ("tổ chức tổng kết, đánh giá việc thực hiện", []),
+        ("Tổ chức triển khai kế hoạch tại cơ sở", []),
+        ("Tổ chức chính trị - xã hội tỉnh vận động hội viên", ["Tổ chức chính trị - xã hội tỉnh"]),
+    ],
+)
+def test_a_group_noun_that_is_also_a_verb_opens_no_phrase_before_a_verb(
+    text: str, names: list[str]
+) -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    assert agency_phrase(text)[0] == names
+
+
 def test_a_joint_lead_mark_makes_every_named_body_lead() -> None:
     assert parse_roles("Sở Y tế, Sở Nội vụ (đồng chủ trì); UBND các xã (phối hợp)") == (
         ["Sở Y tế", "Sở Nội vụ"],

@@ -675,6 +675,45 @@ def test_a_ministry_plan_belongs_to_no_province_and_its_closing_report_has_a_dat
     assert [(d.every, d.due) for d in r.reporting] == [("once", "2028-12-15")]
 
 
+def test_project_plan_activity_blocks_targets_table_and_relayed_report() -> None:
+    """A national-programme project plan: `Nội dung N:` blocks whose `Hoạt động:` line is part
+    of the block, a target table without outer `|`s whose `Cả giai đoạn` column is a target for
+    no single year, and an agency's bullet that sends its report on for compiling."""
+    r = extract_file(FIXTURES / "variant_project_activity_blocks.txt")
+    blocks = [t for t in r.tasks if t.id.startswith("II.")]
+    assert len(blocks) == 2
+    assert not any("Hoạt động" in t.text for t in r.tasks)
+    assert blocks[0].lead == ["Sở Công Thương"]
+    rows = {t.text: [(m.value, m.unit, m.by) for m in t.metrics] for t in r.targets}
+    assert rows["Số hợp tác xã dệt thổ cẩm được hỗ trợ khung dệt"] == [
+        (4, "Hợp tác xã", 2026),
+        (5, "Hợp tác xã", 2027),
+        (6, "Hợp tác xã", 2028),
+        (15, "Hợp tác xã", None),
+    ]
+    # a `-` cell gives no number
+    assert rows["Tỷ lệ hộ làm nghề dệt có thu nhập ổn định"] == [
+        (50, "%", 2026),
+        (75, "%", 2028),
+        (75, "%", None),
+    ]
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "11-20", "Ủy ban nhân dân tỉnh", "Sở Tài chính")
+    ]
+
+
+def test_council_resolution_issuer_and_reports_of_the_tasked_body() -> None:
+    """An HĐND resolution: `Hội đồng nhân dân ban hành …` is the provincial council the header
+    names; the items under `Giao Ủy ban nhân dân tỉnh …, trong đó tập trung …:` report through
+    it, yearly and once on the final review (`tổ chức tổng kết, đánh giá …, báo cáo …`)."""
+    r = extract_file(FIXTURES / "variant_council_policy_resolution.txt")
+    assert r.document.issuer == "Hội đồng nhân dân tỉnh"
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", None, "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
+        ("once", None, "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
+    ]
+
+
 def test_inspection_schedule_table_roles_from_its_column_headings() -> None:
     """`TT | Nội dung kiểm tra | Cơ sở được kiểm tra | Thời gian | Đơn vị chủ trì | Thành phần
     đoàn`: the chủ trì column leads, the team's other members coordinate (the Deputy Director

@@ -39,3 +39,18 @@ def test_table_cells_lose_their_marks_and_br_becomes_a_line_break() -> None:
     rows = blocks[0].rows
     assert rows[1] == ["I", "Nhóm nhiệm vụ"]
     assert rows[2] == ["Nơi nhận:\n- Lưu: VT.", "KT. GIÁM ĐỐC\n\nLê Văn Phúc"]
+
+
+def test_pipe_table_without_outer_bars_is_a_table() -> None:
+    """`TT | Chỉ tiêu | ĐVT` then `1 | … | % | 60`: two or more lines with the same `|`s."""
+    blocks = _blocks(
+        "2. Chỉ tiêu\nTT | Chỉ tiêu | ĐVT | Năm 2026\n1 | Tỷ lệ xã có điểm đọc sách | % | 40\n"
+        "2 | Số thư viện được hỗ trợ sách | Thư viện | 12\nIII. NỘI DUNG"
+    )
+    assert blocks[0] == "2. Chỉ tiêu" and blocks[-1] == "III. NỘI DUNG"
+    assert isinstance(blocks[1], Table)
+    assert blocks[1].rows[1] == ["1", "Tỷ lệ xã có điểm đọc sách", "%", "40"]
+
+
+def test_a_lone_line_with_bars_stays_text() -> None:
+    assert _blocks("Ghi chú: A | B | C") == ["Ghi chú: A | B | C"]

@@ -634,6 +634,20 @@ _PHRASE_WORDS = 40
 _BARE_GROUP_RE = re.compile(r"(?i)" + _GROUP_NOUN + r"\b")
 
 
+def _verb_not_group(t: str) -> bool:
+    """Text that opens with a group noun which is also a verb, then another verb (`tổ chức
+    tổng kết, đánh giá …`): an instruction, not a group of bodies (`Tổ chức chính trị - xã
+    hội …` is one)."""
+    if _BODY_START_RE.match(t) or known_prefix(t) or community_title(t):
+        return False
+    words = [w.group(0) for w in _PHRASE_WORD_RE.finditer(fold_chars(t[:80]).lower())][:4]
+    first = " ".join(words[:2])
+    if first not in _VERBS or first not in lexicon.folded("agencies.group_nouns"):
+        return False
+    after = words[2:]
+    return bool(after) and (after[0] in _VERBS or " ".join(after[:2]) in _VERBS)
+
+
 def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str]:
     """The agencies at the start of running text, read up to the verb that follows them:
     `Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu …` gives (["Bộ Tư lệnh Vùng Cảnh sát biển 3"], "tham mưu …").
@@ -647,6 +661,8 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
     if not any_start and not (
         _BODY_START_RE.match(t) or known_prefix(t) or _BARE_GROUP_RE.match(t) or community_title(t)
     ):
+        return [], text
+    if not any_start and _verb_not_group(t):
         return [], text
     names, rest = take_agencies(t)
     known = registered()

@@ -791,7 +791,10 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
                 continue  # `Bộ Xây dựng ban hành Quyết định số 1074/QĐ-BXD`: another document
             who = _first_party(line[: m.start()]) or _agency_before(line[: m.start()])
             if who:
-                return who
+                # "Hội đồng nhân dân ban hành Nghị quyết": the body with no level named is the
+                # one the header names with its level (`HỘI ĐỒNG NHÂN DÂN / TỈNH …`)
+                named = header_issuer(header)
+                return named if named and fold(named).startswith(fold(who) + " ") else who
     issuers = lexicon.mapping("issuers")
     for j in range(len(lines) - 1, -1, -1):
         sm = _SIGN_TITLE_RE.match(lines[j])

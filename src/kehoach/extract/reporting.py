@@ -93,8 +93,10 @@ def _periods() -> list[tuple[re.Pattern[str], str]]:
             "year",
         ),
         (_ad_hoc_re(), "ad_hoc"),
-        # the report on the plan's final review, asked for alongside the periodic ones
-        (re.compile(r"(?<!so ket, )(?<!so ket va )\btong ket (?!nam\b)"), "once"),
+        # the report on the plan's final review, asked for alongside the periodic ones, also
+        # when more of the review is named after it ("tổng kết, đánh giá …, báo cáo …"); a
+        # review every so many years ("5 năm tổng kết") is no one-off
+        (re.compile(r"(?<!so ket, )(?<!so ket va )(?<!nam )\btong ket\b(?! nam\b)"), "once"),
     ]
 
 
@@ -161,9 +163,13 @@ def _sentence_like(title: str) -> bool:
 
 
 def _heading_agency(title: str) -> str | None:
-    """The agency a heading names and nothing else (`1. Sở Văn hóa, Thể thao và Du lịch:`)."""
+    """The agency a heading names and nothing else (`1. Sở Văn hóa, Thể thao và Du lịch:`),
+    or the one a heading introducing the items under it hands them to."""
     heading = read_heading(title) if title else None
-    lead = heading[0].lead if heading and not heading[1] else []
+    # a sentence that hands the items below it to its subject ("1. Giao Ủy ban nhân dân tỉnh
+    # tổ chức thực hiện …, trong đó tập trung một số nội dung sau:") heads them as well
+    intro = heading is not None and title.rstrip().endswith(":")
+    lead = heading[0].lead if heading and (not heading[1] or intro) else []
     return lead[0] if lead else None
 
 
@@ -335,8 +341,12 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
     m = re.search(r"\bde tong hop\b[^.;]*?\bbao cao\s+", f)
     if to and via is None and m:  # "gửi về X để tổng hợp, báo cáo Y": X compiles, Y receives
         names, _ = take_agencies(sentence[m.end() :])
-        if names:
+        if names and names[0] != to:
             to, via = names[0], to
+        elif names:  # the first `báo cáo` is the relayed one: X is sent to before it
+            sent = list(re.finditer(r"\b(?:ve|gui|len|toi)\s+", f[: m.start()]))
+            compiler = take_agencies(sentence[sent[-1].end() :])[0] if sent else []
+            via = compiler[0] if compiler else None
     if via is None and not re.match(r"(?:[\dIVX]+[.)]\s*|[-+•]\s*)?bao cao\b", f):
         # an item that opens with "Báo cáo …" names no agency ("Báo" heads newspapers' names)
         # the sentence's own subject ("… trước ngày 22/4. Phòng X tổng hợp, báo cáo …"),
@@ -380,14 +390,17 @@ def extract_reporting(
     """One entry per (every, due) duty, from the reporting section, else the implementation one.
     A bare `Sở` (`báo cáo … về Sở`) in a department's own plan is that department."""
     scope = [s for top in root.children for s in top.walk() if _reporting_heading(s)]
-    if implementation is not None and any(s in scope for s in implementation.walk()):
+    inside = list(implementation.walk()) if implementation is not None else []
+    if implementation is not None and any(s in inside for s in scope):
         # "V. TỔ CHỨC THỰC HIỆN / 1. Sở X: … tham mưu UBND tỉnh báo cáo … khi có yêu cầu. / 4.
         # Chế độ báo cáo": a reporting item inside the implementation section does not make
         # its agency paragraphs' duties any less duties; the whole section is read
-        scope = [s for s in scope if s not in list(implementation.walk())]
-        scope.append(implementation)
-    if not scope and implementation is not None:
-        scope = [implementation]
+        scope = [*(s for s in scope if s not in inside), implementation]
+    elif implementation is not None and not any(implementation in s.walk() for s in scope):
+        # an agency's bullet in `Tổ chức thực hiện` may ask for a report of its own (`… gửi Sở
+        # X trước ngày 15/12 hằng năm để tổng hợp, báo cáo Ban Chỉ đạo`) beside the section
+        # on reporting
+        scope = [*scope, implementation]
     if not scope:  # no section for it: any duty stated in the body
         scope = [top for top in root.children if top.kind not in ("signature", "appendix")]
     stated = [

@@ -60,6 +60,7 @@ class Columns:
     is_targets: bool = False
     unit: int = -1
     values: list[tuple[int, int | None, bool]] = field(default_factory=list)  # (col, year, is_goal)
+    totals: list[int] = field(default_factory=list)  # whole-period columns (`Cả giai đoạn`)
     ignored: list[int] = field(default_factory=list)
     width: int = 0  # how many columns the heading has
 
@@ -113,6 +114,9 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
             cols = Columns()
             members = -1
             for i, h in enumerate(heads):
+                if i > 0 and _period_total(h):
+                    cols.totals.append(i)
+                    continue
                 role = _role_of(h)
                 year = re.search(r"\b(20\d{2})\b", h)
                 if (
@@ -146,6 +150,12 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                 cols.width = width
                 return cols, start + depth
     return None
+
+
+def _period_total(h: str) -> bool:
+    """A folded heading of a whole-period column (`cả giai đoạn`, `tổng cộng 2026 - 2028`)."""
+    words = lexicon.folded("tables.period_total_columns")
+    return any(h == w or re.fullmatch(rf"{re.escape(w)}[\s(]*(?:20\d\d\D*)*", h) for w in words)
 
 
 def _ends(heading: str) -> bool:
@@ -255,6 +265,13 @@ def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) 
             continue
         by = year if len(chosen) > 1 else None
         metrics.append(Metric(value=value, unit=unit, subject=text, by=by))
+    for col in cols.totals if len(chosen) > 1 else []:
+        # beside its year columns, the whole period's number: a target of no single year
+        try:
+            value = parse_number(_cell(row, col).replace(" ", "").lstrip("≥>≤<~"))
+        except ValueError:
+            continue
+        metrics.append(Metric(value=value, unit=unit, subject=text, by=None))
     if not metrics:
         return TargetRow(text)
     return TargetRow(text, tuple(metrics), max(y or 0 for _, y, _ in chosen) or None)

@@ -12,6 +12,8 @@ from kehoach.intake.pdf_lines import line_bottom
 from kehoach.text.normalize import fold, nfc
 
 if TYPE_CHECKING:  # the scan reader uses Grid without loading pdfium
+    from collections.abc import Callable
+
     from kehoach.intake.pdf_page import Word
 
 _WRAP_HYPHEN = re.compile(r"\w-$")
@@ -176,12 +178,17 @@ def _same_row(a: list[str], b: list[str]) -> bool:
     return [fold(x) for x in a] == [fold(x) for x in b]
 
 
-def continue_grid(grid: Grid, more: Grid) -> None:
-    """Append a table's continuation from the next page onto `grid`."""
+def continue_grid(
+    grid: Grid, more: Grid, same_row: Callable[[list[str], list[str]], bool] | None = None
+) -> None:
+    """Append a table's continuation from the next page onto `grid`: the header repeated on
+    the new page dropped (rows equal by `same_row`; a scan's reader passes a fuzzy one), the
+    rest of a row cut by the page break (no row number) joined to that row."""
+    same = same_row or _same_row
     rows, spans = list(more.rows), list(more.spans)
     owners = list(more.owners) if more.owners is not None else None
     for k in range(min(3, len(grid.rows), len(rows)), 0, -1):
-        if all(_same_row(grid.rows[i], rows[i]) for i in range(k)):
+        if all(same(grid.rows[i], rows[i]) for i in range(k)):
             rows, spans = rows[k:], spans[k:]  # the header, repeated on the new page
             owners = owners[k:] if owners is not None else None
             break

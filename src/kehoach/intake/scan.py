@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 from kehoach.errors import N_, EmptyDocument
 from kehoach.intake.document import Block, Document, Progress, ScannedPage, Spot, Table
 from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put together over pages
-from kehoach.intake.pdf_columns import wrap_hyphen
+from kehoach.intake.pdf_columns import continue_grid
 from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
 from kehoach.intake.scan_page import Line, PageText, recased_wrap, spots
 from kehoach.text.normalize import fold
@@ -162,7 +162,7 @@ def _document(pages: list[PageText], name: str, sha256: str, fmt: str) -> Docume
             item.ends_page = i == len(items) - 1
             prev = blocks[-1] if blocks else None
             if i == 0 and isinstance(prev, _Grid) and prev.ends_page and prev.width == item.width:
-                _continue(prev, item)
+                continue_grid(prev, item, same_row=_same_row)
             else:
                 blocks.append(item)
     out: list[Block] = [
@@ -227,26 +227,6 @@ def _same_row(a: list[str], b: list[str]) -> bool:
     """Two readings of the same row (a header repeated on the next page): OCR rarely reads
     a row twice the same, so nearly equal is equal."""
     return Indel.normalized_similarity(fold(" ".join(a)), fold(" ".join(b))) >= 0.85
-
-
-def _continue(table: _Grid, more: _Grid) -> None:
-    """Append a table's continuation from the next page: the header repeated on the new page
-    dropped, the rest of a row cut by the page break (no row number) joined to that row."""
-    rows, spans = more.rows, more.spans
-    for k in range(min(3, len(table.rows), len(rows)), 0, -1):
-        if all(_same_row(table.rows[i], rows[i]) for i in range(k)):
-            rows, spans = rows[k:], spans[k:]
-            break
-    if rows and table.rows and not rows[0][0].strip() and any(c.strip() for c in rows[0]):
-        last = table.rows[-1]
-        for c, piece in enumerate(rows[0]):
-            if piece and not spans[0][c]:
-                joiner = "" if wrap_hyphen(last[c]) else " "
-                last[c] = f"{last[c]}{joiner}{piece}".strip() if last[c] else piece
-        rows, spans = rows[1:], spans[1:]
-    table.rows.extend(rows)
-    table.spans.extend(spans)
-    table.ends_page = more.ends_page
 
 
 def page_picture(data: bytes, name: str, page: int, box: tuple[int, int, int, int]) -> bytes:

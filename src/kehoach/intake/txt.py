@@ -179,6 +179,31 @@ def _mend_pipe_rows(lines: list[str]) -> list[str]:
     return out
 
 
+def _bare_pipes(line: str) -> int:
+    """The `|`s of a line that neither opens nor closes with one (`TT | Chỉ tiêu | ĐVT`)."""
+    inner = line.strip()
+    if not inner or inner.startswith("|") or inner.endswith("|"):
+        return 0
+    return inner.count("|")
+
+
+def _framed_bare_tables(lines: list[str]) -> list[str]:
+    """A pipe table written without its outer `|`s (`TT | Chỉ tiêu | ĐVT | Năm 2026`, then
+    `1 | Tỷ lệ … | % | 60`): two or more lines in a row, each with the same two or more `|`s,
+    framed as pipe rows. A lone line with `|`s stays text."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        n = _bare_pipes(lines[i])
+        j = i + 1
+        while n >= 2 and j < len(lines) and _bare_pipes(lines[j]) == n:
+            j += 1
+        if n >= 2 and j - i >= 2:
+            out[i:j] = [f"| {line.strip()} |" for line in lines[i:j]]
+        i = max(j, i + 1)
+    return out
+
+
 def to_blocks(lines: list[str]) -> list[Block]:
     """Group runs of table-looking lines (tabs or pipes) into `Table` blocks; keep other lines."""
     blocks: list[Block] = []
@@ -194,7 +219,7 @@ def to_blocks(lines: list[str]) -> list[Block]:
                 blocks.append("  ".join(rows[0]))
         rows, kind = [], ""
 
-    for line in _mend_pipe_rows(lines):
+    for line in _mend_pipe_rows(_framed_bare_tables(lines)):
         if _PIPE_ROW.match(line):
             if kind != "pipe":
                 flush()
