@@ -209,3 +209,25 @@ def test_issuer_named_after_a_sentence_of_past_results() -> None:
     """`… đạt 98,2%. Sở Nội vụ ban hành Kế hoạch …`: the body after the sentence's end."""
     r = extract_file(FIXTURES / "variant_office_table_merged.txt")
     assert r.document.issuer == "Sở Nội vụ"
+
+
+def test_agency_paragraph_duty_beside_a_reporting_item_and_a_request_through_a_body() -> None:
+    # `4. Chế độ báo cáo` inside the implementation section: the agency paragraph's ad-hoc
+    # report is a duty too; `báo cáo UBND tỉnh (qua Sở X) để xem xét, giải quyết` asks a
+    # superior to decide, the bracket does not hide it
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    r = extract_file(FIXTURES / "variant_agency_paragraph_reports.txt")
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("ad_hoc", None, "Ban Thường vụ Tỉnh ủy", vh),
+        ("year", "11-20", "Ủy ban nhân dân tỉnh", vh),
+    ]
+
+
+def test_committee_number_beside_its_place_date_and_its_standing_body_in_brackets() -> None:
+    # `Số: 05/KH-BCĐ   Nghệ An, ngày …` on one line: the number keeps its `Đ`; `Cơ quan
+    # thường trực BCĐ (Sở X)` compiles as Sở X; `Ban Chỉ đạo Trung ương` is read whole
+    r = extract_file(FIXTURES / "variant_committee_number_beside_date.txt")
+    assert (r.document.number, r.document.date) == ("05/KH-BCĐ", "2026-02-14")
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("year", "11-25", "Ban Chỉ đạo Trung ương", "Sở Văn hóa, Thể thao và Du lịch"),
+    ]

@@ -18,10 +18,12 @@ from kehoach.text.normalize import fold, fold_chars
 
 # The motto lines of the right column (data/lexicon.toml `documents.mottos`), folded.
 _MOTTO_RE = re.compile(lexicon.alternation("documents.mottos", fold_words=True))
-# `Lào Cai, ngày …`: the place (words in title case) before a date, in the original text;
-# it starts a word (`01/KH-BCĐ  Thanh Hóa, ngày`: no place `CĐ`, as [à-ỹ] holds capitals too)
+# `Lào Cai, ngày …`: the place (words in title case) before a date, in the original text. The
+# place begins a word (not after a letter, `/` or `-`): the range à-ỹ holds capitals too (Đ, Ơ,
+# Ư), so without it the `CĐ` of a number `03/KH-BCĐ` would read as a word in title case and
+# cut the number short.
 _PLACE_DATE_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?:TP\.|[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\.?)\s*){1,4},\s*ngày\b",
+    r"(?<![^\W\d_])(?<![/-])(?:(?:TP\.|[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ]+\.?)\s*){1,4},\s*ngày\b",
 )
 _NUMBER_START_RE = re.compile(r"(?<=\s)Số\s*:?\s*(?=[\d.…_ ]*[-/])")
 # a letter's subject under its number (`V/v …`, `về việc …`), read on the number's line

@@ -55,8 +55,16 @@ def _not_duty() -> re.Pattern[str]:
     # quyết`, `báo cáo UBND bố trí kinh phí`): a request, not a duty to report
     return re.compile(
         rf"\b{_alt('requests')}\b"
-        rf"|\bbao cao (?:{_alt('request_superiors')}[^.;,]{{0,30}}? )?{_alt('request_verbs')}\b"
+        rf"|\bbao cao (?:{_alt('request_superiors')}[^.;,]{{0,30}}? )?(?:de )?"
+        rf"{_alt('request_verbs')}\b"
     )
+
+
+def _asks_superior(f: str) -> bool:
+    """A folded clause that asks a superior to decide or to fund; the body a report goes
+    through, in brackets, does not hide the request (`báo cáo Giám đốc Sở (qua Văn phòng Sở)
+    để xem xét, giải quyết`)."""
+    return _not_duty().search(re.sub(r"\s*\([^()]*\)", "", f)) is not None
 
 
 # reports asked for when needed: the `ad_hoc` period, and what keeps a compiler's report its own
@@ -116,10 +124,7 @@ def _sentences(sec: Section) -> list[tuple[str, str, str | None, str | None]]:
     """(clause, its item, the agency heading it stands under, the reporting clause before it
     in the same sentence) of a section, headings included."""
     out: list[tuple[str, str, str | None, str | None]] = []
-    # "Chế độ báo cáo" is no duty; an item read as a sub-section ("3. Báo cáo đột xuất khi có
-    # yêu cầu.") is one; a heading in capitals never is, however long it runs
-    sentence_like = len(sec.title) > 80 or sec.title.endswith((".", ";"))
-    head = [(sec.title, None)] if sentence_like and not sec.title.isupper() else []
+    head = [(sec.title, None)] if _sentence_like(sec.title) else []
     for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             clauses = _clauses(s)
@@ -136,8 +141,25 @@ def _items(sec: Section, owner: str | None) -> Iterator[tuple[str, str | None]]:
         if not isinstance(block, Table):
             yield block.text, owner
     for child in sec.children:
-        yield f"{child.num}. {child.title}".strip(". "), owner
+        if _sentence_like(child.title) or not _reporting_heading(child):
+            # "2. Chế độ báo cáo" heads the duties; it states none
+            yield f"{child.num}. {child.title}".strip(". "), owner
         yield from _items(child, _heading_agency(child.title) or owner)
+
+
+def _reporting_heading(sec: Section) -> bool:
+    """A section of the plan's outline that heads its reporting duties (`2. Chế độ báo cáo`)."""
+    return (
+        sec.kind in ("roman", "decimal")
+        and sec.level <= 2
+        and _REPORT.search(fold_chars(sec.title).lower()) is not None
+    )
+
+
+def _sentence_like(title: str) -> bool:
+    """A heading that reads as a sentence ("3. Báo cáo đột xuất khi có yêu cầu.") and may state
+    a duty; "Chế độ báo cáo" is no duty, nor is a heading in capitals, however long it runs."""
+    return (len(title) > 80 or title.endswith((".", ";"))) and not title.isupper()
 
 
 def _heading_agency(title: str) -> str | None:
@@ -176,7 +198,7 @@ def _duties_in(
     """The duties a clause asks for; one that names no body to report to (`…; báo cáo đột
     xuất khi có yêu cầu`) goes where the clause before it in the sentence (`before`) goes."""
     f = fold_chars(sentence).lower()
-    if not _REPORT.search(f) or _not_duty().search(f) or not _duty_hint().search(f):
+    if not _REPORT.search(f) or _asks_superior(f) or not _duty_hint().search(f):
         return []
     if _general_call().search(f) and not _timing().search(sentence.lower()):
         return []
@@ -329,7 +351,10 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         # an item that opens with "Báo cáo …" names no agency ("Báo" heads newspapers' names)
         # the sentence's own subject ("… trước ngày 22/4. Phòng X tổng hợp, báo cáo …"),
         # else the item's (a later clause: "…; định kỳ báo cáo …")
-        subject, _ = agency_phrase(_opening().sub("", sentence, count=1))
+        subject, rest = agency_phrase(_opening().sub("", sentence, count=1))
+        if subject and rest.startswith("(") and (named := _via_in_brackets(rest[1:])):
+            # "Cơ quan thường trực BCĐ (Sở VHTTDL) tổng hợp …": the body the role is
+            subject = [named]
         subject = subject or agency_phrase(_opening().sub("", item, count=1))[0]
         if subject and subject[0] != to:
             via = subject[0]
@@ -364,18 +389,14 @@ def extract_reporting(
 ) -> list[ReportingDuty]:
     """One entry per (every, due) duty, from the reporting section, else the implementation one.
     A bare `Sở` (`báo cáo … về Sở`) in a department's own plan is that department."""
-    scope = [
-        s
-        for top in root.children
-        for s in top.walk()
-        if s.kind in ("roman", "decimal")
-        and _REPORT.search(fold_chars(s.title).lower())
-        and s.level <= 2
-    ]
-    if implementation is not None and not any(
-        s is implementation or implementation in s.walk() or s in implementation.walk()
-        for s in scope
-    ):
+    scope = [s for top in root.children for s in top.walk() if _reporting_heading(s)]
+    inside = list(implementation.walk()) if implementation is not None else []
+    if implementation is not None and any(s in inside for s in scope):
+        # "V. TỔ CHỨC THỰC HIỆN / 1. Sở X: … tham mưu UBND tỉnh báo cáo … khi có yêu cầu. / 4.
+        # Chế độ báo cáo": a reporting item inside the implementation section does not make
+        # its agency paragraphs' duties any less duties; the whole section is read
+        scope = [*(s for s in scope if s not in inside), implementation]
+    elif implementation is not None and not any(implementation in s.walk() for s in scope):
         # an agency's bullet in `Tổ chức thực hiện` may ask for a report of its own (`… gửi Sở
         # X trước ngày 15/12 hằng năm để tổng hợp, báo cáo Ban Chỉ đạo`) beside the section
         # on reporting
