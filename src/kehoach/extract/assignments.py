@@ -331,6 +331,8 @@ def _with_shared_duties(
     """What each section is given, a `Trách nhiệm chung` section given as lead every party
     that a section before it is headed by (`Trách nhiệm của Sở X`, `Trách nhiệm của Hội Y`):
     the duties those parties share (a joint plan's two signatories)."""
+    if not any(_shares_duties(sec.title) for sec in sections[1:]):
+        return givens  # the common case: no shared duties, no parties to read
     out: list[Reading | None] = []
     parties: list[str] = []
     for sec, given in zip(sections, givens, strict=True):

@@ -162,6 +162,7 @@ def _sentence_like(title: str) -> bool:
     return (len(title) > 80 or title.endswith((".", ";"))) and not title.isupper()
 
 
+@lru_cache(maxsize=1024)  # asked again for each enclosing section's sentences
 def _heading_agency(title: str) -> str | None:
     """The agency a heading names and nothing else (`1. Sở Văn hóa, Thể thao và Du lịch:`),
     or the one a heading introducing the items under it hands them to."""
