@@ -417,6 +417,12 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
         if _is_name(t):
             best = t
             continue
+        # the two columns typed on one line apart by a `|` (`- Lưu: VT. | Lê Văn An`): the
+        # signature's column is the right one
+        right = t.rsplit("|", 1)[-1].strip(" .") if "|" in t else ""
+        if right and _is_name(right):
+            best = right
+            continue
         # the name beside a recipient, the two columns of a PDF read as one line (beside the
         # last one, or higher up when the list runs on below the signature)
         m = _NAME_AT_END_RE.search(t) if signature is not None and best is None else None

@@ -190,18 +190,33 @@ def _bare_pipes(line: str) -> int:
 def _framed_bare_tables(lines: list[str]) -> list[str]:
     """A pipe table written without its outer `|`s (`TT | Chỉ tiêu | ĐVT | Năm 2026`, then
     `1 | Tỷ lệ … | % | 60`): two or more lines in a row, each with the same two or more `|`s,
-    framed as pipe rows. A lone line with `|`s stays text."""
+    framed as pipe rows. A lone line with `|`s stays text. A row of such a table whose first
+    or last cell is empty opens or closes with its `|` (` |  |  | 2026 | 2027`, `I | NHÓM I |
+    |  | `): it belongs to the run when another line of the run is bare at both ends and no
+    line of it is framed at both ends, and keeps its empty cell (`_bare_run`)."""
     out = list(lines)
     i = 0
     while i < len(lines):
-        n = _bare_pipes(lines[i])
-        j = i + 1
-        while n >= 2 and j < len(lines) and _bare_pipes(lines[j]) == n:
-            j += 1
-        if n >= 2 and j - i >= 2:
+        j, n = _bare_run(lines, i)
+        if n:
             out[i:j] = [f"| {line.strip()} |" for line in lines[i:j]]
         i = max(j, i + 1)
     return out
+
+
+def _bare_run(lines: list[str], i: int) -> tuple[int, int]:
+    """(end, bars) of the run of bare pipe rows starting at line i; bars 0 when none starts
+    there. The run's lines all have the same two or more `|`s and are not framed at both
+    ends (`| a | b |`), and one of them is bare at both ends."""
+    n = lines[i].count("|")
+    if n < 2 or _PIPE_ROW.match(lines[i]):
+        return i + 1, 0
+    j = i + 1
+    while j < len(lines) and lines[j].count("|") == n and not _PIPE_ROW.match(lines[j]):
+        j += 1
+    if j - i < 2 or not any(_bare_pipes(line) == n for line in lines[i:j]):
+        return j, 0
+    return j, n
 
 
 def to_blocks(lines: list[str]) -> list[Block]:
