@@ -68,6 +68,14 @@ def test_split(cell, names) -> None:
         ("Công an tỉnh Điện Biên", "Công an tỉnh"),
         ("Ban Thường vụ Tỉnh ủy Cao Bằng", "Ban Thường vụ Tỉnh ủy"),
         ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        # the short headings of an assignment matrix's columns
+        ("Sở TC", "Sở Tài chính"),
+        ("Sở NV", "Sở Nội vụ"),
+        ("Sở DTTG", "Sở Dân tộc và Tôn giáo"),
+        ("CA tỉnh", "Công an tỉnh"),
+        # the paper-and-broadcaster, its province kept as written
+        ("Báo và PT,TH Ninh Bình", "Báo và Phát thanh, Truyền hình Ninh Bình"),
+        ("Báo và PT-TH", "Báo và Phát thanh, Truyền hình"),
     ],
 )
 def test_canonical(written, name) -> None:
