@@ -2,7 +2,15 @@
 
 import pytest
 
-from kehoach.extract.agencies import canonical, parse_list, parse_roles, spelt_out
+from kehoach.extract.agencies import (
+    agency_phrase,
+    canonical,
+    document_province,
+    parse_list,
+    parse_roles,
+    spelt_out,
+    starts_with_agency,
+)
 
 SPLITS = [
     (
@@ -329,3 +337,38 @@ def test_a_one_word_body_followed_by_a_comma_starts_a_new_agency() -> None:
 )
 def test_a_committee_place_gives_the_body_that_holds_it(name: str, expected: str) -> None:
     assert canonical(name) == expected
+
+
+def test_rooms_written_by_initials_begin_a_body_in_a_list() -> None:
+    """`TT VHNT tỉnh`, `P.KHTC`: initials after `TT` or `P.` begin a body (read as written, to
+    be spelt out as the document names it); a table's `TT` column or an `TT NỘI DUNG` heading
+    begin none; `VHNT` is the writers' union only after `Hội`."""
+    assert parse_list("Bảo tàng tỉnh, TT VHNT tỉnh và UBND các xã, phường") == [
+        "Bảo tàng tỉnh",
+        "TT VHNT tỉnh",
+        "Ủy ban nhân dân các xã, phường",
+    ]
+    assert agency_phrase("P.KHTC rà soát nhu cầu kinh phí")[0] == ["Phòng KHTC"]
+    assert not starts_with_agency("TT") and not starts_with_agency("TT NỘI DUNG NHIỆM VỤ")
+    assert canonical("Hội VHNT tỉnh") == "Hội Văn học Nghệ thuật tỉnh"
+
+
+def test_initials_spell_out_a_name_with_va_between_its_words() -> None:
+    """`Trung tâm TTXTDL` is `Trung tâm Thông tin và Xúc tiến du lịch`: the `và` has no
+    initial of its own."""
+    full = ["Trung tâm Thông tin và Xúc tiến du lịch", "Trung tâm Văn hóa - Nghệ thuật tỉnh"]
+    assert spelt_out("Trung tâm TTXTDL", full) == full[0]
+    assert spelt_out("TT VHNT tỉnh", full) == full[1]
+    assert spelt_out("Phòng KHTC", ["Phòng Kế hoạch - Tài chính"]) == "Phòng Kế hoạch - Tài chính"
+
+
+def test_a_body_of_another_province_keeps_its_provinces_name() -> None:
+    """The document's province is implicit (`Công an tỉnh Nghệ An` is `Công an tỉnh` in a plan
+    of Nghệ An); another province's body is named whole. With no province known, every
+    province is taken for the document's."""
+    with document_province("Nghệ An"):
+        assert canonical("Công an tỉnh Nghệ An") == "Công an tỉnh"
+        assert canonical("Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Tĩnh") == (
+            "Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Tĩnh"
+        )
+    assert canonical("Công an tỉnh Hà Tĩnh") == "Công an tỉnh"

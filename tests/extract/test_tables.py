@@ -1,7 +1,10 @@
 """Task tables told apart by their headings, whatever the source of the `Table`."""
 
+from kehoach.extract import extract_file
 from kehoach.extract.tables import tasks_from_table
 from kehoach.intake.document import Table
+
+from .conftest import FIXTURES
 
 
 def test_two_row_header_with_lead_and_coordinating_under_one_heading() -> None:
@@ -299,3 +302,18 @@ def test_a_word_cell_with_a_paragraph_per_coordinator_lists_them_apart() -> None
     ]
     tasks, _ = tasks_from_table(Table(rows=rows), 2026)
     assert tasks[0].coordinating == ["Công an tỉnh", "Sở Tài chính"]
+
+
+def test_group_rows_carrying_their_budget_and_a_total_row_are_no_tasks() -> None:
+    """`| I | TU BỔ DI TÍCH | | | | 21.000 | |`: a group row with its sum in the budget column
+    heads the rows under it; `| | TỔNG CỘNG (I+II) | … | 25.400 |` sums the column and is no
+    more of the last task's text. A body of another province keeps its province's name."""
+    r = extract_file(FIXTURES / "variant_budget_groups.md")
+    assert [(t.id, t.group, t.group_title) for t in r.tasks] == [
+        ("I.1", "I", "TU BỔ DI TÍCH"),
+        ("I.2", "I", "TU BỔ DI TÍCH"),
+        ("II.1", "II", "QUẢNG BÁ DI SẢN"),
+        ("II.2", "II", "QUẢNG BÁ DI SẢN"),
+    ]
+    assert r.tasks[3].text == "Xây dựng bản đồ số di sản"
+    assert r.tasks[2].coordinating == ["Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Bình"]

@@ -132,3 +132,12 @@ def test_start_and_end_cells_read_as_one_span(start, end, kind, first, last, eve
     tf = parse_span(start, end, 2026)
     assert (tf.kind, tf.start, tf.end, tf.every) == (kind, first, last, every)
     assert tf.raw == (f"{start} - {end}" if end else start)
+
+
+def test_the_date_of_the_occasion_an_event_marks_is_that_day() -> None:
+    """`nhân kỷ niệm Ngày X 24/11/2026`: the occasion's date is one day, not a deadline; a bare
+    date after other words still is one (`hoàn thành 30/9/2026`)."""
+    tf = parse_timeframe("nhân dịp Ngày Sách và Văn hóa đọc Việt Nam 21/4/2026", 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", "2026-04-21", "2026-04-21")
+    tf = parse_timeframe("hoàn thành 30/9/2026", 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", "2026-01-01", "2026-09-30")

@@ -8,6 +8,9 @@ diacritics and the hoá/hóa spellings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +25,13 @@ _ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
 
 # Words that begin a named body (data/lexicon.toml); after `,` or `và` they start a new agency.
 _BODY_START = lexicon.alternation("agencies.heads")
-_BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
+# Heads written as initials (`TT VHNT tỉnh`, `P.KHTC`): a body only when the initials of the
+# rest of its name follow them (one word of capitals, not another such word after it)
+_ABBREVIATED_HEAD = (
+    lexicon.alternation("agencies.abbreviated_heads")
+    + r"(?=\s?[A-ZĐ][A-ZĐ&]{1,9}(?![\w&])(?!\s+[A-ZĐ][A-ZĐ]))"
+)
+_BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)|" + _ABBREVIATED_HEAD)
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
 # `X (chủ trì); Y (phối hợp)` in folded text (lexicon `agencies.lead_marks`, `coordinating_marks`)
@@ -159,11 +168,37 @@ def _province_ends() -> frozenset[str]:
     return frozenset(fold(p).rsplit(" ", 1)[-1] for p in table().provinces)
 
 
+# The province of the document being read, when known (`document_province`): a body of
+# another province keeps its province's name (`Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Tĩnh`
+# in a plan of Nghệ An); unknown, every province is taken for the document's.
+_DOCUMENT_PROVINCE: ContextVar[str | None] = ContextVar("document_province", default=None)
+
+
+@contextmanager
+def document_province(province: str | None) -> Iterator[None]:
+    """Read the agency names inside the block as those of a document of `province`."""
+    token = _DOCUMENT_PROVINCE.set(fold(province) if province else None)
+    try:
+        yield
+    finally:
+        _DOCUMENT_PROVINCE.reset(token)
+
+
+def current_province() -> str | None:
+    """The province (folded) of the document being read, if known (`document_province`)."""
+    return _DOCUMENT_PROVINCE.get()
+
+
 def strip_province(name: str) -> str:
-    """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit."""
+    """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit; another
+    province's name stays (`document_province`)."""
     if fold(name.rstrip().rsplit(" ", 1)[-1]) not in _province_ends():
         return name.strip()
-    m = _province_re().search(fold_chars(name))
+    folded = fold_chars(name)
+    m = _province_re().search(folded)
+    own = _DOCUMENT_PROVINCE.get()
+    if m and own is not None and " ".join(fold(folded[m.end("keep") :]).split()) != own:
+        return name.strip()  # a body of another province
     return (name[: m.end("keep")] if m else name).strip()
 
 
@@ -267,7 +302,12 @@ _LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|\bv[àaáảãạ]\b)\s*")
 # in a list, a head that is a whole name (`…, Tỉnh đoàn, Hội Nông dân tỉnh`) may stand right
 # before a `,` or `;` (lexicon `agencies.whole_name_heads`)
 _LIST_HEAD_RE = re.compile(
-    _BODY_START + r"(?=\s|$)|" + lexicon.alternation("agencies.whole_name_heads") + r"(?=[,;])"
+    _BODY_START
+    + r"(?=\s|$)|"
+    + _ABBREVIATED_HEAD
+    + "|"
+    + lexicon.alternation("agencies.whole_name_heads")
+    + r"(?=[,;])"
 )
 _HEAD_FOLDED_RE = re.compile(lexicon.alternation("agencies.heads", fold_words=True) + r"(?=\s|$)")
 
@@ -680,7 +720,9 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
     for i, w in enumerate(words[:_PHRASE_WORDS]):
-        if i and _PHRASE_STOP_RE.search(folded[words[i - 1].end() : w.start()]):
+        gap = folded[words[i - 1].end() : w.start()] if i else ""
+        if gap and _PHRASE_STOP_RE.search(gap) and not (gap == "." and t[w.start()].isupper()):
+            # (a dot straight before a capital is an abbreviation's: `P.KHTC`)
             end = words[i - 1].end()
             break
         if i == 0 or t[w.start()].isupper():
@@ -767,6 +809,13 @@ def _spells(short: list[str], full: list[str]) -> bool:
         return True
     if not _initials(head):
         return False
-    n = len(head)
-    initials = "".join(fold(w)[:1] for w in full[:n])
-    return len(full) >= n and initials == fold(head) and _spells(short[1:], full[n:])
+    # the initials of the next words, a `và` among them left out (`TTXTDL` spells `Thông tin
+    # và Xúc tiến du lịch`)
+    initials = ""
+    for used, w in enumerate(full, start=1):
+        if used > 1 and fold(w) == "va" and len(initials) < len(head):
+            continue
+        initials += fold(w)[:1]
+        if len(initials) == len(head):
+            return initials == fold(head) and _spells(short[1:], full[used:])
+    return False

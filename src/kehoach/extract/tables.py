@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kehoach.extract.agencies import lines_as_list, parse_list, parse_roles
 from kehoach.extract.targets import TargetRow
@@ -221,7 +222,10 @@ def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
         return None
     first = _cell(row, cols.num) if cols.num >= 0 else cells[0]
     text = _cell(row, cols.text)
-    others = [c for i, c in enumerate(cells) if c and i not in (cols.num, cols.text) and c != text]
+    # a group's own sum in a budget column (`| I | CÔNG TÁC TUYÊN TRUYỀN | | | 6.730,5 |`) or
+    # in any column of no role leaves it a group row
+    skip = (cols.num, cols.text, *cols.ignored)
+    others = [c for i, c in enumerate(cells) if c and i not in skip and c != text]
     all_same = len(set(filled)) == 1
     m = _ROMAN_NUM.match(first) if first else None
     if m and not _ROW_NUM.match(first) and (not others or all_same):
@@ -328,6 +332,8 @@ def tasks_from_table(
             for c in (cols.directing, cols.lead, cols.coordinating, cols.time, cols.time_end)
             if c >= 0
         )
+        if bare and not num and _total_row(text):
+            continue  # `| | TỔNG CỘNG (I+II+III) | | | 131.131 |`: the sum of a budget column
         # an unnumbered row under numbered ones continues the task above: more agencies
         # (a merged task cell), or more text when the row has nothing else (a wrapped cell)
         continues = (
@@ -343,6 +349,16 @@ def tasks_from_table(
         row = _merged_from_above(row, merged_down)
         tasks.append(_new_task(row, cols, num, text, group, group_title, len(tasks) + 1))
     return [_finish(t, doc_year) for t in tasks], targets
+
+
+@lru_cache(maxsize=1)
+def _total_row_re() -> re.Pattern[str]:
+    return re.compile(r"^" + alternation("tables.total_rows", fold_words=True) + r"\s*(?:[(:].*)?$")
+
+
+def _total_row(text: str) -> bool:
+    """A row that sums a column (`Tổng cộng`, `Cộng`; the words in the lexicon): no task."""
+    return len(text) < 80 and _total_row_re().match(fold(text)) is not None
 
 
 def _leads_merged(rows: list[list[str]], cols: Columns) -> bool:
