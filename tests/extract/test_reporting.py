@@ -17,3 +17,16 @@ def test_a_one_year_plans_dated_reports_are_each_asked_once() -> None:
         ("half_year", "06-20", "Ủy ban nhân dân tỉnh"),
         ("year", "12-20", "Ủy ban nhân dân tỉnh"),
     ]
+
+
+def test_later_clauses_report_where_the_first_one_says() -> None:
+    """`… hằng năm về UBND tỉnh (qua Sở X) trước ngày 20/11; báo cáo sơ kết gửi trước ngày
+    15/10/2028; báo cáo tổng kết gửi trước ngày 15/10/2030`: the reviews' reports go where the
+    annual one goes, the third clause as the second."""
+    r = extract_file(FIXTURES / "variant_emulation_movement.txt")
+    to, via = "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "11-20", to, via),
+        ("once", "2028-10-15", to, via),
+        ("once", "2030-10-15", to, via),
+    ]

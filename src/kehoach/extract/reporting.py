@@ -122,15 +122,18 @@ _MORE_DUE = re.compile(
 
 
 def _sentences(sec: Section) -> list[tuple[str, str, str | None, str | None]]:
-    """(clause, its item, the agency heading it stands under, the reporting clause before it
-    in the same sentence) of a section, headings included."""
+    """(clause, its item, the agency heading it stands under, the clauses before it in the
+    same sentence) of a section, headings included: a later clause that names no body to
+    report to (`…; báo cáo tổng kết gửi trước ngày 30/9/2030`) goes where the first that
+    names one does, however many clauses stand between."""
     out: list[tuple[str, str, str | None, str | None]] = []
     head = [(sec.title, None)] if _sentence_like(sec.title) else []
     for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             clauses = _clauses(s)
             out.extend(
-                (c, item, owner, clauses[i - 1] if i else None) for i, c in enumerate(clauses)
+                (c, item, owner, "; ".join(clauses[:i]) if i else None)
+                for i, c in enumerate(clauses)
             )
     return out
 
