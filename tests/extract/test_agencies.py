@@ -349,6 +349,7 @@ def test_rooms_written_by_initials_begin_a_body_in_a_list() -> None:
         "Ủy ban nhân dân các xã, phường",
     ]
     assert agency_phrase("P.KHTC rà soát nhu cầu kinh phí")[0] == ["Phòng KHTC"]
+    assert canonical("UBND P.Tân An") == "Ủy ban nhân dân P.Tân An"  # a ward, no Phòng
     assert not starts_with_agency("TT") and not starts_with_agency("TT NỘI DUNG NHIỆM VỤ")
     assert canonical("Hội VHNT tỉnh") == "Hội Văn học Nghệ thuật tỉnh"
 
