@@ -317,3 +317,37 @@ def test_group_rows_carrying_their_budget_and_a_total_row_are_no_tasks() -> None
     ]
     assert r.tasks[3].text == "Xây dựng bản đồ số di sản"
     assert r.tasks[2].coordinating == ["Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Bình"]
+
+
+def test_one_agency_column_whose_cells_label_the_roles() -> None:
+    """`Cơ quan thực hiện` cells: `Chủ trì: X; phối hợp: Y`, `CT: X / PH: Y`, the labels on
+    lines of their own (bulleted or not, in either case), `X chủ trì, phối hợp với Y và Z`,
+    unlabelled names (all lead), a unit in brackets after its body; names with commas inside
+    stay whole. The table is written without outer `|`s, its cells over several lines."""
+    tasks = extract_file(FIXTURES / "variant_role_cells.txt").tasks
+    vhttdl = "Sở Văn hóa, Thể thao và Du lịch"
+    communes = "Ủy ban nhân dân các xã, phường"
+    assert [(t.id, t.lead, t.coordinating) for t in tasks] == [
+        ("I.1", [vhttdl], ["Sở Giáo dục và Đào tạo", "Tỉnh đoàn"]),
+        ("I.2", ["Sở Giáo dục và Đào tạo"], ["Thư viện tỉnh", communes]),
+        (
+            "I.3",
+            ["Báo và Phát thanh, Truyền hình Gia Lai"],
+            [vhttdl, "Hội Văn học Nghệ thuật tỉnh"],
+        ),
+        ("I.4", ["Sở Nội vụ"], ["Liên đoàn Lao động tỉnh", vhttdl]),
+        ("II.1", ["Thư viện tỉnh"], ["Bưu điện tỉnh", communes]),
+        ("II.2", [communes, "Sở Xây dựng"], []),
+        ("II.3", [vhttdl], ["các cơ quan, đơn vị liên quan"]),
+        ("II.4", [vhttdl], ["Sở Dân tộc và Tôn giáo", "Ủy ban nhân dân các xã, phường, đặc khu"]),
+    ]
+    assert [t.timeframe.kind for t in tasks] == [
+        "recurring",
+        "window",
+        "continuous",
+        "window",
+        "window",
+        "window",
+        "window",
+        "recurring",
+    ]
