@@ -82,12 +82,15 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
 
 
 def _read_heading(title: str) -> tuple[Reading, str] | None:
-    text = _without_duty(unopened(_after_heading_opening(title)))
+    text = _without_aside(_without_duty(unopened(_after_heading_opening(title))))
     head, sep, rest = text.partition(":")
     if sep and is_agency_label(head):
         reading = roles_of_phrase(head)
         if reading and reading.has_agency:
             return reading, rest.strip()
+    listed = _agency_list(head) if sep and rest.strip() else []
+    if listed:  # "3. Các sở, ban, ngành; UBND các xã, phường: Căn cứ nhiệm vụ được giao, …"
+        return Reading(lead=listed, strength=HEADING, source="heading"), rest.strip()
     # a long heading is read too when it only names bodies (`1. Các ban … của Tỉnh ủy, Ủy ban
     # Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội tỉnh`)
     short = len(text) < 90 or _names_only(text)
@@ -166,6 +169,28 @@ def _without_duty(title: str) -> str:
         return title
     cut = head.rstrip()[: len(head.rstrip()) - len(after.rstrip())].rstrip(" ,")
     return f"{cut}:{rest}" if sep else cut
+
+
+_ASIDE_RE = re.compile(r"\s*\((?P<inner>[^()]{3,200})\)\s*:?\s*$")
+_ASIDE_ROLE_RE = re.compile(r"\b(?:chu tri|phoi hop|thuc hien)\b")
+
+
+def _without_aside(title: str) -> str:
+    """A heading without a closing parenthesis that says something of its agency, not who
+    else works or when (`2.3. Phòng Quản lý văn hóa (Lãnh đạo phụ trách: đồng chí …)`,
+    `2. Sở X (cơ quan thường trực phong trào)`): the person in charge is in no role and the
+    standing place is only the agency's part, so the name is read without them. A parenthesis
+    that names an agency (`Cơ quan thường trực (Sở X)`), marks a role (`(chủ trì)`) or states
+    a time (`(thực hiện hằng năm)`) is kept."""
+    m = _ASIDE_RE.search(title) if title.rstrip(" :").endswith(")") else None
+    if m is None or not starts_with_agency(title[: m.start()]):
+        return title
+    inner = m.group("inner").strip()
+    if starts_with_agency(inner) or _ASIDE_ROLE_RE.search(fold(inner)):
+        return title
+    if parse_timeframe(inner).kind != "unknown":
+        return title
+    return title[: m.start()].rstrip(" ,;")
 
 
 def _bodies(names: list[str], taken: Sequence[str] = ()) -> list[str]:

@@ -238,10 +238,28 @@ def _starts_new(line: str) -> bool:
     return _classified(line)[1] != "plain"
 
 
+@lru_cache(maxsize=1)
+def _numbered_label_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^"
+        + lexicon.alternation("outline.numbered_labels")
+        + r"\s+(?:số\s+)?(?P<n>\d{1,3})\s*[:.]\s+"
+    )
+
+
+def numbered_label(text: str) -> tuple[str, str] | None:
+    """A work block's numbered label and the title after it (`Nhiệm vụ 21: Phát triển …`
+    gives ("21", "Phát triển …"); the labels in the lexicon), else None."""
+    m = _numbered_label_re().match(text)
+    return (m.group("n"), text[m.end() :]) if m else None
+
+
 def _continues(prev: str, line: str) -> bool:
     """Does `line` continue the paragraph ending with `prev` (a wrapped line)?"""
     if _starts_new(line) or _RULE_RE.fullmatch(prev) or _RULE_RE.fullmatch(line):
         return False  # a rule (`-----`) under a title ends it; the body begins below it
+    if line[:1].isupper() and numbered_label(line):
+        return False  # "… ấn phẩm số" / "Nhiệm vụ 21: …": a new block, though `số` may wrap
     if prev.endswith("-") and re.search(r"\d-$", prev):
         return True  # a document number wrapped: "80-" / "NQ/TW"
     first = line[0]

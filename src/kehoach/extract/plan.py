@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from kehoach.errors import NoPlanStructure
-from kehoach.extract.agencies import spelt_out
+from kehoach.extract.agencies import document_province, spelt_out
 from kehoach.extract.assignments import tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.event_parts import is_timetable
@@ -14,13 +14,13 @@ from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.implementation import implementation_section
 from kehoach.extract.marks import Layout, unmark
 from kehoach.extract.metadata import extract_metadata
-from kehoach.extract.outline import Para, build_outline, ocr_markers, paragraphs
+from kehoach.extract.outline import Para, Section, build_outline, ocr_markers, paragraphs
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
 from kehoach.extract.tables import is_project_list, read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
-from kehoach.model import PlanRecord, Source, Task
+from kehoach.model import DocumentInfo, PlanRecord, Source, Task
 from kehoach.text.lexicon import fix_typos, fix_typos_in_lines
 from kehoach.text.normalize import clean
 from kehoach.text.unglue import unglue, unglue_pairs
@@ -67,6 +67,21 @@ def build_record(doc: Document) -> PlanRecord:
     info = extract_metadata(items, root, body_text)
     doc_year = _year(info.date) or _first_year(body_text)
     horizon = _plan_horizon(info.title)
+    with document_province(info.province):
+        return _with_parts(doc, info, items, blocks, root, doc_year, horizon)
+
+
+def _with_parts(
+    doc: Document,
+    info: DocumentInfo,
+    items: list[Para | Table],
+    blocks: list[str | Table],
+    root: Section,
+    doc_year: int | None,
+    horizon: int | None,
+) -> PlanRecord:
+    """The record of a read document with its targets, tasks and reporting duties (read as
+    the document's province's: `agencies.document_province`)."""
 
     tasks: list[Task] = []
     target_rows: list[TargetRow] = []

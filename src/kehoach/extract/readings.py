@@ -149,9 +149,12 @@ def coordinating_in(text: str) -> list[str]:
     """Agencies a text says to work with (`… và phối hợp với Y trong …` gives Y), unless the
     words are a noun phrase (`quy chế phối hợp với`) or a purpose clause (`để phối hợp với`)."""
     out: list[str] = []
-    if not _WITH_HINT.search(text):
-        return out  # no `… với` after a word in -p: nothing to fold and search
-    for m in _phoi_hop_re().finditer(fold_chars(text)):
+    if "p" not in text:
+        return out  # no `phối hợp`: nothing to fold and search
+    folded = fold_chars(text)
+    # no `… với` after a word in -p: only a bare `phối hợp` to read
+    with_voi = _phoi_hop_re().finditer(folded) if _WITH_HINT.search(text) else ()
+    for m in with_voi:
         before = fold_chars(text[max(0, m.start() - 14) : m.start()]).split()
         last_two = " ".join(before[-2:])
         blocked = lexicon.folded("agencies.coordination_not_after")
@@ -159,7 +162,22 @@ def coordinating_in(text: str) -> list[str]:
             continue
         names, _ = agency_phrase(text[m.end() :], any_start=True)
         out += [n for n in names if n not in out]
+    for m in _bare_phoi_hop_re().finditer(folded):
+        # "…; phối hợp Báo và Phát thanh, Truyền hình X sản xuất phim …", "phối hợp các trường
+        # học trên địa bàn": without `với`, what follows is an agency only when it begins as one
+        after = text[m.end() :]
+        if not starts_with_agency(after) or (not named(after) and not starts_with_group(after)):
+            continue  # "phối hợp các hoạt động …": no group of bodies
+        names, _ = agency_phrase(after)
+        out += [n for n in names if n not in out and looks_like_agency(n)]
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_phoi_hop_re() -> re.Pattern[str]:
+    # in folded text: `phối hợp` then no `với` (nor a manner word before one)
+    manners = lexicon.alternation("agencies.coordination_manners", fold_words=True)
+    return re.compile(rf"\bphoi\s+hop\s+(?!voi\b|{manners}\b|thuc hien\b|trien khai\b)")
 
 
 def named(name: str) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
-from kehoach.extract.outline import Para
+from kehoach.extract.outline import Para, numbered_label
 from kehoach.extract.readings import (
     BLOCK,
     CLOSING,
@@ -153,10 +153,15 @@ def segment_assignments(
     if labels is not None and labels.has_agency and run is not None:
         marked = [it for it in items if it[0].kind != "plain"]
         title = next((t for _, t in items if _is_title(t)), None) if not marked else None
-        if run.is_block and several_blocks and title is not None:
-            # unnumbered activities under one heading, each titled by a line of its own
-            # (bold in the original): "Lễ khai mạc Ngày hội" / "Thời gian: …"
-            return [propose(title, [labels], where)]
+        label = numbered_label(title) if title is not None else None
+        if run.is_block and title is not None and (several_blocks or label is not None):
+            # activities under one heading, each titled by a line of its own (bold in the
+            # original): "Lễ khai mạc Ngày hội" / "Thời gian: …"; a numbered label before the
+            # title ("Nhiệm vụ 3: Rà soát …") numbers the task, even the heading's only one
+            a = propose(label[1] if label else title, [labels], where)
+            if label is not None:
+                a.id = f"{where.id}.{label[0]}" if where.id else label[0]
+            return [a]
         if run.is_block and (not items or not marked) and where.group_title:
             # the section heading is the activity; its prose only describes it
             return [
