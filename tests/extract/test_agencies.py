@@ -2,7 +2,14 @@
 
 import pytest
 
-from kehoach.extract.agencies import canonical, parse_list, parse_roles, spelt_out
+from kehoach.extract.agencies import (
+    canonical,
+    labelled_roles,
+    lines_as_list,
+    parse_list,
+    parse_roles,
+    spelt_out,
+)
 
 SPLITS = [
     (
@@ -363,3 +370,91 @@ def test_a_one_word_body_followed_by_a_comma_starts_a_new_agency() -> None:
 )
 def test_a_committee_place_gives_the_body_that_holds_it(name: str, expected: str) -> None:
     assert canonical(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "coordinating"),
+    [
+        # the labels spelt out, abbreviated, on lines of their own, bulleted, after a period
+        (
+            "Chủ trì: Sở Tư pháp; phối hợp: Sở Nội vụ, UBND các xã, phường",
+            ["Sở Tư pháp"],
+            ["Sở Nội vụ", "Ủy ban nhân dân các xã, phường"],
+        ),
+        (
+            "CT: Sở Y tế / PH: Công an tỉnh; Hội Chữ thập đỏ tỉnh",
+            ["Sở Y tế"],
+            ["Công an tỉnh", "Hội Chữ thập đỏ tỉnh"],
+        ),
+        (
+            "Chủ trì: Sở Xây dựng\nPhối hợp: Sở Tài chính; UBND các xã, phường",
+            ["Sở Xây dựng"],
+            ["Sở Tài chính", "Ủy ban nhân dân các xã, phường"],
+        ),
+        (
+            "- Chủ trì: Tỉnh đoàn\n- Phối hợp: Sở VHTTDL, Sở GD&ĐT",
+            ["Tỉnh đoàn"],
+            ["Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo"],
+        ),
+        (
+            "Chủ trì tham mưu: Sở Nội vụ. Phối hợp: các cơ quan, đơn vị liên quan",
+            ["Sở Nội vụ"],
+            ["các cơ quan, đơn vị liên quan"],
+        ),
+        # a name holding commas is one agency, whichever label opens it
+        (
+            "Chủ trì: Báo và Phát thanh, Truyền hình Gia Lai; phối hợp: Sở Văn hóa, Thể thao và "
+            "Du lịch",
+            ["Báo và Phát thanh, Truyền hình Gia Lai"],
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+        ),
+        # names before the first label lead; a lead label's value may name the roles itself
+        ("Sở Công Thương; Phối hợp: Sở Tài chính", ["Sở Công Thương"], ["Sở Tài chính"]),
+        (
+            "Phân công thực hiện: Sở Y tế chủ trì, phối hợp với Công an tỉnh",
+            ["Sở Y tế"],
+            ["Công an tỉnh"],
+        ),
+    ],
+)
+def test_cells_that_label_roles_inside_them(cell, lead, coordinating) -> None:
+    """`Chủ trì: X; phối hợp: Y` in every way a cell writes its labels."""
+    assert parse_roles(lines_as_list(cell)) == (lead, coordinating)
+    assert labelled_roles(cell) == ([], lead, coordinating)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ",
+        "UBND các xã, phường; Sở Xây dựng",
+        # a label's words inside a name's bracket, or an abbreviation not where a label stands
+        "Sở Y tế (chủ trì: khám sàng lọc)",
+        "Văn bản số 12-CT: hướng dẫn",
+    ],
+)
+def test_a_cell_without_a_label_in_a_labels_place_is_read_as_before(cell) -> None:
+    assert labelled_roles(cell) is None
+
+
+def test_a_label_on_a_line_of_its_own_parts_the_cell_whatever_its_case() -> None:
+    """`Chủ trì: X` / `phối hợp: Y`: the second line is a part of its own, not X's name going on."""
+    joined = lines_as_list("Chủ trì: Sở Y tế\nphối hợp: Công an tỉnh")
+    assert joined == "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
+    assert parse_roles(joined) == (["Sở Y tế"], ["Công an tỉnh"])
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        # a registered body with a unit of its own in brackets: the body
+        ("Sở VHTTDL (Bảo tàng tỉnh)", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Công an tỉnh (Phòng Cảnh sát quản lý hành chính)", "Công an tỉnh"),
+        # a bracket that names no body stays
+        ("UBND các xã, phường (nơi có lễ hội)", "Ủy ban nhân dân các xã, phường (nơi có lễ hội)"),
+        # the province's paper and broadcaster, abbreviated
+        ("Báo và PT, TH Gia Lai", "Báo và Phát thanh, Truyền hình Gia Lai"),
+    ],
+)
+def test_units_in_brackets_and_the_broadcaster(written: str, name: str) -> None:
+    assert canonical(written) == name

@@ -41,6 +41,8 @@ TABLE = [
     ("Sau 06 tháng kể từ …", "unknown", None, None, None),
     ("Quý IV/2023", "window", "2023-10-01", "2023-12-31", None),
     ("Năm 2026 và các năm tiếp theo", "from", "2026-01-01", None, None),
+    # a school year and those after it: from the span's first year
+    ("Năm học 2027 - 2028 và các năm tiếp theo", "from", "2027-01-01", None, None),
     ("Giai đoạn \n2026-2030", "window", "2026-01-01", "2030-12-31", None),
     ("Từ tháng 3/2026", "from", "2026-03-01", None, None),
     ("Đến hết năm 2030", "window", "2026-01-01", "2030-12-31", None),

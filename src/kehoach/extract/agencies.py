@@ -34,7 +34,6 @@ _ROLE_MARK_RE = re.compile(
     + r")\s*\)"
 )
 _COORDINATING_MARKS = lexicon.folded("agencies.coordinating_marks")
-_ROLE_LABEL_RE = re.compile(r"(?:^|;)\s*(?:don vi |co quan )?(chu tri|phoi hop)\s*:")
 _TRAILING_ROLE_RE = re.compile(r"\s+(?:cung )?(?:phoi hop|thuc hien)(?: thuc hien)?\s*[.;]?\s*$")
 # compiled once: these run on every agency name and list of every document
 _KEY_GAPS_RE = re.compile(r"[\s,\-–]+")
@@ -194,13 +193,30 @@ def _holder_of_place(name: str) -> str | None:
     return None
 
 
+_UNIT_IN_BRACKETS = re.compile(r"^(?P<body>[^()]+?)\s*\((?P<unit>[^()]+)\)$")
+
+
+def _body_of_unit(name: str) -> str | None:
+    """The registered body named before a unit of its own in brackets (`Sở Văn hóa, Thể thao
+    và Du lịch (Thư viện tỉnh)`, `Công an tỉnh (Phòng An ninh chính trị nội bộ)`): the body
+    answers for the work its unit does. None when the bracket names no body (`(có di
+    tích)`) or what comes before it is not registered."""
+    m = _UNIT_IN_BRACKETS.match(name) if name.endswith(")") else None
+    if m is None or not starts_with_agency(m.group("unit")):
+        return None
+    body = m.group("body").strip(_TRAIL)
+    tab = table()
+    hit = tab.by_key.get(_key(body)) or tab.by_key.get(_key(clean(expand_abbreviations(body))))
+    return hit
+
+
 def canonical(name: str) -> str:
     """The canonical form of one agency name."""
     name = clean(name).strip(_TRAIL)
     name = _LEAD_BULLET_RE.sub("", name)
     if not name:
         return name
-    holder = _holder_of_place(name)
+    holder = _holder_of_place(name) or _body_of_unit(name)
     if holder:
         return canonical(holder)
     name = strip_province(name)
@@ -339,8 +355,16 @@ def lines_as_list(cell: str) -> str:
     out = lines[0]
     for line in lines[1:]:
         opens_body = line[:1].isupper() and _BODY_START_RE.match(line) is not None
-        out += ("; " if opens_body and not out.endswith((",", ";")) else " ") + line
+        opens_part = opens_body or _opens_with_label(line)  # "phối hợp: Sở Y" on its own line
+        out += ("; " if opens_part and not out.endswith((",", ";")) else " ") + line
     return out
+
+
+def _opens_with_label(line: str) -> bool:
+    """A line of a cell that opens with a role label (`Phối hợp: …`, `- PH: …`)."""
+    written, abbreviated, _ = _cell_label_res()
+    line = line.lstrip("-+• \t")
+    return bool(written.match(fold_chars(line)) or abbreviated.match(line))
 
 
 def parse_list(cell: str) -> list[str]:
@@ -368,6 +392,79 @@ def _after_phoi_hop(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+@lru_cache(maxsize=1)
+def _cell_label_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The role labels of an agency cell: (the labels written out, in folded text; the
+    abbreviated ones, upper case as printed; folded label -> role). From the lexicon
+    (`[agencies] lead_labels`, `coordinating_labels`, `directing_labels`, `*_label_abbreviations`)."""
+    roles: dict[str, str] = {}
+    for role in ("lead", "coordinating", "directing"):
+        for w in lexicon.words(f"agencies.{role}_labels"):
+            roles.setdefault(_KEY_GAPS_RE.sub(" ", fold(w)), role)
+    spelt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(roles, key=len, reverse=True)
+    )
+    short: dict[str, str] = {}
+    for role in ("lead", "coordinating"):
+        for w in lexicon.words(f"agencies.{role}_label_abbreviations"):
+            short[w] = role
+            roles[fold(w)] = role
+    written = re.compile(r"(?<!\w)(?P<label>" + spelt + r")\s*:")
+    abbreviated = re.compile(
+        r"(?<!\w)(?P<label>" + "|".join(map(re.escape, sorted(short, key=len))) + r")\s*:"
+    )
+    return written, abbreviated, roles
+
+
+# What may stand before a role label inside a cell: the cell's start, a line break, a
+# separator (`;`, `.`, `/`, `|`), or a bullet set apart by a space (`- Phối hợp:`, not `12-CT:`)
+_LABEL_BEFORE = re.compile(r"(?:^|[\n;./|]|(?:^|\s)[-+•])$")
+
+
+def labelled_roles(cell: str) -> tuple[list[str], list[str], list[str]] | None:
+    """(directing, lead, coordinating) of an agency cell whose roles are labelled inside it,
+    each label opening the names up to the next: `Chủ trì: X; phối hợp: Y, Z`, `CT: X / PH:
+    Y`, `Chủ trì: X` and `Phối hợp: Y` on lines of their own (bulleted or not), `Chủ trì tham
+    mưu: X. Phối hợp: …`. A label stands at the cell's start, after a line break or a
+    separator, or, capitalised, after a space (the cell's lines joined). Names before the first
+    label lead. None when no label opens a part of the cell."""
+    written, abbreviated, roles = _cell_label_res()
+    folded = fold_chars(cell)
+    found: list[tuple[int, int, str]] = []  # (label start, value start, role)
+    matches = [(m, False) for m in written.finditer(folded)]
+    matches += [(m, True) for m in abbreviated.finditer(cell)]
+    for m, short in matches:
+        start = m.start("label")
+        before = cell[:start].rstrip(" \t")
+        separated = _LABEL_BEFORE.search(before) is not None
+        if not separated and (short or not cell[start].isupper() or before[-1] in "(["):
+            continue  # "Sở X (chủ trì: …": no label's place
+        if any(s <= start < e for s, e, _ in found):
+            continue
+        bulleted = before.rstrip("-+•").rstrip(" \t") if separated else before
+        role = roles[_KEY_GAPS_RE.sub(" ", fold(m.group("label")))]
+        found.append((len(bulleted), m.end(), role))
+    if not found:
+        return None
+    found.sort()
+    out: dict[str, list[str]] = {"directing": [], "lead": [], "coordinating": []}
+    parts = [(0, "lead"), *((value, role) for _, value, role in found)]
+    ends = [start for start, _, _ in found] + [len(cell)]
+    for (value, role), end in zip(parts, ends, strict=True):
+        chunk = clean(cell[value:end]).strip(_TRAIL + "/|")
+        if not chunk:
+            continue
+        # a lead's value may name the roles itself (`X chủ trì, phối hợp với Y`)
+        got = (
+            dict(zip(("lead", "coordinating"), parse_roles(chunk), strict=True))
+            if role == "lead"
+            else {role: parse_list(chunk)}
+        )
+        for r, names in got.items():
+            out[r] += [n for n in names if n not in out[r]]
+    return out["directing"], out["lead"], out["coordinating"]
+
+
 def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     """A cell's (lead, coordinating): `X chủ trì, phối hợp với Y` gives ([X], [Y]);
     `X (chủ trì); Y (phối hợp)` likewise; a plain list is all lead."""
@@ -388,13 +485,9 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
         if rest:
             (coord if lead else lead).extend(parse_list(rest))
         return lead, coord
-    if _ROLE_LABEL_RE.search(folded):  # "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
-        lead, coord = [], []
-        for part in re.split(r"\s*;\s*", cell):
-            label = _ROLE_LABEL_RE.match(fold_chars(part))
-            names = parse_list(part[label.end() :] if label else part)
-            (coord if label and label.group(1).startswith("phoi") else lead).extend(names)
-        return lead, coord
+    labelled = labelled_roles(cell)
+    if labelled is not None:  # "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
+        return labelled[1], labelled[2]
     chu_tri = CHU_TRI_RE.search(folded)
     if chu_tri:
         before, after = cell[: chu_tri.start()], _after_phoi_hop(cell[chu_tri.end() :])

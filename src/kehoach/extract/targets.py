@@ -168,6 +168,14 @@ def _metrics(text: str) -> list[Metric]:
 
 
 @lru_cache(maxsize=1)
+def _compared_year_re() -> re.Pattern[str]:
+    """A year compared with (`so với năm 2025`, `so với cùng kỳ 2025`): a wording of
+    `targets.baseline_years`, then the year."""
+    words = lexicon.alternation("targets.baseline_years")
+    return re.compile(rf"\b{words}\s+(?:năm\s+)?(?:19|20)\d{{2}}\b", re.I)
+
+
+@lru_cache(maxsize=1)
 def _baseline_year_re() -> re.Pattern[str]:
     """`năm 2024` not after a wording of `targets.baseline_years` (one look-behind each: a
     look-behind has one width)."""
@@ -403,7 +411,7 @@ def _baseline(paragraph: str, doc_year: int | None) -> bool:
     (`phấn đấu`): what was reached, the base the targets start from."""
     if doc_year is None or _future_re().search(fold_chars(paragraph).lower()):
         return False
-    if _BASELINE.search(paragraph):  # a change measured from a past year is still to come
+    if _compared_year_re().search(paragraph):  # a change measured from a past year is still to come
         return False
     years = _spoken_years(paragraph)
     return bool(years) and all(y < doc_year for y in years)
@@ -741,13 +749,10 @@ _DATES = re.compile(
 def _spoken_years(sentence: str) -> list[int]:
     """The years a sentence speaks of: not dates, nor cited documents' years, nor a baseline
     (`tăng 12% so với năm 2025`)."""
-    bare = _BASELINE.sub(" ", _DATES.sub(" ", sentence)).lower()  # "Năm 2025, …" too
+    bare = _compared_year_re().sub(" ", _DATES.sub(" ", sentence)).lower()  # "Năm 2025, …" too
     years = [int(a or b) for a, b in _YEAR_RE.findall(bare)]
     years += [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", bare)]
     return years
-
-
-_BASELINE = re.compile(r"\bso với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}\b", re.I)
 
 
 def _past_only(sentence: str, doc_year: int | None) -> bool:

@@ -116,8 +116,13 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     for m in re.finditer(r"\b(?:den|truoc) (?:het |cuoi )?nam " + _Y, f):
         y = int(m.group(1))
         add(m.start(), _tf(raw, "window", *_window(min(doc_year or y, y), 1, y, 12)))
-    for m in re.finditer(r"(?:nam )?" + _Y + r",? (?:va|den) cac nam tiep theo", f):
-        add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
+    # "Năm 2027 và các năm tiếp theo"; "Năm học 2026 - 2027 và các năm tiếp theo" from the
+    # span's first year
+    for m in re.finditer(
+        r"(?:nam (?:hoc )?)?(?:" + _Y + r" ?(?:-|–) ?)?" + _Y + r",? (?:va|den) cac nam tiep theo",
+        f,
+    ):
+        add(m.start(), _tf(raw, "from", f"{m.group(1) or m.group(2)}-01-01"))
     for m in re.finditer(_Y + r" ?(?:-|–|den|toi) ?(?:nam )?" + _Y, f):
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 <= y2:
