@@ -272,11 +272,19 @@ def _province_words() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(n for n in names if len(n) > 1))
 
 
+@lru_cache(maxsize=1)
+def _province_later_words() -> frozenset[str]:
+    """The folded words a province's name goes on with after its first."""
+    return frozenset(w for words in _province_words() for w in words[1:])
+
+
 def _province_wrapped(prev: str, line: str) -> bool:
     """Does a province's name run from the end of `prev` on to `line` (`tỉnh Lạng` / `Sơn;
     …`, `Bà Rịa -` / `Vũng Tàu`)? A ragged-right PDF wraps a name where it will."""
-    tail = fold(prev).replace(" - ", " ").split()[-3:]
     head = re.findall(r"\w+", fold(line[:40]))[:3]
+    if not head or head[0] not in _province_later_words():
+        return False  # cheap: no province's name goes on with this word
+    tail = fold(prev).replace(" - ", " ").split()[-3:]
     for words in _province_words():
         for k in range(1, len(words)):
             if tuple(tail[-k:]) == words[:k] and tuple(head[: len(words) - k]) == words[k:]:
