@@ -11,8 +11,12 @@ number on the left, national motto and place-date on the right) as a borderless 
 table; the kind heading and subject bold and centred; section headings bold; body paragraphs
 justified with a first-line indent, one Word paragraph per logical paragraph (lines a text
 file hard-wrapped are joined back); pipe and tab tables as ruled Word tables (wide ones on a
-landscape page); the signature block as a borderless table (`Nơi nhận` left, `KT. CHỦ TỊCH`
-… name right); page numbers at the top of every page but the first. The PDF is that .docx
+landscape page), each column as wide as its longest word needs (squeezed in a table of many
+columns) and the width left to the columns that hold sentences, a task's lead or time cell
+the text left empty under the one it goes on from merged down with it, and a group row's
+title merged across the row; the signature block as a borderless table (`Nơi nhận` left,
+`KT. CHỦ TỊCH` … name right, whether the text typed its two columns apart with a tab,
+spaces or a pipe); page numbers at the top of every page but the first. The PDF is that .docx
 printed by LibreOffice (`soffice --headless --convert-to pdf`), so long paragraphs wrap over
 lines and pages as in real PDFs.
 
@@ -78,8 +82,10 @@ _SIGNED = re.compile(r"^\(?(?:da ky|ky ten|ky, ghi ro ho ten|ky, dong dau)[^)]*\
 _RECIPIENTS = re.compile(r"^noi nhan\b")
 _SUBJECT = re.compile(r"^(?:v/v|ve viec)\b")
 _APPENDIX = re.compile(r"^phu luc\b")
-_COLUMN_GAP = re.compile(r"\s*\t\s*|\s{2,}")  # between the two columns of a typed block
+# between the two columns of a typed block: a tab, spaces, or a pipe (a bare pipe table's)
+_COLUMN_GAP = re.compile(r"\s*\t\s*|\s{2,}|\s*\|\s*")
 _WIDE_TABLE = 5  # columns: such a table is set on a landscape page
+_PORTRAIT_CM, _LANDSCAPE_CM = 16.0, 24.7  # the width between the margins (3 cm left, 2 right)
 
 
 @dataclass
@@ -326,7 +332,7 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
             # tab between them): recipients, then the signer's lines
             first, *signer = _COLUMN_GAP.split(line)
             sig.recipients.extend(re.split(r"\s+(?=- )", first))
-            sig.signer.extend(signer)
+            sig.signer.extend(s for s in signer if s)
             i = _two_columns(blocks, i + 1, sig)
             continue
         if _RECIPIENTS.match(folded):
@@ -386,12 +392,12 @@ def _two_columns(blocks: list, i: int, sig: Signature) -> int:
             i += 1
             continue
         indent = len(raw) - len(raw.lstrip())
-        if indent >= 20 or raw.startswith("\t"):  # only the right column on this line
-            sig.signer.append(raw.strip())
+        if indent >= 20 or raw.startswith("\t") or raw.lstrip()[:1] == "|":
+            sig.signer.append(raw.strip().lstrip("|").strip())  # only the right column here
         elif raw.lstrip()[:1] in "-+•":
             left, *right = _COLUMN_GAP.split(raw.strip())
             sig.recipients.append(left)
-            sig.signer.extend(right)
+            sig.signer.extend(r for r in right if r)
         else:
             break
         i += 1
@@ -415,7 +421,7 @@ def _joint_signers(blocks: list, i: int, sig: Signature) -> int:
         )
         if first:
             left.append(first)
-        right.extend(rest)
+        right.extend(r for r in rest if r)
         i += 1
         if _name(first) or (rest and _name(rest[-1])):
             break
@@ -512,7 +518,10 @@ def _header(doc, rows: list[list[list[str]]]) -> None:
     _widths(table, [Cm(6.0), *[Cm(10.0 / (width - 1))] * (width - 1)])
 
 
-def _word_table(doc, table: Table) -> None:
+def _word_table(doc, table: Table, room: float) -> None:
+    """A ruled table `room` cm wide: its columns as wide as their words need, the rest of
+    the width to the columns that hold sentences; a cell the text left empty under the one
+    it goes on from merged with it, as Word keeps such a cell."""
     width = max(len(r) for r in table.rows)
     out = doc.add_table(rows=len(table.rows), cols=width)
     out.style = "Table Grid"
@@ -521,6 +530,134 @@ def _word_table(doc, table: Table) -> None:
             text = row[c] if c < len(row) else ""
             lines = [ln for ln in re.split(r"\s*<br\s*/?>\s*|\n", text) if ln] or [""]
             _cell_lines(out.cell(r, c), lines, size=SMALL_PT, bold=r == 0, center=r == 0)
+    titles = _title_rows(table)
+    spread = {r for r, _ in titles}  # a title merged across the row takes no column's width
+    kept = [row for r, row in enumerate(table.rows) if r not in spread]
+    _widths(out, [Cm(w) for w in _column_widths(kept, width, room)])
+    for c, top, bottom in _merged_down(table):
+        out.cell(top, c).merge(out.cell(bottom, c))
+    for r, c in titles:
+        out.cell(r, c).merge(out.cell(r, width - 1))
+    for (r0, c0), (r1, c1) in _header_merges(table):
+        out.cell(r0, c0).merge(out.cell(r1, c1))
+
+
+_CHAR_CM = 0.25  # the mean width of a letter of Times New Roman at 12pt (bold headings)
+_PADDING_CM = 0.45  # a cell's left and right margins, and a little air
+_NARROWEST_CM = 1.2  # a column of row numbers (`TT`, `(13)`)
+_WORDS_SHARE = 0.6  # at most this share of the width goes to fitting columns' longest words
+
+
+def _column_widths(rows: list[list[str]], width: int, room: float) -> list[float]:
+    """Widths (cm) an official gives the columns: each wide enough for its longest word,
+    within reason (a table of many columns squeezes them toward the narrowest a column of
+    row numbers needs, so a long code in a narrow column breaks as in Word), the width left
+    shared by how much text the columns hold, so the task's column is the widest."""
+    cells = [[row[c] if c < len(row) else "" for row in rows] for c in range(width)]
+    words = [
+        max(
+            _NARROWEST_CM,
+            min(max((len(w) for cell in col for w in cell.split()), default=1), 12) * _CHAR_CM
+            + _PADDING_CM,
+        )
+        for col in cells
+    ]
+    budget = _WORDS_SHARE * room
+    if sum(words) > budget:
+        floor = _NARROWEST_CM * width
+        k = max(0.0, budget - floor) / (sum(words) - floor)
+        words = [_NARROWEST_CM + (w - _NARROWEST_CM) * k for w in words]
+    text = [sum(len(cell) for cell in col) for col in cells]
+    left = room - sum(words)
+    return [w + left * t / (sum(text) or 1) for w, t in zip(words, text, strict=True)]
+
+
+def _header_merges(table: Table) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The merged cells of a heading of two rows that the text wrote in their first cell
+    only: a heading over several columns (`Cơ quan thực hiện | | |` over `Sở TC | Sở NV |
+    …`) across the empty cells after it, and a column's heading (`TT`, `Thời hạn`) down
+    over the empty cell under it. (top-left, bottom-right) of each."""
+    if len(table.rows) < 3:
+        return []
+    top, low = table.rows[0], table.rows[1]
+    width = max(len(r) for r in table.rows)
+
+    def at(row: list[str], c: int) -> str:
+        return row[c].strip() if c < len(row) else ""
+
+    # a heading's second row: no row number, and a cell under an empty one of the first
+    if at(low, 0) or not any(at(low, c) and not at(top, c) for c in range(width)):
+        return []
+    out = []
+    for c in range(width):
+        if not at(top, c):
+            continue
+        end = c
+        while end + 1 < width and not at(top, end + 1) and at(low, end + 1):
+            end += 1
+        if end > c and at(low, c):
+            out.append(((0, c), (0, end)))
+        elif end == c and not at(low, c):
+            out.append(((0, c), (1, c)))
+    return out
+
+
+def _title_rows(table: Table) -> list[tuple[int, int]]:
+    """(row, column) of each group row of a task table whose title the text wrote in its
+    first or second cell, the cells after it empty (`| IX. TUYÊN TRUYỀN | | |`, `| A | THƯ
+    VIỆN | | |`): Word's row merges the title's cell across the rest of the table, so the
+    title is not squeezed into the column of row numbers."""
+    from kehoach.extract.tables import _group_row, read_header
+
+    head = read_header(table.rows)
+    if head is None:
+        return []
+    cols, first = head
+    width = max(len(r) for r in table.rows)
+    out = []
+    for r in range(first, len(table.rows)):
+        row = table.rows[r]
+        filled = [c for c, cell in enumerate(row) if cell.strip()]
+        if filled and filled[-1] <= 1 and filled[-1] < width - 2 and _group_row(row, cols):
+            out.append((r, filled[-1]))
+    return out
+
+
+def _merged_down(table: Table) -> list[tuple[int, int, int]]:
+    """(column, first row, last row) of each lead or time cell of a task table that the
+    text wrote in its first row only, the task rows under it left empty in the same group:
+    one merged cell of the Word table the text was typed from, as kehoach's reader of text
+    tables reads it (`extract.tables`)."""
+    from kehoach.extract.tables import _ROW_NUM, _cell, _group_row, _leads_merged, read_header
+
+    head = read_header(table.rows)
+    if head is None or not _leads_merged(table.rows[head[1] :], head[0]):
+        return []
+    cols, first = head
+    roles = (cols.directing, cols.lead, cols.coordinating, cols.time, cols.time_end)
+    out: list[tuple[int, int, int]] = []
+    for c in (cols.lead, cols.time):
+        if c < 0:
+            continue
+        start = None  # the row whose filled cell is being merged down
+        for r in range(first, len(table.rows)):
+            row = table.rows[r]
+            task = (
+                _ROW_NUM.match(_cell(row, cols.num))
+                and _cell(row, cols.text)
+                and not _group_row(row, cols)
+                and any(_cell(row, k) for k in roles if k >= 0)  # not a sub-heading row
+            )
+            if not task:
+                start = None
+            elif _cell(row, c):
+                start = r
+            elif start is not None:
+                if out and out[-1][:2] == (c, start):
+                    out[-1] = (c, start, r)
+                else:
+                    out.append((c, start, r))
+    return out
 
 
 def _signature_table(doc, sig: Signature) -> None:
@@ -582,7 +719,7 @@ def write_docx(plan: Plan, path: Path, *, bullets_as_list: bool = False) -> None
             if wide != landscape:
                 _landscape(doc, wide)
                 landscape = wide
-            _word_table(doc, block)
+            _word_table(doc, block, _LANDSCAPE_CM if wide else _PORTRAIT_CM)
             _paragraph(doc, "")
             continue
         if isinstance(block, Signature):

@@ -59,6 +59,16 @@ CASES = [
     ("variant_assignment_matrix.pdf", "variant_assignment_matrix.md"),
     ("variant_roadmap_years.docx", "variant_roadmap_years.txt"),
     ("variant_roadmap_years.pdf", "variant_roadmap_years.txt"),
+    # a department's plan: its unit headings set ragged among justified paragraphs and
+    # wrapped inside their `(Lãnh đạo phụ trách: …)` or in lower case; a `2026` / `- 2030`
+    # range wrapped at its dash
+    ("variant_department_leaders.pdf", "variant_department_leaders.txt"),
+    # a task table of marks whose narrow agency columns break codes mid-word (`UBM` / `TTQ`)
+    ("variant_narrow_mark_columns.pdf", "variant_narrow_mark_columns.md"),
+    # lead and time cells the text left empty under the one they go on from: merged cells
+    # in the Word file; group titles merged across the row; a signature typed in pipe columns
+    ("variant_blank_cells_below.docx", "variant_blank_cells_below.txt"),
+    ("variant_blank_cells_below.pdf", "variant_blank_cells_below.txt"),
 ]
 
 
@@ -240,3 +250,75 @@ def test_the_layout_tool_keeps_interleaved_and_joint_signature_blocks_whole():
         ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Vũ Đức Minh"],
     ]
     assert signature.recipients == ["Nơi nhận:", "- Lưu: VT."]
+
+
+def test_the_layout_tool_merges_what_the_text_left_empty():
+    """A text table leaves a merged cell's text in its first row: the Word table merges the
+    empty lead and time cells under it (down to a group row), a group row's title across
+    the row, and a heading over several columns across them; a signature typed in pipe
+    columns keeps its columns."""
+    from kehoach.intake.document import Table
+
+    tool = _format_variants()
+    table = Table(
+        rows=[
+            ["TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"],
+            ["A", "VIỆC CHUẨN BỊ", "", "", ""],
+            ["1", "Soạn kịch bản", "Sở VHTTDL", "Nhà hát tỉnh", "Tháng 5/2026"],
+            ["2", "Chọn đội văn nghệ", "", "UBND các xã", ""],
+            ["3", "In tờ rơi", "", "Báo tỉnh", "Tháng 6/2026"],
+            ["B", "VIỆC TRONG TUẦN LỄ", "", "", ""],
+            ["1", "Đón khách", "", "Công an tỉnh", "Tháng 7/2026"],
+        ]
+    )
+    # lead: rows 2-4 (one cell); time: rows 2-3; under group B nothing goes on from above
+    assert tool._merged_down(table) == [(2, 2, 4), (4, 2, 3)]
+    assert tool._title_rows(table) == [(1, 1), (5, 1)]
+    two_rows = Table(
+        rows=[
+            ["TT", "Nội dung", "Cơ quan thực hiện", "", "Thời hạn"],
+            ["", "", "Sở TC", "Sở NV", ""],
+            ["1", "Rà soát", "C", "P", "Năm 2026"],
+        ]
+    )
+    assert tool._header_merges(two_rows) == [
+        ((0, 0), (1, 0)),
+        ((0, 1), (1, 1)),
+        ((0, 2), (0, 3)),
+        ((0, 4), (1, 4)),
+    ]
+    blocks = [
+        "KẾ HOẠCH",
+        "Tổ chức hội diễn",
+        "I. MỤC ĐÍCH",
+        "Tôn vinh.",
+        "Nơi nhận: | KT. CHỦ TỊCH",
+        "- Như trên; | PHÓ CHỦ TỊCH",
+        "- Lưu: VT. | ",
+        " | Lê Thị Hoa",
+    ]
+    signature = tool.split_plan(blocks).body[-1]
+    assert signature.recipients == ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+    assert signature.signer == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Thị Hoa"]
+
+
+def test_the_layout_tool_gives_the_sentences_the_width():
+    """The task's column is the widest; a column of marks is as wide as its longest code
+    (within the share a table of many columns allows), never narrower than row numbers."""
+    tool = _format_variants()
+    rows = [
+        ["TT", "Nội dung nhiệm vụ", "Sở VHTTDL", "Sở TC", "Thời hạn"],
+        [
+            "1",
+            "Kiểm kê di tích và lập hồ sơ xếp hạng các di tích cấp tỉnh",
+            "C",
+            "P",
+            "Quý III/2026",
+        ],
+        ["2", "Tu bổ các hạng mục xuống cấp của đình làng", "P", "C", "Năm 2027"],
+    ]
+    widths = tool._column_widths(rows, 5, 24.7)
+    assert abs(sum(widths) - 24.7) < 1e-6
+    assert max(widths) == widths[1]
+    assert min(widths) >= tool._NARROWEST_CM
+    assert widths[2] > widths[3]  # `VHTTDL` needs more than `TC`

@@ -351,3 +351,24 @@ def test_one_agency_column_whose_cells_label_the_roles() -> None:
         "window",
         "recurring",
     ]
+
+
+def test_a_group_title_merged_across_the_row_is_no_heading_row() -> None:
+    """A Word or PDF table repeats a group's title in every cell it is merged over: its
+    words (`tổ chức`, `hoạt động`) may read as column headings, yet one text repeated is
+    one cell, so the row still opens a group."""
+    title = "II. TỔ CHỨC CÁC HOẠT ĐỘNG TRONG TUẦN LỄ"
+    rows = [
+        ["TT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian"],
+        ["I. CHUẨN BỊ", "I. CHUẨN BỊ", "I. CHUẨN BỊ", "I. CHUẨN BỊ"],
+        ["1", "Soạn kịch bản", "Sở VHTTDL", "Tháng 5/2026"],
+        [title] * 4,
+        ["1", "Liên hoan dân ca", "Sở VHTTDL", "Tháng 9/2026"],
+    ]
+    spans = [[False] * 4, [False, True, True, True], [False] * 4]
+    spans += [[False, True, True, True], [False] * 4]
+    tasks, _ = tasks_from_table(Table(rows=rows, spans=spans), 2026)
+    assert [(t.id, t.group_title) for t in tasks] == [
+        ("I.1", "CHUẨN BỊ"),
+        ("II.1", "TỔ CHỨC CÁC HOẠT ĐỘNG TRONG TUẦN LỄ"),
+    ]

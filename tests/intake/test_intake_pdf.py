@@ -405,3 +405,35 @@ def test_a_cell_merged_down_to_the_page_foot_fills_the_blank_cell_opening_the_ne
     tail = Grid(rows=[["2", "Việc hai", ""]], spans=[[False] * 3], page=2, owners=[[0, 1, 2]])
     continue_grid(lone, tail)
     assert [r[2] for r in lone.rows] == ["Sở A", ""]
+
+
+def test_a_code_too_wide_for_its_narrow_cell_is_joined_whole():
+    # Word breaks a word no line of the cell can hold where the line runs out: `UBM` over
+    # `TTQ tỉnh`, `phườn` over `g`. The pieces of one word are joined without a space; words
+    # moved down whole at a space keep it.
+    from kehoach.intake.pdf_page import Word
+    from kehoach.intake.pdf_ruled import cell_text
+
+    box = (100.0, 50.0, 138.0, 120.0)  # a cell 38pt wide; its text keeps 5.5pt from each side
+
+    def cell(*lines: list[tuple[str, float]]) -> str:
+        words = []
+        for k, line in enumerate(lines):
+            x = 105.5
+            for text, width in line:
+                words.append(Word(text, x, x + width, 52.0 + 14 * k, 64.0 + 14 * k))
+                x += width + 3.0
+        return cell_text(words, box)
+
+    assert cell([("UBM", 25.5)], [("TTQ", 24.0)], [("tỉnh", 18.0)]) == "UBMTTQ tỉnh"
+    assert cell([("Sở", 12.0)], [("NN", 17.3)], [("MT", 17.9)]) == "Sở NNMT"
+    assert cell(
+        [("UBN", 26.0)], [("D", 8.7)], [("xã,", 14.0)], [("phườn", 26.1)], [("g", 6.0)]
+    ) == ("UBND xã, phường")
+    # room left on the right: the next word was moved down whole
+    assert cell([("UBND", 18.0)], [("TỈNH", 24.0)]) == "UBND TỈNH"
+    # no room, but two words (`TỈNH` is a syllable; `hoàn` / `thành` are both words)
+    assert cell([("UBND", 26.5)], [("TỈNH", 24.0)]) == "UBND TỈNH"
+    assert cell([("hoàn", 26.5)], [("thành", 24.0)]) == "hoàn thành"
+    # a date broken inside its number, as before
+    assert cell([("30/11/2", 26.5)], [("026", 15.0)]) == "30/11/2026"

@@ -33,6 +33,8 @@ def _body(text: str) -> list[str]:
         # Word list bullets: the marker at the margin, the text at the hanging indent
         ("family5_short_plan_list.pdf", "family5_short_plan.txt"),
         ("variant_targets_after_colon.pdf", "variant_targets_after_colon.txt"),
+        # unit headings set ragged (aligned left) among justified paragraphs
+        ("variant_department_leaders.pdf", "variant_department_leaders.txt"),
     ],
 )
 def test_every_paragraph_comes_back_whole(pdf, text):
@@ -121,3 +123,51 @@ def test_wide_alike_gaps_are_word_spaces_and_one_wide_gap_a_gutter():
     assert line_text(columns) == "TỈNH ỦY  ĐẢNG CỘNG"
     numbers = line(("(1)", 85, 100), ("(2)", 140, 155), ("(3)", 195, 210), ("(4)", 250, 265))
     assert line_text(numbers) == "(1)  (2)  (3)  (4)"
+
+
+def test_a_heading_aligned_left_among_justified_paragraphs_is_one_paragraph():
+    # `1.2. Phòng … (Lãnh đạo phụ trách: đồng chí Trần` / `Minh Quang, …)`: the heading's
+    # line stops short of the edge, yet `Minh` would not have fitted, and its bracket is open;
+    # `… Trung tâm Văn hóa` / `tỉnh và …` goes on in lower case
+    blocks = _blocks("variant_department_leaders.pdf")
+    assert (
+        "1.2. Phòng Kế hoạch - Tài chính (Lãnh đạo phụ trách: đồng chí Trần Minh Quang, "
+        "Phó Giám đốc Sở)" in blocks
+    )
+    assert (
+        "1.3. Nhà hát Dân ca Quan họ tỉnh phối hợp với Trung tâm Văn hóa tỉnh và các câu lạc "
+        "bộ ở cơ sở" in blocks
+    )
+
+
+def test_a_range_wrapped_at_its_dash_continues_the_sentence():
+    # `giai đoạn 2026` / `- 2030 gửi trước …`: a number after the dash, after a number
+    blocks = _blocks("variant_department_leaders.pdf")
+    assert any("giai đoạn 2026 - 2030 gửi trước ngày 15/10/2030." in b for b in blocks)
+    assert not any(b.startswith("- 2030") for b in blocks)
+
+
+def test_a_short_line_of_justified_text_joins_the_next_only_when_it_left_its_sentence_open():
+    # justified text (full lines reach the edge at 538.4); each short line leaves less room
+    # than the next line's first word needs: it goes on only when it left a bracket open
+    # or the next line goes on in lower case
+    from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
+
+    width = 595.0
+    full = "Các phòng, đơn vị thuộc Sở chủ động triển khai các nhiệm vụ được giao trong"
+
+    def page(short: str, after: str) -> list[str]:
+        texts = [full, full, full, short, after]
+        lines = [
+            TextLine.at(t, 85, 538.4 if t == full else 525, 40.0 + 19.7 * k,
+                        53.1 + 19.7 * k, width)
+            for k, t in enumerate(texts)
+        ]  # fmt: skip
+        return [str(p) for p in join_paragraphs([lines])[0]]
+
+    closed = "năm; báo cáo kết quả về Văn phòng Sở (qua Văn thư) trước ngày 20/11"
+    assert len(page(closed, "Thủ trưởng các đơn vị chịu trách nhiệm về kết quả.")) == 2
+    opened = "năm; báo cáo kết quả về Văn phòng Sở (qua đồng chí Chánh Văn phòng"
+    assert len(page(opened, "Sở) trước ngày 20/11 hằng năm.")) == 1
+    assert len(page(closed, "hằng năm, kèm số liệu của từng phòng.")) == 1
+    assert len(page(closed + ".", "hằng năm, kèm số liệu của từng phòng.")) == 2

@@ -204,9 +204,12 @@ def _same_width(table: Table, cols: Columns) -> bool:
 
 
 def _row_is_header(row: list[str]) -> bool:
+    """A row of column headings: two or more cells that name a column's role. Cells that
+    repeat one text are one cell merged across the row (a group's title, `II. TỔ CHỨC CÁC
+    HOẠT ĐỘNG`, as the Word and PDF readers repeat it), however its words read."""
     if any(len(c) > 60 for c in row):
         return False  # headings are short; task rows are not (and folding them costs)
-    cells = [fold(c) for c in row if c.strip()]
+    cells = {fold(c) for c in row if c.strip()}
     if any(len(c) > 60 or _ROW_NUM.match(c) for c in cells):
         return False
     return sum(_role_of(c) is not None for c in cells) >= 2

@@ -3,11 +3,15 @@ like the Word file it was printed from: one block per paragraph.
 
 A line continues the one before it when that one was wrapped, not ended: in justified
 text it reaches the right edge; in text set ragged-right (no edge that several lines
-reach) the first word of the line would not have fit in the room left after it. The line
+reach) the first word of the line would not have fit in the room left after it, and so in
+a paragraph set ragged among justified ones (a heading aligned left) when the line before
+left its sentence open (a bracket not closed, the line going on in lower case). The line
 must also start at the left margin (not indented as a new paragraph is), be set in the
 same size, follow at line spacing (or open the next page), and not open a list item of
-its own (`- `, `1.`, `II.`, `a)`) nor, after a line that ended a sentence, a labelled line
-(`Đơn vị chủ trì: …`, `Thời gian: …`: the labels of `data/lexicon.toml`)."""
+its own (`- `, `1.`, `II.`, `a)`; a dash that a wrapped sentence carried to the line's
+start is none: `chính trị` / `- xã hội`, `giai đoạn 2026` / `- 2030`) nor, after a line
+that ended a sentence, a labelled line (`Đơn vị chủ trì: …`, `Thời gian: …`: the labels
+of `data/lexicon.toml`)."""
 
 from __future__ import annotations
 
@@ -140,6 +144,24 @@ def _labelled(prev: TextLine, line: TextLine) -> bool:
     return bool(colon) and prev.rstrip().endswith((".", ";", ":")) and fold(head) in _labels()
 
 
+def _left_open(prev: TextLine, line: TextLine) -> bool:
+    """Whether a line that stops short of the right edge of justified text, with no room
+    for the next line's first word, left its sentence open: a paragraph set ragged among
+    justified ones (a heading aligned left) wraps so. It does not end a sentence, and a
+    bracket or quote it opened is not closed, or the next line goes on in lower case."""
+    if prev.rstrip().endswith((".", ";", ":", "!", "?")):
+        return False
+    opened = prev.count("(") > prev.count(")") or prev.count("“") > prev.count("”")
+    return opened or line[:1].islower()
+
+
+def _goes_on(prev: TextLine, line: TextLine) -> bool:
+    """Whether a line opened by a dash goes on with the wrapped sentence before it: a word in
+    lower case after the dash (`chính trị` / `- xã hội`), or a number after a number, the two
+    ends of a range (`giai đoạn 2026` / `- 2030`, `01` / `- 02 hồ sơ`)."""
+    return line[2:3].islower() or (line[2:3].isdigit() and prev.rstrip()[-1:].isdigit())
+
+
 def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     edge = edges.get(round(line.page_width))
     if edge is None or round(prev.page_width) != round(line.page_width):
@@ -151,7 +173,8 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
         if _first_word_fits(prev, line, prev.x1 + room) or _is_upper(prev) != _is_upper(line):
             return False
     elif _off_margin(prev, line, left) or (  # not at the margin, or `prev` was not wrapped
-        prev.x1 < right - _EDGE and (justified or _first_word_fits(prev, line, right))
+        prev.x1 < right - _EDGE
+        and (_first_word_fits(prev, line, right) or (justified and not _left_open(prev, line)))
     ):
         return False
     if _capitals(line) and not _is_upper(prev):
@@ -176,7 +199,7 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     # a lead-in line may reach the edge without a colon); in justified text, a label in
     # lower case (`…; thời gian: từ quý II/2026)`) too.
     wrapped = prev.x1 >= right - _EDGE and not prev.rstrip().endswith((".", ";", ":", "!", "?"))
-    if _MARKER.match(line) and not (wrapped and line[:1] in _DASHES and line[2:3].islower()):
+    if _MARKER.match(line) and not (wrapped and line[:1] in _DASHES and _goes_on(prev, line)):
         return False
     return not (_labelled(prev, line) and (not justified or line[:1].isupper()))
 

@@ -144,7 +144,8 @@ def words_inside(words: list, box: Box) -> list:
 def cell_text(words: list, box: Box | None = None) -> str:
     """A cell's words as one line: lines top to bottom, words left to right, a wrapped line
     joined with a space, or with nothing after a hyphen that ends it (`80-` + `NQ/TW`) or
-    inside a number the cell was too narrow for (`30/11/2` + `026`: `_broken_number`)."""
+    inside a word or number the cell was too narrow for (`UBMT` + `TQ`, `30/11/2` + `026`:
+    `_broken_word`)."""
     from kehoach.intake.pdf_lines import group_lines
 
     out = ""
@@ -153,7 +154,7 @@ def cell_text(words: list, box: Box | None = None) -> str:
         text = " ".join(w.text for w in line)
         if out and not (
             (wrap_hyphen(out) and text[:1].isalnum())
-            or (box is not None and above is not None and _broken_number(above, line[0], box))
+            or (box is not None and above is not None and _broken_word(above, line[0], box))
         ):
             out += " "
         out += text
@@ -162,21 +163,46 @@ def cell_text(words: list, box: Box | None = None) -> str:
 
 
 _NUMBER_END = re.compile(r"\d[\d/.,]*$")
+_WIDE_LETTER = 1.25  # a line's first letter (`M`, `Đ`) may be this much wider than its word's mean
 
 
-def _broken_number(above: list, first: Word, box: Box) -> bool:
-    """Whether a number, date or code wider than its cell was broken where the line ran out
-    (`Ngày 23/11/2` over `026`): the line before is that one piece, which ends in a digit
-    and has no room left on its right for the next line's first character (the left margin
-    the text keeps from the cell's edge allowed on the right too), and the next line goes on
-    with digits. A word moved down whole at a space leaves room, or ends in a letter."""
-    if len(above) != 1 or not _NUMBER_END.search(above[0].text) or not first.text[:1].isdigit():
+def _broken_word(above: list, first: Word, box: Box) -> bool:
+    """Whether a word, number or code wider than its cell was broken where the line ran out,
+    as Word breaks what does not fit a cell's width (`Ngày 23/11/2` over `026`, `UBMT` over
+    `TQ`, `phườ` over `ng`): the line before is that one piece, with no room left on its right
+    for the next line's first character (the left margin the text keeps from the cell's edge
+    allowed on the right too), and the two pieces make one: digits going on after a digit,
+    or letters that make a syllable one of the pieces is not, or an abbreviation in capitals
+    of two pieces neither of which is a syllable (`UBND` over `TỈNH` are two words). A word
+    moved down whole at a space leaves room, or is a word of its own."""
+    if len(above) != 1:
         return False
     piece = above[0]
     margin = max(0.0, piece.x0 - box[0])
     room = box[2] - margin - piece.x1
     glyph = (first.x1 - first.x0) / max(1, len(first.text))
-    return room < glyph
+    if room >= _WIDE_LETTER * glyph:
+        return False
+    if _NUMBER_END.search(piece.text) and first.text[:1].isdigit():
+        return True
+    return _one_word(piece.text, first.text.split()[0] if first.text.split() else "")
+
+
+def _one_word(head: str, tail: str) -> bool:
+    """Whether letters broken over two lines (`head` then `tail`) are one word."""
+    from kehoach.text.syllables import is_valid_syllable
+
+    if not (head.isalpha() and tail.rstrip(".,;:)").isalpha()):
+        return False
+    tail = tail.rstrip(".,;:)")
+    if is_valid_syllable(head + tail) and not (is_valid_syllable(head) and is_valid_syllable(tail)):
+        return True
+    return (
+        head.isupper()
+        and tail.isupper()
+        and not is_valid_syllable(head)
+        and not is_valid_syllable(tail)
+    )
 
 
 def grid(table: RuledTable, words: list, page_number: int) -> Grid:
