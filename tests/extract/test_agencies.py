@@ -497,3 +497,25 @@ def test_a_label_on_a_line_of_its_own_parts_the_cell_whatever_its_case() -> None
 )
 def test_units_in_brackets_and_the_broadcaster(written: str, name: str) -> None:
     assert canonical(written) == name
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # a registered name that begins with no head word starts a new agency after a comma
+        (
+            "Báo và Phát thanh, Truyền hình Nghệ An, Cổng Thông tin điện tử tỉnh",
+            ["Báo và Phát thanh, Truyền hình Nghệ An", "Cổng Thông tin điện tử tỉnh"],
+        ),
+        # the province's branches of the state telecom, post and power groups
+        (
+            "Sở Khoa học và Công nghệ, Viettel Nghệ An, VNPT Nghệ An",
+            ["Sở Khoa học và Công nghệ", "Viettel Nghệ An", "VNPT Nghệ An"],
+        ),
+        ("Bưu điện tỉnh, Điện lực Nghệ An", ["Bưu điện tỉnh", "Điện lực Nghệ An"]),
+        # still one name: a registered name's own words after its comma
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ],
+)
+def test_split_before_a_registered_name_or_an_enterprise_branch(cell, names) -> None:
+    assert parse_list(cell) == names

@@ -345,14 +345,26 @@ def _split_bodies(part: str) -> list[str]:
             continue  # inside a registered name (`Văn phòng HĐND và UBND xã`)
         if _owned_last_item(part[pos : m.start()], part[at:]):
             continue
-        if _LIST_HEAD_RE.match(part, at) or (
-            part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
+        if (
+            _LIST_HEAD_RE.match(part, at)
+            or (
+                part[at : at + 1].isupper()
+                and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
+            )
+            or _registered_at(part, at)
         ):
             pieces.append(part[pos : m.start()])
             pos = at
             named_to = _known_end(part, at)
     pieces.append(part[pos:])
     return pieces
+
+
+def _registered_at(part: str, at: int) -> bool:
+    """Whether a registered name that begins with no head word starts at `at` (`Cổng Thông
+    tin điện tử tỉnh` after `Báo và Phát thanh, Truyền hình X, `): a named body, so a new
+    agency. Capitalised only: a lower-case word after a comma goes on the list before it."""
+    return part[at : at + 1].isupper() and known_prefix(part[at:]) is not None
 
 
 _BARE_LIST_RE = re.compile(r"(?i)các\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*")
