@@ -80,6 +80,14 @@ def test_split(cell, names) -> None:
         ("Công an tỉnh Điện Biên", "Công an tỉnh"),
         ("Ban Thường vụ Tỉnh ủy Cao Bằng", "Ban Thường vụ Tỉnh ủy"),
         ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        # the short headings of an assignment matrix's columns
+        ("Sở TC", "Sở Tài chính"),
+        ("Sở NV", "Sở Nội vụ"),
+        ("Sở DTTG", "Sở Dân tộc và Tôn giáo"),
+        ("CA tỉnh", "Công an tỉnh"),
+        # the paper-and-broadcaster, its province kept as written
+        ("Báo và PT,TH Ninh Bình", "Báo và Phát thanh, Truyền hình Ninh Bình"),
+        ("Báo và PT-TH", "Báo và Phát thanh, Truyền hình"),
     ],
 )
 def test_canonical(written, name) -> None:
@@ -281,6 +289,36 @@ def test_a_registered_group_goes_on_with_the_communes_it_takes_in() -> None:
     assert agency_phrase("Sở Tài chính có trách nhiệm thẩm định")[0] == ["Sở Tài chính"]
 
 
+def test_communes_named_by_what_they_have_run_on_through_co() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    # any group of communes (`commune_groups`) with a feature they have (`commune_features`)
+    names, rest = agency_phrase(
+        "Sở Công Thương, UBND các phường có vùng trồng hoa hỗ trợ tiêu thụ hoa", any_start=True
+    )
+    assert names == ["Sở Công Thương", "Ủy ban nhân dân các phường có vùng trồng hoa"]
+    assert rest == "hỗ trợ tiêu thụ hoa"
+    assert agency_phrase("UBND các xã, phường có lễ hội truyền thống bố trí lực lượng")[0] == [
+        "Ủy ban nhân dân các xã, phường có lễ hội truyền thống"
+    ]
+
+
+def test_a_group_missing_a_word_of_a_registered_name_is_not_that_name() -> None:
+    # `các phường` names the wards only: no misspelling of `các xã, phường`
+    assert canonical("UBND các phường") == "Ủy ban nhân dân các phường"
+    # a misspelling still is
+    assert canonical("Sở Văn hóa, Thể thao và Du lich") == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_the_provinces_web_portal_is_a_body() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    assert canonical("Cổng TTĐT tỉnh") == "Cổng Thông tin điện tử tỉnh"
+    assert agency_phrase("Cổng thông tin điện tử tỉnh đăng tải tin bài")[0] == [
+        "Cổng Thông tin điện tử tỉnh"
+    ]
+
+
 def test_a_named_person_in_a_list_is_in_no_role() -> None:
     cell = "Đồng chí Vũ Văn Nam, Phó Giám đốc Sở (Trưởng đoàn); Công an tỉnh; Đ/c Hà Mai; Sở Y tế"
     assert parse_list(cell) == ["Công an tỉnh", "Sở Y tế"]
@@ -335,6 +373,10 @@ def test_a_one_word_body_followed_by_a_comma_starts_a_new_agency() -> None:
         ("Cơ quan thường trực BCĐ (Sở VHTTDL)", "Sở Văn hóa, Thể thao và Du lịch"),
         ("Sở VH,TT&DL - Cơ quan thường trực BCĐ", "Sở Văn hóa, Thể thao và Du lịch"),
         ("Đơn vị đầu mối (Sở Y tế)", "Sở Y tế"),
+        # the place in brackets after the body (`1. Sở X (cơ quan thường trực giúp UBND
+        # tỉnh):`), also when a line break lost the closing bracket
+        ("Sở VHTTDL (cơ quan thường trực giúp UBND tỉnh)", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Y tế (cơ quan thường trực", "Sở Y tế"),
         ("Thường trực BCĐ", "Thường trực Ban Chỉ đạo"),
         ("Tổ giúp việc BCĐ", "Tổ giúp việc Ban Chỉ đạo"),
     ],

@@ -111,6 +111,22 @@ def test_a_month_or_quarter_without_a_year_is_the_documents(raw, start, end) -> 
     assert parse_timeframe(raw, None).kind == "unknown"  # no year to place it in
 
 
+@pytest.mark.parametrize(
+    ("raw", "start", "end"),
+    [
+        ("hoàn thành trước ngày 30/6", "2026-01-01", "2026-06-30"),  # a deadline
+        ("chậm nhất ngày 15/9", "2026-01-01", "2026-09-15"),
+        ("ngày 19/4", "2026-04-19", "2026-04-19"),  # one event day
+    ],
+)
+def test_a_day_without_a_year_is_the_documents(raw, start, end) -> None:
+    tf = parse_timeframe(raw, 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", start, end)
+    assert parse_timeframe(raw, None).kind == "unknown"  # no year to place it in
+    # a day of every month or of next year stays recurring
+    assert parse_timeframe("trước ngày 15/01 năm sau", 2026).every == "year"
+
+
 def test_a_month_cell_without_the_word_thang() -> None:
     tf = parse_timeframe("07/2026")
     assert (tf.kind, tf.start, tf.end) == ("window", "2026-07-01", "2026-07-31")

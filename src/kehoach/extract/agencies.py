@@ -206,21 +206,23 @@ def strip_province(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _standing_place_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _standing_place_res() -> tuple[re.Pattern[str], ...]:
     """A standing place with the body that holds it, in folded text: `Cơ quan thường trực
-    BCĐ (Sở X)` and `Sở X - Cơ quan thường trực BCĐ` (lexicon `agencies.standing_places`)."""
+    BCĐ (Sở X)`, `Sở X - Cơ quan thường trực BCĐ` and `Sở X (cơ quan thường trực giúp UBND
+    tỉnh)` (lexicon `agencies.standing_places`)."""
     place = lexicon.alternation("agencies.standing_places", fold_words=True)
     return (
         re.compile(rf"^{place}\b[^()]*\((?P<body>[^()]+)\)$"),
         re.compile(rf"^(?P<body>[^()]+?)\s+[-–]\s+{place}\b[^()]*$"),
+        re.compile(rf"^(?P<body>[^()]+?)\s*\(\s*{place}\b[^()]*\)?$"),
     )
 
 
 def _holder_of_place(name: str) -> str | None:
     """The body named beside a standing place it holds (`Cơ quan thường trực Ban Chỉ đạo (Sở
     Văn hóa, Thể thao và Du lịch)` gives the Sở), else None."""
-    if not name.endswith(")") and "-" not in name and "–" not in name:
-        return None  # cheap: neither form
+    if not name.endswith(")") and "-" not in name and "–" not in name and "(" not in name:
+        return None  # cheap: no form
     folded = fold_chars(name)
     for rx in _standing_place_res():
         m = rx.match(folded)
@@ -286,6 +288,10 @@ def _fuzzy(name: str) -> str | None:
     if match is None or match[0].split(" ", 1)[0] != key.split(" ", 1)[0]:
         # a misspelt name, not another kind of body: `Báo Tài nguyên và Môi trường` is no
         # `Sở Tài nguyên và Môi trường`
+        return None
+    if set(key.split()) < set(match[0].split()):
+        # a name with a word of the registered one left out names fewer bodies, not the
+        # same misspelt: `Ủy ban nhân dân các phường` is no `… các xã, phường`
         return None
     province = _province_ending(key)
     if province and not match[0].endswith(" " + province):
@@ -812,7 +818,15 @@ def take_agencies(text: str) -> tuple[list[str], str]:
 
 @lru_cache(maxsize=1)
 def _continuations() -> tuple[str, ...]:
-    return tuple(lexicon.folded("agencies.name_continuations"))
+    """The phrases a name goes on through (`agencies.name_continuations`), and every commune
+    group with what its communes have (`các xã, phường có vùng …`; `agencies.commune_groups`
+    and `agencies.commune_features`), folded."""
+    qualified = {
+        f"{g} co {f}"
+        for g in lexicon.folded("agencies.commune_groups")
+        for f in lexicon.folded("agencies.commune_features")
+    }
+    return tuple(sorted(set(lexicon.folded("agencies.name_continuations")) | qualified))
 
 
 def _inside_name(folded: str, at: int) -> bool:

@@ -29,6 +29,7 @@ from kehoach.extract.agencies import (
 from kehoach.extract.confidence import assess_task
 from kehoach.extract.event_parts import is_member_line
 from kehoach.extract.implementation import parenthesis_time, timeframe_phrase
+from kehoach.extract.labels import LabelRun
 from kehoach.extract.outline import Section
 from kehoach.extract.readings import (
     BLOCK,
@@ -50,7 +51,13 @@ from kehoach.extract.readings import (
     trailing_reading,
     unopened,
 )
-from kehoach.extract.segments import labels_per_item, segment_assignments, segments_of, time_only
+from kehoach.extract.segments import (
+    Item,
+    labels_per_item,
+    segment_assignments,
+    segments_of,
+    time_only,
+)
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.model import Task
 from kehoach.text import lexicon
@@ -275,7 +282,9 @@ def _visit(
         # "2. Tổ chức hội nghị sơ kết (Sở VHTTDL chủ trì; thời gian: quý IV/2026)"
         body, readings = item_readings(sec.title, None)
         best = max(readings, key=lambda r: r.strength) if readings else None
-        if best is not None and best.source == "parenthesis":
+        if best is not None and best.source in ("parenthesis", "handed"):
+            # "3. Thống nhất …; giao Sở X chủ trì …": the body the item hands its work to
+            # after what it first says (`readings.handed_reading`)
             heading = best, body
     here, own = heading if heading is not None else (inherited, "")
     when = parenthesis_time(sec.title) if heading is None and sec.kind == "decimal" else None
@@ -297,6 +306,13 @@ def _visit(
             readings.append(inherited.as_inherited())
     n = 0
     found = False
+    if own and heading is not None and not sec.children and _handed_on_only(segments):
+        # "7. Đề nghị X tăng cường …." then "Đề nghị Y phát động …": the heading's sentence is
+        # a task of its own, before those the paragraphs under it hand to other bodies
+        n = 1
+        out.append(
+            Assignment(f"{sec.path}.1", where.group, where.group_title, own, readings, period)
+        )
     several = sum(1 for _, run in segments if run is not None and run.is_block) > 1
     for items, run in segments:
         for a in segment_assignments(items, run, here, where, several, groups, per_item):
@@ -348,6 +364,18 @@ def _visit(
     ]
     for child, given in zip(sec.children, _with_shared_duties(sec.children, givens), strict=True):
         _visit(child, given, group, out, sec.title or None, groups, period, per_item)
+
+
+def _handed_on_only(segments: list[tuple[list[Item], LabelRun | None]]) -> bool:
+    """Whether a section's items are only paragraphs that hand work to bodies of their own
+    (`hands_work`), with no labelled lines: under a heading with its own sentence, they do
+    not make that sentence their introduction."""
+    items = [p for its, _ in segments for p, _ in its]
+    return (
+        bool(items)
+        and all(run is None for _, run in segments)
+        and all(p.kind == "plain" for p in items)
+    )
 
 
 def _with_shared_duties(

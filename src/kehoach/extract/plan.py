@@ -12,6 +12,7 @@ from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.event_parts import is_timetable
 from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.implementation import implementation_section
+from kehoach.extract.marks import Layout, unmark
 from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, Section, build_outline, ocr_markers, paragraphs
 from kehoach.extract.reporting import extract_reporting
@@ -99,10 +100,14 @@ def _with_parts(
     }
     columns = None  # the last task table's columns, for its continuation after a page break
     caption: list[str] = []  # the lines just before a table (since the last table or heading)
-    for block in items:
+    marks: Layout | None = None  # the last table's mark columns, for its continuation
+    for k, block in enumerate(items):
         if isinstance(block, Para) and block.kind not in ("roman", "decimal"):
             caption.append(block.text)
             continue
+        if isinstance(block, Table):  # agencies and years marked in columns of their own
+            notes = caption[-3:] + _notes_after(items, k)
+            block, marks = unmark(block, notes, doc_year, marks)
         if isinstance(block, Table) and (
             is_timetable(block) or is_project_list(block, " ".join(caption[-3:]))
         ):
@@ -118,7 +123,7 @@ def _with_parts(
             else:
                 columns = None
         elif block.kind in ("roman", "decimal"):
-            columns = None  # a new section: the next table is another one
+            columns, marks = None, None  # a new section: the next table is another one
         caption = []
     if not tasks:
         flat = flattened_tables(blocks, doc_year, first_leads=first_leads)
@@ -145,6 +150,17 @@ def _with_parts(
         tasks=tasks,
         reporting=reporting,
     )
+
+
+def _notes_after(items: list[Para | Table], k: int, most: int = 4) -> list[str]:
+    """The lines after the table at k, up to the next table or heading: where its legend is
+    (`Ghi chú: C - Cơ quan chủ trì; P - Cơ quan phối hợp`)."""
+    notes: list[str] = []
+    for item in items[k + 1 : k + 1 + most]:
+        if not isinstance(item, Para) or item.kind in ("roman", "decimal"):
+            break
+        notes.append(item.text)
+    return notes
 
 
 def _text_rows(table: Table) -> tuple[list[str], Table | None]:

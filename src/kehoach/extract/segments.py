@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kehoach.extract.agencies import starts_with_agency
 from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
@@ -22,6 +23,7 @@ from kehoach.extract.readings import (
     Reading,
     is_agency_label,
     labels_reading,
+    opening,
     propose,
     roles_of_phrase,
     unopened,
@@ -100,11 +102,22 @@ def segments_of(
             items.append((b, b.text))
     out.append((items, run))
     out = [([(p, t) for p, t in its if len(t) > 10], run) for its, run in out]
-    if not prose_allowed:  # prose under a heading with its own text is its explanation
+    if not prose_allowed:
+        # prose under a heading with its own text is its explanation, unless it hands work
+        # to a body of its own (`Đề nghị Hội X phát động …` under `7. Đề nghị Ủy ban Mặt trận
+        # Tổ quốc … tăng cường …`)
         out = [
-            (its if run else [(p, t) for p, t in its if p.kind != "plain"], run) for its, run in out
+            (its if run else [(p, t) for p, t in its if p.kind != "plain" or hands_work(t)], run)
+            for its, run in out
         ]
     return out
+
+
+def hands_work(text: str) -> bool:
+    """A paragraph that opens by handing work to the body it names next (`Giao Sở X …`,
+    `Đề nghị Hội Y …`; the openings of `agencies.assign_openings`)."""
+    n = opening(text)
+    return n > 0 and starts_with_agency(text[n:])
 
 
 def time_only(run: LabelRun | None) -> bool:

@@ -223,6 +223,16 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         mo, y = int(month.group(1)), int(month.group(2))
         add(0, _tf(raw, "window", *_window(y, mo, y, mo)))
     if not candidates and doc_year:
+        # "trước ngày 30/6", "ngày 19/4" with no year: a deadline or an event day of the
+        # document's own year
+        for m in re.finditer(r"\bngay (\d{1,2})/(\d{1,2})\b(?!/)", f):
+            d, mo = int(m.group(1)), int(m.group(2))
+            if not _valid_date(doc_year, mo, d):
+                continue
+            day = f"{doc_year:04d}-{mo:02d}-{d:02d}"
+            deadline = _DEADLINE_BEFORE.search(f[: m.start()])
+            add(m.start(), _tf(raw, "window", f"{doc_year:04d}-01-01" if deadline else day, day))
+            break
         # "Tháng 9", "Quý III" with no year: the document's own
         bare = re.match(r"(?:trong |vao )?(?:thang (\d{1,2})|quy (i{1,3}|iv|[1-4]))$", f)
         if bare and bare.group(1) and 1 <= int(bare.group(1)) <= 12:
