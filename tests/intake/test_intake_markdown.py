@@ -56,6 +56,32 @@ def test_a_lone_line_with_bars_stays_text() -> None:
     assert _blocks("Ghi chú: A | B | C") == ["Ghi chú: A | B | C"]
 
 
+def test_a_table_without_outer_bars_keeps_its_empty_first_and_last_cells() -> None:
+    """A row whose first or last cell is empty opens or closes with its `|` (`… | Lộ trình |
+    | ` over ` |  | 2026 | 2027`): still a row of the table, its empty cells kept."""
+    blocks = _blocks(
+        "STT | Nhiệm vụ | Lộ trình |  | \n"
+        " |  | 2026 | 2027 | 2028\n"
+        "1 | Sưu tầm tư liệu | x |  | \n"
+        "2 | Phục dựng lễ hội | x | x | x\n"
+        "Ghi chú: đánh dấu x vào năm thực hiện."
+    )
+    assert isinstance(blocks[0], Table) and blocks[1] == "Ghi chú: đánh dấu x vào năm thực hiện."
+    assert blocks[0].rows == [
+        ["STT", "Nhiệm vụ", "Lộ trình", "", ""],
+        ["", "", "2026", "2027", "2028"],
+        ["1", "Sưu tầm tư liệu", "x", "", ""],
+        ["2", "Phục dựng lễ hội", "x", "x", "x"],
+    ]
+
+
+def test_a_framed_table_stays_as_it_is_beside_bare_rows() -> None:
+    """Lines framed at both ends are a framed table's rows, not bare ones."""
+    blocks = _blocks("| TT | Nội dung | Ghi chú |\n| 1 | Họp báo |  |\n")
+    assert isinstance(blocks[0], Table)
+    assert blocks[0].rows == [["TT", "Nội dung", "Ghi chú"], ["1", "Họp báo", ""]]
+
+
 def test_bare_table_rows_with_empty_end_cells_and_cells_over_several_lines() -> None:
     """Without outer `|`s, a row whose last cells are empty ends with `|` (`I | Nhóm |  |`),
     and a cell that runs over lines makes a row of several lines with the heading's `|`s:
