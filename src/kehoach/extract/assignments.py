@@ -59,7 +59,7 @@ from kehoach.extract.segments import (
     segments_of,
     time_only,
 )
-from kehoach.extract.timeframes import parse_timeframe
+from kehoach.extract.timeframes import parse_timeframe, phase_time
 from kehoach.model import Task
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
@@ -452,10 +452,12 @@ def _period_heading_re() -> re.Pattern[str]:
 
 def _period_of(title: str) -> str | None:
     """The period a heading is made of alone (`Quý I/2026`, `Tháng 3/2026`, `Năm 2027`; the
-    wordings in the lexicon), else None: a heading that says more is no period."""
+    wordings in the lexicon), or the time of a phase it names (`Giai đoạn 1 (từ tháng 4 đến
+    tháng 6/2026): Khảo sát`, `Bước 2: Quý III/2026`; `timeframes.phase_time`), else None: a
+    heading that says more is no period."""
     t = title.strip().rstrip(":.").strip()
     if len(t) > 40 or not _period_heading_re().fullmatch(t.lower()):
-        return None
+        return phase_time(t)
     return t
 
 

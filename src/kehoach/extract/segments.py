@@ -28,6 +28,7 @@ from kehoach.extract.readings import (
     roles_of_phrase,
     unopened,
 )
+from kehoach.extract.timeframes import phase_time
 from kehoach.intake.document import Table
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
@@ -251,13 +252,16 @@ def _point(para: Para, points: dict[int, str]) -> str | None:
 
 
 def _intro_reading(text: str, where: Assignment) -> Reading:
-    """What an introduction gives the bullets under it: its agencies and its time."""
+    """What an introduction gives the bullets under it: its agencies and its time (or its
+    phase's)."""
     a = propose(text, [], where)
     best = a.best()
     r = Reading(strength=CLOSING, source="intro")
     if best is not None:
         r.directing, r.lead, r.coordinating = best.directing, best.lead, best.coordinating
+    # a phase's time (`a) Giai đoạn 1 (quý II/2026): Khảo sát`) is its bullets'
     r.time = (best.time if best is not None else None) or timeframe_phrase(a.text)
+    r.time = r.time or phase_time(text)
     return r
 
 
