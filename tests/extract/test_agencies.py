@@ -329,3 +329,19 @@ def test_a_one_word_body_followed_by_a_comma_starts_a_new_agency() -> None:
 )
 def test_a_committee_place_gives_the_body_that_holds_it(name: str, expected: str) -> None:
     assert canonical(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a heading's body with its standing place, or its own short name, in brackets
+        ("Sở VHTT&DL (cơ quan thường trực)", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Tư pháp (cơ quan đầu mối)", "Sở Tư pháp"),
+        ("Sở Giáo dục và Đào tạo (Sở GD&ĐT)", "Sở Giáo dục và Đào tạo"),
+        ("Ủy ban nhân dân tỉnh (UBND tỉnh)", "Ủy ban nhân dân tỉnh"),
+        # another body in brackets is no short name: kept as written
+        ("Sở Y tế (Sở Nội vụ)", "Sở Y tế (Sở Nội vụ)"),
+    ],
+)
+def test_a_bracket_after_a_body_that_only_describes_it_is_dropped(name: str, expected: str) -> None:
+    assert canonical(name) == expected

@@ -317,3 +317,13 @@ def test_scheme_with_a_project_catalogue_takes_its_tasks_from_the_implementation
     review = r.tasks[2].timeframe
     assert (review.kind, review.start, review.end) == ("window", "2028-01-01", "2028-12-31")
     assert r.tasks[4].coordinating == ["Ủy ban nhân dân các xã, phường có làng nghề"]
+
+
+def test_agency_headings_with_a_bracketed_note_and_a_conditional_timeframe() -> None:
+    r = extract_file(FIXTURES / "variant_heading_bracket_notes.txt")
+    tasks = {t.id: t for t in r.tasks}
+    assert list(tasks) == ["II.1.1", "II.1.2", "II.2.1", "II.3.1"]
+    assert tasks["II.1.1"].lead == tasks["II.1.2"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks["II.2.1"].lead == ["Sở Giáo dục và Đào tạo"]
+    tf = tasks["II.3.1"].timeframe
+    assert (tf.raw, tf.kind) == ("thường xuyên, khi có yêu cầu", "on_request")

@@ -168,19 +168,22 @@ def strip_province(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _standing_place_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _standing_place_res() -> tuple[re.Pattern[str], ...]:
     """A standing place with the body that holds it, in folded text: `Cơ quan thường trực
-    BCĐ (Sở X)` and `Sở X - Cơ quan thường trực BCĐ` (lexicon `agencies.standing_places`)."""
+    BCĐ (Sở X)`, `Sở X - Cơ quan thường trực BCĐ` and `Sở X (cơ quan thường trực)` (lexicon
+    `agencies.standing_places`)."""
     place = lexicon.alternation("agencies.standing_places", fold_words=True)
     return (
         re.compile(rf"^{place}\b[^()]*\((?P<body>[^()]+)\)$"),
         re.compile(rf"^(?P<body>[^()]+?)\s+[-–]\s+{place}\b[^()]*$"),
+        re.compile(rf"^(?P<body>[^()]+?)\s*\(\s*{place}\b[^()]*\)$"),
     )
 
 
 def _holder_of_place(name: str) -> str | None:
     """The body named beside a standing place it holds (`Cơ quan thường trực Ban Chỉ đạo (Sở
-    Văn hóa, Thể thao và Du lịch)` gives the Sở), else None."""
+    Văn hóa, Thể thao và Du lịch)`, `Sở Văn hóa, Thể thao và Du lịch (cơ quan thường trực)`
+    give the Sở), else None."""
     if not name.endswith(")") and "-" not in name and "–" not in name:
         return None  # cheap: neither form
     folded = fold_chars(name)
@@ -192,13 +195,26 @@ def _holder_of_place(name: str) -> str | None:
     return None
 
 
+_SHORT_AFTER_RE = re.compile(r"^(?P<body>[^()]+?)\s*\((?P<short>[^()]+)\)$")
+
+
+def _named_with_its_short_name(name: str) -> str | None:
+    """A registered body followed by its own short name in brackets (`Sở Giáo dục và Đào
+    tạo (Sở GD&ĐT)`, as a heading introduces it): the body; else None."""
+    m = _SHORT_AFTER_RE.match(name) if name.endswith(")") else None
+    if m is None:
+        return None
+    body = canonical(m.group("body"))
+    return body if body in registered() and canonical(m.group("short")) == body else None
+
+
 def canonical(name: str) -> str:
     """The canonical form of one agency name."""
     name = clean(name).strip(_TRAIL)
     name = _LEAD_BULLET_RE.sub("", name)
     if not name:
         return name
-    holder = _holder_of_place(name)
+    holder = _holder_of_place(name) or _named_with_its_short_name(name)
     if holder:
         return canonical(holder)
     name = strip_province(name)
