@@ -5,6 +5,7 @@ its text as the document wrote it."""
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,51 @@ def fold_case(text: str) -> str:
     """`text` without its marks, letter case kept (how the bare fixture writes it)."""
     out = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", out.replace("đ", "d").replace("Đ", "D"))
+
+
+# Fixtures of other families, stripped of their marks here: each reads as it does with
+# them (agencies, timeframes, targets, reporting), its text as the stripped file writes it.
+STRIPPED = [
+    "family5_short_plan.txt",
+    "variant_agency_subheadings.txt",
+    "variant_council_resolution.txt",
+    "variant_given_parentheses_vision.txt",
+    "variant_requests_to_coordinate.txt",
+    "variant_steering_committee.txt",
+    "variant_office_table_merged.txt",
+    "variant_youth_union_plan.txt",
+    "variant_group_heading.txt",
+]
+
+
+@pytest.mark.parametrize("name", STRIPPED)
+def test_a_plan_stripped_of_its_marks_reads_as_with_them(name: str, tmp_path: Path) -> None:
+    marked = extract_file(FIXTURES / name)
+    path = tmp_path / name
+    path.write_text(fold_case((FIXTURES / name).read_text(encoding="utf-8")), encoding="utf-8")
+    bare = extract_file(path)
+
+    def read(r: PlanRecord) -> tuple:
+        d = r.document
+        tasks = [
+            (
+                t.id,
+                t.directing,
+                t.lead,
+                t.coordinating,
+                t.timeframe.kind,
+                t.timeframe.start,
+                t.timeframe.end,
+                t.timeframe.every,
+                fold_case(t.text),
+            )
+            for t in r.tasks
+        ]
+        targets = [
+            (t.horizon, [(m.value, m.by) for m in t.metrics], fold_case(t.text)) for t in r.targets
+        ]
+        reporting = [(x.every, x.due, x.to, x.via) for x in r.reporting]
+        document = (d.kind, d.issuer, d.province, d.date, fold_case(d.title or ""))
+        return document, tasks, targets, reporting
+
+    assert read(bare) == read(marked)

@@ -30,6 +30,7 @@ def test_ordinary_plans_and_short_or_foreign_texts_are_not_accentless() -> None:
         if path.name.endswith(".txt"):
             assert not is_accentless(path.read_text(encoding="utf-8")), path.name
     assert not is_accentless("Ke hoach so 12/KH-UBND ngay 05/5/2026")  # too few words
+    assert is_accentless("Ke hoach to chuc Ngay Van hoa Viet Nam nam 2026. " * 3)
     english = "The plan sets out the tasks of each department and the report it sends. " * 20
     assert not is_accentless(english)
 
@@ -43,6 +44,41 @@ def test_the_vocabulary_is_spelt_as_the_register_and_the_lexicon_spell_it() -> N
     assert restore("bat dau tu nam 2027") == "bắt đầu từ năm 2027"
     assert restore("thuc hien tu Quy II/2026") == "thực hiện từ Quý II/2026"
     assert restore("dinh ky 02 nam/lan") == "định kỳ 02 năm/lần"
+
+
+def test_words_before_numbers_and_times_of_day() -> None:
+    # lexicon `targets.number_verbs`/`number_qualifiers`, and `[accents]`: `đạt`, not `đất`
+    assert restore("doanh thu dat 6 ty dong, don khoang 2 trieu luot khach") == (
+        "doanh thu đạt 6 tỷ đồng, đón khoảng 2 triệu lượt khách"
+    )
+    assert restore("| 07 gio 30 - 08 gio 00 | Khai mac |").startswith("| 07 giờ 30 - 08 giờ 00")
+    assert restore("Qua 03 nam thuc hien").startswith("Qua 03 năm")
+
+
+def test_the_words_of_a_name_are_read_from_the_text_around_them() -> None:
+    # an agency's head before a name, at a name's end, inside a sentence
+    assert restore("phoi hop voi So Y te") == "phối hợp với Sở Y tế"
+    assert restore("cac phong, don vi thuoc So can cu Ke hoach") == (
+        "các phòng, đơn vị thuộc Sở căn cứ Kế hoạch"
+    )
+    assert restore("2. Doan cac xa, phuong: To chuc") == "2. Đoàn các xã, phường: Tổ chức"
+    # … but a sentence's first word before a lower-case one is the model's (`Số hóa`)
+    assert restore("1. So hoa ho so di tich").startswith("1. Số hóa")
+    assert restore("So: 12/KH-UBND").startswith("Số:")
+    # an item's opening before the body it hands work to
+    assert restore("5. Moi Hoi Cuu chien binh tinh cu dai bieu").startswith("5. Mời Hội")
+    assert restore("ho tro homestay (Giao: UBND cac xa)").endswith("(Giao: UBND các xã)")
+    # a place's unit before its name or closing a body's name; a family name
+    assert restore("UBND xa Tan Lap").startswith("UBND xã ")
+    assert restore("Truong Trung cap Van hoa tinh.").endswith("Văn hóa tỉnh.")
+    assert restore("Do Quang Minh").startswith("Đỗ ")
+    # an abbreviation spelt with a Đ
+    assert restore("Thuong truc HDND tinh, BCD tinh") == "Thường trực HĐND tỉnh, BCĐ tỉnh"
+
+
+def test_overlapping_phrases_cover_the_most_text() -> None:
+    # `Đảng ủy xã` would leave `phuong` to the model; `Đảng ủy` + `xã, phường` covers more
+    assert restore("Cac dang uy xa, phuong xay dung") == "Các đảng ủy xã, phường xây dựng"
 
 
 def test_codes_numbers_and_numerals_are_kept_as_written() -> None:

@@ -5,16 +5,27 @@ their marks put back, and giving their text back as written.
 The readers in `extract/` match the administrative vocabulary as printed (`Tổ chức thực
 hiện`, `chủ trì`, `hằng năm`, `Quý II/2026`, `Sở …`). A plan typed without marks would match
 none of it, and OCR repair, which changes a syllable only on strong evidence, leaves most of
-it unmarked. So such a plan is read with its marks restored (`restore`): first every phrase of
-the known vocabulary (the agency register, the provinces, the lexicon's word lists, the
-general administrative phrases of the OCR model) is spelt as the vocabulary spells it, then
-every other syllable is chosen among the known syllables with its letters by the syllable
-bigram model of OCR repair, with the vocabulary's words as fixed context. The restored text
-has one character for each character of the text as written, so nothing moves.
+it unmarked. So such a plan is read with its marks restored (`restore`), in three steps:
+
+1. The phrases of the known vocabulary are spelt as the vocabulary spells them: the agency
+   register, the central bodies, the provinces, the OCR model's administrative phrases, the
+   lexicon's plain words and the runs of words its patterns spell out (`bắt đầu từ năm`),
+   and the lexicon's `[accents]` phrases (`#` there is a number or a Roman numeral: `trong
+   quý #` spells `trong Quy II/2026`); where they overlap, those that cover the most text.
+2. A word the text around it shows to be part of a name is spelt as that part: an agency's
+   head (`So Y te`, `So VHTTDL`: `Sở`, not `Số`), a family name before a person's other
+   names, an item's opening before the body it hands work to (`(Giao: …)`, `Moi Hoi …`), a
+   place's unit (`xa Tan Lap`: `xã`); an abbreviation with a `Đ` (`HDND`) likewise.
+3. Every other word is chosen among the known syllables with its letters by the syllable
+   bigram model of OCR repair (Viterbi along each phrase), the words spelt so far fixed.
+
+Codes (`25-CTr/TU`), numbers and Roman numerals are kept. The restored text has one
+character for each character of the text as written, so nothing moves. The model knows
+the words of plans, not places' and people's names: those it can only guess.
 
 What the record gives as written (a task's or a target's text, a title, a signer, a
 timeframe's wording) is turned back to the letters of the document (`as_written`); agency
-names keep the register's spelling.
+names keep the restored spelling, the register's.
 """
 
 from __future__ import annotations
@@ -38,7 +49,7 @@ __all__ = ["as_written", "is_accentless", "restore"]
 # A text is judged by this much of it: enough words, and cheap on a huge file.
 _SCAN_CHARS = 200_000
 _HEAD_CHARS = 4_000  # what rules out ordinary text
-_MIN_WORDS = 60  # fewer words than this say too little (a form, a heading)
+_MIN_WORDS = 20  # fewer words than this say too little (a heading, a line of a form)
 # Vietnamese writes marks on most syllables (about three in four); a text typed without
 # them has next to none. Below this share of marked words it was typed without.
 _MARKED_SHARE = 0.15
@@ -77,8 +88,7 @@ def restore(text: str) -> str:
     abbreviations and Roman numerals are kept."""
     tokens = [(m.lastindex or 4, m.group()) for m in _TOKEN_RE.finditer(text)]
     out = [t for _, t in tokens]
-    fixed = _phrases_spelt(tokens, out)
-    _decode(tokens, out, fixed)
+    _decode(tokens, out, _phrases_spelt(tokens, out))
     restored = "".join(out)
     return restored if len(restored) == len(text) else text  # (every word keeps its length)
 
@@ -116,8 +126,9 @@ _STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 # The vocabulary.
 
 
-def _phrase_sources() -> list[str]:
-    """Every phrase of the known vocabulary, as the vocabulary spells it."""
+def _registers() -> list[str]:
+    """The names of the registers (agencies, central bodies, provinces) and the OCR model's
+    administrative phrases, spelt in full even where they need no mark (`Gia Lai`)."""
     data = resources.files("kehoach.data")
     out: list[str] = []
     for name in ("agencies.tsv", "national_agencies.txt", "provinces.txt"):
@@ -129,11 +140,13 @@ def _phrase_sources() -> list[str]:
     ):
         if line.strip() and not line.startswith("#"):
             out.append(line)
-    out.extend(_lexicon_phrases(lexicon.tables()))
     return out
 
 
 _PATTERN_CHARS = re.compile(r"[\\\[\](){}?*+|^$]")
+_PATTERN_SPACE = re.compile(r"\\s[+*]?|\\ ")  # `\s+`, `\s*`, `\ `: a space in a phrase
+# what is no letter of a phrase in a pattern: escapes (`\b`, `\d`), groups, classes, operators
+_PATTERN_SYNTAX = re.compile(r"\\[A-Za-z]|\\.|\[[^\]]*\][+*?]?|\{[^}]*\}|\(\?[:=!<]*|[()|?*+^$.]")
 # Lexicon tables whose words are not spellings to copy: typos (wrong on purpose), OCR
 # look-alikes, name parts (single words), and the tables of regular expressions.
 _NOT_SPELLINGS = ("typos", "ocr", "names", "accents")
@@ -153,9 +166,13 @@ def _lexicon_phrases(node: object, top: bool = True) -> list[str]:
             out.extend(_lexicon_phrases(value, False))
     elif isinstance(node, str) and not _PATTERN_CHARS.search(node):
         out.append(node)
+    elif isinstance(node, str):  # a regular expression: the runs of words it spells out
+        literal = _PATTERN_SPACE.sub(" ", node)
+        out.extend(p.strip() for p in _PATTERN_SYNTAX.split(literal) if " " in p.strip())
     return out
 
 
+_NUMBER_WORDS = ("targets.number_verbs", "targets.number_qualifiers")
 _NUMERAL = "#"  # a phrase's stand-in for a number or a Roman numeral (`quý #`: `Quy II/2026`)
 
 
@@ -173,23 +190,36 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
     two phrases of the vocabulary (`cơ sở`/`cơ số`) is left out."""
     preferred = [
         *lexicon.words("accents.phrases"),
+        # the words before a target's number (`dat 90%`: `đạt`, not `đất`; `don khoang`)
+        *(f"{w} #" for path in _NUMBER_WORDS for w in lexicon.words(path)),
+        *(
+            f"{verb} {qualifier}"
+            for verb in lexicon.words(_NUMBER_WORDS[0])
+            for qualifier in lexicon.words(_NUMBER_WORDS[1])
+        ),
         *(f"{w} {p}" for w in lexicon.words("accents.province_words") for p in lexicon.provinces()),
     ]
+    registers = [*preferred, *_registers()]
     spelt: dict[tuple[str, ...], tuple[str, ...] | None] = {}
-    for n, phrase in enumerate([*preferred, *_phrase_sources()]):
+    kept: set[tuple[str, ...]] = set()  # the preferred ones
+    for n, phrase in enumerate([*registers, *_lexicon_phrases(lexicon.tables())]):
         phrase = unify_tone_marks(unicodedata.normalize("NFC", phrase))
         tokens = [(m.lastindex or 4, m.group()) for m in _TOKEN_RE.finditer(phrase)]
         tokens = [(kind, t) for kind, t in tokens if kind != 3]
         key = tuple(_key(kind, t) for kind, t in tokens)
         words = [t for kind, t in tokens if kind == 1 and _key(kind, t) != _NUMERAL]
-        if len(words) < 2 or len(key) > _LONGEST_PHRASE:
+        if not words or len(words) + key.count(_NUMERAL) < 2 or len(key) > _LONGEST_PHRASE:
             continue
-        if n >= len(preferred) and all(w.isascii() for w in words):
-            continue  # nothing to spell (the lexicon's folded words, matched folded)
-        low = tuple(t.lower() for _, t in tokens)
+        if n >= len(registers) and all(w.isascii() for w in words):
+            continue  # the lexicon's folded words (matched folded), no spelling
+        low = tuple(
+            _NUMERAL if k == _NUMERAL else t.lower() for k, (_, t) in zip(key, tokens, strict=True)
+        )
         if key not in spelt:
             spelt[key] = low
-        elif n >= len(preferred) and spelt[key] not in (None, low):
+            if n < len(preferred):
+                kept.add(key)
+        elif key not in kept and spelt[key] not in (None, low):
             spelt[key] = None
     return {k: v for k, v in spelt.items() if v is not None}
 
@@ -200,33 +230,51 @@ def _phrase_lengths() -> tuple[int, ...]:
 
 
 def _phrases_spelt(tokens: list[tuple[int, str]], out: list[str]) -> set[int]:
-    """Spell the vocabulary's phrases found in the text (longest first, left to right) as
-    the vocabulary does, in `out`; the positions of the words they spell. A phrase does
-    not begin or end inside a code (`25-CTr/TU ngay` holds no `từ ngày`)."""
+    """Spell the vocabulary's phrases found in the text as the vocabulary does, in `out`;
+    the positions of the words they spell. Where phrases overlap, those that cover the most
+    of the text are taken (`Dang uy xa, phuong` is `Đảng ủy` + `xã, phường`, not `Đảng ủy
+    xã` + `phuong`). A phrase does not begin or end inside a code (`25-CTr/TU ngay` holds
+    no `từ ngày`)."""
     phrases = _phrases()
     lengths = _phrase_lengths()
     # the tokens that are not white space, and their positions
     seen = [i for i, (kind, _) in enumerate(tokens) if kind != 3]
     keys = [_key(*tokens[i]) for i in seen]
-    fixed: set[int] = set()
-    k = 0
-    while k < len(seen):
-        if tokens[seen[k]][0] != 1 or _joined(tokens, seen[k], before=True):
-            k += 1
+    size = len(seen)
+    # the phrases starting at each token: (length, spelling)
+    found: list[list[tuple[int, tuple[str, ...]]]] = [[] for _ in range(size)]
+    for k in range(size):
+        if tokens[seen[k]][0] not in (1, 2) or _joined(tokens, seen[k], before=True):
             continue
         for n in lengths:
-            spelling = phrases.get(tuple(keys[k : k + n])) if k + n <= len(keys) else None
+            spelling = phrases.get(tuple(keys[k : k + n])) if k + n <= size else None
             if spelling is None:
                 continue
             if keys[k + n - 1] == _NUMERAL or not _joined(tokens, seen[k + n - 1], before=False):
-                for j, word in zip(seen[k : k + n], spelling, strict=True):
-                    if word != _NUMERAL:
-                        out[j] = _cased(tokens[j][1], word)
-                        fixed.add(j)
-                k += n
-                break
-        else:
+                found[k].append((n, spelling))
+    if not any(found):
+        return set()
+    # the most tokens covered from each position on (right to left), and the choice made
+    best = [0] * (size + 1)
+    choice: list[tuple[int, tuple[str, ...]] | None] = [None] * size
+    for k in range(size - 1, -1, -1):
+        best[k] = best[k + 1]
+        for n, spelling in found[k]:  # longest first; on a tie, the leftmost and longest
+            if n + best[k + n] > best[k] or (choice[k] is None and n + best[k + n] == best[k]):
+                best[k], choice[k] = n + best[k + n], (n, spelling)
+    fixed: set[int] = set()
+    k = 0
+    while k < size:
+        taken = choice[k]
+        if taken is None:
             k += 1
+            continue
+        n, spelling = taken
+        for j, word in zip(seen[k : k + n], spelling, strict=True):
+            if word != _NUMERAL:
+                out[j] = _cased(tokens[j][1], word)
+                fixed.add(j)
+        k += n
     return fixed
 
 
@@ -271,6 +319,114 @@ def _protected(tokens: list[tuple[int, str]], i: int) -> bool:
     return len(word) == 1 and after in (")", ".")
 
 
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """The one-word heads of an agency's name (`Sở`, `Ban`, `Báo`, `Phòng`, `Đoàn`), lower
+    case: lexicon `agencies.heads`."""
+    return _one_words("agencies.heads")
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    """The one-word units a place's name follows (`xã`, `phường`, `thôn`, `bản`, `tỉnh`):
+    lexicon `documents.local_units`, `agencies.community_units`, `accents.province_words`."""
+    return _one_words("documents.local_units", "agencies.community_units", "accents.province_words")
+
+
+@lru_cache(maxsize=1)
+def _openings() -> frozenset[str]:
+    """The one-word openings of an item that hands work to the body named next (`Giao`,
+    `Mời`): lexicon `agencies.assign_openings`, `agencies.parenthesis_openings`."""
+    return _one_words("agencies.assign_openings", "agencies.parenthesis_openings")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Abbreviations spelt with a `Đ` (`HĐND`, `BCĐ`), by their letters: lexicon `[ocr]
+    abbreviations`."""
+    return {fold(a): a for a in lexicon.words("ocr.abbreviations") if not a.isascii()}
+
+
+@lru_cache(maxsize=1)
+def _families() -> frozenset[str]:
+    """Vietnamese family names (`Nguyễn`, `Trần`, `Đỗ`): lexicon `names.family`."""
+    return _one_words("names.family")
+
+
+@lru_cache(maxsize=1)
+def _local_units() -> frozenset[str]:
+    """The units of local government (`tỉnh`, `xã`, `phường`), which close a body's name
+    whatever comes before (`Truong Trung cap Van hoa tinh`)."""
+    return _one_words("documents.local_units", "accents.province_words")
+
+
+def _one_words(*paths: str) -> frozenset[str]:
+    return frozenset(
+        unify_tone_marks(w.lower())
+        for path in paths
+        for w in lexicon.words(path)
+        if w.isalpha() and not w.isupper()
+    )
+
+
+_NAME_ENDS = frozenset(",;.()|")
+_OPENERS = frozenset(".:;!?-+•|(")  # what a sentence, an item or a cell begins after
+
+
+def _name_word(
+    model: OcrModel, tokens: list[tuple[int, str]], i: int, cands: list[str]
+) -> str | None:
+    """The word of a name a word is, when exactly one of its readings is one and the text
+    around it says a name is there: an agency's head (`Sở`, not `Số`) written with a capital
+    before a name (`So Y te`, `So VHTTDL`), at a name's end (`Van phong So,`) or inside a
+    sentence before a word its other readings make no known pair with (`thuoc So can cu`;
+    `Quy hoach`, `So hoa`, `BAO TON` and `So: 12/KH-UBND` are the model's); a family name
+    before a person's other names (`Do Quang Minh`: `Đỗ`); an opening that hands work to
+    the body named next (`Giao`, `Moi`: `Mời`, not `Mới`); a place's unit (`xã`, not `xa`)
+    before a capitalized name (`xa Tan Lap`, `XA TAN LAP`) or closing a body's name (`Hoi
+    Nong dan tinh`)."""
+    tok = tokens[i][1]
+    heads = [c for c in cands if c in _heads()]
+    after = next((t for _, t in tokens[i + 1 :] if not t.isspace()), "")
+    name_after = after[:1].isupper() and after.isalpha()
+    if len(heads) == 1 and tok[:1].isupper():
+        if not after or after in _NAME_ENDS or (name_after and not syllable_letters(after)):
+            return heads[0]  # `So,`, `So (qua …)`, `So VHTTDL`
+        if tok.istitle() and (after.istitle() or fold(after) == "cac"):
+            return heads[0]  # `So Y te`, `Phong Van hoa`, `Doan cac xa`
+        before = next((t for _, t in reversed(tokens[:i]) if not t.isspace()), "")
+        inside = after.isalpha() and (not name_after or (tok.isupper() and after.isupper()))
+        if inside and before and before[-1] not in _OPENERS:
+            nexts = model.by_skel.get(skeleton(after.lower()), ())
+            others = [c for c in cands if c != heads[0]]
+            if not any((c, n) in model.bi for c in others for n in nexts):
+                return heads[0]  # `thuoc So can cu`, `ve So truoc ngay`
+        return None
+    families = [c for c in cands if c in _families()]
+    if len(families) == 1 and not heads and tok.istitle() and after.istitle() and name_after:
+        return families[0]  # a person's name: `Do Quang Minh` is `Đỗ …`, `Tran Quoc Vinh`
+    before = next((t for _, t in reversed(tokens[:i]) if not t.isspace()), "")
+    openings = [c for c in cands if c in _openings()]
+    item_start = not before or before[-1] in _OPENERS or before[-1].isdigit()
+    body_after = after == ":" or name_after or fold(after) in ("cac", "cho")
+    if len(openings) == 1 and item_start and body_after:
+        return openings[0]  # `(Giao: UBND …)`, `5. Moi Hoi …`, `Giao cac so …`
+    units = [c for c in cands if c in _units()]
+    if len(units) == 1 and not heads:
+        if name_after and syllable_letters(after):
+            return units[0]  # `xa Tan Lap`, `TINH QUANG TRI`
+        name_before = (before.isalpha() and before[:1].isupper()) or units[0] in _local_units()
+        if before.isalpha() and name_before and (not after or not after[:1].isalpha()):
+            return units[0]  # `Hoi Nong dan tinh;`, `Truong Trung cap Van hoa tinh.`
+    return None
+
+
+@lru_cache(maxsize=1)
+def _spelt_words() -> dict[str, str]:
+    """Words always spelt one way (lexicon `accents.words`), by their letters."""
+    return {fold(w): w for w in lexicon.words("accents.words")}
+
+
 def _decode(tokens: list[tuple[int, str]], out: list[str], fixed: set[int]) -> None:
     """Choose each unmarked word's syllable along each phrase (Viterbi over the bigram
     model); a phrase ends at punctuation, a number or a code goes on as its context token."""
@@ -295,10 +451,16 @@ def _decode(tokens: list[tuple[int, str]], out: list[str], fixed: set[int]) -> N
             run.append((-1, [unify_tone_marks(low)]))
         elif _protected(tokens, i):
             run.append((-1, [_FIXED]))
+        elif tok.isupper() and (abbreviation := _abbreviations().get(low)) is not None:
+            out[i] = abbreviation  # `HDND` is `HĐND`
+            run.append((-1, [_FIXED]))
         else:
-            cands = list(model.by_skel.get(skeleton(low), ())[:_CANDIDATES])
+            known = model.by_skel.get(skeleton(low), ())
+            cands = list(known[:_CANDIDATES])
             if low in model.uni and low not in cands:
                 cands.append(low)
+            named = _name_word(model, tokens, i, [*cands, *known[_CANDIDATES:]])
+            cands = [named] if named else [w] if (w := _spelt_words().get(low)) else cands
             run.append((i, cands) if len(cands) > 1 else (-1, cands or [_FIXED]))
             if len(cands) == 1:
                 out[i] = _cased(tok, cands[0])
