@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import hypothesis
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +43,13 @@ PASSWORDS = {
     "viewer": "viewer-pass-1",
 }
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+# Property tests judge correctness, not speed: a busy machine (the suite on two cores beside
+# other work) must not fail them for slow input generation or a slow example.
+hypothesis.settings.register_profile(
+    "kehoach", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+hypothesis.settings.load_profile("kehoach")
 
 
 def postgres_missing() -> str | None:

@@ -2,7 +2,17 @@
 
 import pytest
 
-from kehoach.extract.agencies import canonical, parse_list, parse_roles, spelt_out
+from kehoach.extract.agencies import (
+    agency_phrase,
+    canonical,
+    document_province,
+    labelled_roles,
+    lines_as_list,
+    parse_list,
+    parse_roles,
+    spelt_out,
+    starts_with_agency,
+)
 
 SPLITS = [
     (
@@ -68,6 +78,14 @@ def test_split(cell, names) -> None:
         ("Công an tỉnh Điện Biên", "Công an tỉnh"),
         ("Ban Thường vụ Tỉnh ủy Cao Bằng", "Ban Thường vụ Tỉnh ủy"),
         ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        # the short headings of an assignment matrix's columns
+        ("Sở TC", "Sở Tài chính"),
+        ("Sở NV", "Sở Nội vụ"),
+        ("Sở DTTG", "Sở Dân tộc và Tôn giáo"),
+        ("CA tỉnh", "Công an tỉnh"),
+        # the paper-and-broadcaster, its province kept as written
+        ("Báo và PT,TH Ninh Bình", "Báo và Phát thanh, Truyền hình Ninh Bình"),
+        ("Báo và PT-TH", "Báo và Phát thanh, Truyền hình"),
     ],
 )
 def test_canonical(written, name) -> None:
@@ -269,6 +287,36 @@ def test_a_registered_group_goes_on_with_the_communes_it_takes_in() -> None:
     assert agency_phrase("Sở Tài chính có trách nhiệm thẩm định")[0] == ["Sở Tài chính"]
 
 
+def test_communes_named_by_what_they_have_run_on_through_co() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    # any group of communes (`commune_groups`) with a feature they have (`commune_features`)
+    names, rest = agency_phrase(
+        "Sở Công Thương, UBND các phường có vùng trồng hoa hỗ trợ tiêu thụ hoa", any_start=True
+    )
+    assert names == ["Sở Công Thương", "Ủy ban nhân dân các phường có vùng trồng hoa"]
+    assert rest == "hỗ trợ tiêu thụ hoa"
+    assert agency_phrase("UBND các xã, phường có lễ hội truyền thống bố trí lực lượng")[0] == [
+        "Ủy ban nhân dân các xã, phường có lễ hội truyền thống"
+    ]
+
+
+def test_a_group_missing_a_word_of_a_registered_name_is_not_that_name() -> None:
+    # `các phường` names the wards only: no misspelling of `các xã, phường`
+    assert canonical("UBND các phường") == "Ủy ban nhân dân các phường"
+    # a misspelling still is
+    assert canonical("Sở Văn hóa, Thể thao và Du lich") == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_the_provinces_web_portal_is_a_body() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    assert canonical("Cổng TTĐT tỉnh") == "Cổng Thông tin điện tử tỉnh"
+    assert agency_phrase("Cổng thông tin điện tử tỉnh đăng tải tin bài")[0] == [
+        "Cổng Thông tin điện tử tỉnh"
+    ]
+
+
 def test_a_named_person_in_a_list_is_in_no_role() -> None:
     cell = "Đồng chí Vũ Văn Nam, Phó Giám đốc Sở (Trưởng đoàn); Công an tỉnh; Đ/c Hà Mai; Sở Y tế"
     assert parse_list(cell) == ["Công an tỉnh", "Sở Y tế"]
@@ -323,6 +371,10 @@ def test_a_one_word_body_followed_by_a_comma_starts_a_new_agency() -> None:
         ("Cơ quan thường trực BCĐ (Sở VHTTDL)", "Sở Văn hóa, Thể thao và Du lịch"),
         ("Sở VH,TT&DL - Cơ quan thường trực BCĐ", "Sở Văn hóa, Thể thao và Du lịch"),
         ("Đơn vị đầu mối (Sở Y tế)", "Sở Y tế"),
+        # the place in brackets after the body (`1. Sở X (cơ quan thường trực giúp UBND
+        # tỉnh):`), also when a line break lost the closing bracket
+        ("Sở VHTTDL (cơ quan thường trực giúp UBND tỉnh)", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Y tế (cơ quan thường trực", "Sở Y tế"),
         ("Thường trực BCĐ", "Thường trực Ban Chỉ đạo"),
         ("Tổ giúp việc BCĐ", "Tổ giúp việc Ban Chỉ đạo"),
     ],
@@ -339,9 +391,131 @@ def test_a_committee_place_gives_the_body_that_holds_it(name: str, expected: str
         ("Sở Tư pháp (cơ quan đầu mối)", "Sở Tư pháp"),
         ("Sở Giáo dục và Đào tạo (Sở GD&ĐT)", "Sở Giáo dục và Đào tạo"),
         ("Ủy ban nhân dân tỉnh (UBND tỉnh)", "Ủy ban nhân dân tỉnh"),
-        # another body in brackets is no short name: kept as written
-        ("Sở Y tế (Sở Nội vụ)", "Sở Y tế (Sở Nội vụ)"),
     ],
 )
 def test_a_bracket_after_a_body_that_only_describes_it_is_dropped(name: str, expected: str) -> None:
     assert canonical(name) == expected
+
+
+def test_rooms_written_by_initials_begin_a_body_in_a_list() -> None:
+    """`TT VHNT tỉnh`, `P.KHTC`: initials after `TT` or `P.` begin a body (read as written, to
+    be spelt out as the document names it); a table's `TT` column or an `TT NỘI DUNG` heading
+    begin none; `VHNT` is the writers' union only after `Hội`."""
+    assert parse_list("Bảo tàng tỉnh, TT VHNT tỉnh và UBND các xã, phường") == [
+        "Bảo tàng tỉnh",
+        "TT VHNT tỉnh",
+        "Ủy ban nhân dân các xã, phường",
+    ]
+    assert agency_phrase("P.KHTC rà soát nhu cầu kinh phí")[0] == ["Phòng KHTC"]
+    assert canonical("UBND P.Tân An") == "Ủy ban nhân dân P.Tân An"  # a ward, no Phòng
+    assert not starts_with_agency("TT") and not starts_with_agency("TT NỘI DUNG NHIỆM VỤ")
+    assert canonical("Hội VHNT tỉnh") == "Hội Văn học Nghệ thuật tỉnh"
+
+
+def test_initials_spell_out_a_name_with_va_between_its_words() -> None:
+    """`Trung tâm TTXTDL` is `Trung tâm Thông tin và Xúc tiến du lịch`: the `và` has no
+    initial of its own."""
+    full = ["Trung tâm Thông tin và Xúc tiến du lịch", "Trung tâm Văn hóa - Nghệ thuật tỉnh"]
+    assert spelt_out("Trung tâm TTXTDL", full) == full[0]
+    assert spelt_out("TT VHNT tỉnh", full) == full[1]
+    assert spelt_out("Phòng KHTC", ["Phòng Kế hoạch - Tài chính"]) == "Phòng Kế hoạch - Tài chính"
+
+
+def test_a_body_of_another_province_keeps_its_provinces_name() -> None:
+    """The document's province is implicit (`Công an tỉnh Nghệ An` is `Công an tỉnh` in a plan
+    of Nghệ An); another province's body is named whole. With no province known, every
+    province is taken for the document's."""
+    with document_province("Nghệ An"):
+        assert canonical("Công an tỉnh Nghệ An") == "Công an tỉnh"
+        assert canonical("Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Tĩnh") == (
+            "Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Tĩnh"
+        )
+    assert canonical("Công an tỉnh Hà Tĩnh") == "Công an tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "coordinating"),
+    [
+        # the labels spelt out, abbreviated, on lines of their own, bulleted, after a period
+        (
+            "Chủ trì: Sở Tư pháp; phối hợp: Sở Nội vụ, UBND các xã, phường",
+            ["Sở Tư pháp"],
+            ["Sở Nội vụ", "Ủy ban nhân dân các xã, phường"],
+        ),
+        (
+            "CT: Sở Y tế / PH: Công an tỉnh; Hội Chữ thập đỏ tỉnh",
+            ["Sở Y tế"],
+            ["Công an tỉnh", "Hội Chữ thập đỏ tỉnh"],
+        ),
+        (
+            "Chủ trì: Sở Xây dựng\nPhối hợp: Sở Tài chính; UBND các xã, phường",
+            ["Sở Xây dựng"],
+            ["Sở Tài chính", "Ủy ban nhân dân các xã, phường"],
+        ),
+        (
+            "- Chủ trì: Tỉnh đoàn\n- Phối hợp: Sở VHTTDL, Sở GD&ĐT",
+            ["Tỉnh đoàn"],
+            ["Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo"],
+        ),
+        (
+            "Chủ trì tham mưu: Sở Nội vụ. Phối hợp: các cơ quan, đơn vị liên quan",
+            ["Sở Nội vụ"],
+            ["các cơ quan, đơn vị liên quan"],
+        ),
+        # a name holding commas is one agency, whichever label opens it
+        (
+            "Chủ trì: Báo và Phát thanh, Truyền hình Gia Lai; phối hợp: Sở Văn hóa, Thể thao và "
+            "Du lịch",
+            ["Báo và Phát thanh, Truyền hình Gia Lai"],
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+        ),
+        # names before the first label lead; a lead label's value may name the roles itself
+        ("Sở Công Thương; Phối hợp: Sở Tài chính", ["Sở Công Thương"], ["Sở Tài chính"]),
+        (
+            "Phân công thực hiện: Sở Y tế chủ trì, phối hợp với Công an tỉnh",
+            ["Sở Y tế"],
+            ["Công an tỉnh"],
+        ),
+    ],
+)
+def test_cells_that_label_roles_inside_them(cell, lead, coordinating) -> None:
+    """`Chủ trì: X; phối hợp: Y` in every way a cell writes its labels."""
+    assert parse_roles(lines_as_list(cell)) == (lead, coordinating)
+    assert labelled_roles(cell) == ([], lead, coordinating)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ",
+        "UBND các xã, phường; Sở Xây dựng",
+        # a label's words inside a name's bracket, or an abbreviation not where a label stands
+        "Sở Y tế (chủ trì: khám sàng lọc)",
+        "Văn bản số 12-CT: hướng dẫn",
+    ],
+)
+def test_a_cell_without_a_label_in_a_labels_place_is_read_as_before(cell) -> None:
+    assert labelled_roles(cell) is None
+
+
+def test_a_label_on_a_line_of_its_own_parts_the_cell_whatever_its_case() -> None:
+    """`Chủ trì: X` / `phối hợp: Y`: the second line is a part of its own, not X's name going on."""
+    joined = lines_as_list("Chủ trì: Sở Y tế\nphối hợp: Công an tỉnh")
+    assert joined == "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
+    assert parse_roles(joined) == (["Sở Y tế"], ["Công an tỉnh"])
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        # a registered body with a unit of its own in brackets: the body
+        ("Sở VHTTDL (Bảo tàng tỉnh)", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Công an tỉnh (Phòng Cảnh sát quản lý hành chính)", "Công an tỉnh"),
+        # a bracket that names no body stays
+        ("UBND các xã, phường (nơi có lễ hội)", "Ủy ban nhân dân các xã, phường (nơi có lễ hội)"),
+        # the province's paper and broadcaster, abbreviated
+        ("Báo và PT, TH Gia Lai", "Báo và Phát thanh, Truyền hình Gia Lai"),
+    ],
+)
+def test_units_in_brackets_and_the_broadcaster(written: str, name: str) -> None:
+    assert canonical(written) == name

@@ -560,3 +560,74 @@ def test_a_number_ending_in_a_capital_d_beside_the_place_date() -> None:
     record = extract_file(FIXTURES / "variant_labels_run_on.txt")
     assert record.document.number == "12/KH-BCĐ"
     assert record.document.date == "2026-03-02"
+
+
+def test_a_departments_plan_for_its_own_rooms_and_units() -> None:
+    """A department's internal plan heads each room or unit: the person in charge written
+    after the room's name in brackets, or its standing place, is no part of the name; rooms
+    written by initials (`P.KHTC`, `TT VHNT tỉnh`, `Trung tâm TTXTDL`) are the ones the plan
+    names in full; `phối hợp` without `với` still names who coordinates; a heading listing
+    bodies apart by `;` (before its own text, too) makes them all lead."""
+    tasks = {t.id: t for t in extract_file(FIXTURES / "variant_department_rooms.txt").tasks}
+    room = "Phòng Nghiệp vụ Văn hóa"
+    assert [t.lead for i, t in tasks.items() if i.startswith("II.2.1.")] == [[room]] * 3
+    assert tasks["II.2.1.2"].coordinating == ["các trường học trên địa bàn"]
+    assert tasks["II.2.1.3"].coordinating == ["Phòng Kế hoạch - Tài chính"]
+    assert tasks["II.2.3.4"].coordinating == ["Trung tâm Thông tin và Xúc tiến du lịch"]
+    assert tasks["II.2.3.5"].coordinating == ["Trung tâm Văn hóa - Nghệ thuật tỉnh"]
+    assert tasks["II.3.1"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks["II.4.1"].lead == ["Báo Lạng Sơn", "Cổng Thông tin điện tử tỉnh"]
+    assert tasks["II.5"].lead == ["Các phòng chuyên môn", "Thư viện tỉnh"]
+    assert tasks["II.5"].text.startswith("Căn cứ nhiệm vụ được giao")
+    # the leaders' block gives no task: persons are in no role
+    assert not [i for i in tasks if i.startswith("II.1")]
+
+
+def test_the_times_a_departments_bullets_state_in_their_own_words() -> None:
+    """A period in brackets closing the bullet, `mỗi năm`, `hoàn thành 6 tháng cuối năm`, the
+    day of the occasion an event marks, a day after a dash; `chi thường xuyên` (recurrent
+    spending) is no time."""
+    tasks = {t.id: t for t in extract_file(FIXTURES / "variant_department_rooms.txt").tasks}
+
+    def tf(i: str) -> tuple:
+        t = tasks[i].timeframe
+        return (t.kind, t.start, t.end, t.every)
+
+    assert tf("II.2.1.1") == ("window", "2026-07-01", "2026-09-30", None)
+    assert tf("II.2.2.1") == ("unknown", None, None, None)
+    assert tf("II.2.2.2") == ("window", "2026-01-01", "2029-12-31", None)
+    assert tf("II.2.3.1") == ("window", "2026-04-21", "2026-04-21", None)
+    assert tf("II.2.3.2") == ("window", "2026-05-15", "2026-05-15", None)
+    assert tf("II.2.3.3") == ("recurring", None, None, "year")
+    assert tf("II.2.3.4") == ("window", "2026-07-01", "2026-12-31", None)
+
+
+def test_an_emulation_movement_rewards_assign_no_work() -> None:
+    """`Hình thức, tiêu chuẩn và mức khen thưởng`: who is given which award (`UBND tỉnh tặng Cờ
+    thi đua cho 02 tập thể`) is no task; the standing body's place in brackets is no part of
+    its name; a school year is a span of its two years."""
+    r = extract_file(FIXTURES / "variant_emulation_movement.txt")
+    assert [(t.id, t.lead) for t in r.tasks] == [
+        ("V.1.1", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("V.2.1", ["Sở Giáo dục và Đào tạo"]),
+        ("V.3.1", ["Báo và Phát thanh, Truyền hình Gia Lai", "Cổng Thông tin điện tử tỉnh"]),
+    ]
+    school = r.tasks[1].timeframe
+    assert (school.kind, school.start, school.end) == ("window", "2026-01-01", "2027-12-31")
+
+
+def test_numbered_task_blocks_each_give_the_task_their_label_numbers() -> None:
+    """`Nhiệm vụ N: <title>` then its labelled lines: one task titled by what follows the label
+    and numbered by it, also when it is its heading's only block; a block's line ending in a
+    word that may wrap (`… được số`) does not swallow the next block's label."""
+    r = extract_file(FIXTURES / "variant_numbered_task_blocks.txt")
+    assert [(t.id, t.text, t.lead) for t in r.tasks] == [
+        (
+            "II.1.1",
+            "Kiểm kê di tích chưa xếp hạng trên địa bàn tỉnh",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+        ),
+        ("II.1.2", "Số hóa hồ sơ di tích cấp quốc gia", ["Bảo tàng tỉnh"]),
+        ("II.2.3", "Mở lớp truyền dạy hát trống quân", ["Trung tâm Văn hóa tỉnh"]),
+    ]
+    assert r.tasks[0].coordinating == ["Ủy ban nhân dân các xã, phường"]

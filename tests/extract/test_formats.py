@@ -53,6 +53,12 @@ CASES = [
     # and justification stretches the line before a long e-mail address
     ("variant_union_wrapped_title.docx", "variant_union_wrapped_title.txt"),
     ("variant_union_wrapped_title.pdf", "variant_union_wrapped_title.txt"),
+    # task tables of marks: an agency's column of `C`/`P`/`x` under a merged `Đơn vị thực
+    # hiện`, a legend under the table; a year's column of ticks under a merged `Tiến độ`
+    ("variant_assignment_matrix.docx", "variant_assignment_matrix.md"),
+    ("variant_assignment_matrix.pdf", "variant_assignment_matrix.md"),
+    ("variant_roadmap_years.docx", "variant_roadmap_years.txt"),
+    ("variant_roadmap_years.pdf", "variant_roadmap_years.txt"),
 ]
 
 

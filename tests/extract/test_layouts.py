@@ -272,6 +272,10 @@ LAYOUTS = [
     "variant_event_anniversary.txt",
     "variant_event_festival.txt",
     "variant_event_titled_blocks.txt",
+    "variant_office_notice.txt",
+    "variant_letter_standing_body.txt",
+    "variant_office_letter.txt",
+    "variant_department_letter.txt",
 ]
 
 

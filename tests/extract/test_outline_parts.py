@@ -61,3 +61,16 @@ def test_an_ocr_d_plan_s_page_furniture_and_misread_markers() -> None:
         ),
     ]
     assert "cộng đồng: Ưu tiên các bản" in r.tasks[3].text
+
+
+def test_a_province_name_wrapped_over_two_lines_is_one_paragraph():
+    """A ragged-right PDF wraps a line inside a province's name (`… tỉnh Lạng` / `Sơn; thời
+    gian …`): the capital that opens the next line begins no paragraph."""
+    from kehoach.extract.outline import paragraphs
+
+    got = paragraphs(["5. Giao Sở Y tế tổ chức ngày hội tại tỉnh Lạng", "Sơn; thời gian: quý III."])
+    assert [p.text for p in got] == [
+        "5. Giao Sở Y tế tổ chức ngày hội tại tỉnh Lạng Sơn; thời gian: quý III."
+    ]
+    got = paragraphs(["Sở Y tế báo cáo kết quả.", "Sơn La là tỉnh miền núi."])
+    assert len(got) == 2  # a sentence ended: the next line is a new paragraph

@@ -1,7 +1,10 @@
 """Task tables told apart by their headings, whatever the source of the `Table`."""
 
+from kehoach.extract import extract_file
 from kehoach.extract.tables import tasks_from_table
 from kehoach.intake.document import Table
+
+from .conftest import FIXTURES
 
 
 def test_two_row_header_with_lead_and_coordinating_under_one_heading() -> None:
@@ -299,3 +302,52 @@ def test_a_word_cell_with_a_paragraph_per_coordinator_lists_them_apart() -> None
     ]
     tasks, _ = tasks_from_table(Table(rows=rows), 2026)
     assert tasks[0].coordinating == ["Công an tỉnh", "Sở Tài chính"]
+
+
+def test_group_rows_carrying_their_budget_and_a_total_row_are_no_tasks() -> None:
+    """`| I | TU BỔ DI TÍCH | | | | 21.000 | |`: a group row with its sum in the budget column
+    heads the rows under it; `| | TỔNG CỘNG (I+II) | … | 25.400 |` sums the column and is no
+    more of the last task's text. A body of another province keeps its province's name."""
+    r = extract_file(FIXTURES / "variant_budget_groups.md")
+    assert [(t.id, t.group, t.group_title) for t in r.tasks] == [
+        ("I.1", "I", "TU BỔ DI TÍCH"),
+        ("I.2", "I", "TU BỔ DI TÍCH"),
+        ("II.1", "II", "QUẢNG BÁ DI SẢN"),
+        ("II.2", "II", "QUẢNG BÁ DI SẢN"),
+    ]
+    assert r.tasks[3].text == "Xây dựng bản đồ số di sản"
+    assert r.tasks[2].coordinating == ["Sở Văn hóa, Thể thao và Du lịch tỉnh Ninh Bình"]
+
+
+def test_one_agency_column_whose_cells_label_the_roles() -> None:
+    """`Cơ quan thực hiện` cells: `Chủ trì: X; phối hợp: Y`, `CT: X / PH: Y`, the labels on
+    lines of their own (bulleted or not, in either case), `X chủ trì, phối hợp với Y và Z`,
+    unlabelled names (all lead), a unit in brackets after its body; names with commas inside
+    stay whole. The table is written without outer `|`s, its cells over several lines."""
+    tasks = extract_file(FIXTURES / "variant_role_cells.txt").tasks
+    vhttdl = "Sở Văn hóa, Thể thao và Du lịch"
+    communes = "Ủy ban nhân dân các xã, phường"
+    assert [(t.id, t.lead, t.coordinating) for t in tasks] == [
+        ("I.1", [vhttdl], ["Sở Giáo dục và Đào tạo", "Tỉnh đoàn"]),
+        ("I.2", ["Sở Giáo dục và Đào tạo"], ["Thư viện tỉnh", communes]),
+        (
+            "I.3",
+            ["Báo và Phát thanh, Truyền hình Gia Lai"],
+            [vhttdl, "Hội Văn học Nghệ thuật tỉnh"],
+        ),
+        ("I.4", ["Sở Nội vụ"], ["Liên đoàn Lao động tỉnh", vhttdl]),
+        ("II.1", ["Thư viện tỉnh"], ["Bưu điện tỉnh", communes]),
+        ("II.2", [communes, "Sở Xây dựng"], []),
+        ("II.3", [vhttdl], ["các cơ quan, đơn vị liên quan"]),
+        ("II.4", [vhttdl], ["Sở Dân tộc và Tôn giáo", "Ủy ban nhân dân các xã, phường, đặc khu"]),
+    ]
+    assert [t.timeframe.kind for t in tasks] == [
+        "recurring",
+        "window",
+        "continuous",
+        "window",
+        "window",
+        "window",
+        "window",
+        "recurring",
+    ]

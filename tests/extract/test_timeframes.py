@@ -41,6 +41,8 @@ TABLE = [
     ("Sau 06 tháng kể từ …", "unknown", None, None, None),
     ("Quý IV/2023", "window", "2023-10-01", "2023-12-31", None),
     ("Năm 2026 và các năm tiếp theo", "from", "2026-01-01", None, None),
+    # a school year and those after it: from the span's first year
+    ("Năm học 2027 - 2028 và các năm tiếp theo", "from", "2027-01-01", None, None),
     ("Giai đoạn \n2026-2030", "window", "2026-01-01", "2030-12-31", None),
     ("Từ tháng 3/2026", "from", "2026-03-01", None, None),
     ("Đến hết năm 2030", "window", "2026-01-01", "2030-12-31", None),
@@ -109,6 +111,22 @@ def test_a_month_or_quarter_without_a_year_is_the_documents(raw, start, end) -> 
     assert parse_timeframe(raw, None).kind == "unknown"  # no year to place it in
 
 
+@pytest.mark.parametrize(
+    ("raw", "start", "end"),
+    [
+        ("hoàn thành trước ngày 30/6", "2026-01-01", "2026-06-30"),  # a deadline
+        ("chậm nhất ngày 15/9", "2026-01-01", "2026-09-15"),
+        ("ngày 19/4", "2026-04-19", "2026-04-19"),  # one event day
+    ],
+)
+def test_a_day_without_a_year_is_the_documents(raw, start, end) -> None:
+    tf = parse_timeframe(raw, 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", start, end)
+    assert parse_timeframe(raw, None).kind == "unknown"  # no year to place it in
+    # a day of every month or of next year stays recurring
+    assert parse_timeframe("trước ngày 15/01 năm sau", 2026).every == "year"
+
+
 def test_a_month_cell_without_the_word_thang() -> None:
     tf = parse_timeframe("07/2026")
     assert (tf.kind, tf.start, tf.end) == ("window", "2026-07-01", "2026-07-31")
@@ -132,3 +150,12 @@ def test_start_and_end_cells_read_as_one_span(start, end, kind, first, last, eve
     tf = parse_span(start, end, 2026)
     assert (tf.kind, tf.start, tf.end, tf.every) == (kind, first, last, every)
     assert tf.raw == (f"{start} - {end}" if end else start)
+
+
+def test_the_date_of_the_occasion_an_event_marks_is_that_day() -> None:
+    """`nhân kỷ niệm Ngày X 24/11/2026`: the occasion's date is one day, not a deadline; a bare
+    date after other words still is one (`hoàn thành 30/9/2026`)."""
+    tf = parse_timeframe("nhân dịp Ngày Sách và Văn hóa đọc Việt Nam 21/4/2026", 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", "2026-04-21", "2026-04-21")
+    tf = parse_timeframe("hoàn thành 30/9/2026", 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", "2026-01-01", "2026-09-30")

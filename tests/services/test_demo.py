@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -54,15 +53,13 @@ def test_build_province_small(session):
 
 
 @pytest.mark.slow
-def test_build_province_full_size_is_fast(session, db_url):
+def test_build_province_full_size(session, db_url):
+    """The benchmark's province (`kehoach bench status` times it: speed is measured there,
+    not asserted here) builds whole and every task gets a status."""
     if not db_url.startswith("sqlite"):
-        return  # timed on SQLite, the default store
+        return  # the full-size build is the benchmark's, on SQLite, the default store
     info = demo.build_province(session, today=date(2026, 11, 25))
     assert (info.plans, info.tasks, info.agencies) == (30, 2000, 60)
     assert info.reports >= 20_000
-    assert info.seconds < 60
-    start = time.perf_counter()
     found = status.statuses(session, date(2026, 11, 25))
-    elapsed = time.perf_counter() - start
     assert len(found) == 2000
-    assert elapsed < 2.0  # aim 0.5 s; generous for slow CI machines

@@ -8,6 +8,9 @@ diacritics and the hoá/hóa spellings.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -22,7 +25,13 @@ _ABBREVIATIONS: list[tuple[re.Pattern[str], str]] = [
 
 # Words that begin a named body (data/lexicon.toml); after `,` or `và` they start a new agency.
 _BODY_START = lexicon.alternation("agencies.heads")
-_BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)")
+# Heads written as initials (`TT VHNT tỉnh`, `P.KHTC`): a body only when the initials of the
+# rest of its name follow them (one word of capitals, not another such word after it)
+_ABBREVIATED_HEAD = (
+    lexicon.alternation("agencies.abbreviated_heads")
+    + r"(?=\s?[A-ZĐ][A-ZĐ&]{1,9}(?![\w&])(?!\s+[A-ZĐ][A-ZĐ]))"
+)
+_BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)|" + _ABBREVIATED_HEAD)
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
 # `X (chủ trì); Y (phối hợp)` in folded text (lexicon `agencies.lead_marks`, `coordinating_marks`)
@@ -34,7 +43,6 @@ _ROLE_MARK_RE = re.compile(
     + r")\s*\)"
 )
 _COORDINATING_MARKS = lexicon.folded("agencies.coordinating_marks")
-_ROLE_LABEL_RE = re.compile(r"(?:^|;)\s*(?:don vi |co quan )?(chu tri|phoi hop)\s*:")
 _TRAILING_ROLE_RE = re.compile(r"\s+(?:cung )?(?:phoi hop|thuc hien)(?: thuc hien)?\s*[.;]?\s*$")
 # compiled once: these run on every agency name and list of every document
 _KEY_GAPS_RE = re.compile(r"[\s,\-–]+")
@@ -159,33 +167,58 @@ def _province_ends() -> frozenset[str]:
     return frozenset(fold(p).rsplit(" ", 1)[-1] for p in table().provinces)
 
 
+# The province of the document being read, when known (`document_province`): a body of
+# another province keeps its province's name (`Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Tĩnh`
+# in a plan of Nghệ An); unknown, every province is taken for the document's.
+_DOCUMENT_PROVINCE: ContextVar[str | None] = ContextVar("document_province", default=None)
+
+
+@contextmanager
+def document_province(province: str | None) -> Iterator[None]:
+    """Read the agency names inside the block as those of a document of `province`."""
+    token = _DOCUMENT_PROVINCE.set(fold(province) if province else None)
+    try:
+        yield
+    finally:
+        _DOCUMENT_PROVINCE.reset(token)
+
+
+def current_province() -> str | None:
+    """The province (folded) of the document being read, if known (`document_province`)."""
+    return _DOCUMENT_PROVINCE.get()
+
+
 def strip_province(name: str) -> str:
-    """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit."""
+    """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit; another
+    province's name stays (`document_province`)."""
     if fold(name.rstrip().rsplit(" ", 1)[-1]) not in _province_ends():
         return name.strip()
-    m = _province_re().search(fold_chars(name))
+    folded = fold_chars(name)
+    m = _province_re().search(folded)
+    own = _DOCUMENT_PROVINCE.get()
+    if m and own is not None and " ".join(fold(folded[m.end("keep") :]).split()) != own:
+        return name.strip()  # a body of another province
     return (name[: m.end("keep")] if m else name).strip()
 
 
 @lru_cache(maxsize=1)
 def _standing_place_res() -> tuple[re.Pattern[str], ...]:
     """A standing place with the body that holds it, in folded text: `Cơ quan thường trực
-    BCĐ (Sở X)`, `Sở X - Cơ quan thường trực BCĐ` and `Sở X (cơ quan thường trực)` (lexicon
-    `agencies.standing_places`)."""
+    BCĐ (Sở X)`, `Sở X - Cơ quan thường trực BCĐ` and `Sở X (cơ quan thường trực giúp UBND
+    tỉnh)` (lexicon `agencies.standing_places`)."""
     place = lexicon.alternation("agencies.standing_places", fold_words=True)
     return (
         re.compile(rf"^{place}\b[^()]*\((?P<body>[^()]+)\)$"),
         re.compile(rf"^(?P<body>[^()]+?)\s+[-–]\s+{place}\b[^()]*$"),
-        re.compile(rf"^(?P<body>[^()]+?)\s*\(\s*{place}\b[^()]*\)$"),
+        re.compile(rf"^(?P<body>[^()]+?)\s*\(\s*{place}\b[^()]*\)?$"),
     )
 
 
 def _holder_of_place(name: str) -> str | None:
     """The body named beside a standing place it holds (`Cơ quan thường trực Ban Chỉ đạo (Sở
-    Văn hóa, Thể thao và Du lịch)`, `Sở Văn hóa, Thể thao và Du lịch (cơ quan thường trực)`
-    give the Sở), else None."""
-    if not name.endswith(")") and "-" not in name and "–" not in name:
-        return None  # cheap: neither form
+    Văn hóa, Thể thao và Du lịch)` gives the Sở), else None."""
+    if not name.endswith(")") and "-" not in name and "–" not in name and "(" not in name:
+        return None  # cheap: no form
     folded = fold_chars(name)
     for rx in _standing_place_res():
         m = rx.match(folded)
@@ -195,17 +228,21 @@ def _holder_of_place(name: str) -> str | None:
     return None
 
 
-_SHORT_AFTER_RE = re.compile(r"^(?P<body>[^()]+?)\s*\((?P<short>[^()]+)\)$")
+_UNIT_IN_BRACKETS = re.compile(r"^(?P<body>[^()]+?)\s*\((?P<unit>[^()]+)\)$")
 
 
-def _named_with_its_short_name(name: str) -> str | None:
-    """A registered body followed by its own short name in brackets (`Sở Giáo dục và Đào
-    tạo (Sở GD&ĐT)`, as a heading introduces it): the body; else None."""
-    m = _SHORT_AFTER_RE.match(name) if name.endswith(")") else None
-    if m is None:
+def _body_of_unit(name: str) -> str | None:
+    """The registered body named before a unit of its own in brackets (`Sở Văn hóa, Thể thao
+    và Du lịch (Thư viện tỉnh)`, `Công an tỉnh (Phòng An ninh chính trị nội bộ)`): the body
+    answers for the work its unit does. None when the bracket names no body (`(có di
+    tích)`) or what comes before it is not registered."""
+    m = _UNIT_IN_BRACKETS.match(name) if name.endswith(")") else None
+    if m is None or not starts_with_agency(m.group("unit")):
         return None
-    body = canonical(m.group("body"))
-    return body if body in registered() and canonical(m.group("short")) == body else None
+    body = m.group("body").strip(_TRAIL)
+    tab = table()
+    hit = tab.by_key.get(_key(body)) or tab.by_key.get(_key(clean(expand_abbreviations(body))))
+    return hit
 
 
 def canonical(name: str) -> str:
@@ -214,7 +251,7 @@ def canonical(name: str) -> str:
     name = _LEAD_BULLET_RE.sub("", name)
     if not name:
         return name
-    holder = _holder_of_place(name) or _named_with_its_short_name(name)
+    holder = _holder_of_place(name) or _body_of_unit(name)
     if holder:
         return canonical(holder)
     name = strip_province(name)
@@ -247,6 +284,10 @@ def _fuzzy(name: str) -> str | None:
     if match is None or match[0].split(" ", 1)[0] != key.split(" ", 1)[0]:
         # a misspelt name, not another kind of body: `Báo Tài nguyên và Môi trường` is no
         # `Sở Tài nguyên và Môi trường`
+        return None
+    if set(key.split()) < set(match[0].split()):
+        # a name with a word of the registered one left out names fewer bodies, not the
+        # same misspelt: `Ủy ban nhân dân các phường` is no `… các xã, phường`
         return None
     province = _province_ending(key)
     if province and not match[0].endswith(" " + province):
@@ -283,7 +324,12 @@ _LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|\bv[àaáảãạ]\b)\s*")
 # in a list, a head that is a whole name (`…, Tỉnh đoàn, Hội Nông dân tỉnh`) may stand right
 # before a `,` or `;` (lexicon `agencies.whole_name_heads`)
 _LIST_HEAD_RE = re.compile(
-    _BODY_START + r"(?=\s|$)|" + lexicon.alternation("agencies.whole_name_heads") + r"(?=[,;])"
+    _BODY_START
+    + r"(?=\s|$)|"
+    + _ABBREVIATED_HEAD
+    + "|"
+    + lexicon.alternation("agencies.whole_name_heads")
+    + r"(?=[,;])"
 )
 _HEAD_FOLDED_RE = re.compile(lexicon.alternation("agencies.heads", fold_words=True) + r"(?=\s|$)")
 
@@ -349,8 +395,16 @@ def lines_as_list(cell: str) -> str:
     out = lines[0]
     for line in lines[1:]:
         opens_body = line[:1].isupper() and _BODY_START_RE.match(line) is not None
-        out += ("; " if opens_body and not out.endswith((",", ";")) else " ") + line
+        opens_part = opens_body or _opens_with_label(line)  # "phối hợp: Sở Y" on its own line
+        out += ("; " if opens_part and not out.endswith((",", ";")) else " ") + line
     return out
+
+
+def _opens_with_label(line: str) -> bool:
+    """A line of a cell that opens with a role label (`Phối hợp: …`, `- PH: …`)."""
+    written, abbreviated, _ = _cell_label_res()
+    line = line.lstrip("-+• \t")
+    return bool(written.match(fold_chars(line)) or abbreviated.match(line))
 
 
 def parse_list(cell: str) -> list[str]:
@@ -378,6 +432,79 @@ def _after_phoi_hop(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+@lru_cache(maxsize=1)
+def _cell_label_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The role labels of an agency cell: (the labels written out, in folded text; the
+    abbreviated ones, upper case as printed; folded label -> role). From the lexicon
+    (`[agencies] lead_labels`, `coordinating_labels`, `directing_labels`, `*_label_abbreviations`)."""
+    roles: dict[str, str] = {}
+    for role in ("lead", "coordinating", "directing"):
+        for w in lexicon.words(f"agencies.{role}_labels"):
+            roles.setdefault(_KEY_GAPS_RE.sub(" ", fold(w)), role)
+    spelt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(roles, key=len, reverse=True)
+    )
+    short: dict[str, str] = {}
+    for role in ("lead", "coordinating"):
+        for w in lexicon.words(f"agencies.{role}_label_abbreviations"):
+            short[w] = role
+            roles[fold(w)] = role
+    written = re.compile(r"(?<!\w)(?P<label>" + spelt + r")\s*:")
+    abbreviated = re.compile(
+        r"(?<!\w)(?P<label>" + "|".join(map(re.escape, sorted(short, key=len))) + r")\s*:"
+    )
+    return written, abbreviated, roles
+
+
+# What may stand before a role label inside a cell: the cell's start, a line break, a
+# separator (`;`, `.`, `/`, `|`), or a bullet set apart by a space (`- Phối hợp:`, not `12-CT:`)
+_LABEL_BEFORE = re.compile(r"(?:^|[\n;./|]|(?:^|\s)[-+•])$")
+
+
+def labelled_roles(cell: str) -> tuple[list[str], list[str], list[str]] | None:
+    """(directing, lead, coordinating) of an agency cell whose roles are labelled inside it,
+    each label opening the names up to the next: `Chủ trì: X; phối hợp: Y, Z`, `CT: X / PH:
+    Y`, `Chủ trì: X` and `Phối hợp: Y` on lines of their own (bulleted or not), `Chủ trì tham
+    mưu: X. Phối hợp: …`. A label stands at the cell's start, after a line break or a
+    separator, or, capitalised, after a space (the cell's lines joined). Names before the first
+    label lead. None when no label opens a part of the cell."""
+    written, abbreviated, roles = _cell_label_res()
+    folded = fold_chars(cell)
+    found: list[tuple[int, int, str]] = []  # (label start, value start, role)
+    matches = [(m, False) for m in written.finditer(folded)]
+    matches += [(m, True) for m in abbreviated.finditer(cell)]
+    for m, short in matches:
+        start = m.start("label")
+        before = cell[:start].rstrip(" \t")
+        separated = _LABEL_BEFORE.search(before) is not None
+        if not separated and (short or not cell[start].isupper() or before[-1] in "(["):
+            continue  # "Sở X (chủ trì: …": no label's place
+        if any(s <= start < e for s, e, _ in found):
+            continue
+        bulleted = before.rstrip("-+•").rstrip(" \t") if separated else before
+        role = roles[_KEY_GAPS_RE.sub(" ", fold(m.group("label")))]
+        found.append((len(bulleted), m.end(), role))
+    if not found:
+        return None
+    found.sort()
+    out: dict[str, list[str]] = {"directing": [], "lead": [], "coordinating": []}
+    parts = [(0, "lead"), *((value, role) for _, value, role in found)]
+    ends = [start for start, _, _ in found] + [len(cell)]
+    for (value, role), end in zip(parts, ends, strict=True):
+        chunk = clean(cell[value:end]).strip(_TRAIL + "/|")
+        if not chunk:
+            continue
+        # a lead's value may name the roles itself (`X chủ trì, phối hợp với Y`)
+        got = (
+            dict(zip(("lead", "coordinating"), parse_roles(chunk), strict=True))
+            if role == "lead"
+            else {role: parse_list(chunk)}
+        )
+        for r, names in got.items():
+            out[r] += [n for n in names if n not in out[r]]
+    return out["directing"], out["lead"], out["coordinating"]
+
+
 def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     """A cell's (lead, coordinating): `X chủ trì, phối hợp với Y` gives ([X], [Y]);
     `X (chủ trì); Y (phối hợp)` likewise; a plain list is all lead."""
@@ -398,13 +525,9 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
         if rest:
             (coord if lead else lead).extend(parse_list(rest))
         return lead, coord
-    if _ROLE_LABEL_RE.search(folded):  # "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
-        lead, coord = [], []
-        for part in re.split(r"\s*;\s*", cell):
-            label = _ROLE_LABEL_RE.match(fold_chars(part))
-            names = parse_list(part[label.end() :] if label else part)
-            (coord if label and label.group(1).startswith("phoi") else lead).extend(names)
-        return lead, coord
+    labelled = labelled_roles(cell)
+    if labelled is not None:  # "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
+        return labelled[1], labelled[2]
     chu_tri = CHU_TRI_RE.search(folded)
     if chu_tri:
         before, after = cell[: chu_tri.start()], _after_phoi_hop(cell[chu_tri.end() :])
@@ -625,7 +748,15 @@ def take_agencies(text: str) -> tuple[list[str], str]:
 
 @lru_cache(maxsize=1)
 def _continuations() -> tuple[str, ...]:
-    return tuple(lexicon.folded("agencies.name_continuations"))
+    """The phrases a name goes on through (`agencies.name_continuations`), and every commune
+    group with what its communes have (`các xã, phường có vùng …`; `agencies.commune_groups`
+    and `agencies.commune_features`), folded."""
+    qualified = {
+        f"{g} co {f}"
+        for g in lexicon.folded("agencies.commune_groups")
+        for f in lexicon.folded("agencies.commune_features")
+    }
+    return tuple(sorted(set(lexicon.folded("agencies.name_continuations")) | qualified))
 
 
 def _inside_name(folded: str, at: int) -> bool:
@@ -696,7 +827,9 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
     for i, w in enumerate(words[:_PHRASE_WORDS]):
-        if i and _PHRASE_STOP_RE.search(folded[words[i - 1].end() : w.start()]):
+        gap = folded[words[i - 1].end() : w.start()] if i else ""
+        if gap and _PHRASE_STOP_RE.search(gap) and not (gap == "." and t[w.start()].isupper()):
+            # (a dot straight before a capital is an abbreviation's: `P.KHTC`)
             end = words[i - 1].end()
             break
         if i == 0 or t[w.start()].isupper():
@@ -783,6 +916,13 @@ def _spells(short: list[str], full: list[str]) -> bool:
         return True
     if not _initials(head):
         return False
-    n = len(head)
-    initials = "".join(fold(w)[:1] for w in full[:n])
-    return len(full) >= n and initials == fold(head) and _spells(short[1:], full[n:])
+    # the initials of the next words, a `và` among them left out (`TTXTDL` spells `Thông tin
+    # và Xúc tiến du lịch`)
+    initials = ""
+    for used, w in enumerate(full, start=1):
+        if used > 1 and fold(w) == "va" and len(initials) < len(head):
+            continue
+        initials += fold(w)[:1]
+        if len(initials) == len(head):
+            return initials == fold(head) and _spells(short[1:], full[used:])
+    return False

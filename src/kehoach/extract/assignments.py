@@ -29,6 +29,7 @@ from kehoach.extract.agencies import (
 from kehoach.extract.confidence import assess_task
 from kehoach.extract.event_parts import is_member_line
 from kehoach.extract.implementation import parenthesis_time, timeframe_phrase
+from kehoach.extract.labels import LabelRun
 from kehoach.extract.outline import Section
 from kehoach.extract.readings import (
     BLOCK,
@@ -50,7 +51,13 @@ from kehoach.extract.readings import (
     trailing_reading,
     unopened,
 )
-from kehoach.extract.segments import labels_per_item, segment_assignments, segments_of, time_only
+from kehoach.extract.segments import (
+    Item,
+    labels_per_item,
+    segment_assignments,
+    segments_of,
+    time_only,
+)
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.model import Task
 from kehoach.text import lexicon
@@ -82,12 +89,15 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
 
 
 def _read_heading(title: str) -> tuple[Reading, str] | None:
-    text = _without_duty(unopened(_after_heading_opening(title)))
+    text = _without_aside(_without_duty(unopened(_after_heading_opening(title))))
     head, sep, rest = text.partition(":")
     if sep and is_agency_label(head):
         reading = roles_of_phrase(head)
         if reading and reading.has_agency:
             return reading, rest.strip()
+    listed = _agency_list(head) if sep and rest.strip() else []
+    if listed:  # "3. Các sở, ban, ngành; UBND các xã, phường: Căn cứ nhiệm vụ được giao, …"
+        return Reading(lead=listed, strength=HEADING, source="heading"), rest.strip()
     # a long heading is read too when it only names bodies (`1. Các ban … của Tỉnh ủy, Ủy ban
     # Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội tỉnh`)
     short = len(text) < 90 or _names_only(text)
@@ -166,6 +176,28 @@ def _without_duty(title: str) -> str:
         return title
     cut = head.rstrip()[: len(head.rstrip()) - len(after.rstrip())].rstrip(" ,")
     return f"{cut}:{rest}" if sep else cut
+
+
+_ASIDE_RE = re.compile(r"\s*\((?P<inner>[^()]{3,200})\)\s*:?\s*$")
+_ASIDE_ROLE_RE = re.compile(r"\b(?:chu tri|phoi hop|thuc hien)\b")
+
+
+def _without_aside(title: str) -> str:
+    """A heading without a closing parenthesis that says something of its agency, not who
+    else works or when (`2.3. Phòng Quản lý văn hóa (Lãnh đạo phụ trách: đồng chí …)`,
+    `2. Sở X (cơ quan thường trực phong trào)`): the person in charge is in no role and the
+    standing place is only the agency's part, so the name is read without them. A parenthesis
+    that names an agency (`Cơ quan thường trực (Sở X)`), marks a role (`(chủ trì)`) or states
+    a time (`(thực hiện hằng năm)`) is kept."""
+    m = _ASIDE_RE.search(title) if title.rstrip(" :").endswith(")") else None
+    if m is None or not starts_with_agency(title[: m.start()]):
+        return title
+    inner = m.group("inner").strip()
+    if starts_with_agency(inner) or _ASIDE_ROLE_RE.search(fold(inner)):
+        return title
+    if parse_timeframe(inner).kind != "unknown":
+        return title
+    return title[: m.start()].rstrip(" ,;")
 
 
 def _bodies(names: list[str], taken: Sequence[str] = ()) -> list[str]:
@@ -250,7 +282,9 @@ def _visit(
         # "2. Tổ chức hội nghị sơ kết (Sở VHTTDL chủ trì; thời gian: quý IV/2026)"
         body, readings = item_readings(sec.title, None)
         best = max(readings, key=lambda r: r.strength) if readings else None
-        if best is not None and best.source == "parenthesis":
+        if best is not None and best.source in ("parenthesis", "handed"):
+            # "3. Thống nhất …; giao Sở X chủ trì …": the body the item hands its work to
+            # after what it first says (`readings.handed_reading`)
             heading = best, body
     here, own = heading if heading is not None else (inherited, "")
     when = parenthesis_time(sec.title) if heading is None and sec.kind == "decimal" else None
@@ -272,6 +306,13 @@ def _visit(
             readings.append(inherited.as_inherited())
     n = 0
     found = False
+    if own and heading is not None and not sec.children and _handed_on_only(segments):
+        # "7. Đề nghị X tăng cường …." then "Đề nghị Y phát động …": the heading's sentence is
+        # a task of its own, before those the paragraphs under it hand to other bodies
+        n = 1
+        out.append(
+            Assignment(f"{sec.path}.1", where.group, where.group_title, own, readings, period)
+        )
     several = sum(1 for _, run in segments if run is not None and run.is_block) > 1
     for items, run in segments:
         for a in segment_assignments(items, run, here, where, several, groups, per_item):
@@ -323,6 +364,18 @@ def _visit(
     ]
     for child, given in zip(sec.children, _with_shared_duties(sec.children, givens), strict=True):
         _visit(child, given, group, out, sec.title or None, groups, period, per_item)
+
+
+def _handed_on_only(segments: list[tuple[list[Item], LabelRun | None]]) -> bool:
+    """Whether a section's items are only paragraphs that hand work to bodies of their own
+    (`hands_work`), with no labelled lines: under a heading with its own sentence, they do
+    not make that sentence their introduction."""
+    items = [p for its, _ in segments for p, _ in its]
+    return (
+        bool(items)
+        and all(run is None for _, run in segments)
+        and all(p.kind == "plain" for p in items)
+    )
 
 
 def _with_shared_duties(

@@ -42,7 +42,7 @@ def _time_phrase() -> re.Pattern[str]:
 
 
 # Every running-text timeframe holds a digit or one of these words; most bullets hold none.
-_TIME_HINT = re.compile(r"\d|hằng|hàng|thường xuyên|thời gian|thời hạn")
+_TIME_HINT = re.compile(r"\d|hằng|hàng|mỗi|thường xuyên|thời gian|thời hạn")
 
 
 def timeframe_phrase(text: str) -> str | None:
@@ -57,12 +57,12 @@ def timeframe_phrase(text: str) -> str | None:
     if not found:
         return None
     first = found[0]
-    recurring = [m for m in found[1:] if re.match(r"h[ằà]ng ", m.group(0))]
+    recurring = [m for m in found[1:] if re.match(r"(?:h[ằà]ng|mỗi) ", m.group(0))]
     if recurring:
         last = found[-1]
         if last.end() - first.start() < 200:
             return text[first.start() : last.end()].strip(" ()")
-        if not re.match(r"h[ằà]ng ", first.group(0)):
+        if not re.match(r"(?:h[ằà]ng|mỗi) ", first.group(0)):
             # far apart (`hoàn thành trước ngày 30/6/2026; <a long clause>; định kỳ 6 tháng
             # và hằng năm báo cáo …`): up to the first recurring one, which still decides
             return text[first.start() : recurring[0].end()].strip(" ()")

@@ -16,6 +16,7 @@ from kehoach.extract.agencies import (
     titled_prefix,
 )
 from kehoach.extract.header import (
+    header_end,
     header_issuer,
     is_upper,
     issuer_named,
@@ -417,6 +418,12 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
         if _is_name(t):
             best = t
             continue
+        # the two columns typed on one line apart by a `|` (`- Lưu: VT. | Lê Văn An`): the
+        # signature's column is the right one
+        right = t.rsplit("|", 1)[-1].strip(" .") if "|" in t else ""
+        if right and _is_name(right):
+            best = right
+            continue
         # the name beside a recipient, the two columns of a PDF read as one line (beside the
         # last one, or higher up when the list runs on below the signature)
         m = _NAME_AT_END_RE.search(t) if signature is not None and best is None else None
@@ -538,10 +545,12 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
             date = _doc_date(pm.group("d"), pm.group("m"), pm.group("y"))
             dated = True  # the first place-date is the document's, even with blanks
     title, preamble = _title_and_preamble(header, kind_idx)
+    letter = False
     if kind is None and title is None:  # a letter: no kind heading, its subject after "V/v"
         kind, title = letter_subject(header)
         if kind:
             preamble = letter_opening(preamble)
+            letter = True
     # Appendix captions repeat the number and date: "(kèm theo Chương trình số 14-CTr/TU, ngày 20/5/2026 …)"
     if number is None or not dated:
         for p in paras:
@@ -553,7 +562,11 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
                 if not dated:
                     date = _doc_date(m.group("d"), m.group("m"), m.group("y"))
                 break
-    issuer = _issuer(preamble, header, _own_lines(items))
+    # a letter's preamble begins with its header block: the bodies stacked there (`UBND TỈNH
+    # X` / `VĂN PHÒNG`, `/ SỞ …`) are read by `header_issuer`, not as the enacting body under
+    # a title
+    opening = preamble[header_end(preamble) :] if letter else preamble
+    issuer = _issuer(opening, header, _own_lines(items))
     if issuer and is_central(issuer):
         # a ministry's or the government's document belongs to no province: the place by
         # its date (`Hà Nội, ngày …`) is where it was signed
@@ -587,11 +600,7 @@ def _carried_out(preamble: list[str]) -> list[str]:
     first numbered item (a directive or a conclusion numbers its body `1.`, `2.` with no part
     above), and without the sentences that only report (`Năm 2025, Ủy ban nhân dân tỉnh đã
     ban hành Quyết định số …`)."""
-    lines: list[str] = []
-    for line in preamble:
-        if classify(line).kind == "decimal":
-            break
-        lines.append(line)
+    lines = _opening_lines(preamble)
     # one text: a sentence a PDF left in two lines (`Thực hiện` / `Nghị quyết số …`) is one
     sentences = re.split(r"(?<=[.;])\s+", " ".join(lines))
     kept: list[str] = []
@@ -824,8 +833,19 @@ def _issuer_named_by(who: str, rest: str | None) -> str | None:
 _CITED_NUMBER_RE = re.compile(r"\s*(?:so\s*:?\s*)?\d+\s*[/-]")
 
 
+def _opening_lines(preamble: list[str]) -> list[str]:
+    """The preamble up to its first numbered item: a directive, a conclusion or a notice
+    numbers its body `1.`, `2.` with no part above, and an item there that tells a body to
+    issue something (`4. Các sở, ngành … ban hành kế hoạch …`) is work it assigns, not the
+    sentence by which the document is issued."""
+    for i, line in enumerate(preamble):
+        if classify(line).kind == "decimal":
+            return preamble[:i]
+    return preamble
+
+
 def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | None:
-    for line in preamble:
+    for line in _opening_lines(preamble):
         folded = fold_chars(line)
         for m in _ISSUING_RE.finditer(folded):
             if _CITED_NUMBER_RE.match(folded, m.end()):

@@ -238,10 +238,28 @@ def _starts_new(line: str) -> bool:
     return _classified(line)[1] != "plain"
 
 
+@lru_cache(maxsize=1)
+def _numbered_label_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^"
+        + lexicon.alternation("outline.numbered_labels")
+        + r"\s+(?:số\s+)?(?P<n>\d{1,3})\s*[:.]\s+"
+    )
+
+
+def numbered_label(text: str) -> tuple[str, str] | None:
+    """A work block's numbered label and the title after it (`Nhiệm vụ 21: Phát triển …`
+    gives ("21", "Phát triển …"); the labels in the lexicon), else None."""
+    m = _numbered_label_re().match(text)
+    return (m.group("n"), text[m.end() :]) if m else None
+
+
 def _continues(prev: str, line: str) -> bool:
     """Does `line` continue the paragraph ending with `prev` (a wrapped line)?"""
     if _starts_new(line) or _RULE_RE.fullmatch(prev) or _RULE_RE.fullmatch(line):
         return False  # a rule (`-----`) under a title ends it; the body begins below it
+    if line[:1].isupper() and numbered_label(line):
+        return False  # "… ấn phẩm số" / "Nhiệm vụ 21: …": a new block, though `số` may wrap
     if prev.endswith("-") and re.search(r"\d-$", prev):
         return True  # a document number wrapped: "80-" / "NQ/TW"
     first = line[0]
@@ -260,7 +278,36 @@ def _continues(prev: str, line: str) -> bool:
         and not _heading_then_verb(prev, line)
     ):
         return True  # "… phối hợp với Sở" / "Nông nghiệp và Môi trường …"
+    if _province_wrapped(prev, line):
+        return True  # "… Ngày hội đọc sách tỉnh Lạng" / "Sơn; thời gian …"
     return prev.endswith((",", "-", "–", "(")) or last.lower() in _CONNECTOR_END
+
+
+@lru_cache(maxsize=1)
+def _province_words() -> tuple[tuple[str, ...], ...]:
+    """The folded words of each province's name of two words or more."""
+    names = {tuple(fold(p).split()) for p in lexicon.provinces()}
+    return tuple(sorted(n for n in names if len(n) > 1))
+
+
+@lru_cache(maxsize=1)
+def _province_later_words() -> frozenset[str]:
+    """The folded words a province's name goes on with after its first."""
+    return frozenset(w for words in _province_words() for w in words[1:])
+
+
+def _province_wrapped(prev: str, line: str) -> bool:
+    """Does a province's name run from the end of `prev` on to `line` (`tỉnh Lạng` / `Sơn;
+    …`, `Bà Rịa -` / `Vũng Tàu`)? A ragged-right PDF wraps a name where it will."""
+    head = re.findall(r"\w+", fold(line[:40]))[:3]
+    if not head or head[0] not in _province_later_words():
+        return False  # cheap: no province's name goes on with this word
+    tail = fold(prev).replace(" - ", " ").split()[-3:]
+    for words in _province_words():
+        for k in range(1, len(words)):
+            if tuple(tail[-k:]) == words[:k] and tuple(head[: len(words) - k]) == words[k:]:
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -7,20 +7,21 @@ from dataclasses import replace
 
 from kehoach.errors import NoPlanStructure
 from kehoach.extract.accentless import read_restored, written_back
-from kehoach.extract.agencies import spelt_out
+from kehoach.extract.agencies import document_province, spelt_out
 from kehoach.extract.assignments import tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.event_parts import is_timetable
 from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.implementation import implementation_section
+from kehoach.extract.marks import Layout, unmark
 from kehoach.extract.metadata import extract_metadata
-from kehoach.extract.outline import Para, build_outline, ocr_markers, paragraphs
+from kehoach.extract.outline import Para, Section, build_outline, ocr_markers, paragraphs
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
 from kehoach.extract.tables import is_project_list, read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
 from kehoach.intake.document import Document, Table
-from kehoach.model import PlanRecord, Source, Task
+from kehoach.model import DocumentInfo, PlanRecord, Source, Task
 from kehoach.text.lexicon import fix_typos, fix_typos_in_lines
 from kehoach.text.normalize import clean
 from kehoach.text.unglue import unglue, unglue_pairs
@@ -74,16 +75,35 @@ def _record(doc: Document) -> PlanRecord:
     info = extract_metadata(items, root, body_text)
     doc_year = _year(info.date) or _first_year(body_text)
     horizon = _plan_horizon(info.title)
+    with document_province(info.province):
+        return _with_parts(doc, info, items, blocks, root, doc_year, horizon)
+
+
+def _with_parts(
+    doc: Document,
+    info: DocumentInfo,
+    items: list[Para | Table],
+    blocks: list[str | Table],
+    root: Section,
+    doc_year: int | None,
+    horizon: int | None,
+) -> PlanRecord:
+    """The record of a read document with its targets, tasks and reporting duties (read as
+    the document's province's: `agencies.document_province`)."""
 
     tasks: list[Task] = []
     target_rows: list[TargetRow] = []
     appendix_horizon = None
     columns = None  # the last task table's columns, for its continuation after a page break
     caption: list[str] = []  # the lines just before a table (since the last table or heading)
-    for block in items:
+    marks: Layout | None = None  # the last table's mark columns, for its continuation
+    for k, block in enumerate(items):
         if isinstance(block, Para) and block.kind not in ("roman", "decimal"):
             caption.append(block.text)
             continue
+        if isinstance(block, Table):  # agencies and years marked in columns of their own
+            notes = caption[-3:] + _notes_after(items, k)
+            block, marks = unmark(block, notes, doc_year, marks)
         if isinstance(block, Table) and (
             is_timetable(block) or is_project_list(block, " ".join(caption[-3:]))
         ):
@@ -98,7 +118,7 @@ def _record(doc: Document) -> PlanRecord:
             else:
                 columns = None
         elif block.kind in ("roman", "decimal"):
-            columns = None  # a new section: the next table is another one
+            columns, marks = None, None  # a new section: the next table is another one
         caption = []
     if not tasks:
         flat = flattened_tables(blocks, doc_year)
@@ -125,6 +145,17 @@ def _record(doc: Document) -> PlanRecord:
         tasks=tasks,
         reporting=reporting,
     )
+
+
+def _notes_after(items: list[Para | Table], k: int, most: int = 4) -> list[str]:
+    """The lines after the table at k, up to the next table or heading: where its legend is
+    (`Ghi chú: C - Cơ quan chủ trì; P - Cơ quan phối hợp`)."""
+    notes: list[str] = []
+    for item in items[k + 1 : k + 1 + most]:
+        if not isinstance(item, Para) or item.kind in ("roman", "decimal"):
+            break
+        notes.append(item.text)
+    return notes
 
 
 def _text_rows(table: Table) -> tuple[list[str], Table | None]:

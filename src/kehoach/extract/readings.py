@@ -31,8 +31,10 @@ from kehoach.extract.labels import LabelRun, trailing_labels
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
 
-# Strength of each reading: the more specific the evidence, the stronger.
-INHERITED, CLOSING, HEADING, SUBJECT, BLOCK, PARENTHESIS = 1, 2, 3, 3, 4, 4
+# Strength of each reading: the more specific the evidence, the stronger. `HANDED`, a body an
+# item hands its work to after what it first says (`handed_reading`), is the weakest: it
+# counts only where nothing else names the item's agency.
+HANDED, INHERITED, CLOSING, HEADING, SUBJECT, BLOCK, PARENTHESIS = 0, 1, 2, 3, 3, 4, 4
 
 
 @dataclass
@@ -149,9 +151,12 @@ def coordinating_in(text: str) -> list[str]:
     """Agencies a text says to work with (`… và phối hợp với Y trong …` gives Y), unless the
     words are a noun phrase (`quy chế phối hợp với`) or a purpose clause (`để phối hợp với`)."""
     out: list[str] = []
-    if not _WITH_HINT.search(text):
-        return out  # no `… với` after a word in -p: nothing to fold and search
-    for m in _phoi_hop_re().finditer(fold_chars(text)):
+    if "p" not in text:
+        return out  # no `phối hợp`: nothing to fold and search
+    folded = fold_chars(text)
+    # no `… với` after a word in -p: only a bare `phối hợp` to read
+    with_voi = _phoi_hop_re().finditer(folded) if _WITH_HINT.search(text) else ()
+    for m in with_voi:
         before = fold_chars(text[max(0, m.start() - 14) : m.start()]).split()
         last_two = " ".join(before[-2:])
         blocked = lexicon.folded("agencies.coordination_not_after")
@@ -159,7 +164,22 @@ def coordinating_in(text: str) -> list[str]:
             continue
         names, _ = agency_phrase(text[m.end() :], any_start=True)
         out += [n for n in names if n not in out]
+    for m in _bare_phoi_hop_re().finditer(folded):
+        # "…; phối hợp Báo và Phát thanh, Truyền hình X sản xuất phim …", "phối hợp các trường
+        # học trên địa bàn": without `với`, what follows is an agency only when it begins as one
+        after = text[m.end() :]
+        if not starts_with_agency(after) or (not named(after) and not starts_with_group(after)):
+            continue  # "phối hợp các hoạt động …": no group of bodies
+        names, _ = agency_phrase(after)
+        out += [n for n in names if n not in out and looks_like_agency(n)]
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_phoi_hop_re() -> re.Pattern[str]:
+    # in folded text: `phối hợp` then no `với` (nor a manner word before one)
+    manners = lexicon.alternation("agencies.coordination_manners", fold_words=True)
+    return re.compile(rf"\bphoi\s+hop\s+(?!voi\b|{manners}\b|thuc hien\b|trien khai\b)")
 
 
 def named(name: str) -> bool:
@@ -170,12 +190,22 @@ def named(name: str) -> bool:
 def is_agency_label(head: str) -> bool:
     """`Sở X`, `Sở X chủ trì, phối hợp với Y`, `X chỉ đạo Y` before a colon; not a sentence
     that merely begins with an agency (`Công an tỉnh tham mưu … Dự án 1: …`)."""
-    if len(head) >= 150 or ";" in head or not starts_with_agency(head):
-        return False  # "Sở X chủ trì …; thời gian: 2026 - 2028": a label closes the item
+    if len(head) >= 150 or not starts_with_agency(head):
+        return False
+    if ";" in head:
+        # "Sở X chủ trì …; thời gian: 2026 - 2028": a label closes the item; but "Báo X; Cổng
+        # Y:" only lists the bodies the item is for
+        return all(_names_only(part) for part in head.split(";"))
     if re.search(r"\.\s+\S", head):
         return False  # "Sở X chủ trì tổ chức …. Thời gian: …": the colon is a later sentence's
     names, rest = agency_phrase(head)
     return bool(names) and (not rest or bool(_label_role_re().match(fold(rest))))
+
+
+def _names_only(text: str) -> bool:
+    """Text that is nothing but agency names (`Báo và Phát thanh, Truyền hình X`)."""
+    names, rest = agency_phrase(text.strip())
+    return bool(names) and not rest.strip(" .,") and all(looks_like_agency(n) for n in names)
 
 
 @lru_cache(maxsize=1)
@@ -408,7 +438,39 @@ def item_readings(
         or (groups and not _only_reports(text))
     ):
         readings.append(subject)
+    if not any(r.has_agency for r in readings):
+        handed = handed_reading(text)
+        if handed is not None:
+            readings.append(handed)
     return text, readings
+
+
+@lru_cache(maxsize=1)
+def _handed_clause_re() -> re.Pattern[str]:
+    """A clause after a sentence or clause end that opens by handing work (`… . Giao Sở X …`,
+    `…; giao Sở X …`, `…, đề nghị Y …`): the openings of `agencies.assign_openings` with
+    their first letter in either case (no IGNORECASE: slow over Vietnamese letters)."""
+    words = lexicon.words("agencies.assign_openings")
+    forms = {f for w in words for f in (w, w[:1].lower() + w[1:], w[:1].upper() + w[1:])}
+    alt = "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)
+    )
+    return re.compile(rf"[.;:,]\s+(?=(?:{alt})\s)")
+
+
+def handed_reading(text: str) -> Reading | None:
+    """The body an item hands its work to after what it first says (`1. Đồng ý chủ trương tổ
+    chức lễ hội. Giao Sở X chủ trì, phối hợp với …`, `2. Thống nhất …; giao Sở Y …`, `3. Về
+    kinh phí: Giao Sở Z …`): the reading of the first such clause, else None. The weakest
+    evidence (`HANDED`)."""
+    for m in _handed_clause_re().finditer(text):
+        clause = text[m.end() :]
+        clause = clause[:1].upper() + clause[1:]
+        reading = subject_reading(clause)
+        if reading is not None and reading.has_agency:
+            reading.strength, reading.source = HANDED, "handed"
+            return reading
+    return None
 
 
 def _only_reports(text: str) -> bool:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from kehoach.extract.agencies import (
     agency_phrase,
     canonical,
+    current_province,
     parse_list,
     starts_with_agency,
     take_agencies,
@@ -121,15 +122,18 @@ _MORE_DUE = re.compile(
 
 
 def _sentences(sec: Section) -> list[tuple[str, str, str | None, str | None]]:
-    """(clause, its item, the agency heading it stands under, the reporting clause before it
-    in the same sentence) of a section, headings included."""
+    """(clause, its item, the agency heading it stands under, the clauses before it in the
+    same sentence) of a section, headings included: a later clause that names no body to
+    report to (`…; báo cáo tổng kết gửi trước ngày 30/9/2030`) goes where the first that
+    names one does, however many clauses stand between."""
     out: list[tuple[str, str, str | None, str | None]] = []
     head = [(sec.title, None)] if _sentence_like(sec.title) else []
     for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             clauses = _clauses(s)
             out.extend(
-                (c, item, owner, clauses[i - 1] if i else None) for i, c in enumerate(clauses)
+                (c, item, owner, "; ".join(clauses[:i]) if i else None)
+                for i, c in enumerate(clauses)
             )
     return out
 
@@ -162,10 +166,16 @@ def _sentence_like(title: str) -> bool:
     return (len(title) > 80 or title.endswith((".", ";"))) and not title.isupper()
 
 
-@lru_cache(maxsize=1024)  # asked again for each enclosing section's sentences
 def _heading_agency(title: str) -> str | None:
     """The agency a heading names and nothing else (`1. Sở Văn hóa, Thể thao và Du lịch:`),
     or the one a heading introducing the items under it hands them to."""
+    return _heading_agency_of(title, current_province())
+
+
+@lru_cache(maxsize=1024)  # asked again for each enclosing section's sentences
+def _heading_agency_of(title: str, province: str | None) -> str | None:
+    """`_heading_agency` for a document of `province` (a name of another province is kept
+    whole: the cache must not give one document's reading to another's)."""
     heading = read_heading(title) if title else None
     # a sentence that hands the items below it to its subject ("1. Giao Ủy ban nhân dân tỉnh
     # tổ chức thực hiện …, trong đó tập trung một số nội dung sau:") heads them as well
@@ -244,9 +254,16 @@ def _duties_in(
         paired = {yearly[0][0]: yearly[0], periodic[0][0]: yearly[1]}
         found.sort()
     by_period: dict[str, ReportingDuty] = {}
+    used: list[tuple] = []
+    # a clause that names no recurrence (`định kỳ`, `hằng năm`) asks for a report on a period
+    # once when its due date has a year: "báo cáo kết quả thực hiện 6 tháng đầu năm trước ngày
+    # 15/6/2026" (a one-year plan's mid-year report), "… cả năm trước ngày 10/12/2026"
+    dated_once = _recurrence_re().search(f) is None
     for i, (pos, every) in enumerate(found):
         nxt = found[i + 1][0] if i + 1 < len(found) else len(f)
         due = paired.get(pos) if paired else next((d for d in dues if pos <= d[0] < nxt), None)
+        if due is not None:
+            used.append(due)
         due_s = f"{due[2]:02d}-{due[1]:02d}" if due and every != "ad_hoc" else None
         if every == "once" and due and due[3] is not None:
             # "Báo cáo tổng kết … trước ngày 30/9/2030": a one-off is due on a dated day
@@ -254,23 +271,20 @@ def _duties_in(
         if every == "month" and due_s is None:
             day = _MONTH_DUE.search(f, max(0, pos - 40), nxt)
             due_s = f"{int(day.group(1)):02d}" if day else None
-        if (
-            every == "year"
-            and due
-            and due[3] is not None
-            and f.startswith("ca nam", pos)
-            and len(found) == 1
-            and "dinh ky" not in f
-        ):
-            # "kết quả thực hiện cả năm trước ngày 10/12/2026": the whole year's report, due
-            # on a dated day, is a one-off (`cả năm` names what it covers, not a recurrence);
-            # "Định kỳ 6 tháng (…) và cả năm (…)" is the recurring annual report
+        if every in ("half_year", "year") and due and due[3] is not None and dated_once:
             every, due_s = "once", f"{due[3]:04d}-{due[2]:02d}-{due[1]:02d}"
         # "Định kỳ hằng năm (báo cáo năm gửi trước ngày 05/12)": a period named twice in one
         # sentence is one duty, due when either names a date
         if every not in by_period or (by_period[every].due is None and due_s is not None):
             by_period[every] = ReportingDuty(every=every, due=due_s, to=to, via=via)  # type: ignore[arg-type]
     duties.extend(by_period.values())
+    if found and dated_once:
+        # "… 6 tháng đầu năm trước ngày 15/6/2026 và báo cáo kết quả thực hiện năm 2026 trước
+        # ngày 15/12/2026": a dated due no period claimed is a report asked for once more
+        for d in dues:
+            if d[3] is not None and d not in used and _REPORT.search(f, 0, d[0]):
+                on = f"{d[3]:04d}-{d[2]:02d}-{d[1]:02d}"
+                duties.append(ReportingDuty(every="once", due=on, to=to, via=via))
     if not found and _restated_re().search(f):
         # "Sở X tổng hợp, báo cáo UBND tỉnh kết quả theo định kỳ nêu trên": the duties stated
         # before it, stated again for the body that compiles them
@@ -288,6 +302,20 @@ def _duties_in(
         else:
             duties.append(ReportingDuty(every="ad_hoc", due=None, to=to, via=via))
     return duties
+
+
+@lru_cache(maxsize=1)
+def _recurrence_re() -> re.Pattern[str]:
+    """Words that make a report recur (folded): `định kỳ`, and the recurring periods' own
+    words (`hằng năm`, `hằng quý`, `mỗi tháng`; not `6 tháng`, `cả năm`)."""
+    words = [
+        w
+        for every in ("quarter", "month", "year")
+        for w in lexicon.folded(f"reporting.periods.{every}")
+        if w.split()[0] in ("hang", "moi", "dinh")
+    ]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\bdinh ky\b|\b(?:{alt})\b")
 
 
 def _clause_at(f: str, pos: int) -> str:

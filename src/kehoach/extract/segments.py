@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kehoach.extract.agencies import starts_with_agency
 from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
-from kehoach.extract.outline import Para
+from kehoach.extract.outline import Para, numbered_label
 from kehoach.extract.readings import (
     BLOCK,
     CLOSING,
@@ -22,6 +23,7 @@ from kehoach.extract.readings import (
     Reading,
     is_agency_label,
     labels_reading,
+    opening,
     propose,
     roles_of_phrase,
     unopened,
@@ -100,11 +102,22 @@ def segments_of(
             items.append((b, b.text))
     out.append((items, run))
     out = [([(p, t) for p, t in its if len(t) > 10], run) for its, run in out]
-    if not prose_allowed:  # prose under a heading with its own text is its explanation
+    if not prose_allowed:
+        # prose under a heading with its own text is its explanation, unless it hands work
+        # to a body of its own (`Đề nghị Hội X phát động …` under `7. Đề nghị Ủy ban Mặt trận
+        # Tổ quốc … tăng cường …`)
         out = [
-            (its if run else [(p, t) for p, t in its if p.kind != "plain"], run) for its, run in out
+            (its if run else [(p, t) for p, t in its if p.kind != "plain" or hands_work(t)], run)
+            for its, run in out
         ]
     return out
+
+
+def hands_work(text: str) -> bool:
+    """A paragraph that opens by handing work to the body it names next (`Giao Sở X …`,
+    `Đề nghị Hội Y …`; the openings of `agencies.assign_openings`)."""
+    n = opening(text)
+    return n > 0 and starts_with_agency(text[n:])
 
 
 def time_only(run: LabelRun | None) -> bool:
@@ -153,10 +166,15 @@ def segment_assignments(
     if labels is not None and labels.has_agency and run is not None:
         marked = [it for it in items if it[0].kind != "plain"]
         title = next((t for _, t in items if _is_title(t)), None) if not marked else None
-        if run.is_block and several_blocks and title is not None:
-            # unnumbered activities under one heading, each titled by a line of its own
-            # (bold in the original): "Lễ khai mạc Ngày hội" / "Thời gian: …"
-            return [propose(title, [labels], where)]
+        label = numbered_label(title) if title is not None else None
+        if run.is_block and title is not None and (several_blocks or label is not None):
+            # activities under one heading, each titled by a line of its own (bold in the
+            # original): "Lễ khai mạc Ngày hội" / "Thời gian: …"; a numbered label before the
+            # title ("Nhiệm vụ 3: Rà soát …") numbers the task, even the heading's only one
+            a = propose(label[1] if label else title, [labels], where)
+            if label is not None:
+                a.id = f"{where.id}.{label[0]}" if where.id else label[0]
+            return [a]
         if run.is_block and (not items or not marked) and where.group_title:
             # the section heading is the activity; its prose only describes it
             return [

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kehoach.extract.agencies import lines_as_list, parse_list, parse_roles
+from kehoach.extract.agency_rows import agency_row, group_leads, led_by_row
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_span, parse_timeframe
 from kehoach.intake.document import Table
@@ -221,7 +223,10 @@ def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
         return None
     first = _cell(row, cols.num) if cols.num >= 0 else cells[0]
     text = _cell(row, cols.text)
-    others = [c for i, c in enumerate(cells) if c and i not in (cols.num, cols.text) and c != text]
+    # a group's own sum in a budget column (`| I | CÔNG TÁC TUYÊN TRUYỀN | | | 6.730,5 |`) or
+    # in any column of no role leaves it a group row
+    skip = (cols.num, cols.text, *cols.ignored)
+    others = [c for i, c in enumerate(cells) if c and i not in skip and c != text]
     all_same = len(set(filled)) == 1
     m = _ROMAN_NUM.match(first) if first else None
     if m and not _ROW_NUM.match(first) and (not others or all_same):
@@ -293,6 +298,8 @@ def tasks_from_table(
     tasks: list[dict] = []
     targets: list[TargetRow] = []
     group, group_title = None, None
+    leads: list[str] = []  # the agencies of the agency row above (`agency_rows.py`)
+    outer: tuple[str, str] | None = None  # the last group row's (group, title)
     numbered = cols.num >= 0 and any(_ROW_NUM.match(_cell(r, cols.num)) for r in table.rows[first:])
     # a table read from text keeps a merged cell's text in its first row only, the rows below
     # left empty as Word stores them (no `spans` to tell): when a task row's lead cell is
@@ -313,7 +320,14 @@ def tasks_from_table(
         g = _group_row(row, cols)
         if g:
             group, group_title = g
+            outer = g
+            leads = group_leads(group_title) if cols.lead < 0 and not cols.is_targets else []
             merged_down = dict.fromkeys(merged_down, "")  # a group row ends every merge
+            continue
+        named = agency_row(row) if cols.lead < 0 and not cols.is_targets else None
+        if named:  # "1. Công an tỉnh": the lead of the rows under it (`agency_rows.py`)
+            leads = group_leads(named[1])
+            group, group_title = _under_agency_row(named, outer, table.rows[r + 1 :], cols)
             continue
         text = _cell(row, cols.text)
         num = _cell(row, cols.num)
@@ -328,6 +342,8 @@ def tasks_from_table(
             for c in (cols.directing, cols.lead, cols.coordinating, cols.time, cols.time_end)
             if c >= 0
         )
+        if bare and not num and _total_row(text):
+            continue  # `| | TỔNG CỘNG (I+II+III) | | | 131.131 |`: the sum of a budget column
         # an unnumbered row under numbered ones continues the task above: more agencies
         # (a merged task cell), or more text when the row has nothing else (a wrapped cell)
         continues = (
@@ -342,7 +358,32 @@ def tasks_from_table(
             continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
         row = _merged_from_above(row, merged_down)
         tasks.append(_new_task(row, cols, num, text, group, group_title, len(tasks) + 1))
+        if leads:
+            led_by_row(tasks[-1], leads)
     return [_finish(t, doc_year) for t in tasks], targets
+
+
+@lru_cache(maxsize=1)
+def _total_row_re() -> re.Pattern[str]:
+    return re.compile(r"^" + alternation("tables.total_rows", fold_words=True) + r"\s*(?:[(:].*)?$")
+
+
+def _total_row(text: str) -> bool:
+    """A row that sums a column (`Tổng cộng`, `Cộng`; the words in the lexicon): no task."""
+    return len(text) < 80 and _total_row_re().match(fold(text)) is not None
+
+
+def _under_agency_row(
+    named: tuple[str, str], outer: tuple[str, str] | None, rows: list[list[str]], cols: Columns
+) -> tuple[str | None, str | None]:
+    """The (group, title) of the task rows under an agency row (`1. Công an tỉnh`): the row's
+    number within the group row above it, and the agency's name; the group row above when
+    the agency row has no number, or when the rows under it carry its number themselves
+    (`3 | Công an tỉnh` over `3.1`, `3.2`)."""
+    num, title = named
+    if not num or _heads_numbered_rows(num, rows, cols):
+        return outer if outer else (None, None)
+    return (f"{outer[0]}.{num}" if outer else num), title
 
 
 def _leads_merged(rows: list[list[str]], cols: Columns) -> bool:

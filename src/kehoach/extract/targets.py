@@ -168,6 +168,14 @@ def _metrics(text: str) -> list[Metric]:
 
 
 @lru_cache(maxsize=1)
+def _compared_year_re() -> re.Pattern[str]:
+    """A year compared with (`so với năm 2025`, `so với cùng kỳ 2025`): a wording of
+    `targets.baseline_years`, then the year."""
+    words = lexicon.alternation("targets.baseline_years")
+    return re.compile(rf"\b{words}\s+(?:năm\s+)?(?:19|20)\d{{2}}\b", re.I)
+
+
+@lru_cache(maxsize=1)
 def _baseline_year_re() -> re.Pattern[str]:
     """`năm 2024` not after a wording of `targets.baseline_years` (one look-behind each: a
     look-behind has one width)."""
@@ -403,7 +411,7 @@ def _baseline(paragraph: str, doc_year: int | None) -> bool:
     (`phấn đấu`): what was reached, the base the targets start from."""
     if doc_year is None or _future_re().search(fold_chars(paragraph).lower()):
         return False
-    if _BASELINE.search(paragraph):  # a change measured from a past year is still to come
+    if _compared_year_re().search(paragraph):  # a change measured from a past year is still to come
         return False
     years = _spoken_years(paragraph)
     return bool(years) and all(y < doc_year for y in years)
@@ -505,12 +513,14 @@ def extract_targets(
             targets.append(_target(len(targets) + 1, text, aim, metrics, sec.path))
             seen.append(fold(text))
     if not targets:
-        for sec, text in _body_commitments(root, doc_year):
+        for sec, text, aim in _body_commitments(root, doc_year):
             metrics = _metrics(text)
-            # a commitment's own year (`phấn đấu đến năm 2030 …`) before the plan's: a
-            # conclusion's title names the period it reviews (`giai đoạn 2021 - 2025`)
+            # a commitment's own year (`phấn đấu đến năm 2030 …`) before the one its list's
+            # introduction strives for, before the plan's: a conclusion's title names the
+            # period it reviews (`giai đoạn 2021 - 2025`)
             own = max((m.by for m in metrics if m.by), default=None)
-            targets.append(_target(len(targets) + 1, text, own or plan_horizon, metrics, sec.path))
+            horizon = own or aim or plan_horizon
+            targets.append(_target(len(targets) + 1, text, horizon, metrics, sec.path))
             seen.append(fold(text))
     # a row restates a statement of the body, never another row: two rows of one table are
     # two indicators however alike their wording (`Tỷ lệ di tích cấp quốc gia được số hóa`,
@@ -598,7 +608,24 @@ _BODY_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 
 @lru_cache(maxsize=1)
 def _commitment() -> re.Pattern[str]:
-    return re.compile(r"\b" + lexicon.alternation("targets.commitments") + r"\b")
+    return re.compile(r"\b" + lexicon.alternation("targets.commitments", fold_words=True) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _written_commitments() -> frozenset[str]:
+    return frozenset(" ".join(w.lower().split()) for w in lexicon.words("targets.commitments"))
+
+
+def _commits(sentence: str) -> bool:
+    """Whether a sentence says a word that commits to a number (`phấn đấu`, `đạt`, `tăng`; the
+    lexicon's `targets.commitments`) as written, or with no marks at all where OCR lost them
+    (`dat`); a word spelt otherwise whose marks fold alike is none (`kho tàng`, `đơn vị`)."""
+    low = sentence.lower()
+    for m in _commitment().finditer(fold_chars(sentence)):
+        written = " ".join(low[m.start() : m.end()].split())
+        if written in _written_commitments() or written.isascii():
+            return True
+    return False
 
 
 def _body_commitments(root: Section, doc_year: int | None):
@@ -609,14 +636,61 @@ def _body_commitments(root: Section, doc_year: int | None):
     reported (`đã ban hành 215 nghị quyết`, `Giai đoạn 2021 - 2025, … 94,6% …`, a section
     that reviews past years) do not."""
     for sec in _body_sections(root):
+        listed = _listed_commitments(sec)
         for text in _title_statements(sec) + _statements(sec):
+            if text in listed:  # an item of a list a committing line introduces
+                if quantities(text):
+                    yield sec, text, listed[text]
+                continue
             for sentence in _BODY_SENTENCE.split(text):
                 if (
-                    _commitment().search(fold_chars(sentence))
+                    _commits(sentence)
                     and quantities(sentence)
                     and not _reported(sentence, doc_year)
                 ):
-                    yield sec, _from_first_quantity(sentence)
+                    yield sec, _from_first_quantity(sentence), None
+
+
+def _listed_commitments(sec: Section) -> dict[str, int | None]:
+    """The items of the section's lists that a line striving for them introduces (`… phấn
+    đấu đến hết năm 2026 đạt các chỉ tiêu sau:` as the section's own line or a paragraph
+    above the items, then `- 100% xã, phường …`): each a commitment though it says no
+    committing word of its own, with the year the introduction strives for (None when it
+    names none)."""
+    out: dict[str, int | None] = {}
+    intro: str | None = sec.title if sec.kind != "root" else None
+    for b in sec.blocks:
+        if isinstance(b, Table) or b.kind == "rule":
+            continue
+        if b.kind in ("bullet", "paren", "letter"):
+            if intro is not None and _strives_for_list(intro):
+                out[b.body] = _striven_year(intro)
+        else:
+            intro = b.text
+    return out
+
+
+# a line that names the targets its list gives (`… đạt các chỉ tiêu sau:`, `các mục tiêu cụ
+# thể như sau:`), folded; not one that only speaks of them (`Để đạt các mục tiêu trên, …
+# thực hiện các nhiệm vụ sau:`)
+_TARGETS_FOLLOW = re.compile(r"\b(?:chi tieu|muc tieu)\b[^:;.]{0,30}\bsau\s*:$")
+
+
+def _strives_for_list(intro: str) -> bool:
+    """A line that introduces a list (it ends with a colon) and strives (`phấn đấu`) or names
+    the targets the list gives (`đạt các chỉ tiêu sau:`)."""
+    folded = fold(intro).rstrip()
+    if not folded.endswith(":"):
+        return False
+    return bool(_future_re().search(folded) or _TARGETS_FOLLOW.search(folded))
+
+
+def _striven_year(intro: str) -> int | None:
+    """The year a striving line aims at (`phấn đấu đến hết năm 2026`: from its `phấn đấu` on,
+    else anywhere in it), None when it names none."""
+    strives = _future_re().search(fold_chars(intro).lower())
+    years = _spoken_years(intro[strives.start() :] if strives else intro)
+    return max(years) if years else None
 
 
 def _body_sections(root: Section):
@@ -631,7 +705,13 @@ def _body_sections(root: Section):
 
 
 def _committing(sec: Section):
-    if _SKIP_SECTIONS.search(sec.folded_title) or _review_re().search(heading_part(sec.title)):
+    if _SKIP_SECTIONS.search(sec.folded_title):
+        return
+    # a numbered paragraph that strives (`2. Năm 2026 … có ý nghĩa quyết định đến kết quả
+    # thực hiện cả giai đoạn. … phấn đấu đến hết năm 2026 đạt …`) reviews nothing
+    if _review_re().search(heading_part(sec.title)) and not _future_re().search(
+        fold_chars(sec.title).lower()
+    ):
         return
     yield sec
     for c in sec.children:
@@ -669,13 +749,10 @@ _DATES = re.compile(
 def _spoken_years(sentence: str) -> list[int]:
     """The years a sentence speaks of: not dates, nor cited documents' years, nor a baseline
     (`tăng 12% so với năm 2025`)."""
-    bare = _BASELINE.sub(" ", _DATES.sub(" ", sentence)).lower()  # "Năm 2025, …" too
+    bare = _compared_year_re().sub(" ", _DATES.sub(" ", sentence)).lower()  # "Năm 2025, …" too
     years = [int(a or b) for a, b in _YEAR_RE.findall(bare)]
     years += [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", bare)]
     return years
-
-
-_BASELINE = re.compile(r"\bso với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}\b", re.I)
 
 
 def _past_only(sentence: str, doc_year: int | None) -> bool:

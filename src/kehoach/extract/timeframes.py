@@ -24,6 +24,9 @@ _DAY_RANGE = re.compile(
 # Words before a date that make it a deadline; without them a date after "ngày" is one day
 # ("Ngày 10/10/2026", "20 giờ 00, ngày 10/4/2026"); a bare date in a time column is a deadline.
 _DEADLINE_BEFORE = re.compile(r"\b(truoc|cham nhat|han|hoan thanh|xong|den|het)\b[^\d]*$")
+# The occasion an event marks, named before its date ("nhân kỷ niệm Ngày Văn hóa Việt Nam
+# 24/11/2026"): the date is that one day (folded).
+_OCCASION_BEFORE = re.compile(r"\bnhan (?:dip )?(?:ky niem )?ngay [^\d]{2,60}$")
 
 
 # "ngày 01 tháng 7 năm 2028" (folded): read as "ngày 01/7/2028"
@@ -116,8 +119,13 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     for m in re.finditer(r"\b(?:den|truoc) (?:het |cuoi )?nam " + _Y, f):
         y = int(m.group(1))
         add(m.start(), _tf(raw, "window", *_window(min(doc_year or y, y), 1, y, 12)))
-    for m in re.finditer(r"(?:nam )?" + _Y + r",? (?:va|den) cac nam tiep theo", f):
-        add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
+    # "Năm 2027 và các năm tiếp theo"; "Năm học 2026 - 2027 và các năm tiếp theo" from the
+    # span's first year
+    for m in re.finditer(
+        r"(?:nam (?:hoc )?)?(?:" + _Y + r" ?(?:-|–) ?)?" + _Y + r",? (?:va|den) cac nam tiep theo",
+        f,
+    ):
+        add(m.start(), _tf(raw, "from", f"{m.group(1) or m.group(2)}-01-01"))
     for m in re.finditer(_Y + r" ?(?:-|–|den|toi) ?(?:nam )?" + _Y, f):
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 <= y2:
@@ -187,7 +195,9 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             r"\btu ngay ?$", before
         ):  # "Từ ngày 20/8/2026" (no end: a range is read above)
             add(m.start(), _tf(raw, "from", day))
-        elif _DEADLINE_BEFORE.search(before) or not before.endswith(("ngay ", "ngay")):
+        elif not _OCCASION_BEFORE.search(before) and (
+            _DEADLINE_BEFORE.search(before) or not before.endswith(("ngay ", "ngay"))
+        ):
             start_year = doc_year or y
             add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", day))
         else:  # one event day: "Ngày 10/10/2026", "Sáng ngày 10/10/2026"
@@ -213,6 +223,16 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         mo, y = int(month.group(1)), int(month.group(2))
         add(0, _tf(raw, "window", *_window(y, mo, y, mo)))
     if not candidates and doc_year:
+        # "trước ngày 30/6", "ngày 19/4" with no year: a deadline or an event day of the
+        # document's own year
+        for m in re.finditer(r"\bngay (\d{1,2})/(\d{1,2})\b(?!/)", f):
+            d, mo = int(m.group(1)), int(m.group(2))
+            if not _valid_date(doc_year, mo, d):
+                continue
+            day = f"{doc_year:04d}-{mo:02d}-{d:02d}"
+            deadline = _DEADLINE_BEFORE.search(f[: m.start()])
+            add(m.start(), _tf(raw, "window", f"{doc_year:04d}-01-01" if deadline else day, day))
+            break
         # "Tháng 9", "Quý III" with no year: the document's own
         bare = re.match(r"(?:trong |vao )?(?:thang (\d{1,2})|quy (i{1,3}|iv|[1-4]))$", f)
         if bare and bare.group(1) and 1 <= int(bare.group(1)) <= 12:

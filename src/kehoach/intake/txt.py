@@ -180,28 +180,74 @@ def _mend_pipe_rows(lines: list[str]) -> list[str]:
 
 
 def _bare_pipes(line: str) -> int:
-    """The `|`s of a line that neither opens nor closes with one (`TT | Chỉ tiêu | ĐVT`)."""
+    """The `|`s of a line that does not open with one (`TT | Chỉ tiêu | ĐVT`; a row whose
+    last cells are empty ends with one: `I | Nhóm nhiệm vụ |  |  |`)."""
     inner = line.strip()
-    if not inner or inner.startswith("|") or inner.endswith("|"):
+    if not inner or inner.startswith("|"):
         return 0
     return inner.count("|")
 
 
+# How many lines one row of a table without outer `|`s may run over (a cell's own lines)
+_BARE_ROW_LINES = 8
+
+
+def _bare_row(lines: list[str], i: int, bars: int) -> tuple[str, int] | None:
+    """The row of a table without outer `|`s (rows of `bars` `|`s) that begins at line `i`,
+    and the index of the line after it: the line alone when it has the `|`s, or the lines
+    that together have them, where a cell runs over several lines (`2 | Tuyên truyền … |
+    Chủ trì: Sở A` / `Phối hợp: Sở B | Hằng năm`), joined by cell line breaks. None when the
+    line begins no such row (it has no `|`, or the lines overshoot or run out)."""
+    if "|" not in lines[i]:
+        return None
+    parts: list[str] = []
+    count = 0
+    for j in range(i, min(len(lines), i + _BARE_ROW_LINES)):
+        line = lines[j].strip()
+        if not line:
+            return None
+        parts.append(line)
+        count += line.count("|")
+        if count >= bars:
+            return (_CELL_BREAK.join(parts), j + 1) if count == bars else None
+    return None
+
+
 def _framed_bare_tables(lines: list[str]) -> list[str]:
     """A pipe table written without its outer `|`s (`TT | Chỉ tiêu | ĐVT | Năm 2026`, then
-    `1 | Tỷ lệ … | % | 60`): two or more lines in a row, each with the same two or more `|`s,
-    framed as pipe rows. A lone line with `|`s stays text."""
+    `1 | Tỷ lệ … | % | 60`): a line with two or more `|`s that does not open with one, and
+    one or more rows after it with as many, framed as pipe rows. A row's empty cells at
+    either end leave a `|` there (`I | Nhóm nhiệm vụ |  |  |`), a cell that runs over
+    several lines is one cell with line breaks (`_bare_row`), and blank lines between rows
+    keep the table open. A lone line with `|`s stays text, and so do the rows of a framed
+    pipe table (one that lost its leading `|` is mended with its table)."""
     out = list(lines)
+    absorbed: set[int] = set()  # the later lines of a row that runs over several
     i = 0
+    inside_framed = False  # the last line with text opened with `|`
     while i < len(lines):
-        n = _bare_pipes(lines[i])
-        j = i + 1
-        while n >= 2 and j < len(lines) and _bare_pipes(lines[j]) == n:
-            j += 1
-        if n >= 2 and j - i >= 2:
-            out[i:j] = [f"| {line.strip()} |" for line in lines[i:j]]
-        i = max(j, i + 1)
-    return out
+        n = 0 if inside_framed else _bare_pipes(lines[i])
+        rows: list[tuple[int, int, str]] = []  # (first line, line after, row)
+        j = i
+        while n >= 2:
+            k = j
+            while k < len(lines) and not lines[k].strip() and rows:
+                k += 1  # blank lines between rows
+            got = _bare_row(lines, k, n) if k < len(lines) else None
+            if got is None:
+                break
+            rows.append((k, got[1], got[0]))
+            j = got[1]
+        if len(rows) >= 2:
+            for first, after, text in rows:
+                out[first] = f"| {text} |"
+                absorbed.update(range(first + 1, after))
+            i = rows[-1][1]
+            continue
+        if lines[i].strip():
+            inside_framed = lines[i].lstrip().startswith("|")
+        i += 1
+    return [line for k, line in enumerate(out) if k not in absorbed]
 
 
 def to_blocks(lines: list[str]) -> list[Block]:

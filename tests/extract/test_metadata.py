@@ -1,0 +1,30 @@
+"""The document part of the record, from the header and the signature."""
+
+from __future__ import annotations
+
+from kehoach.extract import extract_document
+from kehoach.intake import read_bytes
+
+
+def test_the_signer_in_the_right_of_two_columns_typed_apart_by_bars() -> None:
+    """`Nơi nhận:` and the signature typed side by side, one `|` between them on each line
+    and the right column often empty: the signer is the right column's name, on a line of
+    its own or beside the last recipients."""
+    head = (
+        "ỦY BAN NHÂN DÂN TỈNH SƠN LA\nSố: 15/KH-UBND\nSơn La, ngày 03 tháng 3 năm 2026\n"
+        "KẾ HOẠCH\nTổ chức Ngày hội văn hóa dân tộc Thái\nI. MỤC ĐÍCH\nGiữ gìn bản sắc.\n"
+    )
+    for signature, name in (
+        (
+            "Nơi nhận: | TM. ỦY BAN NHÂN DÂN\n- Như trên; | KT. CHỦ TỊCH\n- Lưu: VT. | PHÓ CHỦ TỊCH\n"
+            " | \n | Cầm Thị Lả\n",
+            "Cầm Thị Lả",
+        ),
+        (
+            "Nơi nhận: | TM. ỦY BAN NHÂN DÂN\n- Như trên; | CHỦ TỊCH\n- Sở Nội vụ; | (Đã ký)\n"
+            "- Lưu: VT, VX. | Lò Minh Hùng\n",
+            "Lò Minh Hùng",
+        ),
+    ):
+        record = extract_document(read_bytes((head + signature).encode(), "plan.txt"))
+        assert record.document.signer == name

@@ -1,0 +1,32 @@
+"""Reporting duties in the words plans ask for them."""
+
+from kehoach.extract import extract_file
+
+from .conftest import FIXTURES
+
+
+def test_a_one_year_plans_dated_reports_are_each_asked_once() -> None:
+    """`… 6 tháng đầu năm trước ngày 10/6/2026 và báo cáo kết quả thực hiện năm 2026 trước ngày
+    10/12/2026`: with no `định kỳ`/`hằng năm`, a period's report due on a dated day is a
+    one-off, and so is the dated report no period word claims; the compiler's periodic duty
+    (`định kỳ 6 tháng (trước ngày 20/6) và hằng năm (trước ngày 20/12)`) stays recurring."""
+    r = extract_file(FIXTURES / "variant_numbered_task_blocks.txt")
+    assert [(d.every, d.due, d.to) for d in r.reporting] == [
+        ("once", "2026-06-10", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("once", "2026-12-10", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("half_year", "06-20", "Ủy ban nhân dân tỉnh"),
+        ("year", "12-20", "Ủy ban nhân dân tỉnh"),
+    ]
+
+
+def test_later_clauses_report_where_the_first_one_says() -> None:
+    """`… hằng năm về UBND tỉnh (qua Sở X) trước ngày 20/11; báo cáo sơ kết gửi trước ngày
+    15/10/2028; báo cáo tổng kết gửi trước ngày 15/10/2030`: the reviews' reports go where the
+    annual one goes, the third clause as the second."""
+    r = extract_file(FIXTURES / "variant_emulation_movement.txt")
+    to, via = "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "11-20", to, via),
+        ("once", "2028-10-15", to, via),
+        ("once", "2030-10-15", to, via),
+    ]
