@@ -473,20 +473,41 @@ def _choose(
     out: list[str],
     tokens: list[tuple[int, str]],
 ) -> None:
-    """The best path through a phrase's candidates, written into `out`; the run emptied."""
+    """The best path through a phrase's candidates, written into `out`; the run emptied.
+    A document repeats its phrases: a run's path is remembered by its candidates."""
     if not any(i >= 0 for i, _ in run):
         run.clear()
         return
+    key = tuple(tuple(cands) for _, cands in run)
+    path = _paths.get(key)
+    if path is None:
+        path = _best_path(model, key)
+        if len(_paths) >= _PATHS_KEPT:
+            _paths.clear()
+        _paths[key] = path
+    for (i, cands), j in zip(run, path, strict=True):
+        if i >= 0:
+            out[i] = _cased(tokens[i][1], cands[j])
+    run.clear()
+
+
+_PATHS_KEPT = 20_000
+_paths: dict[tuple[tuple[str, ...], ...], list[int]] = {}
+
+
+def _best_path(model: OcrModel, lattice: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Viterbi: the index of the candidate chosen at each position."""
     logp = model.logp
-    scores = [logp(None, s) for s in run[0][1]]
+    known = model.logp_cache.get  # the common case without a method call
+    scores = [known((None, s)) or logp(None, s) for s in lattice[0]]
     back: list[list[int]] = []
-    for k in range(1, len(run)):
-        before, cands = run[k - 1][1], run[k][1]
+    for k in range(1, len(lattice)):
+        before, cands = lattice[k - 1], lattice[k]
         cur, arg = [], []
         for s in cands:
             best, at = -math.inf, 0
             for j, p in enumerate(before):
-                score = scores[j] + logp(p, s)
+                score = scores[j] + (known((p, s)) or logp(p, s))
                 if score > best:
                     best, at = score, j
             cur.append(best)
@@ -499,7 +520,4 @@ def _choose(
         j = arg[j]
         path.append(j)
     path.reverse()
-    for (i, cands), j in zip(run, path, strict=True):
-        if i >= 0:
-            out[i] = _cased(tokens[i][1], cands[j])
-    run.clear()
+    return path
