@@ -72,6 +72,8 @@ def test_the_words_of_a_name_are_read_from_the_text_around_them() -> None:
     assert restore("UBND xa Tan Lap").startswith("UBND xã ")
     assert restore("Truong Trung cap Van hoa tinh.").endswith("Văn hóa tỉnh.")
     assert restore("Do Quang Minh").startswith("Đỗ ")
+    # … also one the model's corpus never had
+    assert restore("Truong Trung hoc co so Nguyen Du").endswith("Nguyễn Du")
     # an abbreviation spelt with a Đ
     assert restore("Thuong truc HDND tinh, BCD tinh") == "Thường trực HĐND tỉnh, BCĐ tỉnh"
 

@@ -348,6 +348,16 @@ def _abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _name_words() -> dict[str, tuple[str, ...]]:
+    """The words `_name_word` reads, by their letters: readings of a word the model may not
+    know (`Nguyễn` is no syllable of its corpus)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in sorted(_heads() | _families() | _openings() | _units()):
+        out[skeleton(word)] = (*out.get(skeleton(word), ()), word)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _families() -> frozenset[str]:
     """Vietnamese family names (`Nguyễn`, `Trần`, `Đỗ`): lexicon `names.family`."""
     return _one_words("names.family")
@@ -459,7 +469,8 @@ def _decode(tokens: list[tuple[int, str]], out: list[str], fixed: set[int]) -> N
             cands = list(known[:_CANDIDATES])
             if low in model.uni and low not in cands:
                 cands.append(low)
-            named = _name_word(model, tokens, i, [*cands, *known[_CANDIDATES:]])
+            extra = [w for w in _name_words().get(skeleton(low), ()) if w not in known]
+            named = _name_word(model, tokens, i, [*cands, *known[_CANDIDATES:], *extra])
             cands = [named] if named else [w] if (w := _spelt_words().get(low)) else cands
             run.append((i, cands) if len(cands) > 1 else (-1, cands or [_FIXED]))
             if len(cands) == 1:
