@@ -27,6 +27,7 @@ from kehoach.extract.agencies import (
     starts_with_agency,
 )
 from kehoach.extract.confidence import assess_task
+from kehoach.extract.directed import directed_reading
 from kehoach.extract.event_parts import is_member_line
 from kehoach.extract.implementation import parenthesis_time, timeframe_phrase
 from kehoach.extract.labels import LabelRun
@@ -100,7 +101,7 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
         return Reading(lead=listed, strength=HEADING, source="heading"), rest.strip()
     # a long heading is read too when it only names bodies (`1. Các ban … của Tỉnh ủy, Ủy ban
     # Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội tỉnh`)
-    short = len(text) < 90 or _names_only(text)
+    short = (len(text) < 90 and not _subject_of_verb(text)) or _names_only(text)
     if starts_with_agency(text) and short and not re.search(r"[.;]", text):
         reading = roles_of_phrase(text)
         if reading and reading.has_agency and all(looks_like_agency(a) for a in reading.lead):
@@ -114,6 +115,23 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
         reading.coordinating += [c for c in coordinating_in(title) if c not in reading.lead]
         return reading, title
     return None
+
+
+def _subject_of_verb(text: str) -> bool:
+    """A short heading that is a sentence (`Ủy ban nhân dân tỉnh tổ chức triển khai …, trong
+    đó tập trung:` after its `Giao`): its agency the subject of a verb of two or three words
+    (`agencies.end_verbs`: `tổ chức`, `triển khai`; a one-word one such as `có` may go on with
+    the name, `Ủy ban nhân dân các xã có nghề dệt`) that is no role word (`chủ trì`, `phối
+    hợp`, `chỉ đạo`), so it is read as a subject below, not as one long name."""
+    names, rest = agency_phrase(text)
+    folded = fold(rest).split()
+    if not names or len(folded) < 2:
+        return False
+    roles = lexicon.folded("agencies.label_role_verbs") | lexicon.folded("agencies.directing_verbs")
+    starts = {" ".join(folded[:2]), " ".join(folded[:3])}
+    if folded[0] in roles or starts & roles:
+        return False
+    return bool(starts & lexicon.folded("agencies.end_verbs"))
 
 
 def _names_only(text: str) -> bool:
@@ -354,6 +372,9 @@ def _visit(
         a = propose(sec.title, [], where)
         a.id, a.group_title = sec.path, parent_title
         a.readings.append(here.as_inherited())
+        directed = directed_reading(a.text, here)  # "1.1. Chỉ đạo Sở Y …" under "1. Sở X"
+        if directed is not None:
+            a.readings.append(directed)
         a.period = period
         if len(sec.title) > 15:
             out.append(a)
