@@ -5,9 +5,11 @@ import pytest
 from kehoach.extract.agencies import (
     agency_phrase,
     canonical,
+    cell_roles,
     document_province,
     labelled_roles,
     lines_as_list,
+    order_note,
     parse_list,
     parse_roles,
     spelt_out,
@@ -501,7 +503,68 @@ def test_a_label_on_a_line_of_its_own_parts_the_cell_whatever_its_case() -> None
         ("UBND các xã, phường (nơi có lễ hội)", "Ủy ban nhân dân các xã, phường (nơi có lễ hội)"),
         # the province's paper and broadcaster, abbreviated
         ("Báo và PT, TH Gia Lai", "Báo và Phát thanh, Truyền hình Gia Lai"),
+        ("Báo và PTTH Bắc Ninh", "Báo và Phát thanh, Truyền hình Bắc Ninh"),
+        # a relic site's board, and departments by their initials
+        ("BQL Khu DTLS Kim Liên", "Ban Quản lý Khu di tích lịch sử Kim Liên"),
+        ("Sở NV", "Sở Nội vụ"),
+        ("Sở TC", "Sở Tài chính"),
+        ("Sở XD", "Sở Xây dựng"),
+        ("Sở NNMT", "Sở Nông nghiệp và Môi trường"),
     ],
 )
 def test_units_in_brackets_and_the_broadcaster(written: str, name: str) -> None:
     assert canonical(written) == name
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ghi chú: đơn vị được ghi đầu tiên là đơn vị chủ trì, các đơn vị còn lại phối hợp.",
+        "Lưu ý: cơ quan ghi đầu tiên là cơ quan chủ trì; các cơ quan tiếp theo phối hợp.",
+        "(*) Cơ quan, đơn vị đứng đầu là đơn vị chủ trì thực hiện.",
+        "Cơ quan chủ trì là cơ quan được nêu đầu tiên trong cột thực hiện.",
+    ],
+)
+def test_a_note_that_the_first_named_agency_leads(note: str) -> None:
+    assert order_note(note)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the head of a body (`người đứng đầu`) is no place in a list
+        "Đề cao trách nhiệm người đứng đầu cơ quan chủ trì.",
+        "Sở Tư pháp chủ trì, phối hợp với các đơn vị đứng đầu ngành thẩm định.",
+        "Đơn vị chủ trì gửi báo cáo đầu tiên trước ngày 15/6.",
+    ],
+)
+def test_text_that_is_no_note_on_the_order_of_names(text: str) -> None:
+    assert not order_note(text)
+
+
+def test_roles_marked_after_the_names_direct_lead_and_coordinate() -> None:
+    """`X (chỉ đạo); Y (chủ trì); Z`: X directs, Y leads, the unmarked rest after a lead
+    coordinates; `(đồng chủ trì)` makes each name before it lead."""
+    cell = "Ban Thường vụ Tỉnh ủy (chỉ đạo); Sở VHTTDL (chủ trì); các sở, ngành liên quan"
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    assert cell_roles(cell) == (["Ban Thường vụ Tỉnh ủy"], [vh], ["các sở, ngành liên quan"])
+    assert parse_roles(cell) == ([vh], ["các sở, ngành liên quan"])
+    cell = "Công an tỉnh, Sở Tư pháp (đồng chủ trì); Sở VHTTDL (phối hợp)"
+    assert cell_roles(cell) == ([], ["Công an tỉnh", "Sở Tư pháp"], [vh])
+
+
+def test_by_the_order_of_names_the_first_leads_and_the_others_coordinate() -> None:
+    """With a note on the order (`first_leads`), a list with no role words gives its first
+    name (a group too) the lead; marked or worded roles stay as written. Without one, the
+    list is all lead."""
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    communes = "Ủy ban nhân dân các xã, phường"
+    cell = "Sở Y tế, Sở VHTTDL; UBND các xã, phường"
+    assert cell_roles(cell, first_leads=True) == ([], ["Sở Y tế"], [vh, communes])
+    assert cell_roles(cell) == ([], ["Sở Y tế", vh, communes], [])
+    cell = "Các sở, ban, ngành; UBND các xã, phường"
+    assert cell_roles(cell, first_leads=True) == ([], ["Các sở, ban, ngành"], [communes])
+    cell = "Sở VHTTDL chủ trì, phối hợp với Sở Y tế và Công an tỉnh"
+    assert cell_roles(cell, first_leads=True) == ([], [vh], ["Sở Y tế", "Công an tỉnh"])
+    cell = "Tỉnh ủy (chỉ đạo); Sở Y tế; Sở VHTTDL"
+    assert cell_roles(cell, first_leads=True) == (["Tỉnh ủy"], ["Sở Y tế"], [vh])

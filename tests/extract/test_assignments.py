@@ -631,3 +631,26 @@ def test_numbered_task_blocks_each_give_the_task_their_label_numbers() -> None:
         ("II.2.3", "Mở lớp truyền dạy hát trống quân", ["Trung tâm Văn hóa tỉnh"]),
     ]
     assert r.tasks[0].coordinating == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_vision_year_in_a_schemes_name_is_no_time_for_the_work() -> None:
+    """`… ban hành Đề án … giai đoạn 2026 - 2030, tầm nhìn đến năm 2045; trình trong Quý
+    IV/2026`: the vision (`tầm nhìn`, `định hướng đến năm …`) belongs to the scheme's name,
+    the work falls in the period written after it; so does a span of years closing a
+    programme's name, while one closing an item that names none is the item's period.
+    `phát triển` after a body's name ends the
+    name (`Báo và Phát thanh, Truyền hình Lâm Đồng | phát triển ứng dụng …`)."""
+    tasks = extract_file(FIXTURES / "variant_vision_in_scheme_name.txt").tasks
+    assert [(t.id, t.timeframe.start, t.timeframe.end) for t in tasks] == [
+        ("II.1.1", "2026-10-01", "2026-12-31"),
+        ("II.1.2", "2026-10-01", "2026-10-31"),
+        ("II.2.1", "2027-01-01", "2027-12-31"),
+        # a span of years closing the item with nothing before it is its period …
+        ("II.3.1", "2026-01-01", "2030-12-31"),
+        # … unless it closes the name of a programme the clause names
+        ("II.3.2", None, None),
+    ]
+    assert tasks[2].coordinating == [
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Báo và Phát thanh, Truyền hình Lâm Đồng",
+    ]

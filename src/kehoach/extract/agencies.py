@@ -34,15 +34,19 @@ _ABBREVIATED_HEAD = (
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)|" + _ABBREVIATED_HEAD)
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
-# `X (chủ trì); Y (phối hợp)` in folded text (lexicon `agencies.lead_marks`, `coordinating_marks`)
+# `X (chủ trì); Y (phối hợp)`, `Z (chỉ đạo)` in folded text (lexicon `agencies.lead_marks`,
+# `coordinating_marks`, `directing_marks`)
 _ROLE_MARK_RE = re.compile(
     r"\(\s*("
     + lexicon.alternation("agencies.lead_marks", fold_words=True)
     + "|"
     + lexicon.alternation("agencies.coordinating_marks", fold_words=True)
+    + "|"
+    + lexicon.alternation("agencies.directing_marks", fold_words=True)
     + r")\s*\)"
 )
 _COORDINATING_MARKS = lexicon.folded("agencies.coordinating_marks")
+_DIRECTING_MARKS = lexicon.folded("agencies.directing_marks")
 _TRAILING_ROLE_RE = re.compile(r"\s+(?:cung )?(?:phoi hop|thuc hien)(?: thuc hien)?\s*[.;]?\s*$")
 # compiled once: these run on every agency name and list of every document
 _KEY_GAPS_RE = re.compile(r"[\s,\-–]+")
@@ -507,27 +511,93 @@ def labelled_roles(cell: str) -> tuple[list[str], list[str], list[str]] | None:
 
 def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     """A cell's (lead, coordinating): `X chủ trì, phối hợp với Y` gives ([X], [Y]);
-    `X (chủ trì); Y (phối hợp)` likewise; a plain list is all lead."""
+    `X (chủ trì); Y (phối hợp)` likewise; a plain list is all lead. (`cell_roles` also gives
+    the agencies a cell marks as directing.)"""
+    _, lead, coord = cell_roles(cell)
+    return lead, coord
+
+
+def cell_roles(cell: str, *, first_leads: bool = False) -> tuple[list[str], list[str], list[str]]:
+    """A cell's (directing, lead, coordinating): its roles marked after the names (`X (chỉ
+    đạo); Y (chủ trì); Z, W (phối hợp)`), labelled before them (`Chủ trì: Y; phối hợp: Z`,
+    `labelled_roles`) or worded (`Y chủ trì, phối hợp với Z`, `parse_roles`). A list with
+    no role words is all lead, unless `first_leads` (the document says that the first agency
+    a cell names leads: `order_note`): then the first leads and the others coordinate, as do
+    the unmarked names after the marked ones when no lead is marked."""
     cell = clean(cell)
     folded = fold_chars(cell)
     if _ROLE_MARK_RE.search(folded):
-        # "X (chủ trì), Y (phối hợp)"; "X (chủ trì); Y, Z": the unmarked rest after a lead
-        # coordinates
-        lead: list[str] = []
-        coord: list[str] = []
-        pos = 0
-        for mark in _ROLE_MARK_RE.finditer(folded):
-            chunk = cell[pos : mark.start()].strip(" ,;")
-            is_coord = _KEY_GAPS_RE.sub(" ", mark.group(1)) in _COORDINATING_MARKS
-            (coord if is_coord else lead).extend(parse_list(chunk))
-            pos = mark.end()
-        rest = cell[pos:].strip(" ,;.")
-        if rest:
-            (coord if lead else lead).extend(parse_list(rest))
-        return lead, coord
+        return _marked_roles(cell, folded, first_leads)
     labelled = labelled_roles(cell)
     if labelled is not None:  # "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
-        return labelled[1], labelled[2]
+        return labelled
+    worded = _worded_roles(cell, folded)
+    if worded is not None:
+        return [], *worded
+    return [], *_listed_roles(cell, first_leads)
+
+
+@lru_cache(maxsize=1)
+def _order_note_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two ways a note says that a cell's first agency leads, in folded text: `Đơn vị
+    được ghi đầu tiên là đơn vị chủ trì` and `Cơ quan chủ trì là cơ quan ghi đầu tiên`
+    (lexicon `agencies.order_note_units`, `order_note_first`)."""
+    unit = lexicon.alternation("agencies.order_note_units", fold_words=True)
+    first = lexicon.alternation("agencies.order_note_first", fold_words=True)
+    placed = rf"\b{unit}\s+{first}\b"
+    return (
+        re.compile(placed + r"[^.;]{0,40}?\bla\b[^.;]{0,20}?\bchu\s+tri\b"),
+        re.compile(r"\bchu\s+tri\s+la\s+(?:[^.;]{0,20}?)" + placed),
+    )
+
+
+def order_note(text: str) -> bool:
+    """True when `text` says the roles in an agency cell go by the order of its names: the
+    first named leads, the others coordinate (`Ghi chú: … đơn vị được ghi đầu tiên là đơn vị
+    chủ trì, các đơn vị còn lại là đơn vị phối hợp`)."""
+    folded = fold(text)
+    return "chu tri" in folded and any(rx.search(folded) for rx in _order_note_res())
+
+
+def _listed_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str]]:
+    """(lead, coordinating) of a list with no role words: all lead; by `first_leads`, the
+    first named (a body or a group alike) leads and the others coordinate."""
+    names = parse_list(cell)
+    return (names[:1], names[1:]) if first_leads else (names, [])
+
+
+def _marked_roles(
+    cell: str, folded: str, first_leads: bool
+) -> tuple[list[str], list[str], list[str]]:
+    """ "X (chỉ đạo); Y (chủ trì), Z (phối hợp)": each mark gives its role to the names since
+    the mark before it; the unmarked rest after a lead coordinates ("X (chủ trì); Y, Z")."""
+    directing: list[str] = []
+    lead: list[str] = []
+    coord: list[str] = []
+    pos = 0
+    for mark in _ROLE_MARK_RE.finditer(folded):
+        chunk = cell[pos : mark.start()].strip(" ,;")
+        word = _KEY_GAPS_RE.sub(" ", mark.group(1))
+        role = (
+            coord
+            if word in _COORDINATING_MARKS
+            else directing
+            if word in _DIRECTING_MARKS
+            else lead
+        )
+        role.extend(n for n in parse_list(chunk) if n not in role)
+        pos = mark.end()
+    rest = cell[pos:].strip(" ,;.")
+    if rest:
+        more_lead, more_coord = ([], parse_list(rest)) if lead else _listed_roles(rest, first_leads)
+        lead += more_lead
+        coord += more_coord
+    return directing, lead, coord
+
+
+def _worded_roles(cell: str, folded: str) -> tuple[list[str], list[str]] | None:
+    """(lead, coordinating) of a cell whose words name the roles (`X chủ trì, phối hợp với
+    Y`, `X; Y phối hợp`, `phối hợp với Y`), else None."""
     chu_tri = CHU_TRI_RE.search(folded)
     if chu_tri:
         before, after = cell[: chu_tri.start()], _after_phoi_hop(cell[chu_tri.end() :])
@@ -546,7 +616,7 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
         return parse_list(leading), parse_list(helping)
     if _PHOI_HOP.match(folded):
         return [], parse_list(_after_phoi_hop(cell))
-    return parse_list(cell), []
+    return None
 
 
 def body_head(text: str) -> str:

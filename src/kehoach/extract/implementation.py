@@ -55,7 +55,7 @@ def timeframe_phrase(text: str) -> str | None:
         return None
     found = list(_time_phrase().finditer(low))
     if not found:
-        return None
+        return _closing_period(text, low)
     first = found[0]
     recurring = [m for m in found[1:] if re.match(r"(?:h[ằà]ng|mỗi) ", m.group(0))]
     if recurring:
@@ -67,6 +67,25 @@ def timeframe_phrase(text: str) -> str | None:
             # và hằng năm báo cáo …`): up to the first recurring one, which still decides
             return text[first.start() : recurring[0].end()].strip(" ()")
     return text[first.start() : first.end()].strip(" ()")
+
+
+@lru_cache(maxsize=1)
+def _closing_period_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    named = lexicon.alternation("time.named_works")
+    period = lexicon.mapping("time")["closing_period"]
+    return re.compile(period), re.compile(r"(?<!\w)" + named + r"(?!\w)")
+
+
+def _closing_period(text: str, low: str) -> str | None:
+    """A span of years closing the item (`… thể thao cơ sở giai đoạn 2026 - 2030.`, lexicon
+    `time.closing_period`) when the clause it closes names no work whose name it would end
+    (`… Chương trình mục tiêu quốc gia … giai đoạn 2026 - 2030`, `time.named_works`)."""
+    period, named = _closing_period_res()
+    m = period.search(low)
+    if m is None:
+        return None
+    clause = re.split(r"[;:]", text[: m.start()])[-1]
+    return None if named.search(clause) else text[m.start() : m.end()]
 
 
 # Matched on the folded text (one character for each of the text's): a role word whose

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from kehoach.errors import NoPlanStructure
-from kehoach.extract.agencies import document_province, spelt_out
+from kehoach.extract.agencies import document_province, order_note, spelt_out
 from kehoach.extract.assignments import tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.event_parts import is_timetable
@@ -86,6 +86,18 @@ def _with_parts(
     tasks: list[Task] = []
     target_rows: list[TargetRow] = []
     appendix_horizon = None
+    # a note that the first agency of a cell leads (`Đơn vị được ghi đầu tiên là đơn vị chủ
+    # trì, …`), under or over the table it speaks of
+    first_leads = any(order_note(p.text) for p in items if isinstance(p, Para))
+    # the body section each table stands in (a target table under `2. Chỉ tiêu cụ thể`)
+    sections = {
+        id(b): sec.path
+        for top in root.children
+        if top.kind not in ("appendix", "signature")
+        for sec in top.walk()
+        for b in sec.blocks
+        if isinstance(b, Table)
+    }
     columns = None  # the last task table's columns, for its continuation after a page break
     caption: list[str] = []  # the lines just before a table (since the last table or heading)
     marks: Layout | None = None  # the last table's mark columns, for its continuation
@@ -101,10 +113,11 @@ def _with_parts(
         ):
             columns = None  # an event's running order, a list of projects: they assign no work
         elif isinstance(block, Table):
-            got = tasks_from_table(block, doc_year, carried_over=columns)
+            got = tasks_from_table(block, doc_year, carried_over=columns, first_leads=first_leads)
             if got:
                 tasks.extend(assess_task(t, "table") for t in got[0])
-                target_rows.extend(got[1])
+                where = sections.get(id(block))
+                target_rows.extend(replace(row, section=where) for row in got[1])
                 head = read_header(block.rows)
                 columns = head[0] if head and not head[0].is_targets else columns
             else:
@@ -113,7 +126,7 @@ def _with_parts(
             columns, marks = None, None  # a new section: the next table is another one
         caption = []
     if not tasks:
-        flat = flattened_tables(blocks, doc_year)
+        flat = flattened_tables(blocks, doc_year, first_leads=first_leads)
         tasks = [assess_task(t, "flattened_table") for t in flat.tasks]
         target_rows.extend(flat.target_rows)
         appendix_horizon = flat.target_horizon

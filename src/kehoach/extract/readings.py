@@ -18,6 +18,7 @@ from kehoach.extract.agencies import (
     agency_phrase,
     body_head,
     body_of_position,
+    cell_roles,
     community_title,
     known_prefix,
     parse_list,
@@ -381,7 +382,8 @@ def labels_reading(run: LabelRun, strength: int = BLOCK) -> Reading:
     """What labelled lines say: `Đơn vị chủ trì: X chủ trì, phối hợp Y`, `Đơn vị phối hợp: …`,
     `Thời gian: …`."""
     directing = parse_list(run.joined("directing"))
-    lead, coord = parse_roles(run.joined("lead")) if run.values.get("lead") else ([], [])
+    marked, lead, coord = cell_roles(run.joined("lead")) if run.values.get("lead") else ([], [], [])
+    directing += [d for d in marked if d not in directing]
     coord += [c for c in parse_list(run.joined("coordinating")) if c not in coord]
     return Reading(directing, lead, coord, run.joined("time") or None, strength, "labels")
 

@@ -38,6 +38,8 @@ class TargetRow:
     text: str
     metrics: tuple[Metric, ...] = ()
     horizon: int | None = None
+    # the section of the plan's body the table stands in (`II.2`), None in an appendix
+    section: str | None = None
 
 
 # Vietnamese capitals (a range like À-Ỹ holds the small letters too: `; đón …` is no new sentence)
@@ -540,7 +542,8 @@ def extract_targets(
                 targets[same] = replace(targets[same], metrics=list(row.metrics))
             continue
         horizon = row.horizon or appendix_horizon or plan_horizon
-        targets.append(_target(len(targets) + 1, row.text, horizon, metrics, "appendix"))
+        section = row.section or "appendix"
+        targets.append(_target(len(targets) + 1, row.text, horizon, metrics, section))
         seen.append(fold(row.text))
     return targets
 
