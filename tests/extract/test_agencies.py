@@ -517,6 +517,62 @@ def test_units_in_brackets_and_the_broadcaster(written: str, name: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Trường THCS Kim Đồng", "Trường Trung học cơ sở Kim Đồng"),
+        ("trường THPT số 2", "Trường Trung học phổ thông số 2"),
+        ("Trường TH và THCS Nam Sơn", "Trường Tiểu học và Trung học cơ sở Nam Sơn"),
+        (
+            "Trường PTDTBT TH&THCS Hòa Bình",
+            "Trường Phổ thông dân tộc bán trú Tiểu học và Trung học cơ sở Hòa Bình",
+        ),
+        # a group of schools is kept as written, its levels too
+        ("các trường THCS trên địa bàn", "các trường THCS trên địa bàn"),
+        ("Các trường MN, TH, THCS trên địa bàn xã", "Các trường MN, TH, THCS trên địa bàn xã"),
+    ],
+)
+def test_a_schools_levels_are_spelt_out_before_its_own_name(written: str, name: str) -> None:
+    assert canonical(written) == name
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("VP HĐND&UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+        ("VP HĐND và UBND phường", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường"),
+        ("Phòng VH-XH", "Phòng Văn hóa - Xã hội"),
+        ("Ban CHQS xã", "Ban Chỉ huy Quân sự xã"),
+        ("TTDVTH xã", "Trung tâm Dịch vụ tổng hợp xã"),
+        ("TT PVHCC phường", "Trung tâm Phục vụ hành chính công phường"),
+        ("VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+    ],
+)
+def test_a_communes_bodies_written_short(written: str, name: str) -> None:
+    assert canonical(written) == name
+
+
+def test_the_office_of_both_councils_is_one_body_in_a_list() -> None:
+    assert parse_list("VP HĐND và UBND xã, TTDVTH xã và các đoàn thể") == [
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+        "Trung tâm Dịch vụ tổng hợp xã",
+        "các đoàn thể",
+    ]
+
+
+def test_a_registered_room_goes_on_with_the_ward_it_belongs_to() -> None:
+    """`Phòng Văn hóa - Xã hội` is registered (a commune's room, the commune implicit); named
+    with its ward it is that ward's room, read whole."""
+    assert agency_phrase("Phòng Văn hóa - Xã hội phường Đông Sơn tổ chức hội thi") == (
+        ["Phòng Văn hóa - Xã hội phường Đông Sơn"],
+        "tổ chức hội thi",
+    )
+    assert agency_phrase("Phòng Văn hóa - Xã hội phối hợp tổ chức") == (
+        ["Phòng Văn hóa - Xã hội"],
+        "phối hợp tổ chức",
+    )
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "Ghi chú: đơn vị được ghi đầu tiên là đơn vị chủ trì, các đơn vị còn lại phối hợp.",
@@ -568,3 +624,25 @@ def test_by_the_order_of_names_the_first_leads_and_the_others_coordinate() -> No
     assert cell_roles(cell, first_leads=True) == ([], [vh], ["Sở Y tế", "Công an tỉnh"])
     cell = "Tỉnh ủy (chỉ đạo); Sở Y tế; Sở VHTTDL"
     assert cell_roles(cell, first_leads=True) == (["Tỉnh ủy"], ["Sở Y tế"], [vh])
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # a registered name that begins with no head word starts a new agency after a comma
+        (
+            "Báo và Phát thanh, Truyền hình Nghệ An, Cổng Thông tin điện tử tỉnh",
+            ["Báo và Phát thanh, Truyền hình Nghệ An", "Cổng Thông tin điện tử tỉnh"],
+        ),
+        # the province's branches of the state telecom, post and power groups
+        (
+            "Sở Khoa học và Công nghệ, Viettel Nghệ An, VNPT Nghệ An",
+            ["Sở Khoa học và Công nghệ", "Viettel Nghệ An", "VNPT Nghệ An"],
+        ),
+        ("Bưu điện tỉnh, Điện lực Nghệ An", ["Bưu điện tỉnh", "Điện lực Nghệ An"]),
+        # still one name: a registered name's own words after its comma
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ],
+)
+def test_split_before_a_registered_name_or_an_enterprise_branch(cell, names) -> None:
+    assert parse_list(cell) == names

@@ -634,6 +634,24 @@ def test_numbered_task_blocks_each_give_the_task_their_label_numbers() -> None:
     assert r.tasks[0].coordinating == ["Ủy ban nhân dân các xã, phường"]
 
 
+def test_a_headings_closing_parenthesis_gives_its_roles_to_every_bullet_under_it() -> None:
+    """`2.1. Phát triển … (Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo; Sở X chủ trì, phối hợp với
+    …):` then `- …;` bullets: one task per bullet, each with the heading's roles; the heading
+    itself is none."""
+    r = extract_file(FIXTURES / "variant_party_bracket_roles.txt")
+    under = [t for t in r.tasks if t.id.startswith("III.2.1")]
+    assert [t.id for t in under] == ["III.2.1.1", "III.2.1.2", "III.2.1.3"]
+    assert under[0].text.startswith("Duy trì sinh hoạt các câu lạc bộ")
+    for t in under:
+        assert (t.directing, t.lead, t.coordinating) == (
+            ["Đảng ủy Ủy ban nhân dân tỉnh"],
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ủy ban nhân dân các xã, phường"],
+        )
+    # a bullet's own time still counts
+    assert [t.timeframe.kind for t in under] == ["unknown", "recurring", "unknown"]
+
+
 def test_a_vision_year_in_a_schemes_name_is_no_time_for_the_work() -> None:
     """`… ban hành Đề án … giai đoạn 2026 - 2030, tầm nhìn đến năm 2045; trình trong Quý
     IV/2026`: the vision (`tầm nhìn`, `định hướng đến năm …`) belongs to the scheme's name,

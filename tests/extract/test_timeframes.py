@@ -2,7 +2,10 @@
 
 import pytest
 
+from kehoach.extract import extract_file
 from kehoach.extract.timeframes import parse_span, parse_timeframe
+
+from .conftest import FIXTURES
 
 TABLE = [
     ("Quý I/2026", "window", "2026-01-01", "2026-03-31", None),
@@ -164,3 +167,44 @@ def test_the_date_of_the_occasion_an_event_marks_is_that_day() -> None:
     assert (tf.kind, tf.start, tf.end) == ("window", "2026-04-21", "2026-04-21")
     tf = parse_timeframe("hoàn thành 30/9/2026", 2026)
     assert (tf.kind, tf.start, tf.end) == ("window", "2026-01-01", "2026-09-30")
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "start", "end"),
+    [
+        # days of one month without `ngày` after `từ`, or alone in a time cell
+        ("Từ 03-07/11/2026", "window", "2026-11-03", "2026-11-07"),
+        ("từ 12 - 14/10/2026", "window", "2026-10-12", "2026-10-14"),
+        ("25-28/9/2026", "window", "2026-09-25", "2026-09-28"),
+        ("từ 30/9 đến 02/10/2026", "window", "2026-09-30", "2026-10-02"),
+        # a part of the day or a clock time before a date: that one day
+        ("Chiều 14/11/2026", "window", "2026-11-14", "2026-11-14"),
+        ("tối 02/9/2026", "window", "2026-09-02", "2026-09-02"),
+        ("08h00, 05/12/2026", "window", "2026-12-05", "2026-12-05"),
+        # `tới` (until) folds like `tối` (evening): still a deadline
+        ("tới 02/9/2026", "window", "2026-01-01", "2026-09-02"),
+        ("trước sáng 14/11/2026", "window", "2026-01-01", "2026-11-14"),
+        # `từ` and a date, with or without `ngày`: from that day
+        ("Từ 15/10/2026", "from", "2026-10-15", None),
+        ("bắt đầu từ 03/11/2026", "from", "2026-11-03", None),
+    ],
+)
+def test_an_event_plans_day_spellings(raw, kind, start, end) -> None:
+    tf = parse_timeframe(raw, 2026)
+    assert (tf.kind, tf.start, tf.end) == (kind, start, end)
+
+
+def test_an_event_plans_task_table_times() -> None:
+    r = extract_file(FIXTURES / "variant_event_week_contacts.md")
+    got = [(t.timeframe.kind, t.timeframe.start, t.timeframe.end) for t in r.tasks]
+    assert got == [
+        ("window", "2026-01-01", "2026-10-05"),  # Trước 05/10/2026
+        ("from", "2026-10-01", None),  # Từ 01/10/2026
+        ("window", "2026-11-08", "2026-11-11"),  # Từ 08-11/11/2026
+        ("window", "2026-11-12", "2026-11-12"),  # 19h30 ngày 12/11/2026
+        ("window", "2026-11-13", "2026-11-14"),  # Ngày 13 - 14/11/2026
+        ("window", "2026-11-14", "2026-11-14"),  # Sáng 14/11/2026
+        ("window", "2026-11-11", "2026-11-15"),  # Từ 11-15/11/2026
+        ("window", "2026-11-15", "2026-11-15"),  # Tối 15/11/2026
+        ("window", "2026-01-01", "2026-11-30"),  # Trước 30/11/2026
+    ]

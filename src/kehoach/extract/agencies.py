@@ -153,7 +153,39 @@ def expand_abbreviations(text: str) -> str:
     text = _respell_abbreviations(text)
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
-    return text
+    return _school_levels_spelt(text) if "rường" in text else text
+
+
+_SCHOOL_LEVELS = lexicon.mapping("agencies.school_levels")
+_SCHOOL_LEVEL = (
+    "(?:" + "|".join(map(re.escape, sorted(_SCHOOL_LEVELS, key=len, reverse=True))) + ")"
+)
+# `Trường`, its levels written short (joined by `&`, `-`, `và` or a space), then the next word
+_SCHOOL_RE = re.compile(
+    r"\b(?P<head>[Tt]rường)\s+(?P<levels>"
+    + _SCHOOL_LEVEL
+    + r"(?:(?:\s*[&-]\s*|\s+và\s+|\s+)"
+    + _SCHOOL_LEVEL
+    + r")*)(?=\s+(?P<next>\S+))"
+)
+_SCHOOL_JOIN_RE = re.compile(r"\s*[&-]\s*|\s+và\s+")
+
+
+def _school_levels_spelt(text: str) -> str:
+    """`Trường THCS Kim Liên` -> `Trường Trung học cơ sở Kim Liên`, `Trường TH&THCS X` ->
+    `Trường Tiểu học và Trung học cơ sở X` (lexicon `agencies.school_levels`): only before the
+    school's own name (a capital, a number or `số`), so a group of schools (`các trường THCS
+    trên địa bàn`) is kept as written."""
+
+    def spell(m: re.Match[str]) -> str:
+        after = m.group("next")
+        if not (after[:1].isupper() or after[:1].isdigit() or after.lower() == "số"):
+            return m.group(0)
+        parts = _SCHOOL_JOIN_RE.split(m.group("levels"))
+        words = [" ".join(_SCHOOL_LEVELS[w] for w in part.split()) for part in parts]
+        return f"{m.group('head')} {' và '.join(words)}"
+
+    return _SCHOOL_RE.sub(spell, text)
 
 
 @lru_cache(maxsize=1)
@@ -349,14 +381,26 @@ def _split_bodies(part: str) -> list[str]:
             continue  # inside a registered name (`Văn phòng HĐND và UBND xã`)
         if _owned_last_item(part[pos : m.start()], part[at:]):
             continue
-        if _LIST_HEAD_RE.match(part, at) or (
-            part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
+        if (
+            _LIST_HEAD_RE.match(part, at)
+            or (
+                part[at : at + 1].isupper()
+                and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
+            )
+            or _registered_at(part, at)
         ):
             pieces.append(part[pos : m.start()])
             pos = at
             named_to = _known_end(part, at)
     pieces.append(part[pos:])
     return pieces
+
+
+def _registered_at(part: str, at: int) -> bool:
+    """Whether a registered name that begins with no head word starts at `at` (`Cổng Thông
+    tin điện tử tỉnh` after `Báo và Phát thanh, Truyền hình X, `): a named body, so a new
+    agency. Capitalised only: a lower-case word after a comma goes on the list before it."""
+    return part[at : at + 1].isupper() and known_prefix(part[at:]) is not None
 
 
 _BARE_LIST_RE = re.compile(r"(?i)các\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*")
@@ -865,6 +909,21 @@ def _verb_not_group(t: str) -> bool:
     return bool(after) and (after[0] in _VERBS or " ".join(after[:2]) in _VERBS)
 
 
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    """A local unit and its place's name (`phường Hoa Lư`, `xã Kim Liên`; lexicon
+    `documents.local_units`), in folded text but for the name's capital."""
+    units = lexicon.alternation("documents.local_units", fold_words=True)
+    return re.compile(units + r"\s+(?=\S)")
+
+
+def _names_a_place(rest: str) -> bool:
+    """Whether text after a registered name goes on with the commune or ward it belongs to
+    (`Phòng Văn hóa - Xã hội | phường Hoa Lư`): the name of that commune's own body."""
+    m = _place_re().match(fold_chars(rest[:40]))
+    return m is not None and rest[m.end() : m.end() + 1].isupper()
+
+
 def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str]:
     """The agencies at the start of running text, read up to the verb that follows them:
     `Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu …` gives (["Bộ Tư lệnh Vùng Cảnh sát biển 3"], "tham mưu …").
@@ -892,6 +951,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         and all(n in known for n in names)
         and rest[:1].islower()
         and not (0 <= at < len(folded) and _inside_name(folded, at))
+        and not _names_a_place(rest)
     ):
         return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))

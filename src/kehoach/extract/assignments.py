@@ -52,6 +52,7 @@ from kehoach.extract.readings import (
     trailing_reading,
     unopened,
 )
+from kehoach.extract.restated import without_restatements
 from kehoach.extract.segments import (
     Item,
     labels_per_item,
@@ -294,6 +295,7 @@ def _visit(
 ) -> None:
     if sec.kind in ("signature", "appendix") or _no_tasks_re().match(sec.folded_title):
         return
+    made_before = len(out)
     # the implementation part tells generic groups (`Các đảng ủy trực thuộc …`) what to do
     groups = groups or bool(_implementation_re().match(sec.folded_title))
     period = _period_of(sec.title) or period
@@ -382,6 +384,8 @@ def _visit(
         a.period = period
         if len(sec.title) > 15:
             out.append(a)
+    for a in out[made_before:]:
+        a.section = sec.path
     shared = _shared_closing(sec) if here is None or not here.has_agency else None
     givens = [
         shared if shared is not None and child is not sec.children[-1] else here
@@ -505,9 +509,9 @@ def tasks_from_sections(root: Section, doc_year: int | None) -> list[Task]:
     tops = root.children
     for top, given in zip(tops, _with_shared_duties(tops, [None] * len(tops)), strict=True):
         _visit(top, given, None, proposals, per_item=per_item)
-    tasks: list[Task] = []
+    made: list[tuple[Assignment, Task]] = []
     for a in proposals:
         t = _task(a, doc_year)
         if t is not None:
-            tasks.append(t)
-    return tasks
+            made.append((a, t))
+    return without_restatements(made)

@@ -72,6 +72,10 @@ class Assignment:
     # the period of a heading above it that is only a period (`1. Quý I/2026`): its time when
     # it states none of its own
     period: str | None = None
+    # where it stands: its section's path (`II.3`) and the letter of the point it is or stands
+    # under (`b` for `b) Số hóa di sản` and its bullets), for a later item that cites it
+    section: str = ""
+    point: str | None = None
 
     def best(self) -> Reading | None:
         """The strongest reading that names a lead or directing body; else one that only

@@ -163,7 +163,7 @@ def segment_assignments(
     `per_item` (see `labels_per_item`): a time-only labelled line is the time of the item
     right above it alone, and as its own it goes before a time phrase in its text."""
     labels = labels_reading(run) if run is not None else None
-    items, intros = _under_intros(items, where)
+    items, intros, points = _under_intros(items, where)
     if labels is not None and labels.has_agency and run is not None:
         marked = [it for it in items if it[0].kind != "plain"]
         title = next((t for _, t in items if _is_title(t)), None) if not marked else None
@@ -187,7 +187,8 @@ def segment_assignments(
             labels.directing, labels.lead, labels.coordinating, labels.time, CLOSING, "closing"
         )
         return [
-            _given(propose(text, [closing], where), intros.get(id(para))) for para, text in items
+            _given(propose(text, [closing], where), intros.get(id(para)), _point(para, points))
+            for para, text in items
         ]
     out = []
     last = items[-1][0] if items else None
@@ -209,7 +210,7 @@ def segment_assignments(
             a.readings.append(here.as_inherited())
         intro = intros.get(id(para))
         _add_directed(a, intro if intro is not None and intro.has_agency else here)
-        out.append(_given(a, intro))
+        out.append(_given(a, intro, _point(para, points)))
     return out
 
 
@@ -224,24 +225,39 @@ def _add_directed(a: Assignment, given: Reading | None) -> None:
 _INTRO_KINDS = ("letter", "decimal", "paren")
 
 
-def _under_intros(items: list[Item], where: Assignment) -> tuple[list[Item], dict[int, Reading]]:
+def _under_intros(
+    items: list[Item], where: Assignment
+) -> tuple[list[Item], dict[int, Reading], dict[int, str]]:
     """The items without those that only introduce the bullets under them (`a) Tổ chức Ngày
-    Sách hằng năm, gồm các hoạt động:` then `- Triển lãm …`, `- Cuộc thi …`): the bullets are
-    the tasks, and each takes what its introduction says (by the id of its paragraph)."""
+    Sách hằng năm, gồm các hoạt động:` then `- Triển lãm …`, `- Cuộc thi …`; or a sub-heading,
+    a title with no sentence's end, `b) Đối với di sản phi vật thể` then its bullets): the
+    bullets are the tasks, and each takes what its introduction says (by the id of its
+    paragraph; and, under a letter, that letter: the point the bullets make up)."""
     out: list[Item] = []
     given: dict[int, Reading] = {}
+    points: dict[int, str] = {}
     intro: Reading | None = None
+    point: str | None = None
     for i, (para, text) in enumerate(items):
         following = items[i + 1][0].kind if i + 1 < len(items) else None
-        if para.kind in _INTRO_KINDS and text.rstrip().endswith(":") and following == "bullet":
+        introduces = text.rstrip().endswith(":") or _is_title(text)
+        if para.kind in _INTRO_KINDS and introduces and following == "bullet":
             intro = _intro_reading(text, where)
+            point = para.num if para.kind == "letter" else None
             continue
         if para.kind != "bullet":
-            intro = None
+            intro, point = None, None
         elif intro is not None:
             given[id(para)] = intro
+            if point is not None:
+                points[id(para)] = point
         out.append((para, text))
-    return out, given
+    return out, given, points
+
+
+def _point(para: Para, points: dict[int, str]) -> str | None:
+    """The letter of the point an item is (`b) …`) or stands under."""
+    return points.get(id(para)) or (para.num if para.kind == "letter" else None)
 
 
 def _intro_reading(text: str, where: Assignment) -> Reading:
@@ -255,8 +271,9 @@ def _intro_reading(text: str, where: Assignment) -> Reading:
     return r
 
 
-def _given(a: Assignment, intro: Reading | None) -> Assignment:
-    """The task with what its introduction gives it, if it has one."""
+def _given(a: Assignment, intro: Reading | None, point: str | None = None) -> Assignment:
+    """The task with what its introduction gives it, if it has one, and its point's letter."""
     if intro is not None:
         a.readings.insert(0, intro)  # before the group's closing labels, which it narrows
+    a.point = point
     return a

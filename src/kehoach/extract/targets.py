@@ -641,6 +641,8 @@ def _body_commitments(root: Section, doc_year: int | None):
     for sec in _body_sections(root):
         listed = _listed_commitments(sec)
         for text in _title_statements(sec) + _statements(sec):
+            if _particulars().match(fold(text[:40])):
+                continue  # "3. Quy mô: Lễ khai mạc khoảng 900 đại biểu …": the event's size
             if text in listed:  # an item of a list a committing line introduces
                 if quantities(text):
                     yield sec, text, listed[text]
@@ -652,6 +654,16 @@ def _body_commitments(root: Section, doc_year: int | None):
                     and not _reported(sentence, doc_year)
                 ):
                     yield sec, _from_first_quantity(sentence), None
+
+
+@lru_cache(maxsize=1)
+def _particulars() -> re.Pattern[str]:
+    """A line that opens with the label of an event's particulars (`Quy mô:`, `Thành phần:`;
+    the lexicon's `targets.particular_labels`), in folded text: it describes the event as
+    planned, and its numbers (guests, stalls, teams) are no commitment."""
+    return re.compile(
+        r"^" + lexicon.alternation("targets.particular_labels", fold_words=True) + r"\s*:"
+    )
 
 
 def _listed_commitments(sec: Section) -> dict[str, int | None]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from kehoach.model import Timeframe
+from kehoach.text import lexicon
 from kehoach.text.normalize import clean, fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -16,10 +18,12 @@ _Y = r"((?:19|20)\d{2})"
 _OF_YEAR = r"(?: ?/ ?| nam | cua nam | cac nam )"
 
 
-# "Từ ngày 01/10 đến ngày 15/10/2026", "từ ngày 15 - 20/10/2026": a window of days.
+# "Từ ngày 01/10 đến ngày 15/10/2026", "từ ngày 15 - 20/10/2026": a window of days; an event
+# plan's time cell may leave out `ngày` ("Từ 08-11/11/2026", "25-28/9/2026", "từ 30/9 đến
+# 02/10/2026"): after `từ` or alone at the cell's start, two days before one month are days too.
 _DAY_RANGE = re.compile(
-    r"\b(?:tu )?ngay (\d{1,2})(?:/(\d{1,2}))?(?:/((?:19|20)\d{2}))? ?(?:-|–|den|toi) ?(?:het )?"
-    r"(?:ngay )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})"
+    r"(?:\b(?:tu )?ngay |\btu |^)(\d{1,2})(?:/(\d{1,2}))?(?:/((?:19|20)\d{2}))? ?(?:-|–|den|toi) ?"
+    r"(?:het )?(?:ngay )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})"
 )
 # Words before a date that make it a deadline; without them a date after "ngày" is one day
 # ("Ngày 10/10/2026", "20 giờ 00, ngày 10/4/2026"); a bare date in a time column is a deadline.
@@ -31,6 +35,23 @@ _OCCASION_BEFORE = re.compile(r"\bnhan (?:dip )?(?:ky niem )?ngay [^\d]{2,60}$")
 
 # "ngày 01 tháng 7 năm 2028" (folded): read as "ngày 01/7/2028"
 _WRITTEN_DATE = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d{2})\b")
+
+
+@lru_cache(maxsize=1)
+def _time_of_day_re() -> re.Pattern[str]:
+    """A part of the day or a clock time closing the words before a date (`Sáng 14/11/2026`,
+    `chiều ngày 13/11`, `08h00, 05/12/2026`; the lexicon's `time.day_parts` and `time.clock`),
+    over the lower-cased text as printed: folded, `tối` (evening) would be `tới` (until)."""
+    parts = lexicon.alternation("time.day_parts")
+    clock = lexicon.mapping("time")["clock"]
+    return re.compile(rf"(?:^|[\s,;(])(?:{parts}|{clock})\s*,?\s*(?:ngày\s*)?$")
+
+
+def _at_time_of_day(raw: str, folded: str, at: int) -> bool:
+    """Whether the date at `at` of the folded wording follows a part of the day or a clock
+    time: an event's one day, not a deadline (`Sáng 14/11/2026` is 14 November only)."""
+    low = raw.lower()
+    return len(low) == len(folded) and _time_of_day_re().search(low[:at]) is not None
 
 
 def _window(y1: int, m1: int, y2: int, m2: int, d2: int | None = None) -> tuple[str, str]:
@@ -195,12 +216,12 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             continue
         day = f"{y:04d}-{mo:02d}-{d:02d}"
         before = f[: m.start(1)]
-        if re.search(
-            r"\btu ngay ?$", before
-        ):  # "Từ ngày 20/8/2026" (no end: a range is read above)
+        if re.search(r"\btu (?:ngay ?)?$", before):
+            # "Từ ngày 20/8/2026", "Từ 15/10/2026" (no end: a range is read above)
             add(m.start(), _tf(raw, "from", day))
         elif not _OCCASION_BEFORE.search(before) and (
-            _DEADLINE_BEFORE.search(before) or not before.endswith(("ngay ", "ngay"))
+            _DEADLINE_BEFORE.search(before)
+            or not (before.endswith(("ngay ", "ngay")) or _at_time_of_day(raw, f, m.start(1)))
         ):
             start_year = doc_year or y
             add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", day))
