@@ -385,6 +385,20 @@ def test_a_committee_place_gives_the_body_that_holds_it(name: str, expected: str
     assert canonical(name) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a heading's body with its standing place, or its own short name, in brackets
+        ("Sở VHTT&DL (cơ quan thường trực)", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Tư pháp (cơ quan đầu mối)", "Sở Tư pháp"),
+        ("Sở Giáo dục và Đào tạo (Sở GD&ĐT)", "Sở Giáo dục và Đào tạo"),
+        ("Ủy ban nhân dân tỉnh (UBND tỉnh)", "Ủy ban nhân dân tỉnh"),
+    ],
+)
+def test_a_bracket_after_a_body_that_only_describes_it_is_dropped(name: str, expected: str) -> None:
+    assert canonical(name) == expected
+
+
 def test_rooms_written_by_initials_begin_a_body_in_a_list() -> None:
     """`TT VHNT tỉnh`, `P.KHTC`: initials after `TT` or `P.` begin a body (read as written, to
     be spelt out as the document names it); a table's `TT` column or an `TT NỘI DUNG` heading

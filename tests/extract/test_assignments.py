@@ -1,6 +1,7 @@
 """Ways real plans assign work outside a task table, read from small fixtures in their layout."""
 
 from kehoach.extract import extract_file
+from kehoach.extract.assignments import read_heading
 from kehoach.extract.timeframes import parse_timeframe
 
 from .conftest import FIXTURES
@@ -672,3 +673,17 @@ def test_a_vision_year_in_a_schemes_name_is_no_time_for_the_work() -> None:
         "Sở Văn hóa, Thể thao và Du lịch",
         "Báo và Phát thanh, Truyền hình Lâm Đồng",
     ]
+
+
+def test_a_heading_that_hands_work_in_a_sentence_is_led_by_its_body() -> None:
+    """`Giao X tổ chức …, trong đó tập trung:` is a sentence (X the subject of a verb), not
+    one long agency name; a bare name whose lower-case words read like a verb stays a name."""
+    got = read_heading("Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết, trong đó:")
+    assert got is not None and got[0].lead == ["Ủy ban nhân dân tỉnh"]
+    got = read_heading("Trung tâm Văn hóa tổng hợp huyện")
+    assert got is not None and got[0].lead == ["Trung tâm Văn hóa tổng hợp huyện"]
+    got = read_heading("Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính:")
+    assert got is not None and (got[0].lead, got[0].coordinating) == (
+        ["Sở Nội vụ"],
+        ["Sở Tài chính"],
+    )

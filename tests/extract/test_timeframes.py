@@ -46,6 +46,11 @@ TABLE = [
     ("Năm 2026 và các năm tiếp theo", "from", "2026-01-01", None, None),
     # a school year and those after it: from the span's first year
     ("Năm học 2027 - 2028 và các năm tiếp theo", "from", "2027-01-01", None, None),
+    # from a school year on: `từ` makes it a start, dated as the school year above (not the
+    # window `Từ 2026 - 2030` of two years)
+    ("từ năm học 2027 - 2028", "from", "2027-01-01", None, None),
+    ("Bắt đầu từ năm học 2026-2027", "from", "2026-01-01", None, None),
+    ("trong năm học 2027 - 2028", "window", "2027-01-01", "2028-12-31", None),
     ("Giai đoạn \n2026-2030", "window", "2026-01-01", "2030-12-31", None),
     ("Từ tháng 3/2026", "from", "2026-03-01", None, None),
     ("Đến hết năm 2030", "window", "2026-01-01", "2030-12-31", None),

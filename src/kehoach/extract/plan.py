@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from kehoach.errors import NoPlanStructure
+from kehoach.extract.accentless import read_restored, written_back
 from kehoach.extract.agencies import document_province, order_note, spelt_out
 from kehoach.extract.assignments import tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
@@ -48,6 +49,13 @@ def _plan_horizon(title: str | None) -> int | None:
 
 def build_record(doc: Document) -> PlanRecord:
     """The plan record of a read document."""
+    if doc.accentless:  # typed without diacritics: read with them, given back as written
+        restored, marked = read_restored(doc)
+        return written_back(_record(restored), marked)
+    return _record(doc)
+
+
+def _record(doc: Document) -> PlanRecord:
     # normalize every line once (NFC, tone marks, spaces, the spaces OCR lost); the readers
     # below rely on it and fix the known typos once, here (data/lexicon.toml [typos])
     blocks: list[str | Table] = []

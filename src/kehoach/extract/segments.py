@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from kehoach.extract.agencies import starts_with_agency
+from kehoach.extract.directed import directed_reading
 from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
@@ -207,8 +208,17 @@ def segment_assignments(
             a.readings.append(Reading(time=labels.time, source="labels"))
         if here is not None:
             a.readings.append(here.as_inherited())
-        out.append(_given(a, intros.get(id(para)), _point(para, points)))
+        intro = intros.get(id(para))
+        _add_directed(a, intro if intro is not None and intro.has_agency else here)
+        out.append(_given(a, intro, _point(para, points)))
     return out
+
+
+def _add_directed(a: Assignment, given: Reading | None) -> None:
+    """The item's `directed_reading` under what its heading or introduction gives, if any."""
+    directed = directed_reading(a.text, given)
+    if directed is not None:
+        a.readings.append(directed)
 
 
 # Markers that may introduce bullets (`-`) standing under them

@@ -147,6 +147,10 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         f,
     ):
         add(m.start(), _tf(raw, "from", f"{m.group(1) or m.group(2)}-01-01"))
+    # "từ năm học 2026 - 2027": from that school year on, dated from its first year as the
+    # school year above (not a window: a school year is one period named by two years)
+    for m in re.finditer(r"\b(?:tu|bat dau tu) nam hoc " + _Y + r" ?(?:-|–) ?" + _Y, f):
+        add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
     for m in re.finditer(_Y + r" ?(?:-|–|den|toi) ?(?:nam )?" + _Y, f):
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 <= y2:
