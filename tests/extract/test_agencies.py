@@ -5,9 +5,11 @@ import pytest
 from kehoach.extract.agencies import (
     agency_phrase,
     canonical,
+    cell_roles,
     document_province,
     labelled_roles,
     lines_as_list,
+    order_note,
     parse_list,
     parse_roles,
     spelt_out,
@@ -248,6 +250,8 @@ def test_a_title_over_residential_units_is_the_agency() -> None:
         ("Công an xã phòng ngừa vi phạm", ["Công an xã"]),
         ("Phòng Văn hóa - Xã hội bình xét gia đình tiêu biểu", ["Phòng Văn hóa - Xã hội"]),
         ("UBND các xã vùng cao bảo tồn dân ca", ["Ủy ban nhân dân các xã vùng cao"]),
+        # gathering objects ends a group coordinated with: `sưu tầm` is its work
+        ("các đoàn công tác sưu tầm hiện vật", ["các đoàn công tác"]),
         # a name that holds a verb of the list is read whole when registered
         ("Trung tâm Dịch vụ tổng hợp xã tổ chức hội diễn", ["Trung tâm Dịch vụ tổng hợp xã"]),
     ],
@@ -298,6 +302,20 @@ def test_communes_named_by_what_they_have_run_on_through_co() -> None:
     assert rest == "hỗ trợ tiêu thụ hoa"
     assert agency_phrase("UBND các xã, phường có lễ hội truyền thống bố trí lực lượng")[0] == [
         "Ủy ban nhân dân các xã, phường có lễ hội truyền thống"
+    ]
+
+
+def test_communes_named_by_what_was_done_to_their_feature_run_on_through_it() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    # `được lựa chọn` says which heritage (`commune_feature_qualifiers`): `lựa chọn` is no
+    # verb of the group there, and the group runs on to the verb after it
+    names, rest = agency_phrase("UBND các xã, phường có di sản được lựa chọn phối hợp lập hồ sơ")
+    assert names == ["Ủy ban nhân dân các xã, phường có di sản được lựa chọn"]
+    assert rest == "phối hợp lập hồ sơ"
+    # without a feature before it, `lựa chọn` is still the group's verb
+    assert agency_phrase("UBND các xã lựa chọn nghệ nhân tiêu biểu")[0] == [
+        "Ủy ban nhân dân các xã"
     ]
 
 
@@ -380,6 +398,20 @@ def test_a_one_word_body_followed_by_a_comma_starts_a_new_agency() -> None:
     ],
 )
 def test_a_committee_place_gives_the_body_that_holds_it(name: str, expected: str) -> None:
+    assert canonical(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a heading's body with its standing place, or its own short name, in brackets
+        ("Sở VHTT&DL (cơ quan thường trực)", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Tư pháp (cơ quan đầu mối)", "Sở Tư pháp"),
+        ("Sở Giáo dục và Đào tạo (Sở GD&ĐT)", "Sở Giáo dục và Đào tạo"),
+        ("Ủy ban nhân dân tỉnh (UBND tỉnh)", "Ủy ban nhân dân tỉnh"),
+    ],
+)
+def test_a_bracket_after_a_body_that_only_describes_it_is_dropped(name: str, expected: str) -> None:
     assert canonical(name) == expected
 
 
@@ -501,7 +533,146 @@ def test_a_label_on_a_line_of_its_own_parts_the_cell_whatever_its_case() -> None
         ("UBND các xã, phường (nơi có lễ hội)", "Ủy ban nhân dân các xã, phường (nơi có lễ hội)"),
         # the province's paper and broadcaster, abbreviated
         ("Báo và PT, TH Gia Lai", "Báo và Phát thanh, Truyền hình Gia Lai"),
+        ("Báo và PTTH Bắc Ninh", "Báo và Phát thanh, Truyền hình Bắc Ninh"),
+        # a relic site's board, and departments by their initials
+        ("BQL Khu DTLS Kim Liên", "Ban Quản lý Khu di tích lịch sử Kim Liên"),
+        ("Sở NV", "Sở Nội vụ"),
+        ("Sở TC", "Sở Tài chính"),
+        ("Sở XD", "Sở Xây dựng"),
+        ("Sở NNMT", "Sở Nông nghiệp và Môi trường"),
     ],
 )
 def test_units_in_brackets_and_the_broadcaster(written: str, name: str) -> None:
     assert canonical(written) == name
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Trường THCS Kim Đồng", "Trường Trung học cơ sở Kim Đồng"),
+        ("trường THPT số 2", "Trường Trung học phổ thông số 2"),
+        ("Trường TH và THCS Nam Sơn", "Trường Tiểu học và Trung học cơ sở Nam Sơn"),
+        (
+            "Trường PTDTBT TH&THCS Hòa Bình",
+            "Trường Phổ thông dân tộc bán trú Tiểu học và Trung học cơ sở Hòa Bình",
+        ),
+        # a group of schools is kept as written, its levels too
+        ("các trường THCS trên địa bàn", "các trường THCS trên địa bàn"),
+        ("Các trường MN, TH, THCS trên địa bàn xã", "Các trường MN, TH, THCS trên địa bàn xã"),
+    ],
+)
+def test_a_schools_levels_are_spelt_out_before_its_own_name(written: str, name: str) -> None:
+    assert canonical(written) == name
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("VP HĐND&UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+        ("VP HĐND và UBND phường", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường"),
+        ("Phòng VH-XH", "Phòng Văn hóa - Xã hội"),
+        ("Ban CHQS xã", "Ban Chỉ huy Quân sự xã"),
+        ("TTDVTH xã", "Trung tâm Dịch vụ tổng hợp xã"),
+        ("TT PVHCC phường", "Trung tâm Phục vụ hành chính công phường"),
+        ("VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+    ],
+)
+def test_a_communes_bodies_written_short(written: str, name: str) -> None:
+    assert canonical(written) == name
+
+
+def test_the_office_of_both_councils_is_one_body_in_a_list() -> None:
+    assert parse_list("VP HĐND và UBND xã, TTDVTH xã và các đoàn thể") == [
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
+        "Trung tâm Dịch vụ tổng hợp xã",
+        "các đoàn thể",
+    ]
+
+
+def test_a_registered_room_goes_on_with_the_ward_it_belongs_to() -> None:
+    """`Phòng Văn hóa - Xã hội` is registered (a commune's room, the commune implicit); named
+    with its ward it is that ward's room, read whole."""
+    assert agency_phrase("Phòng Văn hóa - Xã hội phường Đông Sơn tổ chức hội thi") == (
+        ["Phòng Văn hóa - Xã hội phường Đông Sơn"],
+        "tổ chức hội thi",
+    )
+    assert agency_phrase("Phòng Văn hóa - Xã hội phối hợp tổ chức") == (
+        ["Phòng Văn hóa - Xã hội"],
+        "phối hợp tổ chức",
+    )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ghi chú: đơn vị được ghi đầu tiên là đơn vị chủ trì, các đơn vị còn lại phối hợp.",
+        "Lưu ý: cơ quan ghi đầu tiên là cơ quan chủ trì; các cơ quan tiếp theo phối hợp.",
+        "(*) Cơ quan, đơn vị đứng đầu là đơn vị chủ trì thực hiện.",
+        "Cơ quan chủ trì là cơ quan được nêu đầu tiên trong cột thực hiện.",
+    ],
+)
+def test_a_note_that_the_first_named_agency_leads(note: str) -> None:
+    assert order_note(note)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the head of a body (`người đứng đầu`) is no place in a list
+        "Đề cao trách nhiệm người đứng đầu cơ quan chủ trì.",
+        "Sở Tư pháp chủ trì, phối hợp với các đơn vị đứng đầu ngành thẩm định.",
+        "Đơn vị chủ trì gửi báo cáo đầu tiên trước ngày 15/6.",
+    ],
+)
+def test_text_that_is_no_note_on_the_order_of_names(text: str) -> None:
+    assert not order_note(text)
+
+
+def test_roles_marked_after_the_names_direct_lead_and_coordinate() -> None:
+    """`X (chỉ đạo); Y (chủ trì); Z`: X directs, Y leads, the unmarked rest after a lead
+    coordinates; `(đồng chủ trì)` makes each name before it lead."""
+    cell = "Ban Thường vụ Tỉnh ủy (chỉ đạo); Sở VHTTDL (chủ trì); các sở, ngành liên quan"
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    assert cell_roles(cell) == (["Ban Thường vụ Tỉnh ủy"], [vh], ["các sở, ngành liên quan"])
+    assert parse_roles(cell) == ([vh], ["các sở, ngành liên quan"])
+    cell = "Công an tỉnh, Sở Tư pháp (đồng chủ trì); Sở VHTTDL (phối hợp)"
+    assert cell_roles(cell) == ([], ["Công an tỉnh", "Sở Tư pháp"], [vh])
+
+
+def test_by_the_order_of_names_the_first_leads_and_the_others_coordinate() -> None:
+    """With a note on the order (`first_leads`), a list with no role words gives its first
+    name (a group too) the lead; marked or worded roles stay as written. Without one, the
+    list is all lead."""
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    communes = "Ủy ban nhân dân các xã, phường"
+    cell = "Sở Y tế, Sở VHTTDL; UBND các xã, phường"
+    assert cell_roles(cell, first_leads=True) == ([], ["Sở Y tế"], [vh, communes])
+    assert cell_roles(cell) == ([], ["Sở Y tế", vh, communes], [])
+    cell = "Các sở, ban, ngành; UBND các xã, phường"
+    assert cell_roles(cell, first_leads=True) == ([], ["Các sở, ban, ngành"], [communes])
+    cell = "Sở VHTTDL chủ trì, phối hợp với Sở Y tế và Công an tỉnh"
+    assert cell_roles(cell, first_leads=True) == ([], [vh], ["Sở Y tế", "Công an tỉnh"])
+    cell = "Tỉnh ủy (chỉ đạo); Sở Y tế; Sở VHTTDL"
+    assert cell_roles(cell, first_leads=True) == (["Tỉnh ủy"], ["Sở Y tế"], [vh])
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # a registered name that begins with no head word starts a new agency after a comma
+        (
+            "Báo và Phát thanh, Truyền hình Nghệ An, Cổng Thông tin điện tử tỉnh",
+            ["Báo và Phát thanh, Truyền hình Nghệ An", "Cổng Thông tin điện tử tỉnh"],
+        ),
+        # the province's branches of the state telecom, post and power groups
+        (
+            "Sở Khoa học và Công nghệ, Viettel Nghệ An, VNPT Nghệ An",
+            ["Sở Khoa học và Công nghệ", "Viettel Nghệ An", "VNPT Nghệ An"],
+        ),
+        ("Bưu điện tỉnh, Điện lực Nghệ An", ["Bưu điện tỉnh", "Điện lực Nghệ An"]),
+        # still one name: a registered name's own words after its comma
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ],
+)
+def test_split_before_a_registered_name_or_an_enterprise_branch(cell, names) -> None:
+    assert parse_list(cell) == names

@@ -317,3 +317,33 @@ def test_scheme_with_a_project_catalogue_takes_its_tasks_from_the_implementation
     review = r.tasks[2].timeframe
     assert (review.kind, review.start, review.end) == ("window", "2028-01-01", "2028-12-31")
     assert r.tasks[4].coordinating == ["Ủy ban nhân dân các xã, phường có làng nghề"]
+
+
+def test_agency_headings_with_a_bracketed_note_and_a_conditional_timeframe() -> None:
+    r = extract_file(FIXTURES / "variant_heading_bracket_notes.txt")
+    tasks = {t.id: t for t in r.tasks}
+    assert list(tasks) == ["II.1.1", "II.1.2", "II.2.1", "II.3.1"]
+    assert tasks["II.1.1"].lead == tasks["II.1.2"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks["II.2.1"].lead == ["Sở Giáo dục và Đào tạo"]
+    tf = tasks["II.3.1"].timeframe
+    assert (tf.raw, tf.kind) == ("thường xuyên, khi có yêu cầu", "on_request")
+
+
+def test_commune_plan_bodies_written_short() -> None:
+    """A commune's plan naming its own bodies short: the office of both councils (`VP
+    HĐND&UBND xã`, `VP HĐND và UBND xã`: one body), its rooms and centres, and schools by their
+    levels; a group of schools is kept as written."""
+    r = extract_file(FIXTURES / "variant_commune_short_names.txt")
+    roles = {t.id: (t.lead, t.coordinating) for t in r.tasks}
+    office = "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"
+    assert roles["II.1.1"] == (
+        ["Phòng Văn hóa - Xã hội"],
+        [office, "Trung tâm Dịch vụ tổng hợp xã", "Ban Chỉ huy Quân sự xã", "các đoàn thể"],
+    )
+    assert roles["III.1.1"] == (["Phòng Văn hóa - Xã hội"], [office])
+    assert roles["III.1.2"][1] == ["Trường Trung học cơ sở Nguyễn Du"]
+    assert roles["III.1.3"][1] == [
+        "Trường Phổ thông dân tộc bán trú Tiểu học và Trung học cơ sở Hòa Bình"
+    ]
+    assert roles["III.2.1"] == (["Các trường MN, TH, THCS trên địa bàn xã"], [])
+    assert [x.to for x in r.reporting] == ["Phòng Văn hóa - Xã hội"]

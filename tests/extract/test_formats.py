@@ -69,6 +69,9 @@ CASES = [
     # in the Word file; group titles merged across the row; a signature typed in pipe columns
     ("variant_blank_cells_below.docx", "variant_blank_cells_below.txt"),
     ("variant_blank_cells_below.pdf", "variant_blank_cells_below.txt"),
+    # a target table turned on its side (a row for each year) under merged group headings
+    ("variant_target_table_year_rows.docx", "variant_target_table_year_rows.txt"),
+    ("variant_target_table_year_rows.pdf", "variant_target_table_year_rows.txt"),
 ]
 
 

@@ -195,6 +195,13 @@ def test_signer_beside_a_recipient_that_ends_with_a_comma() -> None:
     assert (d.number, d.issuer, d.signer) == ("12-NQ/TU", "Tỉnh ủy", "Lò Văn Mừng")
 
 
+def test_signer_in_the_right_cell_of_recipients_typed_as_pipe_rows() -> None:
+    # `Nơi nhận: | KT. GIÁM ĐỐC` … `- Lưu: VT, QLVH. | Ma Thị Nguyệt`: the two columns of the
+    # signature block typed as rows of `|` cells (no table: the left cells are no tasks)
+    d = extract_file(FIXTURES / "variant_signature_pipe_columns.txt").document
+    assert (d.number, d.signer) == ("27/KH-SVHTTDL", "Ma Thị Nguyệt")
+
+
 def test_references_a_carrying_out_sentence_lists_after_a_semicolon() -> None:
     # `Thực hiện Quyết định số …; Nghị quyết số …, Ủy ban nhân dân tỉnh ban hành …`: the
     # second document is carried out too, though its clause repeats no `Thực hiện`

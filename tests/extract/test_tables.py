@@ -372,3 +372,79 @@ def test_a_group_title_merged_across_the_row_is_no_heading_row() -> None:
         ("I.1", "CHUẨN BỊ"),
         ("II.1", "TỔ CHỨC CÁC HOẠT ĐỘNG TRONG TUẦN LỄ"),
     ]
+
+
+def test_one_agency_column_read_by_a_note_on_the_order_of_its_names() -> None:
+    """A note under the table (`cơ quan ghi đầu tiên là cơ quan chủ trì; các cơ quan tiếp
+    theo là cơ quan phối hợp`): in a cell with no role words the first name leads (a group
+    too) and the others coordinate; roles marked after the names (`(chủ trì)`, `(đồng chủ
+    trì)`, `(phối hợp)`, `(chỉ đạo)`) or worded (`X chủ trì, phối hợp với Y`) stay. A
+    sentence on the duty of the head of a leading body (`người đứng đầu cơ quan chủ trì`)
+    is no such note."""
+    tasks = extract_file(FIXTURES / "variant_role_order_note.txt").tasks
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    communes = "Ủy ban nhân dân các xã, phường"
+    assert [(t.id, t.directing, t.lead, t.coordinating) for t in tasks] == [
+        ("I.1", [], [communes], [vh]),
+        ("I.2", [], ["Sở Xây dựng"], ["Sở Tài chính", communes]),
+        ("I.3", [], ["Sở Giáo dục và Đào tạo"], [vh, "Tỉnh đoàn"]),
+        ("I.4", [], ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"], ["Sở Y tế"]),
+        (
+            "II.5",
+            ["Ban cán sự đảng Ủy ban nhân dân tỉnh"],
+            ["Sở Dân tộc và Tôn giáo"],
+            ["các cơ quan, đơn vị liên quan"],
+        ),
+        ("II.6", [], ["Báo và Phát thanh, Truyền hình Quảng Trị"], [vh]),
+        (
+            "II.7",
+            [],
+            ["Ban Quản lý Khu di tích lịch sử Thành Cổ"],
+            ["Sở Nông nghiệp và Môi trường", "Sở Tư pháp"],
+        ),
+        ("II.8", [], ["Sở Nội vụ"], []),
+        ("II.9", [], ["Các sở, ban, ngành"], ["các hội, đoàn thể tỉnh"]),
+        ("II.10", [], [vh], ["các sở, ngành"]),
+    ]
+
+
+def test_without_a_note_on_the_order_a_list_of_names_is_all_lead() -> None:
+    rows = [
+        ["TT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời hạn"],
+        ["1", "Tổ chức giải chạy", "Sở VHTTDL; Công an tỉnh", "Năm 2026"],
+        ["2", "Bảo đảm y tế", "Sở Y tế (chủ trì); Công an tỉnh", "Năm 2026"],
+    ]
+    tasks, _ = tasks_from_table(Table(rows=rows), 2026)
+    assert [(t.lead, t.coordinating) for t in tasks] == [
+        (["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"], []),
+        (["Sở Y tế"], ["Công an tỉnh"]),
+    ]
+    tasks, _ = tasks_from_table(Table(rows=rows), 2026, first_leads=True)
+    assert tasks[0].lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks[0].coordinating == ["Công an tỉnh"]
+
+
+def test_a_note_on_the_order_leaves_a_table_with_a_coordinating_column_alone() -> None:
+    rows = [
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+        ["1", "Tổ chức giải chạy", "Sở VHTTDL, Công an tỉnh", "Sở Y tế"],
+    ]
+    tasks, _ = tasks_from_table(Table(rows=rows), 2026, first_leads=True)
+    assert tasks[0].lead == ["Sở Văn hóa, Thể thao và Du lịch", "Công an tỉnh"]
+    assert tasks[0].coordinating == ["Sở Y tế"]
+
+
+def test_a_target_table_in_the_body_with_ranges_bounds_and_a_baseline_column() -> None:
+    """`Ước thực hiện năm 2025 | Kế hoạch năm 2026 | Mục tiêu đến năm 2030` under `2. Chỉ
+    tiêu chủ yếu`: the results column gives no number; a range (`16 - 18`, `02 - 03`, `Từ
+    2.000 đến 2.500`) one per end, each with its column's year; a bound (`≥ 90`, `Trên 95`)
+    its number; `Duy trì` and `-` none. The rows sit in the body's section, not an appendix."""
+    r = extract_file(FIXTURES / "variant_target_table_ranges.txt")
+    assert [[(m.value, m.by) for m in t.metrics] for t in r.targets] == [
+        [(16, 2026), (18, 2026), (25, 2030), (30, 2030)],
+        [(90, 2026), (95, 2030)],
+        [(2, 2030), (3, 2030)],
+        [(40, 2026)],
+        [(1400, 2026), (2000, 2030), (2500, 2030)],
+    ]
+    assert {(t.section, t.horizon) for t in r.targets} == {("II.2", 2030)}

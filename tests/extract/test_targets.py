@@ -14,3 +14,26 @@ def test_an_emulation_movements_criteria_are_its_targets() -> None:
     got = [(t.horizon, [(m.value, m.unit) for m in t.metrics]) for t in r.targets]
     assert got == [(2030, [(2, "đội")]), (2030, [(100, "%")]), (2030, [(100, "%")])]
     assert r.targets[2].text.startswith("100% cán bộ, công chức cấp xã")
+
+
+def test_an_event_plans_striving_lines_are_its_targets_and_its_size_is_none() -> None:
+    """A plan with no objectives part: the `Phấn đấu …` lines of `Mục đích`/`Yêu cầu` commit
+    (who the event draws counted in `doanh nghiệp`); `3. Quy mô: … 900 đại biểu …` describes
+    the event as planned, no commitment."""
+    r = extract_file(FIXTURES / "variant_event_week_contacts.md")
+    got = [(t.section, [(m.value, m.unit) for m in t.metrics]) for t in r.targets]
+    assert got == [
+        ("I.1", [(70000, "lượt khách"), (95, "tỷ đồng")]),
+        ("I.2", [(40, "doanh nghiệp")]),
+    ]
+    # typed text is read as written (not taken for OCR for its contacts' `đ/c`)
+    assert "đón khoảng 70.000" in r.targets[0].text
+
+
+def test_the_figure_as_it_stands_now_is_no_metric() -> None:
+    """`phục dựng 100% lễ hội có nguy cơ thất truyền (hiện có 12 lễ hội) và tối thiểu 20 lễ
+    hội khác`: the aside states how many there are now (`targets.present_states`), the
+    baseline; the target's metrics are the 100% and the 20."""
+    r = extract_file(FIXTURES / "variant_phase_sections.txt")
+    got = [[(m.value, m.unit, m.by) for m in t.metrics] for t in r.targets]
+    assert got == [[(100, "%", 2027), (20, "lễ hội", 2027)], [(4, "lễ hội", None)]]

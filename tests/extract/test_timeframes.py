@@ -2,7 +2,10 @@
 
 import pytest
 
-from kehoach.extract.timeframes import parse_span, parse_timeframe
+from kehoach.extract import extract_file
+from kehoach.extract.timeframes import parse_span, parse_timeframe, phase_time
+
+from .conftest import FIXTURES
 
 TABLE = [
     ("Quý I/2026", "window", "2026-01-01", "2026-03-31", None),
@@ -43,6 +46,11 @@ TABLE = [
     ("Năm 2026 và các năm tiếp theo", "from", "2026-01-01", None, None),
     # a school year and those after it: from the span's first year
     ("Năm học 2027 - 2028 và các năm tiếp theo", "from", "2027-01-01", None, None),
+    # from a school year on: `từ` makes it a start, dated as the school year above (not the
+    # window `Từ 2026 - 2030` of two years)
+    ("từ năm học 2027 - 2028", "from", "2027-01-01", None, None),
+    ("Bắt đầu từ năm học 2026-2027", "from", "2026-01-01", None, None),
+    ("trong năm học 2027 - 2028", "window", "2027-01-01", "2028-12-31", None),
     ("Giai đoạn \n2026-2030", "window", "2026-01-01", "2030-12-31", None),
     ("Từ tháng 3/2026", "from", "2026-03-01", None, None),
     ("Đến hết năm 2030", "window", "2026-01-01", "2030-12-31", None),
@@ -79,6 +87,15 @@ TABLE = [
     ("hoàn thành trong quý 1V/2023", "window", "2023-10-01", "2023-12-31", None),
     ("Từ quý 1I/2026", "from", "2026-04-01", None, None),
     ("quý l năm 2026", "window", "2026-01-01", "2026-03-31", None),
+    # a span between periods of different units: the first's start to the last's end
+    ("từ tháng 8/2027 đến năm 2029", "window", "2027-08-01", "2029-12-31", None),
+    ("Từ quý III/2026 đến quý I/2027", "window", "2026-07-01", "2027-03-31", None),
+    ("Quý III/2026 - Quý I/2027", "window", "2026-07-01", "2027-03-31", None),
+    ("từ năm 2026 đến hết tháng 5/2027", "window", "2026-01-01", "2027-05-31", None),
+    ("Bắt đầu từ quý IV/2026 đến năm 2028", "window", "2026-10-01", "2028-12-31", None),
+    ("từ tháng 5 đến hết tháng 11/2026", "window", "2026-05-01", "2026-11-30", None),
+    # without `từ`, a bare year after a dash is no span's end: the first stated decides
+    ("quý IV/2026 - 2027", "window", "2026-10-01", "2026-12-31", None),
 ]
 
 
@@ -159,3 +176,70 @@ def test_the_date_of_the_occasion_an_event_marks_is_that_day() -> None:
     assert (tf.kind, tf.start, tf.end) == ("window", "2026-04-21", "2026-04-21")
     tf = parse_timeframe("hoàn thành 30/9/2026", 2026)
     assert (tf.kind, tf.start, tf.end) == ("window", "2026-01-01", "2026-09-30")
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "start", "end"),
+    [
+        # days of one month without `ngày` after `từ`, or alone in a time cell
+        ("Từ 03-07/11/2026", "window", "2026-11-03", "2026-11-07"),
+        ("từ 12 - 14/10/2026", "window", "2026-10-12", "2026-10-14"),
+        ("25-28/9/2026", "window", "2026-09-25", "2026-09-28"),
+        ("từ 30/9 đến 02/10/2026", "window", "2026-09-30", "2026-10-02"),
+        # a part of the day or a clock time before a date: that one day
+        ("Chiều 14/11/2026", "window", "2026-11-14", "2026-11-14"),
+        ("tối 02/9/2026", "window", "2026-09-02", "2026-09-02"),
+        ("08h00, 05/12/2026", "window", "2026-12-05", "2026-12-05"),
+        # `tới` (until) folds like `tối` (evening): still a deadline
+        ("tới 02/9/2026", "window", "2026-01-01", "2026-09-02"),
+        ("trước sáng 14/11/2026", "window", "2026-01-01", "2026-11-14"),
+        # `từ` and a date, with or without `ngày`: from that day
+        ("Từ 15/10/2026", "from", "2026-10-15", None),
+        ("bắt đầu từ 03/11/2026", "from", "2026-11-03", None),
+    ],
+)
+def test_an_event_plans_day_spellings(raw, kind, start, end) -> None:
+    tf = parse_timeframe(raw, 2026)
+    assert (tf.kind, tf.start, tf.end) == (kind, start, end)
+
+
+def test_an_event_plans_task_table_times() -> None:
+    r = extract_file(FIXTURES / "variant_event_week_contacts.md")
+    got = [(t.timeframe.kind, t.timeframe.start, t.timeframe.end) for t in r.tasks]
+    assert got == [
+        ("window", "2026-01-01", "2026-10-05"),  # Trước 05/10/2026
+        ("from", "2026-10-01", None),  # Từ 01/10/2026
+        ("window", "2026-11-08", "2026-11-11"),  # Từ 08-11/11/2026
+        ("window", "2026-11-12", "2026-11-12"),  # 19h30 ngày 12/11/2026
+        ("window", "2026-11-13", "2026-11-14"),  # Ngày 13 - 14/11/2026
+        ("window", "2026-11-14", "2026-11-14"),  # Sáng 14/11/2026
+        ("window", "2026-11-11", "2026-11-15"),  # Từ 11-15/11/2026
+        ("window", "2026-11-15", "2026-11-15"),  # Tối 15/11/2026
+        ("window", "2026-01-01", "2026-11-30"),  # Trước 30/11/2026
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "wording"),
+    [
+        (
+            "Giai đoạn 1 (từ tháng 5 đến tháng 8/2026): Điều tra, khảo sát",
+            "từ tháng 5 đến tháng 8/2026",
+        ),
+        ("Giai đoạn II (6 tháng cuối năm 2026): Số hóa", "6 tháng cuối năm 2026"),
+        ("Bước 2: Quý III/2026 - Tổng hợp kết quả", "Quý III/2026"),
+        ("Bước 3: 2027 - 2028: Nhân rộng mô hình", "2027 - 2028"),
+        ("Đợt thứ 2 (tháng 10/2026)", "tháng 10/2026"),
+        ("Giai đoạn 1 từ tháng 7/2026 đến năm 2027: Thí điểm", "từ tháng 7/2026 đến năm 2027"),
+        ("Giai đoạn chuẩn bị (quý I/2027)", "quý I/2027"),
+        # the words after the colon are the phase's subject, not its time
+        ("Giai đoạn 2: Xây dựng cơ sở dữ liệu", None),
+        # a span of years names no phase; `bước đầu` is no numbered step
+        ("Giai đoạn 2026 - 2030", None),
+        ("Bước đầu triển khai thí điểm", None),
+        # brackets that state no time
+        ("Đợt 1 (các xã vùng cao): Truyền dạy", None),
+    ],
+)
+def test_the_time_a_phase_heading_states(title: str, wording: str | None) -> None:
+    assert phase_time(title) == wording

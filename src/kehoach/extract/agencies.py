@@ -34,15 +34,19 @@ _ABBREVIATED_HEAD = (
 _BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)|" + _ABBREVIATED_HEAD)
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
-# `X (chủ trì); Y (phối hợp)` in folded text (lexicon `agencies.lead_marks`, `coordinating_marks`)
+# `X (chủ trì); Y (phối hợp)`, `Z (chỉ đạo)` in folded text (lexicon `agencies.lead_marks`,
+# `coordinating_marks`, `directing_marks`)
 _ROLE_MARK_RE = re.compile(
     r"\(\s*("
     + lexicon.alternation("agencies.lead_marks", fold_words=True)
     + "|"
     + lexicon.alternation("agencies.coordinating_marks", fold_words=True)
+    + "|"
+    + lexicon.alternation("agencies.directing_marks", fold_words=True)
     + r")\s*\)"
 )
 _COORDINATING_MARKS = lexicon.folded("agencies.coordinating_marks")
+_DIRECTING_MARKS = lexicon.folded("agencies.directing_marks")
 _TRAILING_ROLE_RE = re.compile(r"\s+(?:cung )?(?:phoi hop|thuc hien)(?: thuc hien)?\s*[.;]?\s*$")
 # compiled once: these run on every agency name and list of every document
 _KEY_GAPS_RE = re.compile(r"[\s,\-–]+")
@@ -149,7 +153,39 @@ def expand_abbreviations(text: str) -> str:
     text = _respell_abbreviations(text)
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
-    return text
+    return _school_levels_spelt(text) if "rường" in text else text
+
+
+_SCHOOL_LEVELS = lexicon.mapping("agencies.school_levels")
+_SCHOOL_LEVEL = (
+    "(?:" + "|".join(map(re.escape, sorted(_SCHOOL_LEVELS, key=len, reverse=True))) + ")"
+)
+# `Trường`, its levels written short (joined by `&`, `-`, `và` or a space), then the next word
+_SCHOOL_RE = re.compile(
+    r"\b(?P<head>[Tt]rường)\s+(?P<levels>"
+    + _SCHOOL_LEVEL
+    + r"(?:(?:\s*[&-]\s*|\s+và\s+|\s+)"
+    + _SCHOOL_LEVEL
+    + r")*)(?=\s+(?P<next>\S+))"
+)
+_SCHOOL_JOIN_RE = re.compile(r"\s*[&-]\s*|\s+và\s+")
+
+
+def _school_levels_spelt(text: str) -> str:
+    """`Trường THCS Kim Liên` -> `Trường Trung học cơ sở Kim Liên`, `Trường TH&THCS X` ->
+    `Trường Tiểu học và Trung học cơ sở X` (lexicon `agencies.school_levels`): only before the
+    school's own name (a capital, a number or `số`), so a group of schools (`các trường THCS
+    trên địa bàn`) is kept as written."""
+
+    def spell(m: re.Match[str]) -> str:
+        after = m.group("next")
+        if not (after[:1].isupper() or after[:1].isdigit() or after.lower() == "số"):
+            return m.group(0)
+        parts = _SCHOOL_JOIN_RE.split(m.group("levels"))
+        words = [" ".join(_SCHOOL_LEVELS[w] for w in part.split()) for part in parts]
+        return f"{m.group('head')} {' và '.join(words)}"
+
+    return _SCHOOL_RE.sub(spell, text)
 
 
 @lru_cache(maxsize=1)
@@ -345,14 +381,26 @@ def _split_bodies(part: str) -> list[str]:
             continue  # inside a registered name (`Văn phòng HĐND và UBND xã`)
         if _owned_last_item(part[pos : m.start()], part[at:]):
             continue
-        if _LIST_HEAD_RE.match(part, at) or (
-            part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
+        if (
+            _LIST_HEAD_RE.match(part, at)
+            or (
+                part[at : at + 1].isupper()
+                and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
+            )
+            or _registered_at(part, at)
         ):
             pieces.append(part[pos : m.start()])
             pos = at
             named_to = _known_end(part, at)
     pieces.append(part[pos:])
     return pieces
+
+
+def _registered_at(part: str, at: int) -> bool:
+    """Whether a registered name that begins with no head word starts at `at` (`Cổng Thông
+    tin điện tử tỉnh` after `Báo và Phát thanh, Truyền hình X, `): a named body, so a new
+    agency. Capitalised only: a lower-case word after a comma goes on the list before it."""
+    return part[at : at + 1].isupper() and known_prefix(part[at:]) is not None
 
 
 _BARE_LIST_RE = re.compile(r"(?i)các\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*")
@@ -507,27 +555,93 @@ def labelled_roles(cell: str) -> tuple[list[str], list[str], list[str]] | None:
 
 def parse_roles(cell: str) -> tuple[list[str], list[str]]:
     """A cell's (lead, coordinating): `X chủ trì, phối hợp với Y` gives ([X], [Y]);
-    `X (chủ trì); Y (phối hợp)` likewise; a plain list is all lead."""
+    `X (chủ trì); Y (phối hợp)` likewise; a plain list is all lead. (`cell_roles` also gives
+    the agencies a cell marks as directing.)"""
+    _, lead, coord = cell_roles(cell)
+    return lead, coord
+
+
+def cell_roles(cell: str, *, first_leads: bool = False) -> tuple[list[str], list[str], list[str]]:
+    """A cell's (directing, lead, coordinating): its roles marked after the names (`X (chỉ
+    đạo); Y (chủ trì); Z, W (phối hợp)`), labelled before them (`Chủ trì: Y; phối hợp: Z`,
+    `labelled_roles`) or worded (`Y chủ trì, phối hợp với Z`, `parse_roles`). A list with
+    no role words is all lead, unless `first_leads` (the document says that the first agency
+    a cell names leads: `order_note`): then the first leads and the others coordinate, as do
+    the unmarked names after the marked ones when no lead is marked."""
     cell = clean(cell)
     folded = fold_chars(cell)
     if _ROLE_MARK_RE.search(folded):
-        # "X (chủ trì), Y (phối hợp)"; "X (chủ trì); Y, Z": the unmarked rest after a lead
-        # coordinates
-        lead: list[str] = []
-        coord: list[str] = []
-        pos = 0
-        for mark in _ROLE_MARK_RE.finditer(folded):
-            chunk = cell[pos : mark.start()].strip(" ,;")
-            is_coord = _KEY_GAPS_RE.sub(" ", mark.group(1)) in _COORDINATING_MARKS
-            (coord if is_coord else lead).extend(parse_list(chunk))
-            pos = mark.end()
-        rest = cell[pos:].strip(" ,;.")
-        if rest:
-            (coord if lead else lead).extend(parse_list(rest))
-        return lead, coord
+        return _marked_roles(cell, folded, first_leads)
     labelled = labelled_roles(cell)
     if labelled is not None:  # "Chủ trì: Sở Y tế; phối hợp: Công an tỉnh"
-        return labelled[1], labelled[2]
+        return labelled
+    worded = _worded_roles(cell, folded)
+    if worded is not None:
+        return [], *worded
+    return [], *_listed_roles(cell, first_leads)
+
+
+@lru_cache(maxsize=1)
+def _order_note_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two ways a note says that a cell's first agency leads, in folded text: `Đơn vị
+    được ghi đầu tiên là đơn vị chủ trì` and `Cơ quan chủ trì là cơ quan ghi đầu tiên`
+    (lexicon `agencies.order_note_units`, `order_note_first`)."""
+    unit = lexicon.alternation("agencies.order_note_units", fold_words=True)
+    first = lexicon.alternation("agencies.order_note_first", fold_words=True)
+    placed = rf"\b{unit}\s+{first}\b"
+    return (
+        re.compile(placed + r"[^.;]{0,40}?\bla\b[^.;]{0,20}?\bchu\s+tri\b"),
+        re.compile(r"\bchu\s+tri\s+la\s+(?:[^.;]{0,20}?)" + placed),
+    )
+
+
+def order_note(text: str) -> bool:
+    """True when `text` says the roles in an agency cell go by the order of its names: the
+    first named leads, the others coordinate (`Ghi chú: … đơn vị được ghi đầu tiên là đơn vị
+    chủ trì, các đơn vị còn lại là đơn vị phối hợp`)."""
+    folded = fold(text)
+    return "chu tri" in folded and any(rx.search(folded) for rx in _order_note_res())
+
+
+def _listed_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str]]:
+    """(lead, coordinating) of a list with no role words: all lead; by `first_leads`, the
+    first named (a body or a group alike) leads and the others coordinate."""
+    names = parse_list(cell)
+    return (names[:1], names[1:]) if first_leads else (names, [])
+
+
+def _marked_roles(
+    cell: str, folded: str, first_leads: bool
+) -> tuple[list[str], list[str], list[str]]:
+    """ "X (chỉ đạo); Y (chủ trì), Z (phối hợp)": each mark gives its role to the names since
+    the mark before it; the unmarked rest after a lead coordinates ("X (chủ trì); Y, Z")."""
+    directing: list[str] = []
+    lead: list[str] = []
+    coord: list[str] = []
+    pos = 0
+    for mark in _ROLE_MARK_RE.finditer(folded):
+        chunk = cell[pos : mark.start()].strip(" ,;")
+        word = _KEY_GAPS_RE.sub(" ", mark.group(1))
+        role = (
+            coord
+            if word in _COORDINATING_MARKS
+            else directing
+            if word in _DIRECTING_MARKS
+            else lead
+        )
+        role.extend(n for n in parse_list(chunk) if n not in role)
+        pos = mark.end()
+    rest = cell[pos:].strip(" ,;.")
+    if rest:
+        more_lead, more_coord = ([], parse_list(rest)) if lead else _listed_roles(rest, first_leads)
+        lead += more_lead
+        coord += more_coord
+    return directing, lead, coord
+
+
+def _worded_roles(cell: str, folded: str) -> tuple[list[str], list[str]] | None:
+    """(lead, coordinating) of a cell whose words name the roles (`X chủ trì, phối hợp với
+    Y`, `X; Y phối hợp`, `phối hợp với Y`), else None."""
     chu_tri = CHU_TRI_RE.search(folded)
     if chu_tri:
         before, after = cell[: chu_tri.start()], _after_phoi_hop(cell[chu_tri.end() :])
@@ -546,7 +660,7 @@ def parse_roles(cell: str) -> tuple[list[str], list[str]]:
         return parse_list(leading), parse_list(helping)
     if _PHOI_HOP.match(folded):
         return [], parse_list(_after_phoi_hop(cell))
-    return parse_list(cell), []
+    return None
 
 
 def body_head(text: str) -> str:
@@ -750,11 +864,14 @@ def take_agencies(text: str) -> tuple[list[str], str]:
 def _continuations() -> tuple[str, ...]:
     """The phrases a name goes on through (`agencies.name_continuations`), and every commune
     group with what its communes have (`các xã, phường có vùng …`; `agencies.commune_groups`
-    and `agencies.commune_features`), folded."""
+    and `agencies.commune_features`), perhaps with what was done to it (`… có di tích được
+    xếp hạng`; `agencies.commune_feature_qualifiers`), folded."""
+    qualifiers = ["", *(f" {q}" for q in lexicon.folded("agencies.commune_feature_qualifiers"))]
     qualified = {
-        f"{g} co {f}"
+        f"{g} co {f}{q}"
         for g in lexicon.folded("agencies.commune_groups")
         for f in lexicon.folded("agencies.commune_features")
+        for q in qualifiers
     }
     return tuple(sorted(set(lexicon.folded("agencies.name_continuations")) | qualified))
 
@@ -795,6 +912,21 @@ def _verb_not_group(t: str) -> bool:
     return bool(after) and (after[0] in _VERBS or " ".join(after[:2]) in _VERBS)
 
 
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    """A local unit and its place's name (`phường Hoa Lư`, `xã Kim Liên`; lexicon
+    `documents.local_units`), in folded text but for the name's capital."""
+    units = lexicon.alternation("documents.local_units", fold_words=True)
+    return re.compile(units + r"\s+(?=\S)")
+
+
+def _names_a_place(rest: str) -> bool:
+    """Whether text after a registered name goes on with the commune or ward it belongs to
+    (`Phòng Văn hóa - Xã hội | phường Hoa Lư`): the name of that commune's own body."""
+    m = _place_re().match(fold_chars(rest[:40]))
+    return m is not None and rest[m.end() : m.end() + 1].isupper()
+
+
 def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str]:
     """The agencies at the start of running text, read up to the verb that follows them:
     `Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu …` gives (["Bộ Tư lệnh Vùng Cảnh sát biển 3"], "tham mưu …").
@@ -822,6 +954,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         and all(n in known for n in names)
         and rest[:1].islower()
         and not (0 <= at < len(folded) and _inside_name(folded, at))
+        and not _names_a_place(rest)
     ):
         return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))

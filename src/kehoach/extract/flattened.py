@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import NamedTuple
 
-from kehoach.extract.agencies import known_prefix, parse_list, parse_roles, table
+from kehoach.extract.agencies import cell_roles, known_prefix, parse_list, parse_roles, table
 from kehoach.extract.tables import _role_of, read_header
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_timeframe
@@ -348,8 +348,11 @@ def _lines(blocks: list[Block]) -> list[str]:
     return lines
 
 
-def flattened_tables(blocks: list[Block], doc_year: int | None) -> Flattened:
-    """Read task and target tables laid out as flattened text lines."""
+def flattened_tables(
+    blocks: list[Block], doc_year: int | None, *, first_leads: bool = False
+) -> Flattened:
+    """Read task and target tables laid out as flattened text lines (`first_leads`: as
+    `tables.tasks_from_table`)."""
     lines = _lines(blocks)  # normalized by plan.build_record
     out = Flattened()
     for region in _find_regions(lines):
@@ -362,7 +365,8 @@ def flattened_tables(blocks: list[Block], doc_year: int | None) -> Flattened:
             out.target_horizon = max(years) if years else None
             continue
         rows = [r for r in table_rows(lines, region) if r.text]
-        out.tasks.extend(_task(r, roles, doc_year) for r in rows)
+        by_order = first_leads and "coordinating" not in roles
+        out.tasks.extend(_task(r, roles, doc_year, by_order) for r in rows)
     return out
 
 
@@ -580,7 +584,7 @@ def _add_line(row: _Row, line: str, layout: _Layout) -> None:
         row.seen_time = True
 
 
-def _task(row: _Row, roles: list[str], doc_year: int | None) -> Task:
+def _task(row: _Row, roles: list[str], doc_year: int | None, first_leads: bool = False) -> Task:
     agency_roles = [r for r in roles if r in ("directing", "lead", "coordinating")]
     directing: list[str] = []
     lead: list[str] = []
@@ -592,7 +596,8 @@ def _task(row: _Row, roles: list[str], doc_year: int | None) -> Task:
         if role == "directing":
             directing += parse_list(cell)
         elif role == "lead":
-            ld, co = parse_roles(cell)
+            di, ld, co = cell_roles(cell, first_leads=first_leads)
+            directing += di
             lead += ld
             coordinating += co
         else:

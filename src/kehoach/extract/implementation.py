@@ -41,8 +41,9 @@ def _time_phrase() -> re.Pattern[str]:
     return re.compile("|".join(lexicon.words("time.running_text")).replace("IVX", "ivx"))
 
 
-# Every running-text timeframe holds a digit or one of these words; most bullets hold none.
-_TIME_HINT = re.compile(r"\d|hằng|hàng|mỗi|thường xuyên|thời gian|thời hạn")
+# Every running-text timeframe holds a digit or one of these words (`time.running_text`);
+# most bullets hold none.
+_TIME_HINT = re.compile(r"\d|hằng|hàng|mỗi|thường xuyên|thời gian|thời hạn|theo lịch")
 
 
 def timeframe_phrase(text: str) -> str | None:
@@ -55,7 +56,7 @@ def timeframe_phrase(text: str) -> str | None:
         return None
     found = list(_time_phrase().finditer(low))
     if not found:
-        return None
+        return _closing_period(text, low)
     first = found[0]
     recurring = [m for m in found[1:] if re.match(r"(?:h[ằà]ng|mỗi) ", m.group(0))]
     if recurring:
@@ -69,11 +70,92 @@ def timeframe_phrase(text: str) -> str | None:
     return text[first.start() : first.end()].strip(" ()")
 
 
-# Matched on the folded text (one character for each of the text's): a role word whose
-# mark OCR misread (`chủ trị`, `thức hiện`) still closes the bullet.
-_ASSIGNED = re.compile(
-    r"\s*[(\[](?P<inner>[^()\[\]]*\b(?:chu tri|thuc hien|phu trach)\b[^()\[\]]*)[)\]]\s*[.;]?\s*$"
-)
+@lru_cache(maxsize=1)
+def _closing_period_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    named = lexicon.alternation("time.named_works")
+    period = lexicon.mapping("time")["closing_period"]
+    return re.compile(period), re.compile(r"(?<!\w)" + named + r"(?!\w)")
+
+
+def _closing_period(text: str, low: str) -> str | None:
+    """A span of years closing the item (`… thể thao cơ sở giai đoạn 2026 - 2030.`, lexicon
+    `time.closing_period`) when the clause it closes names no work whose name it would end
+    (`… Chương trình mục tiêu quốc gia … giai đoạn 2026 - 2030`, `time.named_works`)."""
+    period, named = _closing_period_res()
+    m = period.search(low)
+    if m is None:
+        return None
+    clause = re.split(r"[;:]", text[: m.start()])[-1]
+    return None if named.search(clause) else text[m.start() : m.end()]
+
+
+@lru_cache(maxsize=1)
+def _assigned_re() -> re.Pattern[str]:
+    """A closing parenthesis that gives roles, matched on the folded text (one character for
+    each of the text's: a role word whose mark OCR misread, `chủ trị`, `thức hiện`, still
+    closes the bullet): it holds `chủ trì`, `thực hiện`, `phụ trách` or a verb by which a body
+    directs (`lãnh đạo, chỉ đạo`, `định hướng`; lexicon `agencies.parenthesis_directing_verbs`).
+    A colon may follow it: a heading's parenthesis gives the roles of the items below it
+    (`2.1. Phát triển … (Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo; Sở X chủ trì …):`)."""
+    directs = lexicon.alternation("agencies.parenthesis_directing_verbs", fold_words=True)
+    roles = rf"(?:chu tri|thuc hien|phu trach|{directs})"
+    return re.compile(rf"\s*[(\[](?P<inner>[^()\[\]]*\b{roles}\b[^()\[\]]*)[)\]]\s*[.;:]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _directs_re() -> re.Pattern[str]:
+    """A directing verb right after a party body's name in a closing parenthesis, alone or
+    before the body it directs (folded)."""
+    directs = lexicon.alternation("agencies.parenthesis_directing_verbs", fold_words=True)
+    return re.compile(rf"^\s*{directs}(?=\s|,|$)[\s,]*")
+
+
+@lru_cache(maxsize=1)
+def _work_verb_re() -> re.Pattern[str]:
+    """The verbs that close a part of a closing parenthesis after the names they give the work
+    to (`… Thư viện tỉnh thực hiện thường xuyên`, `Sở X chủ trì tham mưu`; lexicon
+    `agencies.parenthesis_work_verbs`), in folded text, a time perhaps after them."""
+    verbs = lexicon.alternation("agencies.parenthesis_work_verbs", fold_words=True)
+    return re.compile(rf"(?:^|\s+){verbs}(?=\s|$)(?P<after>.*)$")
+
+
+def _without_work_verb(part: str, doc_year: int | None) -> tuple[str, str | None]:
+    """A part of a closing parenthesis without the verb that closes it and the time after it:
+    `Báo X chủ trì, phối hợp với Sở Y, Hội Z thực hiện thường xuyên` gives (`Báo X chủ trì,
+    phối hợp với Sở Y, Hội Z`, `thực hiện thường xuyên`); `Sở X chủ trì tham mưu` gives (`Sở X
+    chủ trì`, None). A part the verb opens (`thực hiện hằng năm`), or whose verb is followed by
+    more than a time (`thực hiện theo chức năng, nhiệm vụ`), is left as it is."""
+    folded = fold_chars(part)
+    if len(folded) != len(part):
+        return part, None
+    for m in _work_verb_re().finditer(folded):
+        if m.start() == 0:
+            continue
+        after = part[m.start("after") :].strip(" ,.")
+        if after and parse_timeframe(after, doc_year).kind == "unknown":
+            continue
+        return part[: m.start()].rstrip(" ,"), part[m.start() :].strip(" ,.") if after else None
+    return part, None
+
+
+def _directed_by(part: str) -> tuple[list[str], str]:
+    """The bodies that direct the work in a part of a closing parenthesis, and what the part
+    says after their verb: `Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo` gives ([Đảng ủy …], ``); `Ban
+    Chỉ đạo 35 Tỉnh ủy chỉ đạo` and `Ban X định hướng` likewise; `Đảng ủy UBND tỉnh lãnh đạo,
+    chỉ đạo UBND tỉnh phối hợp với …` gives ([Đảng ủy …], `UBND tỉnh phối hợp với …`). A
+    directing verb followed by no body (`… chỉ đạo việc …`) directs no one: ([], part)."""
+    names, rest = agency_phrase(part)
+    m = _directs_re().match(fold_chars(rest)) if names else None
+    if m is None:
+        return [], part
+    after = rest[m.end() :].strip(" ,.")
+    if not after:
+        return names, ""
+    if agency_phrase(after)[0]:
+        return names, after
+    return [], part
+
+
 # `(giao UBND phường … thực hiện)`, `(Giao: Sở X)`, `(Giao cho: …)`; folded
 _GIVEN = re.compile(
     r"^" + lexicon.alternation("agencies.parenthesis_openings", fold_words=True) + r"(?:\s*:)?\s+"
@@ -84,13 +166,14 @@ _DIRECTS = re.compile(r"^\s*(?:lanh dao,? )?chi dao\s+")
 _LABELLED = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.+)$")
 
 
-_CLOSING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{3,300})[)\]]\s*[.;]?\s*$")
+_CLOSING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]{3,300})[)\]]\s*[.;:]?\s*$")
 
 
 def _closes_with_bracket(text: str) -> bool:
-    """Whether the text ends with a bracket (then spaces and a `.` or `;`): a cheap test
-    before the two patterns above, which are tried at every position of an item."""
-    return text.rstrip().rstrip(".;").rstrip().endswith((")", "]"))
+    """Whether the text ends with a bracket (then spaces and a `.`, `;` or, for a heading over
+    items, `:`): a cheap test before the two patterns above, which are tried at every position
+    of an item."""
+    return text.rstrip().rstrip(".;:").rstrip().endswith((")", "]"))
 
 
 def parenthesis_time(text: str) -> str | None:
@@ -151,7 +234,7 @@ def assignment(text: str, doc_year: int | None) -> Closing | None:
     if not _closes_with_bracket(text):
         return None
     folded = fold_chars(text)
-    m = _ASSIGNED.search(folded) if len(folded) == len(text) else None
+    m = _assigned_re().search(folded) if len(folded) == len(text) else None
     if not m:
         return _named_in_parenthesis(text, doc_year)
     inner = text[m.start("inner") : m.end("inner")]
@@ -172,12 +255,21 @@ def assignment(text: str, doc_year: int | None) -> Closing | None:
         else:
             given = _GIVEN.match(fold_chars(value))
             value = value[given.end() :] if given else value
+            value, closing_time = _without_work_verb(value, doc_year)
+            when = when or closing_time
+            over, value = _directed_by(value)
+            directing += [d for d in over if d not in directing]
+            if not value:
+                continue  # "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo": the part only directs
             if re.search(r"\bchu tri\b|\bphoi hop\b", fold(value)):
                 ld, co = parse_roles(value)
                 lead += [a for a in ld if starts_with_agency(a)]
                 coord += co
                 continue
-            names, rest = take_agencies(value)
+            # read up to the verb (`Các cấp ủy, tổ chức đảng`, `Ban Chỉ đạo 35 Tỉnh ủy`)
+            names, rest = agency_phrase(value)
+            if not names:
+                names, rest = take_agencies(value)
             directs = _DIRECTS.match(fold_chars(rest)) if names else None
             under, after = agency_phrase(rest[directs.end() :]) if directs else ([], "")
             if under:  # "X chỉ đạo Y thực hiện": X directs, Y leads
@@ -189,6 +281,6 @@ def assignment(text: str, doc_year: int | None) -> Closing | None:
                 timeframe_phrase(rest) or parse_timeframe(rest, doc_year).kind != "unknown"
             ):
                 when = rest
-    if not lead:
+    if not lead and not directing:
         return None
-    return Closing(text[: m.start()].rstrip(" ,.;"), directing, lead, coord, when)
+    return Closing(text[: m.start()].rstrip(" ,.;:"), directing, lead, coord, when)

@@ -396,6 +396,17 @@ def _left_signer(row: list[str]) -> list[str]:
     return [c for k, c in enumerate(row) if k not in signed[1:]]
 
 
+def _typed_row_cells(text: str) -> list[str]:
+    """A line of the signature part typed as a row of cells apart by `|` (`- Lưu: VT. | Lê Văn
+    An`: the recipients beside the signing block) as its cells, a second signer's name beside
+    the first left out (the left party signs for the record); another line as it is."""
+    if " | " not in text and not text.startswith("| ") and not text.endswith(" |"):
+        return [text]
+    cells = [c.strip() for c in text.strip().strip("|").split("|") if c.strip()]
+    named = [k for k, c in enumerate(cells) if _is_name(c.strip(" ."))]
+    return [c for k, c in enumerate(cells) if k not in named[1:]]
+
+
 def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
     best = None
     texts: list[str] = []
@@ -405,7 +416,7 @@ def _signer(signature: Section | None, items: list[Para | Table]) -> str | None:
             if signature is not None or _signs(b):
                 texts.extend(c for row in b.rows for c in _left_signer(row) if c.strip())
         elif signature is not None:
-            texts.append(b.text)
+            texts.extend(_typed_row_cells(b.text))
     if signature is None and not texts:  # no "Nơi nhận": the title and the name close the text
         tail = [p.text for p in items[-12:] if isinstance(p, Para)]
         title = max(

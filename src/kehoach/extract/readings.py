@@ -18,6 +18,7 @@ from kehoach.extract.agencies import (
     agency_phrase,
     body_head,
     body_of_position,
+    cell_roles,
     community_title,
     known_prefix,
     parse_list,
@@ -71,6 +72,10 @@ class Assignment:
     # the period of a heading above it that is only a period (`1. Quý I/2026`): its time when
     # it states none of its own
     period: str | None = None
+    # where it stands: its section's path (`II.3`) and the letter of the point it is or stands
+    # under (`b` for `b) Số hóa di sản` and its bullets), for a later item that cites it
+    section: str = ""
+    point: str | None = None
 
     def best(self) -> Reading | None:
         """The strongest reading that names a lead or directing body; else one that only
@@ -381,7 +386,8 @@ def labels_reading(run: LabelRun, strength: int = BLOCK) -> Reading:
     """What labelled lines say: `Đơn vị chủ trì: X chủ trì, phối hợp Y`, `Đơn vị phối hợp: …`,
     `Thời gian: …`."""
     directing = parse_list(run.joined("directing"))
-    lead, coord = parse_roles(run.joined("lead")) if run.values.get("lead") else ([], [])
+    marked, lead, coord = cell_roles(run.joined("lead")) if run.values.get("lead") else ([], [], [])
+    directing += [d for d in marked if d not in directing]
     coord += [c for c in parse_list(run.joined("coordinating")) if c not in coord]
     return Reading(directing, lead, coord, run.joined("time") or None, strength, "labels")
 

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from kehoach.extract.agencies import starts_with_agency
+from kehoach.extract.directed import directed_reading
 from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
@@ -28,6 +29,7 @@ from kehoach.extract.readings import (
     roles_of_phrase,
     unopened,
 )
+from kehoach.extract.timeframes import phase_time
 from kehoach.intake.document import Table
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
@@ -162,7 +164,7 @@ def segment_assignments(
     `per_item` (see `labels_per_item`): a time-only labelled line is the time of the item
     right above it alone, and as its own it goes before a time phrase in its text."""
     labels = labels_reading(run) if run is not None else None
-    items, intros = _under_intros(items, where)
+    items, intros, points = _under_intros(items, where)
     if labels is not None and labels.has_agency and run is not None:
         marked = [it for it in items if it[0].kind != "plain"]
         title = next((t for _, t in items if _is_title(t)), None) if not marked else None
@@ -186,7 +188,8 @@ def segment_assignments(
             labels.directing, labels.lead, labels.coordinating, labels.time, CLOSING, "closing"
         )
         return [
-            _given(propose(text, [closing], where), intros.get(id(para))) for para, text in items
+            _given(propose(text, [closing], where), intros.get(id(para)), _point(para, points))
+            for para, text in items
         ]
     out = []
     last = items[-1][0] if items else None
@@ -206,47 +209,75 @@ def segment_assignments(
             a.readings.append(Reading(time=labels.time, source="labels"))
         if here is not None:
             a.readings.append(here.as_inherited())
-        out.append(_given(a, intros.get(id(para))))
+        intro = intros.get(id(para))
+        _add_directed(a, intro if intro is not None and intro.has_agency else here)
+        out.append(_given(a, intro, _point(para, points)))
     return out
+
+
+def _add_directed(a: Assignment, given: Reading | None) -> None:
+    """The item's `directed_reading` under what its heading or introduction gives, if any."""
+    directed = directed_reading(a.text, given)
+    if directed is not None:
+        a.readings.append(directed)
 
 
 # Markers that may introduce bullets (`-`) standing under them
 _INTRO_KINDS = ("letter", "decimal", "paren")
 
 
-def _under_intros(items: list[Item], where: Assignment) -> tuple[list[Item], dict[int, Reading]]:
+def _under_intros(
+    items: list[Item], where: Assignment
+) -> tuple[list[Item], dict[int, Reading], dict[int, str]]:
     """The items without those that only introduce the bullets under them (`a) Tổ chức Ngày
-    Sách hằng năm, gồm các hoạt động:` then `- Triển lãm …`, `- Cuộc thi …`): the bullets are
-    the tasks, and each takes what its introduction says (by the id of its paragraph)."""
+    Sách hằng năm, gồm các hoạt động:` then `- Triển lãm …`, `- Cuộc thi …`; or a sub-heading,
+    a title with no sentence's end, `b) Đối với di sản phi vật thể` then its bullets): the
+    bullets are the tasks, and each takes what its introduction says (by the id of its
+    paragraph; and, under a letter, that letter: the point the bullets make up)."""
     out: list[Item] = []
     given: dict[int, Reading] = {}
+    points: dict[int, str] = {}
     intro: Reading | None = None
+    point: str | None = None
     for i, (para, text) in enumerate(items):
         following = items[i + 1][0].kind if i + 1 < len(items) else None
-        if para.kind in _INTRO_KINDS and text.rstrip().endswith(":") and following == "bullet":
+        introduces = text.rstrip().endswith(":") or _is_title(text)
+        if para.kind in _INTRO_KINDS and introduces and following == "bullet":
             intro = _intro_reading(text, where)
+            point = para.num if para.kind == "letter" else None
             continue
         if para.kind != "bullet":
-            intro = None
+            intro, point = None, None
         elif intro is not None:
             given[id(para)] = intro
+            if point is not None:
+                points[id(para)] = point
         out.append((para, text))
-    return out, given
+    return out, given, points
+
+
+def _point(para: Para, points: dict[int, str]) -> str | None:
+    """The letter of the point an item is (`b) …`) or stands under."""
+    return points.get(id(para)) or (para.num if para.kind == "letter" else None)
 
 
 def _intro_reading(text: str, where: Assignment) -> Reading:
-    """What an introduction gives the bullets under it: its agencies and its time."""
+    """What an introduction gives the bullets under it: its agencies and its time (or its
+    phase's)."""
     a = propose(text, [], where)
     best = a.best()
     r = Reading(strength=CLOSING, source="intro")
     if best is not None:
         r.directing, r.lead, r.coordinating = best.directing, best.lead, best.coordinating
+    # a phase's time (`a) Giai đoạn 1 (quý II/2026): Khảo sát`) is its bullets'
     r.time = (best.time if best is not None else None) or timeframe_phrase(a.text)
+    r.time = r.time or phase_time(text)
     return r
 
 
-def _given(a: Assignment, intro: Reading | None) -> Assignment:
-    """The task with what its introduction gives it, if it has one."""
+def _given(a: Assignment, intro: Reading | None, point: str | None = None) -> Assignment:
+    """The task with what its introduction gives it, if it has one, and its point's letter."""
     if intro is not None:
         a.readings.insert(0, intro)  # before the group's closing labels, which it narrows
+    a.point = point
     return a

@@ -7,10 +7,10 @@ tables (merged cells repeated, `spans` marked) and PDF tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from kehoach.extract.agencies import lines_as_list, parse_list, parse_roles
+from kehoach.extract.agencies import cell_roles, lines_as_list, parse_list
 from kehoach.extract.agency_rows import agency_row, group_leads, led_by_row
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_span, parse_timeframe
@@ -65,6 +65,9 @@ class Columns:
     totals: list[int] = field(default_factory=list)  # whole-period columns (`Cả giai đoạn`)
     ignored: list[int] = field(default_factory=list)
     width: int = 0  # how many columns the heading has
+    # the lead column's roles go by the order of its names (`agencies.order_note`): no
+    # coordinating column, and the document says the first agency of a cell leads
+    first_leads: bool = False
 
 
 def _role_of(h: str) -> str | None:
@@ -266,37 +269,59 @@ def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) 
     unit = "%" if unit in ("%", "tỷ lệ %") else unit
     metrics = []
     for col, year, _ in chosen:
-        raw = _cell(row, col).replace(" ", "")
-        try:
-            value = parse_number(raw.lstrip("≥>≤<~"))
-        except ValueError:
-            continue
         by = year if len(chosen) > 1 else None
-        metrics.append(Metric(value=value, unit=unit, subject=text, by=by))
+        metrics += [Metric(value=v, unit=unit, subject=text, by=by) for v in _values(row, col)]
     for col in cols.totals if len(chosen) > 1 else []:
         # beside its year columns, the whole period's number: a target of no single year
-        try:
-            value = parse_number(_cell(row, col).replace(" ", "").lstrip("≥>≤<~"))
-        except ValueError:
-            continue
-        metrics.append(Metric(value=value, unit=unit, subject=text, by=None))
+        metrics += [Metric(value=v, unit=unit, subject=text, by=None) for v in _values(row, col)]
     if not metrics:
         return TargetRow(text)
     return TargetRow(text, tuple(metrics), max(y or 0 for _, y, _ in chosen) or None)
 
 
+@lru_cache(maxsize=1)
+def _value_cell_re() -> re.Pattern[str]:
+    """A value cell: signs or words of a bound (lexicon `tables.value_qualifiers`), a number,
+    perhaps a second one ending a range (`12 - 15`, `01 đến 02`), perhaps `%`."""
+    words = alternation("tables.value_qualifiers")
+    num = r"\d[\d.,\s]*?"
+    return re.compile(
+        rf"(?i)^(?:[≥>≤<~]=?\s*|{words}\s+)*(?P<a>{num})"
+        rf"(?:\s*(?:-|–|\bđến\b)\s*(?P<b>{num}))?\s*%?$"
+    )
+
+
+def _values(row: list[str], col: int) -> list[int | float]:
+    """The numbers of a value cell: one (`≥ 98`, `85`), or one for each end of a range (`12 -
+    15` gives 12 and 15); none when it holds no number (`-`, `Duy trì`)."""
+    m = _value_cell_re().match(_cell(row, col))
+    if m is None:
+        return []
+    try:
+        return [parse_number(g.replace(" ", "")) for g in m.group("a", "b") if g]
+    except ValueError:
+        return []
+
+
 def tasks_from_table(
-    table: Table, doc_year: int | None, carried_over: Columns | None = None
+    table: Table,
+    doc_year: int | None,
+    carried_over: Columns | None = None,
+    *,
+    first_leads: bool = False,
 ) -> tuple[list[Task], list[TargetRow]] | None:
     """(tasks, target statements) read from a table, or None if it is neither kind of table.
     `carried_over`: the columns of the task table just before, for a table without a heading
-    of its own and as wide (the same table carried over a page break)."""
+    of its own and as wide (the same table carried over a page break). `first_leads`: the
+    document says that the first agency a cell names leads and the others coordinate
+    (`agencies.order_note`), read so in a table with no coordinating column."""
     head = read_header(table.rows)
     if head is None and carried_over is not None and _same_width(table, carried_over):
         head = carried_over, 0
     if head is None:
         return None
     cols, first = head
+    cols = replace(cols, first_leads=first_leads and cols.coordinating < 0)
     header_keys = [fold(" ".join(r)) for r in table.rows[:first]]
     tasks: list[dict] = []
     targets: list[TargetRow] = []
@@ -472,7 +497,12 @@ def _add_agencies(t: dict, row: list[str], cols: Columns) -> None:
     if cols.directing >= 0:
         t["directing"] += parse_list(_agency_cell(row, cols.directing))
     if cols.lead >= 0:
-        lead, coord = parse_roles(_agency_cell(row, cols.lead))
+        directing, lead, coord = cell_roles(
+            _agency_cell(row, cols.lead), first_leads=cols.first_leads
+        )
+        if cols.first_leads and t["lead"]:
+            lead, coord = [], lead + coord  # a row going on a cell: its first is not the cell's
+        t["directing"] += directing
         t["lead"] += lead
         t["coordinating"] += coord
     if cols.coordinating >= 0:

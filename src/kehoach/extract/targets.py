@@ -38,6 +38,8 @@ class TargetRow:
     text: str
     metrics: tuple[Metric, ...] = ()
     horizon: int | None = None
+    # the section of the plan's body the table stands in (`II.2`), None in an appendix
+    section: str | None = None
 
 
 # Vietnamese capitals (a range like À-Ỹ holds the small letters too: `; đón …` is no new sentence)
@@ -154,7 +156,7 @@ def _metrics(text: str) -> list[Metric]:
         # a baseline year ("tăng 8% so với năm 2024") is no year a number is due by
         years = [(m.start(), int(m.group(1))) for m in _baseline_year_re().finditer(sentence)]
         previous: str | None = None
-        found = quantities(sentence)
+        found = [q for q in quantities(sentence) if not _present_state(sentence, q[2])]
         for i, (value, unit, pos) in enumerate(found):
             before = [y for p, y in years if p < pos]
             by = _year_after(sentence, years, pos, found[i + 1 :]) or (
@@ -165,6 +167,21 @@ def _metrics(text: str) -> list[Metric]:
             metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
             previous = subject
     return metrics
+
+
+@lru_cache(maxsize=1)
+def _present_state_re() -> re.Pattern[str]:
+    """An aside or clause that opens by stating the figure as it stands now (`(hiện có `,
+    `, hiện nay là `; lexicon `targets.present_states`) and runs to the number, over the
+    lower-cased text before it."""
+    words = lexicon.alternation("targets.present_states")
+    return re.compile(rf"(?:^|[(,;:]\s*){words}\s+(?:khoảng\s+|trên\s+|gần\s+)?$")
+
+
+def _present_state(sentence: str, pos: int) -> bool:
+    """Whether the number at pos is the figure as it stands now (`… (hiện có 41 di sản)`):
+    the baseline, no metric."""
+    return _present_state_re().search(sentence[:pos].lower()) is not None
 
 
 @lru_cache(maxsize=1)
@@ -540,7 +557,8 @@ def extract_targets(
                 targets[same] = replace(targets[same], metrics=list(row.metrics))
             continue
         horizon = row.horizon or appendix_horizon or plan_horizon
-        targets.append(_target(len(targets) + 1, row.text, horizon, metrics, "appendix"))
+        section = row.section or "appendix"
+        targets.append(_target(len(targets) + 1, row.text, horizon, metrics, section))
         seen.append(fold(row.text))
     return targets
 
@@ -638,6 +656,8 @@ def _body_commitments(root: Section, doc_year: int | None):
     for sec in _body_sections(root):
         listed = _listed_commitments(sec)
         for text in _title_statements(sec) + _statements(sec):
+            if _particulars().match(fold(text[:40])):
+                continue  # "3. Quy mô: Lễ khai mạc khoảng 900 đại biểu …": the event's size
             if text in listed:  # an item of a list a committing line introduces
                 if quantities(text):
                     yield sec, text, listed[text]
@@ -649,6 +669,16 @@ def _body_commitments(root: Section, doc_year: int | None):
                     and not _reported(sentence, doc_year)
                 ):
                     yield sec, _from_first_quantity(sentence), None
+
+
+@lru_cache(maxsize=1)
+def _particulars() -> re.Pattern[str]:
+    """A line that opens with the label of an event's particulars (`Quy mô:`, `Thành phần:`;
+    the lexicon's `targets.particular_labels`), in folded text: it describes the event as
+    planned, and its numbers (guests, stalls, teams) are no commitment."""
+    return re.compile(
+        r"^" + lexicon.alternation("targets.particular_labels", fold_words=True) + r"\s*:"
+    )
 
 
 def _listed_commitments(sec: Section) -> dict[str, int | None]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from kehoach.model import Timeframe
+from kehoach.text import lexicon
 from kehoach.text.normalize import clean, fold
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -16,10 +18,12 @@ _Y = r"((?:19|20)\d{2})"
 _OF_YEAR = r"(?: ?/ ?| nam | cua nam | cac nam )"
 
 
-# "Từ ngày 01/10 đến ngày 15/10/2026", "từ ngày 15 - 20/10/2026": a window of days.
+# "Từ ngày 01/10 đến ngày 15/10/2026", "từ ngày 15 - 20/10/2026": a window of days; an event
+# plan's time cell may leave out `ngày` ("Từ 08-11/11/2026", "25-28/9/2026", "từ 30/9 đến
+# 02/10/2026"): after `từ` or alone at the cell's start, two days before one month are days too.
 _DAY_RANGE = re.compile(
-    r"\b(?:tu )?ngay (\d{1,2})(?:/(\d{1,2}))?(?:/((?:19|20)\d{2}))? ?(?:-|–|den|toi) ?(?:het )?"
-    r"(?:ngay )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})"
+    r"(?:\b(?:tu )?ngay |\btu |^)(\d{1,2})(?:/(\d{1,2}))?(?:/((?:19|20)\d{2}))? ?(?:-|–|den|toi) ?"
+    r"(?:het )?(?:ngay )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})"
 )
 # Words before a date that make it a deadline; without them a date after "ngày" is one day
 # ("Ngày 10/10/2026", "20 giờ 00, ngày 10/4/2026"); a bare date in a time column is a deadline.
@@ -29,8 +33,59 @@ _DEADLINE_BEFORE = re.compile(r"\b(truoc|cham nhat|han|hoan thanh|xong|den|het)\
 _OCCASION_BEFORE = re.compile(r"\bnhan (?:dip )?(?:ky niem )?ngay [^\d]{2,60}$")
 
 
+# "từ tháng 7/2027 đến năm 2030", "quý II/2026 - quý I/2027" (folded): a span between two
+# periods of any unit (a month, a quarter, a year); without `từ`, the last must name its unit
+# ("quý IV/2026 - 2027" is no span of this kind)
+_SPAN_END = (
+    r"(?:(?:thang (?P<{0}m>\d{{1,2}})|quy (?P<{0}q>i{{1,3}}|iv|[1-4]))"
+    + _OF_YEAR
+    + r"|(?P<{0}n>nam ))"
+)
+_SPAN = re.compile(
+    r"(?P<tu>\b(?:bat dau )?tu )?\b"
+    + _SPAN_END.format("a")
+    + r"(?P<ay>(?:19|20)\d{2}) ?(?:-|–|den|toi) ?(?:het |cuoi )?"
+    + _SPAN_END.format("b")
+    + r"?(?P<by>(?:19|20)\d{2})\b"
+)
+
+
+def _span_end(m: re.Match[str], side: str, first: bool) -> str | None:
+    """The first day (`first`) or the last of one end of a `_SPAN` match: its month, its
+    quarter or its whole year; None for a month that is none."""
+    y = int(m.group(f"{side}y"))
+    if m.group(f"{side}m"):
+        m1 = m2 = int(m.group(f"{side}m"))
+        if not 1 <= m1 <= 12:
+            return None
+    elif m.group(f"{side}q"):
+        q = _quarter(m.group(f"{side}q")) or 1
+        m1, m2 = 3 * q - 2, 3 * q
+    else:
+        m1, m2 = 1, 12
+    start, end = _window(y, m1, y, m2)
+    return start if first else end
+
+
 # "ngày 01 tháng 7 năm 2028" (folded): read as "ngày 01/7/2028"
 _WRITTEN_DATE = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d{2})\b")
+
+
+@lru_cache(maxsize=1)
+def _time_of_day_re() -> re.Pattern[str]:
+    """A part of the day or a clock time closing the words before a date (`Sáng 14/11/2026`,
+    `chiều ngày 13/11`, `08h00, 05/12/2026`; the lexicon's `time.day_parts` and `time.clock`),
+    over the lower-cased text as printed: folded, `tối` (evening) would be `tới` (until)."""
+    parts = lexicon.alternation("time.day_parts")
+    clock = lexicon.mapping("time")["clock"]
+    return re.compile(rf"(?:^|[\s,;(])(?:{parts}|{clock})\s*,?\s*(?:ngày\s*)?$")
+
+
+def _at_time_of_day(raw: str, folded: str, at: int) -> bool:
+    """Whether the date at `at` of the folded wording follows a part of the day or a clock
+    time: an event's one day, not a deadline (`Sáng 14/11/2026` is 14 November only)."""
+    low = raw.lower()
+    return len(low) == len(folded) and _time_of_day_re().search(low[:at]) is not None
 
 
 def _window(y1: int, m1: int, y2: int, m2: int, d2: int | None = None) -> tuple[str, str]:
@@ -97,6 +152,7 @@ def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
 def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     """The first date or period stated in the wording, as a window/from."""
     candidates: list[tuple[int, Timeframe]] = []
+    spans: dict[int, Timeframe] = {}  # a span between two periods (`_SPAN`) by where it begins
 
     def add(pos: int, tf: Timeframe) -> None:
         candidates.append((pos, tf))
@@ -126,6 +182,10 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         f,
     ):
         add(m.start(), _tf(raw, "from", f"{m.group(1) or m.group(2)}-01-01"))
+    # "từ năm học 2026 - 2027": from that school year on, dated from its first year as the
+    # school year above (not a window: a school year is one period named by two years)
+    for m in re.finditer(r"\b(?:tu|bat dau tu) nam hoc " + _Y + r" ?(?:-|–) ?" + _Y, f):
+        add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
     for m in re.finditer(_Y + r" ?(?:-|–|den|toi) ?(?:nam )?" + _Y, f):
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 <= y2:
@@ -165,6 +225,16 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         y1 = int(m.group(2)) if m.group(2) else y
         if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y, m2):
             add(m.start(), _tf(raw, "window", *_window(y1, m1, y, m2)))
+    # "từ tháng 7/2027 đến năm 2030", "từ quý II/2026 đến quý I/2027", "từ năm 2026 đến hết
+    # tháng 6/2027": one span from the first period's start to the last's end, whatever each
+    # end's unit (same-unit spans of months or years are read above too)
+    for m in _SPAN.finditer(f):
+        if not m.group("tu") and not (m.group("bm") or m.group("bq") or m.group("bn")):
+            continue
+        first, last = _span_end(m, "a", True), _span_end(m, "b", False)
+        if first is not None and last is not None and first < last:
+            spans[m.start()] = _tf(raw, "window", first, last)
+            add(m.start(), spans[m.start()])
     for m in re.finditer(r"\b(6|06|sau) thang (dau|cuoi) nam " + _Y, f):
         y = int(m.group(3))
         first_half = m.group(2) == "dau"
@@ -191,12 +261,12 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             continue
         day = f"{y:04d}-{mo:02d}-{d:02d}"
         before = f[: m.start(1)]
-        if re.search(
-            r"\btu ngay ?$", before
-        ):  # "Từ ngày 20/8/2026" (no end: a range is read above)
+        if re.search(r"\btu (?:ngay ?)?$", before):
+            # "Từ ngày 20/8/2026", "Từ 15/10/2026" (no end: a range is read above)
             add(m.start(), _tf(raw, "from", day))
         elif not _OCCASION_BEFORE.search(before) and (
-            _DEADLINE_BEFORE.search(before) or not before.endswith(("ngay ", "ngay"))
+            _DEADLINE_BEFORE.search(before)
+            or not (before.endswith(("ngay ", "ngay")) or _at_time_of_day(raw, f, m.start(1)))
         ):
             start_year = doc_year or y
             add(m.start(), _tf(raw, "window", f"{min(start_year, y):04d}-01-01", day))
@@ -242,8 +312,55 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             add(0, _tf(raw, "window", *_window(doc_year, 3 * q - 2, doc_year, 3 * q)))
     if not candidates:
         return None
-    candidates.sort(key=lambda c: (c[0], c[1].kind != "from"))
+    # "từ tháng 7/2027 đến năm 2030" is no start alone, "quý II/2026 - quý I/2027" no quarter
+    # alone: a span read where they begin decides
+    candidates.sort(key=lambda c: (c[0], spans.get(c[0]) is not c[1], c[1].kind != "from"))
     return candidates[0][1]
+
+
+@lru_cache(maxsize=1)
+def _phase_re() -> re.Pattern[str]:
+    """A phase's name at a heading's start (`giai đoạn 1`, `bước ii`, `đợt thứ 2`, `giai
+    đoạn chuẩn bị`; lexicon `time.phase_words`), over the lower-cased heading: not a span of
+    years (`giai đoạn 2026 - 2030` names no phase)."""
+    words = lexicon.alternation("time.phase_words")
+    return re.compile(
+        rf"^{words}\s+(?:thứ\s+)?(?:\d{{1,2}}|[ivx]{{1,4}}|[^\W\d]+(?:\s+[^\W\d]+){{0,2}})"
+        r"(?=[\s(:,.–-]|$)\s*"
+    )
+
+
+@lru_cache(maxsize=1)
+def _phase_time_opening_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{lexicon.alternation('time.phase_time_openings')}\s|\d)")
+
+
+def phase_time(title: str) -> str | None:
+    """The time of a phase heading (`Giai đoạn 1 (từ tháng 4 đến tháng 6/2026): Khảo sát`,
+    `Bước 2: Quý III/2026 - Tổng hợp`, `Đợt 3 từ tháng 9/2026 đến quý I/2027: …`): the
+    wording in brackets right after the phase's name, or after it (a colon between) up to the
+    next colon, bracket, `;` or a dash before a capital; None when the heading names no phase
+    or that wording states no time."""
+    low = title.lower()
+    m = _phase_re().match(low) if len(low) == len(title) else None
+    if m is None:
+        return None
+    rest = title[m.end() :]
+    if rest.startswith("("):
+        inner, closed, _ = rest[1:].partition(")")
+        wording = inner.strip() if closed else ""
+    else:
+        wording = re.split(r"\s*[:;()]", rest.lstrip(" :,.–-"), maxsplit=1)[0]
+        for dash in re.finditer(r"\s[-–]\s+(?=\w)", wording):
+            if wording[dash.end()].isupper():  # "Quý III/2026 - Tổng hợp": the subject follows
+                wording = wording[: dash.start()]
+                break
+        wording = wording.strip(" .,")
+        if not _phase_time_opening_re().match(wording.lower()):
+            return None
+    if not wording or parse_timeframe(wording).kind == "unknown":
+        return None
+    return wording
 
 
 def parse_span(start: str | None, end: str | None, doc_year: int | None = None) -> Timeframe:

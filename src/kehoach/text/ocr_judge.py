@@ -4,11 +4,18 @@ repair model (`ocr_repair`, imported only when a text needs repair)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from kehoach.text.syllables import WORD_RE, is_valid_syllable, lower_syllable, name_syllables
+from kehoach.text.syllables import (
+    LETTERS,
+    WORD_RE,
+    is_valid_syllable,
+    lower_syllable,
+    name_syllables,
+)
 
 __all__ = ["looks_like_ocr", "ocr_score", "telltale_syllables"]
 
@@ -35,6 +42,12 @@ def _impossible(word: str) -> bool:
     return not word[0].isupper() and not word.islower()
 
 
+# Letters joined by a slash (`đ/c` for đồng chí, `b/c` for báo cáo, `T/M`): an abbreviation,
+# whose one-letter parts are no syllables, so not judged as spelling (a typed event plan that
+# names its contacts `đ/c …` is not OCR'd for it)
+_SLASHED = re.compile(f"(?<![{LETTERS}/])[{LETTERS}]{{1,2}}/[{LETTERS}]{{1,3}}(?![{LETTERS}/])")
+
+
 def ocr_score(text: str) -> float:
     """How much the text looks like unrepaired OCR; 1.0 and above is OCR.
 
@@ -43,7 +56,7 @@ def ocr_score(text: str) -> float:
     corpus may never have seen (`mỏ` thirty times in a mining plan, `nghiện` eighty
     times in a drug-prevention plan), while OCR damage spreads over many words.
     """
-    counts = Counter(WORD_RE.findall(text, 0, _OCR_SCAN_CHARS))
+    counts = Counter(WORD_RE.findall(_SLASHED.sub(" ", text[:_OCR_SCAN_CHARS])))
     total = impossible = kinds = telltales = 0
     seen: set[str] = set()
     for word, n in counts.items():

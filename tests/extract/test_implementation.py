@@ -1,0 +1,145 @@
+"""Closing parentheses that give an item's roles as a party programme writes them: the party
+bodies that direct (`lãnh đạo, chỉ đạo`, `định hướng`), the body that leads and those that
+coordinate, the time after the last verb; and a heading's parenthesis over its bullets."""
+
+import pytest
+
+from kehoach.extract import extract_file
+from kehoach.extract.implementation import assignment
+
+from .conftest import FIXTURES
+
+UBND_PARTY = "Đảng ủy Ủy ban nhân dân tỉnh"
+SVH = "Sở Văn hóa, Thể thao và Du lịch"
+
+
+@pytest.mark.parametrize(
+    ("text", "directing", "lead", "coordinating", "when"),
+    [
+        # the party body directs, alone in its part; the department leads
+        (
+            "Tổ chức liên hoan đờn ca tài tử (Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo; Sở VHTTDL "
+            "chủ trì, phối hợp với Sở Tài chính; hoàn thành trong quý III/2026).",
+            [UBND_PARTY],
+            [SVH],
+            ["Sở Tài chính"],
+            "hoàn thành trong quý III/2026",
+        ),
+        # `định hướng` directs; the verb and time after the last coordinator are no part of it
+        (
+            "Mở chuyên trang văn hóa đọc (Ban Tuyên giáo và Dân vận Tỉnh ủy định hướng; Báo "
+            "Bình Định chủ trì, phối hợp với Thư viện tỉnh thực hiện thường xuyên).",
+            ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+            ["Báo Bình Định"],
+            ["Thư viện tỉnh"],
+            "thực hiện thường xuyên",
+        ),
+        # a committee named with its number directs
+        (
+            "Rà soát thông tin sai lệch trên mạng (Ban Chỉ đạo 35 Tỉnh ủy chỉ đạo; Công an "
+            "tỉnh chủ trì).",
+            ["Ban Chỉ đạo 35 Tỉnh ủy"],
+            ["Công an tỉnh"],
+            [],
+            None,
+        ),
+        # `X lãnh đạo, chỉ đạo Y phối hợp với Z thực hiện`: X directs, Y leads, Z coordinates
+        (
+            "Lập hồ sơ di sản (Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh phối hợp với Bộ "
+            "Văn hóa, Thể thao và Du lịch thực hiện; năm 2027).",
+            [UBND_PARTY],
+            ["Ủy ban nhân dân tỉnh"],
+            ["Bộ Văn hóa, Thể thao và Du lịch"],
+            "năm 2027",
+        ),
+        # directing only: no lead
+        (
+            "Nâng cấp thư viện tỉnh (Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo thực hiện; giai đoạn "
+            "2026 - 2028).",
+            [UBND_PARTY],
+            [],
+            [],
+            "giai đoạn 2026 - 2028",
+        ),
+        # a commune group's party committees direct, its people's committees carry it out
+        (
+            "Sử dụng nhà văn hóa đúng mục đích (Đảng ủy các xã, phường lãnh đạo; UBND các xã, "
+            "phường tổ chức thực hiện).",
+            ["Đảng ủy các xã, phường"],
+            ["Ủy ban nhân dân các xã, phường"],
+            [],
+            None,
+        ),
+        # a group read up to its verb, its last word kept (`tổ chức đảng`)
+        (
+            "Đưa chỉ tiêu văn hóa vào nghị quyết (Các cấp ủy, tổ chức đảng thực hiện).",
+            [],
+            ["Các cấp ủy, tổ chức đảng"],
+            [],
+            None,
+        ),
+        # `chủ trì tham mưu`, `chủ trì thực hiện`: lead verbs, no coordinator
+        (
+            "Ban hành chính sách (Đảng ủy HĐND tỉnh, Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo; Sở "
+            "VHTTDL chủ trì tham mưu; trong năm 2027).",
+            ["Đảng ủy Hội đồng nhân dân tỉnh", UBND_PARTY],
+            [SVH],
+            [],
+            "trong năm 2027",
+        ),
+        (
+            "Xây dựng làng văn hóa (UBND các xã, phường chủ trì thực hiện; Sở VHTTDL phối hợp).",
+            [],
+            ["Ủy ban nhân dân các xã, phường"],
+            [SVH],
+            None,
+        ),
+    ],
+)
+def test_a_party_programmes_closing_parenthesis(text, directing, lead, coordinating, when):
+    got = assignment(text, 2026)
+    assert got is not None
+    assert (got.directing, got.lead, got.coordinating, got.when) == (
+        directing,
+        lead,
+        coordinating,
+        when,
+    )
+    assert got.text == text[: text.index(" (")]
+
+
+def test_a_directing_verb_before_no_body_directs_no_one() -> None:
+    # "chỉ đạo việc …": the words after the verb are the work, not a body
+    got = assignment("Tổ chức hội diễn (Sở VHTTDL chỉ đạo việc tuyển chọn; thực hiện)", 2026)
+    assert got is not None
+    assert (got.directing, got.lead) == ([], [SVH])
+
+
+def test_a_party_programmes_bracketed_roles_read_in_the_document() -> None:
+    r = extract_file(FIXTURES / "variant_party_bracket_roles.txt")
+    roles = {t.id: (t.directing, t.lead, t.coordinating) for t in r.tasks}
+    assert roles["III.1.1.1"] == (
+        ["Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+        ["Báo Quảng Ngãi"],
+        [SVH, "Hội Văn học Nghệ thuật tỉnh"],
+    )
+    assert roles["III.1.1.2"] == (["Ban Chỉ đạo 35 Tỉnh ủy"], ["Công an tỉnh"], [SVH])
+    assert roles["III.1.2.1"] == ([], ["Các cấp ủy, tổ chức đảng"], [])
+    assert roles["III.1.2.2"] == ([], ["Ban Tổ chức Tỉnh ủy"], ["Sở Nội vụ"])
+    assert roles["III.2.2"] == (["Đảng ủy các xã, phường"], ["Ủy ban nhân dân các xã, phường"], [])
+    assert roles["III.2.3"] == (
+        [UBND_PARTY],
+        ["Ủy ban nhân dân tỉnh"],
+        ["Bộ Văn hóa, Thể thao và Du lịch"],
+    )
+    assert roles["III.2.4"] == ([UBND_PARTY], [], [])
+    assert roles["III.2.5"] == ([], [SVH], ["Sở Khoa học và Công nghệ", "Viettel Quảng Ngãi"])
+    assert roles["III.2.6"] == (["Đảng ủy Hội đồng nhân dân tỉnh", UBND_PARTY], [SVH], [])
+    # "Báo X, Cổng Thông tin điện tử tỉnh mở …": two bodies, the second registered
+    assert roles["IV.2"] == ([], ["Báo Quảng Ngãi", "Cổng Thông tin điện tử tỉnh"], [])
+    when = {t.id: t.timeframe for t in r.tasks}
+    assert (when["III.1.1.1"].raw, when["III.1.1.1"].kind) == (
+        "thực hiện thường xuyên",
+        "continuous",
+    )
+    assert (when["III.2.4"].kind, when["III.2.4"].start) == ("window", "2027-01-01")
