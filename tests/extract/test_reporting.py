@@ -30,3 +30,13 @@ def test_later_clauses_report_where_the_first_one_says() -> None:
         ("once", "2028-10-15", to, via),
         ("once", "2030-10-15", to, via),
     ]
+
+
+def test_the_agencies_and_the_compilers_sides_of_one_annual_duty_are_one_entry() -> None:
+    """`Các sở, ngành … gửi báo cáo … về Sở X trước ngày 01/12 hằng năm` then `Sở X tổng hợp,
+    báo cáo UBND tỉnh trước ngày 10/12 hằng năm`: one duty stated for both sides, going to
+    UBND tỉnh through Sở X by the compiler's date."""
+    r = extract_file(FIXTURES / "variant_table_products.txt")
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "12-10", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
