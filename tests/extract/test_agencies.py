@@ -250,6 +250,8 @@ def test_a_title_over_residential_units_is_the_agency() -> None:
         ("Công an xã phòng ngừa vi phạm", ["Công an xã"]),
         ("Phòng Văn hóa - Xã hội bình xét gia đình tiêu biểu", ["Phòng Văn hóa - Xã hội"]),
         ("UBND các xã vùng cao bảo tồn dân ca", ["Ủy ban nhân dân các xã vùng cao"]),
+        # gathering objects ends a group coordinated with: `sưu tầm` is its work
+        ("các đoàn công tác sưu tầm hiện vật", ["các đoàn công tác"]),
         # a name that holds a verb of the list is read whole when registered
         ("Trung tâm Dịch vụ tổng hợp xã tổ chức hội diễn", ["Trung tâm Dịch vụ tổng hợp xã"]),
     ],
@@ -300,6 +302,20 @@ def test_communes_named_by_what_they_have_run_on_through_co() -> None:
     assert rest == "hỗ trợ tiêu thụ hoa"
     assert agency_phrase("UBND các xã, phường có lễ hội truyền thống bố trí lực lượng")[0] == [
         "Ủy ban nhân dân các xã, phường có lễ hội truyền thống"
+    ]
+
+
+def test_communes_named_by_what_was_done_to_their_feature_run_on_through_it() -> None:
+    from kehoach.extract.agencies import agency_phrase
+
+    # `được lựa chọn` says which heritage (`commune_feature_qualifiers`): `lựa chọn` is no
+    # verb of the group there, and the group runs on to the verb after it
+    names, rest = agency_phrase("UBND các xã, phường có di sản được lựa chọn phối hợp lập hồ sơ")
+    assert names == ["Ủy ban nhân dân các xã, phường có di sản được lựa chọn"]
+    assert rest == "phối hợp lập hồ sơ"
+    # without a feature before it, `lựa chọn` is still the group's verb
+    assert agency_phrase("UBND các xã lựa chọn nghệ nhân tiêu biểu")[0] == [
+        "Ủy ban nhân dân các xã"
     ]
 
 
@@ -382,6 +398,20 @@ def test_a_one_word_body_followed_by_a_comma_starts_a_new_agency() -> None:
     ],
 )
 def test_a_committee_place_gives_the_body_that_holds_it(name: str, expected: str) -> None:
+    assert canonical(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a heading's body with its standing place, or its own short name, in brackets
+        ("Sở VHTT&DL (cơ quan thường trực)", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Tư pháp (cơ quan đầu mối)", "Sở Tư pháp"),
+        ("Sở Giáo dục và Đào tạo (Sở GD&ĐT)", "Sở Giáo dục và Đào tạo"),
+        ("Ủy ban nhân dân tỉnh (UBND tỉnh)", "Ủy ban nhân dân tỉnh"),
+    ],
+)
+def test_a_bracket_after_a_body_that_only_describes_it_is_dropped(name: str, expected: str) -> None:
     assert canonical(name) == expected
 
 

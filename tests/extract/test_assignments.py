@@ -1,6 +1,7 @@
 """Ways real plans assign work outside a task table, read from small fixtures in their layout."""
 
 from kehoach.extract import extract_file
+from kehoach.extract.assignments import read_heading
 from kehoach.extract.timeframes import parse_timeframe
 
 from .conftest import FIXTURES
@@ -400,6 +401,46 @@ def test_items_under_a_period_heading_take_its_period_and_an_event_day_its_day()
     }
 
 
+def test_items_under_a_phase_heading_take_its_time_unless_they_state_their_own() -> None:
+    """A plan laid out by phases (`1. Bước 1 (từ tháng 4 đến tháng 9/2026): Điều tra …`, `2.
+    Bước 2: Từ quý IV/2026 đến quý II/2027 - …`, `a) Đợt 1 (quý II/2027): …`) with agency
+    paragraphs under each: a paragraph takes its phase's time, unless it states its own (a
+    deadline, `hằng năm`, `theo lịch mùa vụ …`)."""
+    r = extract_file(FIXTURES / "variant_phase_sections.txt")
+    got = {t.id: (t.timeframe.kind, t.timeframe.start, t.timeframe.end) for t in r.tasks}
+    first, second = ("window", "2026-04-01", "2026-09-30"), ("window", "2026-10-01", "2027-06-30")
+    third = ("window", "2027-07-01", "2029-12-31")
+    assert got == {
+        "III.1.1": ("window", "2026-01-01", "2026-08-30"),  # its own `trước ngày 30/8/2026`
+        "III.1.2": first,
+        "III.1.3": first,
+        "III.2.1": ("unknown", None, None),  # its own `theo lịch mùa vụ của đồng bào`
+        "III.2.2": second,
+        "III.2.3": second,
+        "III.3.1": ("recurring", None, None),  # its own `hằng năm`
+        "III.3.2": third,
+        "III.3.3": third,
+        "III.4.1": ("window", "2027-04-01", "2027-06-30"),  # under `a) Đợt 1 (quý II/2027)`
+        "III.4.2": ("window", "2027-04-01", "2027-06-30"),
+        "III.4.3": ("window", "2028-01-01", "2028-12-31"),  # under `b) Đợt 2: Năm 2028 - …`
+        "IV.1": ("window", "2029-10-01", "2029-12-31"),
+        "IV.2": ("unknown", None, None),
+    }
+    raw = {t.id: t.timeframe.raw for t in r.tasks}
+    assert raw["III.3.1"] == "hằng năm"
+    assert raw["III.2.1"] == "theo lịch mùa vụ của đồng bào"
+    assert raw["III.1.2"] == "từ tháng 4 đến tháng 9/2026"
+
+
+def test_phase_paragraphs_agencies() -> None:
+    """The agency before each paragraph's colon leads it: a group of communes with what was
+    done to their feature (`UBND các xã có lễ hội được lựa chọn`) whole, and a group worked
+    with ends at its work (`phối hợp với các đoàn điều tra sưu tầm …`)."""
+    got = {t[0]: t[2:] for t in _roles("variant_phase_sections.txt")}
+    assert got["III.1.2"] == (["Bảo tàng tỉnh"], ["các đoàn điều tra"])
+    assert got["III.4.2"] == (["Ủy ban nhân dân các xã có lễ hội được lựa chọn"], [])
+
+
 def test_department_plan_reports_to_itself_and_asks_its_head_to_decide() -> None:
     r = extract_file(FIXTURES / "variant_period_headings.txt")
     duties = [(d.every, d.due, d.to, d.via) for d in r.reporting]
@@ -672,3 +713,17 @@ def test_a_vision_year_in_a_schemes_name_is_no_time_for_the_work() -> None:
         "Sở Văn hóa, Thể thao và Du lịch",
         "Báo và Phát thanh, Truyền hình Lâm Đồng",
     ]
+
+
+def test_a_heading_that_hands_work_in_a_sentence_is_led_by_its_body() -> None:
+    """`Giao X tổ chức …, trong đó tập trung:` is a sentence (X the subject of a verb), not
+    one long agency name; a bare name whose lower-case words read like a verb stays a name."""
+    got = read_heading("Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết, trong đó:")
+    assert got is not None and got[0].lead == ["Ủy ban nhân dân tỉnh"]
+    got = read_heading("Trung tâm Văn hóa tổng hợp huyện")
+    assert got is not None and got[0].lead == ["Trung tâm Văn hóa tổng hợp huyện"]
+    got = read_heading("Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính:")
+    assert got is not None and (got[0].lead, got[0].coordinating) == (
+        ["Sở Nội vụ"],
+        ["Sở Tài chính"],
+    )

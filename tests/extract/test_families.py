@@ -319,6 +319,16 @@ def test_scheme_with_a_project_catalogue_takes_its_tasks_from_the_implementation
     assert r.tasks[4].coordinating == ["Ủy ban nhân dân các xã, phường có làng nghề"]
 
 
+def test_agency_headings_with_a_bracketed_note_and_a_conditional_timeframe() -> None:
+    r = extract_file(FIXTURES / "variant_heading_bracket_notes.txt")
+    tasks = {t.id: t for t in r.tasks}
+    assert list(tasks) == ["II.1.1", "II.1.2", "II.2.1", "II.3.1"]
+    assert tasks["II.1.1"].lead == tasks["II.1.2"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks["II.2.1"].lead == ["Sở Giáo dục và Đào tạo"]
+    tf = tasks["II.3.1"].timeframe
+    assert (tf.raw, tf.kind) == ("thường xuyên, khi có yêu cầu", "on_request")
+
+
 def test_commune_plan_bodies_written_short() -> None:
     """A commune's plan naming its own bodies short: the office of both councils (`VP
     HĐND&UBND xã`, `VP HĐND và UBND xã`: one body), its rooms and centres, and schools by their

@@ -59,6 +59,9 @@ CASES = [
     ("variant_assignment_matrix.pdf", "variant_assignment_matrix.md"),
     ("variant_roadmap_years.docx", "variant_roadmap_years.txt"),
     ("variant_roadmap_years.pdf", "variant_roadmap_years.txt"),
+    # a target table turned on its side (a row for each year) under merged group headings
+    ("variant_target_table_year_rows.docx", "variant_target_table_year_rows.txt"),
+    ("variant_target_table_year_rows.pdf", "variant_target_table_year_rows.txt"),
 ]
 
 

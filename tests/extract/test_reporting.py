@@ -40,3 +40,17 @@ def test_the_agencies_and_the_compilers_sides_of_one_annual_duty_are_one_entry()
     assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
         ("year", "12-10", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
     ]
+
+
+def test_two_dated_reports_in_one_clause_and_an_ad_hoc_one_after_it() -> None:
+    """`Sở X báo cáo UBND tỉnh kết quả Bước 1 trước ngày 15/10/2026 và kết quả Bước 2 trước
+    ngày 31/7/2027; báo cáo Bộ Y khi có yêu cầu`: each dated day is a one-off of its own, and
+    the clause after them, which names no one who reports, is Sở X's too."""
+    r = extract_file(FIXTURES / "variant_phase_sections.txt")
+    sở, ubnd = "Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân tỉnh"
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "11-20", ubnd, sở),
+        ("once", "2026-10-15", ubnd, sở),
+        ("once", "2027-07-31", ubnd, sở),
+        ("ad_hoc", None, "Bộ Văn hóa, Thể thao và Du lịch", sở),
+    ]

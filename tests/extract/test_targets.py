@@ -28,3 +28,12 @@ def test_an_event_plans_striving_lines_are_its_targets_and_its_size_is_none() ->
     ]
     # typed text is read as written (not taken for OCR for its contacts' `đ/c`)
     assert "đón khoảng 70.000" in r.targets[0].text
+
+
+def test_the_figure_as_it_stands_now_is_no_metric() -> None:
+    """`phục dựng 100% lễ hội có nguy cơ thất truyền (hiện có 12 lễ hội) và tối thiểu 20 lễ
+    hội khác`: the aside states how many there are now (`targets.present_states`), the
+    baseline; the target's metrics are the 100% and the 20."""
+    r = extract_file(FIXTURES / "variant_phase_sections.txt")
+    got = [[(m.value, m.unit, m.by) for m in t.metrics] for t in r.targets]
+    assert got == [[(100, "%", 2027), (20, "lễ hội", 2027)], [(4, "lễ hội", None)]]

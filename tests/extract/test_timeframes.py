@@ -3,7 +3,7 @@
 import pytest
 
 from kehoach.extract import extract_file
-from kehoach.extract.timeframes import parse_span, parse_timeframe
+from kehoach.extract.timeframes import parse_span, parse_timeframe, phase_time
 
 from .conftest import FIXTURES
 
@@ -46,6 +46,11 @@ TABLE = [
     ("Năm 2026 và các năm tiếp theo", "from", "2026-01-01", None, None),
     # a school year and those after it: from the span's first year
     ("Năm học 2027 - 2028 và các năm tiếp theo", "from", "2027-01-01", None, None),
+    # from a school year on: `từ` makes it a start, dated as the school year above (not the
+    # window `Từ 2026 - 2030` of two years)
+    ("từ năm học 2027 - 2028", "from", "2027-01-01", None, None),
+    ("Bắt đầu từ năm học 2026-2027", "from", "2026-01-01", None, None),
+    ("trong năm học 2027 - 2028", "window", "2027-01-01", "2028-12-31", None),
     ("Giai đoạn \n2026-2030", "window", "2026-01-01", "2030-12-31", None),
     ("Từ tháng 3/2026", "from", "2026-03-01", None, None),
     ("Đến hết năm 2030", "window", "2026-01-01", "2030-12-31", None),
@@ -82,6 +87,15 @@ TABLE = [
     ("hoàn thành trong quý 1V/2023", "window", "2023-10-01", "2023-12-31", None),
     ("Từ quý 1I/2026", "from", "2026-04-01", None, None),
     ("quý l năm 2026", "window", "2026-01-01", "2026-03-31", None),
+    # a span between periods of different units: the first's start to the last's end
+    ("từ tháng 8/2027 đến năm 2029", "window", "2027-08-01", "2029-12-31", None),
+    ("Từ quý III/2026 đến quý I/2027", "window", "2026-07-01", "2027-03-31", None),
+    ("Quý III/2026 - Quý I/2027", "window", "2026-07-01", "2027-03-31", None),
+    ("từ năm 2026 đến hết tháng 5/2027", "window", "2026-01-01", "2027-05-31", None),
+    ("Bắt đầu từ quý IV/2026 đến năm 2028", "window", "2026-10-01", "2028-12-31", None),
+    ("từ tháng 5 đến hết tháng 11/2026", "window", "2026-05-01", "2026-11-30", None),
+    # without `từ`, a bare year after a dash is no span's end: the first stated decides
+    ("quý IV/2026 - 2027", "window", "2026-10-01", "2026-12-31", None),
 ]
 
 
@@ -203,3 +217,29 @@ def test_an_event_plans_task_table_times() -> None:
         ("window", "2026-11-15", "2026-11-15"),  # Tối 15/11/2026
         ("window", "2026-01-01", "2026-11-30"),  # Trước 30/11/2026
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "wording"),
+    [
+        (
+            "Giai đoạn 1 (từ tháng 5 đến tháng 8/2026): Điều tra, khảo sát",
+            "từ tháng 5 đến tháng 8/2026",
+        ),
+        ("Giai đoạn II (6 tháng cuối năm 2026): Số hóa", "6 tháng cuối năm 2026"),
+        ("Bước 2: Quý III/2026 - Tổng hợp kết quả", "Quý III/2026"),
+        ("Bước 3: 2027 - 2028: Nhân rộng mô hình", "2027 - 2028"),
+        ("Đợt thứ 2 (tháng 10/2026)", "tháng 10/2026"),
+        ("Giai đoạn 1 từ tháng 7/2026 đến năm 2027: Thí điểm", "từ tháng 7/2026 đến năm 2027"),
+        ("Giai đoạn chuẩn bị (quý I/2027)", "quý I/2027"),
+        # the words after the colon are the phase's subject, not its time
+        ("Giai đoạn 2: Xây dựng cơ sở dữ liệu", None),
+        # a span of years names no phase; `bước đầu` is no numbered step
+        ("Giai đoạn 2026 - 2030", None),
+        ("Bước đầu triển khai thí điểm", None),
+        # brackets that state no time
+        ("Đợt 1 (các xã vùng cao): Truyền dạy", None),
+    ],
+)
+def test_the_time_a_phase_heading_states(title: str, wording: str | None) -> None:
+    assert phase_time(title) == wording

@@ -1,7 +1,11 @@
 """OCR repair as part of intake: text lines and table cells of an OCR'd document."""
 
+from pathlib import Path
+
 from kehoach.intake.document import Document, Table
 from kehoach.intake.ocr import repair_if_ocr
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 
 
 def test_lines_and_cells_of_an_ocr_document_are_repaired() -> None:
@@ -52,3 +56,24 @@ def test_a_plan_that_is_mostly_a_table_is_judged_by_its_cells_too() -> None:
     fixed = repair_if_ocr(doc)
     assert fixed.ocr
     assert fixed.blocks[2].rows[1][1].startswith("Tổ chức kiểm tra việc thực hiện")
+
+
+def test_a_plan_typed_without_marks_is_marked_accentless_and_left_as_written() -> None:
+    # OCR repair would put back a few marks only; extraction restores them all, for
+    # reading, and gives the text back as written (kehoach.text.accents)
+    text = (FIXTURES / "variant_accentless_plan.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    doc = Document(name="plan.txt", format="txt", sha256="0", blocks=lines)
+    judged = repair_if_ocr(doc)
+    assert judged.accentless and not judged.ocr and not judged.repairs
+    assert judged.blocks == lines
+    # a Word file too (typed, so never OCR-repaired, but read the same way)
+    assert repair_if_ocr(
+        Document(name="p.docx", format="docx", sha256="0", blocks=lines)
+    ).accentless
+
+
+def test_an_ordinary_plan_is_not_accentless() -> None:
+    text = (FIXTURES / "variant_accentless_plan_marked.txt").read_text(encoding="utf-8")
+    doc = Document(name="plan.txt", format="txt", sha256="0", blocks=text.splitlines())
+    assert not repair_if_ocr(doc).accentless

@@ -122,6 +122,20 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         # ... and the last digit of a number read as an l or an O
         ("kết quả giai đoạn 201l - 2015", "kết quả giai đoạn 2011 - 2015"),
         ("tầm nhìn đến năm 204O", "tầm nhìn đến năm 2040"),
+        # any digit of a number read as a letter, next to a digit or across a decimal mark
+        ("khai mạc ngày l5 tháng 3", "khai mạc ngày 15 tháng 3"),
+        ("đạt 7O% số xã", "đạt 70% số xã"),
+        ("trước ngày 30/l1/2026.", "trước ngày 30/11/2026."),
+        ("tăng 2,l lần", "tăng 2,1 lần"),
+        ("ngày 2O tháng O5 năm 2026", "ngày 20 tháng 05 năm 2026"),
+        # ... but not a letter that touches no digit: a quarter's I, a list's l
+        ("trong quý l/2026", "trong quý l/2026"),
+        # a syllable cut by a hyphen at a line's end is made whole on its first line
+        ("trong đó tập tru-\nng:\na) Ban hành", "trong đó tập trung:\n\na) Ban hành"),
+        ("tuyên tru-\nyền, vận động", "tuyên truyền,\nvận động"),
+        # ... not a pair of words joined by a hyphen
+        ("đồng bào Ba-\nna", "đồng bào Ba-\nna"),
+        ("Nghị quyết số 80-\nNQ/TW", "Nghị quyết số 80-\nNQ/TW"),
         # a table rule or a curly quote at a line's start, a rule at its end
         ("| - Sở Y tế chủ trì", "- Sở Y tế chủ trì"),
         ("‘- Sở Tài chính thẩm định", "- Sở Tài chính thẩm định"),
@@ -439,3 +453,12 @@ def test_a_part_numerals_i_read_as_a_t_is_put_right_in_sequence():
 )
 def test_part_numerals_in_sequence_or_not_headings_are_left_alone(text):
     assert repair(text)[0] == text
+
+
+def test_a_syllable_cut_at_a_line_end_keeps_the_line_count():
+    text = "1. Giao Sở Y tế tổ chức, trong đó tập tru-\nng:\n\n- 2 -\nb) Phối hợp tuyên tru-\nyền"
+    fixed, changes = repair(text)
+    assert len(fixed.split("\n")) == len(text.split("\n"))
+    assert fixed.split("\n")[0].endswith("tập trung:")
+    assert fixed.split("\n")[4] == "b) Phối hợp tuyên truyền"
+    assert [c.line for c in changes if c.original.startswith("tru-")] == [1, 5]

@@ -27,6 +27,7 @@ from kehoach.extract.agencies import (
     starts_with_agency,
 )
 from kehoach.extract.confidence import assess_task
+from kehoach.extract.directed import directed_reading
 from kehoach.extract.event_parts import is_member_line
 from kehoach.extract.implementation import parenthesis_time, timeframe_phrase
 from kehoach.extract.labels import LabelRun
@@ -59,7 +60,7 @@ from kehoach.extract.segments import (
     segments_of,
     time_only,
 )
-from kehoach.extract.timeframes import parse_timeframe
+from kehoach.extract.timeframes import parse_timeframe, phase_time
 from kehoach.model import Task
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
@@ -90,7 +91,9 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
 
 
 def _read_heading(title: str) -> tuple[Reading, str] | None:
-    text = _without_aside(_without_duty(unopened(_after_heading_opening(title))))
+    after = _after_heading_opening(title)
+    handed = opening(after) > 0  # "Giao X …", "Đề nghị X …": X is told what to do
+    text = _without_aside(_without_duty(unopened(after)))
     head, sep, rest = text.partition(":")
     if sep and is_agency_label(head):
         reading = roles_of_phrase(head)
@@ -101,7 +104,7 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
         return Reading(lead=listed, strength=HEADING, source="heading"), rest.strip()
     # a long heading is read too when it only names bodies (`1. Các ban … của Tỉnh ủy, Ủy ban
     # Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể chính trị - xã hội tỉnh`)
-    short = len(text) < 90 or _names_only(text)
+    short = (len(text) < 90 and not (handed and _subject_of_verb(text))) or _names_only(text)
     if starts_with_agency(text) and short and not re.search(r"[.;]", text):
         reading = roles_of_phrase(text)
         if reading and reading.has_agency and all(looks_like_agency(a) for a in reading.lead):
@@ -115,6 +118,25 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
         reading.coordinating += [c for c in coordinating_in(title) if c not in reading.lead]
         return reading, title
     return None
+
+
+def _subject_of_verb(text: str) -> bool:
+    """A short heading after an opening that hands work (`Giao Ủy ban nhân dân tỉnh tổ chức
+    triển khai …, trong đó tập trung:`) that is a sentence: its agency the subject of a verb of
+    two or three words (`agencies.end_verbs`: `tổ chức`, `triển khai`; a one-word one such as
+    `có` may go on with the name, `Ủy ban nhân dân các xã có nghề dệt`) that is no role word
+    (`chủ trì`, `phối hợp`, `chỉ đạo`), so it is read as a subject below, not as one long
+    name. Only after such an opening: a bare name's words in lower case may read as a verb
+    (`Trung tâm Dịch vụ tổng hợp xã`)."""
+    names, rest = agency_phrase(text)
+    folded = fold(rest).split()
+    if not names or len(folded) < 2:
+        return False
+    roles = lexicon.folded("agencies.label_role_verbs") | lexicon.folded("agencies.directing_verbs")
+    starts = {" ".join(folded[:2]), " ".join(folded[:3])}
+    if folded[0] in roles or starts & roles:
+        return False
+    return bool(starts & lexicon.folded("agencies.end_verbs"))
 
 
 def _names_only(text: str) -> bool:
@@ -356,6 +378,9 @@ def _visit(
         a = propose(sec.title, [], where)
         a.id, a.group_title = sec.path, parent_title
         a.readings.append(here.as_inherited())
+        directed = directed_reading(a.text, here)  # "1.1. Chỉ đạo Sở Y …" under "1. Sở X"
+        if directed is not None:
+            a.readings.append(directed)
         a.period = period
         if len(sec.title) > 15:
             out.append(a)
@@ -452,10 +477,12 @@ def _period_heading_re() -> re.Pattern[str]:
 
 def _period_of(title: str) -> str | None:
     """The period a heading is made of alone (`Quý I/2026`, `Tháng 3/2026`, `Năm 2027`; the
-    wordings in the lexicon), else None: a heading that says more is no period."""
+    wordings in the lexicon), or the time of a phase it names (`Giai đoạn 1 (từ tháng 4 đến
+    tháng 6/2026): Khảo sát`, `Bước 2: Quý III/2026`; `timeframes.phase_time`), else None: a
+    heading that says more is no period."""
     t = title.strip().rstrip(":.").strip()
     if len(t) > 40 or not _period_heading_re().fullmatch(t.lower()):
-        return None
+        return phase_time(t)
     return t
 
 

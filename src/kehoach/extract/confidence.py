@@ -23,6 +23,8 @@ EVIDENCE = {
     "closing": 0.85,
     "subject": 0.85,
     "heading": 0.85,
+    # `Chỉ đạo Sở Y …` under a heading's body (`directed.py`): the heading and the item agree
+    "directed": 0.85,
     # a body the item hands its work to after what it first says (`… . Giao Sở X …`)
     "handed": 0.8,
 }

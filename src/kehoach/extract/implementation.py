@@ -41,8 +41,9 @@ def _time_phrase() -> re.Pattern[str]:
     return re.compile("|".join(lexicon.words("time.running_text")).replace("IVX", "ivx"))
 
 
-# Every running-text timeframe holds a digit or one of these words; most bullets hold none.
-_TIME_HINT = re.compile(r"\d|hằng|hàng|mỗi|thường xuyên|thời gian|thời hạn")
+# Every running-text timeframe holds a digit or one of these words (`time.running_text`);
+# most bullets hold none.
+_TIME_HINT = re.compile(r"\d|hằng|hàng|mỗi|thường xuyên|thời gian|thời hạn|theo lịch")
 
 
 def timeframe_phrase(text: str) -> str | None:

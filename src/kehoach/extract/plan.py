@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from kehoach.errors import NoPlanStructure
+from kehoach.extract.accentless import read_restored, written_back
 from kehoach.extract.agencies import document_province, order_note, spelt_out
 from kehoach.extract.assignments import tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
@@ -19,6 +20,7 @@ from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
 from kehoach.extract.tables import is_project_list, read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
+from kehoach.extract.transposed import upright
 from kehoach.intake.document import Document, Table
 from kehoach.model import DocumentInfo, PlanRecord, Source, Task
 from kehoach.text.lexicon import fix_typos, fix_typos_in_lines
@@ -47,6 +49,13 @@ def _plan_horizon(title: str | None) -> int | None:
 
 def build_record(doc: Document) -> PlanRecord:
     """The plan record of a read document."""
+    if doc.accentless:  # typed without diacritics: read with them, given back as written
+        restored, marked = read_restored(doc)
+        return written_back(_record(restored), marked)
+    return _record(doc)
+
+
+def _record(doc: Document) -> PlanRecord:
     # normalize every line once (NFC, tone marks, spaces, the spaces OCR lost); the readers
     # below rely on it and fix the known typos once, here (data/lexicon.toml [typos])
     blocks: list[str | Table] = []
@@ -98,6 +107,7 @@ def _with_parts(
         for b in sec.blocks
         if isinstance(b, Table)
     }
+    over = _headings_over(root)  # the titles of the sections each table stands in
     columns = None  # the last task table's columns, for its continuation after a page break
     caption: list[str] = []  # the lines just before a table (since the last table or heading)
     marks: Layout | None = None  # the last table's mark columns, for its continuation
@@ -105,7 +115,11 @@ def _with_parts(
         if isinstance(block, Para) and block.kind not in ("roman", "decimal"):
             caption.append(block.text)
             continue
-        if isinstance(block, Table):  # agencies and years marked in columns of their own
+        original = block
+        if isinstance(block, Table):
+            # a target table turned on its side (a row for each year), set upright
+            block = upright(block, caption[-3:] + over.get(id(block), []))
+            # agencies and years marked in columns of their own
             notes = caption[-3:] + _notes_after(items, k)
             block, marks = unmark(block, notes, doc_year, marks)
         if isinstance(block, Table) and (
@@ -116,7 +130,7 @@ def _with_parts(
             got = tasks_from_table(block, doc_year, carried_over=columns, first_leads=first_leads)
             if got:
                 tasks.extend(assess_task(t, "table") for t in got[0])
-                where = sections.get(id(block))
+                where = sections.get(id(original))
                 target_rows.extend(replace(row, section=where) for row in got[1])
                 head = read_header(block.rows)
                 columns = head[0] if head and not head[0].is_targets else columns
@@ -150,6 +164,22 @@ def _with_parts(
         tasks=tasks,
         reporting=reporting,
     )
+
+
+def _headings_over(root: Section) -> dict[int, list[str]]:
+    """The titles of the sections each table stands in, outermost first, by the table's id."""
+    over: dict[int, list[str]] = {}
+
+    def visit(sec: Section, titles: list[str]) -> None:
+        here = [*titles, sec.title] if sec.title else titles
+        for b in sec.blocks:
+            if isinstance(b, Table):
+                over[id(b)] = here
+        for c in sec.children:
+            visit(c, here)
+
+    visit(root, [])
+    return over
 
 
 def _notes_after(items: list[Para | Table], k: int, most: int = 4) -> list[str]:

@@ -234,9 +234,12 @@ def _duties_in(
         dues = [d for d in dues if d[0] > relay.end()]
     duties: list[ReportingDuty] = []
     to, via = _to_via(sentence, item, owner)
-    if to is None and before is not None:
-        to, before_via = _to_via(before, item, owner)
-        via = via or before_via
+    if before is not None and (to is None or via is None):
+        # "Sở X báo cáo UBND tỉnh …; báo cáo Bộ Y khi có yêu cầu": a clause that names no body
+        # to report to, or no one who reports, has those of the clause before it
+        before_to, before_via = _to_via(before, item, owner)
+        to = to or before_to
+        via = via or (before_via if before_via != to else None)
     periodic = [(pos, every) for pos, every in found if every != "ad_hoc"]
     yearly = [d for d in dues if d[3] is None]  # day and month only: a recurring due
     paired: dict[int, tuple] = {}
@@ -290,10 +293,14 @@ def _duties_in(
         # before it, stated again for the body that compiles them
         return []
     if not found:
-        once = next((d for d in dues if d[3] is not None), None)
-        if once:
-            on = f"{once[3]:04d}-{once[2]:02d}-{once[1]:02d}"
-            duties.append(ReportingDuty(every="once", due=on, to=to, via=via))
+        # "báo cáo UBND tỉnh kết quả đợt 1 trước ngày 10/7/2026 và kết quả đợt 2 trước ngày
+        # 15/01/2027": each dated day after `báo cáo` a one-off of its own; else the first
+        dated = [d for d in dues if d[3] is not None]
+        reported = [d for d in dated if _REPORT.search(f, 0, d[0])]
+        if dated:
+            for once in reported or dated[:1]:
+                on = f"{once[3]:04d}-{once[2]:02d}-{once[1]:02d}"
+                duties.append(ReportingDuty(every="once", due=on, to=to, via=via))
         elif yearly:
             # "báo cáo … kết quả thực hiện trước ngày 30/11": a day and month with no year and
             # no period named fall due every year

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from kehoach.extract.agencies import agency_phrase, starts_with_agency, starts_with_group
+from kehoach.extract.directed import directed_reading
 from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled
@@ -28,6 +29,7 @@ from kehoach.extract.readings import (
     roles_of_phrase,
     unopened,
 )
+from kehoach.extract.timeframes import phase_time
 from kehoach.intake.document import Table
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
@@ -230,8 +232,17 @@ def segment_assignments(
             a.readings.append(Reading(time=labels.time, source="labels"))
         if here is not None:
             a.readings.append(here.as_inherited())
-        out.append(_given(a, intros.get(id(para)), _point(para, points)))
+        intro = intros.get(id(para))
+        _add_directed(a, intro if intro is not None and intro.has_agency else here)
+        out.append(_given(a, intro, _point(para, points)))
     return out
+
+
+def _add_directed(a: Assignment, given: Reading | None) -> None:
+    """The item's `directed_reading` under what its heading or introduction gives, if any."""
+    directed = directed_reading(a.text, given)
+    if directed is not None:
+        a.readings.append(directed)
 
 
 # Markers that may introduce bullets (`-`) standing under them
@@ -274,13 +285,16 @@ def _point(para: Para, points: dict[int, str]) -> str | None:
 
 
 def _intro_reading(text: str, where: Assignment) -> Reading:
-    """What an introduction gives the bullets under it: its agencies and its time."""
+    """What an introduction gives the bullets under it: its agencies and its time (or its
+    phase's)."""
     a = propose(text, [], where)
     best = a.best()
     r = Reading(strength=CLOSING, source="intro")
     if best is not None:
         r.directing, r.lead, r.coordinating = best.directing, best.lead, best.coordinating
+    # a phase's time (`a) Giai đoạn 1 (quý II/2026): Khảo sát`) is its bullets'
     r.time = (best.time if best is not None else None) or timeframe_phrase(a.text)
+    r.time = r.time or phase_time(text)
     return r
 
 

@@ -156,7 +156,7 @@ def _metrics(text: str) -> list[Metric]:
         # a baseline year ("tăng 8% so với năm 2024") is no year a number is due by
         years = [(m.start(), int(m.group(1))) for m in _baseline_year_re().finditer(sentence)]
         previous: str | None = None
-        found = quantities(sentence)
+        found = [q for q in quantities(sentence) if not _present_state(sentence, q[2])]
         for i, (value, unit, pos) in enumerate(found):
             before = [y for p, y in years if p < pos]
             by = _year_after(sentence, years, pos, found[i + 1 :]) or (
@@ -167,6 +167,21 @@ def _metrics(text: str) -> list[Metric]:
             metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
             previous = subject
     return metrics
+
+
+@lru_cache(maxsize=1)
+def _present_state_re() -> re.Pattern[str]:
+    """An aside or clause that opens by stating the figure as it stands now (`(hiện có `,
+    `, hiện nay là `; lexicon `targets.present_states`) and runs to the number, over the
+    lower-cased text before it."""
+    words = lexicon.alternation("targets.present_states")
+    return re.compile(rf"(?:^|[(,;:]\s*){words}\s+(?:khoảng\s+|trên\s+|gần\s+)?$")
+
+
+def _present_state(sentence: str, pos: int) -> bool:
+    """Whether the number at pos is the figure as it stands now (`… (hiện có 41 di sản)`):
+    the baseline, no metric."""
+    return _present_state_re().search(sentence[:pos].lower()) is not None
 
 
 @lru_cache(maxsize=1)

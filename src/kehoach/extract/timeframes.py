@@ -33,6 +33,40 @@ _DEADLINE_BEFORE = re.compile(r"\b(truoc|cham nhat|han|hoan thanh|xong|den|het)\
 _OCCASION_BEFORE = re.compile(r"\bnhan (?:dip )?(?:ky niem )?ngay [^\d]{2,60}$")
 
 
+# "từ tháng 7/2027 đến năm 2030", "quý II/2026 - quý I/2027" (folded): a span between two
+# periods of any unit (a month, a quarter, a year); without `từ`, the last must name its unit
+# ("quý IV/2026 - 2027" is no span of this kind)
+_SPAN_END = (
+    r"(?:(?:thang (?P<{0}m>\d{{1,2}})|quy (?P<{0}q>i{{1,3}}|iv|[1-4]))"
+    + _OF_YEAR
+    + r"|(?P<{0}n>nam ))"
+)
+_SPAN = re.compile(
+    r"(?P<tu>\b(?:bat dau )?tu )?\b"
+    + _SPAN_END.format("a")
+    + r"(?P<ay>(?:19|20)\d{2}) ?(?:-|–|den|toi) ?(?:het |cuoi )?"
+    + _SPAN_END.format("b")
+    + r"?(?P<by>(?:19|20)\d{2})\b"
+)
+
+
+def _span_end(m: re.Match[str], side: str, first: bool) -> str | None:
+    """The first day (`first`) or the last of one end of a `_SPAN` match: its month, its
+    quarter or its whole year; None for a month that is none."""
+    y = int(m.group(f"{side}y"))
+    if m.group(f"{side}m"):
+        m1 = m2 = int(m.group(f"{side}m"))
+        if not 1 <= m1 <= 12:
+            return None
+    elif m.group(f"{side}q"):
+        q = _quarter(m.group(f"{side}q")) or 1
+        m1, m2 = 3 * q - 2, 3 * q
+    else:
+        m1, m2 = 1, 12
+    start, end = _window(y, m1, y, m2)
+    return start if first else end
+
+
 # "ngày 01 tháng 7 năm 2028" (folded): read as "ngày 01/7/2028"
 _WRITTEN_DATE = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d{2})\b")
 
@@ -118,6 +152,7 @@ def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
 def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     """The first date or period stated in the wording, as a window/from."""
     candidates: list[tuple[int, Timeframe]] = []
+    spans: dict[int, Timeframe] = {}  # a span between two periods (`_SPAN`) by where it begins
 
     def add(pos: int, tf: Timeframe) -> None:
         candidates.append((pos, tf))
@@ -147,6 +182,10 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         f,
     ):
         add(m.start(), _tf(raw, "from", f"{m.group(1) or m.group(2)}-01-01"))
+    # "từ năm học 2026 - 2027": from that school year on, dated from its first year as the
+    # school year above (not a window: a school year is one period named by two years)
+    for m in re.finditer(r"\b(?:tu|bat dau tu) nam hoc " + _Y + r" ?(?:-|–) ?" + _Y, f):
+        add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
     for m in re.finditer(_Y + r" ?(?:-|–|den|toi) ?(?:nam )?" + _Y, f):
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 <= y2:
@@ -186,6 +225,16 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         y1 = int(m.group(2)) if m.group(2) else y
         if 1 <= m1 <= 12 and 1 <= m2 <= 12 and (y1, m1) < (y, m2):
             add(m.start(), _tf(raw, "window", *_window(y1, m1, y, m2)))
+    # "từ tháng 7/2027 đến năm 2030", "từ quý II/2026 đến quý I/2027", "từ năm 2026 đến hết
+    # tháng 6/2027": one span from the first period's start to the last's end, whatever each
+    # end's unit (same-unit spans of months or years are read above too)
+    for m in _SPAN.finditer(f):
+        if not m.group("tu") and not (m.group("bm") or m.group("bq") or m.group("bn")):
+            continue
+        first, last = _span_end(m, "a", True), _span_end(m, "b", False)
+        if first is not None and last is not None and first < last:
+            spans[m.start()] = _tf(raw, "window", first, last)
+            add(m.start(), spans[m.start()])
     for m in re.finditer(r"\b(6|06|sau) thang (dau|cuoi) nam " + _Y, f):
         y = int(m.group(3))
         first_half = m.group(2) == "dau"
@@ -263,8 +312,55 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
             add(0, _tf(raw, "window", *_window(doc_year, 3 * q - 2, doc_year, 3 * q)))
     if not candidates:
         return None
-    candidates.sort(key=lambda c: (c[0], c[1].kind != "from"))
+    # "từ tháng 7/2027 đến năm 2030" is no start alone, "quý II/2026 - quý I/2027" no quarter
+    # alone: a span read where they begin decides
+    candidates.sort(key=lambda c: (c[0], spans.get(c[0]) is not c[1], c[1].kind != "from"))
     return candidates[0][1]
+
+
+@lru_cache(maxsize=1)
+def _phase_re() -> re.Pattern[str]:
+    """A phase's name at a heading's start (`giai đoạn 1`, `bước ii`, `đợt thứ 2`, `giai
+    đoạn chuẩn bị`; lexicon `time.phase_words`), over the lower-cased heading: not a span of
+    years (`giai đoạn 2026 - 2030` names no phase)."""
+    words = lexicon.alternation("time.phase_words")
+    return re.compile(
+        rf"^{words}\s+(?:thứ\s+)?(?:\d{{1,2}}|[ivx]{{1,4}}|[^\W\d]+(?:\s+[^\W\d]+){{0,2}})"
+        r"(?=[\s(:,.–-]|$)\s*"
+    )
+
+
+@lru_cache(maxsize=1)
+def _phase_time_opening_re() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{lexicon.alternation('time.phase_time_openings')}\s|\d)")
+
+
+def phase_time(title: str) -> str | None:
+    """The time of a phase heading (`Giai đoạn 1 (từ tháng 4 đến tháng 6/2026): Khảo sát`,
+    `Bước 2: Quý III/2026 - Tổng hợp`, `Đợt 3 từ tháng 9/2026 đến quý I/2027: …`): the
+    wording in brackets right after the phase's name, or after it (a colon between) up to the
+    next colon, bracket, `;` or a dash before a capital; None when the heading names no phase
+    or that wording states no time."""
+    low = title.lower()
+    m = _phase_re().match(low) if len(low) == len(title) else None
+    if m is None:
+        return None
+    rest = title[m.end() :]
+    if rest.startswith("("):
+        inner, closed, _ = rest[1:].partition(")")
+        wording = inner.strip() if closed else ""
+    else:
+        wording = re.split(r"\s*[:;()]", rest.lstrip(" :,.–-"), maxsplit=1)[0]
+        for dash in re.finditer(r"\s[-–]\s+(?=\w)", wording):
+            if wording[dash.end()].isupper():  # "Quý III/2026 - Tổng hợp": the subject follows
+                wording = wording[: dash.start()]
+                break
+        wording = wording.strip(" .,")
+        if not _phase_time_opening_re().match(wording.lower()):
+            return None
+    if not wording or parse_timeframe(wording).kind == "unknown":
+        return None
+    return wording
 
 
 def parse_span(start: str | None, end: str | None, doc_year: int | None = None) -> Timeframe:

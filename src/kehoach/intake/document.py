@@ -57,6 +57,7 @@ class Document:
     sha256: str
     blocks: list[Block]
     ocr: bool = False  # text came from OCR (a scan), or looks like it
+    accentless: bool = False  # typed without diacritics (kehoach.text.accents)
     repairs: list = field(default_factory=list)  # OCR repairs made (kehoach.text.ocr_repair)
     pages: list[ScannedPage] = field(default_factory=list)  # a scan's pages, as OCR read them
     warnings: list[str] = field(default_factory=list)  # pages left out, and why

@@ -12,23 +12,30 @@ TYPED = ("docx", "pdf")  # formats whose text comes from a word processor unless
 
 def repair_if_ocr(doc: Document) -> Document:
     """The document with its text (lines and table cells) repaired when it looks like OCR
-    output; the repairs made are kept on the document."""
+    output; the repairs made are kept on the document. A document typed without
+    diacritics is marked so (`accentless`), as written: extraction reads it with its marks
+    put back (OCR repair would restore only a few)."""
+    from kehoach.text.accents import is_accentless
     from kehoach.text.ocr_judge import looks_like_ocr
 
+    lines = [b for b in doc.blocks if isinstance(b, str)]
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    # a plan that is mostly a task table has few lines to judge by: judged by its lines
+    # and its table cells together (else by its lines: cheaper, and enough)
+    text = "\n".join(lines)
+    if tables and sum(len(c) for t in tables for r in t.rows for c in r) > len(text):
+        text = "\n".join([*lines, *(c for t in tables for r in t.rows for c in r)])
+    if not doc.ocr and is_accentless(text):
+        return replace(doc, accentless=True)
     # Word files and PDFs with their own text layer were typed, not scanned: judging them
     # by their spelling only finds words to "repair" that were right (`mỏ` → `mô`).
     if doc.format in TYPED and not doc.ocr:
         return doc
-    lines = [b for b in doc.blocks if isinstance(b, str)]
-    cells = [
-        " ".join(c.split()) for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r
-    ]
-    # a plan that is mostly a task table has few lines to judge by: judged by its lines
-    # and its table cells together (else by its lines: cheaper, and enough); a few lines
-    # and cells say too little (repair only what looks OCR'd)
-    text = "\n".join(lines)
-    if sum(map(len, cells)) > len(text):
-        text = "\n".join([*lines, *cells])
+    cells = [" ".join(c.split()) for t in tables for r in t.rows for c in r]
+    if cells:  # judged by the cells as they are repaired (a few say too little: below)
+        text = "\n".join(lines)
+        if sum(map(len, cells)) > len(text):
+            text = "\n".join([*lines, *cells])
     if not (doc.ocr or (len(text) >= MIN_TEXT and looks_like_ocr(text))):
         return doc
     from kehoach.text import ocr_repair  # the repair model and decoder: only for OCR'd text

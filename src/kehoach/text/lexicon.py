@@ -18,6 +18,11 @@ def _data() -> dict:
     return tomllib.loads(text)
 
 
+def tables() -> dict:
+    """The whole lexicon, every table (read only)."""
+    return _data()
+
+
 def words(path: str) -> tuple[str, ...]:
     """A word list by its dotted name (`agencies.heads`), as written."""
     node = _data()

@@ -22,7 +22,7 @@ from functools import lru_cache, partial
 from importlib import resources
 from operator import attrgetter
 
-from kehoach.text.lexicon import words
+from kehoach.text.lexicon import mapping, words
 from kehoach.text.normalize import recompose_marks
 from kehoach.text.ocr_decode import calm_run, decode
 from kehoach.text.ocr_judge import looks_like_ocr
@@ -130,6 +130,43 @@ def _recased(chunk: list[Token], i: int, new: str, confusion: bool) -> str:
 # a footnote number read as an apostrophe (`Tỉnh ủy'`), `1V.` for the heading `IV.`.
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MARKED_I = "ÌÍỈĨỊ"  # an I with a stray mark (`ỈV. KIẾN NGHỊ`)
+# A number as OCR may read it: digits and the letters read for them (`ocr.digit_shapes`),
+# with decimal marks and date slashes between, apart from any word
+_DIGIT_SHAPES = mapping("ocr.digit_shapes")
+_SHAPE_CLASS = re.escape("".join(_DIGIT_SHAPES))
+_NUMBER_TOKEN = re.compile(rf"(?<![\w.,/-])[\d{_SHAPE_CLASS}](?:[.,/]?[\d{_SHAPE_CLASS}])*(?!\w)")
+
+
+def _number_shapes(token: str) -> str:
+    """A number with the letters OCR read for its digits put right (`l0` -> `10`, `31/l2/2026`
+    -> `31/12/2026`, `2,l` -> `2,1`): a letter becomes its digit when a digit stands next to
+    it, or across a decimal mark, counting those put right; a token with no real digit (`l`,
+    `lO`), or a letter next to a slash alone (`l/2026`, a quarter's I), stays as read."""
+    if token.isdigit() or not any(c.isdigit() for c in token):
+        return token
+    chars = list(token)
+    changed = True
+    while changed:
+        changed = False
+        for i, c in enumerate(chars):
+            if c in _DIGIT_SHAPES and _beside_digit(chars, i):
+                chars[i] = _DIGIT_SHAPES[c]
+                changed = True
+    return "".join(chars)
+
+
+def _beside_digit(chars: list[str], i: int) -> bool:
+    """Whether a digit stands next to position i, or one place beyond a `.`/`,` next to it."""
+    for step in (-1, 1):
+        j = i + step
+        if 0 <= j < len(chars) and chars[j].isdigit():
+            return True
+        k = j + step
+        if 0 <= k < len(chars) and chars[j] in ".," and chars[k].isdigit():
+            return True
+    return False
+
+
 _SYMBOL_FIXES = (
     (re.compile("\u2044"), lambda m: "/"),  # a slanted slash read as the fraction slash
     # the Icelandic eth read for the Vietnamese d with stroke (`Ðào tạo`): no Vietnamese letter
@@ -170,6 +207,9 @@ _SYMBOL_FIXES = (
     # digits, at the word's end, it is no unit (a number and its unit are set apart)
     (re.compile(r"(?<=\d\d)l(?![\w])"), lambda m: "1"),
     (re.compile(r"(?<=\d\d)O(?![\w])"), lambda m: "0"),
+    # ... and any digit of a number read as a letter (`ngày l0`, `9O%`, `31/l2/2026`, `2,l`;
+    # the shapes in the lexicon): `_number_shapes`
+    (_NUMBER_TOKEN, lambda m: _number_shapes(m.group())),
     # a word of 2-7 letters (none of a-z: lower case is no abbreviation, and leaving out
     # the words it rules out spares a call for nearly every word of the text)
     (re.compile(r"(?<!\w)[^\W\d_a-z]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
@@ -323,6 +363,33 @@ def _unglued_capitals(text: str, repairs: list[Repair]) -> str:
     return _replaced(text, found, repairs)
 
 
+# A syllable cut by a hyphen at a line's end (`tập tru-` / `ng: …`, `tuyên tru-` / `yền, …`):
+# its head, the line break, and its tail with the marks glued after it
+_WRAPPED = re.compile(
+    r"(?<![\w-])(?P<head>[^\W\d_]{1,6})-[ \t]*\n(?P<indent>[ \t]*)"
+    r"(?P<tail>[^\W\d_]{1,6})(?P<marks>[^\w\s]*)[ \t]*"
+)
+
+
+def _unwrapped_syllables(text: str, repairs: list[Repair]) -> str:
+    """Text with each syllable OCR cut at a line's end made whole on the first line (`tập
+    tru-` / `ng:` gives `tập trung:` / ``): the two pieces make one syllable only together,
+    which no hyphenated pair of words does (`Ê-` / `đê`, `ki-` / `lô` stay), and the line
+    count is kept (the tail's line keeps its rest)."""
+    if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
+        return text
+    found = []
+    for m in _WRAPPED.finditer(text):
+        head, tail = m.group("head"), m.group("tail")
+        if not (tail.islower() or (head.isupper() and tail.isupper())):
+            continue  # `Ê-` / `Đê`: a name in parts, not a syllable cut
+        if not is_valid_syllable(head + tail):
+            continue
+        whole = f"{head}{tail}{m.group('marks')}\n{m.group('indent')}"
+        found.append((m.start(), m.group(), whole))
+    return _replaced(text, found, repairs)
+
+
 def _line_numbers(text: str, found: list[tuple[int, str, str]]) -> list[Repair]:
     """Repairs from (offset in `text`, old, new)."""
     newlines = [m.start() for m in re.finditer("\n", text)]
@@ -342,6 +409,8 @@ def repair(
     """
     text = recompose_marks(text)  # NFC, and letters with a detached mark made whole
     changes: list[Repair] = []
+    if join_lines:  # a syllable cut at a line's end is read whole (table cells are apart)
+        text = _unwrapped_syllables(text, changes)
     fixed = _fix_symbols(text, changes)  # never adds or removes a line break
     if join_lines:  # a document's running text; table cells (one a line) hold no part headings
         fixed = _fix_part_numbers(fixed, changes)

@@ -81,6 +81,12 @@ def _skeletons() -> frozenset[str]:
     return frozenset(skeleton(" ".join(toneless_syllables())).split(" "))
 
 
+def syllable_letters(word: str) -> bool:
+    """True when `word` has the letters of a Vietnamese syllable, whatever its marks
+    (`cac` for `các`, `hien` for `hiện`)."""
+    return skeleton(word) in _skeletons()
+
+
 @lru_cache(maxsize=1)
 def toneless_syllables() -> frozenset[str]:
     """Every toneless Vietnamese syllable the orthography allows."""
