@@ -676,3 +676,53 @@ def test_by_the_order_of_names_the_first_leads_and_the_others_coordinate() -> No
 )
 def test_split_before_a_registered_name_or_an_enterprise_branch(cell, names) -> None:
     assert parse_list(cell) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "rest"),
+    [
+        # a head's title after `và` opens the body it heads (`người đứng đầu`, `Giám đốc`)
+        (
+            "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh và người đứng đầu các đoàn thể chính trị - xã"
+            " hội tỉnh vận động hội viên",
+            [
+                "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+                "Người đứng đầu các đoàn thể chính trị - xã hội tỉnh",
+            ],
+            "vận động hội viên",
+        ),
+        (
+            "Giám đốc Sở Y tế, Giám đốc Công an tỉnh phối hợp kiểm tra",
+            ["Giám đốc Sở Y tế", "Giám đốc Công an tỉnh"],
+            "phối hợp kiểm tra",
+        ),
+        # the manner of the work (`nghiêm túc`) is no part of the body's name
+        (
+            "Chủ tịch UBND các phường nghiêm túc triển khai Kế hoạch",
+            ["Chủ tịch Ủy ban nhân dân các phường"],
+            "nghiêm túc triển khai Kế hoạch",
+        ),
+        # the area its communes lie in goes on with a commune group's name, with no `có`
+        (
+            "UBND các xã, phường vùng đồng bào dân tộc thiểu số hướng dẫn nhân dân",
+            ["Ủy ban nhân dân các xã, phường vùng đồng bào dân tộc thiểu số"],
+            "hướng dẫn nhân dân",
+        ),
+        (
+            "Sở Nội vụ, UBND các xã biên giới tổ chức rà soát",
+            ["Sở Nội vụ", "Ủy ban nhân dân các xã biên giới"],
+            "tổ chức rà soát",
+        ),
+    ],
+)
+def test_heads_manners_and_areas_in_an_agency_phrase(
+    text: str, names: list[str], rest: str
+) -> None:
+    assert agency_phrase(text) == (names, rest)
+
+
+def test_a_persons_title_after_their_name_is_no_new_body() -> None:
+    """`Đồng chí …, Phó Giám đốc Sở`: the title is the person's; the person is in no role."""
+    assert parse_list(
+        "Đồng chí Trần Văn Hải, Phó Giám đốc Sở Y tế (Trưởng đoàn); Công an tỉnh"
+    ) == ["Công an tỉnh"]

@@ -125,3 +125,13 @@ def test_reports_share_their_sentence_and_contacts_end_the_compiler() -> None:
         ("ad_hoc", None, ub, cc),
         ("year", "12-10", "Bộ Nông nghiệp và Môi trường", so),
     ]
+
+
+def test_numbers_in_the_work_a_named_body_is_given_are_no_targets() -> None:
+    """A directive strives in its preamble (`Phấn đấu đến năm 2030, 100% xã, phường …`) and
+    then gives each head's body its work (`1. Giám đốc Sở X:` / `a) … ít nhất 02 buổi giao lưu
+    … mỗi năm học`): the preamble's figures are targets, those inside the tasks are not."""
+    r = extract_file(FIXTURES / "variant_directive_heads.txt")
+    assert [(t.horizon, [(m.value, m.unit) for m in t.metrics]) for t in r.targets] == [
+        (2030, [(100, "%"), (85, "%")])
+    ]

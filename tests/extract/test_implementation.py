@@ -5,7 +5,7 @@ coordinate, the time after the last verb; and a heading's parenthesis over its b
 import pytest
 
 from kehoach.extract import extract_file
-from kehoach.extract.implementation import assignment
+from kehoach.extract.implementation import assignment, timeframe_phrase
 
 from .conftest import FIXTURES
 
@@ -143,3 +143,18 @@ def test_a_party_programmes_bracketed_roles_read_in_the_document() -> None:
         "continuous",
     )
     assert (when["III.2.4"].kind, when["III.2.4"].start) == ("window", "2027-01-01")
+
+
+def test_a_rate_after_a_start_keeps_the_timeframe_from_then() -> None:
+    """`bắt đầu từ năm 2027 tổ chức … ít nhất 02 buổi … mỗi năm học`: `mỗi` after a start is
+    the work's rate, the timeframe runs from 2027; `hằng năm` after a start still recurs."""
+    assert (
+        timeframe_phrase(
+            "Chỉ đạo các trường; bắt đầu từ năm 2027 tổ chức ít nhất 02 buổi giao lưu mỗi năm học."
+        )
+        == "bắt đầu từ năm 2027"
+    )
+    assert timeframe_phrase("Từ năm 2027, hằng năm tổ chức hội thi.") == "Từ năm 2027, hằng năm"
+    r = extract_file(FIXTURES / "variant_directive_heads.txt")
+    first = r.tasks[0].timeframe
+    assert (first.kind, first.start) == ("from", "2027-01-01")

@@ -32,6 +32,16 @@ def test_later_clauses_report_where_the_first_one_says() -> None:
     ]
 
 
+def test_the_agencies_and_the_compilers_sides_of_one_annual_duty_are_one_entry() -> None:
+    """`Các sở, ngành … gửi báo cáo … về Sở X trước ngày 01/12 hằng năm` then `Sở X tổng hợp,
+    báo cáo UBND tỉnh trước ngày 10/12 hằng năm`: one duty stated for both sides, going to
+    UBND tỉnh through Sở X by the compiler's date."""
+    r = extract_file(FIXTURES / "variant_table_products.txt")
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "12-10", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
+
+
 def test_two_dated_reports_in_one_clause_and_an_ad_hoc_one_after_it() -> None:
     """`Sở X báo cáo UBND tỉnh kết quả Bước 1 trước ngày 15/10/2026 và kết quả Bước 2 trước
     ngày 31/7/2027; báo cáo Bộ Y khi có yêu cầu`: each dated day is a one-off of its own, and

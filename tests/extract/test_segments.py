@@ -22,3 +22,29 @@ def test_a_lettered_sub_heading_over_bullets_is_no_task() -> None:
         "2027-12-31",
         "2027-12-31",
     ]
+
+
+def test_a_body_told_its_work_under_a_heading_with_its_own_sentence() -> None:
+    """`4. Thủ trưởng …, Chủ tịch UBND các xã, phường nghiêm túc thực hiện …` then a plain
+    paragraph `Sở X có trách nhiệm theo dõi, …`: that paragraph gives its body a task of its
+    own (4.2) beside the heading's (4.1); the heads' titles give their bodies."""
+    r = extract_file(FIXTURES / "variant_directive_heads.txt")
+    tasks = {t.id: t for t in r.tasks}
+    assert tasks["4.1"].lead == [
+        "các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh",
+        "Ủy ban nhân dân các xã, phường",
+    ]
+    assert tasks["4.2"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks["4.2"].text.startswith("Sở Văn hóa, Thể thao và Du lịch có trách nhiệm")
+    assert tasks["3"].lead == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "các tổ chức chính trị - xã hội tỉnh",
+    ]
+    assert tasks["2"].coordinating == ["Ủy ban nhân dân các xã vùng cao"]
+
+
+def test_the_issuer_asking_everyone_to_carry_the_document_out_is_no_task() -> None:
+    """`Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, … nghiêm túc thực hiện Chỉ thị này./.`
+    under the last item: the body that speaks hands the work on, it is told nothing."""
+    r = extract_file(FIXTURES / "variant_directive.txt")
+    assert not any(t.text.startswith("Chủ tịch Ủy ban nhân dân tỉnh yêu cầu") for t in r.tasks)

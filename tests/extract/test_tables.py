@@ -448,3 +448,20 @@ def test_a_target_table_in_the_body_with_ranges_bounds_and_a_baseline_column() -
         [(1400, 2026), (2000, 2030), (2500, 2030)],
     ]
     assert {(t.section, t.horizon) for t in r.targets} == {("II.2", 2030)}
+
+
+def test_merged_leads_beside_their_own_times_merge_no_time_cell() -> None:
+    """A text table whose empty lead cells (merged) each sit beside a time of their own: the
+    time column shows no merge, so a task's empty time cell under a filled one, beside its
+    own lead, states no time."""
+    r = extract_file(FIXTURES / "variant_table_products.txt")
+    assert [(t.id, t.lead, t.timeframe.raw) for t in r.tasks] == [
+        ("I.1", ["Sở Văn hóa, Thể thao và Du lịch"], "Quý II/2026"),
+        ("I.2", ["Sở Văn hóa, Thể thao và Du lịch"], "Quý III/2026"),  # lead merged
+        ("I.3", ["Thư viện tỉnh"], "Hằng năm"),
+        ("I.4", ["Hội Liên hiệp Phụ nữ tỉnh"], None),
+    ]
+    # the products column (`12.000 bản sách`, `04 lớp tập huấn`) gives no targets
+    assert [t.text for t in r.targets] == [
+        "Đến hết năm 2026, 90% xã, phường có thư viện hoặc tủ sách cộng đồng."
+    ]

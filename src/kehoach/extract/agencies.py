@@ -388,12 +388,22 @@ def _split_bodies(part: str) -> list[str]:
                 and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
             )
             or _registered_at(part, at)
+            or (_titled_at(part, at) and not _PERSON_RE.match(fold_chars(part[pos:])))
         ):
             pieces.append(part[pos : m.start()])
             pos = at
             named_to = _known_end(part, at)
     pieces.append(part[pos:])
     return pieces
+
+
+def _titled_at(part: str, at: int) -> bool:
+    """Whether a person's title over a body starts at `at` (`… và người đứng đầu các tổ chức
+    chính trị - xã hội tỉnh`, `…, Giám đốc Sở Y tế`; the titles in the lexicon): the body
+    it heads is a new agency, unless the entry before it introduces a person (`Đồng chí
+    Nguyễn Văn A, Phó Giám đốc Sở`), whose title it is."""
+    m = _position_re().match(part[at:])
+    return m is not None and starts_with_agency(part[at + m.end() :])
 
 
 def _registered_at(part: str, at: int) -> bool:
@@ -865,13 +875,18 @@ def _continuations() -> tuple[str, ...]:
     """The phrases a name goes on through (`agencies.name_continuations`), and every commune
     group with what its communes have (`các xã, phường có vùng …`; `agencies.commune_groups`
     and `agencies.commune_features`), perhaps with what was done to it (`… có di tích được
-    xếp hạng`; `agencies.commune_feature_qualifiers`), folded."""
+    xếp hạng`; `agencies.commune_feature_qualifiers`), or the area they lie in (`các xã,
+    phường vùng đồng bào …`; `agencies.commune_areas`), folded."""
     qualifiers = ["", *(f" {q}" for q in lexicon.folded("agencies.commune_feature_qualifiers"))]
     qualified = {
         f"{g} co {f}{q}"
         for g in lexicon.folded("agencies.commune_groups")
         for f in lexicon.folded("agencies.commune_features")
         for q in qualifiers
+    } | {
+        f"{g} {a}"
+        for g in lexicon.folded("agencies.commune_groups")
+        for a in lexicon.folded("agencies.commune_areas")
     }
     return tuple(sorted(set(lexicon.folded("agencies.name_continuations")) | qualified))
 

@@ -59,6 +59,11 @@ def timeframe_phrase(text: str) -> str | None:
         return _closing_period(text, low)
     first = found[0]
     recurring = [m for m in found[1:] if re.match(r"(?:h[ằà]ng|mỗi) ", m.group(0))]
+    if parse_timeframe(text[first.start() : first.end()]).kind == "from":
+        # after a start (`bắt đầu từ năm 2027 tổ chức … ít nhất 01 di tích mỗi năm học`) a
+        # `mỗi` is the rate of the work, and the work goes on from then as `các năm tiếp
+        # theo` would: only `hằng`/`hàng` still make the timeframe recurring
+        recurring = [m for m in recurring if not m.group(0).startswith("mỗi")]
     if recurring:
         last = found[-1]
         if last.end() - first.start() < 200:

@@ -445,6 +445,7 @@ def extract_reporting(
         for sentence, item, owner, before in _sentences(sec)
         for d in _duties_in(sentence, item, owner, before)
     ]
+    stated = _compilers_sides(stated)
     periodic = [d for d, _ in stated if d.every != "ad_hoc"]
     duties: list[ReportingDuty] = []
     seen: set[tuple[str, str | None]] = set()
@@ -457,6 +458,29 @@ def extract_reporting(
     if issuer and fold_chars(issuer).lower().startswith("so "):
         duties = [replace(d, to=_own(d.to, issuer), via=_own(d.via, issuer)) for d in duties]
     return duties
+
+
+def _compilers_sides(
+    stated: list[tuple[ReportingDuty, str]],
+) -> list[tuple[ReportingDuty, str]]:
+    """The agencies' duty to report to X (`… gửi báo cáo về Sở X trước ngày 05/12 hằng năm`)
+    without the one X then compiles and reports on with the same period (`Sở X tổng hợp,
+    báo cáo UBND tỉnh trước ngày 15/12 hằng năm`): one duty stated for both sides, the
+    schema says, which goes to the body the compiler reports to, through the compiler, by
+    the compiler's date."""
+    compiled = {
+        (d.every, fold_chars(d.via).lower())
+        for d, _ in stated
+        if d.every != "ad_hoc" and d.via and d.to and d.to != d.via
+    }
+    return [
+        (d, sentence)
+        for d, sentence in stated
+        if d.every == "once"
+        or not d.to
+        or (d.every, fold_chars(d.to).lower()) not in compiled
+        or d.via == d.to
+    ]
 
 
 def _compiled_again(sentence: str, duty: ReportingDuty, found: list[ReportingDuty]) -> bool:

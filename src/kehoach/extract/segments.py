@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kehoach.extract.agencies import starts_with_agency
+from kehoach.extract.agencies import agency_phrase, starts_with_agency, starts_with_group
 from kehoach.extract.directed import directed_reading
 from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.implementation import timeframe_phrase
@@ -107,9 +107,17 @@ def segments_of(
     if not prose_allowed:
         # prose under a heading with its own text is its explanation, unless it hands work
         # to a body of its own (`Đề nghị Hội X phát động …` under `7. Đề nghị Ủy ban Mặt trận
-        # Tổ quốc … tăng cường …`)
+        # Tổ quốc … tăng cường …`) or opens with a body it tells what to do (`Sở X có trách
+        # nhiệm theo dõi …` under `12. Các sở, ngành … nghiêm túc thực hiện …`)
         out = [
-            (its if run else [(p, t) for p, t in its if p.kind != "plain" or hands_work(t)], run)
+            (
+                its
+                if run
+                else [
+                    (p, t) for p, t in its if p.kind != "plain" or hands_work(t) or _body_told(t)
+                ],
+                run,
+            )
             for its, run in out
         ]
     return out
@@ -120,6 +128,21 @@ def hands_work(text: str) -> bool:
     `Đề nghị Hội Y …`; the openings of `agencies.assign_openings`)."""
     n = opening(text)
     return n > 0 and starts_with_agency(text[n:])
+
+
+def _body_told(text: str) -> bool:
+    """A paragraph whose subject is a named body (`Sở X`, `Công an tỉnh`; no generic group)
+    and whose next words tell it what to do (`Sở X có trách nhiệm theo dõi …`)."""
+    if not text[:1].isupper() or not starts_with_agency(text) or starts_with_group(text):
+        return False
+    if _closing_re().match(fold(text)) or _closing_request(text):
+        return False  # "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./."
+    names, rest = agency_phrase(text)
+    if not names or not rest[:1].islower():
+        return False
+    # "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, … nghiêm túc thực hiện Chỉ thị này./.":
+    # the body that speaks asks others, it is told nothing
+    return not hands_work(rest[:1].upper() + rest[1:])
 
 
 def time_only(run: LabelRun | None) -> bool:

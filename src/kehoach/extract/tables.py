@@ -333,9 +333,13 @@ def tasks_from_table(
     # left empty as Word stores them (no `spans` to tell): when a task row's lead cell is
     # empty under a filled one (every task has a lead), the table shows its merges so, and
     # an empty lead or time cell under a filled one in the same group is that cell going on
+    # (the time column only when a row with its lead merged leaves its time empty too: a task
+    # may state no time, so an empty time cell beside its own lead is no merge by itself)
     merged_down: dict[int, str] = {}
     if not table.spans and _leads_merged(table.rows[first:], cols):
-        merged_down = {c: "" for c in (cols.lead, cols.time) if c >= 0}
+        merged_down = {cols.lead: ""}
+        if cols.time >= 0 and _leads_merged(table.rows[first:], cols, with_time=True):
+            merged_down[cols.time] = ""
     for r, row in enumerate(table.rows[first:], start=first):
         row = _realign(row, cols)
         if (
@@ -414,9 +418,10 @@ def _under_agency_row(
     return (f"{outer[0]}.{num}" if outer else num), title
 
 
-def _leads_merged(rows: list[list[str]], cols: Columns) -> bool:
+def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = False) -> bool:
     """True when a numbered task row has an empty lead cell under a row of the same group
-    that has one: the text left a merged lead cell empty below its first row."""
+    that has one: the text left a merged lead cell empty below its first row. With
+    `with_time`, only such a row whose time cell is empty too counts."""
     if cols.lead < 0 or cols.num < 0:
         return False
     above = False
@@ -426,7 +431,7 @@ def _leads_merged(rows: list[list[str]], cols: Columns) -> bool:
             continue
         if not (_ROW_NUM.match(_cell(row, cols.num)) and _cell(row, cols.text)):
             continue
-        if not _cell(row, cols.lead) and above:
+        if not _cell(row, cols.lead) and above and not (with_time and _cell(row, cols.time)):
             return True
         above = bool(_cell(row, cols.lead))
     return False

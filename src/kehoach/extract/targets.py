@@ -737,6 +737,10 @@ def _body_sections(root: Section):
 def _committing(sec: Section):
     if _SKIP_SECTIONS.search(sec.folded_title):
         return
+    if _assigned_to_body(sec):
+        # `2. Giám đốc Sở X:` / `a) … bắt đầu từ năm 2027 … ít nhất 01 di tích …`: the work a
+        # named body is given is its tasks, and numbers inside tasks are no targets
+        return
     # a numbered paragraph that strives (`2. Năm 2026 … có ý nghĩa quyết định đến kết quả
     # thực hiện cả giai đoạn. … phấn đấu đến hết năm 2026 đạt …`) reviews nothing
     if _review_re().search(heading_part(sec.title)) and not _future_re().search(
@@ -746,6 +750,18 @@ def _committing(sec: Section):
     yield sec
     for c in sec.children:
         yield from _committing(c)
+
+
+def _assigned_to_body(sec: Section) -> bool:
+    """A numbered section headed by the body it assigns work to (`2. Giám đốc Sở X:`, `3. Sở
+    Y chủ trì, phối hợp với … tham mưu …`): a section of tasks."""
+    # imported here: assignments reads tables (through event_parts), which read TargetRow
+    from kehoach.extract.assignments import read_heading
+
+    if sec.kind == "root" or not sec.title:
+        return False
+    heading = read_heading(sec.title)
+    return heading is not None and heading[0].has_agency
 
 
 @lru_cache(maxsize=1)
