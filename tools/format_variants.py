@@ -628,17 +628,21 @@ def _merged_down(table: Table) -> list[tuple[int, int, int]]:
     text wrote in its first row only, the task rows under it left empty in the same group:
     one merged cell of the Word table the text was typed from, as kehoach's reader of text
     tables reads it (`extract.tables`)."""
-    from kehoach.extract.tables import _ROW_NUM, _cell, _group_row, _leads_merged, read_header
+    from kehoach.extract.tables import (
+        _ROW_NUM,
+        _cell,
+        _group_row,
+        merged_down_columns,
+        read_header,
+    )
 
     head = read_header(table.rows)
-    if head is None or not _leads_merged(table.rows[head[1] :], head[0]):
+    if head is None:
         return []
     cols, first = head
     roles = (cols.directing, cols.lead, cols.coordinating, cols.time, cols.time_end)
     out: list[tuple[int, int, int]] = []
-    for c in (cols.lead, cols.time):
-        if c < 0:
-            continue
+    for c in merged_down_columns(table.rows[first:], cols):
         start = None  # the row whose filled cell is being merged down
         for r in range(first, len(table.rows)):
             row = table.rows[r]

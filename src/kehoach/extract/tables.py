@@ -336,10 +336,8 @@ def tasks_from_table(
     # (the time column only when a row with its lead merged leaves its time empty too: a task
     # may state no time, so an empty time cell beside its own lead is no merge by itself)
     merged_down: dict[int, str] = {}
-    if not table.spans and _leads_merged(table.rows[first:], cols):
-        merged_down = {cols.lead: ""}
-        if cols.time >= 0 and _leads_merged(table.rows[first:], cols, with_time=True):
-            merged_down[cols.time] = ""
+    if not table.spans:
+        merged_down = dict.fromkeys(merged_down_columns(table.rows[first:], cols), "")
     for r, row in enumerate(table.rows[first:], start=first):
         row = _realign(row, cols)
         if (
@@ -416,6 +414,17 @@ def _under_agency_row(
     if not num or _heads_numbered_rows(num, rows, cols):
         return outer if outer else (None, None)
     return (f"{outer[0]}.{num}" if outer else num), title
+
+
+def merged_down_columns(rows: list[list[str]], cols: Columns) -> list[int]:
+    """The columns (lead, and time) whose empty cells under a filled one, in a task table
+    read from text, are that cell merged down (see `tasks_from_table`); `rows` are those
+    under the heading. None when the table shows no merged lead."""
+    if not _leads_merged(rows, cols):
+        return []
+    if cols.time >= 0 and _leads_merged(rows, cols, with_time=True):
+        return [cols.lead, cols.time]
+    return [cols.lead]
 
 
 def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = False) -> bool:
