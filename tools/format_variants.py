@@ -16,7 +16,8 @@ columns) and the width left to the columns that hold sentences, a task's lead or
 the text left empty under the one it goes on from merged down with it, and a group row's
 title merged across the row; the signature block as a borderless table (`Nơi nhận` left,
 `KT. CHỦ TỊCH` … name right, whether the text typed its two columns apart with a tab,
-spaces or a pipe); page numbers at the top of every page but the first. The PDF is that .docx
+spaces or a pipe); page numbers at the top of every page but the first. A text kehoach
+reads as OCR output is laid out as the official typed it, the words OCR glued parted. The PDF is that .docx
 printed by LibreOffice (`soffice --headless --convert-to pdf`), so long paragraphs wrap over
 lines and pages as in real PDFs.
 
@@ -752,11 +753,30 @@ def to_pdf(docx_files: list[Path], out: Path) -> None:
         (out / f"{path.stem}.pdf").write_bytes(docx_to_pdf(path.read_bytes()))
 
 
+def _typed(doc) -> list:
+    """The blocks of a text plan as its official typed them: a text kehoach reads as OCR
+    output has its glued words (`Du lịchchủ trì`) parted as kehoach parts them, as no Word
+    file glues them."""
+    if not doc.ocr:
+        return doc.blocks
+    from kehoach.text.unglue import unglue, unglue_pairs
+
+    def typed(text: str) -> str:
+        return "\n".join(unglue_pairs(unglue(part)) for part in text.split("\n"))
+
+    return [
+        Table(rows=[[typed(c) for c in row] for row in b.rows], spans=b.spans, page=b.page)
+        if isinstance(b, Table)
+        else typed(b)
+        for b in doc.blocks
+    ]
+
+
 def build(out: Path, plans: list[Path], *, bullets_as_list: bool = False) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for path in plans:
-        plan = split_plan(read_document(path).blocks)
+        plan = split_plan(_typed(read_document(path)))
         target = out / f"{path.stem}.docx"
         write_docx(plan, target, bullets_as_list=bullets_as_list)
         written.append(target)

@@ -325,3 +325,18 @@ def test_the_layout_tool_gives_the_sentences_the_width():
     assert max(widths) == widths[1]
     assert min(widths) >= tool._NARROWEST_CM
     assert widths[2] > widths[3]  # `VHTTDL` needs more than `TC`
+
+
+def test_the_layout_tool_types_an_ocr_text_without_its_glued_words():
+    """A text kehoach reads as OCR output: its Word file is what the official typed, the
+    words OCR glued (`Du lịchchủ trì`) parted as kehoach parts them; a typed text as it is."""
+    from kehoach.intake.document import Document, Table
+
+    tool = _format_variants()
+    line = "Giao Sở Văn hóa, Thể thao và Du lịchchủ trì tổ chức"
+    cells = Table(rows=[["1", line, "Quý II/2026"]])
+    ocr = Document(name="x.txt", format="txt", sha256="", blocks=[line, cells], ocr=True)
+    parted = "Giao Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức"
+    assert tool._typed(ocr) == [parted, Table(rows=[["1", parted, "Quý II/2026"]])]
+    typed = Document(name="x.txt", format="txt", sha256="", blocks=[line])
+    assert tool._typed(typed) == [line]
