@@ -151,6 +151,8 @@ _SOURCE = None  # the document being read, in this (worker) process
 def _start(kind: str, data: bytes, worker: bool = False) -> None:
     global _SOURCE
     if worker:
+        # (not cv2.setNumThreads: in a process forked from one whose OpenCV threads have
+        # run, it waits for ever on their condition variables)
         worker_setup()  # ends with the process that started it; Ctrl-C is that one's
         # Leptonica writes its complaints (`box outside rectangle`) straight to fd 2
         devnull = os.open(os.devnull, os.O_WRONLY)

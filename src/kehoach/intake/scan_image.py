@@ -25,8 +25,11 @@ def to_grey(image: np.ndarray) -> np.ndarray:
     if image.shape[2] == 4:
         image = image[:, :, :3]
     grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
-    top = image.max(axis=2).astype(np.int16)
-    spread = top - image.min(axis=2).astype(np.int16)
+    # the channels' largest and smallest value, by OpenCV (numpy's max/min over the last
+    # axis of three took a quarter of a second a page)
+    red, green, blue = cv2.split(image)
+    top = cv2.max(cv2.max(red, green), blue)
+    spread = cv2.subtract(top, cv2.min(cv2.min(red, green), blue))
     # coloured and not dark: black text under a stamp stays, being dark in every channel
     grey[(spread > _COLOURED) & (top > 110)] = 255
     return grey
@@ -36,6 +39,8 @@ def whiten_edges(grey: np.ndarray) -> np.ndarray:
     """Dark bands touching the image's edge (the scanner lid, a photo's background) made white."""
     dark = (grey < 90).astype(np.uint8)
     h, w = dark.shape
+    if not (dark[0].any() or dark[-1].any() or dark[:, 0].any() or dark[:, -1].any()):
+        return grey  # nothing dark touches the edge
     count, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     out = grey.copy()
     for i in range(1, count):

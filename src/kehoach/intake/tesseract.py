@@ -75,4 +75,8 @@ def engine():
         _ENGINE = tesserocr.PyTessBaseAPI(
             path=check_installed(), lang=LANGUAGE, psm=tesserocr.PSM.AUTO
         )
+        # The test for fixed-pitch (typewriter) lines, a dynamic programme over every
+        # line's blobs, is a seventh of the page layout's work and changes nothing the
+        # LSTM reads (its text and boxes are the same on every scan we have).
+        _ENGINE.SetVariable("textord_disable_pitch_test", "1")
     return _ENGINE
