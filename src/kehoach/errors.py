@@ -94,6 +94,12 @@ class NeedsOcr(InputError):
     """A PDF with no text layer (a scan)."""
 
 
+class ReadFailed(InputError):
+    """A file that could not be read for a reason that is not the file's: the process
+    reading it ended (killed when memory ran out, a crash in a native library), or an
+    error in kehoach itself."""
+
+
 class ValidationError(KehoachError):
     """A value a user entered is not acceptable; `field` names it."""
 

@@ -2,7 +2,11 @@
 
 from pathlib import Path
 
-from kehoach.bench.extract import bench_files, split_scans
+import pytest
+
+from kehoach.bench.extract import bench_files, bench_tesseract, split_scans
+from kehoach.intake.scan_bench import repeated_pdf
+from kehoach.intake.tesseract import tessdata
 
 FIXTURES = Path(__file__).parents[1] / "data" / "fixtures"
 
@@ -30,3 +34,17 @@ def test_a_first_pass_times_the_extract_command_itself() -> None:
     assert len(row.failed) == 1 and "empty.txt" in row.failed[0]
     # `kehoach extract --out DIR` in a fresh interpreter: more than the pass's own parts
     assert row.command_s > row.start_s + row.seconds > 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(tessdata() is None, reason="Tesseract's Vietnamese model is not installed")
+def test_a_scans_pass_counts_its_page_workers_and_tesseract_alone_is_its_anchor(tmp_path):
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(repeated_pdf(FIXTURES / "scans" / "decision_wrap_scan.pdf", 6))
+    row = bench_files([scan], jobs=2)
+    assert row.failed == [] and row.files == 1
+    # one file: read in the pass's own process, its six pages by page workers, whose CPU
+    # counts (it was left out: the pass's own process read nothing but the record)
+    assert row.cpu_s > 3.0 and row.command_s > 0
+    floor = bench_tesseract([scan], jobs=2)
+    assert floor is not None and floor > 0

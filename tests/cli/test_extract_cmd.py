@@ -1,8 +1,13 @@
 """`kehoach extract` and `kehoach eval` run on real files in tmp_path."""
 
 import json
+import os
+import re
+import signal
 import subprocess
 import sys
+import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -161,3 +166,119 @@ def test_plans_of_one_name_in_folders_of_one_name_keep_a_record_each(tmp_path: P
         (plans / folder).mkdir(parents=True)
         (plans / folder / "plan.txt").write_bytes(text)
     assert _records_written(plans, tmp_path / "out") == ["a-x-plan.txt.json", "b-x-plan.txt.json"]
+
+
+def test_an_error_with_no_message_still_names_the_file_and_what_failed(monkeypatch) -> None:
+    from kehoach.errors import EmptyDocument
+    from kehoach.extract import files
+
+    def silent(path, progress=None):
+        raise EmptyDocument("")
+
+    monkeypatch.setattr(files, "read_document", silent)
+    path = SAMPLES / "001_47cec5a30aa91629.txt"
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"kehoach: {path}: EmptyDocument (no reason given)\n"
+
+
+def test_an_error_of_kehoachs_own_is_one_line_naming_the_file(monkeypatch, tmp_path) -> None:
+    from kehoach.extract import files
+
+    real = files.read_document
+
+    def broken(path, progress=None):
+        if path.name.startswith("002_"):
+            raise KeyError("task")
+        return real(path, progress=progress)
+
+    monkeypatch.setattr(files, "read_document", broken)
+    paths = [SAMPLES / "001_47cec5a30aa91629.txt", SAMPLES / "002_06834df7b106b0a8.txt"]
+    for jobs in ("1", "2"):  # in this process, in workers
+        out = tmp_path / jobs
+        result = runner.invoke(
+            app, ["extract", *map(str, paths), "--jobs", jobs, "--out", str(out)]
+        )
+        assert result.exit_code == 2
+        (line,) = result.stderr.splitlines()
+        assert line.startswith(f"kehoach: {paths[1]}: could not be read: an error in kehoach (")
+        assert "KeyError at extract/files.py:" in line and "Traceback" not in result.stderr
+        assert [p.name for p in out.iterdir()] == ["001_47cec5a30aa91629.json"]
+
+
+def test_eval_names_a_document_it_cannot_read_and_scores_the_others(tmp_path: Path) -> None:
+    samples, expected = tmp_path / "samples", tmp_path / "expected"
+    samples.mkdir()
+    expected.mkdir()
+    truth = ROOT / "tests" / "data" / "samples" / "expected"
+    for name in ("001_47cec5a30aa91629", "002_06834df7b106b0a8"):
+        (expected / f"{name}.json").write_bytes((truth / f"{name}.json").read_bytes())
+    (samples / "001_47cec5a30aa91629.txt").write_bytes(
+        (SAMPLES / "001_47cec5a30aa91629.txt").read_bytes()
+    )
+    (samples / "002_06834df7b106b0a8.txt").write_bytes(b"")
+    result = runner.invoke(app, ["eval", str(samples), str(expected)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "001" in result.stdout and "score" in result.stdout
+    assert result.stderr == f"kehoach: {samples / '002_06834df7b106b0a8.txt'}: the file is empty\n"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if f"\nPPid:\t{pid}\n" in text:
+            found.append(int(status.parent.name))
+    return found
+
+
+def _marked(marker: str) -> list[int]:
+    """Processes whose environment holds `marker` (a run's and all it started)."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker.encode() in environ.read_bytes():
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux's /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_scan_stopped_from_outside_is_named_and_leaves_no_process(tmp_path, sig) -> None:
+    from kehoach.intake.scan_bench import repeated_pdf
+    from kehoach.intake.tesseract import tessdata
+
+    if tessdata() is None:
+        pytest.skip("Tesseract's Vietnamese model is not installed")
+    scan = tmp_path / "long-scan.pdf"
+    scan.write_bytes(repeated_pdf(FIXTURES / "scans" / "002_table_scan.pdf", 40))
+    marker = f"KEHOACH_TEST_RUN={uuid.uuid4()}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), marker.split("=")[0]: marker[17:]}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", "extract", str(scan)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:  # reading pages
+        time.sleep(0.1)
+    proc.send_signal(sig)  # a time limit's SIGTERM; Ctrl-C
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + sig
+    assert re.fullmatch(
+        rf"kehoach: {re.escape(str(scan))}: not read: stopped by {sig.name} after \d+ of 40 "
+        r"pages\n",
+        stderr,
+    ), stderr
+    deadline = time.monotonic() + 10
+    while _marked(marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _marked(marker) == []

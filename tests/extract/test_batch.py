@@ -4,8 +4,11 @@ named by file, the same records as one process gives."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 from pathlib import Path
 
+from kehoach.extract import files
 from kehoach.extract.files import expand_paths, extract_many
 
 ROOT = Path(__file__).parents[2]
@@ -49,3 +52,49 @@ def test_a_folders_readme_is_no_plan(tmp_path):
     assert [p.name for p in files] == ["plan.txt"] and missing == []
     # named on its own, it is read (and said to be no plan)
     assert expand_paths([tmp_path / "README.md"])[0] == [tmp_path / "README.md"]
+
+
+_real_extract_one = files.extract_one
+
+
+def _killed_on_000(path, progress=None):
+    """extract_one, but the process reading `000_…` is killed (the OOM killer's way)."""
+    if path.name.startswith("000_"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_extract_one(path, progress)
+
+
+def test_a_worker_killed_on_one_file_names_that_file_and_the_others_are_read(monkeypatch):
+    all_files, _ = expand_paths([SAMPLES])
+    plans = [p for p in all_files if p.suffix == ".txt"]
+    victim = next(p for p in plans if p.name.startswith("000_"))
+    alone = {p: r.to_json() for p, r, _, _ in extract_many(plans, jobs=1) if r is not None}
+    monkeypatch.setattr(files, "extract_one", _killed_on_000)  # the workers fork with it
+    results = list(extract_many(plans, jobs=2))
+    assert [p for p, *_ in results] == plans
+    errors = {p: str(e) for p, _, _, e in results if e is not None}
+    assert errors == {
+        victim: f"{victim}: the process reading it was killed (SIGKILL), most often because "
+        "memory ran out"
+    }
+    # the files the dead worker's pool had not finished were read again, each on its own
+    assert {p: r.to_json() for p, r, _, _ in results if r is not None} == {
+        p: j for p, j in alone.items() if p != victim
+    }
+    assert multiprocessing.active_children() == []
+
+
+def _broken(path, progress=None):
+    raise IndexError("list index out of range")
+
+
+def test_an_error_of_kehoachs_own_is_a_reason_naming_the_file(monkeypatch):
+    monkeypatch.setattr(files, "read_document", _broken)
+    paths = [SAMPLES / "001_47cec5a30aa91629.txt", SAMPLES / "002_06834df7b106b0a8.txt"]
+    for jobs in (1, 2):  # in this process, and in workers
+        for path, record, _, error in extract_many(paths, jobs=jobs):
+            assert record is None
+            assert str(error).startswith(
+                f"{path}: could not be read: an error in kehoach (IndexError at extract/files.py:"
+            )
+            assert str(error).endswith(": list index out of range); please report it")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -206,3 +209,38 @@ def test_a_wrapped_word_read_with_a_capital_mid_sentence_is_put_in_small_letters
     assert any("của Chủ tịch Ủy ban nhân dân tỉnh" in ln for ln in doc.lines)
     task = build_record(doc).tasks[-1]
     assert task.timeframe.kind == "continuous" and task.timeframe.raw == "thường xuyên"
+
+
+def _killed(index: int):
+    """A page worker killed while it reads, as the system does when memory runs out."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _exits(index: int):
+    os._exit(3)
+
+
+@pytest.mark.parametrize(
+    ("page", "said"),
+    [
+        (
+            _killed,
+            "the process reading its pages was killed (SIGKILL), most often because memory "
+            "ran out; 0 of 2 pages were read",
+        ),
+        (_exits, "the process reading its pages ended unexpectedly (exit code 3)"),
+    ],
+)
+@needs_tesseract
+def test_a_page_worker_that_dies_fails_the_scan_with_how_it_died(monkeypatch, page, said):
+    from kehoach.errors import ReadFailed
+    from kehoach.intake import scan
+
+    monkeypatch.setattr(scan, "_page", page)  # the workers are forked with it
+    data = (SCANS / "two_languages.tiff").read_bytes()
+    with pytest.raises(ReadFailed) as err:
+        scan.read_scan(data, "two_languages.tiff", "died", kind="image", workers=2)
+    assert err.value.where == "two_languages.tiff"
+    assert err.value.message.startswith("the scan could not be read: ")
+    assert said in err.value.message
+    assert multiprocessing.active_children() == []

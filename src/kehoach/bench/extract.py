@@ -142,6 +142,8 @@ class FolderRow:
     pages: int = 0  # pages of the files (scans)
     # wall time of `kehoach extract --out DIR` over the files, interpreter start to exit
     command_s: float = 0.0
+    # scans: wall time of Tesseract alone reading their pages whole (`bench_tesseract`)
+    tesseract_s: float | None = None
 
     @property
     def mb_per_s(self) -> float:
@@ -184,9 +186,10 @@ ready, start_cpu = time.perf_counter(), time.process_time() - cpu
 cpu = time.process_time()
 done = [(p, exc) for p, _, _, exc in extract_many(files, jobs=jobs, workers=workers)]
 end = time.perf_counter()
-if workers is None:
-    cpu = time.process_time() - cpu
-else:  # the workers' own CPU time, once they have ended
+if workers is None:  # this process, and a scan's page workers (ended with their scan)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() - cpu + usage.ru_utime + usage.ru_stime
+else:  # the workers' own CPU time (and their page workers'), once they have ended
     workers.shutdown(wait=True)
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = usage.ru_utime + usage.ru_stime
@@ -289,7 +292,60 @@ def bench_folder(
         (bench_files(texts, jobs) for _ in range(max(1, runs))),
         key=lambda r: r.start_s + r.seconds,
     )
-    return rows, replace(scan_row, pages=sum(n for _, n in scans))
+    tesseract_s = bench_tesseract([p for p, _ in scans], jobs)
+    return rows, replace(scan_row, pages=sum(n for _, n in scans), tesseract_s=tesseract_s)
+
+
+def bench_tesseract(scans: list[Path], jobs: int = 2) -> float | None:
+    """The anchor for scans: wall seconds of Tesseract alone reading every page of `scans`
+    whole (rendered as kehoach renders it, one `Recognize` a page, nothing levelled, no
+    tables found or cells read), spread over `jobs` processes; None without Tesseract."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kehoach.intake.tesseract import tessdata
+
+    if not scans or tessdata() is None:
+        return None
+    pages = [(p, i) for p in scans for i in range(_page_count(p))]
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max(1, min(jobs, len(pages)))) as pool:
+        list(pool.map(_tesseract_page, pages))
+    return time.perf_counter() - start
+
+
+def _page_count(path: Path) -> int:
+    from kehoach.intake.images import ImageFrames, PdfPages
+
+    try:
+        data = path.read_bytes()
+        source = PdfPages(data) if path.suffix.lower() == ".pdf" else ImageFrames(data)
+        return len(source)
+    except Exception:  # the scan pass names what is wrong with it
+        return 0
+
+
+_PLAIN = None  # Tesseract as it comes, in a worker of `bench_tesseract`
+
+
+def _tesseract_page(job: tuple[Path, int]) -> int:
+    import cv2
+    import tesserocr
+
+    from kehoach.intake.images import ImageFrames, PdfPages
+    from kehoach.intake.tesseract import LANGUAGE, tessdata
+
+    global _PLAIN
+    if _PLAIN is None:
+        _PLAIN = tesserocr.PyTessBaseAPI(path=tessdata(), lang=LANGUAGE)
+    path, index = job
+    data = path.read_bytes()
+    source = PdfPages(data) if path.suffix.lower() == ".pdf" else ImageFrames(data)
+    image, dpi = source.page(index)
+    grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+    h, w = grey.shape
+    _PLAIN.SetImageBytes(grey.tobytes(), w, h, 1, w)
+    _PLAIN.SetSourceResolution(dpi)
+    return len(_PLAIN.GetUTF8Text() or "")
 
 
 def sample_folders() -> list[Path]:

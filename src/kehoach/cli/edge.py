@@ -15,8 +15,12 @@ T = TypeVar("T")
 
 
 def error_line(exc: KehoachError) -> str:
-    """`kehoach: FILE: message` — one line, no traceback."""
-    return f"kehoach: {exc}"
+    """`kehoach: FILE: message` — one line, no traceback; an error raised with no message
+    says what kind of error it was rather than nothing."""
+    message = " ".join(str(getattr(exc, "message", exc)).splitlines()).strip()
+    message = message or f"{type(exc).__name__} (no reason given)"
+    where = getattr(exc, "where", None)
+    return f"kehoach: {where}: {message}" if where else f"kehoach: {message}"
 
 
 def report(exc: KehoachError) -> None:

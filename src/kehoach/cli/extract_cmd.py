@@ -11,6 +11,7 @@ import typer
 
 from kehoach.cli import app
 from kehoach.cli.edge import report, user_errors
+from kehoach.errors import KehoachError, ReadFailed
 
 
 class Format(StrEnum):
@@ -38,7 +39,9 @@ def extract(
     Example: kehoach extract ke-hoach.docx --format table
     """
     from kehoach.extract.files import expand_paths, extract_many
+    from kehoach.processes import Stopped, stop_on_signals
 
+    stop_on_signals()  # a time limit's SIGTERM names the files not read, as Ctrl-C does
     files, missing = expand_paths(paths)
     for gone in missing:
         report(gone)
@@ -49,33 +52,55 @@ def extract(
     results = extract_many(
         files, progress=sys.stderr.isatty(), jobs=jobs or None, documents=show_repairs
     )
-    for path, record, doc, exc in results:
-        if exc is not None or record is None:
-            if exc is not None:
-                report(exc)
-            failed = True
-            continue
-        for warning in doc.warnings if doc is not None else []:  # pages left out of a scan
-            print(f"kehoach: {path}: {warning}", file=sys.stderr)
-        if show_repairs and doc is not None:
-            from kehoach.cli.render import print_repairs
+    finished = 0
+    try:
+        for path, record, doc, exc in results:
+            finished += 1
+            if exc is not None or record is None:
+                report(
+                    exc or ReadFailed("no record was made, and no reason given", where=str(path))
+                )
+                failed = True
+                continue
+            for warning in doc.warnings if doc is not None else []:  # pages left out of a scan
+                print(f"kehoach: {path}: {warning}", file=sys.stderr)
+            if show_repairs and doc is not None:
+                from kehoach.cli.render import print_repairs
 
-            print_repairs(doc)
-        data = record.to_json()
-        if out:
-            (out / names[path]).write_text(
-                json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-        elif fmt is Format.table:
-            from kehoach.cli.render import print_record
+                print_repairs(doc)
+            data = record.to_json()
+            if out:
+                (out / names[path]).write_text(
+                    json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+                )
+            elif fmt is Format.table:
+                from kehoach.cli.render import print_record
 
-            print_record(record)
-        elif len(files) == 1:
-            print(json.dumps(data, ensure_ascii=False, indent=2))
-        else:
-            print(json.dumps(data, ensure_ascii=False))
+                print_record(record)
+            elif len(files) == 1:
+                print(json.dumps(data, ensure_ascii=False, indent=2))
+            else:
+                print(json.dumps(data, ensure_ascii=False))
+    except (Stopped, KeyboardInterrupt) as stop:
+        raise typer.Exit(stopped(stop, files[finished:])) from None
     if failed:
         raise typer.Exit(2)
+
+
+def stopped(stop: BaseException, unread: list[Path]) -> int:
+    """Each file not read named, with the signal that stopped the run (and, for the scan
+    being read, how many of its pages were); the exit code a signal gives (128 + its
+    number)."""
+    from kehoach.processes import signal_name, stop_signal
+
+    signum = stop_signal(stop)
+    pages = getattr(stop, "pages", None)
+    for i, path in enumerate(unread):
+        how = f"stopped by {signal_name(signum)}"
+        if i == 0 and pages:
+            how += f" after {pages[0]} of {pages[1]} pages"
+        print(f"kehoach: {path}: not read: {how}", file=sys.stderr)
+    return 128 + signum
 
 
 @app.command("eval")
@@ -89,10 +114,21 @@ def evaluate(
     """
     from kehoach.cli.render import print_scores
     from kehoach.extract.evaluate import evaluate_folder
+    from kehoach.processes import Stopped, stop_on_signals
 
-    with user_errors():
-        rows = evaluate_folder(samples, expected)
-    print_scores(rows)
+    stop_on_signals()
+    failed: list[KehoachError] = []
+    try:
+        with user_errors():
+            rows = evaluate_folder(samples, expected, failed)
+    except (Stopped, KeyboardInterrupt) as stop:
+        raise typer.Exit(stopped(stop, [getattr(stop, "where", samples)])) from None
+    if rows or not failed:
+        print_scores(rows)
+    for error in failed:
+        report(error)
+    if failed:
+        raise typer.Exit(2)
 
 
 def _record_names(files: list[Path]) -> dict[Path, str]:

@@ -9,7 +9,7 @@ import queue
 from collections.abc import Iterator
 from pathlib import Path
 
-from kehoach.errors import InputError, KehoachError, MissingFile
+from kehoach.errors import InputError, KehoachError, MissingFile, ReadFailed
 from kehoach.intake import SUPPORTED, Document, read_document
 from kehoach.intake.document import Progress
 from kehoach.model import PlanRecord
@@ -41,16 +41,35 @@ Result = tuple[Path, PlanRecord | None, Document | None, KehoachError | None]
 
 def extract_one(path: Path, progress: Progress | None = None) -> Result:
     """(path, record, document, error) for one file; exactly one of record/error is set;
-    `progress(done, total)` hears of each page of a scan."""
+    `progress(done, total)` hears of each page of a scan. An error of kehoach's own (a
+    bug) comes back as a `ReadFailed` naming the file, like any other reason."""
     from kehoach.extract import extract_document
 
     try:
         doc = read_document(path, progress=progress)
         return path, extract_document(doc), doc, None
     except KehoachError as exc:
-        if isinstance(exc, InputError) and exc.where != str(path):
-            exc = exc.at(str(path))  # name the file as the user did
-        return path, None, None, exc
+        return path, None, None, _named(exc, path)
+    except Exception as exc:
+        return path, None, None, internal_error(exc, path)
+
+
+def _named(exc: KehoachError, path: Path) -> KehoachError:
+    """The error said about the file as the user named it (readers know only its name)."""
+    if (isinstance(exc, InputError) or exc.where is None) and exc.where != str(path):
+        return exc.at(str(path))
+    return exc
+
+
+def internal_error(exc: Exception, path: Path) -> ReadFailed:
+    """An unexpected error while reading or extracting a file, as one line naming it."""
+    from kehoach.processes import where_failed
+
+    return ReadFailed(
+        "could not be read: an error in kehoach ({error}); please report it",
+        where=str(path),
+        error=where_failed(exc),
+    )
 
 
 def _in_worker(path: Path, documents: bool) -> tuple:
@@ -71,13 +90,14 @@ def _extract_in_worker(path: Path, doc: Document) -> tuple:
         return path, extract_document(doc), None, None
     except KehoachError as exc:
         return path, None, None, _error_parts(exc, path)
+    except Exception as exc:
+        return path, None, None, _error_parts(internal_error(exc, path), path)
 
 
 def _error_parts(exc: KehoachError, path: Path) -> tuple:
     """An error as its parts, to travel between processes (a `KehoachError` does not
     pickle back with its `where` and values); named by the file as the user did."""
-    if isinstance(exc, InputError) and exc.where != str(path):
-        exc = exc.at(str(path))
+    exc = _named(exc, path)
     return type(exc), exc.msgid, getattr(exc, "where", None), exc.params
 
 
@@ -110,9 +130,10 @@ def extract_many(
     jobs = min(jobs or default_jobs(), len(files))
     bar = None
     if progress:
+        from rich.console import Console
         from rich.progress import Progress
 
-        bar = Progress(transient=True)
+        bar = Progress(console=Console(stderr=True), transient=True)  # stdout is the records'
     own = workers is None and jobs > 1
     pool = start_workers(jobs, files) if own else workers  # forked before the bar's thread starts
     try:
@@ -128,6 +149,10 @@ def extract_many(
             yield result
             if bar is not None:
                 bar.advance(task)
+    except BaseException:  # stopped (SIGTERM, Ctrl-C) or left early: files being read are
+        if own and pool is not None:  # not waited for
+            pool.end_now()
+        raise
     finally:
         if bar is not None:
             bar.stop()
@@ -162,7 +187,10 @@ class Workers:
     """Worker processes for a batch (see `start_workers`); `shutdown` ends them all."""
 
     def __init__(self, pool, reader=None, results=None, ahead: tuple[Path, ...] = ()) -> None:
+        from kehoach.processes import processes_of
+
         self.pool = pool
+        self.processes = processes_of(pool)
         self.reader = reader  # a process reading the `ahead` files, or None
         self.results = results  # the queue its documents come back on
         self.ahead = ahead
@@ -183,6 +211,14 @@ class Workers:
         for path in pending:
             yield path, None, None
 
+    def end_now(self) -> None:
+        """End every worker at once, the files they are reading not waited for."""
+        from kehoach.processes import end_now
+
+        end_now(self.pool, self.processes.values())
+        if self.reader is not None and self.reader.is_alive():
+            self.reader.terminate()
+
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
         if self.reader is not None:
@@ -197,12 +233,11 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
     """`jobs` worker processes, started and ready: what every document needs is loaded once,
     before they fork, and shared. The Word and PDF files among `files` are read meanwhile by
     a reader process of their own, started first; `extract_many` takes its documents."""
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork: the workers start with what this process has already imported and loaded
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    from kehoach.processes import worker_setup
+
+    context = _context()
     ahead = tuple(
         sorted(
             {p for p in files if p.suffix.lower() in _READ_AHEAD},  # a file named twice: once
@@ -221,20 +256,34 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
     # what is loaded stays for the life of the workers: the collector need not look at it
     # again in each of them (and writing its marks would copy the shared pages)
     gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_setup)
     for future in [pool.submit(os.getpid) for _ in range(jobs)]:
         future.result()
     return Workers(pool, reader, results, ahead)
 
 
+def _context():
+    """fork: the workers start with what this process has already imported and loaded (a
+    batch runs from the command line, whose only threads are the pools' own)."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
 def _read_ahead(paths: tuple[Path, ...], results) -> None:
     """The reader process: each file read and put on `results` as (path, document, None), or
     (path, None, error parts) when it cannot be read."""
+    from kehoach.processes import worker_setup
+
+    worker_setup()
     for path in paths:
         try:
             results.put((path, read_document(path), None))
         except KehoachError as exc:
             results.put((path, None, _error_parts(exc, path)))
+        except Exception as exc:
+            results.put((path, None, _error_parts(internal_error(exc, path), path)))
     results.close()
     results.join_thread()  # everything sent before the process ends
 
@@ -292,28 +341,89 @@ def _cost(path: Path) -> int:
 
 
 def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Result]:
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = workers.pool
     ahead = set(workers.ahead)
+
+    def submit(fn, *args):  # None: the pool is broken (a worker died), read it alone later
+        try:
+            return pool.submit(fn, *args)
+        except BrokenProcessPool:
+            return None
+
     # the costliest first, so that the workers finish together
     by_cost = sorted((p for p in files if p not in ahead), key=_cost, reverse=True)
-    futures = {p: pool.submit(_in_worker, p, documents) for p in by_cost}
+    futures = {p: submit(_in_worker, p, documents) for p in by_cost}
     read: dict[Path, Document] = {}
     failed: dict[Path, KehoachError] = {}
     for path, doc, err in workers.documents_read():
         if doc is not None:
             if documents:  # kept only when the caller wants the documents back
                 read[path] = doc
-            futures[path] = pool.submit(_extract_in_worker, path, doc)
+            futures[path] = submit(_extract_in_worker, path, doc)
         elif err is not None:
             failed[path] = _error(err)
         else:  # the reader did not get to it: read here, as any other file
-            futures[path] = pool.submit(_in_worker, path, documents)
+            futures[path] = submit(_in_worker, path, documents)
     for path in files:
         if path in failed:
             yield path, None, None, failed[path]
             continue
-        path, record, doc, err = futures[path].result()
+        future = futures[path]
+        if future is None:
+            yield _alone(path, documents)
+            continue
+        try:
+            path, record, doc, err = future.result()
+        except BrokenProcessPool:  # a worker died: which file killed it is not known
+            yield _alone(path, documents)
+            continue
+        except Exception as exc:  # the result could not come back (pickling, say)
+            yield path, None, None, internal_error(exc, path)
+            continue
         if err is None:
             yield path, record, read.get(path, doc) if documents else doc, None
         else:
             yield path, None, None, _error(err)
+
+
+def _alone(path: Path, documents: bool) -> Result:
+    """A file read again in a process of its own, after a worker died while it was being
+    read or waiting: if this process dies too, the file is the one that kills it, and is
+    named with how its process ended (killed when memory ran out, a crash)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from kehoach.processes import how_ended, processes_of, worker_setup
+
+    pool = ProcessPoolExecutor(1, _context(), initializer=worker_setup)
+    processes = processes_of(pool)
+    try:
+        path, record, doc, err = pool.submit(_in_worker, path, documents).result()
+    except BrokenProcessPool:
+        how, killed = how_ended(processes.values())
+        if killed:
+            return (
+                path,
+                None,
+                None,
+                ReadFailed(
+                    "the process reading it was killed ({how}), most often because memory ran out",
+                    where=str(path),
+                    how=how,
+                ),
+            )
+        return (
+            path,
+            None,
+            None,
+            ReadFailed(
+                "the process reading it ended unexpectedly ({how})", where=str(path), how=how
+            ),
+        )
+    except Exception as exc:
+        return path, None, None, internal_error(exc, path)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return path, record, doc, None if err is None else _error(err)

@@ -43,25 +43,48 @@ class PdfPages:
         self._pdf.close()
 
     def page(self, index: int) -> tuple[np.ndarray, int]:
-        """Page `index` (from 0) as an RGB array, and its resolution in dpi."""
+        """Page `index` (from 0) as an RGB array, or a grey one when the page is nothing
+        but grey pictures (a scan in grey: the same pixels, a third of the memory, and no
+        colour to look for), and its resolution in dpi."""
         page = self._pdf[index]
-        dpi = _scan_dpi(page)
-        bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
-        array = np.array(bitmap.to_numpy(), copy=True)
-        return array[:, :, :3] if array.ndim == 3 else array, dpi
+        dpi, grey = _scan_dpi(page)
+        # rendered in colour even so: pdfium's grey bitmaps take twice as long, for the
+        # same values (a grey picture's pixels are equal in the three channels)
+        array = page.render(scale=dpi / 72, rev_byteorder=True).to_numpy()  # pdfium's memory
+        if array.ndim == 3 and grey:
+            return np.ascontiguousarray(array[:, :, 0]), dpi  # a copy: the first channel
+        return np.array(array[:, :, :3] if array.ndim == 3 else array, copy=True), dpi
 
 
-def _scan_dpi(page) -> int:
-    """The resolution of the largest picture on the page (the scan), within 150–300 dpi."""
+def _scan_dpi(page) -> tuple[int, bool]:
+    """The resolution of the largest picture on the page (the scan), within 150–300 dpi;
+    and whether the page holds nothing but grey pictures."""
     import pypdfium2.raw as raw
 
     best = 0.0
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)):
+    grey = True
+    for obj in page.get_objects():
+        if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+            grey = False  # text or drawing: it may be in colour
+            continue
+        grey = grey and _grey_image(obj)
         left, _bottom, right, _top = obj.get_bounds()
         width_px, _ = obj.get_px_size()
         if right - left > 72:  # wider than an inch: a scan, not a logo
             best = max(best, width_px / ((right - left) / 72))
-    return int(min(_MAX_DPI, max(_MIN_DPI, best))) if best else _MAX_DPI
+    dpi = int(min(_MAX_DPI, max(_MIN_DPI, best))) if best else _MAX_DPI
+    return dpi, grey and best > 0
+
+
+def _grey_image(obj) -> bool:
+    """Whether a picture is in grey (or black and white) only."""
+    import pypdfium2.raw as raw
+
+    try:
+        colorspace = obj.get_metadata().colorspace
+    except Exception:  # metadata pdfium cannot give: taken as colour
+        return False
+    return colorspace in (raw.FPDF_COLORSPACE_DEVICEGRAY, raw.FPDF_COLORSPACE_CALGRAY)
 
 
 class ImageFrames:

@@ -17,12 +17,13 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
-from kehoach.errors import N_, EmptyDocument
+from kehoach.errors import N_, EmptyDocument, ReadFailed
 from kehoach.intake.document import Block, Document, Progress, ScannedPage, Spot, Table
 from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put together over pages
 from kehoach.intake.pdf_columns import continue_grid
 from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
 from kehoach.intake.scan_page import Line, PageText, recased_wrap, spots
+from kehoach.processes import Stopped, end_now, how_ended, processes_of, worker_setup
 from kehoach.text.normalize import fold
 
 _CACHE: OrderedDict[str, Document] = OrderedDict()  # the web page reads an upload more than once
@@ -50,7 +51,7 @@ def read_scan(
     source = _open(kind, data, name)  # checked here: a file that cannot be read fails at once
     count = len(source)
     source.close()
-    pages = _recognise(kind, data, count, progress, workers)
+    pages = _recognise(kind, data, count, progress, workers, name)
     global last_cpu
     last_cpu = sum(p.cpu for p in pages)
     doc = _document(pages, name, sha256, "pdf" if kind == "pdf" else "image")
@@ -75,9 +76,17 @@ def default_workers() -> int:
 
 
 def _recognise(
-    kind: str, data: bytes, count: int, progress: Progress | None, workers: int | None
+    kind: str,
+    data: bytes,
+    count: int,
+    progress: Progress | None,
+    workers: int | None,
+    name: str = "",
 ) -> list[PageText]:
-    """Every page recognised, in page order; pages spread over worker processes."""
+    """Every page recognised, in page order; pages spread over worker processes. A worker
+    that dies (killed when memory ran out, a crash in Tesseract) fails the document with
+    how it died; a stop (SIGTERM, Ctrl-C) ends the workers at once and says how far the
+    reading got (`pages` on the exception: pages read, pages in all)."""
     workers = min(workers or default_workers(), count)
     done: list[PageText] = []
     if workers <= 1:
@@ -87,25 +96,52 @@ def _recognise(
                 done.append(_page(index))
                 if progress:
                     progress(len(done), count)
+        except (KeyboardInterrupt, Stopped) as stop:
+            stop.pages = (len(done), count)  # type: ignore[union-attr]
+            raise
         finally:
             _stop()
         return done
     import multiprocessing
     import threading
     from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     # fork is quick and needs no importable __main__, but is unsafe once threads run (the
     # web server's): forkserver then
     alone = threading.active_count() == 1
     context = multiprocessing.get_context("fork" if alone else "forkserver")
-    with ProcessPoolExecutor(
-        workers, context, initializer=_start, initargs=(kind, data, True)
-    ) as pool:
+    pool = ProcessPoolExecutor(workers, context, initializer=_start, initargs=(kind, data, True))
+    processes = processes_of(pool)
+    try:
         futures = [pool.submit(_page, index) for index in range(count)]
         for future in as_completed(futures):
             done.append(future.result())
             if progress:
                 progress(len(done), count)
+    except BrokenProcessPool:
+        how, killed = how_ended(processes.values())
+        pool.shutdown(wait=True, cancel_futures=True)
+        values = {"how": how, "done": len(done), "total": count}
+        if killed:
+            raise ReadFailed(
+                "the scan could not be read: the process reading its pages was killed ({how}), "
+                "most often because memory ran out; {done} of {total} pages were read",
+                where=name,
+                **values,
+            ) from None
+        raise ReadFailed(
+            "the scan could not be read: the process reading its pages ended unexpectedly "
+            "({how}); {done} of {total} pages were read",
+            where=name,
+            **values,
+        ) from None
+    except BaseException as stop:  # a stop, or an error here: the pages are not waited for
+        end_now(pool, processes.values())
+        if isinstance(stop, KeyboardInterrupt | Stopped):
+            stop.pages = (len(done), count)  # type: ignore[union-attr]
+        raise
+    pool.shutdown(wait=True)
     return sorted(done, key=lambda p: p.number)
 
 
@@ -114,11 +150,15 @@ _SOURCE = None  # the document being read, in this (worker) process
 
 def _start(kind: str, data: bytes, worker: bool = False) -> None:
     global _SOURCE
-    _SOURCE = _open(kind, data)
-    if worker:  # Leptonica writes its complaints (`box outside rectangle`) straight to fd 2
+    if worker:
+        # (not cv2.setNumThreads: in a process forked from one whose OpenCV threads have
+        # run, it waits for ever on their condition variables)
+        worker_setup()  # ends with the process that started it; Ctrl-C is that one's
+        # Leptonica writes its complaints (`box outside rectangle`) straight to fd 2
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
         os.close(devnull)
+    _SOURCE = _open(kind, data)
 
 
 def _stop() -> None:

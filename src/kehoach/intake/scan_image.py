@@ -25,8 +25,11 @@ def to_grey(image: np.ndarray) -> np.ndarray:
     if image.shape[2] == 4:
         image = image[:, :, :3]
     grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
-    top = image.max(axis=2).astype(np.int16)
-    spread = top - image.min(axis=2).astype(np.int16)
+    # the channels' largest and smallest value, by OpenCV (numpy's max/min over the last
+    # axis of three took a quarter of a second a page)
+    red, green, blue = cv2.split(image)
+    top = cv2.max(cv2.max(red, green), blue)
+    spread = cv2.subtract(top, cv2.min(cv2.min(red, green), blue))
     # coloured and not dark: black text under a stamp stays, being dark in every channel
     grey[(spread > _COLOURED) & (top > 110)] = 255
     return grey
@@ -36,6 +39,8 @@ def whiten_edges(grey: np.ndarray) -> np.ndarray:
     """Dark bands touching the image's edge (the scanner lid, a photo's background) made white."""
     dark = (grey < 90).astype(np.uint8)
     h, w = dark.shape
+    if not (dark[0].any() or dark[-1].any() or dark[:, 0].any() or dark[:, -1].any()):
+        return grey  # nothing dark touches the edge
     count, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
     out = grey.copy()
     for i in range(1, count):
@@ -61,11 +66,11 @@ def drop_grey_stamps(grey: np.ndarray) -> np.ndarray:
     if dark.size < 1000:
         return grey
     core, _binary = cv2.threshold(dark.reshape(1, -1), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    mid = ((grey > core) & (grey <= paper)).astype(np.uint8)
+    mid = cv2.inRange(grey, int(core) + 1, int(paper))  # lighter than ink, darker than paper
     stroke = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (_STAMP_STROKE, _STAMP_STROKE))
     solid = cv2.morphologyEx(mid, cv2.MORPH_OPEN, stroke)
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(
-        cv2.dilate(solid, np.ones((15, 15), np.uint8)), connectivity=8
+        cv2.dilate(solid, np.ones((15, 15), np.uint8)), connectivity=8, ltype=_labels_type(grey)
     )
     w = grey.shape[1]
     out = grey
@@ -79,6 +84,13 @@ def drop_grey_stamps(grey: np.ndarray) -> np.ndarray:
     return out
 
 
+def _labels_type(grey: np.ndarray) -> int:
+    """16-bit labels (three times quicker) when no more shapes than that can fit: shapes
+    dilated by 15 pixels and apart take 16 × 16 pixels each at least."""
+    h, w = grey.shape
+    return cv2.CV_16U if (h // 16 + 1) * (w // 16 + 1) < 65535 else cv2.CV_32S
+
+
 def ink(grey: np.ndarray) -> np.ndarray:
     """Ink pixels as 255 on 0 (Otsu's threshold)."""
     _, binary = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
@@ -90,20 +102,32 @@ def skew_angle(grey: np.ndarray) -> float:
     the rows of ink are sharpest (text lines and ruling lines both count)."""
     scale = min(1.0, _SKEW_WIDTH / grey.shape[1])
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    ys, xs = np.nonzero(ink(small))
-    if len(xs) < 500:
+    points = cv2.findNonZero(ink(small))  # (x, y) row by row, as np.nonzero, but quicker
+    if points is None or len(points) < 500:
         return 0.0
+    xs, ys = points.reshape(-1, 2).T
     if len(xs) > 200_000:  # a sample is as good and much faster
         pick = np.random.default_rng(0).choice(len(xs), 200_000, replace=False)
         xs, ys = xs[pick], ys[pick]
     xs = xs.astype(np.float64)
     ys = ys.astype(np.float64)
 
-    def sharpness(angle: float) -> float:
+    rows, turned = np.empty_like(ys), np.empty_like(xs)  # reused: no new arrays per angle
+    seen: dict[float, int] = {}  # the finer searches start and end on angles tried
+
+    def sharpness(angle: float) -> int:
+        """Σ (Δ ink per row)²: whole numbers, summed exactly in any order."""
+        if (known := seen.get(float(angle))) is not None:
+            return known
         t = np.deg2rad(angle)
-        rows = np.round(ys * np.cos(t) - xs * np.sin(t)).astype(np.int64)
-        hist = np.bincount(rows - rows.min())
-        return float(np.sum(np.diff(hist.astype(np.float64)) ** 2))
+        np.multiply(ys, np.cos(t), out=rows)
+        np.multiply(xs, np.sin(t), out=turned)
+        np.subtract(rows, turned, out=rows)
+        np.rint(rows, out=rows)
+        np.subtract(rows, rows.min(), out=rows)
+        steps = np.diff(np.bincount(rows.astype(np.intp)))
+        seen[float(angle)] = value = int(np.dot(steps, steps))
+        return value
 
     best = max(np.arange(-_MAX_SKEW, _MAX_SKEW + 0.01, 0.5), key=sharpness)
     for step in (0.1, 0.02):

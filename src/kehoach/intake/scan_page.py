@@ -115,9 +115,9 @@ def _specks_removed(grey: np.ndarray) -> np.ndarray:
 
 
 def _set_image(api, grey: np.ndarray, dpi: int) -> None:
-    from PIL import Image
-
-    api.SetImage(Image.fromarray(grey))
+    # the pixels as they are (a PIL image is written out as a BMP for Leptonica to read)
+    h, w = grey.shape
+    api.SetImageBytes(np.ascontiguousarray(grey).tobytes(), w, h, 1, w)
     api.SetSourceResolution(dpi)
 
 

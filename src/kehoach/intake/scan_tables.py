@@ -48,10 +48,10 @@ def ruling_lines(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     binary = ink(grey)
     h, w = binary.shape
     across = cv2.morphologyEx(
-        binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, w // 30), 1))
+        binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across_kernel(w), 1))
     )
     down = cv2.morphologyEx(
-        binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(40, h // 45)))
+        binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down_kernel(h)))
     )
     # bridge the small breaks a scan leaves in a printed line
     across = cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
@@ -59,12 +59,28 @@ def ruling_lines(grey: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return across, down
 
 
+def across_kernel(width: int) -> int:
+    """The shortest run of ink that is a horizontal ruling line, in pixels."""
+    return max(40, width // 30)
+
+
+def down_kernel(height: int) -> int:
+    """The shortest run of ink that is a vertical ruling line, in pixels."""
+    return max(40, height // 45)
+
+
 def find_tables(grey: np.ndarray) -> tuple[list[Layout], np.ndarray]:
     """The page's ruled tables, top to bottom, and the mask of all ruling lines."""
     across, down = ruling_lines(grey)
     frame = cv2.bitwise_or(across, down)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(frame, connectivity=8)
-    w = grey.shape[1]
+    h, w = grey.shape
+    # 16-bit labels (three times quicker) when no more pieces of line than that fit on the
+    # page: each holds a solid run of (kernel + 8) × 3 pixels, apart from the others
+    least = (min(across_kernel(w), down_kernel(h)) + 9) * 4
+    small = (h + 1) * (w + 1) // least < 65535
+    count, _, stats, _ = cv2.connectedComponentsWithStats(
+        frame, connectivity=8, ltype=cv2.CV_16U if small else cv2.CV_32S
+    )
     tables: list[Layout] = []
     for i in range(1, count):
         x, y, bw, bh, _area = stats[i]

@@ -13,6 +13,11 @@ from pathlib import Path
 
 from kehoach.errors import NeedsOcr
 
+# One thread per engine: pages run in parallel processes instead. A libtesseract built with
+# OpenMP (Debian's, and tesserocr built against it) otherwise runs four threads per line
+# in each process, which spin for each other on a machine with fewer cores; OpenMP reads
+# the limit once, when the library is loaded, so it is set before tesserocr is imported.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 LANGUAGE = "vie"
 INSTALL_HINT = "install Tesseract's Vietnamese model (Debian: apt-get install tesseract-ocr-vie)"
 _SEARCH = (
@@ -67,9 +72,11 @@ def engine():
     if _ENGINE is None:
         import tesserocr
 
-        # one thread per engine: pages run in parallel processes instead
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
         _ENGINE = tesserocr.PyTessBaseAPI(
             path=check_installed(), lang=LANGUAGE, psm=tesserocr.PSM.AUTO
         )
+        # The test for fixed-pitch (typewriter) lines, a dynamic programme over every
+        # line's blobs, is a seventh of the page layout's work and changes nothing the
+        # LSTM reads (its text and boxes are the same on every scan we have).
+        _ENGINE.SetVariable("textord_disable_pitch_test", "1")
     return _ENGINE

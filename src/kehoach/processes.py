@@ -1,0 +1,125 @@
+"""Worker processes: how one ended when it ended early, and how they all end with us.
+
+A worker killed by the system (out of memory: SIGKILL) or crashing in a native library
+(SIGSEGV) leaves `concurrent.futures` saying only that "a process in the process pool was
+terminated abruptly"; `how_ended` finds out how, so that the file it was reading can be
+named with a reason. A run stopped from outside (a time limit's SIGTERM, Ctrl-C) raises
+`Stopped` or `KeyboardInterrupt` in the main process, which ends its workers at once
+(`end_now`) and names the files it did not read; workers die with the process that
+started them (`worker_setup`), so none is left behind reading for nobody.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import time
+import traceback
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class Stopped(BaseException):
+    """This process was told to stop (SIGTERM, SIGHUP). A `BaseException`, like
+    `KeyboardInterrupt`: no `except Exception` on the way swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal_name(signum))
+        self.signum = signum
+
+
+def signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
+def stop_on_signals() -> None:
+    """SIGTERM and SIGHUP raise `Stopped` in the main thread (by default they end the
+    process at once, silently, leaving its workers running)."""
+
+    def stop(signum: int, _frame) -> None:
+        raise Stopped(signum)
+
+    for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            with contextlib.suppress(ValueError):  # not the main thread
+                signal.signal(sig, stop)
+
+
+def stop_signal(exc: BaseException) -> int:
+    """The signal number a stop stands for (Ctrl-C: SIGINT)."""
+    return exc.signum if isinstance(exc, Stopped) else int(signal.SIGINT)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def worker_setup() -> None:
+    """In a worker process: die when the process that started it dies (Linux), and leave
+    Ctrl-C to that process, which ends its workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's `Stopped`
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        parent = os.getppid()
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the request took effect
+            os._exit(1)
+
+
+def processes_of(pool) -> dict:
+    """The live dict of a `ProcessPoolExecutor`'s processes (filled as they start, kept
+    after the pool breaks); take it when the pool is made: shutting down drops it."""
+    found = getattr(pool, "_processes", None)
+    return found if isinstance(found, dict) else {}
+
+
+def how_ended(processes: Iterable) -> tuple[str, bool]:
+    """How the first worker that ended by itself ended: (`SIGKILL`, `SIGSEGV`, `exit code
+    1`, …; whether it was killed, which is most often the system running out of memory).
+    Workers the pool ended itself afterwards (SIGTERM) are passed over."""
+    procs = list(processes)
+    deadline = time.monotonic() + 5.0
+    for p in procs:  # the pool ends the others once one has died
+        with contextlib.suppress(Exception):
+            p.join(max(0.0, deadline - time.monotonic()))
+    codes = [c for c in (getattr(p, "exitcode", None) for p in procs) if c is not None]
+    own = [c for c in codes if c not in (0, -signal.SIGTERM)] or [c for c in codes if c] or codes
+    if not own:
+        return "no exit code", False
+    code = own[0]
+    if code < 0:
+        return signal_name(-code), code == -signal.SIGKILL
+    return f"exit code {code}", False
+
+
+def end_now(pool, processes: Iterable) -> None:
+    """End a pool's workers at once (a page being read is not waited for) and the pool."""
+    for p in list(processes):
+        with contextlib.suppress(Exception):
+            p.terminate()
+    with contextlib.suppress(Exception):
+        pool.shutdown(wait=False, cancel_futures=True)
+    for p in list(processes):
+        with contextlib.suppress(Exception):
+            p.join(2.0)
+
+
+def where_failed(exc: BaseException) -> str:
+    """`IndexError at extract/tasks.py:12: list index out of range`: an unexpected error in
+    one line, placed at the last of kehoach's own frames it went through."""
+    package = Path(__file__).parent
+    place = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = Path(frame.filename)
+        if package in path.parents:
+            place = f" at {path.relative_to(package).as_posix()}:{frame.lineno}"
+    text = " ".join(str(exc).split())[:160]
+    return f"{type(exc).__name__}{place}" + (f": {text}" if text else "")

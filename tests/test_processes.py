@@ -1,0 +1,103 @@
+"""Worker processes: how one ended, one-line reasons for unexpected errors, and workers that
+end with the process that started them."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kehoach.processes import (
+    Stopped,
+    how_ended,
+    signal_name,
+    stop_signal,
+    where_failed,
+    worker_setup,
+)
+
+
+@dataclass
+class _Ended:
+    """What `how_ended` reads of a process: its exit code (joined already)."""
+
+    exitcode: int | None
+
+    def join(self, timeout: float | None = None) -> None:
+        pass
+
+
+def test_a_worker_killed_is_told_from_the_ones_the_pool_ended_after_it() -> None:
+    # the pool ends the other workers (SIGTERM) once one has died; the one that died counts
+    ended = [_Ended(-signal.SIGTERM), _Ended(-signal.SIGKILL), _Ended(-signal.SIGTERM)]
+    assert how_ended(ended) == ("SIGKILL", True)
+    assert how_ended([_Ended(0), _Ended(-signal.SIGSEGV)]) == ("SIGSEGV", False)
+    assert how_ended([_Ended(3)]) == ("exit code 3", False)
+    assert how_ended([_Ended(-signal.SIGTERM)]) == ("SIGTERM", False)  # ended from outside
+    assert how_ended([_Ended(None)]) == ("no exit code", False)
+
+
+def test_a_stop_names_its_signal() -> None:
+    assert stop_signal(Stopped(signal.SIGTERM)) == signal.SIGTERM
+    assert stop_signal(KeyboardInterrupt()) == signal.SIGINT
+    assert signal_name(signal.SIGHUP) == "SIGHUP"
+    assert signal_name(999) == "signal 999"
+
+
+def _fails() -> None:
+    [][1]
+
+
+def test_an_unexpected_error_is_one_line_placed_in_kehoach(monkeypatch) -> None:
+    from kehoach import processes
+
+    try:
+        _fails()
+    except IndexError as exc:
+        line = where_failed(exc)
+    assert line == "IndexError: list index out of range"  # no frame of kehoach's own
+    monkeypatch.setattr(processes, "__file__", str(Path(__file__).parent / "processes.py"))
+    try:
+        _fails()
+    except IndexError as exc:
+        line = where_failed(exc)
+    assert line.startswith("IndexError at test_processes.py:") and "\n" not in line
+    assert where_failed(RuntimeError("")) == "RuntimeError"
+
+
+def _sleeper() -> None:
+    worker_setup()
+    time.sleep(60)
+
+
+def _parent(pids) -> None:
+    child = multiprocessing.get_context("fork").Process(target=_sleeper)
+    child.start()
+    pids.put(child.pid)
+    time.sleep(60)
+
+
+def _gone(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "\nState:\tZ" in status  # dead, not yet reaped
+
+
+def test_a_worker_dies_with_the_process_that_started_it() -> None:
+    context = multiprocessing.get_context("fork")
+    pids = context.Queue()
+    parent = context.Process(target=_parent, args=(pids,))
+    parent.start()
+    child = pids.get(timeout=10)
+    assert not _gone(child)
+    os.kill(parent.pid, signal.SIGKILL)  # as a time limit or the OOM killer does
+    parent.join()
+    deadline = time.monotonic() + 10
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
