@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -92,8 +93,27 @@ def _when(task: Task) -> tuple[str, str | None, str | None, str | None]:
 
 
 def _same_text(a: str, b: str) -> bool:
-    wa, wb = fold(a).split(), fold(b).split()
+    wa, wb = _words(a), _words(b)
+    # difflib's own upper bounds of its ratio first (lengths, then shared words), exact and
+    # cheap: most pairs of a plan's tasks fail them, and the full ratio is quadratic
+    total = len(wa) + len(wb)
+    if not total:
+        return True  # two empty texts: difflib's ratio is 1.0
+    if 2 * min(len(wa), len(wb)) < _SAME_TEXT * total:
+        return False
+    if 2 * sum((_bag(a) & _bag(b)).values()) < _SAME_TEXT * total:
+        return False
     return difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= _SAME_TEXT
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
+
+
+@lru_cache(maxsize=4096)
+def _bag(text: str) -> Counter[str]:
+    return Counter(_words(text))
 
 
 def without_restatements(made: list[tuple[Assignment, Task]]) -> list[Task]:
