@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from kehoach.extract.agencies import cell_roles, known_prefix, parse_list, parse_roles, table
-from kehoach.extract.tables import _role_of, read_header
+from kehoach.extract.tables import column_role, read_header
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Block, Table
@@ -170,7 +170,7 @@ def _roles_from_header(header: str) -> list[str]:
         p = p.strip(" ,")
         if not p:
             continue
-        r = _role_of(p)
+        r = column_role(p)
         if r in ("text", "targets") or _TEXT_COLUMN.search(p):
             roles.append("text" if r != "targets" else "targets")
         elif r == "ignore":

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from kehoach.extract.tables import _role_of, _row_is_header, is_column_numbers, read_header
+from kehoach.extract.tables import column_role, is_column_numbers, read_header, row_is_header
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Table
 from kehoach.text import lexicon
@@ -277,16 +277,16 @@ def _frame(table: Table) -> _Frame | None:
             (
                 (r, c)
                 for r in range(min(3, len(rows)))
-                if _row_is_header(rows[r])
+                if row_is_header(rows[r])
                 for c, h in enumerate(rows[r])
-                if _role_of(fold(h)) == "text"
+                if column_role(fold(h)) == "text"
             ),
             None,
         )
         if found is None:
             return None
         first, text = found[0] + 1, found[1]
-        num = next((c for c, h in enumerate(rows[found[0]]) if _role_of(fold(h)) == "num"), -1)
+        num = next((c for c, h in enumerate(rows[found[0]]) if column_role(fold(h)) == "num"), -1)
     head_end = first
     heading_text = {fold(r[text]) for r in rows[:first] if text < len(r)}
 
@@ -438,7 +438,7 @@ def _apply(table: Table, layout: Layout, head_end: int, heads: list[str] | None)
         for agency, role in _row_roles(marks, layout.legend):
             named[r][role].append(agency)
     heading = [heads[c] if heads else "" for c in kept]
-    own = {_role_of(fold(h)): i for i, h in reversed(list(enumerate(heading))) if h}
+    own = {column_role(fold(h)): i for i, h in reversed(list(enumerate(heading))) if h}
     slots: dict[str, int] = {}
     used = [role for role in _ROLES if any(named[r][role] for r in body)]
     for role in [*used, *(["time"] if layout.periods else [])]:

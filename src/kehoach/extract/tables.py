@@ -70,7 +70,7 @@ class Columns:
     first_leads: bool = False
 
 
-def _role_of(h: str) -> str | None:
+def column_role(h: str) -> str | None:
     if not h:
         return None
     if re.fullmatch(r"(s\s*)?tt|so tt|stt|so thu tu|thu tu", h):
@@ -104,7 +104,7 @@ def _role_of(h: str) -> str | None:
 def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
     """Find the header (one or two rows) and map its columns; None if it is no task/target table."""
     for start in range(min(3, len(rows))):
-        two_rows = start + 1 < len(rows) and _row_is_header(rows[start + 1])
+        two_rows = start + 1 < len(rows) and row_is_header(rows[start + 1])
         for depth in (2, 1) if two_rows else (1,):
             if start + depth > len(rows):
                 continue
@@ -122,7 +122,7 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                 if i > 0 and _period_total(h):
                     cols.totals.append(i)
                     continue
-                role = _role_of(h)
+                role = column_role(h)
                 year = re.search(r"\b(20\d{2})\b", h)
                 if (
                     role in (None, "targets", "lead")
@@ -206,7 +206,7 @@ def _same_width(table: Table, cols: Columns) -> bool:
     return used < widest and abs(widest - cols.width) <= 1 if cols.width else used < widest
 
 
-def _row_is_header(row: list[str]) -> bool:
+def row_is_header(row: list[str]) -> bool:
     """A row of column headings: two or more cells that name a column's role. Cells that
     repeat one text are one cell merged across the row (a group's title, `II. TỔ CHỨC CÁC
     HOẠT ĐỘNG`, as the Word and PDF readers repeat it), however its words read."""
@@ -215,7 +215,7 @@ def _row_is_header(row: list[str]) -> bool:
     cells = {fold(c) for c in row if c.strip()}
     if any(len(c) > 60 or _ROW_NUM.match(c) for c in cells):
         return False
-    return sum(_role_of(c) is not None for c in cells) >= 2
+    return sum(column_role(c) is not None for c in cells) >= 2
 
 
 def _cell(row: list[str], i: int) -> str:
@@ -343,7 +343,7 @@ def tasks_from_table(
         if (
             not any(c.strip() for c in row)
             or fold(" ".join(row)) in header_keys
-            or _row_is_header(row)
+            or row_is_header(row)
             or is_column_numbers(row)
         ):
             continue

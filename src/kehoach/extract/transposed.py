@@ -32,8 +32,8 @@ from functools import cache
 
 from kehoach.extract.tables import (
     _period_total,
-    _role_of,
     _value_cell_re,
+    column_role,
     is_column_numbers,
 )
 from kehoach.extract.targets import _known_unit
@@ -140,7 +140,7 @@ def _heading(head: list[list[str]], col: int) -> str:
 def _unit_row(row: list[str], side: int) -> bool:
     """A heading row of units (`ĐVT | triệu lượt | % | …`): labelled so at its side, or with a
     unit and nothing else in each filled cell."""
-    if any(_role_of(fold(c)) == "unit" for c in row[: side + 1]):
+    if any(column_role(fold(c)) == "unit" for c in row[: side + 1]):
         return True
     cells = [c for c in row[side + 1 :] if not _blank(c)]
     return bool(cells) and all(_unit(c) for c in cells)
@@ -171,7 +171,7 @@ def upright(table: Table, context: list[str] | tuple[str, ...] = ()) -> Table:
         if heading and numbers and len(numbers) * 5 >= len(filled) * 4:
             unit = next((u for row in units if (u := _unit(row[col]))), None)
             indicators.append((col, heading, unit or _heading_unit(heading) or ""))
-        elif filled and _role_of(fold(heading)) not in _SIDE_ROLES:
+        elif filled and column_role(fold(heading)) not in _SIDE_ROLES:
             return table  # a column of words: a schedule, not targets
     said = [*context, *(" ".join(r) for r in head)]
     if not indicators or not any(_objective_re().search(fold(t)) for t in said):
