@@ -65,13 +65,29 @@ def worker_setup() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's `Stopped`
     if sys.platform.startswith("linux"):
         import ctypes
+        import multiprocessing
 
         parent = os.getppid()
+        # the process that started this one may have died before it got here: it was then
+        # handed to init, and the request below would never fire (under a fork server the
+        # parent is the server, and the starting process is alive)
+        starter = multiprocessing.parent_process()
+        if starter is not None and starter.pid and starter.pid != parent and _ended(starter.pid):
+            os._exit(1)
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         if os.getppid() != parent:  # the parent died before the request took effect
             os._exit(1)
+
+
+def _ended(pid: int) -> bool:
+    """The process has ended (a zombie not yet waited for counts: its children are gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    return "\nState:\tZ" in status
 
 
 def processes_of(pool) -> dict:
@@ -86,10 +102,7 @@ def how_ended(processes: Iterable) -> tuple[str, bool]:
     1`, …; whether it was killed, which is most often the system running out of memory).
     Workers the pool ended itself afterwards (SIGTERM) are passed over."""
     procs = list(processes)
-    deadline = time.monotonic() + 5.0
-    for p in procs:  # the pool ends the others once one has died
-        with contextlib.suppress(Exception):
-            p.join(max(0.0, deadline - time.monotonic()))
+    _wait_ended(procs, time.monotonic() + 5.0)  # the pool ends the others once one has died
     codes = [c for c in (getattr(p, "exitcode", None) for p in procs) if c is not None]
     own = [c for c in codes if c not in (0, -signal.SIGTERM)] or [c for c in codes if c] or codes
     if not own:
@@ -107,9 +120,27 @@ def end_now(pool, processes: Iterable) -> None:
             p.terminate()
     with contextlib.suppress(Exception):
         pool.shutdown(wait=False, cancel_futures=True)
-    for p in list(processes):
+    # SIGTERM ends a worker at once, but a loaded machine may take a while to get round to
+    # it: what has not ended after the grace is killed, so that no process outlives the
+    # batch (a caller may check at once that none is left)
+    procs = list(processes)
+    _wait_ended(procs, time.monotonic() + 2.0)
+    for p in procs:
+        if p.exitcode is None:
+            with contextlib.suppress(Exception):
+                p.kill()
+    _wait_ended(procs, time.monotonic() + 5.0)
+
+
+def _wait_ended(procs: list, deadline: float) -> None:
+    """Wait until each process has ended and its exit code is known, or the deadline. The
+    pool's own thread waits on its workers too, and whichever thread reaps one first records
+    its exit code: `join` in the other returns at once, before the code is written."""
+    for p in procs:
         with contextlib.suppress(Exception):
-            p.join(2.0)
+            p.join(max(0.0, deadline - time.monotonic()))
+    while any(p.exitcode is None for p in procs) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def where_failed(exc: BaseException) -> str:
