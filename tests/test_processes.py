@@ -101,3 +101,18 @@ def test_a_worker_dies_with_the_process_that_started_it() -> None:
     while not _gone(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _gone(child)
+
+
+def test_a_stop_while_the_pool_starts_its_workers_leaves_none_behind() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kehoach.processes import Tracked, end_now
+
+    context = Tracked(multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(2, context.as_context, initializer=worker_setup)
+    pool.submit(os.getpid).result()
+    # the pool lists a worker only once its fork has returned: a stop in between finds it
+    # missing there, and a worker left waiting for work would keep this process alive
+    pool._processes.popitem()  # type: ignore[attr-defined]
+    end_now(pool, context.processes)
+    assert multiprocessing.active_children() == []

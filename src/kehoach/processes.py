@@ -19,6 +19,10 @@ import time
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 
 class Stopped(BaseException):
@@ -90,11 +94,29 @@ def _ended(pid: int) -> bool:
     return "\nState:\tZ" in status
 
 
-def processes_of(pool) -> dict:
-    """The live dict of a `ProcessPoolExecutor`'s processes (filled as they start, kept
-    after the pool breaks); take it when the pool is made: shutting down drops it."""
-    found = getattr(pool, "_processes", None)
-    return found if isinstance(found, dict) else {}
+class Tracked:
+    """A multiprocessing context that lists every process made through it before it starts,
+    for a pool to be given (`ProcessPoolExecutor(mp_context=...)`). The pool's own list is
+    filled only as each fork returns: a stop that comes during a fork would find that worker
+    unlisted, and a worker left waiting for work keeps this process from exiting. It also
+    outlives the pool's shutdown, and keeps the workers of a broken pool."""
+
+    def __init__(self, base) -> None:
+        self._base = base
+        self.processes: list = []
+
+    def __getattr__(self, name: str):
+        return getattr(self._base, name)
+
+    @property
+    def as_context(self) -> BaseContext:
+        """This, typed as the pool takes it (it answers all that a context answers)."""
+        return cast("BaseContext", self)
+
+    def Process(self, *args, **kwargs):
+        process = self._base.Process(*args, **kwargs)
+        self.processes.append(process)
+        return process
 
 
 def how_ended(processes: Iterable) -> tuple[str, bool]:
@@ -115,7 +137,8 @@ def how_ended(processes: Iterable) -> tuple[str, bool]:
 
 def end_now(pool, processes: Iterable) -> None:
     """End a pool's workers at once (a page being read is not waited for) and the pool."""
-    for p in list(processes):
+    procs = [p for p in processes if p.pid is not None]  # made, and started
+    for p in procs:
         with contextlib.suppress(Exception):
             p.terminate()
     with contextlib.suppress(Exception):
@@ -123,7 +146,6 @@ def end_now(pool, processes: Iterable) -> None:
     # SIGTERM ends a worker at once, but a loaded machine may take a while to get round to
     # it: what has not ended after the grace is killed, so that no process outlives the
     # batch (a caller may check at once that none is left)
-    procs = list(processes)
     _wait_ended(procs, time.monotonic() + 2.0)
     for p in procs:
         if p.exitcode is None:
