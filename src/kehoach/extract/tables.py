@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kehoach.extract.agencies import cell_roles, lines_as_list, parse_list
 from kehoach.extract.agency_rows import agency_row, group_leads, led_by_row
+from kehoach.extract.cell_items import item_rows, period_key
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_span, parse_timeframe
 from kehoach.intake.document import Table
@@ -37,6 +38,10 @@ _MEMBER_COLUMN = re.compile(
 _MEMBER_EXCLUDED = re.compile(
     r"\b" + lexicon.alternation("tables.member_column_excluded", fold_words=True) + r"\b"
 )
+# A heading that only names a calendar period (`Tháng`, `Quý`): the rows are periods, each
+# the time of the tasks its row lists (lexicon, folded).
+_PERIOD = lexicon.alternation("tables.period_columns", fold_words=True)
+_PERIOD_COLUMN = re.compile(rf"{_PERIOD}(?:\s*[/,]\s*{_PERIOD})*")
 
 
 def is_column_numbers(row: list[str]) -> bool:
@@ -68,6 +73,9 @@ class Columns:
     # the lead column's roles go by the order of its names (`agencies.order_note`): no
     # coordinating column, and the document says the first agency of a cell leads
     first_leads: bool = False
+    # the time column names a calendar period (`Tháng`): a row is a period, its task cell
+    # may list several tasks (`cell_items.py`)
+    by_period: bool = False
 
 
 def column_role(h: str) -> str | None:
@@ -87,6 +95,8 @@ def column_role(h: str) -> str | None:
     ) and not (agency and re.search(r"\bchu tri\b", h)):
         return "ignore"
     if re.search(r"\b(thoi gian|thoi han|tien do|moc thoi gian|thoi diem|lo trinh)\b", h):
+        return "time"
+    if _PERIOD_COLUMN.fullmatch(h):
         return "time"
     if agency:
         if re.search(r"\bphoi hop\b", h) and not re.search(r"\bchu tri\b", h):
@@ -143,6 +153,7 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
                     cols.time_end = i
                 elif role and getattr(cols, role) == -1:
                     setattr(cols, role, i)
+                    cols.by_period |= role == "time" and bool(_PERIOD_COLUMN.fullmatch(h))
             if members >= 0:
                 # a team's members coordinate under the lead column's agency; with no lead
                 # column (a meeting's attendees) they are in no role
@@ -336,6 +347,7 @@ def tasks_from_table(
     # (the time column only when a row with its lead merged leaves its time empty too: a task
     # may state no time, so an empty time cell beside its own lead is no merge by itself)
     merged_down: dict[int, str] = {}
+    rows_read = 0  # the task rows so far (a row listing several tasks counts once)
     if not table.spans:
         merged_down = dict.fromkeys(merged_down_columns(table.rows[first:], cols), "")
     for r, row in enumerate(table.rows[first:], start=first):
@@ -387,9 +399,20 @@ def tasks_from_table(
             merged_down = dict.fromkeys(merged_down, "")
             continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
         row = _merged_from_above(row, merged_down)
-        tasks.append(_new_task(row, cols, num, text, group, group_title, len(tasks) + 1))
-        if leads:
-            led_by_row(tasks[-1], leads)
+        rows_read += 1
+        agencies = [cols.directing, cols.lead, cols.coordinating]
+        items = item_rows(row, cols.text, agencies, by_period=cols.by_period)
+        # a calendar's row goes by its period (`Tháng 3` numbers its tasks `3.1`, `3.2`)
+        key = num.rstrip(".)")
+        if not key and cols.by_period:
+            key = period_key(_cell(row, cols.time)) or ""
+        for k, item in enumerate(items, start=1):
+            # a row listing several tasks numbers them under its own number
+            own = f"{key or rows_read}.{k}" if len(items) > 1 else key
+            text = _cell(item, cols.text)
+            tasks.append(_new_task(item, cols, own, text, group, group_title, rows_read))
+            if leads:
+                led_by_row(tasks[-1], leads)
     return [_finish(t, doc_year) for t in tasks], targets
 
 
