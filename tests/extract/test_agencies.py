@@ -14,6 +14,7 @@ from kehoach.extract.agencies import (
     parse_roles,
     spelt_out,
     starts_with_agency,
+    take_agencies,
 )
 
 SPLITS = [
@@ -726,3 +727,25 @@ def test_a_persons_title_after_their_name_is_no_new_body() -> None:
     assert parse_list(
         "Đồng chí Trần Văn Hải, Phó Giám đốc Sở Y tế (Trưởng đoàn); Công an tỉnh"
     ) == ["Công an tỉnh"]
+
+
+def test_a_name_that_names_its_level_is_that_levels_body() -> None:
+    """`Ban Xây dựng Đảng Đảng ủy` is registered with no level: the commune's (`… xã`) is
+    another body, neither misspelt nor cut short; a bare `xã` after a name goes on with it,
+    `xã hội` does not."""
+    assert canonical("Ban Xây dựng Đảng Đảng ủy xã") == "Ban Xây dựng Đảng Đảng ủy xã"
+    assert canonical("Ban Xay dung Dang Dang uy") == "Ban Xây dựng Đảng Đảng ủy"
+    assert agency_phrase("Ban Xây dựng Đảng Đảng ủy xã: chủ trì") == (
+        ["Ban Xây dựng Đảng Đảng ủy xã"],
+        ": chủ trì",
+    )
+    assert agency_phrase("Sở Tài chính xã hội hóa nguồn lực")[0] == ["Sở Tài chính"]
+
+
+def test_a_party_committees_word_goes_on_with_the_name_read_word_by_word() -> None:
+    assert take_agencies("Ban Thường vụ Đảng ủy xã (qua Văn phòng)") == (
+        ["Ban Thường vụ Đảng ủy xã"],
+        "(qua Văn phòng)",
+    )
+    # after a word in lower case `ủy` begins a verb (`ủy quyền`), no name
+    assert take_agencies("Sở Nội vụ ủy quyền cho các xã") == (["Sở Nội vụ"], "ủy quyền cho các xã")

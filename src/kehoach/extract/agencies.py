@@ -325,12 +325,31 @@ def _fuzzy(name: str) -> str | None:
         # a name with a word of the registered one left out names fewer bodies, not the
         # same misspelt: `Ủy ban nhân dân các phường` is no `… các xã, phường`
         return None
+    if _level_added(key, match[0]):
+        # a name that names its level where the registered one names none is that level's
+        # own body: `Ban Xây dựng Đảng Đảng ủy xã` is no `Ban Xây dựng Đảng Đảng ủy`
+        return None
     province = _province_ending(key)
     if province and not match[0].endswith(" " + province):
         # a name ending in a province is no misspelling of the name with `tỉnh` (`Hà Tĩnh`
         # folds like `hà tỉnh`): `Báo và Phát thanh, Truyền hình Hà Tĩnh` stays as written
         return None
     return tab.by_key[match[0]]
+
+
+@lru_cache(maxsize=1)
+def _level_re() -> re.Pattern[str]:
+    """A local unit's word (`xã`, `phường`, `huyện`; lexicon `documents.local_units`) standing
+    alone, as a level and not a word's first syllable (`xã hội`), in folded text."""
+    units = lexicon.alternation("documents.local_units", fold_words=True)
+    return re.compile(r"(?<!\w)" + units + r"(?=\s*(?:$|[:;,.)]))")
+
+
+def _level_added(key: str, registered: str) -> bool:
+    """Whether a folded name ends naming a local level (`… xã`) that the registered name
+    does not name."""
+    levels = _level_re().findall
+    return not set(levels(key)) <= set(levels(registered))
 
 
 def _province_ending(key: str) -> str | None:
@@ -789,6 +808,7 @@ def starts_with_group(text: str) -> bool:
 
 # Words in lower case that go on with a name read word by word (data/lexicon.toml)
 _NAME_LOWER_OK = frozenset(lexicon.words("agencies.name_lower_words"))
+_NAME_LOWER_AFTER_CAPITAL = frozenset(lexicon.words("agencies.name_lower_after_capital"))
 
 
 # Words that end a group's name in running text: what the group is told to do comes next.
@@ -859,7 +879,11 @@ def take_agencies(text: str) -> tuple[list[str], str]:
         for wm in _NAME_WORD_RE.finditer(probe, pos):
             w = wm.group(1)
             bare = w.strip(",;.")
-            if not (bare[:1].isupper() or bare in _NAME_LOWER_OK):
+            if not (
+                bare[:1].isupper()
+                or bare in _NAME_LOWER_OK
+                or (bare in _NAME_LOWER_AFTER_CAPITAL and words[-1][:1].isupper())
+            ):
                 break
             words.append(bare)
             pos = wm.end() - (len(w) - len(w.rstrip(",;.")))
@@ -942,6 +966,12 @@ def _names_a_place(rest: str) -> bool:
     return m is not None and rest[m.end() : m.end() + 1].isupper()
 
 
+def _names_its_level(rest: str) -> bool:
+    """Whether text after a registered name that names no level is a local unit's word alone
+    (`Ban Xây dựng Đảng Đảng ủy | xã:`): the name of that level's own body (`… Đảng ủy xã`)."""
+    return _level_re().match(fold_chars(rest[:40])) is not None
+
+
 def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str]:
     """The agencies at the start of running text, read up to the verb that follows them:
     `Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu …` gives (["Bộ Tư lệnh Vùng Cảnh sát biển 3"], "tham mưu …").
@@ -970,6 +1000,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         and rest[:1].islower()
         and not (0 <= at < len(folded) and _inside_name(folded, at))
         and not _names_a_place(rest)
+        and not _names_its_level(rest)
     ):
         return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))
