@@ -48,6 +48,9 @@ def test_item_rows_pair_only_in_a_calendar_or_by_count() -> None:
     one_lead = ["2", "- Việc một; - Việc hai.", "Thư viện tỉnh", "Sở Nội vụ"]
     assert item_rows(one_lead, 1, [2, 3], by_period=False) == [one_lead]
     assert [r[2] for r in item_rows(one_lead, 1, [2, 3], by_period=True)] == ["Thư viện tỉnh"] * 2
+    two_leads = ["Quý I", "- Một; - Hai; - Ba.", "- Thư viện tỉnh - Bảo tàng tỉnh", ""]
+    cells = {r[2] for r in item_rows(two_leads, 1, [2, 3], by_period=True)}
+    assert cells == {"- Thư viện tỉnh - Bảo tàng tỉnh"}  # whole, for each item
     assert (period_key("Tháng 11"), period_key("Quý III"), period_key("Thường xuyên")) == (
         "11",
         "III",
@@ -90,7 +93,7 @@ def test_a_calendar_row_gives_a_task_per_item_in_its_month() -> None:
 
 
 def test_outside_a_calendar_only_a_row_pairing_its_items_is_split() -> None:
-    tasks = list(extract_file(FIXTURES / "variant_calendar_table.txt").tasks)[12:]
+    tasks = list(extract_file(FIXTURES / "variant_calendar_table.txt").tasks)[12:16]
     assert [(t.id, t.lead) for t in tasks] == [
         ("1.1", ["Thư viện tỉnh"]),
         ("1.2", ["Phòng Kế hoạch - Tài chính"]),
@@ -137,3 +140,15 @@ def test_a_word_calendar_by_quarter_lists_items_as_paragraphs() -> None:
         ("II.2", ["Phòng Quản lý Văn hóa"], partners, "2027-04-01", "2027-06-30"),
     ]
     assert r.tasks[1].text == "Thi vẽ tranh cổ động."
+
+
+def test_a_dash_listed_agency_cell_of_one_task_lists_its_bodies_apart() -> None:
+    """`- Sở X` / `- Sở Y` (a Word cell's paragraphs) or `- Sở X - Sở Y` on one line: two
+    bodies, not one name joined by a dash."""
+    tasks = list(extract_file(FIXTURES / "variant_calendar_table.txt").tasks)
+    # the row of a third table: one task, its partner cell a dash list
+    assert (tasks[-1].text, tasks[-1].lead, tasks[-1].coordinating) == (
+        "Hướng dẫn sử dụng phần mềm quản lý thư viện cho các xã.",
+        ["Thư viện tỉnh"],
+        ["Phòng Kế hoạch - Tài chính", "Ủy ban nhân dân các xã, phường"],
+    )

@@ -64,9 +64,8 @@ def item_rows(
 ) -> list[list[str]]:
     """The row as one row per task item of its task cell (column `text`), each agency cell
     (columns `agencies`) cut to that item's part when it lists one part per item, else
-    listing all its agencies (`;`) for every item. The row alone when its task cell lists
-    fewer than two items, or when the table is no calendar (`by_period`) and no agency cell
-    pairs its items."""
+    whole for every item. The row alone when its task cell lists fewer than two items, or
+    when the table is no calendar (`by_period`) and no agency cell pairs its items."""
     items = task_items(row[text]) if 0 <= text < len(row) else []
     if len(items) < 2:
         return [row]
@@ -80,7 +79,5 @@ def item_rows(
         for c, p in parts.items():
             if len(p) == len(items):
                 cut[c] = p[k]
-            elif p:
-                cut[c] = "; ".join(p)
         out.append(cut)
     return out

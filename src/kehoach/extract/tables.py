@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kehoach.extract.agencies import cell_roles, lines_as_list, parse_list
 from kehoach.extract.agency_rows import agency_row, group_leads, led_by_row
-from kehoach.extract.cell_items import item_rows, period_key
+from kehoach.extract.cell_items import agency_items, item_rows, period_key
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_span, parse_timeframe
 from kehoach.intake.document import Table
@@ -526,8 +526,12 @@ def _new_task(row, cols, num, text, group, group_title, n) -> dict:
 
 
 def _agency_cell(row: list[str], i: int) -> str:
-    """An agency cell, its lines that each name a body listed apart (`lines_as_list`)."""
-    return clean(lines_as_list(row[i])) if 0 <= i < len(row) else ""
+    """An agency cell, its lines that each name a body listed apart (`lines_as_list`), and
+    so its dash items (`- Sở X - Sở Y`, `cell_items.agency_items`)."""
+    if not 0 <= i < len(row):
+        return ""
+    items = agency_items(row[i])
+    return clean(lines_as_list("; ".join(items) if len(items) > 1 else row[i]))
 
 
 def _add_agencies(t: dict, row: list[str], cols: Columns) -> None:
