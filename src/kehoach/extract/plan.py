@@ -16,6 +16,7 @@ from kehoach.extract.implementation import implementation_section
 from kehoach.extract.marks import Layout, unmark
 from kehoach.extract.metadata import extract_metadata
 from kehoach.extract.outline import Para, Section, build_outline, ocr_markers, paragraphs
+from kehoach.extract.places import place_targets
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
 from kehoach.extract.tables import is_project_list, read_header, tasks_from_table
@@ -117,8 +118,15 @@ def _with_parts(
             continue
         original = block
         if isinstance(block, Table):
+            context = caption[-3:] + over.get(id(block), [])
+            allotted = place_targets(block, context, doc_year)
+            if allotted is not None:  # a place's numbers a row (`Xã A | 85 | 95 | …`)
+                where = sections.get(id(block))
+                target_rows.extend(replace(row, section=where) for row in allotted)
+                columns, marks, caption = None, None, []
+                continue
             # a target table turned on its side (a row for each year), set upright
-            block = upright(block, caption[-3:] + over.get(id(block), []))
+            block = upright(block, context)
             # agencies and years marked in columns of their own
             notes = caption[-3:] + _notes_after(items, k)
             block, marks = unmark(block, notes, doc_year, marks)

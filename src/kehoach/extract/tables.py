@@ -292,9 +292,13 @@ def _value_cell_re() -> re.Pattern[str]:
 
 
 def _values(row: list[str], col: int) -> list[int | float]:
+    return cell_values(_cell(row, col))
+
+
+def cell_values(cell: str) -> list[int | float]:
     """The numbers of a value cell: one (`≥ 98`, `85`), or one for each end of a range (`12 -
     15` gives 12 and 15); none when it holds no number (`-`, `Duy trì`)."""
-    m = _value_cell_re().match(_cell(row, col))
+    m = _value_cell_re().match(clean(cell))
     if m is None:
         return []
     try:
