@@ -16,8 +16,13 @@ columns) and the width left to the columns that hold sentences, a task's lead or
 the text left empty under the one it goes on from merged down with it, and a group row's
 title merged across the row; the signature block as a borderless table (`Nơi nhận` left,
 `KT. CHỦ TỊCH` … name right, whether the text typed its two columns apart with a tab,
-spaces or a pipe); page numbers at the top of every page but the first. A text kehoach
-reads as OCR output is laid out as the official typed it, the words OCR glued parted. The PDF is that .docx
+spaces or a pipe); a draft's mark (`DỰ THẢO`) above the header, at the right; an appendix
+on a page of its own, landscape with its heading when its table is wide; page numbers at the
+top of every page but the first. A text kehoach reads as OCR output is laid out as the
+official typed it, the words OCR glued parted; a text copied out of a PDF (the page numbers
+it kept run 2, 3, 4 … down the text) as the Word file it was printed from: no page numbers,
+a table cut by a page break one table with its heading once, and a row for each task where
+the copy gave each printed line of a row's cells a row of its own. The PDF is that .docx
 printed by LibreOffice (`soffice --headless --convert-to pdf`), so long paragraphs wrap over
 lines and pages as in real PDFs.
 
