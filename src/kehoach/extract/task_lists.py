@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from kehoach.extract.outline import Para, Section
+from kehoach.extract.outline import Section
 from kehoach.intake.document import Table
 from kehoach.text import lexicon
 
@@ -48,10 +48,6 @@ def _holds_table(sec: Section, tables: set[int]) -> bool:
     return any(isinstance(b, Table) and id(b) in tables for s in sec.walk() for b in s.blocks)
 
 
-def _holds_items(sec: Section) -> bool:
-    return any(isinstance(b, Para) for s in sec.walk() for b in s.blocks)
-
-
 def is_task_list(
     path: str,
     root: Section,
@@ -60,7 +56,7 @@ def is_task_list(
 ) -> bool:
     """Whether the task table in the body section at `path` is the plan's task list.
 
-    `tables` are the plan's task tables (a sub-part holding one is no part of items);
+    `tables` are the plan's task tables (a sub-part holding one states no work of its own);
     `assigns(sec)` tells whether a section assigns work to named agencies (read only when
     asked: reading the sections is the costly part)."""
     tops = [t for t in root.children if t.kind not in ("appendix", "signature")]
@@ -70,7 +66,9 @@ def is_task_list(
         return True
     ids = {id(t) for t in tables}
     if is_task_part(top):
-        # one sub-part of the task part: the list only when its other sub-parts hold no items
-        return not any(_holds_items(sub) and not _holds_table(sub, ids) for sub in top.children)
+        # one sub-part of the task part: the list only when every other sub-part is a table
+        # too (`1. Lĩnh vực di sản`, `2. Lĩnh vực thư viện`); a sub-part without one states
+        # work in items, bullets or its numbered heading's own sentence
+        return all(_holds_table(sub, ids) for sub in top.children)
     others = [t for t in tops if t is not top and is_task_part(t)]
     return not any(assigns(t) for t in others)
