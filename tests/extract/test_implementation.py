@@ -168,3 +168,17 @@ def test_a_closing_parenthesis_that_says_when_the_work_is_done() -> None:
     r = extract_file(FIXTURES / "variant_place_targets.txt")
     first = r.tasks[0].timeframe
     assert (first.kind, first.start, first.end) == ("window", "2026-01-01", "2030-12-31")
+
+
+def test_a_period_opening_a_clause_and_a_start_day_alone() -> None:
+    """`…; giai đoạn 2027 - 2029 ưu tiên …`: the period of the work the clause names; `từ
+    ngày 05/01/2027` alone is a start, but not the day a law takes effect."""
+    assert (
+        timeframe_phrase("Rà soát các điểm vui chơi; giai đoạn 2027 - 2029 ưu tiên 05 thôn.")
+        == "giai đoạn 2027 - 2029"
+    )
+    assert (
+        timeframe_phrase("Phát sóng chuyên mục dân ca trên đài huyện từ ngày 05/01/2027.")
+        == "từ ngày 05/01/2027"
+    )
+    assert timeframe_phrase("Phổ biến Luật Điện ảnh có hiệu lực từ ngày 01/01/2023.") is None

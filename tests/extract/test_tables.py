@@ -489,3 +489,22 @@ def test_a_tab_table_copied_from_word_with_cells_over_several_lines() -> None:
         "Mở lớp truyền dạy dân ca: - cho học sinh trung học cơ sở; - cho hội viên câu lạc bộ"
         " ở thôn, bản"
     )
+
+
+def test_a_short_row_that_holds_a_headings_words_is_a_task() -> None:
+    """`Trưng bày sản phẩm làng nghề` (`sản phẩm` heads a column) beside `Sở X chủ trì, …`
+    (`chủ trì` too): a row that names a known body and a period is work, not a heading."""
+    table = Table(
+        rows=[
+            ["Thời gian", "Nội dung", "Đơn vị thực hiện"],
+            ["Ngày 02/9/2026", "Trưng bày sản phẩm làng nghề", "Sở Công Thương chủ trì, phối hợp"],
+            ["Ngày 03/9/2026", "Giải đua thuyền truyền thống", "Sở Văn hóa, Thể thao và Du lịch"],
+        ],
+        spans=[],
+    )
+    got = tasks_from_table(table, 2026)
+    assert got is not None
+    assert [t.text for t in got[0]] == [
+        "Trưng bày sản phẩm làng nghề",
+        "Giải đua thuyền truyền thống",
+    ]
