@@ -58,6 +58,19 @@ SPLITS = [
     ),
     ("Vụ Pháp chế, Văn phòng Bộ", ["Vụ Pháp chế", "Văn phòng Bộ"]),
     ("Các phòng, Văn phòng Sở Tư pháp", ["Các phòng", "Văn phòng Sở Tư pháp"]),
+    # a bare noun that the group's qualifier follows is the group's last item
+    ("Viện Âm nhạc và các Cục, Vụ có liên quan", ["Viện Âm nhạc", "các Cục, Vụ có liên quan"]),
+    ("Các Phòng, Ban trực thuộc Sở", ["Các Phòng, Ban trực thuộc Sở"]),
+    ("Các phòng, ban, Công an tỉnh", ["Các phòng, ban", "Công an tỉnh"]),
+    # a ministry's department whose fields are listed, one of them a head elsewhere
+    (
+        "Cục Văn hóa cơ sở, Gia đình và Thư viện, Thư viện tỉnh",
+        ["Cục Văn hóa cơ sở, Gia đình và Thư viện", "Thư viện tỉnh"],
+    ),
+    (
+        "Cục Phát thanh, Truyền hình và Thông tin điện tử; Cục Xuất bản, In và Phát hành",
+        ["Cục Phát thanh, Truyền hình và Thông tin điện tử", "Cục Xuất bản, In và Phát hành"],
+    ),
 ]
 
 
@@ -255,6 +268,11 @@ def test_a_title_over_residential_units_is_the_agency() -> None:
         ("các đoàn công tác sưu tầm hiện vật", ["các đoàn công tác"]),
         # a name that holds a verb of the list is read whole when registered
         ("Trung tâm Dịch vụ tổng hợp xã tổ chức hội diễn", ["Trung tâm Dịch vụ tổng hợp xã"]),
+        # ... and when another body, not registered, follows it: its verb-like word is its own
+        (
+            "Trung tâm Dịch vụ tổng hợp phường và Phòng Quản lý đô thị phối hợp chỉnh trang",
+            ["Trung tâm Dịch vụ tổng hợp phường", "Phòng Quản lý đô thị"],
+        ),
     ],
 )
 def test_agency_phrase_ends_at_the_verb(text: str, names: list[str]) -> None:
@@ -749,3 +767,10 @@ def test_a_party_committees_word_goes_on_with_the_name_read_word_by_word() -> No
     )
     # after a word in lower case `ủy` begins a verb (`ủy quyền`), no name
     assert take_agencies("Sở Nội vụ ủy quyền cho các xã") == (["Sở Nội vụ"], "ủy quyền cho các xã")
+
+
+def test_villages_are_no_boards() -> None:
+    """`bản` (a mountain village) folds like `ban` of `các sở, ban, ngành`, and is kept."""
+    assert canonical("các bản Phiêng Cại, Nà Ngần") == "các bản Phiêng Cại, Nà Ngần"
+    assert canonical("các thôn, bản") == "các thôn, bản"
+    assert canonical("Các Sơ, ban, ngành") == "Các Sở, ban, ngành"

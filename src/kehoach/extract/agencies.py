@@ -108,6 +108,7 @@ _CAPS_TOKEN = re.compile(r"\b[^\W\d_a-z]{3,8}\b")
 # Words of generic groups ("các cơ quan, đơn vị liên quan"), re-spelt when OCR damaged a mark
 # (data/lexicon.toml [agencies] group_words).
 _GROUP_WORDS = {fold(w): w for w in lexicon.words("agencies.group_words")}
+_GROUP_WORDS_KEPT = frozenset(lexicon.words("agencies.group_words_kept"))
 
 
 def _respell_abbreviations(text: str) -> str:
@@ -137,7 +138,9 @@ def _respell_group(text: str) -> str:
         w = words[i]
         bare = w.rstrip(",;.")
         word = _GROUP_WORDS.get(fold(bare))
-        if word is not None and bare[1:].islower():  # `Sơ,` in `Các Sơ, ban, ngành` too
+        if bare.lower() in _GROUP_WORDS_KEPT:
+            out.append(w)
+        elif word is not None and bare[1:].islower():  # `Sơ,` in `Các Sơ, ban, ngành` too
             word = word[:1].upper() + word[1:] if bare[:1].isupper() else word
             out.append(word + w[len(bare) :])
         elif word is None:
@@ -437,14 +440,19 @@ _BARE_LIST_RE = re.compile(r"(?i)các\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*")
 
 @lru_cache(maxsize=1)
 def _owner_item_re() -> re.Pattern[str]:
-    """A head and the owning body's name, closing a list (`Văn phòng Bộ`)."""
+    """A head and the owning body's name, closing a list (`Văn phòng Bộ`), or a bare head
+    that a group's qualifier follows (`Vụ liên quan`, `Phòng trực thuộc Sở`)."""
     owner = lexicon.alternation("agencies.group_owners")
-    return re.compile(_BODY_START + r"\s+" + owner + r"\s*(?:$|,|\bvà\b)")
+    qualifier = lexicon.alternation("agencies.group_qualifiers")
+    return re.compile(
+        _BODY_START + rf"\s+(?:{qualifier}(?:\s+{owner})?|{owner})\s*(?:$|[,;]|\bvà\b)"
+    )
 
 
 def _owned_last_item(before: str, after: str) -> bool:
-    """True when `after` is the last item of a group listing bare nouns (`Các Cục, Vụ,
-    Viện` before `Văn phòng Bộ`): a head and the name of the body that owns them all."""
+    """True when `after` is the last item of a group listing bare nouns: in `Các Cục, Vụ,
+    Viện, Văn phòng Bộ` a head and the name of the body that owns them all, in `các Cục, Vụ
+    liên quan` a head and the qualifier of the whole group."""
     return bool(_BARE_LIST_RE.fullmatch(before.strip())) and bool(_owner_item_re().match(after))
 
 
@@ -1005,13 +1013,17 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
+    # a registered name that opens the phrase holds no verb, whatever its words look like
+    # (`Trung tâm Dịch vụ tổng hợp phường và Phòng X phối hợp …`: `tổng hợp` is its own)
+    first = known_prefix(t)
+    named_up_to = first[1] if first else 0
     for i, w in enumerate(words[:_PHRASE_WORDS]):
         gap = folded[words[i - 1].end() : w.start()] if i else ""
         if gap and _PHRASE_STOP_RE.search(gap) and not (gap == "." and t[w.start()].isupper()):
             # (a dot straight before a capital is an abbreviation's: `P.KHTC`)
             end = words[i - 1].end()
             break
-        if i == 0 or t[w.start()].isupper():
+        if i == 0 or t[w.start()].isupper() or w.start() < named_up_to:
             continue
         one = w.group(0)
         two = f"{one} {words[i + 1].group(0)}" if i + 1 < len(words) else one
