@@ -158,3 +158,19 @@ def test_a_rate_after_a_start_keeps_the_timeframe_from_then() -> None:
     r = extract_file(FIXTURES / "variant_directive_heads.txt")
     first = r.tasks[0].timeframe
     assert (first.kind, first.start) == ("from", "2027-01-01")
+
+
+def test_a_schemes_horizon_gives_way_to_the_works_own_time() -> None:
+    """`Xây dựng Đề án … đến năm 2030, định hướng đến năm 2035 …; hoàn thành trong năm 2027`:
+    the years in the scheme's name are its horizon; the work is done in 2027. A scheme's period
+    alone is still the item's (`Triển khai Chương trình … đến năm 2030.`)."""
+    r = extract_file(FIXTURES / "variant_group_intro_prose.txt")
+    first = next(t for t in r.tasks if t.id == "II.1.1")
+    assert (first.timeframe.raw, first.timeframe.start, first.timeframe.end) == (
+        "hoàn thành trong năm 2027",
+        "2027-01-01",
+        "2027-12-31",
+    )
+    assert timeframe_phrase("Triển khai Chương trình phát triển du lịch đến năm 2030.") == (
+        "đến năm 2030"
+    )

@@ -37,3 +37,10 @@ def test_the_figure_as_it_stands_now_is_no_metric() -> None:
     r = extract_file(FIXTURES / "variant_phase_sections.txt")
     got = [[(m.value, m.unit, m.by) for m in t.metrics] for t in r.targets]
     assert got == [[(100, "%", 2027), (20, "lễ hội", 2027)], [(4, "lễ hội", None)]]
+
+
+def test_a_count_of_festival_days_is_a_metric() -> None:
+    """`mỗi xã tổ chức ít nhất 02 ngày hội văn hóa dân gian mỗi năm`: `ngày hội` counts events,
+    though `ngày` after a number is a length of time."""
+    r = extract_file(FIXTURES / "variant_group_intro_prose.txt")
+    assert [(m.value, m.unit) for m in r.targets[0].metrics] == [(100, "%"), (2, "ngày hội")]
