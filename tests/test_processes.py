@@ -116,3 +116,39 @@ def test_a_stop_while_the_pool_starts_its_workers_leaves_none_behind() -> None:
     pool._processes.popitem()  # type: ignore[attr-defined]
     end_now(pool, context.processes)
     assert multiprocessing.active_children() == []
+
+
+def test_a_stop_whose_exception_was_lost_is_raised_while_waiting() -> None:
+    import contextlib
+    from concurrent.futures import Future
+
+    import pytest
+
+    from kehoach.processes import completed, result, stop_handled, stop_on_signals
+
+    kept = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+    try:
+        stop_on_signals()
+        # Python drops an exception raised in its fork hooks: a SIGTERM that comes while a
+        # pool forks a worker is lost so
+        with contextlib.suppress(Stopped):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)
+        with pytest.raises(Stopped):
+            result(Future(), poll=0.05)
+        with pytest.raises(Stopped):
+            list(completed([Future()], poll=0.05))
+        stop_handled()
+        assert result(_done(7), poll=0.05) == 7
+    finally:
+        for sig, handler in kept.items():
+            signal.signal(sig, handler)
+        stop_handled()
+
+
+def _done(value: int):
+    from concurrent.futures import Future
+
+    future: Future = Future()
+    future.set_result(value)
+    return future

@@ -17,7 +17,7 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -41,17 +41,66 @@ def signal_name(signum: int) -> str:
         return f"signal {signum}"
 
 
+# The signal of a stop this process was told to make, kept beside the exception: Python
+# drops an exception raised in its fork hooks (printed as "Exception ignored in …"), so a
+# stop that comes while a pool forks a worker would otherwise be lost and the run go on.
+_stop_came: int | None = None
+
+
 def stop_on_signals() -> None:
     """SIGTERM and SIGHUP raise `Stopped` in the main thread (by default they end the
-    process at once, silently, leaving its workers running)."""
+    process at once, silently, leaving its workers running); Ctrl-C raises
+    `KeyboardInterrupt` as before. Each is also kept for `raise_lost_stop`."""
 
     def stop(signum: int, _frame) -> None:
+        global _stop_came
+        _stop_came = signum
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
         raise Stopped(signum)
 
     for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if sig is not None:
             with contextlib.suppress(ValueError):  # not the main thread
                 signal.signal(sig, stop)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        with contextlib.suppress(ValueError):
+            signal.signal(signal.SIGINT, stop)
+
+
+def raise_lost_stop() -> None:
+    """Raise the stop a signal asked for, if its exception was lost (see `_stop_came`)."""
+    if _stop_came == signal.SIGINT:
+        raise KeyboardInterrupt
+    if _stop_came is not None:
+        raise Stopped(_stop_came)
+
+
+def stop_handled() -> None:
+    """The stop has been acted on: nothing is left to raise again."""
+    global _stop_came
+    _stop_came = None
+
+
+def result(future, poll: float = 0.5):
+    """`future.result()`, raising meanwhile a stop whose exception was lost."""
+    from concurrent.futures import wait
+
+    while not wait([future], timeout=poll).done:
+        raise_lost_stop()
+    return future.result()
+
+
+def completed(futures, poll: float = 0.5) -> Iterator:
+    """`as_completed(futures)`, raising meanwhile a stop whose exception was lost."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=poll, return_when=FIRST_COMPLETED)
+        if not done:
+            raise_lost_stop()
+        yield from done
 
 
 def stop_signal(exc: BaseException) -> int:

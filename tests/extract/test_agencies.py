@@ -57,6 +57,19 @@ SPLITS = [
     ),
     ("Vụ Pháp chế, Văn phòng Bộ", ["Vụ Pháp chế", "Văn phòng Bộ"]),
     ("Các phòng, Văn phòng Sở Tư pháp", ["Các phòng", "Văn phòng Sở Tư pháp"]),
+    # a bare noun that the group's qualifier follows is the group's last item
+    ("Viện Âm nhạc và các Cục, Vụ có liên quan", ["Viện Âm nhạc", "các Cục, Vụ có liên quan"]),
+    ("Các Phòng, Ban trực thuộc Sở", ["Các Phòng, Ban trực thuộc Sở"]),
+    ("Các phòng, ban, Công an tỉnh", ["Các phòng, ban", "Công an tỉnh"]),
+    # a ministry's department whose fields are listed, one of them a head elsewhere
+    (
+        "Cục Văn hóa cơ sở, Gia đình và Thư viện, Thư viện tỉnh",
+        ["Cục Văn hóa cơ sở, Gia đình và Thư viện", "Thư viện tỉnh"],
+    ),
+    (
+        "Cục Phát thanh, Truyền hình và Thông tin điện tử; Cục Xuất bản, In và Phát hành",
+        ["Cục Phát thanh, Truyền hình và Thông tin điện tử", "Cục Xuất bản, In và Phát hành"],
+    ),
 ]
 
 

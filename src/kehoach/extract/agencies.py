@@ -433,14 +433,19 @@ _BARE_LIST_RE = re.compile(r"(?i)các\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*")
 
 @lru_cache(maxsize=1)
 def _owner_item_re() -> re.Pattern[str]:
-    """A head and the owning body's name, closing a list (`Văn phòng Bộ`)."""
+    """A head and the owning body's name, closing a list (`Văn phòng Bộ`), or a bare head
+    that a group's qualifier follows (`Vụ liên quan`, `Phòng trực thuộc Sở`)."""
     owner = lexicon.alternation("agencies.group_owners")
-    return re.compile(_BODY_START + r"\s+" + owner + r"\s*(?:$|,|\bvà\b)")
+    qualifier = lexicon.alternation("agencies.group_qualifiers")
+    return re.compile(
+        _BODY_START + rf"\s+(?:{qualifier}(?:\s+{owner})?|{owner})\s*(?:$|[,;]|\bvà\b)"
+    )
 
 
 def _owned_last_item(before: str, after: str) -> bool:
-    """True when `after` is the last item of a group listing bare nouns (`Các Cục, Vụ,
-    Viện` before `Văn phòng Bộ`): a head and the name of the body that owns them all."""
+    """True when `after` is the last item of a group listing bare nouns: in `Các Cục, Vụ,
+    Viện, Văn phòng Bộ` a head and the name of the body that owns them all, in `các Cục, Vụ
+    liên quan` a head and the qualifier of the whole group."""
     return bool(_BARE_LIST_RE.fullmatch(before.strip())) and bool(_owner_item_re().match(after))
 
 

@@ -346,6 +346,8 @@ def _cost(path: Path) -> int:
 def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Result]:
     from concurrent.futures.process import BrokenProcessPool
 
+    from kehoach.processes import result
+
     pool = workers.pool
     ahead = set(workers.ahead)
 
@@ -378,7 +380,7 @@ def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Re
             yield _alone(path, documents)
             continue
         try:
-            path, record, doc, err = future.result()
+            path, record, doc, err = result(future)
         except BrokenProcessPool:  # a worker died: which file killed it is not known
             yield _alone(path, documents)
             continue

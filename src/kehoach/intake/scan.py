@@ -23,7 +23,7 @@ from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put togeth
 from kehoach.intake.pdf_columns import continue_grid
 from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
 from kehoach.intake.scan_page import Line, PageText, recased_wrap, spots
-from kehoach.processes import Stopped, Tracked, end_now, how_ended, worker_setup
+from kehoach.processes import Stopped, Tracked, completed, end_now, how_ended, worker_setup
 from kehoach.text.normalize import fold
 
 _CACHE: OrderedDict[str, Document] = OrderedDict()  # the web page reads an upload more than once
@@ -104,7 +104,7 @@ def _recognise(
         return done
     import multiprocessing
     import threading
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # fork is quick and needs no importable __main__, but is unsafe once threads run (the
@@ -116,7 +116,7 @@ def _recognise(
     )
     try:
         futures = [pool.submit(_page, index) for index in range(count)]
-        for future in as_completed(futures):
+        for future in completed(futures):
             done.append(future.result())
             if progress:
                 progress(len(done), count)

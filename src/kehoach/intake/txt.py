@@ -7,6 +7,7 @@ import re
 from kehoach.intake import txt_layout
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import decode_text
+from kehoach.intake.pipe_wrapped import join_wrapped_rows
 from kehoach.text.normalize import nfc
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -265,7 +266,7 @@ def to_blocks(lines: list[str]) -> list[Block]:
                 blocks.append("  ".join(rows[0]))
         rows, kind = [], ""
 
-    for line in _mend_pipe_rows(_framed_bare_tables(lines)):
+    for line in join_wrapped_rows(_mend_pipe_rows(_framed_bare_tables(lines))):
         if _PIPE_ROW.match(line):
             if kind != "pipe":
                 flush()
