@@ -267,6 +267,11 @@ def test_a_title_over_residential_units_is_the_agency() -> None:
         ("các đoàn công tác sưu tầm hiện vật", ["các đoàn công tác"]),
         # a name that holds a verb of the list is read whole when registered
         ("Trung tâm Dịch vụ tổng hợp xã tổ chức hội diễn", ["Trung tâm Dịch vụ tổng hợp xã"]),
+        # ... and when another body, not registered, follows it: its verb-like word is its own
+        (
+            "Trung tâm Dịch vụ tổng hợp phường và Phòng Quản lý đô thị phối hợp chỉnh trang",
+            ["Trung tâm Dịch vụ tổng hợp phường", "Phòng Quản lý đô thị"],
+        ),
     ],
 )
 def test_agency_phrase_ends_at_the_verb(text: str, names: list[str]) -> None:
@@ -799,3 +804,10 @@ def test_work_after_a_group_of_boards_or_a_communes_body(
     text: str, names: list[str], rest: str
 ) -> None:
     assert agency_phrase(text, any_start=True) == (names, rest)
+
+
+def test_villages_are_no_boards() -> None:
+    """`bản` (a mountain village) folds like `ban` of `các sở, ban, ngành`, and is kept."""
+    assert canonical("các bản Phiêng Cại, Nà Ngần") == "các bản Phiêng Cại, Nà Ngần"
+    assert canonical("các thôn, bản") == "các thôn, bản"
+    assert canonical("Các Sơ, ban, ngành") == "Các Sở, ban, ngành"

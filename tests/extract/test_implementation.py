@@ -174,3 +174,17 @@ def test_a_schemes_horizon_gives_way_to_the_works_own_time() -> None:
     assert timeframe_phrase("Triển khai Chương trình phát triển du lịch đến năm 2030.") == (
         "đến năm 2030"
     )
+
+
+def test_a_period_opening_a_clause_and_a_start_day_alone() -> None:
+    """`…; giai đoạn 2027 - 2029 ưu tiên …`: the period of the work the clause names; `từ
+    ngày 05/01/2027` alone is a start, but not the day a law takes effect."""
+    assert (
+        timeframe_phrase("Rà soát các điểm vui chơi; giai đoạn 2027 - 2029 ưu tiên 05 thôn.")
+        == "giai đoạn 2027 - 2029"
+    )
+    assert (
+        timeframe_phrase("Phát sóng chuyên mục dân ca trên đài huyện từ ngày 05/01/2027.")
+        == "từ ngày 05/01/2027"
+    )
+    assert timeframe_phrase("Phổ biến Luật Điện ảnh có hiệu lực từ ngày 01/01/2023.") is None

@@ -465,3 +465,22 @@ def test_merged_leads_beside_their_own_times_merge_no_time_cell() -> None:
     assert [t.text for t in r.targets] == [
         "Đến hết năm 2026, 90% xã, phường có thư viện hoặc tủ sách cộng đồng."
     ]
+
+
+def test_a_short_row_that_holds_a_headings_words_is_a_task() -> None:
+    """`Trưng bày sản phẩm làng nghề` (`sản phẩm` heads a column) beside `Sở X chủ trì, …`
+    (`chủ trì` too): a row that names a known body and a period is work, not a heading."""
+    table = Table(
+        rows=[
+            ["Thời gian", "Nội dung", "Đơn vị thực hiện"],
+            ["Ngày 02/9/2026", "Trưng bày sản phẩm làng nghề", "Sở Công Thương chủ trì, phối hợp"],
+            ["Ngày 03/9/2026", "Giải đua thuyền truyền thống", "Sở Văn hóa, Thể thao và Du lịch"],
+        ],
+        spans=[],
+    )
+    got = tasks_from_table(table, 2026)
+    assert got is not None
+    assert [t.text for t in got[0]] == [
+        "Trưng bày sản phẩm làng nghề",
+        "Giải đua thuyền truyền thống",
+    ]

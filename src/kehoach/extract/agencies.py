@@ -108,6 +108,7 @@ _CAPS_TOKEN = re.compile(r"\b[^\W\d_a-z]{3,8}\b")
 # Words of generic groups ("các cơ quan, đơn vị liên quan"), re-spelt when OCR damaged a mark
 # (data/lexicon.toml [agencies] group_words).
 _GROUP_WORDS = {fold(w): w for w in lexicon.words("agencies.group_words")}
+_GROUP_WORDS_KEPT = frozenset(lexicon.words("agencies.group_words_kept"))
 
 
 def _respell_abbreviations(text: str) -> str:
@@ -137,7 +138,9 @@ def _respell_group(text: str) -> str:
         w = words[i]
         bare = w.rstrip(",;.")
         word = _GROUP_WORDS.get(fold(bare))
-        if word is not None and bare[1:].islower():  # `Sơ,` in `Các Sơ, ban, ngành` too
+        if bare.lower() in _GROUP_WORDS_KEPT:
+            out.append(w)
+        elif word is not None and bare[1:].islower():  # `Sơ,` in `Các Sơ, ban, ngành` too
             word = word[:1].upper() + word[1:] if bare[:1].isupper() else word
             out.append(word + w[len(bare) :])
         elif word is None:
@@ -1011,13 +1014,17 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
+    # a registered name that opens the phrase holds no verb, whatever its words look like
+    # (`Trung tâm Dịch vụ tổng hợp phường và Phòng X phối hợp …`: `tổng hợp` is its own)
+    first = known_prefix(t)
+    named_up_to = first[1] if first else 0
     for i, w in enumerate(words[:_PHRASE_WORDS]):
         gap = folded[words[i - 1].end() : w.start()] if i else ""
         if gap and _PHRASE_STOP_RE.search(gap) and not (gap == "." and t[w.start()].isupper()):
             # (a dot straight before a capital is an abbreviation's: `P.KHTC`)
             end = words[i - 1].end()
             break
-        if i == 0 or t[w.start()].isupper():
+        if i == 0 or t[w.start()].isupper() or w.start() < named_up_to:
             continue
         one = w.group(0)
         two = f"{one} {words[i + 1].group(0)}" if i + 1 < len(words) else one

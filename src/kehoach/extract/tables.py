@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from kehoach.extract.agencies import cell_roles, lines_as_list, parse_list
+from kehoach.extract.agencies import cell_roles, known_prefix, lines_as_list, parse_list
 from kehoach.extract.agency_rows import agency_row, group_leads, led_by_row
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_span, parse_timeframe
@@ -343,7 +343,7 @@ def tasks_from_table(
         if (
             not any(c.strip() for c in row)
             or fold(" ".join(row)) in header_keys
-            or row_is_header(row)
+            or (row_is_header(row) and not _states_work(row, cols))
             or is_column_numbers(row)
         ):
             continue
@@ -391,6 +391,17 @@ def tasks_from_table(
         if leads:
             led_by_row(tasks[-1], leads)
     return [_finish(t, doc_year) for t in tasks], targets
+
+
+def _states_work(row: list[str], cols: Columns) -> bool:
+    """A row that names a known body in an agency column or a period in the time column: a
+    task, however many of its short cells hold a heading's words (`Hội chợ sản phẩm chè` under
+    `Nội dung`, `Sở Công Thương chủ trì, …` under `Đơn vị thực hiện`); a heading repeated
+    inside the table names neither."""
+    agencies = (cols.lead, cols.coordinating, cols.directing)
+    if any(known_prefix(_cell(row, c)) for c in agencies if c >= 0):
+        return True
+    return cols.time >= 0 and parse_timeframe(_cell(row, cols.time)).kind != "unknown"
 
 
 @lru_cache(maxsize=1)
