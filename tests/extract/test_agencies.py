@@ -769,6 +769,66 @@ def test_a_party_committees_word_goes_on_with_the_name_read_word_by_word() -> No
     assert take_agencies("Sở Nội vụ ủy quyền cho các xã") == (["Sở Nội vụ"], "ủy quyền cho các xã")
 
 
+@pytest.mark.parametrize(
+    ("cell", "lead", "coordinating"),
+    [
+        # a request before the body asked is no part of its name
+        (
+            "Đề nghị Tỉnh đoàn chủ trì; mời Hội Nông dân tỉnh phối hợp",
+            ["Tỉnh đoàn"],
+            ["Hội Nông dân tỉnh"],
+        ),
+        ("Mời Hội Liên hiệp Phụ nữ tỉnh", ["Hội Liên hiệp Phụ nữ tỉnh"], []),
+        ("Chủ trì: Đề nghị Tỉnh đoàn; Phối hợp: Sở Nội vụ", ["Tỉnh đoàn"], ["Sở Nội vụ"]),
+        # the work the lead is given after `chủ trì` names no agency
+        (
+            "Đề nghị Ủy ban MTTQ Việt Nam tỉnh chủ trì giám sát; Sở VHTTDL phối hợp",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+        ),
+        (
+            "Sở Công Thương chủ trì tổ chức, phối hợp với Sở Nội vụ",
+            ["Sở Công Thương"],
+            ["Sở Nội vụ"],
+        ),
+        ("Sở Y tế chủ trì thực hiện", ["Sở Y tế"], []),
+        ("Sở Y tế chủ trì; các cơ quan liên quan phối hợp", ["Sở Y tế"], ["các cơ quan liên quan"]),
+    ],
+)
+def test_requests_and_the_leads_work_in_a_role_cell(
+    cell: str, lead: list[str], coordinating: list[str]
+) -> None:
+    assert cell_roles(cell) == ([], lead, coordinating)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "rest"),
+    [
+        # groups of boards named by their work: `quản lý`, `xây dựng` are no verb after `các ban`
+        (
+            "các ban quản lý di tích xây dựng bản đồ số",
+            ["các ban quản lý di tích"],
+            "xây dựng bản đồ số",
+        ),
+        (
+            "các ban xây dựng Đảng của Tỉnh ủy đưa việc thực hiện vào chương trình",
+            ["các ban xây dựng Đảng của Tỉnh ủy"],
+            "đưa việc thực hiện vào chương trình",
+        ),
+        # `lập` begins the work after a commune's body
+        (
+            "Sở Xây dựng, Ủy ban nhân dân xã Cẩm Xuyên lập quy hoạch",
+            ["Sở Xây dựng", "Ủy ban nhân dân xã Cẩm Xuyên"],
+            "lập quy hoạch",
+        ),
+    ],
+)
+def test_work_after_a_group_of_boards_or_a_communes_body(
+    text: str, names: list[str], rest: str
+) -> None:
+    assert agency_phrase(text, any_start=True) == (names, rest)
+
+
 def test_villages_are_no_boards() -> None:
     """`bản` (a mountain village) folds like `ban` of `các sở, ban, ngành`, and is kept."""
     assert canonical("các bản Phiêng Cại, Nà Ngần") == "các bản Phiêng Cại, Nà Ngần"

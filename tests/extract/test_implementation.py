@@ -170,6 +170,22 @@ def test_a_closing_parenthesis_that_says_when_the_work_is_done() -> None:
     assert (first.kind, first.start, first.end) == ("window", "2026-01-01", "2030-12-31")
 
 
+def test_a_schemes_horizon_gives_way_to_the_works_own_time() -> None:
+    """`Xây dựng Đề án … đến năm 2030, định hướng đến năm 2035 …; hoàn thành trong năm 2027`:
+    the years in the scheme's name are its horizon; the work is done in 2027. A scheme's period
+    alone is still the item's (`Triển khai Chương trình … đến năm 2030.`)."""
+    r = extract_file(FIXTURES / "variant_group_intro_prose.txt")
+    first = next(t for t in r.tasks if t.id == "II.1.1")
+    assert (first.timeframe.raw, first.timeframe.start, first.timeframe.end) == (
+        "hoàn thành trong năm 2027",
+        "2027-01-01",
+        "2027-12-31",
+    )
+    assert timeframe_phrase("Triển khai Chương trình phát triển du lịch đến năm 2030.") == (
+        "đến năm 2030"
+    )
+
+
 def test_a_period_opening_a_clause_and_a_start_day_alone() -> None:
     """`…; giai đoạn 2027 - 2029 ưu tiên …`: the period of the work the clause names; `từ
     ngày 05/01/2027` alone is a start, but not the day a law takes effect."""

@@ -47,3 +47,10 @@ def test_a_year_after_each_number_is_its_own_and_a_grade_is_no_number() -> None:
     r = extract_file(FIXTURES / "variant_place_targets.txt")
     got = [[(m.value, m.by) for m in t.metrics] for t in r.targets[:2]]
     assert got == [[(85, 2026), (95, 2030), (70, None)], [(40, None)]]
+
+
+def test_a_count_of_festival_days_is_a_metric() -> None:
+    """`mỗi xã tổ chức ít nhất 02 ngày hội văn hóa dân gian mỗi năm`: `ngày hội` counts events,
+    though `ngày` after a number is a length of time."""
+    r = extract_file(FIXTURES / "variant_group_intro_prose.txt")
+    assert [(m.value, m.unit) for m in r.targets[0].metrics] == [(100, "%"), (2, "ngày hội")]

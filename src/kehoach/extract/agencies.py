@@ -369,11 +369,26 @@ def split_list(cell: str) -> list[str]:
     """Split a cell or phrase listing agencies into the names it lists (not yet canonical)."""
     out: list[str] = []
     for part in _LIST_SPLIT_RE.split(cell):
-        part = part.strip(_TRAIL)
+        part = _unrequested(part.strip(_TRAIL))
         if not part:
             continue
         out.extend(p.strip(_TRAIL) for p in _split_bodies(part) if p.strip(_TRAIL))
     return out
+
+
+@lru_cache(maxsize=1)
+def _request_opening_re() -> re.Pattern[str]:
+    """The words that hand work to the body named next (`Đề nghị`, `Mời`, `Giao`; lexicon
+    `agencies.assign_openings`), as written, at the start of a part of a list."""
+    return re.compile(r"^" + lexicon.alternation("agencies.assign_openings") + r"\s+", re.I)
+
+
+def _unrequested(part: str) -> str:
+    """A part of an agency cell without the request it opens with (`Đề nghị Ban Tuyên giáo
+    và Dân vận Tỉnh ủy chủ trì` in a role cell, `mời Hội Nông dân tỉnh` in a list): the body
+    asked is the agency, the asking is no part of its name."""
+    m = _request_opening_re().match(part)
+    return part[m.end() :] if m and starts_with_agency(part[m.end() :]) else part
 
 
 # A new body after `,` or `và` (`vá`: OCR'd), its first word matched as written or, in upper
@@ -676,12 +691,29 @@ def _marked_roles(
     return directing, lead, coord
 
 
+_PART_END_RE = re.compile(r"[,;.]")
+
+
+def _after_lead_work(text: str) -> str:
+    """What follows `chủ trì` in a cell without the work it names up to the next separator
+    (`X chủ trì giám sát; Y phối hợp`, `X chủ trì tổ chức, phối hợp với Y`, `X chủ trì thực
+    hiện`): the work begins with a verb (lexicon `agencies.end_verbs`), a body's name does not."""
+    words = _PHRASE_WORD_RE.findall(fold_chars(text[:40]).lower())[:2]
+    if not words or starts_with_agency(_unrequested(text)) or _PHOI_HOP.match(fold_chars(text)):
+        return text
+    if words[0] not in _VERBS and " ".join(words) not in _VERBS:
+        return text
+    end = _PART_END_RE.search(text)
+    return text[end.start() :].lstrip(" ,") if end else ""
+
+
 def _worded_roles(cell: str, folded: str) -> tuple[list[str], list[str]] | None:
     """(lead, coordinating) of a cell whose words name the roles (`X chủ trì, phối hợp với
     Y`, `X; Y phối hợp`, `phối hợp với Y`), else None."""
     chu_tri = CHU_TRI_RE.search(folded)
     if chu_tri:
-        before, after = cell[: chu_tri.start()], _after_phoi_hop(cell[chu_tri.end() :])
+        before = cell[: chu_tri.start()]
+        after = _after_phoi_hop(_after_lead_work(cell[chu_tri.end() :]))
         # "… chủ trì; các sở, ngành phối hợp": the role word after the names
         t = _TRAILING_ROLE_RE.search(fold_chars(after))
         return parse_list(before), parse_list(after[: t.start()] if t else after)
