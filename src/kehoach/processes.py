@@ -99,6 +99,7 @@ def result(future, poll: float = 0.5):
 
     while not wait([future], timeout=poll).done:
         raise_lost_stop()
+    raise_lost_stop()
     return future.result()
 
 
@@ -109,8 +110,7 @@ def completed(futures, poll: float = 0.5) -> Iterator:
     pending = set(futures)
     while pending:
         done, pending = wait(pending, timeout=poll, return_when=FIRST_COMPLETED)
-        if not done:
-            raise_lost_stop()
+        raise_lost_stop()  # looked at each time: results may keep coming inside `poll`
         yield from done
 
 

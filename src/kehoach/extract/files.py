@@ -127,6 +127,8 @@ def extract_many(
     one per core), the largest first so the cores finish together; `workers` (from
     `start_workers`) are used, and left running, when given. From workers the document
     read comes back only with `documents=True` (else None)."""
+    from kehoach.processes import raise_lost_stop
+
     jobs = min(jobs or default_jobs(), len(files))
     bar = None
     if progress:
@@ -146,6 +148,7 @@ def extract_many(
             else (extract_one(p, page_progress(bar, p)) for p in files)
         )
         for result in results:
+            raise_lost_stop()  # at the latest, a lost stop ends the batch after this file
             yield result
             if bar is not None:
                 bar.advance(task)
