@@ -798,3 +798,36 @@ def test_joint_plan_with_two_header_columns_and_two_signatures() -> None:
         ("II.4.1", ["Ủy ban nhân dân các xã, phường"], "unknown"),
     ]
     assert [(x.every, x.due) for x in r.reporting] == [("once", "2026-12-15")]
+
+
+def test_joint_plan_with_a_one_tab_header_and_a_part_for_both_parties() -> None:
+    # Two issuers side by side in a header cut by one tab a line: the first party named in
+    # the preamble issues it, not the header's two columns run together; `Các bên cùng thực
+    # hiện` heads work both parties lead (`các bên` is no group of its own); a deadline put
+    # before a report (`Chậm nhất ngày …, Sở X tham mưu … báo cáo …`) is its due day and Sở X
+    # compiles it; a sentence with no body to report to goes where the one before it does.
+    r = extract_file(FIXTURES / "variant_joint_plan_parties.txt")
+    d = r.document
+    assert (d.kind, d.number, d.issuer, d.province) == (
+        "ke_hoach",
+        "07/KH-SYT-HLHPN",
+        "Sở Y tế",
+        "Hà Tĩnh",
+    )
+    so, hoi = "Sở Y tế", "Hội Liên hiệp Phụ nữ tỉnh"
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks]
+    assert got == [
+        ("II.1.1", [so], [], "window"),
+        ("II.1.2", [so], [], "unknown"),
+        ("II.2.1", [hoi], [], "recurring"),
+        ("II.2.2", [hoi], [], "unknown"),
+        ("II.3.1", [so, hoi], [], "window"),
+        ("II.3.2", [so, hoi], ["Báo Hà Tĩnh"], "continuous"),
+    ]
+    front = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("once", "2028-12-20", "Thường trực Tỉnh ủy", so),
+        ("half_year", "06-05", front, hoi),
+        ("once", "2028-11-30", front, "Hội Liên hiệp Phụ nữ các xã, phường"),
+    ]
+
