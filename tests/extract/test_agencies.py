@@ -834,3 +834,23 @@ def test_villages_are_no_boards() -> None:
     assert canonical("các bản Phiêng Cại, Nà Ngần") == "các bản Phiêng Cại, Nà Ngần"
     assert canonical("các thôn, bản") == "các thôn, bản"
     assert canonical("Các Sơ, ban, ngành") == "Các Sở, ban, ngành"
+
+
+def test_a_committees_name_read_word_by_word_goes_on_through_its_lower_case_pairs() -> None:
+    """`Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh`: `ban`, `trận`, `quốc` go on
+    with the name after `Ủy`, `Mặt`, `Tổ`; `ban` after any other word (`… Lạng Sơn ban hành`)
+    ends it."""
+    from kehoach.extract.agencies import take_agencies
+
+    names, rest = take_agencies(
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh để tổng hợp."
+    )
+    assert (names, rest) == (
+        ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+        "để tổng hợp.",
+    )
+    names, rest = take_agencies("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh (qua Ban Dân vận)")
+    assert names == ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    assert take_agencies("Ủy ban nhân dân tỉnh Lạng Sơn ban hành kế hoạch")[0] == [
+        "Ủy ban nhân dân tỉnh"
+    ]

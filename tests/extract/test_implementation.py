@@ -198,3 +198,30 @@ def test_a_period_opening_a_clause_and_a_start_day_alone() -> None:
         == "từ ngày 05/01/2027"
     )
     assert timeframe_phrase("Phổ biến Luật Điện ảnh có hiệu lực từ ngày 01/01/2023.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # a span of years after `trong năm`: both years, not the first alone
+        (
+            "Mở lớp bồi dưỡng hướng dẫn viên tại điểm di tích trong năm 2027 - 2028.",
+            "trong năm 2027 - 2028",
+        ),
+        ("Tổ chức trại sáng tác trong các năm 2027 – 2029.", "trong các năm 2027 – 2029"),
+        # the span closing a lead sentence before the sub-items it introduces
+        (
+            "Rà soát thiết chế văn hóa thôn giai đoạn 2027 - 2029, gồm: nhà văn hóa; sân chơi.",
+            "giai đoạn 2027 - 2029",
+        ),
+        # a quoted campaign's name ends at its closing quote: a span after more words is the work's
+        (
+            "Hưởng ứng Cuộc vận động “Ngày Chủ nhật xanh” gắn với chỉnh trang thôn xóm giai đoạn 2027 - 2029.",
+            "giai đoạn 2027 - 2029",
+        ),
+        # … but right after the quoted name, the span is part of the name
+        ("Triển khai Đề án “Thư viện thân thiện” giai đoạn 2027 - 2029.", None),
+    ],
+)
+def test_spans_of_years_in_running_text(text: str, phrase: str | None) -> None:
+    assert timeframe_phrase(text) == phrase

@@ -798,3 +798,82 @@ def test_joint_plan_with_two_header_columns_and_two_signatures() -> None:
         ("II.4.1", ["Ủy ban nhân dân các xã, phường"], "unknown"),
     ]
     assert [(x.every, x.due) for x in r.reporting] == [("once", "2026-12-15")]
+
+
+def test_joint_plan_with_a_one_tab_header_and_a_part_for_both_parties() -> None:
+    # Two issuers side by side in a header cut by one tab a line: the first party named in
+    # the preamble issues it, not the header's two columns run together; `Các bên cùng thực
+    # hiện` heads work both parties lead (`các bên` is no group of its own); a deadline put
+    # before a report (`Chậm nhất ngày …, Sở X tham mưu … báo cáo …`) is its due day and Sở X
+    # compiles it; a sentence with no body to report to goes where the one before it does.
+    r = extract_file(FIXTURES / "variant_joint_plan_parties.txt")
+    d = r.document
+    assert (d.kind, d.number, d.issuer, d.province) == (
+        "ke_hoach",
+        "07/KH-SYT-HLHPN",
+        "Sở Y tế",
+        "Hà Tĩnh",
+    )
+    so, hoi = "Sở Y tế", "Hội Liên hiệp Phụ nữ tỉnh"
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks]
+    assert got == [
+        ("II.1.1", [so], [], "window"),
+        ("II.1.2", [so], [], "unknown"),
+        ("II.2.1", [hoi], [], "recurring"),
+        ("II.2.2", [hoi], [], "unknown"),
+        ("II.3.1", [so, hoi], [], "window"),
+        ("II.3.2", [so, hoi], ["Báo Hà Tĩnh"], "continuous"),
+    ]
+    front = "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("once", "2028-12-20", "Thường trực Tỉnh ủy", so),
+        ("half_year", "06-05", front, hoi),
+        ("once", "2028-11-30", front, "Hội Liên hiệp Phụ nữ các xã, phường"),
+    ]
+
+
+def test_milestone_table_and_group_times_parted_by_point() -> None:
+    # A timeline table (time first, no number column) leaves a milestone's cell empty on its
+    # further rows: each row is a task of that milestone, not a wrapped line of the one above;
+    # a group's time label parted by its lettered points gives each point its part; a span of
+    # years after `trong năm`, or closing a lead sentence before its `+` sub-items (after a
+    # quoted campaign's name and more words), is the item's own.
+    r = extract_file(FIXTURES / "variant_milestones_and_point_times.txt")
+    vh, xd = "Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng"
+    got = [
+        (t.id, t.lead, t.coordinating, t.timeframe.kind, t.timeframe.start, t.timeframe.end)
+        for t in r.tasks
+    ]
+    assert got == [
+        ("II.1", [vh], [xd], "window", "2027-04-01", "2027-06-30"),
+        ("II.2", [vh], [xd], "window", "2027-04-01", "2027-06-30"),
+        ("II.3", [vh], [xd], "window", "2028-01-01", "2028-12-31"),
+        (
+            "II.4",
+            ["Ủy ban nhân dân các xã, phường"],
+            ["Sở Giáo dục và Đào tạo"],
+            "window",
+            "2027-01-01",
+            "2028-12-31",
+        ),
+        (
+            "II.5",
+            ["Ủy ban nhân dân các xã, phường"],
+            ["Sở Giáo dục và Đào tạo"],
+            "window",
+            "2027-01-01",
+            "2028-12-31",
+        ),
+        ("III.1", [vh], ["Sở Nội vụ"], "window", "2027-01-01", "2027-03-31"),
+        ("III.2", [vh], ["Sở Tài chính"], "window", "2027-01-01", "2027-03-31"),
+        ("III.3", [xd], [vh], "window", "2027-06-01", "2027-06-30"),
+        ("III.4", [xd], ["Sở Tài chính"], "window", "2027-06-01", "2027-06-30"),
+        ("III.5", ["Ủy ban nhân dân các xã, phường"], [vh], "window", "2027-06-01", "2027-06-30"),
+        ("III.6", [vh], [xd], "window", "2028-01-01", "2028-12-31"),
+    ]
+    # the point's own part of the label, as printed
+    assert [t.timeframe.raw for t in r.tasks[:3]] == [
+        "hoàn thành trong quý II/2027",
+        "hoàn thành trong quý II/2027",
+        "thực hiện trong năm 2028",
+    ]

@@ -61,3 +61,28 @@ def test_prose_before_bullets_that_labels_close_is_no_task() -> None:
         "Duy trì sinh hoạt câu lạc bộ hát ví",
     ]
     assert all(t.lead == ["Ủy ban nhân dân các xã, phường"] for t in group)
+
+
+def test_a_group_time_label_parted_by_its_points() -> None:
+    """`Thời gian: Điểm b hoàn thành trong tháng 9/2027; các điểm còn lại thực hiện hằng năm`:
+    each lettered point takes its own part, worded as printed; a label naming no point, or an
+    item that is no point, keeps the whole label; a point no part names, with no part for the
+    rest, is given the parts that name no point."""
+    from kehoach.extract.labels import time_for_point
+
+    label = "Điểm b hoàn thành trong tháng 9/2027; các điểm còn lại thực hiện hằng năm"
+    assert [time_for_point(label, p) for p in "abc"] == [
+        "thực hiện hằng năm",
+        "hoàn thành trong tháng 9/2027",
+        "thực hiện hằng năm",
+    ]
+    assert time_for_point(label, None) == label
+    assert time_for_point("Quý IV/2027", "a") == "Quý IV/2027"
+    two = "Các nhiệm vụ tại điểm a, c: năm 2027; điểm d: năm 2028"
+    assert [time_for_point(two, p) for p in "abcd"] == [
+        "năm 2027",
+        None,
+        "năm 2027",
+        "năm 2028",
+    ]
+    assert time_for_point("Điểm a: quý I/2027; quý II/2027", "b") == "quý II/2027"

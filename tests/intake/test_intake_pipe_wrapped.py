@@ -115,3 +115,21 @@ def test_a_heading_printed_again_after_a_page_number_is_dropped_from_any_table()
     )
     assert len(tables) == 1
     assert [r[0] for r in tables[0].rows] == ["TT", "1", "2"]
+
+
+def test_a_timelines_merged_milestone_cells_keep_their_rows() -> None:
+    """A table whose first column is a time, not a row number: a row with that cell empty is
+    the milestone's cell merged over it, a row of its own, however many there are."""
+    lines = [
+        "| Thời điểm | Công việc | Chủ trì | Phối hợp |",
+        "| Quý I/2027 | Thành lập tổ công tác. | Sở Văn hóa, Thể thao và Du lịch | Sở Nội vụ |",
+        "|  | Chọn đơn vị tư vấn. | Sở Văn hóa, Thể thao và Du lịch | Sở Tài chính |",
+        "| Quý II/2027 | Thẩm định dự án. | Sở Xây dựng | Sở Tài chính |",
+        "|  | Công bố dự án. | UBND các xã | Sở Xây dựng |",
+    ]
+    assert [r[:2] for r in _rows(lines)][1:] == [
+        ["Quý I/2027", "Thành lập tổ công tác."],
+        ["", "Chọn đơn vị tư vấn."],
+        ["Quý II/2027", "Thẩm định dự án."],
+        ["", "Công bố dự án."],
+    ]

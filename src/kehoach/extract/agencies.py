@@ -849,6 +849,9 @@ def starts_with_group(text: str) -> bool:
 # Words in lower case that go on with a name read word by word (data/lexicon.toml)
 _NAME_LOWER_OK = frozenset(lexicon.words("agencies.name_lower_words"))
 _NAME_LOWER_AFTER_CAPITAL = frozenset(lexicon.words("agencies.name_lower_after_capital"))
+_NAME_WORD_PAIRS = frozenset(
+    tuple(fold(w) for w in pair.split()) for pair in lexicon.words("agencies.name_word_pairs")
+)
 
 
 # Words that end a group's name in running text: what the group is told to do comes next.
@@ -923,6 +926,7 @@ def take_agencies(text: str) -> tuple[list[str], str]:
                 bare[:1].isupper()
                 or bare in _NAME_LOWER_OK
                 or (bare in _NAME_LOWER_AFTER_CAPITAL and words[-1][:1].isupper())
+                or (fold(words[-1]), fold(bare)) in _NAME_WORD_PAIRS
             ):
                 break
             words.append(bare)

@@ -302,6 +302,9 @@ def _visit(
     if is_member_line(sec.title) and not sec.children:
         return  # "2. Đồng chí …, Giám đốc Sở X - Phó Trưởng ban."
     heading = read_heading(sec.title) if sec.kind != "root" and sec.title else None
+    if inherited is not None and len(inherited.lead) > 1 and _shares_duties(sec.title):
+        # "3. Các bên cùng thực hiện:": `các bên` are the parties it is given, no group
+        heading = None
     if heading is None and sec.kind == "decimal":
         # "2. Tổ chức hội nghị sơ kết (Sở VHTTDL chủ trì; thời gian: quý IV/2026)"
         body, readings = item_readings(sec.title, None)

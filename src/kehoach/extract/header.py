@@ -175,7 +175,7 @@ def _sub_body(name: str, parent: str) -> str | None:
     if hit:
         return hit  # `BAN CHẤP HÀNH` under `ĐẢNG BỘ TỈNH`, `BAN THƯỜNG VỤ`
     own = _without_place(name)
-    if _known(own):
+    if known_body(own):
         return own
     p = fold(parent)
     suffix = (
@@ -187,7 +187,7 @@ def _sub_body(name: str, parent: str) -> str | None:
     )
     if suffix:
         whole = canonical(f"{_name_case(name)} {suffix}")
-        if _known(whole):
+        if known_body(whole):
             return whole  # `BAN TUYÊN GIÁO VÀ DÂN VẬN` under `TỈNH ỦY X`
     return own
 
@@ -221,7 +221,7 @@ def _known_names() -> frozenset[str]:
     return frozenset(table().by_key.values())
 
 
-def _known(name: str) -> bool:
+def known_body(name: str) -> bool:
     """Is the name a body of the agency register (a canonical name)?"""
     return name in _known_names()
 
@@ -231,10 +231,10 @@ def _without_place(name: str) -> str:
     body."""
     own = canonical(_name_case(name))
     m = _PLACE_AFTER_RE.search(fold_chars(name))
-    if m is None or _known(own):
+    if m is None or known_body(own):
         return own
     bare = canonical(_name_case(name[: m.start()]))
-    return bare if _known(bare) else own
+    return bare if known_body(bare) else own
 
 
 _LOCAL_COMMITTEE_RE = re.compile(

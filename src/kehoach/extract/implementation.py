@@ -87,6 +87,31 @@ def _closing_period_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(period), re.compile(r"(?<!\w)" + named + r"(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _lead_period_re() -> re.Pattern[str]:
+    """A span of years closing a bullet's lead sentence before the colon that introduces its
+    sub-items (`… giai đoạn 2026 - 2030, tập trung:`; lexicon `time.introduction_tails`),
+    over the lower-cased text."""
+    tails = lexicon.alternation("time.introduction_tails")
+    return re.compile(r"(?:giai đoạn|năm)\s+\d{4}\s*[-–]\s*\d{4}" + rf"(?=\s*(?:,\s*{tails}\s*)?:)")
+
+
+# A quoted name and what follows it up to the span: `“…” gắn với xây dựng “…” `
+_QUOTED_RE = re.compile(r"\s*[“\"](?P<name>[^”\"]*)[”\"](?P<after>.*)$", re.DOTALL)
+
+
+def _names_work(clause: str) -> bool:
+    """Whether a clause ending just before a span of years names a work whose name the span
+    would end (`time.named_works`): the last such work's name runs to the span unless it is
+    in quotes and more words stand between its closing quote and the span."""
+    _, named = _closing_period_res()
+    found = list(named.finditer(clause))
+    if not found:
+        return False
+    quoted = _QUOTED_RE.match(clause, found[-1].end())
+    return quoted is None or not quoted.group("after").strip()
+
+
 # A period that may end a work's name (`… đến năm 2030`, `… giai đoạn 2026 - 2030`), lower case
 _NAME_PERIOD = re.compile(r"(?:đến|trước)\s+(?:hết\s+)?năm\s|giai đoạn\s|năm\s+\d{4}\s*[-–]")
 
@@ -96,20 +121,22 @@ def _ends_work_name(text: str, m: re.Match[str]) -> bool:
     or programme its clause names (lexicon `time.named_works`)."""
     if not _NAME_PERIOD.match(m.group(0).lstrip()):
         return False
-    _, named = _closing_period_res()
-    return named.search(re.split(r"[;:]", text[: m.start()])[-1]) is not None
+    return _names_work(re.split(r"[;:]", text[: m.start()])[-1])
 
 
 def _closing_period(text: str, low: str) -> str | None:
     """A span of years closing the item (`… thể thao cơ sở giai đoạn 2026 - 2030.`, lexicon
-    `time.closing_period`) when the clause it closes names no work whose name it would end
-    (`… Chương trình mục tiêu quốc gia … giai đoạn 2026 - 2030`, `time.named_works`)."""
-    period, named = _closing_period_res()
-    m = period.search(low)
+    `time.closing_period`), or its lead sentence before the sub-items it introduces (`…
+    giai đoạn 2026 - 2030, tập trung: + …`), when the clause it closes names no work whose
+    name it would end (`… Chương trình mục tiêu quốc gia … giai đoạn 2026 - 2030`,
+    `time.named_works`: `_names_work`)."""
+    period, _ = _closing_period_res()
+    # the item's end, else the end of its lead sentence before the sub-items it introduces
+    m = period.search(low) or _lead_period_re().search(low)
     if m is None:
         return None
     clause = re.split(r"[;:]", text[: m.start()])[-1]
-    return None if named.search(clause) else text[m.start() : m.end()]
+    return None if _names_work(clause) else text[m.start() : m.end()]
 
 
 @lru_cache(maxsize=1)

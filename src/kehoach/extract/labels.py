@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kehoach.text import lexicon
-from kehoach.text.normalize import fold
+from kehoach.text.normalize import fold, fold_chars
 
 ROLES = lexicon.LABEL_ROLES
 _LABEL_RE = re.compile(r"^\s*(?:[-–+•*]\s*)?(?P<label>[^:;()]{2,45}?)\s*:\s*(?P<value>.*)$")
@@ -96,3 +96,62 @@ class LabelRun:
 
     def joined(self, role: str) -> str:
         return "; ".join(self.values.get(role, []))
+
+
+@lru_cache(maxsize=1)
+def _point_part_re() -> re.Pattern[str]:
+    """A part of a time label that names the points it is for (`Nội dung tại điểm a`, `các
+    điểm b, c`, `điểm a và d:`), its letters in `letters`; folded."""
+
+    def alt(key: str) -> str:
+        return lexicon.alternation(f"sections.{key}", fold_words=True)
+
+    letter = r"[a-z](?![\w/])"
+    return re.compile(
+        rf"^(?:cac\s+)?(?:{alt('point_subjects')}\s+)?(?:(?:neu\s+)?tai\s+)?(?:cac\s+)?"
+        rf"{alt('point_words')}\s+(?P<letters>{letter}(?:\s*(?:,|va)\s*{letter})*)"
+        r"\s*[:,.-]?\s*"
+    )
+
+
+@lru_cache(maxsize=1)
+def _remaining_part_re() -> re.Pattern[str]:
+    """A part of a time label for the points no other part names (`các nội dung còn lại`,
+    `các điểm còn lại`, `còn lại:`); folded."""
+    subjects = lexicon.alternation("sections.point_subjects", fold_words=True)
+    points = lexicon.alternation("sections.point_words", fold_words=True)
+    rest = lexicon.alternation("sections.remaining_points", fold_words=True)
+    return re.compile(rf"^(?:cac\s+)?(?:(?:{subjects}|{points})\s+)?{rest}\b\s*[:,.-]?\s*")
+
+
+def time_for_point(value: str, point: str | None) -> str | None:
+    """The time a group's time label gives one of its lettered points: a label that parts its
+    time by points (`Nội dung tại điểm a hoàn thành trong quý III/2026; các nội dung còn lại
+    thực hiện thường xuyên`) gives point `a` the first part's wording (`hoàn thành trong quý
+    III/2026`) and the others the part for the rest; a point no part is for, when there is no
+    such part, is given the parts that name no point (None when every part names points). A
+    label that names no points, or an item that is no point (`point` None), keeps it whole."""
+    if point is None:
+        return value
+    parts = [p for p in re.split(r"\s*;\s*", value) if p.strip()]
+    named: dict[str, str] = {}
+    rest: str | None = None
+    plain: list[str] = []
+    for part in parts:
+        f = fold_chars(part).lower()
+        m = _point_part_re().match(f)
+        if m is not None:
+            for letter in re.findall(r"[a-z]", re.sub(r"\bva\b", ",", m.group("letters"))):
+                named.setdefault(letter, part[m.end() :].strip())
+            continue
+        m = _remaining_part_re().match(f)
+        if m is not None and named:
+            rest = part[m.end() :].strip()
+            continue
+        plain.append(part)
+    if not named:
+        return value
+    got = named.get(point.lower())
+    if got is None:
+        got = rest if rest is not None else ("; ".join(plain) or None)
+    return got or None

@@ -20,6 +20,7 @@ from kehoach.extract.header import (
     header_issuer,
     is_upper,
     issuer_named,
+    known_body,
     local_committee,
     party_committee,
     split_columns,
@@ -864,7 +865,11 @@ def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | N
             who = _first_party(line[: m.start()]) or _agency_before(line[: m.start()])
             if who:
                 # "Hội đồng nhân dân ban hành Nghị quyết": the body with no level named is the
-                # one the header names with its level (`HỘI ĐỒNG NHÂN DÂN / TỈNH …`)
+                # one the header names with its level (`HỘI ĐỒNG NHÂN DÂN / TỈNH …`); a body
+                # named whole (a joint plan's first party) is kept, whatever the header's
+                # columns run together after it (`SỞ … DU LỊCH   ỦY BAN MẶT TRẬN …`)
+                if known_body(who):
+                    return who
                 named = header_issuer(header)
                 return named if named and fold(named).startswith(fold(who) + " ") else who
     issuers = lexicon.mapping("issuers")

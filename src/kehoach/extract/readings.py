@@ -291,7 +291,7 @@ def looks_like_agency(name: str) -> bool:
     return any(known_prefix(" ".join(words[i:])) for i in range(2, len(words)))
 
 
-def _after_adverbial(text: str) -> str:
+def after_adverbial(text: str) -> str:
     """The sentence from its subject when an adverbial opening comes first (`Định kỳ 6 tháng
     (trước ngày 15/6), các sở, ban, ngành báo cáo …`, `Hằng năm, Sở Tài chính …`; openings in
     the lexicon), else the text as it is."""
@@ -354,7 +354,7 @@ def _statement_re() -> re.Pattern[str]:
 def _subject_part(text: str) -> str:
     """The item from where its subject may stand: after its opening (`Đề nghị `), a sentence
     on the document itself and an adverbial opening."""
-    return _after_adverbial(_after_own_mention(unopened(text)))
+    return after_adverbial(_after_own_mention(unopened(text)))
 
 
 def subject_reading(text: str) -> Reading | None:

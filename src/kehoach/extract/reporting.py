@@ -18,6 +18,7 @@ from kehoach.extract.agencies import (
 )
 from kehoach.extract.assignments import read_heading
 from kehoach.extract.outline import Section
+from kehoach.extract.readings import after_adverbial
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
 from kehoach.text import lexicon
@@ -129,7 +130,14 @@ def _opening() -> re.Pattern[str]:
     )
 
 
-_DUE = re.compile(r"\btruoc ngay (\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?")
+@lru_cache(maxsize=1)
+def _due_re() -> re.Pattern[str]:
+    """`trước ngày D/M[/Y]`, `chậm nhất ngày D/M/Y` (lexicon `reporting.due_openings`), folded."""
+    return re.compile(
+        rf"\b{_alt('due_openings')} (\d{{1,2}})\s*/\s*(\d{{1,2}})(?:\s*/\s*(\d{{4}}))?"
+    )
+
+
 # "trước ngày 20 hằng tháng": a day of the month, not a date
 _MONTH_DUE = re.compile(r"\btruoc ngay (\d{1,2})\b(?!\s*/)")
 _MORE_DUE = re.compile(
@@ -145,12 +153,17 @@ def _sentences(sec: Section) -> list[tuple[str, str, str | None, str | None]]:
     out: list[tuple[str, str, str | None, str | None]] = []
     head = [(sec.title, None)] if _sentence_like(sec.title) else []
     for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
+        previous: str | None = None  # the item's sentence before, for one naming no body
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             clauses = _clauses(s)
+            # "… báo cáo … về Ban X (qua Ban Y). Riêng báo cáo sơ kết 01 năm gửi trước ngày
+            # 15/11/2026.": a sentence that names no body goes where the one before it does
             out.extend(
-                (c, item, owner, "; ".join(clauses[:i]) if i else None)
+                (c, item, owner, "; ".join(clauses[:i]) if i else previous)
                 for i, c in enumerate(clauses)
             )
+            if _REPORT.search(_folded(s)):  # not an item's bare marker (`2.`)
+                previous = s
     return out
 
 
@@ -356,10 +369,11 @@ def _restated_re() -> re.Pattern[str]:
 
 
 def _due_dates(f: str) -> list[tuple[int, int, int, int | None]]:
-    """(position, day, month, year or None) of each `trước ngày D/M[/Y]` in folded text, and of
+    """(position, day, month, year or None) of each `trước ngày D/M[/Y]` (or `chậm nhất ngày …`)
+    in folded text, and of
     the dates joined to it (`trước ngày 15/6 và 15/12`)."""
     out: list[tuple[int, int, int, int | None]] = []
-    for m in _DUE.finditer(f):
+    for m in _due_re().finditer(f):
         out.append((m.start(), int(m.group(1)), int(m.group(2)), _year(m.group(3))))
         pos = m.end()
         while more := _MORE_DUE.match(f, pos):
@@ -403,7 +417,8 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         # an item that opens with "Báo cáo …" names no agency ("Báo" heads newspapers' names)
         # the sentence's own subject ("… trước ngày 22/4. Phòng X tổng hợp, báo cáo …"),
         # else the item's (a later clause: "…; định kỳ báo cáo …")
-        subject, rest = agency_phrase(_opening().sub("", sentence, count=1))
+        # "Chậm nhất ngày 15/7/2027, Sở X tham mưu …": the subject after a deadline put first
+        subject, rest = agency_phrase(after_adverbial(_opening().sub("", sentence, count=1)))
         if subject and rest.startswith("(") and (named := _via_in_brackets(rest[1:])):
             # "Cơ quan thường trực BCĐ (Sở VHTTDL) tổng hợp …": the body the role is
             subject = [named]

@@ -15,7 +15,7 @@ from kehoach.extract.agencies import agency_phrase, starts_with_agency, starts_w
 from kehoach.extract.directed import directed_reading
 from kehoach.extract.event_parts import is_member_line, is_programme_line
 from kehoach.extract.implementation import timeframe_phrase
-from kehoach.extract.labels import LabelRun, labelled
+from kehoach.extract.labels import LabelRun, labelled, time_for_point
 from kehoach.extract.outline import Para, numbered_label
 from kehoach.extract.readings import (
     BLOCK,
@@ -213,13 +213,17 @@ def segment_assignments(
             # own unless it hands work to a body itself (`Giao Sở X …`)
             first = next(i for i, (para, _) in enumerate(items) if para.kind != "plain")
             items = [it for i, it in enumerate(items) if i >= first or hands_work(it[1])]
-        closing = Reading(
-            labels.directing, labels.lead, labels.coordinating, labels.time, CLOSING, "closing"
-        )
-        return [
-            _given(propose(text, [closing], where), intros.get(id(para)), _point(para, points))
-            for para, text in items
-        ]
+        out_closed = []
+        for para, text in items:
+            point = _point(para, points)
+            # "Thời gian: Nội dung tại điểm a hoàn thành trong quý III/2026; các nội dung còn
+            # lại thực hiện thường xuyên": each point its own part of the group's time
+            time = time_for_point(labels.time, point) if labels.time else None
+            closing = Reading(
+                labels.directing, labels.lead, labels.coordinating, time, CLOSING, "closing"
+            )
+            out_closed.append(_given(propose(text, [closing], where), intros.get(id(para)), point))
+        return out_closed
     out = []
     last = items[-1][0] if items else None
     for para, text in items:
@@ -235,7 +239,8 @@ def segment_assignments(
             if para is last:
                 a.readings.append(Reading(time=labels.time, strength=BLOCK, source="labels"))
         elif labels is not None and labels.time:
-            a.readings.append(Reading(time=labels.time, source="labels"))
+            time = time_for_point(labels.time, _point(para, points))
+            a.readings.append(Reading(time=time, source="labels"))
         if here is not None:
             a.readings.append(here.as_inherited())
         intro = intros.get(id(para))

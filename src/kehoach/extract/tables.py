@@ -354,6 +354,8 @@ def tasks_from_table(
     rows_read = 0  # the task rows so far (a row listing several tasks counts once)
     if not table.spans:
         merged_down = dict.fromkeys(merged_down_columns(table.rows[first:], cols), "")
+        if _keyed_by_time(cols):
+            merged_down.setdefault(cols.time, "")
     for r, row in enumerate(table.rows[first:], start=first):
         row = _realign(row, cols)
         if (
@@ -463,6 +465,14 @@ def merged_down_columns(rows: list[list[str]], cols: Columns) -> list[int]:
     if cols.time >= 0 and _leads_merged(rows, cols, with_time=True):
         return [cols.lead, cols.time]
     return [cols.lead]
+
+
+def _keyed_by_time(cols: Columns) -> bool:
+    """A timeline (`Mốc thời gian | Nội dung công việc | Đơn vị chủ trì | …`): the time is
+    the first column and no number column goes before it, so the time is what orders the
+    rows, and an empty time cell under a filled one is that milestone's cell merged down
+    over its further rows (as a text table leaves it), not a task with no time."""
+    return cols.time == 0 and cols.num < 0 and cols.text > cols.time
 
 
 def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = False) -> bool:

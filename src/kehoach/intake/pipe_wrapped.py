@@ -196,16 +196,23 @@ def _without_repeated_headings(body: list[str], keys: list[tuple[str, ...]]) -> 
     return out
 
 
+# A row's number in its first cell (`3`, `2.1`, `IV`, `a)`)
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-ZĐ])[.)]?$")
+
+
 def _wrapped(body: list[str], heading_wrapped: bool) -> bool:
-    """Whether the body's rows are printed lines (see the module's doc)."""
+    """Whether the body's rows are printed lines (see the module's doc). Only rows numbered
+    in their first cell count: under a first column of other words (a timeline's `Quý
+    I/2027`, `Tháng 6/2027`) an empty first cell is that cell merged over the rows below it,
+    each a row of its own, unless the heading shows the wrapping itself."""
     numbered = going_on = 0
     for line in body:
         if not _is_row(line):
             continue
         cells = _cells(line)
         if cells[0]:
-            numbered += 1
-        elif numbered and _goes_on(cells):
+            numbered += 1 if _ROW_NUMBER.match(cells[0]) else 0
+        elif (numbered or heading_wrapped) and _goes_on(cells):
             going_on += 1
     if not going_on:
         return False
