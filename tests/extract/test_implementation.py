@@ -198,3 +198,10 @@ def test_a_period_opening_a_clause_and_a_start_day_alone() -> None:
         == "từ ngày 05/01/2027"
     )
     assert timeframe_phrase("Phổ biến Luật Điện ảnh có hiệu lực từ ngày 01/01/2023.") is None
+
+
+def test_a_year_and_the_years_after_it_inside_the_item() -> None:
+    """`… trong dự toán ngân sách năm 2027 và các năm tiếp theo.`: from 2027, wherever in
+    the item it stands (the schema's `Năm 2027 và các năm tiếp theo`)."""
+    text = "Bố trí kinh phí trong dự toán ngân sách năm 2027 và các năm tiếp theo để duy trì."
+    assert timeframe_phrase(text) == "năm 2027 và các năm tiếp theo"
