@@ -67,12 +67,12 @@ RECIPIENTS_RE = re.compile(
     r"^\s*" + lexicon.alternation("documents.recipients", fold_words=True) + r"\b\s*:?"
 )
 # compiled once: classify() and paragraphs() run on every line of every document
-_RULE_RE = re.compile(r"[-–_=*]{3,}")
 _DASH_END_RE = re.compile(r"\d-$")  # `số 12-` ...
 _NUMBER_TAIL_RE = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,4}/")  # ... `KH/TU`, `CTr/TW` on the next line
 _CODE_DASH_END_RE = re.compile(r"\d/[A-ZĐ]{1,5}-$")  # `180/2026/NĐ-` ...
 _CODE_TAIL_RE = re.compile(r"[A-ZĐ]{1,5}\b")  # ... `CP` on the next line
-_RULE_RE = re.compile(r"[-–—_=*]{3,}")
+# a rule drawn under a heading (`-----`), or what a scan leaves of one (`_—`, `—— ———`)
+_RULE_RE = re.compile(r"[-–—_=*]{3,}|[-–—_=*]{2,}(?:\s+[-–—_=*]{2,})+|_[-–—]|[-–—]_")
 _PAGE_NUMBER_RE = re.compile(r"\d{1,3}")
 # A signing title ("T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH") starts the signature part even
 # when no "Nơi nhận:" list comes first.
@@ -172,6 +172,11 @@ def _part_number(num: str) -> str | None:
     return lexicon.mapping("outline.part_ordinals").get(ordinal)
 
 
+def is_rule(text: str) -> bool:
+    """A line that is only a rule (`-----`, `———`) or what a scan leaves of one (`_—`)."""
+    return _RULE_RE.fullmatch(text) is not None
+
+
 def classify(text: str) -> Para:
     """A paragraph's marker kind and number."""
     return Para(*_classified(text))
@@ -267,6 +272,10 @@ def _continues(prev: str, line: str, width: int | None = None) -> bool:
     first = line[0]
     if len(prev) > 3 and _is_upper_heading(prev) and not _is_upper_heading(line):
         return False  # an all-caps heading ("KẾ HOẠCH") never runs on into body text
+    if width and len(prev) >= width * _FULL_LINE and first.islower() and prev.endswith(";"):
+        # a line filled to the wrap width, then one in lower case: the paragraph runs on
+        # after a `;` too (`… điểm sinh hoạt cộng đồng;` / `đầu tư sửa chữa …`)
+        return True
     if prev.endswith(_SENTENCE_END):
         return False
     if first.islower() or first.isdigit() or first in ",;)”\"'’%":
