@@ -118,3 +118,41 @@ def test_an_ocr_d_plan_hard_wrapped_at_the_printed_line() -> None:
         [(3, "lễ hội")],
         [(12, "bản")],
     ]
+
+
+def test_lettered_parts_hold_the_roman_parts_under_them() -> None:
+    """`A. MỤC ĐÍCH VÀ MỤC TIÊU` / `I. MỤC ĐÍCH` / `II. MỤC TIÊU` / `B. NHIỆM VỤ` / `I. …`: the
+    Roman parts stand under the lettered ones, so `B.I` and `C.I` are two parts (task ids
+    `B.I.1.1`, `C.I.2`, no `#2`), each Roman part groups its tasks, and `III. KIẾN NGHỊ` under
+    `C.` still gives none."""
+    r = extract_file(FIXTURES / "variant_lettered_parts_plus_tasks.txt")
+    assert [(t.id, t.group) for t in r.tasks] == [
+        ("B.I.1.1", "B.I"),
+        ("B.I.1.2", "B.I"),
+        ("B.I.2.1", "B.I"),
+        ("B.II.1", "B.II"),
+        ("B.II.2", "B.II"),
+        ("C.I.1.1", "C.I"),
+        ("C.I.1.2", "C.I"),
+        ("C.I.2", "C.I"),
+    ]
+    assert [t.section for t in r.targets] == ["A.II.1", "A.II.1"]
+
+
+def test_lettered_headings_inside_roman_parts_stay_below_them() -> None:
+    """`I. MỤC TIÊU` / `A. MỤC TIÊU CHUNG` / `II. NHIỆM VỤ`: the first part is Roman, so the
+    lettered headings are no parts over the Roman ones."""
+    from kehoach.extract.outline import build_outline, paragraphs
+
+    root = build_outline(
+        paragraphs(
+            [
+                "I. MỤC TIÊU",
+                "A. MỤC TIÊU CHUNG",
+                "- Phát triển văn hóa đọc.",
+                "II. NHIỆM VỤ",
+                "1. Sở Văn hóa, Thể thao và Du lịch tổ chức ngày hội đọc sách.",
+            ]
+        )
+    )
+    assert [s.path for s in root.children] == ["I", "A", "II"]

@@ -332,7 +332,10 @@ def _visit(
     when = parenthesis_time(sec.title) if heading is None and sec.kind == "decimal" else None
     if when is not None:  # "1.2. Kiểm tra nghiệp vụ (thực hiện hằng năm)": the items' time
         here = replace(here, time=when) if here is not None else Reading(time=when)
-    group = group or (sec.path if sec.kind == "roman" else None)
+    # the outermost Roman part groups its tasks; a lettered part over Roman ones (`B.` over
+    # `B.I`, `B.II`) leaves that to them
+    holds_parts = any(c.kind == "roman" for c in sec.children)
+    group = group or (sec.path if sec.kind == "roman" and not holds_parts else None)
     where = Assignment(sec.path, group or sec.path or None, sec.title or None, "")
     segments = segments_of(sec.blocks, prose_allowed=not own)
     readings = [heading[0]] if heading is not None else []

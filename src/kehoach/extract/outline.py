@@ -610,10 +610,30 @@ def _attached_heading(text: str) -> bool:
     return len(text) <= 40 and text.isupper() and kind_of(text) is not None
 
 
+_LETTERS = frozenset("ABCDEFGH")
+
+
+def _letter_part(p: Para) -> bool:
+    """A part headed by a capital letter (`B. NHIỆM VỤ, GIẢI PHÁP`): a roman kind, numbered A-H."""
+    return p.kind == "roman" and p.num in _LETTERS
+
+
+def _letters_over_romans(items: list[Para | Table]) -> bool:
+    """Whether the plan's parts are lettered and hold parts numbered in Roman numerals (`A.
+    MỤC TIÊU` / `I. MỤC ĐÍCH` / `II. MỤC TIÊU` / `B. NHIỆM VỤ` / `I. …`): the Roman parts
+    stand a level below the lettered ones. The first part must be lettered: lettered headings
+    inside Roman parts (`II. NHIỆM VỤ` / `A. NHIỆM VỤ CHUNG`) are no parts above them."""
+    parts = [p for p in items if isinstance(p, Para) and p.kind == "roman"]
+    if not parts or not _letter_part(parts[0]):
+        return False
+    return any(re.fullmatch(r"[IVX]+", p.num) for p in parts)
+
+
 def build_outline(items: list[Para | Table]) -> Section:
     """Group paragraphs into sections by their headings."""
     root = Section("", "", 0, "root")
     stack = [root]
+    nested = _letters_over_romans(items)  # `B.` holds `I.`, `II.`: those a level lower
     for it in items:
         if isinstance(it, Para):
             f = it.folded if it.text[:1] in "PpNn" else ""
@@ -637,6 +657,8 @@ def build_outline(items: list[Para | Table]) -> Section:
                 # (I., II., …) are the body from here on
                 stack = [root]
             lvl = _level(it)
+            if lvl is not None and nested and not _letter_part(it):
+                lvl += 1
             if lvl is not None and stack[-1].kind != "signature":
                 base = stack[1].level if stack[1:] and stack[1].kind == "appendix" else 0
                 lvl += base
