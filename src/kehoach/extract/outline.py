@@ -59,7 +59,9 @@ _ARTICLE_RE = re.compile(
 )
 _PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
 _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
-_BULLET_RE = re.compile(r"^[-–—−‒+•*·▪●○◦]\s*(?P<rest>\S.*)$")
+# the marks a bullet may open with (`- …`, `+ …`, `* …`, `• …`)
+BULLET_MARKS = "-–—−‒+•*·▪●○◦"
+_BULLET_RE = re.compile(r"^[" + re.escape(BULLET_MARKS) + r"]\s*(?P<rest>\S.*)$")
 # An appendix's heading and the recipients' label (data/lexicon.toml `documents.appendix`,
 # `documents.recipients`), folded; the label's match takes its colon.
 APPENDIX_RE = re.compile(r"^" + lexicon.alternation("documents.appendix", fold_words=True) + r"\b")
