@@ -60,16 +60,22 @@ def test_a_signers_middle_and_given_names_are_spelt_as_names_are() -> None:
     ]
 
 
-def test_the_opening_words_of_a_bodys_name_are_spelt_as_the_lexicon_spells_them() -> None:
-    """`Ủy ban nhân dẫn các phường …`: a mark OCR misread in the lower-case words of a body's
-    name, which no pair of capitals lets the majority right; as written in capitals too."""
+def test_bodies_names_are_spelt_as_the_register_and_the_lexicon_spell_them() -> None:
+    """`Ủy ban nhân dẫn các phường …`, `Thư viện tinh`: a mark OCR misread in the lower-case
+    words of a body's name, which no pair of capitals lets the majority right; as written in
+    capitals too. Not where the last word goes on as a word of its own (`tinh thần`), nor
+    in lower case (no name)."""
     blocks = [
         "- Phối hợp với Ủy ban nhân dẫn các phường Đông Hải, Tây Sơn tổ chức lễ hội.",
         "ỦY BAN NHÂN DÀN TỈNH",
-        "Hội đồng nhân dân tỉnh và ủy ban nhân dân các xã",
+        "3. Sở Tài chinh chủ trì, Bảo tàng tinh và Thư viện tinh phối hợp.",
+        "Hội đồng nhân dân tỉnh và ủy ban nhân dân các xã; bảo tàng tinh",
+        "Thư viện tinh thần của các em.",
     ]
     assert respell_names(blocks) == [
         "- Phối hợp với Ủy ban nhân dân các phường Đông Hải, Tây Sơn tổ chức lễ hội.",
         "ỦY BAN NHÂN DÂN TỈNH",
-        "Hội đồng nhân dân tỉnh và ủy ban nhân dân các xã",
+        "3. Sở Tài chính chủ trì, Bảo tàng tỉnh và Thư viện tỉnh phối hợp.",
+        "Hội đồng nhân dân tỉnh và ủy ban nhân dân các xã; bảo tàng tinh",
+        "Thư viện tinh thần của các em.",
     ]

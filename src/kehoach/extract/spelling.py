@@ -179,34 +179,44 @@ def _person(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _openings() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The lexicon's openings of bodies' names, folded, as one pattern over folded text; and
-    each folded one's spelling."""
-    spelt = {fold(w): w for w in lexicon.words("ocr.name_openings")}
+    """The names of the agency register and the lexicon's openings of bodies' names (two
+    words or more), folded, as one pattern over folded text; and each folded one's spelling."""
+    from kehoach.extract.agencies import registered
+
+    names = [*registered(), *lexicon.words("ocr.name_openings")]
+    spelt = {fold(n): n for n in names if " " in n}
     alt = "|".join(map(re.escape, sorted(spelt, key=len, reverse=True)))
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)"), spelt
 
 
 def _openings_spelt(text: str) -> str:
-    """Text with the opening words of bodies' names that OCR read with a wrong mark spelt
-    right (`Ủy ban nhân dẫn các phường …` -> `Ủy ban nhân dân các phường …`; lexicon `[ocr]
-    name_openings`), in the letter case they are written in. Their capitals do not make them
-    a pair the document's majority spelling would right (`_majority`)."""
+    """Text with the names of registered bodies, and the opening words of others' names,
+    that OCR read with a wrong mark spelt right (`Thư viện tinh` -> `Thư viện tỉnh`, `Ủy ban
+    nhân dẫn các phường …` -> `Ủy ban nhân dân các phường …`; the register and lexicon `[ocr]
+    name_openings`), in the letter case they are written in: a name's words in lower case
+    make no pair of capitals that the document's majority spelling would right
+    (`_majority`). Only where it begins with a capital, as a name does."""
     if text.isascii():
         return text
     folded = fold_chars(text)
     pattern, spelt = _openings()
     if len(folded) != len(text) or pattern.search(folded) is None:
         return text
+    from kehoach.text.ocr_model import load_model  # OCR'd documents only
+
+    known = load_model().bi
     out, pos = [], 0
     for m in pattern.finditer(folded):
         written, right = text[m.start() : m.end()], spelt[m.group()]
-        if written.lower() == right.lower():
+        if written.lower() == right.lower() or not written[:1].isupper():
             continue
-        if written.isupper():
-            right = right.upper()
-        elif written[:1].islower():
-            right = right[:1].lower() + right[1:]
-        out += [text[pos : m.start()], right]
+        after = text[m.end() :].split(maxsplit=1)
+        if (
+            after
+            and (lower_syllable(written.rsplit(" ", 1)[-1]), lower_syllable(after[0])) in known
+        ):
+            continue  # its last word as written goes on as a word of its own (`tinh thần`)
+        out += [text[pos : m.start()], right.upper() if written.isupper() else right]
         pos = m.end()
     return "".join(out) + text[pos:]
 
