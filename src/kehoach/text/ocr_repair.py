@@ -228,6 +228,9 @@ _SYMBOL_FIXES = (
     # ... and any digit of a number read as a letter (`ngày l0`, `9O%`, `31/l2/2026`, `2,l`;
     # the shapes in the lexicon): `_number_shapes`
     (_NUMBER_TOKEN, lambda m: _number_shapes(m.group())),
+    # a space OCR set before a mark that closes up to the word or number before it (`chủ trì
+    # , phối hợp`, `1,8 %`); not at a line's start, where a list's mark may stand
+    (re.compile(r"(?<=[\w)])[ \t]+(?=[,;:%](?:[ \t]|$))", re.M), lambda m: ""),
     # a quarter's Roman numeral with an I read as `l`, `1` or `|` (`quý Il/2026`)
     (_QUARTER_RE, lambda m: _quarter(m)),
     # a word of 2-7 letters (none of a-z: lower case is no abbreviation, and leaving out
