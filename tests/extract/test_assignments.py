@@ -727,3 +727,24 @@ def test_a_heading_that_hands_work_in_a_sentence_is_led_by_its_body() -> None:
         ["Sở Nội vụ"],
         ["Sở Tài chính"],
     )
+
+
+def test_an_assessment_is_work_only_as_a_topic_of_the_tasks_part(tmp_path) -> None:
+    """`Đánh giá …` heads the past's assessment, which assigns no work (`I. ĐÁNH GIÁ KẾT QUẢ`);
+    under the tasks part (`II. NHIỆM VỤ`) a topic so headed is work to do, its items tasks."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "KẾ HOẠCH\nTổ chức đánh giá phong trào văn nghệ năm 2026\n"
+        "I. ĐÁNH GIÁ KẾT QUẢ NĂM 2025\n"
+        "1. Sở Văn hóa, Thể thao và Du lịch đã tổ chức 12 hội diễn văn nghệ quần chúng.\n"
+        "II. NHIỆM VỤ\n"
+        "1. Đánh giá các đội văn nghệ cơ sở\n"
+        "1.1. Sở Văn hóa, Thể thao và Du lịch chủ trì chấm điểm các đội văn nghệ; quý III/2026.\n"
+        "2. Sở Tài chính bố trí kinh phí tổ chức đánh giá.\n",
+        encoding="utf-8",
+    )
+    got = [(t.id, t.lead) for t in extract_file(plan).tasks]
+    assert got == [
+        ("II.1.1", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("II.2", ["Sở Tài chính"]),
+    ]

@@ -225,3 +225,10 @@ def test_a_period_opening_a_clause_and_a_start_day_alone() -> None:
 )
 def test_spans_of_years_in_running_text(text: str, phrase: str | None) -> None:
     assert timeframe_phrase(text) == phrase
+
+
+def test_a_year_and_the_years_after_it_inside_the_item() -> None:
+    """`… trong dự toán ngân sách năm 2027 và các năm tiếp theo.`: from 2027, wherever in
+    the item it stands (the schema's `Năm 2027 và các năm tiếp theo`)."""
+    text = "Bố trí kinh phí trong dự toán ngân sách năm 2027 và các năm tiếp theo để duy trì."
+    assert timeframe_phrase(text) == "năm 2027 và các năm tiếp theo"

@@ -74,3 +74,85 @@ def test_a_province_name_wrapped_over_two_lines_is_one_paragraph():
     ]
     got = paragraphs(["Sở Y tế báo cáo kết quả.", "Sơn La là tỉnh miền núi."])
     assert len(got) == 2  # a sentence ended: the next line is a new paragraph
+
+
+@pytest.mark.parametrize("line", ["-----", "———", "_—", "—— —————————", "== =="])
+def test_a_rule_or_what_a_scan_leaves_of_one_is_a_rule(line):
+    from kehoach.extract.outline import is_rule
+
+    assert is_rule(line)
+    assert classify(line).kind == "rule"
+
+
+@pytest.mark.parametrize("line", ["-", "- Sở Y tế", "—", "2026 - 2030"])
+def test_a_dash_alone_or_in_text_is_no_rule(line):
+    from kehoach.extract.outline import is_rule
+
+    assert not is_rule(line)
+
+
+def test_an_ocr_d_plan_hard_wrapped_at_the_printed_line() -> None:
+    """A scan's text cut at each printed line: a full line ending with `;` runs on into a
+    line in lower case, one ending inside a name into the rest of it (`các xã Sìn` / `Hồ, Pa
+    Tần`); the rule's remnant under the title (`_—`) ends it; a quarter's misread numeral
+    (`quý Il/2026`) is put right; a `Đánh giá …` topic under the tasks part assigns work; the
+    signer's given name misread (`Hổng`) is spelt as the name."""
+    r = extract_file(FIXTURES / "variant_ocr_hard_wrapped.txt")
+    d = r.document
+    assert d.title == (
+        "Phục dựng lễ hội truyền thống và phát triển đội văn nghệ quần chúng trên địa bàn "
+        "tỉnh Lai Châu năm 2026"
+    )
+    assert d.signer == "Giàng Thị Hồng Nhạn"
+    tasks = {t.id: t for t in r.tasks}
+    assert list(tasks) == ["III.1.1", "III.1.2", "III.2.1", "III.2.2", "IV.1", "IV.2"]
+    assert tasks["III.1.1"].coordinating == ["Ủy ban nhân dân các xã Sìn Hồ, Pa Tần"]
+    assert tasks["III.1.2"].text.endswith("tại các bản đặc biệt khó khăn.")
+    when = {k: (t.timeframe.kind, t.timeframe.start, t.timeframe.end) for k, t in tasks.items()}
+    assert when["III.1.1"] == ("window", "2026-04-01", "2026-06-30")
+    assert when["III.1.2"] == ("window", "2026-01-01", "2026-12-31")
+    assert when["III.2.1"] == ("window", "2026-07-01", "2026-09-30")
+    assert when["IV.1"] == ("from", "2026-01-01", None)
+    assert tasks["III.2.1"].lead == [VHTTDL]
+    assert [[(m.value, m.unit) for m in t.metrics] for t in r.targets] == [
+        [(3, "lễ hội")],
+        [(12, "bản")],
+    ]
+
+
+def test_lettered_parts_hold_the_roman_parts_under_them() -> None:
+    """`A. MỤC ĐÍCH VÀ MỤC TIÊU` / `I. MỤC ĐÍCH` / `II. MỤC TIÊU` / `B. NHIỆM VỤ` / `I. …`: the
+    Roman parts stand under the lettered ones, so `B.I` and `C.I` are two parts (task ids
+    `B.I.1.1`, `C.I.2`, no `#2`), each Roman part groups its tasks, and `III. KIẾN NGHỊ` under
+    `C.` still gives none."""
+    r = extract_file(FIXTURES / "variant_lettered_parts_plus_tasks.txt")
+    assert [(t.id, t.group) for t in r.tasks] == [
+        ("B.I.1.1", "B.I"),
+        ("B.I.1.2", "B.I"),
+        ("B.I.2.1", "B.I"),
+        ("B.II.1", "B.II"),
+        ("B.II.2", "B.II"),
+        ("C.I.1.1", "C.I"),
+        ("C.I.1.2", "C.I"),
+        ("C.I.2", "C.I"),
+    ]
+    assert [t.section for t in r.targets] == ["A.II.1", "A.II.1"]
+
+
+def test_lettered_headings_inside_roman_parts_stay_below_them() -> None:
+    """`I. MỤC TIÊU` / `A. MỤC TIÊU CHUNG` / `II. NHIỆM VỤ`: the first part is Roman, so the
+    lettered headings are no parts over the Roman ones."""
+    from kehoach.extract.outline import build_outline, paragraphs
+
+    root = build_outline(
+        paragraphs(
+            [
+                "I. MỤC TIÊU",
+                "A. MỤC TIÊU CHUNG",
+                "- Phát triển văn hóa đọc.",
+                "II. NHIỆM VỤ",
+                "1. Sở Văn hóa, Thể thao và Du lịch tổ chức ngày hội đọc sách.",
+            ]
+        )
+    )
+    assert [s.path for s in root.children] == ["I", "A", "II"]

@@ -82,3 +82,15 @@ def test_a_table_cells_requests_are_no_part_of_the_agencies() -> None:
         (["Tỉnh đoàn"], ["Hội Nông dân tỉnh"]),
         (["Sở Công Thương"], ["Sở Nội vụ"]),
     ]
+
+
+def test_a_compiler_under_any_bullet_mark_reports_through_itself() -> None:
+    """`* Sở VHTTDL tổng hợp, tham mưu UBND tỉnh báo cáo Ban Thường vụ Tỉnh ủy …`: an item
+    opened by `*` (or any bullet mark the outline reads) has its subject read as under `-`,
+    the department compiling the report (`via`)."""
+    r = extract_file(FIXTURES / "variant_lettered_parts_plus_tasks.txt")
+    vhttdl = "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "11-20", "Ủy ban nhân dân tỉnh", vhttdl),
+        ("year", "12-10", "Ban Thường vụ Tỉnh ủy", vhttdl),
+    ]

@@ -4,6 +4,9 @@ from kehoach.extract import extract_file
 
 from .conftest import FIXTURES
 
+VHTTDL = "Sở Văn hóa, Thể thao và Du lịch"
+UBND_XA = "Ủy ban nhân dân các xã, phường"
+
 
 def test_a_lettered_sub_heading_over_bullets_is_no_task() -> None:
     """`a) Kiểm kê di sản văn hóa phi vật thể` (a title, no sentence's end) then bullets closed
@@ -86,3 +89,47 @@ def test_a_group_time_label_parted_by_its_points() -> None:
         "năm 2028",
     ]
     assert time_for_point("Điểm a: quý I/2027; quý II/2027", "b") == "quý II/2027"
+
+
+def test_plus_bullets_with_no_dash_above_are_each_a_task() -> None:
+    """A list whose items are all `+` bullets (no `-` bullet above them to join), each closed
+    by its own labelled fields after its sentence (`… . Thời gian hoàn thành: Quý III/2026.
+    Giao: X; Phối hợp: Y, Z.`): one task per bullet, `Giao` its lead."""
+    r = extract_file(FIXTURES / "variant_lettered_parts_plus_tasks.txt")
+    got = [
+        (t.text[:24], t.lead, t.coordinating, t.timeframe.raw)
+        for t in r.tasks
+        if t.timeframe.raw and "quý IV/2028" not in t.timeframe.raw
+    ]
+    assert got == [
+        ("Sắp xếp lại phòng đọc tạ", [UBND_XA], [VHTTDL], "Quý III/2026"),
+        ("Bổ sung sách thiếu nhi c", [VHTTDL], ["Sở Tài chính", UBND_XA], "Hằng năm"),
+        (
+            "Kết nối cơ sở dữ liệu sá",
+            [VHTTDL, "Sở Giáo dục và Đào tạo"],
+            ["Sở Khoa học và Công nghệ"],
+            "Năm 2027",
+        ),
+        ("Tổ chức Ngày hội đọc sác", [VHTTDL], ["Tỉnh đoàn"], "Tháng 4/2027"),
+        ("Phát động cuộc thi giới ", ["Sở Giáo dục và Đào tạo"], [VHTTDL], "Giai đoạn 2026 - 2030"),
+    ]
+    # the text is the bullet's sentence, without the fields after it
+    assert r.tasks[0].text == "Sắp xếp lại phòng đọc tại nhà văn hóa các thôn sau sáp nhập."
+
+
+def test_plus_sub_items_still_join_the_dash_bullet_above() -> None:
+    """`+` items under a `-` bullet are parts of it (one task), as before."""
+    from kehoach.extract.outline import paragraphs
+    from kehoach.extract.segments import segments_of
+
+    paras = paragraphs(
+        [
+            "- Sở Văn hóa, Thể thao và Du lịch tổ chức các lớp tập huấn, gồm:",
+            "+ Lớp nghiệp vụ thư viện cho cán bộ cấp xã;",
+            "+ Lớp kỹ năng kể chuyện sách cho giáo viên.",
+            "- Ủy ban nhân dân các xã, phường bố trí phòng đọc tại nhà văn hóa.",
+        ]
+    )
+    items = [text for its, _ in segments_of(paras, True) for _, text in its]
+    assert len(items) == 2
+    assert items[0].endswith("Lớp kỹ năng kể chuyện sách cho giáo viên.")

@@ -54,3 +54,14 @@ def test_a_count_of_festival_days_is_a_metric() -> None:
     though `ngày` after a number is a length of time."""
     r = extract_file(FIXTURES / "variant_group_intro_prose.txt")
     assert [(m.value, m.unit) for m in r.targets[0].metrics] == [(100, "%"), (2, "ngày hội")]
+
+
+def test_a_count_of_places_after_tai_is_a_metric() -> None:
+    """`thí điểm … tại 10 xã, phường`: a number after `tại` with a known unit counts places;
+    after `tại` with no unit (`tại Điều 5`, `tại 12/2026/NĐ-CP`) it is still a reference."""
+    from kehoach.extract.targets import quantities
+
+    assert [(v, u) for v, u, _ in quantities("Khảo sát thí điểm tại 10 xã, phường.")] == [
+        (10, "xã")
+    ]
+    assert quantities("Thực hiện theo quy định tại 12 của Nghị định.") == []

@@ -130,6 +130,15 @@ def test_repair_leaves_clean_text_almost_unchanged(prefix):
         ("ngày 2O tháng O5 năm 2026", "ngày 20 tháng 05 năm 2026"),
         # ... but not a letter that touches no digit: a quarter's I, a list's l
         ("trong quý l/2026", "trong quý l/2026"),
+        # a space set before a mark that closes up to the word or number before it
+        ("Sở Y tế chủ trì , phối hợp với Sở Nội vụ", "Sở Y tế chủ trì, phối hợp với Sở Nội vụ"),
+        ("bố trí tối thiểu 1,8 % tổng chi", "bố trí tối thiểu 1,8% tổng chi"),
+        # a quarter's Roman numeral with an I stroke misread beside one read right
+        ("trình trong quý IIl/2026.", "trình trong quý III/2026."),
+        ("thực hiện từ Quý Il/2026", "thực hiện từ Quý II/2026"),
+        ("hoàn thành trong quý lV năm 2027", "hoàn thành trong quý IV năm 2027"),
+        # ... not a numeral of digits, nor one that makes no quarter
+        ("trong quý 1/2026 và quý 11/2026", "trong quý 1/2026 và quý 11/2026"),
         # a syllable cut by a hyphen at a line's end is made whole on its first line
         ("trong đó tập tru-\nng:\na) Ban hành", "trong đó tập trung:\n\na) Ban hành"),
         ("tuyên tru-\nyền, vận động", "tuyên truyền,\nvận động"),

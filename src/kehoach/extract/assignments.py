@@ -60,6 +60,7 @@ from kehoach.extract.segments import (
     segments_of,
     time_only,
 )
+from kehoach.extract.task_lists import is_task_part
 from kehoach.extract.timeframes import parse_timeframe, phase_time
 from kehoach.model import Task
 from kehoach.text import lexicon
@@ -69,6 +70,21 @@ from kehoach.text.normalize import fold, fold_chars
 @lru_cache(maxsize=1)
 def _no_tasks_re() -> re.Pattern[str]:
     return re.compile(r"^" + lexicon.alternation("sections.no_tasks", fold_words=True) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _work_topic_re() -> re.Pattern[str]:
+    return re.compile(r"^" + lexicon.alternation("sections.work_topics", fold_words=True) + r"\b")
+
+
+def _gives_no_tasks(sec: Section, in_tasks: bool) -> bool:
+    """A section whose content assigns no tasks (`Mục tiêu`, `Đánh giá tình hình`; lexicon
+    `sections.no_tasks`); under a part of tasks, a topic of work to do is no such section
+    (`III. NHIỆM VỤ` / `6. Đánh giá Bộ chỉ số văn hóa`: `sections.work_topics`)."""
+    title = sec.folded_title
+    if _no_tasks_re().match(title) is None:
+        return False
+    return not (in_tasks and sec.kind == "decimal" and _work_topic_re().match(title))
 
 
 def read_heading(title: str) -> tuple[Reading, str] | None:
@@ -292,9 +308,11 @@ def _visit(
     groups: bool = False,
     period: str | None = None,
     per_item: bool = False,
+    in_tasks: bool = False,
 ) -> None:
-    if sec.kind in ("signature", "appendix") or _no_tasks_re().match(sec.folded_title):
+    if sec.kind in ("signature", "appendix") or _gives_no_tasks(sec, in_tasks):
         return
+    in_tasks = in_tasks or is_task_part(sec)
     made_before = len(out)
     # the implementation part tells generic groups (`Các đảng ủy trực thuộc …`) what to do
     groups = groups or bool(_implementation_re().match(sec.folded_title))
@@ -317,7 +335,10 @@ def _visit(
     when = parenthesis_time(sec.title) if heading is None and sec.kind == "decimal" else None
     if when is not None:  # "1.2. Kiểm tra nghiệp vụ (thực hiện hằng năm)": the items' time
         here = replace(here, time=when) if here is not None else Reading(time=when)
-    group = group or (sec.path if sec.kind == "roman" else None)
+    # the outermost Roman part groups its tasks; a lettered part over Roman ones (`B.` over
+    # `B.I`, `B.II`) leaves that to them
+    holds_parts = any(c.kind == "roman" for c in sec.children)
+    group = group or (sec.path if sec.kind == "roman" and not holds_parts else None)
     where = Assignment(sec.path, group or sec.path or None, sec.title or None, "")
     segments = segments_of(sec.blocks, prose_allowed=not own)
     readings = [heading[0]] if heading is not None else []
@@ -395,7 +416,7 @@ def _visit(
         for child in sec.children
     ]
     for child, given in zip(sec.children, _with_shared_duties(sec.children, givens), strict=True):
-        _visit(child, given, group, out, sec.title or None, groups, period, per_item)
+        _visit(child, given, group, out, sec.title or None, groups, period, per_item, in_tasks)
 
 
 def _handed_on_only(segments: list[tuple[list[Item], LabelRun | None]]) -> bool:

@@ -32,6 +32,7 @@ from kehoach.extract.outline import (
     Para,
     Section,
     classify,
+    is_rule,
     kind_heading,
     kind_of,
     part_heading,
@@ -750,7 +751,7 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
     i = 0
     for i, line in enumerate(rest):
         f = fold(line)
-        if re.fullmatch(r"[-–_=*]{3,}", line):
+        if is_rule(line):
             i += 1
             break
         if APPENDIX_RE.match(f):

@@ -59,7 +59,9 @@ _ARTICLE_RE = re.compile(
 )
 _PAREN_RE = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<rest>.+)$")
 _LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<rest>.+)$")
-_BULLET_RE = re.compile(r"^[-–—−‒+•*·▪●○◦]\s*(?P<rest>\S.*)$")
+# the marks a bullet may open with (`- …`, `+ …`, `* …`, `• …`)
+BULLET_MARKS = "-–—−‒+•*·▪●○◦"
+_BULLET_RE = re.compile(r"^[" + re.escape(BULLET_MARKS) + r"]\s*(?P<rest>\S.*)$")
 # An appendix's heading and the recipients' label (data/lexicon.toml `documents.appendix`,
 # `documents.recipients`), folded; the label's match takes its colon.
 APPENDIX_RE = re.compile(r"^" + lexicon.alternation("documents.appendix", fold_words=True) + r"\b")
@@ -67,12 +69,12 @@ RECIPIENTS_RE = re.compile(
     r"^\s*" + lexicon.alternation("documents.recipients", fold_words=True) + r"\b\s*:?"
 )
 # compiled once: classify() and paragraphs() run on every line of every document
-_RULE_RE = re.compile(r"[-–_=*]{3,}")
 _DASH_END_RE = re.compile(r"\d-$")  # `số 12-` ...
 _NUMBER_TAIL_RE = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,4}/")  # ... `KH/TU`, `CTr/TW` on the next line
 _CODE_DASH_END_RE = re.compile(r"\d/[A-ZĐ]{1,5}-$")  # `180/2026/NĐ-` ...
 _CODE_TAIL_RE = re.compile(r"[A-ZĐ]{1,5}\b")  # ... `CP` on the next line
-_RULE_RE = re.compile(r"[-–—_=*]{3,}")
+# a rule drawn under a heading (`-----`), or what a scan leaves of one (`_—`, `—— ———`)
+_RULE_RE = re.compile(r"[-–—_=*]{3,}|[-–—_=*]{2,}(?:\s+[-–—_=*]{2,})+|_[-–—]|[-–—]_")
 _PAGE_NUMBER_RE = re.compile(r"\d{1,3}")
 # A signing title ("T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH") starts the signature part even
 # when no "Nơi nhận:" list comes first.
@@ -172,6 +174,11 @@ def _part_number(num: str) -> str | None:
     return lexicon.mapping("outline.part_ordinals").get(ordinal)
 
 
+def is_rule(text: str) -> bool:
+    """A line that is only a rule (`-----`, `———`) or what a scan leaves of one (`_—`)."""
+    return _RULE_RE.fullmatch(text) is not None
+
+
 def classify(text: str) -> Para:
     """A paragraph's marker kind and number."""
     return Para(*_classified(text))
@@ -267,6 +274,10 @@ def _continues(prev: str, line: str, width: int | None = None) -> bool:
     first = line[0]
     if len(prev) > 3 and _is_upper_heading(prev) and not _is_upper_heading(line):
         return False  # an all-caps heading ("KẾ HOẠCH") never runs on into body text
+    if width and len(prev) >= width * _FULL_LINE and first.islower() and prev.endswith(";"):
+        # a line filled to the wrap width, then one in lower case: the paragraph runs on
+        # after a `;` too (`… điểm sinh hoạt cộng đồng;` / `đầu tư sửa chữa …`)
+        return True
     if prev.endswith(_SENTENCE_END):
         return False
     if first.islower() or first.isdigit() or first in ",;)”\"'’%":
@@ -601,10 +612,30 @@ def _attached_heading(text: str) -> bool:
     return len(text) <= 40 and text.isupper() and kind_of(text) is not None
 
 
+_LETTERS = frozenset("ABCDEFGH")
+
+
+def _letter_part(p: Para) -> bool:
+    """A part headed by a capital letter (`B. NHIỆM VỤ, GIẢI PHÁP`): a roman kind, numbered A-H."""
+    return p.kind == "roman" and p.num in _LETTERS
+
+
+def _letters_over_romans(items: list[Para | Table]) -> bool:
+    """Whether the plan's parts are lettered and hold parts numbered in Roman numerals (`A.
+    MỤC TIÊU` / `I. MỤC ĐÍCH` / `II. MỤC TIÊU` / `B. NHIỆM VỤ` / `I. …`): the Roman parts
+    stand a level below the lettered ones. The first part must be lettered: lettered headings
+    inside Roman parts (`II. NHIỆM VỤ` / `A. NHIỆM VỤ CHUNG`) are no parts above them."""
+    parts = [p for p in items if isinstance(p, Para) and p.kind == "roman"]
+    if not parts or not _letter_part(parts[0]):
+        return False
+    return any(re.fullmatch(r"[IVX]+", p.num) for p in parts)
+
+
 def build_outline(items: list[Para | Table]) -> Section:
     """Group paragraphs into sections by their headings."""
     root = Section("", "", 0, "root")
     stack = [root]
+    nested = _letters_over_romans(items)  # `B.` holds `I.`, `II.`: those a level lower
     for it in items:
         if isinstance(it, Para):
             f = it.folded if it.text[:1] in "PpNn" else ""
@@ -628,6 +659,8 @@ def build_outline(items: list[Para | Table]) -> Section:
                 # (I., II., …) are the body from here on
                 stack = [root]
             lvl = _level(it)
+            if lvl is not None and nested and not _letter_part(it):
+                lvl += 1
             if lvl is not None and stack[-1].kind != "signature":
                 base = stack[1].level if stack[1:] and stack[1].kind == "appendix" else 0
                 lvl += base

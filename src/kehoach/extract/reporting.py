@@ -17,7 +17,7 @@ from kehoach.extract.agencies import (
     take_agencies,
 )
 from kehoach.extract.assignments import read_heading
-from kehoach.extract.outline import Section
+from kehoach.extract.outline import BULLET_MARKS, Section
 from kehoach.extract.readings import after_adverbial
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
@@ -123,7 +123,9 @@ def _periods() -> list[tuple[re.Pattern[str], str]]:
 @lru_cache(maxsize=1)
 def _opening() -> re.Pattern[str]:
     return re.compile(
-        r"^(?:[\dIVX]+[.)]\s*|[-+•]\s*)?(?:"
+        r"^(?:[\dIVX]+[.)]\s*|["
+        + re.escape(BULLET_MARKS)
+        + r"]\s*)?(?:"
         + lexicon.alternation("reporting.subject_openings")
         + r"\s+)?",
         re.I,
@@ -388,6 +390,12 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
+# an item that opens with `Báo cáo …` (after its number or bullet)
+_REPORT_OPENS_RE = re.compile(
+    r"(?:[\dIVX]+[.)]\s*|[" + re.escape(BULLET_MARKS) + r"]\s*)?bao cao\b"
+)
+
+
 def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, str | None]:
     f = _folded(sentence)
     via = None
@@ -413,7 +421,7 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
             sent = list(re.finditer(r"\b(?:ve|gui|len|toi)\s+", f[: m.start()]))
             compiler = take_agencies(sentence[sent[-1].end() :])[0] if sent else []
             via = compiler[0] if compiler else None
-    if via is None and not re.match(r"(?:[\dIVX]+[.)]\s*|[-+•]\s*)?bao cao\b", f):
+    if via is None and not _REPORT_OPENS_RE.match(f):
         # an item that opens with "Báo cáo …" names no agency ("Báo" heads newspapers' names)
         # the sentence's own subject ("… trước ngày 22/4. Phòng X tổng hợp, báo cáo …"),
         # else the item's (a later clause: "…; định kỳ báo cáo …")

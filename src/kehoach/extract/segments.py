@@ -90,7 +90,9 @@ def segments_of(
         if run is not None:
             out.append((items, run))
             items, run = [], None
-        if b.text.startswith("+") and items:
+        # a `+` sub-item joins the item above it; a list of `+` bullets with no other item
+        # above them (`+ Tổ chức …. Giao: Sở X; …` / `+ …`) is a list of items of their own
+        if b.text.startswith("+") and items and not items[-1][0].text.startswith("+"):
             items[-1] = (items[-1][0], f"{items[-1][1]} {b.body}")
         elif b.kind in ("bullet", "letter", "paren", "decimal"):
             items.append((b, b.body))

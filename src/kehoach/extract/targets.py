@@ -106,7 +106,8 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         # (`tài liệu` like `tại`, `đề tài` like `để`)
         if _not_unit(unit_raw) and not _known_unit(unit_raw):
             continue
-        if unit_raw != "%" and _reference(fold_chars(text[max(0, m.start() - 20) : m.start()])):
+        before = fold_chars(text[max(0, m.start() - 20) : m.start()])
+        if unit_raw != "%" and _reference(before) and not _counts_places(before, unit_raw):
             continue
         if _glued_code(text, m):
             continue
@@ -120,6 +121,15 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         unit = _unit(unit_raw)
         out.extend((v, unit, m.start()) for v in values)
     return out
+
+
+def _counts_places(before: str, unit: str) -> bool:
+    """A number after a word that says where (`tại`; lexicon `targets.place_words`) with a
+    known unit after it: a count of places (`tại 10 xã, phường`), no reference."""
+    if not _known_unit(unit):
+        return False
+    last = before.rstrip().rsplit(" ", 1)[-1]
+    return last in lexicon.folded("targets.place_words")
 
 
 def _not_unit(unit: str) -> bool:

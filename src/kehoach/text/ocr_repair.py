@@ -167,6 +167,24 @@ def _beside_digit(chars: list[str], i: int) -> bool:
     return False
 
 
+_QUARTER_RE = re.compile(
+    r"(?<![\w])(?P<word>(?i:"
+    + "|".join(map(re.escape, words("ocr.quarter_words")))
+    + r"))(?P<gap>[ \t]+)(?P<num>[IVl1|]{1,4})(?=[ \t]*/[ \t]*\d{4}|[ \t]+(?i:năm)[ \t]+\d{4})"
+)
+
+
+def _quarter(m: re.Match[str]) -> str:
+    """`quý Il/2026` -> `quý II/2026`: a Roman numeral (it has an I or a V read right) with
+    its misread I strokes put right, when that makes a quarter's numeral; else as written: a
+    lone `l` may be the digit 1 as well (`quý l/2026`)."""
+    num = m.group("num")
+    fixed = re.sub("[l1|]", "I", num)
+    if fixed == num or not re.search("[IV]", num) or fixed not in _ROMAN[:4]:
+        return m.group()
+    return m.group("word") + m.group("gap") + fixed
+
+
 _SYMBOL_FIXES = (
     (re.compile("\u2044"), lambda m: "/"),  # a slanted slash read as the fraction slash
     # the Icelandic eth read for the Vietnamese d with stroke (`Ðào tạo`): no Vietnamese letter
@@ -210,6 +228,11 @@ _SYMBOL_FIXES = (
     # ... and any digit of a number read as a letter (`ngày l0`, `9O%`, `31/l2/2026`, `2,l`;
     # the shapes in the lexicon): `_number_shapes`
     (_NUMBER_TOKEN, lambda m: _number_shapes(m.group())),
+    # a space OCR set before a mark that closes up to the word or number before it (`chủ trì
+    # , phối hợp`, `1,8 %`); not at a line's start, where a list's mark may stand
+    (re.compile(r"(?<=[\w)])[ \t]+(?=[,;:%](?:[ \t]|$))", re.M), lambda m: ""),
+    # a quarter's Roman numeral with an I read as `l`, `1` or `|` (`quý Il/2026`)
+    (_QUARTER_RE, lambda m: _quarter(m)),
     # a word of 2-7 letters (none of a-z: lower case is no abbreviation, and leaving out
     # the words it rules out spares a call for nearly every word of the text)
     (re.compile(r"(?<!\w)[^\W\d_a-z]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
