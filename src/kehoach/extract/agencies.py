@@ -891,11 +891,31 @@ def _continuations() -> tuple[str, ...]:
     return tuple(sorted(set(lexicon.folded("agencies.name_continuations")) | qualified))
 
 
+@lru_cache(maxsize=64)
+def _continuations_in(folded: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The continuations (`_continuations`) found in folded text, each with every place it
+    starts (overlapping ones too). Callers ask about many words of one text, and most texts
+    hold none of the few hundred phrases: looked for once per text, not once per word."""
+    found = []
+    for c in _continuations():
+        start = folded.find(c)
+        starts = []
+        while start != -1:
+            starts.append(start)
+            start = folded.find(c, start + 1)
+        if starts:
+            found.append((c, tuple(starts)))
+    return tuple(found)
+
+
 def _inside_name(folded: str, at: int) -> bool:
     """Does a phrase that goes on with a name (`có liên quan`, `cơ quan tham mưu, giúp
     việc`; data) cover the word at `at` of the folded text?"""
-    for c in _continuations():
-        start = folded.find(c, max(0, at - len(c)), at + len(c))
+    for c, starts in _continuations_in(folded):
+        # the first place from `at - len(c)` on, as `folded.find(c, at - len(c), at + len(c))`
+        # gives it (a phrase that ends right before `at` hides a later one that overlaps it)
+        lo = max(0, at - len(c))
+        start = next((s for s in starts if s >= lo), -1)
         if start != -1 and start <= at < start + len(c):
             return True
     return False
