@@ -331,7 +331,9 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
     out: list[Para | Table] = []
     buf: list[str] = []
     first = 0
-    blocks = _without_page_numbers(_without_running_headers(blocks))
+    if any(isinstance(b, str) and _is_page_number(b) for b in blocks):
+        # (without a page number there is no page furniture to drop: typed text has none)
+        blocks = _without_page_numbers(_without_running_headers(blocks))
 
     def flush() -> None:
         if buf:
@@ -405,6 +407,12 @@ def _item_near(texts: list[str], i: int, step: int) -> int | None:
             return j
         j += step
     return None
+
+
+def _is_page_number(line: str) -> bool:
+    """A line that is a bare page number, as `_PAGE_NUMBER_RE` reads one."""
+    text = line.strip()
+    return len(text) <= 3 and _PAGE_NUMBER_RE.fullmatch(text) is not None
 
 
 def _without_running_headers(blocks: list[Block]) -> list[Block]:
