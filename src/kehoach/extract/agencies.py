@@ -224,14 +224,26 @@ def current_province() -> str | None:
     return _DOCUMENT_PROVINCE.get()
 
 
+# The readings of names below are cached: each document names its bodies again and again, and
+# a worker reads many documents. They depend only on the text, the shipped register and
+# lexicon (loaded once; nothing edits them while a process runs: the agency register of the
+# store is another thing) and the document's province, which is part of every key.
+_NAMES_CACHED = 8192
+
+
 def strip_province(name: str) -> str:
     """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit; another
     province's name stays (`document_province`)."""
+    return _strip_province(name, _DOCUMENT_PROVINCE.get())
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _strip_province(name: str, own: str | None) -> str:
+    """`strip_province` in a document of province `own` (folded)."""
     if fold(name.rstrip().rsplit(" ", 1)[-1]) not in _province_ends():
         return name.strip()
     folded = fold_chars(name)
     m = _province_re().search(folded)
-    own = _DOCUMENT_PROVINCE.get()
     if m and own is not None and " ".join(fold(folded[m.end("keep") :]).split()) != own:
         return name.strip()  # a body of another province
     return (name[: m.end("keep")] if m else name).strip()
@@ -283,6 +295,12 @@ def _body_of_unit(name: str) -> str | None:
 
 def canonical(name: str) -> str:
     """The canonical form of one agency name."""
+    return _canonical(name, _DOCUMENT_PROVINCE.get())
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _canonical(name: str, province: str | None) -> str:
+    """`canonical` in a document of `province` (folded; read by `strip_province`)."""
     name = clean(name).strip(_TRAIL)
     name = _LEAD_BULLET_RE.sub("", name)
     if not name:
@@ -467,6 +485,12 @@ def _opens_with_label(line: str) -> bool:
 
 def parse_list(cell: str) -> list[str]:
     """Split and canonicalize; duplicates dropped, order kept."""
+    return list(_parse_list(cell, _DOCUMENT_PROVINCE.get()))
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _parse_list(cell: str, province: str | None) -> tuple[str, ...]:
+    """`parse_list` in a document of `province` (folded; read by `canonical`)."""
     seen: set[str] = set()
     names: list[str] = []
     for raw in split_list(cell):
@@ -477,7 +501,7 @@ def parse_list(cell: str) -> list[str]:
         if name and k not in seen:
             seen.add(k)
             names.append(name)
-    return names
+    return tuple(names)
 
 
 CHU_TRI_RE = re.compile(r"\s*\bchu\s+tri\b[\s,;]*")  # in folded text
