@@ -339,8 +339,12 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
         if buf:
             text = buf[0]
             for nxt in buf[1:]:
-                if (_DASH_END_RE.search(text) and _NUMBER_TAIL_RE.match(nxt)) or (
-                    _CODE_DASH_END_RE.search(text) and _CODE_TAIL_RE.match(nxt)
+                # both patterns end at a dash (`$` also before a closing newline): the text
+                # is looked at as a whole, for every line joined to it, only when one ends it
+                dash = text.endswith(("-", "-\n"))
+                if dash and (
+                    (_DASH_END_RE.search(text) and _NUMBER_TAIL_RE.match(nxt))
+                    or (_CODE_DASH_END_RE.search(text) and _CODE_TAIL_RE.match(nxt))
                 ):
                     text += nxt
                 else:
