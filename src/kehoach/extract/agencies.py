@@ -602,6 +602,20 @@ def cell_roles(cell: str, *, first_leads: bool = False) -> tuple[list[str], list
     no role words is all lead, unless `first_leads` (the document says that the first agency
     a cell names leads: `order_note`): then the first leads and the others coordinate, as do
     the unmarked names after the marked ones when no lead is marked."""
+    directing, lead, coordinating = _cell_roles(cell, first_leads, _DOCUMENT_PROVINCE.get())
+    return list(directing), list(lead), list(coordinating)
+
+
+@lru_cache(maxsize=_NAMES_CACHED)  # a table's cells repeat their agencies row after row
+def _cell_roles(
+    cell: str, first_leads: bool, province: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """`cell_roles` in a document of `province` (folded; read by `canonical`)."""
+    directing, lead, coordinating = _read_cell_roles(cell, first_leads)
+    return tuple(directing), tuple(lead), tuple(coordinating)
+
+
+def _read_cell_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], list[str]]:
     cell = clean(cell)
     folded = fold_chars(cell)
     if _ROLE_MARK_RE.search(folded):
@@ -751,7 +765,11 @@ def starts_with_agency(text: str) -> bool:
 
 def known_prefix(text: str) -> tuple[str, int] | None:
     """The longest known agency name at the start of text: (canonical, characters consumed)."""
-    head = text[:120]
+    return _known_prefix(text[:120])
+
+
+@lru_cache(maxsize=_NAMES_CACHED)  # the same opening is asked of by several readers
+def _known_prefix(head: str) -> tuple[str, int] | None:
     key = _key(head)
     for alias, canon in _by_first_word().get(key.split(" ", 1)[0], ()):
         if key.startswith(alias) and (len(key) == len(alias) or not key[len(alias)].isalnum()):

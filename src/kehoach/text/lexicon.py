@@ -77,6 +77,7 @@ def _typo_screen() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in _typo_re()[1]))
 
 
+@lru_cache(maxsize=16_384)  # a table's cells repeat (agencies, years)
 def fix_typos(text: str) -> str:
     """Known misspellings and OCR confusions put right (`phội hợp` -> `phối hợp`)."""
     if not _typo_screen().search(text):
