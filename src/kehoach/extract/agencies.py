@@ -933,20 +933,37 @@ def _continuations() -> tuple[str, ...]:
     return tuple(sorted(set(lexicon.folded("agencies.name_continuations")) | qualified))
 
 
+@lru_cache(maxsize=1)
+def _continuations_by_head() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The continuations grouped by their first few characters, in order: a few hundred
+    phrases (each commune group with each feature) open in a handful of ways (`cac xa`,
+    `co lie`), and a text that lacks an opening holds none of its group."""
+    phrases = _continuations()
+    k = min([6, *map(len, phrases)])
+    groups: dict[str, list[str]] = {}
+    for c in phrases:
+        groups.setdefault(c[:k], []).append(c)
+    return tuple((head, tuple(group)) for head, group in groups.items())
+
+
 @lru_cache(maxsize=64)
 def _continuations_in(folded: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """The continuations (`_continuations`) found in folded text, each with every place it
     starts (overlapping ones too). Callers ask about many words of one text, and most texts
-    hold none of the few hundred phrases: looked for once per text, not once per word."""
+    hold none of the few hundred phrases: looked for once per text, not once per word, and
+    only those whose opening the text has (`_continuations_by_head`)."""
     found = []
-    for c in _continuations():
-        start = folded.find(c)
-        starts = []
-        while start != -1:
-            starts.append(start)
-            start = folded.find(c, start + 1)
-        if starts:
-            found.append((c, tuple(starts)))
+    for head, group in _continuations_by_head():
+        if head not in folded:
+            continue
+        for c in group:
+            start = folded.find(c)
+            starts = []
+            while start != -1:
+                starts.append(start)
+                start = folded.find(c, start + 1)
+            if starts:
+                found.append((c, tuple(starts)))
     return tuple(found)
 
 
