@@ -101,3 +101,54 @@ def test_a_worker_dies_with_the_process_that_started_it() -> None:
     while not _gone(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _gone(child)
+
+
+def test_a_stop_while_the_pool_starts_its_workers_leaves_none_behind() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kehoach.processes import Tracked, end_now
+
+    context = Tracked(multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(2, context.as_context, initializer=worker_setup)
+    pool.submit(os.getpid).result()
+    # the pool lists a worker only once its fork has returned: a stop in between finds it
+    # missing there, and a worker left waiting for work would keep this process alive
+    pool._processes.popitem()  # type: ignore[attr-defined]
+    end_now(pool, context.processes)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_stop_whose_exception_was_lost_is_raised_while_waiting() -> None:
+    import contextlib
+    from concurrent.futures import Future
+
+    import pytest
+
+    from kehoach.processes import completed, result, stop_handled, stop_on_signals
+
+    kept = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+    try:
+        stop_on_signals()
+        # Python drops an exception raised in its fork hooks: a SIGTERM that comes while a
+        # pool forks a worker is lost so
+        with contextlib.suppress(Stopped):
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(1)
+        with pytest.raises(Stopped):
+            result(Future(), poll=0.05)
+        with pytest.raises(Stopped):
+            list(completed([Future()], poll=0.05))
+        stop_handled()
+        assert result(_done(7), poll=0.05) == 7
+    finally:
+        for sig, handler in kept.items():
+            signal.signal(sig, handler)
+        stop_handled()
+
+
+def _done(value: int):
+    from concurrent.futures import Future
+
+    future: Future = Future()
+    future.set_result(value)
+    return future

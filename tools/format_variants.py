@@ -16,8 +16,13 @@ columns) and the width left to the columns that hold sentences, a task's lead or
 the text left empty under the one it goes on from merged down with it, and a group row's
 title merged across the row; the signature block as a borderless table (`Nơi nhận` left,
 `KT. CHỦ TỊCH` … name right, whether the text typed its two columns apart with a tab,
-spaces or a pipe); page numbers at the top of every page but the first. A text kehoach
-reads as OCR output is laid out as the official typed it, the words OCR glued parted. The PDF is that .docx
+spaces or a pipe); a draft's mark (`DỰ THẢO`) above the header, at the right; an appendix
+on a page of its own, landscape with its heading when its table is wide; page numbers at the
+top of every page but the first. A text kehoach reads as OCR output is laid out as the
+official typed it, the words OCR glued parted; a text copied out of a PDF (the page numbers
+it kept run 2, 3, 4 … down the text) as the Word file it was printed from: no page numbers,
+a table cut by a page break one table with its heading once, and a row for each task where
+the copy gave each printed line of a row's cells a row of its own. The PDF is that .docx
 printed by LibreOffice (`soffice --headless --convert-to pdf`), so long paragraphs wrap over
 lines and pages as in real PDFs.
 
@@ -54,6 +59,7 @@ from kehoach.extract.plan_score import score as plan_score
 from kehoach.extract.plan_score import show as plan_show
 from kehoach.intake import read_document
 from kehoach.intake.document import Table
+from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 from kehoach.writers.docx_layout import page_numbers
 from kehoach.writers.pdf import docx_to_pdf
@@ -94,6 +100,7 @@ class Plan:
     """A text plan cut into the parts laid out differently in Word."""
 
     header: list[list[list[str]]] = field(default_factory=list)  # rows of cells of lines
+    marks: list[str] = field(default_factory=list)  # `DỰ THẢO`, set above the header
     title: list[str] = field(default_factory=list)
     body: list = field(default_factory=list)  # paragraphs (str), tables, signature blocks
 
@@ -118,7 +125,8 @@ def split_plan(blocks: list) -> Plan:
     if start is None:  # a letter: its header, with the subject under the number, ends above
         start = _recipients(blocks)  # `Kính gửi`
         header, rest = (blocks[:start], blocks[start:]) if start is not None else ([], rest)
-    plan.header = _header_rows(header)
+    plan.marks = [_text(b) for b in header if _draft_mark(_text(b))]
+    plan.header = _header_rows([b for b in header if not _draft_mark(_text(b))])
     if start is not None:  # the kind heading, then the subject up to a blank line or the body
         plan.title.append(_text(rest[0]))
         k = 1
@@ -211,11 +219,17 @@ def _opens_body(line: str) -> bool:
     return bool(re.match(r"^(thuc hien|can cu|trien khai thuc hien|de trien khai)\b", fold(line)))
 
 
+def _draft_mark(line: str) -> bool:
+    """A draft's mark on a line of its own (`DỰ THẢO`, `(Dự thảo)`): the official sets it
+    apart above the header, not in the issuer's column."""
+    return bool(line) and fold(line).strip("() ") in lexicon.folded("documents.draft")
+
+
 def _header_rows(blocks: list) -> list[list[list[str]]]:
     """The header as two rows of (left, right) cells: issuer | motto, number | place-date."""
     tables = [b for b in blocks if isinstance(b, Table)]
-    if tables:  # a header already written as a table
-        return [[[c] for c in row if c.strip()] for row in tables[0].rows]
+    if tables:  # a header already written as a table: a cell's lines typed apart by spaces
+        return [[_header_parts(c) for c in row if c.strip()] for row in tables[0].rows]
     left, right, number, date = [], [], [], []
     last = left  # a rule or star goes under the column of the line above it
     subject = False  # a letter's subject (`V/v …`) stands under its number
@@ -256,17 +270,22 @@ def _header_rows(blocks: list) -> list[list[list[str]]]:
 
 # Where a header line holding both columns (flattened, or glued by OCR) is cut: before the
 # motto, and between a glued number and the place that dates it (`Số17-NQ/TUQuảngNinh,ngày…`).
-_MOTTO_INSIDE = re.compile(r"\s+(?=(?:ĐẢNG\s*CỘNG\s*SẢN|CỘNG\s*H[ÒO]À?\s*XÃ))")
-_GLUED_DATE = re.compile(r"(?<=[A-ZĐ/])(?=[A-ZĐ][a-zà-ỹđ]+\s*[A-ZĐ]?[a-zà-ỹđ]*\s*,\s*ngày)")
+# A copy that joined the two columns with one space (`TỈNH X Độc lập - Tự do - Hạnh phúc`,
+# `Số: 86/KH-UBND Phú Thọ, ngày …`) is cut there too.
+_MOTTO_INSIDE = re.compile(
+    r"\s+(?=(?:ĐẢNG\s*CỘNG\s*SẢN|CỘNG\s*H(?:ÒA|OÀ)\s*XÃ|Độc\s*lập\s*[-–]\s*Tự\s*do))"
+)
+_GLUED_DATE = re.compile(r"(?<=[A-ZĐ0-9/])\s*(?=[A-ZĐ][a-zà-ỹđ]+\s*[A-ZĐ]?[a-zà-ỹđ]*\s*,\s*ngày)")
 
 
 def _header_parts(line: str) -> list[str]:
     parts: list[str] = []
-    for part in re.split(r"\s{2,}|\t", line):
+    pieces = re.split(r"(\s{2,}|\t)", line)
+    for gap, part in zip(["", *pieces[1::2]], pieces[::2], strict=True):
         if parts and (
             re.fullmatch(r"Số\s*:?\s*\d*", parts[-1]) or re.search(r"(ngày|tháng)$", parts[-1])
-        ):  # `Số:   4390     /UBND-NLN`, `ngày     tháng 8`: spaces left to fill in
-            parts[-1] = f"{parts[-1]} {part}"
+        ):  # `Số:   4390     /UBND-NLN`, `ngày     tháng 8`: spaces left to fill in, kept
+            parts[-1] = f"{parts[-1]}{gap if gap.strip(' ') == '' else ' '}{part}"
             continue
         for piece in _MOTTO_INSIDE.split(part):
             parts.extend(p.strip() for p in _GLUED_DATE.split(piece) if p.strip())
@@ -698,6 +717,28 @@ def _landscape(doc, on: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if on else WD_ORIENT.PORTRAIT
 
 
+def _wide(table: Table) -> bool:
+    return max(len(r) for r in table.rows) >= _WIDE_TABLE
+
+
+def _appendix(block) -> bool:
+    """An appendix's heading line (`Phụ lục`, `PHỤ LỤC II`), not a sentence naming one."""
+    return isinstance(block, str) and len(block) < 120 and bool(_APPENDIX.match(fold(block)))
+
+
+_CAPTION_LINES = 4  # an appendix's subject and `(Kèm theo …)` above its table, at most
+
+
+def _wide_table_under(body: list, n: int) -> bool:
+    """Whether the appendix whose heading is body[n] opens with a wide table."""
+    for block in body[n + 1 : n + 2 + _CAPTION_LINES]:
+        if isinstance(block, Table):
+            return _wide(block)
+        if isinstance(block, Signature) or _appendix(block):
+            return False
+    return False
+
+
 def _bullet_list(text: str) -> bool:
     return text.startswith(("- ", "• "))  # `+` sub-items stay typed, as officials type them
 
@@ -712,29 +753,43 @@ def write_docx(plan: Plan, path: Path, *, bullets_as_list: bool = False) -> None
     page_numbers(section)
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
+    for mark in plan.marks:  # a draft's mark, at the top right above the header
+        _paragraph(doc, mark, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     if plan.header:
         _header(doc, plan.header)
         _paragraph(doc, "")
     for k, line in enumerate(plan.title):
         _paragraph(doc, line, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=BODY_PT + (k == 0))
     landscape = False
-    for block in plan.body:
+    caption = False  # between an appendix's heading and its table
+    for n, block in enumerate(plan.body):
         if isinstance(block, Table):
-            wide = max(len(r) for r in block.rows) >= _WIDE_TABLE
+            wide = _wide(block)
             if wide != landscape:
                 _landscape(doc, wide)
                 landscape = wide
             _word_table(doc, block, _LANDSCAPE_CM if wide else _PORTRAIT_CM)
             _paragraph(doc, "")
+            caption = False
             continue
         if isinstance(block, Signature):
             _signature_table(doc, block)
             continue
-        if landscape:  # text after a wide table goes back to a portrait page
+        if _appendix(block):
+            # an appendix begins on a page of its own, landscape when its table is wide,
+            # its heading and subject on that page above the table
+            landscape = _wide_table_under(plan.body, n)
+            _landscape(doc, landscape)
+            caption = True
+            _paragraph(doc, block, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+            continue
+        if landscape and not caption:  # text after a wide table goes back to a portrait page
             _landscape(doc, False)
             landscape = False
         heading = _HEADING.match(block) and len(block) < 100 and not block.endswith(".")
-        if heading or (block == block.upper() and len(block) < 120):
+        if caption and block.startswith("(") and block.endswith(")"):
+            _paragraph(doc, block, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        elif heading or (block == block.upper() and len(block) < 120):
             # a part heading (`I. MỤC TIÊU`) stands at the indent; a lone line in capitals
             # (`PHỤ LỤC`, an appendix's subject) is centred
             align = None if heading else WD_ALIGN_PARAGRAPH.CENTER
@@ -756,20 +811,127 @@ def to_pdf(docx_files: list[Path], out: Path) -> None:
 def _typed(doc) -> list:
     """The blocks of a text plan as its official typed them: a text kehoach reads as OCR
     output has its glued words (`Du lịchchủ trì`) parted as kehoach parts them, as no Word
-    file glues them."""
+    file glues them; a text copied out of a PDF has its pages joined again (`_unpaged`)."""
     if not doc.ocr:
-        return doc.blocks
+        return _unpaged(doc.blocks)
     from kehoach.text.unglue import unglue, unglue_pairs
 
     def typed(text: str) -> str:
         return "\n".join(unglue_pairs(unglue(part)) for part in text.split("\n"))
 
-    return [
-        Table(rows=[[typed(c) for c in row] for row in b.rows], spans=b.spans, page=b.page)
-        if isinstance(b, Table)
-        else typed(b)
-        for b in doc.blocks
-    ]
+    return _unpaged(
+        [
+            Table(rows=[[typed(c) for c in row] for row in b.rows], spans=b.spans, page=b.page)
+            if isinstance(b, Table)
+            else typed(b)
+            for b in doc.blocks
+        ]
+    )
+
+
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _page_numbers(blocks: list) -> set[int]:
+    """Where a text copied out of a PDF kept the number printed on each page: bare numbers
+    running on by one from page 2 or 3 down the text (`2` … `3` … `4`), none inside a
+    table flattened into lines, whose row numbers stand alone too. Empty when there is no
+    such run (a typed text)."""
+    from kehoach.extract.flattened import _find_regions
+    from kehoach.text.normalize import clean
+
+    where = [i for i, b in enumerate(blocks) if isinstance(b, str)]
+    regions = _find_regions([clean(blocks[i]) for i in where])
+    inside = {where[k] for r in regions for k in range(r.head, r.end)}
+    found: list[int] = []
+    expect = 0
+    for i, block in enumerate(blocks):
+        if not isinstance(block, str) or not _PAGE_NUMBER.match(block) or i in inside:
+            continue
+        n = int(block)
+        if (found and n == expect) or (not found and n <= 3):
+            found.append(i)
+            expect = n + 1
+    return set(found) if len(found) >= 2 else set()
+
+
+def _unpaged(blocks: list) -> list:
+    """A text copied out of a PDF as the Word file it was printed from: no page numbers
+    (a paragraph they cut goes on), a table the page break cut continued without its
+    repeated heading, and a task table's rows whole, where the copy gave each printed line
+    of a row's cells a row of its own. A typed text is left as it is."""
+    from kehoach.intake.pdf_columns import Grid, continue_grid
+
+    numbers = _page_numbers(blocks)
+    if not numbers:
+        return blocks
+    out: list = []
+    for i, block in enumerate(blocks):
+        if i in numbers:
+            continue
+        if isinstance(block, Table) and out:
+            k = len(out)  # the table this one goes on from, blank lines between
+            while k > 0 and isinstance(out[k - 1], str) and not out[k - 1].strip():
+                k -= 1
+            before = out[k - 1] if k > 0 else None
+            if isinstance(before, Table) and _same_heading(before.rows, block.rows):
+                grid = Grid(rows=[list(r) for r in before.rows], spans=[], page=0)
+                more = Grid(rows=[list(r) for r in block.rows], spans=[], page=0)
+                grid.spans = [[False] * len(r) for r in grid.rows]
+                more.spans = [[False] * len(r) for r in more.rows]
+                continue_grid(grid, more)
+                del out[k:]
+                out[-1] = Table(rows=grid.rows)
+                continue
+        out.append(block)
+    return [Table(rows=_rows_unwrapped(b.rows)) if isinstance(b, Table) else b for b in out]
+
+
+def _same_heading(rows: list[list[str]], more: list[list[str]]) -> bool:
+    def key(row: list[str]) -> list[str]:
+        return [fold(c).strip() for c in row]
+
+    return bool(rows and more) and key(rows[0]) == key(more[0])
+
+
+def _rows_unwrapped(rows: list[list[str]]) -> list[list[str]]:
+    """A task table's rows as typed: a row without a row number goes on the row above it,
+    cell by cell (`Sở Văn hóa, Thể thao` / `và Du lịch`; `80-` / `NQ/TW` without a space;
+    an item opening with its marker on a line of its own), and a heading's wrapped line
+    (`Thời gian` / `hoàn thành`) its heading; a heading's second row, whose cells stand
+    under empty ones (`Cơ quan thực hiện` over `Chủ trì | Phối hợp`), stays a row."""
+    from kehoach.extract.tables import column_role
+    from kehoach.intake.pdf_columns import wrap_hyphen
+
+    if not rows or not rows[0] or column_role(fold(rows[0][0]).strip()) != "num":
+        return rows
+    out = [list(rows[0])]
+    numbered = False
+    for row in rows[1:]:
+        last = out[-1]
+        if row and row[0].strip():
+            numbered = True
+            out.append(list(row))
+            continue
+        under_empty = any(
+            c.strip() and not (k < len(last) and last[k].strip()) for k, c in enumerate(row)
+        )
+        if not numbered and under_empty:
+            out.append(list(row))
+            continue
+        for k, piece in enumerate(row):
+            piece = piece.strip()
+            if not piece:
+                continue
+            while len(last) <= k:
+                last.append("")
+            if not last[k]:
+                last[k] = piece
+            elif wrap_hyphen(last[k]):
+                last[k] += piece
+            else:
+                last[k] += ("\n" if _MARKER.match(piece) else " ") + piece
+    return out
 
 
 def build(out: Path, plans: list[Path], *, bullets_as_list: bool = False) -> list[Path]:

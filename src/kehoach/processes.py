@@ -17,8 +17,12 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 
 class Stopped(BaseException):
@@ -37,17 +41,66 @@ def signal_name(signum: int) -> str:
         return f"signal {signum}"
 
 
+# The signal of a stop this process was told to make, kept beside the exception: Python
+# drops an exception raised in its fork hooks (printed as "Exception ignored in …"), so a
+# stop that comes while a pool forks a worker would otherwise be lost and the run go on.
+_stop_came: int | None = None
+
+
 def stop_on_signals() -> None:
     """SIGTERM and SIGHUP raise `Stopped` in the main thread (by default they end the
-    process at once, silently, leaving its workers running)."""
+    process at once, silently, leaving its workers running); Ctrl-C raises
+    `KeyboardInterrupt` as before. Each is also kept for `raise_lost_stop`."""
 
     def stop(signum: int, _frame) -> None:
+        global _stop_came
+        _stop_came = signum
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
         raise Stopped(signum)
 
     for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if sig is not None:
             with contextlib.suppress(ValueError):  # not the main thread
                 signal.signal(sig, stop)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        with contextlib.suppress(ValueError):
+            signal.signal(signal.SIGINT, stop)
+
+
+def raise_lost_stop() -> None:
+    """Raise the stop a signal asked for, if its exception was lost (see `_stop_came`)."""
+    if _stop_came == signal.SIGINT:
+        raise KeyboardInterrupt
+    if _stop_came is not None:
+        raise Stopped(_stop_came)
+
+
+def stop_handled() -> None:
+    """The stop has been acted on: nothing is left to raise again."""
+    global _stop_came
+    _stop_came = None
+
+
+def result(future, poll: float = 0.5):
+    """`future.result()`, raising meanwhile a stop whose exception was lost."""
+    from concurrent.futures import wait
+
+    while not wait([future], timeout=poll).done:
+        raise_lost_stop()
+    return future.result()
+
+
+def completed(futures, poll: float = 0.5) -> Iterator:
+    """`as_completed(futures)`, raising meanwhile a stop whose exception was lost."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, timeout=poll, return_when=FIRST_COMPLETED)
+        if not done:
+            raise_lost_stop()
+        yield from done
 
 
 def stop_signal(exc: BaseException) -> int:
@@ -65,8 +118,15 @@ def worker_setup() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's `Stopped`
     if sys.platform.startswith("linux"):
         import ctypes
+        import multiprocessing
 
         parent = os.getppid()
+        # the process that started this one may have died before it got here: it was then
+        # handed to init, and the request below would never fire (under a fork server the
+        # parent is the server, and the starting process is alive)
+        starter = multiprocessing.parent_process()
+        if starter is not None and starter.pid and starter.pid != parent and _ended(starter.pid):
+            os._exit(1)
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -74,11 +134,38 @@ def worker_setup() -> None:
             os._exit(1)
 
 
-def processes_of(pool) -> dict:
-    """The live dict of a `ProcessPoolExecutor`'s processes (filled as they start, kept
-    after the pool breaks); take it when the pool is made: shutting down drops it."""
-    found = getattr(pool, "_processes", None)
-    return found if isinstance(found, dict) else {}
+def _ended(pid: int) -> bool:
+    """The process has ended (a zombie not yet waited for counts: its children are gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    return "\nState:\tZ" in status
+
+
+class Tracked:
+    """A multiprocessing context that lists every process made through it before it starts,
+    for a pool to be given (`ProcessPoolExecutor(mp_context=...)`). The pool's own list is
+    filled only as each fork returns: a stop that comes during a fork would find that worker
+    unlisted, and a worker left waiting for work keeps this process from exiting. It also
+    outlives the pool's shutdown, and keeps the workers of a broken pool."""
+
+    def __init__(self, base) -> None:
+        self._base = base
+        self.processes: list = []
+
+    def __getattr__(self, name: str):
+        return getattr(self._base, name)
+
+    @property
+    def as_context(self) -> BaseContext:
+        """This, typed as the pool takes it (it answers all that a context answers)."""
+        return cast("BaseContext", self)
+
+    def Process(self, *args, **kwargs):
+        process = self._base.Process(*args, **kwargs)
+        self.processes.append(process)
+        return process
 
 
 def how_ended(processes: Iterable) -> tuple[str, bool]:
@@ -86,10 +173,7 @@ def how_ended(processes: Iterable) -> tuple[str, bool]:
     1`, …; whether it was killed, which is most often the system running out of memory).
     Workers the pool ended itself afterwards (SIGTERM) are passed over."""
     procs = list(processes)
-    deadline = time.monotonic() + 5.0
-    for p in procs:  # the pool ends the others once one has died
-        with contextlib.suppress(Exception):
-            p.join(max(0.0, deadline - time.monotonic()))
+    _wait_ended(procs, time.monotonic() + 5.0)  # the pool ends the others once one has died
     codes = [c for c in (getattr(p, "exitcode", None) for p in procs) if c is not None]
     own = [c for c in codes if c not in (0, -signal.SIGTERM)] or [c for c in codes if c] or codes
     if not own:
@@ -102,14 +186,32 @@ def how_ended(processes: Iterable) -> tuple[str, bool]:
 
 def end_now(pool, processes: Iterable) -> None:
     """End a pool's workers at once (a page being read is not waited for) and the pool."""
-    for p in list(processes):
+    procs = [p for p in processes if p.pid is not None]  # made, and started
+    for p in procs:
         with contextlib.suppress(Exception):
             p.terminate()
     with contextlib.suppress(Exception):
         pool.shutdown(wait=False, cancel_futures=True)
-    for p in list(processes):
+    # SIGTERM ends a worker at once, but a loaded machine may take a while to get round to
+    # it: what has not ended after the grace is killed, so that no process outlives the
+    # batch (a caller may check at once that none is left)
+    _wait_ended(procs, time.monotonic() + 2.0)
+    for p in procs:
+        if p.exitcode is None:
+            with contextlib.suppress(Exception):
+                p.kill()
+    _wait_ended(procs, time.monotonic() + 5.0)
+
+
+def _wait_ended(procs: list, deadline: float) -> None:
+    """Wait until each process has ended and its exit code is known, or the deadline. The
+    pool's own thread waits on its workers too, and whichever thread reaps one first records
+    its exit code: `join` in the other returns at once, before the code is written."""
+    for p in procs:
         with contextlib.suppress(Exception):
-            p.join(2.0)
+            p.join(max(0.0, deadline - time.monotonic()))
+    while any(p.exitcode is None for p in procs) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def where_failed(exc: BaseException) -> str:

@@ -14,6 +14,7 @@ from kehoach.extract.agencies import (
     parse_roles,
     spelt_out,
     starts_with_agency,
+    take_agencies,
 )
 
 SPLITS = [
@@ -57,6 +58,19 @@ SPLITS = [
     ),
     ("Vụ Pháp chế, Văn phòng Bộ", ["Vụ Pháp chế", "Văn phòng Bộ"]),
     ("Các phòng, Văn phòng Sở Tư pháp", ["Các phòng", "Văn phòng Sở Tư pháp"]),
+    # a bare noun that the group's qualifier follows is the group's last item
+    ("Viện Âm nhạc và các Cục, Vụ có liên quan", ["Viện Âm nhạc", "các Cục, Vụ có liên quan"]),
+    ("Các Phòng, Ban trực thuộc Sở", ["Các Phòng, Ban trực thuộc Sở"]),
+    ("Các phòng, ban, Công an tỉnh", ["Các phòng, ban", "Công an tỉnh"]),
+    # a ministry's department whose fields are listed, one of them a head elsewhere
+    (
+        "Cục Văn hóa cơ sở, Gia đình và Thư viện, Thư viện tỉnh",
+        ["Cục Văn hóa cơ sở, Gia đình và Thư viện", "Thư viện tỉnh"],
+    ),
+    (
+        "Cục Phát thanh, Truyền hình và Thông tin điện tử; Cục Xuất bản, In và Phát hành",
+        ["Cục Phát thanh, Truyền hình và Thông tin điện tử", "Cục Xuất bản, In và Phát hành"],
+    ),
 ]
 
 
@@ -254,6 +268,11 @@ def test_a_title_over_residential_units_is_the_agency() -> None:
         ("các đoàn công tác sưu tầm hiện vật", ["các đoàn công tác"]),
         # a name that holds a verb of the list is read whole when registered
         ("Trung tâm Dịch vụ tổng hợp xã tổ chức hội diễn", ["Trung tâm Dịch vụ tổng hợp xã"]),
+        # ... and when another body, not registered, follows it: its verb-like word is its own
+        (
+            "Trung tâm Dịch vụ tổng hợp phường và Phòng Quản lý đô thị phối hợp chỉnh trang",
+            ["Trung tâm Dịch vụ tổng hợp phường", "Phòng Quản lý đô thị"],
+        ),
     ],
 )
 def test_agency_phrase_ends_at_the_verb(text: str, names: list[str]) -> None:
@@ -744,3 +763,92 @@ def test_a_persons_title_after_their_name_is_no_new_body() -> None:
     assert parse_list(
         "Đồng chí Trần Văn Hải, Phó Giám đốc Sở Y tế (Trưởng đoàn); Công an tỉnh"
     ) == ["Công an tỉnh"]
+
+
+def test_a_name_that_names_its_level_is_that_levels_body() -> None:
+    """`Ban Xây dựng Đảng Đảng ủy` is registered with no level: the commune's (`… xã`) is
+    another body, neither misspelt nor cut short; a bare `xã` after a name goes on with it,
+    `xã hội` does not."""
+    assert canonical("Ban Xây dựng Đảng Đảng ủy xã") == "Ban Xây dựng Đảng Đảng ủy xã"
+    assert canonical("Ban Xay dung Dang Dang uy") == "Ban Xây dựng Đảng Đảng ủy"
+    assert agency_phrase("Ban Xây dựng Đảng Đảng ủy xã: chủ trì") == (
+        ["Ban Xây dựng Đảng Đảng ủy xã"],
+        ": chủ trì",
+    )
+    assert agency_phrase("Sở Tài chính xã hội hóa nguồn lực")[0] == ["Sở Tài chính"]
+
+
+def test_a_party_committees_word_goes_on_with_the_name_read_word_by_word() -> None:
+    assert take_agencies("Ban Thường vụ Đảng ủy xã (qua Văn phòng)") == (
+        ["Ban Thường vụ Đảng ủy xã"],
+        "(qua Văn phòng)",
+    )
+    # after a word in lower case `ủy` begins a verb (`ủy quyền`), no name
+    assert take_agencies("Sở Nội vụ ủy quyền cho các xã") == (["Sở Nội vụ"], "ủy quyền cho các xã")
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "coordinating"),
+    [
+        # a request before the body asked is no part of its name
+        (
+            "Đề nghị Tỉnh đoàn chủ trì; mời Hội Nông dân tỉnh phối hợp",
+            ["Tỉnh đoàn"],
+            ["Hội Nông dân tỉnh"],
+        ),
+        ("Mời Hội Liên hiệp Phụ nữ tỉnh", ["Hội Liên hiệp Phụ nữ tỉnh"], []),
+        ("Chủ trì: Đề nghị Tỉnh đoàn; Phối hợp: Sở Nội vụ", ["Tỉnh đoàn"], ["Sở Nội vụ"]),
+        # the work the lead is given after `chủ trì` names no agency
+        (
+            "Đề nghị Ủy ban MTTQ Việt Nam tỉnh chủ trì giám sát; Sở VHTTDL phối hợp",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+        ),
+        (
+            "Sở Công Thương chủ trì tổ chức, phối hợp với Sở Nội vụ",
+            ["Sở Công Thương"],
+            ["Sở Nội vụ"],
+        ),
+        ("Sở Y tế chủ trì thực hiện", ["Sở Y tế"], []),
+        ("Sở Y tế chủ trì; các cơ quan liên quan phối hợp", ["Sở Y tế"], ["các cơ quan liên quan"]),
+    ],
+)
+def test_requests_and_the_leads_work_in_a_role_cell(
+    cell: str, lead: list[str], coordinating: list[str]
+) -> None:
+    assert cell_roles(cell) == ([], lead, coordinating)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "rest"),
+    [
+        # groups of boards named by their work: `quản lý`, `xây dựng` are no verb after `các ban`
+        (
+            "các ban quản lý di tích xây dựng bản đồ số",
+            ["các ban quản lý di tích"],
+            "xây dựng bản đồ số",
+        ),
+        (
+            "các ban xây dựng Đảng của Tỉnh ủy đưa việc thực hiện vào chương trình",
+            ["các ban xây dựng Đảng của Tỉnh ủy"],
+            "đưa việc thực hiện vào chương trình",
+        ),
+        # `lập` begins the work after a commune's body
+        (
+            "Sở Xây dựng, Ủy ban nhân dân xã Cẩm Xuyên lập quy hoạch",
+            ["Sở Xây dựng", "Ủy ban nhân dân xã Cẩm Xuyên"],
+            "lập quy hoạch",
+        ),
+    ],
+)
+def test_work_after_a_group_of_boards_or_a_communes_body(
+    text: str, names: list[str], rest: str
+) -> None:
+    assert agency_phrase(text, any_start=True) == (names, rest)
+
+
+def test_villages_are_no_boards() -> None:
+    """`bản` (a mountain village) folds like `ban` of `các sở, ban, ngành`, and is kept."""
+    assert canonical("các bản Phiêng Cại, Nà Ngần") == "các bản Phiêng Cại, Nà Ngần"
+    assert canonical("các thôn, bản") == "các thôn, bản"
+    assert canonical("Các Sơ, ban, ngành") == "Các Sở, ban, ngành"

@@ -108,3 +108,10 @@ def test_a_part_that_ends_with_phoi_hop_names_coordinators(cell, expected) -> No
 )
 def test_function_words_after_a_number_are_told_by_their_tone_marks(text, expected) -> None:
     assert [(v, u) for v, u, _ in quantities(text)] == expected
+
+
+def test_a_festival_counted_is_a_unit_not_days() -> None:
+    assert [(v, u) for v, u, _ in quantities("tổ chức ít nhất 02 Ngày hội thể thao mỗi năm")] == [
+        (2, "ngày hội")
+    ]
+    assert quantities("tổ chức trong 03 ngày") == []

@@ -340,3 +340,221 @@ def test_the_layout_tool_types_an_ocr_text_without_its_glued_words():
     assert tool._typed(ocr) == [parted, Table(rows=[["1", parted, "Quý II/2026"]])]
     typed = Document(name="x.txt", format="txt", sha256="", blocks=[line])
     assert tool._typed(typed) == [line]
+
+
+def test_the_layout_tool_sets_a_draft_mark_above_the_header(tmp_path):
+    """`DỰ THẢO` over a header typed as a table: the Word file keeps the mark, set apart
+    above the header table (not in the issuer's column), and is read as a draft; a header
+    cell's lines typed apart by wide gaps are lines of the cell, the blanks left for the
+    number and the day kept."""
+    from kehoach.intake.document import Table
+
+    tool = _format_variants()
+    blocks = [
+        "DỰ THẢO",
+        Table(
+            rows=[
+                ["ỦY BAN NHÂN DÂN          XÃ AN PHÚ", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                ["Số:        /KH-UBND", "", "An Phú, ngày      tháng 5 năm 2026"],
+            ]
+        ),
+        "KẾ HOẠCH",
+        "Tổ chức Ngày hội đọc sách ở các thôn năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Khơi dậy thói quen đọc sách trong Nhân dân.",
+    ]
+    plan = tool.split_plan(blocks)
+    assert plan.marks == ["DỰ THẢO"]
+    assert plan.header == [
+        [["ỦY BAN NHÂN DÂN", "XÃ AN PHÚ"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]],
+        [["Số:        /KH-UBND"], ["An Phú, ngày      tháng 5 năm 2026"]],
+    ]
+    target = tmp_path / "draft.docx"
+    tool.write_docx(plan, target)
+    document = extract_file(target).document
+    assert document.draft is True
+    assert (document.number, document.date) == (None, "2026-05")
+
+
+def test_the_layout_tool_parts_header_columns_a_copy_joined_with_one_space():
+    """A copy of a PDF joins the header's two columns with one space: the motto's two lines,
+    the number and the place-date go to their columns all the same."""
+    tool = _format_variants()
+    rows = tool._header_rows(
+        [
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỈNH BẮC NAM Độc lập - Tự do - Hạnh phúc",
+            "Số: 41/KH-UBND Bắc Nam, ngày 9 tháng 4 năm 2026",
+        ]
+    )
+    assert rows == [
+        [
+            ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NAM"],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+        ],
+        [["Số: 41/KH-UBND"], ["Bắc Nam, ngày 9 tháng 4 năm 2026"]],
+    ]
+
+
+def _pdf_copy_blocks():
+    """A plan copied out of a PDF as text: a page number at each page break (one in the
+    middle of a paragraph, one between the two pages of a table), the table's heading
+    repeated on the new page, each printed line of a row's cells a row of its own."""
+    from kehoach.intake.document import Table
+
+    heading = [
+        ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        ["", "", "", "", "hoàn thành"],
+    ]
+    return [
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NAM",
+        "Số: 41/KH-UBND",
+        "KẾ HOẠCH",
+        "Phát triển thư viện cơ sở năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Đưa sách về thôn, bản và nâng cao chất lượng phục vụ bạn đọc tại các điểm",
+        "2",
+        "bưu điện văn hóa xã.",
+        "II. NHIỆM VỤ",
+        Table(
+            rows=[
+                *heading,
+                ["I", "Tăng nguồn sách", "", "", ""],
+                [
+                    "1",
+                    "Bổ sung sách cho thư viện các xã theo Đề án số 12-",
+                    "Sở Văn hóa,",
+                    "Sở Tài chính;",
+                    "Quý II/2026",
+                ],
+                ["", "ĐA/UBND", "Thể thao và Du lịch", "UBND các xã", ""],
+                [
+                    "2",
+                    "Luân chuyển sách giữa các thư viện",
+                    "Thư viện tỉnh",
+                    "UBND các xã,",
+                    "Hằng",
+                ],
+            ]
+        ),
+        "3",
+        Table(
+            rows=[
+                *heading,
+                ["", "", "", "phường", "quý"],
+                [
+                    "3",
+                    "Tổ chức Ngày sách tại các trường học",
+                    "Sở Giáo dục và",
+                    "Thư viện tỉnh",
+                    "Tháng 4/2026",
+                ],
+                ["", "", "Đào tạo", "", ""],
+            ]
+        ),
+    ]
+
+
+def test_the_layout_tool_joins_the_pages_of_a_pdf_copy():
+    """The Word file an official printed that PDF from: no page numbers, the paragraph they
+    cut whole, the table one table with its heading once and a row for each task (a code
+    wrapped at its dash joined without a space); bare numbers that run on no pages stay."""
+    from kehoach.intake.document import Document, Table
+
+    tool = _format_variants()
+    doc = Document(name="x.txt", format="txt", sha256="", blocks=_pdf_copy_blocks())
+    blocks = tool._typed(doc)
+    assert not any(isinstance(b, str) and b.strip() in ("2", "3") for b in blocks)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert tables[0].rows == [
+        ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+        ["I", "Tăng nguồn sách", "", "", ""],
+        [
+            "1",
+            "Bổ sung sách cho thư viện các xã theo Đề án số 12-ĐA/UBND",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Sở Tài chính; UBND các xã",
+            "Quý II/2026",
+        ],
+        [
+            "2",
+            "Luân chuyển sách giữa các thư viện",
+            "Thư viện tỉnh",
+            "UBND các xã, phường",
+            "Hằng quý",
+        ],
+        [
+            "3",
+            "Tổ chức Ngày sách tại các trường học",
+            "Sở Giáo dục và Đào tạo",
+            "Thư viện tỉnh",
+            "Tháng 4/2026",
+        ],
+    ]
+    plan = tool.split_plan(blocks)
+    assert (
+        "Đưa sách về thôn, bản và nâng cao chất lượng phục vụ bạn đọc tại các điểm bưu điện văn hóa xã."
+        in plan.body
+    )
+    lone = Document(name="x.txt", format="txt", sha256="", blocks=["Mục tiêu", "2", "Đạt."])
+    assert tool._typed(lone) == ["Mục tiêu", "2", "Đạt."]
+
+
+def test_the_word_file_of_a_pdf_copy_reads_a_task_for_each_row(tmp_path):
+    """The Word file of that copy read back: three tasks, each with its agencies whole."""
+    from kehoach.intake.document import Document
+
+    tool = _format_variants()
+    doc = Document(name="x.txt", format="txt", sha256="", blocks=_pdf_copy_blocks())
+    target = tmp_path / "copy.docx"
+    tool.write_docx(tool.split_plan(tool._typed(doc)), target)
+    tasks = extract_file(target).tasks
+    assert [t.text for t in tasks] == [
+        "Bổ sung sách cho thư viện các xã theo Đề án số 12-ĐA/UBND",
+        "Luân chuyển sách giữa các thư viện",
+        "Tổ chức Ngày sách tại các trường học",
+    ]
+    assert [(t.lead, t.coordinating) for t in tasks] == [
+        (["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính", "Ủy ban nhân dân các xã"]),
+        (["Thư viện tỉnh"], ["Ủy ban nhân dân các xã, phường"]),
+        (["Sở Giáo dục và Đào tạo"], ["Thư viện tỉnh"]),
+    ]
+    assert [t.timeframe.raw for t in tasks] == ["Quý II/2026", "Hằng quý", "Tháng 4/2026"]
+
+
+def test_the_layout_tool_begins_an_appendix_on_a_page_of_its_own(tmp_path):
+    """An appendix whose table is wide begins on a landscape page of its own, its heading
+    and subject above the table on that page, not under the signature."""
+    import docx
+    from docx.oxml.ns import qn
+
+    from kehoach.intake.document import Table
+
+    tool = _format_variants()
+    row = ["1", "Kiểm kê sách cũ", "Thư viện tỉnh", "UBND các xã", "Quý I/2026", "Danh mục"]
+    blocks = [
+        "ỦY BAN NHÂN DÂN TỈNH BẮC NAM",
+        "KẾ HOẠCH",
+        "Phát triển thư viện cơ sở năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Đưa sách về thôn, bản.",
+        "Nơi nhận:",
+        "- Lưu: VT.",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Hoàng Văn Nam",
+        "Phụ lục",
+        "DANH MỤC NHIỆM VỤ NĂM 2026",
+        "(Kèm theo Kế hoạch của Ủy ban nhân dân tỉnh)",
+        Table(rows=[["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"], row]),
+    ]
+    target = tmp_path / "appendix.docx"
+    tool.write_docx(tool.split_plan(blocks), target)
+    word = docx.Document(str(target))
+    assert word.sections[-1].page_width > word.sections[-1].page_height
+    body = list(word.element.body.iterchildren())
+    breaks = [i for i, el in enumerate(body) if el.find(f".//{qn('w:sectPr')}") is not None]
+    texts = ["".join(t.text or "" for t in el.iter(qn("w:t"))) for el in body]
+    heading = texts.index("Phụ lục")
+    # the last section (landscape) starts after the last break inside the body
+    assert heading > max(b for b in breaks if b < len(body) - 1)

@@ -158,3 +158,43 @@ def test_a_rate_after_a_start_keeps_the_timeframe_from_then() -> None:
     r = extract_file(FIXTURES / "variant_directive_heads.txt")
     first = r.tasks[0].timeframe
     assert (first.kind, first.start) == ("from", "2027-01-01")
+
+
+def test_a_closing_parenthesis_that_says_when_the_work_is_done() -> None:
+    """`… (thực hiện giai đoạn 2026 - 2030).` closes the item with its period, as `(giai
+    đoạn 2026 - 2030)` does."""
+    text = "Hướng dẫn các xã xây dựng nhà văn hóa (thực hiện giai đoạn 2026 - 2030)."
+    assert timeframe_phrase(text) == "thực hiện giai đoạn 2026 - 2030"
+    r = extract_file(FIXTURES / "variant_place_targets.txt")
+    first = r.tasks[0].timeframe
+    assert (first.kind, first.start, first.end) == ("window", "2026-01-01", "2030-12-31")
+
+
+def test_a_schemes_horizon_gives_way_to_the_works_own_time() -> None:
+    """`Xây dựng Đề án … đến năm 2030, định hướng đến năm 2035 …; hoàn thành trong năm 2027`:
+    the years in the scheme's name are its horizon; the work is done in 2027. A scheme's period
+    alone is still the item's (`Triển khai Chương trình … đến năm 2030.`)."""
+    r = extract_file(FIXTURES / "variant_group_intro_prose.txt")
+    first = next(t for t in r.tasks if t.id == "II.1.1")
+    assert (first.timeframe.raw, first.timeframe.start, first.timeframe.end) == (
+        "hoàn thành trong năm 2027",
+        "2027-01-01",
+        "2027-12-31",
+    )
+    assert timeframe_phrase("Triển khai Chương trình phát triển du lịch đến năm 2030.") == (
+        "đến năm 2030"
+    )
+
+
+def test_a_period_opening_a_clause_and_a_start_day_alone() -> None:
+    """`…; giai đoạn 2027 - 2029 ưu tiên …`: the period of the work the clause names; `từ
+    ngày 05/01/2027` alone is a start, but not the day a law takes effect."""
+    assert (
+        timeframe_phrase("Rà soát các điểm vui chơi; giai đoạn 2027 - 2029 ưu tiên 05 thôn.")
+        == "giai đoạn 2027 - 2029"
+    )
+    assert (
+        timeframe_phrase("Phát sóng chuyên mục dân ca trên đài huyện từ ngày 05/01/2027.")
+        == "từ ngày 05/01/2027"
+    )
+    assert timeframe_phrase("Phổ biến Luật Điện ảnh có hiệu lực từ ngày 01/01/2023.") is None

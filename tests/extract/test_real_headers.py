@@ -238,3 +238,29 @@ def test_committee_number_beside_its_place_date_and_its_standing_body_in_bracket
     assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
         ("year", "11-25", "Ban Chỉ đạo Trung ương", "Sở Văn hóa, Thể thao và Du lịch"),
     ]
+
+
+def test_commune_party_plan_made_by_its_standing_committee() -> None:
+    """`Ban Thường vụ Đảng ủy xã X xây dựng Kế hoạch … như sau` says who issues the plan the
+    commune's `ĐẢNG ỦY` header and a bare `T/M BAN THƯỜNG VỤ` sign; its own bodies keep the
+    level they name (`Ban Xây dựng Đảng Đảng ủy xã`, `Ban Thường vụ Đảng ủy xã`)."""
+    r = extract_file(FIXTURES / "variant_commune_party_plan.txt")
+    d = r.document
+    assert (d.number, d.issuer, d.province, d.date, d.signer) == (
+        "17-KH/ĐU",
+        "Ban Thường vụ Đảng ủy xã Bản Xèo",
+        "Lào Cai",
+        "2026-05-14",
+        "Lò Thị Mai",
+    )
+    tasks = {t.id: t for t in r.tasks}
+    # `hoàn thành` ends the partner's name: what it is told to finish follows
+    assert tasks["III.1.2"].coordinating == ["Ban Quản lý các điểm du lịch cộng đồng tỉnh"]
+    assert (tasks["III.2"].lead, tasks["III.2"].coordinating) == (
+        ["Ban Xây dựng Đảng Đảng ủy xã"],
+        ["Văn phòng Đảng ủy"],
+    )
+    assert tasks["III.2"].text.startswith("Chủ trì, phối hợp với Văn phòng Đảng ủy")
+    assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
+        ("year", "11-20", "Ban Thường vụ Đảng ủy xã", "Văn phòng Đảng ủy")
+    ]

@@ -54,3 +54,31 @@ def test_two_dated_reports_in_one_clause_and_an_ad_hoc_one_after_it() -> None:
         ("once", "2027-07-31", ubnd, sở),
         ("ad_hoc", None, "Bộ Văn hóa, Thể thao và Du lịch", sở),
     ]
+
+
+def test_duties_of_an_inspection_like_schedule() -> None:
+    """A survey plan: sending the report's outline (`Soạn đề cương báo cáo, gửi các xã …`) asks
+    no one to report; the communes' own reports go to the department with no compiler between
+    (`via` null); the team leader's ad-hoc report to the province is a duty of its own beside
+    the communes' ad-hoc one; and a report sent through the department (`(qua Sở X)`) in a
+    section before `Tổ chức thực hiện` is a duty too."""
+    r = extract_file(FIXTURES / "variant_survey_schedule.txt")
+    svh, ubnd = "Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân tỉnh"
+    assert sorted((d.every, d.due or "", d.to, d.via or "") for d in r.reporting) == [
+        ("ad_hoc", "", svh, ""),
+        ("ad_hoc", "", ubnd, svh),
+        ("once", "2026-09-15", ubnd, svh),
+        ("once", "2026-11-30", ubnd, svh),
+    ]
+
+
+def test_a_table_cells_requests_are_no_part_of_the_agencies() -> None:
+    """Role cells of a schedule: `Mời Hội … chủ trì khảo sát; Sở VHTTDL phối hợp`, `Đề nghị
+    Tỉnh đoàn chủ trì; mời Hội Nông dân tỉnh phối hợp`, `Sở X chủ trì tổ chức, phối hợp với Sở
+    Y`."""
+    r = extract_file(FIXTURES / "variant_survey_schedule.txt")
+    assert [(t.lead, t.coordinating) for t in r.tasks[1:]] == [
+        (["Hội Liên hiệp Phụ nữ tỉnh"], ["Sở Văn hóa, Thể thao và Du lịch"]),
+        (["Tỉnh đoàn"], ["Hội Nông dân tỉnh"]),
+        (["Sở Công Thương"], ["Sở Nội vụ"]),
+    ]

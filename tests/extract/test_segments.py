@@ -48,3 +48,16 @@ def test_the_issuer_asking_everyone_to_carry_the_document_out_is_no_task() -> No
     under the last item: the body that speaks hands the work on, it is told nothing."""
     r = extract_file(FIXTURES / "variant_directive.txt")
     assert not any(t.text.startswith("Chủ tịch Ủy ban nhân dân tỉnh yêu cầu") for t in r.tasks)
+
+
+def test_prose_before_bullets_that_labels_close_is_no_task() -> None:
+    """`2. Cấp xã`, a sentence saying what the commune's cultural house is (`… là nơi sinh
+    hoạt chung …, giữ vai trò …`), then bullets closed by `Đơn vị chủ trì: …`: the bullets
+    are the tasks, the sentence only describes the group."""
+    r = extract_file(FIXTURES / "variant_group_intro_prose.txt")
+    group = [t for t in r.tasks if t.id.startswith("II.2.")]
+    assert [t.text.split(",")[0] for t in group] == [
+        "Rà soát",
+        "Duy trì sinh hoạt câu lạc bộ hát ví",
+    ]
+    assert all(t.lead == ["Ủy ban nhân dân các xã, phường"] for t in group)

@@ -465,3 +465,46 @@ def test_merged_leads_beside_their_own_times_merge_no_time_cell() -> None:
     assert [t.text for t in r.targets] == [
         "Đến hết năm 2026, 90% xã, phường có thư viện hoặc tủ sách cộng đồng."
     ]
+
+
+def test_a_tab_table_copied_from_word_with_cells_over_several_lines() -> None:
+    """A tab-separated task table whose `Đơn vị thực hiện` cells put `Chủ trì: …` and `Phối
+    hợp: …` on lines of their own (the row's line breaks there and goes on below, the time
+    and product cells on the last line), or in brackets after each name; a task cell over
+    three lines. Each row is one task, its roles read from its one cell."""
+    tasks = extract_file(FIXTURES / "variant_tab_cell_line_breaks.txt").tasks
+    vhttdl = "Sở Văn hóa, Thể thao và Du lịch"
+    communes = "Ủy ban nhân dân các xã, phường"
+    radio = "Báo và Phát thanh, Truyền hình Quảng Trị"
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.raw) for t in tasks]
+    assert got == [
+        ("I.1", [vhttdl], [communes, "Hội Văn học Nghệ thuật tỉnh"], "Quý III/2026"),
+        ("I.2", [communes], [vhttdl], "Năm 2026"),
+        ("I.3", [vhttdl], ["Sở Tài chính", "Sở Dân tộc và Tôn giáo"], "Quý II/2027"),
+        ("II.1", ["Sở Giáo dục và Đào tạo"], [], "Hằng năm"),
+        ("II.2", [vhttdl], [radio], "Quý IV/2027"),
+        ("II.3", [radio], [], "Thường xuyên"),
+    ]
+    assert tasks[3].text == (
+        "Mở lớp truyền dạy dân ca: - cho học sinh trung học cơ sở; - cho hội viên câu lạc bộ"
+        " ở thôn, bản"
+    )
+
+
+def test_a_short_row_that_holds_a_headings_words_is_a_task() -> None:
+    """`Trưng bày sản phẩm làng nghề` (`sản phẩm` heads a column) beside `Sở X chủ trì, …`
+    (`chủ trì` too): a row that names a known body and a period is work, not a heading."""
+    table = Table(
+        rows=[
+            ["Thời gian", "Nội dung", "Đơn vị thực hiện"],
+            ["Ngày 02/9/2026", "Trưng bày sản phẩm làng nghề", "Sở Công Thương chủ trì, phối hợp"],
+            ["Ngày 03/9/2026", "Giải đua thuyền truyền thống", "Sở Văn hóa, Thể thao và Du lịch"],
+        ],
+        spans=[],
+    )
+    got = tasks_from_table(table, 2026)
+    assert got is not None
+    assert [t.text for t in got[0]] == [
+        "Trưng bày sản phẩm làng nghề",
+        "Giải đua thuyền truyền thống",
+    ]

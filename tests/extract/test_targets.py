@@ -37,3 +37,20 @@ def test_the_figure_as_it_stands_now_is_no_metric() -> None:
     r = extract_file(FIXTURES / "variant_phase_sections.txt")
     got = [[(m.value, m.unit, m.by) for m in t.metrics] for t in r.targets]
     assert got == [[(100, "%", 2027), (20, "lễ hội", 2027)], [(4, "lễ hội", None)]]
+
+
+def test_a_year_after_each_number_is_its_own_and_a_grade_is_no_number() -> None:
+    """`đạt 85% vào năm 2026 và 95% vào năm 2030; 70% nhà văn hóa …`: each year follows its
+    number, `và` between them (no comma), so 85 is due by 2026 and 95 by 2030; the 70 after
+    the `;` has no year of its own (2030 was 95's). `đạt chuẩn mức độ 2 trở lên`: the 2 is a
+    grade, no metric."""
+    r = extract_file(FIXTURES / "variant_place_targets.txt")
+    got = [[(m.value, m.by) for m in t.metrics] for t in r.targets[:2]]
+    assert got == [[(85, 2026), (95, 2030), (70, None)], [(40, None)]]
+
+
+def test_a_count_of_festival_days_is_a_metric() -> None:
+    """`mỗi xã tổ chức ít nhất 02 ngày hội văn hóa dân gian mỗi năm`: `ngày hội` counts events,
+    though `ngày` after a number is a length of time."""
+    r = extract_file(FIXTURES / "variant_group_intro_prose.txt")
+    assert [(m.value, m.unit) for m in r.targets[0].metrics] == [(100, "%"), (2, "ngày hội")]

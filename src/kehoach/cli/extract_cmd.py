@@ -91,8 +91,9 @@ def stopped(stop: BaseException, unread: list[Path]) -> int:
     """Each file not read named, with the signal that stopped the run (and, for the scan
     being read, how many of its pages were); the exit code a signal gives (128 + its
     number)."""
-    from kehoach.processes import signal_name, stop_signal
+    from kehoach.processes import signal_name, stop_handled, stop_signal
 
+    stop_handled()
     signum = stop_signal(stop)
     pages = getattr(stop, "pages", None)
     for i, path in enumerate(unread):

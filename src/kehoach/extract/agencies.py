@@ -108,6 +108,7 @@ _CAPS_TOKEN = re.compile(r"\b[^\W\d_a-z]{3,8}\b")
 # Words of generic groups ("các cơ quan, đơn vị liên quan"), re-spelt when OCR damaged a mark
 # (data/lexicon.toml [agencies] group_words).
 _GROUP_WORDS = {fold(w): w for w in lexicon.words("agencies.group_words")}
+_GROUP_WORDS_KEPT = frozenset(lexicon.words("agencies.group_words_kept"))
 
 
 def _respell_abbreviations(text: str) -> str:
@@ -137,7 +138,9 @@ def _respell_group(text: str) -> str:
         w = words[i]
         bare = w.rstrip(",;.")
         word = _GROUP_WORDS.get(fold(bare))
-        if word is not None and bare[1:].islower():  # `Sơ,` in `Các Sơ, ban, ngành` too
+        if bare.lower() in _GROUP_WORDS_KEPT:
+            out.append(w)
+        elif word is not None and bare[1:].islower():  # `Sơ,` in `Các Sơ, ban, ngành` too
             word = word[:1].upper() + word[1:] if bare[:1].isupper() else word
             out.append(word + w[len(bare) :])
         elif word is None:
@@ -343,12 +346,31 @@ def _fuzzy(name: str) -> str | None:
         # a name with a word of the registered one left out names fewer bodies, not the
         # same misspelt: `Ủy ban nhân dân các phường` is no `… các xã, phường`
         return None
+    if _level_added(key, match[0]):
+        # a name that names its level where the registered one names none is that level's
+        # own body: `Ban Xây dựng Đảng Đảng ủy xã` is no `Ban Xây dựng Đảng Đảng ủy`
+        return None
     province = _province_ending(key)
     if province and not match[0].endswith(" " + province):
         # a name ending in a province is no misspelling of the name with `tỉnh` (`Hà Tĩnh`
         # folds like `hà tỉnh`): `Báo và Phát thanh, Truyền hình Hà Tĩnh` stays as written
         return None
     return tab.by_key[match[0]]
+
+
+@lru_cache(maxsize=1)
+def _level_re() -> re.Pattern[str]:
+    """A local unit's word (`xã`, `phường`, `huyện`; lexicon `documents.local_units`) standing
+    alone, as a level and not a word's first syllable (`xã hội`), in folded text."""
+    units = lexicon.alternation("documents.local_units", fold_words=True)
+    return re.compile(r"(?<!\w)" + units + r"(?=\s*(?:$|[:;,.)]))")
+
+
+def _level_added(key: str, registered: str) -> bool:
+    """Whether a folded name ends naming a local level (`… xã`) that the registered name
+    does not name."""
+    levels = _level_re().findall
+    return not set(levels(key)) <= set(levels(registered))
 
 
 def _province_ending(key: str) -> str | None:
@@ -365,11 +387,26 @@ def split_list(cell: str) -> list[str]:
     """Split a cell or phrase listing agencies into the names it lists (not yet canonical)."""
     out: list[str] = []
     for part in _LIST_SPLIT_RE.split(cell):
-        part = part.strip(_TRAIL)
+        part = _unrequested(part.strip(_TRAIL))
         if not part:
             continue
         out.extend(p.strip(_TRAIL) for p in _split_bodies(part) if p.strip(_TRAIL))
     return out
+
+
+@lru_cache(maxsize=1)
+def _request_opening_re() -> re.Pattern[str]:
+    """The words that hand work to the body named next (`Đề nghị`, `Mời`, `Giao`; lexicon
+    `agencies.assign_openings`), as written, at the start of a part of a list."""
+    return re.compile(r"^" + lexicon.alternation("agencies.assign_openings") + r"\s+", re.I)
+
+
+def _unrequested(part: str) -> str:
+    """A part of an agency cell without the request it opens with (`Đề nghị Ban Tuyên giáo
+    và Dân vận Tỉnh ủy chủ trì` in a role cell, `mời Hội Nông dân tỉnh` in a list): the body
+    asked is the agency, the asking is no part of its name."""
+    m = _request_opening_re().match(part)
+    return part[m.end() :] if m and starts_with_agency(part[m.end() :]) else part
 
 
 # A new body after `,` or `và` (`vá`: OCR'd), its first word matched as written or, in upper
@@ -436,14 +473,19 @@ _BARE_LIST_RE = re.compile(r"(?i)các\s+[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*")
 
 @lru_cache(maxsize=1)
 def _owner_item_re() -> re.Pattern[str]:
-    """A head and the owning body's name, closing a list (`Văn phòng Bộ`)."""
+    """A head and the owning body's name, closing a list (`Văn phòng Bộ`), or a bare head
+    that a group's qualifier follows (`Vụ liên quan`, `Phòng trực thuộc Sở`)."""
     owner = lexicon.alternation("agencies.group_owners")
-    return re.compile(_BODY_START + r"\s+" + owner + r"\s*(?:$|,|\bvà\b)")
+    qualifier = lexicon.alternation("agencies.group_qualifiers")
+    return re.compile(
+        _BODY_START + rf"\s+(?:{qualifier}(?:\s+{owner})?|{owner})\s*(?:$|[,;]|\bvà\b)"
+    )
 
 
 def _owned_last_item(before: str, after: str) -> bool:
-    """True when `after` is the last item of a group listing bare nouns (`Các Cục, Vụ,
-    Viện` before `Văn phòng Bộ`): a head and the name of the body that owns them all."""
+    """True when `after` is the last item of a group listing bare nouns: in `Các Cục, Vụ,
+    Viện, Văn phòng Bộ` a head and the name of the body that owns them all, in `các Cục, Vụ
+    liên quan` a head and the qualifier of the whole group."""
     return bool(_BARE_LIST_RE.fullmatch(before.strip())) and bool(_owner_item_re().match(after))
 
 
@@ -687,12 +729,29 @@ def _marked_roles(
     return directing, lead, coord
 
 
+_PART_END_RE = re.compile(r"[,;.]")
+
+
+def _after_lead_work(text: str) -> str:
+    """What follows `chủ trì` in a cell without the work it names up to the next separator
+    (`X chủ trì giám sát; Y phối hợp`, `X chủ trì tổ chức, phối hợp với Y`, `X chủ trì thực
+    hiện`): the work begins with a verb (lexicon `agencies.end_verbs`), a body's name does not."""
+    words = _PHRASE_WORD_RE.findall(fold_chars(text[:40]).lower())[:2]
+    if not words or starts_with_agency(_unrequested(text)) or _PHOI_HOP.match(fold_chars(text)):
+        return text
+    if words[0] not in _VERBS and " ".join(words) not in _VERBS:
+        return text
+    end = _PART_END_RE.search(text)
+    return text[end.start() :].lstrip(" ,") if end else ""
+
+
 def _worded_roles(cell: str, folded: str) -> tuple[list[str], list[str]] | None:
     """(lead, coordinating) of a cell whose words name the roles (`X chủ trì, phối hợp với
     Y`, `X; Y phối hợp`, `phối hợp với Y`), else None."""
     chu_tri = CHU_TRI_RE.search(folded)
     if chu_tri:
-        before, after = cell[: chu_tri.start()], _after_phoi_hop(cell[chu_tri.end() :])
+        before = cell[: chu_tri.start()]
+        after = _after_phoi_hop(_after_lead_work(cell[chu_tri.end() :]))
         # "… chủ trì; các sở, ngành phối hợp": the role word after the names
         t = _TRAILING_ROLE_RE.search(fold_chars(after))
         return parse_list(before), parse_list(after[: t.start()] if t else after)
@@ -831,6 +890,7 @@ def starts_with_group(text: str) -> bool:
 
 # Words in lower case that go on with a name read word by word (data/lexicon.toml)
 _NAME_LOWER_OK = frozenset(lexicon.words("agencies.name_lower_words"))
+_NAME_LOWER_AFTER_CAPITAL = frozenset(lexicon.words("agencies.name_lower_after_capital"))
 
 
 # Words that end a group's name in running text: what the group is told to do comes next.
@@ -901,7 +961,11 @@ def take_agencies(text: str) -> tuple[list[str], str]:
         for wm in _NAME_WORD_RE.finditer(probe, pos):
             w = wm.group(1)
             bare = w.strip(",;.")
-            if not (bare[:1].isupper() or bare in _NAME_LOWER_OK):
+            if not (
+                bare[:1].isupper()
+                or bare in _NAME_LOWER_OK
+                or (bare in _NAME_LOWER_AFTER_CAPITAL and words[-1][:1].isupper())
+            ):
                 break
             words.append(bare)
             pos = wm.end() - (len(w) - len(w.rstrip(",;.")))
@@ -1021,6 +1085,12 @@ def _names_a_place(rest: str) -> bool:
     return m is not None and rest[m.end() : m.end() + 1].isupper()
 
 
+def _names_its_level(rest: str) -> bool:
+    """Whether text after a registered name that names no level is a local unit's word alone
+    (`Ban Xây dựng Đảng Đảng ủy | xã:`): the name of that level's own body (`… Đảng ủy xã`)."""
+    return _level_re().match(fold_chars(rest[:40])) is not None
+
+
 def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str]:
     """The agencies at the start of running text, read up to the verb that follows them:
     `Bộ Tư lệnh Vùng Cảnh sát biển 3 tham mưu …` gives (["Bộ Tư lệnh Vùng Cảnh sát biển 3"], "tham mưu …").
@@ -1049,17 +1119,22 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         and rest[:1].islower()
         and not (0 <= at < len(folded) and _inside_name(folded, at))
         and not _names_a_place(rest)
+        and not _names_its_level(rest)
     ):
         return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))
     end = len(folded) if len(folded) < 400 else 0
+    # a registered name that opens the phrase holds no verb, whatever its words look like
+    # (`Trung tâm Dịch vụ tổng hợp phường và Phòng X phối hợp …`: `tổng hợp` is its own)
+    first = known_prefix(t)
+    named_up_to = first[1] if first else 0
     for i, w in enumerate(words[:_PHRASE_WORDS]):
         gap = folded[words[i - 1].end() : w.start()] if i else ""
         if gap and _PHRASE_STOP_RE.search(gap) and not (gap == "." and t[w.start()].isupper()):
             # (a dot straight before a capital is an abbreviation's: `P.KHTC`)
             end = words[i - 1].end()
             break
-        if i == 0 or t[w.start()].isupper():
+        if i == 0 or t[w.start()].isupper() or w.start() < named_up_to:
             continue
         one = w.group(0)
         two = f"{one} {words[i + 1].group(0)}" if i + 1 < len(words) else one

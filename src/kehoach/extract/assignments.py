@@ -504,8 +504,9 @@ def _unnumbered_requests(root: Section) -> list[Assignment]:
     return out
 
 
-def tasks_from_sections(root: Section, doc_year: int | None) -> list[Task]:
-    """One task per item that some section assigns to an agency, strongest reading first."""
+def section_proposals(root: Section, doc_year: int | None) -> list[tuple[Assignment, Task]]:
+    """Each item some section assigns to an agency, with its task (restatements not yet
+    dropped), in the document's order; `Assignment.section` says where it stands."""
     proposals = _unnumbered_requests(root)
     per_item = labels_per_item([segments_of(s.blocks, True) for s in root.walk()])
     tops = root.children
@@ -516,4 +517,28 @@ def tasks_from_sections(root: Section, doc_year: int | None) -> list[Task]:
         t = _task(a, doc_year)
         if t is not None:
             made.append((a, t))
+    return made
+
+
+def tasks_from_sections(
+    root: Section,
+    doc_year: int | None,
+    beside: Sequence[tuple[str, Task]] = (),
+    made: list[tuple[Assignment, Task]] | None = None,
+) -> list[Task]:
+    """One task per item that some section assigns to an agency, strongest reading first.
+
+    `beside` are tasks the plan states another way, each with the path of the section it
+    stands in (the rows of a body table that is not the plan's task list): they join the
+    sections' tasks in the document's order, and an item that restates one of them and adds
+    no one is dropped, as between sections. `made`: `section_proposals`, when already read."""
+    if made is None:
+        made = section_proposals(root, doc_year)
+    if beside:
+        order = {sec.path: i for i, sec in enumerate(root.walk())}
+        rows = [(Assignment(t.id, t.group, t.group_title, t.text, section=p), t) for p, t in beside]
+        # stable: the sections' items keep their order, a table's rows follow its section's
+        keyed = [((order.get(a.section, 0), 0), (a, t)) for a, t in made]
+        keyed += [((order.get(a.section, 0), 1), (a, t)) for a, t in rows]
+        made = [pair for _, pair in sorted(keyed, key=lambda k: k[0])]
     return without_restatements(made)

@@ -186,11 +186,11 @@ _READ_AHEAD = (".docx", ".pdf")
 class Workers:
     """Worker processes for a batch (see `start_workers`); `shutdown` ends them all."""
 
-    def __init__(self, pool, reader=None, results=None, ahead: tuple[Path, ...] = ()) -> None:
-        from kehoach.processes import processes_of
-
+    def __init__(
+        self, pool, pool_context, reader=None, results=None, ahead: tuple[Path, ...] = ()
+    ) -> None:
         self.pool = pool
-        self.processes = processes_of(pool)
+        self.pool_context = pool_context  # a `Tracked` context: its processes are the pool's
         self.reader = reader  # a process reading the `ahead` files, or None
         self.results = results  # the queue its documents come back on
         self.ahead = ahead
@@ -215,7 +215,7 @@ class Workers:
         """End every worker at once, the files they are reading not waited for."""
         from kehoach.processes import end_now
 
-        end_now(self.pool, self.processes.values())
+        end_now(self.pool, self.pool_context.processes)
         if self.reader is not None and self.reader.is_alive():
             self.reader.terminate()
 
@@ -235,7 +235,7 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
     a reader process of their own, started first; `extract_many` takes its documents."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from kehoach.processes import worker_setup
+    from kehoach.processes import Tracked, worker_setup
 
     context = _context()
     ahead = tuple(
@@ -256,10 +256,13 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
     # what is loaded stays for the life of the workers: the collector need not look at it
     # again in each of them (and writing its marks would copy the shared pages)
     gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_setup)
+    pool_context = Tracked(context)
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=pool_context.as_context, initializer=worker_setup
+    )
     for future in [pool.submit(os.getpid) for _ in range(jobs)]:
         future.result()
-    return Workers(pool, reader, results, ahead)
+    return Workers(pool, pool_context, reader, results, ahead)
 
 
 def _context():
@@ -343,6 +346,8 @@ def _cost(path: Path) -> int:
 def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Result]:
     from concurrent.futures.process import BrokenProcessPool
 
+    from kehoach.processes import result
+
     pool = workers.pool
     ahead = set(workers.ahead)
 
@@ -375,7 +380,7 @@ def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Re
             yield _alone(path, documents)
             continue
         try:
-            path, record, doc, err = future.result()
+            path, record, doc, err = result(future)
         except BrokenProcessPool:  # a worker died: which file killed it is not known
             yield _alone(path, documents)
             continue
@@ -395,14 +400,14 @@ def _alone(path: Path, documents: bool) -> Result:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from kehoach.processes import how_ended, processes_of, worker_setup
+    from kehoach.processes import Tracked, how_ended, worker_setup
 
-    pool = ProcessPoolExecutor(1, _context(), initializer=worker_setup)
-    processes = processes_of(pool)
+    context = Tracked(_context())
+    pool = ProcessPoolExecutor(1, context.as_context, initializer=worker_setup)
     try:
         path, record, doc, err = pool.submit(_in_worker, path, documents).result()
     except BrokenProcessPool:
-        how, killed = how_ended(processes.values())
+        how, killed = how_ended(context.processes)
         if killed:
             return (
                 path,

@@ -57,6 +57,11 @@ def timeframe_phrase(text: str) -> str | None:
     found = list(_time_phrase().finditer(low))
     if not found:
         return _closing_period(text, low)
+    own = [m for m in found if not _ends_work_name(text, m)]
+    if own:
+        # "Xây dựng Đề án … đến năm 2030, tầm nhìn đến năm 2045 …; hoàn thành trong năm
+        # 2027": the scheme's horizon is its name's; the work has a time of its own
+        found = own
     first = found[0]
     recurring = [m for m in found[1:] if re.match(r"(?:h[ằà]ng|mỗi) ", m.group(0))]
     if parse_timeframe(text[first.start() : first.end()]).kind == "from":
@@ -80,6 +85,19 @@ def _closing_period_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     named = lexicon.alternation("time.named_works")
     period = lexicon.mapping("time")["closing_period"]
     return re.compile(period), re.compile(r"(?<!\w)" + named + r"(?!\w)")
+
+
+# A period that may end a work's name (`… đến năm 2030`, `… giai đoạn 2026 - 2030`), lower case
+_NAME_PERIOD = re.compile(r"(?:đến|trước)\s+(?:hết\s+)?năm\s|giai đoạn\s|năm\s+\d{4}\s*[-–]")
+
+
+def _ends_work_name(text: str, m: re.Match[str]) -> bool:
+    """Whether a time phrase found in the item is a period ending the name of a plan, scheme
+    or programme its clause names (lexicon `time.named_works`)."""
+    if not _NAME_PERIOD.match(m.group(0).lstrip()):
+        return False
+    _, named = _closing_period_res()
+    return named.search(re.split(r"[;:]", text[: m.start()])[-1]) is not None
 
 
 def _closing_period(text: str, low: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 from kehoach.intake.document import Block, Table
 from kehoach.text import lexicon
@@ -254,8 +255,9 @@ def numbered_label(text: str) -> tuple[str, str] | None:
     return (m.group("n"), text[m.end() :]) if m else None
 
 
-def _continues(prev: str, line: str) -> bool:
-    """Does `line` continue the paragraph ending with `prev` (a wrapped line)?"""
+def _continues(prev: str, line: str, width: int | None = None) -> bool:
+    """Does `line` continue the paragraph ending with `prev` (a wrapped line)? `width`: the
+    width the text's lines were wrapped at, when it was (`_wrap_width`)."""
     if _starts_new(line) or _RULE_RE.fullmatch(prev) or _RULE_RE.fullmatch(line):
         return False  # a rule (`-----`) under a title ends it; the body begins below it
     if line[:1].isupper() and numbered_label(line):
@@ -280,6 +282,8 @@ def _continues(prev: str, line: str) -> bool:
         return True  # "… phối hợp với Sở" / "Nông nghiệp và Môi trường …"
     if _province_wrapped(prev, line):
         return True  # "… Ngày hội đọc sách tỉnh Lạng" / "Sơn; thời gian …"
+    if width and len(prev) >= width * _FULL_LINE and not _is_upper_heading(line):
+        return True  # a line filled to the wrap width runs on: "… Quốc gia Việt" / "Nam; …"
     return prev.endswith((",", "-", "–", "(")) or last.lower() in _CONNECTOR_END
 
 
@@ -294,6 +298,32 @@ def _province_words() -> tuple[tuple[str, ...], ...]:
 def _province_later_words() -> frozenset[str]:
     """The folded words a province's name goes on with after its first."""
     return frozenset(w for words in _province_words() for w in words[1:])
+
+
+# How full a line is that reaches the wrap width (a justified line may be a few words short)
+_FULL_LINE = 0.8
+# Lines of a hard-wrapped text: at least so many, and so long at the most (a printed line;
+# a text that keeps a paragraph a line has far longer ones)
+_WRAPPED_LINES = 20
+_WRAPPED_WIDTH = 120
+
+
+def _wrap_width(blocks: list[Block]) -> int | None:
+    """The width a text's lines were wrapped at (a PDF's text copied line by line: every
+    line of a paragraph but its last reaches near the right margin), or None when it was not
+    wrapped so: its long lines (40 characters or more) do not mostly end within a fifth of
+    the longest (their ninth decile). Such a line that ends no sentence runs on into the
+    next, whatever the next opens with (`… Thư viện Quốc gia Việt` / `Nam; 70% xã …`)."""
+    lengths = sorted(
+        n for b in blocks if isinstance(b, str) and (n := len(" ".join(b.split()))) >= 40
+    )
+    if len(lengths) < _WRAPPED_LINES:
+        return None
+    top = lengths[len(lengths) * 9 // 10]
+    full = sum(n >= top * _FULL_LINE for n in lengths)
+    if top > _WRAPPED_WIDTH or full * 10 < len(lengths) * 6:
+        return None
+    return top
 
 
 def _province_wrapped(prev: str, line: str) -> bool:
@@ -334,6 +364,7 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
     if any(isinstance(b, str) and _is_page_number(b) for b in blocks):
         # (without a page number there is no page furniture to drop: typed text has none)
         blocks = _without_page_numbers(_without_running_headers(blocks))
+    width = _wrap_width(blocks)
 
     def flush() -> None:
         if buf:
@@ -364,7 +395,7 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
             line = " ".join(piece.split())  # blocks come normalized (plan.build_record)
             if not line:
                 continue
-            if buf and _continues(buf[-1], line):
+            if buf and _continues(buf[-1], line, width):
                 buf.append(line)
             else:
                 flush()
@@ -453,13 +484,15 @@ def _without_page_numbers(blocks: list[Block]) -> list[Block]:
     after a line that does not end a sentence and before one that goes on in lower case; or
     before one that opens a paragraph of its own (a heading, in capitals or numbered: the
     new page's first line), which the number would otherwise join to the line before it
-    (`Nguyễn Văn A` / `5` / `PHỤ LỤC`)."""
+    (`Nguyễn Văn A` / `5` / `PHỤ LỤC`); and wherever it stands, a number that counts the
+    pages (`_counted_pages`)."""
     lines = [(i, b.strip()) for i, b in enumerate(blocks) if isinstance(b, str) and b.strip()]
     drop: set[int] = set()
+    paged = _counted_pages(blocks)
     for k in range(1, len(lines) - 1):
         i, text = lines[k]
         prev, nxt = lines[k - 1][1], lines[k + 1][1]
-        if (
+        if k in paged or (
             _PAGE_NUMBER_RE.fullmatch(text)
             and not prev.endswith(_SENTENCE_END)
             and (nxt[0].islower() or _is_upper_heading(nxt) or _starts_new(nxt))
@@ -467,6 +500,37 @@ def _without_page_numbers(blocks: list[Block]) -> list[Block]:
         ):
             drop.add(i)
     return [b for i, b in enumerate(blocks) if i not in drop] if drop else blocks
+
+
+# Lines of text a page holds at the least: page numbers stand at least so far apart
+_PAGE_LINES = 20
+
+
+def _counted_pages(blocks: list[Block]) -> set[int]:
+    """The indexes (among the blocks' lines of text) of the bare numbers that count the
+    pages: each one more than the bare number before it, a page's lines or more above it
+    (`2` … `3` … `4`; a table's rows count as lines). Such a number is the page's even where
+    the line after it opens in capitals (`… phối hợp với Sở` / `3` / `Văn hóa, Thể thao
+    …`); row numbers on lines of their own (a table flattened to a cell a line) stand closer
+    together."""
+    numbers: list[tuple[int, int, int]] = []  # (index among the lines, place, number)
+    k = place = 0
+    for b in blocks:
+        if isinstance(b, Table):
+            place += len(b.rows)
+            continue
+        text = b.strip()
+        if not text:
+            continue
+        if _PAGE_NUMBER_RE.fullmatch(text):
+            numbers.append((k, place, int(text)))
+        k += 1
+        place += 1
+    paged: set[int] = set()
+    for (k1, at1, n1), (k2, at2, n2) in pairwise(numbers):
+        if n2 == n1 + 1 and at2 - at1 >= _PAGE_LINES:
+            paged.update((k1, k2))
+    return paged
 
 
 def _decimal_top_level(items: list[Para | Table]) -> list[Para | Table]:

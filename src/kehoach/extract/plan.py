@@ -8,23 +8,33 @@ from dataclasses import replace
 from kehoach.errors import NoPlanStructure
 from kehoach.extract.accentless import read_restored, written_back
 from kehoach.extract.agencies import document_province, order_note, spelt_out
-from kehoach.extract.assignments import tasks_from_sections
+from kehoach.extract.assignments import section_proposals, tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.event_parts import is_timetable
 from kehoach.extract.flattened import flattened_tables
 from kehoach.extract.implementation import implementation_section
 from kehoach.extract.marks import Layout, unmark
 from kehoach.extract.metadata import extract_metadata
-from kehoach.extract.outline import Para, Section, build_outline, ocr_markers, paragraphs
+from kehoach.extract.outline import (
+    APPENDIX_RE,
+    Para,
+    Section,
+    build_outline,
+    ocr_markers,
+    paragraphs,
+)
+from kehoach.extract.places import place_targets
+from kehoach.extract.readings import Assignment
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
 from kehoach.extract.tables import is_project_list, read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets
+from kehoach.extract.task_lists import is_task_list
 from kehoach.extract.transposed import upright
 from kehoach.intake.document import Document, Table
 from kehoach.model import DocumentInfo, PlanRecord, Source, Task
 from kehoach.text.lexicon import fix_typos, fix_typos_in_lines
-from kehoach.text.normalize import clean
+from kehoach.text.normalize import clean, fold
 from kehoach.text.unglue import unglue, unglue_pairs
 
 
@@ -93,6 +103,8 @@ def _with_parts(
     the document's province's: `agencies.document_province`)."""
 
     tasks: list[Task] = []
+    # each table that gave tasks: the table, the body section it stands in, how many it gave
+    by_table: list[tuple[Table, str | None, int]] = []
     target_rows: list[TargetRow] = []
     appendix_horizon = None
     # a note that the first agency of a cell leads (`Đơn vị được ghi đầu tiên là đơn vị chủ
@@ -117,8 +129,15 @@ def _with_parts(
             continue
         original = block
         if isinstance(block, Table):
+            context = caption[-3:] + over.get(id(block), [])
+            allotted = place_targets(block, context, doc_year)
+            if allotted is not None:  # a place's numbers a row (`Xã A | 85 | 95 | …`)
+                where = sections.get(id(block))
+                target_rows.extend(replace(row, section=where) for row in allotted)
+                columns, marks, caption = None, None, []
+                continue
             # a target table turned on its side (a row for each year), set upright
-            block = upright(block, caption[-3:] + over.get(id(block), []))
+            block = upright(block, context)
             # agencies and years marked in columns of their own
             notes = caption[-3:] + _notes_after(items, k)
             block, marks = unmark(block, notes, doc_year, marks)
@@ -130,6 +149,11 @@ def _with_parts(
             got = tasks_from_table(block, doc_year, carried_over=columns, first_leads=first_leads)
             if got:
                 tasks.extend(assess_task(t, "table") for t in got[0])
+                if got[0] and isinstance(original, Table):
+                    # a caption naming an appendix the outline did not part from the body
+                    appendix = any(APPENDIX_RE.match(fold(c)) for c in caption[-3:])
+                    place = None if appendix else sections.get(id(original))
+                    by_table.append((original, place, len(got[0])))
                 where = sections.get(id(original))
                 target_rows.extend(replace(row, section=where) for row in got[1])
                 head = read_header(block.rows)
@@ -147,6 +171,8 @@ def _with_parts(
     implementation = implementation_section(root)
     if not tasks:  # no task table: every section that assigns work to agencies
         tasks = tasks_from_sections(root, doc_year)
+    elif by_table:
+        tasks = _with_sections(tasks, by_table, root, doc_year)
     tasks = _unique_ids(_names_spelt_out(tasks))
     targets = [
         assess_target(t)
@@ -164,6 +190,43 @@ def _with_parts(
         tasks=tasks,
         reporting=reporting,
     )
+
+
+def _with_sections(
+    tasks: list[Task],
+    by_table: list[tuple[Table, str | None, int]],
+    root: Section,
+    doc_year: int | None,
+) -> list[Task]:
+    """The tasks of a plan with task tables: the tables' rows alone when one of them is the
+    plan's task list (`task_lists.is_task_list`); else the rows merged with the tasks every
+    section assigns, in the document's order, each row named by the section it stands in."""
+    made: list[tuple[Assignment, Task]] | None = None
+
+    def assigns(sec: Section) -> bool:
+        nonlocal made
+        if made is None:
+            made = section_proposals(root, doc_year)
+        return any(a.section == sec.path or a.section.startswith(sec.path + ".") for a, _ in made)
+
+    tables = [t for t, _, _ in by_table]
+    for _, where, _ in by_table:
+        if where is None or is_task_list(where, root, tables, assigns):
+            return tasks
+    titles = {sec.path: sec.title for sec in root.walk()}
+    rows = iter(tasks)
+    beside: list[tuple[str, Task]] = []
+    for _, where, n in by_table:
+        assert where is not None  # every table is in the body: checked above
+        for t in (next(rows) for _ in range(n)):
+            named = replace(
+                t,
+                id=f"{where}.{t.id}",
+                group=t.group or where,
+                group_title=t.group_title or titles.get(where) or None,
+            )
+            beside.append((where, named))
+    return tasks_from_sections(root, doc_year, beside, made)
 
 
 def _headings_over(root: Section) -> dict[int, list[str]]:

@@ -13,6 +13,7 @@ from kehoach.extract.agencies import (
     current_province,
     parse_list,
     starts_with_agency,
+    starts_with_group,
     take_agencies,
 )
 from kehoach.extract.assignments import read_heading
@@ -59,6 +60,21 @@ def _not_duty() -> re.Pattern[str]:
         rf"|\bbao cao (?:{_alt('request_superiors')}[^.;,]{{0,30}}? )?(?:de )?"
         rf"{_alt('request_verbs')}\b"
     )
+
+
+@lru_cache(maxsize=1)
+def _report_form_re() -> re.Pattern[str]:
+    """What a report is written on (`đề cương báo cáo`, `mẫu báo cáo`; lexicon
+    `reporting.report_forms`), folded."""
+    return re.compile(rf"\b{_alt('report_forms')}\b")
+
+
+def _folded(sentence: str) -> str:
+    """The sentence folded and lower-cased, its `báo cáo` blanked where it only names what a
+    report is written on (`Xây dựng đề cương báo cáo, gửi các đơn vị …`): sending the outline
+    or the form asks no one to report. Offsets stay those of the sentence."""
+    f = fold_chars(sentence).lower()
+    return _report_form_re().sub(lambda m: m.group(0).replace("bao cao", "_" * 7), f)
 
 
 def _asks_superior(f: str) -> bool:
@@ -224,7 +240,7 @@ def _duties_in(
 ) -> list[ReportingDuty]:
     """The duties a clause asks for; one that names no body to report to (`…; báo cáo đột
     xuất khi có yêu cầu`) goes where the clause before it in the sentence (`before`) goes."""
-    f = fold_chars(sentence).lower()
+    f = _folded(sentence)
     if not _REPORT.search(f) or _asks_superior(f) or not _duty_hint().search(f):
         return []
     if _general_call().search(f) and not _timing().search(sentence.lower()):
@@ -375,7 +391,7 @@ def _year(text: str | None) -> int | None:
 
 
 def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, str | None]:
-    f = fold_chars(sentence).lower()
+    f = _folded(sentence)
     via = None
     m = re.search(r"\(qua ", f)
     if m:
@@ -409,11 +425,17 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
             subject = [named]
         subject = subject or agency_phrase(_opening().sub("", item, count=1))[0]
         if subject and subject[0] != to:
-            via = subject[0]
+            via = _compiler(subject[0])
         elif not subject and owner and owner != to:  # the section's agency compiles it
-            via = owner
+            via = _compiler(owner)
     via = via.strip(" )") if via else via  # "(qua Văn phòng Sở)."
     return (canonical(to) if to else None), via
+
+
+def _compiler(reporter: str) -> str | None:
+    """The body that reports, as the one compiling the report: a generic group (`Các cơ quan,
+    đơn vị được giao …`) is none, each of its members sends a report of its own."""
+    return None if starts_with_group(reporter) else reporter
 
 
 def _via_in_brackets(text: str) -> str | None:
@@ -439,8 +461,9 @@ def _contact_re() -> re.Pattern[str]:
 def extract_reporting(
     root: Section, implementation: Section | None, issuer: str | None = None
 ) -> list[ReportingDuty]:
-    """One entry per (every, due) duty, from the reporting section, else the implementation one.
-    A bare `Sở` (`báo cáo … về Sở`) in a department's own plan is that department."""
+    """One entry per (every, due, to) duty, from the reporting section, else the implementation
+    one (and a report relayed `(qua …)` in any other section). A bare `Sở` (`báo cáo … về Sở`)
+    in a department's own plan is that department."""
     scope = [s for top in root.children for s in top.walk() if _reporting_heading(s)]
     inside = list(implementation.walk()) if implementation is not None else []
     if implementation is not None and any(s in inside for s in scope):
@@ -453,27 +476,43 @@ def extract_reporting(
         # X trước ngày 15/12 hằng năm để tổng hợp, báo cáo Ban Chỉ đạo`) beside the section
         # on reporting
         scope = [*scope, implementation]
+    body = [top for top in root.children if top.kind not in ("signature", "appendix")]
     if not scope:  # no section for it: any duty stated in the body
-        scope = [top for top in root.children if top.kind not in ("signature", "appendix")]
+        scope = body
+    # the other sections' items are mostly tasks, whose `báo cáo` is their product; a sentence
+    # there that sends a report through the body compiling it (`… tự kiểm tra, báo cáo kết quả
+    # về UBND tỉnh (qua Sở X) trước ngày …`) states a duty all the same
+    rest = [t for t in body if not any(t in s.walk() or s in t.walk() for s in scope)]
     stated = [
         (d, sentence)
-        for sec in scope
+        for sec in [*scope, *rest]
         for sentence, item, owner, before in _sentences(sec)
+        if sec in scope or _relayed(sentence)
         for d in _duties_in(sentence, item, owner, before)
     ]
     stated = _compilers_sides(stated)
     periodic = [d for d, _ in stated if d.every != "ad_hoc"]
     duties: list[ReportingDuty] = []
-    seen: set[tuple[str, str | None]] = set()
+    seen: set[tuple[str, str | None, str | None]] = set()
     for d, sentence in stated:
         if d.every == "ad_hoc" and _compiled_again(sentence, d, periodic):
             continue
-        if (d.every, d.due) not in seen:
-            seen.add((d.every, d.due))
+        # a report of the same period to another body is another duty (the communes' ad-hoc
+        # reports to the department, the team leader's to the province)
+        if (d.every, d.due, d.to) not in seen:
+            seen.add((d.every, d.due, d.to))
             duties.append(d)
     if issuer and fold_chars(issuer).lower().startswith("so "):
         duties = [replace(d, to=_own(d.to, issuer), via=_own(d.via, issuer)) for d in duties]
     return duties
+
+
+_RELAYED_RE = re.compile(r"\bbao cao\b[^.;]*\(qua ")
+
+
+def _relayed(sentence: str) -> bool:
+    """A sentence that sends a report through a body in brackets (`báo cáo … (qua Sở X)`)."""
+    return _RELAYED_RE.search(_folded(sentence)) is not None
 
 
 def _compilers_sides(

@@ -207,6 +207,12 @@ def segment_assignments(
             ]
         if run.is_block and marked and items[0][0].kind != "plain" and len(marked) == 1:
             return [propose(items[0][1], [labels], where)]
+        if marked:
+            # the labels close a group of bullets: prose before the first of them introduces or
+            # describes the group ("Trung tâm X là thiết chế …, giữ vai trò …"), no task of its
+            # own unless it hands work to a body itself (`Giao Sở X …`)
+            first = next(i for i, (para, _) in enumerate(items) if para.kind != "plain")
+            items = [it for i, it in enumerate(items) if i >= first or hands_work(it[1])]
         closing = Reading(
             labels.directing, labels.lead, labels.coordinating, labels.time, CLOSING, "closing"
         )

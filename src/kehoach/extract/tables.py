@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from kehoach.extract.agencies import cell_roles, lines_as_list, parse_list
+from kehoach.extract.agencies import cell_roles, known_prefix, lines_as_list, parse_list
 from kehoach.extract.agency_rows import agency_row, group_leads, led_by_row
+from kehoach.extract.cell_items import agency_items, item_rows, period_key
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_span, parse_timeframe
 from kehoach.intake.document import Table
@@ -38,6 +39,10 @@ _MEMBER_COLUMN = re.compile(
 _MEMBER_EXCLUDED = re.compile(
     r"\b" + lexicon.alternation("tables.member_column_excluded", fold_words=True) + r"\b"
 )
+# A heading that only names a calendar period (`Tháng`, `Quý`): the rows are periods, each
+# the time of the tasks its row lists (lexicon, folded).
+_PERIOD = lexicon.alternation("tables.period_columns", fold_words=True)
+_PERIOD_COLUMN = re.compile(rf"{_PERIOD}(?:\s*[/,]\s*{_PERIOD})*")
 
 
 def is_column_numbers(row: list[str]) -> bool:
@@ -69,6 +74,9 @@ class Columns:
     # the lead column's roles go by the order of its names (`agencies.order_note`): no
     # coordinating column, and the document says the first agency of a cell leads
     first_leads: bool = False
+    # the time column names a calendar period (`Tháng`): a row is a period, its task cell
+    # may list several tasks (`cell_items.py`)
+    by_period: bool = False
 
 
 def column_role(h: str) -> str | None:
@@ -88,6 +96,8 @@ def column_role(h: str) -> str | None:
     ) and not (agency and re.search(r"\bchu tri\b", h)):
         return "ignore"
     if re.search(r"\b(thoi gian|thoi han|tien do|moc thoi gian|thoi diem|lo trinh)\b", h):
+        return "time"
+    if _PERIOD_COLUMN.fullmatch(h):
         return "time"
     if agency:
         if re.search(r"\bphoi hop\b", h) and not re.search(r"\bchu tri\b", h):
@@ -159,6 +169,7 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                     cols.time_end = i
                 elif role and getattr(cols, role) == -1:
                     setattr(cols, role, i)
+                    cols.by_period |= role == "time" and bool(_PERIOD_COLUMN.fullmatch(h))
             if members >= 0:
                 # a team's members coordinate under the lead column's agency; with no lead
                 # column (a meeting's attendees) they are in no role
@@ -308,9 +319,13 @@ def _value_cell_re() -> re.Pattern[str]:
 
 
 def _values(row: list[str], col: int) -> list[int | float]:
+    return cell_values(_cell(row, col))
+
+
+def cell_values(cell: str) -> list[int | float]:
     """The numbers of a value cell: one (`≥ 98`, `85`), or one for each end of a range (`12 -
     15` gives 12 and 15); none when it holds no number (`-`, `Duy trì`)."""
-    m = _value_cell_re().match(_cell(row, col))
+    m = _value_cell_re().match(clean(cell))
     if m is None:
         return []
     try:
@@ -352,6 +367,7 @@ def tasks_from_table(
     # (the time column only when a row with its lead merged leaves its time empty too: a task
     # may state no time, so an empty time cell beside its own lead is no merge by itself)
     merged_down: dict[int, str] = {}
+    rows_read = 0  # the task rows so far (a row listing several tasks counts once)
     if not table.spans:
         merged_down = dict.fromkeys(merged_down_columns(table.rows[first:], cols), "")
     for r, row in enumerate(table.rows[first:], start=first):
@@ -359,7 +375,7 @@ def tasks_from_table(
         if (
             not any(c.strip() for c in row)
             or fold(" ".join(row)) in header_keys
-            or row_is_header(row)
+            or (row_is_header(row) and not _states_work(row, cols))
             or is_column_numbers(row)
         ):
             continue
@@ -403,10 +419,32 @@ def tasks_from_table(
             merged_down = dict.fromkeys(merged_down, "")
             continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
         row = _merged_from_above(row, merged_down)
-        tasks.append(_new_task(row, cols, num, text, group, group_title, len(tasks) + 1))
-        if leads:
-            led_by_row(tasks[-1], leads)
+        rows_read += 1
+        agencies = [cols.directing, cols.lead, cols.coordinating]
+        items = item_rows(row, cols.text, agencies, by_period=cols.by_period)
+        # a calendar's row goes by its period (`Tháng 3` numbers its tasks `3.1`, `3.2`)
+        key = num.rstrip(".)")
+        if not key and cols.by_period:
+            key = period_key(_cell(row, cols.time)) or ""
+        for k, item in enumerate(items, start=1):
+            # a row listing several tasks numbers them under its own number
+            own = f"{key or rows_read}.{k}" if len(items) > 1 else key
+            text = _cell(item, cols.text)
+            tasks.append(_new_task(item, cols, own, text, group, group_title, rows_read))
+            if leads:
+                led_by_row(tasks[-1], leads)
     return [_finish(t, doc_year) for t in tasks], targets
+
+
+def _states_work(row: list[str], cols: Columns) -> bool:
+    """A row that names a known body in an agency column or a period in the time column: a
+    task, however many of its short cells hold a heading's words (`Hội chợ sản phẩm chè` under
+    `Nội dung`, `Sở Công Thương chủ trì, …` under `Đơn vị thực hiện`); a heading repeated
+    inside the table names neither."""
+    agencies = (cols.lead, cols.coordinating, cols.directing)
+    if any(known_prefix(_cell(row, c)) for c in agencies if c >= 0):
+        return True
+    return cols.time >= 0 and parse_timeframe(_cell(row, cols.time)).kind != "unknown"
 
 
 @lru_cache(maxsize=1)
@@ -519,8 +557,12 @@ def _new_task(row, cols, num, text, group, group_title, n) -> dict:
 
 
 def _agency_cell(row: list[str], i: int) -> str:
-    """An agency cell, its lines that each name a body listed apart (`lines_as_list`)."""
-    return clean(lines_as_list(row[i])) if 0 <= i < len(row) else ""
+    """An agency cell, its lines that each name a body listed apart (`lines_as_list`), and
+    so its dash items (`- Sở X - Sở Y`, `cell_items.agency_items`)."""
+    if not 0 <= i < len(row):
+        return ""
+    items = agency_items(row[i])
+    return clean(lines_as_list("; ".join(items) if len(items) > 1 else row[i]))
 
 
 def _add_agencies(t: dict, row: list[str], cols: Columns) -> None:

@@ -43,6 +43,9 @@ class TargetRow:
     horizon: int | None = None
     # the section of the plan's body the table stands in (`II.2`), None in an appendix
     section: str | None = None
+    # a place's own numbers (`places.py`): never a restatement of the plan's statement for
+    # the whole province, however alike a place's name and its words read
+    allotted: bool = False
 
 
 # Vietnamese capitals (a range like À-Ỹ holds the small letters too: `; đón …` is no new sentence)
@@ -68,6 +71,12 @@ def _known_unit(raw: str) -> bool:
         low.startswith(u) and (len(low) == len(u) or not low[len(u)].isalnum())
         for u in _known_units()
     )
+
+
+def counted_unit(words: str) -> str | None:
+    """The unit the words open with (`câu lạc bộ văn nghệ` -> `câu lạc bộ`) when the lexicon
+    knows it (`targets.units`), else None."""
+    return _unit(words) if _known_unit(words) else None
 
 
 @lru_cache(maxsize=1)
@@ -160,11 +169,19 @@ def _metrics(text: str) -> list[Metric]:
         years = [(m.start(), int(m.group(1))) for m in _baseline_year_re().finditer(sentence)]
         previous: str | None = None
         found = [q for q in quantities(sentence) if not _present_state(sentence, q[2])]
+        claimed: set[int] = set()  # where the years are that close a number's own clause
         for i, (value, unit, pos) in enumerate(found):
-            before = [y for p, y in years if p < pos]
-            by = _year_after(sentence, years, pos, found[i + 1 :]) or (
-                before[-1] if before else None
-            )
+            # a year that closed an earlier number's clause is that number's alone past the
+            # clause's `;` (`đạt 88% vào năm 2026 và 96% vào năm 2030; 75% …`: 75 has none),
+            # not a number's that shares its clause (`đón 5,5 triệu lượt khách vào năm 2030,
+            # trong đó 150.000 lượt khách quốc tế`)
+            before = [
+                y for p, y in years if p < pos and not (p in claimed and ";" in sentence[p:pos])
+            ]
+            after = _year_after(sentence, years, pos, found[i + 1 :])
+            if after is not None:
+                claimed.add(after[0])
+            by = (after[1] if after else None) or (before[-1] if before else None)
             # "tăng 8%" after "đón 2,7 triệu lượt khách,": the same subject as the number before
             subject = _subject(sentence, pos, unit) or previous
             metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
@@ -208,17 +225,31 @@ def _year_after(
     years: list[tuple[int, int]],
     pos: int,
     later: list[tuple[float | int, str, int]],
-) -> int | None:
+) -> tuple[int, int] | None:
     """A year that closes a number's own clause (`… thu hút 14,5 triệu lượt khách vào năm
-    2030`, `hoàn thành số hóa 100% di tích … trong năm 2027.`): after the number, before the
-    end of its clause (`;`) and before the comma that opens the next number's clause
-    (`… 50% số xã không có ma túy, riêng năm 2025 … 20% …`: 2025 is the next number's)."""
+    2030`, `hoàn thành số hóa 100% di tích … trong năm 2027.`), as (where it is, the year):
+    after the number, before the end of its clause (`;`) and before the comma or the word
+    (`và`; lexicon `targets.clause_joiners`) that opens the next number's clause (`… 50% số
+    xã không có ma túy, riêng năm 2025 … 20% …`: 2025 is the next number's; `đạt 88% vào năm
+    2026 và đạt 96% vào năm 2030`: 2026 is 88's). With neither before the next number, only
+    a `;` between them ends the clause."""
     nxt = min([p for _, _, p in later if p > pos], default=None)
-    end = len(sentence) if nxt is None else max(sentence.rfind(",", pos, nxt), pos)
+    if nxt is None:
+        end = len(sentence)
+    else:
+        end = sentence.rfind(",", pos, nxt)
+        if end == -1:
+            joiner = _clause_joiner_re().search(sentence, pos, nxt)
+            end = joiner.start() if joiner else max(sentence.find(";", pos, nxt), pos)
     semicolon = sentence.find(";", pos, end)
     end = semicolon if semicolon != -1 else end
-    after = [y for p, y in years if pos < p < end]
+    after = [(p, y) for p, y in years if pos < p < end]
     return after[-1] if after else None
+
+
+@lru_cache(maxsize=1)
+def _clause_joiner_re() -> re.Pattern[str]:
+    return re.compile(r"\s" + lexicon.alternation("targets.clause_joiners") + r"\s")
 
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
@@ -550,8 +581,10 @@ def extract_targets(
         metrics = list(row.metrics) or _metrics(row.text)
         if not metrics:
             continue
-        same = _similar_index(fold(row.text), seen[:body])
-        same = _restated(metrics, row, targets[:body]) if same is None else same
+        same = None if row.allotted else _similar_index(fold(row.text), seen[:body])
+        same = (
+            _restated(metrics, row, targets[:body]) if same is None and not row.allotted else same
+        )
         if same is not None:
             # one target; a table's value columns give each number its year (`Kế hoạch năm
             # 2026 | Đến năm 2030`), so a row that holds every number of the body's statement

@@ -96,7 +96,7 @@ def _magnitudes() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.mapping("targets.magnitudes"))
 
 
-def _heading_unit(heading: str) -> str | None:
+def heading_unit(heading: str) -> str | None:
     """The unit a heading names in its closing brackets (`Tổng lượt khách (triệu lượt)`)."""
     m = _BRACKET.search(heading)
     return _unit(m.group(1)) if m else None
@@ -170,7 +170,7 @@ def upright(table: Table, context: list[str] | tuple[str, ...] = ()) -> Table:
         numbers = [c for c in filled if _value_cell_re().match(c)]
         if heading and numbers and len(numbers) * 5 >= len(filled) * 4:
             unit = next((u for row in units if (u := _unit(row[col]))), None)
-            indicators.append((col, heading, unit or _heading_unit(heading) or ""))
+            indicators.append((col, heading, unit or heading_unit(heading) or ""))
         elif filled and column_role(fold(heading)) not in _SIDE_ROLES:
             return table  # a column of words: a schedule, not targets
     said = [*context, *(" ".join(r) for r in head)]

@@ -23,7 +23,7 @@ from kehoach.intake.pdf_columns import Grid as _Grid  # a table being put togeth
 from kehoach.intake.pdf_columns import continue_grid
 from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
 from kehoach.intake.scan_page import Line, PageText, recased_wrap, spots
-from kehoach.processes import Stopped, end_now, how_ended, processes_of, worker_setup
+from kehoach.processes import Stopped, Tracked, completed, end_now, how_ended, worker_setup
 from kehoach.text.normalize import fold
 
 _CACHE: OrderedDict[str, Document] = OrderedDict()  # the web page reads an upload more than once
@@ -104,23 +104,24 @@ def _recognise(
         return done
     import multiprocessing
     import threading
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # fork is quick and needs no importable __main__, but is unsafe once threads run (the
     # web server's): forkserver then
     alone = threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if alone else "forkserver")
-    pool = ProcessPoolExecutor(workers, context, initializer=_start, initargs=(kind, data, True))
-    processes = processes_of(pool)
+    context = Tracked(multiprocessing.get_context("fork" if alone else "forkserver"))
+    pool = ProcessPoolExecutor(
+        workers, context.as_context, initializer=_start, initargs=(kind, data, True)
+    )
     try:
         futures = [pool.submit(_page, index) for index in range(count)]
-        for future in as_completed(futures):
+        for future in completed(futures):
             done.append(future.result())
             if progress:
                 progress(len(done), count)
     except BrokenProcessPool:
-        how, killed = how_ended(processes.values())
+        how, killed = how_ended(context.processes)
         pool.shutdown(wait=True, cancel_futures=True)
         values = {"how": how, "done": len(done), "total": count}
         if killed:
@@ -137,7 +138,7 @@ def _recognise(
             **values,
         ) from None
     except BaseException as stop:  # a stop, or an error here: the pages are not waited for
-        end_now(pool, processes.values())
+        end_now(pool, context.processes)
         if isinstance(stop, KeyboardInterrupt | Stopped):
             stop.pages = (len(done), count)  # type: ignore[union-attr]
         raise

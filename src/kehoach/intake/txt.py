@@ -7,6 +7,7 @@ import re
 from kehoach.intake import txt_layout
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import decode_text
+from kehoach.intake.pipe_wrapped import join_wrapped_rows
 from kehoach.text.normalize import nfc
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -56,7 +57,7 @@ def _unmarked(line: str) -> str:
 
 
 def _cells_tab(line: str) -> list[str]:
-    return [c.strip() for c in line.split("\t")]
+    return [c.strip().replace(_CELL_BREAK, "\n") for c in line.split("\t")]
 
 
 def _cells_pipe(line: str) -> list[str]:
@@ -258,6 +259,57 @@ def _framed_bare_tables(lines: list[str]) -> list[str]:
     return [line for k, line in enumerate(out) if k not in absorbed]
 
 
+# A line that opens a row of its own in a tab table: a row number, then the next cell.
+_TAB_ROW_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?)\t")
+
+
+def _tab_row(lines: list[str], i: int, tabs: int) -> tuple[str, int] | None:
+    """The row of a tab table (rows of `tabs` tabs, as its heading) that begins at line `i`
+    one or more tabs short and runs over the lines after it, and the index of the line
+    after it: a cell holds a line break, and a copy from Word breaks the row's line there
+    (`2 → Tham mưu … → Chủ trì: Sở A` / `Phối hợp: Sở B → Quý II/2026 → …`), a line between
+    holding only the cell's middle lines. The lines are joined by cell line breaks when
+    together they have the heading's tabs; None when the line is no such row's start (it has
+    the heading's tabs, or none), or the lines overshoot, run out, meet a blank line or a
+    line that opens a row of its own (a row number, then a tab)."""
+    count = lines[i].count("\t")
+    if not 0 < count < tabs:
+        return None
+    parts = [lines[i].strip(" ")]
+    for j in range(i + 1, min(len(lines), i + _BARE_ROW_LINES)):
+        line = lines[j]
+        if not line.strip() or _TAB_ROW_START.match(line):
+            return None
+        parts.append(line.strip(" "))
+        count += line.count("\t")
+        if count >= tabs:
+            return (_CELL_BREAK.join(parts), j + 1) if count == tabs else None
+    return None
+
+
+def _mend_tab_rows(lines: list[str]) -> list[str]:
+    """A tab table's rows each on one line (`_tab_row`): a table begins at a line of two tabs
+    or more, its heading, and runs while its lines have tabs, blank lines between them."""
+    out: list[str] = []
+    tabs = 0  # the tabs of the current table's heading; 0 outside a table
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if tabs and "\t" in line:
+            got = _tab_row(lines, i, tabs)
+            if got is not None:
+                out.append(got[0])
+                i = got[1]
+                continue
+        elif "\t" in line.strip() and line.count("\t") >= 2:
+            tabs = line.count("\t")
+        elif line.strip():
+            tabs = 0
+        out.append(line)
+        i += 1
+    return out
+
+
 def to_blocks(lines: list[str]) -> list[Block]:
     """Group runs of table-looking lines (tabs or pipes) into `Table` blocks; keep other lines."""
     blocks: list[Block] = []
@@ -273,7 +325,7 @@ def to_blocks(lines: list[str]) -> list[Block]:
                 blocks.append("  ".join(rows[0]))
         rows, kind = [], ""
 
-    for line in _mend_pipe_rows(_framed_bare_tables(lines)):
+    for line in join_wrapped_rows(_mend_pipe_rows(_framed_bare_tables(_mend_tab_rows(lines)))):
         if _is_pipe_row(line):
             if kind != "pipe":
                 flush()

@@ -1,0 +1,74 @@
+"""Whether a task table printed in a plan's body is the plan's task list, or one more way the
+plan assigns work.
+
+The schema takes each row of a task table as a task, and reads the sections' assignments only
+in documents without such a table. A table is that list when it is in an appendix (`Phụ lục …
+nhiệm vụ`), when it makes up the plan's task part (`III. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN`
+holding the table alone, or a sub-part headed so: `2. Nhiệm vụ cụ thể`), and when the plan
+has no task part at all (an inspection schedule under `IV. ĐỐI TƯỢNG, THỜI GIAN KIỂM TRA`, the
+activities of an event plan under `II. NỘI DUNG HOẠT ĐỘNG`): the plan's `Tổ chức thực hiện`
+then says how the table is carried out, and assigns no work of its own.
+
+A body table is one more source when the plan's task part is elsewhere, so that the table
+details only some of the work:
+
+- it stands in one sub-part of the task part, beside sub-parts of items (a survey's roadmap
+  under `4.` of `III. NHIỆM VỤ, GIẢI PHÁP`, whose `1.`–`3.` are bullets): the plan assigns
+  its work to agencies in other sections (`Tổ chức thực hiện`);
+- it stands outside the task part, and the task part itself assigns work to named agencies
+  (an event's programme under `IV. CHƯƠNG TRÌNH HOẠT ĐỘNG` beside `VI. PHÂN CÔNG NHIỆM VỤ`).
+
+Its rows are then tasks beside those the sections assign, merged (`assignments.
+tasks_from_sections`, `beside`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from kehoach.extract.outline import Section
+from kehoach.intake.document import Table
+from kehoach.text import lexicon
+
+
+@lru_cache(maxsize=1)
+def _task_part_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.alternation("sections.task_parts", fold_words=True) + r"\b")
+
+
+def is_task_part(sec: Section) -> bool:
+    """A section headed as the plan's tasks (`NHIỆM VỤ, GIẢI PHÁP`, `PHÂN CÔNG NHIỆM VỤ`;
+    the words in the lexicon, `sections.task_parts`)."""
+    return bool(sec.title) and _task_part_re().search(sec.folded_title) is not None
+
+
+def _holds_table(sec: Section, tables: set[int]) -> bool:
+    return any(isinstance(b, Table) and id(b) in tables for s in sec.walk() for b in s.blocks)
+
+
+def is_task_list(
+    path: str,
+    root: Section,
+    tables: Sequence[Table],
+    assigns: Callable[[Section], bool],
+) -> bool:
+    """Whether the task table in the body section at `path` is the plan's task list.
+
+    `tables` are the plan's task tables (a sub-part holding one states no work of its own);
+    `assigns(sec)` tells whether a section assigns work to named agencies (read only when
+    asked: reading the sections is the costly part)."""
+    tops = [t for t in root.children if t.kind not in ("appendix", "signature")]
+    top = next((t for t in tops if path == t.path or path.startswith(t.path + ".")), None)
+    here = next((s for s in root.walk() if s.path == path), None)
+    if top is None or here is None or is_task_part(here):
+        return True
+    ids = {id(t) for t in tables}
+    if is_task_part(top):
+        # one sub-part of the task part: the list only when every other sub-part is a table
+        # too (`1. Lĩnh vực di sản`, `2. Lĩnh vực thư viện`); a sub-part without one states
+        # work in items, bullets or its numbered heading's own sentence
+        return all(_holds_table(sub, ids) for sub in top.children)
+    others = [t for t in tops if t is not top and is_task_part(t)]
+    return not any(assigns(t) for t in others)

@@ -1,0 +1,59 @@
+"""Tab-separated tables in a text file (a copy from Word): a cell that holds a line break
+breaks its row's line there, and the row goes on over the lines after it."""
+
+from kehoach.intake.document import Table
+from kehoach.intake.txt import read
+
+
+def _blocks(text: str) -> list:
+    return read(text.encode("utf-8"), "plan.txt", "0").blocks
+
+
+def test_a_row_whose_cells_hold_line_breaks_is_one_row() -> None:
+    """A row a tab or more short of its heading goes on over the next lines until it has the
+    heading's tabs: one row, each cell's lines kept apart by line breaks (a line between
+    holds only a cell's middle line). Blank lines keep the table open."""
+    blocks = _blocks(
+        "Phụ lục\n"
+        "TT\tNhiệm vụ\tCơ quan thực hiện\tThời gian\n"
+        "I\tTuyên truyền\t\t\n"
+        "1\tTổ chức hội nghị\tChủ trì: Sở Y tế\n"
+        "Phối hợp: Công an tỉnh\tQuý I/2026\n"
+        "2\tRà soát quy chế:\n"
+        "- quy chế cũ;\n"
+        "- quy chế mới\tSở Nội vụ\tNăm 2026\n"
+        "\n"
+        "3\tIn tài liệu\tSở Tài chính\tNăm 2027\n"
+        "Nơi nhận:"
+    )
+    assert blocks[0] == "Phụ lục" and blocks[-1] == "Nơi nhận:"
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert table.rows == [
+        ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Thời gian"],
+        ["I", "Tuyên truyền", "", ""],
+        ["1", "Tổ chức hội nghị", "Chủ trì: Sở Y tế\nPhối hợp: Công an tỉnh", "Quý I/2026"],
+        ["2", "Rà soát quy chế:\n- quy chế cũ;\n- quy chế mới", "Sở Nội vụ", "Năm 2026"],
+        ["3", "In tài liệu", "Sở Tài chính", "Năm 2027"],
+    ]
+
+
+def test_short_lines_that_do_not_make_a_row_stay_as_they_are() -> None:
+    """Lines are joined only when together they have the heading's tabs, and never across a
+    line that opens a row of its own (a row number, then a tab) or a blank line: rows that
+    lost their empty last cells stay apart."""
+    blocks = _blocks(
+        "TT\tNhiệm vụ\tCơ quan\tThời gian\tGhi chú\n"
+        "1\tKiểm tra di tích\tSở A\n"
+        "2\tTu bổ di tích\tSở B\n"
+        "3\tLập hồ sơ\tSở C\n"
+        "\n"
+        "ghi chú dưới bảng\tcột hai\n"
+    )
+    table = blocks[0]
+    assert isinstance(table, Table)
+    assert table.rows[1:] == [
+        ["1", "Kiểm tra di tích", "Sở A"],
+        ["2", "Tu bổ di tích", "Sở B"],
+        ["3", "Lập hồ sơ", "Sở C"],
+    ]
