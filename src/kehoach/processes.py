@@ -82,6 +82,17 @@ def stop_handled() -> None:
     _stop_came = None
 
 
+def exit_now(code: int) -> None:
+    """End this process with `code` once a stop has been reported and its workers ended.
+    Python's own exit would then wait for the pools' threads and for child processes, and a
+    signal that came at the wrong moment (between taking a lock and the block that releases
+    it) can leave one of them waiting for ever."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 def result(future, poll: float = 0.5):
     """`future.result()`, raising meanwhile a stop whose exception was lost."""
     from concurrent.futures import wait

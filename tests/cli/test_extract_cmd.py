@@ -261,7 +261,8 @@ def test_a_scan_stopped_from_outside_is_named_and_leaves_no_process(tmp_path, si
     marker = f"KEHOACH_TEST_RUN={uuid.uuid4()}"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), marker.split("=")[0]: marker[17:]}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kehoach", "extract", str(scan)],
+        # with faulthandler, SIGABRT prints every thread's stack: where a stopped run hangs
+        [sys.executable, "-X", "faulthandler", "-m", "kehoach", "extract", str(scan)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -271,7 +272,12 @@ def test_a_scan_stopped_from_outside_is_named_and_leaves_no_process(tmp_path, si
     while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:  # reading pages
         time.sleep(0.1)
     proc.send_signal(sig)  # a time limit's SIGTERM; Ctrl-C
-    _, stderr = proc.communicate(timeout=60)
+    try:
+        _, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)
+        _, stderr = proc.communicate()
+        pytest.fail(f"still running 60 s after {sig.name}:\n{stderr[-4000:]}")
     assert proc.returncode == 128 + sig
     assert re.fullmatch(
         rf"kehoach: {re.escape(str(scan))}: not read: stopped by {sig.name} after \d+ of 40 "

@@ -39,7 +39,7 @@ def extract(
     Example: kehoach extract ke-hoach.docx --format table
     """
     from kehoach.extract.files import expand_paths, extract_many
-    from kehoach.processes import Stopped, stop_on_signals
+    from kehoach.processes import Stopped, exit_now, stop_on_signals
 
     stop_on_signals()  # a time limit's SIGTERM names the files not read, as Ctrl-C does
     files, missing = expand_paths(paths)
@@ -82,7 +82,7 @@ def extract(
             else:
                 print(json.dumps(data, ensure_ascii=False))
     except (Stopped, KeyboardInterrupt) as stop:
-        raise typer.Exit(stopped(stop, files[finished:])) from None
+        exit_now(stopped(stop, files[finished:]))
     if failed:
         raise typer.Exit(2)
 
@@ -115,7 +115,7 @@ def evaluate(
     """
     from kehoach.cli.render import print_scores
     from kehoach.extract.evaluate import evaluate_folder
-    from kehoach.processes import Stopped, stop_on_signals
+    from kehoach.processes import Stopped, exit_now, stop_on_signals
 
     stop_on_signals()
     failed: list[KehoachError] = []
@@ -123,7 +123,7 @@ def evaluate(
         with user_errors():
             rows = evaluate_folder(samples, expected, failed)
     except (Stopped, KeyboardInterrupt) as stop:
-        raise typer.Exit(stopped(stop, [getattr(stop, "where", samples)])) from None
+        exit_now(stopped(stop, [getattr(stop, "where", samples)]))
     if rows or not failed:
         print_scores(rows)
     for error in failed:
