@@ -470,6 +470,24 @@ def test_a_body_of_another_province_keeps_its_provinces_name() -> None:
     assert canonical("Công an tỉnh Hà Tĩnh") == "Công an tỉnh"
 
 
+def test_a_name_read_in_one_province_is_read_afresh_in_another() -> None:
+    """The readings of names are cached by the document's province too: a worker reads one
+    province's plan after another's, and the same cell names a body of one and not the other."""
+    cell = "Sở Tư pháp tỉnh Quảng Trị; Công an tỉnh Quảng Trị"
+    for _ in range(2):  # asked again, each answer comes from the cache
+        with document_province("Quảng Trị"):
+            assert canonical("Sở Tư pháp tỉnh Quảng Trị") == "Sở Tư pháp tỉnh"
+            assert parse_list(cell) == ["Sở Tư pháp tỉnh", "Công an tỉnh"]
+            assert cell_roles(cell)[1] == ["Sở Tư pháp tỉnh", "Công an tỉnh"]
+        with document_province("Hà Tĩnh"):
+            assert canonical("Sở Tư pháp tỉnh Quảng Trị") == "Sở Tư pháp tỉnh Quảng Trị"
+            assert parse_list(cell) == ["Sở Tư pháp tỉnh Quảng Trị", "Công an tỉnh Quảng Trị"]
+            lead = cell_roles(cell)[1]
+            assert lead == ["Sở Tư pháp tỉnh Quảng Trị", "Công an tỉnh Quảng Trị"]
+            lead.append("a caller's own change")  # the cached reading is not the caller's list
+            assert cell_roles(cell)[1] == lead[:2]
+
+
 @pytest.mark.parametrize(
     ("cell", "lead", "coordinating"),
     [

@@ -35,3 +35,14 @@ def test_central_bodies_are_told_from_provincial_ones() -> None:
 
     assert is_central("Bộ Văn hóa, Thể thao và Du lịch") and is_central("Thủ tướng Chính phủ")
     assert not is_central("Bộ Chỉ huy Quân sự tỉnh") and not is_central("Ủy ban nhân dân tỉnh")
+
+
+def test_any_of_finds_each_string_wherever_it_is_and_nothing_else() -> None:
+    """`any_of` is a first test: true where one of the strings occurs (a string that begins
+    another, `Sở` and `Sở Tư pháp`, counts alone too), written as it is."""
+    rx = lexicon.any_of(["Sở", "Sở Tư pháp", "phối hợp", "phối hợp với", "a.b"])
+    for text in ("Sở", "các Sở, ngành", "Sở Tư", "chủ trì, phối hợp", "x a.b y"):
+        assert rx.search(text), text
+    for text in ("", "sở", "phối hơp", "phối", "axb", "Tư pháp"):
+        assert rx.search(text) is None, text
+    assert lexicon.any_of([]).search("anything") is None

@@ -31,3 +31,20 @@ def test_not_a_number(text: str) -> None:
 
 def test_format_number() -> None:
     assert format_number(23100) == "23.100" and format_number(3.5) == "3,5"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["7", "23.100", "1.234,5", "3,5", "1.8%", "12.50 %", "1.5 - 2%", "2026", "1.8", "01", "0,5"],
+)
+def test_number_rest_reads_a_number_after_its_first_digit(text: str) -> None:
+    """`NUMBER_REST` after one digit matches what `NUMBER` matches (a pattern can then open
+    with the digit): the same text, however it is followed."""
+    import re
+
+    from kehoach.text.numbers import NUMBER, NUMBER_REST
+
+    whole, split = re.compile(NUMBER), re.compile(r"\d(?:" + NUMBER_REST + ")")
+    for at in range(len(text)):
+        a, b = whole.match(text, at), split.match(text, at)
+        assert (a and a.span()) == (b and b.span()), (text, at)

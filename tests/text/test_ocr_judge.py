@@ -17,3 +17,14 @@ def test_a_typed_line_naming_contacts_is_not_taken_for_ocr() -> None:
     assert ocr_score(line * 3) < 1.0
     # an impossible syllable standing alone still counts
     assert ocr_score(line.replace("đ/c", "đ c") * 3) >= 1.0
+
+
+def test_slashed_abbreviations_are_set_apart_and_nothing_else() -> None:
+    from kehoach.text.ocr_judge import _without_slashed
+
+    assert _without_slashed("Đ/c Nam; gửi Bộ (b/c); T/M Ban") == "  Nam; gửi Bộ ( );   Ban"
+    assert _without_slashed("đ/c") == " "
+    assert _without_slashed("Số 80-NQ/TW") == "Số 80- "  # two letters on each side
+    # numbers, runs of more letters, and slashes in a row stay
+    for text in ("12/2026", "KH/UBND", "a/b/c", "ab/cdef", "xyz/c", "/c", "đ/"):
+        assert _without_slashed(text) == text, text

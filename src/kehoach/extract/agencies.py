@@ -227,14 +227,26 @@ def current_province() -> str | None:
     return _DOCUMENT_PROVINCE.get()
 
 
+# The readings of names below are cached: each document names its bodies again and again, and
+# a worker reads many documents. They depend only on the text, the shipped register and
+# lexicon (loaded once; nothing edits them while a process runs: the agency register of the
+# store is another thing) and the document's province, which is part of every key.
+_NAMES_CACHED = 8192
+
+
 def strip_province(name: str) -> str:
     """`Công an tỉnh Điện Biên` -> `Công an tỉnh`: the document's province is implicit; another
     province's name stays (`document_province`)."""
+    return _strip_province(name, _DOCUMENT_PROVINCE.get())
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _strip_province(name: str, own: str | None) -> str:
+    """`strip_province` in a document of province `own` (folded)."""
     if fold(name.rstrip().rsplit(" ", 1)[-1]) not in _province_ends():
         return name.strip()
     folded = fold_chars(name)
     m = _province_re().search(folded)
-    own = _DOCUMENT_PROVINCE.get()
     if m and own is not None and " ".join(fold(folded[m.end("keep") :]).split()) != own:
         return name.strip()  # a body of another province
     return (name[: m.end("keep")] if m else name).strip()
@@ -286,6 +298,12 @@ def _body_of_unit(name: str) -> str | None:
 
 def canonical(name: str) -> str:
     """The canonical form of one agency name."""
+    return _canonical(name, _DOCUMENT_PROVINCE.get())
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _canonical(name: str, province: str | None) -> str:
+    """`canonical` in a document of `province` (folded; read by `strip_province`)."""
     name = clean(name).strip(_TRAIL)
     name = _LEAD_BULLET_RE.sub("", name)
     if not name:
@@ -509,6 +527,12 @@ def _opens_with_label(line: str) -> bool:
 
 def parse_list(cell: str) -> list[str]:
     """Split and canonicalize; duplicates dropped, order kept."""
+    return list(_parse_list(cell, _DOCUMENT_PROVINCE.get()))
+
+
+@lru_cache(maxsize=_NAMES_CACHED)
+def _parse_list(cell: str, province: str | None) -> tuple[str, ...]:
+    """`parse_list` in a document of `province` (folded; read by `canonical`)."""
     seen: set[str] = set()
     names: list[str] = []
     for raw in split_list(cell):
@@ -519,7 +543,7 @@ def parse_list(cell: str) -> list[str]:
         if name and k not in seen:
             seen.add(k)
             names.append(name)
-    return names
+    return tuple(names)
 
 
 CHU_TRI_RE = re.compile(r"\s*\bchu\s+tri\b[\s,;]*")  # in folded text
@@ -620,6 +644,20 @@ def cell_roles(cell: str, *, first_leads: bool = False) -> tuple[list[str], list
     no role words is all lead, unless `first_leads` (the document says that the first agency
     a cell names leads: `order_note`): then the first leads and the others coordinate, as do
     the unmarked names after the marked ones when no lead is marked."""
+    directing, lead, coordinating = _cell_roles(cell, first_leads, _DOCUMENT_PROVINCE.get())
+    return list(directing), list(lead), list(coordinating)
+
+
+@lru_cache(maxsize=_NAMES_CACHED)  # a table's cells repeat their agencies row after row
+def _cell_roles(
+    cell: str, first_leads: bool, province: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """`cell_roles` in a document of `province` (folded; read by `canonical`)."""
+    directing, lead, coordinating = _read_cell_roles(cell, first_leads)
+    return tuple(directing), tuple(lead), tuple(coordinating)
+
+
+def _read_cell_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], list[str]]:
     cell = clean(cell)
     folded = fold_chars(cell)
     if _ROLE_MARK_RE.search(folded):
@@ -786,7 +824,11 @@ def starts_with_agency(text: str) -> bool:
 
 def known_prefix(text: str) -> tuple[str, int] | None:
     """The longest known agency name at the start of text: (canonical, characters consumed)."""
-    head = text[:120]
+    return _known_prefix(text[:120])
+
+
+@lru_cache(maxsize=_NAMES_CACHED)  # the same opening is asked of by several readers
+def _known_prefix(head: str) -> tuple[str, int] | None:
     key = _key(head)
     for alias, canon in _by_first_word().get(key.split(" ", 1)[0], ()):
         if key.startswith(alias) and (len(key) == len(alias) or not key[len(alias)].isalnum()):
@@ -959,11 +1001,48 @@ def _continuations() -> tuple[str, ...]:
     return tuple(sorted(set(lexicon.folded("agencies.name_continuations")) | qualified))
 
 
+@lru_cache(maxsize=1)
+def _continuations_by_head() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The continuations grouped by their first few characters, in order: a few hundred
+    phrases (each commune group with each feature) open in a handful of ways (`cac xa`,
+    `co lie`), and a text that lacks an opening holds none of its group."""
+    phrases = _continuations()
+    k = min([6, *map(len, phrases)])
+    groups: dict[str, list[str]] = {}
+    for c in phrases:
+        groups.setdefault(c[:k], []).append(c)
+    return tuple((head, tuple(group)) for head, group in groups.items())
+
+
+@lru_cache(maxsize=64)
+def _continuations_in(folded: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The continuations (`_continuations`) found in folded text, each with every place it
+    starts (overlapping ones too). Callers ask about many words of one text, and most texts
+    hold none of the few hundred phrases: looked for once per text, not once per word, and
+    only those whose opening the text has (`_continuations_by_head`)."""
+    found = []
+    for head, group in _continuations_by_head():
+        if head not in folded:
+            continue
+        for c in group:
+            start = folded.find(c)
+            starts = []
+            while start != -1:
+                starts.append(start)
+                start = folded.find(c, start + 1)
+            if starts:
+                found.append((c, tuple(starts)))
+    return tuple(found)
+
+
 def _inside_name(folded: str, at: int) -> bool:
     """Does a phrase that goes on with a name (`có liên quan`, `cơ quan tham mưu, giúp
     việc`; data) cover the word at `at` of the folded text?"""
-    for c in _continuations():
-        start = folded.find(c, max(0, at - len(c)), at + len(c))
+    for c, starts in _continuations_in(folded):
+        # the first place from `at - len(c)` on, as `folded.find(c, at - len(c), at + len(c))`
+        # gives it (a phrase that ends right before `at` hides a later one that overlaps it)
+        lo = max(0, at - len(c))
+        start = next((s for s in starts if s >= lo), -1)
         if start != -1 and start <= at < start + len(c):
             return True
     return False

@@ -76,7 +76,18 @@ def _member_re() -> re.Pattern[str]:
     return re.compile(rf"^{alt}\s*:|(?::|\s[-–]|,)\s*{alt}$")
 
 
+@lru_cache(maxsize=1)
+def _member_roles() -> tuple[str, ...]:
+    return tuple(lexicon.folded("sections.member_roles"))
+
+
 def is_member_line(text: str) -> bool:
     """A line naming a committee member's place (`Trưởng ban: …`, `…: Ủy viên`,
     `…, Giám đốc Sở X - Phó Trưởng ban`; the places in the lexicon)."""
-    return bool(_member_re().search(_ITEM_MARK_RE.sub("", fold(text)).strip(" .;")))
+    line = _ITEM_MARK_RE.sub("", fold(text)).strip(" .;")
+    # the pattern wants a place at one end of the line (folded: one space between words), and
+    # most lines have none: two looks at the ends cost less than its search along the line
+    roles = _member_roles()
+    if not (line.startswith(roles) or line.endswith(roles)):
+        return False
+    return bool(_member_re().search(line))

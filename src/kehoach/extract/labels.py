@@ -46,6 +46,8 @@ def labelled(text: str) -> list[tuple[str, str]]:
     if text[:1] in "([" and text.rstrip(" .;")[-1:] in ")]":
         # a line of labels in brackets closing a group: "(Cơ quan chủ trì: X; thời gian: …)"
         text = text.rstrip(" .;")[1:-1]
+    if ":" not in text:  # every label ends at a colon: most lines hold none
+        return []
     for part in _LABEL_SPLIT_RE.split(text):
         m = _LABEL_RE.match(part)
         role = _role_of(m.group("label")) if m else None

@@ -319,15 +319,20 @@ _WRAPPED_LINES = 20
 _WRAPPED_WIDTH = 120
 
 
+@lru_cache(maxsize=16_384)
+def _squeezed(line: str) -> str:
+    """The line with its runs of white space one space, none at its ends: asked of each line
+    three times (the wrap width, the running headers, the paragraphs), worked out once."""
+    return " ".join(line.split())
+
+
 def _wrap_width(blocks: list[Block]) -> int | None:
     """The width a text's lines were wrapped at (a PDF's text copied line by line: every
     line of a paragraph but its last reaches near the right margin), or None when it was not
     wrapped so: its long lines (40 characters or more) do not mostly end within a fifth of
     the longest (their ninth decile). Such a line that ends no sentence runs on into the
     next, whatever the next opens with (`… Thư viện Quốc gia Việt` / `Nam; 70% xã …`)."""
-    lengths = sorted(
-        n for b in blocks if isinstance(b, str) and (n := len(" ".join(b.split()))) >= 40
-    )
+    lengths = sorted(n for b in blocks if isinstance(b, str) and (n := len(_squeezed(b))) >= 40)
     if len(lengths) < _WRAPPED_LINES:
         return None
     top = lengths[len(lengths) * 9 // 10]
@@ -372,15 +377,21 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
     out: list[Para | Table] = []
     buf: list[str] = []
     first = 0
-    blocks = _without_page_numbers(_without_running_headers(blocks))
+    if any(isinstance(b, str) and _is_page_number(b) for b in blocks):
+        # (without a page number there is no page furniture to drop: typed text has none)
+        blocks = _without_page_numbers(_without_running_headers(blocks))
     width = _wrap_width(blocks)
 
     def flush() -> None:
         if buf:
             text = buf[0]
             for nxt in buf[1:]:
-                if (_DASH_END_RE.search(text) and _NUMBER_TAIL_RE.match(nxt)) or (
-                    _CODE_DASH_END_RE.search(text) and _CODE_TAIL_RE.match(nxt)
+                # both patterns end at a dash (`$` also before a closing newline): the text
+                # is looked at as a whole, for every line joined to it, only when one ends it
+                dash = text.endswith(("-", "-\n"))
+                if dash and (
+                    (_DASH_END_RE.search(text) and _NUMBER_TAIL_RE.match(nxt))
+                    or (_CODE_DASH_END_RE.search(text) and _CODE_TAIL_RE.match(nxt))
                 ):
                     text += nxt
                 else:
@@ -397,7 +408,7 @@ def paragraphs(blocks: list[Block]) -> list[Para | Table]:
             continue
         # bold markers (`**…**`) glued to a heading split it: "I- MỤC ĐÍCH**1. Mục đích**"
         for piece in b.split("**") if "**" in b else (b,):
-            line = " ".join(piece.split())  # blocks come normalized (plan.build_record)
+            line = _squeezed(piece)  # blocks come normalized (plan.build_record)
             if not line:
                 continue
             if buf and _continues(buf[-1], line, width):
@@ -449,13 +460,19 @@ def _item_near(texts: list[str], i: int, step: int) -> int | None:
     return None
 
 
+def _is_page_number(line: str) -> bool:
+    """A line that is a bare page number, as `_PAGE_NUMBER_RE` reads one."""
+    text = line.strip()
+    return len(text) <= 3 and _PAGE_NUMBER_RE.fullmatch(text) is not None
+
+
 def _without_running_headers(blocks: list[Block]) -> list[Block]:
     """Blocks without the page furniture a scan's text keeps at each page break: a running
     header (`Kế hoạch số 12/KH-UBND ngày … của UBND tỉnh …`), which is a line printed on
     several pages, and the bare page number next to it (before or after it, blank lines
     aside). Both are dropped wherever they fall, even between the two halves of a sentence,
     which then join again; a repeated line with no page number next to it is kept."""
-    lines = [(i, " ".join(b.split())) for i, b in enumerate(blocks) if isinstance(b, str)]
+    lines = [(i, _squeezed(b)) for i, b in enumerate(blocks) if isinstance(b, str)]
     lines = [(i, t) for i, t in lines if t]
     seen: dict[str, int] = {}
     for _, text in lines:

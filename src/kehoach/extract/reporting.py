@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -153,15 +153,19 @@ def _sentences(sec: Section) -> list[tuple[str, str, str | None, str | None]]:
     report to (`…; báo cáo tổng kết gửi trước ngày 30/9/2030`) goes where the first that
     names one does, however many clauses stand between."""
     out: list[tuple[str, str, str | None, str | None]] = []
-    head = [(sec.title, None)] if _sentence_like(sec.title) else []
-    for item, owner in [*head, *_items(sec, _heading_agency(sec.title))]:
+    head = [(sec.title, _nobody)] if _sentence_like(sec.title) else []
+    for item, owner in [*head, *_items(sec, _owner_named(sec.title, _nobody))]:
+        # a clause asks for a report only when it says so (`_duties_in`): the items that do
+        # not say `báo cáo` are not cut into clauses, nor their heading's agency read
+        if "bao cao" not in fold_chars(item).lower():
+            continue
         previous: str | None = None  # the item's sentence before, for one naming no body
         for s in re.split(r"(?<=[.;])\s+(?=[A-ZĐ])|(?<=\.)\s+", item):
             clauses = _clauses(s)
             # "… báo cáo … về Ban X (qua Ban Y). Riêng báo cáo sơ kết 01 năm gửi trước ngày
             # 15/11/2026.": a sentence that names no body goes where the one before it does
             out.extend(
-                (c, item, owner, "; ".join(clauses[:i]) if i else previous)
+                (c, item, owner(), "; ".join(clauses[:i]) if i else previous)
                 for i, c in enumerate(clauses)
             )
             if _REPORT.search(_folded(s)):  # not an item's bare marker (`2.`)
@@ -169,7 +173,19 @@ def _sentences(sec: Section) -> list[tuple[str, str, str | None, str | None]]:
     return out
 
 
-def _items(sec: Section, owner: str | None) -> Iterator[tuple[str, str | None]]:
+Owner = Callable[[], str | None]  # the agency whose heading an item stands under, read on demand
+
+
+def _nobody() -> None:
+    return None
+
+
+def _owner_named(title: str, outer: Owner) -> Owner:
+    """The agency a heading names, else the one over it (`outer`), read when first asked."""
+    return lambda: _heading_agency(title) or outer()
+
+
+def _items(sec: Section, owner: Owner) -> Iterator[tuple[str, Owner]]:
     """A section's paragraphs and sub-headings in order, each with the agency whose heading
     it stands under (`1. Sở Văn hóa, Thể thao và Du lịch` then `- Tổng hợp, báo cáo …`)."""
     for block in sec.blocks:
@@ -179,7 +195,7 @@ def _items(sec: Section, owner: str | None) -> Iterator[tuple[str, str | None]]:
         if _sentence_like(child.title) or not _reporting_heading(child):
             # "2. Chế độ báo cáo" heads the duties; it states none
             yield f"{child.num}. {child.title}".strip(". "), owner
-        yield from _items(child, _heading_agency(child.title) or owner)
+        yield from _items(child, _owner_named(child.title, owner))
 
 
 def _reporting_heading(sec: Section) -> bool:

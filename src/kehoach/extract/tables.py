@@ -7,6 +7,7 @@ tables (merged cells repeated, `spans` marked) and PDF tables.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -113,6 +114,21 @@ def column_role(h: str) -> str | None:
 
 def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
     """Find the header (one or two rows) and map its columns; None if it is no task/target table."""
+    # several readers ask for each table's heading (its rows, marks, the timetable and project
+    # list tests, the plan), which is read from its first four rows alone: read once
+    found = _read_header(tuple(tuple(r) for r in rows[:4]))
+    if found is None:
+        return None
+    cols, start = found
+    own = replace(
+        cols, values=list(cols.values), totals=list(cols.totals), ignored=list(cols.ignored)
+    )
+    return own, start
+
+
+@lru_cache(maxsize=256)
+def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | None:
+    """`read_header` of a table's first four rows (the cached copy: callers get their own)."""
     for start in range(min(3, len(rows))):
         two_rows = start + 1 < len(rows) and row_is_header(rows[start + 1])
         for depth in (2, 1) if two_rows else (1,):
@@ -217,7 +233,7 @@ def _same_width(table: Table, cols: Columns) -> bool:
     return used < widest and abs(widest - cols.width) <= 1 if cols.width else used < widest
 
 
-def row_is_header(row: list[str]) -> bool:
+def row_is_header(row: Sequence[str]) -> bool:
     """A row of column headings: two or more cells that name a column's role. Cells that
     repeat one text are one cell merged across the row (a group's title, `II. TỔ CHỨC CÁC
     HOẠT ĐỘNG`, as the Word and PDF readers repeat it), however its words read."""

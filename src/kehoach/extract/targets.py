@@ -11,7 +11,7 @@ from kehoach.intake.document import Table
 from kehoach.model import Metric, Target
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold, fold_chars
-from kehoach.text.numbers import NUMBER, parse_number
+from kehoach.text.numbers import NUMBER, NUMBER_REST, parse_number
 
 
 def _words_re(name: str) -> re.Pattern[str]:
@@ -22,8 +22,11 @@ def _words_re(name: str) -> re.Pattern[str]:
 _OBJECTIVE = _words_re("objective_headings")
 _NOT_OBJECTIVE = _words_re("not_objective_headings")
 # A number with its unit: "23.100 nghìn lượt khách", "trên 80%", "01 - 02 thương hiệu".
+# (the look-behind after the number's first digit: a pattern that opens with one is tried at
+# every place of the text, one that opens with a digit only where a digit is)
 _QTY_RE = re.compile(
-    r"(?<![\w/.,-])(?P<a>" + NUMBER + r")(?:\s*(?:-|–|đến)\s*(?P<b>" + NUMBER + r"))?"
+    r"(?P<a>\d(?<![\w/.,-]\d)(?:" + NUMBER_REST + r"))"
+    r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUMBER + r"))?"
     r"\s*(?P<unit>%|phần trăm|[^\W\d_][^\s,;.:()]*(?:\s+[^\W\d_][^\s,;.:()]*){0,3})"
 )
 _YEAR_RE = re.compile(

@@ -121,6 +121,9 @@ def _valid_date(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
 
+# A pure reading of the wording and the year (a frozen value; the lexicon is loaded once):
+# cached, as a document's task rows and paragraphs repeat their times (`Hằng năm`, `Năm 2026`).
+@lru_cache(maxsize=4096)
 def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
     """Read a timeframe wording; `doc_year` dates the start of `trước ngày …` deadlines."""
     if raw is None or not clean(raw):

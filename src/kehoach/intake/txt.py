@@ -11,6 +11,13 @@ from kehoach.intake.pipe_wrapped import join_wrapped_rows
 from kehoach.text.normalize import nfc
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _is_pipe_row(line: str) -> bool:
+    """A row of a pipe table (`| … |`); each line is asked several times, and most have no `|`."""
+    return "|" in line and _PIPE_ROW.match(line) is not None
+
+
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A row of a pipe table whose closing `|` was lost (OCR): opens with `|` and has cells.
 _PIPE_OPEN_ROW = re.compile(r"^\s*\|[^|]*\|")
@@ -40,8 +47,9 @@ def _unmarked(line: str) -> str:
     """A line without its markdown marks; in a pipe table's row, a cell's `<br>` (a line
     break inside the cell) becomes a newline once the row is cut into cells (`_cells_pipe`),
     as a .docx cell's paragraphs are joined."""
-    line = _HEADING_MARK.sub("", line)
-    if _PIPE_ROW.match(line):
+    if "#" in line:
+        line = _HEADING_MARK.sub("", line)
+    if _is_pipe_row(line):
         line = _BREAK.sub(_CELL_BREAK, line)
     if "*" in line:
         line = _ITALIC.sub(r"\1", _STRONG.sub("", line))
@@ -144,7 +152,7 @@ def _mend_pipe_rows(lines: list[str]) -> list[str]:
                 continue
             if _BARE_ROW.match(line) and "|" in line:
                 line = "| " + line.strip()  # the row lost its leading `|`
-        if not (_PIPE_ROW.match(line) or (width and _PIPE_OPEN_ROW.match(line))):
+        if not (_is_pipe_row(line) or (width and _PIPE_OPEN_ROW.match(line))):
             if line.strip():
                 width = 0
             out.append(line)
@@ -318,7 +326,7 @@ def to_blocks(lines: list[str]) -> list[Block]:
         rows, kind = [], ""
 
     for line in join_wrapped_rows(_mend_pipe_rows(_framed_bare_tables(_mend_tab_rows(lines)))):
-        if _PIPE_ROW.match(line):
+        if _is_pipe_row(line):
             if kind != "pipe":
                 flush()
                 kind = "pipe"

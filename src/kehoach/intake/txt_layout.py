@@ -54,7 +54,7 @@ def is_layout(text: str) -> bool:
     lines = [ln.rstrip() for ln in text.split("\n")]
     if "\f" in text and sum(1 for ln in lines if ln.startswith("    ")) >= 5:
         return True
-    ends = Counter(len(ln) for ln in lines if len(ln) >= 50 and _GAP.search(ln.strip()))
+    ends = Counter(len(ln) for ln in lines if len(ln) >= 50 and "  " in ln.strip())  # a gap
     long = sum(1 for ln in lines if len(ln) >= 50)
     if not ends or long < 10:
         return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -70,13 +71,36 @@ def _typo_re() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)"), table
 
 
+def any_of(strings: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds any of the strings, as they are written, wherever one occurs (for
+    a first test: which one, and where, is for the caller): the strings as a tree of their
+    shared beginnings, so that at each place of a text only the branch for its next character
+    is followed, where a flat alternation tries every string in turn."""
+    tree: dict[str, dict] = {}
+    for s in strings:
+        node = tree
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a string ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(branch(tree) if tree else "(?!)")
+
+
 @lru_cache(maxsize=1)
 def _typo_screen() -> re.Pattern[str]:
     """Any typo as a bare substring: with no look-behind first, the engine skips straight
     to the letters a typo can start with, so the lines without one (nearly all) are cheap."""
-    return re.compile("|".join(re.escape(k) for k in _typo_re()[1]))
+    return any_of(_typo_re()[1])
 
 
+@lru_cache(maxsize=16_384)  # a table's cells repeat (agencies, years)
 def fix_typos(text: str) -> str:
     """Known misspellings and OCR confusions put right (`phội hợp` -> `phối hợp`)."""
     if not _typo_screen().search(text):

@@ -18,6 +18,14 @@ NUMBER = (
     rf"{_GROUPED}|{_DOT_DECIMAL}(?={_PERCENT}|\s*(?:-|–|đến)\s*[\d.,]+{_PERCENT})"
     r"|\d+(?:,\d+)?"
 )
+# `NUMBER` less its first digit, which every form opens with: a pattern can then open with
+# that digit (`\d` + NUMBER_REST), so that the engine looks only where a digit is, and put a
+# look-behind for what comes before the number after it
+NUMBER_REST = (
+    rf"\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?"
+    rf"|\d*\.\d{{1,2}}(?![\d.,])(?={_PERCENT}|\s*(?:-|–|đến)\s*[\d.,]+{_PERCENT})"
+    r"|\d*(?:,\d+)?"
+)
 _NUMBER_RE = re.compile(rf"{_GROUPED}|{_DOT_DECIMAL}|\d+(?:,\d+)?")
 _DOT_DECIMAL_RE = re.compile(_DOT_DECIMAL)
 

@@ -44,8 +44,25 @@ def _impossible(word: str) -> bool:
 
 # Letters joined by a slash (`đ/c` for đồng chí, `b/c` for báo cáo, `T/M`): an abbreviation,
 # whose one-letter parts are no syllables, so not judged as spelling (a typed event plan that
-# names its contacts `đ/c …` is not OCR'd for it)
-_SLASHED = re.compile(f"(?<![{LETTERS}/])[{LETTERS}]{{1,2}}/[{LETTERS}]{{1,3}}(?![{LETTERS}/])")
+# names its contacts `đ/c …` is not OCR'd for it). One or two letters (after no letter or
+# slash), `/`, one to three letters (before no letter or slash), found from the slash: a
+# pattern that opened with its look-behind would be tried at every place of the text.
+_SLASH = re.compile(
+    f"/(?:(?<=(?<![{LETTERS}/])[{LETTERS}]/)|(?<=(?<![{LETTERS}/])[{LETTERS}]{{2}}/))"
+    f"[{LETTERS}]{{1,3}}(?![{LETTERS}/])"
+)
+
+
+def _without_slashed(text: str) -> str:
+    """The text with each slashed abbreviation put as a space."""
+    pieces: list[str] = []
+    done = 0
+    for m in _SLASH.finditer(text):
+        two = m.start() >= 2 and WORD_RE.match(text, m.start() - 2) is not None
+        start = m.start() - (2 if two else 1)
+        pieces += [text[done:start], " "]
+        done = m.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def ocr_score(text: str) -> float:
@@ -56,7 +73,7 @@ def ocr_score(text: str) -> float:
     corpus may never have seen (`mỏ` thirty times in a mining plan, `nghiện` eighty
     times in a drug-prevention plan), while OCR damage spreads over many words.
     """
-    counts = Counter(WORD_RE.findall(_SLASHED.sub(" ", text[:_OCR_SCAN_CHARS])))
+    counts = Counter(WORD_RE.findall(_without_slashed(text[:_OCR_SCAN_CHARS])))
     total = impossible = kinds = telltales = 0
     seen: set[str] = set()
     for word, n in counts.items():

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from typing import NamedTuple
 
-from kehoach.text.normalize import unify_tone_marks
+from kehoach.text.normalize import complete_table, unify_tone_marks
 
 # The five combining tone marks and their tone numbers:
 _TONE_MARKS = {"\u0300": 2, "\u0301": 1, "\u0309": 3, "\u0303": 4, "\u0323": 5}
@@ -131,14 +131,19 @@ def is_valid_syllable(token: str) -> bool:
     return not _stop_final(toneless) or tone in (1, 5)
 
 
-_SKELETON_TABLE: dict[int, str] = {}
-for _c in range(0xC0, 0x1EFA):
-    _ch = chr(_c)
-    _base = "".join(x for x in unicodedata.normalize("NFD", _ch) if not unicodedata.combining(x))
-    if _base != _ch and _base.isascii():
-        _SKELETON_TABLE[_c] = _base.lower()
-_SKELETON_TABLE[ord("đ")] = "d"
-_SKELETON_TABLE[ord("Đ")] = "d"
+def _skeleton_table() -> dict[int, int | str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x1EFA):
+        c = chr(code)
+        base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+        if base != c and base.isascii():
+            table[code] = base.lower()
+    table[ord("đ")] = "d"
+    table[ord("Đ")] = "d"
+    return complete_table(table)
+
+
+_SKELETON_TABLE = _skeleton_table()
 
 
 def skeleton(token: str) -> str:

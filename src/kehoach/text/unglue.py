@@ -25,6 +25,9 @@ _GLUED = re.compile(r"\S{8,}")  # a glued run is longer than any word with its p
 _PARTS = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")  # letter runs, digit runs, single marks
 
 
+# Lines and cells repeat (a table's agencies and years, a running header): a pure reading of
+# the text and the shipped syllable counts, cached.
+@lru_cache(maxsize=16_384)
 def unglue(text: str) -> str:
     """`text` with the spaces OCR lost put back (unchanged when none were lost)."""
     # the split is one C-level pass: far cheaper than the pattern on every line
@@ -107,7 +110,12 @@ def _two_syllables(run: str) -> tuple[str, ...]:
 
 
 def _token(match: re.Match[str]) -> str:
-    token = match.group(0)
+    return _unglued(match.group(0))
+
+
+@lru_cache(maxsize=8192)  # `2026-2030`, `KH-UBND`, `(2026-2030)`: the same runs on many lines
+def _unglued(token: str) -> str:
+    """A run of eight or more characters without a space, with the spaces lost in it back."""
     parts = _PARTS.findall(token)
     if len(parts) == 1:
         return " ".join(_letters(token)) if token.isalpha() else token
