@@ -207,6 +207,16 @@ def is_agency_label(head: str) -> bool:
     return bool(names) and (not rest or bool(_label_role_re().match(fold(rest))))
 
 
+def is_name_line(text: str) -> bool:
+    """A short line that is only an agency's name, with no final stop (`Sở Văn hóa, Thể thao
+    và Du lịch`, `Ủy ban nhân dân các xã, phường`): a heading whose numbering was lost (a plan
+    copied out of Word), over the paragraphs that body is to carry out."""
+    text = text.strip()
+    if len(text) >= 100 or text.endswith((".", ";", ":", "!", "?", ",")):
+        return False
+    return starts_with_agency(text) and _names_only(text)
+
+
 def _names_only(text: str) -> bool:
     """Text that is nothing but agency names (`Báo và Phát thanh, Truyền hình X`)."""
     names, rest = agency_phrase(text.strip())
