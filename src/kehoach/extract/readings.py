@@ -450,6 +450,15 @@ def item_readings(
         # a named body assigns the work as plainly as a named body does; a group alone as the
         # subject of a body section's bullet is often no assignment ("Các cấp ủy … nâng cao")
         or (subject.directing and subject.lead and all(named(a) for a in subject.lead))
+        # "Sở X chỉ đạo các cơ sở giáo dục …": a named body directing a group under it, and
+        # "Các sở, ban, ngành, Ủy ban nhân dân các xã … lồng ghép …": a group beside a named
+        # body, are told the work as plainly
+        or (subject.directing and subject.lead and all(named(a) for a in subject.directing))
+        or (
+            len(subject.lead) > 1
+            and any(named(a) for a in subject.lead)
+            and not _only_reports(text)
+        )
         or opening(text)
         or (groups and not _only_reports(text))
     ):
