@@ -748,3 +748,22 @@ def test_an_assessment_is_work_only_as_a_topic_of_the_tasks_part(tmp_path) -> No
         ("II.1.1", ["Sở Văn hóa, Thể thao và Du lịch"]),
         ("II.2", ["Sở Tài chính"]),
     ]
+
+
+def test_a_named_body_directing_a_group_and_a_group_beside_a_named_body_are_subjects() -> None:
+    # Outside the implementation part a generic group alone as a bullet's subject is no
+    # assignment (`Các cấp, các ngành nâng cao nhận thức …`), nor is a report; but a named
+    # body that directs a group, or a group listed with a named body, is told the work.
+    tasks = extract_file(FIXTURES / "variant_bullet_subjects_groups.txt").tasks
+    assert [(t.id, t.directing, t.lead) for t in tasks if t.id.startswith("II.")] == [
+        ("II.1.1", ["Sở Giáo dục và Đào tạo"], ["các trường phổ thông dân tộc nội trú"]),
+        ("II.1.2", [], ["Các sở, ngành", "Ủy ban nhân dân các xã, phường"]),
+        ("II.2.1", [], ["Khu di tích Nhà Vương", "Ủy ban nhân dân xã Sà Phìn"]),
+        ("II.2.2", [], ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ]
+    # the unit that manages a relic site is a body (`Khu di tích …`), in a list as well
+    assert tasks[3].coordinating == [
+        "Công an tỉnh",
+        "Khu Di tích Cột cờ Lũng Cú",
+        "các đơn vị liên quan",
+    ]

@@ -877,3 +877,21 @@ def test_milestone_table_and_group_times_parted_by_point() -> None:
         "hoàn thành trong quý II/2027",
         "thực hiện trong năm 2028",
     ]
+
+
+def test_a_body_s_name_alone_on_a_line_heads_the_paragraphs_under_it() -> None:
+    # A plan copied out of Word lost its numbering: `Sở X` on a line of its own (no final
+    # stop) heads the unmarked paragraphs after it, each a task of that body, until a
+    # paragraph names a body of its own; the name line runs on into none of them.
+    r = extract_file(FIXTURES / "variant_unnumbered_agency_blocks.txt")
+    assert [(t.lead, t.text[:20]) for t in r.tasks] == [
+        (["Sở Văn hóa, Thể thao và Du lịch"], "Là đầu mối, chủ trì "),
+        (["Sở Văn hóa, Thể thao và Du lịch"], "Chủ trì tổ chức Liên"),
+        (["Sở Văn hóa, Thể thao và Du lịch"], "Biên soạn tài liệu h"),
+        (["Sở Tài chính"], "Sở Tài chính chủ trì"),
+        (["Đài Phát thanh và Truyền hình Cao Bằng"], "Phát sóng chuyên mục"),
+        (["Ủy ban nhân dân các xã, phường"], "Thành lập, duy trì đ"),
+        (["Ủy ban nhân dân các xã, phường"], "Hỗ trợ trang phục, n"),
+        (["Hội Liên hiệp Phụ nữ tỉnh"], "Đề nghị Hội Liên hiệ"),
+    ]
+    assert [t.timeframe.every for t in r.tasks][4:7] == ["month", None, "year"]

@@ -207,6 +207,16 @@ def is_agency_label(head: str) -> bool:
     return bool(names) and (not rest or bool(_label_role_re().match(fold(rest))))
 
 
+def is_name_line(text: str) -> bool:
+    """A short line that is only an agency's name, with no final stop (`Sở Văn hóa, Thể thao
+    và Du lịch`, `Ủy ban nhân dân các xã, phường`): a heading whose numbering was lost (a plan
+    copied out of Word), over the paragraphs that body is to carry out."""
+    text = text.strip()
+    if len(text) >= 100 or text.endswith((".", ";", ":", "!", "?", ",")):
+        return False
+    return starts_with_agency(text) and _names_only(text)
+
+
 def _names_only(text: str) -> bool:
     """Text that is nothing but agency names (`Báo và Phát thanh, Truyền hình X`)."""
     names, rest = agency_phrase(text.strip())
@@ -440,6 +450,15 @@ def item_readings(
         # a named body assigns the work as plainly as a named body does; a group alone as the
         # subject of a body section's bullet is often no assignment ("Các cấp ủy … nâng cao")
         or (subject.directing and subject.lead and all(named(a) for a in subject.lead))
+        # "Sở X chỉ đạo các cơ sở giáo dục …": a named body directing a group under it, and
+        # "Các sở, ban, ngành, Ủy ban nhân dân các xã … lồng ghép …": a group beside a named
+        # body, are told the work as plainly
+        or (subject.directing and subject.lead and all(named(a) for a in subject.directing))
+        or (
+            len(subject.lead) > 1
+            and any(named(a) for a in subject.lead)
+            and not _only_reports(text)
+        )
         or opening(text)
         or (groups and not _only_reports(text))
     ):

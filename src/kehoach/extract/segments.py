@@ -23,6 +23,7 @@ from kehoach.extract.readings import (
     Assignment,
     Reading,
     is_agency_label,
+    is_name_line,
     labels_reading,
     opening,
     propose,
@@ -100,12 +101,14 @@ def segments_of(
             b.kind == "plain"
             and items
             and (not b.text[:1].isupper() or not items[-1][1].endswith(_ITEM_ENDS))
-        ):  # a wrapped line: lower-case start, or the item above has not ended
+            and not (b.text[:1].isupper() and is_name_line(items[-1][1]))
+        ):  # a wrapped line: lower-case start, or the item above has not ended (a body's
+            # name alone on its line is a heading over the paragraphs under it: no wrap)
             items[-1] = (items[-1][0], f"{items[-1][1]} {b.text}")
         elif b.kind == "plain":
             items.append((b, b.text))
     out.append((items, run))
-    out = [([(p, t) for p, t in its if len(t) > 10], run) for its, run in out]
+    out = [([(p, t) for p, t in its if len(t) > 10 or is_name_line(t)], run) for its, run in out]
     if not prose_allowed:
         # prose under a heading with its own text is its explanation, unless it hands work
         # to a body of its own (`Đề nghị Hội X phát động …` under `7. Đề nghị Ủy ban Mặt trận
@@ -228,9 +231,21 @@ def segment_assignments(
         return out_closed
     out = []
     last = items[-1][0] if items else None
+    given = here  # what the section gives, before a body's name line heads paragraphs
     for para, text in items:
         if para.kind == "plain" and (_closing_re().match(fold(text)) or _closing_request(text)):
             continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …"
+        if para.kind == "plain" and is_name_line(text):
+            # "Sở X" alone on its line (a heading whose number was lost) heads the
+            # paragraphs after it, until one names a body of its own
+            here = roles_of_phrase(unopened(text)) or here
+            continue
+        if (
+            para.kind == "plain"
+            and here is not given
+            and (starts_with_agency(text) or hands_work(text))
+        ):
+            here = given
         head = text.rstrip().removesuffix(":")
         if para.kind == "plain" and text.rstrip().endswith(":") and is_agency_label(head):
             # "Sở Tài chính:" on its own line heads the items after it
