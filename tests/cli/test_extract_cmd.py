@@ -248,9 +248,9 @@ def _marked(marker: str) -> list[int]:
 
 
 def _sigint_as_in_a_terminal() -> None:
-    """Ctrl-C as a terminal's foreground process gets it: a test run started in the
-    background by a non-interactive shell (`cmd &`) ignores SIGINT, its children inherit
-    that, and Python then leaves it ignored, as a background job wants."""
+    """Ctrl-C as a terminal's foreground process gets it: a child inherits an ignored SIGINT
+    (and Python then leaves it ignored, as a background job wants), and in some full runs the
+    test workers were seen ignoring it."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
