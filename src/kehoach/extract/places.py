@@ -31,13 +31,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kehoach.extract.tables import cell_values, column_role, is_column_numbers
+from kehoach.extract.tables import cell_values, column_role, grid, is_column_numbers
 from kehoach.extract.targets import TargetRow, counted_unit
 from kehoach.extract.transposed import heading_unit
 from kehoach.intake.document import Table
 from kehoach.model import Metric
 from kehoach.text import lexicon
-from kehoach.text.normalize import clean, fold
+from kehoach.text.normalize import fold
 
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _NUMBERING = re.compile(r"^(?:\d{1,3}\.?|[IVX]{1,5}\.?|[a-zđ]\))$")
@@ -123,8 +123,8 @@ def place_targets(
     the headings of the sections it stands in."""
     if len(table.rows) < 3:
         return None
-    width = max(len(r) for r in table.rows)
-    rows = [[clean(c) for c in r] + [""] * (width - len(r)) for r in table.rows]
+    rows = grid(table)
+    width = len(rows[0])
     found = _layout(rows)
     if found is None:
         return None

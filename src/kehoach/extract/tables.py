@@ -79,6 +79,12 @@ class Columns:
     by_period: bool = False
 
 
+def grid(table: Table) -> list[list[str]]:
+    """The table's cells cleaned, every row as wide as the widest (short rows padded)."""
+    width = max((len(r) for r in table.rows), default=0)
+    return [[clean(c) for c in r] + [""] * (width - len(r)) for r in table.rows]
+
+
 def column_role(h: str) -> str | None:
     if not h:
         return None

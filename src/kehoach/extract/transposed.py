@@ -34,6 +34,7 @@ from kehoach.extract.tables import (
     _period_total,
     _value_cell_re,
     column_role,
+    grid,
     is_column_numbers,
 )
 from kehoach.extract.targets import _known_unit
@@ -152,8 +153,8 @@ def upright(table: Table, context: list[str] | tuple[str, ...] = ()) -> Table:
     headings of the sections it stands in."""
     if len(table.rows) < 3:
         return table
-    width = max(len(r) for r in table.rows)
-    rows = [[clean(c) for c in r] + [""] * (width - len(r)) for r in table.rows]
+    rows = grid(table)
+    width = len(rows[0])
     found = _side_column(rows)
     if found is None:
         return table
