@@ -232,3 +232,9 @@ def test_a_year_and_the_years_after_it_inside_the_item() -> None:
     the item it stands (the schema's `Năm 2027 và các năm tiếp theo`)."""
     text = "Bố trí kinh phí trong dự toán ngân sách năm 2027 và các năm tiếp theo để duy trì."
     assert timeframe_phrase(text) == "năm 2027 và các năm tiếp theo"
+
+
+def test_a_term_of_a_school_year_is_a_bullets_time() -> None:
+    """`trong học kỳ II năm học 2026 - 2027` inside a bullet: the term, not only its year."""
+    bullet = "Chỉ đạo các trường tổ chức tham quan di tích trong học kỳ II năm học 2026 - 2027."
+    assert timeframe_phrase(bullet) == "trong học kỳ II năm học 2026 - 2027"
