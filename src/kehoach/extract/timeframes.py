@@ -220,13 +220,13 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         y1 = int(m.group("y1"))
         if int(m.group("y2")) != y1 + 1:
             continue
-        first, last = (_school_day(spec, y1) for spec in school_days[m.group("name")])
+        opens, closes = (_school_day(spec, y1) for spec in school_days[m.group("name")])
         if m.group("tu") or m.group("on"):
-            add(m.start(), _tf(raw, "from", first))
+            add(m.start(), _tf(raw, "from", opens))
         elif m.group("den"):
-            add(m.start(), _tf(raw, "window", min(f"{doc_year or y1:04d}-01-01", first), last))
+            add(m.start(), _tf(raw, "window", min(f"{doc_year or y1:04d}-01-01", opens), closes))
         else:
-            add(m.start(), _tf(raw, "window", first, last))
+            add(m.start(), _tf(raw, "window", opens, closes))
     for m in re.finditer(_Y + r" ?(?:-|–|den|toi) ?(?:nam )?" + _Y, f):
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 <= y2:
