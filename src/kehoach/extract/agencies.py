@@ -989,8 +989,9 @@ def _continuations() -> tuple[str, ...]:
     phường vùng đồng bào …`; `agencies.commune_areas`), folded."""
     qualifiers = ["", *(f" {q}" for q in lexicon.folded("agencies.commune_feature_qualifiers"))]
     qualified = {
-        f"{g} co {f}{q}"
+        f"{g} {link} {f}{q}"
         for g in lexicon.folded("agencies.commune_groups")
+        for link in lexicon.folded("agencies.commune_feature_links")
         for f in lexicon.folded("agencies.commune_features")
         for q in qualifiers
     } | {

@@ -619,6 +619,7 @@ def _carried_out(preamble: list[str]) -> list[str]:
     kept: list[str] = []
     carried = False  # whether the clause before said what the document carries out
     for s in sentences:
+        s = _past_proposal(s)
         # `Thực hiện Quyết định số …; Nghị quyết số … , Ủy ban nhân dân tỉnh ban hành …`: a
         # clause that opens with the next document goes on with the phrase before it
         if _carrying_out_re().search(fold(s)) or (carried and _names_a_document(s)):
@@ -627,6 +628,24 @@ def _carried_out(preamble: list[str]) -> list[str]:
         else:
             carried = False
     return kept
+
+
+@lru_cache(maxsize=1)
+def _proposal_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^\W*" + lexicon.alternation("documents.proposal_openings", fold_words=True) + r"\b"
+    )
+
+
+def _past_proposal(sentence: str) -> str:
+    """A sentence that opens with the proposal the document answers (`Xét đề nghị của Sở X tại
+    Văn bản số 96/…, để thực hiện thắng lợi các chỉ tiêu nêu trên, …`) from its first word of
+    carrying out on: the proposal's documents are not carried out ("" when it says none)."""
+    folded = fold_chars(sentence)
+    if not _proposal_re().match(folded):
+        return sentence
+    m = _carrying_out_re().search(folded)
+    return sentence[m.start() :] if m else ""
 
 
 def _bases(root: Section) -> list[str]:
