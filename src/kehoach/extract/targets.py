@@ -610,9 +610,7 @@ def extract_targets(
     return targets
 
 
-def _tabled_objectives(
-    objectives: list[tuple[Section, int | None]], rows: list[TargetRow]
-) -> bool:
+def _tabled_objectives(objectives: list[tuple[Section, int | None]], rows: list[TargetRow]) -> bool:
     """Whether the objectives part states its targets in a table (`2. Các chỉ tiêu chủ yếu`
     over `TT | Chỉ tiêu | Năm 2025 | …`): the document has an objectives part, so the numbers
     of its body (tasks' `ít nhất 02 chương trình`) are no targets."""
