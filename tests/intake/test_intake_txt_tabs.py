@@ -57,3 +57,48 @@ def test_short_lines_that_do_not_make_a_row_stay_as_they_are() -> None:
         ["2", "Tu bổ di tích", "Sở B"],
         ["3", "Lập hồ sơ", "Sở C"],
     ]
+
+
+def test_a_row_with_a_cell_merged_across_stays_in_its_table() -> None:
+    """A row whose merged cell Word copies as one (`1 → SỞ NỘI VỤ` over the rows `1.1`, `1.2`
+    it heads) has fewer tabs than the others, two or one: it is a row of the table, which
+    goes on after it, when it opens with a row number between two lines of the table."""
+    blocks = _blocks(
+        "Phụ lục\n"
+        "TT\tNhiệm vụ\tPhối hợp\tThời hạn\tSản phẩm\n"
+        "1\tSỞ NỘI VỤ\n"
+        "1.1\tRà soát biên chế\tSở Tài chính\tNăm 2026\tBáo cáo\n"
+        "2\tCÔNG AN TỈNH\t\n"
+        "2.1\tBảo đảm an ninh lễ hội\tUBND các xã\tHằng năm\tPhương án\n"
+        "Nơi nhận:"
+    )
+    assert blocks[0] == "Phụ lục" and blocks[-1] == "Nơi nhận:"
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert [r[:2] for r in table.rows] == [
+        ["TT", "Nhiệm vụ"],
+        ["1", "SỞ NỘI VỤ"],
+        ["1.1", "Rà soát biên chế"],
+        ["2", "CÔNG AN TỈNH"],
+        ["2.1", "Bảo đảm an ninh lễ hội"],
+    ]
+
+
+def test_a_numbered_line_with_a_tab_after_a_table_is_not_its_row() -> None:
+    """A numbered heading typed with a tab after its number (`2.→Phụ lục chỉ tiêu`), after a
+    blank line or before a new table's heading, is text: only a line between two rows of
+    the table, the one below numbered, is a row with a merged cell."""
+    blocks = _blocks(
+        "TT\tNhiệm vụ\tCơ quan\tThời gian\n"
+        "1\tKiểm tra di tích\tSở A\tNăm 2026\n"
+        "2.\tChỉ tiêu cụ thể\n"
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2030\n"
+        "1\tXã có thư viện\t%\t100\n"
+        "\n"
+        "III.\tTỔ CHỨC THỰC HIỆN\n"
+        "1\tSở Văn hóa chủ trì\tthực hiện\tkế hoạch\n"
+    )
+    assert isinstance(blocks[0], Table) and len(blocks[0].rows) == 2
+    assert blocks[1] == "2.\tChỉ tiêu cụ thể"
+    assert isinstance(blocks[2], Table) and blocks[2].rows[0][1] == "Chỉ tiêu"
+    assert "III.\tTỔ CHỨC THỰC HIỆN" in blocks

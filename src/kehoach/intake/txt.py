@@ -310,6 +310,23 @@ def _mend_tab_rows(lines: list[str]) -> list[str]:
     return out
 
 
+def _merged_tab_row(lines: list[str], i: int) -> bool:
+    """Line `i`, inside a tab table, is one of its rows with cells merged across (`1 → SỞ NỘI
+    VỤ` over the task rows `1.1`, `1.2` of that agency): Word copies a merged cell as one
+    cell, so the row has fewer tabs than the others. It is such a row when it opens as a row
+    does (a row number, then a tab) between two lines of the table with no blank line: the
+    row above, and a row below that opens so too (a new table's heading does not)."""
+    line = lines[i]
+    if not _TAB_ROW_START.match(line) or not 0 < i < len(lines) - 1:
+        return False
+    above, below = lines[i - 1], lines[i + 1]
+    return (
+        above.count("\t") >= 1
+        and below.count("\t") >= 2
+        and _TAB_ROW_START.match(below) is not None
+    )
+
+
 def to_blocks(lines: list[str]) -> list[Block]:
     """Group runs of table-looking lines (tabs or pipes) into `Table` blocks; keep other lines."""
     blocks: list[Block] = []
@@ -325,7 +342,8 @@ def to_blocks(lines: list[str]) -> list[Block]:
                 blocks.append("  ".join(rows[0]))
         rows, kind = [], ""
 
-    for line in join_wrapped_rows(_mend_pipe_rows(_framed_bare_tables(_mend_tab_rows(lines)))):
+    mended = join_wrapped_rows(_mend_pipe_rows(_framed_bare_tables(_mend_tab_rows(lines))))
+    for i, line in enumerate(mended):
         if _is_pipe_row(line):
             if kind != "pipe":
                 flush()
@@ -337,6 +355,9 @@ def to_blocks(lines: list[str]) -> list[Block]:
             if kind != "tab":
                 flush()
                 kind = "tab"
+            rows.append(_cells_tab(line))
+            continue
+        if kind == "tab" and _merged_tab_row(mended, i):
             rows.append(_cells_tab(line))
             continue
         if kind and not line.strip():
