@@ -143,3 +143,27 @@ def test_tab_agency_rows_lead_the_rows_under_them_in_every_form() -> None:
         assert got == expected, form
         # the products column (`Báo cáo khảo sát`) names no reporting duty
         assert [(r.every, r.due) for r in record.reporting] == [("half_year", "06-15")], form
+
+
+def test_one_cell_agency_rows_of_a_tab_table_lead_the_rows_under_them() -> None:
+    """The agency rows typed as one cell over the whole row (`2. CÔNG AN TỈNH`, no tab):
+    the same leads as with the number in a cell of its own."""
+    from kehoach.extract.plan import build_record
+    from kehoach.intake.txt import read
+
+    text = (
+        "PHỤ LỤC\n"
+        "TT\tNhiệm vụ\tĐơn vị phối hợp\tThời gian\n"
+        "1. SỞ Y TẾ\n"
+        "1.1\tKiểm tra an toàn thực phẩm tại lễ hội\tUBND các xã\tQuý I/2026\n"
+        "2. CÔNG AN TỈNH\n"
+        "2.1\tBảo đảm trật tự tại lễ hội\tSở Y tế\tHằng năm\n"
+        "2.2\tPhòng cháy tại di tích\t\tThường xuyên\n"
+    )
+    record = build_record(read(text.encode(), "plan.txt", "0"))
+    got = [(t.id, t.lead, t.coordinating) for t in record.tasks]
+    assert got == [
+        ("1.1", ["Sở Y tế"], ["Ủy ban nhân dân các xã"]),
+        ("2.1", ["Công an tỉnh"], ["Sở Y tế"]),
+        ("2.2", ["Công an tỉnh"], []),
+    ]

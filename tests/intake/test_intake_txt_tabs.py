@@ -61,8 +61,9 @@ def test_short_lines_that_do_not_make_a_row_stay_as_they_are() -> None:
 
 def test_a_row_with_a_cell_merged_across_stays_in_its_table() -> None:
     """A row whose merged cell Word copies as one (`1 → SỞ NỘI VỤ` over the rows `1.1`, `1.2`
-    it heads) has fewer tabs than the others, two or one: it is a row of the table, which
-    goes on after it, when it opens with a row number between two lines of the table."""
+    it heads) has fewer tabs than the others, two, one or none (`3. SỞ Y TẾ`, one cell over
+    the whole row): it is a row of the table, which goes on after it, when it opens with a
+    row number between two lines of the table."""
     blocks = _blocks(
         "Phụ lục\n"
         "TT\tNhiệm vụ\tPhối hợp\tThời hạn\tSản phẩm\n"
@@ -70,6 +71,8 @@ def test_a_row_with_a_cell_merged_across_stays_in_its_table() -> None:
         "1.1\tRà soát biên chế\tSở Tài chính\tNăm 2026\tBáo cáo\n"
         "2\tCÔNG AN TỈNH\t\n"
         "2.1\tBảo đảm an ninh lễ hội\tUBND các xã\tHằng năm\tPhương án\n"
+        "3. SỞ Y TẾ\n"
+        "3.1\tKiểm tra an toàn thực phẩm\tUBND các xã\tQuý II/2026\tBiên bản\n"
         "Nơi nhận:"
     )
     assert blocks[0] == "Phụ lục" and blocks[-1] == "Nơi nhận:"
@@ -81,6 +84,8 @@ def test_a_row_with_a_cell_merged_across_stays_in_its_table() -> None:
         ["1.1", "Rà soát biên chế"],
         ["2", "CÔNG AN TỈNH"],
         ["2.1", "Bảo đảm an ninh lễ hội"],
+        ["3. SỞ Y TẾ"],
+        ["3.1", "Kiểm tra an toàn thực phẩm"],
     ]
 
 
@@ -102,3 +107,12 @@ def test_a_numbered_line_with_a_tab_after_a_table_is_not_its_row() -> None:
     assert blocks[1] == "2.\tChỉ tiêu cụ thể"
     assert isinstance(blocks[2], Table) and blocks[2].rows[0][1] == "Chỉ tiêu"
     assert "III.\tTỔ CHỨC THỰC HIỆN" in blocks
+    # nor a numbered line of text so placed, with no tab
+    blocks = _blocks(
+        "TT\tNhiệm vụ\tCơ quan\tThời gian\n"
+        "1\tKiểm tra di tích\tSở A\tNăm 2026\n"
+        "2. Chỉ tiêu cụ thể\n"
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2030\n"
+        "1\tXã có thư viện\t%\t100\n"
+    )
+    assert [type(b).__name__ for b in blocks] == ["Table", "str", "Table"]

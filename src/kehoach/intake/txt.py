@@ -261,6 +261,8 @@ def _framed_bare_tables(lines: list[str]) -> list[str]:
 
 # A line that opens a row of its own in a tab table: a row number, then the next cell.
 _TAB_ROW_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?)\t")
+# A tab table's row of one cell merged across it: a numbered title (`I. SỞ NỘI VỤ`).
+_ONE_CELL_ROW = re.compile(r"^\s*(?:\d{1,3}|[IVX]{1,5})[.)]\s+\S[^\t]*$")
 
 
 def _tab_row(lines: list[str], i: int, tabs: int) -> tuple[str, int] | None:
@@ -312,12 +314,16 @@ def _mend_tab_rows(lines: list[str]) -> list[str]:
 
 def _merged_tab_row(lines: list[str], i: int) -> bool:
     """Line `i`, inside a tab table, is one of its rows with cells merged across (`1 → SỞ NỘI
-    VỤ` over the task rows `1.1`, `1.2` of that agency): Word copies a merged cell as one
-    cell, so the row has fewer tabs than the others. It is such a row when it opens as a row
-    does (a row number, then a tab) between two lines of the table with no blank line: the
-    row above, and a row below that opens so too (a new table's heading does not)."""
+    VỤ` over the task rows `1.1`, `1.2` of that agency; `I. SỞ NỘI VỤ`, one cell over the whole
+    row): Word copies a merged cell as one cell, so the row has fewer tabs than the others,
+    or none. It is such a row when it opens as a row does (a row number, then a tab; or, in
+    one cell, a numbered title) between two lines of the table with no blank line: the row
+    above, and a row below that opens with a row number too (a new table's heading does
+    not)."""
     line = lines[i]
-    if not _TAB_ROW_START.match(line) or not 0 < i < len(lines) - 1:
+    if not (_TAB_ROW_START.match(line) or _ONE_CELL_ROW.match(line)):
+        return False
+    if not 0 < i < len(lines) - 1:
         return False
     above, below = lines[i - 1], lines[i + 1]
     return (
