@@ -211,7 +211,7 @@ def test_common_words_of_plan_text_are_not_taken_for_a_frequent_look_alike(text)
         ("phát triển bên vững", "phát triển bền vững"),
         ("đền năm 2030", "đến năm 2030"),
         ("vùng sau, vùng xa", "vùng sâu, vùng xa"),
-        ("sơ kết sâu tháng đầu năm", "sơ kết sáu tháng đầu năm"),
+        ("sơ kết sâu tháng đầu năm", "sơ kết sáu tháng đầu năm"),  # new: `sáu tháng` known
         ("nhưng kết quả đạt được", "những kết quả đạt được"),
         ("Ban Thường vụ Tính ủy", "Ban Thường vụ Tỉnh ủy"),
         ("ỦY BAN NHÂN DÂN TÍNH", "ỦY BAN NHÂN DÂN TỈNH"),
