@@ -579,7 +579,8 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     # X` / `VĂN PHÒNG`, `/ SỞ …`) are read by `header_issuer`, not as the enacting body under
     # a title
     opening = preamble[header_end(preamble) :] if letter else preamble
-    issuer = _issuer(opening, split_columns(_header_lines(items, heading, True)), _own_lines(items))
+    issuer_column = split_columns(_header_lines(items, heading, issuer_column=True))
+    issuer = _issuer(opening, issuer_column, _own_lines(items))
     if issuer and is_central(issuer):
         # a ministry's or the government's document belongs to no province: the place by
         # its date (`Hà Nội, ngày …`) is where it was signed

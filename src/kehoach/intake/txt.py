@@ -315,7 +315,7 @@ def _mend_tab_rows(lines: list[str]) -> list[str]:
 # `ỦY BAN NHÂN DÂN TỈNH X`) is read as a table of two columns, as one cut by two tabs or more
 # is: its lines, cleaned, would otherwise run the two columns together. Only at a document's
 # top: elsewhere a line with one tab is text (an indented line, a two-part list line).
-_HEADER_START = 3  # non-blank lines that may stand above the header (`(DỰ THẢO)`, a form's no.)
+_ABOVE_HEADER = 2  # non-blank lines that may stand above it (`(DỰ THẢO)`, a form's number)
 _HEADER_ROWS = 4  # rows a header table has at most (what `extract.metadata` reads as one)
 
 
@@ -337,7 +337,7 @@ def _header_rows(lines: list[str]) -> range:
             return range(i, end) if 2 <= end - i <= _HEADER_ROWS else range(0)
         if line.strip():
             above += 1
-            if above >= _HEADER_START:
+            if above > _ABOVE_HEADER:
                 break
     return range(0)
 
