@@ -116,3 +116,44 @@ def test_a_numbered_line_with_a_tab_after_a_table_is_not_its_row() -> None:
         "1\tXã có thư viện\t%\t100\n"
     )
     assert [type(b).__name__ for b in blocks] == ["Table", "str", "Table"]
+
+
+def test_a_header_cut_by_one_tab_is_a_table_of_two_columns() -> None:
+    """A header block typed with one tab between its columns is read as a table, as one cut
+    by two tabs is: its columns are not run together when its lines are cleaned. Below the
+    header, a line with one tab is text, and a tab table is a table as before."""
+    blocks = _blocks(
+        "TỈNH ỦY LẠNG SƠN\tỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\n"
+        "BAN TỔ CHỨC\tSỞ NỘI VỤ\n"
+        "Số: 03-KHLT/BTC-SNV\tLạng Sơn, ngày 04 tháng 5 năm 2026\n"
+        "\tKẾ HOẠCH\n"
+        "Thời gian:\tquý III/2026\n"
+        "TT\tNhiệm vụ\tCơ quan chủ trì\n"
+        "1\tRà soát biên chế\tSở Nội vụ\n"
+    )
+    assert blocks[0] == Table(
+        rows=[
+            ["TỈNH ỦY LẠNG SƠN", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"],
+            ["BAN TỔ CHỨC", "SỞ NỘI VỤ"],
+            ["Số: 03-KHLT/BTC-SNV", "Lạng Sơn, ngày 04 tháng 5 năm 2026"],
+        ]
+    )
+    assert blocks[1:3] == ["\tKẾ HOẠCH", "Thời gian:\tquý III/2026"]  # an indented line; text
+    assert isinstance(blocks[3], Table) and blocks[3].rows[1] == [
+        "1",
+        "Rà soát biên chế",
+        "Sở Nội vụ",
+    ]
+
+
+def test_lines_with_one_tab_below_a_documents_top_stay_text() -> None:
+    """Only a document's top holds its header: two-part lines further down are text."""
+    lines = [
+        "KẾ HOẠCH",
+        "Tổ chức hội thi",
+        "Căn cứ Luật Thư viện;",
+        "Thời gian:\tquý II",
+        "Địa điểm:\tNhà văn hóa",
+    ]
+    blocks = _blocks("\n".join(lines))
+    assert blocks == lines

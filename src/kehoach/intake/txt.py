@@ -333,7 +333,49 @@ def _merged_tab_row(lines: list[str], i: int) -> bool:
     )
 
 
+# A header block typed with one tab between its two columns (issuer and number on the left;
+# the motto and the place-date, or a joint plan's second issuer, on the right: `TỈNH ỦY X` tab
+# `ỦY BAN NHÂN DÂN TỈNH X`) is read as a table of two columns, as one cut by two tabs or more
+# is: its lines, cleaned, would otherwise run the two columns together. Only at a document's
+# top: elsewhere a line with one tab is text (an indented line, a two-part list line).
+_ABOVE_HEADER = 2  # non-blank lines that may stand above it (`(DỰ THẢO)`, a form's number)
+_HEADER_ROWS = 4  # rows a header table has at most (what `extract.metadata` reads as one)
+
+
+def _two_columns(line: str) -> bool:
+    """A line of two texts with one tab between them (not an indented line)."""
+    left, tab, right = line.partition("\t")
+    return bool(tab) and "\t" not in right and bool(left.strip()) and bool(right.strip())
+
+
+def _header_rows(lines: list[str]) -> range:
+    """Where the header block cut by one tab a line is: two to `_HEADER_ROWS` such lines in a
+    row, the first among the document's first non-blank lines; else an empty range."""
+    above = 0
+    for i, line in enumerate(lines):
+        if _two_columns(line):
+            end = i
+            while end < len(lines) and _two_columns(lines[end]):
+                end += 1
+            return range(i, end) if 2 <= end - i <= _HEADER_ROWS else range(0)
+        if line.strip():
+            above += 1
+            if above > _ABOVE_HEADER:
+                break
+    return range(0)
+
+
 def to_blocks(lines: list[str]) -> list[Block]:
+    """Group runs of table-looking lines (tabs or pipes) into `Table` blocks, and a header
+    block's columns cut by one tab (`_header_rows`); keep other lines."""
+    header = _header_rows(lines)
+    if not header:
+        return _blocks(lines)
+    table = Table(rows=[_cells_tab(lines[i]) for i in header])
+    return [*_blocks(lines[: header.start]), table, *_blocks(lines[header.stop :])]
+
+
+def _blocks(lines: list[str]) -> list[Block]:
     """Group runs of table-looking lines (tabs or pipes) into `Table` blocks; keep other lines."""
     blocks: list[Block] = []
     rows: list[list[str]] = []
