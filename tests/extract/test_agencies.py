@@ -102,6 +102,10 @@ def test_split(cell, names) -> None:
         # the paper-and-broadcaster, its province kept as written
         ("Báo và PT,TH Ninh Bình", "Báo và Phát thanh, Truyền hình Ninh Bình"),
         ("Báo và PT-TH", "Báo và Phát thanh, Truyền hình"),
+        # the union of the literature and arts associations is not the one association
+        ("Liên hiệp các Hội VHNT tỉnh", "Liên hiệp các Hội Văn học Nghệ thuật tỉnh"),
+        ("Liên hiệp các hội văn học nghệ thuật tỉnh", "Liên hiệp các Hội Văn học Nghệ thuật tỉnh"),
+        ("Hội Văn học - Nghệ thuật tỉnh", "Hội Văn học Nghệ thuật tỉnh"),
     ],
 )
 def test_canonical(written, name) -> None:
