@@ -136,7 +136,11 @@ def _apart(prev: str, part: str) -> bool:
         return _syllable(prev)
     if prev.isdigit() and part.isalpha():  # `30tháng`; not `19a`, `3D`
         return _syllable(part) and len(part) > 1
-    return prev == "," and part.isalpha()  # `Ninh,ngày`; a decimal comma is between digits
+    if prev in ",;%" and part.isalpha():  # `Ninh,ngày`, `tỉnh;đón`, `92%hộ` (a decimal
+        return True  # comma is between digits)
+    # `kỷ nguyênmới.Các ngành`: a sentence's end glued to the next one's capitalised first
+    # word; not `TP.HCM`, a web address's lower-case parts
+    return prev == "." and len(part) > 1 and part[0].isupper() and part[1:].islower()
 
 
 def _syllable(word: str) -> bool:
