@@ -525,8 +525,8 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     """The document part of the plan record."""
     paras = [p for p in items if isinstance(p, Para)]
     first_heading = next((i for i, p in enumerate(paras) if p.kind == "roman"), min(len(paras), 40))
-    header = _header_lines(items, paras[first_heading] if first_heading < len(paras) else None)
-    header = split_columns(header)  # `ỦY BAN NHÂN DÂN TỈNH X   CỘNG HÒA …` on one line
+    heading = paras[first_heading] if first_heading < len(paras) else None
+    header = split_columns(_header_lines(items, heading))  # `UBND TỈNH X   CỘNG HÒA …` on a line
     kind = None
     kind_idx = None
     for i, line in enumerate(header):
@@ -593,7 +593,8 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     # X` / `VĂN PHÒNG`, `/ SỞ …`) are read by `header_issuer`, not as the enacting body under
     # a title
     opening = preamble[header_end(preamble) :] if letter else preamble
-    issuer = _issuer(opening, header, _own_lines(items))
+    issuer_column = split_columns(_header_lines(items, heading, issuer_column=True))
+    issuer = _issuer(opening, issuer_column, _own_lines(items))
     if issuer and is_central(issuer):
         # a ministry's or the government's document belongs to no province: the place by
         # its date (`Hà Nội, ngày …`) is where it was signed
@@ -633,6 +634,7 @@ def _carried_out(preamble: list[str]) -> list[str]:
     kept: list[str] = []
     carried = False  # whether the clause before said what the document carries out
     for s in sentences:
+        s = _past_proposal(s)
         # `Thực hiện Quyết định số …; Nghị quyết số … , Ủy ban nhân dân tỉnh ban hành …`: a
         # clause that opens with the next document goes on with the phrase before it
         if _carrying_out_re().search(fold(s)) or (carried and _names_a_document(s)):
@@ -641,6 +643,24 @@ def _carried_out(preamble: list[str]) -> list[str]:
         else:
             carried = False
     return kept
+
+
+@lru_cache(maxsize=1)
+def _proposal_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^\W*" + lexicon.alternation("documents.proposal_openings", fold_words=True) + r"\b"
+    )
+
+
+def _past_proposal(sentence: str) -> str:
+    """A sentence that opens with the proposal the document answers (`Xét đề nghị của Sở X tại
+    Văn bản số 96/…, để thực hiện thắng lợi các chỉ tiêu nêu trên, …`) from its first word of
+    carrying out on: the proposal's documents are not carried out ("" when it says none)."""
+    folded = fold_chars(sentence)
+    if not _proposal_re().match(folded):
+        return sentence
+    m = _carrying_out_re().search(folded)
+    return sentence[m.start() :] if m else ""
 
 
 def _bases(root: Section) -> list[str]:
@@ -669,9 +689,14 @@ def _names_a_document(clause: str) -> bool:
     return clause[:1].isupper() and _NAMED_REF_RE.match(fold_chars(clause)) is not None
 
 
-def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list[str]:
+def _header_lines(
+    items: list[Para | Table], first_heading: Para | None, issuer_column: bool = False
+) -> list[str]:
     """The lines before the first heading; a header laid out as a table gives its cells
-    (issuer and number on the left, motto and place-date on the right), column by column."""
+    (issuer and number on the left, motto and place-date on the right), column by column.
+    With `issuer_column`, only a header table's first column that holds text: a joint plan's
+    second issuer stands in the right one (`ỦY BAN NHÂN DÂN TỈNH X` beside `TỈNH ỦY X`), and
+    the header's issuer is the lowest body of the left one, not of the two stacked."""
     out: list[str] = []
     for it in items:
         if it is first_heading or len(out) >= 60:
@@ -680,14 +705,14 @@ def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list
             out.append(it.text)
         elif len(it.rows) <= 4 and all(len(r) <= 4 for r in it.rows):
             width = max((len(r) for r in it.rows), default=0)
-            out.extend(
-                line.strip()
-                for c in range(width)
-                for r in it.rows
-                if c < len(r)
-                for line in r[c].split("\n")  # a cell's paragraphs are the header's lines
-                if line.strip()
-            )
+            columns = [
+                [line.strip() for r in it.rows if c < len(r) for line in r[c].split("\n")]
+                for c in range(width)  # a cell's paragraphs are the header's lines
+            ]
+            columns = [[line for line in col if line] for col in columns]
+            if issuer_column:
+                columns = [col for col in columns if col][:1]
+            out.extend(line for col in columns for line in col)
     return out
 
 
