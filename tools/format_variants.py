@@ -625,8 +625,10 @@ def _header_merges(table: Table) -> list[tuple[tuple[int, int], tuple[int, int]]
 def _title_rows(table: Table) -> list[tuple[int, int]]:
     """(row, column) of each group row of a task table whose title the text wrote in its
     first or second cell, the cells after it empty (`| IX. TUYÊN TRUYỀN | | |`, `| A | THƯ
-    VIỆN | | |`): Word's row merges the title's cell across the rest of the table, so the
-    title is not squeezed into the column of row numbers."""
+    VIỆN | | |`), and each agency row over the tasks it leads (`1 → SỞ NỘI VỤ`): Word's row
+    merges the title's cell across the rest of the table, so the title is not squeezed into
+    the column of row numbers."""
+    from kehoach.extract.agency_rows import agency_row
     from kehoach.extract.tables import _group_row, read_header
 
     head = read_header(table.rows)
@@ -638,7 +640,8 @@ def _title_rows(table: Table) -> list[tuple[int, int]]:
     for r in range(first, len(table.rows)):
         row = table.rows[r]
         filled = [c for c, cell in enumerate(row) if cell.strip()]
-        if filled and filled[-1] <= 1 and filled[-1] < width - 2 and _group_row(row, cols):
+        titled = _group_row(row, cols) or (cols.lead < 0 and agency_row(row))
+        if filled and filled[-1] <= 1 and filled[-1] < width - 2 and titled:
             out.append((r, filled[-1]))
     return out
 

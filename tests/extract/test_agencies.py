@@ -105,6 +105,10 @@ def test_split(cell, names) -> None:
         # the paper-and-broadcaster, its province kept as written
         ("Báo và PT,TH Ninh Bình", "Báo và Phát thanh, Truyền hình Ninh Bình"),
         ("Báo và PT-TH", "Báo và Phát thanh, Truyền hình"),
+        # the union of the literature and arts associations is not the one association
+        ("Liên hiệp các Hội VHNT tỉnh", "Liên hiệp các Hội Văn học Nghệ thuật tỉnh"),
+        ("Liên hiệp các hội văn học nghệ thuật tỉnh", "Liên hiệp các Hội Văn học Nghệ thuật tỉnh"),
+        ("Hội Văn học - Nghệ thuật tỉnh", "Hội Văn học Nghệ thuật tỉnh"),
     ],
 )
 def test_canonical(written, name) -> None:
@@ -899,3 +903,24 @@ def test_a_work_verb_or_a_qualifier_after_the_lead_names_no_body() -> None:
         ["Sở Nội vụ"],
         ["Sở Tài chính"],
     )
+
+
+def test_a_group_ends_before_judging_or_training_and_communes_keep_what_they_have() -> None:
+    """`các cơ quan liên quan | đánh giá …`, `các cơ sở giáo dục nghề nghiệp | đào tạo …`: the
+    work ends the group; `các cơ sở đào tạo` names a group by it. `UBND các xã, phường nơi có
+    di tích`, `… có tài nguyên du lịch` are the communes the group takes in."""
+    assert agency_phrase("các cơ quan liên quan đánh giá, đề xuất điều chỉnh", any_start=True)[
+        0
+    ] == ["các cơ quan liên quan"]
+    assert agency_phrase(
+        "các cơ sở giáo dục nghề nghiệp đào tạo kỹ năng cho lao động", any_start=True
+    )[0] == ["các cơ sở giáo dục nghề nghiệp"]
+    assert agency_phrase("các cơ sở đào tạo, bồi dưỡng tổ chức lớp học", any_start=True)[0] == [
+        "các cơ sở đào tạo, bồi dưỡng"
+    ]
+    assert agency_phrase("UBND các xã, phường nơi có di tích thực hiện tốt")[0] == [
+        "Ủy ban nhân dân các xã, phường nơi có di tích"
+    ]
+    assert agency_phrase("UBND các xã, phường có tài nguyên du lịch xây dựng tuyến")[0] == [
+        "Ủy ban nhân dân các xã, phường có tài nguyên du lịch"
+    ]

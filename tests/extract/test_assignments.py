@@ -779,3 +779,24 @@ def test_a_paragraph_introducing_the_items_takes_no_number() -> None:
         ("II.3.1", ["Sở Văn hóa, Thể thao và Du lịch"], "tháng 9/2027"),
         ("II.3.2", ["Sở Giáo dục và Đào tạo"], "học kỳ I năm học 2027 - 2028"),
     ]
+
+
+def test_a_body_working_with_others_on_its_own_work_leads_when_no_one_else_does() -> None:
+    """`Sở Tư pháp phối hợp thẩm định các dự thảo …` under a heading that names no agency: the
+    subject does the work named, so it leads (as `Đề nghị X phối hợp tuyên truyền …` does);
+    `X phối hợp thực hiện …` still leaves X a coordinator (above). Under an agency's heading
+    that agency leads; `phối hợp với Y` still makes Y the coordinator."""
+    roles = {
+        t.id: (t.directing, t.lead, t.coordinating)
+        for t in extract_file(FIXTURES / "variant_nested_tabled_targets.txt").tasks
+    }
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    assert roles["III.2.2.1"] == ([], ["Sở Tư pháp"], [])
+    assert roles["III.2.1.2"] == ([], ["Sở Nội vụ"], [vh, "các cơ sở giáo dục nghề nghiệp"])
+    assert roles["III.2.1.1"] == (
+        [],
+        [vh],
+        ["Ủy ban nhân dân các xã, phường có tài nguyên du lịch"],
+    )
+    assert roles["III.1.1.3"] == ([], ["Ủy ban nhân dân các xã, phường nơi có di tích"], [])
+    assert roles["IV.1.1"] == ([], [vh], ["các cơ quan liên quan"])

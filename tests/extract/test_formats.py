@@ -72,6 +72,10 @@ CASES = [
     # a target table turned on its side (a row for each year) under merged group headings
     ("variant_target_table_year_rows.docx", "variant_target_table_year_rows.txt"),
     ("variant_target_table_year_rows.pdf", "variant_target_table_year_rows.txt"),
+    # a task table grouped under agency rows (`1 → SỞ …` merged across the row), no lead
+    # column; the header and signature typed in tab columns
+    ("variant_agency_rows_tabbed.docx", "variant_agency_rows_tabbed.txt"),
+    ("variant_agency_rows_tabbed.pdf", "variant_agency_rows_tabbed.txt"),
 ]
 
 

@@ -243,3 +243,20 @@ def test_an_event_plans_task_table_times() -> None:
 )
 def test_the_time_a_phase_heading_states(title: str, wording: str | None) -> None:
     assert phase_time(title) == wording
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "start"),
+    [
+        # a standing time in a clause of its own, stated before the date: it decides
+        ("Thường xuyên; hồ sơ công nhận hoàn thành năm 2027", "continuous", None),
+        ("Thường xuyên, trọng tâm quý II/2026", "continuous", None),
+        # a date in the same clause says when the standing work begins
+        ("Thường xuyên từ năm 2027", "from", "2027-01-01"),
+        # a date stated first decides
+        ("Quý II/2026; sau đó thường xuyên", "window", "2026-04-01"),
+    ],
+)
+def test_a_standing_time_stated_before_a_date(raw, kind, start) -> None:
+    tf = parse_timeframe(raw, doc_year=2026)
+    assert (tf.kind, tf.start) == (kind, start)

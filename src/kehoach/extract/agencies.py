@@ -1005,14 +1005,16 @@ def take_agencies(text: str) -> tuple[list[str], str]:
 @lru_cache(maxsize=1)
 def _continuations() -> tuple[str, ...]:
     """The phrases a name goes on through (`agencies.name_continuations`), and every commune
-    group with what its communes have (`các xã, phường có vùng …`; `agencies.commune_groups`
-    and `agencies.commune_features`), perhaps with what was done to it (`… có di tích được
-    xếp hạng`; `agencies.commune_feature_qualifiers`), or the area they lie in (`các xã,
-    phường vùng đồng bào …`; `agencies.commune_areas`), folded."""
+    group with what its communes have (`các xã, phường có vùng …`, `… nơi có di tích`;
+    `agencies.commune_groups`, `commune_feature_links` and `commune_features`), perhaps
+    with what was done to it (`… có di tích được xếp hạng`;
+    `agencies.commune_feature_qualifiers`), or the area they lie in (`các xã, phường vùng
+    đồng bào …`; `agencies.commune_areas`), folded."""
     qualifiers = ["", *(f" {q}" for q in lexicon.folded("agencies.commune_feature_qualifiers"))]
     qualified = {
-        f"{g} co {f}{q}"
+        f"{g} {link} {f}{q}"
         for g in lexicon.folded("agencies.commune_groups")
+        for link in lexicon.folded("agencies.commune_feature_links")
         for f in lexicon.folded("agencies.commune_features")
         for q in qualifiers
     } | {

@@ -55,6 +55,7 @@ from kehoach.extract.readings import (
 from kehoach.extract.restated import without_restatements
 from kehoach.extract.segments import (
     Item,
+    is_closing,
     labels_per_item,
     segment_assignments,
     segments_of,
@@ -423,8 +424,9 @@ def _visit(
 def _handed_on_only(segments: list[tuple[list[Item], LabelRun | None]]) -> bool:
     """Whether a section's items are only paragraphs that hand work to bodies of their own
     (`hands_work`), with no labelled lines: under a heading with its own sentence, they do
-    not make that sentence their introduction."""
-    items = [p for its, _ in segments for p, _ in its]
+    not make that sentence their introduction. A closing paragraph (`segments.is_closing`)
+    stands under the last heading only by its place: no item of it."""
+    items = [p for its, _ in segments for p, t in its if not is_closing(p, t)]
     return (
         bool(items)
         and all(run is None for _, run in segments)

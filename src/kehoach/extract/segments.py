@@ -47,14 +47,32 @@ def _closing_request_re() -> re.Pattern[str]:
     return re.compile(r"\b" + alt + r"\s*(?:\./\.|\.)?\s*$")
 
 
+@lru_cache(maxsize=1)
+def _closing_clause_re() -> re.Pattern[str]:
+    alt = lexicon.alternation("sections.closing_request_clauses", fold_words=True)
+    return re.compile(r"\b" + alt + r"\s*$")
+
+
 def _closing_request(text: str) -> bool:
     """A paragraph that only asks its addressees to carry the letter out: a short one ending
-    `… nghiêm túc triển khai thực hiện./.`, or any asking to carry out `các nội dung nêu trên`
-    (the endings and phrases in the lexicon)."""
+    `… nghiêm túc triển khai thực hiện./.`, one whose first clause asks so strictly and the
+    rest says how to report (`Yêu cầu Thủ trưởng các sở, … nghiêm túc triển khai thực hiện;
+    định kỳ … báo cáo …`), or any asking to carry out `các nội dung nêu trên` (the endings and
+    phrases in the lexicon)."""
     folded = fold(text)
     if any(p in folded for p in lexicon.folded("sections.closing_request_phrases")):
         return True  # "… chịu trách nhiệm tổ chức thực hiện nghiêm túc các nội dung nêu trên"
+    first = folded.split(";", 1)[0]
+    if ";" in folded and len(first) < 160 and _closing_clause_re().search(first):
+        return True
     return len(text) < 160 and bool(_closing_request_re().search(folded))
+
+
+def is_closing(para: Para, text: str) -> bool:
+    """A plain paragraph that closes the body (`Trong quá trình thực hiện, nếu có khó khăn …`)
+    or asks everyone to carry the letter out (`_closing_request`): no item of the section it
+    follows."""
+    return para.kind == "plain" and bool(_closing_re().match(fold(text)) or _closing_request(text))
 
 
 Item = tuple[Para, str]  # an item's first paragraph and its text
@@ -233,7 +251,7 @@ def segment_assignments(
     last = items[-1][0] if items else None
     given = here  # what the section gives, before a body's name line heads paragraphs
     for para, text in items:
-        if para.kind == "plain" and (_closing_re().match(fold(text)) or _closing_request(text)):
+        if is_closing(para, text):
             continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …"
         if para.kind == "plain" and is_name_line(text):
             # "Sở X" alone on its line (a heading whose number was lost) heads the

@@ -564,7 +564,8 @@ def extract_targets(
     """All targets: the objectives part, then appendix rows not already stated in the body."""
     targets: list[Target] = []
     seen: list[str] = []
-    for sec, horizon in _objective_sections(root):
+    objectives = _objective_sections(root)
+    for sec, horizon in objectives:
         statements = [(t, None) for t in _title_statements(sec)]
         for text, year in statements + _objective_statements(sec, doc_year):
             metrics = _metrics(text)
@@ -573,7 +574,7 @@ def extract_targets(
             aim = year or horizon or plan_horizon
             targets.append(_target(len(targets) + 1, text, aim, metrics, sec.path))
             seen.append(fold(text))
-    if not targets:
+    if not targets and not _tabled_objectives(objectives, appendix_rows or []):
         for sec, text, aim in _body_commitments(root, doc_year):
             metrics = _metrics(text)
             # a commitment's own year (`phấn đấu đến năm 2030 …`) before the one its list's
@@ -607,6 +608,14 @@ def extract_targets(
         targets.append(_target(len(targets) + 1, row.text, horizon, metrics, section))
         seen.append(fold(row.text))
     return targets
+
+
+def _tabled_objectives(objectives: list[tuple[Section, int | None]], rows: list[TargetRow]) -> bool:
+    """Whether the objectives part states its targets in a table (`2. Các chỉ tiêu chủ yếu`
+    over `TT | Chỉ tiêu | Năm 2025 | …`): the document has an objectives part, so the numbers
+    of its body (tasks' `ít nhất 02 chương trình`) are no targets."""
+    paths = {sec.path for sec, _ in objectives}
+    return any(row.section in paths for row in rows)
 
 
 def _target(n: int, text: str, horizon: int | None, metrics: list[Metric], section: str) -> Target:

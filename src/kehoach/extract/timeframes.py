@@ -144,6 +144,16 @@ def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
         return _tf(raw, "on_request")
     if re.search(r"\b(dinh ky )?theo yeu cau\b|\bkhi co yeu cau\b", f):
         return _tf(raw, "on_request")
+    # "Thường xuyên; hồ sơ … hoàn thành năm 2027": a standing time stated in a clause of its
+    # own before any date is the first period stated, so it decides (a date in the same clause,
+    # "thường xuyên từ năm 2026", says when the standing work begins and is read below)
+    head = re.split(r"[;,]", f, maxsplit=1)[0]
+    if (
+        head != f
+        and re.search(r"\bthuong xuyen\b|\blien tuc\b", head)
+        and _first_period(raw, head, doc_year) is None
+    ):
+        return _tf(raw, "continuous")
     first = _first_period(raw, f, doc_year)
     if first is not None:
         return first
