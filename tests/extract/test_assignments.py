@@ -771,6 +771,18 @@ def test_a_named_body_directing_a_group_and_a_group_beside_a_named_body_are_subj
     ]
 
 
+def test_a_paragraph_introducing_the_items_takes_no_number() -> None:
+    """`3. Tổ chức các hoạt động khuyến đọc` opens with `Các hoạt động … gồm các nội dung
+    sau:`, which names no agency and introduces the paragraphs under it: no task, and no
+    item either, so the tasks after it are `II.3.1` and `II.3.2`."""
+    r = extract_file(FIXTURES / "variant_parenthesis_roles_qualified.txt")
+    under = [(t.id, t.lead, t.timeframe.raw) for t in r.tasks if t.id.startswith("II.3")]
+    assert under == [
+        ("II.3.1", ["Sở Văn hóa, Thể thao và Du lịch"], "tháng 9/2027"),
+        ("II.3.2", ["Sở Giáo dục và Đào tạo"], "học kỳ I năm học 2027 - 2028"),
+    ]
+
+
 def test_a_body_working_with_others_on_its_own_work_leads_when_no_one_else_does() -> None:
     """`Sở Tư pháp phối hợp thẩm định các dự thảo …` under a heading that names no agency: the
     subject does the work named, so it leads (as `Đề nghị X phối hợp tuyên truyền …` does);
