@@ -109,6 +109,12 @@ def test_split(cell, names) -> None:
         ("Ban TGDV Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
         ("BTG Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"),
         ("BDV Tỉnh ủy", "Ban Dân vận Tỉnh ủy"),
+        ("Hội ND tỉnh", "Hội Nông dân tỉnh"),
+        ("Hội CTĐ tỉnh", "Hội Chữ thập đỏ tỉnh"),
+        ("Liên minh HTX tỉnh", "Liên minh Hợp tác xã tỉnh"),
+        ("BQL các KCN tỉnh", "Ban Quản lý các khu công nghiệp tỉnh"),
+        ("BCH BĐBP tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
+        ("Trường CT tỉnh", "Trường Chính trị tỉnh"),
         # the paper-and-broadcaster, its province kept as written
         ("Báo và PT,TH Ninh Bình", "Báo và Phát thanh, Truyền hình Ninh Bình"),
         ("Báo và PT-TH", "Báo và Phát thanh, Truyền hình"),
