@@ -98,7 +98,7 @@ def test_the_three_line_headings_time_column_dates_the_tasks() -> None:
     assert times == {
         "I.1": ("window", "2026-04-01", None),
         "I.2": ("continuous", None, None),  # `Thường xuyên; …`: the first stated decides
-        "I.3": ("window", "2026-01-01", None),
+        "I.3": ("window", "2026-09-01", None),  # `Năm học 2026 - 2027`: from September
         "II.1": ("recurring", None, "year"),
         "II.2": ("window", "2026-07-01", None),
     }

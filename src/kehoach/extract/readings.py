@@ -79,6 +79,9 @@ class Assignment:
     # under (`b` for `b) Số hóa di sản` and its bullets), for a later item that cites it
     section: str = ""
     point: str | None = None
+    # its id is its place among its section's items (`II.1.3`), not a number the document
+    # gives it (`Nhiệm vụ 3: …`)
+    counted: bool = False
 
     def best(self) -> Reading | None:
         """The strongest reading that names a lead or directing body; else one that only

@@ -724,13 +724,18 @@ def _body_commitments(root: Section, doc_year: int | None):
             continue
         listed = _listed_commitments(sec)
         for text in _title_statements(sec) + _statements(sec):
-            if _particulars().match(fold(text[:40])):
-                continue  # "3. Quy mô: Lễ khai mạc khoảng 900 đại biểu …": the event's size
-            if text in listed:  # an item of a list a committing line introduces
+            # "3. Quy mô: Lễ khai mạc khoảng 900 đại biểu …": the event's size, no commitment;
+            # a sentence of it that strives ("… Phấn đấu đón khoảng 25.000 lượt khách …")
+            # commits all the same
+            particulars = _particulars().match(fold(text[:40])) is not None
+            # an item of a list a committing line introduces
+            if text in listed and not particulars:
                 if quantities(text):
                     yield sec, text, listed[text]
                 continue
             for sentence in _BODY_SENTENCE.split(text):
+                if particulars and not _future_re().search(fold_chars(sentence).lower()):
+                    continue
                 if (
                     _commits(sentence)
                     and quantities(sentence)
