@@ -187,26 +187,6 @@ def coordinating_in(text: str) -> list[str]:
             continue  # "phối hợp các hoạt động …": no group of bodies
         names, _ = agency_phrase(after)
         out += [n for n in names if n not in out and looks_like_agency(n)]
-    out += [n for n in _clause_coordinators(text) if n not in out]
-    return out
-
-
-_LATER_CLAUSE = re.compile(r"[;.]\s+")
-
-
-def _clause_coordinators(text: str) -> list[str]:
-    """The subjects of the item's later clauses that only coordinate (`X chủ trì tổ chức …;
-    Sở Y phối hợp hỗ trợ theo quy định.`, `…; Z có trách nhiệm phối hợp thực hiện`): the
-    item's lead is named before them, they help it. Not a later clause's `Y phối hợp với Z`,
-    where Y does work of its own."""
-    out: list[str] = []
-    for m in _LATER_CLAUSE.finditer(text):
-        clause = text[m.end() :]
-        if not starts_with_agency(clause):
-            continue
-        names, rest = agency_phrase(clause)
-        if names and _only_coordinates_re().match(fold(rest[:60])):
-            out += [n for n in names if n not in out and looks_like_agency(n)]
     return out
 
 

@@ -148,9 +148,7 @@ _MORE_DUE = re.compile(
 )
 
 
-def _sentences(
-    sec: Section, results: bool = True
-) -> list[tuple[str, str, str | None, str | None]]:
+def _sentences(sec: Section, results: bool = True) -> list[tuple[str, str, str | None, str | None]]:
     """(clause, its item, the agency heading it stands under, the clauses before it in the
     same sentence) of a section, headings included: a later clause that names no body to
     report to (`…; báo cáo tổng kết gửi trước ngày 30/9/2030`) goes where the first that

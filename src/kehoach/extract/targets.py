@@ -534,7 +534,8 @@ def reviews_results(title: str) -> bool:
     vụ năm 2026`: `_looks_ahead`). A report's results part, its table of targets against
     what was done and its appendix of results by commune hold figures reached, no targets."""
     head = heading_part(title)
-    m = _results_re().match(head, _review_label_re().match(head).end())
+    label = _review_label_re().match(head)
+    m = _results_re().match(head, label.end() if label else 0)
     return m is not None and not _looks_ahead(head)
 
 
