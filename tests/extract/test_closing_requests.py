@@ -49,6 +49,7 @@ DUTIES = [
     [("half_year", None, SVH, None)],
     [("year", "12-10", SVH, None)],  # not compiled by the last heading's communes
     [],
+    [("year", "12-15", SVH, None)],
 ]
 
 

@@ -83,7 +83,8 @@ def _carry_out_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     verbs = lexicon.alternation("sections.carry_out_verbs", fold_words=True)
     manners = lexicon.alternation("sections.carry_out_manners", fold_words=True)
     objects = lexicon.alternation("sections.carry_out_objects", fold_words=True)
-    word = rf"(?:{verbs}|{manners}|{objects})"
+    links = lexicon.alternation("sections.carry_out_links", fold_words=True)
+    word = rf"(?:{verbs}|{manners}|{objects}|{links})"
     whole = re.compile(rf"{word}(?:(?:\s*,\s*|\s+va\s+|\s+){word})*")
     return whole, re.compile(rf"\b{verbs}\b")
 
