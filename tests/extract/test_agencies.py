@@ -74,6 +74,15 @@ SPLITS = [
         "Cục Phát thanh, Truyền hình và Thông tin điện tử; Cục Xuất bản, In và Phát hành",
         ["Cục Phát thanh, Truyền hình và Thông tin điện tử", "Cục Xuất bản, In và Phát hành"],
     ),
+    # the party committee of the Front and the mass organisations: one body, `, các` inside
+    (
+        "Đảng ủy UBND tỉnh, Đảng ủy MTTQ, các đoàn thể tỉnh, Đảng ủy các xã, phường",
+        [
+            "Đảng ủy Ủy ban nhân dân tỉnh",
+            "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh",
+            "Đảng ủy các xã, phường",
+        ],
+    ),
 ]
 
 

@@ -16,9 +16,11 @@ def _roles(name: str) -> list[tuple]:
 def test_groups_closed_by_the_committees_that_direct_them() -> None:
     """A party programme closes each group of bullets with `Trách nhiệm chỉ đạo thực hiện: …`:
     every bullet of the group is a task those committees direct; a section headed by a party
-    committee whose head is two words (`Đảng ủy Mặt trận Tổ quốc, …`) leads its bullets."""
+    committee whose head is two words (`Đảng ủy Mặt trận Tổ quốc, …`) leads its bullets. The
+    party committee of the Front and the mass organisations (`Đảng ủy Mặt trận Tổ quốc, các
+    đoàn thể tỉnh`, since the 2025 merger) is one body: its `, các` parts nothing."""
     ubnd = "Đảng ủy Ủy ban nhân dân tỉnh"
-    front = ["Đảng ủy Mặt trận Tổ quốc", "các đoàn thể tỉnh"]
+    front = ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"]
     assert _roles("variant_directing_closers.txt") == [
         ("II.1.1", [ubnd, *front], [], []),
         ("II.1.2", [ubnd, *front], [], []),

@@ -40,6 +40,7 @@ from kehoach.extract.readings import (
     Assignment,
     Reading,
     coordinating_in,
+    coordinating_subjects,
     is_agency_label,
     item_readings,
     labels_reading,
@@ -274,7 +275,10 @@ def _task(a: Assignment, doc_year: int | None) -> Task | None:
     directing = _bodies(best.directing)
     lead = _bodies(best.lead)
     coord = _bodies(best.coordinating)
-    coord += _bodies([*a.coordinators(), *coordinating_in(a.text)], [*coord, *lead])
+    coord += _bodies(
+        [*a.coordinators(), *coordinating_in(a.text), *coordinating_subjects(a.text)],
+        [*coord, *lead],
+    )
     when = _time_of(a, best)
     return assess_task(
         Task(

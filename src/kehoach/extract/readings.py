@@ -190,6 +190,25 @@ def coordinating_in(text: str) -> list[str]:
     return out
 
 
+_CLAUSE_END = re.compile(r"(?<=[;.])\s+")
+
+
+def coordinating_subjects(text: str) -> list[str]:
+    """Agencies a later clause of the item names as its subject that only works with the
+    others (`Ban X chủ trì tham mưu …; Sở Nội vụ phối hợp rà soát …`, `… . Các sở, ngành phối
+    hợp thực hiện.`): coordinators of the item's work, as in `X chủ trì, phối hợp với Y`."""
+    out: list[str] = []
+    if "p" not in text or (";" not in text and ". " not in text):
+        return out  # cheap: no later clause, or no `phối hợp`
+    for clause in _CLAUSE_END.split(text)[1:]:
+        if not starts_with_agency(clause):
+            continue
+        reading = subject_reading(clause)
+        if reading is not None and not reading.has_agency:
+            out += [c for c in reading.coordinating if c not in out]
+    return out
+
+
 @lru_cache(maxsize=1)
 def _bare_phoi_hop_re() -> re.Pattern[str]:
     # in folded text: `phối hợp` then no `với` (nor a manner word before one)
