@@ -227,6 +227,24 @@ def test_a_heading_glued_in_capitals_is_set_apart_not_read_as_one_damaged_word()
     assert Repair(1, "KẾHOẠCH", "KẾ HOẠCH") in changes
 
 
+@pytest.mark.parametrize(
+    ("ocr", "expected"),
+    [
+        # OCR lost the spaces and damaged a syllable of the run: set apart, then repaired
+        # among its neighbours (glued, the run was one word no syllable could be)
+        ("Đẩy mạnh hợptácquóctếvềvănhóa.", "Đẩy mạnh hợp tác quốc tế về văn hóa."),
+        ("Xâydựngđềánpháttriểncôngnghiêpvănhóa.", "Xây dựng đề án phát triển công nghiệp văn hóa."),
+        ("Tổ chức liên hoan nghệ thuâtquầnchúng.", "Tổ chức liên hoan nghệ thuật quần chúng."),
+        ("Nângcaochâtlượngcácchươngtrình.", "Nâng cao chất lượng các chương trình."),
+    ],
+)
+def test_a_glued_run_with_a_damaged_syllable_is_set_apart_and_repaired(ocr, expected):
+    text, changes = repair(ocr)
+    assert text == expected
+    # both are repairs of the line: the spaces put back, then the syllable put right
+    assert len(changes) >= 2 and all(c.line == 1 for c in changes)
+
+
 def test_repairs_name_their_line():
     text = "KÊ HOẠCH\n\nTriển khai Két luận số 84-KL/TW"
     _, changes = repair(text)

@@ -526,8 +526,8 @@ def _unnumbered_requests(root: Section) -> list[Assignment]:
     where = Assignment("", None, None, "")
     for items, _ in segments_of(root.blocks, prose_allowed=True):
         for para, text in items:
-            if para.kind != "plain" or not opening(text):
-                continue
+            if para.kind != "plain" or not opening(text) or is_closing(para, text):
+                continue  # "Yêu cầu các cơ quan, đơn vị … khẩn trương thực hiện; …": no task
             a = propose(text, [], where)
             if a.best() is not None:
                 a.id = str(len(out) + 1)

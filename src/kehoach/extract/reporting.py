@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kehoach.extract.agencies import (
     agency_phrase,
+    body_of_position,
     canonical,
     current_province,
     parse_list,
@@ -19,6 +20,7 @@ from kehoach.extract.agencies import (
 from kehoach.extract.assignments import read_heading
 from kehoach.extract.outline import BULLET_MARKS, Para, Section
 from kehoach.extract.readings import after_adverbial
+from kehoach.extract.segments import is_closing
 from kehoach.extract.targets import reviews_results
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
@@ -192,8 +194,12 @@ def _items(sec: Section, owner: Owner, results: bool = True) -> Iterator[tuple[s
     it stands under (`1. Sở Văn hóa, Thể thao và Du lịch` then `- Tổng hợp, báo cáo …`);
     without `results`, not those of a section reporting results (`_sentences`)."""
     for block in sec.blocks:
-        if not isinstance(block, Table):
-            yield block.text, owner
+        if isinstance(block, Table):
+            continue
+        # a closing paragraph that asks every agency to carry the plan out (`Yêu cầu các cơ
+        # quan, đơn vị … khẩn trương thực hiện; định kỳ … báo cáo …`) speaks to all: the
+        # heading it happens to follow does not report through it
+        yield block.text, (_nobody if is_closing(block, block.text) else owner)
     for child in sec.children:
         if not results and reviews_results(child.title):
             continue
@@ -462,8 +468,9 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
 
 def _compiler(reporter: str) -> str | None:
     """The body that reports, as the one compiling the report: a generic group (`Các cơ quan,
-    đơn vị được giao …`) is none, each of its members sends a report of its own."""
-    return None if starts_with_group(reporter) else reporter
+    đơn vị được giao …`) is none, each of its members sends a report of its own, nor are
+    the heads of one (`Thủ trưởng các sở, ban, ngành`, `Giám đốc các sở`)."""
+    return None if starts_with_group(body_of_position(reporter)) else reporter
 
 
 def _via_in_brackets(text: str) -> str | None:
@@ -515,7 +522,7 @@ def extract_reporting(
     named = {id(s) for s in scope}
     if not scope:  # no section for it: any duty stated in the body
         scope = body
-    closing = _closing_paragraph(body)
+    closing = _closing_paragraph(body) if body else _closing_request_of(root)
     if closing is not None and not any(closing[0] in s.walk() for s in scope):
         # "Trên cơ sở nhiệm vụ được giao, các cơ quan … gửi báo cáo … về Sở X trước ngày …":
         # the plain paragraph that closes the body speaks to every agency, as the
@@ -559,6 +566,17 @@ def _closing_paragraph(body: list[Section]) -> tuple[Section, Para] | None:
             if paras:
                 last = (s, paras[-1])
     return last if last is not None and last[1].kind == "plain" else None
+
+
+def _closing_request_of(root: Section) -> tuple[Section, Para] | None:
+    """A letter with no numbered part (`Giao Sở X …` / `Đề nghị Y …` / `Yêu cầu các cơ quan,
+    đơn vị … khẩn trương thực hiện; báo cáo …`): its last paragraph, when it asks every agency
+    to carry the letter out (`segments.is_closing`), states the duties to report, as a
+    plan's closing paragraph does."""
+    paras = [b for b in root.blocks if isinstance(b, Para)]
+    if paras and is_closing(paras[-1], paras[-1].text):
+        return root, paras[-1]
+    return None
 
 
 _RELAYED_RE = re.compile(r"\bbao cao\b[^.;]*\(qua ")
