@@ -26,6 +26,8 @@ _NOT_OBJECTIVE = _words_re("not_objective_headings")
 # every place of the text, one that opens with a digit only where a digit is)
 _QTY_RE = re.compile(
     r"(?P<a>\d(?<![\w/.,-]\d)(?:" + NUMBER_REST + r"))"
+    # a part of a whole (`3/5 di tích`, `124/124 xã`): the part is the number (`quantities`)
+    r"(?:/(?P<of>\d{1,5}(?:\.\d{3})?)(?=\s))?"
     r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUMBER + r"))?"
     r"\s*(?P<unit>%|phần trăm|[^\W\d_][^\s,;.:()]*(?:\s+[^\W\d_][^\s,;.:()]*){0,3})"
 )
@@ -117,6 +119,8 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         a = m.group("a")
         if re.fullmatch(r"(19|20)\d{2}", a) and unit_raw != "%":
             continue
+        if m.group("of") and not _part_of_whole(a, m.group("of"), unit_raw):
+            continue
         try:
             values = [parse_number(a)] + ([parse_number(m.group("b"))] if m.group("b") else [])
         except ValueError:
@@ -124,6 +128,16 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         unit = _unit(unit_raw)
         out.extend((v, unit, m.start()) for v in values)
     return out
+
+
+def _part_of_whole(part: str, whole: str, unit: str) -> bool:
+    """Whether `part/whole` before a unit counts part of a whole (`3/5 di tích`, `124/124 xã,
+    phường`): no more than the whole, and a unit the lexicon knows after it; a day and month
+    (`24/11 hằng năm`) names none."""
+    try:
+        return parse_number(part) <= parse_number(whole) and _known_unit(unit)
+    except ValueError:
+        return False
 
 
 def _counts_places(before: str, unit: str) -> bool:
@@ -172,8 +186,50 @@ def _horizon_of(title: str) -> int | None:
     return max(years) if years else None
 
 
+@lru_cache(maxsize=1)
+def _spelt_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    """(a number word before a known unit, a multiple in words, each word's number): from the
+    lexicon's `targets.number_words`, `multiple_names` and `multiple_words`."""
+    numbers = {w: int(n) for w, n in lexicon.mapping("targets.number_words").items()}
+    named = {w: int(n) for w, n in lexicon.mapping("targets.multiple_names").items()}
+    words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
+    names = "|".join(sorted(map(re.escape, named), key=len, reverse=True))
+    units = lexicon.alternation("targets.units")
+    # lower case, or opening the statement in capitals (`Hai di tích …`): a capital inside a
+    # sentence is a name's (`Hai Bà Trưng`, `Ba Bể`), and no unit follows it anyway
+    count = re.compile(rf"(?:(?<!\w)(?P<w>{words})|^(?P<cap>{words.title()}))(?=\s+{units}(?!\w))")
+    multiples = lexicon.alternation("targets.multiple_words")
+    multiple = re.compile(rf"(?<!\w)(?P<g>{multiples})\s+(?P<n>{words}|{names})(?:\s+lần)?(?!\w)")
+    return count, multiple, {**numbers, **named}
+
+
+def spelt_numbers(text: str) -> str:
+    """The text with the numbers it writes as words in digits, where they count (`Hình thành
+    ba sản phẩm` → `3 sản phẩm`, `gấp đôi` → `gấp 2 lần`): a number word before a unit the
+    lexicon knows; `một` (also "a", "one of") only after a word that says it counts (`ít
+    nhất`, `tối thiểu`; lexicon `targets.one_counts_after`); not one that ends a longer
+    number in words (`mười hai`)."""
+    count, multiple, values = _spelt_res()
+    after_one = tuple(lexicon.words("targets.one_counts_after"))
+    joins = frozenset(lexicon.words("targets.number_word_joins"))
+
+    def digits(m: re.Match[str]) -> str:
+        word = (m.group("w") or m.group("cap")).lower()
+        before = text[: m.start()].rstrip().lower()
+        last = before.rsplit(" ", 1)[-1] if before else ""
+        if last in values or last in joins:
+            return m.group(0)
+        if values[word] == 1 and not before.endswith(after_one):
+            return m.group(0)
+        return str(values[word])
+
+    text = multiple.sub(lambda m: f"{m.group('g')} {values[m.group('n')]} lần", text)
+    return count.sub(digits, text)
+
+
 def _metrics(text: str) -> list[Metric]:
     metrics: list[Metric] = []
+    text = spelt_numbers(text)
     for sentence in re.split(r"(?<=\.)\s+", text):
         # a baseline year ("tăng 8% so với năm 2024") is no year a number is due by
         years = [(m.start(), int(m.group(1))) for m in _baseline_year_re().finditer(sentence)]
@@ -263,7 +319,9 @@ def _clause_joiner_re() -> re.Pattern[str]:
 
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
-_LEAD_NUMBER = re.compile(r"^[\d.,]+(?:\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*")
+_LEAD_NUMBER = re.compile(
+    r"^[\d.,]+(?:/\d[\d.]*)?(?:\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*"
+)
 
 
 def _subject(sentence: str, pos: int, unit: str | None = None) -> str | None:
@@ -673,6 +731,13 @@ def extract_targets(
             # gives the statement its numbers
             if row.metrics and _holds(row.metrics, targets[same].metrics):
                 targets[same] = replace(targets[same], metrics=list(row.metrics))
+            elif row.metrics:
+                # a row that restates one of the statement's numbers and tells more (the years
+                # on the way to it: `Doanh thu | 6.050 | … | 9.500` for `… đạt khoảng 9.500 tỷ
+                # đồng; … 5,5% GRDP`): its numbers join the statement's
+                targets[same] = replace(
+                    targets[same], metrics=_joined(targets[same].metrics, row.metrics)
+                )
             continue
         horizon = row.horizon or appendix_horizon or plan_horizon
         section = row.section or "appendix"
@@ -712,13 +777,23 @@ def _restated(metrics: list[Metric], row: TargetRow, targets: list[Target]) -> i
     text holds most of the row's words; its index, None when there is none. A number the
     row and the statement both date must be due the same year: a row's `100` for 2030 does
     not restate a vision's `100%` by 2045."""
-    words = set(fold(row.text).split())
+    words = _words(_ASIDE.sub(" ", row.text))
     for i, t in enumerate(targets):
         if not any(_same_number(m, n) for m in metrics for n in t.metrics):
             continue
-        if words and len(words & set(fold(t.text).split())) >= 0.6 * len(words):
+        if words and len(words & _words(t.text)) >= 0.6 * len(words):
             return i
     return None
+
+
+# a row's aside on how it is counted (`Số di tích được tu bổ (lũy kế từ năm 2026)`): no words
+# the statement it restates need say
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _words(text: str) -> set[str]:
+    """The folded words of a text, without the punctuation beside them (`chuẩn,` is `chuan`)."""
+    return set(re.findall(r"\w+", fold(text)))
 
 
 def _same_number(a: Metric, b: Metric) -> bool:
@@ -735,6 +810,20 @@ def _holds(row: tuple[Metric, ...], stated: list[Metric]) -> bool:
     return len(values) > len(stated) or sum(bool(m.by) for m in row) > sum(
         bool(m.by) for m in stated
     )
+
+
+def _joined(stated: list[Metric], row: tuple[Metric, ...]) -> list[Metric]:
+    """A statement's metrics with a table row's that restates part of it: a number both give is
+    the statement's, with the row's year when the statement names none; the row's other numbers
+    follow."""
+    out = list(stated)
+    for m in row:
+        i = next((k for k, n in enumerate(out) if _same_number(m, n)), None)
+        if i is None:
+            out.append(m)
+        elif out[i].by is None and m.by is not None:
+            out[i] = replace(out[i], by=m.by)
+    return out
 
 
 def _similar_index(text: str, seen: list[str]) -> int | None:
