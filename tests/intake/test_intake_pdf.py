@@ -251,6 +251,26 @@ def test_raised_footnote_mark_stays_on_its_line(tmp_path):
     ]
 
 
+def test_a_signing_title_beside_smaller_recipients_stays_on_one_line():
+    """A signature block's two columns: the recipients in 11 pt, the signer's titles in 14 pt
+    beside them. `PHÓ CHỦ TỊCH` straddles two recipients' lines; its words stand on one
+    baseline (their boxes end alike below, though `TỊCH`, with no mark above, starts lower)
+    and stay one line."""
+    from kehoach.intake.pdf_lines import group_lines, line_text
+    from kehoach.intake.pdf_page import Word
+
+    words = [
+        Word("-", 85.2, 89.0, 696.7, 707.6), Word("Như", 91.6, 110.0, 696.7, 707.6),
+        Word("trên;", 113.7, 140.0, 696.7, 707.6),
+        Word("-", 85.2, 89.0, 711.2, 722.1), Word("Lưu:", 91.6, 112.0, 711.2, 722.1),
+        Word("VT.", 115.6, 132.0, 711.2, 722.1),
+        Word("PHÓ", 367.8, 398.0, 703.1, 719.3), Word("CHỦ", 401.6, 433.0, 703.2, 719.3),
+        Word("TỊCH", 436.2, 471.0, 705.9, 719.3),
+    ]  # fmt: skip
+    lines = [line_text(ws) for _, ws in group_lines(words)]
+    assert lines == ["- Như trên;  PHÓ CHỦ TỊCH", "- Lưu: VT."]
+
+
 def test_table_without_ruling_lines_is_read_from_its_columns():
     """000_borderless.pdf: sample 000's appendix start, no lines, cells centred vertically."""
     sys.path.insert(0, str(FIXTURES.parent))
