@@ -2,6 +2,7 @@
 
 import pytest
 
+from kehoach.extract import extract_file
 from kehoach.extract.agencies import (
     agency_phrase,
     canonical,
@@ -16,6 +17,8 @@ from kehoach.extract.agencies import (
     starts_with_agency,
     take_agencies,
 )
+
+from .conftest import FIXTURES
 
 SPLITS = [
     (
@@ -70,6 +73,15 @@ SPLITS = [
     (
         "Cục Phát thanh, Truyền hình và Thông tin điện tử; Cục Xuất bản, In và Phát hành",
         ["Cục Phát thanh, Truyền hình và Thông tin điện tử", "Cục Xuất bản, In và Phát hành"],
+    ),
+    # the party committee of the Front and the mass organisations: one body, `, các` inside
+    (
+        "Đảng ủy UBND tỉnh, Đảng ủy MTTQ, các đoàn thể tỉnh, Đảng ủy các xã, phường",
+        [
+            "Đảng ủy Ủy ban nhân dân tỉnh",
+            "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh",
+            "Đảng ủy các xã, phường",
+        ],
     ),
 ]
 
@@ -876,6 +888,30 @@ def test_a_committees_name_read_word_by_word_goes_on_through_its_lower_case_pair
     assert take_agencies("Ủy ban nhân dân tỉnh Lạng Sơn ban hành kế hoạch")[0] == [
         "Ủy ban nhân dân tỉnh"
     ]
+
+
+def test_a_work_verb_or_a_qualifier_after_the_lead_names_no_body() -> None:
+    """In closing parentheses: `X thực hiện, phối hợp với Y` gives lead X without its verb;
+    `X, Y chủ trì theo chức năng, nhiệm vụ` names no coordinator (the comma inside the
+    qualifier begins no new part), nor does `… theo chức năng, nhiệm vụ được giao, phối hợp
+    với Z` make its words one (Z coordinates)."""
+    r = extract_file(FIXTURES / "variant_parenthesis_roles_qualified.txt")
+    assert [(t.id, t.lead, t.coordinating, t.timeframe.raw) for t in r.tasks[:3]] == [
+        ("II.1.1", ["Trung tâm Văn hóa tỉnh"], ["Hội Khuyến học tỉnh"], "quý II/2027"),
+        ("II.1.2", ["Sở Giáo dục và Đào tạo", "Thư viện tỉnh"], [], "năm 2027"),
+        ("II.2.1", ["Sở Nội vụ"], ["Sở Tài chính"], "hằng năm"),
+    ]
+    # the same cells read alone
+    assert parse_roles("Sở Y tế thực hiện, phối hợp với Công an tỉnh") == (
+        ["Sở Y tế"],
+        ["Công an tỉnh"],
+    )
+    assert parse_roles("Sở Nội vụ chủ trì theo chức năng, nhiệm vụ") == (["Sở Nội vụ"], [])
+    # the work after `chủ trì` still ends where a body or `phối hợp` follows its comma
+    assert parse_roles("Sở Nội vụ chủ trì tổ chức, Sở Tài chính phối hợp") == (
+        ["Sở Nội vụ"],
+        ["Sở Tài chính"],
+    )
 
 
 def test_a_group_ends_before_judging_or_training_and_communes_keep_what_they_have() -> None:

@@ -234,6 +234,12 @@ def test_a_year_and_the_years_after_it_inside_the_item() -> None:
     assert timeframe_phrase(text) == "năm 2027 và các năm tiếp theo"
 
 
+def test_a_term_of_a_school_year_is_a_bullets_time() -> None:
+    """`trong học kỳ II năm học 2026 - 2027` inside a bullet: the term, not only its year."""
+    bullet = "Chỉ đạo các trường tổ chức tham quan di tích trong học kỳ II năm học 2026 - 2027."
+    assert timeframe_phrase(bullet) == "trong học kỳ II năm học 2026 - 2027"
+
+
 def test_a_bare_year_or_span_inside_an_item_is_its_period() -> None:
     """A year or span standing bare inside an item, with nothing else to say when: the work's
     period; not a past event's year, a year compared with, or the end of a work's name."""

@@ -67,6 +67,16 @@ def test_a_count_of_places_after_tai_is_a_metric() -> None:
     assert quantities("Thực hiện theo quy định tại 12 của Nghị định.") == []
 
 
+def test_a_striving_sentence_of_an_events_size_is_a_target() -> None:
+    """`3. Quy mô: Ngày hội có khoảng 600 nghệ nhân … Phấn đấu đón khoảng 25.000 lượt khách
+    …`: the size the line describes is no commitment, but its sentence that strives
+    (`targets.future_commitments`) is, aimed at the one-year plan's year."""
+    r = extract_file(FIXTURES / "variant_festival_size_and_closing_report.txt")
+    got = [(t.section, t.horizon, [(m.value, m.unit, m.by) for m in t.metrics]) for t in r.targets]
+    assert got == [("II.3", 2027, [(25000, "lượt khách", None)])]
+    assert r.targets[0].text.startswith("Phấn đấu đón khoảng 25.000 lượt khách")
+
+
 def test_a_target_table_in_the_objectives_part_keeps_the_bodys_numbers_out() -> None:
     """An objectives part that states its targets in a table only (`2. Các chỉ tiêu chủ yếu`
     over `TT | Chỉ tiêu | Năm 2026 | …`) is an objectives part: the numbers in the tasks of the

@@ -83,3 +83,28 @@ def test_two_words_glued_in_capitals_or_at_a_capital_are_set_apart(glued, spaced
 @pytest.mark.parametrize("text", ["UBND tỉnh, HĐND xã", "UBNDtỉnh", "KẾ HOẠCH", "iPhone, eKYC"])
 def test_capitals_that_are_no_glued_pair_are_left_alone(text):
     assert unglue_capital_pairs(text) == text
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        # OCR lost the space after a semicolon, a per cent sign or a full stop
+        ("văn hóa của tỉnh;đón30triệu lượt khách", "văn hóa của tỉnh; đón 30 triệu lượt khách"),
+        ("Trên95%hộgiađình", "Trên 95% hộ gia đình"),
+        ("trong kỷ nguyênmới.Các ngành", "trong kỷ nguyên mới. Các ngành"),
+    ],
+)
+def test_a_space_lost_after_punctuation_is_put_back(glued, spaced):
+    assert unglue(glued) == spaced
+
+
+@pytest.mark.parametrize(
+    ("text", "spaced"),
+    [
+        ("trong thời kỳ mới.Các ngành", "trong thời kỳ mới. Các ngành"),
+        ("trong thời kỳmới.Các ngành", "trong thời kỳ mới. Các ngành"),
+        ("TP.Hạ Long; quangninh.gov.vn; ThS.Lê Văn An", None),  # abbreviations, an address
+    ],
+)
+def test_two_sentences_glued_at_a_full_stop_in_ocr_text(text, spaced):
+    assert unglue_pairs(text) == (spaced or text)

@@ -106,10 +106,23 @@ def _names_work(clause: str) -> bool:
     in quotes and more words stand between its closing quote and the span."""
     _, named = _closing_period_res()
     found = list(named.finditer(clause))
-    if not found:
+    if not found or _bare_work(clause[found[-1].end() :]):
         return False
     quoted = _QUOTED_RE.match(clause, found[-1].end())
     return quoted is None or not quoted.group("after").strip()
+
+
+@lru_cache(maxsize=1)
+def _bare_work_re() -> re.Pattern[str]:
+    followers = lexicon.alternation("time.bare_work_followers")
+    return re.compile(rf"\s*(?:[,.;]|{followers}(?!\w))")
+
+
+def _bare_work(after: str) -> bool:
+    """Whether what follows a work's kind word shows the work named by its kind alone
+    (`… thực hiện Kết luận vào chương trình …`, `Chỉ thị này`; lexicon
+    `time.bare_work_followers`): a document named before, whose name no later span ends."""
+    return _bare_work_re().match(after) is not None
 
 
 # A period that may end a work's name (`… đến năm 2030`, `… giai đoạn 2026 - 2030`), lower case

@@ -133,6 +133,16 @@ def _upper_kind_prefix(line: str) -> str | None:
     return head if n and n < len(words) and kind_of(head) else None
 
 
+# A document's number alone on a header line, its `Số` lost (a scan's faint label): its
+# letters must name a kind of document (`17-NQ/TU`), and it must stand above the kind heading
+_BARE_NUMBER_RE = re.compile(r"\s*\*?\s*(?P<num>\d+[\w]*(?:[/-][\wĐđ]+)+)\s*")
+
+
+def _bare_number(line: str) -> re.Match[str] | None:
+    m = _BARE_NUMBER_RE.fullmatch(line)
+    return m if m and _number_kind(m.group("num")) else None
+
+
 def _number_kind(number: str) -> str | None:
     letters = re.findall(r"[A-Za-zĐđ]+", number)
     for part in letters:
@@ -539,10 +549,14 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         fold(h).strip("() ") in lexicon.folded("documents.draft") for h in header
     )
     province = _province(header, body_text)
-    for line in header:
-        m = re.match(r"^so\s*:?\s*(?P<num>.+)$", fold_chars(line)) or re.search(
-            r"\bso\s*:\s*(?P<num>(?:\d[\w.]*)?\s*[/-][\w/.-]+)", fold_chars(line)
-        )  # "ỦY BAN NHÂN DÂN TỈNH …  Số: 77/KH-UBND  CỘNG HÒA …" on one line
+    for i, line in enumerate(header):
+        m = (
+            re.match(r"^so\s*:?\s*(?P<num>.+)$", fold_chars(line))
+            or re.search(
+                r"\bso\s*:\s*(?P<num>(?:\d[\w.]*)?\s*[/-][\w/.-]+)", fold_chars(line)
+            )  # "ỦY BAN NHÂN DÂN TỈNH …  Số: 77/KH-UBND  CỘNG HÒA …" on one line
+            or (_bare_number(line) if kind_idx is None or i < kind_idx else None)
+        )
         if m and number is None and "/" in m.group("num"):
             end = None if m.re.pattern.startswith("^") else m.end("num")
             # a header row pasted with its cells apart ("Số: 4589/QĐ-UBND | Thanh Hóa, ngày …")
@@ -799,10 +813,24 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
         title_lines.append(line)
     else:
         i = len(rest)
-    title = " ".join(title_lines).strip() or None
+    title = _without_enacting_body(" ".join(title_lines).strip()) or None
     if title:
         title = title[0].upper() + title[1:]
     return title, rest[i:]
+
+
+# "NGHỊ QUYẾT / CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH / về phát triển …": a party document's kind
+# heading goes on with the body that issues it; the subject begins at `về` (folded)
+_OF_BODY_RE = re.compile(r"cua\s+(?P<body>[^,;:()]{3,80}?)\s+(?=ve\s+\w)")
+
+
+def _without_enacting_body(title: str) -> str:
+    """The title without the issuing body that the kind heading names before the subject
+    (`Của Ban Thường vụ Tỉnh ủy về …` -> `về …`): the issuer is a field of its own."""
+    m = _OF_BODY_RE.match(fold_chars(title))
+    if m is None or issuer_named(m.group("body")) is None:
+        return title
+    return title[m.end() :]
 
 
 def _enacting_body(line: str) -> str | None:

@@ -210,8 +210,8 @@ def _with_sections(
         return any(a.section == sec.path or a.section.startswith(sec.path + ".") for a, _ in made)
 
     tables = [t for t, _, _ in by_table]
-    for _, where, _ in by_table:
-        if where is None or is_task_list(where, root, tables, assigns):
+    for table, where, _ in by_table:
+        if where is None or is_task_list(where, root, tables, assigns, table):
             return tasks
     titles = {sec.path: sec.title for sec in root.walk()}
     rows = iter(tasks)

@@ -79,6 +79,9 @@ class Assignment:
     # under (`b` for `b) Số hóa di sản` and its bullets), for a later item that cites it
     section: str = ""
     point: str | None = None
+    # its id is its place among its section's items (`II.1.3`), not a number the document
+    # gives it (`Nhiệm vụ 3: …`)
+    counted: bool = False
 
     def best(self) -> Reading | None:
         """The strongest reading that names a lead or directing body; else one that only
@@ -184,6 +187,25 @@ def coordinating_in(text: str) -> list[str]:
             continue  # "phối hợp các hoạt động …": no group of bodies
         names, _ = agency_phrase(after)
         out += [n for n in names if n not in out and looks_like_agency(n)]
+    return out
+
+
+_CLAUSE_END = re.compile(r"(?<=[;.])\s+")
+
+
+def coordinating_subjects(text: str) -> list[str]:
+    """Agencies a later clause of the item names as its subject that only works with the
+    others (`Ban X chủ trì tham mưu …; Sở Nội vụ phối hợp rà soát …`, `… . Các sở, ngành phối
+    hợp thực hiện.`): coordinators of the item's work, as in `X chủ trì, phối hợp với Y`."""
+    out: list[str] = []
+    if "p" not in text or (";" not in text and ". " not in text):
+        return out  # cheap: no later clause, or no `phối hợp`
+    for clause in _CLAUSE_END.split(text)[1:]:
+        if not starts_with_agency(clause):
+            continue
+        reading = subject_reading(clause)
+        if reading is not None and not reading.has_agency:
+            out += [c for c in reading.coordinating if c not in out]
     return out
 
 

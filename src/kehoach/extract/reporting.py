@@ -17,7 +17,7 @@ from kehoach.extract.agencies import (
     take_agencies,
 )
 from kehoach.extract.assignments import read_heading
-from kehoach.extract.outline import BULLET_MARKS, Section
+from kehoach.extract.outline import BULLET_MARKS, Para, Section
 from kehoach.extract.readings import after_adverbial
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
@@ -502,6 +502,12 @@ def extract_reporting(
     body = [top for top in root.children if top.kind not in ("signature", "appendix")]
     if not scope:  # no section for it: any duty stated in the body
         scope = body
+    closing = _closing_paragraph(body)
+    if closing is not None and not any(closing[0] in s.walk() for s in scope):
+        # "Trên cơ sở nhiệm vụ được giao, các cơ quan … gửi báo cáo … về Sở X trước ngày …":
+        # the plain paragraph that closes the body speaks to every agency, as the
+        # implementation section does, whichever section the outline put it under
+        scope = [*scope, Section(num="", title="", level=9, kind="plain", blocks=[closing[1]])]
     # the other sections' items are mostly tasks, whose `báo cáo` is their product; a sentence
     # there that sends a report through the body compiling it (`… tự kiểm tra, báo cáo kết quả
     # về UBND tỉnh (qua Sở X) trước ngày …`) states a duty all the same
@@ -528,6 +534,18 @@ def extract_reporting(
     if issuer and fold_chars(issuer).lower().startswith("so "):
         duties = [replace(d, to=_own(d.to, issuer), via=_own(d.via, issuer)) for d in duties]
     return duties
+
+
+def _closing_paragraph(body: list[Section]) -> tuple[Section, Para] | None:
+    """The body's last paragraph, with the section it stands in, when it is a plain one (no
+    item of a list, no heading): the plan's closing words to the agencies."""
+    last: tuple[Section, Para] | None = None
+    for sec in body[-1:]:
+        for s in sec.walk():
+            paras = [b for b in s.blocks if isinstance(b, Para)]
+            if paras:
+                last = (s, paras[-1])
+    return last if last is not None and last[1].kind == "plain" else None
 
 
 _RELAYED_RE = re.compile(r"\bbao cao\b[^.;]*\(qua ")

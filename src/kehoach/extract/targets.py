@@ -579,8 +579,11 @@ def extract_targets(
             metrics = _metrics(text)
             # a commitment's own year (`phấn đấu đến năm 2030 …`) before the one its list's
             # introduction strives for, before the plan's: a conclusion's title names the
-            # period it reviews (`giai đoạn 2021 - 2025`)
-            own = max((m.by for m in metrics if m.by), default=None)
+            # period it reviews (`giai đoạn 2021 - 2025`). Its own year is the latest it
+            # speaks of from the document's on, a number's or not (`Trong năm 2026, hoàn
+            # thành số hóa 100% …; đến năm 2030, hoàn thành …` aims at 2030)
+            later = [y for y in _spoken_years(text) if doc_year is None or y >= doc_year]
+            own = max([*(m.by for m in metrics if m.by), *later], default=None)
             horizon = own or aim or plan_horizon
             targets.append(_target(len(targets) + 1, text, horizon, metrics, sec.path))
             seen.append(fold(text))
@@ -708,16 +711,31 @@ def _body_commitments(root: Section, doc_year: int | None):
     phấn đấu đến năm 2030 có trên 95% …`), and so does a numbered item's own statement; results
     reported (`đã ban hành 215 nghị quyết`, `Giai đoạn 2021 - 2025, … 94,6% …`, a section
     that reviews past years) do not."""
-    for sec in _body_sections(root):
+    for sec, whole in _body_sections(root):
+        if not whole:
+            for sentence in _BODY_SENTENCE.split(sec.title):
+                if (
+                    _commits(sentence)
+                    and quantities(sentence)
+                    and not _reported(sentence, doc_year)
+                    and not _names_a_body(sentence)
+                ):
+                    yield sec, _from_first_quantity(sentence), None
+            continue
         listed = _listed_commitments(sec)
         for text in _title_statements(sec) + _statements(sec):
-            if _particulars().match(fold(text[:40])):
-                continue  # "3. Quy mô: Lễ khai mạc khoảng 900 đại biểu …": the event's size
-            if text in listed:  # an item of a list a committing line introduces
+            # "3. Quy mô: Lễ khai mạc khoảng 900 đại biểu …": the event's size, no commitment;
+            # a sentence of it that strives ("… Phấn đấu đón khoảng 25.000 lượt khách …")
+            # commits all the same
+            particulars = _particulars().match(fold(text[:40])) is not None
+            # an item of a list a committing line introduces
+            if text in listed and not particulars:
                 if quantities(text):
                     yield sec, text, listed[text]
                 continue
             for sentence in _BODY_SENTENCE.split(text):
+                if particulars and not _future_re().search(fold_chars(sentence).lower()):
+                    continue
                 if (
                     _commits(sentence)
                     and quantities(sentence)
@@ -781,8 +799,9 @@ def _striven_year(intro: str) -> int | None:
 def _body_sections(root: Section):
     """The sections whose sentences may commit: the preamble (the root's own paragraphs),
     then every part but the signature, appendices, the implementation, funding and reporting
-    parts and the parts that review past results."""
-    yield root
+    parts and the parts that review past results; each with whether all of it may commit,
+    or only its own paragraph's sentences that name no body (`_committing`)."""
+    yield root, True
     for top in root.children:
         if top.kind in ("signature", "appendix"):
             continue
@@ -794,7 +813,11 @@ def _committing(sec: Section):
         return
     if _assigned_to_body(sec):
         # `2. Giám đốc Sở X:` / `a) … bắt đầu từ năm 2027 … ít nhất 01 di tích …`: the work a
-        # named body is given is its tasks, and numbers inside tasks are no targets
+        # named body is given is its tasks, and numbers inside tasks are no targets; but a
+        # sentence of the numbered paragraph itself that names no body and commits to a number
+        # (`2.6. Đảng ủy X lãnh đạo, chỉ đạo Y đổi mới … . Phấn đấu có trên 92% hộ gia đình
+        # …`) states what the work is to reach, as a conclusion words its commitments
+        yield sec, False
         return
     # a numbered paragraph that strives (`2. Năm 2026 … có ý nghĩa quyết định đến kết quả
     # thực hiện cả giai đoạn. … phấn đấu đến hết năm 2026 đạt …`) reviews nothing
@@ -802,9 +825,21 @@ def _committing(sec: Section):
         fold_chars(sec.title).lower()
     ):
         return
-    yield sec
+    yield sec, True
     for c in sec.children:
         yield from _committing(c)
+
+
+def _names_a_body(sentence: str) -> bool:
+    """Whether a sentence names a body as its subject or hands one work (`Sở X chủ trì …`,
+    `Giao Y …`, `…; giao Z …`): a task's sentence, not a commitment's."""
+    # imported here, as in `_assigned_to_body`
+    from kehoach.extract.readings import handed_reading, opening, subject_reading
+
+    return bool(opening(sentence)) or any(
+        r is not None and (r.has_agency or r.coordinating)
+        for r in (subject_reading(sentence), handed_reading(sentence))
+    )
 
 
 def _assigned_to_body(sec: Section) -> bool:

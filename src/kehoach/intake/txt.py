@@ -8,6 +8,7 @@ from kehoach.intake import txt_layout
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import decode_text
 from kehoach.intake.pipe_wrapped import join_wrapped_rows
+from kehoach.intake.tab_lines import join_cell_lines
 from kehoach.text.normalize import nfc
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -312,6 +313,13 @@ def _mend_tab_rows(lines: list[str]) -> list[str]:
     return out
 
 
+def _cell_line_row(line: str, tabs: int) -> bool:
+    """A row of a tab table whose only filled cell is not its first (`→ → → UBND các xã`): a
+    cell's next line on a row of its own (`tab_lines`); it has the table's tabs or, its empty
+    last cells dropped, two or more."""
+    return line.startswith("\t") and bool(line.strip()) and 2 <= line.count("\t") <= tabs
+
+
 def _merged_tab_row(lines: list[str], i: int) -> bool:
     """Line `i`, inside a tab table, is one of its rows with cells merged across (`1 → SỞ NỘI
     VỤ` over the task rows `1.1`, `1.2` of that agency; `I. SỞ NỘI VỤ`, one cell over the whole
@@ -380,15 +388,18 @@ def _blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     rows: list[list[str]] = []
     kind = ""
+    tabs = 0  # the most tabs of a row of the current tab table
 
     def flush() -> None:
-        nonlocal rows, kind
+        nonlocal rows, kind, tabs
         if rows:
+            if kind == "tab":
+                rows = join_cell_lines(rows)
             if len(rows) >= 2 or kind == "pipe":
                 blocks.append(Table(rows=rows))
             else:  # a lone tabbed line is text with tabs, not a table
                 blocks.append("  ".join(rows[0]))
-        rows, kind = [], ""
+        rows, kind, tabs = [], "", 0
 
     mended = join_wrapped_rows(_mend_pipe_rows(_framed_bare_tables(_mend_tab_rows(lines))))
     for i, line in enumerate(mended):
@@ -403,6 +414,10 @@ def _blocks(lines: list[str]) -> list[Block]:
             if kind != "tab":
                 flush()
                 kind = "tab"
+            tabs = max(tabs, line.count("\t"))
+            rows.append(_cells_tab(line))
+            continue
+        if kind == "tab" and _cell_line_row(line, tabs):
             rows.append(_cells_tab(line))
             continue
         if kind == "tab" and _merged_tab_row(mended, i):

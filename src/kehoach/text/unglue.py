@@ -48,7 +48,22 @@ def unglue_pairs(text: str) -> str:
     damaged in another way has no such reading and stays as read."""
     if text.isascii():
         return text
-    return _SHORT_RUN.sub(_pair, text)
+    text = _SHORT_RUN.sub(_pair, text)
+    return _SENTENCE_GLUED.sub(_sentences_apart, text) if "." in text else text
+
+
+# Two words glued at a full stop (`mới.Các`): shorter than the runs `unglue` looks at
+_SENTENCE_GLUED = re.compile(r"(?<![\w.])([^\W\d_]{1,7})\.([^\W\d_]{2,7})(?![\w.])")
+
+
+def _sentences_apart(match: re.Match[str]) -> str:
+    """`mới.Các` -> `mới. Các`: a sentence's last word, lower case, and the next one's
+    first, capitalised, both syllables; not `TP.Hạ`, `gov.vn`."""
+    end, first = match.group(1), match.group(2)
+    lower_end = end.islower() and _syllable(end)
+    if lower_end and first[0].isupper() and first[1:].islower() and _syllable(first):
+        return f"{end}. {first}"
+    return match.group(0)
 
 
 def _pair(match: re.Match[str]) -> str:
@@ -120,23 +135,36 @@ def _unglued(token: str) -> str:
     if len(parts) == 1:
         return " ".join(_letters(token)) if token.isalpha() else token
     out: list[str] = []
-    last = ""
+    last = before = ""
     for part in parts:
         pieces = _letters(part) if part.isalpha() else [part]
-        if out and _apart(last, pieces[0]):
+        if out and _apart(last, pieces[0], before):
             out.append(" ")
         out.append(" ".join(pieces))
+        before = pieces[-2] if len(pieces) > 1 else last
         last = pieces[-1]
     return "".join(out)
 
 
-def _apart(prev: str, part: str) -> bool:
-    """Whether a space was lost between two parts of a run."""
+def _apart(prev: str, part: str, before: str = "") -> bool:
+    """Whether a space was lost between two parts of a run (`before`: the part before
+    `prev`)."""
     if prev.isalpha() and part.isdigit():  # `ngày30`, `số2156`; not `NQ80`, `Q1`
         return _syllable(prev)
     if prev.isdigit() and part.isalpha():  # `30tháng`; not `19a`, `3D`
         return _syllable(part) and len(part) > 1
-    return prev == "," and part.isalpha()  # `Ninh,ngày`; a decimal comma is between digits
+    if prev in ",;%" and part.isalpha():  # `Ninh,ngày`, `tỉnh;đón`, `92%hộ` (a decimal
+        return True  # comma is between digits)
+    # `kỷ nguyênmới.Các ngành`: a sentence's last word glued to the next one's capitalised
+    # first word; not `TP.HCM`, `PGS.TS.Nguyễn`, a web address (`www.`: no syllable)
+    return (
+        prev == "."
+        and before.islower()
+        and _syllable(before)
+        and len(part) > 1
+        and part[0].isupper()
+        and part[1:].islower()
+    )
 
 
 def _syllable(word: str) -> bool:
