@@ -82,6 +82,10 @@ CASES = [
     # line (the signer's column: titles, then the name, beside recipients in smaller print)
     ("variant_letter_flat_signature.docx", "variant_letter_flat_signature.txt"),
     ("variant_letter_flat_signature.pdf", "variant_letter_flat_signature.txt"),
+    # lead and coordinating cells of one agency a line (a paragraph each in the Word file):
+    # the PDF's cell keeps a line apart that the next line's first word would have fitted on
+    ("variant_agency_lines_in_cells.docx", "variant_agency_lines_in_cells.txt"),
+    ("variant_agency_lines_in_cells.pdf", "variant_agency_lines_in_cells.txt"),
 ]
 
 
