@@ -111,6 +111,19 @@ def test_split(cell, names) -> None:
         ("Sở NV", "Sở Nội vụ"),
         ("Sở DTTG", "Sở Dân tộc và Tôn giáo"),
         ("CA tỉnh", "Công an tỉnh"),
+        # an office that shortens every name: the trade department, the party's boards
+        ("Sở CT", "Sở Công Thương"),
+        ("Sở NgV", "Sở Ngoại vụ"),
+        ("BTG&DV Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("Ban TGDV Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("BTG Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"),
+        ("BDV Tỉnh ủy", "Ban Dân vận Tỉnh ủy"),
+        ("Hội ND tỉnh", "Hội Nông dân tỉnh"),
+        ("Hội CTĐ tỉnh", "Hội Chữ thập đỏ tỉnh"),
+        ("Liên minh HTX tỉnh", "Liên minh Hợp tác xã tỉnh"),
+        ("BQL các KCN tỉnh", "Ban Quản lý các khu công nghiệp tỉnh"),
+        ("BCH BĐBP tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
+        ("Trường CT tỉnh", "Trường Chính trị tỉnh"),
         # the paper-and-broadcaster, its province kept as written
         ("Báo và PT,TH Ninh Bình", "Báo và Phát thanh, Truyền hình Ninh Bình"),
         ("Báo và PT-TH", "Báo và Phát thanh, Truyền hình"),
@@ -933,3 +946,18 @@ def test_a_group_ends_before_judging_or_training_and_communes_keep_what_they_hav
     assert agency_phrase("UBND các xã, phường có tài nguyên du lịch xây dựng tuyến")[0] == [
         "Ủy ban nhân dân các xã, phường có tài nguyên du lịch"
     ]
+
+
+def test_a_plan_that_shortens_every_name_in_its_headings_and_sentences() -> None:
+    # `1. Sở VHTTDL` is a decimal heading (its initials do not make it an OCR'd `I.`); each
+    # abbreviated heading leads its items, a mid-sentence `phối hợp với Sở CT, …` coordinates
+    r = extract_file(FIXTURES / "variant_abbreviated_headings.txt")
+    got = {t.id: (t.lead, t.coordinating) for t in r.tasks}
+    vhttdl = "Sở Văn hóa, Thể thao và Du lịch"
+    assert got == {
+        "II.1.1": ([vhttdl], []),
+        "II.1.2": ([vhttdl], ["Sở Công Thương", "Sở Nông nghiệp và Môi trường"]),
+        "II.2": (["Sở Công Thương"], ["Sở Khoa học và Công nghệ"]),
+        "II.3": (["Ban Tuyên giáo và Dân vận Tỉnh ủy"], []),
+        "II.4": (["Sở Ngoại vụ"], []),
+    }

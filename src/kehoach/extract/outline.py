@@ -160,6 +160,12 @@ def _ocr_roman(text: str) -> str:
     return fixed + text[m.end() :]
 
 
+def _title_case_first(text: str) -> bool:
+    """Does text open with a word in title case (`Sở`, `Đài`): a capital, then lower case?"""
+    first = text.split(maxsplit=1)[0]
+    return len(first) >= 2 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()
+
+
 def _article_heading(title: str) -> bool:
     """An article's title, not its text: a short line that ends no sentence."""
     title = title.strip()
@@ -215,8 +221,11 @@ def _classify(text: str) -> Para:
     if m and m.group("num"):
         num = m.group("num").replace("1V", "IV")
         rest = m.group("rest")
-        if num == "1" and not _is_upper_heading(rest):
-            m = None  # "1 xyz" / "1. Mục đích" is decimal, unless an OCR'd all-caps "I."
+        if num == "1" and (not _is_upper_heading(rest) or _title_case_first(rest)):
+            # "1 xyz" / "1. Mục đích" is decimal, unless an OCR'd all-caps "I."; a first word
+            # in title case opens a name whose initials make it look upper case ("1. Sở
+            # VHTTDL"), no all-caps heading
+            m = None
         elif num == "1":
             num = "I"
         if m:

@@ -19,6 +19,7 @@ from kehoach.extract.agencies import (
 from kehoach.extract.assignments import read_heading
 from kehoach.extract.outline import BULLET_MARKS, Para, Section
 from kehoach.extract.readings import after_adverbial
+from kehoach.extract.targets import reviews_results
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
 from kehoach.text import lexicon
@@ -147,14 +148,15 @@ _MORE_DUE = re.compile(
 )
 
 
-def _sentences(sec: Section) -> list[tuple[str, str, str | None, str | None]]:
+def _sentences(sec: Section, results: bool = True) -> list[tuple[str, str, str | None, str | None]]:
     """(clause, its item, the agency heading it stands under, the clauses before it in the
     same sentence) of a section, headings included: a later clause that names no body to
     report to (`…; báo cáo tổng kết gửi trước ngày 30/9/2030`) goes where the first that
-    names one does, however many clauses stand between."""
+    names one does, however many clauses stand between. Without `results`, the sections
+    under it that report results (`reviews_results`) are left out."""
     out: list[tuple[str, str, str | None, str | None]] = []
     head = [(sec.title, _nobody)] if _sentence_like(sec.title) else []
-    for item, owner in [*head, *_items(sec, _owner_named(sec.title, _nobody))]:
+    for item, owner in [*head, *_items(sec, _owner_named(sec.title, _nobody), results)]:
         # a clause asks for a report only when it says so (`_duties_in`): the items that do
         # not say `báo cáo` are not cut into clauses, nor their heading's agency read
         if "bao cao" not in fold_chars(item).lower():
@@ -185,17 +187,20 @@ def _owner_named(title: str, outer: Owner) -> Owner:
     return lambda: _heading_agency(title) or outer()
 
 
-def _items(sec: Section, owner: Owner) -> Iterator[tuple[str, Owner]]:
+def _items(sec: Section, owner: Owner, results: bool = True) -> Iterator[tuple[str, Owner]]:
     """A section's paragraphs and sub-headings in order, each with the agency whose heading
-    it stands under (`1. Sở Văn hóa, Thể thao và Du lịch` then `- Tổng hợp, báo cáo …`)."""
+    it stands under (`1. Sở Văn hóa, Thể thao và Du lịch` then `- Tổng hợp, báo cáo …`);
+    without `results`, not those of a section reporting results (`_sentences`)."""
     for block in sec.blocks:
         if not isinstance(block, Table):
             yield block.text, owner
     for child in sec.children:
+        if not results and reviews_results(child.title):
+            continue
         if _sentence_like(child.title) or not _reporting_heading(child):
             # "2. Chế độ báo cáo" heads the duties; it states none
             yield f"{child.num}. {child.title}".strip(". "), owner
-        yield from _items(child, _owner_named(child.title, owner))
+        yield from _items(child, _owner_named(child.title, owner), results)
 
 
 def _reporting_heading(sec: Section) -> bool:
@@ -499,7 +504,15 @@ def extract_reporting(
         # X trước ngày 15/12 hằng năm để tổng hợp, báo cáo Ban Chỉ đạo`) beside the section
         # on reporting
         scope = [*scope, implementation]
-    body = [top for top in root.children if top.kind not in ("signature", "appendix")]
+    # a report's results part (`Phần I. KẾT QUẢ THỰC HIỆN NĂM 2026`) tells of reports sent
+    # (`… đã gửi báo cáo 6 tháng về UBND tỉnh (qua Sở X) đúng thời hạn`): no duty
+    body = [
+        top
+        for top in root.children
+        if top.kind not in ("signature", "appendix") and not reviews_results(top.title)
+    ]
+    # the sections whose every duty counts, results sections under them included
+    named = {id(s) for s in scope}
     if not scope:  # no section for it: any duty stated in the body
         scope = body
     closing = _closing_paragraph(body)
@@ -515,7 +528,7 @@ def extract_reporting(
     stated = [
         (d, sentence)
         for sec in [*scope, *rest]
-        for sentence, item, owner, before in _sentences(sec)
+        for sentence, item, owner, before in _sentences(sec, results=id(sec) in named)
         if sec in scope or _relayed(sentence)
         for d in _duties_in(sentence, item, owner, before)
     ]

@@ -522,12 +522,80 @@ def heading_part(title: str) -> str:
     return fold(head[:150])
 
 
+_DOCUMENT_DATES = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d+/\d{4}/\S+")
+_JOINER = re.compile(r",|;|\bva\b")
+
+
+def reviews_results(title: str) -> bool:
+    """Whether a heading or a caption reports results: it opens with a wording of results
+    (`Kết quả thực hiện`, `Tình hình thực hiện`; lexicon `targets.results_headings`), so
+    `Kết quả thực hiện một số chỉ tiêu năm 2026` reviews the targets and `Chỉ tiêu và kết
+    quả …` does not, and does not also look ahead (`… năm 2025 và phương hướng, nhiệm
+    vụ năm 2026`: `_looks_ahead`). A report's results part, its table of targets against
+    what was done and its appendix of results by commune hold figures reached, no targets."""
+    head = heading_part(title)
+    label = _review_label_re().match(head)
+    m = _results_re().match(head, label.end() if label else 0)
+    return m is not None and not _looks_ahead(head)
+
+
+@lru_cache(maxsize=1)
+def _results_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("targets.results_headings", fold_words=True) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _review_label_re() -> re.Pattern[str]:
+    """What may stand before the review wording that opens a results heading (`Biểu tổng
+    hợp kết quả thực hiện …`; lexicon `targets.review_labels`), folded; nothing else may: a
+    heading that only names the results (`Chế độ báo cáo kết quả thực hiện`, `Bộ tiêu chí
+    đánh giá kết quả thực hiện`) reviews none."""
+    labels = lexicon.alternation("targets.review_labels", fold_words=True)
+    return re.compile(rf"(?:{labels}\s+)*")
+
+
+@lru_cache(maxsize=1)
+def _ahead_words_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.alternation("targets.ahead_words", fold_words=True) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _ahead_opener_re() -> re.Pattern[str]:
+    """A part of a heading joined on (`, `, `; `, `và`) that opens with a plan's wording
+    (lexicon `targets.ahead_openers`), not a document's number (`và Kế hoạch số 58/KH-UBND`)."""
+    openers = lexicon.alternation("targets.ahead_openers", fold_words=True)
+    return re.compile(rf"(?:,|;|\bva)\s+(?:cac\s+)?{openers}\b(?!\s+so\b)")
+
+
+def _looks_ahead(head: str) -> bool:
+    """Whether a folded heading that reviews also names what is to come: a word that always
+    looks ahead (`phương hướng`, `dự kiến`), or a joined part opening with a plan's wording
+    that names a year later than any before it (`Kết quả thực hiện năm 2025 và kế hoạch năm
+    2026`; one naming no year is what the review covers: `… nhiệm vụ, giải pháp`)."""
+    if _ahead_words_re().search(head):
+        return True
+    bare = _DOCUMENT_DATES.sub(" ", head)
+    for m in _ahead_opener_re().finditer(bare):
+        nxt = _JOINER.search(bare, m.end())
+        part = bare[m.end() : nxt.start() if nxt else len(bare)]
+        years = [int(y) for y in _TITLE_YEAR_RE.findall(part)]
+        earlier = [int(y) for y in _TITLE_YEAR_RE.findall(bare[: m.start()])]
+        if years and (not earlier or max(years) > max(earlier)):
+            return True
+    return False
+
+
 def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
     found: list[tuple[Section, int | None]] = []
 
     def visit(sec: Section, inside: bool, horizon: int | None) -> None:
         title = sec.folded_title
         if sec.kind in ("signature",):
+            return
+        if reviews_results(sec.title):
+            # a report's results part (`Phần I. KẾT QUẢ THỰC HIỆN NĂM 2026`), or a section of
+            # it (`3. Kết quả thực hiện một số chỉ tiêu chủ yếu`): what its sections say of
+            # targets (`Về các chỉ tiêu: …`) are figures reached
             return
         here = inside
         if _OBJECTIVE.search(heading_part(sec.title)) and sec.kind != "appendix":
