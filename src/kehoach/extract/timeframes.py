@@ -98,7 +98,10 @@ def _following_years_re() -> re.Pattern[str]:
     `from`."""
     links = lexicon.alternation("time.ongoing_links", fold_words=True)
     return re.compile(
-        r"(?:\bnam )?(?:" + _Y + r" ?(?:-|–) ?)?" + _Y
+        r"(?:\bnam )?(?:"
+        + _Y
+        + r" ?(?:-|–) ?)?"
+        + _Y
         + rf",? (?:va|den) (?:{links} )?(?:trong )?(?:cac|nhung) nam tiep theo"
     )
 
