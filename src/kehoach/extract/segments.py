@@ -381,7 +381,13 @@ def _point(para: Para, points: dict[int, str]) -> str | None:
 
 def _intro_reading(text: str, where: Assignment) -> Reading:
     """What an introduction gives the bullets under it: its agencies and its time (or its
-    phase's)."""
+    phase's). A lettered point that is only a body's name (`g) Các cơ quan báo chí:`, `c) Sở
+    X chủ trì, phối hợp với Y:`) heads its bullets as a heading does, even among points headed
+    by a topic (`a) Lĩnh vực di sản văn hóa:`), whose bullets each name their own body."""
+    head = unopened(text.rstrip().removesuffix(":").rstrip())
+    label = roles_of_phrase(head) if is_agency_label(head) else None
+    if label is not None and label.has_agency:
+        return Reading(label.directing, label.lead, label.coordinating, None, CLOSING, "intro")
     a = propose(text, [], where)
     best = a.best()
     r = Reading(strength=CLOSING, source="intro")
