@@ -151,12 +151,12 @@ def test_a_strict_closing_request_with_its_reporting_clause_is_no_task() -> None
 def test_a_lettered_point_named_by_bodies_heads_its_bullets_among_topic_points() -> None:
     """`1. Nhiệm vụ theo từng lĩnh vực` with points headed by a field (`a) Lĩnh vực thư
     viện:`), whose bullets each name their body, and by bodies (`c) Các cơ quan thông tấn,
-    báo chí:`, `d) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ:`), whose bullets have no
-    subject: the point's bodies lead them (a `Phối hợp với Y` bullet gives Y as coordinating),
-    with the coordinators the point names."""
+    báo chí:`, `d) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ:`, `đ) Đối với Thư viện
+    tỉnh:`), whose bullets have no subject: the point's bodies lead them (a `Phối hợp với Y`
+    bullet gives Y as coordinating), with the coordinators the point names."""
     r = extract_file(FIXTURES / "variant_points_by_field.txt")
     tasks = {t.id: t for t in r.tasks}
-    assert len(r.tasks) == 7
+    assert len(r.tasks) == 9
     assert tasks["II.1.1"].lead == [VHTTDL]
     assert tasks["II.1.3"].lead == [UBND_XA]
     press = "Các cơ quan thông tấn, báo chí"
@@ -167,6 +167,10 @@ def test_a_lettered_point_named_by_bodies_heads_its_bullets_among_topic_points()
     assert tasks["II.1.5"].coordinating == [VHTTDL]
     assert tasks["II.1.6"].lead == ["Sở Tài chính"]
     assert tasks["II.1.6"].coordinating == ["Sở Nội vụ"]
+    # `đ) Đối với Thư viện tỉnh:`, `e) Đề nghị Tỉnh đoàn:`: the body after the opening
+    assert tasks["II.1.7"].lead == ["Thư viện tỉnh"]
+    assert tasks["II.1.8"].lead == ["Tỉnh đoàn"]
+    assert tasks["II.1.8"].timeframe.start == "2026-07-01"
 
 
 def test_a_group_coordinating_ends_at_the_verb_of_spreading_a_model() -> None:
