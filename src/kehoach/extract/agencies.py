@@ -390,8 +390,59 @@ def split_list(cell: str) -> list[str]:
         part = _unrequested(part.strip(_TRAIL))
         if not part:
             continue
-        out.extend(p.strip(_TRAIL) for p in _split_bodies(part) if p.strip(_TRAIL))
+        pieces = (_without_tail(p.strip(_TRAIL)).strip(_TRAIL) for p in _split_bodies(part))
+        out.extend(p for p in pieces if p)
     return out
+
+
+@lru_cache(maxsize=1)
+def _scope_qualifier_re() -> re.Pattern[str]:
+    """A qualifier of the scope an agency works in, after its name in a list (lexicon
+    `agencies.scope_qualifiers`), in folded text."""
+    words = lexicon.alternation("agencies.scope_qualifiers", fold_words=True)
+    return re.compile(rf"\s+{words}\b")
+
+
+def _without_tail(piece: str) -> str:
+    """One body of a list without the words after its name that are none of it: the scope of
+    its part (`Bộ Chỉ huy Quân sự tỉnh theo chức năng`, `Các sở, ngành theo chức năng, nhiệm
+    vụ`) or, after a registered name, the work it does (`Sở Tài chính thẩm định, trình UBND
+    tỉnh`: the body the work goes to has no part in it)."""
+    folded = fold_chars(piece)
+    q = _scope_qualifier_re().search(folded) if len(folded) == len(piece) else None
+    if q and q.start() > 0:
+        piece = piece[: q.start()]
+    hit = known_prefix(piece)
+    if hit is None or hit[1] >= len(piece):
+        return piece
+    rest = piece[hit[1] :]
+    if not rest[:1].isspace() or not rest.lstrip()[:1].islower():
+        return piece
+    at = len(piece) - len(rest.lstrip())
+    if _inside_name(fold_chars(piece), at) or _names_a_place(rest.lstrip()):
+        return piece
+    if _names_its_level(rest.lstrip()) or not _opens_with_verb(rest.lstrip()):
+        return piece
+    return piece[: hit[1]]
+
+
+def _opens_with_verb(text: str) -> bool:
+    """Whether text opens with a verb that ends an agency's name (lexicon `agencies.end_verbs`;
+    a short one that folds like another word only as written: `agencies.exact_verbs`); `có`
+    alone (`agencies.commune_feature_links`) says which bodies a group takes in."""
+    words = _PHRASE_WORD_RE.findall(fold_chars(text[:60]).lower())[:3]
+    printed = _PHRASE_WORD_RE.findall(text[:60].lower())[:3]
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        phrase = " ".join(words[:n])
+        if phrase not in _VERBS:
+            continue
+        if phrase in lexicon.folded("agencies.commune_feature_links"):
+            return False  # "UBND các xã, phường có khu, điểm du lịch": which bodies, no work
+        exact = _exact_verbs().get(phrase)
+        return exact is None or " ".join(printed[:n]) == exact
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -425,15 +476,42 @@ _LIST_HEAD_RE = re.compile(
 _HEAD_FOLDED_RE = re.compile(lexicon.alternation("agencies.heads", fold_words=True) + r"(?=\s|$)")
 
 
+# A dash set apart by spaces between two named bodies (`Sở Văn hóa, Thể thao và Du lịch - Sở
+# Giáo dục và Đào tạo`): a separator only before a capitalised head (`_dash_parts`); inside a
+# name the words after a dash are no body's head (`Thi đua - Khen thưởng`, `chính trị - xã hội`).
+_DASH_SEPARATOR_RE = re.compile(r"\s+[-–]\s+")
+
+
+def _dash_parts(part: str, at: int) -> bool:
+    """Whether the dash before `at` parts two bodies: a capitalised head or a registered name
+    follows it, and no standing place that the body before it holds (`Sở X - Cơ quan thường
+    trực BCĐ`, read by `_holder_of_place`) nor a person's title."""
+    after = part[at:]
+    if part.count("(", 0, at) > part.count(")", 0, at):
+        return False  # a unit's own name in brackets (`Sở X (Phòng A - Phòng B)`)
+    if not after[:1].isupper() or _position_re().match(after):
+        return False
+    if _standing_place_re().match(fold_chars(after)):
+        return False
+    return bool(_LIST_HEAD_RE.match(part, at)) or known_prefix(after) is not None
+
+
+@lru_cache(maxsize=1)
+def _standing_place_re() -> re.Pattern[str]:
+    """A standing place at the start of folded text (lexicon `agencies.standing_places`)."""
+    return re.compile(lexicon.alternation("agencies.standing_places", fold_words=True) + r"\b")
+
+
 def _split_bodies(part: str) -> list[str]:
     """`part` cut before each body it lists, by a separator or run on (`_run_on_cut`)."""
     pieces: list[str] = []
     pos = _cut_run_ons(part, 0, pieces)
     named_to = _known_end(part, pos)
-    for m in _LIST_SEPARATOR_RE.finditer(part):
-        if m.start() < named_to:
+    dashes = [m for m in _DASH_SEPARATOR_RE.finditer(part) if _dash_parts(part, m.end())]
+    for m in sorted([*_LIST_SEPARATOR_RE.finditer(part), *dashes], key=lambda m: m.start()):
+        if m.start() < named_to or m.start() < pos:
             continue  # inside a registered name (`Văn phòng HĐND và UBND xã`), or cut before
-        if _separator_cuts(part, pos, m):
+        if m in dashes or _separator_cuts(part, pos, m):
             pieces.append(part[pos : m.start()])
             pos = _cut_run_ons(part, m.end(), pieces)
             named_to = _known_end(part, pos)
@@ -509,9 +587,13 @@ def _run_on_cut(part: str, at: int) -> tuple[int, int] | None:
     if not _names_a_body(part[at:]):
         return None
     # an unregistered name: no further than the first separator that ends it
-    limit = next(
+    limit = min(
         (m.start() for m in _LIST_SEPARATOR_RE.finditer(part, at) if _separator_cuts(part, at, m)),
-        len(part),
+        default=len(part),
+    )
+    limit = min(
+        (m.start() for m in _DASH_SEPARATOR_RE.finditer(part, at) if _dash_parts(part, m.end())),
+        default=limit,
     )
     for level in _run_on_res().level.finditer(fold_chars(part[:limit]), at):
         cut = _run_on_next(part, at, level.end())
@@ -804,6 +886,9 @@ def _cell_roles(
 
 def _read_cell_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], list[str]]:
     cell = clean(cell)
+    noted = _noted_roles(cell, first_leads)
+    if noted is not None:  # "UBND tỉnh (Sở VHTTDL tham mưu)"
+        return noted
     folded = fold_chars(cell)
     if _ROLE_MARK_RE.search(folded):
         return _marked_roles(cell, folded, first_leads)
@@ -814,6 +899,54 @@ def _read_cell_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str]
     if worded is not None:
         return [], *worded
     return [], *_listed_roles(cell, first_leads)
+
+
+@lru_cache(maxsize=1)
+def _bracket_note_re() -> re.Pattern[str]:
+    """A part of an agency cell that names a body, then another in brackets with the verb of
+    its part (lexicon `agencies.bracket_advisor_verbs`, `bracket_guide_verbs`,
+    `bracket_coordinator_verbs`), in folded text."""
+    verbs = "|".join(
+        lexicon.alternation(f"agencies.bracket_{kind}_verbs", fold_words=True)
+        for kind in ("advisor", "guide", "coordinator")
+    )
+    return re.compile(
+        r"^(?P<outer>[^()]+?)\s*\(\s*(?P<inner>[^()]+?)\s+(?P<verb>" + verbs + r")\s*\)\s*[.,]?\s*$"
+    )
+
+
+def _noted_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], list[str]] | None:
+    """(directing, lead, coordinating) of a cell in which a body is named in brackets after
+    another with the verb of its own part (`UBND tỉnh (Sở VHTTDL tham mưu)`: the Sở leads, the
+    committee that decides directs; `Các cơ quan báo chí (Sở VHTTDL hướng dẫn)`: the press
+    leads, the Sở directs); its other parts (at `;`) as any cell. None when no part does so."""
+    parts = [p.strip(_TRAIL) for p in _LIST_SPLIT_RE.split(cell) if p.strip(_TRAIL)]
+    found = [_bracket_note_re().match(fold_chars(p)) for p in parts]
+    if not any(
+        m and starts_with_agency(p[m.start("inner") : m.end("inner")])
+        for p, m in zip(parts, found, strict=True)
+    ):
+        return None
+    out: dict[str, list[str]] = {"directing": [], "lead": [], "coordinating": []}
+    advisor = lexicon.folded("agencies.bracket_advisor_verbs")
+    guide = lexicon.folded("agencies.bracket_guide_verbs")
+    for part, m in zip(parts, found, strict=True):
+        inner = part[m.start("inner") : m.end("inner")] if m else ""
+        if m is None or not starts_with_agency(inner):
+            got = dict(zip(out, _read_cell_roles(part, first_leads), strict=True))
+        else:
+            verb = _KEY_GAPS_RE.sub(" ", m.group("verb")).strip()
+            outer = parse_list(part[: m.end("outer")])
+            inside = parse_list(inner)
+            if verb in {_KEY_GAPS_RE.sub(" ", v) for v in advisor}:
+                got = {"directing": outer, "lead": inside}
+            elif verb in {_KEY_GAPS_RE.sub(" ", v) for v in guide}:
+                got = {"directing": inside, "lead": outer}
+            else:
+                got = {"lead": outer, "coordinating": inside}
+        for role, names in got.items():
+            out[role] += [n for n in names if n not in out[role]]
+    return out["directing"], out["lead"], out["coordinating"]
 
 
 @lru_cache(maxsize=1)
