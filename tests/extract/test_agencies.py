@@ -242,8 +242,11 @@ def test_a_province_ending_a_bodys_name_is_not_read_as_tinh() -> None:
     assert canonical("Báo và Phát thanh, Truyền hình Gia Lai") == (
         "Báo và Phát thanh, Truyền hình Gia Lai"
     )
-    # the word `tỉnh` itself still reads the registered name, and `tỉnh X` is still stripped
-    assert canonical("Báo và Phát thanh, Truyền hình tỉnh") == "Báo và Phát thanh, Truyền hình"
+    # the word `tỉnh` itself is kept, as in `Công an tỉnh` and `Đài Phát thanh và Truyền hình
+    # tỉnh` (the schema's names leave the province implicit, not the level), and `tỉnh X` is
+    # still stripped
+    assert canonical("Báo và Phát thanh, Truyền hình tỉnh") == "Báo và Phát thanh, Truyền hình tỉnh"
+    assert canonical("Báo và PTTH tỉnh") == "Báo và Phát thanh, Truyền hình tỉnh"
     assert canonical("Công an tỉnh Hà Tĩnh") == "Công an tỉnh"
 
 

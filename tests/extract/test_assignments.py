@@ -43,7 +43,7 @@ def test_activity_blocks_in_the_label_forms_event_plans_use() -> None:
         (
             "II.1",
             "Tuyên truyền trước và trong Tuần lễ",
-            ["Báo và Phát thanh, Truyền hình", "Ủy ban nhân dân các xã, phường"],
+            ["Báo và Phát thanh, Truyền hình tỉnh", "Ủy ban nhân dân các xã, phường"],
             [],
         ),
         (

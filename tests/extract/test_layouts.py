@@ -29,7 +29,7 @@ def test_event_plan_gives_one_task_per_activity_block() -> None:
         (
             "Lễ mít tinh kỷ niệm 80 năm Ngày Truyền thống ngành Văn hóa",
             ["Sở Văn hóa, Thể thao và Du lịch"],
-            ["Văn phòng Ủy ban nhân dân tỉnh", "Báo và Phát thanh, Truyền hình"],
+            ["Văn phòng Ủy ban nhân dân tỉnh", "Báo và Phát thanh, Truyền hình tỉnh"],
         ),
         (
             'Triển lãm ảnh "Ngành Văn hóa Hà Tĩnh - 80 năm xây dựng và phát triển"',
@@ -46,7 +46,7 @@ def test_event_plan_gives_one_task_per_activity_block() -> None:
         # the section heading is the activity; its prose only describes it
         (
             "Tuyên truyền trên các phương tiện thông tin đại chúng",
-            ["Báo và Phát thanh, Truyền hình"],
+            ["Báo và Phát thanh, Truyền hình tỉnh"],
             [],
         ),
     ]
@@ -86,12 +86,12 @@ def test_groups_of_bullets_closed_by_the_agencies_that_do_them() -> None:
     assert first.lead == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert first.coordinating == [
         "Sở Nội vụ",
-        "Báo và Phát thanh, Truyền hình",
+        "Báo và Phát thanh, Truyền hình tỉnh",
         "Ủy ban nhân dân các xã, phường",
     ]
     assert tasks["III.1.2"].lead == first.lead and tasks["III.1.2"].timeframe.kind == "unknown"
     # two labels on one line: the agency and the time
-    assert tasks["III.1.3"].lead == ["Báo và Phát thanh, Truyền hình"]
+    assert tasks["III.1.3"].lead == ["Báo và Phát thanh, Truyền hình tỉnh"]
     assert tasks["III.1.3"].timeframe.every == "year"
     # labels one per line, with the time
     assert tasks["III.2.2"].coordinating == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]

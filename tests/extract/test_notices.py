@@ -110,7 +110,7 @@ def test_an_item_that_hands_its_work_on_after_what_it_first_says() -> None:
         ("1", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Tài chính"], "Đồng ý chủ trương tổ"),
         ("2", ["Sở Xây dựng"], ["Ủy ban nhân dân các xã"], "Thống nhất với đề xu"),
         ("3", ["Sở Tài chính"], [], "Về kinh phí: Giao Sở"),
-        ("4.1", ["Báo và Phát thanh, Truyền hình"], [], "Giao Báo và Phát tha"),
+        ("4.1", ["Báo và Phát thanh, Truyền hình tỉnh"], [], "Giao Báo và Phát tha"),
     ]
     tf = tasks[0].timeframe
     assert (tf.start, tf.end) == ("2027-01-01", "2027-06-30")
