@@ -23,9 +23,12 @@ from kehoach.text.normalize import fold
 _ROMAN_RE = re.compile(
     r"^(?P<num>X{0,1}(?:IX|IV|V?I{0,3})|1V|1)\s*(?:[.\-–)]|/(?!\s*\d)|\s)\s*(?P<rest>\S.*)$"
 )
-# "1. Text", "2) Text", "6. 100% cán bộ …" (a number after the marker and a space)
+# "1. Text", "2) Text", "6. 100% cán bộ …" (a number after the marker and a space); the
+# party style's dash, "1- Mục đích", "2 - Yêu cầu", with a space after it (`15-CTr/TU`, a
+# document's number, has none) and a capital (`2 - 3 ngày` is a range: `_dash_heading`)
 _DECIMAL_RE = re.compile(
-    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\))(?:\s+|(?=[^\d\s]))(?P<rest>\S.*)$"
+    r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})"
+    r"(?:(?:\.|\))(?:\s+|(?=[^\d\s]))|\s*(?P<dash>[-–])\s+)(?P<rest>\S.*)$"
 )
 
 
@@ -234,7 +237,7 @@ def _classify(text: str) -> Para:
     if m and _is_upper_heading(m.group("rest")):
         return Para(text, "roman", m.group("num"), m.group("rest").strip())
     m = _DECIMAL_RE.match(text)
-    if m:
+    if m and (not m.group("dash") or m.group("rest")[:1].isupper()):
         return Para(text, "decimal", m.group("num"), m.group("rest").strip())
     for regex, kind in ((_PAREN_RE, "paren"), (_LETTER_RE, "letter"), (_BULLET_RE, "bullet")):
         m = regex.match(text)

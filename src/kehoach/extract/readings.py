@@ -249,7 +249,25 @@ def is_agency_label(head: str) -> bool:
     if re.search(r"\.\s+\S", head):
         return False  # "Sở X chủ trì tổ chức …. Thời gian: …": the colon is a later sentence's
     names, rest = agency_phrase(head)
-    return bool(names) and (not rest or bool(_label_role_re().match(fold(rest))))
+    if not names or not all(_label_name(n) for n in names):
+        # "Hội nghị cấp tỉnh: Ủy viên …" (who attends), "Các quan điểm chỉ đạo của Nghị quyết:
+        # …" (what is studied): a topic that opens with an agency's word labels no body
+        return False
+    return not rest or bool(_label_role_re().match(fold(rest)))
+
+
+def _label_name(name: str) -> bool:
+    """A name a label may give work to: one that reads as a body (`looks_like_agency`: not
+    `Hội nghị …`), and no topic after `các` (`các quan điểm`, `các nội dung`; lexicon
+    `agencies.topic_nouns`)."""
+    return looks_like_agency(name) and _topic_re().match(fold(name)) is None
+
+
+@lru_cache(maxsize=1)
+def _topic_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:cac|nhung) " + lexicon.alternation("agencies.topic_nouns", fold_words=True) + r"\b"
+    )
 
 
 def is_name_line(text: str) -> bool:

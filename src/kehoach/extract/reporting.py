@@ -69,14 +69,16 @@ def _not_duty() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _report_form_re() -> re.Pattern[str]:
     """What a report is written on (`đề cương báo cáo`, `mẫu báo cáo`; lexicon
-    `reporting.report_forms`), folded."""
-    return re.compile(rf"\b{_alt('report_forms')}\b")
+    `reporting.report_forms`), and who gives talks (`báo cáo viên`; `reporting.report_persons`),
+    folded."""
+    return re.compile(rf"\b(?:{_alt('report_forms')}|{_alt('report_persons')})\b")
 
 
 def _folded(sentence: str) -> str:
     """The sentence folded and lower-cased, its `báo cáo` blanked where it only names what a
-    report is written on (`Xây dựng đề cương báo cáo, gửi các đơn vị …`): sending the outline
-    or the form asks no one to report. Offsets stay those of the sentence."""
+    report is written on (`Xây dựng đề cương báo cáo, gửi các đơn vị …`) or a lecturer
+    (`báo cáo viên`): sending the outline or the form, training the lecturers, asks no one to
+    report. Offsets stay those of the sentence."""
     f = fold_chars(sentence).lower()
     return _report_form_re().sub(lambda m: m.group(0).replace("bao cao", "_" * 7), f)
 

@@ -1039,12 +1039,20 @@ _DATES = re.compile(
 )
 
 
+# a month or a quarter of a year (`đến hết tháng 4/2026`, `trong quý II/2026`), lower case
+_PERIOD_YEAR_RE = re.compile(
+    r"\b(?:tháng\s+\d{1,2}|quý\s+[ivx]{1,3}|quý\s+\d)\s*/\s*((?:19|20)\d{2})\b"
+)
+
+
 def _spoken_years(sentence: str) -> list[int]:
-    """The years a sentence speaks of: not dates, nor cited documents' years, nor a baseline
-    (`tăng 12% so với năm 2025`)."""
+    """The years a sentence speaks of, the years of its months and quarters (`Phấn đấu đến
+    hết tháng 4/2026, 100% …` aims at 2026) too: not dates, nor cited documents' years, nor a
+    baseline (`tăng 12% so với năm 2025`)."""
     bare = _compared_year_re().sub(" ", _DATES.sub(" ", sentence)).lower()  # "Năm 2025, …" too
     years = [int(a or b) for a, b in _YEAR_RE.findall(bare)]
     years += [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", bare)]
+    years += [int(y) for y in _PERIOD_YEAR_RE.findall(bare)]
     return years
 
 
