@@ -27,17 +27,23 @@ _PIPE_OPEN_ROW = re.compile(r"^\s*\|[^|]*\|")
 def read(data: bytes, name: str, sha256: str) -> Document:
     """Read a .txt/.md file."""
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
-    if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
-        return Document(name=name, format="txt", sha256=sha256, blocks=txt_layout.read_layout(text))
     lines = text.split("\n")
     if not markdown.is_markdown(text):
-        return Document(
-            name=name, format="txt", sha256=sha256, blocks=to_blocks([_unmarked(x) for x in lines])
-        )
-    # a converter's markdown: its paragraphs unwrapped, its footnotes dropped, its escaped
-    # characters kept out of the mark cleaning and the table reading until the end
-    lines = markdown.without_footnotes(markdown.unwrapped(lines))
-    blocks = to_blocks([_unmarked(markdown.hide_escapes(x)) for x in lines])
+        if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
+            blocks = txt_layout.read_layout(text)
+        else:
+            blocks = to_blocks([_unmarked(x) for x in lines])
+        return Document(name=name, format="txt", sha256=sha256, blocks=blocks)
+    # a converter's markdown: its paragraphs unwrapped, its footnotes dropped, its grid
+    # tables read, its escaped characters kept out of the mark cleaning and the table
+    # reading until the end
+    blocks = []
+    for part in markdown.parts(lines):
+        if isinstance(part, Table):
+            rows = [["\n".join(map(_unmarked, c.split("\n"))) for c in row] for row in part.rows]
+            blocks.append(Table(rows=rows, spans=part.spans))
+        else:
+            blocks.extend(to_blocks([_unmarked(x) for x in part]))
     return Document(name=name, format="txt", sha256=sha256, blocks=_unhidden(blocks))
 
 
