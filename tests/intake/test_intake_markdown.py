@@ -268,3 +268,11 @@ def test_grid_table_cells_are_read_whole_with_their_merges() -> None:
 def test_one_mark_of_markdown_alone_keeps_a_plain_texts_lines() -> None:
     """A plain text with a backslash escape but nothing else of markdown is read as typed."""
     assert _blocks("Lưu: VT\\- KGVX.") == ["Lưu: VT\\- KGVX."]
+
+
+def test_a_headings_attributes_and_closing_marks_are_dropped() -> None:
+    """pandoc writes a Word bookmark on a heading as its attributes (`{#muc-tieu}`)."""
+    assert _md("## II. MỤC TIÊU {#muc-tieu .unnumbered}\n\n### 1. Mục tiêu chung ###\n") == [
+        "II. MỤC TIÊU",
+        "1. Mục tiêu chung",
+    ]

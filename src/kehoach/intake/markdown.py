@@ -64,6 +64,8 @@ _INLINE_HTML = re.compile(
 )
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+# A heading's closing `#`s and its attributes (`{#ke-hoach .unnumbered}`, from a bookmark)
+_HEADING_TAIL = re.compile(r"(?:\s+#+)?(?:\s+\{[^}]*\})?\s*$")
 # A list item's first line: a bullet, or a number, letter or Roman numeral and `.` or `)`.
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\(?(?:\d{1,9}|[a-zđ]|[IVXLC]{1,6})[.)])\s+\S")
 _TABLE_LINE = re.compile(r"^\s*[|+]")  # a pipe table's row or a grid table's line
@@ -96,17 +98,19 @@ def unhide(text: str) -> str:
 def inline_text(line: str) -> str:
     """A line's words without markdown's inline furniture (its escapes already hidden):
     footnote references, images and comments dropped; links, spans and inline HTML kept as
-    their text."""
+    their text; a heading's closing `#`s and attributes dropped."""
     if "[" in line:
         line = _LINK.sub(r"\1", _FOOTNOTE_REF.sub("", _IMAGE.sub("", line)))
     if "<" in line:
         line = _INLINE_HTML.sub("", _COMMENT.sub("", line))
+    if _HEADING.match(line):
+        line = _HEADING_TAIL.sub("", line)
     return line
 
 
 def _without_notes(lines: list[str]) -> list[str]:
-    """The lines without the footnotes' own text (a note's first line `[^1]: …` and its
-    later lines, which are indented or go on without a blank)."""
+    """The lines without the footnotes' own text: a note's first line `[^1]: …` and its later
+    lines, indented under it (blank lines between them too)."""
     out: list[str] = []
     in_note = False
     for line in lines:
