@@ -249,6 +249,75 @@ def test_markdown_plan_reads_like_a_typed_one() -> None:
     assert [(x.every, x.due, x.via) for x in r.reporting] == [("month", "25", "Văn phòng Sở")]
 
 
+def test_pandoc_markdown_plan_reads_as_its_officials_wrote_it() -> None:
+    # a converter's markdown: paragraphs and list items hard-wrapped at 72 columns, typed
+    # dashes escaped (`\\-`), `\\+` sub-items outside the list, italic timeframes, a block
+    # quote, a footnote, and header and signature cells whose paragraphs stand side by side
+    r = extract_file(FIXTURES / "variant_pandoc_wrapped_plan.md")
+    d = r.document
+    assert d.title == (
+        "Phát triển văn hóa đọc và hệ thống thư viện cơ sở trên địa bàn tỉnh Quảng Ngãi"
+        " giai đoạn 2026 - 2030"
+    )
+    assert (d.number, d.province, d.date, d.signer) == (
+        "73/KH-UBND",
+        "Quảng Ngãi",
+        "2026-04-09",
+        "Trần Văn Bình",
+    )
+    assert [ref.number for ref in d.implements] == ["1862/QĐ-TTg", "31-CTr/TU"]
+    metrics = [[(m.value, m.unit) for m in t.metrics] for t in r.targets]
+    assert metrics == [[(85, "%")], [(60000, "bản sách"), (4, "đợt"), (5, "đợt")]]
+    tasks = {t.id: t for t in r.tasks}
+    assert len(tasks) == 9
+    for t in r.tasks:
+        assert not any(mark in t.text for mark in ("\\", "*", "> ", "[^")), t.text
+    assert tasks["III.1.2"].text == (
+        "Xây dựng thư viện số dùng chung cho các điểm đọc, đưa vào vận hành trong quý IV/2026."
+    )
+    assert tasks["III.1.2"].timeframe.raw == "trong quý IV/2026"
+    assert "Hội sách và trưng bày sách" in tasks["III.1.3"].text  # its `+` sub-items
+    assert tasks["III.2.1"].text.startswith("Chỉ đạo các trường phổ thông")
+    assert tasks["III.2.2"].timeframe.start == "2027-11-01"
+    assert tasks["III.2.2"].coordinating == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert [t.lead for t in r.tasks if t.id.startswith("III.3")] == [["Sở Tài chính"]]
+    assert [(x.every, x.due, x.via) for x in r.reporting] == [
+        ("year", "12-05", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
+
+
+def test_pandoc_grid_tables_give_the_task_rows_and_the_signer() -> None:
+    # pandoc writes a table as a grid when a cell holds several paragraphs: the header, the
+    # signature and the task table with group rows across it, a roles cell of two
+    # paragraphs, a bulleted task cell and a timeframe cell merged down two rows
+    r = extract_file(FIXTURES / "variant_pandoc_grid_tables.md")
+    d = r.document
+    assert (d.number, d.province, d.date, d.signer) == (
+        "41/KH-UBND",
+        "Cao Bằng",
+        "2026-03-16",
+        "Hoàng Thị Mai",
+    )
+    rows = [(t.id, t.group_title, t.lead, t.coordinating, t.timeframe.raw) for t in r.tasks]
+    assert rows == [
+        (
+            "I.1",
+            "TUYÊN TRUYỀN, PHỔ BIẾN",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Sở Nội vụ"],
+            "Quý II/2026",
+        ),
+        ("I.2", "TUYÊN TRUYỀN, PHỔ BIẾN", ["Thư viện tỉnh"], [], "Năm 2026"),
+        ("II.3", "PHÁT TRIỂN THƯ VIỆN CƠ SỞ", ["Sở Văn hóa, Thể thao và Du lịch"], [], "Hằng năm"),
+        ("II.4", "PHÁT TRIỂN THƯ VIỆN CƠ SỞ", ["Ủy ban nhân dân các xã, phường"], [], "Hằng năm"),
+    ]
+    assert r.tasks[0].text == "Tổ chức hội nghị phổ biến Kế hoạch tới cán bộ văn hóa cơ sở"
+    assert r.tasks[1].text == (
+        "- Biên soạn tờ gấp giới thiệu thư viện số; - Phát hành tờ gấp tới các điểm đọc"
+    )
+    assert [(x.every, x.due) for x in r.reporting] == [("once", "2026-12-15")]
+
+
 def test_commune_plan_bodies_read_whole_and_titles_over_villages_lead() -> None:
     r = extract_file(FIXTURES / "variant_commune_bodies.txt")
     roles = {t.id: (t.lead, t.coordinating) for t in r.tasks}

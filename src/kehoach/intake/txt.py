@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.intake import txt_layout
+from kehoach.intake import markdown, txt_layout
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import decode_text
 from kehoach.intake.pipe_wrapped import join_wrapped_rows
@@ -27,10 +27,36 @@ _PIPE_OPEN_ROW = re.compile(r"^\s*\|[^|]*\|")
 def read(data: bytes, name: str, sha256: str) -> Document:
     """Read a .txt/.md file."""
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
-    if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
-        return Document(name=name, format="txt", sha256=sha256, blocks=txt_layout.read_layout(text))
-    lines = [_unmarked(line) for line in text.split("\n")]
-    return Document(name=name, format="txt", sha256=sha256, blocks=to_blocks(lines))
+    lines = text.split("\n")
+    if not markdown.is_markdown(text):
+        if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
+            blocks = txt_layout.read_layout(text)
+        else:
+            blocks = to_blocks([_unmarked(x) for x in lines])
+        return Document(name=name, format="txt", sha256=sha256, blocks=blocks)
+    # a converter's markdown: its paragraphs unwrapped, its footnotes dropped, its grid
+    # tables read, its escaped characters kept out of the mark cleaning and the table
+    # reading until the end
+    blocks = []
+    for part in markdown.parts(lines):
+        if isinstance(part, Table):
+            rows = [["\n".join(map(_unmarked, c.split("\n"))) for c in row] for row in part.rows]
+            blocks.append(Table(rows=rows, spans=part.spans))
+        else:
+            blocks.extend(to_blocks([_unmarked(x) for x in part]))
+    return Document(name=name, format="txt", sha256=sha256, blocks=_unhidden(blocks))
+
+
+def _unhidden(blocks: list[Block]) -> list[Block]:
+    """The blocks with markdown's escaped characters back as themselves."""
+    return [
+        markdown.unhide(b)
+        if isinstance(b, str)
+        else Table(
+            rows=[[markdown.unhide(c) for c in row] for row in b.rows], spans=b.spans, page=b.page
+        )
+        for b in blocks
+    ]
 
 
 # Markdown marks, which are layout and never words of a plan: a heading's leading `#`s, and
@@ -39,9 +65,14 @@ def read(data: bytes, name: str, sha256: str) -> Document:
 # outline splits a paragraph there.
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 _STRONG = re.compile(r"(?<!\S)\*\*(?=\S)|(?<=\S)\*\*(?!\S)|^\*\*|\*\*$")
-_ITALIC = re.compile(r"(?<![^\s(|])\*(?=\w)([^*]*?[^\s*])\*(?![^\s.,;:)|])")
+_ITALIC = re.compile(r"(?<![^\s(|])\*(?=[\w(“\"])([^*]*?[^\s*])\*(?![^\s.,;:)|])")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _CELL_BREAK = "\v"  # kept on the row's one line until the row is cut into cells
+# In a table's cell, one emphasis run closed and the next opened right after it (`**KT. CHỦ
+# TỊCH** **PHÓ CHỦ TỊCH** *(Đã ký)*): a pipe row holds its cell on one line, so a converter
+# writes the cell's paragraphs, each bold or italic on its own, side by side; a run that
+# went on would have been written as one.
+_RUN_BREAK = re.compile(r"(?<=[^\s*])(\*{1,3})[ \t]+(?=\*{1,3}[^\s*|])")
 
 
 def _unmarked(line: str) -> str:
@@ -52,6 +83,8 @@ def _unmarked(line: str) -> str:
         line = _HEADING_MARK.sub("", line)
     if _is_pipe_row(line):
         line = _BREAK.sub(_CELL_BREAK, line)
+        if "*" in line:
+            line = _RUN_BREAK.sub(rf"\1{_CELL_BREAK}", line)
     if "*" in line:
         line = _ITALIC.sub(r"\1", _STRONG.sub("", line))
     return line
