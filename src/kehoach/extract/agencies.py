@@ -503,36 +503,180 @@ def _standing_place_re() -> re.Pattern[str]:
 
 
 def _split_bodies(part: str) -> list[str]:
-    """`part` cut before each body it lists."""
+    """`part` cut before each body it lists, by a separator or run on (`_run_on_cut`)."""
     pieces: list[str] = []
-    pos = 0
-    named_to = _known_end(part, 0)
+    pos = _cut_run_ons(part, 0, pieces)
+    named_to = _known_end(part, pos)
     dashes = [m for m in _DASH_SEPARATOR_RE.finditer(part) if _dash_parts(part, m.end())]
     for m in sorted([*_LIST_SEPARATOR_RE.finditer(part), *dashes], key=lambda m: m.start()):
-        at = m.end()
         if m.start() < named_to or m.start() < pos:
-            continue  # inside a registered name (`Văn phòng HĐND và UBND xã`)
-        if m in dashes:
+            continue  # inside a registered name (`Văn phòng HĐND và UBND xã`), or cut before
+        if m in dashes or _separator_cuts(part, pos, m):
             pieces.append(part[pos : m.start()])
-            pos = at
-            named_to = _known_end(part, at)
-            continue
-        if _owned_last_item(part[pos : m.start()], part[at:]):
-            continue
-        if (
-            _LIST_HEAD_RE.match(part, at)
-            or (
-                part[at : at + 1].isupper()
-                and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
-            )
-            or _registered_at(part, at)
-            or (_titled_at(part, at) and not _PERSON_RE.match(fold_chars(part[pos:])))
-        ):
-            pieces.append(part[pos : m.start()])
-            pos = at
-            named_to = _known_end(part, at)
+            pos = _cut_run_ons(part, m.end(), pieces)
+            named_to = _known_end(part, pos)
     pieces.append(part[pos:])
     return pieces
+
+
+def _separator_cuts(part: str, pos: int, m: re.Match[str]) -> bool:
+    """Whether the separator `m` (`,`, `và`) ends the entry that begins `part` at `pos`: a
+    body begins after it."""
+    at = m.end()
+    if _owned_last_item(part[pos : m.start()], part[at:]):
+        return False
+    return bool(
+        _LIST_HEAD_RE.match(part, at)
+        or (part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24])))
+        or _registered_at(part, at)
+        or (_titled_at(part, at) and not _PERSON_RE.match(fold_chars(part[pos:])))
+    )
+
+
+def _cut_run_ons(part: str, at: int, pieces: list[str]) -> int:
+    """The bodies run on from `at` (`Sở Nội vụ Sở Tài chính Công an tỉnh`) each added to
+    `pieces` but the last; where that last begins."""
+    while (cut := _run_on_cut(part, at)) is not None:
+        pieces.append(part[at : cut[0]])
+        at = cut[1]
+    return at
+
+
+_RUN_ON_GAP_RE = re.compile(r"[ \t\n]+")
+
+
+@dataclass(frozen=True)
+class _RunOnRes:
+    """The patterns `_run_on_cut` reads folded text with (lexicon `agencies.run_on_*`)."""
+
+    complete: re.Pattern[str]  # a key of a name that ends naming its level or owner, or whose
+    # head no owner's name follows
+    owner: re.Pattern[str]  # the head of a body that owns units named bare before it
+    place: re.Pattern[str]  # a province's name (perhaps after `tỉnh`), the place a name ends on
+    level: re.Pattern[str]  # `tỉnh`, the level a name of the province's own ends on
+    endings: frozenset[str]  # the complete endings
+
+
+@lru_cache(maxsize=1)
+def _run_on_res() -> _RunOnRes:
+    endings = lexicon.alternation("agencies.run_on_complete_endings", fold_words=True)
+    heads = lexicon.alternation("agencies.run_on_complete_heads", fold_words=True)
+    owners = lexicon.alternation("agencies.run_on_owner_heads", fold_words=True)
+    names = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
+    places = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return _RunOnRes(
+        re.compile(rf"^{heads} |(?:^| ){endings}$"),
+        re.compile(rf"{owners}(?=\s|$)"),
+        re.compile(rf"(?:tinh\s+)?(?:{places})[ \t\n]+"),
+        re.compile(r"(?<=\s)tinh(?=[ \t\n])"),
+        lexicon.folded("agencies.run_on_complete_endings"),
+    )
+
+
+def _run_on_cut(part: str, at: int) -> tuple[int, int] | None:
+    """(where it ends, where the next begins) when the name that begins `part` at `at` is
+    followed, with no separator, by another body: the lines of a cell ran together (`Sở Nội
+    vụ Sở Tài chính`, `Công an tỉnh Ninh Bình Bộ Chỉ huy Quân sự tỉnh`). The name is a
+    registered one, or one that begins with a head and ends on `tỉnh` (`Trung tâm Văn hóa -
+    Điện ảnh tỉnh Bảo tàng tỉnh`; province names begin with no head's word). Else None."""
+    if not part[at : at + 1].isupper():
+        return None  # cheap: no name begins here
+    hit = known_prefix(part[at:])
+    if hit is not None:
+        return _run_on_next(part, at, at + hit[1])
+    if not _names_a_body(part[at:]):
+        return None
+    # an unregistered name: no further than the first separator that ends it
+    limit = min(
+        (m.start() for m in _LIST_SEPARATOR_RE.finditer(part, at) if _separator_cuts(part, at, m)),
+        default=len(part),
+    )
+    limit = min(
+        (m.start() for m in _DASH_SEPARATOR_RE.finditer(part, at) if _dash_parts(part, m.end())),
+        default=limit,
+    )
+    for level in _run_on_res().level.finditer(fold_chars(part[:limit]), at):
+        cut = _run_on_next(part, at, level.end())
+        if cut is not None:
+            return cut
+    return None
+
+
+def _run_on_next(part: str, at: int, end: int) -> tuple[int, int] | None:
+    """(`end`, where the next body begins) when one begins after the name `part[at:end]` and
+    the space after it, perhaps after the province's name; else None: what follows goes on the
+    name (`Báo và Phát thanh, Truyền hình Ninh Bình`, `Trạm Y tế xã Hội Xuân`, `Phòng Văn hóa -
+    Xã hội Ủy ban nhân dân phường X`, `Ban Thường vụ tỉnh Đoàn`)."""
+    gap = _RUN_ON_GAP_RE.match(part, end)
+    if gap is None:
+        return None  # the end of the part, or a separator: `_split_bodies` reads on
+    res = _run_on_res()
+    nxt = gap.end()
+    place = res.place.match(fold_chars(part[nxt : nxt + 60]))
+    if place is not None:
+        # the place is the name's own (`canonical` reads it: `Công an tỉnh Ninh Bình` is the
+        # province's police, `Báo và Phát thanh, Truyền hình Ninh Bình` keeps it)
+        end = nxt + len(place.group(0).rstrip())
+        nxt += place.end()
+    rest = part[nxt:]
+    if not rest[:1].isupper():
+        return None
+    named = _key(part[at : gap.start()])
+    first = fold(rest[:24]).split(" ", 1)[0]
+    if f"{named.rsplit(' ', 1)[-1]} {first}" in res.endings:
+        return None  # `… tỉnh Đoàn`: the level and the next word are one (`Tỉnh đoàn`)
+    if known_prefix(rest) is None and (
+        (place is None and _ends_in_one_place(named)) or not _names_a_body(rest)
+    ):
+        # after one commune's or ward's name (`Trạm Y tế xã`) a capital begins that place's
+        # name, which may open with a head's word (`Hội Xuân`, `Đoàn Kết`): only a
+        # registered name is surely another body
+        return None
+    if place is None and not res.complete.search(named) and res.owner.match(fold_chars(rest[:40])):
+        return None  # a unit named bare, then the body that owns it: one name
+    return end, nxt
+
+
+@lru_cache(maxsize=1)
+def _local_units() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The local units' words (lexicon `documents.local_units`), folded, and one ending a
+    folded key."""
+    units = lexicon.alternation("documents.local_units", fold_words=True)
+    return lexicon.folded("documents.local_units"), re.compile(rf"(?:^| ){units}$")
+
+
+def _ends_in_one_place(key: str) -> bool:
+    """Whether a folded name ends with one local unit's word (`tram y te xa`), whose place's
+    name may follow; not a group of them (`uy ban nhan dan cac xa phuong`)."""
+    words, ending = _local_units()
+    m = ending.search(key)
+    if m is None:
+        return False
+    before = key[: m.start()].rsplit(" ", 1)[-1]
+    return before != "cac" and before not in words
+
+
+_LOWER_AFTER_HEAD = lexicon.folded("agencies.lower_after_head")
+_WHOLE_HEADS = lexicon.folded("agencies.whole_heads")
+
+
+def _names_a_body(text: str) -> bool:
+    """Whether text (capitalised) begins naming a body: a group (`Các sở, ngành …`) or a head
+    (lexicon `agencies.heads`, matched folded for OCR'd marks) whose own words or the word
+    after it make a name (`Nhà hát Chèo`, `Ban Quản lý di tích`, `Ủy ban nhân dân các xã`,
+    `Hội đồng thẩm định`), not prose (`Ban hành`, `Hội nghị`, `Các Nghị quyết`)."""
+    if starts_with_group(text):
+        return True
+    folded = fold_chars(text[:60])
+    m = _HEAD_FOLDED_RE.match(folded)
+    if m is None or m.group(0) == "cac":
+        return False
+    head = " ".join(m.group(0).split())
+    if head in _WHOLE_HEADS or any(w[:1].isupper() for w in text[: m.end()].split()[1:]):
+        return True
+    after = _NAME_WORD_RE.match(text, m.end())
+    word = after.group(1) if after else ""
+    return word[:1].isupper() or fold(word.strip(",;.")) in _LOWER_AFTER_HEAD
 
 
 def _titled_at(part: str, at: int) -> bool:
