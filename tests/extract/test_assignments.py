@@ -804,3 +804,27 @@ def test_a_body_working_with_others_on_its_own_work_leads_when_no_one_else_does(
     )
     assert roles["III.1.1.3"] == ([], ["Ủy ban nhân dân các xã, phường nơi có di tích"], [])
     assert roles["IV.1.1"] == ([], [vh], ["các cơ quan liên quan"])
+
+
+def test_a_heading_of_tasks_that_opens_with_cac_is_no_agency() -> None:
+    """`2. Các nhiệm vụ thực hiện xuyên suốt trong cả giai đoạn` heads tasks; `các` opens
+    groups of bodies (`Các sở, ban, ngành`), but not before a noun of work."""
+    assert read_heading("Các nhiệm vụ thực hiện xuyên suốt trong cả giai đoạn") is None
+    assert read_heading("Các hoạt động trọng tâm") is None
+    got = read_heading("Các sở, ban, ngành")
+    assert got is not None and got[0].lead == ["Các sở, ban, ngành"]
+
+
+def test_phase_bullets_take_their_agencies_from_the_closing_bracket() -> None:
+    """Bullets under phase headings end with their agencies in brackets; a registered body
+    with its province after it (`Báo và Phát thanh, Truyền hình Lạng Sơn`) is one name in
+    the list, and the heading over them (`Các nhiệm vụ …`) names no lead."""
+    r = extract_file(FIXTURES / "variant_phase_bullets_brackets.txt")
+    got = {t.id: (t.lead, t.coordinating) for t in r.tasks if t.id.startswith("III")}
+    assert got["III.2.1"] == (
+        ["Báo và Phát thanh, Truyền hình Lạng Sơn", "Sở Văn hóa, Thể thao và Du lịch"],
+        [],
+    )
+    assert got["III.2.2"] == (["Sở Văn hóa, Thể thao và Du lịch"], ["Công an tỉnh"])
+    text = {t.id: t.text for t in r.tasks}
+    assert text["III.2.1"].endswith("trên báo chí và mạng xã hội")

@@ -368,3 +368,61 @@ def test_plans_without_marked_tables_are_read_as_before(samples_dir: Path) -> No
     doc = read_document(samples_dir / "002_06834df7b106b0a8.txt")
     for table in doc.tables:
         assert unmark(table, [], 2026) == (table, None)
+
+
+def test_stage_words_in_year_cells_mark_their_whole_year() -> None:
+    """A roadmap's cell may name the stage the work is at that year (`Thí điểm`, `Nhân
+    rộng`, `Duy trì`, `Hoàn thành`) instead of a tick: the year is marked as by a tick, and
+    the years run on into one window; only a part of a year (`Quý II`) is a period of its own.
+    A row of such words in every year is the span they cover, not a yearly task."""
+    head = [*_ROADMAP_HEAD]
+    rows = [
+        ["1", "Sưu tầm hiện vật", "Bảo tàng tỉnh", "x", "Hoàn thành", "", "", ""],
+        ["2", "Mô hình câu lạc bộ", "Sở VHTTDL", "Thí điểm", "Nhân rộng", "Nhân rộng", "", ""],
+        ["3", "Giới thiệu di sản", "Sở VHTTDL", *["Duy trì"] * 5],
+        ["4", "Dàn dựng chương trình", "Nhà hát tỉnh", "Quý II", "x", "", "", ""],
+    ]
+    tasks = _tasks(Table(rows=[*head, *rows]))
+    assert _time(tasks["1"]) == ("window", "2026-01-01", "2027-12-31", None)
+    assert _time(tasks["2"]) == ("window", "2026-01-01", "2028-12-31", None)
+    assert _time(tasks["3"]) == ("window", "2026-01-01", "2030-12-31", None)
+    assert _time(tasks["4"]) == ("window", "2026-04-01", "2026-06-30", None)
+
+
+def test_a_roadmap_heading_printed_again_inside_the_table_is_no_task() -> None:
+    """Both rows of the heading printed again after a page break (the merged `Lộ trình thực
+    hiện`, then the years) leave the year columns read, and make no task."""
+    head = [
+        ["TT", "Nhiệm vụ", "Lộ trình thực hiện", "", "", "Cơ quan chủ trì"],
+        ["", "", "2026", "2027", "2028", ""],
+    ]
+    table = Table(
+        rows=[
+            *head,
+            ["1", "Kiểm kê di tích", "x", "x", "", "Sở VHTTDL"],
+            *head,
+            ["2", "Tu bổ di tích", "", "x", "●", "UBND các xã"],
+        ]
+    )
+    tasks = _tasks(table)
+    assert sorted(tasks) == ["1", "2"]
+    assert _time(tasks["1"]) == ("window", "2026-01-01", "2027-12-31", None)
+    assert _time(tasks["2"]) == ("window", "2027-01-01", "2028-12-31", None)
+
+
+def test_a_tab_roadmap_with_stage_words_and_its_heading_repeated() -> None:
+    """An appendix table exported tab-separated: a two-row heading with the years under a
+    merged `Lộ trình thực hiện`, stage words and ticks (`x`, `●`) in the year cells, the
+    heading printed again after a break, and a legend under it."""
+    r = extract_file(FIXTURES / "variant_roadmap_stage_words.txt")
+    got = {t.id: (t.lead, _time(t)) for t in r.tasks}
+    assert got == {
+        "I.1": (["Bảo tàng tỉnh"], ("window", "2026-01-01", "2027-12-31", None)),
+        "I.2": (["Thư viện tỉnh"], ("window", "2027-01-01", "2029-12-31", None)),
+        "I.3": (["Sở Giáo dục và Đào tạo"], ("window", "2026-01-01", "2029-12-31", None)),
+        "II.4": (["Sở Văn hóa, Thể thao và Du lịch"], ("window", "2026-01-01", "2029-12-31", None)),
+        # years apart: the first stated decides
+        "II.5": (["Sở Văn hóa, Thể thao và Du lịch"], ("window", "2026-01-01", "2026-12-31", None)),
+        # a tick in every year stays yearly (the roadmap rule above)
+        "II.6": (["Trung tâm Văn hóa tỉnh"], ("recurring", None, None, "year")),
+    }

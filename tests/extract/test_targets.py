@@ -103,3 +103,11 @@ def test_a_grade_of_stars_is_no_quantity() -> None:
 
     got = quantities("80% cơ sở lưu trú từ 4 sao trở lên và 100% điểm tham quan dùng vé điện tử")
     assert [(v, u) for v, u, _ in got] == [(80, "%"), (100, "%")]
+
+
+def test_a_pilot_counts_what_it_tries_out() -> None:
+    """`Xây dựng thí điểm 04 mô hình …`: `điểm` before a number is a reference word (`điểm
+    3`), but `thí điểm` counts the models piloted."""
+    r = extract_file(FIXTURES / "variant_phase_bullets_brackets.txt")
+    got = [(t.horizon, [(m.value, m.unit) for m in t.metrics]) for t in r.targets]
+    assert got == [(2027, [(4, "mô hình")]), (2027, [(70, "%")]), (2030, [(12, "điểm")])]

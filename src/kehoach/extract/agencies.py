@@ -1113,8 +1113,11 @@ def body_of_position(name: str) -> str:
 
 def starts_with_agency(text: str) -> bool:
     """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`),
-    or with a registered name whatever its marks (`Hỗi Văn học Nghệ thuật tỉnh`, OCR'd)."""
+    or with a registered name whatever its marks (`Hỗi Văn học Nghệ thuật tỉnh`, OCR'd); not
+    with `các` before a noun of work (`Các nhiệm vụ …`)."""
     text = text.strip()
+    if _work_not_group(text):
+        return False
     if _BODY_START_RE.match(text) or community_title(text):
         return True
     if not text[:1].isupper() or fold(text[:12]).split(" ", 1)[0] not in _by_first_word():
@@ -1362,6 +1365,18 @@ _PHRASE_WORDS = 40
 _BARE_GROUP_RE = re.compile(r"(?i)" + _GROUP_NOUN + r"\b")
 
 
+@lru_cache(maxsize=1)
+def _work_group_re() -> re.Pattern[str]:
+    nouns = lexicon.alternation("agencies.group_work_nouns", fold_words=True)
+    return re.compile(rf"cac\s+{nouns}\b")
+
+
+def _work_not_group(t: str) -> bool:
+    """Text that opens with `các` and a noun of work (`Các nhiệm vụ thực hiện xuyên suốt …`,
+    the lexicon's group_work_nouns): a heading over tasks, not a group of bodies."""
+    return _work_group_re().match(fold(t[:40]).lower()) is not None
+
+
 def _verb_not_group(t: str) -> bool:
     """Text that opens with a group noun which is also a verb, then another verb (`tổ chức
     tổng kết, đánh giá …`): an instruction, not a group of bodies (`Tổ chức chính trị - xã
@@ -1411,7 +1426,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         _BODY_START_RE.match(t) or known_prefix(t) or _BARE_GROUP_RE.match(t) or community_title(t)
     ):
         return [], text
-    if not any_start and _verb_not_group(t):
+    if not any_start and (_verb_not_group(t) or _work_not_group(t)):
         return [], text
     names, rest = take_agencies(t)
     known = registered()

@@ -303,6 +303,11 @@ def _named_in_parenthesis(text: str, doc_year: int | None) -> Closing | None:
     when: str | None = None
     for part in re.split(r"\s*;\s*", inner):
         names, rest = take_agencies(part)
+        if names and rest.strip(" ,."):
+            # a registered name with its province after it (`Báo và Phát thanh, Truyền hình
+            # Tuyên Quang`): read up to the verb, the name holds its province
+            whole, after = agency_phrase(part)
+            names, rest = (whole, after) if whole and not after.strip(" ,.") else (names, rest)
         if names and not rest.strip(" ,."):
             lead += names
         elif not names and parse_timeframe(part, doc_year).kind != "unknown":

@@ -20,7 +20,12 @@ as the schema says:
 - ticks in adjacent periods are one window: `2026 - 2028`, `Từ tháng 4/2026 đến tháng
   9/2026`; a single one is its own (`Năm 2026`, `Quý II năm 2026`);
 - ticks apart are several periods, the first stated deciding (`Năm 2028, Năm 2030` runs in 2028);
-- a part of a year is that part of its column's year (`Quý II năm 2026`), a period of its own.
+- a part of a year is that part of its column's year (`Quý II năm 2026`), a period of its own;
+- a word for the stage the work is at (`Thí điểm`, `Duy trì`, `Hoàn thành`) names no part of
+  its year: it marks the year as a tick does, though a row of such words is no yearly task.
+
+A heading printed again inside the table (both rows of a two-row one, after a page break) is
+left out of its body.
 
 It works on `Table` blocks, so on text pipe and tab tables, Word tables (merged headings
 repeated, `spans` marked) and PDF tables alike; a table carried over a page break without a
@@ -261,6 +266,15 @@ class _Frame:
     labels: list[str]  # each column's own heading (the deepest)
     parents: list[str]  # the heading over it (a merged `Cơ quan thực hiện`), if any
 
+    def repeats_heading(self, row: list[str]) -> bool:
+        """A row of the heading printed again inside the table (after a page break, both
+        rows of a two-row heading): each of its cells names its column or the heading
+        over it (`Lộ trình thực hiện` over the years, then `2026 | 2027 | …`)."""
+        cells = [(c, clean(x)) for c, x in enumerate(row) if clean(x)]
+        return bool(cells) and all(
+            c < len(self.labels) and x in (self.labels[c], self.parents[c]) for c, x in cells
+        )
+
 
 def _frame(table: Table) -> _Frame | None:
     """Where a task table's heading ends and what heads each column; None for a table that
@@ -325,7 +339,7 @@ def _body(table: Table, frame: _Frame, c: int) -> list[str]:
     out = []
     for r in range(frame.head_end, len(table.rows)):
         row = table.rows[r]
-        if c >= len(row) or is_column_numbers(row):
+        if c >= len(row) or is_column_numbers(row) or frame.repeats_heading(row):
             continue
         spans = table.spans[r] if r < len(table.spans) else []
         cell = clean(row[c])
@@ -389,7 +403,7 @@ def _periods_wording(marks: list[tuple[Period, str]], periods: list[Period]) -> 
     runs: list[list[Period]] = []  # adjacent ticked periods; a part of a year alone
     parts: dict[int, str] = {}  # run -> the part of a year its one cell names
     for p, cell in marked:
-        if not _is_tick(cell):
+        if not _marks_whole(cell, p):
             parts[len(runs)] = _in_year(cell, p.year or p.start.year)
             runs.append([p])
         elif (
@@ -420,12 +434,35 @@ def _is_tick(cell: str) -> bool:
     return fold(cell).strip(" .()") in _cell_marks()
 
 
-def _apply(table: Table, layout: Layout, head_end: int, heads: list[str] | None) -> Table:
-    """The table with its mark columns read into role and time columns."""
+def _marks_whole(cell: str, period: Period) -> bool:
+    """A cell that marks its column's whole period: a tick, or a word for the stage the work
+    is at that year that names no part of it (`Thí điểm`, `Nhân rộng`, `Duy trì`, `Hoàn
+    thành` under `2027` reads as `… năm 2027`, the whole year), unlike `Quý II` or `Trước
+    30/9`. Such words join the ticks beside them into one run of years; only a row of bare
+    ticks in every year reads as yearly, the words naming a course of work, not a yearly
+    task."""
+    if _is_tick(cell):
+        return True
+    tf = parse_timeframe(_in_year(cell, period.year or period.start.year))
+    if tf.kind != "window" or tf.start is None or tf.end is None:
+        return False
+    return date.fromisoformat(tf.start) <= period.start and date.fromisoformat(tf.end) >= period.end
+
+
+def _apply(
+    table: Table, layout: Layout, head_end: int, heads: list[str] | None, frame: _Frame | None
+) -> Table:
+    """The table with its mark columns read into role and time columns; its heading printed
+    again inside it (`frame`: the table's own heading) left out, as no task."""
     words = lexicon.mapping("tables.mark_columns")
     marked = set(layout.agencies) | set(layout.periods)
     kept = [c for c in range(layout.width) if c not in marked]
-    body = [r for r in range(head_end, len(table.rows)) if not is_column_numbers(table.rows[r])]
+    body = [
+        r
+        for r in range(head_end, len(table.rows))
+        if not is_column_numbers(table.rows[r])
+        and not (frame is not None and frame.repeats_heading(table.rows[r]))
+    ]
     named: dict[int, dict[str, list[str]]] = {}
     for r in body:
         row = table.rows[r]
@@ -494,7 +531,7 @@ def unmark(
     if frame is None:
         width = max((len(r) for r in table.rows), default=0)
         if carried is not None and width == carried.width:
-            return _apply(table, carried, 0, None), carried
+            return _apply(table, carried, 0, None, None), carried
         return table, None
     layout = _layout(table, frame, read_legend(notes), doc_year)
     if layout is None:
@@ -503,4 +540,4 @@ def unmark(
         " ".join(dict.fromkeys(t for t in (frame.parents[c], frame.labels[c]) if t))
         for c in range(layout.width)
     ]
-    return _apply(table, layout, frame.head_end, heads), layout
+    return _apply(table, layout, frame.head_end, heads, frame), layout
