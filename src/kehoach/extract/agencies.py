@@ -412,7 +412,9 @@ def _without_tail(piece: str) -> str:
     q = _scope_qualifier_re().search(folded) if len(folded) == len(piece) else None
     if q and q.start() > 0:
         piece = piece[: q.start()]
-    hit = known_prefix(piece)
+    # a head's title before the body stands for the body (`Chủ tịch UBND các xã, phường chỉ
+    # đạo`): the work after the name is cut the same
+    hit = known_prefix(piece) or titled_prefix(piece)
     if hit is None or hit[1] >= len(piece):
         return piece
     rest = piece[hit[1] :]
