@@ -341,11 +341,17 @@ def _duties_in(
         if every not in by_period or (by_period[every].due is None and due_s is not None):
             by_period[every] = ReportingDuty(every=every, due=due_s, to=to, via=via)  # type: ignore[arg-type]
     duties.extend(by_period.values())
-    if found and dated_once:
+    if found:
         # "… 6 tháng đầu năm trước ngày 15/6/2026 và báo cáo kết quả thực hiện năm 2026 trước
-        # ngày 15/12/2026": a dated due no period claimed is a report asked for once more
+        # ngày 15/12/2026": a dated due no period claimed is a report asked for once more;
+        # beside a recurring one too ("định kỳ hằng năm (trước ngày 10/12) và sau đợt 1
+        # (trước ngày 20/3/2026) tổng hợp, báo cáo …"): a day with its year recurs never
         for d in dues:
-            if d[3] is not None and d not in used and _REPORT.search(f, 0, d[0]):
+            if d[3] is None or d in used:
+                continue
+            if (dated_once and _REPORT.search(f, 0, d[0])) or (
+                not dated_once and _REPORT.search(_clause_at(f, d[0]))
+            ):
                 on = f"{d[3]:04d}-{d[2]:02d}-{d[1]:02d}"
                 duties.append(ReportingDuty(every="once", due=on, to=to, via=via))
     if not found and _restated_re().search(f):
@@ -465,7 +471,8 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         elif not subject and owner and owner != to:  # the section's agency compiles it
             via = _compiler(owner)
     via = via.strip(" )") if via else via  # "(qua Văn phòng Sở)."
-    return (canonical(to) if to else None), via
+    # "báo cáo Chủ tịch UBND tỉnh": a head's title stands for the body they head
+    return (body_of_position(canonical(to)) if to else None), via
 
 
 def _compiler(reporter: str) -> str | None:

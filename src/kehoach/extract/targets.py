@@ -1028,7 +1028,14 @@ def _review_opening_re() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _reported_re() -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + lexicon.alternation("targets.reported") + r"(?!\w)")
+    # the words of the past, and those that state the figure as it stands now (`toàn tỉnh hiện
+    # có 4.126 di tích`: a situation described, no aim; lexicon `targets.present_states`)
+    words = (
+        lexicon.alternation("targets.reported")
+        + "|"
+        + lexicon.alternation("targets.present_states")
+    )
+    return re.compile(r"(?<!\w)(?:" + words + r")(?!\w)")
 
 
 # dates and the years of cited documents name no period a sentence speaks of
@@ -1071,8 +1078,9 @@ def _past_only(sentence: str, doc_year: int | None) -> bool:
 
 def _reported(sentence: str, doc_year: int | None) -> bool:
     """A sentence that reports results instead of committing to them: every year it speaks
-    of already past (`Giai đoạn 2021 - 2025, toàn tỉnh …`), or a word of the past before its
-    first number (`… đã ban hành 215 nghị quyết`) — unless it strives (`phấn đấu`) or names a
+    of already past (`Giai đoạn 2021 - 2025, toàn tỉnh …`), or a word of the past or of the
+    present state before its first number (`… đã ban hành 215 nghị quyết`, `… hiện có 4.126 di
+    tích`) — unless it strives (`phấn đấu`) or names a
     year from the document's own on."""
     if _future_re().search(fold_chars(sentence).lower()):
         return False
