@@ -1,7 +1,5 @@
 """`kehoach extract` and `kehoach eval`: read plan documents into plan records."""
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import StrEnum
