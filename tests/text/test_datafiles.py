@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from pathlib import Path
 
@@ -42,17 +43,32 @@ def test_a_file_is_parsed_once_then_read_from_the_cache(data: Path, tmp_path: Pa
     assert len(list((tmp_path / "cache").glob("words-*.json"))) == 1
 
 
-def test_an_edited_file_is_parsed_afresh_and_its_old_cache_removed(
-    data: Path, tmp_path: Path
-) -> None:
+def test_an_edited_file_is_parsed_afresh(data: Path, tmp_path: Path) -> None:
     parse = Counted()
     datafiles.parsed("words.toml", parse)
     (data / "words.toml").write_text('[agencies]\nheads = ["Cục"]\n', encoding="utf-8")
     assert datafiles.parsed("words.toml", parse) == {"agencies": {"heads": ["Cục"]}}
     assert parse.calls == 2
-    cached = list((tmp_path / "cache").glob("words-*.json"))
-    assert len(cached) == 1
-    assert json.loads(cached[0].read_text(encoding="utf-8")) == {"agencies": {"heads": ["Cục"]}}
+    cached = {
+        p.name: json.loads(p.read_text(encoding="utf-8"))
+        for p in (tmp_path / "cache").glob("words-*.json")
+    }
+    assert sorted(v["agencies"]["heads"][0] for v in cached.values()) == ["Cục", "Sở"]
+
+
+def test_only_the_newest_versions_of_a_file_are_kept(data: Path, tmp_path: Path) -> None:
+    """Several checkouts, each with its own lexicon, share one cache: each keeps its version
+    without removing the others', and the oldest go."""
+    parse = Counted()
+    for n in range(datafiles._KEEP + 3):
+        (data / "words.toml").write_text(f"n = {n}\n", encoding="utf-8")
+        assert datafiles.parsed("words.toml", parse) == {"n": n}
+        for p in (tmp_path / "cache").glob("words-*.json"):  # one second apart, in order
+            if json.loads(p.read_text()) == {"n": n}:
+                os.utime(p, (1_000_000 + n, 1_000_000 + n))
+    kept = [json.loads(p.read_text()) for p in (tmp_path / "cache").glob("words-*.json")]
+    assert len(kept) == datafiles._KEEP
+    assert {"n": datafiles._KEEP + 2} in kept and {"n": 0} not in kept
 
 
 def test_a_damaged_cache_file_is_parsed_again(data: Path, tmp_path: Path) -> None:

@@ -24,6 +24,9 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 # Bumped when what is written to the cache changes shape (the same bytes, another value).
 _FORMAT = 1
 _DIGEST = 32  # hex digits of the file's SHA-256 in the cached file's name
+# Versions of a file kept (the newest): several checkouts of kehoach, each with its own
+# lexicon, share the user's cache without each one's writing removing the others'.
+_KEEP = 8
 
 
 def data_file(*parts: str) -> Path:
@@ -66,7 +69,8 @@ def parsed(name: str, parse: Callable[[str], Any]) -> Any:
 
 def _store(path: Path, value: Any) -> None:
     """Write `value` as JSON at `path`, whole or not at all (a process reading it meanwhile
-    finds the file complete, or none), and remove the same file's other versions."""
+    finds the file complete, or none), and remove the same file's older versions beyond the
+    newest few."""
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):  # not a JSON value (a TOML date): not cached
@@ -89,7 +93,10 @@ def _store(path: Path, value: Any) -> None:
             os.unlink(tmp)
         return
     stem = path.name.rsplit("-", 2)[0]
-    for old in path.parent.glob(f"{stem}-*-{'?' * _DIGEST}.json"):
-        if old != path:
-            with contextlib.suppress(OSError):
-                old.unlink()
+    versions = []
+    for version in path.parent.glob(f"{stem}-*-{'?' * _DIGEST}.json"):
+        with contextlib.suppress(OSError):
+            versions.append((version.stat().st_mtime, version))
+    for _, old in sorted(versions, reverse=True)[_KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
