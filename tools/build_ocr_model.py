@@ -5,10 +5,12 @@ raw counts: everything derived from the counts is worked out here once, and
 numbers are stored as arrays (`encode_tables`), so that loading the model is
 a few memory copies and dicts made without Python code per entry.
 
-Counts come from clean administrative text only: the samples 000 and 002 and
-the hand-written `phrases.txt`; the lexicon adds its syllables and the syllable
-pairs inside its words. Sample 001 is left out on purpose: its clean text is the
-answer key of the OCR test.
+Counts come from clean administrative text only: the samples 000 and 002, the
+hand-written `phrases.txt` and the province register `provinces.txt` (a province's
+name is in every heading of its documents: `TỈNH HÀ TĨNH` must not read as `HÀ
+TỈNH`); the lexicon adds its syllables and the syllable pairs inside its words.
+Sample 001 is left out on purpose: its clean text is the answer key of the OCR
+test.
 
     .venv/bin/python tools/build_ocr_model.py           # build
     .venv/bin/python tools/build_ocr_model.py --check   # build, then check on held-out text
@@ -46,7 +48,9 @@ CORPUS = [
     *sorted(SAMPLES.glob("000_*.txt")),
     *sorted(SAMPLES.glob("002_*.txt")),
     PHRASES := DATA / "ocr" / "phrases.txt",
+    PROVINCES := DATA / "provinces.txt",
 ]
+LISTS = (PHRASES, PROVINCES)  # one phrase a line, `#` comments
 LEXICON = DATA / "ocr" / "lexicon.txt.gz"
 OUTPUT = DATA / "ocr" / "model.bin"
 TELLTALE = DATA / "ocr" / "telltale.txt"  # what `looks_like_ocr` counts, without the model
@@ -58,7 +62,7 @@ def count_corpus(paths: list[Path]) -> tuple[Counter[str], Counter[str]]:
     bi: Counter[str] = Counter()
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        if path == PHRASES:
+        if path in LISTS:
             # One phrase a line (a blank line keeps phrases apart), `#` comments.
             text = "\n\n".join(ln for ln in text.splitlines() if not ln.startswith("#"))
         text = unify_tone_marks(nfc(text))

@@ -10,21 +10,25 @@ as provincial offices type plans in Word: Times New Roman 14pt on A4; the header
 number on the left, national motto and place-date on the right) as a borderless two-column
 table; the kind heading and subject bold and centred; section headings bold; body paragraphs
 justified with a first-line indent, one Word paragraph per logical paragraph (lines a text
-file hard-wrapped are joined back); pipe and tab tables as ruled Word tables (wide ones on a
-landscape page), each column as wide as its longest word needs (squeezed in a table of many
-columns) and the width left to the columns that hold sentences, a task's lead or time cell
-the text left empty under the one it goes on from merged down with it, and a group row's
-title merged across the row; the signature block as a borderless table (`Nơi nhận` left,
-`KT. CHỦ TỊCH` … name right, whether the text typed its two columns apart with a tab,
-spaces or a pipe); a draft's mark (`DỰ THẢO`) above the header, at the right; an appendix
-on a page of its own, landscape with its heading when its table is wide; page numbers at the
-top of every page but the first. A text kehoach reads as OCR output is laid out as the
-official typed it, the words OCR glued parted; a text copied out of a PDF (the page numbers
-it kept run 2, 3, 4 … down the text) as the Word file it was printed from: no page numbers,
-a table cut by a page break one table with its heading once, and a row for each task where
-the copy gave each printed line of a row's cells a row of its own. The PDF is that .docx
-printed by LibreOffice (`soffice --headless --convert-to pdf`), so long paragraphs wrap over
-lines and pages as in real PDFs.
+file hard-wrapped are joined back: a line whose first word would have fitted on the one
+above, in the width the file was wrapped at, opens a paragraph of its own); a letter's
+subject (`V/v …`) under its number in the header's left column; pipe and tab tables as ruled
+Word tables (wide ones on a landscape page), each column as wide as its longest word needs
+(squeezed in a table of many columns) and the width left to the columns that hold sentences,
+a task's lead or time cell the text left empty under the one it goes on from merged down
+with it, and a group row's title merged across the row; the signature block as a borderless
+table (`Nơi nhận` left, `KT. CHỦ TỊCH` … name right, whether the text typed its two columns
+apart with a tab, spaces or a pipe, or as a table; the signer's titles, `(Đã ký)` and name
+each a line of its own though the text ran them on one line); a draft's mark (`DỰ THẢO`)
+above the header, at the right; an appendix on a page of its own, landscape with its heading
+when its table is wide; page numbers at the top of every page but the first. A text kehoach
+reads as OCR output is laid out as the official typed it, the words OCR glued parted; a text
+copied out of a PDF (the page numbers it kept run 2, 3, 4 … down the text) as the Word file
+it was printed from: no page numbers, a table cut by a page break one table with its heading
+once, and a row for each task where the copy gave each printed line of a row's cells a row
+of its own. The PDF is that .docx printed by LibreOffice
+(`soffice --headless --convert-to pdf`), so long paragraphs wrap over lines and pages as in
+real PDFs.
 
 `scan` prints each PDF on paper and scans it back: its pages rendered at 200 dpi and given
 tests/data/make_scans.py's scanner look (turned, grey paper, noise and specks, a red stamp
@@ -142,7 +146,7 @@ def split_plan(blocks: list) -> Plan:
             plan.title.append(line)
             k += 1
         rest = rest[k:]
-    plan.body = _body(_tables_rebuilt(rest))
+    plan.body = _body(_tables_rebuilt(rest), _wrap_width(blocks))
     return plan
 
 
@@ -229,7 +233,14 @@ def _header_rows(blocks: list) -> list[list[list[str]]]:
     """The header as two rows of (left, right) cells: issuer | motto, number | place-date."""
     tables = [b for b in blocks if isinstance(b, Table)]
     if tables:  # a header already written as a table: a cell's lines typed apart by spaces
-        return [[_header_parts(c) for c in row if c.strip()] for row in tables[0].rows]
+        rows = [[_header_parts(c) for c in row if c.strip()] for row in tables[0].rows]
+        # A letter's subject (`V/v …`) the text typed under the table, its right column
+        # left empty, stands in Word under the number, in the issuer's column.
+        after = blocks[blocks.index(tables[0]) + 1 :]
+        subject = [_text(b) for b in after if _text(b)]
+        if rows and rows[-1] and subject and _SUBJECT.match(fold(subject[0])):
+            rows[-1][0] = [*rows[-1][0], " ".join(subject)]
+        return rows
     left, right, number, date = [], [], [], []
     last = left  # a rule or star goes under the column of the line above it
     subject = False  # a letter's subject (`V/v …`) stands under its number
@@ -292,15 +303,17 @@ def _header_parts(line: str) -> list[str]:
     return parts
 
 
-def _body(blocks: list) -> list:
-    """Logical paragraphs, tables and signature blocks of the body, in order."""
+def _body(blocks: list, width: int) -> list:
+    """Logical paragraphs, tables and signature blocks of the body, in order (`width`: the
+    one the whole text was hard-wrapped at, if it was)."""
     out: list = []
     i = 0
     joinable = False  # whether the paragraph last added may take a wrapped line
+    last = ""  # the line last added, as the text has it
     while i < len(blocks):
         block = blocks[i]
         if isinstance(block, Table):
-            out.append(block)
+            out.append(_signature_of(block) or block)
             joinable = False
             i += 1
             continue
@@ -315,18 +328,29 @@ def _body(blocks: list) -> list:
             out.append(signature)
             joinable = False
             continue
-        if joinable and out and isinstance(out[-1], str) and _wrapped(out[-1], line):
+        if joinable and out and isinstance(out[-1], str) and _wrapped(out[-1], line, last, width):
             out[-1] = f"{out[-1]} {line}"
+            last = line
             i += 1
             continue
         out.append(line)
+        last = line
         joinable = True
         i += 1
     return out
 
 
-def _wrapped(prev: str, line: str) -> bool:
-    """Whether `line` continues `prev`, a text file having hard-wrapped one paragraph."""
+def _wrap_width(blocks: list) -> int:
+    """The width a text file was hard-wrapped at: how long its longest lines run (a few
+    longer ones let through); a file not wrapped has lines of whole paragraphs."""
+    lengths = sorted(len(b.strip()) for b in blocks if isinstance(b, str) and b.strip())
+    return lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
+
+
+def _wrapped(prev: str, line: str, last: str, width: int) -> bool:
+    """Whether `line` continues `prev`, a text file having hard-wrapped one paragraph: in
+    lower case, or when its first word would not have fitted on the line above (`last`) in
+    the width the file was wrapped at."""
     if prev.endswith((".", ":", ";", "!", "?")) or _MARKER.match(line) or _HEADING.match(line):
         return False
     if line[:1].isupper() and _opens_body(line):  # a preamble's `Căn cứ …`, `Thực hiện …`
@@ -335,7 +359,9 @@ def _wrapped(prev: str, line: str) -> bool:
         return False
     if line[:1].islower():
         return True
-    return len(prev) >= 80 and ":" not in line[:40]
+    # (wrapped lines of a page's OCR or a copy from a PDF fall short of it by some words)
+    fitted = len(last) + 1 + len(line.split()[0]) < 0.8 * width
+    return len(prev) >= 80 and not fitted and ":" not in line[:40]
 
 
 def _signature(blocks: list, i: int) -> tuple[Signature, int]:
@@ -351,7 +377,9 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
             # the whole block flattened onto one line, or typed in two columns (spaces or a
             # tab between them): recipients, then the signer's lines
             first, *signer = _COLUMN_GAP.split(line)
-            sig.recipients.extend(re.split(r"\s+(?=- )", first))
+            # recipients apart where one ends (`…(b/c); - TT Tỉnh ủy`), not at a dash inside a
+            # body's name (`- Ban Thi đua - Khen thưởng Trung ương`)
+            sig.recipients.extend(re.split(r"(?<=[:;,.)])\s+(?=[-+•] )", first))
             sig.signer.extend(s for s in signer if s)
             i = _two_columns(blocks, i + 1, sig)
             continue
@@ -403,6 +431,20 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
     return sig, i
 
 
+def _signature_of(table: Table) -> Signature | None:
+    """A signature block the text typed as a table (`| Nơi nhận: - Như trên; … | KT. CHỦ TỊCH
+    … |`): the borderless block an office types, its recipients and signer's lines apart."""
+    rows = [r for r in table.rows if r]
+    if not rows or len(rows[0]) != 2 or not _RECIPIENTS.match(fold(rows[0][0].strip())):
+        return None
+    sig = Signature([], [])
+    for left, *right in rows:
+        if left.strip():
+            sig.recipients.extend(re.split(r"(?<=[:;,.)])\s+(?=[-+•] )", left.strip()))
+        sig.signer.extend(p for r in right for p in _COLUMN_GAP.split(r.strip()) if p)
+    return sig
+
+
 def _two_columns(blocks: list, i: int, sig: Signature) -> int:
     """The lines under a signature block typed in two columns (`- Lưu: VT.     PHÓ GIÁM
     ĐỐC`): recipients on the left, the signer's lines far to the right."""
@@ -448,6 +490,27 @@ def _joint_signers(blocks: list, i: int, sig: Signature) -> int:
     sig.parties = [left, right]
     sig.signer = left + right
     return i
+
+
+# Where a signing block typed as one run of words (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ
+# TỊCH Trần Văn A`) is cut into the lines an office types it as: before an authority's mark,
+# a deputy's title and the `(Đã ký)` mark, and after that mark.
+_SIGNER_CUT = re.compile(
+    r"\s+(?=(?:T/M|TM|KT|Q|TL|TUQ)\.\s|PHÓ\s|\((?:Đã|đã|ĐÃ)\s+(?:ký|KÝ)\))|(?<=(?:ký|KÝ)\))\s+"
+)
+
+
+def _signer_lines(text: str) -> list[str]:
+    """A signer's lines: its titles, `(Đã ký)`, then the name, each a line of its own."""
+    words = text.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and not words[k - 1].isupper():
+        k -= 1
+    if not 2 <= len(words) - k <= 5:
+        k = len(words)  # no name at the end
+    head = " ".join(words[:k])
+    lines = [p for p in _SIGNER_CUT.split(head) if p] if head else []
+    return lines + ([" ".join(words[k:])] if k < len(words) else [])
 
 
 def _name(line: str) -> bool:
@@ -625,8 +688,10 @@ def _header_merges(table: Table) -> list[tuple[tuple[int, int], tuple[int, int]]
 def _title_rows(table: Table) -> list[tuple[int, int]]:
     """(row, column) of each group row of a task table whose title the text wrote in its
     first or second cell, the cells after it empty (`| IX. TUYÊN TRUYỀN | | |`, `| A | THƯ
-    VIỆN | | |`): Word's row merges the title's cell across the rest of the table, so the
-    title is not squeezed into the column of row numbers."""
+    VIỆN | | |`), and each agency row over the tasks it leads (`1 → SỞ NỘI VỤ`): Word's row
+    merges the title's cell across the rest of the table, so the title is not squeezed into
+    the column of row numbers."""
+    from kehoach.extract.agency_rows import agency_row
     from kehoach.extract.tables import _group_row, read_header
 
     head = read_header(table.rows)
@@ -638,7 +703,8 @@ def _title_rows(table: Table) -> list[tuple[int, int]]:
     for r in range(first, len(table.rows)):
         row = table.rows[r]
         filled = [c for c, cell in enumerate(row) if cell.strip()]
-        if filled and filled[-1] <= 1 and filled[-1] < width - 2 and _group_row(row, cols):
+        titled = _group_row(row, cols) or (cols.lead < 0 and agency_row(row))
+        if filled and filled[-1] <= 1 and filled[-1] < width - 2 and titled:
             out.append((r, filled[-1]))
     return out
 
@@ -690,7 +756,9 @@ def _signature_table(doc, sig: Signature) -> None:
         table = doc.add_table(rows=1, cols=2)
         _borderless(table)
         for cell, lines in zip(table.rows[0].cells, sig.parties, strict=True):
-            _cell_lines(cell, lines, size=BODY_PT, bold=True)
+            _cell_lines(
+                cell, [ln for s in lines for ln in _signer_lines(s)], size=BODY_PT, bold=True
+            )
         _widths(table, [Cm(8.0), Cm(8.0)])
         if sig.recipients:
             sig = Signature(sig.recipients, [])
@@ -702,7 +770,7 @@ def _signature_table(doc, sig: Signature) -> None:
     _cell_lines(left, sig.recipients, size=11, center=False, italic_first=True)
     if left.paragraphs and left.paragraphs[0].runs:
         left.paragraphs[0].runs[0].bold = True
-    _cell_lines(right, sig.signer, size=BODY_PT, bold=True)
+    _cell_lines(right, [ln for s in sig.signer for ln in _signer_lines(s)], size=BODY_PT, bold=True)
     _widths(table, [Cm(8.0), Cm(8.0)])
 
 

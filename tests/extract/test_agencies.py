@@ -2,6 +2,7 @@
 
 import pytest
 
+from kehoach.extract import extract_file
 from kehoach.extract.agencies import (
     agency_phrase,
     canonical,
@@ -16,6 +17,8 @@ from kehoach.extract.agencies import (
     starts_with_agency,
     take_agencies,
 )
+
+from .conftest import FIXTURES
 
 SPLITS = [
     (
@@ -71,6 +74,15 @@ SPLITS = [
         "Cục Phát thanh, Truyền hình và Thông tin điện tử; Cục Xuất bản, In và Phát hành",
         ["Cục Phát thanh, Truyền hình và Thông tin điện tử", "Cục Xuất bản, In và Phát hành"],
     ),
+    # the party committee of the Front and the mass organisations: one body, `, các` inside
+    (
+        "Đảng ủy UBND tỉnh, Đảng ủy MTTQ, các đoàn thể tỉnh, Đảng ủy các xã, phường",
+        [
+            "Đảng ủy Ủy ban nhân dân tỉnh",
+            "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh",
+            "Đảng ủy các xã, phường",
+        ],
+    ),
 ]
 
 
@@ -99,9 +111,26 @@ def test_split(cell, names) -> None:
         ("Sở NV", "Sở Nội vụ"),
         ("Sở DTTG", "Sở Dân tộc và Tôn giáo"),
         ("CA tỉnh", "Công an tỉnh"),
+        # an office that shortens every name: the trade department, the party's boards
+        ("Sở CT", "Sở Công Thương"),
+        ("Sở NgV", "Sở Ngoại vụ"),
+        ("BTG&DV Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("Ban TGDV Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+        ("BTG Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"),
+        ("BDV Tỉnh ủy", "Ban Dân vận Tỉnh ủy"),
+        ("Hội ND tỉnh", "Hội Nông dân tỉnh"),
+        ("Hội CTĐ tỉnh", "Hội Chữ thập đỏ tỉnh"),
+        ("Liên minh HTX tỉnh", "Liên minh Hợp tác xã tỉnh"),
+        ("BQL các KCN tỉnh", "Ban Quản lý các khu công nghiệp tỉnh"),
+        ("BCH BĐBP tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
+        ("Trường CT tỉnh", "Trường Chính trị tỉnh"),
         # the paper-and-broadcaster, its province kept as written
         ("Báo và PT,TH Ninh Bình", "Báo và Phát thanh, Truyền hình Ninh Bình"),
         ("Báo và PT-TH", "Báo và Phát thanh, Truyền hình"),
+        # the union of the literature and arts associations is not the one association
+        ("Liên hiệp các Hội VHNT tỉnh", "Liên hiệp các Hội Văn học Nghệ thuật tỉnh"),
+        ("Liên hiệp các hội văn học nghệ thuật tỉnh", "Liên hiệp các Hội Văn học Nghệ thuật tỉnh"),
+        ("Hội Văn học - Nghệ thuật tỉnh", "Hội Văn học Nghệ thuật tỉnh"),
     ],
 )
 def test_canonical(written, name) -> None:
@@ -872,3 +901,63 @@ def test_a_committees_name_read_word_by_word_goes_on_through_its_lower_case_pair
     assert take_agencies("Ủy ban nhân dân tỉnh Lạng Sơn ban hành kế hoạch")[0] == [
         "Ủy ban nhân dân tỉnh"
     ]
+
+
+def test_a_work_verb_or_a_qualifier_after_the_lead_names_no_body() -> None:
+    """In closing parentheses: `X thực hiện, phối hợp với Y` gives lead X without its verb;
+    `X, Y chủ trì theo chức năng, nhiệm vụ` names no coordinator (the comma inside the
+    qualifier begins no new part), nor does `… theo chức năng, nhiệm vụ được giao, phối hợp
+    với Z` make its words one (Z coordinates)."""
+    r = extract_file(FIXTURES / "variant_parenthesis_roles_qualified.txt")
+    assert [(t.id, t.lead, t.coordinating, t.timeframe.raw) for t in r.tasks[:3]] == [
+        ("II.1.1", ["Trung tâm Văn hóa tỉnh"], ["Hội Khuyến học tỉnh"], "quý II/2027"),
+        ("II.1.2", ["Sở Giáo dục và Đào tạo", "Thư viện tỉnh"], [], "năm 2027"),
+        ("II.2.1", ["Sở Nội vụ"], ["Sở Tài chính"], "hằng năm"),
+    ]
+    # the same cells read alone
+    assert parse_roles("Sở Y tế thực hiện, phối hợp với Công an tỉnh") == (
+        ["Sở Y tế"],
+        ["Công an tỉnh"],
+    )
+    assert parse_roles("Sở Nội vụ chủ trì theo chức năng, nhiệm vụ") == (["Sở Nội vụ"], [])
+    # the work after `chủ trì` still ends where a body or `phối hợp` follows its comma
+    assert parse_roles("Sở Nội vụ chủ trì tổ chức, Sở Tài chính phối hợp") == (
+        ["Sở Nội vụ"],
+        ["Sở Tài chính"],
+    )
+
+
+def test_a_group_ends_before_judging_or_training_and_communes_keep_what_they_have() -> None:
+    """`các cơ quan liên quan | đánh giá …`, `các cơ sở giáo dục nghề nghiệp | đào tạo …`: the
+    work ends the group; `các cơ sở đào tạo` names a group by it. `UBND các xã, phường nơi có
+    di tích`, `… có tài nguyên du lịch` are the communes the group takes in."""
+    assert agency_phrase("các cơ quan liên quan đánh giá, đề xuất điều chỉnh", any_start=True)[
+        0
+    ] == ["các cơ quan liên quan"]
+    assert agency_phrase(
+        "các cơ sở giáo dục nghề nghiệp đào tạo kỹ năng cho lao động", any_start=True
+    )[0] == ["các cơ sở giáo dục nghề nghiệp"]
+    assert agency_phrase("các cơ sở đào tạo, bồi dưỡng tổ chức lớp học", any_start=True)[0] == [
+        "các cơ sở đào tạo, bồi dưỡng"
+    ]
+    assert agency_phrase("UBND các xã, phường nơi có di tích thực hiện tốt")[0] == [
+        "Ủy ban nhân dân các xã, phường nơi có di tích"
+    ]
+    assert agency_phrase("UBND các xã, phường có tài nguyên du lịch xây dựng tuyến")[0] == [
+        "Ủy ban nhân dân các xã, phường có tài nguyên du lịch"
+    ]
+
+
+def test_a_plan_that_shortens_every_name_in_its_headings_and_sentences() -> None:
+    # `1. Sở VHTTDL` is a decimal heading (its initials do not make it an OCR'd `I.`); each
+    # abbreviated heading leads its items, a mid-sentence `phối hợp với Sở CT, …` coordinates
+    r = extract_file(FIXTURES / "variant_abbreviated_headings.txt")
+    got = {t.id: (t.lead, t.coordinating) for t in r.tasks}
+    vhttdl = "Sở Văn hóa, Thể thao và Du lịch"
+    assert got == {
+        "II.1.1": ([vhttdl], []),
+        "II.1.2": ([vhttdl], ["Sở Công Thương", "Sở Nông nghiệp và Môi trường"]),
+        "II.2": (["Sở Công Thương"], ["Sở Khoa học và Công nghệ"]),
+        "II.3": (["Ban Tuyên giáo và Dân vận Tỉnh ủy"], []),
+        "II.4": (["Sở Ngoại vụ"], []),
+    }

@@ -42,6 +42,8 @@ def test_a_numbered_row_naming_an_agency_is_an_agency_row() -> None:
     # a task row, and an unnumbered line that may be a task cell wrapped, are none
     assert agency_row(["3", "Tổ chức hội nghị", "", ""]) is None
     assert agency_row(["", "Ủy ban nhân dân các xã, phường", "", ""]) is None
+    # the name merged across the row, repeated in each column (a Word or PDF table)
+    assert agency_row(["4", "SỞ Y TẾ", "SỞ Y TẾ", "SỞ Y TẾ"]) == ("4", "SỞ Y TẾ")
 
 
 def test_a_row_that_begins_by_working_with_a_body_names_it_as_coordinating() -> None:
@@ -112,3 +114,56 @@ def test_numbered_agency_rows_lead_and_number_the_rows_under_them() -> None:
         ("3.2", None, office),
     ]
     assert tasks[3].coordinating == ["Công an tỉnh", "Ủy ban nhân dân phường Núi Sam"]
+
+
+def test_tab_agency_rows_lead_the_rows_under_them_in_every_form() -> None:
+    """A tab table copied from Word whose agency rows (`1 → SỞ …`, their name merged across
+    the row) have fewer tabs than the task rows `1.1`, `1.2` under them, and no lead column:
+    every task is led by its agency row, in canonical form (`BÁO VÀ PHÁT THANH, TRUYỀN HÌNH
+    …` and `ỦY BAN NHÂN DÂN CÁC XÃ, PHƯỜNG` one agency each; `ĐỀ NGHỊ TỈNH ĐOÀN` the union),
+    whose number is not a lead; an empty coordinating cell gives none. The Word file and the
+    PDF, the agency rows merged across, read the same."""
+    vhttdl = "Sở Văn hóa, Thể thao và Du lịch"
+    gddt = "Sở Giáo dục và Đào tạo"
+    communes = "Ủy ban nhân dân các xã, phường"
+    expected = [
+        ("1.1", [vhttdl], ["Sở Khoa học và Công nghệ", communes]),
+        ("1.2", [vhttdl], [gddt, "các tổ chức chính trị - xã hội tỉnh"]),
+        ("1.3", [vhttdl], []),
+        ("2.1", [gddt], [vhttdl]),
+        ("2.2", [gddt], ["Sở Tài chính", "Ủy ban nhân dân các xã"]),
+        ("3.1", ["Báo và Phát thanh, Truyền hình Đồng Tháp"], [vhttdl, "Thư viện tỉnh"]),
+        ("4.1", ["Tỉnh đoàn"], [vhttdl, gddt]),
+        ("5.1", [communes], [vhttdl]),
+        ("5.2", [communes], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các doanh nghiệp"]),
+    ]
+    for form in ("txt", "docx", "pdf"):
+        record = extract_file(FIXTURES / f"variant_agency_rows_tabbed.{form}")
+        got = [(t.id, t.lead, t.coordinating) for t in record.tasks]
+        assert got == expected, form
+        # the products column (`Báo cáo khảo sát`) names no reporting duty
+        assert [(r.every, r.due) for r in record.reporting] == [("half_year", "06-15")], form
+
+
+def test_one_cell_agency_rows_of_a_tab_table_lead_the_rows_under_them() -> None:
+    """The agency rows typed as one cell over the whole row (`2. CÔNG AN TỈNH`, no tab):
+    the same leads as with the number in a cell of its own."""
+    from kehoach.extract.plan import build_record
+    from kehoach.intake.txt import read
+
+    text = (
+        "PHỤ LỤC\n"
+        "TT\tNhiệm vụ\tĐơn vị phối hợp\tThời gian\n"
+        "1. SỞ Y TẾ\n"
+        "1.1\tKiểm tra an toàn thực phẩm tại lễ hội\tUBND các xã\tQuý I/2026\n"
+        "2. CÔNG AN TỈNH\n"
+        "2.1\tBảo đảm trật tự tại lễ hội\tSở Y tế\tHằng năm\n"
+        "2.2\tPhòng cháy tại di tích\t\tThường xuyên\n"
+    )
+    record = build_record(read(text.encode(), "plan.txt", "0"))
+    got = [(t.id, t.lead, t.coordinating) for t in record.tasks]
+    assert got == [
+        ("1.1", ["Sở Y tế"], ["Ủy ban nhân dân các xã"]),
+        ("2.1", ["Công an tỉnh"], ["Sở Y tế"]),
+        ("2.2", ["Công an tỉnh"], []),
+    ]

@@ -16,9 +16,11 @@ def _roles(name: str) -> list[tuple]:
 def test_groups_closed_by_the_committees_that_direct_them() -> None:
     """A party programme closes each group of bullets with `Trách nhiệm chỉ đạo thực hiện: …`:
     every bullet of the group is a task those committees direct; a section headed by a party
-    committee whose head is two words (`Đảng ủy Mặt trận Tổ quốc, …`) leads its bullets."""
+    committee whose head is two words (`Đảng ủy Mặt trận Tổ quốc, …`) leads its bullets. The
+    party committee of the Front and the mass organisations (`Đảng ủy Mặt trận Tổ quốc, các
+    đoàn thể tỉnh`, since the 2025 merger) is one body: its `, các` parts nothing."""
     ubnd = "Đảng ủy Ủy ban nhân dân tỉnh"
-    front = ["Đảng ủy Mặt trận Tổ quốc", "các đoàn thể tỉnh"]
+    front = ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"]
     assert _roles("variant_directing_closers.txt") == [
         ("II.1.1", [ubnd, *front], [], []),
         ("II.1.2", [ubnd, *front], [], []),
@@ -126,7 +128,8 @@ def test_a_bracketed_line_of_labels_closes_the_items_above_it() -> None:
     assert got == [
         ("II.1.1", [xa], ["Hội Người cao tuổi tỉnh"], "2026-07-01"),
         ("II.1.2", [xa], ["Hội Người cao tuổi tỉnh"], "2026-07-01"),
-        ("II.2.1", ["Sở Giáo dục và Đào tạo"], [], "2026-01-01"),
+        # `năm học 2026 - 2027`: the school year opens in September (time.school_periods)
+        ("II.2.1", ["Sở Giáo dục và Đào tạo"], [], "2026-09-01"),
         ("II.2.2", ["Sở Giáo dục và Đào tạo"], ["Sở Văn hóa, Thể thao và Du lịch"], "2026-11-01"),
     ]
 
@@ -646,7 +649,8 @@ def test_the_times_a_departments_bullets_state_in_their_own_words() -> None:
 def test_an_emulation_movement_rewards_assign_no_work() -> None:
     """`Hình thức, tiêu chuẩn và mức khen thưởng`: who is given which award (`UBND tỉnh tặng Cờ
     thi đua cho 02 tập thể`) is no task; the standing body's place in brackets is no part of
-    its name; a school year is a span of its two years."""
+    its name; a school year runs from its opening in September to its end in May (lexicon
+    `time.school_periods`), not over its two calendar years."""
     r = extract_file(FIXTURES / "variant_emulation_movement.txt")
     assert [(t.id, t.lead) for t in r.tasks] == [
         ("V.1.1", ["Sở Văn hóa, Thể thao và Du lịch"]),
@@ -654,7 +658,7 @@ def test_an_emulation_movement_rewards_assign_no_work() -> None:
         ("V.3.1", ["Báo và Phát thanh, Truyền hình Gia Lai", "Cổng Thông tin điện tử tỉnh"]),
     ]
     school = r.tasks[1].timeframe
-    assert (school.kind, school.start, school.end) == ("window", "2026-01-01", "2027-12-31")
+    assert (school.kind, school.start, school.end) == ("window", "2026-09-01", "2027-05-31")
 
 
 def test_numbered_task_blocks_each_give_the_task_their_label_numbers() -> None:
@@ -767,3 +771,36 @@ def test_a_named_body_directing_a_group_and_a_group_beside_a_named_body_are_subj
         "Khu Di tích Cột cờ Lũng Cú",
         "các đơn vị liên quan",
     ]
+
+
+def test_a_paragraph_introducing_the_items_takes_no_number() -> None:
+    """`3. Tổ chức các hoạt động khuyến đọc` opens with `Các hoạt động … gồm các nội dung
+    sau:`, which names no agency and introduces the paragraphs under it: no task, and no
+    item either, so the tasks after it are `II.3.1` and `II.3.2`."""
+    r = extract_file(FIXTURES / "variant_parenthesis_roles_qualified.txt")
+    under = [(t.id, t.lead, t.timeframe.raw) for t in r.tasks if t.id.startswith("II.3")]
+    assert under == [
+        ("II.3.1", ["Sở Văn hóa, Thể thao và Du lịch"], "tháng 9/2027"),
+        ("II.3.2", ["Sở Giáo dục và Đào tạo"], "học kỳ I năm học 2027 - 2028"),
+    ]
+
+
+def test_a_body_working_with_others_on_its_own_work_leads_when_no_one_else_does() -> None:
+    """`Sở Tư pháp phối hợp thẩm định các dự thảo …` under a heading that names no agency: the
+    subject does the work named, so it leads (as `Đề nghị X phối hợp tuyên truyền …` does);
+    `X phối hợp thực hiện …` still leaves X a coordinator (above). Under an agency's heading
+    that agency leads; `phối hợp với Y` still makes Y the coordinator."""
+    roles = {
+        t.id: (t.directing, t.lead, t.coordinating)
+        for t in extract_file(FIXTURES / "variant_nested_tabled_targets.txt").tasks
+    }
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    assert roles["III.2.2.1"] == ([], ["Sở Tư pháp"], [])
+    assert roles["III.2.1.2"] == ([], ["Sở Nội vụ"], [vh, "các cơ sở giáo dục nghề nghiệp"])
+    assert roles["III.2.1.1"] == (
+        [],
+        [vh],
+        ["Ủy ban nhân dân các xã, phường có tài nguyên du lịch"],
+    )
+    assert roles["III.1.1.3"] == ([], ["Ủy ban nhân dân các xã, phường nơi có di tích"], [])
+    assert roles["IV.1.1"] == ([], [vh], ["các cơ quan liên quan"])

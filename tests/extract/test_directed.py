@@ -60,7 +60,7 @@ def test_the_ocr_resolution_gives_its_letter_items_their_directing_body() -> Non
     # the dates and numbers OCR misread: `30/l1/2026`, `năm học`, `8O%`, `l00%`, `3,l`
     b, c = tasks["Điều 2.1.2"].timeframe, tasks["Điều 2.1.3"].timeframe
     assert (b.kind, b.start, b.end) == ("window", "2026-01-01", "2026-11-30")
-    assert (c.raw, c.kind, c.start) == ("từ năm học 2027 - 2028", "from", "2027-01-01")
+    assert (c.raw, c.kind, c.start) == ("từ năm học 2027 - 2028", "from", "2027-09-01")
     record = extract_file(FIXTURES / "variant_ocr_council_directed.txt")
     values = [[m.value for m in t.metrics] for t in record.targets]
     assert values[:2] == [[80, 100], [3.1]]

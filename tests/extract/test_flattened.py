@@ -153,3 +153,40 @@ def test_a_council_leads_a_row_and_an_undated_timeframe_stays_in_its_column() ->
     assert r.tasks[2].timeframe.kind == "unknown"
     # "Định kỳ 6 tháng (…) và cả năm (trước ngày 10/12/2026)": the recurring annual report
     assert [(d.every, d.due) for d in r.reporting] == [("half_year", "06-10"), ("year", "12-10")]
+
+
+def test_cells_printed_one_block_each_over_page_breaks() -> None:
+    # a plain `pdftotext` copy: each cell a block of its wrapped lines, blank lines between;
+    # the page number against the last cell or alone, the heading printed again, then the rest
+    # of each cell the break cut (the text, the lead's `xã, phường`, the product's tail)
+    r = extract_file(FIXTURES / "variant_flattened_cell_blocks.txt")
+    vhttdl = "Sở Văn hóa, Thể thao và Du lịch"
+    communes = "Ủy ban nhân dân các xã, phường"
+    assert [(t.id, t.lead, t.coordinating, t.timeframe.raw) for t in r.tasks] == [
+        ("I.1", [vhttdl], ["Các sở, ngành", communes], "Quý I/2026"),
+        ("I.2", ["Báo và Phát thanh, Truyền hình Lạng Sơn"], ["Thư viện tỉnh"], "Hằng tháng"),
+        # no coordinating cell: the time block is matched to the time column
+        ("I.3", ["Sở Giáo dục và Đào tạo"], [], "Từ ngày 15/3 đến ngày 30/4/2026"),
+        ("II.4", [vhttdl, communes], ["Sở Tài chính"], "Trước ngày 30/9/2026"),
+        (
+            "II.5",
+            ["Thư viện tỉnh"],
+            ["Bưu điện tỉnh", "Ủy ban nhân dân các xã có điểm bưu điện văn hóa"],
+            "Theo kế hoạch của Bộ Văn hóa, Thể thao và Du lịch",
+        ),
+        ("II.6", ["Sở Giáo dục và Đào tạo"], ["Sở Tài chính"], "Năm 2026"),
+        ("II.7", [vhttdl], ["Các sở, ngành, địa phương liên quan"], "Quý IV/2026"),
+    ]
+    texts = {t.id: t.text for t in r.tasks}
+    # a hyphen closing a line stays unspaced; `- ` sub-lines stay in the one task
+    assert "Kết luận số 12-KL/TU của" in texts["I.1"]
+    assert texts["I.3"].endswith(
+        "trường học: - Trưng bày sách theo chủ đề; - Thi kể chuyện theo sách."
+    )
+    # the text's tail after the break; the products are no text
+    assert texts["II.4"].endswith("đơn vị hành chính cấp xã.")
+    assert texts["II.7"] == "Sơ kết việc thực hiện Kế hoạch."
+    assert {t.group_title for t in r.tasks} == {
+        "Tuyên truyền, phổ biến",
+        "Phát triển thư viện cơ sở",
+    }

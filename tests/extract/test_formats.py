@@ -72,6 +72,20 @@ CASES = [
     # a target table turned on its side (a row for each year) under merged group headings
     ("variant_target_table_year_rows.docx", "variant_target_table_year_rows.txt"),
     ("variant_target_table_year_rows.pdf", "variant_target_table_year_rows.txt"),
+    # a task table grouped under agency rows (`1 → SỞ …` merged across the row), no lead
+    # column; the header and signature typed in tab columns
+    ("variant_agency_rows_tabbed.docx", "variant_agency_rows_tabbed.txt"),
+    ("variant_agency_rows_tabbed.pdf", "variant_agency_rows_tabbed.txt"),
+    # a letter: its header typed in tab columns, its subject under them (the Word file sets
+    # it under the number); a body's `Côn Sơn` / `- Kiếp Bạc` wrapped at its dash among dash
+    # items set indented; a numbered heading over its sentence; the signature typed as one
+    # line (the signer's column: titles, then the name, beside recipients in smaller print)
+    ("variant_letter_flat_signature.docx", "variant_letter_flat_signature.txt"),
+    ("variant_letter_flat_signature.pdf", "variant_letter_flat_signature.txt"),
+    # lead and coordinating cells of one agency a line (a paragraph each in the Word file):
+    # the PDF's cell keeps a line apart that the next line's first word would have fitted on
+    ("variant_agency_lines_in_cells.docx", "variant_agency_lines_in_cells.txt"),
+    ("variant_agency_lines_in_cells.pdf", "variant_agency_lines_in_cells.txt"),
 ]
 
 
@@ -558,3 +572,48 @@ def test_the_layout_tool_begins_an_appendix_on_a_page_of_its_own(tmp_path):
     heading = texts.index("Phụ lục")
     # the last section (landscape) starts after the last break inside the body
     assert heading > max(b for b in breaks if b < len(body) - 1)
+
+
+def test_the_layout_tool_lays_a_flattened_letter_out_as_an_office_types_it():
+    """A letter's subject under a header read as a table goes under the number; a heading
+    the text gave a line of its own stays one over its sentence, as in a file not wrapped;
+    a signature typed as one line or as a table of two cells is cut into its recipients
+    and the signer's lines (titles, `(Đã ký)`, the name)."""
+    from kehoach.intake.document import Table
+
+    tool = _format_variants()
+    header = Table(
+        rows=[
+            ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+            ["TỈNH BẮC NAM", "Độc lập - Tự do - Hạnh phúc"],
+            ["Số: 77/UBND-VX", "Bắc Nam, ngày 02 tháng 4 năm 2026"],
+        ]
+    )
+    sentence = (
+        "Xây dựng tủ sách pháp luật tại nhà văn hóa các thôn, bản; hoàn thành trong năm 2026."
+    )
+    blocks = [
+        header,
+        "V/v phát triển tủ sách cơ sở năm 2026\t",
+        "",
+        "Kính gửi: Các sở, ban, ngành tỉnh.",
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan thực hiện các nội dung sau: " * 3,
+        "1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội",
+        sentence,
+        "Nơi nhận: - Như trên; - Ban Thi đua - Khen thưởng tỉnh; - Lưu: VT.\tTM. ỦY BAN NHÂN "
+        "DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Đào Thị Ngọc",
+    ]
+    plan = tool.split_plan(blocks)
+    assert plan.header[-1][0] == ["Số: 77/UBND-VX", "V/v phát triển tủ sách cơ sở năm 2026"]
+    assert sentence in plan.body
+    signature = plan.body[-1]
+    assert signature.recipients == [
+        "Nơi nhận:", "- Như trên;", "- Ban Thi đua - Khen thưởng tỉnh;", "- Lưu: VT."
+    ]  # fmt: skip
+    assert [line for s in signature.signer for line in tool._signer_lines(s)] == [
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Đào Thị Ngọc"
+    ]  # fmt: skip
+    table = Table(rows=[["Nơi nhận: - Như trên; - Lưu: VT.", "GIÁM ĐỐC      Mai Văn Tùng"]])
+    signature = tool.split_plan([*blocks[:4], table]).body[-1]
+    assert signature.recipients == ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
+    assert signature.signer == ["GIÁM ĐỐC", "Mai Văn Tùng"]

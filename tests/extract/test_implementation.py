@@ -232,3 +232,44 @@ def test_a_year_and_the_years_after_it_inside_the_item() -> None:
     the item it stands (the schema's `Năm 2027 và các năm tiếp theo`)."""
     text = "Bố trí kinh phí trong dự toán ngân sách năm 2027 và các năm tiếp theo để duy trì."
     assert timeframe_phrase(text) == "năm 2027 và các năm tiếp theo"
+
+
+def test_a_term_of_a_school_year_is_a_bullets_time() -> None:
+    """`trong học kỳ II năm học 2026 - 2027` inside a bullet: the term, not only its year."""
+    bullet = "Chỉ đạo các trường tổ chức tham quan di tích trong học kỳ II năm học 2026 - 2027."
+    assert timeframe_phrase(bullet) == "trong học kỳ II năm học 2026 - 2027"
+
+
+def test_a_bare_year_or_span_inside_an_item_is_its_period() -> None:
+    """A year or span standing bare inside an item, with nothing else to say when: the work's
+    period; not a past event's year, a year compared with, or the end of a work's name."""
+    assert (
+        timeframe_phrase("Bảo đảm an ninh tại các hội sách năm 2027; phối hợp với Sở X kiểm tra.")
+        == "năm 2027"
+    )
+    assert (
+        timeframe_phrase("UBND các xã bố trí kinh phí giai đoạn 2026 - 2030 từ ngân sách cấp xã.")
+        == "giai đoạn 2026 - 2030"
+    )
+    assert timeframe_phrase("Tuyên truyền về sự kiện 81 ngày đêm năm 1972 tại di tích.") is None
+    assert timeframe_phrase("Duy trì số lượt khách tăng so với năm 2025 tại các điểm.") is None
+    assert (
+        timeframe_phrase(
+            "Lồng ghép với Chương trình mục tiêu quốc gia giai đoạn 2026 - 2030 tại xã."
+        )
+        is None
+    )
+
+
+def test_letter_and_nested_plan_items_take_their_bare_periods() -> None:
+    letter = {
+        t.id: t.timeframe for t in extract_file(FIXTURES / "variant_letter_requests.txt").tasks
+    }
+    assert (letter["2"].kind, letter["2"].start, letter["2"].end) == (
+        "window",
+        "2027-01-01",
+        "2027-12-31",
+    )
+    plan = extract_file(FIXTURES / "variant_nested_tabled_targets.txt").tasks
+    tf = {t.id: t.timeframe for t in plan}["III.1.1.5"]
+    assert (tf.raw, tf.start, tf.end) == ("giai đoạn 2026 - 2030", "2026-01-01", "2030-12-31")

@@ -444,6 +444,25 @@ def test_a_resolution_whose_ocr_lost_its_spaces() -> None:
     ]
 
 
+def test_a_glued_resolution_whose_number_lost_its_label() -> None:
+    # `24-NQ/TUTháiNguyên,ngày…` with no `Số`, under the party's star; the kind heading goes
+    # on with the body that issues it (`CỦABANTHƯỜNGVỤTỈNHỦY`) and a short rule (`——`)
+    r = extract_file(FIXTURES / "variant_glued_resolution_unlabelled.txt")
+    d = r.document
+    assert (d.number, d.date, d.issuer) == ("24-NQ/TU", "2026-11-12", "Ban Thường vụ Tỉnh ủy")
+    assert d.title == (
+        "Về phát triển du lịch văn hóa gắn với di sản các dân tộc tỉnh Thái Nguyên đến năm 2030"
+    )
+    # `… hoàn thành trong quý` / `IV/2027.`: a quarter wrapped, not a part numbered IV
+    assert [(t.id, t.timeframe.kind, t.timeframe.start) for t in r.tasks] == [
+        ("II.1.1", "window", "2026-10-01"),
+        ("II.1.2", "window", "2027-01-01"),
+        ("II.2", "continuous", None),
+    ]
+    # `giaiđoạnmới.Các sản phẩm …`: the vision's quantified sentence alone
+    assert r.targets[-1].text == "Các sản phẩm du lịch di sản đóng góp trên 6% GRDP của tỉnh."
+
+
 def test_a_target_table_with_a_column_per_year() -> None:
     # `Năm 2026 | Năm 2030`, neither headed as the goal: a number for each year
     r = extract_file(FIXTURES / "variant_target_table_years.txt")

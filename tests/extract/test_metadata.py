@@ -28,3 +28,16 @@ def test_the_signer_in_the_right_of_two_columns_typed_apart_by_bars() -> None:
     ):
         record = extract_document(read_bytes((head + signature).encode(), "plan.txt"))
         assert record.document.signer == name
+
+
+def test_a_letter_does_not_carry_out_the_proposal_it_answers() -> None:
+    """`Xét đề nghị của Sở X tại Văn bản số 41/…, để thực hiện các chỉ tiêu nêu trên, …`: the
+    purpose clause's `thực hiện` speaks of the targets, the proposal's document is no document
+    the letter carries out; the `Thực hiện Quyết định …` line still is."""
+    from kehoach.extract import extract_file
+
+    from .conftest import FIXTURES
+
+    doc = extract_file(FIXTURES / "variant_letter_requests.txt").document
+    assert (doc.kind, doc.number) == ("cong_van", "204/UBND-VX")
+    assert [r.number for r in doc.implements] == ["1862/QĐ-TTg"]

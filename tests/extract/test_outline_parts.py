@@ -3,7 +3,7 @@
 import pytest
 
 from kehoach.extract import extract_file
-from kehoach.extract.outline import classify
+from kehoach.extract.outline import classify, is_rule
 
 from .conftest import FIXTURES
 
@@ -156,3 +156,26 @@ def test_lettered_headings_inside_roman_parts_stay_below_them() -> None:
         )
     )
     assert [s.path for s in root.children] == ["I", "A", "II"]
+
+
+def test_a_quarter_wrapped_to_a_line_of_its_own_is_no_part_heading() -> None:
+    assert classify("IV/2027.").kind == "plain"  # `… hoàn thành trong quý` / `IV/2027.`
+    assert classify("II/ NHIỆM VỤ").kind == "roman"
+    assert is_rule("——")  # a short rule under a title, as a scan reads it
+    assert classify("— Đầu tư xây dựng nhà văn hóa").kind == "bullet"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "num"),
+    [
+        # an OCR'd all-caps `I.` read as `1.`
+        ("1. MỤC ĐÍCH, YÊU CẦU", "roman", "I"),
+        # an abbreviated agency whose initials make the line look upper case
+        ("1. Sở VHTTDL", "decimal", "1"),
+        ("1. Sở GDĐT", "decimal", "1"),
+        ("1. Đài PT-TH", "decimal", "1"),
+    ],
+)
+def test_one_before_a_name_in_initials_is_a_decimal_heading(line, kind, num):
+    p = classify(line)
+    assert (p.kind, p.num) == (kind, num)

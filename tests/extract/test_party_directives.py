@@ -150,3 +150,61 @@ def test_a_programmes_paragraph_timeframes_and_a_qualified_group_of_communes() -
     tf = tasks["IV.3"].timeframe
     assert (tf.kind, tf.every) == ("recurring", "year")
     assert tf.raw is not None and tf.raw.startswith("hoàn thành trước ngày 31/5/2026")
+
+
+RUNNING = FIXTURES / "variant_conclusion_running_tasks.txt"
+
+
+def test_a_conclusion_that_agrees_with_the_report_it_heard_assigns_no_task() -> None:
+    """`1. Ban Thường vụ Tỉnh ủy cơ bản thống nhất với Báo cáo sơ kết. …`: the issuer's
+    assessment, no work given to it."""
+    r = extract_file(RUNNING)
+    assert [t.id for t in r.tasks] == ["2.1", "2.2", "2.3", "3.1"]
+
+
+def test_running_sentences_name_each_body_once_and_in_its_role() -> None:
+    r = extract_file(RUNNING)
+    roles = [(t.id, t.directing, t.lead, t.coordinating) for t in r.tasks]
+    assert roles == [
+        # the party committee of the Front and the mass organisations is one body (its `, các`
+        # parts nothing); the group it directs ends before its verb (`đổi mới`)
+        (
+            "2.1",
+            ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"],
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"],
+            [],
+        ),
+        # `X chủ trì …; Y phối hợp …`: Y, the subject of a later clause, coordinates
+        ("2.2", [], ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Khoa học và Công nghệ"]),
+        # the communes' area (`khu vực ven biển`) goes on with the group's name
+        (
+            "2.3",
+            ["Đảng ủy Quân sự tỉnh"],
+            ["Bộ Chỉ huy Quân sự tỉnh"],
+            ["Ủy ban nhân dân các xã, phường khu vực ven biển"],
+        ),
+        ("3.1", [], ["Ủy ban Kiểm tra Tỉnh ủy"], []),
+    ]
+
+
+def test_a_year_after_the_document_named_by_its_kind_alone_is_the_works_time() -> None:
+    """`… thực hiện Kết luận vào kế hoạch kiểm tra, giám sát … năm 2027.`: the bare `Kết luận`
+    is this document, whose name the year does not end; the year closing the item is its
+    time."""
+    tf = extract_file(RUNNING).tasks[-1].timeframe
+    assert (tf.raw, tf.kind, tf.start, tf.end) == ("năm 2027", "window", "2027-01-01", "2027-12-31")
+
+
+def test_commitments_inside_a_conclusions_task_paragraphs_are_targets() -> None:
+    """A conclusion with no objectives part words its commitments inside the paragraphs that
+    give the work: a sentence of such a paragraph that names no body and commits to a number
+    is a target, aimed at the latest year it speaks of (else the plan's period); the task's
+    own sentence (`… hoàn thành trong quý IV/2026`) and the assessment's results are none."""
+    r = extract_file(RUNNING)
+    got = [(t.section, t.horizon, [(m.value, m.unit, m.by) for m in t.metrics]) for t in r.targets]
+    assert got == [
+        ("2.1", 2030, [(70, "%", None)]),
+        ("2.2", 2030, [(50, "%", 2027)]),
+    ]
+    assert r.targets[0].text.startswith("Phấn đấu có trên 70% chi hội")
+    assert r.targets[1].text.startswith("Trong năm 2027, số hóa 50%")

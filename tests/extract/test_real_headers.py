@@ -264,3 +264,40 @@ def test_commune_party_plan_made_by_its_standing_committee() -> None:
     assert [(x.every, x.due, x.to, x.via) for x in r.reporting] == [
         ("year", "11-20", "Ban Thường vụ Đảng ủy xã", "Văn phòng Đảng ủy")
     ]
+
+
+def test_a_joint_header_cut_by_one_tab_reads_its_two_columns_apart() -> None:
+    # `TỈNH ỦY X` tab `ỦY BAN NHÂN DÂN TỈNH X` / `BAN TUYÊN GIÁO …` tab `SỞ …`: the two issuers
+    # are two columns, as with two tabs, not one name run together; the issuer is the lowest
+    # body of the left column (the first party), the preamble naming neither; the tab task
+    # table in the body is still a table.
+    r = extract_file(FIXTURES / "variant_joint_one_tab_header.txt")
+    d = r.document
+    assert (d.kind, d.number, d.issuer, d.province, d.date) == (
+        "ke_hoach",
+        "09-KHLT/BTGDV-SVHTTDL",
+        "Ban Tuyên giáo và Dân vận Tỉnh ủy",
+        "Quảng Trị",
+        "2026-03-16",
+    )
+    assert d.title.startswith("Tuyên truyền kỷ niệm các ngày lễ lớn")
+    vh, tg = "Sở Văn hóa, Thể thao và Du lịch", "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    got = [(t.id, t.lead, t.timeframe.raw) for t in r.tasks]
+    assert got[2:5] == [
+        ("II.3.1", [vh], "Tháng 3/2026"),
+        ("II.3.2", [tg], "Tháng 6/2026"),
+        ("II.3.3", ["Bảo tàng tỉnh"], "Tháng 8/2026"),
+    ]
+
+
+def test_an_issuer_beside_its_own_motto_cut_by_one_tab_is_the_left_column() -> None:
+    # `BCH ĐOÀN TỈNH X` tab `ĐOÀN TNCS HỒ CHÍ MINH` (the youth union's line where the national
+    # motto stands): the issuer is the left column's body, not the two run together nor the
+    # right column's
+    d = extract_file(FIXTURES / "variant_union_one_tab_header.txt").document
+    assert (d.number, d.issuer, d.province, d.date) == (
+        "52-KH/TĐTN-TNXP",
+        "Ban Chấp hành Tỉnh đoàn",
+        "Quảng Trị",
+        "2026-06-02",
+    )

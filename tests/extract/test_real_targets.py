@@ -119,3 +119,30 @@ def test_target_table_rows_by_year_beside_a_vision_statement() -> None:
         (2028, [(40, 2026), (45, 2027), (50, 2028)]),
     ]
     assert r.targets[2].text == "Tỷ lệ trường học cấp trung học đạt chuẩn quốc gia"
+
+
+def test_yearly_roadmap_under_a_spanning_heading_joins_the_body_targets() -> None:
+    """A scheme in parts: the review part's table of past years gives no targets; the
+    appendix's `Kế hoạch giai đoạn 2026 - 2030` spans a row of years (`Năm 2026 | … | Năm
+    2030`), each its own metric, `Thực hiện năm 2025` the baseline; a row restating one number
+    of a body statement adds its years to it (one statement restated by two rows takes both),
+    and a row the body does not state is a target of its own."""
+    r = extract_file(FIXTURES / "variant_scheme_yearly_roadmap.txt")
+    values = [(t.horizon, sorted((m.value, m.by or 0) for m in t.metrics)) for t in r.targets]
+    assert values == [
+        (
+            2030,
+            sorted(
+                [
+                    *[(600, 2030), (420, 2026), (460, 2027), (510, 2028), (550, 2029)],
+                    *[(300, 2030), (205, 2026), (225, 2027), (250, 2028), (275, 2029)],
+                ]
+            ),
+        ),
+        (2030, [(5, 2026), (10, 2027), (15, 2028), (20, 2029), (25, 2030)]),
+        (2030, [(100, 0)]),
+        (2030, [(450, 2026), (500, 2027), (560, 2028), (620, 2029), (700, 2030)]),
+    ]
+    assert r.targets[0].section == r.targets[2].section != "appendix"
+    assert r.targets[3].text == "Số hộ gia đình kinh doanh homestay"
+    assert not any(m.value in (95, 380, 186) for t in r.targets for m in t.metrics)

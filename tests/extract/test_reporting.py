@@ -94,3 +94,16 @@ def test_a_compiler_under_any_bullet_mark_reports_through_itself() -> None:
         ("year", "11-20", "Ủy ban nhân dân tỉnh", vhttdl),
         ("year", "12-10", "Ban Thường vụ Tỉnh ủy", vhttdl),
     ]
+
+
+def test_the_paragraph_closing_the_body_states_a_duty_under_any_section() -> None:
+    """The plan's closing paragraph (`Trên cơ sở nhiệm vụ được giao, các cơ quan … gửi báo cáo
+    … về Sở X trước ngày 20/4/2027 để tổng hợp, báo cáo UBND tỉnh./.`) stands under `IV. KINH
+    PHÍ` in the outline, after `III. PHÂN CÔNG NHIỆM VỤ`; it speaks to every agency all the
+    same: one report, through the department, to the province."""
+    r = extract_file(FIXTURES / "variant_festival_size_and_closing_report.txt")
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("once", "2027-04-20", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
+    # it assigns no task of its own, nor does the funding paragraph before it
+    assert [t.id for t in r.tasks] == ["III.1", "III.2", "III.3"]

@@ -133,3 +133,16 @@ def test_plus_sub_items_still_join_the_dash_bullet_above() -> None:
     items = [text for its, _ in segments_of(paras, True) for _, text in its]
     assert len(items) == 2
     assert items[0].endswith("Lớp kỹ năng kể chuyện sách cho giáo viên.")
+
+
+def test_a_strict_closing_request_with_its_reporting_clause_is_no_task() -> None:
+    """`Yêu cầu Thủ trưởng các sở, … nghiêm túc triển khai thực hiện; định kỳ 6 tháng … báo cáo
+    …` closes a letter: no task (neither of the last numbered request above it nor of its own),
+    so that request keeps its own number; its reporting duties are still read."""
+    record = extract_file(FIXTURES / "variant_letter_requests.txt")
+    tasks = {t.id: t for t in record.tasks}
+    assert list(tasks) == ["1.1", "1.2", "2", "3", "4"]
+    assert tasks["4"].text.startswith("Đề nghị Tỉnh đoàn phối hợp phát động")
+    assert tasks["4"].lead == ["Tỉnh đoàn"]
+    duties = {(d.every, d.due) for d in record.reporting}
+    assert {("half_year", "06-10"), ("year", "11-20"), ("once", "2027-09-30")} == duties

@@ -1,5 +1,7 @@
 """Task tables told apart by their headings, whatever the source of the `Table`."""
 
+import pytest
+
 from kehoach.extract import extract_file
 from kehoach.extract.tables import tasks_from_table
 from kehoach.intake.document import Table
@@ -508,3 +510,20 @@ def test_a_short_row_that_holds_a_headings_words_is_a_task() -> None:
         "Trưng bày sản phẩm làng nghề",
         "Giải đua thuyền truyền thống",
     ]
+
+
+@pytest.mark.parametrize("spanning", ["Kế hoạch giai đoạn 2026 - 2028", "Lộ trình thực hiện"])
+def test_years_under_a_cell_spanning_them_each_give_a_number(spanning: str) -> None:
+    """A Word table repeats the spanning cell over each year it spans: every year column is
+    read by the year below it (not the span's first year), and the results column is none."""
+    head = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", spanning, spanning, spanning]
+    years = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025", "Năm 2026", "Năm 2027", "2028"]
+    table = Table(
+        rows=[head, years, ["1", "Số câu lạc bộ dân ca", "Câu lạc bộ", "40", "44", "48", "52"]],
+        spans=[[False] * 7, [False, True, True, True, False, False, False], [False] * 7],
+    )
+    got = tasks_from_table(table, 2026)
+    assert got is not None
+    (row,) = got[1]
+    assert [(m.value, m.by) for m in row.metrics] == [(44, 2026), (48, 2027), (52, 2028)]
+    assert row.horizon == 2028

@@ -65,3 +65,41 @@ def test_a_count_of_places_after_tai_is_a_metric() -> None:
         (10, "xã")
     ]
     assert quantities("Thực hiện theo quy định tại 12 của Nghị định.") == []
+
+
+def test_a_striving_sentence_of_an_events_size_is_a_target() -> None:
+    """`3. Quy mô: Ngày hội có khoảng 600 nghệ nhân … Phấn đấu đón khoảng 25.000 lượt khách
+    …`: the size the line describes is no commitment, but its sentence that strives
+    (`targets.future_commitments`) is, aimed at the one-year plan's year."""
+    r = extract_file(FIXTURES / "variant_festival_size_and_closing_report.txt")
+    got = [(t.section, t.horizon, [(m.value, m.unit, m.by) for m in t.metrics]) for t in r.targets]
+    assert got == [("II.3", 2027, [(25000, "lượt khách", None)])]
+    assert r.targets[0].text.startswith("Phấn đấu đón khoảng 25.000 lượt khách")
+
+
+def test_a_target_table_in_the_objectives_part_keeps_the_bodys_numbers_out() -> None:
+    """An objectives part that states its targets in a table only (`2. Các chỉ tiêu chủ yếu`
+    over `TT | Chỉ tiêu | Năm 2026 | …`) is an objectives part: the numbers in the tasks of the
+    body (`ít nhất 03 vở diễn hằng năm`, `hoàn thành số hóa 100% … trong năm 2026`) are no
+    targets, and each row keeps its own text, horizon and section."""
+    targets = extract_file(FIXTURES / "variant_nested_tabled_targets.txt").targets
+    assert [(t.text, t.horizon, t.section) for t in targets] == [
+        ("Tỷ lệ di tích cấp quốc gia được số hóa", 2030, "II.2"),
+        ("Số lượt khách du lịch", 2030, "II.2"),
+    ]
+    assert [m.by for m in targets[0].metrics] == [2026, 2028, 2030]
+
+
+def test_a_letters_results_so_far_are_no_commitment() -> None:
+    """A letter with no objectives part commits in its prose; `… còn chậm, mới đạt khoảng 40%
+    …` says how far the work has only got (lexicon `targets.reported`)."""
+    targets = extract_file(FIXTURES / "variant_letter_requests.txt").targets
+    assert [[m.value for m in t.metrics] for t in targets] == [[60000], [100]]
+    assert {t.horizon for t in targets} == {2027}
+
+
+def test_a_grade_of_stars_is_no_quantity() -> None:
+    from kehoach.extract.targets import quantities
+
+    got = quantities("80% cơ sở lưu trú từ 4 sao trở lên và 100% điểm tham quan dùng vé điện tử")
+    assert [(v, u) for v, u, _ in got] == [(80, "%"), (100, "%")]

@@ -84,6 +84,42 @@ def test_a_programme_outside_the_task_part_joins_the_assignments_under_it() -> N
     ]
 
 
+def test_a_programme_its_line_introduces_as_the_assignment_is_the_task_list() -> None:
+    """The same shape, but `Nội dung, thời gian các hoạt động và phân công thực hiện như sau:`
+    introduces the table: the plan names it with a task part's words, so the table is where
+    it hands out the work, and `III. PHÂN CÔNG NHIỆM VỤ` adds no task (as beside a table
+    under a part headed so). The rows keep their groups' numbers (`I.1`, `II.2`)."""
+    r = extract_file(FIXTURES / "variant_programme_introduced_as_assignment.txt")
+    assert [(t.id, t.group_title, t.lead, t.coordinating) for t in r.tasks] == [
+        (
+            "I.1",
+            "CÔNG TÁC CHUẨN BỊ",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Trung tâm Văn hóa tỉnh"],
+        ),
+        ("I.2", "CÔNG TÁC CHUẨN BỊ", ["Ủy ban nhân dân xã Thiên Cầm"], ["Sở Xây dựng"]),
+        (
+            "II.1",
+            "CÁC HOẠT ĐỘNG CHÍNH",
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ["Công an tỉnh", "Sở Y tế"],
+        ),
+        (
+            "II.2",
+            "CÁC HOẠT ĐỘNG CHÍNH",
+            ["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"],
+            ["Ủy ban nhân dân xã Thiên Cầm"],
+        ),
+    ]
+    root = _outline("variant_programme_introduced_as_assignment.txt")
+    # the body's table (the two-column header above the title may be read as one too)
+    [(path, table)] = [(p, t) for p, t in _tables(root) if p]
+    # the introducing line decides before any section is read; without the table to look
+    # for, the rule reads the sections as before
+    assert is_task_list(path, root, [table], lambda sec: True, table)
+    assert not is_task_list(path, root, [table], lambda sec: True)
+
+
 def test_an_inspection_schedule_where_the_plan_has_no_task_part_is_its_task_list() -> None:
     """The schedule stands in `2.` of `III. ĐOÀN KIỂM TRA VÀ LỊCH KIỂM TRA` and no part is
     headed as tasks: `IV. TỔ CHỨC THỰC HIỆN` says how the inspections are carried out and

@@ -44,13 +44,30 @@ TABLE = [
     ("Sau 06 tháng kể từ …", "unknown", None, None, None),
     ("Quý IV/2023", "window", "2023-10-01", "2023-12-31", None),
     ("Năm 2026 và các năm tiếp theo", "from", "2026-01-01", None, None),
-    # a school year and those after it: from the span's first year
-    ("Năm học 2027 - 2028 và các năm tiếp theo", "from", "2027-01-01", None, None),
+    # a school year is one period named by two years, from its opening in September to its
+    # end in May (lexicon `time.school_periods`), not the two calendar years of `Năm 2026 -
+    # 2027`; a school year and those after it: from its first day
+    ("Năm học 2027 - 2028 và các năm tiếp theo", "from", "2027-09-01", None, None),
+    ("Năm học 2026-2027 và các năm học tiếp theo", "from", "2026-09-01", None, None),
     # from a school year on: `từ` makes it a start, dated as the school year above (not the
     # window `Từ 2026 - 2030` of two years)
-    ("từ năm học 2027 - 2028", "from", "2027-01-01", None, None),
-    ("Bắt đầu từ năm học 2026-2027", "from", "2026-01-01", None, None),
-    ("trong năm học 2027 - 2028", "window", "2027-01-01", "2028-12-31", None),
+    ("từ năm học 2027 - 2028", "from", "2027-09-01", None, None),
+    ("Bắt đầu từ năm học 2026-2027", "from", "2026-09-01", None, None),
+    ("trong năm học 2027 - 2028", "window", "2027-09-01", "2028-05-31", None),
+    # its terms: the first to the end of January, the second from January
+    ("Học kỳ I năm học 2026-2027", "window", "2026-09-01", "2027-01-31", None),
+    ("học kì 2, năm học 2026 - 2027", "window", "2027-01-01", "2027-05-31", None),
+    ("HK II năm học 2026-2027", "window", "2027-01-01", "2027-05-31", None),
+    # up to a school year's end: from the document's year, as `Đến hết năm 2030`
+    ("Đến hết năm học 2026 - 2027", "window", "2026-01-01", "2027-05-31", None),
+    # `năm học` names no years here: each school year, or all through it
+    ("Hằng năm học", "recurring", None, None, "year"),
+    ("Thường xuyên trong năm học", "continuous", None, None, None),
+    # two years that are no school year (not consecutive) are no period of this kind
+    ("Năm học 2026 - 2028", "window", "2026-01-01", "2028-12-31", None),
+    # the calendar years stay calendar years
+    ("Năm 2026 - 2027", "window", "2026-01-01", "2027-12-31", None),
+    ("2026 - 2027 và các năm tiếp theo", "from", "2026-01-01", None, None),
     ("Giai đoạn \n2026-2030", "window", "2026-01-01", "2030-12-31", None),
     ("Từ tháng 3/2026", "from", "2026-03-01", None, None),
     ("Đến hết năm 2030", "window", "2026-01-01", "2030-12-31", None),
@@ -243,3 +260,38 @@ def test_an_event_plans_task_table_times() -> None:
 )
 def test_the_time_a_phase_heading_states(title: str, wording: str | None) -> None:
     assert phase_time(title) == wording
+
+
+def test_a_school_plans_terms_are_its_school_years_periods() -> None:
+    """A department of education's task table timed in school terms (`Học kỳ I năm học
+    2026-2027`, `Năm học … và các năm học tiếp theo`, `Hằng năm học`) beside a calendar span
+    (`Năm 2026 - 2027`): each term is its own months, the calendar span stays two years."""
+    record = extract_file(FIXTURES / "variant_school_terms.txt")
+    got = [(t.timeframe.kind, t.timeframe.start, t.timeframe.end) for t in record.tasks]
+    assert got == [
+        ("window", "2026-09-01", "2027-01-31"),
+        ("window", "2027-01-01", "2027-05-31"),
+        ("from", "2026-09-01", None),
+        ("window", "2026-09-01", "2027-05-31"),
+        ("window", "2026-01-01", "2027-12-31"),
+        ("recurring", None, None),
+    ]
+    # the objectives of the school year aim at the year it ends
+    assert [t.horizon for t in record.targets] == [2027, 2030]
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "start"),
+    [
+        # a standing time in a clause of its own, stated before the date: it decides
+        ("Thường xuyên; hồ sơ công nhận hoàn thành năm 2027", "continuous", None),
+        ("Thường xuyên, trọng tâm quý II/2026", "continuous", None),
+        # a date in the same clause says when the standing work begins
+        ("Thường xuyên từ năm 2027", "from", "2027-01-01"),
+        # a date stated first decides
+        ("Quý II/2026; sau đó thường xuyên", "window", "2026-04-01"),
+    ],
+)
+def test_a_standing_time_stated_before_a_date(raw, kind, start) -> None:
+    tf = parse_timeframe(raw, doc_year=2026)
+    assert (tf.kind, tf.start) == (kind, start)

@@ -251,6 +251,46 @@ def test_raised_footnote_mark_stays_on_its_line(tmp_path):
     ]
 
 
+def test_a_signing_title_beside_smaller_recipients_stays_on_one_line():
+    """A signature block's two columns: the recipients in 11 pt, the signer's titles in 14 pt
+    beside them. `PHÓ CHỦ TỊCH` straddles two recipients' lines; its words stand on one
+    baseline (their boxes end alike below, though `TỊCH`, with no mark above, starts lower)
+    and stay one line."""
+    from kehoach.intake.pdf_lines import group_lines, line_text
+    from kehoach.intake.pdf_page import Word
+
+    words = [
+        Word("-", 85.2, 89.0, 696.7, 707.6), Word("Như", 91.6, 110.0, 696.7, 707.6),
+        Word("trên;", 113.7, 140.0, 696.7, 707.6),
+        Word("-", 85.2, 89.0, 711.2, 722.1), Word("Lưu:", 91.6, 112.0, 711.2, 722.1),
+        Word("VT.", 115.6, 132.0, 711.2, 722.1),
+        Word("PHÓ", 367.8, 398.0, 703.1, 719.3), Word("CHỦ", 401.6, 433.0, 703.2, 719.3),
+        Word("TỊCH", 436.2, 471.0, 705.9, 719.3),
+    ]  # fmt: skip
+    lines = [line_text(ws) for _, ws in group_lines(words)]
+    assert lines == ["- Như trên;  PHÓ CHỦ TỊCH", "- Lưu: VT."]
+
+
+def test_a_cell_keeps_apart_the_lines_its_paragraphs_ended():
+    """A lead cell the Word file typed one agency a paragraph: a line the next line's first
+    word would have fitted on was ended there, and the two stay apart as the Word reader
+    gives them; a line that ran out of room was wrapped and goes on with a space."""
+    from kehoach.intake.pdf_page import Word
+    from kehoach.intake.pdf_ruled import cell_text
+
+    box = (360.0, 200.0, 470.0, 260.0)  # 110 pt wide, a margin of 5.5 pt on either side
+
+    def line(top: float, *words: tuple[str, float, float]) -> list[Word]:
+        return [Word(t, x0, x1, top, top + 12) for t, x0, x1 in words]
+
+    ended = line(202, ("Sở", 365.5, 378), ("Tài", 381, 396), ("chính", 399, 427))
+    wrapped = line(202, ("Sở", 365.5, 378), ("Văn", 381, 400), ("hóa,", 403, 424),
+                   ("Thể", 427, 445), ("thao", 448, 463))  # fmt: skip
+    after = line(216, ("Nhà", 365.5, 384), ("hát", 387, 402), ("tỉnh", 405, 425))
+    assert cell_text(ended + after, box) == "Sở Tài chính\nNhà hát tỉnh"
+    assert cell_text(wrapped + after, box) == "Sở Văn hóa, Thể thao Nhà hát tỉnh"
+
+
 def test_table_without_ruling_lines_is_read_from_its_columns():
     """000_borderless.pdf: sample 000's appendix start, no lines, cells centred vertically."""
     sys.path.insert(0, str(FIXTURES.parent))

@@ -171,3 +171,34 @@ def test_a_short_line_of_justified_text_joins_the_next_only_when_it_left_its_sen
     assert len(page(opened, "Sở) trước ngày 20/11 hằng năm.")) == 1
     assert len(page(closed, "hằng năm, kèm số liệu của từng phòng.")) == 1
     assert len(page(closed + ".", "hằng năm, kèm số liệu của từng phòng.")) == 2
+
+
+def test_a_name_wrapped_at_its_dash_among_indented_dash_items_continues_the_sentence():
+    # `… Ban Quản lý di tích Côn Sơn` / `- Kiếp Bạc: Phối hợp …`: a capital after the dash,
+    # but the dash stands at the margin, where this column's dash items are indented
+    blocks = _blocks("variant_letter_flat_signature.pdf")
+    assert any("di tích Côn Sơn - Kiếp Bạc: Phối hợp với" in b for b in blocks)
+    assert not any(b.startswith("- Kiếp Bạc") for b in blocks)
+
+
+def test_a_dash_at_the_margin_opens_an_item_where_dash_items_stand_at_the_margin():
+    from kehoach.intake.pdf_paragraphs import TextLine, join_paragraphs
+
+    width = 595.0
+    full = "Các phòng, đơn vị thuộc Sở chủ động triển khai các nhiệm vụ được giao trong"
+
+    def page(x_items: float) -> list[str]:
+        texts = [
+            (full, 85, 538.4), ("năm và báo cáo kết quả.", 85, 300), ("- Rà soát.", x_items, 300),
+            ("- Kiểm kê.", x_items, 300), (full, 113, 538.4), ("- Kiểm tra các thư viện.", 85, 400),
+        ]  # fmt: skip
+        lines = [
+            TextLine.at(t, x0, x1, 40.0 + 19.7 * k, 53.1 + 19.7 * k, width)
+            for k, (t, x0, x1) in enumerate(texts)
+        ]
+        return [str(p) for p in join_paragraphs([lines])[0]]
+
+    # dash items indented: the dash at the margin after a wrapped line goes on with it
+    assert page(113)[-1] == f"{full} - Kiểm tra các thư viện."
+    # dash items at the margin: it is an item of its own
+    assert page(85)[-1] == "- Kiểm tra các thư viện."

@@ -65,3 +65,40 @@ def test_text_with_some_double_spaces_is_left_as_written() -> None:
     assert not is_layout(text)
     doc = read_bytes(text.encode(), "plan.txt")
     assert doc.blocks == text.split("\n")
+
+
+def test_a_three_line_heading_repeated_on_every_page() -> None:
+    """A landscape appendix whose heading takes three lines, the first naming only the two
+    columns whose heading wraps (`Cơ quan … Thời gian`), printed again on each page: one
+    heading row; a row cut by a page break goes on after the repeated heading (no blank line
+    between), and a page holding one row, its number on the row's middle line, keeps it
+    whole (the rows are set apart by blank lines, as on the pages before)."""
+    doc = read_document(FIXTURES / "layout_three_line_heading.txt")
+    (table,) = doc.tables
+    assert table.rows[0] == [
+        "TT",
+        "Nội dung nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Thời gian thực hiện",
+        "Sản phẩm",
+    ]
+    assert [r[0] for r in table.rows] == ["TT", "I", "1", "2", "3", "II", "1", "2"]
+    assert table.rows[4][1].endswith("trung học cơ sở ở vùng đồng bào dân tộc thiểu số")
+    assert table.rows[3][4] == "Thường xuyên; số hóa xong năm 2027"
+    assert table.rows[7][1] == (
+        "Phát động cuộc thi giới thiệu sách trên mạng xã hội cho học sinh và thanh niên"
+    )
+    assert table.rows[7][2:5] == ["Tỉnh đoàn", "Sở VHTTDL; Báo Lạng Sơn", "Quý III/2026"]
+
+
+def test_the_three_line_headings_time_column_dates_the_tasks() -> None:
+    record = build_record(read_document(FIXTURES / "layout_three_line_heading.txt"))
+    times = {t.id: (t.timeframe.kind, t.timeframe.start, t.timeframe.every) for t in record.tasks}
+    assert times == {
+        "I.1": ("window", "2026-04-01", None),
+        "I.2": ("continuous", None, None),  # `Thường xuyên; …`: the first stated decides
+        "I.3": ("window", "2026-09-01", None),  # `Năm học 2026 - 2027`: from September
+        "II.1": ("recurring", None, "year"),
+        "II.2": ("window", "2026-07-01", None),
+    }

@@ -57,3 +57,103 @@ def test_short_lines_that_do_not_make_a_row_stay_as_they_are() -> None:
         ["2", "Tu bổ di tích", "Sở B"],
         ["3", "Lập hồ sơ", "Sở C"],
     ]
+
+
+def test_a_row_with_a_cell_merged_across_stays_in_its_table() -> None:
+    """A row whose merged cell Word copies as one (`1 → SỞ NỘI VỤ` over the rows `1.1`, `1.2`
+    it heads) has fewer tabs than the others, two, one or none (`3. SỞ Y TẾ`, one cell over
+    the whole row): it is a row of the table, which goes on after it, when it opens with a
+    row number between two lines of the table."""
+    blocks = _blocks(
+        "Phụ lục\n"
+        "TT\tNhiệm vụ\tPhối hợp\tThời hạn\tSản phẩm\n"
+        "1\tSỞ NỘI VỤ\n"
+        "1.1\tRà soát biên chế\tSở Tài chính\tNăm 2026\tBáo cáo\n"
+        "2\tCÔNG AN TỈNH\t\n"
+        "2.1\tBảo đảm an ninh lễ hội\tUBND các xã\tHằng năm\tPhương án\n"
+        "3. SỞ Y TẾ\n"
+        "3.1\tKiểm tra an toàn thực phẩm\tUBND các xã\tQuý II/2026\tBiên bản\n"
+        "Nơi nhận:"
+    )
+    assert blocks[0] == "Phụ lục" and blocks[-1] == "Nơi nhận:"
+    table = blocks[1]
+    assert isinstance(table, Table)
+    assert [r[:2] for r in table.rows] == [
+        ["TT", "Nhiệm vụ"],
+        ["1", "SỞ NỘI VỤ"],
+        ["1.1", "Rà soát biên chế"],
+        ["2", "CÔNG AN TỈNH"],
+        ["2.1", "Bảo đảm an ninh lễ hội"],
+        ["3. SỞ Y TẾ"],
+        ["3.1", "Kiểm tra an toàn thực phẩm"],
+    ]
+
+
+def test_a_numbered_line_with_a_tab_after_a_table_is_not_its_row() -> None:
+    """A numbered heading typed with a tab after its number (`2.→Phụ lục chỉ tiêu`), after a
+    blank line or before a new table's heading, is text: only a line between two rows of
+    the table, the one below numbered, is a row with a merged cell."""
+    blocks = _blocks(
+        "TT\tNhiệm vụ\tCơ quan\tThời gian\n"
+        "1\tKiểm tra di tích\tSở A\tNăm 2026\n"
+        "2.\tChỉ tiêu cụ thể\n"
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2030\n"
+        "1\tXã có thư viện\t%\t100\n"
+        "\n"
+        "III.\tTỔ CHỨC THỰC HIỆN\n"
+        "1\tSở Văn hóa chủ trì\tthực hiện\tkế hoạch\n"
+    )
+    assert isinstance(blocks[0], Table) and len(blocks[0].rows) == 2
+    assert blocks[1] == "2.\tChỉ tiêu cụ thể"
+    assert isinstance(blocks[2], Table) and blocks[2].rows[0][1] == "Chỉ tiêu"
+    assert "III.\tTỔ CHỨC THỰC HIỆN" in blocks
+    # nor a numbered line of text so placed, with no tab
+    blocks = _blocks(
+        "TT\tNhiệm vụ\tCơ quan\tThời gian\n"
+        "1\tKiểm tra di tích\tSở A\tNăm 2026\n"
+        "2. Chỉ tiêu cụ thể\n"
+        "TT\tChỉ tiêu\tĐơn vị tính\tNăm 2030\n"
+        "1\tXã có thư viện\t%\t100\n"
+    )
+    assert [type(b).__name__ for b in blocks] == ["Table", "str", "Table"]
+
+
+def test_a_header_cut_by_one_tab_is_a_table_of_two_columns() -> None:
+    """A header block typed with one tab between its columns is read as a table, as one cut
+    by two tabs is: its columns are not run together when its lines are cleaned. Below the
+    header, a line with one tab is text, and a tab table is a table as before."""
+    blocks = _blocks(
+        "TỈNH ỦY LẠNG SƠN\tỦY BAN NHÂN DÂN TỈNH LẠNG SƠN\n"
+        "BAN TỔ CHỨC\tSỞ NỘI VỤ\n"
+        "Số: 03-KHLT/BTC-SNV\tLạng Sơn, ngày 04 tháng 5 năm 2026\n"
+        "\tKẾ HOẠCH\n"
+        "Thời gian:\tquý III/2026\n"
+        "TT\tNhiệm vụ\tCơ quan chủ trì\n"
+        "1\tRà soát biên chế\tSở Nội vụ\n"
+    )
+    assert blocks[0] == Table(
+        rows=[
+            ["TỈNH ỦY LẠNG SƠN", "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"],
+            ["BAN TỔ CHỨC", "SỞ NỘI VỤ"],
+            ["Số: 03-KHLT/BTC-SNV", "Lạng Sơn, ngày 04 tháng 5 năm 2026"],
+        ]
+    )
+    assert blocks[1:3] == ["\tKẾ HOẠCH", "Thời gian:\tquý III/2026"]  # an indented line; text
+    assert isinstance(blocks[3], Table) and blocks[3].rows[1] == [
+        "1",
+        "Rà soát biên chế",
+        "Sở Nội vụ",
+    ]
+
+
+def test_lines_with_one_tab_below_a_documents_top_stay_text() -> None:
+    """Only a document's top holds its header: two-part lines further down are text."""
+    lines = [
+        "KẾ HOẠCH",
+        "Tổ chức hội thi",
+        "Căn cứ Luật Thư viện;",
+        "Thời gian:\tquý II",
+        "Địa điểm:\tNhà văn hóa",
+    ]
+    blocks = _blocks("\n".join(lines))
+    assert blocks == lines

@@ -728,20 +728,40 @@ def _marked_roles(
     return directing, lead, coord
 
 
-_PART_END_RE = re.compile(r"[,;.]")
+_PART_END_RE = re.compile(r"[;.]|,\s*")
 
 
 def _after_lead_work(text: str) -> str:
-    """What follows `chủ trì` in a cell without the work it names up to the next separator
-    (`X chủ trì giám sát; Y phối hợp`, `X chủ trì tổ chức, phối hợp với Y`, `X chủ trì thực
-    hiện`): the work begins with a verb (lexicon `agencies.end_verbs`), a body's name does not."""
+    """What follows `chủ trì` in a cell without the work it names up to the part that follows
+    it (`X chủ trì giám sát; Y phối hợp`, `X chủ trì tổ chức, phối hợp với Y`, `X chủ trì thực
+    hiện`): the work begins with a verb (lexicon `agencies.end_verbs`), a body's name does not.
+    A comma ends the work only before a body or a `phối hợp`: the words of the work may hold
+    one (`X chủ trì theo chức năng, nhiệm vụ` names no body after its comma)."""
     words = _PHRASE_WORD_RE.findall(fold_chars(text[:40]).lower())[:2]
     if not words or starts_with_agency(_unrequested(text)) or _PHOI_HOP.match(fold_chars(text)):
         return text
     if words[0] not in _VERBS and " ".join(words) not in _VERBS:
         return text
-    end = _PART_END_RE.search(text)
-    return text[end.start() :].lstrip(" ,") if end else ""
+    for end in _PART_END_RE.finditer(text):
+        after = text[end.end() :]
+        if not end.group(0).startswith(",") or (
+            starts_with_agency(_unrequested(after)) or _PHOI_HOP.match(fold_chars(after))
+        ):
+            return text[end.start() :].lstrip(" ,")
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _closing_work_verb_re() -> re.Pattern[str]:
+    """A verb of the work closing the names before `phối hợp với` (`X thực hiện, phối hợp với
+    Y`; lexicon `agencies.parenthesis_work_verbs`), in folded text: no part of the last name."""
+    verbs = lexicon.alternation("agencies.parenthesis_work_verbs", fold_words=True)
+    return re.compile(rf"\s+{verbs}\s*$")
+
+
+def _without_closing_work_verb(names: str) -> str:
+    m = _closing_work_verb_re().search(fold_chars(names))
+    return names[: m.start()] if m and len(fold_chars(names)) == len(names) else names
 
 
 def _worded_roles(cell: str, folded: str) -> tuple[list[str], list[str]] | None:
@@ -756,7 +776,9 @@ def _worded_roles(cell: str, folded: str) -> tuple[list[str], list[str]] | None:
         return parse_list(before), parse_list(after[: t.start()] if t else after)
     m = _COORDINATE_WITH_RE.search(folded)
     if m and m.start() > 0:
-        return parse_list(cell[: m.start()]), parse_list(cell[m.end() :])
+        # "X thực hiện, phối hợp với Y": X leads, its verb no part of its name
+        lead = _without_closing_work_verb(cell[: m.start()])
+        return parse_list(lead), parse_list(cell[m.end() :])
     t = _TRAILING_ROLE_RE.search(folded)
     if t and t.start() > 0 and "phoi hop" in folded[t.start() :]:
         # "Sở Tư pháp, Sở Y tế phối hợp" (a part of `Sở X chủ trì; Sở Tư pháp, Sở Y tế phối
@@ -982,14 +1004,16 @@ def take_agencies(text: str) -> tuple[list[str], str]:
 @lru_cache(maxsize=1)
 def _continuations() -> tuple[str, ...]:
     """The phrases a name goes on through (`agencies.name_continuations`), and every commune
-    group with what its communes have (`các xã, phường có vùng …`; `agencies.commune_groups`
-    and `agencies.commune_features`), perhaps with what was done to it (`… có di tích được
-    xếp hạng`; `agencies.commune_feature_qualifiers`), or the area they lie in (`các xã,
-    phường vùng đồng bào …`; `agencies.commune_areas`), folded."""
+    group with what its communes have (`các xã, phường có vùng …`, `… nơi có di tích`;
+    `agencies.commune_groups`, `commune_feature_links` and `commune_features`), perhaps
+    with what was done to it (`… có di tích được xếp hạng`;
+    `agencies.commune_feature_qualifiers`), or the area they lie in (`các xã, phường vùng
+    đồng bào …`; `agencies.commune_areas`), folded."""
     qualifiers = ["", *(f" {q}" for q in lexicon.folded("agencies.commune_feature_qualifiers"))]
     qualified = {
-        f"{g} co {f}{q}"
+        f"{g} {link} {f}{q}"
         for g in lexicon.folded("agencies.commune_groups")
+        for link in lexicon.folded("agencies.commune_feature_links")
         for f in lexicon.folded("agencies.commune_features")
         for q in qualifiers
     } | {

@@ -47,8 +47,12 @@ def group_leads(title: str) -> list[str]:
 def agency_row(cells: list[str]) -> tuple[str, str] | None:
     """(number, title) of a row that only names agencies, with its number in the same cell
     or the cell before (`1. Công an tỉnh`, `| 1 | Công an tỉnh | | |`); None otherwise (an
-    unnumbered row naming a body may be a task cell's wrapped line)."""
-    filled = [clean(c) for c in cells if clean(c)]
+    unnumbered row naming a body may be a task cell's wrapped line). A name merged across
+    the row (a Word or PDF table repeats it in each column it spans) is one cell."""
+    filled: list[str] = []
+    for cell in (clean(c) for c in cells):
+        if cell and (not filled or cell != filled[-1]):
+            filled.append(cell)
     m = _NUMBERED.match(filled[0]) if len(filled) == 1 else None
     if m:
         num, title = m.group("num"), m.group("name")

@@ -40,6 +40,7 @@ from kehoach.extract.readings import (
     Assignment,
     Reading,
     coordinating_in,
+    coordinating_subjects,
     is_agency_label,
     item_readings,
     labels_reading,
@@ -55,6 +56,7 @@ from kehoach.extract.readings import (
 from kehoach.extract.restated import without_restatements
 from kehoach.extract.segments import (
     Item,
+    is_closing,
     labels_per_item,
     segment_assignments,
     segments_of,
@@ -273,7 +275,10 @@ def _task(a: Assignment, doc_year: int | None) -> Task | None:
     directing = _bodies(best.directing)
     lead = _bodies(best.lead)
     coord = _bodies(best.coordinating)
-    coord += _bodies([*a.coordinators(), *coordinating_in(a.text)], [*coord, *lead])
+    coord += _bodies(
+        [*a.coordinators(), *coordinating_in(a.text), *coordinating_subjects(a.text)],
+        [*coord, *lead],
+    )
     when = _time_of(a, best)
     return assess_task(
         Task(
@@ -365,7 +370,8 @@ def _visit(
     for items, run in segments:
         for a in segment_assignments(items, run, here, where, several, groups, per_item):
             n += 1
-            a.id = a.id or (f"{sec.path}.{n}" if sec.path else str(n))
+            if not a.id:
+                a.id, a.counted = (f"{sec.path}.{n}" if sec.path else str(n)), True
             a.period = a.period or period
             out.append(a)
             found = True
@@ -422,8 +428,9 @@ def _visit(
 def _handed_on_only(segments: list[tuple[list[Item], LabelRun | None]]) -> bool:
     """Whether a section's items are only paragraphs that hand work to bodies of their own
     (`hands_work`), with no labelled lines: under a heading with its own sentence, they do
-    not make that sentence their introduction."""
-    items = [p for its, _ in segments for p, _ in its]
+    not make that sentence their introduction. A closing paragraph (`segments.is_closing`)
+    stands under the last heading only by its place: no item of it."""
+    items = [p for its, _ in segments for p, t in its if not is_closing(p, t)]
     return (
         bool(items)
         and all(run is None for _, run in segments)
@@ -519,8 +526,8 @@ def _unnumbered_requests(root: Section) -> list[Assignment]:
     where = Assignment("", None, None, "")
     for items, _ in segments_of(root.blocks, prose_allowed=True):
         for para, text in items:
-            if para.kind != "plain" or not opening(text):
-                continue
+            if para.kind != "plain" or not opening(text) or is_closing(para, text):
+                continue  # "Yêu cầu các cơ quan, đơn vị … khẩn trương thực hiện; …": no task
             a = propose(text, [], where)
             if a.best() is not None:
                 a.id = str(len(out) + 1)
@@ -537,10 +544,23 @@ def section_proposals(root: Section, doc_year: int | None) -> list[tuple[Assignm
     for top, given in zip(tops, _with_shared_duties(tops, [None] * len(tops)), strict=True):
         _visit(top, given, None, proposals, per_item=per_item)
     made: list[tuple[Assignment, Task]] = []
+    # the paragraphs counted among their section's items that only introduce the items after
+    # them (`Các hoạt động … tập trung vào các nội dung sau:`), by section: no item, so the
+    # tasks are numbered as if they were not there; an item that assigns no work (a bullet
+    # naming no agency) keeps its place
+    skipped: dict[str, int] = {}
     for a in proposals:
         t = _task(a, doc_year)
-        if t is not None:
-            made.append((a, t))
+        if t is None:
+            if a.counted and a.text.rstrip().endswith(":"):
+                skipped[a.section] = skipped.get(a.section, 0) + 1
+            continue
+        if a.counted and skipped.get(a.section):
+            head, _, n = a.id.rpartition(".")
+            n = str(int(n) - skipped[a.section])
+            a.id = f"{head}.{n}" if head else n
+            t = replace(t, id=a.id)
+        made.append((a, t))
     return made
 
 

@@ -22,6 +22,7 @@ from kehoach.extract.tables import column_role, read_header
 from kehoach.extract.targets import TargetRow
 from kehoach.extract.timeframes import parse_timeframe
 from kehoach.intake.document import Block, Table
+from kehoach.intake.pdf_columns import wrap_hyphen
 from kehoach.model import Task
 from kehoach.text.lexicon import alternation, folded
 from kehoach.text.normalize import CAPITALS, clean, fold, fold_chars
@@ -372,6 +373,9 @@ def flattened_tables(
 def table_rows(lines: list[str], region: Region) -> list[_Row]:
     """The rows of a flattened table that hold a task or a group (a numbered row heading
     lettered sub-rows is left out: its text is their group title)."""
+    blocks = _block_rows(lines, region)
+    if blocks is not None:  # each cell printed as a block of its own: read cell by cell
+        return blocks
     layout = replace(_Layout.of(region.roles), numbered=region.numbered, columns=len(region.roles))
     rows = _rows(lines[region.start : region.end], layout)
     for r in rows:
@@ -612,3 +616,243 @@ def _task(row: _Row, roles: list[str], doc_year: int | None, first_leads: bool =
         coordinating=list(dict.fromkeys(coordinating)),
         timeframe=parse_timeframe(raw, doc_year),
     )
+
+
+# --- Cells printed one block each -----------------------------------------------------------
+# A plain (not `-layout`) `pdftotext` copy of a table prints each cell as a block of its own:
+# the cell's wrapped lines together, a blank line before the next cell (TT, its task text, its
+# time, its agencies, its notes, then the next row's TT). Where a row runs over a page break,
+# the page number, the repeated heading, then the rest of each cut cell follow, in the columns'
+# order. Such a table is read block by block: the blocks of a row are matched to the columns in
+# order (a column may be empty), and the blocks after a page break finish the cells left open.
+
+_ALONE_NUMBER = re.compile(r"^\d{1,3}$")
+_OPEN_ENDINGS = folded("tables.open_cell_endings")
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
+# how much a block fits a column (`_fit`): a match, no match, a block no column takes
+_MATCH, _MISMATCH, _DROPPED = 2.0, -2.0, -3.0
+
+
+@dataclass
+class _CellRow:
+    """A row read as blocks: those before a page break and those after it (tails)."""
+
+    num: str
+    group: str | None
+    group_title: str | None
+    blocks: list[list[str]] = field(default_factory=list)
+    tails: list[list[str]] = field(default_factory=list)
+
+
+def _joined(lines: list[str]) -> str:
+    """A cell's wrapped lines as one: a hyphen closing a line (`số 09-` / `NQ/TU`) kept unspaced."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if out and not (wrap_hyphen(out) and line[:1].isalnum()):
+            out += " "
+        out += line
+    return out
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    """The lines in blocks, split at blank lines."""
+    out: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            out[-1].append(line.strip())
+        elif out[-1]:
+            out.append([])
+    return [b for b in out if b]
+
+
+def _heading_starts(block: list[str]) -> bool:
+    """Does the block open the table's heading (`TT`, `STT`, `TT Nhiệm vụ …`)?"""
+    f = fold(block[0])
+    return f in ("tt", "stt") or bool(_HEADER_START.match(f))
+
+
+def _cell_rows(lines: list[str], region: Region) -> list[_CellRow]:
+    """The table's rows as blocks: page numbers and repeated headings left out, group rows
+    (`I` and its title) giving the group of the rows under them."""
+    heading = len(_blocks(lines[region.head : region.start]))
+    blocks = _blocks(lines[region.start : region.end])
+    rows: list[_CellRow] = []
+    group = title = None
+    after_break = False
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        # the page number: alone, or printed against the last cell of the page, before the
+        # heading printed again or the rest of a cut cell (lower case)
+        page_end = _ALONE_NUMBER.match(block[-1]) is not None and (
+            nxt is None or _heading_starts(nxt) or nxt[0][:1].islower()
+        )
+        if page_end:
+            block = block[:-1]
+            if not block:
+                after_break, i = True, i + 1
+                continue
+        if len(block) > 1 and _ALONE_NUMBER.match(block[0]) and _heading_starts(block[1:]):
+            block = block[1:]  # the page number on the heading's first line
+        if _heading_starts(block):  # the heading printed again: its blocks, then the rows
+            i += 1
+            for _ in range(heading - 1):
+                if i < len(blocks) and all(_is_header_line(x) for x in blocks[i]):
+                    i += 1
+            after_break = True
+            continue
+        g = _GROUP_START.match(block[0]) if len(block) == 1 else None
+        if g and g.group(1) in _ROMANS and (g.group(2) is None or g.group(2)[:1].isupper()):
+            group, title = g.group(1), g.group(2)
+            if title is None and nxt is not None and not _ALONE_NUMBER.match(nxt[0]):
+                title, i = _joined(nxt), i + 1
+            after_break, i = False, i + 1
+            continue
+        expected = int(rows[-1].num) + 1 if rows else 1
+        if len(block) == 1 and _ALONE_NUMBER.match(block[0]) and int(block[0]) == expected:
+            rows.append(_CellRow(block[0], group, title))
+            after_break, i = False, i + 1
+            continue
+        if rows:
+            (rows[-1].tails if after_break else rows[-1].blocks).append(block)
+        # after a page break: the rest of the cells it cut
+        after_break = after_break or page_end
+        i += 1
+    return rows
+
+
+def _fit(block: list[str], role: str) -> float:
+    """How well a block fits a column: its text, its time, an agency cell, its notes."""
+    text = _joined(block)
+    f = fold_chars(text).lower()
+    agency = is_agency_line(text) or _GROUP_FOLDED.match(f) is not None
+    short = len(text) <= 80
+    cell = _time_cell(text, f)  # the whole block a timeframe's wording
+    if role == "text":  # (a task may name its period: `Tổng kết … giai đoạn 2026 - 2030.`)
+        return 1.0 if not (agency or cell) else _MISMATCH
+    timeish = cell or (
+        short
+        and (_TIME_OPENING.match(f) is not None or parse_timeframe(text, None).kind != "unknown")
+    )
+    if role == "time":
+        return _MATCH if timeish else _MISMATCH - 1 if agency else 0.0 if short else _MISMATCH
+    if role in _AGENCY_ROLES:
+        return _MATCH if agency else _MISMATCH
+    return 0.0  # notes, products: anything
+
+
+def _aligned(blocks: list[list[str]], roles: list[str]) -> tuple[list[int | None], bool]:
+    """The column of each block (None: no column takes it), the blocks in the columns' order
+    with columns left empty between them; and whether every block fits its column."""
+    n, m = len(blocks), len(roles)
+    fits = [[_fit(b, r) for r in roles] for b in blocks]
+    neg = float("-inf")
+    # best[i][j]: the best score of the first i blocks among the first j columns
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    step: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        best[0][j] = 0.0
+    for i in range(1, n + 1):
+        best[i][0], step[i][0] = best[i - 1][0] + _DROPPED, "drop"
+        for j in range(1, m + 1):
+            # an earlier column is preferred a little: a row's empty cells are mostly its last
+            options = [
+                (best[i][j - 1], "skip"),
+                (best[i - 1][j - 1] + fits[i - 1][j - 1] - 0.01 * j, "take"),
+                (best[i - 1][j] + _DROPPED, "drop"),
+            ]
+            best[i][j], step[i][j] = max(options, key=lambda o: o[0])
+    cols: list[int | None] = [None] * n
+    i, j = n, m
+    while i > 0:
+        move = step[i][j]
+        if move == "skip":
+            j -= 1
+        elif move == "take":
+            cols[i - 1] = j - 1
+            i, j = i - 1, j - 1
+        else:
+            i -= 1
+    clean_fit = all(c is not None and fits[k][c] >= 0 for k, c in enumerate(cols))
+    return cols, clean_fit
+
+
+def _open(role: str, cell: str, tail: str) -> bool:
+    """Is a cell cut by a page break, so that the block after the break goes on with it?"""
+    words = fold_chars(cell).lower().split()
+    if not words:
+        return False
+    if role == "other":
+        return True
+    if cell.endswith((",", ";", "-", "/")) or words[-1] in _OPEN_ENDINGS:
+        return True
+    if role == "text":
+        return not cell.endswith((".", "!", "?", "…"))
+    if role == "time":
+        return parse_timeframe(cell, None).kind == "unknown" and not _UNDATED_TIME.match(
+            fold_chars(cell).lower()
+        )
+    return role in _AGENCY_ROLES and _completes_agency(cell, tail)
+
+
+def _cells(row: _CellRow, roles: list[str]) -> tuple[list[str], bool]:
+    """A row's cell texts by column (empty where the row has none) and whether its blocks
+    fitted their columns."""
+    cols, fitted = _aligned(row.blocks, roles)
+    cells = [""] * len(roles)
+    for block, c in zip(row.blocks, cols, strict=True):
+        if c is not None:
+            cells[c] = f"{cells[c]} {_joined(block)}".strip()
+    start = 0
+    for tail in row.tails:
+        text = _joined(tail)
+        filled = [c for c in range(start, len(roles)) if cells[c]]
+        open_ = [c for c in filled if _open(roles[c], cells[c], text)]
+        c = open_[0] if open_ else (filled[-1] if filled else len(roles) - 1)
+        cells[c] = f"{cells[c]} {text}".strip()
+        start = c
+    return cells, fitted
+
+
+def _block_rows(lines: list[str], region: Region) -> list[_Row] | None:
+    """The rows of a table whose cells are printed one block each; None when the table is not
+    printed so: its row numbers stand alone, most rows' blocks fit the columns in order, and
+    many rows hold a cell wrapped over lines in one block."""
+    roles = region.roles
+    if not region.numbered or "text" not in roles:
+        return None
+    rows = _cell_rows(lines, region)
+    if len(rows) < 2:
+        return None
+    read = [_cells(r, roles) for r in rows]
+    fitted = sum(ok for _, ok in read)
+    wrapped = sum(any(len(b) > 1 for b in r.blocks) for r in rows)
+    # a row number with the row's text on its line (`2 Biên soạn …`): not printed so
+    numbered_text = any(
+        (m := _ROW_START.match(b[0])) is not None
+        and int(m[1]) == int(r.num) + 1
+        and (m[2] or "")[:1].isupper()
+        for r in rows
+        for b in r.blocks
+    )
+    if numbered_text or fitted < 0.8 * len(rows) or wrapped < 0.3 * len(rows):
+        return None
+    out: list[_Row] = []
+    for row, (cells, _) in zip(rows, read, strict=True):
+        by_role: dict[str, list[str]] = {}
+        for role, cell in zip(roles, cells, strict=True):
+            by_role.setdefault(role, []).append(cell)
+        r = _Row(row.num, row.group, row.group_title)
+        r.text = [t for t in by_role.get("text", []) if t]
+        r.time = [t for t in by_role.get("time", []) if t]
+        r.seen_time = bool(r.time)
+        r.cells = [
+            [cell] if cell else []
+            for role, cell in zip(roles, cells, strict=True)
+            if role in _AGENCY_ROLES
+        ]
+        if r.text:
+            out.append(r)
+    return out

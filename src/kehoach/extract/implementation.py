@@ -56,7 +56,7 @@ def timeframe_phrase(text: str) -> str | None:
         return None
     found = list(_time_phrase().finditer(low))
     if not found:
-        return _closing_period(text, low)
+        return _closing_period(text, low) or _inner_period(text, low)
     own = [m for m in found if not _ends_work_name(text, m)]
     if own:
         # "Xây dựng Đề án … đến năm 2030, tầm nhìn đến năm 2045 …; hoàn thành trong năm
@@ -106,10 +106,23 @@ def _names_work(clause: str) -> bool:
     in quotes and more words stand between its closing quote and the span."""
     _, named = _closing_period_res()
     found = list(named.finditer(clause))
-    if not found:
+    if not found or _bare_work(clause[found[-1].end() :]):
         return False
     quoted = _QUOTED_RE.match(clause, found[-1].end())
     return quoted is None or not quoted.group("after").strip()
+
+
+@lru_cache(maxsize=1)
+def _bare_work_re() -> re.Pattern[str]:
+    followers = lexicon.alternation("time.bare_work_followers")
+    return re.compile(rf"\s*(?:[,.;]|{followers}(?!\w))")
+
+
+def _bare_work(after: str) -> bool:
+    """Whether what follows a work's kind word shows the work named by its kind alone
+    (`… thực hiện Kết luận vào chương trình …`, `Chỉ thị này`; lexicon
+    `time.bare_work_followers`): a document named before, whose name no later span ends."""
+    return _bare_work_re().match(after) is not None
 
 
 # A period that may end a work's name (`… đến năm 2030`, `… giai đoạn 2026 - 2030`), lower case
@@ -122,6 +135,30 @@ def _ends_work_name(text: str, m: re.Match[str]) -> bool:
     if not _NAME_PERIOD.match(m.group(0).lstrip()):
         return False
     return _names_work(re.split(r"[;:]", text[: m.start()])[-1])
+
+
+@lru_cache(maxsize=1)
+def _inner_period_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    compared = lexicon.alternation("targets.baseline_years")
+    return (
+        re.compile(lexicon.mapping("time")["inner_period"]),
+        re.compile(rf"(?:{compared})\s+(?:cùng kỳ\s+)?$"),
+    )
+
+
+def _inner_period(text: str, low: str) -> str | None:
+    """A year or span of years standing bare inside the item (`… sự kiện văn hóa, du lịch năm
+    2027; phối hợp …`, lexicon `time.inner_period`), the first one not compared with (`so với
+    năm 2025`) and not ending a work's name in its clause (`named_works`): the work's period,
+    when nothing else in the item states one."""
+    period, compared = _inner_period_re()
+    for m in period.finditer(low):
+        if compared.search(low[: m.start()]):
+            continue
+        if _names_work(re.split(r"[;:]", text[: m.start()])[-1]):
+            continue
+        return text[m.start() : m.end()]
+    return None
 
 
 def _closing_period(text: str, low: str) -> str | None:

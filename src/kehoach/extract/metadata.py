@@ -133,6 +133,16 @@ def _upper_kind_prefix(line: str) -> str | None:
     return head if n and n < len(words) and kind_of(head) else None
 
 
+# A document's number alone on a header line, its `Số` lost (a scan's faint label): its
+# letters must name a kind of document (`17-NQ/TU`), and it must stand above the kind heading
+_BARE_NUMBER_RE = re.compile(r"\s*\*?\s*(?P<num>\d+[\w]*(?:[/-][\wĐđ]+)+)\s*")
+
+
+def _bare_number(line: str) -> re.Match[str] | None:
+    m = _BARE_NUMBER_RE.fullmatch(line)
+    return m if m and _number_kind(m.group("num")) else None
+
+
 def _number_kind(number: str) -> str | None:
     letters = re.findall(r"[A-Za-zĐđ]+", number)
     for part in letters:
@@ -515,8 +525,8 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     """The document part of the plan record."""
     paras = [p for p in items if isinstance(p, Para)]
     first_heading = next((i for i, p in enumerate(paras) if p.kind == "roman"), min(len(paras), 40))
-    header = _header_lines(items, paras[first_heading] if first_heading < len(paras) else None)
-    header = split_columns(header)  # `ỦY BAN NHÂN DÂN TỈNH X   CỘNG HÒA …` on one line
+    heading = paras[first_heading] if first_heading < len(paras) else None
+    header = split_columns(_header_lines(items, heading))  # `UBND TỈNH X   CỘNG HÒA …` on a line
     kind = None
     kind_idx = None
     for i, line in enumerate(header):
@@ -539,10 +549,14 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
         fold(h).strip("() ") in lexicon.folded("documents.draft") for h in header
     )
     province = _province(header, body_text)
-    for line in header:
-        m = re.match(r"^so\s*:?\s*(?P<num>.+)$", fold_chars(line)) or re.search(
-            r"\bso\s*:\s*(?P<num>(?:\d[\w.]*)?\s*[/-][\w/.-]+)", fold_chars(line)
-        )  # "ỦY BAN NHÂN DÂN TỈNH …  Số: 77/KH-UBND  CỘNG HÒA …" on one line
+    for i, line in enumerate(header):
+        m = (
+            re.match(r"^so\s*:?\s*(?P<num>.+)$", fold_chars(line))
+            or re.search(
+                r"\bso\s*:\s*(?P<num>(?:\d[\w.]*)?\s*[/-][\w/.-]+)", fold_chars(line)
+            )  # "ỦY BAN NHÂN DÂN TỈNH …  Số: 77/KH-UBND  CỘNG HÒA …" on one line
+            or (_bare_number(line) if kind_idx is None or i < kind_idx else None)
+        )
         if m and number is None and "/" in m.group("num"):
             end = None if m.re.pattern.startswith("^") else m.end("num")
             # a header row pasted with its cells apart ("Số: 4589/QĐ-UBND | Thanh Hóa, ngày …")
@@ -579,7 +593,8 @@ def extract_metadata(items: list[Para | Table], root: Section, body_text: str) -
     # X` / `VĂN PHÒNG`, `/ SỞ …`) are read by `header_issuer`, not as the enacting body under
     # a title
     opening = preamble[header_end(preamble) :] if letter else preamble
-    issuer = _issuer(opening, header, _own_lines(items))
+    issuer_column = split_columns(_header_lines(items, heading, issuer_column=True))
+    issuer = _issuer(opening, issuer_column, _own_lines(items))
     if issuer and is_central(issuer):
         # a ministry's or the government's document belongs to no province: the place by
         # its date (`Hà Nội, ngày …`) is where it was signed
@@ -619,6 +634,7 @@ def _carried_out(preamble: list[str]) -> list[str]:
     kept: list[str] = []
     carried = False  # whether the clause before said what the document carries out
     for s in sentences:
+        s = _past_proposal(s)
         # `Thực hiện Quyết định số …; Nghị quyết số … , Ủy ban nhân dân tỉnh ban hành …`: a
         # clause that opens with the next document goes on with the phrase before it
         if _carrying_out_re().search(fold(s)) or (carried and _names_a_document(s)):
@@ -627,6 +643,24 @@ def _carried_out(preamble: list[str]) -> list[str]:
         else:
             carried = False
     return kept
+
+
+@lru_cache(maxsize=1)
+def _proposal_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^\W*" + lexicon.alternation("documents.proposal_openings", fold_words=True) + r"\b"
+    )
+
+
+def _past_proposal(sentence: str) -> str:
+    """A sentence that opens with the proposal the document answers (`Xét đề nghị của Sở X tại
+    Văn bản số 96/…, để thực hiện thắng lợi các chỉ tiêu nêu trên, …`) from its first word of
+    carrying out on: the proposal's documents are not carried out ("" when it says none)."""
+    folded = fold_chars(sentence)
+    if not _proposal_re().match(folded):
+        return sentence
+    m = _carrying_out_re().search(folded)
+    return sentence[m.start() :] if m else ""
 
 
 def _bases(root: Section) -> list[str]:
@@ -655,9 +689,14 @@ def _names_a_document(clause: str) -> bool:
     return clause[:1].isupper() and _NAMED_REF_RE.match(fold_chars(clause)) is not None
 
 
-def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list[str]:
+def _header_lines(
+    items: list[Para | Table], first_heading: Para | None, issuer_column: bool = False
+) -> list[str]:
     """The lines before the first heading; a header laid out as a table gives its cells
-    (issuer and number on the left, motto and place-date on the right), column by column."""
+    (issuer and number on the left, motto and place-date on the right), column by column.
+    With `issuer_column`, only a header table's first column that holds text: a joint plan's
+    second issuer stands in the right one (`ỦY BAN NHÂN DÂN TỈNH X` beside `TỈNH ỦY X`), and
+    the header's issuer is the lowest body of the left one, not of the two stacked."""
     out: list[str] = []
     for it in items:
         if it is first_heading or len(out) >= 60:
@@ -666,14 +705,14 @@ def _header_lines(items: list[Para | Table], first_heading: Para | None) -> list
             out.append(it.text)
         elif len(it.rows) <= 4 and all(len(r) <= 4 for r in it.rows):
             width = max((len(r) for r in it.rows), default=0)
-            out.extend(
-                line.strip()
-                for c in range(width)
-                for r in it.rows
-                if c < len(r)
-                for line in r[c].split("\n")  # a cell's paragraphs are the header's lines
-                if line.strip()
-            )
+            columns = [
+                [line.strip() for r in it.rows if c < len(r) for line in r[c].split("\n")]
+                for c in range(width)  # a cell's paragraphs are the header's lines
+            ]
+            columns = [[line for line in col if line] for col in columns]
+            if issuer_column:
+                columns = [col for col in columns if col][:1]
+            out.extend(line for col in columns for line in col)
     return out
 
 
@@ -774,10 +813,24 @@ def _title_and_preamble(header: list[str], kind_idx: int | None) -> tuple[str | 
         title_lines.append(line)
     else:
         i = len(rest)
-    title = " ".join(title_lines).strip() or None
+    title = _without_enacting_body(" ".join(title_lines).strip()) or None
     if title:
         title = title[0].upper() + title[1:]
     return title, rest[i:]
+
+
+# "NGHỊ QUYẾT / CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH / về phát triển …": a party document's kind
+# heading goes on with the body that issues it; the subject begins at `về` (folded)
+_OF_BODY_RE = re.compile(r"cua\s+(?P<body>[^,;:()]{3,80}?)\s+(?=ve\s+\w)")
+
+
+def _without_enacting_body(title: str) -> str:
+    """The title without the issuing body that the kind heading names before the subject
+    (`Của Ban Thường vụ Tỉnh ủy về …` -> `về …`): the issuer is a field of its own."""
+    m = _OF_BODY_RE.match(fold_chars(title))
+    if m is None or issuer_named(m.group("body")) is None:
+        return title
+    return title[m.end() :]
 
 
 def _enacting_body(line: str) -> str | None:

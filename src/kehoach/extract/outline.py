@@ -18,8 +18,10 @@ from kehoach.intake.document import Block, Table
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
+# (`IV/2027.` opening a line is the tail of a quarter wrapped from the line above, `… trong
+# quý` / `IV/2027.`: a slash before a number is no heading's)
 _ROMAN_RE = re.compile(
-    r"^(?P<num>X{0,1}(?:IX|IV|V?I{0,3})|1V|1)\s*(?:[.\-–)/]|\s)\s*(?P<rest>\S.*)$"
+    r"^(?P<num>X{0,1}(?:IX|IV|V?I{0,3})|1V|1)\s*(?:[.\-–)]|/(?!\s*\d)|\s)\s*(?P<rest>\S.*)$"
 )
 # "1. Text", "2) Text", "6. 100% cán bộ …" (a number after the marker and a space)
 _DECIMAL_RE = re.compile(
@@ -73,8 +75,9 @@ _DASH_END_RE = re.compile(r"\d-$")  # `số 12-` ...
 _NUMBER_TAIL_RE = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,4}/")  # ... `KH/TU`, `CTr/TW` on the next line
 _CODE_DASH_END_RE = re.compile(r"\d/[A-ZĐ]{1,5}-$")  # `180/2026/NĐ-` ...
 _CODE_TAIL_RE = re.compile(r"[A-ZĐ]{1,5}\b")  # ... `CP` on the next line
-# a rule drawn under a heading (`-----`), or what a scan leaves of one (`_—`, `—— ———`)
-_RULE_RE = re.compile(r"[-–—_=*]{3,}|[-–—_=*]{2,}(?:\s+[-–—_=*]{2,})+|_[-–—]|[-–—]_")
+# a rule drawn under a heading (`-----`), or what a scan leaves of one (`_—`, `—— ———`, a
+# short rule read as two long dashes `——`)
+_RULE_RE = re.compile(r"[-–—_=*]{3,}|[-–—_=*]{2,}(?:\s+[-–—_=*]{2,})+|_[-–—]|[-–—]_|[–—]{2}")
 _PAGE_NUMBER_RE = re.compile(r"\d{1,3}")
 # A signing title ("T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH") starts the signature part even
 # when no "Nơi nhận:" list comes first.
@@ -157,6 +160,12 @@ def _ocr_roman(text: str) -> str:
     return fixed + text[m.end() :]
 
 
+def _title_case_first(text: str) -> bool:
+    """Does text open with a word in title case (`Sở`, `Đài`): a capital, then lower case?"""
+    first = text.split(maxsplit=1)[0]
+    return len(first) >= 2 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()
+
+
 def _article_heading(title: str) -> bool:
     """An article's title, not its text: a short line that ends no sentence."""
     title = title.strip()
@@ -212,8 +221,11 @@ def _classify(text: str) -> Para:
     if m and m.group("num"):
         num = m.group("num").replace("1V", "IV")
         rest = m.group("rest")
-        if num == "1" and not _is_upper_heading(rest):
-            m = None  # "1 xyz" / "1. Mục đích" is decimal, unless an OCR'd all-caps "I."
+        if num == "1" and (not _is_upper_heading(rest) or _title_case_first(rest)):
+            # "1 xyz" / "1. Mục đích" is decimal, unless an OCR'd all-caps "I."; a first word
+            # in title case opens a name whose initials make it look upper case ("1. Sở
+            # VHTTDL"), no all-caps heading
+            m = None
         elif num == "1":
             num = "I"
         if m:

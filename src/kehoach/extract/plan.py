@@ -28,7 +28,7 @@ from kehoach.extract.readings import Assignment
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
 from kehoach.extract.tables import is_project_list, read_header, tasks_from_table
-from kehoach.extract.targets import TargetRow, extract_targets
+from kehoach.extract.targets import TargetRow, extract_targets, reviews_results
 from kehoach.extract.task_lists import is_task_list
 from kehoach.extract.transposed import upright
 from kehoach.intake.document import Document, Table
@@ -128,12 +128,17 @@ def _with_parts(
             caption.append(block.text)
             continue
         original = block
+        results = False
         if isinstance(block, Table):
             context = caption[-3:] + over.get(id(block), [])
+            # a report's table of what was reached (`3. Kết quả thực hiện một số chỉ tiêu`,
+            # `KẾT QUẢ THỰC HIỆN … THEO XÃ, PHƯỜNG`): its figures are no targets
+            results = _reports_results(caption[-3:], over.get(id(block), []))
             allotted = place_targets(block, context, doc_year)
             if allotted is not None:  # a place's numbers a row (`Xã A | 85 | 95 | …`)
                 where = sections.get(id(block))
-                target_rows.extend(replace(row, section=where) for row in allotted)
+                if not results:
+                    target_rows.extend(replace(row, section=where) for row in allotted)
                 columns, marks, caption = None, None, []
                 continue
             # a target table turned on its side (a row for each year), set upright
@@ -155,7 +160,8 @@ def _with_parts(
                     place = None if appendix else sections.get(id(original))
                     by_table.append((original, place, len(got[0])))
                 where = sections.get(id(original))
-                target_rows.extend(replace(row, section=where) for row in got[1])
+                if not results:
+                    target_rows.extend(replace(row, section=where) for row in got[1])
                 head = read_header(block.rows)
                 columns = head[0] if head and not head[0].is_targets else columns
             else:
@@ -210,8 +216,8 @@ def _with_sections(
         return any(a.section == sec.path or a.section.startswith(sec.path + ".") for a, _ in made)
 
     tables = [t for t, _, _ in by_table]
-    for _, where, _ in by_table:
-        if where is None or is_task_list(where, root, tables, assigns):
+    for table, where, _ in by_table:
+        if where is None or is_task_list(where, root, tables, assigns, table):
             return tasks
     titles = {sec.path: sec.title for sec in root.walk()}
     rows = iter(tasks)
@@ -227,6 +233,14 @@ def _with_sections(
             )
             beside.append((where, named))
     return tasks_from_sections(root, doc_year, beside, made)
+
+
+def _reports_results(caption: list[str], headings: list[str]) -> bool:
+    """Whether a table reports results (`targets.reviews_results`): a heading it stands under
+    says so, or a line of its caption that reads as a title (short, one sentence: not a
+    paragraph that only opens on the same words)."""
+    titles = [c for c in caption if len(c) <= 200 and not re.search(r"[.!?]\s", c)]
+    return any(reviews_results(line) for line in [*titles, *headings])
 
 
 def _headings_over(root: Section) -> dict[int, list[str]]:

@@ -48,6 +48,9 @@ class Reading:
     time: str | None = None
     strength: int = 0
     source: str = ""
+    # a subject that works with others (`Sở Tư pháp phối hợp thẩm định …`, no `với`): its
+    # coordinators lead when no other reading names a lead (`Assignment.best`)
+    leads_alone: bool = False
 
     @property
     def has_agency(self) -> bool:
@@ -76,6 +79,9 @@ class Assignment:
     # under (`b` for `b) Số hóa di sản` and its bullets), for a later item that cites it
     section: str = ""
     point: str | None = None
+    # its id is its place among its section's items (`II.1.3`), not a number the document
+    # gives it (`Nhiệm vụ 3: …`)
+    counted: bool = False
 
     def best(self) -> Reading | None:
         """The strongest reading that names a lead or directing body; else one that only
@@ -83,7 +89,11 @@ class Assignment:
         withagency = [r for r in self.readings if r.has_agency]
         if withagency:
             return max(withagency, key=lambda r: r.strength)
-        return next((r for r in self.readings if r.coordinating and r.source == "subject"), None)
+        alone = next((r for r in self.readings if r.coordinating and r.source == "subject"), None)
+        if alone is not None and alone.leads_alone:
+            # "Sở Tư pháp phối hợp thẩm định …" with no body above: the subject does the work
+            return Reading(lead=alone.coordinating, strength=alone.strength, source="subject")
+        return alone
 
     def coordinators(self) -> list[str]:
         """The coordinators named as the item's subject (`Cục X phối hợp thực hiện …`)."""
@@ -177,6 +187,25 @@ def coordinating_in(text: str) -> list[str]:
             continue  # "phối hợp các hoạt động …": no group of bodies
         names, _ = agency_phrase(after)
         out += [n for n in names if n not in out and looks_like_agency(n)]
+    return out
+
+
+_CLAUSE_END = re.compile(r"(?<=[;.])\s+")
+
+
+def coordinating_subjects(text: str) -> list[str]:
+    """Agencies a later clause of the item names as its subject that only works with the
+    others (`Ban X chủ trì tham mưu …; Sở Nội vụ phối hợp rà soát …`, `… . Các sở, ngành phối
+    hợp thực hiện.`): coordinators of the item's work, as in `X chủ trì, phối hợp với Y`."""
+    out: list[str] = []
+    if "p" not in text or (";" not in text and ". " not in text):
+        return out  # cheap: no later clause, or no `phối hợp`
+    for clause in _CLAUSE_END.split(text)[1:]:
+        if not starts_with_agency(clause):
+            continue
+        reading = subject_reading(clause)
+        if reading is not None and not reading.has_agency:
+            out += [c for c in reading.coordinating if c not in out]
     return out
 
 
@@ -330,6 +359,20 @@ def _adverbial_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _coordinator_work_re() -> re.Pattern[str]:
+    works = lexicon.alternation("agencies.coordinator_works", fold_words=True)
+    return re.compile(rf"^phoi hop (?!{works}\b)\w")
+
+
+def _names_own_work(folded: str) -> bool:
+    """Whether a subject's bare `phối hợp` (folded, at the start of what follows the subject)
+    goes on with work of its own (`phối hợp thẩm định các dự thảo …`), not with a part in
+    another's (`phối hợp thực hiện`; lexicon `agencies.coordinator_works`) nor after a word
+    that makes it a coordinator (`tham gia phối hợp`)."""
+    return _coordinator_work_re().match(folded) is not None
+
+
+@lru_cache(maxsize=1)
 def _only_coordinates_re() -> re.Pattern[str]:
     """A subject's verb that makes it a coordinator (`phối hợp thực hiện`, `tham gia phối
     hợp`; folded), not `phối hợp (chặt chẽ) với Y …`, where the subject works and Y helps."""
@@ -383,7 +426,12 @@ def subject_reading(text: str) -> Reading | None:
     if _only_coordinates_re().match(f) and not opening(text):
         # "Cục X phối hợp thực hiện …": X works with whoever leads (the heading's agency);
         # but "Đề nghị X phối hợp tuyên truyền …" asks X itself for the work: X leads
-        return Reading(coordinating=names, strength=SUBJECT, source="subject")
+        return Reading(
+            coordinating=names,
+            strength=SUBJECT,
+            source="subject",
+            leads_alone=_names_own_work(f),
+        )
     directs = _subject_directs_re().match(f)
     if directs:  # "X (lãnh đạo,) chỉ đạo Y …" when Y is an agency, else X leads
         lead, _ = agency_phrase(_dropped(rest[directs.end() :].lstrip()))

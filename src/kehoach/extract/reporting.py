@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from kehoach.extract.agencies import (
     agency_phrase,
+    body_of_position,
     canonical,
     current_province,
     parse_list,
@@ -17,8 +18,10 @@ from kehoach.extract.agencies import (
     take_agencies,
 )
 from kehoach.extract.assignments import read_heading
-from kehoach.extract.outline import BULLET_MARKS, Section
+from kehoach.extract.outline import BULLET_MARKS, Para, Section
 from kehoach.extract.readings import after_adverbial
+from kehoach.extract.segments import is_closing
+from kehoach.extract.targets import reviews_results
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
 from kehoach.text import lexicon
@@ -147,14 +150,15 @@ _MORE_DUE = re.compile(
 )
 
 
-def _sentences(sec: Section) -> list[tuple[str, str, str | None, str | None]]:
+def _sentences(sec: Section, results: bool = True) -> list[tuple[str, str, str | None, str | None]]:
     """(clause, its item, the agency heading it stands under, the clauses before it in the
     same sentence) of a section, headings included: a later clause that names no body to
     report to (`…; báo cáo tổng kết gửi trước ngày 30/9/2030`) goes where the first that
-    names one does, however many clauses stand between."""
+    names one does, however many clauses stand between. Without `results`, the sections
+    under it that report results (`reviews_results`) are left out."""
     out: list[tuple[str, str, str | None, str | None]] = []
     head = [(sec.title, _nobody)] if _sentence_like(sec.title) else []
-    for item, owner in [*head, *_items(sec, _owner_named(sec.title, _nobody))]:
+    for item, owner in [*head, *_items(sec, _owner_named(sec.title, _nobody), results)]:
         # a clause asks for a report only when it says so (`_duties_in`): the items that do
         # not say `báo cáo` are not cut into clauses, nor their heading's agency read
         if "bao cao" not in fold_chars(item).lower():
@@ -185,17 +189,24 @@ def _owner_named(title: str, outer: Owner) -> Owner:
     return lambda: _heading_agency(title) or outer()
 
 
-def _items(sec: Section, owner: Owner) -> Iterator[tuple[str, Owner]]:
+def _items(sec: Section, owner: Owner, results: bool = True) -> Iterator[tuple[str, Owner]]:
     """A section's paragraphs and sub-headings in order, each with the agency whose heading
-    it stands under (`1. Sở Văn hóa, Thể thao và Du lịch` then `- Tổng hợp, báo cáo …`)."""
+    it stands under (`1. Sở Văn hóa, Thể thao và Du lịch` then `- Tổng hợp, báo cáo …`);
+    without `results`, not those of a section reporting results (`_sentences`)."""
     for block in sec.blocks:
-        if not isinstance(block, Table):
-            yield block.text, owner
+        if isinstance(block, Table):
+            continue
+        # a closing paragraph that asks every agency to carry the plan out (`Yêu cầu các cơ
+        # quan, đơn vị … khẩn trương thực hiện; định kỳ … báo cáo …`) speaks to all: the
+        # heading it happens to follow does not report through it
+        yield block.text, (_nobody if is_closing(block, block.text) else owner)
     for child in sec.children:
+        if not results and reviews_results(child.title):
+            continue
         if _sentence_like(child.title) or not _reporting_heading(child):
             # "2. Chế độ báo cáo" heads the duties; it states none
             yield f"{child.num}. {child.title}".strip(". "), owner
-        yield from _items(child, _owner_named(child.title, owner))
+        yield from _items(child, _owner_named(child.title, owner), results)
 
 
 def _reporting_heading(sec: Section) -> bool:
@@ -457,8 +468,9 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
 
 def _compiler(reporter: str) -> str | None:
     """The body that reports, as the one compiling the report: a generic group (`Các cơ quan,
-    đơn vị được giao …`) is none, each of its members sends a report of its own."""
-    return None if starts_with_group(reporter) else reporter
+    đơn vị được giao …`) is none, each of its members sends a report of its own, nor are
+    the heads of one (`Thủ trưởng các sở, ban, ngành`, `Giám đốc các sở`)."""
+    return None if starts_with_group(body_of_position(reporter)) else reporter
 
 
 def _via_in_brackets(text: str) -> str | None:
@@ -499,9 +511,23 @@ def extract_reporting(
         # X trước ngày 15/12 hằng năm để tổng hợp, báo cáo Ban Chỉ đạo`) beside the section
         # on reporting
         scope = [*scope, implementation]
-    body = [top for top in root.children if top.kind not in ("signature", "appendix")]
+    # a report's results part (`Phần I. KẾT QUẢ THỰC HIỆN NĂM 2026`) tells of reports sent
+    # (`… đã gửi báo cáo 6 tháng về UBND tỉnh (qua Sở X) đúng thời hạn`): no duty
+    body = [
+        top
+        for top in root.children
+        if top.kind not in ("signature", "appendix") and not reviews_results(top.title)
+    ]
+    # the sections whose every duty counts, results sections under them included
+    named = {id(s) for s in scope}
     if not scope:  # no section for it: any duty stated in the body
         scope = body
+    closing = _closing_paragraph(body) if body else _closing_request_of(root)
+    if closing is not None and not any(closing[0] in s.walk() for s in scope):
+        # "Trên cơ sở nhiệm vụ được giao, các cơ quan … gửi báo cáo … về Sở X trước ngày …":
+        # the plain paragraph that closes the body speaks to every agency, as the
+        # implementation section does, whichever section the outline put it under
+        scope = [*scope, Section(num="", title="", level=9, kind="plain", blocks=[closing[1]])]
     # the other sections' items are mostly tasks, whose `báo cáo` is their product; a sentence
     # there that sends a report through the body compiling it (`… tự kiểm tra, báo cáo kết quả
     # về UBND tỉnh (qua Sở X) trước ngày …`) states a duty all the same
@@ -509,7 +535,7 @@ def extract_reporting(
     stated = [
         (d, sentence)
         for sec in [*scope, *rest]
-        for sentence, item, owner, before in _sentences(sec)
+        for sentence, item, owner, before in _sentences(sec, results=id(sec) in named)
         if sec in scope or _relayed(sentence)
         for d in _duties_in(sentence, item, owner, before)
     ]
@@ -528,6 +554,29 @@ def extract_reporting(
     if issuer and fold_chars(issuer).lower().startswith("so "):
         duties = [replace(d, to=_own(d.to, issuer), via=_own(d.via, issuer)) for d in duties]
     return duties
+
+
+def _closing_paragraph(body: list[Section]) -> tuple[Section, Para] | None:
+    """The body's last paragraph, with the section it stands in, when it is a plain one (no
+    item of a list, no heading): the plan's closing words to the agencies."""
+    last: tuple[Section, Para] | None = None
+    for sec in body[-1:]:
+        for s in sec.walk():
+            paras = [b for b in s.blocks if isinstance(b, Para)]
+            if paras:
+                last = (s, paras[-1])
+    return last if last is not None and last[1].kind == "plain" else None
+
+
+def _closing_request_of(root: Section) -> tuple[Section, Para] | None:
+    """A letter with no numbered part (`Giao Sở X …` / `Đề nghị Y …` / `Yêu cầu các cơ quan,
+    đơn vị … khẩn trương thực hiện; báo cáo …`): its last paragraph, when it asks every agency
+    to carry the letter out (`segments.is_closing`), states the duties to report, as a
+    plan's closing paragraph does."""
+    paras = [b for b in root.blocks if isinstance(b, Para)]
+    if paras and is_closing(paras[-1], paras[-1].text):
+        return root, paras[-1]
+    return None
 
 
 _RELAYED_RE = re.compile(r"\bbao cao\b[^.;]*\(qua ")

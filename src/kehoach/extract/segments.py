@@ -22,6 +22,7 @@ from kehoach.extract.readings import (
     CLOSING,
     Assignment,
     Reading,
+    after_adverbial,
     is_agency_label,
     is_name_line,
     labels_reading,
@@ -47,14 +48,80 @@ def _closing_request_re() -> re.Pattern[str]:
     return re.compile(r"\b" + alt + r"\s*(?:\./\.|\.)?\s*$")
 
 
+@lru_cache(maxsize=1)
+def _closing_clause_re() -> re.Pattern[str]:
+    alt = lexicon.alternation("sections.closing_request_clauses", fold_words=True)
+    return re.compile(r"\b" + alt + r"\s*$")
+
+
 def _closing_request(text: str) -> bool:
     """A paragraph that only asks its addressees to carry the letter out: a short one ending
-    `… nghiêm túc triển khai thực hiện./.`, or any asking to carry out `các nội dung nêu trên`
-    (the endings and phrases in the lexicon)."""
+    `… nghiêm túc triển khai thực hiện./.`, one whose first clause asks so strictly and the
+    rest says how to report (`Yêu cầu Thủ trưởng các sở, … nghiêm túc triển khai thực hiện;
+    định kỳ … báo cáo …`), one whose first clause asks every addressee only to carry it out
+    (`_carries_out_only`), or any asking to carry out `các nội dung nêu trên` (the endings and
+    phrases in the lexicon)."""
     folded = fold(text)
     if any(p in folded for p in lexicon.folded("sections.closing_request_phrases")):
         return True  # "… chịu trách nhiệm tổ chức thực hiện nghiêm túc các nội dung nêu trên"
-    return len(text) < 160 and bool(_closing_request_re().search(folded))
+    first = folded.split(";", 1)[0]
+    if ";" in folded and len(first) < 160 and _closing_clause_re().search(first):
+        return True
+    if len(text) < 160 and _closing_request_re().search(folded):
+        return True
+    return _carries_out_only(text)
+
+
+# The first clause of a paragraph: up to its first `;`, or the end of its first sentence
+_FIRST_CLAUSE = re.compile(r";|(?<![./])\.(?:\s+(?=[^\W\d_])|\s*$)|\./\.")
+
+
+@lru_cache(maxsize=1)
+def _carry_out_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words a request to carry the document out is made of (lexicon `sections.carry_out_*`),
+    folded, one after another (commas and `và` between), and its verbs alone."""
+    verbs = lexicon.alternation("sections.carry_out_verbs", fold_words=True)
+    manners = lexicon.alternation("sections.carry_out_manners", fold_words=True)
+    objects = lexicon.alternation("sections.carry_out_objects", fold_words=True)
+    links = lexicon.alternation("sections.carry_out_links", fold_words=True)
+    word = rf"(?:{verbs}|{manners}|{objects}|{links})"
+    whole = re.compile(rf"{word}(?:(?:\s*,\s*|\s+va\s+|\s+){word})*")
+    return whole, re.compile(rf"\b{verbs}\b")
+
+
+def _carries_out_only(text: str) -> bool:
+    """A paragraph whose first clause asks every addressee only to carry the document out:
+    its subject (after `Yêu cầu`/`Đề nghị`, or the issuer that asks: `Ủy ban nhân dân tỉnh
+    yêu cầu …`) names a generic group (`các cơ quan, đơn vị, địa phương`, `Thủ trưởng các
+    sở, ban, ngành`), and what follows is only how and what to carry out (`khẩn trương triển
+    khai thực hiện`, `tổ chức thực hiện có hiệu quả Kế hoạch này`). A body named alone, or
+    any work named (`chủ trì …`, `xây dựng kế hoạch …`), makes it an item; so does a later
+    clause that hands work to a body of its own (`…. Giao Sở X theo dõi, …`)."""
+    m = _FIRST_CLAUSE.search(text)
+    first, after = (text[: m.start()], text[m.end() :]) if m else (text, "")
+    whole, verb = _carry_out_re()
+    if not verb.search(fold(first)):
+        return False  # cheap first test: no request to carry anything out
+    # "Căn cứ nhiệm vụ được phân công, các cơ quan, đơn vị …": the subject after the adverbial
+    names, rest = agency_phrase(after_adverbial(first[opening(first) :]))
+    if names and rest[:1].islower():
+        # the issuer asks the addressees: "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, …"
+        n = opening(rest[:1].upper() + rest[1:])
+        if n:
+            names, rest = agency_phrase(rest[n:])
+    if not names or not any(re.search(r"\bcac\b", fold(n)) for n in names):
+        return False
+    doing = fold(rest).strip(" ,.:")
+    if not (whole.fullmatch(doing) and verb.search(doing)):
+        return False
+    return not any(hands_work(s) for s in re.split(r"[.;]\s+", after.strip()) if s)
+
+
+def is_closing(para: Para, text: str) -> bool:
+    """A plain paragraph that closes the body (`Trong quá trình thực hiện, nếu có khó khăn …`)
+    or asks everyone to carry the letter out (`_closing_request`): no item of the section it
+    follows."""
+    return para.kind == "plain" and bool(_closing_re().match(fold(text)) or _closing_request(text))
 
 
 Item = tuple[Para, str]  # an item's first paragraph and its text
@@ -233,7 +300,7 @@ def segment_assignments(
     last = items[-1][0] if items else None
     given = here  # what the section gives, before a body's name line heads paragraphs
     for para, text in items:
-        if para.kind == "plain" and (_closing_re().match(fold(text)) or _closing_request(text)):
+        if is_closing(para, text):
             continue  # "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, …"
         if para.kind == "plain" and is_name_line(text):
             # "Sở X" alone on its line (a heading whose number was lost) heads the

@@ -136,18 +136,27 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
 def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | None:
     """`read_header` of a table's first four rows (the cached copy: callers get their own)."""
     for start in range(min(3, len(rows))):
-        two_rows = start + 1 < len(rows) and row_is_header(rows[start + 1])
+        years_below = start + 1 < len(rows) and _years_under_targets(rows[start], rows[start + 1])
+        two_rows = start + 1 < len(rows) and (row_is_header(rows[start + 1]) or years_below)
         for depth in (2, 1) if two_rows else (1,):
             if start + depth > len(rows):
                 continue
-            width = max(len(r) for r in rows[start : start + depth])
+            heading: list[Sequence[str]] = list(rows[start : start + depth])
+            if depth == 2 and years_below:
+                heading[0] = _spread_over_years(heading[0], heading[1])
+            width = max(len(r) for r in heading)
             heads = []
+            years: list[re.Match[str] | None] = []
             for c in range(width):
                 parts: list[str] = []
-                for r in rows[start : start + depth]:
+                for r in heading:
                     if c < len(r) and r[c] and (not parts or fold(r[c]) != parts[-1]):
                         parts.append(fold(r[c]))
                 heads.append(" ".join(parts))
+                # a year under a cell spanning several (`Kế hoạch giai đoạn 2026 - 2030` over
+                # `Năm 2026 | Năm 2027 | …`) is the column's: the lowest row's year first
+                found = (re.search(r"\b(20\d{2})\b", p) for p in reversed(parts))
+                years.append(next((m for m in found if m), None))
             cols = Columns()
             members = -1
             for i, h in enumerate(heads):
@@ -155,9 +164,12 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                     cols.totals.append(i)
                     continue
                 role = column_role(h)
-                year = re.search(r"\b(20\d{2})\b", h)
+                year = years[i]
+                # under a spanning cell that names the way there (`Lộ trình thực hiện` over
+                # `Năm 2026 | Năm 2027 | …`), a year's column holds its numbers all the same
+                timed = role == "time" and depth == 2 and years_below
                 if (
-                    role in (None, "targets", "lead")
+                    (role in (None, "targets", "lead") or timed)
                     and year
                     and i > 0
                     and not re.search(r"co quan|don vi", h)
@@ -188,6 +200,33 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 cols.width = width
                 return cols, start + depth
     return None
+
+
+_YEAR_HEADING = re.compile(r"(?:nam\s+)?20\d{2}")
+
+
+def _years_under_targets(top: Sequence[str], below: Sequence[str]) -> bool:
+    """Whether a target table's heading goes on in a row of years alone (`| | | Năm 2026 | Năm
+    2027 | … |` under `Chỉ tiêu | … | Kế hoạch giai đoạn 2026 - 2030 | | |`): the years of
+    the columns a cell of the row above spans. Only under a heading with a `Chỉ tiêu` column:
+    a task table's years under `Tiến độ` are mark columns (`marks.py`)."""
+    # (a cell repeating the one above it is that cell merged down, as Word repeats it)
+    cells = [fold(c) for i, c in enumerate(below) if c.strip() and (i >= len(top) or c != top[i])]
+    if len(cells) < 2 or not all(_YEAR_HEADING.fullmatch(c) for c in cells):
+        return False
+    return any(column_role(fold(c)) == "targets" for c in top)
+
+
+def _spread_over_years(top: Sequence[str], below: Sequence[str]) -> list[str]:
+    """The heading's first row with a cell that spans years written in each column it spans:
+    text keeps a merged cell's words in its first column only, the columns after it left empty
+    (Word repeats them)."""
+    out = list(top)
+    for c in range(1, len(out)):
+        under = below[c] if c < len(below) else ""
+        if not out[c].strip() and under.strip() and c - 1 < len(below) and below[c - 1].strip():
+            out[c] = out[c - 1]
+    return out
 
 
 def _period_total(h: str) -> bool:
@@ -289,6 +328,12 @@ def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) 
     on (`Năm 2026 | Năm 2030`); an earlier year, or a column of results (`Thực hiện năm
     2025`), is the baseline. A cell with no number (`-`) gives none."""
     if not cols.values:
+        return TargetRow(text)
+    if doc_year is not None and not any(
+        v[2] or (v[1] or doc_year) >= doc_year for v in cols.values
+    ):
+        # every column a year already past and none a goal (`Năm 2021 | … | Năm 2025` in a 2026
+        # scheme's review of the past years): figures reached, no targets
         return TargetRow(text)
     ahead = [v for v in cols.values if doc_year is None or (v[1] or 0) >= doc_year]
     goals = [v for v in ahead if v[2]] or [v for v in cols.values if v[2]]

@@ -26,6 +26,8 @@ _NOT_OBJECTIVE = _words_re("not_objective_headings")
 # every place of the text, one that opens with a digit only where a digit is)
 _QTY_RE = re.compile(
     r"(?P<a>\d(?<![\w/.,-]\d)(?:" + NUMBER_REST + r"))"
+    # a part of a whole (`3/5 di tích`, `124/124 xã`): the part is the number (`quantities`)
+    r"(?:/(?P<of>\d{1,5}(?:\.\d{3})?)(?=\s))?"
     r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUMBER + r"))?"
     r"\s*(?P<unit>%|phần trăm|[^\W\d_][^\s,;.:()]*(?:\s+[^\W\d_][^\s,;.:()]*){0,3})"
 )
@@ -116,6 +118,8 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         a = m.group("a")
         if re.fullmatch(r"(19|20)\d{2}", a) and unit_raw != "%":
             continue
+        if m.group("of") and not _part_of_whole(a, m.group("of"), unit_raw):
+            continue
         try:
             values = [parse_number(a)] + ([parse_number(m.group("b"))] if m.group("b") else [])
         except ValueError:
@@ -123,6 +127,16 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
         unit = _unit(unit_raw)
         out.extend((v, unit, m.start()) for v in values)
     return out
+
+
+def _part_of_whole(part: str, whole: str, unit: str) -> bool:
+    """Whether `part/whole` before a unit counts part of a whole (`3/5 di tích`, `124/124 xã,
+    phường`): no more than the whole, and a unit the lexicon knows after it; a day and month
+    (`24/11 hằng năm`) names none."""
+    try:
+        return parse_number(part) <= parse_number(whole) and _known_unit(unit)
+    except ValueError:
+        return False
 
 
 def _counts_places(before: str, unit: str) -> bool:
@@ -171,8 +185,50 @@ def _horizon_of(title: str) -> int | None:
     return max(years) if years else None
 
 
+@lru_cache(maxsize=1)
+def _spelt_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    """(a number word before a known unit, a multiple in words, each word's number): from the
+    lexicon's `targets.number_words`, `multiple_names` and `multiple_words`."""
+    numbers = {w: int(n) for w, n in lexicon.mapping("targets.number_words").items()}
+    named = {w: int(n) for w, n in lexicon.mapping("targets.multiple_names").items()}
+    words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
+    names = "|".join(sorted(map(re.escape, named), key=len, reverse=True))
+    units = lexicon.alternation("targets.units")
+    # lower case, or opening the statement in capitals (`Hai di tích …`): a capital inside a
+    # sentence is a name's (`Hai Bà Trưng`, `Ba Bể`), and no unit follows it anyway
+    count = re.compile(rf"(?:(?<!\w)(?P<w>{words})|^(?P<cap>{words.title()}))(?=\s+{units}(?!\w))")
+    multiples = lexicon.alternation("targets.multiple_words")
+    multiple = re.compile(rf"(?<!\w)(?P<g>{multiples})\s+(?P<n>{words}|{names})(?:\s+lần)?(?!\w)")
+    return count, multiple, {**numbers, **named}
+
+
+def spelt_numbers(text: str) -> str:
+    """The text with the numbers it writes as words in digits, where they count (`Hình thành
+    ba sản phẩm` → `3 sản phẩm`, `gấp đôi` → `gấp 2 lần`): a number word before a unit the
+    lexicon knows; `một` (also "a", "one of") only after a word that says it counts (`ít
+    nhất`, `tối thiểu`; lexicon `targets.one_counts_after`); not one that ends a longer
+    number in words (`mười hai`)."""
+    count, multiple, values = _spelt_res()
+    after_one = tuple(lexicon.words("targets.one_counts_after"))
+    joins = frozenset(lexicon.words("targets.number_word_joins"))
+
+    def digits(m: re.Match[str]) -> str:
+        word = (m.group("w") or m.group("cap")).lower()
+        before = text[: m.start()].rstrip().lower()
+        last = before.rsplit(" ", 1)[-1] if before else ""
+        if last in values or last in joins:
+            return m.group(0)
+        if values[word] == 1 and not before.endswith(after_one):
+            return m.group(0)
+        return str(values[word])
+
+    text = multiple.sub(lambda m: f"{m.group('g')} {values[m.group('n')]} lần", text)
+    return count.sub(digits, text)
+
+
 def _metrics(text: str) -> list[Metric]:
     metrics: list[Metric] = []
+    text = spelt_numbers(text)
     for sentence in re.split(r"(?<=\.)\s+", text):
         # a baseline year ("tăng 8% so với năm 2024") is no year a number is due by
         years = [(m.start(), int(m.group(1))) for m in _baseline_year_re().finditer(sentence)]
@@ -262,7 +318,9 @@ def _clause_joiner_re() -> re.Pattern[str]:
 
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
-_LEAD_NUMBER = re.compile(r"^[\d.,]+(?:\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*")
+_LEAD_NUMBER = re.compile(
+    r"^[\d.,]+(?:/\d[\d.]*)?(?:\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*"
+)
 
 
 def _subject(sentence: str, pos: int, unit: str | None = None) -> str | None:
@@ -521,12 +579,80 @@ def heading_part(title: str) -> str:
     return fold(head[:150])
 
 
+_DOCUMENT_DATES = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d+/\d{4}/\S+")
+_JOINER = re.compile(r",|;|\bva\b")
+
+
+def reviews_results(title: str) -> bool:
+    """Whether a heading or a caption reports results: it opens with a wording of results
+    (`Kết quả thực hiện`, `Tình hình thực hiện`; lexicon `targets.results_headings`), so
+    `Kết quả thực hiện một số chỉ tiêu năm 2026` reviews the targets and `Chỉ tiêu và kết
+    quả …` does not, and does not also look ahead (`… năm 2025 và phương hướng, nhiệm
+    vụ năm 2026`: `_looks_ahead`). A report's results part, its table of targets against
+    what was done and its appendix of results by commune hold figures reached, no targets."""
+    head = heading_part(title)
+    label = _review_label_re().match(head)
+    m = _results_re().match(head, label.end() if label else 0)
+    return m is not None and not _looks_ahead(head)
+
+
+@lru_cache(maxsize=1)
+def _results_re() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation("targets.results_headings", fold_words=True) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _review_label_re() -> re.Pattern[str]:
+    """What may stand before the review wording that opens a results heading (`Biểu tổng
+    hợp kết quả thực hiện …`; lexicon `targets.review_labels`), folded; nothing else may: a
+    heading that only names the results (`Chế độ báo cáo kết quả thực hiện`, `Bộ tiêu chí
+    đánh giá kết quả thực hiện`) reviews none."""
+    labels = lexicon.alternation("targets.review_labels", fold_words=True)
+    return re.compile(rf"(?:{labels}\s+)*")
+
+
+@lru_cache(maxsize=1)
+def _ahead_words_re() -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.alternation("targets.ahead_words", fold_words=True) + r"\b")
+
+
+@lru_cache(maxsize=1)
+def _ahead_opener_re() -> re.Pattern[str]:
+    """A part of a heading joined on (`, `, `; `, `và`) that opens with a plan's wording
+    (lexicon `targets.ahead_openers`), not a document's number (`và Kế hoạch số 58/KH-UBND`)."""
+    openers = lexicon.alternation("targets.ahead_openers", fold_words=True)
+    return re.compile(rf"(?:,|;|\bva)\s+(?:cac\s+)?{openers}\b(?!\s+so\b)")
+
+
+def _looks_ahead(head: str) -> bool:
+    """Whether a folded heading that reviews also names what is to come: a word that always
+    looks ahead (`phương hướng`, `dự kiến`), or a joined part opening with a plan's wording
+    that names a year later than any before it (`Kết quả thực hiện năm 2025 và kế hoạch năm
+    2026`; one naming no year is what the review covers: `… nhiệm vụ, giải pháp`)."""
+    if _ahead_words_re().search(head):
+        return True
+    bare = _DOCUMENT_DATES.sub(" ", head)
+    for m in _ahead_opener_re().finditer(bare):
+        nxt = _JOINER.search(bare, m.end())
+        part = bare[m.end() : nxt.start() if nxt else len(bare)]
+        years = [int(y) for y in _TITLE_YEAR_RE.findall(part)]
+        earlier = [int(y) for y in _TITLE_YEAR_RE.findall(bare[: m.start()])]
+        if years and (not earlier or max(years) > max(earlier)):
+            return True
+    return False
+
+
 def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
     found: list[tuple[Section, int | None]] = []
 
     def visit(sec: Section, inside: bool, horizon: int | None) -> None:
         title = sec.folded_title
         if sec.kind in ("signature",):
+            return
+        if reviews_results(sec.title):
+            # a report's results part (`Phần I. KẾT QUẢ THỰC HIỆN NĂM 2026`), or a section of
+            # it (`3. Kết quả thực hiện một số chỉ tiêu chủ yếu`): what its sections say of
+            # targets (`Về các chỉ tiêu: …`) are figures reached
             return
         here = inside
         if _OBJECTIVE.search(heading_part(sec.title)) and sec.kind != "appendix":
@@ -563,7 +689,8 @@ def extract_targets(
     """All targets: the objectives part, then appendix rows not already stated in the body."""
     targets: list[Target] = []
     seen: list[str] = []
-    for sec, horizon in _objective_sections(root):
+    objectives = _objective_sections(root)
+    for sec, horizon in objectives:
         statements = [(t, None) for t in _title_statements(sec)]
         for text, year in statements + _objective_statements(sec, doc_year):
             metrics = _metrics(text)
@@ -572,13 +699,16 @@ def extract_targets(
             aim = year or horizon or plan_horizon
             targets.append(_target(len(targets) + 1, text, aim, metrics, sec.path))
             seen.append(fold(text))
-    if not targets:
+    if not targets and not _tabled_objectives(objectives, appendix_rows or []):
         for sec, text, aim in _body_commitments(root, doc_year):
             metrics = _metrics(text)
             # a commitment's own year (`phấn đấu đến năm 2030 …`) before the one its list's
             # introduction strives for, before the plan's: a conclusion's title names the
-            # period it reviews (`giai đoạn 2021 - 2025`)
-            own = max((m.by for m in metrics if m.by), default=None)
+            # period it reviews (`giai đoạn 2021 - 2025`). Its own year is the latest it
+            # speaks of from the document's on, a number's or not (`Trong năm 2026, hoàn
+            # thành số hóa 100% …; đến năm 2030, hoàn thành …` aims at 2030)
+            later = [y for y in _spoken_years(text) if doc_year is None or y >= doc_year]
+            own = max([*(m.by for m in metrics if m.by), *later], default=None)
             horizon = own or aim or plan_horizon
             targets.append(_target(len(targets) + 1, text, horizon, metrics, sec.path))
             seen.append(fold(text))
@@ -600,12 +730,27 @@ def extract_targets(
             # gives the statement its numbers
             if row.metrics and _holds(row.metrics, targets[same].metrics):
                 targets[same] = replace(targets[same], metrics=list(row.metrics))
+            elif row.metrics:
+                # a row that restates one of the statement's numbers and tells more (the years
+                # on the way to it: `Doanh thu | 6.050 | … | 9.500` for `… đạt khoảng 9.500 tỷ
+                # đồng; … 5,5% GRDP`): its numbers join the statement's
+                targets[same] = replace(
+                    targets[same], metrics=_joined(targets[same].metrics, row.metrics)
+                )
             continue
         horizon = row.horizon or appendix_horizon or plan_horizon
         section = row.section or "appendix"
         targets.append(_target(len(targets) + 1, row.text, horizon, metrics, section))
         seen.append(fold(row.text))
     return targets
+
+
+def _tabled_objectives(objectives: list[tuple[Section, int | None]], rows: list[TargetRow]) -> bool:
+    """Whether the objectives part states its targets in a table (`2. Các chỉ tiêu chủ yếu`
+    over `TT | Chỉ tiêu | Năm 2025 | …`): the document has an objectives part, so the numbers
+    of its body (tasks' `ít nhất 02 chương trình`) are no targets."""
+    paths = {sec.path for sec, _ in objectives}
+    return any(row.section in paths for row in rows)
 
 
 def _target(n: int, text: str, horizon: int | None, metrics: list[Metric], section: str) -> Target:
@@ -631,13 +776,23 @@ def _restated(metrics: list[Metric], row: TargetRow, targets: list[Target]) -> i
     text holds most of the row's words; its index, None when there is none. A number the
     row and the statement both date must be due the same year: a row's `100` for 2030 does
     not restate a vision's `100%` by 2045."""
-    words = set(fold(row.text).split())
+    words = _words(_ASIDE.sub(" ", row.text))
     for i, t in enumerate(targets):
         if not any(_same_number(m, n) for m in metrics for n in t.metrics):
             continue
-        if words and len(words & set(fold(t.text).split())) >= 0.6 * len(words):
+        if words and len(words & _words(t.text)) >= 0.6 * len(words):
             return i
     return None
+
+
+# a row's aside on how it is counted (`Số di tích được tu bổ (lũy kế từ năm 2026)`): no words
+# the statement it restates need say
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _words(text: str) -> set[str]:
+    """The folded words of a text, without the punctuation beside them (`chuẩn,` is `chuan`)."""
+    return set(re.findall(r"\w+", fold(text)))
 
 
 def _same_number(a: Metric, b: Metric) -> bool:
@@ -654,6 +809,20 @@ def _holds(row: tuple[Metric, ...], stated: list[Metric]) -> bool:
     return len(values) > len(stated) or sum(bool(m.by) for m in row) > sum(
         bool(m.by) for m in stated
     )
+
+
+def _joined(stated: list[Metric], row: tuple[Metric, ...]) -> list[Metric]:
+    """A statement's metrics with a table row's that restates part of it: a number both give is
+    the statement's, with the row's year when the statement names none; the row's other numbers
+    follow."""
+    out = list(stated)
+    for m in row:
+        i = next((k for k, n in enumerate(out) if _same_number(m, n)), None)
+        if i is None:
+            out.append(m)
+        elif out[i].by is None and m.by is not None:
+            out[i] = replace(out[i], by=m.by)
+    return out
 
 
 def _similar_index(text: str, seen: list[str]) -> int | None:
@@ -698,16 +867,31 @@ def _body_commitments(root: Section, doc_year: int | None):
     phấn đấu đến năm 2030 có trên 95% …`), and so does a numbered item's own statement; results
     reported (`đã ban hành 215 nghị quyết`, `Giai đoạn 2021 - 2025, … 94,6% …`, a section
     that reviews past years) do not."""
-    for sec in _body_sections(root):
+    for sec, whole in _body_sections(root):
+        if not whole:
+            for sentence in _BODY_SENTENCE.split(sec.title):
+                if (
+                    _commits(sentence)
+                    and quantities(sentence)
+                    and not _reported(sentence, doc_year)
+                    and not _names_a_body(sentence)
+                ):
+                    yield sec, _from_first_quantity(sentence), None
+            continue
         listed = _listed_commitments(sec)
         for text in _title_statements(sec) + _statements(sec):
-            if _particulars().match(fold(text[:40])):
-                continue  # "3. Quy mô: Lễ khai mạc khoảng 900 đại biểu …": the event's size
-            if text in listed:  # an item of a list a committing line introduces
+            # "3. Quy mô: Lễ khai mạc khoảng 900 đại biểu …": the event's size, no commitment;
+            # a sentence of it that strives ("… Phấn đấu đón khoảng 25.000 lượt khách …")
+            # commits all the same
+            particulars = _particulars().match(fold(text[:40])) is not None
+            # an item of a list a committing line introduces
+            if text in listed and not particulars:
                 if quantities(text):
                     yield sec, text, listed[text]
                 continue
             for sentence in _BODY_SENTENCE.split(text):
+                if particulars and not _future_re().search(fold_chars(sentence).lower()):
+                    continue
                 if (
                     _commits(sentence)
                     and quantities(sentence)
@@ -771,8 +955,9 @@ def _striven_year(intro: str) -> int | None:
 def _body_sections(root: Section):
     """The sections whose sentences may commit: the preamble (the root's own paragraphs),
     then every part but the signature, appendices, the implementation, funding and reporting
-    parts and the parts that review past results."""
-    yield root
+    parts and the parts that review past results; each with whether all of it may commit,
+    or only its own paragraph's sentences that name no body (`_committing`)."""
+    yield root, True
     for top in root.children:
         if top.kind in ("signature", "appendix"):
             continue
@@ -784,7 +969,11 @@ def _committing(sec: Section):
         return
     if _assigned_to_body(sec):
         # `2. Giám đốc Sở X:` / `a) … bắt đầu từ năm 2027 … ít nhất 01 di tích …`: the work a
-        # named body is given is its tasks, and numbers inside tasks are no targets
+        # named body is given is its tasks, and numbers inside tasks are no targets; but a
+        # sentence of the numbered paragraph itself that names no body and commits to a number
+        # (`2.6. Đảng ủy X lãnh đạo, chỉ đạo Y đổi mới … . Phấn đấu có trên 92% hộ gia đình
+        # …`) states what the work is to reach, as a conclusion words its commitments
+        yield sec, False
         return
     # a numbered paragraph that strives (`2. Năm 2026 … có ý nghĩa quyết định đến kết quả
     # thực hiện cả giai đoạn. … phấn đấu đến hết năm 2026 đạt …`) reviews nothing
@@ -792,9 +981,21 @@ def _committing(sec: Section):
         fold_chars(sec.title).lower()
     ):
         return
-    yield sec
+    yield sec, True
     for c in sec.children:
         yield from _committing(c)
+
+
+def _names_a_body(sentence: str) -> bool:
+    """Whether a sentence names a body as its subject or hands one work (`Sở X chủ trì …`,
+    `Giao Y …`, `…; giao Z …`): a task's sentence, not a commitment's."""
+    # imported here, as in `_assigned_to_body`
+    from kehoach.extract.readings import handed_reading, opening, subject_reading
+
+    return bool(opening(sentence)) or any(
+        r is not None and (r.has_agency or r.coordinating)
+        for r in (subject_reading(sentence), handed_reading(sentence))
+    )
 
 
 def _assigned_to_body(sec: Section) -> bool:

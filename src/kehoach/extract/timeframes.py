@@ -67,6 +67,34 @@ def _span_end(m: re.Match[str], side: str, first: bool) -> str | None:
     return start if first else end
 
 
+@lru_cache(maxsize=1)
+def _school_periods() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """A school year or one of its terms named by its two years (lexicon
+    `time.school_periods`), over the folded wording, and each folded name's first and last
+    day (`N/MM-DD`). `tu` before it makes a start, `den het` a deadline, `và các năm (học)
+    tiếp theo` after it a start too."""
+    days: dict[str, tuple[str, str]] = {}
+    for period in lexicon.tables()["time"]["school_periods"]:
+        for name in period["names"]:
+            days[fold(name)] = (period["start"], period["end"])
+    names = "|".join(re.escape(n) for n in sorted(days, key=lambda n: (-len(n), n)))
+    return (
+        re.compile(
+            r"(?P<tu>\b(?:bat dau )?tu )?(?P<den>\b(?:den|truoc) (?:het |cuoi )?)?"
+            rf"\b(?P<name>{names})(?:,? (?:cua )?nam hoc)? "
+            + r"(?P<y1>(?:19|20)\d{2}) ?(?:-|–|/) ?(?P<y2>(?:19|20)\d{2})\b"
+            r"(?P<on>,? (?:va|den) cac nam (?:hoc )?tiep theo)?"
+        ),
+        days,
+    )
+
+
+def _school_day(spec: str, y1: int) -> str:
+    """`2/05-31` in the school year 2026 - 2027 -> `2027-05-31`."""
+    which, _, month_day = spec.partition("/")
+    return f"{y1 + int(which) - 1:04d}-{month_day}"
+
+
 # "ngày 01 tháng 7 năm 2028" (folded): read as "ngày 01/7/2028"
 _WRITTEN_DATE = re.compile(r"\bngay (\d{1,2}) thang (\d{1,2}) nam ((?:19|20)\d{2})\b")
 
@@ -144,6 +172,16 @@ def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
         return _tf(raw, "on_request")
     if re.search(r"\b(dinh ky )?theo yeu cau\b|\bkhi co yeu cau\b", f):
         return _tf(raw, "on_request")
+    # "Thường xuyên; hồ sơ … hoàn thành năm 2027": a standing time stated in a clause of its
+    # own before any date is the first period stated, so it decides (a date in the same clause,
+    # "thường xuyên từ năm 2026", says when the standing work begins and is read below)
+    head = re.split(r"[;,]", f, maxsplit=1)[0]
+    if (
+        head != f
+        and re.search(r"\bthuong xuyen\b|\blien tuc\b", head)
+        and _first_period(raw, head, doc_year) is None
+    ):
+        return _tf(raw, "continuous")
     first = _first_period(raw, f, doc_year)
     if first is not None:
         return first
@@ -178,17 +216,27 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     for m in re.finditer(r"\b(?:den|truoc) (?:het |cuoi )?nam " + _Y, f):
         y = int(m.group(1))
         add(m.start(), _tf(raw, "window", *_window(min(doc_year or y, y), 1, y, 12)))
-    # "Năm 2027 và các năm tiếp theo"; "Năm học 2026 - 2027 và các năm tiếp theo" from the
-    # span's first year
+    # "Năm 2027 và các năm tiếp theo", "2026 - 2027 và các năm tiếp theo": from the first year
     for m in re.finditer(
-        r"(?:nam (?:hoc )?)?(?:" + _Y + r" ?(?:-|–) ?)?" + _Y + r",? (?:va|den) cac nam tiep theo",
-        f,
+        r"(?:\bnam )?(?:" + _Y + r" ?(?:-|–) ?)?" + _Y + r",? (?:va|den) cac nam tiep theo", f
     ):
         add(m.start(), _tf(raw, "from", f"{m.group(1) or m.group(2)}-01-01"))
-    # "từ năm học 2026 - 2027": from that school year on, dated from its first year as the
-    # school year above (not a window: a school year is one period named by two years)
-    for m in re.finditer(r"\b(?:tu|bat dau tu) nam hoc " + _Y + r" ?(?:-|–) ?" + _Y, f):
-        add(m.start(), _tf(raw, "from", f"{m.group(1)}-01-01"))
+    # a school year or a term ("Năm học 2026 - 2027", "Học kỳ II năm học 2026-2027"): one period
+    # named by two years, its own first and last day (not the window of two calendar years);
+    # "từ năm học …", "… và các năm học tiếp theo" from its first day; "đến hết năm học …" up to
+    # its last, from the document's year as `Đến hết năm 2030`
+    school, school_days = _school_periods()
+    for m in school.finditer(f):
+        y1 = int(m.group("y1"))
+        if int(m.group("y2")) != y1 + 1:
+            continue
+        opens, closes = (_school_day(spec, y1) for spec in school_days[m.group("name")])
+        if m.group("tu") or m.group("on"):
+            add(m.start(), _tf(raw, "from", opens))
+        elif m.group("den"):
+            add(m.start(), _tf(raw, "window", min(f"{doc_year or y1:04d}-01-01", opens), closes))
+        else:
+            add(m.start(), _tf(raw, "window", opens, closes))
     for m in re.finditer(_Y + r" ?(?:-|–|den|toi) ?(?:nam )?" + _Y, f):
         y1, y2 = int(m.group(1)), int(m.group(2))
         if y1 <= y2:

@@ -6,9 +6,10 @@ not a table. On a page without ruled tables, runs of lines whose pieces keep to 
 columns are read as a table drawn without lines (`pdf_columns`). A table that runs on from
 one page to the next is one `Table`: the header row repeated on the new page is dropped,
 and a row split by the page break (its continuation has no row number) is joined back to
-the row it belongs to. Text inside a cell is one line: wrapped lines are joined with a
-space, or with nothing after a hyphen that ends a wrapped line (`80-` + `NQ/TW`) or inside a
-word too wide for its cell (`UBMT` + `TQ`, `phườ` + `ng`: `pdf_ruled.cell_text`). A line
+the row it belongs to. Inside a cell, wrapped lines are joined with a space, or with
+nothing after a hyphen that ends a wrapped line (`80-` + `NQ/TW`) or inside a word too wide
+for its cell (`UBMT` + `TQ`, `phườ` + `ng`: `pdf_ruled.cell_text`); a line ended with room
+left for the next one's first word (the cell's paragraphs) keeps a line break. A line
 that is only a page number at the top or bottom of a page is dropped, and so is a running
 header or footer. A PDF with no text layer at all (a scan) raises `NeedsOcr`;
 `pages_without_text` names the pages of a PDF that need OCR.

@@ -31,7 +31,13 @@ def group_lines(words: list[Word]) -> list[tuple[float, list[Word]]]:
                 top if top > mean_top else mean_top
             )
             height = mean_bottom - mean_top
-            if overlap >= 0.4 * (bottom - top if bottom - top < height else height):
+            # ... or it stands on the baseline of the line's last word (boxes of one font
+            # and size end alike below; a word without a mark above starts lower): a title
+            # of the signature's column beside the smaller print of the recipients is not
+            # cut where its line's mean box leans to a recipient's line
+            if overlap >= 0.4 * (bottom - top if bottom - top < height else height) or (
+                overlap > 0 and abs(bottom - line[4][-1].bottom) <= _SAME_BASE
+            ):
                 line[4].append(w)
                 n = len(line[4])
                 line[2] += top
@@ -44,6 +50,7 @@ def group_lines(words: list[Word]) -> list[tuple[float, list[Word]]]:
 
 
 _TOP_X0 = attrgetter("top", "x0")
+_SAME_BASE = 0.3  # points: words whose boxes end this close below stand on one baseline
 _X0 = attrgetter("x0")
 _BOTTOM = attrgetter("bottom")
 

@@ -9,7 +9,8 @@ left its sentence open (a bracket not closed, the line going on in lower case). 
 must also start at the left margin (not indented as a new paragraph is), be set in the
 same size, follow at line spacing (or open the next page), and not open a list item of
 its own (`- `, `1.`, `II.`, `a)`; a dash that a wrapped sentence carried to the line's
-start is none: `chính trị` / `- xã hội`, `giai đoạn 2026` / `- 2030`) nor, after a line
+start is none: `chính trị` / `- xã hội`, `giai đoạn 2026` / `- 2030`, and where the column
+sets its dash items indented, a dash at the margin: `Phong Nha` / `- Kẻ Bàng`) nor, after a line
 that ended a sentence, a labelled line (`Đơn vị chủ trì: …`, `Thời gian: …`: the labels
 of `data/lexicon.toml`)."""
 
@@ -59,11 +60,12 @@ class TextLine(str):
         return self.bottom - self.top
 
 
-Edge = tuple[float, float, bool]  # left margin, right edge, justified
+Edge = tuple[float, float, bool, bool]  # left margin, right edge, justified, dashes indented
 
 
 def _edges(lines: list[TextLine]) -> dict[int, Edge]:
-    """Per page width: (left margin, right edge, justified) of its text column."""
+    """Per page width: (left margin, right edge, justified, dashes indented) of its text
+    column."""
     by_width: dict[int, list[TextLine]] = {}
     for line in lines:
         by_width.setdefault(round(line.page_width), []).append(line)
@@ -87,8 +89,21 @@ def _edges(lines: list[TextLine]) -> dict[int, Edge]:
             starts = full if justified else group
             left = Counter(round(ln.x0) for ln in starts).most_common(1)[0][0]
         if right - left >= 0.5 * width:  # a text column, not a few lines of the same length
-            out[width] = (left, right, justified)
+            out[width] = (left, right, justified, _dashes_indented(group, left))
     return out
+
+
+def _dashes_indented(lines: list[TextLine], left: float) -> bool:
+    """Whether the dash items of a text column start indented, off its margin: those that
+    open a line after one that ended a sentence (an item for sure). A dash at the margin
+    there is none, but a wrapped sentence's (`Phong Nha` / `- Kẻ Bàng`)."""
+    starts = [
+        ln.x0
+        for prev, ln in pairwise(lines)
+        if ln[:1] in _DASHES and _MARKER.match(ln) and prev.rstrip().endswith((".", ";", ":"))
+    ]
+    indented = sum(x > left + _EDGE for x in starts)
+    return indented >= 2 and indented >= 5 * (len(starts) - indented)
 
 
 def _first_word_fits(prev: TextLine, line: TextLine, right: float) -> bool:
@@ -166,7 +181,7 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     edge = edges.get(round(line.page_width))
     if edge is None or round(prev.page_width) != round(line.page_width):
         return False
-    left, right, justified = edge
+    left, right, justified, dashes_indented = edge
     if _centred(prev, left, right) and _centred(line, left, right):
         # a centred title wrapped: its line was as wide as the column allowed
         room = right - left - (prev.x1 - prev.x0)
@@ -198,8 +213,14 @@ def _continues(prev: TextLine, line: TextLine, edges, new_page: bool) -> bool:
     # to the line's start (a word in lower case after it: an item opens with a capital, and
     # a lead-in line may reach the edge without a colon); in justified text, a label in
     # lower case (`…; thời gian: từ quý II/2026)`) too.
+    # In a column whose dash items start indented, a dash at the margin after a wrapped line
+    # is one a name carried there (`Phong Nha` / `- Kẻ Bàng`, `Bà Rịa` / `- Vũng Tàu`).
     wrapped = prev.x1 >= right - _EDGE and not prev.rstrip().endswith((".", ";", ":", "!", "?"))
-    if _MARKER.match(line) and not (wrapped and line[:1] in _DASHES and _goes_on(prev, line)):
+    dash_wrapped = wrapped and line[:1] in _DASHES
+    at_margin = abs(line.x0 - left) <= _EDGE
+    if _MARKER.match(line) and not (
+        dash_wrapped and (_goes_on(prev, line) or (dashes_indented and at_margin))
+    ):
         return False
     return not (_labelled(prev, line) and (not justified or line[:1].isupper()))
 

@@ -142,24 +142,51 @@ def words_inside(words: list, box: Box) -> list:
 
 
 def cell_text(words: list, box: Box | None = None) -> str:
-    """A cell's words as one line: lines top to bottom, words left to right, a wrapped line
-    joined with a space, or with nothing after a hyphen that ends it (`80-` + `NQ/TW`) or
-    inside a word or number the cell was too narrow for (`UBMT` + `TQ`, `30/11/2` + `026`:
-    `_broken_word`)."""
+    """A cell's words: lines top to bottom, words left to right, a wrapped line joined with
+    a space, or with nothing after a hyphen that ends it (`80-` + `NQ/TW`) or inside a word
+    or number the cell was too narrow for (`UBMT` + `TQ`, `30/11/2` + `026`: `_broken_word`).
+    A line the next one's first word would have fitted on was ended, not wrapped: the cell's
+    paragraphs (an agency a line, as the Word file typed them) stay apart by a line break,
+    as the Word reader gives them."""
     from kehoach.intake.pdf_lines import group_lines
 
     out = ""
+    lines = [line for _, line in group_lines(words)]
+    width = _text_width(lines, box) if box is not None else None
     above = None  # the words of the line before
-    for _, line in group_lines(words):
+    for line in lines:
         text = " ".join(w.text for w in line)
         if out and not (
             (wrap_hyphen(out) and text[:1].isalnum())
             or (box is not None and above is not None and _broken_word(above, line[0], box))
         ):
-            out += " "
+            ended = width is not None and above is not None and _ended(above, line[0], width)
+            out += "\n" if ended else " "
         out += text
         above = line
     return nfc(out).strip()
+
+
+def _text_width(lines: list[list], box: Box) -> float | None:
+    """The width a cell's text may fill: the cell's, less the room its widest line keeps
+    from the cell's left edge on either side (the cell's margins; more where the lines are
+    centred, so the width is never overstated)."""
+    if not lines:
+        return None
+    widest = max(lines, key=lambda ln: ln[-1].x1 - ln[0].x0)
+    margin = max(0.0, widest[0].x0 - box[0])
+    return box[2] - box[0] - 2 * margin
+
+
+def _ended(above: list, first: Word, width: float) -> bool:
+    """Whether the line `above` was ended before its room ran out: the next line's first
+    word and a space (a letter's width) would have fitted after it, with a point to spare."""
+    used = above[-1].x1 - above[0].x0
+    glyph = (first.x1 - first.x0) / max(1, len(first.text))
+    return width - used >= (first.x1 - first.x0) + glyph + _SPARE
+
+
+_SPARE = 1.0  # points: room a word must have beyond its own width to count as fitting
 
 
 _NUMBER_END = re.compile(r"\d[\d/.,]*$")

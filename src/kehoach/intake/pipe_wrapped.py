@@ -66,27 +66,29 @@ def _is_gap(line: str) -> bool:
     return not line.strip() or bool(_PAGE_NUMBER.match(line))
 
 
-def _column_numbers(cells: list[str]) -> bool:
+def column_numbers(cells: list[str]) -> bool:
+    """A row that numbers the columns (`| | (1) | (2) |`)."""
     filled = [c for c in cells if c]
     return len(filled) >= 2 and all(_COLUMN_NUMBER.match(c) for c in filled)
 
 
-def _sums(cells: list[str]) -> bool:
+def sums(cells: list[str]) -> bool:
+    """A row that sums a column (`Tổng cộng`; lexicon `tables.total_rows`)."""
     return any(_total_row().match(fold(c)) for c in cells if c)
 
 
 def _goes_on(cells: list[str]) -> bool:
     """A row that may be the wrapped lines of the row above: no row number, and text."""
-    return not cells[0] and any(cells[1:]) and not _column_numbers(cells) and not _sums(cells)
+    return not cells[0] and any(cells[1:]) and not column_numbers(cells) and not sums(cells)
 
 
-def _heading_goes_on(heading: list[str], cells: list[str]) -> bool:
+def heading_goes_on(heading: list[str], cells: list[str]) -> bool:
     """A row that is the heading's own wrapped line (`hoàn thành` under `Thời gian`)."""
     filled = [(i, c) for i, c in enumerate(cells) if c]
     return (
         not cells[0]
         and bool(filled)
-        and not _column_numbers(cells)
+        and not column_numbers(cells)
         and all(i < len(heading) and heading[i] and c[:1].islower() for i, c in filled)
     )
 
@@ -139,7 +141,7 @@ def _table(lines: list[str]) -> list[str]:
     while k < len(lines) and (_PIPE_RULE.match(lines[k]) or _is_row(lines[k])):
         if _is_row(lines[k]):
             cells = _cells(lines[k])
-            if not _heading_goes_on(heading, cells):
+            if not heading_goes_on(heading, cells):
                 break
             heading_more.append(cells)
         k += 1
@@ -197,7 +199,7 @@ def _without_repeated_headings(body: list[str], keys: list[tuple[str, ...]]) -> 
 
 
 # A row's number in its first cell (`3`, `2.1`, `IV`, `a)`)
-_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-ZĐ])[.)]?$")
+ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđA-ZĐ])[.)]?$")
 
 
 def _wrapped(body: list[str], heading_wrapped: bool) -> bool:
@@ -211,7 +213,7 @@ def _wrapped(body: list[str], heading_wrapped: bool) -> bool:
             continue
         cells = _cells(line)
         if cells[0]:
-            numbered += 1 if _ROW_NUMBER.match(cells[0]) else 0
+            numbered += 1 if ROW_NUMBER.match(cells[0]) else 0
         elif (numbered or heading_wrapped) and _goes_on(cells):
             going_on += 1
     if not going_on:

@@ -8,6 +8,7 @@ from kehoach.intake import txt_layout
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import decode_text
 from kehoach.intake.pipe_wrapped import join_wrapped_rows
+from kehoach.intake.tab_lines import join_cell_lines
 from kehoach.text.normalize import nfc
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -261,6 +262,8 @@ def _framed_bare_tables(lines: list[str]) -> list[str]:
 
 # A line that opens a row of its own in a tab table: a row number, then the next cell.
 _TAB_ROW_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?)\t")
+# A tab table's row of one cell merged across it: a numbered title (`I. SỞ NỘI VỤ`).
+_ONE_CELL_ROW = re.compile(r"^\s*(?:\d{1,3}|[IVX]{1,5})[.)]\s+\S[^\t]*$")
 
 
 def _tab_row(lines: list[str], i: int, tabs: int) -> tuple[str, int] | None:
@@ -310,22 +313,96 @@ def _mend_tab_rows(lines: list[str]) -> list[str]:
     return out
 
 
+def _cell_line_row(line: str, tabs: int) -> bool:
+    """A row of a tab table whose only filled cell is not its first (`→ → → UBND các xã`): a
+    cell's next line on a row of its own (`tab_lines`); it has the table's tabs or, its empty
+    last cells dropped, two or more."""
+    return line.startswith("\t") and bool(line.strip()) and 2 <= line.count("\t") <= tabs
+
+
+def _merged_tab_row(lines: list[str], i: int) -> bool:
+    """Line `i`, inside a tab table, is one of its rows with cells merged across (`1 → SỞ NỘI
+    VỤ` over the task rows `1.1`, `1.2` of that agency; `I. SỞ NỘI VỤ`, one cell over the whole
+    row): Word copies a merged cell as one cell, so the row has fewer tabs than the others,
+    or none. It is such a row when it opens as a row does (a row number, then a tab; or, in
+    one cell, a numbered title) between two lines of the table with no blank line: the row
+    above, and a row below that opens with a row number too (a new table's heading does
+    not)."""
+    line = lines[i]
+    if not (_TAB_ROW_START.match(line) or _ONE_CELL_ROW.match(line)):
+        return False
+    if not 0 < i < len(lines) - 1:
+        return False
+    above, below = lines[i - 1], lines[i + 1]
+    return (
+        above.count("\t") >= 1
+        and below.count("\t") >= 2
+        and _TAB_ROW_START.match(below) is not None
+    )
+
+
+# A header block typed with one tab between its two columns (issuer and number on the left;
+# the motto and the place-date, or a joint plan's second issuer, on the right: `TỈNH ỦY X` tab
+# `ỦY BAN NHÂN DÂN TỈNH X`) is read as a table of two columns, as one cut by two tabs or more
+# is: its lines, cleaned, would otherwise run the two columns together. Only at a document's
+# top: elsewhere a line with one tab is text (an indented line, a two-part list line).
+_ABOVE_HEADER = 2  # non-blank lines that may stand above it (`(DỰ THẢO)`, a form's number)
+_HEADER_ROWS = 4  # rows a header table has at most (what `extract.metadata` reads as one)
+
+
+def _two_columns(line: str) -> bool:
+    """A line of two texts with one tab between them (not an indented line)."""
+    left, tab, right = line.partition("\t")
+    return bool(tab) and "\t" not in right and bool(left.strip()) and bool(right.strip())
+
+
+def _header_rows(lines: list[str]) -> range:
+    """Where the header block cut by one tab a line is: two to `_HEADER_ROWS` such lines in a
+    row, the first among the document's first non-blank lines; else an empty range."""
+    above = 0
+    for i, line in enumerate(lines):
+        if _two_columns(line):
+            end = i
+            while end < len(lines) and _two_columns(lines[end]):
+                end += 1
+            return range(i, end) if 2 <= end - i <= _HEADER_ROWS else range(0)
+        if line.strip():
+            above += 1
+            if above > _ABOVE_HEADER:
+                break
+    return range(0)
+
+
 def to_blocks(lines: list[str]) -> list[Block]:
+    """Group runs of table-looking lines (tabs or pipes) into `Table` blocks, and a header
+    block's columns cut by one tab (`_header_rows`); keep other lines."""
+    header = _header_rows(lines)
+    if not header:
+        return _blocks(lines)
+    table = Table(rows=[_cells_tab(lines[i]) for i in header])
+    return [*_blocks(lines[: header.start]), table, *_blocks(lines[header.stop :])]
+
+
+def _blocks(lines: list[str]) -> list[Block]:
     """Group runs of table-looking lines (tabs or pipes) into `Table` blocks; keep other lines."""
     blocks: list[Block] = []
     rows: list[list[str]] = []
     kind = ""
+    tabs = 0  # the most tabs of a row of the current tab table
 
     def flush() -> None:
-        nonlocal rows, kind
+        nonlocal rows, kind, tabs
         if rows:
+            if kind == "tab":
+                rows = join_cell_lines(rows)
             if len(rows) >= 2 or kind == "pipe":
                 blocks.append(Table(rows=rows))
             else:  # a lone tabbed line is text with tabs, not a table
                 blocks.append("  ".join(rows[0]))
-        rows, kind = [], ""
+        rows, kind, tabs = [], "", 0
 
-    for line in join_wrapped_rows(_mend_pipe_rows(_framed_bare_tables(_mend_tab_rows(lines)))):
+    mended = join_wrapped_rows(_mend_pipe_rows(_framed_bare_tables(_mend_tab_rows(lines))))
+    for i, line in enumerate(mended):
         if _is_pipe_row(line):
             if kind != "pipe":
                 flush()
@@ -337,6 +414,13 @@ def to_blocks(lines: list[str]) -> list[Block]:
             if kind != "tab":
                 flush()
                 kind = "tab"
+            tabs = max(tabs, line.count("\t"))
+            rows.append(_cells_tab(line))
+            continue
+        if kind == "tab" and _cell_line_row(line, tabs):
+            rows.append(_cells_tab(line))
+            continue
+        if kind == "tab" and _merged_tab_row(mended, i):
             rows.append(_cells_tab(line))
             continue
         if kind and not line.strip():

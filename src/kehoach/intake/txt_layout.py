@@ -89,6 +89,31 @@ def _header_more(line: str) -> bool:
     return bool(pieces) and all(_header_line().match(fold(p)) for _, p in pieces)
 
 
+_LEAD = 2  # heading lines above the one that names three columns (`Cơ quan      Thời gian`)
+
+
+def _heading_length(lines: list[str], i: int) -> int:
+    """How many lines of a table's heading start at line i (0: none). A heading of three
+    lines centres each column's words, so its first line may name only the columns whose
+    heading wraps (`Cơ quan   Thời gian` over `TT  Nội dung  …`): up to `_LEAD` such lines,
+    made only of heading words, belong to the line below that names three columns or more."""
+    k = i
+    while (
+        k < len(lines)
+        and k - i < _LEAD
+        and lines[k].strip()
+        and not _is_header(lines[k])
+        and _header_more(lines[k])
+    ):
+        k += 1
+    if k >= len(lines) or not _is_header(lines[k]):
+        return 0
+    k += 1
+    while k < len(lines) and lines[k].strip() and _header_more(lines[k]):
+        k += 1
+    return k - i
+
+
 def _start_counts(lines: list[str]) -> Counter[int]:
     counts: Counter[int] = Counter()
     for line in lines:
@@ -201,13 +226,17 @@ def _header_cells(lines: list[str], starts: list[int]) -> list[str]:
     return cells
 
 
-def _grid(header: list[str], body: list[str], starts: list[int], page: int) -> Grid:
-    """The rows of a table's body lines, under its heading row (if any)."""
+def _grid(
+    header: list[str], body: list[str], starts: list[int], page: int, spaced: bool | None = None
+) -> tuple[Grid, bool]:
+    """The rows of a table's body lines, under its heading row (if any), and whether blank
+    lines set the rows apart (`spaced`: known from the page before, for a table going on)."""
     width = len(starts)
     rows: list[list[str]] = [header] if header else []
     spans: list[list[bool]] = [[False] * width] if header else []
     filled = [k for k, ln in enumerate(body) if ln.strip()]
     blank_rows = bool(filled) and any(not ln.strip() for ln in body[filled[0] : filled[-1]])
+    blank_rows = blank_rows or bool(spaced)
     rights = _rights(body, starts)
     open_row = False  # the last row takes the next line's pieces
     in_title = False
@@ -239,7 +268,7 @@ def _grid(header: list[str], body: list[str], starts: list[int], page: int) -> G
             if piece:
                 joiner = "" if wrap_hyphen(last[c]) else " "
                 last[c] = f"{last[c]}{joiner}{piece}" if last[c] else piece
-    return Grid(rows=rows, spans=spans, page=page)
+    return Grid(rows=rows, spans=spans, page=page), blank_rows
 
 
 def _table_at(lines: list[str], i: int, width: int | None) -> tuple[int, list[str], list[int]]:
@@ -248,11 +277,8 @@ def _table_at(lines: list[str], i: int, width: int | None) -> tuple[int, list[st
     head: list[str] = []
     j = i
     if width is None:
-        head = [lines[i]]
-        j = i + 1
-        while j < len(lines) and lines[j].strip() and _header_more(lines[j]):
-            head.append(lines[j])
-            j += 1
+        j = i + _heading_length(lines, i)
+        head = lines[i:j]
     starts = _starts(lines[j:], head, width)
     end = j
     while end < len(lines):
@@ -269,24 +295,33 @@ def _table_at(lines: list[str], i: int, width: int | None) -> tuple[int, list[st
     return end, head, starts
 
 
-def _page_items(lines: list[str], page: int, open_width: int | None) -> list[str | Grid]:
-    """A page's lines and tables; `open_width`: the width of a table the last page ended in."""
+def _page_items(
+    lines: list[str], page: int, open_width: int | None, spaced: bool | None
+) -> tuple[list[str | Grid], bool | None]:
+    """A page's lines and tables; `open_width`: the width of a table the last page ended in,
+    and `spaced`: whether that table's rows were set apart by blank lines. Also whether the
+    page's last table set its rows apart so."""
     items: list[str | Grid] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         cont = open_width if i == 0 or not any(ln.strip() for ln in lines[:i]) else None
-        if _is_header(line) or (cont and line.strip() and not _is_header(line)):
-            end, head, starts = _table_at(lines, i, None if _is_header(line) else cont)
+        heading = _heading_length(lines, i) > 0
+        if heading or (cont and line.strip()):
+            end, head, starts = _table_at(lines, i, None if heading else cont)
             body_start = i + len(head)
             if len(starts) >= 3 and end > body_start and (head or len(starts) == cont):
                 header = _header_cells(head, starts) if head else []
-                items.append(_grid(header, lines[body_start:end], starts, page))
+                # the table the last page ended in goes on here: its rows are set apart as
+                # they were there (a page holding one row shows no blank line between rows)
+                hint = spaced if cont and len(starts) == cont else None
+                grid, spaced = _grid(header, lines[body_start:end], starts, page, hint)
+                items.append(grid)
                 i = end
                 continue
         items.append(line)
         i += 1
-    return items
+    return items, spaced
 
 
 def _drop_page_number(lines: list[str]) -> list[str]:
@@ -349,8 +384,9 @@ def read_layout(text: str) -> list[Block]:
     pages = [_drop_page_number(p.split("\n")) for p in text.split("\f")]
     paged: list[list[str | Grid]] = []
     open_width: int | None = None
+    spaced: bool | None = None
     for number, lines in enumerate(pages, start=1):
-        items = _page_items(lines, number, open_width)
+        items, spaced = _page_items(lines, number, open_width, spaced)
         tail = [x for x in items if not (isinstance(x, str) and not x.strip())]
         ends_in_table = bool(tail) and isinstance(tail[-1], Grid)
         if ends_in_table:

@@ -34,7 +34,7 @@ from kehoach.text.syllables import (
     is_valid_syllable,
     syllable_runs,
 )
-from kehoach.text.unglue import unglue_capital_pairs
+from kehoach.text.unglue import unglue_capital_pairs, unglue_damaged
 
 __all__ = [
     "OcrModel",
@@ -386,6 +386,22 @@ def _unglued_capitals(text: str, repairs: list[Repair]) -> str:
     return _replaced(text, found, repairs)
 
 
+_GLUED_RUN = re.compile(r"\S{8,}")  # longer than any word with its punctuation: `unglue`
+
+
+def _unglued_runs(text: str, repairs: list[Repair]) -> str:
+    """Text with the spaces OCR lost in a run put back, also where some of its syllables are
+    damaged (`ditíchquócgia` -> `di tích quóc gia`: `unglue.unglue_damaged`), the changes
+    added to `repairs`: the words decoded apart, in their neighbours' company, are repaired
+    as any others (`quóc` -> `quốc`); glued, they were one run no syllable could be."""
+    found = []
+    for m in _GLUED_RUN.finditer(text):
+        got = unglue_damaged(m.group())
+        if got != m.group():
+            found.append((m.start(), m.group(), got))
+    return _replaced(text, found, repairs)
+
+
 # A syllable cut by a hyphen at a line's end (`tập tru-` / `ng: …`, `tuyên tru-` / `yền, …`):
 # its head, the line break, and its tail with the marks glued after it
 _WRAPPED = re.compile(
@@ -437,6 +453,7 @@ def repair(
     fixed = _fix_symbols(text, changes)  # never adds or removes a line break
     if join_lines:  # a document's running text; table cells (one a line) hold no part headings
         fixed = _fix_part_numbers(fixed, changes)
+    fixed = _unglued_runs(fixed, changes)  # `ditíchquócgia`: syllables, one of them damaged
     fixed = _unglued_capitals(fixed, changes)  # `KẾHOẠCH` is two words, not one damaged
     word_fixes: list[tuple[int, str, str]] = []
     repaired = _repair_words(fixed, model or load_model(), word_fixes, join_lines)
