@@ -961,3 +961,67 @@ def test_a_plan_that_shortens_every_name_in_its_headings_and_sentences() -> None
         "II.3": (["Ban Tuyên giáo và Dân vận Tỉnh ủy"], []),
         "II.4": (["Sở Ngoại vụ"], []),
     }
+
+
+@pytest.mark.parametrize(
+    ("cell", "roles"),
+    [
+        # a body in brackets with the verb of its own part: the advising body does the work,
+        # the committee that decides directs it (as `X chỉ đạo Y`)
+        (
+            "UBND tỉnh (Sở Y tế tham mưu)",
+            (["Ủy ban nhân dân tỉnh"], ["Sở Y tế"], []),
+        ),
+        # a guiding body directs, the bodies before it carry out
+        (
+            "Các trường học (Sở GD&ĐT hướng dẫn)",
+            (["Sở Giáo dục và Đào tạo"], ["Các trường học"], []),
+        ),
+        (
+            "UBND các xã, phường (Sở Nông nghiệp và Môi trường phối hợp); Công an tỉnh",
+            (
+                [],
+                ["Ủy ban nhân dân các xã, phường", "Công an tỉnh"],
+                ["Sở Nông nghiệp và Môi trường"],
+            ),
+        ),
+        # a unit of its own in brackets is still folded into its body
+        ("Sở Nội vụ (Ban Thi đua - Khen thưởng)", ([], ["Sở Nội vụ"], [])),
+    ],
+)
+def test_a_body_in_brackets_with_its_verb_has_a_role_of_its_own(cell, roles) -> None:
+    assert cell_roles(cell) == roles
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # the scope a body's part is limited to is no part of its name
+        (
+            "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh theo chức năng",
+            ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"],
+        ),
+        ("Các sở, ngành theo chức năng, nhiệm vụ được giao", ["Các sở, ngành"]),
+        # the work a registered body does, and the body it submits to, are none either
+        ("Sở Tài chính thẩm định, trình UBND tỉnh", ["Sở Tài chính"]),
+        # `có …` says which communes a group takes in: kept
+        (
+            "UBND các xã, phường có khu, điểm du lịch",
+            ["Ủy ban nhân dân các xã, phường có khu, điểm du lịch"],
+        ),
+        # a dash between two named bodies lists them; inside a name it stays
+        (
+            "Sở Văn hóa, Thể thao và Du lịch - Sở Giáo dục và Đào tạo",
+            ["Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo"],
+        ),
+        ("Trung tâm Văn hóa - Điện ảnh tỉnh", ["Trung tâm Văn hóa - Điện ảnh tỉnh"]),
+        (
+            "Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội",
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội"],
+        ),
+        # a standing place the body holds is no second body (`_holder_of_place`)
+        ("Sở VH,TT&DL - Cơ quan thường trực BCĐ", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ],
+)
+def test_an_agency_list_without_words_that_name_no_body(cell, names) -> None:
+    assert parse_list(cell) == names

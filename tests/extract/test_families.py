@@ -347,3 +347,24 @@ def test_commune_plan_bodies_written_short() -> None:
     ]
     assert roles["III.2.1"] == (["Các trường MN, TH, THCS trên địa bàn xã"], [])
     assert [x.to for x in r.reporting] == ["Phòng Văn hóa - Xã hội"]
+
+
+def test_role_wordings_in_one_agency_column() -> None:
+    """One `Cơ quan thực hiện` column whose cells word the roles each their own way: an
+    advising body in brackets leads under the committee that directs, a guiding one directs the
+    bodies before it, a unit in brackets is its body's, a dash lists two bodies, the scope
+    (`theo chức năng`) and a body's work (`thẩm định, trình UBND tỉnh`) are no names; a year
+    and the years after it, the keeping on named between, is `from`."""
+    r = extract_file(FIXTURES / "variant_cell_role_wordings.txt")
+    roles = {t.id: (t.directing, t.lead, t.coordinating) for t in r.tasks}
+    culture = "Sở Văn hóa, Thể thao và Du lịch"
+    assert roles == {
+        "I.1": (["Ủy ban nhân dân tỉnh"], [culture], []),
+        "I.2": ([], ["Sở Tài chính"], []),
+        "I.3": ([culture], ["Các cơ quan báo chí"], []),
+        "II.1": ([], [culture, "Sở Giáo dục và Đào tạo"], []),
+        "II.2": ([], ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"], []),
+        "II.3": ([], ["Sở Nội vụ"], []),
+    }
+    last = r.tasks[-1].timeframe
+    assert (last.kind, last.start, last.end) == ("from", "2026-01-01", None)

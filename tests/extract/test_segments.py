@@ -146,3 +146,37 @@ def test_a_strict_closing_request_with_its_reporting_clause_is_no_task() -> None
     assert tasks["4"].lead == ["Tỉnh đoàn"]
     duties = {(d.every, d.due) for d in record.reporting}
     assert {("half_year", "06-10"), ("year", "11-20"), ("once", "2027-09-30")} == duties
+
+
+def test_a_lettered_point_named_by_bodies_heads_its_bullets_among_topic_points() -> None:
+    """`1. Nhiệm vụ theo từng lĩnh vực` with points headed by a field (`a) Lĩnh vực thư
+    viện:`), whose bullets each name their body, and by bodies (`c) Các cơ quan thông tấn,
+    báo chí:`, `d) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ:`, `đ) Đối với Thư viện
+    tỉnh:`), whose bullets have no subject: the point's bodies lead them (a `Phối hợp với Y`
+    bullet gives Y as coordinating), with the coordinators the point names."""
+    r = extract_file(FIXTURES / "variant_points_by_field.txt")
+    tasks = {t.id: t for t in r.tasks}
+    assert len(r.tasks) == 9
+    assert tasks["II.1.1"].lead == [VHTTDL]
+    assert tasks["II.1.3"].lead == [UBND_XA]
+    press = "Các cơ quan thông tấn, báo chí"
+    assert tasks["II.1.4"].text.startswith("Duy trì chuyên mục")
+    assert tasks["II.1.4"].lead == [press]
+    assert tasks["II.1.4"].timeframe.every == "month"
+    assert tasks["II.1.5"].lead == [press]
+    assert tasks["II.1.5"].coordinating == [VHTTDL]
+    assert tasks["II.1.6"].lead == ["Sở Tài chính"]
+    assert tasks["II.1.6"].coordinating == ["Sở Nội vụ"]
+    # `đ) Đối với Thư viện tỉnh:`, `e) Đề nghị Tỉnh đoàn:`: the body after the opening
+    assert tasks["II.1.7"].lead == ["Thư viện tỉnh"]
+    assert tasks["II.1.8"].lead == ["Tỉnh đoàn"]
+    assert tasks["II.1.8"].timeframe.start == "2026-07-01"
+
+
+def test_a_group_coordinating_ends_at_the_verb_of_spreading_a_model() -> None:
+    """`UBND các xã, phường phối hợp với các trường học trên địa bàn nhân rộng mô hình …`: the
+    group's name ends before `nhân rộng` (lexicon `agencies.end_verbs`)."""
+    r = extract_file(FIXTURES / "variant_points_by_field.txt")
+    task = next(t for t in r.tasks if t.id == "II.1.2")
+    assert task.lead == [UBND_XA]
+    assert task.coordinating == ["các trường học trên địa bàn"]

@@ -68,6 +68,10 @@ TABLE = [
     # the calendar years stay calendar years
     ("Năm 2026 - 2027", "window", "2026-01-01", "2027-12-31", None),
     ("2026 - 2027 và các năm tiếp theo", "from", "2026-01-01", None, None),
+    # the work's keeping on named between the year and the years after it: still `from`
+    ("Trong năm 2026 và duy trì các năm tiếp theo", "from", "2026-01-01", None, None),
+    ("Năm 2027 và tiếp tục thực hiện trong các năm tiếp theo", "from", "2027-01-01", None, None),
+    ("Năm 2026 và những năm tiếp theo", "from", "2026-01-01", None, None),
     ("Giai đoạn \n2026-2030", "window", "2026-01-01", "2030-12-31", None),
     ("Từ tháng 3/2026", "from", "2026-03-01", None, None),
     ("Đến hết năm 2030", "window", "2026-01-01", "2030-12-31", None),

@@ -389,8 +389,59 @@ def split_list(cell: str) -> list[str]:
         part = _unrequested(part.strip(_TRAIL))
         if not part:
             continue
-        out.extend(p.strip(_TRAIL) for p in _split_bodies(part) if p.strip(_TRAIL))
+        pieces = (_without_tail(p.strip(_TRAIL)).strip(_TRAIL) for p in _split_bodies(part))
+        out.extend(p for p in pieces if p)
     return out
+
+
+@lru_cache(maxsize=1)
+def _scope_qualifier_re() -> re.Pattern[str]:
+    """A qualifier of the scope an agency works in, after its name in a list (lexicon
+    `agencies.scope_qualifiers`), in folded text."""
+    words = lexicon.alternation("agencies.scope_qualifiers", fold_words=True)
+    return re.compile(rf"\s+{words}\b")
+
+
+def _without_tail(piece: str) -> str:
+    """One body of a list without the words after its name that are none of it: the scope of
+    its part (`Bộ Chỉ huy Quân sự tỉnh theo chức năng`, `Các sở, ngành theo chức năng, nhiệm
+    vụ`) or, after a registered name, the work it does (`Sở Tài chính thẩm định, trình UBND
+    tỉnh`: the body the work goes to has no part in it)."""
+    folded = fold_chars(piece)
+    q = _scope_qualifier_re().search(folded) if len(folded) == len(piece) else None
+    if q and q.start() > 0:
+        piece = piece[: q.start()]
+    hit = known_prefix(piece)
+    if hit is None or hit[1] >= len(piece):
+        return piece
+    rest = piece[hit[1] :]
+    if not rest[:1].isspace() or not rest.lstrip()[:1].islower():
+        return piece
+    at = len(piece) - len(rest.lstrip())
+    if _inside_name(fold_chars(piece), at) or _names_a_place(rest.lstrip()):
+        return piece
+    if _names_its_level(rest.lstrip()) or not _opens_with_verb(rest.lstrip()):
+        return piece
+    return piece[: hit[1]]
+
+
+def _opens_with_verb(text: str) -> bool:
+    """Whether text opens with a verb that ends an agency's name (lexicon `agencies.end_verbs`;
+    a short one that folds like another word only as written: `agencies.exact_verbs`); `có`
+    alone (`agencies.commune_feature_links`) says which bodies a group takes in."""
+    words = _PHRASE_WORD_RE.findall(fold_chars(text[:60]).lower())[:3]
+    printed = _PHRASE_WORD_RE.findall(text[:60].lower())[:3]
+    for n in (3, 2, 1):
+        if len(words) < n:
+            continue
+        phrase = " ".join(words[:n])
+        if phrase not in _VERBS:
+            continue
+        if phrase in lexicon.folded("agencies.commune_feature_links"):
+            return False  # "UBND các xã, phường có khu, điểm du lịch": which bodies, no work
+        exact = _exact_verbs().get(phrase)
+        return exact is None or " ".join(printed[:n]) == exact
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -424,31 +475,207 @@ _LIST_HEAD_RE = re.compile(
 _HEAD_FOLDED_RE = re.compile(lexicon.alternation("agencies.heads", fold_words=True) + r"(?=\s|$)")
 
 
+# A dash set apart by spaces between two named bodies (`Sở Văn hóa, Thể thao và Du lịch - Sở
+# Giáo dục và Đào tạo`): a separator only before a capitalised head (`_dash_parts`); inside a
+# name the words after a dash are no body's head (`Thi đua - Khen thưởng`, `chính trị - xã hội`).
+_DASH_SEPARATOR_RE = re.compile(r"\s+[-–]\s+")
+
+
+def _dash_parts(part: str, at: int) -> bool:
+    """Whether the dash before `at` parts two bodies: a capitalised head or a registered name
+    follows it, and no standing place that the body before it holds (`Sở X - Cơ quan thường
+    trực BCĐ`, read by `_holder_of_place`) nor a person's title."""
+    after = part[at:]
+    if part.count("(", 0, at) > part.count(")", 0, at):
+        return False  # a unit's own name in brackets (`Sở X (Phòng A - Phòng B)`)
+    if not after[:1].isupper() or _position_re().match(after):
+        return False
+    if _standing_place_re().match(fold_chars(after)):
+        return False
+    return bool(_LIST_HEAD_RE.match(part, at)) or known_prefix(after) is not None
+
+
+@lru_cache(maxsize=1)
+def _standing_place_re() -> re.Pattern[str]:
+    """A standing place at the start of folded text (lexicon `agencies.standing_places`)."""
+    return re.compile(lexicon.alternation("agencies.standing_places", fold_words=True) + r"\b")
+
+
 def _split_bodies(part: str) -> list[str]:
-    """`part` cut before each body it lists."""
+    """`part` cut before each body it lists, by a separator or run on (`_run_on_cut`)."""
     pieces: list[str] = []
-    pos = 0
-    named_to = _known_end(part, 0)
-    for m in _LIST_SEPARATOR_RE.finditer(part):
-        at = m.end()
-        if m.start() < named_to:
-            continue  # inside a registered name (`Văn phòng HĐND và UBND xã`)
-        if _owned_last_item(part[pos : m.start()], part[at:]):
-            continue
-        if (
-            _LIST_HEAD_RE.match(part, at)
-            or (
-                part[at : at + 1].isupper()
-                and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24]))
-            )
-            or _registered_at(part, at)
-            or (_titled_at(part, at) and not _PERSON_RE.match(fold_chars(part[pos:])))
-        ):
+    pos = _cut_run_ons(part, 0, pieces)
+    named_to = _known_end(part, pos)
+    dashes = [m for m in _DASH_SEPARATOR_RE.finditer(part) if _dash_parts(part, m.end())]
+    for m in sorted([*_LIST_SEPARATOR_RE.finditer(part), *dashes], key=lambda m: m.start()):
+        if m.start() < named_to or m.start() < pos:
+            continue  # inside a registered name (`Văn phòng HĐND và UBND xã`), or cut before
+        if m in dashes or _separator_cuts(part, pos, m):
             pieces.append(part[pos : m.start()])
-            pos = at
-            named_to = _known_end(part, at)
+            pos = _cut_run_ons(part, m.end(), pieces)
+            named_to = _known_end(part, pos)
     pieces.append(part[pos:])
     return pieces
+
+
+def _separator_cuts(part: str, pos: int, m: re.Match[str]) -> bool:
+    """Whether the separator `m` (`,`, `và`) ends the entry that begins `part` at `pos`: a
+    body begins after it."""
+    at = m.end()
+    if _owned_last_item(part[pos : m.start()], part[at:]):
+        return False
+    return bool(
+        _LIST_HEAD_RE.match(part, at)
+        or (part[at : at + 1].isupper() and _HEAD_FOLDED_RE.match(fold_chars(part[at : at + 24])))
+        or _registered_at(part, at)
+        or (_titled_at(part, at) and not _PERSON_RE.match(fold_chars(part[pos:])))
+    )
+
+
+def _cut_run_ons(part: str, at: int, pieces: list[str]) -> int:
+    """The bodies run on from `at` (`Sở Nội vụ Sở Tài chính Công an tỉnh`) each added to
+    `pieces` but the last; where that last begins."""
+    while (cut := _run_on_cut(part, at)) is not None:
+        pieces.append(part[at : cut[0]])
+        at = cut[1]
+    return at
+
+
+_RUN_ON_GAP_RE = re.compile(r"[ \t\n]+")
+
+
+@dataclass(frozen=True)
+class _RunOnRes:
+    """The patterns `_run_on_cut` reads folded text with (lexicon `agencies.run_on_*`)."""
+
+    complete: re.Pattern[str]  # a key of a name that ends naming its level or owner, or whose
+    # head no owner's name follows
+    owner: re.Pattern[str]  # the head of a body that owns units named bare before it
+    place: re.Pattern[str]  # a province's name (perhaps after `tỉnh`), the place a name ends on
+    level: re.Pattern[str]  # `tỉnh`, the level a name of the province's own ends on
+    endings: frozenset[str]  # the complete endings
+
+
+@lru_cache(maxsize=1)
+def _run_on_res() -> _RunOnRes:
+    endings = lexicon.alternation("agencies.run_on_complete_endings", fold_words=True)
+    heads = lexicon.alternation("agencies.run_on_complete_heads", fold_words=True)
+    owners = lexicon.alternation("agencies.run_on_owner_heads", fold_words=True)
+    names = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
+    places = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return _RunOnRes(
+        re.compile(rf"^{heads} |(?:^| ){endings}$"),
+        re.compile(rf"{owners}(?=\s|$)"),
+        re.compile(rf"(?:tinh\s+)?(?:{places})[ \t\n]+"),
+        re.compile(r"(?<=\s)tinh(?=[ \t\n])"),
+        lexicon.folded("agencies.run_on_complete_endings"),
+    )
+
+
+def _run_on_cut(part: str, at: int) -> tuple[int, int] | None:
+    """(where it ends, where the next begins) when the name that begins `part` at `at` is
+    followed, with no separator, by another body: the lines of a cell ran together (`Sở Nội
+    vụ Sở Tài chính`, `Công an tỉnh Ninh Bình Bộ Chỉ huy Quân sự tỉnh`). The name is a
+    registered one, or one that begins with a head and ends on `tỉnh` (`Trung tâm Văn hóa -
+    Điện ảnh tỉnh Bảo tàng tỉnh`; province names begin with no head's word). Else None."""
+    if not part[at : at + 1].isupper():
+        return None  # cheap: no name begins here
+    hit = known_prefix(part[at:])
+    if hit is not None:
+        return _run_on_next(part, at, at + hit[1])
+    if not _names_a_body(part[at:]):
+        return None
+    # an unregistered name: no further than the first separator that ends it
+    limit = min(
+        (m.start() for m in _LIST_SEPARATOR_RE.finditer(part, at) if _separator_cuts(part, at, m)),
+        default=len(part),
+    )
+    limit = min(
+        (m.start() for m in _DASH_SEPARATOR_RE.finditer(part, at) if _dash_parts(part, m.end())),
+        default=limit,
+    )
+    for level in _run_on_res().level.finditer(fold_chars(part[:limit]), at):
+        cut = _run_on_next(part, at, level.end())
+        if cut is not None:
+            return cut
+    return None
+
+
+def _run_on_next(part: str, at: int, end: int) -> tuple[int, int] | None:
+    """(`end`, where the next body begins) when one begins after the name `part[at:end]` and
+    the space after it, perhaps after the province's name; else None: what follows goes on the
+    name (`Báo và Phát thanh, Truyền hình Ninh Bình`, `Trạm Y tế xã Hội Xuân`, `Phòng Văn hóa -
+    Xã hội Ủy ban nhân dân phường X`, `Ban Thường vụ tỉnh Đoàn`)."""
+    gap = _RUN_ON_GAP_RE.match(part, end)
+    if gap is None:
+        return None  # the end of the part, or a separator: `_split_bodies` reads on
+    res = _run_on_res()
+    nxt = gap.end()
+    place = res.place.match(fold_chars(part[nxt : nxt + 60]))
+    if place is not None:
+        # the place is the name's own (`canonical` reads it: `Công an tỉnh Ninh Bình` is the
+        # province's police, `Báo và Phát thanh, Truyền hình Ninh Bình` keeps it)
+        end = nxt + len(place.group(0).rstrip())
+        nxt += place.end()
+    rest = part[nxt:]
+    if not rest[:1].isupper():
+        return None
+    named = _key(part[at : gap.start()])
+    first = fold(rest[:24]).split(" ", 1)[0]
+    if f"{named.rsplit(' ', 1)[-1]} {first}" in res.endings:
+        return None  # `… tỉnh Đoàn`: the level and the next word are one (`Tỉnh đoàn`)
+    if known_prefix(rest) is None and (
+        (place is None and _ends_in_one_place(named)) or not _names_a_body(rest)
+    ):
+        # after one commune's or ward's name (`Trạm Y tế xã`) a capital begins that place's
+        # name, which may open with a head's word (`Hội Xuân`, `Đoàn Kết`): only a
+        # registered name is surely another body
+        return None
+    if place is None and not res.complete.search(named) and res.owner.match(fold_chars(rest[:40])):
+        return None  # a unit named bare, then the body that owns it: one name
+    return end, nxt
+
+
+@lru_cache(maxsize=1)
+def _local_units() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The local units' words (lexicon `documents.local_units`), folded, and one ending a
+    folded key."""
+    units = lexicon.alternation("documents.local_units", fold_words=True)
+    return lexicon.folded("documents.local_units"), re.compile(rf"(?:^| ){units}$")
+
+
+def _ends_in_one_place(key: str) -> bool:
+    """Whether a folded name ends with one local unit's word (`tram y te xa`), whose place's
+    name may follow; not a group of them (`uy ban nhan dan cac xa phuong`)."""
+    words, ending = _local_units()
+    m = ending.search(key)
+    if m is None:
+        return False
+    before = key[: m.start()].rsplit(" ", 1)[-1]
+    return before != "cac" and before not in words
+
+
+_LOWER_AFTER_HEAD = lexicon.folded("agencies.lower_after_head")
+_WHOLE_HEADS = lexicon.folded("agencies.whole_heads")
+
+
+def _names_a_body(text: str) -> bool:
+    """Whether text (capitalised) begins naming a body: a group (`Các sở, ngành …`) or a head
+    (lexicon `agencies.heads`, matched folded for OCR'd marks) whose own words or the word
+    after it make a name (`Nhà hát Chèo`, `Ban Quản lý di tích`, `Ủy ban nhân dân các xã`,
+    `Hội đồng thẩm định`), not prose (`Ban hành`, `Hội nghị`, `Các Nghị quyết`)."""
+    if starts_with_group(text):
+        return True
+    folded = fold_chars(text[:60])
+    m = _HEAD_FOLDED_RE.match(folded)
+    if m is None or m.group(0) == "cac":
+        return False
+    head = " ".join(m.group(0).split())
+    if head in _WHOLE_HEADS or any(w[:1].isupper() for w in text[: m.end()].split()[1:]):
+        return True
+    after = _NAME_WORD_RE.match(text, m.end())
+    word = after.group(1) if after else ""
+    return word[:1].isupper() or fold(word.strip(",;.")) in _LOWER_AFTER_HEAD
 
 
 def _titled_at(part: str, at: int) -> bool:
@@ -658,6 +885,9 @@ def _cell_roles(
 
 def _read_cell_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], list[str]]:
     cell = clean(cell)
+    noted = _noted_roles(cell, first_leads)
+    if noted is not None:  # "UBND tỉnh (Sở VHTTDL tham mưu)"
+        return noted
     folded = fold_chars(cell)
     if _ROLE_MARK_RE.search(folded):
         return _marked_roles(cell, folded, first_leads)
@@ -668,6 +898,54 @@ def _read_cell_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str]
     if worded is not None:
         return [], *worded
     return [], *_listed_roles(cell, first_leads)
+
+
+@lru_cache(maxsize=1)
+def _bracket_note_re() -> re.Pattern[str]:
+    """A part of an agency cell that names a body, then another in brackets with the verb of
+    its part (lexicon `agencies.bracket_advisor_verbs`, `bracket_guide_verbs`,
+    `bracket_coordinator_verbs`), in folded text."""
+    verbs = "|".join(
+        lexicon.alternation(f"agencies.bracket_{kind}_verbs", fold_words=True)
+        for kind in ("advisor", "guide", "coordinator")
+    )
+    return re.compile(
+        r"^(?P<outer>[^()]+?)\s*\(\s*(?P<inner>[^()]+?)\s+(?P<verb>" + verbs + r")\s*\)\s*[.,]?\s*$"
+    )
+
+
+def _noted_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], list[str]] | None:
+    """(directing, lead, coordinating) of a cell in which a body is named in brackets after
+    another with the verb of its own part (`UBND tỉnh (Sở VHTTDL tham mưu)`: the Sở leads, the
+    committee that decides directs; `Các cơ quan báo chí (Sở VHTTDL hướng dẫn)`: the press
+    leads, the Sở directs); its other parts (at `;`) as any cell. None when no part does so."""
+    parts = [p.strip(_TRAIL) for p in _LIST_SPLIT_RE.split(cell) if p.strip(_TRAIL)]
+    found = [_bracket_note_re().match(fold_chars(p)) for p in parts]
+    if not any(
+        m and starts_with_agency(p[m.start("inner") : m.end("inner")])
+        for p, m in zip(parts, found, strict=True)
+    ):
+        return None
+    out: dict[str, list[str]] = {"directing": [], "lead": [], "coordinating": []}
+    advisor = lexicon.folded("agencies.bracket_advisor_verbs")
+    guide = lexicon.folded("agencies.bracket_guide_verbs")
+    for part, m in zip(parts, found, strict=True):
+        inner = part[m.start("inner") : m.end("inner")] if m else ""
+        if m is None or not starts_with_agency(inner):
+            got = dict(zip(out, _read_cell_roles(part, first_leads), strict=True))
+        else:
+            verb = _KEY_GAPS_RE.sub(" ", m.group("verb")).strip()
+            outer = parse_list(part[: m.end("outer")])
+            inside = parse_list(inner)
+            if verb in {_KEY_GAPS_RE.sub(" ", v) for v in advisor}:
+                got = {"directing": outer, "lead": inside}
+            elif verb in {_KEY_GAPS_RE.sub(" ", v) for v in guide}:
+                got = {"directing": inside, "lead": outer}
+            else:
+                got = {"lead": outer, "coordinating": inside}
+        for role, names in got.items():
+            out[role] += [n for n in names if n not in out[role]]
+    return out["directing"], out["lead"], out["coordinating"]
 
 
 @lru_cache(maxsize=1)

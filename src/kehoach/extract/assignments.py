@@ -39,6 +39,7 @@ from kehoach.extract.readings import (
     INHERITED,
     Assignment,
     Reading,
+    after_heading_opening,
     coordinating_in,
     coordinating_subjects,
     is_agency_label,
@@ -66,7 +67,7 @@ from kehoach.extract.task_lists import is_task_part
 from kehoach.extract.timeframes import parse_timeframe, phase_time
 from kehoach.model import Task
 from kehoach.text import lexicon
-from kehoach.text.normalize import fold, fold_chars
+from kehoach.text.normalize import fold
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,7 @@ def read_heading(title: str) -> tuple[Reading, str] | None:
 
 
 def _read_heading(title: str) -> tuple[Reading, str] | None:
-    after = _after_heading_opening(title)
+    after = after_heading_opening(title)
     handed = opening(after) > 0  # "Giao X …", "Đề nghị X …": X is told what to do
     text = _without_aside(_without_duty(unopened(after)))
     head, sep, rest = text.partition(":")
@@ -181,22 +182,6 @@ def _agency_list(text: str) -> list[str]:
             return []
         names += [n for n in got if n not in names]
     return names
-
-
-@lru_cache(maxsize=1)
-def _heading_opening_re() -> re.Pattern[str]:
-    return re.compile(
-        r"^" + lexicon.alternation("agencies.heading_openings", fold_words=True) + r"\s+"
-    )
-
-
-def _after_heading_opening(title: str) -> str:
-    """A heading from its agency when an opening comes first (`Trách nhiệm chung của các cơ
-    quan, đơn vị` gives `các cơ quan, đơn vị`; the openings in the lexicon), else as it is."""
-    m = _heading_opening_re().match(fold_chars(title[:60]))
-    if m and starts_with_agency(title[m.end() :]):
-        return title[m.end() :]
-    return title
 
 
 @lru_cache(maxsize=1)

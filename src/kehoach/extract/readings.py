@@ -139,6 +139,22 @@ def _opening_initials() -> frozenset[str]:
     return frozenset(w[0] for w in lexicon.folded("agencies.assign_openings"))
 
 
+@lru_cache(maxsize=1)
+def _heading_opening_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^" + lexicon.alternation("agencies.heading_openings", fold_words=True) + r"\s+"
+    )
+
+
+def after_heading_opening(title: str) -> str:
+    """A heading from its agency when an opening comes first (`Trách nhiệm chung của các cơ
+    quan, đơn vị` gives `các cơ quan, đơn vị`; the openings in the lexicon), else as it is."""
+    m = _heading_opening_re().match(fold_chars(title[:60]))
+    if m and starts_with_agency(title[m.end() :]):
+        return title[m.end() :]
+    return title
+
+
 def unopened(text: str) -> str:
     """Text without its item opening."""
     return text[opening(text) :]

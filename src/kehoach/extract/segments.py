@@ -23,6 +23,7 @@ from kehoach.extract.readings import (
     Assignment,
     Reading,
     after_adverbial,
+    after_heading_opening,
     is_agency_label,
     is_name_line,
     labels_reading,
@@ -381,14 +382,23 @@ def _point(para: Para, points: dict[int, str]) -> str | None:
 
 def _intro_reading(text: str, where: Assignment) -> Reading:
     """What an introduction gives the bullets under it: its agencies and its time (or its
-    phase's)."""
-    a = propose(text, [], where)
-    best = a.best()
+    phase's). A point that only names its bodies (`g) Các cơ quan báo chí:`, `c) Sở X chủ
+    trì, phối hợp với Y:`, `d) Trách nhiệm của Sở Z:`) heads its bullets as a heading does,
+    even among points headed by a topic (`a) Lĩnh vực di sản văn hóa:`), whose bullets each
+    name their own body."""
+    head = unopened(after_heading_opening(text.rstrip().removesuffix(":").rstrip()))
+    label = roles_of_phrase(head) if is_agency_label(head) else None
+    body = text
+    if label is not None and label.has_agency:
+        best: Reading | None = label
+    else:
+        a = propose(text, [], where)
+        body, best = a.text, a.best()
     r = Reading(strength=CLOSING, source="intro")
     if best is not None:
         r.directing, r.lead, r.coordinating = best.directing, best.lead, best.coordinating
     # a phase's time (`a) Giai đoạn 1 (quý II/2026): Khảo sát`) is its bullets'
-    r.time = (best.time if best is not None else None) or timeframe_phrase(a.text)
+    r.time = (best.time if best is not None else None) or timeframe_phrase(body)
     r.time = r.time or phase_time(text)
     return r
 

@@ -89,6 +89,23 @@ def _school_periods() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     )
 
 
+@lru_cache(maxsize=1)
+def _following_years_re() -> re.Pattern[str]:
+    """A year (or a span of two) and the years after it, over the folded wording: `Năm 2027
+    và các năm tiếp theo`, `2026 - 2027 và những năm tiếp theo`, and with the work's keeping
+    on named between (`Trong năm 2026 và duy trì các năm tiếp theo`; lexicon
+    `time.ongoing_links`): the work starts in the first year and goes on, the schema's
+    `from`."""
+    links = lexicon.alternation("time.ongoing_links", fold_words=True)
+    return re.compile(
+        r"(?:\bnam )?(?:"
+        + _Y
+        + r" ?(?:-|–) ?)?"
+        + _Y
+        + rf",? (?:va|den) (?:{links} )?(?:trong )?(?:cac|nhung) nam tiep theo"
+    )
+
+
 def _school_day(spec: str, y1: int) -> str:
     """`2/05-31` in the school year 2026 - 2027 -> `2027-05-31`."""
     which, _, month_day = spec.partition("/")
@@ -216,10 +233,9 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
     for m in re.finditer(r"\b(?:den|truoc) (?:het |cuoi )?nam " + _Y, f):
         y = int(m.group(1))
         add(m.start(), _tf(raw, "window", *_window(min(doc_year or y, y), 1, y, 12)))
-    # "Năm 2027 và các năm tiếp theo", "2026 - 2027 và các năm tiếp theo": from the first year
-    for m in re.finditer(
-        r"(?:\bnam )?(?:" + _Y + r" ?(?:-|–) ?)?" + _Y + r",? (?:va|den) cac nam tiep theo", f
-    ):
+    # "Năm 2027 và các năm tiếp theo", "2026 - 2027 và các năm tiếp theo", "Trong năm 2026 và
+    # duy trì các năm tiếp theo": from the first year
+    for m in _following_years_re().finditer(f):
         add(m.start(), _tf(raw, "from", f"{m.group(1) or m.group(2)}-01-01"))
     # a school year or a term ("Năm học 2026 - 2027", "Học kỳ II năm học 2026-2027"): one period
     # named by two years, its own first and last day (not the window of two calendar years);
