@@ -296,3 +296,27 @@ def test_a_scan_stopped_from_outside_is_named_and_leaves_no_process(tmp_path, si
     while _marked(marker) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _marked(marker) == []
+
+
+def test_a_progress_bar_at_a_terminal_for_several_files_or_a_scan_not_one_typed_file(
+    monkeypatch,
+) -> None:
+    """One typed file is read in a fraction of a second: a bar would only flash, and loading
+    rich and drawing it cost more than the reading."""
+    from kehoach.cli import extract_cmd
+
+    class Stderr:
+        def __init__(self, terminal: bool) -> None:
+            self.terminal = terminal
+
+        def isatty(self) -> bool:
+            return self.terminal
+
+    monkeypatch.setattr(extract_cmd.sys, "stderr", Stderr(terminal=True))
+    assert not extract_cmd._shows_progress([Path("plan.txt")])
+    assert not extract_cmd._shows_progress([Path("plan.docx")])
+    assert extract_cmd._shows_progress([Path("plan.txt"), Path("other.txt")])
+    assert extract_cmd._shows_progress([Path("plan.PDF")])  # perhaps a scan: a bar per page
+    assert extract_cmd._shows_progress([Path("page.jpg")])
+    monkeypatch.setattr(extract_cmd.sys, "stderr", Stderr(terminal=False))
+    assert not extract_cmd._shows_progress([Path("plan.txt"), Path("other.txt")])

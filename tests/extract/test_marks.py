@@ -167,10 +167,15 @@ _ROADMAP_HEAD = [
 ]
 
 
+_YEARLY_LEGEND = (
+    "Ghi chú: x - năm thực hiện; nhiệm vụ có dấu x ở tất cả các năm là nhiệm vụ hằng năm."
+)
+
+
 @pytest.mark.parametrize(
     ("marks", "expected"),
     [
-        # every year of the roadmap: yearly
+        # every year of the roadmap, under a legend calling such a task yearly: yearly
         (["x", "x", "x", "x", "x"], ("recurring", None, None, "year")),
         # adjacent years: one window; any tick mark, any case
         (["", "X", "✓", "x", ""], ("window", "2027-01-01", "2029-12-31", None)),
@@ -188,9 +193,45 @@ def test_a_roadmap_row_reads_its_ticked_years(marks, expected) -> None:
     table = Table(
         rows=[*_ROADMAP_HEAD, ["1", "Sưu tầm hiện vật cho Bảo tàng", "Bảo tàng tỉnh", *marks]]
     )
-    (task,) = _tasks(table).values()
+    (task,) = _tasks(table, [_YEARLY_LEGEND]).values()
     assert _time(task) == expected
     assert task.lead == ["Bảo tàng tỉnh"]
+
+
+_EVERY_YEAR = ["1", "Sưu tầm hiện vật cho Bảo tàng", "Bảo tàng tỉnh", "x", "●", "x", "x", "x"]
+_WHOLE_WINDOW = ("window", "2026-01-01", "2030-12-31", None)
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        [],  # no legend: a mark is no wording, the schema's yearly needs `hằng năm`
+        ["Ghi chú: (x) năm triển khai; (●) năm hoàn thành."],
+        # a yearly word saying where a mark goes, not that the work recurs
+        ["Đánh dấu x vào mỗi năm thực hiện nhiệm vụ."],
+        # a yearly word in prose by the table, not about its marks
+        ["Các đơn vị báo cáo kết quả hằng năm về Sở Văn hóa, Thể thao và Du lịch."],
+    ],
+)
+def test_every_year_ticked_is_the_whole_window_unless_the_table_says_yearly(notes) -> None:
+    table = Table(rows=[*_ROADMAP_HEAD, _EVERY_YEAR])
+    (task,) = _tasks(table, notes).values()
+    assert _time(task) == _WHOLE_WINDOW
+
+
+@pytest.mark.parametrize(
+    ("notes", "over_years"),
+    [
+        (["Ký hiệu: x - năm thực hiện; x ở mọi năm: thực hiện hàng năm."], "Lộ trình"),
+        (["(●) Nhiệm vụ thực hiện mỗi năm."], "Lộ trình"),
+        ([], "Lộ trình (đánh dấu đủ các năm: làm hằng năm)"),
+    ],
+)
+def test_every_year_ticked_is_yearly_where_the_legend_or_heading_says_so(notes, over_years) -> None:
+    head = [[*_ROADMAP_HEAD[0][:3], over_years, "", "", "", ""], _ROADMAP_HEAD[1]]
+    table = Table(rows=[*head, _EVERY_YEAR])
+    (task,) = _tasks(table, notes).values()
+    assert _time(task) == ("recurring", None, None, "year")
 
 
 def test_a_year_no_task_runs_in_still_counts_against_every_year() -> None:
@@ -317,6 +358,28 @@ def test_a_roadmap_plan_typed_without_outer_bars() -> None:
     assert [[m.value for m in t.metrics] for t in r.targets] == [[20, 24, 28, 32], [10, 12, 15, 15]]
 
 
+def test_a_roadmap_plan_whose_legend_calls_no_task_yearly() -> None:
+    """Ticks (`x`, `●`) in every year of `Lộ trình thực hiện` under a legend that only says
+    where a mark goes, and a line on yearly reports by the table: each such task runs over
+    the whole 2026 - 2030 window, none is yearly."""
+    r = extract_file(FIXTURES / "variant_roadmap_all_years_window.txt")
+    got = {t.id: (t.lead, _time(t)) for t in r.tasks}
+    assert got == {
+        "1": (["Thư viện tỉnh"], ("window", "2026-01-01", "2026-12-31", None)),
+        "2": (["Thư viện tỉnh"], ("window", "2026-01-01", "2030-12-31", None)),
+        "3": (
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ("window", "2027-01-01", "2029-12-31", None),
+        ),
+        "4": (["Sở Giáo dục và Đào tạo"], ("window", "2026-01-01", "2030-12-31", None)),
+        "5": (
+            ["Sở Văn hóa, Thể thao và Du lịch"],
+            ("window", "2028-01-01", "2028-12-31", None),
+        ),
+    }
+    assert r.tasks[1].timeframe.raw == "2026 - 2030"
+
+
 def test_a_word_file_with_a_merged_matrix_heading_reads_as_its_text() -> None:
     import docx
 
@@ -423,6 +486,7 @@ def test_a_tab_roadmap_with_stage_words_and_its_heading_repeated() -> None:
         "II.4": (["Sở Văn hóa, Thể thao và Du lịch"], ("window", "2026-01-01", "2029-12-31", None)),
         # years apart: the first stated decides
         "II.5": (["Sở Văn hóa, Thể thao và Du lịch"], ("window", "2026-01-01", "2026-12-31", None)),
-        # a tick in every year stays yearly (the roadmap rule above)
-        "II.6": (["Trung tâm Văn hóa tỉnh"], ("recurring", None, None, "year")),
+        # a tick in every year under a legend that calls no task yearly: the whole window
+        # (the roadmap rule above), marks being no `hằng năm` wording
+        "II.6": (["Trung tâm Văn hóa tỉnh"], ("window", "2026-01-01", "2029-12-31", None)),
     }

@@ -29,3 +29,14 @@ def test_text_without_loose_marks_is_only_composed() -> None:
     text = "Kế hoạch số 14-CTr/TU, ngày 20/5/2026"
     assert recompose_marks(text) == text
     assert recompose_marks("plain ascii") == "plain ascii"
+
+
+def test_capitals_are_the_capital_letters_and_nothing_else() -> None:
+    import re
+
+    from kehoach.text.normalize import CAPITALS
+
+    capital = re.compile(f"[{CAPITALS}]")
+    letters = [chr(c) for c in (*range(0x41, 0x7B), *range(0xC0, 0x1EFA))]
+    assert [c for c in letters if capital.fullmatch(c)] == [c for c in letters if c.isupper()]
+    assert capital.fullmatch("Ỷ") and capital.fullmatch("Đ") and not capital.fullmatch("đ")

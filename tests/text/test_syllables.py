@@ -131,3 +131,22 @@ def test_an_ascii_word_with_a_shape_confusion_is_not_fixed() -> None:
     fixed = {t.text: t.fixed for run in syllable_runs("Ủy baIi nhân dân tỉnh ICT") for t in run}
     assert fixed["baIi"] is False  # a damaged syllable: OCR repair may change it
     assert fixed["ICT"] is True
+
+
+def test_the_skeleton_table_is_each_characters_letters_without_their_marks():
+    """Built without decomposing the characters that have no decomposition: the same table
+    as decomposing every one of them (a mark alone is removed, `;` is the Greek question
+    mark's letters)."""
+    import unicodedata
+
+    from kehoach.text.syllables import _SKELETON_TABLE
+
+    expected: dict[int, str] = {}
+    for code in range(0xC0, 0x1EFA):
+        c = chr(code)
+        base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
+        if base != c and base.isascii():
+            expected[code] = base.lower()
+    expected[ord("đ")] = expected[ord("Đ")] = "d"
+    assert {k: v for k, v in _SKELETON_TABLE.items() if v != k} == expected
+    assert skeleton("Đẳng\u0301") == "dang" and skeleton("\u037e") == ";"

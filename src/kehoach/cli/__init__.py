@@ -1,7 +1,10 @@
 """The `kehoach` command: thin commands over the library.
 
 Each command module registers its commands on `app`; heavy libraries are
-imported inside the command bodies so `kehoach --help` answers at once.
+imported inside the command bodies so `kehoach --help` answers at once. The
+command modules do without `from __future__ import annotations`: typer reads
+every command's annotations before it runs one, and compiles and evaluates
+each that is a string first (half of building the commands).
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
 """`kehoach backup` and `kehoach restore`: the database and attachments in one file."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """`kehoach bench extract` and `kehoach bench ocr`: extraction and OCR throughput."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

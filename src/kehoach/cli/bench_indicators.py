@@ -1,15 +1,10 @@
 """`kehoach bench indicators`: the indicator page and targets panel, timed (aim: p95 < 150 ms)."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
+from datetime import date
 
 import typer
 
 from kehoach.cli import bench_app
-
-if TYPE_CHECKING:
-    from datetime import date
 
 
 @bench_app.command("indicators")

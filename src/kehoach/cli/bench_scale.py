@@ -1,7 +1,5 @@
 """`kehoach bench scale`: the national-scale figures on a seeded database, with their floors."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """`kehoach bench seed`: a reproducible synthetic country (province or national size)."""
 
-from __future__ import annotations
-
 import typer
 
 from kehoach.cli import bench_app

@@ -1,7 +1,5 @@
 """`kehoach bench status`: time the status computation on a province-sized database."""
 
-from __future__ import annotations
-
 import typer
 
 from kehoach.cli import bench_app

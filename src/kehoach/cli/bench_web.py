@@ -1,7 +1,5 @@
 """`kehoach bench web`: latency and throughput of the web app on a province-sized database."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

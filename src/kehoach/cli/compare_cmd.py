@@ -1,7 +1,5 @@
 """`kehoach compare`: two plans' targets and tasks aligned, measured against a hand alignment."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

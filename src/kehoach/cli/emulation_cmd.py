@@ -1,8 +1,6 @@
 """`kehoach emulation score`: score a plan's period for the emulation council (and write its
 table as XLSX or DOCX)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """`kehoach extract` and `kehoach eval`: read plan documents into plan records."""
 
-from __future__ import annotations
-
 import json
 import sys
 from enum import StrEnum
@@ -50,7 +48,7 @@ def extract(
         out.mkdir(parents=True, exist_ok=True)
         names = _record_names(files)
     results = extract_many(
-        files, progress=sys.stderr.isatty(), jobs=jobs or None, documents=show_repairs
+        files, progress=_shows_progress(files), jobs=jobs or None, documents=show_repairs
     )
     finished = 0
     try:
@@ -85,6 +83,17 @@ def extract(
         exit_now(stopped(stop, files[finished:]))
     if failed:
         raise typer.Exit(2)
+
+
+def _shows_progress(files: list[Path]) -> bool:
+    """A progress bar at a terminal, for several files or one that may be a scan (a bar for
+    each of its pages); not for one typed file, read in a fraction of a second: its bar
+    would only flash, and loading and drawing it cost more CPU than reading the file."""
+    from kehoach.intake.document import IMAGE_SUFFIXES
+
+    if not sys.stderr.isatty():
+        return False
+    return len(files) > 1 or any(p.suffix.lower() in (".pdf", *IMAGE_SUFFIXES) for p in files)
 
 
 def stopped(stop: BaseException, unread: list[Path]) -> int:

@@ -1,7 +1,5 @@
 """`kehoach jurisdictions`: the administrative units plans, agencies and accounts belong to."""
 
-from __future__ import annotations
-
 import typer
 
 from kehoach.cli import app

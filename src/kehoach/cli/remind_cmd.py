@@ -1,7 +1,5 @@
 """`kehoach remind`, `kehoach remind-policy`, `kehoach user email`."""
 
-from __future__ import annotations
-
 import sys
 
 import typer

@@ -1,7 +1,5 @@
 """`kehoach report` and `kehoach ledger`: the period report and the follow-up book as files."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 

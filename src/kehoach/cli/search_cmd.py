@@ -1,7 +1,5 @@
 """`kehoach search-index`: the search box's index (kept current by every write)."""
 
-from __future__ import annotations
-
 import typer
 
 from kehoach.cli import app

@@ -1,7 +1,5 @@
 """`kehoach import`, `kehoach user add`, `kehoach status`: the store from the command line."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Callable
 from datetime import date

@@ -1,7 +1,5 @@
 """`kehoach user list | passwd | deactivate | activate`: accounts from the command line."""
 
-from __future__ import annotations
-
 import typer
 
 from kehoach.cli.edge import user_errors

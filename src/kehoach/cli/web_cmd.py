@@ -1,7 +1,5 @@
 """`kehoach serve` and `kehoach demo`: the web app from the command line."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,8 +1,6 @@
 """`kehoach worker`, `kehoach jobs run|defer`, `kehoach migrate`: the production processes
 beside the web app (docs/deployment.md)."""
 
-from __future__ import annotations
-
 import typer
 
 from kehoach.cli import app

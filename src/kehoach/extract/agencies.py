@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from kehoach.text import lexicon
+from kehoach.text.datafiles import data_file
 from kehoach.text.normalize import clean, fold, fold_chars
 
 # Abbreviations expanded before look-up (data/lexicon.toml [agencies.abbreviations]).
@@ -75,10 +75,9 @@ def _key(name: str) -> str:
 @lru_cache(maxsize=1)
 def table() -> AgencyTable:
     """The shipped alias table, loaded once."""
-    data = resources.files("kehoach.data")
     by_key: dict[str, str] = {}
     canonical: list[str] = []
-    for line in data.joinpath("agencies.tsv").read_text(encoding="utf-8").splitlines():
+    for line in data_file("agencies.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         names = [clean(n) for n in line.split("\t") if n.strip()]

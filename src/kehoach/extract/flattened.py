@@ -25,7 +25,7 @@ from kehoach.intake.document import Block, Table
 from kehoach.intake.pdf_columns import wrap_hyphen
 from kehoach.model import Task
 from kehoach.text.lexicon import alternation, folded
-from kehoach.text.normalize import clean, fold, fold_chars
+from kehoach.text.normalize import CAPITALS, clean, fold, fold_chars
 
 # The heading's lines (data/lexicon.toml [tables] header_start_words, column_header_words), folded
 _HEADER_START = re.compile(
@@ -87,7 +87,6 @@ _TIME_MORE = re.compile(
     + alternation("tables.time_cell_continuations", fold_words=True)
     + r")[.;]?$"
 )
-_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper() and c.isalpha())
 # Agency heads (data/lexicon.toml [agencies] heads) matched on folded text, so an OCR'd
 # "Sơ Nội vụ" or "ỤBND xã" still counts; the original's capitals tell a name ("Ban Tuyên
 # giáo") from prose ("Ban hành"). `Các …` is a group: _GROUP_FOLDED.
@@ -99,7 +98,7 @@ _GROUP_FOLDED = re.compile(
 )
 _LOWER_OK = folded("agencies.lower_after_head")
 _WHOLE_HEADS = folded("agencies.whole_heads")
-_WORD_START = re.compile(r"\s(?=[" + _UPPER + r"])")
+_WORD_START = re.compile(r"\s(?=[" + CAPITALS + r"])")
 
 
 def agency_head(text: str) -> bool:

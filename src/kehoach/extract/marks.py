@@ -16,7 +16,12 @@ naming the marked agencies by role (`Cơ quan chủ trì`, `Cơ quan phối hợ
 đạo`; or the table's own column of that role, when it has one) and to a time column with the
 marked periods in words (data/lexicon.toml [tables.mark_columns]), which `timeframes` reads
 as the schema says:
-- a task ticked in every year of the roadmap (three or more) is yearly: `Hằng năm (2026 - 2030)`;
+- a task ticked in every year of the roadmap (three or more) is yearly, `Hằng năm (2026 -
+  2030)`, only where the table says its ticks mean that: its heading over the years, or its
+  legend speaking of the marks (`nhiệm vụ được đánh dấu ở mọi năm thực hiện hằng năm`; the
+  lexicon's [tables] yearly_mark_words). Elsewhere ticks in every year are the window from the
+  first to the last (`2026 - 2030`), as any adjacent ticks: a mark is no wording, and the
+  schema reads a task as recurring only when its wording says so;
 - ticks in adjacent periods are one window: `2026 - 2028`, `Từ tháng 4/2026 đến tháng
   9/2026`; a single one is its own (`Năm 2026`, `Quý II năm 2026`);
 - ticks apart are several periods, the first stated deciding (`Năm 2028, Năm 2030` runs in 2028);
@@ -57,11 +62,12 @@ _SEPARATOR = re.compile(r"\s[-–]\s|=|:")
 
 @dataclass(frozen=True)
 class Legend:
-    """What a table's legend says: marks' roles (folded mark -> role) and agencies' names
-    (folded abbreviation -> full name)."""
+    """What a table's legend says: marks' roles (folded mark -> role), agencies' names
+    (folded abbreviation -> full name), and whether ticks in every year mean a yearly task."""
 
     roles: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    yearly: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,12 +85,14 @@ class Period:
 class Layout:
     """A marked table's columns: which hold an agency's marks (column -> (agency, the role its
     heading gives a tick there, None when it names none)) and which a period's (a year's, a
-    quarter's); how wide the table is, and what its legend says."""
+    quarter's); how wide the table is, what its legend says, and whether a task ticked in every
+    year is yearly (its legend or its heading over the years says so)."""
 
     width: int
     agencies: dict[int, tuple[str, str | None]]
     periods: dict[int, Period]
     legend: Legend
+    yearly: bool = False
 
 
 def _key(text: str) -> str:
@@ -137,13 +145,45 @@ def _sentences(note: str) -> list[str]:
     return out
 
 
+@cache
+def _yearly_words() -> re.Pattern[str]:
+    """A yearly word (`hằng năm`), with the word of placement before it when there is one
+    (`vào mỗi năm`: where a mark goes, not a yearly task)."""
+    yearly = lexicon.alternation("tables.yearly_mark_words", fold_words=True)
+    placed = lexicon.alternation("tables.mark_placement_words", fold_words=True)
+    return re.compile(rf"(?:\b({placed})\s+)?\b{yearly}\b")
+
+
+def _says_yearly(text: str) -> bool:
+    """Whether a heading or a legend's entry calls the work it marks yearly (`thực hiện hằng
+    năm`), not only where a mark goes (`đánh dấu x vào mỗi năm thực hiện`)."""
+    return any(m.group(1) is None for m in _yearly_words().finditer(fold(text)))
+
+
+@cache
+def _mark_words() -> re.Pattern[str]:
+    return re.compile(rf"\b{lexicon.alternation('tables.legend_mark_words', fold_words=True)}\b")
+
+
+def _speaks_of_marks(entry: str) -> bool:
+    """A legend's entry about the marks: it names marking (`đánh dấu`, `ký hiệu`) or a tick
+    mark itself (`(x) thực hiện hằng năm`), not a line of prose by the table."""
+    f = fold(entry)
+    ticks = {m for m, role in _cell_marks().items() if role is None}
+    return bool(_mark_words().search(f)) or any(
+        w.strip("()[]:;,.=\"'“”") in ticks for w in f.split()
+    )
+
+
 def read_legend(notes: list[str]) -> Legend:
     """The marks and abbreviations a legend by a table spells out (`C - Cơ quan chủ trì; P -
-    Cơ quan phối hợp`, `Chữ viết tắt: Sở TC - Sở Tài chính; CA tỉnh - Công an tỉnh`). A name
-    may hold commas, so only `;` parts names; marks are parted at commas too (`C: chủ trì,
-    P: phối hợp`)."""
+    Cơ quan phối hợp`, `Chữ viết tắt: Sở TC - Sở Tài chính; CA tỉnh - Công an tỉnh`), and
+    whether it says a task ticked in every year is yearly (`nhiệm vụ được đánh dấu ở mọi năm
+    thực hiện hằng năm`). A name may hold commas, so only `;` parts names; marks are parted
+    at commas too (`C: chủ trì, P: phối hợp`)."""
     roles: dict[str, str] = {}
     names: dict[str, str] = {}
+    yearly = False
     for note in (s for n in notes for s in _sentences(clean(n))):
         for entry in re.split(r"\s*[;,]\s*", note):
             pair = _pair(entry)
@@ -157,7 +197,8 @@ def read_legend(notes: list[str]) -> Legend:
             pair = _pair(entry)
             if pair is not None:
                 names.setdefault(_key(pair[0]), pair[1])
-    return Legend(roles, names)
+            yearly = yearly or (_speaks_of_marks(entry) and _says_yearly(entry))
+    return Legend(roles, names, yearly)
 
 
 def _is_tick_or_role(cell: str, legend: Legend) -> bool:
@@ -384,17 +425,22 @@ def _layout(table: Table, frame: _Frame, legend: Legend, doc_year: int | None) -
     if not agencies and not periods:
         return None
     width = max(len(r) for r in table.rows)
-    return Layout(width, agencies, periods, legend)
+    yearly = legend.yearly or any(_says_yearly(frame.parents[c]) for c in periods)
+    return Layout(width, agencies, periods, legend, yearly)
 
 
-def _periods_wording(marks: list[tuple[Period, str]], periods: list[Period]) -> str:
-    """A row's marked periods in words (module docstring)."""
+def _periods_wording(
+    marks: list[tuple[Period, str]], periods: list[Period], yearly: bool = False
+) -> str:
+    """A row's marked periods in words (module docstring); `yearly`: the table says a task
+    ticked in every year is a yearly one."""
     words = lexicon.mapping("tables.mark_columns")
     marked = [(p, cell) for p, cell in marks if cell]
     if not marked:
         return ""
     if (
-        all(_is_tick(cell) for _, cell in marked)
+        yearly
+        and all(_is_tick(cell) for _, cell in marked)
         and len(periods) >= 3
         and all(p.year is not None for p in periods)
         and [p for p, _ in marked] == periods
@@ -439,8 +485,8 @@ def _marks_whole(cell: str, period: Period) -> bool:
     is at that year that names no part of it (`Thí điểm`, `Nhân rộng`, `Duy trì`, `Hoàn
     thành` under `2027` reads as `… năm 2027`, the whole year), unlike `Quý II` or `Trước
     30/9`. Such words join the ticks beside them into one run of years; only a row of bare
-    ticks in every year reads as yearly, the words naming a course of work, not a yearly
-    task."""
+    ticks in every year reads as yearly (where the table says so), the words naming a course
+    of work, not a yearly task."""
     if _is_tick(cell):
         return True
     tf = parse_timeframe(_in_year(cell, period.year or period.start.year))
@@ -499,7 +545,7 @@ def _apply(
                 (p, clean(row[c]) if c < len(row) and not _spread(table, r, c) else "")
                 for c, p in periods
             ]
-            new[slots["time"]] = _periods_wording(cells, in_order)
+            new[slots["time"]] = _periods_wording(cells, in_order, layout.yearly)
         rows.append(new)
         if table.spans:
             sp = table.spans[r] if r < len(table.spans) else []

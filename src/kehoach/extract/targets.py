@@ -10,7 +10,7 @@ from kehoach.extract.outline import Section
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Target
 from kehoach.text import lexicon
-from kehoach.text.normalize import fold, fold_chars
+from kehoach.text.normalize import CAPITALS, fold, fold_chars
 from kehoach.text.numbers import NUMBER, NUMBER_REST, parse_number
 
 
@@ -50,10 +50,9 @@ class TargetRow:
     allotted: bool = False
 
 
-# Vietnamese capitals (a range like À-Ỹ holds the small letters too: `; đón …` is no new sentence)
-_CAPITALS = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper())
-# a sentence may open with its number ("… trên 7% GRDP. 100% dân số được …")
-_SENTENCE_SPLIT = re.compile(rf"(?<=[.])\s+(?=[{_CAPITALS}])|(?<=\.)\s+(?=\d+(?:[.,]\d+)?\s*%)")
+# A sentence opens with a capital (not a small letter: `; đón …` is no new sentence) or with
+# its number ("… trên 7% GRDP. 100% dân số được …")
+_SENTENCE_SPLIT = re.compile(rf"(?<=[.])\s+(?=[{CAPITALS}])|(?<=\.)\s+(?=\d+(?:[.,]\d+)?\s*%)")
 _TITLE_YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 

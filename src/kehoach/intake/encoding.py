@@ -14,10 +14,10 @@ import itertools
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
 
 from kehoach.errors import EmptyDocument, UnsupportedFormat
 from kehoach.intake.document import Block, Table
+from kehoach.text.datafiles import data_file
 
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
@@ -157,7 +157,7 @@ def _decode_8bit(data: bytes) -> str:
 @cache
 def legacy_table(encoding: str) -> dict[str, str]:
     """The legacy -> Unicode table ('tcvn3' or 'vni'), keys as Windows-1252 characters."""
-    path = resources.files("kehoach") / "data" / "legacy_encodings" / f"{encoding}.tsv"
+    path = data_file("legacy_encodings", f"{encoding}.tsv")
     chars = _byte_chars()
     table: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():

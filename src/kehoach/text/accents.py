@@ -34,10 +34,10 @@ import math
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from kehoach.text import lexicon
+from kehoach.text.datafiles import data_file
 from kehoach.text.normalize import fold, unify_tone_marks
 from kehoach.text.syllables import NUM, WORD_RE, skeleton, syllable_letters
 
@@ -129,15 +129,12 @@ _STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 def _registers() -> list[str]:
     """The names of the registers (agencies, central bodies, provinces) and the OCR model's
     administrative phrases, spelt in full even where they need no mark (`Gia Lai`)."""
-    data = resources.files("kehoach.data")
     out: list[str] = []
     for name in ("agencies.tsv", "national_agencies.txt", "provinces.txt"):
-        for line in data.joinpath(name).read_text(encoding="utf-8").splitlines():
+        for line in data_file(name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 out.extend(n.strip(" …!") for n in line.split("\t"))
-    for line in (
-        data.joinpath("ocr").joinpath("phrases.txt").read_text(encoding="utf-8").splitlines()
-    ):
+    for line in data_file("ocr", "phrases.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             out.append(line)
     return out

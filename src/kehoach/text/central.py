@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
+from kehoach.text.datafiles import data_file
 from kehoach.text.normalize import clean, fold
 
 __all__ = ["is_central"]
@@ -13,7 +13,7 @@ __all__ = ["is_central"]
 @cache
 def _central_rules() -> tuple[tuple[str, str, bool], ...]:
     """(mode, folded text, central?) from `national_agencies.txt`; mode: exact|prefix|suffix."""
-    text = resources.files("kehoach.data").joinpath("national_agencies.txt")
+    text = data_file("national_agencies.txt")
     rules = []
     for line in text.read_text(encoding="utf-8").splitlines():
         line = line.strip()

@@ -5,18 +5,24 @@ normalisation. Adding a document family means adding rows there, not another reg
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
 
+from kehoach.text.datafiles import data_file, parsed
 from kehoach.text.normalize import clean, fold
+
+
+def _toml(text: str) -> dict:
+    import tomllib  # only when the cache does not have this lexicon
+
+    return tomllib.loads(text)
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    text = resources.files("kehoach.data").joinpath("lexicon.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    # parsing the TOML took a tenth of the start-up of `kehoach extract`: kept parsed in the
+    # user's cache under the file's hash (`datafiles.parsed`)
+    return parsed("lexicon.toml", _toml)
 
 
 def tables() -> dict:
@@ -36,7 +42,7 @@ def words(path: str) -> tuple[str, ...]:
 def provinces() -> tuple[str, ...]:
     """The province names (`data/provinces.txt`: the 34 units since July 2025, then the older
     ones), cleaned, in the file's order."""
-    text = resources.files("kehoach.data").joinpath("provinces.txt").read_text(encoding="utf-8")
+    text = data_file("provinces.txt").read_text(encoding="utf-8")
     return tuple(clean(p) for p in text.splitlines() if p.strip() and not p.startswith("#"))
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
+from kehoach.text.datafiles import data_file
 from kehoach.text.syllables import (
     LETTERS,
     WORD_RE,
@@ -30,8 +30,7 @@ def telltale_syllables() -> frozenset[str]:
     """Syllables the clean corpus never has while a look-alike is frequent there (`vẻ` for
     `về`): the model's `telltale`, written beside it by `tools/build_ocr_model.py` so that
     judging a document does not load the model."""
-    path = resources.files("kehoach.data") / "ocr" / "telltale.txt"
-    return frozenset(path.read_text(encoding="utf-8").split())
+    return frozenset(data_file("ocr", "telltale.txt").read_text(encoding="utf-8").split())
 
 
 def _impossible(word: str) -> bool:

@@ -132,12 +132,19 @@ def is_valid_syllable(token: str) -> bool:
 
 
 def _skeleton_table() -> dict[int, int | str]:
+    """Each character's base letters without their marks, where they differ from it and are
+    ASCII; a mark on its own has none (it is removed)."""
     table: dict[int, str] = {}
     for code in range(0xC0, 0x1EFA):
         c = chr(code)
-        base = "".join(x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x))
-        if base != c and base.isascii():
-            table[code] = base.lower()
+        if unicodedata.combining(c):
+            table[code] = ""
+        elif unicodedata.decomposition(c):  # (most have none: NFD would give them back)
+            base = "".join(
+                x for x in unicodedata.normalize("NFD", c) if not unicodedata.combining(x)
+            )
+            if base != c and base.isascii():
+                table[code] = base.lower()
     table[ord("đ")] = "d"
     table[ord("Đ")] = "d"
     return complete_table(table)
