@@ -59,6 +59,11 @@ RUN_ON = [
         "Sở Tư pháp; Sở Nội vụ Sở Tài chính, Hội Nông dân tỉnh",
         ["Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính", "Hội Nông dân tỉnh"],
     ),
+    # an unregistered name ends at the comma after it, though a dash parts bodies later on
+    (
+        "Nhà hát Chèo tỉnh, Trung tâm Văn hóa tỉnh Bảo tàng tỉnh - Sở Y tế",
+        ["Nhà hát Chèo tỉnh", "Trung tâm Văn hóa tỉnh", "Bảo tàng tỉnh", "Sở Y tế"],
+    ),
 ]
 
 ONE_NAME = [

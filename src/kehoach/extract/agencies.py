@@ -588,19 +588,25 @@ def _run_on_cut(part: str, at: int) -> tuple[int, int] | None:
     if not _names_a_body(part[at:]):
         return None
     # an unregistered name: no further than the first separator that ends it
-    limit = min(
-        (m.start() for m in _LIST_SEPARATOR_RE.finditer(part, at) if _separator_cuts(part, at, m)),
-        default=len(part),
-    )
-    limit = min(
-        (m.start() for m in _DASH_SEPARATOR_RE.finditer(part, at) if _dash_parts(part, m.end())),
-        default=limit,
-    )
+    limit = _first_cut(part, at)
     for level in _run_on_res().level.finditer(fold_chars(part[:limit]), at):
         cut = _run_on_next(part, at, level.end())
         if cut is not None:
             return cut
     return None
+
+
+def _first_cut(part: str, at: int) -> int:
+    """Where the entry that begins `part` at `at` ends at the latest: the first comma or `và`
+    before a body (`_separator_cuts`) or dash between two (`_dash_parts`), whichever comes
+    first; else the part's end. Matches come in order, so the first that cuts is the nearest."""
+    cuts = (
+        m.start() for m in _LIST_SEPARATOR_RE.finditer(part, at) if _separator_cuts(part, at, m)
+    )
+    dashes = (
+        m.start() for m in _DASH_SEPARATOR_RE.finditer(part, at) if _dash_parts(part, m.end())
+    )
+    return min(next(cuts, len(part)), next(dashes, len(part)))
 
 
 def _run_on_next(part: str, at: int, end: int) -> tuple[int, int] | None:
