@@ -927,33 +927,50 @@ def _noted_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], li
     another with the verb of its own part (`UBND tỉnh (Sở VHTTDL tham mưu)`: the Sở leads, the
     committee that decides directs; `Các cơ quan báo chí (Sở VHTTDL hướng dẫn)`: the press
     leads, the Sở directs); its other parts (at `;`) as any cell. None when no part does so."""
+    if "(" not in cell:
+        return None  # cheap: every agency cell comes here
     parts = [p.strip(_TRAIL) for p in _LIST_SPLIT_RE.split(cell) if p.strip(_TRAIL)]
-    found = [_bracket_note_re().match(fold_chars(p)) for p in parts]
-    if not any(
-        m and starts_with_agency(p[m.start("inner") : m.end("inner")])
-        for p, m in zip(parts, found, strict=True)
-    ):
+    notes = [_bracket_note(p) for p in parts]
+    if not any(notes):
         return None
     out: dict[str, list[str]] = {"directing": [], "lead": [], "coordinating": []}
-    advisor = lexicon.folded("agencies.bracket_advisor_verbs")
-    guide = lexicon.folded("agencies.bracket_guide_verbs")
-    for part, m in zip(parts, found, strict=True):
-        inner = part[m.start("inner") : m.end("inner")] if m else ""
-        if m is None or not starts_with_agency(inner):
+    for part, note in zip(parts, notes, strict=True):
+        if note is None:
             got = dict(zip(out, _read_cell_roles(part, first_leads), strict=True))
         else:
-            verb = _KEY_GAPS_RE.sub(" ", m.group("verb")).strip()
-            outer = parse_list(part[: m.end("outer")])
-            inside = parse_list(inner)
-            if verb in {_KEY_GAPS_RE.sub(" ", v) for v in advisor}:
+            outer, inside, kind = parse_list(note[0]), parse_list(note[1]), note[2]
+            if kind == "advisor":
                 got = {"directing": outer, "lead": inside}
-            elif verb in {_KEY_GAPS_RE.sub(" ", v) for v in guide}:
+            elif kind == "guide":
                 got = {"directing": inside, "lead": outer}
             else:
                 got = {"lead": outer, "coordinating": inside}
         for role, names in got.items():
             out[role] += [n for n in names if n not in out[role]]
     return out["directing"], out["lead"], out["coordinating"]
+
+
+def _bracket_note(part: str) -> tuple[str, str, str] | None:
+    """(the body before the brackets, the body in them, the kind of the verb after it: its
+    lexicon list `agencies.bracket_<kind>_verbs`) of a part of a cell read by `_noted_roles`;
+    None when the part has no such note or its brackets name no body."""
+    m = _bracket_note_re().match(fold_chars(part))
+    inner = part[m.start("inner") : m.end("inner")] if m else ""
+    if m is None or not starts_with_agency(inner):
+        return None
+    verb = _KEY_GAPS_RE.sub(" ", m.group("verb")).strip()
+    return part[: m.end("outer")], inner, _bracket_verb_kinds().get(verb, "coordinator")
+
+
+@lru_cache(maxsize=1)
+def _bracket_verb_kinds() -> dict[str, str]:
+    """Each bracket verb (folded, its gaps one space) and its kind; an advising verb first,
+    then a guiding one, where a wording is in two lists."""
+    return {
+        _KEY_GAPS_RE.sub(" ", verb): kind
+        for kind in ("coordinator", "guide", "advisor")
+        for verb in lexicon.folded(f"agencies.bracket_{kind}_verbs")
+    }
 
 
 @lru_cache(maxsize=1)
