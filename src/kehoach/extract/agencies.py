@@ -419,12 +419,10 @@ def _without_tail(piece: str) -> str:
     rest = piece[hit[1] :]
     if not rest[:1].isspace() or not rest.lstrip()[:1].islower():
         return piece
-    at = len(piece) - len(rest.lstrip())
-    if _inside_name(fold_chars(piece), at) or _names_a_place(rest.lstrip()):
+    rest = rest.lstrip()
+    if _name_goes_on(fold_chars(piece), len(piece) - len(rest), rest):
         return piece
-    if _names_its_level(rest.lstrip()) or not _opens_with_verb(rest.lstrip()):
-        return piece
-    return piece[: hit[1]]
+    return piece[: hit[1]] if _opens_with_verb(rest) else piece
 
 
 def _opens_with_verb(text: str) -> bool:
@@ -1423,6 +1421,18 @@ def _place_re() -> re.Pattern[str]:
     return re.compile(units + r"\s+(?=\S)")
 
 
+def _name_goes_on(folded: str, at: int, rest: str) -> bool:
+    """Whether the words `rest`, at `at` of the folded text after a registered name, still
+    belong to a name: a phrase that goes on with one (`Ủy ban nhân dân các xã, phường | có
+    làng nghề`: `_inside_name`), the commune or ward it belongs to (`_names_a_place`), or a
+    level's word alone (`_names_its_level`). No verb then ends the name there."""
+    return (
+        (0 <= at < len(folded) and _inside_name(folded, at))
+        or _names_a_place(rest)
+        or _names_its_level(rest)
+    )
+
+
 def _names_a_place(rest: str) -> bool:
     """Whether text after a registered name goes on with the commune or ward it belongs to
     (`Phòng Văn hóa - Xã hội | phường Hoa Lư`): the name of that commune's own body."""
@@ -1462,9 +1472,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
         names
         and all(n in known for n in names)
         and rest[:1].islower()
-        and not (0 <= at < len(folded) and _inside_name(folded, at))
-        and not _names_a_place(rest)
-        and not _names_its_level(rest)
+        and not _name_goes_on(folded, at, rest)
     ):
         return names, rest
     words = list(_PHRASE_WORD_RE.finditer(folded))
