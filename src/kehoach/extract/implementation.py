@@ -125,6 +125,12 @@ def _bare_work(after: str) -> bool:
     return _bare_work_re().match(after) is not None
 
 
+def _ends_a_name(text: str, at: int) -> bool:
+    """Whether a span of years at `at` would end the name of a work its clause (back to the
+    last `;` or `:`) names (`_names_work`)."""
+    return _names_work(re.split(r"[;:]", text[:at])[-1])
+
+
 # A period that may end a work's name (`… đến năm 2030`, `… giai đoạn 2026 - 2030`), lower case
 _NAME_PERIOD = re.compile(r"(?:đến|trước)\s+(?:hết\s+)?năm\s|giai đoạn\s|năm\s+\d{4}\s*[-–]")
 
@@ -134,7 +140,7 @@ def _ends_work_name(text: str, m: re.Match[str]) -> bool:
     or programme its clause names (lexicon `time.named_works`)."""
     if not _NAME_PERIOD.match(m.group(0).lstrip()):
         return False
-    return _names_work(re.split(r"[;:]", text[: m.start()])[-1])
+    return _ends_a_name(text, m.start())
 
 
 @lru_cache(maxsize=1)
@@ -153,11 +159,8 @@ def _inner_period(text: str, low: str) -> str | None:
     when nothing else in the item states one."""
     period, compared = _inner_period_re()
     for m in period.finditer(low):
-        if compared.search(low[: m.start()]):
-            continue
-        if _names_work(re.split(r"[;:]", text[: m.start()])[-1]):
-            continue
-        return text[m.start() : m.end()]
+        if not compared.search(low[: m.start()]) and not _ends_a_name(text, m.start()):
+            return text[m.start() : m.end()]
     return None
 
 
@@ -172,8 +175,7 @@ def _closing_period(text: str, low: str) -> str | None:
     m = period.search(low) or _lead_period_re().search(low)
     if m is None:
         return None
-    clause = re.split(r"[;:]", text[: m.start()])[-1]
-    return None if _names_work(clause) else text[m.start() : m.end()]
+    return None if _ends_a_name(text, m.start()) else text[m.start() : m.end()]
 
 
 @lru_cache(maxsize=1)
