@@ -122,7 +122,12 @@ def is_closing(para: Para, text: str) -> bool:
     """A plain paragraph that closes the body (`Trong quá trình thực hiện, nếu có khó khăn …`)
     or asks everyone to carry the letter out (`_closing_request`): no item of the section it
     follows."""
-    return para.kind == "plain" and bool(_closing_re().match(fold(text)) or _closing_request(text))
+    return para.kind == "plain" and _closes(text)
+
+
+def _closes(text: str) -> bool:
+    """Text that closes the body or asks everyone to carry the letter out (`is_closing`)."""
+    return bool(_closing_re().match(fold(text)) or _closing_request(text))
 
 
 Item = tuple[Para, str]  # an item's first paragraph and its text
@@ -208,7 +213,7 @@ def _body_told(text: str) -> bool:
     and whose next words tell it what to do (`Sở X có trách nhiệm theo dõi …`)."""
     if not text[:1].isupper() or not starts_with_agency(text) or starts_with_group(text):
         return False
-    if _closing_re().match(fold(text)) or _closing_request(text):
+    if _closes(text):
         return False  # "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./."
     names, rest = agency_phrase(text)
     if not names or not rest[:1].islower():
