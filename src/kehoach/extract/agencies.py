@@ -191,12 +191,22 @@ def _school_levels_spelt(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _province_names() -> tuple[str, ...]:
+    """The province names, folded, longest first: a name inside a longer one does not win."""
+    return tuple(sorted({fold(p) for p in table().provinces}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _province_alternation() -> str:
+    """A regex alternation of the folded province names, spaces matching any white space."""
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _province_names())
+
+
+@lru_cache(maxsize=1)
 def _province_re() -> re.Pattern[str]:
     """`tỉnh` (or `Tỉnh ủy`) and a province name at the end, in folded text (OCR'd marks:
     `tinh Lao Cai`)."""
-    names = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
-    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(r"(?P<keep>\btinh(?: uy)?)\s+(?:" + alt + r")\s*$")
+    return re.compile(r"(?P<keep>\btinh(?: uy)?)\s+(?:" + _province_alternation() + r")\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -376,7 +386,7 @@ def _province_ending(key: str) -> str | None:
     """The province name (folded) a folded name ends with, if any."""
     if key.rsplit(" ", 1)[-1] not in _province_ends():
         return None
-    for name in sorted({fold(p) for p in table().provinces}, key=len, reverse=True):
+    for name in _province_names():
         if key.endswith(" " + name):
             return name
     return None
@@ -561,12 +571,10 @@ def _run_on_res() -> _RunOnRes:
     endings = lexicon.alternation("agencies.run_on_complete_endings", fold_words=True)
     heads = lexicon.alternation("agencies.run_on_complete_heads", fold_words=True)
     owners = lexicon.alternation("agencies.run_on_owner_heads", fold_words=True)
-    names = sorted({fold(p) for p in table().provinces}, key=len, reverse=True)
-    places = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     return _RunOnRes(
         re.compile(rf"^{heads} |(?:^| ){endings}$"),
         re.compile(rf"{owners}(?=\s|$)"),
-        re.compile(rf"(?:tinh\s+)?(?:{places})[ \t\n]+"),
+        re.compile(rf"(?:tinh\s+)?(?:{_province_alternation()})[ \t\n]+"),
         re.compile(r"(?<=\s)tinh(?=[ \t\n])"),
         lexicon.folded("agencies.run_on_complete_endings"),
     )
