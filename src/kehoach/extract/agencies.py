@@ -1404,7 +1404,7 @@ def _work_group_re() -> re.Pattern[str]:
 def _work_not_group(t: str) -> bool:
     """Text that opens with `các` and a noun of work (`Các nhiệm vụ thực hiện xuyên suốt …`,
     the lexicon's group_work_nouns): a heading over tasks, not a group of bodies."""
-    return _work_group_re().match(fold(t[:40]).lower()) is not None
+    return _work_group_re().match(fold(t[:40])) is not None
 
 
 def _verb_not_group(t: str) -> bool:
