@@ -185,10 +185,21 @@ def _horizon_of(title: str) -> int | None:
     return max(years) if years else None
 
 
+@dataclass(frozen=True)
+class _Spelt:
+    """What `spelt_numbers` reads, built once from the lexicon."""
+
+    count: re.Pattern[str]  # a number word before a known unit
+    multiple: re.Pattern[str]  # a multiple in words (`gấp đôi`)
+    values: dict[str, int]  # each word's number
+    after_one: tuple[str, ...]  # `targets.one_counts_after`
+    joins: frozenset[str]  # `targets.number_word_joins`
+
+
 @lru_cache(maxsize=1)
-def _spelt_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
-    """(a number word before a known unit, a multiple in words, each word's number): from the
-    lexicon's `targets.number_words`, `multiple_names` and `multiple_words`."""
+def _spelt() -> _Spelt:
+    """From the lexicon's `targets.number_words`, `multiple_names`, `multiple_words`,
+    `one_counts_after` and `number_word_joins`."""
     numbers = {w: int(n) for w, n in lexicon.mapping("targets.number_words").items()}
     named = {w: int(n) for w, n in lexicon.mapping("targets.multiple_names").items()}
     words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
@@ -199,7 +210,13 @@ def _spelt_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
     count = re.compile(rf"(?:(?<!\w)(?P<w>{words})|^(?P<cap>{words.title()}))(?=\s+{units}(?!\w))")
     multiples = lexicon.alternation("targets.multiple_words")
     multiple = re.compile(rf"(?<!\w)(?P<g>{multiples})\s+(?P<n>{words}|{names})(?:\s+lần)?(?!\w)")
-    return count, multiple, {**numbers, **named}
+    return _Spelt(
+        count,
+        multiple,
+        {**numbers, **named},
+        lexicon.words("targets.one_counts_after"),
+        frozenset(lexicon.words("targets.number_word_joins")),
+    )
 
 
 def spelt_numbers(text: str) -> str:
@@ -208,22 +225,22 @@ def spelt_numbers(text: str) -> str:
     lexicon knows; `một` (also "a", "one of") only after a word that says it counts (`ít
     nhất`, `tối thiểu`; lexicon `targets.one_counts_after`); not one that ends a longer
     number in words (`mười hai`)."""
-    count, multiple, values = _spelt_res()
-    after_one = tuple(lexicon.words("targets.one_counts_after"))
-    joins = frozenset(lexicon.words("targets.number_word_joins"))
+    spelt = _spelt()
+    values = spelt.values
 
     def digits(m: re.Match[str]) -> str:
         word = (m.group("w") or m.group("cap")).lower()
         before = text[: m.start()].rstrip().lower()
         last = before.rsplit(" ", 1)[-1] if before else ""
-        if last in values or last in joins:
+        if last in values or last in spelt.joins:
             return m.group(0)
-        if values[word] == 1 and not before.endswith(after_one):
+        if values[word] == 1 and not before.endswith(spelt.after_one):
             return m.group(0)
         return str(values[word])
 
-    text = multiple.sub(lambda m: f"{m.group('g')} {values[m.group('n')]} lần", text)
-    return count.sub(digits, text)
+    # (`digits` reads `text` as rebound here: its offsets are those of the text it is run on)
+    text = spelt.multiple.sub(lambda m: f"{m.group('g')} {values[m.group('n')]} lần", text)
+    return spelt.count.sub(digits, text)
 
 
 def _metrics(text: str) -> list[Metric]:
