@@ -596,7 +596,6 @@ def heading_part(title: str) -> str:
     return fold(head[:150])
 
 
-_DOCUMENT_DATES = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d+/\d{4}/\S+")
 _JOINER = re.compile(r",|;|\bva\b")
 
 
@@ -648,7 +647,7 @@ def _looks_ahead(head: str) -> bool:
     2026`; one naming no year is what the review covers: `… nhiệm vụ, giải pháp`)."""
     if _ahead_words_re().search(head):
         return True
-    bare = _DOCUMENT_DATES.sub(" ", head)
+    bare = _DATES.sub(" ", head)  # a date's or a cited document's year is no period
     for m in _ahead_opener_re().finditer(bare):
         nxt = _JOINER.search(bare, m.end())
         part = bare[m.end() : nxt.start() if nxt else len(bare)]
