@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kehoach.extract.outline import Section
+from kehoach.extract.readings import handed_reading, opening, subject_reading
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Target
 from kehoach.text import lexicon
@@ -1005,9 +1006,6 @@ def _committing(sec: Section):
 def _names_a_body(sentence: str) -> bool:
     """Whether a sentence names a body as its subject or hands one work (`Sở X chủ trì …`,
     `Giao Y …`, `…; giao Z …`): a task's sentence, not a commitment's."""
-    # imported here, as in `_assigned_to_body`
-    from kehoach.extract.readings import handed_reading, opening, subject_reading
-
     return bool(opening(sentence)) or any(
         r is not None and (r.has_agency or r.coordinating)
         for r in (subject_reading(sentence), handed_reading(sentence))
