@@ -24,6 +24,7 @@ import json
 import os
 import secrets
 import shutil
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,18 @@ def drop_pg_database(url: str) -> None:
 
 # Test controls, not settings: they stay in the environment.
 TEST_CONTROLS = {"KEHOACH_REQUIRE_POSTGRES", "KEHOACH_SCREENSHOTS"}
+# Set by `pytest_configure` for the run, kept too.
+RUN_ENVIRONMENT = {"KEHOACH_CACHE_DIR"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The lexicon's parsed copy (`text.datafiles`) kept in a folder of the run's own, removed
+    after it: the suite writes nothing into the user's cache and finds nothing there (every
+    run starts cold). Set before collection, which imports the modules that read the lexicon,
+    and in the environment, so the commands tests start (`kehoach extract`) use it too."""
+    folder = tempfile.mkdtemp(prefix="kehoach-test-cache-")
+    os.environ["KEHOACH_CACHE_DIR"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -117,7 +130,7 @@ def _no_settings_from_the_environment():
 
     with pytest.MonkeyPatch.context() as mp:
         for name in list(os.environ):
-            if name.startswith("KEHOACH_") and name not in TEST_CONTROLS:
+            if name.startswith("KEHOACH_") and name not in TEST_CONTROLS | RUN_ENVIRONMENT:
                 mp.delenv(name)
         get_settings.cache_clear()
         yield

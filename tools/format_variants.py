@@ -95,6 +95,9 @@ _SUBJECT = re.compile(r"^(?:v/v|ve viec)\b")
 _APPENDIX = re.compile(r"^phu luc\b")
 # between the two columns of a typed block: a tab, spaces, or a pipe (a bare pipe table's)
 _COLUMN_GAP = re.compile(r"\s*\t\s*|\s{2,}|\s*\|\s*")
+# recipients apart where one ends (`…(b/c); - TT Tỉnh ủy`), not at a dash inside a body's
+# name (`- Ban Thi đua - Khen thưởng Trung ương`)
+_NEXT_RECIPIENT = re.compile(r"(?<=[:;,.)])\s+(?=[-+•] )")
 _WIDE_TABLE = 5  # columns: such a table is set on a landscape page
 _PORTRAIT_CM, _LANDSCAPE_CM = 16.0, 24.7  # the width between the margins (3 cm left, 2 right)
 
@@ -377,9 +380,7 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
             # the whole block flattened onto one line, or typed in two columns (spaces or a
             # tab between them): recipients, then the signer's lines
             first, *signer = _COLUMN_GAP.split(line)
-            # recipients apart where one ends (`…(b/c); - TT Tỉnh ủy`), not at a dash inside a
-            # body's name (`- Ban Thi đua - Khen thưởng Trung ương`)
-            sig.recipients.extend(re.split(r"(?<=[:;,.)])\s+(?=[-+•] )", first))
+            sig.recipients.extend(_NEXT_RECIPIENT.split(first))
             sig.signer.extend(s for s in signer if s)
             i = _two_columns(blocks, i + 1, sig)
             continue
@@ -440,7 +441,7 @@ def _signature_of(table: Table) -> Signature | None:
     sig = Signature([], [])
     for left, *right in rows:
         if left.strip():
-            sig.recipients.extend(re.split(r"(?<=[:;,.)])\s+(?=[-+•] )", left.strip()))
+            sig.recipients.extend(_NEXT_RECIPIENT.split(left.strip()))
         sig.signer.extend(p for r in right for p in _COLUMN_GAP.split(r.strip()) if p)
     return sig
 

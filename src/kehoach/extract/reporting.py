@@ -531,7 +531,7 @@ def extract_reporting(
     named = {id(s) for s in scope}
     if not scope:  # no section for it: any duty stated in the body
         scope = body
-    closing = _closing_paragraph(body) if body else _closing_request_of(root)
+    closing = _closing_paragraph(body[-1]) if body else _closing_request_of(root)
     if closing is not None and not any(closing[0] in s.walk() for s in scope):
         # "Trên cơ sở nhiệm vụ được giao, các cơ quan … gửi báo cáo … về Sở X trước ngày …":
         # the plain paragraph that closes the body speaks to every agency, as the
@@ -565,15 +565,15 @@ def extract_reporting(
     return duties
 
 
-def _closing_paragraph(body: list[Section]) -> tuple[Section, Para] | None:
-    """The body's last paragraph, with the section it stands in, when it is a plain one (no
-    item of a list, no heading): the plan's closing words to the agencies."""
+def _closing_paragraph(last_part: Section) -> tuple[Section, Para] | None:
+    """The body's last paragraph (that of its last part), with the section it stands in,
+    when it is a plain one (no item of a list, no heading): the plan's closing words to the
+    agencies."""
     last: tuple[Section, Para] | None = None
-    for sec in body[-1:]:
-        for s in sec.walk():
-            paras = [b for b in s.blocks if isinstance(b, Para)]
-            if paras:
-                last = (s, paras[-1])
+    for s in last_part.walk():
+        paras = [b for b in s.blocks if isinstance(b, Para)]
+        if paras:
+            last = (s, paras[-1])
     return last if last is not None and last[1].kind == "plain" else None
 
 

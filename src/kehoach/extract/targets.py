@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kehoach.extract.outline import Section
+from kehoach.extract.readings import handed_reading, opening, subject_reading
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Target
 from kehoach.text import lexicon
@@ -185,10 +186,21 @@ def _horizon_of(title: str) -> int | None:
     return max(years) if years else None
 
 
+@dataclass(frozen=True)
+class _Spelt:
+    """What `spelt_numbers` reads, built once from the lexicon."""
+
+    count: re.Pattern[str]  # a number word before a known unit
+    multiple: re.Pattern[str]  # a multiple in words (`gấp đôi`)
+    values: dict[str, int]  # each word's number
+    after_one: tuple[str, ...]  # `targets.one_counts_after`
+    joins: frozenset[str]  # `targets.number_word_joins`
+
+
 @lru_cache(maxsize=1)
-def _spelt_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
-    """(a number word before a known unit, a multiple in words, each word's number): from the
-    lexicon's `targets.number_words`, `multiple_names` and `multiple_words`."""
+def _spelt() -> _Spelt:
+    """From the lexicon's `targets.number_words`, `multiple_names`, `multiple_words`,
+    `one_counts_after` and `number_word_joins`."""
     numbers = {w: int(n) for w, n in lexicon.mapping("targets.number_words").items()}
     named = {w: int(n) for w, n in lexicon.mapping("targets.multiple_names").items()}
     words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
@@ -199,7 +211,13 @@ def _spelt_res() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
     count = re.compile(rf"(?:(?<!\w)(?P<w>{words})|^(?P<cap>{words.title()}))(?=\s+{units}(?!\w))")
     multiples = lexicon.alternation("targets.multiple_words")
     multiple = re.compile(rf"(?<!\w)(?P<g>{multiples})\s+(?P<n>{words}|{names})(?:\s+lần)?(?!\w)")
-    return count, multiple, {**numbers, **named}
+    return _Spelt(
+        count,
+        multiple,
+        {**numbers, **named},
+        lexicon.words("targets.one_counts_after"),
+        frozenset(lexicon.words("targets.number_word_joins")),
+    )
 
 
 def spelt_numbers(text: str) -> str:
@@ -208,22 +226,22 @@ def spelt_numbers(text: str) -> str:
     lexicon knows; `một` (also "a", "one of") only after a word that says it counts (`ít
     nhất`, `tối thiểu`; lexicon `targets.one_counts_after`); not one that ends a longer
     number in words (`mười hai`)."""
-    count, multiple, values = _spelt_res()
-    after_one = tuple(lexicon.words("targets.one_counts_after"))
-    joins = frozenset(lexicon.words("targets.number_word_joins"))
+    spelt = _spelt()
+    values = spelt.values
 
     def digits(m: re.Match[str]) -> str:
         word = (m.group("w") or m.group("cap")).lower()
         before = text[: m.start()].rstrip().lower()
         last = before.rsplit(" ", 1)[-1] if before else ""
-        if last in values or last in joins:
+        if last in values or last in spelt.joins:
             return m.group(0)
-        if values[word] == 1 and not before.endswith(after_one):
+        if values[word] == 1 and not before.endswith(spelt.after_one):
             return m.group(0)
         return str(values[word])
 
-    text = multiple.sub(lambda m: f"{m.group('g')} {values[m.group('n')]} lần", text)
-    return count.sub(digits, text)
+    # (`digits` reads `text` as rebound here: its offsets are those of the text it is run on)
+    text = spelt.multiple.sub(lambda m: f"{m.group('g')} {values[m.group('n')]} lần", text)
+    return spelt.count.sub(digits, text)
 
 
 def _metrics(text: str) -> list[Metric]:
@@ -579,7 +597,6 @@ def heading_part(title: str) -> str:
     return fold(head[:150])
 
 
-_DOCUMENT_DATES = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d+/\d{4}/\S+")
 _JOINER = re.compile(r",|;|\bva\b")
 
 
@@ -631,7 +648,7 @@ def _looks_ahead(head: str) -> bool:
     2026`; one naming no year is what the review covers: `… nhiệm vụ, giải pháp`)."""
     if _ahead_words_re().search(head):
         return True
-    bare = _DOCUMENT_DATES.sub(" ", head)
+    bare = _DATES.sub(" ", head)  # a date's or a cited document's year is no period
     for m in _ahead_opener_re().finditer(bare):
         nxt = _JOINER.search(bare, m.end())
         part = bare[m.end() : nxt.start() if nxt else len(bare)]
@@ -989,9 +1006,6 @@ def _committing(sec: Section):
 def _names_a_body(sentence: str) -> bool:
     """Whether a sentence names a body as its subject or hands one work (`Sở X chủ trì …`,
     `Giao Y …`, `…; giao Z …`): a task's sentence, not a commitment's."""
-    # imported here, as in `_assigned_to_body`
-    from kehoach.extract.readings import handed_reading, opening, subject_reading
-
     return bool(opening(sentence)) or any(
         r is not None and (r.has_agency or r.coordinating)
         for r in (subject_reading(sentence), handed_reading(sentence))

@@ -166,6 +166,11 @@ def _valid_date(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
 
+# standing work with no period of its own (`thường xuyên`, `liên tục`), folded: the schema's
+# `continuous`, asked both of a first clause and of the whole wording
+_STANDING_RE = re.compile(r"\bthuong xuyen\b|\blien tuc\b")
+
+
 # A pure reading of the wording and the year (a frozen value; the lexicon is loaded once):
 # cached, as a document's task rows and paragraphs repeat their times (`Hằng năm`, `Năm 2026`).
 @lru_cache(maxsize=4096)
@@ -193,16 +198,12 @@ def parse_timeframe(raw: str | None, doc_year: int | None = None) -> Timeframe:
     # own before any date is the first period stated, so it decides (a date in the same clause,
     # "thường xuyên từ năm 2026", says when the standing work begins and is read below)
     head = re.split(r"[;,]", f, maxsplit=1)[0]
-    if (
-        head != f
-        and re.search(r"\bthuong xuyen\b|\blien tuc\b", head)
-        and _first_period(raw, head, doc_year) is None
-    ):
+    if head != f and _STANDING_RE.search(head) and _first_period(raw, head, doc_year) is None:
         return _tf(raw, "continuous")
     first = _first_period(raw, f, doc_year)
     if first is not None:
         return first
-    if re.search(r"\bthuong xuyen\b|\blien tuc\b", f):
+    if _STANDING_RE.search(f):
         return _tf(raw, "continuous")
     return _tf(raw, "unknown")
 

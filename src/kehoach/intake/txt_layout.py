@@ -271,14 +271,14 @@ def _grid(
     return Grid(rows=rows, spans=spans, page=page), blank_rows
 
 
-def _table_at(lines: list[str], i: int, width: int | None) -> tuple[int, list[str], list[int]]:
-    """The end of a table's body starting at line i, and its heading lines and columns.
-    With `width`, a heading is not needed: the lines go on with a table of that many columns."""
-    head: list[str] = []
-    j = i
-    if width is None:
-        j = i + _heading_length(lines, i)
-        head = lines[i:j]
+def _table_at(
+    lines: list[str], i: int, heading: int, width: int | None
+) -> tuple[int, list[str], list[int]]:
+    """The end of a table's body starting at line i, and its heading lines (the `heading`
+    first ones, `_heading_length`) and columns. With `width`, a heading is not needed: the
+    lines go on with a table of that many columns."""
+    j = i + heading
+    head = lines[i:j]
     starts = _starts(lines[j:], head, width)
     end = j
     while end < len(lines):
@@ -306,9 +306,9 @@ def _page_items(
     while i < len(lines):
         line = lines[i]
         cont = open_width if i == 0 or not any(ln.strip() for ln in lines[:i]) else None
-        heading = _heading_length(lines, i) > 0
+        heading = _heading_length(lines, i)
         if heading or (cont and line.strip()):
-            end, head, starts = _table_at(lines, i, None if heading else cont)
+            end, head, starts = _table_at(lines, i, heading, None if heading else cont)
             body_start = i + len(head)
             if len(starts) >= 3 and end > body_start and (head or len(starts) == cont):
                 header = _header_cells(head, starts) if head else []
