@@ -1028,3 +1028,35 @@ def test_a_body_in_brackets_with_its_verb_has_a_role_of_its_own(cell, roles) -> 
 )
 def test_an_agency_list_without_words_that_name_no_body(cell, names) -> None:
     assert parse_list(cell) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "rest"),
+    [
+        # a board named in lower case by what it keeps goes on through `quản lý`
+        (
+            "Ban quản lý các di tích và Trung tâm Dịch vụ tổng hợp xã kiểm kê hiện vật",
+            ["Ban quản lý các di tích", "Trung tâm Dịch vụ tổng hợp xã"],
+            "kiểm kê hiện vật",
+        ),
+        # a registered name later in the list keeps its own `tổng hợp`
+        (
+            "Phòng Kinh tế, Hạ tầng và Đô thị và Trung tâm Dịch vụ tổng hợp phường tham mưu",
+            ["Phòng Kinh tế, Hạ tầng và Đô thị", "Trung tâm Dịch vụ tổng hợp phường"],
+            "tham mưu",
+        ),
+        # `thành lập` is the work, not the end of the name
+        ("Hội Nông dân xã thành lập tổ hợp tác", ["Hội Nông dân xã"], "thành lập tổ hợp tác"),
+        # a commune's military board is a Ban, the province's a Bộ
+        ("BCH Quân sự xã chủ trì", ["Ban Chỉ huy Quân sự xã"], "chủ trì"),
+        ("BCH Quân sự tỉnh chủ trì", ["Bộ Chỉ huy Quân sự tỉnh"], "chủ trì"),
+        # the heads of the villages that have a relic
+        (
+            "Trưởng các thôn có di tích phối hợp với Ban quản lý di tích",
+            ["Trưởng các thôn có di tích"],
+            "phối hợp với Ban quản lý di tích",
+        ),
+    ],
+)
+def test_a_communes_bodies_named_in_running_text(text, names, rest) -> None:
+    assert agency_phrase(text, any_start=True) == (names, rest)

@@ -111,3 +111,10 @@ def test_a_pilot_counts_what_it_tries_out() -> None:
     r = extract_file(FIXTURES / "variant_phase_bullets_brackets.txt")
     got = [(t.horizon, [(m.value, m.unit) for m in t.metrics]) for t in r.targets]
     assert got == [(2027, [(4, "mô hình")]), (2027, [(70, "%")]), (2030, [(12, "điểm")])]
+
+
+def test_the_peoples_a_province_has_are_no_target() -> None:
+    """`Gìn giữ bản sắc văn hóa của 54 dân tộc anh em` in a general objective: the peoples who
+    live there, not a count to reach; the numbered target under it stays."""
+    r = extract_file(FIXTURES / "variant_department_own_units_plan.txt")
+    assert [[(m.value, m.unit) for m in t.metrics] for t in r.targets] == [[(100, "%")]]

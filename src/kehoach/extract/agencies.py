@@ -8,7 +8,7 @@ diacritics and the hoá/hóa spellings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -1141,6 +1141,14 @@ def body_of_position(name: str) -> str:
     return canonical(name[m.end() :])
 
 
+def own_department(issuer: str) -> Callable[[str | None], str | None]:
+    """What a name stands for in the plan of `issuer`: a bare `Sở` (`phối hợp với Sở`, `báo
+    cáo … về Sở`) in a department's own plan is that department; any other name as it is."""
+    if not fold_chars(issuer).lower().startswith("so "):
+        return lambda name: name
+    return lambda name: issuer if name and fold_chars(name).lower() == "so" else name
+
+
 def starts_with_agency(text: str) -> bool:
     """True when the text begins with a named body or an agency group (`Sở …`, `Các cơ quan …`),
     or with a registered name whatever its marks (`Hỗi Văn học Nghệ thuật tỉnh`, OCR'd); not
@@ -1495,6 +1503,11 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             # (a dot straight before a capital is an abbreviation's: `P.KHTC`)
             end = words[i - 1].end()
             break
+        if i and t[w.start()].isupper() and w.start() >= named_up_to:
+            # so does one named later in the list (`Phòng X và Trung tâm Dịch vụ tổng hợp
+            # phường tham mưu …`)
+            later = known_prefix(t[w.start() :])
+            named_up_to = w.start() + later[1] if later else named_up_to
         if i == 0 or t[w.start()].isupper() or w.start() < named_up_to:
             continue
         one = w.group(0)

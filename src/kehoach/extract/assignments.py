@@ -57,6 +57,7 @@ from kehoach.extract.readings import (
 from kehoach.extract.restated import without_restatements
 from kehoach.extract.segments import (
     Item,
+    hands_out_by_subject,
     is_closing,
     labels_per_item,
     segment_assignments,
@@ -352,8 +353,11 @@ def _visit(
             Assignment(f"{sec.path}.1", where.group, where.group_title, own, readings, period)
         )
     several = sum(1 for _, run in segments if run is not None and run.is_block) > 1
+    # a topic section whose paragraphs each name the body told the work (`Giao Phòng X …`,
+    # `Công an xã chủ trì …`) hands it to groups of bodies too (`Các trường học … đưa …`)
+    bodies = not groups and here is None and hands_out_by_subject(segments)
     for items, run in segments:
-        for a in segment_assignments(items, run, here, where, several, groups, per_item):
+        for a in segment_assignments(items, run, here, where, several, groups, per_item, bodies):
             n += 1
             if not a.id:
                 a.id, a.counted = (f"{sec.path}.{n}" if sec.path else str(n)), True

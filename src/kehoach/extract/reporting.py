@@ -12,6 +12,7 @@ from kehoach.extract.agencies import (
     body_of_position,
     canonical,
     current_province,
+    own_department,
     parse_list,
     starts_with_agency,
     starts_with_group,
@@ -560,8 +561,9 @@ def extract_reporting(
         if (d.every, d.due, d.to) not in seen:
             seen.add((d.every, d.due, d.to))
             duties.append(d)
-    if issuer and fold_chars(issuer).lower().startswith("so "):
-        duties = [replace(d, to=_own(d.to, issuer), via=_own(d.via, issuer)) for d in duties]
+    if issuer:
+        own = own_department(issuer)
+        duties = [replace(d, to=own(d.to), via=own(d.via)) for d in duties]
     return duties
 
 
@@ -630,8 +632,3 @@ def _compiled_again(sentence: str, duty: ReportingDuty, found: list[ReportingDut
         and not _ad_hoc_re().search(f)
         and any(d.every != "ad_hoc" and d.to == duty.to for d in found)
     )
-
-
-def _own(name: str | None, issuer: str) -> str | None:
-    """The issuing department for a bare `Sở` (the plan's own department), else the name."""
-    return issuer if name and fold_chars(name).lower() == "so" else name
