@@ -7,6 +7,7 @@ import re
 from kehoach.intake import markdown, txt_layout
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import decode_text
+from kehoach.intake.furniture import without_furniture
 from kehoach.intake.pipe_wrapped import join_wrapped_rows
 from kehoach.intake.tab_lines import join_cell_lines
 from kehoach.text.normalize import nfc
@@ -31,7 +32,8 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     if not markdown.is_markdown(text):
         if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
             blocks = txt_layout.read_layout(text)
-        else:
+        else:  # a signed PDF's text copied line by line: its stamps and page furniture out
+            lines = without_furniture(lines)
             blocks = to_blocks([_unmarked(x) for x in lines])
         return Document(name=name, format="txt", sha256=sha256, blocks=blocks)
     # a converter's markdown: its paragraphs unwrapped, its footnotes dropped, its grid
