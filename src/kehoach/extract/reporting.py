@@ -439,7 +439,8 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         via = _via_in_brackets(sentence[m.end() :])
     to = None
     start = f.find("bao cao")
-    for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi)\s+", f[start:]):
+    # "… báo cáo đột xuất khi có yêu cầu của UBND tỉnh": the body that asks is the one told
+    for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi|yeu cau cua)\s+", f[start:]):
         at = start + m.end()
         if f[max(0, at - 5) : at].startswith("(qua"):
             continue
