@@ -235,6 +235,12 @@ def _draft_mark(line: str) -> bool:
 def _header_rows(blocks: list) -> list[list[list[str]]]:
     """The header as two rows of (left, right) cells: issuer | motto, number | place-date."""
     tables = [b for b in blocks if isinstance(b, Table)]
+    after_table = blocks[blocks.index(tables[0]) + 1 :] if tables else []
+    if tables and any("\t" in _text(b) for b in after_table):
+        # The header's tab rows went on past the table the reader saw (a row of one cell,
+        # `PHƯỜNG X<TAB>`, ends a tab table): every row read line by line instead.
+        tabbed = ["\t".join(row) for t in tables for row in t.rows]
+        return _header_rows([*tabbed, *(b for b in blocks if not isinstance(b, Table))])
     if tables:  # a header already written as a table: a cell's lines typed apart by spaces
         rows = [[_header_parts(c) for c in row if c.strip()] for row in tables[0].rows]
         # A letter's subject (`V/v …`) the text typed under the table, its right column

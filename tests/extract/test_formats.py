@@ -410,6 +410,27 @@ def test_the_layout_tool_parts_header_columns_a_copy_joined_with_one_space():
     ]
 
 
+def test_the_layout_tool_keeps_header_rows_typed_past_the_first_tab_table():
+    """A commune's three-line issuer: the reader's tab table ends at its one-cell row
+    (`PHƯỜNG X<TAB>`), and the number and place-date row after it stays in the header."""
+    from kehoach.intake import read_bytes
+
+    text = (
+        "TỈNH BẮC NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "ỦY BAN NHÂN DÂN\tĐộc lập - Tự do - Hạnh phúc\n"
+        "PHƯỜNG ĐÔNG HÀ\t\n"
+        "Số: 12/KH-UBND\tĐông Hà, ngày 3 tháng 5 năm 2026\n"
+    )
+    blocks = read_bytes(text.encode(), "header.txt").blocks
+    assert _format_variants()._header_rows(blocks) == [
+        [
+            ["TỈNH BẮC NAM", "ỦY BAN NHÂN DÂN", "PHƯỜNG ĐÔNG HÀ"],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+        ],
+        [["Số: 12/KH-UBND"], ["Đông Hà, ngày 3 tháng 5 năm 2026"]],
+    ]
+
+
 def _pdf_copy_blocks():
     """A plan copied out of a PDF as text: a page number at each page break (one in the
     middle of a paragraph, one between the two pages of a table), the table's heading

@@ -68,9 +68,9 @@ def _not_duty() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _report_form_re() -> re.Pattern[str]:
-    """What a report is written on (`đề cương báo cáo`, `mẫu báo cáo`; lexicon
-    `reporting.report_forms`), and who gives talks (`báo cáo viên`; `reporting.report_persons`),
-    folded."""
+    """What a report is written on or made with (`đề cương báo cáo`, `mẫu báo cáo`, `Hệ thống
+    thông tin báo cáo`; lexicon `reporting.report_forms`), and who gives talks (`báo cáo
+    viên`; `reporting.report_persons`), folded."""
     return re.compile(rf"\b(?:{_alt('report_forms')}|{_alt('report_persons')})\b")
 
 
