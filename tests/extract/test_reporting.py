@@ -107,3 +107,13 @@ def test_the_paragraph_closing_the_body_states_a_duty_under_any_section() -> Non
     ]
     # it assigns no task of its own, nor does the funding paragraph before it
     assert [t.id for t in r.tasks] == ["III.1", "III.2", "III.3"]
+
+
+def test_a_system_named_for_reports_asks_for_none() -> None:
+    """`kết nối với Hệ thống thông tin báo cáo của tỉnh; hoàn thành trước ngày 30/10/2026`: the
+    `báo cáo` names the system a task connects to (`reporting.report_forms`), so the task's
+    deadline is no one-off report; the reporting section's annual duty stays the only one."""
+    r = extract_file(FIXTURES / "variant_target_notations.txt")
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "12-05", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
