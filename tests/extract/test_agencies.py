@@ -593,6 +593,24 @@ def test_a_label_on_a_line_of_its_own_parts_the_cell_whatever_its_case() -> None
 
 
 @pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # a cell wrapped at its width right after a head that names nothing alone
+        (
+            "Sở Khoa học và Công nghệ; Ủy ban\nMTTQ Việt Nam tỉnh",
+            ["Sở Khoa học và Công nghệ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+        ),
+        ("Văn phòng\nUBND tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        # a whole name on each line: each line a body of its own
+        ("Sở Y tế\nBan Dân tộc", ["Sở Y tế", "Ban Dân tộc"]),
+        ("Tỉnh đoàn\nUBND các xã", ["Tỉnh đoàn", "Ủy ban nhân dân các xã"]),
+    ],
+)
+def test_a_line_that_ends_on_a_bare_head_goes_on_with_the_next(cell, names) -> None:
+    assert parse_list(lines_as_list(cell)) == names
+
+
+@pytest.mark.parametrize(
     ("written", "name"),
     [
         # a registered body with a unit of its own in brackets: the body

@@ -120,3 +120,13 @@ def test_a_call_to_direct_a_difficulty_is_no_duty_to_report() -> None:
         ("quarter", None, "Sở Văn hóa, Thể thao và Du lịch", "Văn phòng Sở"),
         ("once", "2026-05-10", "Ủy ban nhân dân tỉnh", "Phòng Quản lý Di sản văn hóa"),
     ]
+
+
+def test_a_system_named_for_reports_asks_for_none() -> None:
+    """`kết nối với Hệ thống thông tin báo cáo của tỉnh; hoàn thành trước ngày 30/10/2026`: the
+    `báo cáo` names the system a task connects to (`reporting.report_forms`), so the task's
+    deadline is no one-off report; the reporting section's annual duty stays the only one."""
+    r = extract_file(FIXTURES / "variant_target_notations.txt")
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "12-05", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    ]

@@ -752,10 +752,27 @@ def lines_as_list(cell: str) -> str:
         return cell
     out = lines[0]
     for line in lines[1:]:
-        opens_body = line[:1].isupper() and _BODY_START_RE.match(line) is not None
+        opens_body = (
+            line[:1].isupper()
+            and _BODY_START_RE.match(line) is not None
+            and not _ends_on_bare_head(out)
+        )
         opens_part = opens_body or _opens_with_label(line)  # "phối hợp: Sở Y" on its own line
         out += ("; " if opens_part and not out.endswith((",", ";")) else " ") + line
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_head_end_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|[;,])\s*" + lexicon.alternation("agencies.bare_heads", fold_words=True) + r"$"
+    )
+
+
+def _ends_on_bare_head(text: str) -> bool:
+    """Whether `text` ends on a head that names no body by itself (`Sở Y tế; Ủy ban`, the
+    lexicon's `agencies.bare_heads`): the name goes on in the next line."""
+    return _bare_head_end_re().search(fold(text[-40:])) is not None
 
 
 def _opens_with_label(line: str) -> bool:

@@ -69,9 +69,9 @@ def _not_duty() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _report_form_re() -> re.Pattern[str]:
-    """What a report is written on (`đề cương báo cáo`, `mẫu báo cáo`; lexicon
-    `reporting.report_forms`), and who gives talks (`báo cáo viên`; `reporting.report_persons`),
-    folded."""
+    """What a report is written on or made with (`đề cương báo cáo`, `mẫu báo cáo`, `Hệ thống
+    thông tin báo cáo`; lexicon `reporting.report_forms`), and who gives talks (`báo cáo
+    viên`; `reporting.report_persons`), folded."""
     return re.compile(rf"\b(?:{_alt('report_forms')}|{_alt('report_persons')})\b")
 
 
@@ -440,7 +440,8 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         via = _via_in_brackets(sentence[m.end() :])
     to = None
     start = f.find("bao cao")
-    for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi)\s+", f[start:]):
+    # "… báo cáo đột xuất khi có yêu cầu của UBND tỉnh": the body that asks is the one told
+    for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi|yeu cau cua)\s+", f[start:]):
         at = start + m.end()
         if f[max(0, at - 5) : at].startswith("(qua"):
             continue
