@@ -342,7 +342,7 @@ def _visit(
     if heading is None and sec.kind == "decimal" and sec.title.rstrip().endswith(":"):
         # "1. Chủ trì, phối hợp với Y hướng dẫn …:" over its bullets, under the heading of the
         # body that leads: they take what it says, as the items under a lead-in do
-        here = introduced(here, intro_reading(sec.title, where))
+        here = _led_in(here, sec.title, where)
     lead_in = _lead_in(sec)
     blocks = sec.blocks[:-1] if lead_in is not None else sec.blocks
     segments = segments_of(blocks, prose_allowed=not own)
@@ -423,7 +423,7 @@ def _visit(
     if lead_in is not None:
         # "Điều 9. Trách nhiệm của Sở X" / "Chủ trì, phối hợp với Y … thực hiện các nhiệm vụ
         # sau:" / "1. …": the clauses take what the lead-in says, as bullets under one do
-        here = introduced(here, intro_reading(lead_in.text, where))
+        here = _led_in(here, lead_in.text, where)
     givens = [
         shared if shared is not None and child is not sec.children[-1] else here
         for child in sec.children
@@ -436,9 +436,18 @@ def _lead_in(sec: Section) -> Para | None:
     """The sentence that closes a section's own text and leads in to the numbered sections
     under it (`segments.is_lead_in`), else None."""
     last = sec.blocks[-1] if sec.blocks and sec.children else None
-    if not isinstance(last, Para) or not sec.children[0].kind == "decimal":
+    if not isinstance(last, Para) or sec.children[0].kind != "decimal":
         return None
     return last if is_lead_in(last, last.text, labels=True) else None
+
+
+def _led_in(given: Reading | None, text: str, where: Assignment) -> Reading | None:
+    """What the items under a lead-in (`text`) are given, with what stands over it (`given`):
+    `segments.introduced`, when the lead-in names a lead, or coordinators beside one given."""
+    intro = intro_reading(text, where)
+    if not (intro.has_agency or (given is not None and intro.coordinating)):
+        return given
+    return introduced(given, intro)
 
 
 def _handed_on_only(segments: list[tuple[list[Item], LabelRun | None]]) -> bool:

@@ -372,6 +372,8 @@ def _add_directed(a: Assignment, given: Reading | None) -> None:
 
 # Markers that may introduce bullets (`-`) standing under them
 _INTRO_KINDS = ("letter", "decimal", "paren")
+# A sentence's end inside a paragraph: a stop, then a word (a capital: `_two_sentences`)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(\w)")
 # Markers of the items a plain lead-in sentence may introduce
 _LISTED_KINDS = ("bullet", *_INTRO_KINDS)
 
@@ -424,11 +426,20 @@ def is_lead_in(para: Para, text: str, labels: bool = False) -> bool:
     phối hợp với Sở X và Ủy ban nhân dân các xã thực hiện các nhiệm vụ sau:`), no task of its
     own; with `labels` also a body's name before its items (`Sở Tài chính:`, `Sở X chủ trì,
     phối hợp với Y:`), which among a section's paragraphs heads those after it
-    (`segment_assignments`)."""
+    (`segment_assignments`). One sentence only: a paragraph that first states work of its own
+    (`… tổ chức Hội nghị sơ kết (dự kiến trong tháng 12/2026). Phân công chuẩn bị như sau:`)
+    is an item, its time no time of the items after it."""
     if para.kind != "plain" or not text.rstrip().endswith(":"):
+        return False
+    if _two_sentences(text):
         return False
     head = text.rstrip().removesuffix(":")
     return labels or not (is_agency_label(head) or is_name_line(head))
+
+
+def _two_sentences(text: str) -> bool:
+    """Whether a sentence ends inside the text (a stop, then a capital)."""
+    return any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(text))
 
 
 def introduced(outer: Reading | None, intro: Reading) -> Reading:
