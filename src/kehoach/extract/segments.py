@@ -383,9 +383,15 @@ def _under_intros(
     point: str | None = None
     for i, (para, text) in enumerate(items):
         following = items[i + 1][0].kind if i + 1 < len(items) else None
-        introduces = text.rstrip().endswith(":") or _is_title(text)
-        if para.kind in _INTRO_KINDS and introduces and following == "bullet":
-            intro = _intro_reading(text, where)
+        colon = text.rstrip().endswith(":")
+        # an unnumbered paragraph introduces its bullets by its colon alone (`… tổ chức Hội nghị
+        # sơ kết … Phân công chuẩn bị như sau:`): a plain title may be a task of its own
+        introduces = colon or (para.kind in _INTRO_KINDS and _is_title(text))
+        if para.kind in (*_INTRO_KINDS, "plain") and introduces and following == "bullet":
+            # a paragraph's sentences before the one that introduces the bullets tell of the
+            # work (`… tổ chức Hội nghị (dự kiến trong tháng 12/2026)`), not who does each part
+            said = _last_sentence(text) if para.kind == "plain" else text
+            intro = _intro_reading(said, where)
             point = para.num if para.kind == "letter" else None
             continue
         if para.kind != "bullet":
@@ -396,6 +402,14 @@ def _under_intros(
                 points[id(para)] = point
         out.append((para, text))
     return out, given, points
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+
+
+def _last_sentence(text: str) -> str:
+    """The paragraph's last sentence (a stop, then a word: `Phân công chuẩn bị như sau:`)."""
+    return _SENTENCE_END.split(text)[-1]
 
 
 def _point(para: Para, points: dict[int, str]) -> str | None:
