@@ -395,9 +395,7 @@ def _province_ending(key: str) -> str | None:
 # A bracket after a body that names the person in charge of its part (`Phòng Quản lý văn hóa
 # (đ/c Lâm Văn A, Phó Giám đốc Sở phụ trách)`), in folded text: a person is in no role.
 _PERSON_BRACKET_RE = re.compile(
-    r"\s*\(\s*"
-    + lexicon.alternation("agencies.person_openings", fold_words=True)
-    + r"\s[^()]*\)"
+    r"\s*\(\s*" + lexicon.alternation("agencies.person_openings", fold_words=True) + r"\s[^()]*\)"
 )
 
 
