@@ -1023,6 +1023,9 @@ def test_a_plan_that_shortens_every_name_in_its_headings_and_sentences() -> None
         ),
         # a unit of its own in brackets is still folded into its body
         ("Sở Nội vụ (Ban Thi đua - Khen thưởng)", ([], ["Sở Nội vụ"], [])),
+        # the body that runs a subcommittee leads its work; the subcommittee only names the
+        # unit it runs
+        ("Tiểu ban Tuyên truyền (Sở Nội vụ chủ trì)", ([], ["Sở Nội vụ"], [])),
     ],
 )
 def test_a_body_in_brackets_with_its_verb_has_a_role_of_its_own(cell, roles) -> None:
@@ -1093,3 +1096,16 @@ def test_an_agency_list_without_words_that_name_no_body(cell, names) -> None:
 )
 def test_a_communes_bodies_named_in_running_text(text, names, rest) -> None:
     assert agency_phrase(text, any_start=True) == (names, rest)
+
+
+def test_subcommittees_and_committees_closing_a_sentence_keep_their_whole_names() -> None:
+    """`Tiểu ban …` heads a body; `hậu cần` (logistics) is no verb `cần` ending its name; a
+    head of several words (`Ban Tổ chức`) closing a sentence is still that head."""
+    assert agency_phrase("Tiểu ban Hậu cần - Lễ tân bố trí xe đưa đón")[0] == [
+        "Tiểu ban Hậu cần - Lễ tân"
+    ]
+    assert agency_phrase("Tiểu ban Lễ tân - Hậu cần bố trí xe", any_start=True)[0] == [
+        "Tiểu ban Lễ tân - Hậu cần"
+    ]
+    assert take_agencies("Ban Tổ chức.")[0] == ["Ban Tổ chức"]
+    assert take_agencies("Ban Chỉ đạo; các sở")[0] == ["Ban Chỉ đạo", "các sở"]

@@ -31,7 +31,8 @@ _ABBREVIATED_HEAD = (
     lexicon.alternation("agencies.abbreviated_heads")
     + r"(?=\s?[A-ZĐ][A-ZĐ&]{1,9}(?![\w&])(?!\s+[A-ZĐ][A-ZĐ]))"
 )
-_BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)|" + _ABBREVIATED_HEAD)
+# (a head that is a whole name may close a sentence or a clause: `… yêu cầu của Ban Tổ chức.`)
+_BODY_START_RE = re.compile(_BODY_START + r"(?=[\s.,;:)]|$)|" + _ABBREVIATED_HEAD)
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
 # `X (chủ trì); Y (phối hợp)`, `Z (chỉ đạo)` in folded text (lexicon `agencies.lead_marks`,
@@ -949,6 +950,11 @@ def _read_cell_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str]
     return [], *_listed_roles(cell, first_leads)
 
 
+# the kinds of verb a bracketed body's part is worded with (`agencies.bracket_<kind>_verbs`),
+# the later kinds first where a wording is in two lists
+_BRACKET_KINDS = ("lead", "advisor", "guide", "coordinator")
+
+
 @lru_cache(maxsize=1)
 def _bracket_note_re() -> re.Pattern[str]:
     """A part of an agency cell that names a body, then another in brackets with the verb of
@@ -956,7 +962,7 @@ def _bracket_note_re() -> re.Pattern[str]:
     `bracket_coordinator_verbs`), in folded text."""
     verbs = "|".join(
         lexicon.alternation(f"agencies.bracket_{kind}_verbs", fold_words=True)
-        for kind in ("advisor", "guide", "coordinator")
+        for kind in _BRACKET_KINDS
     )
     return re.compile(
         r"^(?P<outer>[^()]+?)\s*\(\s*(?P<inner>[^()]+?)\s+(?P<verb>" + verbs + r")\s*\)\s*[.,]?\s*$"
@@ -967,7 +973,8 @@ def _noted_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], li
     """(directing, lead, coordinating) of a cell in which a body is named in brackets after
     another with the verb of its own part (`UBND tỉnh (Sở VHTTDL tham mưu)`: the Sở leads, the
     committee that decides directs; `Các cơ quan báo chí (Sở VHTTDL hướng dẫn)`: the press
-    leads, the Sở directs); its other parts (at `;`) as any cell. None when no part does so."""
+    leads, the Sở directs; `Tiểu ban Y tế (Sở Y tế chủ trì)`: the Sở leads the unit it runs);
+    its other parts (at `;`) as any cell. None when no part does so."""
     if "(" not in cell:
         return None  # cheap: every agency cell comes here
     parts = [p.strip(_TRAIL) for p in _LIST_SPLIT_RE.split(cell) if p.strip(_TRAIL)]
@@ -980,7 +987,9 @@ def _noted_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], li
             got = dict(zip(out, _read_cell_roles(part, first_leads), strict=True))
         else:
             outer, inside, kind = parse_list(note[0]), parse_list(note[1]), note[2]
-            if kind == "advisor":
+            if kind == "lead":  # the body before the brackets only names the unit run
+                got = {"lead": inside}
+            elif kind == "advisor":
                 got = {"directing": outer, "lead": inside}
             elif kind == "guide":
                 got = {"directing": inside, "lead": outer}
@@ -1003,13 +1012,20 @@ def _bracket_note(part: str) -> tuple[str, str, str] | None:
     return part[: m.end("outer")], inner, _bracket_verb_kinds().get(verb, "coordinator")
 
 
+def has_bracket_note(text: str) -> bool:
+    """Whether text is a body, then another in brackets with the verb of its part (`Tiểu ban
+    Y tế (Sở Y tế chủ trì)`, `UBND tỉnh (Sở VHTTDL tham mưu)`; `_noted_roles`)."""
+    return "(" in text and _bracket_note(clean(text).strip(_TRAIL)) is not None
+
+
 @lru_cache(maxsize=1)
 def _bracket_verb_kinds() -> dict[str, str]:
-    """Each bracket verb (folded, its gaps one space) and its kind; an advising verb first,
-    then a guiding one, where a wording is in two lists."""
+    """Each bracket verb (folded, its gaps one space) and its kind; where a wording is in two
+    lists, the earlier kind of `_BRACKET_KINDS` (a leading verb, an advising one, a guiding
+    one)."""
     return {
         _KEY_GAPS_RE.sub(" ", verb): kind
-        for kind in ("coordinator", "guide", "advisor")
+        for kind in reversed(_BRACKET_KINDS)
         for verb in lexicon.folded(f"agencies.bracket_{kind}_verbs")
     }
 

@@ -118,6 +118,11 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
     if sep and is_agency_label(head):
         reading = roles_of_phrase(head)
         if reading and reading.has_agency:
+            # "4. Tiểu ban An ninh: Công an tỉnh chủ trì, phối hợp với Y thực hiện các nhiệm vụ
+            # sau:": the unit named first is run by the bodies its label's words give roles
+            stated = _read_heading(rest) if rest.strip() else None
+            if stated is not None and stated[0].has_agency and not stated[1]:
+                return stated
             return reading, rest.strip()
     listed = _agency_list(head) if sep and rest.strip() else []
     if listed:  # "3. Các sở, ban, ngành; UBND các xã, phường: Căn cứ nhiệm vụ được giao, …"

@@ -20,6 +20,7 @@ from kehoach.extract.agencies import (
     body_of_position,
     cell_roles,
     community_title,
+    has_bracket_note,
     known_prefix,
     parse_list,
     parse_roles,
@@ -260,6 +261,8 @@ def is_agency_label(head: str) -> bool:
         return all(_names_only(part) for part in head.split(";"))
     if re.search(r"\.\s+\S", head):
         return False  # "Sở X chủ trì tổ chức …. Thời gian: …": the colon is a later sentence's
+    if has_bracket_note(head):
+        return True  # "Tiểu ban Y tế (Sở Y tế chủ trì):": the bracketed body's part
     names, rest = agency_phrase(head)
     if not names or not all(_label_name(n) for n in names):
         # "Hội nghị cấp tỉnh: Ủy viên …" (who attends), "Các quan điểm chỉ đạo của Nghị quyết:

@@ -13,7 +13,11 @@ from functools import lru_cache
 
 from kehoach.extract.agencies import agency_phrase, starts_with_agency, starts_with_group
 from kehoach.extract.directed import directed_reading
-from kehoach.extract.event_parts import is_member_line, is_programme_line
+from kehoach.extract.event_parts import (
+    is_composition_line,
+    is_member_line,
+    is_programme_line,
+)
 from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled, time_for_point
 from kehoach.extract.outline import Para, numbered_label
@@ -148,10 +152,10 @@ def segments_of(
     for b in blocks:
         if isinstance(b, Table) or b.kind == "rule":
             continue
-        if is_programme_line(b.text) or is_member_line(b.text):
+        if is_programme_line(b.text) or is_member_line(b.text) or is_composition_line(b.text):
             # a running order's hours (`+ 08 giờ 00: Đón tiếp …`) and a committee's members
-            # (`- Giám đốc Sở X: Trưởng ban`) assign no work, nor the short line that
-            # introduces them (`- Chương trình Lễ khai mạc:`)
+            # (`- Giám đốc Sở X: Trưởng ban`) or parts (`Gồm 05 tiểu ban …`) assign no work,
+            # nor the short line that introduces them (`- Chương trình Lễ khai mạc:`)
             if items and items[-1][1].endswith(":") and len(items[-1][1].split()) <= 8:
                 items.pop()
             continue
