@@ -27,12 +27,7 @@ from kehoach.extract.places import place_targets
 from kehoach.extract.readings import Assignment
 from kehoach.extract.reporting import extract_reporting
 from kehoach.extract.spelling import respell_names
-from kehoach.extract.tables import (
-    is_project_list,
-    is_visit_schedule,
-    read_header,
-    tasks_from_table,
-)
+from kehoach.extract.tables import is_project_list, read_header, tasks_from_table
 from kehoach.extract.targets import TargetRow, extract_targets, reviews_results
 from kehoach.extract.task_lists import is_task_list
 from kehoach.extract.transposed import upright
@@ -222,9 +217,7 @@ def _with_sections(
 
     tables = [t for t, _, _ in by_table]
     for table, where, _ in by_table:
-        if where is None:
-            return tasks
-        if not is_visit_schedule(table) and is_task_list(where, root, tables, assigns, table):
+        if where is None or is_task_list(where, root, tables, assigns, table):
             return tasks
     titles = {sec.path: sec.title for sec in root.walk()}
     rows = iter(tasks)

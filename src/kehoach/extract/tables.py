@@ -272,13 +272,6 @@ _BUDGET = _words_re("tables.budget_words")
 _TIME_END = _words_re("tables.time_end_column_words")
 
 
-def is_visit_schedule(table: Table) -> bool:
-    """An inspection schedule whose rows name the units visited, not the work (`_visits`):
-    it details one activity of the plan, never the plan's task list (`task_lists`)."""
-    head = read_header(table.rows)
-    return head is not None and head[0].visits
-
-
 def is_project_list(table: Table, caption: str = "") -> bool:
     """A catalogue of projects to invest in, not a task table (data/lexicon.toml [tables]
     `project_words`): its item column is headed by projects (`Tên dự án`, `Công trình`) and
@@ -570,9 +563,10 @@ def _column_words_re(path: str) -> re.Pattern[str]:
 
 def is_schedule(table: Table) -> bool:
     """An event's programme (`Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện`), told by its
-    heading (`_schedule_heading`)."""
+    heading (`_schedule_heading`), or an inspection schedule whose rows name the units visited,
+    not the work (`_visits`): it details one activity of the plan."""
     head = read_header(table.rows)
-    return head is not None and _schedule_heading(table.rows[: head[1]])
+    return head is not None and (head[0].visits or _schedule_heading(table.rows[: head[1]]))
 
 
 def _schedule_heading(heading: list[list[str]]) -> bool:
