@@ -391,6 +391,21 @@ def test_a_named_person_in_a_list_is_in_no_role() -> None:
     assert parse_list(cell) == ["Công an tỉnh", "Sở Y tế"]
 
 
+def test_a_person_in_charge_in_brackets_after_a_body_is_in_no_role() -> None:
+    """`Phòng X (đ/c …, Phó Giám đốc Sở phụ trách)`: the bracket names a person, not a body,
+    and its comma parts nothing."""
+    cell = "Phòng Nghiệp vụ Dược (đ/c Lê Hải, Phó Giám đốc Sở phụ trách); Thanh tra Sở"
+    assert parse_list(cell) == ["Phòng Nghiệp vụ Dược", "Thanh tra Sở"]
+    lead = "Phòng Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Sở (Đồng chí Hà Minh phụ trách)"
+    assert cell_roles(lead) == ([], ["Phòng Tổ chức cán bộ"], ["Văn phòng Sở"])
+
+
+def test_cu_sending_someone_ends_a_name_in_running_text() -> None:
+    """`cử` (sends a reporter, an officer) is a verb; `cứ` of `căn cứ` stays one too."""
+    names, rest = agency_phrase("Đài Phát thanh và Truyền hình tỉnh cử phóng viên đưa tin")
+    assert (names, rest) == (["Đài Phát thanh và Truyền hình tỉnh"], "cử phóng viên đưa tin")
+
+
 def test_an_abbreviated_name_is_the_full_name_the_document_writes_elsewhere() -> None:
     names = ["Phòng Quản lý gia đình", "Trung tâm Y tế dự phòng tỉnh", "Phòng QLGĐ", "TT Y tế"]
     assert spelt_out("Phòng QLGĐ", names) == "Phòng Quản lý gia đình"

@@ -3,7 +3,7 @@
 import pytest
 
 from kehoach.extract import extract_file
-from kehoach.extract.tables import tasks_from_table
+from kehoach.extract.tables import is_schedule, tasks_from_table
 from kehoach.intake.document import Table
 
 from .conftest import FIXTURES
@@ -189,6 +189,30 @@ def test_inspection_schedule_inspected_unit_in_no_role_team_members_coordinate()
         (["Phòng Nghiệp vụ"], []),
         (["Thanh tra Sở"], ["Công an tỉnh"]),
     ]
+
+
+def test_schedule_with_no_task_column_is_the_visits_its_team_column_leads() -> None:
+    """`Đơn vị được kiểm tra | Thời gian | Thành phần đoàn`, no task nor lead column: each row
+    is the visit to the unit, led by the team (two teams: both lead); the notes column names
+    no one in a role."""
+    table = Table(
+        rows=[
+            ["TT", "Đơn vị được kiểm tra", "Thời gian", "Thành phần đoàn", "Ghi chú"],
+            ["1", "UBND xã Yên Thành", "Sáng 03/11/2026", "Đoàn kiểm tra số 1", "Sở Y tế cùng dự"],
+            ["2", "Bệnh viện tỉnh", "Ngày 05/11/2026", "Đoàn 1 và Đoàn 2", ""],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.text, t.lead, t.coordinating) for t in tasks] == [
+        ("UBND xã Yên Thành", ["Đoàn kiểm tra số 1"], []),
+        ("Bệnh viện tỉnh", ["Đoàn 1", "Đoàn 2"], []),
+    ]
+    assert is_schedule(table)  # no task list: the plan's sections give tasks beside it
+    # a meeting's attendees (`Thành phần`) lead nothing: no table of tasks
+    attendees = Table(
+        rows=[["TT", "Đơn vị được kiểm tra", "Thời gian", "Thành phần"], *table.rows[1:]]
+    )
+    assert tasks_from_table(attendees, 2026) is None
 
 
 def test_attendees_column_beside_a_lead_column_is_in_no_role() -> None:

@@ -393,10 +393,28 @@ def _province_ending(key: str) -> str | None:
     return None
 
 
+# A bracket after a body that names the person in charge of its part (`Phòng Quản lý văn hóa
+# (đ/c Lâm Văn A, Phó Giám đốc Sở phụ trách)`), in folded text: a person is in no role.
+_PERSON_BRACKET_RE = re.compile(
+    r"\s*\(\s*" + lexicon.alternation("agencies.person_openings", fold_words=True) + r"\s[^()]*\)"
+)
+
+
+def _without_persons(cell: str) -> str:
+    """A list without the brackets that name a person in charge (`_PERSON_BRACKET_RE`)."""
+    folded = fold_chars(cell)
+    if len(folded) != len(cell):
+        return cell
+    cuts = list(_PERSON_BRACKET_RE.finditer(folded))
+    for m in reversed(cuts):
+        cell = cell[: m.start()] + cell[m.end() :]
+    return cell
+
+
 def split_list(cell: str) -> list[str]:
     """Split a cell or phrase listing agencies into the names it lists (not yet canonical)."""
     out: list[str] = []
-    for part in _LIST_SPLIT_RE.split(cell):
+    for part in _LIST_SPLIT_RE.split(_without_persons(cell)):
         part = _unrequested(part.strip(_TRAIL))
         if not part:
             continue
@@ -451,7 +469,7 @@ def _opens_with_verb(text: str) -> bool:
         if phrase in lexicon.folded("agencies.commune_feature_links"):
             return False  # "UBND các xã, phường có khu, điểm du lịch": which bodies, no work
         exact = _exact_verbs().get(phrase)
-        return exact is None or " ".join(printed[:n]) == exact
+        return exact is None or " ".join(printed[:n]) in exact
     return False
 
 
@@ -1425,8 +1443,13 @@ def _inside_name(folded: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _exact_verbs() -> dict[str, str]:
-    return {fold(w): w for w in lexicon.words("agencies.exact_verbs")}
+def _exact_verbs() -> dict[str, frozenset[str]]:
+    """The short verbs that fold like other words, by their folded form: the ways each is
+    written (`cứ`, `cử` both fold to `cu`)."""
+    out: dict[str, set[str]] = {}
+    for w in lexicon.words("agencies.exact_verbs"):
+        out.setdefault(fold(w), set()).add(w)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _PHRASE_WORD_RE = re.compile(r"[^\s,;.:()]+")
@@ -1569,7 +1592,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             exact is not None
             and two not in _VERBS
             and three not in _VERBS
-            and t[w.start() : w.end()].lower() != exact
+            and t[w.start() : w.end()].lower() not in exact
         ):
             continue  # "Ban cán sự": cán is not cần
         if (
@@ -1577,7 +1600,8 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             and two in _exact_verbs()
             and one not in _VERBS
             and three not in _VERBS
-            and " ".join(t[w.start() : words[i + 1].end()].lower().split()) != _exact_verbs()[two]
+            and " ".join(t[w.start() : words[i + 1].end()].lower().split())
+            not in _exact_verbs()[two]
         ):
             continue  # "các đoàn thể cùng cấp": cùng cấp is not cung cấp
         if not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):

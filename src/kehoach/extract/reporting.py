@@ -22,7 +22,7 @@ from kehoach.extract.assignments import read_heading
 from kehoach.extract.outline import BULLET_MARKS, Para, Section
 from kehoach.extract.readings import after_adverbial
 from kehoach.extract.segments import is_closing
-from kehoach.extract.targets import reviews_results
+from kehoach.extract.targets import objective_sections, reviews_results
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
 from kehoach.text import lexicon
@@ -42,6 +42,22 @@ def _duty_hint() -> re.Pattern[str]:
         rf"\bbao cao\b.{{0,80}}?\b(?:{_alt('duty_hints')}|{_alt('duty_hint_bodies')} )"
         rf"|\b{_alt('duty_hints_before')}\b.{{0,40}}\bbao cao\b"
     )
+
+
+@lru_cache(maxsize=1)
+def _hint_body_re() -> re.Pattern[str]:
+    return re.compile(rf"\b{_alt('duty_hint_bodies')}\b")
+
+
+def _hints_duty(sentence: str, f: str) -> bool:
+    """Whether a sentence (`f`: `_folded`) holds a word that makes its `báo cáo` a duty
+    (`_duty_hint`); a body's first word only as written (`báo cáo Sở …`), not a word that
+    folds like it (`báo cáo sơ kết`, `báo cáo bổ sung`)."""
+    bodies = lexicon.words("reporting.duty_hint_bodies")
+    for m in _hint_body_re().finditer(f):
+        if sentence[m.start() : m.end()] not in bodies:
+            f = f[: m.start()] + "_" * (m.end() - m.start()) + f[m.end() :]
+    return _duty_hint().search(f) is not None
 
 
 @lru_cache(maxsize=1)
@@ -270,7 +286,7 @@ def _duties_in(
     """The duties a clause asks for; one that names no body to report to (`…; báo cáo đột
     xuất khi có yêu cầu`) goes where the clause before it in the sentence (`before`) goes."""
     f = _folded(sentence)
-    if not _REPORT.search(f) or _asks_superior(f) or not _duty_hint().search(f):
+    if not _REPORT.search(f) or _asks_superior(f) or not _hints_duty(sentence, f):
         return []
     if _general_call().search(f) and not _timing().search(sentence.lower()):
         return []
@@ -521,7 +537,15 @@ def extract_reporting(
     """One entry per (every, due, to) duty, from the reporting section, else the implementation
     one (and a report relayed `(qua …)` in any other section). A bare `Sở` (`báo cáo … về Sở`)
     in a department's own plan is that department."""
-    scope = [s for top in root.children for s in top.walk() if _reporting_heading(s)]
+    # a target that speaks of a report (`1. 100% xã … gửi báo cáo về Sở đúng thời gian`) is
+    # an objective, no heading of the duties
+    objectives = {id(s) for s in objective_sections(root)}
+    scope = [
+        s
+        for top in root.children
+        for s in top.walk()
+        if _reporting_heading(s) and id(s) not in objectives
+    ]
     inside = list(implementation.walk()) if implementation is not None else []
     if implementation is not None and any(s in inside for s in scope):
         # "V. TỔ CHỨC THỰC HIỆN / 1. Sở X: … tham mưu UBND tỉnh báo cáo … khi có yêu cầu. / 4.

@@ -402,9 +402,15 @@ def _under_intros(
             continue
         if outer is not None and para.kind not in (outer[0], "bullet"):
             outer = None  # the list the lead-in introduced has ended
-        introduces = text.rstrip().endswith(":") or _is_title(text)
-        if para.kind in _INTRO_KINDS and introduces and following == "bullet":
-            intro = intro_reading(text, where)
+        colon = text.rstrip().endswith(":")
+        # an unnumbered paragraph introduces its bullets by its colon alone (`… tổ chức Hội nghị
+        # sơ kết … Phân công chuẩn bị như sau:`): a plain title may be a task of its own
+        introduces = colon or (para.kind in _INTRO_KINDS and _is_title(text))
+        if para.kind in (*_INTRO_KINDS, "plain") and introduces and following == "bullet":
+            # a paragraph's sentences before the one that introduces the bullets tell of the
+            # work (`… tổ chức Hội nghị (dự kiến trong tháng 12/2026)`), not who does each part
+            said = _last_sentence(text) if para.kind == "plain" else text
+            intro = intro_reading(said, where)
             if outer is not None:
                 intro = introduced(outer[1], intro)
             point = para.num if para.kind == "letter" else None
@@ -452,6 +458,14 @@ def introduced(outer: Reading | None, intro: Reading) -> Reading:
         return replace(intro, time=time)
     more = [c for c in intro.coordinating if c not in outer.coordinating + outer.lead]
     return replace(outer, coordinating=[*outer.coordinating, *more], time=intro.time or outer.time)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+
+
+def _last_sentence(text: str) -> str:
+    """The paragraph's last sentence (a stop, then a word: `Phân công chuẩn bị như sau:`)."""
+    return _SENTENCE_END.split(text)[-1]
 
 
 def _point(para: Para, points: dict[int, str]) -> str | None:

@@ -39,6 +39,9 @@ _MEMBER_COLUMN = re.compile(
 _MEMBER_EXCLUDED = re.compile(
     r"\b" + lexicon.alternation("tables.member_column_excluded", fold_words=True) + r"\b"
 )
+_TEAM_COLUMN = re.compile(
+    r"^" + lexicon.alternation("tables.team_column_words", fold_words=True) + r"\b"
+)
 # A heading that only names a calendar period (`Tháng`, `Quý`): the rows are periods, each
 # the time of the tasks its row lists (lexicon, folded).
 _PERIOD = lexicon.alternation("tables.period_columns", fold_words=True)
@@ -77,6 +80,9 @@ class Columns:
     # the time column names a calendar period (`Tháng`): a row is a period, its task cell
     # may list several tasks (`cell_items.py`)
     by_period: bool = False
+    # an inspection schedule's rows, each the visit to the unit its text column names by the
+    # team its lead column names (`_visits`)
+    visits: bool = False
 
 
 def grid(table: Table) -> list[list[str]]:
@@ -188,6 +194,8 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 elif role and getattr(cols, role) == -1:
                     setattr(cols, role, i)
                     cols.by_period |= role == "time" and bool(_PERIOD_COLUMN.fullmatch(h))
+            if cols.lead < 0 and cols.text < 0:
+                members = _visits(cols, heads, members)
             if members >= 0:
                 # a team's members coordinate under the lead column's agency; with no lead
                 # column (a meeting's attendees) they are in no role
@@ -200,6 +208,20 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 cols.width = width
                 return cols, start + depth
     return None
+
+
+def _visits(cols: Columns, heads: list[str], members: int) -> int:
+    """An inspection schedule with no task nor lead column (`Đơn vị được kiểm tra | Thời gian
+    | Thành phần đoàn`): each row is the visit to the unit its object column names, carried out
+    by the team its team column names (lexicon `tables.team_column_words`), which leads. The
+    columns are set so in `cols`; the member column left, -1 when the team column was it."""
+    team = next((i for i, h in enumerate(heads) if _TEAM_COLUMN.match(h)), -1)
+    unit = next((i for i, h in enumerate(heads) if _OBJECT_COLUMN.search(h)), -1)
+    if team < 0 or unit < 0 or unit not in cols.ignored:
+        return members
+    cols.ignored.remove(unit)
+    cols.text, cols.lead, cols.visits = unit, team, True
+    return -1 if members == team else members
 
 
 _YEAR_HEADING = re.compile(r"(?:nam\s+)?20\d{2}")
@@ -541,9 +563,10 @@ def _column_words_re(path: str) -> re.Pattern[str]:
 
 def is_schedule(table: Table) -> bool:
     """An event's programme (`Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện`), told by its
-    heading (`_schedule_heading`)."""
+    heading (`_schedule_heading`), or an inspection schedule whose rows name the units visited,
+    not the work (`_visits`): it details one activity of the plan."""
     head = read_header(table.rows)
-    return head is not None and _schedule_heading(table.rows[: head[1]])
+    return head is not None and (head[0].visits or _schedule_heading(table.rows[: head[1]]))
 
 
 def _schedule_heading(heading: list[list[str]]) -> bool:
@@ -568,8 +591,9 @@ def _keyed_by_time(cols: Columns) -> bool:
 
 def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = False) -> bool:
     """True when a numbered task row has an empty lead cell under a row of the same group
-    that has one: the text left a merged lead cell empty below its first row. With
-    `with_time`, only such a row whose time cell is empty too counts."""
+    that has one (not always the row just above: a merged cell may span several rows): the
+    text left a merged lead cell empty below its first row. With `with_time`, only such a
+    row whose time cell is empty too counts."""
     if cols.lead < 0 or cols.num < 0:
         return False
     above = False
@@ -581,7 +605,8 @@ def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = Fal
             continue
         if not _cell(row, cols.lead) and above and not (with_time and _cell(row, cols.time)):
             return True
-        above = bool(_cell(row, cols.lead))
+        # a lead cell merged down over several rows is still above the last of them
+        above = above or bool(_cell(row, cols.lead))
     return False
 
 
