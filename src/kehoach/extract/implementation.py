@@ -43,7 +43,7 @@ def _time_phrase() -> re.Pattern[str]:
 
 # Every running-text timeframe holds a digit or one of these words (`time.running_text`);
 # most bullets hold none.
-_TIME_HINT = re.compile(r"\d|hằng|hàng|mỗi|thường xuyên|thời gian|thời hạn|theo lịch")
+_TIME_HINT = re.compile(r"\d|hằng|hàng|mỗi|thường xuyên|thời gian|thời hạn|theo lịch|yêu cầu")
 
 
 def timeframe_phrase(text: str) -> str | None:
