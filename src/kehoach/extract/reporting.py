@@ -294,12 +294,14 @@ def _duties_in(
         # và 20/12": one duty stated twice; it is due at the body it ends at
         dues = [d for d in dues if d[0] > relay.end()]
     duties: list[ReportingDuty] = []
-    to, via = _to_via(sentence, item, owner)
+    recipients, via = _to_via(sentence, item, owner)
+    to = recipients[0] if recipients else None
     if before is not None and (to is None or via is None):
         # "Sở X báo cáo UBND tỉnh …; báo cáo Bộ Y khi có yêu cầu": a clause that names no body
-        # to report to, or no one who reports, has those of the clause before it
+        # to report to, or no one who reports, has those of the clause before it (the first
+        # it reports to)
         before_to, before_via = _to_via(before, item, owner)
-        to = to or before_to
+        to = to or (before_to[0] if before_to else None)
         via = via or (before_via if before_via != to else None)
     periodic = [(pos, every) for pos, every in found if every != "ad_hoc"]
     yearly = [d for d in dues if d[3] is None]  # day and month only: a recurring due
@@ -355,6 +357,9 @@ def _duties_in(
             ):
                 on = f"{d[3]:04d}-{d[2]:02d}-{d[1]:02d}"
                 duties.append(ReportingDuty(every="once", due=on, to=to, via=via))
+    if len(recipients) > 1:
+        # "báo cáo Ủy ban nhân dân tỉnh và Bộ X kết quả …": each body a duty of its own
+        duties = [replace(d, to=r) for d in duties for r in recipients]
     if not found and _restated_re().search(f):
         # "Sở X tổng hợp, báo cáo UBND tỉnh kết quả theo định kỳ nêu trên": the duties stated
         # before it, stated again for the body that compiles them
@@ -432,13 +437,16 @@ _REPORT_OPENS_RE = re.compile(
 )
 
 
-def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, str | None]:
+def _to_via(sentence: str, item: str, owner: str | None) -> tuple[list[str], str | None]:
+    """The bodies a clause reports to (the first, then the named ones listed with it: `báo cáo
+    UBND tỉnh và Bộ X`), canonical, and the body it reports through."""
     f = _folded(sentence)
     via = None
     m = re.search(r"\(qua ", f)
     if m:
         via = _via_in_brackets(sentence[m.end() :])
     to = None
+    also: list[str] = []
     start = f.find("bao cao")
     # "… báo cáo đột xuất khi có yêu cầu của UBND tỉnh": the body that asks is the one told
     for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi|yeu cau cua)\s+", f[start:]):
@@ -447,13 +455,13 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
             continue
         names, _ = take_agencies(sentence[at:])
         if names:
-            to = names[0]
+            to, also = names[0], names[1:]
             break
     m = re.search(r"\bde tong hop\b[^.;]*?\bbao cao\s+", f)
     if to and via is None and m:  # "gửi về X để tổng hợp, báo cáo Y": X compiles, Y receives
         names, _ = take_agencies(sentence[m.end() :])
         if names and names[0] != to:
-            to, via = names[0], to
+            to, via, also = names[0], to, names[1:]
         elif names:  # the first `báo cáo` is the relayed one: X is sent to before it
             sent = list(re.finditer(r"\b(?:ve|gui|len|toi)\s+", f[: m.start()]))
             compiler = take_agencies(sentence[sent[-1].end() :])[0] if sent else []
@@ -473,8 +481,11 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         elif not subject and owner and owner != to:  # the section's agency compiles it
             via = _compiler(owner)
     via = via.strip(" )") if via else via  # "(qua Văn phòng Sở)."
-    # "báo cáo Chủ tịch UBND tỉnh": a head's title stands for the body they head
-    return (body_of_position(canonical(to)) if to else None), via
+    # "báo cáo Chủ tịch UBND tỉnh": a head's title stands for the body they head; a group
+    # listed after the first body (`… và các cơ quan liên quan`) is no body reported to
+    bodies = [to] if to else []
+    bodies += [a for a in also if not starts_with_group(body_of_position(a))]
+    return list(dict.fromkeys(body_of_position(canonical(a)) for a in bodies)), via
 
 
 def _compiler(reporter: str) -> str | None:
