@@ -1109,3 +1109,35 @@ def test_subcommittees_and_committees_closing_a_sentence_keep_their_whole_names(
     ]
     assert take_agencies("Ban Tổ chức.")[0] == ["Ban Tổ chức"]
     assert take_agencies("Ban Chỉ đạo; các sở")[0] == ["Ban Chỉ đạo", "các sở"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # the committee named once after its last unit owns the bare units before it
+        (
+            "Ban Xây dựng Đảng, Văn phòng Đảng ủy xã",
+            ["Ban Xây dựng Đảng Đảng ủy xã", "Văn phòng Đảng ủy xã"],
+        ),
+        (
+            "Ban Tổ chức, Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+        ),
+        # another kind of body between them ends the run
+        (
+            "Ban Xây dựng Đảng, Công an xã, Văn phòng Đảng ủy xã",
+            ["Ban Xây dựng Đảng", "Công an xã", "Văn phòng Đảng ủy xã"],
+        ),
+        # party cells, and the villages' ones
+        ("Chi bộ UBND xã; Chi bộ các thôn", ["Chi bộ Ủy ban nhân dân xã", "Chi bộ các thôn"]),
+    ],
+)
+def test_lists_of_a_commune_party_committees_bodies(cell: str, names: list[str]) -> None:
+    assert parse_list(cell) == names
+
+
+def test_a_commune_level_word_after_a_registered_unit_is_its_name_before_the_verb() -> None:
+    # `Ban Xây dựng Đảng Đảng ủy` is registered; `xã` then a verb names the commune's own
+    assert agency_phrase("Ban Xây dựng Đảng Đảng ủy xã tổ chức tập huấn")[0] == [
+        "Ban Xây dựng Đảng Đảng ủy xã"
+    ]

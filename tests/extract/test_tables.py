@@ -572,3 +572,45 @@ def test_a_programmes_empty_time_cell_is_the_time_above_merged_down() -> None:
     got = tasks_from_table(Table(rows=tasks), 2027)
     assert got is not None
     assert [t.timeframe.kind for t in got[0]] == ["window", "unknown"]
+
+
+def test_an_advisory_column_beside_the_lead_column_leads_too() -> None:
+    """`Cơ quan tham mưu | Cơ quan chủ trì thực hiện`: `tham mưu thực hiện` is a lead's
+    wording, so both columns lead, the advisory one first, each body once. The table shows
+    its merges (a row with every lead cell empty), so every lead column is carried down."""
+    r = extract_file(FIXTURES / "variant_commune_advisory_table.txt")
+    assert [(t.id, t.lead) for t in r.tasks] == [
+        ("I.1", ["Phòng Văn hóa - Xã hội", "Ủy ban nhân dân xã"]),
+        ("I.2", ["Phòng Văn hóa - Xã hội", "Thư viện xã"]),
+        ("I.3", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
+        ("II.1", ["Ủy ban Kiểm tra Đảng ủy xã", "Ban Thường vụ Đảng ủy xã"]),
+        ("II.2", ["Ủy ban Kiểm tra Đảng ủy xã", "Ban Thường vụ Đảng ủy xã"]),
+    ]
+    assert all(t.directing == [] for t in r.tasks)
+    # the units of one party committee, the committee named once after the last
+    assert r.tasks[3].coordinating == ["Ban Xây dựng Đảng Đảng ủy xã", "Văn phòng Đảng ủy xã"]
+    assert r.tasks[4].coordinating == []  # coordinators are never carried down
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("co quan tham muu", "lead"),
+        ("co quan chu tri thuc hien", "lead"),
+        ("co quan chu tri, phoi hop", "lead"),
+        ("co quan phoi hop", "coordinating"),
+        ("co quan chi dao", "directing"),
+        ("chi dao trien khai", "lead"),
+        ("don vi chu tri theo doi", "lead"),
+        ("san pham", "ignore"),
+        ("thoi gian hoan thanh", "time"),
+        ("noi dung nhiem vu", "text"),
+        ("chi tieu", "targets"),
+        ("stt", "num"),
+        ("dvt", "unit"),
+    ],
+)
+def test_column_roles_by_the_words_of_their_headings(heading: str, role: str) -> None:
+    from kehoach.extract.tables import column_role
+
+    assert column_role(heading) == role

@@ -811,7 +811,7 @@ def _parse_list(cell: str, province: str | None) -> tuple[str, ...]:
     """`parse_list` in a document of `province` (folded; read by `canonical`)."""
     seen: set[str] = set()
     names: list[str] = []
-    for raw in split_list(cell):
+    for raw in _with_shared_committee(split_list(cell)):
         if _PERSON_RE.match(fold_chars(raw)):
             continue  # "Đồng chí Nguyễn Văn A, Phó Giám đốc Sở": a person is in no role
         name = canonical(raw)
@@ -820,6 +820,33 @@ def _parse_list(cell: str, province: str | None) -> tuple[str, ...]:
             seen.add(k)
             names.append(name)
     return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def _party_unit_re() -> re.Pattern[str]:
+    """A party committee's unit (lexicon `agencies.party_units`), then perhaps the committee
+    that owns it (`agencies.party_committees`) and its level's words, in folded text."""
+    units = lexicon.alternation("agencies.party_units", fold_words=True)
+    owners = lexicon.alternation("agencies.party_committees", fold_words=True)
+    return re.compile(rf"{units}(?:\s+(?P<owner>{owners}\b.*))?$")
+
+
+def _with_shared_committee(items: list[str]) -> list[str]:
+    """The names of a list with each bare unit of a party committee given the committee the
+    next item names after the same kind of unit, when only such units stand between them:
+    `Ban Xây dựng Đảng` / `Văn phòng Đảng ủy xã` gives `Ban Xây dựng Đảng Đảng ủy xã`."""
+    out = list(items)
+    owner: str | None = None
+    for i in range(len(out) - 1, -1, -1):
+        folded = fold_chars(out[i])
+        m = _party_unit_re().fullmatch(folded) if len(folded) == len(out[i]) else None
+        if m is None:
+            owner = None  # any other body ends the run
+        elif m.group("owner"):
+            owner = out[i][m.start("owner") :]
+        elif owner:
+            out[i] = f"{out[i]} {owner}"
+    return out
 
 
 CHU_TRI_RE = re.compile(r"\s*\bchu\s+tri\b[\s,;]*")  # in folded text
@@ -1514,8 +1541,20 @@ def _names_a_place(rest: str) -> bool:
 
 def _names_its_level(rest: str) -> bool:
     """Whether text after a registered name that names no level is a local unit's word alone
-    (`Ban Xây dựng Đảng Đảng ủy | xã:`): the name of that level's own body (`… Đảng ủy xã`)."""
-    return _level_re().match(fold_chars(rest[:40])) is not None
+    (`Ban Xây dựng Đảng Đảng ủy | xã:`), or one the body's work follows (`… Đảng ủy | xã tổ
+    chức bồi dưỡng …`): the name of that level's own body (`… Đảng ủy xã`)."""
+    if _level_re().match(fold_chars(rest[:40])) is not None:
+        return True
+    unit = _level_word_re().match(fold_chars(rest[:40]))
+    return unit is not None and _opens_with_verb(rest[unit.end() :])
+
+
+@lru_cache(maxsize=1)
+def _level_word_re() -> re.Pattern[str]:
+    """A local unit's word (lexicon `documents.local_units`) and the space after it, in folded
+    text."""
+    units = lexicon.alternation("documents.local_units", fold_words=True)
+    return re.compile(units + r"\s+")
 
 
 def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str]:

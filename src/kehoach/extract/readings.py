@@ -436,6 +436,13 @@ def _own_mention_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:{kinds}) nay\b")
 
 
+def speaks_of_itself(text: str) -> bool:
+    """A paragraph that only speaks of the document itself (`Kế hoạch này được phổ biến đến
+    các chi bộ và đảng viên./.`, `Chương trình hành động này có hiệu lực …`): no later sentence
+    of it opens with a body (`_after_own_mention`), so it tells no one to do any work."""
+    return bool(_own_mention_re().match(fold(text[:30]))) and _after_own_mention(text) == text
+
+
 def _after_own_mention(text: str) -> str:
     """The sentence after one that speaks of the document itself (`Chỉ thị này được phổ biến
     đến chi bộ. Các cấp ủy … tổ chức quán triệt …`) when it opens with an agency, else the

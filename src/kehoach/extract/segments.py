@@ -36,6 +36,7 @@ from kehoach.extract.readings import (
     opening,
     propose,
     roles_of_phrase,
+    speaks_of_itself,
     unopened,
 )
 from kehoach.extract.timeframes import phase_time
@@ -132,8 +133,9 @@ def is_closing(para: Para, text: str) -> bool:
 
 
 def _closes(text: str) -> bool:
-    """Text that closes the body or asks everyone to carry the letter out (`is_closing`)."""
-    return bool(_closing_re().match(fold(text)) or _closing_request(text))
+    """Text that closes the body, asks everyone to carry the letter out, or only speaks of
+    the document itself (`Kế hoạch này được phổ biến đến …`) (`is_closing`)."""
+    return bool(_closing_re().match(fold(text)) or _closing_request(text) or speaks_of_itself(text))
 
 
 Item = tuple[Para, str]  # an item's first paragraph and its text
