@@ -248,6 +248,31 @@ def test_text_table_leaves_merged_lead_and_time_cells_empty_below_their_first_ro
     assert r.tasks[6].coordinating == []  # coordinators are often none: never carried down
 
 
+def test_a_text_table_row_merged_whole_takes_every_role_from_the_row_above() -> None:
+    """A row whose every role cell and its time cell are empty is the whole row above merged
+    down (a text table keeps merged cells in their first row): it takes the directing and
+    coordinating bodies too, which a row with a time or lead of its own never does."""
+    rows = [
+        ["TT", "Nội dung", "Cơ quan chỉ đạo", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        ["I", "Tuyên truyền, phổ biến", "", "", "", ""],
+        ["1", "Tổ chức hội nghị quán triệt", "UBND tỉnh", "Sở Nội vụ", "Văn phòng Sở", "Quý I/2026"],
+        ["2", "Biên soạn tài liệu hỏi đáp", "", "", "", ""],
+        ["3", "Tập huấn cán bộ cấp xã", "", "Sở Tư pháp", "Công an tỉnh", "Năm 2026"],
+        ["4", "Đăng tải tài liệu trên cổng thông tin", "", "", "", ""],
+        ["5", "Sơ kết việc thực hiện", "", "", "", "Tháng 12/2026"],
+        ["6", "Khen thưởng tập thể, cá nhân", "", "", "", ""],
+    ]
+    tasks, _ = tasks_from_table(Table(rows=rows), 2026)
+    assert [(t.directing, t.lead, t.coordinating, t.timeframe.raw) for t in tasks] == [
+        (["Ủy ban nhân dân tỉnh"], ["Sở Nội vụ"], ["Văn phòng Sở"], "Quý I/2026"),
+        (["Ủy ban nhân dân tỉnh"], ["Sở Nội vụ"], ["Văn phòng Sở"], "Quý I/2026"),
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Năm 2026"),
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Năm 2026"),
+        ([], ["Sở Tư pháp"], [], "Tháng 12/2026"),  # a time of its own: its roles are its own
+        ([], ["Sở Tư pháp"], [], "Tháng 12/2026"),  # the row above had no coordinators
+    ]
+
+
 def test_an_empty_time_cell_stays_empty_when_every_row_has_its_lead() -> None:
     rows = [
         ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
