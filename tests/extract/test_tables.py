@@ -255,7 +255,14 @@ def test_a_text_table_row_merged_whole_takes_every_role_from_the_row_above() -> 
     rows = [
         ["TT", "Nội dung", "Cơ quan chỉ đạo", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
         ["I", "Tuyên truyền, phổ biến", "", "", "", ""],
-        ["1", "Tổ chức hội nghị quán triệt", "UBND tỉnh", "Sở Nội vụ", "Văn phòng Sở", "Quý I/2026"],
+        [
+            "1",
+            "Tổ chức hội nghị quán triệt",
+            "UBND tỉnh",
+            "Sở Nội vụ",
+            "Văn phòng Sở",
+            "Quý I/2026",
+        ],
         ["2", "Biên soạn tài liệu hỏi đáp", "", "", "", ""],
         ["3", "Tập huấn cán bộ cấp xã", "", "Sở Tư pháp", "Công an tỉnh", "Năm 2026"],
         ["4", "Đăng tải tài liệu trên cổng thông tin", "", "", "", ""],
