@@ -236,10 +236,6 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
     """`jobs` worker processes, started and ready: what every document needs is loaded once,
     before they fork, and shared. The Word and PDF files among `files` are read meanwhile by
     a reader process of their own, started first; `extract_many` takes its documents."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    from kehoach.processes import Tracked, worker_setup
-
     context = _context()
     ahead = tuple(
         sorted(
@@ -255,9 +251,19 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
         results = context.Queue()
         reader = context.Process(target=_read_ahead, args=(ahead, results), name="kehoach-reader")
         reader.start()
-    _load_reference_data()
-    # what is loaded stays for the life of the workers: the collector need not look at it
-    # again in each of them (and writing its marks would copy the shared pages)
+    # imported once the reader runs: it needs none of it
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kehoach.processes import Tracked, worker_setup
+
+    # what is loaded stays for the life of the workers: a collection while loading would
+    # find nothing to free, and the collector need not look at it again in each of them
+    # (writing its marks would copy the shared pages)
+    gc.disable()
+    try:
+        _load_reference_data()
+    finally:
+        gc.enable()
     gc.freeze()
     pool_context = Tracked(context)
     pool = ProcessPoolExecutor(
@@ -321,6 +327,10 @@ def _load_reference_data() -> None:
     # too short for intake to judge it, so judge it here: every text file is judged, and this
     # loads the syllable and telltale tables the judging needs once, not once per worker
     looks_like_ocr(_PRIMER)
+    # the agency register's fuzzy look-up (a misspelt name), which most plans meet: its
+    # library is imported once here, not in each worker
+    import rapidfuzz.fuzz
+    import rapidfuzz.process  # noqa: F401
 
 
 # OCR'd text costs several times more a byte than typed text: the repair, and the repair
