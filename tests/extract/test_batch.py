@@ -98,3 +98,37 @@ def test_an_error_of_kehoachs_own_is_a_reason_naming_the_file(monkeypatch):
                 f"{path}: could not be read: an error in kehoach (IndexError at extract/files.py:"
             )
             assert str(error).endswith(": list index out of range); please report it")
+
+
+class _Recorder:
+    """A pool that only notes what it was given, in order; each file finishes when told."""
+
+    def __init__(self) -> None:
+        self.given: list[str] = []
+        self.futures: list = []
+
+    def submit(self, fn, name):
+        from concurrent.futures import Future
+
+        self.given.append(name)
+        future: Future = Future()
+        self.futures.append(future)
+        return future
+
+
+def test_the_costliest_file_ready_goes_to_the_next_free_worker():
+    import queue
+
+    pool = _Recorder()
+    feed = files._Feed(pool, 2, queue.SimpleQueue())
+    for cost, name in [(10, "small"), (50, "big"), (30, "middle")]:
+        feed.add(cost, Path(name), None, name)
+    feed.launch()
+    assert pool.given == ["big", "middle"]  # one file a worker, the costliest first
+    feed.add(40, Path("read ahead"), None, "read ahead")  # a Word file's document, back late
+    feed.launch()
+    assert pool.given == ["big", "middle"]  # no worker free yet
+    pool.futures[1].set_result(None)
+    feed.launch()
+    assert pool.given == ["big", "middle", "read ahead"]  # before the smaller text file
+    assert feed.settled(Path("middle")) and not feed.settled(Path("small"))

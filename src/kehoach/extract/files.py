@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import heapq
+import itertools
 import os
 import queue
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kehoach.errors import InputError, KehoachError, MissingFile, ReadFailed
 from kehoach.intake import SUPPORTED, Document, read_document
 from kehoach.intake.document import Progress
 from kehoach.model import PlanRecord
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[KehoachError]]:
@@ -190,9 +197,16 @@ class Workers:
     """Worker processes for a batch (see `start_workers`); `shutdown` ends them all."""
 
     def __init__(
-        self, pool, pool_context, reader=None, results=None, ahead: tuple[Path, ...] = ()
+        self,
+        pool,
+        pool_context,
+        jobs: int,
+        reader=None,
+        results=None,
+        ahead: tuple[Path, ...] = (),
     ) -> None:
         self.pool = pool
+        self.jobs = jobs
         self.pool_context = pool_context  # a `Tracked` context: its processes are the pool's
         self.reader = reader  # a process reading the `ahead` files, or None
         self.results = results  # the queue its documents come back on
@@ -271,7 +285,7 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
     )
     for future in [pool.submit(os.getpid) for _ in range(jobs)]:
         future.result()
-    return Workers(pool, pool_context, reader, results, ahead)
+    return Workers(pool, pool_context, jobs, reader, results, ahead)
 
 
 def _context():
@@ -356,44 +370,103 @@ def _cost(path: Path) -> int:
     return size * _OCR_COST if looks_like_ocr(head) else size
 
 
+def _doc_cost(doc: Document) -> int:
+    """What extracting a document read ahead is expected to cost, in typed-text bytes (its
+    lines' characters: a plan's Vietnamese takes about as many bytes as characters, give or
+    take a third; for the order only)."""
+    return sum(len(line) for line in doc.lines)
+
+
+class _Feed:
+    """The files waiting for a worker, the costliest first, and those being read: one file a
+    free worker, so that a file read ahead, whose document comes back late, still goes by
+    its cost and not after all the others, and the workers finish together."""
+
+    def __init__(self, pool, jobs: int, wake: queue.SimpleQueue) -> None:
+        self.pool = pool
+        self.jobs = jobs
+        self.wake = wake  # told of each file finished
+        self.waiting: list[tuple[int, int, Path, Callable, tuple]] = []
+        self.running: set[Future] = set()
+        self.futures: dict[Path, Future | None] = {}  # None: the pool broke before it went
+        self.order = itertools.count()  # of equal costs, the first added goes first
+
+    def add(self, cost: int, path: Path, fn: Callable, *args) -> None:
+        heapq.heappush(self.waiting, (-cost, next(self.order), path, fn, args))
+
+    def launch(self) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.running = {f for f in self.running if not f.done()}
+        while self.waiting and len(self.running) < self.jobs:
+            _, _, path, fn, args = heapq.heappop(self.waiting)
+            try:
+                future = self.pool.submit(fn, *args)
+            except BrokenProcessPool:  # a worker died: the file is read alone later
+                future = None
+            self.futures[path] = future
+            if future is not None:
+                self.running.add(future)
+                future.add_done_callback(lambda _: self.wake.put(None))
+
+    def settled(self, path: Path) -> bool:
+        """Whether the file is done with (or never went: the pool broke)."""
+        if path not in self.futures:
+            return False
+        future = self.futures[path]
+        return future is None or future.done()
+
+
+def _pass_on(workers: Workers, events: queue.SimpleQueue) -> None:
+    for item in workers.documents_read():
+        events.put(item)
+
+
 def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Result]:
     from concurrent.futures.process import BrokenProcessPool
 
-    from kehoach.processes import result
+    from kehoach.processes import raise_lost_stop
 
-    pool = workers.pool
+    events: queue.SimpleQueue = queue.SimpleQueue()  # documents read ahead; files finished
+    feed = _Feed(workers.pool, workers.jobs, events)
     ahead = set(workers.ahead)
-
-    def submit(fn, *args):  # None: the pool is broken (a worker died), read it alone later
-        try:
-            return pool.submit(fn, *args)
-        except BrokenProcessPool:
-            return None
-
-    # the costliest first, so that the workers finish together
-    by_cost = sorted((p for p in files if p not in ahead), key=_cost, reverse=True)
-    futures = {p: submit(_in_worker, p, documents) for p in by_cost}
+    for path in files:
+        if path not in ahead:
+            feed.add(_cost(path), path, _in_worker, path, documents)
+    feed.launch()
+    if ahead:  # the reader's documents, passed on as they come by a thread of this process
+        threading.Thread(
+            target=_pass_on, args=(workers, events), name="kehoach-read-ahead", daemon=True
+        ).start()
     read: dict[Path, Document] = {}
     failed: dict[Path, KehoachError] = {}
-    for path, doc, err in workers.documents_read():
-        if doc is not None:
-            if documents:  # kept only when the caller wants the documents back
-                read[path] = doc
-            futures[path] = submit(_extract_in_worker, path, doc)
-        elif err is not None:
-            failed[path] = _error(err)
-        else:  # the reader did not get to it: read here, as any other file
-            futures[path] = submit(_in_worker, path, documents)
     for path in files:
+        while path not in failed and not feed.settled(path):
+            try:
+                item = events.get(timeout=0.5)
+            except queue.Empty:
+                item = None
+            raise_lost_stop()
+            if item is not None:
+                done, doc, err = item
+                if doc is not None:
+                    if documents:  # kept only when the caller wants the documents back
+                        read[done] = doc
+                    feed.add(_doc_cost(doc), done, _extract_in_worker, done, doc)
+                elif err is not None:
+                    failed[done] = _error(err)
+                else:  # the reader did not get to it: read here, as any other file
+                    feed.add(_cost(done), done, _in_worker, done, documents)
+            feed.launch()
         if path in failed:
             yield path, None, None, failed[path]
             continue
-        future = futures[path]
+        future = feed.futures[path]
         if future is None:
             yield _alone(path, documents)
             continue
         try:
-            path, record, doc, err = result(future)
+            path, record, doc, err = future.result()
         except BrokenProcessPool:  # a worker died: which file killed it is not known
             yield _alone(path, documents)
             continue
