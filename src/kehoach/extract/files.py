@@ -9,7 +9,7 @@ import itertools
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -377,34 +377,62 @@ def _doc_cost(doc: Document) -> int:
     return sum(len(line) for line in doc.lines)
 
 
-class _Feed:
-    """The files waiting for a worker, the costliest first, and those being read: one file a
-    free worker, so that a file read ahead, whose document comes back late, still goes by
-    its cost and not after all the others, and the workers finish together."""
+def _by_name(files: list[Path]) -> dict[Path, tuple[Path, ...]]:
+    """Each file's group: the files of its name (stem), each once. Files of one name are most
+    often one plan in several forms (`plan.txt`, `plan.docx`, `plan.pdf`), which one worker
+    reads in turn, the text file first: each after the first finds much of its work in the
+    caches the first one filled (a plan's .docx and .pdf after its .txt take a third of its
+    time; the other way round, twice as long in all)."""
+    stems: dict[str, dict[Path, None]] = {}
+    for path in files:
+        stems.setdefault(path.stem, {})[path] = None
+    return {path: tuple(group) for group in stems.values() for path in group}
 
-    def __init__(self, pool, jobs: int, wake: queue.SimpleQueue) -> None:
+
+# A group's files as a worker is given them: each with its document when it was read ahead.
+Items = list[tuple[Path, Document | None]]
+
+
+def _in_worker_many(items: Items, documents: bool) -> list[tuple]:
+    """The files of a group in turn, in a worker process: `_extract_in_worker` for a document
+    read ahead, `_in_worker` for a file to read here."""
+    return [
+        _in_worker(path, documents) if doc is None else _extract_in_worker(path, doc)
+        for path, doc in items
+    ]
+
+
+class _Feed:
+    """The groups of files waiting for a worker, the costliest first, and those being read:
+    one group a free worker, so that a file read ahead, whose document comes back late,
+    still goes by its cost and not after all the others, and the workers finish together."""
+
+    def __init__(self, pool, jobs: int, documents: bool, wake: queue.SimpleQueue) -> None:
         self.pool = pool
         self.jobs = jobs
-        self.wake = wake  # told of each file finished
-        self.waiting: list[tuple[int, int, Path, Callable, tuple]] = []
+        self.documents = documents
+        self.wake = wake  # told of each group finished
+        self.waiting: list[tuple[int, int, Items]] = []
         self.running: set[Future] = set()
-        self.futures: dict[Path, Future | None] = {}  # None: the pool broke before it went
+        # each file's group's future; None: the pool broke before the group went
+        self.futures: dict[Path, Future | None] = {}
         self.order = itertools.count()  # of equal costs, the first added goes first
 
-    def add(self, cost: int, path: Path, fn: Callable, *args) -> None:
-        heapq.heappush(self.waiting, (-cost, next(self.order), path, fn, args))
+    def add(self, items: Items) -> None:
+        cost = sum(_cost(path) if doc is None else _doc_cost(doc) for path, doc in items)
+        heapq.heappush(self.waiting, (-cost, next(self.order), items))
 
     def launch(self) -> None:
         from concurrent.futures.process import BrokenProcessPool
 
         self.running = {f for f in self.running if not f.done()}
         while self.waiting and len(self.running) < self.jobs:
-            _, _, path, fn, args = heapq.heappop(self.waiting)
+            _, _, items = heapq.heappop(self.waiting)
             try:
-                future = self.pool.submit(fn, *args)
-            except BrokenProcessPool:  # a worker died: the file is read alone later
+                future = self.pool.submit(_in_worker_many, items, self.documents)
+            except BrokenProcessPool:  # a worker died: the files are read alone later
                 future = None
-            self.futures[path] = future
+            self.futures.update((path, future) for path, _ in items)
             if future is not None:
                 self.running.add(future)
                 future.add_done_callback(lambda _: self.wake.put(None))
@@ -427,12 +455,28 @@ def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Re
 
     from kehoach.processes import raise_lost_stop
 
-    events: queue.SimpleQueue = queue.SimpleQueue()  # documents read ahead; files finished
-    feed = _Feed(workers.pool, workers.jobs, events)
+    events: queue.SimpleQueue = queue.SimpleQueue()  # documents read ahead; groups finished
+    feed = _Feed(workers.pool, workers.jobs, documents, events)
+    groups = _by_name(files)
     ahead = set(workers.ahead)
-    for path in files:
-        if path not in ahead:
-            feed.add(_cost(path), path, _in_worker, path, documents)
+    # a group goes once the reader has given back each of its files that it reads; a file
+    # it could not read is left out
+    unread = {g: set(g) & ahead for g in groups.values()}
+    given: dict[tuple[Path, ...], dict[Path, Document | None]] = {
+        g: {p: None for p in g if p not in ahead} for g in groups.values()
+    }
+
+    def came_back(path: Path, doc: Document | None, readable: bool = True) -> None:
+        group = groups[path]
+        unread[group].discard(path)
+        if readable:
+            given[group][path] = doc
+        if not unread[group] and given[group]:
+            feed.add(sorted(given[group].items(), key=lambda item: item[1] is not None))
+
+    for group, waits in unread.items():
+        if not waits:
+            feed.add([(p, None) for p in group])
     feed.launch()
     if ahead:  # the reader's documents, passed on as they come by a thread of this process
         threading.Thread(
@@ -440,6 +484,7 @@ def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Re
         ).start()
     read: dict[Path, Document] = {}
     failed: dict[Path, KehoachError] = {}
+    results: dict[Path, tuple] = {}
     for path in files:
         while path not in failed and not feed.settled(path):
             try:
@@ -449,14 +494,13 @@ def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Re
             raise_lost_stop()
             if item is not None:
                 done, doc, err = item
-                if doc is not None:
-                    if documents:  # kept only when the caller wants the documents back
-                        read[done] = doc
-                    feed.add(_doc_cost(doc), done, _extract_in_worker, done, doc)
-                elif err is not None:
+                if err is not None:
                     failed[done] = _error(err)
-                else:  # the reader did not get to it: read here, as any other file
-                    feed.add(_cost(done), done, _in_worker, done, documents)
+                    came_back(done, None, readable=False)
+                else:  # read, or not got to (then read by the worker, as any other file)
+                    if doc is not None and documents:  # kept only when the caller wants it
+                        read[done] = doc
+                    came_back(done, doc)
             feed.launch()
         if path in failed:
             yield path, None, None, failed[path]
@@ -465,14 +509,16 @@ def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Re
         if future is None:
             yield _alone(path, documents)
             continue
-        try:
-            path, record, doc, err = future.result()
-        except BrokenProcessPool:  # a worker died: which file killed it is not known
-            yield _alone(path, documents)
-            continue
-        except Exception as exc:  # the result could not come back (pickling, say)
-            yield path, None, None, internal_error(exc, path)
-            continue
+        if path not in results:
+            try:
+                results.update((r[0], r) for r in future.result())
+            except BrokenProcessPool:  # a worker died: which file killed it is not known
+                yield _alone(path, documents)
+                continue
+            except Exception as exc:  # the results could not come back (pickling, say)
+                yield path, None, None, internal_error(exc, path)
+                continue
+        path, record, doc, err = results[path]
         if err is None:
             yield path, record, read.get(path, doc) if documents else doc, None
         else:
