@@ -19,7 +19,8 @@ a task's lead or time cell the text left empty under the one it goes on from mer
 with it, and a group row's title merged across the row; the signature block as a borderless
 table (`Nơi nhận` left, `KT. CHỦ TỊCH` … name right, whether the text typed its two columns
 apart with a tab, spaces or a pipe, or as a table; the signer's titles, `(Đã ký)` and name
-each a line of its own though the text ran them on one line); a draft's mark (`DỰ THẢO`)
+each a line of its own though the text ran them on one line), a plan's header typed as a
+table under a decision's signature table on a new page; a draft's mark (`DỰ THẢO`)
 above the header, at the right; an appendix on a page of its own, landscape with its heading
 when its table is wide; page numbers at the top of every page but the first. A text kehoach
 reads as OCR output is laid out as the official typed it, the words OCR glued parted; a text
@@ -109,7 +110,15 @@ class Plan:
     header: list[list[list[str]]] = field(default_factory=list)  # rows of cells of lines
     marks: list[str] = field(default_factory=list)  # `DỰ THẢO`, set above the header
     title: list[str] = field(default_factory=list)
-    body: list = field(default_factory=list)  # paragraphs (str), tables, signature blocks
+    body: list = field(default_factory=list)  # paragraphs (str), tables, signatures, headers
+
+
+@dataclass
+class AttachedHeader:
+    """The header of a plan attached to the decision above it (issuer | motto), on a page of
+    its own after the decision's signature."""
+
+    rows: list[list[list[str]]]
 
 
 @dataclass
@@ -235,6 +244,12 @@ def _draft_mark(line: str) -> bool:
 def _header_rows(blocks: list) -> list[list[list[str]]]:
     """The header as two rows of (left, right) cells: issuer | motto, number | place-date."""
     tables = [b for b in blocks if isinstance(b, Table)]
+    after_table = blocks[blocks.index(tables[0]) + 1 :] if tables else []
+    if tables and any("\t" in _text(b) for b in after_table):
+        # The header's tab rows went on past the table the reader saw (a row of one cell,
+        # `PHƯỜNG X<TAB>`, ends a tab table): every row read line by line instead.
+        tabbed = ["\t".join(row) for t in tables for row in t.rows]
+        return _header_rows([*tabbed, *(b for b in blocks if not isinstance(b, Table))])
     if tables:  # a header already written as a table: a cell's lines typed apart by spaces
         rows = [[_header_parts(c) for c in row if c.strip()] for row in tables[0].rows]
         # A letter's subject (`V/v …`) the text typed under the table, its right column
@@ -316,7 +331,8 @@ def _body(blocks: list, width: int) -> list:
     while i < len(blocks):
         block = blocks[i]
         if isinstance(block, Table):
-            out.append(_signature_of(block) or block)
+            signed = _signature_of(block)
+            out.extend(signed if signed is not None else [block])
             joinable = False
             i += 1
             continue
@@ -432,18 +448,31 @@ def _signature(blocks: list, i: int) -> tuple[Signature, int]:
     return sig, i
 
 
-def _signature_of(table: Table) -> Signature | None:
+def _signature_of(table: Table) -> list | None:
     """A signature block the text typed as a table (`| Nơi nhận: - Như trên; … | KT. CHỦ TỊCH
-    … |`): the borderless block an office types, its recipients and signer's lines apart."""
+    … |`): the borderless block an office types, its recipients and signer's lines apart.
+    The rows after the signer's name that go on with no recipient (a decision's attached
+    plan, its header typed as the next pipe table: `| ỦY BAN NHÂN DÂN TỈNH X | CỘNG HÒA … |`,
+    which the text reader joins to the signature's) are the next page's header, as
+    `AttachedHeader`, or a table of their own."""
     rows = [r for r in table.rows if r]
     if not rows or len(rows[0]) != 2 or not _RECIPIENTS.match(fold(rows[0][0].strip())):
         return None
     sig = Signature([], [])
-    for left, *right in rows:
+    for n, (left, *right) in enumerate(rows):
+        if sig.signer and _name(_signer_lines(sig.signer[-1])[-1]) and not _recipient_row(left):
+            rest = Table(rows=rows[n:])
+            header = _MOTTO.match(fold(rows[n][-1].strip()))
+            return [sig, AttachedHeader(_header_rows([rest])) if header else rest]
         if left.strip():
             sig.recipients.extend(_NEXT_RECIPIENT.split(left.strip()))
         sig.signer.extend(p for r in right for p in _COLUMN_GAP.split(r.strip()) if p)
-    return sig
+    return [sig]
+
+
+def _recipient_row(left: str) -> bool:
+    """A signature table's row that goes on with the recipients (or leaves the left empty)."""
+    return not left.strip() or left.strip()[:1] in "-+•"
 
 
 def _two_columns(blocks: list, i: int, sig: Signature) -> int:
@@ -843,6 +872,11 @@ def write_docx(plan: Plan, path: Path, *, bullets_as_list: bool = False) -> None
             continue
         if isinstance(block, Signature):
             _signature_table(doc, block)
+            continue
+        if isinstance(block, AttachedHeader):
+            doc.add_page_break()
+            _header(doc, block.rows)
+            _paragraph(doc, "")
             continue
         if _appendix(block):
             # an appendix begins on a page of its own, landscape when its table is wide,

@@ -593,6 +593,24 @@ def test_a_label_on_a_line_of_its_own_parts_the_cell_whatever_its_case() -> None
 
 
 @pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # a cell wrapped at its width right after a head that names nothing alone
+        (
+            "Sở Khoa học và Công nghệ; Ủy ban\nMTTQ Việt Nam tỉnh",
+            ["Sở Khoa học và Công nghệ", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+        ),
+        ("Văn phòng\nUBND tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        # a whole name on each line: each line a body of its own
+        ("Sở Y tế\nBan Dân tộc", ["Sở Y tế", "Ban Dân tộc"]),
+        ("Tỉnh đoàn\nUBND các xã", ["Tỉnh đoàn", "Ủy ban nhân dân các xã"]),
+    ],
+)
+def test_a_line_that_ends_on_a_bare_head_goes_on_with_the_next(cell, names) -> None:
+    assert parse_list(lines_as_list(cell)) == names
+
+
+@pytest.mark.parametrize(
     ("written", "name"),
     [
         # a registered body with a unit of its own in brackets: the body
@@ -990,6 +1008,9 @@ def test_a_plan_that_shortens_every_name_in_its_headings_and_sentences() -> None
         ),
         # a unit of its own in brackets is still folded into its body
         ("Sở Nội vụ (Ban Thi đua - Khen thưởng)", ([], ["Sở Nội vụ"], [])),
+        # the body that runs a subcommittee leads its work; the subcommittee only names the
+        # unit it runs
+        ("Tiểu ban Tuyên truyền (Sở Nội vụ chủ trì)", ([], ["Sở Nội vụ"], [])),
     ],
 )
 def test_a_body_in_brackets_with_its_verb_has_a_role_of_its_own(cell, roles) -> None:
@@ -1028,3 +1049,48 @@ def test_a_body_in_brackets_with_its_verb_has_a_role_of_its_own(cell, roles) -> 
 )
 def test_an_agency_list_without_words_that_name_no_body(cell, names) -> None:
     assert parse_list(cell) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "rest"),
+    [
+        # a board named in lower case by what it keeps goes on through `quản lý`
+        (
+            "Ban quản lý các di tích và Trung tâm Dịch vụ tổng hợp xã kiểm kê hiện vật",
+            ["Ban quản lý các di tích", "Trung tâm Dịch vụ tổng hợp xã"],
+            "kiểm kê hiện vật",
+        ),
+        # a registered name later in the list keeps its own `tổng hợp`
+        (
+            "Phòng Kinh tế, Hạ tầng và Đô thị và Trung tâm Dịch vụ tổng hợp phường tham mưu",
+            ["Phòng Kinh tế, Hạ tầng và Đô thị", "Trung tâm Dịch vụ tổng hợp phường"],
+            "tham mưu",
+        ),
+        # `thành lập` is the work, not the end of the name
+        ("Hội Nông dân xã thành lập tổ hợp tác", ["Hội Nông dân xã"], "thành lập tổ hợp tác"),
+        # a commune's military board is a Ban, the province's a Bộ
+        ("BCH Quân sự xã chủ trì", ["Ban Chỉ huy Quân sự xã"], "chủ trì"),
+        ("BCH Quân sự tỉnh chủ trì", ["Bộ Chỉ huy Quân sự tỉnh"], "chủ trì"),
+        # the heads of the villages that have a relic
+        (
+            "Trưởng các thôn có di tích phối hợp với Ban quản lý di tích",
+            ["Trưởng các thôn có di tích"],
+            "phối hợp với Ban quản lý di tích",
+        ),
+    ],
+)
+def test_a_communes_bodies_named_in_running_text(text, names, rest) -> None:
+    assert agency_phrase(text, any_start=True) == (names, rest)
+
+
+def test_subcommittees_and_committees_closing_a_sentence_keep_their_whole_names() -> None:
+    """`Tiểu ban …` heads a body; `hậu cần` (logistics) is no verb `cần` ending its name; a
+    head of several words (`Ban Tổ chức`) closing a sentence is still that head."""
+    assert agency_phrase("Tiểu ban Hậu cần - Lễ tân bố trí xe đưa đón")[0] == [
+        "Tiểu ban Hậu cần - Lễ tân"
+    ]
+    assert agency_phrase("Tiểu ban Lễ tân - Hậu cần bố trí xe", any_start=True)[0] == [
+        "Tiểu ban Lễ tân - Hậu cần"
+    ]
+    assert take_agencies("Ban Tổ chức.")[0] == ["Ban Tổ chức"]
+    assert take_agencies("Ban Chỉ đạo; các sở")[0] == ["Ban Chỉ đạo", "các sở"]

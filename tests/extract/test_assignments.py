@@ -828,3 +828,35 @@ def test_phase_bullets_take_their_agencies_from_the_closing_bracket() -> None:
     assert got["III.2.2"] == (["Sở Văn hóa, Thể thao và Du lịch"], ["Công an tỉnh"])
     text = {t.id: t.text for t in r.tasks}
     assert text["III.2.1"].endswith("trên báo chí và mạng xã hội")
+
+
+def test_a_ward_plan_hands_each_paragraph_to_the_body_it_names() -> None:
+    """A ward's plan assigns its work in unbulleted paragraphs whose subject is the body
+    (`Giao X chủ trì, phối hợp với Y …`, `X và Y tham mưu …`, `X chủ trì, Y phối hợp …`):
+    each is a task; the paragraph that opens a topic naming no body is none, and in such a
+    topic a group of bodies as subject (`Các trường học trên địa bàn phường …`) leads too."""
+    r = extract_file(FIXTURES / "variant_ward_sentence_assignments.txt")
+    rows = [(t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks if t.id.startswith("II.")]
+    centre = "Trung tâm Dịch vụ tổng hợp phường"
+    assert rows == [
+        (["Phòng Văn hóa - Xã hội"], ["Ban quản lý các di tích", centre], "window"),
+        (["Phòng Kinh tế, Hạ tầng và Đô thị", centre], [], "window"),
+        (["Trưởng các tổ dân phố có di tích"], ["Ban quản lý di tích"], "recurring"),
+        (["Ban Chỉ huy Quân sự phường", "Công an phường"], [], "recurring"),
+        (["Đoàn Thanh niên phường"], [], "recurring"),
+        (["Trạm Y tế phường"], ["Hội Chữ thập đỏ phường"], "recurring"),
+        (["Các trường học trên địa bàn phường"], [], "continuous"),
+    ]
+    assert not [t for t in r.tasks if t.text.startswith(("Phường hiện có", "Lễ hội truyền"))]
+
+
+def test_a_departments_own_plan_names_itself_a_bare_so() -> None:
+    """In a department's plan for its own units, `phối hợp với Sở` is that department; a
+    handed clause `Giao X chủ trì, Y phối hợp thực hiện …` makes Y coordinate."""
+    r = extract_file(FIXTURES / "variant_department_own_units_plan.txt")
+    roles = {t.id: (t.lead, t.coordinating) for t in r.tasks}
+    assert roles["II.2.1"] == (
+        ["Ủy ban nhân dân các xã, phường"],
+        ["Sở Văn hóa, Thể thao và Du lịch"],
+    )
+    assert roles["II.3.1"] == (["Bảo tàng tỉnh"], ["Ban Quản lý di tích tỉnh"])

@@ -86,6 +86,10 @@ CASES = [
     # the PDF's cell keeps a line apart that the next line's first word would have fitted on
     ("variant_agency_lines_in_cells.docx", "variant_agency_lines_in_cells.txt"),
     ("variant_agency_lines_in_cells.pdf", "variant_agency_lines_in_cells.txt"),
+    # a decision typed in pipe tables: its signature table, then the attached plan's header
+    # table (the text reader joins the two), set as a signature and the next page's header
+    ("variant_decision_pipe_signature.docx", "variant_decision_pipe_signature.txt"),
+    ("variant_decision_pipe_signature.pdf", "variant_decision_pipe_signature.txt"),
 ]
 
 
@@ -410,6 +414,27 @@ def test_the_layout_tool_parts_header_columns_a_copy_joined_with_one_space():
     ]
 
 
+def test_the_layout_tool_keeps_header_rows_typed_past_the_first_tab_table():
+    """A commune's three-line issuer: the reader's tab table ends at its one-cell row
+    (`PHƯỜNG X<TAB>`), and the number and place-date row after it stays in the header."""
+    from kehoach.intake import read_bytes
+
+    text = (
+        "TỈNH BẮC NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "ỦY BAN NHÂN DÂN\tĐộc lập - Tự do - Hạnh phúc\n"
+        "PHƯỜNG ĐÔNG HÀ\t\n"
+        "Số: 12/KH-UBND\tĐông Hà, ngày 3 tháng 5 năm 2026\n"
+    )
+    blocks = read_bytes(text.encode(), "header.txt").blocks
+    assert _format_variants()._header_rows(blocks) == [
+        [
+            ["TỈNH BẮC NAM", "ỦY BAN NHÂN DÂN", "PHƯỜNG ĐÔNG HÀ"],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
+        ],
+        [["Số: 12/KH-UBND"], ["Đông Hà, ngày 3 tháng 5 năm 2026"]],
+    ]
+
+
 def _pdf_copy_blocks():
     """A plan copied out of a PDF as text: a page number at each page break (one in the
     middle of a paragraph, one between the two pages of a table), the table's heading
@@ -617,3 +642,31 @@ def test_the_layout_tool_lays_a_flattened_letter_out_as_an_office_types_it():
     signature = tool.split_plan([*blocks[:4], table]).body[-1]
     assert signature.recipients == ["Nơi nhận:", "- Như trên;", "- Lưu: VT."]
     assert signature.signer == ["GIÁM ĐỐC", "Mai Văn Tùng"]
+
+
+def test_the_layout_tool_ends_a_signature_table_at_the_attached_plans_header():
+    """A decision's signature typed as a pipe table, the plan it issues under it with its own
+    header typed as a pipe table: the text reader joins the two tables, the Word file sets the
+    signature (the name its last line) and then, on a page of its own, the plan's header;
+    rows after the name that go on with the recipients stay in the signature."""
+    from kehoach.intake.document import Table
+
+    tool = _format_variants()
+    head = ["ỦY BAN NHÂN DÂN TỈNH X", "Số: 7/QĐ-UBND", "QUYẾT ĐỊNH", "Ban hành Kế hoạch Y", ""]
+    joined = Table(
+        rows=[
+            ["Nơi nhận: - Như Điều 3; - Lưu: VT.", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH   Đỗ Văn Tâm"],
+            ["ỦY BAN NHÂN DÂN TỈNH X", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do"],
+        ]
+    )
+    body = tool.split_plan([*head, "Điều 1. Ban hành Kế hoạch Y.", joined, "KẾ HOẠCH"]).body
+    signature, attached = body[1], body[2]
+    assert signature.recipients == ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT."]
+    assert signature.signer == ["KT. CHỦ TỊCH PHÓ CHỦ TỊCH", "Đỗ Văn Tâm"]
+    assert attached.rows == [
+        [["ỦY BAN NHÂN DÂN TỈNH X"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do"]]
+    ]
+    assert body[3] == "KẾ HOẠCH"
+    going_on = Table(rows=[*joined.rows[:1], ["- Sở Z;", ""]])
+    signature = tool.split_plan([*head, going_on]).body[-1]
+    assert signature.recipients[-1] == "- Sở Z;"

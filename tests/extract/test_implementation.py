@@ -200,6 +200,18 @@ def test_a_period_opening_a_clause_and_a_start_day_alone() -> None:
     assert timeframe_phrase("Phổ biến Luật Điện ảnh có hiệu lực từ ngày 01/01/2023.") is None
 
 
+def test_the_hour_and_day_of_an_event_inside_the_item() -> None:
+    """`… vào 19h30 ngày 14/8/2027`, `từ 06h00 đến 11h00 ngày 15/8/2027`: that one day."""
+    assert (
+        timeframe_phrase("Truyền hình trực tiếp Lễ khai mạc vào 19h30 ngày 14/8/2027.")
+        == "19h30 ngày 14/8/2027"
+    )
+    assert (
+        timeframe_phrase("Cấm xe tải qua trung tâm xã từ 06h00 đến 11h00 ngày 15/8/2027.")
+        == "từ 06h00 đến 11h00 ngày 15/8/2027"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [

@@ -107,3 +107,26 @@ def test_the_paragraph_closing_the_body_states_a_duty_under_any_section() -> Non
     ]
     # it assigns no task of its own, nor does the funding paragraph before it
     assert [t.id for t in r.tasks] == ["III.1", "III.2", "III.3"]
+
+
+def test_a_call_to_direct_a_difficulty_is_no_duty_to_report() -> None:
+    """`kịp thời báo cáo Giám đốc Sở (qua Văn phòng Sở) để chỉ đạo, giải quyết` asks the
+    head to act on a difficulty: no duty beside the quarterly report (whose day of the last
+    month, `trước ngày 15 của tháng cuối quý`, gives no `MM-DD`); a season's end put before
+    the subject (`Kết thúc mùa lễ hội Xuân, Phòng X tổng hợp, …`) leaves Phòng X the
+    compiler."""
+    r = extract_file(FIXTURES / "variant_department_own_units_plan.txt")
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("quarter", None, "Sở Văn hóa, Thể thao và Du lịch", "Văn phòng Sở"),
+        ("once", "2026-05-10", "Ủy ban nhân dân tỉnh", "Phòng Quản lý Di sản văn hóa"),
+    ]
+
+
+def test_a_system_named_for_reports_asks_for_none() -> None:
+    """`kết nối với Hệ thống thông tin báo cáo của tỉnh; hoàn thành trước ngày 30/10/2026`: the
+    `báo cáo` names the system a task connects to (`reporting.report_forms`), so the task's
+    deadline is no one-off report; the reporting section's annual duty stays the only one."""
+    r = extract_file(FIXTURES / "variant_target_notations.txt")
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "12-05", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
+    ]

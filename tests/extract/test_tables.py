@@ -527,3 +527,24 @@ def test_years_under_a_cell_spanning_them_each_give_a_number(spanning: str) -> N
     (row,) = got[1]
     assert [(m.value, m.by) for m in row.metrics] == [(44, 2026), (48, 2027), (52, 2028)]
     assert row.horizon == 2028
+
+
+def test_a_programmes_empty_time_cell_is_the_time_above_merged_down() -> None:
+    """A programme (a column of places, one unit column) runs in the order of its times: an
+    empty time cell under a filled one, beside a unit of its own, is the cell above merged
+    down (the activities run side by side). A task table's empty time cell stays no time."""
+    rows = [
+        ["TT", "Thời gian", "Nội dung", "Địa điểm", "Đơn vị thực hiện"],
+        ["1", "08h00 ngày 05/10/2027", "Khai mạc Hội thi", "Nhà Văn hóa tỉnh", "Sở Nội vụ"],
+        ["2", "", "Thi kéo co giữa các đội", "Sân vận động tỉnh", "Trung tâm Thể thao tỉnh"],
+    ]
+    got = tasks_from_table(Table(rows=rows), 2027)
+    assert got is not None
+    assert [(t.timeframe.start, t.timeframe.end) for t in got[0]] == [
+        ("2027-10-05", "2027-10-05"),
+        ("2027-10-05", "2027-10-05"),
+    ]
+    tasks = [["TT", "Thời gian", "Nhiệm vụ", "Đơn vị chủ trì"]] + [r[:3] + r[4:] for r in rows[1:]]
+    got = tasks_from_table(Table(rows=tasks), 2027)
+    assert got is not None
+    assert [t.timeframe.kind for t in got[0]] == ["window", "unknown"]

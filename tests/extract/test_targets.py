@@ -111,3 +111,31 @@ def test_a_pilot_counts_what_it_tries_out() -> None:
     r = extract_file(FIXTURES / "variant_phase_bullets_brackets.txt")
     got = [(t.horizon, [(m.value, m.unit) for m in t.metrics]) for t in r.targets]
     assert got == [(2027, [(4, "mô hình")]), (2027, [(70, "%")]), (2030, [(12, "điểm")])]
+
+
+def test_the_peoples_a_province_has_are_no_target() -> None:
+    """`Gìn giữ bản sắc văn hóa của 54 dân tộc anh em` in a general objective: the peoples who
+    live there, not a count to reach; the numbered target under it stays."""
+    r = extract_file(FIXTURES / "variant_department_own_units_plan.txt")
+    assert [[(m.value, m.unit) for m in t.metrics] for t in r.targets] == [[(100, "%")]]
+
+
+def test_a_past_years_figure_in_brackets_is_the_baseline_and_ranges_share_a_subject() -> None:
+    """`đạt 26 - 28% (năm 2025 đạt 24,5%)`, `(giai đoạn 2021 - 2025 đạt khoảng 70%)`: an aside
+    of a year before the plan's states where the target starts from, no metric, and its year
+    is no number's `by` (the `1.200` after it has none); a change measured from a past year
+    in brackets (`tăng 20% (so với năm 2025)`) is still to come. `từ 85% đến 90%` is a range
+    like `26 - 28%`, both ends counting the same thing, and a label before a colon names the
+    numbers of the years listed after it (`Tỷ lệ …: đến năm 2027 đạt 38%, …`)."""
+    r = extract_file(FIXTURES / "variant_target_notations.txt")
+    got = [[(m.value, m.unit, m.by) for m in t.metrics] for t in r.targets]
+    assert got == [
+        [(38, "%", 2027), (42, "%", 2030)],
+        [(26, "%", None), (28, "%", None), (1200, "câu lạc bộ", None)],
+        [(85, "%", None), (90, "%", None), (100, "%", None)],
+        [(20, "%", None)],
+    ]
+    label = "Tỷ lệ người dân tập luyện thể dục thể thao thường xuyên"
+    assert [m.subject for m in r.targets[0].metrics] == [label, label]
+    school = "Trường học tổ chức hoạt động thể thao ngoại khóa"
+    assert [m.subject for m in r.targets[2].metrics[:2]] == [school, school]

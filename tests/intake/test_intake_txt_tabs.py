@@ -157,3 +157,25 @@ def test_lines_with_one_tab_below_a_documents_top_stay_text() -> None:
     ]
     blocks = _blocks("\n".join(lines))
     assert blocks == lines
+
+
+def test_a_page_number_between_two_rows_does_not_end_the_table() -> None:
+    """A PDF's page number between two rows, the heading printed again after it or not: one
+    table (the repeated heading a row the task reader skips), so a group row's title reaches
+    the rows of the next page. A page number followed by text ends the table."""
+    blocks = _blocks(
+        "TT\tNhiệm vụ\tChủ trì\tPhối hợp\n"
+        "I\tThư viện\n"
+        "1\tBổ sung sách\tSở A\tSở B\n"
+        "7\n"
+        "TT\tNhiệm vụ\tChủ trì\tPhối hợp\n"
+        "2\tLuân chuyển sách\tThư viện tỉnh\tSở C\n"
+        "8\n"
+        "3\tSố hóa tài liệu\tThư viện tỉnh\tSở D\n"
+        "9\n"
+        "Nơi nhận:"
+    )
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [row[0] for row in tables[0].rows] == ["TT", "I", "1", "TT", "2", "3"]
+    assert blocks[-2:] == ["9", "Nơi nhận:"]

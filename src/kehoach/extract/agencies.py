@@ -8,7 +8,7 @@ diacritics and the hoá/hóa spellings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -31,7 +31,8 @@ _ABBREVIATED_HEAD = (
     lexicon.alternation("agencies.abbreviated_heads")
     + r"(?=\s?[A-ZĐ][A-ZĐ&]{1,9}(?![\w&])(?!\s+[A-ZĐ][A-ZĐ]))"
 )
-_BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)|" + _ABBREVIATED_HEAD)
+# (a head that is a whole name may close a sentence or a clause: `… yêu cầu của Ban Tổ chức.`)
+_BODY_START_RE = re.compile(_BODY_START + r"(?=[\s.,;:)]|$)|" + _ABBREVIATED_HEAD)
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
 # `X (chủ trì); Y (phối hợp)`, `Z (chỉ đạo)` in folded text (lexicon `agencies.lead_marks`,
@@ -752,10 +753,27 @@ def lines_as_list(cell: str) -> str:
         return cell
     out = lines[0]
     for line in lines[1:]:
-        opens_body = line[:1].isupper() and _BODY_START_RE.match(line) is not None
+        opens_body = (
+            line[:1].isupper()
+            and _BODY_START_RE.match(line) is not None
+            and not _ends_on_bare_head(out)
+        )
         opens_part = opens_body or _opens_with_label(line)  # "phối hợp: Sở Y" on its own line
         out += ("; " if opens_part and not out.endswith((",", ";")) else " ") + line
     return out
+
+
+@lru_cache(maxsize=1)
+def _bare_head_end_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|[;,])\s*" + lexicon.alternation("agencies.bare_heads", fold_words=True) + r"$"
+    )
+
+
+def _ends_on_bare_head(text: str) -> bool:
+    """Whether `text` ends on a head that names no body by itself (`Sở Y tế; Ủy ban`, the
+    lexicon's `agencies.bare_heads`): the name goes on in the next line."""
+    return _bare_head_end_re().search(fold(text[-40:])) is not None
 
 
 def _opens_with_label(line: str) -> bool:
@@ -914,6 +932,11 @@ def _read_cell_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str]
     return [], *_listed_roles(cell, first_leads)
 
 
+# the kinds of verb a bracketed body's part is worded with (`agencies.bracket_<kind>_verbs`),
+# the later kinds first where a wording is in two lists
+_BRACKET_KINDS = ("lead", "advisor", "guide", "coordinator")
+
+
 @lru_cache(maxsize=1)
 def _bracket_note_re() -> re.Pattern[str]:
     """A part of an agency cell that names a body, then another in brackets with the verb of
@@ -921,7 +944,7 @@ def _bracket_note_re() -> re.Pattern[str]:
     `bracket_coordinator_verbs`), in folded text."""
     verbs = "|".join(
         lexicon.alternation(f"agencies.bracket_{kind}_verbs", fold_words=True)
-        for kind in ("advisor", "guide", "coordinator")
+        for kind in _BRACKET_KINDS
     )
     return re.compile(
         r"^(?P<outer>[^()]+?)\s*\(\s*(?P<inner>[^()]+?)\s+(?P<verb>" + verbs + r")\s*\)\s*[.,]?\s*$"
@@ -932,7 +955,8 @@ def _noted_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], li
     """(directing, lead, coordinating) of a cell in which a body is named in brackets after
     another with the verb of its own part (`UBND tỉnh (Sở VHTTDL tham mưu)`: the Sở leads, the
     committee that decides directs; `Các cơ quan báo chí (Sở VHTTDL hướng dẫn)`: the press
-    leads, the Sở directs); its other parts (at `;`) as any cell. None when no part does so."""
+    leads, the Sở directs; `Tiểu ban Y tế (Sở Y tế chủ trì)`: the Sở leads the unit it runs);
+    its other parts (at `;`) as any cell. None when no part does so."""
     if "(" not in cell:
         return None  # cheap: every agency cell comes here
     parts = [p.strip(_TRAIL) for p in _LIST_SPLIT_RE.split(cell) if p.strip(_TRAIL)]
@@ -945,7 +969,9 @@ def _noted_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], li
             got = dict(zip(out, _read_cell_roles(part, first_leads), strict=True))
         else:
             outer, inside, kind = parse_list(note[0]), parse_list(note[1]), note[2]
-            if kind == "advisor":
+            if kind == "lead":  # the body before the brackets only names the unit run
+                got = {"lead": inside}
+            elif kind == "advisor":
                 got = {"directing": outer, "lead": inside}
             elif kind == "guide":
                 got = {"directing": inside, "lead": outer}
@@ -968,13 +994,20 @@ def _bracket_note(part: str) -> tuple[str, str, str] | None:
     return part[: m.end("outer")], inner, _bracket_verb_kinds().get(verb, "coordinator")
 
 
+def has_bracket_note(text: str) -> bool:
+    """Whether text is a body, then another in brackets with the verb of its part (`Tiểu ban
+    Y tế (Sở Y tế chủ trì)`, `UBND tỉnh (Sở VHTTDL tham mưu)`; `_noted_roles`)."""
+    return "(" in text and _bracket_note(clean(text).strip(_TRAIL)) is not None
+
+
 @lru_cache(maxsize=1)
 def _bracket_verb_kinds() -> dict[str, str]:
-    """Each bracket verb (folded, its gaps one space) and its kind; an advising verb first,
-    then a guiding one, where a wording is in two lists."""
+    """Each bracket verb (folded, its gaps one space) and its kind; where a wording is in two
+    lists, the earlier kind of `_BRACKET_KINDS` (a leading verb, an advising one, a guiding
+    one)."""
     return {
         _KEY_GAPS_RE.sub(" ", verb): kind
-        for kind in ("coordinator", "guide", "advisor")
+        for kind in reversed(_BRACKET_KINDS)
         for verb in lexicon.folded(f"agencies.bracket_{kind}_verbs")
     }
 
@@ -1139,6 +1172,14 @@ def body_of_position(name: str) -> str:
     if m is None or not starts_with_agency(name[m.end() :]) or community_title(name):
         return name
     return canonical(name[m.end() :])
+
+
+def own_department(issuer: str) -> Callable[[str | None], str | None]:
+    """What a name stands for in the plan of `issuer`: a bare `Sở` (`phối hợp với Sở`, `báo
+    cáo … về Sở`) in a department's own plan is that department; any other name as it is."""
+    if not fold_chars(issuer).lower().startswith("so "):
+        return lambda name: name
+    return lambda name: issuer if name and fold_chars(name).lower() == "so" else name
 
 
 def starts_with_agency(text: str) -> bool:
@@ -1495,6 +1536,11 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             # (a dot straight before a capital is an abbreviation's: `P.KHTC`)
             end = words[i - 1].end()
             break
+        if i and t[w.start()].isupper() and w.start() >= named_up_to:
+            # so does one named later in the list (`Phòng X và Trung tâm Dịch vụ tổng hợp
+            # phường tham mưu …`)
+            later = known_prefix(t[w.start() :])
+            named_up_to = w.start() + later[1] if later else named_up_to
         if i == 0 or t[w.start()].isupper() or w.start() < named_up_to:
             continue
         one = w.group(0)

@@ -57,6 +57,7 @@ from kehoach.extract.readings import (
 from kehoach.extract.restated import without_restatements
 from kehoach.extract.segments import (
     Item,
+    hands_out_by_subject,
     is_closing,
     labels_per_item,
     segment_assignments,
@@ -117,6 +118,11 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
     if sep and is_agency_label(head):
         reading = roles_of_phrase(head)
         if reading and reading.has_agency:
+            # "4. Tiểu ban An ninh: Công an tỉnh chủ trì, phối hợp với Y thực hiện các nhiệm vụ
+            # sau:": the unit named first is run by the bodies its label's words give roles
+            stated = _read_heading(rest) if rest.strip() else None
+            if stated is not None and stated[0].has_agency and not stated[1]:
+                return stated
             return reading, rest.strip()
     listed = _agency_list(head) if sep and rest.strip() else []
     if listed:  # "3. Các sở, ban, ngành; UBND các xã, phường: Căn cứ nhiệm vụ được giao, …"
@@ -352,8 +358,11 @@ def _visit(
             Assignment(f"{sec.path}.1", where.group, where.group_title, own, readings, period)
         )
     several = sum(1 for _, run in segments if run is not None and run.is_block) > 1
+    # a topic section whose paragraphs each name the body told the work (`Giao Phòng X …`,
+    # `Công an xã chủ trì …`) hands it to groups of bodies too (`Các trường học … đưa …`)
+    bodies = not groups and here is None and hands_out_by_subject(segments)
     for items, run in segments:
-        for a in segment_assignments(items, run, here, where, several, groups, per_item):
+        for a in segment_assignments(items, run, here, where, several, groups, per_item, bodies):
             n += 1
             if not a.id:
                 a.id, a.counted = (f"{sec.path}.{n}" if sec.path else str(n)), True

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from kehoach.errors import NoPlanStructure
 from kehoach.extract.accentless import read_restored, written_back
-from kehoach.extract.agencies import document_province, order_note, spelt_out
+from kehoach.extract.agencies import document_province, order_note, own_department, spelt_out
 from kehoach.extract.assignments import section_proposals, tasks_from_sections
 from kehoach.extract.confidence import assess_target, assess_task
 from kehoach.extract.event_parts import is_timetable
@@ -179,7 +179,7 @@ def _with_parts(
         tasks = tasks_from_sections(root, doc_year)
     elif by_table:
         tasks = _with_sections(tasks, by_table, root, doc_year)
-    tasks = _unique_ids(_names_spelt_out(tasks))
+    tasks = _unique_ids(_own_department(_names_spelt_out(tasks), info.issuer))
     targets = [
         assess_target(t)
         for t in extract_targets(root, doc_year, horizon, target_rows, appendix_horizon)
@@ -313,14 +313,29 @@ def _names_spelt_out(tasks: list[Task]) -> list[Task]:
     document writes them in full in another task: one name for one body."""
     names = list(dict.fromkeys(a for t in tasks for a in t.directing + t.lead + t.coordinating))
     full = {a: spelt_out(a, names) for a in names}
-    if all(k == v for k, v in full.items()):
+    return _renamed(tasks, full)
+
+
+def _own_department(tasks: list[Task], issuer: str | None) -> list[Task]:
+    """A bare `Sở` among a task's agencies (`Chủ động phối hợp với Sở trong kiểm tra …`) is
+    the department whose own plan it is (`agencies.own_department`)."""
+    if not issuer:
+        return tasks
+    own = own_department(issuer)
+    names = dict.fromkeys(a for t in tasks for a in t.directing + t.lead + t.coordinating)
+    return _renamed(tasks, {a: own(a) or a for a in names})
+
+
+def _renamed(tasks: list[Task], names: dict[str, str]) -> list[Task]:
+    """The tasks with each agency written as `names` gives it, each once in a role."""
+    if all(k == v for k, v in names.items()):
         return tasks
     return [
         replace(
             t,
-            directing=list(dict.fromkeys(full[a] for a in t.directing)),
-            lead=list(dict.fromkeys(full[a] for a in t.lead)),
-            coordinating=list(dict.fromkeys(full[a] for a in t.coordinating)),
+            directing=list(dict.fromkeys(names[a] for a in t.directing)),
+            lead=list(dict.fromkeys(names[a] for a in t.lead)),
+            coordinating=list(dict.fromkeys(names[a] for a in t.coordinating)),
         )
         for t in tasks
     ]

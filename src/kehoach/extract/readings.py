@@ -20,6 +20,7 @@ from kehoach.extract.agencies import (
     body_of_position,
     cell_roles,
     community_title,
+    has_bracket_note,
     known_prefix,
     parse_list,
     parse_roles,
@@ -207,16 +208,28 @@ def coordinating_in(text: str) -> list[str]:
 
 
 _CLAUSE_END = re.compile(r"(?<=[;.])\s+")
+_AFTER_LEAD = re.compile(r"\bchu tri,\s+")  # in folded text: `X chủ trì, | Y phối hợp …`
+
+
+def _later_clauses(text: str) -> list[str]:
+    """The clauses after an item's first: past a `;` or a sentence's end, and past the lead's
+    `chủ trì,` (`Giao Bảo tàng tỉnh chủ trì, Ban Quản lý di tích tỉnh phối hợp thực hiện`)."""
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_END.finditer(text)]
+    cuts += [(m.end(), m.end()) for m in _AFTER_LEAD.finditer(fold_chars(text))]
+    cuts.sort()
+    ends = [start for start, _ in cuts[1:]] + [len(text)] if cuts else []
+    return [text[end_of_cut:stop] for (_, end_of_cut), stop in zip(cuts, ends, strict=True)]
 
 
 def coordinating_subjects(text: str) -> list[str]:
     """Agencies a later clause of the item names as its subject that only works with the
     others (`Ban X chủ trì tham mưu …; Sở Nội vụ phối hợp rà soát …`, `… . Các sở, ngành phối
-    hợp thực hiện.`): coordinators of the item's work, as in `X chủ trì, phối hợp với Y`."""
+    hợp thực hiện.`, `X chủ trì, Y phối hợp thực hiện`): coordinators of the item's work, as
+    in `X chủ trì, phối hợp với Y`."""
     out: list[str] = []
-    if "p" not in text or (";" not in text and ". " not in text):
+    if "p" not in text or (";" not in text and ". " not in text and "," not in text):
         return out  # cheap: no later clause, or no `phối hợp`
-    for clause in _CLAUSE_END.split(text)[1:]:
+    for clause in _later_clauses(text):
         if not starts_with_agency(clause):
             continue
         reading = subject_reading(clause)
@@ -248,6 +261,8 @@ def is_agency_label(head: str) -> bool:
         return all(_names_only(part) for part in head.split(";"))
     if re.search(r"\.\s+\S", head):
         return False  # "Sở X chủ trì tổ chức …. Thời gian: …": the colon is a later sentence's
+    if has_bracket_note(head):
+        return True  # "Tiểu ban Y tế (Sở Y tế chủ trì):": the bracketed body's part
     names, rest = agency_phrase(head)
     if not names or not all(_label_name(n) for n in names):
         # "Hội nghị cấp tỉnh: Ủy viên …" (who attends), "Các quan điểm chỉ đạo của Nghị quyết:
@@ -342,7 +357,7 @@ def _phoi_hop_start() -> re.Pattern[str]:  # in folded text
 
 def looks_like_agency(name: str) -> bool:
     """Not a topic that happens to begin with an agency word (`Ban hành …`, `Hội nghị …`)."""
-    if name in registered() or not named(name) or community_title(name) == len(name):
+    if name in registered() or not named(name) or community_title(name):
         return True
     body = body_of_position(name)
     if body != name:  # "Thủ trưởng các sở, ban, ngành": a title is read for its body
@@ -497,14 +512,16 @@ def trailing_reading(text: str, strength: int) -> tuple[str, Reading] | None:
 
 
 def item_readings(
-    text: str, doc_year: int | None, groups: bool = False
+    text: str, doc_year: int | None, groups: bool = False, bodies: bool = False
 ) -> tuple[str, list[Reading]]:
     """The item's own evidence: labelled lines joined after its sentence, a closing
     parenthesis naming its agencies, or an agency subject; returns the task text (without
     the labels or the parenthesis) and the readings. A subject that is a generic group (`Các
     đảng ủy trực thuộc …`) counts when the item hands it the work (`Đề nghị X và các tổ chức
     …`) or when `groups` (the implementation part, where such groups are told what to do),
-    unless all it is told is to report (a reporting duty)."""
+    or when `bodies` (a topic whose items each name the body told) and the group is of
+    bodies of one kind (`_kind_of_bodies`), unless all it is told is to report (a reporting
+    duty)."""
     readings: list[Reading] = []
     joined = trailing_reading(text, PARENTHESIS)
     if joined is not None:
@@ -543,6 +560,7 @@ def item_readings(
         )
         or opening(text)
         or (groups and not _only_reports(text))
+        or (bodies and all(map(_kind_of_bodies, subject.lead)) and not _only_reports(text))
     ):
         readings.append(subject)
     if not any(r.has_agency for r in readings):
@@ -580,6 +598,21 @@ def handed_reading(text: str) -> Reading | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _group_noun_re() -> re.Pattern[str]:
+    """`các` and a group noun (the longest first) at the start of a folded name."""
+    nouns = lexicon.alternation("agencies.group_nouns", fold_words=True)
+    return re.compile(rf"cac\s+({nouns})\b")
+
+
+def _kind_of_bodies(name: str) -> bool:
+    """A named body, or a group of bodies of one kind (`Các trường học trên địa bàn xã`, `Các
+    hợp tác xã`), not every level or sector at once (`Các cấp, các ngành`; lexicon
+    `agencies.whole_system_nouns`), which an exhortation addresses."""
+    m = _group_noun_re().match(fold(name))
+    return m is None or fold(m.group(1)) not in lexicon.folded("agencies.whole_system_nouns")
+
+
 def _only_reports(text: str) -> bool:
     """`Các huyện ủy … báo cáo kết quả …`: the subject's verb is to report."""
     _, rest = agency_phrase(_subject_part(text))
@@ -587,9 +620,13 @@ def _only_reports(text: str) -> bool:
 
 
 def propose(
-    text: str, readings: list[Reading], where: Assignment, groups: bool = False
+    text: str,
+    readings: list[Reading],
+    where: Assignment,
+    groups: bool = False,
+    bodies: bool = False,
 ) -> Assignment:
     """An item proposed as a task where `where` stands: its own readings, then the given ones
-    (`groups`: see `item_readings`)."""
-    body, own = item_readings(text, None, groups)
+    (`groups`, `bodies`: see `item_readings`)."""
+    body, own = item_readings(text, None, groups, bodies)
     return Assignment("", where.group, where.group_title, body, [*own, *readings])

@@ -12,6 +12,7 @@ from kehoach.extract.agencies import (
     body_of_position,
     canonical,
     current_province,
+    own_department,
     parse_list,
     starts_with_agency,
     starts_with_group,
@@ -68,9 +69,9 @@ def _not_duty() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _report_form_re() -> re.Pattern[str]:
-    """What a report is written on (`đề cương báo cáo`, `mẫu báo cáo`; lexicon
-    `reporting.report_forms`), and who gives talks (`báo cáo viên`; `reporting.report_persons`),
-    folded."""
+    """What a report is written on or made with (`đề cương báo cáo`, `mẫu báo cáo`, `Hệ thống
+    thông tin báo cáo`; lexicon `reporting.report_forms`), and who gives talks (`báo cáo
+    viên`; `reporting.report_persons`), folded."""
     return re.compile(rf"\b(?:{_alt('report_forms')}|{_alt('report_persons')})\b")
 
 
@@ -439,7 +440,8 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         via = _via_in_brackets(sentence[m.end() :])
     to = None
     start = f.find("bao cao")
-    for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi)\s+", f[start:]):
+    # "… báo cáo đột xuất khi có yêu cầu của UBND tỉnh": the body that asks is the one told
+    for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi|yeu cau cua)\s+", f[start:]):
         at = start + m.end()
         if f[max(0, at - 5) : at].startswith("(qua"):
             continue
@@ -560,8 +562,9 @@ def extract_reporting(
         if (d.every, d.due, d.to) not in seen:
             seen.add((d.every, d.due, d.to))
             duties.append(d)
-    if issuer and fold_chars(issuer).lower().startswith("so "):
-        duties = [replace(d, to=_own(d.to, issuer), via=_own(d.via, issuer)) for d in duties]
+    if issuer:
+        own = own_department(issuer)
+        duties = [replace(d, to=own(d.to), via=own(d.via)) for d in duties]
     return duties
 
 
@@ -630,8 +633,3 @@ def _compiled_again(sentence: str, duty: ReportingDuty, found: list[ReportingDut
         and not _ad_hoc_re().search(f)
         and any(d.every != "ad_hoc" and d.to == duty.to for d in found)
     )
-
-
-def _own(name: str | None, issuer: str) -> str | None:
-    """The issuing department for a bare `Sở` (the plan's own department), else the name."""
-    return issuer if name and fold_chars(name).lower() == "so" else name

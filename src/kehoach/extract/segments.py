@@ -13,7 +13,11 @@ from functools import lru_cache
 
 from kehoach.extract.agencies import agency_phrase, starts_with_agency, starts_with_group
 from kehoach.extract.directed import directed_reading
-from kehoach.extract.event_parts import is_member_line, is_programme_line
+from kehoach.extract.event_parts import (
+    is_composition_line,
+    is_member_line,
+    is_programme_line,
+)
 from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled, time_for_point
 from kehoach.extract.outline import Para, numbered_label
@@ -148,10 +152,10 @@ def segments_of(
     for b in blocks:
         if isinstance(b, Table) or b.kind == "rule":
             continue
-        if is_programme_line(b.text) or is_member_line(b.text):
+        if is_programme_line(b.text) or is_member_line(b.text) or is_composition_line(b.text):
             # a running order's hours (`+ 08 giờ 00: Đón tiếp …`) and a committee's members
-            # (`- Giám đốc Sở X: Trưởng ban`) assign no work, nor the short line that
-            # introduces them (`- Chương trình Lễ khai mạc:`)
+            # (`- Giám đốc Sở X: Trưởng ban`) or parts (`Gồm 05 tiểu ban …`) assign no work,
+            # nor the short line that introduces them (`- Chương trình Lễ khai mạc:`)
             if items and items[-1][1].endswith(":") and len(items[-1][1].split()) <= 8:
                 items.pop()
             continue
@@ -208,6 +212,22 @@ def hands_work(text: str) -> bool:
     return n > 0 and starts_with_agency(text[n:])
 
 
+def hands_out_by_subject(segments: list[tuple[list[Item], LabelRun | None]]) -> bool:
+    """Whether a section assigns its work paragraph by paragraph, each naming its own body
+    (`Giao Phòng X chủ trì …`, `Công an xã chủ trì …`, `Đề nghị Hội Y …`), with no labelled
+    lines: at least two such items. A paragraph there whose subject is a group of bodies
+    (`Các trường học trên địa bàn xã đưa …`) is handed its work as plainly."""
+    if any(run is not None for _, run in segments):
+        return False
+    told = 0
+    for items, _ in segments:
+        for _, text in items:
+            told += hands_work(text) or _body_told(text)
+            if told >= 2:
+                return True
+    return False
+
+
 def _body_told(text: str) -> bool:
     """A paragraph whose subject is a named body (`Sở X`, `Công an tỉnh`; no generic group)
     and whose next words tell it what to do (`Sở X có trách nhiệm theo dõi …`)."""
@@ -257,11 +277,13 @@ def segment_assignments(
     several_blocks: bool = False,
     groups: bool = False,
     per_item: bool = False,
+    bodies: bool = False,
 ) -> list[Assignment]:
     """Tasks of one segment: an activity block (its title line when the section holds
     several, else the heading, or the one item the labels describe), each bullet of a group
     the labels close, or each item on its own evidence (`groups`: the items stand in the
-    implementation part, where a generic group as subject is told to do the work).
+    implementation part, where a generic group as subject is told to do the work; `bodies`:
+    in a topic whose items each name their body, where a group of bodies of one kind is).
     `per_item` (see `labels_per_item`): a time-only labelled line is the time of the item
     right above it alone, and as its own it goes before a time phrase in its text."""
     labels = labels_reading(run) if run is not None else None
@@ -324,7 +346,7 @@ def segment_assignments(
             # "Sở Tài chính:" on its own line heads the items after it
             here = roles_of_phrase(unopened(head)) or here
             continue
-        a = propose(text, [], where, groups)
+        a = propose(text, [], where, groups, bodies)
         if labels is not None and labels.time and per_item and time_only(run):
             if para is last:
                 a.readings.append(Reading(time=labels.time, strength=BLOCK, source="labels"))

@@ -421,7 +421,7 @@ def tasks_from_table(
     rows_read = 0  # the task rows so far (a row listing several tasks counts once)
     if not table.spans:
         merged_down = dict.fromkeys(merged_down_columns(table.rows[first:], cols), "")
-        if _keyed_by_time(cols):
+        if _keyed_by_time(cols) or (cols.time >= 0 and _schedule_heading(table.rows[:first])):
             merged_down.setdefault(cols.time, "")
     for r, row in enumerate(table.rows[first:], start=first):
         row = _realign(row, cols)
@@ -532,6 +532,30 @@ def merged_down_columns(rows: list[list[str]], cols: Columns) -> list[int]:
     if cols.time >= 0 and _leads_merged(rows, cols, with_time=True):
         return [cols.lead, cols.time]
     return [cols.lead]
+
+
+@lru_cache(maxsize=2)
+def _column_words_re(path: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.alternation(path, fold_words=True) + r"\b")
+
+
+def is_schedule(table: Table) -> bool:
+    """An event's programme (`Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện`), told by its
+    heading (`_schedule_heading`)."""
+    head = read_header(table.rows)
+    return head is not None and _schedule_heading(table.rows[: head[1]])
+
+
+def _schedule_heading(heading: list[list[str]]) -> bool:
+    """A programme's heading: a column of places and none of a task table's own (roles split
+    into columns, deadlines, products; lexicon `tables.schedule_columns`,
+    `tables.task_table_columns`). It is no task list (`task_lists.is_task_list`): its rows are
+    tasks beside those the sections of duties assign; and it runs in the order of its times,
+    so an empty time cell under a filled one is that cell merged down."""
+    cells = [fold(c) for row in heading for c in row if c.strip()]
+    places = _column_words_re("tables.schedule_columns")
+    own = _column_words_re("tables.task_table_columns")
+    return any(places.search(c) for c in cells) and not any(own.search(c) for c in cells)
 
 
 def _keyed_by_time(cols: Columns) -> bool:

@@ -30,6 +30,8 @@ _QTY_RE = re.compile(
     # a part of a whole (`3/5 di tích`, `124/124 xã`): the part is the number (`quantities`)
     r"(?:/(?P<of>\d{1,5}(?:\.\d{3})?)(?=\s))?"
     r"(?:\s*(?:-|–|đến)\s*(?P<b>" + NUMBER + r"))?"
+    # a range of shares that writes the sign at both ends (`từ 25% đến 30%`, `85% - 90%`)
+    r"(?:\s*%\s*(?:-|–|đến)\s*(?P<b_pc>" + NUMBER + r")(?=\s*%))?"
     r"\s*(?P<unit>%|phần trăm|[^\W\d_][^\s,;.:()]*(?:\s+[^\W\d_][^\s,;.:()]*){0,3})"
 )
 _YEAR_RE = re.compile(
@@ -121,8 +123,9 @@ def quantities(text: str) -> list[tuple[float | int, str, int]]:
             continue
         if m.group("of") and not _part_of_whole(a, m.group("of"), unit_raw):
             continue
+        b = m.group("b") or m.group("b_pc")
         try:
-            values = [parse_number(a)] + ([parse_number(m.group("b"))] if m.group("b") else [])
+            values = [parse_number(a)] + ([parse_number(b)] if b else [])
         except ValueError:
             continue
         unit = _unit(unit_raw)
@@ -244,14 +247,25 @@ def spelt_numbers(text: str) -> str:
     return spelt.count.sub(digits, text)
 
 
-def _metrics(text: str) -> list[Metric]:
+def _metrics(text: str, doc_year: int | None = None) -> list[Metric]:
+    """A statement's metrics; with `doc_year`, an aside of a past year's figure (`(năm 2025
+    đạt 88,2%)`: `_past_asides`) gives none, nor its year to the numbers around it."""
     metrics: list[Metric] = []
     text = spelt_numbers(text)
     for sentence in re.split(r"(?<=\.)\s+", text):
+        asides = _past_asides(sentence, doc_year)
         # a baseline year ("tăng 8% so với năm 2024") is no year a number is due by
-        years = [(m.start(), int(m.group(1))) for m in _baseline_year_re().finditer(sentence)]
+        years = [
+            (m.start(), int(m.group(1)))
+            for m in _baseline_year_re().finditer(sentence)
+            if not _within(m.start(), asides)
+        ]
         previous: str | None = None
-        found = [q for q in quantities(sentence) if not _present_state(sentence, q[2])]
+        found = [
+            q
+            for q in quantities(sentence)
+            if not _present_state(sentence, q[2]) and not _within(q[2], asides)
+        ]
         claimed: set[int] = set()  # where the years are that close a number's own clause
         for i, (value, unit, pos) in enumerate(found):
             # a year that closed an earlier number's clause is that number's alone past the
@@ -270,6 +284,26 @@ def _metrics(text: str) -> list[Metric]:
             metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
             previous = subject
     return metrics
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _past_asides(sentence: str, doc_year: int | None) -> list[tuple[int, int]]:
+    """The spans of the sentence's bracketed asides that state a figure of years before the
+    document's (`đạt 90 - 92% (năm 2025 đạt 88,2%)`, `(giai đoạn 2021 - 2025 đạt …)`): the
+    baseline the target starts from, as a past-only sentence is (`_past_only`). An aside
+    that measures a change from a past year (`(tăng 20% so với năm 2025)`) is still to come."""
+    return [
+        m.span()
+        for m in _BRACKETED.finditer(sentence)
+        if _past_only(m.group(), doc_year)
+        and not _baseline_re().search(fold_chars(m.group()).lower())
+    ]
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
 
 
 @lru_cache(maxsize=1)
@@ -337,7 +371,7 @@ def _clause_joiner_re() -> re.Pattern[str]:
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
 _LEAD_NUMBER = re.compile(
-    r"^[\d.,]+(?:/\d[\d.]*)?(?:\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*"
+    r"^[\d.,]+(?:/\d[\d.]*)?(?:\s*%?\s*(?:-|–|đến)\s*[\d.,]+)?\s*(?:%|phần trăm)?\s*"
 )
 
 
@@ -356,6 +390,8 @@ def _subject(sentence: str, pos: int, unit: str | None = None) -> str | None:
     clause = ended
     clause = _determiner_re().sub("", clause.strip(" ,:"))
     clause = _REPEAT.sub(r"\1", clause)  # "15 di tích di tích"
+    if _year_lead_only(clause):
+        clause = ""  # "đạt 60%, đến năm 2030 đạt 80%": `đến` leads the next number's year
     tail = clause[len(unit) :] if unit and clause.lower().startswith(unit.lower()) else clause
     tail = _filler_re().sub("", tail).strip(" ,")
     folded = fold(tail)
@@ -370,10 +406,28 @@ def _subject(sentence: str, pos: int, unit: str | None = None) -> str | None:
     return clause.strip(" ,") or None
 
 
+def _year_lead_only(clause: str) -> bool:
+    """Whether a clause holds only the words that lead a year (`đến`, `đến hết năm`; lexicon
+    `targets.year_lead_words`): what is left of the next number's lead-in, naming nothing."""
+    words = fold(clause).strip(" ,")
+    words = words[: -len(" nam")] if words.endswith(" nam") else words
+    return words in lexicon.folded("targets.year_lead_words")
+
+
 def _before(text: str) -> str:
     """The words before a number that name what it counts: its clause, from the end of the
-    number before it ("… 3,5 triệu lượt, | tổng thu từ du lịch | đạt 6.500 tỷ đồng")."""
-    before = re.split(r"[;:(]", text)[-1]
+    number before it ("… 3,5 triệu lượt, | tổng thu từ du lịch | đạt 6.500 tỷ đồng"); where
+    its clause names nothing but its year after a colon (`Tỷ lệ học sinh …: đến năm 2027 đạt
+    60%, đến năm 2030 đạt 80%`), the label before the colon."""
+    cut = max(text.rfind(c) for c in ";:(")
+    found = _clause_before(text[cut + 1 :])
+    if not found and cut >= 0 and text[cut] == ":":
+        return _before(text[:cut])
+    return found
+
+
+def _clause_before(before: str) -> str:
+    """`_before` within one part of a statement (no `;`, `:` or `(` in it)."""
     numbers = [m for m in re.finditer(NUMBER, before) if not _YEAR_NUMBER.fullmatch(m.group())]
     if numbers:  # what follows the number before, from where its own clause ends
         before = before[numbers[-1].end() :]
@@ -710,7 +764,7 @@ def extract_targets(
     for sec, horizon in objectives:
         statements = [(t, None) for t in _title_statements(sec)]
         for text, year in statements + _objective_statements(sec, doc_year):
-            metrics = _metrics(text)
+            metrics = _metrics(text, doc_year)
             if not metrics:
                 continue
             aim = year or horizon or plan_horizon
@@ -718,7 +772,7 @@ def extract_targets(
             seen.append(fold(text))
     if not targets and not _tabled_objectives(objectives, appendix_rows or []):
         for sec, text, aim in _body_commitments(root, doc_year):
-            metrics = _metrics(text)
+            metrics = _metrics(text, doc_year)
             # a commitment's own year (`phấn đấu đến năm 2030 …`) before the one its list's
             # introduction strives for, before the plan's: a conclusion's title names the
             # period it reviews (`giai đoạn 2021 - 2025`). Its own year is the latest it

@@ -25,6 +25,12 @@ details only some of the work:
 
 Its rows are then tasks beside those the sections assign, merged (`assignments.
 tasks_from_sections`, `beside`).
+
+An event's programme is never the task list, wherever it stands (`tables.is_schedule`: a
+column of the places, `Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện`, and none of a task
+table's own, such as `Đơn vị chủ trì | Đơn vị phối hợp` or `Thời hạn hoàn thành`): it says when
+and where each activity happens and who runs it, as activity blocks do, and the sections of
+duties beside it (the organising committee's subcommittees, the agencies) give tasks too.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from kehoach.extract.outline import Para, Section
+from kehoach.extract.tables import is_schedule
 from kehoach.intake.document import Table
 from kehoach.text import lexicon
 
@@ -78,6 +85,8 @@ def is_task_list(
     `tables` are the plan's task tables (a sub-part holding one states no work of its own);
     `assigns(sec)` tells whether a section assigns work to named agencies (read only when
     asked: reading the sections is the costly part)."""
+    if table is not None and is_schedule(table):
+        return False
     tops = [t for t in root.children if t.kind not in ("appendix", "signature")]
     top = next((t for t in tops if path == t.path or path.startswith(t.path + ".")), None)
     here = next((s for s in root.walk() if s.path == path), None)

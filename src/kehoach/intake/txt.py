@@ -7,6 +7,7 @@ import re
 from kehoach.intake import markdown, txt_layout
 from kehoach.intake.document import Block, Document, Table
 from kehoach.intake.encoding import decode_text
+from kehoach.intake.furniture import without_furniture
 from kehoach.intake.pipe_wrapped import join_wrapped_rows
 from kehoach.intake.tab_lines import join_cell_lines
 from kehoach.text.normalize import nfc
@@ -31,7 +32,8 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     if not markdown.is_markdown(text):
         if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
             blocks = txt_layout.read_layout(text)
-        else:
+        else:  # a signed PDF's text copied line by line: its stamps and page furniture out
+            lines = without_furniture(lines)
             blocks = to_blocks([_unmarked(x) for x in lines])
         return Document(name=name, format="txt", sha256=sha256, blocks=blocks)
     # a converter's markdown: its paragraphs unwrapped, its footnotes dropped, its grid
@@ -406,6 +408,18 @@ def _header_rows(lines: list[str]) -> range:
     return range(0)
 
 
+def _tab_goes_on(lines: list[str], i: int, heading: list[str]) -> bool:
+    """Whether the tab table line `i` (a page number) stands in goes on after it: the next
+    line with text prints the table's heading again, or opens a row (a row number, then a
+    tab) as wide as a row may be (the page's rows, with no heading of their own)."""
+    nxt = next((line for line in lines[i + 1 :] if line.strip()), "")
+    if nxt.count("\t") < 2:
+        return False
+    return _cells_tab(nxt) == heading or (
+        _TAB_ROW_START.match(nxt) is not None and len(_cells_tab(nxt)) <= len(heading)
+    )
+
+
 def to_blocks(lines: list[str]) -> list[Block]:
     """Group runs of table-looking lines (tabs or pipes) into `Table` blocks, and a header
     block's columns cut by one tab (`_header_rows`); keep other lines."""
@@ -458,6 +472,8 @@ def _blocks(lines: list[str]) -> list[Block]:
             continue
         if kind and not line.strip():
             continue  # blank lines inside a table (page breaks) keep it open
+        if kind == "tab" and _PAGE_NUMBER.match(line) and _tab_goes_on(mended, i, rows[0]):
+            continue  # a page number between two of the table's rows: the table goes on
         flush()
         blocks.append(line)
     flush()
