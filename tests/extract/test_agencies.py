@@ -391,6 +391,21 @@ def test_a_named_person_in_a_list_is_in_no_role() -> None:
     assert parse_list(cell) == ["Công an tỉnh", "Sở Y tế"]
 
 
+def test_a_person_in_charge_in_brackets_after_a_body_is_in_no_role() -> None:
+    """`Phòng X (đ/c …, Phó Giám đốc Sở phụ trách)`: the bracket names a person, not a body,
+    and its comma parts nothing."""
+    cell = "Phòng Nghiệp vụ Dược (đ/c Lê Hải, Phó Giám đốc Sở phụ trách); Thanh tra Sở"
+    assert parse_list(cell) == ["Phòng Nghiệp vụ Dược", "Thanh tra Sở"]
+    lead = "Phòng Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Sở (Đồng chí Hà Minh phụ trách)"
+    assert cell_roles(lead) == ([], ["Phòng Tổ chức cán bộ"], ["Văn phòng Sở"])
+
+
+def test_cu_sending_someone_ends_a_name_in_running_text() -> None:
+    """`cử` (sends a reporter, an officer) is a verb; `cứ` of `căn cứ` stays one too."""
+    names, rest = agency_phrase("Đài Phát thanh và Truyền hình tỉnh cử phóng viên đưa tin")
+    assert (names, rest) == (["Đài Phát thanh và Truyền hình tỉnh"], "cử phóng viên đưa tin")
+
+
 def test_an_abbreviated_name_is_the_full_name_the_document_writes_elsewhere() -> None:
     names = ["Phòng Quản lý gia đình", "Trung tâm Y tế dự phòng tỉnh", "Phòng QLGĐ", "TT Y tế"]
     assert spelt_out("Phòng QLGĐ", names) == "Phòng Quản lý gia đình"
@@ -1094,3 +1109,35 @@ def test_subcommittees_and_committees_closing_a_sentence_keep_their_whole_names(
     ]
     assert take_agencies("Ban Tổ chức.")[0] == ["Ban Tổ chức"]
     assert take_agencies("Ban Chỉ đạo; các sở")[0] == ["Ban Chỉ đạo", "các sở"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # the committee named once after its last unit owns the bare units before it
+        (
+            "Ban Xây dựng Đảng, Văn phòng Đảng ủy xã",
+            ["Ban Xây dựng Đảng Đảng ủy xã", "Văn phòng Đảng ủy xã"],
+        ),
+        (
+            "Ban Tổ chức, Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+        ),
+        # another kind of body between them ends the run
+        (
+            "Ban Xây dựng Đảng, Công an xã, Văn phòng Đảng ủy xã",
+            ["Ban Xây dựng Đảng", "Công an xã", "Văn phòng Đảng ủy xã"],
+        ),
+        # party cells, and the villages' ones
+        ("Chi bộ UBND xã; Chi bộ các thôn", ["Chi bộ Ủy ban nhân dân xã", "Chi bộ các thôn"]),
+    ],
+)
+def test_lists_of_a_commune_party_committees_bodies(cell: str, names: list[str]) -> None:
+    assert parse_list(cell) == names
+
+
+def test_a_commune_level_word_after_a_registered_unit_is_its_name_before_the_verb() -> None:
+    # `Ban Xây dựng Đảng Đảng ủy` is registered; `xã` then a verb names the commune's own
+    assert agency_phrase("Ban Xây dựng Đảng Đảng ủy xã tổ chức tập huấn")[0] == [
+        "Ban Xây dựng Đảng Đảng ủy xã"
+    ]

@@ -6,6 +6,7 @@ import pytest
 
 from kehoach.extract import extract_file
 from kehoach.extract.implementation import assignment, timeframe_phrase
+from kehoach.extract.timeframes import parse_timeframe
 
 from .conftest import FIXTURES
 
@@ -285,3 +286,11 @@ def test_letter_and_nested_plan_items_take_their_bare_periods() -> None:
     plan = extract_file(FIXTURES / "variant_nested_tabled_targets.txt").tasks
     tf = {t.id: t.timeframe for t in plan}["III.1.1.5"]
     assert (tf.raw, tf.start, tf.end) == ("giai đoạn 2026 - 2030", "2026-01-01", "2030-12-31")
+
+
+def test_a_task_done_when_asked_is_on_request() -> None:
+    """`… cung cấp số liệu cho Sở X khi có yêu cầu`: the condition alone is the schema's
+    `on_request`, as `Thường xuyên, khi có yêu cầu` is."""
+    phrase = timeframe_phrase("Cung cấp số liệu thư viện cho Sở Tài chính khi có yêu cầu.")
+    assert phrase == "khi có yêu cầu"
+    assert parse_timeframe(phrase, 2026).kind == "on_request"

@@ -130,3 +130,14 @@ def test_a_system_named_for_reports_asks_for_none() -> None:
     assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
         ("year", "12-05", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
     ]
+
+
+def test_a_report_to_two_bodies_is_a_duty_to_each() -> None:
+    """`Sở X tổng hợp, báo cáo Ủy ban nhân dân tỉnh và Bộ Y … trước ngày 20/12 hằng năm`: one
+    duty for each body the report goes to, both compiled by Sở X."""
+    r = extract_file(FIXTURES / "variant_regulation_articles.txt")
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "12-20", "Ủy ban nhân dân tỉnh", vh),
+        ("year", "12-20", "Bộ Văn hóa, Thể thao và Du lịch", vh),
+    ]

@@ -3,7 +3,7 @@
 import pytest
 
 from kehoach.extract import extract_file
-from kehoach.extract.tables import tasks_from_table
+from kehoach.extract.tables import is_schedule, tasks_from_table
 from kehoach.intake.document import Table
 
 from .conftest import FIXTURES
@@ -189,6 +189,30 @@ def test_inspection_schedule_inspected_unit_in_no_role_team_members_coordinate()
         (["Phòng Nghiệp vụ"], []),
         (["Thanh tra Sở"], ["Công an tỉnh"]),
     ]
+
+
+def test_schedule_with_no_task_column_is_the_visits_its_team_column_leads() -> None:
+    """`Đơn vị được kiểm tra | Thời gian | Thành phần đoàn`, no task nor lead column: each row
+    is the visit to the unit, led by the team (two teams: both lead); the notes column names
+    no one in a role."""
+    table = Table(
+        rows=[
+            ["TT", "Đơn vị được kiểm tra", "Thời gian", "Thành phần đoàn", "Ghi chú"],
+            ["1", "UBND xã Yên Thành", "Sáng 03/11/2026", "Đoàn kiểm tra số 1", "Sở Y tế cùng dự"],
+            ["2", "Bệnh viện tỉnh", "Ngày 05/11/2026", "Đoàn 1 và Đoàn 2", ""],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.text, t.lead, t.coordinating) for t in tasks] == [
+        ("UBND xã Yên Thành", ["Đoàn kiểm tra số 1"], []),
+        ("Bệnh viện tỉnh", ["Đoàn 1", "Đoàn 2"], []),
+    ]
+    assert is_schedule(table)  # no task list: the plan's sections give tasks beside it
+    # a meeting's attendees (`Thành phần`) lead nothing: no table of tasks
+    attendees = Table(
+        rows=[["TT", "Đơn vị được kiểm tra", "Thời gian", "Thành phần"], *table.rows[1:]]
+    )
+    assert tasks_from_table(attendees, 2026) is None
 
 
 def test_attendees_column_beside_a_lead_column_is_in_no_role() -> None:
@@ -548,3 +572,45 @@ def test_a_programmes_empty_time_cell_is_the_time_above_merged_down() -> None:
     got = tasks_from_table(Table(rows=tasks), 2027)
     assert got is not None
     assert [t.timeframe.kind for t in got[0]] == ["window", "unknown"]
+
+
+def test_an_advisory_column_beside_the_lead_column_leads_too() -> None:
+    """`Cơ quan tham mưu | Cơ quan chủ trì thực hiện`: `tham mưu thực hiện` is a lead's
+    wording, so both columns lead, the advisory one first, each body once. The table shows
+    its merges (a row with every lead cell empty), so every lead column is carried down."""
+    r = extract_file(FIXTURES / "variant_commune_advisory_table.txt")
+    assert [(t.id, t.lead) for t in r.tasks] == [
+        ("I.1", ["Phòng Văn hóa - Xã hội", "Ủy ban nhân dân xã"]),
+        ("I.2", ["Phòng Văn hóa - Xã hội", "Thư viện xã"]),
+        ("I.3", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
+        ("II.1", ["Ủy ban Kiểm tra Đảng ủy xã", "Ban Thường vụ Đảng ủy xã"]),
+        ("II.2", ["Ủy ban Kiểm tra Đảng ủy xã", "Ban Thường vụ Đảng ủy xã"]),
+    ]
+    assert all(t.directing == [] for t in r.tasks)
+    # the units of one party committee, the committee named once after the last
+    assert r.tasks[3].coordinating == ["Ban Xây dựng Đảng Đảng ủy xã", "Văn phòng Đảng ủy xã"]
+    assert r.tasks[4].coordinating == []  # coordinators are never carried down
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("co quan tham muu", "lead"),
+        ("co quan chu tri thuc hien", "lead"),
+        ("co quan chu tri, phoi hop", "lead"),
+        ("co quan phoi hop", "coordinating"),
+        ("co quan chi dao", "directing"),
+        ("chi dao trien khai", "lead"),
+        ("don vi chu tri theo doi", "lead"),
+        ("san pham", "ignore"),
+        ("thoi gian hoan thanh", "time"),
+        ("noi dung nhiem vu", "text"),
+        ("chi tieu", "targets"),
+        ("stt", "num"),
+        ("dvt", "unit"),
+    ],
+)
+def test_column_roles_by_the_words_of_their_headings(heading: str, role: str) -> None:
+    from kehoach.extract.tables import column_role
+
+    assert column_role(heading) == role

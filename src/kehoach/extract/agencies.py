@@ -393,10 +393,28 @@ def _province_ending(key: str) -> str | None:
     return None
 
 
+# A bracket after a body that names the person in charge of its part (`Phòng Quản lý văn hóa
+# (đ/c Lâm Văn A, Phó Giám đốc Sở phụ trách)`), in folded text: a person is in no role.
+_PERSON_BRACKET_RE = re.compile(
+    r"\s*\(\s*" + lexicon.alternation("agencies.person_openings", fold_words=True) + r"\s[^()]*\)"
+)
+
+
+def _without_persons(cell: str) -> str:
+    """A list without the brackets that name a person in charge (`_PERSON_BRACKET_RE`)."""
+    folded = fold_chars(cell)
+    if len(folded) != len(cell):
+        return cell
+    cuts = list(_PERSON_BRACKET_RE.finditer(folded))
+    for m in reversed(cuts):
+        cell = cell[: m.start()] + cell[m.end() :]
+    return cell
+
+
 def split_list(cell: str) -> list[str]:
     """Split a cell or phrase listing agencies into the names it lists (not yet canonical)."""
     out: list[str] = []
-    for part in _LIST_SPLIT_RE.split(cell):
+    for part in _LIST_SPLIT_RE.split(_without_persons(cell)):
         part = _unrequested(part.strip(_TRAIL))
         if not part:
             continue
@@ -451,7 +469,7 @@ def _opens_with_verb(text: str) -> bool:
         if phrase in lexicon.folded("agencies.commune_feature_links"):
             return False  # "UBND các xã, phường có khu, điểm du lịch": which bodies, no work
         exact = _exact_verbs().get(phrase)
-        return exact is None or " ".join(printed[:n]) == exact
+        return exact is None or " ".join(printed[:n]) in exact
     return False
 
 
@@ -793,7 +811,7 @@ def _parse_list(cell: str, province: str | None) -> tuple[str, ...]:
     """`parse_list` in a document of `province` (folded; read by `canonical`)."""
     seen: set[str] = set()
     names: list[str] = []
-    for raw in split_list(cell):
+    for raw in _with_shared_committee(split_list(cell)):
         if _PERSON_RE.match(fold_chars(raw)):
             continue  # "Đồng chí Nguyễn Văn A, Phó Giám đốc Sở": a person is in no role
         name = canonical(raw)
@@ -802,6 +820,33 @@ def _parse_list(cell: str, province: str | None) -> tuple[str, ...]:
             seen.add(k)
             names.append(name)
     return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def _party_unit_re() -> re.Pattern[str]:
+    """A party committee's unit (lexicon `agencies.party_units`), then perhaps the committee
+    that owns it (`agencies.party_committees`) and its level's words, in folded text."""
+    units = lexicon.alternation("agencies.party_units", fold_words=True)
+    owners = lexicon.alternation("agencies.party_committees", fold_words=True)
+    return re.compile(rf"{units}(?:\s+(?P<owner>{owners}\b.*))?$")
+
+
+def _with_shared_committee(items: list[str]) -> list[str]:
+    """The names of a list with each bare unit of a party committee given the committee the
+    next item names after the same kind of unit, when only such units stand between them:
+    `Ban Xây dựng Đảng` / `Văn phòng Đảng ủy xã` gives `Ban Xây dựng Đảng Đảng ủy xã`."""
+    out = list(items)
+    owner: str | None = None
+    for i in range(len(out) - 1, -1, -1):
+        folded = fold_chars(out[i])
+        m = _party_unit_re().fullmatch(folded) if len(folded) == len(out[i]) else None
+        if m is None:
+            owner = None  # any other body ends the run
+        elif m.group("owner"):
+            owner = out[i][m.start("owner") :]
+        elif owner:
+            out[i] = f"{out[i]} {owner}"
+    return out
 
 
 CHU_TRI_RE = re.compile(r"\s*\bchu\s+tri\b[\s,;]*")  # in folded text
@@ -1425,8 +1470,13 @@ def _inside_name(folded: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _exact_verbs() -> dict[str, str]:
-    return {fold(w): w for w in lexicon.words("agencies.exact_verbs")}
+def _exact_verbs() -> dict[str, frozenset[str]]:
+    """The short verbs that fold like other words, by their folded form: the ways each is
+    written (`cứ`, `cử` both fold to `cu`)."""
+    out: dict[str, set[str]] = {}
+    for w in lexicon.words("agencies.exact_verbs"):
+        out.setdefault(fold(w), set()).add(w)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _PHRASE_WORD_RE = re.compile(r"[^\s,;.:()]+")
@@ -1491,8 +1541,20 @@ def _names_a_place(rest: str) -> bool:
 
 def _names_its_level(rest: str) -> bool:
     """Whether text after a registered name that names no level is a local unit's word alone
-    (`Ban Xây dựng Đảng Đảng ủy | xã:`): the name of that level's own body (`… Đảng ủy xã`)."""
-    return _level_re().match(fold_chars(rest[:40])) is not None
+    (`Ban Xây dựng Đảng Đảng ủy | xã:`), or one the body's work follows (`… Đảng ủy | xã tổ
+    chức bồi dưỡng …`): the name of that level's own body (`… Đảng ủy xã`)."""
+    if _level_re().match(fold_chars(rest[:40])) is not None:
+        return True
+    unit = _level_word_re().match(fold_chars(rest[:40]))
+    return unit is not None and _opens_with_verb(rest[unit.end() :])
+
+
+@lru_cache(maxsize=1)
+def _level_word_re() -> re.Pattern[str]:
+    """A local unit's word (lexicon `documents.local_units`) and the space after it, in folded
+    text."""
+    units = lexicon.alternation("documents.local_units", fold_words=True)
+    return re.compile(units + r"\s+")
 
 
 def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str]:
@@ -1569,7 +1631,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             exact is not None
             and two not in _VERBS
             and three not in _VERBS
-            and t[w.start() : w.end()].lower() != exact
+            and t[w.start() : w.end()].lower() not in exact
         ):
             continue  # "Ban cán sự": cán is not cần
         if (
@@ -1577,7 +1639,8 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             and two in _exact_verbs()
             and one not in _VERBS
             and three not in _VERBS
-            and " ".join(t[w.start() : words[i + 1].end()].lower().split()) != _exact_verbs()[two]
+            and " ".join(t[w.start() : words[i + 1].end()].lower().split())
+            not in _exact_verbs()[two]
         ):
             continue  # "các đoàn thể cùng cấp": cùng cấp is not cung cấp
         if not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):

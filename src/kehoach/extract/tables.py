@@ -39,6 +39,9 @@ _MEMBER_COLUMN = re.compile(
 _MEMBER_EXCLUDED = re.compile(
     r"\b" + lexicon.alternation("tables.member_column_excluded", fold_words=True) + r"\b"
 )
+_TEAM_COLUMN = re.compile(
+    r"^" + lexicon.alternation("tables.team_column_words", fold_words=True) + r"\b"
+)
 # A heading that only names a calendar period (`Tháng`, `Quý`): the rows are periods, each
 # the time of the tasks its row lists (lexicon, folded).
 _PERIOD = lexicon.alternation("tables.period_columns", fold_words=True)
@@ -62,6 +65,9 @@ class Columns:
     text: int = -1
     directing: int = -1
     lead: int = -1
+    # further lead columns after the first (`Cơ quan tham mưu | Cơ quan chủ trì thực hiện`):
+    # their bodies lead too, after the first column's
+    more_leads: list[int] = field(default_factory=list)
     coordinating: int = -1
     time: int = -1
     time_end: int = -1  # the second of two time columns (`bắt đầu | hoàn thành`)
@@ -77,6 +83,19 @@ class Columns:
     # the time column names a calendar period (`Tháng`): a row is a period, its task cell
     # may list several tasks (`cell_items.py`)
     by_period: bool = False
+    # an inspection schedule's rows, each the visit to the unit its text column names by the
+    # team its lead column names (`_visits`)
+    visits: bool = False
+
+
+def lead_columns(cols: Columns) -> list[int]:
+    """The columns whose bodies lead, in the table's order (none without a lead column)."""
+    return [cols.lead, *cols.more_leads] if cols.lead >= 0 else []
+
+
+def agency_columns(cols: Columns) -> list[int]:
+    """Every column that names bodies in a role: directing, the lead ones, coordinating."""
+    return [cols.directing, *lead_columns(cols), cols.coordinating]
 
 
 def grid(table: Table) -> list[list[str]]:
@@ -85,35 +104,51 @@ def grid(table: Table) -> list[list[str]]:
     return [[clean(c) for c in r] + [""] * (width - len(r)) for r in table.rows]
 
 
+@lru_cache(maxsize=1)
+def _column_words() -> dict[str, re.Pattern[str]]:
+    """The words of each kind of column heading (lexicon `tables.column_words`), folded: the
+    number and unit columns as the whole heading, the others as words in it."""
+    whole = {"number": "tables.column_words.number", "unit": "tables.unit_labels"}
+    found = {k: re.compile(alternation(p, fold_words=True)) for k, p in whole.items()}
+    for kind in lexicon.tables()["tables"]["column_words"]:
+        if kind not in whole:
+            found[kind] = _words_re(f"tables.column_words.{kind}")
+    return found
+
+
 def column_role(h: str) -> str | None:
+    """The role of a column by its folded heading (`num`, `unit`, `text`, `targets`, `time`,
+    `lead`, `coordinating`, `directing`, `members`, `ignore`; None for none of them), from
+    the words of `tables.column_words`."""
     if not h:
         return None
-    if re.fullmatch(r"(s\s*)?tt|so tt|stt|so thu tu|thu tu", h):
+    words = _column_words()
+    if words["number"].fullmatch(h):
         return "num"
-    if re.fullmatch(r"(don vi tinh|dvt|don vi)", h):
+    if words["unit"].fullmatch(h):
         return "unit"
     if _OBJECT_COLUMN.search(h):
         return "ignore"  # whom the work is done to: no role
-    if _MEMBER_COLUMN.match(h) and not re.search(r"\b(chu tri|phoi hop|chi dao)\b", h):
+    names_role = words["lead"].search(h) or words["coordinating"].search(h)
+    if _MEMBER_COLUMN.match(h) and not (names_role or words["directing"].search(h)):
         return None if _MEMBER_EXCLUDED.search(h) else "members"
-    agency = re.search(r"\b(co quan|don vi|chu tri|phoi hop|chi dao|tham muu|trach nhiem)\b", h)
-    if re.search(
-        r"\b(theo doi|don doc|san pham|ket qua|ghi chu|kinh phi|nguon von|du kien)\b", h
-    ) and not (agency and re.search(r"\bchu tri\b", h)):
+    agency = words["agency"].search(h)
+    leads = bool(words["lead"].search(h))
+    if words["ignored"].search(h) and not (agency and leads):
         return "ignore"
-    if re.search(r"\b(thoi gian|thoi han|tien do|moc thoi gian|thoi diem|lo trinh)\b", h):
+    if words["time"].search(h):
         return "time"
     if _PERIOD_COLUMN.fullmatch(h):
         return "time"
     if agency:
-        if re.search(r"\bphoi hop\b", h) and not re.search(r"\bchu tri\b", h):
+        if words["coordinating"].search(h) and not leads:
             return "coordinating"
-        if re.search(r"\bchi dao\b", h) and not re.search(r"\b(chu tri|trien khai|tham muu)\b", h):
+        if words["directing"].search(h) and not leads and not words["directing_to_lead"].search(h):
             return "directing"
         return "lead"
-    if re.search(r"\b(nhiem vu|noi dung|cong viec|hoat dong|de an|chuong trinh|ten)\b", h):
+    if words["text"].search(h):
         return "text"
-    if re.search(r"\bchi tieu\b", h):
+    if words["targets"].search(h):
         return "targets"
     return None
 
@@ -127,7 +162,11 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
         return None
     cols, start = found
     own = replace(
-        cols, values=list(cols.values), totals=list(cols.totals), ignored=list(cols.ignored)
+        cols,
+        values=list(cols.values),
+        totals=list(cols.totals),
+        ignored=list(cols.ignored),
+        more_leads=list(cols.more_leads),
     )
     return own, start
 
@@ -188,6 +227,10 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 elif role and getattr(cols, role) == -1:
                     setattr(cols, role, i)
                     cols.by_period |= role == "time" and bool(_PERIOD_COLUMN.fullmatch(h))
+                elif role == "lead":
+                    cols.more_leads.append(i)
+            if cols.lead < 0 and cols.text < 0:
+                members = _visits(cols, heads, members)
             if members >= 0:
                 # a team's members coordinate under the lead column's agency; with no lead
                 # column (a meeting's attendees) they are in no role
@@ -200,6 +243,20 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 cols.width = width
                 return cols, start + depth
     return None
+
+
+def _visits(cols: Columns, heads: list[str], members: int) -> int:
+    """An inspection schedule with no task nor lead column (`Đơn vị được kiểm tra | Thời gian
+    | Thành phần đoàn`): each row is the visit to the unit its object column names, carried out
+    by the team its team column names (lexicon `tables.team_column_words`), which leads. The
+    columns are set so in `cols`; the member column left, -1 when the team column was it."""
+    team = next((i for i, h in enumerate(heads) if _TEAM_COLUMN.match(h)), -1)
+    unit = next((i for i, h in enumerate(heads) if _OBJECT_COLUMN.search(h)), -1)
+    if team < 0 or unit < 0 or unit not in cols.ignored:
+        return members
+    cols.ignored.remove(unit)
+    cols.text, cols.lead, cols.visits = unit, team, True
+    return -1 if members == team else members
 
 
 _YEAR_HEADING = re.compile(r"(?:nam\s+)?20\d{2}")
@@ -272,9 +329,7 @@ def is_project_list(table: Table, caption: str = "") -> bool:
 
 def _same_width(table: Table, cols: Columns) -> bool:
     widest = max((len(r) for r in table.rows), default=0)
-    used = max(
-        cols.num, cols.text, cols.lead, cols.coordinating, cols.directing, cols.time, cols.time_end
-    )
+    used = max(cols.num, cols.text, *agency_columns(cols), cols.time, cols.time_end)
     return used < widest and abs(widest - cols.width) <= 1 if cols.width else used < widest
 
 
@@ -453,9 +508,7 @@ def tasks_from_table(
                 targets.append(_target_row(row, cols, text, doc_year))
             continue
         bare = not any(
-            _cell(row, c)
-            for c in (cols.directing, cols.lead, cols.coordinating, cols.time, cols.time_end)
-            if c >= 0
+            _cell(row, c) for c in (*agency_columns(cols), cols.time, cols.time_end) if c >= 0
         )
         if bare and not num and _total_row(text):
             continue  # `| | TỔNG CỘNG (I+II+III) | | | 131.131 |`: the sum of a budget column
@@ -473,8 +526,7 @@ def tasks_from_table(
             continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
         row = _merged_from_above(row, merged_down)
         rows_read += 1
-        agencies = [cols.directing, cols.lead, cols.coordinating]
-        items = item_rows(row, cols.text, agencies, by_period=cols.by_period)
+        items = item_rows(row, cols.text, agency_columns(cols), by_period=cols.by_period)
         # a calendar's row goes by its period (`Tháng 3` numbers its tasks `3.1`, `3.2`)
         key = num.rstrip(".)")
         if not key and cols.by_period:
@@ -494,8 +546,7 @@ def _states_work(row: list[str], cols: Columns) -> bool:
     task, however many of its short cells hold a heading's words (`Hội chợ sản phẩm chè` under
     `Nội dung`, `Sở Công Thương chủ trì, …` under `Đơn vị thực hiện`); a heading repeated
     inside the table names neither."""
-    agencies = (cols.lead, cols.coordinating, cols.directing)
-    if any(known_prefix(_cell(row, c)) for c in agencies if c >= 0):
+    if any(known_prefix(_cell(row, c)) for c in agency_columns(cols) if c >= 0):
         return True
     return cols.time >= 0 and parse_timeframe(_cell(row, cols.time)).kind != "unknown"
 
@@ -524,14 +575,14 @@ def _under_agency_row(
 
 
 def merged_down_columns(rows: list[list[str]], cols: Columns) -> list[int]:
-    """The columns (lead, and time) whose empty cells under a filled one, in a task table
-    read from text, are that cell merged down (see `tasks_from_table`); `rows` are those
-    under the heading. None when the table shows no merged lead."""
+    """The columns (the lead ones, and time) whose empty cells under a filled one, in a task
+    table read from text, are that cell merged down (see `tasks_from_table`); `rows` are
+    those under the heading. None when the table shows no merged lead."""
     if not _leads_merged(rows, cols):
         return []
     if cols.time >= 0 and _leads_merged(rows, cols, with_time=True):
-        return [cols.lead, cols.time]
-    return [cols.lead]
+        return [*lead_columns(cols), cols.time]
+    return lead_columns(cols)
 
 
 @lru_cache(maxsize=2)
@@ -541,9 +592,10 @@ def _column_words_re(path: str) -> re.Pattern[str]:
 
 def is_schedule(table: Table) -> bool:
     """An event's programme (`Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện`), told by its
-    heading (`_schedule_heading`)."""
+    heading (`_schedule_heading`), or an inspection schedule whose rows name the units visited,
+    not the work (`_visits`): it details one activity of the plan."""
     head = read_header(table.rows)
-    return head is not None and _schedule_heading(table.rows[: head[1]])
+    return head is not None and (head[0].visits or _schedule_heading(table.rows[: head[1]]))
 
 
 def _schedule_heading(heading: list[list[str]]) -> bool:
@@ -567,9 +619,10 @@ def _keyed_by_time(cols: Columns) -> bool:
 
 
 def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = False) -> bool:
-    """True when a numbered task row has an empty lead cell under a row of the same group
-    that has one: the text left a merged lead cell empty below its first row. With
-    `with_time`, only such a row whose time cell is empty too counts."""
+    """True when a numbered task row has its lead cells all empty under a row of the same
+    group that has one (not always the row just above: a merged cell may span several rows):
+    the text left a merged lead cell empty below its first row. With `with_time`, only such a
+    row whose time cell is empty too counts."""
     if cols.lead < 0 or cols.num < 0:
         return False
     above = False
@@ -579,9 +632,11 @@ def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = Fal
             continue
         if not (_ROW_NUM.match(_cell(row, cols.num)) and _cell(row, cols.text)):
             continue
-        if not _cell(row, cols.lead) and above and not (with_time and _cell(row, cols.time)):
+        led = any(_cell(row, c) for c in lead_columns(cols))
+        if not led and above and not (with_time and _cell(row, cols.time)):
             return True
-        above = bool(_cell(row, cols.lead))
+        # a lead cell merged down over several rows is still above the last of them
+        above = above or led
     return False
 
 
@@ -653,11 +708,10 @@ def _agency_cell(row: list[str], i: int) -> str:
 def _add_agencies(t: dict, row: list[str], cols: Columns) -> None:
     if cols.directing >= 0:
         t["directing"] += parse_list(_agency_cell(row, cols.directing))
-    if cols.lead >= 0:
-        directing, lead, coord = cell_roles(
-            _agency_cell(row, cols.lead), first_leads=cols.first_leads
-        )
-        if cols.first_leads and t["lead"]:
+    going_on = bool(t["lead"])
+    for col in lead_columns(cols):
+        directing, lead, coord = cell_roles(_agency_cell(row, col), first_leads=cols.first_leads)
+        if cols.first_leads and going_on:
             lead, coord = [], lead + coord  # a row going on a cell: its first is not the cell's
         t["directing"] += directing
         t["lead"] += lead

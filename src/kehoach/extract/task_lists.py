@@ -8,10 +8,10 @@ holding the table alone, or a sub-part headed so: `2. Nhiệm vụ cụ thể`),
 introduces it names it in those words (`Nội dung, thời gian các hoạt động và phân công thực
 hiện như sau:` over an event's programme: the plan says the table is where it hands out the
 work, and a `PHÂN CÔNG NHIỆM VỤ` part beside it then details that work, as a `Tổ chức thực
-hiện` part would), and when the plan has no task part at all (an inspection schedule under
-`IV. ĐỐI TƯỢNG, THỜI GIAN KIỂM TRA`, the activities of an event plan under `II. NỘI DUNG HOẠT
-ĐỘNG`): the plan's `Tổ chức thực hiện` then says how the table is carried out, and assigns no
-work of its own.
+hiện` part would), and when the plan has no task part at all (an inspection schedule with a
+task column, `Nội dung kiểm tra`, under `IV. ĐỐI TƯỢNG, THỜI GIAN KIỂM TRA`, the activities
+of an event plan under `II. NỘI DUNG HOẠT ĐỘNG`): the plan's `Tổ chức thực hiện` then says
+how the table is carried out, and assigns no work of its own.
 
 A body table is one more source when the plan's task part is elsewhere, so that the table
 details only some of the work:
@@ -30,7 +30,10 @@ An event's programme is never the task list, wherever it stands (`tables.is_sche
 column of the places, `Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện`, and none of a task
 table's own, such as `Đơn vị chủ trì | Đơn vị phối hợp` or `Thời hạn hoàn thành`): it says when
 and where each activity happens and who runs it, as activity blocks do, and the sections of
-duties beside it (the organising committee's subcommittees, the agencies) give tasks too.
+duties beside it (the organising committee's subcommittees, the agencies) give tasks too. So
+is an inspection schedule that names the units visited and the team sent to each (`Đơn vị được
+kiểm tra | Thời gian | Thành phần đoàn`, no task column): the plan's work is handed out in its
+sections (`Tổ chức thực hiện`, the review conference's preparations).
 """
 
 from __future__ import annotations

@@ -23,6 +23,9 @@ _OCR_SCAN_CHARS = 400_000  # enough text to judge; keeps the check fast on huge 
 # Two kinds of evidence, each scaled so that it alone, at this level, says "OCR":
 _IMPOSSIBLE = 0.004  # share of syllables that cannot be Vietnamese or are oddly cased
 _TELLTALE = 0.1  # share of the distinct syllables that are telltales (see below)
+# Times one impossible syllable is counted at most: a typed plan repeats the few names it is
+# about (`Pa Kô`), while OCR damage is spread over many words, each met once or twice.
+_IMPOSSIBLE_REPEATS = 2
 
 
 @lru_cache(maxsize=1)
@@ -67,43 +70,49 @@ def _without_slashed(text: str) -> str:
 def ocr_score(text: str) -> float:
     """How much the text looks like unrepaired OCR; 1.0 and above is OCR.
 
-    Impossible syllables are counted as they occur; telltales once each, as a share of
-    the distinct syllables: a typed plan repeats its subject's words, which the small
-    corpus may never have seen (`mỏ` thirty times in a mining plan, `nghiện` eighty
-    times in a drug-prevention plan), while OCR damage spreads over many words.
+    A typed plan repeats its subject's words, which the small corpus may never have seen
+    (`mỏ` thirty times in a mining plan, `nghiện` eighty times in a drug-prevention plan)
+    and which may be names no Vietnamese syllable spells (`Pa Kô` nine times in a plan for
+    an ethnic minority's festival), while OCR damage spreads over many words. So telltales
+    count once each, as a share of the distinct syllables; and an impossible syllable counts
+    as often as it occurs, but at most `_IMPOSSIBLE_REPEATS` times, as a share of all the
+    syllables (damage that recurs, `xuắt` for `xuất`, still weighs more than a single slip).
     """
     counts = Counter(WORD_RE.findall(_without_slashed(text[:_OCR_SCAN_CHARS])))
-    total = impossible = kinds = telltales = 0
+    total = kinds = telltales = 0
     seen: set[str] = set()
+    impossible: Counter[str] = Counter()
     for word, n in counts.items():
         judged = _judged(word)
         if judged is None:
             continue
         total += n
-        low, telltale = judged
-        if low is None:
-            impossible += n
+        low, damaged, telltale = judged
+        if damaged:
+            impossible[low] += n
         elif low not in seen:
             seen.add(low)
             kinds += 1
             telltales += telltale
     if not total:
         return 0.0
-    return impossible / total / _IMPOSSIBLE + telltales / kinds / _TELLTALE
+    repeats = sum(min(n, _IMPOSSIBLE_REPEATS) for n in impossible.values())
+    share = telltales / kinds / _TELLTALE if kinds else 0.0
+    return repeats / total / _IMPOSSIBLE + share
 
 
 # Every text document is judged, word by word: a worker meets the same words in each.
 @lru_cache(maxsize=100_000)
-def _judged(word: str) -> tuple[str | None, bool] | None:
+def _judged(word: str) -> tuple[str, bool, bool] | None:
     """How `ocr_score` counts a word: None when it is not counted (an abbreviation or a
-    heading's word, judged elsewhere); else (None, False) when it is impossible, or (its
-    lower-case spelling, whether that is a telltale)."""
+    heading's word, judged elsewhere); else its lower-case spelling, whether it is
+    impossible, and whether it is a telltale."""
     if len(word) > 1 and word.isupper():
         return None
-    if _impossible(word):
-        return None, False
     low = lower_syllable(word)
-    return low, low in telltale_syllables()
+    if _impossible(word):
+        return low, True, False
+    return low, False, low in telltale_syllables()
 
 
 def looks_like_ocr(text: str) -> bool:

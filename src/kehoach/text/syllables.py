@@ -205,14 +205,15 @@ _as_token = partial(tuple.__new__, Token)  # a Token from its fields, without a 
 
 @lru_cache(maxsize=1)
 def name_syllables() -> frozenset[str]:
-    """Syllables of place names that Vietnamese spelling does not allow (`Đắk Lắk`, `Krông
-    Pắc`: names from the Central Highlands' languages), lower case: kept as written, and no
-    sign of OCR damage. From the province list and the lexicon's `[ocr] place_names`."""
+    """Syllables of names that Vietnamese spelling does not allow (`Đắk Lắk`, `Krông Pắc`,
+    `Pa Kô`, `Xtiêng`: places and peoples named in the ethnic minorities' languages), lower
+    case: kept as written, and no sign of OCR damage. From the province list and
+    `data/minority_names.txt`."""
     from kehoach.text import lexicon
 
     words = {
         unify_tone_marks(w.lower())
-        for name in [*lexicon.provinces(), *lexicon.words("ocr.place_names")]
+        for name in [*lexicon.provinces(), *lexicon.minority_names()]
         for w in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", name))
     }
     return frozenset(w for w in words if not w.isascii() and not is_valid_syllable(w))
