@@ -1407,7 +1407,11 @@ def take_agencies(text: str) -> tuple[list[str], str]:
             pos = wm.end() - (len(w) - len(w.rstrip(",;.")))
             if w != bare:
                 break
-        names.append(canonical(" ".join(words)))
+        # a run of capitalised words may name several bodies (`Ban Thường trực Ủy ban MTTQ
+        # tỉnh và Đoàn Chủ tịch …`): split as a cell's list is
+        run = " ".join(words)
+        listed = parse_list(run)
+        names.extend(listed if len(listed) > 1 else [canonical(run)])
         rest = probe[pos:]
     return names, rest.strip()
 

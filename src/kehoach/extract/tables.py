@@ -14,7 +14,7 @@ from functools import lru_cache
 from kehoach.extract.agencies import cell_roles, known_prefix, lines_as_list, parse_list
 from kehoach.extract.agency_rows import agency_row, group_leads, led_by_row
 from kehoach.extract.cell_items import agency_items, item_rows, period_key
-from kehoach.extract.targets import TargetRow
+from kehoach.extract.targets import TargetRow, dated_metrics
 from kehoach.extract.timeframes import parse_span, parse_timeframe
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Task
@@ -74,6 +74,7 @@ class Columns:
     is_targets: bool = False
     unit: int = -1
     values: list[tuple[int, int | None, bool]] = field(default_factory=list)  # (col, year, is_goal)
+    plain_years: list[int] = field(default_factory=list)  # value columns headed by a year alone
     totals: list[int] = field(default_factory=list)  # whole-period columns (`Cả giai đoạn`)
     ignored: list[int] = field(default_factory=list)
     width: int = 0  # how many columns the heading has
@@ -150,7 +151,14 @@ def column_role(h: str) -> str | None:
         return "text"
     if words["targets"].search(h):
         return "targets"
+    if words["content"].search(h):
+        return "text"
     return None
+
+
+def _names_tasks(h: str) -> bool:
+    """Whether a folded text heading names tasks (`Nội dung nhiệm vụ`), not just content."""
+    return bool(_column_words()["text"].search(h))
 
 
 def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
@@ -164,6 +172,7 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
     own = replace(
         cols,
         values=list(cols.values),
+        plain_years=list(cols.plain_years),
         totals=list(cols.totals),
         ignored=list(cols.ignored),
         more_leads=list(cols.more_leads),
@@ -198,6 +207,7 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 years.append(next((m for m in found if m), None))
             cols = Columns()
             members = -1
+            quotas: list[int] = []  # target columns beside a task column (`_quota_columns`)
             for i, h in enumerate(heads):
                 if i > 0 and _period_total(h):
                     cols.totals.append(i)
@@ -215,6 +225,16 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 ):
                     goal = bool(re.search(r"muc tieu|chi tieu|ke hoach|phan dau|den nam", h))
                     cols.values.append((i, int(year.group(1)), goal))
+                    if _YEAR_HEADING.fullmatch(h):
+                        cols.plain_years.append(i)
+                    continue
+                if role == "targets" and cols.text >= 0 and _names_tasks(heads[cols.text]):
+                    quotas.append(i)
+                    continue
+                if role == "targets" and cols.is_targets and cols.text >= 0:
+                    # a second target heading after the statements' (`Chỉ tiêu | Chỉ tiêu cần
+                    # đạt`): the column of the numbers to reach, for no year of its own
+                    cols.values.append((i, None, True))
                     continue
                 if role == "targets":
                     cols.is_targets, role = True, "text"
@@ -239,10 +259,24 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 else:
                     cols.ignored.append(members)
             agencies = max(cols.lead, cols.coordinating, cols.directing)
+            _quota_columns(cols, quotas, agencies >= 0)
             if cols.text >= 0 and (agencies >= 0 or cols.is_targets):
                 cols.width = width
                 return cols, start + depth
     return None
+
+
+def _quota_columns(cols: Columns, quotas: list[int], assigns: bool) -> None:
+    """A target column after a column of tasks (`Nội dung nhiệm vụ | Đơn vị chủ trì | … | Chỉ
+    tiêu đối với cơ sở`): in a table that assigns the tasks to agencies it holds each row's
+    quota for the units (`Mỗi cơ sở … ít nhất 01 …`), numbers of a task row, so in no role;
+    without agency columns the table is a target table all the same."""
+    if not quotas:
+        return
+    if assigns:
+        cols.ignored.extend(quotas)
+    else:
+        cols.is_targets = True
 
 
 def _visits(cols: Columns, heads: list[str], members: int) -> int:
@@ -392,6 +426,11 @@ def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) 
         return TargetRow(text)
     ahead = [v for v in cols.values if doc_year is None or (v[1] or 0) >= doc_year]
     goals = [v for v in ahead if v[2]] or [v for v in cols.values if v[2]]
+    if goals and doc_year is not None:
+        # a column headed by a year alone, from the document's on, beside a goal's (`Năm 2026
+        # | Đến năm 2030`) is a goal too: what a column of results is headed by (`Thực hiện`,
+        # `Ước`) it does not say
+        goals += [v for v in ahead if not v[2] and v[0] in cols.plain_years]
     if len(goals) >= 2:  # `Kế hoạch năm 2026 | Đến năm 2030`: a number for each goal
         chosen = sorted(goals, key=lambda v: v[1] or 0)
     elif goals or len(ahead) < 2:
@@ -403,41 +442,60 @@ def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) 
     metrics = []
     for col, year, _ in chosen:
         by = year if len(chosen) > 1 else None
-        metrics += [Metric(value=v, unit=unit, subject=text, by=by) for v in _values(row, col)]
+        metrics += _cell_metrics(_cell(row, col), unit, text, by)
     for col in cols.totals if len(chosen) > 1 else []:
         # beside its year columns, the whole period's number: a target of no single year
-        metrics += [Metric(value=v, unit=unit, subject=text, by=None) for v in _values(row, col)]
+        metrics += _cell_metrics(_cell(row, col), unit, text, None)
+    for col in cols.ignored:
+        # a note that dates a number on the way (`Riêng năm 2026 đạt 150 lượt người`)
+        metrics += [replace(m, subject=text) for m in dated_metrics(_cell(row, col), doc_year)]
     if not metrics:
         return TargetRow(text)
     return TargetRow(text, tuple(metrics), max(y or 0 for _, y, _ in chosen) or None)
 
 
+def _cell_metrics(cell: str, unit: str | None, text: str, by: int | None) -> list[Metric]:
+    """The metrics of a target row's value cell: its numbers in the unit column's unit, else
+    in the cell's own (`85%`, `150 công trình`, `Từ 90% trở lên`)."""
+    values, own = cell_quantity(cell)
+    return [Metric(value=v, unit=unit or own, subject=text, by=by) for v in values]
+
+
 @lru_cache(maxsize=1)
 def _value_cell_re() -> re.Pattern[str]:
     """A value cell: signs or words of a bound (lexicon `tables.value_qualifiers`), a number,
-    perhaps a second one ending a range (`12 - 15`, `01 đến 02`), perhaps `%`."""
+    perhaps a second one ending a range (`12 - 15`, `01 đến 02`), perhaps `%` or the counted
+    unit (`150 công trình`, `3.000 lượt`), perhaps a bound after it (`90% trở lên`: lexicon
+    `targets.bound_words`)."""
     words = alternation("tables.value_qualifiers")
+    bound = alternation("targets.bound_words")
     num = r"\d[\d.,\s]*?"
     return re.compile(
         rf"(?i)^(?:[≥>≤<~]=?\s*|{words}\s+)*(?P<a>{num})"
-        rf"(?:\s*(?:-|–|\bđến\b)\s*(?P<b>{num}))?\s*%?$"
+        rf"(?:\s*(?:-|–|\bđến\b)\s*(?P<b>{num}))?\s*"
+        rf"(?P<unit>%|[^\W\d_][^\d%()/:;]{{0,40}}?)?(?:\s+(?:{bound}))?\s*$"
     )
 
 
-def _values(row: list[str], col: int) -> list[int | float]:
-    return cell_values(_cell(row, col))
+def cell_quantity(cell: str) -> tuple[list[int | float], str | None]:
+    """The numbers of a value cell (one, or one for each end of a range: `12 - 15` gives 12
+    and 15) and the unit it writes after them (`%`, `công trình`; None for none); no numbers
+    when it holds none (`-`, `Duy trì`, `Hằng năm`)."""
+    m = _value_cell_re().match(clean(cell))
+    if m is None:
+        return [], None
+    try:
+        values = [parse_number(g.replace(" ", "")) for g in m.group("a", "b") if g]
+    except ValueError:
+        return [], None
+    return values, (clean(m.group("unit")) or None) if m.group("unit") else None
 
 
 def cell_values(cell: str) -> list[int | float]:
-    """The numbers of a value cell: one (`≥ 98`, `85`), or one for each end of a range (`12 -
-    15` gives 12 and 15); none when it holds no number (`-`, `Duy trì`)."""
-    m = _value_cell_re().match(clean(cell))
-    if m is None:
-        return []
-    try:
-        return [parse_number(g.replace(" ", "")) for g in m.group("a", "b") if g]
-    except ValueError:
-        return []
+    """The numbers of a cell of numbers alone (`≥ 98`, `85%`, `12 - 15`): none when it holds
+    none or writes a unit after them (`cell_quantity`)."""
+    values, unit = cell_quantity(cell)
+    return values if unit in (None, "%") else []
 
 
 def tasks_from_table(

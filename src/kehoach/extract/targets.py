@@ -286,6 +286,13 @@ def _metrics(text: str, doc_year: int | None = None) -> list[Metric]:
     return metrics
 
 
+def dated_metrics(text: str, doc_year: int | None) -> list[Metric]:
+    """The numbers a note dates from the document's year on (`Riêng năm 2026 đạt 150 lượt
+    người`, `Năm 2027: 50%`): milestones on the way to a target; undated numbers and past
+    years' figures (`Năm 2025 đạt 85%`) give none."""
+    return [m for m in _metrics(text, doc_year) if m.by and (doc_year is None or m.by >= doc_year)]
+
+
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
@@ -796,6 +803,7 @@ def extract_targets(
     # two indicators however alike their wording (`Tỷ lệ di tích cấp quốc gia được số hóa`,
     # `Tỷ lệ di tích cấp tỉnh được số hóa`)
     body = len(targets)
+    aims: dict[str | None, int] = {sec.path: h for sec, h in objectives if h}
     for row in appendix_rows or []:
         metrics = list(row.metrics) or _metrics(row.text)
         if not metrics:
@@ -818,7 +826,9 @@ def extract_targets(
                     targets[same], metrics=_joined(targets[same].metrics, row.metrics)
                 )
             continue
-        horizon = row.horizon or appendix_horizon or plan_horizon
+        # a row's own years, else those of the objectives section its table stands in (`2.
+        # Chỉ tiêu phấn đấu đến năm 2030` over `Chỉ tiêu | Chỉ tiêu cần đạt`)
+        horizon = row.horizon or aims.get(row.section) or appendix_horizon or plan_horizon
         section = row.section or "appendix"
         targets.append(_target(len(targets) + 1, row.text, horizon, metrics, section))
         seen.append(fold(row.text))

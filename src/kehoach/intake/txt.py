@@ -10,6 +10,7 @@ from kehoach.intake.encoding import decode_text
 from kehoach.intake.furniture import without_furniture
 from kehoach.intake.pipe_wrapped import join_wrapped_rows
 from kehoach.intake.tab_lines import join_cell_lines
+from kehoach.intake.word_furniture import blocks_without_word_furniture, without_word_furniture
 from kehoach.text.normalize import nfc
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -31,9 +32,10 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     lines = text.split("\n")
     if not markdown.is_markdown(text):
         if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
-            blocks = txt_layout.read_layout(text)
-        else:  # a signed PDF's text copied line by line: its stamps and page furniture out
-            lines = without_furniture(lines)
+            blocks = blocks_without_word_furniture(txt_layout.read_layout(text))
+        else:  # a signed PDF's text copied line by line: its stamps and page furniture out,
+            # and a Word file's text its contents, notes and comments
+            lines = without_word_furniture(without_furniture(lines))
             blocks = to_blocks([_unmarked(x) for x in lines])
         return Document(name=name, format="txt", sha256=sha256, blocks=blocks)
     # a converter's markdown: its paragraphs unwrapped, its footnotes dropped, its grid

@@ -19,9 +19,9 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from importlib import resources
 from operator import attrgetter
 
+from kehoach.text.datafiles import data_file
 from kehoach.text.lexicon import words
 from kehoach.text.normalize import recompose_marks
 from kehoach.text.ocr_decode import calm_run, decode
@@ -434,7 +434,7 @@ def bench_repair(mb: float = 1.0) -> dict:
     time of this process. Returns
     `{"mb", "looks_like_ocr", "detect_mb_per_s", "repair_mb_per_s", "repairs"}`.
     """
-    path = resources.files("kehoach.data") / "samples" / "ocr" / "001_ocr.txt"
+    path = data_file("samples", "ocr", "001_ocr.txt")
     sample = path.read_text(encoding="utf-8")
     rng = random.Random(0)
     paragraphs = [p for p in sample.split("\n\n") if p.strip()]
