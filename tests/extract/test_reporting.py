@@ -141,15 +141,3 @@ def test_a_report_to_two_bodies_is_a_duty_to_each() -> None:
         ("year", "12-20", "Ủy ban nhân dân tỉnh", vh),
         ("year", "12-20", "Bộ Văn hóa, Thể thao và Du lịch", vh),
     ]
-
-
-def test_the_committees_of_the_communes_compile_no_report() -> None:
-    """`Ủy ban nhân dân các xã, phường báo cáo … hằng quý về Sở X`: a committee in each
-    commune, each sending its own report as a group's members do, so no body compiles it
-    (`via` null); a single body that reports (`Sở X báo cáo UBND tỉnh …`) is its compiler."""
-    r = extract_file(FIXTURES / "variant_commune_committees_report.txt")
-    vh = "Sở Văn hóa, Thể thao và Du lịch"
-    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
-        ("quarter", None, vh, None),
-        ("year", "12-10", "Ủy ban nhân dân tỉnh", vh),
-    ]

@@ -688,19 +688,6 @@ def _ends_in_one_place(key: str) -> bool:
     return before != "cac" and before not in words
 
 
-@lru_cache(maxsize=1)
-def _each_unit_re() -> re.Pattern[str]:
-    units = lexicon.alternation("documents.local_units", fold_words=True)
-    return re.compile(rf"(?<!\w)cac {units}(?!\w)")
-
-
-def names_each_unit(name: str) -> bool:
-    """Whether a body's name stands for one body in each local unit (`Ủy ban nhân dân các xã,
-    phường`, `Công an các xã`: `các` before a unit's word, lexicon `documents.local_units`):
-    many bodies, each acting on its own."""
-    return _each_unit_re().search(fold(name)) is not None
-
-
 _LOWER_AFTER_HEAD = lexicon.folded("agencies.lower_after_head")
 _WHOLE_HEADS = lexicon.folded("agencies.whole_heads")
 

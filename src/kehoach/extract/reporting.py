@@ -12,7 +12,6 @@ from kehoach.extract.agencies import (
     body_of_position,
     canonical,
     current_province,
-    names_each_unit,
     own_department,
     parse_list,
     starts_with_agency,
@@ -508,10 +507,8 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[list[str], str
 def _compiler(reporter: str) -> str | None:
     """The body that reports, as the one compiling the report: a generic group (`Các cơ quan,
     đơn vị được giao …`) is none, each of its members sends a report of its own, nor are
-    the heads of one (`Thủ trưởng các sở, ban, ngành`, `Giám đốc các sở`), nor the body of
-    each commune (`Ủy ban nhân dân các xã, phường`)."""
-    body = body_of_position(reporter)
-    return None if starts_with_group(body) or names_each_unit(body) else reporter
+    the heads of one (`Thủ trưởng các sở, ban, ngành`, `Giám đốc các sở`)."""
+    return None if starts_with_group(body_of_position(reporter)) else reporter
 
 
 def _via_in_brackets(text: str) -> str | None:
