@@ -702,15 +702,16 @@ def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = Fal
 
 
 def _whole_row_columns(cols: Columns) -> list[int]:
-    """The role columns (directing, coordinating) a merge carries down only with the whole row:
-    a row may well have no coordinators, so an empty cell there beside its own time or lead
-    is none; a row whose every role and time cell is empty is the row above merged down."""
+    """The role columns (directing, coordinating) a merge carries down only with all the row's
+    bodies: a row may well have no coordinators, so an empty cell there beside its own lead is
+    none; a row whose every role cell is empty (its time its own or not) is the row above's
+    bodies merged down, as Word merges the agency cells of rows one team carries out."""
     return [c for c in (cols.directing, cols.coordinating) if c >= 0]
 
 
 def _row_empty(row: list[str], cols: Columns) -> bool:
-    """True when the row's every role cell and its time cell are empty."""
-    return not any(_cell(row, c) for c in (*agency_columns(cols), cols.time) if c >= 0)
+    """True when the row's every role cell is empty."""
+    return not any(_cell(row, c) for c in agency_columns(cols) if c >= 0)
 
 
 def _merged_from_above(
