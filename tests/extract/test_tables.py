@@ -665,3 +665,22 @@ def test_a_time_first_columns_blank_cells_take_the_period_above() -> None:
         ("Trong quý III", "2026-07-01", "2026-09-30"),
     ]
     assert tasks[2].lead == ["Phòng Quản lý Văn hóa và Gia đình"]
+
+
+def test_a_quarter_work_programme_read_from_its_text() -> None:
+    """A quarter's programme (`TT | Thời gian | Nội dung | Chủ trì | Phối hợp | Lãnh đạo phụ
+    trách`): period cells merged down, a yearless day range in the programme's year, rooms
+    written short, and the leader column's persons in no role."""
+    r = extract_file(FIXTURES / "variant_quarter_work_programme.txt")
+    got = [(t.timeframe.start, t.timeframe.end) for t in r.tasks]
+    assert got == [
+        ("2026-04-10", "2026-04-10"),
+        ("2026-04-01", "2026-04-30"),
+        ("2026-04-01", "2026-04-30"),
+        ("2026-05-20", "2026-05-23"),
+        ("2026-04-01", "2026-06-30"),
+        ("2026-04-01", "2026-06-30"),
+    ]
+    assert r.tasks[3].lead == ["Phòng Quản lý Thể dục thể thao"]
+    assert r.tasks[3].coordinating == ["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"]
+    assert all(not t.directing and len(t.lead) == 1 for t in r.tasks)
