@@ -247,6 +247,20 @@ def test_a_year_and_the_years_after_it_inside_the_item() -> None:
     assert timeframe_phrase(text) == "năm 2027 và các năm tiếp theo"
 
 
+def test_a_pilots_year_before_the_year_it_spreads_from_decides() -> None:
+    """`… thí điểm tại hai xã năm 2027, nhân rộng từ năm 2028`: the first period stated, the
+    pilot's year, decides (a window), the start of its spreading shown beside it."""
+    from kehoach.extract.timeframes import parse_timeframe
+
+    bullet = "Làm điểm mô hình tủ sách cộng đồng tại hai thôn năm 2027, sau đó mở rộng ra các xã từ năm 2028."
+    phrase = timeframe_phrase(bullet)
+    assert phrase == "năm 2027, sau đó mở rộng ra các xã từ năm 2028"
+    tf = parse_timeframe(phrase, 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", "2027-01-01", "2027-12-31")
+    # a start alone stays a start
+    assert timeframe_phrase("Nhân rộng mô hình tủ sách cộng đồng từ năm 2028.") == "từ năm 2028"
+
+
 def test_a_term_of_a_school_year_is_a_bullets_time() -> None:
     """`trong học kỳ II năm học 2026 - 2027` inside a bullet: the term, not only its year."""
     bullet = "Chỉ đạo các trường tổ chức tham quan di tích trong học kỳ II năm học 2026 - 2027."

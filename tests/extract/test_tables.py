@@ -245,7 +245,44 @@ def test_text_table_leaves_merged_lead_and_time_cells_empty_below_their_first_ro
         ("II.7", ["Văn phòng Sở"], "Tháng 12/2026"),
     ]
     assert r.tasks[5].coordinating == ["Phòng Tổ chức biên chế"]  # `Phòng TCBC`
-    assert r.tasks[6].coordinating == []  # coordinators are often none: never carried down
+    # every body cell of row 7 empty: the bodies above merged down, coordinators too (a row
+    # with a lead of its own and no coordinators has none: II.5)
+    assert r.tasks[6].coordinating == ["Phòng Tổ chức biên chế"]
+    assert r.tasks[4].coordinating == []
+
+
+def test_a_text_table_row_merged_whole_takes_every_role_from_the_row_above() -> None:
+    """A row whose every role cell is empty is the row above's bodies merged down (a text
+    table keeps merged cells in their first row): it takes the directing and coordinating
+    bodies too, which a row with a lead of its own never does; its time is its own if it has
+    one."""
+    rows = [
+        ["TT", "Nội dung", "Cơ quan chỉ đạo", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        ["I", "Tuyên truyền, phổ biến", "", "", "", ""],
+        [
+            "1",
+            "Tổ chức hội nghị quán triệt",
+            "UBND tỉnh",
+            "Sở Nội vụ",
+            "Văn phòng Sở",
+            "Quý I/2026",
+        ],
+        ["2", "Biên soạn tài liệu hỏi đáp", "", "", "", ""],
+        ["3", "Tập huấn cán bộ cấp xã", "", "Sở Tư pháp", "Công an tỉnh", "Năm 2026"],
+        ["4", "Đăng tải tài liệu trên cổng thông tin", "", "", "", ""],
+        ["5", "Sơ kết việc thực hiện", "", "", "", "Tháng 12/2026"],
+        ["6", "Khen thưởng tập thể, cá nhân", "", "", "", ""],
+    ]
+    tasks, _ = tasks_from_table(Table(rows=rows), 2026)
+    assert [(t.directing, t.lead, t.coordinating, t.timeframe.raw) for t in tasks] == [
+        (["Ủy ban nhân dân tỉnh"], ["Sở Nội vụ"], ["Văn phòng Sở"], "Quý I/2026"),
+        (["Ủy ban nhân dân tỉnh"], ["Sở Nội vụ"], ["Văn phòng Sở"], "Quý I/2026"),
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Năm 2026"),
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Năm 2026"),
+        # a time of its own, its body cells all empty: the bodies above, its own time
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Tháng 12/2026"),
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Tháng 12/2026"),
+    ]
 
 
 def test_an_empty_time_cell_stays_empty_when_every_row_has_its_lead() -> None:
@@ -589,7 +626,8 @@ def test_an_advisory_column_beside_the_lead_column_leads_too() -> None:
     assert all(t.directing == [] for t in r.tasks)
     # the units of one party committee, the committee named once after the last
     assert r.tasks[3].coordinating == ["Ban Xây dựng Đảng Đảng ủy xã", "Văn phòng Đảng ủy xã"]
-    assert r.tasks[4].coordinating == []  # coordinators are never carried down
+    # every body cell empty: the row above's bodies merged down, coordinators too
+    assert r.tasks[4].coordinating == r.tasks[3].coordinating
 
 
 @pytest.mark.parametrize(

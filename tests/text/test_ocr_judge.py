@@ -67,3 +67,24 @@ def test_damage_spread_over_many_words_is_still_ocr() -> None:
     for right, wrong in [("tộc", "tồc"), ("lớp", "lờp"), ("phối", "phổí"), ("ngày", "ngàỵ")]:
         damaged = damaged.replace(right, wrong, 1)
     assert looks_like_ocr(damaged)
+
+
+def test_a_points_letter_is_a_list_marker_not_a_word() -> None:
+    # `đ)` and `đ.` mark a list's fifth point (a, b, c, d, đ, e): `đ` alone spells no syllable,
+    # and in a short typed plan that one letter would weigh as OCR damage
+    text = (FIXTURES / "variant_typed_points_letters.txt").read_text(encoding="utf-8")
+    assert ocr_score(text) < 0.3
+    assert ocr_score(text) == ocr_score(text.replace("đ)", "").replace("đ.", ""))
+    # a lone `đ` inside a line (`đ c`, a word OCR split) still counts
+    assert ocr_score(text.replace("Đưa tủ", "Đưa đ tủ")) >= 1.0
+
+
+def test_numbers_with_a_digit_read_as_a_letter_are_ocr_damage() -> None:
+    # `2O26`, `l4`, `8O%`, `3,l`: Tesseract's letters for digits (`ocr.digit_shapes`), which no
+    # typed plan writes; a code whose letter stands before its digit (`CO2`) or a quarter's
+    # numeral (`quý l/2026`) is no such number
+    typed = "Ngày 14 tháng 8 năm 2026, phấn đấu 80% xã có thư viện đạt chuẩn, gấp 3,1 lần. " * 6
+    assert ocr_score(typed) < 0.3
+    assert ocr_score(typed + "Giảm phát thải CO2 trong quý l/2026.") < 0.3
+    scanned = typed.replace("14", "l4", 1).replace("2026", "2O26", 1).replace("80%", "8O%", 1)
+    assert looks_like_ocr(scanned.replace("3,1", "3,l", 1))

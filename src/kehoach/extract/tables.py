@@ -570,7 +570,8 @@ def tasks_from_table(
     # empty under a filled one (every task has a lead), the table shows its merges so, and
     # an empty lead or time cell under a filled one in the same group is that cell going on
     # (the time column only when a row with its lead merged leaves its time empty too: a task
-    # may state no time, so an empty time cell beside its own lead is no merge by itself)
+    # may state no time, so an empty time cell beside its own lead is no merge by itself;
+    # the other role columns only when the whole row is: coordinators are often none)
     merged_down: dict[int, str] = {}
     # the period a calendar's group row (`_period_of_group`), or the period cell above in a
     # time-first calendar (`_time_first`), gives its rows with no time of their own
@@ -579,6 +580,8 @@ def tasks_from_table(
     rows_read = 0  # the task rows so far (a row listing several tasks counts once)
     if not table.spans:
         merged_down = dict.fromkeys(merged_down_columns(table.rows[first:], cols), "")
+        if merged_down:
+            merged_down |= dict.fromkeys(_whole_row_columns(cols), "")
         if _keyed_by_time(cols) or (cols.time >= 0 and _schedule_heading(table.rows[:first])):
             merged_down.setdefault(cols.time, "")
     for r, row in enumerate(table.rows[first:], start=first):
@@ -628,7 +631,7 @@ def tasks_from_table(
         if not text or (bare and _heads_numbered_rows(num, table.rows[r + 1 :], cols)):
             merged_down = dict.fromkeys(merged_down, "")
             continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
-        row = _merged_from_above(row, merged_down)
+        row = _merged_from_above(row, merged_down, _whole_row_columns(cols), _row_empty(row, cols))
         if time_first and _cell(row, cols.time):
             own = _cell(row, cols.time)
             group_time = own if _period_cell(own, doc_year) else ""
@@ -751,15 +754,32 @@ def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = Fal
     return False
 
 
-def _merged_from_above(row: list[str], merged_down: dict[int, str]) -> list[str]:
+def _whole_row_columns(cols: Columns) -> list[int]:
+    """The role columns (directing, coordinating) a merge carries down only with all the row's
+    bodies: a row may well have no coordinators, so an empty cell there beside its own lead is
+    none; a row whose every role cell is empty (its time its own or not) is the row above's
+    bodies merged down, as Word merges the agency cells of rows one team carries out."""
+    return [c for c in (cols.directing, cols.coordinating) if c >= 0]
+
+
+def _row_empty(row: list[str], cols: Columns) -> bool:
+    """True when the row's every role cell is empty."""
+    return not any(_cell(row, c) for c in agency_columns(cols) if c >= 0)
+
+
+def _merged_from_above(
+    row: list[str], merged_down: dict[int, str], whole_row: list[int], whole: bool
+) -> list[str]:
     """The row with each empty merged-down column given the text above it, which it then
-    passes on (`merged_down`: column -> the text its cell last held)."""
+    passes on (`merged_down`: column -> the text its cell last held); the `whole_row` columns
+    only when the `whole` row is merged down, else the row's own cell (empty: none) is what a
+    row merged below it takes."""
     if not merged_down:
         return row
     row = list(row) + [""] * (max(merged_down) + 1 - len(row))
     for c, above in merged_down.items():
-        if row[c].strip():
-            merged_down[c] = row[c]
+        if row[c].strip() or (c in whole_row and not whole):
+            merged_down[c] = row[c]  # an empty coordinating cell of its own is none
         elif above:
             row[c] = above
     return row

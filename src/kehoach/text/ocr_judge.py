@@ -1,14 +1,17 @@
-"""Judging whether a text is unrepaired OCR output, from its syllables alone: every text
-document is judged, so this loads only the syllable tables and a list of telltales, not the
-repair model (`ocr_repair`, imported only when a text needs repair)."""
+"""Judging whether a text is unrepaired OCR output, from its syllables and its numbers alone:
+every text document is judged, so this loads only the syllable tables, a list of telltales
+and the lexicon's digit shapes, not the repair model (`ocr_repair`, imported only when a text
+needs repair)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from kehoach.text.datafiles import data_file
+from kehoach.text.ocr_numbers import misread_numbers
 from kehoach.text.syllables import (
     LETTERS,
     WORD_RE,
@@ -57,14 +60,33 @@ _SLASH = re.compile(
 
 def _without_slashed(text: str) -> str:
     """The text with each slashed abbreviation put as a space."""
+    return _spaced(text, ((_slash_start(text, m.start()), m.end()) for m in _SLASH.finditer(text)))
+
+
+def _slash_start(text: str, slash: int) -> int:
+    """Where the slashed abbreviation whose slash is at `slash` begins (one or two letters)."""
+    return slash - (2 if slash >= 2 and WORD_RE.match(text, slash - 2) is not None else 1)
+
+
+def _spaced(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """The text with each of the (start, end) spans, in order, put as one space."""
     pieces: list[str] = []
     done = 0
-    for m in _SLASH.finditer(text):
-        two = m.start() >= 2 and WORD_RE.match(text, m.start() - 2) is not None
-        start = m.start() - (2 if two else 1)
+    for start, end in spans:
         pieces += [text[done:start], " "]
-        done = m.end()
+        done = end
     return "".join([*pieces, text[done:]]) if pieces else text
+
+
+# A point's letter (`a)`, `đ)`, `đ.`): one letter before `)` or `.`, at a line's start or
+# after a space or bracket, marks a list, not a word (`đ` spells no syllable, yet a typed plan
+# with points a) … đ) … e) is not OCR'd for it). Found from its `)` or `.`, as the slash above.
+_LIST_LETTER = re.compile(f"[).](?<=(?<![^\\s(\\[|])[{LETTERS}][).])(?=\\s|$)")
+
+
+def _without_list_letters(text: str) -> str:
+    """The text with each point's letter (and its `)` or `.`) put as a space."""
+    return _spaced(text, ((m.start() - 1, m.end()) for m in _LIST_LETTER.finditer(text)))
 
 
 def ocr_score(text: str) -> float:
@@ -77,11 +99,15 @@ def ocr_score(text: str) -> float:
     count once each, as a share of the distinct syllables; and an impossible syllable counts
     as often as it occurs, but at most `_IMPOSSIBLE_REPEATS` times, as a share of all the
     syllables (damage that recurs, `xuắt` for `xuất`, still weighs more than a single slip).
+    A number with a digit read as a letter (`2O26`) counts as an impossible syllable; a
+    point's letter (`đ)`) and a slashed abbreviation (`đ/c`) are no words to judge.
     """
-    counts = Counter(WORD_RE.findall(_without_slashed(text[:_OCR_SCAN_CHARS])))
+    text = text[:_OCR_SCAN_CHARS]
+    counts = Counter(WORD_RE.findall(_without_list_letters(_without_slashed(text))))
     total = kinds = telltales = 0
     seen: set[str] = set()
-    impossible: Counter[str] = Counter()
+    impossible = misread_numbers(text)  # a plan's numbers are no words: judged apart
+    total += impossible.total()
     for word, n in counts.items():
         judged = _judged(word)
         if judged is None:
