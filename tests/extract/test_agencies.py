@@ -1141,3 +1141,16 @@ def test_a_commune_level_word_after_a_registered_unit_is_its_name_before_the_ver
     assert agency_phrase("Ban Xây dựng Đảng Đảng ủy xã tổ chức tập huấn")[0] == [
         "Ban Xây dựng Đảng Đảng ủy xã"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        # a culture department's own rooms and centres, written short in its work calendars
+        ("Phòng QLVH&GĐ", "Phòng Quản lý Văn hóa và Gia đình"),
+        ("Phòng Quản lý TDTT", "Phòng Quản lý Thể dục thể thao"),
+        ("Trung tâm HL&TĐ thể thao tỉnh", "Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"),
+    ],
+)
+def test_a_culture_departments_rooms_written_short(written: str, name: str) -> None:
+    assert canonical(written) == name

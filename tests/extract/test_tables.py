@@ -652,3 +652,73 @@ def test_column_roles_by_the_words_of_their_headings(heading: str, role: str) ->
     from kehoach.extract.tables import column_role
 
     assert column_role(heading) == role
+
+
+def test_a_calendars_month_rows_give_their_period_to_rows_with_no_time() -> None:
+    # an events calendar: rows grouped under month rows with only the month in the task
+    # column; a row's own time cell wins, even past its month's end
+    table = Table(
+        rows=[
+            ["TT", "Tên sự kiện", "Thời gian", "Địa điểm", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+            ["", "THÁNG 5", "", "", "", ""],
+            ["1", "Hội diễn nghệ thuật quần chúng", "", "Nhà văn hóa tỉnh", "Sở VHTTDL", ""],
+            [
+                "2",
+                "Triển lãm ảnh di sản",
+                "Từ ngày 25/5 đến ngày 05/6/2026",
+                "Bảo tàng",
+                "Sở VHTTDL",
+                "",
+            ],
+            ["", "Tháng 6", "", "", "", ""],
+            ["3", "Giải bơi lội thiếu niên", "", "Bể bơi tỉnh", "Sở VHTTDL", "Tỉnh đoàn"],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.id, t.group, t.text, t.timeframe.start, t.timeframe.end) for t in tasks] == [
+        ("1", "THÁNG 5", "Hội diễn nghệ thuật quần chúng", "2026-05-01", "2026-05-31"),
+        ("2", "THÁNG 5", "Triển lãm ảnh di sản", "2026-05-25", "2026-06-05"),
+        ("3", "Tháng 6", "Giải bơi lội thiếu niên", "2026-06-01", "2026-06-30"),
+    ]
+
+
+def test_a_time_first_columns_blank_cells_take_the_period_above() -> None:
+    # `TT | Thời gian | Nội dung | …`: the period cell is merged down over the rows below it
+    table = Table(
+        rows=[
+            ["TT", "Thời gian", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            ["1", "Ngày 10/7", "Khai mạc trại hè thiếu nhi", "Trung tâm Văn hóa tỉnh", ""],
+            ["2", "Trong tháng 7", "Kiểm tra di tích", "Phòng Quản lý Di sản văn hóa", ""],
+            ["3", "", "Tập huấn công tác gia đình", "Phòng QLVH&GĐ", "Hội LHPN tỉnh"],
+            ["4", "Trong quý III", "Số hóa hiện vật", "Bảo tàng tỉnh", ""],
+            ["5", "", "Quảng bá du lịch", "Phòng Quản lý Du lịch", ""],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.timeframe.raw, t.timeframe.start, t.timeframe.end) for t in tasks] == [
+        ("Ngày 10/7", "2026-07-10", "2026-07-10"),
+        ("Trong tháng 7", "2026-07-01", "2026-07-31"),
+        ("Trong tháng 7", "2026-07-01", "2026-07-31"),
+        ("Trong quý III", "2026-07-01", "2026-09-30"),
+        ("Trong quý III", "2026-07-01", "2026-09-30"),
+    ]
+    assert tasks[2].lead == ["Phòng Quản lý Văn hóa và Gia đình"]
+
+
+def test_a_quarter_work_programme_read_from_its_text() -> None:
+    """A quarter's programme (`TT | Thời gian | Nội dung | Chủ trì | Phối hợp | Lãnh đạo phụ
+    trách`): period cells merged down, a yearless day range in the programme's year, rooms
+    written short, and the leader column's persons in no role."""
+    r = extract_file(FIXTURES / "variant_quarter_work_programme.txt")
+    got = [(t.timeframe.start, t.timeframe.end) for t in r.tasks]
+    assert got == [
+        ("2026-04-10", "2026-04-10"),
+        ("2026-04-01", "2026-04-30"),
+        ("2026-04-01", "2026-04-30"),
+        ("2026-05-20", "2026-05-23"),
+        ("2026-04-01", "2026-06-30"),
+        ("2026-04-01", "2026-06-30"),
+    ]
+    assert r.tasks[3].lead == ["Phòng Quản lý Thể dục thể thao"]
+    assert r.tasks[3].coordinating == ["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"]
+    assert all(not t.directing and len(t.lead) == 1 for t in r.tasks)

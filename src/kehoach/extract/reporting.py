@@ -315,6 +315,11 @@ def _duties_in(
         # "… về Sở X trước ngày 05/6 và 05/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 20/6
         # và 20/12": one duty stated twice; it is due at the body it ends at
         dues = [d for d in dues if d[0] > relay.end()]
+    elif relay and dues and any(pos >= relay.end() for pos, _ in found):
+        # "… về Sở (qua Văn phòng Sở) trước ngày 15/6/2026 để tổng hợp, xây dựng báo cáo sơ
+        # kết 6 tháng …": a period named after the relay, with the due before it, is the
+        # compiler's own report, not the period of the one asked for
+        found = [(pos, every) for pos, every in found if pos < relay.start()]
     duties: list[ReportingDuty] = []
     recipients, via = _to_via(sentence, item, owner)
     to = recipients[0] if recipients else None

@@ -7,6 +7,7 @@ tables (merged cells repeated, `spans` marked) and PDF tables.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -46,6 +47,8 @@ _TEAM_COLUMN = re.compile(
 # the time of the tasks its row lists (lexicon, folded).
 _PERIOD = lexicon.alternation("tables.period_columns", fold_words=True)
 _PERIOD_COLUMN = re.compile(rf"{_PERIOD}(?:\s*[/,]\s*{_PERIOD})*")
+# A row that only names a period (`Tháng 3`, `Quý II/2026`, folded): a calendar's group row.
+_PERIOD_ROW = re.compile(rf"{_PERIOD}\s+(?:\d{{1,2}}|[ivx]{{1,4}})(?:\s*/\s*\d{{4}})?")
 
 
 def is_column_numbers(row: list[str]) -> bool:
@@ -423,11 +426,49 @@ def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
     m = _ROMAN_TITLE.match(text) if text and not first and not others else None
     if m:  # "I. Title" in the task column of an unnumbered row
         return m.group("g"), clean(m.group("title"))
+    if text and not first and not others and _heading_row_text(text):
+        return text, text
     if all_same and len(filled) > 1:
         m = _ROMAN_NUM.match(filled[0])
         if m and m.group("title"):
             return m.group("g"), clean(m.group("title"))
     return None
+
+
+def _time_first(cols: Columns) -> bool:
+    """A work calendar whose time column comes first after the row number (`TT | Thời gian
+    | Nội dung | …`): its period cells (`Trong tháng 4`, `Trong quý II`, `Hằng tháng`) are
+    merged down over the rows done in that period (`_period_cell`)."""
+    return cols.num == 0 and cols.time == 1 and cols.text > cols.time
+
+
+def _period_cell(cell: str, doc_year: int | None) -> bool:
+    """A time cell naming a whole period (a month, a quarter, a year; a recurring or standing
+    time), which a calendar merges down over several rows; not an event's day or days."""
+    tf = parse_timeframe(cell, doc_year)
+    if tf.kind in ("recurring", "continuous"):
+        return True
+    if tf.kind != "window" or not tf.start or not tf.end:
+        return False
+    y, m, d = (int(x) for x in tf.end.split("-"))
+    return tf.start.endswith("-01") and d == monthrange(y, m)[1]
+
+
+def _heading_row_text(text: str) -> bool:
+    """The text of an unnumbered row with no other cell that heads the rows below it, not a
+    wrapped line of the task above: a period alone (`Tháng 3`, a calendar's month), or words
+    in capitals (`THÁNG 3`, `CÁC HOẠT ĐỘNG THƯỜNG XUYÊN`), as a table's group titles are set."""
+    if len(text) > 80 or not any(ch.isalpha() for ch in text):
+        return False
+    return text == text.upper() or _PERIOD_ROW.fullmatch(fold(text)) is not None
+
+
+def _period_of_group(title: str | None, doc_year: int | None) -> str:
+    """The time a group row gives the task rows under it whose time cell is empty: its title
+    when that names a period (`THÁNG 3`: March), else none."""
+    if not title or not _heading_row_text(title):
+        return ""
+    return title if parse_timeframe(title, doc_year).kind != "unknown" else ""
 
 
 def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) -> TargetRow:
@@ -552,6 +593,10 @@ def tasks_from_table(
     # may state no time, so an empty time cell beside its own lead is no merge by itself;
     # the other role columns only when the whole row is: coordinators are often none)
     merged_down: dict[int, str] = {}
+    # the period a calendar's group row (`_period_of_group`), or the period cell above in a
+    # time-first calendar (`_time_first`), gives its rows with no time of their own
+    group_time = ""
+    time_first = _time_first(cols) and not table.spans
     rows_read = 0  # the task rows so far (a row listing several tasks counts once)
     if not table.spans:
         merged_down = dict.fromkeys(merged_down_columns(table.rows[first:], cols), "")
@@ -574,6 +619,7 @@ def tasks_from_table(
             outer = g
             leads = group_leads(group_title) if cols.lead < 0 and not cols.is_targets else []
             merged_down = dict.fromkeys(merged_down, "")  # a group row ends every merge
+            group_time = _period_of_group(group_title, doc_year) if cols.time >= 0 else ""
             continue
         named = agency_row(row) if cols.lead < 0 and not cols.is_targets else None
         if named:  # "1. Công an tỉnh": the lead of the rows under it (`agency_rows.py`)
@@ -606,6 +652,13 @@ def tasks_from_table(
             merged_down = dict.fromkeys(merged_down, "")
             continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
         row = _merged_from_above(row, merged_down, _whole_row_columns(cols), _row_empty(row, cols))
+        if time_first and _cell(row, cols.time):
+            own = _cell(row, cols.time)
+            group_time = own if _period_cell(own, doc_year) else ""
+        if group_time and not _cell(row, cols.time):
+            # a calendar's row with no time of its own is done in its group's period
+            row = [*row, *[""] * (cols.time + 1 - len(row))]
+            row[cols.time] = group_time
         rows_read += 1
         items = item_rows(row, cols.text, agency_columns(cols), by_period=cols.by_period)
         # a calendar's row goes by its period (`Tháng 3` numbers its tasks `3.1`, `3.2`)
@@ -836,7 +889,8 @@ def _finish(t: dict, doc_year: int | None) -> Task:
     end = " ".join(t["time_end"]) or None
     group = t["group"]
     return Task(
-        id=f"{group}.{t['num']}" if group else t["num"],
+        # a group named by its title (a calendar's `THÁNG 3`) leaves the row's own number
+        id=f"{group}.{t['num']}" if group and " " not in group else t["num"],
         group=group,
         group_title=t["group_title"],
         text=t["text"],
