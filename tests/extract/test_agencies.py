@@ -1078,3 +1078,20 @@ def test_an_agency_list_without_words_that_name_no_body(cell, names) -> None:
 )
 def test_a_communes_bodies_named_in_running_text(text, names, rest) -> None:
     assert agency_phrase(text, any_start=True) == (names, rest)
+
+
+def test_a_colon_ocr_read_for_a_semicolon_after_a_registered_name_parts_two_bodies() -> None:
+    assert parse_list("Sở Nội vụ: UBND các xã, phường") == [
+        "Sở Nội vụ",
+        "Ủy ban nhân dân các xã, phường",
+    ]
+    # a label's colon parts nothing
+    label = "Cơ quan thường trực: Sở Văn hóa, Thể thao và Du lịch"
+    assert len(parse_list(label)) == 1
+
+
+def test_the_work_after_a_registered_name_and_a_comma_is_none_of_it() -> None:
+    assert parse_list("Sở VHTTDL, tổ chức Hội thi tìm hiểu di sản") == [
+        "Sở Văn hóa, Thể thao và Du lịch"
+    ]
+    assert parse_list("Sở Nội vụ, Sở Tài chính") == ["Sở Nội vụ", "Sở Tài chính"]
