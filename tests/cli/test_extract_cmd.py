@@ -119,6 +119,23 @@ def test_bad_inputs_get_one_line_each_and_exit_2(tmp_path: Path, monkeypatch) ->
     assert (out / "001_47cec5a30aa91629.json").exists()  # the good file still ran
 
 
+def test_the_command_ends_at_once_with_its_output_whole_and_its_exit_code(tmp_path) -> None:
+    # `python -m kehoach` ends an extraction without tearing its objects down: what it printed
+    # to a pipe still comes whole, and a missing file still gives exit code 2
+    paths = [SAMPLES / "001_47cec5a30aa91629.txt", SAMPLES / "002_06834df7b106b0a8.txt"]
+    command = [sys.executable, "-m", "kehoach", "extract", "--jobs", "2", *map(str, paths)]
+    proc = subprocess.run(command, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["schema"] for line in proc.stdout.splitlines()] == [
+        "kehoach.plan/1"
+    ] * 2
+    missing = tmp_path / "missing.txt"
+    proc = subprocess.run([*command, str(missing)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert len(proc.stdout.splitlines()) == 2
+    assert proc.stderr == f"kehoach: {missing}: no such file or folder\n"
+
+
 def test_eval_prints_the_figures() -> None:
     expected = ROOT / "tests" / "data" / "samples" / "expected"
     result = runner.invoke(app, ["eval", str(SAMPLES), str(expected)], env={"COLUMNS": "200"})

@@ -391,6 +391,21 @@ def test_a_named_person_in_a_list_is_in_no_role() -> None:
     assert parse_list(cell) == ["Công an tỉnh", "Sở Y tế"]
 
 
+def test_a_person_in_charge_in_brackets_after_a_body_is_in_no_role() -> None:
+    """`Phòng X (đ/c …, Phó Giám đốc Sở phụ trách)`: the bracket names a person, not a body,
+    and its comma parts nothing."""
+    cell = "Phòng Nghiệp vụ Dược (đ/c Lê Hải, Phó Giám đốc Sở phụ trách); Thanh tra Sở"
+    assert parse_list(cell) == ["Phòng Nghiệp vụ Dược", "Thanh tra Sở"]
+    lead = "Phòng Tổ chức cán bộ chủ trì, phối hợp với Văn phòng Sở (Đồng chí Hà Minh phụ trách)"
+    assert cell_roles(lead) == ([], ["Phòng Tổ chức cán bộ"], ["Văn phòng Sở"])
+
+
+def test_cu_sending_someone_ends_a_name_in_running_text() -> None:
+    """`cử` (sends a reporter, an officer) is a verb; `cứ` of `căn cứ` stays one too."""
+    names, rest = agency_phrase("Đài Phát thanh và Truyền hình tỉnh cử phóng viên đưa tin")
+    assert (names, rest) == (["Đài Phát thanh và Truyền hình tỉnh"], "cử phóng viên đưa tin")
+
+
 def test_an_abbreviated_name_is_the_full_name_the_document_writes_elsewhere() -> None:
     names = ["Phòng Quản lý gia đình", "Trung tâm Y tế dự phòng tỉnh", "Phòng QLGĐ", "TT Y tế"]
     assert spelt_out("Phòng QLGĐ", names) == "Phòng Quản lý gia đình"
@@ -1008,6 +1023,9 @@ def test_a_plan_that_shortens_every_name_in_its_headings_and_sentences() -> None
         ),
         # a unit of its own in brackets is still folded into its body
         ("Sở Nội vụ (Ban Thi đua - Khen thưởng)", ([], ["Sở Nội vụ"], [])),
+        # the body that runs a subcommittee leads its work; the subcommittee only names the
+        # unit it runs
+        ("Tiểu ban Tuyên truyền (Sở Nội vụ chủ trì)", ([], ["Sở Nội vụ"], [])),
     ],
 )
 def test_a_body_in_brackets_with_its_verb_has_a_role_of_its_own(cell, roles) -> None:
@@ -1078,6 +1096,64 @@ def test_an_agency_list_without_words_that_name_no_body(cell, names) -> None:
 )
 def test_a_communes_bodies_named_in_running_text(text, names, rest) -> None:
     assert agency_phrase(text, any_start=True) == (names, rest)
+
+
+def test_subcommittees_and_committees_closing_a_sentence_keep_their_whole_names() -> None:
+    """`Tiểu ban …` heads a body; `hậu cần` (logistics) is no verb `cần` ending its name; a
+    head of several words (`Ban Tổ chức`) closing a sentence is still that head."""
+    assert agency_phrase("Tiểu ban Hậu cần - Lễ tân bố trí xe đưa đón")[0] == [
+        "Tiểu ban Hậu cần - Lễ tân"
+    ]
+    assert agency_phrase("Tiểu ban Lễ tân - Hậu cần bố trí xe", any_start=True)[0] == [
+        "Tiểu ban Lễ tân - Hậu cần"
+    ]
+    assert take_agencies("Ban Tổ chức.")[0] == ["Ban Tổ chức"]
+    assert take_agencies("Ban Chỉ đạo; các sở")[0] == ["Ban Chỉ đạo", "các sở"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # the committee named once after its last unit owns the bare units before it
+        (
+            "Ban Xây dựng Đảng, Văn phòng Đảng ủy xã",
+            ["Ban Xây dựng Đảng Đảng ủy xã", "Văn phòng Đảng ủy xã"],
+        ),
+        (
+            "Ban Tổ chức, Ban Tuyên giáo và Dân vận Tỉnh ủy",
+            ["Ban Tổ chức Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"],
+        ),
+        # another kind of body between them ends the run
+        (
+            "Ban Xây dựng Đảng, Công an xã, Văn phòng Đảng ủy xã",
+            ["Ban Xây dựng Đảng", "Công an xã", "Văn phòng Đảng ủy xã"],
+        ),
+        # party cells, and the villages' ones
+        ("Chi bộ UBND xã; Chi bộ các thôn", ["Chi bộ Ủy ban nhân dân xã", "Chi bộ các thôn"]),
+    ],
+)
+def test_lists_of_a_commune_party_committees_bodies(cell: str, names: list[str]) -> None:
+    assert parse_list(cell) == names
+
+
+def test_a_commune_level_word_after_a_registered_unit_is_its_name_before_the_verb() -> None:
+    # `Ban Xây dựng Đảng Đảng ủy` is registered; `xã` then a verb names the commune's own
+    assert agency_phrase("Ban Xây dựng Đảng Đảng ủy xã tổ chức tập huấn")[0] == [
+        "Ban Xây dựng Đảng Đảng ủy xã"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        # a culture department's own rooms and centres, written short in its work calendars
+        ("Phòng QLVH&GĐ", "Phòng Quản lý Văn hóa và Gia đình"),
+        ("Phòng Quản lý TDTT", "Phòng Quản lý Thể dục thể thao"),
+        ("Trung tâm HL&TĐ thể thao tỉnh", "Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"),
+    ],
+)
+def test_a_culture_departments_rooms_written_short(written: str, name: str) -> None:
+    assert canonical(written) == name
 
 
 def test_a_colon_ocr_read_for_a_semicolon_after_a_registered_name_parts_two_bodies() -> None:

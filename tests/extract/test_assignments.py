@@ -860,3 +860,43 @@ def test_a_departments_own_plan_names_itself_a_bare_so() -> None:
         ["Sở Văn hóa, Thể thao và Du lịch"],
     )
     assert roles["II.3.1"] == (["Bảo tàng tỉnh"], ["Ban Quản lý di tích tỉnh"])
+
+
+def test_a_lead_in_sentence_gives_its_bodies_to_the_items_under_it() -> None:
+    """`Chủ trì, phối hợp với Y … thực hiện các nhiệm vụ sau:` over `a)`, `b)` or `-` under an
+    agency's heading is no task: each item under it is the heading's, Y coordinating; one
+    naming its own lead (`Thư viện tỉnh chủ trì, phối hợp với Z …:`) over numbered sections
+    under a topic gives them that lead."""
+    vh, lib = "Sở Văn hóa, Thể thao và Du lịch", "Thư viện tỉnh"
+    assert _roles("variant_lead_in_sentences.txt") == [
+        ("II.1.1", [], [vh], ["Sở Tài chính", "Ủy ban nhân dân các xã, phường"]),
+        ("II.1.2", [], [vh], ["Sở Tài chính", "Ủy ban nhân dân các xã, phường"]),
+        ("II.2.1", [], ["Tỉnh đoàn"], ["Sở Giáo dục và Đào tạo"]),
+        ("II.2.2", [], ["Tỉnh đoàn"], ["Sở Giáo dục và Đào tạo"]),
+        ("II.3.1", [], [lib], ["Sở Khoa học và Công nghệ"]),
+        ("II.3.2", [], [lib], ["Sở Khoa học và Công nghệ"]),
+    ]
+
+
+def test_a_regulations_articles_assign_work_by_the_body_they_name() -> None:
+    """A decision issuing a coordination regulation: its principles and methods articles
+    assign nothing (`Sở X là cơ quan đầu mối …`, `Các hình thức phối hợp khác …`: a topic after
+    `các` is no body); each `Trách nhiệm của X` article's clauses are X's, an opening
+    `Chủ trì, phối hợp với Y … thực hiện các nhiệm vụ sau:` gives Y to every clause and a clause
+    `Chủ trì, phối hợp với Y …:` to the bullets under it; a group's name ends where its work
+    begins (`các cơ quan liên quan | xử lý …`); `khi có yêu cầu` is `on_request`."""
+    r = extract_file(FIXTURES / "variant_regulation_articles.txt")
+    vh, gd, tc = "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo", "Sở Tài chính"
+    got = [(t.id, t.lead, t.coordinating, t.timeframe.kind) for t in r.tasks]
+    assert got == [
+        ("Điều 4.1", [vh], [], "recurring"),
+        ("Điều 4.2.1", [vh], [], "window"),
+        ("Điều 4.2.2", [vh], [], "from"),
+        ("Điều 4.3", [vh], ["Công an tỉnh", "các cơ quan liên quan"], "unknown"),
+        ("Điều 4.4", [vh], [], "on_request"),
+        ("Điều 5.1", [gd], [vh, "Ủy ban nhân dân các xã, phường"], "unknown"),
+        ("Điều 5.2", [gd], [vh, "Ủy ban nhân dân các xã, phường"], "recurring"),
+        ("Điều 6.1.1", [tc], [vh], "recurring"),
+        ("Điều 6.1.2", [tc], [vh], "unknown"),
+        ("Điều 6.2", [tc], [], "unknown"),
+    ]

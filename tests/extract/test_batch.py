@@ -84,6 +84,26 @@ def test_a_worker_killed_on_one_file_names_that_file_and_the_others_are_read(mon
     assert multiprocessing.active_children() == []
 
 
+def _killed_on_md(path, progress=None):
+    """extract_one, but the process reading a `.md` file is killed."""
+    if path.suffix == ".md":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real_extract_one(path, progress)
+
+
+def test_a_worker_killed_on_one_form_of_a_plan_still_reads_its_other_forms(monkeypatch, tmp_path):
+    text = (SAMPLES / "001_47cec5a30aa91629.txt").read_bytes()
+    plans = [tmp_path / "plan.txt", tmp_path / "plan.md", tmp_path / "other.txt"]
+    for path in plans:
+        path.write_bytes(text)
+    monkeypatch.setattr(files, "extract_one", _killed_on_md)  # the workers fork with it
+    results = list(extract_many(plans, jobs=2))
+    assert [p for p, *_ in results] == plans
+    assert [r is not None for _, r, _, _ in results] == [True, False, True]
+    assert "was killed (SIGKILL)" in str(results[1][3])
+    assert multiprocessing.active_children() == []
+
+
 def _broken(path, progress=None):
     raise IndexError("list index out of range")
 
@@ -98,3 +118,52 @@ def test_an_error_of_kehoachs_own_is_a_reason_naming_the_file(monkeypatch):
                 f"{path}: could not be read: an error in kehoach (IndexError at extract/files.py:"
             )
             assert str(error).endswith(": list index out of range); please report it")
+
+
+class _Recorder:
+    """A pool that only notes which files it was given, in order; each task finishes when
+    told."""
+
+    def __init__(self) -> None:
+        self.given: list[list[str]] = []
+        self.futures: list = []
+
+    def submit(self, fn, items, documents):
+        from concurrent.futures import Future
+
+        self.given.append([path.name for path, _ in items])
+        future: Future = Future()
+        self.futures.append(future)
+        return future
+
+
+def _read(name: str, size: int):
+    """A document read ahead whose lines come to `size` characters."""
+    from kehoach.intake import Document
+
+    return Path(name), Document(name=name, format="docx", sha256="", blocks=["x" * size])
+
+
+def test_the_costliest_files_ready_go_to_the_next_free_worker():
+    import queue
+
+    pool = _Recorder()
+    feed = files._Feed(pool, 2, False, queue.SimpleQueue())
+    for name, size in [("small", 10), ("big", 50), ("middle", 30)]:
+        feed.add([_read(name, size)])
+    feed.launch()
+    assert pool.given == [["big"], ["middle"]]  # one task a worker, the costliest first
+    feed.add([_read("late", 40)])  # a Word file's document, back from the reader late
+    feed.launch()
+    assert pool.given == [["big"], ["middle"]]  # no worker free yet
+    pool.futures[1].set_result([])
+    feed.launch()
+    assert pool.given == [["big"], ["middle"], ["late"]]  # before the smaller file
+    assert feed.settled(Path("middle")) and not feed.settled(Path("small"))
+
+
+def test_files_of_one_name_go_to_one_worker_together():
+    names = ["plan.txt", "other.txt", "x/plan.docx", "plan.pdf"]
+    groups = files._by_name([Path(n) for n in names])
+    assert groups[Path("plan.pdf")] == (Path("plan.txt"), Path("x/plan.docx"), Path("plan.pdf"))
+    assert groups[Path("other.txt")] == (Path("other.txt"),)

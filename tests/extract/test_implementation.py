@@ -6,6 +6,7 @@ import pytest
 
 from kehoach.extract import extract_file
 from kehoach.extract.implementation import assignment, timeframe_phrase
+from kehoach.extract.timeframes import parse_timeframe
 
 from .conftest import FIXTURES
 
@@ -200,6 +201,18 @@ def test_a_period_opening_a_clause_and_a_start_day_alone() -> None:
     assert timeframe_phrase("Phổ biến Luật Điện ảnh có hiệu lực từ ngày 01/01/2023.") is None
 
 
+def test_the_hour_and_day_of_an_event_inside_the_item() -> None:
+    """`… vào 19h30 ngày 14/8/2027`, `từ 06h00 đến 11h00 ngày 15/8/2027`: that one day."""
+    assert (
+        timeframe_phrase("Truyền hình trực tiếp Lễ khai mạc vào 19h30 ngày 14/8/2027.")
+        == "19h30 ngày 14/8/2027"
+    )
+    assert (
+        timeframe_phrase("Cấm xe tải qua trung tâm xã từ 06h00 đến 11h00 ngày 15/8/2027.")
+        == "từ 06h00 đến 11h00 ngày 15/8/2027"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "phrase"),
     [
@@ -232,6 +245,20 @@ def test_a_year_and_the_years_after_it_inside_the_item() -> None:
     the item it stands (the schema's `Năm 2027 và các năm tiếp theo`)."""
     text = "Bố trí kinh phí trong dự toán ngân sách năm 2027 và các năm tiếp theo để duy trì."
     assert timeframe_phrase(text) == "năm 2027 và các năm tiếp theo"
+
+
+def test_a_pilots_year_before_the_year_it_spreads_from_decides() -> None:
+    """`… thí điểm tại hai xã năm 2027, nhân rộng từ năm 2028`: the first period stated, the
+    pilot's year, decides (a window), the start of its spreading shown beside it."""
+    from kehoach.extract.timeframes import parse_timeframe
+
+    bullet = "Làm điểm mô hình tủ sách cộng đồng tại hai thôn năm 2027, sau đó mở rộng ra các xã từ năm 2028."
+    phrase = timeframe_phrase(bullet)
+    assert phrase == "năm 2027, sau đó mở rộng ra các xã từ năm 2028"
+    tf = parse_timeframe(phrase, 2026)
+    assert (tf.kind, tf.start, tf.end) == ("window", "2027-01-01", "2027-12-31")
+    # a start alone stays a start
+    assert timeframe_phrase("Nhân rộng mô hình tủ sách cộng đồng từ năm 2028.") == "từ năm 2028"
 
 
 def test_a_term_of_a_school_year_is_a_bullets_time() -> None:
@@ -273,3 +300,11 @@ def test_letter_and_nested_plan_items_take_their_bare_periods() -> None:
     plan = extract_file(FIXTURES / "variant_nested_tabled_targets.txt").tasks
     tf = {t.id: t.timeframe for t in plan}["III.1.1.5"]
     assert (tf.raw, tf.start, tf.end) == ("giai đoạn 2026 - 2030", "2026-01-01", "2030-12-31")
+
+
+def test_a_task_done_when_asked_is_on_request() -> None:
+    """`… cung cấp số liệu cho Sở X khi có yêu cầu`: the condition alone is the schema's
+    `on_request`, as `Thường xuyên, khi có yêu cầu` is."""
+    phrase = timeframe_phrase("Cung cấp số liệu thư viện cho Sở Tài chính khi có yêu cầu.")
+    assert phrase == "khi có yêu cầu"
+    assert parse_timeframe(phrase, 2026).kind == "on_request"

@@ -915,3 +915,66 @@ def test_a_body_s_name_alone_on_a_line_heads_the_paragraphs_under_it() -> None:
         (["Hội Liên hiệp Phụ nữ tỉnh"], "Đề nghị Hội Liên hiệ"),
     ]
     assert [t.timeframe.every for t in r.tasks][4:7] == ["month", None, "year"]
+
+
+def test_supervision_schedule_rows_are_visits_led_by_the_team_beside_the_plans_sections() -> None:
+    """`TT | Đơn vị được giám sát | Thời gian | Đoàn giám sát | Ghi chú`: each row is the visit
+    to the unit it names, led by the team (merged down over the rows below it); the table is
+    no task list, so the sections' own assignments stand beside it. A paragraph that
+    introduces bullets (`… Phân công chuẩn bị như sau:`) is no task, nor does the event's
+    month it names time them; `cử` ends a name; the `Tổ chức thực hiện` part is found by its
+    heading, not by a content item that holds the words, and its reports are duties. A
+    `Quy định` is of kind other; a plan with no objectives and no commitment has no target;
+    the report outline after the signature gives no task."""
+    r = extract_file(FIXTURES / "variant_supervision_schedule.txt")
+    assert [(t.id, t.text, t.lead, t.timeframe.start, t.timeframe.end) for t in r.tasks[:4]] == [
+        ("III.2.1", "Đảng ủy xã Kỳ Anh", ["Đoàn giám sát số 1"], "2027-04-06", "2027-04-06"),
+        ("III.2.2", "Đảng ủy xã Cẩm Xuyên", ["Đoàn giám sát số 1"], "2027-04-06", "2027-04-06"),
+        ("III.2.3", "Đảng ủy phường Hồng Lĩnh", ["Đoàn giám sát số 2"], "2027-04-12", "2027-04-13"),
+        ("III.2.4", "Đảng ủy xã Hương Khê", ["Đoàn giám sát số 2"], "2027-05-01", "2027-05-31"),
+    ]
+    rest = [(t.id, t.lead, t.coordinating, t.timeframe.raw) for t in r.tasks[4:]]
+    assert rest == [
+        ("IV.1", ["Ban Dân vận Tỉnh ủy"], ["Văn phòng Tỉnh ủy"], "trước ngày 10/6/2027"),
+        ("IV.2", ["Báo Hà Tĩnh"], [], None),
+        ("V.1.1", ["Ban Dân vận Tỉnh ủy"], [], "trước ngày 25/5/2027"),
+        ("V.2.1", ["Các đơn vị được giám sát"], [], "trước ngày 30/3/2027"),
+    ]
+    assert [(d.every, d.due, d.to) for d in r.reporting] == [
+        ("once", "2027-05-25", "Thường trực Tỉnh ủy"),
+        ("once", "2027-03-30", "Ban Dân vận Tỉnh ủy"),
+    ]
+    assert [(d.kind, d.number) for d in r.document.implements] == [
+        ("other", "132-QĐ/TW"),
+        ("chuong_trinh", "02-CTr/TU"),
+    ]
+    assert r.targets == []
+
+
+def test_review_plan_schedule_in_pipe_tables_targets_and_an_annex_after_a_signature_table() -> None:
+    """A schedule with group rows (`A`, `B`): the team and the date merged down over rows
+    that leave both empty; a `chủ trì, phối hợp` cell with the person in charge in brackets.
+    The numbered statements under `Chỉ tiêu` are targets whatever words they hold (`nhiệm
+    vụ`), aiming at the year of the line that opens them (`Phấn đấu trong năm 2027:`). A
+    target that speaks of a report, and a conference's agenda (`Nội dung: Báo cáo sơ kết
+    …`), are no reporting duties. The recipients' table ends the body: the report outline
+    after it gives no task."""
+    r = extract_file(FIXTURES / "variant_review_pipe_schedule.md")
+    rows = [(t.id, t.lead, t.coordinating, t.timeframe.start) for t in r.tasks[:5]]
+    assert rows == [
+        ("III.A.1", ["Đoàn kiểm tra số 1"], [], "2027-10-05"),
+        ("III.A.2", ["Đoàn kiểm tra số 1"], [], "2027-10-07"),
+        ("III.A.3", ["Đoàn kiểm tra số 1"], [], "2027-10-07"),
+        ("III.B.4", ["Phòng Nghiệp vụ Y"], ["Phòng Kế hoạch - Tài chính"], "2027-10-12"),
+        ("III.B.5", ["Phòng Nghiệp vụ Y"], ["Phòng Kế hoạch - Tài chính"], "2027-10-14"),
+    ]
+    assert [t.id for t in r.tasks[5:]] == ["V.1.1", "V.2.1"]
+    assert [(t.horizon, [m.value for m in t.metrics]) for t in r.targets] == [
+        (2027, [100]),
+        (2027, [100, 90]),
+    ]
+    assert [(d.every, d.due) for d in r.reporting] == [
+        ("once", "2027-12-15"),
+        ("once", "2027-11-20"),
+    ]
+    assert r.document.signer == "Phan Thị Thu"

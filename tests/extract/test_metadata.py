@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from kehoach.extract import extract_document
+from kehoach.extract import extract_document, extract_file
 from kehoach.intake import read_bytes
+
+from .conftest import FIXTURES
 
 
 def test_the_signer_in_the_right_of_two_columns_typed_apart_by_bars() -> None:
@@ -41,3 +43,11 @@ def test_a_letter_does_not_carry_out_the_proposal_it_answers() -> None:
     doc = extract_file(FIXTURES / "variant_letter_requests.txt").document
     assert (doc.kind, doc.number) == ("cong_van", "204/UBND-VX")
     assert [r.number for r in doc.implements] == ["1862/QĐ-TTg"]
+
+
+def test_a_decisions_articles_name_no_document_it_carries_out() -> None:
+    """The preamble of a decision ends at `QUYẾT ĐỊNH:`: `Điều 2. Quyết định này có hiệu lực
+    thi hành … và thay thế Quyết định số …` names a document replaced, not one implemented."""
+    r = extract_file(FIXTURES / "variant_regulation_articles.txt")
+    assert [x.number for x in r.document.implements] == ["46/2019/QH14", "93/2020/NĐ-CP"]
+    assert (r.document.kind, r.document.issuer) == ("quyet_dinh", "Ủy ban nhân dân tỉnh")

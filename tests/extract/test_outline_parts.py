@@ -179,3 +179,23 @@ def test_a_quarter_wrapped_to_a_line_of_its_own_is_no_part_heading() -> None:
 def test_one_before_a_name_in_initials_is_a_decimal_heading(line, kind, num):
     p = classify(line)
     assert (p.kind, p.num) == (kind, num)
+
+
+def test_a_signature_table_ends_the_body_and_an_issued_documents_header_opens_it_again():
+    """`| Nơi nhận: … | GIÁM ĐỐC … |` ends the body as the `Nơi nhận:` line does; when its
+    rows run on into the header of the document a decision issues (`| ỦY BAN NHÂN DÂN … |
+    CỘNG HÒA … |`), that document's parts are the body."""
+    from kehoach.extract.outline import build_outline, paragraphs
+    from kehoach.intake.document import Table
+
+    signed = Table(rows=[["Nơi nhận: - Như Điều 3; - Lưu: VT.", "KT. CHỦ TỊCH Trần Văn A"]])
+    header = ["ỦY BAN NHÂN DÂN TỈNH X", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    issued = Table(rows=[*signed.rows, header])
+    after = ["QUY CHẾ", "Phối hợp quản lý di tích", "I. NỘI DUNG", "- Sở Y tế kiểm tra."]
+    alone = build_outline(paragraphs(["I. MỤC TIÊU", "- Đạt 90%.", signed, "I. CÁC CHỈ SỐ"]))
+    assert [s.kind for s in alone.children] == ["roman", "signature"]
+    again = build_outline(paragraphs(["Điều 3. Thi hành.", issued, *after]))
+    assert [(s.kind, s.title) for s in again.children] == [
+        ("signature", ""),
+        ("roman", "NỘI DUNG"),
+    ]

@@ -130,3 +130,26 @@ def test_a_system_named_for_reports_asks_for_none() -> None:
     assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
         ("year", "12-05", "Ủy ban nhân dân tỉnh", "Sở Văn hóa, Thể thao và Du lịch")
     ]
+
+
+def test_a_report_to_two_bodies_is_a_duty_to_each() -> None:
+    """`Sở X tổng hợp, báo cáo Ủy ban nhân dân tỉnh và Bộ Y … trước ngày 20/12 hằng năm`: one
+    duty for each body the report goes to, both compiled by Sở X."""
+    r = extract_file(FIXTURES / "variant_regulation_articles.txt")
+    vh = "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("year", "12-20", "Ủy ban nhân dân tỉnh", vh),
+        ("year", "12-20", "Bộ Văn hóa, Thể thao và Du lịch", vh),
+    ]
+
+
+def test_a_period_named_for_the_compilers_own_report_is_not_the_duties() -> None:
+    """`… báo cáo kết quả … quý II về Sở (qua Văn phòng Sở) trước ngày 15/6/2026 để tổng hợp,
+    xây dựng báo cáo sơ kết 6 tháng đầu năm của ngành`: the report asked for is due once on
+    its dated day; the 6 months after the relay are the compiler's own report, no duty."""
+    r = extract_file(FIXTURES / "variant_quarter_work_programme.txt")
+    sở = "Sở Văn hóa, Thể thao và Du lịch"
+    assert [(d.every, d.due, d.to, d.via) for d in r.reporting] == [
+        ("month", "20", sở, "Văn phòng Sở"),
+        ("once", "2026-06-15", sở, "Văn phòng Sở"),
+    ]

@@ -3,7 +3,7 @@
 import pytest
 
 from kehoach.extract import extract_file
-from kehoach.extract.tables import tasks_from_table
+from kehoach.extract.tables import is_schedule, tasks_from_table
 from kehoach.intake.document import Table
 
 from .conftest import FIXTURES
@@ -191,6 +191,30 @@ def test_inspection_schedule_inspected_unit_in_no_role_team_members_coordinate()
     ]
 
 
+def test_schedule_with_no_task_column_is_the_visits_its_team_column_leads() -> None:
+    """`Đơn vị được kiểm tra | Thời gian | Thành phần đoàn`, no task nor lead column: each row
+    is the visit to the unit, led by the team (two teams: both lead); the notes column names
+    no one in a role."""
+    table = Table(
+        rows=[
+            ["TT", "Đơn vị được kiểm tra", "Thời gian", "Thành phần đoàn", "Ghi chú"],
+            ["1", "UBND xã Yên Thành", "Sáng 03/11/2026", "Đoàn kiểm tra số 1", "Sở Y tế cùng dự"],
+            ["2", "Bệnh viện tỉnh", "Ngày 05/11/2026", "Đoàn 1 và Đoàn 2", ""],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.text, t.lead, t.coordinating) for t in tasks] == [
+        ("UBND xã Yên Thành", ["Đoàn kiểm tra số 1"], []),
+        ("Bệnh viện tỉnh", ["Đoàn 1", "Đoàn 2"], []),
+    ]
+    assert is_schedule(table)  # no task list: the plan's sections give tasks beside it
+    # a meeting's attendees (`Thành phần`) lead nothing: no table of tasks
+    attendees = Table(
+        rows=[["TT", "Đơn vị được kiểm tra", "Thời gian", "Thành phần"], *table.rows[1:]]
+    )
+    assert tasks_from_table(attendees, 2026) is None
+
+
 def test_attendees_column_beside_a_lead_column_is_in_no_role() -> None:
     table = Table(
         rows=[
@@ -221,7 +245,44 @@ def test_text_table_leaves_merged_lead_and_time_cells_empty_below_their_first_ro
         ("II.7", ["Văn phòng Sở"], "Tháng 12/2026"),
     ]
     assert r.tasks[5].coordinating == ["Phòng Tổ chức biên chế"]  # `Phòng TCBC`
-    assert r.tasks[6].coordinating == []  # coordinators are often none: never carried down
+    # every body cell of row 7 empty: the bodies above merged down, coordinators too (a row
+    # with a lead of its own and no coordinators has none: II.5)
+    assert r.tasks[6].coordinating == ["Phòng Tổ chức biên chế"]
+    assert r.tasks[4].coordinating == []
+
+
+def test_a_text_table_row_merged_whole_takes_every_role_from_the_row_above() -> None:
+    """A row whose every role cell is empty is the row above's bodies merged down (a text
+    table keeps merged cells in their first row): it takes the directing and coordinating
+    bodies too, which a row with a lead of its own never does; its time is its own if it has
+    one."""
+    rows = [
+        ["TT", "Nội dung", "Cơ quan chỉ đạo", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        ["I", "Tuyên truyền, phổ biến", "", "", "", ""],
+        [
+            "1",
+            "Tổ chức hội nghị quán triệt",
+            "UBND tỉnh",
+            "Sở Nội vụ",
+            "Văn phòng Sở",
+            "Quý I/2026",
+        ],
+        ["2", "Biên soạn tài liệu hỏi đáp", "", "", "", ""],
+        ["3", "Tập huấn cán bộ cấp xã", "", "Sở Tư pháp", "Công an tỉnh", "Năm 2026"],
+        ["4", "Đăng tải tài liệu trên cổng thông tin", "", "", "", ""],
+        ["5", "Sơ kết việc thực hiện", "", "", "", "Tháng 12/2026"],
+        ["6", "Khen thưởng tập thể, cá nhân", "", "", "", ""],
+    ]
+    tasks, _ = tasks_from_table(Table(rows=rows), 2026)
+    assert [(t.directing, t.lead, t.coordinating, t.timeframe.raw) for t in tasks] == [
+        (["Ủy ban nhân dân tỉnh"], ["Sở Nội vụ"], ["Văn phòng Sở"], "Quý I/2026"),
+        (["Ủy ban nhân dân tỉnh"], ["Sở Nội vụ"], ["Văn phòng Sở"], "Quý I/2026"),
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Năm 2026"),
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Năm 2026"),
+        # a time of its own, its body cells all empty: the bodies above, its own time
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Tháng 12/2026"),
+        ([], ["Sở Tư pháp"], ["Công an tỉnh"], "Tháng 12/2026"),
+    ]
 
 
 def test_an_empty_time_cell_stays_empty_when_every_row_has_its_lead() -> None:
@@ -527,6 +588,140 @@ def test_years_under_a_cell_spanning_them_each_give_a_number(spanning: str) -> N
     (row,) = got[1]
     assert [(m.value, m.by) for m in row.metrics] == [(44, 2026), (48, 2027), (52, 2028)]
     assert row.horizon == 2028
+
+
+def test_a_programmes_empty_time_cell_is_the_time_above_merged_down() -> None:
+    """A programme (a column of places, one unit column) runs in the order of its times: an
+    empty time cell under a filled one, beside a unit of its own, is the cell above merged
+    down (the activities run side by side). A task table's empty time cell stays no time."""
+    rows = [
+        ["TT", "Thời gian", "Nội dung", "Địa điểm", "Đơn vị thực hiện"],
+        ["1", "08h00 ngày 05/10/2027", "Khai mạc Hội thi", "Nhà Văn hóa tỉnh", "Sở Nội vụ"],
+        ["2", "", "Thi kéo co giữa các đội", "Sân vận động tỉnh", "Trung tâm Thể thao tỉnh"],
+    ]
+    got = tasks_from_table(Table(rows=rows), 2027)
+    assert got is not None
+    assert [(t.timeframe.start, t.timeframe.end) for t in got[0]] == [
+        ("2027-10-05", "2027-10-05"),
+        ("2027-10-05", "2027-10-05"),
+    ]
+    tasks = [["TT", "Thời gian", "Nhiệm vụ", "Đơn vị chủ trì"]] + [r[:3] + r[4:] for r in rows[1:]]
+    got = tasks_from_table(Table(rows=tasks), 2027)
+    assert got is not None
+    assert [t.timeframe.kind for t in got[0]] == ["window", "unknown"]
+
+
+def test_an_advisory_column_beside_the_lead_column_leads_too() -> None:
+    """`Cơ quan tham mưu | Cơ quan chủ trì thực hiện`: `tham mưu thực hiện` is a lead's
+    wording, so both columns lead, the advisory one first, each body once. The table shows
+    its merges (a row with every lead cell empty), so every lead column is carried down."""
+    r = extract_file(FIXTURES / "variant_commune_advisory_table.txt")
+    assert [(t.id, t.lead) for t in r.tasks] == [
+        ("I.1", ["Phòng Văn hóa - Xã hội", "Ủy ban nhân dân xã"]),
+        ("I.2", ["Phòng Văn hóa - Xã hội", "Thư viện xã"]),
+        ("I.3", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
+        ("II.1", ["Ủy ban Kiểm tra Đảng ủy xã", "Ban Thường vụ Đảng ủy xã"]),
+        ("II.2", ["Ủy ban Kiểm tra Đảng ủy xã", "Ban Thường vụ Đảng ủy xã"]),
+    ]
+    assert all(t.directing == [] for t in r.tasks)
+    # the units of one party committee, the committee named once after the last
+    assert r.tasks[3].coordinating == ["Ban Xây dựng Đảng Đảng ủy xã", "Văn phòng Đảng ủy xã"]
+    # every body cell empty: the row above's bodies merged down, coordinators too
+    assert r.tasks[4].coordinating == r.tasks[3].coordinating
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("co quan tham muu", "lead"),
+        ("co quan chu tri thuc hien", "lead"),
+        ("co quan chu tri, phoi hop", "lead"),
+        ("co quan phoi hop", "coordinating"),
+        ("co quan chi dao", "directing"),
+        ("chi dao trien khai", "lead"),
+        ("don vi chu tri theo doi", "lead"),
+        ("san pham", "ignore"),
+        ("thoi gian hoan thanh", "time"),
+        ("noi dung nhiem vu", "text"),
+        ("chi tieu", "targets"),
+        ("stt", "num"),
+        ("dvt", "unit"),
+    ],
+)
+def test_column_roles_by_the_words_of_their_headings(heading: str, role: str) -> None:
+    from kehoach.extract.tables import column_role
+
+    assert column_role(heading) == role
+
+
+def test_a_calendars_month_rows_give_their_period_to_rows_with_no_time() -> None:
+    # an events calendar: rows grouped under month rows with only the month in the task
+    # column; a row's own time cell wins, even past its month's end
+    table = Table(
+        rows=[
+            ["TT", "Tên sự kiện", "Thời gian", "Địa điểm", "Cơ quan chủ trì", "Cơ quan phối hợp"],
+            ["", "THÁNG 5", "", "", "", ""],
+            ["1", "Hội diễn nghệ thuật quần chúng", "", "Nhà văn hóa tỉnh", "Sở VHTTDL", ""],
+            [
+                "2",
+                "Triển lãm ảnh di sản",
+                "Từ ngày 25/5 đến ngày 05/6/2026",
+                "Bảo tàng",
+                "Sở VHTTDL",
+                "",
+            ],
+            ["", "Tháng 6", "", "", "", ""],
+            ["3", "Giải bơi lội thiếu niên", "", "Bể bơi tỉnh", "Sở VHTTDL", "Tỉnh đoàn"],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.id, t.group, t.text, t.timeframe.start, t.timeframe.end) for t in tasks] == [
+        ("1", "THÁNG 5", "Hội diễn nghệ thuật quần chúng", "2026-05-01", "2026-05-31"),
+        ("2", "THÁNG 5", "Triển lãm ảnh di sản", "2026-05-25", "2026-06-05"),
+        ("3", "Tháng 6", "Giải bơi lội thiếu niên", "2026-06-01", "2026-06-30"),
+    ]
+
+
+def test_a_time_first_columns_blank_cells_take_the_period_above() -> None:
+    # `TT | Thời gian | Nội dung | …`: the period cell is merged down over the rows below it
+    table = Table(
+        rows=[
+            ["TT", "Thời gian", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            ["1", "Ngày 10/7", "Khai mạc trại hè thiếu nhi", "Trung tâm Văn hóa tỉnh", ""],
+            ["2", "Trong tháng 7", "Kiểm tra di tích", "Phòng Quản lý Di sản văn hóa", ""],
+            ["3", "", "Tập huấn công tác gia đình", "Phòng QLVH&GĐ", "Hội LHPN tỉnh"],
+            ["4", "Trong quý III", "Số hóa hiện vật", "Bảo tàng tỉnh", ""],
+            ["5", "", "Quảng bá du lịch", "Phòng Quản lý Du lịch", ""],
+        ]
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.timeframe.raw, t.timeframe.start, t.timeframe.end) for t in tasks] == [
+        ("Ngày 10/7", "2026-07-10", "2026-07-10"),
+        ("Trong tháng 7", "2026-07-01", "2026-07-31"),
+        ("Trong tháng 7", "2026-07-01", "2026-07-31"),
+        ("Trong quý III", "2026-07-01", "2026-09-30"),
+        ("Trong quý III", "2026-07-01", "2026-09-30"),
+    ]
+    assert tasks[2].lead == ["Phòng Quản lý Văn hóa và Gia đình"]
+
+
+def test_a_quarter_work_programme_read_from_its_text() -> None:
+    """A quarter's programme (`TT | Thời gian | Nội dung | Chủ trì | Phối hợp | Lãnh đạo phụ
+    trách`): period cells merged down, a yearless day range in the programme's year, rooms
+    written short, and the leader column's persons in no role."""
+    r = extract_file(FIXTURES / "variant_quarter_work_programme.txt")
+    got = [(t.timeframe.start, t.timeframe.end) for t in r.tasks]
+    assert got == [
+        ("2026-04-10", "2026-04-10"),
+        ("2026-04-01", "2026-04-30"),
+        ("2026-04-01", "2026-04-30"),
+        ("2026-05-20", "2026-05-23"),
+        ("2026-04-01", "2026-06-30"),
+        ("2026-04-01", "2026-06-30"),
+    ]
+    assert r.tasks[3].lead == ["Phòng Quản lý Thể dục thể thao"]
+    assert r.tasks[3].coordinating == ["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"]
+    assert all(not t.directing and len(t.lead) == 1 for t in r.tasks)
 
 
 @pytest.mark.parametrize("heading", ["ý", "T1", ""])

@@ -2,6 +2,7 @@
 
 from kehoach.extract import extract_file
 from kehoach.extract.outline import Section, build_outline, paragraphs
+from kehoach.extract.tables import is_schedule
 from kehoach.extract.task_lists import is_task_list, is_task_part
 from kehoach.intake import read_document
 from kehoach.intake.document import Table
@@ -200,3 +201,72 @@ def test_task_parts_are_told_by_their_headings() -> None:
         ("IV", False),
         ("signature", False),
     ]
+
+
+def test_an_events_programme_gives_tasks_beside_the_duties_of_its_subcommittees() -> None:
+    """`III. CHƯƠNG TRÌNH LIÊN HOAN` (`Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện`)
+    stands where no part is headed as tasks: a programme is no task list, so its rows (each
+    named by its section, merged cells taken from the row above) and the duties `IV. TỔ
+    CHỨC THỰC HIỆN` gives the committee, its subcommittees and the agencies are all tasks.
+    A subcommittee headed by a person leads its own bullets (the person is in no role); one
+    whose heading names the body that runs it (`(X chủ trì)`, `: X chủ trì, phối hợp với Y
+    …:`) is led by that body; the line saying what the committee is made of is no task."""
+    got = _roles("variant_festival_schedule_and_subcommittees.txt")
+    day1, day2 = ("window", "2027-09-18", "2027-09-18"), ("window", "2027-09-19", "2027-09-19")
+    vp = "Văn phòng Sở Văn hóa, Thể thao và Du lịch"
+    assert got == [
+        ("III.1", ["Tiểu ban Hậu cần - Lễ tân"], [], *day1),
+        ("III.2", ["Ban Tổ chức", "Ủy ban nhân dân phường Lương Văn Tri"], [], *day1),
+        ("III.3", ["Trung tâm Văn hóa, Điện ảnh và Triển lãm tỉnh"], [], *day1),
+        ("III.4", ["Tiểu ban Nghệ thuật"], [], *day2),
+        ("III.5", ["Tiểu ban Nghệ thuật"], [], *day2),
+        ("III.6", ["Ban Tổ chức"], [], "window", "2027-09-20", "2027-09-20"),
+        ("IV.1.1", ["Ban Tổ chức"], [], "window", "2027-01-01", "2027-06-30"),
+        ("IV.1.2", ["Ban Tổ chức"], [], "unknown", None, None),
+        ("IV.2.1.1", ["Tiểu ban Nghệ thuật"], [], "window", "2027-07-01", "2027-07-31"),
+        ("IV.2.1.2", ["Tiểu ban Nghệ thuật"], ["Tiểu ban Hậu cần - Lễ tân"], "unknown", None, None),
+        ("IV.2.2.1", [vp], [], "unknown", None, None),
+        ("IV.2.3.1", ["Công an tỉnh"], ["Bộ Chỉ huy Quân sự tỉnh"], "unknown", None, None),
+        # the hours of a day inside the item: that day
+        ("IV.2.3.2", ["Công an tỉnh"], ["Bộ Chỉ huy Quân sự tỉnh"], *day1),
+        ("IV.2.4", ["Sở Y tế"], [], "unknown", None, None),
+        ("IV.3", ["Báo Lạng Sơn"], [], *day1),
+        ("IV.4", ["Ủy ban nhân dân các xã có đoàn tham gia"], [], "unknown", None, None),
+    ]
+    r = extract_file(FIXTURES / "variant_festival_schedule_and_subcommittees.txt")
+    # the committee that asks for reports out of turn, its name closing the sentence
+    assert [(d.every, d.to) for d in r.reporting] == [
+        ("once", "Ủy ban nhân dân tỉnh"),
+        ("ad_hoc", "Ban Tổ chức"),
+    ]
+
+
+def test_a_programme_is_told_from_a_task_table_by_its_columns() -> None:
+    """A column of places and no column of a task table's own (roles split into columns, a
+    deadline, a product): a programme. The same places beside `Đơn vị chủ trì | Đơn vị phối
+    hợp` make an assignment table, the plan's task list where it stands alone."""
+    programme = Table(
+        rows=[
+            ["TT", "Thời gian", "Nội dung", "Địa điểm", "Đơn vị thực hiện"],
+            ["1", "Ngày 02/9/2027", "Lễ chào cờ", "Quảng trường tỉnh", "Sở Nội vụ"],
+        ]
+    )
+    assigned = Table(
+        rows=[
+            ["TT", "Nội dung", "Thời gian", "Địa điểm", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            ["1", "Lễ chào cờ", "Ngày 02/9/2027", "Quảng trường tỉnh", "Sở Nội vụ", "Công an tỉnh"],
+        ]
+    )
+    deadline = Table(
+        rows=[
+            ["TT", "Nhiệm vụ", "Địa điểm", "Đơn vị thực hiện", "Thời hạn hoàn thành"],
+            ["1", "Sửa chữa sân khấu", "Nhà Văn hóa tỉnh", "Sở Xây dựng", "Tháng 8/2027"],
+        ]
+    )
+    assert is_schedule(programme)
+    assert not is_schedule(assigned)
+    assert not is_schedule(deadline)
+    root = _outline("variant_department_event_table.txt")
+    [(path, table)] = _tables(root)
+    assert is_task_list(path, root, [table], lambda sec: True, table)
+    assert not is_task_list(path, root, [programme], lambda sec: False, programme)

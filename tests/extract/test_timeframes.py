@@ -155,6 +155,9 @@ def test_a_month_or_quarter_without_a_year_is_the_documents(raw, start, end) -> 
         ("hoàn thành trước ngày 30/6", "2026-01-01", "2026-06-30"),  # a deadline
         ("chậm nhất ngày 15/9", "2026-01-01", "2026-09-15"),
         ("ngày 19/4", "2026-04-19", "2026-04-19"),  # one event day
+        # a window of days with no year (a quarter's work calendar)
+        ("Từ ngày 11/6 đến ngày 13/6", "2026-06-11", "2026-06-13"),
+        ("ngày 30/4 - 01/5", "2026-04-30", "2026-05-01"),
     ],
 )
 def test_a_day_without_a_year_is_the_documents(raw, start, end) -> None:
@@ -210,6 +213,7 @@ def test_the_date_of_the_occasion_an_event_marks_is_that_day() -> None:
         # a part of the day or a clock time before a date: that one day
         ("Chiều 14/11/2026", "window", "2026-11-14", "2026-11-14"),
         ("tối 02/9/2026", "window", "2026-09-02", "2026-09-02"),
+        ("Đêm 31/12/2026 (đêm Giao thừa)", "window", "2026-12-31", "2026-12-31"),
         ("08h00, 05/12/2026", "window", "2026-12-05", "2026-12-05"),
         # `tới` (until) folds like `tối` (evening): still a deadline
         ("tới 02/9/2026", "window", "2026-01-01", "2026-09-02"),

@@ -179,3 +179,22 @@ def test_a_page_number_between_two_rows_does_not_end_the_table() -> None:
     assert len(tables) == 1
     assert [row[0] for row in tables[0].rows] == ["TT", "I", "1", "TT", "2", "3"]
     assert blocks[-2:] == ["9", "Nơi nhận:"]
+
+
+def test_a_rows_last_cell_wrapped_onto_lines_of_no_tab_stays_in_the_row() -> None:
+    """A break in a row's last cell leaves all the row's tabs on its first line; the cell
+    goes on over the lines below, in lower case. A line in upper case ends the table."""
+    blocks = _blocks(
+        "TT\tĐơn vị\tThời gian\tGhi chú\n"
+        "1\tXã A\tNgày 02/3/2027\tLàm việc tại xã,\n"
+        "kết hợp khảo sát thực tế\n"
+        "2\tXã B\tNgày 05/3/2027\t\n"
+        "Trưởng đoàn báo cáo kết quả."
+    )
+    table = blocks[0]
+    assert isinstance(table, Table)
+    assert table.rows[1:] == [
+        ["1", "Xã A", "Ngày 02/3/2027", "Làm việc tại xã,\nkết hợp khảo sát thực tế"],
+        ["2", "Xã B", "Ngày 05/3/2027", ""],
+    ]
+    assert blocks[1] == "Trưởng đoàn báo cáo kết quả."

@@ -77,3 +77,12 @@ def test_an_ordinary_plan_is_not_accentless() -> None:
     text = (FIXTURES / "variant_accentless_plan_marked.txt").read_text(encoding="utf-8")
     doc = Document(name="plan.txt", format="txt", sha256="0", blocks=text.splitlines())
     assert not repair_if_ocr(doc).accentless
+
+
+def test_a_typed_plan_for_an_ethnic_culture_festival_is_not_repaired() -> None:
+    # names in the minorities' languages (`Mnông`, `Xtiêng`) repeated: a typed plan's subject
+    text = (FIXTURES / "variant_ethnic_culture_festival.txt").read_text(encoding="utf-8")
+    doc = Document(name="plan.txt", format="txt", sha256="0", blocks=text.splitlines())
+    judged = repair_if_ocr(doc)
+    assert not judged.ocr and not judged.repairs
+    assert judged.blocks == doc.blocks

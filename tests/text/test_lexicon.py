@@ -46,3 +46,12 @@ def test_any_of_finds_each_string_wherever_it_is_and_nothing_else() -> None:
     for text in ("", "sở", "phối hơp", "phối", "axb", "Tư pháp"):
         assert rx.search(text) is None, text
     assert lexicon.any_of([]).search("anything") is None
+
+
+def test_the_minority_names_hold_the_ethnic_groups_and_their_places():
+    names = set(lexicon.minority_names())
+    # the 54 groups' official names, with the other forms documents write
+    assert {"Bru - Vân Kiều", "Ê Đê", "Gia Rai", "Xơ Đăng", "Khơ Mú", "Ơ Đu"} <= names
+    assert {"H'Mông", "Ê-đê", "Pa Kô"} <= names
+    # the places of ethnic-minority areas (moved here from the lexicon's `[ocr]` table)
+    assert {"Đắk Lắk", "Krông Pắc", "Đakrông"} <= names

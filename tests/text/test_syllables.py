@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kehoach.text.syllables import (
@@ -139,7 +141,7 @@ def test_the_skeleton_table_is_each_characters_letters_without_their_marks():
     mark's letters)."""
     import unicodedata
 
-    from kehoach.text.syllables import _SKELETON_TABLE
+    from kehoach.text.syllables import _skeleton_table
 
     expected: dict[int, str] = {}
     for code in range(0xC0, 0x1EFA):
@@ -148,5 +150,27 @@ def test_the_skeleton_table_is_each_characters_letters_without_their_marks():
         if base != c and base.isascii():
             expected[code] = base.lower()
     expected[ord("đ")] = expected[ord("Đ")] = "d"
-    assert {k: v for k, v in _SKELETON_TABLE.items() if v != k} == expected
+    assert {k: v for k, v in _skeleton_table().items() if v != k} == expected
     assert skeleton("Đẳng\u0301") == "dang" and skeleton("\u037e") == ";"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Pa Kô", "Xtiêng", "Mnông", "Hrê", "Êđê", "Đakrông", "Ariêu Ping", "Krông Pắc", "Niê"],
+)
+def test_names_from_the_minorities_languages_are_name_syllables(name):
+    # data/minority_names.txt: ethnic groups, subgroups, clans, festivals, places
+    from kehoach.text.syllables import lower_syllable, name_syllables
+
+    # (a word of plain letters, `Ping`, is read as foreign, never judged as a spelling)
+    odd = [w for w in re.split(r"[ '\-]", name) if not w.isascii() and not is_valid_syllable(w)]
+    assert odd, name  # each name above has a word no Vietnamese syllable spells
+    assert {lower_syllable(w) for w in odd} <= name_syllables()
+
+
+def test_name_syllables_are_only_those_no_syllable_spells():
+    from kehoach.text.syllables import name_syllables
+
+    # `Vân Kiều`, `Gia Rai`, `Xơ Đăng` are spelt with Vietnamese syllables: nothing to keep
+    assert not {"vân", "kiều", "gia", "rai", "xơ", "đăng"} & name_syllables()
+    assert all(not is_valid_syllable(w) for w in name_syllables())

@@ -43,7 +43,16 @@ from kehoach.cli import (
 
 def main() -> None:
     """Entry point of the console script."""
-    app()
+    from kehoach.cli.edge import ends_at_once
+
+    try:
+        app()
+    except SystemExit as done:
+        if ends_at_once() and (done.code is None or isinstance(done.code, int)):
+            from kehoach.processes import exit_now
+
+            exit_now(done.code or 0)
+        raise
 
 
 from kehoach.cli import bench_indicators, bench_scale, bench_seed, bench_status  # noqa: F401

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from kehoach.cli import app
-from kehoach.cli.edge import report, user_errors
+from kehoach.cli.edge import end_at_once, report, user_errors
 from kehoach.errors import KehoachError, ReadFailed
 
 
@@ -40,6 +40,7 @@ def extract(
     from kehoach.processes import Stopped, exit_now, stop_on_signals
 
     stop_on_signals()  # a time limit's SIGTERM names the files not read, as Ctrl-C does
+    end_at_once()  # the records are written and the workers ended when it returns
     files, missing = expand_paths(paths)
     for gone in missing:
         report(gone)

@@ -31,7 +31,8 @@ _ABBREVIATED_HEAD = (
     lexicon.alternation("agencies.abbreviated_heads")
     + r"(?=\s?[A-ZĐ][A-ZĐ&]{1,9}(?![\w&])(?!\s+[A-ZĐ][A-ZĐ]))"
 )
-_BODY_START_RE = re.compile(_BODY_START + r"(?=\s|$)|" + _ABBREVIATED_HEAD)
+# (a head that is a whole name may close a sentence or a clause: `… yêu cầu của Ban Tổ chức.`)
+_BODY_START_RE = re.compile(_BODY_START + r"(?=[\s.,;:)]|$)|" + _ABBREVIATED_HEAD)
 # Role words are matched in the folded text (`fold_chars`, same offsets): OCR'd marks
 # (`chủ trí`, `phôi hợp`) do not hide them.
 # `X (chủ trì); Y (phối hợp)`, `Z (chỉ đạo)` in folded text (lexicon `agencies.lead_marks`,
@@ -393,10 +394,28 @@ def _province_ending(key: str) -> str | None:
     return None
 
 
+# A bracket after a body that names the person in charge of its part (`Phòng Quản lý văn hóa
+# (đ/c Lâm Văn A, Phó Giám đốc Sở phụ trách)`), in folded text: a person is in no role.
+_PERSON_BRACKET_RE = re.compile(
+    r"\s*\(\s*" + lexicon.alternation("agencies.person_openings", fold_words=True) + r"\s[^()]*\)"
+)
+
+
+def _without_persons(cell: str) -> str:
+    """A list without the brackets that name a person in charge (`_PERSON_BRACKET_RE`)."""
+    folded = fold_chars(cell)
+    if len(folded) != len(cell):
+        return cell
+    cuts = list(_PERSON_BRACKET_RE.finditer(folded))
+    for m in reversed(cuts):
+        cell = cell[: m.start()] + cell[m.end() :]
+    return cell
+
+
 def split_list(cell: str) -> list[str]:
     """Split a cell or phrase listing agencies into the names it lists (not yet canonical)."""
     out: list[str] = []
-    for part in _LIST_SPLIT_RE.split(cell):
+    for part in _LIST_SPLIT_RE.split(_without_persons(cell)):
         part = _unrequested(part.strip(_TRAIL))
         if not part:
             continue
@@ -453,7 +472,7 @@ def _opens_with_verb(text: str) -> bool:
         if phrase in lexicon.folded("agencies.commune_feature_links"):
             return False  # "UBND các xã, phường có khu, điểm du lịch": which bodies, no work
         exact = _exact_verbs().get(phrase)
-        return exact is None or " ".join(printed[:n]) == exact
+        return exact is None or " ".join(printed[:n]) in exact
     return False
 
 
@@ -804,7 +823,7 @@ def _parse_list(cell: str, province: str | None) -> tuple[str, ...]:
     """`parse_list` in a document of `province` (folded; read by `canonical`)."""
     seen: set[str] = set()
     names: list[str] = []
-    for raw in split_list(cell):
+    for raw in _with_shared_committee(split_list(cell)):
         if _PERSON_RE.match(fold_chars(raw)):
             continue  # "Đồng chí Nguyễn Văn A, Phó Giám đốc Sở": a person is in no role
         name = canonical(raw)
@@ -813,6 +832,33 @@ def _parse_list(cell: str, province: str | None) -> tuple[str, ...]:
             seen.add(k)
             names.append(name)
     return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def _party_unit_re() -> re.Pattern[str]:
+    """A party committee's unit (lexicon `agencies.party_units`), then perhaps the committee
+    that owns it (`agencies.party_committees`) and its level's words, in folded text."""
+    units = lexicon.alternation("agencies.party_units", fold_words=True)
+    owners = lexicon.alternation("agencies.party_committees", fold_words=True)
+    return re.compile(rf"{units}(?:\s+(?P<owner>{owners}\b.*))?$")
+
+
+def _with_shared_committee(items: list[str]) -> list[str]:
+    """The names of a list with each bare unit of a party committee given the committee the
+    next item names after the same kind of unit, when only such units stand between them:
+    `Ban Xây dựng Đảng` / `Văn phòng Đảng ủy xã` gives `Ban Xây dựng Đảng Đảng ủy xã`."""
+    out = list(items)
+    owner: str | None = None
+    for i in range(len(out) - 1, -1, -1):
+        folded = fold_chars(out[i])
+        m = _party_unit_re().fullmatch(folded) if len(folded) == len(out[i]) else None
+        if m is None:
+            owner = None  # any other body ends the run
+        elif m.group("owner"):
+            owner = out[i][m.start("owner") :]
+        elif owner:
+            out[i] = f"{out[i]} {owner}"
+    return out
 
 
 CHU_TRI_RE = re.compile(r"\s*\bchu\s+tri\b[\s,;]*")  # in folded text
@@ -943,6 +989,11 @@ def _read_cell_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str]
     return [], *_listed_roles(cell, first_leads)
 
 
+# the kinds of verb a bracketed body's part is worded with (`agencies.bracket_<kind>_verbs`),
+# the later kinds first where a wording is in two lists
+_BRACKET_KINDS = ("lead", "advisor", "guide", "coordinator")
+
+
 @lru_cache(maxsize=1)
 def _bracket_note_re() -> re.Pattern[str]:
     """A part of an agency cell that names a body, then another in brackets with the verb of
@@ -950,7 +1001,7 @@ def _bracket_note_re() -> re.Pattern[str]:
     `bracket_coordinator_verbs`), in folded text."""
     verbs = "|".join(
         lexicon.alternation(f"agencies.bracket_{kind}_verbs", fold_words=True)
-        for kind in ("advisor", "guide", "coordinator")
+        for kind in _BRACKET_KINDS
     )
     return re.compile(
         r"^(?P<outer>[^()]+?)\s*\(\s*(?P<inner>[^()]+?)\s+(?P<verb>" + verbs + r")\s*\)\s*[.,]?\s*$"
@@ -961,7 +1012,8 @@ def _noted_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], li
     """(directing, lead, coordinating) of a cell in which a body is named in brackets after
     another with the verb of its own part (`UBND tỉnh (Sở VHTTDL tham mưu)`: the Sở leads, the
     committee that decides directs; `Các cơ quan báo chí (Sở VHTTDL hướng dẫn)`: the press
-    leads, the Sở directs); its other parts (at `;`) as any cell. None when no part does so."""
+    leads, the Sở directs; `Tiểu ban Y tế (Sở Y tế chủ trì)`: the Sở leads the unit it runs);
+    its other parts (at `;`) as any cell. None when no part does so."""
     if "(" not in cell:
         return None  # cheap: every agency cell comes here
     parts = [p.strip(_TRAIL) for p in _LIST_SPLIT_RE.split(cell) if p.strip(_TRAIL)]
@@ -974,7 +1026,9 @@ def _noted_roles(cell: str, first_leads: bool) -> tuple[list[str], list[str], li
             got = dict(zip(out, _read_cell_roles(part, first_leads), strict=True))
         else:
             outer, inside, kind = parse_list(note[0]), parse_list(note[1]), note[2]
-            if kind == "advisor":
+            if kind == "lead":  # the body before the brackets only names the unit run
+                got = {"lead": inside}
+            elif kind == "advisor":
                 got = {"directing": outer, "lead": inside}
             elif kind == "guide":
                 got = {"directing": inside, "lead": outer}
@@ -997,13 +1051,20 @@ def _bracket_note(part: str) -> tuple[str, str, str] | None:
     return part[: m.end("outer")], inner, _bracket_verb_kinds().get(verb, "coordinator")
 
 
+def has_bracket_note(text: str) -> bool:
+    """Whether text is a body, then another in brackets with the verb of its part (`Tiểu ban
+    Y tế (Sở Y tế chủ trì)`, `UBND tỉnh (Sở VHTTDL tham mưu)`; `_noted_roles`)."""
+    return "(" in text and _bracket_note(clean(text).strip(_TRAIL)) is not None
+
+
 @lru_cache(maxsize=1)
 def _bracket_verb_kinds() -> dict[str, str]:
-    """Each bracket verb (folded, its gaps one space) and its kind; an advising verb first,
-    then a guiding one, where a wording is in two lists."""
+    """Each bracket verb (folded, its gaps one space) and its kind; where a wording is in two
+    lists, the earlier kind of `_BRACKET_KINDS` (a leading verb, an advising one, a guiding
+    one)."""
     return {
         _KEY_GAPS_RE.sub(" ", verb): kind
-        for kind in ("coordinator", "guide", "advisor")
+        for kind in reversed(_BRACKET_KINDS)
         for verb in lexicon.folded(f"agencies.bracket_{kind}_verbs")
     }
 
@@ -1345,7 +1406,11 @@ def take_agencies(text: str) -> tuple[list[str], str]:
             pos = wm.end() - (len(w) - len(w.rstrip(",;.")))
             if w != bare:
                 break
-        names.append(canonical(" ".join(words)))
+        # a run of capitalised words may name several bodies (`Ban Thường trực Ủy ban MTTQ
+        # tỉnh và Đoàn Chủ tịch …`): split as a cell's list is
+        run = " ".join(words)
+        listed = parse_list(run)
+        names.extend(listed if len(listed) > 1 else [canonical(run)])
         rest = probe[pos:]
     return names, rest.strip()
 
@@ -1421,8 +1486,13 @@ def _inside_name(folded: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _exact_verbs() -> dict[str, str]:
-    return {fold(w): w for w in lexicon.words("agencies.exact_verbs")}
+def _exact_verbs() -> dict[str, frozenset[str]]:
+    """The short verbs that fold like other words, by their folded form: the ways each is
+    written (`cứ`, `cử` both fold to `cu`)."""
+    out: dict[str, set[str]] = {}
+    for w in lexicon.words("agencies.exact_verbs"):
+        out.setdefault(fold(w), set()).add(w)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _PHRASE_WORD_RE = re.compile(r"[^\s,;.:()]+")
@@ -1487,8 +1557,20 @@ def _names_a_place(rest: str) -> bool:
 
 def _names_its_level(rest: str) -> bool:
     """Whether text after a registered name that names no level is a local unit's word alone
-    (`Ban Xây dựng Đảng Đảng ủy | xã:`): the name of that level's own body (`… Đảng ủy xã`)."""
-    return _level_re().match(fold_chars(rest[:40])) is not None
+    (`Ban Xây dựng Đảng Đảng ủy | xã:`), or one the body's work follows (`… Đảng ủy | xã tổ
+    chức bồi dưỡng …`): the name of that level's own body (`… Đảng ủy xã`)."""
+    if _level_re().match(fold_chars(rest[:40])) is not None:
+        return True
+    unit = _level_word_re().match(fold_chars(rest[:40]))
+    return unit is not None and _opens_with_verb(rest[unit.end() :])
+
+
+@lru_cache(maxsize=1)
+def _level_word_re() -> re.Pattern[str]:
+    """A local unit's word (lexicon `documents.local_units`) and the space after it, in folded
+    text."""
+    units = lexicon.alternation("documents.local_units", fold_words=True)
+    return re.compile(units + r"\s+")
 
 
 def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str]:
@@ -1565,7 +1647,7 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             exact is not None
             and two not in _VERBS
             and three not in _VERBS
-            and t[w.start() : w.end()].lower() != exact
+            and t[w.start() : w.end()].lower() not in exact
         ):
             continue  # "Ban cán sự": cán is not cần
         if (
@@ -1573,7 +1655,8 @@ def agency_phrase(text: str, *, any_start: bool = False) -> tuple[list[str], str
             and two in _exact_verbs()
             and one not in _VERBS
             and three not in _VERBS
-            and " ".join(t[w.start() : words[i + 1].end()].lower().split()) != _exact_verbs()[two]
+            and " ".join(t[w.start() : words[i + 1].end()].lower().split())
+            not in _exact_verbs()[two]
         ):
             continue  # "các đoàn thể cùng cấp": cùng cấp is not cung cấp
         if not cq_tham_muu and (one in _VERBS or two in _VERBS or three in _VERBS):

@@ -31,7 +31,7 @@ from kehoach.extract.directed import directed_reading
 from kehoach.extract.event_parts import is_member_line
 from kehoach.extract.implementation import parenthesis_time, timeframe_phrase
 from kehoach.extract.labels import LabelRun
-from kehoach.extract.outline import Section
+from kehoach.extract.outline import Para, Section
 from kehoach.extract.readings import (
     BLOCK,
     CLOSING,
@@ -58,7 +58,10 @@ from kehoach.extract.restated import without_restatements
 from kehoach.extract.segments import (
     Item,
     hands_out_by_subject,
+    intro_reading,
+    introduced,
     is_closing,
+    is_lead_in,
     labels_per_item,
     segment_assignments,
     segments_of,
@@ -118,6 +121,11 @@ def _read_heading(title: str) -> tuple[Reading, str] | None:
     if sep and is_agency_label(head):
         reading = roles_of_phrase(head)
         if reading and reading.has_agency:
+            # "4. Tiểu ban An ninh: Công an tỉnh chủ trì, phối hợp với Y thực hiện các nhiệm vụ
+            # sau:": the unit named first is run by the bodies its label's words give roles
+            stated = _read_heading(rest) if rest.strip() else None
+            if stated is not None and stated[0].has_agency and not stated[1]:
+                return stated
             return reading, rest.strip()
     listed = _agency_list(head) if sep and rest.strip() else []
     if listed:  # "3. Các sở, ban, ngành; UBND các xã, phường: Căn cứ nhiệm vụ được giao, …"
@@ -331,7 +339,13 @@ def _visit(
     holds_parts = any(c.kind == "roman" for c in sec.children)
     group = group or (sec.path if sec.kind == "roman" and not holds_parts else None)
     where = Assignment(sec.path, group or sec.path or None, sec.title or None, "")
-    segments = segments_of(sec.blocks, prose_allowed=not own)
+    if heading is None and sec.kind == "decimal" and sec.title.rstrip().endswith(":"):
+        # "1. Chủ trì, phối hợp với Y hướng dẫn …:" over its bullets, under the heading of the
+        # body that leads: they take what it says, as the items under a lead-in do
+        here = _led_in(here, sec.title, where)
+    lead_in = _lead_in(sec)
+    blocks = sec.blocks[:-1] if lead_in is not None else sec.blocks
+    segments = segments_of(blocks, prose_allowed=not own)
     readings = [heading[0]] if heading is not None else []
     if heading is not None and not heading[0].has_agency:
         if sec.children or any(its for its, _ in segments):
@@ -406,12 +420,34 @@ def _visit(
     for a in out[made_before:]:
         a.section = sec.path
     shared = _shared_closing(sec) if here is None or not here.has_agency else None
+    if lead_in is not None:
+        # "Điều 9. Trách nhiệm của Sở X" / "Chủ trì, phối hợp với Y … thực hiện các nhiệm vụ
+        # sau:" / "1. …": the clauses take what the lead-in says, as bullets under one do
+        here = _led_in(here, lead_in.text, where)
     givens = [
         shared if shared is not None and child is not sec.children[-1] else here
         for child in sec.children
     ]
     for child, given in zip(sec.children, _with_shared_duties(sec.children, givens), strict=True):
         _visit(child, given, group, out, sec.title or None, groups, period, per_item, in_tasks)
+
+
+def _lead_in(sec: Section) -> Para | None:
+    """The sentence that closes a section's own text and leads in to the numbered sections
+    under it (`segments.is_lead_in`), else None."""
+    last = sec.blocks[-1] if sec.blocks and sec.children else None
+    if not isinstance(last, Para) or sec.children[0].kind != "decimal":
+        return None
+    return last if is_lead_in(last, last.text, labels=True) else None
+
+
+def _led_in(given: Reading | None, text: str, where: Assignment) -> Reading | None:
+    """What the items under a lead-in (`text`) are given, with what stands over it (`given`):
+    `segments.introduced`, when the lead-in names a lead, or coordinators beside one given."""
+    intro = intro_reading(text, where)
+    if not (intro.has_agency or (given is not None and intro.coordinating)):
+        return given
+    return introduced(given, intro)
 
 
 def _handed_on_only(segments: list[tuple[list[Item], LabelRun | None]]) -> bool:

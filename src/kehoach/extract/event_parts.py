@@ -9,7 +9,8 @@ activity they belong to is the task. What tells them apart is the time: a time o
 
 A committee's members are listed by the place each holds (`- Giám đốc Sở X: Trưởng ban;`,
 `2. Đồng chí …, Phó Giám đốc Công an tỉnh - Ủy viên.`): a body named there is a member's
-office, not a body given work.
+office, not a body given work. So is a line that says what the committee is made of (`Gồm 05
+tiểu ban, thành phần theo Quyết định số …`).
 """
 
 from __future__ import annotations
@@ -91,3 +92,16 @@ def is_member_line(text: str) -> bool:
     if not (line.startswith(roles) or line.endswith(roles)):
         return False
     return bool(_member_re().search(line))
+
+
+@lru_cache(maxsize=1)
+def _composition_re() -> re.Pattern[str]:
+    return re.compile(
+        r"^" + lexicon.alternation("sections.composition_openings", fold_words=True) + r"\b"
+    )
+
+
+def is_composition_line(text: str) -> bool:
+    """A line saying what a committee is made of (`Gồm 05 tiểu ban, thành phần theo Quyết
+    định số …`; the openings in the lexicon, `sections.composition_openings`)."""
+    return _composition_re().match(_ITEM_MARK_RE.sub("", fold(text))) is not None

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import heapq
+import itertools
 import os
 import queue
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kehoach.errors import InputError, KehoachError, MissingFile, ReadFailed
 from kehoach.intake import SUPPORTED, Document, read_document
 from kehoach.intake.document import Progress
 from kehoach.model import PlanRecord
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[KehoachError]]:
@@ -190,9 +197,16 @@ class Workers:
     """Worker processes for a batch (see `start_workers`); `shutdown` ends them all."""
 
     def __init__(
-        self, pool, pool_context, reader=None, results=None, ahead: tuple[Path, ...] = ()
+        self,
+        pool,
+        pool_context,
+        jobs: int,
+        reader=None,
+        results=None,
+        ahead: tuple[Path, ...] = (),
     ) -> None:
         self.pool = pool
+        self.jobs = jobs
         self.pool_context = pool_context  # a `Tracked` context: its processes are the pool's
         self.reader = reader  # a process reading the `ahead` files, or None
         self.results = results  # the queue its documents come back on
@@ -236,10 +250,6 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
     """`jobs` worker processes, started and ready: what every document needs is loaded once,
     before they fork, and shared. The Word and PDF files among `files` are read meanwhile by
     a reader process of their own, started first; `extract_many` takes its documents."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    from kehoach.processes import Tracked, worker_setup
-
     context = _context()
     ahead = tuple(
         sorted(
@@ -255,9 +265,19 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
         results = context.Queue()
         reader = context.Process(target=_read_ahead, args=(ahead, results), name="kehoach-reader")
         reader.start()
-    _load_reference_data()
-    # what is loaded stays for the life of the workers: the collector need not look at it
-    # again in each of them (and writing its marks would copy the shared pages)
+    # imported once the reader runs: it needs none of it
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kehoach.processes import Tracked, worker_setup
+
+    # what is loaded stays for the life of the workers: a collection while loading would
+    # find nothing to free, and the collector need not look at it again in each of them
+    # (writing its marks would copy the shared pages)
+    gc.disable()
+    try:
+        _load_reference_data()
+    finally:
+        gc.enable()
     gc.freeze()
     pool_context = Tracked(context)
     pool = ProcessPoolExecutor(
@@ -265,7 +285,7 @@ def start_workers(jobs: int, files: list[Path] | tuple[Path, ...] = ()) -> Worke
     )
     for future in [pool.submit(os.getpid) for _ in range(jobs)]:
         future.result()
-    return Workers(pool, pool_context, reader, results, ahead)
+    return Workers(pool, pool_context, jobs, reader, results, ahead)
 
 
 def _context():
@@ -321,6 +341,10 @@ def _load_reference_data() -> None:
     # too short for intake to judge it, so judge it here: every text file is judged, and this
     # loads the syllable and telltale tables the judging needs once, not once per worker
     looks_like_ocr(_PRIMER)
+    # the agency register's fuzzy look-up (a misspelt name), which most plans meet: its
+    # library is imported once here, not in each worker
+    import rapidfuzz.fuzz
+    import rapidfuzz.process  # noqa: F401
 
 
 # OCR'd text costs several times more a byte than typed text: the repair, and the repair
@@ -346,50 +370,155 @@ def _cost(path: Path) -> int:
     return size * _OCR_COST if looks_like_ocr(head) else size
 
 
+def _doc_cost(doc: Document) -> int:
+    """What extracting a document read ahead is expected to cost, in typed-text bytes (its
+    lines' characters: a plan's Vietnamese takes about as many bytes as characters, give or
+    take a third; for the order only)."""
+    return sum(len(line) for line in doc.lines)
+
+
+def _by_name(files: list[Path]) -> dict[Path, tuple[Path, ...]]:
+    """Each file's group: the files of its name (stem), each once. Files of one name are most
+    often one plan in several forms (`plan.txt`, `plan.docx`, `plan.pdf`), which one worker
+    reads in turn, the text file first: each after the first finds much of its work in the
+    caches the first one filled (a plan's .docx and .pdf after its .txt take a third of its
+    time; the other way round, twice as long in all)."""
+    stems: dict[str, dict[Path, None]] = {}
+    for path in files:
+        stems.setdefault(path.stem, {})[path] = None
+    return {path: tuple(group) for group in stems.values() for path in group}
+
+
+# A group's files as a worker is given them: each with its document when it was read ahead.
+Items = list[tuple[Path, Document | None]]
+
+
+def _in_worker_many(items: Items, documents: bool) -> list[tuple]:
+    """The files of a group in turn, in a worker process: `_extract_in_worker` for a document
+    read ahead, `_in_worker` for a file to read here."""
+    return [
+        _in_worker(path, documents) if doc is None else _extract_in_worker(path, doc)
+        for path, doc in items
+    ]
+
+
+class _Feed:
+    """The groups of files waiting for a worker, the costliest first, and those being read:
+    one group a free worker, so that a file read ahead, whose document comes back late,
+    still goes by its cost and not after all the others, and the workers finish together."""
+
+    def __init__(self, pool, jobs: int, documents: bool, wake: queue.SimpleQueue) -> None:
+        self.pool = pool
+        self.jobs = jobs
+        self.documents = documents
+        self.wake = wake  # told of each group finished
+        self.waiting: list[tuple[int, int, Items]] = []
+        self.running: set[Future] = set()
+        # each file's group's future; None: the pool broke before the group went
+        self.futures: dict[Path, Future | None] = {}
+        self.order = itertools.count()  # of equal costs, the first added goes first
+
+    def add(self, items: Items) -> None:
+        cost = sum(_cost(path) if doc is None else _doc_cost(doc) for path, doc in items)
+        heapq.heappush(self.waiting, (-cost, next(self.order), items))
+
+    def launch(self) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        self.running = {f for f in self.running if not f.done()}
+        while self.waiting and len(self.running) < self.jobs:
+            _, _, items = heapq.heappop(self.waiting)
+            try:
+                future = self.pool.submit(_in_worker_many, items, self.documents)
+            except BrokenProcessPool:  # a worker died: the files are read alone later
+                future = None
+            self.futures.update((path, future) for path, _ in items)
+            if future is not None:
+                self.running.add(future)
+                future.add_done_callback(lambda _: self.wake.put(None))
+
+    def settled(self, path: Path) -> bool:
+        """Whether the file is done with (or never went: the pool broke)."""
+        if path not in self.futures:
+            return False
+        future = self.futures[path]
+        return future is None or future.done()
+
+
+def _pass_on(workers: Workers, events: queue.SimpleQueue) -> None:
+    for item in workers.documents_read():
+        events.put(item)
+
+
 def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Result]:
     from concurrent.futures.process import BrokenProcessPool
 
-    from kehoach.processes import result
+    from kehoach.processes import raise_lost_stop
 
-    pool = workers.pool
+    events: queue.SimpleQueue = queue.SimpleQueue()  # documents read ahead; groups finished
+    feed = _Feed(workers.pool, workers.jobs, documents, events)
+    groups = _by_name(files)
     ahead = set(workers.ahead)
+    # a group goes once the reader has given back each of its files that it reads; a file
+    # it could not read is left out
+    unread = {g: set(g) & ahead for g in groups.values()}
+    given: dict[tuple[Path, ...], dict[Path, Document | None]] = {
+        g: {p: None for p in g if p not in ahead} for g in groups.values()
+    }
 
-    def submit(fn, *args):  # None: the pool is broken (a worker died), read it alone later
-        try:
-            return pool.submit(fn, *args)
-        except BrokenProcessPool:
-            return None
+    def came_back(path: Path, doc: Document | None, readable: bool = True) -> None:
+        group = groups[path]
+        unread[group].discard(path)
+        if readable:
+            given[group][path] = doc
+        if not unread[group] and given[group]:
+            feed.add(sorted(given[group].items(), key=lambda item: item[1] is not None))
 
-    # the costliest first, so that the workers finish together
-    by_cost = sorted((p for p in files if p not in ahead), key=_cost, reverse=True)
-    futures = {p: submit(_in_worker, p, documents) for p in by_cost}
+    for group, waits in unread.items():
+        if not waits:
+            feed.add([(p, None) for p in group])
+    feed.launch()
+    if ahead:  # the reader's documents, passed on as they come by a thread of this process
+        threading.Thread(
+            target=_pass_on, args=(workers, events), name="kehoach-read-ahead", daemon=True
+        ).start()
     read: dict[Path, Document] = {}
     failed: dict[Path, KehoachError] = {}
-    for path, doc, err in workers.documents_read():
-        if doc is not None:
-            if documents:  # kept only when the caller wants the documents back
-                read[path] = doc
-            futures[path] = submit(_extract_in_worker, path, doc)
-        elif err is not None:
-            failed[path] = _error(err)
-        else:  # the reader did not get to it: read here, as any other file
-            futures[path] = submit(_in_worker, path, documents)
+    results: dict[Path, tuple] = {}
     for path in files:
+        while path not in failed and not feed.settled(path):
+            try:
+                item = events.get(timeout=0.5)
+            except queue.Empty:
+                item = None
+            raise_lost_stop()
+            if item is not None:
+                done, doc, err = item
+                if err is not None:
+                    failed[done] = _error(err)
+                    came_back(done, None, readable=False)
+                else:  # read, or not got to (then read by the worker, as any other file)
+                    if doc is not None and documents:  # kept only when the caller wants it
+                        read[done] = doc
+                    came_back(done, doc)
+            feed.launch()
         if path in failed:
             yield path, None, None, failed[path]
             continue
-        future = futures[path]
+        future = feed.futures[path]
         if future is None:
             yield _alone(path, documents)
             continue
-        try:
-            path, record, doc, err = result(future)
-        except BrokenProcessPool:  # a worker died: which file killed it is not known
-            yield _alone(path, documents)
-            continue
-        except Exception as exc:  # the result could not come back (pickling, say)
-            yield path, None, None, internal_error(exc, path)
-            continue
+        if path not in results:
+            try:
+                results.update((r[0], r) for r in future.result())
+            except BrokenProcessPool:  # a worker died: which file killed it is not known
+                yield _alone(path, documents)
+                continue
+            except Exception as exc:  # the results could not come back (pickling, say)
+                yield path, None, None, internal_error(exc, path)
+                continue
+        path, record, doc, err = results[path]
         if err is None:
             yield path, record, read.get(path, doc) if documents else doc, None
         else:

@@ -28,6 +28,12 @@ _IMPLEMENTATION = [
 def implementation_section(root: Section) -> Section | None:
     """The `Tổ chức thực hiện` section, if any (else a section on dividing the work)."""
     sections = [s for sec in root.children for s in sec.walk() if s.kind in ("roman", "decimal")]
+    # a part headed so first: the words inside another title (`2. Kết quả cụ thể hóa và tổ
+    # chức thực hiện các nhiệm vụ …` among the contents of an inspection) head no part
+    titled = lexicon.folded("sections.implementation")
+    found = next((s for s in sections if s.folded_title.startswith(tuple(titled))), None)
+    if found is not None:
+        return found
     for rx in _IMPLEMENTATION:
         found = next((s for s in sections if rx.search(s.folded_title)), None)
         if found is not None:
@@ -43,7 +49,7 @@ def _time_phrase() -> re.Pattern[str]:
 
 # Every running-text timeframe holds a digit or one of these words (`time.running_text`);
 # most bullets hold none.
-_TIME_HINT = re.compile(r"\d|hằng|hàng|mỗi|thường xuyên|thời gian|thời hạn|theo lịch")
+_TIME_HINT = re.compile(r"\d|hằng|hàng|mỗi|thường xuyên|thời gian|thời hạn|theo lịch|yêu cầu")
 
 
 def timeframe_phrase(text: str) -> str | None:

@@ -903,11 +903,21 @@ def _opening_lines(preamble: list[str]) -> list[str]:
     """The preamble up to its first numbered item: a directive, a conclusion or a notice
     numbers its body `1.`, `2.` with no part above, and an item there that tells a body to
     issue something (`4. Các sở, ngành … ban hành kế hoạch …`) is work it assigns, not the
-    sentence by which the document is issued."""
+    sentence by which the document is issued; and up to a decision's `QUYẾT ĐỊNH:`, after which
+    its articles stand (`_enacting_formula`)."""
     for i, line in enumerate(preamble):
-        if classify(line).kind == "decimal":
+        if classify(line).kind == "decimal" or _enacting_formula(line):
             return preamble[:i]
     return preamble
+
+
+def _enacting_formula(line: str) -> bool:
+    """`QUYẾT ĐỊNH:`, `QUYẾT NGHỊ:` on a line of their own (lexicon
+    `documents.enacting_formulas`): the words that open a decision's articles."""
+    text = line.strip()
+    if not text.endswith(":") or len(text) > 20:
+        return False
+    return fold(text[:-1]).strip() in lexicon.folded("documents.enacting_formulas")
 
 
 def _issuer(preamble: list[str], header: list[str], lines: list[str]) -> str | None:

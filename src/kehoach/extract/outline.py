@@ -640,8 +640,16 @@ def kind_heading(line: str) -> str | None:
 
 
 def _attached_heading(text: str) -> bool:
-    """A document kind's name in capitals on a line of its own (`KẾ HOẠCH`, `CHƯƠNG TRÌNH`)."""
-    return len(text) <= 40 and text.isupper() and kind_of(text) is not None
+    """A document kind's name in capitals on a line of its own (`KẾ HOẠCH`, `CHƯƠNG TRÌNH`),
+    or of a document a decision issues with no kind of its own (`QUY CHẾ`)."""
+    if len(text) > 40 or not text.isupper():
+        return False
+    return kind_of(text) is not None or fold(text).startswith(_attached_kinds())
+
+
+@lru_cache(maxsize=1)
+def _attached_kinds() -> tuple[str, ...]:
+    return tuple(lexicon.folded("documents.attached_kinds"))
 
 
 _LETTERS = frozenset("ABCDEFGH")
@@ -712,5 +720,31 @@ def build_outline(items: list[Para | Table]) -> Section:
                 parent.children.append(sec)
                 stack.append(sec)
                 continue
+        elif stack[-1].kind != "signature" and _recipients_table(it):
+            # the recipients and the signer typed side by side in a table (`| Nơi nhận: - … |
+            # GIÁM ĐỐC … |`) end the body as the `Nơi nhận:` line does: what follows (an
+            # outline for the units' reports) is an annex of the signed document
+            sec = Section("", "", 0, "signature", path="signature")
+            root.children.append(sec)
+            sec.blocks.append(it)
+            # its rows may run on into the header of the document a decision issues
+            stack = [root] if _motto_rows(it.rows[1:]) else [root, sec]
+            continue
+        elif stack[-1].kind == "signature" and _motto_rows(it.rows[:1]):
+            # a header (issuer | national motto) after a decision's signature opens the
+            # document it issues (`QUY CHẾ …`, `KẾ HOẠCH …`): its parts are the body
+            stack = [root]
         stack[-1].blocks.append(it)
     return root
+
+
+def _motto_rows(rows: list[list[str]]) -> bool:
+    """Rows of a header table: a cell holds the national motto (lexicon `documents.mottos`)."""
+    mottos = lexicon.folded("documents.mottos")
+    return any(m in fold(c) for row in rows for c in row for m in mottos)
+
+
+def _recipients_table(table: Table) -> bool:
+    """A table whose first cell opens with the recipients' label (`Nơi nhận:`)."""
+    first = next((c for row in table.rows[:1] for c in row if c.strip()), "")
+    return RECIPIENTS_RE.match(fold(first[:40])) is not None

@@ -20,6 +20,7 @@ from kehoach.extract.agencies import (
     body_of_position,
     cell_roles,
     community_title,
+    has_bracket_note,
     known_prefix,
     parse_list,
     parse_roles,
@@ -96,11 +97,13 @@ class Assignment:
         return alone
 
     def coordinators(self) -> list[str]:
-        """The coordinators named as the item's subject (`Cục X phối hợp thực hiện …`)."""
+        """The coordinators named as the item's subject (`Cục X phối hợp thực hiện …`), or by
+        a lead-in over it that names no lead (`Chủ trì, phối hợp với Y thực hiện các nhiệm vụ
+        sau:` under the heading of the body that leads)."""
         return [
             c
             for r in self.readings
-            if r.source == "subject" and not r.has_agency
+            if r.source in ("subject", "intro") and not r.has_agency
             for c in r.coordinating
         ]
 
@@ -260,19 +263,14 @@ def is_agency_label(head: str) -> bool:
         return all(_names_only(part) for part in head.split(";"))
     if re.search(r"\.\s+\S", head):
         return False  # "Sở X chủ trì tổ chức …. Thời gian: …": the colon is a later sentence's
+    if has_bracket_note(head):
+        return True  # "Tiểu ban Y tế (Sở Y tế chủ trì):": the bracketed body's part
     names, rest = agency_phrase(head)
-    if not names or not all(_label_name(n) for n in names):
+    if not names or not all(looks_like_agency(n) for n in names):
         # "Hội nghị cấp tỉnh: Ủy viên …" (who attends), "Các quan điểm chỉ đạo của Nghị quyết:
         # …" (what is studied): a topic that opens with an agency's word labels no body
         return False
     return not rest or bool(_label_role_re().match(fold(rest)))
-
-
-def _label_name(name: str) -> bool:
-    """A name a label may give work to: one that reads as a body (`looks_like_agency`: not
-    `Hội nghị …`), and no topic after `các` (`các quan điểm`, `các nội dung`; lexicon
-    `agencies.topic_nouns`)."""
-    return looks_like_agency(name) and _topic_re().match(fold(name)) is None
 
 
 @lru_cache(maxsize=1)
@@ -353,7 +351,11 @@ def _phoi_hop_start() -> re.Pattern[str]:  # in folded text
 
 
 def looks_like_agency(name: str) -> bool:
-    """Not a topic that happens to begin with an agency word (`Ban hành …`, `Hội nghị …`)."""
+    """Not a topic that happens to begin with an agency word (`Ban hành …`, `Hội nghị …`), nor
+    what is studied or done after `các` (`Các hình thức phối hợp khác …`, `Các nội dung …`;
+    lexicon `agencies.topic_nouns`), which a group's `các` would otherwise let through."""
+    if _topic_re().match(fold(name)) is not None:
+        return False
     if name in registered() or not named(name) or community_title(name):
         return True
     body = body_of_position(name)
@@ -432,6 +434,13 @@ def _only_coordinates_re() -> re.Pattern[str]:
 def _own_mention_re() -> re.Pattern[str]:
     kinds = "|".join(re.escape(k) for k in lexicon.mapping("documents.kinds"))
     return re.compile(rf"^(?:{kinds}) nay\b")
+
+
+def speaks_of_itself(text: str) -> bool:
+    """A paragraph that only speaks of the document itself (`Kế hoạch này được phổ biến đến
+    các chi bộ và đảng viên./.`, `Chương trình hành động này có hiệu lực …`): no later sentence
+    of it opens with a body (`_after_own_mention`), so it tells no one to do any work."""
+    return bool(_own_mention_re().match(fold(text[:30]))) and _after_own_mention(text) == text
 
 
 def _after_own_mention(text: str) -> str:

@@ -22,7 +22,7 @@ from kehoach.extract.assignments import read_heading
 from kehoach.extract.outline import BULLET_MARKS, Para, Section
 from kehoach.extract.readings import after_adverbial
 from kehoach.extract.segments import is_closing
-from kehoach.extract.targets import reviews_results
+from kehoach.extract.targets import objective_sections, reviews_results
 from kehoach.intake.document import Table
 from kehoach.model import ReportingDuty
 from kehoach.text import lexicon
@@ -42,6 +42,22 @@ def _duty_hint() -> re.Pattern[str]:
         rf"\bbao cao\b.{{0,80}}?\b(?:{_alt('duty_hints')}|{_alt('duty_hint_bodies')} )"
         rf"|\b{_alt('duty_hints_before')}\b.{{0,40}}\bbao cao\b"
     )
+
+
+@lru_cache(maxsize=1)
+def _hint_body_re() -> re.Pattern[str]:
+    return re.compile(rf"\b{_alt('duty_hint_bodies')}\b")
+
+
+def _hints_duty(sentence: str, f: str) -> bool:
+    """Whether a sentence (`f`: `_folded`) holds a word that makes its `báo cáo` a duty
+    (`_duty_hint`); a body's first word only as written (`báo cáo Sở …`), not a word that
+    folds like it (`báo cáo sơ kết`, `báo cáo bổ sung`)."""
+    bodies = lexicon.words("reporting.duty_hint_bodies")
+    for m in _hint_body_re().finditer(f):
+        if sentence[m.start() : m.end()] not in bodies:
+            f = f[: m.start()] + "_" * (m.end() - m.start()) + f[m.end() :]
+    return _duty_hint().search(f) is not None
 
 
 @lru_cache(maxsize=1)
@@ -270,7 +286,7 @@ def _duties_in(
     """The duties a clause asks for; one that names no body to report to (`…; báo cáo đột
     xuất khi có yêu cầu`) goes where the clause before it in the sentence (`before`) goes."""
     f = _folded(sentence)
-    if not _REPORT.search(f) or _asks_superior(f) or not _duty_hint().search(f):
+    if not _REPORT.search(f) or _asks_superior(f) or not _hints_duty(sentence, f):
         return []
     if _general_call().search(f) and not _timing().search(sentence.lower()):
         return []
@@ -293,13 +309,20 @@ def _duties_in(
         # "… về Sở X trước ngày 05/6 và 05/12 để tổng hợp, báo cáo UBND tỉnh trước ngày 20/6
         # và 20/12": one duty stated twice; it is due at the body it ends at
         dues = [d for d in dues if d[0] > relay.end()]
+    elif relay and dues and any(pos >= relay.end() for pos, _ in found):
+        # "… về Sở (qua Văn phòng Sở) trước ngày 15/6/2026 để tổng hợp, xây dựng báo cáo sơ
+        # kết 6 tháng …": a period named after the relay, with the due before it, is the
+        # compiler's own report, not the period of the one asked for
+        found = [(pos, every) for pos, every in found if pos < relay.start()]
     duties: list[ReportingDuty] = []
-    to, via = _to_via(sentence, item, owner)
+    recipients, via = _to_via(sentence, item, owner)
+    to = recipients[0] if recipients else None
     if before is not None and (to is None or via is None):
         # "Sở X báo cáo UBND tỉnh …; báo cáo Bộ Y khi có yêu cầu": a clause that names no body
-        # to report to, or no one who reports, has those of the clause before it
+        # to report to, or no one who reports, has those of the clause before it (the first
+        # it reports to)
         before_to, before_via = _to_via(before, item, owner)
-        to = to or before_to
+        to = to or (before_to[0] if before_to else None)
         via = via or (before_via if before_via != to else None)
     periodic = [(pos, every) for pos, every in found if every != "ad_hoc"]
     yearly = [d for d in dues if d[3] is None]  # day and month only: a recurring due
@@ -355,6 +378,9 @@ def _duties_in(
             ):
                 on = f"{d[3]:04d}-{d[2]:02d}-{d[1]:02d}"
                 duties.append(ReportingDuty(every="once", due=on, to=to, via=via))
+    if len(recipients) > 1:
+        # "báo cáo Ủy ban nhân dân tỉnh và Bộ X kết quả …": each body a duty of its own
+        duties = [replace(d, to=r) for d in duties for r in recipients]
     if not found and _restated_re().search(f):
         # "Sở X tổng hợp, báo cáo UBND tỉnh kết quả theo định kỳ nêu trên": the duties stated
         # before it, stated again for the body that compiles them
@@ -432,13 +458,16 @@ _REPORT_OPENS_RE = re.compile(
 )
 
 
-def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, str | None]:
+def _to_via(sentence: str, item: str, owner: str | None) -> tuple[list[str], str | None]:
+    """The bodies a clause reports to (the first, then the named ones listed with it: `báo cáo
+    UBND tỉnh và Bộ X`), canonical, and the body it reports through."""
     f = _folded(sentence)
     via = None
     m = re.search(r"\(qua ", f)
     if m:
         via = _via_in_brackets(sentence[m.end() :])
     to = None
+    also: list[str] = []
     start = f.find("bao cao")
     # "… báo cáo đột xuất khi có yêu cầu của UBND tỉnh": the body that asks is the one told
     for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi|yeu cau cua)\s+", f[start:]):
@@ -447,13 +476,13 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
             continue
         names, _ = take_agencies(sentence[at:])
         if names:
-            to = names[0]
+            to, also = names[0], names[1:]
             break
     m = re.search(r"\bde tong hop\b[^.;]*?\bbao cao\s+", f)
     if to and via is None and m:  # "gửi về X để tổng hợp, báo cáo Y": X compiles, Y receives
         names, _ = take_agencies(sentence[m.end() :])
         if names and names[0] != to:
-            to, via = names[0], to
+            to, via, also = names[0], to, names[1:]
         elif names:  # the first `báo cáo` is the relayed one: X is sent to before it
             sent = list(re.finditer(r"\b(?:ve|gui|len|toi)\s+", f[: m.start()]))
             compiler = take_agencies(sentence[sent[-1].end() :])[0] if sent else []
@@ -473,8 +502,11 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[str | None, st
         elif not subject and owner and owner != to:  # the section's agency compiles it
             via = _compiler(owner)
     via = via.strip(" )") if via else via  # "(qua Văn phòng Sở)."
-    # "báo cáo Chủ tịch UBND tỉnh": a head's title stands for the body they head
-    return (body_of_position(canonical(to)) if to else None), via
+    # "báo cáo Chủ tịch UBND tỉnh": a head's title stands for the body they head; a group
+    # listed after the first body (`… và các cơ quan liên quan`) is no body reported to
+    bodies = [to] if to else []
+    bodies += [a for a in also if not starts_with_group(body_of_position(a))]
+    return list(dict.fromkeys(body_of_position(canonical(a)) for a in bodies)), via
 
 
 def _compiler(reporter: str) -> str | None:
@@ -510,7 +542,15 @@ def extract_reporting(
     """One entry per (every, due, to) duty, from the reporting section, else the implementation
     one (and a report relayed `(qua …)` in any other section). A bare `Sở` (`báo cáo … về Sở`)
     in a department's own plan is that department."""
-    scope = [s for top in root.children for s in top.walk() if _reporting_heading(s)]
+    # a target that speaks of a report (`1. 100% xã … gửi báo cáo về Sở đúng thời gian`) is
+    # an objective, no heading of the duties
+    objectives = {id(s) for s in objective_sections(root)}
+    scope = [
+        s
+        for top in root.children
+        for s in top.walk()
+        if _reporting_heading(s) and id(s) not in objectives
+    ]
     inside = list(implementation.walk()) if implementation is not None else []
     if implementation is not None and any(s in inside for s in scope):
         # "V. TỔ CHỨC THỰC HIỆN / 1. Sở X: … tham mưu UBND tỉnh báo cáo … khi có yêu cầu. / 4.

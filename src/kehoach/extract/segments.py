@@ -9,11 +9,16 @@ organising committee's members (`event_parts.py`) are no items.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kehoach.extract.agencies import agency_phrase, starts_with_agency, starts_with_group
 from kehoach.extract.directed import directed_reading
-from kehoach.extract.event_parts import is_member_line, is_programme_line
+from kehoach.extract.event_parts import (
+    is_composition_line,
+    is_member_line,
+    is_programme_line,
+)
 from kehoach.extract.implementation import timeframe_phrase
 from kehoach.extract.labels import LabelRun, labelled, time_for_point
 from kehoach.extract.outline import Para, numbered_label
@@ -24,12 +29,14 @@ from kehoach.extract.readings import (
     Reading,
     after_adverbial,
     after_heading_opening,
+    coordinating_in,
     is_agency_label,
     is_name_line,
     labels_reading,
     opening,
     propose,
     roles_of_phrase,
+    speaks_of_itself,
     unopened,
 )
 from kehoach.extract.timeframes import phase_time
@@ -126,8 +133,9 @@ def is_closing(para: Para, text: str) -> bool:
 
 
 def _closes(text: str) -> bool:
-    """Text that closes the body or asks everyone to carry the letter out (`is_closing`)."""
-    return bool(_closing_re().match(fold(text)) or _closing_request(text))
+    """Text that closes the body, asks everyone to carry the letter out, or only speaks of
+    the document itself (`Kế hoạch này được phổ biến đến …`) (`is_closing`)."""
+    return bool(_closing_re().match(fold(text)) or _closing_request(text) or speaks_of_itself(text))
 
 
 Item = tuple[Para, str]  # an item's first paragraph and its text
@@ -148,10 +156,10 @@ def segments_of(
     for b in blocks:
         if isinstance(b, Table) or b.kind == "rule":
             continue
-        if is_programme_line(b.text) or is_member_line(b.text):
+        if is_programme_line(b.text) or is_member_line(b.text) or is_composition_line(b.text):
             # a running order's hours (`+ 08 giờ 00: Đón tiếp …`) and a committee's members
-            # (`- Giám đốc Sở X: Trưởng ban`) assign no work, nor the short line that
-            # introduces them (`- Chương trình Lễ khai mạc:`)
+            # (`- Giám đốc Sở X: Trưởng ban`) or parts (`Gồm 05 tiểu ban …`) assign no work,
+            # nor the short line that introduces them (`- Chương trình Lễ khai mạc:`)
             if items and items[-1][1].endswith(":") and len(items[-1][1].split()) <= 8:
                 items.pop()
             continue
@@ -366,6 +374,10 @@ def _add_directed(a: Assignment, given: Reading | None) -> None:
 
 # Markers that may introduce bullets (`-`) standing under them
 _INTRO_KINDS = ("letter", "decimal", "paren")
+# A sentence's end inside a paragraph: a stop, then a word (a capital: `_two_sentences`)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(\w)")
+# Markers of the items a plain lead-in sentence may introduce
+_LISTED_KINDS = ("bullet", *_INTRO_KINDS)
 
 
 def _under_intros(
@@ -375,17 +387,34 @@ def _under_intros(
     Sách hằng năm, gồm các hoạt động:` then `- Triển lãm …`, `- Cuộc thi …`; or a sub-heading,
     a title with no sentence's end, `b) Đối với di sản phi vật thể` then its bullets): the
     bullets are the tasks, and each takes what its introduction says (by the id of its
-    paragraph; and, under a letter, that letter: the point the bullets make up)."""
+    paragraph; and, under a letter, that letter: the point the bullets make up). A plain
+    sentence that leads in to the list after it (`Chủ trì, phối hợp với Y thực hiện các nhiệm
+    vụ sau:` then `a)`, `b)`) is no item either: each item of that list, and the bullets under
+    them, take what it says (`is_lead_in`)."""
     out: list[Item] = []
     given: dict[int, Reading] = {}
     points: dict[int, str] = {}
     intro: Reading | None = None
     point: str | None = None
+    outer: tuple[str, Reading] | None = None  # a lead-in's list's marker, and its reading
     for i, (para, text) in enumerate(items):
         following = items[i + 1][0].kind if i + 1 < len(items) else None
-        introduces = text.rstrip().endswith(":") or _is_title(text)
-        if para.kind in _INTRO_KINDS and introduces and following == "bullet":
-            intro = _intro_reading(text, where)
+        if following in _LISTED_KINDS and is_lead_in(para, text):
+            outer, intro, point = (following, intro_reading(text, where)), None, None
+            continue
+        if outer is not None and para.kind not in (outer[0], "bullet"):
+            outer = None  # the list the lead-in introduced has ended
+        colon = text.rstrip().endswith(":")
+        # an unnumbered paragraph introduces its bullets by its colon alone (`… tổ chức Hội nghị
+        # sơ kết … Phân công chuẩn bị như sau:`): a plain title may be a task of its own
+        introduces = colon or (para.kind in _INTRO_KINDS and _is_title(text))
+        if para.kind in (*_INTRO_KINDS, "plain") and introduces and following == "bullet":
+            # a paragraph's sentences before the one that introduces the bullets tell of the
+            # work (`… tổ chức Hội nghị (dự kiến trong tháng 12/2026)`), not who does each part
+            said = _last_sentence(text) if para.kind == "plain" else text
+            intro = intro_reading(said, where)
+            if outer is not None:
+                intro = introduced(outer[1], intro)
             point = para.num if para.kind == "letter" else None
             continue
         if para.kind != "bullet":
@@ -394,8 +423,51 @@ def _under_intros(
             given[id(para)] = intro
             if point is not None:
                 points[id(para)] = point
+        if id(para) not in given and outer is not None:
+            given[id(para)] = outer[1]
         out.append((para, text))
     return out, given, points
+
+
+def is_lead_in(para: Para, text: str, labels: bool = False) -> bool:
+    """A plain sentence that ends with a colon and leads in to the list under it (`Chủ trì,
+    phối hợp với Sở X và Ủy ban nhân dân các xã thực hiện các nhiệm vụ sau:`), no task of its
+    own; with `labels` also a body's name before its items (`Sở Tài chính:`, `Sở X chủ trì,
+    phối hợp với Y:`), which among a section's paragraphs heads those after it
+    (`segment_assignments`). One sentence only: a paragraph that first states work of its own
+    (`… tổ chức Hội nghị sơ kết (dự kiến trong tháng 12/2026). Phân công chuẩn bị như sau:`)
+    is an item, its time no time of the items after it."""
+    if para.kind != "plain" or not text.rstrip().endswith(":"):
+        return False
+    if _two_sentences(text):
+        return False
+    head = text.rstrip().removesuffix(":")
+    return labels or not (is_agency_label(head) or is_name_line(head))
+
+
+def _two_sentences(text: str) -> bool:
+    """Whether a sentence ends inside the text (a stop, then a capital)."""
+    return any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(text))
+
+
+def introduced(outer: Reading | None, intro: Reading) -> Reading:
+    """What a lead-in (`intro`) gives the items under it beside what stands over it (`outer`):
+    the bodies it names itself, else those above, with the coordinators it adds (`Chủ trì,
+    phối hợp với Y …` under `Điều 9. Trách nhiệm của Sở X`: X leads, Y coordinates); its time
+    before theirs."""
+    if intro.has_agency or outer is None:
+        time = intro.time or (outer.time if outer is not None else None)
+        return replace(intro, time=time)
+    more = [c for c in intro.coordinating if c not in outer.coordinating + outer.lead]
+    return replace(outer, coordinating=[*outer.coordinating, *more], time=intro.time or outer.time)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+
+
+def _last_sentence(text: str) -> str:
+    """The paragraph's last sentence (a stop, then a word: `Phân công chuẩn bị như sau:`)."""
+    return _SENTENCE_END.split(text)[-1]
 
 
 def _point(para: Para, points: dict[int, str]) -> str | None:
@@ -403,7 +475,7 @@ def _point(para: Para, points: dict[int, str]) -> str | None:
     return points.get(id(para)) or (para.num if para.kind == "letter" else None)
 
 
-def _intro_reading(text: str, where: Assignment) -> Reading:
+def intro_reading(text: str, where: Assignment) -> Reading:
     """What an introduction gives the bullets under it: its agencies and its time (or its
     phase's). A point that only names its bodies (`g) Các cơ quan báo chí:`, `c) Sở X chủ
     trì, phối hợp với Y:`, `d) Trách nhiệm của Sở Z:`) heads its bullets as a heading does,
@@ -419,7 +491,9 @@ def _intro_reading(text: str, where: Assignment) -> Reading:
         body, best = a.text, a.best()
     r = Reading(strength=CLOSING, source="intro")
     if best is not None:
-        r.directing, r.lead, r.coordinating = best.directing, best.lead, best.coordinating
+        r.directing, r.lead, r.coordinating = best.directing, best.lead, list(best.coordinating)
+    # "Chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:": Y helps with every item under it
+    r.coordinating += [c for c in coordinating_in(body) if c not in r.coordinating + r.lead]
     # a phase's time (`a) Giai đoạn 1 (quý II/2026): Khảo sát`) is its bullets'
     r.time = (best.time if best is not None else None) or timeframe_phrase(body)
     r.time = r.time or phase_time(text)

@@ -7,6 +7,7 @@ tables (merged cells repeated, `spans` marked) and PDF tables.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -14,7 +15,7 @@ from functools import lru_cache
 from kehoach.extract.agencies import cell_roles, known_prefix, lines_as_list, parse_list
 from kehoach.extract.agency_rows import agency_row, group_leads, led_by_row
 from kehoach.extract.cell_items import agency_items, item_rows, period_key
-from kehoach.extract.targets import TargetRow
+from kehoach.extract.targets import TargetRow, dated_metrics
 from kehoach.extract.timeframes import parse_span, parse_timeframe
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Task
@@ -40,10 +41,15 @@ _MEMBER_COLUMN = re.compile(
 _MEMBER_EXCLUDED = re.compile(
     r"\b" + lexicon.alternation("tables.member_column_excluded", fold_words=True) + r"\b"
 )
+_TEAM_COLUMN = re.compile(
+    r"^" + lexicon.alternation("tables.team_column_words", fold_words=True) + r"\b"
+)
 # A heading that only names a calendar period (`Tháng`, `Quý`): the rows are periods, each
 # the time of the tasks its row lists (lexicon, folded).
 _PERIOD = lexicon.alternation("tables.period_columns", fold_words=True)
 _PERIOD_COLUMN = re.compile(rf"{_PERIOD}(?:\s*[/,]\s*{_PERIOD})*")
+# A row that only names a period (`Tháng 3`, `Quý II/2026`, folded): a calendar's group row.
+_PERIOD_ROW = re.compile(rf"{_PERIOD}\s+(?:\d{{1,2}}|[ivx]{{1,4}})(?:\s*/\s*\d{{4}})?")
 
 
 def is_column_numbers(row: list[str]) -> bool:
@@ -63,12 +69,16 @@ class Columns:
     text: int = -1
     directing: int = -1
     lead: int = -1
+    # further lead columns after the first (`Cơ quan tham mưu | Cơ quan chủ trì thực hiện`):
+    # their bodies lead too, after the first column's
+    more_leads: list[int] = field(default_factory=list)
     coordinating: int = -1
     time: int = -1
     time_end: int = -1  # the second of two time columns (`bắt đầu | hoàn thành`)
     is_targets: bool = False
     unit: int = -1
     values: list[tuple[int, int | None, bool]] = field(default_factory=list)  # (col, year, is_goal)
+    plain_years: list[int] = field(default_factory=list)  # value columns headed by a year alone
     totals: list[int] = field(default_factory=list)  # whole-period columns (`Cả giai đoạn`)
     ignored: list[int] = field(default_factory=list)
     width: int = 0  # how many columns the heading has
@@ -78,6 +88,19 @@ class Columns:
     # the time column names a calendar period (`Tháng`): a row is a period, its task cell
     # may list several tasks (`cell_items.py`)
     by_period: bool = False
+    # an inspection schedule's rows, each the visit to the unit its text column names by the
+    # team its lead column names (`_visits`)
+    visits: bool = False
+
+
+def lead_columns(cols: Columns) -> list[int]:
+    """The columns whose bodies lead, in the table's order (none without a lead column)."""
+    return [cols.lead, *cols.more_leads] if cols.lead >= 0 else []
+
+
+def agency_columns(cols: Columns) -> list[int]:
+    """Every column that names bodies in a role: directing, the lead ones, coordinating."""
+    return [cols.directing, *lead_columns(cols), cols.coordinating]
 
 
 def grid(table: Table) -> list[list[str]]:
@@ -86,37 +109,60 @@ def grid(table: Table) -> list[list[str]]:
     return [[clean(c) for c in r] + [""] * (width - len(r)) for r in table.rows]
 
 
+@lru_cache(maxsize=1)
+def _column_words() -> dict[str, re.Pattern[str]]:
+    """The words of each kind of column heading (lexicon `tables.column_words`), folded: the
+    number and unit columns as the whole heading, the others as words in it."""
+    whole = {"number": "tables.column_words.number", "unit": "tables.unit_labels"}
+    found = {k: re.compile(alternation(p, fold_words=True)) for k, p in whole.items()}
+    for kind in lexicon.tables()["tables"]["column_words"]:
+        if kind not in whole:
+            found[kind] = _words_re(f"tables.column_words.{kind}")
+    return found
+
+
 def column_role(h: str) -> str | None:
+    """The role of a column by its folded heading (`num`, `unit`, `text`, `targets`, `time`,
+    `lead`, `coordinating`, `directing`, `members`, `ignore`; None for none of them), from
+    the words of `tables.column_words`."""
     if not h:
         return None
-    if re.fullmatch(r"(s\s*)?tt|so tt|stt|so thu tu|thu tu", h):
+    words = _column_words()
+    if words["number"].fullmatch(h):
         return "num"
-    if re.fullmatch(r"(don vi tinh|dvt|don vi)", h):
+    if words["unit"].fullmatch(h):
         return "unit"
     if _OBJECT_COLUMN.search(h):
         return "ignore"  # whom the work is done to: no role
-    if _MEMBER_COLUMN.match(h) and not re.search(r"\b(chu tri|phoi hop|chi dao)\b", h):
+    names_role = words["lead"].search(h) or words["coordinating"].search(h)
+    if _MEMBER_COLUMN.match(h) and not (names_role or words["directing"].search(h)):
         return None if _MEMBER_EXCLUDED.search(h) else "members"
-    agency = re.search(r"\b(co quan|don vi|chu tri|phoi hop|chi dao|tham muu|trach nhiem)\b", h)
-    if re.search(
-        r"\b(theo doi|don doc|san pham|ket qua|ghi chu|kinh phi|nguon von|du kien)\b", h
-    ) and not (agency and re.search(r"\bchu tri\b", h)):
+    agency = words["agency"].search(h)
+    leads = bool(words["lead"].search(h))
+    if words["ignored"].search(h) and not (agency and leads):
         return "ignore"
-    if re.search(r"\b(thoi gian|thoi han|tien do|moc thoi gian|thoi diem|lo trinh)\b", h):
+    if words["time"].search(h):
         return "time"
     if _PERIOD_COLUMN.fullmatch(h):
         return "time"
     if agency:
-        if re.search(r"\bphoi hop\b", h) and not re.search(r"\bchu tri\b", h):
+        if words["coordinating"].search(h) and not leads:
             return "coordinating"
-        if re.search(r"\bchi dao\b", h) and not re.search(r"\b(chu tri|trien khai|tham muu)\b", h):
+        if words["directing"].search(h) and not leads and not words["directing_to_lead"].search(h):
             return "directing"
         return "lead"
-    if re.search(r"\b(nhiem vu|noi dung|cong viec|hoat dong|de an|chuong trinh|ten)\b", h):
+    if words["text"].search(h):
         return "text"
-    if re.search(r"\bchi tieu\b", h):
+    if words["targets"].search(h):
         return "targets"
+    if words["content"].search(h):
+        return "text"
     return None
+
+
+def _names_tasks(h: str) -> bool:
+    """Whether a folded text heading names tasks (`Nội dung nhiệm vụ`), not just content."""
+    return bool(_column_words()["text"].search(h))
 
 
 def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
@@ -128,7 +174,12 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
         return None
     cols, start = found
     own = replace(
-        cols, values=list(cols.values), totals=list(cols.totals), ignored=list(cols.ignored)
+        cols,
+        values=list(cols.values),
+        plain_years=list(cols.plain_years),
+        totals=list(cols.totals),
+        ignored=list(cols.ignored),
+        more_leads=list(cols.more_leads),
     )
     if own.num < 0 and _numbers_rows(rows[start:], own):
         own.num = 0  # its heading unread (OCR gives `TT` as `ý`, `I`) or left blank
@@ -174,6 +225,7 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 years.append(next((m for m in found if m), None))
             cols = Columns()
             members = -1
+            quotas: list[int] = []  # target columns beside a task column (`_quota_columns`)
             for i, h in enumerate(heads):
                 if i > 0 and _period_total(h):
                     cols.totals.append(i)
@@ -191,6 +243,16 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 ):
                     goal = bool(re.search(r"muc tieu|chi tieu|ke hoach|phan dau|den nam", h))
                     cols.values.append((i, int(year.group(1)), goal))
+                    if _YEAR_HEADING.fullmatch(h):
+                        cols.plain_years.append(i)
+                    continue
+                if role == "targets" and cols.text >= 0 and _names_tasks(heads[cols.text]):
+                    quotas.append(i)
+                    continue
+                if role == "targets" and cols.is_targets and cols.text >= 0:
+                    # a second target heading after the statements' (`Chỉ tiêu | Chỉ tiêu cần
+                    # đạt`): the column of the numbers to reach, for no year of its own
+                    cols.values.append((i, None, True))
                     continue
                 if role == "targets":
                     cols.is_targets, role = True, "text"
@@ -203,6 +265,10 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 elif role and getattr(cols, role) == -1:
                     setattr(cols, role, i)
                     cols.by_period |= role == "time" and bool(_PERIOD_COLUMN.fullmatch(h))
+                elif role == "lead":
+                    cols.more_leads.append(i)
+            if cols.lead < 0 and cols.text < 0:
+                members = _visits(cols, heads, members)
             if members >= 0:
                 # a team's members coordinate under the lead column's agency; with no lead
                 # column (a meeting's attendees) they are in no role
@@ -211,10 +277,38 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
                 else:
                     cols.ignored.append(members)
             agencies = max(cols.lead, cols.coordinating, cols.directing)
+            _quota_columns(cols, quotas, agencies >= 0)
             if cols.text >= 0 and (agencies >= 0 or cols.is_targets):
                 cols.width = width
                 return cols, start + depth
     return None
+
+
+def _quota_columns(cols: Columns, quotas: list[int], assigns: bool) -> None:
+    """A target column after a column of tasks (`Nội dung nhiệm vụ | Đơn vị chủ trì | … | Chỉ
+    tiêu đối với cơ sở`): in a table that assigns the tasks to agencies it holds each row's
+    quota for the units (`Mỗi cơ sở … ít nhất 01 …`), numbers of a task row, so in no role;
+    without agency columns the table is a target table all the same."""
+    if not quotas:
+        return
+    if assigns:
+        cols.ignored.extend(quotas)
+    else:
+        cols.is_targets = True
+
+
+def _visits(cols: Columns, heads: list[str], members: int) -> int:
+    """An inspection schedule with no task nor lead column (`Đơn vị được kiểm tra | Thời gian
+    | Thành phần đoàn`): each row is the visit to the unit its object column names, carried out
+    by the team its team column names (lexicon `tables.team_column_words`), which leads. The
+    columns are set so in `cols`; the member column left, -1 when the team column was it."""
+    team = next((i for i, h in enumerate(heads) if _TEAM_COLUMN.match(h)), -1)
+    unit = next((i for i, h in enumerate(heads) if _OBJECT_COLUMN.search(h)), -1)
+    if team < 0 or unit < 0 or unit not in cols.ignored:
+        return members
+    cols.ignored.remove(unit)
+    cols.text, cols.lead, cols.visits = unit, team, True
+    return -1 if members == team else members
 
 
 _YEAR_HEADING = re.compile(r"(?:nam\s+)?20\d{2}")
@@ -287,9 +381,7 @@ def is_project_list(table: Table, caption: str = "") -> bool:
 
 def _same_width(table: Table, cols: Columns) -> bool:
     widest = max((len(r) for r in table.rows), default=0)
-    used = max(
-        cols.num, cols.text, cols.lead, cols.coordinating, cols.directing, cols.time, cols.time_end
-    )
+    used = max(cols.num, cols.text, *agency_columns(cols), cols.time, cols.time_end)
     return used < widest and abs(widest - cols.width) <= 1 if cols.width else used < widest
 
 
@@ -329,11 +421,49 @@ def _group_row(row: list[str], cols: Columns) -> tuple[str, str] | None:
     m = _ROMAN_TITLE.match(text) if text and not first and not others else None
     if m:  # "I. Title" in the task column of an unnumbered row
         return m.group("g"), clean(m.group("title"))
+    if text and not first and not others and _heading_row_text(text):
+        return text, text
     if all_same and len(filled) > 1:
         m = _ROMAN_NUM.match(filled[0])
         if m and m.group("title"):
             return m.group("g"), clean(m.group("title"))
     return None
+
+
+def _time_first(cols: Columns) -> bool:
+    """A work calendar whose time column comes first after the row number (`TT | Thời gian
+    | Nội dung | …`): its period cells (`Trong tháng 4`, `Trong quý II`, `Hằng tháng`) are
+    merged down over the rows done in that period (`_period_cell`)."""
+    return cols.num == 0 and cols.time == 1 and cols.text > cols.time
+
+
+def _period_cell(cell: str, doc_year: int | None) -> bool:
+    """A time cell naming a whole period (a month, a quarter, a year; a recurring or standing
+    time), which a calendar merges down over several rows; not an event's day or days."""
+    tf = parse_timeframe(cell, doc_year)
+    if tf.kind in ("recurring", "continuous"):
+        return True
+    if tf.kind != "window" or not tf.start or not tf.end:
+        return False
+    y, m, d = (int(x) for x in tf.end.split("-"))
+    return tf.start.endswith("-01") and d == monthrange(y, m)[1]
+
+
+def _heading_row_text(text: str) -> bool:
+    """The text of an unnumbered row with no other cell that heads the rows below it, not a
+    wrapped line of the task above: a period alone (`Tháng 3`, a calendar's month), or words
+    in capitals (`THÁNG 3`, `CÁC HOẠT ĐỘNG THƯỜNG XUYÊN`), as a table's group titles are set."""
+    if len(text) > 80 or not any(ch.isalpha() for ch in text):
+        return False
+    return text == text.upper() or _PERIOD_ROW.fullmatch(fold(text)) is not None
+
+
+def _period_of_group(title: str | None, doc_year: int | None) -> str:
+    """The time a group row gives the task rows under it whose time cell is empty: its title
+    when that names a period (`THÁNG 3`: March), else none."""
+    if not title or not _heading_row_text(title):
+        return ""
+    return title if parse_timeframe(title, doc_year).kind != "unknown" else ""
 
 
 def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) -> TargetRow:
@@ -352,6 +482,11 @@ def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) 
         return TargetRow(text)
     ahead = [v for v in cols.values if doc_year is None or (v[1] or 0) >= doc_year]
     goals = [v for v in ahead if v[2]] or [v for v in cols.values if v[2]]
+    if goals and doc_year is not None:
+        # a column headed by a year alone, from the document's on, beside a goal's (`Năm 2026
+        # | Đến năm 2030`) is a goal too: what a column of results is headed by (`Thực hiện`,
+        # `Ước`) it does not say
+        goals += [v for v in ahead if not v[2] and v[0] in cols.plain_years]
     if len(goals) >= 2:  # `Kế hoạch năm 2026 | Đến năm 2030`: a number for each goal
         chosen = sorted(goals, key=lambda v: v[1] or 0)
     elif goals or len(ahead) < 2:
@@ -363,41 +498,60 @@ def _target_row(row: list[str], cols: Columns, text: str, doc_year: int | None) 
     metrics = []
     for col, year, _ in chosen:
         by = year if len(chosen) > 1 else None
-        metrics += [Metric(value=v, unit=unit, subject=text, by=by) for v in _values(row, col)]
+        metrics += _cell_metrics(_cell(row, col), unit, text, by)
     for col in cols.totals if len(chosen) > 1 else []:
         # beside its year columns, the whole period's number: a target of no single year
-        metrics += [Metric(value=v, unit=unit, subject=text, by=None) for v in _values(row, col)]
+        metrics += _cell_metrics(_cell(row, col), unit, text, None)
+    for col in cols.ignored:
+        # a note that dates a number on the way (`Riêng năm 2026 đạt 150 lượt người`)
+        metrics += [replace(m, subject=text) for m in dated_metrics(_cell(row, col), doc_year)]
     if not metrics:
         return TargetRow(text)
     return TargetRow(text, tuple(metrics), max(y or 0 for _, y, _ in chosen) or None)
 
 
+def _cell_metrics(cell: str, unit: str | None, text: str, by: int | None) -> list[Metric]:
+    """The metrics of a target row's value cell: its numbers in the unit column's unit, else
+    in the cell's own (`85%`, `150 công trình`, `Từ 90% trở lên`)."""
+    values, own = cell_quantity(cell)
+    return [Metric(value=v, unit=unit or own, subject=text, by=by) for v in values]
+
+
 @lru_cache(maxsize=1)
 def _value_cell_re() -> re.Pattern[str]:
     """A value cell: signs or words of a bound (lexicon `tables.value_qualifiers`), a number,
-    perhaps a second one ending a range (`12 - 15`, `01 đến 02`), perhaps `%`."""
+    perhaps a second one ending a range (`12 - 15`, `01 đến 02`), perhaps `%` or the counted
+    unit (`150 công trình`, `3.000 lượt`), perhaps a bound after it (`90% trở lên`: lexicon
+    `targets.bound_words`)."""
     words = alternation("tables.value_qualifiers")
+    bound = alternation("targets.bound_words")
     num = r"\d[\d.,\s]*?"
     return re.compile(
         rf"(?i)^(?:[≥>≤<~]=?\s*|{words}\s+)*(?P<a>{num})"
-        rf"(?:\s*(?:-|–|\bđến\b)\s*(?P<b>{num}))?\s*%?$"
+        rf"(?:\s*(?:-|–|\bđến\b)\s*(?P<b>{num}))?\s*"
+        rf"(?P<unit>%|[^\W\d_][^\d%()/:;]{{0,40}}?)?(?:\s+(?:{bound}))?\s*$"
     )
 
 
-def _values(row: list[str], col: int) -> list[int | float]:
-    return cell_values(_cell(row, col))
+def cell_quantity(cell: str) -> tuple[list[int | float], str | None]:
+    """The numbers of a value cell (one, or one for each end of a range: `12 - 15` gives 12
+    and 15) and the unit it writes after them (`%`, `công trình`; None for none); no numbers
+    when it holds none (`-`, `Duy trì`, `Hằng năm`)."""
+    m = _value_cell_re().match(clean(cell))
+    if m is None:
+        return [], None
+    try:
+        values = [parse_number(g.replace(" ", "")) for g in m.group("a", "b") if g]
+    except ValueError:
+        return [], None
+    return values, (clean(m.group("unit")) or None) if m.group("unit") else None
 
 
 def cell_values(cell: str) -> list[int | float]:
-    """The numbers of a value cell: one (`≥ 98`, `85`), or one for each end of a range (`12 -
-    15` gives 12 and 15); none when it holds no number (`-`, `Duy trì`)."""
-    m = _value_cell_re().match(clean(cell))
-    if m is None:
-        return []
-    try:
-        return [parse_number(g.replace(" ", "")) for g in m.group("a", "b") if g]
-    except ValueError:
-        return []
+    """The numbers of a cell of numbers alone (`≥ 98`, `85%`, `12 - 15`): none when it holds
+    none or writes a unit after them (`cell_quantity`)."""
+    values, unit = cell_quantity(cell)
+    return values if unit in (None, "%") else []
 
 
 def tasks_from_table(
@@ -431,12 +585,19 @@ def tasks_from_table(
     # empty under a filled one (every task has a lead), the table shows its merges so, and
     # an empty lead or time cell under a filled one in the same group is that cell going on
     # (the time column only when a row with its lead merged leaves its time empty too: a task
-    # may state no time, so an empty time cell beside its own lead is no merge by itself)
+    # may state no time, so an empty time cell beside its own lead is no merge by itself;
+    # the other role columns only when the whole row is: coordinators are often none)
     merged_down: dict[int, str] = {}
+    # the period a calendar's group row (`_period_of_group`), or the period cell above in a
+    # time-first calendar (`_time_first`), gives its rows with no time of their own
+    group_time = ""
+    time_first = _time_first(cols) and not table.spans
     rows_read = 0  # the task rows so far (a row listing several tasks counts once)
     if not table.spans:
         merged_down = dict.fromkeys(merged_down_columns(table.rows[first:], cols), "")
-        if _keyed_by_time(cols):
+        if merged_down:
+            merged_down |= dict.fromkeys(_whole_row_columns(cols), "")
+        if _keyed_by_time(cols) or (cols.time >= 0 and _schedule_heading(table.rows[:first])):
             merged_down.setdefault(cols.time, "")
     for r, row in enumerate(table.rows[first:], start=first):
         row = _realign(row, cols)
@@ -453,6 +614,7 @@ def tasks_from_table(
             outer = g
             leads = group_leads(group_title) if cols.lead < 0 and not cols.is_targets else []
             merged_down = dict.fromkeys(merged_down, "")  # a group row ends every merge
+            group_time = _period_of_group(group_title, doc_year) if cols.time >= 0 else ""
             continue
         named = agency_row(row) if cols.lead < 0 and not cols.is_targets else None
         if named:  # "1. Công an tỉnh": the lead of the rows under it (`agency_rows.py`)
@@ -468,9 +630,7 @@ def tasks_from_table(
                 targets.append(_target_row(row, cols, text, doc_year))
             continue
         bare = not any(
-            _cell(row, c)
-            for c in (cols.directing, cols.lead, cols.coordinating, cols.time, cols.time_end)
-            if c >= 0
+            _cell(row, c) for c in (*agency_columns(cols), cols.time, cols.time_end) if c >= 0
         )
         if bare and not num and _total_row(text):
             continue  # `| | TỔNG CỘNG (I+II+III) | | | 131.131 |`: the sum of a budget column
@@ -486,10 +646,16 @@ def tasks_from_table(
         if not text or (bare and _heads_numbered_rows(num, table.rows[r + 1 :], cols)):
             merged_down = dict.fromkeys(merged_down, "")
             continue  # `| 1 | Kiểm kê, số hóa di sản | | |` over rows 1.1, 1.2: a sub-heading
-        row = _merged_from_above(row, merged_down)
+        row = _merged_from_above(row, merged_down, _whole_row_columns(cols), _row_empty(row, cols))
+        if time_first and _cell(row, cols.time):
+            own = _cell(row, cols.time)
+            group_time = own if _period_cell(own, doc_year) else ""
+        if group_time and not _cell(row, cols.time):
+            # a calendar's row with no time of its own is done in its group's period
+            row = [*row, *[""] * (cols.time + 1 - len(row))]
+            row[cols.time] = group_time
         rows_read += 1
-        agencies = [cols.directing, cols.lead, cols.coordinating]
-        items = item_rows(row, cols.text, agencies, by_period=cols.by_period)
+        items = item_rows(row, cols.text, agency_columns(cols), by_period=cols.by_period)
         # a calendar's row goes by its period (`Tháng 3` numbers its tasks `3.1`, `3.2`)
         key = num.rstrip(".)")
         if not key and cols.by_period:
@@ -509,8 +675,7 @@ def _states_work(row: list[str], cols: Columns) -> bool:
     task, however many of its short cells hold a heading's words (`Hội chợ sản phẩm chè` under
     `Nội dung`, `Sở Công Thương chủ trì, …` under `Đơn vị thực hiện`); a heading repeated
     inside the table names neither."""
-    agencies = (cols.lead, cols.coordinating, cols.directing)
-    if any(known_prefix(_cell(row, c)) for c in agencies if c >= 0):
+    if any(known_prefix(_cell(row, c)) for c in agency_columns(cols) if c >= 0):
         return True
     return cols.time >= 0 and parse_timeframe(_cell(row, cols.time)).kind != "unknown"
 
@@ -539,14 +704,39 @@ def _under_agency_row(
 
 
 def merged_down_columns(rows: list[list[str]], cols: Columns) -> list[int]:
-    """The columns (lead, and time) whose empty cells under a filled one, in a task table
-    read from text, are that cell merged down (see `tasks_from_table`); `rows` are those
-    under the heading. None when the table shows no merged lead."""
+    """The columns (the lead ones, and time) whose empty cells under a filled one, in a task
+    table read from text, are that cell merged down (see `tasks_from_table`); `rows` are
+    those under the heading. None when the table shows no merged lead."""
     if not _leads_merged(rows, cols):
         return []
     if cols.time >= 0 and _leads_merged(rows, cols, with_time=True):
-        return [cols.lead, cols.time]
-    return [cols.lead]
+        return [*lead_columns(cols), cols.time]
+    return lead_columns(cols)
+
+
+@lru_cache(maxsize=2)
+def _column_words_re(path: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + lexicon.alternation(path, fold_words=True) + r"\b")
+
+
+def is_schedule(table: Table) -> bool:
+    """An event's programme (`Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện`), told by its
+    heading (`_schedule_heading`), or an inspection schedule whose rows name the units visited,
+    not the work (`_visits`): it details one activity of the plan."""
+    head = read_header(table.rows)
+    return head is not None and (head[0].visits or _schedule_heading(table.rows[: head[1]]))
+
+
+def _schedule_heading(heading: list[list[str]]) -> bool:
+    """A programme's heading: a column of places and none of a task table's own (roles split
+    into columns, deadlines, products; lexicon `tables.schedule_columns`,
+    `tables.task_table_columns`). It is no task list (`task_lists.is_task_list`): its rows are
+    tasks beside those the sections of duties assign; and it runs in the order of its times,
+    so an empty time cell under a filled one is that cell merged down."""
+    cells = [fold(c) for row in heading for c in row if c.strip()]
+    places = _column_words_re("tables.schedule_columns")
+    own = _column_words_re("tables.task_table_columns")
+    return any(places.search(c) for c in cells) and not any(own.search(c) for c in cells)
 
 
 def _keyed_by_time(cols: Columns) -> bool:
@@ -558,9 +748,10 @@ def _keyed_by_time(cols: Columns) -> bool:
 
 
 def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = False) -> bool:
-    """True when a numbered task row has an empty lead cell under a row of the same group
-    that has one: the text left a merged lead cell empty below its first row. With
-    `with_time`, only such a row whose time cell is empty too counts."""
+    """True when a numbered task row has its lead cells all empty under a row of the same
+    group that has one (not always the row just above: a merged cell may span several rows):
+    the text left a merged lead cell empty below its first row. With `with_time`, only such a
+    row whose time cell is empty too counts."""
     if cols.lead < 0 or cols.num < 0:
         return False
     above = False
@@ -570,21 +761,40 @@ def _leads_merged(rows: list[list[str]], cols: Columns, *, with_time: bool = Fal
             continue
         if not (_ROW_NUM.match(_cell(row, cols.num)) and _cell(row, cols.text)):
             continue
-        if not _cell(row, cols.lead) and above and not (with_time and _cell(row, cols.time)):
+        led = any(_cell(row, c) for c in lead_columns(cols))
+        if not led and above and not (with_time and _cell(row, cols.time)):
             return True
-        above = bool(_cell(row, cols.lead))
+        # a lead cell merged down over several rows is still above the last of them
+        above = above or led
     return False
 
 
-def _merged_from_above(row: list[str], merged_down: dict[int, str]) -> list[str]:
+def _whole_row_columns(cols: Columns) -> list[int]:
+    """The role columns (directing, coordinating) a merge carries down only with all the row's
+    bodies: a row may well have no coordinators, so an empty cell there beside its own lead is
+    none; a row whose every role cell is empty (its time its own or not) is the row above's
+    bodies merged down, as Word merges the agency cells of rows one team carries out."""
+    return [c for c in (cols.directing, cols.coordinating) if c >= 0]
+
+
+def _row_empty(row: list[str], cols: Columns) -> bool:
+    """True when the row's every role cell is empty."""
+    return not any(_cell(row, c) for c in agency_columns(cols) if c >= 0)
+
+
+def _merged_from_above(
+    row: list[str], merged_down: dict[int, str], whole_row: list[int], whole: bool
+) -> list[str]:
     """The row with each empty merged-down column given the text above it, which it then
-    passes on (`merged_down`: column -> the text its cell last held)."""
+    passes on (`merged_down`: column -> the text its cell last held); the `whole_row` columns
+    only when the `whole` row is merged down, else the row's own cell (empty: none) is what a
+    row merged below it takes."""
     if not merged_down:
         return row
     row = list(row) + [""] * (max(merged_down) + 1 - len(row))
     for c, above in merged_down.items():
-        if row[c].strip():
-            merged_down[c] = row[c]
+        if row[c].strip() or (c in whole_row and not whole):
+            merged_down[c] = row[c]  # an empty coordinating cell of its own is none
         elif above:
             row[c] = above
     return row
@@ -644,11 +854,10 @@ def _agency_cell(row: list[str], i: int) -> str:
 def _add_agencies(t: dict, row: list[str], cols: Columns) -> None:
     if cols.directing >= 0:
         t["directing"] += parse_list(_agency_cell(row, cols.directing))
-    if cols.lead >= 0:
-        directing, lead, coord = cell_roles(
-            _agency_cell(row, cols.lead), first_leads=cols.first_leads
-        )
-        if cols.first_leads and t["lead"]:
+    going_on = bool(t["lead"])
+    for col in lead_columns(cols):
+        directing, lead, coord = cell_roles(_agency_cell(row, col), first_leads=cols.first_leads)
+        if cols.first_leads and going_on:
             lead, coord = [], lead + coord  # a row going on a cell: its first is not the cell's
         t["directing"] += directing
         t["lead"] += lead
@@ -675,7 +884,8 @@ def _finish(t: dict, doc_year: int | None) -> Task:
     end = " ".join(t["time_end"]) or None
     group = t["group"]
     return Task(
-        id=f"{group}.{t['num']}" if group else t["num"],
+        # a group named by its title (a calendar's `THÁNG 3`) leaves the row's own number
+        id=f"{group}.{t['num']}" if group and " " not in group else t["num"],
         group=group,
         group_title=t["group_title"],
         text=t["text"],

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kehoach.extract.outline import Section
+from kehoach.extract.outline import Para, Section
 from kehoach.extract.readings import handed_reading, opening, subject_reading
 from kehoach.intake.document import Table
 from kehoach.model import Metric, Target
@@ -284,6 +284,13 @@ def _metrics(text: str, doc_year: int | None = None) -> list[Metric]:
             metrics.append(Metric(value=value, unit=unit, subject=subject, by=by))
             previous = subject
     return metrics
+
+
+def dated_metrics(text: str, doc_year: int | None) -> list[Metric]:
+    """The numbers a note dates from the document's year on (`Riêng năm 2026 đạt 150 lượt
+    người`, `Năm 2027: 50%`): milestones on the way to a target; undated numbers and past
+    years' figures (`Năm 2025 đạt 85%`) give none."""
+    return [m for m in _metrics(text, doc_year) if m.by and (doc_year is None or m.by >= doc_year)]
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -728,9 +735,10 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
         here = inside
         if _OBJECTIVE.search(heading_part(sec.title)) and sec.kind != "appendix":
             here = True
-        if inside and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
-            here = False
-        if here and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
+        # a numbered statement under the objectives (`3. 100% nhiệm vụ được giao … được rà
+        # soát`) is one of them, whatever words it holds; a heading is read by its words
+        stated = inside and _statement_title(sec)
+        if here and not stated and _NOT_OBJECTIVE.search(title) and not _OBJECTIVE.search(title):
             here = False
         # a part that reviews past years inside the objectives part (`II. TÌNH HÌNH VÀ MỤC TIÊU`
         # > `1. Kết quả đạt được`): its figures are results
@@ -739,6 +747,8 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
             here = False
         # a numbered statement ("3. Doanh thu tăng 15% so với năm 2025") names no horizon
         h = horizon if _statement_title(sec) else (_horizon_of(sec.title) or horizon)
+        # the line that opens its list (`Phấn đấu trong năm 2026:`) names the year it aims at
+        h = (_list_year(sec) if here else None) or h
         if here:
             found.append((sec, h))
         for c in sec.children:
@@ -748,6 +758,12 @@ def _objective_sections(root: Section) -> list[tuple[Section, int | None]]:
         if top.kind != "appendix":
             visit(top, False, None)
     return found
+
+
+def objective_sections(root: Section) -> list[Section]:
+    """The sections of the plan's objectives part (`Mục tiêu`, `Chỉ tiêu`, and the numbered
+    statements under them)."""
+    return [sec for sec, _ in _objective_sections(root)]
 
 
 def extract_targets(
@@ -787,6 +803,7 @@ def extract_targets(
     # two indicators however alike their wording (`Tỷ lệ di tích cấp quốc gia được số hóa`,
     # `Tỷ lệ di tích cấp tỉnh được số hóa`)
     body = len(targets)
+    aims: dict[str | None, int] = {sec.path: h for sec, h in objectives if h}
     for row in appendix_rows or []:
         metrics = list(row.metrics) or _metrics(row.text)
         if not metrics:
@@ -809,7 +826,9 @@ def extract_targets(
                     targets[same], metrics=_joined(targets[same].metrics, row.metrics)
                 )
             continue
-        horizon = row.horizon or appendix_horizon or plan_horizon
+        # a row's own years, else those of the objectives section its table stands in (`2.
+        # Chỉ tiêu phấn đấu đến năm 2030` over `Chỉ tiêu | Chỉ tiêu cần đạt`)
+        horizon = row.horizon or aims.get(row.section) or appendix_horizon or plan_horizon
         section = row.section or "appendix"
         targets.append(_target(len(targets) + 1, row.text, horizon, metrics, section))
         seen.append(fold(row.text))
@@ -1013,6 +1032,15 @@ def _strives_for_list(intro: str) -> bool:
     if not folded.endswith(":"):
         return False
     return bool(_future_re().search(folded) or _TARGETS_FOLLOW.search(folded))
+
+
+def _list_year(sec: Section) -> int | None:
+    """The year the last paragraph of a section's own, when it strives for the list after it
+    (`_strives_for_list`: `Phấn đấu trong năm 2026:` over `1. 100% xã …`), aims at."""
+    paras = [b for b in sec.blocks if isinstance(b, Para)]
+    if not sec.children or not paras or not _strives_for_list(paras[-1].text):
+        return None
+    return _striven_year(paras[-1].text)
 
 
 def _striven_year(intro: str) -> int | None:

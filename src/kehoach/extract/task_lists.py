@@ -8,10 +8,10 @@ holding the table alone, or a sub-part headed so: `2. Nhiệm vụ cụ thể`),
 introduces it names it in those words (`Nội dung, thời gian các hoạt động và phân công thực
 hiện như sau:` over an event's programme: the plan says the table is where it hands out the
 work, and a `PHÂN CÔNG NHIỆM VỤ` part beside it then details that work, as a `Tổ chức thực
-hiện` part would), and when the plan has no task part at all (an inspection schedule under
-`IV. ĐỐI TƯỢNG, THỜI GIAN KIỂM TRA`, the activities of an event plan under `II. NỘI DUNG HOẠT
-ĐỘNG`): the plan's `Tổ chức thực hiện` then says how the table is carried out, and assigns no
-work of its own.
+hiện` part would), and when the plan has no task part at all (an inspection schedule with a
+task column, `Nội dung kiểm tra`, under `IV. ĐỐI TƯỢNG, THỜI GIAN KIỂM TRA`, the activities
+of an event plan under `II. NỘI DUNG HOẠT ĐỘNG`): the plan's `Tổ chức thực hiện` then says
+how the table is carried out, and assigns no work of its own.
 
 A body table is one more source when the plan's task part is elsewhere, so that the table
 details only some of the work:
@@ -25,6 +25,15 @@ details only some of the work:
 
 Its rows are then tasks beside those the sections assign, merged (`assignments.
 tasks_from_sections`, `beside`).
+
+An event's programme is never the task list, wherever it stands (`tables.is_schedule`: a
+column of the places, `Thời gian | Nội dung | Địa điểm | Đơn vị thực hiện`, and none of a task
+table's own, such as `Đơn vị chủ trì | Đơn vị phối hợp` or `Thời hạn hoàn thành`): it says when
+and where each activity happens and who runs it, as activity blocks do, and the sections of
+duties beside it (the organising committee's subcommittees, the agencies) give tasks too. So
+is an inspection schedule that names the units visited and the team sent to each (`Đơn vị được
+kiểm tra | Thời gian | Thành phần đoàn`, no task column): the plan's work is handed out in its
+sections (`Tổ chức thực hiện`, the review conference's preparations).
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from kehoach.extract.outline import Para, Section
+from kehoach.extract.tables import is_schedule
 from kehoach.intake.document import Table
 from kehoach.text import lexicon
 
@@ -78,6 +88,8 @@ def is_task_list(
     `tables` are the plan's task tables (a sub-part holding one states no work of its own);
     `assigns(sec)` tells whether a section assigns work to named agencies (read only when
     asked: reading the sections is the costly part)."""
+    if table is not None and is_schedule(table):
+        return False
     tops = [t for t in root.children if t.kind not in ("appendix", "signature")]
     top = next((t for t in tops if path == t.path or path.startswith(t.path + ".")), None)
     here = next((s for s in root.walk() if s.path == path), None)

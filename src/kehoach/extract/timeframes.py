@@ -25,6 +25,11 @@ _DAY_RANGE = re.compile(
     r"(?:\b(?:tu )?ngay |\btu |^)(\d{1,2})(?:/(\d{1,2}))?(?:/((?:19|20)\d{2}))? ?(?:-|–|den|toi) ?"
     r"(?:het )?(?:ngay )?(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})"
 )
+# "Từ ngày 22/5 đến ngày 24/5" (folded): a window of days with no year, read in the
+# document's own year when nothing else dates the wording
+_YEARLESS_DAY_RANGE = re.compile(
+    r"\b(?:tu )?ngay (\d{1,2})/(\d{1,2}) ?(?:-|–|den|toi) ?(?:ngay )?(\d{1,2})/(\d{1,2})\b(?!/)"
+)
 # Words before a date that make it a deadline; without them a date after "ngày" is one day
 # ("Ngày 10/10/2026", "20 giờ 00, ngày 10/4/2026"); a bare date in a time column is a deadline.
 _DEADLINE_BEFORE = re.compile(r"\b(truoc|cham nhat|han|hoan thanh|xong|den|het)\b[^\d]*$")
@@ -361,6 +366,15 @@ def _first_period(raw: str, f: str, doc_year: int | None) -> Timeframe | None:
         mo, y = int(month.group(1)), int(month.group(2))
         add(0, _tf(raw, "window", *_window(y, mo, y, mo)))
     if not candidates and doc_year:
+        # "Từ ngày 22/5 đến ngày 24/5" with no year: a window of days of the document's year
+        for m in _YEARLESS_DAY_RANGE.finditer(f):
+            d1, mo1, d2, mo2 = (int(g) for g in m.groups())
+            if _valid_date(doc_year, mo1, d1) and _valid_date(doc_year, mo2, d2):
+                first_day = f"{doc_year:04d}-{mo1:02d}-{d1:02d}"
+                last_day = f"{doc_year:04d}-{mo2:02d}-{d2:02d}"
+                if first_day <= last_day:
+                    add(m.start(), _tf(raw, "window", first_day, last_day))
+                    break
         # "trước ngày 30/6", "ngày 19/4" with no year: a deadline or an event day of the
         # document's own year
         for m in re.finditer(r"\bngay (\d{1,2})/(\d{1,2})\b(?!/)", f):

@@ -6,8 +6,11 @@ out as it shows: `1.`, `a)`, `II.`, bullets as `-`). Tables become `Table`s on t
 grid: a merged cell (gridSpan across, vMerge down) has its text repeated in
 each grid position it covers, with `spans` marking the copies, so every row has
 the same number of cells. Paragraphs inside one cell are joined with a newline;
-a table nested in a cell is flattened into that cell's text. Headers, footers
-and footnotes are not read.
+a table nested in a cell is flattened into that cell's text. Headers, footers,
+footnotes and comments are not read (their marks in the body hold no text), nor deleted
+text; a raised run of figures is written in raised figures (`word_furniture` keeps a unit's,
+`m²`, and drops a footnote's number typed by hand), and Word's other furniture (a table
+of contents, a field's error text) is dropped by `word_furniture`.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from kehoach.intake.encoding import (
     reject_empty,
     reject_images,
 )
+from kehoach.intake.word_furniture import blocks_without_word_furniture
 from kehoach.text.normalize import nfc
 
 # Qualified names, built once: every element's tag is compared with them.
@@ -48,6 +52,8 @@ _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
 )
 _R, _PPR, _RPR, _TCPR, _TRPR = f"{_W}r", f"{_W}pPr", f"{_W}rPr", f"{_W}tcPr", f"{_W}trPr"
 _PSTYLE, _NUMPR, _RSTYLE = f"{_W}pStyle", f"{_W}numPr", f"{_W}rStyle"
+_VERT_ALIGN = f"{_W}vertAlign"
+_RAISED_FIGURES = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 # What `_collect` does with an element inside a paragraph, by its tag: a run (its text in
 # its font), a piece of text (w:t's own; a tab, a break or a hyphen written as one), a text
@@ -79,7 +85,9 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     document = _open(data, name)
     styles = Styles(document.styles)
     ctx = _Context(Numbering(document.numbering, styles), _Fonts(styles))
-    blocks = fix_legacy_blocks(list(_body_blocks(document.body, ctx)))
+    blocks = blocks_without_word_furniture(
+        fix_legacy_blocks(list(_body_blocks(document.body, ctx)))
+    )
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the document holds no text", where=name)
     return Document(name=name, format="docx", sha256=sha256, blocks=blocks)
@@ -138,18 +146,28 @@ def _collect(el, parts: list[str], boxes: list, fonts: _Fonts, font: str | None)
             continue
         elif action == _RUN:
             run_font = fonts.run(child, font)
+            start = len(parts)
             if _legacy_encoding(run_font) is None:  # most runs: their text as it is
                 _collect(child, parts, boxes, fonts, run_font)
             else:
                 run: list[str] = []
                 _collect(child, run, boxes, fonts, run_font)
                 parts.append(_legacy_run("".join(run), run_font))
+            if len(parts) == start + 1 and parts[start].isdigit() and _raised(child):
+                # a raised run of figures (`m` + raised `2`; a footnote's number typed by
+                # hand) in raised figures: `word_furniture` tells a unit's power by them
+                parts[start] = parts[start].translate(_RAISED_FIGURES)
         elif action == _BOX:
             boxes.append(child)
         elif (written := _WRITTEN_AS.get(tag)) is not None:
             parts.append(written)
         elif isinstance(tag, str):  # not a comment or processing instruction
             _collect(child, parts, boxes, fonts, font)
+
+
+def _raised(run) -> bool:
+    """Whether a run is set raised (superscript)."""
+    return _prop(run, _RPR, _VERT_ALIGN) == "superscript"
 
 
 def _clean_line(text: str) -> str:

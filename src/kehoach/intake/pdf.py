@@ -30,6 +30,7 @@ from kehoach.intake.pdf_lines import group_lines, line_bottom, line_text
 from kehoach.intake.pdf_page import PageContent, read_page
 from kehoach.intake.pdf_paragraphs import TextLine, hang_of, join_paragraphs
 from kehoach.intake.pdf_ruled import find_tables, grid, words_inside
+from kehoach.intake.word_furniture import blocks_without_word_furniture
 from kehoach.text.normalize import fold
 
 _PAGE_NUMBER = re.compile(r"^[\s\-–—.]*(?:trang\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—.]*$", re.I)
@@ -45,7 +46,9 @@ def read(data: bytes, name: str, sha256: str) -> Document:
         raise NeedsOcr("scanned PDF with no text layer; OCR is not supported yet", where=name)
     text_pages = [p for p in pages if p.chars]
     scanned = sum(p.picture_cover >= _SCAN_COVER for p in text_pages) * 2 > len(text_pages)
-    blocks = fix_legacy_blocks(_join_pages([_page_items(p) for p in pages]))
+    blocks = blocks_without_word_furniture(
+        fix_legacy_blocks(_join_pages([_page_items(p) for p in pages]))
+    )
     if not any(isinstance(b, Table) or b.strip() for b in blocks):
         raise EmptyDocument("the PDF holds no text", where=name)
     return Document(name=name, format="pdf", sha256=sha256, blocks=blocks, ocr=scanned)

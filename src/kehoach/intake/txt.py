@@ -10,6 +10,7 @@ from kehoach.intake.encoding import decode_text
 from kehoach.intake.furniture import without_furniture
 from kehoach.intake.pipe_wrapped import join_wrapped_rows
 from kehoach.intake.tab_lines import join_cell_lines
+from kehoach.intake.word_furniture import blocks_without_word_furniture, without_word_furniture
 from kehoach.text.normalize import nfc
 
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -31,9 +32,10 @@ def read(data: bytes, name: str, sha256: str) -> Document:
     lines = text.split("\n")
     if not markdown.is_markdown(text):
         if txt_layout.is_layout(text):  # pdftotext -layout: paragraphs and tables rebuilt
-            blocks = txt_layout.read_layout(text)
-        else:  # a signed PDF's text copied line by line: its stamps and page furniture out
-            lines = without_furniture(lines)
+            blocks = blocks_without_word_furniture(txt_layout.read_layout(text))
+        else:  # a signed PDF's text copied line by line: its stamps and page furniture out,
+            # and a Word file's text its contents, notes and comments
+            lines = without_word_furniture(without_furniture(lines))
             blocks = to_blocks([_unmarked(x) for x in lines])
         return Document(name=name, format="txt", sha256=sha256, blocks=blocks)
     # a converter's markdown: its paragraphs unwrapped, its footnotes dropped, its grid
@@ -325,9 +327,24 @@ def _tab_row(lines: list[str], i: int, tabs: int) -> tuple[str, int] | None:
     return None
 
 
+def _last_cell_lines(lines: list[str], i: int) -> int:
+    """How many lines after line `i`, a tab table's row, are its last cell's next lines: a
+    break in the last cell leaves the row's tabs all on its first line, and the cell goes on
+    over lines of no tab right under it, each in lower case (`… thông báo sau,` / `tùy điều
+    kiện thời tiết`); a line in upper case is a row merged across, or the text after."""
+    n = 0
+    while i + n + 1 < len(lines):
+        line = lines[i + n + 1].strip()
+        if not line or "\t" in lines[i + n + 1] or not line[0].islower():
+            break
+        n += 1
+    return n
+
+
 def _mend_tab_rows(lines: list[str]) -> list[str]:
-    """A tab table's rows each on one line (`_tab_row`): a table begins at a line of two tabs
-    or more, its heading, and runs while its lines have tabs, blank lines between them."""
+    """A tab table's rows each on one line (`_tab_row`, `_last_cell_lines`): a table begins
+    at a line of two tabs or more, its heading, and runs while its lines have tabs, blank
+    lines between them."""
     out: list[str] = []
     tabs = 0  # the tabs of the current table's heading; 0 outside a table
     i = 0
@@ -338,6 +355,11 @@ def _mend_tab_rows(lines: list[str]) -> list[str]:
             if got is not None:
                 out.append(got[0])
                 i = got[1]
+                continue
+            if line.count("\t") == tabs and (more := _last_cell_lines(lines, i)):
+                rest = (x.strip() for x in lines[i + 1 : i + 1 + more])
+                out.append(_CELL_BREAK.join([line.rstrip(" "), *rest]))
+                i += 1 + more
                 continue
         elif "\t" in line.strip() and line.count("\t") >= 2:
             tabs = line.count("\t")

@@ -38,12 +38,25 @@ def words(path: str) -> tuple[str, ...]:
     return tuple(node)
 
 
+def _name_lines(name: str) -> tuple[str, ...]:
+    """The names of a data file written one a line (`#` opening a comment line), cleaned, in
+    the file's order."""
+    text = data_file(name).read_text(encoding="utf-8")
+    return tuple(clean(p) for p in text.splitlines() if p.strip() and not p.startswith("#"))
+
+
 @cache
 def provinces() -> tuple[str, ...]:
     """The province names (`data/provinces.txt`: the 34 units since July 2025, then the older
     ones), cleaned, in the file's order."""
-    text = data_file("provinces.txt").read_text(encoding="utf-8")
-    return tuple(clean(p) for p in text.splitlines() if p.strip() and not p.startswith("#"))
+    return _name_lines("provinces.txt")
+
+
+@cache
+def minority_names() -> tuple[str, ...]:
+    """Names from the ethnic minorities' languages (`data/minority_names.txt`: the 54 groups,
+    their subgroups, clans, festivals, and places of their areas), cleaned."""
+    return _name_lines("minority_names.txt")
 
 
 # The roles of labelled lines (`[agencies] <role>_labels`): `Đơn vị chủ trì: …`, `Thời gian: …`.

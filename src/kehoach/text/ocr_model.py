@@ -18,10 +18,10 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property, lru_cache
-from importlib import resources
 from itertools import accumulate
 from typing import cast
 
+from kehoach.text.datafiles import data_file
 from kehoach.text.syllables import (
     NUM,
     is_valid_syllable,
@@ -544,7 +544,7 @@ def model_from_counts(counts: dict) -> OcrModel:
 @lru_cache(maxsize=1)
 def load_model() -> OcrModel:
     """The packaged model, loaded once."""
-    path = resources.files("kehoach.data") / "ocr" / "model.bin"
+    path = data_file("ocr", "model.bin")
     tables = decode_tables(path.read_bytes())
     if tables.get("format") != TABLES_FORMAT:
         raise ValueError(

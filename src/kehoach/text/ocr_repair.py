@@ -19,14 +19,15 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from importlib import resources
 from operator import attrgetter
 
+from kehoach.text.datafiles import data_file
 from kehoach.text.lexicon import mapping, words
 from kehoach.text.normalize import recompose_marks
 from kehoach.text.ocr_decode import calm_run, decode
 from kehoach.text.ocr_judge import looks_like_ocr
 from kehoach.text.ocr_model import OcrModel, load_model, training_sequences
+from kehoach.text.ocr_numbers import NUMBER_TOKEN, number_shapes
 from kehoach.text.syllables import (
     LETTERS,
     Token,
@@ -130,43 +131,6 @@ def _recased(chunk: list[Token], i: int, new: str, confusion: bool) -> str:
 # a footnote number read as an apostrophe (`Tỉnh ủy'`), `1V.` for the heading `IV.`.
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MARKED_I = "ÌÍỈĨỊ"  # an I with a stray mark (`ỈV. KIẾN NGHỊ`)
-# A number as OCR may read it: digits and the letters read for them (`ocr.digit_shapes`),
-# with decimal marks and date slashes between, apart from any word
-_DIGIT_SHAPES = mapping("ocr.digit_shapes")
-_SHAPE_CLASS = re.escape("".join(_DIGIT_SHAPES))
-_NUMBER_TOKEN = re.compile(rf"(?<![\w.,/-])[\d{_SHAPE_CLASS}](?:[.,/]?[\d{_SHAPE_CLASS}])*(?!\w)")
-
-
-def _number_shapes(token: str) -> str:
-    """A number with the letters OCR read for its digits put right (`l0` -> `10`, `31/l2/2026`
-    -> `31/12/2026`, `2,l` -> `2,1`): a letter becomes its digit when a digit stands next to
-    it, or across a decimal mark, counting those put right; a token with no real digit (`l`,
-    `lO`), or a letter next to a slash alone (`l/2026`, a quarter's I), stays as read."""
-    if token.isdigit() or not any(c.isdigit() for c in token):
-        return token
-    chars = list(token)
-    changed = True
-    while changed:
-        changed = False
-        for i, c in enumerate(chars):
-            if c in _DIGIT_SHAPES and _beside_digit(chars, i):
-                chars[i] = _DIGIT_SHAPES[c]
-                changed = True
-    return "".join(chars)
-
-
-def _beside_digit(chars: list[str], i: int) -> bool:
-    """Whether a digit stands next to position i, or one place beyond a `.`/`,` next to it."""
-    for step in (-1, 1):
-        j = i + step
-        if 0 <= j < len(chars) and chars[j].isdigit():
-            return True
-        k = j + step
-        if 0 <= k < len(chars) and chars[j] in ".," and chars[k].isdigit():
-            return True
-    return False
-
-
 _QUARTER_RE = re.compile(
     r"(?<![\w])(?P<word>(?i:"
     + "|".join(map(re.escape, words("ocr.quarter_words")))
@@ -271,8 +235,8 @@ _SYMBOL_FIXES = (
     (re.compile(r"(?<=\d\d)l(?![\w])"), lambda m: "1"),
     (re.compile(r"(?<=\d\d)O(?![\w])"), lambda m: "0"),
     # ... and any digit of a number read as a letter (`ngày l0`, `9O%`, `31/l2/2026`, `2,l`;
-    # the shapes in the lexicon): `_number_shapes`
-    (_NUMBER_TOKEN, lambda m: _number_shapes(m.group())),
+    # the shapes in the lexicon): `number_shapes`
+    (NUMBER_TOKEN, lambda m: number_shapes(m.group())),
     # a space OCR set before a mark that closes up to the word or number before it (`chủ trì
     # , phối hợp`, `1,8 %`); not at a line's start, where a list's mark may stand
     (re.compile(r"(?<=[\w)])[ \t]+(?=[,;:%](?:[ \t]|$))", re.M), lambda m: ""),
@@ -523,7 +487,7 @@ def bench_repair(mb: float = 1.0) -> dict:
     time of this process. Returns
     `{"mb", "looks_like_ocr", "detect_mb_per_s", "repair_mb_per_s", "repairs"}`.
     """
-    path = resources.files("kehoach.data") / "samples" / "ocr" / "001_ocr.txt"
+    path = data_file("samples", "ocr", "001_ocr.txt")
     sample = path.read_text(encoding="utf-8")
     rng = random.Random(0)
     paragraphs = [p for p in sample.split("\n\n") if p.strip()]

@@ -131,9 +131,12 @@ def is_valid_syllable(token: str) -> bool:
     return not _stop_final(toneless) or tone in (1, 5)
 
 
+@lru_cache(maxsize=1)
 def _skeleton_table() -> dict[int, int | str]:
     """Each character's base letters without their marks, where they differ from it and are
-    ASCII; a mark on its own has none (it is removed)."""
+    ASCII; a mark on its own has none (it is removed). Built on the first skeleton: only
+    OCR'd and accentless text needs one, and every process that starts pays for a table
+    built on import (~3 ms)."""
     table: dict[int, str] = {}
     for code in range(0xC0, 0x1EFA):
         c = chr(code)
@@ -150,12 +153,9 @@ def _skeleton_table() -> dict[int, int | str]:
     return complete_table(table)
 
 
-_SKELETON_TABLE = _skeleton_table()
-
-
 def skeleton(token: str) -> str:
     """Lower case base letters, every diacritic and the stroke of đ removed: `Đẳng` -> `dang`."""
-    return token.translate(_SKELETON_TABLE).lower()
+    return token.translate(_skeleton_table()).lower()
 
 
 @lru_cache(maxsize=100_000)
@@ -205,14 +205,15 @@ _as_token = partial(tuple.__new__, Token)  # a Token from its fields, without a 
 
 @lru_cache(maxsize=1)
 def name_syllables() -> frozenset[str]:
-    """Syllables of place names that Vietnamese spelling does not allow (`Đắk Lắk`, `Krông
-    Pắc`: names from the Central Highlands' languages), lower case: kept as written, and no
-    sign of OCR damage. From the province list and the lexicon's `[ocr] place_names`."""
+    """Syllables of names that Vietnamese spelling does not allow (`Đắk Lắk`, `Krông Pắc`,
+    `Pa Kô`, `Xtiêng`: places and peoples named in the ethnic minorities' languages), lower
+    case: kept as written, and no sign of OCR damage. From the province list and
+    `data/minority_names.txt`."""
     from kehoach.text import lexicon
 
     words = {
         unify_tone_marks(w.lower())
-        for name in [*lexicon.provinces(), *lexicon.words("ocr.place_names")]
+        for name in [*lexicon.provinces(), *lexicon.minority_names()]
         for w in re.findall(r"[^\W\d_]+", unicodedata.normalize("NFC", name))
     }
     return frozenset(w for w in words if not w.isascii() and not is_valid_syllable(w))
