@@ -258,6 +258,19 @@ def plan_scans() -> None:
     first = scan_look(pages[0], rng, stamp=True, colour=colour)
     w, h = first.size
     save_pdf([first.crop((0, int(h * 0.45), w, h))], OUT / "decision_wrap_scan.pdf", quality=60)
+    task_table_scan()
+
+
+def task_table_scan() -> None:
+    """An appendix's task table (scan_marks_word.pdf: scan_marks_plan.txt through
+    tools/format_variants.py build) scanned in grey, the seal over its rules: row numbers,
+    group numerals and quarters (`TT`, `3`, `III`, `Quý II/2026`) as Tesseract misreads
+    lone marks and serifed I's, and a column rule under the seal as grey as its ink."""
+    rng = random.Random("marks")  # its own: the scans above stay as they were
+    page = pdf_pages(FIXTURES / "scan_marks_word.pdf", [1])[0]
+    scan = scan_look(page, rng, stamp=True, colour=False, stamp_at=(0.45, 0.25))
+    w, h = scan.size
+    save_pdf([scan.crop((0, 0, w, int(h * 0.6)))], OUT / "task_table_seal_scan.pdf", quality=40)
 
 
 def all_samples(out: Path) -> None:

@@ -1154,3 +1154,20 @@ def test_a_commune_level_word_after_a_registered_unit_is_its_name_before_the_ver
 )
 def test_a_culture_departments_rooms_written_short(written: str, name: str) -> None:
     assert canonical(written) == name
+
+
+def test_a_colon_ocr_read_for_a_semicolon_after_a_registered_name_parts_two_bodies() -> None:
+    assert parse_list("Sở Nội vụ: UBND các xã, phường") == [
+        "Sở Nội vụ",
+        "Ủy ban nhân dân các xã, phường",
+    ]
+    # a label's colon parts nothing
+    label = "Cơ quan thường trực: Sở Văn hóa, Thể thao và Du lịch"
+    assert len(parse_list(label)) == 1
+
+
+def test_the_work_after_a_registered_name_and_a_comma_is_none_of_it() -> None:
+    assert parse_list("Sở VHTTDL, tổ chức Hội thi tìm hiểu di sản") == [
+        "Sở Văn hóa, Thể thao và Du lịch"
+    ]
+    assert parse_list("Sở Nội vụ, Sở Tài chính") == ["Sở Nội vụ", "Sở Tài chính"]

@@ -722,3 +722,29 @@ def test_a_quarter_work_programme_read_from_its_text() -> None:
     assert r.tasks[3].lead == ["Phòng Quản lý Thể dục thể thao"]
     assert r.tasks[3].coordinating == ["Trung tâm Huấn luyện và Thi đấu thể thao tỉnh"]
     assert all(not t.directing and len(t.lead) == 1 for t in r.tasks)
+
+
+@pytest.mark.parametrize("heading", ["ý", "T1", ""])
+def test_a_number_column_whose_heading_is_unread_still_numbers_the_rows(heading) -> None:
+    """OCR gives a scanned `TT` as `ý`, or the heading is left blank: a first column of row
+    numbers and group numerals is the number column all the same, so its group rows head
+    groups and give no tasks."""
+    title = "TUYÊN TRUYỀN, PHỔ BIẾN"
+    group = [False, False, True, True]  # a group row's title merged across
+    table = Table(
+        rows=[
+            [heading, "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+            ["I", title, title, title],
+            ["1", "Giới thiệu sách mới", "Thư viện tỉnh", "Quý II/2026"],
+            ["2", "Tuần lễ đọc sách", "Sở VHTTDL", "Quý III/2026"],
+            ["II", "KIỂM TRA", "KIỂM TRA", "KIỂM TRA"],
+            ["3", "Kiểm tra tủ sách cơ sở", "Sở VHTTDL", "Quý IV/2026"],
+        ],
+        spans=[[False] * 4, group, [False] * 4, [False] * 4, group, [False] * 4],
+    )
+    tasks, _ = tasks_from_table(table, 2026)
+    assert [(t.id, t.group_title) for t in tasks] == [
+        ("I.1", title),
+        ("I.2", title),
+        ("II.3", "KIỂM TRA"),
+    ]

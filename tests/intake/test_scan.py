@@ -211,6 +211,51 @@ def test_a_wrapped_word_read_with_a_capital_mid_sentence_is_put_in_small_letters
     assert task.timeframe.kind == "continuous" and task.timeframe.raw == "thường xuyên"
 
 
+@pytest.fixture(scope="module")
+def seal_table_scan():
+    return read_document(SCANS / "task_table_seal_scan.pdf")
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_row_numbers_and_group_numerals_are_read_as_printed(seal_table_scan) -> None:
+    """Lone marks Tesseract misreads (`TT` as `I`, `9` as `Q`, serifed `III` as `II`) are
+    read again; the numerals' I's counted on the picture."""
+    (table,) = seal_table_scan.tables
+    assert [r[0] for r in table.rows] == [
+        *["TT", "I", "1", "2", "3", "II", "4", "5", "6", "III", "7", "8", "9"]
+    ]
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_a_quarters_numeral_is_read_as_printed(seal_table_scan) -> None:
+    (table,) = seal_table_scan.tables
+    times = [r[4] for r in table.rows if r[0].isdigit()]
+    assert times == [
+        *["Quý II/2026", "Quý III/2026", "Từ quý II/2026", "Quý III/2026", "Hằng quý"],
+        *["Quý IV/2026", "Quý III/2026", "Tháng 11/2026", "Tháng 12/2026"],
+    ]
+
+
+@pytest.mark.slow
+@needs_tesseract
+def test_the_rules_under_a_seal_keep_the_rows_apart(seal_table_scan) -> None:
+    """The seal over the agency columns is taken out, their rules (as grey as its ink)
+    kept: each row under it has its own cells, and the plan's tasks are the text's."""
+    from kehoach.extract.plan import build_record
+
+    (table,) = seal_table_scan.tables
+    assert len(table.rows) == 13 and all(len(r) == 5 for r in table.rows)
+    rows = {r[0]: r for r in table.rows}
+    assert rows["3"][3] == "Thư viện tỉnh" and rows["6"][3] == "Sở Nội vụ; UBND các xã"
+    typed = build_record(read_document(FIXTURES / "scan_marks_plan.txt")).tasks
+    scanned = build_record(seal_table_scan).tasks
+    assert [(t.id, t.coordinating, t.timeframe) for t in scanned] == [
+        (t.id, t.coordinating, t.timeframe) for t in typed
+    ]
+
+
 def _killed(index: int):
     """A page worker killed while it reads, as the system does when memory runs out."""
     os.kill(os.getpid(), signal.SIGKILL)

@@ -535,3 +535,38 @@ def test_a_syllable_cut_at_a_line_end_keeps_the_line_count():
     assert fixed.split("\n")[0].endswith("tập trung:")
     assert fixed.split("\n")[4] == "b) Phối hợp tuyên truyền"
     assert [c.line for c in changes if c.original.startswith("tru-")] == [1, 5]
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Sở VHTTDI", "Sở VHTTDL"),  # the L read as an I
+        ("Sở VHTTDIL, Bảo tàng tỉnh", "Sở VHTTDL, Bảo tàng tỉnh"),  # ... as IL
+        ("Sở VITTTDL; UBND các xã", "Sở VHTTDL; UBND các xã"),  # an H as IT (a seal over it)
+        ("Sở VHTTTDL chủ trì", "Sở VHTTDL chủ trì"),  # a letter read twice
+        ("SởVHTTDL phối hợp", "Sở VHTTDL phối hợp"),  # the space lost
+        ("SởVHTTDIL", "Sở VHTTDL"),
+    ],
+)
+def test_a_long_abbreviation_ocr_misread_is_put_right(read, meant):
+    assert repair(read, join_lines=False)[0] == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số: 19/KH-SVHTTDL",  # the department's own letters in a number
+        "Sở VHTT quản lý",  # an abbreviation of its own, not a misread one
+        "UBMTTQ tỉnh",
+    ],
+)
+def test_abbreviations_that_are_no_misreading_are_kept(text):
+    assert repair(text, join_lines=False)[0] == text
+
+
+def test_a_stray_quote_before_a_word_inside_a_line_goes():
+    assert repair("Phòng Quản lý 'Thể dục thể thao", join_lines=False)[0] == (
+        "Phòng Quản lý Thể dục thể thao"
+    )
+    quoted = "Cuộc thi ‘Đại sứ văn hóa đọc’ năm 2026"  # a quote closed after it stays
+    assert repair(quoted, join_lines=False)[0] == quoted

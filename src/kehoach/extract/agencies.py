@@ -57,6 +57,7 @@ _PHRASE_STOP_RE = re.compile(r"[.;:(]")
 _CAC_RE = re.compile(r"(?i)các\b")
 _COORDINATE_WITH_RE = re.compile(r"\s*,?\s*\bphoi\s+hop\s+voi\s+")
 _TRAIL = " .,;:-–"
+_WORK_GAP_RE = re.compile(r",?\s+")  # between a body's name and the work it does
 
 
 @dataclass(frozen=True)
@@ -446,9 +447,11 @@ def _without_tail(piece: str) -> str:
     if hit is None or hit[1] >= len(piece):
         return piece
     rest = piece[hit[1] :]
-    if not rest[:1].isspace() or not rest.lstrip()[:1].islower():
+    # the work may follow after a comma (`phối hợp với Sở VHTTDL, tổ chức Hội khỏe …`)
+    gap = _WORK_GAP_RE.match(rest)
+    if gap is None or not rest[gap.end() : gap.end() + 1].islower():
         return piece
-    rest = rest.lstrip()
+    rest = rest[gap.end() :]
     if _name_goes_on(fold_chars(piece), len(piece) - len(rest), rest):
         return piece
     return piece[: hit[1]] if _opens_with_verb(rest) else piece
@@ -489,8 +492,9 @@ def _unrequested(part: str) -> str:
 
 
 # A new body after `,` or `và` (`vá`: OCR'd), its first word matched as written or, in upper
-# case, without marks (OCR'd `Tòa an`, `Ủy bản`)
-_LIST_SEPARATOR_RE = re.compile(r"\s*(?:,|\bv[àaáảãạ]\b)\s*")
+# case, without marks (OCR'd `Tòa an`, `Ủy bản`); or after a `:` that OCR read for a `;`
+# after a registered name (`Sở Nội vụ: UBND các xã`)
+_LIST_SEPARATOR_RE = re.compile(r"\s*(?:[,:]|\bv[àaáảãạ]\b)\s*")
 # in a list, a head that is a whole name (`…, Tỉnh đoàn, Hội Nông dân tỉnh`) may stand right
 # before a `,` or `;` (lexicon `agencies.whole_name_heads`)
 _LIST_HEAD_RE = re.compile(
@@ -539,12 +543,20 @@ def _split_bodies(part: str) -> list[str]:
     for m in sorted([*_LIST_SEPARATOR_RE.finditer(part), *dashes], key=lambda m: m.start()):
         if m.start() < named_to or m.start() < pos:
             continue  # inside a registered name (`Văn phòng HĐND và UBND xã`), or cut before
+        if m.group().strip() == ":" and not _whole_name(part[pos : m.start()]):
+            continue  # a label's colon (`Cơ quan thường trực: Sở …`)
         if m in dashes or _separator_cuts(part, pos, m):
             pieces.append(part[pos : m.start()])
             pos = _cut_run_ons(part, m.end(), pieces)
             named_to = _known_end(part, pos)
     pieces.append(part[pos:])
     return pieces
+
+
+def _whole_name(text: str) -> bool:
+    """Whether text is one registered name, all of it (`Sở Nội vụ`)."""
+    hit = known_prefix(text.strip())
+    return hit is not None and hit[1] >= len(text.strip())
 
 
 def _separator_cuts(part: str, pos: int, m: re.Match[str]) -> bool:

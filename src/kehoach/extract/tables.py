@@ -26,6 +26,7 @@ from kehoach.text.numbers import parse_number
 
 _ROMAN_NUM = re.compile(r"^(?P<g>[IVX]{1,5}|[A-ZĐ])\s*[.\-–)]?\s*(?P<title>.*)$")
 _ROMAN_TITLE = re.compile(r"^(?P<g>[IVX]{1,5})\s*[.\-–)]\s+(?P<title>\S.*)$")
+_ROMAN_MARK = re.compile(r"^[IVX]{1,5}\.?$")
 _ROW_NUM = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|\d{1,3}\))$")
 # A row numbering the columns under the heading: "(1) (2) (3)" or "1 2 3 4".
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\)?\s*=\s*[\d()+\-x*/ ]+$")
@@ -180,7 +181,21 @@ def read_header(rows: list[list[str]]) -> tuple[Columns, int] | None:
         ignored=list(cols.ignored),
         more_leads=list(cols.more_leads),
     )
+    if own.num < 0 and _numbers_rows(rows[start:], own):
+        own.num = 0  # its heading unread (OCR gives `TT` as `ý`, `I`) or left blank
     return own, start
+
+
+def _numbers_rows(rows: list[list[str]], cols: Columns) -> bool:
+    """Whether the first column, which no heading names, numbers the rows (`1`, `2`, …, a
+    group's `I`, `II`): most of its cells are such numbers."""
+    taken = {cols.text, cols.directing, cols.lead, cols.coordinating, cols.time, cols.time_end}
+    taken |= {cols.unit, *cols.totals, *cols.ignored, *(c for c, _, _ in cols.values)}
+    if 0 in taken:
+        return False
+    marks = [c.strip() for r in rows if r and (c := r[0]).strip()]
+    numbers = sum(bool(_ROW_NUM.match(m) or _ROMAN_MARK.match(m)) for m in marks)
+    return numbers >= 2 and numbers >= 0.8 * len(marks)
 
 
 @lru_cache(maxsize=256)

@@ -12,6 +12,7 @@ import cv2
 import numpy as np
 
 _COLOURED = 70  # max - min channel spread above which a pixel is coloured ink, not black text
+_TINTED = 35  # ... and above which one beside coloured ink is that ink's rim
 _MAX_SKEW = 5.0  # degrees searched each way
 _SKEW_WIDTH = 1000  # pixels: the skew is measured on a copy this wide
 _STAMP_SIZE = 0.08  # of the page's width: a seal at least this wide and tall (text never is)
@@ -31,7 +32,13 @@ def to_grey(image: np.ndarray) -> np.ndarray:
     top = cv2.max(cv2.max(red, green), blue)
     spread = cv2.subtract(top, cv2.min(cv2.min(red, green), blue))
     # coloured and not dark: black text under a stamp stays, being dark in every channel
-    grey[(spread > _COLOURED) & (top > 110)] = 255
+    light = top > 110
+    coloured = (spread > _COLOURED) & light
+    # a JPEG keeps colour at a quarter of the resolution: at a stroke's rim its colour runs
+    # thin, and the rim would stay as a grey outline of the seal; tinted pixels beside
+    # coloured ones are its ink too
+    near = cv2.dilate(coloured.view(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    grey[coloured | (near & light & (spread > _TINTED))] = 255
     return grey
 
 
@@ -72,16 +79,68 @@ def drop_grey_stamps(grey: np.ndarray) -> np.ndarray:
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(
         cv2.dilate(solid, np.ones((15, 15), np.uint8)), connectivity=8, ltype=_labels_type(grey)
     )
-    w = grey.shape[1]
     out = grey
-    for x, y, bw, bh, _area in stats[1:count]:
-        if bw < _STAMP_SIZE * w or bh < _STAMP_SIZE * w:
-            continue
-        if out is grey:
-            out = grey.copy()
+    rules: list[tuple[np.ndarray, np.ndarray]] | None = None
+    for x, y, bw, bh in _seals(stats[1:count, :4], grey.shape[1]):
+        if rules is None:
+            from kehoach.intake.scan_tables import ruling_lines  # (which reads ink from here)
+
+            out, rules = grey.copy(), [_pieces(lines) for lines in ruling_lines(grey)]
+        box = (x, y, bw, bh)
+        kept = _rules_under(*rules[0], box, across=True) | _rules_under(
+            *rules[1], box, across=False
+        )
         region = out[y : y + bh, x : x + bw]
-        region[region > core] = 255
+        region[(region > core) & ~kept] = 255
     return out
+
+
+def _seals(pieces: np.ndarray, width: int) -> list[tuple[int, int, int, int]]:
+    """The boxes (x, y, width, height) of the seals among pieces of solid grey: a piece as
+    large as a seal, with the pieces around it within half its size (a ring the text over
+    it broke into arcs leaves one large arc and several small ones)."""
+    x0, y0 = pieces[:, 0], pieces[:, 1]
+    x1, y1 = x0 + pieces[:, 2], y0 + pieces[:, 3]
+    large = (pieces[:, 2] >= _STAMP_SIZE * width) & (pieces[:, 3] >= _STAMP_SIZE * width)
+    seals = []
+    for i in np.nonzero(large)[0]:
+        reach = max(pieces[i, 2], pieces[i, 3]) // 2
+        near = (x1 >= x0[i] - reach) & (x0 <= x1[i] + reach)
+        near &= (y1 >= y0[i] - reach) & (y0 <= y1[i] + reach)
+        left, top = int(x0[near].min()), int(y0[near].min())
+        seals.append((left, top, int(x1[near].max()) - left, int(y1[near].max()) - top))
+    return seals
+
+
+def _pieces(lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pieces of a mask of ruling lines, labelled, and each one's box (x, y, width,
+    height) by label."""
+    _count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        lines, connectivity=8, ltype=cv2.CV_32S
+    )
+    return labels, stats[:, :4]
+
+
+def _rules_under(
+    labels: np.ndarray, boxes: np.ndarray, box: tuple[int, int, int, int], *, across: bool
+) -> np.ndarray:
+    """Which pixels of a seal's box (x, y, width, height) are a table's ruling lines (the
+    horizontal ones if `across`, else the vertical ones), as thin and as grey as the seal's
+    ink, which the table's grid needs: a line that runs on out of the box, or that lies in
+    line with one that does (a column's rule, broken over a merged cell). The seal's rings
+    are straight only for a short way, inside the box, and in line with no rule."""
+    x, y, bw, bh = box
+    left, top, wide, tall = boxes.T
+    out = (left < x) | (top < y) | (left + wide > x + bw) | (top + tall > y + bh)
+    out[0] = False  # the background
+    start, size = (top, tall) if across else (left, wide)  # where a piece lies across its run
+    ends = start + size
+    inline = np.zeros_like(out)
+    for i in np.nonzero(out)[0]:
+        inline |= (start < ends[i]) & (ends > start[i])
+    keep = out | inline
+    keep[0] = False
+    return keep[labels[y : y + bh, x : x + bw]]
 
 
 def _labels_type(grey: np.ndarray) -> int:

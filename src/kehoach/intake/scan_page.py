@@ -20,6 +20,7 @@ import numpy as np
 
 from kehoach.intake.pdf_columns import wrap_hyphen
 from kehoach.intake.scan_image import ink, prepare
+from kehoach.intake.scan_numerals import has_quarter_numeral, quarter_numeral, roman_mark
 from kehoach.intake.scan_tables import Layout, find_tables
 from kehoach.text.normalize import fold, nfc
 
@@ -31,11 +32,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MARGIN = 0.12  # page numbers sit in the top or bottom 12% of the page
 _MIN_INK = 12  # ink pixels (after removing specks) below which a cell is empty
 _PAD = 8  # white pixels kept around a cell's ink: Tesseract reads badly at a crop's edge
-_NUMBERING = "0123456789IVX.)"
-_PLAIN = re.compile(r"^(?:[^\W\d_]+|\d+)$")
-_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?$")
-_ROMAN_LOOKALIKES = {"H": "II", "Ị": "I", "Í": "I", "Ì": "I", "Ỉ": "I", "L": "I", "|": "I"}
+_NUMBERING = "0123456789IVX.,)"  # row numbers, group numerals and figures (`57,1`)
+_DECIMAL = re.compile(r"^\d+(?:[.,]\d+)+$")  # a figure (`3,5`, `1.250`)
+_PLAIN = re.compile(r"^(?:[^\W\d_]+|\d+(?:[.,]\d+)*)$")  # a word, or a number
 _BARS = re.compile(r"^[|lI]{1,3}$")
+# A lone mark is read best at some size Tesseract was trained on, which differs from mark
+# to mark (`3` at twice its size, bold `TT` at two and a half times): it is read at these
+# scales too
+_MARK_SCALES = (1.5, 2.0, 2.5)
+_WORD_SCALES = (1.0, 2.0)  # ... and as a word (`9`, which as a line reads `Q`)
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})[.)]?$")
 # Small words whose capital differs from the lower-case letter only in size (v/V, c/C,
 # x/X, s/S, o/O): Tesseract often capitalises them mid-sentence (`ngành Và các cơ quan`),
@@ -43,7 +48,9 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})[.)]?$")
 _SIZE_ONLY = re.compile(
     r"(?<=[a-zà-ỹđ] )(Và|Với|Về|Vào|Vì|Vẫn|Vị|Vụ|Vực|Các|Có|Của|Cho|Cơ|Cấp|Cũng|Cần|Xã|Xây|Xử|Xong|Sự|Sẽ|Sau|Ở)\b"
 )
-_TILDE_BULLET = re.compile(r"^[~¬] ")  # a dash bullet read as a tilde
+# a dash bullet read as a tilde (`~ Sở …`), or a speck before one read so (`~- Sở …`)
+_TILDE_BULLET = re.compile(r"^[~¬](?:\s*(?=[-–] )| )")
+_QUOTES = re.compile(r"[\"'`‘’“”]+")
 _STRAY_QUOTE = re.compile(r"^[\"'`‘’“”]+(?=[^\W\d_])")
 
 
@@ -130,7 +137,7 @@ def _read_lines(api, grey: np.ndarray, dpi: int) -> list[Line]:
     gap = dpi / 3  # a third of an inch: wider than any space between words
     lines = _words(api, grey, dpi, tesserocr.PSM.AUTO)
     lines = _columns_reread(api, grey, dpi, lines, gap)
-    found = [_line(_specks_dropped(words), gap) for words in lines]
+    found = [_line(_quarters_read(_specks_dropped(words, gap), grey), gap) for words in lines]
     return _same_height_joined([ln for ln in found if not _junk(ln)])
 
 
@@ -168,6 +175,7 @@ def _words(
 
 
 _SURE = 0.85  # lines read at least this surely are not read again
+_SURE_SIDE = 0.8  # ... and each of their columns (below it a person checks a field)
 
 
 def _columns_reread(
@@ -195,7 +203,7 @@ def _columns_reread(
         left = max(splits[k][0] for k in range(i, j + 1))  # type: ignore[index]
         right = min(splits[k][1] for k in range(i, j + 1))  # type: ignore[index]
         band = lines[i : j + 1]
-        if left >= right or min(_mean_confidence(ws) for ws in band) >= _SURE:
+        if left >= right or all(_sure(ws, splits[k]) for k, ws in enumerate(band, i)):
             out.extend(band)
             i = j + 1
             continue
@@ -223,6 +231,21 @@ def _column_split(words: list[Word], gap: float) -> tuple[int, int] | None:
     return widest[0][2][2], widest[1][2][0]
 
 
+def _sure(words: list[Word], split: tuple[int, int] | None) -> bool:
+    """Whether a line of two columns was read surely enough to keep: the line as a whole,
+    and each column's piece of it not nonsense (the nonsense made of a signer's name is no
+    surer for the recipients' line beside it); marks alone beside a column (specks, dropped
+    later) are no column."""
+    if _mean_confidence(words) < _SURE:
+        return False
+    if split is None:
+        return True
+    left = [w for w in words if w[2][2] <= split[0]]
+    right = [w for w in words if w[2][0] >= split[1]]
+    sides = [side for side in (left, right) if any(ch.isalnum() for w in side for ch in w[0])]
+    return all(_mean_confidence(side) >= _SURE_SIDE for side in sides)
+
+
 def _one_side(words: list[Word], split: int) -> bool:
     return all(b[2] <= split for _, _, b in words) or all(b[0] >= split for _, _, b in words)
 
@@ -232,12 +255,23 @@ def _mean_confidence(words: list[Word]) -> float:
     return sum(c * len(t) for t, c, _ in words) / size
 
 
-def _specks_dropped(words: list[Word]) -> list[Word]:
-    """A line's words without the doubtful marks inside it that are no word at all (a speck
-    read as `—` in `ngày — tháng`); the line's first word (a bullet) is kept."""
-    return [
-        w for i, w in enumerate(words) if i == 0 or w[1] >= 0.6 or any(ch.isalnum() for ch in w[0])
-    ]
+def _specks_dropped(words: list[Word], gap: float) -> list[Word]:
+    """A line's words without the marks inside it that are no word at all: a doubtful one (a
+    speck read as `—` in `ngày — tháng`), or one standing alone between the line's two
+    columns (a speck read as a backquote between the recipients and the signer's name); the
+    line's first word (a bullet) is kept, unless it is quotes alone (a quote that opens a
+    word is read as part of it)."""
+    out = []
+    for i, (word, conf, box) in enumerate(words):
+        if (i == 0 and not _QUOTES.fullmatch(word)) or any(ch.isalnum() for ch in word):
+            out.append((word, conf, box))
+            continue
+        if i == 0:
+            continue
+        after = words[i + 1][2][0] - box[2] if i + 1 < len(words) else gap + 1
+        if conf >= 0.6 and (box[0] - words[i - 1][2][2] <= gap or after <= gap):
+            out.append((word, conf, box))
+    return out
 
 
 def _line(words: list[Word], gap: float) -> Line:
@@ -258,11 +292,19 @@ def _line(words: list[Word], gap: float) -> Line:
 
 def _one_line(text: str) -> str:
     # one space between words, two between the columns of a line (see `_line`)
-    line = _recased(nfc(re.sub(r"\s{2,}", "  ", " ".join(text.split(" ")).strip())))
-    line = _TILDE_BULLET.sub("- ", line)
-    if line.count('"') == 1 or not any(q in line[1:] for q in "\"'`‘’“”"):
-        line = _STRAY_QUOTE.sub("", line)  # a speck before the first letter, read as a quote
-    return line
+    return _opening_marks(_recased(nfc(re.sub(r"\s{2,}", "  ", " ".join(text.split(" ")).strip()))))
+
+
+def _opening_marks(text: str) -> str:
+    """A line or cell with the specks OCR read at its start put right: a dash bullet read
+    as a tilde is a dash; a quote before the first letter that nothing closes goes."""
+    m = _TILDE_BULLET.match(text)
+    if m is not None:
+        rest = text[m.end() :]
+        text = rest if rest[:1] in "-–" else "- " + rest
+    if text.count('"') == 1 or not any(q in text[1:] for q in "\"'`‘’“”"):
+        text = _STRAY_QUOTE.sub("", text)
+    return text
 
 
 def _recased(text: str) -> str:
@@ -385,22 +427,36 @@ def _read_cell(
     crop = grey[ink_box[1] : ink_box[3], ink_box[0] : ink_box[2]]
     text, conf = _recognise(api, crop, dpi, mode)
     short = mode == tesserocr.PSM.SINGLE_LINE and wide < 2.5 * tall  # a mark, not a sentence
-    if short and (conf < 0.8 or not _PLAIN.match(text)):
-        text, conf = _short_mark(api, crop, dpi, text, conf)
     if short:
-        text = _roman(text)
-    return _recased(text), conf, ink_box
+        text, conf = _short_mark(api, crop, dpi, text, conf)
+        text = roman_mark(text, crop)
+    elif has_quarter_numeral(text):
+        text = _quarters_counted(api, crop, dpi, mode, text)
+    return _recased(_opening_marks(text)), conf, ink_box
 
 
-def _roman(mark: str) -> str:
-    """A group's Roman numeral as Tesseract misreads it (`H` for II, `VIH` for VIII, `VỊ` for
-    VI) put right; any other mark unchanged."""
-    if _ROMAN.match(mark):
-        return mark
-    upper = mark.upper()
-    fixed = "".join(_ROMAN_LOOKALIKES.get(ch, ch) for ch in upper)
-    lookalike = any(ch in _ROMAN_LOOKALIKES for ch in upper)
-    return fixed if lookalike and _ROMAN.match(fixed) else mark
+def _quarters_counted(api, crop: np.ndarray, dpi: int, mode: int, text: str) -> str:
+    """A cell's text with each quarter's numeral (`IH/2026`) as its picture counts it
+    (`scan_numerals`): the cell read again word by word, for the words' boxes."""
+    framed = cv2.copyMakeBorder(crop, 10, 10, 10, 10, cv2.BORDER_CONSTANT, value=255)
+    for words in _words(api, framed, dpi, mode):
+        for (read, _, _), (counted, _, _) in zip(words, _quarters_read(words, framed), strict=True):
+            if counted != read:
+                text = text.replace(read, counted, 1)
+    return text
+
+
+def _quarters_read(words: list[Word], grey: np.ndarray) -> list[Word]:
+    """A line's words with each quarter's numeral (`IH/2026`) as its picture counts it
+    (`scan_numerals`)."""
+    out = []
+    for i, (word, conf, box) in enumerate(words):
+        if has_quarter_numeral(word):
+            x0, y0, x1, y1 = box
+            picture = grey[max(0, y0 - 1) : y1 + 1, max(0, x0 - 1) : x1 + 1]
+            word = quarter_numeral(word, picture, words[i - 1][0] if i else "")
+        out.append((word, conf, box))
+    return out
 
 
 def _recognise(api, crop: np.ndarray, dpi: int, mode: int, scale: float = 1.0):
@@ -416,16 +472,19 @@ def _recognise(api, crop: np.ndarray, dpi: int, mode: int, scale: float = 1.0):
 
 
 def _short_mark(api, crop: np.ndarray, dpi: int, text: str, conf: float) -> tuple[str, float]:
-    """A doubtful short mark, most often a row number (`13` read as `lộ)`, `I` as `|`): read
-    again larger, then as digits or a Roman numeral; the surest plain reading wins."""
+    """A short mark, most often a row number (`13` read as `lộ)`, `I` as `|`, `9` as `Q`,
+    `TT` as `I`, however sure Tesseract was of them): read again larger, then as digits or a
+    Roman numeral; the surest plain reading wins."""
     import tesserocr
 
     line = tesserocr.PSM.SINGLE_LINE
-    readings = [(text, conf), _recognise(api, crop, dpi, line, 1.5)]
+    word = tesserocr.PSM.SINGLE_WORD
+    readings = [(text, conf), *(_recognise(api, crop, dpi, line, s) for s in _MARK_SCALES)]
+    readings += [_recognise(api, crop, dpi, word, s) for s in _WORD_SCALES]
     api.SetVariable("tessedit_char_whitelist", _NUMBERING)
     numbered = _recognise(api, crop, dpi, line)
     api.SetVariable("tessedit_char_whitelist", "")
-    if _ROW_NUMBER.match(numbered[0]):
+    if _ROW_NUMBER.match(numbered[0]) or _DECIMAL.match(numbered[0]):
         readings.append((numbered[0], max(numbered[1], 0.5)))  # whitelisted reads score 0
     # a Roman numeral in a sans font is plain bars (`|`, `lI`)
     readings = [("I" * len(t) if _BARS.match(t) else t, c) for t, c in readings if t]

@@ -22,7 +22,7 @@ from functools import lru_cache, partial
 from operator import attrgetter
 
 from kehoach.text.datafiles import data_file
-from kehoach.text.lexicon import words
+from kehoach.text.lexicon import mapping, words
 from kehoach.text.normalize import recompose_marks
 from kehoach.text.ocr_decode import calm_run, decode
 from kehoach.text.ocr_judge import looks_like_ocr
@@ -149,12 +149,57 @@ def _quarter(m: re.Match[str]) -> str:
     return m.group("word") + m.group("gap") + fixed
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(words("ocr.abbreviations"))
+
+
+@lru_cache(maxsize=1)
+def _misread_abbreviations() -> dict[str, str]:
+    """Each way OCR misreads the abbreviations of five letters or more, as read -> as
+    meant: a letter read as a shape of `[ocr.abbreviation_shapes]`, or read twice; a reading
+    that two abbreviations share, or that is itself an abbreviation, is neither's."""
+    shapes = mapping("ocr.abbreviation_shapes")
+    readings: dict[str, set[str]] = {}
+    for abbreviation in (a for a in _abbreviations() if len(a) >= 5):
+        for i, letter in enumerate(abbreviation):
+            head, tail = abbreviation[:i], abbreviation[i + 1 :]
+            misread = [read for read, meant in shapes.items() if meant == letter]
+            for read in [*misread, letter * 2]:
+                readings.setdefault(head + read + tail, set()).add(abbreviation)
+    return {
+        read: meant.pop()
+        for read, meant in readings.items()
+        if len(meant) == 1 and read not in _abbreviations()
+    }
+
+
+# A word glued to an abbreviation of three letters or more after it (`SởVHTTDL`, misread
+# too: `SởVHTTDIL`); shorter ones end words of their own (`KH`, `TU`)
+_GLUED_ABBREVIATION = re.compile(
+    r"(?<!\w)(?P<word>[^\W\d_]{1,7}?)(?P<abbreviation>"
+    + "|".join(
+        sorted(
+            {a for a in _abbreviations() if len(a) >= 3} | set(_misread_abbreviations()),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?!\w)"
+)
+
 _SYMBOL_FIXES = (
     (re.compile("\u2044"), lambda m: "/"),  # a slanted slash read as the fraction slash
     # the Icelandic eth read for the Vietnamese d with stroke (`Ðào tạo`): no Vietnamese letter
     (re.compile("[\u00d0\u00f0]"), lambda m: "\u0110" if m.group() == "\u00d0" else "\u0111"),
     (re.compile(r"\(b/[©®]\)|\(b/\)"), lambda m: "(b/c)"),
     (re.compile(r"(?m)^([ \t]*)'[ \t]?(?=[" + LETTERS + r"]|[-+•][ \t])"), lambda m: m.group(1)),
+    # ... or before a word inside the line (`Phòng Quản lý 'Thể dục thể thao`), when no
+    # quote closes after it on the line
+    (
+        re.compile(r"(?<=[ \t])['‘](?=[" + LETTERS + r"])(?![^\n'’]*['’])"),
+        lambda m: "",
+    ),
     # a table rule or a curly quote read at a line's start (`| - Sở X chủ trì …`, `‘Tổ chức`),
     # or a rule at its end (`T/M BAN THƯỜNG VỤ |`): no text of the line
     (
@@ -197,10 +242,21 @@ _SYMBOL_FIXES = (
     (re.compile(r"(?<=[\w)])[ \t]+(?=[,;:%](?:[ \t]|$))", re.M), lambda m: ""),
     # a quarter's Roman numeral with an I read as `l`, `1` or `|` (`quý Il/2026`)
     (_QUARTER_RE, lambda m: _quarter(m)),
-    # a word of 2-7 letters (none of a-z: lower case is no abbreviation, and leaving out
+    # a word OCR glued to the abbreviation after it (`SởVHTTDL`): set apart
+    (_GLUED_ABBREVIATION, lambda m: _glued_abbreviation(m)),
+    # a word of 2-8 letters (none of a-z: lower case is no abbreviation, and leaving out
     # the words it rules out spares a call for nearly every word of the text)
-    (re.compile(r"(?<!\w)[^\W\d_a-z]{2,7}(?!\w)"), lambda m: _abbreviation(m.group())),
+    (re.compile(r"(?<!\w)[^\W\d_a-z]{2,8}(?!\w)"), lambda m: _abbreviation(m.group())),
 )
+
+
+def _glued_abbreviation(m: re.Match[str]) -> str:
+    """`SởVHTTDL` -> `Sở VHTTDL`: a syllable ending in a small letter, then an abbreviation
+    (`_GLUED_ABBREVIATION`); else as written."""
+    word, abbreviation = m.group("word"), m.group("abbreviation")
+    if not word[-1].islower() or not is_valid_syllable(word):
+        return m.group()
+    return f"{word} {abbreviation}"
 
 
 def _digit_l(m: re.Match[str]) -> str:
@@ -218,19 +274,16 @@ def _digit_l(m: re.Match[str]) -> str:
 
 def _abbreviation(word: str) -> str:
     """`ÚBND` -> `UBND`: an upper-case word with marks that is no syllable, and without
-    them a known abbreviation (`[ocr] abbreviations` of the lexicon); else `word`."""
-    if word.isascii() or not word.isupper() or is_valid_syllable(word):
+    them a known abbreviation (`[ocr] abbreviations` of the lexicon); a long one with a
+    letter misread (`VHTTDI`, `VHTTDIL`, `VHTTTDL` -> `VHTTDL`: `_misread_abbreviations`);
+    else `word`."""
+    if not word.isupper() or word in _abbreviations() or is_valid_syllable(word):
         return word
+    if word.isascii():
+        return _misread_abbreviations().get(word, word)
     bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
     bare = unicodedata.normalize("NFC", bare)
     return bare if bare in _abbreviations() else word
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    from kehoach.text import lexicon
-
-    return frozenset(lexicon.words("ocr.abbreviations"))
 
 
 def _unmarked(letter: str) -> str:
