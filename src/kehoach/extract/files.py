@@ -455,6 +455,33 @@ def _pass_on(workers: Workers, events: queue.SimpleQueue) -> None:
         events.put(item)
 
 
+class _Groups:
+    """The groups of files (`_by_name`) waiting for the reader: a group goes to `feed` once
+    the reader has given back each of its files that it reads (`ahead`); a file it could
+    not read is left out. A group with none of its files read ahead goes at once."""
+
+    def __init__(self, files: list[Path], ahead: set[Path], feed: _Feed) -> None:
+        self.feed = feed
+        self.of = _by_name(files)
+        self.unread = {g: set(g) & ahead for g in self.of.values()}
+        self.given: dict[tuple[Path, ...], dict[Path, Document | None]] = {
+            g: {p: None for p in g if p not in ahead} for g in self.of.values()
+        }
+        for group, waits in self.unread.items():
+            if not waits:
+                feed.add([(p, None) for p in group])
+
+    def came_back(self, path: Path, doc: Document | None, readable: bool = True) -> None:
+        """The reader is done with `path`: its document (None: not got to), or no document
+        (`readable` False); the group goes once nothing of it is left to come back."""
+        group = self.of[path]
+        self.unread[group].discard(path)
+        if readable:
+            self.given[group][path] = doc
+        if not self.unread[group] and self.given[group]:
+            self.feed.add(sorted(self.given[group].items(), key=lambda item: item[1] is not None))
+
+
 def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Result]:
     from concurrent.futures.process import BrokenProcessPool
 
@@ -462,28 +489,9 @@ def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Re
 
     events: queue.SimpleQueue = queue.SimpleQueue()  # documents read ahead; groups finished
     feed = _Feed(workers.pool, workers.jobs, documents, events)
-    groups = _by_name(files)
-    ahead = set(workers.ahead)
-    # a group goes once the reader has given back each of its files that it reads; a file
-    # it could not read is left out
-    unread = {g: set(g) & ahead for g in groups.values()}
-    given: dict[tuple[Path, ...], dict[Path, Document | None]] = {
-        g: {p: None for p in g if p not in ahead} for g in groups.values()
-    }
-
-    def came_back(path: Path, doc: Document | None, readable: bool = True) -> None:
-        group = groups[path]
-        unread[group].discard(path)
-        if readable:
-            given[group][path] = doc
-        if not unread[group] and given[group]:
-            feed.add(sorted(given[group].items(), key=lambda item: item[1] is not None))
-
-    for group, waits in unread.items():
-        if not waits:
-            feed.add([(p, None) for p in group])
+    groups = _Groups(files, set(workers.ahead), feed)
     feed.launch()
-    if ahead:  # the reader's documents, passed on as they come by a thread of this process
+    if workers.ahead:  # the reader's documents, passed on as they come by a thread of this process
         threading.Thread(
             target=_pass_on, args=(workers, events), name="kehoach-read-ahead", daemon=True
         ).start()
@@ -501,11 +509,11 @@ def _pooled(workers: Workers, files: list[Path], documents: bool) -> Iterator[Re
                 done, doc, err = item
                 if err is not None:
                     failed[done] = _error(err)
-                    came_back(done, None, readable=False)
+                    groups.came_back(done, None, readable=False)
                 else:  # read, or not got to (then read by the worker, as any other file)
                     if doc is not None and documents:  # kept only when the caller wants it
                         read[done] = doc
-                    came_back(done, doc)
+                    groups.came_back(done, doc)
             feed.launch()
         if path in failed:
             yield path, None, None, failed[path]

@@ -720,22 +720,30 @@ def build_outline(items: list[Para | Table]) -> Section:
                 parent.children.append(sec)
                 stack.append(sec)
                 continue
-        elif stack[-1].kind != "signature" and _recipients_table(it):
-            # the recipients and the signer typed side by side in a table (`| Nơi nhận: - … |
-            # GIÁM ĐỐC … |`) end the body as the `Nơi nhận:` line does: what follows (an
-            # outline for the units' reports) is an annex of the signed document
-            sec = Section("", "", 0, "signature", path="signature")
-            root.children.append(sec)
-            sec.blocks.append(it)
-            # its rows may run on into the header of the document a decision issues
-            stack = [root] if _motto_rows(it.rows[1:]) else [root, sec]
-            continue
-        elif stack[-1].kind == "signature" and _motto_rows(it.rows[:1]):
-            # a header (issuer | national motto) after a decision's signature opens the
-            # document it issues (`QUY CHẾ …`, `KẾ HOẠCH …`): its parts are the body
-            stack = [root]
+        else:
+            stack, placed = _table_stack(root, stack, it)
+            if placed:
+                continue
         stack[-1].blocks.append(it)
     return root
+
+
+def _table_stack(root: Section, stack: list[Section], table: Table) -> tuple[list[Section], bool]:
+    """The outline's stack once `table` is met, and whether the table is placed already."""
+    if stack[-1].kind != "signature" and _recipients_table(table):
+        # the recipients and the signer typed side by side in a table (`| Nơi nhận: - … |
+        # GIÁM ĐỐC … |`) end the body as the `Nơi nhận:` line does: what follows (an
+        # outline for the units' reports) is an annex of the signed document
+        sec = Section("", "", 0, "signature", path="signature")
+        root.children.append(sec)
+        sec.blocks.append(table)
+        # its rows may run on into the header of the document a decision issues
+        return ([root] if _motto_rows(table.rows[1:]) else [root, sec]), True
+    if stack[-1].kind == "signature" and _motto_rows(table.rows[:1]):
+        # a header (issuer | national motto) after a decision's signature opens the
+        # document it issues (`QUY CHẾ …`, `KẾ HOẠCH …`): its parts are the body
+        return [root], False
+    return stack, False
 
 
 def _motto_rows(rows: list[list[str]]) -> bool:

@@ -616,7 +616,7 @@ def _kind_of_bodies(name: str) -> bool:
     hợp tác xã`), not every level or sector at once (`Các cấp, các ngành`; lexicon
     `agencies.whole_system_nouns`), which an exhortation addresses."""
     m = _group_noun_re().match(fold(name))
-    return m is None or fold(m.group(1)) not in lexicon.folded("agencies.whole_system_nouns")
+    return m is None or m.group(1) not in lexicon.folded("agencies.whole_system_nouns")
 
 
 def _only_reports(text: str) -> bool:

@@ -61,6 +61,12 @@ def _hints_duty(sentence: str, f: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _to_words() -> re.Pattern[str]:
+    """What a clause names the body it reports to after: `báo cáo` or a `to_words`."""
+    return re.compile(rf"\bbao cao\s+|\b{_alt('to_words')}\s+")
+
+
+@lru_cache(maxsize=1)
 def _general_call() -> re.Pattern[str]:
     # `chế độ thông tin, báo cáo`: the name of the reporting regime, not a word list
     return re.compile(rf"\b{_alt('general_calls')}\s+(che do\s+)?(thong tin,?\s+)?bao cao\b")
@@ -469,8 +475,7 @@ def _to_via(sentence: str, item: str, owner: str | None) -> tuple[list[str], str
     to = None
     also: list[str] = []
     start = f.find("bao cao")
-    # "… báo cáo đột xuất khi có yêu cầu của UBND tỉnh": the body that asks is the one told
-    for m in re.finditer(r"\bbao cao\s+|\b(?:ve|voi|len|gui|cho|toi|yeu cau cua)\s+", f[start:]):
+    for m in _to_words().finditer(f[start:]):
         at = start + m.end()
         if f[max(0, at - 5) : at].startswith("(qua"):
             continue

@@ -196,77 +196,97 @@ def _read_header(rows: tuple[tuple[str, ...], ...]) -> tuple[Columns, int] | Non
             if depth == 2 and years_below:
                 heading[0] = _spread_over_years(heading[0], heading[1])
             width = max(len(r) for r in heading)
-            heads = []
-            years: list[re.Match[str] | None] = []
-            for c in range(width):
-                parts: list[str] = []
-                for r in heading:
-                    if c < len(r) and r[c] and (not parts or fold(r[c]) != parts[-1]):
-                        parts.append(fold(r[c]))
-                heads.append(" ".join(parts))
-                # a year under a cell spanning several (`Kế hoạch giai đoạn 2026 - 2030` over
-                # `Năm 2026 | Năm 2027 | …`) is the column's: the lowest row's year first
-                found = (re.search(r"\b(20\d{2})\b", p) for p in reversed(parts))
-                years.append(next((m for m in found if m), None))
-            cols = Columns()
-            members = -1
-            quotas: list[int] = []  # target columns beside a task column (`_quota_columns`)
-            for i, h in enumerate(heads):
-                if i > 0 and _period_total(h):
-                    cols.totals.append(i)
-                    continue
-                role = column_role(h)
-                year = years[i]
-                # under a spanning cell that names the way there (`Lộ trình thực hiện` over
-                # `Năm 2026 | Năm 2027 | …`), a year's column holds its numbers all the same
-                timed = role == "time" and depth == 2 and years_below
-                if (
-                    (role in (None, "targets", "lead") or timed)
-                    and year
-                    and i > 0
-                    and not re.search(r"co quan|don vi", h)
-                ):
-                    goal = bool(re.search(r"muc tieu|chi tieu|ke hoach|phan dau|den nam", h))
-                    cols.values.append((i, int(year.group(1)), goal))
-                    if _YEAR_HEADING.fullmatch(h):
-                        cols.plain_years.append(i)
-                    continue
-                if role == "targets" and cols.text >= 0 and _names_tasks(heads[cols.text]):
-                    quotas.append(i)
-                    continue
-                if role == "targets" and cols.is_targets and cols.text >= 0:
-                    # a second target heading after the statements' (`Chỉ tiêu | Chỉ tiêu cần
-                    # đạt`): the column of the numbers to reach, for no year of its own
-                    cols.values.append((i, None, True))
-                    continue
-                if role == "targets":
-                    cols.is_targets, role = True, "text"
-                if role == "ignore":
-                    cols.ignored.append(i)
-                elif role == "members":
-                    members = i if members < 0 else members
-                elif role == "time" and cols.time >= 0 and cols.time_end < 0 and _ends(h):
-                    cols.time_end = i
-                elif role and getattr(cols, role) == -1:
-                    setattr(cols, role, i)
-                    cols.by_period |= role == "time" and bool(_PERIOD_COLUMN.fullmatch(h))
-                elif role == "lead":
-                    cols.more_leads.append(i)
-            if cols.lead < 0 and cols.text < 0:
-                members = _visits(cols, heads, members)
-            if members >= 0:
-                # a team's members coordinate under the lead column's agency; with no lead
-                # column (a meeting's attendees) they are in no role
-                if cols.lead >= 0 and cols.coordinating < 0:
-                    cols.coordinating = members
-                else:
-                    cols.ignored.append(members)
-            agencies = max(cols.lead, cols.coordinating, cols.directing)
-            _quota_columns(cols, quotas, agencies >= 0)
-            if cols.text >= 0 and (agencies >= 0 or cols.is_targets):
+            heads, years = _heading_texts(heading, width)
+            cols = _map_columns(heads, years, depth == 2 and years_below)
+            if cols.text >= 0 and (_assigns(cols) or cols.is_targets):
                 cols.width = width
                 return cols, start + depth
     return None
+
+
+def _assigns(cols: Columns) -> bool:
+    """Whether a table names bodies in a role (a lead, coordinating or directing column)."""
+    return max(cols.lead, cols.coordinating, cols.directing) >= 0
+
+
+def _heading_texts(
+    heading: list[Sequence[str]], width: int
+) -> tuple[list[str], list[re.Match[str] | None]]:
+    """Each column's heading, folded, the texts of its rows joined (a cell spanning several
+    columns stands in each), and the year it names."""
+    heads: list[str] = []
+    years: list[re.Match[str] | None] = []
+    for c in range(width):
+        parts: list[str] = []
+        for r in heading:
+            if c < len(r) and r[c] and (not parts or fold(r[c]) != parts[-1]):
+                parts.append(fold(r[c]))
+        heads.append(" ".join(parts))
+        # a year under a cell spanning several (`Kế hoạch giai đoạn 2026 - 2030` over
+        # `Năm 2026 | Năm 2027 | …`) is the column's: the lowest row's year first
+        found = (re.search(r"\b(20\d{2})\b", p) for p in reversed(parts))
+        years.append(next((m for m in found if m), None))
+    return heads, years
+
+
+def _map_columns(heads: list[str], years: list[re.Match[str] | None], timed_years: bool) -> Columns:
+    """The columns of a heading by their roles (`column_role`, `_visits`, `_quota_columns`);
+    `timed_years`: a heading of two rows whose second spreads years under a spanning cell."""
+    cols = Columns()
+    members = -1
+    quotas: list[int] = []  # target columns beside a task column (`_quota_columns`)
+    for i, h in enumerate(heads):
+        if i > 0 and _period_total(h):
+            cols.totals.append(i)
+            continue
+        role = column_role(h)
+        year = years[i]
+        # under a spanning cell that names the way there (`Lộ trình thực hiện` over
+        # `Năm 2026 | Năm 2027 | …`), a year's column holds its numbers all the same
+        timed = role == "time" and timed_years
+        if (
+            (role in (None, "targets", "lead") or timed)
+            and year
+            and i > 0
+            and not re.search(r"co quan|don vi", h)
+        ):
+            goal = bool(re.search(r"muc tieu|chi tieu|ke hoach|phan dau|den nam", h))
+            cols.values.append((i, int(year.group(1)), goal))
+            if _YEAR_HEADING.fullmatch(h):
+                cols.plain_years.append(i)
+            continue
+        if role == "targets" and cols.text >= 0 and _names_tasks(heads[cols.text]):
+            quotas.append(i)
+            continue
+        if role == "targets" and cols.is_targets and cols.text >= 0:
+            # a second target heading after the statements' (`Chỉ tiêu | Chỉ tiêu cần
+            # đạt`): the column of the numbers to reach, for no year of its own
+            cols.values.append((i, None, True))
+            continue
+        if role == "targets":
+            cols.is_targets, role = True, "text"
+        if role == "ignore":
+            cols.ignored.append(i)
+        elif role == "members":
+            members = i if members < 0 else members
+        elif role == "time" and cols.time >= 0 and cols.time_end < 0 and _ends(h):
+            cols.time_end = i
+        elif role and getattr(cols, role) == -1:
+            setattr(cols, role, i)
+            cols.by_period |= role == "time" and bool(_PERIOD_COLUMN.fullmatch(h))
+        elif role == "lead":
+            cols.more_leads.append(i)
+    if cols.lead < 0 and cols.text < 0:
+        members = _visits(cols, heads, members)
+    if members >= 0:
+        # a team's members coordinate under the lead column's agency; with no lead
+        # column (a meeting's attendees) they are in no role
+        if cols.lead >= 0 and cols.coordinating < 0:
+            cols.coordinating = members
+        else:
+            cols.ignored.append(members)
+    _quota_columns(cols, quotas, _assigns(cols))
+    return cols
 
 
 def _quota_columns(cols: Columns, quotas: list[int], assigns: bool) -> None:

@@ -104,7 +104,7 @@ def _notes_and_titles(lines: list[str], folded: list[str]) -> set[int]:
     drop = {i for i, text in enumerate(folded) if note.match(text)} | set(counters)
     beside: dict[str, list[int]] = {}
     for i in counters:
-        for j in (_next_line(lines, i, -1), _next_line(lines, i, 1)):
+        for j in (next_line(lines, i, -1), next_line(lines, i, 1)):
             if j is not None and j not in drop:
                 beside.setdefault(" ".join(lines[j].split()), []).append(j)
     for text, at in beside.items():
@@ -113,8 +113,8 @@ def _notes_and_titles(lines: list[str], folded: list[str]) -> set[int]:
     return drop
 
 
-def _next_line(lines: list[str], i: int, step: int) -> int | None:
-    """The nearest line with text above (step -1) or below (1) line `i`."""
+def next_line(lines: list[str], i: int, step: int) -> int | None:
+    """The nearest line with text above (step -1) or below (1) line `i`; None at an end."""
     j = i + step
     while 0 <= j < len(lines) and not lines[j].strip():
         j += step

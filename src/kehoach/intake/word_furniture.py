@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kehoach.intake.document import Block, Table
+from kehoach.intake.furniture import next_line
 from kehoach.text import lexicon
 from kehoach.text.normalize import fold
 
@@ -274,7 +275,6 @@ def _rules_over(texts: list[str], is_line: list[bool], notes: set[int]) -> set[i
     for i, text in enumerate(texts):
         if not is_line[i] or "____" not in text or not _RULE.match(text):
             continue
-        nxt = next((j for j in range(i + 1, len(texts)) if texts[j].strip()), None)
-        if nxt in notes:
+        if next_line(texts, i, 1) in notes:
             rules.add(i)
     return rules
