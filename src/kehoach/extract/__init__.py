@@ -7,10 +7,13 @@ pure function of the document's blocks. `extract_file` reads then extracts.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kehoach.intake import Document, read_document
 from kehoach.intake.document import Progress
-from kehoach.model import PlanRecord
+
+if TYPE_CHECKING:  # the model comes with `build_record`: `kehoach extract` forks its reader first
+    from kehoach.model import PlanRecord
 
 __all__ = ["extract_document", "extract_file"]
 
