@@ -41,6 +41,11 @@ _MEMBER_COLUMN = re.compile(
 _MEMBER_EXCLUDED = re.compile(
     r"\b" + lexicon.alternation("tables.member_column_excluded", fold_words=True) + r"\b"
 )
+# Words of a year column's heading (folded): it names bodies, or a goal (`Kế hoạch năm 2026`)
+_YEAR_AGENCY = re.compile(
+    lexicon.alternation("tables.column_words.year_agency_words", fold_words=True)
+)
+_YEAR_GOAL = re.compile(lexicon.alternation("tables.column_words.year_goal_words", fold_words=True))
 _TEAM_COLUMN = re.compile(
     r"^" + lexicon.alternation("tables.team_column_words", fold_words=True) + r"\b"
 )
@@ -263,9 +268,9 @@ def _map_columns(heads: list[str], years: list[re.Match[str] | None], timed_year
             (role in (None, "targets", "lead") or timed)
             and year
             and i > 0
-            and not re.search(r"co quan|don vi", h)
+            and not _YEAR_AGENCY.search(h)
         ):
-            goal = bool(re.search(r"muc tieu|chi tieu|ke hoach|phan dau|den nam", h))
+            goal = bool(_YEAR_GOAL.search(h))
             cols.values.append((i, int(year.group(1)), goal))
             if _YEAR_HEADING.fullmatch(h):
                 cols.plain_years.append(i)
