@@ -50,13 +50,14 @@ def attempt(fn: Callable[[], T]) -> tuple[T | None, KehoachError | None]:
 # the console script then ends the process at once, and the system frees its memory whole,
 # rather than Python tearing down every object it made (a batch's reference data and
 # caches: ~10 ms at the end of `kehoach extract`, a few percent of a folder's run).
-_ends_at_once: list[bool] = []
+_ends_at_once = False
 
 
 def end_at_once() -> None:
     """Let the console script end the process at once when this command returns."""
-    _ends_at_once.append(True)
+    global _ends_at_once
+    _ends_at_once = True
 
 
 def ends_at_once() -> bool:
-    return bool(_ends_at_once)
+    return _ends_at_once
